@@ -1,0 +1,44 @@
+package org.sessionreview.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session's metadata from {@code session.json}, after validation and pseudonymisation: the raw
+ * client identifier is gone, only {@link #clientKey} (HMAC-SHA256) remains.
+ */
+public class SessionInfo {
+    public String sessionId;
+    public String therapistId;
+    /** Keyed hash of the site's client identifier (hex). */
+    public String clientKey;
+    public int sessionNumber;
+    /** Second 0 of the session video, epoch milliseconds. */
+    public long mediaStartMillis;
+    /** {@code media_start} as written (ISO-8601 with its offset). */
+    public String mediaStartText;
+    /** Calendar date of the session in the offset of {@code media_start}, ISO yyyy-MM-dd. */
+    public String sessionDate;
+    /** Declared duration in seconds, or the span of the data when not declared. */
+    public double durationS;
+    public boolean durationDeclared;
+    public boolean consentSupervision;
+    public boolean consentResearch;
+    /** Roles ({@link Role#id()}) whose wearable folder was found. */
+    public List<String> wearers = new ArrayList<>();
+    /** Number of canonical annotations this session produced. */
+    public int annotationCount;
+    /** Other session.json fields, as compact JSON (never client_id). */
+    public String metadataJson;
+    /** Session folder, relative to the sessions root. */
+    public String folder;
+    /** Missing wearable channels, e.g. {@code therapist:TEMP}. */
+    public List<String> missingChannels = new ArrayList<>();
+
+    public SessionInfo() {}
+
+    @Override
+    public String toString() {
+        return "SessionInfo{" + sessionId + " th=" + therapistId + " #" + sessionNumber + "}";
+    }
+}
