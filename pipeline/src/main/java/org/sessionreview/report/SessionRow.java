@@ -30,6 +30,8 @@ public class SessionRow {
     public boolean consentResearch;
     public int annotationCount;
     public String baselineSource;
+    /** Wearable channels absent from the session, e.g. {@code therapist:TEMP}. */
+    public List<String> missingChannels = new ArrayList<>();
 
     public SessionRow() {}
 }

@@ -1,0 +1,107 @@
+package org.sessionreview.jobs;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.sessionreview.Version;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.jobs.cli.ReviewOptions;
+import org.sessionreview.jobs.cli.UsageException;
+import org.sessionreview.jobs.io.OutputDirectory;
+import org.sessionreview.jobs.io.ParquetReviewSinks;
+import org.sessionreview.jobs.io.RunManifest;
+import org.sessionreview.model.InputFileStats;
+import org.sessionreview.parquet.Tables;
+import org.sessionreview.report.SessionRow;
+
+/** The {@code review} command: parse arguments, run {@link ReviewJob}, write run.json, summarise. */
+final class ReviewCommand {
+    static final List<String> TABLES = List.of(
+            Tables.SESSIONS.name(), Tables.MOMENTS.name(), Tables.WINDOWS.name(),
+            Tables.ANNOTATIONS.name(), Tables.REJECTS.name());
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ReviewCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args, Function<String, String> env) {
+        if (Arrays.stream(args).anyMatch(Main::isHelp)) {
+            out.println(ReviewOptions.USAGE);
+            return 0;
+        }
+        ReviewOptions options;
+        try {
+            options = ReviewOptions.parse(args, env);
+        } catch (UsageException e) {
+            err.println("session-review review: " + e.getMessage());
+            return 2;
+        }
+        PipelineConfig config = PipelineConfig.defaults();
+        try {
+            OutputDirectory.prepare(options.out(), TABLES);
+            ParquetReviewSinks sinks = new ParquetReviewSinks(options.out(), config.provenance(options.pseudonymizer().isDemo()));
+            ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
+            ReviewJob.Result result = new ReviewJob(options, config, sinks, progress).execute();
+            RunManifest.write(new RunManifest.Run(
+                    options.sessions(), options.out(), result.started(), result.finished(),
+                    options.mode().name().toLowerCase(Locale.ROOT), options.parallelism(),
+                    options.pseudonymizer().source(), config.describe(), result.files(),
+                    result.sessionFolders(), result.sessions().size(), (int) result.flagged(), TABLES));
+            summary(options, result);
+            return 0;
+        } catch (Exception e) {
+            err.println("session-review review: the job failed: " + rootMessage(e));
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private void progress(SessionRow row, int done, int total) {
+        out.printf(Locale.ROOT, "[%d/%d] %s (therapist %s, session %d): %s%n", done, total, row.sessionId,
+                row.therapistId, row.sessionNumber,
+                row.flagged ? String.format(Locale.ROOT, "flagged, priority %.1f: %s", row.priority, String.join("; ", row.flagReasons))
+                        : "nothing to review");
+    }
+
+    private void summary(ReviewOptions options, ReviewJob.Result r) {
+        out.println();
+        out.printf(Locale.ROOT, "session-review %s: %d session folders, %d sessions reviewed, %d flagged for supervision%n",
+                Version.project(), r.sessionFolders(), r.sessions().size(), r.flagged());
+        List<SessionRow> flagged = r.sessions().stream().filter(s -> s.flagged)
+                .sorted((a, b) -> Double.compare(b.priority, a.priority)).toList();
+        for (SessionRow s : flagged) {
+            out.printf(Locale.ROOT, "  review first: %s (priority %.1f) %s%n", s.sessionId, s.priority, String.join("; ", s.flagReasons));
+        }
+        long rejectedFiles = r.files().stream().filter(f -> f.recordsRejected > 0).count();
+        out.printf(Locale.ROOT, "rejected records: %d in %d files%n", r.rejects(), rejectedFiles);
+        r.files().stream().filter(f -> f.recordsRejected > 0)
+                .sorted((a, b) -> a.path.compareTo(b.path))
+                .limit(20)
+                .forEach(f -> out.printf(Locale.ROOT, "  %s: %d of %d records rejected%s%n", f.path, f.recordsRejected,
+                        f.recordsRead, f.firstReject == null ? "" : " (first: " + f.firstReject + ")"));
+        if (rejectedFiles > 20) {
+            out.printf(Locale.ROOT, "  ... and %d more files: see the rejects table%n", rejectedFiles - 20);
+        }
+        for (SessionRow s : r.sessions()) {
+            if (!s.missingChannels.isEmpty()) {
+                out.printf(Locale.ROOT, "  %s: missing wearable channels %s%n", s.sessionId, String.join(", ", s.missingChannels));
+            }
+        }
+        out.println("tables: " + options.out() + " (" + String.join("/, ", TABLES) + "/, " + RunManifest.FILE_NAME + ")");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+}

@@ -1,0 +1,195 @@
+package org.sessionreview.jobs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.sessionreview.ingest.session.Pseudonymizer;
+
+/**
+ * The {@code review} command's arguments, parsed and checked once; immutable. Configuration flows
+ * one way: arguments -> {@code ReviewOptions} -> {@code PipelineConfig} -> operators.
+ */
+public final class ReviewOptions {
+    /** How the topology executes: a bounded batch (default) or a streaming replay of the files. */
+    public enum Mode {
+        BATCH,
+        STREAMING
+    }
+
+    public static final String USAGE = String.join("\n",
+            "Usage: java -jar jobs/target/session-review.jar review --sessions DIR --out DIR [options]",
+            "",
+            "Reads every session folder under --sessions (one folder per recorded session, each with a",
+            "session.json, E4 wearable folders and annotation files) and writes the review tables as",
+            "Parquet under --out: sessions/, moments/, windows/, annotations/, rejects/, and run.json.",
+            "Existing table folders under --out are replaced.",
+            "",
+            "Options:",
+            "  --sessions DIR              sessions root (required)",
+            "  --out DIR                   output directory (required; created if missing)",
+            "  --codebook FILE             run-wide codebook JSON mapping site labels to canonical codes",
+            "  --parallelism N             Flink parallelism (default: number of CPU cores)",
+            "  --pseudonym-key-file FILE   key for the HMAC-SHA256 client pseudonym (or set "
+                    + Pseudonymizer.KEY_ENV + ")",
+            "  --allow-demo-key            use the public demo key when no key is given (synthetic data only)",
+            "  --mode batch|streaming      execution mode (default batch; streaming replays the files as a stream)",
+            "  --quiet                     no progress lines, only the summary",
+            "  --help                      print this help");
+
+    private final Path sessions;
+    private final Path out;
+    private final Path codebook;
+    private final int parallelism;
+    private final Pseudonymizer pseudonymizer;
+    private final Mode mode;
+    private final boolean quiet;
+
+    private ReviewOptions(Path sessions, Path out, Path codebook, int parallelism,
+            Pseudonymizer pseudonymizer, Mode mode, boolean quiet) {
+        this.sessions = sessions;
+        this.out = out;
+        this.codebook = codebook;
+        this.parallelism = parallelism;
+        this.pseudonymizer = pseudonymizer;
+        this.mode = mode;
+        this.quiet = quiet;
+    }
+
+    /**
+     * Parses the arguments after {@code review}. {@code env} supplies the environment variable
+     * {@value Pseudonymizer#KEY_ENV} (injected so tests need not touch the real environment).
+     */
+    public static ReviewOptions parse(String[] args, java.util.function.Function<String, String> env)
+            throws UsageException {
+        Path sessions = null;
+        Path out = null;
+        Path codebook = null;
+        Path keyFile = null;
+        Integer parallelism = null;
+        boolean demo = false;
+        boolean quiet = false;
+        Mode mode = Mode.BATCH;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--sessions":
+                    sessions = Path.of(value(args, ++i, a));
+                    break;
+                case "--out":
+                    out = Path.of(value(args, ++i, a));
+                    break;
+                case "--codebook":
+                    codebook = Path.of(value(args, ++i, a));
+                    break;
+                case "--pseudonym-key-file":
+                    keyFile = Path.of(value(args, ++i, a));
+                    break;
+                case "--parallelism":
+                    String p = value(args, ++i, a);
+                    try {
+                        parallelism = Integer.parseInt(p);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--parallelism must be a whole number, got '" + p + "'");
+                    }
+                    if (parallelism < 1 || parallelism > 1024) {
+                        throw new UsageException("--parallelism must be between 1 and 1024, got " + parallelism);
+                    }
+                    break;
+                case "--allow-demo-key":
+                    demo = true;
+                    break;
+                case "--quiet":
+                    quiet = true;
+                    break;
+                case "--mode":
+                    String m = value(args, ++i, a);
+                    try {
+                        mode = Mode.valueOf(m.toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--mode must be batch or streaming, got '" + m + "'");
+                    }
+                    break;
+                default:
+                    throw new UsageException("unknown argument '" + a + "' (see --help)");
+            }
+        }
+        if (sessions == null) {
+            throw new UsageException("--sessions DIR is required (see --help)");
+        }
+        if (out == null) {
+            throw new UsageException("--out DIR is required (see --help)");
+        }
+        if (!Files.isDirectory(sessions) || !Files.isReadable(sessions)) {
+            throw new UsageException("sessions root " + sessions + " is not a readable directory");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " exists and is not a directory");
+        }
+        if (codebook != null && !Files.isReadable(codebook)) {
+            throw new UsageException("codebook " + codebook + " is not a readable file");
+        }
+        Pseudonymizer pseudonymizer = pseudonymizer(keyFile, demo, env);
+        int par = parallelism != null ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new ReviewOptions(sessions.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(),
+                codebook == null ? null : codebook.toAbsolutePath().normalize(), par, pseudonymizer, mode, quiet);
+    }
+
+    private static Pseudonymizer pseudonymizer(Path keyFile, boolean demo,
+            java.util.function.Function<String, String> env) throws UsageException {
+        try {
+            if (keyFile != null) {
+                if (!Files.isReadable(keyFile)) {
+                    throw new UsageException("pseudonym key file " + keyFile + " is not readable");
+                }
+                return Pseudonymizer.fromFile(keyFile);
+            }
+            String fromEnv = env.apply(Pseudonymizer.KEY_ENV);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return Pseudonymizer.fromText(fromEnv, "environment variable " + Pseudonymizer.KEY_ENV);
+            }
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (demo) {
+            return Pseudonymizer.demo();
+        }
+        throw new UsageException("no pseudonym key: give --pseudonym-key-file FILE or set "
+                + Pseudonymizer.KEY_ENV + " (client identifiers are protected; use --allow-demo-key"
+                + " only for synthetic data)");
+    }
+
+    private static String value(String[] args, int i, String flag) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    public Path sessions() {
+        return sessions;
+    }
+
+    public Path out() {
+        return out;
+    }
+
+    public Optional<Path> codebook() {
+        return Optional.ofNullable(codebook);
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public Pseudonymizer pseudonymizer() {
+        return pseudonymizer;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+}

@@ -1,0 +1,105 @@
+package org.sessionreview.operators;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.MomentRow;
+import org.sessionreview.report.SessionRow;
+import org.sessionreview.scoring.SessionReview;
+import org.sessionreview.scoring.SessionReviewer;
+
+/**
+ * Keyed by session: gathers the session's metadata, annotations and both wearers' windows, and
+ * when the session is complete (metadata seen, every wearer's end marker seen, and as many
+ * annotations as the metadata announces) scores it with {@link SessionReviewer}, emits the
+ * session row, its moments and its scored windows, and clears all state for the session.
+ *
+ * <p>Completeness is decided by counts carried in the data rather than by the watermark, so the
+ * result is the same in batch and streaming execution and whatever order the three inputs
+ * interleave in.
+ */
+public class SessionReviewFunction extends KeyedProcessFunction<String, SessionEvent, SessionRow> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<MomentRow> MOMENTS = new OutputTag<>("moments") {};
+    public static final OutputTag<WindowFeatures> WINDOWS = new OutputTag<>("scored-windows") {};
+
+    private final ScoringConfig config;
+    private transient ValueState<SessionInfo> info;
+    private transient ListState<WindowFeatures> windows;
+    private transient ListState<Annotation> annotations;
+    private transient ValueState<Integer> endsSeen;
+    private transient ValueState<Integer> annotationsSeen;
+
+    public SessionReviewFunction(ScoringConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", SessionInfo.class));
+        windows = getRuntimeContext().getListState(new ListStateDescriptor<>("windows", WindowFeatures.class));
+        annotations = getRuntimeContext().getListState(new ListStateDescriptor<>("annotations", Annotation.class));
+        endsSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("ends-seen", Types.INT));
+        annotationsSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("annotations-seen", Types.INT));
+    }
+
+    @Override
+    public void processElement(SessionEvent e, Context ctx, Collector<SessionRow> out) throws Exception {
+        if (e.info != null) {
+            info.update(e.info);
+        } else if (e.annotation != null) {
+            annotations.add(e.annotation);
+            annotationsSeen.update(count(annotationsSeen) + 1);
+        } else if (e.window != null) {
+            if (e.window.endOfStream) {
+                endsSeen.update(count(endsSeen) + 1);
+            } else {
+                windows.add(e.window);
+            }
+        }
+        SessionInfo i = info.value();
+        if (i != null && count(endsSeen) >= i.wearers.size() && count(annotationsSeen) >= i.annotationCount) {
+            emit(i, ctx, out);
+        }
+    }
+
+    private void emit(SessionInfo i, Context ctx, Collector<SessionRow> out) throws Exception {
+        List<WindowFeatures> ws = new ArrayList<>();
+        windows.get().forEach(ws::add);
+        List<Annotation> as = new ArrayList<>();
+        annotations.get().forEach(as::add);
+        SessionReview review = SessionReviewer.review(i, ws, as, config);
+        for (WindowFeatures w : review.windows()) {
+            ctx.output(WINDOWS, w);
+        }
+        for (MomentRow m : review.moments()) {
+            ctx.output(MOMENTS, m);
+        }
+        SessionRow row = review.session();
+        row.missingChannels = new ArrayList<>(i.missingChannels);
+        out.collect(row);
+        info.clear();
+        windows.clear();
+        annotations.clear();
+        endsSeen.clear();
+        annotationsSeen.clear();
+    }
+
+    private static int count(ValueState<Integer> s) throws Exception {
+        Integer v = s.value();
+        return v == null ? 0 : v;
+    }
+}

@@ -1,0 +1,78 @@
+package org.sessionreview.parquet;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.formats.parquet.ParquetBuilder;
+import org.apache.flink.formats.parquet.ParquetWriterFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * Builds Flink bulk-writer factories that write a {@link TableSchema}'s rows as SNAPPY-compressed
+ * Parquet, with footer key/values {@code session_review.*} carrying provenance: the table's
+ * description and column descriptions, plus whatever the caller passes (methods, parameters,
+ * version).
+ */
+public final class ParquetTables {
+    /** Footer key prefix of everything this project writes. */
+    public static final String FOOTER_PREFIX = "session_review.";
+
+    private ParquetTables() {}
+
+    /** A writer factory for a FileSink. {@code provenance} keys get the {@link #FOOTER_PREFIX}. */
+    public static <T> ParquetWriterFactory<T> writerFactory(
+            TableSchema<T> schema, Map<String, String> provenance) {
+        Map<String, String> footer = footer(schema, provenance);
+        ParquetBuilder<T> builder = out -> new Builder<>(out, schema, footer).build();
+        return new ParquetWriterFactory<>(builder);
+    }
+
+    /** A plain parquet-java writer of {@code schema}'s rows to {@code out} (outside Flink). */
+    public static <T> ParquetWriter<T> writer(TableSchema<T> schema, Map<String, String> provenance, OutputFile out)
+            throws IOException {
+        return new Builder<>(out, schema, footer(schema, provenance)).build();
+    }
+
+    /** The footer key/values written with every file of {@code schema}'s table. */
+    public static <T> Map<String, String> footer(TableSchema<T> schema, Map<String, String> provenance) {
+        Map<String, String> footer = new LinkedHashMap<>();
+        footer.put(FOOTER_PREFIX + "table", schema.name());
+        footer.put(FOOTER_PREFIX + "table_description", schema.description());
+        for (Column<T> c : schema.columns()) {
+            footer.put(FOOTER_PREFIX + "column." + c.name(), c.description());
+        }
+        provenance.forEach((k, v) -> footer.put(FOOTER_PREFIX + k, v));
+        return footer;
+    }
+
+    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+        private final TableSchema<T> schema;
+        private final Map<String, String> footer;
+
+        Builder(OutputFile out, TableSchema<T> schema, Map<String, String> footer) {
+            super(out);
+            this.schema = schema;
+            this.footer = footer;
+            withCompressionCodec(CompressionCodecName.SNAPPY);
+        }
+
+        @Override
+        protected Builder<T> self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<T> getWriteSupport(Configuration conf) {
+            return new RowWriteSupport<>(schema, footer);
+        }
+
+        @Override
+        public ParquetWriter<T> build() throws IOException {
+            return super.build();
+        }
+    }
+}

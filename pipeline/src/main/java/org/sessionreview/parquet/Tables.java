@@ -1,0 +1,112 @@
+package org.sessionreview.parquet;
+
+import static org.sessionreview.parquet.ColumnType.BOOLEAN;
+import static org.sessionreview.parquet.ColumnType.DATE;
+import static org.sessionreview.parquet.ColumnType.DOUBLE;
+import static org.sessionreview.parquet.ColumnType.INT32;
+import static org.sessionreview.parquet.ColumnType.INT64;
+import static org.sessionreview.parquet.ColumnType.STRING;
+import static org.sessionreview.parquet.ColumnType.STRING_LIST;
+import static org.sessionreview.parquet.ColumnType.TIMESTAMP_UTC;
+
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Reject;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.MomentRow;
+import org.sessionreview.report.SessionRow;
+
+/**
+ * The output tables: each one a folder under {@code --out}, its columns the public contract that
+ * later issues and users rely on. Times relative to the video are seconds from media start
+ * ({@code *_s}); absolute times are UTC timestamps ({@code *_utc}).
+ */
+public final class Tables {
+    private Tables() {}
+
+    public static final TableSchema<SessionRow> SESSIONS = TableSchema.<SessionRow>builder("sessions")
+            .description("One row per session: what to review first, and why.")
+            .required("session_id", STRING, "Session identifier from session.json", r -> r.sessionId)
+            .required("therapist_id", STRING, "Therapist (trainee) identifier", r -> r.therapistId)
+            .required("client_key", STRING, "HMAC-SHA256 pseudonym of the site's client identifier (hex)", r -> r.clientKey)
+            .required("session_number", INT32, "Session number for this client, from 1", r -> r.sessionNumber)
+            .required("session_date", DATE, "Calendar date of the session in the offset of media_start", r -> r.sessionDate)
+            .required("media_start_utc", TIMESTAMP_UTC, "Second 0 of the session video", r -> r.mediaStartMillis)
+            .required("duration_s", DOUBLE, "Session duration, seconds", r -> r.durationS)
+            .required("anxiety_episodes", INT32, "Number of client anxiety episodes", r -> r.anxietyEpisodes)
+            .required("anxiety_time_s", DOUBLE, "Total client time in anxiety episodes, seconds", r -> r.anxietyTimeS)
+            .optional("peak_anxiety_index", DOUBLE, "Highest client anxiety index (robust z units); null without scored windows", r -> r.peakAnxietyIndex)
+            .required("flagged", BOOLEAN, "True when the session has moments to review", r -> r.flagged)
+            .required("priority", DOUBLE, "Review order: higher first; 0 when nothing to review", r -> r.priority)
+            .required("flag_reasons", STRING_LIST, "Readable reasons for the flag, most important first", r -> r.flagReasons)
+            .required("data_quality_client", DOUBLE, "Client sensor data quality 0..1", r -> r.dataQualityClient)
+            .required("data_quality_therapist", DOUBLE, "Therapist sensor data quality 0..1 (0 without a therapist wearable)", r -> r.dataQualityTherapist)
+            .required("consent_supervision", BOOLEAN, "Consent to use in supervision, from session.json", r -> r.consentSupervision)
+            .required("consent_research", BOOLEAN, "Consent to use in research, from session.json", r -> r.consentResearch)
+            .required("annotation_count", INT32, "Canonical annotations accepted for this session", r -> r.annotationCount)
+            .optional("baseline_source", STRING, "Where each wearer's personal baseline came from", r -> r.baselineSource)
+            .required("missing_channels", STRING_LIST, "Wearable channels absent from the session, role:CHANNEL", r -> r.missingChannels)
+            .build();
+
+    public static final TableSchema<MomentRow> MOMENTS = TableSchema.<MomentRow>builder("moments")
+            .description("One row per moment of video to review.")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("kind", STRING, "Moment kind, e.g. anxiety_episode", r -> r.kind)
+            .optional("role", STRING, "Whose signal or behaviour the moment is about: client or therapist", r -> r.role)
+            .required("start_s", DOUBLE, "Start, seconds from media start (jump there in the video)", r -> r.startS)
+            .required("end_s", DOUBLE, "End, seconds from media start", r -> r.endS)
+            .required("start_utc", TIMESTAMP_UTC, "Start as an absolute instant", r -> r.startMillis)
+            .required("severity", DOUBLE, "Salience; for anxiety episodes the peak anxiety index", r -> r.severity)
+            .required("evidence", STRING, "Readable evidence: which channels rose, which coded cues fall inside", r -> r.evidence)
+            .build();
+
+    public static final TableSchema<WindowFeatures> WINDOWS = TableSchema.<WindowFeatures>builder("windows")
+            .description("One row per session x role x analysis window: features, quality, anxiety index.")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("role", STRING, "Wearer: client or therapist", r -> r.role)
+            .required("start_s", DOUBLE, "Window start, seconds from media start", r -> r.startS)
+            .required("end_s", DOUBLE, "Window end, seconds from media start", r -> r.endS)
+            .required("start_utc", TIMESTAMP_UTC, "Window start as an absolute instant", r -> r.startMillis)
+            .optional("eda_scl_us", DOUBLE, "Skin conductance level (mean tonic EDA), microsiemens", r -> r.edaSclUs)
+            .optional("eda_scr_per_min", DOUBLE, "Skin conductance responses per minute", r -> r.edaScrPerMin)
+            .optional("hr_bpm", DOUBLE, "Mean heart rate, beats per minute", r -> r.hrBpm)
+            .optional("hrv_rmssd_ms", DOUBLE, "RMSSD of adjacent accepted inter-beat intervals, milliseconds", r -> r.hrvRmssdMs)
+            .optional("motion_mag_g", DOUBLE, "Mean dynamic acceleration magnitude, g", r -> r.motionMagG)
+            .optional("fidget_power", DOUBLE, "Acceleration-magnitude power in the 2-6 Hz fidget band, g^2", r -> r.fidgetPower)
+            .optional("temp_slope_c_per_min", DOUBLE, "Skin temperature slope, degrees C per minute", r -> r.tempSlopeCPerMin)
+            .required("eda_quality", DOUBLE, "Valid EDA sample fraction 0..1", r -> r.edaQuality)
+            .required("cardiac_quality", DOUBLE, "Share of the window covered by accepted beats (or valid device HR) 0..1", r -> r.cardiacQuality)
+            .required("acc_quality", DOUBLE, "Valid acceleration sample fraction 0..1", r -> r.accQuality)
+            .required("temp_quality", DOUBLE, "Valid skin temperature sample fraction 0..1", r -> r.tempQuality)
+            .optional("z_scr", DOUBLE, "Robust z of SCR rate against the wearer's baseline", r -> r.zScr)
+            .optional("z_scl", DOUBLE, "Robust z of skin conductance level", r -> r.zScl)
+            .optional("z_hr", DOUBLE, "Robust z of heart rate", r -> r.zHr)
+            .optional("z_rmssd", DOUBLE, "Robust z of RMSSD", r -> r.zRmssd)
+            .optional("z_fidget", DOUBLE, "Robust z of fidget power", r -> r.zFidget)
+            .optional("z_temp", DOUBLE, "Robust z of skin temperature slope", r -> r.zTemp)
+            .optional("anxiety_index", DOUBLE, "Weighted mean of signed z over channels passing quality; null when none passes", r -> r.anxietyIndex)
+            .build();
+
+    public static final TableSchema<Annotation> ANNOTATIONS = TableSchema.<Annotation>builder("annotations")
+            .description("Canonical coded session events (no free-text notes).")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("code", STRING, "Canonical code (DOMAIN.md section 2)", r -> r.code)
+            .required("family", STRING, "Code family: ANX, RUP, RES, INT, AFF, SAFE, STRUCT", r -> r.family)
+            .required("actor", STRING, "client, therapist or dyad", r -> r.actor)
+            .required("start_s", DOUBLE, "Start, seconds from media start", r -> r.startS)
+            .optional("end_s", DOUBLE, "End, seconds from media start; null for a point event", r -> r.endS)
+            .optional("significance", INT32, "Significance 1-5 or intensity 1-3 when coded", r -> r.significance)
+            .optional("modifiers", STRING, "Other modifiers, key=value;...", r -> r.modifiers)
+            .optional("label", STRING, "Label as written in the source file", r -> r.label)
+            .required("source_file", STRING, "Source file, relative to the sessions root", r -> r.sourceFile)
+            .required("source_line", INT64, "Line or record number in the source file", r -> r.sourceLine)
+            .build();
+
+    public static final TableSchema<Reject> REJECTS = TableSchema.<Reject>builder("rejects")
+            .description("One row per rejected input record, with the reason.")
+            .optional("session_id", STRING, "Session identifier when known", r -> r.sessionId)
+            .required("source_file", STRING, "Source file, relative to the sessions root", r -> r.sourceFile)
+            .required("line", INT64, "1-based line or record number; 0 when the whole file is rejected", r -> r.line)
+            .required("reason", STRING, "Why the record was rejected", r -> r.reason)
+            .optional("raw", STRING, "The raw text, cut to 200 characters", r -> r.raw)
+            .build();
+}

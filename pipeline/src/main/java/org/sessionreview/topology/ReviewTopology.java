@@ -1,0 +1,70 @@
+package org.sessionreview.topology;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.operators.SessionEvent;
+import org.sessionreview.operators.SessionReviewFunction;
+import org.sessionreview.operators.WearerWindowFunction;
+import org.sessionreview.report.SessionRow;
+
+/**
+ * The review pipeline as a function from streams to streams, with no sources or sinks, so that
+ * the same topology serves a batch over an archive of files, a streaming replay and (later) a
+ * live stream:
+ *
+ * <pre>
+ * blocks --(event time)--> keyBy(session, wearer) --wearer-windows--> feature windows --+
+ * session metadata ----------------------------------------------------------------------+--> keyBy(session)
+ * annotations ---------------------------------------------------------------------------+    --session-review-->
+ *                                                                   sessions, moments, scored windows
+ * </pre>
+ */
+public final class ReviewTopology {
+    private ReviewTopology() {}
+
+    public static ReviewStreams build(
+            DataStream<SampleBlock> blocks,
+            DataStream<SessionInfo> sessions,
+            DataStream<Annotation> annotations,
+            PipelineConfig config) {
+        Duration outOfOrder = Duration.ofMillis((long) (config.features().blockSeconds() * 2000));
+        DataStream<SampleBlock> timed = blocks
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<SampleBlock>forBoundedOutOfOrderness(outOfOrder)
+                        .withTimestampAssigner((b, previous) -> b.startMillis))
+                .name("block-event-time")
+                .uid("block-event-time");
+
+        DataStream<WindowFeatures> windows = timed
+                .keyBy(WearerWindowFunction::key)
+                .process(new WearerWindowFunction(config.features()))
+                .name("wearer-windows")
+                .uid("wearer-windows");
+
+        DataStream<SessionEvent> fromWindows =
+                windows.map(SessionEvent::of).returns(SessionEvent.class).name("windows-as-events").uid("windows-as-events");
+        DataStream<SessionEvent> fromInfo =
+                sessions.map(SessionEvent::of).returns(SessionEvent.class).name("sessions-as-events").uid("sessions-as-events");
+        DataStream<SessionEvent> fromAnnotations = annotations
+                .map(SessionEvent::of)
+                .returns(SessionEvent.class)
+                .name("annotations-as-events")
+                .uid("annotations-as-events");
+
+        SingleOutputStreamOperator<SessionRow> rows = fromWindows
+                .union(fromInfo, fromAnnotations)
+                .keyBy(e -> e.sessionId)
+                .process(new SessionReviewFunction(config.scoring()))
+                .name("session-review")
+                .uid("session-review");
+
+        return new ReviewStreams(
+                rows, rows.getSideOutput(SessionReviewFunction.MOMENTS), rows.getSideOutput(SessionReviewFunction.WINDOWS));
+    }
+}
