@@ -574,9 +574,9 @@ public final class ScoringConfig implements Serializable {
         }
 
         /**
-         * A channel is named in an episode's evidence when its peak z in the anxiety direction
-         * (z for SCR, SCL, HR, fidget; -z for RMSSD and temperature slope) reaches this. Default
-         * 1.0.
+         * A channel is named in an episode's evidence (with its peak z) when its mean z over the
+         * episode, in the anxiety direction (z for SCR, SCL, HR, fidget; -z for RMSSD and
+         * temperature slope), reaches this. Default 1.0.
          */
         public Builder risingChannelZ(double z) {
             this.risingChannelZ = z;

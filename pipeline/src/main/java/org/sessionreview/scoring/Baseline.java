@@ -32,7 +32,10 @@ public final class Baseline implements Serializable {
         return new Builder(source);
     }
 
-    /** Where the baseline came from, e.g. {@code whole session (calibration stretch had 3 usable windows)}. */
+    /**
+     * Where the baseline came from, e.g. {@code calibration 120-360 s} or {@code whole session
+     * (calibration stretch had 3 usable windows)}.
+     */
     public String source() {
         return source;
     }
