@@ -87,7 +87,8 @@ public final class Baseline implements Serializable {
         }
 
         public Builder put(Feature f, FeatureBaseline b) {
-            features.put(Objects.requireNonNull(f, "feature"), Objects.requireNonNull(b, "baseline"));
+            features.put(Objects.requireNonNull(f, "feature"),
+                    Objects.requireNonNull(b, "baseline"));
             return this;
         }
 

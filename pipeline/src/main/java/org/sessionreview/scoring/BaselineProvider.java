@@ -17,7 +17,7 @@ import org.sessionreview.model.WindowFeatures;
 @FunctionalInterface
 public interface BaselineProvider extends Serializable {
 
-    /** The calibration stretch with whole-session fallback ({@link BaselineEstimator#calibration}). */
+    /** Calibration stretch with whole-session fallback ({@link BaselineEstimator#calibration}). */
     BaselineProvider CALIBRATION =
             (info, role, windows, annotations, cfg) -> BaselineEstimator.calibration(windows, cfg);
 

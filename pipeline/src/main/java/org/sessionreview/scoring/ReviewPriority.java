@@ -71,7 +71,8 @@ public final class ReviewPriority {
         if (clientWindows == 0) {
             reasons.add("no client sensor data: nothing scored");
         } else if (clientDataQuality < cfg.lowDataQuality()) {
-            reasons.add(String.format(Locale.ROOT, "client data quality %d %%: review sensor placement",
+            reasons.add(String.format(Locale.ROOT,
+                    "client data quality %d %%: review sensor placement",
                     (long) Math.floor(clientDataQuality * 100)));
         }
         return reasons;
