@@ -1,0 +1,117 @@
+package org.sessionreview.scoring;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.sessionreview.model.Role;
+
+/**
+ * A stretch of one wearer's session where the anxiety index stayed elevated (see {@link
+ * EpisodeDetector}): a candidate moment for supervision, not a clinical finding. Times are
+ * seconds from media start. Immutable.
+ */
+public final class AnxietyEpisode implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Role role;
+    private final double startS;
+    private final double endS;
+    private final double peakIndex;
+    private final double peakS;
+    private final int windowCount;
+    private final EnumMap<Feature, Double> peakZ;
+    private final EnumMap<Feature, Double> meanZ;
+
+    /**
+     * @param peakZ per feature, the window z-score that went furthest in the anxiety direction
+     *     (largest {@code sign * z}); features never scored inside the episode are absent
+     * @param meanZ per feature, the mean z over the episode's windows where it was scored
+     */
+    public AnxietyEpisode(Role role, double startS, double endS, double peakIndex, double peakS,
+            int windowCount, Map<Feature, Double> peakZ, Map<Feature, Double> meanZ) {
+        this.role = Objects.requireNonNull(role, "role");
+        if (!(endS >= startS)) {
+            throw new IllegalArgumentException("episode end " + endS + " before start " + startS);
+        }
+        this.startS = startS;
+        this.endS = endS;
+        this.peakIndex = peakIndex;
+        this.peakS = peakS;
+        this.windowCount = windowCount;
+        this.peakZ = copy(peakZ);
+        this.meanZ = copy(meanZ);
+    }
+
+    private static EnumMap<Feature, Double> copy(Map<Feature, Double> m) {
+        EnumMap<Feature, Double> c = new EnumMap<>(Feature.class);
+        c.putAll(m);
+        return c;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** Start, seconds from media start (the start of the first elevated window's cell). */
+    public double startS() {
+        return startS;
+    }
+
+    /** End, seconds from media start (the end of the last window's cell before the index fell). */
+    public double endS() {
+        return endS;
+    }
+
+    public double durationS() {
+        return endS - startS;
+    }
+
+    /** Highest anxiety index of the episode's windows. */
+    public double peakIndex() {
+        return peakIndex;
+    }
+
+    /** Centre of the window with the highest index, seconds from media start. */
+    public double peakS() {
+        return peakS;
+    }
+
+    /** Number of windows whose centre lies inside the episode. */
+    public int windowCount() {
+        return windowCount;
+    }
+
+    /** Peak z per feature in the anxiety direction, in {@link Feature} order. */
+    public Map<Feature, Double> peakZ() {
+        return Collections.unmodifiableMap(peakZ);
+    }
+
+    /** Mean z per feature over the episode's windows, in {@link Feature} order. */
+    public Map<Feature, Double> meanZ() {
+        return Collections.unmodifiableMap(meanZ);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof AnxietyEpisode)) {
+            return false;
+        }
+        AnxietyEpisode e = (AnxietyEpisode) o;
+        return role == e.role && startS == e.startS && endS == e.endS
+                && peakIndex == e.peakIndex && peakS == e.peakS && windowCount == e.windowCount
+                && peakZ.equals(e.peakZ) && meanZ.equals(e.meanZ);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(role, startS, endS, peakIndex);
+    }
+
+    @Override
+    public String toString() {
+        return "AnxietyEpisode{" + role.id() + " " + startS + "-" + endS + " peak=" + peakIndex
+                + " z=" + peakZ + "}";
+    }
+}

@@ -1,0 +1,94 @@
+package org.sessionreview.scoring;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * Robust z-scores and the anxiety index of one window against the wearer's {@link Baseline}
+ * (DOMAIN.md 4.0). Pure functions: the input window is never modified.
+ *
+ * <p><b>Robust z</b> of feature f with value x (Leys et al. 2013):
+ *
+ * <pre>
+ *   z_f = clamp( (x - median_f) / max(1.4826 * MAD_f, floor_f), -10, +10 )
+ * </pre>
+ *
+ * <p>z_f is null when x is null or not finite, when the feature's channel quality is below
+ * {@link ScoringConfig#qualityThreshold()} (bad stretches are masked, never scored), or when the
+ * baseline has no value for f. The MAD scale, floors and clamp come from {@link ScoringConfig}.
+ *
+ * <p><b>Anxiety index</b> over the set P of features with a non-null z and a positive weight:
+ *
+ * <pre>
+ *   index = sum_{f in P} w_f * s_f * z_f  /  sum_{f in P} w_f
+ * </pre>
+ *
+ * with s_f = -1 for RMSSD and the temperature slope, +1 otherwise (see {@link Feature#sign()}),
+ * so the weights are renormalised over the channels present; null when P is empty. Default
+ * weights: SCR rate 1, SCL 1, HR 1, RMSSD 1, fidget 0.5, temperature slope 0.5.
+ *
+ * <p>References: Leys, Ley, Klein, Bernard &amp; Licata 2013, <i>Detecting outliers: do not use
+ * standard deviation around the mean, use absolute deviation around the median</i>.
+ */
+public final class AnxietyIndex {
+    private AnxietyIndex() {}
+
+    /** Robust z of one value against one feature baseline, clamped; see the class comment. */
+    public static double robustZ(Feature f, double value, FeatureBaseline b, ScoringConfig cfg) {
+        double scale = b.robustScale(cfg.madScale(), f.scaleFloor(cfg, b.median()));
+        double z = (value - b.median()) / scale;
+        return Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), z));
+    }
+
+    /** The z-scores of a window's scorable features, in {@link Feature} order. */
+    public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline,
+            ScoringConfig cfg) {
+        EnumMap<Feature, Double> z = new EnumMap<>(Feature.class);
+        for (Feature f : Feature.values()) {
+            Optional<FeatureBaseline> b = baseline.get(f);
+            if (b.isPresent() && f.usable(w, cfg)) {
+                z.put(f, robustZ(f, f.value(w), b.get(), cfg));
+            }
+        }
+        return Collections.unmodifiableMap(z);
+    }
+
+    /**
+     * Weighted mean of the signed z-scores, weights renormalised over the features present;
+     * null when no feature with a positive weight is present.
+     */
+    public static Double index(Map<Feature, Double> z, ScoringConfig cfg) {
+        double weighted = 0;
+        double weights = 0;
+        for (Feature f : Feature.values()) {
+            Double zf = z.get(f);
+            double wf = f.weight(cfg);
+            if (zf != null && wf > 0) {
+                weighted += wf * f.sign() * zf;
+                weights += wf;
+            }
+        }
+        return weights > 0 ? weighted / weights : null;
+    }
+
+    /**
+     * A copy of the window with its six z fields and {@code anxietyIndex} filled (z fields of
+     * features that cannot be scored are null). End-of-stream markers are copied unscored.
+     */
+    public static WindowFeatures score(WindowFeatures w, Baseline baseline, ScoringConfig cfg) {
+        WindowFeatures out = WindowCopy.of(w);
+        if (w.endOfStream) {
+            return out;
+        }
+        Map<Feature, Double> z = zScores(w, baseline, cfg);
+        for (Feature f : Feature.values()) {
+            f.setZ(out, z.get(f));
+        }
+        out.anxietyIndex = index(z, cfg);
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package org.sessionreview.scoring;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A wearer's personal baseline: a {@link FeatureBaseline} (median, MAD) for each feature that
+ * had data, and a readable source such as {@code calibration 120-360 s}. Anxiety z-scores are
+ * always against the wearer's own baseline, never population thresholds (DOMAIN.md 4.0).
+ *
+ * <p>Baselines are plain values: {@link BaselineEstimator} computes them from a session's
+ * windows, and {@link #builder(String)} lets other sources (a coded BASELINE stretch, a stored
+ * per-client baseline from earlier sessions) supply one. Immutable and serializable.
+ */
+public final class Baseline implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final EnumMap<Feature, FeatureBaseline> features;
+
+    private Baseline(String source, EnumMap<Feature, FeatureBaseline> features) {
+        this.source = source;
+        this.features = features;
+    }
+
+    /** Starts a baseline with the given source description (shown in the session row). */
+    public static Builder builder(String source) {
+        return new Builder(source);
+    }
+
+    /**
+     * Where the baseline came from, e.g. {@code calibration 120-360 s} or {@code whole session
+     * (calibration stretch had 3 usable windows)}.
+     */
+    public String source() {
+        return source;
+    }
+
+    /** This feature's baseline, empty when the wearer had no usable value for it. */
+    public Optional<FeatureBaseline> get(Feature f) {
+        return Optional.ofNullable(features.get(f));
+    }
+
+    /** All features with a baseline, in {@link Feature} order. */
+    public Map<Feature, FeatureBaseline> features() {
+        return Collections.unmodifiableMap(features);
+    }
+
+    /** True when no feature has a baseline (nothing can be scored). */
+    public boolean isEmpty() {
+        return features.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Baseline)) {
+            return false;
+        }
+        Baseline b = (Baseline) o;
+        return source.equals(b.source) && features.equals(b.features);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, features);
+    }
+
+    @Override
+    public String toString() {
+        return "Baseline{" + source + " " + features + "}";
+    }
+
+    /** Collects feature baselines; {@link #build()} may be called once per builder. */
+    public static final class Builder {
+        private final String source;
+        private final EnumMap<Feature, FeatureBaseline> features = new EnumMap<>(Feature.class);
+
+        private Builder(String source) {
+            if (source == null || source.isBlank()) {
+                throw new IllegalArgumentException("a baseline needs a source description");
+            }
+            this.source = source;
+        }
+
+        public Builder put(Feature f, FeatureBaseline b) {
+            features.put(Objects.requireNonNull(f, "feature"),
+                    Objects.requireNonNull(b, "baseline"));
+            return this;
+        }
+
+        public Baseline build() {
+            return new Baseline(source, new EnumMap<>(features));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * Estimates a wearer's personal {@link Baseline} from the wearer's own windows (DOMAIN.md 4.0).
+ *
+ * <p>For each {@link Feature}, the values used are those of windows that lie wholly inside the
+ * stretch ({@code startS >= from} and {@code endS <= to}), whose feature is non-null and whose
+ * channel quality reaches {@link ScoringConfig#qualityThreshold()}. When a feature has fewer than
+ * {@link ScoringConfig#minBaselineWindows()} such values, that feature falls back to all usable
+ * windows of the session, and the source string says so:
+ *
+ * <ul>
+ *   <li>{@code calibration 120-360 s}: every feature from the stretch;
+ *   <li>{@code whole session (calibration stretch had N usable windows)}: every feature fell
+ *       back; N is the largest usable count any feature had in the stretch;
+ *   <li>{@code calibration 120-360 s; whole session for EDA level, SCR rate (calibration stretch
+ *       had N usable windows)}: some features fell back;
+ *   <li>{@code none (no usable windows)}: nothing to estimate from.
+ * </ul>
+ *
+ * <p>Per feature: median m and MAD = median(|x - m|) (Leys, Ley, Klein, Bernard & Licata 2013,
+ * <i>Detecting outliers: do not use standard deviation around the mean, use absolute deviation
+ * around the median</i>, J. Exp. Soc. Psychol. 49(4)). The 1.4826 scale and the floors are
+ * applied when scoring ({@link AnxietyIndex}), so a baseline from elsewhere is treated alike.
+ */
+public final class BaselineEstimator {
+    private BaselineEstimator() {}
+
+    /**
+     * Baseline from the configured calibration stretch ({@link ScoringConfig#baselineStartS()}
+     * to {@link ScoringConfig#baselineEndS()}), labelled {@code calibration <from>-<to> s}.
+     *
+     * @param wearerWindows windows of one wearer of one session, any order; end-of-stream
+     *     markers are ignored
+     */
+    public static Baseline calibration(List<WindowFeatures> wearerWindows, ScoringConfig cfg) {
+        double from = cfg.baselineStartS();
+        double to = cfg.baselineEndS();
+        return fromStretch(wearerWindows, from, to,
+                "calibration " + TimeText.seconds(from) + "-" + TimeText.seconds(to) + " s", cfg);
+    }
+
+    /**
+     * Baseline from any stretch, e.g. a coded BASELINE interval, with the whole-session fallback
+     * described in the class comment.
+     *
+     * @param fromS stretch start, seconds from media start
+     * @param toS stretch end, seconds from media start
+     * @param label source text used when the stretch suffices, e.g. {@code coded BASELINE
+     *     300-540 s}
+     */
+    public static Baseline fromStretch(List<WindowFeatures> wearerWindows, double fromS,
+            double toS, String label, ScoringConfig cfg) {
+        Predicate<WindowFeatures> inside = w -> w.startS >= fromS && w.endS <= toS;
+        List<Feature> fellBack = new ArrayList<>();
+        List<Feature> fromStretch = new ArrayList<>();
+        int maxFallbackCount = 0;
+        int maxStretchCount = 0;
+        List<FeatureBaseline> chosen = new ArrayList<>();
+        for (Feature f : Feature.values()) {
+            double[] inStretch = values(wearerWindows, f, inside, cfg);
+            maxStretchCount = Math.max(maxStretchCount, inStretch.length);
+            double[] used = inStretch;
+            if (inStretch.length < cfg.minBaselineWindows()) {
+                used = values(wearerWindows, f, w -> true, cfg);
+                if (used.length > 0) {
+                    fellBack.add(f);
+                    maxFallbackCount = Math.max(maxFallbackCount, inStretch.length);
+                }
+            } else {
+                fromStretch.add(f);
+            }
+            chosen.add(used.length == 0 ? null : robust(used));
+        }
+        String source;
+        if (fellBack.isEmpty() && fromStretch.isEmpty()) {
+            source = "none (no usable windows)";
+        } else if (fellBack.isEmpty()) {
+            source = label;
+        } else if (fromStretch.isEmpty()) {
+            source = "whole session (calibration stretch had " + maxStretchCount
+                    + " usable windows)";
+        } else {
+            List<String> names = new ArrayList<>();
+            fellBack.forEach(f -> names.add(f.label()));
+            source = label + "; whole session for " + String.join(", ", names)
+                    + " (calibration stretch had " + maxFallbackCount + " usable windows)";
+        }
+        Baseline.Builder b = Baseline.builder(source);
+        for (Feature f : Feature.values()) {
+            FeatureBaseline fb = chosen.get(f.ordinal());
+            if (fb != null) {
+                b.put(f, fb);
+            }
+        }
+        return b.build();
+    }
+
+    /** Median and MAD of non-empty values. */
+    static FeatureBaseline robust(double[] values) {
+        Median median = new Median();
+        double m = median.evaluate(values);
+        double[] dev = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            dev[i] = Math.abs(values[i] - m);
+        }
+        return new FeatureBaseline(m, median.evaluate(dev), values.length);
+    }
+
+    private static double[] values(List<WindowFeatures> windows, Feature f,
+            Predicate<WindowFeatures> where, ScoringConfig cfg) {
+        return windows.stream()
+                .filter(w -> !w.endOfStream && where.test(w) && f.usable(w, cfg))
+                .mapToDouble(w -> f.value(w))
+                .toArray();
+    }
+}

@@ -1,0 +1,27 @@
+package org.sessionreview.scoring;
+
+import java.util.List;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * A wearer's data quality over a session, 0..1: the mean over the wearer's windows of the mean
+ * quality of the window's four channel groups (EDA, cardiac, ACC, temperature; see {@link
+ * ChannelGroup#meanQuality}). A channel the wearer lacks counts as quality 0, so a wearer
+ * without temperature cannot exceed 0.75. 0 when the wearer has no windows (wore no sensor).
+ * End-of-stream markers are ignored.
+ */
+public final class DataQuality {
+    private DataQuality() {}
+
+    public static double of(List<WindowFeatures> wearerWindows) {
+        double sum = 0;
+        int n = 0;
+        for (WindowFeatures w : wearerWindows) {
+            if (!w.endOfStream) {
+                sum += ChannelGroup.meanQuality(w);
+                n++;
+            }
+        }
+        return n == 0 ? 0.0 : sum / n;
+    }
+}

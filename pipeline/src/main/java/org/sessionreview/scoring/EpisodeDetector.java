@@ -1,0 +1,181 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * Finds anxiety episodes in one wearer's scored windows with hysteresis (DOMAIN.md 4.0).
+ *
+ * <p><b>Time of a window.</b> Each window stands for the hop-long cell around its centre,
+ * {@code [c - hop/2, c + hop/2)} with {@code c = startS + windowLength/2}; with the defaults
+ * (30 s windows, 5 s hop) a run of n consecutive windows covers n x 5 s. Using centres puts an
+ * episode's start close to when the arousal began rather than up to a window length earlier.
+ *
+ * <p><b>Rules</b> (defaults in brackets):
+ *
+ * <ol>
+ *   <li>An index that is null counts as not elevated and as low; so does missing time between
+ *       windows (a gap of more than half a hop between cells).
+ *   <li>Enter: a run of consecutive windows with index &gt;= enter threshold [2.0] covering at
+ *       least the enter hold [20 s, 4 windows]. The episode starts at the start of the run.
+ *   <li>Leave: a run of low time (index &lt; leave threshold [1.0], null, or missing) covering
+ *       at least the leave hold [20 s]. The episode ends where that low run began. Windows in
+ *       between the thresholds keep an episode going. An episode still open at the last window
+ *       ends where the trailing low run began, or at the last window's cell end.
+ *   <li>Episodes separated by less than the merge gap [30 s] are merged.
+ *   <li>Then episodes shorter than the minimum [30 s] are dropped.
+ * </ol>
+ *
+ * <p>Episode statistics (peak index, per-feature peak and mean z) use the windows whose centre
+ * lies inside the episode.
+ */
+public final class EpisodeDetector {
+    /** Tolerance for comparing times built from sums of hops, seconds. */
+    private static final double EPS = 1e-6;
+
+    private EpisodeDetector() {}
+
+    /**
+     * Detects the episodes of one wearer.
+     *
+     * @param role the wearer, copied into each episode
+     * @param scoredWindows that wearer's windows with {@code anxietyIndex} (and z) filled, any
+     *     order; end-of-stream markers are ignored
+     * @return episodes in time order
+     */
+    public static List<AnxietyEpisode> detect(Role role, List<WindowFeatures> scoredWindows,
+            ScoringConfig cfg) {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (WindowFeatures w : scoredWindows) {
+            if (!w.endOfStream) {
+                ws.add(w);
+            }
+        }
+        ws.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS));
+        List<double[]> spans = merge(hysteresis(ws, cfg), cfg.mergeGapS());
+        List<AnxietyEpisode> episodes = new ArrayList<>();
+        for (double[] span : spans) {
+            if (span[1] - span[0] >= cfg.minEpisodeS() - EPS) {
+                episodes.add(summarise(role, span[0], span[1], ws, cfg));
+            }
+        }
+        return episodes;
+    }
+
+    /** Centre of a window, seconds from media start. */
+    public static double centreS(WindowFeatures w, ScoringConfig cfg) {
+        return w.startS + cfg.windowLengthS() / 2.0;
+    }
+
+    /** Raw [start, end] spans from the enter/leave state machine, in time order. */
+    static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg) {
+        double half = cfg.windowHopS() / 2.0;
+        List<double[]> spans = new ArrayList<>();
+        boolean inside = false;
+        double runStart = Double.NaN; // outside: start of the current elevated run
+        double lowStart = Double.NaN; // inside: start of the current low run
+        double episodeStart = Double.NaN;
+        double prevEnd = Double.NaN;
+        for (WindowFeatures w : ws) {
+            double c = centreS(w, cfg);
+            double cellStart = c - half;
+            double cellEnd = c + half;
+            boolean gap = !Double.isNaN(prevEnd) && cellStart - prevEnd > half + EPS;
+            if (gap) {
+                runStart = Double.NaN;
+                if (inside) {
+                    lowStart = Double.isNaN(lowStart) ? prevEnd : lowStart;
+                    if (cellStart - lowStart >= cfg.leaveHoldS() - EPS) {
+                        spans.add(new double[] {episodeStart, lowStart});
+                        inside = false;
+                    }
+                }
+            }
+            Double idx = w.anxietyIndex;
+            boolean elevated = idx != null && idx >= cfg.enterThreshold();
+            boolean low = idx == null || idx < cfg.leaveThreshold();
+            if (!inside) {
+                if (!elevated) {
+                    runStart = Double.NaN;
+                } else {
+                    runStart = Double.isNaN(runStart) ? cellStart : runStart;
+                    if (cellEnd - runStart >= cfg.enterHoldS() - EPS) {
+                        inside = true;
+                        episodeStart = runStart;
+                        lowStart = Double.NaN;
+                    }
+                }
+            } else if (low) {
+                lowStart = Double.isNaN(lowStart) ? cellStart : lowStart;
+                if (cellEnd - lowStart >= cfg.leaveHoldS() - EPS) {
+                    spans.add(new double[] {episodeStart, lowStart});
+                    inside = false;
+                    runStart = Double.NaN;
+                }
+            } else {
+                lowStart = Double.NaN;
+            }
+            prevEnd = cellEnd;
+        }
+        if (inside) {
+            spans.add(new double[] {episodeStart, Double.isNaN(lowStart) ? prevEnd : lowStart});
+        }
+        return spans;
+    }
+
+    /** Merges spans whose gap is shorter than {@code gapS}. */
+    static List<double[]> merge(List<double[]> spans, double gapS) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] s : spans) {
+            double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && s[0] - last[1] < gapS - EPS) {
+                last[1] = Math.max(last[1], s[1]);
+            } else {
+                out.add(new double[] {s[0], s[1]});
+            }
+        }
+        return out;
+    }
+
+    private static AnxietyEpisode summarise(Role role, double startS, double endS,
+            List<WindowFeatures> ws, ScoringConfig cfg) {
+        double peak = Double.NEGATIVE_INFINITY;
+        double peakS = startS;
+        int count = 0;
+        Map<Feature, Double> peakZ = new EnumMap<>(Feature.class);
+        Map<Feature, double[]> sums = new EnumMap<>(Feature.class);
+        for (WindowFeatures w : ws) {
+            double c = centreS(w, cfg);
+            if (c < startS - EPS || c > endS + EPS) {
+                continue;
+            }
+            count++;
+            if (w.anxietyIndex != null && w.anxietyIndex > peak) {
+                peak = w.anxietyIndex;
+                peakS = c;
+            }
+            for (Feature f : Feature.values()) {
+                Double z = f.z(w);
+                if (z == null) {
+                    continue;
+                }
+                Double best = peakZ.get(f);
+                if (best == null || f.sign() * z > f.sign() * best) {
+                    peakZ.put(f, z);
+                }
+                double[] s = sums.computeIfAbsent(f, k -> new double[2]);
+                s[0] += z;
+                s[1]++;
+            }
+        }
+        Map<Feature, Double> meanZ = new EnumMap<>(Feature.class);
+        sums.forEach((f, s) -> meanZ.put(f, s[0] / s[1]));
+        return new AnxietyEpisode(role, startS, endS, peak, peakS, count, peakZ, meanZ);
+    }
+}

@@ -1,0 +1,106 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Role;
+
+/**
+ * The readable evidence of an anxiety episode: which channels rose (each with its peak z) and
+ * which coded ANX_* cues fall inside it (DOMAIN.md 4.0 and 2.1). Example:
+ *
+ * <pre>
+ * client arousal: EDA level z 3.1, SCR rate z 2.4, HR z 2.2, RMSSD z -1.8;
+ *     coded cues inside: ANX_STR_SIGH at 12:34, ANX_STR_FIDGET at 12:50
+ * </pre>
+ *
+ * (one line in the output). Without cues the second part reads {@code no coded anxiety cue
+ * inside (unvoiced arousal)}. Arousal is not affect: the text names signals and codes, never a
+ * diagnosis.
+ */
+public final class EpisodeEvidence {
+    private EpisodeEvidence() {}
+
+    /**
+     * Coded ANX cues inside the episode: annotations whose code starts with {@code ANX_} (or
+     * whose family is {@code ANX}), whose actor is the episode's wearer (a missing actor counts
+     * as the client, ANX being client codes), and whose interval overlaps {@code [start -
+     * cueLookbackS, end]} (SCR latency, DOMAIN.md 4.2). Sorted by start, then code.
+     */
+    public static List<Annotation> cuesInside(AnxietyEpisode e, List<Annotation> annotations,
+            ScoringConfig cfg) {
+        double from = e.startS() - cfg.cueLookbackS();
+        List<Annotation> out = new ArrayList<>();
+        for (Annotation a : annotations) {
+            if (isAnxietyCue(a) && actorMatches(a, e.role())
+                    && a.startS <= e.endS() && a.endOrStartS() >= from) {
+                out.add(a);
+            }
+        }
+        out.sort(Comparator.comparingDouble((Annotation a) -> a.startS)
+                .thenComparing(a -> a.code, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return out;
+    }
+
+    /**
+     * Channels that rose during the episode: features whose mean z over the episode, in the
+     * anxiety direction ({@code sign * meanZ}), reaches {@link ScoringConfig#risingChannelZ()};
+     * ordered by peak z in the anxiety direction, strongest first (ties in {@link Feature}
+     * order). The mean decides, not the peak: over a few dozen windows the peak of an unchanged,
+     * noisy channel often passes 1.
+     */
+    public static List<Feature> risingChannels(AnxietyEpisode e, ScoringConfig cfg) {
+        List<Feature> out = new ArrayList<>();
+        for (Map.Entry<Feature, Double> en : e.meanZ().entrySet()) {
+            Feature f = en.getKey();
+            if (f.sign() * en.getValue() >= cfg.risingChannelZ() && e.peakZ().containsKey(f)) {
+                out.add(f);
+            }
+        }
+        out.sort(Comparator.comparingDouble((Feature f) -> -f.sign() * e.peakZ().get(f))
+                .thenComparingInt(Enum::ordinal));
+        return out;
+    }
+
+    /** The evidence text for a moment row; see the class comment. */
+    public static String text(AnxietyEpisode e, List<Annotation> cuesInside, ScoringConfig cfg) {
+        StringBuilder sb = new StringBuilder(e.role().id()).append(" arousal: ");
+        List<Feature> rising = risingChannels(e, cfg);
+        if (rising.isEmpty()) {
+            sb.append("no single channel rose by a mean z of ").append(TimeText.oneDecimal(
+                    cfg.risingChannelZ()));
+        }
+        for (int i = 0; i < rising.size(); i++) {
+            Feature f = rising.get(i);
+            sb.append(i == 0 ? "" : ", ").append(f.label()).append(" z ")
+                    .append(TimeText.oneDecimal(e.peakZ().get(f)));
+        }
+        if (cuesInside.isEmpty()) {
+            sb.append("; no coded anxiety cue inside (unvoiced arousal)");
+        } else {
+            sb.append("; coded cues inside: ");
+            for (int i = 0; i < cuesInside.size(); i++) {
+                Annotation a = cuesInside.get(i);
+                sb.append(i == 0 ? "" : ", ").append(a.code).append(" at ")
+                        .append(TimeText.mmss(a.startS));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAnxietyCue(Annotation a) {
+        return (a.code != null && a.code.toUpperCase(Locale.ROOT).startsWith("ANX_"))
+                || "ANX".equalsIgnoreCase(a.family);
+    }
+
+    private static boolean actorMatches(Annotation a, Role role) {
+        if (a.actor == null || a.actor.isBlank()) {
+            return role == Role.CLIENT;
+        }
+        return Role.parse(a.actor).map(r -> r == role).orElse(false);
+    }
+}

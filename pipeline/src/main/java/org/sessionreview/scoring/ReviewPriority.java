@@ -1,0 +1,80 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sessionreview.config.ScoringConfig;
+
+/**
+ * Flag, priority and flag reasons of a session from the client's anxiety episodes.
+ *
+ * <p><b>Flag.</b> A session is flagged when the client has at least one anxiety episode. A calm
+ * session with nothing to review is not flagged and has priority 0.
+ *
+ * <p><b>Priority</b> (anxiety burden; higher = review first):
+ *
+ * <pre>
+ *   priority = sum over client episodes e of (duration_e in minutes x peakIndex_e)
+ *              + priorityPerEpisode [0.5] x number of client episodes
+ * </pre>
+ *
+ * Every term is positive (an episode's peak index is at least the enter threshold), so adding
+ * an episode, lengthening one or raising its peak raises the priority. Order of review, as
+ * planned: SAFE events, then unaddressed ruptures, then missed opportunities, then this anxiety
+ * burden; later issues add those as higher-ranking terms, so this term only orders sessions
+ * within the same higher-ranking tier.
+ *
+ * <p><b>Reasons</b> (short, readable; candidates for review, never diagnoses), in this order:
+ * {@code 2 candidate client anxiety episodes (5.5 min, peak index 3.4)}; {@code 1 without a
+ * coded anxiety cue (unvoiced arousal)}; and, without flagging on its own, {@code client data
+ * quality 42 %: review sensor placement} when the client's data quality is below {@link
+ * ScoringConfig#lowDataQuality()}, or {@code no client sensor data: nothing scored}.
+ */
+public final class ReviewPriority {
+    private ReviewPriority() {}
+
+    /** The anxiety-burden priority of the client's episodes; 0 without episodes. */
+    public static double priority(List<AnxietyEpisode> clientEpisodes, ScoringConfig cfg) {
+        double p = 0;
+        for (AnxietyEpisode e : clientEpisodes) {
+            p += e.durationS() / 60.0 * e.peakIndex() + cfg.priorityPerEpisode();
+        }
+        return p;
+    }
+
+    /**
+     * Flag reasons, in the order of the class comment.
+     *
+     * @param clientEpisodes the client's episodes
+     * @param withoutCue how many of them have no coded ANX cue inside
+     * @param clientWindows number of client windows (0 = the client wore no sensor)
+     * @param clientDataQuality the client's {@link DataQuality}
+     */
+    public static List<String> reasons(List<AnxietyEpisode> clientEpisodes, int withoutCue,
+            int clientWindows, double clientDataQuality, ScoringConfig cfg) {
+        List<String> reasons = new ArrayList<>();
+        int n = clientEpisodes.size();
+        if (n > 0) {
+            double minutes = 0;
+            double peak = Double.NEGATIVE_INFINITY;
+            for (AnxietyEpisode e : clientEpisodes) {
+                minutes += e.durationS() / 60.0;
+                peak = Math.max(peak, e.peakIndex());
+            }
+            reasons.add(n + " candidate client anxiety episode" + (n == 1 ? "" : "s") + " ("
+                    + TimeText.oneDecimal(minutes) + " min, peak index "
+                    + TimeText.oneDecimal(peak) + ")");
+        }
+        if (withoutCue > 0) {
+            reasons.add(withoutCue + " without a coded anxiety cue (unvoiced arousal)");
+        }
+        if (clientWindows == 0) {
+            reasons.add("no client sensor data: nothing scored");
+        } else if (clientDataQuality < cfg.lowDataQuality()) {
+            reasons.add(String.format(Locale.ROOT,
+                    "client data quality %d %%: review sensor placement",
+                    (long) Math.floor(clientDataQuality * 100)));
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,140 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.MomentRow;
+import org.sessionreview.report.SessionRow;
+
+/**
+ * Reviews one session: baseline, anxiety index and episodes per wearer, then the session row
+ * and the moments to review (DOMAIN.md 4.0 and 6). Plain Java; a Flink operator collects a
+ * session's windows and annotations and calls {@link #review}.
+ *
+ * <p>Steps, for each wearer with windows (client, then therapist): baseline from the {@link
+ * BaselineProvider} (default: calibration stretch, see {@link BaselineEstimator}); each window
+ * scored by {@link AnxietyIndex#score} (copies; the inputs are not modified); episodes by {@link
+ * EpisodeDetector}. Client episodes become {@code anxiety_episode} moments and drive the
+ * session's anxiety columns, flag and priority ({@link ReviewPriority}); therapist episodes
+ * become moments with role {@code therapist} when {@link ScoringConfig#therapistMoments()} is
+ * set, and count for nothing else.
+ *
+ * <p>Deterministic: the same inputs give the same outputs in the same order, whatever the order
+ * of the input lists.
+ */
+public final class SessionReviewer {
+    /** The {@link MomentRow#kind} of anxiety-episode moments. */
+    public static final String KIND_ANXIETY_EPISODE = "anxiety_episode";
+
+    private final BaselineProvider baselines;
+
+    /** A reviewer using the calibration-stretch baseline. */
+    public SessionReviewer() {
+        this(BaselineProvider.CALIBRATION);
+    }
+
+    public SessionReviewer(BaselineProvider baselines) {
+        this.baselines = Objects.requireNonNull(baselines, "baselines");
+    }
+
+    /**
+     * @param info the session's metadata
+     * @param windows unscored windows of both wearers, any order; end-of-stream markers are
+     *     ignored
+     * @param annotations the session's canonical annotations, any order
+     * @throws IllegalArgumentException when a window belongs to another session or has a role
+     *     other than {@code client} / {@code therapist}
+     */
+    public SessionReview review(SessionInfo info, List<WindowFeatures> windows,
+            List<Annotation> annotations, ScoringConfig cfg) {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(annotations, "annotations");
+        Objects.requireNonNull(cfg, "cfg");
+        Map<Role, List<WindowFeatures>> byRole = splitByRole(info, windows);
+        Map<Role, Baseline> usedBaselines = new EnumMap<>(Role.class);
+        List<WindowFeatures> scored = new ArrayList<>();
+        Map<Role, List<AnxietyEpisode>> episodes = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            List<WindowFeatures> own = byRole.get(role);
+            List<AnxietyEpisode> found = List.of();
+            if (!own.isEmpty()) {
+                Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
+                usedBaselines.put(role, b);
+                List<WindowFeatures> roleScored = new ArrayList<>();
+                own.forEach(w -> roleScored.add(AnxietyIndex.score(w, b, cfg)));
+                scored.addAll(roleScored);
+                found = EpisodeDetector.detect(role, roleScored, cfg);
+            }
+            episodes.put(role, found);
+        }
+        List<AnxietyEpisode> client = episodes.get(Role.CLIENT);
+        List<MomentRow> moments = new ArrayList<>();
+        int clientWithoutCue = 0;
+        for (Role role : Role.values()) {
+            if (role == Role.THERAPIST && !cfg.therapistMoments()) {
+                continue;
+            }
+            for (AnxietyEpisode e : episodes.get(role)) {
+                List<Annotation> cues = EpisodeEvidence.cuesInside(e, annotations, cfg);
+                if (role == Role.CLIENT && cues.isEmpty()) {
+                    clientWithoutCue++;
+                }
+                moments.add(moment(info, e, EpisodeEvidence.text(e, cues, cfg)));
+            }
+        }
+        moments.sort(Comparator.comparingDouble((MomentRow m) -> m.startS)
+                .thenComparing(m -> Role.parse(m.role).orElseThrow())
+                .thenComparingDouble(m -> m.endS));
+        SessionRow row = SessionRows.of(info, annotations.size(), client, clientWithoutCue,
+                byRole, scored, usedBaselines, cfg);
+        List<AnxietyEpisode> all = new ArrayList<>(client);
+        all.addAll(episodes.get(Role.THERAPIST));
+        return new SessionReview(scored, usedBaselines, all, row, moments);
+    }
+
+    private static Map<Role, List<WindowFeatures>> splitByRole(SessionInfo info,
+            List<WindowFeatures> windows) {
+        Map<Role, List<WindowFeatures>> byRole = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            byRole.put(r, new ArrayList<>());
+        }
+        for (WindowFeatures w : windows) {
+            if (w.endOfStream) {
+                continue;
+            }
+            if (w.sessionId != null && !w.sessionId.equals(info.sessionId)) {
+                throw new IllegalArgumentException("window of session " + w.sessionId
+                        + " passed to the review of session " + info.sessionId + ": " + w);
+            }
+            Role role = Role.parse(w.role).orElseThrow(() -> new IllegalArgumentException(
+                    "window with unknown role '" + w.role + "' (expected client or therapist): "
+                            + w));
+            byRole.get(role).add(w);
+        }
+        byRole.values().forEach(l -> l.sort(Comparator.comparingDouble((WindowFeatures w)
+                -> w.startS).thenComparingDouble(w -> w.endS)));
+        return byRole;
+    }
+
+    private static MomentRow moment(SessionInfo info, AnxietyEpisode e, String evidence) {
+        MomentRow m = new MomentRow();
+        m.sessionId = info.sessionId;
+        m.kind = KIND_ANXIETY_EPISODE;
+        m.startS = e.startS();
+        m.endS = e.endS();
+        m.startMillis = info.mediaStartMillis + Math.round(e.startS() * 1000.0);
+        m.severity = e.peakIndex();
+        m.evidence = evidence;
+        m.role = e.role().id();
+        return m;
+    }
+}

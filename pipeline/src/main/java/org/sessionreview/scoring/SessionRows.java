@@ -1,0 +1,69 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.SessionRow;
+
+/** Builds the {@link SessionRow} of a reviewed session (see {@link SessionReviewer}). */
+final class SessionRows {
+    private SessionRows() {}
+
+    static SessionRow of(SessionInfo info, int annotationCount, List<AnxietyEpisode> client,
+            int clientWithoutCue, Map<Role, List<WindowFeatures>> byRole,
+            List<WindowFeatures> scored, Map<Role, Baseline> baselines, ScoringConfig cfg) {
+        SessionRow r = new SessionRow();
+        r.sessionId = info.sessionId;
+        r.therapistId = info.therapistId;
+        r.clientKey = info.clientKey;
+        r.sessionNumber = info.sessionNumber;
+        r.sessionDate = info.sessionDate;
+        r.mediaStartMillis = info.mediaStartMillis;
+        r.durationS = info.durationS;
+        r.consentSupervision = info.consentSupervision;
+        r.consentResearch = info.consentResearch;
+        r.annotationCount = annotationCount;
+
+        r.anxietyEpisodes = client.size();
+        r.anxietyTimeS = client.stream().mapToDouble(AnxietyEpisode::durationS).sum();
+        r.peakAnxietyIndex = peakIndex(scored, Role.CLIENT);
+        r.flagged = !client.isEmpty();
+        r.priority = ReviewPriority.priority(client, cfg);
+
+        List<WindowFeatures> clientWindows = byRole.get(Role.CLIENT);
+        r.dataQualityClient = DataQuality.of(clientWindows);
+        r.dataQualityTherapist = DataQuality.of(byRole.get(Role.THERAPIST));
+        r.flagReasons = new ArrayList<>(ReviewPriority.reasons(client, clientWithoutCue,
+                clientWindows.size(), r.dataQualityClient, cfg));
+        r.baselineSource = baselineSource(baselines);
+        return r;
+    }
+
+    /** Highest non-null index among the wearer's scored windows; null when there is none. */
+    private static Double peakIndex(List<WindowFeatures> scored, Role role) {
+        Double peak = null;
+        for (WindowFeatures w : scored) {
+            if (Role.parse(w.role).orElse(null) == role && w.anxietyIndex != null
+                    && (peak == null || w.anxietyIndex > peak)) {
+                peak = w.anxietyIndex;
+            }
+        }
+        return peak;
+    }
+
+    /** {@code client: <source>; therapist: <source>} over the wearers present, or {@code none}. */
+    private static String baselineSource(Map<Role, Baseline> baselines) {
+        List<String> parts = new ArrayList<>();
+        for (Role role : Role.values()) {
+            Baseline b = baselines.get(role);
+            if (b != null) {
+                parts.add(role.id() + ": " + b.source());
+            }
+        }
+        return parts.isEmpty() ? "none (no sensor data)" : String.join("; ", parts);
+    }
+}

@@ -1,0 +1,41 @@
+package org.sessionreview.scoring;
+
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * Field-by-field copy of a {@link WindowFeatures}, so that scoring never mutates its input
+ * (Flink may reuse input objects). {@code WindowCopyTest} fails when a field is added to the
+ * model and not here.
+ */
+final class WindowCopy {
+    private WindowCopy() {}
+
+    static WindowFeatures of(WindowFeatures w) {
+        WindowFeatures c = new WindowFeatures();
+        c.sessionId = w.sessionId;
+        c.role = w.role;
+        c.startS = w.startS;
+        c.endS = w.endS;
+        c.startMillis = w.startMillis;
+        c.edaSclUs = w.edaSclUs;
+        c.edaScrPerMin = w.edaScrPerMin;
+        c.hrBpm = w.hrBpm;
+        c.hrvRmssdMs = w.hrvRmssdMs;
+        c.motionMagG = w.motionMagG;
+        c.fidgetPower = w.fidgetPower;
+        c.tempSlopeCPerMin = w.tempSlopeCPerMin;
+        c.edaQuality = w.edaQuality;
+        c.cardiacQuality = w.cardiacQuality;
+        c.accQuality = w.accQuality;
+        c.tempQuality = w.tempQuality;
+        c.zScr = w.zScr;
+        c.zScl = w.zScl;
+        c.zHr = w.zHr;
+        c.zRmssd = w.zRmssd;
+        c.zFidget = w.zFidget;
+        c.zTemp = w.zTemp;
+        c.anxietyIndex = w.anxietyIndex;
+        c.endOfStream = w.endOfStream;
+        return c;
+    }
+}

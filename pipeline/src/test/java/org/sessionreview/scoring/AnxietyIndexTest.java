@@ -1,0 +1,137 @@
+package org.sessionreview.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.scoring.Windows.window;
+
+import org.junit.jupiter.api.Test;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.WindowFeatures;
+
+class AnxietyIndexTest {
+    /** MAD scale 1 and floors below 1, so that with the unit baseline below z = value. */
+    private static final ScoringConfig UNIT = ScoringConfig.builder().madScale(1.0)
+            .hrFloorBpm(0.5).rmssdFloorMs(0.5).scrRateFloorPerMin(0.5).build();
+
+    /** Every feature: median 0, MAD 1. */
+    private static Baseline unitBaseline() {
+        Baseline.Builder b = Baseline.builder("test");
+        for (Feature f : Feature.values()) {
+            b.put(f, new FeatureBaseline(0.0, 1.0, 20));
+        }
+        return b.build();
+    }
+
+    /** z: SCR 3, SCL 2, HR 1, RMSSD -2, fidget 4, temp -1. */
+    private static WindowFeatures allSix() {
+        WindowFeatures w = window("client", 600);
+        w.edaScrPerMin = 3.0;
+        w.edaSclUs = 2.0;
+        w.hrBpm = 1.0;
+        w.hrvRmssdMs = -2.0;
+        w.fidgetPower = 4.0;
+        w.tempSlopeCPerMin = -1.0;
+        return w;
+    }
+
+    @Test
+    void shouldComputeMadBasedZWhenTheScaleIsAboveItsFloor() {
+        FeatureBaseline b = new FeatureBaseline(2.0, 0.1, 40);
+        double z = AnxietyIndex.robustZ(Feature.SCL, 2.3, b, ScoringConfig.defaults());
+        assertEquals(0.3 / (1.4826 * 0.1), z, 1e-12);
+    }
+
+    @Test
+    void shouldUseTheFloorWhenTheBaselineIsNearlyFlat() {
+        FeatureBaseline flat = new FeatureBaseline(2.0, 0.01, 40);
+        assertEquals(2.0, AnxietyIndex.robustZ(Feature.SCL, 2.1, flat, ScoringConfig.defaults()),
+                1e-12); // 0.1 / max(0.0148, 0.05)
+        FeatureBaseline fidget = new FeatureBaseline(1e-3, 0.0, 40);
+        assertEquals(2.0, AnxietyIndex.robustZ(Feature.FIDGET, 1.2e-3, fidget,
+                ScoringConfig.defaults()), 1e-9); // relative floor 10 % of 1e-3
+    }
+
+    @Test
+    void shouldClampZWhenTheValueIsFarOutside() {
+        FeatureBaseline b = new FeatureBaseline(70, 2, 40);
+        assertEquals(10.0, AnxietyIndex.robustZ(Feature.HR, 200, b, ScoringConfig.defaults()));
+        assertEquals(-10.0, AnxietyIndex.robustZ(Feature.HR, 0, b, ScoringConfig.defaults()));
+    }
+
+    @Test
+    void shouldAverageSignedZWithTheConfiguredWeightsWhenAllChannelsPass() {
+        WindowFeatures scored = AnxietyIndex.score(allSix(), unitBaseline(), UNIT);
+        // (1*3 + 1*2 + 1*1 + 1*2 + 0.5*4 + 0.5*1) / 5
+        assertEquals(10.5 / 5, scored.anxietyIndex, 1e-12);
+        assertEquals(-2.0, scored.zRmssd, 1e-12);
+        assertEquals(-1.0, scored.zTemp, 1e-12);
+        assertEquals(4.0, scored.zFidget, 1e-12);
+    }
+
+    @Test
+    void shouldRenormaliseWeightsWhenAFeatureIsMissing() {
+        WindowFeatures w = allSix();
+        w.hrBpm = null;
+        WindowFeatures scored = AnxietyIndex.score(w, unitBaseline(), UNIT);
+        assertNull(scored.zHr);
+        assertEquals(9.5 / 4, scored.anxietyIndex, 1e-12);
+    }
+
+    @Test
+    void shouldDropCardiacFeaturesWhenCardiacQualityFails() {
+        WindowFeatures w = allSix();
+        w.cardiacQuality = 0.2;
+        WindowFeatures scored = AnxietyIndex.score(w, unitBaseline(), UNIT);
+        assertNull(scored.zHr);
+        assertNull(scored.zRmssd);
+        assertEquals(7.5 / 3, scored.anxietyIndex, 1e-12);
+    }
+
+    @Test
+    void shouldLeaveTheIndexNullWhenNoChannelPasses() {
+        WindowFeatures w = allSix();
+        w.edaQuality = 0.49;
+        w.cardiacQuality = 0;
+        w.accQuality = 0.1;
+        w.tempQuality = 0;
+        WindowFeatures scored = AnxietyIndex.score(w, unitBaseline(), UNIT);
+        assertNull(scored.anxietyIndex);
+        for (Feature f : Feature.values()) {
+            assertNull(f.z(scored), f.name());
+        }
+    }
+
+    @Test
+    void shouldRaiseTheIndexWhenRmssdOrTemperatureSlopeFall() {
+        WindowFeatures rmssdOnly = window("client", 0);
+        rmssdOnly.hrvRmssdMs = -3.0;
+        assertEquals(3.0, AnxietyIndex.score(rmssdOnly, unitBaseline(), UNIT).anxietyIndex, 1e-12);
+        WindowFeatures tempOnly = window("client", 0);
+        tempOnly.tempSlopeCPerMin = 1.5; // warming skin: calmer
+        assertEquals(-1.5, AnxietyIndex.score(tempOnly, unitBaseline(), UNIT).anxietyIndex, 1e-12);
+    }
+
+    @Test
+    void shouldSkipFeaturesWithoutBaselineOrWeightWhenScoring() {
+        Baseline noScl = Baseline.builder("partial")
+                .put(Feature.SCR_RATE, new FeatureBaseline(0, 1, 20))
+                .put(Feature.HR, new FeatureBaseline(0, 1, 20)).build();
+        ScoringConfig noHrWeight = UNIT.toBuilder().weightHr(0).build();
+        WindowFeatures scored = AnxietyIndex.score(allSix(), noScl, noHrWeight);
+        assertNull(scored.zScl);
+        assertEquals(1.0, scored.zHr, 1e-12); // scored, but weight 0
+        assertEquals(3.0, scored.anxietyIndex, 1e-12); // SCR only
+    }
+
+    @Test
+    void shouldNotModifyTheInputWhenScoring() {
+        WindowFeatures w = allSix();
+        WindowFeatures scored = AnxietyIndex.score(w, unitBaseline(), UNIT);
+        assertNull(w.anxietyIndex);
+        assertNull(w.zScr);
+        assertTrue(scored != w);
+        assertEquals(w.startS, scored.startS);
+        assertEquals(w.edaSclUs, scored.edaSclUs);
+    }
+}

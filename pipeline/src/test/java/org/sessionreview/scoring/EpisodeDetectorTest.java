@@ -1,0 +1,163 @@
+package org.sessionreview.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.scoring.Windows.indexed;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * Windows start every 5 s from 0 and last 30 s, so window k has centre 5k + 15 and stands for
+ * the cell [5k + 12.5, 5k + 17.5).
+ */
+class EpisodeDetectorTest {
+    private static final ScoringConfig CFG = ScoringConfig.defaults();
+    private static final Double HIGH = 3.0;
+    private static final Double MID = 1.5;
+    private static final Double LOW = 0.2;
+
+    /** Builds windows from runs: {@code runs(5, LOW, 8, HIGH)} = 5 low windows, then 8 high. */
+    private static List<WindowFeatures> runs(Object... countThenIndex) {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (int i = 0; i < countThenIndex.length; i += 2) {
+            int n = (Integer) countThenIndex[i];
+            Double idx = (Double) countThenIndex[i + 1];
+            for (int k = 0; k < n; k++) {
+                ws.add(indexed(5.0 * ws.size(), idx));
+            }
+        }
+        return ws;
+    }
+
+    private static double cellStart(int window) {
+        return 5.0 * window + 12.5;
+    }
+
+    private static List<AnxietyEpisode> detect(List<WindowFeatures> ws) {
+        return EpisodeDetector.detect(Role.CLIENT, ws, CFG);
+    }
+
+    @Test
+    void shouldStartAtTheFirstElevatedCellAndEndWhereTheIndexFellWhenHeld() {
+        List<AnxietyEpisode> eps = detect(runs(10, LOW, 8, HIGH, 10, LOW));
+        assertEquals(1, eps.size());
+        AnxietyEpisode e = eps.get(0);
+        assertEquals(cellStart(10), e.startS(), 1e-9);
+        assertEquals(cellStart(18), e.endS(), 1e-9);
+        assertEquals(40.0, e.durationS(), 1e-9);
+        assertEquals(8, e.windowCount());
+        assertEquals(3.0, e.peakIndex(), 1e-12);
+        assertEquals(Role.CLIENT, e.role());
+    }
+
+    @Test
+    void shouldNotEnterWhenTheElevatedRunIsShorterThanTheHold() {
+        assertTrue(detect(runs(10, LOW, 3, HIGH, 10, LOW)).isEmpty()); // 15 s < 20 s
+        assertTrue(detect(runs(10, LOW, 2, HIGH, 1, MID, 2, HIGH, 10, LOW)).isEmpty());
+    }
+
+    @Test
+    void shouldDropEpisodesShorterThanTheMinimumWhenTheyEnteredAndLeft() {
+        // 4 windows = 20 s: enough to enter, shorter than the 30 s minimum
+        assertTrue(detect(runs(10, LOW, 4, HIGH, 10, LOW)).isEmpty());
+        assertEquals(1, detect(runs(10, LOW, 6, HIGH, 10, LOW)).size()); // 30 s
+    }
+
+    @Test
+    void shouldStayInsideWhenTheIndexIsBetweenThresholdsOrLowForLessThanTheHold() {
+        List<AnxietyEpisode> eps = detect(runs(10, LOW, 4, HIGH, 6, MID, 3, LOW, 4, HIGH,
+                10, LOW));
+        assertEquals(1, eps.size());
+        assertEquals(cellStart(10), eps.get(0).startS(), 1e-9);
+        assertEquals(cellStart(27), eps.get(0).endS(), 1e-9);
+    }
+
+    @Test
+    void shouldMergeEpisodesWhenTheGapIsShorterThanTheMergeGap() {
+        // leave held after 4 low windows (20 s), so the raw episodes are 20 s apart
+        List<WindowFeatures> ws = runs(10, LOW, 7, HIGH, 4, LOW, 7, HIGH, 10, LOW);
+        List<AnxietyEpisode> merged = detect(ws);
+        assertEquals(1, merged.size());
+        assertEquals(cellStart(10), merged.get(0).startS(), 1e-9);
+        assertEquals(cellStart(28), merged.get(0).endS(), 1e-9);
+
+        List<AnxietyEpisode> apart = EpisodeDetector.detect(Role.CLIENT, ws,
+                CFG.toBuilder().mergeGapS(10).build());
+        assertEquals(2, apart.size());
+        assertEquals(cellStart(17), apart.get(0).endS(), 1e-9);
+        assertEquals(cellStart(21), apart.get(1).startS(), 1e-9);
+    }
+
+    @Test
+    void shouldKeepEpisodesApartWhenTheGapReachesTheMergeGap() {
+        List<AnxietyEpisode> eps = detect(runs(10, LOW, 7, HIGH, 6, LOW, 7, HIGH, 10, LOW));
+        assertEquals(2, eps.size());
+        assertEquals(30.0, eps.get(1).startS() - eps.get(0).endS(), 1e-9);
+    }
+
+    @Test
+    void shouldTreatNullIndexAsLowWhenInsideAndAsBreakWhenEntering() {
+        List<AnxietyEpisode> eps = detect(runs(10, LOW, 8, HIGH, 6, null, 10, HIGH));
+        assertEquals(2, eps.size(), "6 null windows (30 s) end the first episode, no merge");
+        assertEquals(cellStart(18), eps.get(0).endS(), 1e-9);
+        assertEquals(cellStart(24), eps.get(1).startS(), 1e-9);
+        assertTrue(detect(runs(10, LOW, 3, HIGH, 1, null, 3, HIGH, 10, LOW)).isEmpty());
+    }
+
+    @Test
+    void shouldTreatMissingWindowsAsLowTimeWhenTheSequenceHasAGap() {
+        List<WindowFeatures> ws = runs(10, LOW, 8, HIGH);
+        for (int k = 0; k < 8; k++) {
+            ws.add(indexed(200.0 + 5 * k, HIGH)); // windows 18..39 missing
+        }
+        List<AnxietyEpisode> eps = detect(ws);
+        assertEquals(2, eps.size());
+        assertEquals(cellStart(18), eps.get(0).endS(), 1e-9);
+        assertEquals(200 + 12.5, eps.get(1).startS(), 1e-9);
+        assertEquals(200 + 5 * 7 + 17.5, eps.get(1).endS(), 1e-9); // open at the last window
+
+        List<WindowFeatures> broken = runs(10, LOW, 2, HIGH);
+        broken.add(indexed(5.0 * 13, HIGH)); // window 12 missing
+        broken.add(indexed(5.0 * 14, HIGH));
+        assertTrue(detect(broken).isEmpty());
+    }
+
+    @Test
+    void shouldReportPeakAndMeanZInTheAnxietyDirectionWhenSummarising() {
+        List<WindowFeatures> ws = runs(10, LOW, 6, HIGH, 10, LOW);
+        double[] rmssd = {-1.0, -2.5, -0.5, -3.0, 0.5, -1.5};
+        for (int k = 0; k < 6; k++) {
+            WindowFeatures w = ws.get(10 + k);
+            w.zRmssd = rmssd[k];
+            w.zScl = 1.0 + k;
+            w.anxietyIndex = 2.0 + k * 0.1;
+        }
+        ws.get(12).zScl = null;
+        ws.get(3).zScl = 9.0; // outside the episode: ignored
+        AnxietyEpisode e = detect(ws).get(0);
+        assertEquals(-3.0, e.peakZ().get(Feature.RMSSD), 1e-12);
+        assertEquals(-8.0 / 6, e.meanZ().get(Feature.RMSSD), 1e-12);
+        assertEquals(6.0, e.peakZ().get(Feature.SCL), 1e-12);
+        assertEquals((1 + 2 + 4 + 5 + 6) / 5.0, e.meanZ().get(Feature.SCL), 1e-12);
+        assertEquals(2.5, e.peakIndex(), 1e-12);
+        assertEquals(5.0 * 15 + 15, e.peakS(), 1e-9);
+        assertTrue(!e.peakZ().containsKey(Feature.HR));
+    }
+
+    @Test
+    void shouldGiveTheSameEpisodesWhenTheInputIsShuffled() {
+        List<WindowFeatures> ws = runs(10, LOW, 7, HIGH, 4, LOW, 9, HIGH, 12, LOW, 6, HIGH);
+        List<AnxietyEpisode> expected = detect(ws);
+        List<WindowFeatures> shuffled = new ArrayList<>(ws);
+        Collections.shuffle(shuffled, new Random(7));
+        assertEquals(expected, detect(shuffled));
+        assertEquals(2, expected.size());
+    }
+}
