@@ -37,6 +37,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     public static final OutputTag<WindowFeatures> WINDOWS = new OutputTag<>("scored-windows") {};
 
     private final ScoringConfig config;
+    private transient SessionReviewer reviewer;
     private transient ValueState<SessionInfo> info;
     private transient ListState<WindowFeatures> windows;
     private transient ListState<Annotation> annotations;
@@ -49,6 +50,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
 
     @Override
     public void open(OpenContext openContext) {
+        reviewer = new SessionReviewer();
         info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", SessionInfo.class));
         windows = getRuntimeContext().getListState(new ListStateDescriptor<>("windows", WindowFeatures.class));
         annotations = getRuntimeContext().getListState(new ListStateDescriptor<>("annotations", Annotation.class));
@@ -81,14 +83,14 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         windows.get().forEach(ws::add);
         List<Annotation> as = new ArrayList<>();
         annotations.get().forEach(as::add);
-        SessionReview review = SessionReviewer.review(i, ws, as, config);
-        for (WindowFeatures w : review.windows()) {
+        SessionReview review = reviewer.review(i, ws, as, config);
+        for (WindowFeatures w : review.scoredWindows()) {
             ctx.output(WINDOWS, w);
         }
         for (MomentRow m : review.moments()) {
             ctx.output(MOMENTS, m);
         }
-        SessionRow row = review.session();
+        SessionRow row = review.sessionRow();
         row.missingChannels = new ArrayList<>(i.missingChannels);
         out.collect(row);
         info.clear();
