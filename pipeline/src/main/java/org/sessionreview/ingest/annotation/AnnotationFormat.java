@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.sessionreview.ingest.annotation.boris.BorisLayout;
 import org.sessionreview.ingest.annotation.boris.BorisParser;
 import org.sessionreview.ingest.annotation.elan.ElanParser;
+import org.sessionreview.ingest.annotation.elan.ElanTabParser;
 
 /**
  * The annotation file formats the pipeline reads, and their detection from file name and content
@@ -22,7 +23,11 @@ public enum AnnotationFormat {
     /** A BORIS table export (tabular, aggregated or legacy); {@link BorisParser}. */
     BORIS_EXPORT(BorisParser::new),
     /** A BORIS {@code .boris} project (JSON); {@link BorisParser}. */
-    BORIS_PROJECT(BorisParser::new);
+    BORIS_PROJECT(BorisParser::new),
+    /** ELAN's tab-delimited text export (no header; layout sniffed); {@link ElanTabParser}. */
+    ELAN_TAB(ElanTabParser::new),
+    /** A DyadSync-style table: {@code start;end;...;tipo} with mm:ss times; {@link DyadSyncParser}. */
+    DYADSYNC(DyadSyncParser::new);
 
     private final Supplier<AnnotationParser> parser;
 
@@ -45,7 +50,9 @@ public enum AnnotationFormat {
      *       behaviors_conf} or {@code observations} is a BORIS project, other JSON objects are
      *       native JSON Lines; a table whose first cell is {@code Observation id} is a BORIS export
      *       ({@link BorisParser#detectLayout}); a table whose header names {@code start} and {@code
-     *       code} is native CSV.
+     *       code} is native CSV; one naming {@code start}, {@code end} and {@code tipo} is DyadSync;
+     *       a headerless table whose first row has ELAN time columns is an ELAN tab export ({@link
+     *       ElanTabParser#looksLikeExport}).
      * </ol>
      *
      * @param fileName the file name (a path is fine)
@@ -80,6 +87,12 @@ public enum AnnotationFormat {
         List<String> header = headerOf(t);
         if (header.contains("start") && header.contains("code")) {
             return Optional.of(NATIVE_CSV);
+        }
+        if (DyadSyncParser.looksLikeHeader(header)) {
+            return Optional.of(DYADSYNC);
+        }
+        if (ElanTabParser.looksLikeExport(t)) {
+            return Optional.of(ELAN_TAB);
         }
         return Optional.empty();
     }

@@ -67,7 +67,8 @@ public final class AnnotationReader {
         Optional<AnnotationFormat> format = AnnotationFormat.detect(fileName, text);
         if (format.isEmpty()) {
             return fileReject(sourceName, sessionId, "unrecognised annotation format: expected .eaf, .boris, "
-                    + ".jsonl, a BORIS export or a CSV with 'start' and 'code' columns");
+                    + ".jsonl, a BORIS export, an ELAN tab-delimited export, a DyadSync table "
+                    + "or a CSV with 'start' and 'code' columns");
         }
         return format.get().parser().parse(content, sourceName, sessionId);
     }

@@ -19,8 +19,10 @@ import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.testing.SharedData;
 
 class AnnotationReaderTest {
-    /** Every real ELAN and BORIS file: expected format, accepted and rejected counts (see the parser tests). */
+    /** Every real annotation file: expected format, accepted and rejected counts (see the parser tests). */
     private static final Map<String, Object[]> REAL_FILES = Map.of(
+            "dyadsync/minutaggi_IM_CC_seduta_01.csv", new Object[] {AnnotationFormat.DYADSYNC, 12, 0},
+            "dyadsync/minutaggi_IM_CC_seduta_03.csv", new Object[] {AnnotationFormat.DYADSYNC, 18, 0},
             "elan/pympi_fto.eaf", new Object[] {AnnotationFormat.ELAN_EAF, 7, 0},
             "elan/blabpy_test_eaf.eaf", new Object[] {AnnotationFormat.ELAN_EAF, 6, 4},
             "boris/boris9_aggregated_observation2.tsv", new Object[] {AnnotationFormat.BORIS_EXPORT, 18, 0},
@@ -29,10 +31,10 @@ class AnnotationReaderTest {
             "boris/boris_test.boris", new Object[] {AnnotationFormat.BORIS_PROJECT, 91, 1});
 
     @Test
-    void shouldParseEveryRealElanAndBorisFileWhenReadThroughTheEntryPoint() throws IOException {
+    void shouldParseEveryRealAnnotationFileWhenReadThroughTheEntryPoint() throws IOException {
         Path root = SharedData.resolve("annotations");
         Map<String, Path> found = new TreeMap<>();
-        for (String dir : List.of("elan", "boris")) {
+        for (String dir : List.of("elan", "boris", "dyadsync")) {
             try (Stream<Path> files = Files.list(root.resolve(dir))) {
                 files.filter(p -> !p.getFileName().toString().startsWith("LICENSE"))
                         .forEach(p -> found.put(dir + "/" + p.getFileName(), p));
