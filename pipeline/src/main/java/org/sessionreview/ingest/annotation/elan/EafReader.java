@@ -10,9 +10,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an EAF file into an {@link EafDocument} with StAX, keeping each annotation element's line
- * number. DTDs and external entities are disabled (an EAF has neither; this also shuts out XXE).
- * Package-private.
+ * Reads an EAF file into an {@link EafDocument} with the JDK's own StAX implementation ({@link
+ * XMLInputFactory#newDefaultFactory()}, whatever other StAX provider is on the class path, so that
+ * behaviour and line numbers do not depend on the deployment), keeping each annotation element's
+ * line number. DTDs and external entities are disabled (an EAF has neither; this also shuts out
+ * XXE): a document that uses an entity is rejected as malformed. Package-private.
  */
 final class EafReader {
     private static final XMLInputFactory FACTORY = factory();
@@ -20,7 +22,7 @@ final class EafReader {
     private EafReader() {}
 
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newInstance();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
@@ -146,7 +148,11 @@ final class EafReader {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new MalformedEafException("malformed XML: " + e.getMessage(), lineOf(e.getLocation()));
+            throw new MalformedEafException("malformed XML: " + oneLine(e.getMessage()), lineOf(e.getLocation()));
+        } catch (RuntimeException e) {
+            // some StAX implementations report errors found while reading text lazily, unchecked
+            throw new MalformedEafException("malformed XML: " + oneLine(e.getMessage()),
+                    r == null ? 0 : lineOf(r.getLocation()));
         } finally {
             close(r);
         }
@@ -185,6 +191,10 @@ final class EafReader {
     private static String attr(XMLStreamReader r, String name) {
         String v = r.getAttributeValue(null, name);
         return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
     }
 
     private static long lineOf(Location location) {

@@ -3,6 +3,8 @@ package org.sessionreview.ingest.annotation.elan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ final class EafTimeResolver {
     private final Map<String, Double> slotMs = new HashMap<>();
     private final Map<EafDocument.Ann, Object> memo = new HashMap<>();
     private final Set<EafDocument.Ann> inProgress = new HashSet<>();
+    private final Map<EafDocument.Tier, Map<String, List<EafDocument.Ann>>> siblingGroups = new HashMap<>();
+    private final Map<List<EafDocument.Ann>, Map<EafDocument.Ann, Integer>> positions = new IdentityHashMap<>();
 
     /** Begin and end in ms on the document timeline. */
     record Span(double beginMs, double endMs) {}
@@ -93,13 +97,24 @@ final class EafTimeResolver {
                 return p;
             }
             List<EafDocument.Ann> siblings = orderedSiblings(ann);
-            int k = siblings.indexOf(ann);
+            int k = indexIn(siblings, ann);
             int n = siblings.size();
             double step = (p.endMs() - p.beginMs()) / n;
             return new Span(p.beginMs() + k * step, k == n - 1 ? p.endMs() : p.beginMs() + (k + 1) * step);
         } finally {
             inProgress.remove(ann);
         }
+    }
+
+    private int indexIn(List<EafDocument.Ann> siblings, EafDocument.Ann ann) {
+        Map<EafDocument.Ann, Integer> index = positions.computeIfAbsent(siblings, list -> {
+            Map<EafDocument.Ann, Integer> m = new IdentityHashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                m.put(list.get(i), i);
+            }
+            return m;
+        });
+        return index.get(ann);
     }
 
     private double slot(String id, String attribute) throws InvalidRecordException {
@@ -121,36 +136,49 @@ final class EafTimeResolver {
         return ms;
     }
 
-    /** The REF annotations of the same tier and parent, in PREVIOUS_ANNOTATION order. */
+    /**
+     * The REF annotations of the same tier and parent, in PREVIOUS_ANNOTATION order; computed once
+     * per tier (one pass over its annotations) and cached.
+     */
     private List<EafDocument.Ann> orderedSiblings(EafDocument.Ann ann) {
-        List<EafDocument.Ann> group = new ArrayList<>();
-        for (EafDocument.Ann a : ann.tier.annotations) {
-            if (!a.alignable && ann.parentId.equals(a.parentId)) {
-                group.add(a);
+        Map<String, List<EafDocument.Ann>> groups = siblingGroups.get(ann.tier);
+        if (groups == null) {
+            Map<String, List<EafDocument.Ann>> byParent = new LinkedHashMap<>();
+            for (EafDocument.Ann a : ann.tier.annotations) {
+                if (!a.alignable && a.parentId != null) {
+                    byParent.computeIfAbsent(a.parentId, k -> new ArrayList<>()).add(a);
+                }
             }
+            groups = new HashMap<>();
+            for (Map.Entry<String, List<EafDocument.Ann>> e : byParent.entrySet()) {
+                groups.put(e.getKey(), chainOrder(e.getValue()));
+            }
+            siblingGroups.put(ann.tier, groups);
         }
-        Map<String, EafDocument.Ann> byPrevious = new LinkedHashMap<>();
-        Set<String> ids = new HashSet<>();
-        group.forEach(a -> ids.add(a.id));
-        List<EafDocument.Ann> ordered = new ArrayList<>();
+        return groups.get(ann.parentId);
+    }
+
+    /** Orders one group by PREVIOUS_ANNOTATION; members outside the chain follow in document order. */
+    private static List<EafDocument.Ann> chainOrder(List<EafDocument.Ann> group) {
+        Map<String, EafDocument.Ann> byId = new HashMap<>();
+        group.forEach(a -> byId.putIfAbsent(a.id, a));
+        Map<String, EafDocument.Ann> byPrevious = new HashMap<>();
         for (EafDocument.Ann a : group) {
-            if (a.previousId != null && ids.contains(a.previousId)) {
+            if (a.previousId != null && byId.containsKey(a.previousId)) {
                 byPrevious.putIfAbsent(a.previousId, a);
             }
         }
+        Set<EafDocument.Ann> placed = new LinkedHashSet<>();
         for (EafDocument.Ann a : group) {
-            if (a.previousId == null || !ids.contains(a.previousId)) {
-                for (EafDocument.Ann c = a; c != null && !ordered.contains(c); c = byPrevious.get(c.id)) {
-                    ordered.add(c);
+            if (a.previousId == null || !byId.containsKey(a.previousId)) {
+                EafDocument.Ann c = a; // a chain head: follow it
+                while (c != null && placed.add(c)) {
+                    c = byPrevious.get(c.id);
                 }
             }
         }
-        for (EafDocument.Ann a : group) {
-            if (!ordered.contains(a)) {
-                ordered.add(a);
-            }
-        }
-        return ordered;
+        placed.addAll(group);
+        return new ArrayList<>(placed);
     }
 
     // ------------------------------------------------------------------ unaligned slots

@@ -220,4 +220,22 @@ class ElanParserTest {
         assertTrue(rejectAt(r, 5).reason.startsWith("TIME_SLOT 'ts1' has no TIME_VALUE"), rejectAt(r, 5).reason);
         assertEquals("TIME_SLOT_REF2 'ts9' is not defined in TIME_ORDER", rejectAt(r, 6).reason);
     }
+
+    @Test
+    void shouldNotResolveExternalEntitiesWhenDocumentDeclaresThem() {
+        String eaf = """
+                <?xml version="1.0"?>
+                <!DOCTYPE ANNOTATION_DOCUMENT [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>
+                <ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="0"/>
+                <TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="900"/></TIME_ORDER>
+                <TIER TIER_ID="client" LINGUISTIC_TYPE_REF="t"><ANNOTATION>
+                <ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">
+                <ANNOTATION_VALUE>&xxe;</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER>
+                </ANNOTATION_DOCUMENT>
+                """;
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(eaf), "xxe.eaf", "s1");
+        assertBalanced(r, 0, 1);
+        assertTrue(r.rejects().get(0).reason.startsWith("malformed XML"), r.rejects().get(0).reason);
+        assertTrue(r.rejects().get(0).reason.contains("xxe"), r.rejects().get(0).reason);
+    }
 }
