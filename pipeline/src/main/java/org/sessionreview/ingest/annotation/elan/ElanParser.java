@@ -51,10 +51,12 @@ import org.sessionreview.taxonomy.Actor;
  * stage (split at non-letters, any case; e.g. {@code significance@CL-rupture}) holds modifiers:
  * each value becomes modifier {@code <word>=<value>} of the annotation it refers to (following
  * references up to an annotation tier) and is not a record itself; one referring to a missing
- * annotation is rejected. A dependent tier whose id marks free text ({@link
- * RecordFields#isFreeText}, e.g. {@code comment@CL}) attaches its values as the parent's note; an
- * independent free-text tier (a transcript) has no codes and is skipped. Every other dependent
- * tier is an annotation tier: its annotations are records of their own, with times as above.
+ * annotation is rejected (these rejects come after all other records). Empty modifier values are
+ * ignored. A dependent tier whose id marks free text ({@link RecordFields#isFreeText}, e.g.
+ * {@code comment@CL}) attaches the values of its reference annotations as the parent's note
+ * (never a record, never a modifier); an independent free-text tier (a transcript) has no codes
+ * and is skipped. Every other dependent tier is an annotation tier: its annotations are records of
+ * their own, with times as above.
  */
 public final class ElanParser implements AnnotationParser {
     /** Annotations shorter than this are point events. */

@@ -232,4 +232,24 @@ class BorisParserTest {
         assertEquals("behaviour 'zz' is not defined in behaviors_conf", rejectAt(r, 4).reason);
         assertEquals("event time 'x' is not a number", rejectAt(r, 6).reason);
     }
+
+    @Test
+    void shouldPairPerModifierWhenBoutsOfOneBehaviourOverlap() {
+        String tsv = String.join("\n",
+                "Observation id\tObservation date\tSubject\tBehavior\tModifier #1\tBehavior type\tTime\tComment",
+                "o\td\tCL\ttension\thands\tSTART\t1.000\t",
+                "o\td\tCL\ttension\tneck\tSTART\t2.000\t",
+                "o\td\tCL\ttension\thands\tSTOP\t3.000\t",
+                "o\td\tCL\ttension\tneck\tSTOP\t4.000\t",
+                "o\td\tTH\tsilence\t\tSTART\t5.000\t",
+                "o\td\tTH\tsilence\t\tSTART\t6.000\t",
+                "o\td\tTH\tsilence\t\tSTOP\t7.000\t",
+                "");
+        ParseResult<RawAnnotation> r = parser.parse(tsv.getBytes(StandardCharsets.UTF_8), "overlap.tsv", "s1");
+        assertBalanced(r, 3, 1);
+        assertEquals(List.of("1.0-3.0 hands", "2.0-4.0 neck", "6.0-7.0 null"), r.records().stream()
+                .map(a -> a.startS() + "-" + a.endS() + " " + a.modifiers().get("modifier_1")).toList());
+        assertEquals("START without STOP for subject TH behaviour silence: another START follows at 6.0 s",
+                rejectAt(r, 6).reason);
+    }
 }
