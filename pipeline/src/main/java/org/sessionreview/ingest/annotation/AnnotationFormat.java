@@ -1,0 +1,109 @@
+package org.sessionreview.ingest.annotation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.sessionreview.ingest.annotation.boris.BorisLayout;
+import org.sessionreview.ingest.annotation.boris.BorisParser;
+import org.sessionreview.ingest.annotation.elan.ElanParser;
+import org.sessionreview.ingest.annotation.elan.ElanTabParser;
+
+/**
+ * The annotation file formats the pipeline reads, and their detection from file name and content
+ * ({@link #detect(String, String)}).
+ */
+public enum AnnotationFormat {
+    /** The project's JSON Lines ({@code .jsonl}, {@code .ndjson}); {@link NativeAnnotationParser}. */
+    NATIVE_JSONL(() -> new NativeAnnotationParser(NativeAnnotationParser.Layout.JSONL)),
+    /** The project's CSV: a header naming {@code start} and {@code code}. */
+    NATIVE_CSV(() -> new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV)),
+    /** ELAN {@code .eaf} XML; {@link ElanParser}. */
+    ELAN_EAF(ElanParser::new),
+    /** A BORIS table export (tabular, aggregated or legacy); {@link BorisParser}. */
+    BORIS_EXPORT(BorisParser::new),
+    /** A BORIS {@code .boris} project (JSON); {@link BorisParser}. */
+    BORIS_PROJECT(BorisParser::new),
+    /** ELAN's tab-delimited text export (no header; layout sniffed); {@link ElanTabParser}. */
+    ELAN_TAB(ElanTabParser::new),
+    /** A DyadSync-style table: {@code start;end;...;tipo} with mm:ss times; {@link DyadSyncParser}. */
+    DYADSYNC(DyadSyncParser::new);
+
+    private final Supplier<AnnotationParser> parser;
+
+    AnnotationFormat(Supplier<AnnotationParser> parser) {
+        this.parser = parser;
+    }
+
+    /** A parser for this format. */
+    public AnnotationParser parser() {
+        return parser.get();
+    }
+
+    /**
+     * Detects the format of a file.
+     *
+     * <ol>
+     *   <li>By name ({@code .gz} removed, any case): {@code .eaf} is ELAN, {@code .boris} a BORIS
+     *       project, {@code .jsonl}/{@code .ndjson} native JSON Lines.
+     *   <li>Otherwise by content: XML with {@code ANNOTATION_DOCUMENT} is ELAN; JSON with {@code
+     *       behaviors_conf} or {@code observations} is a BORIS project, other JSON objects are
+     *       native JSON Lines; a table whose first cell is {@code Observation id} is a BORIS export
+     *       ({@link BorisParser#detectLayout}); a table whose header names {@code start} and {@code
+     *       code} is native CSV; one naming {@code start}, {@code end} and {@code tipo} is DyadSync;
+     *       a headerless table whose first row has ELAN time columns is an ELAN tab export ({@link
+     *       ElanTabParser#looksLikeExport}).
+     * </ol>
+     *
+     * @param fileName the file name (a path is fine)
+     * @param text the decoded content (the whole file, or at least its first rows)
+     * @return empty when no format matches
+     */
+    public static Optional<AnnotationFormat> detect(String fileName, String text) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".eaf")) {
+            return Optional.of(ELAN_EAF);
+        }
+        if (name.endsWith(".boris")) {
+            return Optional.of(BORIS_PROJECT);
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return Optional.of(NATIVE_JSONL);
+        }
+        String t = text.stripLeading();
+        if (t.startsWith("<")) {
+            return t.contains("ANNOTATION_DOCUMENT") ? Optional.of(ELAN_EAF) : Optional.empty();
+        }
+        if (t.startsWith("{")) {
+            return BorisParser.detectLayout(t).filter(l -> l == BorisLayout.PROJECT).isPresent()
+                    ? Optional.of(BORIS_PROJECT) : Optional.of(NATIVE_JSONL);
+        }
+        if (BorisParser.detectLayout(t).isPresent()) {
+            return Optional.of(BORIS_EXPORT);
+        }
+        List<String> header = headerOf(t);
+        if (header.contains("start") && header.contains("code")) {
+            return Optional.of(NATIVE_CSV);
+        }
+        if (DyadSyncParser.looksLikeHeader(header)) {
+            return Optional.of(DYADSYNC);
+        }
+        if (ElanTabParser.looksLikeExport(t)) {
+            return Optional.of(ELAN_TAB);
+        }
+        return Optional.empty();
+    }
+
+    /** The first non-blank row's cells, trimmed and lower-cased. */
+    static List<String> headerOf(String text) {
+        for (DelimitedTable.Row row : DelimitedTable.read(text).rows()) {
+            if (!row.isBlank()) {
+                return row.cells().stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+            }
+        }
+        return List.of();
+    }
+}

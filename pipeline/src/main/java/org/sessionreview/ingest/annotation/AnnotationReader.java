@@ -1,0 +1,87 @@
+package org.sessionreview.ingest.annotation;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.model.Reject;
+
+/**
+ * The single entry point for annotation files: reads a file (transparently gunzipping it),
+ * detects its format ({@link AnnotationFormat#detect}) and parses it into {@link RawAnnotation}s.
+ *
+ * <p>Files are read into memory; annotation files are small, and a file larger than {@link
+ * #MAX_BYTES} after decompression is rejected as a whole. A file in no known format gives one
+ * reject at line 0 (counted as one record read). Gzip is recognised by its magic bytes ({@code 1f
+ * 8b}), so {@code x.eaf.gz} and a gzip-compressed {@code .boris} project are both read.
+ */
+public final class AnnotationReader {
+    /** Largest accepted (decompressed) annotation file: 64 MiB. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    private AnnotationReader() {}
+
+    /**
+     * Reads one annotation file; rejects carry no session id (set it later).
+     *
+     * @param file the file to read
+     * @param sourceName the name recorded as {@code sourceFile} in records and rejects (for example
+     *     the path relative to the session folder)
+     * @throws IOException when the file cannot be read or its gzip stream is corrupt
+     */
+    public static ParseResult<RawAnnotation> read(Path file, String sourceName) throws IOException {
+        return read(file, sourceName, null);
+    }
+
+    /** As {@link #read(Path, String)}, with the session id copied into rejects. */
+    public static ParseResult<RawAnnotation> read(Path file, String sourceName, String sessionId) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.getFileName().toString(), sourceName, sessionId);
+        }
+    }
+
+    /**
+     * Reads annotation content from a stream (the caller closes it).
+     *
+     * @param fileName the file's name, for format detection
+     */
+    public static ParseResult<RawAnnotation> read(InputStream in, String fileName, String sourceName, String sessionId)
+            throws IOException {
+        byte[] content = readLimited(in);
+        if (content == null) {
+            return fileReject(sourceName, sessionId, "file is larger than " + MAX_BYTES + " bytes");
+        }
+        if (content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b) {
+            try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(content))) {
+                content = readLimited(gz);
+            }
+            if (content == null) {
+                return fileReject(sourceName, sessionId, "file is larger than " + MAX_BYTES + " bytes after gunzip");
+            }
+        }
+        String text = RecordFields.utf8(content);
+        Optional<AnnotationFormat> format = AnnotationFormat.detect(fileName, text);
+        if (format.isEmpty()) {
+            return fileReject(sourceName, sessionId, "unrecognised annotation format: expected .eaf, .boris, "
+                    + ".jsonl, a BORIS export, an ELAN tab-delimited export, a DyadSync table "
+                    + "or a CSV with 'start' and 'code' columns");
+        }
+        return format.get().parser().parse(content, sourceName, sessionId);
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        return bytes.length > MAX_BYTES ? null : bytes;
+    }
+
+    private static ParseResult<RawAnnotation> fileReject(String sourceName, String sessionId, String reason) {
+        ParseResult<RawAnnotation> r = new ParseResult<>();
+        r.countRead();
+        r.reject(new Reject(sessionId, sourceName, 0, reason, null));
+        return r;
+    }
+}

@@ -1,0 +1,166 @@
+package org.sessionreview.ingest.annotation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sessionreview.ingest.ParseResult;
+
+/**
+ * The project's own annotation format, as JSON Lines ({@link Layout#JSONL}) or CSV with a header
+ * row ({@link Layout#CSV}).
+ *
+ * <p>Fields (names case-insensitive):
+ *
+ * <ul>
+ *   <li>{@code start}: required, seconds from media start (a JSON number or numeric text), &gt;= 0
+ *   <li>{@code end}: optional seconds from media start, &gt;= start; absent, null or empty means a
+ *       point event
+ *   <li>{@code code}: required, the label (a canonical code or a codebook label)
+ *   <li>{@code actor}: optional actor hint (client, therapist, dyad, or a name the codebook maps)
+ *   <li>{@code note}, and any field whose name marks free text ({@link RecordFields#isFreeText},
+ *       e.g. {@code comment}): the note, never a modifier
+ *   <li>{@code significance} and every other field: modifiers (key lower-cased); empty or null
+ *       values are dropped
+ * </ul>
+ *
+ * <p>JSONL: one object per line; blank lines are skipped and are not records; a line that is not
+ * valid JSON, not an object, or has an object or array as a field value is rejected, and parsing
+ * continues. CSV: the separator is sniffed (comma, semicolon or tab), the first non-blank row is
+ * the header and must name {@code start} and {@code code}, blank rows are skipped, a row with
+ * more cells than the header is rejected. Records come out in file order.
+ */
+public final class NativeAnnotationParser implements AnnotationParser {
+    /** The two physical layouts of the native format. */
+    public enum Layout {
+        JSONL,
+        CSV
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Layout layout;
+
+    public NativeAnnotationParser(Layout layout) {
+        this.layout = layout;
+    }
+
+    @Override
+    public ParseResult<RawAnnotation> parse(byte[] content, String sourceFile, String sessionId) {
+        ParseSink sink = new ParseSink(sourceFile, sessionId);
+        String text = RecordFields.utf8(content);
+        if (layout == Layout.JSONL) {
+            parseJsonl(text, sink);
+        } else {
+            parseCsv(text, sink);
+        }
+        return sink.result();
+    }
+
+    private static void parseJsonl(String text, ParseSink sink) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            long lineNo = i + 1;
+            try {
+                sink.accept(fromFields(jsonFields(line), sink.sourceFile(), lineNo));
+            } catch (InvalidRecordException e) {
+                sink.reject(lineNo, e.getMessage(), line);
+            }
+        }
+    }
+
+    private static Map<String, String> jsonFields(String line) throws InvalidRecordException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("invalid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidRecordException("line is not a JSON object");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isContainerNode()) {
+                throw new InvalidRecordException("field '" + e.getKey()
+                        + "' holds a JSON " + (v.isArray() ? "array" : "object") + "; expected a plain value");
+            }
+            fields.putIfAbsent(e.getKey().trim().toLowerCase(Locale.ROOT), v.isNull() ? null : v.asText());
+        }
+        return fields;
+    }
+
+    private static void parseCsv(String text, ParseSink sink) {
+        DelimitedTable table = DelimitedTable.read(text);
+        List<String> header = null;
+        for (DelimitedTable.Row row : table.rows()) {
+            if (row.isBlank()) {
+                continue;
+            }
+            if (header == null) {
+                header = row.cells().stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+                if (!header.contains("start") || !header.contains("code")) {
+                    sink.reject(row.line(), "native CSV header must name the columns 'start' and 'code'; found "
+                            + row.cells(), row.raw());
+                    return;
+                }
+                continue;
+            }
+            try {
+                if (row.cells().size() > header.size()) {
+                    throw new InvalidRecordException("row has " + row.cells().size()
+                            + " cells but the header has " + header.size());
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int c = 0; c < header.size(); c++) {
+                    fields.putIfAbsent(header.get(c), row.cell(c));
+                }
+                sink.accept(fromFields(fields, sink.sourceFile(), row.line()));
+            } catch (InvalidRecordException e) {
+                sink.reject(row.line(), e.getMessage(), row.raw());
+            }
+        }
+        if (table.error() != null) {
+            sink.reject(table.error().line(), table.error().cell(0), null);
+        }
+    }
+
+    /** Builds a record from lower-cased field names to text values (null = absent). */
+    private static RawAnnotation fromFields(Map<String, String> fields, String sourceFile, long line)
+            throws InvalidRecordException {
+        String code = fields.get("code");
+        if (code == null || code.isBlank()) {
+            throw new InvalidRecordException("missing required field 'code'");
+        }
+        double start = RecordFields.parseSeconds("start", fields.get("start"));
+        String endText = fields.get("end");
+        Double end = endText == null || endText.isBlank() ? null : RecordFields.parseSeconds("end", endText);
+        RecordFields.checkInterval(start, end);
+        RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, line)
+                .times(start, end)
+                .label(code.trim())
+                .actorHint(fields.get("actor"));
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            String key = f.getKey();
+            if (key.equals("start") || key.equals("end") || key.equals("code") || key.equals("actor")) {
+                continue;
+            }
+            if (RecordFields.isFreeText(key)) {
+                b.note(f.getValue());
+            } else {
+                b.modifier(key, f.getValue());
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.sessionreview.ingest.annotation;
+
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.model.Reject;
+
+/**
+ * Collects what a parser makes of one file into a {@link ParseResult}, counting every record read
+ * exactly once, so that {@code recordsRead == records + rejects} always holds.
+ */
+public final class ParseSink {
+    private final ParseResult<RawAnnotation> result = new ParseResult<>();
+    private final String sourceFile;
+    private final String sessionId;
+
+    /**
+     * @param sourceFile the file name as given by the caller, copied into rejects
+     * @param sessionId the session the rejects belong to; may be null when not yet known
+     */
+    public ParseSink(String sourceFile, String sessionId) {
+        this.sourceFile = sourceFile;
+        this.sessionId = sessionId;
+    }
+
+    /** Counts one record read and accepts it. */
+    public void accept(RawAnnotation annotation) {
+        result.countRead();
+        result.accept(annotation);
+    }
+
+    /** Counts one record read and rejects it with {@code reason}; {@code raw} is cut to 200 chars. */
+    public void reject(long line, String reason, String raw) {
+        result.countRead();
+        result.reject(new Reject(sessionId, sourceFile, line, reason, raw));
+    }
+
+    public String sourceFile() {
+        return sourceFile;
+    }
+
+    public ParseResult<RawAnnotation> result() {
+        return result;
+    }
+}

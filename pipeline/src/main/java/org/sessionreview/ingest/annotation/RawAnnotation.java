@@ -1,0 +1,125 @@
+package org.sessionreview.ingest.annotation;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One annotation as read from a file, before codebook mapping: what a parser found, with times
+ * already converted to seconds from media start. Immutable.
+ *
+ * @param startS start, seconds from media start (second 0 of the session video); finite, &gt;= 0
+ * @param endS end, seconds from media start; null for a point event; otherwise &gt;= {@code startS}
+ * @param label the label as written (ELAN annotation value, BORIS behaviour code, native {@code
+ *     code}); never blank
+ * @param altLabels other names of the same label, tried in order when {@code label} does not map:
+ *     for ELAN, the other-language values and the id of the controlled-vocabulary entry the
+ *     annotation refers to; empty for other formats; never null
+ * @param actorHint where the actor may be read from: ELAN tier participant or id, BORIS subject,
+ *     native {@code actor} column; null when the file names none (for example BORIS "No focal
+ *     subject")
+ * @param modifiers other coded attributes ({@code significance}, BORIS modifiers, ...), sorted by
+ *     key; never null, never free text
+ * @param note free-text comment from the file, or null; never copied into canonical annotations
+ * @param sourceFile the source file name as given to the parser
+ * @param line 1-based line number of the record (for XML: of the annotation element; for a
+ *     paired START/STOP bout: of the START row); for formats without lines, the record number
+ */
+public record RawAnnotation(
+        double startS,
+        Double endS,
+        String label,
+        List<String> altLabels,
+        String actorHint,
+        SortedMap<String, String> modifiers,
+        String note,
+        String sourceFile,
+        long line) {
+
+    public RawAnnotation {
+        Objects.requireNonNull(label, "label");
+        altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
+        modifiers = Collections.unmodifiableSortedMap(
+                modifiers == null ? new TreeMap<>() : new TreeMap<>(modifiers));
+    }
+
+    /** True for a point event ({@code endS == null}). */
+    public boolean isPoint() {
+        return endS == null;
+    }
+
+    /** A builder for the record of {@code sourceFile} at {@code line}. */
+    public static Builder builder(String sourceFile, long line) {
+        return new Builder(sourceFile, line);
+    }
+
+    /** Mutable builder; {@link #build()} makes the immutable record. */
+    public static final class Builder {
+        private final String sourceFile;
+        private final long line;
+        private double startS;
+        private Double endS;
+        private String label;
+        private List<String> altLabels = List.of();
+        private String actorHint;
+        private final SortedMap<String, String> modifiers = new TreeMap<>();
+        private String note;
+
+        private Builder(String sourceFile, long line) {
+            this.sourceFile = sourceFile;
+            this.line = line;
+        }
+
+        /** Start and end in seconds from media start; {@code endS} null for a point event. */
+        public Builder times(double startS, Double endS) {
+            this.startS = startS;
+            this.endS = endS;
+            return this;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder altLabels(List<String> altLabels) {
+            this.altLabels = altLabels;
+            return this;
+        }
+
+        /** Sets the actor hint; blank text counts as none. */
+        public Builder actorHint(String actorHint) {
+            this.actorHint = actorHint == null || actorHint.isBlank() ? null : actorHint.trim();
+            return this;
+        }
+
+        /** Adds a modifier; ignored when the key or the value is null or blank. */
+        public Builder modifier(String key, String value) {
+            if (key != null && !key.isBlank() && value != null && !value.isBlank()) {
+                modifiers.put(key.trim(), value.trim());
+            }
+            return this;
+        }
+
+        public Builder modifiers(Map<String, String> more) {
+            more.forEach(this::modifier);
+            return this;
+        }
+
+        /** Appends free text to the note (joined with {@code " | "}); blank text is ignored. */
+        public Builder note(String text) {
+            if (text != null && !text.isBlank()) {
+                note = note == null ? text.trim() : note + " | " + text.trim();
+            }
+            return this;
+        }
+
+        public RawAnnotation build() {
+            return new RawAnnotation(
+                    startS, endS, label, altLabels, actorHint, modifiers, note, sourceFile, line);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.sessionreview.ingest.annotation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Field rules shared by the annotation parsers: number and clock-time parsing into seconds, the
+ * checks every interval must pass, and which field names hold free text (notes).
+ */
+public final class RecordFields {
+    /**
+     * Name parts that mark a field as free text: such fields become the {@link RawAnnotation#note()}
+     * and never a modifier (privacy: notes are never copied into canonical annotations).
+     */
+    private static final Set<String> FREE_TEXT_WORDS = Set.of(
+            "note", "notes", "comment", "comments", "remark", "remarks", "memo", "description",
+            "text", "transcript", "transcription", "freetext");
+
+    private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** {@code [h:]mm:ss[.fff]}: DyadSync {@code 09:40}, ELAN {@code 00:00:01.629}. */
+    private static final Pattern CLOCK =
+            Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{1,2}(?:\\.\\d+)?)");
+
+    private RecordFields() {}
+
+    /**
+     * True when a field or tier name denotes free text: one of its words (split at anything that
+     * is not a letter or digit, case-insensitive) is note(s), comment(s), remark(s), memo,
+     * description, text, transcript(ion) or freetext. Examples: {@code note}, {@code Comment
+     * start}, {@code comment@CL}.
+     */
+    public static boolean isFreeText(String name) {
+        if (name == null) {
+            return false;
+        }
+        for (String word : SPLIT.split(name.toLowerCase(Locale.ROOT))) {
+            if (FREE_TEXT_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a cell holds no value: null, blank, or BORIS's missing-value token {@code NA}. */
+    public static boolean isMissing(String text) {
+        return text == null || text.isBlank() || text.trim().equals("NA");
+    }
+
+    /**
+     * Parses a time in seconds written as a decimal number ({@code 19.175}).
+     *
+     * @param field the field name used in the reason, e.g. {@code start}
+     * @throws InvalidRecordException "missing required field 'start'" or "start 'abc' is not a
+     *     number"
+     */
+    public static double parseSeconds(String field, String text) throws InvalidRecordException {
+        if (isMissing(text)) {
+            throw new InvalidRecordException("missing required field '" + field + "'");
+        }
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (!Double.isFinite(v)) {
+                throw new InvalidRecordException(field + " '" + text.trim() + "' is not a finite number");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidRecordException(field + " '" + text.trim() + "' is not a number");
+        }
+    }
+
+    /**
+     * Parses a clock time {@code mm:ss}, {@code hh:mm:ss} or either with a decimal fraction of
+     * seconds ({@code 00:00:01.629}) into seconds; minutes and seconds must be below 60.
+     *
+     * @throws InvalidRecordException "start '9.40' is not a time (mm:ss or hh:mm:ss[.fff])"
+     */
+    public static double parseClock(String field, String text) throws InvalidRecordException {
+        if (isMissing(text)) {
+            throw new InvalidRecordException("missing required field '" + field + "'");
+        }
+        Matcher m = CLOCK.matcher(text.trim());
+        if (!m.matches()) {
+            throw new InvalidRecordException(field + " '" + text.trim() + "' is not a time (mm:ss or hh:mm:ss[.fff])");
+        }
+        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+        int minutes = Integer.parseInt(m.group(2));
+        double seconds = Double.parseDouble(m.group(3));
+        if (minutes >= 60 || seconds >= 60) {
+            throw new InvalidRecordException(field + " '" + text.trim() + "' has minutes or seconds of 60 or more");
+        }
+        return hours * 3600.0 + minutes * 60.0 + seconds;
+    }
+
+    /**
+     * Checks an interval in seconds from media start.
+     *
+     * @param endS null for a point event
+     * @throws InvalidRecordException "start -1.5 is negative (before media start)" or "end 12.0 is
+     *     before start 15.0"
+     */
+    public static void checkInterval(double startS, Double endS) throws InvalidRecordException {
+        if (!Double.isFinite(startS)) {
+            throw new InvalidRecordException("start " + startS + " is not a finite number");
+        }
+        if (startS < 0) {
+            throw new InvalidRecordException("start " + startS + " is negative (before media start)");
+        }
+        if (endS != null) {
+            if (!Double.isFinite(endS)) {
+                throw new InvalidRecordException("end " + endS + " is not a finite number");
+            }
+            if (endS < startS) {
+                throw new InvalidRecordException("end " + endS + " is before start " + startS);
+            }
+        }
+    }
+
+    /**
+     * Decodes file content as UTF-8, dropping a leading byte-order mark; malformed bytes become
+     * U+FFFD rather than failing the file.
+     */
+    public static String utf8(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}

@@ -1,0 +1,107 @@
+package org.sessionreview.ingest.annotation.boris;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sessionreview.ingest.annotation.InvalidRecordException;
+import org.sessionreview.ingest.annotation.ParseSink;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+import org.sessionreview.ingest.annotation.RecordFields;
+
+/**
+ * Pairs BORIS START and STOP events into state bouts, per (observation, subject, behaviour,
+ * modifiers) in time order, as BORIS itself does for its aggregated export
+ * ({@code boris/export_observation.py}; DOMAIN.md 1.3). Package-private.
+ *
+ * <p>Counting: a START and its STOP make <b>one</b> record (the bout, at the START's line); a
+ * POINT event is one record; an unpaired START or STOP is one rejected record. Accepted records
+ * are emitted by start time (ties by line), so the output is in time order.
+ *
+ * <p>Rejects: "STOP without START for subject X behaviour Y", "START without STOP for subject X
+ * behaviour Y" (an open START at the end, or one followed by another START of the same key before
+ * any STOP: the earlier one is rejected and the later one stays open).
+ */
+final class BorisBouts {
+    private BorisBouts() {}
+
+    /**
+     * @param events events in file order
+     * @param observationModifier whether to add modifier {@code observation=<id>} (set when the
+     *     file holds several observations)
+     */
+    static void pair(List<BorisEvent> events, boolean observationModifier, ParseSink sink) {
+        List<BorisEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparingDouble(BorisEvent::timeS)); // stable: file order on ties
+        Map<String, BorisEvent> open = new LinkedHashMap<>();
+        List<RawAnnotation> accepted = new ArrayList<>();
+        Map<Long, String[]> rejects = new HashMap<>();
+        List<Long> rejectOrder = new ArrayList<>();
+        for (BorisEvent e : sorted) {
+            String key = e.pairingKey();
+            switch (e.status()) {
+                case POINT -> addBout(e, null, observationModifier, sink, accepted, rejects, rejectOrder);
+                case START -> {
+                    BorisEvent previous = open.put(key, e);
+                    if (previous != null) {
+                        reject(previous, "START without STOP for " + previous.describe(observationModifier)
+                                + ": another START follows at " + e.timeS() + " s", rejects, rejectOrder);
+                    }
+                }
+                case STOP -> {
+                    BorisEvent start = open.remove(key);
+                    if (start == null) {
+                        reject(e, "STOP without START for " + e.describe(observationModifier), rejects, rejectOrder);
+                    } else {
+                        addBout(start, e, observationModifier, sink, accepted, rejects, rejectOrder);
+                    }
+                }
+                default -> throw new IllegalStateException(e.status().name());
+            }
+        }
+        for (BorisEvent start : open.values()) {
+            reject(start, "START without STOP for " + start.describe(observationModifier)
+                    + " (START at " + start.timeS() + " s)", rejects, rejectOrder);
+        }
+        accepted.sort(Comparator.comparingDouble(RawAnnotation::startS).thenComparingLong(RawAnnotation::line));
+        accepted.forEach(sink::accept);
+        rejectOrder.sort(Comparator.naturalOrder());
+        for (Long line : rejectOrder) {
+            String[] r = rejects.get(line);
+            sink.reject(line, r[0], r[1]);
+        }
+    }
+
+    private static void reject(BorisEvent e, String reason, Map<Long, String[]> rejects, List<Long> order) {
+        // one reject per line: a row is one record
+        if (rejects.putIfAbsent(e.line(), new String[] {reason, e.raw()}) == null) {
+            order.add(e.line());
+        }
+    }
+
+    private static void addBout(BorisEvent start, BorisEvent stop, boolean observationModifier, ParseSink sink,
+            List<RawAnnotation> accepted, Map<Long, String[]> rejects, List<Long> order) {
+        Double endS = stop == null ? null : stop.timeS();
+        try {
+            RecordFields.checkInterval(start.timeS(), endS);
+        } catch (InvalidRecordException ex) {
+            reject(start, ex.getMessage(), rejects, order);
+            return;
+        }
+        RawAnnotation.Builder b = RawAnnotation.builder(sink.sourceFile(), start.line())
+                .times(start.timeS(), endS)
+                .label(start.behavior())
+                .actorHint(start.subject())
+                .modifiers(start.modifiers())
+                .note(start.note());
+        if (stop != null) {
+            b.note(stop.note());
+        }
+        if (observationModifier) {
+            b.modifier("observation", start.observation());
+        }
+        accepted.add(b.build());
+    }
+}

@@ -1,0 +1,111 @@
+package org.sessionreview.ingest.annotation.elan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of an ELAN EAF document the parser needs, as read by {@link EafReader}: the master
+ * media's time origin, the time slots, tiers with their annotations, tier types (linguistic types)
+ * and controlled vocabularies. Mutable while being read, then only read. Package-private.
+ *
+ * <p>Reference: EAF schema http://www.mpi.nl/tools/elan/EAFv3.0.xsd (and 2.6-2.8); DOMAIN.md 1.1.
+ */
+final class EafDocument {
+    /** {@code TIME_ORIGIN} of the master {@code MEDIA_DESCRIPTOR} in ms; 0 when absent. */
+    long timeOriginMs;
+    /** {@code MEDIA_URL} of the master media, or null. */
+    String masterMediaUrl;
+    /** Every {@code TIME_SLOT_ID}, in document order, with its value in ms (null = unaligned). */
+    final Map<String, Long> slots = new LinkedHashMap<>();
+    /** {@code TIME_VALUE} text of slots whose value is not a whole number. */
+    final Map<String, String> badSlotValues = new HashMap<>();
+    final List<Tier> tiers = new ArrayList<>();
+    final Map<String, Tier> tiersById = new HashMap<>();
+    final Map<String, Ann> annotationsById = new HashMap<>();
+    final Map<String, LinguisticType> types = new HashMap<>();
+    final Map<String, List<CvEntry>> vocabularies = new HashMap<>();
+
+    /** One {@code TIER}. */
+    static final class Tier {
+        final String id;
+        final String typeRef;
+        final String participant;
+        final String parentRef;
+        final List<Ann> annotations = new ArrayList<>();
+
+        Tier(String id, String typeRef, String participant, String parentRef) {
+            this.id = id;
+            this.typeRef = typeRef;
+            this.participant = participant;
+            this.parentRef = parentRef;
+        }
+    }
+
+    /** One {@code ALIGNABLE_ANNOTATION} or {@code REF_ANNOTATION}. */
+    static final class Ann {
+        final Tier tier;
+        final String id;
+        final boolean alignable;
+        /** Alignable: {@code TIME_SLOT_REF1/2}. */
+        final String slot1;
+        final String slot2;
+        /** Reference: {@code ANNOTATION_REF} (parent) and {@code PREVIOUS_ANNOTATION}. */
+        final String parentId;
+        final String previousId;
+        final String cveRef;
+        /** 1-based line of the annotation element in the file. */
+        final long line;
+        String value = "";
+
+        Ann(Tier tier, String id, boolean alignable, String slot1, String slot2, String parentId,
+                String previousId, String cveRef, long line) {
+            this.tier = tier;
+            this.id = id;
+            this.alignable = alignable;
+            this.slot1 = slot1;
+            this.slot2 = slot2;
+            this.parentId = parentId;
+            this.previousId = previousId;
+            this.cveRef = cveRef;
+            this.line = line;
+        }
+
+        /** Short description for reject messages: tier, id, slots or parent. */
+        String describe() {
+            return "tier=" + tier.id + " id=" + id
+                    + (alignable ? " slots=" + slot1 + "-" + slot2 : " ref=" + parentId)
+                    + " value=" + value;
+        }
+    }
+
+    /**
+     * One {@code LINGUISTIC_TYPE}: its constraint stereotype ({@code Time_Subdivision}, {@code
+     * Included_In}, {@code Symbolic_Subdivision}, {@code Symbolic_Association}; null =
+     * independent) and controlled vocabulary.
+     */
+    record LinguisticType(String id, String constraint, String vocabularyRef) {}
+
+    /**
+     * One controlled-vocabulary entry: {@code CVE_ID} (may be null in EAF &lt;= 2.7) and its values
+     * in document order (one per language for {@code CV_ENTRY_ML}).
+     */
+    record CvEntry(String id, List<String> values) {}
+
+    /** The constraint stereotype of a tier's type, or null for an independent tier. */
+    String constraintOf(Tier tier) {
+        LinguisticType t = types.get(tier.typeRef);
+        return t == null ? null : t.constraint();
+    }
+
+    /** The controlled vocabulary of a tier's type; empty when it has none or it is not in the file. */
+    List<CvEntry> vocabularyOf(Tier tier) {
+        LinguisticType t = types.get(tier.typeRef);
+        if (t == null || t.vocabularyRef() == null) {
+            return List.of();
+        }
+        return vocabularies.getOrDefault(t.vocabularyRef(), List.of());
+    }
+}

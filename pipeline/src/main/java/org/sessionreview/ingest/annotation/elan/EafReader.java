@@ -1,0 +1,213 @@
+package org.sessionreview.ingest.annotation.elan;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads an EAF file into an {@link EafDocument} with the JDK's own StAX implementation ({@link
+ * XMLInputFactory#newDefaultFactory()}, whatever other StAX provider is on the class path, so that
+ * behaviour and line numbers do not depend on the deployment), keeping each annotation element's
+ * line number. DTDs and external entities are disabled (an EAF has neither; this also shuts out
+ * XXE): a document that uses an entity is rejected as malformed. Package-private.
+ */
+final class EafReader {
+    private static final XMLInputFactory FACTORY = factory();
+
+    private EafReader() {}
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** Thrown for a document that cannot be read at all; carries the line of the fault. */
+    static final class MalformedEafException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final long line;
+
+        MalformedEafException(String message, long line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    static EafDocument read(byte[] content) throws MalformedEafException {
+        EafDocument doc = new EafDocument();
+        XMLStreamReader r = null;
+        boolean masterFound = false;
+        EafDocument.Tier tier = null;
+        EafDocument.Ann ann = null;
+        StringBuilder value = null;
+        String cvId = null;
+        String entryId = null;
+        List<String> entryValues = null;
+        StringBuilder cvText = null;
+        boolean sawRoot = false;
+        try {
+            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(content));
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = r.getLocalName();
+                    long line = lineOf(r.getLocation());
+                    switch (name) {
+                        case "ANNOTATION_DOCUMENT" -> sawRoot = true;
+                        case "MEDIA_DESCRIPTOR" -> {
+                            if (!masterFound && attr(r, "EXTRACTED_FROM") == null) {
+                                masterFound = true;
+                                doc.masterMediaUrl = attr(r, "MEDIA_URL");
+                                doc.timeOriginMs = timeOrigin(attr(r, "TIME_ORIGIN"), line);
+                            }
+                        }
+                        case "TIME_SLOT" -> readSlot(r, doc);
+                        case "TIER" -> {
+                            tier = new EafDocument.Tier(attr(r, "TIER_ID"), attr(r, "LINGUISTIC_TYPE_REF"),
+                                    attr(r, "PARTICIPANT"), attr(r, "PARENT_REF"));
+                            doc.tiers.add(tier);
+                            doc.tiersById.putIfAbsent(tier.id, tier);
+                        }
+                        case "ALIGNABLE_ANNOTATION", "REF_ANNOTATION" -> {
+                            if (tier == null) {
+                                throw new MalformedEafException(name + " outside a TIER", line);
+                            }
+                            boolean alignable = name.equals("ALIGNABLE_ANNOTATION");
+                            ann = new EafDocument.Ann(tier, attr(r, "ANNOTATION_ID"), alignable,
+                                    attr(r, "TIME_SLOT_REF1"), attr(r, "TIME_SLOT_REF2"),
+                                    attr(r, "ANNOTATION_REF"), attr(r, "PREVIOUS_ANNOTATION"),
+                                    attr(r, "CVE_REF"), line);
+                            tier.annotations.add(ann);
+                            if (ann.id != null) {
+                                doc.annotationsById.putIfAbsent(ann.id, ann);
+                            }
+                        }
+                        case "ANNOTATION_VALUE" -> value = new StringBuilder();
+                        case "LINGUISTIC_TYPE" -> doc.types.put(attr(r, "LINGUISTIC_TYPE_ID"),
+                                new EafDocument.LinguisticType(attr(r, "LINGUISTIC_TYPE_ID"),
+                                        attr(r, "CONSTRAINTS"), attr(r, "CONTROLLED_VOCABULARY_REF")));
+                        case "CONTROLLED_VOCABULARY" -> {
+                            cvId = attr(r, "CV_ID");
+                            doc.vocabularies.putIfAbsent(cvId, new ArrayList<>());
+                        }
+                        case "CV_ENTRY_ML" -> {
+                            entryId = attr(r, "CVE_ID");
+                            entryValues = new ArrayList<>();
+                        }
+                        case "CV_ENTRY" -> { // EAF <= 2.7: the value is the element text
+                            entryId = attr(r, "CVE_ID");
+                            entryValues = new ArrayList<>();
+                            cvText = new StringBuilder();
+                        }
+                        case "CVE_VALUE" -> cvText = new StringBuilder();
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                    if (value != null) {
+                        value.append(r.getText());
+                    } else if (cvText != null) {
+                        cvText.append(r.getText());
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (r.getLocalName()) {
+                        case "TIER" -> tier = null;
+                        case "ANNOTATION_VALUE" -> {
+                            if (ann != null) {
+                                ann.value = value.toString().trim();
+                            }
+                            value = null;
+                        }
+                        case "ALIGNABLE_ANNOTATION", "REF_ANNOTATION" -> ann = null;
+                        case "CVE_VALUE" -> {
+                            if (entryValues != null) {
+                                entryValues.add(cvText.toString().trim());
+                            }
+                            cvText = null;
+                        }
+                        case "CV_ENTRY", "CV_ENTRY_ML" -> {
+                            if (cvText != null) {
+                                entryValues.add(cvText.toString().trim());
+                                cvText = null;
+                            }
+                            if (cvId != null && entryValues != null) {
+                                doc.vocabularies.get(cvId).add(new EafDocument.CvEntry(entryId, entryValues));
+                            }
+                            entryValues = null;
+                            entryId = null;
+                        }
+                        case "CONTROLLED_VOCABULARY" -> cvId = null;
+                        default -> { }
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new MalformedEafException("malformed XML: " + oneLine(e.getMessage()), lineOf(e.getLocation()));
+        } catch (RuntimeException e) {
+            // some StAX implementations report errors found while reading text lazily, unchecked
+            throw new MalformedEafException("malformed XML: " + oneLine(e.getMessage()),
+                    r == null ? 0 : lineOf(r.getLocation()));
+        } finally {
+            close(r);
+        }
+        if (!sawRoot) {
+            throw new MalformedEafException("not an EAF document: no ANNOTATION_DOCUMENT element", 0);
+        }
+        return doc;
+    }
+
+    private static void readSlot(XMLStreamReader r, EafDocument doc) {
+        String id = attr(r, "TIME_SLOT_ID");
+        String text = attr(r, "TIME_VALUE");
+        Long ms = null;
+        if (text != null && !text.isBlank()) {
+            try {
+                ms = Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                doc.badSlotValues.put(id, text);
+            }
+        }
+        doc.slots.putIfAbsent(id, ms);
+    }
+
+    private static long timeOrigin(String text, long line) throws MalformedEafException {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new MalformedEafException(
+                    "MEDIA_DESCRIPTOR TIME_ORIGIN '" + text + "' is not a whole number of milliseconds", line);
+        }
+    }
+
+    private static String attr(XMLStreamReader r, String name) {
+        String v = r.getAttributeValue(null, name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+    }
+
+    private static long lineOf(Location location) {
+        return location == null || location.getLineNumber() < 0 ? 0 : location.getLineNumber();
+    }
+
+    private static void close(XMLStreamReader r) {
+        if (r != null) {
+            try {
+                r.close();
+            } catch (XMLStreamException ignored) {
+                // nothing to release for an in-memory stream
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.sessionreview.ingest.annotation.elan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.annotation.AnnotationParser;
+import org.sessionreview.ingest.annotation.InvalidRecordException;
+import org.sessionreview.ingest.annotation.ParseSink;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+import org.sessionreview.ingest.annotation.RecordFields;
+import org.sessionreview.taxonomy.Actor;
+
+/**
+ * Parses ELAN {@code .eaf} files (EAF 2.6-3.0; schema http://www.mpi.nl/tools/elan/EAFv3.0.xsd;
+ * DOMAIN.md 1.1).
+ *
+ * <p><b>Records.</b> One record per {@code ALIGNABLE_ANNOTATION} or {@code REF_ANNOTATION} on an
+ * annotation tier, in document order (tier by tier, annotation by annotation). Its line is the
+ * line of the annotation element. An empty {@code ANNOTATION_VALUE} is rejected with reason {@code
+ * "empty annotation value"}; an annotation whose times cannot be resolved is rejected naming the
+ * slot or reference.
+ *
+ * <p><b>Times.</b> Slot values are ms on the document timeline; unaligned slots are interpolated
+ * and reference annotations resolved as described in {@link EafTimeResolver}. The master media's
+ * {@code TIME_ORIGIN} (the first {@code MEDIA_DESCRIPTOR} without {@code EXTRACTED_FROM}) is then
+ * <b>added</b>: ELAN's media offset is the position in the media file that plays at time 0 of the
+ * document, so media time = document time + TIME_ORIGIN (ELAN's tab-delimited export adds it the
+ * same way when "add master media offset" is ticked, DOMAIN.md 1.2). Seconds from media start =
+ * (slot ms + TIME_ORIGIN) / 1000. An annotation shorter than 100 ms is a point event ({@code endS}
+ * null; DOMAIN.md 1.1: about one frame).
+ *
+ * <p><b>Actor hint.</b> The tier's {@code PARTICIPANT} when it is a role name ({@code client},
+ * {@code therapist}, {@code dyad}, any case), else the {@code TIER_ID}; the normaliser resolves it
+ * through the codebook.
+ *
+ * <p><b>Labels.</b> The annotation value as written. When the tier's type has a controlled
+ * vocabulary in the file and the annotation refers to an entry ({@code CVE_REF}) or its value
+ * equals one of an entry's values, the entry's other values (other languages of a multilingual
+ * {@code CV_ENTRY_ML}) and its {@code CVE_ID} become {@link RawAnnotation#altLabels()}. External
+ * vocabularies ({@code EXTERNAL_REF TYPE="ecv"}) are not fetched: the value is used as written.
+ *
+ * <p><b>Dependent tiers.</b> A {@code Symbolic_Association} tier whose {@code TIER_ID} has one of
+ * the words significance, intensity, channel, immediacy, direct, directness, space, explicit,
+ * stage (split at non-letters, any case; e.g. {@code significance@CL-rupture}) holds modifiers:
+ * each value becomes modifier {@code <word>=<value>} of the annotation it refers to (following
+ * references up to an annotation tier) and is not a record itself; one referring to a missing
+ * annotation is rejected (these rejects come after all other records). Empty modifier values are
+ * ignored. A dependent tier whose id marks free text ({@link RecordFields#isFreeText}, e.g.
+ * {@code comment@CL}) attaches the values of its reference annotations as the parent's note
+ * (never a record, never a modifier); an independent free-text tier (a transcript) has no codes
+ * and is skipped. Every other dependent tier is an annotation tier: its annotations are records of
+ * their own, with times as above.
+ */
+public final class ElanParser implements AnnotationParser {
+    /** Annotations shorter than this are point events. */
+    public static final double POINT_MAX_DURATION_MS = 100.0;
+
+    /** Tier-name words that make a Symbolic_Association tier a modifier tier. */
+    private static final Set<String> MODIFIER_WORDS = Set.of(
+            "significance", "intensity", "channel", "immediacy", "direct", "directness", "space",
+            "explicit", "stage");
+    private static final String SYMBOLIC_ASSOCIATION = "Symbolic_Association";
+    private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private enum Kind { ANNOTATION, MODIFIER, NOTE, SKIPPED }
+
+    @Override
+    public ParseResult<RawAnnotation> parse(byte[] content, String sourceFile, String sessionId) {
+        ParseSink sink = new ParseSink(sourceFile, sessionId);
+        EafDocument doc;
+        try {
+            doc = EafReader.read(content);
+        } catch (EafReader.MalformedEafException e) {
+            sink.reject(e.line, e.getMessage(), null);
+            return sink.result();
+        }
+        EafTimeResolver times = new EafTimeResolver(doc);
+        Map<EafDocument.Tier, Kind> kinds = new HashMap<>();
+        Map<EafDocument.Tier, String> modifierKeys = new HashMap<>();
+        for (EafDocument.Tier tier : doc.tiers) {
+            classify(doc, tier, kinds, modifierKeys);
+        }
+        Map<EafDocument.Ann, Map<String, String>> modifiers = new HashMap<>();
+        Map<EafDocument.Ann, List<String>> notes = new HashMap<>();
+        List<Runnable> orphanRejects = new ArrayList<>();
+        for (EafDocument.Tier tier : doc.tiers) {
+            Kind kind = kinds.get(tier);
+            if (kind != Kind.MODIFIER && kind != Kind.NOTE) {
+                continue;
+            }
+            for (EafDocument.Ann a : tier.annotations) {
+                if (a.value.isEmpty()) {
+                    continue;
+                }
+                EafDocument.Ann owner = owner(doc, a, kinds);
+                if (owner == null) {
+                    if (kind == Kind.MODIFIER) {
+                        orphanRejects.add(() -> sink.reject(a.line, "modifier annotation " + a.id
+                                + " refers to no annotation (ANNOTATION_REF '" + a.parentId + "')", a.describe()));
+                    }
+                } else if (kind == Kind.MODIFIER) {
+                    modifiers.computeIfAbsent(owner, k -> new TreeMap<>()).put(modifierKeys.get(tier), a.value);
+                } else {
+                    notes.computeIfAbsent(owner, k -> new ArrayList<>()).add(a.value);
+                }
+            }
+        }
+        for (EafDocument.Tier tier : doc.tiers) {
+            if (kinds.get(tier) != Kind.ANNOTATION) {
+                continue;
+            }
+            for (EafDocument.Ann a : tier.annotations) {
+                try {
+                    sink.accept(record(doc, times, a, modifiers.getOrDefault(a, Map.of()),
+                            notes.getOrDefault(a, List.of()), sourceFile));
+                } catch (InvalidRecordException e) {
+                    sink.reject(a.line, e.getMessage(), a.describe());
+                }
+            }
+        }
+        orphanRejects.forEach(Runnable::run);
+        return sink.result();
+    }
+
+    private static void classify(EafDocument doc, EafDocument.Tier tier, Map<EafDocument.Tier, Kind> kinds,
+            Map<EafDocument.Tier, String> modifierKeys) {
+        boolean dependent = tier.parentRef != null;
+        if (tier.id != null && RecordFields.isFreeText(tier.id)) {
+            kinds.put(tier, dependent ? Kind.NOTE : Kind.SKIPPED);
+            return;
+        }
+        if (dependent && SYMBOLIC_ASSOCIATION.equals(doc.constraintOf(tier)) && tier.id != null) {
+            for (String word : SPLIT.split(tier.id.toLowerCase(Locale.ROOT))) {
+                if (MODIFIER_WORDS.contains(word)) {
+                    kinds.put(tier, Kind.MODIFIER);
+                    modifierKeys.put(tier, word);
+                    return;
+                }
+            }
+        }
+        kinds.put(tier, Kind.ANNOTATION);
+    }
+
+    /** The nearest ancestor of {@code a} on an annotation tier, or null when the chain breaks. */
+    private static EafDocument.Ann owner(EafDocument doc, EafDocument.Ann a, Map<EafDocument.Tier, Kind> kinds) {
+        Set<EafDocument.Ann> seen = new LinkedHashSet<>();
+        EafDocument.Ann p = a.parentId == null ? null : doc.annotationsById.get(a.parentId);
+        while (p != null && seen.add(p)) {
+            if (kinds.get(p.tier) == Kind.ANNOTATION) {
+                return p;
+            }
+            p = p.parentId == null ? null : doc.annotationsById.get(p.parentId);
+        }
+        return null;
+    }
+
+    private static RawAnnotation record(EafDocument doc, EafTimeResolver times, EafDocument.Ann a,
+            Map<String, String> modifiers, List<String> notes, String sourceFile) throws InvalidRecordException {
+        if (a.value.isEmpty()) {
+            throw new InvalidRecordException("empty annotation value");
+        }
+        EafTimeResolver.Span span = times.span(a);
+        double beginMs = span.beginMs() + doc.timeOriginMs;
+        double endMs = span.endMs() + doc.timeOriginMs;
+        double startS = beginMs / 1000.0;
+        Double endS = endMs - beginMs < POINT_MAX_DURATION_MS && endMs >= beginMs ? null : endMs / 1000.0;
+        RecordFields.checkInterval(startS, endS);
+        EafDocument.Tier tier = a.tier;
+        String hint = tier.participant != null && Actor.parse(tier.participant).isPresent()
+                ? tier.participant : tier.id;
+        RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, a.line)
+                .times(startS, endS)
+                .label(a.value)
+                .altLabels(alternatives(doc, a))
+                .actorHint(hint)
+                .modifiers(modifiers);
+        notes.forEach(b::note);
+        return b.build();
+    }
+
+    /** Other values and the id of the CV entry the annotation refers to or whose value it carries. */
+    private static List<String> alternatives(EafDocument doc, EafDocument.Ann a) {
+        List<EafDocument.CvEntry> cv = doc.vocabularyOf(a.tier);
+        EafDocument.CvEntry entry = null;
+        for (EafDocument.CvEntry e : cv) {
+            if (a.cveRef != null ? a.cveRef.equals(e.id())
+                    : e.values().stream().anyMatch(v -> v.equalsIgnoreCase(a.value))) {
+                entry = e;
+                break;
+            }
+        }
+        if (entry == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : entry.values()) {
+            if (!v.isBlank() && !v.equalsIgnoreCase(a.value)) {
+                out.add(v);
+            }
+        }
+        if (entry.id() != null && !entry.id().equalsIgnoreCase(a.value)) {
+            out.add(entry.id());
+        }
+        return new ArrayList<>(out);
+    }
+}

@@ -1,0 +1,133 @@
+package org.sessionreview.ingest.annotation.elan;
+
+import java.util.Optional;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.annotation.AnnotationParser;
+import org.sessionreview.ingest.annotation.DelimitedTable;
+import org.sessionreview.ingest.annotation.InvalidRecordException;
+import org.sessionreview.ingest.annotation.ParseSink;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+import org.sessionreview.ingest.annotation.RecordFields;
+import org.sessionreview.taxonomy.Actor;
+
+/**
+ * Parses ELAN's tab-delimited text export (and its CSV variant; DOMAIN.md 1.2), one annotation
+ * per row, no header. The column layout is given ({@link #ElanTabParser(ElanTabLayout)}) or
+ * sniffed from the first data row ({@link ElanTabLayout#sniff}).
+ *
+ * <p>Lines starting with {@code #} (the optional media header block, {@code #<url> -- offset:
+ * <ms>}) and blank lines are skipped and are not records. Times are taken from the first format
+ * of each group, as written: the export includes the master media offset only when "add master
+ * media offset" was ticked, which the file does not record, so export with that option when the
+ * media has an offset. When begin, end and duration are all present, a duration that differs from
+ * end - begin by more than 1.5 ms rejects the row. An annotation shorter than 100 ms, or a row
+ * with a begin only, is a point event. The actor hint is the participant when it is a role name,
+ * else the tier name (as for {@link ElanParser}). "Separate column for each tier" exports (with a
+ * header row) and SMPTE times are not supported. Records come out in file order.
+ */
+public final class ElanTabParser implements AnnotationParser {
+    private static final double DURATION_TOLERANCE_S = 0.0015;
+
+    private final ElanTabLayout layout;
+
+    /** A parser that sniffs the layout from the first data row. */
+    public ElanTabParser() {
+        this.layout = null;
+    }
+
+    /** A parser for a known layout. */
+    public ElanTabParser(ElanTabLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The first row that is neither blank nor a {@code #} header line, if any. */
+    static Optional<DelimitedTable.Row> firstDataRow(DelimitedTable table) {
+        return table.rows().stream().filter(r -> !isSkipped(r)).findFirst();
+    }
+
+    /**
+     * True when the text looks like an ELAN tab export: its first data row has a sniffable layout
+     * with at least one hh:mm:ss.ms or ss.msec time.
+     */
+    public static boolean looksLikeExport(String text) {
+        return firstDataRow(DelimitedTable.read(text)).flatMap(r -> ElanTabLayout.sniff(r.cells()))
+                .filter(l -> l.formats().contains(ElanTabLayout.TimeFormat.CLOCK)
+                        || l.formats().contains(ElanTabLayout.TimeFormat.SECONDS))
+                .isPresent();
+    }
+
+    private static boolean isSkipped(DelimitedTable.Row r) {
+        return r.isBlank() || r.cell(0).startsWith("#");
+    }
+
+    @Override
+    public ParseResult<RawAnnotation> parse(byte[] content, String sourceFile, String sessionId) {
+        ParseSink sink = new ParseSink(sourceFile, sessionId);
+        DelimitedTable table = DelimitedTable.read(RecordFields.utf8(content));
+        ElanTabLayout l = layout;
+        if (l == null) {
+            Optional<DelimitedTable.Row> first = firstDataRow(table);
+            Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
+            if (sniffed.isEmpty()) {
+                sink.reject(first.map(DelimitedTable.Row::line).orElse(0L),
+                        "not an ELAN tab-delimited export: no time columns (hh:mm:ss.ms, ss.msec or msec) found", null);
+                return sink.result();
+            }
+            l = sniffed.get();
+        }
+        for (DelimitedTable.Row row : table.rows()) {
+            if (isSkipped(row)) {
+                continue;
+            }
+            try {
+                sink.accept(record(l, row, sourceFile));
+            } catch (InvalidRecordException e) {
+                sink.reject(row.line(), e.getMessage(), row.raw());
+            }
+        }
+        if (table.error() != null) {
+            sink.reject(table.error().line(), table.error().cell(0), null);
+        }
+        return sink.result();
+    }
+
+    private static RawAnnotation record(ElanTabLayout l, DelimitedTable.Row row, String sourceFile)
+            throws InvalidRecordException {
+        if (row.cells().size() <= l.valueColumn()) {
+            throw new InvalidRecordException("row has " + row.cells().size() + " cells; the layout needs at least "
+                    + (l.valueColumn() + 1));
+        }
+        String[] names = {"begin", "end", "duration"};
+        double[] t = new double[l.groups()];
+        for (int g = 0; g < l.groups(); g++) {
+            t[g] = time(l.formats().get(0), names[g], row.cell(l.firstTimeColumn() + g * l.formats().size()));
+        }
+        Double end = l.groups() >= 2 ? t[1] : null;
+        RecordFields.checkInterval(t[0], end);
+        if (l.groups() == 3 && Math.abs(t[2] - (t[1] - t[0])) > DURATION_TOLERANCE_S) {
+            throw new InvalidRecordException("duration " + t[2] + " does not match end - begin " + (t[1] - t[0]));
+        }
+        if (end != null && end - t[0] < ElanParser.POINT_MAX_DURATION_MS / 1000.0) {
+            end = null;
+        }
+        String value = row.cell(l.valueColumn()).trim();
+        if (value.isEmpty()) {
+            throw new InvalidRecordException("empty annotation value");
+        }
+        String tier = l.leadingColumns() >= 1 ? row.cell(0).trim() : null;
+        String participant = l.leadingColumns() == 2 ? row.cell(1).trim() : null;
+        String hint = participant != null && Actor.parse(participant).isPresent() ? participant : tier;
+        return RawAnnotation.builder(sourceFile, row.line()).times(t[0], end).label(value).actorHint(hint).build();
+    }
+
+    private static double time(ElanTabLayout.TimeFormat format, String field, String text) throws InvalidRecordException {
+        if (!format.matches(text)) {
+            throw new InvalidRecordException(field + " '" + text.trim() + "' is not in the " + format + " format");
+        }
+        return switch (format) {
+            case CLOCK -> RecordFields.parseClock(field, text);
+            case SECONDS -> RecordFields.parseSeconds(field, text);
+            case MILLIS -> Long.parseLong(text.trim()) / 1000.0;
+        };
+    }
+}

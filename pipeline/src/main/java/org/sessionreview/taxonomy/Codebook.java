@@ -1,0 +1,279 @@
+package org.sessionreview.taxonomy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the labels, actor names and modifier names found in annotation files to the canonical
+ * taxonomy. Immutable.
+ *
+ * <p><b>Labels.</b> A canonical code ({@link CodeTaxonomy}) always maps to itself, in any case
+ * ({@code anx_str_sigh} is {@code ANX_STR_SIGH}) and cannot be remapped. Any other label maps only
+ * through the {@code labels} section, case-insensitively, ignoring surrounding white space.
+ *
+ * <p><b>JSON shape</b> (every section optional; keys are matched case-insensitively):
+ *
+ * <pre>{@code
+ * {
+ *   "description": "free text, ignored",
+ *   "labels":    {"sigh": "ANX_STR_SIGH", "minimal response": "RUP_W_MINIMAL"},
+ *   "actors":    {"CL": "client", "Pat": "client", "TH": "therapist", "both": "dyad"},
+ *   "modifiers": {"modifier_1": "significance", "sig": "significance"}
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code labels}: label as written in a file (ELAN value, BORIS behaviour code, native
+ *       {@code code}) to a canonical code (any case; stored upper-case).
+ *   <li>{@code actors}: an ELAN tier id or participant, a BORIS subject, or a native {@code actor}
+ *       value to {@code client}, {@code therapist} or {@code dyad}.
+ *   <li>{@code modifiers}: renames a modifier key (for example BORIS export columns {@code
+ *       Modifier #1}, read as {@code modifier_1}) to a key of this project such as {@code
+ *       significance}. Targets must be identifiers ({@code [a-z][a-z0-9_]*}).
+ * </ul>
+ *
+ * <p>Loading fails with a {@link CodebookException} naming the file and the problem when the JSON
+ * is malformed, has duplicate keys, has a section other than these four, maps a label to a
+ * non-canonical code, remaps a canonical code, maps an actor to anything other than the three
+ * actors, or has non-string values.
+ *
+ * <p>Codebooks merge with {@link #overriddenBy(Codebook)}: a session's codebook overrides a
+ * run-wide one entry by entry.
+ */
+public final class Codebook {
+    private static final Set<String> SECTIONS = Set.of("description", "labels", "actors", "modifiers");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final Codebook EMPTY =
+            new Codebook("(canonical codes only)", Map.of(), Map.of(), Map.of());
+
+    private final String source;
+    private final Map<String, String> labels;
+    private final Map<String, Actor> actors;
+    private final Map<String, String> modifiers;
+
+    private Codebook(
+            String source,
+            Map<String, String> labels,
+            Map<String, Actor> actors,
+            Map<String, String> modifiers) {
+        this.source = source;
+        this.labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+        this.actors = Collections.unmodifiableMap(new TreeMap<>(actors));
+        this.modifiers = Collections.unmodifiableMap(new TreeMap<>(modifiers));
+    }
+
+    /** A codebook that knows only the canonical codes (no label, actor or modifier mappings). */
+    public static Codebook canonicalOnly() {
+        return EMPTY;
+    }
+
+    /**
+     * Reads a codebook JSON file (UTF-8).
+     *
+     * @throws CodebookException when the file cannot be read or is not a valid codebook; the
+     *     message names the file
+     */
+    public static Codebook load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CodebookException("codebook " + file + ": cannot be read: " + e, e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses codebook JSON text; {@code sourceName} names it in error messages.
+     *
+     * @throws CodebookException when the text is not a valid codebook
+     */
+    public static Codebook parse(String json, String sourceName) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw fail(sourceName, "malformed JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw fail(sourceName, "the top level must be a JSON object with sections labels, actors, modifiers");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!SECTIONS.contains(name)) {
+                throw fail(sourceName, "unknown section '" + name
+                        + "'; expected labels, actors, modifiers or description");
+            }
+        }
+        Map<String, String> labels = new TreeMap<>();
+        for (Map.Entry<String, String> e : strings(root, "labels", sourceName).entrySet()) {
+            String label = e.getKey();
+            String target = e.getValue().trim();
+            Optional<CanonicalCode> code = CodeTaxonomy.lookup(target);
+            if (code.isEmpty()) {
+                throw fail(sourceName, "label '" + label + "' maps to '" + target
+                        + "', which is not a canonical code");
+            }
+            Optional<CanonicalCode> self = CodeTaxonomy.lookup(label);
+            if (self.isPresent() && self.get() != code.get()) {
+                throw fail(sourceName, "label '" + label + "' is the canonical code " + self.get()
+                        + " and cannot be remapped to " + code.get());
+            }
+            putUnique(labels, key(label), code.get().code(), "label", label, sourceName);
+        }
+        Map<String, Actor> actors = new TreeMap<>();
+        for (Map.Entry<String, String> e : strings(root, "actors", sourceName).entrySet()) {
+            Optional<Actor> actor = Actor.parse(e.getValue());
+            if (actor.isEmpty()) {
+                throw fail(sourceName, "actor '" + e.getKey() + "' maps to '" + e.getValue()
+                        + "'; expected client, therapist or dyad");
+            }
+            putUnique(actors, key(e.getKey()), actor.get(), "actor", e.getKey(), sourceName);
+        }
+        Map<String, String> modifiers = new TreeMap<>();
+        for (Map.Entry<String, String> e : strings(root, "modifiers", sourceName).entrySet()) {
+            String target = e.getValue().trim().toLowerCase(Locale.ROOT);
+            if (!IDENTIFIER.matcher(target).matches()) {
+                throw fail(sourceName, "modifier '" + e.getKey() + "' maps to '" + e.getValue()
+                        + "'; a modifier name must match [a-z][a-z0-9_]*");
+            }
+            putUnique(modifiers, key(e.getKey()), target, "modifier", e.getKey(), sourceName);
+        }
+        return new Codebook(sourceName, labels, actors, modifiers);
+    }
+
+    private static Map<String, String> strings(JsonNode root, String section, String sourceName) {
+        JsonNode node = root.get(section);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw fail(sourceName, "section '" + section + "' must be a JSON object, not " + node.getNodeType());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().isBlank()) {
+                throw fail(sourceName, "section '" + section + "' has an empty key");
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw fail(sourceName, section + " entry '" + e.getKey()
+                        + "' must map to a non-empty string, not " + e.getValue());
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private static <V> void putUnique(
+            Map<String, V> map, String key, V value, String what, String original, String sourceName) {
+        V previous = map.put(key, value);
+        if (previous != null && !previous.equals(value)) {
+            throw fail(sourceName, what + " '" + original + "' is listed twice (keys are case-insensitive) with different targets: "
+                    + previous + " and " + value);
+        }
+    }
+
+    private static CodebookException fail(String sourceName, String problem) {
+        return new CodebookException("codebook " + sourceName + ": " + problem);
+    }
+
+    private static CodebookException fail(String sourceName, String problem, Throwable cause) {
+        return new CodebookException("codebook " + sourceName + ": " + problem, cause);
+    }
+
+    private static String key(String text) {
+        return text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * This codebook with {@code override}'s entries taking precedence, entry by entry (for each
+     * label, actor name and modifier name). Typical use: {@code runWide.overriddenBy(session)}.
+     */
+    public Codebook overriddenBy(Codebook override) {
+        Map<String, String> l = new TreeMap<>(labels);
+        l.putAll(override.labels);
+        Map<String, Actor> a = new TreeMap<>(actors);
+        a.putAll(override.actors);
+        Map<String, String> m = new TreeMap<>(modifiers);
+        m.putAll(override.modifiers);
+        return new Codebook(source + " overridden by " + override.source, l, a, m);
+    }
+
+    /**
+     * The canonical code for a label: the label itself when it is canonical (any case), else the
+     * {@code labels} mapping (case-insensitive); empty when neither applies or the label is null.
+     */
+    public Optional<CanonicalCode> canonicalCode(String label) {
+        if (label == null || label.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<CanonicalCode> self = CodeTaxonomy.lookup(label);
+        if (self.isPresent()) {
+            return self;
+        }
+        return Optional.ofNullable(labels.get(key(label))).flatMap(CodeTaxonomy::lookup);
+    }
+
+    /** The actor an actor name (tier, participant, subject) maps to, case-insensitively; empty if none. */
+    public Optional<Actor> actor(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(actors.get(key(name)));
+    }
+
+    /**
+     * The project's name for a modifier key: the {@code modifiers} mapping (case-insensitive), or
+     * the key itself trimmed and lower-cased when it is not mapped.
+     */
+    public String modifierName(String key) {
+        String k = key(key);
+        return modifiers.getOrDefault(k, k);
+    }
+
+    /** Where this codebook came from (file name, or a description of a merge). */
+    public String source() {
+        return source;
+    }
+
+    /** The label mappings, keys lower-cased, sorted. */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** The actor mappings, keys lower-cased, sorted. */
+    public Map<String, Actor> actors() {
+        return actors;
+    }
+
+    /** The modifier renames, keys lower-cased, sorted. */
+    public Map<String, String> modifiers() {
+        return modifiers;
+    }
+
+    @Override
+    public String toString() {
+        return "Codebook{" + source + ": " + labels.size() + " labels, " + actors.size() + " actors, "
+                + modifiers.size() + " modifiers}";
+    }
+}

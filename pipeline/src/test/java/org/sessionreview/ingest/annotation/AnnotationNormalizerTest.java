@@ -1,0 +1,174 @@
+package org.sessionreview.ingest.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.annotation.boris.BorisParser;
+import org.sessionreview.ingest.annotation.elan.ElanParser;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Reject;
+import org.sessionreview.taxonomy.Codebook;
+
+class AnnotationNormalizerTest {
+    private static final Codebook CODEBOOK = Codebook.parse("""
+            {"labels": {"sigh": "ANX_STR_SIGH", "tension": "anx_str_tension", "silence": "SILENCE"},
+             "actors": {"CL": "client", "CL-codes": "client", "TH-steps": "therapist", "TH-included": "therapist",
+                        "TH-words": "therapist", "TH-gloss": "therapist", "Pat": "client"},
+             "modifiers": {"modifier_1": "significance", "remark_code": "note"}}
+            """, "test-codebook.json");
+    private final AnnotationNormalizer normalizer = new AnnotationNormalizer(CODEBOOK);
+
+    private static RawAnnotation.Builder raw(String label) {
+        return RawAnnotation.builder("f.jsonl", 4).times(10.0, 12.5).label(label);
+    }
+
+    @Test
+    void shouldMapLabelThroughCodebookWhenCaseDiffers() {
+        Annotation a = normalizer.normalize(raw("SIGH").actorHint("client").build(), "s1").annotation();
+        assertEquals("ANX_STR_SIGH", a.code);
+        assertEquals("ANX", a.family);
+        assertEquals("SIGH", a.label, "the label as written is kept");
+        assertEquals("s1", a.sessionId);
+        assertEquals(10.0, a.startS, EPS);
+        assertEquals(12.5, a.endS, EPS);
+        assertEquals("f.jsonl", a.sourceFile);
+        assertEquals(4, a.sourceLine);
+        assertEquals("RUP_W_MINIMAL", normalizer.normalize(raw("rup_w_minimal").build(), "s1").annotation().code);
+    }
+
+    @Test
+    void shouldRejectWithReasonWhenLabelMapsToNoCode() {
+        AnnotationNormalizer.Outcome o = normalizer.normalize(raw("foo").actorHint("client").note("secret").build(), "s1");
+        assertFalse(o.isAccepted());
+        Reject r = o.reject();
+        assertEquals("label 'foo' maps to no canonical code", r.reason);
+        assertEquals("s1", r.sessionId);
+        assertEquals("f.jsonl", r.sourceFile);
+        assertEquals(4, r.line);
+        assertFalse(r.raw.contains("secret"), "rejects never quote the note");
+        Reject withAlt = normalizer.normalize(raw("foo").altLabels(List.of("bar")).build(), "s1").reject();
+        assertEquals("label 'foo' maps to no canonical code (nor do its alternatives 'bar')", withAlt.reason);
+    }
+
+    @Test
+    void shouldUseAlternativeLabelWhenLabelItselfDoesNotMap() {
+        Annotation a = normalizer.normalize(raw("Seufzer").altLabels(List.of("ANX_STR_SIGH", "cve_sigh")).build(), "s1")
+                .annotation();
+        assertEquals("ANX_STR_SIGH", a.code);
+        assertEquals("Seufzer", a.label);
+    }
+
+    @Test
+    void shouldResolveActorFromHintCodebookOrDefaultWhenNormalizing() {
+        assertEquals("therapist", normalizer.normalize(raw("sigh").actorHint("THERAPIST").build(), "s1").annotation().actor);
+        assertEquals("client", normalizer.normalize(raw("RES_OTHER").actorHint("cl").build(), "s1").annotation().actor);
+        assertEquals("therapist", normalizer.normalize(raw("RES_OTHER").build(), "s1").annotation().actor, "default");
+        assertEquals("dyad", normalizer.normalize(raw("silence").build(), "s1").annotation().actor, "default");
+        assertEquals("client", normalizer.normalize(raw("AFF_CUE").build(), "s1").annotation().actor, "default");
+        Reject r = normalizer.normalize(raw("AFF_CUE").actorHint("xyz").build(), "s1").reject();
+        assertEquals("actor 'xyz' is not client, therapist or dyad and the codebook does not map it", r.reason);
+    }
+
+    @Test
+    void shouldTakeSignificanceOrIntensityWhenModifierParsesAsInt() {
+        Annotation sig = normalizer.normalize(raw("RUP_C_DEFENDS_SELF").modifier("significance", "4")
+                .modifier("intensity", "2").build(), "s1").annotation();
+        assertEquals(4, sig.significance);
+        assertEquals("intensity=2", sig.modifiers, "the unused intensity stays a modifier");
+        Annotation intensity = normalizer.normalize(raw("ANX_CPD").modifier("Intensity", " 3 ").build(), "s1").annotation();
+        assertEquals(3, intensity.significance);
+        assertNull(intensity.modifiers);
+        Annotation text = normalizer.normalize(raw("ANX_CPD").modifier("significance", "high").build(), "s1").annotation();
+        assertNull(text.significance);
+        assertEquals("significance=high", text.modifiers);
+        Annotation renamed = normalizer.normalize(raw("q").altLabels(List.of("AFF_CUE")).modifier("modifier_1", "2")
+                .build(), "s1").annotation();
+        assertEquals(2, renamed.significance, "codebook renames BORIS modifier_1 to significance");
+    }
+
+    @Test
+    void shouldSortAndCleanModifiersWhenWritingThem() {
+        Annotation a = normalizer.normalize(raw("INT_VALIDATION").modifier("space", "provides")
+                .modifier("Explicit", "yes;really").modifier("channel", "a\nb").build(), "s1").annotation();
+        assertEquals("channel=a b;explicit=yes,really;space=provides", a.modifiers);
+    }
+
+    @Test
+    void shouldDropFreeTextModifiersWhenTheyReachTheNormalizer() {
+        Annotation a = normalizer.normalize(raw("AFF_CUE").modifier("comment", "she cried")
+                .modifier("Comment start", "x").modifier("remark_code", "renamed to note").modifier("channel", "v")
+                .note("private").build(), "s1").annotation();
+        assertEquals("channel=v", a.modifiers);
+    }
+
+    @Test
+    void shouldNeverCopyNotesWhenNormalizingFilesThatCarryThem() {
+        List<String> notes = List.of("client mentioned her brother Tom", "free text that must stay out",
+                "grips the chair, knuckles white", "PRIVATE NOTE mentions Maria", "sister's name");
+        List<ParseResult<RawAnnotation>> parsed = List.of(
+                new NativeAnnotationParser(NativeAnnotationParser.Layout.JSONL)
+                        .parse(AnnotationFixtures.resource("native_mixed.jsonl"), "a.jsonl", "s1"),
+                new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV)
+                        .parse(AnnotationFixtures.resource("native_mixed.csv"), "a.csv", "s1"),
+                new ElanParser().parse(AnnotationFixtures.resource("fixture_v30.eaf"), "a.eaf", "s1"),
+                new BorisParser().parse(AnnotationFixtures.utf8(
+                        "Observation id\tObservation date\tSubject\tBehavior\tBehavior type\tTime\tComment\r\n"
+                                + "o\td\tPat\tsigh\tPOINT\t1.0\tsaid her sister's name\r\n"), "a.tsv", "s1"));
+        List<Annotation> all = new ArrayList<>();
+        int notesSeen = 0;
+        for (ParseResult<RawAnnotation> p : parsed) {
+            notesSeen += (int) p.records().stream().filter(r -> r.note() != null).count();
+            all.addAll(normalizer.normalizeAll(p, "s1").records());
+        }
+        assertEquals(5, notesSeen, "the fixtures do carry notes");
+        assertTrue(all.size() >= 15, "annotations: " + all.size());
+        for (Annotation a : all) {
+            for (String text : stringFields(a)) {
+                for (String note : notes) {
+                    assertFalse(text.contains(note) || note.contains(text) && text.length() > 8,
+                            "note text leaked into " + a + ": " + text);
+                }
+            }
+        }
+    }
+
+    private static List<String> stringFields(Annotation a) {
+        List<String> out = new ArrayList<>();
+        for (Field f : Annotation.class.getFields()) {
+            try {
+                if (f.get(a) instanceof String s) {
+                    out.add(s);
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldKeepCountsBalancedWhenNormalizingAParseResult() {
+        ParseResult<RawAnnotation> parsed = new ElanParser()
+                .parse(AnnotationFixtures.resource("fixture_v30.eaf"), "fixture_v30.eaf", null);
+        ParseResult<Annotation> out = normalizer.normalizeAll(parsed, "s9");
+        // 11 parsed records all map (tiers mapped to actors); the 2 parse rejects are carried over
+        AnnotationFixtures.assertBalanced(out, 11, 2);
+        assertTrue(out.rejects().stream().allMatch(r -> "s9".equals(r.sessionId)));
+        Annotation a1 = out.records().get(0);
+        assertEquals("ANX_STR_SIGH", a1.code);
+        assertEquals("client", a1.actor);
+        assertEquals(3, a1.significance);
+        assertNull(a1.modifiers);
+        assertEquals(Map.of("TURN_TH", "therapist"), Map.of(out.records().get(2).code, out.records().get(2).actor),
+                "participant 'Therapist' resolves without the codebook");
+    }
+}

@@ -1,0 +1,99 @@
+package org.sessionreview.ingest.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.testing.SharedData;
+
+class AnnotationReaderTest {
+    /** Every real annotation file: expected format, accepted and rejected counts (see the parser tests). */
+    private static final Map<String, Object[]> REAL_FILES = Map.of(
+            "dyadsync/minutaggi_IM_CC_seduta_01.csv", new Object[] {AnnotationFormat.DYADSYNC, 12, 0},
+            "dyadsync/minutaggi_IM_CC_seduta_03.csv", new Object[] {AnnotationFormat.DYADSYNC, 18, 0},
+            "elan/pympi_fto.eaf", new Object[] {AnnotationFormat.ELAN_EAF, 7, 0},
+            "elan/blabpy_test_eaf.eaf", new Object[] {AnnotationFormat.ELAN_EAF, 6, 4},
+            "boris/boris9_aggregated_observation2.tsv", new Object[] {AnnotationFormat.BORIS_EXPORT, 18, 0},
+            "boris/boris9_tabular_modifiers.tsv", new Object[] {AnnotationFormat.BORIS_EXPORT, 5, 0},
+            "boris/legacy_pre-v8_test_export_events_tabular.tsv", new Object[] {AnnotationFormat.BORIS_EXPORT, 4, 0},
+            "boris/boris_test.boris", new Object[] {AnnotationFormat.BORIS_PROJECT, 91, 1});
+
+    @Test
+    void shouldParseEveryRealAnnotationFileWhenReadThroughTheEntryPoint() throws IOException {
+        Path root = SharedData.resolve("annotations");
+        Map<String, Path> found = new TreeMap<>();
+        for (String dir : List.of("elan", "boris", "dyadsync")) {
+            try (Stream<Path> files = Files.list(root.resolve(dir))) {
+                files.filter(p -> !p.getFileName().toString().startsWith("LICENSE"))
+                        .forEach(p -> found.put(dir + "/" + p.getFileName(), p));
+            }
+        }
+        assertEquals(new TreeMap<>(REAL_FILES).keySet(), found.keySet(), "a new real file needs expected values here");
+        for (Map.Entry<String, Path> e : found.entrySet()) {
+            Object[] expected = REAL_FILES.get(e.getKey());
+            String text = RecordFields.utf8(Files.readAllBytes(e.getValue()));
+            assertEquals(Optional.of(expected[0]), AnnotationFormat.detect(e.getValue().toString(), text), e.getKey());
+            ParseResult<RawAnnotation> r = AnnotationReader.read(e.getValue(), e.getKey(), "s1");
+            assertBalanced(r, (Integer) expected[1], (Integer) expected[2]);
+            assertTrue(r.records().stream().allMatch(a -> a.sourceFile().equals(e.getKey())));
+            assertTrue(r.rejects().stream().allMatch(x -> "s1".equals(x.sessionId) && x.sourceFile.equals(e.getKey())));
+        }
+    }
+
+    @Test
+    void shouldReadGzipTransparentlyWhenFileIsCompressed(@TempDir Path dir) throws IOException {
+        byte[] eaf = AnnotationFixtures.resource("fixture_v30.eaf");
+        Path plain = Files.write(dir.resolve("f.eaf"), eaf);
+        Path gz = Files.write(dir.resolve("f.eaf.gz"), AnnotationFixtures.gzip(eaf));
+        assertEquals(AnnotationReader.read(plain, "f").records(), AnnotationReader.read(gz, "f").records());
+
+        byte[] project = AnnotationFixtures.shared("annotations/boris/boris_test.boris");
+        Path boris = Files.write(dir.resolve("p.boris.gz"), AnnotationFixtures.gzip(project));
+        assertBalanced(AnnotationReader.read(boris, "p.boris.gz"), 91, 1);
+
+        byte[] jsonl = AnnotationFixtures.resource("native_mixed.jsonl");
+        Path codes = Files.write(dir.resolve("codes.jsonl.gz"), AnnotationFixtures.gzip(jsonl));
+        ParseResult<RawAnnotation> r = AnnotationReader.read(codes, "codes.jsonl.gz", "s2");
+        assertBalanced(r, 3, 8);
+        assertEquals("s2", r.rejects().get(0).sessionId);
+    }
+
+    @Test
+    void shouldDetectFormatFromContentWhenNameIsUninformative() {
+        String tabular = RecordFields.utf8(AnnotationFixtures.shared("annotations/boris/boris9_tabular_modifiers.tsv"));
+        String eaf = RecordFields.utf8(AnnotationFixtures.resource("fixture_v30.eaf"));
+        assertEquals(Optional.of(AnnotationFormat.BORIS_EXPORT), AnnotationFormat.detect("export.csv", tabular));
+        assertEquals(Optional.of(AnnotationFormat.ELAN_EAF), AnnotationFormat.detect("session.xml", eaf));
+        assertEquals(Optional.of(AnnotationFormat.NATIVE_CSV),
+                AnnotationFormat.detect("codes.csv", "Start,End,Code\n1,2,AFF_CUE\n"));
+        assertEquals(Optional.of(AnnotationFormat.NATIVE_JSONL),
+                AnnotationFormat.detect("codes.txt", "{\"start\": 1, \"code\": \"AFF_CUE\"}\n"));
+        assertEquals(Optional.of(AnnotationFormat.BORIS_PROJECT),
+                AnnotationFormat.detect("project.json", "{\"behaviors_conf\": {}, \"observations\": {}}"));
+        assertEquals(Optional.of(AnnotationFormat.NATIVE_JSONL), AnnotationFormat.detect("x.JSONL.GZ", ""));
+        assertEquals(Optional.empty(), AnnotationFormat.detect("notes.txt", "Dear diary,\n"));
+        assertEquals(Optional.empty(), AnnotationFormat.detect("x.xml", "<html></html>"));
+    }
+
+    @Test
+    void shouldRejectWholeFileWhenFormatIsUnknown(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("notes.txt"), "Dear diary,\nsession went well\n");
+        ParseResult<RawAnnotation> r = AnnotationReader.read(f, "notes.txt", "s1");
+        assertBalanced(r, 0, 1);
+        assertEquals(0, r.rejects().get(0).line);
+        assertTrue(r.rejects().get(0).reason.startsWith("unrecognised annotation format"));
+        assertFalse(r.rejects().get(0).raw != null && r.rejects().get(0).raw.contains("diary"), "no content quoted");
+    }
+}

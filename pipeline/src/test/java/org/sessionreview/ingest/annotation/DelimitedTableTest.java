@@ -1,0 +1,39 @@
+package org.sessionreview.ingest.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DelimitedTableTest {
+
+    @Test
+    void shouldKeepStartingLineWhenQuotedCellSpansLines() {
+        DelimitedTable t = DelimitedTable.read("a,b\r\n\r\n1,\"x\r\ny\"\r\n2,\"q\"\"q\"\r\n");
+        assertEquals(',', t.separator());
+        assertEquals(List.of(1L, 2L, 3L, 5L), t.rows().stream().map(DelimitedTable.Row::line).toList());
+        assertTrue(t.rows().get(1).isBlank());
+        assertEquals(List.of("1", "x\r\ny"), t.rows().get(2).cells());
+        assertEquals("q\"q", t.rows().get(3).cell(1));
+        assertEquals("", t.rows().get(3).cell(7), "cells beyond the row are empty");
+        assertNull(t.error());
+    }
+
+    @Test
+    void shouldReportRowStartWhenQuoteIsNeverClosed() {
+        DelimitedTable t = DelimitedTable.read("a\tb\n1\t\"open\n2\t3\n");
+        assertEquals('\t', t.separator());
+        assertEquals(1, t.rows().size());
+        assertEquals(2, t.error().line());
+        assertTrue(t.error().cell(0).startsWith("malformed delimited text"), t.error().cell(0));
+    }
+
+    @Test
+    void shouldSniffSeparatorOutsideQuotesWhenFirstLineHasSeveral() {
+        assertEquals(';', DelimitedTable.sniffSeparator("start;end;\"a,b,c\"\n"));
+        assertEquals('\t', DelimitedTable.sniffSeparator("\n\nx\ty,z\n"));
+        assertEquals(',', DelimitedTable.sniffSeparator("single\n"));
+    }
+}

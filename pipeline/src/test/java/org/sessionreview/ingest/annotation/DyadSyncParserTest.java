@@ -1,0 +1,62 @@
+package org.sessionreview.ingest.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.ParseResult;
+
+class DyadSyncParserTest {
+    private final DyadSyncParser parser = new DyadSyncParser();
+
+    @Test
+    void shouldReadMmSsTimesAndKeepNoteOutOfModifiersWhenFileHasNoteColumn() {
+        byte[] file = AnnotationFixtures.shared("annotations/dyadsync/minutaggi_IM_CC_seduta_01.csv");
+        ParseResult<RawAnnotation> r = parser.parse(file, "im01.csv", "s1");
+
+        long rows = RecordFields.utf8(file).lines().skip(1).filter(l -> !l.isBlank()).count();
+        assertBalanced(r, rows, 0);
+        RawAnnotation first = r.records().get(0);
+        assertEquals(9 * 60 + 40, first.startS(), EPS);
+        assertEquals(9 * 60 + 56, first.endS(), EPS);
+        assertEquals("reflection", first.label());
+        assertEquals(Map.of("livello", "1", "grado", "1", "parole", "27"), first.modifiers());
+        assertNull(first.note());
+        assertNull(first.actorHint());
+        RawAnnotation named = r.records().get(3); // 29:38;29:55;1;action;1;44;Marta
+        assertEquals(5, named.line());
+        assertEquals(29 * 60 + 38, named.startS(), EPS);
+        assertEquals("Marta", named.note());
+        assertEquals(Map.of("livello", "1", "grado", "1", "parole", "44"), named.modifiers());
+    }
+
+    @Test
+    void shouldReadFileWithoutNoteColumnWhenColumnSetsDiffer() {
+        byte[] file = AnnotationFixtures.shared("annotations/dyadsync/minutaggi_IM_CC_seduta_03.csv");
+        ParseResult<RawAnnotation> r = parser.parse(file, "im03.csv", "s1");
+        assertBalanced(r, 18, 0);
+        RawAnnotation protest = r.records().get(3); // 22:39;24:46;1;protest;1;306
+        assertEquals("protest", protest.label());
+        assertEquals(22 * 60 + 39, protest.startS(), EPS);
+        assertEquals(24 * 60 + 46, protest.endS(), EPS);
+        RawAnnotation last = r.records().get(17);
+        assertEquals(46 * 60 + 20, last.startS(), EPS);
+        assertEquals(Optional.of(AnnotationFormat.DYADSYNC), AnnotationFormat.detect("im03.csv", RecordFields.utf8(file)));
+    }
+
+    @Test
+    void shouldRejectRowWhenTimeIsNotMmSsOrEndPrecedesStart() {
+        String csv = "start;end;tipo;note\n09:40;09:30;action;\n9.40;10:00;action;\n10:00;10:75;action;\n11:00;11:05;;x\n";
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
+        assertBalanced(r, 0, 4);
+        assertEquals("end 570.0 is before start 580.0", rejectAt(r, 2).reason);
+        assertEquals("start '9.40' is not a time (mm:ss or hh:mm:ss[.fff])", rejectAt(r, 3).reason);
+        assertEquals("end '10:75' has minutes or seconds of 60 or more", rejectAt(r, 4).reason);
+        assertEquals("missing required field 'tipo'", rejectAt(r, 5).reason);
+    }
+}

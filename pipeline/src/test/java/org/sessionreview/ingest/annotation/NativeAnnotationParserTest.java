@@ -1,0 +1,104 @@
+package org.sessionreview.ingest.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.ParseResult;
+
+class NativeAnnotationParserTest {
+    private final NativeAnnotationParser jsonl = new NativeAnnotationParser(NativeAnnotationParser.Layout.JSONL);
+    private final NativeAnnotationParser csv = new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV);
+
+    @Test
+    void shouldAcceptGoodLinesAndRejectEachBadLineWhenJsonlIsMixed() {
+        byte[] file = AnnotationFixtures.resource("native_mixed.jsonl");
+        ParseResult<RawAnnotation> r = jsonl.parse(file, "codes.jsonl", "s7");
+
+        // 13 lines: 2 blank (3, 12) are not records; 3 good, 8 bad
+        assertBalanced(r, 3, 8);
+        RawAnnotation first = r.records().get(0);
+        assertEquals(12.5, first.startS(), EPS);
+        assertEquals(15.0, first.endS(), EPS);
+        assertEquals("RUP_W_MINIMAL", first.label());
+        assertEquals("client", first.actorHint());
+        assertEquals(Map.of("significance", "3"), first.modifiers());
+        assertEquals("client mentioned her brother Tom", first.note());
+        assertEquals(1, first.line());
+        assertEquals("codes.jsonl", first.sourceFile());
+
+        RawAnnotation second = r.records().get(1);
+        assertEquals(20.0, second.startS(), EPS, "numeric text is a number");
+        assertNull(second.endS());
+        assertEquals("CL", second.actorHint());
+        assertEquals(Map.of("intensity", "2", "channel", "breath"), second.modifiers());
+
+        assertEquals("end 12.0 is before start 15.0", rejectAt(r, 4).reason);
+        assertEquals("start 'soon' is not a number", rejectAt(r, 5).reason);
+        assertEquals("start -1.5 is negative (before media start)", rejectAt(r, 6).reason);
+        assertEquals("missing required field 'start'", rejectAt(r, 7).reason);
+        assertEquals("missing required field 'code'", rejectAt(r, 8).reason);
+        assertEquals("field 'tags' holds a JSON array; expected a plain value", rejectAt(r, 9).reason);
+        assertTrue(rejectAt(r, 10).reason.startsWith("invalid JSON: "), rejectAt(r, 10).reason);
+        assertEquals("line is not a JSON object", rejectAt(r, 11).reason);
+        assertEquals("s7", rejectAt(r, 11).sessionId);
+        assertEquals("[1, 2, 3]", rejectAt(r, 11).raw);
+    }
+
+    @Test
+    void shouldReadFieldNamesInAnyCaseAndKeepCommentsOutOfModifiersWhenJsonlLineIsValid() {
+        ParseResult<RawAnnotation> r = jsonl.parse(AnnotationFixtures.resource("native_mixed.jsonl"), "c.jsonl", "s7");
+        RawAnnotation last = r.records().get(2);
+        assertEquals(13, last.line());
+        assertEquals(30.25, last.startS(), EPS);
+        assertEquals("RES_RATIONALE", last.label());
+        assertEquals(Map.of("immediacy", "no"), last.modifiers(), "null values are dropped, comments are notes");
+        assertEquals("free text that must stay out", last.note());
+    }
+
+    @Test
+    void shouldParseQuotedNotesAndRejectBadRowsWhenCsvHasCrlf() {
+        byte[] file = AnnotationFixtures.resource("native_mixed.csv");
+        ParseResult<RawAnnotation> r = csv.parse(file, "codes.csv", "s7");
+
+        assertBalanced(r, 2, 4);
+        RawAnnotation hands = r.records().get(0);
+        assertEquals(2, hands.line());
+        assertEquals(1.5, hands.startS(), EPS);
+        assertEquals(4.0, hands.endS(), EPS);
+        assertEquals("ANX_STR_HANDS", hands.label());
+        assertEquals("grips the chair, knuckles white", hands.note());
+        assertEquals(Map.of("channel", "striated"), hands.modifiers(), "empty significance is dropped");
+        RawAnnotation panic = r.records().get(1);
+        assertEquals(4, panic.line(), "the blank line 3 is skipped but still counts for line numbers");
+        assertNull(panic.actorHint());
+        assertNull(panic.endS());
+        assertEquals(Map.of("significance", "2"), panic.modifiers());
+        assertEquals("end 8.0 is before start 9.0", rejectAt(r, 5).reason);
+        assertEquals("start 'x' is not a number", rejectAt(r, 6).reason);
+        assertEquals("missing required field 'code'", rejectAt(r, 7).reason);
+        assertEquals("row has 8 cells but the header has 7", rejectAt(r, 8).reason);
+    }
+
+    @Test
+    void shouldRejectFileWhenCsvHeaderLacksStartOrCode() {
+        ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8("begin;label\n1;AFF_CUE\n"), "x.csv", "s7");
+        assertBalanced(r, 0, 1);
+        assertEquals("native CSV header must name the columns 'start' and 'code'; found [begin, label]",
+                r.rejects().get(0).reason);
+    }
+
+    @Test
+    void shouldSniffSemicolonWhenCsvUsesIt() {
+        ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n"),
+                "semi.csv", "s7");
+        assertBalanced(r, 1, 1);
+        assertEquals("start '1,5' is not a number", rejectAt(r, 2).reason, "decimal commas are not guessed");
+        assertEquals(3.0, r.records().get(0).startS(), EPS);
+    }
+}

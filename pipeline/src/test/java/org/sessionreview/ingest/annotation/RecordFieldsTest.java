@@ -1,0 +1,44 @@
+package org.sessionreview.ingest.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RecordFieldsTest {
+
+    @Test
+    void shouldRecogniseFreeTextWhenAnyWordOfTheNameIsANoteWord() {
+        for (String name : new String[] {"note", "Comment start", "comment@CL", "NOTES", "free_text", "transcript"}) {
+            assertTrue(RecordFields.isFreeText(name), name);
+        }
+        for (String name : new String[] {"significance", "notebook", "context", "channel", null}) {
+            assertFalse(RecordFields.isFreeText(name), String.valueOf(name));
+        }
+    }
+
+    @Test
+    void shouldConvertClockTimesToSecondsWhenMinutesOrHoursAreGiven() throws InvalidRecordException {
+        assertEquals(580.0, RecordFields.parseClock("start", "09:40"), 1e-12);
+        assertEquals(1.629, RecordFields.parseClock("start", "00:00:01.629"), 1e-12);
+        assertEquals(3723.5, RecordFields.parseClock("start", "1:02:03.5"), 1e-12);
+        assertEquals("start '61:00:00:00' is not a time (mm:ss or hh:mm:ss[.fff])",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseClock("start", "61:00:00:00"))
+                        .getMessage());
+    }
+
+    @Test
+    void shouldRejectNonFiniteAndMissingSecondsWhenParsing() {
+        assertEquals("start 'NaN' is not a finite number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "NaN")).getMessage());
+        assertEquals("missing required field 'Stop (s)'",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Stop (s)", "NA")).getMessage());
+    }
+
+    @Test
+    void shouldDropByteOrderMarkWhenDecoding() {
+        assertEquals("start", RecordFields.utf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 's', 't', 'a', 'r', 't'}));
+    }
+}

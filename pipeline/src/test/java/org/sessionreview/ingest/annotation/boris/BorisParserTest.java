@@ -1,0 +1,255 @@
+package org.sessionreview.ingest.annotation.boris;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.lineOf;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.annotation.AnnotationFixtures;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+
+class BorisParserTest {
+    private static final String DIR = "annotations/boris/";
+    private final BorisParser parser = new BorisParser();
+
+    private ParseResult<RawAnnotation> parseShared(String name) {
+        return parser.parse(AnnotationFixtures.shared(DIR + name), name, "s1");
+    }
+
+    @Test
+    void shouldPairStartAndStopIntoOneBoutWhenTabularExportHasModifiers() {
+        byte[] file = AnnotationFixtures.shared(DIR + "boris9_tabular_modifiers.tsv");
+        ParseResult<RawAnnotation> r = parser.parse(file, "tab.tsv", "s1");
+
+        // 3 POINT rows of q + START/STOP r m1 + START/STOP r None: 5 records
+        assertBalanced(r, 5, 0);
+        RawAnnotation bout = r.records().get(3);
+        assertEquals("r", bout.label());
+        assertEquals(19.175, bout.startS(), EPS);
+        assertEquals(27.950, bout.endS(), EPS);
+        assertEquals(Map.of("modifier_1", "m1"), bout.modifiers());
+        assertEquals(lineOf(file, "\tSTART\t19.175"), bout.line());
+        assertNull(bout.actorHint(), "empty Subject = no focal subject");
+        RawAnnotation none = r.records().get(4);
+        assertEquals(30.425, none.startS(), EPS);
+        assertEquals(40.825, none.endS(), EPS);
+        assertEquals(Map.of(), none.modifiers(), "'None' = no modifier chosen");
+        RawAnnotation q = r.records().get(0);
+        assertEquals("q", q.label());
+        assertEquals(8.475, q.startS(), EPS);
+        assertNull(q.endS());
+        assertEquals(Map.of("modifier_1", "m1"), q.modifiers());
+        assertEquals(List.of("m1", "m2", "m3"),
+                r.records().subList(0, 3).stream().map(a -> a.modifiers().get("modifier_1")).toList());
+        assertEquals(Optional.of(BorisLayout.TABULAR_EVENTS),
+                BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldReadStateAndPointRowsWhenExportIsAggregated() {
+        byte[] file = AnnotationFixtures.shared(DIR + "boris9_aggregated_observation2.tsv");
+        ParseResult<RawAnnotation> r = parser.parse(file, "agg.tsv", "s1");
+
+        long dataRows = new String(file, StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("observation #2")).count();
+        assertEquals(18, dataRows);
+        assertBalanced(r, dataRows, 0);
+        RawAnnotation first = r.records().get(0);
+        assertEquals("s", first.label());
+        assertEquals(1.800, first.startS(), EPS);
+        assertEquals(8.125, first.endS(), EPS);
+        assertNull(first.actorHint(), "'No focal subject' is no actor");
+        assertEquals(2, first.line());
+        RawAnnotation point = r.records().get(3);
+        assertEquals("p", point.label());
+        assertEquals(32.825, point.startS(), EPS);
+        assertNull(point.endS(), "POINT rows (Duration NA) are points");
+        RawAnnotation subject1 = r.records().get(8);
+        assertEquals("subject1", subject1.actorHint());
+        assertEquals(266.165, subject1.startS(), EPS);
+        assertEquals(276.690, subject1.endS(), EPS);
+        assertTrue(r.records().stream().allMatch(a -> a.modifiers().isEmpty()), "one observation: no tag");
+        assertEquals(Optional.of(BorisLayout.AGGREGATED_EVENTS),
+                BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldFindTableBelowKeyValueBlockWhenExportIsLegacy() {
+        byte[] file = AnnotationFixtures.shared(DIR + "legacy_pre-v8_test_export_events_tabular.tsv");
+        ParseResult<RawAnnotation> r = parser.parse(file, "legacy.tsv", "s1");
+
+        assertBalanced(r, 4, 0);
+        RawAnnotation first = r.records().get(0);
+        assertEquals("subject1", first.actorHint());
+        assertEquals("s", first.label());
+        assertEquals(3.300, first.startS(), EPS);
+        assertEquals(7.750, first.endS(), EPS);
+        assertEquals(lineOf(file, "3.300\t"), first.line());
+        RawAnnotation last = r.records().get(3);
+        assertEquals("subject2", last.actorHint());
+        assertEquals(38.425, last.startS(), EPS);
+        assertEquals(46.100, last.endS(), EPS);
+        assertEquals(Optional.of(BorisLayout.LEGACY_TABULAR_EVENTS),
+                BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldReadEveryObservationWhenParsingProject() {
+        byte[] file = AnnotationFixtures.shared(DIR + "boris_test.boris");
+        ParseResult<RawAnnotation> r = parser.parse(file, "test.boris", "s1");
+
+        // per observation (hand-counted from the JSON): offset positif 2, offset neg 4,
+        // observation #1 4, observation #2 18, live not paired 8 (+1 unpaired START), live 9,
+        // modifiers 5, 2 video 1, live export behavioral sequences 22, observation #2 (copy) 18
+        assertBalanced(r, 91, 1);
+        assertTrue(r.records().stream().allMatch(a -> a.modifiers().containsKey("observation")));
+        assertEquals(8, count(r, "live not paired"));
+        assertEquals(22, count(r, "live export behavioral sequences"));
+        var reject = r.rejects().get(0);
+        assertEquals(lineOf(file, "26.862") - 1, reject.line, "the line of the event's array");
+        assertEquals("START without STOP for subject (no focal subject) behaviour s in observation live not paired"
+                + " (START at 26.862 s)", reject.reason);
+        assertEquals(Optional.of(BorisLayout.PROJECT), BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
+    }
+
+    private static long count(ParseResult<RawAnnotation> r, String observation) {
+        return r.records().stream().filter(a -> observation.equals(a.modifiers().get("observation"))).count();
+    }
+
+    /** The same coding read from the project and from the export made of it must agree. */
+    @Test
+    void shouldMatchExportsWhenProjectObservationIsReadAlone() {
+        ParseResult<RawAnnotation> project = parseShared("boris_test.boris");
+        assertSameBouts(parseShared("boris9_aggregated_observation2.tsv").records(), project, "observation #2");
+        assertSameBouts(parseShared("legacy_pre-v8_test_export_events_tabular.tsv").records(), project, "observation #1");
+        List<RawAnnotation> modifiers = project.records().stream()
+                .filter(a -> "modifiers".equals(a.modifiers().get("observation"))).toList();
+        assertEquals(Map.of("modif #1", "m1", "observation", "modifiers"), modifiers.get(3).modifiers(),
+                "project modifier keys are the modifier sets' names");
+        assertEquals(parseShared("boris9_tabular_modifiers.tsv").records().stream().map(BorisParserTest::bout).toList(),
+                modifiers.stream().map(BorisParserTest::bout).toList());
+    }
+
+    private static void assertSameBouts(List<RawAnnotation> export, ParseResult<RawAnnotation> project, String obs) {
+        List<String> fromProject = project.records().stream()
+                .filter(a -> obs.equals(a.modifiers().get("observation"))).map(BorisParserTest::bout).sorted().toList();
+        assertEquals(export.stream().map(BorisParserTest::bout).sorted().toList(), fromProject, obs);
+    }
+
+    private static String bout(RawAnnotation a) {
+        return String.format("%09.3f %s %s %s", a.startS(), a.endS() == null ? "-" : String.format("%.3f", a.endS()),
+                a.label(), a.actorHint());
+    }
+
+    @Test
+    void shouldRejectUnpairedRowsAndUnknownTypesWhenTabularCsvHasCrlf() {
+        String csv = String.join("\r\n",
+                "Observation id,Observation date,Description,Observation duration,Observation type,Source,"
+                        + "Time offset (s),Media duration (s),FPS,Subject,Behavior,Behavioral category,Modifier #1,"
+                        + "Behavior type,Time,Media file name,Image index,Image file path,Comment",
+                "obs1,2024-01-01,,60,Media file(s),player #1:a.mp4,5.0,60,25,Pat,sigh,,3,POINT,6.500,a.mp4,NA,NA,"
+                        + "\"said her sister's name, cried\"",
+                "obs1,2024-01-01,,60,Media file(s),player #1:a.mp4,5.0,60,25,Pat,tension,,,STOP,7.000,a.mp4,NA,NA,",
+                "obs1,2024-01-01,,60,Media file(s),player #1:a.mp4,5.0,60,25,Pat,tension,,,START,8.000,a.mp4,NA,NA,",
+                "obs1,2024-01-01,,60,Media file(s),player #1:a.mp4,5.0,60,25,Pat,tension,,,STOP,12.000,a.mp4,NA,NA,",
+                "obs1,2024-01-01,,60,Media file(s),player #1:a.mp4,5.0,60,25,Pat,tension,,,FOO,13.000,a.mp4,NA,NA,",
+                "obs1,2024-01-01,,60,Media file(s),player #1:a.mp4,5.0,60,25,Pat,tension,,,START,abc,a.mp4,NA,NA,",
+                "obs2,2024-01-02,,60,Media file(s),player #1:b.mp4,0.0,60,25,,silence,,,START,20.000,b.mp4,NA,NA,",
+                "");
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        ParseResult<RawAnnotation> r = parser.parse(bytes, "crlf.csv", "s1");
+
+        // records: point sigh, orphan STOP, bout tension, FOO row, bad time, open START of obs2
+        assertBalanced(r, 2, 4);
+        RawAnnotation sigh = r.records().get(0);
+        assertEquals(6.5, sigh.startS(), EPS, "Time already includes the 5.0 s offset");
+        assertEquals("Pat", sigh.actorHint());
+        assertEquals("said her sister's name, cried", sigh.note());
+        assertEquals(Map.of("modifier_1", "3", "observation", "obs1"), sigh.modifiers());
+        RawAnnotation tension = r.records().get(1);
+        assertEquals(8.0, tension.startS(), EPS);
+        assertEquals(12.0, tension.endS(), EPS);
+        assertEquals(4, tension.line());
+        assertEquals("STOP without START for subject Pat behaviour tension in observation obs1", rejectAt(r, 3).reason);
+        assertEquals("unknown Behavior type 'FOO'; expected START, STOP or POINT", rejectAt(r, 6).reason);
+        assertEquals("Time 'abc' is not a number", rejectAt(r, 7).reason);
+        assertEquals("START without STOP for subject (no focal subject) behaviour silence in observation obs2"
+                + " (START at 20.0 s)", rejectAt(r, 8).reason);
+    }
+
+    @Test
+    void shouldRejectRowWhenAggregatedStopIsBeforeStartOrMissing() {
+        String tsv = String.join("\r\n",
+                "Observation id\tObservation date\tSubject\tBehavior\tModifiers\tBehavior type\tStart (s)\tStop (s)"
+                        + "\tDuration (s)\tComment start\tComment stop",
+                "o\td\tNo focal subject\tsigh\tm1|None\tPOINT\t4.000\t4.000\tNA\t\t",
+                "o\td\tTH\tvalidate\t\tSTATE\t15.000\t12.000\t-3\t\t",
+                "o\td\tTH\tvalidate\t\tSTATE\t20.000\tNA\tNA\t\t",
+                "o\td\tTH\tvalidate\t\tFOO\t20.000\t21.000\t1\t\t",
+                "");
+        ParseResult<RawAnnotation> r = parser.parse(tsv.getBytes(StandardCharsets.UTF_8), "agg.tsv", "s1");
+        assertBalanced(r, 1, 3);
+        assertEquals(Map.of("modifier_1", "m1"), r.records().get(0).modifiers(), "pipe-joined legacy modifiers");
+        assertEquals("end 12.0 is before start 15.0", rejectAt(r, 3).reason);
+        assertEquals("missing required field 'Stop (s)'", rejectAt(r, 4).reason);
+        assertEquals("unknown Behavior type 'FOO'; expected STATE or POINT", rejectAt(r, 5).reason);
+    }
+
+    @Test
+    void shouldRejectWholeFileWhenTableIsNotBoris() {
+        ParseResult<RawAnnotation> r = parser.parse("start,code\n1,AFF_CUE\n".getBytes(StandardCharsets.UTF_8), "x.csv", "s1");
+        assertBalanced(r, 0, 1);
+        assertTrue(r.rejects().get(0).reason.startsWith("not a BORIS export"));
+        assertEquals(Optional.empty(), BorisParser.detectLayout("start,code\n1,AFF_CUE\n"));
+    }
+
+    @Test
+    void shouldRejectEventWhenProjectCodeIsNotConfigured() {
+        String json = """
+                {"behaviors_conf": {"0": {"type": "State event", "code": "s", "modifiers": {}}},
+                 "observations": {"o1": {"type": "LIVE", "time offset": 0.0, "events": [
+                   [1.0, "", "s", "", "note one"],
+                   [2.0, "", "zz", "", ""],
+                   [3.0, "", "s", "", "note two"],
+                   ["x", "", "s", "", ""]
+                 ]}}}
+                """;
+        ParseResult<RawAnnotation> r = parser.parse(json.getBytes(StandardCharsets.UTF_8), "p.boris", "s1");
+        assertBalanced(r, 1, 2);
+        RawAnnotation bout = r.records().get(0);
+        assertEquals(1.0, bout.startS(), EPS);
+        assertEquals(3.0, bout.endS(), EPS);
+        assertEquals("note one | note two", bout.note());
+        assertEquals(Map.of(), bout.modifiers(), "a single observation is not tagged");
+        assertEquals("behaviour 'zz' is not defined in behaviors_conf", rejectAt(r, 4).reason);
+        assertEquals("event time 'x' is not a number", rejectAt(r, 6).reason);
+    }
+
+    @Test
+    void shouldPairPerModifierWhenBoutsOfOneBehaviourOverlap() {
+        String tsv = String.join("\n",
+                "Observation id\tObservation date\tSubject\tBehavior\tModifier #1\tBehavior type\tTime\tComment",
+                "o\td\tCL\ttension\thands\tSTART\t1.000\t",
+                "o\td\tCL\ttension\tneck\tSTART\t2.000\t",
+                "o\td\tCL\ttension\thands\tSTOP\t3.000\t",
+                "o\td\tCL\ttension\tneck\tSTOP\t4.000\t",
+                "o\td\tTH\tsilence\t\tSTART\t5.000\t",
+                "o\td\tTH\tsilence\t\tSTART\t6.000\t",
+                "o\td\tTH\tsilence\t\tSTOP\t7.000\t",
+                "");
+        ParseResult<RawAnnotation> r = parser.parse(tsv.getBytes(StandardCharsets.UTF_8), "overlap.tsv", "s1");
+        assertBalanced(r, 3, 1);
+        assertEquals(List.of("1.0-3.0 hands", "2.0-4.0 neck", "6.0-7.0 null"), r.records().stream()
+                .map(a -> a.startS() + "-" + a.endS() + " " + a.modifiers().get("modifier_1")).toList());
+        assertEquals("START without STOP for subject TH behaviour silence: another START follows at 6.0 s",
+                rejectAt(r, 6).reason);
+    }
+}
