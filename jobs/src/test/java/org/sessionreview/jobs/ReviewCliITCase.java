@@ -1,0 +1,208 @@
+package org.sessionreview.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.ingest.session.Pseudonymizer;
+
+/**
+ * The README's run, end to end: the command line on {@code sample-data/}, its Parquet tables read
+ * back with DuckDB (an independent reader), checked against what the generator planted
+ * ({@code sample-data/planted.json}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReviewCliITCase {
+    @TempDir
+    Path tmp;
+
+    private Path out;
+    private String stdout;
+    private JsonNode planted;
+    private DuckDb db;
+
+    @BeforeAll
+    void runReviewOnSampleData() throws Exception {
+        out = tmp.resolve("out");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"review", "--sessions", Paths.sampleData().toString(), "--out", out.toString(),
+                "--allow-demo-key", "--parallelism", "2"}, new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
+        stdout = buf.toString(StandardCharsets.UTF_8);
+        System.out.println(stdout);
+        assertEquals(0, code, stdout);
+        planted = new ObjectMapper().readTree(Paths.sampleData().resolve("planted.json").toFile());
+        db = new DuckDb();
+    }
+
+    private String t(String table) {
+        return DuckDb.parquet(out.resolve(table));
+    }
+
+    @Test
+    void shouldWriteEveryTableWithItsContractColumnsWhenReviewingSampleData() throws Exception {
+        Map<String, String> sessions = db.describe(t("sessions"));
+        for (String c : List.of("session_id", "therapist_id", "client_key", "session_number", "session_date", "media_start_utc",
+                "duration_s", "anxiety_episodes", "anxiety_time_s", "peak_anxiety_index", "flagged", "priority", "flag_reasons",
+                "data_quality_client", "data_quality_therapist")) {
+            assertTrue(sessions.containsKey(c), "sessions lacks " + c + ": " + sessions);
+        }
+        assertEquals("DATE", sessions.get("session_date"));
+        assertEquals("TIMESTAMP WITH TIME ZONE", sessions.get("media_start_utc"));
+        assertEquals("VARCHAR[]", sessions.get("flag_reasons"));
+        assertTrue(db.describe(t("moments")).keySet().containsAll(
+                List.of("session_id", "kind", "start_s", "end_s", "start_utc", "severity", "evidence")));
+        assertTrue(db.describe(t("windows")).keySet().containsAll(List.of("session_id", "role", "start_s", "end_s",
+                "eda_scl_us", "eda_scr_per_min", "hr_bpm", "hrv_rmssd_ms", "motion_mag_g", "fidget_power",
+                "temp_slope_c_per_min", "eda_quality", "cardiac_quality", "acc_quality", "temp_quality", "anxiety_index")));
+        assertTrue(db.describe(t("annotations")).keySet().containsAll(
+                List.of("session_id", "code", "family", "actor", "start_s", "end_s", "source_file", "source_line")));
+        assertTrue(db.describe(t("rejects")).keySet().containsAll(List.of("source_file", "line", "reason", "raw")));
+        assertEquals(planted.get("sessions").size(), ((Number) db.scalar("SELECT count(*) FROM " + t("sessions"))).intValue());
+        assertTrue(stdout.contains(planted.get("sessions").size() + " sessions reviewed"), stdout);
+        assertTrue(stdout.contains("[1/" + planted.get("sessions").size() + "]"), stdout);
+    }
+
+    @Test
+    void shouldFindEveryPlantedEpisodeWhenReviewingSampleData() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int episodes = 0;
+        double tolerance = planted.get("onset_tolerance_s").asDouble();
+        for (JsonNode s : planted.get("sessions")) {
+            for (JsonNode e : s.get("client_episodes")) {
+                episodes++;
+                double start = e.get("start_s").asDouble();
+                Object found = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE kind = 'anxiety_episode' AND role = 'client'"
+                        + " AND session_id = '" + s.get("session_id").asText() + "' AND abs(start_s - " + start + ") <= " + tolerance);
+                if (((Number) found).intValue() != 1) {
+                    missing.add(s.get("session_id").asText() + " episode at " + start + " s");
+                }
+            }
+        }
+        assertTrue(episodes >= 6, "the cohort plants at least 6 episodes");
+        assertTrue(missing.isEmpty(), "planted episodes not found within " + tolerance + " s: " + missing
+                + "\nmoments: " + db.query("SELECT session_id, role, start_s, end_s, severity FROM " + t("moments") + " ORDER BY 1, 3"));
+        long clientMoments = ((Number) db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE role = 'client'")).longValue();
+        assertEquals(episodes, clientMoments, "every client moment is a planted episode");
+    }
+
+    @Test
+    void shouldReportNoEpisodeAtContactLossWhenEdaSensorIsOff() throws Exception {
+        int stretches = 0;
+        for (JsonNode s : planted.get("sessions")) {
+            for (JsonNode c : s.get("contact_loss")) {
+                stretches++;
+                String sid = s.get("session_id").asText();
+                double from = c.get("start_s").asDouble();
+                double to = c.get("end_s").asDouble();
+                Object n = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid + "' AND role = '"
+                        + c.get("role").asText() + "' AND start_s < " + to + " AND end_s > " + from);
+                assertEquals(0, ((Number) n).intValue(), "moment during contact loss in " + sid);
+                Object q = db.scalar("SELECT max(eda_quality) FROM " + t("windows") + " WHERE session_id = '" + sid
+                        + "' AND role = '" + c.get("role").asText() + "' AND start_s >= " + from + " AND end_s <= " + to);
+                assertTrue(((Number) q).doubleValue() < 0.5, "EDA quality during contact loss should be low, got " + q);
+            }
+        }
+        assertTrue(stretches >= 1, "the cohort plants a contact-loss stretch");
+    }
+
+    @Test
+    void shouldRankFlaggedSessionsAndLeaveCalmOnesUnflaggedWhenReviewingSampleData() throws Exception {
+        for (JsonNode s : planted.get("sessions")) {
+            String sid = s.get("session_id").asText();
+            Map<String, Object> row = db.query("SELECT flagged, priority, anxiety_episodes, len(flag_reasons) AS reasons FROM "
+                    + t("sessions") + " WHERE session_id = '" + sid + "'").get(0);
+            int planted = s.get("client_episodes").size();
+            assertEquals(planted, ((Number) row.get("anxiety_episodes")).intValue(), sid);
+            assertEquals(planted > 0, row.get("flagged"), sid);
+            if (planted == 0) {
+                assertEquals(0.0, ((Number) row.get("priority")).doubleValue(), sid);
+            } else {
+                assertTrue(((Number) row.get("priority")).doubleValue() > 0, sid);
+                assertTrue(((Number) row.get("reasons")).intValue() > 0, sid);
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepClientIdsAndNotesOutOfEveryOutputWhenReviewingSampleData() throws Exception {
+        List<String> secrets = new ArrayList<>();
+        planted.get("raw_client_ids").forEach(n -> secrets.add(n.asText()));
+        secrets.add(planted.get("note_canary").asText());
+        for (String table : List.of("sessions", "moments", "windows", "annotations", "rejects")) {
+            Map<String, String> cols = db.describe(t(table));
+            for (Map.Entry<String, String> c : cols.entrySet()) {
+                if (!c.getValue().startsWith("VARCHAR")) {
+                    continue;
+                }
+                for (String secret : secrets) {
+                    Object n = db.scalar("SELECT count(*) FROM " + t(table) + " WHERE CAST(\"" + c.getKey() + "\" AS VARCHAR) LIKE '%"
+                            + secret.replace("'", "''") + "%'");
+                    assertEquals(0, ((Number) n).intValue(), "'" + secret + "' found in " + table + "." + c.getKey());
+                }
+            }
+        }
+        String runJson = Files.readString(out.resolve("run.json"));
+        for (String secret : secrets) {
+            assertFalse(runJson.contains(secret), "run.json holds " + secret);
+        }
+        // client_key is the keyed hash of the raw id, recomputable only with the key
+        String firstId = planted.get("sessions").get(0).get("client_id").asText();
+        String sid = planted.get("sessions").get(0).get("session_id").asText();
+        assertEquals(Pseudonymizer.demo().pseudonym(firstId),
+                db.scalar("SELECT client_key FROM " + t("sessions") + " WHERE session_id = '" + sid + "'"));
+    }
+
+    @Test
+    void shouldAccountForEveryInputFileWhenWritingRunJson() throws Exception {
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertTrue(run.get("inputs").size() > planted.get("sessions").size() * 6, "inputs: " + run.get("inputs").size());
+        long read = 0;
+        for (JsonNode f : run.get("inputs")) {
+            assertEquals(f.get("records_read").asLong(), f.get("records_accepted").asLong() + f.get("records_rejected").asLong(),
+                    f.get("path").asText());
+            read += f.get("records_read").asLong();
+        }
+        assertEquals(read, run.get("totals").get("records_read").asLong());
+        JsonNode first = run.get("inputs").get(0);
+        Path file = Paths.sampleData().resolve(first.get("path").asText());
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        assertEquals(sha, first.get("sha256").asText());
+        assertEquals(Files.size(file), first.get("size_bytes").asLong());
+        assertNotNull(run.get("parameters").get("scoring.episode.enter_threshold"), run.get("parameters").toString());
+        long annotationRows = ((Number) db.scalar("SELECT count(*) FROM " + t("annotations"))).longValue();
+        long annotationAccepted = 0;
+        for (JsonNode f : run.get("inputs")) {
+            if (f.get("kind").asText().equals("annotations")) {
+                annotationAccepted += f.get("records_accepted").asLong();
+            }
+        }
+        assertEquals(annotationAccepted, annotationRows, "annotation rows = accepted annotation records");
+        long rejects = ((Number) db.scalar("SELECT count(*) FROM " + t("rejects"))).longValue();
+        assertEquals(run.get("totals").get("records_rejected").asLong(), rejects, "every rejected record is in rejects/");
+    }
+
+    @Test
+    void shouldCarryProvenanceInParquetFootersWhenWritingTables() throws Exception {
+        List<Map<String, Object>> kv = db.query("SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('"
+                + out.resolve("windows") + "/*.parquet')");
+        assertTrue(kv.stream().anyMatch(r -> "session_review.version".equals(r.get("k"))), kv.toString());
+        assertTrue(kv.stream().anyMatch(r -> "session_review.methods".equals(r.get("k"))), kv.toString());
+    }
+}

@@ -1,0 +1,88 @@
+package org.sessionreview.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Argument handling of the command line: clear messages and exit code 2, before any job runs. */
+class ReviewCliTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int code;
+        if (args.length > 0 && args[0].equals("review")) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            code = new ReviewCommand(o, e).run(rest, env::get);
+        } else {
+            code = Main.run(args, o, e);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldPrintUsageWhenAskedForHelp() {
+        Run r = run(Map.of(), "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("review --sessions DIR --out DIR"), r.out());
+        Run rr = run(Map.of(), "review", "--help");
+        assertEquals(0, rr.code());
+        assertTrue(rr.out().contains("--pseudonym-key-file"), rr.out());
+    }
+
+    @Test
+    void shouldExitTwoWithOneMessageWhenSessionsRootIsMissing() {
+        Run r = run(Map.of(), "review", "--sessions", tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString(),
+                "--allow-demo-key");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("is not a readable directory"), r.err());
+    }
+
+    @Test
+    void shouldExitTwoWhenRequiredArgumentsOrValuesAreMissing() {
+        assertTrue(run(Map.of(), "review", "--out", "x").err().contains("--sessions DIR is required"));
+        assertEquals(2, run(Map.of(), "review", "--sessions").code());
+        Run p = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--parallelism", "zero", "--allow-demo-key");
+        assertEquals(2, p.code());
+        assertTrue(p.err().contains("--parallelism must be a whole number"), p.err());
+        Run u = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--frobnicate");
+        assertEquals(2, u.code());
+        assertTrue(u.err().contains("unknown argument '--frobnicate'"), u.err());
+        assertEquals(2, run(Map.of(), "bogus").code());
+    }
+
+    @Test
+    void shouldRefuseToRunWithoutPseudonymKeyWhenNoDemoKeyIsAllowed() {
+        Run r = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no pseudonym key"), r.err());
+    }
+
+    @Test
+    void shouldRejectShortKeysWhenGivenInAFileOrTheEnvironment() throws Exception {
+        Path key = Files.writeString(tmp.resolve("key"), "short");
+        Run r = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(),
+                "--pseudonym-key-file", key.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("at least 16"), r.err());
+        Run e = run(Map.of("SESSION_REVIEW_PSEUDONYM_KEY", "tiny"), "review", "--sessions", tmp.toString(), "--out",
+                tmp.resolve("o").toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains("environment variable"), e.err());
+    }
+}

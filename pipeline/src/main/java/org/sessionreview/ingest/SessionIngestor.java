@@ -1,0 +1,241 @@
+package org.sessionreview.ingest;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.ingest.annotation.AnnotationNormalizer;
+import org.sessionreview.ingest.annotation.AnnotationReader;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+import org.sessionreview.ingest.e4.BlockSplitter;
+import org.sessionreview.ingest.e4.E4FileReport;
+import org.sessionreview.ingest.e4.E4Reader;
+import org.sessionreview.ingest.e4.E4Recording;
+import org.sessionreview.ingest.session.Pseudonymizer;
+import org.sessionreview.ingest.session.SessionManifest;
+import org.sessionreview.ingest.session.SessionManifestParser;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.InputFileStats;
+import org.sessionreview.model.Reject;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.SessionInfo;
+import org.sessionreview.taxonomy.Codebook;
+import org.sessionreview.taxonomy.CodebookException;
+
+/**
+ * Reads one session folder (plain Java, no Flink): validates {@code session.json}, replaces the
+ * client identifier by its keyed pseudonym, reads each wearer's E4 export into sample blocks,
+ * reads and normalises the annotation files through the codebook, and accounts for every file
+ * (size, SHA-256, records read / accepted / rejected). Nothing here throws for bad data: a broken
+ * file or record becomes a {@link Reject} and the rest of the session is still read.
+ */
+public final class SessionIngestor implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final PipelineConfig config;
+    private final Pseudonymizer pseudonymizer;
+    /** Run-wide codebook file, absolute path text; null when none. */
+    private final String runCodebook;
+    private transient Codebook runCodebookLoaded;
+
+    public SessionIngestor(PipelineConfig config, Pseudonymizer pseudonymizer, Path runCodebook) {
+        this.config = config;
+        this.pseudonymizer = pseudonymizer;
+        this.runCodebook = runCodebook == null ? null : runCodebook.toString();
+    }
+
+    /** Reads {@code root/folder}. */
+    public IngestedSession ingest(Path root, String folder) {
+        IngestedSession out = new IngestedSession();
+        Path dir = root.resolve(folder);
+        String manifestName = folder + "/" + SessionScanner.MANIFEST;
+        InputFileStats mf = new InputFileStats(null, manifestName, "session");
+        out.files.add(mf);
+        mf.recordsRead = 1;
+        SessionManifest m;
+        try {
+            Path manifestPath = dir.resolve(SessionScanner.MANIFEST);
+            InputHashes.identify(mf, manifestPath);
+            m = SessionManifestParser.parse(Files.readString(manifestPath, StandardCharsets.UTF_8));
+        } catch (SessionManifestParser.InvalidManifestException e) {
+            // the raw text holds client_id: never quoted
+            rejectFile(out, mf, new Reject(null, manifestName, e.line(), "session.json: " + e.getMessage(), null));
+            return out;
+        } catch (IOException e) {
+            rejectFile(out, mf, new Reject(null, manifestName, 0, "cannot read session.json: " + e.getMessage(), null));
+            return out;
+        }
+        mf.sessionId = m.sessionId();
+        mf.recordsAccepted = 1;
+
+        SessionInfo info = info(m, folder);
+        out.info = info;
+        long endMillis = info.mediaStartMillis;
+        List<SampleBlock> blocks = new ArrayList<>();
+        BlockSplitter splitter = new BlockSplitter(config.features());
+        for (Map.Entry<Role, String> w : m.wearables().entrySet()) {
+            endMillis = Math.max(endMillis, readWearer(out, info, dir, folder, w.getKey(), w.getValue(), splitter, blocks));
+        }
+        out.blocks.addAll(BlockSplitter.interleave(blocks));
+
+        Codebook codebook = codebook(out, m, dir, folder);
+        AnnotationNormalizer normalizer = new AnnotationNormalizer(codebook);
+        for (String name : m.annotations()) {
+            readAnnotations(out, m.sessionId(), dir.resolve(name), folder + "/" + name, normalizer);
+        }
+        out.annotations.sort(Comparator.comparingDouble((Annotation a) -> a.startS)
+                .thenComparing(a -> a.sourceFile).thenComparingLong(a -> a.sourceLine));
+        info.annotationCount = out.annotations.size();
+        double lastAnnotationS = out.annotations.stream().mapToDouble(Annotation::endOrStartS).max().orElse(0);
+        if (m.durationS() != null) {
+            info.durationS = m.durationS();
+            info.durationDeclared = true;
+        } else {
+            info.durationS = Math.max((endMillis - info.mediaStartMillis) / 1000.0, lastAnnotationS);
+        }
+        return out;
+    }
+
+    private SessionInfo info(SessionManifest m, String folder) {
+        SessionInfo info = new SessionInfo();
+        info.sessionId = m.sessionId();
+        info.therapistId = m.therapistId();
+        info.clientKey = pseudonymizer.pseudonym(m.clientId());
+        info.sessionNumber = m.sessionNumber();
+        info.mediaStartMillis = m.mediaStart().toInstant().toEpochMilli();
+        info.mediaStartText = m.mediaStart().toString();
+        info.sessionDate = m.mediaStart().toLocalDate().toString();
+        info.consentSupervision = m.consentSupervision();
+        info.consentResearch = m.consentResearch();
+        info.metadataJson = m.metadataJson();
+        info.folder = folder;
+        return info;
+    }
+
+    /** Reads one wearer; returns the end of its recording (epoch ms), or 0 when nothing was read. */
+    private long readWearer(IngestedSession out, SessionInfo info, Path dir, String folder, Role role,
+            String wearerFolder, BlockSplitter splitter, List<SampleBlock> blocks) {
+        String source = folder + "/" + wearerFolder;
+        Path wdir = dir.resolve(wearerFolder);
+        if (!Files.isDirectory(wdir)) {
+            Reject r = new Reject(info.sessionId, source + "/", 0,
+                    "wearable folder '" + wearerFolder + "' for the " + role.id() + " not found", null);
+            out.rejects.add(r);
+            InputFileStats f = new InputFileStats(info.sessionId, source + "/", "wearable:" + role.id());
+            f.firstReject = r.reason;
+            out.files.add(f);
+            for (Channel c : Channel.values()) {
+                info.missingChannels.add(role.id() + ":" + c.name());
+            }
+            return 0;
+        }
+        E4Recording rec;
+        try {
+            rec = E4Reader.read(wdir, info.sessionId, source);
+        } catch (IOException e) {
+            out.rejects.add(new Reject(info.sessionId, source + "/", 0, "cannot read wearable folder: " + e.getMessage(), null));
+            return 0;
+        }
+        for (Map.Entry<Channel, E4FileReport> e : rec.files().entrySet()) {
+            E4FileReport rep = e.getValue();
+            InputFileStats f = new InputFileStats(info.sessionId, rep.sourceFile(), "wearable:" + role.id() + ":" + e.getKey().name());
+            InputHashes.identify(f, E4Reader.locate(wdir, e.getKey()));
+            f.recordsRead = rep.recordsRead();
+            f.recordsRejected = rep.recordsRejected();
+            f.recordsAccepted = rep.recordsAccepted();
+            if (!rep.rejects().isEmpty()) {
+                f.firstReject = "line " + rep.rejects().get(0).line + ": " + rep.rejects().get(0).reason;
+            }
+            out.files.add(f);
+            out.rejects.addAll(rep.rejects());
+        }
+        for (Channel c : Channel.values()) {
+            if (rec.channel(c).isEmpty()) {
+                info.missingChannels.add(role.id() + ":" + c.name());
+            }
+        }
+        if (rec.presentChannels().isEmpty()) {
+            return 0;
+        }
+        info.wearers.add(role.id());
+        blocks.addAll(splitter.stream(rec, role, info.mediaStartMillis));
+        return rec.endMillis();
+    }
+
+    private Codebook codebook(IngestedSession out, SessionManifest m, Path dir, String folder) {
+        Codebook book = runCodebook();
+        if (m.codebook() == null) {
+            return book;
+        }
+        String name = folder + "/" + m.codebook();
+        InputFileStats f = new InputFileStats(m.sessionId(), name, "codebook");
+        f.recordsRead = 1;
+        out.files.add(f);
+        Path file = dir.resolve(m.codebook());
+        InputHashes.identify(f, file);
+        try {
+            Codebook session = Codebook.load(file);
+            f.recordsAccepted = 1;
+            return book.overriddenBy(session);
+        } catch (CodebookException e) {
+            rejectFile(out, f, new Reject(m.sessionId(), name, 0,
+                    "codebook unusable, site labels of this session will not map: " + e.getMessage(), null));
+            return book;
+        }
+    }
+
+    private Codebook runCodebook() {
+        if (runCodebookLoaded == null) {
+            runCodebookLoaded = runCodebook == null ? Codebook.canonicalOnly() : Codebook.load(Path.of(runCodebook));
+        }
+        return runCodebookLoaded;
+    }
+
+    private static void readAnnotations(IngestedSession out, String sessionId, Path file, String name,
+            AnnotationNormalizer normalizer) {
+        InputFileStats f = new InputFileStats(sessionId, name, "annotations");
+        out.files.add(f);
+        if (!Files.isRegularFile(file)) {
+            Reject r = new Reject(sessionId, name, 0, "annotation file listed in session.json not found", null);
+            out.rejects.add(r);
+            f.firstReject = r.reason;
+            return;
+        }
+        InputHashes.identify(f, file);
+        ParseResult<Annotation> result;
+        try {
+            ParseResult<RawAnnotation> parsed = AnnotationReader.read(file, name, sessionId);
+            result = normalizer.normalizeAll(parsed, sessionId);
+        } catch (IOException e) {
+            Reject r = new Reject(sessionId, name, 0, "cannot read: " + e.getMessage(), null);
+            out.rejects.add(r);
+            f.firstReject = r.reason;
+            return;
+        }
+        RejectPrivacy.scrubAnnotationRejects(result.rejects());
+        f.recordsRead = result.recordsRead();
+        f.recordsAccepted = result.records().size();
+        f.recordsRejected = f.recordsRead - f.recordsAccepted;
+        if (!result.rejects().isEmpty()) {
+            Reject first = result.rejects().get(0);
+            f.firstReject = "line " + first.line + ": " + first.reason;
+        }
+        out.annotations.addAll(result.records());
+        out.rejects.addAll(result.rejects());
+    }
+
+    private static void rejectFile(IngestedSession out, InputFileStats f, Reject r) {
+        out.rejects.add(r);
+        f.recordsRejected = f.recordsRead;
+        f.recordsAccepted = 0;
+        f.firstReject = (r.line > 0 ? "line " + r.line + ": " : "") + r.reason;
+    }
+}
