@@ -25,6 +25,8 @@ public class SampleBlock {
     public String channel;
     /** Absolute time of the first sample (or of the IBI offsets' origin), epoch milliseconds. */
     public long startMillis;
+    /** Second 0 of the session video (media start), epoch milliseconds. */
+    public long mediaStartMillis;
     /** Sampling rate in Hz; 0 for IBI. */
     public double rateHz;
     /** Values per sample (3 for ACC). */
