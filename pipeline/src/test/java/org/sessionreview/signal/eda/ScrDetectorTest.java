@@ -110,4 +110,21 @@ class ScrDetectorTest {
         assertEquals(1, scrs.size());
         assertTrue(scrs.get(0).riseTimeS() < 2.5, "rise " + scrs.get(0).riseTimeS());
     }
+    @Test
+    void shouldKeepAResponseThatRidesOnASlowRecoveryWhenTheTroughIsLongBefore() {
+        // A causal high-pass leaves an undershoot after a large response; the next response
+        // starts while the phasic signal is still recovering slowly (0.06 uS over 8 s).
+        double[] x = noise(200, 0.001, 5);
+        for (int i = 0; i < 64; i++) {
+            x[i] += -0.14 + 0.06 * i / 64.0;
+        }
+        for (int i = 64; i < x.length; i++) {
+            x[i] += -0.08;
+        }
+        plant(x, 16, 0.2);
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, allValid(x.length), FS, 0.05, 0.5, 5);
+        assertEquals(1, scrs.size(), scrs.toString());
+        assertEquals(16.0, scrs.get(0).onsetIndex() / FS, 0.5);
+        assertTrue(scrs.get(0).riseTimeS() < 2.5, "rise " + scrs.get(0).riseTimeS());
+    }
 }
