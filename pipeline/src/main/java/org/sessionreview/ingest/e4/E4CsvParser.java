@@ -54,7 +54,7 @@ public final class E4CsvParser {
         E4CsvParser p = new E4CsvParser(channel, sessionId, sourceFile);
         E4Channel data = p.run(in);
         E4FileReport report = new E4FileReport(
-                channel, sourceFile, p.read, p.rejected, data == null, p.rejects);
+                channel, null, sourceFile, p.read, p.rejected, data == null, p.rejects);
         return new Result(data, report);
     }
 

@@ -1,5 +1,6 @@
 package org.sessionreview.ingest.e4;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
@@ -17,6 +18,7 @@ import org.sessionreview.model.Reject;
  * not records, so {@code rejects().size()} may differ from {@code recordsRejected}.
  *
  * @param channel the channel the file holds
+ * @param path the file read; null when parsed from a stream ({@link E4CsvParser#parse})
  * @param sourceFile the file name as written into {@link Reject#sourceFile}
  * @param recordsRead data lines read
  * @param recordsRejected data lines rejected
@@ -25,6 +27,7 @@ import org.sessionreview.model.Reject;
  */
 public record E4FileReport(
         Channel channel,
+        Path path,
         String sourceFile,
         long recordsRead,
         long recordsRejected,
@@ -37,6 +40,11 @@ public record E4FileReport(
             throw new IllegalArgumentException(
                     "recordsRejected " + recordsRejected + " outside 0.." + recordsRead);
         }
+    }
+
+    /** This report with {@code path} set. */
+    public E4FileReport withPath(Path file) {
+        return new E4FileReport(channel, file, sourceFile, recordsRead, recordsRejected, fileRejected, rejects);
     }
 
     /** Data lines read and not rejected. */

@@ -85,10 +85,11 @@ public final class E4Reader {
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                 BufferedReader reader = new BufferedReader(
                         new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER_CHARS)) {
-            return E4CsvParser.parse(channel, reader, sessionId, sourceFile);
+            E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile);
+            return new E4CsvParser.Result(result.data(), result.report().withPath(file));
         } catch (IOException e) {
             Reject r = new Reject(sessionId, sourceFile, 0, "cannot open: " + e, null);
-            return new E4CsvParser.Result(null, new E4FileReport(channel, sourceFile, 0, 0, true, List.of(r)));
+            return new E4CsvParser.Result(null, new E4FileReport(channel, file, sourceFile, 0, 0, true, List.of(r)));
         }
     }
 }

@@ -69,6 +69,7 @@ class E4ReaderTest {
             assertEquals(report.recordsRead(), report.recordsAccepted(), c + " accepted");
             assertEquals(List.of(), report.rejects(), c + " rejects");
             assertEquals(folder.getFileName() + "/" + c.fileName(), report.sourceFile());
+            assertEquals(file, report.path());
             double[] offsets = data.offsetsS();
             for (int i = 0; i < data.sampleCount(); i++) {
                 double[] row = expected.rows().get(i);
