@@ -174,7 +174,8 @@ public final class FeatureConfig implements Serializable {
 
     /**
      * How far (seconds) the most advanced channel may run past a window's end before the window
-     * is computed without the channels that have not reached it (stopped or absent). Default 60.
+     * is computed without the channels that have not reached it (stopped or absent). At least
+     * {@link #blockSeconds()}. Default 60.
      */
     public double maxChannelSkewSeconds() {
         return maxChannelSkewSeconds;
@@ -431,6 +432,10 @@ public final class FeatureConfig implements Serializable {
             check(ibiMaxDeviation > 0 && ibiMaxDeviation < 1,
                     "ibiMaxDeviation must be within (0, 1), got " + ibiMaxDeviation);
             nonNegative("maxChannelSkewSeconds", maxChannelSkewSeconds);
+            // Channels deliver a block slot one after another, so one may lead by a whole block;
+            // a smaller skew would compute windows before the others' blocks for the slot arrive.
+            check(maxChannelSkewSeconds >= blockSeconds, "maxChannelSkewSeconds ("
+                    + maxChannelSkewSeconds + ") must be >= blockSeconds (" + blockSeconds + ")");
             return new FeatureConfig(this);
         }
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
@@ -151,11 +152,11 @@ public final class WearerWindower implements Serializable {
     }
 
     /** Start of the oldest window not yet emitted, epoch ms; empty before any data. */
-    public java.util.OptionalLong nextWindowStartMillis() {
+    public OptionalLong nextWindowStartMillis() {
         if (Double.isInfinite(firstSampleMillis)) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
-        return java.util.OptionalLong.of(
+        return OptionalLong.of(
                 windowStart(nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow));
     }
 

@@ -1,5 +1,6 @@
 package org.sessionreview.signal;
 
+import java.util.Arrays;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
@@ -80,7 +81,7 @@ public final class BandPower {
             mean += v;
         }
         mean /= len;
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         for (int n = 0; n < len; n++) {
             out[n] = (x[start + n] - mean) * hann[n];
         }

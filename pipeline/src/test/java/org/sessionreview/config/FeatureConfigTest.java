@@ -57,6 +57,8 @@ class FeatureConfigTest {
         assertMessage(b -> b.ibiRangeS(0.3, 0.2), "ibiMaxS (0.2) must be > ibiMinS (0.3)");
         assertMessage(b -> b.ibiMaxDeviation(1), "ibiMaxDeviation must be within (0, 1), got 1.0");
         assertMessage(b -> b.edaTonicMethod(null), "edaTonicMethod must not be null");
+        assertMessage(b -> b.maxChannelSkewSeconds(20),
+                "maxChannelSkewSeconds (20.0) must be >= blockSeconds (30.0)");
         assertMessage(b -> b.maxChannelSkewSeconds(Double.POSITIVE_INFINITY),
                 "maxChannelSkewSeconds must be a finite number >= 0, got Infinity");
     }

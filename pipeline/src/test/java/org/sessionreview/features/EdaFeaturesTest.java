@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.FeatureConfig;
@@ -45,7 +46,7 @@ class EdaFeaturesTest {
         assertEquals(1.0, r.quality());
         // The responses' area raises the window's mean conductance (~3.14 uS); the low-pass
         // passes that mean, so SCL follows it, not the 3 uS baseline.
-        double rawMean = java.util.Arrays.stream(x.values(), 240, 360).average().orElseThrow();
+        double rawMean = Arrays.stream(x.values(), 240, 360).average().orElseThrow();
         assertEquals(rawMean, r.sclUs(), 0.03);
         assertTrue(r.sclUs() > 3.05);
     }

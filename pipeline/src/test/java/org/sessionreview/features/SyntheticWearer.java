@@ -1,6 +1,7 @@
 package org.sessionreview.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class SyntheticWearer {
         channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, T0, 32, acc(random)));
         channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, new double[samples(Channel.BVP, 64)]));
         double[] hr = new double[Math.max(0, samples(Channel.HR, 1) - 10)];
-        java.util.Arrays.fill(hr, deviceHrBpm);
+        Arrays.fill(hr, deviceHrBpm);
         channels.put(Channel.HR, E4Channel.regular(Channel.HR, T0 + 10_000, 1, hr));
         channels.put(Channel.IBI, ibi());
         return new E4Recording("syn", channels, Map.of());

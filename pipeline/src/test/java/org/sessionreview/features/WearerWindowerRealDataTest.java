@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -111,7 +112,7 @@ class WearerWindowerRealDataTest {
                 during.size(), rest.size(), endS);
         assertTrue(during.get(during.size() - 1).endS > endS - CONFIG.maxChannelSkewSeconds() - 35,
                 "windows follow the longest channel (IBI) instead of waiting for stopped ones");
-        java.util.Map<Channel, Function<WindowFeatures, Double>> quality = java.util.Map.of(
+        Map<Channel, Function<WindowFeatures, Double>> quality = Map.of(
                 Channel.EDA, x -> x.edaQuality, Channel.ACC, x -> x.accQuality,
                 Channel.TEMP, x -> x.tempQuality);
         quality.forEach((channel, q) -> {

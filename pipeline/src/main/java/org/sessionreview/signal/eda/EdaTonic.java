@@ -1,5 +1,6 @@
 package org.sessionreview.signal.eda;
 
+import java.util.Arrays;
 import org.sessionreview.signal.ButterworthLowPass;
 
 /**
@@ -31,7 +32,7 @@ public final class EdaTonic {
         double[] filled = holdLastValid(edaUs, valid);
         if (filled == null) {
             double[] nan = new double[edaUs.length];
-            java.util.Arrays.fill(nan, Double.NaN);
+            Arrays.fill(nan, Double.NaN);
             return nan;
         }
         ButterworthLowPass lp = ButterworthLowPass.secondOrder(cutoffHz, rateHz);

@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -83,17 +87,8 @@ class E4ReaderTest {
                 }
             }
         }
-        assertEquals(Set0.NONE, Set0.of(rec.missingChannels()));
+        assertEquals(EnumSet.noneOf(Channel.class), rec.missingChannels());
         assertTrue(rec.rejects().isEmpty());
-    }
-
-    /** Tiny helper so a failure prints the set of missing channels. */
-    private record Set0(String text) {
-        static final Set0 NONE = new Set0("[]");
-
-        static Set0 of(java.util.Set<Channel> s) {
-            return new Set0(s.toString());
-        }
     }
 
     @Test
@@ -215,7 +210,7 @@ class E4ReaderTest {
 
         E4Recording rec = E4Reader.read(tmp, "sess", "w");
 
-        assertEquals(java.util.EnumSet.allOf(Channel.class), rec.missingChannels(), "nothing usable");
+        assertEquals(EnumSet.allOf(Channel.class), rec.missingChannels(), "nothing usable");
         assertFalse(rec.files().containsKey(Channel.BVP), "BVP.csv absent: no report");
         assertWholeFile(rec.files().get(Channel.TEMP), 1, "invalid header row 1", 3);
         assertWholeFile(rec.files().get(Channel.HR), 2, "missing header row 2", 0);
@@ -239,14 +234,14 @@ class E4ReaderTest {
     void shouldKeepLinesReadAndReportTheErrorWhenAGzipFileIsTruncated(@TempDir Path tmp) throws IOException {
         StringBuilder text = new StringBuilder("1600000000.000000\n4.000000\n");
         for (int i = 0; i < 50_000; i++) {
-            text.append(String.format(java.util.Locale.ROOT, "%.6f%n", 1 + (i % 97) / 100.0));
+            text.append(String.format(Locale.ROOT, "%.6f%n", 1 + (i % 97) / 100.0));
         }
         Path full = tmp.resolve("full.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(full))) {
-            out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
         byte[] bytes = Files.readAllBytes(full);
-        Files.write(tmp.resolve("EDA.csv.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(tmp.resolve("EDA.csv.gz"), Arrays.copyOf(bytes, bytes.length / 2));
 
         E4Recording rec = E4Reader.read(tmp, "sess", "w");
         E4FileReport report = rec.files().get(Channel.EDA);
