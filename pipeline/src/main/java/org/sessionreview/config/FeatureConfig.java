@@ -1,0 +1,456 @@
+package org.sessionreview.config;
+
+import java.io.Serializable;
+import java.util.Objects;
+import org.sessionreview.signal.eda.EdaTonicMethod;
+
+/**
+ * Parameters of the per-window physiological features (DOMAIN.md section 4.0): windowing,
+ * quality gates and the settings of each signal step. Immutable and {@link Serializable} so it
+ * can travel with Flink operators; build it with {@link #builder()}, which validates every value
+ * and fails with a message naming the option.
+ *
+ * <p>Defaults follow DOMAIN.md 4.0/4.1, NeuroKit2 (tonic low-pass 0.05 Hz) and conventional SCR
+ * criteria (Boucsein 2012, <i>Electrodermal Activity</i>, 2nd ed., Springer).
+ */
+public final class FeatureConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final double windowSeconds;
+    private final double hopSeconds;
+    private final double contextSeconds;
+    private final double blockSeconds;
+    private final double minQuality;
+    private final double scrMinAmplitudeUs;
+    private final double scrMinRiseSeconds;
+    private final double scrMaxRiseSeconds;
+    private final double edaTonicCutoffHz;
+    private final EdaTonicMethod edaTonicMethod;
+    private final double edaMinUs;
+    private final double edaMaxJumpUsPerS;
+    private final double fidgetBandLowHz;
+    private final double fidgetBandHighHz;
+    private final double fftFrameSeconds;
+    private final double tempValidMinC;
+    private final double tempValidMaxC;
+    private final double ibiMinS;
+    private final double ibiMaxS;
+    private final double ibiMaxDeviation;
+    private final double maxChannelSkewSeconds;
+
+    private FeatureConfig(Builder b) {
+        windowSeconds = b.windowSeconds;
+        hopSeconds = b.hopSeconds;
+        contextSeconds = b.contextSeconds;
+        blockSeconds = b.blockSeconds;
+        minQuality = b.minQuality;
+        scrMinAmplitudeUs = b.scrMinAmplitudeUs;
+        scrMinRiseSeconds = b.scrMinRiseSeconds;
+        scrMaxRiseSeconds = b.scrMaxRiseSeconds;
+        edaTonicCutoffHz = b.edaTonicCutoffHz;
+        edaTonicMethod = b.edaTonicMethod;
+        edaMinUs = b.edaMinUs;
+        edaMaxJumpUsPerS = b.edaMaxJumpUsPerS;
+        fidgetBandLowHz = b.fidgetBandLowHz;
+        fidgetBandHighHz = b.fidgetBandHighHz;
+        fftFrameSeconds = b.fftFrameSeconds;
+        tempValidMinC = b.tempValidMinC;
+        tempValidMaxC = b.tempValidMaxC;
+        ibiMinS = b.ibiMinS;
+        ibiMaxS = b.ibiMaxS;
+        ibiMaxDeviation = b.ibiMaxDeviation;
+        maxChannelSkewSeconds = b.maxChannelSkewSeconds;
+    }
+
+    /** A builder holding every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration with every default. */
+    public static FeatureConfig defaults() {
+        return builder().build();
+    }
+
+    /** Analysis window length, seconds. Default 30. */
+    public double windowSeconds() {
+        return windowSeconds;
+    }
+
+    /** Step between window starts, seconds; windows start at k x hop from media start. Default 5. */
+    public double hopSeconds() {
+        return hopSeconds;
+    }
+
+    /** Data before a window that filters see so they can settle, seconds. Default 60. */
+    public double contextSeconds() {
+        return contextSeconds;
+    }
+
+    /** Time span of one {@code SampleBlock} (all channels, IBI included), seconds. Default 30. */
+    public double blockSeconds() {
+        return blockSeconds;
+    }
+
+    /** Minimum channel quality (0..1) for a channel's features to be reported. Default 0.5. */
+    public double minQuality() {
+        return minQuality;
+    }
+
+    /** Minimum SCR trough-to-peak amplitude, microsiemens. Default 0.05 (conservative). */
+    public double scrMinAmplitudeUs() {
+        return scrMinAmplitudeUs;
+    }
+
+    /** Shortest accepted SCR rise time (trough to peak), seconds. Default 0.5. */
+    public double scrMinRiseSeconds() {
+        return scrMinRiseSeconds;
+    }
+
+    /** Longest accepted SCR rise time (trough to peak), seconds. Default 5. */
+    public double scrMaxRiseSeconds() {
+        return scrMaxRiseSeconds;
+    }
+
+    /** Cut-off of the tonic low-pass, Hz. Default 0.05 (NeuroKit2). */
+    public double edaTonicCutoffHz() {
+        return edaTonicCutoffHz;
+    }
+
+    /** Tonic/phasic separation variant. Default {@link EdaTonicMethod#CAUSAL_BUTTERWORTH}. */
+    public EdaTonicMethod edaTonicMethod() {
+        return edaTonicMethod;
+    }
+
+    /** EDA below this is contact loss, microsiemens. Default 0.05. */
+    public double edaMinUs() {
+        return edaMinUs;
+    }
+
+    /** EDA changes faster than this are artifacts, microsiemens per second. Default 10. */
+    public double edaMaxJumpUsPerS() {
+        return edaMaxJumpUsPerS;
+    }
+
+    /** Lower edge of the fidget band of the ACC magnitude, Hz (inclusive). Default 2. */
+    public double fidgetBandLowHz() {
+        return fidgetBandLowHz;
+    }
+
+    /** Upper edge of the fidget band of the ACC magnitude, Hz (inclusive). Default 6. */
+    public double fidgetBandHighHz() {
+        return fidgetBandHighHz;
+    }
+
+    /** FFT frame length for the fidget power, seconds (128 samples at 32 Hz). Default 4. */
+    public double fftFrameSeconds() {
+        return fftFrameSeconds;
+    }
+
+    /** Lowest plausible on-wrist skin temperature, degrees C. Default 25. */
+    public double tempValidMinC() {
+        return tempValidMinC;
+    }
+
+    /** Highest plausible on-wrist skin temperature, degrees C. Default 40. */
+    public double tempValidMaxC() {
+        return tempValidMaxC;
+    }
+
+    /** Shortest plausible inter-beat interval, seconds (200 bpm). Default 0.3. */
+    public double ibiMinS() {
+        return ibiMinS;
+    }
+
+    /** Longest plausible inter-beat interval, seconds (30 bpm). Default 2.0. */
+    public double ibiMaxS() {
+        return ibiMaxS;
+    }
+
+    /** Largest accepted relative deviation of an IBI from its local median. Default 0.2. */
+    public double ibiMaxDeviation() {
+        return ibiMaxDeviation;
+    }
+
+    /**
+     * How far (seconds) the most advanced channel may run past a window's end before the window
+     * is computed without the channels that have not reached it (stopped or absent). At least
+     * {@link #blockSeconds()}. Default 60.
+     */
+    public double maxChannelSkewSeconds() {
+        return maxChannelSkewSeconds;
+    }
+
+    /** {@link #windowSeconds()} in whole milliseconds. */
+    public long windowMillis() {
+        return Math.round(windowSeconds * 1000.0);
+    }
+
+    /** {@link #hopSeconds()} in whole milliseconds. */
+    public long hopMillis() {
+        return Math.round(hopSeconds * 1000.0);
+    }
+
+    /** {@link #contextSeconds()} in whole milliseconds. */
+    public long contextMillis() {
+        return Math.round(contextSeconds * 1000.0);
+    }
+
+    /** {@link #blockSeconds()} in whole milliseconds. */
+    public long blockMillis() {
+        return Math.round(blockSeconds * 1000.0);
+    }
+
+    /** {@link #maxChannelSkewSeconds()} in whole milliseconds. */
+    public long maxChannelSkewMillis() {
+        return Math.round(maxChannelSkewSeconds * 1000.0);
+    }
+
+    /** A builder starting from this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureConfig && toString().equals(o.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(toString());
+    }
+
+    /** Every option as {@code name=value}, in declaration order (for method records). */
+    @Override
+    public String toString() {
+        return "FeatureConfig{windowSeconds=" + windowSeconds + ", hopSeconds=" + hopSeconds
+                + ", contextSeconds=" + contextSeconds + ", blockSeconds=" + blockSeconds
+                + ", minQuality=" + minQuality + ", scrMinAmplitudeUs=" + scrMinAmplitudeUs
+                + ", scrMinRiseSeconds=" + scrMinRiseSeconds
+                + ", scrMaxRiseSeconds=" + scrMaxRiseSeconds
+                + ", edaTonicCutoffHz=" + edaTonicCutoffHz + ", edaTonicMethod=" + edaTonicMethod
+                + ", edaMinUs=" + edaMinUs + ", edaMaxJumpUsPerS=" + edaMaxJumpUsPerS
+                + ", fidgetBandHz=" + fidgetBandLowHz + "-" + fidgetBandHighHz
+                + ", fftFrameSeconds=" + fftFrameSeconds
+                + ", tempValidRangeC=" + tempValidMinC + "-" + tempValidMaxC
+                + ", ibiRangeS=" + ibiMinS + "-" + ibiMaxS
+                + ", ibiMaxDeviation=" + ibiMaxDeviation
+                + ", maxChannelSkewSeconds=" + maxChannelSkewSeconds + "}";
+    }
+
+    /** Collects options; {@link #build()} validates them. Setters return {@code this}. */
+    public static final class Builder {
+        private double windowSeconds = 30;
+        private double hopSeconds = 5;
+        private double contextSeconds = 60;
+        private double blockSeconds = 30;
+        private double minQuality = 0.5;
+        private double scrMinAmplitudeUs = 0.05;
+        private double scrMinRiseSeconds = 0.5;
+        private double scrMaxRiseSeconds = 5;
+        private double edaTonicCutoffHz = 0.05;
+        private EdaTonicMethod edaTonicMethod = EdaTonicMethod.CAUSAL_BUTTERWORTH;
+        private double edaMinUs = 0.05;
+        private double edaMaxJumpUsPerS = 10;
+        private double fidgetBandLowHz = 2;
+        private double fidgetBandHighHz = 6;
+        private double fftFrameSeconds = 4;
+        private double tempValidMinC = 25;
+        private double tempValidMaxC = 40;
+        private double ibiMinS = 0.3;
+        private double ibiMaxS = 2.0;
+        private double ibiMaxDeviation = 0.2;
+        private double maxChannelSkewSeconds = 60;
+
+        private Builder() {}
+
+        private Builder(FeatureConfig c) {
+            windowSeconds = c.windowSeconds;
+            hopSeconds = c.hopSeconds;
+            contextSeconds = c.contextSeconds;
+            blockSeconds = c.blockSeconds;
+            minQuality = c.minQuality;
+            scrMinAmplitudeUs = c.scrMinAmplitudeUs;
+            scrMinRiseSeconds = c.scrMinRiseSeconds;
+            scrMaxRiseSeconds = c.scrMaxRiseSeconds;
+            edaTonicCutoffHz = c.edaTonicCutoffHz;
+            edaTonicMethod = c.edaTonicMethod;
+            edaMinUs = c.edaMinUs;
+            edaMaxJumpUsPerS = c.edaMaxJumpUsPerS;
+            fidgetBandLowHz = c.fidgetBandLowHz;
+            fidgetBandHighHz = c.fidgetBandHighHz;
+            fftFrameSeconds = c.fftFrameSeconds;
+            tempValidMinC = c.tempValidMinC;
+            tempValidMaxC = c.tempValidMaxC;
+            ibiMinS = c.ibiMinS;
+            ibiMaxS = c.ibiMaxS;
+            ibiMaxDeviation = c.ibiMaxDeviation;
+            maxChannelSkewSeconds = c.maxChannelSkewSeconds;
+        }
+
+        /** See {@link FeatureConfig#windowSeconds()}. */
+        public Builder windowSeconds(double v) {
+            windowSeconds = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#hopSeconds()}. */
+        public Builder hopSeconds(double v) {
+            hopSeconds = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#contextSeconds()}. */
+        public Builder contextSeconds(double v) {
+            contextSeconds = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#blockSeconds()}. */
+        public Builder blockSeconds(double v) {
+            blockSeconds = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#minQuality()}. */
+        public Builder minQuality(double v) {
+            minQuality = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#scrMinAmplitudeUs()}. */
+        public Builder scrMinAmplitudeUs(double v) {
+            scrMinAmplitudeUs = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#scrMinRiseSeconds()} and {@link #scrMaxRiseSeconds()}. */
+        public Builder scrRiseSeconds(double min, double max) {
+            scrMinRiseSeconds = min;
+            scrMaxRiseSeconds = max;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#edaTonicCutoffHz()}. */
+        public Builder edaTonicCutoffHz(double v) {
+            edaTonicCutoffHz = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#edaTonicMethod()}. */
+        public Builder edaTonicMethod(EdaTonicMethod v) {
+            edaTonicMethod = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#edaMinUs()}. */
+        public Builder edaMinUs(double v) {
+            edaMinUs = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#edaMaxJumpUsPerS()}. */
+        public Builder edaMaxJumpUsPerS(double v) {
+            edaMaxJumpUsPerS = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#fidgetBandLowHz()} and {@link #fidgetBandHighHz()}. */
+        public Builder fidgetBandHz(double low, double high) {
+            fidgetBandLowHz = low;
+            fidgetBandHighHz = high;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#fftFrameSeconds()}. */
+        public Builder fftFrameSeconds(double v) {
+            fftFrameSeconds = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#tempValidMinC()} and {@link #tempValidMaxC()}. */
+        public Builder tempValidRangeC(double min, double max) {
+            tempValidMinC = min;
+            tempValidMaxC = max;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#ibiMinS()} and {@link FeatureConfig#ibiMaxS()}. */
+        public Builder ibiRangeS(double min, double max) {
+            ibiMinS = min;
+            ibiMaxS = max;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#ibiMaxDeviation()}. */
+        public Builder ibiMaxDeviation(double v) {
+            ibiMaxDeviation = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#maxChannelSkewSeconds()}. */
+        public Builder maxChannelSkewSeconds(double v) {
+            maxChannelSkewSeconds = v;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming the first invalid option and its value
+         */
+        public FeatureConfig build() {
+            positive("windowSeconds", windowSeconds);
+            positive("hopSeconds", hopSeconds);
+            check(hopSeconds <= windowSeconds, "hopSeconds must be <= windowSeconds ("
+                    + windowSeconds + "), got " + hopSeconds);
+            check(windowSeconds >= 0.001 && hopSeconds >= 0.001,
+                    "windowSeconds and hopSeconds must be at least 1 ms");
+            nonNegative("contextSeconds", contextSeconds);
+            positive("blockSeconds", blockSeconds);
+            check(minQuality >= 0 && minQuality <= 1,
+                    "minQuality must be within 0..1, got " + minQuality);
+            positive("scrMinAmplitudeUs", scrMinAmplitudeUs);
+            nonNegative("scrMinRiseSeconds", scrMinRiseSeconds);
+            check(scrMaxRiseSeconds > scrMinRiseSeconds, "scrMaxRiseSeconds ("
+                    + scrMaxRiseSeconds + ") must be > scrMinRiseSeconds (" + scrMinRiseSeconds + ")");
+            positive("edaTonicCutoffHz", edaTonicCutoffHz);
+            check(edaTonicMethod != null, "edaTonicMethod must not be null");
+            nonNegative("edaMinUs", edaMinUs);
+            positive("edaMaxJumpUsPerS", edaMaxJumpUsPerS);
+            positive("fidgetBandLowHz", fidgetBandLowHz);
+            check(fidgetBandHighHz > fidgetBandLowHz, "fidgetBandHighHz (" + fidgetBandHighHz
+                    + ") must be > fidgetBandLowHz (" + fidgetBandLowHz + ")");
+            positive("fftFrameSeconds", fftFrameSeconds);
+            check(fftFrameSeconds <= windowSeconds, "fftFrameSeconds (" + fftFrameSeconds
+                    + ") must be <= windowSeconds (" + windowSeconds + ")");
+            check(tempValidMaxC > tempValidMinC, "tempValidMaxC (" + tempValidMaxC
+                    + ") must be > tempValidMinC (" + tempValidMinC + ")");
+            positive("ibiMinS", ibiMinS);
+            check(ibiMaxS > ibiMinS, "ibiMaxS (" + ibiMaxS + ") must be > ibiMinS (" + ibiMinS + ")");
+            check(ibiMaxDeviation > 0 && ibiMaxDeviation < 1,
+                    "ibiMaxDeviation must be within (0, 1), got " + ibiMaxDeviation);
+            nonNegative("maxChannelSkewSeconds", maxChannelSkewSeconds);
+            // Channels deliver a block slot one after another, so one may lead by a whole block;
+            // a smaller skew would compute windows before the others' blocks for the slot arrive.
+            check(maxChannelSkewSeconds >= blockSeconds, "maxChannelSkewSeconds ("
+                    + maxChannelSkewSeconds + ") must be >= blockSeconds (" + blockSeconds + ")");
+            return new FeatureConfig(this);
+        }
+
+        private static void positive(String name, double v) {
+            check(v > 0 && Double.isFinite(v), name + " must be a finite number > 0, got " + v);
+        }
+
+        private static void nonNegative(String name, double v) {
+            check(v >= 0 && Double.isFinite(v), name + " must be a finite number >= 0, got " + v);
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.sessionreview.features;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.sessionreview.model.SampleBlock;
+
+/**
+ * The buffered samples of one channel of one wearer, with their times, for {@link
+ * WearerWindower}. Samples are appended in time order and evicted from the front.
+ *
+ * <p>Regular channels keep every sample's time, so a gap between blocks stays a gap (NaN on the
+ * grid, see {@link #regular}). IBI keeps beat times and intervals. A sample not after the last
+ * one kept (a repeated block) is ignored.
+ *
+ * <p>Progress, the time up to which the channel has delivered: the end of its last block (just
+ * after the last sample). An IBI block covers {@code blockMillis} from its start (the {@code
+ * BlockSplitter} convention), so an IBI channel without beats still advances.
+ */
+final class ChannelBuffer implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int width;
+    private final boolean beats;
+    private double rateHz = Double.NaN;
+    private double[] times = new double[64];
+    private double[] values;
+    private int head;
+    private int size;
+    private double progressMillis = Double.NEGATIVE_INFINITY;
+    private double dataEndMillis = Double.NEGATIVE_INFINITY;
+
+    ChannelBuffer(int width, boolean beats) {
+        this.width = width;
+        this.beats = beats;
+        this.values = new double[64 * width];
+    }
+
+    /**
+     * Appends a block's samples, dropping those before {@code dropBeforeMillis}.
+     *
+     * @return the time of the first sample in the block, or +infinity when it has none
+     * @throws IllegalArgumentException when the rate or width differs from earlier blocks
+     */
+    double append(SampleBlock b, long blockMillis, double dropBeforeMillis) {
+        if (b.width != width) {
+            throw new IllegalArgumentException(b + ": width " + b.width + ", expected " + width);
+        }
+        if (!beats) {
+            if (Double.isNaN(rateHz)) {
+                rateHz = b.rateHz;
+            } else if (Math.abs(rateHz - b.rateHz) > 1e-9 * rateHz) {
+                throw new IllegalArgumentException(b + ": rate " + b.rateHz + " Hz, earlier " + rateHz);
+            }
+        }
+        int n = b.sampleCount();
+        double last = size == 0 ? Double.NEGATIVE_INFINITY : times[head + size - 1];
+        for (int i = 0; i < n; i++) {
+            double t = b.sampleMillis(i);
+            if (t >= dropBeforeMillis && t > last) {
+                push(t, b.values, i * width);
+                last = t;
+            }
+        }
+        double end = beats
+                ? (n == 0 ? b.startMillis : b.sampleMillis(n - 1))
+                : b.startMillis + n * 1000.0 / b.rateHz;
+        if (n > 0 || !beats) {
+            dataEndMillis = Math.max(dataEndMillis, end);
+        }
+        progressMillis = Math.max(progressMillis, beats ? Math.max(end, b.startMillis + blockMillis) : end);
+        return n == 0 ? Double.POSITIVE_INFINITY : b.sampleMillis(0);
+    }
+
+    /** Drops samples before {@code millis}. */
+    void evictBefore(double millis) {
+        while (size > 0 && times[head] < millis) {
+            head++;
+            size--;
+        }
+        if (size == 0) {
+            head = 0;
+        }
+    }
+
+    /** Time up to which the channel has delivered data, epoch ms (-infinity before any block). */
+    double progressMillis() {
+        return progressMillis;
+    }
+
+    /** End of the data: after the last regular sample or at the last beat, epoch ms. */
+    double dataEndMillis() {
+        return dataEndMillis;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * The samples in {@code [fromMillis, toMillis)} on a uniform grid that starts at the first
+     * such sample; missing grid points are NaN.
+     */
+    RegularSeries regular(double fromMillis, double toMillis) {
+        int first = indexAtOrAfter(fromMillis);
+        int end = indexAtOrAfter(toMillis);
+        if (first >= end || beats) {
+            return RegularSeries.empty(rateHz, width);
+        }
+        double t0 = times[first];
+        double dt = 1000.0 / rateHz;
+        int length = (int) Math.ceil((toMillis - t0) / dt - 1e-9);
+        double[] grid = new double[length * width];
+        Arrays.fill(grid, Double.NaN);
+        for (int i = first; i < end; i++) {
+            int j = (int) Math.round((times[i] - t0) / dt);
+            if (j >= 0 && j < length) {
+                System.arraycopy(values, i * width, grid, j * width, width);
+            }
+        }
+        return new RegularSeries(t0, rateHz, width, grid);
+    }
+
+    /** The beats with times in {@code [fromMillis, toMillis)}. */
+    BeatSeries beats(double fromMillis, double toMillis) {
+        int first = indexAtOrAfter(fromMillis);
+        int end = indexAtOrAfter(toMillis);
+        int n = Math.max(0, end - first);
+        return new BeatSeries(
+                Arrays.copyOfRange(times, first, first + n),
+                Arrays.copyOfRange(values, first, first + n));
+    }
+
+    /** Index into the arrays of the first kept sample at or after {@code millis}. */
+    private int indexAtOrAfter(double millis) {
+        int lo = head;
+        int hi = head + size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void push(double t, double[] src, int offset) {
+        if (head + size == times.length) {
+            if (head >= times.length / 2) {
+                System.arraycopy(times, head, times, 0, size);
+                System.arraycopy(values, head * width, values, 0, size * width);
+                head = 0;
+            } else {
+                times = Arrays.copyOf(times, times.length * 2);
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+        }
+        times[head + size] = t;
+        System.arraycopy(src, offset, values, (head + size) * width, width);
+        size++;
+    }
+}

@@ -1,0 +1,70 @@
+package org.sessionreview.features;
+
+import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.signal.BandPower;
+import org.sessionreview.signal.motion.AccMagnitude;
+
+/**
+ * Motion features of one window from the E4 accelerometer (32 Hz, 1/64 g), on the vector
+ * magnitude {@code |a|} in g ({@link AccMagnitude}).
+ *
+ * <ul>
+ *   <li>quality = samples with all three axes present / samples the window should hold;
+ *   <li>{@code motionMagG} = mean absolute deviation of {@code |a|} from its window median, g: a
+ *       robust gross-movement level, about 0 at rest, independent of orientation;
+ *   <li>{@code fidgetPower} = power of {@code |a|} in the fidget band ({@code fidgetBandLowHz ..
+ *       fidgetBandHighHz}, default 2-6 Hz), g^2: the mean over {@code fftFrameSeconds} Hann frames
+ *       (50 % overlap, frame mean removed) of the band's share of the variance ({@link
+ *       BandPower}); a tapping rhythm of amplitude {@code A} g in the band gives {@code A^2 / 2}.
+ *       Frames holding a missing sample are skipped; null when no whole frame is left.
+ * </ul>
+ * Both are null when quality is below {@code minQuality}.
+ *
+ * <p>References: Bouten et al. (1997), A triaxial accelerometer and portable data processing unit
+ * for the assessment of daily physical activity, IEEE TBME 44(3), 136-147 (vector magnitude);
+ * Welch (1967), IEEE Trans. Audio Electroacoustics 15(2), 70-73.
+ */
+public final class MotionFeatures {
+    private MotionFeatures() {}
+
+    /**
+     * @param quality valid fraction, 0..1
+     * @param motionMagG mean absolute deviation of |a| from its median, g; null below quality
+     * @param fidgetPower band power of |a|, g^2; null below quality or without a whole frame
+     */
+    public record Result(double quality, Double motionMagG, Double fidgetPower) {}
+
+    /**
+     * Computes the window's motion features.
+     *
+     * @param acc ACC (x, y, z in 1/64 g) inside the window (may be empty)
+     * @param startMillis window start, epoch ms
+     * @param endMillis window end (exclusive), epoch ms
+     */
+    public static Result compute(RegularSeries acc, double startMillis, double endMillis, FeatureConfig config) {
+        if (acc.length() == 0) {
+            return new Result(0, null, null);
+        }
+        int from = acc.indexAtOrAfter(startMillis);
+        int to = acc.indexAtOrAfter(endMillis);
+        double[] magnitude = Arrays.copyOfRange(
+                AccMagnitude.magnitudeG(acc.values(), AccMagnitude.E4_COUNTS_PER_G), from, to);
+        double[] valid = Arrays.stream(magnitude).filter(v -> !Double.isNaN(v)).toArray();
+        double quality = Math.min(1.0, valid.length / acc.expectedSamples(endMillis - startMillis));
+        if (valid.length == 0 || quality < config.minQuality()) {
+            return new Result(quality, null, null);
+        }
+        double median = new Median().evaluate(valid);
+        double deviation = 0;
+        for (double v : valid) {
+            deviation += Math.abs(v - median);
+        }
+        int frame = (int) Math.round(config.fftFrameSeconds() * acc.rateHz());
+        BandPower.Result band = BandPower.mean(magnitude, acc.rateHz(), frame,
+                config.fidgetBandLowHz(), config.fidgetBandHighHz());
+        Double fidget = band.frames() == 0 ? null : band.power();
+        return new Result(quality, deviation / valid.length, fidget);
+    }
+}

@@ -1,0 +1,202 @@
+package org.sessionreview.features;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * Turns one wearer's stream of {@link SampleBlock}s into per-window features, as plain Java
+ * meant to live in Flink keyed state per (session, wearer).
+ *
+ * <p><b>Windows.</b> Window {@code k} is {@code [k * hop, k * hop + window)} seconds from media
+ * start ({@code windowSeconds}, {@code hopSeconds}). The first window starts at the first hop
+ * boundary at or after the wearer's first sample (negative seconds when data starts before the
+ * media); there are no windows before the data.
+ *
+ * <p><b>Completion.</b> Channels used: EDA, IBI, HR, ACC, TEMP (BVP blocks are ignored at this
+ * level; heart rate comes from the device IBIs). A window {@code [s, e)} is computed once every
+ * one of these channels has delivered data up to {@code e}, or once the most advanced channel
+ * is more than {@code maxChannelSkewSeconds} past {@code e}. A channel that stopped (the
+ * truncated FLIRT export) or never appears therefore delays windows by at most the skew and then
+ * counts as absent. A window uses no sample at or after its end, so as long as no channel's
+ * blocks arrive more than the skew behind another's, the windows and their values do not depend
+ * on how blocks of different channels interleave. Blocks of one channel must arrive in time
+ * order. An IBI block is taken to cover {@code blockSeconds} from its start (the {@code
+ * BlockSplitter} convention).
+ *
+ * <p><b>End.</b> {@link #finish(long)} computes the windows left up to the end of the data. The
+ * last ones may be partial: a window cut by the end is computed over {@code [s, end)} (its
+ * {@code endS} says so, and qualities are relative to that span) when it holds at least half a
+ * window, else dropped, with all later ones.
+ *
+ * <p><b>Memory.</b> Samples older than (oldest incomplete window start - {@code contextSeconds})
+ * are dropped, and late samples before that time are ignored. Since windows follow the most
+ * advanced channel within the skew, a buffer holds at most about {@code contextSeconds +
+ * windowSeconds + hopSeconds + maxChannelSkewSeconds + blockSeconds} of each channel.
+ */
+public final class WearerWindower implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Set<Channel> USED = EnumSet.of(
+            Channel.EDA, Channel.IBI, Channel.HR, Channel.ACC, Channel.TEMP);
+    private static final long NOT_STARTED = Long.MIN_VALUE;
+
+    private final FeatureConfig config;
+    private final String sessionId;
+    private final Role role;
+    private final long mediaStartMillis;
+    private final EnumMap<Channel, ChannelBuffer> buffers = new EnumMap<>(Channel.class);
+    /** Index of the oldest window not yet emitted; {@link #NOT_STARTED} before the first. */
+    private long nextWindow = NOT_STARTED;
+    private double firstSampleMillis = Double.POSITIVE_INFINITY;
+
+    /**
+     * @param config windowing and feature parameters
+     * @param sessionId the session; blocks of another session are refused
+     * @param role the wearer; blocks of another wearer are refused
+     * @param mediaStartMillis second 0 of the session video, epoch ms: window times refer to it
+     */
+    public WearerWindower(FeatureConfig config, String sessionId, Role role, long mediaStartMillis) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.sessionId = sessionId;
+        this.role = Objects.requireNonNull(role, "role");
+        this.mediaStartMillis = mediaStartMillis;
+    }
+
+    /**
+     * Buffers a block and returns the windows it completed, oldest first. An end-of-stream block
+     * acts as {@link #finish(long) finish(block.startMillis)}.
+     *
+     * @throws IllegalArgumentException for a block of another session or wearer, an unknown
+     *     channel, or a rate or width that changes within a channel
+     */
+    public List<WindowFeatures> add(SampleBlock block) {
+        if (block.sessionId != null && !block.sessionId.equals(sessionId)
+                || block.role != null && !block.role.equals(role.id())) {
+            throw new IllegalArgumentException(block + " does not belong to " + sessionId + "/" + role.id());
+        }
+        if (block.endOfStream) {
+            return finish(block.startMillis);
+        }
+        Channel channel = channelOf(block);
+        if (!USED.contains(channel)) {
+            return List.of();
+        }
+        ChannelBuffer buffer = buffers.computeIfAbsent(
+                channel, c -> new ChannelBuffer(c.width(), c == Channel.IBI));
+        double first = buffer.append(block, config.blockMillis(), evictionCutoff());
+        firstSampleMillis = Math.min(firstSampleMillis, first);
+        List<WindowFeatures> out = new ArrayList<>();
+        if (Double.isInfinite(firstSampleMillis)) {
+            return out;
+        }
+        long k = nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow;
+        while (isComplete(windowStart(k) + config.windowMillis())) {
+            out.add(compute(windowStart(k), windowStart(k) + config.windowMillis()));
+            nextWindow = ++k;
+        }
+        if (!out.isEmpty()) {
+            double cutoff = evictionCutoff();
+            buffers.values().forEach(b -> b.evictBefore(cutoff));
+        }
+        return out;
+    }
+
+    /**
+     * Returns every window left up to {@code min(endMillis, end of the data)}, including a final
+     * partial window holding at least half a window, and empties the windower.
+     *
+     * @param endMillis end of the wearer's recording, epoch ms
+     */
+    public List<WindowFeatures> finish(long endMillis) {
+        List<WindowFeatures> out = new ArrayList<>();
+        double dataEnd = buffers.values().stream()
+                .mapToDouble(ChannelBuffer::dataEndMillis).max().orElse(Double.NEGATIVE_INFINITY);
+        double end = Math.min(endMillis, dataEnd);
+        if (!Double.isInfinite(firstSampleMillis)) {
+            long k = nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow;
+            for (long s = windowStart(k); s < end; s = windowStart(++k)) {
+                long e = s + config.windowMillis();
+                if (e <= end) {
+                    out.add(compute(s, e));
+                } else if (end - s >= config.windowMillis() / 2.0) {
+                    out.add(compute(s, end));
+                } else {
+                    break;
+                }
+            }
+        }
+        buffers.clear();
+        nextWindow = NOT_STARTED;
+        firstSampleMillis = Double.POSITIVE_INFINITY;
+        return out;
+    }
+
+    /** Samples held over all channels (memory use is about 8 bytes x (width + 1) each). */
+    public int bufferedSampleCount() {
+        return buffers.values().stream().mapToInt(ChannelBuffer::size).sum();
+    }
+
+    /** True when nothing is buffered and no window is pending (after {@link #finish}). */
+    public boolean isEmpty() {
+        return buffers.isEmpty() && nextWindow == NOT_STARTED;
+    }
+
+    /** Start of the oldest window not yet emitted, epoch ms; empty before any data. */
+    public OptionalLong nextWindowStartMillis() {
+        if (Double.isInfinite(firstSampleMillis)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(
+                windowStart(nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow));
+    }
+
+    private boolean isComplete(long endMillis) {
+        double most = Double.NEGATIVE_INFINITY;
+        boolean all = true;
+        for (Channel c : USED) {
+            ChannelBuffer b = buffers.get(c);
+            double progress = b == null ? Double.NEGATIVE_INFINITY : b.progressMillis();
+            most = Math.max(most, progress);
+            all &= progress >= endMillis;
+        }
+        return all || most - endMillis > config.maxChannelSkewMillis();
+    }
+
+    private WindowFeatures compute(long startMillis, double endMillis) {
+        return WindowComputer.compute(buffers, config, sessionId, role.id(), mediaStartMillis,
+                startMillis, endMillis);
+    }
+
+    /** Samples before this are no longer needed (-infinity until the first window is emitted). */
+    private double evictionCutoff() {
+        return nextWindow == NOT_STARTED
+                ? Double.NEGATIVE_INFINITY
+                : windowStart(nextWindow) - config.contextMillis();
+    }
+
+    private long firstWindowIndex() {
+        return (long) Math.ceil((firstSampleMillis - mediaStartMillis - 1e-6) / config.hopMillis());
+    }
+
+    private long windowStart(long k) {
+        return mediaStartMillis + k * config.hopMillis();
+    }
+
+    private static Channel channelOf(SampleBlock block) {
+        try {
+            return Channel.valueOf(block.channel);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown channel '" + block.channel + "' in " + block, e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.sessionreview.ingest.e4;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.Reject;
+
+/**
+ * One wearer's E4 export: the channels that could be read, and a report per file found.
+ *
+ * <p>A channel is missing when its file was not found or was rejected as a whole (bad header);
+ * {@link #files()} tells which.
+ */
+public final class E4Recording {
+    private final String sessionId;
+    private final Map<Channel, E4Channel> channels;
+    private final Map<Channel, E4FileReport> files;
+
+    /**
+     * @param sessionId the session the recording belongs to (carried into rejects and blocks)
+     * @param channels the channels with data
+     * @param files a report per file found (empty for synthetic recordings)
+     */
+    public E4Recording(
+            String sessionId, Map<Channel, E4Channel> channels, Map<Channel, E4FileReport> files) {
+        this.sessionId = sessionId;
+        this.channels = Collections.unmodifiableMap(copy(channels));
+        this.files = Collections.unmodifiableMap(copy(files));
+        for (Map.Entry<Channel, E4Channel> e : channels.entrySet()) {
+            if (e.getValue().channel() != e.getKey()) {
+                throw new IllegalArgumentException(
+                        "channel " + e.getValue().channel() + " stored under " + e.getKey());
+            }
+        }
+    }
+
+    private static <V> Map<Channel, V> copy(Map<Channel, V> m) {
+        return m.isEmpty() ? new EnumMap<>(Channel.class) : new EnumMap<>(m);
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The channel's data, empty when missing. */
+    public Optional<E4Channel> channel(Channel c) {
+        return Optional.ofNullable(channels.get(c));
+    }
+
+    /** Channels with data, in {@link Channel} order. */
+    public Set<Channel> presentChannels() {
+        return channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels.keySet());
+    }
+
+    /** Channels without data (file absent or rejected as a whole), in {@link Channel} order. */
+    public Set<Channel> missingChannels() {
+        Set<Channel> missing = EnumSet.allOf(Channel.class);
+        missing.removeAll(channels.keySet());
+        return missing;
+    }
+
+    /** A report per file found, keyed by channel. */
+    public Map<Channel, E4FileReport> files() {
+        return files;
+    }
+
+    /** All rejects of all files, in channel then line order. */
+    public List<Reject> rejects() {
+        List<Reject> all = new ArrayList<>();
+        files.values().forEach(f -> all.addAll(f.rejects()));
+        return all;
+    }
+
+    /** Earliest channel start, epoch milliseconds; {@link Long#MAX_VALUE} when empty. */
+    public long startMillis() {
+        return channels.values().stream().mapToLong(E4Channel::startMillis).min().orElse(Long.MAX_VALUE);
+    }
+
+    /** Latest channel end (see {@link E4Channel#endMillis()}), epoch ms, rounded up; MIN_VALUE when empty. */
+    public long endMillis() {
+        return channels.values().stream()
+                .mapToLong(c -> (long) Math.ceil(c.endMillis()))
+                .max()
+                .orElse(Long.MIN_VALUE);
+    }
+
+    @Override
+    public String toString() {
+        return "E4Recording{" + sessionId + " " + channels.values() + " missing=" + missingChannels()
+                + "}";
+    }
+}

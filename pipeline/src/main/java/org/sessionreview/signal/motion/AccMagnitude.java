@@ -1,0 +1,30 @@
+package org.sessionreview.signal.motion;
+
+/**
+ * Vector magnitude of a 3-axis accelerometer, in g. At rest it is about 1 g (gravity) whatever
+ * the wrist's orientation, so changes in it reflect movement, not posture.
+ */
+public final class AccMagnitude {
+    /** Empatica E4 ACC counts per g (range +-2 g, unit 1/64 g). */
+    public static final double E4_COUNTS_PER_G = 64.0;
+
+    private AccMagnitude() {}
+
+    /**
+     * Per-sample magnitude {@code sqrt(x^2 + y^2 + z^2) / countsPerG}.
+     *
+     * @param xyz samples interleaved x, y, z (NaN marks missing)
+     * @param countsPerG raw units per g (64 for the E4)
+     * @return one magnitude per sample, g; NaN where any axis is NaN
+     */
+    public static double[] magnitudeG(double[] xyz, double countsPerG) {
+        double[] m = new double[xyz.length / 3];
+        for (int i = 0; i < m.length; i++) {
+            double x = xyz[3 * i];
+            double y = xyz[3 * i + 1];
+            double z = xyz[3 * i + 2];
+            m[i] = Math.sqrt(x * x + y * y + z * z) / countsPerG;
+        }
+        return m;
+    }
+}

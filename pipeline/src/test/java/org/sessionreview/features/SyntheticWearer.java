@@ -1,0 +1,145 @@
+package org.sessionreview.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.sessionreview.ingest.e4.E4Channel;
+import org.sessionreview.ingest.e4.E4Recording;
+import org.sessionreview.model.Channel;
+
+/**
+ * A seeded synthetic E4 wearer with known physiology: EDA at a tonic level with planted SCRs,
+ * regular IBIs alternating between two intervals, device HR, a linear temperature ramp, and ACC
+ * at rest (1 g on z) with optional 4 Hz tapping. Channels can be cut short to mimic a truncated
+ * export.
+ */
+final class SyntheticWearer {
+    static final long T0 = 1_700_000_000_000L;
+
+    double durationS = 600;
+    double edaLevelUs = 2.0;
+    double edaDriftUsPerMin = 0.02;
+    final List<double[]> scrs = new ArrayList<>(); // {onsetS, amplitudeUs}
+    double ibiA = 0.80;
+    double ibiB = 0.84;
+    double deviceHrBpm = 73;
+    double tempStartC = 33.0;
+    double tempSlopeCPerMin = -0.12;
+    double tapFromS = Double.NaN;
+    double tapToS = Double.NaN;
+    double tapAmplitudeG = 0.1;
+    final Map<Channel, Double> stopAtS = new EnumMap<>(Channel.class);
+    long seed = 42;
+
+    SyntheticWearer duration(double s) {
+        durationS = s;
+        return this;
+    }
+
+    SyntheticWearer scr(double onsetS, double amplitudeUs) {
+        scrs.add(new double[] {onsetS, amplitudeUs});
+        return this;
+    }
+
+    SyntheticWearer tapping(double fromS, double toS) {
+        tapFromS = fromS;
+        tapToS = toS;
+        return this;
+    }
+
+    SyntheticWearer stop(Channel c, double atS) {
+        stopAtS.put(c, atS);
+        return this;
+    }
+
+    private int samples(Channel c, double rate) {
+        return (int) Math.round(Math.min(durationS, stopAtS.getOrDefault(c, durationS)) * rate);
+    }
+
+    E4Recording build() {
+        Random random = new Random(seed);
+        Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
+        channels.put(Channel.EDA, E4Channel.regular(Channel.EDA, T0, 4, eda(random)));
+        channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, T0, 4, temp()));
+        channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, T0, 32, acc(random)));
+        channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, new double[samples(Channel.BVP, 64)]));
+        double[] hr = new double[Math.max(0, samples(Channel.HR, 1) - 10)];
+        Arrays.fill(hr, deviceHrBpm);
+        channels.put(Channel.HR, E4Channel.regular(Channel.HR, T0 + 10_000, 1, hr));
+        channels.put(Channel.IBI, ibi());
+        return new E4Recording("syn", channels, Map.of());
+    }
+
+    private double[] eda(Random random) {
+        double[] x = new double[samples(Channel.EDA, 4)];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = edaLevelUs + edaDriftUsPerMin * i / 240.0 + 0.001 * random.nextGaussian();
+        }
+        for (double[] s : scrs) {
+            plantScr(x, 4, s[0], s[1]);
+        }
+        return x;
+    }
+
+    /** Bateman response (rise tau 0.75 s, decay tau 4 s) peaking at {@code amplitudeUs}. */
+    static void plantScr(double[] x, double rateHz, double onsetS, double amplitudeUs) {
+        double tauRise = 0.75;
+        double tauDecay = 4.0;
+        double tPeak = Math.log(tauDecay / tauRise) * tauRise * tauDecay / (tauDecay - tauRise);
+        double norm = Math.exp(-tPeak / tauDecay) - Math.exp(-tPeak / tauRise);
+        for (int i = 0; i < x.length; i++) {
+            double t = i / rateHz - onsetS;
+            if (t > 0) {
+                x[i] += amplitudeUs * (Math.exp(-t / tauDecay) - Math.exp(-t / tauRise)) / norm;
+            }
+        }
+    }
+
+    /** Seconds from onset to the peak of {@link #plantScr}'s response. */
+    static final double SCR_PEAK_DELAY_S = Math.log(4.0 / 0.75) * 0.75 * 4.0 / (4.0 - 0.75);
+
+    private double[] temp() {
+        double[] x = new double[samples(Channel.TEMP, 4)];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = tempStartC + tempSlopeCPerMin * i / 240.0;
+        }
+        return x;
+    }
+
+    private double[] acc(Random random) {
+        int n = samples(Channel.ACC, 32);
+        double[] xyz = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            double t = i / 32.0;
+            double z = 1.0;
+            if (t >= tapFromS && t < tapToS) {
+                z += tapAmplitudeG * Math.sin(2 * Math.PI * 4.0 * t);
+            }
+            xyz[3 * i] = Math.round(0.3 * random.nextGaussian());
+            xyz[3 * i + 1] = Math.round(0.3 * random.nextGaussian());
+            xyz[3 * i + 2] = Math.round(64 * z);
+        }
+        return xyz;
+    }
+
+    private E4Channel ibi() {
+        double stop = Math.min(durationS, stopAtS.getOrDefault(Channel.IBI, durationS));
+        List<Double> offsets = new ArrayList<>();
+        List<Double> intervals = new ArrayList<>();
+        double t = 3.0;
+        for (int i = 0; ; i++) {
+            double ibi = i % 2 == 0 ? ibiA : ibiB;
+            t += ibi;
+            if (t >= stop) {
+                break;
+            }
+            offsets.add(t);
+            intervals.add(ibi);
+        }
+        return E4Channel.ibi(T0, offsets.stream().mapToDouble(Double::doubleValue).toArray(),
+                intervals.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
