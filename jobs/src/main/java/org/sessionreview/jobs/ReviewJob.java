@@ -86,13 +86,16 @@ public final class ReviewJob {
                 blocks.getSideOutput(SessionIngestFunction.SESSIONS),
                 blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS),
                 config);
-        DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS)
-                .union(env.fromData(scan.rejects(), TypeInformation.of(Reject.class)).name("scan-rejects").uid("scan-rejects"));
+        DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS);
+        if (!scan.rejects().isEmpty()) { // fromData cannot take an empty collection
+            rejects = rejects.union(env.fromData(scan.rejects(), TypeInformation.of(Reject.class))
+                    .name("scan-rejects").uid("scan-rejects"));
+        }
         sinks.attach(review, blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), rejects);
 
-        CloseableIterator<SessionRow> sessionRows = review.sessions().collectAsync("collect-sessions");
+        CloseableIterator<SessionRow> sessionRows = review.sessions().collectAsync();
         CloseableIterator<InputFileStats> fileStats =
-                blocks.getSideOutput(SessionIngestFunction.FILES).collectAsync("collect-input-files");
+                blocks.getSideOutput(SessionIngestFunction.FILES).collectAsync();
         JobClient client = env.executeAsync("session-review");
 
         List<InputFileStats> files = Collections.synchronizedList(new ArrayList<>(scan.files()));

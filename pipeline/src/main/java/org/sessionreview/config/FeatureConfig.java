@@ -221,6 +221,32 @@ public final class FeatureConfig implements Serializable {
         return Objects.hash(toString());
     }
 
+    /**
+     * Every option with its value under a {@code features.} key, in declaration order, for the
+     * Parquet footers and run.json.
+     */
+    public java.util.Map<String, String> asMetadata() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("features.window_s", Double.toString(windowSeconds));
+        m.put("features.hop_s", Double.toString(hopSeconds));
+        m.put("features.context_s", Double.toString(contextSeconds));
+        m.put("features.block_s", Double.toString(blockSeconds));
+        m.put("features.min_quality", Double.toString(minQuality));
+        m.put("features.scr_min_amplitude_us", Double.toString(scrMinAmplitudeUs));
+        m.put("features.scr_rise_s", scrMinRiseSeconds + "-" + scrMaxRiseSeconds);
+        m.put("features.eda_tonic_cutoff_hz", Double.toString(edaTonicCutoffHz));
+        m.put("features.eda_tonic_method", edaTonicMethod.name());
+        m.put("features.eda_min_us", Double.toString(edaMinUs));
+        m.put("features.eda_max_jump_us_per_s", Double.toString(edaMaxJumpUsPerS));
+        m.put("features.fidget_band_hz", fidgetBandLowHz + "-" + fidgetBandHighHz);
+        m.put("features.fft_frame_s", Double.toString(fftFrameSeconds));
+        m.put("features.temp_valid_range_c", tempValidMinC + "-" + tempValidMaxC);
+        m.put("features.ibi_range_s", ibiMinS + "-" + ibiMaxS);
+        m.put("features.ibi_max_deviation", Double.toString(ibiMaxDeviation));
+        m.put("features.max_channel_skew_s", Double.toString(maxChannelSkewSeconds));
+        return m;
+    }
+
     /** Every option as {@code name=value}, in declaration order (for method records). */
     @Override
     public String toString() {

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.features.WearerWindower;
+import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.WindowFeatures;
 
@@ -42,7 +43,9 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
             throws Exception {
         WearerWindower w = windower.value();
         if (w == null) {
-            w = new WearerWindower(config, block.sessionId, block.role, block.mediaStartMillis);
+            w = new WearerWindower(config, block.sessionId, Role.parse(block.role)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown wearer role '" + block.role + "'")),
+                    block.mediaStartMillis);
         }
         if (block.endOfStream) {
             for (WindowFeatures f : w.finish(block.startMillis)) {

@@ -13,7 +13,9 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -25,6 +27,18 @@ import org.sessionreview.report.SessionRow;
 class ParquetTablesTest {
     @TempDir
     Path dir;
+
+    /** parquet-java's example Group reader over a local file (no Hadoop file system). */
+    private static final class GroupReader extends ParquetReader.Builder<Group> {
+        GroupReader(InputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected ReadSupport<Group> getReadSupport() {
+            return new GroupReadSupport();
+        }
+    }
 
     private static SessionRow row(String id, Double peak, List<String> reasons) {
         SessionRow r = new SessionRow();
@@ -66,7 +80,7 @@ class ParquetTablesTest {
                     schema.getType("media_start_utc").getLogicalTypeAnnotation());
             assertEquals(2, r.getRecordCount());
         }
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), new LocalInputFile(file)).build()) {
+        try (ParquetReader<Group> reader = new GroupReader(new LocalInputFile(file)).build()) {
             Group g = reader.read();
             assertEquals("S1", g.getString("session_id", 0));
             assertEquals(3, g.getInteger("session_number", 0));
