@@ -37,6 +37,7 @@ public final class FeatureConfig implements Serializable {
     private final double ibiMaxS;
     private final double ibiMaxDeviation;
     private final double maxChannelSkewSeconds;
+    private final double grossMovementSdG;
 
     private FeatureConfig(Builder b) {
         windowSeconds = b.windowSeconds;
@@ -60,6 +61,7 @@ public final class FeatureConfig implements Serializable {
         ibiMaxS = b.ibiMaxS;
         ibiMaxDeviation = b.ibiMaxDeviation;
         maxChannelSkewSeconds = b.maxChannelSkewSeconds;
+        grossMovementSdG = b.grossMovementSdG;
     }
 
     /** A builder holding every default. */
@@ -201,6 +203,14 @@ public final class FeatureConfig implements Serializable {
         return Math.round(blockSeconds * 1000.0);
     }
 
+    /**
+     * Three-axis acceleration spread over 1 s (g) at or above which a second counts as gross
+     * movement; default 0.1 g. Tapping of a few hundredths of a g stays below it.
+     */
+    public double grossMovementSdG() {
+        return grossMovementSdG;
+    }
+
     /** {@link #maxChannelSkewSeconds()} in whole milliseconds. */
     public long maxChannelSkewMillis() {
         return Math.round(maxChannelSkewSeconds * 1000.0);
@@ -244,6 +254,7 @@ public final class FeatureConfig implements Serializable {
         m.put("features.ibi_range_s", ibiMinS + "-" + ibiMaxS);
         m.put("features.ibi_max_deviation", Double.toString(ibiMaxDeviation));
         m.put("features.max_channel_skew_s", Double.toString(maxChannelSkewSeconds));
+        m.put("features.gross_movement_sd_g", Double.toString(grossMovementSdG));
         return m;
     }
 
@@ -262,7 +273,8 @@ public final class FeatureConfig implements Serializable {
                 + ", tempValidRangeC=" + tempValidMinC + "-" + tempValidMaxC
                 + ", ibiRangeS=" + ibiMinS + "-" + ibiMaxS
                 + ", ibiMaxDeviation=" + ibiMaxDeviation
-                + ", maxChannelSkewSeconds=" + maxChannelSkewSeconds + "}";
+                + ", maxChannelSkewSeconds=" + maxChannelSkewSeconds
+                + ", grossMovementSdG=" + grossMovementSdG + "}";
     }
 
     /** Collects options; {@link #build()} validates them. Setters return {@code this}. */
@@ -288,6 +300,7 @@ public final class FeatureConfig implements Serializable {
         private double ibiMaxS = 2.0;
         private double ibiMaxDeviation = 0.2;
         private double maxChannelSkewSeconds = 60;
+        private double grossMovementSdG = 0.1;
 
         private Builder() {}
 
@@ -313,6 +326,7 @@ public final class FeatureConfig implements Serializable {
             ibiMaxS = c.ibiMaxS;
             ibiMaxDeviation = c.ibiMaxDeviation;
             maxChannelSkewSeconds = c.maxChannelSkewSeconds;
+            grossMovementSdG = c.grossMovementSdG;
         }
 
         /** See {@link FeatureConfig#windowSeconds()}. */
@@ -421,6 +435,12 @@ public final class FeatureConfig implements Serializable {
             return this;
         }
 
+        /** See {@link FeatureConfig#grossMovementSdG()}. */
+        public Builder grossMovementSdG(double v) {
+            grossMovementSdG = v;
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -462,6 +482,7 @@ public final class FeatureConfig implements Serializable {
             // a smaller skew would compute windows before the others' blocks for the slot arrive.
             check(maxChannelSkewSeconds >= blockSeconds, "maxChannelSkewSeconds ("
                     + maxChannelSkewSeconds + ") must be >= blockSeconds (" + blockSeconds + ")");
+            positive("grossMovementSdG", grossMovementSdG);
             return new FeatureConfig(this);
         }
 

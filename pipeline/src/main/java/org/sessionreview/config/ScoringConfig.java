@@ -303,7 +303,7 @@ public final class ScoringConfig implements Serializable {
         private int minBaselineWindows = 12;
         private double madScale = 1.4826;
         private double sclFloorUs = 0.05;
-        private double scrRateFloorPerMin = 0.5;
+        private double scrRateFloorPerMin = 2.0;
         private double hrFloorBpm = 2.0;
         private double rmssdFloorMs = 5.0;
         private double fidgetFloorRelative = 0.10;
@@ -410,7 +410,11 @@ public final class ScoringConfig implements Serializable {
             return this;
         }
 
-        /** Floor on the robust scale of the SCR rate, responses per minute. Default 0.5 /min. */
+        /**
+         * Floor on the robust scale of the SCR rate, responses per minute. Default 2 /min: one
+         * response more or less in a 30 s window changes the rate by 2 /min, so a smaller scale
+         * would turn single spontaneous responses into large z-scores.
+         */
         public Builder scrRateFloorPerMin(double perMin) {
             this.scrRateFloorPerMin = perMin;
             return this;

@@ -19,6 +19,11 @@ import org.sessionreview.signal.motion.AccMagnitude;
  *       (50 % overlap, frame mean removed) of the band's share of the variance ({@link
  *       BandPower}); a tapping rhythm of amplitude {@code A} g in the band gives {@code A^2 / 2}.
  *       Frames holding a missing sample are skipped; null when no whole frame is left.
+ *   <li>{@code grossMovementS} = seconds of the window, counted in whole 1 s segments, in which
+ *       the three-axis spread {@code sqrt(var x + var y + var z)} (g) reaches {@code
+ *       grossMovementSdG} (default 0.1 g): arm and posture movements, which turn the wrist and so
+ *       barely show in {@code |a|}, but raise EDA and heart rate by exertion (DOMAIN.md 4.0).
+ *       Tapping of a few hundredths of a g stays below it.
  * </ul>
  * Both are null when quality is below {@code minQuality}.
  *
@@ -34,7 +39,7 @@ public final class MotionFeatures {
      * @param motionMagG mean absolute deviation of |a| from its median, g; null below quality
      * @param fidgetPower band power of |a|, g^2; null below quality or without a whole frame
      */
-    public record Result(double quality, Double motionMagG, Double fidgetPower) {}
+    public record Result(double quality, Double motionMagG, Double fidgetPower, double grossMovementS) {}
 
     /**
      * Computes the window's motion features.
@@ -45,7 +50,7 @@ public final class MotionFeatures {
      */
     public static Result compute(RegularSeries acc, double startMillis, double endMillis, FeatureConfig config) {
         if (acc.length() == 0) {
-            return new Result(0, null, null);
+            return new Result(0, null, null, 0);
         }
         int from = acc.indexAtOrAfter(startMillis);
         int to = acc.indexAtOrAfter(endMillis);
@@ -54,7 +59,7 @@ public final class MotionFeatures {
         double[] valid = Arrays.stream(magnitude).filter(v -> !Double.isNaN(v)).toArray();
         double quality = Math.min(1.0, valid.length / acc.expectedSamples(endMillis - startMillis));
         if (valid.length == 0 || quality < config.minQuality()) {
-            return new Result(quality, null, null);
+            return new Result(quality, null, null, 0);
         }
         double median = new Median().evaluate(valid);
         double deviation = 0;
@@ -65,6 +70,36 @@ public final class MotionFeatures {
         BandPower.Result band = BandPower.mean(magnitude, acc.rateHz(), frame,
                 config.fidgetBandLowHz(), config.fidgetBandHighHz());
         Double fidget = band.frames() == 0 ? null : band.power();
-        return new Result(quality, deviation / valid.length, fidget);
+        double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG());
+        return new Result(quality, deviation / valid.length, fidget, gross);
+    }
+
+    /** Seconds (whole 1 s segments) of samples [from, to) whose three-axis spread reaches the threshold. */
+    static double grossMovementSeconds(double[] xyz, int from, int to, double rateHz, double thresholdG) {
+        int segment = Math.max(2, (int) Math.round(rateHz));
+        double seconds = 0;
+        for (int s = from; s + segment <= to; s += segment) {
+            double variance = 0;
+            boolean complete = true;
+            for (int axis = 0; axis < 3 && complete; axis++) {
+                double sum = 0;
+                double sumSq = 0;
+                for (int i = s; i < s + segment; i++) {
+                    double v = xyz[i * 3 + axis] / AccMagnitude.E4_COUNTS_PER_G;
+                    if (Double.isNaN(v)) {
+                        complete = false;
+                        break;
+                    }
+                    sum += v;
+                    sumSq += v * v;
+                }
+                double mean = sum / segment;
+                variance += Math.max(0, sumSq / segment - mean * mean);
+            }
+            if (complete && Math.sqrt(variance) >= thresholdG) {
+                seconds += segment / rateHz;
+            }
+        }
+        return seconds;
     }
 }

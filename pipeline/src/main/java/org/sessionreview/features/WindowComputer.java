@@ -45,6 +45,7 @@ final class WindowComputer {
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();
         w.fidgetPower = motion.fidgetPower();
+        w.grossMovementS = motion.grossMovementS();
 
         TemperatureFeatures.Result temp = TemperatureFeatures.compute(
                 regular(buffers, Channel.TEMP, startMillis, endMillis), startMillis, endMillis, config);

@@ -30,6 +30,12 @@ public class WindowFeatures {
     public Double motionMagG;
     /** Power of the acceleration magnitude in the 2-6 Hz fidget band, g^2. */
     public Double fidgetPower;
+    /**
+     * Seconds of the window with gross arm or posture movement (three-axis spread over 1 s at or
+     * above the threshold); such windows are not scored as anxiety, because exertion raises EDA
+     * and heart rate too.
+     */
+    public double grossMovementS;
     /** Skin-temperature slope, degrees C per minute. */
     public Double tempSlopeCPerMin;
 

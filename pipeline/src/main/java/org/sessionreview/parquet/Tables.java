@@ -72,6 +72,7 @@ public final class Tables {
             .optional("hrv_rmssd_ms", DOUBLE, "RMSSD of adjacent accepted inter-beat intervals, milliseconds", r -> r.hrvRmssdMs)
             .optional("motion_mag_g", DOUBLE, "Mean dynamic acceleration magnitude, g", r -> r.motionMagG)
             .optional("fidget_power", DOUBLE, "Acceleration-magnitude power in the 2-6 Hz fidget band, g^2", r -> r.fidgetPower)
+            .required("gross_movement_s", DOUBLE, "Seconds with gross arm/posture movement; such windows get no anxiety index", r -> r.grossMovementS)
             .optional("temp_slope_c_per_min", DOUBLE, "Skin temperature slope, degrees C per minute", r -> r.tempSlopeCPerMin)
             .required("eda_quality", DOUBLE, "Valid EDA sample fraction 0..1", r -> r.edaQuality)
             .required("cardiac_quality", DOUBLE, "Share of the window covered by accepted beats (or valid device HR) 0..1", r -> r.cardiacQuality)

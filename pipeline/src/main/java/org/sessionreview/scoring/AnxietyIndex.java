@@ -31,6 +31,10 @@ import org.sessionreview.model.WindowFeatures;
  * so the weights are renormalised over the channels present; null when P is empty. Default
  * weights: SCR rate 1, SCL 1, HR 1, RMSSD 1, fidget 0.5, temperature slope 0.5.
  *
+ * <p>A window with gross movement ({@link WindowFeatures#grossMovementS} &gt; 0) keeps its
+ * z-scores but gets no index: exertion raises EDA and heart rate too, so it is marked and not
+ * scored as anxiety (DOMAIN.md 4.0).
+ *
  * <p>References: Leys, Ley, Klein, Bernard &amp; Licata 2013, <i>Detecting outliers: do not use
  * standard deviation around the mean, use absolute deviation around the median</i>.
  */
@@ -88,7 +92,7 @@ public final class AnxietyIndex {
         for (Feature f : Feature.values()) {
             f.setZ(out, z.get(f));
         }
-        out.anxietyIndex = index(z, cfg);
+        out.anxietyIndex = w.grossMovementS > 0 ? null : index(z, cfg);
         return out;
     }
 }

@@ -23,6 +23,7 @@ final class WindowCopy {
         c.hrvRmssdMs = w.hrvRmssdMs;
         c.motionMagG = w.motionMagG;
         c.fidgetPower = w.fidgetPower;
+        c.grossMovementS = w.grossMovementS;
         c.tempSlopeCPerMin = w.tempSlopeCPerMin;
         c.edaQuality = w.edaQuality;
         c.cardiacQuality = w.cardiacQuality;

@@ -21,7 +21,7 @@ class ScoringConfigTest {
         assertEquals(12, c.minBaselineWindows());
         assertEquals(1.4826, c.madScale());
         assertEquals(0.05, c.sclFloorUs());
-        assertEquals(0.5, c.scrRateFloorPerMin());
+        assertEquals(2.0, c.scrRateFloorPerMin());
         assertEquals(2.0, c.hrFloorBpm());
         assertEquals(5.0, c.rmssdFloorMs());
         assertEquals(0.10, c.fidgetFloorRelative());
