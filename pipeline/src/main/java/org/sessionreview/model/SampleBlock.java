@@ -37,6 +37,11 @@ public class SampleBlock {
     /** Index of the first sample in its source file (0-based, data rows only). */
     public long firstIndex;
     public boolean endOfStream;
+    /**
+     * On an end marker: how many data blocks the wearer's stream holds, so that the end can be
+     * recognised whatever order the blocks arrive in (batch execution sorts keyed input).
+     */
+    public int streamBlockCount;
 
     public SampleBlock() {}
 

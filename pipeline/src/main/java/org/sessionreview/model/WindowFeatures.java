@@ -56,6 +56,8 @@ public class WindowFeatures {
 
     /** True on the record that marks the end of this wearer's stream (no features). */
     public boolean endOfStream;
+    /** On the end-of-stream record: how many feature windows the wearer's stream produced. */
+    public int windowCount;
 
     public WindowFeatures() {}
 

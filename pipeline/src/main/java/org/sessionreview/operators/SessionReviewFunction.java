@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -26,9 +28,10 @@ import org.sessionreview.scoring.SessionReviewer;
  * annotations as the metadata announces) scores it with {@link SessionReviewer}, emits the
  * session row, its moments and its scored windows, and clears all state for the session.
  *
- * <p>Completeness is decided by counts carried in the data rather than by the watermark, so the
- * result is the same in batch and streaming execution and whatever order the three inputs
- * interleave in.
+ * <p>Completeness is decided by counts carried in the data rather than by arrival order or the
+ * watermark: each wearer's end-of-stream record says how many windows precede it, the metadata
+ * says how many annotations to expect. So the result is the same in batch execution (which
+ * sorts keyed input) and streaming, whatever order the three inputs interleave in.
  */
 public class SessionReviewFunction extends KeyedProcessFunction<String, SessionEvent, SessionRow> {
     private static final long serialVersionUID = 1L;
@@ -41,7 +44,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private transient ValueState<SessionInfo> info;
     private transient ListState<WindowFeatures> windows;
     private transient ListState<Annotation> annotations;
-    private transient ValueState<Integer> endsSeen;
+    private transient MapState<String, Integer> windowsSeen;
+    private transient MapState<String, Integer> windowsExpected;
     private transient ValueState<Integer> annotationsSeen;
 
     public SessionReviewFunction(ScoringConfig config) {
@@ -54,7 +58,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", SessionInfo.class));
         windows = getRuntimeContext().getListState(new ListStateDescriptor<>("windows", WindowFeatures.class));
         annotations = getRuntimeContext().getListState(new ListStateDescriptor<>("annotations", Annotation.class));
-        endsSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("ends-seen", Types.INT));
+        windowsSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-seen", Types.STRING, Types.INT));
+        windowsExpected = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-expected", Types.STRING, Types.INT));
         annotationsSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("annotations-seen", Types.INT));
     }
 
@@ -67,15 +72,28 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             annotationsSeen.update(count(annotationsSeen) + 1);
         } else if (e.window != null) {
             if (e.window.endOfStream) {
-                endsSeen.update(count(endsSeen) + 1);
+                windowsExpected.put(e.window.role, e.window.windowCount);
             } else {
                 windows.add(e.window);
+                Integer seen = windowsSeen.get(e.window.role);
+                windowsSeen.put(e.window.role, seen == null ? 1 : seen + 1);
             }
         }
         SessionInfo i = info.value();
-        if (i != null && count(endsSeen) >= i.wearers.size() && count(annotationsSeen) >= i.annotationCount) {
+        if (i != null && count(annotationsSeen) >= i.annotationCount && wearersComplete(i)) {
             emit(i, ctx, out);
         }
+    }
+
+    private boolean wearersComplete(SessionInfo i) throws Exception {
+        for (String role : i.wearers) {
+            Integer expected = windowsExpected.get(role);
+            Integer seen = windowsSeen.get(role);
+            if (expected == null || (seen == null ? 0 : seen) < expected) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void emit(SessionInfo i, Context ctx, Collector<SessionRow> out) throws Exception {
@@ -96,7 +114,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         info.clear();
         windows.clear();
         annotations.clear();
-        endsSeen.clear();
+        windowsSeen.clear();
+        windowsExpected.clear();
         annotationsSeen.clear();
     }
 

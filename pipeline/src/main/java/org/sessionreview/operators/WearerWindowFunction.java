@@ -1,9 +1,11 @@
 package org.sessionreview.operators;
 
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.sessionreview.config.FeatureConfig;
@@ -14,14 +16,21 @@ import org.sessionreview.model.WindowFeatures;
 
 /**
  * Keyed by session and wearer: feeds the wearer's sample blocks to a {@link WearerWindower} and
- * emits each feature window as soon as it is complete. The wearer's end marker flushes the last
- * windows, emits an end-of-stream window record and clears the state.
+ * emits each feature window as soon as it is complete.
+ *
+ * <p>The wearer's end marker says how many data blocks the stream holds; once that many have
+ * arrived and the marker too (in either order: batch execution sorts keyed input, a live source
+ * may reorder), the last windows are flushed, an end-of-stream record carrying the number of
+ * windows emitted follows them, and all state of the key is cleared.
  */
 public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlock, WindowFeatures> {
     private static final long serialVersionUID = 1L;
 
     private final FeatureConfig config;
     private transient ValueState<WearerWindower> windower;
+    private transient ValueState<Integer> blocksSeen;
+    private transient ValueState<Integer> windowsEmitted;
+    private transient ValueState<SampleBlock> endMarker;
 
     public WearerWindowFunction(FeatureConfig config) {
         this.config = config;
@@ -36,11 +45,13 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
     public void open(OpenContext openContext) {
         windower = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("wearer-windower", TypeInformation.of(WearerWindower.class)));
+        blocksSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("blocks-seen", Types.INT));
+        windowsEmitted = getRuntimeContext().getState(new ValueStateDescriptor<>("windows-emitted", Types.INT));
+        endMarker = getRuntimeContext().getState(new ValueStateDescriptor<>("end-marker", SampleBlock.class));
     }
 
     @Override
-    public void processElement(SampleBlock block, Context ctx, Collector<WindowFeatures> out)
-            throws Exception {
+    public void processElement(SampleBlock block, Context ctx, Collector<WindowFeatures> out) throws Exception {
         WearerWindower w = windower.value();
         if (w == null) {
             w = new WearerWindower(config, block.sessionId, Role.parse(block.role)
@@ -48,21 +59,41 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
                     block.mediaStartMillis);
         }
         if (block.endOfStream) {
-            for (WindowFeatures f : w.finish(block.startMillis)) {
-                out.collect(f);
-            }
-            WindowFeatures end = new WindowFeatures();
-            end.sessionId = block.sessionId;
-            end.role = block.role;
-            end.startMillis = block.startMillis;
-            end.endOfStream = true;
-            out.collect(end);
-            windower.clear();
-            return;
+            endMarker.update(block);
+        } else {
+            emit(w.add(block), out);
+            blocksSeen.update(count(blocksSeen) + 1);
         }
-        for (WindowFeatures f : w.add(block)) {
+        SampleBlock end = endMarker.value();
+        if (end != null && count(blocksSeen) >= end.streamBlockCount) {
+            emit(w.finish(end.startMillis), out);
+            WindowFeatures last = new WindowFeatures();
+            last.sessionId = end.sessionId;
+            last.role = end.role;
+            last.startMillis = end.startMillis;
+            last.endOfStream = true;
+            last.windowCount = count(windowsEmitted);
+            out.collect(last);
+            windower.clear();
+            blocksSeen.clear();
+            windowsEmitted.clear();
+            endMarker.clear();
+        } else {
+            windower.update(w);
+        }
+    }
+
+    private void emit(List<WindowFeatures> windows, Collector<WindowFeatures> out) throws Exception {
+        for (WindowFeatures f : windows) {
             out.collect(f);
         }
-        windower.update(w);
+        if (!windows.isEmpty()) {
+            windowsEmitted.update(count(windowsEmitted) + windows.size());
+        }
+    }
+
+    private static int count(ValueState<Integer> s) throws Exception {
+        Integer v = s.value();
+        return v == null ? 0 : v;
     }
 }

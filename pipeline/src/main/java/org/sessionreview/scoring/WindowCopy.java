@@ -37,6 +37,7 @@ final class WindowCopy {
         c.zTemp = w.zTemp;
         c.anxietyIndex = w.anxietyIndex;
         c.endOfStream = w.endOfStream;
+        c.windowCount = w.windowCount;
         return c;
     }
 }

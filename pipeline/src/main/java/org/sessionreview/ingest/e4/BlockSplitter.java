@@ -66,6 +66,7 @@ public final class BlockSplitter {
         if (!recording.presentChannels().isEmpty()) {
             SampleBlock end = SampleBlock.endMarker(recording.sessionId(), role.id(), recording.endMillis());
             end.mediaStartMillis = mediaStartMillis;
+            end.streamBlockCount = blocks.size();
             blocks.add(end);
         }
         return blocks;
