@@ -9,18 +9,20 @@ import org.sessionreview.Version;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.cli.UsageException;
+import org.sessionreview.jobs.io.EmptyTables;
 import org.sessionreview.jobs.io.OutputDirectory;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.model.InputFileStats;
+import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.parquet.Tables;
 import org.sessionreview.report.SessionRow;
 
 /** The {@code review} command: parse arguments, run {@link ReviewJob}, write run.json, summarise. */
 final class ReviewCommand {
-    static final List<String> TABLES = List.of(
-            Tables.SESSIONS.name(), Tables.MOMENTS.name(), Tables.WINDOWS.name(),
-            Tables.ANNOTATIONS.name(), Tables.REJECTS.name());
+    static final List<TableSchema<?>> ALL_TABLES =
+            List.of(Tables.SESSIONS, Tables.MOMENTS, Tables.WINDOWS, Tables.ANNOTATIONS, Tables.REJECTS);
+    static final List<String> TABLES = ALL_TABLES.stream().map(TableSchema::name).toList();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -45,9 +47,11 @@ final class ReviewCommand {
         PipelineConfig config = PipelineConfig.defaults();
         try {
             OutputDirectory.prepare(options.out(), TABLES);
-            ParquetReviewSinks sinks = new ParquetReviewSinks(options.out(), config.provenance(options.pseudonymizer().isDemo()));
+            java.util.Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
+            ParquetReviewSinks sinks = new ParquetReviewSinks(options.out(), provenance);
             ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
             ReviewJob.Result result = new ReviewJob(options, config, sinks, progress).execute();
+            EmptyTables.fill(options.out(), ALL_TABLES, provenance);
             RunManifest.write(new RunManifest.Run(
                     options.sessions(), options.out(), result.started(), result.finished(),
                     options.mode().name().toLowerCase(Locale.ROOT), options.parallelism(),

@@ -35,7 +35,7 @@ class BadInputCliITCase {
     private static final String CANARY = "SECRET-NOTE-IN-A-BAD-LINE";
 
     @TempDir
-    Path tmp;
+    static Path tmp;
 
     private Path out;
     private String stdout;

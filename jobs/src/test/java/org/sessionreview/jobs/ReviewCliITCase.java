@@ -31,7 +31,7 @@ import org.sessionreview.ingest.session.Pseudonymizer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewCliITCase {
     @TempDir
-    Path tmp;
+    static Path tmp;
 
     private Path out;
     private String stdout;

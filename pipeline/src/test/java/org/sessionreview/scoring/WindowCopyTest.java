@@ -26,6 +26,8 @@ class WindowCopyTest {
                 f.set(w, i + 0.5);
             } else if (t == long.class || t == Long.class) {
                 f.set(w, (long) i);
+            } else if (t == int.class || t == Integer.class) {
+                f.set(w, i + 1);
             } else if (t == boolean.class || t == Boolean.class) {
                 f.set(w, true);
             } else {
