@@ -17,11 +17,15 @@ import org.sessionreview.model.InputFileStats;
 import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.parquet.Tables;
 import org.sessionreview.report.SessionRow;
+import org.sessionreview.scoring.StoredBaselines;
 
 /** The {@code review} command: parse arguments, run {@link ReviewJob}, write run.json, summarise. */
 final class ReviewCommand {
+    /** Personal baselines of this run, for a later run's {@code --baselines}. */
+    static final String BASELINES_FILE = "baselines.json";
+
     static final List<TableSchema<?>> ALL_TABLES =
-            List.of(Tables.SESSIONS, Tables.MOMENTS, Tables.WINDOWS, Tables.ANNOTATIONS, Tables.REJECTS);
+            List.of(Tables.SESSIONS, Tables.MOMENTS, Tables.WINDOWS, Tables.BASELINES, Tables.ANNOTATIONS, Tables.REJECTS);
     static final List<String> TABLES = ALL_TABLES.stream().map(TableSchema::name).toList();
 
     private final PrintStream out;
@@ -44,14 +48,16 @@ final class ReviewCommand {
             err.println("session-review review: " + e.getMessage());
             return 2;
         }
-        PipelineConfig config = PipelineConfig.defaults();
+        PipelineConfig config = PipelineConfig.defaults().withStoredBaselines(options.baselines());
         try {
             OutputDirectory.prepare(options.out(), TABLES);
+            java.nio.file.Files.deleteIfExists(options.out().resolve(BASELINES_FILE));
             java.util.Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
             ParquetReviewSinks sinks = new ParquetReviewSinks(options.out(), provenance);
             ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
             ReviewJob.Result result = new ReviewJob(options, config, sinks, progress).execute();
             EmptyTables.fill(options.out(), ALL_TABLES, provenance);
+            StoredBaselines.pool(result.baselines()).write(options.out().resolve(BASELINES_FILE));
             RunManifest.write(new RunManifest.Run(
                     options.sessions(), options.out(), result.started(), result.finished(),
                     options.mode().name().toLowerCase(Locale.ROOT), options.parallelism(),
@@ -97,7 +103,8 @@ final class ReviewCommand {
                 out.printf(Locale.ROOT, "  %s: missing wearable channels %s%n", s.sessionId, String.join(", ", s.missingChannels));
             }
         }
-        out.println("tables: " + options.out() + " (" + String.join("/, ", TABLES) + "/, " + RunManifest.FILE_NAME + ")");
+        out.println("tables: " + options.out() + " (" + String.join("/, ", TABLES) + "/, " + RunManifest.FILE_NAME
+                + ", " + BASELINES_FILE + ")");
     }
 
     private static String rootMessage(Throwable e) {

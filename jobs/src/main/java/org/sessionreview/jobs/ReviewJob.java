@@ -24,6 +24,7 @@ import org.sessionreview.jobs.io.ReviewSinks;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
+import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.SessionRow;
 import org.sessionreview.topology.ReviewStreams;
 import org.sessionreview.topology.ReviewTopology;
@@ -44,6 +45,7 @@ public final class ReviewJob {
             int sessionFolders,
             List<SessionRow> sessions,
             List<InputFileStats> files,
+            List<BaselineRow> baselines,
             Instant started,
             Instant finished) {
         public long rejects() {
@@ -96,12 +98,17 @@ public final class ReviewJob {
         CloseableIterator<SessionRow> sessionRows = review.sessions().collectAsync();
         CloseableIterator<InputFileStats> fileStats =
                 blocks.getSideOutput(SessionIngestFunction.FILES).collectAsync();
+        CloseableIterator<BaselineRow> baselineRows = review.baselines().collectAsync();
         JobClient client = env.executeAsync("session-review");
 
         List<InputFileStats> files = Collections.synchronizedList(new ArrayList<>(scan.files()));
         Thread drain = new Thread(() -> fileStats.forEachRemaining(files::add), "collect-input-files");
         drain.setDaemon(true);
         drain.start();
+        List<BaselineRow> baselines = Collections.synchronizedList(new ArrayList<>());
+        Thread drainBaselines = new Thread(() -> baselineRows.forEachRemaining(baselines::add), "collect-baselines");
+        drainBaselines.setDaemon(true);
+        drainBaselines.start();
         List<SessionRow> rows = new ArrayList<>();
         while (sessionRows.hasNext()) {
             SessionRow row = sessionRows.next();
@@ -109,11 +116,14 @@ public final class ReviewJob {
             progress.sessionDone(row, rows.size(), scan.folders().size());
         }
         drain.join();
+        drainBaselines.join();
         client.getJobExecutionResult().get();
         sessionRows.close();
         fileStats.close();
+        baselineRows.close();
         rows.sort((a, b) -> a.sessionId.compareTo(b.sessionId));
-        return new Result(scan.folders().size() + scan.rejects().size(), rows, new ArrayList<>(files), started, Instant.now());
+        return new Result(scan.folders().size() + scan.rejects().size(), rows, new ArrayList<>(files),
+                new ArrayList<>(baselines), started, Instant.now());
     }
 
     private StreamExecutionEnvironment environment() {

@@ -145,7 +145,7 @@ class ReviewCliITCase {
         List<String> secrets = new ArrayList<>();
         planted.get("raw_client_ids").forEach(n -> secrets.add(n.asText()));
         secrets.add(planted.get("note_canary").asText());
-        for (String table : List.of("sessions", "moments", "windows", "annotations", "rejects")) {
+        for (String table : List.of("sessions", "moments", "windows", "baselines", "annotations", "rejects")) {
             Map<String, String> cols = db.describe(t(table));
             for (Map.Entry<String, String> c : cols.entrySet()) {
                 if (!c.getValue().startsWith("VARCHAR")) {
@@ -196,6 +196,29 @@ class ReviewCliITCase {
         assertEquals(annotationAccepted, annotationRows, "annotation rows = accepted annotation records");
         long rejects = ((Number) db.scalar("SELECT count(*) FROM " + t("rejects"))).longValue();
         assertEquals(run.get("totals").get("records_rejected").asLong(), rejects, "every rejected record is in rejects/");
+    }
+
+    @Test
+    void shouldReuseStoredBaselinesWhenGivenAnEarlierRunsFile() throws Exception {
+        Path baselines = out.resolve("baselines.json");
+        assertTrue(Files.isRegularFile(baselines));
+        List<Map<String, Object>> rows = db.query("SELECT DISTINCT person, source FROM " + t("baselines"));
+        assertTrue(rows.stream().allMatch(r -> ((String) r.get("source")).startsWith("calibration")), rows.toString());
+        Path second = tmp.resolve("second");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"review", "--sessions", Paths.sampleData().toString(), "--out", second.toString(),
+                "--allow-demo-key", "--parallelism", "2", "--quiet", "--baselines", baselines.toString()},
+                new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
+        List<Map<String, Object>> sources = db.query("SELECT session_id, baseline_source FROM "
+                + DuckDb.parquet(second.resolve("sessions")));
+        for (Map<String, Object> r : sources) {
+            assertTrue(((String) r.get("baseline_source")).contains("client: stored baseline from baselines.json"), r.toString());
+        }
+        // the planted episodes stand out against the pooled baseline too
+        Object episodes = db.scalar("SELECT sum(anxiety_episodes) FROM " + DuckDb.parquet(second.resolve("sessions")));
+        Object plantedEpisodes = db.scalar("SELECT sum(anxiety_episodes) FROM " + t("sessions"));
+        assertEquals(((Number) plantedEpisodes).longValue(), ((Number) episodes).longValue());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.sessionreview.Version;
+import org.sessionreview.scoring.StoredBaselines;
 
 /**
  * The whole pipeline's configuration: feature extraction and scoring, declared once and handed to
@@ -27,12 +28,31 @@ public final class PipelineConfig implements Serializable {
 
     private final FeatureConfig features;
     private final ScoringConfig scoring;
+    private final StoredBaselines storedBaselines;
 
     public PipelineConfig(FeatureConfig features, ScoringConfig scoring) {
+        this(features, scoring, StoredBaselines.none());
+    }
+
+    /**
+     * @param storedBaselines personal baselines from earlier runs ({@code --baselines FILE}), used
+     *     when a session codes no BASELINE stretch
+     */
+    public PipelineConfig(FeatureConfig features, ScoringConfig scoring, StoredBaselines storedBaselines) {
         this.features = Objects.requireNonNull(features, "features");
         this.scoring = Objects.requireNonNull(scoring, "scoring").toBuilder()
                 .window(features.hopSeconds(), features.windowSeconds())
                 .build();
+        this.storedBaselines = Objects.requireNonNull(storedBaselines, "storedBaselines");
+    }
+
+    /** The same configuration with stored baselines from earlier runs. */
+    public PipelineConfig withStoredBaselines(StoredBaselines baselines) {
+        return new PipelineConfig(features, scoring, baselines);
+    }
+
+    public StoredBaselines storedBaselines() {
+        return storedBaselines;
     }
 
     public static PipelineConfig defaults() {
@@ -52,6 +72,7 @@ public final class PipelineConfig implements Serializable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.putAll(features.asMetadata());
         out.putAll(scoring.asMetadata());
+        out.put("baselines.stored_people", storedBaselines.people().size());
         return out;
     }
 

@@ -17,8 +17,11 @@ import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
+import org.sessionreview.scoring.BaselineProvider;
+import org.sessionreview.scoring.BaselineRows;
 import org.sessionreview.scoring.SessionReview;
 import org.sessionreview.scoring.SessionReviewer;
 
@@ -38,8 +41,10 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
 
     public static final OutputTag<MomentRow> MOMENTS = new OutputTag<>("moments") {};
     public static final OutputTag<WindowFeatures> WINDOWS = new OutputTag<>("scored-windows") {};
+    public static final OutputTag<BaselineRow> BASELINES = new OutputTag<>("baselines") {};
 
     private final ScoringConfig config;
+    private final BaselineProvider baselines;
     private transient SessionReviewer reviewer;
     private transient ValueState<SessionInfo> info;
     private transient ListState<WindowFeatures> windows;
@@ -48,13 +53,14 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private transient MapState<String, Integer> windowsExpected;
     private transient ValueState<Integer> annotationsSeen;
 
-    public SessionReviewFunction(ScoringConfig config) {
+    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines) {
         this.config = config;
+        this.baselines = baselines;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        reviewer = new SessionReviewer();
+        reviewer = new SessionReviewer(baselines);
         info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", SessionInfo.class));
         windows = getRuntimeContext().getListState(new ListStateDescriptor<>("windows", WindowFeatures.class));
         annotations = getRuntimeContext().getListState(new ListStateDescriptor<>("annotations", Annotation.class));
@@ -107,6 +113,9 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         }
         for (MomentRow m : review.moments()) {
             ctx.output(MOMENTS, m);
+        }
+        for (BaselineRow b : BaselineRows.of(i, review.baselines())) {
+            ctx.output(BASELINES, b);
         }
         SessionRow row = review.sessionRow();
         row.missingChannels = new ArrayList<>(i.missingChannels);

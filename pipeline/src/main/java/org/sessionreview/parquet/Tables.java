@@ -12,6 +12,7 @@ import static org.sessionreview.parquet.ColumnType.TIMESTAMP_UTC;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
 
@@ -85,6 +86,20 @@ public final class Tables {
             .optional("z_fidget", DOUBLE, "Robust z of fidget power", r -> r.zFidget)
             .optional("z_temp", DOUBLE, "Robust z of skin temperature slope", r -> r.zTemp)
             .optional("anxiety_index", DOUBLE, "Weighted mean of signed z over channels passing quality; null when none passes", r -> r.anxietyIndex)
+            .build();
+
+    public static final TableSchema<BaselineRow> BASELINES = TableSchema.<BaselineRow>builder("baselines")
+            .description("One row per session x wearer x feature: the personal baseline the z-scores are against.")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("role", STRING, "Wearer: client or therapist", r -> r.role)
+            .required("person", STRING, "client:<client_key> or therapist:<therapist_id>", r -> r.person)
+            .required("session_number", INT32, "Session number for this client", r -> r.sessionNumber)
+            .required("session_date", DATE, "Calendar date of the session", r -> r.sessionDate)
+            .required("feature", STRING, "Feature column of windows/, e.g. eda_scl_us", r -> r.feature)
+            .required("median", DOUBLE, "Baseline median, in the feature's unit", r -> r.median)
+            .required("mad", DOUBLE, "Median absolute deviation (unscaled), in the feature's unit", r -> r.mad)
+            .required("windows", INT32, "Windows the baseline was computed from", r -> r.windows)
+            .required("source", STRING, "calibration stretch, coded BASELINE, stored from earlier runs, or whole session", r -> r.source)
             .build();
 
     public static final TableSchema<Annotation> ANNOTATIONS = TableSchema.<Annotation>builder("annotations")

@@ -44,6 +44,36 @@ public enum Feature {
     }
 
     /** Readable name used in evidence text, e.g. {@code EDA level}. */
+    /** The feature's column in the {@code windows/} table, e.g. {@code eda_scl_us}. */
+    public String column() {
+        switch (this) {
+            case SCR_RATE:
+                return "eda_scr_per_min";
+            case SCL:
+                return "eda_scl_us";
+            case HR:
+                return "hr_bpm";
+            case RMSSD:
+                return "hrv_rmssd_ms";
+            case FIDGET:
+                return "fidget_power";
+            case TEMP_SLOPE:
+                return "temp_slope_c_per_min";
+            default:
+                throw new IllegalStateException("no column for " + this);
+        }
+    }
+
+    /** The feature whose {@link #column()} is {@code column}. */
+    public static Feature byColumn(String column) {
+        for (Feature f : values()) {
+            if (f.column().equals(column)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown feature column '" + column + "'");
+    }
+
     public String label() {
         return label;
     }

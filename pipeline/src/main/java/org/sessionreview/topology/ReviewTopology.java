@@ -13,6 +13,7 @@ import org.sessionreview.operators.SessionEvent;
 import org.sessionreview.operators.SessionReviewFunction;
 import org.sessionreview.operators.WearerWindowFunction;
 import org.sessionreview.report.SessionRow;
+import org.sessionreview.scoring.CodedBaselineProvider;
 
 /**
  * The review pipeline as a function from streams to streams, with no sources or sinks, so that
@@ -60,11 +61,11 @@ public final class ReviewTopology {
         SingleOutputStreamOperator<SessionRow> rows = fromWindows
                 .union(fromInfo, fromAnnotations)
                 .keyBy(e -> e.sessionId)
-                .process(new SessionReviewFunction(config.scoring()))
+                .process(new SessionReviewFunction(config.scoring(), new CodedBaselineProvider(config.storedBaselines())))
                 .name("session-review")
                 .uid("session-review");
 
-        return new ReviewStreams(
-                rows, rows.getSideOutput(SessionReviewFunction.MOMENTS), rows.getSideOutput(SessionReviewFunction.WINDOWS));
+        return new ReviewStreams(rows, rows.getSideOutput(SessionReviewFunction.MOMENTS),
+                rows.getSideOutput(SessionReviewFunction.WINDOWS), rows.getSideOutput(SessionReviewFunction.BASELINES));
     }
 }

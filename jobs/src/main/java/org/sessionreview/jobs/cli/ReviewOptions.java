@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sessionreview.ingest.session.Pseudonymizer;
+import org.sessionreview.scoring.StoredBaselines;
 
 /**
  * The {@code review} command's arguments, parsed and checked once; immutable. Configuration flows
@@ -28,6 +29,7 @@ public final class ReviewOptions {
             "  --sessions DIR              sessions root (required)",
             "  --out DIR                   output directory (required; created if missing)",
             "  --codebook FILE             run-wide codebook JSON mapping site labels to canonical codes",
+            "  --baselines FILE            personal baselines from an earlier run (its <out>/baselines.json)",
             "  --parallelism N             Flink parallelism (default: number of CPU cores)",
             "  --pseudonym-key-file FILE   key for the HMAC-SHA256 client pseudonym (or set "
                     + Pseudonymizer.KEY_ENV + ")",
@@ -39,16 +41,20 @@ public final class ReviewOptions {
     private final Path sessions;
     private final Path out;
     private final Path codebook;
+    private final StoredBaselines baselines;
+    private final Path baselinesFile;
     private final int parallelism;
     private final Pseudonymizer pseudonymizer;
     private final Mode mode;
     private final boolean quiet;
 
-    private ReviewOptions(Path sessions, Path out, Path codebook, int parallelism,
-            Pseudonymizer pseudonymizer, Mode mode, boolean quiet) {
+    private ReviewOptions(Path sessions, Path out, Path codebook, Path baselinesFile, StoredBaselines baselines,
+            int parallelism, Pseudonymizer pseudonymizer, Mode mode, boolean quiet) {
         this.sessions = sessions;
         this.out = out;
         this.codebook = codebook;
+        this.baselinesFile = baselinesFile;
+        this.baselines = baselines;
         this.parallelism = parallelism;
         this.pseudonymizer = pseudonymizer;
         this.mode = mode;
@@ -64,6 +70,7 @@ public final class ReviewOptions {
         Path sessions = null;
         Path out = null;
         Path codebook = null;
+        Path baselinesFile = null;
         Path keyFile = null;
         Integer parallelism = null;
         boolean demo = false;
@@ -80,6 +87,9 @@ public final class ReviewOptions {
                     break;
                 case "--codebook":
                     codebook = Path.of(value(args, ++i, a));
+                    break;
+                case "--baselines":
+                    baselinesFile = Path.of(value(args, ++i, a));
                     break;
                 case "--pseudonym-key-file":
                     keyFile = Path.of(value(args, ++i, a));
@@ -128,10 +138,23 @@ public final class ReviewOptions {
         if (codebook != null && !Files.isReadable(codebook)) {
             throw new UsageException("codebook " + codebook + " is not a readable file");
         }
+        StoredBaselines baselines = StoredBaselines.none();
+        if (baselinesFile != null) {
+            if (!Files.isReadable(baselinesFile)) {
+                throw new UsageException("baselines file " + baselinesFile + " is not a readable file");
+            }
+            try {
+                baselines = StoredBaselines.read(baselinesFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         Pseudonymizer pseudonymizer = pseudonymizer(keyFile, demo, env);
         int par = parallelism != null ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
         return new ReviewOptions(sessions.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(),
-                codebook == null ? null : codebook.toAbsolutePath().normalize(), par, pseudonymizer, mode, quiet);
+                codebook == null ? null : codebook.toAbsolutePath().normalize(),
+                baselinesFile == null ? null : baselinesFile.toAbsolutePath().normalize(), baselines,
+                par, pseudonymizer, mode, quiet);
     }
 
     private static Pseudonymizer pseudonymizer(Path keyFile, boolean demo,
@@ -175,6 +198,15 @@ public final class ReviewOptions {
 
     public Optional<Path> codebook() {
         return Optional.ofNullable(codebook);
+    }
+
+    /** Stored baselines from {@code --baselines}; empty when not given. */
+    public StoredBaselines baselines() {
+        return baselines;
+    }
+
+    public Optional<Path> baselinesFile() {
+        return Optional.ofNullable(baselinesFile);
     }
 
     public int parallelism() {

@@ -32,6 +32,7 @@ public final class ParquetReviewSinks implements ReviewSinks {
         sink(review.sessions(), Tables.SESSIONS);
         sink(review.moments(), Tables.MOMENTS);
         sink(review.windows(), Tables.WINDOWS);
+        sink(review.baselines(), Tables.BASELINES);
         sink(annotations, Tables.ANNOTATIONS);
         sink(rejects, Tables.REJECTS);
     }

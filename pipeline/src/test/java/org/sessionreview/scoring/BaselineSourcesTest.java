@@ -1,0 +1,116 @@
+package org.sessionreview.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.BaselineRow;
+
+class BaselineSourcesTest {
+    private static final ScoringConfig CFG = ScoringConfig.defaults();
+
+    @TempDir
+    Path tmp;
+
+    /** 20 minutes of client windows; SCL is 2.0 during 600-900 s and 5.0 elsewhere. */
+    private static List<WindowFeatures> windows() {
+        List<WindowFeatures> out = new ArrayList<>();
+        for (int k = 0; k * 5 + 30 <= 1200; k++) {
+            WindowFeatures w = new WindowFeatures();
+            w.sessionId = "S";
+            w.role = "client";
+            w.startS = k * 5;
+            w.endS = k * 5 + 30;
+            w.edaQuality = 1;
+            w.cardiacQuality = 1;
+            w.edaSclUs = w.startS >= 600 && w.endS <= 900 ? 2.0 + 0.01 * (k % 3) : 5.0 + 0.01 * (k % 3);
+            w.hrBpm = 70.0 + (k % 4);
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static SessionInfo info() {
+        SessionInfo i = new SessionInfo();
+        i.sessionId = "S";
+        i.clientKey = "abc";
+        i.therapistId = "T1";
+        i.sessionNumber = 2;
+        i.sessionDate = "2026-01-01";
+        return i;
+    }
+
+    private static Annotation baseline(double from, double to, String actor) {
+        Annotation a = new Annotation();
+        a.code = "BASELINE";
+        a.actor = actor;
+        a.startS = from;
+        a.endS = to;
+        a.sourceFile = "S/codes.jsonl";
+        a.sourceLine = 7;
+        return a;
+    }
+
+    @Test
+    void shouldUseCodedBaselineStretchWhenSessionCodesOne() {
+        Baseline b = new CodedBaselineProvider(StoredBaselines.none())
+                .baselineFor(info(), Role.CLIENT, windows(), List.of(baseline(600, 900, "dyad")), CFG);
+        assertEquals(2.01, b.get(Feature.SCL).orElseThrow().median(), 1e-9);
+        assertTrue(b.source().startsWith("coded BASELINE 600-900 s"), b.source());
+    }
+
+    @Test
+    void shouldIgnoreCodedStretchesOfTheOtherWearerOrTooShortWhenChoosingBaseline() {
+        CodedBaselineProvider p = new CodedBaselineProvider(StoredBaselines.none());
+        Baseline b = p.baselineFor(info(), Role.CLIENT, windows(),
+                List.of(baseline(600, 900, "therapist"), baseline(600, 630, "client")), CFG);
+        assertEquals(5.01, b.get(Feature.SCL).orElseThrow().median(), 1e-9);
+        assertTrue(b.source().startsWith("calibration 120-360 s"), b.source());
+    }
+
+    @Test
+    void shouldPoolAndReadBackStoredBaselinesWhenWrittenByARun() throws Exception {
+        List<BaselineRow> rows = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            SessionInfo i = info();
+            i.sessionId = "S" + s;
+            Baseline b = Baseline.builder("calibration 120-360 s")
+                    .put(Feature.SCL, new FeatureBaseline(3.0 + s, 0.1 * (s + 1), 40)).build();
+            rows.addAll(BaselineRows.of(i, java.util.Map.of(Role.CLIENT, b)));
+        }
+        Baseline fallback = Baseline.builder("whole session (calibration stretch had 2 usable windows)")
+                .put(Feature.SCL, new FeatureBaseline(100, 1, 3)).build();
+        rows.addAll(BaselineRows.of(info(), java.util.Map.of(Role.CLIENT, fallback)));
+        Path file = tmp.resolve("baselines.json");
+        StoredBaselines.pool(rows).write(file);
+        StoredBaselines read = StoredBaselines.read(file);
+        Baseline b = read.lookup("client:abc");
+        assertEquals(4.0, b.get(Feature.SCL).orElseThrow().median(), 1e-12, "median of 3, 4, 5; the fallback is not pooled");
+        assertEquals(0.2, b.get(Feature.SCL).orElseThrow().mad(), 1e-12);
+        assertTrue(b.source().contains("3 sessions"), b.source());
+        Baseline chosen = new CodedBaselineProvider(read).baselineFor(info(), Role.CLIENT, windows(), List.of(), CFG);
+        assertTrue(chosen.source().startsWith("stored baseline from baselines.json"), chosen.source());
+    }
+
+    @Test
+    void shouldRefuseBaselinesFileWhenItIsNotOurs() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("x.json"), "{\"people\": {}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StoredBaselines.read(bad));
+        assertTrue(e.getMessage().contains("format"), e.getMessage());
+        Path badFeature = Files.writeString(tmp.resolve("y.json"), "{\"format\": \"" + StoredBaselines.FORMAT
+                + "\", \"people\": {\"client:a\": {\"features\": {\"nope\": {\"median\": 1, \"mad\": 1}}}}}");
+        e = assertThrows(IllegalArgumentException.class, () -> StoredBaselines.read(badFeature));
+        assertTrue(e.getMessage().contains("unknown feature column 'nope'"), e.getMessage());
+    }
+}
