@@ -215,10 +215,16 @@ class ReviewCliITCase {
         for (Map<String, Object> r : sources) {
             assertTrue(((String) r.get("baseline_source")).contains("client: stored baseline from baselines.json"), r.toString());
         }
-        // the planted episodes stand out against the pooled baseline too
-        Object episodes = db.scalar("SELECT sum(anxiety_episodes) FROM " + DuckDb.parquet(second.resolve("sessions")));
-        Object plantedEpisodes = db.scalar("SELECT sum(anxiety_episodes) FROM " + t("sessions"));
-        assertEquals(((Number) plantedEpisodes).longValue(), ((Number) episodes).longValue());
+        // every planted episode still stands out against the pooled baseline
+        double tolerance = planted.get("onset_tolerance_s").asDouble();
+        for (JsonNode s : planted.get("sessions")) {
+            for (JsonNode e : s.get("client_episodes")) {
+                Object found = db.scalar("SELECT count(*) FROM " + DuckDb.parquet(second.resolve("moments"))
+                        + " WHERE role = 'client' AND session_id = '" + s.get("session_id").asText() + "' AND abs(start_s - "
+                        + e.get("start_s").asDouble() + ") <= " + tolerance);
+                assertEquals(1, ((Number) found).intValue(), s.get("session_id").asText() + " " + e.get("start_s"));
+            }
+        }
     }
 
     @Test

@@ -29,10 +29,11 @@ import org.sessionreview.model.WindowFeatures;
  *
  * with s_f = -1 for RMSSD and the temperature slope, +1 otherwise (see {@link Feature#sign()}),
  * so the weights are renormalised over the channels present; null when P is empty. Default
- * weights: SCR rate 1, SCL 1, HR 1, RMSSD 1, fidget 0.5, temperature slope 0.5.
+ * weights: SCR rate 0.5, SCL 1, HR 1, RMSSD 0.5, fidget 0.25, temperature slope 0.25 (see
+ * {@link ScoringConfig.Builder#weightScr(double)} for why).
  *
- * <p>A window with gross movement ({@link WindowFeatures#grossMovementS} &gt; 0) keeps its
- * z-scores but gets no index: exertion raises EDA and heart rate too, so it is marked and not
+ * <p>A window with gross movement ({@link WindowFeatures#grossMovementS} at least {@link
+ * ScoringConfig#grossMovementMaxS()}, default 10 s) keeps its z-scores but gets no index: exertion raises EDA and heart rate too, so it is marked and not
  * scored as anxiety (DOMAIN.md 4.0).
  *
  * <p>References: Leys, Ley, Klein, Bernard &amp; Licata 2013, <i>Detecting outliers: do not use
@@ -92,7 +93,7 @@ public final class AnxietyIndex {
         for (Feature f : Feature.values()) {
             f.setZ(out, z.get(f));
         }
-        out.anxietyIndex = w.grossMovementS > 0 ? null : index(z, cfg);
+        out.anxietyIndex = w.grossMovementS >= cfg.grossMovementMaxS() ? null : index(z, cfg);
         return out;
     }
 }

@@ -27,12 +27,13 @@ class ScoringConfigTest {
         assertEquals(0.10, c.fidgetFloorRelative());
         assertEquals(0.05, c.tempSlopeFloorCPerMin());
         assertEquals(10.0, c.zClamp());
-        assertEquals(1.0, c.weightScr());
+        assertEquals(0.5, c.weightScr());
         assertEquals(1.0, c.weightScl());
         assertEquals(1.0, c.weightHr());
-        assertEquals(1.0, c.weightRmssd());
-        assertEquals(0.5, c.weightFidget());
-        assertEquals(0.5, c.weightTemp());
+        assertEquals(0.5, c.weightRmssd());
+        assertEquals(0.25, c.weightFidget());
+        assertEquals(0.25, c.weightTemp());
+        assertEquals(10.0, c.grossMovementMaxS());
         assertEquals(0.5, c.qualityThreshold());
         assertEquals(2.0, c.enterThreshold());
         assertEquals(20.0, c.enterHoldS());
@@ -123,6 +124,6 @@ class ScoringConfigTest {
         ScoringConfig c = ScoringConfig.builder().enter(2.2, 20).build();
         assertEquals("2.2", c.asMetadata().get("scoring.episode.enter_threshold"));
         assertEquals("1.4826", c.asMetadata().get("scoring.mad_scale"));
-        assertEquals(32, c.asMetadata().size());
+        assertEquals(33, c.asMetadata().size());
     }
 }

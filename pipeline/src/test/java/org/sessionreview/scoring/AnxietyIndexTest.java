@@ -10,9 +10,14 @@ import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.WindowFeatures;
 
 class AnxietyIndexTest {
-    /** MAD scale 1 and floors below 1, so that with the unit baseline below z = value. */
+    /**
+     * MAD scale 1 and floors below 1, so that with the unit baseline below z = value; the
+     * DOMAIN.md proposal's weights (1, 1, 1, 1, 0.5, 0.5) pinned so the arithmetic below holds
+     * whatever the defaults are.
+     */
     private static final ScoringConfig UNIT = ScoringConfig.builder().madScale(1.0)
-            .hrFloorBpm(0.5).rmssdFloorMs(0.5).scrRateFloorPerMin(0.5).build();
+            .hrFloorBpm(0.5).rmssdFloorMs(0.5).scrRateFloorPerMin(0.5)
+            .weightScr(1).weightScl(1).weightHr(1).weightRmssd(1).weightFidget(0.5).weightTemp(0.5).build();
 
     /** Every feature: median 0, MAD 1. */
     private static Baseline unitBaseline() {
@@ -133,5 +138,18 @@ class AnxietyIndexTest {
         assertTrue(scored != w);
         assertEquals(w.startS, scored.startS);
         assertEquals(w.edaSclUs, scored.edaSclUs);
+    }
+
+    @Test
+    void shouldLeaveWindowUnscoredWhenGrossMovementFillsAThirdOfIt() {
+        WindowFeatures moving = allSix();
+        moving.grossMovementS = 10;
+        WindowFeatures scored = AnxietyIndex.score(moving, unitBaseline(), UNIT);
+        assertEquals(null, scored.anxietyIndex);
+        assertEquals(moving.edaSclUs, scored.zScl, 1e-12); // z-scores stay for researchers
+        WindowFeatures gesture = allSix();
+        gesture.grossMovementS = 3;
+        assertEquals(AnxietyIndex.score(allSix(), unitBaseline(), UNIT).anxietyIndex,
+                AnxietyIndex.score(gesture, unitBaseline(), UNIT).anxietyIndex);
     }
 }
