@@ -26,6 +26,20 @@ public class WindowFeatures {
     public Double hrBpm;
     /** Root mean square of successive IBI differences, milliseconds. */
     public Double hrvRmssdMs;
+    /** Sum of the amplitudes of the SCRs peaking in the window, microsiemens. */
+    public Double edaScrAmplitudeSumUs;
+    /** Standard deviation of accepted inter-beat intervals (n-1), milliseconds. */
+    public Double hrvSdnnMs;
+    /** Share of successive interval differences above 50 ms, percent. */
+    public Double hrvPnn50;
+    /** Low-frequency (0.04-0.15 Hz) power of the IBI series, ms^2 (Lomb-Scargle). */
+    public Double hrvLfMs2;
+    /** High-frequency (0.15-0.4 Hz) power of the IBI series, ms^2 (Lomb-Scargle). */
+    public Double hrvHfMs2;
+    /** LF / HF. */
+    public Double hrvLfHf;
+    /** Dominant frequency of the 2-6 Hz fidget band, Hz. */
+    public Double fidgetFreqHz;
     /** Mean dynamic acceleration magnitude (|a| minus its window median), g. */
     public Double motionMagG;
     /** Power of the acceleration magnitude in the 2-6 Hz fidget band, g^2. */

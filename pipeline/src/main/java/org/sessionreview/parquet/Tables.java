@@ -12,7 +12,10 @@ import static org.sessionreview.parquet.ColumnType.TIMESTAMP_UTC;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
+import org.sessionreview.report.BeatRow;
+import org.sessionreview.report.ScrRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
 
@@ -71,8 +74,15 @@ public final class Tables {
             .optional("eda_scr_per_min", DOUBLE, "Skin conductance responses per minute", r -> r.edaScrPerMin)
             .optional("hr_bpm", DOUBLE, "Mean heart rate, beats per minute", r -> r.hrBpm)
             .optional("hrv_rmssd_ms", DOUBLE, "RMSSD of adjacent accepted inter-beat intervals, milliseconds", r -> r.hrvRmssdMs)
+            .optional("eda_scr_amplitude_sum_us", DOUBLE, "Sum of the amplitudes of SCRs peaking in the window, microsiemens", r -> r.edaScrAmplitudeSumUs)
+            .optional("hrv_sdnn_ms", DOUBLE, "SDNN of accepted intervals (n-1), milliseconds", r -> r.hrvSdnnMs)
+            .optional("hrv_pnn50", DOUBLE, "Successive differences over 50 ms, percent", r -> r.hrvPnn50)
+            .optional("hrv_lf_ms2", DOUBLE, "LF power 0.04-0.15 Hz (Lomb-Scargle), ms^2", r -> r.hrvLfMs2)
+            .optional("hrv_hf_ms2", DOUBLE, "HF power 0.15-0.4 Hz (Lomb-Scargle), ms^2", r -> r.hrvHfMs2)
+            .optional("hrv_lf_hf", DOUBLE, "LF / HF", r -> r.hrvLfHf)
             .optional("motion_mag_g", DOUBLE, "Mean dynamic acceleration magnitude, g", r -> r.motionMagG)
             .optional("fidget_power", DOUBLE, "Acceleration-magnitude power in the 2-6 Hz fidget band, g^2", r -> r.fidgetPower)
+            .optional("fidget_freq_hz", DOUBLE, "Dominant frequency in the 2-6 Hz fidget band, Hz", r -> r.fidgetFreqHz)
             .required("gross_movement_s", DOUBLE, "Seconds with gross arm/posture movement; such windows get no anxiety index", r -> r.grossMovementS)
             .optional("temp_slope_c_per_min", DOUBLE, "Skin temperature slope, degrees C per minute", r -> r.tempSlopeCPerMin)
             .required("eda_quality", DOUBLE, "Valid EDA sample fraction 0..1", r -> r.edaQuality)
@@ -100,6 +110,39 @@ public final class Tables {
             .required("mad", DOUBLE, "Median absolute deviation (unscaled), in the feature's unit", r -> r.mad)
             .required("windows", INT32, "Windows the baseline was computed from", r -> r.windows)
             .required("source", STRING, "calibration stretch, coded BASELINE, stored from earlier runs, or whole session", r -> r.source)
+            .build();
+
+    public static final TableSchema<ScrRow> SCR = TableSchema.<ScrRow>builder("scr")
+            .description("One row per skin conductance response.")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("role", STRING, "Wearer: client or therapist", r -> r.role)
+            .required("onset_s", DOUBLE, "Onset, seconds from media start", r -> r.onsetS)
+            .required("peak_s", DOUBLE, "Peak, seconds from media start", r -> r.peakS)
+            .required("amplitude_us", DOUBLE, "Trough-to-peak amplitude of the phasic signal, microsiemens", r -> r.amplitudeUs)
+            .required("rise_s", DOUBLE, "Rise time (peak - onset), seconds", r -> r.riseS)
+            .optional("half_recovery_s", DOUBLE, "Peak to half recovery, seconds; null when not reached", r -> r.halfRecoveryS)
+            .required("quality", DOUBLE, "EDA valid fraction around the response, 0..1", r -> r.quality)
+            .build();
+
+    public static final TableSchema<BeatRow> BEATS = TableSchema.<BeatRow>builder("beats")
+            .description("One row per heart beat: the interval ending at it, its source and whether it was accepted.")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("role", STRING, "Wearer: client or therapist", r -> r.role)
+            .required("t_s", DOUBLE, "Beat time, seconds from media start", r -> r.tS)
+            .optional("ibi_ms", DOUBLE, "Interval from the previous beat, milliseconds", r -> r.ibiMs)
+            .required("source", STRING, "device (IBI file) or bvp (pulse-wave detection)", r -> r.source)
+            .required("accepted", BOOLEAN, "Whether the interval passed artifact rejection", r -> r.accepted)
+            .optional("reject_reason", STRING, "Why the interval was rejected", r -> r.rejectReason)
+            .build();
+
+    public static final TableSchema<ArtifactRow> ARTIFACTS = TableSchema.<ArtifactRow>builder("artifacts")
+            .description("One row per masked stretch of a channel: never fed into features.")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("role", STRING, "Wearer: client or therapist", r -> r.role)
+            .required("channel", STRING, "EDA, ACC, TEMP or IBI", r -> r.channel)
+            .required("kind", STRING, "Artifact kind, e.g. eda_contact_loss", r -> r.kind)
+            .required("start_s", DOUBLE, "Start, seconds from media start", r -> r.startS)
+            .required("end_s", DOUBLE, "End, seconds from media start", r -> r.endS)
             .build();
 
     public static final TableSchema<Annotation> ANNOTATIONS = TableSchema.<Annotation>builder("annotations")

@@ -21,6 +21,13 @@ final class WindowCopy {
         c.edaScrPerMin = w.edaScrPerMin;
         c.hrBpm = w.hrBpm;
         c.hrvRmssdMs = w.hrvRmssdMs;
+        c.edaScrAmplitudeSumUs = w.edaScrAmplitudeSumUs;
+        c.hrvSdnnMs = w.hrvSdnnMs;
+        c.hrvPnn50 = w.hrvPnn50;
+        c.hrvLfMs2 = w.hrvLfMs2;
+        c.hrvHfMs2 = w.hrvHfMs2;
+        c.hrvLfHf = w.hrvLfHf;
+        c.fidgetFreqHz = w.fidgetFreqHz;
         c.motionMagG = w.motionMagG;
         c.fidgetPower = w.fidgetPower;
         c.grossMovementS = w.grossMovementS;

@@ -1,0 +1,15 @@
+package org.sessionreview.report;
+
+/** One row of the {@code artifacts/} table: a stretch of one channel masked out of the features. */
+public class ArtifactRow {
+    public String sessionId;
+    public String role;
+    /** Channel the mask applies to: EDA, ACC, TEMP, IBI. */
+    public String channel;
+    /** e.g. eda_contact_loss, eda_jump, eda_motion, temp_off_wrist, acc_gross_movement, ibi_gap. */
+    public String kind;
+    public double startS;
+    public double endS;
+
+    public ArtifactRow() {}
+}

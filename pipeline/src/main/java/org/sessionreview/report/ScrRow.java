@@ -1,0 +1,21 @@
+package org.sessionreview.report;
+
+/** One row of the {@code scr/} table: a skin conductance response of one wearer. */
+public class ScrRow {
+    public String sessionId;
+    public String role;
+    /** Onset (start of the rise), seconds from media start. */
+    public double onsetS;
+    /** Peak, seconds from media start. */
+    public double peakS;
+    /** Trough-to-peak amplitude of the phasic signal, microsiemens. */
+    public double amplitudeUs;
+    /** Peak time minus onset time, seconds. */
+    public double riseS;
+    /** Seconds from the peak until the phasic signal falls below half the amplitude; null if it does not before the next onset or the end. */
+    public Double halfRecoveryS;
+    /** EDA quality (valid fraction) around the response, 0..1. */
+    public double quality;
+
+    public ScrRow() {}
+}
