@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>Method: take the accepted beats whose time lies in the span (intervals in ms, times in s
  * from the span start); remove the least-squares line (mean and slow trend, which would
- * otherwise leak into LF); one-sided PSD {@code 2 P(f) dt} in ms²/Hz on a grid of {@code
- * stepHz} (0.001 Hz) from 0.04 to 0.4 Hz; band power = trapezoidal integral over the band, in
+ * otherwise leak into LF); one-sided PSD {@code 2 P(f) dt} in ms²/Hz ({@code dt} the median
+ * beat spacing) on a grid of {@code stepHz} (0.001 Hz) from 0.04 to 0.4 Hz; band power = trapezoidal integral over the band, in
  * ms². This normalisation makes a sinusoidal modulation of amplitude {@code A} ms contribute
  * {@code A^2 / 2} ms² (its variance), so powers are comparable with the Task Force's absolute
  * powers; with gaps the spectrum is still an estimate from fewer samples.

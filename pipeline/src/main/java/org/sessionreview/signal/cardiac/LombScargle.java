@@ -1,5 +1,8 @@
 package org.sessionreview.signal.cardiac;
 
+import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
 /**
  * Lomb-Scargle power spectrum of an unevenly sampled series, such as inter-beat intervals at
  * their beat times with gaps where beats were rejected: no resampling or interpolation needed.
@@ -13,11 +16,14 @@ package org.sessionreview.signal.cardiac;
  * </pre>
  *
  * (Lomb's unnormalised periodogram, units of {@code y^2}). {@link #psd} turns it into a one-sided
- * power spectral density {@code S(f) = 2 P(f) dt}, {@code dt = (t_last - t_first) / (N - 1)} the
- * mean sampling interval: for even sampling this is the usual periodogram, whose integral over
- * {@code (0, Nyquist]} equals the variance (Parseval), and a sinusoid of amplitude {@code A}
- * integrates to {@code A^2 / 2} whatever the number of samples or gaps. With IBIs in ms and
- * times in s, S is in ms²/Hz and band integrals are in ms².
+ * power spectral density {@code S(f) = 2 P(f) dt}, {@code dt} the median spacing of successive
+ * samples. For even sampling this is the usual periodogram, whose integral over {@code (0,
+ * Nyquist]} equals the variance (Parseval). The median, not the span over the sample count,
+ * keeps that true when samples are missing in stretches (rejected beats): the spectral window
+ * of a gapped series has the energy of {@code N} samples spread over {@code 1 / dt}, so a
+ * sinusoid of amplitude {@code A} still integrates to about {@code A^2 / 2}, though part of it
+ * moves into sidelobes. With IBIs in ms and times in s, S is in ms²/Hz and band integrals are in
+ * ms².
  *
  * <p>References: Lomb, N. R. (1976), Least-squares frequency analysis of unequally spaced data,
  * Astrophysics and Space Science 39, 447-462; Scargle, J. D. (1982), Studies in astronomical
@@ -74,20 +80,20 @@ public final class LombScargle {
     }
 
     /**
-     * One-sided power spectral density {@code 2 P(f) dt} (see class comment), units of {@code
-     * y^2} per Hz.
+     * One-sided power spectral density {@code 2 P(f) dt}, {@code dt} the median sample spacing
+     * (see class comment), units of {@code y^2} per Hz.
      */
     public static double[] psd(double[] t, double[] y, double[] frequenciesHz) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : t) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        double[] sorted = t.clone();
+        Arrays.sort(sorted);
+        double[] spacing = new double[sorted.length - 1];
+        for (int i = 1; i < sorted.length; i++) {
+            spacing[i - 1] = sorted[i] - sorted[i - 1];
         }
-        if (!(max > min)) {
-            throw new IllegalArgumentException("sample times must span a positive interval");
+        double dt = new Median().evaluate(spacing);
+        if (!(dt > 0)) {
+            throw new IllegalArgumentException("sample times must mostly differ");
         }
-        double dt = (max - min) / (t.length - 1);
         double[] p = periodogram(t, y, frequenciesHz);
         for (int k = 0; k < p.length; k++) {
             p[k] *= 2 * dt;
