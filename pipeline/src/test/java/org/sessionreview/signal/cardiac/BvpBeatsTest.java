@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.e4.E4Channel;
+import org.sessionreview.ingest.e4.E4Reader;
+import org.sessionreview.model.Channel;
+import org.sessionreview.testing.SharedData;
 
 class BvpBeatsTest {
     private static final double RATE_HZ = 64;
@@ -96,6 +102,15 @@ class BvpBeatsTest {
         assertSameAsOneCall(pulse.samples, 17.3);
     }
 
+    @Test
+    void shouldReportEachBeatOnceAsInOneCallWhenRealWristBvpIsCutIntoCores() throws IOException {
+        E4Channel bvp = E4Reader.read(SharedData.resolve("e4/stress-predict-S04"), "S04")
+                .channel(Channel.BVP).orElseThrow();
+        assertEquals(RATE_HZ, bvp.rateHz());
+        double[] tenMinutes = Arrays.copyOfRange(bvp.values(), 0, (int) (600 * RATE_HZ));
+        assertSameAsOneCall(tenMinutes, 30);
+    }
+
     /** Cuts {@code x} into cores of {@code coreS} with the config's margin on each side. */
     static void assertSameAsOneCall(double[] x, double coreS) {
         List<Beat> whole = all(x);
@@ -106,7 +121,7 @@ class BvpBeatsTest {
             int to = Math.min(x.length, from + core);
             int bufferFrom = Math.max(0, from - margin);
             int bufferTo = Math.min(x.length, to + margin);
-            double[] buffer = java.util.Arrays.copyOfRange(x, bufferFrom, bufferTo);
+            double[] buffer = Arrays.copyOfRange(x, bufferFrom, bufferTo);
             for (Beat b : BvpBeats.detect(buffer, RATE_HZ, from - bufferFrom, to - bufferFrom, CONFIG)) {
                 pieces.add(b.shifted(bufferFrom * 1000.0 / RATE_HZ));
             }
@@ -129,7 +144,7 @@ class BvpBeatsTest {
     @Test
     void shouldReturnNoBeatsWhenTheCoreIsEmptyOrAllMasked() {
         double[] masked = new double[64 * 30];
-        java.util.Arrays.fill(masked, Double.NaN);
+        Arrays.fill(masked, Double.NaN);
         assertTrue(all(masked).isEmpty());
         SyntheticPulse pulse = new SyntheticPulse(RATE_HZ, 30, 0.85, 0.05, 6);
         assertTrue(BvpBeats.detect(pulse.samples, RATE_HZ, 640, 640, CONFIG).isEmpty());
