@@ -1,5 +1,7 @@
 package org.sessionreview.signal.cardiac;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
@@ -7,16 +9,24 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * in the physiological range and differs from the median of its neighbours by at most a given
  * fraction of that median.
  *
- * <p>Neighbours are the up to {@value #NEIGHBOURS} in-range IBIs on each side of the beat, by
- * position in the series (the beat itself excluded). With fewer than 2 neighbours (an isolated
- * beat between device gaps) the range check alone decides. Defaults in {@code FeatureConfig}:
- * range 0.3-2.0 s, deviation 20 %.
+ * <p>Neighbours are the up to {@code neighbours} (default {@value #NEIGHBOURS}) <em>eligible</em>
+ * intervals on each side of the beat, in beat order, the beat itself excluded. Eligible = in
+ * range and not already rejected by an earlier stage (e.g. {@link BvpBeats}' wave-shape checks).
+ * {@link #clean} also bounds the neighbours in time ({@code neighbourWindowS}, default 15 s), so
+ * that an interval is never judged by beats minutes away across a device gap, and so that a
+ * stream needs only a bounded look-ahead. With fewer than 2 neighbours (an isolated beat between
+ * device gaps) the range check alone decides. Defaults: range 0.3-2.0 s, deviation 20 %.
  *
- * <p>References: Task Force of the ESC and NASPE (1996), Heart rate variability: standards of
- * measurement, physiological interpretation and clinical use, Circulation 93, 1043-1065
- * (editing of ectopic and missed beats); Malik et al. (1989), Heart rate variability in relation
- * to prognosis after myocardial infarction: selection of optimal processing techniques, Eur.
- * Heart J. 10, 1060-1074 (20 % rule).
+ * <p>Works on device IBIs (E4 {@code IBI.csv}, whose rows have gaps where the device dropped
+ * beats) and on beats from the pulse wave alike.
+ *
+ * <p>References: Berntson, G. G. et al. (1997), Heart rate variability: origins, methods, and
+ * interpretive caveats, Psychophysiology 34, 623-648 (artifact editing); Task Force of the ESC
+ * and NASPE (1996), Heart rate variability: standards of measurement, physiological
+ * interpretation and clinical use, Circulation 93, 1043-1065 (editing of ectopic and missed
+ * beats); Malik et al. (1989), Heart rate variability in relation to prognosis after myocardial
+ * infarction: selection of optimal processing techniques, Eur. Heart J. 10, 1060-1074 (20 %
+ * rule).
  */
 public final class IbiCleaner {
     /** In-range neighbours considered on each side of a beat. */
@@ -25,7 +35,35 @@ public final class IbiCleaner {
     private IbiCleaner() {}
 
     /**
-     * Which IBIs to keep.
+     * Cleaning parameters.
+     *
+     * @param minIbiS shortest plausible interval, seconds (default 0.3, i.e. 200 bpm)
+     * @param maxIbiS longest plausible interval, seconds (default 2.0, i.e. 30 bpm)
+     * @param maxDeviation largest accepted |ibi - median| / median (default 0.2)
+     * @param neighbours eligible neighbours taken on each side (default {@value #NEIGHBOURS})
+     * @param neighbourWindowS farthest a neighbour may lie from the beat, seconds (default 15;
+     *     {@code Double.POSITIVE_INFINITY} = by position only)
+     */
+    public record Config(double minIbiS, double maxIbiS, double maxDeviation, int neighbours,
+            double neighbourWindowS) {
+        /** 0.3-2.0 s, 20 %, 5 neighbours within 15 s. */
+        public static final Config DEFAULT = new Config(0.3, 2.0, 0.2, NEIGHBOURS, 15.0);
+
+        public Config {
+            if (!(minIbiS > 0 && maxIbiS > minIbiS)) {
+                throw new IllegalArgumentException(
+                        "need 0 < minIbiS < maxIbiS, got " + minIbiS + ", " + maxIbiS);
+            }
+            if (!(maxDeviation > 0) || neighbours < 1 || !(neighbourWindowS > 0)) {
+                throw new IllegalArgumentException("maxDeviation and neighbourWindowS must be > 0"
+                        + " and neighbours >= 1, got " + maxDeviation + ", " + neighbourWindowS
+                        + ", " + neighbours);
+            }
+        }
+    }
+
+    /**
+     * Which IBIs to keep (neighbours by position only, no time bound).
      *
      * @param ibiS inter-beat intervals, seconds, in beat order
      * @param minS shortest plausible interval, seconds
@@ -35,37 +73,110 @@ public final class IbiCleaner {
      */
     public static boolean[] accept(double[] ibiS, double minS, double maxS, double maxDeviation) {
         int n = ibiS.length;
+        double[] position = new double[n];
         boolean[] inRange = new boolean[n];
         for (int i = 0; i < n; i++) {
+            position[i] = i;
             inRange[i] = ibiS[i] >= minS && ibiS[i] <= maxS;
         }
+        boolean[] deviates = deviatesFromMedian(position, ibiS, inRange, NEIGHBOURS,
+                Double.POSITIVE_INFINITY, maxDeviation);
         boolean[] accepted = new boolean[n];
-        double[] neighbours = new double[2 * NEIGHBOURS];
+        for (int i = 0; i < n; i++) {
+            accepted[i] = inRange[i] && !deviates[i];
+        }
+        return accepted;
+    }
+
+    /**
+     * Device inter-beat intervals as cleaned beats, e.g. from an E4 IBI channel.
+     *
+     * @param originMillis origin of the offsets, epoch milliseconds
+     * @param offsetsS beat times in seconds after the origin, increasing
+     * @param ibiS intervals ending at those beats, seconds
+     */
+    public static List<Beat> fromDevice(double originMillis, double[] offsetsS, double[] ibiS,
+            Config config) {
+        if (offsetsS.length != ibiS.length) {
+            throw new IllegalArgumentException("offsets (" + offsetsS.length + ") and intervals ("
+                    + ibiS.length + ") differ in length");
+        }
+        List<Beat> beats = new ArrayList<>(ibiS.length);
+        for (int i = 0; i < ibiS.length; i++) {
+            beats.add(Beat.accepted(originMillis + offsetsS[i] * 1000.0, ibiS[i] * 1000.0,
+                    Beat.Source.DEVICE));
+        }
+        return clean(beats, config);
+    }
+
+    /**
+     * Applies the range and local-median rules to the beats that are still accepted; beats
+     * already rejected keep their reason and do not serve as neighbours. An accepted beat with an
+     * unknown (NaN) interval is rejected as {@link RejectReason#NO_PREVIOUS_BEAT}.
+     *
+     * @param beats in time order
+     * @return a new list, same order and length, with reasons for the rejected beats
+     */
+    public static List<Beat> clean(List<Beat> beats, Config config) {
+        int n = beats.size();
+        double[] tS = new double[n];
+        double[] ibiS = new double[n];
+        boolean[] eligible = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Beat b = beats.get(i);
+            tS[i] = b.tMillis() / 1000.0;
+            ibiS[i] = b.ibiMs() / 1000.0;
+            eligible[i] = b.accepted() && ibiS[i] >= config.minIbiS() && ibiS[i] <= config.maxIbiS();
+        }
+        boolean[] deviates = deviatesFromMedian(tS, ibiS, eligible, config.neighbours(),
+                config.neighbourWindowS(), config.maxDeviation());
+        List<Beat> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Beat b = beats.get(i);
+            if (!b.accepted()) {
+                out.add(b);
+            } else if (Double.isNaN(ibiS[i])) {
+                out.add(b.reject(RejectReason.NO_PREVIOUS_BEAT));
+            } else if (!eligible[i]) {
+                out.add(b.reject(RejectReason.OUT_OF_RANGE));
+            } else if (deviates[i]) {
+                out.add(b.reject(RejectReason.DEVIATES_FROM_LOCAL_MEDIAN));
+            } else {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /** For each eligible beat: does it deviate from the median of its eligible neighbours? */
+    private static boolean[] deviatesFromMedian(double[] t, double[] ibi, boolean[] eligible,
+            int perSide, double windowS, double maxDeviation) {
+        int n = ibi.length;
+        boolean[] deviates = new boolean[n];
+        double[] neighbours = new double[2 * perSide];
         Median median = new Median();
         for (int i = 0; i < n; i++) {
-            if (!inRange[i]) {
+            if (!eligible[i]) {
                 continue;
             }
             int count = 0;
-            for (int j = i - 1, taken = 0; j >= 0 && taken < NEIGHBOURS; j--) {
-                if (inRange[j]) {
-                    neighbours[count++] = ibiS[j];
+            for (int j = i - 1, taken = 0; j >= 0 && taken < perSide && t[i] - t[j] <= windowS; j--) {
+                if (eligible[j]) {
+                    neighbours[count++] = ibi[j];
                     taken++;
                 }
             }
-            for (int j = i + 1, taken = 0; j < n && taken < NEIGHBOURS; j++) {
-                if (inRange[j]) {
-                    neighbours[count++] = ibiS[j];
+            for (int j = i + 1, taken = 0; j < n && taken < perSide && t[j] - t[i] <= windowS; j++) {
+                if (eligible[j]) {
+                    neighbours[count++] = ibi[j];
                     taken++;
                 }
             }
-            if (count < 2) {
-                accepted[i] = true;
-                continue;
+            if (count >= 2) {
+                double m = median.evaluate(neighbours, 0, count);
+                deviates[i] = Math.abs(ibi[i] - m) > maxDeviation * m;
             }
-            double m = median.evaluate(neighbours, 0, count);
-            accepted[i] = Math.abs(ibiS[i] - m) <= maxDeviation * m;
         }
-        return accepted;
+        return deviates;
     }
 }

@@ -1,0 +1,43 @@
+package org.sessionreview.signal.cardiac;
+
+/**
+ * Centred moving average, as scipy's {@code ndimage.uniform_filter1d(x, size, mode="nearest")}
+ * (NeuroKit2's {@code signal_smooth(kernel="boxcar")}): output {@code i} is the mean of {@code
+ * x[i - size/2 .. i + size - size/2 - 1]} (integer division, so an even window reaches one
+ * sample further back than forward), with the edge samples repeated beyond the ends. The sum is
+ * updated incrementally in the same order as scipy's, so thresholds compare identically.
+ */
+final class Boxcar {
+    private Boxcar() {}
+
+    /**
+     * @param x samples (finite)
+     * @param size window length, samples, >= 1
+     */
+    static double[] smooth(double[] x, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("window must be >= 1 sample, got " + size);
+        }
+        int n = x.length;
+        double[] out = new double[n];
+        if (n == 0) {
+            return out;
+        }
+        int before = size / 2;
+        double tmp = 0;
+        for (int k = 0; k < size; k++) {
+            tmp += at(x, k - before);
+        }
+        tmp /= size;
+        out[0] = tmp;
+        for (int i = 1; i < n; i++) {
+            tmp += (at(x, i + size - 1 - before) - at(x, i - 1 - before)) / size;
+            out[i] = tmp;
+        }
+        return out;
+    }
+
+    private static double at(double[] x, int i) {
+        return x[Math.max(0, Math.min(x.length - 1, i))];
+    }
+}

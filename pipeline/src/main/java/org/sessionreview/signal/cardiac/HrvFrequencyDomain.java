@@ -1,0 +1,117 @@
+package org.sessionreview.signal.cardiac;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Frequency-domain HRV of a span of at least {@code minSpanS} (default 120 s): LF power (0.04-0.15
+ * Hz), HF power (0.15-0.4 Hz) and LF/HF, from the accepted beats' intervals at their beat times
+ * by the {@link LombScargle} spectrum (no resampling, gaps allowed).
+ *
+ * <p>Method: take the accepted beats whose time lies in the span (intervals in ms, times in s
+ * from the span start); remove the least-squares line (mean and slow trend, which would
+ * otherwise leak into LF); one-sided PSD {@code 2 P(f) dt} in ms²/Hz ({@code dt} the median
+ * beat spacing) on a grid of {@code stepHz} (0.001 Hz) from 0.04 to 0.4 Hz; band power = trapezoidal integral over the band, in
+ * ms². This normalisation makes a sinusoidal modulation of amplitude {@code A} ms contribute
+ * {@code A^2 / 2} ms² (its variance), so powers are comparable with the Task Force's absolute
+ * powers; with gaps the spectrum is still an estimate from fewer samples.
+ *
+ * <p>Returns null when the span is shorter than {@code minSpanS}, when the accepted intervals
+ * cover less than {@code minCoverage} (0.5) of it (see {@link HrvTimeDomain.Result#coverage()}),
+ * or with fewer than {@value #MIN_BEATS} beats.
+ *
+ * <p>References: Task Force of the ESC and NASPE (1996), Heart rate variability: standards of
+ * measurement, physiological interpretation and clinical use, Circulation 93, 1043-1065 (bands,
+ * at least 2 min for LF); Lomb, N. R. (1976), Astrophysics and Space Science 39, 447-462;
+ * Scargle, J. D. (1982), Astrophysical Journal 263, 835-853.
+ */
+public final class HrvFrequencyDomain {
+    /** Fewest accepted beats for a spectrum. */
+    public static final int MIN_BEATS = 30;
+
+    private HrvFrequencyDomain() {}
+
+    /**
+     * @param minSpanS shortest span, seconds (120)
+     * @param minCoverage lowest share of the span covered by accepted intervals (0.5)
+     * @param lfLowHz LF lower edge, Hz (0.04)
+     * @param lfHighHz LF upper edge = HF lower edge, Hz (0.15)
+     * @param hfHighHz HF upper edge, Hz (0.4)
+     * @param stepHz frequency grid step, Hz (0.001)
+     */
+    public record Config(double minSpanS, double minCoverage, double lfLowHz, double lfHighHz,
+            double hfHighHz, double stepHz) {
+        /** Task Force bands, 120 s, coverage 0.5, 0.001 Hz grid. */
+        public static final Config DEFAULT = new Config(120, 0.5, 0.04, 0.15, 0.4, 0.001);
+
+        public Config {
+            if (!(minSpanS > 0 && minCoverage >= 0 && minCoverage <= 1 && lfLowHz > 0
+                    && lfHighHz > lfLowHz && hfHighHz > lfHighHz && stepHz > 0)) {
+                throw new IllegalArgumentException("invalid frequency-domain config");
+            }
+        }
+    }
+
+    /**
+     * @param lfMs2 LF power, ms²
+     * @param hfMs2 HF power, ms²
+     * @param lfHfRatio LF / HF
+     * @param beats accepted beats used
+     * @param coverage share of the span covered by accepted intervals
+     */
+    public record Result(double lfMs2, double hfMs2, double lfHfRatio, int beats, double coverage) {}
+
+    /**
+     * LF, HF and LF/HF of the accepted beats in {@code [fromMillis, toMillis)}; null when the span
+     * or its coverage is insufficient (see class comment).
+     */
+    public static Result compute(List<Beat> beats, double fromMillis, double toMillis, Config config) {
+        if ((toMillis - fromMillis) / 1000.0 < config.minSpanS()) {
+            return null;
+        }
+        double coverage = HrvTimeDomain.compute(beats, fromMillis, toMillis).coverage();
+        List<Beat> used = new ArrayList<>();
+        for (Beat b : beats) {
+            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
+                used.add(b);
+            }
+        }
+        if (coverage < config.minCoverage() || used.size() < MIN_BEATS) {
+            return null;
+        }
+        int n = used.size();
+        double[] t = new double[n];
+        double[] ibi = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (used.get(i).tMillis() - fromMillis) / 1000.0; // small numbers keep sin() exact
+            ibi[i] = used.get(i).ibiMs();
+        }
+        detrend(t, ibi);
+        double[] f = LombScargle.grid(config.lfLowHz(), config.hfHighHz(), config.stepHz());
+        double[] psd = LombScargle.psd(t, ibi, f);
+        double lf = LombScargle.bandPower(f, psd, config.lfLowHz(), config.lfHighHz());
+        double hf = LombScargle.bandPower(f, psd, config.lfHighHz(), config.hfHighHz());
+        return new Result(lf, hf, lf / hf, n, coverage);
+    }
+
+    /** Subtracts the least-squares line through (t, y) from y, in place. */
+    static void detrend(double[] t, double[] y) {
+        int n = t.length;
+        double mt = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mt += t[i] / n;
+            my += y[i] / n;
+        }
+        double stt = 0;
+        double sty = 0;
+        for (int i = 0; i < n; i++) {
+            stt += (t[i] - mt) * (t[i] - mt);
+            sty += (t[i] - mt) * (y[i] - my);
+        }
+        double slope = stt > 0 ? sty / stt : 0;
+        for (int i = 0; i < n; i++) {
+            y[i] -= my + slope * (t[i] - mt);
+        }
+    }
+}

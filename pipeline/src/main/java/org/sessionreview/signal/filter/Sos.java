@@ -1,0 +1,204 @@
+package org.sessionreview.signal.filter;
+
+import java.util.Arrays;
+
+/**
+ * An IIR filter as cascaded second-order sections (biquads), each row {@code b0 b1 b2 a0 a1 a2}
+ * with {@code a0 = 1}, as {@code scipy.signal} represents {@code output="sos"}. Immutable.
+ *
+ * <p>Three ways to apply it, each equal to its scipy counterpart to rounding (the section
+ * recursion is scipy's transposed direct form II, in the same order of operations):
+ *
+ * <ul>
+ *   <li>{@link #filter}: {@code scipy.signal.sosfilt(sos, x)}, causal, started from rest;
+ *   <li>{@link #filterCausal}: {@code sosfilt(sos, x, zi=state)}, carrying the state from one
+ *       chunk to the next, so a stream fed in chunks gives the output of one call;
+ *   <li>{@link #filtFilt}: {@code scipy.signal.sosfiltfilt(sos, x)} with its defaults
+ *       ({@code padtype="odd"}, {@code padlen = 3 * (2 * len(sos) + 1 - min((sos[:, 2] == 0).sum(),
+ *       (sos[:, 5] == 0).sum()))}), zero phase and the squared magnitude response.
+ * </ul>
+ *
+ * Inputs must be finite: a NaN spreads through the rest of the output.
+ *
+ * <p>References: SciPy, {@code scipy.signal.sosfilt}, {@code sosfilt_zi}, {@code sosfiltfilt}
+ * (https://docs.scipy.org/doc/scipy/reference/generated/scipy.signal.sosfiltfilt.html);
+ * Gustafsson, F. (1996). Determining the initial states in forward-backward filtering. IEEE
+ * Trans. Signal Processing 44(4), 988-992 (the steady-state start that {@code sosfilt_zi} gives).
+ */
+public final class Sos {
+    private final double[][] sections;
+
+    /**
+     * @param sections rows {@code b0 b1 b2 a0 a1 a2}, at least one, each with {@code a0 = 1}
+     * @throws IllegalArgumentException for a row of the wrong length, a0 != 1 or a non-finite
+     *     coefficient
+     */
+    public Sos(double[][] sections) {
+        if (sections.length == 0) {
+            throw new IllegalArgumentException("at least one section is needed");
+        }
+        this.sections = new double[sections.length][];
+        for (int s = 0; s < sections.length; s++) {
+            double[] row = sections[s];
+            if (row.length != 6 || row[3] != 1.0) {
+                throw new IllegalArgumentException(
+                        "section " + s + " must be {b0, b1, b2, 1, a1, a2}, got " + Arrays.toString(row));
+            }
+            for (double c : row) {
+                if (!Double.isFinite(c)) {
+                    throw new IllegalArgumentException("section " + s + " is not finite: " + Arrays.toString(row));
+                }
+            }
+            this.sections[s] = row.clone();
+        }
+    }
+
+    /** Number of sections. */
+    public int sectionCount() {
+        return sections.length;
+    }
+
+    /** A copy of the coefficients, one row {@code b0 b1 b2 a0 a1 a2} per section. */
+    public double[][] sections() {
+        double[][] copy = new double[sections.length][];
+        for (int s = 0; s < sections.length; s++) {
+            copy[s] = sections[s].clone();
+        }
+        return copy;
+    }
+
+    /** {@code scipy.signal.sosfilt(sos, x)}: causal, from a zero state. */
+    public double[] filter(double[] x) {
+        return filterCausal(x, zeroState());
+    }
+
+    /**
+     * Causal filtering that continues from {@code state} and leaves the final state in it, like
+     * {@code y, state = sosfilt(sos, x, zi=state)}. Feeding a signal in consecutive chunks with the
+     * same state array gives exactly the output of one call on the whole signal.
+     *
+     * @param x the next samples
+     * @param state {@code 2 * sectionCount()} values, section by section (scipy's {@code zi} of
+     *     shape {@code (n_sections, 2)}, flattened); start with {@link #zeroState} or {@link
+     *     #steadyState}; updated in place
+     * @return the filtered samples
+     */
+    public double[] filterCausal(double[] x, double[] state) {
+        if (state.length != 2 * sections.length) {
+            throw new IllegalArgumentException(
+                    "state must hold 2 * " + sections.length + " values, got " + state.length);
+        }
+        double[] y = new double[x.length];
+        for (int n = 0; n < x.length; n++) {
+            double cur = x[n];
+            for (int s = 0; s < sections.length; s++) {
+                double[] c = sections[s];
+                double next = c[0] * cur + state[2 * s];
+                state[2 * s] = c[1] * cur - c[4] * next + state[2 * s + 1];
+                state[2 * s + 1] = c[2] * cur - c[5] * next;
+                cur = next;
+            }
+            y[n] = cur;
+        }
+        return y;
+    }
+
+    /** An all-zero state for {@link #filterCausal}. */
+    public double[] zeroState() {
+        return new double[2 * sections.length];
+    }
+
+    /**
+     * {@code scipy.signal.sosfilt_zi(sos)}: the state at which a unit step input gives a constant
+     * output from the first sample (steady state). Multiply by the first sample to start a signal
+     * without a transient. Each section's part is {@code lfilter_zi} of that section scaled by the
+     * DC gain of the sections before it.
+     */
+    public double[] steadyState() {
+        double[] zi = new double[2 * sections.length];
+        double scale = 1.0;
+        for (int s = 0; s < sections.length; s++) {
+            double[] c = sections[s];
+            // lfilter_zi for one biquad: solve (I - A^T) zi = b[1:] - a[1:] b0 in closed form
+            double r0 = c[1] - c[4] * c[0];
+            double r1 = c[2] - c[5] * c[0];
+            double z0 = (r0 + r1) / (1 + c[4] + c[5]);
+            zi[2 * s] = scale * z0;
+            zi[2 * s + 1] = scale * (r1 - c[5] * z0);
+            scale *= (c[0] + c[1] + c[2]) / (c[3] + c[4] + c[5]);
+        }
+        return zi;
+    }
+
+    /**
+     * The edge padding of {@link #filtFilt}, samples: {@code 3 * (2 * sectionCount() + 1 - min(#
+     * sections with b2 = 0, # sections with a2 = 0))}, as {@code sosfiltfilt} computes it.
+     */
+    public int padLength() {
+        int b2Zero = 0;
+        int a2Zero = 0;
+        for (double[] c : sections) {
+            b2Zero += c[2] == 0 ? 1 : 0;
+            a2Zero += c[5] == 0 ? 1 : 0;
+        }
+        return 3 * (2 * sections.length + 1 - Math.min(b2Zero, a2Zero));
+    }
+
+    /**
+     * Zero-phase filtering, {@code scipy.signal.sosfiltfilt(sos, x)} with its defaults: the signal
+     * is extended by {@link #padLength()} samples of odd reflection at each end ({@code 2 x[0] -
+     * x[j]}), filtered forward from {@code steadyState() * ext[0]}, then backward from {@code
+     * steadyState() * y[last]}, and the padding is cut off. No lag; the magnitude response is
+     * squared (a Butterworth of order N becomes -6 dB at its cut-off).
+     *
+     * @param x finite samples, more than {@link #padLength()} of them
+     * @throws IllegalArgumentException when {@code x.length <= padLength()} (as scipy)
+     */
+    public double[] filtFilt(double[] x) {
+        int edge = padLength();
+        if (x.length <= edge) {
+            throw new IllegalArgumentException("The length of the input vector x must be greater than padlen, which is "
+                    + edge + " (got " + x.length + " samples)");
+        }
+        double[] ext = oddExtension(x, edge);
+        double[] zi = steadyState();
+        double[] forward = filterCausal(ext, scaled(zi, ext[0]));
+        reverse(forward);
+        double[] backward = filterCausal(forward, scaled(zi, forward[0]));
+        reverse(backward);
+        return Arrays.copyOfRange(backward, edge, edge + x.length);
+    }
+
+    /** {@code scipy.signal._arraytools.odd_ext(x, n)}: n samples of odd reflection at each end. */
+    static double[] oddExtension(double[] x, int n) {
+        int len = x.length;
+        double[] ext = new double[len + 2 * n];
+        for (int j = 0; j < n; j++) {
+            ext[j] = 2 * x[0] - x[n - j];
+            ext[n + len + j] = 2 * x[len - 1] - x[len - 2 - j];
+        }
+        System.arraycopy(x, 0, ext, n, len);
+        return ext;
+    }
+
+    private static double[] scaled(double[] v, double factor) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor;
+        }
+        return out;
+    }
+
+    private static void reverse(double[] v) {
+        for (int i = 0, j = v.length - 1; i < j; i++, j--) {
+            double t = v[i];
+            v[i] = v[j];
+            v[j] = t;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sos" + Arrays.deepToString(sections);
+    }
+}
