@@ -38,6 +38,7 @@ public final class FeatureConfig implements Serializable {
     private final double ibiMaxDeviation;
     private final double maxChannelSkewSeconds;
     private final double grossMovementSdG;
+    private final double coreSeconds;
 
     private FeatureConfig(Builder b) {
         windowSeconds = b.windowSeconds;
@@ -62,6 +63,7 @@ public final class FeatureConfig implements Serializable {
         ibiMaxDeviation = b.ibiMaxDeviation;
         maxChannelSkewSeconds = b.maxChannelSkewSeconds;
         grossMovementSdG = b.grossMovementSdG;
+        coreSeconds = b.coreSeconds;
     }
 
     /** A builder holding every default. */
@@ -211,6 +213,27 @@ public final class FeatureConfig implements Serializable {
         return grossMovementSdG;
     }
 
+    /**
+     * Length of the consecutive stretches (cores) in which SCRs and beats are detected once each,
+     * seconds; default 60. Each core is processed with context before it and look-ahead after
+     * it, so events are reported with a latency of about the look-ahead (20-40 s).
+     */
+    public double coreSeconds() {
+        return coreSeconds;
+    }
+
+    /**
+     * The EDA steps' settings derived from these options: the streaming tonic/phasic split and
+     * absolute SCR threshold ({@code scrMinAmplitudeUs}, rise {@code scrMinRiseSeconds ..
+     * scrMaxRiseSeconds}, tonic cut-off {@code edaTonicCutoffHz}).
+     */
+    public org.sessionreview.signal.eda.EdaConfig edaConfig() {
+        org.sessionreview.signal.eda.EdaConfig d = org.sessionreview.signal.eda.EdaConfig.defaults();
+        return new org.sessionreview.signal.eda.EdaConfig(d.cleanMethod(), d.phasicMethod(), edaTonicCutoffHz,
+                d.scrMethod(), d.relativeAmplitudeMin(), scrMinAmplitudeUs, scrMinRiseSeconds, scrMaxRiseSeconds,
+                d.supportSeconds(), d.contextSeconds(), d.lookAheadSeconds());
+    }
+
     /** {@link #maxChannelSkewSeconds()} in whole milliseconds. */
     public long maxChannelSkewMillis() {
         return Math.round(maxChannelSkewSeconds * 1000.0);
@@ -255,6 +278,7 @@ public final class FeatureConfig implements Serializable {
         m.put("features.ibi_max_deviation", Double.toString(ibiMaxDeviation));
         m.put("features.max_channel_skew_s", Double.toString(maxChannelSkewSeconds));
         m.put("features.gross_movement_sd_g", Double.toString(grossMovementSdG));
+        m.put("features.core_s", Double.toString(coreSeconds));
         return m;
     }
 
@@ -301,6 +325,7 @@ public final class FeatureConfig implements Serializable {
         private double ibiMaxDeviation = 0.2;
         private double maxChannelSkewSeconds = 60;
         private double grossMovementSdG = 0.1;
+        private double coreSeconds = 60;
 
         private Builder() {}
 
@@ -327,6 +352,7 @@ public final class FeatureConfig implements Serializable {
             ibiMaxDeviation = c.ibiMaxDeviation;
             maxChannelSkewSeconds = c.maxChannelSkewSeconds;
             grossMovementSdG = c.grossMovementSdG;
+            coreSeconds = c.coreSeconds;
         }
 
         /** See {@link FeatureConfig#windowSeconds()}. */
@@ -435,6 +461,12 @@ public final class FeatureConfig implements Serializable {
             return this;
         }
 
+        /** See {@link FeatureConfig#coreSeconds()}. */
+        public Builder coreSeconds(double v) {
+            coreSeconds = v;
+            return this;
+        }
+
         /** See {@link FeatureConfig#grossMovementSdG()}. */
         public Builder grossMovementSdG(double v) {
             grossMovementSdG = v;
@@ -483,6 +515,7 @@ public final class FeatureConfig implements Serializable {
             check(maxChannelSkewSeconds >= blockSeconds, "maxChannelSkewSeconds ("
                     + maxChannelSkewSeconds + ") must be >= blockSeconds (" + blockSeconds + ")");
             positive("grossMovementSdG", grossMovementSdG);
+            check(coreSeconds >= 10 && coreSeconds <= 3600, "coreSeconds must be within [10, 3600], got " + coreSeconds);
             return new FeatureConfig(this);
         }
 

@@ -46,8 +46,12 @@ import org.sessionreview.model.WindowFeatures;
  */
 public final class WearerWindower implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Channels whose progress decides when a window is complete. */
     private static final Set<Channel> USED = EnumSet.of(
             Channel.EDA, Channel.IBI, Channel.HR, Channel.ACC, Channel.TEMP);
+    /** Channels buffered: the window channels, plus BVP for pulse-wave beats. */
+    private static final Set<Channel> BUFFERED = EnumSet.of(
+            Channel.EDA, Channel.IBI, Channel.HR, Channel.ACC, Channel.TEMP, Channel.BVP);
     private static final long NOT_STARTED = Long.MIN_VALUE;
 
     private final FeatureConfig config;
@@ -58,6 +62,8 @@ public final class WearerWindower implements Serializable {
     /** Index of the oldest window not yet emitted; {@link #NOT_STARTED} before the first. */
     private long nextWindow = NOT_STARTED;
     private double firstSampleMillis = Double.POSITIVE_INFINITY;
+    /** SCRs and beats, detected once each in consecutive cores. */
+    private final EventStage events;
 
     /**
      * @param config windowing and feature parameters
@@ -70,6 +76,7 @@ public final class WearerWindower implements Serializable {
         this.sessionId = sessionId;
         this.role = Objects.requireNonNull(role, "role");
         this.mediaStartMillis = mediaStartMillis;
+        this.events = new EventStage(config, sessionId, role.id(), mediaStartMillis);
     }
 
     /**
@@ -88,7 +95,7 @@ public final class WearerWindower implements Serializable {
             return finish(block.startMillis);
         }
         Channel channel = channelOf(block);
-        if (!USED.contains(channel)) {
+        if (!BUFFERED.contains(channel)) {
             return List.of();
         }
         ChannelBuffer buffer = buffers.computeIfAbsent(
@@ -99,8 +106,10 @@ public final class WearerWindower implements Serializable {
         if (Double.isInfinite(firstSampleMillis)) {
             return out;
         }
+        events.advance(buffers, firstSampleMillis, Double.NaN);
         long k = nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow;
-        while (isComplete(windowStart(k) + config.windowMillis())) {
+        while (isComplete(windowStart(k) + config.windowMillis())
+                && events.processedUntilMillis() >= windowStart(k) + config.windowMillis()) {
             out.add(compute(windowStart(k), windowStart(k) + config.windowMillis()));
             nextWindow = ++k;
         }
@@ -123,6 +132,7 @@ public final class WearerWindower implements Serializable {
                 .mapToDouble(ChannelBuffer::dataEndMillis).max().orElse(Double.NEGATIVE_INFINITY);
         double end = Math.min(endMillis, dataEnd);
         if (!Double.isInfinite(firstSampleMillis)) {
+            events.advance(buffers, firstSampleMillis, end);
             long k = nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow;
             for (long s = windowStart(k); s < end; s = windowStart(++k)) {
                 long e = s + config.windowMillis();
@@ -139,6 +149,11 @@ public final class WearerWindower implements Serializable {
         nextWindow = NOT_STARTED;
         firstSampleMillis = Double.POSITIVE_INFINITY;
         return out;
+    }
+
+    /** Moves the SCR, beat and artifact rows detected since the last call into {@code out}. */
+    public void drainEvents(WearerEvents out) {
+        events.drain(out);
     }
 
     /** Samples held over all channels (memory use is about 8 bytes x (width + 1) each). */
@@ -173,7 +188,7 @@ public final class WearerWindower implements Serializable {
     }
 
     private WindowFeatures compute(long startMillis, double endMillis) {
-        return WindowComputer.compute(buffers, config, sessionId, role.id(), mediaStartMillis,
+        return WindowComputer.compute(buffers, events, config, sessionId, role.id(), mediaStartMillis,
                 startMillis, endMillis);
     }
 
@@ -181,7 +196,7 @@ public final class WearerWindower implements Serializable {
     private double evictionCutoff() {
         return nextWindow == NOT_STARTED
                 ? Double.NEGATIVE_INFINITY
-                : windowStart(nextWindow) - config.contextMillis();
+                : Math.min(windowStart(nextWindow) - config.contextMillis(), events.neededFromMillis());
     }
 
     private long firstWindowIndex() {

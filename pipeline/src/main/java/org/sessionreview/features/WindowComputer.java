@@ -14,7 +14,7 @@ import org.sessionreview.model.WindowFeatures;
 final class WindowComputer {
     private WindowComputer() {}
 
-    static WindowFeatures compute(Map<Channel, ChannelBuffer> buffers, FeatureConfig config,
+    static WindowFeatures compute(Map<Channel, ChannelBuffer> buffers, EventStage events, FeatureConfig config,
             String sessionId, String role, long mediaStartMillis, long startMillis, double endMillis) {
         double contextStart = startMillis - config.contextMillis();
         WindowFeatures w = new WindowFeatures();
@@ -27,18 +27,18 @@ final class WindowComputer {
         EdaFeatures.Result eda = EdaFeatures.compute(
                 regular(buffers, Channel.EDA, contextStart, endMillis), startMillis, endMillis, config);
         w.edaQuality = eda.quality();
-        w.edaSclUs = eda.sclUs();
-        w.edaScrPerMin = eda.scrPerMin();
+        if (eda.sclUs() != null) {
+            // level and responses from the per-core streaming decomposition (one detection per SCR)
+            double tonic = events.eda().meanTonic(startMillis, endMillis);
+            double[] responses = events.eda().responses(startMillis, endMillis);
+            double minutes = (endMillis - startMillis) / 60_000.0;
+            w.edaSclUs = Double.isNaN(tonic) ? null : tonic;
+            w.edaScrPerMin = responses[0] / minutes;
+            w.edaScrAmplitudeSumUs = responses[1];
+        }
 
-        ChannelBuffer ibi = buffers.get(Channel.IBI);
-        BeatSeries beats = ibi == null
-                ? new BeatSeries(new double[0], new double[0])
-                : ibi.beats(contextStart, endMillis);
-        CardiacFeatures.Result cardiac = CardiacFeatures.compute(beats,
-                regular(buffers, Channel.HR, startMillis, endMillis), startMillis, endMillis, config);
-        w.cardiacQuality = cardiac.quality();
-        w.hrBpm = cardiac.hrBpm();
-        w.hrvRmssdMs = cardiac.rmssdMs();
+        CardiacWindow.fill(w, events, regular(buffers, Channel.HR, startMillis, endMillis), startMillis, endMillis,
+                config);
 
         MotionFeatures.Result motion = MotionFeatures.compute(
                 regular(buffers, Channel.ACC, startMillis, endMillis), startMillis, endMillis, config);

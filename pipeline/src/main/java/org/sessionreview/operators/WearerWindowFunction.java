@@ -9,7 +9,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.features.WearerEvents;
 import org.sessionreview.features.WearerWindower;
+import org.apache.flink.util.OutputTag;
+import org.sessionreview.report.ArtifactRow;
+import org.sessionreview.report.BeatRow;
+import org.sessionreview.report.ScrRow;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.WindowFeatures;
@@ -25,6 +30,10 @@ import org.sessionreview.model.WindowFeatures;
  */
 public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlock, WindowFeatures> {
     private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<ScrRow> SCRS = new OutputTag<>("scrs") {};
+    public static final OutputTag<BeatRow> BEATS = new OutputTag<>("beats") {};
+    public static final OutputTag<ArtifactRow> ARTIFACTS = new OutputTag<>("artifacts") {};
 
     private final FeatureConfig config;
     private transient ValueState<WearerWindower> windower;
@@ -65,8 +74,16 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
             blocksSeen.update(count(blocksSeen) + 1);
         }
         SampleBlock end = endMarker.value();
-        if (end != null && count(blocksSeen) >= end.streamBlockCount) {
+        boolean complete = end != null && count(blocksSeen) >= end.streamBlockCount;
+        if (complete) {
             emit(w.finish(end.startMillis), out);
+        }
+        WearerEvents events = new WearerEvents();
+        w.drainEvents(events);
+        events.scrs.forEach(r -> ctx.output(SCRS, r));
+        events.beats.forEach(r -> ctx.output(BEATS, r));
+        events.artifacts.forEach(r -> ctx.output(ARTIFACTS, r));
+        if (complete) {
             WindowFeatures last = new WindowFeatures();
             last.sessionId = end.sessionId;
             last.role = end.role;

@@ -1,7 +1,9 @@
 package org.sessionreview.report;
 
 /** One row of the {@code artifacts/} table: a stretch of one channel masked out of the features. */
-public class ArtifactRow {
+public class ArtifactRow implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public String sessionId;
     public String role;
     /** Channel the mask applies to: EDA, ACC, TEMP, IBI. */

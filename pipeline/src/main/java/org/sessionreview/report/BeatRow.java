@@ -1,7 +1,9 @@
 package org.sessionreview.report;
 
 /** One row of the {@code beats/} table: a heart beat of one wearer and the interval ending at it. */
-public class BeatRow {
+public class BeatRow implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public String sessionId;
     public String role;
     /** Beat time, seconds from media start. */

@@ -1,7 +1,9 @@
 package org.sessionreview.report;
 
 /** One row of the {@code scr/} table: a skin conductance response of one wearer. */
-public class ScrRow {
+public class ScrRow implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public String sessionId;
     public String role;
     /** Onset (start of the rise), seconds from media start. */

@@ -2,16 +2,23 @@ package org.sessionreview.topology;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
+import org.sessionreview.report.BeatRow;
+import org.sessionreview.report.ScrRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
 
 /**
  * The review topology's outputs: one session row per complete session, its moments to review,
- * every wearer's scored feature windows, and the personal baselines they were scored against.
+ * every wearer's scored feature windows, the personal baselines they were scored against, and the
+ * per-event tables: skin conductance responses, beats and masked artifact stretches.
  */
 public record ReviewStreams(
         DataStream<SessionRow> sessions,
         DataStream<MomentRow> moments,
         DataStream<WindowFeatures> windows,
-        DataStream<BaselineRow> baselines) {}
+        DataStream<BaselineRow> baselines,
+        DataStream<ScrRow> scrs,
+        DataStream<BeatRow> beats,
+        DataStream<ArtifactRow> artifacts) {}

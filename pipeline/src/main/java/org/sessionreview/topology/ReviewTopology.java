@@ -42,7 +42,7 @@ public final class ReviewTopology {
                 .name("block-event-time")
                 .uid("block-event-time");
 
-        DataStream<WindowFeatures> windows = timed
+        SingleOutputStreamOperator<WindowFeatures> windows = timed
                 .keyBy(WearerWindowFunction::key)
                 .process(new WearerWindowFunction(config.features()))
                 .name("wearer-windows")
@@ -66,6 +66,8 @@ public final class ReviewTopology {
                 .uid("session-review");
 
         return new ReviewStreams(rows, rows.getSideOutput(SessionReviewFunction.MOMENTS),
-                rows.getSideOutput(SessionReviewFunction.WINDOWS), rows.getSideOutput(SessionReviewFunction.BASELINES));
+                rows.getSideOutput(SessionReviewFunction.WINDOWS), rows.getSideOutput(SessionReviewFunction.BASELINES),
+                windows.getSideOutput(WearerWindowFunction.SCRS), windows.getSideOutput(WearerWindowFunction.BEATS),
+                windows.getSideOutput(WearerWindowFunction.ARTIFACTS));
     }
 }

@@ -33,6 +33,9 @@ public final class ParquetReviewSinks implements ReviewSinks {
         sink(review.moments(), Tables.MOMENTS);
         sink(review.windows(), Tables.WINDOWS);
         sink(review.baselines(), Tables.BASELINES);
+        sink(review.scrs(), Tables.SCR);
+        sink(review.beats(), Tables.BEATS);
+        sink(review.artifacts(), Tables.ARTIFACTS);
         sink(annotations, Tables.ANNOTATIONS);
         sink(rejects, Tables.REJECTS);
     }

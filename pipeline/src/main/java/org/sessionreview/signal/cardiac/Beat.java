@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param rejectReason why it was not accepted; null when accepted
  */
 public record Beat(
-        double tMillis, double ibiMs, Source source, boolean accepted, RejectReason rejectReason) {
+        double tMillis, double ibiMs, Source source, boolean accepted, RejectReason rejectReason)
+        implements java.io.Serializable {
 
     /** Where a beat came from. */
     public enum Source {

@@ -1,0 +1,100 @@
+package org.sessionreview.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.signal.cardiac.Beat;
+import org.sessionreview.signal.cardiac.HrvFrequencyDomain;
+import org.sessionreview.signal.cardiac.HrvTimeDomain;
+
+/**
+ * Cardiac features of one window from the event stage's beats (DOMAIN.md 4.0):
+ *
+ * <ul>
+ *   <li>HR over the trailing {@link #TIME_SPAN_MILLIS} (60 s) ending at the window end, from the
+ *       device's accepted beats, with pulse-wave beats filling the stretches the device did not
+ *       cover (a BVP beat is used when no accepted device beat lies within {@link
+ *       #DEVICE_COVER_MILLIS} of it); {@code cardiacQuality} = the share of the span covered by
+ *       accepted intervals. Below {@code minQuality} the device's own HR channel over the window
+ *       is used instead ({@link CardiacFeatures}).
+ *   <li>RMSSD, SDNN, pNN50 over the same 60 s from the device beats only: on wrist BVP the
+ *       pulse-wave beats give the right rate but 1.5-3x the device's RMSSD (peak timing jitter at
+ *       64 Hz), so they never feed variability.
+ *   <li>LF, HF and LF/HF (Lomb-Scargle) over the trailing {@link #FREQUENCY_SPAN_MILLIS} (180 s)
+ *       from the device beats; null when the span or its coverage is insufficient.
+ * </ul>
+ * References: Task Force of the ESC/NASPE (1996), Circulation 93, 1043-1065.
+ */
+final class CardiacWindow {
+    static final double TIME_SPAN_MILLIS = 60_000;
+    static final double FREQUENCY_SPAN_MILLIS = 180_000;
+    static final double DEVICE_COVER_MILLIS = 1_500;
+    /** RMSSD and pNN50 need at least this many adjacent pairs. */
+    static final int MIN_PAIRS = 5;
+
+    private CardiacWindow() {}
+
+    /** Fills the cardiac fields of {@code w}; {@code deviceHr} is the device's HR channel over the window. */
+    static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
+            FeatureConfig config) {
+        double from = endMillis - TIME_SPAN_MILLIS;
+        List<Beat> device = stage.deviceBeats();
+        HrvTimeDomain.Result merged = HrvTimeDomain.compute(merge(device, stage.bvpBeats()), from, endMillis);
+        if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
+            w.hrBpm = merged.meanHrBpm();
+            w.cardiacQuality = Math.min(1.0, merged.coverage());
+        } else {
+            CardiacFeatures.Result fallback = CardiacFeatures.compute(
+                    new BeatSeries(new double[0], new double[0]), deviceHr, startMillis, endMillis, config);
+            w.hrBpm = fallback.hrBpm();
+            w.cardiacQuality = fallback.hrBpm() == null ? Math.min(1.0, merged.coverage()) : fallback.quality();
+        }
+        HrvTimeDomain.Result hrv = HrvTimeDomain.compute(device, from, endMillis);
+        if (hrv.coverage() >= config.minQuality()) {
+            w.hrvSdnnMs = finite(hrv.sdnnMs());
+            if (hrv.pairs() >= MIN_PAIRS) {
+                w.hrvRmssdMs = finite(hrv.rmssdMs());
+                w.hrvPnn50 = finite(hrv.pnn50Percent());
+            }
+        }
+        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device, endMillis - FREQUENCY_SPAN_MILLIS, endMillis,
+                HrvFrequencyDomain.Config.DEFAULT);
+        if (freq != null) {
+            w.hrvLfMs2 = finite(freq.lfMs2());
+            w.hrvHfMs2 = finite(freq.hfMs2());
+            w.hrvLfHf = finite(freq.lfHfRatio());
+        }
+    }
+
+    /** Accepted device beats plus the accepted pulse-wave beats in the device's gaps, in time order. */
+    static List<Beat> merge(List<Beat> device, List<Beat> bvp) {
+        List<Beat> out = new ArrayList<>();
+        List<Double> accepted = new ArrayList<>();
+        for (Beat b : device) {
+            if (b.accepted()) {
+                out.add(b);
+                accepted.add(b.tMillis());
+            }
+        }
+        int j = 0;
+        for (Beat b : bvp) {
+            if (!b.accepted()) {
+                continue;
+            }
+            while (j < accepted.size() && accepted.get(j) < b.tMillis() - DEVICE_COVER_MILLIS) {
+                j++;
+            }
+            boolean covered = j < accepted.size() && accepted.get(j) <= b.tMillis() + DEVICE_COVER_MILLIS;
+            if (!covered) {
+                out.add(b);
+            }
+        }
+        out.sort((x, y) -> Double.compare(x.tMillis(), y.tMillis()));
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,124 @@
+package org.sessionreview.features;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.report.ScrRow;
+import org.sessionreview.signal.eda.EdaConfig;
+import org.sessionreview.signal.eda.EdaProcess;
+import org.sessionreview.signal.eda.EdaQuality;
+import org.sessionreview.signal.eda.ScrDetector;
+
+/**
+ * The EDA part of the per-core event stage: masks invalid samples ({@link EdaQuality}), runs
+ * {@link EdaProcess#segment} (streaming tonic/phasic split and absolute-threshold SCRs) on the
+ * core with its context and look-ahead, queues one {@code scr/} row per response, and keeps the
+ * core's tonic level and recent responses for the window features (SCL, SCR rate, amplitude sum).
+ */
+final class EdaCoreState implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final FeatureConfig config;
+    private final EdaConfig eda;
+    private final String sessionId;
+    private final String role;
+    private final long mediaStartMillis;
+    /** Tonic per processed core: {start epoch ms, rate Hz, values...} (NaN where masked). */
+    private final ArrayList<double[]> tonic = new ArrayList<>();
+    /** Recent responses: {peak epoch ms, amplitude uS}. */
+    private final ArrayList<double[]> scrs = new ArrayList<>();
+
+    EdaCoreState(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
+        this.config = config;
+        this.eda = config.edaConfig();
+        this.sessionId = sessionId;
+        this.role = role;
+        this.mediaStartMillis = mediaStartMillis;
+    }
+
+    /** Context and look-ahead the segment method needs, ms. */
+    double marginMillis() {
+        return Math.max(eda.contextSeconds(), eda.lookAheadSeconds()) * 1000;
+    }
+
+    void process(ChannelBuffer buffer, long from, double to, WearerEvents out) {
+        RegularSeries s = buffer.regular(from - eda.contextSeconds() * 1000, to + eda.lookAheadSeconds() * 1000);
+        if (s.length() == 0) {
+            return;
+        }
+        double[] x = s.values().clone();
+        boolean[] valid = EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
+        for (int i = 0; i < x.length; i++) {
+            if (!valid[i]) {
+                x[i] = Double.NaN;
+            }
+        }
+        int coreFrom = s.indexAtOrAfter(from);
+        int coreTo = s.indexAtOrAfter(to);
+        if (coreFrom >= coreTo) {
+            return;
+        }
+        EdaProcess.Result r = EdaProcess.segment(x, s.rateHz(), coreFrom, coreTo, eda);
+        double[] chunk = new double[2 + r.tonicUs().length];
+        chunk[0] = s.timeMillis(coreFrom);
+        chunk[1] = s.rateHz();
+        System.arraycopy(r.tonicUs(), 0, chunk, 2, r.tonicUs().length);
+        tonic.add(chunk);
+        double quality = EdaQuality.count(valid, coreFrom, coreTo) / (double) (coreTo - coreFrom);
+        for (ScrDetector.Scr scr : r.scrs()) {
+            double peakMillis = s.timeMillis(scr.peakIndex());
+            scrs.add(new double[] {peakMillis, scr.amplitudeUs()});
+            ScrRow row = new ScrRow();
+            row.sessionId = sessionId;
+            row.role = role;
+            row.onsetS = (s.timeMillis(scr.onsetIndex()) - mediaStartMillis) / 1000.0;
+            row.peakS = (peakMillis - mediaStartMillis) / 1000.0;
+            row.amplitudeUs = scr.amplitudeUs();
+            row.riseS = scr.riseTimeS();
+            row.halfRecoveryS = scr.halfRecoveryS();
+            row.quality = quality;
+            out.scrs.add(row);
+        }
+    }
+
+    /** Mean tonic level over valid samples in {@code [from, to)}, uS; NaN when none. */
+    double meanTonic(double from, double to) {
+        double sum = 0;
+        int n = 0;
+        for (double[] c : tonic) {
+            double dt = 1000.0 / c[1];
+            for (int i = 2; i < c.length; i++) {
+                double t = c[0] + (i - 2) * dt;
+                if (t >= from && t < to && !Double.isNaN(c[i])) {
+                    sum += c[i];
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Responses peaking in {@code [from, to)}: {count, amplitude sum uS}. */
+    double[] responses(double from, double to) {
+        int n = 0;
+        double amplitude = 0;
+        for (double[] s : scrs) {
+            if (s[0] >= from && s[0] < to) {
+                n++;
+                amplitude += s[1];
+            }
+        }
+        return new double[] {n, amplitude};
+    }
+
+    void evictBefore(double millis) {
+        scrs.removeIf(s -> s[0] < millis);
+        tonic.removeIf(c -> c[0] + (c.length - 2) * 1000.0 / c[1] < millis);
+    }
+
+    /** For tests and sizing: responses held. */
+    List<double[]> recentResponses() {
+        return scrs;
+    }
+}

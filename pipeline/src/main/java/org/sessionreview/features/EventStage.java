@@ -1,0 +1,179 @@
+package org.sessionreview.features;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.model.Channel;
+import org.sessionreview.report.BeatRow;
+import org.sessionreview.signal.cardiac.Beat;
+
+/**
+ * The per-event part of a wearer's processing: walks the stream in consecutive cores of
+ * {@code coreSeconds} (aligned to media start) and, for each core, detects the events whose time
+ * falls in it: skin conductance responses and beats (device IBIs cleaned; pulse-wave beats). A
+ * core is processed once every channel it uses has data up to its end plus the look-ahead the
+ * detectors need (or a channel has fallen more than {@code maxChannelSkewSeconds} behind, or the
+ * stream ended), so each event is reported once, with bounded latency and memory, the same in
+ * batch and streaming execution.
+ *
+ * <p>The events are kept for {@link #RECENT_MILLIS} so windows can compute rolling statistics
+ * over them, and queued as output rows until {@link #drain(WearerEvents)}.
+ */
+final class EventStage implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** How long recent events are kept for window statistics (the longest span, LF/HF, plus a window). */
+    static final double RECENT_MILLIS = 240_000;
+    private static final Set<Channel> USED = EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI);
+    private static final long NOT_STARTED = Long.MIN_VALUE;
+
+    private final FeatureConfig config;
+    private final String sessionId;
+    private final String role;
+    private final long mediaStartMillis;
+    private long nextCore = NOT_STARTED;
+    /** Cleaned device beats and pulse-wave beats of recent cores, epoch ms, in time order. */
+    private final ArrayList<Beat> deviceBeats = new ArrayList<>();
+    private final ArrayList<Beat> bvpBeats = new ArrayList<>();
+    private final EdaCoreState eda;
+    private final WearerEvents pending = new WearerEvents();
+
+    EventStage(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
+        this.config = config;
+        this.sessionId = sessionId;
+        this.role = role;
+        this.mediaStartMillis = mediaStartMillis;
+        this.eda = new EdaCoreState(config, sessionId, role, mediaStartMillis);
+    }
+
+    long coreMillis() {
+        return Math.round(config.coreSeconds() * 1000);
+    }
+
+    /** Context and look-ahead a core needs around it, ms. */
+    double marginMillis() {
+        return Math.max(CardiacCore.marginMillis(), eda.marginMillis());
+    }
+
+    /** End of the processed cores, epoch ms; -infinity before the first. */
+    double processedUntilMillis() {
+        return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY : coreStart(nextCore);
+    }
+
+    /** The earliest sample the next core needs, epoch ms (-infinity before the first core). */
+    double neededFromMillis() {
+        return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY : coreStart(nextCore) - marginMillis();
+    }
+
+    /**
+     * Processes every core that is ready.
+     *
+     * @param firstSampleMillis the wearer's first sample, epoch ms
+     * @param endMillis end of the stream when finishing (every remaining core up to it is
+     *     processed), else NaN
+     */
+    void advance(Map<Channel, ChannelBuffer> buffers, double firstSampleMillis, double endMillis) {
+        if (nextCore == NOT_STARTED) {
+            nextCore = Math.floorDiv((long) Math.floor(firstSampleMillis) - mediaStartMillis, coreMillis());
+        }
+        boolean finishing = !Double.isNaN(endMillis);
+        while (true) {
+            long from = coreStart(nextCore);
+            long to = from + coreMillis();
+            if (finishing ? from >= endMillis : !ready(buffers, to + marginMillis())) {
+                break;
+            }
+            process(buffers, from, finishing ? Math.min(to, endMillis) : to);
+            nextCore++;
+        }
+        double keepFrom = processedUntilMillis() - RECENT_MILLIS;
+        deviceBeats.removeIf(b -> b.tMillis() < keepFrom);
+        bvpBeats.removeIf(b -> b.tMillis() < keepFrom);
+        eda.evictBefore(keepFrom);
+    }
+
+    private boolean ready(Map<Channel, ChannelBuffer> buffers, double needMillis) {
+        double most = Double.NEGATIVE_INFINITY;
+        boolean all = true;
+        for (Channel c : USED) {
+            ChannelBuffer b = buffers.get(c);
+            double progress = b == null ? Double.NEGATIVE_INFINITY : b.progressMillis();
+            most = Math.max(most, progress);
+            all &= progress >= needMillis;
+        }
+        return all || most - needMillis > config.maxChannelSkewMillis();
+    }
+
+    private void process(Map<Channel, ChannelBuffer> buffers, long from, double to) {
+        double margin = marginMillis();
+        ChannelBuffer ibi = buffers.get(Channel.IBI);
+        if (ibi != null) {
+            for (Beat b : CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to)) {
+                deviceBeats.add(b);
+                pending.beats.add(row(b, "device"));
+            }
+        }
+        ChannelBuffer bvp = buffers.get(Channel.BVP);
+        if (bvp != null) {
+            for (Beat b : CardiacCore.bvpBeats(bvp.regular(from - margin, to + margin), from, to)) {
+                bvpBeats.add(b);
+                pending.beats.add(row(b, "bvp"));
+            }
+        }
+        ChannelBuffer e = buffers.get(Channel.EDA);
+        if (e != null) {
+            eda.process(e, from, to, pending);
+        }
+    }
+
+    private BeatRow row(Beat b, String source) {
+        BeatRow r = new BeatRow();
+        r.sessionId = sessionId;
+        r.role = role;
+        r.tS = (b.tMillis() - mediaStartMillis) / 1000.0;
+        r.ibiMs = Double.isFinite(b.ibiMs()) ? b.ibiMs() : null;
+        r.source = source;
+        r.accepted = b.accepted();
+        r.rejectReason = b.rejectReason() == null ? null : b.rejectReason().code();
+        return r;
+    }
+
+    /** Recent cleaned device beats, epoch ms. */
+    List<Beat> deviceBeats() {
+        return deviceBeats;
+    }
+
+    /** Recent pulse-wave beats, epoch ms. */
+    List<Beat> bvpBeats() {
+        return bvpBeats;
+    }
+
+    EdaCoreState eda() {
+        return eda;
+    }
+
+    /** Moves the queued rows to {@code out}. */
+    void drain(WearerEvents out) {
+        out.scrs.addAll(pending.scrs);
+        out.beats.addAll(pending.beats);
+        out.artifacts.addAll(pending.artifacts);
+        pending.scrs.clear();
+        pending.beats.clear();
+        pending.artifacts.clear();
+    }
+
+    private long coreStart(long k) {
+        return mediaStartMillis + k * coreMillis();
+    }
+
+    /** For tests: beats detected so far are merged here in time order. */
+    static List<Beat> merged(List<Beat> a, List<Beat> b) {
+        List<Beat> out = new ArrayList<>(a);
+        out.addAll(b);
+        out.sort((x, y) -> Double.compare(x.tMillis(), y.tMillis()));
+        return out;
+    }
+}
