@@ -14,8 +14,10 @@ package org.sessionreview.signal.temperature;
  *       in-range sample {@code j} no more than {@code fallWindowSeconds} (default 120 s) before it
  *       was warmer by at least {@code max(minFallC, maxFallCPerMin * (t_i - t_j))}, defaults 1 degC
  *       and 1 degC/min: a drop of at least 1 degC at an average rate above 1 degC/min, sustained
- *       for up to 2 min. Then every sample after the latest such {@code j} up to {@code i} is
- *       masked, so the whole fall is covered, not only its part past 1 degC. Taking the band off
+ *       for up to 2 min. Then the samples from the start of that fall up to {@code i} are masked
+ *       too, so the fall is covered, not only its part past 1 degC: the fall starts after the
+ *       last sample still within {@value #LEVEL_TOLERANCE_C} degC (five E4 resolution steps) of
+ *       the latest such {@code j}, so a flat worn stretch before it stays valid. Taking the band off
  *       drops an E4 reading by several degrees within seconds (stress-predict S04 ends with 35.3
  *       to 26.8 degC in 10 s), while stress vasoconstriction lowers wrist temperature by tenths of
  *       a degree per minute (Vinkers et al. 2013); a single contact shift of under 1 degC (S01:
@@ -41,6 +43,8 @@ public final class OffWristGuard {
     public static final double DEFAULT_MAX_FALL_C_PER_MIN = 1.0;
     public static final double DEFAULT_MIN_FALL_C = 1.0;
     public static final double DEFAULT_FALL_WINDOW_SECONDS = 120;
+    /** Samples within this of the warm reference are still at its level, degC. */
+    public static final double LEVEL_TOLERANCE_C = 0.1;
 
     private final double minC;
     private final double maxC;
@@ -106,7 +110,12 @@ public final class OffWristGuard {
             for (int j = i - 1; j >= Math.max(0, i - lookBack); j--) {
                 if (inRange(tempC[j])
                         && tempC[j] - v >= Math.max(minFallC, perSampleC * (i - j))) {
-                    for (int k = j + 1; k <= i; k++) {
+                    // the fall starts after the last sample still at j's level
+                    int level = i - 1;
+                    while (level > j && !(tempC[level] >= tempC[j] - LEVEL_TOLERANCE_C)) {
+                        level--;
+                    }
+                    for (int k = level + 1; k <= i; k++) {
                         masked[k] |= !Double.isNaN(tempC[k]);
                     }
                     break; // the latest j: earlier ones would reach back into worn data

@@ -35,6 +35,19 @@ class OffWristGuardTest {
     }
 
     @Test
+    void shouldMaskAGradualFallFromItsStartWhenItKeepsGoingFasterThanTheLimit() {
+        // 1.3 degC/min for 3 min from 300 s, then level at 29.6 degC
+        double[] t = of(600, s -> s < 300 ? 33.5 : Math.max(29.6, 33.5 - 1.3 * (s - 300) / 60));
+        boolean[] mask = GUARD.mask(t, RATE_HZ);
+        assertEquals(0, count(mask, 0, (int) (300 * RATE_HZ) + 1));
+        // 0.1 degC below the worn level after 4.6 s: masked from there to the end of the fall
+        int from = (int) (305 * RATE_HZ);
+        int to = (int) (480 * RATE_HZ);
+        assertEquals(to - from, count(mask, from, to));
+        assertTrue(count(mask, (int) (300 * RATE_HZ), from) >= 1, "the first seconds too, once 0.1 degC down");
+    }
+
+    @Test
     void shouldMaskEverythingAfterRemovalWhenTheRoomIsBelowTheRange() {
         double[] t = of(600, takenOff(33.5, 300, 21, 30));
         boolean[] mask = GUARD.mask(t, RATE_HZ);

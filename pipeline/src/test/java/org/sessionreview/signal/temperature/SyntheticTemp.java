@@ -19,11 +19,12 @@ public final class SyntheticTemp {
     }
 
     /**
-     * Worn at {@code wornC} until {@code offS}, then taken off: an exponential approach to {@code
-     * roomC} with time constant {@code tauS}.
+     * Worn at {@code wornC} up to {@code offS}, then taken off as an E4 shows it (stress-predict
+     * S04): the reading drops by 1 degC at once, then approaches {@code roomC} exponentially with
+     * time constant {@code tauS}.
      */
     public static DoubleUnaryOperator takenOff(double wornC, double offS, double roomC, double tauS) {
-        return t -> t < offS ? wornC : roomC + (wornC - roomC) * Math.exp(-(t - offS) / tauS);
+        return t -> t <= offS ? wornC : roomC + (wornC - 1 - roomC) * Math.exp(-(t - offS) / tauS);
     }
 
     /** Time of sample {@code i}, epoch ms. */
