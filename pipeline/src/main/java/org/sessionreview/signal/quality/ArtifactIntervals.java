@@ -73,7 +73,8 @@ public final class ArtifactIntervals {
         List<Artifact> out = new ArrayList<>();
         for (Artifact a : sorted) {
             Artifact last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.kind() == a.kind() && a.startMillis() <= last.endMillis() + TOUCH_MILLIS) {
+            if (last != null && last.kind() == a.kind()
+                    && a.startMillis() <= last.endMillis() + TOUCH_MILLIS) {
                 out.set(out.size() - 1, new Artifact(a.kind(), last.startMillis(),
                         Math.max(last.endMillis(), a.endMillis())));
             } else {

@@ -22,7 +22,8 @@ final class AllDetectors {
         Regular slice(double fromMillis, double toMillis) {
             int n = values.length / width;
             int i0 = Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
-            int i1 = Math.max(i0, Math.min(n, (int) Math.ceil((toMillis - startMillis) * rateHz / 1000 - 1e-9)));
+            int i1 = Math.max(i0,
+                    Math.min(n, (int) Math.ceil((toMillis - startMillis) * rateHz / 1000 - 1e-9)));
             return new Regular(Arrays.copyOfRange(values, i0 * width, i1 * width), width, rateHz,
                     startMillis + i0 * 1000 / rateHz);
         }
@@ -46,9 +47,11 @@ final class AllDetectors {
     static List<Artifact> detectCore(Channels c, double from, double to, Double context) {
         List<Artifact> out = new ArrayList<>();
         if (c.eda() != null) {
-            Regular e = c.eda().slice(from - pick(context, CONTACT.contextMillis()), to + pick(context, CONTACT.contextMillis()));
+            double cc = pick(context, CONTACT.contextMillis());
+            Regular e = c.eda().slice(from - cc, to + cc);
             out.addAll(CONTACT.detect(e.values(), e.rateHz(), e.startMillis(), from, to));
-            e = c.eda().slice(from - pick(context, JUMP.contextMillis()), to + pick(context, JUMP.contextMillis()));
+            double cj = pick(context, JUMP.contextMillis());
+            e = c.eda().slice(from - cj, to + cj);
             out.addAll(JUMP.detect(e.values(), e.rateHz(), e.startMillis(), from, to));
         }
         if (c.eda() != null && c.acc() != null) {

@@ -1,6 +1,7 @@
 package org.sessionreview.signal.quality;
 
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.sessionreview.signal.motion.SyntheticAcc;
 import org.sessionreview.signal.temperature.SyntheticTemp;
 
@@ -99,7 +100,7 @@ final class PlantedScene {
 
     /** Beat times, epoch ms. */
     static double[] beatMillis() {
-        return java.util.stream.IntStream.rangeClosed(1, (int) (SECONDS / 0.8))
+        return IntStream.rangeClosed(1, (int) (SECONDS / 0.8))
                 .mapToDouble(k -> k * 0.8)
                 .filter(t -> !(t > IBI_DEVICE_GAP_FROM_S + 1e-9 && t < IBI_DEVICE_GAP_TO_S - 1e-9))
                 .filter(t -> !(t > IBI_SHORT_GAP_FROM_S + 1e-9 && t < IBI_SHORT_GAP_FROM_S + 2.4 - 1e-9))

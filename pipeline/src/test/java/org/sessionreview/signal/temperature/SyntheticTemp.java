@@ -27,7 +27,7 @@ public final class SyntheticTemp {
         return t -> t <= offS ? wornC : roomC + (wornC - 1 - roomC) * Math.exp(-(t - offS) / tauS);
     }
 
-    /** Time of sample {@code i}, epoch ms. */
+    /** {@code seconds} after the start, epoch ms. */
     public static double millis(double seconds) {
         return START_MILLIS + seconds * 1000;
     }
