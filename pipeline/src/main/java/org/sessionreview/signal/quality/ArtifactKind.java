@@ -1,0 +1,40 @@
+package org.sessionreview.signal.quality;
+
+import org.sessionreview.model.Channel;
+
+/**
+ * The kinds of artifact the quality detectors mark, each with the channel whose samples it
+ * invalidates and a stable snake_case code for output columns and reports.
+ */
+public enum ArtifactKind {
+    /** EDA below the contact floor (default 0.05 uS): electrode lost the skin. */
+    EDA_CONTACT_LOSS("eda_contact_loss", Channel.EDA),
+    /** EDA changing faster than any physiology (default 10 uS/s). */
+    EDA_JUMP("eda_jump", Channel.EDA),
+    /** EDA change steeper than an SCR, coinciding with an accelerometer jerk burst. */
+    EDA_MOTION("eda_motion", Channel.EDA),
+    /** Skin temperature out of the worn range or falling as when the band comes off. */
+    TEMP_OFF_WRIST("temp_off_wrist", Channel.TEMP),
+    /** Arm or body movement (three-axis spread per second at or above 0.1 g). */
+    ACC_GROSS_MOVEMENT("acc_gross_movement", Channel.ACC),
+    /** A stretch longer than the gap limit without an accepted beat. */
+    IBI_GAP("ibi_gap", Channel.IBI);
+
+    private final String code;
+    private final Channel channel;
+
+    ArtifactKind(String code, Channel channel) {
+        this.code = code;
+        this.channel = channel;
+    }
+
+    /** Stable snake_case name, e.g. {@code eda_contact_loss}. */
+    public String code() {
+        return code;
+    }
+
+    /** The channel whose samples the artifact invalidates. */
+    public Channel channel() {
+        return channel;
+    }
+}
