@@ -36,6 +36,23 @@ public final class ZeroPhaseFir {
      * @param halfWidth look-ahead (and look-back) in samples, >= 0
      */
     public static ZeroPhaseFir of(Sos sos, int halfWidth) {
+        return tapered(sos, halfWidth, 0);
+    }
+
+    /**
+     * Like {@link #of}, with the outer {@code taperFraction} of each side multiplied by a
+     * raised-cosine (Tukey) window, {@code 0.5 * (1 - cos(pi * d / (taperFraction *
+     * halfWidth)))} at {@code d} samples from the edge (as {@code scipy.signal.windows.tukey(2 *
+     * halfWidth + 1, taperFraction)}), before the DC correction. The kernel then falls smoothly to
+     * zero, so a large input entering or leaving the support changes the output gradually rather
+     * than by a step of the cut tap's weight; the price is a slightly wider transition band.
+     *
+     * @param taperFraction in [0, 1]; 0 is a plain cut
+     */
+    public static ZeroPhaseFir tapered(Sos sos, int halfWidth, double taperFraction) {
+        if (!(taperFraction >= 0 && taperFraction <= 1)) {
+            throw new IllegalArgumentException("taperFraction must be in [0, 1], got " + taperFraction);
+        }
         if (halfWidth < 0) {
             throw new IllegalArgumentException("halfWidth must be >= 0, got " + halfWidth);
         }
@@ -50,6 +67,12 @@ public final class ZeroPhaseFir {
         reverse(both);
         double[] kernel = new double[2 * halfWidth + 1];
         System.arraycopy(both, centre - halfWidth, kernel, 0, kernel.length);
+        double taperWidth = taperFraction * halfWidth;
+        for (int d = 0; d < taperWidth; d++) {
+            double w = 0.5 * (1 - Math.cos(Math.PI * d / taperWidth));
+            kernel[d] *= w;
+            kernel[kernel.length - 1 - d] *= w;
+        }
         double target = dcGain(sos) * dcGain(sos);
         double cut = 0;
         for (double v : kernel) {

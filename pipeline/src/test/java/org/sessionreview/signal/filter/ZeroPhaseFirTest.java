@@ -89,4 +89,25 @@ class ZeroPhaseFirTest {
         }
         assertTrue(worst > 0 && worst < 0.05, "15 s support differs from the full response by " + worst);
     }
+
+    @Test
+    void shouldFallSmoothlyToZeroAtTheEdgesWhenTapered() {
+        Sos lp = Butterworth.lowPass(2, 0.05, 4);
+        double[] plain = ZeroPhaseFir.of(lp, 60).kernel();
+        double[] k = ZeroPhaseFir.tapered(lp, 60, 0.5).kernel();
+        double sum = 0;
+        for (double v : k) {
+            sum += v;
+        }
+        assertEquals(1.0, sum, 1e-12);
+        assertEquals(0.0, k[0], 0.0);
+        // the plain cut ends on the kernel's negative side lobe (about -4 % of the centre tap)
+        assertTrue(plain[0] < -0.03 * plain[60], "plain edge " + plain[0]);
+        // the window is 1 on the inner half: only the DC correction rescales those taps
+        assertEquals(plain[60] / plain[90], k[60] / k[90], 1e-12);
+        for (int d = 1; d < 30; d++) {
+            double w = 0.5 * (1 - Math.cos(Math.PI * d / 30.0));
+            assertEquals(w * plain[d] / plain[60], k[d] / k[60], 1e-12, "tap " + d);
+        }
+    }
 }
