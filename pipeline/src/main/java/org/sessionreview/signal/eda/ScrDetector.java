@@ -4,45 +4,67 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds skin conductance responses (SCRs) in the phasic EDA by the trough-to-peak method with an
- * absolute amplitude threshold, usable on a stream (DOMAIN.md 4.0).
+ * Finds skin conductance responses (SCRs) in phasic EDA, by one of the {@link ScrMethod}
+ * variants: {@link ScrMethod#NEUROKIT} (NeuroKit2's relative threshold, batch only) or {@link
+ * ScrMethod#ABSOLUTE} (absolute amplitude and rise-time limits, usable on a stream; DOMAIN.md
+ * 4.0).
  *
- * <p>Turning points are found with a hysteresis {@code h = max(0.1 x minAmplitude, }{@value
- * #MIN_HYSTERESIS_US}{@code  uS)} (0.005 uS at the default 0.05 uS; about four steps of the E4's
- * ~0.0013 uS resolution): a peak is confirmed once the signal has fallen {@code h} below it, a
- * trough once it has risen {@code h} above it, so noise on a rising flank does not split a
- * response. The onset is found by slope, walking back from the steepest step of the rise to the
- * first sample where the signal rose by less than {@value #ONSET_SLOPE_FRACTION} of that step
- * (never before the trough). This keeps a slow drift the response rides on out of its rise time
- * and amplitude: the recovery from a causal high-pass undershoot, or a long, flat, noisy
- * baseline. A response counts when {@code peak - onset >= minAmplitude} and the rise time lies
- * in {@code [minRise, maxRise]} (default 0.5-5 s). Responses must lie within one run of valid
- * samples; a peak not yet confirmed by a fall at the end of the data is not reported.
+ * <p>Masked samples are NaN: they never belong to a response, and a rise containing one is
+ * broken there. For each response: the amplitude is peak minus onset on the phasic signal
+ * (onset = the foot of the rise, i.e. the trough the response starts from), the rise time is
+ * peak time minus onset time, and the half-recovery time is the time from the peak to the first
+ * sample below {@code peak - amplitude / 2}, searched up to the lowest point before the next
+ * rise; it is null when the signal does not get there first, nor before a masked sample or the
+ * end of the data.
  *
- * <p>References: Boucsein (2012), <i>Electrodermal Activity</i> (2nd ed.), Springer, ch. 2.3.1
- * (SCR amplitude and rise time conventions); Boucsein et al. (2012), Publication recommendations
- * for electrodermal measurements, Psychophysiology 49, 1017-1034.
+ * <p>References: Boucsein, W. (2012). <i>Electrodermal Activity</i> (2nd ed.). Springer, ch.
+ * 2.3.1 (amplitude, rise time, half recovery); Makowski, D. et al. (2021). NeuroKit2, Behavior
+ * Research Methods 53, 1689-1696 ({@code eda_peaks}: {@code SCR_Amplitude}, {@code
+ * SCR_RiseTime}, {@code SCR_RecoveryTime}).
  */
 public final class ScrDetector {
-    /** Smallest turning-point hysteresis, microsiemens. */
-    public static final double MIN_HYSTERESIS_US = 0.005;
-    /** The onset is where the rise per sample falls below this fraction of the steepest step. */
-    public static final double ONSET_SLOPE_FRACTION = 0.1;
+    /** Smallest turning-point hysteresis of {@link ScrMethod#ABSOLUTE}, microsiemens. */
+    public static final double MIN_HYSTERESIS_US = AbsoluteScrs.MIN_HYSTERESIS_US;
+    /** {@link ScrMethod#ABSOLUTE}'s onset: where the rise falls below this fraction of its steepest step. */
+    public static final double ONSET_SLOPE_FRACTION = AbsoluteScrs.ONSET_SLOPE_FRACTION;
 
     private ScrDetector() {}
 
     /**
-     * One response.
+     * One response. Indices count from the first sample of the array given to {@code detect},
+     * seconds from that sample's time.
      *
-     * @param onsetIndex sample index of the onset (where the rise starts)
+     * @param onsetIndex sample index of the onset
      * @param peakIndex sample index of the peak
+     * @param onsetSeconds onset time, seconds
+     * @param peakSeconds peak time, seconds
      * @param amplitudeUs peak minus onset, microsiemens
      * @param riseTimeS peak time minus onset time, seconds
+     * @param halfRecoveryS seconds from the peak to the return below half amplitude; null when not
+     *     reached before the next rise, a masked sample or the end of the data
      */
-    public record Scr(int onsetIndex, int peakIndex, double amplitudeUs, double riseTimeS) {}
+    public record Scr(int onsetIndex, int peakIndex, double onsetSeconds, double peakSeconds, double amplitudeUs,
+            double riseTimeS, Double halfRecoveryS) {}
 
     /**
-     * Detects responses.
+     * Detects responses with {@code cfg.scrMethod()} and its thresholds.
+     *
+     * @param phasicUs phasic EDA, microsiemens, uniformly sampled; NaN = masked
+     * @param rateHz sampling rate, Hz
+     * @return the responses in time order
+     */
+    public static List<Scr> detect(double[] phasicUs, double rateHz, EdaConfig cfg) {
+        List<Rise> rises = switch (cfg.scrMethod()) {
+            case NEUROKIT -> NeurokitScrs.find(phasicUs, cfg.relativeAmplitudeMin());
+            case ABSOLUTE -> AbsoluteScrs.find(phasicUs, rateHz, cfg.minAmplitudeUs(), cfg.minRiseSeconds(),
+                    cfg.maxRiseSeconds());
+        };
+        return describe(phasicUs, rateHz, rises);
+    }
+
+    /**
+     * {@link ScrMethod#ABSOLUTE} with a validity mask instead of NaN (the form {@code
+     * EdaFeatures} uses).
      *
      * @param phasicUs phasic EDA, microsiemens, uniformly sampled
      * @param valid validity per sample; responses never span an invalid sample
@@ -52,74 +74,33 @@ public final class ScrDetector {
      * @param maxRiseS longest rise time, seconds
      * @return the responses in time order
      */
-    public static List<Scr> detect(double[] phasicUs, boolean[] valid, double rateHz,
-            double minAmplitudeUs, double minRiseS, double maxRiseS) {
-        double h = Math.max(0.1 * minAmplitudeUs, MIN_HYSTERESIS_US);
-        List<Scr> found = new ArrayList<>();
-        int i = 0;
-        while (i < phasicUs.length) {
-            if (!valid[i]) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < phasicUs.length && valid[end]) {
-                end++;
-            }
-            for (int[] rise : rises(phasicUs, i, end, h)) {
-                int onset = onset(phasicUs, rise[0], rise[1]);
-                double amplitude = phasicUs[rise[1]] - phasicUs[onset];
-                double riseTime = (rise[1] - onset) / rateHz;
-                if (amplitude >= minAmplitudeUs && riseTime >= minRiseS && riseTime <= maxRiseS) {
-                    found.add(new Scr(onset, rise[1], amplitude, riseTime));
-                }
-            }
-            i = end;
+    public static List<Scr> detect(double[] phasicUs, boolean[] valid, double rateHz, double minAmplitudeUs,
+            double minRiseS, double maxRiseS) {
+        double[] masked = new double[phasicUs.length];
+        for (int i = 0; i < masked.length; i++) {
+            masked[i] = valid[i] ? phasicUs[i] : Double.NaN;
         }
-        return found;
+        return describe(masked, rateHz, AbsoluteScrs.find(masked, rateHz, minAmplitudeUs, minRiseS, maxRiseS));
     }
 
-    /** Confirmed (trough, peak) pairs in {@code x[from, to)} by hysteresis {@code h}. */
-    private static List<int[]> rises(double[] x, int from, int to, double h) {
-        List<int[]> pairs = new ArrayList<>();
-        int lo = from;
-        int hi = -1;
-        for (int i = from + 1; i < to; i++) {
-            double v = x[i];
-            if (hi < 0) {
-                if (v < x[lo]) {
-                    lo = i;
-                } else if (v - x[lo] >= h) {
-                    hi = i;
-                }
-            } else if (v > x[hi]) {
-                hi = i;
-            } else if (x[hi] - v >= h) {
-                pairs.add(new int[] {lo, hi});
-                lo = i;
-                hi = -1;
-            }
+    private static List<Scr> describe(double[] x, double rateHz, List<Rise> rises) {
+        List<Scr> scrs = new ArrayList<>(rises.size());
+        for (Rise r : rises) {
+            double amplitude = x[r.peak()] - x[r.onset()];
+            scrs.add(new Scr(r.onset(), r.peak(), r.onset() / rateHz, r.peak() / rateHz, amplitude,
+                    (r.peak() - r.onset()) / rateHz, halfRecovery(x, r, amplitude, rateHz)));
         }
-        return pairs;
+        return scrs;
     }
 
-    /**
-     * Walking back from the steepest step in {@code (trough, peak]}, the first sample whose step
-     * into the next one is below {@link #ONSET_SLOPE_FRACTION} of the steepest; the trough at the
-     * latest.
-     */
-    private static int onset(double[] x, int trough, int peak) {
-        int steepest = trough + 1;
-        for (int j = trough + 1; j <= peak; j++) {
-            if (x[j] - x[j - 1] > x[steepest] - x[steepest - 1]) {
-                steepest = j;
+    /** First sample after the peak below peak - amplitude / 2, before the limit or a NaN. */
+    private static Double halfRecovery(double[] x, Rise r, double amplitude, double rateHz) {
+        double level = x[r.peak()] - amplitude / 2;
+        for (int j = r.peak() + 1; j < r.recoveryLimit() && !Double.isNaN(x[j]); j++) {
+            if (x[j] < level) {
+                return (j - r.peak()) / rateHz;
             }
         }
-        double minStep = ONSET_SLOPE_FRACTION * (x[steepest] - x[steepest - 1]);
-        int onset = steepest - 1;
-        while (onset > trough && x[onset] - x[onset - 1] >= minStep) {
-            onset--;
-        }
-        return onset;
+        return null;
     }
 }
