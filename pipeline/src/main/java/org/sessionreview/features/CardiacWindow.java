@@ -30,6 +30,14 @@ final class CardiacWindow {
     static final double TIME_SPAN_MILLIS = 60_000;
     static final double FREQUENCY_SPAN_MILLIS = 180_000;
     static final double DEVICE_COVER_MILLIS = 1_500;
+    /**
+     * Lomb-Scargle settings for windows: the library defaults but a 0.005 Hz grid, since a 180 s
+     * span resolves only 1/180 = 0.0056 Hz and the finer default grid cost 5x the time.
+     */
+    static final HrvFrequencyDomain.Config FREQUENCY = new HrvFrequencyDomain.Config(
+            HrvFrequencyDomain.Config.DEFAULT.minSpanS(), HrvFrequencyDomain.Config.DEFAULT.minCoverage(),
+            HrvFrequencyDomain.Config.DEFAULT.lfLowHz(), HrvFrequencyDomain.Config.DEFAULT.lfHighHz(),
+            HrvFrequencyDomain.Config.DEFAULT.hfHighHz(), 0.005);
     /** RMSSD and pNN50 need at least this many adjacent pairs. */
     static final int MIN_PAIRS = 5;
 
@@ -59,7 +67,7 @@ final class CardiacWindow {
             }
         }
         HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device, endMillis - FREQUENCY_SPAN_MILLIS, endMillis,
-                HrvFrequencyDomain.Config.DEFAULT);
+                FREQUENCY);
         if (freq != null) {
             w.hrvLfMs2 = finite(freq.lfMs2());
             w.hrvHfMs2 = finite(freq.hfMs2());

@@ -39,6 +39,7 @@ final class EventStage implements Serializable {
     private final ArrayList<Beat> deviceBeats = new ArrayList<>();
     private final ArrayList<Beat> bvpBeats = new ArrayList<>();
     private final EdaCoreState eda;
+    private final ArtifactCore artifacts;
     private final WearerEvents pending = new WearerEvents();
 
     EventStage(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
@@ -47,6 +48,7 @@ final class EventStage implements Serializable {
         this.role = role;
         this.mediaStartMillis = mediaStartMillis;
         this.eda = new EdaCoreState(config, sessionId, role, mediaStartMillis);
+        this.artifacts = new ArtifactCore(config, sessionId, role, mediaStartMillis);
     }
 
     long coreMillis() {
@@ -65,7 +67,8 @@ final class EventStage implements Serializable {
 
     /** The earliest sample the next core needs, epoch ms (-infinity before the first core). */
     double neededFromMillis() {
-        return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY : coreStart(nextCore) - marginMillis();
+        return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY
+                : coreStart(nextCore) - Math.max(marginMillis(), ArtifactCore.CONTEXT_MILLIS);
     }
 
     /**
@@ -86,8 +89,11 @@ final class EventStage implements Serializable {
             if (finishing ? from >= endMillis : !ready(buffers, to + marginMillis())) {
                 break;
             }
-            process(buffers, from, finishing ? Math.min(to, endMillis) : to);
+            process(buffers, from, finishing ? Math.min(to, endMillis) : to, firstSampleMillis);
             nextCore++;
+        }
+        if (finishing) {
+            artifacts.flush(pending.artifacts);
         }
         double keepFrom = processedUntilMillis() - RECENT_MILLIS;
         deviceBeats.removeIf(b -> b.tMillis() < keepFrom);
@@ -107,7 +113,7 @@ final class EventStage implements Serializable {
         return all || most - needMillis > config.maxChannelSkewMillis();
     }
 
-    private void process(Map<Channel, ChannelBuffer> buffers, long from, double to) {
+    private void process(Map<Channel, ChannelBuffer> buffers, long from, double to, double firstSampleMillis) {
         double margin = marginMillis();
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null) {
@@ -127,6 +133,7 @@ final class EventStage implements Serializable {
         if (e != null) {
             eda.process(e, from, to, pending);
         }
+        artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, pending.artifacts);
     }
 
     private BeatRow row(Beat b, String source) {

@@ -4,6 +4,8 @@ import java.util.Map;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.signal.motion.FidgetSpectrum;
+import org.sessionreview.signal.temperature.TemperatureSlope;
 
 /**
  * Fills one {@link WindowFeatures} row from the buffered channels: takes each channel's samples
@@ -40,8 +42,11 @@ final class WindowComputer {
         CardiacWindow.fill(w, events, regular(buffers, Channel.HR, startMillis, endMillis), startMillis, endMillis,
                 config);
 
-        MotionFeatures.Result motion = MotionFeatures.compute(
-                regular(buffers, Channel.ACC, startMillis, endMillis), startMillis, endMillis, config);
+        RegularSeries acc = regular(buffers, Channel.ACC, startMillis, endMillis);
+        MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config);
+        if (motion.fidgetPower() != null) {
+            w.fidgetFreqHz = FidgetSpectrum.defaults().analyse(acc.values(), acc.rateHz(), acc.t0Millis()).dominantHz();
+        }
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();
         w.fidgetPower = motion.fidgetPower();
@@ -50,7 +55,11 @@ final class WindowComputer {
         TemperatureFeatures.Result temp = TemperatureFeatures.compute(
                 regular(buffers, Channel.TEMP, startMillis, endMillis), startMillis, endMillis, config);
         w.tempQuality = temp.quality();
-        w.tempSlopeCPerMin = temp.slopeCPerMin();
+        if (temp.slopeCPerMin() != null) {
+            // slope over the trailing 60 s with the off-wrist guard (fall rule) looking back over the context
+            RegularSeries t = regular(buffers, Channel.TEMP, contextStart, endMillis);
+            w.tempSlopeCPerMin = TemperatureSlope.defaults().at(t.values(), t.rateHz(), t.t0Millis(), endMillis).slopeCPerMin();
+        }
         return w;
     }
 

@@ -1,0 +1,133 @@
+package org.sessionreview.features;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.model.Channel;
+import org.sessionreview.report.ArtifactRow;
+import org.sessionreview.signal.cardiac.Beat;
+import org.sessionreview.signal.motion.GrossMovement;
+import org.sessionreview.signal.motion.AccMagnitude;
+import org.sessionreview.signal.quality.AccGrossMovementDetector;
+import org.sessionreview.signal.quality.Artifact;
+import org.sessionreview.signal.quality.ArtifactKind;
+import org.sessionreview.signal.quality.EdaContactLossDetector;
+import org.sessionreview.signal.quality.EdaJumpDetector;
+import org.sessionreview.signal.quality.EdaMotionDetector;
+import org.sessionreview.signal.quality.IbiGapDetector;
+import org.sessionreview.signal.quality.TempOffWristDetector;
+
+/**
+ * The artifact part of the per-core event stage: runs the quality detectors (EDA contact loss,
+ * jumps and motion spikes, temperature off wrist, ACC gross movement, gaps between accepted
+ * beats) on each core with context, and reports each masked stretch once as an {@code
+ * artifacts/} row. A stretch that continues across a core boundary is held open and joined with
+ * its continuation, so a three-minute contact loss is one row, not three.
+ */
+final class ArtifactCore implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Look-back the detectors need (the off-wrist guard's 120 s fall window, plus a second). */
+    static final double CONTEXT_MILLIS = 121_000;
+
+    private final FeatureConfig config;
+    private final String sessionId;
+    private final String role;
+    private final long mediaStartMillis;
+    /** The last stretch of each kind, held until it is known not to continue into the next core. */
+    private final EnumMap<ArtifactKind, double[]> open = new EnumMap<>(ArtifactKind.class);
+
+    ArtifactCore(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
+        this.config = config;
+        this.sessionId = sessionId;
+        this.role = role;
+        this.mediaStartMillis = mediaStartMillis;
+    }
+
+    /** @param dataStartMillis the wearer's first sample: no gap is reported before it */
+    void process(Map<Channel, ChannelBuffer> buffers, List<Beat> deviceBeats, double from, double to,
+            double lookAheadMillis, double dataStartMillis, List<ArtifactRow> out) {
+        double ctxFrom = from - CONTEXT_MILLIS;
+        double ctxTo = to + lookAheadMillis;
+        List<Artifact> found = new ArrayList<>();
+        RegularSeries eda = series(buffers, Channel.EDA, ctxFrom, ctxTo);
+        RegularSeries acc = series(buffers, Channel.ACC, ctxFrom, ctxTo);
+        if (eda != null) {
+            found.addAll(EdaContactLossDetector.defaults().detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
+            found.addAll(EdaJumpDetector.defaults().detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
+            if (acc != null) {
+                found.addAll(EdaMotionDetector.defaults().detect(eda.values(), eda.rateHz(), eda.t0Millis(),
+                        acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
+            }
+        }
+        if (acc != null) {
+            found.addAll(new AccGrossMovementDetector(new GrossMovement(config.grossMovementSdG(), AccMagnitude.E4_COUNTS_PER_G))
+                    .detect(acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
+        }
+        RegularSeries temp = series(buffers, Channel.TEMP, ctxFrom, ctxTo);
+        if (temp != null) {
+            found.addAll(TempOffWristDetector.defaults().detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to));
+        }
+        ChannelBuffer ibi = buffers.get(Channel.IBI);
+        if (ibi != null && ibi.dataEndMillis() > from) {
+            double[] t = new double[deviceBeats.size()];
+            boolean[] ok = new boolean[deviceBeats.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = deviceBeats.get(i).tMillis();
+                ok[i] = deviceBeats.get(i).accepted();
+            }
+            double spanFrom = Math.max(from, dataStartMillis);
+            double spanTo = Math.min(to, ibi.dataEndMillis());
+            if (spanTo > spanFrom) {
+                found.addAll(IbiGapDetector.defaults().detect(t, ok, spanFrom, spanTo, spanFrom, spanTo));
+            }
+        }
+        found.sort((a, b) -> Double.compare(a.startMillis(), b.startMillis()));
+        for (Artifact a : found) {
+            double[] o = open.get(a.kind());
+            if (o != null && a.startMillis() <= o[1] + 1) {
+                o[1] = Math.max(o[1], a.endMillis());
+            } else {
+                if (o != null) {
+                    out.add(row(a.kind(), o));
+                }
+                open.put(a.kind(), new double[] {a.startMillis(), a.endMillis()});
+            }
+        }
+        // a stretch that ended before this core's end cannot continue: report it now
+        for (Map.Entry<ArtifactKind, double[]> e : new ArrayList<>(open.entrySet())) {
+            if (e.getValue()[1] < to - 1) {
+                out.add(row(e.getKey(), e.getValue()));
+                open.remove(e.getKey());
+            }
+        }
+    }
+
+    /** Reports the stretches still open (end of the stream). */
+    void flush(List<ArtifactRow> out) {
+        open.forEach((k, v) -> out.add(row(k, v)));
+        open.clear();
+    }
+
+    private ArtifactRow row(ArtifactKind kind, double[] interval) {
+        ArtifactRow r = new ArtifactRow();
+        r.sessionId = sessionId;
+        r.role = role;
+        r.channel = kind.channel().name();
+        r.kind = kind.code();
+        r.startS = (interval[0] - mediaStartMillis) / 1000.0;
+        r.endS = (interval[1] - mediaStartMillis) / 1000.0;
+        return r;
+    }
+
+    private static RegularSeries series(Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to) {
+        ChannelBuffer b = buffers.get(c);
+        if (b == null) {
+            return null;
+        }
+        RegularSeries s = b.regular(from, to);
+        return s.length() == 0 ? null : s;
+    }
+}
