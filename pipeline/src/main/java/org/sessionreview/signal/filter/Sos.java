@@ -155,8 +155,19 @@ public final class Sos {
      * @throws IllegalArgumentException when {@code x.length <= padLength()} (as scipy)
      */
     public double[] filtFilt(double[] x) {
-        int edge = padLength();
-        if (x.length <= edge) {
+        return filtFilt(x, padLength());
+    }
+
+    /**
+     * {@code scipy.signal.sosfiltfilt(sos, x, padlen=padLength)}: as {@link #filtFilt(double[])}
+     * with another amount of odd padding (0 for none).
+     *
+     * @throws IllegalArgumentException when {@code padLength < 0} or {@code x.length <=
+     *     padLength}
+     */
+    public double[] filtFilt(double[] x, int padLength) {
+        int edge = padLength;
+        if (edge < 0 || x.length <= edge) {
             throw new IllegalArgumentException("The length of the input vector x must be greater than padlen, which is "
                     + edge + " (got " + x.length + " samples)");
         }
