@@ -12,7 +12,10 @@ class EdaCleanTest {
         double[] x = new double[(int) (seconds * rateHz)];
         for (int i = 0; i < x.length; i++) {
             double t = i / rateHz;
-            x[i] = 8 + 0.5 * Math.sin(2 * Math.PI * keepHz * t) + 0.2 * Math.sin(2 * Math.PI * removeHz * t);
+            x[i] =
+                    8
+                            + 0.5 * Math.sin(2 * Math.PI * keepHz * t)
+                            + 0.2 * Math.sin(2 * Math.PI * removeHz * t);
         }
         return x;
     }
@@ -38,12 +41,17 @@ class EdaCleanTest {
         assertTrue(keep > 0.999 && leak < 1e-4, keep + " " + leak);
         for (int i = 1000; i < 5000; i++) {
             double t = i / fs;
-            double expected = 8 + keep * 0.5 * Math.sin(2 * Math.PI * 0.5 * t) + leak * 0.2 * Math.sin(2 * Math.PI * 10 * t);
+            double expected =
+                    8
+                            + keep * 0.5 * Math.sin(2 * Math.PI * 0.5 * t)
+                            + leak * 0.2 * Math.sin(2 * Math.PI * 10 * t);
             assertEquals(expected, y[i], 1e-9, "sample " + i);
         }
     }
 
-    /** |H|^2 = 1 / (1 + r^8) of the 4th-order low-pass at 3 Hz, r = tan(pi f / fs) / tan(pi 3 / fs). */
+    /**
+     * |H|^2 = 1 / (1 + r^8) of the 4th-order low-pass at 3 Hz, r = tan(pi f / fs) / tan(pi 3 / fs).
+     */
     private static double zeroPhaseGain(double f, double fs) {
         double r = Math.tan(Math.PI * f / fs) / Math.tan(Math.PI * 3 / fs);
         return 1 / (1 + Math.pow(r, 8));
@@ -64,7 +72,11 @@ class EdaCleanTest {
 
     @Test
     void shouldRejectASignalShorterThanTheFilterPaddingWhenBatch() {
-        assertThrows(IllegalArgumentException.class, () -> EdaClean.clean(new double[15], 100, EdaCleanMethod.NEUROKIT));
-        assertEquals(3, EdaClean.cleanBounded(new double[] {1, 2, 3}, 100, EdaCleanMethod.NEUROKIT).length);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EdaClean.clean(new double[15], 100, EdaCleanMethod.NEUROKIT));
+        assertEquals(
+                3,
+                EdaClean.cleanBounded(new double[] {1, 2, 3}, 100, EdaCleanMethod.NEUROKIT).length);
     }
 }

@@ -31,7 +31,20 @@ class EdaConfigTest {
         assertThrows(IllegalArgumentException.class, () -> d.withSegmentMargins(10, 20));
         assertThrows(IllegalArgumentException.class, () -> d.withSegmentMargins(30, 14));
         assertThrows(NullPointerException.class, () -> d.withScrMethod(null));
-        assertThrows(IllegalArgumentException.class, () -> new EdaConfig(d.cleanMethod(), d.phasicMethod(), 0.05,
-                d.scrMethod(), 0.1, 0.01, 6, 5, 15, 30, 20));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new EdaConfig(
+                                d.cleanMethod(),
+                                d.phasicMethod(),
+                                0.05,
+                                d.scrMethod(),
+                                0.1,
+                                0.01,
+                                6,
+                                5,
+                                15,
+                                30,
+                                20));
     }
 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link EdaProcess#segment} over consecutive cores: each SCR exactly once, and the same SCRs
@@ -35,8 +36,9 @@ class EdaSegmentTest {
 
     private static void assertStrictlyIncreasingPeaks(List<ScrDetector.Scr> scrs, String label) {
         for (int i = 1; i < scrs.size(); i++) {
-            assertTrue(scrs.get(i).peakIndex() > scrs.get(i - 1).peakIndex(), label + ": duplicate or out of order at "
-                    + scrs.get(i).peakSeconds() + " s");
+            assertTrue(
+                    scrs.get(i).peakIndex() > scrs.get(i - 1).peakIndex(),
+                    label + ": duplicate or out of order at " + scrs.get(i).peakSeconds() + " s");
         }
     }
 
@@ -48,7 +50,8 @@ class EdaSegmentTest {
         assertTrue(whole.size() > 50, "responses planted: " + whole.size());
 
         for (double core : CORE_SECONDS) {
-            List<ScrDetector.Scr> segments = EdaSignals.bySegments(x, rateHz, core, EdaConfig.defaults());
+            List<ScrDetector.Scr> segments =
+                    EdaSignals.bySegments(x, rateHz, core, EdaConfig.defaults());
             assertStrictlyIncreasingPeaks(segments, core + " s cores");
             assertEquals(whole, segments, core + " s cores at " + rateHz + " Hz");
         }
@@ -75,24 +78,27 @@ class EdaSegmentTest {
     }
 
     /**
-     * Real data with masked samples: the documented exceptions (a masked stretch crossing a
-     * piece's edge is bridged differently) may move an SCR near a core edge; allow 1 %.
+     * Real data with masked samples: the documented exceptions (a masked stretch crossing a piece's
+     * edge is bridged differently) may move an SCR near a core edge; allow 1 %.
      */
     @ParameterizedTest
     @ValueSource(strings = {"e4/stress-predict-S04", "e4/msr2023"})
-    void shouldAgreeWithTheWholeRecordingWhenCoresCutARealSession(String folder) throws IOException {
+    void shouldAgreeWithTheWholeRecordingWhenCoresCutARealSession(String folder)
+            throws IOException {
         double[] x = EdaE4StreamingVsBatchTest.maskedEda(folder);
         List<ScrDetector.Scr> whole = EdaProcess.whole(x, 4, EdaConfig.defaults()).scrs();
         Set<Integer> wholePeaks = new HashSet<>();
         whole.forEach(s -> wholePeaks.add(s.peakIndex()));
 
         for (double core : CORE_SECONDS) {
-            List<ScrDetector.Scr> segments = EdaSignals.bySegments(x, 4, core, EdaConfig.defaults());
+            List<ScrDetector.Scr> segments =
+                    EdaSignals.bySegments(x, 4, core, EdaConfig.defaults());
             assertStrictlyIncreasingPeaks(segments, folder + ", " + core + " s cores");
             List<ScrDetector.Scr> differing = new ArrayList<>(segments);
             differing.removeIf(whole::contains);
-            System.out.printf("%s, %.1f s cores: %d SCRs, whole %d, not identical %d%n", folder, core,
-                    segments.size(), whole.size(), differing.size());
+            System.out.printf(
+                    "%s, %.1f s cores: %d SCRs, whole %d, not identical %d%n",
+                    folder, core, segments.size(), whole.size(), differing.size());
             assertTrue(differing.size() <= 0.01 * whole.size(), differing.toString());
             assertEquals(whole.size(), segments.size(), 0.01 * whole.size());
         }

@@ -37,6 +37,10 @@ class ScrDetectorTest {
         return x;
     }
 
+    private static List<Integer> peaks(List<ScrDetector.Scr> scrs) {
+        return scrs.stream().map(ScrDetector.Scr::peakIndex).toList();
+    }
+
     private static boolean[] allValid(int n) {
         boolean[] v = new boolean[n];
         Arrays.fill(v, true);
@@ -140,12 +144,17 @@ class ScrDetectorTest {
 
         List<ScrDetector.Scr> scrs = ScrDetector.detect(x, 1, cfg);
 
-        assertEquals(List.of(new ScrDetector.Scr(1, 3, 1, 3, 1.0, 2, 1.0), new ScrDetector.Scr(8, 9, 8, 9, 1.6, 1, 2.0)),
+        assertEquals(
+                List.of(
+                        new ScrDetector.Scr(1, 3, 1, 3, 1.0, 2, 1.0),
+                        new ScrDetector.Scr(8, 9, 8, 9, 1.6, 1, 2.0)),
                 scrs);
-        EdaConfig stricter = new EdaConfig(cfg.cleanMethod(), cfg.phasicMethod(), cfg.tonicCutoffHz(),
-                ScrMethod.NEUROKIT, 0.4, cfg.minAmplitudeUs(), cfg.minRiseSeconds(), cfg.maxRiseSeconds(),
-                cfg.supportSeconds(), cfg.contextSeconds(), cfg.lookAheadSeconds());
-        assertEquals(List.of(9), ScrDetector.detect(x, 1, stricter).stream().map(ScrDetector.Scr::peakIndex).toList());
+        EdaConfig stricter =
+                new EdaConfig(cfg.cleanMethod(), cfg.phasicMethod(), cfg.tonicCutoffHz(),
+                        ScrMethod.NEUROKIT, 0.4, cfg.minAmplitudeUs(), cfg.minRiseSeconds(),
+                        cfg.maxRiseSeconds(), cfg.supportSeconds(), cfg.contextSeconds(),
+                        cfg.lookAheadSeconds());
+        assertEquals(List.of(9), peaks(ScrDetector.detect(x, 1, stricter)));
     }
 
     @Test
@@ -158,7 +167,7 @@ class ScrDetectorTest {
         // runs 0-7 and 9-14: the flat top 5-7 now ends its run and 9-10 starts one, so neither is
         // a local maximum; 3 (prominence 0.7, its right base now 0.3 at 4) is the largest, and
         // 12 (0.05) falls below 0.1 x 0.7
-        assertEquals(List.of(3), scrs.stream().map(ScrDetector.Scr::peakIndex).toList());
+        assertEquals(List.of(3), peaks(scrs));
     }
 
     @Test
@@ -188,7 +197,7 @@ class ScrDetectorTest {
         List<ScrDetector.Scr> scrs = ScrDetector.detect(x, fs, EdaConfig.defaults());
 
         assertEquals(3, scrs.size(), scrs.toString());
-        assertEquals(null, scrs.get(0).halfRecoveryS(), "the second response starts 1 s after the first peak");
+        assertEquals(null, scrs.get(0).halfRecoveryS(), "the second starts 1 s after the peak");
         assertTrue(scrs.get(1).halfRecoveryS() != null);
         assertEquals(null, scrs.get(2).halfRecoveryS(), "masked 0.5 s after the peak");
     }
@@ -199,7 +208,8 @@ class ScrDetectorTest {
         plant(x, 10, 0.3);
         plant(x, 35, 0.3);
         x[(int) (35.8 * FS)] = Double.NaN;
-        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, FS, EdaConfig.defaults().withMinAmplitudeUs(0.05));
+        EdaConfig cfg = EdaConfig.defaults().withMinAmplitudeUs(0.05);
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, FS, cfg);
         assertEquals(1, scrs.size(), scrs.toString());
         assertEquals(11.55, scrs.get(0).peakSeconds(), 0.3);
     }
