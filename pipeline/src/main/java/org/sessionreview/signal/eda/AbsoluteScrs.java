@@ -8,30 +8,32 @@ import java.util.List;
  * each run of valid (non-NaN) samples, so a masked sample always breaks a rise.
  *
  * <p>Turning points come from a hysteresis {@code h = min(minAmplitude, max(0.1 x minAmplitude,
- * }{@value #MIN_HYSTERESIS_US}{@code  uS))} (0.005 uS at the default 0.01 uS, about four steps
- * of the E4's ~0.0013 uS resolution): a peak is confirmed once the signal has fallen {@code h}
- * below it, a trough once it has risen {@code h} above it, so noise on a flank does not split a
- * response and a response is final once the fall has been seen. The onset is the foot of the
- * rise: walking back from the steepest step between trough and peak to the first sample whose
- * step into the next is below {@value #ONSET_SLOPE_FRACTION} of the steepest (the trough at the
- * latest). That keeps a slow drift the response rides on (a long noisy baseline, the recovery
- * from an earlier response) out of its amplitude and rise time. A response counts when {@code
- * peak - onset >= minAmplitude} and the rise time lies in {@code [minRise, maxRise]}. Peaks not
- * yet confirmed by a fall at the end of the data are not reported.
+ * }{@value #MIN_HYSTERESIS_US}{@code uS))} (0.005 uS at the default 0.01 uS, about four steps of
+ * the E4's ~0.0013 uS resolution): a peak is confirmed once the signal has fallen {@code h} below
+ * it, a trough once it has risen {@code h} above it, so noise on a flank does not split a response
+ * and a response is final once the fall has been seen. The onset is the foot of the rise: walking
+ * back from the steepest step between trough and peak to the first sample whose step into the next
+ * is below {@value #ONSET_SLOPE_FRACTION} of the steepest (the trough at the latest). That keeps a
+ * slow drift the response rides on (a long noisy baseline, the recovery from an earlier response)
+ * out of its amplitude and rise time. A response counts when {@code peak - onset >= minAmplitude}
+ * and the rise time lies in {@code [minRise, maxRise]}. Peaks not yet confirmed by a fall at the
+ * end of the data are not reported.
  *
- * <p>References: Boucsein, W. (2012). <i>Electrodermal Activity</i> (2nd ed.). Springer, ch.
- * 2.3.1; Boucsein, W. et al. (2012). Publication recommendations for electrodermal measurements.
+ * <p>References: Boucsein, W. (2012). <i>Electrodermal Activity</i> (2nd ed.). Springer, ch. 2.3.1;
+ * Boucsein, W. et al. (2012). Publication recommendations for electrodermal measurements.
  * Psychophysiology 49, 1017-1034.
  */
 final class AbsoluteScrs {
     /** Smallest turning-point hysteresis, microsiemens. */
     static final double MIN_HYSTERESIS_US = 0.005;
+
     /** The onset is where the rise per sample falls below this fraction of the steepest step. */
     static final double ONSET_SLOPE_FRACTION = 0.1;
 
     private AbsoluteScrs() {}
 
-    static List<Rise> find(double[] x, double rateHz, double minAmplitudeUs, double minRiseS, double maxRiseS) {
+    static List<Rise> find(
+            double[] x, double rateHz, double minAmplitudeUs, double minRiseS, double maxRiseS) {
         double h = Math.min(minAmplitudeUs, Math.max(0.1 * minAmplitudeUs, MIN_HYSTERESIS_US));
         List<Rise> found = new ArrayList<>();
         int i = 0;
@@ -62,8 +64,8 @@ final class AbsoluteScrs {
 
     /**
      * {trough, peak} of each confirmed rise in {@code x[from, to)}, then a last {trough, -1}: the
-     * lowest point after the last confirmed peak (where an unconfirmed rise starts), or {@code
-     * to - 1} when the signal stays near or above it.
+     * lowest point after the last confirmed peak (where an unconfirmed rise starts), or {@code to -
+     * 1} when the signal stays near or above it.
      */
     private static List<int[]> turningPoints(double[] x, int from, int to, double h) {
         List<int[]> turns = new ArrayList<>();

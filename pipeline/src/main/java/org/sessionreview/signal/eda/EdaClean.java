@@ -7,13 +7,12 @@ import org.sessionreview.signal.filter.ZeroPhaseFir;
 /**
  * Removes high-frequency noise from EDA: NeuroKit2's {@code eda_clean(method="neurokit")}, a
  * 4th-order Butterworth low-pass at {@value #CUTOFF_HZ} Hz applied with {@code
- * scipy.signal.sosfiltfilt}, skipped at {@value #MIN_RATE_HZ} Hz or below (the 4 Hz E4 is
- * returned unchanged).
+ * scipy.signal.sosfiltfilt}, skipped at {@value #MIN_RATE_HZ} Hz or below (the 4 Hz E4 is returned
+ * unchanged).
  *
  * <p>{@link #clean} filters the whole signal (batch, as NeuroKit2); {@link #cleanBounded} applies
  * the same zero-phase response cut where it has decayed below 1e-9 of its peak ({@link
- * #boundedHalfWidth}: 2.9 s at 100 Hz), so a stream gets the same values from a bounded
- * look-ahead.
+ * #boundedHalfWidth}: 2.9 s at 100 Hz), so a stream gets the same values from a bounded look-ahead.
  *
  * <p>Reference: Makowski, D. et al. (2021). NeuroKit2: A Python toolbox for neurophysiological
  * signal processing. Behavior Research Methods 53, 1689-1696.
@@ -21,8 +20,10 @@ import org.sessionreview.signal.filter.ZeroPhaseFir;
 public final class EdaClean {
     /** Low-pass cut-off, Hz (NeuroKit2). */
     public static final double CUTOFF_HZ = 3;
+
     /** Low-pass order (NeuroKit2). */
     public static final int ORDER = 4;
+
     /** At or below this rate, Hz, the signal is not filtered (NeuroKit2). */
     public static final double MIN_RATE_HZ = 6;
 
@@ -35,8 +36,8 @@ public final class EdaClean {
      * @param rateHz sampling rate, Hz
      * @param method the cleaning method
      * @return a new array; a copy of the input when nothing is filtered
-     * @throws IllegalArgumentException when filtering is due and the signal has 15 samples or
-     *     fewer ({@code sosfiltfilt}'s padding)
+     * @throws IllegalArgumentException when filtering is due and the signal has 15 samples or fewer
+     *     ({@code sosfiltfilt}'s padding)
      */
     public static double[] clean(double[] edaUs, double rateHz, EdaCleanMethod method) {
         Sos sos = filter(rateHz, method);

@@ -9,8 +9,8 @@ package org.sessionreview.signal.eda;
 public enum EdaCleanMethod {
     /**
      * NeuroKit2's {@code eda_clean(method="neurokit")}: 4th-order Butterworth low-pass at 3 Hz,
-     * zero phase; skipped (the signal is returned unchanged) when the rate is 6 Hz or lower, as
-     * for the 4 Hz Empatica E4.
+     * zero phase; skipped (the signal is returned unchanged) when the rate is 6 Hz or lower, as for
+     * the 4 Hz Empatica E4.
      */
     NEUROKIT,
     /** No cleaning. */

@@ -4,14 +4,14 @@ import org.apache.commons.math3.analysis.interpolation.LinearInterpolator;
 import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
 
 /**
- * Bridges masked (NaN) samples so that the filters, which need finite input, can run; the
- * bridged values never reach an output, which is masked again afterwards (DOMAIN.md 4.0: bad
- * stretches are masked, never interpolated into features).
+ * Bridges masked (NaN) samples so that the filters, which need finite input, can run; the bridged
+ * values never reach an output, which is masked again afterwards (DOMAIN.md 4.0: bad stretches are
+ * masked, never interpolated into features).
  *
- * <p>Inside the signal a gap is bridged by a straight line between the valid samples around it,
- * so no step enters the filters; before the first and after the last valid sample the nearest
- * valid value is held. The line depends only on the two samples around the gap, so pieces of a
- * stream that contain the whole gap bridge it identically.
+ * <p>Inside the signal a gap is bridged by a straight line between the valid samples around it, so
+ * no step enters the filters; before the first and after the last valid sample the nearest valid
+ * value is held. The line depends only on the two samples around the gap, so pieces of a stream
+ * that contain the whole gap bridge it identically.
  */
 final class EdaGaps {
     private EdaGaps() {}
@@ -35,7 +35,8 @@ final class EdaGaps {
         int valid = 0;
         for (double v : x) {
             if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException("EDA samples must be finite or NaN (masked), got " + v);
+                throw new IllegalArgumentException(
+                        "EDA samples must be finite or NaN (masked), got " + v);
             }
             valid += Double.isNaN(v) ? 0 : 1;
         }
@@ -54,7 +55,8 @@ final class EdaGaps {
                 value[j++] = x[i];
             }
         }
-        PolynomialSplineFunction line = valid >= 2 ? new LinearInterpolator().interpolate(at, value) : null;
+        PolynomialSplineFunction line =
+                valid >= 2 ? new LinearInterpolator().interpolate(at, value) : null;
         for (int i = 0; i < x.length; i++) {
             if (Double.isNaN(x[i])) {
                 if (i < at[0]) {

@@ -9,12 +9,13 @@ import org.sessionreview.signal.filter.ZeroPhaseFir;
  * 0.05 Hz) that NeuroKit2 uses, zero phase.
  *
  * <p>References: Makowski, D. et al. (2021). NeuroKit2, Behavior Research Methods 53, 1689-1696
- * ({@code eda_phasic(method="highpass")}); Boucsein, W. (2012). <i>Electrodermal Activity</i>
- * (2nd ed.). Springer, ch. 2.3; SciPy {@code scipy.signal.sosfiltfilt}.
+ * ({@code eda_phasic(method="highpass")}); Boucsein, W. (2012). <i>Electrodermal Activity</i> (2nd
+ * ed.). Springer, ch. 2.3; SciPy {@code scipy.signal.sosfiltfilt}.
  */
 public final class EdaPhasic {
     /** Order of the tonic low-pass and the phasic high-pass (NeuroKit2's {@code signal_filter}). */
     public static final int ORDER = 2;
+
     /** Share of each side of {@link EdaPhasicMethod#STREAMING}'s kernel under the cosine taper. */
     public static final double STREAMING_TAPER = 0.5;
 
@@ -40,7 +41,8 @@ public final class EdaPhasic {
     public static Components decompose(double[] edaUs, double rateHz, EdaConfig cfg) {
         return switch (cfg.phasicMethod()) {
             case NEUROKIT_HIGHPASS -> highPass(edaUs, rateHz, cfg.tonicCutoffHz());
-            case STREAMING -> streaming(edaUs, rateHz, cfg.tonicCutoffHz(), supportSamples(rateHz, cfg));
+            case STREAMING ->
+                    streaming(edaUs, rateHz, cfg.tonicCutoffHz(), supportSamples(rateHz, cfg));
         };
     }
 
@@ -62,8 +64,12 @@ public final class EdaPhasic {
     // Bounded-support zero-phase low-pass, phasic = EDA - tonic (this project)
     // =========================================================================================
     private static Components streaming(double[] x, double rateHz, double cutoffHz, int halfWidth) {
-        double[] tonic = ZeroPhaseFir.tapered(Butterworth.lowPass(ORDER, cutoffHz, rateHz), halfWidth, STREAMING_TAPER)
-                .apply(x);
+        double[] tonic =
+                ZeroPhaseFir.tapered(
+                                Butterworth.lowPass(ORDER, cutoffHz, rateHz),
+                                halfWidth,
+                                STREAMING_TAPER)
+                        .apply(x);
         double[] phasic = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             phasic[i] = x[i] - tonic[i];

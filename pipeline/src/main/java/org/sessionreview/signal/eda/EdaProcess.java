@@ -10,17 +10,17 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #whole}: one recording at once; with {@link EdaConfig#neurokit()} it is NeuroKit2
- *       0.2.9's {@code eda_process(method="neurokit")} (on a signal without NaN: {@code
- *       EDA_Tonic}, {@code EDA_Phasic} and the SCR peaks agree with NeuroKit2);
- *   <li>{@link #segment}: bounded pieces of a stream, for the windowing operator. The caller
- *       cuts the stream into consecutive, non-overlapping cores and passes each core with {@link
- *       EdaConfig#contextSamples} samples before it and {@link EdaConfig#lookAheadSamples} after
- *       it (fewer only at the start and end of the recording). Each SCR is reported by the call
- *       whose core holds its peak, so exactly once.
+ *       0.2.9's {@code eda_process(method="neurokit")} (on a signal without NaN: {@code EDA_Tonic},
+ *       {@code EDA_Phasic} and the SCR peaks agree with NeuroKit2);
+ *   <li>{@link #segment}: bounded pieces of a stream, for the windowing operator. The caller cuts
+ *       the stream into consecutive, non-overlapping cores and passes each core with {@link
+ *       EdaConfig#contextSamples} samples before it and {@link EdaConfig#lookAheadSamples} after it
+ *       (fewer only at the start and end of the recording). Each SCR is reported by the call whose
+ *       core holds its peak, so exactly once.
  * </ul>
  *
- * <p>Masking is the caller's: pass NaN for samples that {@link EdaQuality} rejects. Masked
- * samples are NaN in the tonic and phasic output and never part of an SCR.
+ * <p>Masking is the caller's: pass NaN for samples that {@link EdaQuality} rejects. Masked samples
+ * are NaN in the tonic and phasic output and never part of an SCR.
  *
  * <p>Reference: Makowski, D. et al. (2021). NeuroKit2, Behavior Research Methods 53, 1689-1696
  * ({@code eda_process}).
@@ -45,8 +45,8 @@ public final class EdaProcess {
      * @param edaUs skin conductance, microsiemens, uniformly sampled; NaN = masked
      * @param rateHz sampling rate, Hz (> 2 x {@code cfg.tonicCutoffHz()})
      * @param cfg methods and thresholds ({@link EdaConfig#neurokit()} for NeuroKit2's pipeline)
-     * @throws IllegalArgumentException for {@link EdaPhasicMethod#NEUROKIT_HIGHPASS} on too short
-     *     a signal (16 samples above 6 Hz, 10 at or below), as NeuroKit2 would fail
+     * @throws IllegalArgumentException for {@link EdaPhasicMethod#NEUROKIT_HIGHPASS} on too short a
+     *     signal (16 samples above 6 Hz, 10 at or below), as NeuroKit2 would fail
      */
     public static Result whole(double[] edaUs, double rateHz, EdaConfig cfg) {
         if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
@@ -59,8 +59,10 @@ public final class EdaProcess {
             return new Result(nan, nan.clone(), List.of());
         }
         boolean bounded = cfg.phasicMethod() == EdaPhasicMethod.STREAMING;
-        double[] clean = bounded ? EdaClean.cleanBounded(bridged, rateHz, cfg.cleanMethod())
-                : EdaClean.clean(bridged, rateHz, cfg.cleanMethod());
+        double[] clean =
+                bounded
+                        ? EdaClean.cleanBounded(bridged, rateHz, cfg.cleanMethod())
+                        : EdaClean.clean(bridged, rateHz, cfg.cleanMethod());
         EdaPhasic.Components parts = EdaPhasic.decompose(clean, rateHz, cfg);
         double[] tonic = parts.tonicUs();
         double[] phasic = parts.phasicUs();
@@ -92,14 +94,26 @@ public final class EdaProcess {
      * @param cfg needs {@link EdaPhasicMethod#STREAMING} and {@link ScrMethod#ABSOLUTE}
      * @throws IllegalArgumentException for a batch-only method or core bounds outside the array
      */
-    public static Result segment(double[] edaUs, double rateHz, int coreFrom, int coreTo, EdaConfig cfg) {
-        if (cfg.phasicMethod() != EdaPhasicMethod.STREAMING || cfg.scrMethod() != ScrMethod.ABSOLUTE) {
-            throw new IllegalArgumentException("segment needs the bounded methods STREAMING and ABSOLUTE, got "
-                    + cfg.phasicMethod() + " and " + cfg.scrMethod() + "; use whole() for the batch methods");
+    public static Result segment(
+            double[] edaUs, double rateHz, int coreFrom, int coreTo, EdaConfig cfg) {
+        if (cfg.phasicMethod() != EdaPhasicMethod.STREAMING
+                || cfg.scrMethod() != ScrMethod.ABSOLUTE) {
+            throw new IllegalArgumentException(
+                    "segment needs the bounded methods STREAMING and ABSOLUTE, got "
+                            + cfg.phasicMethod()
+                            + " and "
+                            + cfg.scrMethod()
+                            + "; use whole() for the batch methods");
         }
         if (coreFrom < 0 || coreFrom > coreTo || coreTo > edaUs.length) {
-            throw new IllegalArgumentException("core [" + coreFrom + ", " + coreTo + ") must lie within [0, "
-                    + edaUs.length + "]");
+            throw new IllegalArgumentException(
+                    "core ["
+                            + coreFrom
+                            + ", "
+                            + coreTo
+                            + ") must lie within [0, "
+                            + edaUs.length
+                            + "]");
         }
         Result all = whole(edaUs, rateHz, cfg);
         List<ScrDetector.Scr> inCore = new ArrayList<>();
@@ -108,8 +122,10 @@ public final class EdaProcess {
                 inCore.add(scr);
             }
         }
-        return new Result(Arrays.copyOfRange(all.tonicUs(), coreFrom, coreTo),
-                Arrays.copyOfRange(all.phasicUs(), coreFrom, coreTo), inCore);
+        return new Result(
+                Arrays.copyOfRange(all.tonicUs(), coreFrom, coreTo),
+                Arrays.copyOfRange(all.phasicUs(), coreFrom, coreTo),
+                inCore);
     }
 
     /**
@@ -118,6 +134,7 @@ public final class EdaProcess {
      * 1790, i.e. 17.9 s).
      */
     public static int requiredMarginSamples(double rateHz, EdaConfig cfg) {
-        return EdaClean.boundedHalfWidth(rateHz, cfg.cleanMethod()) + EdaPhasic.supportSamples(rateHz, cfg);
+        return EdaClean.boundedHalfWidth(rateHz, cfg.cleanMethod())
+                + EdaPhasic.supportSamples(rateHz, cfg);
     }
 }

@@ -1,7 +1,8 @@
 package org.sessionreview.signal.eda;
 
 import java.util.Arrays;
-import org.sessionreview.signal.ButterworthLowPass;
+import org.sessionreview.signal.filter.Butterworth;
+import org.sessionreview.signal.filter.Sos;
 
 /**
  * Tonic (slow) component of EDA by a 2nd-order Butterworth low-pass (NeuroKit2 default cut-off
@@ -35,12 +36,19 @@ public final class EdaTonic {
             Arrays.fill(nan, Double.NaN);
             return nan;
         }
-        ButterworthLowPass lp = ButterworthLowPass.secondOrder(cutoffHz, rateHz);
+        Sos lp = Butterworth.lowPass(2, cutoffHz, rateHz);
         switch (method) {
             case CAUSAL_BUTTERWORTH:
-                return lp.filter(filled);
+                double[] state = lp.steadyState();
+                for (int i = 0; i < state.length; i++) {
+                    state[i] *= filled[0];
+                }
+                return lp.filterCausal(filled, state);
             case ZERO_PHASE_BUTTERWORTH:
-                return lp.filterZeroPhase(filled);
+                // scipy's padding (9 samples), shortened for signals of 9 samples or fewer
+                return filled.length < 2
+                        ? filled
+                        : lp.filtFilt(filled, Math.min(lp.padLength(), filled.length - 1));
             default:
                 throw new IllegalArgumentException("unknown EdaTonicMethod " + method);
         }

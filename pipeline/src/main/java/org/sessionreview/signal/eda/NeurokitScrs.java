@@ -7,15 +7,15 @@ import java.util.List;
  * {@link ScrMethod#NEUROKIT}: NeuroKit2 0.2.9 {@code eda_findpeaks(method="neurokit")} and the
  * onsets of {@code eda_peaks}. {@code signal_findpeaks} takes the local maxima of {@code
  * scipy.signal.find_peaks} (a flat top counts once, at its middle sample, rounded down), keeps
- * those whose {@code scipy.signal.peak_prominences} divided by the largest prominence is at
- * least {@code relativeAmplitudeMin}; the onset is the nearest local minimum ({@code
- * find_peaks(-x)}) strictly before the peak.
+ * those whose {@code scipy.signal.peak_prominences} divided by the largest prominence is at least
+ * {@code relativeAmplitudeMin}; the onset is the nearest local minimum ({@code find_peaks(-x)})
+ * strictly before the peak.
  *
- * <p>Masked (NaN) samples split the signal into runs that are searched separately (bases and
- * onsets never cross a gap); the largest prominence is taken over all runs. NeuroKit2 has no
- * masking: on a signal without NaN the two agree. Unlike NeuroKit2's {@code SCR_Peaks}, a peak
- * with no local minimum before it in its run (at the very start) is not reported, since it has no
- * onset or amplitude.
+ * <p>Masked (NaN) samples split the signal into runs that are searched separately (bases and onsets
+ * never cross a gap); the largest prominence is taken over all runs. NeuroKit2 has no masking: on a
+ * signal without NaN the two agree. Unlike NeuroKit2's {@code SCR_Peaks}, a peak with no local
+ * minimum before it in its run (at the very start) is not reported, since it has no onset or
+ * amplitude.
  *
  * <p>Reference: Makowski, D. et al. (2021). NeuroKit2, Behavior Research Methods 53, 1689-1696;
  * SciPy {@code scipy.signal.find_peaks}, {@code peak_prominences}.
@@ -73,9 +73,8 @@ final class NeurokitScrs {
 
     /**
      * {@code scipy.signal._peak_finding_utils._local_maxima_1d} on {@code sign * x[from, to)}:
-     * samples higher than the one before and, after any run of equal samples, the one after;
-     * a flat top is reported at its middle (rounded down). The first and last samples never
-     * count.
+     * samples higher than the one before and, after any run of equal samples, the one after; a flat
+     * top is reported at its middle (rounded down). The first and last samples never count.
      */
     static List<Integer> localMaxima(double[] x, int from, int to, int sign) {
         List<Integer> peaks = new ArrayList<>();

@@ -5,7 +5,7 @@ package org.sessionreview.signal.eda;
  *
  * @param onset where the rise starts
  * @param peak where it peaks
- * @param recoveryLimit exclusive end of the search for the half recovery: the lowest point
- *     before the next rise (plus one), or the end of the valid stretch
+ * @param recoveryLimit exclusive end of the search for the half recovery: the lowest point before
+ *     the next rise (plus one), or the end of the valid stretch
  */
 record Rise(int onset, int peak, int recoveryLimit) {}

@@ -4,28 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds skin conductance responses (SCRs) in phasic EDA, by one of the {@link ScrMethod}
- * variants: {@link ScrMethod#NEUROKIT} (NeuroKit2's relative threshold, batch only) or {@link
- * ScrMethod#ABSOLUTE} (absolute amplitude and rise-time limits, usable on a stream; DOMAIN.md
- * 4.0).
+ * Finds skin conductance responses (SCRs) in phasic EDA, by one of the {@link ScrMethod} variants:
+ * {@link ScrMethod#NEUROKIT} (NeuroKit2's relative threshold, batch only) or {@link
+ * ScrMethod#ABSOLUTE} (absolute amplitude and rise-time limits, usable on a stream; DOMAIN.md 4.0).
  *
- * <p>Masked samples are NaN: they never belong to a response, and a rise containing one is
- * broken there. For each response: the amplitude is peak minus onset on the phasic signal
- * (onset = the foot of the rise, i.e. the trough the response starts from), the rise time is
- * peak time minus onset time, and the half-recovery time is the time from the peak to the first
- * sample below {@code peak - amplitude / 2}, searched up to the lowest point before the next
- * rise; it is null when the signal does not get there first, nor before a masked sample or the
- * end of the data.
+ * <p>Masked samples are NaN: they never belong to a response, and a rise containing one is broken
+ * there. For each response: the amplitude is peak minus onset on the phasic signal (onset = the
+ * foot of the rise, i.e. the trough the response starts from), the rise time is peak time minus
+ * onset time, and the half-recovery time is the time from the peak to the first sample below {@code
+ * peak - amplitude / 2}, searched up to the lowest point before the next rise; it is null when the
+ * signal does not get there first, nor before a masked sample or the end of the data.
  *
- * <p>References: Boucsein, W. (2012). <i>Electrodermal Activity</i> (2nd ed.). Springer, ch.
- * 2.3.1 (amplitude, rise time, half recovery); Makowski, D. et al. (2021). NeuroKit2, Behavior
- * Research Methods 53, 1689-1696 ({@code eda_peaks}: {@code SCR_Amplitude}, {@code
- * SCR_RiseTime}, {@code SCR_RecoveryTime}).
+ * <p>References: Boucsein, W. (2012). <i>Electrodermal Activity</i> (2nd ed.). Springer, ch. 2.3.1
+ * (amplitude, rise time, half recovery); Makowski, D. et al. (2021). NeuroKit2, Behavior Research
+ * Methods 53, 1689-1696 ({@code eda_peaks}: {@code SCR_Amplitude}, {@code SCR_RiseTime}, {@code
+ * SCR_RecoveryTime}); Benedek, M. &amp; Kaernbach, C. (2010). A continuous measure of phasic
+ * electrodermal activity. J. Neurosci. Methods 190(1), 80-91 (the Bateman-shaped SCR, rise and
+ * slower decay, that the tests plant).
  */
 public final class ScrDetector {
     /** Smallest turning-point hysteresis of {@link ScrMethod#ABSOLUTE}, microsiemens. */
     public static final double MIN_HYSTERESIS_US = AbsoluteScrs.MIN_HYSTERESIS_US;
-    /** {@link ScrMethod#ABSOLUTE}'s onset: where the rise falls below this fraction of its steepest step. */
+
+    /**
+     * {@link ScrMethod#ABSOLUTE}'s onset: where the rise falls below this fraction of its steepest
+     * step.
+     */
     public static final double ONSET_SLOPE_FRACTION = AbsoluteScrs.ONSET_SLOPE_FRACTION;
 
     private ScrDetector() {}
@@ -43,8 +47,14 @@ public final class ScrDetector {
      * @param halfRecoveryS seconds from the peak to the return below half amplitude; null when not
      *     reached before the next rise, a masked sample or the end of the data
      */
-    public record Scr(int onsetIndex, int peakIndex, double onsetSeconds, double peakSeconds, double amplitudeUs,
-            double riseTimeS, Double halfRecoveryS) {}
+    public record Scr(
+            int onsetIndex,
+            int peakIndex,
+            double onsetSeconds,
+            double peakSeconds,
+            double amplitudeUs,
+            double riseTimeS,
+            Double halfRecoveryS) {}
 
     /**
      * Detects responses with {@code cfg.scrMethod()} and its thresholds.
@@ -54,17 +64,23 @@ public final class ScrDetector {
      * @return the responses in time order
      */
     public static List<Scr> detect(double[] phasicUs, double rateHz, EdaConfig cfg) {
-        List<Rise> rises = switch (cfg.scrMethod()) {
-            case NEUROKIT -> NeurokitScrs.find(phasicUs, cfg.relativeAmplitudeMin());
-            case ABSOLUTE -> AbsoluteScrs.find(phasicUs, rateHz, cfg.minAmplitudeUs(), cfg.minRiseSeconds(),
-                    cfg.maxRiseSeconds());
-        };
+        List<Rise> rises =
+                switch (cfg.scrMethod()) {
+                    case NEUROKIT -> NeurokitScrs.find(phasicUs, cfg.relativeAmplitudeMin());
+                    case ABSOLUTE ->
+                            AbsoluteScrs.find(
+                                    phasicUs,
+                                    rateHz,
+                                    cfg.minAmplitudeUs(),
+                                    cfg.minRiseSeconds(),
+                                    cfg.maxRiseSeconds());
+                };
         return describe(phasicUs, rateHz, rises);
     }
 
     /**
-     * {@link ScrMethod#ABSOLUTE} with a validity mask instead of NaN (the form {@code
-     * EdaFeatures} uses).
+     * {@link ScrMethod#ABSOLUTE} with a validity mask instead of NaN (the form {@code EdaFeatures}
+     * uses).
      *
      * @param phasicUs phasic EDA, microsiemens, uniformly sampled
      * @param valid validity per sample; responses never span an invalid sample
@@ -74,21 +90,36 @@ public final class ScrDetector {
      * @param maxRiseS longest rise time, seconds
      * @return the responses in time order
      */
-    public static List<Scr> detect(double[] phasicUs, boolean[] valid, double rateHz, double minAmplitudeUs,
-            double minRiseS, double maxRiseS) {
+    public static List<Scr> detect(
+            double[] phasicUs,
+            boolean[] valid,
+            double rateHz,
+            double minAmplitudeUs,
+            double minRiseS,
+            double maxRiseS) {
         double[] masked = new double[phasicUs.length];
         for (int i = 0; i < masked.length; i++) {
             masked[i] = valid[i] ? phasicUs[i] : Double.NaN;
         }
-        return describe(masked, rateHz, AbsoluteScrs.find(masked, rateHz, minAmplitudeUs, minRiseS, maxRiseS));
+        return describe(
+                masked,
+                rateHz,
+                AbsoluteScrs.find(masked, rateHz, minAmplitudeUs, minRiseS, maxRiseS));
     }
 
     private static List<Scr> describe(double[] x, double rateHz, List<Rise> rises) {
         List<Scr> scrs = new ArrayList<>(rises.size());
         for (Rise r : rises) {
             double amplitude = x[r.peak()] - x[r.onset()];
-            scrs.add(new Scr(r.onset(), r.peak(), r.onset() / rateHz, r.peak() / rateHz, amplitude,
-                    (r.peak() - r.onset()) / rateHz, halfRecovery(x, r, amplitude, rateHz)));
+            scrs.add(
+                    new Scr(
+                            r.onset(),
+                            r.peak(),
+                            r.onset() / rateHz,
+                            r.peak() / rateHz,
+                            amplitude,
+                            (r.peak() - r.onset()) / rateHz,
+                            halfRecovery(x, r, amplitude, rateHz)));
         }
         return scrs;
     }

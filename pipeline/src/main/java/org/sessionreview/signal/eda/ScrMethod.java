@@ -14,15 +14,15 @@ public enum ScrMethod {
      * NeuroKit2 0.2.9 {@code eda_findpeaks(method="neurokit", amplitude_min=0.1)}: every local
      * maximum of the phasic signal ({@code scipy.signal.find_peaks}) whose prominence ({@code
      * peak_prominences}) is at least {@code relativeAmplitudeMin} (0.1) times the largest
-     * prominence in the input; onset = the nearest local minimum before the peak; amplitude =
-     * peak - onset value. No rise-time limit. Relative to the whole input, so batch only.
+     * prominence in the input; onset = the nearest local minimum before the peak; amplitude = peak
+     * - onset value. No rise-time limit. Relative to the whole input, so batch only.
      */
     NEUROKIT,
     /**
-     * Trough-to-peak responses with an absolute threshold (DOMAIN.md 4.0, 4.2): amplitude >=
-     * {@code minAmplitudeUs} (default 0.01 uS, sensitive; 0.05 uS conservative) and rise time in
-     * {@code [minRiseSeconds, maxRiseSeconds]} (default 0.5-5 s). Each decision uses only samples
-     * near the response, so it works on a stream.
+     * Trough-to-peak responses with an absolute threshold (DOMAIN.md 4.0, 4.2): amplitude >= {@code
+     * minAmplitudeUs} (default 0.01 uS, sensitive; 0.05 uS conservative) and rise time in {@code
+     * [minRiseSeconds, maxRiseSeconds]} (default 0.5-5 s). Each decision uses only samples near the
+     * response, so it works on a stream.
      */
     ABSOLUTE
 }

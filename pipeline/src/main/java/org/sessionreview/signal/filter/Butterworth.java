@@ -1,21 +1,22 @@
 package org.sessionreview.signal.filter;
 
+import org.apache.commons.math3.complex.Complex;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.complex.Complex;
 
 /**
  * Digital Butterworth filters as second-order sections, designed exactly as {@code
- * scipy.signal.butter(order, Wn, btype, output="sos", fs=rateHz)}: the analog prototype with
- * poles {@code -exp(i pi m / (2N))}, {@code m = -N+1, -N+3, ..., N-1} ({@code buttap}); the
- * cut-offs pre-warped to {@code 4 tan(pi f / fs)} rad/s on the internal 2 Hz scale; the frequency
- * transform ({@code lp2lp_zpk}, {@code lp2hp_zpk}, {@code lp2bp_zpk}); the bilinear transform
- * ({@code bilinear_zpk}); and the pole-zero pairing of {@code zpk2sos(pairing="nearest")}. The
- * coefficients agree with scipy to rounding (about 1e-15 relative).
+ * scipy.signal.butter(order, Wn, btype, output="sos", fs=rateHz)}: the analog prototype with poles
+ * {@code -exp(i pi m / (2N))}, {@code m = -N+1, -N+3, ..., N-1} ({@code buttap}); the cut-offs
+ * pre-warped to {@code 4 tan(pi f / fs)} rad/s on the internal 2 Hz scale; the frequency transform
+ * ({@code lp2lp_zpk}, {@code lp2hp_zpk}, {@code lp2bp_zpk}); the bilinear transform ({@code
+ * bilinear_zpk}); and the pole-zero pairing of {@code zpk2sos(pairing="nearest")}. The coefficients
+ * agree with scipy to rounding (about 1e-15 relative).
  *
- * <p>Magnitude response of a low-pass of order N with cut-off fc at rate fs: {@code |H(f)|^2 = 1
- * / (1 + (tan(pi f / fs) / tan(pi fc / fs))^(2N))}, so the gain is 1 at 0 Hz and 1/sqrt(2)
- * (-3 dB) at fc; the high-pass is the complement {@code |H_hp|^2 = 1 - |H_lp|^2}.
+ * <p>Magnitude response of a low-pass of order N with cut-off fc at rate fs: {@code |H(f)|^2 = 1 /
+ * (1 + (tan(pi f / fs) / tan(pi fc / fs))^(2N))}, so the gain is 1 at 0 Hz and 1/sqrt(2) (-3 dB) at
+ * fc; the high-pass is the complement {@code |H_hp|^2 = 1 - |H_lp|^2}.
  *
  * <p>References: Butterworth, S. (1930). On the theory of filter amplifiers. Wireless Engineer 7,
  * 536-541. Oppenheim, A. V. &amp; Schafer, R. W. (2010). <i>Discrete-Time Signal Processing</i>
@@ -72,12 +73,14 @@ public final class Butterworth {
             warped[i] = 2 * internalFs * Math.tan(Math.PI * wn / internalFs);
         }
         Zpk prototype = prototype(order);
-        Zpk analog = switch (type) {
-            case LOW_PASS -> prototype.lowPass(warped[0]);
-            case HIGH_PASS -> prototype.highPass(warped[0]);
-            case BAND_PASS -> prototype.bandPass(Math.sqrt(warped[0] * warped[1]),
-                    warped[1] - warped[0]);
-        };
+        Zpk analog =
+                switch (type) {
+                    case LOW_PASS -> prototype.lowPass(warped[0]);
+                    case HIGH_PASS -> prototype.highPass(warped[0]);
+                    case BAND_PASS ->
+                            prototype.bandPass(
+                                    Math.sqrt(warped[0] * warped[1]), warped[1] - warped[0]);
+                };
         Zpk digital = analog.bilinear(internalFs);
         return new Sos(ZpkToSos.nearest(digital));
     }
@@ -100,19 +103,19 @@ public final class Butterworth {
             throw new IllegalArgumentException("rateHz must be positive and finite, got " + rateHz);
         }
         if (cutoffsHz.length != type.cutoffCount()) {
-            throw new IllegalArgumentException(type + " needs " + type.cutoffCount()
-                    + " cut-off(s), got " + cutoffsHz.length);
+            throw new IllegalArgumentException(
+                    type + " needs " + type.cutoffCount() + " cut-off(s), got " + cutoffsHz.length);
         }
         double nyquist = rateHz / 2;
         for (int i = 0; i < cutoffsHz.length; i++) {
             double f = cutoffsHz[i];
             if (!(f > 0 && f < nyquist)) {
-                throw new IllegalArgumentException("cut-offs must lie in (0, rateHz / 2) = (0, "
-                        + nyquist + ") Hz, got " + f);
+                throw new IllegalArgumentException(
+                        "cut-offs must lie in (0, rateHz / 2) = (0, " + nyquist + ") Hz, got " + f);
             }
             if (i > 0 && !(f > cutoffsHz[i - 1])) {
-                throw new IllegalArgumentException("band edges must increase, got "
-                        + cutoffsHz[i - 1] + " then " + f);
+                throw new IllegalArgumentException(
+                        "band edges must increase, got " + cutoffsHz[i - 1] + " then " + f);
             }
         }
     }

@@ -6,24 +6,24 @@ import java.util.Arrays;
  * An IIR filter as cascaded second-order sections (biquads), each row {@code b0 b1 b2 a0 a1 a2}
  * with {@code a0 = 1}, as {@code scipy.signal} represents {@code output="sos"}. Immutable.
  *
- * <p>Three ways to apply it, each equal to its scipy counterpart to rounding (the section
- * recursion is scipy's transposed direct form II, in the same order of operations):
+ * <p>Three ways to apply it, each equal to its scipy counterpart to rounding (the section recursion
+ * is scipy's transposed direct form II, in the same order of operations):
  *
  * <ul>
  *   <li>{@link #filter}: {@code scipy.signal.sosfilt(sos, x)}, causal, started from rest;
- *   <li>{@link #filterCausal}: {@code sosfilt(sos, x, zi=state)}, carrying the state from one
- *       chunk to the next, so a stream fed in chunks gives the output of one call;
- *   <li>{@link #filtFilt}: {@code scipy.signal.sosfiltfilt(sos, x)} with its defaults
- *       ({@code padtype="odd"}, {@code padlen = 3 * (2 * len(sos) + 1 - min((sos[:, 2] == 0).sum(),
- *       (sos[:, 5] == 0).sum()))}), zero phase and the squared magnitude response.
+ *   <li>{@link #filterCausal}: {@code sosfilt(sos, x, zi=state)}, carrying the state from one chunk
+ *       to the next, so a stream fed in chunks gives the output of one call;
+ *   <li>{@link #filtFilt}: {@code scipy.signal.sosfiltfilt(sos, x)} with its defaults ({@code
+ *       padtype="odd"}, {@code padlen = 3 * (2 * len(sos) + 1 - min((sos[:, 2] == 0).sum(), (sos[:,
+ *       5] == 0).sum()))}), zero phase and the squared magnitude response.
  * </ul>
  *
  * Inputs must be finite: a NaN spreads through the rest of the output.
  *
  * <p>References: SciPy, {@code scipy.signal.sosfilt}, {@code sosfilt_zi}, {@code sosfiltfilt}
- * (https://docs.scipy.org/doc/scipy/reference/generated/scipy.signal.sosfiltfilt.html);
- * Gustafsson, F. (1996). Determining the initial states in forward-backward filtering. IEEE
- * Trans. Signal Processing 44(4), 988-992 (the steady-state start that {@code sosfilt_zi} gives).
+ * (https://docs.scipy.org/doc/scipy/reference/generated/scipy.signal.sosfiltfilt.html); Gustafsson,
+ * F. (1996). Determining the initial states in forward-backward filtering. IEEE Trans. Signal
+ * Processing 44(4), 988-992 (the steady-state start that {@code sosfilt_zi} gives).
  */
 public final class Sos {
     private final double[][] sections;
@@ -42,11 +42,15 @@ public final class Sos {
             double[] row = sections[s];
             if (row.length != 6 || row[3] != 1.0) {
                 throw new IllegalArgumentException(
-                        "section " + s + " must be {b0, b1, b2, 1, a1, a2}, got " + Arrays.toString(row));
+                        "section "
+                                + s
+                                + " must be {b0, b1, b2, 1, a1, a2}, got "
+                                + Arrays.toString(row));
             }
             for (double c : row) {
                 if (!Double.isFinite(c)) {
-                    throw new IllegalArgumentException("section " + s + " is not finite: " + Arrays.toString(row));
+                    throw new IllegalArgumentException(
+                            "section " + s + " is not finite: " + Arrays.toString(row));
                 }
             }
             this.sections[s] = row.clone();
@@ -155,10 +159,24 @@ public final class Sos {
      * @throws IllegalArgumentException when {@code x.length <= padLength()} (as scipy)
      */
     public double[] filtFilt(double[] x) {
-        int edge = padLength();
-        if (x.length <= edge) {
-            throw new IllegalArgumentException("The length of the input vector x must be greater than padlen, which is "
-                    + edge + " (got " + x.length + " samples)");
+        return filtFilt(x, padLength());
+    }
+
+    /**
+     * {@code scipy.signal.sosfiltfilt(sos, x, padlen=padLength)}: as {@link #filtFilt(double[])}
+     * with another amount of odd padding (0 for none).
+     *
+     * @throws IllegalArgumentException when {@code padLength < 0} or {@code x.length <= padLength}
+     */
+    public double[] filtFilt(double[] x, int padLength) {
+        int edge = padLength;
+        if (edge < 0 || x.length <= edge) {
+            throw new IllegalArgumentException(
+                    "The length of the input vector x must be greater than padlen, which is "
+                            + edge
+                            + " (got "
+                            + x.length
+                            + " samples)");
         }
         double[] ext = oddExtension(x, edge);
         double[] zi = steadyState();

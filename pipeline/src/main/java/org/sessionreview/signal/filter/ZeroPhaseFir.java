@@ -1,19 +1,19 @@
 package org.sessionreview.signal.filter;
 
 /**
- * The zero-phase (forward-backward) response of an {@link Sos} filter as a symmetric FIR kernel
- * of bounded support, for streams: each output sample uses at most {@code halfWidth} samples
- * before and after it, and the same input samples always give bit-identical output, wherever
- * the signal was cut into pieces.
+ * The zero-phase (forward-backward) response of an {@link Sos} filter as a symmetric FIR kernel of
+ * bounded support, for streams: each output sample uses at most {@code halfWidth} samples before
+ * and after it, and the same input samples always give bit-identical output, wherever the signal
+ * was cut into pieces.
  *
- * <p>The kernel is the impulse response of {@link Sos#filtFilt} (the autocorrelation of the
- * causal impulse response; magnitude response {@code |H|^2}), cut at {@code +-halfWidth} and
- * corrected so that its taps sum to the zero-phase DC gain {@code H(1)^2} (scaled when that gain
- * is not zero, as for a low-pass; shifted by the mean tap when it is, as for a high-pass), so a
- * constant passes as {@code filtFilt} passes it. When the cut falls where the response
- * has decayed (see {@link #decaySamples}), the result equals {@code filtFilt} away from the ends
- * of the signal; a shorter cut trades accuracy at the lowest frequencies for look-ahead. At both
- * ends the signal is extended by odd reflection, as {@code sosfiltfilt} does.
+ * <p>The kernel is the impulse response of {@link Sos#filtFilt} (the autocorrelation of the causal
+ * impulse response; magnitude response {@code |H|^2}), cut at {@code +-halfWidth} and corrected so
+ * that its taps sum to the zero-phase DC gain {@code H(1)^2} (scaled when that gain is not zero, as
+ * for a low-pass; shifted by the mean tap when it is, as for a high-pass), so a constant passes as
+ * {@code filtFilt} passes it. When the cut falls where the response has decayed (see {@link
+ * #decaySamples}), the result equals {@code filtFilt} away from the ends of the signal; a shorter
+ * cut trades accuracy at the lowest frequencies for look-ahead. At both ends the signal is extended
+ * by odd reflection, as {@code sosfiltfilt} does.
  *
  * <p>Cost: {@code 2 * halfWidth + 1} multiply-adds per sample.
  *
@@ -41,17 +41,18 @@ public final class ZeroPhaseFir {
 
     /**
      * Like {@link #of}, with the outer {@code taperFraction} of each side multiplied by a
-     * raised-cosine (Tukey) window, {@code 0.5 * (1 - cos(pi * d / (taperFraction *
-     * halfWidth)))} at {@code d} samples from the edge (as {@code scipy.signal.windows.tukey(2 *
-     * halfWidth + 1, taperFraction)}), before the DC correction. The kernel then falls smoothly to
-     * zero, so a large input entering or leaving the support changes the output gradually rather
-     * than by a step of the cut tap's weight; the price is a slightly wider transition band.
+     * raised-cosine (Tukey) window, {@code 0.5 * (1 - cos(pi * d / (taperFraction * halfWidth)))}
+     * at {@code d} samples from the edge (as {@code scipy.signal.windows.tukey(2 * halfWidth + 1,
+     * taperFraction)}), before the DC correction. The kernel then falls smoothly to zero, so a
+     * large input entering or leaving the support changes the output gradually rather than by a
+     * step of the cut tap's weight; the price is a slightly wider transition band.
      *
      * @param taperFraction in [0, 1]; 0 is a plain cut
      */
     public static ZeroPhaseFir tapered(Sos sos, int halfWidth, double taperFraction) {
         if (!(taperFraction >= 0 && taperFraction <= 1)) {
-            throw new IllegalArgumentException("taperFraction must be in [0, 1], got " + taperFraction);
+            throw new IllegalArgumentException(
+                    "taperFraction must be in [0, 1], got " + taperFraction);
         }
         if (halfWidth < 0) {
             throw new IllegalArgumentException("halfWidth must be >= 0, got " + halfWidth);
@@ -93,8 +94,13 @@ public final class ZeroPhaseFir {
         double r = 0;
         for (double[] c : sos.sections()) {
             double disc = c[4] * c[4] - 4 * c[5];
-            double modulus = disc < 0 ? Math.sqrt(c[5])
-                    : Math.max(Math.abs(-c[4] + Math.sqrt(disc)), Math.abs(-c[4] - Math.sqrt(disc))) / 2;
+            double modulus =
+                    disc < 0
+                            ? Math.sqrt(c[5])
+                            : Math.max(
+                                            Math.abs(-c[4] + Math.sqrt(disc)),
+                                            Math.abs(-c[4] - Math.sqrt(disc)))
+                                    / 2;
             r = Math.max(r, modulus);
         }
         if (r >= 1) {

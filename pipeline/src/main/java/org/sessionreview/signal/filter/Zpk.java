@@ -1,12 +1,13 @@
 package org.sessionreview.signal.filter;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.math3.complex.Complex;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * A transfer function as zeros, poles and gain, {@code H = k * prod(s - z) / prod(s - p)}, with
- * the frequency transforms and the bilinear transform of {@code scipy.signal} ({@code lp2lp_zpk},
+ * A transfer function as zeros, poles and gain, {@code H = k * prod(s - z) / prod(s - p)}, with the
+ * frequency transforms and the bilinear transform of {@code scipy.signal} ({@code lp2lp_zpk},
  * {@code lp2hp_zpk}, {@code lp2bp_zpk}, {@code bilinear_zpk}), in the same order of operations so
  * that the results agree to rounding.
  */

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Synthetic EDA for tests: SCRs of the Bateman shape {@code exp(-t / tauDecay) - exp(-t /
- * tauRise)} scaled to a given peak amplitude (Benedek &amp; Kaernbach 2010; the time constants
- * 0.7 s and 2 s are cvxEDA's defaults, Greco et al. 2016), on a drifting tonic level, with
- * Gaussian noise.
+ * Synthetic EDA for tests: SCRs of the Bateman shape {@code exp(-t / tauDecay) - exp(-t / tauRise)}
+ * scaled to a given peak amplitude (Benedek &amp; Kaernbach 2010; the time constants 0.7 s and 2 s
+ * are cvxEDA's defaults, Greco et al. 2016), on a drifting tonic level, with Gaussian noise.
  */
 final class EdaSignals {
     static final double TAU_RISE_S = 0.7;
@@ -19,7 +18,10 @@ final class EdaSignals {
 
     /** Seconds from onset to the peak of the Bateman shape. */
     static double timeToPeakS() {
-        return Math.log(TAU_DECAY_S / TAU_RISE_S) * TAU_RISE_S * TAU_DECAY_S / (TAU_DECAY_S - TAU_RISE_S);
+        return Math.log(TAU_DECAY_S / TAU_RISE_S)
+                * TAU_RISE_S
+                * TAU_DECAY_S
+                / (TAU_DECAY_S - TAU_RISE_S);
     }
 
     /** The shape at {@code t} seconds after onset, with a peak of 1. */
@@ -55,25 +57,29 @@ final class EdaSignals {
     }
 
     /**
-     * A tonic level of 5 uS rising 0.002 uS/s with a 0.8 uS swing of period 400 s, plus white
-     * noise of the given standard deviation (seeded).
+     * A tonic level of 5 uS rising 0.002 uS/s with a 0.8 uS swing of period 400 s, plus white noise
+     * of the given standard deviation (seeded).
      */
     static double[] driftingTonic(int n, double rateHz, double noiseSdUs, long seed) {
         Random r = new Random(seed);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             double t = i / rateHz;
-            x[i] = 5 + 0.002 * t + 0.8 * Math.sin(2 * Math.PI * t / 400) + noiseSdUs * r.nextGaussian();
+            x[i] =
+                    5
+                            + 0.002 * t
+                            + 0.8 * Math.sin(2 * Math.PI * t / 400)
+                            + noiseSdUs * r.nextGaussian();
         }
         return x;
     }
 
     /**
      * Runs {@link EdaProcess#segment} over consecutive cores of {@code coreSeconds}, passing each
-     * the configured context and look-ahead, and collects the SCRs with indices of the full
-     * signal.
+     * the configured context and look-ahead, and collects the SCRs with indices of the full signal.
      */
-    static List<ScrDetector.Scr> bySegments(double[] x, double rateHz, double coreSeconds, EdaConfig cfg) {
+    static List<ScrDetector.Scr> bySegments(
+            double[] x, double rateHz, double coreSeconds, EdaConfig cfg) {
         int core = (int) Math.round(coreSeconds * rateHz);
         int context = cfg.contextSamples(rateHz);
         int lookAhead = cfg.lookAheadSamples(rateHz);
@@ -83,7 +89,8 @@ final class EdaSignals {
             int start = Math.max(0, from - context);
             int end = Math.min(x.length, to + lookAhead);
             double[] piece = Arrays.copyOfRange(x, start, end);
-            for (ScrDetector.Scr s : EdaProcess.segment(piece, rateHz, from - start, to - start, cfg).scrs()) {
+            for (ScrDetector.Scr s :
+                    EdaProcess.segment(piece, rateHz, from - start, to - start, cfg).scrs()) {
                 all.add(shift(s, start, rateHz));
             }
         }
@@ -91,7 +98,13 @@ final class EdaSignals {
     }
 
     private static ScrDetector.Scr shift(ScrDetector.Scr s, int offset, double rateHz) {
-        return new ScrDetector.Scr(s.onsetIndex() + offset, s.peakIndex() + offset, (s.onsetIndex() + offset) / rateHz,
-                (s.peakIndex() + offset) / rateHz, s.amplitudeUs(), s.riseTimeS(), s.halfRecoveryS());
+        return new ScrDetector.Scr(
+                s.onsetIndex() + offset,
+                s.peakIndex() + offset,
+                (s.onsetIndex() + offset) / rateHz,
+                (s.peakIndex() + offset) / rateHz,
+                s.amplitudeUs(),
+                s.riseTimeS(),
+                s.halfRecoveryS());
     }
 }

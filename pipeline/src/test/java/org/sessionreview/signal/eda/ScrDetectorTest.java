@@ -37,6 +37,10 @@ class ScrDetectorTest {
         return x;
     }
 
+    private static List<Integer> peaks(List<ScrDetector.Scr> scrs) {
+        return scrs.stream().map(ScrDetector.Scr::peakIndex).toList();
+    }
+
     private static boolean[] allValid(int n) {
         boolean[] v = new boolean[n];
         Arrays.fill(v, true);
@@ -126,5 +130,87 @@ class ScrDetectorTest {
         assertEquals(1, scrs.size(), scrs.toString());
         assertEquals(16.0, scrs.get(0).onsetIndex() / FS, 0.5);
         assertTrue(scrs.get(0).riseTimeS() < 2.5, "rise " + scrs.get(0).riseTimeS());
+    }
+
+    /**
+     * scipy's rules, applied by hand: local maxima at 3, 6 (middle of the flat top 5-7), 9 (flat
+     * top 9-10, rounded down) and 12; prominences 0.7, 0.1, 2.0 and 0.05; local minima at 1, 4, 8
+     * and 11. Relative to the largest (2.0), 0.1 keeps 3 and 9; onsets are the minima before.
+     */
+    @Test
+    void shouldKeepPeaksByRelativeProminenceWhenNeurokit() {
+        double[] x = {0.3, 0.0, 0.2, 1.0, 0.3, 0.5, 0.5, 0.5, 0.4, 2.0, 2.0, 0.1, 0.15, 0.12, 0.0};
+        EdaConfig cfg = EdaConfig.neurokit();
+
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, 1, cfg);
+
+        assertEquals(
+                List.of(
+                        new ScrDetector.Scr(1, 3, 1, 3, 1.0, 2, 1.0),
+                        new ScrDetector.Scr(8, 9, 8, 9, 1.6, 1, 2.0)),
+                scrs);
+        EdaConfig stricter =
+                new EdaConfig(cfg.cleanMethod(), cfg.phasicMethod(), cfg.tonicCutoffHz(),
+                        ScrMethod.NEUROKIT, 0.4, cfg.minAmplitudeUs(), cfg.minRiseSeconds(),
+                        cfg.maxRiseSeconds(), cfg.supportSeconds(), cfg.contextSeconds(),
+                        cfg.lookAheadSeconds());
+        assertEquals(List.of(9), peaks(ScrDetector.detect(x, 1, stricter)));
+    }
+
+    @Test
+    void shouldNotLetAPeakOrItsBaseCrossAMaskedSampleWhenNeurokit() {
+        double[] x = {0.3, 0.0, 0.2, 1.0, 0.3, 0.5, 0.5, 0.5, 0.4, 2.0, 2.0, 0.1, 0.15, 0.12, 0.0};
+        x[8] = Double.NaN; // the minimum before the largest peak
+
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, 1, EdaConfig.neurokit());
+
+        // runs 0-7 and 9-14: the flat top 5-7 now ends its run and 9-10 starts one, so neither is
+        // a local maximum; 3 (prominence 0.7, its right base now 0.3 at 4) is the largest, and
+        // 12 (0.05) falls below 0.1 x 0.7
+        assertEquals(List.of(3), peaks(scrs));
+    }
+
+    @Test
+    void shouldMeasureTheHalfRecoveryOfABatemanResponse() {
+        double fs = 100;
+        double[] x = new double[(int) (40 * fs)];
+        EdaSignals.plant(x, fs, 10, 0.5);
+
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, fs, EdaConfig.defaults());
+
+        assertEquals(1, scrs.size(), scrs.toString());
+        assertEquals(0.5, scrs.get(0).amplitudeUs(), 1e-3);
+        assertEquals(EdaSignals.halfRecoveryS(), scrs.get(0).halfRecoveryS(), 0.02);
+        assertEquals(EdaSignals.timeToPeakS(), scrs.get(0).riseTimeS(), 0.1);
+    }
+
+    @Test
+    void shouldGiveNoHalfRecoveryWhenTheNextResponseStartsFirstOrSamplesAreMasked() {
+        double fs = 100;
+        double[] x = new double[(int) (60 * fs)];
+        EdaSignals.plant(x, fs, 10, 0.5);
+        EdaSignals.plant(x, fs, 10 + EdaSignals.timeToPeakS() + 1.0, 0.5);
+        EdaSignals.plant(x, fs, 40, 0.5);
+        int peak3 = (int) Math.round((40 + EdaSignals.timeToPeakS()) * fs);
+        Arrays.fill(x, peak3 + 50, peak3 + 80, Double.NaN);
+
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, fs, EdaConfig.defaults());
+
+        assertEquals(3, scrs.size(), scrs.toString());
+        assertEquals(null, scrs.get(0).halfRecoveryS(), "the second starts 1 s after the peak");
+        assertTrue(scrs.get(1).halfRecoveryS() != null);
+        assertEquals(null, scrs.get(2).halfRecoveryS(), "masked 0.5 s after the peak");
+    }
+
+    @Test
+    void shouldBreakARiseAtANaNWhenDetectingByConfig() {
+        double[] x = noise(240, 0.001, 3);
+        plant(x, 10, 0.3);
+        plant(x, 35, 0.3);
+        x[(int) (35.8 * FS)] = Double.NaN;
+        EdaConfig cfg = EdaConfig.defaults().withMinAmplitudeUs(0.05);
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, FS, cfg);
+        assertEquals(1, scrs.size(), scrs.toString());
+        assertEquals(11.55, scrs.get(0).peakSeconds(), 0.3);
     }
 }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /** Compares {@link Sos} with straightforward implementations written here. */
 class SosTest {
@@ -21,7 +22,10 @@ class SosTest {
         return x;
     }
 
-    /** Direct form I, section after section: y[n] = b0 x[n] + b1 x[n-1] + b2 x[n-2] - a1 y[n-1] - a2 y[n-2]. */
+    /**
+     * Direct form I, section after section: y[n] = b0 x[n] + b1 x[n-1] + b2 x[n-2] - a1 y[n-1] - a2
+     * y[n-2].
+     */
     private static double[] directFormOne(double[][] sections, double[] x) {
         double[] in = x.clone();
         for (double[] c : sections) {
@@ -44,9 +48,14 @@ class SosTest {
     @Test
     void shouldEqualTheDifferenceEquationWhenFilteringFromRest() {
         double[] x = randomWalk(2000, 1);
-        for (Sos sos : new Sos[] {Butterworth.lowPass(4, 3, 100), Butterworth.bandPass(3, 0.5, 8, 64),
-            Butterworth.highPass(5, 1, 32)}) {
-            assertArrayEquals(directFormOne(sos.sections(), x), sos.filter(x), 1e-9, sos.toString());
+        for (Sos sos :
+                new Sos[] {
+                    Butterworth.lowPass(4, 3, 100),
+                    Butterworth.bandPass(3, 0.5, 8, 64),
+                    Butterworth.highPass(5, 1, 32)
+                }) {
+            assertArrayEquals(
+                    directFormOne(sos.sections(), x), sos.filter(x), 1e-9, sos.toString());
         }
     }
 
@@ -68,8 +77,12 @@ class SosTest {
 
     @Test
     void shouldStartWithoutTransientWhenStateIsSteadyForTheFirstSample() {
-        for (Sos sos : new Sos[] {Butterworth.lowPass(2, 0.05, 4), Butterworth.lowPass(3, 3, 100),
-            Butterworth.highPass(2, 0.05, 100)}) {
+        for (Sos sos :
+                new Sos[] {
+                    Butterworth.lowPass(2, 0.05, 4),
+                    Butterworth.lowPass(3, 3, 100),
+                    Butterworth.highPass(2, 0.05, 100)
+                }) {
             double dc = ButterworthTest.magnitude(sos, 0, 1);
             double[] state = sos.steadyState();
             for (int i = 0; i < state.length; i++) {
@@ -109,7 +122,9 @@ class SosTest {
         // one section has b2 = 0 and another a2 = 0: 3 * (2 * 2 + 1 - 1)
         assertEquals(12, Butterworth.lowPass(3, 3, 100).padLength());
         assertEquals(3 * (2 * 3 + 1), Butterworth.bandPass(3, 0.5, 8, 64).padLength());
-        assertThrows(IllegalArgumentException.class, () -> Butterworth.lowPass(2, 0.05, 4).filtFilt(new double[9]));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Butterworth.lowPass(2, 0.05, 4).filtFilt(new double[9]));
     }
 
     @Test
@@ -140,10 +155,60 @@ class SosTest {
 
     @Test
     void shouldRejectMalformedSections() {
-        assertThrows(IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 2, 0, 0}}));
-        assertThrows(IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 1, 0}}));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 2, 0, 0}}));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 1, 0}}));
         assertThrows(IllegalArgumentException.class, () -> new Sos(new double[0][]));
         Sos sos = Butterworth.lowPass(4, 3, 100);
-        assertThrows(IllegalArgumentException.class, () -> sos.filterCausal(new double[3], new double[2]));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> sos.filterCausal(new double[3], new double[2]));
+    }
+
+    /**
+     * Golden values from scipy 1.17.1 / numpy 2.4.6 (recorded for the former {@code
+     * ButterworthLowPass}, re-checked for this class): {@code sos = butter(2, 0.05, output="sos",
+     * fs=4.0)}, x = 10 ones then 30 twos; {@code sosfilt(sos, x, zi=sosfilt_zi(sos) * x[0])} and
+     * {@code sosfiltfilt(sos, x)}.
+     */
+    @Test
+    void shouldEqualScipyOnAStepWhenStartedAtSteadyStateOrZeroPhase() {
+        double[] step = new double[40];
+        for (int i = 0; i < step.length; i++) {
+            step[i] = i < 10 ? 1.0 : 2.0;
+        }
+        Sos lp = Butterworth.lowPass(2, 0.05, 4.0);
+        double[] state = lp.steadyState();
+        double[] causal = lp.filterCausal(step, state);
+        assertEquals(1.0000000000000155, causal[0], 1e-12);
+        assertEquals(1.001460316305541, causal[10], 1e-12);
+        assertEquals(1.0180212828906008, causal[12], 1e-12);
+        assertEquals(1.2267769201751593, causal[20], 1e-12);
+        assertEquals(1.8194331851984489, causal[39], 1e-12);
+        double[] zero = lp.filtFilt(step);
+        assertEquals(1.2575403749951768, zero[0], 1e-12);
+        assertEquals(1.5129370891044422, zero[10], 1e-12);
+        assertEquals(1.7563289139592637, zero[20], 1e-12);
+        assertEquals(1.9562238498623958, zero[39], 1e-12);
+    }
+
+    @Test
+    void shouldPadAsAskedWhenFiltFiltWithAPadLength() {
+        Sos average = new Sos(new double[][] {{0.5, 0.5, 0, 1, 0, 0}});
+        double[] x = {1, 4, 2, 8};
+        // no padding: forward from steady state on x[0], backward from steady state on the
+        // forward output's last value (x[2] + x[3]) / 2
+        double[] y = average.filtFilt(x, 0);
+        assertEquals((3 * x[0] + x[1]) / 4, y[0], 1e-12);
+        assertEquals((x[2] + x[3]) / 2, y[3], 1e-12);
+        assertArrayEquals(
+                average.filtFilt(x, 3),
+                new double[] {
+                    x[0], (x[0] + 2 * x[1] + x[2]) / 4, (x[1] + 2 * x[2] + x[3]) / 4, x[3]
+                },
+                1e-12);
+        assertThrows(IllegalArgumentException.class, () -> average.filtFilt(x, 4));
+        assertThrows(IllegalArgumentException.class, () -> average.filtFilt(x, -1));
     }
 }

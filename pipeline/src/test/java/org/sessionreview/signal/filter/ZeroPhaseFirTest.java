@@ -3,9 +3,10 @@ package org.sessionreview.signal.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 class ZeroPhaseFirTest {
     private static double[] signal(int n, long seed) {
@@ -87,7 +88,9 @@ class ZeroPhaseFirTest {
         for (int i = 1000; i < 5000; i++) {
             worst = Math.max(worst, Math.abs(exact[i] - cut[i]));
         }
-        assertTrue(worst > 0 && worst < 0.05, "15 s support differs from the full response by " + worst);
+        assertTrue(
+                worst > 0 && worst < 0.05,
+                "15 s support differs from the full response by " + worst);
     }
 
     @Test
