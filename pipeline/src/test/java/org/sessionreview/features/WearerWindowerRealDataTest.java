@@ -110,7 +110,8 @@ class WearerWindowerRealDataTest {
         double endS = (rec.endMillis() - rec.startMillis()) / 1000.0;
         System.out.printf(Locale.ROOT, "flirt: %d windows while streaming, %d at finish; data to %.0f s%n",
                 during.size(), rest.size(), endS);
-        assertTrue(during.get(during.size() - 1).endS > endS - CONFIG.maxChannelSkewSeconds() - 35,
+        // windows wait for the event cores (a core, the look-ahead and the skew) but not for the stopped channels
+        assertTrue(during.get(during.size() - 1).endS > endS - CONFIG.maxChannelSkewSeconds() - CONFIG.coreSeconds() - 37 - 35,
                 "windows follow the longest channel (IBI) instead of waiting for stopped ones");
         Map<Channel, Function<WindowFeatures, Double>> quality = Map.of(
                 Channel.EDA, x -> x.edaQuality, Channel.ACC, x -> x.accQuality,

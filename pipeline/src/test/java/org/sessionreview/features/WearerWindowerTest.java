@@ -63,8 +63,12 @@ class WearerWindowerTest {
             assertEquals("client", w.role);
             if (w.endS - w.startS == 30) {
                 assertEquals(-0.12, w.tempSlopeCPerMin, 1e-9, "TEMP ramp at " + w.startS);
-                assertEquals(40.0, w.hrvRmssdMs, 1e-9, "0.80/0.84 s beats at " + w.startS);
-                assertEquals(60 / 0.82, w.hrBpm, 0.15, "an odd beat count shifts the mean a little");
+                if (w.endS - 60 >= -7.5 + 20) { // HR and HRV span the trailing 60 s: they need that much data
+                    assertEquals(40.0, w.hrvRmssdMs, 1e-9, "0.80/0.84 s beats at " + w.startS);
+                    assertEquals(60 / 0.82, w.hrBpm, 0.15, "an odd beat count shifts the mean a little");
+                } else {
+                    assertNotNull(w.hrBpm, "the device's HR channel fills in before 60 s of beats exist");
+                }
                 assertEquals(1.0, w.edaQuality);
                 assertEquals(1.0, w.accQuality);
                 assertEquals(1.0, w.tempQuality);
@@ -143,10 +147,11 @@ class WearerWindowerTest {
         E4Recording rec = new SyntheticWearer().duration(hours * 3600).scr(1000, 0.2).build();
         List<SampleBlock> blocks = stream(rec, T0);
         WearerWindower w = windower(T0);
-        // Per channel at most context + window + hop + skew + 2 blocks of samples.
-        double span = CONFIG.contextSeconds() + CONFIG.windowSeconds() + CONFIG.hopSeconds()
-                + CONFIG.maxChannelSkewSeconds() + 2 * CONFIG.blockSeconds();
-        double ratesHz = 4 + 4 + 32 + 1 + 1 / 0.80; // EDA, TEMP, ACC, HR, IBI
+        // Per channel at most what the event stage keeps behind its next core (the artifact
+        // detectors' look-back, 121 s) plus a core, its look-ahead (the BVP margin, ~36 s), the
+        // skew and two blocks of samples; the window stage needs less.
+        double span = 121 + CONFIG.coreSeconds() + 37 + CONFIG.maxChannelSkewSeconds() + 2 * CONFIG.blockSeconds();
+        double ratesHz = 4 + 4 + 32 + 1 + 64 + 1 / 0.80; // EDA, TEMP, ACC, HR, BVP, IBI
         int bound = (int) Math.ceil(span * ratesHz);
 
         int maxFirstHalf = 0;
@@ -164,7 +169,7 @@ class WearerWindowerTest {
         }
         assertTrue(maxFirstHalf <= bound, maxFirstHalf + " > bound " + bound);
         assertTrue(maxSecondHalf <= maxFirstHalf, "no growth: " + maxSecondHalf + " > " + maxFirstHalf);
-        assertTrue(samples > 50L * bound, "the stream is much longer than the buffer: " + samples);
+        assertTrue(samples > 20L * bound, "the stream is much longer than the buffer: " + samples);
         int full = (int) ((hours * 3600 - 30) / 5) + 1;
         assertEquals(full + 3, windows + w.finish(rec.endMillis()).size(),
                 "every full window, then partial ones of 25, 20 and 15 s");
@@ -222,16 +227,19 @@ class WearerWindowerTest {
     }
 
     @Test
-    void shouldIgnoreBvpAndRefuseBlocksOfAnotherWearer() {
+    void shouldBufferBvpForBeatsButMakeNoWindowsFromItAloneAndRefuseBlocksOfAnotherWearer() {
         E4Recording rec = tenMinutes().build();
         List<SampleBlock> blocks = stream(rec, T0);
         WearerWindower w = windower(T0);
+        int bvpSamples = 0;
         for (SampleBlock b : blocks) {
             if ("BVP".equals(b.channel)) {
-                assertEquals(List.of(), w.add(b));
+                assertEquals(List.of(), w.add(b), "BVP alone completes no window");
+                bvpSamples += b.sampleCount();
             }
         }
-        assertEquals(0, w.bufferedSampleCount(), "BVP is not buffered at this level");
+        assertTrue(w.bufferedSampleCount() > 0 && w.bufferedSampleCount() <= bvpSamples,
+                "BVP is buffered (for pulse-wave beats), within the retention bound");
 
         SampleBlock other = blocks.get(0);
         other.role = "therapist";
