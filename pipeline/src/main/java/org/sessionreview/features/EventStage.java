@@ -79,10 +79,16 @@ final class EventStage implements Serializable {
      *     processed), else NaN
      */
     void advance(Map<Channel, ChannelBuffer> buffers, double firstSampleMillis, double endMillis) {
-        if (nextCore == NOT_STARTED) {
-            nextCore = Math.floorDiv((long) Math.floor(firstSampleMillis) - mediaStartMillis, coreMillis());
-        }
         boolean finishing = !Double.isNaN(endMillis);
+        if (nextCore == NOT_STARTED) {
+            // The first core is fixed only once it is ready: by then every channel has delivered its
+            // first block, so the choice does not depend on the order the first blocks arrived in.
+            long first = Math.floorDiv((long) Math.floor(firstSampleMillis) - mediaStartMillis, coreMillis());
+            if (!finishing && !ready(buffers, coreStart(first) + coreMillis() + marginMillis())) {
+                return;
+            }
+            nextCore = first;
+        }
         while (true) {
             long from = coreStart(nextCore);
             long to = from + coreMillis();

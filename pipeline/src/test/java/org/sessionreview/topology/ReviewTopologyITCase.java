@@ -45,7 +45,8 @@ class ReviewTopologyITCase {
 
     private static final Path SAMPLE_DATA = Path.of("..", "sample-data").toAbsolutePath().normalize();
 
-    private record Output(List<String> sessions, List<String> moments, List<String> windows, List<MomentRow> momentRows) {}
+    private record Output(List<String> sessions, List<String> moments, List<String> windows, List<MomentRow> momentRows,
+            List<String> events) {}
 
     private Output batch;
     private Output streaming;
@@ -75,6 +76,13 @@ class ReviewTopologyITCase {
         CloseableIterator<SessionRow> s = review.sessions().collectAsync();
         CloseableIterator<MomentRow> m = review.moments().collectAsync();
         CloseableIterator<WindowFeatures> w = review.windows().collectAsync();
+        CloseableIterator<String> ev = review.scrs().map(r -> String.format(Locale.ROOT, "scr %s %s %.3f %.6f %s", r.sessionId,
+                        r.role, r.peakS, r.amplitudeUs, r.halfRecoveryS)).returns(String.class)
+                .union(review.beats().map(r -> String.format(Locale.ROOT, "beat %s %s %s %.3f %s %b %s", r.sessionId, r.role,
+                        r.source, r.tS, r.ibiMs, r.accepted, r.rejectReason)).returns(String.class))
+                .union(review.artifacts().map(r -> String.format(Locale.ROOT, "artifact %s %s %s %.3f %.3f", r.sessionId,
+                        r.role, r.kind, r.startS, r.endS)).returns(String.class))
+                .collectAsync();
         env.execute("review-topology-" + mode);
         List<String> sessions = new ArrayList<>();
         s.forEachRemaining(r -> sessions.add(String.format(Locale.ROOT, "%s %s %d %.6f %b %.6f %s %.6f %.6f", r.sessionId,
@@ -89,10 +97,13 @@ class ReviewTopologyITCase {
         w.forEachRemaining(r -> windows.add(String.format(Locale.ROOT, "%s %s %.1f %s %s %s %s %s %s %s %.4f %.4f %s", r.sessionId,
                 r.role, r.startS, r.edaSclUs, r.edaScrPerMin, r.hrBpm, r.hrvRmssdMs, r.fidgetPower, r.tempSlopeCPerMin,
                 r.motionMagG, r.edaQuality, r.cardiacQuality, r.anxietyIndex)));
+        List<String> events = new ArrayList<>();
+        ev.forEachRemaining(events::add);
+        events.sort(null);
         sessions.sort(null);
         moments.sort(null);
         windows.sort(null);
-        return new Output(sessions, moments, windows, momentRows);
+        return new Output(sessions, moments, windows, momentRows, events);
     }
 
     @Test
@@ -137,6 +148,11 @@ class ReviewTopologyITCase {
         assertSameRows("windows", batch.windows(), streaming.windows());
         assertSameRows("moments", batch.moments(), streaming.moments());
         assertSameRows("sessions", batch.sessions(), streaming.sessions());
+        assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("scr ")), "SCRs detected");
+        assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("beat ") && e.contains(" bvp ")), "BVP beats detected");
+        assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("artifact ") && e.contains("eda_contact_loss")),
+                "the planted contact loss is masked");
+        assertSameRows("scr, beats, artifacts", batch.events(), streaming.events());
     }
 
     private static void assertSameRows(String table, List<String> batchRows, List<String> streamingRows) {
