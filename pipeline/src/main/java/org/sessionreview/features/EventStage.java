@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
+import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.signal.cardiac.Beat;
 
@@ -29,6 +30,8 @@ final class EventStage implements Serializable {
     static final double RECENT_MILLIS = 240_000;
     private static final Set<Channel> USED = EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI);
     private static final long NOT_STARTED = Long.MIN_VALUE;
+    /** Shortest missing tail reported as {@code no_data}, ms. */
+    static final double NO_DATA_MIN_MILLIS = 2_000;
 
     private final FeatureConfig config;
     private final String sessionId;
@@ -100,11 +103,33 @@ final class EventStage implements Serializable {
         }
         if (finishing) {
             artifacts.flush(pending.artifacts);
+            reportEndedChannels(buffers, endMillis);
         }
         double keepFrom = processedUntilMillis() - RECENT_MILLIS;
         deviceBeats.removeIf(b -> b.tMillis() < keepFrom);
         bvpBeats.removeIf(b -> b.tMillis() < keepFrom);
         eda.evictBefore(keepFrom);
+    }
+
+    /**
+     * A channel whose data stopped before the end of the wearer's stream (the truncated FLIRT
+     * export: BVP ends at 156 s, EDA at 2500 s) is reported as a {@code no_data} stretch from its
+     * last sample to the end.
+     */
+    private void reportEndedChannels(Map<Channel, ChannelBuffer> buffers, double endMillis) {
+        for (Map.Entry<Channel, ChannelBuffer> e : buffers.entrySet()) {
+            double last = e.getValue().dataEndMillis();
+            if (Double.isFinite(last) && endMillis - last > NO_DATA_MIN_MILLIS) {
+                ArtifactRow r = new ArtifactRow();
+                r.sessionId = sessionId;
+                r.role = role;
+                r.channel = e.getKey().name();
+                r.kind = "no_data";
+                r.startS = (last - mediaStartMillis) / 1000.0;
+                r.endS = (endMillis - mediaStartMillis) / 1000.0;
+                pending.artifacts.add(r);
+            }
+        }
     }
 
     private boolean ready(Map<Channel, ChannelBuffer> buffers, double needMillis) {
