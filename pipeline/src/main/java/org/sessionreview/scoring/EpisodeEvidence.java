@@ -10,11 +10,13 @@ import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
 
 /**
- * The readable evidence of an anxiety episode: which channels rose (each with its peak z) and
+ * The readable evidence of an anxiety episode: which channels rose (each with its peak z), the
+ * peak z of every other channel with a value, and
  * which coded ANX_* cues fall inside it (DOMAIN.md 4.0 and 2.1). Example:
  *
  * <pre>
- * client arousal: EDA level z 3.1, SCR rate z 2.4, HR z 2.2, RMSSD z -1.8;
+ * client arousal: EDA level z 3.1, SCR rate z 2.4, HR z 2.2, RMSSD z -1.8
+ *     (other channels' peak: fidget z 0.4, skin temp slope z -0.2);
  *     coded cues inside: ANX_STR_SIGH at 12:34, ANX_STR_FIDGET at 12:50
  * </pre>
  *
@@ -78,6 +80,15 @@ public final class EpisodeEvidence {
             Feature f = rising.get(i);
             sb.append(i == 0 ? "" : ", ").append(f.label()).append(" z ")
                     .append(TimeText.oneDecimal(e.peakZ().get(f)));
+        }
+        List<String> others = new ArrayList<>();
+        for (Feature f : Feature.values()) {
+            if (!rising.contains(f) && e.peakZ().containsKey(f)) {
+                others.add(f.label() + " z " + TimeText.oneDecimal(e.peakZ().get(f)));
+            }
+        }
+        if (!others.isEmpty()) {
+            sb.append(" (other channels' peak: ").append(String.join(", ", others)).append(")");
         }
         if (cuesInside.isEmpty()) {
             sb.append("; no coded anxiety cue inside (unvoiced arousal)");

@@ -39,7 +39,8 @@ class EpisodeEvidenceTest {
         // fidget: peak 3.9 but mean 0.4, not named; temp slope rose: calmer direction, not named
         assertEquals(List.of(Feature.SCL, Feature.RMSSD, Feature.SCR_RATE, Feature.HR),
                 EpisodeEvidence.risingChannels(e, CFG));
-        assertEquals("client arousal: EDA level z 3.1, RMSSD z -2.6, SCR rate z 2.4, HR z 2.2;"
+        assertEquals("client arousal: EDA level z 3.1, RMSSD z -2.6, SCR rate z 2.4, HR z 2.2"
+                + " (other channels' peak: fidget z 3.9, skin temp slope z 1.5);"
                 + " no coded anxiety cue inside (unvoiced arousal)",
                 EpisodeEvidence.text(e, List.of(), CFG));
     }
@@ -77,8 +78,8 @@ class EpisodeEvidenceTest {
     @Test
     void shouldSayNoChannelRoseWhenAllMeansStayLow() {
         AnxietyEpisode e = episode(Role.CLIENT, z(Feature.HR, 2.5), z(Feature.HR, 0.9));
-        assertEquals("client arousal: no single channel rose by a mean z of 1.0;"
-                + " no coded anxiety cue inside (unvoiced arousal)",
+        assertEquals("client arousal: no single channel rose by a mean z of 1.0"
+                + " (other channels' peak: HR z 2.5); no coded anxiety cue inside (unvoiced arousal)",
                 EpisodeEvidence.text(e, List.of(), CFG));
     }
 }

@@ -90,7 +90,10 @@ class SessionReviewerTest {
                 .map(f -> f.label() + " z " + String.format(Locale.ROOT, "%.1f",
                         e.peakZ().get(f)))
                 .collect(Collectors.joining(", "));
-        assertEquals("client arousal: " + channels
+        String others = List.of(Feature.FIDGET, Feature.TEMP_SLOPE).stream()
+                .map(f -> f.label() + " z " + String.format(Locale.ROOT, "%.1f", e.peakZ().get(f)))
+                .collect(Collectors.joining(", "));
+        assertEquals("client arousal: " + channels + " (other channels' peak: " + others + ")"
                 + "; coded cues inside: ANX_STR_FIDGET at 14:40, ANX_STR_SIGH at 15:15", evidence);
         assertTrue(e.peakZ().get(Feature.RMSSD) <= -1.0);
         assertFalse(evidence.contains("fidget z"));
