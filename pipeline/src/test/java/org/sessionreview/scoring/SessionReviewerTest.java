@@ -96,8 +96,9 @@ class SessionReviewerTest {
         assertEquals("client arousal: " + channels + " (other channels' peak: " + others + ")"
                 + "; coded cues inside: ANX_STR_FIDGET at 14:40, ANX_STR_SIGH at 15:15", evidence);
         assertTrue(e.peakZ().get(Feature.RMSSD) <= -1.0);
-        assertFalse(evidence.contains("fidget z"));
-        assertFalse(evidence.contains("skin temp"));
+        String risingPart = evidence.substring(0, evidence.indexOf(" (other channels' peak"));
+        assertFalse(risingPart.contains("fidget z"), "fidget stayed flat: not a rising channel");
+        assertFalse(risingPart.contains("skin temp"), "temperature stayed flat: not a rising channel");
     }
 
     @Test
