@@ -17,14 +17,26 @@ public final class PipelineConfig implements Serializable {
 
     /** The methods behind each table, written into Parquet footers and run.json. */
     public static final String METHODS = String.join(" ",
-            "EDA: samples < min EDA or with jumps over the max jump rate are masked; tonic = causal low-pass;"
-                    + " SCR = phasic trough-to-peak rise >= the minimum amplitude, rise time in range.",
-            "Cardiac: device IBIs cleaned by range and deviation from the local median; HR = 60 / mean IBI;"
-                    + " RMSSD over adjacent accepted beats; device HR when no IBIs.",
-            "Motion: ACC magnitude in g; mean absolute deviation; 2-6 Hz band power (Hann-windowed FFT frames).",
-            "Temperature: least-squares slope with an off-wrist range guard.",
-            "Anxiety index: weighted mean of robust z (median, MAD) against the wearer's calibration"
-                    + " baseline over channels passing quality (DOMAIN.md 4.0); episodes by hysteresis.");
+            "Quality: EDA < 0.05 uS or jumps > 10 uS/s masked; EDA motion spikes (steep EDA change with an ACC"
+                    + " jerk within 1 s), temperature off wrist (25-40 degC, fast falls), gross movement (3-axis"
+                    + " spread >= 0.1 g per 1 s), gaps > 3 s between accepted beats and channels that stop early are"
+                    + " written to artifacts/ (Kleckner et al. 2018; Taylor et al. 2015).",
+            "EDA: NeuroKit2 cleaning (4th-order 3 Hz low-pass, skipped at <= 6 Hz); streaming tonic = the"
+                    + " 0.05 Hz zero-phase Butterworth response cut at +-15 s (tapered), phasic = EDA - tonic,"
+                    + " processed in 60 s cores with 30 s context and 20 s look-ahead; SCR = phasic rise >= the"
+                    + " absolute amplitude threshold with rise time 0.5-5 s, with onset, peak, amplitude, rise and"
+                    + " half-recovery (scr/). Batch NeuroKit2-compatible method available (EdaProcess.whole).",
+            "Cardiac: device IBIs cleaned (0.3-2.0 s, within 20 % of the median of 5 neighbours a side);"
+                    + " beats from BVP (0.5-8 Hz band-pass, Elgendi peaks, amplitude and interval rejection) fill"
+                    + " the device's gaps for HR (beats/); HR, RMSSD, SDNN, pNN50 over a trailing 60 s from"
+                    + " device beats; LF 0.04-0.15 Hz and HF 0.15-0.4 Hz by Lomb-Scargle over a trailing 180 s"
+                    + " (Task Force 1996).",
+            "Motion: ACC magnitude in g; mean absolute deviation; 2-6 Hz band power and its dominant frequency"
+                    + " (4 s Hann frames, FFT); windows with >= 10 s of gross movement are not scored.",
+            "Temperature: least-squares slope over the trailing 60 s with the off-wrist guard.",
+            "Anxiety index: weighted mean of robust z (median, 1.4826 MAD, floors; Leys et al. 2013) against the"
+                    + " wearer's baseline (coded BASELINE stretch, stored baseline, or minutes 2-6) over channels"
+                    + " passing quality (DOMAIN.md 4.0); episodes by hysteresis.");
 
     private final FeatureConfig features;
     private final ScoringConfig scoring;
@@ -84,6 +96,7 @@ public final class PipelineConfig implements Serializable {
         out.put("methods", METHODS);
         out.put("pseudonym_key", demoKey ? "demo (public key: synthetic data only)" : "site key");
         features.asMetadata().forEach(out::put);
+        features.edaConfig().asMetadata().forEach(out::put);
         scoring.asMetadata().forEach(out::put);
         return out;
     }
