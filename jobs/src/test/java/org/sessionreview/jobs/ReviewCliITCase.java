@@ -74,6 +74,14 @@ class ReviewCliITCase {
         assertTrue(db.describe(t("annotations")).keySet().containsAll(
                 List.of("session_id", "code", "family", "actor", "start_s", "end_s", "source_file", "source_line")));
         assertTrue(db.describe(t("rejects")).keySet().containsAll(List.of("source_file", "line", "reason", "raw")));
+        assertTrue(db.describe(t("scr")).keySet().containsAll(List.of("session_id", "role", "onset_s", "peak_s",
+                "amplitude_us", "rise_s", "half_recovery_s", "quality")));
+        assertTrue(db.describe(t("beats")).keySet().containsAll(List.of("session_id", "role", "t_s", "ibi_ms", "source",
+                "accepted", "reject_reason")));
+        assertTrue(db.describe(t("artifacts")).keySet().containsAll(List.of("session_id", "role", "channel", "kind",
+                "start_s", "end_s")));
+        assertTrue(db.describe(t("windows")).keySet().containsAll(List.of("hrv_sdnn_ms", "hrv_pnn50", "hrv_lf_ms2",
+                "hrv_hf_ms2", "hrv_lf_hf", "eda_scr_amplitude_sum_us", "fidget_freq_hz", "gross_movement_s")));
         assertEquals(planted.get("sessions").size(), ((Number) db.scalar("SELECT count(*) FROM " + t("sessions"))).intValue());
         assertTrue(stdout.contains(planted.get("sessions").size() + " sessions reviewed"), stdout);
         assertTrue(stdout.contains("[1/" + planted.get("sessions").size() + "]"), stdout);
@@ -145,7 +153,8 @@ class ReviewCliITCase {
         List<String> secrets = new ArrayList<>();
         planted.get("raw_client_ids").forEach(n -> secrets.add(n.asText()));
         secrets.add(planted.get("note_canary").asText());
-        for (String table : List.of("sessions", "moments", "windows", "baselines", "annotations", "rejects")) {
+        for (String table : List.of("sessions", "moments", "windows", "scr", "beats", "artifacts", "baselines", "annotations",
+                "rejects")) {
             Map<String, String> cols = db.describe(t(table));
             for (Map.Entry<String, String> c : cols.entrySet()) {
                 if (!c.getValue().startsWith("VARCHAR")) {
@@ -225,6 +234,31 @@ class ReviewCliITCase {
                 assertEquals(1, ((Number) found).intValue(), s.get("session_id").asText() + " " + e.get("start_s"));
             }
         }
+    }
+
+    @Test
+    void shouldDetectEventsConsistentWithTheWindowsWhenReviewingSampleData() throws Exception {
+        // every SCR peak is counted in the windows that contain it: the windows' SCR rates and the scr/ table agree
+        Object mismatch = db.scalar("WITH w AS (SELECT session_id, role, start_s, end_s, eda_scr_per_min * (end_s - start_s) / 60 AS n"
+                + " FROM " + t("windows") + " WHERE eda_scr_per_min IS NOT NULL),"
+                + " c AS (SELECT w.session_id, w.role, w.start_s, w.n, count(s.peak_s) AS m FROM w LEFT JOIN " + t("scr")
+                + " s ON s.session_id = w.session_id AND s.role = w.role AND s.peak_s >= w.start_s AND s.peak_s < w.end_s"
+                + " GROUP BY ALL) SELECT count(*) FROM c WHERE abs(n - m) > 1e-6");
+        assertEquals(0L, ((Number) mismatch).longValue());
+        // the planted EDA contact loss is a masked stretch
+        for (JsonNode s : planted.get("sessions")) {
+            for (JsonNode c : s.get("contact_loss")) {
+                Object n = db.scalar("SELECT count(*) FROM " + t("artifacts") + " WHERE session_id = '" + s.get("session_id").asText()
+                        + "' AND kind = 'eda_contact_loss' AND start_s <= " + (c.get("start_s").asDouble() + 5)
+                        + " AND end_s >= " + (c.get("end_s").asDouble() - 5));
+                assertEquals(1L, ((Number) n).longValue(), "contact loss in " + s.get("session_id").asText());
+            }
+        }
+        // device beats and pulse-wave beats both arrive, and heart rate agrees with the planted ~65-80 bpm
+        Object bvp = db.scalar("SELECT count(*) FROM " + t("beats") + " WHERE source = 'bvp' AND accepted");
+        assertTrue(((Number) bvp).longValue() > 1000, "accepted BVP beats: " + bvp);
+        Object hr = db.scalar("SELECT median(hr_bpm) FROM " + t("windows"));
+        assertTrue(((Number) hr).doubleValue() > 55 && ((Number) hr).doubleValue() < 95, "median HR " + hr);
     }
 
     @Test

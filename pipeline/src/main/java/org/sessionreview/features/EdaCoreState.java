@@ -9,6 +9,9 @@ import org.sessionreview.signal.eda.EdaConfig;
 import org.sessionreview.signal.eda.EdaProcess;
 import org.sessionreview.signal.eda.EdaQuality;
 import org.sessionreview.signal.eda.ScrDetector;
+import org.sessionreview.signal.quality.Artifact;
+import org.sessionreview.signal.quality.ArtifactIntervals;
+import org.sessionreview.signal.quality.EdaMotionDetector;
 
 /**
  * The EDA part of the per-core event stage: masks invalid samples ({@link EdaQuality}), runs
@@ -42,13 +45,31 @@ final class EdaCoreState implements Serializable {
         return Math.max(eda.contextSeconds(), eda.lookAheadSeconds()) * 1000;
     }
 
-    void process(ChannelBuffer buffer, long from, double to, WearerEvents out) {
-        RegularSeries s = buffer.regular(from - eda.contextSeconds() * 1000, to + eda.lookAheadSeconds() * 1000);
+    /**
+     * @param acc the wearer's accelerometer buffer, or null: EDA motion artifacts (a steep change
+     *     with an ACC jerk, {@link EdaMotionDetector}) are masked before the decomposition, so
+     *     they never feed the features
+     */
+    void process(ChannelBuffer buffer, ChannelBuffer acc, long from, double to, WearerEvents out) {
+        double spanFrom = from - eda.contextSeconds() * 1000;
+        double spanTo = to + eda.lookAheadSeconds() * 1000;
+        RegularSeries s = buffer.regular(spanFrom, spanTo);
         if (s.length() == 0) {
             return;
         }
         double[] x = s.values().clone();
         boolean[] valid = EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
+        if (acc != null) {
+            RegularSeries a = acc.regular(spanFrom - 1000, spanTo + 1000);
+            if (a.length() > 0) {
+                List<Artifact> motion = EdaMotionDetector.defaults().detect(s.values(), s.rateHz(), s.t0Millis(),
+                        a.values(), a.rateHz(), a.t0Millis(), s.t0Millis(), spanTo);
+                boolean[] moved = ArtifactIntervals.toMask(motion, x.length, s.rateHz(), s.t0Millis());
+                for (int i = 0; i < x.length; i++) {
+                    valid[i] &= !moved[i];
+                }
+            }
+        }
         for (int i = 0; i < x.length; i++) {
             if (!valid[i]) {
                 x[i] = Double.NaN;

@@ -162,7 +162,7 @@ final class EventStage implements Serializable {
         }
         ChannelBuffer e = buffers.get(Channel.EDA);
         if (e != null) {
-            eda.process(e, from, to, pending);
+            eda.process(e, buffers.get(Channel.ACC), from, to, pending);
         }
         artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, pending.artifacts);
     }
