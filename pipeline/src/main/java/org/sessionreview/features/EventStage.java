@@ -28,7 +28,8 @@ final class EventStage implements Serializable {
     private static final long serialVersionUID = 1L;
     /** How long recent events are kept for window statistics (the longest span, LF/HF, plus a window). */
     static final double RECENT_MILLIS = 240_000;
-    private static final Set<Channel> USED = EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI);
+    /** Every channel a core reads: it waits for all of them (or the skew), so results do not depend on interleaving. */
+    private static final Set<Channel> USED = EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI, Channel.ACC, Channel.TEMP);
     private static final long NOT_STARTED = Long.MIN_VALUE;
     /** Shortest missing tail reported as {@code no_data}, ms. */
     static final double NO_DATA_MIN_MILLIS = 2_000;
