@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.sessionreview.Version;
+import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.cli.UsageException;
 import org.sessionreview.jobs.io.EmptyTables;
@@ -49,7 +51,8 @@ final class ReviewCommand {
             err.println("session-review review: " + e.getMessage());
             return 2;
         }
-        PipelineConfig config = PipelineConfig.defaults().withStoredBaselines(options.baselines());
+        PipelineConfig config = new PipelineConfig(
+                FeatureConfig.builder().edaMethod(options.edaMethod()).build(), ScoringConfig.defaults(), options.baselines());
         try {
             OutputDirectory.prepare(options.out(), TABLES);
             java.nio.file.Files.deleteIfExists(options.out().resolve(BASELINES_FILE));

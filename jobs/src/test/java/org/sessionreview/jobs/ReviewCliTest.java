@@ -64,6 +64,9 @@ class ReviewCliTest {
         assertEquals(2, u.code());
         assertTrue(u.err().contains("unknown argument '--frobnicate'"), u.err());
         assertEquals(2, run(Map.of(), "bogus").code());
+        Run m = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--eda-method", "ledalab", "--allow-demo-key");
+        assertEquals(2, m.code());
+        assertTrue(m.err().contains("--eda-method must be streaming or neurokit"), m.err());
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class FeatureConfig implements Serializable {
     private final double maxChannelSkewSeconds;
     private final double grossMovementSdG;
     private final double coreSeconds;
+    private final EdaMethod edaMethod;
 
     private FeatureConfig(Builder b) {
         windowSeconds = b.windowSeconds;
@@ -64,6 +65,7 @@ public final class FeatureConfig implements Serializable {
         maxChannelSkewSeconds = b.maxChannelSkewSeconds;
         grossMovementSdG = b.grossMovementSdG;
         coreSeconds = b.coreSeconds;
+        edaMethod = b.edaMethod;
     }
 
     /** A builder holding every default. */
@@ -228,10 +230,18 @@ public final class FeatureConfig implements Serializable {
      * scrMaxRiseSeconds}, tonic cut-off {@code edaTonicCutoffHz}).
      */
     public org.sessionreview.signal.eda.EdaConfig edaConfig() {
+        if (edaMethod == EdaMethod.NEUROKIT) {
+            return org.sessionreview.signal.eda.EdaConfig.neurokit();
+        }
         org.sessionreview.signal.eda.EdaConfig d = org.sessionreview.signal.eda.EdaConfig.defaults();
         return new org.sessionreview.signal.eda.EdaConfig(d.cleanMethod(), d.phasicMethod(), edaTonicCutoffHz,
                 d.scrMethod(), d.relativeAmplitudeMin(), scrMinAmplitudeUs, scrMinRiseSeconds, scrMaxRiseSeconds,
                 d.supportSeconds(), d.contextSeconds(), d.lookAheadSeconds());
+    }
+
+    /** The EDA decomposition and SCR method; default {@link EdaMethod#STREAMING}. */
+    public EdaMethod edaMethod() {
+        return edaMethod;
     }
 
     /** {@link #maxChannelSkewSeconds()} in whole milliseconds. */
@@ -279,6 +289,7 @@ public final class FeatureConfig implements Serializable {
         m.put("features.max_channel_skew_s", Double.toString(maxChannelSkewSeconds));
         m.put("features.gross_movement_sd_g", Double.toString(grossMovementSdG));
         m.put("features.core_s", Double.toString(coreSeconds));
+        m.put("features.eda_method", edaMethod.name());
         return m;
     }
 
@@ -326,6 +337,7 @@ public final class FeatureConfig implements Serializable {
         private double maxChannelSkewSeconds = 60;
         private double grossMovementSdG = 0.1;
         private double coreSeconds = 60;
+        private EdaMethod edaMethod = EdaMethod.STREAMING;
 
         private Builder() {}
 
@@ -353,6 +365,7 @@ public final class FeatureConfig implements Serializable {
             maxChannelSkewSeconds = c.maxChannelSkewSeconds;
             grossMovementSdG = c.grossMovementSdG;
             coreSeconds = c.coreSeconds;
+            edaMethod = c.edaMethod;
         }
 
         /** See {@link FeatureConfig#windowSeconds()}. */
@@ -458,6 +471,12 @@ public final class FeatureConfig implements Serializable {
         /** See {@link FeatureConfig#maxChannelSkewSeconds()}. */
         public Builder maxChannelSkewSeconds(double v) {
             maxChannelSkewSeconds = v;
+            return this;
+        }
+
+        /** See {@link FeatureConfig#edaMethod()}. */
+        public Builder edaMethod(EdaMethod v) {
+            edaMethod = java.util.Objects.requireNonNull(v, "edaMethod");
             return this;
         }
 

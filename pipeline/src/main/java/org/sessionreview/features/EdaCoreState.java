@@ -46,21 +46,32 @@ final class EdaCoreState implements Serializable {
     }
 
     /**
+     * Processes one core with the streaming method.
+     *
      * @param acc the wearer's accelerometer buffer, or null: EDA motion artifacts (a steep change
      *     with an ACC jerk, {@link EdaMotionDetector}) are masked before the decomposition, so
      *     they never feed the features
      */
     void process(ChannelBuffer buffer, ChannelBuffer acc, long from, double to, WearerEvents out) {
-        double spanFrom = from - eda.contextSeconds() * 1000;
-        double spanTo = to + eda.lookAheadSeconds() * 1000;
-        RegularSeries s = buffer.regular(spanFrom, spanTo);
+        RegularSeries s = buffer.regular(from - eda.contextSeconds() * 1000, to + eda.lookAheadSeconds() * 1000);
+        run(s, acc, from, to, false, out);
+    }
+
+    /** Processes the whole recording at once (the batch NeuroKit2-compatible method). */
+    void processWhole(ChannelBuffer buffer, ChannelBuffer acc, double endMillis, WearerEvents out) {
+        RegularSeries s = buffer.regular(Double.NEGATIVE_INFINITY, Math.min(endMillis, buffer.dataEndMillis()) + 1);
+        run(s, acc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, out);
+    }
+
+    private void run(RegularSeries s, ChannelBuffer acc, double from, double to, boolean whole, WearerEvents out) {
         if (s.length() == 0) {
             return;
         }
+        double spanTo = s.timeMillis(s.length() - 1) + 1000.0 / s.rateHz();
         double[] x = s.values().clone();
         boolean[] valid = EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
         if (acc != null) {
-            RegularSeries a = acc.regular(spanFrom - 1000, spanTo + 1000);
+            RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000);
             if (a.length() > 0) {
                 List<Artifact> motion = EdaMotionDetector.defaults().detect(s.values(), s.rateHz(), s.t0Millis(),
                         a.values(), a.rateHz(), a.t0Millis(), s.t0Millis(), spanTo);
@@ -75,12 +86,13 @@ final class EdaCoreState implements Serializable {
                 x[i] = Double.NaN;
             }
         }
-        int coreFrom = s.indexAtOrAfter(from);
-        int coreTo = s.indexAtOrAfter(to);
+        int coreFrom = whole ? 0 : s.indexAtOrAfter(from);
+        int coreTo = whole ? x.length : s.indexAtOrAfter(to);
         if (coreFrom >= coreTo) {
             return;
         }
-        EdaProcess.Result r = EdaProcess.segment(x, s.rateHz(), coreFrom, coreTo, eda);
+        EdaProcess.Result r = whole ? EdaProcess.whole(x, s.rateHz(), eda)
+                : EdaProcess.segment(x, s.rateHz(), coreFrom, coreTo, eda);
         double[] chunk = new double[2 + r.tonicUs().length];
         chunk[0] = s.timeMillis(coreFrom);
         chunk[1] = s.rateHz();

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.report.ArtifactRow;
@@ -45,6 +46,9 @@ final class EventStage implements Serializable {
     private final EdaCoreState eda;
     private final ArtifactCore artifacts;
     private final WearerEvents pending = new WearerEvents();
+    /** With {@link EdaMethod#NEUROKIT} the EDA is processed whole at the end of the stream. */
+    private final boolean wholeEda;
+    private boolean edaDone;
 
     EventStage(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
         this.config = config;
@@ -53,6 +57,7 @@ final class EventStage implements Serializable {
         this.mediaStartMillis = mediaStartMillis;
         this.eda = new EdaCoreState(config, sessionId, role, mediaStartMillis);
         this.artifacts = new ArtifactCore(config, sessionId, role, mediaStartMillis);
+        this.wholeEda = config.edaMethod() == EdaMethod.NEUROKIT;
     }
 
     long coreMillis() {
@@ -66,11 +71,17 @@ final class EventStage implements Serializable {
 
     /** End of the processed cores, epoch ms; -infinity before the first. */
     double processedUntilMillis() {
+        if (wholeEda && !edaDone) {
+            return Double.NEGATIVE_INFINITY; // windows wait for the whole-recording EDA
+        }
         return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY : coreStart(nextCore);
     }
 
     /** The earliest sample the next core needs, epoch ms (-infinity before the first core). */
     double neededFromMillis() {
+        if (wholeEda && !edaDone) {
+            return Double.NEGATIVE_INFINITY; // the whole recording is kept for the batch EDA method
+        }
         return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY
                 : coreStart(nextCore) - Math.max(marginMillis(), ArtifactCore.CONTEXT_MILLIS);
     }
@@ -103,8 +114,15 @@ final class EventStage implements Serializable {
             nextCore++;
         }
         if (finishing) {
+            if (wholeEda && !edaDone && buffers.get(Channel.EDA) != null) {
+                eda.processWhole(buffers.get(Channel.EDA), buffers.get(Channel.ACC), endMillis, pending);
+            }
+            edaDone = true;
             artifacts.flush(pending.artifacts);
             reportEndedChannels(buffers, endMillis);
+        }
+        if (finishing) {
+            return; // the windows still to come may need everything; the windower is cleared right after
         }
         double keepFrom = processedUntilMillis() - RECENT_MILLIS;
         deviceBeats.removeIf(b -> b.tMillis() < keepFrom);
@@ -162,7 +180,7 @@ final class EventStage implements Serializable {
             }
         }
         ChannelBuffer e = buffers.get(Channel.EDA);
-        if (e != null) {
+        if (e != null && !wholeEda) {
             eda.process(e, buffers.get(Channel.ACC), from, to, pending);
         }
         artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, pending.artifacts);

@@ -77,4 +77,37 @@ class EventStageRealDataTest {
                 r.windows().size(), r.events().scrs.size(), device, r.events().beats.size() - device,
                 r.events().artifacts.size());
     }
+
+    @Test
+    void shouldRunTheNeurokitEdaMethodOverTheWholeRecordingWhenSelected() throws Exception {
+        FeatureConfig nk = FeatureConfig.builder().edaMethod(org.sessionreview.config.EdaMethod.NEUROKIT).build();
+        E4Recording rec = E4Reader.read(SharedData.resolve("e4/stress-predict-S06"), "real");
+        long media = rec.startMillis();
+        List<SampleBlock> blocks = new BlockSplitter(nk).stream(rec, Role.CLIENT, media);
+        List<List<String>> runs = new ArrayList<>();
+        for (List<SampleBlock> order : List.of(blocks, WindowerRuns.shuffled(blocks, 30_000, 5))) {
+            WearerWindower w = new WearerWindower(nk, "real", Role.CLIENT, media);
+            WearerEvents events = new WearerEvents();
+            int during = 0;
+            List<WindowFeatures> windows = new ArrayList<>();
+            for (SampleBlock b : order) {
+                if (b.endOfStream) {
+                    windows.addAll(w.finish(b.startMillis));
+                } else {
+                    List<WindowFeatures> got = w.add(b);
+                    during += got.size();
+                    windows.addAll(got);
+                }
+                w.drainEvents(events);
+            }
+            assertEquals(0, during, "the whole-recording method emits windows only at the end of the stream");
+            assertTrue(windows.size() > 600 && windows.stream().filter(x -> x.edaQuality >= 0.5).allMatch(x -> x.edaSclUs != null));
+            assertTrue(events.scrs.size() > 5, "NeuroKit2's relative threshold still finds responses: " + events.scrs.size());
+            List<String> rows = new ArrayList<>();
+            windows.forEach(x -> rows.add(x.startS + " " + x.edaSclUs + " " + x.edaScrPerMin + " " + x.hrBpm));
+            events.scrs.forEach(x -> rows.add("scr " + x.peakS + " " + x.amplitudeUs));
+            runs.add(rows);
+        }
+        assertEquals(runs.get(0), runs.get(1), "the same results whatever the interleaving");
+    }
 }

@@ -3,6 +3,7 @@ package org.sessionreview.jobs.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.sessionreview.config.EdaMethod;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.scoring.StoredBaselines;
 
@@ -35,6 +36,9 @@ public final class ReviewOptions {
                     + Pseudonymizer.KEY_ENV + ")",
             "  --allow-demo-key            use the public demo key when no key is given (synthetic data only)",
             "  --mode batch|streaming      execution mode (default batch; streaming replays the files as a stream)",
+            "  --eda-method streaming|neurokit",
+            "                              EDA decomposition: bounded streaming method (default) or NeuroKit2's",
+            "                              whole-recording method (for comparisons with NeuroKit2 results)",
             "  --quiet                     no progress lines, only the summary",
             "  --help                      print this help");
 
@@ -47,9 +51,11 @@ public final class ReviewOptions {
     private final Pseudonymizer pseudonymizer;
     private final Mode mode;
     private final boolean quiet;
+    private final EdaMethod edaMethod;
 
     private ReviewOptions(Path sessions, Path out, Path codebook, Path baselinesFile, StoredBaselines baselines,
-            int parallelism, Pseudonymizer pseudonymizer, Mode mode, boolean quiet) {
+            int parallelism, Pseudonymizer pseudonymizer, Mode mode, boolean quiet, EdaMethod edaMethod) {
+        this.edaMethod = edaMethod;
         this.sessions = sessions;
         this.out = out;
         this.codebook = codebook;
@@ -76,6 +82,7 @@ public final class ReviewOptions {
         boolean demo = false;
         boolean quiet = false;
         Mode mode = Mode.BATCH;
+        EdaMethod edaMethod = EdaMethod.STREAMING;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -110,6 +117,14 @@ public final class ReviewOptions {
                     break;
                 case "--quiet":
                     quiet = true;
+                    break;
+                case "--eda-method":
+                    String em = value(args, ++i, a);
+                    try {
+                        edaMethod = EdaMethod.valueOf(em.toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--eda-method must be streaming or neurokit, got '" + em + "'");
+                    }
                     break;
                 case "--mode":
                     String m = value(args, ++i, a);
@@ -154,7 +169,7 @@ public final class ReviewOptions {
         return new ReviewOptions(sessions.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(),
                 codebook == null ? null : codebook.toAbsolutePath().normalize(),
                 baselinesFile == null ? null : baselinesFile.toAbsolutePath().normalize(), baselines,
-                par, pseudonymizer, mode, quiet);
+                par, pseudonymizer, mode, quiet, edaMethod);
     }
 
     private static Pseudonymizer pseudonymizer(Path keyFile, boolean demo,
@@ -219,6 +234,10 @@ public final class ReviewOptions {
 
     public Mode mode() {
         return mode;
+    }
+
+    public EdaMethod edaMethod() {
+        return edaMethod;
     }
 
     public boolean quiet() {
