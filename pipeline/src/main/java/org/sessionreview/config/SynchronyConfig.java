@@ -79,7 +79,13 @@ public final class SynchronyConfig implements Serializable {
 
     /** A builder preset with this configuration's values, to change a few of them. */
     public Builder toBuilder() {
-        return new Builder(this);
+        return builder().window(windowS, stepS).maxLagS(maxLagS).zClamp(zClamp)
+                .minValidShare(minValidShare).leaderMinPeakZ(leaderMinPeakZ)
+                .segment(segmentS, segmentMaxLagS).maxSurrogatePairs(maxSurrogatePairs)
+                .shuffles(shuffles).seed(seed).significancePercentile(significancePercentile)
+                .minSegments(minSegments).dropEffectThreshold(dropEffectThreshold)
+                .dropMinWindows(dropMinWindows).dropPrecedingS(dropPrecedingS)
+                .alignRateHz(alignRateHz).alignMinValidShare(alignMinValidShare);
     }
 
     // Getters: see the matching Builder setter for unit, default and meaning.
@@ -223,27 +229,6 @@ public final class SynchronyConfig implements Serializable {
 
         private Builder() {}
 
-        private Builder(SynchronyConfig c) {
-            windowS = c.windowS;
-            stepS = c.stepS;
-            maxLagS = c.maxLagS;
-            zClamp = c.zClamp;
-            minValidShare = c.minValidShare;
-            leaderMinPeakZ = c.leaderMinPeakZ;
-            segmentS = c.segmentS;
-            segmentMaxLagS = c.segmentMaxLagS;
-            maxSurrogatePairs = c.maxSurrogatePairs;
-            shuffles = c.shuffles;
-            seed = c.seed;
-            significancePercentile = c.significancePercentile;
-            minSegments = c.minSegments;
-            dropEffectThreshold = c.dropEffectThreshold;
-            dropMinWindows = c.dropMinWindows;
-            dropPrecedingS = c.dropPrecedingS;
-            alignRateHz = c.alignRateHz;
-            alignMinValidShare = c.alignMinValidShare;
-        }
-
         // ---- A: windowed lagged cross-correlation (Boker et al. 2002) -----------------------
 
         /**
@@ -326,7 +311,10 @@ public final class SynchronyConfig implements Serializable {
             return this;
         }
 
-        /** Seed of the {@code Well19937c} generator choosing pairings and shuffles. Default 20200101. */
+        /**
+         * Seed of the {@code Well19937c} generator drawing pairings and shuffles.
+         * Default 20200101.
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;

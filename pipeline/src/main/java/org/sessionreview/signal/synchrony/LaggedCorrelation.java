@@ -61,10 +61,12 @@ public final class LaggedCorrelation {
                     n++;
                 }
             }
-            int needed = Math.max(MIN_PAIRS, (int) Math.ceil(minValidShare * (length - Math.abs(k))));
+            int needed = Math.max(
+                    MIN_PAIRS, (int) Math.ceil(minValidShare * (length - Math.abs(k))));
             z[k + maxLag] = n < needed
                     ? Double.NaN
-                    : fisherZ(pearson.correlation(Arrays.copyOf(x, n), Arrays.copyOf(y, n)), zClamp);
+                    : fisherZ(pearson.correlation(Arrays.copyOf(x, n), Arrays.copyOf(y, n)),
+                            zClamp);
         }
         return z;
     }

@@ -23,7 +23,10 @@ import org.sessionreview.config.SynchronyConfig;
  * data-sliding surrogates (Moulder, Boker, Ramseyer &amp; Tschacher 2018) are stricter nulls that
  * need other sessions or are not offered here.
  *
- * <p>References: Ramseyer, F., &amp; Tschacher, W. (2011). Nonverbal synchrony in psychotherapy:
+ * <p>References: Ramseyer, F., &amp; Tschacher, W. (2010). Nonverbal synchrony or random
+ * coincidence? How to tell the difference. In A. Esposito et al. (Eds.), Development of
+ * Multimodal Interfaces: Active Listening and Synchrony (LNCS 5967, pp. 182-196). Springer.
+ * Ramseyer, F., &amp; Tschacher, W. (2011). Nonverbal synchrony in psychotherapy:
  * coordinated body movement reflects relationship quality and outcome. Journal of Consulting and
  * Clinical Psychology 79(3), 284-295. Moulder, R. G., Boker, S. M., Ramseyer, F., &amp; Tschacher,
  * W. (2018). Determining synchrony between behavioral time series: an application of surrogate

@@ -1,5 +1,7 @@
 package org.sessionreview.signal.synchrony;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +17,8 @@ import java.util.Map;
  *
  * @param status {@code ok}, or {@code too_few_segments} when fewer than {@code minSegments}
  *     segments are usable
- * @param es SUSY ES, (zReal - zPseudo) / zPseudoSd ({@link SusyIndex})
+ * @param es SUSY ES, (zReal - zPseudo) / zPseudoSd ({@link SusyIndex}); not a z-score: its
+ *     denominator is the spread over lags, so under independence it scatters by several units
  * @param esClientLeads SUSY ES over lags where the client leads (k &gt; 0)
  * @param esTherapistLeads SUSY ES over lags where the therapist leads (k &lt; 0)
  * @param zReal mean over lags of Zreal (mean |z| over segments)
@@ -68,8 +71,8 @@ public record SessionSynchrony(
     /** Status when fewer than {@code minSegments} segments are usable. */
     public static final String TOO_FEW_SEGMENTS = "too_few_segments";
 
-    /** Copies the parameters into an unmodifiable map. */
+    /** Copies the parameters into an unmodifiable map that keeps their order. */
     public SessionSynchrony {
-        parameters = Map.copyOf(parameters);
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 }

@@ -47,7 +47,8 @@ public final class SusyIndex {
      * @param es (zReal - zPseudo) / zPseudoSd
      * @param esClientLeads ES over lags k &gt; 0
      * @param esTherapistLeads ES over lags k &lt; 0
-     * @param shareOfLagsAbovePseudo share (0..1) of lags where Zreal &gt; Zpseudo ("%&gt;Pseudo" / 100)
+     * @param shareOfLagsAbovePseudo share (0..1) of lags where Zreal &gt; Zpseudo (SUSY's
+     *     "%&gt;Pseudo" / 100)
      * @param surrogatePairs pairings averaged into zPseudoByLag
      */
     public record Result(double[] zRealByLag, double[] zPseudoByLag, double zReal, double zPseudo,

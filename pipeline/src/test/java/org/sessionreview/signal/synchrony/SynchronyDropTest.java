@@ -91,7 +91,8 @@ class SynchronyDropTest {
         List<SynchronyWindow> windows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             windows.add(i >= 10 && i < 20
-                    ? SynchronyWindow.skipped(5.0 * i, 5.0 * i + 30, WindowStatus.TOO_MANY_MASKED, 0.2)
+                    ? SynchronyWindow.skipped(
+                            5.0 * i, 5.0 * i + 30, WindowStatus.TOO_MANY_MASKED, 0.2)
                     : window(5.0 * i, 0.5));
         }
         SynchronyDrop.Result r = SynchronyDrop.compare(
