@@ -63,6 +63,11 @@ public final class PipelineConfig implements Serializable {
         return new PipelineConfig(features, scoring, baselines);
     }
 
+    /** Dyadic synchrony settings (DOMAIN.md 4.3); the defaults. */
+    public SynchronyConfig synchrony() {
+        return SynchronyConfig.defaults();
+    }
+
     public StoredBaselines storedBaselines() {
         return storedBaselines;
     }
@@ -98,6 +103,7 @@ public final class PipelineConfig implements Serializable {
         features.asMetadata().forEach(out::put);
         features.edaConfig().asMetadata().forEach(out::put);
         scoring.asMetadata().forEach(out::put);
+        synchrony().asMetadata().forEach(out::put);
         return out;
     }
 }

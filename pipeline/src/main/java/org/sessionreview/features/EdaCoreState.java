@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.model.SignalChunk;
 import org.sessionreview.report.ScrRow;
 import org.sessionreview.signal.eda.EdaConfig;
 import org.sessionreview.signal.eda.EdaProcess;
@@ -91,6 +92,14 @@ final class EdaCoreState implements Serializable {
         if (coreFrom >= coreTo) {
             return;
         }
+        SignalChunk chunk0 = new SignalChunk();
+        chunk0.sessionId = sessionId;
+        chunk0.role = role;
+        chunk0.signal = "eda";
+        chunk0.startMillis = s.timeMillis(coreFrom);
+        chunk0.rateHz = s.rateHz();
+        chunk0.values = java.util.Arrays.copyOfRange(x, coreFrom, coreTo);
+        out.chunks.add(chunk0);
         EdaProcess.Result r = whole ? EdaProcess.whole(x, s.rateHz(), eda)
                 : EdaProcess.segment(x, s.rateHz(), coreFrom, coreTo, eda);
         double[] chunk = new double[2 + r.tonicUs().length];

@@ -217,6 +217,8 @@ final class EventStage implements Serializable {
         out.scrs.addAll(pending.scrs);
         out.beats.addAll(pending.beats);
         out.artifacts.addAll(pending.artifacts);
+        out.chunks.addAll(pending.chunks);
+        pending.chunks.clear();
         pending.scrs.clear();
         pending.beats.clear();
         pending.artifacts.clear();

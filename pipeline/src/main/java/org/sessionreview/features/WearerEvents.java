@@ -2,6 +2,7 @@ package org.sessionreview.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sessionreview.model.SignalChunk;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.report.ScrRow;
@@ -16,8 +17,10 @@ public final class WearerEvents implements java.io.Serializable {
     public final List<ScrRow> scrs = new ArrayList<>();
     public final List<BeatRow> beats = new ArrayList<>();
     public final List<ArtifactRow> artifacts = new ArrayList<>();
+    /** Preprocessed signal stretches for the per-session dyadic analyses. */
+    public final List<SignalChunk> chunks = new ArrayList<>();
 
     public boolean isEmpty() {
-        return scrs.isEmpty() && beats.isEmpty() && artifacts.isEmpty();
+        return scrs.isEmpty() && beats.isEmpty() && artifacts.isEmpty() && chunks.isEmpty();
     }
 }

@@ -72,6 +72,8 @@ public class WindowFeatures {
     public boolean endOfStream;
     /** On the end-of-stream record: how many feature windows the wearer's stream produced. */
     public int windowCount;
+    /** On the end-of-stream record: how many signal chunks the wearer's stream produced. */
+    public int chunkCount;
 
     public WindowFeatures() {}
 

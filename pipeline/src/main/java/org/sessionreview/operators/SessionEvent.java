@@ -2,6 +2,7 @@ package org.sessionreview.operators;
 
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.SignalChunk;
 import org.sessionreview.model.WindowFeatures;
 
 /**
@@ -14,6 +15,7 @@ public class SessionEvent {
     public SessionInfo info;
     public Annotation annotation;
     public WindowFeatures window;
+    public SignalChunk chunk;
 
     public SessionEvent() {}
 
@@ -28,6 +30,13 @@ public class SessionEvent {
         SessionEvent e = new SessionEvent();
         e.sessionId = a.sessionId;
         e.annotation = a;
+        return e;
+    }
+
+    public static SessionEvent of(SignalChunk c) {
+        SessionEvent e = new SessionEvent();
+        e.sessionId = c.sessionId;
+        e.chunk = c;
         return e;
     }
 

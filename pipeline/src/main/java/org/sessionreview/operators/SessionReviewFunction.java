@@ -15,7 +15,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Annotation;
+import org.sessionreview.config.SynchronyConfig;
 import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.SignalChunk;
+import org.sessionreview.report.SynchronyRow;
+import org.sessionreview.scoring.DyadSynchrony;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.MomentRow;
@@ -42,9 +46,14 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     public static final OutputTag<MomentRow> MOMENTS = new OutputTag<>("moments") {};
     public static final OutputTag<WindowFeatures> WINDOWS = new OutputTag<>("scored-windows") {};
     public static final OutputTag<BaselineRow> BASELINES = new OutputTag<>("baselines") {};
+    public static final OutputTag<SynchronyRow> SYNCHRONY = new OutputTag<>("synchrony") {};
 
     private final ScoringConfig config;
     private final BaselineProvider baselines;
+    private final SynchronyConfig synchrony;
+    private transient ListState<SignalChunk> chunks;
+    private transient MapState<String, Integer> chunksSeen;
+    private transient MapState<String, Integer> chunksExpected;
     private transient SessionReviewer reviewer;
     private transient ValueState<SessionInfo> info;
     private transient ListState<WindowFeatures> windows;
@@ -53,9 +62,10 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private transient MapState<String, Integer> windowsExpected;
     private transient ValueState<Integer> annotationsSeen;
 
-    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines) {
+    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony) {
         this.config = config;
         this.baselines = baselines;
+        this.synchrony = synchrony;
     }
 
     @Override
@@ -67,6 +77,9 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         windowsSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-seen", Types.STRING, Types.INT));
         windowsExpected = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-expected", Types.STRING, Types.INT));
         annotationsSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("annotations-seen", Types.INT));
+        chunks = getRuntimeContext().getListState(new ListStateDescriptor<>("chunks", SignalChunk.class));
+        chunksSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-seen", Types.STRING, Types.INT));
+        chunksExpected = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-expected", Types.STRING, Types.INT));
     }
 
     @Override
@@ -76,9 +89,14 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         } else if (e.annotation != null) {
             annotations.add(e.annotation);
             annotationsSeen.update(count(annotationsSeen) + 1);
+        } else if (e.chunk != null) {
+            chunks.add(e.chunk);
+            Integer seen = chunksSeen.get(e.chunk.role);
+            chunksSeen.put(e.chunk.role, seen == null ? 1 : seen + 1);
         } else if (e.window != null) {
             if (e.window.endOfStream) {
                 windowsExpected.put(e.window.role, e.window.windowCount);
+                chunksExpected.put(e.window.role, e.window.chunkCount);
             } else {
                 windows.add(e.window);
                 Integer seen = windowsSeen.get(e.window.role);
@@ -96,6 +114,11 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             Integer expected = windowsExpected.get(role);
             Integer seen = windowsSeen.get(role);
             if (expected == null || (seen == null ? 0 : seen) < expected) {
+                return false;
+            }
+            Integer chunkExpected = chunksExpected.get(role);
+            Integer chunkSeen = chunksSeen.get(role);
+            if (chunkExpected == null || (chunkSeen == null ? 0 : chunkSeen) < chunkExpected) {
                 return false;
             }
         }
@@ -117,7 +140,16 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         for (BaselineRow b : BaselineRows.of(i, review.baselines())) {
             ctx.output(BASELINES, b);
         }
+        List<SignalChunk> cs = new ArrayList<>();
+        chunks.get().forEach(cs::add);
+        DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
+        sync.windows().forEach(r -> ctx.output(SYNCHRONY, r));
         SessionRow row = review.sessionRow();
+        if (sync.session() != null && "ok".equals(sync.session().status())) {
+            row.synchronyEs = finite(sync.session().es());
+            row.synchronyPercentile = finite(sync.session().percentile());
+            row.clientLeadsShare = finite(sync.session().clientLeadsShare());
+        }
         row.missingChannels = new ArrayList<>(i.missingChannels);
         out.collect(row);
         info.clear();
@@ -125,7 +157,14 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         annotations.clear();
         windowsSeen.clear();
         windowsExpected.clear();
+        chunks.clear();
+        chunksSeen.clear();
+        chunksExpected.clear();
         annotationsSeen.clear();
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static int count(ValueState<Integer> s) throws Exception {

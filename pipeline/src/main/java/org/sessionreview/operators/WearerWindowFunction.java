@@ -17,6 +17,7 @@ import org.sessionreview.report.BeatRow;
 import org.sessionreview.report.ScrRow;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.SignalChunk;
 import org.sessionreview.model.WindowFeatures;
 
 /**
@@ -34,12 +35,14 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
     public static final OutputTag<ScrRow> SCRS = new OutputTag<>("scrs") {};
     public static final OutputTag<BeatRow> BEATS = new OutputTag<>("beats") {};
     public static final OutputTag<ArtifactRow> ARTIFACTS = new OutputTag<>("artifacts") {};
+    public static final OutputTag<SignalChunk> CHUNKS = new OutputTag<>("signal-chunks") {};
 
     private final FeatureConfig config;
     private transient ValueState<WearerWindower> windower;
     private transient ValueState<Integer> blocksSeen;
     private transient ValueState<Integer> windowsEmitted;
     private transient ValueState<SampleBlock> endMarker;
+    private transient ValueState<Integer> chunksEmitted;
 
     public WearerWindowFunction(FeatureConfig config) {
         this.config = config;
@@ -57,6 +60,7 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         blocksSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("blocks-seen", Types.INT));
         windowsEmitted = getRuntimeContext().getState(new ValueStateDescriptor<>("windows-emitted", Types.INT));
         endMarker = getRuntimeContext().getState(new ValueStateDescriptor<>("end-marker", SampleBlock.class));
+        chunksEmitted = getRuntimeContext().getState(new ValueStateDescriptor<>("chunks-emitted", Types.INT));
     }
 
     @Override
@@ -83,6 +87,10 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         events.scrs.forEach(r -> ctx.output(SCRS, r));
         events.beats.forEach(r -> ctx.output(BEATS, r));
         events.artifacts.forEach(r -> ctx.output(ARTIFACTS, r));
+        events.chunks.forEach(c -> ctx.output(CHUNKS, c));
+        if (!events.chunks.isEmpty()) {
+            chunksEmitted.update(count(chunksEmitted) + events.chunks.size());
+        }
         if (complete) {
             WindowFeatures last = new WindowFeatures();
             last.sessionId = end.sessionId;
@@ -90,11 +98,13 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
             last.startMillis = end.startMillis;
             last.endOfStream = true;
             last.windowCount = count(windowsEmitted);
+            last.chunkCount = count(chunksEmitted);
             out.collect(last);
             windower.clear();
             blocksSeen.clear();
             windowsEmitted.clear();
             endMarker.clear();
+            chunksEmitted.clear();
         } else {
             windower.update(w);
         }

@@ -16,6 +16,7 @@ import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.report.ScrRow;
+import org.sessionreview.report.SynchronyRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
 
@@ -48,6 +49,9 @@ public final class Tables {
             .required("consent_research", BOOLEAN, "Consent to use in research, from session.json", r -> r.consentResearch)
             .required("annotation_count", INT32, "Canonical annotations accepted for this session", r -> r.annotationCount)
             .optional("baseline_source", STRING, "Where each wearer's personal baseline came from", r -> r.baselineSource)
+            .optional("synchrony_es", DOUBLE, "Session EDA synchrony effect size (SUSY-style, DOMAIN.md 4.3 B); not a z-score", r -> r.synchronyEs)
+            .optional("synchrony_percentile", DOUBLE, "Percentile of the real synchrony among segment-shuffle surrogates, 0..100", r -> r.synchronyPercentile)
+            .optional("client_leads_share", DOUBLE, "Share of synchrony windows led by the client, 0..1", r -> r.clientLeadsShare)
             .required("missing_channels", STRING_LIST, "Wearable channels absent from the session, role:CHANNEL", r -> r.missingChannels)
             .build();
 
@@ -143,6 +147,24 @@ public final class Tables {
             .required("kind", STRING, "Artifact kind, e.g. eda_contact_loss", r -> r.kind)
             .required("start_s", DOUBLE, "Start, seconds from media start", r -> r.startS)
             .required("end_s", DOUBLE, "End, seconds from media start", r -> r.endS)
+            .build();
+
+    public static final TableSchema<SynchronyRow> SYNCHRONY = TableSchema.<SynchronyRow>builder("synchrony")
+            .description("One row per session x synchrony window: windowed lagged cross-correlation of client and therapist EDA.")
+            .required("session_id", STRING, "Session identifier", r -> r.sessionId)
+            .required("signal", STRING, "Signal compared, e.g. eda", r -> r.signal)
+            .required("start_s", DOUBLE, "Window start, seconds from media start", r -> r.startS)
+            .required("end_s", DOUBLE, "Window end, seconds from media start", r -> r.endS)
+            .optional("z_lag0", DOUBLE, "Fisher z of the correlation at lag 0", r -> r.zLag0)
+            .optional("mean_abs_z", DOUBLE, "Mean |z| over lags -5..+5 s", r -> r.meanAbsZ)
+            .optional("peak_lag_s", DOUBLE, "Lag of the largest |z|, seconds; positive = the therapist follows", r -> r.peakLagS)
+            .optional("peak_z", DOUBLE, "Signed z at the peak lag", r -> r.peakZ)
+            .optional("client_leads_z", DOUBLE, "Mean z over positive lags (client leads)", r -> r.clientLeadsZ)
+            .optional("therapist_leads_z", DOUBLE, "Mean z over negative lags (therapist leads)", r -> r.therapistLeadsZ)
+            .optional("leader", STRING, "client, therapist or none", r -> r.leader)
+            .required("valid_share", DOUBLE, "Share of valid samples in the window", r -> r.validShare)
+            .optional("status", STRING, "ok, masked or flat", r -> r.status)
+            .optional("during_rupture", BOOLEAN, "True when the window overlaps an open rupture episode", r -> r.duringRupture)
             .build();
 
     public static final TableSchema<Annotation> ANNOTATIONS = TableSchema.<Annotation>builder("annotations")

@@ -45,6 +45,7 @@ final class WindowCopy {
         c.anxietyIndex = w.anxietyIndex;
         c.endOfStream = w.endOfStream;
         c.windowCount = w.windowCount;
+        c.chunkCount = w.chunkCount;
         return c;
     }
 }

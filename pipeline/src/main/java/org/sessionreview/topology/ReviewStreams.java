@@ -6,6 +6,7 @@ import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.report.ScrRow;
+import org.sessionreview.report.SynchronyRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
 
@@ -21,4 +22,5 @@ public record ReviewStreams(
         DataStream<BaselineRow> baselines,
         DataStream<ScrRow> scrs,
         DataStream<BeatRow> beats,
-        DataStream<ArtifactRow> artifacts) {}
+        DataStream<ArtifactRow> artifacts,
+        DataStream<SynchronyRow> synchrony) {}

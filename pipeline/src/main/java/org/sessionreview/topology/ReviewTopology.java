@@ -58,16 +58,22 @@ public final class ReviewTopology {
                 .name("annotations-as-events")
                 .uid("annotations-as-events");
 
+        DataStream<SessionEvent> fromChunks = windows.getSideOutput(WearerWindowFunction.CHUNKS)
+                .map(SessionEvent::of)
+                .returns(SessionEvent.class)
+                .name("chunks-as-events")
+                .uid("chunks-as-events");
         SingleOutputStreamOperator<SessionRow> rows = fromWindows
-                .union(fromInfo, fromAnnotations)
+                .union(fromInfo, fromAnnotations, fromChunks)
                 .keyBy(e -> e.sessionId)
-                .process(new SessionReviewFunction(config.scoring(), new CodedBaselineProvider(config.storedBaselines())))
+                .process(new SessionReviewFunction(config.scoring(), new CodedBaselineProvider(config.storedBaselines()),
+                        config.synchrony()))
                 .name("session-review")
                 .uid("session-review");
 
         return new ReviewStreams(rows, rows.getSideOutput(SessionReviewFunction.MOMENTS),
                 rows.getSideOutput(SessionReviewFunction.WINDOWS), rows.getSideOutput(SessionReviewFunction.BASELINES),
                 windows.getSideOutput(WearerWindowFunction.SCRS), windows.getSideOutput(WearerWindowFunction.BEATS),
-                windows.getSideOutput(WearerWindowFunction.ARTIFACTS));
+                windows.getSideOutput(WearerWindowFunction.ARTIFACTS), rows.getSideOutput(SessionReviewFunction.SYNCHRONY));
     }
 }

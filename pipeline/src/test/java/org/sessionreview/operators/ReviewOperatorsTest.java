@@ -96,7 +96,8 @@ class ReviewOperatorsTest {
         events.add(SessionEvent.of(session.info));
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new SessionReviewFunction(CONFIG.scoring(), org.sessionreview.scoring.BaselineProvider.CALIBRATION), (SessionEvent e) -> e.sessionId, Types.STRING)) {
+                        new SessionReviewFunction(CONFIG.scoring(), org.sessionreview.scoring.BaselineProvider.CALIBRATION,
+                                org.sessionreview.config.SynchronyConfig.defaults()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
             for (int i = 0; i < events.size(); i++) {
                 h.processElement(new StreamRecord<>(events.get(i), 0L));
                 if (i < events.size() - 1) {

@@ -36,6 +36,7 @@ public final class ParquetReviewSinks implements ReviewSinks {
         sink(review.scrs(), Tables.SCR);
         sink(review.beats(), Tables.BEATS);
         sink(review.artifacts(), Tables.ARTIFACTS);
+        sink(review.synchrony(), Tables.SYNCHRONY);
         sink(annotations, Tables.ANNOTATIONS);
         sink(rejects, Tables.REJECTS);
     }
