@@ -1,5 +1,6 @@
 package org.sessionreview.scoring.rupture;
 
+import java.util.Optional;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.taxonomy.Actor;
 import org.sessionreview.taxonomy.CanonicalCode;
@@ -14,7 +15,7 @@ public final class Actors {
     private Actors() {}
 
     /** The annotation's actor, or empty when neither the actor nor the code tells. */
-    public static java.util.Optional<Actor> of(Annotation a) {
+    public static Optional<Actor> of(Annotation a) {
         if (a.actor != null && !a.actor.isBlank()) {
             return Actor.parse(a.actor);
         }

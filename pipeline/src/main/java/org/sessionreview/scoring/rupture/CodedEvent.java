@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.sessionreview.model.Annotation;
+import org.sessionreview.taxonomy.CanonicalCode;
 import org.sessionreview.taxonomy.CodeTaxonomy;
 
 /**
@@ -33,7 +34,7 @@ public final class CodedEvent implements Serializable {
 
     /** The event of {@code a}, with its canonical code (as written when not canonical). */
     public static CodedEvent of(Annotation a) {
-        String code = CodeTaxonomy.lookup(a.code).map(c -> c.code()).orElse(a.code);
+        String code = CodeTaxonomy.lookup(a.code).map(CanonicalCode::code).orElse(a.code);
         return new CodedEvent(code, a.startS, a.endOrStartS(), a.significance, a.modifiers);
     }
 

@@ -1,6 +1,7 @@
 package org.sessionreview.scoring.rupture;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import org.sessionreview.taxonomy.RuptureClass;
@@ -64,7 +65,7 @@ public final class RuptureSummary implements Serializable {
 
     /** Outcome counts of class {@code c}, in outcome order (all outcomes present). */
     public Map<RuptureOutcome, Integer> outcomes(RuptureClass c) {
-        return java.util.Collections.unmodifiableMap(outcomes.get(c));
+        return Collections.unmodifiableMap(outcomes.get(c));
     }
 
     /** Resolution ratio over both classes (see the class comment); null without episodes. */

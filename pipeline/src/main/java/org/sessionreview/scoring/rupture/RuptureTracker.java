@@ -143,8 +143,13 @@ public final class RuptureTracker implements Serializable {
     /**
      * Ends the session: episodes still open close at {@code sessionEndS} (or the last time seen,
      * if later) and every remaining outcome becomes final. The tracker accepts nothing after.
+     *
+     * @throws IllegalArgumentException when {@code sessionEndS} is not a finite number
      */
     public List<RuptureEpisode> finish(double sessionEndS) {
+        if (!Double.isFinite(sessionEndS)) {
+            throw new IllegalArgumentException("session end must be finite, got " + sessionEndS);
+        }
         List<RuptureEpisode> out = new ArrayList<>(advanceTo(sessionEndS));
         double endS = Math.max(sessionEndS, nowS);
         for (EpisodeState e : open) {

@@ -118,6 +118,7 @@ class RuptureTrackerTest {
         RuptureTracker tracker = new RuptureTracker(CFG);
         tracker.accept(at(600, W));
         assertThrows(IllegalArgumentException.class, () -> tracker.accept(at(599, W)));
+        assertThrows(IllegalArgumentException.class, () -> tracker.finish(Double.NaN));
         assertEquals(1, tracker.finish(700).size());
         assertThrows(IllegalStateException.class, () -> tracker.accept(at(800, W)));
     }
