@@ -1,0 +1,206 @@
+package org.sessionreview.scoring.opportunity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Role;
+import org.sessionreview.scoring.AnxietyEpisode;
+import org.sessionreview.scoring.rupture.Actors;
+import org.sessionreview.scoring.rupture.CodedEvent;
+import org.sessionreview.scoring.rupture.RuptureEpisodes;
+import org.sessionreview.taxonomy.CanonicalCode;
+import org.sessionreview.taxonomy.CodeTaxonomy;
+import org.sessionreview.taxonomy.Family;
+
+/**
+ * The missed-therapeutic-opportunity rule of DOMAIN.md section 5 [proposal; defaults in
+ * brackets, see {@link RuptureConfig}]. Candidates for supervision, never verdicts.
+ *
+ * <p><b>Triggers.</b> (a) the onset of a client {@link AnxietyEpisode}; (b) a coded client cue:
+ * {@code ANX_*} with intensity &gt;= {@code minCueIntensity} [2] (or no intensity coded), {@code
+ * AFF_CUE}, {@code AFF_CONCERN}. Rupture markers are not triggers (they go through the
+ * rupture-repair rules). Triggers before {@code settleS} [120 s] are dropped (sensor settling),
+ * as are episode onsets inside a coded {@code ARTIFACT} stretch; coded cues are kept there (the
+ * coder saw them on video; the artifact concerns the sensors).
+ *
+ * <p><b>Response windows.</b> (a) [onset - {@code episodeLookbackS} [10], onset + {@code
+ * episodeResponseS} [30]] (a physiological onset lags the visible cue the therapist may already
+ * be answering); (b) [t, t + {@code cueResponseS} [10]], or, with {@code useTurns} [true] and a
+ * coded client turn {@code TURN_CL} containing t, [t, turn end + {@code turnGraceS} [5]]
+ * (VR-CoDES "next turn"). One opportunity per episode onset: the coded cue triggers starting in
+ * its window belong to it (the same moment seen twice) and widen its window to cover theirs.
+ * Other cue triggers are opportunities of their own, each with its own window.
+ *
+ * <p><b>Classification.</b> Therapist codes overlapping the window are classified by {@link
+ * ResponseClass#classify}; the best class present wins (explicit space, then deliberate silence,
+ * then reducing space; none gives {@code no_response}). The best class, rather than the first,
+ * because coded responses are sparse points and the longer episode windows ask whether the
+ * therapist made room for the feeling at all; it keeps the flag conservative.
+ *
+ * <p><b>Missed</b> = {@code no_response} or {@code responded_reducing_space}. A missed
+ * opportunity is {@code missed_opportunity} when voiced (a coded cue, or an episode with a coded
+ * ANX_* / AFF_CUE / AFF_CONCERN overlapping [onset - {@code voicedCueLookbackS} [30], end]) and
+ * {@code unvoiced_arousal} (lower confidence) when the trigger is physiology only. Answered
+ * opportunities are kept in {@link #find}'s result (they are research data) but make no moment.
+ *
+ * <p>References: Zimmermann et al. 2011 (VR-CoDES cues and concerns); Del Piccolo et al. 2011
+ * (VR-CoDES-P responses); Suchman et al. 1997; Levinson, Gorawara-Bhat &amp; Lamb 2000.
+ */
+public final class MissedOpportunities {
+    private MissedOpportunities() {}
+
+    /** Window lengths of one evaluation. */
+    private record Windows(double episodeLookbackS, double episodeResponseS,
+            double cueResponseS, boolean useTurns) {}
+
+    /**
+     * Every opportunity of the session, answered or not, ordered by window start then trigger.
+     *
+     * @param annotations the session's annotations, any order
+     * @param anxietyEpisodes anxiety episodes; only the client's are used
+     */
+    public static List<Opportunity> find(List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
+        Objects.requireNonNull(cfg, "cfg");
+        return evaluate(annotations, anxietyEpisodes, cfg, new Windows(cfg.episodeLookbackS(),
+                cfg.episodeResponseS(), cfg.cueResponseS(), cfg.useTurns()));
+    }
+
+    /** The missed ones of {@code opportunities}, in the given order. */
+    public static List<Opportunity> missed(List<Opportunity> opportunities) {
+        return opportunities.stream().filter(Opportunity::missed).toList();
+    }
+
+    /**
+     * The counts at each of {@code sensitivityWindowsS} [5, 10, 20, 30 s], in that order: the
+     * post-trigger window of both trigger kinds is set to the value, the episode lookback stays,
+     * coded turns are not used (so the window length is the only thing that varies).
+     */
+    public static List<WindowSensitivity> sensitivity(List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
+        List<WindowSensitivity> out = new ArrayList<>();
+        for (double w : cfg.sensitivityWindowsS()) {
+            List<Opportunity> ops = evaluate(annotations, anxietyEpisodes, cfg,
+                    new Windows(cfg.episodeLookbackS(), w, w, false));
+            int missed = 0;
+            int unvoiced = 0;
+            for (Opportunity o : ops) {
+                if (o.missed()) {
+                    missed += o.voiced() ? 1 : 0;
+                    unvoiced += o.voiced() ? 0 : 1;
+                }
+            }
+            out.add(new WindowSensitivity(w, ops.size(), missed, unvoiced));
+        }
+        return out;
+    }
+
+    private static List<Opportunity> evaluate(List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg, Windows w) {
+        List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
+        List<Annotation> cueTriggers = new ArrayList<>();
+        List<Annotation> voicing = new ArrayList<>();
+        List<Annotation> artifacts = new ArrayList<>();
+        List<Annotation> turns = new ArrayList<>();
+        List<Annotation> responses = new ArrayList<>();
+        for (Annotation a : sorted) {
+            if (is(a, CanonicalCode.ARTIFACT)) {
+                artifacts.add(a);
+            } else if (is(a, CanonicalCode.TURN_CL)) {
+                turns.add(a);
+            } else if (Actors.isTherapist(a) && ResponseClass.classify(a.code).isPresent()) {
+                responses.add(a);
+            } else if (Actors.isClient(a) && isCue(a)) {
+                voicing.add(a);
+                boolean strongEnough = !isAnx(a) || a.significance == null
+                        || a.significance >= cfg.minCueIntensity();
+                if (strongEnough && a.startS >= cfg.settleS()) {
+                    cueTriggers.add(a);
+                }
+            }
+        }
+        List<AnxietyEpisode> episodes = new ArrayList<>();
+        for (AnxietyEpisode e : anxietyEpisodes) {
+            if (e.role() == Role.CLIENT && e.startS() >= cfg.settleS()
+                    && artifacts.stream().noneMatch(a -> a.startS <= e.startS()
+                            && a.endOrStartS() >= e.startS())) {
+                episodes.add(e);
+            }
+        }
+        episodes.sort(Comparator.comparingDouble(AnxietyEpisode::startS)
+                .thenComparingDouble(AnxietyEpisode::endS));
+        List<Opportunity> out = new ArrayList<>();
+        List<Annotation> free = new ArrayList<>(cueTriggers);
+        for (AnxietyEpisode e : episodes) {
+            double from = e.startS() - w.episodeLookbackS();
+            double to = e.startS() + w.episodeResponseS();
+            List<CodedEvent> own = new ArrayList<>();
+            double end = to;
+            for (int i = 0; i < free.size(); i++) {
+                Annotation c = free.get(i);
+                if (c.startS >= from && c.startS <= to) {
+                    own.add(CodedEvent.of(c));
+                    end = Math.max(end, cueWindowEnd(c, turns, w, cfg));
+                    free.remove(i--);
+                }
+            }
+            List<CodedEvent> voices = new ArrayList<>();
+            for (Annotation v : voicing) {
+                if (v.startS <= e.endS() && v.endOrStartS() >= e.startS() - cfg.voicedCueLookbackS()) {
+                    voices.add(CodedEvent.of(v));
+                }
+            }
+            out.add(classify(e.startS(), e.endS(), own, voices, from, end, responses));
+        }
+        for (Annotation c : free) {
+            List<CodedEvent> cue = List.of(CodedEvent.of(c));
+            out.add(classify(null, null, cue, cue, c.startS, cueWindowEnd(c, turns, w, cfg),
+                    responses));
+        }
+        out.sort(Comparator.comparingDouble(Opportunity::windowStartS)
+                .thenComparingDouble(Opportunity::triggerS)
+                .thenComparingDouble(Opportunity::windowEndS));
+        return out;
+    }
+
+    private static Opportunity classify(Double onsetS, Double endS, List<CodedEvent> cues,
+            List<CodedEvent> voices, double fromS, double toS, List<Annotation> responses) {
+        List<CodedEvent> in = new ArrayList<>();
+        ResponseClass best = ResponseClass.NO_RESPONSE;
+        for (Annotation r : responses) {
+            if (r.startS <= toS && r.endOrStartS() >= fromS) {
+                in.add(CodedEvent.of(r));
+                ResponseClass c = ResponseClass.classify(r.code).orElseThrow();
+                best = c.compareTo(best) < 0 ? c : best;
+            }
+        }
+        return new Opportunity(onsetS, endS, cues, voices, fromS, toS, in, best);
+    }
+
+    private static double cueWindowEnd(Annotation cue, List<Annotation> turns, Windows w,
+            RuptureConfig cfg) {
+        if (w.useTurns()) {
+            for (Annotation t : turns) {
+                if (Actors.isClient(t) && t.startS <= cue.startS && t.endOrStartS() >= cue.startS) {
+                    return t.endOrStartS() + cfg.turnGraceS();
+                }
+            }
+        }
+        return cue.startS + w.cueResponseS();
+    }
+
+    private static boolean isCue(Annotation a) {
+        return isAnx(a) || is(a, CanonicalCode.AFF_CUE) || is(a, CanonicalCode.AFF_CONCERN);
+    }
+
+    private static boolean isAnx(Annotation a) {
+        return CodeTaxonomy.family(a.code).filter(f -> f == Family.ANX).isPresent();
+    }
+
+    private static boolean is(Annotation a, CanonicalCode code) {
+        return CodeTaxonomy.lookup(a.code).filter(c -> c == code).isPresent();
+    }
+}

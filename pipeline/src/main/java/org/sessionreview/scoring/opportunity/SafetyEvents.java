@@ -1,0 +1,85 @@
+package org.sessionreview.scoring.opportunity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.report.MomentRow;
+import org.sessionreview.scoring.rupture.Actors;
+import org.sessionreview.scoring.rupture.CodedEvent;
+import org.sessionreview.scoring.rupture.CodedMoments;
+import org.sessionreview.scoring.rupture.CodedText;
+import org.sessionreview.scoring.rupture.RuptureEpisodes;
+import org.sessionreview.taxonomy.CodeTaxonomy;
+import org.sessionreview.taxonomy.Family;
+
+/**
+ * Safety events (DOMAIN.md 2.7): every {@code SAFE_*} annotation, whatever its actor and time
+ * (no settling exclusion, never merged or suppressed), becomes a {@code safety} moment. Each
+ * needs a therapist response code, any {@code INT_*} or {@code RES_*} starting in [t, t + {@code
+ * safetyResponseS} [60 s]]; without one the evidence says so and the session goes to the top of
+ * the review order ({@link CodedReviewPriority}). Only coded events are used here: a
+ * physiological alert is a "sensor alert", not a safety event.
+ */
+public final class SafetyEvents {
+    private SafetyEvents() {}
+
+    /** The session's safety events in time order (ties in list order). */
+    public static List<SafetyEvent> find(List<Annotation> annotations, RuptureConfig cfg) {
+        Objects.requireNonNull(cfg, "cfg");
+        List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
+        List<SafetyEvent> out = new ArrayList<>();
+        for (Annotation a : sorted) {
+            if (!CodeTaxonomy.isSafety(a.code)) {
+                continue;
+            }
+            CodedEvent response = null;
+            for (Annotation r : sorted) {
+                if (r.startS > a.startS + cfg.safetyResponseS()) {
+                    break;
+                }
+                if (r.startS >= a.startS && r.startS <= a.startS + cfg.safetyResponseS()
+                        && Actors.isTherapist(r) && isResponse(r)) {
+                    response = CodedEvent.of(r);
+                    break;
+                }
+            }
+            out.add(new SafetyEvent(CodedEvent.of(a),
+                    Actors.isTherapist(a) ? "therapist" : "client", response));
+        }
+        return out;
+    }
+
+    /** One {@code safety} moment per event; severity 5 without a response, 4 with one. */
+    public static List<MomentRow> moments(String sessionId, long mediaStartMillis,
+            List<SafetyEvent> events, RuptureConfig cfg) {
+        List<MomentRow> out = new ArrayList<>();
+        for (SafetyEvent e : events) {
+            out.add(CodedMoments.moment(sessionId, mediaStartMillis, CodedMoments.SAFETY,
+                    e.role(), e.event().startS(), e.event().endS(), e.responded() ? 4 : 5,
+                    evidence(e, cfg)));
+        }
+        out.sort(CodedMoments.ORDER);
+        return out;
+    }
+
+    /**
+     * {@code safety event SAFE_SUICIDAL_IDEATION at 12:30 (client): no therapist response coded
+     * within 60 s}, or {@code ...: therapist response coded within 60 s: INT_VALIDATION at
+     * 12:41}.
+     */
+    public static String evidence(SafetyEvent e, RuptureConfig cfg) {
+        String head = "safety event " + CodedText.at(e.event()) + " (" + e.role() + "): ";
+        String window = CodedText.seconds(cfg.safetyResponseS()) + " s";
+        return e.responded()
+                ? head + "therapist response coded within " + window + ": "
+                        + CodedText.at(e.response())
+                : head + "no therapist response coded within " + window;
+    }
+
+    private static boolean isResponse(Annotation a) {
+        return CodeTaxonomy.family(a.code).filter(f -> f == Family.INT || f == Family.RES)
+                .isPresent();
+    }
+}

@@ -1,0 +1,17 @@
+package org.sessionreview.scoring.opportunity;
+
+import java.io.Serializable;
+
+/**
+ * The missed-opportunity count of a session at one post-trigger response window (DOMAIN.md
+ * section 5: "report the sensitivity of the count at 5/10/20/30 s windows"), for research
+ * outputs; see {@link MissedOpportunities#sensitivity}.
+ *
+ * @param windowS the post-trigger window, seconds: coded cues use [t, t + windowS], episode
+ *     onsets [onset - lookback, onset + windowS]; coded turns are not used
+ * @param opportunities opportunities evaluated (answered or not)
+ * @param missedOpportunities missed, voiced ({@code missed_opportunity})
+ * @param unvoicedArousal missed, physiology only ({@code unvoiced_arousal})
+ */
+public record WindowSensitivity(double windowS, int opportunities, int missedOpportunities,
+        int unvoicedArousal) implements Serializable {}

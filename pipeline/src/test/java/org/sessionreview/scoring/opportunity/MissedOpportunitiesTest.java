@@ -1,0 +1,193 @@
+package org.sessionreview.scoring.opportunity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.scoring.opportunity.ResponseClass.DELIBERATE_SILENCE;
+import static org.sessionreview.scoring.opportunity.ResponseClass.NO_RESPONSE;
+import static org.sessionreview.scoring.opportunity.ResponseClass.RESPONDED_EXPLICIT_SPACE;
+import static org.sessionreview.scoring.opportunity.ResponseClass.RESPONDED_REDUCING_SPACE;
+import static org.sessionreview.scoring.rupture.Coded.at;
+import static org.sessionreview.scoring.rupture.Coded.list;
+import static org.sessionreview.scoring.rupture.Coded.state;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Role;
+import org.sessionreview.report.MomentRow;
+import org.sessionreview.scoring.AnxietyEpisode;
+import org.sessionreview.scoring.rupture.CodedMoments;
+
+class MissedOpportunitiesTest {
+    private static final RuptureConfig CFG = RuptureConfig.defaults();
+
+    static AnxietyEpisode episode(double start, double end) {
+        return episode(Role.CLIENT, start, end);
+    }
+
+    static AnxietyEpisode episode(Role role, double start, double end) {
+        return new AnxietyEpisode(role, start, end, 3.0, start + 10, 5, Map.of(), Map.of());
+    }
+
+    private static List<Opportunity> find(List<Annotation> as, AnxietyEpisode... eps) {
+        return MissedOpportunities.find(as, List.of(eps), CFG);
+    }
+
+    private static Opportunity only(List<Annotation> as, AnxietyEpisode... eps) {
+        List<Opportunity> found = find(as, eps);
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
+    }
+
+    @Test
+    void shouldClassifyTheTherapistResponseToACueWhenCoded() {
+        Opportunity explicit = only(list(at(600, "AFF_CONCERN"), at(605, "INT_VALIDATION")));
+        assertEquals(RESPONDED_EXPLICIT_SPACE, explicit.response());
+        assertFalse(explicit.missed());
+        assertNull(explicit.momentKind());
+
+        Opportunity reducing = only(list(at(600, "AFF_CONCERN"), at(605, "INT_TOPIC_SHIFT")));
+        assertEquals(RESPONDED_REDUCING_SPACE, reducing.response());
+        assertEquals(CodedMoments.MISSED_OPPORTUNITY, reducing.momentKind());
+
+        Opportunity silence = only(list(at(600, "AFF_CUE"),
+                state(603, 615, "INT_SILENCE_DELIBERATE")));
+        assertEquals(DELIBERATE_SILENCE, silence.response());
+        assertFalse(silence.missed());
+
+        Opportunity none = only(list(at(600, "AFF_CUE"), at(605, "INT_CHALLENGE_DEFENSE")));
+        assertEquals(NO_RESPONSE, none.response(), "challenge is not in the response lists");
+        assertTrue(none.missed());
+        assertEquals(600, none.windowStartS());
+        assertEquals(610, none.windowEndS());
+    }
+
+    @Test
+    void shouldLetTheMostSpaceProvidingResponseWinWhenSeveralFallInTheWindow() {
+        Opportunity o = only(list(at(600, "AFF_CONCERN"), at(602, "INT_TOPIC_SHIFT"),
+                at(608, "RES_CLARIFY_MISUNDERSTANDING")));
+        assertEquals(RESPONDED_EXPLICIT_SPACE, o.response());
+        assertEquals(2, o.responses().size());
+    }
+
+    @Test
+    void shouldUseTheCueWindowEdgesWhenTheResponseIsLate() {
+        assertFalse(only(list(at(600, "AFF_CUE"), at(610, "INT_EMPATHIC_REFLECTION"))).missed());
+        assertTrue(only(list(at(600, "AFF_CUE"), at(610.5, "INT_EMPATHIC_REFLECTION"))).missed());
+        assertTrue(only(list(at(600, "AFF_CUE"), at(599, "INT_EMPATHIC_REFLECTION"))).missed());
+    }
+
+    @Test
+    void shouldTakeAnxCuesOnlyFromIntensity2WhenIntensityIsCoded() {
+        assertEquals(List.of(), find(list(at(600, "ANX_STR_SIGH", 1))));
+        assertEquals(1, find(list(at(600, "ANX_STR_SIGH", 2))).size());
+        assertEquals(1, find(list(at(600, "ANX_STR_SIGH"))).size(), "no intensity coded");
+    }
+
+    @Test
+    void shouldIgnoreTriggersInTheFirst120sAndRuptureMarkersAlways() {
+        assertEquals(List.of(), find(list(at(119.9, "AFF_CONCERN")), episode(100, 200)));
+        assertEquals(1, find(list(at(120, "AFF_CONCERN"))).size());
+        assertEquals(List.of(), find(list(at(600, "RUP_W_MINIMAL"), at(700, "RUP_C_DEFENDS_SELF"))));
+    }
+
+    @Test
+    void shouldAnswerAnEpisodeOnsetInsideMinus10ToPlus30sWhenPhysiologyOnly() {
+        assertFalse(only(list(at(590, "INT_VALIDATION")), episode(600, 700)).missed());
+        assertFalse(only(list(at(630, "INT_VALIDATION")), episode(600, 700)).missed());
+        Opportunity early = only(list(at(589.5, "INT_VALIDATION")), episode(600, 700));
+        assertEquals(CodedMoments.UNVOICED_AROUSAL, early.momentKind());
+        assertFalse(early.voiced());
+        assertEquals(590, early.windowStartS());
+        assertEquals(630, early.windowEndS());
+        assertEquals(CodedMoments.UNVOICED_AROUSAL,
+                only(list(at(630.5, "INT_VALIDATION")), episode(600, 700)).momentKind());
+    }
+
+    @Test
+    void shouldNotReportAnAnsweredVoicedEpisodeAsMissedWhenTheTherapistExploresTheFeeling() {
+        List<Annotation> as = list(at(605, "ANX_STR_SIGH", 1), at(625, "INT_EXPLORE_FEELING"));
+        Opportunity o = only(as, episode(600, 700));
+        assertTrue(o.voiced(), "a coded cue of any intensity voices the episode");
+        assertEquals(RESPONDED_EXPLICIT_SPACE, o.response());
+        assertEquals(List.of(), OpportunityMoments.moments("S1", 0, List.of(o)));
+        Opportunity unanswered = only(list(at(605, "ANX_STR_SIGH", 1)), episode(600, 700));
+        assertEquals(CodedMoments.MISSED_OPPORTUNITY, unanswered.momentKind());
+    }
+
+    @Test
+    void shouldMergeACueInsideTheEpisodeWindowIntoOneOpportunityWhenBothTrigger() {
+        Opportunity o = only(list(at(595, "AFF_CUE"), at(625, "AFF_CONCERN")), episode(600, 700));
+        assertEquals(600.0, o.episodeOnsetS());
+        assertEquals(2, o.triggerCues().size());
+        assertEquals(590, o.windowStartS());
+        assertEquals(635, o.windowEndS(), "the concern's own window reaches 635");
+        List<Opportunity> apart = find(list(at(650, "AFF_CONCERN")), episode(600, 700));
+        assertEquals(2, apart.size(), "650 is outside [590, 630]: an opportunity of its own");
+    }
+
+    @Test
+    void shouldVoiceAnEpisodeWithACueUpTo30sBeforeItsOnset() {
+        assertTrue(only(list(at(570, "ANX_STR_HANDS", 1)), episode(600, 700)).voiced());
+        assertFalse(only(list(at(569, "ANX_STR_HANDS", 1)), episode(600, 700)).voiced());
+        assertFalse(only(list(at(701, "ANX_STR_HANDS", 1)), episode(600, 700)).voiced());
+    }
+
+    @Test
+    void shouldExtendTheCueWindowToTheEndOfTheClientTurnWhenTurnsAreCoded() {
+        List<Annotation> as = list(state(590, 640, "TURN_CL"), at(600, "AFF_CUE"),
+                at(642, "INT_VALIDATION"));
+        Opportunity o = only(as);
+        assertEquals(645, o.windowEndS());
+        assertFalse(o.missed());
+        RuptureConfig noTurns = CFG.toBuilder().useTurns(false).build();
+        assertTrue(MissedOpportunities.find(as, List.of(), noTurns).get(0).missed());
+    }
+
+    @Test
+    void shouldSkipTherapistEpisodesAndOnsetsInsideCodedArtifacts() {
+        assertEquals(List.of(), find(list(), episode(Role.THERAPIST, 600, 700)));
+        assertEquals(List.of(), find(list(state(590, 610, "ARTIFACT")), episode(600, 700)));
+        assertEquals(1, find(list(state(590, 599, "ARTIFACT")), episode(600, 700)).size());
+    }
+
+    @Test
+    void shouldCountMissedOpportunitiesAtEachSensitivityWindow() {
+        List<Annotation> as = list(at(600, "AFF_CUE"), at(615, "INT_VALIDATION"),
+                at(1025, "INT_VALIDATION"));
+        List<WindowSensitivity> s = MissedOpportunities.sensitivity(as,
+                List.of(episode(1000, 1100)), CFG);
+        assertEquals(List.of(new WindowSensitivity(5, 2, 1, 1), new WindowSensitivity(10, 2, 1, 1),
+                new WindowSensitivity(20, 2, 0, 1), new WindowSensitivity(30, 2, 0, 0)), s);
+    }
+
+    @Test
+    void shouldWriteMomentsWithEvidenceSeverityAndMillisWhenMissed() {
+        List<Annotation> as = list(at(600, "AFF_CONCERN"), at(604, "INT_TOPIC_SHIFT"),
+                at(900, "ANX_STR_SIGH", 3), at(1200, "AFF_CUE"));
+        List<Opportunity> ops = MissedOpportunities.find(as, List.of(episode(1800, 1900)), CFG);
+        List<MomentRow> m = OpportunityMoments.moments("S1", 5_000L, ops);
+        assertEquals(4, m.size());
+        assertEquals("candidate missed opportunity: client AFF_CONCERN at 10:00; therapist "
+                + "response in [10:00, 10:10] reduces space: INT_TOPIC_SHIFT at 10:04",
+                m.get(0).evidence);
+        assertEquals(3.0, m.get(0).severity);
+        assertEquals("therapist", m.get(0).role);
+        assertEquals(5_000L + 600_000L, m.get(0).startMillis);
+        assertEquals(3.0, m.get(1).severity, "ANX intensity 3");
+        assertEquals("candidate missed opportunity: client AFF_CUE at 20:00; no therapist "
+                + "response coded in [20:00, 20:10]", m.get(2).evidence);
+        assertEquals(2.0, m.get(2).severity);
+        assertEquals(CodedMoments.UNVOICED_AROUSAL, m.get(3).kind);
+        assertEquals("client", m.get(3).role);
+        assertEquals(1.0, m.get(3).severity);
+        assertEquals(1790, m.get(3).startS);
+        assertEquals("candidate unvoiced arousal (physiology only, lower confidence): client "
+                + "anxiety episode onset at 30:00 with no coded cue; no therapist response coded "
+                + "in [29:50, 30:30]", m.get(3).evidence);
+    }
+}
