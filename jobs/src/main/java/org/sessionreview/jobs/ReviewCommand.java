@@ -28,6 +28,7 @@ final class ReviewCommand {
 
     static final List<TableSchema<?>> ALL_TABLES =
             List.of(Tables.SESSIONS, Tables.MOMENTS, Tables.WINDOWS, Tables.SCR, Tables.BEATS, Tables.ARTIFACTS, Tables.SYNCHRONY,
+                    Tables.RUPTURES, Tables.SEGMENTS,
                     Tables.BASELINES, Tables.ANNOTATIONS, Tables.REJECTS);
     static final List<String> TABLES = ALL_TABLES.stream().map(TableSchema::name).toList();
 

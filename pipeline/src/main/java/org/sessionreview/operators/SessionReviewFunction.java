@@ -18,7 +18,11 @@ import org.sessionreview.model.Annotation;
 import org.sessionreview.config.SynchronyConfig;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.SignalChunk;
+import org.sessionreview.report.RuptureRow;
+import org.sessionreview.report.SegmentRow;
 import org.sessionreview.report.SynchronyRow;
+import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.scoring.CodedEventsStep;
 import org.sessionreview.scoring.DyadSynchrony;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.BaselineRow;
@@ -47,6 +51,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     public static final OutputTag<WindowFeatures> WINDOWS = new OutputTag<>("scored-windows") {};
     public static final OutputTag<BaselineRow> BASELINES = new OutputTag<>("baselines") {};
     public static final OutputTag<SynchronyRow> SYNCHRONY = new OutputTag<>("synchrony") {};
+    public static final OutputTag<RuptureRow> RUPTURES = new OutputTag<>("ruptures") {};
+    public static final OutputTag<SegmentRow> SEGMENTS = new OutputTag<>("segments") {};
 
     private final ScoringConfig config;
     private final BaselineProvider baselines;
@@ -143,8 +149,12 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         List<SignalChunk> cs = new ArrayList<>();
         chunks.get().forEach(cs::add);
         DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
-        sync.windows().forEach(r -> ctx.output(SYNCHRONY, r));
         SessionRow row = review.sessionRow();
+        CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, RuptureConfig.defaults(), synchrony);
+        sync.windows().forEach(r -> ctx.output(SYNCHRONY, r));
+        coded.moments().forEach(m -> ctx.output(MOMENTS, m));
+        coded.ruptures().forEach(r -> ctx.output(RUPTURES, r));
+        coded.review().segmentRows().forEach(r -> ctx.output(SEGMENTS, r));
         if (sync.session() != null && "ok".equals(sync.session().status())) {
             row.synchronyEs = finite(sync.session().es());
             row.synchronyPercentile = finite(sync.session().percentile());

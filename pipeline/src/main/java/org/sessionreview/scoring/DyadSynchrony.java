@@ -23,7 +23,7 @@ import org.sessionreview.signal.synchrony.WindowedCrossCorrelation;
  */
 public final class DyadSynchrony {
     /** The result: window rows and the session index; {@code session} null without both wearers. */
-    public record Result(List<SynchronyRow> windows, SessionSynchrony session) {}
+    public record Result(List<SynchronyRow> windows, List<SynchronyWindow> raw, SessionSynchrony session) {}
 
     private DyadSynchrony() {}
 
@@ -31,16 +31,16 @@ public final class DyadSynchrony {
         double[][] client = assemble(chunks, "client", mediaStartMillis);
         double[][] therapist = assemble(chunks, "therapist", mediaStartMillis);
         if (client == null || therapist == null) {
-            return new Result(List.of(), null);
+            return new Result(List.of(), List.of(), null);
         }
         DyadSeries series = DyadResampler.align(client[1], client[0][1], client[0][0],
                 therapist[1], therapist[0][1], therapist[0][0], cfg);
         if (series.length() == 0) {
-            return new Result(List.of(), null);
+            return new Result(List.of(), List.of(), null);
         }
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(series, cfg);
         SessionSynchrony session = SessionSynchronyIndex.compute(series, windows, cfg);
-        return new Result(new ArrayList<>(SynchronyRows.of(sessionId, "eda", windows)), session);
+        return new Result(new ArrayList<>(SynchronyRows.of(sessionId, "eda", windows)), windows, session);
     }
 
     /** {@code {{startS (from media start), rateHz}, samples}} of one wearer's EDA chunks; null when none. */

@@ -6,6 +6,8 @@ import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.report.ScrRow;
+import org.sessionreview.report.RuptureRow;
+import org.sessionreview.report.SegmentRow;
 import org.sessionreview.report.SynchronyRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
@@ -23,4 +25,6 @@ public record ReviewStreams(
         DataStream<ScrRow> scrs,
         DataStream<BeatRow> beats,
         DataStream<ArtifactRow> artifacts,
-        DataStream<SynchronyRow> synchrony) {}
+        DataStream<SynchronyRow> synchrony,
+        DataStream<RuptureRow> ruptures,
+        DataStream<SegmentRow> segments) {}

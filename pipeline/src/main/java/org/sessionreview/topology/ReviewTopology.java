@@ -74,6 +74,7 @@ public final class ReviewTopology {
         return new ReviewStreams(rows, rows.getSideOutput(SessionReviewFunction.MOMENTS),
                 rows.getSideOutput(SessionReviewFunction.WINDOWS), rows.getSideOutput(SessionReviewFunction.BASELINES),
                 windows.getSideOutput(WearerWindowFunction.SCRS), windows.getSideOutput(WearerWindowFunction.BEATS),
-                windows.getSideOutput(WearerWindowFunction.ARTIFACTS), rows.getSideOutput(SessionReviewFunction.SYNCHRONY));
+                windows.getSideOutput(WearerWindowFunction.ARTIFACTS), rows.getSideOutput(SessionReviewFunction.SYNCHRONY),
+                rows.getSideOutput(SessionReviewFunction.RUPTURES), rows.getSideOutput(SessionReviewFunction.SEGMENTS));
     }
 }

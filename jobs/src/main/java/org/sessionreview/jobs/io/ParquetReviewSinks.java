@@ -37,6 +37,8 @@ public final class ParquetReviewSinks implements ReviewSinks {
         sink(review.beats(), Tables.BEATS);
         sink(review.artifacts(), Tables.ARTIFACTS);
         sink(review.synchrony(), Tables.SYNCHRONY);
+        sink(review.ruptures(), Tables.RUPTURES);
+        sink(review.segments(), Tables.SEGMENTS);
         sink(annotations, Tables.ANNOTATIONS);
         sink(rejects, Tables.REJECTS);
     }

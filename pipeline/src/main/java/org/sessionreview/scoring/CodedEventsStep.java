@@ -1,0 +1,96 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sessionreview.config.SynchronyConfig;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SessionInfo;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.MomentRow;
+import org.sessionreview.report.RuptureRow;
+import org.sessionreview.report.SessionRow;
+import org.sessionreview.report.SynchronyRow;
+import org.sessionreview.scoring.opportunity.CodedEventReview;
+import org.sessionreview.scoring.rupture.RuptureEpisode;
+import org.sessionreview.scoring.rupture.RuptureOutcome;
+import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.signal.synchrony.SynchronyDrop;
+
+/**
+ * Joins a session's coded events with its physiology (DOMAIN.md sections 3 and 5): rupture
+ * episodes with the client's arousal around them, missed opportunities, safety events and the
+ * ISTDP pressure overlay ({@link CodedEventReview}); synchrony windows overlapping an open rupture
+ * are marked, and a synchrony drop after an unaddressed rupture becomes a {@code synchrony_drop}
+ * moment worded as supporting context, never as a rupture detector (Deres-Cohen et al. 2021).
+ * The session's priority and reasons follow {@link
+ * org.sessionreview.scoring.opportunity.CodedReviewPriority}: safety first, then unaddressed
+ * ruptures, missed opportunities, then anxiety burden.
+ */
+public final class CodedEventsStep {
+    /** Seconds around a rupture episode in which the client's arousal is read. */
+    static final double AROUSAL_MARGIN_S = 30;
+    /** Seconds after an unaddressed rupture in which synchrony is compared with the rest of the session. */
+    static final double DROP_SPAN_S = 300;
+
+    /** What the step adds: moments, rupture rows, segment rows. */
+    public record Result(List<MomentRow> moments, List<RuptureRow> ruptures, CodedEventReview review) {}
+
+    private CodedEventsStep() {}
+
+    /**
+     * Runs the coded-event rules, updates {@code row} (priority, flag reasons, flagged) and marks
+     * {@code synchronyRows} that overlap a rupture episode.
+     */
+    public static Result apply(SessionInfo info, SessionReview review, List<Annotation> annotations,
+            DyadSynchrony.Result synchrony, SessionRow row, RuptureConfig ruptureCfg, SynchronyConfig syncCfg) {
+        CodedEventReview coded = CodedEventReview.review(info.sessionId, info.mediaStartMillis, info.durationS,
+                annotations, review.episodes(Role.CLIENT), row.priority, ruptureCfg);
+        List<RuptureRow> ruptures = new ArrayList<>();
+        List<WindowFeatures> client = review.scoredWindows().stream().filter(w -> "client".equals(w.role)).toList();
+        for (RuptureRow r : coded.ruptureRows()) {
+            ruptures.add(r.withClientArousalZ(peakIndex(client, r.startS - AROUSAL_MARGIN_S, r.endS + AROUSAL_MARGIN_S)));
+        }
+        for (SynchronyRow s : synchrony.windows()) {
+            s.duringRupture = coded.episodes().stream().anyMatch(e -> s.startS < e.endS() && s.endS > e.startS());
+        }
+        List<MomentRow> moments = new ArrayList<>(coded.moments());
+        for (RuptureEpisode e : coded.episodes()) {
+            if (e.outcome() != RuptureOutcome.UNADDRESSED || synchrony.raw().isEmpty()) {
+                continue;
+            }
+            SynchronyDrop.Result drop = SynchronyDrop.compare(synchrony.raw(),
+                    List.of(new SynchronyDrop.Interval(e.endS(), e.endS() + DROP_SPAN_S)),
+                    SynchronyDrop.Reference.REST_OF_SESSION, syncCfg);
+            if (drop.compared() && drop.lower()) {
+                MomentRow m = new MomentRow();
+                m.sessionId = info.sessionId;
+                m.kind = "synchrony_drop";
+                m.role = "dyad";
+                m.startS = e.endS();
+                m.endS = e.endS() + DROP_SPAN_S;
+                m.startMillis = info.mediaStartMillis + Math.round(m.startS * 1000);
+                m.severity = Math.abs(drop.effectSize());
+                m.evidence = String.format(Locale.ROOT, "after unaddressed rupture %s: %s", e.id(), drop.wording());
+                moments.add(m);
+            }
+        }
+        row.priority = coded.priority();
+        List<String> reasons = new ArrayList<>(coded.reasons());
+        reasons.addAll(row.flagReasons);
+        row.flagReasons = reasons;
+        row.flagged = row.flagged || !coded.reasons().isEmpty();
+        return new Result(moments, ruptures, coded);
+    }
+
+    private static Double peakIndex(List<WindowFeatures> windows, double fromS, double toS) {
+        Double peak = null;
+        for (WindowFeatures w : windows) {
+            if (w.anxietyIndex != null && w.startS < toS && w.endS > fromS) {
+                peak = peak == null ? w.anxietyIndex : Math.max(peak, w.anxietyIndex);
+            }
+        }
+        return peak;
+    }
+}
