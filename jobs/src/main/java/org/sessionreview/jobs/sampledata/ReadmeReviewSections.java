@@ -1,5 +1,6 @@
 package org.sessionreview.jobs.sampledata;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -72,7 +73,7 @@ final class ReadmeReviewSections {
         }
         SessionPlan first = PlantedReview.expectedFirst(sessions);
         SessionPlan heaviest = sessions.stream()
-                .max(java.util.Comparator.comparingDouble(PlantedReview::plantedBurdenS))
+                .max(Comparator.comparingDouble(PlantedReview::plantedBurdenS))
                 .orElseThrow();
         sb.append("\n**Expected first session** in the review order: `").append(first.sessionId())
                 .append("` (S").append(sessions.indexOf(first) + 1).append(", the only ")
