@@ -39,5 +39,40 @@ public class SessionRow {
     /** Wearable channels absent from the session, e.g. {@code therapist:TEMP}. */
     public List<String> missingChannels = new ArrayList<>();
 
+    // ---- safety, ruptures, missed opportunities, synchrony (DOMAIN.md 2.7, 3, 4.3, 5) ----
+
+    /** Coded SAFE_* events in the session (DOMAIN.md 2.7), answered or not; 0 when none. */
+    public int safetyEvents;
+    /** Withdrawal rupture episodes (3RS W markers merged per DOMAIN.md 3.1); 0 when none. */
+    public int rupturesWithdrawal;
+    /** Confrontation rupture episodes (3RS C markers merged per DOMAIN.md 3.1); 0 when none. */
+    public int rupturesConfrontation;
+    /** Rupture episodes (W and C) with outcome {@code resolved} (DOMAIN.md 3.4). */
+    public int rupturesResolved;
+    /** Rupture episodes with outcome {@code partially resolved} (repair tried, markers return). */
+    public int rupturesPartial;
+    /** Rupture episodes with outcome {@code unaddressed} (no repair attempt before closing). */
+    public int rupturesUnaddressed;
+    /** Rupture episodes with outcome {@code escalated} (significance rose after a repair). */
+    public int rupturesEscalated;
+    /**
+     * Median, over the session's rupture episodes that had a repair attempt, of the time from
+     * the episode's first marker to its first repair attempt, seconds (DOMAIN.md 3.5); null when
+     * no episode had a repair attempt.
+     */
+    public Double medianTimeToRepairS;
+    /**
+     * Missed therapeutic opportunities (DOMAIN.md 5: {@code no_response} or {@code
+     * responded_reducing_space}), over both triggers (episode onsets and coded cues); 0 when
+     * none.
+     */
+    public int missedOpportunities;
+    /** Session SUSY effect size of client-therapist synchrony (DOMAIN.md 4.3); null when not computed. */
+    public Double synchronyEs;
+    /** Percentile (0..100) of {@link #synchronyEs} among the surrogate (shuffled) pairings; null when not computed. */
+    public Double synchronyPercentile;
+    /** Share (0..1) of synchronous windows in which the client leads; null when not computed. */
+    public Double clientLeadsShare;
+
     public SessionRow() {}
 }

@@ -5,13 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fixed plan of the synthetic sample cohort: 7 sessions, therapists T01 and T02, clients
+ * The fixed plan of the synthetic sample cohort: 8 sessions, therapists T01 and T02, clients
  * C-0001..C-0003. Every planted time and magnitude is fixed here; the seed only drives the
  * noise, SCR and beat timing, so {@code planted.json} and the README do not depend on it.
  *
+ * <p>Besides anxiety episodes the plan plants what the review rules must find (DOMAIN.md 2.7, 3,
+ * 5): a resolved withdrawal rupture (S4), an unaddressed confrontation rupture (S8), missed
+ * opportunities and answered episodes (S1, S3, S5-S8), an unanswered safety event (S7, so S7 is
+ * reviewed first) and a client whose anxiety burden plateaus over four sessions (C-0003, S5-S8).
+ *
  * <p>Rules the plan keeps (checked by {@link #validate}): no episode starts before minute 7
  * (minutes 2-6 are the calibration baseline), episodes last 2-4 minutes, contact loss and gross
- * movements stay clear of episodes and of the baseline.
+ * movements stay clear of episodes and of the baseline, and every rule outcome planted.json
+ * states (episode-onset responses, rupture outcomes) is unambiguous.
  */
 public final class CohortPlan {
     private static final String CLIENT = "client";
@@ -23,7 +29,7 @@ public final class CohortPlan {
     public static List<SessionPlan> standard() {
         List<SessionPlan> sessions =
                 List.of(session1(), session2(), session3(), session4(), session5(), session6(),
-                        session7());
+                        session7(), session8());
         sessions.forEach(CohortPlan::validate);
         return sessions;
     }
@@ -161,7 +167,9 @@ public final class CohortPlan {
                                 .withNote(note("client named a fictional pet Rex Example")),
                         CodedEvent.state("ANX_STR_FIDGET", CLIENT, 628, 735, f).withIntensity(2),
                         CodedEvent.point("ANX_STR_SIGH", CLIENT, 640, f).withIntensity(2),
-                        CodedEvent.point("INT_EXPLORE_FEELING", THERAPIST, 645, f),
+                        // 648, not 645: E1's onset window [onset - 10, onset + 30] must miss it
+                        // for every detector lag of 0-15 s (ResponseRules.ONSET_LAG_MAX_S)
+                        CodedEvent.point("INT_EXPLORE_FEELING", THERAPIST, 648, f),
                         CodedEvent.point("INT_EMPATHIC_REFLECTION", THERAPIST, 700, f),
                         CodedEvent.state("INT_STRUCTURE_AGENDA_HOMEWORK", THERAPIST, 1700, 1760,
                                 f));
@@ -209,7 +217,8 @@ public final class CohortPlan {
                         + " response");
     }
 
-    // S7: T02 / C-0003 #7, JSONL, no therapist wearable, ANX_CPD met by pressure to feeling.
+    // S7: T02 / C-0003 #7, JSONL, no therapist wearable, ANX_CPD met by pressure to feeling,
+    // and a suicidal-ideation statement with no therapist response within 60 s: reviewed first.
     private static SessionPlan session7() {
         OffsetDateTime start = OffsetDateTime.parse("2026-03-19T09:00:00-04:00");
         int dur = 1200;
@@ -221,14 +230,53 @@ public final class CohortPlan {
                         CodedEvent.point("ANX_CPD", CLIENT, 678, f).withIntensity(2)
                                 .withNote(note("client said she felt foggy; fictional")),
                         CodedEvent.point("INT_EXPLORE_FEELING", THERAPIST, 686, f),
-                        CodedEvent.state("INT_REGULATE_ANXIETY", THERAPIST, 740, 770, f));
+                        CodedEvent.state("INT_REGULATE_ANXIETY", THERAPIST, 740, 770, f),
+                        CodedEvent.point("SAFE_SUICIDAL_IDEATION", CLIENT, 960, f)
+                                .withNote(note("client voiced passive suicidal thoughts;"
+                                        + " fictional")));
         return new SessionPlan(
                 "2026-03-19_T02_0900", "T02-20260319-0900", "T02", "C-0003", 7, start, dur,
                 true, null, List.of(new AnnotationFile(f, AnnotationFormat.JSONL)),
                 wearer(CLIENT, e4Folder(start, 52, "A05D90"), 52, 44, dur, 2.9, 1.5, 65, 33.7,
                         0.23, eps, none(), List.of(), 75, 0),
                 null, eps, ev,
-                "no therapist wearable; ANX_CPD cue answered by pressure to feeling within 30 s");
+                "no therapist wearable; ANX_CPD cue answered by pressure to feeling within 30 s;"
+                        + " SAFE_SUICIDAL_IDEATION with no therapist response (reviewed first)");
+    }
+
+    // S8: T02 / C-0003 #8, JSONL, 20 min: two episodes (the fourth high-burden session in a row),
+    // a sigh met by deliberate silence, an unaddressed confrontation rupture, an unvoiced episode.
+    private static SessionPlan session8() {
+        OffsetDateTime start = OffsetDateTime.parse("2026-03-26T09:00:00-04:00");
+        int dur = 1200;
+        String f = "annotations.jsonl";
+        List<EpisodePlan> eps =
+                List.of(
+                        new EpisodePlan("S8-E1", 450, 35, 630, 40, 2.1, 15, 0.40, null, null),
+                        new EpisodePlan("S8-E2", 900, 30, 1080, 40, 1.8, 14, 0.45, null, null));
+        List<CodedEvent> ev =
+                List.of(
+                        CodedEvent.state("INT_STRUCTURE_AGENDA_HOMEWORK", THERAPIST, 30, 80, f),
+                        CodedEvent.point("ANX_STR_SIGH", CLIENT, 465, f).withIntensity(2),
+                        CodedEvent.state("INT_SILENCE_DELIBERATE", THERAPIST, 468, 480, f),
+                        CodedEvent.point("RUP_C_COMPLAINT_PROGRESS", CLIENT, 700, f)
+                                .withSignificance(3)
+                                .withNote(note("client said these sessions go nowhere; fictional")),
+                        CodedEvent.point("INT_CHALLENGE_DEFENSE", THERAPIST, 735, f),
+                        CodedEvent.point("RUP_C_REJECTS_INTERVENTION", CLIENT, 745, f)
+                                .withSignificance(4),
+                        CodedEvent.state("INT_STRUCTURE_AGENDA_HOMEWORK", THERAPIST, 1120, 1170,
+                                f));
+        return new SessionPlan(
+                "2026-03-26_T02_0900", "T02-20260326-0900", "T02", "C-0003", 8, start, dur,
+                true, null, List.of(new AnnotationFile(f, AnnotationFormat.JSONL)),
+                wearer(CLIENT, e4Folder(start, 61, "A05D90"), 61, 33, dur, 3.1, 1.6, 66, 33.6,
+                        0.24, eps, none(), List.of(), 75, 0),
+                wearer(THERAPIST, e4Folder(start, 44, "A03B19"), 44, 40, dur, 4.9, 1.8, 71,
+                        33.4, 0.23, eps, none(), List.of(), 140, 0),
+                eps, ev,
+                "two episodes (sigh met by deliberate silence; unvoiced); unaddressed"
+                        + " confrontation rupture (JSONL)");
     }
 
     private static String note(String text) {
@@ -319,6 +367,10 @@ public final class CohortPlan {
             check(s.annotationFiles().stream().anyMatch(a -> a.name().equals(c.file())),
                     "event in an undeclared file " + c.file());
         }
+        for (EpisodePlan e : s.episodes()) {
+            ResponseRules.onsetResponse(s, e); // fails when the outcome depends on detector lag
+        }
+        RuptureRules.episodes(s); // fails on a marker gap the rules leave open
     }
 
     private static void check(boolean ok, String message) {

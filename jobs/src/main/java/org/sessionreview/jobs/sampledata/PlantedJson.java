@@ -35,6 +35,7 @@ final class PlantedJson {
         ObjectNode cal = root.putObject("calibration_baseline");
         cal.put("start_s", SessionPlan.CALIBRATION.startS());
         cal.put("end_s", SessionPlan.CALIBRATION.endS());
+        PlantedReview.addCohortFacts(root, sessions);
         ArrayNode arr = root.putArray("sessions");
         for (SessionPlan s : sessions) {
             arr.add(session(s));
@@ -114,6 +115,7 @@ final class PlantedJson {
             x.put("response_code", p[1].code());
             x.put("response_start_s", p[1].startS());
         }
+        PlantedReview.addSessionFacts(o, s);
         o.put("something_to_review", !s.episodes().isEmpty()
                 || !ResponseRules.cueResponses(s).isEmpty()
                 || s.events().stream().anyMatch(e -> e.family().equals("RUP")
@@ -198,6 +200,7 @@ final class PlantedJson {
                 t.put("class", ResponseRules.classify(c.code()));
             }
         }
+        PlantedReview.addEpisodeFacts(x, s, e);
         return x;
     }
 

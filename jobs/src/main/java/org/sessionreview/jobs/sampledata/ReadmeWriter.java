@@ -32,6 +32,7 @@ final class ReadmeWriter {
         episodeTable(sb, sessions);
         otherPlanted(sb, sessions);
         cueTable(sb, sessions);
+        ReadmeReviewSections.write(sb, sessions);
         signalModel(sb);
         plantedShape(sb);
         sb.append("## Size\n\n").append(String.format(java.util.Locale.ROOT,
@@ -189,9 +190,8 @@ final class ReadmeWriter {
                 .append("S5 the therapist's EDA\n  repeats a share (30-40 %) of the client's ")
                 .append("SCRs 2-4 s later at 60 % amplitude\n  (`scr_echo_of_client_probability`).\n")
                 .append("* **Coded sighs** each add a client SCR of 0.25 uS 1.5 s later.\n")
-                .append("* **Rupture**: S4 has a withdrawal marker (RUP_W_MINIMAL 420-445 s) ")
-                .append("followed by a repair attempt\n  (RES_INVITE_DISCUSS_RELATIONSHIP at 450 s) ")
-                .append("and no further marker: a resolved rupture.\n")
+                .append("* **Ruptures, safety events, missed opportunities, plateau**: see the ")
+                .append("sections after the cue table.\n")
                 .append("* **Consent**: research consent is false in S4, true elsewhere.\n\n");
     }
 
@@ -254,6 +254,12 @@ final class ReadmeWriter {
                 .append("```\n{ \"synthetic\": true, \"generator\", \"seed\", \"time_reference\", ")
                 .append("\"episode_start\", \"onset_tolerance_s\": 30, \"note_canary\", \"raw_client_ids\": [...],\n")
                 .append("  \"episode_model\": {...}, \"calibration_baseline\": {start_s, end_s},\n")
+                .append("  \"review_rules\": {windows and gaps of DOMAIN.md 2.7, 3, 5}, ")
+                .append("\"plateau_rule\": {last_n, high_burden_s, decline_alpha_one_sided, burden},\n")
+                .append("  \"plateau_clients\": [client_id], \"client_trends\": [{client_id, ")
+                .append("sessions: [{session_number, session_id,\n")
+                .append("      planted_anxiety_time_s, plateau}]}], ")
+                .append("\"expected_first_session\": session_id,\n")
                 .append("  \"sessions\": [ { folder, session_id, therapist_id, client_id, ")
                 .append("session_number, media_start,\n      media_start_epoch_s, duration_s, ")
                 .append("consent_research, summary, annotation_files: [{name, format}],\n")
@@ -267,13 +273,27 @@ final class ReadmeWriter {
                 .append("                         eda_rise_us, hr_rise_bpm, temp_drop_c, ")
                 .append("fidget: {start_s, end_s, freq_hz} | null,\n")
                 .append("                         cue_codes, voiced, cue_format, ")
-                .append("therapist_codes_inside: [{code, start_s, class}]}],\n")
+                .append("therapist_codes_inside: [{code, start_s, class}],\n")
+                .append("                         onset_response: {code, start_s, class, ")
+                .append("missed_opportunity}}],\n")
                 .append("      contact_loss: [{role, channel, start_s, end_s, reads_us}],\n")
                 .append("      gross_movements: [{role, start_s, end_s}],\n")
                 .append("      cue_responses: [{cue_code, cue_start_s, response_code, ")
                 .append("response_start_s, response_class, missed_opportunity}],\n")
                 .append("      pressure_above_threshold: [{cue_code, cue_start_s, ")
                 .append("response_code, response_start_s}],\n")
+                .append("      ruptures: [{class: W|C, start_s, end_s, close_s, ")
+                .append("markers: [{code, start_s, end_s, significance}],\n")
+                .append("                  repairs: [{code, start_s}], time_to_first_repair_s, ")
+                .append("expected_outcome}],\n")
+                .append("      safety_events: [{code, t_s, responded, response_code, ")
+                .append("response_start_s}],\n")
+                .append("      missed_opportunities: [{trigger: episode_onset|cue, code, ")
+                .append("episode_id, t_s, response_code,\n")
+                .append("                              response_start_s, response_class, ")
+                .append("voiced}],\n")
+                .append("      answered_episodes: [{episode_id, start_s, response_code, ")
+                .append("response_start_s, response_after_onset_s, response_class}],\n")
                 .append("      something_to_review,\n")
                 .append("      annotations: [{code, family, actor, start_s, end_s, ")
                 .append("intensity?, significance?, file, label, elan_end_ms?, has_note}] } ] }\n")

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Deterministic generator of the synthetic sample cohort in {@code sample-data/}: 7 recorded
+ * Deterministic generator of the synthetic sample cohort in {@code sample-data/}: 8 recorded
  * therapy sessions (therapists T01, T02; clients C-0001..C-0003) with client and therapist
  * Empatica E4 exports, annotation files in every supported format (native JSONL, ELAN .eaf,
  * BORIS tabular and aggregated exports), planted client anxiety episodes, an EDA contact-loss
- * stretch, a calm session, a missing channel and a missing wearable. Nothing in it comes from a
- * real person.
+ * stretch, a calm session, a missing channel and a missing wearable, and the review facts of
+ * {@link PlantedReview}: a resolved and an unaddressed rupture, missed opportunities and answered
+ * episodes, an unanswered safety event and a client whose anxiety burden plateaus. Nothing in it
+ * comes from a real person.
  *
  * <p>The plan ({@link CohortPlan}) fixes every planted time and magnitude; the seed drives only
  * the noise, the SCR and beat timing. The same seed gives byte-identical files on the same JDK

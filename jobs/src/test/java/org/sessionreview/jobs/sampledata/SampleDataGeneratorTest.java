@@ -133,6 +133,145 @@ class SampleDataGeneratorTest {
         }
     }
 
+    @Test
+    void shouldStateTheReviewFactsInPlantedJson() throws IOException {
+        JsonNode p = JSON.readTree(first.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
+        for (String key : List.of("review_rules", "plateau_rule", "plateau_clients",
+                "client_trends", "expected_first_session")) {
+            assertTrue(p.has(key), "planted.json lacks " + key);
+        }
+        assertEquals(List.of("C-0003"), texts(p.get("plateau_clients")));
+        String firstSession = p.get("expected_first_session").asText();
+        Set<String> outcomes = new TreeSet<>();
+        int unansweredSafety = 0;
+        int missed = 0;
+        int answered = 0;
+        for (JsonNode s : p.get("sessions")) {
+            String sid = s.get("session_id").asText();
+            for (String key : List.of("ruptures", "safety_events", "missed_opportunities",
+                    "answered_episodes")) {
+                assertTrue(s.get(key).isArray(), sid + " lacks " + key);
+            }
+            for (JsonNode e : s.get("client_episodes")) {
+                assertTrue(e.get("onset_response").get("class").isTextual(), sid);
+            }
+            for (JsonNode r : s.get("ruptures")) {
+                outcomes.add(r.get("class").asText() + ":" + r.get("expected_outcome").asText());
+                for (JsonNode m : r.get("markers")) {
+                    assertTrue(m.get("significance").isInt(), sid + " marker without significance");
+                }
+            }
+            for (JsonNode e : s.get("safety_events")) {
+                if (!e.get("responded").asBoolean()) {
+                    unansweredSafety++;
+                    assertEquals(firstSession, sid, "the unanswered SAFE event ranks its session first");
+                }
+            }
+            missed += s.get("missed_opportunities").size();
+            answered += s.get("answered_episodes").size();
+        }
+        assertEquals(Set.of("W:resolved", "C:unaddressed"), outcomes);
+        assertEquals(1, unansweredSafety);
+        assertTrue(missed >= 1 && answered >= 1, missed + " missed, " + answered + " answered");
+    }
+
+    /** Every code planted.json's review facts name is in the annotation file it names, at its time. */
+    @Test
+    void shouldWriteEveryPlantedReviewEventIntoItsAnnotationFile() throws Exception {
+        JsonNode p = JSON.readTree(first.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
+        int checked = 0;
+        for (JsonNode s : p.get("sessions")) {
+            List<Object[]> expected = new ArrayList<>();
+            for (JsonNode r : s.get("ruptures")) {
+                r.get("markers").forEach(m -> expected.add(codeAt(m, "start_s")));
+                r.get("repairs").forEach(m -> expected.add(codeAt(m, "start_s")));
+            }
+            s.get("safety_events").forEach(e -> expected.add(codeAt(e, "t_s")));
+            for (JsonNode m : s.get("missed_opportunities")) {
+                if (m.get("trigger").asText().equals("cue")) {
+                    expected.add(codeAt(m, "t_s"));
+                }
+                if (!m.get("response_code").isNull()) {
+                    expected.add(new Object[] {m.get("response_code").asText(),
+                            m.get("response_start_s").asDouble()});
+                }
+            }
+            for (JsonNode a : s.get("answered_episodes")) {
+                expected.add(new Object[] {a.get("response_code").asText(),
+                        a.get("response_start_s").asDouble()});
+            }
+            Path dir = first.resolve(s.get("folder").asText());
+            for (Object[] e : expected) {
+                String code = (String) e[0];
+                double t = (Double) e[1];
+                JsonNode ann = null;
+                for (JsonNode a : s.get("annotations")) {
+                    if (a.get("code").asText().equals(code) && a.get("start_s").asDouble() == t) {
+                        ann = a;
+                    }
+                }
+                String where = s.get("session_id").asText() + " " + code + " @" + t;
+                assertTrue(ann != null, where + " is not among the planted annotations");
+                assertTrue(fileHolds(dir.resolve(ann.get("file").asText()), code,
+                        ann.get("label").asText(), t), where + " is not in " + ann.get("file"));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "checked " + checked);
+    }
+
+    private static Object[] codeAt(JsonNode n, String timeKey) {
+        return new Object[] {n.get("code").asText(), n.get(timeKey).asDouble()};
+    }
+
+    /** Whether an annotation file holds {@code code} (BORIS: its label) starting at {@code t}. */
+    private static boolean fileHolds(Path f, String code, String label, double t) throws Exception {
+        String text = Files.readString(f);
+        String name = f.getFileName().toString();
+        if (name.endsWith(".jsonl")) {
+            for (String line : text.split("\n")) {
+                JsonNode o = JSON.readTree(line);
+                if (o.get("code").asText().equals(code) && o.get("start").asDouble() == t) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (name.endsWith(".eaf")) {
+            Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(text)));
+            java.util.Map<String, String> slots = new java.util.HashMap<>();
+            org.w3c.dom.NodeList ts = d.getElementsByTagName("TIME_SLOT");
+            for (int i = 0; i < ts.getLength(); i++) {
+                org.w3c.dom.Element e = (org.w3c.dom.Element) ts.item(i);
+                slots.put(e.getAttribute("TIME_SLOT_ID"), e.getAttribute("TIME_VALUE"));
+            }
+            org.w3c.dom.NodeList al = d.getElementsByTagName("ALIGNABLE_ANNOTATION");
+            for (int i = 0; i < al.getLength(); i++) {
+                org.w3c.dom.Element e = (org.w3c.dom.Element) al.item(i);
+                if (e.getTextContent().trim().equals(code) && Long.toString(Math.round(t * 1000))
+                        .equals(slots.get(e.getAttribute("TIME_SLOT_REF1")))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (String row : text.split("\r\n")) {
+            List<String> cells = List.of(row.split("\t", -1));
+            if (cells.contains(label) && cells.stream().anyMatch(c -> c.matches("\\d+\\.\\d{3}")
+                    && Double.parseDouble(c) == t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     /**
      * The committed {@code sample-data/} must be what the generator writes with the default
      * seed (compared uncompressed, so a different zlib cannot fail it; README skipped because it

@@ -1,0 +1,63 @@
+package org.sessionreview.report;
+
+/**
+ * One row of the {@code trainees/} table: one therapist (trainee) over all their reviewed
+ * sessions ({@code period = all}) or over one calendar month ({@code period = yyyy-MM}, from the
+ * session date). Built by {@code org.sessionreview.scoring.trends.TraineeTable}.
+ *
+ * <p>Counts are moments <i>for review in supervision</i>, never a judgement of the trainee
+ * (DOMAIN.md framing rule). Withdrawal and confrontation ruptures are kept side by side because
+ * withdrawal markers are subtler and easier to miss (DOMAIN.md 3.8).
+ */
+public class TraineeRow {
+    /** Therapist (trainee) identifier. */
+    public String therapistId;
+    /** {@code all}, or the calendar month {@code yyyy-MM} of the session dates. */
+    public String period;
+    /** Reviewed sessions in the period. */
+    public int sessions;
+    /** Sessions flagged for review. */
+    public int flaggedSessions;
+    /** {@link #flaggedSessions} / {@link #sessions}, 0..1. */
+    public double flaggedShare;
+    /** Total session (video) time, hours. */
+    public double sessionHours;
+    /** Client anxiety episodes, summed over the sessions. */
+    public int anxietyEpisodes;
+    /** {@link #anxietyEpisodes} per session hour; null when {@link #sessionHours} is 0. */
+    public Double anxietyEpisodesPerHour;
+    /** Missed therapeutic opportunities (DOMAIN.md 5), summed over the sessions. */
+    public int missedOpportunities;
+    /** {@link #missedOpportunities} per session hour; null when {@link #sessionHours} is 0. */
+    public Double missedOpportunitiesPerHour;
+    /** Withdrawal rupture episodes. */
+    public int rupturesWithdrawal;
+    /** Confrontation rupture episodes. */
+    public int rupturesConfrontation;
+    /** Rupture episodes resolved. */
+    public int rupturesResolved;
+    /** Rupture episodes partially resolved. */
+    public int rupturesPartial;
+    /** Rupture episodes unaddressed. */
+    public int rupturesUnaddressed;
+    /** Rupture episodes escalated after a repair attempt. */
+    public int rupturesEscalated;
+    /**
+     * Rupture resolution ratio (DOMAIN.md 3.6) = resolved / (resolved + partial + unaddressed),
+     * 0..1; escalated episodes are not in it. Null when that denominator is 0.
+     */
+    public Double resolutionRatio;
+    /**
+     * Median of the sessions' median time from rupture to first repair attempt, seconds (each
+     * session with at least one repair attempt weighs once); null when no session has one.
+     */
+    public Double medianTimeToRepairS;
+    /** Mean session synchrony effect size (SUSY ES) over sessions that have one; null when none. */
+    public Double meanSynchronyEs;
+    /** Sessions with a synchrony effect size (the count behind {@link #meanSynchronyEs}). */
+    public int synchronySessions;
+    /** Coded SAFE_* events, summed over the sessions. */
+    public int safetyEvents;
+
+    public TraineeRow() {}
+}

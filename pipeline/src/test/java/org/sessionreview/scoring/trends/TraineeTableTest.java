@@ -1,0 +1,150 @@
+package org.sessionreview.scoring.trends;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.scoring.trends.Rows.session;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.report.SessionRow;
+import org.sessionreview.report.TraineeRow;
+
+class TraineeTableTest {
+    private static final double EPS = 1e-12;
+
+    /** T01: two sessions in March (50 + 40 min), one in April (30 min); T02: one in March. */
+    private static List<SessionRow> cohort() {
+        SessionRow a = session("T01-a", "T01", "c1", 1, "2026-03-02", 50);
+        a.flagged = true;
+        a.anxietyEpisodes = 2;
+        a.missedOpportunities = 3;
+        a.rupturesWithdrawal = 2;
+        a.rupturesConfrontation = 1;
+        a.rupturesResolved = 1;
+        a.rupturesPartial = 1;
+        a.rupturesUnaddressed = 1;
+        a.medianTimeToRepairS = 30.0;
+        a.synchronyEs = 0.4;
+        a.safetyEvents = 1;
+        SessionRow b = session("T01-b", "T01", "c1", 2, "2026-03-30", 40);
+        b.missedOpportunities = 1;
+        b.rupturesWithdrawal = 1;
+        b.rupturesEscalated = 1;
+        b.medianTimeToRepairS = 90.0;
+        SessionRow c = session("T01-c", "T01", "c2", 1, "2026-04-01", 30);
+        c.flagged = true;
+        c.anxietyEpisodes = 1;
+        c.rupturesConfrontation = 1;
+        c.rupturesResolved = 1;
+        c.medianTimeToRepairS = 12.0;
+        c.synchronyEs = 0.1;
+        SessionRow d = session("T02-a", "T02", "c3", 5, "2026-03-05", 60);
+        return List.of(a, b, c, d);
+    }
+
+    @Test
+    void shouldWriteOneRowPerTherapistOverallAndPerMonthInOrder() {
+        List<TraineeRow> rows = TraineeTable.rows(cohort());
+        assertEquals(List.of("T01/all", "T01/2026-03", "T01/2026-04", "T02/all", "T02/2026-03"),
+                rows.stream().map(r -> r.therapistId + "/" + r.period).toList());
+    }
+
+    @Test
+    void shouldAggregateRatesRatiosAndMediansOverAllSessionsOfATherapist() {
+        TraineeRow all = TraineeTable.rows(cohort()).get(0);
+        assertEquals(3, all.sessions);
+        assertEquals(2, all.flaggedSessions);
+        assertEquals(2.0 / 3.0, all.flaggedShare, EPS);
+        assertEquals(2.0, all.sessionHours, EPS); // 50 + 40 + 30 min
+        assertEquals(3, all.anxietyEpisodes);
+        assertEquals(1.5, all.anxietyEpisodesPerHour, EPS);
+        assertEquals(4, all.missedOpportunities);
+        assertEquals(2.0, all.missedOpportunitiesPerHour, EPS);
+        assertEquals(3, all.rupturesWithdrawal);
+        assertEquals(2, all.rupturesConfrontation);
+        assertEquals(2, all.rupturesResolved);
+        assertEquals(1, all.rupturesPartial);
+        assertEquals(1, all.rupturesUnaddressed);
+        assertEquals(1, all.rupturesEscalated);
+        assertEquals(0.5, all.resolutionRatio, EPS); // 2 / (2 + 1 + 1): escalated left out
+        assertEquals(30.0, all.medianTimeToRepairS, EPS); // median of 30, 90, 12
+        assertEquals(0.25, all.meanSynchronyEs, EPS); // (0.4 + 0.1) / 2: b has none
+        assertEquals(2, all.synchronySessions);
+        assertEquals(1, all.safetyEvents);
+    }
+
+    @Test
+    void shouldAggregateEachCalendarMonthOnItsOwn() {
+        List<TraineeRow> rows = TraineeTable.rows(cohort());
+        TraineeRow march = rows.get(1);
+        assertEquals(2, march.sessions);
+        assertEquals(1.5, march.sessionHours, EPS);
+        assertEquals(4 / 1.5, march.missedOpportunitiesPerHour, EPS);
+        assertEquals(2 / 1.5, march.anxietyEpisodesPerHour, EPS);
+        assertEquals(0.5, march.flaggedShare, EPS);
+        assertEquals(1.0 / 3.0, march.resolutionRatio, EPS);
+        assertEquals(60.0, march.medianTimeToRepairS, EPS); // middle pair of 30, 90
+        assertEquals(0.4, march.meanSynchronyEs, EPS);
+        TraineeRow april = rows.get(2);
+        assertEquals(1, april.sessions);
+        assertEquals(0.5, april.sessionHours, EPS);
+        assertEquals(1.0, april.resolutionRatio, EPS);
+        assertEquals(12.0, april.medianTimeToRepairS, EPS);
+        assertEquals(0.0, april.missedOpportunitiesPerHour, EPS);
+    }
+
+    @Test
+    void shouldLeaveRatiosNullWhenThereIsNothingToDivide() {
+        TraineeRow t02 = TraineeTable.rows(cohort()).get(3);
+        assertEquals("T02", t02.therapistId);
+        assertEquals(0, t02.rupturesWithdrawal + t02.rupturesConfrontation);
+        assertNull(t02.resolutionRatio);
+        assertNull(t02.medianTimeToRepairS);
+        assertNull(t02.meanSynchronyEs);
+        assertEquals(0, t02.synchronySessions);
+        assertEquals(0.0, t02.flaggedShare, EPS);
+        SessionRow empty = session("T03-a", "T03", "c9", 1, "2026-05-01", 0);
+        TraineeRow zeroHours = TraineeTable.rows(List.of(empty)).get(0);
+        assertNull(zeroHours.missedOpportunitiesPerHour);
+        assertNull(zeroHours.anxietyEpisodesPerHour);
+    }
+
+    @Test
+    void shouldCountASessionWithoutAValidDateInTheOverallRowOnly() {
+        SessionRow noDate = session("T01-x", "T01", "c1", 3, "2026-03-02", 60);
+        noDate.sessionDate = null;
+        SessionRow badDate = session("T01-y", "T01", "c1", 4, "2026-03-02", 60);
+        badDate.sessionDate = "02/03/2026";
+        List<SessionRow> in = new ArrayList<>(cohort());
+        in.add(noDate);
+        in.add(badDate);
+        List<TraineeRow> rows = TraineeTable.rows(in);
+        assertEquals(5, rows.get(0).sessions);
+        assertEquals(2, rows.get(1).sessions);
+        assertEquals(5, rows.size());
+    }
+
+    @Test
+    void shouldGiveIdenticalRowsWhenTheSessionsArriveInAnyOrder() {
+        String expected = TraineeTable.rows(cohort()).stream().map(Rows::fields).toList().toString();
+        List<SessionRow> shuffled = new ArrayList<>(cohort());
+        for (int seed = 1; seed <= 5; seed++) {
+            Collections.shuffle(shuffled, new Random(seed));
+            assertEquals(expected,
+                    TraineeTable.rows(shuffled).stream().map(Rows::fields).toList().toString());
+        }
+    }
+
+    @Test
+    void shouldNameTheSessionWhenItHasNoTherapist() {
+        SessionRow r = session("S-9", null, "c1", 1, "2026-03-02", 60);
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> TraineeTable.rows(List.of(r)));
+        assertTrue(e.getMessage().contains("S-9"), e.getMessage());
+    }
+}
