@@ -17,7 +17,9 @@ import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.parquet.TableSchema;
+import org.sessionreview.jobs.io.TrendOutputs;
 import org.sessionreview.parquet.Tables;
+import org.sessionreview.parquet.TrendTables;
 import org.sessionreview.report.SessionRow;
 import org.sessionreview.scoring.StoredBaselines;
 
@@ -28,7 +30,7 @@ final class ReviewCommand {
 
     static final List<TableSchema<?>> ALL_TABLES =
             List.of(Tables.SESSIONS, Tables.MOMENTS, Tables.WINDOWS, Tables.SCR, Tables.BEATS, Tables.ARTIFACTS, Tables.SYNCHRONY,
-                    Tables.RUPTURES, Tables.SEGMENTS,
+                    Tables.RUPTURES, Tables.SEGMENTS, TrendTables.TRAINEES, TrendTables.CLIENTS,
                     Tables.BASELINES, Tables.ANNOTATIONS, Tables.REJECTS);
     static final List<String> TABLES = ALL_TABLES.stream().map(TableSchema::name).toList();
 
@@ -61,6 +63,7 @@ final class ReviewCommand {
             ParquetReviewSinks sinks = new ParquetReviewSinks(options.out(), provenance);
             ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
             ReviewJob.Result result = new ReviewJob(options, config, sinks, progress).execute();
+            TrendOutputs.write(options.out(), result.sessions(), provenance);
             EmptyTables.fill(options.out(), ALL_TABLES, provenance);
             StoredBaselines.pool(result.baselines()).write(options.out().resolve(BASELINES_FILE));
             RunManifest.write(new RunManifest.Run(

@@ -106,8 +106,9 @@ class ReviewCliITCase {
         assertTrue(episodes >= 6, "the cohort plants at least 6 episodes");
         assertTrue(missing.isEmpty(), "planted episodes not found within " + tolerance + " s: " + missing
                 + "\nmoments: " + db.query("SELECT session_id, role, start_s, end_s, severity FROM " + t("moments") + " ORDER BY 1, 3"));
-        long clientMoments = ((Number) db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE role = 'client'")).longValue();
-        assertEquals(episodes, clientMoments, "every client moment is a planted episode");
+        long clientEpisodeMoments = ((Number) db.scalar("SELECT count(*) FROM " + t("moments")
+                + " WHERE role = 'client' AND kind = 'anxiety_episode'")).longValue();
+        assertEquals(episodes, clientEpisodeMoments, "every client anxiety moment is a planted episode");
     }
 
     @Test
@@ -153,8 +154,8 @@ class ReviewCliITCase {
         List<String> secrets = new ArrayList<>();
         planted.get("raw_client_ids").forEach(n -> secrets.add(n.asText()));
         secrets.add(planted.get("note_canary").asText());
-        for (String table : List.of("sessions", "moments", "windows", "scr", "beats", "artifacts", "baselines", "annotations",
-                "rejects")) {
+        for (String table : List.of("sessions", "moments", "windows", "scr", "beats", "artifacts", "synchrony", "ruptures",
+                "segments", "trainees", "clients", "baselines", "annotations", "rejects")) {
             Map<String, String> cols = db.describe(t(table));
             for (Map.Entry<String, String> c : cols.entrySet()) {
                 if (!c.getValue().startsWith("VARCHAR")) {
@@ -229,7 +230,7 @@ class ReviewCliITCase {
         for (JsonNode s : planted.get("sessions")) {
             for (JsonNode e : s.get("client_episodes")) {
                 Object found = db.scalar("SELECT count(*) FROM " + DuckDb.parquet(second.resolve("moments"))
-                        + " WHERE role = 'client' AND session_id = '" + s.get("session_id").asText() + "' AND abs(start_s - "
+                        + " WHERE role = 'client' AND kind = 'anxiety_episode' AND session_id = '" + s.get("session_id").asText() + "' AND abs(start_s - "
                         + e.get("start_s").asDouble() + ") <= " + tolerance);
                 assertEquals(1, ((Number) found).intValue(), s.get("session_id").asText() + " " + e.get("start_s"));
             }
@@ -259,6 +260,75 @@ class ReviewCliITCase {
         assertTrue(((Number) bvp).longValue() > 1000, "accepted BVP beats: " + bvp);
         Object hr = db.scalar("SELECT median(hr_bpm) FROM " + t("windows"));
         assertTrue(((Number) hr).doubleValue() > 55 && ((Number) hr).doubleValue() < 95, "median HR " + hr);
+    }
+
+    @Test
+    void shouldRankTheSafetySessionFirstWhenAnUnansweredSafetyEventIsCoded() throws Exception {
+        String first = (String) db.scalar("SELECT session_id FROM " + t("sessions") + " ORDER BY priority DESC LIMIT 1");
+        assertEquals(planted.get("expected_first_session").asText(), first);
+        for (JsonNode s : planted.get("sessions")) {
+            for (JsonNode e : s.get("safety_events")) {
+                Map<String, Object> m = db.query("SELECT evidence FROM " + t("moments") + " WHERE kind = 'safety' AND session_id = '"
+                        + s.get("session_id").asText() + "' AND abs(start_s - " + e.get("t_s").asDouble() + ") < 1").get(0);
+                assertEquals(!e.get("responded").asBoolean(), ((String) m.get("evidence")).contains("no therapist response"), m.toString());
+            }
+        }
+    }
+
+    @Test
+    void shouldFindEachPlantedRuptureWithItsOutcomeWhenReviewingSampleData() throws Exception {
+        int planted = 0;
+        for (JsonNode s : this.planted.get("sessions")) {
+            for (JsonNode r : s.get("ruptures")) {
+                planted++;
+                List<Map<String, Object>> rows = db.query("SELECT outcome FROM " + t("ruptures") + " WHERE session_id = '"
+                        + s.get("session_id").asText() + "' AND class = '" + r.get("class").asText() + "' AND abs(start_s - "
+                        + r.get("start_s").asDouble() + ") < 1");
+                assertEquals(1, rows.size(), s.get("session_id").asText() + " rupture at " + r.get("start_s"));
+                assertEquals(r.get("expected_outcome").asText(), rows.get(0).get("outcome"));
+            }
+        }
+        assertTrue(planted >= 2, "a repaired and an unaddressed rupture are planted");
+        assertEquals((long) planted, ((Number) db.scalar("SELECT count(*) FROM " + t("ruptures"))).longValue());
+        Object unaddressedMoments = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE kind = 'unaddressed_rupture'");
+        assertTrue(((Number) unaddressedMoments).longValue() >= 1);
+    }
+
+    @Test
+    void shouldReportMissedButNotAnsweredOpportunitiesWhenReviewingSampleData() throws Exception {
+        for (JsonNode s : planted.get("sessions")) {
+            String sid = s.get("session_id").asText();
+            for (JsonNode m : s.get("missed_opportunities")) {
+                String kind = m.get("voiced").asBoolean() ? "missed_opportunity" : "unvoiced_arousal";
+                Object n = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid + "' AND kind = '"
+                        + kind + "' AND start_s <= " + (m.get("t_s").asDouble() + 30) + " AND end_s >= " + (m.get("t_s").asDouble() - 30));
+                assertTrue(((Number) n).longValue() >= 1, sid + " " + kind + " at " + m.get("t_s"));
+            }
+            for (JsonNode a : s.get("answered_episodes")) {
+                Object n = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid
+                        + "' AND kind IN ('missed_opportunity', 'unvoiced_arousal') AND abs(start_s - " + a.get("start_s").asDouble()
+                        + ") <= 30");
+                assertEquals(0L, ((Number) n).longValue(), sid + ": the answered episode " + a.get("episode_id") + " is not missed");
+            }
+        }
+    }
+
+    @Test
+    void shouldMarkThePlateauClientAndSummariseTraineesWhenReviewingSampleData() throws Exception {
+        for (JsonNode c : planted.get("plateau_clients")) {
+            String key = Pseudonymizer.demo().pseudonym(c.asText());
+            Object plateau = db.scalar("SELECT plateau FROM " + t("clients") + " WHERE client_key = '" + key
+                    + "' ORDER BY session_number DESC LIMIT 1");
+            assertEquals(Boolean.TRUE, plateau, c.asText());
+        }
+        Object others = db.scalar("SELECT count(*) FROM " + t("clients") + " WHERE plateau AND note = 'discuss in supervision: consider consultation'");
+        assertEquals((long) planted.get("plateau_clients").size(), ((Number) others).longValue());
+        List<Map<String, Object>> trainees = db.query("SELECT therapist_id, sessions FROM " + t("trainees") + " WHERE period = 'all' ORDER BY 1");
+        long sessions = trainees.stream().mapToLong(r -> ((Number) r.get("sessions")).longValue()).sum();
+        assertEquals((long) planted.get("sessions").size(), sessions);
+        Object sync = db.scalar("SELECT count(*) FROM " + t("sessions") + " WHERE synchrony_es IS NOT NULL");
+        assertTrue(((Number) sync).longValue() >= 5, "sessions with both wearers get a synchrony value: " + sync);
+        assertTrue(((Number) db.scalar("SELECT count(*) FROM " + t("synchrony"))).longValue() > 1000);
     }
 
     @Test

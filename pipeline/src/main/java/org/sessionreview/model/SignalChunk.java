@@ -5,7 +5,9 @@ package org.sessionreview.model;
  * analyses (synchrony): e.g. the EDA of one core at 4 Hz with masked samples as NaN. A POJO for
  * Flink's serializer.
  */
-public class SignalChunk {
+public class SignalChunk implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public String sessionId;
     /** {@link Role#id()}. */
     public String role;

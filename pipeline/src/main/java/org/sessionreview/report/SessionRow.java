@@ -30,12 +30,6 @@ public class SessionRow {
     public boolean consentResearch;
     public int annotationCount;
     public String baselineSource;
-    /** SUSY-style session synchrony effect size of client and therapist EDA (DOMAIN.md 4.3 B); null without both wearers. */
-    public Double synchronyEs;
-    /** Percentile of the real synchrony within the segment-shuffle surrogates (0..100). */
-    public Double synchronyPercentile;
-    /** Share of synchrony windows with a leader in which the client leads (0..1). */
-    public Double clientLeadsShare;
     /** Wearable channels absent from the session, e.g. {@code therapist:TEMP}. */
     public List<String> missingChannels = new ArrayList<>();
 

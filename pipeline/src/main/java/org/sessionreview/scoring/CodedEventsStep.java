@@ -15,6 +15,7 @@ import org.sessionreview.report.SynchronyRow;
 import org.sessionreview.scoring.opportunity.CodedEventReview;
 import org.sessionreview.scoring.rupture.RuptureEpisode;
 import org.sessionreview.scoring.rupture.RuptureOutcome;
+import org.sessionreview.taxonomy.RuptureClass;
 import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.signal.synchrony.SynchronyDrop;
 
@@ -76,12 +77,28 @@ public final class CodedEventsStep {
                 moments.add(m);
             }
         }
+        row.safetyEvents = coded.safety().size();
+        List<RuptureEpisode> eps = coded.episodes();
+        row.rupturesWithdrawal = (int) eps.stream().filter(e -> e.ruptureClass() == RuptureClass.W).count();
+        row.rupturesConfrontation = (int) eps.stream().filter(e -> e.ruptureClass() == RuptureClass.C).count();
+        row.rupturesResolved = count(eps, RuptureOutcome.RESOLVED);
+        row.rupturesPartial = count(eps, RuptureOutcome.PARTIALLY_RESOLVED);
+        row.rupturesUnaddressed = count(eps, RuptureOutcome.UNADDRESSED);
+        row.rupturesEscalated = count(eps, RuptureOutcome.ESCALATED);
+        double[] toRepair = eps.stream().filter(e -> e.timeToFirstRepairS() != null)
+                .mapToDouble(RuptureEpisode::timeToFirstRepairS).toArray();
+        row.medianTimeToRepairS = toRepair.length == 0 ? null : new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(toRepair);
+        row.missedOpportunities = (int) coded.opportunities().stream().filter(o -> o.missed()).count();
         row.priority = coded.priority();
         List<String> reasons = new ArrayList<>(coded.reasons());
         reasons.addAll(row.flagReasons);
         row.flagReasons = reasons;
         row.flagged = row.flagged || !coded.reasons().isEmpty();
         return new Result(moments, ruptures, coded);
+    }
+
+    private static int count(List<RuptureEpisode> eps, RuptureOutcome o) {
+        return (int) eps.stream().filter(e -> e.outcome() == o).count();
     }
 
     private static Double peakIndex(List<WindowFeatures> windows, double fromS, double toS) {

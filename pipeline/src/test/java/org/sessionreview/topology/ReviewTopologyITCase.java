@@ -82,12 +82,18 @@ class ReviewTopologyITCase {
                         r.source, r.tS, r.ibiMs, r.accepted, r.rejectReason)).returns(String.class))
                 .union(review.artifacts().map(r -> String.format(Locale.ROOT, "artifact %s %s %s %.3f %.3f", r.sessionId,
                         r.role, r.kind, r.startS, r.endS)).returns(String.class))
+                .union(review.ruptures().map(r -> String.format(Locale.ROOT, "rupture %s %s %s %.3f %.3f %s %s %s", r.sessionId,
+                        r.episodeId, r.ruptureClass, r.startS, r.endS, r.outcome, r.strategies, r.clientArousalZ)).returns(String.class))
+                .union(review.segments().map(r -> String.format(Locale.ROOT, "segment %s %d %s %d", r.sessionId, r.segmentIndex,
+                        r.markerCounts, r.repairCount)).returns(String.class))
+                .union(review.synchrony().map(r -> String.format(Locale.ROOT, "sync %s %.1f %s %s %s %s", r.sessionId, r.startS,
+                        r.meanAbsZ, r.peakLagS, r.leader, r.duringRupture)).returns(String.class))
                 .collectAsync();
         env.execute("review-topology-" + mode);
         List<String> sessions = new ArrayList<>();
-        s.forEachRemaining(r -> sessions.add(String.format(Locale.ROOT, "%s %s %d %.6f %b %.6f %s %.6f %.6f", r.sessionId,
+        s.forEachRemaining(r -> sessions.add(String.format(Locale.ROOT, "%s %s %d %.6f %b %.6f %s %.6f %.6f %s %s %d %d", r.sessionId,
                 r.clientKey, r.anxietyEpisodes, r.anxietyTimeS, r.flagged, r.priority, r.flagReasons, r.dataQualityClient,
-                r.dataQualityTherapist)));
+                r.dataQualityTherapist, r.synchronyEs, r.synchronyPercentile, r.rupturesUnaddressed, r.missedOpportunities)));
         List<MomentRow> momentRows = new ArrayList<>();
         m.forEachRemaining(momentRows::add);
         List<String> moments = new ArrayList<>();
@@ -120,7 +126,8 @@ class ReviewTopologyITCase {
                 assertEquals(1, found, sid + " planted episode at " + start + " s; moments: " + batch.moments());
             }
         }
-        long clientMoments = batch.momentRows().stream().filter(m -> "client".equals(m.role)).count();
+        long clientMoments = batch.momentRows().stream()
+                .filter(m -> "client".equals(m.role) && m.kind.equals("anxiety_episode")).count();
         assertEquals(plantedCount, clientMoments, "client moments beyond the planted episodes: " + batch.moments());
     }
 
@@ -152,7 +159,9 @@ class ReviewTopologyITCase {
         assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("beat ") && e.contains(" bvp ")), "BVP beats detected");
         assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("artifact ") && e.contains("eda_contact_loss")),
                 "the planted contact loss is masked");
-        assertSameRows("scr, beats, artifacts", batch.events(), streaming.events());
+        assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("rupture ")), "ruptures detected");
+        assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("sync ")), "synchrony windows computed");
+        assertSameRows("scr, beats, artifacts, ruptures, segments, synchrony", batch.events(), streaming.events());
     }
 
     private static void assertSameRows(String table, List<String> batchRows, List<String> streamingRows) {
