@@ -60,6 +60,7 @@ public final class Tables {
             .required("ruptures_escalated", INT32, "Rupture episodes whose significance rose after a repair attempt", r -> r.rupturesEscalated)
             .optional("median_time_to_repair_s", DOUBLE, "Median seconds from a rupture's first marker to its first repair attempt", r -> r.medianTimeToRepairS)
             .required("missed_opportunities", INT32, "Candidate missed therapeutic opportunities (DOMAIN.md 5)", r -> r.missedOpportunities)
+            .optional("missed_opportunity_sensitivity", STRING, "Missed of all opportunities at 5/10/20/30 s response windows, 5s=m/n;...", r -> r.missedOpportunitySensitivity)
             .optional("synchrony_es", DOUBLE, "Session EDA synchrony effect size (SUSY-style, DOMAIN.md 4.3 B); not a z-score", r -> r.synchronyEs)
             .optional("synchrony_percentile", DOUBLE, "Percentile of the real synchrony among segment-shuffle surrogates, 0..100", r -> r.synchronyPercentile)
             .optional("client_leads_share", DOUBLE, "Share of synchrony windows led by the client, 0..1", r -> r.clientLeadsShare)

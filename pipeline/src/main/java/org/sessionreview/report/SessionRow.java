@@ -57,10 +57,16 @@ public class SessionRow {
     public Double medianTimeToRepairS;
     /**
      * Missed therapeutic opportunities (DOMAIN.md 5: {@code no_response} or {@code
-     * responded_reducing_space}), over both triggers (episode onsets and coded cues); 0 when
-     * none.
+     * responded_reducing_space}) with a coded cue (voiced), over both triggers (episode onsets and
+     * coded cues); physiology-only ones are {@code unvoiced_arousal} moments, not counted here; 0
+     * when none.
      */
     public int missedOpportunities;
+    /**
+     * Sensitivity of the missed count to the response window, for research: {@code 5s=m/n;10s=...}
+     * with m missed of n opportunities at fixed windows of 5, 10, 20 and 30 s (DOMAIN.md 5).
+     */
+    public String missedOpportunitySensitivity;
     /** Session SUSY effect size of client-therapist synchrony (DOMAIN.md 4.3); null when not computed. */
     public Double synchronyEs;
     /** Percentile (0..100) of {@link #synchronyEs} among the surrogate (shuffled) pairings; null when not computed. */

@@ -88,7 +88,11 @@ public final class CodedEventsStep {
         double[] toRepair = eps.stream().filter(e -> e.timeToFirstRepairS() != null)
                 .mapToDouble(RuptureEpisode::timeToFirstRepairS).toArray();
         row.medianTimeToRepairS = toRepair.length == 0 ? null : new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(toRepair);
-        row.missedOpportunities = (int) coded.opportunities().stream().filter(o -> o.missed()).count();
+        // voiced triggers only: physiology-only ones are the lower-confidence unvoiced_arousal moments
+        row.missedOpportunities = (int) coded.opportunities().stream().filter(o -> o.missed() && o.voiced()).count();
+        row.missedOpportunitySensitivity = coded.sensitivity().stream()
+                .map(w -> String.format(Locale.ROOT, "%.0fs=%d/%d", w.windowS(), w.missedOpportunities(), w.opportunities()))
+                .collect(java.util.stream.Collectors.joining(";"));
         row.priority = coded.priority();
         List<String> reasons = new ArrayList<>(coded.reasons());
         reasons.addAll(row.flagReasons);
