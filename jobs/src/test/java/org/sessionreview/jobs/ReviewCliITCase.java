@@ -328,7 +328,10 @@ class ReviewCliITCase {
         assertEquals((long) planted.get("sessions").size(), sessions);
         Object sync = db.scalar("SELECT count(*) FROM " + t("sessions") + " WHERE synchrony_es IS NOT NULL");
         assertTrue(((Number) sync).longValue() >= 5, "sessions with both wearers get a synchrony value: " + sync);
-        assertTrue(((Number) db.scalar("SELECT count(*) FROM " + t("synchrony"))).longValue() > 1000);
+        for (String signal : List.of("eda", "hr")) {
+            Object n = db.scalar("SELECT count(*) FROM " + t("synchrony") + " WHERE signal = '" + signal + "' AND status = 'ok'");
+            assertTrue(((Number) n).longValue() > 1000, signal + " synchrony windows: " + n);
+        }
     }
 
     @Test

@@ -49,6 +49,9 @@ final class EventStage implements Serializable {
     /** With {@link EdaMethod#NEUROKIT} the EDA is processed whole at the end of the stream. */
     private final boolean wholeEda;
     private boolean edaDone;
+    /** The last processed core, whose heart-rate chunk waits for the next core's beats. */
+    private Double hrPendingFrom;
+    private double hrPendingTo;
 
     EventStage(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
         this.config = config;
@@ -110,8 +113,19 @@ final class EventStage implements Serializable {
             if (finishing ? from >= endMillis : !ready(buffers, to + marginMillis())) {
                 break;
             }
-            process(buffers, from, finishing ? Math.min(to, endMillis) : to, firstSampleMillis);
+            double coreEnd = finishing ? Math.min(to, endMillis) : to;
+            process(buffers, from, coreEnd, firstSampleMillis);
+            // the heart-rate chunk of the previous core: every beat bounding its samples is known now
+            if (hrPendingFrom != null) {
+                emitHr(hrPendingFrom, from);
+            }
+            hrPendingFrom = (double) from;
+            hrPendingTo = coreEnd;
             nextCore++;
+        }
+        if (finishing && hrPendingFrom != null) {
+            emitHr(hrPendingFrom, hrPendingTo);
+            hrPendingFrom = null;
         }
         if (finishing) {
             if (wholeEda && !edaDone && buffers.get(Channel.EDA) != null) {
@@ -196,6 +210,13 @@ final class EventStage implements Serializable {
         r.accepted = b.accepted();
         r.rejectReason = b.rejectReason() == null ? null : b.rejectReason().code();
         return r;
+    }
+
+    private void emitHr(double from, double to) {
+        if (deviceBeats.isEmpty() && bvpBeats.isEmpty()) {
+            return;
+        }
+        pending.chunks.add(HrSeries.chunk(sessionId, role, CardiacWindow.merge(deviceBeats, bvpBeats), from, to));
     }
 
     /** Recent cleaned device beats, epoch ms. */

@@ -16,7 +16,7 @@ import org.sessionreview.signal.synchrony.SynchronyWindow;
 import org.sessionreview.signal.synchrony.WindowedCrossCorrelation;
 
 /**
- * Client-therapist EDA synchrony of one session (DOMAIN.md 4.3): assembles each wearer's signal
+ * Client-therapist EDA (and heart-rate) synchrony of one session (DOMAIN.md 4.3): assembles each wearer's signal
  * chunks into one series (gaps NaN), aligns both on their common span at 4 Hz, and computes the
  * windowed lagged cross-correlation (window rows) and the session index with surrogates.
  * Supporting evidence only, never a rupture detector (Deres-Cohen et al. 2021).
@@ -27,9 +27,19 @@ public final class DyadSynchrony {
 
     private DyadSynchrony() {}
 
+    /** EDA synchrony (window rows and the session index) plus heart-rate window rows where both wearers have HR. */
     public static Result compute(String sessionId, long mediaStartMillis, List<SignalChunk> chunks, SynchronyConfig cfg) {
-        double[][] client = assemble(chunks, "client", mediaStartMillis);
-        double[][] therapist = assemble(chunks, "therapist", mediaStartMillis);
+        Result eda = compute(sessionId, mediaStartMillis, chunks, "eda", cfg);
+        Result hr = compute(sessionId, mediaStartMillis, chunks, "hr", cfg);
+        List<SynchronyRow> rows = new ArrayList<>(eda.windows());
+        rows.addAll(hr.windows());
+        return new Result(rows, eda.raw(), eda.session());
+    }
+
+    private static Result compute(String sessionId, long mediaStartMillis, List<SignalChunk> chunks, String signal,
+            SynchronyConfig cfg) {
+        double[][] client = assemble(chunks, "client", signal, mediaStartMillis);
+        double[][] therapist = assemble(chunks, "therapist", signal, mediaStartMillis);
         if (client == null || therapist == null) {
             return new Result(List.of(), List.of(), null);
         }
@@ -40,12 +50,12 @@ public final class DyadSynchrony {
         }
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(series, cfg);
         SessionSynchrony session = SessionSynchronyIndex.compute(series, windows, cfg);
-        return new Result(new ArrayList<>(SynchronyRows.of(sessionId, "eda", windows)), windows, session);
+        return new Result(new ArrayList<>(SynchronyRows.of(sessionId, signal, windows)), windows, session);
     }
 
     /** {@code {{startS (from media start), rateHz}, samples}} of one wearer's EDA chunks; null when none. */
-    static double[][] assemble(List<SignalChunk> chunks, String role, long mediaStartMillis) {
-        List<SignalChunk> own = chunks.stream().filter(c -> role.equals(c.role) && "eda".equals(c.signal))
+    static double[][] assemble(List<SignalChunk> chunks, String role, String signal, long mediaStartMillis) {
+        List<SignalChunk> own = chunks.stream().filter(c -> role.equals(c.role) && signal.equals(c.signal))
                 .sorted(Comparator.comparingDouble(c -> c.startMillis)).toList();
         if (own.isEmpty()) {
             return null;
