@@ -166,15 +166,7 @@ final class EventStage implements Serializable {
     }
 
     private boolean ready(Map<Channel, ChannelBuffer> buffers, double needMillis) {
-        double most = Double.NEGATIVE_INFINITY;
-        boolean all = true;
-        for (Channel c : USED) {
-            ChannelBuffer b = buffers.get(c);
-            double progress = b == null ? Double.NEGATIVE_INFINITY : b.progressMillis();
-            most = Math.max(most, progress);
-            all &= progress >= needMillis;
-        }
-        return all || most - needMillis > config.maxChannelSkewMillis();
+        return ChannelProgress.reached(buffers, USED, needMillis, config.maxChannelSkewMillis());
     }
 
     private void process(Map<Channel, ChannelBuffer> buffers, long from, double to, double firstSampleMillis) {

@@ -176,15 +176,7 @@ public final class WearerWindower implements Serializable {
     }
 
     private boolean isComplete(long endMillis) {
-        double most = Double.NEGATIVE_INFINITY;
-        boolean all = true;
-        for (Channel c : USED) {
-            ChannelBuffer b = buffers.get(c);
-            double progress = b == null ? Double.NEGATIVE_INFINITY : b.progressMillis();
-            most = Math.max(most, progress);
-            all &= progress >= endMillis;
-        }
-        return all || most - endMillis > config.maxChannelSkewMillis();
+        return ChannelProgress.reached(buffers, USED, endMillis, config.maxChannelSkewMillis());
     }
 
     private WindowFeatures compute(long startMillis, double endMillis) {
