@@ -16,32 +16,32 @@ import org.sessionreview.signal.eda.EdaTonicMethod;
 public final class FeatureConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final double windowSeconds;
-    private final double hopSeconds;
-    private final double contextSeconds;
-    private final double blockSeconds;
-    private final double minQuality;
-    private final double scrMinAmplitudeUs;
-    private final double scrMinRiseSeconds;
-    private final double scrMaxRiseSeconds;
-    private final double edaTonicCutoffHz;
-    private final EdaTonicMethod edaTonicMethod;
-    private final double edaMinUs;
-    private final double edaMaxJumpUsPerS;
-    private final double fidgetBandLowHz;
-    private final double fidgetBandHighHz;
-    private final double fftFrameSeconds;
-    private final double tempValidMinC;
-    private final double tempValidMaxC;
-    private final double ibiMinS;
-    private final double ibiMaxS;
-    private final double ibiMaxDeviation;
-    private final double maxChannelSkewSeconds;
-    private final double grossMovementSdG;
-    private final double coreSeconds;
-    private final EdaMethod edaMethod;
+    final double windowSeconds;
+    final double hopSeconds;
+    final double contextSeconds;
+    final double blockSeconds;
+    final double minQuality;
+    final double scrMinAmplitudeUs;
+    final double scrMinRiseSeconds;
+    final double scrMaxRiseSeconds;
+    final double edaTonicCutoffHz;
+    final EdaTonicMethod edaTonicMethod;
+    final double edaMinUs;
+    final double edaMaxJumpUsPerS;
+    final double fidgetBandLowHz;
+    final double fidgetBandHighHz;
+    final double fftFrameSeconds;
+    final double tempValidMinC;
+    final double tempValidMaxC;
+    final double ibiMinS;
+    final double ibiMaxS;
+    final double ibiMaxDeviation;
+    final double maxChannelSkewSeconds;
+    final double grossMovementSdG;
+    final double coreSeconds;
+    final EdaMethod edaMethod;
 
-    private FeatureConfig(Builder b) {
+    FeatureConfig(FeatureConfigBuilder b) {
         windowSeconds = b.windowSeconds;
         hopSeconds = b.hopSeconds;
         contextSeconds = b.contextSeconds;
@@ -69,8 +69,8 @@ public final class FeatureConfig implements Serializable {
     }
 
     /** A builder holding every default. */
-    public static Builder builder() {
-        return new Builder();
+    public static FeatureConfigBuilder builder() {
+        return new FeatureConfigBuilder();
     }
 
     /** The configuration with every default. */
@@ -250,8 +250,8 @@ public final class FeatureConfig implements Serializable {
     }
 
     /** A builder starting from this configuration's values. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    public FeatureConfigBuilder toBuilder() {
+        return new FeatureConfigBuilder(this);
     }
 
     @Override
@@ -312,244 +312,4 @@ public final class FeatureConfig implements Serializable {
                 + ", grossMovementSdG=" + grossMovementSdG + "}";
     }
 
-    /** Collects options; {@link #build()} validates them. Setters return {@code this}. */
-    public static final class Builder {
-        private double windowSeconds = 30;
-        private double hopSeconds = 5;
-        private double contextSeconds = 60;
-        private double blockSeconds = 30;
-        private double minQuality = 0.5;
-        private double scrMinAmplitudeUs = 0.05;
-        private double scrMinRiseSeconds = 0.5;
-        private double scrMaxRiseSeconds = 5;
-        private double edaTonicCutoffHz = 0.05;
-        private EdaTonicMethod edaTonicMethod = EdaTonicMethod.CAUSAL_BUTTERWORTH;
-        private double edaMinUs = 0.05;
-        private double edaMaxJumpUsPerS = 10;
-        private double fidgetBandLowHz = 2;
-        private double fidgetBandHighHz = 6;
-        private double fftFrameSeconds = 4;
-        private double tempValidMinC = 25;
-        private double tempValidMaxC = 40;
-        private double ibiMinS = 0.3;
-        private double ibiMaxS = 2.0;
-        private double ibiMaxDeviation = 0.2;
-        private double maxChannelSkewSeconds = 60;
-        private double grossMovementSdG = 0.1;
-        private double coreSeconds = 60;
-        private EdaMethod edaMethod = EdaMethod.STREAMING;
-
-        private Builder() {}
-
-        private Builder(FeatureConfig c) {
-            windowSeconds = c.windowSeconds;
-            hopSeconds = c.hopSeconds;
-            contextSeconds = c.contextSeconds;
-            blockSeconds = c.blockSeconds;
-            minQuality = c.minQuality;
-            scrMinAmplitudeUs = c.scrMinAmplitudeUs;
-            scrMinRiseSeconds = c.scrMinRiseSeconds;
-            scrMaxRiseSeconds = c.scrMaxRiseSeconds;
-            edaTonicCutoffHz = c.edaTonicCutoffHz;
-            edaTonicMethod = c.edaTonicMethod;
-            edaMinUs = c.edaMinUs;
-            edaMaxJumpUsPerS = c.edaMaxJumpUsPerS;
-            fidgetBandLowHz = c.fidgetBandLowHz;
-            fidgetBandHighHz = c.fidgetBandHighHz;
-            fftFrameSeconds = c.fftFrameSeconds;
-            tempValidMinC = c.tempValidMinC;
-            tempValidMaxC = c.tempValidMaxC;
-            ibiMinS = c.ibiMinS;
-            ibiMaxS = c.ibiMaxS;
-            ibiMaxDeviation = c.ibiMaxDeviation;
-            maxChannelSkewSeconds = c.maxChannelSkewSeconds;
-            grossMovementSdG = c.grossMovementSdG;
-            coreSeconds = c.coreSeconds;
-            edaMethod = c.edaMethod;
-        }
-
-        /** See {@link FeatureConfig#windowSeconds()}. */
-        public Builder windowSeconds(double v) {
-            windowSeconds = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#hopSeconds()}. */
-        public Builder hopSeconds(double v) {
-            hopSeconds = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#contextSeconds()}. */
-        public Builder contextSeconds(double v) {
-            contextSeconds = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#blockSeconds()}. */
-        public Builder blockSeconds(double v) {
-            blockSeconds = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#minQuality()}. */
-        public Builder minQuality(double v) {
-            minQuality = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#scrMinAmplitudeUs()}. */
-        public Builder scrMinAmplitudeUs(double v) {
-            scrMinAmplitudeUs = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#scrMinRiseSeconds()} and {@link #scrMaxRiseSeconds()}. */
-        public Builder scrRiseSeconds(double min, double max) {
-            scrMinRiseSeconds = min;
-            scrMaxRiseSeconds = max;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#edaTonicCutoffHz()}. */
-        public Builder edaTonicCutoffHz(double v) {
-            edaTonicCutoffHz = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#edaTonicMethod()}. */
-        public Builder edaTonicMethod(EdaTonicMethod v) {
-            edaTonicMethod = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#edaMinUs()}. */
-        public Builder edaMinUs(double v) {
-            edaMinUs = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#edaMaxJumpUsPerS()}. */
-        public Builder edaMaxJumpUsPerS(double v) {
-            edaMaxJumpUsPerS = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#fidgetBandLowHz()} and {@link #fidgetBandHighHz()}. */
-        public Builder fidgetBandHz(double low, double high) {
-            fidgetBandLowHz = low;
-            fidgetBandHighHz = high;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#fftFrameSeconds()}. */
-        public Builder fftFrameSeconds(double v) {
-            fftFrameSeconds = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#tempValidMinC()} and {@link #tempValidMaxC()}. */
-        public Builder tempValidRangeC(double min, double max) {
-            tempValidMinC = min;
-            tempValidMaxC = max;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#ibiMinS()} and {@link FeatureConfig#ibiMaxS()}. */
-        public Builder ibiRangeS(double min, double max) {
-            ibiMinS = min;
-            ibiMaxS = max;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#ibiMaxDeviation()}. */
-        public Builder ibiMaxDeviation(double v) {
-            ibiMaxDeviation = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#maxChannelSkewSeconds()}. */
-        public Builder maxChannelSkewSeconds(double v) {
-            maxChannelSkewSeconds = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#edaMethod()}. */
-        public Builder edaMethod(EdaMethod v) {
-            edaMethod = java.util.Objects.requireNonNull(v, "edaMethod");
-            return this;
-        }
-
-        /** See {@link FeatureConfig#coreSeconds()}. */
-        public Builder coreSeconds(double v) {
-            coreSeconds = v;
-            return this;
-        }
-
-        /** See {@link FeatureConfig#grossMovementSdG()}. */
-        public Builder grossMovementSdG(double v) {
-            grossMovementSdG = v;
-            return this;
-        }
-
-        /**
-         * Validates and builds.
-         *
-         * @throws IllegalArgumentException naming the first invalid option and its value
-         */
-        public FeatureConfig build() {
-            positive("windowSeconds", windowSeconds);
-            positive("hopSeconds", hopSeconds);
-            check(hopSeconds <= windowSeconds, "hopSeconds must be <= windowSeconds ("
-                    + windowSeconds + "), got " + hopSeconds);
-            check(windowSeconds >= 0.001 && hopSeconds >= 0.001,
-                    "windowSeconds and hopSeconds must be at least 1 ms");
-            nonNegative("contextSeconds", contextSeconds);
-            positive("blockSeconds", blockSeconds);
-            check(minQuality >= 0 && minQuality <= 1,
-                    "minQuality must be within 0..1, got " + minQuality);
-            positive("scrMinAmplitudeUs", scrMinAmplitudeUs);
-            nonNegative("scrMinRiseSeconds", scrMinRiseSeconds);
-            check(scrMaxRiseSeconds > scrMinRiseSeconds, "scrMaxRiseSeconds ("
-                    + scrMaxRiseSeconds + ") must be > scrMinRiseSeconds (" + scrMinRiseSeconds + ")");
-            positive("edaTonicCutoffHz", edaTonicCutoffHz);
-            check(edaTonicMethod != null, "edaTonicMethod must not be null");
-            nonNegative("edaMinUs", edaMinUs);
-            positive("edaMaxJumpUsPerS", edaMaxJumpUsPerS);
-            positive("fidgetBandLowHz", fidgetBandLowHz);
-            check(fidgetBandHighHz > fidgetBandLowHz, "fidgetBandHighHz (" + fidgetBandHighHz
-                    + ") must be > fidgetBandLowHz (" + fidgetBandLowHz + ")");
-            positive("fftFrameSeconds", fftFrameSeconds);
-            check(fftFrameSeconds <= windowSeconds, "fftFrameSeconds (" + fftFrameSeconds
-                    + ") must be <= windowSeconds (" + windowSeconds + ")");
-            check(tempValidMaxC > tempValidMinC, "tempValidMaxC (" + tempValidMaxC
-                    + ") must be > tempValidMinC (" + tempValidMinC + ")");
-            positive("ibiMinS", ibiMinS);
-            check(ibiMaxS > ibiMinS, "ibiMaxS (" + ibiMaxS + ") must be > ibiMinS (" + ibiMinS + ")");
-            check(ibiMaxDeviation > 0 && ibiMaxDeviation < 1,
-                    "ibiMaxDeviation must be within (0, 1), got " + ibiMaxDeviation);
-            nonNegative("maxChannelSkewSeconds", maxChannelSkewSeconds);
-            // Channels deliver a block slot one after another, so one may lead by a whole block;
-            // a smaller skew would compute windows before the others' blocks for the slot arrive.
-            check(maxChannelSkewSeconds >= blockSeconds, "maxChannelSkewSeconds ("
-                    + maxChannelSkewSeconds + ") must be >= blockSeconds (" + blockSeconds + ")");
-            positive("grossMovementSdG", grossMovementSdG);
-            check(coreSeconds >= 10 && coreSeconds <= 3600, "coreSeconds must be within [10, 3600], got " + coreSeconds);
-            return new FeatureConfig(this);
-        }
-
-        private static void positive(String name, double v) {
-            check(v > 0 && Double.isFinite(v), name + " must be a finite number > 0, got " + v);
-        }
-
-        private static void nonNegative(String name, double v) {
-            check(v >= 0 && Double.isFinite(v), name + " must be a finite number >= 0, got " + v);
-        }
-
-        private static void check(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException(message);
-            }
-        }
-    }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * cross-correlation (method A), the session index with segment surrogates (methods B and D), the
  * synchrony-drop comparison and the alignment of both wearers' series. Immutable and {@link
  * Serializable} so that Flink operators can carry it; the only way in is {@link #builder()}, and
- * {@link Builder#build()} checks every value and names the offending option.
+ * {@link SynchronyConfigBuilder#build()} checks every value and names the offending option.
  *
  * <p>Each option is documented once, on its builder setter, with unit and default. {@link
  * #asMetadata()} lists every option with its value for Parquet footers and run summaries.
@@ -27,26 +27,26 @@ public final class SynchronyConfig implements Serializable {
     /** Fewest shuffles DOMAIN.md 4.3 D accepts for a surrogate percentile. */
     public static final int MIN_SHUFFLES = 100;
 
-    private final double windowS;
-    private final double stepS;
-    private final double maxLagS;
-    private final double zClamp;
-    private final double minValidShare;
-    private final double leaderMinPeakZ;
-    private final double segmentS;
-    private final double segmentMaxLagS;
-    private final int maxSurrogatePairs;
-    private final int shuffles;
-    private final long seed;
-    private final double significancePercentile;
-    private final int minSegments;
-    private final double dropEffectThreshold;
-    private final int dropMinWindows;
-    private final double dropPrecedingS;
-    private final double alignRateHz;
-    private final double alignMinValidShare;
+    final double windowS;
+    final double stepS;
+    final double maxLagS;
+    final double zClamp;
+    final double minValidShare;
+    final double leaderMinPeakZ;
+    final double segmentS;
+    final double segmentMaxLagS;
+    final int maxSurrogatePairs;
+    final int shuffles;
+    final long seed;
+    final double significancePercentile;
+    final int minSegments;
+    final double dropEffectThreshold;
+    final int dropMinWindows;
+    final double dropPrecedingS;
+    final double alignRateHz;
+    final double alignMinValidShare;
 
-    private SynchronyConfig(Builder b) {
+    SynchronyConfig(SynchronyConfigBuilder b) {
         windowS = b.windowS;
         stepS = b.stepS;
         maxLagS = b.maxLagS;
@@ -68,8 +68,8 @@ public final class SynchronyConfig implements Serializable {
     }
 
     /** A builder holding the defaults documented on its setters. */
-    public static Builder builder() {
-        return new Builder();
+    public static SynchronyConfigBuilder builder() {
+        return new SynchronyConfigBuilder();
     }
 
     /** The project defaults (DOMAIN.md section 4.3). */
@@ -78,7 +78,7 @@ public final class SynchronyConfig implements Serializable {
     }
 
     /** A builder preset with this configuration's values, to change a few of them. */
-    public Builder toBuilder() {
+    public SynchronyConfigBuilder toBuilder() {
         return builder().window(windowS, stepS).maxLagS(maxLagS).zClamp(zClamp)
                 .minValidShare(minValidShare).leaderMinPeakZ(leaderMinPeakZ)
                 .segment(segmentS, segmentMaxLagS).maxSurrogatePairs(maxSurrogatePairs)
@@ -88,7 +88,7 @@ public final class SynchronyConfig implements Serializable {
                 .alignRateHz(alignRateHz).alignMinValidShare(alignMinValidShare);
     }
 
-    // Getters: see the matching Builder setter for unit, default and meaning.
+    // Getters: see the matching SynchronyConfigBuilder setter for unit, default and meaning.
 
     public double windowS() {
         return windowS;
@@ -206,228 +206,4 @@ public final class SynchronyConfig implements Serializable {
         return "SynchronyConfig" + asMetadata();
     }
 
-    /** Builder for {@link SynchronyConfig}; {@link #build()} validates. */
-    public static final class Builder {
-        private double windowS = 30.0;
-        private double stepS = 5.0;
-        private double maxLagS = 5.0;
-        private double zClamp = 10.0;
-        private double minValidShare = 0.5;
-        private double leaderMinPeakZ = 0.0;
-        private double segmentS = 30.0;
-        private double segmentMaxLagS = 3.0;
-        private int maxSurrogatePairs = 500;
-        private int shuffles = 1000;
-        private long seed = 20200101L;
-        private double significancePercentile = 95.0;
-        private int minSegments = 6;
-        private double dropEffectThreshold = 0.5;
-        private int dropMinWindows = 6;
-        private double dropPrecedingS = 300.0;
-        private double alignRateHz = 4.0;
-        private double alignMinValidShare = 0.5;
-
-        private Builder() {}
-
-        // ---- A: windowed lagged cross-correlation (Boker et al. 2002) -----------------------
-
-        /**
-         * Length and step of the cross-correlation windows, seconds. Default 30 s every 5 s
-         * (DOMAIN.md 4.3 A); 15 s and 60 s are the other settings DOMAIN.md offers, since window
-         * size matters more than the maximum lag (Behrens et al. 2020). The length must be at
-         * least twice {@link #maxLagS}.
-         */
-        public Builder window(double lengthS, double stepS) {
-            this.windowS = lengthS;
-            this.stepS = stepS;
-            return this;
-        }
-
-        /**
-         * Largest lag in either direction, seconds; lags run in steps of one sample. Default 5 s
-         * (DOMAIN.md 4.3 A; rMEA example {@code lagSec = 5}).
-         */
-        public Builder maxLagS(double seconds) {
-            this.maxLagS = seconds;
-            return this;
-        }
-
-        /** Fisher z = atanh(r) is clamped to |z| at most this. Default 10 (rMEA). */
-        public Builder zClamp(double z) {
-            this.zClamp = z;
-            return this;
-        }
-
-        /**
-         * Fewest samples (share 0..1) at which both wearers are valid (not NaN) for a window or a
-         * segment to be analysed; below it the window is skipped and says so. Default 0.5 (rMEA
-         * skips windows more than half missing).
-         */
-        public Builder minValidShare(double share) {
-            this.minValidShare = share;
-            return this;
-        }
-
-        /**
-         * A window names a leader (the side of its peak lag) only when the peak's |z| reaches
-         * this. Default 0, as rMEA's {@code bestLag}: the session surrogates, not a per-window
-         * threshold, say whether the coupling exceeds chance.
-         */
-        public Builder leaderMinPeakZ(double z) {
-            this.leaderMinPeakZ = z;
-            return this;
-        }
-
-        // ---- B and D: session index with surrogates -----------------------------------------
-
-        /**
-         * Non-overlapping segment length and largest lag of the session index, seconds. Default
-         * 30 s and 3 s (SUSY {@code segment = 30}, {@code maxlag = 3}); the segment must be at
-         * least twice the lag, as SUSY requires.
-         */
-        public Builder segment(double segmentS, double maxLagS) {
-            this.segmentS = segmentS;
-            this.segmentMaxLagS = maxLagS;
-            return this;
-        }
-
-        /**
-         * Most surrogate pairings (client segment i with therapist segment j != i) averaged into
-         * SUSY's Zpseudo; with more candidates they are drawn with the seeded generator, the same
-         * number for every client segment. Default 500 (SUSY {@code surrogates.total}).
-         */
-        public Builder maxSurrogatePairs(int pairs) {
-            this.maxSurrogatePairs = pairs;
-            return this;
-        }
-
-        /**
-         * Segment shuffles (therapist segments permuted so that none stays in place) forming the
-         * surrogate distribution of the session value. Default 1000; at least {@value
-         * #MIN_SHUFFLES} (DOMAIN.md 4.3 D; Ramseyer &amp; Tschacher 2010/2011).
-         */
-        public Builder shuffles(int count) {
-            this.shuffles = count;
-            return this;
-        }
-
-        /**
-         * Seed of the {@code Well19937c} generator drawing pairings and shuffles.
-         * Default 20200101.
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * The session value counts as above chance when its surrogate percentile exceeds this.
-         * Default 95 (DOMAIN.md 4.3 D).
-         */
-        public Builder significancePercentile(double percentile) {
-            this.significancePercentile = percentile;
-            return this;
-        }
-
-        /**
-         * Fewest usable segments for a session index; with fewer, the index is not computed and
-         * says why. Default 6 (3 minutes of 30 s segments).
-         */
-        public Builder minSegments(int count) {
-            this.minSegments = count;
-            return this;
-        }
-
-        // ---- synchrony drop (supporting evidence only) -------------------------------------
-
-        /**
-         * A standardised difference (inside minus reference, in reference SDs) at or below minus
-         * this is worded as lower synchrony. Default 0.5.
-         */
-        public Builder dropEffectThreshold(double sd) {
-            this.dropEffectThreshold = sd;
-            return this;
-        }
-
-        /**
-         * Fewest analysed windows needed inside the intervals and in the reference to compare
-         * them. Default 6 (30 s of 5 s steps).
-         */
-        public Builder dropMinWindows(int count) {
-            this.dropMinWindows = count;
-            return this;
-        }
-
-        /** Span before each interval used as the "preceding" reference, seconds. Default 300. */
-        public Builder dropPrecedingS(double seconds) {
-            this.dropPrecedingS = seconds;
-            return this;
-        }
-
-        // ---- alignment ----------------------------------------------------------------------
-
-        /** Common rate both wearers are brought to, Hz. Default 4 Hz (E4 EDA; DOMAIN.md 4.1). */
-        public Builder alignRateHz(double hz) {
-            this.alignRateHz = hz;
-            return this;
-        }
-
-        /**
-         * When downsampling, an output sample is the mean of the valid input samples in its bin,
-         * or NaN when fewer than this share (0..1] of them are valid. Default 0.5.
-         */
-        public Builder alignMinValidShare(double share) {
-            this.alignMinValidShare = share;
-            return this;
-        }
-
-        /**
-         * Checks every option and builds the configuration.
-         *
-         * @throws IllegalArgumentException naming the first invalid option and its value
-         */
-        public SynchronyConfig build() {
-            positive("windowS", windowS);
-            positive("stepS", stepS);
-            positive("maxLagS", maxLagS);
-            check(windowS >= 2 * maxLagS, "window length (" + windowS
-                    + " s) must be at least twice the maximum lag (" + maxLagS + " s)");
-            positive("zClamp", zClamp);
-            share("minValidShare", minValidShare);
-            check(Double.isFinite(leaderMinPeakZ) && leaderMinPeakZ >= 0,
-                    "leaderMinPeakZ must be >= 0, got " + leaderMinPeakZ);
-            positive("segmentS", segmentS);
-            positive("segmentMaxLagS", segmentMaxLagS);
-            check(segmentS >= 2 * segmentMaxLagS, "segment length (" + segmentS
-                    + " s) must be at least twice the segment lag (" + segmentMaxLagS + " s)");
-            check(maxSurrogatePairs >= 1,
-                    "maxSurrogatePairs must be at least 1, got " + maxSurrogatePairs);
-            check(shuffles >= MIN_SHUFFLES,
-                    "shuffles must be at least " + MIN_SHUFFLES + ", got " + shuffles);
-            check(significancePercentile > 0 && significancePercentile < 100,
-                    "significancePercentile must be within (0, 100), got "
-                            + significancePercentile);
-            check(minSegments >= 3, "minSegments must be at least 3, got " + minSegments);
-            positive("dropEffectThreshold", dropEffectThreshold);
-            check(dropMinWindows >= 2, "dropMinWindows must be at least 2, got " + dropMinWindows);
-            positive("dropPrecedingS", dropPrecedingS);
-            positive("alignRateHz", alignRateHz);
-            share("alignMinValidShare", alignMinValidShare);
-            return new SynchronyConfig(this);
-        }
-
-        private static void positive(String name, double v) {
-            check(Double.isFinite(v) && v > 0, name + " must be > 0, got " + v);
-        }
-
-        private static void share(String name, double v) {
-            check(v > 0 && v <= 1, name + " must be within (0, 1], got " + v);
-        }
-
-        private static void check(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException("Invalid synchrony configuration: " + message);
-            }
-        }
-    }
 }

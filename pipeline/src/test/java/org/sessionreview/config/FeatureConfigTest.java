@@ -63,7 +63,7 @@ class FeatureConfigTest {
                 "maxChannelSkewSeconds must be a finite number >= 0, got Infinity");
     }
 
-    private static void assertMessage(UnaryOperator<FeatureConfig.Builder> change, String message) {
+    private static void assertMessage(UnaryOperator<FeatureConfigBuilder> change, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> change.apply(FeatureConfig.builder()).build());
         assertEquals(message, e.getMessage());

@@ -86,7 +86,7 @@ class ScoringConfigTest {
 
     @Test
     void shouldRejectAllZeroWeightsWhenBuilding() {
-        ScoringConfig.Builder b = ScoringConfig.builder().weightScr(0).weightScl(0).weightHr(0)
+        ScoringConfigBuilder b = ScoringConfig.builder().weightScr(0).weightScl(0).weightHr(0)
                 .weightRmssd(0).weightFidget(0).weightTemp(0);
         assertTrue(assertThrows(IllegalArgumentException.class, b::build).getMessage()
                 .contains("at least one anxiety-index weight must be positive"));
