@@ -95,7 +95,13 @@ public final class CodedEventsStep {
                 .collect(java.util.stream.Collectors.joining(";"));
         row.priority = coded.priority();
         List<String> reasons = new ArrayList<>(coded.reasons());
-        reasons.addAll(row.flagReasons);
+        boolean codedUnvoiced = reasons.stream().anyMatch(r -> r.contains("unvoiced-arousal"));
+        for (String r : row.flagReasons) {
+            // the coded rules already name unanswered physiology-only onsets; say it once
+            if (!(codedUnvoiced && r.endsWith("(unvoiced arousal)"))) {
+                reasons.add(r);
+            }
+        }
         row.flagReasons = reasons;
         row.flagged = row.flagged || !coded.reasons().isEmpty();
         return new Result(moments, ruptures, coded);
