@@ -290,6 +290,13 @@ class ReviewCliITCase {
         }
         assertTrue(planted >= 2, "a repaired and an unaddressed rupture are planted");
         assertEquals((long) planted, ((Number) db.scalar("SELECT count(*) FROM " + t("ruptures"))).longValue());
+        // the session roll-up: every rupture session has segments with markers of its class and a resolution ratio
+        for (Map<String, Object> r : db.query("SELECT ruptures_withdrawal w, ruptures_confrontation c, segments_with_w_share sw,"
+                + " segments_with_c_share sc, resolution_ratio rr FROM " + t("sessions") + " WHERE ruptures_withdrawal + ruptures_confrontation > 0")) {
+            assertEquals(((Number) r.get("w")).intValue() > 0, ((Number) r.get("sw")).doubleValue() > 0, r.toString());
+            assertEquals(((Number) r.get("c")).intValue() > 0, ((Number) r.get("sc")).doubleValue() > 0, r.toString());
+            assertNotNull(r.get("rr"), r.toString());
+        }
         Object unaddressedMoments = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE kind = 'unaddressed_rupture'");
         assertTrue(((Number) unaddressedMoments).longValue() >= 1);
     }

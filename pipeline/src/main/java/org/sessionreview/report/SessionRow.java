@@ -55,6 +55,12 @@ public class SessionRow {
      * no episode had a repair attempt.
      */
     public Double medianTimeToRepairS;
+    /** Share of the session's 5-minute segments with a withdrawal marker, 0..1 (3RS roll-up, DOMAIN.md 3.6); null without segments. */
+    public Double segmentsWithWithdrawalShare;
+    /** Share of the session's 5-minute segments with a confrontation marker, 0..1. */
+    public Double segmentsWithConfrontationShare;
+    /** Resolved rupture episodes / all rupture episodes with an outcome; null without ruptures. */
+    public Double resolutionRatio;
     /**
      * Missed therapeutic opportunities (DOMAIN.md 5: {@code no_response} or {@code
      * responded_reducing_space}) with a coded cue (voiced), over both triggers (episode onsets and

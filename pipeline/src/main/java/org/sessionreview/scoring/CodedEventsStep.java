@@ -90,6 +90,9 @@ public final class CodedEventsStep {
         row.medianTimeToRepairS = toRepair.length == 0 ? null : new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(toRepair);
         // voiced triggers only: physiology-only ones are the lower-confidence unvoiced_arousal moments
         row.missedOpportunities = (int) coded.opportunities().stream().filter(o -> o.missed() && o.voiced()).count();
+        row.segmentsWithWithdrawalShare = coded.summary().shareSegmentsWithW();
+        row.segmentsWithConfrontationShare = coded.summary().shareSegmentsWithC();
+        row.resolutionRatio = coded.summary().resolutionRatio();
         row.missedOpportunitySensitivity = coded.sensitivity().stream()
                 .map(w -> String.format(Locale.ROOT, "%.0fs=%d/%d", w.windowS(), w.missedOpportunities(), w.opportunities()))
                 .collect(java.util.stream.Collectors.joining(";"));
