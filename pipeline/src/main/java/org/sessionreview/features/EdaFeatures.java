@@ -38,6 +38,23 @@ public final class EdaFeatures {
     public record Result(double quality, Double sclUs, Double scrPerMin, int scrCount) {}
 
     /**
+     * Only the window's EDA quality (valid fraction 0..1, 0 without data), as {@link #compute}
+     * reports it, without the tonic filter and SCR detection (the pipeline takes level and
+     * responses from its per-core event stage).
+     */
+    public static double quality(RegularSeries eda, double startMillis, double endMillis, FeatureConfig config) {
+        if (eda.length() == 0) {
+            return 0;
+        }
+        boolean[] valid = EdaQuality.validMask(eda.values(), eda.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
+        return quality(eda, valid, eda.indexAtOrAfter(startMillis), eda.indexAtOrAfter(endMillis), startMillis, endMillis);
+    }
+
+    private static double quality(RegularSeries eda, boolean[] valid, int from, int to, double startMillis, double endMillis) {
+        return Math.min(1.0, EdaQuality.count(valid, from, to) / eda.expectedSamples(endMillis - startMillis));
+    }
+
+    /**
      * Computes the window's EDA features.
      *
      * @param eda EDA in microsiemens from {@code contextSeconds} before the window start up to the
@@ -53,8 +70,7 @@ public final class EdaFeatures {
         boolean[] valid = EdaQuality.validMask(x, eda.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
         int from = eda.indexAtOrAfter(startMillis);
         int to = eda.indexAtOrAfter(endMillis);
-        double expected = eda.expectedSamples(endMillis - startMillis);
-        double quality = Math.min(1.0, EdaQuality.count(valid, from, to) / expected);
+        double quality = quality(eda, valid, from, to, startMillis, endMillis);
         if (quality < config.minQuality()) {
             return new Result(quality, null, null, 0);
         }

@@ -26,10 +26,9 @@ final class WindowComputer {
         w.startS = (startMillis - mediaStartMillis) / 1000.0;
         w.endS = (endMillis - mediaStartMillis) / 1000.0;
 
-        EdaFeatures.Result eda = EdaFeatures.compute(
+        w.edaQuality = EdaFeatures.quality(
                 regular(buffers, Channel.EDA, contextStart, endMillis), startMillis, endMillis, config);
-        w.edaQuality = eda.quality();
-        if (eda.sclUs() != null) {
+        if (w.edaQuality >= config.minQuality()) {
             // level and responses from the per-core streaming decomposition (one detection per SCR)
             double tonic = events.eda().meanTonic(startMillis, endMillis);
             double[] responses = events.eda().responses(startMillis, endMillis);
