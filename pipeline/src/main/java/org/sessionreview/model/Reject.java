@@ -9,6 +9,12 @@ package org.sessionreview.model;
 public class Reject {
     /** Maximum length of {@link #raw}; longer text is cut. */
     public static final int RAW_MAX_CHARS = 200;
+    /**
+     * Maximum length of {@link #reason}; longer text is cut. Reasons name the field, file, line and
+     * kind of problem and quote only numbers and closed-vocabulary values (channel names, canonical
+     * codes, column and field names), never an input token that can carry an identity.
+     */
+    public static final int REASON_MAX_CHARS = 240;
 
     public String sessionId;
     /** Path of the source file relative to the sessions root (or absolute when outside it). */
@@ -23,7 +29,7 @@ public class Reject {
         this.sessionId = sessionId;
         this.sourceFile = sourceFile;
         this.line = line;
-        this.reason = reason;
+        this.reason = cutReason(reason);
         this.raw = cut(raw);
     }
 
@@ -33,6 +39,14 @@ public class Reject {
             return raw;
         }
         return raw.substring(0, RAW_MAX_CHARS);
+    }
+
+    /** Cuts a reason to {@link #REASON_MAX_CHARS} characters, marking the cut; null stays null. */
+    public static String cutReason(String reason) {
+        if (reason == null || reason.length() <= REASON_MAX_CHARS) {
+            return reason;
+        }
+        return reason.substring(0, REASON_MAX_CHARS - 3) + "...";
     }
 
     /** Readable one-line form used in the run summary: {@code file:line: reason}. */
