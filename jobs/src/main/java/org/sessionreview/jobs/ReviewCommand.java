@@ -1,6 +1,13 @@
 package org.sessionreview.jobs;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.sessionreview.ingest.SessionScanner;
+import org.sessionreview.jobs.io.OutputGuard;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +23,7 @@ import org.sessionreview.jobs.io.OutputDirectory;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.model.InputFileStats;
+import org.sessionreview.model.Reject;
 import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.jobs.io.TrendOutputs;
 import org.sessionreview.parquet.Tables;
@@ -34,12 +42,23 @@ final class ReviewCommand {
                     Tables.BASELINES, Tables.ANNOTATIONS, Tables.REJECTS);
     static final List<String> TABLES = ALL_TABLES.stream().map(TableSchema::name).toList();
 
+    /** Everything a run publishes under {@code --out}. */
+    static final List<String> OUTPUT_ENTRIES = Stream.concat(TABLES.stream(),
+            Stream.of(RunManifest.FILE_NAME, BASELINES_FILE)).toList();
+
     private final PrintStream out;
     private final PrintStream err;
+    /** The user's home folder, never accepted as {@code --out}. */
+    private final Path home;
 
     ReviewCommand(PrintStream out, PrintStream err) {
+        this(out, err, Path.of(System.getProperty("user.home")));
+    }
+
+    ReviewCommand(PrintStream out, PrintStream err, Path home) {
         this.out = out;
         this.err = err;
+        this.home = home;
     }
 
     int run(String[] args, Function<String, String> env) {
@@ -54,29 +73,61 @@ final class ReviewCommand {
             err.println("session-review review: " + e.getMessage());
             return 2;
         }
+        Optional<String> refused = OutputGuard.check(options.out(), options.sessions(), home);
+        try {
+            refused = refused.or(() -> rootProblem(options.sessions()));
+        } catch (UncheckedIOException e) {
+            refused = Optional.of("sessions root " + options.sessions() + " cannot be listed ("
+                    + e.getCause().getClass().getSimpleName() + ")");
+        }
+        if (refused.isPresent()) {
+            err.println("session-review review: " + refused.get());
+            return 2;
+        }
+        OutputDirectory.Staging staging;
+        try {
+            staging = OutputDirectory.open(options.out(), OUTPUT_ENTRIES);
+        } catch (OutputDirectory.RefusedException e) {
+            err.println("session-review review: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("session-review review: cannot prepare --out " + options.out() + ": " + e);
+            return 2;
+        }
         PipelineConfig config = new PipelineConfig(
                 FeatureConfig.builder().edaMethod(options.edaMethod()).build(), ScoringConfig.defaults(), options.baselines());
         try {
-            OutputDirectory.prepare(options.out(), TABLES);
-            java.nio.file.Files.deleteIfExists(options.out().resolve(BASELINES_FILE));
+            Path dir = staging.dir();
             java.util.Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
-            ParquetReviewSinks sinks = new ParquetReviewSinks(options.out(), provenance);
+            ParquetReviewSinks sinks = new ParquetReviewSinks(dir, provenance);
             ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
             ReviewJob.Result result = new ReviewJob(options, config, sinks, progress).execute();
-            TrendOutputs.write(options.out(), result.sessions(), provenance);
-            EmptyTables.fill(options.out(), ALL_TABLES, provenance);
-            StoredBaselines.pool(result.baselines()).write(options.out().resolve(BASELINES_FILE));
-            RunManifest.write(new RunManifest.Run(
+            TrendOutputs.write(dir, result.sessions(), provenance);
+            EmptyTables.fill(dir, ALL_TABLES, provenance);
+            StoredBaselines.pool(result.baselines()).write(dir.resolve(BASELINES_FILE));
+            RunManifest.write(dir, new RunManifest.Run(
                     options.sessions(), options.out(), result.started(), result.finished(),
                     options.mode().name().toLowerCase(Locale.ROOT), options.parallelism(),
                     options.pseudonymizer().source(), config.describe(), result.files(),
                     result.sessionFolders(), result.sessions().size(), (int) result.flagged(), TABLES));
+            staging.publish();
             summary(options, result);
             return 0;
         } catch (Exception e) {
+            staging.abandon();
             err.println("session-review review: the job failed: " + rootMessage(e));
+            err.println("session-review review: nothing was published; the previous contents of " + options.out()
+                    + " are untouched");
             e.printStackTrace(err);
             return 1;
+        }
+    }
+
+    private static Optional<String> rootProblem(Path root) {
+        try {
+            return SessionScanner.rootProblem(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -105,6 +156,9 @@ final class ReviewCommand {
                         f.recordsRead, f.firstReject == null ? "" : " (first: " + f.firstReject + ")"));
         if (rejectedFiles > 20) {
             out.printf(Locale.ROOT, "  ... and %d more files: see the rejects table%n", rejectedFiles - 20);
+        }
+        for (Reject f : r.processingFailures()) {
+            out.println("  processing failed: " + f.describe());
         }
         for (SessionRow s : r.sessions()) {
             if (!s.missingChannels.isEmpty()) {

@@ -40,12 +40,16 @@ public final class ReviewJob {
         void sessionDone(SessionRow row, int done, int total);
     }
 
-    /** What a run produced, for the summary and run.json. */
+    /**
+     * What a run produced, for the summary and run.json. {@code processingFailures} are the
+     * wearers and sessions whose processing failed (also rows of the rejects table).
+     */
     public record Result(
             int sessionFolders,
             List<SessionRow> sessions,
             List<InputFileStats> files,
             List<BaselineRow> baselines,
+            List<Reject> processingFailures,
             Instant started,
             Instant finished) {
         public long rejects() {
@@ -88,7 +92,7 @@ public final class ReviewJob {
                 blocks.getSideOutput(SessionIngestFunction.SESSIONS),
                 blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS),
                 config);
-        DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS);
+        DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS).union(review.failures());
         if (!scan.rejects().isEmpty()) { // fromData cannot take an empty collection
             rejects = rejects.union(env.fromData(scan.rejects(), TypeInformation.of(Reject.class))
                     .name("scan-rejects").uid("scan-rejects"));
@@ -99,6 +103,7 @@ public final class ReviewJob {
         CloseableIterator<InputFileStats> fileStats =
                 blocks.getSideOutput(SessionIngestFunction.FILES).collectAsync();
         CloseableIterator<BaselineRow> baselineRows = review.baselines().collectAsync();
+        CloseableIterator<Reject> failureRows = review.failures().collectAsync();
         JobClient client = env.executeAsync("session-review");
 
         List<InputFileStats> files = Collections.synchronizedList(new ArrayList<>(scan.files()));
@@ -109,6 +114,10 @@ public final class ReviewJob {
         Thread drainBaselines = new Thread(() -> baselineRows.forEachRemaining(baselines::add), "collect-baselines");
         drainBaselines.setDaemon(true);
         drainBaselines.start();
+        List<Reject> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread drainFailures = new Thread(() -> failureRows.forEachRemaining(failures::add), "collect-failures");
+        drainFailures.setDaemon(true);
+        drainFailures.start();
         List<SessionRow> rows = new ArrayList<>();
         while (sessionRows.hasNext()) {
             SessionRow row = sessionRows.next();
@@ -117,13 +126,16 @@ public final class ReviewJob {
         }
         drain.join();
         drainBaselines.join();
+        drainFailures.join();
         client.getJobExecutionResult().get();
         sessionRows.close();
         fileStats.close();
         baselineRows.close();
+        failureRows.close();
         rows.sort((a, b) -> a.sessionId.compareTo(b.sessionId));
         return new Result(scan.folders().size() + scan.rejects().size(), rows, new ArrayList<>(files),
-                new ArrayList<>(baselines), started, Instant.now());
+                new ArrayList<>(baselines), failures.stream().sorted((a, b) -> a.describe().compareTo(b.describe())).toList(),
+                started, Instant.now());
     }
 
     private StreamExecutionEnvironment environment() {

@@ -52,8 +52,26 @@ public final class SessionIngestor implements Serializable {
         this.runCodebook = runCodebook == null ? null : runCodebook.toString();
     }
 
-    /** Reads {@code root/folder}. */
+    /**
+     * Reads {@code root/folder}. Never throws for anything in the folder: an unexpected failure
+     * (a bug met by unusual input) rejects the whole session with the kind of failure, and the
+     * other sessions of the run are unaffected.
+     */
     public IngestedSession ingest(Path root, String folder) {
+        try {
+            return read(root, folder);
+        } catch (RuntimeException | StackOverflowError e) {
+            IngestedSession failed = new IngestedSession();
+            InputFileStats f = new InputFileStats(null, folder + "/", "session");
+            f.recordsRead = 1;
+            failed.files.add(f);
+            rejectFile(failed, f, new Reject(null, folder + "/", 0, "the session could not be read: internal error ("
+                    + e.getClass().getSimpleName() + "); the session is left out of this run", null));
+            return failed;
+        }
+    }
+
+    private IngestedSession read(Path root, String folder) {
         IngestedSession out = new IngestedSession();
         Path dir = root.resolve(folder);
         String manifestName = folder + "/" + SessionScanner.MANIFEST;
@@ -70,7 +88,7 @@ public final class SessionIngestor implements Serializable {
             rejectFile(out, mf, new Reject(null, manifestName, e.line(), "session.json: " + e.getMessage(), null));
             return out;
         } catch (IOException e) {
-            rejectFile(out, mf, new Reject(null, manifestName, 0, "cannot read session.json: " + e.getMessage(), null));
+            rejectFile(out, mf, new Reject(null, manifestName, 0, "cannot read session.json (" + e.getClass().getSimpleName() + ")", null));
             return out;
         }
         mf.sessionId = m.sessionId();
@@ -88,8 +106,13 @@ public final class SessionIngestor implements Serializable {
 
         Codebook codebook = codebook(out, m, dir, folder);
         AnnotationNormalizer normalizer = new AnnotationNormalizer(codebook);
-        for (String name : m.annotations()) {
-            readAnnotations(out, m.sessionId(), dir.resolve(name), folder + "/" + name, normalizer);
+        double recordedS = (endMillis - info.mediaStartMillis) / 1000.0;
+        double limitS = AnnotationRange.limitS(m.durationS(), info.wearers.isEmpty() ? null : recordedS);
+        for (int i = 0; i < m.annotations().size(); i++) {
+            String name = m.annotations().get(i);
+            Path file = SessionPaths.resolve(dir, name);
+            readAnnotations(out, m.sessionId(), file, folder + "/" + (file == null ? "annotations[" + i + "]" : name),
+                    normalizer, limitS);
         }
         out.annotations.sort(Comparator.comparingDouble((Annotation a) -> a.startS)
                 .thenComparing(a -> a.sourceFile).thenComparingLong(a -> a.sourceLine));
@@ -99,7 +122,7 @@ public final class SessionIngestor implements Serializable {
             info.durationS = m.durationS();
             info.durationDeclared = true;
         } else {
-            info.durationS = Math.max((endMillis - info.mediaStartMillis) / 1000.0, lastAnnotationS);
+            info.durationS = Math.max(recordedS, lastAnnotationS);
         }
         return out;
     }
@@ -123,25 +146,28 @@ public final class SessionIngestor implements Serializable {
     /** Reads one wearer; returns the end of its recording (epoch ms), or 0 when nothing was read. */
     private long readWearer(IngestedSession out, SessionInfo info, Path dir, String folder, Role role,
             String wearerFolder, BlockSplitter splitter, List<SampleBlock> blocks) {
-        String source = folder + "/" + wearerFolder;
-        Path wdir = dir.resolve(wearerFolder);
-        if (!Files.isDirectory(wdir)) {
-            Reject r = new Reject(info.sessionId, source + "/", 0,
-                    "wearable folder '" + wearerFolder + "' for the " + role.id() + " not found", null);
-            out.rejects.add(r);
+        Path wdir = SessionPaths.resolve(dir, wearerFolder);
+        String source = wdir == null ? folder + "/wearables." + role.id() : folder + "/" + wearerFolder;
+        String problem = wdir == null ? "wearables." + role.id() + " " + SessionPaths.OUTSIDE
+                : !Files.isDirectory(wdir) ? "wearable folder for the " + role.id() + (Files.exists(wdir)
+                        ? " is not a folder" : " not found")
+                : null;
+        E4Recording rec = null;
+        if (problem == null) {
+            try {
+                rec = E4Reader.read(wdir, info.sessionId, source);
+            } catch (IOException | RuntimeException e) {
+                problem = "wearable folder for the " + role.id() + " cannot be read (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        if (problem != null) {
             InputFileStats f = new InputFileStats(info.sessionId, source + "/", "wearable:" + role.id());
-            f.firstReject = r.reason;
+            f.recordsRead = 1;
             out.files.add(f);
+            rejectFile(out, f, new Reject(info.sessionId, source + "/", 0, problem, null));
             for (Channel c : Channel.values()) {
                 info.missingChannels.add(role.id() + ":" + c.name());
             }
-            return 0;
-        }
-        E4Recording rec;
-        try {
-            rec = E4Reader.read(wdir, info.sessionId, source);
-        } catch (IOException e) {
-            out.rejects.add(new Reject(info.sessionId, source + "/", 0, "cannot read wearable folder: " + e.getMessage(), null));
             return 0;
         }
         for (Map.Entry<Channel, E4FileReport> e : rec.files().entrySet()) {
@@ -175,19 +201,25 @@ public final class SessionIngestor implements Serializable {
         if (m.codebook() == null) {
             return book;
         }
-        String name = folder + "/" + m.codebook();
+        Path file = SessionPaths.resolve(dir, m.codebook());
+        String name = folder + "/" + (file == null ? "codebook" : m.codebook());
         InputFileStats f = new InputFileStats(m.sessionId(), name, "codebook");
         f.recordsRead = 1;
         out.files.add(f);
-        Path file = dir.resolve(m.codebook());
+        if (file == null || !Files.isRegularFile(file)) {
+            rejectFile(out, f, new Reject(m.sessionId(), name, 0, (file == null ? "codebook " + SessionPaths.OUTSIDE
+                    : "codebook file listed in session.json not found") + "; site labels of this session will not map", null));
+            return book;
+        }
         InputHashes.identify(f, file);
         try {
             Codebook session = Codebook.load(file);
             f.recordsAccepted = 1;
             return book.overriddenBy(session);
-        } catch (CodebookException e) {
-            rejectFile(out, f, new Reject(m.sessionId(), name, 0,
-                    "codebook unusable, site labels of this session will not map: " + e.getMessage(), null));
+        } catch (RuntimeException e) { // CodebookException is one
+            rejectFile(out, f, new Reject(m.sessionId(), name, 0, "codebook unusable, site labels of this session will not map: "
+                    + (e instanceof CodebookException ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")"),
+                    null));
             return book;
         }
     }
@@ -200,24 +232,25 @@ public final class SessionIngestor implements Serializable {
     }
 
     private static void readAnnotations(IngestedSession out, String sessionId, Path file, String name,
-            AnnotationNormalizer normalizer) {
+            AnnotationNormalizer normalizer, double limitS) {
         InputFileStats f = new InputFileStats(sessionId, name, "annotations");
         out.files.add(f);
-        if (!Files.isRegularFile(file)) {
-            Reject r = new Reject(sessionId, name, 0, "annotation file listed in session.json not found", null);
-            out.rejects.add(r);
-            f.firstReject = r.reason;
+        if (file == null || !Files.isRegularFile(file)) {
+            f.recordsRead = 1;
+            rejectFile(out, f, new Reject(sessionId, name, 0, file == null ? "annotation file " + SessionPaths.OUTSIDE
+                    : "annotation file listed in session.json " + (Files.exists(file) ? "is not a regular file" : "not found"),
+                    null));
             return;
         }
         InputHashes.identify(f, file);
         ParseResult<Annotation> result;
         try {
             ParseResult<RawAnnotation> parsed = AnnotationReader.read(file, name, sessionId);
-            result = normalizer.normalizeAll(parsed, sessionId);
-        } catch (IOException e) {
-            Reject r = new Reject(sessionId, name, 0, "cannot read: " + e.getMessage(), null);
-            out.rejects.add(r);
-            f.firstReject = r.reason;
+            result = AnnotationRange.check(normalizer.normalizeAll(parsed, sessionId), limitS);
+        } catch (IOException | RuntimeException e) {
+            f.recordsRead = 1;
+            rejectFile(out, f, new Reject(sessionId, name, 0, "cannot read the annotation file ("
+                    + e.getClass().getSimpleName() + ")", null));
             return;
         }
         RejectPrivacy.scrubAnnotationRejects(result.rejects());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
@@ -30,39 +31,56 @@ public final class SessionScanner {
 
     private SessionScanner() {}
 
-    public static Scan scan(Path root) throws IOException {
-        List<Path> dirs;
+    /**
+     * Why {@code root} cannot be reviewed at all, or empty when it can: it is itself a session
+     * folder (it holds {@value #MANIFEST}), or it holds no folder that could be a session.
+     */
+    public static Optional<String> rootProblem(Path root) throws IOException {
+        if (Files.exists(root.resolve(MANIFEST))) {
+            return Optional.of("sessions root " + root + " is itself a session folder (it holds " + MANIFEST
+                    + "): give the folder that contains the session folders");
+        }
         try (Stream<Path> s = Files.list(root)) {
-            dirs = s.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
+            if (s.noneMatch(p -> !hidden(p) && (Files.isDirectory(p) || !Files.isRegularFile(p)))) {
+                return Optional.of("sessions root " + root + " holds no session folders (one folder per session,"
+                        + " each with a " + MANIFEST + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Scan scan(Path root) throws IOException {
+        Path realRoot = root.toRealPath();
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(root)) {
+            entries = s.filter(p -> !hidden(p)).sorted().toList();
         }
         List<String> folders = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         List<InputFileStats> files = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (Path dir : dirs) {
+        for (Path dir : entries) {
             String name = dir.getFileName().toString();
+            if (Files.isRegularFile(dir)) {
+                continue; // plain files at the root are documented as ignored
+            }
+            String problem = folderProblem(dir, realRoot);
+            if (problem != null) {
+                rejectFolder(rejects, files, null, name + "/", problem, 0);
+                continue;
+            }
             Path manifest = dir.resolve(MANIFEST);
             if (!Files.isRegularFile(manifest)) {
-                rejects.add(new Reject(null, name + "/", 0, "folder has no " + MANIFEST + ": not a session folder", null));
-                InputFileStats f = new InputFileStats(null, name + "/", "session");
-                f.recordsRead = 1;
-                f.recordsRejected = 1;
-                files.add(f);
+                rejectFolder(rejects, files, null, name + "/", Files.exists(manifest)
+                        ? MANIFEST + " is not a regular file: not a session folder"
+                        : "folder has no " + MANIFEST + ": not a session folder", 0);
                 continue;
             }
             String id = peekSessionId(manifest);
             if (id != null && seen.containsKey(id)) {
-                String path = name + "/" + MANIFEST;
-                rejects.add(new Reject(id, path, 0,
-                        "duplicate session_id '" + id + "' (already in folder " + seen.get(id) + "): folder skipped", null));
-                InputFileStats f = new InputFileStats(id, path, "session");
-                f.sizeBytes = Files.size(manifest);
-                f.recordsRead = 1;
-                f.recordsRejected = 1;
-                files.add(f);
+                rejectFolder(rejects, files, id, name + "/" + MANIFEST,
+                        "duplicate session_id (already in folder " + seen.get(id) + "): folder skipped",
+                        Files.size(manifest));
                 continue;
             }
             if (id != null) {
@@ -73,9 +91,45 @@ public final class SessionScanner {
         return new Scan(folders, rejects, files);
     }
 
+    /** Why an entry of the root cannot be a session folder, or null when it can. */
+    private static String folderProblem(Path dir, Path realRoot) {
+        if (!Files.exists(dir)) {
+            return "entry cannot be followed (a broken or looping symbolic link)";
+        }
+        if (!Files.isDirectory(dir)) {
+            return "entry is neither a folder nor a plain file";
+        }
+        try {
+            if (!dir.toRealPath().startsWith(realRoot)) {
+                return "session folder is a symbolic link leading out of the sessions root: not read";
+            }
+        } catch (IOException e) {
+            return "session folder cannot be resolved (" + e.getClass().getSimpleName() + ")";
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            return "session folder is not readable (permissions)";
+        }
+        return null;
+    }
+
+    private static void rejectFolder(List<Reject> rejects, List<InputFileStats> files, String sessionId, String path,
+            String reason, long size) {
+        rejects.add(new Reject(sessionId, path, 0, reason, null));
+        InputFileStats f = new InputFileStats(sessionId, path, "session");
+        f.sizeBytes = size;
+        f.recordsRead = 1;
+        f.recordsRejected = 1;
+        f.firstReject = reason;
+        files.add(f);
+    }
+
+    private static boolean hidden(Path p) {
+        return p.getFileName().toString().startsWith(".");
+    }
+
     private static String peekSessionId(Path manifest) {
         try {
-            JsonNode n = MAPPER.readTree(manifest.toFile());
+            JsonNode n = MAPPER.readTree(manifest.toFile()); // Jackson skips a UTF-8 byte-order mark
             JsonNode id = n == null ? null : n.get("session_id");
             return id != null && id.isTextual() && !id.asText().isBlank() ? id.asText().trim() : null;
         } catch (IOException e) {

@@ -37,6 +37,28 @@ public class SessionInfo {
 
     public SessionInfo() {}
 
+    /** A copy with its own lists (the operator's state object stays untouched). */
+    public SessionInfo copy() {
+        SessionInfo c = new SessionInfo();
+        c.sessionId = sessionId;
+        c.therapistId = therapistId;
+        c.clientKey = clientKey;
+        c.sessionNumber = sessionNumber;
+        c.mediaStartMillis = mediaStartMillis;
+        c.mediaStartText = mediaStartText;
+        c.sessionDate = sessionDate;
+        c.durationS = durationS;
+        c.durationDeclared = durationDeclared;
+        c.consentSupervision = consentSupervision;
+        c.consentResearch = consentResearch;
+        c.wearers = new ArrayList<>(wearers);
+        c.annotationCount = annotationCount;
+        c.metadataJson = metadataJson;
+        c.folder = folder;
+        c.missingChannels = new ArrayList<>(missingChannels);
+        return c;
+    }
+
     @Override
     public String toString() {
         return "SessionInfo{" + sessionId + " th=" + therapistId + " #" + sessionNumber + "}";

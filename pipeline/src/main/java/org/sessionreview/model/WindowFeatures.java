@@ -74,6 +74,11 @@ public class WindowFeatures {
     public int windowCount;
     /** On the end-of-stream record: how many signal chunks the wearer's stream produced. */
     public int chunkCount;
+    /**
+     * On the end-of-stream record: the wearer's processing failed (a rejects row says how); the
+     * session is reviewed without this wearer.
+     */
+    public boolean failed;
 
     public WindowFeatures() {}
 

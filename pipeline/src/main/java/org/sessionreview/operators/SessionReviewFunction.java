@@ -15,6 +15,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.Reject;
 import org.sessionreview.config.SynchronyConfig;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.SignalChunk;
@@ -43,6 +45,11 @@ import org.sessionreview.scoring.SessionReviewer;
  * watermark: each wearer's end-of-stream record says how many windows precede it, the metadata
  * says how many annotations to expect. So the result is the same in batch execution (which
  * sorts keyed input) and streaming, whatever order the three inputs interleave in.
+ *
+ * <p>A wearer whose processing failed upstream (its end-of-stream record is marked {@code
+ * failed}) is left out of the review and its channels are listed as missing. A failure while
+ * scoring the session emits a rejects row and nothing else for the session; the other sessions
+ * are unaffected. State is cleared either way.
  */
 public class SessionReviewFunction extends KeyedProcessFunction<String, SessionEvent, SessionRow> {
     private static final long serialVersionUID = 1L;
@@ -53,6 +60,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     public static final OutputTag<SynchronyRow> SYNCHRONY = new OutputTag<>("synchrony") {};
     public static final OutputTag<RuptureRow> RUPTURES = new OutputTag<>("ruptures") {};
     public static final OutputTag<SegmentRow> SEGMENTS = new OutputTag<>("segments") {};
+    /** A session whose scoring failed: one row for the rejects table (no other rows). */
+    public static final OutputTag<Reject> REJECTS = new OutputTag<>("session-failures") {};
 
     private final ScoringConfig config;
     private final BaselineProvider baselines;
@@ -67,6 +76,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private transient MapState<String, Integer> windowsSeen;
     private transient MapState<String, Integer> windowsExpected;
     private transient ValueState<Integer> annotationsSeen;
+    private transient MapState<String, Boolean> failedWearers;
 
     public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony) {
         this.config = config;
@@ -86,6 +96,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         chunks = getRuntimeContext().getListState(new ListStateDescriptor<>("chunks", SignalChunk.class));
         chunksSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-seen", Types.STRING, Types.INT));
         chunksExpected = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-expected", Types.STRING, Types.INT));
+        failedWearers = getRuntimeContext().getMapState(new MapStateDescriptor<>("failed-wearers", Types.STRING, Types.BOOLEAN));
     }
 
     @Override
@@ -103,6 +114,9 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             if (e.window.endOfStream) {
                 windowsExpected.put(e.window.role, e.window.windowCount);
                 chunksExpected.put(e.window.role, e.window.chunkCount);
+                if (e.window.failed) {
+                    failedWearers.put(e.window.role, true);
+                }
             } else {
                 windows.add(e.window);
                 Integer seen = windowsSeen.get(e.window.role);
@@ -131,37 +145,47 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         return true;
     }
 
-    private void emit(SessionInfo i, Context ctx, Collector<SessionRow> out) throws Exception {
-        List<WindowFeatures> ws = new ArrayList<>();
-        windows.get().forEach(ws::add);
-        List<Annotation> as = new ArrayList<>();
-        annotations.get().forEach(as::add);
-        SessionReview review = reviewer.review(i, ws, as, config);
-        for (WindowFeatures w : review.scoredWindows()) {
-            ctx.output(WINDOWS, w);
+    private void emit(SessionInfo stored, Context ctx, Collector<SessionRow> out) throws Exception {
+        try {
+            SessionInfo i = withoutFailedWearers(stored);
+            List<WindowFeatures> ws = new ArrayList<>();
+            windows.get().forEach(w -> {
+                if (i.wearers.contains(w.role)) {
+                    ws.add(w);
+                }
+            });
+            List<Annotation> as = new ArrayList<>();
+            annotations.get().forEach(as::add);
+            List<SignalChunk> cs = new ArrayList<>();
+            chunks.get().forEach(c -> {
+                if (i.wearers.contains(c.role)) {
+                    cs.add(c);
+                }
+            });
+            // everything is computed before anything is emitted: a failure emits nothing
+            SessionReview review = reviewer.review(i, ws, as, config);
+            DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
+            SessionRow row = review.sessionRow();
+            CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, RuptureConfig.defaults(), synchrony);
+            List<BaselineRow> baselineRows = BaselineRows.of(i, review.baselines());
+            if (sync.session() != null && "ok".equals(sync.session().status())) {
+                row.synchronyEs = finite(sync.session().es());
+                row.synchronyPercentile = finite(sync.session().percentile());
+                row.clientLeadsShare = finite(sync.session().clientLeadsShare());
+            }
+            row.missingChannels = new ArrayList<>(i.missingChannels);
+
+            review.scoredWindows().forEach(w -> ctx.output(WINDOWS, w));
+            review.moments().forEach(m -> ctx.output(MOMENTS, m));
+            baselineRows.forEach(b -> ctx.output(BASELINES, b));
+            sync.windows().forEach(r -> ctx.output(SYNCHRONY, r));
+            coded.moments().forEach(m -> ctx.output(MOMENTS, m));
+            coded.ruptures().forEach(r -> ctx.output(RUPTURES, r));
+            coded.review().segmentRows().forEach(r -> ctx.output(SEGMENTS, r));
+            out.collect(row);
+        } catch (RuntimeException e) {
+            ctx.output(REJECTS, ProcessingFailures.session(ctx.getCurrentKey(), stored, e));
         }
-        for (MomentRow m : review.moments()) {
-            ctx.output(MOMENTS, m);
-        }
-        for (BaselineRow b : BaselineRows.of(i, review.baselines())) {
-            ctx.output(BASELINES, b);
-        }
-        List<SignalChunk> cs = new ArrayList<>();
-        chunks.get().forEach(cs::add);
-        DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
-        SessionRow row = review.sessionRow();
-        CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, RuptureConfig.defaults(), synchrony);
-        sync.windows().forEach(r -> ctx.output(SYNCHRONY, r));
-        coded.moments().forEach(m -> ctx.output(MOMENTS, m));
-        coded.ruptures().forEach(r -> ctx.output(RUPTURES, r));
-        coded.review().segmentRows().forEach(r -> ctx.output(SEGMENTS, r));
-        if (sync.session() != null && "ok".equals(sync.session().status())) {
-            row.synchronyEs = finite(sync.session().es());
-            row.synchronyPercentile = finite(sync.session().percentile());
-            row.clientLeadsShare = finite(sync.session().clientLeadsShare());
-        }
-        row.missingChannels = new ArrayList<>(i.missingChannels);
-        out.collect(row);
         info.clear();
         windows.clear();
         annotations.clear();
@@ -171,6 +195,25 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         chunksSeen.clear();
         chunksExpected.clear();
         annotationsSeen.clear();
+        failedWearers.clear();
+    }
+
+    /** The session as reviewed: a wearer whose processing failed is left out, its channels missing. */
+    private SessionInfo withoutFailedWearers(SessionInfo i) throws Exception {
+        if (failedWearers.isEmpty()) {
+            return i;
+        }
+        SessionInfo copy = i.copy();
+        for (String role : failedWearers.keys()) {
+            copy.wearers.remove(role);
+            for (Channel c : Channel.values()) {
+                String missing = role + ":" + c.name();
+                if (!copy.missingChannels.contains(missing)) {
+                    copy.missingChannels.add(missing);
+                }
+            }
+        }
+        return copy;
     }
 
     private static Double finite(double v) {

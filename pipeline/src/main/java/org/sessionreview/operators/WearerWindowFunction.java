@@ -15,6 +15,7 @@ import org.apache.flink.util.OutputTag;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.report.ScrRow;
+import org.sessionreview.model.Reject;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SignalChunk;
@@ -28,6 +29,12 @@ import org.sessionreview.model.WindowFeatures;
  * arrived and the marker too (in either order: batch execution sorts keyed input, a live source
  * may reorder), the last windows are flushed, an end-of-stream record carrying the number of
  * windows emitted follows them, and all state of the key is cleared.
+ *
+ * <p>A failure while processing one wearer's stream (an exception from the plain steps, which
+ * validated input should never cause) does not fail the job: the wearer gets a rejects row and an
+ * end-of-stream record marked {@code failed}, the rest of its blocks are counted and dropped, and
+ * the state is cleared when the stream is complete, as usual. Event rows (SCRs, beats, artifacts)
+ * emitted before the failure stay in their tables.
  */
 public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlock, WindowFeatures> {
     private static final long serialVersionUID = 1L;
@@ -36,6 +43,8 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
     public static final OutputTag<BeatRow> BEATS = new OutputTag<>("beats") {};
     public static final OutputTag<ArtifactRow> ARTIFACTS = new OutputTag<>("artifacts") {};
     public static final OutputTag<SignalChunk> CHUNKS = new OutputTag<>("signal-chunks") {};
+    /** A wearer whose processing failed: one row for the rejects table. */
+    public static final OutputTag<Reject> REJECTS = new OutputTag<>("wearer-failures") {};
 
     private final FeatureConfig config;
     private transient ValueState<WearerWindower> windower;
@@ -43,6 +52,8 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
     private transient ValueState<Integer> windowsEmitted;
     private transient ValueState<SampleBlock> endMarker;
     private transient ValueState<Integer> chunksEmitted;
+    /** Set when this wearer's processing failed: the rest of its blocks are only counted. */
+    private transient ValueState<Boolean> failed;
 
     public WearerWindowFunction(FeatureConfig config) {
         this.config = config;
@@ -61,24 +72,50 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         windowsEmitted = getRuntimeContext().getState(new ValueStateDescriptor<>("windows-emitted", Types.INT));
         endMarker = getRuntimeContext().getState(new ValueStateDescriptor<>("end-marker", SampleBlock.class));
         chunksEmitted = getRuntimeContext().getState(new ValueStateDescriptor<>("chunks-emitted", Types.INT));
+        failed = getRuntimeContext().getState(new ValueStateDescriptor<>("failed", Types.BOOLEAN));
     }
 
     @Override
     public void processElement(SampleBlock block, Context ctx, Collector<WindowFeatures> out) throws Exception {
-        WearerWindower w = windower.value();
-        if (w == null) {
-            w = new WearerWindower(config, block.sessionId, Role.parse(block.role)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown wearer role '" + block.role + "'")),
-                    block.mediaStartMillis);
-        }
         if (block.endOfStream) {
             endMarker.update(block);
         } else {
-            emit(w.add(block), out);
             blocksSeen.update(count(blocksSeen) + 1);
         }
         SampleBlock end = endMarker.value();
         boolean complete = end != null && count(blocksSeen) >= end.streamBlockCount;
+        if (failed.value() == null) {
+            try {
+                process(block, complete, end, ctx, out);
+            } catch (RuntimeException e) {
+                // One wearer's failure must not fail the run: reject it, tell the session operator
+                // at once (with the counts emitted so far), and ignore the rest of this stream.
+                failed.update(true);
+                windower.clear();
+                ctx.output(REJECTS, ProcessingFailures.wearer(block, e));
+                out.collect(endRecord(block, true));
+            }
+        }
+        if (complete) {
+            windower.clear();
+            blocksSeen.clear();
+            windowsEmitted.clear();
+            endMarker.clear();
+            chunksEmitted.clear();
+            failed.clear();
+        }
+    }
+
+    private void process(SampleBlock block, boolean complete, SampleBlock end, Context ctx, Collector<WindowFeatures> out)
+            throws Exception {
+        WearerWindower w = windower.value();
+        if (w == null) {
+            w = new WearerWindower(config, block.sessionId, Role.parse(block.role)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown wearer role")), block.mediaStartMillis);
+        }
+        if (!block.endOfStream) {
+            emit(w.add(block), out);
+        }
         if (complete) {
             emit(w.finish(end.startMillis), out);
         }
@@ -92,22 +129,23 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
             chunksEmitted.update(count(chunksEmitted) + events.chunks.size());
         }
         if (complete) {
-            WindowFeatures last = new WindowFeatures();
-            last.sessionId = end.sessionId;
-            last.role = end.role;
-            last.startMillis = end.startMillis;
-            last.endOfStream = true;
-            last.windowCount = count(windowsEmitted);
-            last.chunkCount = count(chunksEmitted);
-            out.collect(last);
-            windower.clear();
-            blocksSeen.clear();
-            windowsEmitted.clear();
-            endMarker.clear();
-            chunksEmitted.clear();
+            out.collect(endRecord(end, false));
         } else {
             windower.update(w);
         }
+    }
+
+    /** The wearer's end-of-stream record with the counts emitted so far. */
+    private WindowFeatures endRecord(SampleBlock b, boolean failedStream) throws Exception {
+        WindowFeatures last = new WindowFeatures();
+        last.sessionId = b.sessionId;
+        last.role = b.role;
+        last.startMillis = b.startMillis;
+        last.endOfStream = true;
+        last.failed = failedStream;
+        last.windowCount = count(windowsEmitted);
+        last.chunkCount = count(chunksEmitted);
+        return last;
     }
 
     private void emit(List<WindowFeatures> windows, Collector<WindowFeatures> out) throws Exception {

@@ -1,6 +1,7 @@
 package org.sessionreview.topology;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.sessionreview.model.Reject;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
@@ -15,7 +16,9 @@ import org.sessionreview.report.SessionRow;
 /**
  * The review topology's outputs: one session row per complete session, its moments to review,
  * every wearer's scored feature windows, the personal baselines they were scored against, and the
- * per-event tables: skin conductance responses, beats and masked artifact stretches.
+ * per-event tables: skin conductance responses, beats and masked artifact stretches; and
+ * {@code failures}, a rejects row for each wearer or session whose processing failed (the rest of
+ * the run goes on without it).
  */
 public record ReviewStreams(
         DataStream<SessionRow> sessions,
@@ -27,4 +30,5 @@ public record ReviewStreams(
         DataStream<ArtifactRow> artifacts,
         DataStream<SynchronyRow> synchrony,
         DataStream<RuptureRow> ruptures,
-        DataStream<SegmentRow> segments) {}
+        DataStream<SegmentRow> segments,
+        DataStream<Reject> failures) {}

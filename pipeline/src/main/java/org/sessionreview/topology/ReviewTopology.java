@@ -75,6 +75,7 @@ public final class ReviewTopology {
                 rows.getSideOutput(SessionReviewFunction.WINDOWS), rows.getSideOutput(SessionReviewFunction.BASELINES),
                 windows.getSideOutput(WearerWindowFunction.SCRS), windows.getSideOutput(WearerWindowFunction.BEATS),
                 windows.getSideOutput(WearerWindowFunction.ARTIFACTS), rows.getSideOutput(SessionReviewFunction.SYNCHRONY),
-                rows.getSideOutput(SessionReviewFunction.RUPTURES), rows.getSideOutput(SessionReviewFunction.SEGMENTS));
+                rows.getSideOutput(SessionReviewFunction.RUPTURES), rows.getSideOutput(SessionReviewFunction.SEGMENTS),
+                windows.getSideOutput(WearerWindowFunction.REJECTS).union(rows.getSideOutput(SessionReviewFunction.REJECTS)));
     }
 }

@@ -42,7 +42,8 @@ public final class RunManifest {
             int sessionsFlagged,
             List<String> tables) {}
 
-    public static Path write(Run run) throws IOException {
+    /** Writes {@code run.json} into {@code dir} (the run's staging folder; {@code run.out()} is where it is published). */
+    public static Path write(Path dir, Run run) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "session-review");
@@ -90,7 +91,7 @@ public final class RunManifest {
         totals.put("records_rejected", rejected);
         ArrayNode tables = root.putArray("tables");
         run.tables().forEach(t -> tables.add(t + "/"));
-        Path target = run.out().resolve(FILE_NAME);
+        Path target = dir.resolve(FILE_NAME);
         MAPPER.writeValue(target.toFile(), root);
         return target;
     }

@@ -1,0 +1,98 @@
+package org.sessionreview.jobs.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stage, then publish: readers never see a partial table, and a failed run changes nothing. */
+class OutputDirectoryTest {
+    private static final List<String> ENTRIES = List.of("sessions", "rejects", "run.json");
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> visible(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p).toString()).filter(n -> !n.isEmpty() && !n.startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    private static void write(Path dir, String run) throws IOException {
+        Files.writeString(Files.createDirectories(dir.resolve("sessions")).resolve("part-0.parquet"), run);
+        Files.writeString(dir.resolve("run.json"), run);
+    }
+
+    @Test
+    void shouldShowNothingUntilPublishedAndThenReplaceOnlyOwnEntries() throws Exception {
+        Path out = tmp.resolve("out");
+        OutputDirectory.Staging first = OutputDirectory.open(out, ENTRIES);
+        write(first.dir(), "run 1");
+        assertEquals(List.of(), visible(out), "nothing visible before publish");
+        first.publish();
+        assertEquals(List.of("run.json", "sessions", "sessions/part-0.parquet"), visible(out));
+        assertTrue(Files.isRegularFile(out.resolve(OutputDirectory.MARKER)));
+
+        Files.writeString(out.resolve("my-notes.txt"), "kept");
+        OutputDirectory.Staging second = OutputDirectory.open(out, ENTRIES);
+        write(second.dir(), "run 2");
+        assertEquals("run 1", Files.readString(out.resolve("run.json")), "previous output stays until publish");
+        second.publish();
+        assertEquals("run 2", Files.readString(out.resolve("sessions/part-0.parquet")));
+        assertEquals("kept", Files.readString(out.resolve("my-notes.txt")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(OutputDirectory.MARKER, "my-notes.txt", "run.json", "sessions"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "no staging left behind");
+        }
+    }
+
+    @Test
+    void shouldLeaveThePreviousOutputUntouchedWhenARunIsAbandoned() throws Exception {
+        Path out = tmp.resolve("out");
+        OutputDirectory.Staging first = OutputDirectory.open(out, ENTRIES);
+        write(first.dir(), "run 1");
+        first.publish();
+        List<String> before = visible(out);
+        OutputDirectory.Staging failed = OutputDirectory.open(out, ENTRIES);
+        write(failed.dir(), "half of run 2");
+        failed.abandon();
+        assertEquals(before, visible(out));
+        assertEquals("run 1", Files.readString(out.resolve("run.json")));
+        assertFalse(Files.exists(failed.dir()));
+    }
+
+    @Test
+    void shouldRemoveStagingLeftByAKilledRunAtTheNextOpen() throws Exception {
+        Path out = tmp.resolve("out");
+        OutputDirectory.Staging killed = OutputDirectory.open(out, ENTRIES);
+        write(killed.dir(), "killed mid-run");
+        OutputDirectory.Staging next = OutputDirectory.open(out, ENTRIES);
+        assertFalse(Files.exists(killed.dir()));
+        assertTrue(Files.isDirectory(next.dir()));
+    }
+
+    @Test
+    void shouldRefuseAFolderWithForeignEntriesOrAnUnlistedTableName() throws Exception {
+        Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+        Files.writeString(foreign.resolve("data.csv"), "x");
+        OutputDirectory.RefusedException e =
+                assertThrows(OutputDirectory.RefusedException.class, () -> OutputDirectory.open(foreign, ENTRIES));
+        assertTrue(e.getMessage().contains("data.csv"), e.getMessage());
+
+        Path out = tmp.resolve("out");
+        OutputDirectory.Staging first = OutputDirectory.open(out, List.of("run.json"));
+        Files.writeString(first.dir().resolve("run.json"), "1");
+        first.publish();
+        Files.createDirectories(out.resolve("sessions")); // someone else's folder with a table's name
+        assertThrows(OutputDirectory.RefusedException.class, () -> OutputDirectory.open(out, ENTRIES));
+    }
+}

@@ -1,0 +1,53 @@
+package org.sessionreview.ingest;
+
+import java.util.Locale;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Reject;
+
+/**
+ * Rejects annotations that lie outside the session: a coded event must start and end within
+ * {@code [0, duration + }{@value #TOLERANCE_S}{@code  s]}, where the duration is {@code
+ * duration_s} of {@code session.json} or, when that is absent, the span of the wearable
+ * recordings. The tolerance allows for a video a little longer than the declared or recorded
+ * span (coders code to the end of the video). Without either (no duration, no wearable data) an
+ * annotation may lie anywhere up to {@value #MAX_SESSION_S} s (24 h), the longest plausible
+ * session. An annotation at 99,999 s in a 20-minute session is a typing error, never a moment to
+ * review at "1666:39". (Negative times are rejected by the parsers.)
+ */
+final class AnnotationRange {
+    /** Seconds an annotation may extend past the session's duration. */
+    static final double TOLERANCE_S = 30;
+    /** Upper bound when the session's duration is unknown, seconds. */
+    static final double MAX_SESSION_S = 86_400;
+
+    private AnnotationRange() {}
+
+    /** The latest time an annotation may reach, seconds from media start. */
+    static double limitS(Double declaredDurationS, Double recordedS) {
+        if (declaredDurationS != null) {
+            return declaredDurationS + TOLERANCE_S;
+        }
+        if (recordedS != null && recordedS > 0) {
+            return Math.min(recordedS + TOLERANCE_S, MAX_SESSION_S);
+        }
+        return MAX_SESSION_S;
+    }
+
+    /** A copy of {@code in} with the annotations past {@code limitS} moved to the rejects. */
+    static ParseResult<Annotation> check(ParseResult<Annotation> in, double limitS) {
+        ParseResult<Annotation> out = new ParseResult<>();
+        out.addRead(in.recordsRead());
+        in.rejects().forEach(out::reject);
+        for (Annotation a : in.records()) {
+            if (a.endOrStartS() > limitS) {
+                out.reject(new Reject(a.sessionId, a.sourceFile, a.sourceLine, String.format(Locale.ROOT,
+                        "%s at %.1f s lies outside the session (0 to %.0f s, duration plus %.0f s tolerance)",
+                        a.endS != null && a.endS > limitS ? "end" : "start", a.endOrStartS(), limitS, TOLERANCE_S), null));
+            } else {
+                out.accept(a);
+            }
+        }
+        out.rejects().sort(java.util.Comparator.comparingLong(r -> r.line));
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package org.sessionreview.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Confines the paths named in {@code session.json} ({@code wearables}, {@code annotations},
+ * {@code codebook}) to the session folder: an entry is read only when it is a relative name
+ * without {@code ..} segments and, once symbolic links are resolved, lies inside the session
+ * folder. Anything else is a reject whose reason quotes nothing of the target, so a session can
+ * never pull in another session's recordings, another client's codes or a system file. The
+ * run-wide {@code --codebook} and {@code --baselines} are the only files read from outside the
+ * sessions root.
+ */
+final class SessionPaths {
+    /** The reason given for an entry that escapes the session folder. */
+    static final String OUTSIDE =
+            "must name a file or folder inside the session folder (no '..', no absolute path, no symbolic link"
+                    + " leading out): not read";
+
+    private SessionPaths() {}
+
+    /**
+     * The entry resolved inside {@code sessionDir}, or null when it names something outside it
+     * (syntactically, or through a symbolic link). An entry that does not exist resolves to its
+     * would-be path (the caller reports it as not found).
+     */
+    static Path resolve(Path sessionDir, String entry) {
+        if (entry == null || entry.isBlank() || entry.indexOf('\0') >= 0) {
+            return null;
+        }
+        String e = entry.replace('\\', '/');
+        if (e.startsWith("/") || e.matches("^[A-Za-z]:.*")) {
+            return null;
+        }
+        for (String segment : e.split("/")) {
+            if (segment.equals("..")) {
+                return null;
+            }
+        }
+        Path p;
+        try {
+            p = sessionDir.resolve(e).normalize();
+        } catch (InvalidPathException ex) {
+            return null;
+        }
+        if (!p.startsWith(sessionDir.normalize())) {
+            return null;
+        }
+        if (!Files.exists(p)) {
+            return Files.isSymbolicLink(p) ? null : p; // a dangling link points nowhere we may read
+        }
+        try {
+            return p.toRealPath().startsWith(sessionDir.toRealPath()) ? p : null;
+        } catch (IOException ex) {
+            return null;
+        }
+    }
+}
