@@ -111,4 +111,100 @@ class ReviewOperatorsTest {
             assertEquals(0, h.numKeyedStateEntries(), "session state not cleared after its review");
         }
     }
+
+    private static SampleBlock broken(SampleBlock b) {
+        SampleBlock c = new SampleBlock();
+        c.sessionId = b.sessionId;
+        c.role = b.role;
+        c.channel = b.channel;
+        c.startMillis = b.startMillis;
+        c.mediaStartMillis = b.mediaStartMillis;
+        c.rateHz = b.rateHz;
+        c.width = b.width;
+        c.values = null; // what no validated input gives: the windower fails on it
+        c.firstIndex = b.firstIndex;
+        return c;
+    }
+
+    @Test
+    void shouldRejectTheWearerAndClearStateWhenItsProcessingFails() throws Exception {
+        List<SampleBlock> blocks = new ArrayList<>(clientBlocks());
+        int brokenAt = blocks.size() / 2;
+        blocks.set(brokenAt, broken(blocks.get(brokenAt)));
+        try (KeyedOneInputStreamOperatorTestHarness<String, SampleBlock, WindowFeatures> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new WearerWindowFunction(CONFIG.features()), WearerWindowFunction::key, Types.STRING)) {
+            for (SampleBlock b : blocks) {
+                h.processElement(new StreamRecord<>(b, b.startMillis));
+            }
+            List<WindowFeatures> out = h.extractOutputValues();
+            List<WindowFeatures> ends = out.stream().filter(w -> w.endOfStream).toList();
+            assertEquals(1, ends.size(), "exactly one end record, marked failed");
+            assertTrue(ends.get(0).failed);
+            assertEquals(out.size() - 1, ends.get(0).windowCount, "the end record counts the windows emitted before the failure");
+            assertTrue(out.size() - 1 < directWindows().size(), "no windows after the failure");
+            var rejects = h.getSideOutput(WearerWindowFunction.REJECTS);
+            assertEquals(1, rejects.size());
+            String reason = rejects.iterator().next().getValue().reason;
+            assertTrue(reason.contains("client") && reason.contains("NullPointerException"), reason);
+            assertEquals(0, h.numKeyedStateEntries(), "state of a failed wearer not cleared at the end of its stream");
+        }
+    }
+
+    private static List<SessionEvent> sessionEvents(List<WindowFeatures> windows, boolean failed) {
+        WindowFeatures end = new WindowFeatures();
+        end.sessionId = session.info.sessionId;
+        end.role = "client";
+        end.endOfStream = true;
+        end.failed = failed;
+        end.windowCount = windows.size();
+        List<SessionEvent> events = new ArrayList<>();
+        windows.forEach(w -> events.add(SessionEvent.of(w)));
+        session.annotations.forEach(a -> events.add(SessionEvent.of(a)));
+        events.add(SessionEvent.of(end));
+        events.add(SessionEvent.of(session.info));
+        return events;
+    }
+
+    @Test
+    void shouldReviewWithoutTheWearerWhenItsStreamFailed() throws Exception {
+        List<WindowFeatures> windows = directWindows().subList(0, 20);
+        try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new SessionReviewFunction(CONFIG.scoring(), org.sessionreview.scoring.BaselineProvider.CALIBRATION,
+                                org.sessionreview.config.SynchronyConfig.defaults()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
+            for (SessionEvent e : sessionEvents(windows, true)) {
+                h.processElement(new StreamRecord<>(e, 0L));
+            }
+            List<SessionRow> rows = h.extractOutputValues();
+            assertEquals(1, rows.size(), "the session is still reviewed");
+            assertTrue(rows.get(0).missingChannels.contains("client:EDA"), rows.get(0).missingChannels.toString());
+            assertEquals(null, h.getSideOutput(SessionReviewFunction.WINDOWS), "no windows of the failed wearer are scored");
+            assertEquals(List.of("client"), session.info.wearers, "the state's session info is not modified");
+            assertEquals(0, h.numKeyedStateEntries());
+        }
+    }
+
+    @Test
+    void shouldRejectTheSessionAndEmitNothingElseWhenScoringFails() throws Exception {
+        org.sessionreview.scoring.BaselineProvider failing = (info, role, ws, as, cfg) -> {
+            throw new IllegalStateException("a bug");
+        };
+        try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new SessionReviewFunction(CONFIG.scoring(), failing, org.sessionreview.config.SynchronyConfig.defaults()),
+                        (SessionEvent e) -> e.sessionId, Types.STRING)) {
+            for (SessionEvent e : sessionEvents(directWindows(), false)) {
+                h.processElement(new StreamRecord<>(e, 0L));
+            }
+            assertTrue(h.extractOutputValues().isEmpty());
+            assertEquals(null, h.getSideOutput(SessionReviewFunction.WINDOWS), "nothing but the reject is emitted");
+            assertEquals(null, h.getSideOutput(SessionReviewFunction.MOMENTS));
+            var rejects = h.getSideOutput(SessionReviewFunction.REJECTS);
+            assertEquals(1, rejects.size());
+            String reason = rejects.iterator().next().getValue().reason;
+            assertTrue(reason.contains("IllegalStateException") && !reason.contains("a bug"), reason);
+            assertEquals(0, h.numKeyedStateEntries(), "state not cleared after a failed review");
+        }
+    }
 }

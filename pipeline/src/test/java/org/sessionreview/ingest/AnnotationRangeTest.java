@@ -1,0 +1,45 @@
+package org.sessionreview.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.sessionreview.model.Annotation;
+
+class AnnotationRangeTest {
+    private static Annotation at(double start, Double end, long line) {
+        Annotation a = new Annotation();
+        a.sessionId = "S";
+        a.code = "ANX_STR_SIGH";
+        a.startS = start;
+        a.endS = end;
+        a.sourceFile = "s/codes.jsonl";
+        a.sourceLine = line;
+        return a;
+    }
+
+    @Test
+    void shouldRejectAnnotationsPastTheDurationPlusToleranceWhenTheDurationIsKnown() {
+        ParseResult<Annotation> in = new ParseResult<>();
+        in.addRead(4);
+        in.accept(at(100, 110.0, 1));
+        in.accept(at(99_999, null, 2));
+        in.accept(at(1_190, 1_229.0, 3)); // ends within 1200 + 30
+        in.accept(at(1_190, 1_231.0, 4));
+        ParseResult<Annotation> out = AnnotationRange.check(in, AnnotationRange.limitS(1_200.0, null));
+        assertEquals(2, out.records().size());
+        assertEquals(4, out.recordsRead());
+        assertEquals(2, out.rejects().size());
+        assertEquals(2, out.rejects().get(0).line);
+        assertTrue(out.rejects().get(0).reason.contains("start at 99999.0 s lies outside the session (0 to 1230 s"),
+                out.rejects().get(0).reason);
+        assertTrue(out.rejects().get(1).reason.startsWith("end at 1231.0 s"), out.rejects().get(1).reason);
+    }
+
+    @Test
+    void shouldBoundByTheRecordingOrADayWhenNoDurationIsDeclared() {
+        assertEquals(630, AnnotationRange.limitS(null, 600.0));
+        assertEquals(86_400, AnnotationRange.limitS(null, null));
+        assertEquals(86_400, AnnotationRange.limitS(null, 90_000.0));
+    }
+}
