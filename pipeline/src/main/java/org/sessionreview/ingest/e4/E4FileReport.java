@@ -28,7 +28,9 @@ import org.sessionreview.model.Reject;
  * always holds and a file-level failure is always visible as a rejected record. When a header
  * row is missing, invalid or implausible the whole file is rejected: every data line counts as
  * rejected (the header problem adds nothing more when there are data lines), {@link
- * #fileRejected()} is true and {@link #rejects()} holds one entry at line 1 or 2.
+ * #fileRejected()} is true and {@link #rejects()} holds one entry at line 1 or 2. Those data
+ * lines are counted, not parsed, up to the duration cap at the channel's highest plausible rate;
+ * past it the rest is the one unread record.
  *
  * <p><b>Rejects.</b> One per rejected data line at its line number, plus one per file-level
  * problem: at line 0 for a problem with the file as a whole, at the header row, or at the first

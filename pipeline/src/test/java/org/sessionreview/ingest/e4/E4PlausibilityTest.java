@@ -172,6 +172,24 @@ class E4PlausibilityTest {
     }
 
     @Test
+    void shouldStopReadingIbiWhenItHoldsMoreThanFourBeatsPerSecondOfTheCap() throws IOException {
+        E4Limits limits = E4Limits.defaults().withMaxDurationHours(1);
+        int cap = 3600 * E4Limits.MAX_IBI_BEATS_PER_SECOND;
+        StringBuilder text = new StringBuilder(START_S + ", IBI\n");
+        for (int i = 1; i <= cap + 100; i++) {
+            text.append(i * 0.2).append(",0.2\n");
+        }
+        E4CsvParser.Result r = E4CsvParser.parse(Channel.IBI, new StringReader(text.toString()),
+                "s", "IBI.csv", limits);
+
+        assertEquals(cap, r.data().sampleCount());
+        assertEquals(cap + 1, r.report().recordsRead());
+        assertEquals("recording longer than 1 h at 4 beats/s: lines from " + (cap + 2)
+                + " on not read", r.report().rejects().get(0).reason);
+        assertAccounted(r.report());
+    }
+
+    @Test
     void shouldRejectABeatWhenItsOffsetIsPastTheDurationCap() throws IOException {
         E4Limits limits = E4Limits.defaults().withMaxDurationHours(1);
         E4CsvParser.Result r = E4CsvParser.parse(Channel.IBI,
