@@ -1,10 +1,12 @@
 package org.sessionreview.ingest.e4;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
-import java.util.ArrayDeque;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
 
@@ -12,86 +14,137 @@ import org.sessionreview.model.Reject;
  * Parses one E4 channel file from a reader (plain or already decompressed).
  *
  * <p>Layout (Empatica E4 "info.txt"): regular channels have row 1 = start time as unix seconds
- * (one per column for ACC, all equal), row 2 = rate in Hz (one per column), then one sample per
- * line. IBI.csv has row 1 = {@code <start>, IBI}, then {@code offset_s,ibi_s} lines.
+ * (one per column for ACC, all equal), row 2 = rate in Hz (one per column, all equal), then one
+ * sample per line. IBI.csv has row 1 = {@code <start>, IBI}, then {@code offset_s,ibi_s} lines.
+ * A UTF-8 byte-order mark before row 1 is ignored.
  *
- * <p>Checks, each giving a {@link Reject} with the 1-based line and a reason: column count,
- * non-numeric or non-finite values, empty lines inside the data; for IBI also interval <= 0,
- * negative offset and a beat not after the previous one. A missing or invalid header row rejects
- * the whole file (see {@link E4FileReport}). An I/O error while reading keeps what was read and
- * adds a reject at the line that could not be read.
+ * <p>The header is checked against {@link E4Limits} before anything is allocated: a missing,
+ * non-numeric or implausible start time or rate (as when the header rows are missing and row 1
+ * is a sample), an empty file or a file without data lines rejects the whole file. Each data
+ * line is checked for its column count, non-numeric or non-finite values, a length over {@link
+ * E4Limits#MAX_LINE_CHARS} and being empty inside the data; for IBI also interval <= 0, negative
+ * offset, offset past the duration cap and a beat not after the previous one. Reading stops at
+ * the duration cap and at an I/O error, keeping what was read. Counting: see {@link
+ * E4FileReport}.
+ *
+ * <p>Reasons quote only numbers that parsed; {@link Reject#raw} keeps a line only when it holds
+ * nothing but digits, signs, {@code e E . ,}, spaces and tabs (else null), so no input text that
+ * could carry an identity reaches the rejects table.
  */
 public final class E4CsvParser {
+    private static final String ROW1 = "row 1 (start time, unix seconds)";
+    private static final String ROW2 = "row 2 (sample rate, Hz)";
+
     private final Channel channel;
     private final String sessionId;
     private final String sourceFile;
+    private final E4Limits limits;
+    private final boolean gzip;
     private final List<Reject> rejects = new ArrayList<>();
     private final double[] fields;
     private long lineNo;
     private long read;
     private long rejected;
+    /** Part of the file was not read as data lines (see {@link E4FileReport}). */
+    private boolean unread;
     private String error;
 
-    private E4CsvParser(Channel channel, String sessionId, String sourceFile) {
+    private E4CsvParser(
+            Channel channel, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
         this.channel = channel;
         this.sessionId = sessionId;
         this.sourceFile = sourceFile;
+        this.limits = limits;
+        this.gzip = gzip;
         this.fields = new double[channel == Channel.IBI ? 2 : channel.width()];
     }
 
     /** The parsed channel (null when the file was rejected as a whole) and the file report. */
     public record Result(E4Channel data, E4FileReport report) {}
 
+    /** Parses with {@link E4Limits#defaults()}; see {@link #parse(Channel, Reader, String, String, E4Limits)}. */
+    public static Result parse(Channel channel, BufferedReader in, String sessionId, String sourceFile) {
+        return parse(channel, in, sessionId, sourceFile, E4Limits.defaults());
+    }
+
     /**
      * Parses a channel file.
      *
      * @param channel which channel the file holds (decides the layout and the width)
-     * @param in the file's text, positioned at line 1
+     * @param in the file's text, positioned at line 1 (need not be buffered)
      * @param sessionId carried into each {@link Reject}
      * @param sourceFile the file name carried into each {@link Reject}
+     * @param limits the plausibility limits
      */
-    public static Result parse(Channel channel, BufferedReader in, String sessionId, String sourceFile) {
-        E4CsvParser p = new E4CsvParser(channel, sessionId, sourceFile);
-        E4Channel data = p.run(in);
+    public static Result parse(
+            Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits) {
+        return parse(channel, in, sessionId, sourceFile, limits, false);
+    }
+
+    /** As the public overload; {@code gzip} only words the reason of a read error. */
+    static Result parse(Channel channel, Reader in, String sessionId, String sourceFile,
+            E4Limits limits, boolean gzip) {
+        E4CsvParser p = new E4CsvParser(channel, sessionId, sourceFile, limits, gzip);
+        E4Channel data = p.run(new LineSource(in, E4Limits.MAX_LINE_CHARS));
+        if (p.read == 0 || p.unread) {
+            p.read++;
+            p.rejected++;
+        }
         E4FileReport report = new E4FileReport(
                 channel, null, sourceFile, p.read, p.rejected, data == null, p.rejects);
         return new Result(data, report);
     }
 
-    private E4Channel run(BufferedReader in) {
+    private E4Channel run(LineSource in) {
         try {
             return channel == Channel.IBI ? readIbi(in) : readRegular(in);
         } catch (IOException e) {
-            // Only the header rows can get here: the data loops catch their own errors.
-            fileProblem(lineNo + 1, "read error: " + e.getMessage(), null);
+            // Only the header rows get here: the data loops catch their own errors.
+            readError(e);
             return null;
         }
     }
 
-    private E4Channel readRegular(BufferedReader in) throws IOException {
-        int width = channel.width();
+    private E4Channel readRegular(LineSource in) throws IOException {
         String startRow = nextLine(in);
         if (startRow == null) {
-            return wholeFile(in, 1, "missing header row 1 (start time, unix seconds)", null);
+            return noSamples("no samples: the file is empty");
         }
-        double start = header(startRow, "row 1 (start time, unix seconds)");
+        double start = header(startRow, ROW1);
         if (Double.isNaN(start)) {
-            return wholeFile(in, 1, error, startRow);
+            return wholeFile(in, 1, error, startRow, 1);
+        }
+        String problem = limits.startProblem(start);
+        if (problem != null) {
+            String hint = start < E4Limits.EARLIEST_START_SECONDS / 10.0
+                    ? " (are the header rows missing?)" : "";
+            return wholeFile(in, 1, "implausible header " + ROW1 + ": " + problem + hint,
+                    startRow, 1);
         }
         String rateRow = nextLine(in);
         if (rateRow == null) {
-            return wholeFile(in, 2, "missing header row 2 (sample rate, Hz)", null);
+            return wholeFile(in, 2, "missing header " + ROW2, null, 0);
         }
-        double rate = header(rateRow, "row 2 (sample rate, Hz)");
+        double rate = header(rateRow, ROW2);
         if (Double.isNaN(rate)) {
-            return wholeFile(in, 2, error, rateRow);
+            return wholeFile(in, 2, error, rateRow, 0);
         }
-        DoubleList values = new DoubleList(1 << 16);
-        DataLines lines = new DataLines(in);
+        problem = limits.rateProblem(channel, rate);
+        if (problem != null) {
+            return wholeFile(in, 2, "implausible header " + ROW2 + ": " + problem, rateRow, 0);
+        }
+        long cap = limits.maxSamples(rate);
+        int width = channel.width();
+        DoubleList values = new DoubleList((int) Math.min(1 << 16, Math.max(16, cap * width)));
+        DataLines lines = new DataLines(in, cap);
         String line;
         while ((line = lines.next()) != null) {
+            if (read == cap) {
+                stopAtCap(lines.number, E4Limits.num(rate) + " Hz");
+                break;
+            }
             read++;
-            String reason = line.isBlank() ? "empty line" : parseFields(line, width);
+            String reason = lineProblem(line, width);
             if (reason != null) {
                 reject(lines.number, reason, line);
             }
@@ -99,29 +152,42 @@ public final class E4CsvParser {
                 values.add(reason == null ? fields[c] : Double.NaN);
             }
         }
+        if (read == 0) {
+            return noSamples("no samples after the header rows");
+        }
         return E4Channel.wrap(channel, Math.round(start * 1000.0), rate, values.toArray(), null);
     }
 
-    private E4Channel readIbi(BufferedReader in) throws IOException {
+    private E4Channel readIbi(LineSource in) throws IOException {
         String startRow = nextLine(in);
         if (startRow == null) {
-            return wholeFile(in, 1, "missing header row 1 (start time, IBI)", null);
+            return noSamples("no samples: the file is empty");
         }
-        int comma = startRow.indexOf(',');
+        int comma = startRow == LineSource.TOO_LONG ? -1 : startRow.indexOf(',');
         double start = comma < 0 ? Double.NaN : FastDecimal.parse(startRow, 0, comma);
         String label = comma < 0 ? "" : startRow.substring(comma + 1).trim();
         if (!(start > 0) || Double.isInfinite(start) || !label.equalsIgnoreCase("IBI")) {
             return wholeFile(in, 1, "invalid header row 1: expected '<start unix seconds>, IBI'",
-                    startRow);
+                    startRow, 0);
         }
+        String problem = limits.startProblem(start);
+        if (problem != null) {
+            return wholeFile(in, 1, "implausible header row 1 (start time, unix seconds): "
+                    + problem, startRow, 0);
+        }
+        long cap = limits.maxIbiLines();
         DoubleList offsets = new DoubleList(4096);
         DoubleList intervals = new DoubleList(4096);
         double previous = Double.NEGATIVE_INFINITY;
-        DataLines lines = new DataLines(in);
+        DataLines lines = new DataLines(in, cap);
         String line;
         while ((line = lines.next()) != null) {
+            if (read == cap) {
+                stopAtCap(lines.number, E4Limits.MAX_IBI_BEATS_PER_SECOND + " beats/s");
+                break;
+            }
             read++;
-            String reason = line.isBlank() ? "empty line" : parseFields(line, 2);
+            String reason = lineProblem(line, 2);
             if (reason == null) {
                 reason = ibiProblem(fields[0], fields[1], previous);
             }
@@ -133,13 +199,20 @@ public final class E4CsvParser {
             offsets.add(fields[0]);
             intervals.add(fields[1]);
         }
+        if (read == 0) {
+            return noSamples("no samples after the header row");
+        }
         return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(),
                 offsets.toArray());
     }
 
-    private static String ibiProblem(double offset, double ibi, double previous) {
+    private String ibiProblem(double offset, double ibi, double previous) {
         if (offset < 0) {
             return "negative beat offset " + offset + " s";
+        }
+        if (offset > limits.maxOffsetSeconds()) {
+            return "beat offset " + E4Limits.num(offset) + " s is past the "
+                    + E4Limits.num(limits.maxDurationHours()) + " h limit";
         }
         if (!(ibi > 0)) {
             return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
@@ -150,11 +223,24 @@ public final class E4CsvParser {
         return null;
     }
 
+    /** Why a data line is rejected (null when fine); fills {@link #fields}. */
+    private String lineProblem(String line, int width) {
+        if (line == LineSource.TOO_LONG) {
+            return "line longer than " + E4Limits.MAX_LINE_CHARS + " characters (not read)";
+        }
+        return line.isBlank() ? "empty line" : parseFields(line, width);
+    }
+
     /**
      * Parses a header row of {@code fields.length} equal positive numbers (IBI excluded); NaN with
      * {@link #error} set when it is not one.
      */
     private double header(String row, String what) {
+        if (row == LineSource.TOO_LONG) {
+            error = "invalid header " + what + ": longer than " + E4Limits.MAX_LINE_CHARS
+                    + " characters";
+            return Double.NaN;
+        }
         String reason = parseFields(row, fields.length);
         if (reason != null) {
             error = "invalid header " + what + ": " + reason;
@@ -162,8 +248,14 @@ public final class E4CsvParser {
         }
         for (double f : fields) {
             if (!(f > 0) || f != fields[0]) {
-                error = "invalid header " + what + ": expected " + fields.length
-                        + " equal positive numbers, got '" + row.trim() + "'";
+                StringBuilder got = new StringBuilder();
+                for (double g : fields) {
+                    got.append(got.length() == 0 ? "" : ", ").append(E4Limits.num(g));
+                }
+                error = "invalid header " + what + ": expected "
+                        + (fields.length == 1 ? "a positive number"
+                                : fields.length + " equal positive numbers")
+                        + ", got " + got;
                 return Double.NaN;
             }
         }
@@ -180,12 +272,10 @@ public final class E4CsvParser {
             if (count < expected) {
                 double v = FastDecimal.parse(line, from, to);
                 if (Double.isNaN(v)) {
-                    return "non-numeric value '" + line.substring(from, to).trim() + "' in column "
-                            + (count + 1);
+                    return "non-numeric value in column " + (count + 1);
                 }
                 if (Double.isInfinite(v)) {
-                    return "non-finite value '" + line.substring(from, to).trim() + "' in column "
-                            + (count + 1);
+                    return "non-finite value in column " + (count + 1);
                 }
                 fields[count] = v;
             }
@@ -198,36 +288,91 @@ public final class E4CsvParser {
         return count == expected ? null : "expected " + expected + " columns, got " + count;
     }
 
-    /** Rejects the whole file at header line {@code line}; counts the data lines left as rejected. */
-    private E4Channel wholeFile(BufferedReader in, long line, String reason, String raw) {
-        fileProblem(line, reason, raw);
+    /**
+     * Rejects the whole file at header line {@code line}, then counts the data lines after
+     * {@code skipRows} more header rows as rejected (up to the duration cap at the highest
+     * plausible rate; the rest then counts as one record, as does an I/O error).
+     */
+    private E4Channel wholeFile(LineSource in, long line, String reason, String raw, int skipRows) {
+        rejects.add(new Reject(sessionId, sourceFile, line, reason, safeRaw(raw)));
         try {
-            if (channel != Channel.IBI && line == 1 && nextLine(in) == null) {
-                return null; // the rate row is not a data line
-            }
-            DataLines lines = new DataLines(in);
-            while (lines.next() != null) {
-                read++;
-                rejected++;
+            for (int i = 0; i < skipRows; i++) {
+                if (nextLine(in) == null) {
+                    return null;
+                }
             }
         } catch (IOException e) {
-            // The file is rejected already; the count stays at what could be read.
+            readError(e);
+            return null;
+        }
+        long cap = channel == Channel.IBI ? limits.maxIbiLines()
+                : limits.maxSamples(limits.maxRateHz(channel));
+        DataLines lines = new DataLines(in, cap);
+        while (lines.next() != null) {
+            if (read == cap) {
+                unread = true;
+                break;
+            }
+            read++;
+            rejected++;
         }
         return null;
     }
 
-    /** A problem with the file rather than with one record: listed, not counted as a record. */
-    private void fileProblem(long line, String reason, String raw) {
-        rejects.add(new Reject(sessionId, sourceFile, line, reason, raw));
+    /** A file without data lines: one reject at line 0, counted as one record by {@link #parse}. */
+    private E4Channel noSamples(String reason) {
+        rejects.add(new Reject(sessionId, sourceFile, 0, reason, null));
+        return null;
+    }
+
+    private void stopAtCap(long line, String rate) {
+        unread = true;
+        rejects.add(new Reject(sessionId, sourceFile, line, "recording longer than "
+                + E4Limits.num(limits.maxDurationHours()) + " h at " + rate + ": lines from " + line
+                + " on not read", null));
+    }
+
+    /** The reason for an I/O error at the next line: names neither the path nor the message. */
+    private void readError(IOException e) {
+        unread = true;
+        long line = lineNo + 1;
+        String reason;
+        if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
+            reason = "gzip data truncated or corrupt at line " + line;
+        } else {
+            reason = "cannot read the file at line " + line + " (I/O error: "
+                    + e.getClass().getSimpleName() + ")";
+        }
+        rejects.add(new Reject(sessionId, sourceFile, line, reason, null));
     }
 
     private void reject(long line, String reason, String raw) {
         rejected++;
-        rejects.add(new Reject(sessionId, sourceFile, line, reason, raw));
+        rejects.add(new Reject(sessionId, sourceFile, line, reason, safeRaw(raw)));
     }
 
-    private String nextLine(BufferedReader in) throws IOException {
-        String line = in.readLine();
+    /**
+     * The line when it holds only number characters ({@code 0-9 e E + - . ,}, space, tab), else
+     * null: a line with other text may carry an identity and is withheld.
+     */
+    static String safeRaw(String line) {
+        if (line == null || line == LineSource.TOO_LONG) {
+            return null;
+        }
+        int n = Math.min(line.length(), Reject.RAW_MAX_CHARS);
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || c == 'e' || c == 'E' || c == '+' || c == '-'
+                    || c == '.' || c == ',' || c == ' ' || c == '\t';
+            if (!ok) {
+                return null;
+            }
+        }
+        return line.substring(0, n);
+    }
+
+    private String nextLine(LineSource in) throws IOException {
+        String line = in.next();
         if (line != null) {
             lineNo++;
         }
@@ -236,46 +381,64 @@ public final class E4CsvParser {
 
     /**
      * Data lines with their 1-based numbers. A run of blank lines is returned (as data lines to
-     * reject) only when a non-blank line follows it, so blank lines at the end are ignored. An
-     * I/O error ends the data with a file-level reject at the line that could not be read.
+     * reject) only when a non-blank line follows it, so blank lines at the end are ignored; a run
+     * longer than {@code maxRun} is returned without looking further (it cannot end within the
+     * duration cap). An I/O error ends the data with a reject at the line that could not be read.
      */
     private final class DataLines {
-        private final BufferedReader in;
-        private final ArrayDeque<String> lookahead = new ArrayDeque<>();
+        private final LineSource in;
+        private final long maxRun;
+        private long pendingBlank;
+        private String held;
         /** Number of the line last returned by {@link #next()}. */
         long number;
 
-        DataLines(BufferedReader in) {
+        DataLines(LineSource in, long maxRun) {
             this.in = in;
+            this.maxRun = maxRun;
         }
 
         String next() {
-            if (!lookahead.isEmpty()) {
+            if (pendingBlank > 0) {
+                pendingBlank--;
                 number++;
-                return lookahead.poll();
+                return "";
+            }
+            if (held != null) {
+                String h = held;
+                held = null;
+                number++;
+                return h;
             }
             try {
-                String line = in.readLine();
+                String line = in.next();
                 if (line == null) {
                     return null;
                 }
                 lineNo++;
                 number = lineNo;
-                if (!line.isBlank()) {
+                if (line == LineSource.TOO_LONG || !line.isBlank()) {
                     return line;
                 }
-                while ((line = in.readLine()) != null) {
+                long blanks = 1;
+                while ((line = in.next()) != null) {
                     lineNo++;
-                    lookahead.add(line);
-                    if (!line.isBlank()) {
+                    if (line == LineSource.TOO_LONG || !line.isBlank()) {
+                        held = line;
+                        pendingBlank = blanks - 1;
+                        return "";
+                    }
+                    blanks++;
+                    if (blanks > maxRun) {
+                        pendingBlank = blanks - 1;
                         return "";
                     }
                 }
-                lookahead.clear();
                 return null;
             } catch (IOException e) {
-                lookahead.clear();
-                fileProblem(lineNo + 1, "read error: " + e.getMessage(), null);
+                pendingBlank = 0;
+                held = null;
+                readError(e);
                 return null;
             }
         }

@@ -6,23 +6,45 @@ import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
 
 /**
- * What the reader made of one channel file: where it was, how many data lines it read, accepted
- * and rejected, and why each rejected line was rejected.
+ * What the reader made of one channel file (or of an entry named like one): where it was, how
+ * many records it read, accepted and rejected, and why each was rejected.
  *
- * <p>Records are data lines (the header rows are not counted; blank lines at the end of the file
- * are ignored). {@code recordsRead == recordsAccepted + recordsRejected} always holds. When a
- * header row is missing or invalid the whole file is rejected: every data line counts as
- * rejected, {@link #fileRejected()} is true and {@link #rejects()} holds one entry at line 1 or
- * 2 with the reason. An I/O error while reading (a truncated gzip, say) keeps the lines read so
- * far and adds an entry at the first line that could not be read. These file-level entries are
- * not records, so {@code rejects().size()} may differ from {@code recordsRejected}.
+ * <p><b>Records.</b> A record is a data line: a line after the header rows (2 for regular
+ * channels, 1 for IBI), blank lines at the end of the file excepted. To this comes at most one
+ * record for the part of the file that was not read as data lines, counted when
+ *
+ * <ul>
+ *   <li>the file has no data line at all: it is empty, holds only header rows, has a missing or
+ *       invalid header and nothing after it, could not be opened (I/O error, not a valid gzip
+ *       file), or is not read (a directory, a broken or looping link, another non-regular
+ *       entry, or a {@code .gz} ignored because the plain file exists); or
+ *   <li>reading stopped before the end: an I/O error or corrupt gzip data part-way, or the
+ *       duration cap of {@link E4Limits} reached (the lines past the cap, however many, count
+ *       as this one record: they are not read, so that a gzip bomb costs nothing).
+ * </ul>
+ *
+ * {@code recordsRead} = data lines read + that one record; {@code recordsRejected} = data lines
+ * rejected + that one record. So {@code recordsRead == recordsAccepted + recordsRejected}
+ * always holds and a file-level failure is always visible as a rejected record. When a header
+ * row is missing, invalid or implausible the whole file is rejected: every data line counts as
+ * rejected (the header problem adds nothing more when there are data lines), {@link
+ * #fileRejected()} is true and {@link #rejects()} holds one entry at line 1 or 2. Those data
+ * lines are counted, not parsed, up to the duration cap at the channel's highest plausible rate;
+ * past it the rest is the one unread record.
+ *
+ * <p><b>Rejects.</b> One per rejected data line at its line number, plus one per file-level
+ * problem: at line 0 for a problem with the file as a whole, at the header row, or at the first
+ * line not read (I/O error, cap). So {@code rejects().size()} may differ from {@code
+ * recordsRejected}.
  *
  * @param channel the channel the file holds
- * @param path the file read; null when parsed from a stream ({@link E4CsvParser#parse})
+ * @param path the file (or entry) found; null when parsed from a stream ({@link
+ *     E4CsvParser#parse})
  * @param sourceFile the file name as written into {@link Reject#sourceFile}
- * @param recordsRead data lines read
- * @param recordsRejected data lines rejected
- * @param fileRejected true when a header problem rejected the whole file
+ * @param recordsRead records read (see above)
+ * @param recordsRejected records rejected (see above)
+ * @param fileRejected true when no data of the file is used (header problem, no samples, not
+ *     readable, not a file, ignored)
  * @param rejects the rejects, in line order
  */
 public record E4FileReport(
@@ -47,7 +69,17 @@ public record E4FileReport(
         return new E4FileReport(channel, file, sourceFile, recordsRead, recordsRejected, fileRejected, rejects);
     }
 
-    /** Data lines read and not rejected. */
+    /**
+     * A file-level problem that left nothing to read: 1 record read and rejected, {@code
+     * fileRejected}, one reject at line 0.
+     */
+    public static E4FileReport unread(
+            Channel channel, Path path, String sessionId, String sourceFile, String reason) {
+        Reject r = new Reject(sessionId, sourceFile, 0, reason, null);
+        return new E4FileReport(channel, path, sourceFile, 1, 1, true, List.of(r));
+    }
+
+    /** Records read and not rejected. */
     public long recordsAccepted() {
         return recordsRead - recordsRejected;
     }

@@ -1,40 +1,58 @@
 package org.sessionreview.ingest.e4;
 
-import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
 
 /**
  * Reads one wearer's Empatica E4 export folder: {@code EDA.csv BVP.csv ACC.csv TEMP.csv HR.csv
  * IBI.csv}, each optionally gzip-compressed ({@code EDA.csv.gz}). Layout and checks: see {@link
- * E4CsvParser}.
+ * E4CsvParser}; limits: {@link E4Limits}; counting: {@link E4FileReport}.
  *
- * <p>Nothing is fatal: a missing file leaves its channel missing ({@link
- * E4Recording#missingChannels()}), a bad header rejects that file only, a bad line rejects that
- * line only. When both {@code X.csv} and {@code X.csv.gz} exist the plain file is read.
+ * <p>Nothing about a file is fatal and nothing found is ignored silently: a missing file leaves
+ * its channel missing ({@link E4Recording#missingChannels()}); a bad or implausible header, an
+ * empty file, an unreadable file, a directory or broken link named like a channel file reject
+ * that file only; a bad line rejects that line only. When both {@code X.csv} and {@code
+ * X.csv.gz} exist the plain file is read and the gzip file gets a report saying it was ignored.
+ * Each of these has a report in {@link E4Recording#reports()}. Reasons never name a path or
+ * quote an exception message (which may hold one).
  */
 public final class E4Reader {
-    private static final int BUFFER_CHARS = 1 << 16;
-
     private E4Reader() {}
 
     /**
-     * Reads a folder; rejects name their file as {@code <folder>/<file name>}.
+     * Reads a folder with {@link E4Limits#defaults()}; rejects name their file as {@code
+     * <folder>/<file name>}.
      *
-     * @see #read(Path, String, String)
+     * @see #read(Path, String, String, E4Limits)
      */
     public static E4Recording read(Path folder, String sessionId) throws IOException {
         return read(folder, sessionId, folder.toString());
+    }
+
+    /** Reads a folder with {@link E4Limits#defaults()} (no media start known). */
+    public static E4Recording read(Path folder, String sessionId, String sourceName)
+            throws IOException {
+        return read(folder, sessionId, sourceName, E4Limits.defaults());
     }
 
     /**
@@ -44,28 +62,63 @@ public final class E4Reader {
      * @param sessionId carried into each {@link Reject} and the recording
      * @param sourceName how the folder is named in {@link Reject#sourceFile} (e.g. relative to
      *     the sessions root); the file name is appended after a {@code /}
-     * @throws IOException only when {@code folder} is not a readable directory
+     * @param limits plausibility limits, e.g. {@link E4Limits#around(long)} the media start
+     * @throws IOException only when {@code folder} is not a directory or cannot be listed
+     *     (permission denied, a looping or broken link); its message names neither the path nor
+     *     the underlying exception's message, so a caller may put it in a reject as it is
      */
-    public static E4Recording read(Path folder, String sessionId, String sourceName)
-            throws IOException {
+    public static E4Recording read(Path folder, String sessionId, String sourceName,
+            E4Limits limits) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new IOException("not an E4 export folder: " + folder);
+            throw new IOException(
+                    "not an E4 export folder (not a directory, or a broken or looping link)");
+        }
+        Set<String> names = new HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                names.add(entry.getFileName().toString());
+            }
+        } catch (IOException | DirectoryIteratorException | SecurityException e) {
+            throw new IOException("cannot list the E4 export folder (I/O error: "
+                    + e.getClass().getSimpleName() + ")");
         }
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
-        Map<Channel, E4FileReport> reports = new EnumMap<>(Channel.class);
+        Map<Channel, E4FileReport> files = new EnumMap<>(Channel.class);
+        List<E4FileReport> reports = new ArrayList<>();
         for (Channel channel : Channel.values()) {
-            Path file = locate(folder, channel);
-            if (file == null) {
-                continue;
+            String plainName = channel.fileName();
+            String gzName = plainName + ".gz";
+            Path plain = folder.resolve(plainName);
+            Path gz = folder.resolve(gzName);
+            boolean hasPlain = names.contains(plainName);
+            boolean hasGz = names.contains(gzName);
+            Path read = locate(folder, channel);
+            boolean plainRead = plain.equals(read);
+            List<Path> toRead = new ArrayList<>(2);
+            if (hasPlain) {
+                toRead.add(plain); // read, or reported as not a channel file
             }
-            String sourceFile = sourceName + "/" + file.getFileName();
-            E4CsvParser.Result result = readFile(channel, file, sessionId, sourceFile);
-            reports.put(channel, result.report());
-            if (result.data() != null) {
-                channels.put(channel, result.data());
+            if (hasGz && !plainRead) {
+                toRead.add(gz);
+            }
+            for (Path file : toRead) {
+                String sourceFile = sourceName + "/" + file.getFileName();
+                E4CsvParser.Result result = readFile(channel, file, sessionId, sourceFile, limits);
+                reports.add(result.report());
+                if (result.data() != null) {
+                    channels.put(channel, result.data());
+                }
+                if (file.equals(read)) {
+                    files.put(channel, result.report());
+                }
+            }
+            if (hasGz && plainRead) {
+                reports.add(E4FileReport.unread(channel, gz, sessionId, sourceName + "/" + gzName,
+                        "ignored: " + plainName
+                                + " is read instead (both a plain and a gzip file exist)"));
             }
         }
-        return new E4Recording(sessionId, channels, reports);
+        return new E4Recording(sessionId, channels, files, reports);
     }
 
     /** The channel's file in {@code folder} ({@code .csv} before {@code .csv.gz}), or null. */
@@ -78,18 +131,61 @@ public final class E4Reader {
         return Files.isRegularFile(gz) ? gz : null;
     }
 
-    /** Reads one channel file (gzip when its name ends in {@code .gz}); never throws. */
+    /** Reads one channel file with {@link E4Limits#defaults()}; never throws. */
     public static E4CsvParser.Result readFile(
             Channel channel, Path file, String sessionId, String sourceFile) {
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER_CHARS)) {
-            E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile);
-            return new E4CsvParser.Result(result.data(), result.report().withPath(file));
-        } catch (IOException e) {
-            Reject r = new Reject(sessionId, sourceFile, 0, "cannot open: " + e, null);
-            return new E4CsvParser.Result(null, new E4FileReport(channel, file, sourceFile, 0, 0, true, List.of(r)));
+        return readFile(channel, file, sessionId, sourceFile, E4Limits.defaults());
+    }
+
+    /**
+     * Reads one channel file (gzip when its name ends in {@code .gz}); never throws. An entry that
+     * is not a regular file (a directory, a pipe, a broken or looping link) or cannot be opened
+     * gets a report with one reject and no data (see {@link E4FileReport#unread}).
+     */
+    public static E4CsvParser.Result readFile(Channel channel, Path file, String sessionId,
+            String sourceFile, E4Limits limits) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+            String reason = Files.isSymbolicLink(file)
+                    ? "is a broken or looping symbolic link, not a channel file"
+                    : e instanceof NoSuchFileException ? "no such file" : ioReason(e);
+            return unread(channel, file, sessionId, sourceFile, reason);
         }
+        if (attributes.isDirectory()) {
+            return unread(channel, file, sessionId, sourceFile,
+                    "is a directory, not a channel file");
+        }
+        if (!attributes.isRegularFile()) {
+            return unread(channel, file, sessionId, sourceFile,
+                    "is not a regular file (a device, pipe or socket), not a channel file");
+        }
+        boolean gzip = file.getFileName().toString().endsWith(".gz");
+        try (InputStream raw = Files.newInputStream(file)) {
+            InputStream in;
+            try {
+                in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            } catch (ZipException | EOFException e) {
+                return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
+            }
+            try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                E4CsvParser.Result result =
+                        E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
+                return new E4CsvParser.Result(result.data(), result.report().withPath(file));
+            }
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return unread(channel, file, sessionId, sourceFile, ioReason(e));
+        }
+    }
+
+    private static String ioReason(Exception e) {
+        return "cannot read the file (I/O error: " + e.getClass().getSimpleName() + ")";
+    }
+
+    private static E4CsvParser.Result unread(
+            Channel channel, Path file, String sessionId, String sourceFile, String reason) {
+        return new E4CsvParser.Result(
+                null, E4FileReport.unread(channel, file, sessionId, sourceFile, reason));
     }
 }

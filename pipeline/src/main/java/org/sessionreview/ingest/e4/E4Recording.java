@@ -14,22 +14,38 @@ import org.sessionreview.model.Reject;
 /**
  * One wearer's E4 export: the channels that could be read, and a report per file found.
  *
- * <p>A channel is missing when its file was not found or was rejected as a whole (bad header);
- * {@link #files()} tells which.
+ * <p>A channel is missing when its file was not found or was rejected as a whole (bad header,
+ * no samples, unreadable); {@link #reports()} tells which, with one report per entry found that
+ * is named like a channel file, so that nothing found is silently ignored.
  */
 public final class E4Recording {
     private final String sessionId;
     private final Map<Channel, E4Channel> channels;
     private final Map<Channel, E4FileReport> files;
+    private final List<E4FileReport> reports;
 
     /**
      * @param sessionId the session the recording belongs to (carried into rejects and blocks)
      * @param channels the channels with data
-     * @param files a report per file found (empty for synthetic recordings)
+     * @param files a report per file found (empty for synthetic recordings); also the {@link
+     *     #reports()}
      */
     public E4Recording(
             String sessionId, Map<Channel, E4Channel> channels, Map<Channel, E4FileReport> files) {
+        this(sessionId, channels, files, List.copyOf(copy(files).values()));
+    }
+
+    /**
+     * @param sessionId the session the recording belongs to (carried into rejects and blocks)
+     * @param channels the channels with data
+     * @param files the report of the file read per channel (the one {@link E4Reader#locate}
+     *     names)
+     * @param reports a report per entry found, including those in {@code files}, in channel order
+     */
+    public E4Recording(String sessionId, Map<Channel, E4Channel> channels,
+            Map<Channel, E4FileReport> files, List<E4FileReport> reports) {
         this.sessionId = sessionId;
+        this.reports = List.copyOf(reports);
         this.channels = Collections.unmodifiableMap(copy(channels));
         this.files = Collections.unmodifiableMap(copy(files));
         for (Map.Entry<Channel, E4Channel> e : channels.entrySet()) {
@@ -65,15 +81,27 @@ public final class E4Recording {
         return missing;
     }
 
-    /** A report per file found, keyed by channel. */
+    /**
+     * The report of the file read per channel (a regular {@code X.csv}, else {@code X.csv.gz}),
+     * keyed by channel. Entries that were found but not read (a directory, a broken link, a
+     * {@code .gz} beside its plain file) are only in {@link #reports()}.
+     */
     public Map<Channel, E4FileReport> files() {
         return files;
     }
 
-    /** All rejects of all files, in channel then line order. */
+    /**
+     * A report per entry found named like a channel file ({@code X.csv} or {@code X.csv.gz}),
+     * read or not, in channel order (plain before gzip): the complete account of the folder.
+     */
+    public List<E4FileReport> reports() {
+        return reports;
+    }
+
+    /** All rejects of all {@link #reports()}, in channel then line order. */
     public List<Reject> rejects() {
         List<Reject> all = new ArrayList<>();
-        files.values().forEach(f -> all.addAll(f.rejects()));
+        reports.forEach(f -> all.addAll(f.rejects()));
         return all;
     }
 
