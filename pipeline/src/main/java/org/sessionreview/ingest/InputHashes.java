@@ -14,6 +14,9 @@ final class InputHashes {
     private InputHashes() {}
 
     static void identify(InputFileStats stats, Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return; // nothing that was read: no size, no hash
+        }
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

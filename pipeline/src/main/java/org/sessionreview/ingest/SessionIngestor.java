@@ -15,6 +15,7 @@ import org.sessionreview.ingest.annotation.AnnotationReader;
 import org.sessionreview.ingest.annotation.RawAnnotation;
 import org.sessionreview.ingest.e4.BlockSplitter;
 import org.sessionreview.ingest.e4.E4FileReport;
+import org.sessionreview.ingest.e4.E4Limits;
 import org.sessionreview.ingest.e4.E4Reader;
 import org.sessionreview.ingest.e4.E4Recording;
 import org.sessionreview.ingest.session.Pseudonymizer;
@@ -155,9 +156,10 @@ public final class SessionIngestor implements Serializable {
         E4Recording rec = null;
         if (problem == null) {
             try {
-                rec = E4Reader.read(wdir, info.sessionId, source);
+                rec = E4Reader.read(wdir, info.sessionId, source, E4Limits.around(info.mediaStartMillis), dir);
             } catch (IOException | RuntimeException e) {
-                problem = "wearable folder for the " + role.id() + " cannot be read (" + e.getClass().getSimpleName() + ")";
+                problem = "wearable folder for the " + role.id() + " cannot be read: " + (e instanceof IOException
+                        ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")");
             }
         }
         if (problem != null) {
@@ -170,10 +172,9 @@ public final class SessionIngestor implements Serializable {
             }
             return 0;
         }
-        for (Map.Entry<Channel, E4FileReport> e : rec.files().entrySet()) {
-            E4FileReport rep = e.getValue();
-            InputFileStats f = new InputFileStats(info.sessionId, rep.sourceFile(), "wearable:" + role.id() + ":" + e.getKey().name());
-            InputHashes.identify(f, E4Reader.locate(wdir, e.getKey()));
+        for (E4FileReport rep : rec.reports()) {
+            InputFileStats f = new InputFileStats(info.sessionId, rep.sourceFile(), "wearable:" + role.id() + ":" + rep.channel().name());
+            InputHashes.identify(f, rep.path());
             f.recordsRead = rep.recordsRead();
             f.recordsRejected = rep.recordsRejected();
             f.recordsAccepted = rep.recordsAccepted();

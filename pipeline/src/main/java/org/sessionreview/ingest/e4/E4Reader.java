@@ -69,6 +69,27 @@ public final class E4Reader {
      */
     public static E4Recording read(Path folder, String sessionId, String sourceName,
             E4Limits limits) throws IOException {
+        return read(folder, sessionId, sourceName, limits, null);
+    }
+
+    /**
+     * As {@link #read(Path, String, String, E4Limits)}, and a channel entry that resolves (through
+     * symbolic links) to a place outside {@code confinedTo} is not read: it gets a report with one
+     * reject that names nothing of the target, and a null path (so nobody hashes it either).
+     *
+     * @param confinedTo the folder every channel file must lie in (the session folder); null for
+     *     no confinement
+     */
+    public static E4Recording read(Path folder, String sessionId, String sourceName,
+            E4Limits limits, Path confinedTo) throws IOException {
+        Path realRoot = null;
+        if (confinedTo != null) {
+            try {
+                realRoot = confinedTo.toRealPath();
+            } catch (IOException | SecurityException e) {
+                throw new IOException("cannot resolve the session folder (I/O error: " + e.getClass().getSimpleName() + ")");
+            }
+        }
         if (!Files.isDirectory(folder)) {
             throw new IOException(
                     "not an E4 export folder (not a directory, or a broken or looping link)");
@@ -103,6 +124,11 @@ public final class E4Reader {
             }
             for (Path file : toRead) {
                 String sourceFile = sourceName + "/" + file.getFileName();
+                if (realRoot != null && leadsOut(file, realRoot)) {
+                    reports.add(E4FileReport.unread(channel, null, sessionId, sourceFile,
+                            "is a symbolic link leading out of the session folder: not read"));
+                    continue;
+                }
                 E4CsvParser.Result result = readFile(channel, file, sessionId, sourceFile, limits);
                 reports.add(result.report());
                 if (result.data() != null) {
@@ -119,6 +145,15 @@ public final class E4Reader {
             }
         }
         return new E4Recording(sessionId, channels, files, reports);
+    }
+
+    /** Whether an existing entry resolves outside {@code realRoot} (broken links are left to readFile). */
+    private static boolean leadsOut(Path file, Path realRoot) {
+        try {
+            return Files.exists(file) && !file.toRealPath().startsWith(realRoot);
+        } catch (IOException | SecurityException e) {
+            return false; // readFile reports an entry it cannot open
+        }
     }
 
     /** The channel's file in {@code folder} ({@code .csv} before {@code .csv.gz}), or null. */
