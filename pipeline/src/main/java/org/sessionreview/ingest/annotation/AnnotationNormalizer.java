@@ -46,8 +46,8 @@ import org.sessionreview.taxonomy.Family;
  *       ModifierPolicy#admit} writes it; when two keys rename to the same name, the first in key
  *       order wins. Everything else (free text, names, unmapped {@code modifier_n} columns, values
  *       outside a vocabulary) is <b>dropped</b> without rejecting the record: {@link
- *       #normalizeAll} ends the file's rejects with one note at line 0 (not a record, not counted
- *       in {@code recordsRead}): "3 modifier values outside the allow-list were dropped (keys:
+ *       #normalizeAll} ends the file's rejects with one note at line 0 (counted as one rejected
+ *       record, so rejects/ rows and the run's totals agree): "3 modifier values outside the allow-list were dropped (keys:
  *       modifier_2, significance; 1 other field)"; only allowed keys and {@code modifier_n} are
  *       named. {@code significance} becomes {@link Annotation#significance}, else {@code
  *       intensity} does (that modifier is then removed); the rest is written {@code
@@ -89,8 +89,9 @@ public final class AnnotationNormalizer {
     /**
      * Normalises every record of a parse result. The result carries the parse rejects (their
      * session id set to {@code sessionId} when missing), then one annotation or reject per parsed
-     * record, in the parser's order, then (when modifiers were dropped) one note at line 0 that
-     * is not a record; {@code recordsRead} is the parser's.
+     * record, in the parser's order, then (when modifiers were dropped) one note at line 0;
+     * {@code recordsRead} is the parser's, plus one for that note, so that {@code recordsRead ==
+     * records + rejects} still holds.
      */
     public ParseResult<Annotation> normalizeAll(ParseResult<RawAnnotation> parsed, String sessionId) {
         ParseResult<Annotation> out = new ParseResult<>();
@@ -114,6 +115,9 @@ public final class AnnotationNormalizer {
             }
         }
         if (!dropped.isEmpty()) {
+            // counted as one record read and rejected, so that rows of rejects/ and the run's
+            // records_rejected stay equal
+            out.addRead(1);
             out.reject(new Reject(sessionId, sourceFile, 0, droppedNote(dropped), null));
         }
         return out;

@@ -71,6 +71,7 @@ class AnnotationPrivacyTest {
         assertEquals(2, r.records().get(0).significance);
         Reject note = r.rejects().get(r.rejects().size() - 1);
         assertEquals(0, note.line);
+        assertEquals(r.recordsRead(), r.records().size() + r.rejects().size(), "the note counts as one rejected record");
         assertEquals("3 modifier values outside the allow-list were dropped (keys: channel, observation;"
                 + " 1 other field)", note.reason);
         assertTrue(r.rejects().stream().anyMatch(j -> j.reason.equals(
