@@ -1,25 +1,21 @@
 package org.sessionreview.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.sessionreview.ingest.annotation.RecordFields;
+import org.sessionreview.ingest.annotation.RejectRaw;
 import org.sessionreview.model.Reject;
 
 /**
- * Keeps protected text out of the rejects table. Annotation records may carry free-text notes,
- * which never reach an output: a rejected JSON-object record keeps its raw text with every
- * free-text field removed; any other rejected annotation record (a delimited row, an XML element,
- * a BORIS project event) has its raw text withheld, and the file and line locate it instead.
+ * Keeps protected text out of the rejects table. Annotation records may carry client names
+ * (subjects, actors, tier ids), site labels and free-text notes, none of which may reach an
+ * output: every annotation reject's raw text goes through {@link RejectRaw#redact} (a JSON-object
+ * record keeps only its contract fields with safe values; any other record has its raw text
+ * withheld, and the file and line locate it instead). Parsers already redact at the source; this
+ * is the last pass before the rejects leave ingestion. Reasons are written without input text by
+ * the parsers themselves ({@link Reject#REASON_MAX_CHARS}).
  */
 final class RejectPrivacy {
     /** What {@link Reject#raw} says when the text is withheld. */
-    static final String WITHHELD = "[raw text withheld: annotation records may hold free-text notes]";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String WITHHELD = RejectRaw.WITHHELD;
 
     private RejectPrivacy() {}
 
@@ -31,38 +27,6 @@ final class RejectPrivacy {
     }
 
     static String scrub(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return raw;
-        }
-        String t = raw.trim();
-        if (t.startsWith("{")) {
-            try {
-                JsonNode n = MAPPER.readTree(t);
-                if (n instanceof ObjectNode o) {
-                    removeFreeText(o);
-                    return Reject.cut(o.toString());
-                }
-            } catch (java.io.IOException e) {
-                // not parseable: we cannot tell where a note is, so withhold it
-            }
-        }
-        return WITHHELD;
-    }
-
-    /** Removes free-text fields at every depth. */
-    private static void removeFreeText(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            List<String> drop = new ArrayList<>();
-            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (RecordFields.isFreeText(f)) {
-                    drop.add(f);
-                }
-            }
-            o.remove(drop);
-        }
-        for (JsonNode child : node) {
-            removeFreeText(child);
-        }
+        return RejectRaw.redact(raw);
     }
 }

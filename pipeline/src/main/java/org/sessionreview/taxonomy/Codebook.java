@@ -1,10 +1,12 @@
 package org.sessionreview.taxonomy;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +50,15 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Loading fails with a {@link CodebookException} naming the file and the problem when the JSON
- * is malformed, has duplicate keys, has a section other than these four, maps a label to a
+ * is malformed ("not valid JSON at line L, column C"), has anything after the top-level object
+ * ("trailing content after the JSON object at line L"), has duplicate keys, has a section other than these four, maps a label to a
  * non-canonical code, remaps a canonical code, maps an actor to anything other than the three
  * actors, or has non-string values.
+ *
+ * <p>Messages never quote the file's keys or values (site labels and actor names can be client
+ * names): they name the section and the entry's position in it ("labels entry 3 maps to a value
+ * that is not a canonical code") and quote only canonical codes and actors. A UTF-8 byte-order
+ * mark is ignored.
  *
  * <p>Codebooks merge with {@link #overriddenBy(Codebook)}: a session's codebook overrides a
  * run-wide one entry by entry.
@@ -107,56 +115,74 @@ public final class Codebook {
      * @throws CodebookException when the text is not a valid codebook
      */
     public static Codebook parse(String json, String sourceName) {
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw fail(sourceName, "malformed JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")", e);
+        try (JsonParser p = JSON.createParser(text)) {
+            try {
+                root = JSON.readTree(p);
+            } catch (JsonProcessingException e) {
+                // never Jackson's message: it quotes the token or duplicate key (site labels)
+                boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+                throw fail(sourceName, (duplicate ? "duplicate key" : "not valid JSON") + at(e.getLocation()), e);
+            }
+            try {
+                if (root != null && p.nextToken() != null) {
+                    throw fail(sourceName, "trailing content after the JSON object" + at(p.currentTokenLocation()));
+                }
+            } catch (JsonProcessingException e) {
+                throw fail(sourceName, "trailing content after the JSON object" + at(e.getLocation()), e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory failed", e);
         }
         if (root == null || !root.isObject()) {
             throw fail(sourceName, "the top level must be a JSON object with sections labels, actors, modifiers");
         }
+        int position = 0;
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
+            position++;
             if (!SECTIONS.contains(name)) {
-                throw fail(sourceName, "unknown section '" + name
-                        + "'; expected labels, actors, modifiers or description");
+                throw fail(sourceName, "top-level entry " + position
+                        + " is not a known section; expected labels, actors, modifiers or description");
             }
         }
         Map<String, String> labels = new TreeMap<>();
+        int n = 0;
         for (Map.Entry<String, String> e : strings(root, "labels", sourceName).entrySet()) {
+            n++;
             String label = e.getKey();
             String target = e.getValue().trim();
             Optional<CanonicalCode> code = CodeTaxonomy.lookup(target);
             if (code.isEmpty()) {
-                throw fail(sourceName, "label '" + label + "' maps to '" + target
-                        + "', which is not a canonical code");
+                throw fail(sourceName, "labels entry " + n + " maps to a value that is not a canonical code");
             }
             Optional<CanonicalCode> self = CodeTaxonomy.lookup(label);
             if (self.isPresent() && self.get() != code.get()) {
-                throw fail(sourceName, "label '" + label + "' is the canonical code " + self.get()
-                        + " and cannot be remapped to " + code.get());
+                throw fail(sourceName, "labels entry " + n + " is the canonical code " + self.get().code()
+                        + " and cannot be remapped to " + code.get().code());
             }
-            putUnique(labels, key(label), code.get().code(), "label", label, sourceName);
+            putUnique(labels, key(label), code.get().code(), "labels", n, sourceName);
         }
         Map<String, Actor> actors = new TreeMap<>();
+        n = 0;
         for (Map.Entry<String, String> e : strings(root, "actors", sourceName).entrySet()) {
+            n++;
             Optional<Actor> actor = Actor.parse(e.getValue());
             if (actor.isEmpty()) {
-                throw fail(sourceName, "actor '" + e.getKey() + "' maps to '" + e.getValue()
-                        + "'; expected client, therapist or dyad");
+                throw fail(sourceName, "actors entry " + n + " maps to a value other than client, therapist or dyad");
             }
-            putUnique(actors, key(e.getKey()), actor.get(), "actor", e.getKey(), sourceName);
+            putUnique(actors, key(e.getKey()), actor.get(), "actors", n, sourceName);
         }
         Map<String, String> modifiers = new TreeMap<>();
+        n = 0;
         for (Map.Entry<String, String> e : strings(root, "modifiers", sourceName).entrySet()) {
+            n++;
             String target = e.getValue().trim().toLowerCase(Locale.ROOT);
             if (!IDENTIFIER.matcher(target).matches()) {
-                throw fail(sourceName, "modifier '" + e.getKey() + "' maps to '" + e.getValue()
-                        + "'; a modifier name must match [a-z][a-z0-9_]*");
+                throw fail(sourceName, "modifiers entry " + n + " maps to a name that does not match [a-z][a-z0-9_]*");
             }
-            putUnique(modifiers, key(e.getKey()), target, "modifier", e.getKey(), sourceName);
+            putUnique(modifiers, key(e.getKey()), target, "modifiers", n, sourceName);
         }
         return new Codebook(sourceName, labels, actors, modifiers);
     }
@@ -170,14 +196,16 @@ public final class Codebook {
         if (!node.isObject()) {
             throw fail(sourceName, "section '" + section + "' must be a JSON object, not " + node.getNodeType());
         }
+        int n = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            n++;
             if (e.getKey().isBlank()) {
                 throw fail(sourceName, "section '" + section + "' has an empty key");
             }
             if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                throw fail(sourceName, section + " entry '" + e.getKey()
-                        + "' must map to a non-empty string, not " + e.getValue());
+                throw fail(sourceName, section + " entry " + n + " must map to a non-empty string, not "
+                        + (e.getValue().isTextual() ? "a blank one" : "a " + e.getValue().getNodeType()));
             }
             out.put(e.getKey(), e.getValue().asText());
         }
@@ -185,12 +213,21 @@ public final class Codebook {
     }
 
     private static <V> void putUnique(
-            Map<String, V> map, String key, V value, String what, String original, String sourceName) {
+            Map<String, V> map, String key, V value, String section, int entry, String sourceName) {
         V previous = map.put(key, value);
         if (previous != null && !previous.equals(value)) {
-            throw fail(sourceName, what + " '" + original + "' is listed twice (keys are case-insensitive) with different targets: "
-                    + previous + " and " + value);
+            // labels map to canonical codes and actors to the three actors: both safe to name
+            String targets = section.equals("modifiers") ? "" : ": " + previous + " and " + value;
+            throw fail(sourceName, section + " entry " + entry
+                    + " repeats an earlier key (keys are case-insensitive) with a different target" + targets);
         }
+    }
+
+    private static String at(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "");
     }
 
     private static CodebookException fail(String sourceName, String problem) {

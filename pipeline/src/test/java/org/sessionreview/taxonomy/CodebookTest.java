@@ -1,11 +1,14 @@
 package org.sessionreview.taxonomy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +65,7 @@ class CodebookTest {
         Path file = dir.resolve("codebook.json");
         Files.writeString(file, "{\"labels\": {\"sigh\": \"ANX_SIGH\"}}");
         CodebookException e = assertThrows(CodebookException.class, () -> Codebook.load(file));
-        assertEquals("codebook " + file + ": label 'sigh' maps to 'ANX_SIGH', which is not a canonical code",
+        assertEquals("codebook " + file + ": labels entry 1 maps to a value that is not a canonical code",
                 e.getMessage());
     }
 
@@ -71,7 +74,7 @@ class CodebookTest {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\",}");
         CodebookException e = assertThrows(CodebookException.class, () -> Codebook.load(file));
-        assertTrue(e.getMessage().startsWith("codebook " + file + ": malformed JSON"), e.getMessage());
+        assertEquals("codebook " + file + ": not valid JSON at line 1, column 36", e.getMessage());
     }
 
     @Test
@@ -84,17 +87,50 @@ class CodebookTest {
     @Test
     void shouldRejectCodebookWhenShapeOrTargetsAreWrong() {
         assertProblem("[1, 2]", "the top level must be a JSON object");
-        assertProblem("{\"lables\": {}}", "unknown section 'lables'");
+        assertProblem("{\"lables\": {}}", "top-level entry 1 is not a known section");
         assertProblem("{\"labels\": [\"sigh\"]}", "section 'labels' must be a JSON object");
-        assertProblem("{\"labels\": {\"sigh\": 3}}", "labels entry 'sigh' must map to a non-empty string");
+        assertProblem("{\"labels\": {\"sigh\": 3}}", "labels entry 1 must map to a non-empty string, not a NUMBER");
         assertProblem("{\"actors\": {\"CL\": \"patient\"}}",
-                "actor 'CL' maps to 'patient'; expected client, therapist or dyad");
+                "actors entry 1 maps to a value other than client, therapist or dyad");
         assertProblem("{\"labels\": {\"ANX_SMO\": \"ANX_CPD\"}}",
-                "label 'ANX_SMO' is the canonical code ANX_SMO and cannot be remapped to ANX_CPD");
+                "labels entry 1 is the canonical code ANX_SMO and cannot be remapped to ANX_CPD");
         assertProblem("{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"SIGH\": \"ANX_SMO\"}}",
-                "label 'SIGH' is listed twice");
-        assertProblem("{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"sigh\": \"ANX_SMO\"}}", "Duplicate field 'sigh'");
-        assertProblem("{\"modifiers\": {\"m1\": \"sig nificance\"}}", "modifier 'm1' maps to 'sig nificance'");
+                "labels entry 2 repeats an earlier key (keys are case-insensitive) with a different target:"
+                        + " ANX_STR_SIGH and ANX_SMO");
+        assertProblem("{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"sigh\": \"ANX_SMO\"}}",
+                "duplicate key at line 1, column ");
+        assertProblem("{\"modifiers\": {\"m1\": \"sig nificance\"}}",
+                "modifiers entry 1 maps to a name that does not match [a-z][a-z0-9_]*");
+    }
+
+    @Test
+    void shouldRejectCodebookWhenContentFollowsTheObject() {
+        assertProblem("{\"labels\": {}}\n{\"actors\": {}}", "trailing content after the JSON object at line 2");
+        assertProblem("{\"labels\": {}} x", "trailing content after the JSON object at line 1");
+    }
+
+    @Test
+    void shouldReadCodebookWhenFileStartsWithByteOrderMark(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bom.json");
+        Files.write(file, ("\uFEFF{\"labels\": {\"sigh\": \"ANX_STR_SIGH\"}}").getBytes(StandardCharsets.UTF_8));
+        assertEquals("ANX_STR_SIGH", Codebook.load(file).canonicalCode("Sigh").orElseThrow().code());
+    }
+
+    @Test
+    void shouldNeverQuoteKeysOrValuesWhenCodebookIsBroken() {
+        String canary = "Jane Roe";
+        for (String json : List.of(
+                "{\"labels\": {\"Jane Roe\": \"Jane Roe\"}}",
+                "{\"actors\": {\"Jane Roe\": \"Jane Roe\"}}",
+                "{\"modifiers\": {\"Jane Roe\": \"Jane Roe\"}}",
+                "{\"labels\": {\"Jane Roe\": 3}}",
+                "{\"Jane Roe\": {}}",
+                "{\"labels\": {\"Jane Roe\": \"ANX_SMO\", \"Jane Roe\": \"ANX_CPD\"}}",
+                "{\"labels\": {\"sigh\": Jane Roe}}",
+                "{\"labels\": {}} Jane Roe")) {
+            CodebookException e = assertThrows(CodebookException.class, () -> Codebook.parse(json, "cb.json"));
+            assertFalse(e.getMessage().contains(canary) || e.getMessage().contains("Jane"), e.getMessage());
+        }
     }
 
     private static void assertProblem(String json, String expected) {

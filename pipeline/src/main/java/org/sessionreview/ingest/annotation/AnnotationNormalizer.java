@@ -1,11 +1,16 @@
 package org.sessionreview.ingest.annotation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.model.Annotation;
@@ -13,40 +18,69 @@ import org.sessionreview.model.Reject;
 import org.sessionreview.taxonomy.Actor;
 import org.sessionreview.taxonomy.CanonicalCode;
 import org.sessionreview.taxonomy.Codebook;
+import org.sessionreview.taxonomy.Family;
 
 /**
  * Turns {@link RawAnnotation}s into canonical {@link Annotation}s with a {@link Codebook}, or
  * rejects them with a reason. Stateless apart from the codebook; thread-safe.
  *
+ * <p>Reasons never quote what the file says (labels, actor names, tier ids and modifier values
+ * can be client names or free text; {@link Reject#REASON_MAX_CHARS}): they name where the value
+ * was read ({@link RawAnnotation#labelSource()}, {@link RawAnnotation#actorSource()}) and the
+ * kind of problem, and quote only numbers, canonical codes and family names.
+ *
  * <ul>
  *   <li><b>Code</b>: the label through {@link Codebook#canonicalCode}; when it does not map, each
- *       of {@link RawAnnotation#altLabels()} in order. None mapping: reject "label 'foo' maps to
- *       no canonical code". Family from the taxonomy.
+ *       of {@link RawAnnotation#altLabels()} in order. None mapping: reject "label in column
+ *       Behavior maps to no canonical code (7 characters)", adding how many alternatives were
+ *       tried and, when the label starts with a family prefix such as {@code RUP_}, that family.
+ *       Family from the taxonomy.
  *   <li><b>Actor</b>: the actor hint when it is {@code client}, {@code therapist} or {@code dyad}
  *       (any case); else the codebook's {@code actors} mapping of the hint; else, only when there
  *       is no hint at all, the code's default actor ({@link CanonicalCode#defaultActor()}). A hint
- *       that maps to nothing is rejected: "actor 'xyz' is not client, therapist or dyad and the
- *       codebook does not map it".
- *   <li><b>Modifiers</b>: keys renamed through {@link Codebook#modifierName} (lower-cased);
- *       modifiers whose original or renamed key marks free text ({@link RecordFields#isFreeText})
- *       are dropped; when two keys rename to the same name, the first in key order wins. {@code
- *       significance} becomes {@link Annotation#significance} when it parses as an int, else
- *       {@code intensity} does (that modifier is then removed); the rest is written {@code
- *       key=value;key=value} sorted by key (null when none), with {@code ;} in values replaced by
- *       {@code ,} and line breaks and tabs by spaces.
+ *       that maps to nothing is rejected: "unknown actor in column Subject: expected client,
+ *       therapist or dyad, or a name mapped in the codebook's actors"; for ELAN "tier has no
+ *       role: set its PARTICIPANT or map its name in the codebook's actors".
+ *   <li><b>Modifiers</b>: keys renamed through {@link Codebook#modifierName} (lower-cased); then
+ *       only pairs on the allow-list ({@link ModifierPolicy}) are kept, with the value as {@link
+ *       ModifierPolicy#admit} writes it; when two keys rename to the same name, the first in key
+ *       order wins. Everything else (free text, names, unmapped {@code modifier_n} columns, values
+ *       outside a vocabulary) is <b>dropped</b> without rejecting the record: {@link
+ *       #normalizeAll} ends the file's rejects with one note at line 0 (counted as one rejected
+ *       record, so rejects/ rows and the run's totals agree): "3 modifier values outside the allow-list were dropped (keys:
+ *       modifier_2, significance; 1 other field)"; only allowed keys and {@code modifier_n} are
+ *       named. {@code significance} becomes {@link Annotation#significance}, else {@code
+ *       intensity} does (that modifier is then removed); the rest is written {@code
+ *       key=value;key=value} sorted by key (null when none).
  *   <li><b>Notes</b> ({@link RawAnnotation#note()}) are never copied: {@link Annotation} has no
  *       field for them, and rejects made here do not quote them.
  * </ul>
  */
 public final class AnnotationNormalizer {
+    private static final Pattern BORIS_MODIFIER_COLUMN = Pattern.compile("modifier_\\d{1,3}");
+
     private final Codebook codebook;
 
     public AnnotationNormalizer(Codebook codebook) {
         this.codebook = codebook;
     }
 
-    /** Either an annotation or a reject. */
-    public record Outcome(Annotation annotation, Reject reject) {
+    /**
+     * Either an annotation or a reject; {@code droppedModifiers} lists one entry per modifier
+     * dropped by the allow-list: its key when that key is fixed vocabulary (an allowed key or
+     * {@code modifier_n}), else null.
+     */
+    public record Outcome(Annotation annotation, Reject reject, List<String> droppedModifiers) {
+        public Outcome {
+            // null entries stand for keys that may not be named
+            droppedModifiers = droppedModifiers == null ? List.of()
+                    : Collections.unmodifiableList(new ArrayList<>(droppedModifiers));
+        }
+
+        public Outcome(Annotation annotation, Reject reject) {
+            this(annotation, reject, List.of());
+        }
+
         public boolean isAccepted() {
             return annotation != null;
         }
@@ -55,7 +89,9 @@ public final class AnnotationNormalizer {
     /**
      * Normalises every record of a parse result. The result carries the parse rejects (their
      * session id set to {@code sessionId} when missing), then one annotation or reject per parsed
-     * record, in the parser's order; {@code recordsRead} is the parser's.
+     * record, in the parser's order, then (when modifiers were dropped) one note at line 0;
+     * {@code recordsRead} is the parser's, plus one for that note, so that {@code recordsRead ==
+     * records + rejects} still holds.
      */
     public ParseResult<Annotation> normalizeAll(ParseResult<RawAnnotation> parsed, String sessionId) {
         ParseResult<Annotation> out = new ParseResult<>();
@@ -66,32 +102,66 @@ public final class AnnotationNormalizer {
             }
             out.reject(r);
         }
+        List<String> dropped = new ArrayList<>();
+        String sourceFile = null;
         for (RawAnnotation raw : parsed.records()) {
             Outcome o = normalize(raw, sessionId);
             if (o.isAccepted()) {
                 out.accept(o.annotation());
+                dropped.addAll(o.droppedModifiers());
+                sourceFile = raw.sourceFile();
             } else {
                 out.reject(o.reject());
             }
         }
+        if (!dropped.isEmpty()) {
+            // counted as one record read and rejected, so that rows of rejects/ and the run's
+            // records_rejected stay equal
+            out.addRead(1);
+            out.reject(new Reject(sessionId, sourceFile, 0, droppedNote(dropped), null));
+        }
         return out;
+    }
+
+    /** "N modifier values outside the allow-list were dropped (keys: a, b; K other fields)". */
+    static String droppedNote(List<String> dropped) {
+        SortedSet<String> named = new TreeSet<>();
+        long others = 0;
+        for (String k : dropped) {
+            if (k == null) {
+                others++;
+            } else {
+                named.add(k);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!named.isEmpty()) {
+            parts.add("keys: " + String.join(", ", named));
+        }
+        if (others > 0) {
+            parts.add(others + " other field" + (others == 1 ? "" : "s"));
+        }
+        return dropped.size() + " modifier value" + (dropped.size() == 1 ? "" : "s")
+                + " outside the allow-list " + (dropped.size() == 1 ? "was" : "were") + " dropped ("
+                + String.join("; ", parts) + ")";
     }
 
     /** Normalises one record for session {@code sessionId}. */
     public Outcome normalize(RawAnnotation raw, String sessionId) {
         Optional<CanonicalCode> code = code(raw);
         if (code.isEmpty()) {
-            String alts = raw.altLabels().isEmpty() ? ""
-                    : " (nor do its alternatives " + raw.altLabels().stream().map(a -> "'" + a + "'")
-                            .collect(Collectors.joining(", ")) + ")";
-            return rejected(raw, sessionId, "label '" + raw.label() + "' maps to no canonical code" + alts);
+            return rejected(raw, sessionId, unmappedLabel(raw), null);
         }
         Optional<Actor> actor = actor(raw.actorHint(), code.get());
         if (actor.isEmpty()) {
-            return rejected(raw, sessionId, "actor '" + raw.actorHint()
-                    + "' is not client, therapist or dyad and the codebook does not map it");
+            String reason = RawAnnotation.TIER.equals(raw.actorSource())
+                    ? "tier has no role: set its PARTICIPANT or map its name in the codebook's actors"
+                    : "unknown actor in " + raw.actorSource()
+                            + ": expected client, therapist or dyad, or a name mapped in the codebook's actors";
+            return rejected(raw, sessionId, reason, code.get());
         }
-        SortedMap<String, String> modifiers = modifiers(raw.modifiers());
+        List<String> dropped = new ArrayList<>();
+        SortedMap<String, String> modifiers = modifiers(raw.modifiers(), dropped);
         Annotation a = new Annotation();
         a.sessionId = sessionId;
         a.code = code.get().code();
@@ -108,7 +178,25 @@ public final class AnnotationNormalizer {
         a.label = raw.label();
         a.sourceFile = raw.sourceFile();
         a.sourceLine = raw.line();
-        return new Outcome(a, null);
+        return new Outcome(a, null, dropped);
+    }
+
+    private static String unmappedLabel(RawAnnotation raw) {
+        String label = raw.label().trim();
+        StringBuilder sb = new StringBuilder("label in ").append(raw.labelSource())
+                .append(" maps to no canonical code (").append(label.length()).append(" characters");
+        int alts = raw.altLabels().size();
+        if (alts > 0) {
+            sb.append("; nor do its ").append(alts).append(" alternative label").append(alts == 1 ? "" : "s");
+        }
+        String upper = label.toUpperCase(Locale.ROOT);
+        for (Family f : Family.values()) {
+            if (upper.startsWith(f.name() + "_")) {
+                sb.append("; it has the prefix of family ").append(f.name()).append(" but is not one of its codes");
+                break;
+            }
+        }
+        return sb.append(")").toString();
     }
 
     private Optional<CanonicalCode> code(RawAnnotation raw) {
@@ -132,17 +220,17 @@ public final class AnnotationNormalizer {
         return direct.isPresent() ? direct : codebook.actor(hint);
     }
 
-    private SortedMap<String, String> modifiers(Map<String, String> raw) {
+    private SortedMap<String, String> modifiers(Map<String, String> raw, List<String> dropped) {
         SortedMap<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             String key = codebook.modifierName(e.getKey());
-            if (key.isEmpty() || RecordFields.isFreeText(e.getKey()) || RecordFields.isFreeText(key)) {
-                continue;
-            }
-            String cleanKey = key.replaceAll("[=;\\s]", "_");
-            String cleanValue = e.getValue().replace(';', ',').replaceAll("[\\r\\n\\t]", " ").trim();
-            if (!cleanValue.isEmpty()) {
-                out.putIfAbsent(cleanKey, cleanValue);
+            Optional<String> value = RecordFields.isFreeText(e.getKey()) ? Optional.empty()
+                    : ModifierPolicy.admit(key, e.getValue());
+            if (value.isEmpty()) {
+                boolean fixedKey = ModifierPolicy.isAllowedKey(key) || BORIS_MODIFIER_COLUMN.matcher(key).matches();
+                dropped.add(fixedKey ? key : null);
+            } else {
+                out.putIfAbsent(key, value.get());
             }
         }
         return out;
@@ -162,10 +250,10 @@ public final class AnnotationNormalizer {
         }
     }
 
-    private static Outcome rejected(RawAnnotation raw, String sessionId, String reason) {
-        // the raw text names what was read, never the note
-        String text = "label=" + raw.label() + " actor=" + raw.actorHint() + " start=" + raw.startS()
-                + (raw.endS() == null ? "" : " end=" + raw.endS());
+    private static Outcome rejected(RawAnnotation raw, String sessionId, String reason, CanonicalCode code) {
+        // the raw text names only what parsed: times and a canonical code, never the label, actor or note
+        String text = "start=" + raw.startS() + (raw.endS() == null ? "" : " end=" + raw.endS())
+                + (code == null ? "" : " code=" + code.code());
         return new Outcome(null, new Reject(sessionId, raw.sourceFile(), raw.line(), reason, text));
     }
 }

@@ -124,7 +124,9 @@ public final class DelimitedTable {
                 rows.add(new Row(rowStart, cells));
             }
         } catch (JsonProcessingException e) {
-            error = new Row(rowStart, List.of("malformed delimited text: " + e.getOriginalMessage()));
+            // never Jackson's message: it may quote cell text
+            error = new Row(rowStart, List.of("malformed delimited text in the row starting at line " + rowStart
+                    + " (for example an unclosed quote); the rows from there on were not read"));
         } catch (IOException e) {
             throw new UncheckedIOException("reading text from memory failed", e);
         }

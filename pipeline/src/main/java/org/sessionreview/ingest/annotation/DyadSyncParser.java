@@ -51,7 +51,7 @@ public final class DyadSyncParser implements AnnotationParser {
                 header = row.cells().stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
                 if (!header.contains("start") || !header.contains("end") || !header.contains(labelColumn)) {
                     sink.reject(row.line(), "DyadSync header must name 'start', 'end' and '" + labelColumn
-                            + "'; found " + row.cells(), row.raw());
+                            + "'; found " + row.cells().size() + " columns without them", row.raw());
                     return sink.result();
                 }
                 continue;
@@ -77,7 +77,8 @@ public final class DyadSyncParser implements AnnotationParser {
         double start = RecordFields.parseClock("start", row.cell(header.indexOf("start")));
         double end = RecordFields.parseClock("end", row.cell(header.indexOf("end")));
         RecordFields.checkInterval(start, end);
-        RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line()).times(start, end).label(label);
+        RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line()).times(start, end).label(label)
+                .labelSource("column " + labelColumn);
         for (int c = 0; c < header.size(); c++) {
             String key = header.get(c);
             if (key.equals("start") || key.equals("end") || key.equals(labelColumn)) {

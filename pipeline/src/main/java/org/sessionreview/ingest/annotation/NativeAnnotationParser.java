@@ -1,6 +1,7 @@
 package org.sessionreview.ingest.annotation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sessionreview.ingest.ParseResult;
 
 /**
@@ -28,8 +30,10 @@ import org.sessionreview.ingest.ParseResult;
  *       values are dropped
  * </ul>
  *
- * <p>JSONL: one object per line; blank lines are skipped and are not records; a line that is not
- * valid JSON, not an object, or has an object or array as a field value is rejected, and parsing
+ * <p>JSONL: one object per line (a UTF-8 byte-order mark before the first is ignored); blank
+ * lines are skipped and are not records; a line that is not valid JSON ("not valid JSON at line
+ * 3, column 14": Jackson's message is never used, it quotes the token), holds anything after its
+ * object, is not an object, or has an object or array as a field value is rejected, and parsing
  * continues. CSV: the separator is sniffed (comma, semicolon or tab), the first non-blank row is
  * the header and must name {@code start} and {@code code}, blank rows are skipped, a row with
  * more cells than the header is rejected. Records come out in file order.
@@ -41,7 +45,10 @@ public final class NativeAnnotationParser implements AnnotationParser {
         CSV
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Field names our contract defines: the only ones a reason may name. */
+    private static final Set<String> CONTRACT = Set.of("start", "end", "code", "actor", "note");
 
     private final Layout layout;
 
@@ -70,30 +77,36 @@ public final class NativeAnnotationParser implements AnnotationParser {
             }
             long lineNo = i + 1;
             try {
-                sink.accept(fromFields(jsonFields(line), sink.sourceFile(), lineNo));
+                sink.accept(fromFields(jsonFields(line, lineNo), "field", sink.sourceFile(), lineNo));
             } catch (InvalidRecordException e) {
                 sink.reject(lineNo, e.getMessage(), line);
             }
         }
     }
 
-    private static Map<String, String> jsonFields(String line) throws InvalidRecordException {
+    private static Map<String, String> jsonFields(String line, long lineNo) throws InvalidRecordException {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("invalid JSON: " + e.getOriginalMessage());
+            // never Jackson's message: it quotes the offending token
+            throw new InvalidRecordException(RecordFields.jsonProblem(e, lineNo - 1));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidRecordException("line is not a JSON object");
         }
         Map<String, String> fields = new LinkedHashMap<>();
+        int position = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
+            position++;
             if (v.isContainerNode()) {
-                throw new InvalidRecordException("field '" + e.getKey()
-                        + "' holds a JSON " + (v.isArray() ? "array" : "object") + "; expected a plain value");
+                String key = e.getKey().trim().toLowerCase(Locale.ROOT);
+                String which = CONTRACT.contains(key) || ModifierPolicy.isAllowedKey(key)
+                        ? "field " + key : "field number " + position + " of the object";
+                throw new InvalidRecordException(which + " holds a JSON " + (v.isArray() ? "array" : "object")
+                        + "; expected a plain value");
             }
             fields.putIfAbsent(e.getKey().trim().toLowerCase(Locale.ROOT), v.isNull() ? null : v.asText());
         }
@@ -111,7 +124,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 header = row.cells().stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
                 if (!header.contains("start") || !header.contains("code")) {
                     sink.reject(row.line(), "native CSV header must name the columns 'start' and 'code'; found "
-                            + row.cells(), row.raw());
+                            + row.cells().size() + " columns without them", row.raw());
                     return;
                 }
                 continue;
@@ -125,7 +138,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 for (int c = 0; c < header.size(); c++) {
                     fields.putIfAbsent(header.get(c), row.cell(c));
                 }
-                sink.accept(fromFields(fields, sink.sourceFile(), row.line()));
+                sink.accept(fromFields(fields, "column", sink.sourceFile(), row.line()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
@@ -135,8 +148,11 @@ public final class NativeAnnotationParser implements AnnotationParser {
         }
     }
 
-    /** Builds a record from lower-cased field names to text values (null = absent). */
-    private static RawAnnotation fromFields(Map<String, String> fields, String sourceFile, long line)
+    /**
+     * Builds a record from lower-cased field names to text values (null = absent); {@code noun} is
+     * "field" (JSON Lines) or "column" (CSV), for reasons.
+     */
+    private static RawAnnotation fromFields(Map<String, String> fields, String noun, String sourceFile, long line)
             throws InvalidRecordException {
         String code = fields.get("code");
         if (code == null || code.isBlank()) {
@@ -149,7 +165,9 @@ public final class NativeAnnotationParser implements AnnotationParser {
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, line)
                 .times(start, end)
                 .label(code.trim())
-                .actorHint(fields.get("actor"));
+                .labelSource(noun + " code")
+                .actorHint(fields.get("actor"))
+                .actorSource(noun + " actor");
         for (Map.Entry<String, String> f : fields.entrySet()) {
             String key = f.getKey();
             if (key.equals("start") || key.equals("end") || key.equals("code") || key.equals("actor")) {

@@ -27,10 +27,14 @@ public final class ParseSink {
         result.accept(annotation);
     }
 
-    /** Counts one record read and rejects it with {@code reason}; {@code raw} is cut to 200 chars. */
+    /**
+     * Counts one record read and rejects it with {@code reason}, which must name fields and kinds
+     * of problem and never quote input text ({@link Reject#REASON_MAX_CHARS}); {@code raw} is
+     * redacted ({@link RejectRaw#redact}) and cut to 200 chars.
+     */
     public void reject(long line, String reason, String raw) {
         result.countRead();
-        result.reject(new Reject(sessionId, sourceFile, line, reason, raw));
+        result.reject(new Reject(sessionId, sourceFile, line, reason, RejectRaw.redact(raw)));
     }
 
     public String sourceFile() {

@@ -27,6 +27,11 @@ import java.util.TreeMap;
  * @param sourceFile the source file name as given to the parser
  * @param line 1-based line number of the record (for XML: of the annotation element; for a
  *     paired START/STOP bout: of the START row); for formats without lines, the record number
+ * @param labelSource where the label was read, in the format's own vocabulary, for reject
+ *     reasons: {@code field code}, {@code column Behavior}, {@code ANNOTATION_VALUE}; never null
+ * @param actorSource where the actor hint was read, for reject reasons: {@code field actor},
+ *     {@code column Subject}, or {@link #TIER} for ELAN (the tier's PARTICIPANT or TIER_ID); never
+ *     null
  */
 public record RawAnnotation(
         double startS,
@@ -37,10 +42,17 @@ public record RawAnnotation(
         SortedMap<String, String> modifiers,
         String note,
         String sourceFile,
-        long line) {
+        long line,
+        String labelSource,
+        String actorSource) {
+
+    /** {@link #actorSource()} of ELAN records: the hint is the tier's PARTICIPANT or TIER_ID. */
+    public static final String TIER = "tier";
 
     public RawAnnotation {
         Objects.requireNonNull(label, "label");
+        labelSource = labelSource == null ? "label" : labelSource;
+        actorSource = actorSource == null ? "actor" : actorSource;
         altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
         modifiers = Collections.unmodifiableSortedMap(
                 modifiers == null ? new TreeMap<>() : new TreeMap<>(modifiers));
@@ -67,6 +79,8 @@ public record RawAnnotation(
         private String actorHint;
         private final SortedMap<String, String> modifiers = new TreeMap<>();
         private String note;
+        private String labelSource;
+        private String actorSource;
 
         private Builder(String sourceFile, long line) {
             this.sourceFile = sourceFile;
@@ -82,6 +96,18 @@ public record RawAnnotation(
 
         public Builder label(String label) {
             this.label = label;
+            return this;
+        }
+
+        /** Where the label was read, e.g. {@code column Behavior} (see {@link #labelSource()}). */
+        public Builder labelSource(String labelSource) {
+            this.labelSource = labelSource;
+            return this;
+        }
+
+        /** Where the actor hint was read, e.g. {@code column Subject} (see {@link #actorSource()}). */
+        public Builder actorSource(String actorSource) {
+            this.actorSource = actorSource;
             return this;
         }
 
@@ -119,7 +145,8 @@ public record RawAnnotation(
 
         public RawAnnotation build() {
             return new RawAnnotation(
-                    startS, endS, label, altLabels, actorHint, modifiers, note, sourceFile, line);
+                    startS, endS, label, altLabels, actorHint, modifiers, note, sourceFile, line,
+                    labelSource, actorSource);
         }
     }
 }

@@ -1,5 +1,10 @@
 package org.sessionreview.ingest.annotation;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -52,9 +57,10 @@ public final class RecordFields {
     /**
      * Parses a time in seconds written as a decimal number ({@code 19.175}).
      *
-     * @param field the field name used in the reason, e.g. {@code start}
-     * @throws InvalidRecordException "missing required field 'start'" or "start 'abc' is not a
-     *     number"
+     * @param field the field or column name used in the reason, e.g. {@code start}; a name the
+     *     format or our contract defines, never one read from the file
+     * @throws InvalidRecordException "missing required field 'start'" or "field start is not a
+     *     number" (the text is never quoted)
      */
     public static double parseSeconds(String field, String text) throws InvalidRecordException {
         if (isMissing(text)) {
@@ -63,11 +69,11 @@ public final class RecordFields {
         try {
             double v = Double.parseDouble(text.trim());
             if (!Double.isFinite(v)) {
-                throw new InvalidRecordException(field + " '" + text.trim() + "' is not a finite number");
+                throw new InvalidRecordException("field " + field + " is not a finite number");
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new InvalidRecordException(field + " '" + text.trim() + "' is not a number");
+            throw new InvalidRecordException("field " + field + " is not a number");
         }
     }
 
@@ -75,7 +81,7 @@ public final class RecordFields {
      * Parses a clock time {@code mm:ss}, {@code hh:mm:ss} or either with a decimal fraction of
      * seconds ({@code 00:00:01.629}) into seconds; minutes and seconds must be below 60.
      *
-     * @throws InvalidRecordException "start '9.40' is not a time (mm:ss or hh:mm:ss[.fff])"
+     * @throws InvalidRecordException "field start is not a time (mm:ss or hh:mm:ss[.fff])"
      */
     public static double parseClock(String field, String text) throws InvalidRecordException {
         if (isMissing(text)) {
@@ -83,13 +89,13 @@ public final class RecordFields {
         }
         Matcher m = CLOCK.matcher(text.trim());
         if (!m.matches()) {
-            throw new InvalidRecordException(field + " '" + text.trim() + "' is not a time (mm:ss or hh:mm:ss[.fff])");
+            throw new InvalidRecordException("field " + field + " is not a time (mm:ss or hh:mm:ss[.fff])");
         }
         long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
         int minutes = Integer.parseInt(m.group(2));
         double seconds = Double.parseDouble(m.group(3));
         if (minutes >= 60 || seconds >= 60) {
-            throw new InvalidRecordException(field + " '" + text.trim() + "' has minutes or seconds of 60 or more");
+            throw new InvalidRecordException("field " + field + " has minutes or seconds of 60 or more");
         }
         return hours * 3600.0 + minutes * 60.0 + seconds;
     }
@@ -116,6 +122,41 @@ public final class RecordFields {
                 throw new InvalidRecordException("end " + endS + " is before start " + startS);
             }
         }
+    }
+
+    /**
+     * "not valid JSON at line L, column C": where a JSON parser failed, without Jackson's message
+     * (it quotes the offending token, which may be a client identifier).
+     *
+     * @param lineOffset added to the reported line (for one JSON Lines record: its file line - 1)
+     */
+    public static String jsonProblem(JsonProcessingException e, long lineOffset) {
+        JsonLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 1) {
+            return "not valid JSON";
+        }
+        return "not valid JSON at line " + (loc.getLineNr() + lineOffset)
+                + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "");
+    }
+
+    /**
+     * Checks that nothing but white space follows the JSON value {@code p} has just read.
+     *
+     * @throws InvalidRecordException "trailing content after the JSON object at line L"
+     */
+    public static void requireEnd(JsonParser p) throws InvalidRecordException {
+        long line;
+        try {
+            if (p.nextToken() == null) {
+                return;
+            }
+            line = p.currentTokenLocation().getLineNr();
+        } catch (JsonProcessingException e) {
+            line = e.getLocation() == null ? p.currentLocation().getLineNr() : e.getLocation().getLineNr();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory failed", e);
+        }
+        throw new InvalidRecordException("trailing content after the JSON object at line " + line);
     }
 
     /**

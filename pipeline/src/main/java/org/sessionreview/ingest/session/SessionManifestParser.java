@@ -1,22 +1,35 @@
 package org.sessionreview.ingest.session;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Parses and validates {@code session.json} (the contract is in the README). Every problem is
  * reported at once, with the field name, so a site can fix the file in one go.
+ *
+ * <p>Messages never quote values from the file (it holds the client identifier and names):
+ * invalid JSON is reported as "not valid JSON at line L, column C" (never Jackson's message, which
+ * quotes the offending token), anything after the top-level object as "trailing content after the
+ * JSON object at line L", and field problems by field name and kind only. A UTF-8 byte-order mark
+ * is ignored. Path-valued fields ({@code wearables} folders, {@code annotations} entries, {@code
+ * codebook}) must be relative paths inside the session folder: empty names, absolute paths ({@code
+ * /x}, {@code \x}, {@code C:\x}, {@code C:x}), {@code ..} segments and NUL characters are errors
+ * (symbolic links are checked by the ingestor).
  */
 public final class SessionManifestParser {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,13 +55,24 @@ public final class SessionManifestParser {
 
     /** Parses {@code json} (the file's text). */
     public static SessionManifest parse(String json) throws InvalidManifestException {
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new InvalidManifestException("not valid JSON: " + e.getOriginalMessage(),
-                    loc == null ? 0 : Math.max(0, loc.getLineNr()));
+        try (JsonParser p = MAPPER.createParser(text)) {
+            try {
+                root = MAPPER.readTree(p);
+            } catch (JsonProcessingException e) {
+                // never Jackson's message: it quotes the offending token (an unquoted client_id, say)
+                throw problem("not valid JSON", e.getLocation());
+            }
+            try {
+                if (root != null && p.nextToken() != null) {
+                    throw problem("trailing content after the JSON object", p.currentTokenLocation());
+                }
+            } catch (JsonProcessingException e) {
+                throw problem("trailing content after the JSON object", e.getLocation());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory failed", e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidManifestException("session.json must hold a JSON object", 1);
@@ -62,7 +86,7 @@ public final class SessionManifestParser {
         if (num == null || num.isNull()) {
             errors.add("missing required field 'session_number'");
         } else if (!num.canConvertToInt() || !num.isIntegralNumber() || num.asInt() < 1) {
-            errors.add("'session_number' must be an integer >= 1, got " + num);
+            errors.add("'session_number' must be an integer >= 1, got " + describe(num));
         } else {
             sessionNumber = num.asInt();
         }
@@ -72,8 +96,7 @@ public final class SessionManifestParser {
             try {
                 mediaStart = OffsetDateTime.parse(ms);
             } catch (DateTimeParseException e) {
-                errors.add("'media_start' must be an ISO-8601 instant with an offset"
-                        + " (e.g. 2026-03-02T10:00:00+01:00), got '" + ms + "'");
+                errors.add("media_start is not an ISO-8601 instant with offset (e.g. 2026-03-02T10:00:00+01:00)");
             }
         }
         Map<org.sessionreview.model.Role, String> wearables = wearables(root, errors);
@@ -83,7 +106,7 @@ public final class SessionManifestParser {
         JsonNode d = root.get("duration_s");
         if (d != null && !d.isNull()) {
             if (!d.isNumber() || d.asDouble() <= 0) {
-                errors.add("'duration_s' must be a positive number of seconds, got " + d);
+                errors.add("'duration_s' must be a positive number of seconds, got " + describe(d));
             } else {
                 durationS = d.asDouble();
             }
@@ -91,8 +114,8 @@ public final class SessionManifestParser {
         String codebook = null;
         JsonNode cb = root.get("codebook");
         if (cb != null && !cb.isNull()) {
-            if (!cb.isTextual() || cb.asText().isBlank()) {
-                errors.add("'codebook' must be a file name");
+            if (!cb.isTextual() || !isInsideFolder(cb.asText())) {
+                errors.add("codebook must be a file name inside the session folder (no '..', no absolute path)");
             } else {
                 codebook = cb.asText();
             }
@@ -111,6 +134,37 @@ public final class SessionManifestParser {
                 wearables, annotations, consent[0], consent[1], durationS, codebook, extra.toString());
     }
 
+    /** "what at line L, column C", with the line kept for the reject. */
+    private static InvalidManifestException problem(String what, JsonLocation loc) {
+        long line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+        String where = line > 0 ? " at line " + line + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "") : "";
+        return new InvalidManifestException(what + where, line);
+    }
+
+    /** The value when it is a number (safe to quote), else only its JSON type. */
+    private static String describe(JsonNode n) {
+        return n.isNumber() ? n.toString() : "a " + n.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True for a relative path inside the session folder: not blank, no NUL, not absolute
+     * ({@code /x}, {@code \\x}, a drive {@code C:}), no {@code ..} segment (either separator).
+     */
+    static boolean isInsideFolder(String path) {
+        if (path == null || path.isBlank() || path.indexOf('\0') >= 0) {
+            return false;
+        }
+        if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String segment : path.split("[/\\\\]")) {
+            if (segment.trim().equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String requiredText(JsonNode root, String field, List<String> errors) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
@@ -118,7 +172,7 @@ public final class SessionManifestParser {
             return null;
         }
         if (!n.isTextual() || n.asText().isBlank()) {
-            errors.add("'" + field + "' must be a non-empty string, got " + n.getNodeType().name().toLowerCase());
+            errors.add("'" + field + "' must be a non-empty string, got " + describe(n));
             return null;
         }
         return n.asText().trim();
@@ -139,9 +193,10 @@ public final class SessionManifestParser {
             Map.Entry<String, JsonNode> e = it.next();
             var role = org.sessionreview.model.Role.parse(e.getKey());
             if (role.isEmpty()) {
-                errors.add("'wearables' has unknown role '" + e.getKey() + "' (expected client or therapist)");
-            } else if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                errors.add("'wearables." + e.getKey() + "' must be a folder name");
+                errors.add("wearables has an unknown role (expected client or therapist)");
+            } else if (!e.getValue().isTextual() || !isInsideFolder(e.getValue().asText())) {
+                errors.add("wearables." + role.get().id()
+                        + " must be a folder name inside the session folder (no '..', no absolute path)");
             } else {
                 out.put(role.get(), e.getValue().asText());
             }
@@ -160,12 +215,15 @@ public final class SessionManifestParser {
             errors.add("'annotations' must be an array of file names");
             return out;
         }
+        int i = 0;
         for (JsonNode n : a) {
-            if (!n.isTextual() || n.asText().isBlank()) {
-                errors.add("'annotations' holds a non-file-name entry " + n);
+            if (!n.isTextual() || !isInsideFolder(n.asText())) {
+                errors.add("annotations[" + i + "] must be a file name inside the session folder"
+                        + " (no '..', no absolute path)");
             } else {
                 out.add(n.asText());
             }
+            i++;
         }
         return out;
     }

@@ -50,13 +50,17 @@ class AnnotationNormalizerTest {
         AnnotationNormalizer.Outcome o = normalizer.normalize(raw("foo").actorHint("client").note("secret").build(), "s1");
         assertFalse(o.isAccepted());
         Reject r = o.reject();
-        assertEquals("label 'foo' maps to no canonical code", r.reason);
+        assertEquals("label in label maps to no canonical code (3 characters)", r.reason);
         assertEquals("s1", r.sessionId);
         assertEquals("f.jsonl", r.sourceFile);
         assertEquals(4, r.line);
         assertFalse(r.raw.contains("secret"), "rejects never quote the note");
         Reject withAlt = normalizer.normalize(raw("foo").altLabels(List.of("bar")).build(), "s1").reject();
-        assertEquals("label 'foo' maps to no canonical code (nor do its alternatives 'bar')", withAlt.reason);
+        assertEquals("label in label maps to no canonical code (3 characters; nor do its 1 alternative label)",
+                withAlt.reason);
+        Reject family = normalizer.normalize(raw("RUP_W_NOT_A_CODE").labelSource("field code").build(), "s1").reject();
+        assertEquals("label in field code maps to no canonical code (16 characters; it has the prefix of family RUP"
+                + " but is not one of its codes)", family.reason);
     }
 
     @Test
@@ -75,7 +79,15 @@ class AnnotationNormalizerTest {
         assertEquals("dyad", normalizer.normalize(raw("silence").build(), "s1").annotation().actor, "default");
         assertEquals("client", normalizer.normalize(raw("AFF_CUE").build(), "s1").annotation().actor, "default");
         Reject r = normalizer.normalize(raw("AFF_CUE").actorHint("xyz").build(), "s1").reject();
-        assertEquals("actor 'xyz' is not client, therapist or dyad and the codebook does not map it", r.reason);
+        assertEquals("unknown actor in actor: expected client, therapist or dyad, or a name mapped in the"
+                + " codebook's actors", r.reason);
+        Reject subject = normalizer.normalize(raw("AFF_CUE").actorHint("xyz").actorSource("column Subject").build(), "s1")
+                .reject();
+        assertEquals("unknown actor in column Subject: expected client, therapist or dyad, or a name mapped in the"
+                + " codebook's actors", subject.reason);
+        Reject tier = normalizer.normalize(raw("AFF_CUE").actorHint("xyz").actorSource(RawAnnotation.TIER).build(), "s1")
+                .reject();
+        assertEquals("tier has no role: set its PARTICIPANT or map its name in the codebook's actors", tier.reason);
     }
 
     @Test
@@ -87,9 +99,12 @@ class AnnotationNormalizerTest {
         Annotation intensity = normalizer.normalize(raw("ANX_CPD").modifier("Intensity", " 3 ").build(), "s1").annotation();
         assertEquals(3, intensity.significance);
         assertNull(intensity.modifiers);
-        Annotation text = normalizer.normalize(raw("ANX_CPD").modifier("significance", "high").build(), "s1").annotation();
-        assertNull(text.significance);
-        assertEquals("significance=high", text.modifiers);
+        AnnotationNormalizer.Outcome text = normalizer.normalize(raw("ANX_CPD").modifier("significance", "high").build(), "s1");
+        assertNull(text.annotation().significance);
+        assertNull(text.annotation().modifiers, "a value outside the allow-list is dropped");
+        assertEquals(List.of("significance"), text.droppedModifiers());
+        assertNull(normalizer.normalize(raw("ANX_CPD").modifier("significance", "9").build(), "s1").annotation().significance,
+                "significance is 1-5");
         Annotation renamed = normalizer.normalize(raw("q").altLabels(List.of("AFF_CUE")).modifier("modifier_1", "2")
                 .build(), "s1").annotation();
         assertEquals(2, renamed.significance, "codebook renames BORIS modifier_1 to significance");
@@ -97,17 +112,18 @@ class AnnotationNormalizerTest {
 
     @Test
     void shouldSortAndCleanModifiersWhenWritingThem() {
-        Annotation a = normalizer.normalize(raw("INT_VALIDATION").modifier("space", "provides")
-                .modifier("Explicit", "yes;really").modifier("channel", "a\nb").build(), "s1").annotation();
-        assertEquals("channel=a b;explicit=yes,really;space=provides", a.modifiers);
+        Annotation a = normalizer.normalize(raw("RES_INVITE_DISCUSS_RELATIONSHIP").modifier("space", "Provides")
+                .modifier("Explicit", "YES").modifier("stage", "Self-assertion").modifier("direct", "indirect")
+                .build(), "s1").annotation();
+        assertEquals("direct=indirect;explicit=yes;space=provides;stage=self_assertion", a.modifiers);
     }
 
     @Test
     void shouldDropFreeTextModifiersWhenTheyReachTheNormalizer() {
         Annotation a = normalizer.normalize(raw("AFF_CUE").modifier("comment", "she cried")
-                .modifier("Comment start", "x").modifier("remark_code", "renamed to note").modifier("channel", "v")
+                .modifier("Comment start", "x").modifier("remark_code", "renamed to note").modifier("channel", "cpd")
                 .note("private").build(), "s1").annotation();
-        assertEquals("channel=v", a.modifiers);
+        assertEquals("channel=cpd", a.modifiers);
     }
 
     @Test

@@ -55,8 +55,8 @@ class DyadSyncParserTest {
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
         assertBalanced(r, 0, 4);
         assertEquals("end 570.0 is before start 580.0", rejectAt(r, 2).reason);
-        assertEquals("start '9.40' is not a time (mm:ss or hh:mm:ss[.fff])", rejectAt(r, 3).reason);
-        assertEquals("end '10:75' has minutes or seconds of 60 or more", rejectAt(r, 4).reason);
+        assertEquals("field start is not a time (mm:ss or hh:mm:ss[.fff])", rejectAt(r, 3).reason);
+        assertEquals("field end has minutes or seconds of 60 or more", rejectAt(r, 4).reason);
         assertEquals("missing required field 'tipo'", rejectAt(r, 5).reason);
     }
 }

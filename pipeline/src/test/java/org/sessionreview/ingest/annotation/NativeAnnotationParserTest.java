@@ -39,15 +39,15 @@ class NativeAnnotationParserTest {
         assertEquals(Map.of("intensity", "2", "channel", "breath"), second.modifiers());
 
         assertEquals("end 12.0 is before start 15.0", rejectAt(r, 4).reason);
-        assertEquals("start 'soon' is not a number", rejectAt(r, 5).reason);
+        assertEquals("field start is not a number", rejectAt(r, 5).reason);
         assertEquals("start -1.5 is negative (before media start)", rejectAt(r, 6).reason);
         assertEquals("missing required field 'start'", rejectAt(r, 7).reason);
         assertEquals("missing required field 'code'", rejectAt(r, 8).reason);
-        assertEquals("field 'tags' holds a JSON array; expected a plain value", rejectAt(r, 9).reason);
-        assertTrue(rejectAt(r, 10).reason.startsWith("invalid JSON: "), rejectAt(r, 10).reason);
+        assertEquals("field number 3 of the object holds a JSON array; expected a plain value", rejectAt(r, 9).reason);
+        assertTrue(rejectAt(r, 10).reason.startsWith("not valid JSON at line 10, column "), rejectAt(r, 10).reason);
         assertEquals("line is not a JSON object", rejectAt(r, 11).reason);
         assertEquals("s7", rejectAt(r, 11).sessionId);
-        assertEquals("[1, 2, 3]", rejectAt(r, 11).raw);
+        assertEquals(RejectRaw.WITHHELD, rejectAt(r, 11).raw, "only JSON objects keep a (redacted) raw text");
     }
 
     @Test
@@ -80,7 +80,7 @@ class NativeAnnotationParserTest {
         assertNull(panic.endS());
         assertEquals(Map.of("significance", "2"), panic.modifiers());
         assertEquals("end 8.0 is before start 9.0", rejectAt(r, 5).reason);
-        assertEquals("start 'x' is not a number", rejectAt(r, 6).reason);
+        assertEquals("field start is not a number", rejectAt(r, 6).reason);
         assertEquals("missing required field 'code'", rejectAt(r, 7).reason);
         assertEquals("row has 8 cells but the header has 7", rejectAt(r, 8).reason);
     }
@@ -89,7 +89,7 @@ class NativeAnnotationParserTest {
     void shouldRejectFileWhenCsvHeaderLacksStartOrCode() {
         ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8("begin;label\n1;AFF_CUE\n"), "x.csv", "s7");
         assertBalanced(r, 0, 1);
-        assertEquals("native CSV header must name the columns 'start' and 'code'; found [begin, label]",
+        assertEquals("native CSV header must name the columns 'start' and 'code'; found 2 columns without them",
                 r.rejects().get(0).reason);
     }
 
@@ -98,7 +98,7 @@ class NativeAnnotationParserTest {
         ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n"),
                 "semi.csv", "s7");
         assertBalanced(r, 1, 1);
-        assertEquals("start '1,5' is not a number", rejectAt(r, 2).reason, "decimal commas are not guessed");
+        assertEquals("field start is not a number", rejectAt(r, 2).reason, "decimal commas are not guessed");
         assertEquals(3.0, r.records().get(0).startS(), EPS);
     }
 }

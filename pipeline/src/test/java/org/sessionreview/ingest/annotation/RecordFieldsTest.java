@@ -24,14 +24,14 @@ class RecordFieldsTest {
         assertEquals(580.0, RecordFields.parseClock("start", "09:40"), 1e-12);
         assertEquals(1.629, RecordFields.parseClock("start", "00:00:01.629"), 1e-12);
         assertEquals(3723.5, RecordFields.parseClock("start", "1:02:03.5"), 1e-12);
-        assertEquals("start '61:00:00:00' is not a time (mm:ss or hh:mm:ss[.fff])",
+        assertEquals("field start is not a time (mm:ss or hh:mm:ss[.fff])",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseClock("start", "61:00:00:00"))
                         .getMessage());
     }
 
     @Test
     void shouldRejectNonFiniteAndMissingSecondsWhenParsing() {
-        assertEquals("start 'NaN' is not a finite number",
+        assertEquals("field start is not a finite number",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "NaN")).getMessage());
         assertEquals("missing required field 'Stop (s)'",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Stop (s)", "NA")).getMessage());

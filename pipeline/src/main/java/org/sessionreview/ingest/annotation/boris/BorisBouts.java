@@ -20,19 +20,29 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * POINT event is one record; an unpaired START or STOP is one rejected record. Accepted records
  * are emitted by start time (ties by line), so the output is in time order.
  *
- * <p>Rejects: "STOP without START for subject X behaviour Y", "START without STOP for subject X
- * behaviour Y" (an open START at the end, or one followed by another START of the same key before
- * any STOP: the earlier one is rejected and the later one stays open).
+ * <p>Rejects: "STOP without START for the same subject, behaviour and modifiers (STOP at 3.0 s)",
+ * "START without STOP for the same subject and behaviour (START at 20.0 s)" (an open START at the
+ * end, or one followed by another START of the same key before any STOP: the earlier one is
+ * rejected and the later one stays open). Subject, behaviour and modifier text is never quoted.
  */
 final class BorisBouts {
     private BorisBouts() {}
 
     /**
      * @param events events in file order
-     * @param observationModifier whether to add modifier {@code observation=<id>} (set when the
-     *     file holds several observations)
+     * @param observationModifier whether to add modifier {@code observation=<index>} (the
+     *     observation's 1-based index in its file; set when the file holds several observations)
      */
     static void pair(List<BorisEvent> events, boolean observationModifier, ParseSink sink) {
+        pair(events, observationModifier, sink, "column Behavior", "column Subject");
+    }
+
+    /**
+     * As {@link #pair(List, boolean, ParseSink)}, naming where labels and subjects were read (for
+     * reasons), e.g. "event code" and "event subject" for a project.
+     */
+    static void pair(List<BorisEvent> events, boolean observationModifier, ParseSink sink, String labelSource,
+            String actorSource) {
         List<BorisEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparingDouble(BorisEvent::timeS)); // stable: file order on ties
         Map<String, BorisEvent> open = new LinkedHashMap<>();
@@ -42,20 +52,24 @@ final class BorisBouts {
         for (BorisEvent e : sorted) {
             String key = e.pairingKey();
             switch (e.status()) {
-                case POINT -> addBout(e, null, observationModifier, sink, accepted, rejects, rejectOrder);
+                case POINT -> addBout(e, null, observationModifier, sink, accepted, rejects, rejectOrder,
+                        labelSource, actorSource);
                 case START -> {
                     BorisEvent previous = open.put(key, e);
                     if (previous != null) {
                         reject(previous, "START without STOP for " + previous.describe(observationModifier)
-                                + ": another START follows at " + e.timeS() + " s", rejects, rejectOrder);
+                                + " (START at " + previous.timeS() + " s; another START follows at " + e.timeS()
+                                + " s)", rejects, rejectOrder);
                     }
                 }
                 case STOP -> {
                     BorisEvent start = open.remove(key);
                     if (start == null) {
-                        reject(e, "STOP without START for " + e.describe(observationModifier), rejects, rejectOrder);
+                        reject(e, "STOP without START for " + e.describe(observationModifier)
+                                + " (STOP at " + e.timeS() + " s)", rejects, rejectOrder);
                     } else {
-                        addBout(start, e, observationModifier, sink, accepted, rejects, rejectOrder);
+                        addBout(start, e, observationModifier, sink, accepted, rejects, rejectOrder,
+                                labelSource, actorSource);
                     }
                 }
                 default -> throw new IllegalStateException(e.status().name());
@@ -82,7 +96,8 @@ final class BorisBouts {
     }
 
     private static void addBout(BorisEvent start, BorisEvent stop, boolean observationModifier, ParseSink sink,
-            List<RawAnnotation> accepted, Map<Long, String[]> rejects, List<Long> order) {
+            List<RawAnnotation> accepted, Map<Long, String[]> rejects, List<Long> order, String labelSource,
+            String actorSource) {
         Double endS = stop == null ? null : stop.timeS();
         try {
             RecordFields.checkInterval(start.timeS(), endS);
@@ -93,14 +108,16 @@ final class BorisBouts {
         RawAnnotation.Builder b = RawAnnotation.builder(sink.sourceFile(), start.line())
                 .times(start.timeS(), endS)
                 .label(start.behavior())
+                .labelSource(labelSource)
                 .actorHint(start.subject())
+                .actorSource(actorSource)
                 .modifiers(start.modifiers())
                 .note(start.note());
         if (stop != null) {
             b.note(stop.note());
         }
         if (observationModifier) {
-            b.modifier("observation", start.observation());
+            b.modifier("observation", Integer.toString(start.observation()));
         }
         accepted.add(b.build());
     }

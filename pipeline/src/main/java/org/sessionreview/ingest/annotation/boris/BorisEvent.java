@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * Package-private.
  *
  * @param timeS seconds on the observation timeline (BORIS has already added the time offset)
- * @param observation the observation id (null when the file does not say)
+ * @param observation the observation's index in its file, 1, 2, ... in file order (never the
+ *     observation id, which coders may fill with a client's name)
  * @param subject the subject name; null for "No focal subject"
  * @param behavior the behaviour code as written
  * @param modifiers modifier key to value, "None" and empty values already removed
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  */
 record BorisEvent(
         double timeS,
-        String observation,
+        int observation,
         String subject,
         String behavior,
         SortedMap<String, String> modifiers,
@@ -45,17 +46,14 @@ record BorisEvent(
         return observation + "\u0000" + subject + "\u0000" + behavior + "\u0000" + pairingModifiers;
     }
 
-    /** "subject X behaviour Y" (with modifiers and observation when present), for reject reasons. */
+    /**
+     * "the same subject and behaviour", "the same subject, behaviour and modifiers" or "no focal
+     * subject and behaviour" (with "in observation 2" when asked), for reject
+     * reasons: subjects, behaviours and modifiers are never quoted (they can be names).
+     */
     String describe(boolean withObservation) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("subject ").append(subject == null ? "(no focal subject)" : subject)
-                .append(" behaviour ").append(behavior);
-        if (!pairingModifiers.isEmpty()) {
-            sb.append(" modifiers ").append(pairingModifiers);
-        }
-        if (withObservation && observation != null) {
-            sb.append(" in observation ").append(observation);
-        }
-        return sb.toString();
+        String who = subject == null ? "no focal subject" : "the same subject";
+        return who + (pairingModifiers.isEmpty() ? " and behaviour" : ", behaviour and modifiers")
+                + (withObservation ? " in observation " + observation : "");
     }
 }

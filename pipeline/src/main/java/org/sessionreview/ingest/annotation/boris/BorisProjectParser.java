@@ -26,9 +26,12 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * BorisParser}.
  *
  * <p>All observations are read, in file order. When the project holds more than one observation,
- * every record carries modifier {@code observation=<observation id>}. Each event is {@code [time,
- * subject, code, modifiers, comment, ...]}; its line is the line of the event's array in the JSON
- * (so in a single-line project every event is on line 1; the reject's raw text then identifies it).
+ * every record carries modifier {@code observation=<index>}, the observation's 1-based index in
+ * file order (never its id: coders type names there). Each event is {@code [time, subject, code,
+ * modifiers, comment, ...]}; its line is the line of the event's array in the JSON (so in a
+ * single-line project every event is on line 1). The project must be one JSON object (a UTF-8
+ * byte-order mark is ignored): anything after it rejects the file ("trailing content after the
+ * JSON object at line L"), as does invalid JSON ("not valid JSON at line L, column C").
  *
  * <p>The behaviour's type comes from {@code behaviors_conf}: "State event" (with or without coding
  * map) events alternate START, STOP in time order per (subject, code, modifiers) and are paired by
@@ -43,14 +46,14 @@ final class BorisProjectParser {
     private BorisProjectParser() {}
 
     /** An event with its observation and line, before its behaviour type is known. */
-    private record LocatedEvent(String observation, JsonNode event, long line) {}
+    private record LocatedEvent(int observation, JsonNode event, long line) {}
 
     /** Behaviour type and modifier-set names of one code from {@code behaviors_conf}. */
     private record Behaviour(String type, List<String> modifierNames) {}
 
     static void parse(String text, ParseSink sink) {
         List<LocatedEvent> events = new ArrayList<>();
-        List<String> observationIds = new ArrayList<>();
+        int[] observationCount = {0};
         JsonNode behaviorsConf = null;
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -60,16 +63,18 @@ final class BorisProjectParser {
                 String field = p.currentName();
                 p.nextToken();
                 if (field.equals("observations") && p.currentToken() == JsonToken.START_OBJECT) {
-                    readObservations(p, events, observationIds);
+                    readObservations(p, events, observationCount);
                 } else if (field.equals("behaviors_conf")) {
                     behaviorsConf = p.readValueAsTree();
                 } else {
                     p.skipChildren();
                 }
             }
+            RecordFields.requireEnd(p);
         } catch (JsonProcessingException e) {
+            // never Jackson's message: it quotes the offending token
             sink.reject(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed BORIS project JSON: " + e.getOriginalMessage(), null);
+                    "BORIS project: " + RecordFields.jsonProblem(e, 0), null);
             return;
         } catch (InvalidRecordException e) {
             sink.reject(0, e.getMessage(), null);
@@ -82,26 +87,28 @@ final class BorisProjectParser {
             return;
         }
         Map<String, Behaviour> behaviours = behaviours(behaviorsConf);
-        Map<String, List<BorisEvent>> byObservation = new LinkedHashMap<>();
-        observationIds.forEach(id -> byObservation.put(id, new ArrayList<>()));
+        Map<Integer, List<BorisEvent>> byObservation = new LinkedHashMap<>();
+        for (int i = 1; i <= observationCount[0]; i++) {
+            byObservation.put(i, new ArrayList<>());
+        }
         for (LocatedEvent le : events) {
             try {
                 byObservation.get(le.observation()).add(toEvent(le, behaviours));
             } catch (InvalidRecordException e) {
-                sink.reject(le.line(), e.getMessage(), le.observation() + ": " + le.event());
+                sink.reject(le.line(), e.getMessage(), null);
             }
         }
-        boolean withObservation = observationIds.size() > 1;
+        boolean withObservation = observationCount[0] > 1;
         for (List<BorisEvent> list : byObservation.values()) {
-            BorisBouts.pair(assignStatus(list, behaviours), withObservation, sink);
+            BorisBouts.pair(assignStatus(list, behaviours), withObservation, sink, "event code", "event subject");
         }
     }
 
-    private static void readObservations(JsonParser p, List<LocatedEvent> events, List<String> ids)
+    /** Reads the observations; their ids are only counted: {@code count[0]} is the last index. */
+    private static void readObservations(JsonParser p, List<LocatedEvent> events, int[] count)
             throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String id = p.currentName();
-            ids.add(id);
+            int id = ++count[0];
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 continue;
@@ -149,7 +156,7 @@ final class BorisProjectParser {
             throw new InvalidRecordException("event is not an array [time, subject, code, ...]");
         }
         if (!e.get(0).isNumber()) {
-            throw new InvalidRecordException("event time '" + e.get(0).asText() + "' is not a number");
+            throw new InvalidRecordException("event time (element 1 of the event) is not a number");
         }
         double time = e.get(0).asDouble();
         String code = e.get(2).asText("").trim();
@@ -158,19 +165,19 @@ final class BorisProjectParser {
         }
         Behaviour behaviour = behaviours.get(code);
         if (behaviour == null) {
-            throw new InvalidRecordException("behaviour '" + code + "' is not defined in behaviors_conf");
+            throw new InvalidRecordException("event code (element 3 of the event) is not defined in behaviors_conf");
         }
         String type = behaviour.type().toLowerCase(Locale.ROOT);
         if (!type.contains("state") && !type.contains("point")) {
-            throw new InvalidRecordException("behaviour '" + code + "' has unknown type '" + behaviour.type()
-                    + "' in behaviors_conf");
+            throw new InvalidRecordException("the event's behaviour has an unknown type in behaviors_conf;"
+                    + " expected State event or Point event");
         }
         String subject = e.get(1).asText("").trim();
         String written = e.size() > 3 ? e.get(3).asText("").trim() : "";
         String comment = e.size() > 4 ? e.get(4).asText("") : null;
         return new BorisEvent(time, le.observation(), subject.isEmpty() ? null : subject, code,
                 modifiers(written, behaviour.modifierNames()), written, BorisEvent.Status.POINT,
-                RecordFields.isMissing(comment) ? null : comment, le.line(), le.observation() + ": " + e);
+                RecordFields.isMissing(comment) ? null : comment, le.line(), null);
     }
 
     private static SortedMap<String, String> modifiers(String written, List<String> names) {

@@ -1,10 +1,10 @@
 package org.sessionreview.ingest.annotation.boris;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.sessionreview.ingest.annotation.DelimitedTable;
 import org.sessionreview.ingest.annotation.InvalidRecordException;
 import org.sessionreview.ingest.annotation.ParseSink;
@@ -22,6 +22,10 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * timeline and already include the observation's {@code Time offset (s)} (BORIS adds it at coding
  * time), so the offset column is not added again. Comments ({@code Comment}, {@code Comment
  * start}, {@code Comment stop}) become notes. Rows whose cells are all empty are not records.
+ *
+ * <p>Observation ids (which coders may fill with a client's name) only tell observations apart;
+ * when a file holds several, records carry modifier {@code observation=<index>}, the
+ * observation's 1-based index in file order.
  */
 final class BorisTableParser {
     private BorisTableParser() {}
@@ -31,21 +35,20 @@ final class BorisTableParser {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         String statusColumn = h.has("Behavior type") ? "Behavior type" : "Status";
         List<BorisEvent> events = new ArrayList<>();
-        Set<String> observations = new LinkedHashSet<>();
+        Map<String, Integer> observations = new HashMap<>();
         for (DelimitedTable.Row row : dataRows(rows, headerIndex)) {
             try {
-                String observation = h.has("Observation id") ? h.get(row, "Observation id") : legacyObservation;
                 String behavior = required(h, row, "Behavior");
                 String status = required(h, row, statusColumn).toUpperCase(Locale.ROOT);
                 BorisEvent.Status s = switch (status) {
                     case "START" -> BorisEvent.Status.START;
                     case "STOP" -> BorisEvent.Status.STOP;
                     case "POINT" -> BorisEvent.Status.POINT;
-                    default -> throw new InvalidRecordException("unknown " + statusColumn + " '"
-                            + h.get(row, statusColumn) + "'; expected START, STOP or POINT");
+                    default -> throw new InvalidRecordException("unknown value in column " + statusColumn
+                            + "; expected START, STOP or POINT");
                 };
                 double time = RecordFields.parseSeconds("Time", h.get(row, "Time"));
-                observations.add(String.valueOf(observation));
+                int observation = index(observations, observationId(h, row, legacyObservation));
                 events.add(new BorisEvent(time, observation, h.subject(row), behavior, h.modifiers(row),
                         h.pairingModifiers(row), s, h.note(row, "Comment"), row.line(), row.raw()));
             } catch (InvalidRecordException e) {
@@ -60,21 +63,33 @@ final class BorisTableParser {
             ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
-        Set<String> observations = new LinkedHashSet<>();
+        Map<String, Integer> observations = new HashMap<>();
         for (DelimitedTable.Row row : data) {
-            observations.add(h.has("Observation id") ? h.get(row, "Observation id") : String.valueOf(legacyObservation));
+            index(observations, observationId(h, row, legacyObservation));
         }
         boolean withObservation = observations.size() > 1;
         for (DelimitedTable.Row row : data) {
             try {
-                sink.accept(aggregatedRow(h, row, withObservation, sink.sourceFile()));
+                int observation = observations.get(observationId(h, row, legacyObservation));
+                sink.accept(aggregatedRow(h, row, withObservation ? observation : 0, sink.sourceFile()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
         }
     }
 
-    private static RawAnnotation aggregatedRow(BorisHeader h, DelimitedTable.Row row, boolean withObservation,
+    /** The observation id of a row: used only to tell observations apart, never output. */
+    private static String observationId(BorisHeader h, DelimitedTable.Row row, String legacyObservation) {
+        return h.has("Observation id") ? h.get(row, "Observation id") : String.valueOf(legacyObservation);
+    }
+
+    /** The 1-based index of an observation id in file order, assigned on first sight. */
+    private static int index(Map<String, Integer> observations, String id) {
+        return observations.computeIfAbsent(id, k -> observations.size() + 1);
+    }
+
+    /** @param observation the observation's index to write as modifier, or 0 for none */
+    private static RawAnnotation aggregatedRow(BorisHeader h, DelimitedTable.Row row, int observation,
             String sourceFile) throws InvalidRecordException {
         String behavior = required(h, row, "Behavior");
         String type = required(h, row, "Behavior type").toUpperCase(Locale.ROOT);
@@ -82,18 +97,19 @@ final class BorisTableParser {
         Double end = switch (type) {
             case "POINT" -> null;
             case "STATE" -> RecordFields.parseSeconds("Stop (s)", h.get(row, "Stop (s)"));
-            default -> throw new InvalidRecordException("unknown Behavior type '" + h.get(row, "Behavior type")
-                    + "'; expected STATE or POINT");
+            default -> throw new InvalidRecordException("unknown value in column Behavior type; expected STATE or POINT");
         };
         RecordFields.checkInterval(start, end);
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line())
                 .times(start, end)
                 .label(behavior)
+                .labelSource("column Behavior")
                 .actorHint(h.subject(row))
+                .actorSource("column Subject")
                 .modifiers(h.modifiers(row))
                 .note(h.note(row, "Comment start", "Comment stop"));
-        if (withObservation) {
-            b.modifier("observation", h.get(row, "Observation id"));
+        if (observation > 0) {
+            b.modifier("observation", Integer.toString(observation));
         }
         return b.build();
     }

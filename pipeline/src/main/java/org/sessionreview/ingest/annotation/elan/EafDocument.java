@@ -72,13 +72,6 @@ final class EafDocument {
             this.cveRef = cveRef;
             this.line = line;
         }
-
-        /** Short description for reject messages: tier, id, slots or parent. */
-        String describe() {
-            return "tier=" + tier.id + " id=" + id
-                    + (alignable ? " slots=" + slot1 + "-" + slot2 : " ref=" + parentId)
-                    + " value=" + value;
-        }
     }
 
     /**

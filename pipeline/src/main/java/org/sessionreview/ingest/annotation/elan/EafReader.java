@@ -14,7 +14,9 @@ import javax.xml.stream.XMLStreamReader;
  * XMLInputFactory#newDefaultFactory()}, whatever other StAX provider is on the class path, so that
  * behaviour and line numbers do not depend on the deployment), keeping each annotation element's
  * line number. DTDs and external entities are disabled (an EAF has neither; this also shuts out
- * XXE): a document that uses an entity is rejected as malformed. Package-private.
+ * XXE): a document that uses an entity is rejected as malformed. Error reasons give the line and
+ * column only, never the XML parser's message (it quotes names and text from the document). A
+ * UTF-8 byte-order mark is accepted (the XML parser reads it). Package-private.
  */
 final class EafReader {
     private static final XMLInputFactory FACTORY = factory();
@@ -148,11 +150,11 @@ final class EafReader {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new MalformedEafException("malformed XML: " + oneLine(e.getMessage()), lineOf(e.getLocation()));
+            // never the parser's message: it quotes names and text from the document
+            throw malformed(e.getLocation());
         } catch (RuntimeException e) {
             // some StAX implementations report errors found while reading text lazily, unchecked
-            throw new MalformedEafException("malformed XML: " + oneLine(e.getMessage()),
-                    r == null ? 0 : lineOf(r.getLocation()));
+            throw malformed(r == null ? null : r.getLocation());
         } finally {
             close(r);
         }
@@ -184,7 +186,7 @@ final class EafReader {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             throw new MalformedEafException(
-                    "MEDIA_DESCRIPTOR TIME_ORIGIN '" + text + "' is not a whole number of milliseconds", line);
+                    "MEDIA_DESCRIPTOR TIME_ORIGIN is not a whole number of milliseconds", line);
         }
     }
 
@@ -193,8 +195,15 @@ final class EafReader {
         return v == null || v.isEmpty() ? null : v;
     }
 
-    private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+    /**
+     * "malformed XML at line L, column C (or it uses a DTD or entity, which EAF files never do)".
+     */
+    private static MalformedEafException malformed(Location loc) {
+        long line = lineOf(loc);
+        String where = line > 0 ? " at line " + line
+                + (loc.getColumnNumber() > 0 ? ", column " + loc.getColumnNumber() : "") : "";
+        return new MalformedEafException("malformed XML" + where
+                + " (or it uses a DTD or entity, which EAF files never do)", line);
     }
 
     private static long lineOf(Location location) {

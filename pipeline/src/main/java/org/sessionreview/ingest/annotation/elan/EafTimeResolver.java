@@ -59,7 +59,8 @@ final class EafTimeResolver {
     /**
      * The span of an annotation.
      *
-     * @throws InvalidRecordException naming the slot or reference that cannot be resolved
+     * @throws InvalidRecordException naming the attribute (TIME_SLOT_REF1, ANNOTATION_REF, ...)
+     *     that cannot be resolved; ids are never quoted (coders can use names as ids)
      */
     Span span(EafDocument.Ann ann) throws InvalidRecordException {
         Object cached = memo.get(ann);
@@ -82,14 +83,14 @@ final class EafTimeResolver {
             return new Span(slot(ann.slot1, "TIME_SLOT_REF1"), slot(ann.slot2, "TIME_SLOT_REF2"));
         }
         if (ann.parentId == null) {
-            throw new InvalidRecordException("REF_ANNOTATION " + ann.id + " has no ANNOTATION_REF");
+            throw new InvalidRecordException("REF_ANNOTATION has no ANNOTATION_REF");
         }
         EafDocument.Ann parent = doc.annotationsById.get(ann.parentId);
         if (parent == null) {
-            throw new InvalidRecordException("ANNOTATION_REF '" + ann.parentId + "' points to no annotation");
+            throw new InvalidRecordException("ANNOTATION_REF points to no annotation in the file");
         }
         if (!inProgress.add(ann)) {
-            throw new InvalidRecordException("ANNOTATION_REF chain of " + ann.id + " is circular");
+            throw new InvalidRecordException("ANNOTATION_REF chain is circular");
         }
         try {
             Span p = span(parent);
@@ -122,16 +123,16 @@ final class EafTimeResolver {
             throw new InvalidRecordException("ALIGNABLE_ANNOTATION has no " + attribute);
         }
         if (!doc.slots.containsKey(id)) {
-            throw new InvalidRecordException(attribute + " '" + id + "' is not defined in TIME_ORDER");
+            throw new InvalidRecordException(attribute + " is not defined in TIME_ORDER");
         }
         if (doc.badSlotValues.containsKey(id)) {
-            throw new InvalidRecordException("TIME_SLOT '" + id + "' has an invalid TIME_VALUE '"
-                    + doc.badSlotValues.get(id) + "'");
+            throw new InvalidRecordException("the TIME_SLOT of " + attribute
+                    + " has a TIME_VALUE that is not a whole number of milliseconds");
         }
         Double ms = slotMs.get(id);
         if (ms == null) {
-            throw new InvalidRecordException("TIME_SLOT '" + id
-                    + "' has no TIME_VALUE and cannot be interpolated (no aligned slot around it in its tier or parent)");
+            throw new InvalidRecordException("the TIME_SLOT of " + attribute
+                    + " has no TIME_VALUE and cannot be interpolated (no aligned slot around it in its tier or parent)");
         }
         return ms;
     }

@@ -25,7 +25,8 @@ import org.sessionreview.taxonomy.Actor;
  * annotation tier, in document order (tier by tier, annotation by annotation). Its line is the
  * line of the annotation element. An empty {@code ANNOTATION_VALUE} is rejected with reason {@code
  * "empty annotation value"}; an annotation whose times cannot be resolved is rejected naming the
- * slot or reference.
+ * attribute that fails ({@code TIME_SLOT_REF1}, {@code ANNOTATION_REF}). Reasons never quote ids,
+ * tier names or values, and rejects carry no raw text: the line locates the element.
  *
  * <p><b>Times.</b> Slot values are ms on the document timeline; unaligned slots are interpolated
  * and reference annotations resolved as described in {@link EafTimeResolver}. The master media's
@@ -102,8 +103,8 @@ public final class ElanParser implements AnnotationParser {
                 EafDocument.Ann owner = owner(doc, a, kinds);
                 if (owner == null) {
                     if (kind == Kind.MODIFIER) {
-                        orphanRejects.add(() -> sink.reject(a.line, "modifier annotation " + a.id
-                                + " refers to no annotation (ANNOTATION_REF '" + a.parentId + "')", a.describe()));
+                        orphanRejects.add(() -> sink.reject(a.line, "modifier annotation: its ANNOTATION_REF"
+                                + " leads to no annotation on a coded tier", null));
                     }
                 } else if (kind == Kind.MODIFIER) {
                     modifiers.computeIfAbsent(owner, k -> new TreeMap<>()).put(modifierKeys.get(tier), a.value);
@@ -121,7 +122,7 @@ public final class ElanParser implements AnnotationParser {
                     sink.accept(record(doc, times, a, modifiers.getOrDefault(a, Map.of()),
                             notes.getOrDefault(a, List.of()), sourceFile));
                 } catch (InvalidRecordException e) {
-                    sink.reject(a.line, e.getMessage(), a.describe());
+                    sink.reject(a.line, e.getMessage(), null);
                 }
             }
         }
@@ -178,8 +179,10 @@ public final class ElanParser implements AnnotationParser {
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, a.line)
                 .times(startS, endS)
                 .label(a.value)
+                .labelSource("ANNOTATION_VALUE")
                 .altLabels(alternatives(doc, a))
                 .actorHint(hint)
+                .actorSource(RawAnnotation.TIER)
                 .modifiers(modifiers);
         notes.forEach(b::note);
         return b.build();

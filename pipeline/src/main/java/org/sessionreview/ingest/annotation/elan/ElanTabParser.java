@@ -117,12 +117,13 @@ public final class ElanTabParser implements AnnotationParser {
         String tier = l.leadingColumns() >= 1 ? row.cell(0).trim() : null;
         String participant = l.leadingColumns() == 2 ? row.cell(1).trim() : null;
         String hint = participant != null && Actor.parse(participant).isPresent() ? participant : tier;
-        return RawAnnotation.builder(sourceFile, row.line()).times(t[0], end).label(value).actorHint(hint).build();
+        return RawAnnotation.builder(sourceFile, row.line()).times(t[0], end).label(value)
+                .labelSource("the annotation value column").actorHint(hint).actorSource(RawAnnotation.TIER).build();
     }
 
     private static double time(ElanTabLayout.TimeFormat format, String field, String text) throws InvalidRecordException {
         if (!format.matches(text)) {
-            throw new InvalidRecordException(field + " '" + text.trim() + "' is not in the " + format + " format");
+            throw new InvalidRecordException("field " + field + " is not in the " + format + " format");
         }
         return switch (format) {
             case CLOCK -> RecordFields.parseClock(field, text);

@@ -111,11 +111,12 @@ class BorisParserTest {
         // modifiers 5, 2 video 1, live export behavioral sequences 22, observation #2 (copy) 18
         assertBalanced(r, 91, 1);
         assertTrue(r.records().stream().allMatch(a -> a.modifiers().containsKey("observation")));
-        assertEquals(8, count(r, "live not paired"));
-        assertEquals(22, count(r, "live export behavioral sequences"));
+        // observations are numbered in file order: live not paired is the 5th, live export... the 10th
+        assertEquals(8, count(r, "5"));
+        assertEquals(22, count(r, "10"));
         var reject = r.rejects().get(0);
         assertEquals(lineOf(file, "26.862") - 1, reject.line, "the line of the event's array");
-        assertEquals("START without STOP for subject (no focal subject) behaviour s in observation live not paired"
+        assertEquals("START without STOP for no focal subject and behaviour in observation 5"
                 + " (START at 26.862 s)", reject.reason);
         assertEquals(Optional.of(BorisLayout.PROJECT), BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
     }
@@ -128,11 +129,12 @@ class BorisParserTest {
     @Test
     void shouldMatchExportsWhenProjectObservationIsReadAlone() {
         ParseResult<RawAnnotation> project = parseShared("boris_test.boris");
-        assertSameBouts(parseShared("boris9_aggregated_observation2.tsv").records(), project, "observation #2");
-        assertSameBouts(parseShared("legacy_pre-v8_test_export_events_tabular.tsv").records(), project, "observation #1");
+        // observations by index in file order: observation #2 is the 4th, #1 the 3rd, modifiers the 7th
+        assertSameBouts(parseShared("boris9_aggregated_observation2.tsv").records(), project, "4");
+        assertSameBouts(parseShared("legacy_pre-v8_test_export_events_tabular.tsv").records(), project, "3");
         List<RawAnnotation> modifiers = project.records().stream()
-                .filter(a -> "modifiers".equals(a.modifiers().get("observation"))).toList();
-        assertEquals(Map.of("modif #1", "m1", "observation", "modifiers"), modifiers.get(3).modifiers(),
+                .filter(a -> "7".equals(a.modifiers().get("observation"))).toList();
+        assertEquals(Map.of("modif #1", "m1", "observation", "7"), modifiers.get(3).modifiers(),
                 "project modifier keys are the modifier sets' names");
         assertEquals(parseShared("boris9_tabular_modifiers.tsv").records().stream().map(BorisParserTest::bout).toList(),
                 modifiers.stream().map(BorisParserTest::bout).toList());
@@ -173,15 +175,16 @@ class BorisParserTest {
         assertEquals(6.5, sigh.startS(), EPS, "Time already includes the 5.0 s offset");
         assertEquals("Pat", sigh.actorHint());
         assertEquals("said her sister's name, cried", sigh.note());
-        assertEquals(Map.of("modifier_1", "3", "observation", "obs1"), sigh.modifiers());
+        assertEquals(Map.of("modifier_1", "3", "observation", "1"), sigh.modifiers(), "the observation's index, never its id");
         RawAnnotation tension = r.records().get(1);
         assertEquals(8.0, tension.startS(), EPS);
         assertEquals(12.0, tension.endS(), EPS);
         assertEquals(4, tension.line());
-        assertEquals("STOP without START for subject Pat behaviour tension in observation obs1", rejectAt(r, 3).reason);
-        assertEquals("unknown Behavior type 'FOO'; expected START, STOP or POINT", rejectAt(r, 6).reason);
-        assertEquals("Time 'abc' is not a number", rejectAt(r, 7).reason);
-        assertEquals("START without STOP for subject (no focal subject) behaviour silence in observation obs2"
+        assertEquals("STOP without START for the same subject and behaviour in observation 1 (STOP at 7.0 s)",
+                rejectAt(r, 3).reason);
+        assertEquals("unknown value in column Behavior type; expected START, STOP or POINT", rejectAt(r, 6).reason);
+        assertEquals("field Time is not a number", rejectAt(r, 7).reason);
+        assertEquals("START without STOP for no focal subject and behaviour in observation 2"
                 + " (START at 20.0 s)", rejectAt(r, 8).reason);
     }
 
@@ -200,7 +203,7 @@ class BorisParserTest {
         assertEquals(Map.of("modifier_1", "m1"), r.records().get(0).modifiers(), "pipe-joined legacy modifiers");
         assertEquals("end 12.0 is before start 15.0", rejectAt(r, 3).reason);
         assertEquals("missing required field 'Stop (s)'", rejectAt(r, 4).reason);
-        assertEquals("unknown Behavior type 'FOO'; expected STATE or POINT", rejectAt(r, 5).reason);
+        assertEquals("unknown value in column Behavior type; expected STATE or POINT", rejectAt(r, 5).reason);
     }
 
     @Test
@@ -229,8 +232,8 @@ class BorisParserTest {
         assertEquals(3.0, bout.endS(), EPS);
         assertEquals("note one | note two", bout.note());
         assertEquals(Map.of(), bout.modifiers(), "a single observation is not tagged");
-        assertEquals("behaviour 'zz' is not defined in behaviors_conf", rejectAt(r, 4).reason);
-        assertEquals("event time 'x' is not a number", rejectAt(r, 6).reason);
+        assertEquals("event code (element 3 of the event) is not defined in behaviors_conf", rejectAt(r, 4).reason);
+        assertEquals("event time (element 1 of the event) is not a number", rejectAt(r, 6).reason);
     }
 
     @Test
@@ -249,7 +252,7 @@ class BorisParserTest {
         assertBalanced(r, 3, 1);
         assertEquals(List.of("1.0-3.0 hands", "2.0-4.0 neck", "6.0-7.0 null"), r.records().stream()
                 .map(a -> a.startS() + "-" + a.endS() + " " + a.modifiers().get("modifier_1")).toList());
-        assertEquals("START without STOP for subject TH behaviour silence: another START follows at 6.0 s",
-                rejectAt(r, 6).reason);
+        assertEquals("START without STOP for the same subject and behaviour (START at 5.0 s; another START follows"
+                + " at 6.0 s)", rejectAt(r, 6).reason);
     }
 }

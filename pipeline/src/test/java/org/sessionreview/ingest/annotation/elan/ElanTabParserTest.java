@@ -88,7 +88,7 @@ class ElanTabParserTest {
         assertEquals("AFF_CUE", r.records().get(2).label());
         assertEquals(5, r.records().get(2).line(), "the header line and the blank line count for line numbers");
         assertEquals("empty annotation value", rejectAt(r, 6).reason);
-        assertEquals("begin 'abc' is not in the SECONDS format", rejectAt(r, 7).reason);
+        assertEquals("field begin is not in the SECONDS format", rejectAt(r, 7).reason);
     }
 
     @Test

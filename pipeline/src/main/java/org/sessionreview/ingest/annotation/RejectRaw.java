@@ -1,0 +1,103 @@
+package org.sessionreview.ingest.annotation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sessionreview.model.Reject;
+import org.sessionreview.taxonomy.Actor;
+import org.sessionreview.taxonomy.CodeTaxonomy;
+
+/**
+ * The {@link Reject#raw} text of a rejected annotation record, with everything that can carry an
+ * identity or free text removed. Annotation records hold client names (subjects, actors, tier
+ * ids), notes and site labels, so only what our contract defines survives:
+ *
+ * <ul>
+ *   <li>a JSON object (a native JSON Lines record) keeps the fields {@code start}, {@code end},
+ *       {@code code}, {@code actor} and the allowed modifier keys ({@link ModifierPolicy}); numbers,
+ *       booleans and null stay, text stays only when it is a number, a canonical code, an actor
+ *       ({@code client}, {@code therapist}, {@code dyad}) or an allowed modifier value, and is
+ *       otherwise replaced by {@value #WITHHELD_VALUE}; every other field is dropped;
+ *   <li>any other text (a delimited row, an XML element, a BORIS project event) is withheld
+ *       entirely ({@value #WITHHELD}): the file and line locate the record.
+ * </ul>
+ *
+ * <p>Redacting twice gives the same text.
+ */
+public final class RejectRaw {
+    /** What {@link Reject#raw} says when the whole text is withheld. */
+    public static final String WITHHELD = "[raw text withheld: annotation records may hold names and free text]";
+    /** What replaces a withheld JSON text value. */
+    public static final String WITHHELD_VALUE = "[withheld]";
+
+    private static final Set<String> CONTRACT_FIELDS = Set.of("start", "end", "code", "actor");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RejectRaw() {}
+
+    /** The redacted form of {@code raw}; null and blank text stay as they are. */
+    public static String redact(String raw) {
+        if (raw == null || raw.isBlank() || raw.equals(WITHHELD)) {
+            return raw;
+        }
+        String t = raw.trim();
+        if (t.startsWith("{")) {
+            try {
+                JsonNode n = MAPPER.readTree(t);
+                if (n instanceof ObjectNode o) {
+                    return Reject.cut(redactObject(o).toString());
+                }
+            } catch (IOException e) {
+                // not parseable: we cannot tell which parts are safe, so withhold it
+            }
+        }
+        return WITHHELD;
+    }
+
+    private static ObjectNode redactObject(ObjectNode in) {
+        ObjectNode out = MAPPER.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey().trim().toLowerCase(Locale.ROOT);
+            if (!CONTRACT_FIELDS.contains(key) && !ModifierPolicy.isAllowedKey(key)) {
+                continue;
+            }
+            JsonNode v = e.getValue();
+            if (v.isNumber() || v.isBoolean() || v.isNull()) {
+                out.set(key, v);
+            } else if (v.isTextual()) {
+                out.put(key, safeText(key, v.asText()).orElse(WITHHELD_VALUE));
+            } else {
+                out.put(key, WITHHELD_VALUE);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> safeText(String key, String text) {
+        String t = text.trim();
+        if (t.equals(WITHHELD_VALUE)) {
+            return Optional.of(t);
+        }
+        try {
+            double d = Double.parseDouble(t);
+            if (Double.isFinite(d) && t.matches("[-+]?[0-9.eE+-]+")) {
+                return Optional.of(t);
+            }
+        } catch (NumberFormatException ignored) {
+            // not a number
+        }
+        return switch (key) {
+            case "code" -> CodeTaxonomy.lookup(t).map(c -> c.code());
+            case "actor" -> Actor.parse(t).map(Actor::id);
+            case "start", "end" -> Optional.empty();
+            default -> ModifierPolicy.admit(key, t);
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package org.sessionreview.ingest.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.session.SessionManifestParser.InvalidManifestException;
+import org.sessionreview.model.Role;
+
+class SessionManifestParserTest {
+    private static final String CANARY = "Jane Roe";
+
+    private static String manifest(String clientId, String wearables, String annotations, String extra) {
+        return "{\"session_id\": \"s1\", \"therapist_id\": \"t1\", \"client_id\": " + clientId + ",\n"
+                + " \"session_number\": 2, \"media_start\": \"2026-03-02T10:00:00+01:00\",\n"
+                + " \"wearables\": " + wearables + ", \"annotations\": " + annotations + ",\n"
+                + " \"consent\": {\"supervision\": true, \"research\": false}" + extra + "}";
+    }
+
+    private static final String GOOD = manifest("\"c-17\"", "{\"client\": \"e4-client\"}", "[\"codes.jsonl\"]", "");
+
+    @Test
+    void shouldParseManifestWhenFileStartsWithByteOrderMark() throws Exception {
+        SessionManifest m = SessionManifestParser.parse("\uFEFF" + GOOD);
+        assertEquals("s1", m.sessionId());
+        assertEquals("e4-client", m.wearables().get(Role.CLIENT));
+        assertEquals(List.of("codes.jsonl"), m.annotations());
+    }
+
+    @Test
+    void shouldReportLineAndColumnWithoutTokenWhenClientIdIsUnquoted() {
+        InvalidManifestException e = assertThrows(InvalidManifestException.class,
+                () -> SessionManifestParser.parse(manifest(CANARY, "{}", "[]", "")));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 1, column "), e.getMessage());
+        assertFalse(e.getMessage().contains("Jane"), e.getMessage());
+        assertEquals(1, e.line());
+    }
+
+    @Test
+    void shouldRejectManifestWhenContentFollowsTheObject() {
+        InvalidManifestException second = assertThrows(InvalidManifestException.class,
+                () -> SessionManifestParser.parse(GOOD + "\n{\"client_id\": \"Jane Roe\"}"));
+        assertTrue(second.getMessage().startsWith("trailing content after the JSON object at line 5"),
+                second.getMessage());
+        assertEquals(5, second.line());
+        InvalidManifestException junk = assertThrows(InvalidManifestException.class,
+                () -> SessionManifestParser.parse(GOOD + " Jane Roe"));
+        assertTrue(junk.getMessage().startsWith("trailing content after the JSON object at line 4"), junk.getMessage());
+        assertFalse(junk.getMessage().contains("Jane"), junk.getMessage());
+    }
+
+    @Test
+    void shouldReportEveryProblemWithoutQuotingValuesWhenFieldsAreWrong() {
+        String json = "{\"session_id\": \"s1\", \"therapist_id\": \"t1\", \"client_id\": \"Jane Roe\","
+                + " \"session_number\": \"Jane Roe\", \"media_start\": \"Jane Roe\","
+                + " \"wearables\": {\"Jane Roe\": \"x\", \"therapist\": \"../Jane Roe\"},"
+                + " \"annotations\": [\"ok.eaf\", \"/home/Jane Roe.eaf\", \"a/../../Jane Roe.eaf\", \"C:\\\\Jane Roe.eaf\","
+                + " \"\", \"Jane\\u0000Roe\", 3],"
+                + " \"consent\": {\"supervision\": true, \"research\": false},"
+                + " \"duration_s\": \"Jane Roe\", \"codebook\": \"..\\\\Jane Roe.json\"}";
+        InvalidManifestException e = assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse(json));
+        String m = e.getMessage();
+        assertFalse(m.contains("Jane") || m.contains("Roe"), m);
+        for (String expected : List.of(
+                "'session_number' must be an integer >= 1, got a string",
+                "media_start is not an ISO-8601 instant with offset (e.g. 2026-03-02T10:00:00+01:00)",
+                "wearables has an unknown role (expected client or therapist)",
+                "wearables.therapist must be a folder name inside the session folder (no '..', no absolute path)",
+                "annotations[1] must be a file name inside the session folder (no '..', no absolute path)",
+                "annotations[2] must be",
+                "annotations[3] must be",
+                "annotations[4] must be",
+                "annotations[5] must be",
+                "annotations[6] must be",
+                "'duration_s' must be a positive number of seconds, got a string",
+                "codebook must be a file name inside the session folder (no '..', no absolute path)")) {
+            assertTrue(m.contains(expected), expected + " in " + m);
+        }
+        assertFalse(m.contains("annotations[0]"), m);
+    }
+
+    @Test
+    void shouldAcceptRelativePathsWhenTheyStayInsideTheFolder() {
+        assertTrue(SessionManifestParser.isInsideFolder("codes.jsonl"));
+        assertTrue(SessionManifestParser.isInsideFolder("video/codes..v2.eaf"));
+        assertTrue(SessionManifestParser.isInsideFolder("./e4"));
+        for (String bad : List.of("", " ", "/abs", "\\\\server\\share", "C:\\x", "c:x", "..", "a/..", "a\\..\\b", "a\u0000b")) {
+            assertFalse(SessionManifestParser.isInsideFolder(bad), bad);
+        }
+    }
+}
