@@ -112,7 +112,7 @@ class BadInputCliITCase {
         List<Map<String, Object>> jsonl = rejects("a-good/extra.jsonl");
         assertEquals(List.of(2L, 3L, 4L, 5L), jsonl.stream().map(r -> ((Number) r.get("line")).longValue()).toList(), jsonl.toString());
         assertTrue(((String) jsonl.get(1).get("reason")).contains("before"), jsonl.toString());
-        assertTrue(((String) jsonl.get(2).get("reason")).contains("NOT_A_CODE"), jsonl.toString());
+        assertTrue(((String) jsonl.get(2).get("reason")).contains("maps to no canonical code"), jsonl.toString());
 
         assertTrue(((String) rejects("a-good/missing.jsonl").get(0).get("reason")).contains("not found"));
         assertTrue(((String) rejects("b-duplicate/session.json").get(0).get("reason")).contains("duplicate session_id"));
