@@ -46,6 +46,7 @@ final class WindowCopy {
         c.endOfStream = w.endOfStream;
         c.windowCount = w.windowCount;
         c.chunkCount = w.chunkCount;
+        c.failed = w.failed;
         return c;
     }
 }
