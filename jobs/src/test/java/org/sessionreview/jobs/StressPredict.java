@@ -29,7 +29,13 @@ final class StressPredict {
         Path e4 = Paths.shared("e4/stress-predict-" + subject);
         long startEpochS = (long) Double.parseDouble(Files.readAllLines(e4.resolve("EDA.csv")).get(0).trim());
         Path session = Files.createDirectories(tmp.resolve("sessions/" + subject));
-        Files.createSymbolicLink(session.resolve("client"), e4);
+        // a copy, not a link: links leading out of a session folder are not followed (confinement)
+        Path client = Files.createDirectories(session.resolve("client"));
+        try (var files = Files.list(e4)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
+                Files.copy(f, client.resolve(f.getFileName()));
+            }
+        }
         String mediaStart = Instant.ofEpochSecond(startEpochS).atOffset(ZoneOffset.ofHours(1)).toString();
         Files.writeString(session.resolve("session.json"), "{\n"
                 + "  \"session_id\": \"stress-predict-" + subject + "\",\n"
