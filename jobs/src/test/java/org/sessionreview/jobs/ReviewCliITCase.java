@@ -266,6 +266,13 @@ class ReviewCliITCase {
     void shouldRankTheSafetySessionFirstWhenAnUnansweredSafetyEventIsCoded() throws Exception {
         String first = (String) db.scalar("SELECT session_id FROM " + t("sessions") + " ORDER BY priority DESC LIMIT 1");
         assertEquals(planted.get("expected_first_session").asText(), first);
+        // the review order: each session lands in the priority tier its planted coded events give it
+        for (JsonNode s : planted.get("sessions")) {
+            double priority = ((Number) db.scalar("SELECT priority FROM " + t("sessions") + " WHERE session_id = '"
+                    + s.get("session_id").asText() + "'")).doubleValue();
+            assertEquals(s.get("expected_priority_tier").asInt(), (int) Math.floor(priority / 1000), s.get("session_id").asText()
+                    + " priority " + priority);
+        }
         for (JsonNode s : planted.get("sessions")) {
             for (JsonNode e : s.get("safety_events")) {
                 Map<String, Object> m = db.query("SELECT evidence FROM " + t("moments") + " WHERE kind = 'safety' AND session_id = '"
@@ -330,6 +337,18 @@ class ReviewCliITCase {
         }
         Object others = db.scalar("SELECT count(*) FROM " + t("clients") + " WHERE plateau AND note = 'discuss in supervision: consider consultation'");
         assertEquals((long) planted.get("plateau_clients").size(), ((Number) others).longValue());
+        // every client session's plateau flag is the plan's (planted.json client_trends), not the pipeline's own rule run twice
+        int trendRows = 0;
+        for (JsonNode c : planted.get("client_trends")) {
+            String key = Pseudonymizer.demo().pseudonym(c.get("client_id").asText());
+            for (JsonNode s : c.get("sessions")) {
+                trendRows++;
+                Object plateau = db.scalar("SELECT plateau FROM " + t("clients") + " WHERE client_key = '" + key
+                        + "' AND session_number = " + s.get("session_number").asInt());
+                assertEquals(s.get("plateau").asBoolean(), plateau, c.get("client_id").asText() + " #" + s.get("session_number"));
+            }
+        }
+        assertEquals(((Number) db.scalar("SELECT count(*) FROM " + t("clients"))).longValue(), (long) trendRows);
         List<Map<String, Object>> trainees = db.query("SELECT therapist_id, sessions FROM " + t("trainees") + " WHERE period = 'all' ORDER BY 1");
         long sessions = trainees.stream().mapToLong(r -> ((Number) r.get("sessions")).longValue()).sum();
         assertEquals((long) planted.get("sessions").size(), sessions);
