@@ -361,6 +361,31 @@ class ReviewCliITCase {
     }
 
     @Test
+    void shouldCarryEveryPlantedIntensityAndSignificanceIntoAnnotationsWhenReviewingSampleData() throws Exception {
+        // in every format, BORIS included (its codebook maps modifier_1 to intensity): the annotations table holds a
+        // significance, or else an intensity, in its significance column
+        int checked = 0;
+        for (JsonNode s : planted.get("sessions")) {
+            for (JsonNode a : s.get("annotations")) {
+                JsonNode expected = a.has("significance") ? a.get("significance") : a.get("intensity");
+                List<Map<String, Object>> rows = db.query("SELECT significance, modifiers FROM " + t("annotations")
+                        + " WHERE session_id = '" + s.get("session_id").asText() + "' AND code = '" + a.get("code").asText()
+                        + "' AND abs(start_s - " + a.get("start_s").asDouble() + ") < 0.001");
+                String where = s.get("session_id").asText() + " " + a.get("code").asText() + " @" + a.get("start_s") + " in "
+                        + a.get("file").asText();
+                assertEquals(1, rows.size(), where);
+                Object value = rows.get(0).get("significance");
+                assertEquals(expected == null ? null : expected.asInt(), value == null ? null : ((Number) value).intValue(), where);
+                assertEquals(null, rows.get(0).get("modifiers"), where);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 40, "annotations checked: " + checked);
+        Object dropped = db.scalar("SELECT count(*) FROM " + t("rejects") + " WHERE reason LIKE '%outside the allow-list%'");
+        assertEquals(0L, ((Number) dropped).longValue(), "no sample modifier is dropped");
+    }
+
+    @Test
     void shouldCarryProvenanceInParquetFootersWhenWritingTables() throws Exception {
         List<Map<String, Object>> kv = db.query("SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('"
                 + out.resolve("windows") + "/*.parquet')");
