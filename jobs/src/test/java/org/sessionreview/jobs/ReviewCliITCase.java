@@ -266,6 +266,13 @@ class ReviewCliITCase {
     void shouldRankTheSafetySessionFirstWhenAnUnansweredSafetyEventIsCoded() throws Exception {
         String first = (String) db.scalar("SELECT session_id FROM " + t("sessions") + " ORDER BY priority DESC LIMIT 1");
         assertEquals(planted.get("expected_first_session").asText(), first);
+        // the review order: each session lands in the priority tier its planted coded events give it
+        for (JsonNode s : planted.get("sessions")) {
+            double priority = ((Number) db.scalar("SELECT priority FROM " + t("sessions") + " WHERE session_id = '"
+                    + s.get("session_id").asText() + "'")).doubleValue();
+            assertEquals(s.get("expected_priority_tier").asInt(), (int) Math.floor(priority / 1000), s.get("session_id").asText()
+                    + " priority " + priority);
+        }
         for (JsonNode s : planted.get("sessions")) {
             for (JsonNode e : s.get("safety_events")) {
                 Map<String, Object> m = db.query("SELECT evidence FROM " + t("moments") + " WHERE kind = 'safety' AND session_id = '"
@@ -330,6 +337,18 @@ class ReviewCliITCase {
         }
         Object others = db.scalar("SELECT count(*) FROM " + t("clients") + " WHERE plateau AND note = 'discuss in supervision: consider consultation'");
         assertEquals((long) planted.get("plateau_clients").size(), ((Number) others).longValue());
+        // every client session's plateau flag is the plan's (planted.json client_trends), not the pipeline's own rule run twice
+        int trendRows = 0;
+        for (JsonNode c : planted.get("client_trends")) {
+            String key = Pseudonymizer.demo().pseudonym(c.get("client_id").asText());
+            for (JsonNode s : c.get("sessions")) {
+                trendRows++;
+                Object plateau = db.scalar("SELECT plateau FROM " + t("clients") + " WHERE client_key = '" + key
+                        + "' AND session_number = " + s.get("session_number").asInt());
+                assertEquals(s.get("plateau").asBoolean(), plateau, c.get("client_id").asText() + " #" + s.get("session_number"));
+            }
+        }
+        assertEquals(((Number) db.scalar("SELECT count(*) FROM " + t("clients"))).longValue(), (long) trendRows);
         List<Map<String, Object>> trainees = db.query("SELECT therapist_id, sessions FROM " + t("trainees") + " WHERE period = 'all' ORDER BY 1");
         long sessions = trainees.stream().mapToLong(r -> ((Number) r.get("sessions")).longValue()).sum();
         assertEquals((long) planted.get("sessions").size(), sessions);
@@ -339,6 +358,31 @@ class ReviewCliITCase {
             Object n = db.scalar("SELECT count(*) FROM " + t("synchrony") + " WHERE signal = '" + signal + "' AND status = 'ok'");
             assertTrue(((Number) n).longValue() > 1000, signal + " synchrony windows: " + n);
         }
+    }
+
+    @Test
+    void shouldCarryEveryPlantedIntensityAndSignificanceIntoAnnotationsWhenReviewingSampleData() throws Exception {
+        // in every format, BORIS included (its codebook maps modifier_1 to intensity): the annotations table holds a
+        // significance, or else an intensity, in its significance column
+        int checked = 0;
+        for (JsonNode s : planted.get("sessions")) {
+            for (JsonNode a : s.get("annotations")) {
+                JsonNode expected = a.has("significance") ? a.get("significance") : a.get("intensity");
+                List<Map<String, Object>> rows = db.query("SELECT significance, modifiers FROM " + t("annotations")
+                        + " WHERE session_id = '" + s.get("session_id").asText() + "' AND code = '" + a.get("code").asText()
+                        + "' AND abs(start_s - " + a.get("start_s").asDouble() + ") < 0.001");
+                String where = s.get("session_id").asText() + " " + a.get("code").asText() + " @" + a.get("start_s") + " in "
+                        + a.get("file").asText();
+                assertEquals(1, rows.size(), where);
+                Object value = rows.get(0).get("significance");
+                assertEquals(expected == null ? null : expected.asInt(), value == null ? null : ((Number) value).intValue(), where);
+                assertEquals(null, rows.get(0).get("modifiers"), where);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 40, "annotations checked: " + checked);
+        Object dropped = db.scalar("SELECT count(*) FROM " + t("rejects") + " WHERE reason LIKE '%outside the allow-list%'");
+        assertEquals(0L, ((Number) dropped).longValue(), "no sample modifier is dropped");
     }
 
     @Test

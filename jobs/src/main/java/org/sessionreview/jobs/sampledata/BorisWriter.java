@@ -16,8 +16,9 @@ import java.util.Map;
  * the tabular events export (one START/STOP/POINT row per event) and the aggregated events
  * export (one row per bout). Tab-separated, CRLF line endings, numbers as text with 3 decimals,
  * {@code NA} for missing values. Behaviours are the site's labels from {@link Codebook}; the
- * ANX intensity is modifier #1; the subject is {@code client} or {@code therapist}. One
- * independent variable ({@code coder}) sits between FPS and Subject, as BORIS places them.
+ * ANX intensity is modifier #1 (the codebook maps {@code modifier_1} to {@code intensity}); the
+ * subject is {@code client} or {@code therapist}. One independent variable ({@code coder}) sits
+ * between FPS and Subject, as BORIS places them.
  */
 final class BorisWriter {
     private static final String CRLF = "\r\n";

@@ -31,6 +31,15 @@ public final class Codebook {
     public static final List<Map.Entry<String, String>> ACTORS =
             List.of(Map.entry("CL", "client"), Map.entry("TH", "therapist"));
 
+    /**
+     * BORIS modifier columns to the project's modifier names, in file order: {@link BorisWriter}
+     * writes the ANX intensity as modifier #1, which BORIS exports as {@code Modifier #1} and the
+     * pipeline reads as {@code modifier_1}; mapped to {@code intensity} it passes the pipeline's
+     * modifier allow-list (integer 1-3) instead of being dropped.
+     */
+    public static final List<Map.Entry<String, String>> MODIFIERS =
+            List.of(Map.entry("modifier_1", "intensity"));
+
     private Codebook() {}
 
     /** The site label for a canonical code; fails for a code the codebook does not map. */

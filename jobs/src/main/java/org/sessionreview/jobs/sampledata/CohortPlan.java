@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Rules the plan keeps (checked by {@link #validate}): no episode starts before minute 7
  * (minutes 2-6 are the calibration baseline), episodes last 2-4 minutes, contact loss and gross
  * movements stay clear of episodes and of the baseline, and every rule outcome planted.json
- * states (episode-onset responses, rupture outcomes) is unambiguous.
+ * states (episode-onset responses, rupture outcomes) is unambiguous, and the planted burden fits
+ * each client's plateau flag ({@link #clients}, {@link PlannedTrend#validate}).
  */
 public final class CohortPlan {
     private static final String CLIENT = "client";
@@ -31,7 +32,19 @@ public final class CohortPlan {
                 List.of(session1(), session2(), session3(), session4(), session5(), session6(),
                         session7(), session8());
         sessions.forEach(CohortPlan::validate);
+        PlannedTrend.validate(sessions, clients());
         return sessions;
+    }
+
+    /**
+     * The cohort's clients and whether each is planted to plateau at its latest session: decided
+     * here with the design, and the episodes of {@link #standard} are planted to fit (C-0003: four
+     * consecutive sessions S5-S8 of 370, 180, 180 and 360 s, the last at or above their mean;
+     * C-0001 and C-0002: two sessions each, too few for a plateau).
+     */
+    public static List<ClientPlan> clients() {
+        return List.of(new ClientPlan("C-0001", false), new ClientPlan("C-0002", false),
+                new ClientPlan("C-0003", true));
     }
 
     // S1: T01 / C-0001 #3, JSONL, two voiced episodes (one with ACC fidget).

@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.sessionreview.report.ClientRow;
-import org.sessionreview.report.SessionRow;
-import org.sessionreview.scoring.trends.ClientTrend;
-import org.sessionreview.scoring.trends.TrendConfig;
 
 /**
  * The review facts of planted.json (DOMAIN.md 2.7, 3, 5 and the client trend): per session the
  * rupture episodes, safety events, missed opportunities and answered episodes; per cohort the
- * plateau clients and the session that must be reviewed first. Derived from the plan only.
+ * plateau clients and the session that must be reviewed first. Derived from the plan only, by the
+ * generator's own rules ({@link ResponseRules}, {@link RuptureRules}, {@link PlannedTrend}); nothing
+ * here calls the pipeline's scoring code.
  */
 final class PlantedReview {
     /**
@@ -77,44 +73,28 @@ final class PlantedReview {
         return unanswered.get(0);
     }
 
-    /**
-     * The client trend rows of the planted burden (anxiety_time_s = the sum of the planted
-     * episode durations), with the default {@link TrendConfig}; raw client ids as keys.
-     */
-    static Map<String, List<ClientRow>> clientTrends(List<SessionPlan> sessions) {
-        List<SessionRow> rows = new ArrayList<>();
-        for (SessionPlan s : sessions) {
-            SessionRow r = new SessionRow();
-            r.sessionId = s.sessionId();
-            r.therapistId = s.therapistId();
-            r.clientKey = s.clientId();
-            r.sessionNumber = s.sessionNumber();
-            r.mediaStartMillis = s.mediaStartEpochS() * 1000;
-            r.anxietyEpisodes = s.episodes().size();
-            r.anxietyTimeS = plantedBurdenS(s);
-            rows.add(r);
-        }
-        Map<String, List<ClientRow>> out = new TreeMap<>();
-        for (ClientRow r : ClientTrend.rows(rows, TrendConfig.defaults())) {
-            out.computeIfAbsent(r.clientKey, k -> new ArrayList<>()).add(r);
-        }
-        return out;
-    }
-
-    /** Clients whose latest session is a plateau under the default rule. */
-    static List<String> plateauClients(List<SessionPlan> sessions) {
-        List<String> out = new ArrayList<>();
-        clientTrends(sessions).forEach((client, rows) -> {
-            if (rows.get(rows.size() - 1).plateau) {
-                out.add(client);
-            }
-        });
-        return out;
-    }
-
     /** Sum of the planted episode durations, seconds. */
     static double plantedBurdenS(SessionPlan s) {
-        return s.episodes().stream().mapToDouble(e -> e.endS() - e.startS()).sum();
+        return PlannedTrend.plantedBurdenS(s);
+    }
+
+    /**
+     * The priority tier the session must land in (README, sessions/: priority = tier x 1000 +
+     * less): 4 an unanswered SAFE event, 3 an answered one, 2 an unaddressed rupture, 1 a voiced
+     * missed opportunity (an unvoiced-arousal candidate alone does not raise the tier), else 0.
+     */
+    static int expectedPriorityTier(SessionPlan s) {
+        List<ResponseRules.SafetyResponse> safety = ResponseRules.safetyResponses(s);
+        if (safety.stream().anyMatch(r -> !r.responded())) {
+            return 4;
+        }
+        if (!safety.isEmpty()) {
+            return 3;
+        }
+        if (RuptureRules.episodes(s).stream().anyMatch(e -> e.outcome().equals("unaddressed"))) {
+            return 2;
+        }
+        return missedOpportunities(s).stream().anyMatch(Missed::voiced) ? 1 : 0;
     }
 
     static void addCohortFacts(ObjectNode root, List<SessionPlan> sessions) {
@@ -131,25 +111,34 @@ final class PlantedReview {
         rules.put("rupture_return_s", RuptureRules.RETURN_S);
         rules.put("time_to_first_repair", "first repair attempt minus the start of the"
                 + " episode's first marker, seconds");
-        TrendConfig cfg = TrendConfig.defaults();
+        rules.put("priority_tier", "4 unanswered SAFE event, 3 answered SAFE event,"
+                + " 2 unaddressed rupture, 1 voiced missed opportunity, else 0;"
+                + " priority lies in [1000 x tier, 1000 x (tier + 1))");
         ObjectNode plateau = root.putObject("plateau_rule");
-        plateau.put("last_n", cfg.lastN());
-        plateau.put("high_burden_s", cfg.highBurdenS());
-        plateau.put("decline_alpha_one_sided", cfg.declineAlpha());
+        plateau.put("last_n", PlannedTrend.LAST_N);
+        plateau.put("high_burden_s", PlannedTrend.HIGH_BURDEN_S);
+        plateau.put("decline_alpha_one_sided", PlannedTrend.DECLINE_ALPHA);
         plateau.put("burden", "planted_anxiety_time_s = sum of the planted episode durations");
+        plateau.put("planted_margin_s", PlannedTrend.MARGIN_S);
+        plateau.put("source", "the cohort plan's per-client plateau flag (CohortPlan.clients),"
+                + " checked against the planted episodes: a plateau window has >= high_burden_s +"
+                + " planted_margin_s in each of last_n consecutive sessions and its latest burden"
+                + " >= the window mean (no decline by construction); any other full window has a"
+                + " session <= high_burden_s - planted_margin_s");
+        List<ClientPlan> clientPlans = CohortPlan.clients();
         ArrayNode clients = root.putArray("plateau_clients");
-        plateauClients(sessions).forEach(clients::add);
+        PlannedTrend.plateauClients(clientPlans).forEach(clients::add);
         ArrayNode trends = root.putArray("client_trends");
-        clientTrends(sessions).forEach((client, rows) -> {
+        PlannedTrend.trends(sessions, clientPlans).forEach((client, rows) -> {
             ObjectNode c = trends.addObject();
             c.put("client_id", client);
             ArrayNode ss = c.putArray("sessions");
-            for (ClientRow r : rows) {
+            for (PlannedTrend.SessionBurden r : rows) {
                 ObjectNode x = ss.addObject();
-                x.put("session_number", r.sessionNumber);
-                x.put("session_id", r.sessionId);
-                x.put("planted_anxiety_time_s", r.anxietyTimeS);
-                x.put("plateau", r.plateau);
+                x.put("session_number", r.session().sessionNumber());
+                x.put("session_id", r.session().sessionId());
+                x.put("planted_anxiety_time_s", r.plantedS());
+                x.put("plateau", r.plateau());
             }
         });
         root.put("expected_first_session", expectedFirst(sessions).sessionId());
@@ -211,6 +200,7 @@ final class PlantedReview {
             x.put("response_after_onset_s", r.response().startS() - r.episode().startS());
             x.put("response_class", r.responseClass());
         }
+        o.put("expected_priority_tier", expectedPriorityTier(s));
     }
 
     /** The onset response of one episode, for its {@code client_episodes} entry. */

@@ -4,8 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.sessionreview.report.ClientRow;
-import org.sessionreview.scoring.trends.TrendConfig;
 
 /**
  * The README sections on the review facts (see {@link PlantedReview}): ruptures, safety events,
@@ -135,22 +133,29 @@ final class ReadmeReviewSections {
     }
 
     private static void trends(StringBuilder sb, List<SessionPlan> sessions) {
-        TrendConfig cfg = TrendConfig.defaults();
         sb.append("## Client trends and the plateau\n\n")
                 .append("Planted anxiety burden = the sum of the planted episode durations. ")
-                .append("Plateau rule (`ClientTrend`): each of\nthe last ").append(cfg.lastN())
-                .append(" sessions has anxiety_time_s >= ").append(num(cfg.highBurdenS()))
-                .append(" s and the least-squares slope over them is not a\nsignificant ")
-                .append("decline (one-sided p >= ").append(cfg.declineAlpha()).append(").\n\n")
+                .append("Plateau rule (README, client trend): each of\nthe last ")
+                .append(PlannedTrend.LAST_N).append(" sessions has anxiety_time_s >= ")
+                .append(num(PlannedTrend.HIGH_BURDEN_S)).append(" s and the least-squares slope")
+                .append(" over them is not a\nsignificant decline (one-sided p >= ")
+                .append(PlannedTrend.DECLINE_ALPHA).append("). Which client plateaus is decided")
+                .append(" in the plan (`CohortPlan.clients`),\nand the episodes are planted to fit")
+                .append(" it: each of the ").append(PlannedTrend.LAST_N).append(" consecutive")
+                .append(" sessions has >= ")
+                .append(num(PlannedTrend.HIGH_BURDEN_S + PlannedTrend.MARGIN_S))
+                .append(" s and the latest is at least their mean (no decline\nby construction);")
+                .append(" any other full window has a session with <= ")
+                .append(num(PlannedTrend.HIGH_BURDEN_S - PlannedTrend.MARGIN_S)).append(" s.\n\n")
                 .append("| client | sessions (# : planted anxiety time) | plateau at the last ")
                 .append("session |\n|---|---|---|\n");
-        for (Map.Entry<String, List<ClientRow>> c : PlantedReview.clientTrends(sessions)
-                .entrySet()) {
-            List<ClientRow> rows = c.getValue();
+        for (Map.Entry<String, List<PlannedTrend.SessionBurden>> c : PlannedTrend
+                .trends(sessions, CohortPlan.clients()).entrySet()) {
+            List<PlannedTrend.SessionBurden> rows = c.getValue();
             sb.append("| ").append(c.getKey()).append(" | ").append(rows.stream()
-                    .map(r -> "#" + r.sessionNumber + ": " + num(r.anxietyTimeS) + " s")
+                    .map(r -> "#" + r.session().sessionNumber() + ": " + num(r.plantedS()) + " s")
                     .collect(Collectors.joining(", "))).append(" | ")
-                    .append(rows.get(rows.size() - 1).plateau ? "**yes**" : "no").append(" |\n");
+                    .append(rows.get(rows.size() - 1).plateau() ? "**yes**" : "no").append(" |\n");
         }
         sb.append('\n');
     }

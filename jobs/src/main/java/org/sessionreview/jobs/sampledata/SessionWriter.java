@@ -85,6 +85,10 @@ final class SessionWriter {
         for (Map.Entry<String, String> e : Codebook.ACTORS) {
             actors.put(e.getKey(), e.getValue());
         }
+        ObjectNode modifiers = o.putObject("modifiers");
+        for (Map.Entry<String, String> e : Codebook.MODIFIERS) {
+            modifiers.put(e.getKey(), e.getValue());
+        }
         return o;
     }
 }

@@ -100,7 +100,14 @@ class CohortPlanTest {
 
     @Test
     void shouldPlantAClientWhoseBurdenPlateausOverFourConsecutiveSessions() {
-        assertEquals(List.of("C-0003"), PlantedReview.plateauClients(cohort));
+        assertEquals(List.of("C-0003"), PlannedTrend.plateauClients(CohortPlan.clients()));
+        java.util.Map<String, List<PlannedTrend.SessionBurden>> trends =
+                PlannedTrend.trends(cohort, CohortPlan.clients());
+        assertEquals(List.of(false, false, false, true), trends.get("C-0003").stream()
+                .map(PlannedTrend.SessionBurden::plateau).toList());
+        assertEquals(List.of(370.0, 180.0, 180.0, 360.0), trends.get("C-0003").stream()
+                .map(PlannedTrend.SessionBurden::plantedS).toList());
+        assertTrue(trends.get("C-0001").stream().noneMatch(PlannedTrend.SessionBurden::plateau));
         List<SessionPlan> c3 = cohort.stream().filter(s -> s.clientId().equals("C-0003"))
                 .sorted(java.util.Comparator.comparingInt(SessionPlan::sessionNumber)).toList();
         assertEquals(List.of(5, 6, 7, 8), c3.stream().map(SessionPlan::sessionNumber).toList());
@@ -111,6 +118,38 @@ class CohortPlanTest {
         }
         SessionPlan s8 = c3.get(3);
         assertEquals(20 * 60, s8.durationS(), "new sessions stay 20 min");
+    }
+
+    @Test
+    void shouldRefuseAPlateauFlagThePlantedEpisodesDoNotFit() {
+        List<ClientPlan> c1Plateau = List.of(new ClientPlan("C-0001", true),
+                new ClientPlan("C-0002", false), new ClientPlan("C-0003", true));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> PlannedTrend.validate(cohort, c1Plateau)).getMessage()
+                .contains("needs 4 sessions"));
+        List<ClientPlan> noPlateau = List.of(new ClientPlan("C-0001", false),
+                new ClientPlan("C-0002", false), new ClientPlan("C-0003", false));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> PlannedTrend.validate(cohort, noPlateau)).getMessage()
+                .contains("planned without a plateau"));
+        // S8 without its second episode: 370, 180, 180, 180 s declines (180 < the mean 227.5)
+        SessionPlan s8 = session("T02-20260326-0900");
+        SessionPlan shorter = new SessionPlan(s8.folder(), s8.sessionId(), s8.therapistId(),
+                s8.clientId(), s8.sessionNumber(), s8.mediaStart(), s8.durationS(),
+                s8.consentResearch(), s8.codebook(), s8.annotationFiles(), s8.client(),
+                s8.therapist(), s8.episodes().subList(0, 1), s8.events(), s8.summary());
+        List<SessionPlan> declining = cohort.stream().map(s -> s == s8 ? shorter : s).toList();
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> PlannedTrend.validate(declining, CohortPlan.clients())).getMessage()
+                .contains("below the window's mean"));
+        List<ClientPlan> missing = CohortPlan.clients().subList(0, 2);
+        assertThrows(IllegalStateException.class, () -> PlannedTrend.validate(cohort, missing));
+    }
+
+    @Test
+    void shouldStateThePriorityTierOfEverySessionFromItsCodedEvents() {
+        assertEquals(List.of(1, 0, 0, 0, 1, 1, 4, 2),
+                cohort.stream().map(PlantedReview::expectedPriorityTier).toList());
     }
 
     @Test

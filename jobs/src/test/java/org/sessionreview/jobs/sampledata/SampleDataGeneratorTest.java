@@ -75,6 +75,8 @@ class SampleDataGeneratorTest {
             if (s.has("codebook")) {
                 JsonNode cb = JSON.readTree(dir.resolve(s.get("codebook").asText()).toFile());
                 assertEquals("ANX_STR_SIGH", cb.get("labels").get("sigh").asText());
+                // BORIS writes the ANX intensity as modifier #1: mapped, it passes the allow-list
+                assertEquals("intensity", cb.get("modifiers").get("modifier_1").asText());
             }
             assertTrue(s.get("consent").get("supervision").asBoolean());
             assertTrue(s.get("consent").get("research").isBoolean());
