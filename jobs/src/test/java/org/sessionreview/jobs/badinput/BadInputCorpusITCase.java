@@ -1,7 +1,6 @@
 package org.sessionreview.jobs.badinput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -36,12 +35,22 @@ import org.sessionreview.jobs.DuckDb;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusITCase {
-    /** Each killer beside INTACT must finish within this (MiniCluster start included). */
-    private static final Duration KILLER_RUN = Duration.ofSeconds(90);
+    /** Each killer beside INTACT must finish within this (JVM and MiniCluster start included). */
+    private static final Duration KILLER_RUN = Duration.ofSeconds(45);
+    /** The whole corpus must finish within this; a stalled run is killed and every case fails with it. */
+    private static final Duration CORPUS_RUN = Duration.ofMinutes(6);
 
     @TempDir
     static Path tmp;
 
+    /**
+     * Diagnostic only: {@code -Dbadinput.skip=kind,kind} leaves those cases out of the corpus run
+     * (they are reported as skipped, never as passed), to see the other cases while a killer still
+     * sinks the whole run.
+     */
+    private static final List<String> SKIP = List.of(System.getProperty("badinput.skip", "").split(","));
+
+    private final List<BadInputCase> selected = BadInputCorpus.cases().stream().filter(c -> !SKIP.contains(c.kind())).toList();
     private BaseSession base;
     private Path root;
     private Map<String, String> before;
@@ -54,12 +63,12 @@ class BadInputCorpusITCase {
     @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void runCorpusAndIntactAlone() throws Exception {
         root = tmp.resolve("sessions");
-        base = BadInputCorpus.write(root);
+        base = BadInputCorpus.write(root, selected);
         before = InputSnapshot.of(root);
-        corpus = ReviewRun.run(root, tmp.resolve("out"));
+        corpus = ReviewRun.run(root, tmp.resolve("out"), CORPUS_RUN);
         Path alone = tmp.resolve("intact-only");
         BadInputCorpus.writeIntact(alone, base);
-        intactOnly = ReviewRun.run(alone, tmp.resolve("out-intact"));
+        intactOnly = ReviewRun.run(alone, tmp.resolve("out-intact"), KILLER_RUN);
         db = new DuckDb();
         text = corpus.allText(db);
     }
@@ -76,6 +85,7 @@ class BadInputCorpusITCase {
         CaseCheck check = new CaseCheck(corpus, db, text, base);
         return BadInputCorpus.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             assumeFalse(c.needsNonRoot() && BadInputCorpus.runningAsRoot(), "file permissions do not bind root");
+            assumeFalse(SKIP.contains(c.kind()), "left out of this run with -Dbadinput.skip");
             List<String> failures = check.failures(c);
             if (!failures.isEmpty()) {
                 fail(c.name() + ": " + String.join("\n  ", failures));
@@ -148,7 +158,7 @@ class BadInputCorpusITCase {
         CaseCheck check = new CaseCheck(corpus, db, text, base);
         List<String> dropped = new ArrayList<>();
         assertEquals(1, check.count("sessions", "session_id = " + q(BadInputCorpus.INTACT_ID)), "INTACT reviewed");
-        for (BadInputCase c : BadInputCorpus.cases()) {
+        for (BadInputCase c : selected) {
             boolean seen = check.count("sessions", "session_id = " + q(c.sessionId())) > 0
                     || check.count("rejects", "source_file LIKE " + q(c.folder() + "/%")) > 0
                     || corpus.stdout.contains(c.folder());
@@ -177,8 +187,8 @@ class BadInputCorpusITCase {
         return BadInputCorpus.killers().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Path r = tmp.resolve("killer-" + c.name());
             BadInputCorpus.write(r.resolve("sessions"), List.of(c));
-            ReviewRun run = assertTimeoutPreemptively(KILLER_RUN, () -> ReviewRun.run(r.resolve("sessions"), r.resolve("out")),
-                    c.name() + " beside INTACT took longer than " + KILLER_RUN);
+            ReviewRun run = ReviewRun.run(r.resolve("sessions"), r.resolve("out"), KILLER_RUN);
+            assertEquals(0, run.exit, c.name() + " beside INTACT: " + CaseCheck.firstLine(run.stderr + run.stdout));
             List<String> failures = new CaseCheck(run, db, run.allText(db), base).failures(c);
             assertTrue(failures.isEmpty(), c.name() + ": " + String.join("\n  ", failures));
             assertIntactUnchanged(run);

@@ -1,15 +1,15 @@
 package org.sessionreview.jobs.badinput;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.sessionreview.jobs.DuckDb;
 import org.sessionreview.jobs.Main;
@@ -37,15 +37,34 @@ final class ReviewRun {
         this.millis = millis;
     }
 
-    static ReviewRun run(Path root, Path out) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
+    /**
+     * Runs {@code review} in a child JVM through {@link Main} (whose {@code main} is {@code
+     * System.exit(Main.run(args, System.out, System.err))}), so that a stalled or crashed run is
+     * killed at {@code timeout} and reported instead of taking the test JVM down with it.
+     */
+    static ReviewRun run(Path root, Path out, Duration timeout) throws IOException, InterruptedException {
+        Files.createDirectories(out.getParent());
+        Path o = out.resolveSibling(out.getFileName() + ".stdout");
+        Path e = out.resolveSibling(out.getFileName() + ".stderr");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Main.class.getName(),
+                "review", "--sessions", root.toString(), "--out", out.toString(), "--allow-demo-key", "--parallelism", "2"));
         long t0 = System.nanoTime();
-        int code = Main.run(new String[] {"review", "--sessions", root.toString(), "--out", out.toString(), "--allow-demo-key",
-                "--parallelism", "2"}, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        Process p = new ProcessBuilder(cmd).redirectOutput(o.toFile()).redirectError(e.toFile()).start();
+        boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        ReviewRun r = new ReviewRun(root, out, code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8), ms);
-        System.out.println("review of " + root + ": exit " + code + " in " + ms + " ms\n" + r.stdout + r.stderr);
+        String err = Files.readString(e, StandardCharsets.UTF_8);
+        if (!done) {
+            err = "TIMED OUT: review did not finish within " + timeout.toSeconds() + " s and was killed\n" + err;
+        }
+        ReviewRun r = new ReviewRun(root, out, done ? p.exitValue() : -1, Files.readString(o, StandardCharsets.UTF_8), err, ms);
+        System.out.println("review of " + root + ": exit " + r.exit + " in " + ms + " ms\n" + r.stdout + r.stderr);
         return r;
     }
 
