@@ -86,6 +86,11 @@ final class CaseCheck {
                 }
             }
         }
+        for (String path : pathsOf(c)) {
+            if (!isCleanRelative(path, c.folder())) {
+                f.add("path leads out of the session folder or is not relative: " + path);
+            }
+        }
         for (String canary : e.canaries) {
             List<String> where = ReviewRun.whereFound(text, canary);
             if (!where.isEmpty()) {
@@ -93,6 +98,35 @@ final class CaseCheck {
             }
         }
         return f;
+    }
+
+    /** The case's reject source files and run.json input paths. */
+    private List<String> pathsOf(BadInputCase c) throws Exception {
+        List<String> paths = new ArrayList<>();
+        if (run.tables().contains("rejects")) {
+            for (Map<String, Object> m : db.query("SELECT DISTINCT source_file FROM " + run.table("rejects")
+                    + " WHERE source_file LIKE " + q(c.folder() + "/%"))) {
+                paths.add(String.valueOf(m.get("source_file")));
+            }
+        }
+        java.nio.file.Path runJson = run.out.resolve("run.json");
+        if (java.nio.file.Files.isRegularFile(runJson)) {
+            for (com.fasterxml.jackson.databind.JsonNode in : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(runJson.toFile()).path("inputs")) {
+                String p = in.path("path").asText();
+                if (p.startsWith(c.folder() + "/")) {
+                    paths.add(p);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** Relative, below {@code folder}, with no empty, "." or ".." segment (a folder may end in "/"). */
+    static boolean isCleanRelative(String path, String folder) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return !p.isEmpty() && !p.startsWith("/") && !p.contains("\\") && (folder == null || p.startsWith(folder))
+                && java.util.Arrays.stream(p.split("/", -1)).noneMatch(x -> x.isEmpty() || x.equals(".") || x.equals(".."));
     }
 
     /** The expected-file pattern made relative to the sessions root. */

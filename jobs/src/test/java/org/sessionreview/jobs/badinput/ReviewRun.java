@@ -90,10 +90,15 @@ final class ReviewRun {
         return DuckDb.parquet(out.resolve(name));
     }
 
-    /** A session's rows of a table, each as text, sorted. */
-    List<String> rows(DuckDb db, String table, String sessionId) throws Exception {
+    /**
+     * A session's rows of a table, each as text, sorted. For rejects/ the session is its folder
+     * ({@code source_file} below it): a later folder repeating this session_id is rejected under
+     * that id, and that row belongs to the later folder, not to this session.
+     */
+    List<String> rows(DuckDb db, String table, String sessionId, String folder) throws Exception {
         List<String> rows = new ArrayList<>();
-        for (Map<String, Object> r : db.query("SELECT * FROM " + table(table) + " WHERE session_id = " + q(sessionId))) {
+        String where = table.equals("rejects") ? "source_file LIKE " + q(folder + "/%") : "session_id = " + q(sessionId);
+        for (Map<String, Object> r : db.query("SELECT * FROM " + table(table) + " WHERE " + where)) {
             rows.add(r.toString());
         }
         rows.sort(null);
