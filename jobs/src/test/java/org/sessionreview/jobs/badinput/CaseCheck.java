@@ -29,6 +29,7 @@ final class CaseCheck {
         Expectation e = c.expect();
         if (run.exit != 0) {
             f.add("exit code " + run.exit + " (expected 0): " + firstLine(run.stderr + run.stdout));
+            return f;
         }
         String sid = e.sessionIdOverride != null ? e.sessionIdOverride : c.sessionId();
         long rows = count("sessions", "session_id = " + q(sid));
@@ -155,7 +156,9 @@ final class CaseCheck {
         return r.toString();
     }
 
+    /** The command's own message ("session-review ...", "TIMED OUT ...") if any, else the first line. */
     static String firstLine(String s) {
-        return s.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        return s.lines().filter(l -> l.startsWith("session-review review:") || l.startsWith("TIMED OUT")).findFirst()
+                .orElse(s.lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
     }
 }
