@@ -34,7 +34,7 @@ final class ManifestCases {
                             m.remove("consent");
                             c.manifest(m);
                         },
-                        notReviewed().reject(MANIFEST, null, "therapist_id").reject(MANIFEST, null, "consent")),
+                        notReviewed().reject(MANIFEST, null, Keywords.THERAPIST_ID).reject(MANIFEST, null, Keywords.CONSENT)),
                 of("json-utf8-bom", "Nothing: a session.json starting with a byte order mark is read.",
                         c -> c.write(MANIFEST, TextFiles.BOM + c.read(MANIFEST)),
                         reviewed().clean("%")),
