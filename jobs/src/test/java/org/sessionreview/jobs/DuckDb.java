@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /** DuckDB over JDBC: the independent reader our tests check the Parquet output with. */
-final class DuckDb implements AutoCloseable {
+public final class DuckDb implements AutoCloseable {
     private final Connection conn;
 
-    DuckDb() throws SQLException {
+    public DuckDb() throws SQLException {
         conn = DriverManager.getConnection("jdbc:duckdb:");
     }
 
     /** Rows of a query, each a column-name -> value map in column order. */
-    List<Map<String, Object>> query(String sql) throws SQLException {
+    public List<Map<String, Object>> query(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
@@ -35,13 +35,13 @@ final class DuckDb implements AutoCloseable {
         return rows;
     }
 
-    Object scalar(String sql) throws SQLException {
+    public Object scalar(String sql) throws SQLException {
         List<Map<String, Object>> rows = query(sql);
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
     }
 
     /** Column name -> DuckDB type of a query's result. */
-    Map<String, String> describe(String relation) throws SQLException {
+    public Map<String, String> describe(String relation) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map<String, Object> r : query("DESCRIBE SELECT * FROM " + relation)) {
             out.put((String) r.get("column_name"), (String) r.get("column_type"));
@@ -49,7 +49,7 @@ final class DuckDb implements AutoCloseable {
         return out;
     }
 
-    static String parquet(java.nio.file.Path dir) {
+    public static String parquet(java.nio.file.Path dir) {
         return "read_parquet('" + dir.toString().replace("'", "''") + "/*.parquet')";
     }
 

@@ -1,0 +1,31 @@
+package org.sessionreview.jobs.badinput;
+
+/**
+ * The only words the corpus expects in reject reasons (lower case, matched case-insensitively).
+ * Production wording is still changing: keep this list short and align it here, in one place.
+ */
+public final class Keywords {
+    /** A header row 1 (start time) problem. */
+    public static final String START = "start";
+    /** A header row 2 (sample rate) problem. */
+    public static final String RATE = "rate";
+    /** A line with the wrong number of columns. */
+    public static final String COLUMNS = "column";
+    /** A folder or file that was expected and is absent. */
+    public static final String NOT_FOUND = "not found";
+    /** session.json is not parseable JSON. */
+    public static final String JSON = "json";
+    /** A session_id seen in an earlier folder. */
+    public static final String DUPLICATE = "duplicate";
+    /** A folder without session.json. */
+    public static final String NO_MANIFEST = "session.json";
+    /** Missing required fields are named. */
+    public static final String THERAPIST_ID = "therapist_id";
+    public static final String CONSENT = "consent";
+    public static final String MEDIA_START = "media_start";
+    public static final String SESSION_NUMBER = "session_number";
+    /** An unknown wearables role. */
+    public static final String ROLE = "role";
+
+    private Keywords() {}
+}

@@ -1,0 +1,124 @@
+package org.sessionreview.jobs.badinput;
+
+import static org.sessionreview.jobs.badinput.BadInputCase.of;
+import static org.sessionreview.jobs.badinput.Expectation.allChannels;
+import static org.sessionreview.jobs.badinput.Expectation.notReviewed;
+import static org.sessionreview.jobs.badinput.Expectation.reviewed;
+import static org.sessionreview.jobs.badinput.Expectation.reviewedOrNot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Broken or hostile {@code session.json} files, and paths that lead out of the session folder. */
+final class ManifestCases {
+    static final String MANIFEST = "session.json";
+    /** A token of {@code /etc/passwd} that must never reach an output. */
+    static final String PASSWD = "root:x:0";
+    static final String OUTSIDE_NOTE = "Outside Folder Canary Konstantin Weiss";
+
+    private ManifestCases() {}
+
+    static java.util.List<BadInputCase> cases() {
+        return java.util.List.of(
+                of("json-broken-unquoted-client-id", "The session is one reject row naming session.json and the line;"
+                        + " the unquoted client id is quoted nowhere.",
+                        c -> c.write(MANIFEST, c.read(MANIFEST).replaceFirst("\"client_id\"\\s*:\\s*\"[^\"]*\"",
+                                "\"client_id\": Rosalind Canary-Pierce")),
+                        notReviewed().reject(MANIFEST, null, Keywords.JSON).canary("Rosalind Canary-Pierce", "Rosalind")),
+                of("json-missing-fields", "One reject row lists every missing field of session.json; the session is not reviewed.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            m.remove("therapist_id");
+                            m.remove("consent");
+                            c.manifest(m);
+                        },
+                        notReviewed().reject(MANIFEST, null, Keywords.THERAPIST_ID).reject(MANIFEST, null, Keywords.CONSENT)),
+                of("json-utf8-bom", "Nothing: a session.json starting with a byte order mark is read.",
+                        c -> c.write(MANIFEST, TextFiles.BOM + c.read(MANIFEST)),
+                        reviewed().clean("%")),
+                of("json-second-object", "A session.json holding a second JSON object after the first is rejected;"
+                        + " the session is not reviewed.",
+                        c -> c.write(MANIFEST, c.read(MANIFEST) + "{\"session_id\": \"" + c.sessionId + "-B\"}\n"),
+                        notReviewed().reject(MANIFEST)),
+                of("json-duplicate-session-id", "A folder repeating an earlier folder's session_id is one reject row;"
+                        + " the earlier session is reviewed unchanged.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            m.put("session_id", BadInputCorpus.INTACT_ID);
+                            c.manifest(m);
+                        },
+                        reviewed().sessionId(BadInputCorpus.INTACT_ID).reject(MANIFEST, null, Keywords.DUPLICATE)),
+                of("json-no-session-json", "A folder without session.json is one reject row (not a session folder).",
+                        c -> c.delete(MANIFEST),
+                        notReviewed().reject("", null, Keywords.NO_MANIFEST)),
+                of("json-is-directory", "A session.json that is a folder is one reject row; the session is not reviewed.",
+                        c -> {
+                            c.delete(MANIFEST);
+                            Files.createDirectories(c.path(MANIFEST));
+                        },
+                        notReviewed().reject("%")),
+                of("json-media-start-without-offset", "session.json is rejected: media_start needs an offset;"
+                        + " the session is not reviewed.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            m.put("media_start", m.get("media_start").asText().substring(0, 19));
+                            c.manifest(m);
+                        },
+                        notReviewed().reject(MANIFEST, null, Keywords.MEDIA_START)),
+                of("json-session-number-zero", "session.json is rejected: session_number must be at least 1.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            m.put("session_number", 0);
+                            c.manifest(m);
+                        },
+                        notReviewed().reject(MANIFEST, null, Keywords.SESSION_NUMBER)),
+                of("json-unknown-wearable-role", "session.json is rejected: wearables names a role other than client or therapist.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            ((ObjectNode) m.get("wearables")).put("observer", c.base.clientFolder());
+                            c.manifest(m);
+                        },
+                        notReviewed().reject(MANIFEST, null, Keywords.ROLE)),
+                of("json-wearables-path-escape", "A wearables folder leading out of the session folder (../INTACT/...) is rejected;"
+                        + " no other session's data is read as this client's.",
+                        c -> {
+                            c.delete("{C}");
+                            ObjectNode m = c.manifest();
+                            ((ObjectNode) m.get("wearables")).put("client", "../INTACT/" + c.base.clientFolder());
+                            c.manifest(m);
+                        },
+                        reviewedOrNot().reject("%").missing(allChannels("client")).noSignalRowsFor("client")),
+                of("json-annotation-absolute-path", "An annotations entry /etc/passwd is rejected; nothing of that file is read"
+                        + " or written and no path outside the sessions root appears in run.json.",
+                        c -> c.listAnnotation("/etc/passwd"),
+                        reviewedOrNot().reject("%").canary(PASSWD).annotationsFrom("%etc/passwd%", 0)),
+                of("json-codebook-path-escape", "A codebook path leading out of the session folder is rejected;"
+                        + " the session's own codes still map.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            m.put("codebook", "../INTACT/session.json");
+                            c.manifest(m);
+                        },
+                        reviewedOrNot().reject("%")),
+                of("annotation-symlink-out", "An annotation file that is a symbolic link out of the session folder is rejected"
+                        + " and not read.",
+                        c -> {
+                            Path outside = Files.createDirectories(c.root.resolve(".outside"));
+                            Files.writeString(outside.resolve(c.sessionId + ".jsonl"),
+                                    "{\"start\": 10, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\", \"note\": \""
+                                            + OUTSIDE_NOTE + "\"}\n", StandardCharsets.UTF_8);
+                            Files.createSymbolicLink(c.path("linked.jsonl"), Path.of("..", ".outside", c.sessionId + ".jsonl"));
+                            c.listAnnotation("linked.jsonl");
+                        },
+                        reviewedOrNot().reject("linked.jsonl").annotationsFrom("linked.jsonl", 0).canary(OUTSIDE_NOTE)),
+                of("wearer-symlink-out", "A client wearable folder that is a symbolic link to another session's folder is"
+                        + " rejected; that session's data is not read as this client's.",
+                        c -> {
+                            c.delete("{C}");
+                            Files.createSymbolicLink(c.path("{C}"), Path.of("..", "INTACT", c.base.clientFolder()));
+                        },
+                        reviewedOrNot().reject("{C}%").missing(allChannels("client")).noSignalRowsFor("client")));
+    }
+}
