@@ -109,11 +109,11 @@ public final class SessionIngestor implements Serializable {
         AnnotationNormalizer normalizer = new AnnotationNormalizer(codebook);
         double recordedS = (endMillis - info.mediaStartMillis) / 1000.0;
         double limitS = AnnotationRange.limitS(m.durationS(), info.wearers.isEmpty() ? null : recordedS);
-        for (int i = 0; i < m.annotations().size(); i++) {
-            String name = m.annotations().get(i);
+        for (String name : m.annotations()) {
             Path file = SessionPaths.resolve(dir, name);
-            readAnnotations(out, m.sessionId(), file, folder + "/" + (file == null ? "annotations[" + i + "]" : name),
-                    normalizer, limitS);
+            // the entry's own name: the manifest parser has refused '..' and absolute names, so it
+            // names something in this folder (a link leading out is still refused, unread)
+            readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS);
         }
         out.annotations.sort(Comparator.comparingDouble((Annotation a) -> a.startS)
                 .thenComparing(a -> a.sourceFile).thenComparingLong(a -> a.sourceLine));
@@ -148,7 +148,7 @@ public final class SessionIngestor implements Serializable {
     private long readWearer(IngestedSession out, SessionInfo info, Path dir, String folder, Role role,
             String wearerFolder, BlockSplitter splitter, List<SampleBlock> blocks) {
         Path wdir = SessionPaths.resolve(dir, wearerFolder);
-        String source = wdir == null ? folder + "/wearables." + role.id() : folder + "/" + wearerFolder;
+        String source = folder + "/" + wearerFolder; // a plain name: the manifest parser refused '..' and absolute paths
         String problem = wdir == null ? "wearables." + role.id() + " " + SessionPaths.OUTSIDE
                 : !Files.isDirectory(wdir) ? "wearable folder for the " + role.id() + (Files.exists(wdir)
                         ? " is not a folder" : " not found")
@@ -203,7 +203,7 @@ public final class SessionIngestor implements Serializable {
             return book;
         }
         Path file = SessionPaths.resolve(dir, m.codebook());
-        String name = folder + "/" + (file == null ? "codebook" : m.codebook());
+        String name = folder + "/" + m.codebook();
         InputFileStats f = new InputFileStats(m.sessionId(), name, "codebook");
         f.recordsRead = 1;
         out.files.add(f);
@@ -214,7 +214,7 @@ public final class SessionIngestor implements Serializable {
         }
         InputHashes.identify(f, file);
         try {
-            Codebook session = Codebook.load(file);
+            Codebook session = Codebook.load(file, name);
             f.recordsAccepted = 1;
             return book.overriddenBy(session);
         } catch (RuntimeException e) { // CodebookException is one

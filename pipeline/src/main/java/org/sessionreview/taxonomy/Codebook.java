@@ -100,13 +100,21 @@ public final class Codebook {
      *     message names the file
      */
     public static Codebook load(Path file) {
+        return load(file, file.toString());
+    }
+
+    /**
+     * Reads a codebook JSON file (UTF-8), naming it {@code sourceName} in messages (a session's
+     * codebook by its path relative to the sessions root, so no absolute path reaches a reject).
+     */
+    public static Codebook load(Path file, String sourceName) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CodebookException("codebook " + file + ": cannot be read: " + e, e);
+            throw new CodebookException("codebook " + sourceName + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
-        return parse(text, file.toString());
+        return parse(text, sourceName);
     }
 
     /**

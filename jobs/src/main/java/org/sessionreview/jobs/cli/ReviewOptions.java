@@ -153,6 +153,13 @@ public final class ReviewOptions {
         if (codebook != null && !Files.isReadable(codebook)) {
             throw new UsageException("codebook " + codebook + " is not a readable file");
         }
+        if (codebook != null) {
+            try {
+                org.sessionreview.taxonomy.Codebook.load(codebook); // a broken run-wide codebook stops the run here, not per session
+            } catch (org.sessionreview.taxonomy.CodebookException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         StoredBaselines baselines = StoredBaselines.none();
         if (baselinesFile != null) {
             if (!Files.isReadable(baselinesFile)) {

@@ -27,5 +27,8 @@ public final class Keywords {
     /** An unknown wearables role. */
     public static final String ROLE = "role";
 
+    /** A path in session.json that names something outside the session folder. */
+    public static final String INSIDE = "inside the session folder";
+
     private Keywords() {}
 }

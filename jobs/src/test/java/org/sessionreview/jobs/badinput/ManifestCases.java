@@ -4,7 +4,6 @@ import static org.sessionreview.jobs.badinput.BadInputCase.of;
 import static org.sessionreview.jobs.badinput.Expectation.allChannels;
 import static org.sessionreview.jobs.badinput.Expectation.notReviewed;
 import static org.sessionreview.jobs.badinput.Expectation.reviewed;
-import static org.sessionreview.jobs.badinput.Expectation.reviewedOrNot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -81,29 +80,30 @@ final class ManifestCases {
                             c.manifest(m);
                         },
                         notReviewed().reject(MANIFEST, null, Keywords.ROLE)),
-                of("json-wearables-path-escape", "A wearables folder leading out of the session folder (../INTACT/...) is rejected;"
-                        + " no other session's data is read as this client's.",
+                of("json-wearables-path-escape", "session.json is rejected: wearables names a folder outside the session folder"
+                        + " (../INTACT/...); no other session's data is read.",
                         c -> {
                             c.delete("{C}");
                             ObjectNode m = c.manifest();
                             ((ObjectNode) m.get("wearables")).put("client", "../INTACT/" + c.base.clientFolder());
                             c.manifest(m);
                         },
-                        reviewedOrNot().reject("%").missing(allChannels("client")).noSignalRowsFor("client")),
-                of("json-annotation-absolute-path", "An annotations entry /etc/passwd is rejected; nothing of that file is read"
-                        + " or written and no path outside the sessions root appears in run.json.",
+                        notReviewed().reject(MANIFEST, null, Keywords.INSIDE).noSignalRowsFor("client")),
+                of("json-annotation-absolute-path", "session.json is rejected: an annotations entry /etc/passwd is no file of the"
+                        + " session folder; nothing of that file is read or written, and no path outside the sessions root"
+                        + " appears in run.json.",
                         c -> c.listAnnotation("/etc/passwd"),
-                        reviewedOrNot().reject("%").canary(PASSWD).annotationsFrom("%etc/passwd%", 0)),
-                of("json-codebook-path-escape", "A codebook path leading out of the session folder is rejected;"
-                        + " the session's own codes still map.",
+                        notReviewed().reject(MANIFEST, null, Keywords.INSIDE).canary(PASSWD).annotationsFrom("%etc/passwd%", 0)),
+                of("json-codebook-path-escape", "session.json is rejected: its codebook path leads out of the session folder;"
+                        + " nothing outside is read.",
                         c -> {
                             ObjectNode m = c.manifest();
                             m.put("codebook", "../INTACT/session.json");
                             c.manifest(m);
                         },
-                        reviewedOrNot().reject("%")),
-                of("annotation-symlink-out", "An annotation file that is a symbolic link out of the session folder is rejected"
-                        + " and not read.",
+                        notReviewed().reject(MANIFEST, null, Keywords.INSIDE)),
+                of("annotation-symlink-out", "An annotation file that is a symbolic link out of the session folder is a reject"
+                        + " row and is not read; the rest of the session is reviewed.",
                         c -> {
                             Path outside = Files.createDirectories(c.root.resolve(".outside"));
                             Files.writeString(outside.resolve(c.sessionId + ".jsonl"),
@@ -112,13 +112,13 @@ final class ManifestCases {
                             Files.createSymbolicLink(c.path("linked.jsonl"), Path.of("..", ".outside", c.sessionId + ".jsonl"));
                             c.listAnnotation("linked.jsonl");
                         },
-                        reviewedOrNot().reject("linked.jsonl").annotationsFrom("linked.jsonl", 0).canary(OUTSIDE_NOTE)),
+                        reviewed().reject("linked.jsonl", null, Keywords.INSIDE).annotationsFrom("linked.jsonl", 0).canary(OUTSIDE_NOTE)),
                 of("wearer-symlink-out", "A client wearable folder that is a symbolic link to another session's folder is"
-                        + " rejected; that session's data is not read as this client's.",
+                        + " a reject row; that session's data is not read; the session is reviewed without client data.",
                         c -> {
                             c.delete("{C}");
                             Files.createSymbolicLink(c.path("{C}"), Path.of("..", "INTACT", c.base.clientFolder()));
                         },
-                        reviewedOrNot().reject("{C}%").missing(allChannels("client")).noSignalRowsFor("client")));
+                        reviewed().reject("{C}%", null, Keywords.INSIDE).missing(allChannels("client")).noSignalRowsFor("client")));
     }
 }
