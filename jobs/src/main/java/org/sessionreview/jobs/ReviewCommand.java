@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.sessionreview.Version;
-import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.config.PipelineConfig;
-import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.cli.UsageException;
 import org.sessionreview.jobs.io.EmptyTables;
@@ -66,6 +64,10 @@ final class ReviewCommand {
             out.println(ReviewOptions.USAGE);
             return 0;
         }
+        if (Arrays.asList(args).contains("--list-options")) {
+            out.println(ReviewOptions.listOptions());
+            return 0;
+        }
         ReviewOptions options;
         try {
             options = ReviewOptions.parse(args, env);
@@ -94,15 +96,14 @@ final class ReviewCommand {
             err.println("session-review review: cannot prepare --out " + options.out() + ": " + e);
             return 2;
         }
-        PipelineConfig config = new PipelineConfig(
-                FeatureConfig.builder().edaMethod(options.edaMethod()).build(), ScoringConfig.defaults(), options.baselines());
+        PipelineConfig config = options.config();
         try {
             Path dir = staging.dir();
             java.util.Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
             ParquetReviewSinks sinks = new ParquetReviewSinks(dir, provenance);
             ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
             ReviewJob.Result result = new ReviewJob(options, config, sinks, progress).execute();
-            TrendOutputs.write(dir, result.sessions(), provenance);
+            TrendOutputs.write(dir, result.sessions(), config.trends(), provenance);
             EmptyTables.fill(dir, ALL_TABLES, provenance);
             StoredBaselines.pool(result.baselines()).write(dir.resolve(BASELINES_FILE));
             RunManifest.write(dir, new RunManifest.Run(

@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.session.Pseudonymizer;
 
 /**
@@ -391,5 +393,27 @@ class ReviewCliITCase {
                 + out.resolve("windows") + "/*.parquet')");
         assertTrue(kv.stream().anyMatch(r -> "session_review.version".equals(r.get("k"))), kv.toString());
         assertTrue(kv.stream().anyMatch(r -> "session_review.methods".equals(r.get("k"))), kv.toString());
+    }
+
+    /** Every table's footer and run.json list exactly the declared options, under the same keys, with the same values. */
+    @Test
+    void shouldListEveryDeclaredParameterOnceInFootersAndRunJson() throws Exception {
+        Map<String, String> declared = new TreeMap<>(PipelineConfig.defaults().parameters());
+        List<String> fixed = List.of("version", "flink_version", "methods", "pseudonym_key", "table", "table_description");
+        for (String table : List.of("sessions", "windows", "moments", "trainees", "clients", "rejects")) {
+            Map<String, String> footer = new TreeMap<>();
+            for (Map<String, Object> r : db.query("SELECT DISTINCT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('"
+                    + out.resolve(table) + "/*.parquet') WHERE decode(key) LIKE 'session_review.%'")) {
+                String k = ((String) r.get("k")).substring("session_review.".length());
+                if (!fixed.contains(k) && !k.startsWith("column.")) {
+                    footer.put(k, (String) r.get("v"));
+                }
+            }
+            assertEquals(declared, footer, table + " footer");
+        }
+        JsonNode parameters = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("parameters");
+        Map<String, String> fromRun = new TreeMap<>();
+        parameters.fields().forEachRemaining(e -> fromRun.put(e.getKey(), e.getValue().asText()));
+        assertEquals(declared, fromRun, "run.json parameters");
     }
 }

@@ -88,4 +88,41 @@ class ReviewCliTest {
         assertEquals(2, e.code());
         assertTrue(e.err().contains("environment variable"), e.err());
     }
+
+    @Test
+    void shouldListEveryDeclaredOptionAndCheckSetAgainstItsDeclaration() throws Exception {
+        Run list = run(Map.of(), "review", "--list-options");
+        assertEquals(0, list.code());
+        for (org.sessionreview.config.ConfigOption<?> o : org.sessionreview.config.PipelineConfig.ALL) {
+            assertTrue(list.out().contains("  " + o.key() + " ("), o.key());
+        }
+        String sessions = Files.createDirectories(tmp.resolve("s")).toString();
+        String out = tmp.resolve("o").toString();
+        Run bad = run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
+                "--set", "scoring.episode.leave_threshold=3");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("scoring.episode.leave_threshold must be <= scoring.episode.enter_threshold"),
+                bad.err());
+        Run range = run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
+                "--set", "synchrony.shuffles=5");
+        assertEquals(2, range.code());
+        assertTrue(range.err().contains("synchrony.shuffles must be >= 100, got 5"), range.err());
+        Run unknown = run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
+                "--set", "scoring.nope=1");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown option scoring.nope"), unknown.err());
+        assertEquals(2, run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
+                "--set", "novalue").code());
+    }
+
+    @Test
+    void shouldCarrySetValuesIntoThePipelineConfiguration() throws Exception {
+        org.sessionreview.jobs.cli.ReviewOptions o = org.sessionreview.jobs.cli.ReviewOptions.parse(new String[] {
+            "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(), "--allow-demo-key",
+            "--eda-method", "neurokit", "--set", "rupture.merge_gap_s=90", "--set", "trends.client.last_n=5"}, k -> null);
+        assertEquals(90.0, o.config().rupture().mergeGapS());
+        assertEquals(5, o.config().trends().lastN());
+        assertEquals("NEUROKIT", o.config().parameters().get("eda.method"));
+        assertEquals("90.0", o.config().provenance(true).get("rupture.merge_gap_s"));
+    }
 }

@@ -1,315 +1,230 @@
 package org.sessionreview.config;
 
+import static org.sessionreview.config.Settings.require;
+
 import java.io.Serializable;
-import java.util.Objects;
-import org.sessionreview.signal.eda.EdaTonicMethod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sessionreview.signal.eda.EdaConfig;
 
 /**
- * Parameters of the per-window physiological features (DOMAIN.md section 4.0): windowing,
- * quality gates and the settings of each signal step. Immutable and {@link Serializable} so it
- * can travel with Flink operators; build it with {@link #builder()}, which validates every value
- * and fails with a message naming the option.
- *
- * <p>Defaults follow DOMAIN.md 4.0/4.1, NeuroKit2 (tonic low-pass 0.05 Hz) and conventional SCR
- * criteria (Boucsein 2012, <i>Electrodermal Activity</i>, 2nd ed., Springer).
+ * Settings of the per-window feature stage and its signal steps (DOMAIN.md 4.0/4.1): the options
+ * of {@link FeatureOptions}, {@link EdaOptions}, {@link CardiacOptions}, {@link MotionOptions},
+ * {@link TemperatureOptions} and {@link ArtifactOptions}, each declared once there with unit,
+ * default and description. Immutable and {@link Serializable}; {@link #builder()} checks each
+ * value and the rules between them, naming the keys.
  */
 public final class FeatureConfig implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    final double windowSeconds;
-    final double hopSeconds;
-    final double contextSeconds;
-    final double blockSeconds;
-    final double minQuality;
-    final double scrMinAmplitudeUs;
-    final double scrMinRiseSeconds;
-    final double scrMaxRiseSeconds;
-    final double edaTonicCutoffHz;
-    final EdaTonicMethod edaTonicMethod;
-    final double edaMinUs;
-    final double edaMaxJumpUsPerS;
-    final double fidgetBandLowHz;
-    final double fidgetBandHighHz;
-    final double fftFrameSeconds;
-    final double tempValidMinC;
-    final double tempValidMaxC;
-    final double ibiMinS;
-    final double ibiMaxS;
-    final double ibiMaxDeviation;
-    final double maxChannelSkewSeconds;
-    final double grossMovementSdG;
-    final double coreSeconds;
-    final EdaMethod edaMethod;
+    /** Every option of this component, in declaration order. */
+    public static final List<ConfigOption<?>> ALL = concat(FeatureOptions.ALL, EdaOptions.ALL, CardiacOptions.ALL,
+            MotionOptions.ALL, TemperatureOptions.ALL, ArtifactOptions.ALL);
 
-    FeatureConfig(FeatureConfigBuilder b) {
-        windowSeconds = b.windowSeconds;
-        hopSeconds = b.hopSeconds;
-        contextSeconds = b.contextSeconds;
-        blockSeconds = b.blockSeconds;
-        minQuality = b.minQuality;
-        scrMinAmplitudeUs = b.scrMinAmplitudeUs;
-        scrMinRiseSeconds = b.scrMinRiseSeconds;
-        scrMaxRiseSeconds = b.scrMaxRiseSeconds;
-        edaTonicCutoffHz = b.edaTonicCutoffHz;
-        edaTonicMethod = b.edaTonicMethod;
-        edaMinUs = b.edaMinUs;
-        edaMaxJumpUsPerS = b.edaMaxJumpUsPerS;
-        fidgetBandLowHz = b.fidgetBandLowHz;
-        fidgetBandHighHz = b.fidgetBandHighHz;
-        fftFrameSeconds = b.fftFrameSeconds;
-        tempValidMinC = b.tempValidMinC;
-        tempValidMaxC = b.tempValidMaxC;
-        ibiMinS = b.ibiMinS;
-        ibiMaxS = b.ibiMaxS;
-        ibiMaxDeviation = b.ibiMaxDeviation;
-        maxChannelSkewSeconds = b.maxChannelSkewSeconds;
-        grossMovementSdG = b.grossMovementSdG;
-        coreSeconds = b.coreSeconds;
-        edaMethod = b.edaMethod;
+    private final Settings values;
+
+    private FeatureConfig(Settings values) {
+        this.values = values;
+        require(get(FeatureOptions.HOP_S) <= get(FeatureOptions.WINDOW_S),
+                "features.hop_s must be <= features.window_s");
+        require(get(MotionOptions.FFT_FRAME_S) <= get(FeatureOptions.WINDOW_S),
+                "motion.fft_frame_s must be <= features.window_s");
+        // channels deliver a block slot one after another, so one may lead by a whole block
+        require(get(FeatureOptions.MAX_CHANNEL_SKEW_S) >= get(FeatureOptions.BLOCK_S),
+                "features.max_channel_skew_s must be >= features.block_s");
+        require(get(EdaOptions.SCR_MAX_RISE_S) > get(EdaOptions.SCR_MIN_RISE_S),
+                "eda.scr_max_rise_s must be > eda.scr_min_rise_s");
+        require(get(EdaOptions.CONTEXT_S) >= get(EdaOptions.SUPPORT_S)
+                && get(EdaOptions.LOOK_AHEAD_S) >= get(EdaOptions.SUPPORT_S),
+                "eda.context_s and eda.look_ahead_s must be >= eda.support_s");
+        require(get(CardiacOptions.IBI_MAX_S) > get(CardiacOptions.IBI_MIN_S),
+                "cardiac.ibi_max_s must be > cardiac.ibi_min_s");
+        require(get(CardiacOptions.LF_LOW_HZ) < get(CardiacOptions.LF_HIGH_HZ)
+                && get(CardiacOptions.LF_HIGH_HZ) < get(CardiacOptions.HF_HIGH_HZ),
+                "need cardiac.lf_low_hz < cardiac.lf_high_hz < cardiac.hf_high_hz");
+        require(get(CardiacOptions.FREQUENCY_MIN_SPAN_S) <= get(CardiacOptions.FREQUENCY_SPAN_S),
+                "cardiac.frequency_min_span_s must be <= cardiac.frequency_span_s");
+        require(get(MotionOptions.FIDGET_HIGH_HZ) > get(MotionOptions.FIDGET_LOW_HZ),
+                "motion.fidget_high_hz must be > motion.fidget_low_hz");
+        require(get(ArtifactOptions.TEMP_MAX_C) > get(ArtifactOptions.TEMP_MIN_C),
+                "artifacts.temp_max_c must be > artifacts.temp_min_c");
     }
 
-    /** A builder holding every default. */
-    public static FeatureConfigBuilder builder() {
-        return new FeatureConfigBuilder();
-    }
-
-    /** The configuration with every default. */
+    /** Every option at its declared default (for tests and tools; the pipeline passes its configured values). */
     public static FeatureConfig defaults() {
         return builder().build();
     }
 
-    /** Analysis window length, seconds. Default 30. */
-    public double windowSeconds() {
-        return windowSeconds;
-    }
-
-    /** Step between window starts, seconds; windows start at k x hop from media start. Default 5. */
-    public double hopSeconds() {
-        return hopSeconds;
-    }
-
-    /** Data before a window that filters see so they can settle, seconds. Default 60. */
-    public double contextSeconds() {
-        return contextSeconds;
-    }
-
-    /** Time span of one {@code SampleBlock} (all channels, IBI included), seconds. Default 30. */
-    public double blockSeconds() {
-        return blockSeconds;
-    }
-
-    /** Minimum channel quality (0..1) for a channel's features to be reported. Default 0.5. */
-    public double minQuality() {
-        return minQuality;
-    }
-
-    /** Minimum SCR trough-to-peak amplitude, microsiemens. Default 0.05 (conservative). */
-    public double scrMinAmplitudeUs() {
-        return scrMinAmplitudeUs;
-    }
-
-    /** Shortest accepted SCR rise time (trough to peak), seconds. Default 0.5. */
-    public double scrMinRiseSeconds() {
-        return scrMinRiseSeconds;
-    }
-
-    /** Longest accepted SCR rise time (trough to peak), seconds. Default 5. */
-    public double scrMaxRiseSeconds() {
-        return scrMaxRiseSeconds;
-    }
-
-    /** Cut-off of the tonic low-pass, Hz. Default 0.05 (NeuroKit2). */
-    public double edaTonicCutoffHz() {
-        return edaTonicCutoffHz;
-    }
-
-    /** Tonic/phasic separation variant. Default {@link EdaTonicMethod#CAUSAL_BUTTERWORTH}. */
-    public EdaTonicMethod edaTonicMethod() {
-        return edaTonicMethod;
-    }
-
-    /** EDA below this is contact loss, microsiemens. Default 0.05. */
-    public double edaMinUs() {
-        return edaMinUs;
-    }
-
-    /** EDA changes faster than this are artifacts, microsiemens per second. Default 10. */
-    public double edaMaxJumpUsPerS() {
-        return edaMaxJumpUsPerS;
-    }
-
-    /** Lower edge of the fidget band of the ACC magnitude, Hz (inclusive). Default 2. */
-    public double fidgetBandLowHz() {
-        return fidgetBandLowHz;
-    }
-
-    /** Upper edge of the fidget band of the ACC magnitude, Hz (inclusive). Default 6. */
-    public double fidgetBandHighHz() {
-        return fidgetBandHighHz;
-    }
-
-    /** FFT frame length for the fidget power, seconds (128 samples at 32 Hz). Default 4. */
-    public double fftFrameSeconds() {
-        return fftFrameSeconds;
-    }
-
-    /** Lowest plausible on-wrist skin temperature, degrees C. Default 25. */
-    public double tempValidMinC() {
-        return tempValidMinC;
-    }
-
-    /** Highest plausible on-wrist skin temperature, degrees C. Default 40. */
-    public double tempValidMaxC() {
-        return tempValidMaxC;
-    }
-
-    /** Shortest plausible inter-beat interval, seconds (200 bpm). Default 0.3. */
-    public double ibiMinS() {
-        return ibiMinS;
-    }
-
-    /** Longest plausible inter-beat interval, seconds (30 bpm). Default 2.0. */
-    public double ibiMaxS() {
-        return ibiMaxS;
-    }
-
-    /** Largest accepted relative deviation of an IBI from its local median. Default 0.2. */
-    public double ibiMaxDeviation() {
-        return ibiMaxDeviation;
-    }
-
-    /**
-     * How far (seconds) the most advanced channel may run past a window's end before the window
-     * is computed without the channels that have not reached it (stopped or absent). At least
-     * {@link #blockSeconds()}. Default 60.
-     */
-    public double maxChannelSkewSeconds() {
-        return maxChannelSkewSeconds;
-    }
-
-    /** {@link #windowSeconds()} in whole milliseconds. */
-    public long windowMillis() {
-        return Math.round(windowSeconds * 1000.0);
-    }
-
-    /** {@link #hopSeconds()} in whole milliseconds. */
-    public long hopMillis() {
-        return Math.round(hopSeconds * 1000.0);
-    }
-
-    /** {@link #contextSeconds()} in whole milliseconds. */
-    public long contextMillis() {
-        return Math.round(contextSeconds * 1000.0);
-    }
-
-    /** {@link #blockSeconds()} in whole milliseconds. */
-    public long blockMillis() {
-        return Math.round(blockSeconds * 1000.0);
-    }
-
-    /**
-     * Three-axis acceleration spread over 1 s (g) at or above which a second counts as gross
-     * movement; default 0.1 g. Tapping of a few hundredths of a g stays below it.
-     */
-    public double grossMovementSdG() {
-        return grossMovementSdG;
-    }
-
-    /**
-     * Length of the consecutive stretches (cores) in which SCRs and beats are detected once each,
-     * seconds; default 60. Each core is processed with context before it and look-ahead after
-     * it, so events are reported with a latency of about the look-ahead (20-40 s).
-     */
-    public double coreSeconds() {
-        return coreSeconds;
-    }
-
-    /**
-     * The EDA steps' settings derived from these options: the streaming tonic/phasic split and
-     * absolute SCR threshold ({@code scrMinAmplitudeUs}, rise {@code scrMinRiseSeconds ..
-     * scrMaxRiseSeconds}, tonic cut-off {@code edaTonicCutoffHz}).
-     */
-    public org.sessionreview.signal.eda.EdaConfig edaConfig() {
-        if (edaMethod == EdaMethod.NEUROKIT) {
-            return org.sessionreview.signal.eda.EdaConfig.neurokit();
-        }
-        org.sessionreview.signal.eda.EdaConfig d = org.sessionreview.signal.eda.EdaConfig.defaults();
-        return new org.sessionreview.signal.eda.EdaConfig(d.cleanMethod(), d.phasicMethod(), edaTonicCutoffHz,
-                d.scrMethod(), d.relativeAmplitudeMin(), scrMinAmplitudeUs, scrMinRiseSeconds, scrMaxRiseSeconds,
-                d.supportSeconds(), d.contextSeconds(), d.lookAheadSeconds());
-    }
-
-    /** The EDA decomposition and SCR method; default {@link EdaMethod#STREAMING}. */
-    public EdaMethod edaMethod() {
-        return edaMethod;
-    }
-
-    /** {@link #maxChannelSkewSeconds()} in whole milliseconds. */
-    public long maxChannelSkewMillis() {
-        return Math.round(maxChannelSkewSeconds * 1000.0);
+    /** A builder holding every default. */
+    public static Settings.Builder<FeatureConfig> builder() {
+        return new Settings.Builder<>(ALL, FeatureConfig::new);
     }
 
     /** A builder starting from this configuration's values. */
-    public FeatureConfigBuilder toBuilder() {
-        return new FeatureConfigBuilder(this);
+    public Settings.Builder<FeatureConfig> toBuilder() {
+        return new Settings.Builder<>(values, FeatureConfig::new);
+    }
+
+    /** The value of one of this component's options. */
+    public <T> T get(ConfigOption<T> option) {
+        return values.get(option);
+    }
+
+    /** Every option's key to its value as text, sorted by key. */
+    public Map<String, String> parameters() {
+        return values.asText();
+    }
+
+    // Getters kept for the steps; see the declarations for unit, default and meaning.
+
+    public double windowSeconds() {
+        return get(FeatureOptions.WINDOW_S);
+    }
+
+    public double hopSeconds() {
+        return get(FeatureOptions.HOP_S);
+    }
+
+    public double contextSeconds() {
+        return get(FeatureOptions.CONTEXT_S);
+    }
+
+    public double blockSeconds() {
+        return get(FeatureOptions.BLOCK_S);
+    }
+
+    public double coreSeconds() {
+        return get(FeatureOptions.CORE_S);
+    }
+
+    public double minQuality() {
+        return get(FeatureOptions.MIN_QUALITY);
+    }
+
+    public double maxChannelSkewSeconds() {
+        return get(FeatureOptions.MAX_CHANNEL_SKEW_S);
+    }
+
+    public EdaMethod edaMethod() {
+        return get(EdaOptions.METHOD);
+    }
+
+    public double edaTonicCutoffHz() {
+        return get(EdaOptions.TONIC_CUTOFF_HZ);
+    }
+
+    public double scrMinAmplitudeUs() {
+        return get(EdaOptions.SCR_MIN_AMPLITUDE_US);
+    }
+
+    public double scrMinRiseSeconds() {
+        return get(EdaOptions.SCR_MIN_RISE_S);
+    }
+
+    public double scrMaxRiseSeconds() {
+        return get(EdaOptions.SCR_MAX_RISE_S);
+    }
+
+    public double edaMinUs() {
+        return get(ArtifactOptions.EDA_MIN_US);
+    }
+
+    public double edaMaxJumpUsPerS() {
+        return get(ArtifactOptions.EDA_MAX_JUMP_US_PER_S);
+    }
+
+    public double grossMovementSdG() {
+        return get(ArtifactOptions.GROSS_MOVEMENT_G);
+    }
+
+    public double tempValidMinC() {
+        return get(ArtifactOptions.TEMP_MIN_C);
+    }
+
+    public double tempValidMaxC() {
+        return get(ArtifactOptions.TEMP_MAX_C);
+    }
+
+    public double fidgetBandLowHz() {
+        return get(MotionOptions.FIDGET_LOW_HZ);
+    }
+
+    public double fidgetBandHighHz() {
+        return get(MotionOptions.FIDGET_HIGH_HZ);
+    }
+
+    public double fftFrameSeconds() {
+        return get(MotionOptions.FFT_FRAME_S);
+    }
+
+    public double ibiMinS() {
+        return get(CardiacOptions.IBI_MIN_S);
+    }
+
+    public double ibiMaxS() {
+        return get(CardiacOptions.IBI_MAX_S);
+    }
+
+    public double ibiMaxDeviation() {
+        return get(CardiacOptions.IBI_MAX_DEVIATION);
+    }
+
+    public long windowMillis() {
+        return Math.round(windowSeconds() * 1000.0);
+    }
+
+    public long hopMillis() {
+        return Math.round(hopSeconds() * 1000.0);
+    }
+
+    public long contextMillis() {
+        return Math.round(contextSeconds() * 1000.0);
+    }
+
+    public long blockMillis() {
+        return Math.round(blockSeconds() * 1000.0);
+    }
+
+    public long maxChannelSkewMillis() {
+        return Math.round(maxChannelSkewSeconds() * 1000.0);
+    }
+
+    /**
+     * The EDA steps' settings from the {@code eda.*} options: {@code eda.method} NEUROKIT picks
+     * NeuroKit2's whole-recording split and relative SCR threshold, STREAMING the bounded split
+     * and absolute threshold; cut-off, rise times, thresholds and margins apply to either.
+     */
+    public EdaConfig edaConfig() {
+        boolean nk = edaMethod() == EdaMethod.NEUROKIT;
+        EdaConfig base = nk ? EdaConfig.neurokit() : EdaConfig.defaults();
+        return new EdaConfig(get(EdaOptions.CLEAN_METHOD), base.phasicMethod(), edaTonicCutoffHz(), base.scrMethod(),
+                get(EdaOptions.SCR_RELATIVE_AMPLITUDE_MIN), scrMinAmplitudeUs(), scrMinRiseSeconds(),
+                scrMaxRiseSeconds(), get(EdaOptions.SUPPORT_S), get(EdaOptions.CONTEXT_S),
+                get(EdaOptions.LOOK_AHEAD_S));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureConfig && toString().equals(o.toString());
+        return o instanceof FeatureConfig c && values.equals(c.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(toString());
+        return values.hashCode();
     }
 
-    /**
-     * Every option with its value under a {@code features.} key, in declaration order, for the
-     * Parquet footers and run.json.
-     */
-    public java.util.Map<String, String> asMetadata() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("features.window_s", Double.toString(windowSeconds));
-        m.put("features.hop_s", Double.toString(hopSeconds));
-        m.put("features.context_s", Double.toString(contextSeconds));
-        m.put("features.block_s", Double.toString(blockSeconds));
-        m.put("features.min_quality", Double.toString(minQuality));
-        m.put("features.scr_min_amplitude_us", Double.toString(scrMinAmplitudeUs));
-        m.put("features.scr_rise_s", scrMinRiseSeconds + "-" + scrMaxRiseSeconds);
-        m.put("features.eda_tonic_cutoff_hz", Double.toString(edaTonicCutoffHz));
-        m.put("features.eda_tonic_method", edaTonicMethod.name());
-        m.put("features.eda_min_us", Double.toString(edaMinUs));
-        m.put("features.eda_max_jump_us_per_s", Double.toString(edaMaxJumpUsPerS));
-        m.put("features.fidget_band_hz", fidgetBandLowHz + "-" + fidgetBandHighHz);
-        m.put("features.fft_frame_s", Double.toString(fftFrameSeconds));
-        m.put("features.temp_valid_range_c", tempValidMinC + "-" + tempValidMaxC);
-        m.put("features.ibi_range_s", ibiMinS + "-" + ibiMaxS);
-        m.put("features.ibi_max_deviation", Double.toString(ibiMaxDeviation));
-        m.put("features.max_channel_skew_s", Double.toString(maxChannelSkewSeconds));
-        m.put("features.gross_movement_sd_g", Double.toString(grossMovementSdG));
-        m.put("features.core_s", Double.toString(coreSeconds));
-        m.put("features.eda_method", edaMethod.name());
-        return m;
-    }
-
-    /** Every option as {@code name=value}, in declaration order (for method records). */
     @Override
     public String toString() {
-        return "FeatureConfig{windowSeconds=" + windowSeconds + ", hopSeconds=" + hopSeconds
-                + ", contextSeconds=" + contextSeconds + ", blockSeconds=" + blockSeconds
-                + ", minQuality=" + minQuality + ", scrMinAmplitudeUs=" + scrMinAmplitudeUs
-                + ", scrMinRiseSeconds=" + scrMinRiseSeconds
-                + ", scrMaxRiseSeconds=" + scrMaxRiseSeconds
-                + ", edaTonicCutoffHz=" + edaTonicCutoffHz + ", edaTonicMethod=" + edaTonicMethod
-                + ", edaMinUs=" + edaMinUs + ", edaMaxJumpUsPerS=" + edaMaxJumpUsPerS
-                + ", fidgetBandHz=" + fidgetBandLowHz + "-" + fidgetBandHighHz
-                + ", fftFrameSeconds=" + fftFrameSeconds
-                + ", tempValidRangeC=" + tempValidMinC + "-" + tempValidMaxC
-                + ", ibiRangeS=" + ibiMinS + "-" + ibiMaxS
-                + ", ibiMaxDeviation=" + ibiMaxDeviation
-                + ", maxChannelSkewSeconds=" + maxChannelSkewSeconds
-                + ", grossMovementSdG=" + grossMovementSdG + "}";
+        return "FeatureConfig" + values;
     }
 
+    @SafeVarargs
+    static List<ConfigOption<?>> concat(List<ConfigOption<?>>... lists) {
+        List<ConfigOption<?>> all = new ArrayList<>();
+        for (List<ConfigOption<?>> l : lists) {
+            all.addAll(l);
+        }
+        return List.copyOf(all);
+    }
 }

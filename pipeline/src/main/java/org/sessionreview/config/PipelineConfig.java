@@ -1,22 +1,31 @@
 package org.sessionreview.config;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.sessionreview.Version;
 import org.sessionreview.scoring.StoredBaselines;
+import org.sessionreview.scoring.trends.TrendConfig;
 
 /**
- * The whole pipeline's configuration: feature extraction and scoring, declared once and handed to
- * the operators that need them. The analysis window (length and hop) is declared in
- * {@link FeatureConfig} and copied into {@link ScoringConfig}, so the two cannot disagree.
+ * The whole pipeline's configuration: one validated settings object per component (features,
+ * scoring, rupture, synchrony, trends, ingest), each handed to the steps that use it. Every option
+ * is declared once in a {@code *Options} class ({@link #ALL}); {@link #parameters()} lists every
+ * declared option with its value, and exactly that set goes into the Parquet footers ({@link
+ * #provenance}) and run.json ({@link #describe()}). The analysis window (length and hop) is
+ * declared in {@link FeatureOptions} and copied into {@link ScoringConfig}, so the two cannot
+ * disagree.
  */
 public final class PipelineConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The methods behind each table, written into Parquet footers and run.json. */
     public static final String METHODS = String.join(" ",
+            "Numbers below are the defaults; the parameter entries (one per declared option) hold the values used.",
             "Quality: EDA < 0.05 uS or jumps > 10 uS/s masked; EDA motion spikes (steep EDA change with an ACC"
                     + " jerk within 1 s), temperature off wrist (25-40 degC, fast falls), gross movement (3-axis"
                     + " spread >= 0.1 g per 1 s), gaps > 3 s between accepted beats and channels that stop early are"
@@ -38,42 +47,56 @@ public final class PipelineConfig implements Serializable {
                     + " wearer's baseline (coded BASELINE stretch, stored baseline, or minutes 2-6) over channels"
                     + " passing quality (DOMAIN.md 4.0); episodes by hysteresis.");
 
+    /** Every declared option of the pipeline, component by component. */
+    public static final List<ConfigOption<?>> ALL = FeatureConfig.concat(FeatureConfig.ALL, ScoringConfig.ALL,
+            RuptureConfig.ALL, SynchronyConfig.ALL, TrendOptions.ALL, IngestOptions.ALL);
+
     private final FeatureConfig features;
     private final ScoringConfig scoring;
+    private final RuptureConfig rupture;
+    private final SynchronyConfig synchrony;
+    private final Settings trends;
+    private final Settings ingest;
     private final StoredBaselines storedBaselines;
 
-    public PipelineConfig(FeatureConfig features, ScoringConfig scoring) {
-        this(features, scoring, StoredBaselines.none());
+    private PipelineConfig(FeatureConfig features, ScoringConfig scoring, RuptureConfig rupture,
+            SynchronyConfig synchrony, Settings trends, Settings ingest, StoredBaselines storedBaselines) {
+        this.features = Objects.requireNonNull(features, "features");
+        this.scoring = Objects.requireNonNull(scoring, "scoring")
+                .withWindow(features.hopSeconds(), features.windowSeconds());
+        this.rupture = Objects.requireNonNull(rupture, "rupture");
+        this.synchrony = Objects.requireNonNull(synchrony, "synchrony");
+        this.trends = trends;
+        this.ingest = ingest;
+        this.storedBaselines = Objects.requireNonNull(storedBaselines, "storedBaselines");
     }
 
-    /**
-     * @param storedBaselines personal baselines from earlier runs ({@code --baselines FILE}), used
-     *     when a session codes no BASELINE stretch
-     */
-    public PipelineConfig(FeatureConfig features, ScoringConfig scoring, StoredBaselines storedBaselines) {
-        this.features = Objects.requireNonNull(features, "features");
-        this.scoring = Objects.requireNonNull(scoring, "scoring").toBuilder()
-                .window(features.hopSeconds(), features.windowSeconds())
-                .build();
-        this.storedBaselines = Objects.requireNonNull(storedBaselines, "storedBaselines");
+    /** Every component at its defaults. */
+    public static PipelineConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding every default; set any declared option by its declaration or key. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.features = features.toBuilder();
+        b.scoring = scoring.toBuilder();
+        b.rupture = rupture.toBuilder();
+        b.synchrony = synchrony.toBuilder();
+        b.trends = new Settings.Builder<>(trends, s -> s);
+        b.ingest = new Settings.Builder<>(ingest, s -> s);
+        b.storedBaselines = storedBaselines;
+        return b;
     }
 
     /** The same configuration with stored baselines from earlier runs. */
     public PipelineConfig withStoredBaselines(StoredBaselines baselines) {
-        return new PipelineConfig(features, scoring, baselines);
-    }
-
-    /** Dyadic synchrony settings (DOMAIN.md 4.3); the defaults. */
-    public SynchronyConfig synchrony() {
-        return SynchronyConfig.defaults();
-    }
-
-    public StoredBaselines storedBaselines() {
-        return storedBaselines;
-    }
-
-    public static PipelineConfig defaults() {
-        return new PipelineConfig(FeatureConfig.defaults(), ScoringConfig.defaults());
+        return new PipelineConfig(features, scoring, rupture, synchrony, trends, ingest, baselines);
     }
 
     public FeatureConfig features() {
@@ -84,26 +107,118 @@ public final class PipelineConfig implements Serializable {
         return scoring;
     }
 
-    /** Every parameter by name, for run.json. */
-    public Map<String, Object> describe() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.putAll(features.asMetadata());
-        out.putAll(scoring.asMetadata());
-        out.put("baselines.stored_people", storedBaselines.people().size());
-        return out;
+    /** Rupture, missed-opportunity, safety and coded-priority settings. */
+    public RuptureConfig rupture() {
+        return rupture;
     }
 
-    /** Footer key/values for every output table: version, methods, parameters. */
+    /** Dyadic synchrony settings (DOMAIN.md 4.3). */
+    public SynchronyConfig synchrony() {
+        return synchrony;
+    }
+
+    /** Settings of the longitudinal client table. */
+    public TrendConfig trends() {
+        return new TrendConfig(trends.get(TrendOptions.LAST_N), trends.get(TrendOptions.HIGH_BURDEN_S),
+                trends.get(TrendOptions.DECLINE_ALPHA));
+    }
+
+    /** Longest E4 recording read per channel, hours. */
+    public double e4MaxDurationHours() {
+        return ingest.get(IngestOptions.E4_MAX_DURATION_H);
+    }
+
+    public StoredBaselines storedBaselines() {
+        return storedBaselines;
+    }
+
+    /** Every declared option's key to its value as text, sorted by key: what shaped the numbers. */
+    public Map<String, String> parameters() {
+        Map<String, String> out = new TreeMap<>();
+        out.putAll(features.parameters());
+        out.putAll(scoring.parameters());
+        out.putAll(rupture.parameters());
+        out.putAll(synchrony.parameters());
+        out.putAll(trends.asText());
+        out.putAll(ingest.asText());
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The parameters for run.json: exactly {@link #parameters()}. */
+    public Map<String, Object> describe() {
+        return new TreeMap<>(parameters());
+    }
+
+    /** Footer key/values for every output table: version, methods, pseudonym key source and {@link #parameters()}. */
     public Map<String, String> provenance(boolean demoKey) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("version", Version.project());
         out.put("flink_version", Version.flink());
         out.put("methods", METHODS);
         out.put("pseudonym_key", demoKey ? "demo (public key: synthetic data only)" : "site key");
-        features.asMetadata().forEach(out::put);
-        features.edaConfig().asMetadata().forEach(out::put);
-        scoring.asMetadata().forEach(out::put);
-        synchrony().asMetadata().forEach(out::put);
+        out.putAll(parameters());
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PipelineConfig c && parameters().equals(c.parameters())
+                && storedBaselines.equals(c.storedBaselines);
+    }
+
+    @Override
+    public int hashCode() {
+        return parameters().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PipelineConfig" + parameters();
+    }
+
+    /** Collects the components' values; {@link #build()} checks the rules within each component. */
+    public static final class Builder {
+        private Settings.Builder<FeatureConfig> features = FeatureConfig.builder();
+        private Settings.Builder<ScoringConfig> scoring = ScoringConfig.builder();
+        private Settings.Builder<RuptureConfig> rupture = RuptureConfig.builder();
+        private Settings.Builder<SynchronyConfig> synchrony = SynchronyConfig.builder();
+        private Settings.Builder<Settings> trends = new Settings.Builder<>(TrendOptions.ALL, s -> s);
+        private Settings.Builder<Settings> ingest = new Settings.Builder<>(IngestOptions.ALL, s -> s);
+        private StoredBaselines storedBaselines = StoredBaselines.none();
+
+        private Builder() {}
+
+        /** Sets any declared option. */
+        public <T> Builder set(ConfigOption<T> option, T value) {
+            owner(option.key()).set(option, value);
+            return this;
+        }
+
+        /** Sets a declared option from text, as {@code --set key=value}. */
+        public Builder setText(String key, String text) {
+            owner(key).setText(key, text);
+            return this;
+        }
+
+        /** Personal baselines from earlier runs ({@code --baselines FILE}). */
+        public Builder storedBaselines(StoredBaselines baselines) {
+            this.storedBaselines = Objects.requireNonNull(baselines, "baselines");
+            return this;
+        }
+
+        private Settings.Builder<?> owner(String key) {
+            for (Settings.Builder<?> b : List.of(features, scoring, rupture, synchrony, trends, ingest)) {
+                if (b.declares(key)) {
+                    return b;
+                }
+            }
+            throw new IllegalArgumentException("unknown option " + key + " (see review --list-options)");
+        }
+
+        /** @throws IllegalArgumentException naming the keys of the first violated rule */
+        public PipelineConfig build() {
+            return new PipelineConfig(features.build(), scoring.build(), rupture.build(), synchrony.build(),
+                    trends.build(), ingest.build(), storedBaselines);
+        }
     }
 }

@@ -1,304 +1,219 @@
 package org.sessionreview.config;
 
+import static org.sessionreview.config.Settings.require;
+
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Parameters of the scoring layer: personal baseline, anxiety index, anxiety episodes and the
- * session review (DOMAIN.md section 4.0). Immutable and {@link Serializable} so that Flink
- * operators can carry it. The only way in is {@link #builder()}; {@link ScoringConfigBuilder#build()} checks
- * every value and names the offending option in its message.
- *
- * <p>Each option is documented once, on its builder setter, with unit and default. {@link
- * #asMetadata()} lists every option with its value so that output files can say which
- * parameters produced them.
+ * Settings of the scoring layer (DOMAIN.md 4.0): the options of {@link ScoringOptions}, each
+ * declared there once with unit, default and description, plus the feature windows' hop and
+ * length, which {@link PipelineConfig} copies from {@link FeatureConfig} so that the two cannot
+ * disagree (they are listed once, under {@code features.*}). Immutable and {@link Serializable}.
  */
 public final class ScoringConfig implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    final double baselineStartS;
-    final double baselineEndS;
-    final int minBaselineWindows;
-    final double madScale;
-    final double sclFloorUs;
-    final double scrRateFloorPerMin;
-    final double hrFloorBpm;
-    final double rmssdFloorMs;
-    final double fidgetFloorRelative;
-    final double fidgetFloorG2;
-    final double tempSlopeFloorCPerMin;
-    final double zClamp;
-    final double weightScr;
-    final double weightScl;
-    final double weightHr;
-    final double weightRmssd;
-    final double weightFidget;
-    final double weightTemp;
-    final double grossMovementMaxS;
-    final double qualityThreshold;
-    final double enterThreshold;
-    final double enterHoldS;
-    final double leaveThreshold;
-    final double leaveHoldS;
-    final double minEpisodeS;
-    final double mergeGapS;
-    final double windowHopS;
-    final double windowLengthS;
-    final double cueLookbackS;
-    final double risingChannelZ;
-    final double priorityPerEpisode;
-    final double lowDataQuality;
-    final boolean therapistMoments;
+    /** Every option of this component, in declaration order. */
+    public static final List<ConfigOption<?>> ALL = ScoringOptions.ALL;
 
-    ScoringConfig(ScoringConfigBuilder b) {
-        baselineStartS = b.baselineStartS;
-        baselineEndS = b.baselineEndS;
-        minBaselineWindows = b.minBaselineWindows;
-        madScale = b.madScale;
-        sclFloorUs = b.sclFloorUs;
-        scrRateFloorPerMin = b.scrRateFloorPerMin;
-        hrFloorBpm = b.hrFloorBpm;
-        rmssdFloorMs = b.rmssdFloorMs;
-        fidgetFloorRelative = b.fidgetFloorRelative;
-        fidgetFloorG2 = b.fidgetFloorG2;
-        tempSlopeFloorCPerMin = b.tempSlopeFloorCPerMin;
-        zClamp = b.zClamp;
-        weightScr = b.weightScr;
-        weightScl = b.weightScl;
-        weightHr = b.weightHr;
-        weightRmssd = b.weightRmssd;
-        weightFidget = b.weightFidget;
-        weightTemp = b.weightTemp;
-        grossMovementMaxS = b.grossMovementMaxS;
-        qualityThreshold = b.qualityThreshold;
-        enterThreshold = b.enterThreshold;
-        enterHoldS = b.enterHoldS;
-        leaveThreshold = b.leaveThreshold;
-        leaveHoldS = b.leaveHoldS;
-        minEpisodeS = b.minEpisodeS;
-        mergeGapS = b.mergeGapS;
-        windowHopS = b.windowHopS;
-        windowLengthS = b.windowLengthS;
-        cueLookbackS = b.cueLookbackS;
-        risingChannelZ = b.risingChannelZ;
-        priorityPerEpisode = b.priorityPerEpisode;
-        lowDataQuality = b.lowDataQuality;
-        therapistMoments = b.therapistMoments;
+    private final Settings values;
+    private final double windowHopS;
+    private final double windowLengthS;
+
+    private ScoringConfig(Settings values) {
+        this(values, FeatureOptions.HOP_S.defaultValue(), FeatureOptions.WINDOW_S.defaultValue());
     }
 
-    /** A builder holding the defaults documented on its setters. */
-    public static ScoringConfigBuilder builder() {
-        return new ScoringConfigBuilder();
+    private ScoringConfig(Settings values, double windowHopS, double windowLengthS) {
+        this.values = values;
+        this.windowHopS = windowHopS;
+        this.windowLengthS = windowLengthS;
+        require(baselineEndS() > baselineStartS(), "scoring.baseline_end_s must be > scoring.baseline_start_s");
+        require(weightScr() + weightScl() + weightHr() + weightRmssd() + weightFidget() + weightTemp() > 0,
+                "at least one scoring.weight.* must be > 0");
+        require(leaveThreshold() <= enterThreshold(),
+                "scoring.episode.leave_threshold must be <= scoring.episode.enter_threshold");
+        require(windowHopS > 0 && windowHopS <= windowLengthS, "the window hop must be > 0 and <= the window length");
     }
 
-    /** The project defaults (DOMAIN.md section 4.0). */
+    /** Every option at its declared default (for tests and tools; the pipeline passes its configured values). */
     public static ScoringConfig defaults() {
         return builder().build();
     }
 
-    /** A builder preset with this configuration's values, to change a few of them. */
-    public ScoringConfigBuilder toBuilder() {
-        return new ScoringConfigBuilder(this);
+    /** A builder holding every default. */
+    public static Settings.Builder<ScoringConfig> builder() {
+        return new Settings.Builder<>(ALL, ScoringConfig::new);
     }
 
-    // Getters: see the matching ScoringConfigBuilder setter for unit, default and meaning.
-
-    public double baselineStartS() {
-        return baselineStartS;
+    /** A builder starting from this configuration's values (the window is the default one). */
+    public Settings.Builder<ScoringConfig> toBuilder() {
+        return new Settings.Builder<>(values, ScoringConfig::new);
     }
 
-    public double baselineEndS() {
-        return baselineEndS;
+    /** The same options for feature windows of this hop and length, seconds. */
+    public ScoringConfig withWindow(double hopS, double lengthS) {
+        return new ScoringConfig(values, hopS, lengthS);
     }
 
-    public int minBaselineWindows() {
-        return minBaselineWindows;
+    public <T> T get(ConfigOption<T> option) {
+        return values.get(option);
     }
 
-    public double madScale() {
-        return madScale;
+    /** Every option's key to its value as text, sorted by key (the window is under {@code features.*}). */
+    public Map<String, String> parameters() {
+        return values.asText();
     }
 
-    public double sclFloorUs() {
-        return sclFloorUs;
-    }
-
-    public double scrRateFloorPerMin() {
-        return scrRateFloorPerMin;
-    }
-
-    public double hrFloorBpm() {
-        return hrFloorBpm;
-    }
-
-    public double rmssdFloorMs() {
-        return rmssdFloorMs;
-    }
-
-    public double fidgetFloorRelative() {
-        return fidgetFloorRelative;
-    }
-
-    public double fidgetFloorG2() {
-        return fidgetFloorG2;
-    }
-
-    public double tempSlopeFloorCPerMin() {
-        return tempSlopeFloorCPerMin;
-    }
-
-    public double zClamp() {
-        return zClamp;
-    }
-
-    public double weightScr() {
-        return weightScr;
-    }
-
-    public double weightScl() {
-        return weightScl;
-    }
-
-    public double weightHr() {
-        return weightHr;
-    }
-
-    public double weightRmssd() {
-        return weightRmssd;
-    }
-
-    public double weightFidget() {
-        return weightFidget;
-    }
-
-    /** See {@link ScoringConfigBuilder#grossMovementMaxS(double)}. */
-    public double grossMovementMaxS() {
-        return grossMovementMaxS;
-    }
-
-    public double weightTemp() {
-        return weightTemp;
-    }
-
-    public double qualityThreshold() {
-        return qualityThreshold;
-    }
-
-    public double enterThreshold() {
-        return enterThreshold;
-    }
-
-    public double enterHoldS() {
-        return enterHoldS;
-    }
-
-    public double leaveThreshold() {
-        return leaveThreshold;
-    }
-
-    public double leaveHoldS() {
-        return leaveHoldS;
-    }
-
-    public double minEpisodeS() {
-        return minEpisodeS;
-    }
-
-    public double mergeGapS() {
-        return mergeGapS;
-    }
-
+    /** Hop of the feature windows, seconds ({@code features.hop_s}). */
     public double windowHopS() {
         return windowHopS;
     }
 
+    /** Length of the feature windows, seconds ({@code features.window_s}). */
     public double windowLengthS() {
         return windowLengthS;
     }
 
+    public double baselineStartS() {
+        return values.get(ScoringOptions.BASELINE_START_S);
+    }
+
+    public double baselineEndS() {
+        return values.get(ScoringOptions.BASELINE_END_S);
+    }
+
+    public int minBaselineWindows() {
+        return values.get(ScoringOptions.MIN_BASELINE_WINDOWS);
+    }
+
+    public double madScale() {
+        return values.get(ScoringOptions.MAD_SCALE);
+    }
+
+    public double sclFloorUs() {
+        return values.get(ScoringOptions.SCL_FLOOR_US);
+    }
+
+    public double scrRateFloorPerMin() {
+        return values.get(ScoringOptions.SCR_RATE_FLOOR_PER_MIN);
+    }
+
+    public double hrFloorBpm() {
+        return values.get(ScoringOptions.HR_FLOOR_BPM);
+    }
+
+    public double rmssdFloorMs() {
+        return values.get(ScoringOptions.RMSSD_FLOOR_MS);
+    }
+
+    public double fidgetFloorRelative() {
+        return values.get(ScoringOptions.FIDGET_FLOOR_RELATIVE);
+    }
+
+    public double fidgetFloorG2() {
+        return values.get(ScoringOptions.FIDGET_FLOOR_G2);
+    }
+
+    public double tempSlopeFloorCPerMin() {
+        return values.get(ScoringOptions.TEMP_SLOPE_FLOOR_C_PER_MIN);
+    }
+
+    public double zClamp() {
+        return values.get(ScoringOptions.Z_CLAMP);
+    }
+
+    public double weightScr() {
+        return values.get(ScoringOptions.WEIGHT_SCR);
+    }
+
+    public double weightScl() {
+        return values.get(ScoringOptions.WEIGHT_SCL);
+    }
+
+    public double weightHr() {
+        return values.get(ScoringOptions.WEIGHT_HR);
+    }
+
+    public double weightRmssd() {
+        return values.get(ScoringOptions.WEIGHT_RMSSD);
+    }
+
+    public double weightFidget() {
+        return values.get(ScoringOptions.WEIGHT_FIDGET);
+    }
+
+    public double weightTemp() {
+        return values.get(ScoringOptions.WEIGHT_TEMP);
+    }
+
+    public double grossMovementMaxS() {
+        return values.get(ScoringOptions.GROSS_MOVEMENT_MAX_S);
+    }
+
+    public double qualityThreshold() {
+        return values.get(ScoringOptions.QUALITY_THRESHOLD);
+    }
+
+    public double enterThreshold() {
+        return values.get(ScoringOptions.ENTER_THRESHOLD);
+    }
+
+    public double enterHoldS() {
+        return values.get(ScoringOptions.ENTER_HOLD_S);
+    }
+
+    public double leaveThreshold() {
+        return values.get(ScoringOptions.LEAVE_THRESHOLD);
+    }
+
+    public double leaveHoldS() {
+        return values.get(ScoringOptions.LEAVE_HOLD_S);
+    }
+
+    public double minEpisodeS() {
+        return values.get(ScoringOptions.MIN_EPISODE_S);
+    }
+
+    public double mergeGapS() {
+        return values.get(ScoringOptions.MERGE_GAP_S);
+    }
+
     public double cueLookbackS() {
-        return cueLookbackS;
+        return values.get(ScoringOptions.CUE_LOOKBACK_S);
     }
 
     public double risingChannelZ() {
-        return risingChannelZ;
+        return values.get(ScoringOptions.RISING_CHANNEL_Z);
     }
 
     public double priorityPerEpisode() {
-        return priorityPerEpisode;
+        return values.get(ScoringOptions.PRIORITY_PER_EPISODE);
     }
 
     public double lowDataQuality() {
-        return lowDataQuality;
+        return values.get(ScoringOptions.LOW_DATA_QUALITY);
     }
 
     public boolean therapistMoments() {
-        return therapistMoments;
-    }
-
-    /**
-     * Every option as {@code scoring.<name>} to its value, in declaration order: for the
-     * Parquet footer and run summaries (DOMAIN.md 4.0, "every output row says which method and
-     * parameters produced it").
-     */
-    public Map<String, String> asMetadata() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("scoring.baseline_start_s", num(baselineStartS));
-        m.put("scoring.baseline_end_s", num(baselineEndS));
-        m.put("scoring.min_baseline_windows", Integer.toString(minBaselineWindows));
-        m.put("scoring.mad_scale", num(madScale));
-        m.put("scoring.floor.scl_us", num(sclFloorUs));
-        m.put("scoring.floor.scr_rate_per_min", num(scrRateFloorPerMin));
-        m.put("scoring.floor.hr_bpm", num(hrFloorBpm));
-        m.put("scoring.floor.rmssd_ms", num(rmssdFloorMs));
-        m.put("scoring.floor.fidget_relative", num(fidgetFloorRelative));
-        m.put("scoring.floor.fidget_g2", num(fidgetFloorG2));
-        m.put("scoring.floor.temp_slope_c_per_min", num(tempSlopeFloorCPerMin));
-        m.put("scoring.z_clamp", num(zClamp));
-        m.put("scoring.weight.scr_rate", num(weightScr));
-        m.put("scoring.weight.scl", num(weightScl));
-        m.put("scoring.weight.hr", num(weightHr));
-        m.put("scoring.weight.rmssd", num(weightRmssd));
-        m.put("scoring.weight.fidget", num(weightFidget));
-        m.put("scoring.weight.temp_slope", num(weightTemp));
-        m.put("scoring.gross_movement_max_s", num(grossMovementMaxS));
-        m.put("scoring.quality_threshold", num(qualityThreshold));
-        m.put("scoring.episode.enter_threshold", num(enterThreshold));
-        m.put("scoring.episode.enter_hold_s", num(enterHoldS));
-        m.put("scoring.episode.leave_threshold", num(leaveThreshold));
-        m.put("scoring.episode.leave_hold_s", num(leaveHoldS));
-        m.put("scoring.episode.min_s", num(minEpisodeS));
-        m.put("scoring.episode.merge_gap_s", num(mergeGapS));
-        m.put("scoring.window_hop_s", num(windowHopS));
-        m.put("scoring.window_length_s", num(windowLengthS));
-        m.put("scoring.cue_lookback_s", num(cueLookbackS));
-        m.put("scoring.rising_channel_z", num(risingChannelZ));
-        m.put("scoring.priority_per_episode", num(priorityPerEpisode));
-        m.put("scoring.low_data_quality", num(lowDataQuality));
-        m.put("scoring.therapist_moments", Boolean.toString(therapistMoments));
-        return Collections.unmodifiableMap(m);
-    }
-
-    private static String num(double v) {
-        return Double.toString(v);
+        return values.get(ScoringOptions.THERAPIST_MOMENTS);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ScoringConfig && asMetadata().equals(((ScoringConfig) o).asMetadata());
+        return o instanceof ScoringConfig c && values.equals(c.values) && windowHopS == c.windowHopS
+                && windowLengthS == c.windowLengthS;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(asMetadata());
+        return values.hashCode();
     }
 
     @Override
     public String toString() {
-        return "ScoringConfig" + asMetadata();
+        return "ScoringConfig" + values;
     }
-
 }

@@ -9,16 +9,8 @@ import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.signal.cardiac.Beat;
-import org.sessionreview.signal.motion.GrossMovement;
-import org.sessionreview.signal.motion.AccMagnitude;
-import org.sessionreview.signal.quality.AccGrossMovementDetector;
 import org.sessionreview.signal.quality.Artifact;
 import org.sessionreview.signal.quality.ArtifactKind;
-import org.sessionreview.signal.quality.EdaContactLossDetector;
-import org.sessionreview.signal.quality.EdaJumpDetector;
-import org.sessionreview.signal.quality.EdaMotionDetector;
-import org.sessionreview.signal.quality.IbiGapDetector;
-import org.sessionreview.signal.quality.TempOffWristDetector;
 
 /**
  * The artifact part of the per-core event stage: runs the quality detectors (EDA contact loss,
@@ -29,8 +21,6 @@ import org.sessionreview.signal.quality.TempOffWristDetector;
  */
 final class ArtifactCore implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Look-back the detectors need (the off-wrist guard's 120 s fall window, plus a second). */
-    static final double CONTEXT_MILLIS = 121_000;
 
     private final FeatureConfig config;
     private final String sessionId;
@@ -47,28 +37,35 @@ final class ArtifactCore implements Serializable {
     }
 
     /** @param dataStartMillis the wearer's first sample: no gap is reported before it */
+    /** Look-back the detectors need: the largest of their contexts (by default the off-wrist guard's 120 s fall window, plus a second). */
+    static double contextMillis(FeatureConfig config) {
+        return Math.max(Math.max(FeatureSteps.tempOffWrist(config).contextMillis(),
+                FeatureSteps.edaMotion(config).contextMillis()),
+                Math.max(FeatureSteps.accGrossMovement(config).contextMillis(), FeatureSteps.ibiGap(config).contextMillis()));
+    }
+
     void process(Map<Channel, ChannelBuffer> buffers, List<Beat> deviceBeats, double from, double to,
             double lookAheadMillis, double dataStartMillis, List<ArtifactRow> out) {
-        double ctxFrom = from - CONTEXT_MILLIS;
+        double ctxFrom = from - contextMillis(config);
         double ctxTo = to + lookAheadMillis;
         List<Artifact> found = new ArrayList<>();
         RegularSeries eda = series(buffers, Channel.EDA, ctxFrom, ctxTo);
         RegularSeries acc = series(buffers, Channel.ACC, ctxFrom, ctxTo);
         if (eda != null) {
-            found.addAll(EdaContactLossDetector.defaults().detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
-            found.addAll(EdaJumpDetector.defaults().detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
+            found.addAll(FeatureSteps.edaContactLoss(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
+            found.addAll(FeatureSteps.edaJump(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
             if (acc != null) {
-                found.addAll(EdaMotionDetector.defaults().detect(eda.values(), eda.rateHz(), eda.t0Millis(),
+                found.addAll(FeatureSteps.edaMotion(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(),
                         acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
             }
         }
         if (acc != null) {
-            found.addAll(new AccGrossMovementDetector(new GrossMovement(config.grossMovementSdG(), AccMagnitude.E4_COUNTS_PER_G))
+            found.addAll(FeatureSteps.accGrossMovement(config)
                     .detect(acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
         }
         RegularSeries temp = series(buffers, Channel.TEMP, ctxFrom, ctxTo);
         if (temp != null) {
-            found.addAll(TempOffWristDetector.defaults().detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to));
+            found.addAll(FeatureSteps.tempOffWrist(config).detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to));
         }
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null && ibi.dataEndMillis() > from) {
@@ -81,7 +78,7 @@ final class ArtifactCore implements Serializable {
             double spanFrom = Math.max(from, dataStartMillis);
             double spanTo = Math.min(to, ibi.dataEndMillis());
             if (spanTo > spanFrom) {
-                found.addAll(IbiGapDetector.defaults().detect(t, ok, spanFrom, spanTo, spanFrom, spanTo));
+                found.addAll(FeatureSteps.ibiGap(config).detect(t, ok, spanFrom, spanTo, spanFrom, spanTo));
             }
         }
         found.sort((a, b) -> Double.compare(a.startMillis(), b.startMillis()));

@@ -2,6 +2,7 @@ package org.sessionreview.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.signal.cardiac.Beat;
 import org.sessionreview.signal.cardiac.BvpBeats;
 import org.sessionreview.signal.cardiac.IbiCleaner;
@@ -14,19 +15,21 @@ import org.sessionreview.signal.cardiac.IbiCleaner;
  * beat once and as one pass over the whole recording would.
  */
 final class CardiacCore {
-    /** IBI neighbour window (15 s) plus the longest interval: enough for the local-median rule. */
-    static final double DEVICE_MARGIN_MILLIS = (IbiCleaner.Config.DEFAULT.neighbourWindowS() + 2 * IbiCleaner.Config.DEFAULT.maxIbiS()) * 1000;
-
     private CardiacCore() {}
 
-    /** Context and look-ahead a core needs, epoch ms. */
-    static double marginMillis() {
-        return Math.max(DEVICE_MARGIN_MILLIS, BvpBeats.Config.DEFAULT.marginSeconds() * 1000);
+    /**
+     * Context and look-ahead a core needs, ms: for device beats the IBI neighbour window plus twice
+     * the longest interval (enough for the local-median rule), and the pulse-wave detector's margin.
+     */
+    static double marginMillis(FeatureConfig config) {
+        IbiCleaner.Config ibi = FeatureSteps.ibiCleaning(config);
+        double device = (ibi.neighbourWindowS() + 2 * ibi.maxIbiS()) * 1000;
+        return Math.max(device, BvpBeats.Config.DEFAULT.marginSeconds() * 1000);
     }
 
     /** Device beats (epoch ms) with time in {@code [coreFrom, coreTo)}, cleaned with their neighbours in the buffer. */
-    static List<Beat> deviceBeats(BeatSeries ibi, double coreFrom, double coreTo) {
-        List<Beat> all = IbiCleaner.fromDevice(0, secondsOf(ibi.timesMillis()), ibi.ibiS(), IbiCleaner.Config.DEFAULT);
+    static List<Beat> deviceBeats(BeatSeries ibi, double coreFrom, double coreTo, FeatureConfig config) {
+        List<Beat> all = IbiCleaner.fromDevice(0, secondsOf(ibi.timesMillis()), ibi.ibiS(), FeatureSteps.ibiCleaning(config));
         List<Beat> core = new ArrayList<>();
         for (Beat b : all) {
             if (b.tMillis() >= coreFrom && b.tMillis() < coreTo) {

@@ -2,6 +2,7 @@ package org.sessionreview.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.signal.cardiac.Beat;
@@ -12,43 +13,31 @@ import org.sessionreview.signal.cardiac.HrvTimeDomain;
  * Cardiac features of one window from the event stage's beats (DOMAIN.md 4.0):
  *
  * <ul>
- *   <li>HR over the trailing {@link #TIME_SPAN_MILLIS} (60 s) ending at the window end, from the
+ *   <li>HR over the trailing {@code cardiac.time_span_s} (60 s) ending at the window end, from the
  *       device's accepted beats, with pulse-wave beats filling the stretches the device did not
- *       cover (a BVP beat is used when no accepted device beat lies within {@link
- *       #DEVICE_COVER_MILLIS} of it); {@code cardiacQuality} = the share of the span covered by
+ *       cover (a BVP beat is used when no accepted device beat lies within {@code
+ *       cardiac.device_cover_s} of it); {@code cardiacQuality} = the share of the span covered by
  *       accepted intervals. Below {@code minQuality} the device's own HR channel over the window
  *       is used instead ({@link CardiacFeatures}).
  *   <li>RMSSD, SDNN, pNN50 over the same 60 s from the device beats only: on wrist BVP the
  *       pulse-wave beats give the right rate but 1.5-3x the device's RMSSD (peak timing jitter at
  *       64 Hz), so they never feed variability.
- *   <li>LF, HF and LF/HF (Lomb-Scargle) over the trailing {@link #FREQUENCY_SPAN_MILLIS} (180 s)
+ *   <li>LF, HF and LF/HF (Lomb-Scargle) over the trailing {@code cardiac.frequency_span_s} (180 s)
  *       from the device beats; null when the span or its coverage is insufficient.
  * </ul>
  * References: Task Force of the ESC/NASPE (1996), Circulation 93, 1043-1065.
  */
 final class CardiacWindow {
-    static final double TIME_SPAN_MILLIS = 60_000;
-    static final double FREQUENCY_SPAN_MILLIS = 180_000;
-    static final double DEVICE_COVER_MILLIS = 1_500;
-    /**
-     * Lomb-Scargle settings for windows: the library defaults but a 0.005 Hz grid, since a 180 s
-     * span resolves only 1/180 = 0.0056 Hz and the finer default grid cost 5x the time.
-     */
-    static final HrvFrequencyDomain.Config FREQUENCY = new HrvFrequencyDomain.Config(
-            HrvFrequencyDomain.Config.DEFAULT.minSpanS(), HrvFrequencyDomain.Config.DEFAULT.minCoverage(),
-            HrvFrequencyDomain.Config.DEFAULT.lfLowHz(), HrvFrequencyDomain.Config.DEFAULT.lfHighHz(),
-            HrvFrequencyDomain.Config.DEFAULT.hfHighHz(), 0.005);
-    /** RMSSD and pNN50 need at least this many adjacent pairs. */
-    static final int MIN_PAIRS = 5;
 
     private CardiacWindow() {}
 
     /** Fills the cardiac fields of {@code w}; {@code deviceHr} is the device's HR channel over the window. */
     static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
             FeatureConfig config) {
-        double from = endMillis - TIME_SPAN_MILLIS;
+        double from = endMillis - config.get(CardiacOptions.TIME_SPAN_S) * 1000;
         List<Beat> device = stage.deviceBeats();
-        HrvTimeDomain.Result merged = HrvTimeDomain.compute(merge(device, stage.bvpBeats()), from, endMillis);
+        HrvTimeDomain.Result merged = HrvTimeDomain.compute(
+                merge(device, stage.bvpBeats(), config.get(CardiacOptions.DEVICE_COVER_S) * 1000), from, endMillis);
         if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
             w.hrBpm = merged.meanHrBpm();
             w.cardiacQuality = Math.min(1.0, merged.coverage());
@@ -61,13 +50,13 @@ final class CardiacWindow {
         HrvTimeDomain.Result hrv = HrvTimeDomain.compute(device, from, endMillis);
         if (hrv.coverage() >= config.minQuality()) {
             w.hrvSdnnMs = finite(hrv.sdnnMs());
-            if (hrv.pairs() >= MIN_PAIRS) {
+            if (hrv.pairs() >= config.get(CardiacOptions.MIN_PAIRS)) {
                 w.hrvRmssdMs = finite(hrv.rmssdMs());
                 w.hrvPnn50 = finite(hrv.pnn50Percent());
             }
         }
-        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device, endMillis - FREQUENCY_SPAN_MILLIS, endMillis,
-                FREQUENCY);
+        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device,
+                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis, FeatureSteps.frequencyDomain(config));
         if (freq != null) {
             w.hrvLfMs2 = finite(freq.lfMs2());
             w.hrvHfMs2 = finite(freq.hfMs2());
@@ -76,7 +65,7 @@ final class CardiacWindow {
     }
 
     /** Accepted device beats plus the accepted pulse-wave beats in the device's gaps, in time order. */
-    static List<Beat> merge(List<Beat> device, List<Beat> bvp) {
+    static List<Beat> merge(List<Beat> device, List<Beat> bvp, double coverMillis) {
         List<Beat> out = new ArrayList<>();
         List<Double> accepted = new ArrayList<>();
         for (Beat b : device) {
@@ -90,10 +79,10 @@ final class CardiacWindow {
             if (!b.accepted()) {
                 continue;
             }
-            while (j < accepted.size() && accepted.get(j) < b.tMillis() - DEVICE_COVER_MILLIS) {
+            while (j < accepted.size() && accepted.get(j) < b.tMillis() - coverMillis) {
                 j++;
             }
-            boolean covered = j < accepted.size() && accepted.get(j) <= b.tMillis() + DEVICE_COVER_MILLIS;
+            boolean covered = j < accepted.size() && accepted.get(j) <= b.tMillis() + coverMillis;
             if (!covered) {
                 out.add(b);
             }

@@ -74,7 +74,7 @@ final class EdaCoreState implements Serializable {
         if (acc != null) {
             RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000);
             if (a.length() > 0) {
-                List<Artifact> motion = EdaMotionDetector.defaults().detect(s.values(), s.rateHz(), s.t0Millis(),
+                List<Artifact> motion = FeatureSteps.edaMotion(config).detect(s.values(), s.rateHz(), s.t0Millis(),
                         a.values(), a.rateHz(), a.t0Millis(), s.t0Millis(), spanTo);
                 boolean[] moved = ArtifactIntervals.toMask(motion, x.length, s.rateHz(), s.t0Millis());
                 for (int i = 0; i < x.length; i++) {

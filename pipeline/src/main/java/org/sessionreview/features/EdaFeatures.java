@@ -4,6 +4,7 @@ import java.util.List;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.signal.eda.EdaQuality;
 import org.sessionreview.signal.eda.EdaTonic;
+import org.sessionreview.signal.eda.EdaTonicMethod;
 import org.sessionreview.signal.eda.ScrDetector;
 
 /**
@@ -11,7 +12,7 @@ import org.sessionreview.signal.eda.ScrDetector;
  *
  * <p>Steps, on the samples from {@code contextSeconds} before the window to its end: {@link
  * EdaQuality} (floor {@code edaMinUs}, jumps over {@code edaMaxJumpUsPerS}), {@link EdaTonic}
- * (Butterworth low-pass, {@code edaTonicCutoffHz}, {@code edaTonicMethod}), phasic = EDA - tonic,
+ * (Butterworth low-pass, {@code edaTonicCutoffHz}, a tonic variant), phasic = EDA - tonic,
  * {@link ScrDetector} ({@code scrMinAmplitudeUs}, rise {@code scrMinRiseSeconds..scrMaxRiseSeconds}).
  * No sample after the window end is used, so the result does not depend on what has arrived
  * beyond it.
@@ -63,6 +64,16 @@ public final class EdaFeatures {
      * @param endMillis window end (exclusive), epoch ms
      */
     public static Result compute(RegularSeries eda, double startMillis, double endMillis, FeatureConfig config) {
+        return compute(eda, startMillis, endMillis, config, EdaTonicMethod.CAUSAL_BUTTERWORTH);
+    }
+
+    /**
+     * As {@link #compute(RegularSeries, double, double, FeatureConfig)} with another tonic
+     * variant. The pipeline does not run this per-window method (it uses the per-core streaming
+     * decomposition, {@code eda.*}), so the variant is an argument, not an option.
+     */
+    public static Result compute(RegularSeries eda, double startMillis, double endMillis, FeatureConfig config,
+            EdaTonicMethod method) {
         if (eda.length() == 0) {
             return new Result(0, null, null, 0);
         }
@@ -74,8 +85,7 @@ public final class EdaFeatures {
         if (quality < config.minQuality()) {
             return new Result(quality, null, null, 0);
         }
-        double[] tonic = EdaTonic.tonic(x, valid, eda.rateHz(), config.edaTonicCutoffHz(),
-                config.edaTonicMethod());
+        double[] tonic = EdaTonic.tonic(x, valid, eda.rateHz(), config.edaTonicCutoffHz(), method);
         double sum = 0;
         int n = 0;
         for (int i = from; i < to; i++) {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
@@ -69,7 +70,7 @@ final class EventStage implements Serializable {
 
     /** Context and look-ahead a core needs around it, ms. */
     double marginMillis() {
-        return Math.max(CardiacCore.marginMillis(), eda.marginMillis());
+        return Math.max(CardiacCore.marginMillis(config), eda.marginMillis());
     }
 
     /** End of the processed cores, epoch ms; -infinity before the first. */
@@ -86,7 +87,7 @@ final class EventStage implements Serializable {
             return Double.NEGATIVE_INFINITY; // the whole recording is kept for the batch EDA method
         }
         return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY
-                : coreStart(nextCore) - Math.max(marginMillis(), ArtifactCore.CONTEXT_MILLIS);
+                : coreStart(nextCore) - Math.max(marginMillis(), ArtifactCore.contextMillis(config));
     }
 
     /**
@@ -173,7 +174,7 @@ final class EventStage implements Serializable {
         double margin = marginMillis();
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null) {
-            for (Beat b : CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to)) {
+            for (Beat b : CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config)) {
                 deviceBeats.add(b);
                 pending.beats.add(row(b, "device"));
             }
@@ -208,7 +209,8 @@ final class EventStage implements Serializable {
         if (deviceBeats.isEmpty() && bvpBeats.isEmpty()) {
             return;
         }
-        pending.chunks.add(HrSeries.chunk(sessionId, role, CardiacWindow.merge(deviceBeats, bvpBeats), from, to));
+        pending.chunks.add(HrSeries.chunk(sessionId, role, CardiacWindow.merge(deviceBeats, bvpBeats,
+                config.get(CardiacOptions.DEVICE_COVER_S) * 1000), from, to));
     }
 
     /** Recent cleaned device beats, epoch ms. */

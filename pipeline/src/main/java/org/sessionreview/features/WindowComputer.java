@@ -4,8 +4,6 @@ import java.util.Map;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.WindowFeatures;
-import org.sessionreview.signal.motion.FidgetSpectrum;
-import org.sessionreview.signal.temperature.TemperatureSlope;
 
 /**
  * Fills one {@link WindowFeatures} row from the buffered channels: takes each channel's samples
@@ -44,7 +42,7 @@ final class WindowComputer {
         RegularSeries acc = regular(buffers, Channel.ACC, startMillis, endMillis);
         MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config);
         if (motion.fidgetPower() != null) {
-            w.fidgetFreqHz = FidgetSpectrum.defaults().analyse(acc.values(), acc.rateHz(), acc.t0Millis()).dominantHz();
+            w.fidgetFreqHz = FeatureSteps.fidgetSpectrum(config).analyse(acc.values(), acc.rateHz(), acc.t0Millis()).dominantHz();
         }
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();
@@ -55,9 +53,9 @@ final class WindowComputer {
                 regular(buffers, Channel.TEMP, startMillis, endMillis), startMillis, endMillis, config);
         w.tempQuality = temp.quality();
         if (temp.slopeCPerMin() != null) {
-            // slope over the trailing 60 s with the off-wrist guard (fall rule) looking back over the context
+            // slope over the trailing temperature.slope_span_s with the off-wrist guard (fall rule) looking back over the context
             RegularSeries t = regular(buffers, Channel.TEMP, contextStart, endMillis);
-            w.tempSlopeCPerMin = TemperatureSlope.defaults().at(t.values(), t.rateHz(), t.t0Millis(), endMillis).slopeCPerMin();
+            w.tempSlopeCPerMin = FeatureSteps.temperatureSlope(config).at(t.values(), t.rateHz(), t.t0Millis(), endMillis).slopeCPerMin();
         }
         return w;
     }

@@ -156,7 +156,7 @@ public final class SessionIngestor implements Serializable {
         E4Recording rec = null;
         if (problem == null) {
             try {
-                rec = E4Reader.read(wdir, info.sessionId, source, E4Limits.around(info.mediaStartMillis), dir);
+                rec = E4Reader.read(wdir, info.sessionId, source, E4Limits.around(info.mediaStartMillis).withMaxDurationHours(config.e4MaxDurationHours()), dir);
             } catch (IOException | RuntimeException e) {
                 problem = "wearable folder for the " + role.id() + " cannot be read: " + (e instanceof IOException
                         ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")");

@@ -66,6 +66,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private final ScoringConfig config;
     private final BaselineProvider baselines;
     private final SynchronyConfig synchrony;
+    private final RuptureConfig rupture;
     private transient ListState<SignalChunk> chunks;
     private transient MapState<String, Integer> chunksSeen;
     private transient MapState<String, Integer> chunksExpected;
@@ -78,10 +79,12 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private transient ValueState<Integer> annotationsSeen;
     private transient MapState<String, Boolean> failedWearers;
 
-    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony) {
+    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony,
+            RuptureConfig rupture) {
         this.config = config;
         this.baselines = baselines;
         this.synchrony = synchrony;
+        this.rupture = rupture;
     }
 
     @Override
@@ -166,7 +169,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             SessionReview review = reviewer.review(i, ws, as, config);
             DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
             SessionRow row = review.sessionRow();
-            CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, RuptureConfig.defaults(), synchrony);
+            CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, rupture, synchrony);
             List<BaselineRow> baselineRows = BaselineRows.of(i, review.baselines());
             if (sync.session() != null && "ok".equals(sync.session().status())) {
                 row.synchronyEs = finite(sync.session().es());

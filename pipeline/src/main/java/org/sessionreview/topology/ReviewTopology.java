@@ -67,7 +67,7 @@ public final class ReviewTopology {
                 .union(fromInfo, fromAnnotations, fromChunks)
                 .keyBy(e -> e.sessionId)
                 .process(new SessionReviewFunction(config.scoring(), new CodedBaselineProvider(config.storedBaselines()),
-                        config.synchrony()))
+                        config.synchrony(), config.rupture()))
                 .name("session-review")
                 .uid("session-review");
 

@@ -1,5 +1,6 @@
 package org.sessionreview.features;
 
+import org.sessionreview.config.EdaOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,8 +66,7 @@ class EdaFeaturesTest {
         }
         RegularSeries ramp = new RegularSeries(T0, 4, 1, x);
         EdaFeatures.Result causal = EdaFeatures.compute(ramp, S, E, CONFIG);
-        EdaFeatures.Result zero = EdaFeatures.compute(ramp, S, E,
-                CONFIG.toBuilder().edaTonicMethod(EdaTonicMethod.ZERO_PHASE_BUTTERWORTH).build());
+        EdaFeatures.Result zero = EdaFeatures.compute(ramp, S, E, CONFIG, EdaTonicMethod.ZERO_PHASE_BUTTERWORTH);
 
         assertEquals(2.117292887813507, causal.sclUs(), 1e-9);
         assertEquals(2.1247916666666664 - 4.49926734 * 0.1 / 60, causal.sclUs(), 1e-6);
@@ -77,15 +77,14 @@ class EdaFeaturesTest {
     @Test
     void shouldFindTheSameResponsesWhenTheTonicIsZeroPhase() {
         double[][] scrs = {{64, 0.2}, {72, 0.3}, {82, 0.15}};
-        FeatureConfig zero = CONFIG.toBuilder().edaTonicMethod(EdaTonicMethod.ZERO_PHASE_BUTTERWORTH).build();
-        EdaFeatures.Result r = EdaFeatures.compute(eda(scrs), S, E, zero);
+        EdaFeatures.Result r = EdaFeatures.compute(eda(scrs), S, E, CONFIG, EdaTonicMethod.ZERO_PHASE_BUTTERWORTH);
         assertEquals(3, r.scrCount());
     }
 
     @Test
     void shouldCountSmallResponsesWhenTheThresholdIsSensitive() {
         double[][] scrs = {{64, 0.2}, {72, 0.03}, {82, 0.02}};
-        FeatureConfig sensitive = CONFIG.toBuilder().scrMinAmplitudeUs(0.01).build();
+        FeatureConfig sensitive = CONFIG.toBuilder().set(EdaOptions.SCR_MIN_AMPLITUDE_US, 0.01).build();
         assertEquals(1, EdaFeatures.compute(eda(scrs), S, E, CONFIG).scrCount());
         assertEquals(3, EdaFeatures.compute(eda(scrs), S, E, sensitive).scrCount());
     }

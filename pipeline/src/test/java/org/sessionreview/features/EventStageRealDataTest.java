@@ -1,5 +1,6 @@
 package org.sessionreview.features;
 
+import org.sessionreview.config.EdaOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class EventStageRealDataTest {
 
     @Test
     void shouldRunTheNeurokitEdaMethodOverTheWholeRecordingWhenSelected() throws Exception {
-        FeatureConfig nk = FeatureConfig.builder().edaMethod(org.sessionreview.config.EdaMethod.NEUROKIT).build();
+        FeatureConfig nk = FeatureConfig.builder().set(EdaOptions.METHOD, org.sessionreview.config.EdaMethod.NEUROKIT).build();
         E4Recording rec = E4Reader.read(SharedData.resolve("e4/stress-predict-S06"), "real");
         long media = rec.startMillis();
         List<SampleBlock> blocks = new BlockSplitter(nk).stream(rec, Role.CLIENT, media);

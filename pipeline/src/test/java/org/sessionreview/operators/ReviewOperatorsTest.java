@@ -97,7 +97,8 @@ class ReviewOperatorsTest {
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                         new SessionReviewFunction(CONFIG.scoring(), org.sessionreview.scoring.BaselineProvider.CALIBRATION,
-                                org.sessionreview.config.SynchronyConfig.defaults()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
+                                CONFIG.synchrony(),
+                                CONFIG.rupture()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
             for (int i = 0; i < events.size(); i++) {
                 h.processElement(new StreamRecord<>(events.get(i), 0L));
                 if (i < events.size() - 1) {
@@ -172,7 +173,8 @@ class ReviewOperatorsTest {
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                         new SessionReviewFunction(CONFIG.scoring(), org.sessionreview.scoring.BaselineProvider.CALIBRATION,
-                                org.sessionreview.config.SynchronyConfig.defaults()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
+                                CONFIG.synchrony(),
+                                CONFIG.rupture()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
             for (SessionEvent e : sessionEvents(windows, true)) {
                 h.processElement(new StreamRecord<>(e, 0L));
             }
@@ -192,7 +194,8 @@ class ReviewOperatorsTest {
         };
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new SessionReviewFunction(CONFIG.scoring(), failing, org.sessionreview.config.SynchronyConfig.defaults()),
+                        new SessionReviewFunction(CONFIG.scoring(), failing, CONFIG.synchrony(),
+                                CONFIG.rupture()),
                         (SessionEvent e) -> e.sessionId, Types.STRING)) {
             for (SessionEvent e : sessionEvents(directWindows(), false)) {
                 h.processElement(new StreamRecord<>(e, 0L));

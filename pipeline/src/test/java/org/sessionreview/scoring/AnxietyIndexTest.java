@@ -1,5 +1,6 @@
 package org.sessionreview.scoring;
 
+import static org.sessionreview.config.ScoringOptions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,10 @@ class AnxietyIndexTest {
      * DOMAIN.md proposal's weights (1, 1, 1, 1, 0.5, 0.5) pinned so the arithmetic below holds
      * whatever the defaults are.
      */
-    private static final ScoringConfig UNIT = ScoringConfig.builder().madScale(1.0)
-            .hrFloorBpm(0.5).rmssdFloorMs(0.5).scrRateFloorPerMin(0.5)
-            .weightScr(1).weightScl(1).weightHr(1).weightRmssd(1).weightFidget(0.5).weightTemp(0.5).build();
+    private static final ScoringConfig UNIT = ScoringConfig.builder().set(MAD_SCALE, 1.0)
+            .set(HR_FLOOR_BPM, 0.5).set(RMSSD_FLOOR_MS, 0.5).set(SCR_RATE_FLOOR_PER_MIN, 0.5)
+            .set(WEIGHT_SCR, 1.0).set(WEIGHT_SCL, 1.0).set(WEIGHT_HR, 1.0).set(WEIGHT_RMSSD, 1.0)
+            .set(WEIGHT_FIDGET, 0.5).set(WEIGHT_TEMP, 0.5).build();
 
     /** Every feature: median 0, MAD 1. */
     private static Baseline unitBaseline() {
@@ -122,7 +124,7 @@ class AnxietyIndexTest {
         Baseline noScl = Baseline.builder("partial")
                 .put(Feature.SCR_RATE, new FeatureBaseline(0, 1, 20))
                 .put(Feature.HR, new FeatureBaseline(0, 1, 20)).build();
-        ScoringConfig noHrWeight = UNIT.toBuilder().weightHr(0).build();
+        ScoringConfig noHrWeight = UNIT.toBuilder().set(WEIGHT_HR, 0.0).build();
         WindowFeatures scored = AnxietyIndex.score(allSix(), noScl, noHrWeight);
         assertNull(scored.zScl);
         assertEquals(1.0, scored.zHr, 1e-12); // scored, but weight 0

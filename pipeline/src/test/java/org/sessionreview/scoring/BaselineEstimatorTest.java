@@ -1,5 +1,6 @@
 package org.sessionreview.scoring;
 
+import org.sessionreview.config.ScoringOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +79,7 @@ class BaselineEstimatorTest {
             }
         }
         Baseline b = BaselineEstimator.calibration(ws, ScoringConfig.builder()
-                .qualityThreshold(0.5).build());
+                .set(ScoringOptions.QUALITY_THRESHOLD, 0.5).build());
 
         assertEquals("calibration 120-360 s; whole session for EDA level"
                 + " (calibration stretch had 3 usable windows)", b.source());

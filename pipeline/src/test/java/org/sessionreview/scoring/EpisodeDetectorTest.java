@@ -1,5 +1,6 @@
 package org.sessionreview.scoring;
 
+import org.sessionreview.config.ScoringOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.scoring.Windows.indexed;
@@ -89,7 +90,7 @@ class EpisodeDetectorTest {
         assertEquals(cellStart(28), merged.get(0).endS(), 1e-9);
 
         List<AnxietyEpisode> apart = EpisodeDetector.detect(Role.CLIENT, ws,
-                CFG.toBuilder().mergeGapS(10).build());
+                CFG.toBuilder().set(ScoringOptions.MERGE_GAP_S, 10.0).build());
         assertEquals(2, apart.size());
         assertEquals(cellStart(17), apart.get(0).endS(), 1e-9);
         assertEquals(cellStart(21), apart.get(1).startS(), 1e-9);

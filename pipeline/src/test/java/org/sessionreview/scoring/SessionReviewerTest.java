@@ -1,5 +1,6 @@
 package org.sessionreview.scoring;
 
+import org.sessionreview.config.ScoringOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -226,7 +227,7 @@ class SessionReviewerTest {
         assertEquals(0.0, r.sessionRow().priority);
 
         SessionReview quiet = reviewer.review(SyntheticSession.info("S5"), ws, List.of(),
-                CFG.toBuilder().therapistMoments(false).build());
+                CFG.toBuilder().set(ScoringOptions.THERAPIST_MOMENTS, false).build());
         assertTrue(quiet.moments().isEmpty());
         assertEquals(1, quiet.episodes(Role.THERAPIST).size());
     }

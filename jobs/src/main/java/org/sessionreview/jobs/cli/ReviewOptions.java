@@ -2,8 +2,13 @@ package org.sessionreview.jobs.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.sessionreview.config.ConfigOption;
 import org.sessionreview.config.EdaMethod;
+import org.sessionreview.config.EdaOptions;
+import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.scoring.StoredBaselines;
 
@@ -39,6 +44,9 @@ public final class ReviewOptions {
             "  --eda-method streaming|neurokit",
             "                              EDA decomposition: bounded streaming method (default) or NeuroKit2's",
             "                              whole-recording method (for comparisons with NeuroKit2 results)",
+            "  --set KEY=VALUE             set a method parameter (repeatable), e.g. --set scoring.episode.enter_threshold=2.5;",
+            "                              every parameter is listed, with its value, in each table's footer and in run.json",
+            "  --list-options              print every parameter's key, type, unit, default and meaning",
             "  --quiet                     no progress lines, only the summary",
             "  --help                      print this help");
 
@@ -51,11 +59,11 @@ public final class ReviewOptions {
     private final Pseudonymizer pseudonymizer;
     private final Mode mode;
     private final boolean quiet;
-    private final EdaMethod edaMethod;
+    private final PipelineConfig config;
 
     private ReviewOptions(Path sessions, Path out, Path codebook, Path baselinesFile, StoredBaselines baselines,
-            int parallelism, Pseudonymizer pseudonymizer, Mode mode, boolean quiet, EdaMethod edaMethod) {
-        this.edaMethod = edaMethod;
+            int parallelism, Pseudonymizer pseudonymizer, Mode mode, boolean quiet, PipelineConfig config) {
+        this.config = config;
         this.sessions = sessions;
         this.out = out;
         this.codebook = codebook;
@@ -83,6 +91,7 @@ public final class ReviewOptions {
         boolean quiet = false;
         Mode mode = Mode.BATCH;
         EdaMethod edaMethod = EdaMethod.STREAMING;
+        List<String> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -125,6 +134,9 @@ public final class ReviewOptions {
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--eda-method must be streaming or neurokit, got '" + em + "'");
                     }
+                    break;
+                case "--set":
+                    sets.add(value(args, ++i, a));
                     break;
                 case "--mode":
                     String m = value(args, ++i, a);
@@ -171,12 +183,40 @@ public final class ReviewOptions {
                 throw new UsageException(e.getMessage());
             }
         }
+        PipelineConfig config = config(edaMethod, sets, baselines);
         Pseudonymizer pseudonymizer = pseudonymizer(keyFile, demo, env);
         int par = parallelism != null ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
         return new ReviewOptions(sessions.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(),
                 codebook == null ? null : codebook.toAbsolutePath().normalize(),
                 baselinesFile == null ? null : baselinesFile.toAbsolutePath().normalize(), baselines,
-                par, pseudonymizer, mode, quiet, edaMethod);
+                par, pseudonymizer, mode, quiet, config);
+    }
+
+    /** The pipeline configuration: {@code --eda-method}, then each {@code --set} in order, checked against the declarations. */
+    private static PipelineConfig config(EdaMethod edaMethod, List<String> sets, StoredBaselines baselines)
+            throws UsageException {
+        PipelineConfig.Builder b = PipelineConfig.builder().set(EdaOptions.METHOD, edaMethod).storedBaselines(baselines);
+        try {
+            for (String kv : sets) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("--set needs KEY=VALUE, got '" + kv + "'");
+                }
+                b.setText(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--set: " + e.getMessage());
+        }
+    }
+
+    /** Every declared option, one per line, for {@code review --list-options}. */
+    public static String listOptions() {
+        StringBuilder sb = new StringBuilder("Parameters (set with --set KEY=VALUE; key (type, unit, default): meaning):\n");
+        for (ConfigOption<?> o : PipelineConfig.ALL) {
+            sb.append("  ").append(o.help()).append('\n');
+        }
+        return sb.toString().stripTrailing();
     }
 
     private static Pseudonymizer pseudonymizer(Path keyFile, boolean demo,
@@ -244,7 +284,12 @@ public final class ReviewOptions {
     }
 
     public EdaMethod edaMethod() {
-        return edaMethod;
+        return config.features().edaMethod();
+    }
+
+    /** The pipeline configuration these arguments give (defaults, {@code --eda-method}, {@code --set}, {@code --baselines}). */
+    public PipelineConfig config() {
+        return config;
     }
 
     public boolean quiet() {

@@ -15,6 +15,7 @@ import org.sessionreview.report.SessionRow;
 import org.sessionreview.report.TraineeRow;
 import org.sessionreview.scoring.trends.ClientTrend;
 import org.sessionreview.scoring.trends.TraineeTable;
+import org.sessionreview.scoring.trends.TrendConfig;
 
 /**
  * Writes the cross-session tables ({@code trainees/}, {@code clients/}) from the run's session
@@ -24,9 +25,10 @@ import org.sessionreview.scoring.trends.TraineeTable;
 public final class TrendOutputs {
     private TrendOutputs() {}
 
-    public static void write(Path out, List<SessionRow> sessions, Map<String, String> provenance) throws IOException {
+    public static void write(Path out, List<SessionRow> sessions, TrendConfig trends, Map<String, String> provenance)
+            throws IOException {
         List<TraineeRow> trainees = TraineeTable.rows(sessions);
-        List<ClientRow> clients = ClientTrend.rows(sessions);
+        List<ClientRow> clients = ClientTrend.rows(sessions, trends);
         write(out, TrendTables.TRAINEES, trainees, provenance);
         write(out, TrendTables.CLIENTS, clients, provenance);
     }

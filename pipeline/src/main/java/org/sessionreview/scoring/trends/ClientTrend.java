@@ -50,11 +50,6 @@ public final class ClientTrend {
 
     private ClientTrend() {}
 
-    /** The table with the {@link TrendConfig#defaults() default} parameters. */
-    public static List<ClientRow> rows(List<SessionRow> sessions) {
-        return rows(sessions, TrendConfig.defaults());
-    }
-
     /**
      * The table for these sessions.
      *

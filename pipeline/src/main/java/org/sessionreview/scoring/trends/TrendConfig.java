@@ -1,8 +1,7 @@
 package org.sessionreview.scoring.trends;
 
 import java.io.Serializable;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.sessionreview.config.TrendOptions;
 
 /**
  * Parameters of the longitudinal client table ({@link ClientTrend}) [proposal: the project's
@@ -11,48 +10,26 @@ import java.util.Map;
  *
  * @param lastN how many of the client's sessions (the current one and those before it) the trend
  *     and the plateau rule look at; at least 3 so that the slope has a significance test. Default
- *     {@value #DEFAULT_LAST_N}.
+ *     4.
  * @param highBurdenS a session's anxiety burden is <i>high</i> when its client anxiety time
- *     ({@code anxiety_time_s}) is at least this many seconds. Default {@value
- *     #DEFAULT_HIGH_BURDEN_S} s (two minutes in candidate anxiety episodes).
+ *     ({@code anxiety_time_s}) is at least this many seconds. Default 120 s (two minutes in candidate anxiety episodes).
  * @param declineAlpha one-sided significance level of the least-squares slope: a negative slope
  *     counts as a <i>decline</i> only when its one-sided p-value (Student t, n - 2 degrees of
- *     freedom) is below this. Default {@value #DEFAULT_DECLINE_ALPHA}.
+ *     freedom) is below this. Default 0.05.
  */
 public record TrendConfig(int lastN, double highBurdenS, double declineAlpha)
         implements Serializable {
-    /** Default {@link #lastN}: 4 sessions. */
-    public static final int DEFAULT_LAST_N = 4;
-    /** Default {@link #highBurdenS}: 120 s. */
-    public static final double DEFAULT_HIGH_BURDEN_S = 120.0;
-    /** Default {@link #declineAlpha}: 0.05 (one-sided). */
-    public static final double DEFAULT_DECLINE_ALPHA = 0.05;
 
+    /** Checks each value against its declaration in {@link TrendOptions} (messages name the key). */
     public TrendConfig {
-        if (lastN < 3) {
-            throw new IllegalArgumentException("trends.client.last_n must be >= 3, got " + lastN);
-        }
-        if (!(highBurdenS >= 0) || Double.isInfinite(highBurdenS)) {
-            throw new IllegalArgumentException(
-                    "trends.client.high_burden_s must be a finite number >= 0, got " + highBurdenS);
-        }
-        if (!(declineAlpha > 0 && declineAlpha < 1)) {
-            throw new IllegalArgumentException(
-                    "trends.client.decline_alpha must lie in (0, 1), got " + declineAlpha);
-        }
+        TrendOptions.LAST_N.validate(lastN);
+        TrendOptions.HIGH_BURDEN_S.validate(highBurdenS);
+        TrendOptions.DECLINE_ALPHA.validate(declineAlpha);
     }
 
-    /** The defaults: last 4 sessions, 120 s, one-sided alpha 0.05. */
+    /** The declared defaults ({@link TrendOptions}); the pipeline passes {@code PipelineConfig.trends()}. */
     public static TrendConfig defaults() {
-        return new TrendConfig(DEFAULT_LAST_N, DEFAULT_HIGH_BURDEN_S, DEFAULT_DECLINE_ALPHA);
-    }
-
-    /** Every option with its value, for output provenance; keys in a fixed order. */
-    public Map<String, String> asMetadata() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("trends.client.last_n", Integer.toString(lastN));
-        m.put("trends.client.high_burden_s", Double.toString(highBurdenS));
-        m.put("trends.client.decline_alpha", Double.toString(declineAlpha));
-        return m;
+        return new TrendConfig(TrendOptions.LAST_N.defaultValue(), TrendOptions.HIGH_BURDEN_S.defaultValue(),
+                TrendOptions.DECLINE_ALPHA.defaultValue());
     }
 }

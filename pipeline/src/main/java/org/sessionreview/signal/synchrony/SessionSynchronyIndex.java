@@ -55,7 +55,7 @@ public final class SessionSynchronyIndex {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("synchrony.method", METHOD);
         params.put("synchrony.rate_hz", Double.toString(series.rateHz()));
-        params.putAll(cfg.asMetadata());
+        params.putAll(cfg.parameters());
 
         SegmentPairs pairs = new SegmentPairs(series, cfg);
         int[] usable = pairs.usable();

@@ -1,5 +1,6 @@
 package org.sessionreview.scoring.opportunity;
 
+import org.sessionreview.config.OpportunityOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -144,7 +145,7 @@ class MissedOpportunitiesTest {
         Opportunity o = only(as);
         assertEquals(645, o.windowEndS());
         assertFalse(o.missed());
-        RuptureConfig noTurns = CFG.toBuilder().useTurns(false).build();
+        RuptureConfig noTurns = CFG.toBuilder().set(OpportunityOptions.USE_TURNS, false).build();
         assertTrue(MissedOpportunities.find(as, List.of(), noTurns).get(0).missed());
     }
 

@@ -1,5 +1,6 @@
 package org.sessionreview.scoring.rupture;
 
+import org.sessionreview.config.RuptureOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -175,7 +176,7 @@ class RuptureEpisodesTest {
         assertEquals(RESOLVED, only(list(at(600, W), at(900, RES))).outcome(), "last marker + 300 s");
         assertEquals(UNADDRESSED, only(list(at(600, W), at(900.5, RES))).outcome());
         assertEquals(UNADDRESSED, only(list(at(590, RES), at(600, W))).outcome(), "before start");
-        RuptureConfig narrow = CFG.toBuilder().repairWindowS(100).build();
+        RuptureConfig narrow = CFG.toBuilder().set(RuptureOptions.REPAIR_WINDOW_S, 100.0).build();
         assertEquals(RESOLVED, RuptureEpisodes.detect(list(at(600, W), at(700, RES)), END, narrow)
                 .get(0).outcome());
         assertEquals(UNADDRESSED, RuptureEpisodes.detect(list(at(600, W), at(700.5, RES)), END,
@@ -184,7 +185,7 @@ class RuptureEpisodesTest {
 
     @Test
     void shouldRequireCodedReengagementOnlyWhenConfigured() {
-        RuptureConfig require = CFG.toBuilder().requireReengagement(true).build();
+        RuptureConfig require = CFG.toBuilder().set(RuptureOptions.REQUIRE_REENGAGEMENT, true).build();
         List<Annotation> noReengagement = list(at(600, W), at(650, RES));
         assertEquals(PARTIALLY_RESOLVED,
                 RuptureEpisodes.detect(noReengagement, END, require).get(0).outcome());

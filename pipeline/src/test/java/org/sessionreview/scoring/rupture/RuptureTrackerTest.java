@@ -1,5 +1,6 @@
 package org.sessionreview.scoring.rupture;
 
+import org.sessionreview.config.RuptureOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ import org.sessionreview.model.Annotation;
 class RuptureTrackerTest {
     private static final RuptureConfig CFG = RuptureConfig.defaults();
     private static final RuptureConfig REQUIRE =
-            CFG.toBuilder().requireReengagement(true).build();
+            CFG.toBuilder().set(RuptureOptions.REQUIRE_REENGAGEMENT, true).build();
     private static final String W = "RUP_W_MINIMAL";
     private static final String C = "RUP_C_DEFENDS_SELF";
     private static final String RES = "RES_VALIDATE_DEFENSIVE_POSTURE";

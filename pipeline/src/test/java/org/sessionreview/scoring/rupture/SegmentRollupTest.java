@@ -1,5 +1,6 @@
 package org.sessionreview.scoring.rupture;
 
+import org.sessionreview.config.RuptureOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.sessionreview.scoring.rupture.Coded.at;
@@ -110,7 +111,7 @@ class SegmentRollupTest {
     @Test
     void shouldWriteOneRowPerSegmentWhenRolledUp() {
         List<SegmentRow> rows = SegmentRollup.rows("S1", SegmentRollup.rollup(session(), 1000,
-                CFG.toBuilder().segmentS(600).build()));
+                CFG.toBuilder().set(RuptureOptions.SEGMENT_S, 600.0).build()));
         assertEquals(2, rows.size());
         SegmentRow r = rows.get(0);
         assertEquals("S1", r.sessionId);

@@ -23,7 +23,7 @@ class ClientTrendTest {
         for (int i = 0; i < anxietyTimeS.length; i++) {
             in.add(burden(client, i + 1, anxietyTimeS[i]));
         }
-        return ClientTrend.rows(in);
+        return ClientTrend.rows(in, TrendConfig.defaults());
     }
 
     private static ClientRow last(List<ClientRow> rows) {
@@ -101,7 +101,7 @@ class ClientTrendTest {
     void shouldUseSessionNumbersAsTheTrendAxisWhenSessionsAreMissing() {
         List<SessionRow> in = List.of(burden("c1", 1, 120), burden("c1", 2, 180),
                 burden("c1", 6, 420));
-        ClientRow r = ClientTrend.rows(in).get(2);
+        ClientRow r = ClientTrend.rows(in, TrendConfig.defaults()).get(2);
         assertEquals(60.0, r.anxietyTrendSPerSession, EPS); // exact line 60 s per session
     }
 
@@ -113,7 +113,7 @@ class ClientTrendTest {
         s.rupturesWithdrawal = 1;
         s.rupturesConfrontation = 2;
         s.rupturesUnaddressed = 1;
-        ClientRow r = ClientTrend.rows(List.of(s)).get(0);
+        ClientRow r = ClientTrend.rows(List.of(s), TrendConfig.defaults()).get(0);
         assertEquals("c1", r.clientKey);
         assertEquals(3, r.sessionNumber);
         assertEquals("c1-3", r.sessionId);
@@ -134,7 +134,7 @@ class ClientTrendTest {
             in.add(burden("b-client", n, 100 * n));
             in.add(burden("a-client", n, 300));
         }
-        List<ClientRow> expected = ClientTrend.rows(in);
+        List<ClientRow> expected = ClientTrend.rows(in, TrendConfig.defaults());
         assertEquals(10, expected.size());
         for (int i = 0; i < 10; i++) {
             assertEquals(i < 5 ? "a-client" : "b-client", expected.get(i).clientKey);
@@ -143,7 +143,7 @@ class ClientTrendTest {
         String text = expected.stream().map(Rows::fields).toList().toString();
         for (int seed = 1; seed <= 5; seed++) {
             Collections.shuffle(in, new Random(seed));
-            assertEquals(text, ClientTrend.rows(in).stream().map(Rows::fields).toList().toString());
+            assertEquals(text, ClientTrend.rows(in, TrendConfig.defaults()).stream().map(Rows::fields).toList().toString());
         }
     }
 
@@ -151,7 +151,7 @@ class ClientTrendTest {
     void shouldHonourAConfiguredWindowAndThreshold() {
         List<SessionRow> in = List.of(burden("c1", 1, 90), burden("c1", 2, 95),
                 burden("c1", 3, 100));
-        assertFalse(ClientTrend.rows(in).get(2).plateau);
+        assertFalse(ClientTrend.rows(in, TrendConfig.defaults()).get(2).plateau);
         assertTrue(ClientTrend.rows(in, new TrendConfig(3, 60, 0.05)).get(2).plateau);
     }
 
@@ -162,7 +162,7 @@ class ClientTrendTest {
         assertTrue(e.getMessage().contains("trends.client.last_n"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TrendConfig(4, -1, 0.05));
         assertThrows(IllegalArgumentException.class, () -> new TrendConfig(4, 120, 1.0));
-        assertEquals("4", TrendConfig.defaults().asMetadata().get("trends.client.last_n"));
+        assertEquals(4, TrendConfig.defaults().lastN());
     }
 
     @Test
@@ -170,7 +170,7 @@ class ClientTrendTest {
         SessionRow s = burden("c1", 1, 0);
         s.clientKey = null;
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> ClientTrend.rows(List.of(s)));
+                () -> ClientTrend.rows(List.of(s), TrendConfig.defaults()));
         assertTrue(e.getMessage().contains("c1-1"), e.getMessage());
     }
 }

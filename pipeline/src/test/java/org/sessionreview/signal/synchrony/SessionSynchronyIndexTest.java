@@ -1,5 +1,6 @@
 package org.sessionreview.signal.synchrony;
 
+import org.sessionreview.config.SynchronyOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -82,7 +83,7 @@ class SessionSynchronyIndexTest {
         assertEquals(a, b);
 
         SessionSynchrony other =
-                SessionSynchronyIndex.compute(dyad, CFG.toBuilder().seed(99).build());
+                SessionSynchronyIndex.compute(dyad, CFG.toBuilder().set(SynchronyOptions.SEED, 99L).build());
         assertEquals(a.zReal(), other.zReal(), 0.0, "the real value does not depend on the seed");
         assertNotEquals(a.zPseudo(), other.zPseudo(), "other pairings drawn");
         assertNotEquals(a.surrogateMean(), other.surrogateMean(), "other shuffles drawn");

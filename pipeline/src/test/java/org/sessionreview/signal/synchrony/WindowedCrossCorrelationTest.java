@@ -1,5 +1,6 @@
 package org.sessionreview.signal.synchrony;
 
+import org.sessionreview.config.SynchronyOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -119,7 +120,8 @@ class WindowedCrossCorrelationTest {
 
     @Test
     void shouldUseTheConfiguredWindowAndLagWhenChanged() {
-        SynchronyConfig cfg = CFG.toBuilder().window(60, 10).maxLagS(2).build();
+        SynchronyConfig cfg = CFG.toBuilder().set(SynchronyOptions.WINDOW_S, 60.0).set(SynchronyOptions.STEP_S, 10.0)
+                .set(SynchronyOptions.MAX_LAG_S, 2.0).build();
         DyadSeries dyad = SyntheticDyad.following(17, 10, 1.5, 0.3);
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(dyad, cfg);
 
