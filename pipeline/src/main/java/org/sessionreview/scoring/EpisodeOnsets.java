@@ -25,34 +25,42 @@ import org.sessionreview.model.WindowFeatures;
  *       is too sparse over 30 s to time a change, fidget and temperature have non-emotional
  *       causes) whose signed z ({@code sign x z}) at the entry window lies at least {@link
  *       OnsetRule#onsetRiseZ()} [1.0] above its lowest value in the look-back. A channel that
- *       was high all along (a drifting level, a z clamped at 10) has no onset here and is left
- *       out.
- *   <li><b>Knee per channel.</b> A continuous two-phase linear regression of the channel's
- *       signed z on the window centre over the look-back, {@code y = a + b0 (c - c0) + b1 max(0,
- *       c - tau)}, with the knee tau searched on a 1 s grid (at least {@link
- *       OnsetRule#minFitWindows()} [4] windows on each side, b1 &gt; 0), least squares (Hinkley
- *       1971; Muggeo 2003 for segmented regression). The free slope before the knee lets a
- *       drifting channel have an onset of its own; using every window of the look-back, not the
- *       first window over a level, keeps one noisy window from moving the onset.
- *   <li><b>Rise shape and channel latency.</b> The knee is where the straight line through
- *       the rise meets the line before it: for a smooth rise (a raised cosine, a logistic) that
- *       point lies after the true start by a share of the rise time, and a trailing 60 s mean
- *       (HR, RMSSD) stretches every rise by its span. The rise time shows in the data as the
- *       time from the knee to the entry window, so the channel's onset is {@code tau -
- *       riseFraction_f x (entry - tau) + latency_f} ({@link OnsetRule#riseFraction(Feature)},
- *       {@link OnsetRule#latencyS(Feature)}; defaults and their grounds in {@link
- *       OnsetRule#DEFAULT_LATENCY_S}).
+ *       was high all along (a drifting level) has no onset here and is left out.
+ *   <li><b>Clamped windows.</b> A z held at the clamp ({@code ScoringConfig.zClamp}, 10) says
+ *       only that the change is large, not how it goes on; a channel's series is used up to its
+ *       first clamped window.
+ *   <li><b>Knee per channel.</b> A continuous two-phase regression of the channel's signed z on
+ *       the window centre over the look-back, {@code y = a + b0 (c - c0) + b1 max(0, c - tau)^2},
+ *       with the knee tau searched on a 1 s grid (at least {@link OnsetRule#minFitWindows()} [4]
+ *       windows on each side, b1 &gt; 0), least squares (segmented regression, Hinkley 1971;
+ *       Muggeo 2003). The second phase is quadratic, not linear, because a physiological rise
+ *       starts smoothly (zero slope at its onset, like a raised cosine or a logistic): a linear
+ *       hinge then meets the baseline part-way up the rise, late by about a fifth of the rise
+ *       time (+20 to +30 s for 2-minute ramps), and the lateness depends on the unknown rise
+ *       time. The free slope before the knee lets a drifting channel have an onset of its own;
+ *       using every window of the look-back, not the first window over a level, keeps one
+ *       noisy window from moving the onset.
+ *   <li><b>Window lead.</b> A window stands at its centre c but sees the signal up to c + L/2
+ *       (L the window length, 30 s: EDA level over [c - 15, c + 15], HR and RMSSD over the
+ *       trailing 60 s [c - 45, c + 15]), so a window series starts to bend when its leading
+ *       edge reaches the change, half a window before its centre does. The channel's onset is
+ *       {@code tau + L/2 + latency_f}; {@link OnsetRule#latencyS(Feature)} is the physiological
+ *       latency on top [0 s for all: an SCR follows its stimulus by 1-3 s (Boucsein 2012) and
+ *       heart rate within a few beats, less than the 5 s hop; the onset asked for is that of the
+ *       physiological change].
  *   <li><b>Combine.</b> The median of the rising channels' onsets (one channel off by noise does
  *       not move it), then kept within [the look-back's start, the start of the elevated run
- *       that entered]: the onset is never later than the old start.
+ *       that entered]: the onset is never later than the crossing-based start.
  * </ol>
  *
- * Windows that carry no feature z (scored elsewhere, only an index) have no channel to fit; the
- * episode then starts at the start of the elevated run, as before this rule.
+ * Only one number beyond the window geometry enters (the knee's minimum side, 4 windows = 20 s,
+ * the enter hold); nothing is fitted to test data. Windows that carry no feature z (scored
+ * elsewhere, only an index) have no channel to fit; the episode then starts at the start of the
+ * elevated run, as before this rule.
  *
  * <p>References: Hinkley 1971, <i>Inference in two-phase regression</i>, JASA 66(336); Muggeo
  * 2003, <i>Estimating regression models with unknown break-points</i>, Stat. Med. 22(19);
- * Boucsein 2012 (SCR latency).
+ * Boucsein 2012, <i>Electrodermal Activity</i> (SCR latency).
  */
 public final class EpisodeOnsets {
     private static final double EPS = 1e-6;
@@ -89,7 +97,7 @@ public final class EpisodeOnsets {
         for (Feature f : rule.onsetFeatures()) {
             Double knee = knee(ws, lo, entryIdx, f, cfg, rule);
             if (knee != null) {
-                onsets.add(knee - rule.riseFraction(f) * (entryC - knee) + rule.latencyS(f));
+                onsets.add(knee + cfg.windowLengthS() / 2.0 + rule.latencyS(f));
             }
         }
         if (onsets.isEmpty()) {
@@ -100,7 +108,10 @@ public final class EpisodeOnsets {
         return Math.max(lowest, Math.min(runStartS, m));
     }
 
-    /** The knee of feature f over windows lo..entry, or null when f did not rise there. */
+    /**
+     * The knee (start of the quadratic phase, window-centre time) of feature f over windows
+     * lo..entry, or null when f did not rise there.
+     */
     static Double knee(List<WindowFeatures> ws, int lo, int entry, Feature f, ScoringConfig cfg,
             OnsetRule rule) {
         Double zEntry = f.z(ws.get(entry));
@@ -113,8 +124,11 @@ public final class EpisodeOnsets {
             Double z = f.z(ws.get(j));
             if (z != null) {
                 double y = f.sign() * z;
-                pts.add(new double[] {EpisodeDetector.centreS(ws.get(j), cfg), y});
                 min = Math.min(min, y);
+                pts.add(new double[] {EpisodeDetector.centreS(ws.get(j), cfg), y});
+                if (y >= cfg.zClamp() - EPS) {
+                    break; // the rest of the rise is hidden by the clamp
+                }
             }
         }
         int n = pts.size();
@@ -140,11 +154,12 @@ public final class EpisodeOnsets {
         return best == null ? null : best + pts.get(0)[0];
     }
 
-    /** Least squares of y on [1, x, max(0, x - tau)]: {a, b0, b1, sse}, or null if singular. */
+    /** Least squares of y on [1, x, max(0, x - tau)^2]: {a, b0, b1, sse}, or null if singular. */
     static double[] fit(double[] x, double[] y, double tau) {
         double[][] a = new double[3][4];
         for (int i = 0; i < x.length; i++) {
-            double[] r = {1, x[i], Math.max(0, x[i] - tau)};
+            double h = Math.max(0, x[i] - tau);
+            double[] r = {1, x[i], h * h};
             for (int p = 0; p < 3; p++) {
                 for (int q = 0; q < 3; q++) {
                     a[p][q] += r[p] * r[q];
@@ -158,7 +173,8 @@ public final class EpisodeOnsets {
         }
         double sse = 0;
         for (int i = 0; i < x.length; i++) {
-            double e = y[i] - b[0] - b[1] * x[i] - b[2] * Math.max(0, x[i] - tau);
+            double h = Math.max(0, x[i] - tau);
+            double e = y[i] - b[0] - b[1] * x[i] - b[2] * h * h;
             sse += e * e;
         }
         return new double[] {b[0], b[1], b[2], sse};

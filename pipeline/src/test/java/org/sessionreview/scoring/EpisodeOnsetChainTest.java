@@ -23,7 +23,7 @@ import org.sessionreview.model.WindowFeatures;
 class EpisodeOnsetChainTest {
     private static final ScoringConfig CFG = ScoringConfig.defaults();
     /** The crossing rule in force before GitHub issue 8: start at the elevated run, no concordance. */
-    static final OnsetRule CROSSING = new OnsetRule(0, 1.0, 4, Map.of(), Map.of(), Double.NEGATIVE_INFINITY,
+    static final OnsetRule CROSSING = new OnsetRule(0, 1.0, 4, java.util.Set.of(), Map.of(), Double.NEGATIVE_INFINITY,
             Double.NEGATIVE_INFINITY);
 
     /** Episode shapes of the onset tests: ramp s, plateau s, SCL uS, HR bpm, SCR rate factor. */
@@ -82,13 +82,17 @@ class EpisodeOnsetChainTest {
         lines.forEach(System.out::println);
         System.out.println("chain onsets, crossing rule: " + stats(before));
         System.out.println("chain onsets, onset rule:    " + stats(after));
-        // Goal (issue 8): within 15 s. Reached for most planted onsets; the slowest, weakest ramps
-        // and the fastest ones stay within 25 s (see the README's validation table).
+        // Goal (issue 8): median within +-5 s, and within 15 s for at least 90 % of onsets. Achieved
+        // with the quadratic knee + half window: median -0.5 s, 19/24 (79 %) within 15 s, range
+        // -20 to +23 s (the misses are the weakest 90-120 s ramps and two 30-45 s ramps whose EDA
+        // knee comes early); the 90 % goal is not met and the test holds what is achieved.
         double[] abs = after.stream().mapToDouble(Math::abs).sorted().toArray();
+        double[] signed = after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
         long within = after.stream().filter(e -> Math.abs(e) <= 15).count();
         String why = stats(after) + "\n" + String.join("\n", lines);
-        assertTrue(abs[abs.length / 2] <= 10, why);
-        assertTrue(within >= 0.7 * after.size(), why);
+        assertTrue(Math.abs(median) <= 5, why);
+        assertTrue(within >= 0.75 * after.size(), why);
         assertTrue(abs[abs.length - 1] <= 25, why);
     }
 
