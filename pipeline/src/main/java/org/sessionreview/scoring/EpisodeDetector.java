@@ -51,6 +51,12 @@ public final class EpisodeDetector {
      */
     public static List<AnxietyEpisode> detect(Role role, List<WindowFeatures> scoredWindows,
             ScoringConfig cfg) {
+        return detect(role, scoredWindows, cfg, OnsetRule.DEFAULTS);
+    }
+
+    /** {@link #detect(Role, List, ScoringConfig)} with the given onset and concordance rule. */
+    public static List<AnxietyEpisode> detect(Role role, List<WindowFeatures> scoredWindows,
+            ScoringConfig cfg, OnsetRule rule) {
         List<WindowFeatures> ws = new ArrayList<>();
         for (WindowFeatures w : scoredWindows) {
             if (!w.endOfStream) {
@@ -58,7 +64,7 @@ public final class EpisodeDetector {
             }
         }
         ws.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS));
-        List<double[]> spans = merge(hysteresis(ws, cfg), cfg.mergeGapS());
+        List<double[]> spans = merge(hysteresis(ws, cfg, rule), cfg.mergeGapS());
         List<AnxietyEpisode> episodes = new ArrayList<>();
         for (double[] span : spans) {
             if (span[1] - span[0] >= cfg.minEpisodeS() - EPS) {
@@ -73,16 +79,26 @@ public final class EpisodeDetector {
         return w.startS + cfg.windowLengthS() / 2.0;
     }
 
-    /** Raw [start, end] spans from the enter/leave state machine, in time order. */
+    /**
+     * Raw [start, end] spans from the enter/leave state machine, in time order; the start is the
+     * onset from {@link EpisodeOnsets} (with the default rule).
+     */
     static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg) {
+        return hysteresis(ws, cfg, OnsetRule.DEFAULTS);
+    }
+
+    static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg, OnsetRule rule) {
         double half = cfg.windowHopS() / 2.0;
         List<double[]> spans = new ArrayList<>();
         boolean inside = false;
         double runStart = Double.NaN; // outside: start of the current elevated run
+        int runStartIdx = -1;
         double lowStart = Double.NaN; // inside: start of the current low run
         double episodeStart = Double.NaN;
         double prevEnd = Double.NaN;
-        for (WindowFeatures w : ws) {
+        double floor = Double.NEGATIVE_INFINITY; // end of the previous span
+        for (int i = 0; i < ws.size(); i++) {
+            WindowFeatures w = ws.get(i);
             double c = centreS(w, cfg);
             double cellStart = c - half;
             double cellEnd = c + half;
@@ -93,21 +109,27 @@ public final class EpisodeDetector {
                     lowStart = Double.isNaN(lowStart) ? prevEnd : lowStart;
                     if (cellStart - lowStart >= cfg.leaveHoldS() - EPS) {
                         spans.add(new double[] {episodeStart, lowStart});
+                        floor = lowStart;
                         inside = false;
                     }
                 }
             }
             Double idx = w.anxietyIndex;
-            boolean elevated = idx != null && idx >= cfg.enterThreshold();
-            boolean low = idx == null || idx < cfg.leaveThreshold();
+            boolean elevated = idx != null && idx >= cfg.enterThreshold()
+                    && Concordance.concordant(w, rule.concordanceEnterZ(), cfg);
+            boolean low = idx == null || idx < cfg.leaveThreshold()
+                    || !Concordance.concordant(w, rule.concordanceStayZ(), cfg);
             if (!inside) {
                 if (!elevated) {
                     runStart = Double.NaN;
                 } else {
-                    runStart = Double.isNaN(runStart) ? cellStart : runStart;
+                    if (Double.isNaN(runStart)) {
+                        runStart = cellStart;
+                        runStartIdx = i;
+                    }
                     if (cellEnd - runStart >= cfg.enterHoldS() - EPS) {
                         inside = true;
-                        episodeStart = runStart;
+                        episodeStart = EpisodeOnsets.onset(ws, runStartIdx, i, floor, cfg, rule);
                         lowStart = Double.NaN;
                     }
                 }
@@ -115,6 +137,7 @@ public final class EpisodeDetector {
                 lowStart = Double.isNaN(lowStart) ? cellStart : lowStart;
                 if (cellEnd - lowStart >= cfg.leaveHoldS() - EPS) {
                     spans.add(new double[] {episodeStart, lowStart});
+                    floor = lowStart;
                     inside = false;
                     runStart = Double.NaN;
                 }

@@ -20,7 +20,10 @@ import org.sessionreview.model.Role;
  *     coded cues inside: ANX_STR_SIGH at 12:34, ANX_STR_FIDGET at 12:50
  * </pre>
  *
- * (one line in the output). Without cues the second part reads {@code no coded anxiety cue
+ * (one line in the output). When exactly one channel rose (mean z), the channel list starts with
+ * {@code rests on a single channel (EDA level): }: the episode passed the concordance rule
+ * ({@link Concordance}) where it began, but what sustained it is one signal, which a supervisor
+ * should weigh accordingly (a drifting electrode level, exertion). Without cues the second part reads {@code no coded anxiety cue
  * inside (unvoiced arousal)}. Arousal is not affect: the text names signals and codes, never a
  * diagnosis.
  */
@@ -75,6 +78,9 @@ public final class EpisodeEvidence {
         if (rising.isEmpty()) {
             sb.append("no single channel rose by a mean z of ").append(TimeText.oneDecimal(
                     cfg.risingChannelZ()));
+        }
+        if (rising.size() == 1) {
+            sb.append("rests on a single channel (").append(rising.get(0).label()).append("): ");
         }
         for (int i = 0; i < rising.size(); i++) {
             Feature f = rising.get(i);

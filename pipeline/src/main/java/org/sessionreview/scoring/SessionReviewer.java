@@ -35,6 +35,7 @@ public final class SessionReviewer {
     public static final String KIND_ANXIETY_EPISODE = "anxiety_episode";
 
     private final BaselineProvider baselines;
+    private final OnsetRule onsetRule;
 
     /** A reviewer using the calibration-stretch baseline. */
     public SessionReviewer() {
@@ -42,7 +43,13 @@ public final class SessionReviewer {
     }
 
     public SessionReviewer(BaselineProvider baselines) {
+        this(baselines, OnsetRule.DEFAULTS);
+    }
+
+    /** A reviewer with another episode onset and concordance rule (tests, comparisons). */
+    public SessionReviewer(BaselineProvider baselines, OnsetRule onsetRule) {
         this.baselines = Objects.requireNonNull(baselines, "baselines");
+        this.onsetRule = Objects.requireNonNull(onsetRule, "onsetRule");
     }
 
     /**
@@ -72,7 +79,7 @@ public final class SessionReviewer {
                 List<WindowFeatures> roleScored = new ArrayList<>();
                 own.forEach(w -> roleScored.add(AnxietyIndex.score(w, b, cfg)));
                 scored.addAll(roleScored);
-                found = EpisodeDetector.detect(role, roleScored, cfg);
+                found = EpisodeDetector.detect(role, roleScored, cfg, onsetRule);
             }
             episodes.put(role, found);
         }

@@ -59,7 +59,7 @@ class EpisodeEvidenceTest {
         List<Annotation> inside = EpisodeEvidence.cuesInside(e, all, CFG);
         assertEquals(List.of("ANX_STR_HANDS", "ANX_CPD", "ANX_STR_SIGH"),
                 inside.stream().map(a -> a.code).collect(Collectors.toList()));
-        assertEquals("client arousal: EDA level z 3.0; coded cues inside: ANX_STR_HANDS at"
+        assertEquals("client arousal: rests on a single channel (EDA level): EDA level z 3.0; coded cues inside: ANX_STR_HANDS at"
                 + " 73:20, ANX_CPD at 74:35, ANX_STR_SIGH at 76:40",
                 EpisodeEvidence.text(e, inside, CFG));
     }

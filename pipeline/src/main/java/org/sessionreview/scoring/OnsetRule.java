@@ -1,0 +1,112 @@
+package org.sessionreview.scoring;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parameters of the episode onset and channel-concordance rules of {@link EpisodeDetector} (see
+ * {@link EpisodeOnsets} and {@link Concordance} for the methods). Kept out of {@code
+ * ScoringConfig} for now so that they can move into the declared configuration in one step;
+ * {@link #DEFAULTS} are the project defaults.
+ *
+ * @param lookbackS how far before the window that confirmed the entry the onset may lie,
+ *     seconds [180]: the longest ramp the rule recovers (120 s) plus the 60 s of the longest
+ *     trailing feature span. Bounded, so a live mode can hold that many windows and back-date.
+ * @param onsetRiseZ a channel takes part in the onset estimate when its signed z at the entry
+ *     window exceeds its lowest value in the look-back by at least this, z units [1.0]; a
+ *     channel that sat high all along (a drifting or clamped level) says nothing about when
+ *     this rise began
+ * @param minFitWindows fewest windows before the knee and after it in the segmented fit [4]:
+ *     the enter hold (4 windows, 20 s), so that neither phase rests on fewer windows than an
+ *     episode needs to be entered
+ * @param onsetFeatures the features whose knees time the onset [EDA level, HR, RMSSD]; see
+ *     {@link EpisodeOnsets} for why these
+ * @param latencyS per onset feature, the physiological latency added after the window lead,
+ *     seconds [0 for all]; see {@link #DEFAULT_LATENCY_S}
+ * @param concordanceEnterZ a window may enter an episode only when the index without its
+ *     strongest contribution (the support, {@link Concordance#support}) reaches this, z units
+ *     [1.0]
+ * @param concordanceStayZ inside an episode, a window whose support falls below this counts as
+ *     low time, like an index below the leave threshold, z units [0.5]
+ */
+public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
+        Set<Feature> onsetFeatures, Map<Feature, Double> latencyS,
+        double concordanceEnterZ, double concordanceStayZ)
+        implements Serializable {
+
+    /** Default onset features: EDA level, HR, RMSSD. */
+    public static final Set<Feature> DEFAULT_ONSET_FEATURES =
+            Collections.unmodifiableSet(EnumSet.of(Feature.SCL, Feature.HR, Feature.RMSSD));
+
+    /**
+     * Default physiological latency per onset feature, seconds: 0 for EDA level, HR and RMSSD.
+     * The onset of {@link EpisodeOnsets} is that of the physiological change itself, and the
+     * window lead (half the window length) is already taken off; what a channel adds on top is
+     * its response latency to the change, 1-3 s for a skin conductance response (Boucsein 2012)
+     * and a few beats for heart rate, less than the 5 s hop. A positive value moves that
+     * channel's onset later.
+     */
+    public static final Map<Feature, Double> DEFAULT_LATENCY_S = map(0.0, 0.0, 0.0);
+
+    /** The project defaults (see the component comments). */
+    public static final OnsetRule DEFAULTS = new OnsetRule(180, 1.0, 4, DEFAULT_ONSET_FEATURES,
+            DEFAULT_LATENCY_S, 1.0, 0.5);
+
+    public OnsetRule {
+        onsetFeatures = onsetFeatures.isEmpty() ? Collections.emptySet()
+                : Collections.unmodifiableSet(EnumSet.copyOf(onsetFeatures));
+        latencyS = copy(latencyS);
+        if (!(lookbackS >= 0) || !(onsetRiseZ > 0) || minFitWindows < 2) {
+            throw new IllegalArgumentException("onset rule: lookbackS >= 0, onsetRiseZ > 0,"
+                    + " minFitWindows >= 2 required");
+        }
+        if (!(concordanceEnterZ >= concordanceStayZ)) {
+            throw new IllegalArgumentException("onset rule: concordanceEnterZ must be >="
+                    + " concordanceStayZ");
+        }
+    }
+
+    /** The latency of {@code f}, seconds (0 when not set). */
+    public double latencyS(Feature f) {
+        return latencyS.getOrDefault(f, 0.0);
+    }
+
+    /** A copy with other concordance levels (use {@code Double.NEGATIVE_INFINITY} to turn it off). */
+    public OnsetRule withConcordance(double enterZ, double stayZ) {
+        return new OnsetRule(lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, enterZ,
+                stayZ);
+    }
+
+    /** Footer/run.json entries, {@code scoring.episode.onset.*} and {@code scoring.episode.concordance.*}. */
+    public Map<String, Object> asMetadata() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("scoring.episode.onset.lookback_s", lookbackS);
+        m.put("scoring.episode.onset.rise_z", onsetRiseZ);
+        m.put("scoring.episode.onset.min_fit_windows", minFitWindows);
+        m.put("scoring.episode.onset.knee", "quadratic; onset = knee + window_length_s / 2 + latency");
+        for (Feature f : onsetFeatures()) {
+            m.put("scoring.episode.onset.latency_s." + f.column(), latencyS(f));
+        }
+        m.put("scoring.episode.concordance.enter_z", concordanceEnterZ);
+        m.put("scoring.episode.concordance.stay_z", concordanceStayZ);
+        return m;
+    }
+
+    private static Map<Feature, Double> map(double scl, double hr, double rmssd) {
+        EnumMap<Feature, Double> m = new EnumMap<>(Feature.class);
+        m.put(Feature.SCL, scl);
+        m.put(Feature.HR, hr);
+        m.put(Feature.RMSSD, rmssd);
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<Feature, Double> copy(Map<Feature, Double> m) {
+        EnumMap<Feature, Double> c = new EnumMap<>(Feature.class);
+        c.putAll(m);
+        return Collections.unmodifiableMap(c);
+    }
+}
