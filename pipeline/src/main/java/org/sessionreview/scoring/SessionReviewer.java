@@ -21,7 +21,8 @@ import org.sessionreview.report.SessionRow;
  *
  * <p>Steps, for each wearer with windows (client, then therapist): baseline from the {@link
  * BaselineProvider} (default: calibration stretch, see {@link BaselineEstimator}); each window
- * scored by {@link AnxietyIndex#score} (copies; the inputs are not modified); episodes by {@link
+ * scored by {@link AnxietyIndex#score} (copies; the inputs are not modified), the skin conductance
+ * level against a reference that follows slow drift ({@link DriftFollowingLevel}); episodes by {@link
  * EpisodeDetector}. Client episodes become {@code anxiety_episode} moments and drive the
  * session's anxiety columns, flag and priority ({@link ReviewPriority}); therapist episodes
  * become moments with role {@code therapist} when {@link ScoringConfig#therapistMoments()} is
@@ -35,6 +36,7 @@ public final class SessionReviewer {
     public static final String KIND_ANXIETY_EPISODE = "anxiety_episode";
 
     private final BaselineProvider baselines;
+    private final DriftFollowingLevel.Params drift;
 
     /** A reviewer using the calibration-stretch baseline. */
     public SessionReviewer() {
@@ -42,7 +44,16 @@ public final class SessionReviewer {
     }
 
     public SessionReviewer(BaselineProvider baselines) {
+        this(baselines, DriftFollowingLevel.Params.DEFAULTS);
+    }
+
+    /**
+     * @param drift how the skin conductance level's reference follows slow drift ({@link
+     *     DriftFollowingLevel}; {@link DriftFollowingLevel.Params#OFF} for the fixed baseline)
+     */
+    public SessionReviewer(BaselineProvider baselines, DriftFollowingLevel.Params drift) {
         this.baselines = Objects.requireNonNull(baselines, "baselines");
+        this.drift = Objects.requireNonNull(drift, "drift");
     }
 
     /**
@@ -70,7 +81,14 @@ public final class SessionReviewer {
                 Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
                 usedBaselines.put(role, b);
                 List<WindowFeatures> roleScored = new ArrayList<>();
-                own.forEach(w -> roleScored.add(AnxietyIndex.score(w, b, cfg)));
+                double[] sclRef = b.get(Feature.SCL).isPresent()
+                        ? DriftFollowingLevel.references(own, b.get(Feature.SCL).get().median(),
+                                cfg, drift)
+                        : null;
+                for (int i = 0; i < own.size(); i++) {
+                    roleScored.add(AnxietyIndex.score(own.get(i), b, cfg,
+                            sclRef == null ? null : sclRef[i]));
+                }
                 scored.addAll(roleScored);
                 found = EpisodeDetector.detect(role, roleScored, cfg);
             }
