@@ -34,11 +34,19 @@ import org.sessionreview.model.WindowFeatures;
  *   <li>Drift slope = median of the slopes between consecutive floors, clamped at &gt;= 0 (only a
  *       rising level is followed ahead of time; a falling one is caught up by the floors
  *       themselves), and 0 with fewer than {@code minSegmentsForSlope} floors.
- *   <li>Reference = median over the floors of (floor + slope x (window centre - floor time)).
+ *   <li>Projected floor = median over the floors of (floor + slope x (window centre - floor
+ *       time)).
+ *   <li>Reference = baseline median + max(0, projected floor - anchor floor), where the anchor
+ *       floor is the same percentile of the window SCLs of the configured calibration stretch (the
+ *       windows the default baseline comes from). Floor minus floor carries no offset between a low
+ *       percentile and the median, so without drift the change is noise around 0, clamped at 0:
+ *       the reference is the baseline median, as without drift following. Only a rise of the
+ *       floor above the calibration floor moves the reference; a level that settles or falls
+ *       never lowers it (z(SCL) is never higher than against the fixed baseline).
  * </ol>
  *
- * <p>With no usable segment yet (the first {@code segmentS} of a recording) the reference is the
- * baseline median, as without drift following. The z-score keeps the baseline's robust scale:
+ * <p>Until the calibration stretch has ended (and while no segment holds enough data) the
+ * reference is the baseline median. The z-score keeps the baseline's robust scale:
  * {@code z = (SCL - reference) / max(1.4826 MAD, floor)}.
  *
  * <p><b>What it does to a real episode.</b> A response of 2-4 min occupies less than 90 % of any
@@ -91,10 +99,22 @@ public final class DriftFollowingLevel {
     private DriftFollowingLevel() {}
 
     /**
-     * The SCL reference of each window of one wearer, in the order given.
+     * The SCL reference of each window of one wearer, in the order given: the baseline median
+     * plus the rise of the trailing tonic floor above the calibration stretch's own floor,
+     * {@code median + max(0, projectedFloor - anchorFloor)}.
+     *
+     * <p>The anchor floor is the same {@link Params#percentile()} of the window SCLs wholly
+     * inside the calibration stretch ({@link ScoringConfig#baselineStartS()} to {@link
+     * ScoringConfig#baselineEndS()}, the windows {@link BaselineEstimator#calibration} uses);
+     * with fewer than {@link ScoringConfig#minBaselineWindows()} usable windows there, the floor
+     * of the first {@code segmentS} of usable windows. Until the anchor stretch has ended the
+     * reference is the baseline median. Both floors are the same low percentile, so their
+     * difference carries no offset: without drift it is noise around 0 and, clamped at 0, leaves
+     * the reference at the baseline median exactly as without drift following; a floor that
+     * settles below the calibration floor never lowers the reference.
      *
      * @param windows one wearer's windows sorted by start (end-of-stream markers allowed)
-     * @param fallback the reference when no segment has enough data yet (the baseline median)
+     * @param fallback the baseline median, uS: the reference without drift
      * @return one reference per window, uS (the fallback for windows without history)
      */
     public static double[] references(List<WindowFeatures> windows, double fallback,
@@ -103,22 +123,36 @@ public final class DriftFollowingLevel {
         double[] t = new double[n];
         double[] x = new double[n];
         double[] end = new double[n];
+        double[] start = new double[n];
         for (int i = 0; i < n; i++) {
             WindowFeatures w = windows.get(i);
             t[i] = (w.startS + w.endS) / 2;
+            start[i] = w.startS;
             end[i] = w.endS;
             x[i] = !w.endOfStream && Feature.SCL.usable(w, cfg) ? w.edaSclUs : Double.NaN;
         }
         double[] out = new double[n];
+        java.util.Arrays.fill(out, fallback);
+        if (!p.enabled()) {
+            return out;
+        }
+        double[] anchor = anchorFloor(start, end, x, cfg, p);
+        if (anchor == null) {
+            return out;
+        }
+        double anchorFloor = anchor[0];
+        double anchorKnownAt = anchor[1];
         double hop = cfg.windowHopS();
         int first = 0;
         for (int i = 0; i < n; i++) {
             WindowFeatures w = windows.get(i);
-            out[i] = fallback;
-            if (!p.enabled() || w.endOfStream) {
+            if (w.endOfStream) {
                 continue;
             }
             double now = w.startS;
+            if (now < anchorKnownAt) {
+                continue;
+            }
             double from = now - p.segments() * p.segmentS();
             while (first < i && t[first] < from) {
                 first++;
@@ -160,9 +194,45 @@ public final class DriftFollowingLevel {
             for (int q = 0; q < refs.length; q++) {
                 refs[q] = floors.get(q)[1] + slope * (centre - floors.get(q)[0]);
             }
-            out[i] = percentile(refs, refs.length, 0.5);
+            double projected = percentile(refs, refs.length, 0.5);
+            out[i] = fallback + Math.max(0, projected - anchorFloor);
         }
         return out;
+    }
+
+    /**
+     * The anchor floor (uS) and the time (s) from which it is known: the calibration stretch's
+     * floor, else the first {@code segmentS} of usable windows; null without usable windows.
+     */
+    private static double[] anchorFloor(double[] start, double[] end, double[] x,
+            ScoringConfig cfg, Params p) {
+        int n = x.length;
+        double[] vs = new double[n];
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            if (!Double.isNaN(x[j]) && start[j] >= cfg.baselineStartS()
+                    && end[j] <= cfg.baselineEndS()) {
+                vs[m++] = x[j];
+            }
+        }
+        if (m > 0 && m >= cfg.minBaselineWindows()) {
+            return new double[] {percentile(vs, m, p.percentile()), cfg.baselineEndS()};
+        }
+        int j0 = 0;
+        while (j0 < n && Double.isNaN(x[j0])) {
+            j0++;
+        }
+        if (j0 == n) {
+            return null;
+        }
+        double until = start[j0] + p.segmentS();
+        m = 0;
+        for (int j = j0; j < n && end[j] <= until; j++) {
+            if (!Double.isNaN(x[j])) {
+                vs[m++] = x[j];
+            }
+        }
+        return new double[] {percentile(vs, m, p.percentile()), until};
     }
 
     /** Linear-interpolated percentile (type 7) of the first {@code m} values, p in 0..1. */
