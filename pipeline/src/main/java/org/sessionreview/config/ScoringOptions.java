@@ -87,10 +87,41 @@ public final class ScoringOptions {
     public static final ConfigOption<Boolean> THERAPIST_MOMENTS = flag("scoring.therapist_moments", true,
             "Whether therapist anxiety episodes also become moments (they never count for the session).");
 
+    public static final ConfigOption<Double> ONSET_LOOKBACK_S = real("scoring.episode.onset_lookback_s", 180, "s",
+            "How far before the entry window an episode's onset may lie (the rise's knee is fitted within it;"
+                    + " Hinkley 1971, Muggeo 2003).").atLeast(0);
+    public static final ConfigOption<Double> ONSET_RISE_Z = real("scoring.episode.onset_rise_z", 1, "",
+            "A channel takes part in placing the onset when its z rose at least this much within the look-back.")
+            .positive();
+    public static final ConfigOption<Integer> ONSET_MIN_FIT_WINDOWS = integer("scoring.episode.onset_min_fit_windows",
+            4, "", "Fewest windows on each side of a fitted knee.").atLeast(2);
+    public static final ConfigOption<Double> CONCORDANCE_ENTER_Z = real("scoring.episode.concordance_enter_z", 1, "",
+            "To enter an episode the index without its strongest channel must also reach this: one channel"
+                    + " alone (a drifting level) makes no episode (Kreibig 2010).");
+    public static final ConfigOption<Double> CONCORDANCE_STAY_Z = real("scoring.episode.concordance_stay_z", 0.5, "",
+            "Inside an episode, time when the index without its strongest channel is below this counts as low.");
+    public static final ConfigOption<Boolean> SCL_DRIFT_FOLLOWING = flag("scoring.scl_drift.enabled", true,
+            "Whether z(SCL) is taken against a reference that follows a slow upward drift of the tonic floor"
+                    + " (Boucsein 2012; Benedek & Kaernbach 2010) instead of the fixed baseline median.");
+    public static final ConfigOption<Double> SCL_DRIFT_SEGMENT_S = real("scoring.scl_drift.segment_s", 600, "s",
+            "Length of each trailing segment whose low percentile is a floor of the tonic level.").positive();
+    public static final ConfigOption<Integer> SCL_DRIFT_SEGMENTS = integer("scoring.scl_drift.segments", 4, "",
+            "How many trailing segments give floors (look-back = segments x segment length).").atLeast(1);
+    public static final ConfigOption<Double> SCL_DRIFT_PERCENTILE = real("scoring.scl_drift.percentile", 0.10, "",
+            "The percentile of a segment's window SCLs taken as its floor.").range(0, 1);
+    public static final ConfigOption<Double> SCL_DRIFT_MIN_SEGMENT_FILL = real("scoring.scl_drift.min_segment_fill",
+            0.5, "", "Share of a segment's windows that must have a usable SCL for its floor to count.").range(0, 1);
+    public static final ConfigOption<Integer> SCL_DRIFT_MIN_SEGMENTS_FOR_SLOPE = integer(
+            "scoring.scl_drift.min_segments_for_slope", 3, "", "Floors needed before a drift slope is used.")
+            .atLeast(2);
+
     public static final List<ConfigOption<?>> ALL = List.of(BASELINE_START_S, BASELINE_END_S,
             MIN_BASELINE_WINDOWS, MAD_SCALE, SCL_FLOOR_US, SCR_RATE_FLOOR_PER_MIN, HR_FLOOR_BPM, RMSSD_FLOOR_MS,
             FIDGET_FLOOR_RELATIVE, FIDGET_FLOOR_G2, TEMP_SLOPE_FLOOR_C_PER_MIN, Z_CLAMP, WEIGHT_SCR, WEIGHT_SCL,
             WEIGHT_HR, WEIGHT_RMSSD, WEIGHT_FIDGET, WEIGHT_TEMP, GROSS_MOVEMENT_MAX_S, QUALITY_THRESHOLD,
             ENTER_THRESHOLD, ENTER_HOLD_S, LEAVE_THRESHOLD, LEAVE_HOLD_S, MIN_EPISODE_S, MERGE_GAP_S,
-            CUE_LOOKBACK_S, RISING_CHANNEL_Z, PRIORITY_PER_EPISODE, LOW_DATA_QUALITY, THERAPIST_MOMENTS);
+            CUE_LOOKBACK_S, RISING_CHANNEL_Z, PRIORITY_PER_EPISODE, LOW_DATA_QUALITY, THERAPIST_MOMENTS,
+            ONSET_LOOKBACK_S, ONSET_RISE_Z, ONSET_MIN_FIT_WINDOWS, CONCORDANCE_ENTER_Z, CONCORDANCE_STAY_Z,
+            SCL_DRIFT_FOLLOWING, SCL_DRIFT_SEGMENT_S, SCL_DRIFT_SEGMENTS, SCL_DRIFT_PERCENTILE,
+            SCL_DRIFT_MIN_SEGMENT_FILL, SCL_DRIFT_MIN_SEGMENTS_FOR_SLOPE);
 }

@@ -52,11 +52,28 @@ public final class AnxietyIndex {
     /** The z-scores of a window's scorable features, in {@link Feature} order. */
     public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline,
             ScoringConfig cfg) {
+        return zScores(w, baseline, cfg, null);
+    }
+
+    /**
+     * As {@link #zScores(WindowFeatures, Baseline, ScoringConfig)}, with the SCL judged against
+     * {@code sclReference} (uS; a {@link DriftFollowingLevel} reference) instead of the baseline
+     * median; the baseline's robust scale is kept. Null = the baseline median.
+     */
+    public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline,
+            ScoringConfig cfg, Double sclReference) {
         EnumMap<Feature, Double> z = new EnumMap<>(Feature.class);
         for (Feature f : Feature.values()) {
             Optional<FeatureBaseline> b = baseline.get(f);
             if (b.isPresent() && f.usable(w, cfg)) {
-                z.put(f, robustZ(f, f.value(w), b.get(), cfg));
+                FeatureBaseline fb = b.get();
+                if (f == Feature.SCL && sclReference != null && Double.isFinite(sclReference)) {
+                    double scale = fb.robustScale(cfg.madScale(), f.scaleFloor(cfg, fb.median()));
+                    double zs = (f.value(w) - sclReference) / scale;
+                    z.put(f, Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), zs)));
+                } else {
+                    z.put(f, robustZ(f, f.value(w), fb, cfg));
+                }
             }
         }
         return Collections.unmodifiableMap(z);
@@ -85,11 +102,17 @@ public final class AnxietyIndex {
      * features that cannot be scored are null). End-of-stream markers are copied unscored.
      */
     public static WindowFeatures score(WindowFeatures w, Baseline baseline, ScoringConfig cfg) {
+        return score(w, baseline, cfg, null);
+    }
+
+    /** As {@link #score(WindowFeatures, Baseline, ScoringConfig)} with an SCL reference (uS). */
+    public static WindowFeatures score(WindowFeatures w, Baseline baseline, ScoringConfig cfg,
+            Double sclReference) {
         WindowFeatures out = WindowCopy.of(w);
         if (w.endOfStream) {
             return out;
         }
-        Map<Feature, Double> z = zScores(w, baseline, cfg);
+        Map<Feature, Double> z = zScores(w, baseline, cfg, sclReference);
         for (Feature f : Feature.values()) {
             f.setZ(out, z.get(f));
         }

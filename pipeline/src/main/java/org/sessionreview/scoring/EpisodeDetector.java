@@ -51,7 +51,7 @@ public final class EpisodeDetector {
      */
     public static List<AnxietyEpisode> detect(Role role, List<WindowFeatures> scoredWindows,
             ScoringConfig cfg) {
-        return detect(role, scoredWindows, cfg, OnsetRule.DEFAULTS);
+        return detect(role, scoredWindows, cfg, OnsetRule.of(cfg));
     }
 
     /** {@link #detect(Role, List, ScoringConfig)} with the given onset and concordance rule. */
@@ -81,10 +81,10 @@ public final class EpisodeDetector {
 
     /**
      * Raw [start, end] spans from the enter/leave state machine, in time order; the start is the
-     * onset from {@link EpisodeOnsets} (with the default rule).
+     * onset from {@link EpisodeOnsets} (with the configured rule).
      */
     static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg) {
-        return hysteresis(ws, cfg, OnsetRule.DEFAULTS);
+        return hysteresis(ws, cfg, OnsetRule.of(cfg));
     }
 
     static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg, OnsetRule rule) {

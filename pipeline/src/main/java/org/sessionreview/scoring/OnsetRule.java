@@ -1,6 +1,8 @@
 package org.sessionreview.scoring;
 
 import java.io.Serializable;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,9 +11,9 @@ import java.util.Set;
 
 /**
  * Parameters of the episode onset and channel-concordance rules of {@link EpisodeDetector} (see
- * {@link EpisodeOnsets} and {@link Concordance} for the methods). Kept out of {@code
- * ScoringConfig} for now so that they can move into the declared configuration in one step;
- * {@link #DEFAULTS} are the project defaults.
+ * {@link EpisodeOnsets} and {@link Concordance} for the methods). {@link #of(ScoringConfig)}
+ * builds it from the declared options ({@code scoring.episode.onset_*}, {@code
+ * scoring.episode.concordance_*}); the bracketed values below are their defaults.
  *
  * @param lookbackS how far before the window that confirmed the entry the onset may lie,
  *     seconds [180]: the longest ramp the rule recovers (120 s) plus the 60 s of the longest
@@ -53,8 +55,7 @@ public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
     public static final Map<Feature, Double> DEFAULT_LATENCY_S = map(0.0, 0.0, 0.0);
 
     /** The project defaults (see the component comments). */
-    public static final OnsetRule DEFAULTS = new OnsetRule(180, 1.0, 4, DEFAULT_ONSET_FEATURES,
-            DEFAULT_LATENCY_S, 1.0, 0.5);
+
 
     public OnsetRule {
         onsetFeatures = onsetFeatures.isEmpty() ? Collections.emptySet()
@@ -71,6 +72,17 @@ public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
     }
 
     /** The latency of {@code f}, seconds (0 when not set). */
+    /**
+     * The rule as configured: look-back, rise, fit and concordance from {@link ScoringOptions};
+     * the onset channels (SCL, HR, RMSSD) and their latencies (0 s: an SCR follows its stimulus by
+     * 1-3 s and the heart rate within a few beats, both under the 5 s hop) are part of the method.
+     */
+    public static OnsetRule of(ScoringConfig cfg) {
+        return new OnsetRule(cfg.get(ScoringOptions.ONSET_LOOKBACK_S), cfg.get(ScoringOptions.ONSET_RISE_Z),
+                cfg.get(ScoringOptions.ONSET_MIN_FIT_WINDOWS), DEFAULT_ONSET_FEATURES, DEFAULT_LATENCY_S,
+                cfg.get(ScoringOptions.CONCORDANCE_ENTER_Z), cfg.get(ScoringOptions.CONCORDANCE_STAY_Z));
+    }
+
     public double latencyS(Feature f) {
         return latencyS.getOrDefault(f, 0.0);
     }
@@ -82,19 +94,6 @@ public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
     }
 
     /** Footer/run.json entries, {@code scoring.episode.onset.*} and {@code scoring.episode.concordance.*}. */
-    public Map<String, Object> asMetadata() {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("scoring.episode.onset.lookback_s", lookbackS);
-        m.put("scoring.episode.onset.rise_z", onsetRiseZ);
-        m.put("scoring.episode.onset.min_fit_windows", minFitWindows);
-        m.put("scoring.episode.onset.knee", "quadratic; onset = knee + window_length_s / 2 + latency");
-        for (Feature f : onsetFeatures()) {
-            m.put("scoring.episode.onset.latency_s." + f.column(), latencyS(f));
-        }
-        m.put("scoring.episode.concordance.enter_z", concordanceEnterZ);
-        m.put("scoring.episode.concordance.stay_z", concordanceStayZ);
-        return m;
-    }
 
     private static Map<Feature, Double> map(double scl, double hr, double rmssd) {
         EnumMap<Feature, Double> m = new EnumMap<>(Feature.class);

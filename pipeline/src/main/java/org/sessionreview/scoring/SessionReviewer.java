@@ -21,7 +21,8 @@ import org.sessionreview.report.SessionRow;
  *
  * <p>Steps, for each wearer with windows (client, then therapist): baseline from the {@link
  * BaselineProvider} (default: calibration stretch, see {@link BaselineEstimator}); each window
- * scored by {@link AnxietyIndex#score} (copies; the inputs are not modified); episodes by {@link
+ * scored by {@link AnxietyIndex#score} (copies; the inputs are not modified), the skin conductance
+ * level against a reference that follows slow drift ({@link DriftFollowingLevel}); episodes by {@link
  * EpisodeDetector}. Client episodes become {@code anxiety_episode} moments and drive the
  * session's anxiety columns, flag and priority ({@link ReviewPriority}); therapist episodes
  * become moments with role {@code therapist} when {@link ScoringConfig#therapistMoments()} is
@@ -36,6 +37,7 @@ public final class SessionReviewer {
 
     private final BaselineProvider baselines;
     private final OnsetRule onsetRule;
+    private final DriftFollowingLevel.Params drift;
 
     /** A reviewer using the calibration-stretch baseline. */
     public SessionReviewer() {
@@ -43,13 +45,33 @@ public final class SessionReviewer {
     }
 
     public SessionReviewer(BaselineProvider baselines) {
-        this(baselines, OnsetRule.DEFAULTS);
+        this.baselines = Objects.requireNonNull(baselines, "baselines");
+        this.onsetRule = null; // from each review's ScoringConfig
+        this.drift = null;
     }
 
-    /** A reviewer with another episode onset and concordance rule (tests, comparisons). */
-    public SessionReviewer(BaselineProvider baselines, OnsetRule onsetRule) {
+    /**
+     * A reviewer with an explicit onset rule and drift following instead of the configured ones
+     * (comparisons of methods in tests and development harnesses).
+     *
+     * @param onsetRule how an episode's onset is placed and when channels concur ({@link OnsetRule})
+     * @param drift how the skin conductance level's reference follows slow drift ({@link
+     *     DriftFollowingLevel}; {@link DriftFollowingLevel.Params#OFF} for the fixed baseline)
+     */
+    public SessionReviewer(BaselineProvider baselines, OnsetRule onsetRule, DriftFollowingLevel.Params drift) {
         this.baselines = Objects.requireNonNull(baselines, "baselines");
-        this.onsetRule = Objects.requireNonNull(onsetRule, "onsetRule");
+        this.onsetRule = onsetRule; // null: the configured rule
+        this.drift = drift; // null: the configured drift following
+    }
+
+    /** With an explicit onset rule; drift following as configured. */
+    public SessionReviewer(BaselineProvider baselines, OnsetRule onsetRule) {
+        this(baselines, Objects.requireNonNull(onsetRule, "onsetRule"), null);
+    }
+
+    /** With explicit drift following; the onset rule as configured. */
+    public SessionReviewer(BaselineProvider baselines, DriftFollowingLevel.Params drift) {
+        this(baselines, null, Objects.requireNonNull(drift, "drift"));
     }
 
     /**
@@ -77,9 +99,16 @@ public final class SessionReviewer {
                 Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
                 usedBaselines.put(role, b);
                 List<WindowFeatures> roleScored = new ArrayList<>();
-                own.forEach(w -> roleScored.add(AnxietyIndex.score(w, b, cfg)));
+                double[] sclRef = b.get(Feature.SCL).isPresent()
+                        ? DriftFollowingLevel.references(own, b.get(Feature.SCL).get().median(),
+                                cfg, drift != null ? drift : DriftFollowingLevel.Params.of(cfg))
+                        : null;
+                for (int i = 0; i < own.size(); i++) {
+                    roleScored.add(AnxietyIndex.score(own.get(i), b, cfg,
+                            sclRef == null ? null : sclRef[i]));
+                }
                 scored.addAll(roleScored);
-                found = EpisodeDetector.detect(role, roleScored, cfg, onsetRule);
+                found = EpisodeDetector.detect(role, roleScored, cfg, onsetRule != null ? onsetRule : OnsetRule.of(cfg));
             }
             episodes.put(role, found);
         }

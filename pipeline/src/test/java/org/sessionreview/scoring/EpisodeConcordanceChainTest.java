@@ -38,7 +38,7 @@ class EpisodeConcordanceChainTest {
     void shouldReportNoEpisodeWhenOnlyTheSkinConductanceLevelDrifts() {
         for (int i = 0; i < DRIFTS.length; i++) {
             PlantedArousalWearer w = new PlantedArousalWearer(DRIFTS[i].toS() + 300, 20 + i).drift(DRIFTS[i]);
-            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(w, OnsetRule.DEFAULTS);
+            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
             List<AnxietyEpisode> old = EpisodeOnsetChainTest.clientEpisodes(w, EpisodeOnsetChainTest.CROSSING);
             System.out.printf(Locale.ROOT, "drift %s: %d episodes without the concordance rule (%.0f s), %d with it%n",
                     DRIFTS[i], old.size(), old.stream().mapToDouble(AnxietyEpisode::durationS).sum(), now.size());
@@ -50,7 +50,7 @@ class EpisodeConcordanceChainTest {
     void shouldStillFindARealEpisodeWithItsOnsetWhenItRidesOnADrift() {
         for (int i = 0; i < DRIFTS.length; i++) {
             PlantedArousalWearer w = new PlantedArousalWearer(DRIFTS[i].toS() + 300, 40 + i).drift(DRIFTS[i]).episode(REAL);
-            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(w, OnsetRule.DEFAULTS);
+            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
             double err = EpisodeOnsetChainTest.error(now, REAL);
             System.out.printf(Locale.ROOT, "drift %s + episode at %.0f s: %s, onset error %+.1f s%n", DRIFTS[i],
                     REAL.onsetS(), now, err);
@@ -65,7 +65,7 @@ class EpisodeConcordanceChainTest {
     void shouldMeasureTheTherapistResponseFromTheDetectedOnsetWhenTheEpisodeIsPlantedInRawSignals() {
         Episode planted = new Episode(900, 60, 90, 0.4, 10, 2.5);
         List<AnxietyEpisode> eps = EpisodeOnsetChainTest.clientEpisodes(new PlantedArousalWearer(1800, 3).episode(planted),
-                OnsetRule.DEFAULTS);
+                OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
         assertEquals(1, eps.size(), eps.toString());
         double onset = eps.get(0).startS();
         System.out.printf(Locale.ROOT, "planted onset %.0f s, detected %.1f s%n", planted.onsetS(), onset);

@@ -144,7 +144,7 @@ class EpisodeDetectorTest {
         ws.get(3).zScl = 9.0; // outside the episode: ignored
         // summary statistics only: these hand-made z's are not concordant, so the rule is off here
         AnxietyEpisode e = EpisodeDetector.detect(Role.CLIENT, ws, CFG,
-                OnsetRule.DEFAULTS.withConcordance(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY)).get(0);
+                OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()).withConcordance(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY)).get(0);
         assertEquals(-3.0, e.peakZ().get(Feature.RMSSD), 1e-12);
         assertEquals(-8.0 / 6, e.meanZ().get(Feature.RMSSD), 1e-12);
         assertEquals(6.0, e.peakZ().get(Feature.SCL), 1e-12);

@@ -69,7 +69,7 @@ class EpisodeOnsetChainTest {
                 Episode e2 = new Episode(1300 + 11 * seed, b[0], b[1], b[2], b[3], b[4]);
                 PlantedArousalWearer w = new PlantedArousalWearer(2100, seed).episode(e1).episode(e2);
                 List<AnxietyEpisode> old = clientEpisodes(w, CROSSING);
-                List<AnxietyEpisode> now = clientEpisodes(w, OnsetRule.DEFAULTS);
+                List<AnxietyEpisode> now = clientEpisodes(w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
                 for (Episode e : List.of(e1, e2)) {
                     before.add(error(old, e));
                     after.add(error(now, e));

@@ -1,0 +1,105 @@
+package org.sessionreview.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * Development harness on the labelled Stress-Predict subjects S02-S08 (see {@link
+ * StressPredictDevelopmentSet}): per-subject window ROC AUC of the client's anxiety index for
+ * stress-task windows against rest windows, before (fixed SCL baseline, the weights before issue
+ * 8) and after (the defaults), and a leave-one-subject-out choice among a small set of
+ * principled variants: for each subject, the variant with the best median AUC over the other six
+ * is chosen and scored on the held-out one. The printed table is the README's Validation table.
+ *
+ * <p>About a minute of CPU (the features of seven 55-60 min recordings), so it runs only on
+ * request: {@code mvn -B -o -pl pipeline test -Dtest=StressPredictDevelopmentSetTest
+ * -Dstress-predict.dev=true}.
+ */
+@EnabledIfSystemProperty(named = "stress-predict.dev", matches = "true")
+class StressPredictDevelopmentSetTest {
+
+    /** A candidate method: how the SCL reference is found and the index weights. */
+    record Variant(String name, DriftFollowingLevel.Params drift, ScoringConfig cfg) {}
+
+    static Map<String, Variant> variants() {
+        ScoringConfig noRmssd = ScoringConfig.builder().set(org.sessionreview.config.ScoringOptions.WEIGHT_RMSSD, 0.0).build();
+        ScoringConfig withRmssd = ScoringConfig.builder().set(org.sessionreview.config.ScoringOptions.WEIGHT_RMSSD, 0.5).build();
+        Map<String, Variant> v = new LinkedHashMap<>();
+        v.put("A", new Variant("fixed SCL baseline, RMSSD weight 0.5", DriftFollowingLevel.Params.OFF, withRmssd));
+        v.put("B", new Variant("drift-following SCL, RMSSD weight 0.5", DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), withRmssd));
+        v.put("C", new Variant("fixed SCL baseline, RMSSD weight 0", DriftFollowingLevel.Params.OFF, noRmssd));
+        v.put("D", new Variant("drift-following SCL, RMSSD weight 0", DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), noRmssd));
+        return v;
+    }
+
+    static double auc(StressPredictDevelopmentSet.Subject s, DriftFollowingLevel.Params drift, ScoringConfig cfg) {
+        List<WindowFeatures> scored = new SessionReviewer(BaselineProvider.CALIBRATION, drift)
+                .review(StressPredictDevelopmentSet.info(s), s.windows(), List.of(), cfg).scoredWindows();
+        return StressPredictDevelopmentSet.auc(s, scored, w -> w.anxietyIndex);
+    }
+
+    @Test
+    void shouldReportLeaveOneSubjectOutAucsOverTheDevelopmentSet() {
+        Map<String, Variant> variants = variants();
+        Map<String, Map<String, Double>> auc = new LinkedHashMap<>();
+        Map<String, Double> after = new LinkedHashMap<>();
+        for (String id : StressPredictDevelopmentSet.SUBJECTS) {
+            StressPredictDevelopmentSet.Subject s = StressPredictDevelopmentSet.subject(id);
+            Map<String, Double> row = new LinkedHashMap<>();
+            variants.forEach((k, v) -> row.put(k, auc(s, v.drift(), v.cfg())));
+            auc.put(id, row);
+            after.put(id, auc(s, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), ScoringConfig.defaults()));
+        }
+        StringBuilder out = new StringBuilder();
+        variants.forEach((k, v) -> out.append(k).append(" = ").append(v.name()).append('\n'));
+        out.append("| subject | A (before) | B | C | D | chosen on the other six | held-out AUC | defaults (after) |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        List<Double> loso = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        for (String held : StressPredictDevelopmentSet.SUBJECTS) {
+            String best = null;
+            double bestMedian = -1;
+            for (String k : variants.keySet()) {
+                List<Double> train = new ArrayList<>();
+                auc.forEach((id, row) -> {
+                    if (!id.equals(held)) {
+                        train.add(row.get(k));
+                    }
+                });
+                double m = StressPredictDevelopmentSet.median(train);
+                if (m > bestMedian + 1e-12) {
+                    bestMedian = m;
+                    best = k;
+                }
+            }
+            Map<String, Double> row = auc.get(held);
+            loso.add(row.get(best));
+            before.add(row.get("A"));
+            out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %s (median %.3f) | %.3f | %.3f |%n",
+                    held, row.get("A"), row.get("B"), row.get("C"), row.get("D"), best, bestMedian,
+                    row.get(best), after.get(held)));
+        }
+        List<Double> medians = new ArrayList<>();
+        for (String k : variants.keySet()) {
+            List<Double> all = new ArrayList<>();
+            auc.values().forEach(r -> all.add(r.get(k)));
+            medians.add(StressPredictDevelopmentSet.median(all));
+        }
+        out.append(String.format(Locale.ROOT, "| median | %.3f | %.3f | %.3f | %.3f | | %.3f | %.3f |%n",
+                medians.get(0), medians.get(1), medians.get(2), medians.get(3),
+                StressPredictDevelopmentSet.median(loso),
+                StressPredictDevelopmentSet.median(new ArrayList<>(after.values()))));
+        System.out.println(out);
+        // A report, not a gate: the figures are judged on held-out subjects (README, Validation).
+        auc.values().forEach(r -> r.values().forEach(a -> assertTrue(a >= 0 && a <= 1, out.toString())));
+    }
+}
