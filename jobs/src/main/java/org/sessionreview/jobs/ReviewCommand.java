@@ -3,6 +3,9 @@ package org.sessionreview.jobs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.sessionreview.jobs.io.ReviewSinks;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,15 +51,22 @@ final class ReviewCommand {
     private final PrintStream err;
     /** The user's home folder, never accepted as {@code --out}. */
     private final Path home;
+    /** The tables' sinks for a staging folder and the footer provenance (injected by tests). */
+    private final BiFunction<Path, Map<String, String>, ReviewSinks> sinks;
 
     ReviewCommand(PrintStream out, PrintStream err) {
         this(out, err, Path.of(System.getProperty("user.home")));
     }
 
     ReviewCommand(PrintStream out, PrintStream err, Path home) {
+        this(out, err, home, ParquetReviewSinks::new);
+    }
+
+    ReviewCommand(PrintStream out, PrintStream err, Path home, BiFunction<Path, Map<String, String>, ReviewSinks> sinks) {
         this.out = out;
         this.err = err;
         this.home = home;
+        this.sinks = sinks;
     }
 
     int run(String[] args, Function<String, String> env) {
@@ -100,9 +110,8 @@ final class ReviewCommand {
         try {
             Path dir = staging.dir();
             java.util.Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
-            ParquetReviewSinks sinks = new ParquetReviewSinks(dir, provenance);
             ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
-            ReviewJob.Result result = new ReviewJob(options, config, sinks, progress).execute();
+            ReviewJob.Result result = new ReviewJob(options, config, sinks.apply(dir, provenance), progress).execute();
             TrendOutputs.write(dir, result.sessions(), config.trends(), provenance);
             EmptyTables.fill(dir, ALL_TABLES, provenance);
             StoredBaselines.pool(result.baselines()).write(dir.resolve(BASELINES_FILE));

@@ -148,46 +148,29 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         return true;
     }
 
-    private void emit(SessionInfo stored, Context ctx, Collector<SessionRow> out) throws Exception {
-        try {
-            SessionInfo i = withoutFailedWearers(stored);
-            List<WindowFeatures> ws = new ArrayList<>();
-            windows.get().forEach(w -> {
-                if (i.wearers.contains(w.role)) {
-                    ws.add(w);
-                }
-            });
-            List<Annotation> as = new ArrayList<>();
-            annotations.get().forEach(as::add);
-            List<SignalChunk> cs = new ArrayList<>();
-            chunks.get().forEach(c -> {
-                if (i.wearers.contains(c.role)) {
-                    cs.add(c);
-                }
-            });
-            // everything is computed before anything is emitted: a failure emits nothing
-            SessionReview review = reviewer.review(i, ws, as, config);
-            DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
-            SessionRow row = review.sessionRow();
-            CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, rupture, synchrony);
-            List<BaselineRow> baselineRows = BaselineRows.of(i, review.baselines());
-            if (sync.session() != null && "ok".equals(sync.session().status())) {
-                row.synchronyEs = finite(sync.session().es());
-                row.synchronyPercentile = finite(sync.session().percentile());
-                row.clientLeadsShare = finite(sync.session().clientLeadsShare());
-            }
-            row.missingChannels = new ArrayList<>(i.missingChannels);
+    /** Everything a session's review emits, computed before any of it is emitted. */
+    private record Outputs(SessionReview review, List<BaselineRow> baselines, DyadSynchrony.Result sync,
+            CodedEventsStep.Result coded, SessionRow row) {}
 
-            review.scoredWindows().forEach(w -> ctx.output(WINDOWS, w));
-            review.moments().forEach(m -> ctx.output(MOMENTS, m));
-            baselineRows.forEach(b -> ctx.output(BASELINES, b));
-            sync.windows().forEach(r -> ctx.output(SYNCHRONY, r));
-            coded.moments().forEach(m -> ctx.output(MOMENTS, m));
-            coded.ruptures().forEach(r -> ctx.output(RUPTURES, r));
-            coded.review().segmentRows().forEach(r -> ctx.output(SEGMENTS, r));
-            out.collect(row);
+    private void emit(SessionInfo stored, Context ctx, Collector<SessionRow> out) throws Exception {
+        Outputs o;
+        try {
+            o = compute(stored);
         } catch (RuntimeException e) {
+            // only the scoring is guarded: an exception from a downstream operator (a sink that
+            // cannot write) must fail the job, not pass for this session's failure
             ctx.output(REJECTS, ProcessingFailures.session(ctx.getCurrentKey(), stored, e));
+            o = null;
+        }
+        if (o != null) {
+            o.review().scoredWindows().forEach(w -> ctx.output(WINDOWS, w));
+            o.review().moments().forEach(m -> ctx.output(MOMENTS, m));
+            o.baselines().forEach(b -> ctx.output(BASELINES, b));
+            o.sync().windows().forEach(r -> ctx.output(SYNCHRONY, r));
+            o.coded().moments().forEach(m -> ctx.output(MOMENTS, m));
+            o.coded().ruptures().forEach(r -> ctx.output(RUPTURES, r));
+            o.coded().review().segmentRows().forEach(r -> ctx.output(SEGMENTS, r));
+            out.collect(o.row());
         }
         info.clear();
         windows.clear();
@@ -199,6 +182,36 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         chunksExpected.clear();
         annotationsSeen.clear();
         failedWearers.clear();
+    }
+
+    private Outputs compute(SessionInfo stored) throws Exception {
+        SessionInfo i = withoutFailedWearers(stored);
+        List<WindowFeatures> ws = new ArrayList<>();
+        windows.get().forEach(w -> {
+            if (i.wearers.contains(w.role)) {
+                ws.add(w);
+            }
+        });
+        List<Annotation> as = new ArrayList<>();
+        annotations.get().forEach(as::add);
+        List<SignalChunk> cs = new ArrayList<>();
+        chunks.get().forEach(c -> {
+            if (i.wearers.contains(c.role)) {
+                cs.add(c);
+            }
+        });
+        SessionReview review = reviewer.review(i, ws, as, config);
+        DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
+        SessionRow row = review.sessionRow();
+        CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, rupture, synchrony);
+        List<BaselineRow> baselineRows = BaselineRows.of(i, review.baselines());
+        if (sync.session() != null && "ok".equals(sync.session().status())) {
+            row.synchronyEs = finite(sync.session().es());
+            row.synchronyPercentile = finite(sync.session().percentile());
+            row.clientLeadsShare = finite(sync.session().clientLeadsShare());
+        }
+        row.missingChannels = new ArrayList<>(i.missingChannels);
+        return new Outputs(review, baselineRows, sync, coded, row);
     }
 
     /** The session as reviewed: a wearer whose processing failed is left out, its channels missing. */

@@ -1,5 +1,6 @@
 package org.sessionreview.operators;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -85,8 +86,11 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         SampleBlock end = endMarker.value();
         boolean complete = end != null && count(blocksSeen) >= end.streamBlockCount;
         if (failed.value() == null) {
+            // Only the plain steps are guarded: an exception from a downstream operator (a sink
+            // that cannot write) must fail the job, not pass for this wearer's failure.
+            Step step;
             try {
-                process(block, complete, end, ctx, out);
+                step = compute(block, complete, end);
             } catch (RuntimeException e) {
                 // One wearer's failure must not fail the run: reject it, tell the session operator
                 // at once (with the counts emitted so far), and ignore the rest of this stream.
@@ -94,6 +98,10 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
                 windower.clear();
                 ctx.output(REJECTS, ProcessingFailures.wearer(block, e));
                 out.collect(endRecord(block, true));
+                step = null;
+            }
+            if (step != null) {
+                emit(step, complete, end, ctx, out);
             }
         }
         if (complete) {
@@ -106,21 +114,31 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         }
     }
 
-    private void process(SampleBlock block, boolean complete, SampleBlock end, Context ctx, Collector<WindowFeatures> out)
-            throws Exception {
+    /** What one block produced, computed before anything is emitted. */
+    private record Step(WearerWindower windower, List<WindowFeatures> windows, WearerEvents events) {}
+
+    private Step compute(SampleBlock block, boolean complete, SampleBlock end) throws Exception {
         WearerWindower w = windower.value();
         if (w == null) {
             w = new WearerWindower(config, block.sessionId, Role.parse(block.role)
                     .orElseThrow(() -> new IllegalArgumentException("unknown wearer role")), block.mediaStartMillis);
         }
+        List<WindowFeatures> windows = new ArrayList<>();
         if (!block.endOfStream) {
-            emit(w.add(block), out);
+            windows.addAll(w.add(block));
         }
         if (complete) {
-            emit(w.finish(end.startMillis), out);
+            windows.addAll(w.finish(end.startMillis));
         }
         WearerEvents events = new WearerEvents();
         w.drainEvents(events);
+        return new Step(w, windows, events);
+    }
+
+    private void emit(Step step, boolean complete, SampleBlock end, Context ctx, Collector<WindowFeatures> out)
+            throws Exception {
+        emit(step.windows(), out);
+        WearerEvents events = step.events();
         events.scrs.forEach(r -> ctx.output(SCRS, r));
         events.beats.forEach(r -> ctx.output(BEATS, r));
         events.artifacts.forEach(r -> ctx.output(ARTIFACTS, r));
@@ -131,7 +149,7 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         if (complete) {
             out.collect(endRecord(end, false));
         } else {
-            windower.update(w);
+            windower.update(step.windower());
         }
     }
 
