@@ -41,6 +41,8 @@ public final class E4CsvParser {
     private final E4Limits limits;
     private final boolean gzip;
     private final List<Reject> rejects = new ArrayList<>();
+    private final E4Row row;
+    /** The numbers of the row last parsed ({@code row.values}). */
     private final double[] fields;
     private long lineNo;
     private long read;
@@ -56,7 +58,8 @@ public final class E4CsvParser {
         this.sourceFile = sourceFile;
         this.limits = limits;
         this.gzip = gzip;
-        this.fields = new double[channel == Channel.IBI ? 2 : channel.width()];
+        this.row = new E4Row(channel == Channel.IBI ? 2 : channel.width());
+        this.fields = row.values;
     }
 
     /** The parsed channel (null when the file was rejected as a whole) and the file report. */
@@ -225,67 +228,20 @@ public final class E4CsvParser {
 
     /** Why a data line is rejected (null when fine); fills {@link #fields}. */
     private String lineProblem(String line, int width) {
-        if (line == LineSource.TOO_LONG) {
-            return "line longer than " + E4Limits.MAX_LINE_CHARS + " characters (not read)";
-        }
-        return line.isBlank() ? "empty line" : parseFields(line, width);
+        return row.dataProblem(line, width);
     }
 
     /**
      * Parses a header row of {@code fields.length} equal positive numbers (IBI excluded); NaN with
      * {@link #error} set when it is not one.
      */
-    private double header(String row, String what) {
-        if (row == LineSource.TOO_LONG) {
-            error = "invalid header " + what + ": longer than " + E4Limits.MAX_LINE_CHARS
-                    + " characters";
-            return Double.NaN;
-        }
-        String reason = parseFields(row, fields.length);
+    private double header(String text, String what) {
+        String reason = row.headerProblem(text);
         if (reason != null) {
             error = "invalid header " + what + ": " + reason;
             return Double.NaN;
         }
-        for (double f : fields) {
-            if (!(f > 0) || f != fields[0]) {
-                StringBuilder got = new StringBuilder();
-                for (double g : fields) {
-                    got.append(got.length() == 0 ? "" : ", ").append(E4Limits.num(g));
-                }
-                error = "invalid header " + what + ": expected "
-                        + (fields.length == 1 ? "a positive number"
-                                : fields.length + " equal positive numbers")
-                        + ", got " + got;
-                return Double.NaN;
-            }
-        }
         return fields[0];
-    }
-
-    /** Splits on commas into {@link #fields}; null when fine, else the reason. */
-    private String parseFields(String line, int expected) {
-        int count = 0;
-        int from = 0;
-        while (true) {
-            int comma = line.indexOf(',', from);
-            int to = comma < 0 ? line.length() : comma;
-            if (count < expected) {
-                double v = FastDecimal.parse(line, from, to);
-                if (Double.isNaN(v)) {
-                    return "non-numeric value in column " + (count + 1);
-                }
-                if (Double.isInfinite(v)) {
-                    return "non-finite value in column " + (count + 1);
-                }
-                fields[count] = v;
-            }
-            count++;
-            if (comma < 0) {
-                break;
-            }
-            from = comma + 1;
-        }
-        return count == expected ? null : "expected " + expected + " columns, got " + count;
     }
 
     /**
@@ -351,24 +307,9 @@ public final class E4CsvParser {
         rejects.add(new Reject(sessionId, sourceFile, line, reason, safeRaw(raw)));
     }
 
-    /**
-     * The line when it holds only number characters ({@code 0-9 e E + - . ,}, space, tab), else
-     * null: a line with other text may carry an identity and is withheld.
-     */
+    /** See {@link E4Row#safeRaw(String)}. */
     static String safeRaw(String line) {
-        if (line == null || line == LineSource.TOO_LONG) {
-            return null;
-        }
-        int n = Math.min(line.length(), Reject.RAW_MAX_CHARS);
-        for (int i = 0; i < n; i++) {
-            char c = line.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == 'e' || c == 'E' || c == '+' || c == '-'
-                    || c == '.' || c == ',' || c == ' ' || c == '\t';
-            if (!ok) {
-                return null;
-            }
-        }
-        return line.substring(0, n);
+        return E4Row.safeRaw(line);
     }
 
     private String nextLine(LineSource in) throws IOException {
