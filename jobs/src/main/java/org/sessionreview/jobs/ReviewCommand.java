@@ -1,6 +1,13 @@
 package org.sessionreview.jobs;
 
 import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -19,18 +26,12 @@ import org.sessionreview.Version;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.cli.UsageException;
-import org.sessionreview.jobs.io.EmptyTables;
 import org.sessionreview.jobs.io.OutputDirectory;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.jobs.io.RunManifest;
-import org.sessionreview.model.InputFileStats;
-import org.sessionreview.model.Reject;
 import org.sessionreview.parquet.TableSchema;
-import org.sessionreview.jobs.io.TrendOutputs;
 import org.sessionreview.parquet.Tables;
 import org.sessionreview.parquet.TrendTables;
-import org.sessionreview.report.SessionRow;
-import org.sessionreview.scoring.StoredBaselines;
 
 /** The {@code review} command: parse arguments, run {@link ReviewJob}, write run.json, summarise. */
 final class ReviewCommand {
@@ -108,20 +109,24 @@ final class ReviewCommand {
         }
         PipelineConfig config = options.config();
         try {
-            Path dir = staging.dir();
-            java.util.Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
-            ReviewJob.Progress progress = options.quiet() ? (row, done, total) -> { } : this::progress;
-            ReviewJob.Result result = new ReviewJob(options, config, sinks.apply(dir, provenance), progress).execute();
-            TrendOutputs.write(dir, result.sessions(), config.trends(), provenance);
-            EmptyTables.fill(dir, ALL_TABLES, provenance);
-            StoredBaselines.pool(result.baselines()).write(dir.resolve(BASELINES_FILE));
-            RunManifest.write(dir, new RunManifest.Run(
-                    options.sessions(), options.out(), result.started(), result.finished(),
-                    options.mode().name().toLowerCase(Locale.ROOT), options.parallelism(),
-                    options.pseudonymizer().source(), config.describe(), result.files(),
-                    result.sessionFolders(), result.sessions().size(), (int) result.flagged(), TABLES));
-            staging.publish();
-            summary(options, result);
+            SessionScanner.Scan scan = SessionScanner.scan(options.sessions());
+            Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
+            ReviewJob job = new ReviewJob(options, config, sinks.apply(staging.dir(), provenance), staging, ALL_TABLES, provenance);
+            StreamExecutionEnvironment flink = job.environment();
+            StreamGraph graph = job.build(flink, scan, Instant.now());
+            JobClient client = flink.executeAsync(graph);
+            if (!ReviewJob.waitsForResult(flink)) {
+                out.println("session-review review: submitted job " + client.getJobID() + "; its tables are published to "
+                        + options.out() + " when it finishes (nothing is published if it fails)");
+                return 0;
+            }
+            client.getJobExecutionResult().get();
+            if (!staging.published()) {
+                err.println("session-review review: the job finished but its output could not be published to " + options.out()
+                        + " (see the Flink log); the previous contents are untouched");
+                return 1;
+            }
+            summary(options, RunManifest.read(options.out().resolve(RunManifest.FILE_NAME)));
             return 0;
         } catch (Exception e) {
             staging.abandon();
@@ -141,42 +146,65 @@ final class ReviewCommand {
         }
     }
 
-    private void progress(SessionRow row, int done, int total) {
-        out.printf(Locale.ROOT, "[%d/%d] %s (therapist %s, session %d): %s%n", done, total, row.sessionId,
-                row.therapistId, row.sessionNumber,
-                row.flagged ? String.format(Locale.ROOT, "flagged, priority %.1f: %s", row.priority, String.join("; ", row.flagReasons))
-                        : "nothing to review");
-    }
-
-    private void summary(ReviewOptions options, ReviewJob.Result r) {
+    /** The console summary, read back from the published run.json. */
+    private void summary(ReviewOptions options, JsonNode run) {
+        JsonNode sessions = run.path("sessions");
+        if (!options.quiet()) {
+            int done = 0;
+            for (JsonNode s : sessions) {
+                done++;
+                out.printf(Locale.ROOT, "[%d/%d] %s (therapist %s, session %d): %s%n", done, sessions.size(),
+                        s.path("session_id").asText(), s.path("therapist_id").asText(), s.path("session_number").asInt(),
+                        s.path("flagged").asBoolean()
+                                ? String.format(Locale.ROOT, "flagged, priority %.1f: %s", s.path("priority").asDouble(), reasons(s))
+                                : "nothing to review");
+            }
+        }
+        JsonNode totals = run.path("totals");
         out.println();
         out.printf(Locale.ROOT, "session-review %s: %d session folders, %d sessions reviewed, %d flagged for supervision%n",
-                Version.project(), r.sessionFolders(), r.sessions().size(), r.flagged());
-        List<SessionRow> flagged = r.sessions().stream().filter(s -> s.flagged)
-                .sorted((a, b) -> Double.compare(b.priority, a.priority)).toList();
-        for (SessionRow s : flagged) {
-            out.printf(Locale.ROOT, "  review first: %s (priority %.1f) %s%n", s.sessionId, s.priority, String.join("; ", s.flagReasons));
+                Version.project(), totals.path("session_folders").asInt(), totals.path("sessions_reviewed").asInt(),
+                totals.path("sessions_flagged").asInt());
+        List<JsonNode> flagged = new ArrayList<>();
+        sessions.forEach(s -> {
+            if (s.path("flagged").asBoolean()) {
+                flagged.add(s);
+            }
+        });
+        flagged.sort(Comparator.comparingDouble((JsonNode s) -> -s.path("priority").asDouble()));
+        for (JsonNode s : flagged) {
+            out.printf(Locale.ROOT, "  review first: %s (priority %.1f) %s%n", s.path("session_id").asText(),
+                    s.path("priority").asDouble(), reasons(s));
         }
-        long rejectedFiles = r.files().stream().filter(f -> f.recordsRejected > 0).count();
-        out.printf(Locale.ROOT, "rejected records: %d in %d files%n", r.rejects(), rejectedFiles);
-        r.files().stream().filter(f -> f.recordsRejected > 0)
-                .sorted((a, b) -> a.path.compareTo(b.path))
-                .limit(20)
-                .forEach(f -> out.printf(Locale.ROOT, "  %s: %d of %d records rejected%s%n", f.path, f.recordsRejected,
-                        f.recordsRead, f.firstReject == null ? "" : " (first: " + f.firstReject + ")"));
-        if (rejectedFiles > 20) {
-            out.printf(Locale.ROOT, "  ... and %d more files: see the rejects table%n", rejectedFiles - 20);
+        List<JsonNode> rejectedFiles = new ArrayList<>();
+        run.path("inputs").forEach(f -> {
+            if (f.path("records_rejected").asLong() > 0) {
+                rejectedFiles.add(f);
+            }
+        });
+        out.printf(Locale.ROOT, "rejected records: %d in %d files%n", totals.path("records_rejected").asLong(), rejectedFiles.size());
+        rejectedFiles.stream().limit(20).forEach(f -> out.printf(Locale.ROOT, "  %s: %d of %d records rejected%s%n",
+                f.path("path").asText(), f.path("records_rejected").asLong(), f.path("records_read").asLong(),
+                f.path("first_reject").isTextual() ? " (first: " + f.path("first_reject").asText() + ")" : ""));
+        if (rejectedFiles.size() > 20) {
+            out.printf(Locale.ROOT, "  ... and %d more files: see the rejects table%n", rejectedFiles.size() - 20);
         }
-        for (Reject f : r.processingFailures()) {
-            out.println("  processing failed: " + f.describe());
-        }
-        for (SessionRow s : r.sessions()) {
-            if (!s.missingChannels.isEmpty()) {
-                out.printf(Locale.ROOT, "  %s: missing wearable channels %s%n", s.sessionId, String.join(", ", s.missingChannels));
+        run.path("processing_failures").forEach(f -> out.println("  processing failed: " + f.asText()));
+        for (JsonNode s : sessions) {
+            if (!s.path("missing_channels").isEmpty()) {
+                List<String> missing = new ArrayList<>();
+                s.path("missing_channels").forEach(m -> missing.add(m.asText()));
+                out.printf(Locale.ROOT, "  %s: missing wearable channels %s%n", s.path("session_id").asText(), String.join(", ", missing));
             }
         }
         out.println("tables: " + options.out() + " (" + String.join("/, ", TABLES) + "/, " + RunManifest.FILE_NAME
                 + ", " + BASELINES_FILE + ")");
+    }
+
+    private static String reasons(JsonNode session) {
+        List<String> r = new ArrayList<>();
+        session.path("flag_reasons").forEach(x -> r.add(x.asText()));
+        return String.join("; ", r);
     }
 
     private static String rootMessage(Throwable e) {

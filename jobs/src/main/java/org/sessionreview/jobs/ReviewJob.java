@@ -1,89 +1,125 @@
 package org.sessionreview.jobs;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.SessionIngestor;
 import org.sessionreview.ingest.SessionScanner;
 import org.sessionreview.ingest.flink.SessionIngestFunction;
 import org.sessionreview.jobs.cli.ReviewOptions;
+import org.sessionreview.jobs.io.OutputDirectory;
+import org.sessionreview.jobs.io.PublishOnFinish;
 import org.sessionreview.jobs.io.ReviewSinks;
+import org.sessionreview.jobs.io.RunFact;
+import org.sessionreview.jobs.io.RunFinishFunction;
+import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
-import org.sessionreview.report.BaselineRow;
-import org.sessionreview.report.SessionRow;
+import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.topology.ReviewStreams;
 import org.sessionreview.topology.ReviewTopology;
+import org.sessionreview.topology.TrendStreams;
+import org.sessionreview.topology.TrendTopology;
 
 /**
- * The batch review job: session folders in, review tables out. Sources and sinks are attached
- * here and nowhere else; the processing is {@link ReviewTopology}. The sinks are injected
- * ({@link ReviewSinks}) and so is the progress listener.
+ * The review job: session folders in, every output of a run written by the job itself. Sources
+ * and sinks are attached here and nowhere else; the processing is {@link ReviewTopology} and its
+ * second stage {@link TrendTopology}; {@link RunFinishFunction} writes run.json and
+ * baselines.json; {@link PublishOnFinish} publishes the staging folder when the job has finished.
+ * Nothing is collected into the client, so a detached or REST submission produces the complete
+ * output.
  */
 public final class ReviewJob {
-    /** Told about each session as its review completes. */
-    public interface Progress {
-        void sessionDone(SessionRow row, int done, int total);
-    }
+    /** The restart strategy when neither the cluster nor {@code --flink} sets one. */
+    static final int DEFAULT_RESTART_ATTEMPTS = 3;
 
-    /**
-     * What a run produced, for the summary and run.json. {@code processingFailures} are the
-     * wearers and sessions whose processing failed (also rows of the rejects table).
-     */
-    public record Result(
-            int sessionFolders,
-            List<SessionRow> sessions,
-            List<InputFileStats> files,
-            List<BaselineRow> baselines,
-            List<Reject> processingFailures,
-            Instant started,
-            Instant finished) {
-        public long rejects() {
-            return files.stream().mapToLong(f -> f.recordsRejected).sum();
-        }
+    static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(2);
 
-        public long flagged() {
-            return sessions.stream().filter(s -> s.flagged).count();
-        }
-    }
+    /** Checkpoint interval of a streaming run when none is configured. */
+    static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
     private final ReviewOptions options;
     private final PipelineConfig config;
     private final ReviewSinks sinks;
-    private final Progress progress;
+    private final OutputDirectory.Staging staging;
+    private final List<TableSchema<?>> tables;
+    private final Map<String, String> provenance;
 
-    public ReviewJob(ReviewOptions options, PipelineConfig config, ReviewSinks sinks, Progress progress) {
+    public ReviewJob(ReviewOptions options, PipelineConfig config, ReviewSinks sinks, OutputDirectory.Staging staging,
+            List<TableSchema<?>> tables, Map<String, String> provenance) {
         this.options = options;
         this.config = config;
         this.sinks = sinks;
-        this.progress = progress;
+        this.staging = staging;
+        this.tables = List.copyOf(tables);
+        this.provenance = provenance;
     }
 
-    public Result execute() throws Exception {
-        Instant started = Instant.now();
-        Path root = options.sessions();
-        SessionScanner.Scan scan = SessionScanner.scan(root);
+    /**
+     * The Flink environment of this run: the cluster's when submitted with {@code flink run} or
+     * REST, an embedded MiniCluster otherwise. Parallelism is the environment's ({@code -p},
+     * {@code parallelism.default}, or the machine's cores when embedded) unless {@code
+     * --parallelism} is given. The restart strategy and checkpoint storage are the configuration's
+     * ({@code --flink KEY=VALUE}, the cluster's config.yaml, {@code flink run -D}); when none is
+     * set the job restarts up to {@value #DEFAULT_RESTART_ATTEMPTS} times and a streaming run
+     * checkpoints into its staging folder.
+     */
+    public StreamExecutionEnvironment environment() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                Configuration.fromMap(options.flinkConf()));
+        ReadableConfig given = env.getConfiguration();
+        Configuration defaults = new Configuration();
+        if (given.getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
+            defaults.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, DEFAULT_RESTART_ATTEMPTS);
+            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, DEFAULT_RESTART_DELAY);
+        }
+        if (options.mode() == ReviewOptions.Mode.STREAMING) {
+            defaults.set(org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+            if (given.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).isEmpty()) {
+                defaults.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
+            }
+            if (given.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
+                defaults.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                        staging.dir().resolve(".checkpoints").toUri().toString());
+            }
+        } else {
+            defaults.set(org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        }
+        env.configure(defaults);
+        options.parallelism().ifPresent(env::setParallelism);
+        return env;
+    }
 
-        StreamExecutionEnvironment env = environment();
-        DataStream<String> folders = env.fromData(scan.folders(), Types.STRING).name("session-folders").uid("session-folders");
+    /** Whether the caller should wait for the job: embedded runs and attached submissions. */
+    public static boolean waitsForResult(StreamExecutionEnvironment env) {
+        return env instanceof LocalStreamEnvironment || env.getConfiguration().get(DeploymentOptions.ATTACHED);
+    }
+
+    /** Builds the job on {@code env} and returns its graph, with the publish hook registered. */
+    public StreamGraph build(StreamExecutionEnvironment env, SessionScanner.Scan scan, java.time.Instant started) {
+        String root = options.sessions().toString();
+        DataStream<String> folders = env.fromData(scan.folders(), org.apache.flink.api.common.typeinfo.Types.STRING)
+                .name("session-folders").uid("session-folders");
         SessionIngestor ingestor = new SessionIngestor(config, options.pseudonymizer(), options.codebook().orElse(null));
         SingleOutputStreamOperator<SampleBlock> blocks = folders
                 .rebalance()
-                .process(new SessionIngestFunction(root.toString(), ingestor))
+                .process(new SessionIngestFunction(root, ingestor))
                 .name("ingest-sessions")
                 .uid("ingest-sessions");
 
@@ -92,63 +128,39 @@ public final class ReviewJob {
                 blocks.getSideOutput(SessionIngestFunction.SESSIONS),
                 blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS),
                 config);
+        TrendStreams trends = TrendTopology.build(review.sessions(), config.trends());
         DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS).union(review.failures());
+        DataStream<InputFileStats> files = blocks.getSideOutput(SessionIngestFunction.FILES);
         if (!scan.rejects().isEmpty()) { // fromData cannot take an empty collection
             rejects = rejects.union(env.fromData(scan.rejects(), TypeInformation.of(Reject.class))
                     .name("scan-rejects").uid("scan-rejects"));
+            files = files.union(env.fromData(scan.files(), TypeInformation.of(InputFileStats.class))
+                    .name("scan-files").uid("scan-files"));
         }
-        sinks.attach(review, blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), rejects);
+        sinks.attach(review, trends, blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), rejects);
 
-        CloseableIterator<SessionRow> sessionRows = review.sessions().collectAsync();
-        CloseableIterator<InputFileStats> fileStats =
-                blocks.getSideOutput(SessionIngestFunction.FILES).collectAsync();
-        CloseableIterator<BaselineRow> baselineRows = review.baselines().collectAsync();
-        CloseableIterator<Reject> failureRows = review.failures().collectAsync();
-        JobClient client = env.executeAsync("session-review");
+        RunManifest.Header header = new RunManifest.Header(root, options.out().toString(), started,
+                options.mode().name().toLowerCase(java.util.Locale.ROOT), env.getParallelism(),
+                options.pseudonymizer().source(), RunManifest.parametersJson(config.describe()),
+                scan.folders().size() + scan.rejects().size(), tables.stream().map(TableSchema::name).toList());
+        TypeInformation<RunFact> fact = TypeInformation.of(RunFact.class);
+        files.map(RunFact::of).returns(fact).name("files-as-facts").uid("files-as-facts")
+                .union(review.sessions().map(RunFact::of).returns(fact).name("sessions-as-facts").uid("sessions-as-facts"),
+                        review.baselines().map(RunFact::of).returns(fact).name("baselines-as-facts").uid("baselines-as-facts"),
+                        review.failures().map(RunFact::of).returns(fact).name("failures-as-facts").uid("failures-as-facts"))
+                .keyBy(RunFinishFunction::key)
+                .process(new RunFinishFunction(header, staging.dir().toUri().toString(), ReviewCommand.BASELINES_FILE))
+                .setParallelism(1)
+                .name("run-finish")
+                .uid("run-finish")
+                .sinkTo(new DiscardingSink<>())
+                .setParallelism(1)
+                .name("run-finish-end")
+                .uid("run-finish-end");
 
-        List<InputFileStats> files = Collections.synchronizedList(new ArrayList<>(scan.files()));
-        Thread drain = new Thread(() -> fileStats.forEachRemaining(files::add), "collect-input-files");
-        drain.setDaemon(true);
-        drain.start();
-        List<BaselineRow> baselines = Collections.synchronizedList(new ArrayList<>());
-        Thread drainBaselines = new Thread(() -> baselineRows.forEachRemaining(baselines::add), "collect-baselines");
-        drainBaselines.setDaemon(true);
-        drainBaselines.start();
-        List<Reject> failures = Collections.synchronizedList(new ArrayList<>());
-        Thread drainFailures = new Thread(() -> failureRows.forEachRemaining(failures::add), "collect-failures");
-        drainFailures.setDaemon(true);
-        drainFailures.start();
-        List<SessionRow> rows = new ArrayList<>();
-        while (sessionRows.hasNext()) {
-            SessionRow row = sessionRows.next();
-            rows.add(row);
-            progress.sessionDone(row, rows.size(), scan.folders().size());
-        }
-        drain.join();
-        drainBaselines.join();
-        drainFailures.join();
-        client.getJobExecutionResult().get();
-        sessionRows.close();
-        fileStats.close();
-        baselineRows.close();
-        failureRows.close();
-        rows.sort((a, b) -> a.sessionId.compareTo(b.sessionId));
-        return new Result(scan.folders().size() + scan.rejects().size(), rows, new ArrayList<>(files),
-                new ArrayList<>(baselines), failures.stream().sorted((a, b) -> a.describe().compareTo(b.describe())).toList(),
-                started, Instant.now());
-    }
-
-    private StreamExecutionEnvironment environment() {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(options.parallelism());
-        if (options.mode() == ReviewOptions.Mode.STREAMING) {
-            env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-            env.enableCheckpointing(5_000);
-        } else {
-            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        }
-        return env;
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("session-review " + options.sessions().getFileName());
+        graph.registerJobStatusHook(new PublishOnFinish(staging, tables, provenance));
+        return graph;
     }
 }

@@ -73,8 +73,8 @@ class FailedRunCliITCase {
     /** The real Parquet sinks, and a step that fails the job on the first session row. */
     private static ReviewSinks failing(Path dir, Map<String, String> provenance) {
         ReviewSinks real = new ParquetReviewSinks(dir, provenance);
-        return (review, annotations, rejects) -> {
-            real.attach(review, annotations, rejects);
+        return (review, trends, annotations, rejects) -> {
+            real.attach(review, trends, annotations, rejects);
             review.sessions().map(FailedRunCliITCase::fail).name("simulated-failure").uid("simulated-failure")
                     .sinkTo(new DiscardingSink<>()).name("discard").uid("discard");
         };

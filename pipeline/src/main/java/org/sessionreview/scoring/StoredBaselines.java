@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,6 +90,11 @@ public final class StoredBaselines implements Serializable {
     }
 
     public void write(Path file) throws IOException {
+        Files.write(file, toJson());
+    }
+
+    /** The {@link #FORMAT} JSON of these baselines (what {@link #read} reads). */
+    public byte[] toJson() throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode ps = root.putObject("people");
@@ -103,7 +109,7 @@ public final class StoredBaselines implements Serializable {
                 n.put("windows", f.getValue().count());
             }
         }
-        MAPPER.writeValue(file.toFile(), root);
+        return MAPPER.writeValueAsBytes(root);
     }
 
     /**

@@ -36,7 +36,10 @@ public final class ReviewOptions {
             "  --out DIR                   output directory (required; created if missing)",
             "  --codebook FILE             run-wide codebook JSON mapping site labels to canonical codes",
             "  --baselines FILE            personal baselines from an earlier run (its <out>/baselines.json)",
-            "  --parallelism N             Flink parallelism (default: number of CPU cores)",
+            "  --parallelism N             Flink parallelism (default: the cluster's -p / parallelism.default;",
+            "                              embedded: the number of CPU cores)",
+            "  --flink KEY=VALUE           a Flink configuration option (repeatable), e.g. --flink restart-strategy.type=none",
+            "                              or --flink execution.checkpointing.dir=file:///shared/checkpoints",
             "  --pseudonym-key-file FILE   key for the HMAC-SHA256 client pseudonym (or set "
                     + Pseudonymizer.KEY_ENV + ")",
             "  --allow-demo-key            use the public demo key when no key is given (synthetic data only)",
@@ -55,14 +58,17 @@ public final class ReviewOptions {
     private final Path codebook;
     private final StoredBaselines baselines;
     private final Path baselinesFile;
-    private final int parallelism;
+    private final Integer parallelism;
+    private final java.util.Map<String, String> flinkConf;
     private final Pseudonymizer pseudonymizer;
     private final Mode mode;
     private final boolean quiet;
     private final PipelineConfig config;
 
     private ReviewOptions(Path sessions, Path out, Path codebook, Path baselinesFile, StoredBaselines baselines,
-            int parallelism, Pseudonymizer pseudonymizer, Mode mode, boolean quiet, PipelineConfig config) {
+            Integer parallelism, java.util.Map<String, String> flinkConf, Pseudonymizer pseudonymizer, Mode mode, boolean quiet,
+            PipelineConfig config) {
+        this.flinkConf = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(flinkConf));
         this.config = config;
         this.sessions = sessions;
         this.out = out;
@@ -92,23 +98,24 @@ public final class ReviewOptions {
         Mode mode = Mode.BATCH;
         EdaMethod edaMethod = EdaMethod.STREAMING;
         List<String> sets = new ArrayList<>();
+        java.util.Map<String, String> flinkConf = new java.util.TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--sessions":
-                    sessions = Path.of(value(args, ++i, a));
+                    sessions = LocalPaths.of(a, value(args, ++i, a));
                     break;
                 case "--out":
-                    out = Path.of(value(args, ++i, a));
+                    out = LocalPaths.of(a, value(args, ++i, a));
                     break;
                 case "--codebook":
-                    codebook = Path.of(value(args, ++i, a));
+                    codebook = LocalPaths.of(a, value(args, ++i, a));
                     break;
                 case "--baselines":
-                    baselinesFile = Path.of(value(args, ++i, a));
+                    baselinesFile = LocalPaths.of(a, value(args, ++i, a));
                     break;
                 case "--pseudonym-key-file":
-                    keyFile = Path.of(value(args, ++i, a));
+                    keyFile = LocalPaths.of(a, value(args, ++i, a));
                     break;
                 case "--parallelism":
                     String p = value(args, ++i, a);
@@ -137,6 +144,14 @@ public final class ReviewOptions {
                     break;
                 case "--set":
                     sets.add(value(args, ++i, a));
+                    break;
+                case "--flink":
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("--flink takes KEY=VALUE (a Flink configuration option), got '" + kv + "'");
+                    }
+                    flinkConf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
                     break;
                 case "--mode":
                     String m = value(args, ++i, a);
@@ -185,11 +200,10 @@ public final class ReviewOptions {
         }
         PipelineConfig config = config(edaMethod, sets, baselines);
         Pseudonymizer pseudonymizer = pseudonymizer(keyFile, demo, env);
-        int par = parallelism != null ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
         return new ReviewOptions(sessions.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(),
                 codebook == null ? null : codebook.toAbsolutePath().normalize(),
                 baselinesFile == null ? null : baselinesFile.toAbsolutePath().normalize(), baselines,
-                par, pseudonymizer, mode, quiet, config);
+                parallelism, flinkConf, pseudonymizer, mode, quiet, config);
     }
 
     /** The pipeline configuration: {@code --eda-method}, then each {@code --set} in order, checked against the declarations. */
@@ -271,8 +285,14 @@ public final class ReviewOptions {
         return Optional.ofNullable(baselinesFile);
     }
 
-    public int parallelism() {
-        return parallelism;
+    /** {@code --parallelism}; empty when the environment's parallelism applies. */
+    public Optional<Integer> parallelism() {
+        return Optional.ofNullable(parallelism);
+    }
+
+    /** Flink configuration options from {@code --flink KEY=VALUE}, for an embedded run or on top of a cluster's. */
+    public java.util.Map<String, String> flinkConf() {
+        return flinkConf;
     }
 
     public Pseudonymizer pseudonymizer() {

@@ -106,36 +106,48 @@ public final class OutputDirectory {
         return owned;
     }
 
-    /** A run's staging folder inside {@code --out}. */
-    public static final class Staging {
-        private final Path out;
-        private final Path dir;
+    /**
+     * A run's staging folder inside {@code --out}. Serializable (paths as strings) so that the
+     * job can carry it to the JobManager, which publishes when the job has finished ({@link
+     * PublishOnFinish}).
+     */
+    public static final class Staging implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String out;
+        private final String dir;
         private final List<String> entries;
         private final Set<String> previouslyOwned;
 
         Staging(Path out, Path dir, List<String> entries, Set<String> previouslyOwned) {
-            this.out = out;
-            this.dir = dir;
+            this.out = out.toAbsolutePath().toString();
+            this.dir = dir.toAbsolutePath().toString();
             this.entries = List.copyOf(entries);
-            this.previouslyOwned = previouslyOwned;
+            this.previouslyOwned = new LinkedHashSet<>(previouslyOwned);
         }
 
         /** Where the run writes its tables and files. */
         public Path dir() {
-            return dir;
+            return Path.of(dir);
         }
 
         /** The published folder. */
         public Path out() {
-            return out;
+            return Path.of(out);
+        }
+
+        /** This run's id (the staging folder's suffix), recorded in the marker when published. */
+        public String runId() {
+            return Path.of(dir).getFileName().toString().substring(STAGING_PREFIX.length());
         }
 
         /**
          * Moves every staged entry into {@code out}, replacing the previous run's entry of the same
-         * name, then writes the marker and removes the staging folder.
+         * name, then writes the marker (with this run's id) and removes the staging folder.
          */
         public void publish() throws IOException {
-            Path replaced = out.resolve(REPLACED_PREFIX + dir.getFileName().toString().substring(STAGING_PREFIX.length()));
+            Path out = out();
+            Path dir = dir();
+            Path replaced = out.resolve(REPLACED_PREFIX + runId());
             Files.createDirectory(replaced);
             Set<String> owned = new LinkedHashSet<>(previouslyOwned);
             for (String e : entries) {
@@ -153,6 +165,7 @@ public final class OutputDirectory {
             ObjectNode marker = MAPPER.createObjectNode();
             marker.put("tool", "session-review");
             marker.put("about", "this folder's entries listed here were written by session-review and are replaced by its next run");
+            marker.put("run", runId());
             owned.forEach(marker.withArray("entries")::add);
             Path tmp = dir.resolve(MARKER);
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), marker);
@@ -161,10 +174,20 @@ public final class OutputDirectory {
             deleteRecursively(dir);
         }
 
+        /** Whether {@code out}'s marker names this run: it was published. */
+        public boolean published() {
+            try {
+                JsonNode m = MAPPER.readTree(out().resolve(MARKER).toFile());
+                return runId().equals(m.path("run").asText());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
         /** Deletes the staging folder; the previous output stays as it was. */
         public void abandon() {
             try {
-                deleteRecursively(dir);
+                deleteRecursively(dir());
             } catch (IOException e) {
                 // the next open() removes it
             }

@@ -12,7 +12,9 @@ import org.sessionreview.model.Reject;
 import org.sessionreview.parquet.ParquetTables;
 import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.parquet.Tables;
+import org.sessionreview.parquet.TrendTables;
 import org.sessionreview.topology.ReviewStreams;
+import org.sessionreview.topology.TrendStreams;
 
 /**
  * Writes each table as Parquet files under {@code <out>/<table>/}, with the run's provenance
@@ -28,7 +30,7 @@ public final class ParquetReviewSinks implements ReviewSinks {
     }
 
     @Override
-    public void attach(ReviewStreams review, DataStream<Annotation> annotations, DataStream<Reject> rejects) {
+    public void attach(ReviewStreams review, TrendStreams trends, DataStream<Annotation> annotations, DataStream<Reject> rejects) {
         sink(review.sessions(), Tables.SESSIONS);
         sink(review.moments(), Tables.MOMENTS);
         sink(review.windows(), Tables.WINDOWS);
@@ -39,6 +41,8 @@ public final class ParquetReviewSinks implements ReviewSinks {
         sink(review.synchrony(), Tables.SYNCHRONY);
         sink(review.ruptures(), Tables.RUPTURES);
         sink(review.segments(), Tables.SEGMENTS);
+        sink(trends.trainees(), TrendTables.TRAINEES);
+        sink(trends.clients(), TrendTables.CLIENTS);
         sink(annotations, Tables.ANNOTATIONS);
         sink(rejects, Tables.REJECTS);
     }

@@ -1,23 +1,29 @@
 package org.sessionreview.jobs.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.sessionreview.Version;
 import org.sessionreview.model.InputFileStats;
+import org.sessionreview.model.Reject;
+import org.sessionreview.report.SessionRow;
 
 /**
- * Writes {@code run.json}: what went in (path, size, SHA-256, records read / accepted / rejected
- * per file), the parameters, the versions, and what came out. Everything but the timestamps and
- * the output path is the same for the same inputs and configuration.
+ * {@code run.json}: what went in (path, size, SHA-256, records read / accepted / rejected per
+ * file), the parameters, the versions, what came out (per session: flagged or not, and why) and
+ * the processing failures. Written by the job itself ({@code RunFinishFunction}) when its input
+ * ends, so a detached submission produces it too; the command's console summary reads it back.
+ * Everything but the timestamps and the output path is the same for the same inputs and
+ * configuration.
  */
 public final class RunManifest {
     public static final String FILE_NAME = "run.json";
@@ -26,24 +32,38 @@ public final class RunManifest {
 
     private RunManifest() {}
 
-    /** The facts of one run. */
-    public record Run(
-            Path sessionsRoot,
-            Path out,
+    /**
+     * What the client knows when it submits the job. {@code parametersJson} is {@code
+     * PipelineConfig.describe()} rendered as JSON; {@code parallelism} is the job's default
+     * parallelism as the client saw it (the cluster's unless {@code --parallelism} was given).
+     */
+    public record Header(
+            String sessionsRoot,
+            String out,
             Instant started,
-            Instant finished,
             String mode,
             int parallelism,
             String pseudonymKeySource,
-            Map<String, Object> parameters,
-            List<InputFileStats> files,
+            String parametersJson,
             int sessionFolders,
-            int sessionsReviewed,
-            int sessionsFlagged,
-            List<String> tables) {}
+            List<String> tables) implements Serializable {
+        public Header {
+            tables = List.copyOf(tables);
+        }
+    }
 
-    /** Writes {@code run.json} into {@code dir} (the run's staging folder; {@code run.out()} is where it is published). */
-    public static Path write(Path dir, Run run) throws IOException {
+    /** Renders the parameters map for {@link Header#parametersJson()}. */
+    public static String parametersJson(java.util.Map<String, Object> parameters) {
+        try {
+            return MAPPER.writeValueAsString(parameters);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("parameters cannot be written as JSON", e);
+        }
+    }
+
+    /** The manifest of a finished run, as UTF-8 JSON. */
+    public static byte[] json(Header h, Instant finished, List<InputFileStats> allFiles, List<SessionRow> allSessions,
+            List<Reject> failures) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "session-review");
@@ -51,16 +71,16 @@ public final class RunManifest {
         tool.put("flink_version", Version.flink());
         tool.put("java_version", System.getProperty("java.version"));
         ObjectNode r = root.putObject("run");
-        r.put("started_utc", run.started().toString());
-        r.put("finished_utc", run.finished().toString());
-        r.put("mode", run.mode());
-        r.put("parallelism", run.parallelism());
-        r.put("pseudonym_key", run.pseudonymKeySource());
-        root.put("sessions_root", run.sessionsRoot().toString());
-        root.put("out", run.out().toString());
-        root.set("parameters", MAPPER.valueToTree(run.parameters()));
+        r.put("started_utc", h.started().toString());
+        r.put("finished_utc", finished.toString());
+        r.put("mode", h.mode());
+        r.put("parallelism", h.parallelism());
+        r.put("pseudonym_key", h.pseudonymKeySource());
+        root.put("sessions_root", h.sessionsRoot());
+        root.put("out", h.out());
+        root.set("parameters", MAPPER.readTree(h.parametersJson()));
 
-        List<InputFileStats> files = run.files().stream()
+        List<InputFileStats> files = allFiles.stream()
                 .sorted(Comparator.comparing((InputFileStats f) -> f.path).thenComparing(f -> f.kind))
                 .toList();
         long read = 0;
@@ -77,27 +97,46 @@ public final class RunManifest {
             n.put("records_read", f.recordsRead);
             n.put("records_accepted", f.recordsAccepted);
             n.put("records_rejected", f.recordsRejected);
+            n.put("first_reject", f.firstReject);
             read += f.recordsRead;
             accepted += f.recordsAccepted;
             rejected += f.recordsRejected;
         }
+        List<SessionRow> sessions = allSessions.stream().sorted(Comparator.comparing((SessionRow s) -> s.sessionId)).toList();
+        ArrayNode reviewed = root.putArray("sessions");
+        for (SessionRow s : sessions) {
+            ObjectNode n = reviewed.addObject();
+            n.put("session_id", s.sessionId);
+            n.put("therapist_id", s.therapistId);
+            n.put("session_number", s.sessionNumber);
+            n.put("flagged", s.flagged);
+            n.put("priority", s.priority);
+            ArrayNode reasons = n.putArray("flag_reasons");
+            if (s.flagReasons != null) {
+                s.flagReasons.forEach(reasons::add);
+            }
+            ArrayNode missing = n.putArray("missing_channels");
+            if (s.missingChannels != null) {
+                s.missingChannels.forEach(missing::add);
+            }
+        }
+        ArrayNode failed = root.putArray("processing_failures");
+        failures.stream().map(Reject::describe).sorted().forEach(failed::add);
         ObjectNode totals = root.putObject("totals");
-        totals.put("session_folders", run.sessionFolders());
-        totals.put("sessions_reviewed", run.sessionsReviewed());
-        totals.put("sessions_flagged", run.sessionsFlagged());
+        totals.put("session_folders", h.sessionFolders());
+        totals.put("sessions_reviewed", sessions.size());
+        totals.put("sessions_flagged", sessions.stream().filter(s -> s.flagged).count());
         totals.put("files", files.size());
         totals.put("records_read", read);
         totals.put("records_accepted", accepted);
         totals.put("records_rejected", rejected);
         ArrayNode tables = root.putArray("tables");
-        run.tables().forEach(t -> tables.add(t + "/"));
-        Path target = dir.resolve(FILE_NAME);
-        MAPPER.writeValue(target.toFile(), root);
-        return target;
+        h.tables().forEach(t -> tables.add(t + "/"));
+        return MAPPER.writeValueAsBytes(root);
     }
 
-    /** Reads a run.json back (for tests and tools). */
-    public static com.fasterxml.jackson.databind.JsonNode read(Path file) throws IOException {
+    /** Reads a run.json back (for the console summary, tests and tools). */
+    public static JsonNode read(Path file) throws IOException {
         return MAPPER.readTree(Files.readString(file));
     }
 }

@@ -1,0 +1,65 @@
+package org.sessionreview.jobs.io;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.core.execution.JobStatusHook;
+import org.sessionreview.parquet.TableSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a run's output when, and only when, its job has finished: registered on the job's
+ * stream graph, it runs where the job's state lives (the JobManager of a cluster, the embedded
+ * MiniCluster locally) whatever the submission path: attached, detached or REST. On FINISHED
+ * every file sink has committed, so it gives tables without rows their schema-only file ({@link
+ * EmptyTables}) and moves the staging folder's entries into place ({@link
+ * OutputDirectory.Staging#publish()}); on FAILED or CANCELED it deletes the staging folder and
+ * the previous output stays as it was.
+ *
+ * <p>Flink's {@link JobStatusHook} is the mechanism its own atomic CREATE TABLE AS uses; it is
+ * marked internal, so this class is the one place that depends on it. A publish that fails is
+ * logged and leaves the marker without this run's id, which an attached client reports ({@link
+ * OutputDirectory.Staging#published()}); it never throws into the JobManager.
+ */
+public final class PublishOnFinish implements JobStatusHook {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PublishOnFinish.class);
+
+    private final OutputDirectory.Staging staging;
+    private final List<TableSchema<?>> tables;
+    private final Map<String, String> provenance;
+
+    public PublishOnFinish(OutputDirectory.Staging staging, List<TableSchema<?>> tables, Map<String, String> provenance) {
+        this.staging = staging;
+        this.tables = List.copyOf(tables);
+        this.provenance = new java.util.LinkedHashMap<>(provenance);
+    }
+
+    @Override
+    public void onCreated(JobID jobId) {}
+
+    @Override
+    public void onFinished(JobID jobId) {
+        try {
+            EmptyTables.fill(staging.dir(), tables, provenance);
+            staging.publish();
+            LOG.info("session-review: job {} finished; output published to {}", jobId, staging.out());
+        } catch (Exception | LinkageError e) {
+            LOG.error("session-review: job {} finished but its output could not be published to {}; staging left in {}",
+                    jobId, staging.out(), staging.dir(), e);
+        }
+    }
+
+    @Override
+    public void onFailed(JobID jobId, Throwable throwable) {
+        staging.abandon();
+        LOG.warn("session-review: job {} failed; nothing published, the previous contents of {} are untouched", jobId,
+                staging.out());
+    }
+
+    @Override
+    public void onCanceled(JobID jobId) {
+        staging.abandon();
+    }
+}
