@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -18,6 +17,7 @@ import org.apache.flink.util.CloseableIterator;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.SessionIngestor;
 import org.sessionreview.ingest.SessionScanner;
+import org.sessionreview.ingest.flink.SessionFolderSource;
 import org.sessionreview.ingest.flink.SessionIngestFunction;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.io.ReviewSinks;
@@ -79,10 +79,10 @@ public final class ReviewJob {
         SessionScanner.Scan scan = SessionScanner.scan(root);
 
         StreamExecutionEnvironment env = environment();
-        DataStream<String> folders = env.fromData(scan.folders(), Types.STRING).name("session-folders").uid("session-folders");
         SessionIngestor ingestor = new SessionIngestor(config, options.pseudonymizer(), options.codebook().orElse(null));
-        SingleOutputStreamOperator<SampleBlock> blocks = folders
-                .rebalance()
+        SingleOutputStreamOperator<SampleBlock> blocks = env
+                .fromSource(new SessionFolderSource(root.toString()), WatermarkStrategy.noWatermarks(), "session-folders")
+                .uid("session-folders")
                 .process(new SessionIngestFunction(root.toString(), ingestor))
                 .name("ingest-sessions")
                 .uid("ingest-sessions");
@@ -93,10 +93,6 @@ public final class ReviewJob {
                 blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS),
                 config);
         DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS).union(review.failures());
-        if (!scan.rejects().isEmpty()) { // fromData cannot take an empty collection
-            rejects = rejects.union(env.fromData(scan.rejects(), TypeInformation.of(Reject.class))
-                    .name("scan-rejects").uid("scan-rejects"));
-        }
         sinks.attach(review, blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), rejects);
 
         CloseableIterator<SessionRow> sessionRows = review.sessions().collectAsync();
@@ -106,7 +102,7 @@ public final class ReviewJob {
         CloseableIterator<Reject> failureRows = review.failures().collectAsync();
         JobClient client = env.executeAsync("session-review");
 
-        List<InputFileStats> files = Collections.synchronizedList(new ArrayList<>(scan.files()));
+        List<InputFileStats> files = Collections.synchronizedList(new ArrayList<>());
         Thread drain = new Thread(() -> fileStats.forEachRemaining(files::add), "collect-input-files");
         drain.setDaemon(true);
         drain.start();
