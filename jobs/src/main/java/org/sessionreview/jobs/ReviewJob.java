@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -19,6 +20,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.SessionIngestor;
 import org.sessionreview.ingest.SessionScanner;
+import org.sessionreview.ingest.flink.SessionFolderSource;
 import org.sessionreview.ingest.flink.SessionIngestFunction;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.io.OutputDirectory;
@@ -111,14 +113,17 @@ public final class ReviewJob {
         return env instanceof LocalStreamEnvironment || env.getConfiguration().get(DeploymentOptions.ATTACHED);
     }
 
-    /** Builds the job on {@code env} and returns its graph, with the publish hook registered. */
+    /**
+     * Builds the job on {@code env} and returns its graph, with the publish hook registered. The
+     * session folders are discovered and handed out by {@link SessionFolderSource} (on the
+     * JobManager); {@code scan} is the client's own listing, used only for the folder count.
+     */
     public StreamGraph build(StreamExecutionEnvironment env, SessionScanner.Scan scan, java.time.Instant started) {
         String root = options.sessions().toString();
-        DataStream<String> folders = env.fromData(scan.folders(), org.apache.flink.api.common.typeinfo.Types.STRING)
-                .name("session-folders").uid("session-folders");
         SessionIngestor ingestor = new SessionIngestor(config, options.pseudonymizer(), options.codebook().orElse(null));
-        SingleOutputStreamOperator<SampleBlock> blocks = folders
-                .rebalance()
+        SingleOutputStreamOperator<SampleBlock> blocks = env
+                .fromSource(new SessionFolderSource(root), WatermarkStrategy.noWatermarks(), "session-folders")
+                .uid("session-folders")
                 .process(new SessionIngestFunction(root, ingestor))
                 .name("ingest-sessions")
                 .uid("ingest-sessions");
@@ -131,12 +136,6 @@ public final class ReviewJob {
         TrendStreams trends = TrendTopology.build(review.sessions(), config.trends());
         DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS).union(review.failures());
         DataStream<InputFileStats> files = blocks.getSideOutput(SessionIngestFunction.FILES);
-        if (!scan.rejects().isEmpty()) { // fromData cannot take an empty collection
-            rejects = rejects.union(env.fromData(scan.rejects(), TypeInformation.of(Reject.class))
-                    .name("scan-rejects").uid("scan-rejects"));
-            files = files.union(env.fromData(scan.files(), TypeInformation.of(InputFileStats.class))
-                    .name("scan-files").uid("scan-files"));
-        }
         sinks.attach(review, trends, blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), rejects);
 
         RunManifest.Header header = new RunManifest.Header(root, options.out().toString(), started,

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.SessionIngestor;
-import org.sessionreview.ingest.SessionScanner;
+import org.sessionreview.ingest.flink.SessionFolderSource;
 import org.sessionreview.ingest.flink.SessionIngestFunction;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.model.SampleBlock;
@@ -65,9 +65,8 @@ class ReviewTopologyITCase {
         env.setRuntimeMode(mode);
         env.setParallelism(2);
         PipelineConfig config = PipelineConfig.defaults();
-        List<String> folders = SessionScanner.scan(SAMPLE_DATA).folders();
-        SingleOutputStreamOperator<SampleBlock> blocks = env.fromData(folders, Types.STRING)
-                .rebalance()
+        SingleOutputStreamOperator<SampleBlock> blocks = env
+                .fromSource(new SessionFolderSource(SAMPLE_DATA.toString()), WatermarkStrategy.noWatermarks(), "session-folders")
                 .process(new SessionIngestFunction(SAMPLE_DATA.toString(),
                         new SessionIngestor(config, Pseudonymizer.demo(), null)))
                 .name("ingest-sessions").uid("ingest-sessions");

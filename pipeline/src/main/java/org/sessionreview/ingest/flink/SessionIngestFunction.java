@@ -13,15 +13,20 @@ import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
 
 /**
- * The file source of a review: takes a session folder (relative to the sessions root), reads it
- * with {@link SessionIngestor}, and emits its sample blocks in replay order on the main output
- * and its metadata, annotations, rejects and per-file statistics on side outputs.
+ * Reads the work of a {@link SessionFolderSource}, chained to it: a folder task is read with
+ * {@link SessionIngestor} (relative to the sessions root) and its sample blocks are emitted in
+ * replay order on the main output, its metadata, annotations, rejects and per-file statistics on
+ * side outputs; the scan-results task emits the scan's rejects to {@link #REJECTS} and its file
+ * rows to {@link #FILES}.
  *
- * <p>Reading files is the source's work here: on this hardware {@code fromData(folders)} plus a
- * parsing function beat a {@code FileSource} with a custom format (FLINK-NOTES.md). A live mode
- * replaces this function with a Kafka source producing the same four streams.
+ * <p>Reading files happens here, not in the source reader, so the reader stays a non-blocking
+ * hand-out of folder names while this function may block on disk. This keeps the shape that
+ * FLINK-NOTES.md measured faster than a {@code FileSource} with a custom format (names in, a
+ * parsing function after them, there fed by {@code fromData}); the source only decides which
+ * subtask gets which folder. A live mode replaces source and function with a Kafka source
+ * producing the same four streams.
  */
-public class SessionIngestFunction extends ProcessFunction<String, SampleBlock> {
+public class SessionIngestFunction extends ProcessFunction<SessionTask, SampleBlock> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<SessionInfo> SESSIONS = new OutputTag<>("sessions") {};
@@ -38,8 +43,13 @@ public class SessionIngestFunction extends ProcessFunction<String, SampleBlock> 
     }
 
     @Override
-    public void processElement(String folder, Context ctx, Collector<SampleBlock> out) {
-        IngestedSession s = ingestor.ingest(Path.of(root), folder);
+    public void processElement(SessionTask task, Context ctx, Collector<SampleBlock> out) {
+        if (task.isScanResults()) {
+            task.rejects.forEach(r -> ctx.output(REJECTS, r));
+            task.files.forEach(f -> ctx.output(FILES, f));
+            return;
+        }
+        IngestedSession s = ingestor.ingest(Path.of(root), task.folder);
         for (InputFileStats f : s.files) {
             ctx.output(FILES, f);
         }
