@@ -1,0 +1,70 @@
+package org.sessionreview.jobs.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster job jar holds our code and the libraries a Flink cluster lacks, and nothing a
+ * cluster's {@code lib/} provides: not one class of it is also in the test cluster's lib/ (Commons
+ * Math aside: our dependency, shipped on purpose, loaded child-first).
+ */
+class ClusterJarITCase {
+    private static final String OURS_ON_PURPOSE = "org/apache/commons/math3/";
+
+    private static Set<String> classes(Path jar) throws IOException {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            return j.stream().map(e -> e.getName())
+                    .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    @Test
+    void shouldCarryOurCodeAndParquetButNoFlinkRuntimeWhenBuiltForACluster() throws IOException {
+        Path jar = FlinkTestClusterITCase.clusterJar();
+        Set<String> classes = classes(jar);
+        try (JarFile j = new JarFile(jar.toFile())) {
+            assertEquals("org.sessionreview.jobs.Main", j.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+        for (String needed : List.of("org/sessionreview/jobs/Main.class", "org/apache/flink/formats/parquet/",
+                "org/apache/parquet/hadoop/", "org/apache/hadoop/conf/Configuration.class", "com/fasterxml/jackson/databind/",
+                "org/apache/commons/math3/")) {
+            assertTrue(classes.stream().anyMatch(c -> c.startsWith(needed)), "missing " + needed);
+        }
+        for (String provided : List.of("org/apache/flink/runtime/", "org/apache/flink/streaming/", "org/apache/flink/api/",
+                "org/apache/flink/configuration/", "org/apache/flink/shaded/", "org/slf4j/", "org/apache/logging/", "scala/")) {
+            assertTrue(classes.stream().noneMatch(c -> c.startsWith(provided)), "holds " + provided);
+        }
+        long mb = Files.size(jar) >> 20;
+        assertTrue(mb < 60, jar + " is " + mb + " MB");
+    }
+
+    @Test
+    void shouldShareNoClassWithTheClustersLibWhenBuiltForACluster() throws IOException {
+        Set<String> ours = classes(FlinkTestClusterITCase.clusterJar());
+        Set<String> shared = new TreeSet<>();
+        try (Stream<Path> jars = Files.list(FlinkTestCluster.defaultLib())) {
+            for (Path lib : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                for (String c : classes(lib)) {
+                    if (ours.contains(c) && !c.startsWith(OURS_ON_PURPOSE)) {
+                        shared.add(lib.getFileName() + ": " + c);
+                    }
+                }
+            }
+        }
+        assertEquals(Collections.emptySet(), shared.stream().limit(50).collect(Collectors.toCollection(TreeSet::new)),
+                shared.size() + " classes of the cluster jar are also in the cluster's lib/");
+    }
+}
