@@ -25,8 +25,43 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * Runs a command. Run with {@code java -jar}, the exit code ends the JVM. Inside a Flink
+     * client or cluster ({@code flink run}, a REST or web-UI submission, application mode) it never
+     * calls {@link System#exit}, which would end the client or even the JobManager: success
+     * returns, a failure throws with the command's error lines, which Flink reports to the
+     * submitter.
+     */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        if (!insideFlink()) {
+            System.exit(run(args, System.out, System.err));
+        }
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        PrintStream err = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                System.err.write(b);
+                errors.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                System.err.write(b, off, len);
+                errors.write(b, off, len);
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = run(args, System.out, err);
+        if (code != 0) {
+            String text = errors.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("session-review")).reduce((a, b) -> a + "\n" + b).orElse("");
+            throw new IllegalStateException("session-review exited with code " + code + (text.isEmpty() ? "" : ":\n" + text));
+        }
+    }
+
+    /** Whether {@code main} runs under a Flink client or cluster rather than as its own program. */
+    static boolean insideFlink() {
+        return !(org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment()
+                instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment);
     }
 
     /** Runs a command and returns its exit code (used by tests instead of {@link #main}). */

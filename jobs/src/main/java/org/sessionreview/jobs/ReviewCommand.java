@@ -113,14 +113,25 @@ final class ReviewCommand {
             Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
             ReviewJob job = new ReviewJob(options, config, sinks.apply(staging.dir(), provenance), staging, ALL_TABLES, provenance);
             StreamExecutionEnvironment flink = job.environment();
+            boolean waits = ReviewJob.waitsForResult(flink);
+            boolean jobPublishes = ReviewJob.publishesOnCluster(flink);
+            if (!waits && !jobPublishes) {
+                staging.abandon();
+                err.println("session-review review: a detached 'flink run -d' to a session cluster cannot publish its output;"
+                        + " submit it attached (without -d) or through the web UI / REST API");
+                return 2;
+            }
             StreamGraph graph = job.build(flink, scan, Instant.now());
             JobClient client = flink.executeAsync(graph);
-            if (!ReviewJob.waitsForResult(flink)) {
+            if (!waits) {
                 out.println("session-review review: submitted job " + client.getJobID() + "; its tables are published to "
                         + options.out() + " when it finishes (nothing is published if it fails)");
                 return 0;
             }
             client.getJobExecutionResult().get();
+            if (!jobPublishes) {
+                job.publisher().publish();
+            }
             if (!staging.published()) {
                 err.println("session-review review: the job finished but its output could not be published to " + options.out()
                         + " (see the Flink log); the previous contents are untouched");

@@ -108,6 +108,22 @@ public final class ReviewJob {
         return env;
     }
 
+    /** What publishes this run's staging folder when its job has finished. */
+    public PublishOnFinish publisher() {
+        return new PublishOnFinish(staging, tables, provenance);
+    }
+
+    /**
+     * Whether the job itself publishes its output ({@link PublishOnFinish} as a job status hook):
+     * embedded runs and submissions whose {@code main()} runs on the JobManager (REST, web UI,
+     * application mode). A {@code flink run} to a session cluster ({@code execution.target:
+     * remote}) cannot carry the hook (the REST endpoint loads the submitted graph without the
+     * job's classes), so there the waiting client publishes.
+     */
+    public static boolean publishesOnCluster(StreamExecutionEnvironment env) {
+        return !"remote".equals(env.getConfiguration().get(DeploymentOptions.TARGET));
+    }
+
     /** Whether the caller should wait for the job: embedded runs and attached submissions. */
     public static boolean waitsForResult(StreamExecutionEnvironment env) {
         return env instanceof LocalStreamEnvironment || env.getConfiguration().get(DeploymentOptions.ATTACHED);
@@ -159,7 +175,9 @@ public final class ReviewJob {
 
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("session-review " + options.sessions().getFileName());
-        graph.registerJobStatusHook(new PublishOnFinish(staging, tables, provenance));
+        if (publishesOnCluster(env)) {
+            graph.registerJobStatusHook(publisher());
+        }
         return graph;
     }
 }

@@ -70,6 +70,30 @@ class ReviewCliTest {
     }
 
     @Test
+    void shouldRefuseObjectStoreUrisWithExitTwoInsteadOfWritingALocalFolderOfThatName() throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        Run out = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "s3://bucket/out", "--allow-demo-key");
+        assertEquals(2, out.code(), out.err());
+        assertEquals(1, out.err().strip().lines().count(), out.err());
+        assertTrue(out.err().contains("--out s3://bucket/out: the s3:// file system is not supported yet"), out.err());
+        assertTrue(!Files.exists(cwd.resolve("s3:")), "no local folder named s3:");
+        Run in = run(Map.of(), "review", "--sessions", "hdfs://nn/sessions", "--out", tmp.resolve("o").toString(), "--allow-demo-key");
+        assertEquals(2, in.code(), in.err());
+        assertTrue(in.err().contains("the hdfs:// file system is not supported yet"), in.err());
+        Run flink = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--flink", "novalue", "--allow-demo-key");
+        assertEquals(2, flink.code(), flink.err());
+        assertTrue(flink.err().contains("--flink takes KEY=VALUE"), flink.err());
+    }
+
+    @Test
+    void shouldAcceptAFileUriAsALocalPath() {
+        Run r = run(Map.of(), "review", "--sessions", tmp.resolve("nope").toUri().toString(), "--out",
+                tmp.resolve("o").toString(), "--allow-demo-key");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("sessions root " + tmp.resolve("nope") + " is not a readable directory"), r.err());
+    }
+
+    @Test
     void shouldRefuseToRunWithoutPseudonymKeyWhenNoDemoKeyIsAllowed() {
         Run r = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, r.code());

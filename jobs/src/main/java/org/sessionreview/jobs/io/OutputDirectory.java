@@ -166,12 +166,32 @@ public final class OutputDirectory {
             marker.put("tool", "session-review");
             marker.put("about", "this folder's entries listed here were written by session-review and are replaced by its next run");
             marker.put("run", runId());
-            owned.forEach(marker.withArray("entries")::add);
+            com.fasterxml.jackson.databind.node.ArrayNode listed = marker.putArray("entries");
+            for (String e : owned) {
+                listed.add(e);
+            }
             Path tmp = dir.resolve(MARKER);
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), marker);
             move(tmp, out.resolve(MARKER));
             deleteRecursively(replaced);
             deleteRecursively(dir);
+        }
+
+        /**
+         * Exercises what {@link #publish()} does (a move, the marker JSON, a recursive delete, reading
+         * a marker) inside {@code scratch}, then deletes {@code scratch}: loads every class publish
+         * needs (see {@code PublishOnFinish#onCreated}).
+         */
+        void warmUp(Path scratch) throws IOException {
+            Path a = Files.createDirectories(scratch.resolve("a"));
+            Path f = Files.writeString(a.resolve("f"), "");
+            move(f, a.resolve("g"));
+            ObjectNode marker = MAPPER.createObjectNode();
+            marker.put("run", runId());
+            marker.putArray("entries").add("a");
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(scratch.resolve(MARKER).toFile(), marker);
+            MAPPER.readTree(scratch.resolve(MARKER).toFile()).path("run").asText();
+            deleteRecursively(scratch);
         }
 
         /** Whether {@code out}'s marker names this run: it was published. */

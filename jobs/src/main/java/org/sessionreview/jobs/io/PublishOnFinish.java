@@ -36,19 +36,43 @@ public final class PublishOnFinish implements JobStatusHook {
         this.provenance = new java.util.LinkedHashMap<>(provenance);
     }
 
+    /**
+     * Runs the publish code once on a scratch folder inside the staging folder. A cluster may
+     * release the job's class loader before FINISHED is announced, and a class first needed then
+     * cannot be loaded: so every class {@link #publish()} uses is loaded here, while the job is
+     * being created.
+     */
     @Override
-    public void onCreated(JobID jobId) {}
+    public void onCreated(JobID jobId) {
+        try {
+            java.nio.file.Path scratch = staging.dir().resolve(".warm-up");
+            EmptyTables.fill(scratch, tables, provenance);
+            staging.warmUp(scratch);
+        } catch (Exception | LinkageError e) {
+            LOG.warn("session-review: warming up the publish step of job {} failed", jobId, e);
+        }
+    }
 
     @Override
     public void onFinished(JobID jobId) {
         try {
-            EmptyTables.fill(staging.dir(), tables, provenance);
-            staging.publish();
+            publish();
             LOG.info("session-review: job {} finished; output published to {}", jobId, staging.out());
         } catch (Exception | LinkageError e) {
             LOG.error("session-review: job {} finished but its output could not be published to {}; staging left in {}",
                     jobId, staging.out(), staging.dir(), e);
         }
+    }
+
+    /**
+     * Gives tables without rows their schema-only file and publishes the staging folder. Called
+     * by {@link #onFinished} or, for a submission whose client waits and that cannot carry the
+     * hook (a session cluster's REST endpoint loads a submitted job graph without the job's
+     * classes), by the client once the job has finished.
+     */
+    public void publish() throws java.io.IOException {
+        EmptyTables.fill(staging.dir(), tables, provenance);
+        staging.publish();
     }
 
     @Override

@@ -249,6 +249,17 @@ public final class FlinkTestCluster implements AutoCloseable {
         return p.exitValue();
     }
 
+    /** Indexes of the TaskManagers whose process is alive. */
+    public synchronized List<Integer> liveTaskManagers() {
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < taskManagers.size(); i++) {
+            if (taskManagers.get(i).isAlive()) {
+                live.add(i);
+            }
+        }
+        return live;
+    }
+
     /** Whether TaskManager {@code index}'s process is alive. */
     public synchronized boolean isTaskManagerAlive(int index) {
         return taskManagers.get(index).isAlive();

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -92,16 +91,37 @@ class FlinkTestClusterITCase {
         assertTrue(tables.contains("sessions"), "tables: " + tables);
         int planted = new ObjectMapper().readTree(Paths.sampleData().resolve("planted.json").toFile()).get("sessions").size();
 
-        Path local = tmp.resolve("local-out");
+        Path local = localRun();
         Instant t0 = Instant.now();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = Main.run(review(local), new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
         timing("the same review on a local MiniCluster (for comparison)", t0);
-        assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
         assertEquals(tables(local), tables);
-
         try (DuckDb db = new DuckDb()) {
             assertEquals(planted, ((Number) db.scalar("SELECT count(*) FROM " + DuckDb.parquet(out.resolve("sessions")))).intValue());
+        }
+        assertSameTables(local, out);
+    }
+
+    private Path localOut;
+
+    /** The undisturbed embedded run every cluster run is compared with (run once). */
+    private Path localRun() {
+        if (localOut == null) {
+            Path local = Path.of("target", "cluster-itcase-local-out").toAbsolutePath();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            int code = Main.run(review(local), new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
+            assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
+            localOut = local;
+        }
+        return localOut;
+    }
+
+    /** Every table of {@code out} equals the local run's, row for row. */
+    private static void assertSameTables(Path local, Path out) throws Exception {
+        List<String> tables = tables(out);
+        assertEquals(tables(local), tables);
+        assertTrue(Files.isRegularFile(out.resolve("run.json")), "run.json");
+        assertTrue(Files.isRegularFile(out.resolve("baselines.json")), "baselines.json");
+        try (DuckDb db = new DuckDb()) {
             for (String table : tables) {
                 String c = DuckDb.parquet(out.resolve(table));
                 String l = DuckDb.parquet(local.resolve(table));
@@ -151,7 +171,6 @@ class FlinkTestClusterITCase {
 
     @Test
     @Order(3)
-    @Disabled("enabled once ReviewJob no longer uses collect()")
     void shouldWriteTheTablesWhenTheClusterJarIsSubmittedOverRest() throws Exception {
         Path out = tmp.resolve("rest-out");
         Instant t0 = Instant.now();
@@ -159,7 +178,32 @@ class FlinkTestClusterITCase {
         assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(5)),
                 FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
         timing("REST submission and run of the review on sample-data", t0);
-        assertTrue(tables(out).contains("sessions"), "tables: " + tables(out));
         assertTrue(cluster.runningJobs().isEmpty());
+        assertSameTables(localRun(), out);
+        assertEquals(cluster.overview().taskManagers(), 2, "the JobManager survives a REST submission");
+    }
+
+    @Test
+    @Order(4)
+    void shouldGiveTheSameTablesWhenATaskManagerIsKilledMidRun() throws Exception {
+        Path out = tmp.resolve("killed-out");
+        String jobId = cluster.submitRest(clusterJar(), review(out));
+        Instant t0 = Instant.now();
+        while (!"RUNNING".equals(cluster.jobStatus(jobId)) && Duration.between(t0, Instant.now()).toSeconds() < 60) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(8_000); // into the ingest and per-wearer stages
+        // every live TaskManager, so that the kill surely hits running tasks; replacements join
+        for (int victim : cluster.liveTaskManagers()) {
+            assertEquals(137, cluster.killTaskManager(victim), "SIGKILL");
+        }
+        cluster.startTaskManager();
+        cluster.startTaskManager();
+        String log = cluster.logDir().resolve("jobmanager.log").toString();
+        assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(8)), FlinkTestCluster.tail(Path.of(log)));
+        timing("REST run with its TaskManagers killed 8 s in", t0);
+        assertTrue(Files.readString(Path.of(log)).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
+                "the job was restarted after the kill");
+        assertSameTables(localRun(), out);
     }
 }
