@@ -27,7 +27,8 @@ import org.sessionreview.jobs.io.OutputDirectory;
 import org.sessionreview.jobs.io.PublishOnFinish;
 import org.sessionreview.jobs.io.ReviewSinks;
 import org.sessionreview.jobs.io.RunFact;
-import org.sessionreview.jobs.io.RunFinishFunction;
+import org.sessionreview.jobs.io.RunFinish;
+import org.sessionreview.operators.GroupAtEndFunction;
 import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
@@ -41,7 +42,7 @@ import org.sessionreview.topology.TrendTopology;
 /**
  * The review job: session folders in, every output of a run written by the job itself. Sources
  * and sinks are attached here and nowhere else; the processing is {@link ReviewTopology} and its
- * second stage {@link TrendTopology}; {@link RunFinishFunction} writes run.json and
+ * second stage {@link TrendTopology}; {@link RunFinish} writes run.json and
  * baselines.json; {@link PublishOnFinish} publishes the staging folder when the job has finished.
  * Nothing is collected into the client, so a detached or REST submission produces the complete
  * output.
@@ -163,8 +164,10 @@ public final class ReviewJob {
                 .union(review.sessions().map(RunFact::of).returns(fact).name("sessions-as-facts").uid("sessions-as-facts"),
                         review.baselines().map(RunFact::of).returns(fact).name("baselines-as-facts").uid("baselines-as-facts"),
                         review.failures().map(RunFact::of).returns(fact).name("failures-as-facts").uid("failures-as-facts"))
-                .keyBy(RunFinishFunction::key)
-                .process(new RunFinishFunction(header, staging.dir().toUri().toString(), ReviewCommand.BASELINES_FILE))
+                .keyBy(RunFinish::key)
+                .process(new GroupAtEndFunction<Integer, RunFact, Void>(
+                        new RunFinish(header, staging.dir().toUri().toString(), ReviewCommand.BASELINES_FILE), fact),
+                        org.apache.flink.api.common.typeinfo.Types.VOID)
                 .setParallelism(1)
                 .name("run-finish")
                 .uid("run-finish")

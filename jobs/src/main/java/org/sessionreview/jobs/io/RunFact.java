@@ -6,7 +6,7 @@ import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.SessionRow;
 
 /**
- * One fact for the run's manifest and stored baselines ({@link RunFinishFunction}): exactly one
+ * One fact for the run's manifest and stored baselines ({@link RunFinish}): exactly one
  * field is set. A plain POJO so that Flink's POJO serializer carries it (null fields allowed).
  */
 public class RunFact {

@@ -20,7 +20,7 @@ import org.sessionreview.report.SessionRow;
 /**
  * {@code run.json}: what went in (path, size, SHA-256, records read / accepted / rejected per
  * file), the parameters, the versions, what came out (per session: flagged or not, and why) and
- * the processing failures. Written by the job itself ({@code RunFinishFunction}) when its input
+ * the processing failures. Written by the job itself ({@code RunFinish}) when its input
  * ends, so a detached submission produces it too; the command's console summary reads it back.
  * Everything but the timestamps and the output path is the same for the same inputs and
  * configuration.
