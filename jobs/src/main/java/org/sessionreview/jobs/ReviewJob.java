@@ -48,10 +48,18 @@ import org.sessionreview.topology.TrendTopology;
  * output.
  */
 public final class ReviewJob {
-    /** The restart strategy when neither the cluster nor {@code --flink} sets one. */
-    static final int DEFAULT_RESTART_ATTEMPTS = 3;
+    /**
+     * The restart strategy when neither the cluster nor {@code --flink} sets one: Flink's
+     * exponential-delay, which counts the failures that arrive during one backoff as one attempt
+     * (FLIP-364), so that a lost TaskManager, whose many tasks fail together, costs one attempt
+     * and not one per task: at most {@value #DEFAULT_RESTART_ATTEMPTS} attempts, waiting 1 s, then
+     * 1.5 times longer each time, at most 10 s (a job that fails for good fails within about a
+     * minute).
+     */
+    static final int DEFAULT_RESTART_ATTEMPTS = 10;
 
-    static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(2);
+    static final Duration DEFAULT_RESTART_INITIAL_BACKOFF = Duration.ofSeconds(1);
+    static final Duration DEFAULT_RESTART_MAX_BACKOFF = Duration.ofSeconds(10);
 
     /** Checkpoint interval of a streaming run when none is configured. */
     static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
@@ -79,7 +87,7 @@ public final class ReviewJob {
      * {@code parallelism.default}, or the machine's cores when embedded) unless {@code
      * --parallelism} is given. The restart strategy and checkpoint storage are the configuration's
      * ({@code --flink KEY=VALUE}, the cluster's config.yaml, {@code flink run -D}); when none is
-     * set the job restarts up to {@value #DEFAULT_RESTART_ATTEMPTS} times and a streaming run
+     * set the job restarts with exponential delay, up to {@value #DEFAULT_RESTART_ATTEMPTS} times, and a streaming run
      * checkpoints into its staging folder.
      */
     public StreamExecutionEnvironment environment() {
@@ -88,9 +96,11 @@ public final class ReviewJob {
         ReadableConfig given = env.getConfiguration();
         Configuration defaults = new Configuration();
         if (given.getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
-            defaults.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, DEFAULT_RESTART_ATTEMPTS);
-            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, DEFAULT_RESTART_DELAY);
+            defaults.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, DEFAULT_RESTART_ATTEMPTS);
+            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                    DEFAULT_RESTART_INITIAL_BACKOFF);
+            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, DEFAULT_RESTART_MAX_BACKOFF);
         }
         if (options.mode() == ReviewOptions.Mode.STREAMING) {
             defaults.set(org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
@@ -111,7 +121,7 @@ public final class ReviewJob {
 
     /** What publishes this run's staging folder when its job has finished. */
     public PublishOnFinish publisher() {
-        return new PublishOnFinish(staging, tables, provenance);
+        return new PublishOnFinish(staging, tables, provenance, options.mode() == ReviewOptions.Mode.BATCH);
     }
 
     /**

@@ -1,12 +1,7 @@
 package org.sessionreview.jobs.io;
 
 import java.util.Map;
-import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
-import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
-import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
 import org.sessionreview.parquet.ParquetTables;
@@ -18,7 +13,9 @@ import org.sessionreview.topology.TrendStreams;
 
 /**
  * Writes each table as Parquet files under {@code <out>/<table>/}, with the run's provenance
- * (methods, parameters, version) in every file's footer.
+ * (methods, parameters, version) in every file's footer. Files are named by subtask and execution
+ * attempt ({@link AttemptScopedFileSink}) so that publishing keeps only each subtask's last
+ * attempt of a batch run ({@link FinalAttempts}).
  */
 public final class ParquetReviewSinks implements ReviewSinks {
     private final java.nio.file.Path out;
@@ -48,12 +45,8 @@ public final class ParquetReviewSinks implements ReviewSinks {
     }
 
     private <T> void sink(DataStream<T> stream, TableSchema<T> schema) {
-        FileSink<T> sink = FileSink.forBulkFormat(
-                        new Path(out.resolve(schema.name()).toUri()), ParquetTables.writerFactory(schema, provenance))
-                .withBucketAssigner(new BasePathBucketAssigner<>())
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
-                .build();
+        AttemptScopedFileSink<T> sink = new AttemptScopedFileSink<>(
+                out.resolve(schema.name()).toUri().toString(), ParquetTables.writerFactory(schema, provenance));
         stream.sinkTo(sink).name(schema.name() + "-parquet").uid(schema.name() + "-parquet");
     }
 }

@@ -29,9 +29,17 @@ public final class PublishOnFinish implements JobStatusHook {
     private final OutputDirectory.Staging staging;
     private final List<TableSchema<?>> tables;
     private final Map<String, String> provenance;
+    private final boolean batch;
 
-    public PublishOnFinish(OutputDirectory.Staging staging, List<TableSchema<?>> tables, Map<String, String> provenance) {
+    /**
+     * @param batch whether the run is a batch job: then each table keeps only the files of its
+     *     sink subtasks' last attempts ({@link FinalAttempts}); a streaming run's committed files
+     *     are all part of the result
+     */
+    public PublishOnFinish(OutputDirectory.Staging staging, List<TableSchema<?>> tables, Map<String, String> provenance,
+            boolean batch) {
         this.staging = staging;
+        this.batch = batch;
         this.tables = List.copyOf(tables);
         this.provenance = new java.util.LinkedHashMap<>(provenance);
     }
@@ -47,6 +55,7 @@ public final class PublishOnFinish implements JobStatusHook {
         try {
             java.nio.file.Path scratch = staging.dir().resolve(".warm-up");
             EmptyTables.fill(scratch, tables, provenance);
+            FinalAttempts.warmUp(new org.apache.flink.core.fs.Path(scratch.resolve("tidy").toUri()));
             staging.warmUp(scratch);
         } catch (Exception | LinkageError e) {
             LOG.warn("session-review: warming up the publish step of job {} failed", jobId, e);
@@ -65,14 +74,27 @@ public final class PublishOnFinish implements JobStatusHook {
     }
 
     /**
-     * Gives tables without rows their schema-only file and publishes the staging folder. Called
+     * Keeps only the last attempts' files of a batch run (a sink re-run by failover would
+     * otherwise leave its rows twice), removes markers and hidden leftovers, gives tables without rows their schema-only file and publishes the staging folder. Called
      * by {@link #onFinished} or, for a submission whose client waits and that cannot carry the
      * hook (a session cluster's REST endpoint loads a submitted job graph without the job's
      * classes), by the client once the job has finished.
      */
     public void publish() throws java.io.IOException {
+        tidy(staging.dir());
         EmptyTables.fill(staging.dir(), tables, provenance);
         staging.publish();
+    }
+
+    private void tidy(java.nio.file.Path dir) throws java.io.IOException {
+        for (TableSchema<?> t : tables) {
+            java.util.List<String> dropped = FinalAttempts.tidy(
+                    new org.apache.flink.core.fs.Path(dir.resolve(t.name()).toUri()), batch);
+            if (!dropped.isEmpty()) {
+                LOG.info("session-review: {}: dropped {} file(s) of sink attempts that a failover re-ran: {}", t.name(),
+                        dropped.size(), dropped);
+            }
+        }
     }
 
     @Override

@@ -66,9 +66,7 @@ final class ClusterConfig {
         c.put("rest.bind-address", "localhost");
         c.put("rest.port", Integer.toString(restPort));
         c.put("parallelism.default", "1");
-        c.put("restart-strategy.type", "fixed-delay");
-        c.put("restart-strategy.fixed-delay.attempts", "3");
-        c.put("restart-strategy.fixed-delay.delay", "2 s");
+        // no restart-strategy: the job's own default (exponential delay) is what runs
         c.put("execution.batch.adaptive.auto-parallelism.enabled", "false");
         // a killed TaskManager is noticed through failed heartbeat RPCs within a few seconds
         c.put("heartbeat.interval", "2000");

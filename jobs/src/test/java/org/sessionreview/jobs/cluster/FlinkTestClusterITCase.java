@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sessionreview.jobs.DuckDb;
 import org.sessionreview.jobs.Main;
 import org.sessionreview.jobs.Paths;
@@ -169,66 +171,75 @@ class FlinkTestClusterITCase {
         assertTrue(cluster.isTaskManagerAlive(1));
     }
 
+    /** How long the undisturbed REST run was RUNNING: the kill points are fractions of it. */
+    private Duration undisturbed;
+
     @Test
     @Order(3)
     void shouldWriteTheTablesWhenTheClusterJarIsSubmittedOverRest() throws Exception {
         Path out = tmp.resolve("rest-out");
         Instant t0 = Instant.now();
         String jobId = cluster.submitRest(clusterJar(), review(out));
+        while (!"RUNNING".equals(cluster.jobStatus(jobId)) && Duration.between(t0, Instant.now()).toSeconds() < 60) {
+            Thread.sleep(100);
+        }
+        Instant running = Instant.now();
         assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(5)),
                 FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
+        undisturbed = Duration.between(running, Instant.now());
         timing("REST submission and run of the review on sample-data", t0);
+        timing("of which RUNNING", running);
         assertTrue(cluster.runningJobs().isEmpty());
         assertSameTables(localRun(), out);
         assertEquals(cluster.overview().taskManagers(), 2, "the JobManager survives a REST submission");
     }
 
-    @Test
+    @ParameterizedTest(name = "killed at {0} of an undisturbed run")
+    @ValueSource(doubles = {0.15, 0.45, 0.75})
     @Order(4)
-    void shouldGiveTheSameTablesWhenATaskManagerIsKilledMidRun() throws Exception {
-        Path out = tmp.resolve("killed-out");
+    void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidRun(double point) throws Exception {
+        Path out = tmp.resolve("killed-" + point);
         String jobId = cluster.submitRest(clusterJar(), review(out));
+        killMidRun(jobId, point, "batch");
+        assertSameTables(localRun(), out);
+    }
+
+    @Test
+    @Order(5)
+    void shouldResumeAStreamingRunFromItsLastCheckpointWhenTheTaskManagersAreKilled() throws Exception {
+        Path out = tmp.resolve("killed-streaming");
+        List<String> args = new java.util.ArrayList<>(List.of(review(out)));
+        args.addAll(List.of("--mode", "streaming", "--flink", "execution.checkpointing.interval=1s"));
+        String jobId = cluster.submitRest(clusterJar(), args.toArray(String[]::new));
+        killMidRun(jobId, 0.6, "streaming");
+        assertTrue(Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("Restoring job " + jobId + " from Checkpoint"),
+                "the streaming job resumed from a checkpoint");
+        assertSameTables(localRun(), out);
+    }
+
+    /**
+     * Waits until {@code jobId} has run for {@code point} of the undisturbed REST run's time,
+     * SIGKILLs every live TaskManager (so that the kill surely hits running tasks), starts two
+     * replacements, and waits for the job to restart and finish.
+     */
+    private void killMidRun(String jobId, double point, String mode) throws Exception {
         Instant t0 = Instant.now();
         while (!"RUNNING".equals(cluster.jobStatus(jobId)) && Duration.between(t0, Instant.now()).toSeconds() < 60) {
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
-        Thread.sleep(8_000); // into the ingest and per-wearer stages
-        // every live TaskManager, so that the kill surely hits running tasks; replacements join
+        assertTrue(undisturbed != null, "the undisturbed REST run's time is measured first");
+        Thread.sleep((long) (undisturbed.toMillis() * point));
+        assertEquals("RUNNING", cluster.jobStatus(jobId), "still running at the kill point");
         for (int victim : cluster.liveTaskManagers()) {
             assertEquals(137, cluster.killTaskManager(victim), "SIGKILL");
         }
         cluster.startTaskManager();
         cluster.startTaskManager();
-        String log = cluster.logDir().resolve("jobmanager.log").toString();
-        assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(8)), FlinkTestCluster.tail(Path.of(log)));
-        timing("REST run with its TaskManagers killed 8 s in", t0);
-        assertTrue(Files.readString(Path.of(log)).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
+        Path log = cluster.logDir().resolve("jobmanager.log");
+        assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(8)), FlinkTestCluster.tail(log));
+        timing(String.format(Locale.ROOT, "%s REST run with its TaskManagers killed %.1f s in", mode,
+                undisturbed.toMillis() * point / 1000.0), t0);
+        assertTrue(Files.readString(log).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
                 "the job was restarted after the kill");
-        assertEquals(tables(localRun()), tables(out), "every table published");
-        assertTrue(Files.isRegularFile(out.resolve("run.json")), "run.json published");
-        // Not yet exact (issue 9): a batch file sink that had already committed is re-run when the
-        // partitions it read are lost with the TaskManagers, and its first attempt's files stay
-        // (annotations: 98 rows instead of 49 in one run). Row-for-row equality is asserted by
-        // shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidRun once that is fixed.
-    }
-
-    @Test
-    @Order(5)
-    @org.junit.jupiter.api.Disabled("issue 9: re-run batch file sinks leave their first attempt's committed files (duplicate rows)")
-    void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidRun() throws Exception {
-        Path out = tmp.resolve("killed-exact-out");
-        String jobId = cluster.submitRest(clusterJar(), review(out));
-        Instant t0 = Instant.now();
-        while (!"RUNNING".equals(cluster.jobStatus(jobId)) && Duration.between(t0, Instant.now()).toSeconds() < 60) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(8_000);
-        for (int victim : cluster.liveTaskManagers()) {
-            cluster.killTaskManager(victim);
-        }
-        cluster.startTaskManager();
-        cluster.startTaskManager();
-        assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(8)));
-        assertSameTables(localRun(), out);
     }
 }
