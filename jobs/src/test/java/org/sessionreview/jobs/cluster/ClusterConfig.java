@@ -78,6 +78,7 @@ final class ClusterConfig {
         c.put("blob.storage.directory", home.resolve("blobs").toString());
         c.put("web.tmpdir", home.resolve("web").toString());
         c.put("web.upload.dir", home.resolve("web-upload").toString());
+        c.put("user.artifacts.base-dir", home.resolve("artifacts").toString()); // application mode fetches the job jar here
         c.put("env.java.opts.all", String.join(" ", JAVA_OPTS_ALL));
         c.putAll(overrides);
         StringBuilder yaml = new StringBuilder("# written by FlinkTestCluster\n");

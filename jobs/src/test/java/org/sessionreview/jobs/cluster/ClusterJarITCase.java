@@ -33,7 +33,7 @@ class ClusterJarITCase {
 
     @Test
     void shouldCarryOurCodeAndParquetButNoFlinkRuntimeWhenBuiltForACluster() throws IOException {
-        Path jar = FlinkTestClusterITCase.clusterJar();
+        Path jar = ClusterRuns.clusterJar();
         Set<String> classes = classes(jar);
         try (JarFile j = new JarFile(jar.toFile())) {
             assertEquals("org.sessionreview.jobs.Main", j.getManifest().getMainAttributes().getValue("Main-Class"));
@@ -53,7 +53,7 @@ class ClusterJarITCase {
 
     @Test
     void shouldShareNoClassWithTheClustersLibWhenBuiltForACluster() throws IOException {
-        Set<String> ours = classes(FlinkTestClusterITCase.clusterJar());
+        Set<String> ours = classes(ClusterRuns.clusterJar());
         Set<String> shared = new TreeSet<>();
         try (Stream<Path> jars = Files.list(FlinkTestCluster.defaultLib())) {
             for (Path lib : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real Flink session cluster for tests: one JobManager and N TaskManagers, each a separate
+ * A real Flink cluster for tests (session mode, or application mode with {@link #startApplication}): one JobManager and N TaskManagers, each a separate
  * {@code java} process, started the way Flink's own scripts start them, from a {@code lib/} of
  * Maven Central jars ({@code target/flink-dist/lib}, assembled by the build; no Flink download).
  *
@@ -43,6 +43,9 @@ public final class FlinkTestCluster implements AutoCloseable {
     private static final String BASH_JAVA_UTILS_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final String SESSION_ENTRYPOINT = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    private static final String APPLICATION_ENTRYPOINT =
+            "org.apache.flink.container.entrypoint.StandaloneApplicationClusterEntryPoint";
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(10);
 
     /** What a {@code flink run} returned: its exit code, its output (stdout and stderr), its job if it says so. */
@@ -83,6 +86,25 @@ public final class FlinkTestCluster implements AutoCloseable {
      * {@code conf/config.yaml}.
      */
     public static FlinkTestCluster start(int taskManagers, Map<String, String> config) throws IOException, InterruptedException {
+        return start(taskManagers, config, SESSION_ENTRYPOINT, List.of());
+    }
+
+    /**
+     * An application cluster (Flink's application mode, as {@code bin/standalone-job.sh} starts
+     * it): a JobManager that runs {@code mainClass} of {@code jobJar} with {@code programArgs}
+     * itself, and {@code taskManagers} TaskManagers. The JobManager exits when the application
+     * has ended (see {@link #awaitJobManagerExit}).
+     */
+    public static FlinkTestCluster startApplication(int taskManagers, Path jobJar, String mainClass, String... programArgs)
+            throws IOException, InterruptedException {
+        // --jars takes several values: the class name option after it ends the list
+        List<String> args = new ArrayList<>(List.of("--jars", jobJar.toUri().toString(), "--job-classname", mainClass));
+        args.addAll(List.of(programArgs));
+        return start(taskManagers, Map.of(), APPLICATION_ENTRYPOINT, args);
+    }
+
+    private static FlinkTestCluster start(int taskManagers, Map<String, String> config, String entrypoint,
+            List<String> entrypointArgs) throws IOException, InterruptedException {
         Path lib = defaultLib();
         int restPort = freePort();
         FlinkTestCluster cluster = new FlinkTestCluster(lib, Files.createTempDirectory("flink-test-cluster-"), restPort);
@@ -92,8 +114,10 @@ public final class FlinkTestCluster implements AutoCloseable {
             Files.createDirectories(cluster.home.resolve("plugins"));
             cluster.slotsPerTaskManager = ClusterConfig.write(cluster.home, restPort, config);
             cluster.startWatchdog();
-            cluster.startProcesses(taskManagers);
-            cluster.awaitTaskManagers(taskManagers, START_TIMEOUT);
+            cluster.startProcesses(taskManagers, entrypoint, entrypointArgs);
+            if (entrypoint.equals(SESSION_ENTRYPOINT)) {
+                cluster.awaitTaskManagers(taskManagers, START_TIMEOUT);
+            }
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             cluster.close();
@@ -142,15 +166,17 @@ public final class FlinkTestCluster implements AutoCloseable {
                 .start();
     }
 
-    private void startProcesses(int taskManagers) throws IOException, InterruptedException {
+    private void startProcesses(int taskManagers, String entrypoint, List<String> entrypointArgs)
+            throws IOException, InterruptedException {
         Process jmParams = bashJavaUtils("GET_JM_RESOURCE_PARAMS"); // both at once: each is a JVM start
         Process tmParams = bashJavaUtils("GET_TM_RESOURCE_PARAMS");
         List<List<String>> jm = resourceParams("GET_JM_RESOURCE_PARAMS", jmParams);
         List<List<String>> tm = resourceParams("GET_TM_RESOURCE_PARAMS", tmParams);
         tmJvmArgs = tm.get(0);
         tmDynamicProperties = tm.get(1);
-        jobManager = launch("jobmanager", jm.get(0),
-                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", jm.get(1));
+        List<String> jmArgs = new ArrayList<>(jm.get(1));
+        jmArgs.addAll(entrypointArgs);
+        jobManager = launch("jobmanager", jm.get(0), entrypoint, jmArgs);
         for (int i = 0; i < taskManagers; i++) {
             startTaskManager();
         }
@@ -221,6 +247,17 @@ public final class FlinkTestCluster implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * Waits for the JobManager process to exit (an application cluster does when its application
+     * has ended) and returns its exit code.
+     */
+    public int awaitJobManagerExit(Duration timeout) throws InterruptedException {
+        if (!jobManager.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the JobManager still runs after " + timeout + "\n" + tail(logs.resolve("jobmanager.log")));
+        }
+        return jobManager.exitValue();
     }
 
     // ---------------------------------------------------------------- TaskManagers

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,8 +22,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.sessionreview.jobs.cluster.ClusterRuns.assertSameTables;
+import static org.sessionreview.jobs.cluster.ClusterRuns.clusterJar;
+import static org.sessionreview.jobs.cluster.ClusterRuns.localRun;
+import static org.sessionreview.jobs.cluster.ClusterRuns.review;
+import static org.sessionreview.jobs.cluster.ClusterRuns.tables;
+
 import org.sessionreview.jobs.DuckDb;
-import org.sessionreview.jobs.Main;
 import org.sessionreview.jobs.Paths;
 
 /**
@@ -39,11 +40,6 @@ import org.sessionreview.jobs.Paths;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkTestClusterITCase {
-    /** The job jar under test; failsafe names it, else the module's target/. */
-    static Path clusterJar() {
-        return Path.of(System.getProperty("session-review.flink-jar", "target/session-review-flink.jar")).toAbsolutePath();
-    }
-
     @TempDir
     Path tmp;
 
@@ -71,11 +67,6 @@ class FlinkTestClusterITCase {
                 Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
-    private String[] review(Path out) {
-        return new String[] {"review", "--sessions", Paths.sampleData().toAbsolutePath().toString(), "--out", out.toString(),
-                "--allow-demo-key", "--parallelism", "2"};
-    }
-
     @Test
     @Order(1)
     void shouldWriteTheLocalRunsTablesWhenTheClusterJarIsSubmittedThroughTheCli() throws Exception {
@@ -101,55 +92,6 @@ class FlinkTestClusterITCase {
             assertEquals(planted, ((Number) db.scalar("SELECT count(*) FROM " + DuckDb.parquet(out.resolve("sessions")))).intValue());
         }
         assertSameTables(local, out);
-    }
-
-    private Path localOut;
-
-    /** The undisturbed embedded run every cluster run is compared with (run once). */
-    private Path localRun() {
-        if (localOut == null) {
-            Path local = Path.of("target", "cluster-itcase-local-out").toAbsolutePath();
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            int code = Main.run(review(local), new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
-            assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
-            localOut = local;
-        }
-        return localOut;
-    }
-
-    /** Every table of {@code out} equals the local run's, row for row. */
-    private static void assertSameTables(Path local, Path out) throws Exception {
-        List<String> tables = tables(out);
-        assertEquals(tables(local), tables);
-        assertTrue(Files.isRegularFile(out.resolve("run.json")), "run.json");
-        assertTrue(Files.isRegularFile(out.resolve("baselines.json")), "baselines.json");
-        try (DuckDb db = new DuckDb()) {
-            for (String table : tables) {
-                String c = DuckDb.parquet(out.resolve(table));
-                String l = DuckDb.parquet(local.resolve(table));
-                assertEquals(db.scalar("SELECT count(*) FROM " + l), db.scalar("SELECT count(*) FROM " + c), table + " rows");
-                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + c + " EXCEPT ALL SELECT * FROM " + l + ")"),
-                        table + ": rows of the cluster run that the local run lacks");
-                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + l + " EXCEPT ALL SELECT * FROM " + c + ")"),
-                        table + ": rows of the local run that the cluster run lacks");
-            }
-        }
-    }
-
-    /** The tables of a run: the folders under {@code out} that hold Parquet files. */
-    private static List<String> tables(Path out) throws IOException {
-        try (Stream<Path> dirs = Files.list(out)) {
-            return dirs.filter(Files::isDirectory).filter(FlinkTestClusterITCase::holdsParquet)
-                    .map(d -> d.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static boolean holdsParquet(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.sessionreview.jobs.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.sessionreview.jobs.DuckDb;
+import org.sessionreview.jobs.Main;
+import org.sessionreview.jobs.Paths;
+
+/**
+ * What the real-cluster tests share: the review they submit, the undisturbed embedded run they
+ * compare with (run once per test JVM), and the table-by-table, row-for-row comparison.
+ */
+final class ClusterRuns {
+    private static Path localOut;
+
+    private ClusterRuns() {}
+
+    /** The job jar under test; failsafe names it, else the module's target/. */
+    static Path clusterJar() {
+        return Path.of(System.getProperty("session-review.flink-jar", "target/session-review-flink.jar")).toAbsolutePath();
+    }
+
+    /** The program arguments of the review of {@code sample-data/} into {@code out}, parallelism 2. */
+    static String[] review(Path out) {
+        return new String[] {"review", "--sessions", Paths.sampleData().toAbsolutePath().toString(), "--out", out.toString(),
+                "--allow-demo-key", "--parallelism", "2"};
+    }
+
+    /** The undisturbed embedded run every cluster run is compared with (run once). */
+    static synchronized Path localRun() {
+        if (localOut == null) {
+            Path local = Path.of("target", "cluster-itcase-local-out").toAbsolutePath();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            int code = Main.run(review(local), new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
+            assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
+            localOut = local;
+        }
+        return localOut;
+    }
+
+    /** Every table of {@code out} equals the local run's, row for row; run.json and baselines.json exist. */
+    static void assertSameTables(Path local, Path out) throws Exception {
+        List<String> tables = tables(out);
+        assertEquals(tables(local), tables);
+        assertTrue(Files.isRegularFile(out.resolve("run.json")), "run.json");
+        assertTrue(Files.isRegularFile(out.resolve("baselines.json")), "baselines.json");
+        try (DuckDb db = new DuckDb()) {
+            for (String table : tables) {
+                String c = DuckDb.parquet(out.resolve(table));
+                String l = DuckDb.parquet(local.resolve(table));
+                assertEquals(db.scalar("SELECT count(*) FROM " + l), db.scalar("SELECT count(*) FROM " + c), table + " rows");
+                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + c + " EXCEPT ALL SELECT * FROM " + l + ")"),
+                        table + ": rows of the cluster run that the local run lacks");
+                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + l + " EXCEPT ALL SELECT * FROM " + c + ")"),
+                        table + ": rows of the local run that the cluster run lacks");
+            }
+        }
+    }
+
+    /** The tables of a run: the folders under {@code out} that hold Parquet files. */
+    static List<String> tables(Path out) throws IOException {
+        try (Stream<Path> dirs = Files.list(out)) {
+            return dirs.filter(Files::isDirectory).filter(ClusterRuns::holdsParquet)
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static boolean holdsParquet(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
