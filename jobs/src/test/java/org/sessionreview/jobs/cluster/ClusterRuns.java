@@ -3,25 +3,19 @@ package org.sessionreview.jobs.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.sessionreview.jobs.DuckDb;
-import org.sessionreview.jobs.Main;
-import org.sessionreview.jobs.Paths;
+import org.sessionreview.jobs.SampleDataReview;
 
 /**
  * What the real-cluster tests share: the review they submit, the undisturbed embedded run they
  * compare with (run once per test JVM), and the table-by-table, row-for-row comparison.
  */
 final class ClusterRuns {
-    private static Path localOut;
-
     private ClusterRuns() {}
 
     /** The job jar under test; failsafe names it, else the module's target/. */
@@ -31,20 +25,12 @@ final class ClusterRuns {
 
     /** The program arguments of the review of {@code sample-data/} into {@code out}, parallelism 2. */
     static String[] review(Path out) {
-        return new String[] {"review", "--sessions", Paths.sampleData().toAbsolutePath().toString(), "--out", out.toString(),
-                "--allow-demo-key", "--parallelism", "2"};
+        return SampleDataReview.args(out);
     }
 
-    /** The undisturbed embedded run every cluster run is compared with (run once). */
-    static synchronized Path localRun() {
-        if (localOut == null) {
-            Path local = Path.of("target", "cluster-itcase-local-out").toAbsolutePath();
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            int code = Main.run(review(local), new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
-            assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
-            localOut = local;
-        }
-        return localOut;
+    /** The undisturbed embedded run every cluster run is compared with (the same review, run once). */
+    static Path localRun() {
+        return SampleDataReview.get().out();
     }
 
     /** Every table of {@code out} equals the local run's, row for row; run.json and baselines.json exist. */
