@@ -26,12 +26,14 @@ import org.sessionreview.Version;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.cli.UsageException;
+import org.sessionreview.jobs.io.EmbeddedFileSystems;
 import org.sessionreview.jobs.io.OutputDirectory;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.parquet.Tables;
 import org.sessionreview.parquet.TrendTables;
+import org.sessionreview.storage.Entry;
 
 /** The {@code review} command: parse arguments, run {@link ReviewJob}, write run.json, summarise. */
 final class ReviewCommand {
@@ -52,8 +54,8 @@ final class ReviewCommand {
     private final PrintStream err;
     /** The user's home folder, never accepted as {@code --out}. */
     private final Path home;
-    /** The tables' sinks for a staging folder and the footer provenance (injected by tests). */
-    private final BiFunction<Path, Map<String, String>, ReviewSinks> sinks;
+    /** The tables' sinks for a staging folder (a Flink path: file:, s3:, ...) and the footer provenance (injected by tests). */
+    private final BiFunction<org.apache.flink.core.fs.Path, Map<String, String>, ReviewSinks> sinks;
 
     ReviewCommand(PrintStream out, PrintStream err) {
         this(out, err, Path.of(System.getProperty("user.home")));
@@ -63,7 +65,8 @@ final class ReviewCommand {
         this(out, err, home, ParquetReviewSinks::new);
     }
 
-    ReviewCommand(PrintStream out, PrintStream err, Path home, BiFunction<Path, Map<String, String>, ReviewSinks> sinks) {
+    ReviewCommand(PrintStream out, PrintStream err, Path home,
+            BiFunction<org.apache.flink.core.fs.Path, Map<String, String>, ReviewSinks> sinks) {
         this.out = out;
         this.err = err;
         this.home = home;
@@ -81,8 +84,8 @@ final class ReviewCommand {
         }
         ReviewOptions options;
         try {
-            options = ReviewOptions.parse(args, env);
-        } catch (UsageException e) {
+            options = ReviewOptions.parse(args, env, flinkConf -> EmbeddedFileSystems.initialize(flinkConf, env));
+        } catch (UsageException | IllegalArgumentException e) {
             err.println("session-review review: " + e.getMessage());
             return 2;
         }
@@ -111,7 +114,8 @@ final class ReviewCommand {
         try {
             SessionScanner.Scan scan = SessionScanner.scan(options.sessions());
             Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
-            ReviewJob job = new ReviewJob(options, config, sinks.apply(staging.dir(), provenance), staging, ALL_TABLES, provenance);
+            ReviewJob job = new ReviewJob(options, config, sinks.apply(new org.apache.flink.core.fs.Path(staging.dir().uri()), provenance),
+                    staging, ALL_TABLES, provenance);
             StreamExecutionEnvironment flink = job.environment();
             boolean waits = ReviewJob.waitsForResult(flink);
             boolean jobPublishes = ReviewJob.publishesOnCluster(flink);
@@ -149,7 +153,7 @@ final class ReviewCommand {
         }
     }
 
-    private static Optional<String> rootProblem(Path root) {
+    private static Optional<String> rootProblem(Entry root) {
         try {
             return SessionScanner.rootProblem(root);
         } catch (IOException e) {

@@ -108,8 +108,7 @@ public final class ReviewJob {
                 defaults.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
             }
             if (given.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
-                defaults.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                        staging.dir().resolve(".checkpoints").toUri().toString());
+                defaults.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, staging.dir().resolve(".checkpoints").uri());
             }
         } else {
             defaults.set(org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
@@ -146,8 +145,8 @@ public final class ReviewJob {
      * JobManager); {@code scan} is the client's own listing, used only for the folder count.
      */
     public StreamGraph build(StreamExecutionEnvironment env, SessionScanner.Scan scan, java.time.Instant started) {
-        String root = options.sessions().toString();
-        SessionIngestor ingestor = new SessionIngestor(config, options.pseudonymizer(), options.codebook().orElse(null));
+        String root = options.sessions().uri();
+        SessionIngestor ingestor = new SessionIngestor(config, options.pseudonymizer(), options.codebookJson().orElse(null));
         SingleOutputStreamOperator<SampleBlock> blocks = env
                 .fromSource(new SessionFolderSource(root), WatermarkStrategy.noWatermarks(), "session-folders")
                 .uid("session-folders")
@@ -165,7 +164,7 @@ public final class ReviewJob {
         DataStream<InputFileStats> files = blocks.getSideOutput(SessionIngestFunction.FILES);
         sinks.attach(review, trends, blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), rejects);
 
-        RunManifest.Header header = new RunManifest.Header(root, options.out().toString(), started,
+        RunManifest.Header header = new RunManifest.Header(options.sessions().location(), options.out().location(), started,
                 options.mode().name().toLowerCase(java.util.Locale.ROOT), env.getParallelism(),
                 options.pseudonymizer().source(), RunManifest.parametersJson(config.describe()),
                 scan.folders().size() + scan.rejects().size(), tables.stream().map(TableSchema::name).toList());
@@ -176,7 +175,7 @@ public final class ReviewJob {
                         review.failures().map(RunFact::of).returns(fact).name("failures-as-facts").uid("failures-as-facts"))
                 .keyBy(RunFinish::key)
                 .process(new GroupAtEndFunction<Integer, RunFact, Void>(
-                        new RunFinish(header, staging.dir().toUri().toString(), ReviewCommand.BASELINES_FILE), fact),
+                        new RunFinish(header, staging.dir().uri(), ReviewCommand.BASELINES_FILE), fact),
                         org.apache.flink.api.common.typeinfo.Types.VOID)
                 .setParallelism(1)
                 .name("run-finish")
@@ -187,7 +186,7 @@ public final class ReviewJob {
                 .uid("run-finish-end");
 
         StreamGraph graph = env.getStreamGraph();
-        graph.setJobName("session-review " + options.sessions().getFileName());
+        graph.setJobName("session-review " + options.sessions().name());
         if (publishesOnCluster(env)) {
             graph.registerJobStatusHook(publisher());
         }

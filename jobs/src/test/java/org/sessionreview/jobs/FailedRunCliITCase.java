@@ -48,7 +48,7 @@ class FailedRunCliITCase {
         return root;
     }
 
-    private Run review(Path sessions, Path out, BiFunction<Path, Map<String, String>, ReviewSinks> sinks) {
+    private Run review(Path sessions, Path out, BiFunction<org.apache.flink.core.fs.Path, Map<String, String>, ReviewSinks> sinks) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = new ReviewCommand(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
@@ -71,7 +71,7 @@ class FailedRunCliITCase {
     }
 
     /** The real Parquet sinks, and a step that fails the job on the first session row. */
-    private static ReviewSinks failing(Path dir, Map<String, String> provenance) {
+    private static ReviewSinks failing(org.apache.flink.core.fs.Path dir, Map<String, String> provenance) {
         ReviewSinks real = new ParquetReviewSinks(dir, provenance);
         return (review, trends, annotations, rejects) -> {
             real.attach(review, trends, annotations, rejects);

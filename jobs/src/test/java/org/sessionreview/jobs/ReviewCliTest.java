@@ -70,16 +70,33 @@ class ReviewCliTest {
     }
 
     @Test
-    void shouldRefuseObjectStoreUrisWithExitTwoInsteadOfWritingALocalFolderOfThatName() throws Exception {
+    void shouldRefuseUrisWhoseFileSystemIsMissingWithExitTwoInsteadOfWritingALocalFolderOfThatName() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
+        Files.createDirectories(tmp.resolve("s1"));
         Run out = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "s3://bucket/out", "--allow-demo-key");
         assertEquals(2, out.code(), out.err());
         assertEquals(1, out.err().strip().lines().count(), out.err());
-        assertTrue(out.err().contains("--out s3://bucket/out: the s3:// file system is not supported yet"), out.err());
-        assertTrue(!Files.exists(cwd.resolve("s3:")), "no local folder named s3:");
-        Run in = run(Map.of(), "review", "--sessions", "hdfs://nn/sessions", "--out", tmp.resolve("o").toString(), "--allow-demo-key");
-        assertEquals(2, in.code(), in.err());
-        assertTrue(in.err().contains("the hdfs:// file system is not supported yet"), in.err());
+        assertTrue(out.err().contains("--out s3://bucket/out: no file system for the s3:// scheme is available"), out.err());
+        assertTrue(!Files.exists(cwd.resolve("s3:")) && !Files.exists(tmp.resolve("s3:")), "no local folder named s3:");
+        for (String uri : new String[] {"hdfs://nn/sessions", "nosuchfs://x/sessions"}) {
+            String scheme = uri.substring(0, uri.indexOf(':'));
+            Run in = run(Map.of(), "review", "--sessions", uri, "--out", tmp.resolve("o").toString(), "--allow-demo-key");
+            assertEquals(2, in.code(), in.err());
+            assertEquals(1, in.err().strip().lines().count(), in.err());
+            assertTrue(in.err().startsWith("session-review review: --sessions " + uri + ": "), in.err());
+            assertTrue(in.err().contains("the " + scheme + ":// "), in.err());
+            assertTrue(!Files.exists(tmp.resolve("o")), "nothing created for a refused run");
+        }
+        Run codebook = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(),
+                "--codebook", "s3://bucket/codebook.json", "--allow-demo-key");
+        assertEquals(2, codebook.code(), codebook.err());
+        assertTrue(codebook.err().contains("--codebook s3://bucket/codebook.json: no file system for the s3:// scheme"),
+                codebook.err());
+        Run baselines = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(),
+                "--baselines", "gs://bucket/baselines.json", "--allow-demo-key");
+        assertEquals(2, baselines.code(), baselines.err());
+        assertTrue(baselines.err().contains("--baselines gs://bucket/baselines.json: no file system for the gs:// scheme"),
+                baselines.err());
         Run flink = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--flink", "novalue", "--allow-demo-key");
         assertEquals(2, flink.code(), flink.err());
         assertTrue(flink.err().contains("--flink takes KEY=VALUE"), flink.err());

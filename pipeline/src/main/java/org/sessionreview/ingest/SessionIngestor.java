@@ -2,8 +2,6 @@ package org.sessionreview.ingest;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +26,8 @@ import org.sessionreview.model.Reject;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 import org.sessionreview.taxonomy.Codebook;
 import org.sessionreview.taxonomy.CodebookException;
 
@@ -43,14 +43,18 @@ public final class SessionIngestor implements Serializable {
 
     private final PipelineConfig config;
     private final Pseudonymizer pseudonymizer;
-    /** Run-wide codebook file, absolute path text; null when none. */
+    /** The run-wide codebook's JSON text ({@code --codebook}); null when none. */
     private final String runCodebook;
     private transient Codebook runCodebookLoaded;
 
-    public SessionIngestor(PipelineConfig config, Pseudonymizer pseudonymizer, Path runCodebook) {
+    /**
+     * @param runCodebookJson the run-wide codebook ({@code --codebook}) as read by the client, so
+     *     the file need not be readable where the job runs; null for none
+     */
+    public SessionIngestor(PipelineConfig config, Pseudonymizer pseudonymizer, String runCodebookJson) {
         this.config = config;
         this.pseudonymizer = pseudonymizer;
-        this.runCodebook = runCodebook == null ? null : runCodebook.toString();
+        this.runCodebook = runCodebookJson;
     }
 
     /**
@@ -59,6 +63,11 @@ public final class SessionIngestor implements Serializable {
      * other sessions of the run are unaffected.
      */
     public IngestedSession ingest(Path root, String folder) {
+        return ingest(LocalEntry.of(root), folder);
+    }
+
+    /** As {@link #ingest(Path, String)}, on any file system. */
+    public IngestedSession ingest(Entry root, String folder) {
         try {
             return read(root, folder);
         } catch (RuntimeException | StackOverflowError e) {
@@ -72,18 +81,18 @@ public final class SessionIngestor implements Serializable {
         }
     }
 
-    private IngestedSession read(Path root, String folder) {
+    private IngestedSession read(Entry root, String folder) {
         IngestedSession out = new IngestedSession();
-        Path dir = root.resolve(folder);
+        Entry dir = root.resolve(folder);
         String manifestName = folder + "/" + SessionScanner.MANIFEST;
         InputFileStats mf = new InputFileStats(null, manifestName, "session");
         out.files.add(mf);
         mf.recordsRead = 1;
         SessionManifest m;
         try {
-            Path manifestPath = dir.resolve(SessionScanner.MANIFEST);
+            Entry manifestPath = dir.resolve(SessionScanner.MANIFEST);
             InputHashes.identify(mf, manifestPath);
-            m = SessionManifestParser.parse(Files.readString(manifestPath, StandardCharsets.UTF_8));
+            m = SessionManifestParser.parse(manifestPath.readString());
         } catch (SessionManifestParser.InvalidManifestException e) {
             // the raw text holds client_id: never quoted
             rejectFile(out, mf, new Reject(null, manifestName, e.line(), "session.json: " + e.getMessage(), null));
@@ -110,7 +119,7 @@ public final class SessionIngestor implements Serializable {
         double recordedS = (endMillis - info.mediaStartMillis) / 1000.0;
         double limitS = AnnotationRange.limitS(m.durationS(), info.wearers.isEmpty() ? null : recordedS);
         for (String name : m.annotations()) {
-            Path file = SessionPaths.resolve(dir, name);
+            Entry file = SessionPaths.resolve(dir, name);
             // the entry's own name: the manifest parser has refused '..' and absolute names, so it
             // names something in this folder (a link leading out is still refused, unread)
             readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS);
@@ -145,12 +154,12 @@ public final class SessionIngestor implements Serializable {
     }
 
     /** Reads one wearer; returns the end of its recording (epoch ms), or 0 when nothing was read. */
-    private long readWearer(IngestedSession out, SessionInfo info, Path dir, String folder, Role role,
+    private long readWearer(IngestedSession out, SessionInfo info, Entry dir, String folder, Role role,
             String wearerFolder, BlockSplitter splitter, List<SampleBlock> blocks) {
-        Path wdir = SessionPaths.resolve(dir, wearerFolder);
+        Entry wdir = SessionPaths.resolve(dir, wearerFolder);
         String source = folder + "/" + wearerFolder; // a plain name: the manifest parser refused '..' and absolute paths
         String problem = wdir == null ? "wearables." + role.id() + " " + SessionPaths.OUTSIDE
-                : !Files.isDirectory(wdir) ? "wearable folder for the " + role.id() + (Files.exists(wdir)
+                : !wdir.isDirectory() ? "wearable folder for the " + role.id() + (wdir.exists()
                         ? " is not a folder" : " not found")
                 : null;
         E4Recording rec = null;
@@ -197,17 +206,17 @@ public final class SessionIngestor implements Serializable {
         return rec.endMillis();
     }
 
-    private Codebook codebook(IngestedSession out, SessionManifest m, Path dir, String folder) {
+    private Codebook codebook(IngestedSession out, SessionManifest m, Entry dir, String folder) {
         Codebook book = runCodebook();
         if (m.codebook() == null) {
             return book;
         }
-        Path file = SessionPaths.resolve(dir, m.codebook());
+        Entry file = SessionPaths.resolve(dir, m.codebook());
         String name = folder + "/" + m.codebook();
         InputFileStats f = new InputFileStats(m.sessionId(), name, "codebook");
         f.recordsRead = 1;
         out.files.add(f);
-        if (file == null || !Files.isRegularFile(file)) {
+        if (file == null || !file.isRegularFile()) {
             rejectFile(out, f, new Reject(m.sessionId(), name, 0, (file == null ? "codebook " + SessionPaths.OUTSIDE
                     : "codebook file listed in session.json not found") + "; site labels of this session will not map", null));
             return book;
@@ -227,26 +236,29 @@ public final class SessionIngestor implements Serializable {
 
     private Codebook runCodebook() {
         if (runCodebookLoaded == null) {
-            runCodebookLoaded = runCodebook == null ? Codebook.canonicalOnly() : Codebook.load(Path.of(runCodebook));
+            runCodebookLoaded = runCodebook == null ? Codebook.canonicalOnly() : Codebook.parse(runCodebook, "--codebook");
         }
         return runCodebookLoaded;
     }
 
-    private static void readAnnotations(IngestedSession out, String sessionId, Path file, String name,
+    private static void readAnnotations(IngestedSession out, String sessionId, Entry file, String name,
             AnnotationNormalizer normalizer, double limitS) {
         InputFileStats f = new InputFileStats(sessionId, name, "annotations");
         out.files.add(f);
-        if (file == null || !Files.isRegularFile(file)) {
+        if (file == null || !file.isRegularFile()) {
             f.recordsRead = 1;
             rejectFile(out, f, new Reject(sessionId, name, 0, file == null ? "annotation file " + SessionPaths.OUTSIDE
-                    : "annotation file listed in session.json " + (Files.exists(file) ? "is not a regular file" : "not found"),
+                    : "annotation file listed in session.json " + (file.exists() ? "is not a regular file" : "not found"),
                     null));
             return;
         }
         InputHashes.identify(f, file);
         ParseResult<Annotation> result;
         try {
-            ParseResult<RawAnnotation> parsed = AnnotationReader.read(file, name, sessionId);
+            ParseResult<RawAnnotation> parsed;
+            try (java.io.InputStream in = file.open()) {
+                parsed = AnnotationReader.read(in, file.name(), name, sessionId);
+            }
             result = AnnotationRange.check(normalizer.normalizeAll(parsed, sessionId), limitS);
         } catch (IOException | RuntimeException e) {
             f.recordsRead = 1;

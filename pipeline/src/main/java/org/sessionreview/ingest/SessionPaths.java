@@ -1,9 +1,7 @@
 package org.sessionreview.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import org.sessionreview.storage.Entry;
 
 /**
  * Confines the paths named in {@code session.json} ({@code wearables}, {@code annotations},
@@ -27,7 +25,7 @@ final class SessionPaths {
      * (syntactically, or through a symbolic link). An entry that does not exist resolves to its
      * would-be path (the caller reports it as not found).
      */
-    static Path resolve(Path sessionDir, String entry) {
+    static Entry resolve(Entry sessionDir, String entry) {
         if (entry == null || entry.isBlank() || entry.indexOf('\0') >= 0) {
             return null;
         }
@@ -40,20 +38,20 @@ final class SessionPaths {
                 return null;
             }
         }
-        Path p;
+        Entry p;
         try {
-            p = sessionDir.resolve(e).normalize();
-        } catch (InvalidPathException ex) {
+            p = sessionDir.resolve(e);
+        } catch (IllegalArgumentException ex) { // an InvalidPathException on a local disk
             return null;
         }
-        if (!p.startsWith(sessionDir.normalize())) {
+        if (!p.startsWith(sessionDir)) {
             return null;
         }
-        if (!Files.exists(p)) {
-            return Files.isSymbolicLink(p) ? null : p; // a dangling link points nowhere we may read
+        if (!p.exists()) {
+            return p.isSymbolicLink() ? null : p; // a dangling link points nowhere we may read
         }
         try {
-            return p.toRealPath().startsWith(sessionDir.toRealPath()) ? p : null;
+            return p.real().startsWith(sessionDir.real()) ? p : null;
         } catch (IOException ex) {
             return null;
         }

@@ -3,16 +3,17 @@ package org.sessionreview.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * Lists the session folders under a sessions root: every non-hidden sub-directory, in name
@@ -36,32 +37,37 @@ public final class SessionScanner {
      * folder (it holds {@value #MANIFEST}), or it holds no folder that could be a session.
      */
     public static Optional<String> rootProblem(Path root) throws IOException {
-        if (Files.exists(root.resolve(MANIFEST))) {
+        return rootProblem(LocalEntry.of(root));
+    }
+
+    /** As {@link #rootProblem(Path)}, on any file system. */
+    public static Optional<String> rootProblem(Entry root) throws IOException {
+        if (root.resolve(MANIFEST).exists()) {
             return Optional.of("sessions root " + root + " is itself a session folder (it holds " + MANIFEST
                     + "): give the folder that contains the session folders");
         }
-        try (Stream<Path> s = Files.list(root)) {
-            if (s.noneMatch(p -> !hidden(p) && (Files.isDirectory(p) || !Files.isRegularFile(p)))) {
-                return Optional.of("sessions root " + root + " holds no session folders (one folder per session,"
-                        + " each with a " + MANIFEST + ")");
-            }
+        if (root.list().stream().noneMatch(p -> !hidden(p) && (p.isDirectory() || !p.isRegularFile()))) {
+            return Optional.of("sessions root " + root + " holds no session folders (one folder per session,"
+                    + " each with a " + MANIFEST + ")");
         }
         return Optional.empty();
     }
 
     public static Scan scan(Path root) throws IOException {
-        Path realRoot = root.toRealPath();
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(root)) {
-            entries = s.filter(p -> !hidden(p)).sorted().toList();
-        }
+        return scan(LocalEntry.of(root));
+    }
+
+    /** Lists the session folders of {@code root} (see the class comment), on any file system. */
+    public static Scan scan(Entry root) throws IOException {
+        Entry realRoot = root.real();
+        List<Entry> entries = root.list().stream().filter(p -> !hidden(p)).toList();
         List<String> folders = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         List<InputFileStats> files = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (Path dir : entries) {
-            String name = dir.getFileName().toString();
-            if (Files.isRegularFile(dir)) {
+        for (Entry dir : entries) {
+            String name = dir.name();
+            if (dir.isRegularFile()) {
                 continue; // plain files at the root are documented as ignored
             }
             String problem = folderProblem(dir, realRoot);
@@ -69,9 +75,9 @@ public final class SessionScanner {
                 rejectFolder(rejects, files, null, name + "/", problem, 0);
                 continue;
             }
-            Path manifest = dir.resolve(MANIFEST);
-            if (!Files.isRegularFile(manifest)) {
-                rejectFolder(rejects, files, null, name + "/", Files.exists(manifest)
+            Entry manifest = dir.resolve(MANIFEST);
+            if (!manifest.isRegularFile()) {
+                rejectFolder(rejects, files, null, name + "/", manifest.exists()
                         ? MANIFEST + " is not a regular file: not a session folder"
                         : "folder has no " + MANIFEST + ": not a session folder", 0);
                 continue;
@@ -80,7 +86,7 @@ public final class SessionScanner {
             if (id != null && seen.containsKey(id)) {
                 rejectFolder(rejects, files, id, name + "/" + MANIFEST,
                         "duplicate session_id (already in folder " + seen.get(id) + "): folder skipped",
-                        Files.size(manifest));
+                        manifest.size());
                 continue;
             }
             if (id != null) {
@@ -92,21 +98,21 @@ public final class SessionScanner {
     }
 
     /** Why an entry of the root cannot be a session folder, or null when it can. */
-    private static String folderProblem(Path dir, Path realRoot) {
-        if (!Files.exists(dir)) {
+    private static String folderProblem(Entry dir, Entry realRoot) {
+        if (!dir.exists()) {
             return "entry cannot be followed (a broken or looping symbolic link)";
         }
-        if (!Files.isDirectory(dir)) {
+        if (!dir.isDirectory()) {
             return "entry is neither a folder nor a plain file";
         }
         try {
-            if (!dir.toRealPath().startsWith(realRoot)) {
+            if (!dir.real().startsWith(realRoot)) {
                 return "session folder is a symbolic link leading out of the sessions root: not read";
             }
         } catch (IOException e) {
             return "session folder cannot be resolved (" + e.getClass().getSimpleName() + ")";
         }
-        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+        if (!dir.isListable()) {
             return "session folder is not readable (permissions)";
         }
         return null;
@@ -123,13 +129,13 @@ public final class SessionScanner {
         files.add(f);
     }
 
-    private static boolean hidden(Path p) {
-        return p.getFileName().toString().startsWith(".");
+    private static boolean hidden(Entry p) {
+        return p.name().startsWith(".");
     }
 
-    private static String peekSessionId(Path manifest) {
-        try {
-            JsonNode n = MAPPER.readTree(manifest.toFile()); // Jackson skips a UTF-8 byte-order mark
+    private static String peekSessionId(Entry manifest) {
+        try (InputStream in = manifest.open()) {
+            JsonNode n = MAPPER.readTree(in); // Jackson skips a UTF-8 byte-order mark
             JsonNode id = n == null ? null : n.get("session_id");
             return id != null && id.isTextual() && !id.asText().isBlank() ? id.asText().trim() : null;
         } catch (IOException e) {

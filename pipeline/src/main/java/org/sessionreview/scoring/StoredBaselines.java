@@ -18,6 +18,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.report.BaselineRow;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * Personal baselines carried from earlier runs ({@code baselines.json}, read with
@@ -118,9 +120,14 @@ public final class StoredBaselines implements Serializable {
      * @throws IllegalArgumentException naming the file and the problem when it is unusable
      */
     public static StoredBaselines read(Path file) {
+        return read(LocalEntry.of(file));
+    }
+
+    /** As {@link #read(Path)}, on any file system. */
+    public static StoredBaselines read(Entry file) {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
+        try (java.io.InputStream in = file.open()) {
+            root = MAPPER.readTree(in);
         } catch (IOException e) {
             throw new IllegalArgumentException("baselines file " + file + " is not readable JSON: " + e.getMessage());
         }
@@ -131,7 +138,7 @@ public final class StoredBaselines implements Serializable {
         TreeMap<String, Baseline> people = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("people").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
-            Baseline.Builder b = Baseline.builder("stored baseline from " + file.getFileName() + " ("
+            Baseline.Builder b = Baseline.builder("stored baseline from " + file.name() + " ("
                     + p.getValue().path("source").asText("earlier runs") + ")");
             for (Iterator<Map.Entry<String, JsonNode>> fs = p.getValue().path("features").fields(); fs.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = fs.next();

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
@@ -19,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * Maps the labels, actor names and modifier names found in annotation files to the canonical
@@ -108,9 +108,14 @@ public final class Codebook {
      * codebook by its path relative to the sessions root, so no absolute path reaches a reject).
      */
     public static Codebook load(Path file, String sourceName) {
+        return load(LocalEntry.of(file), sourceName);
+    }
+
+    /** As {@link #load(Path, String)}, on any file system. */
+    public static Codebook load(Entry file, String sourceName) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = file.readString();
         } catch (IOException e) {
             throw new CodebookException("codebook " + sourceName + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.storage.LocalEntry;
 
 class SessionPathsTest {
     @TempDir
@@ -23,13 +24,15 @@ class SessionPathsTest {
         Files.createSymbolicLink(s.resolve("link-in"), s.resolve("client"));
         Files.createSymbolicLink(s.resolve("loop"), s.resolve("loop"));
 
-        assertEquals(s.resolve("codes.jsonl"), SessionPaths.resolve(s, "codes.jsonl"));
-        assertEquals(s.resolve("client"), SessionPaths.resolve(s, "./client/"));
-        assertEquals(s.resolve("link-in"), SessionPaths.resolve(s, "link-in"));
-        assertEquals(s.resolve("missing.jsonl"), SessionPaths.resolve(s, "missing.jsonl"), "not found is the caller's reject");
+        LocalEntry dir = LocalEntry.of(s);
+        assertEquals(LocalEntry.of(s.resolve("codes.jsonl")), SessionPaths.resolve(dir, "codes.jsonl"));
+        assertEquals(LocalEntry.of(s.resolve("client")), SessionPaths.resolve(dir, "./client/"));
+        assertEquals(LocalEntry.of(s.resolve("link-in")), SessionPaths.resolve(dir, "link-in"));
+        assertEquals(LocalEntry.of(s.resolve("missing.jsonl")), SessionPaths.resolve(dir, "missing.jsonl"),
+                "not found is the caller's reject");
         for (String bad : new String[] {"../s2/client", "client/../../s2/client", "/etc/passwd", "C:\\\\x", "..\\\\s2",
                 "link-out", "loop", "", " ", "a\0b"}) {
-            assertNull(SessionPaths.resolve(s, bad), bad);
+            assertNull(SessionPaths.resolve(dir, bad), bad);
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.sessionreview.jobs.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +7,11 @@ import org.sessionreview.config.ConfigOption;
 import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.EdaOptions;
 import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.ingest.flink.Locations;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.scoring.StoredBaselines;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * The {@code review} command's arguments, parsed and checked once; immutable. Configuration flows
@@ -36,6 +37,13 @@ public final class ReviewOptions {
             "  --out DIR                   output directory (required; created if missing)",
             "  --codebook FILE             run-wide codebook JSON mapping site labels to canonical codes",
             "  --baselines FILE            personal baselines from an earlier run (its <out>/baselines.json)",
+            "                              DIR and FILE are local paths, file:// URIs or URIs of a Flink file",
+            "                              system: s3://bucket/sessions, hdfs://namenode/sessions, ... For s3://",
+            "                              put Flink's flink-s3-fs-hadoop jar into plugins/s3-fs-hadoop/ (or",
+            "                              $FLINK_PLUGINS_DIR) and give --flink s3.access-key=... --flink",
+            "                              s3.secret-key=... (an S3-compatible store also --flink s3.endpoint=URL",
+            "                              --flink s3.path.style.access=true); on a cluster these belong in its",
+            "                              plugins/ and config.yaml (see the README)",
             "  --parallelism N             Flink parallelism (default: the cluster's -p / parallelism.default;",
             "                              embedded: the number of CPU cores)",
             "  --flink KEY=VALUE           a Flink configuration option (repeatable), e.g. --flink restart-strategy.type=none",
@@ -53,11 +61,12 @@ public final class ReviewOptions {
             "  --quiet                     no progress lines, only the summary",
             "  --help                      print this help");
 
-    private final Path sessions;
-    private final Path out;
-    private final Path codebook;
+    private final Entry sessions;
+    private final Entry out;
+    private final Entry codebook;
+    private final String codebookJson;
     private final StoredBaselines baselines;
-    private final Path baselinesFile;
+    private final Entry baselinesFile;
     private final Integer parallelism;
     private final java.util.Map<String, String> flinkConf;
     private final Pseudonymizer pseudonymizer;
@@ -65,14 +74,15 @@ public final class ReviewOptions {
     private final boolean quiet;
     private final PipelineConfig config;
 
-    private ReviewOptions(Path sessions, Path out, Path codebook, Path baselinesFile, StoredBaselines baselines,
-            Integer parallelism, java.util.Map<String, String> flinkConf, Pseudonymizer pseudonymizer, Mode mode, boolean quiet,
-            PipelineConfig config) {
+    private ReviewOptions(Entry sessions, Entry out, Entry codebook, String codebookJson, Entry baselinesFile,
+            StoredBaselines baselines, Integer parallelism, java.util.Map<String, String> flinkConf, Pseudonymizer pseudonymizer,
+            Mode mode, boolean quiet, PipelineConfig config) {
         this.flinkConf = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(flinkConf));
         this.config = config;
         this.sessions = sessions;
         this.out = out;
         this.codebook = codebook;
+        this.codebookJson = codebookJson;
         this.baselinesFile = baselinesFile;
         this.baselines = baselines;
         this.parallelism = parallelism;
@@ -82,16 +92,30 @@ public final class ReviewOptions {
     }
 
     /**
-     * Parses the arguments after {@code review}. {@code env} supplies the environment variable
-     * {@value Pseudonymizer#KEY_ENV} (injected so tests need not touch the real environment).
+     * Parses the arguments after {@code review}, with Flink's file systems as they are. {@code env}
+     * supplies the environment variable {@value Pseudonymizer#KEY_ENV} (injected so tests need not
+     * touch the real environment).
      */
     public static ReviewOptions parse(String[] args, java.util.function.Function<String, String> env)
             throws UsageException {
-        Path sessions = null;
-        Path out = null;
-        Path codebook = null;
-        Path baselinesFile = null;
-        Path keyFile = null;
+        return parse(args, env, flink -> {});
+    }
+
+    /**
+     * Parses the arguments after {@code review}. {@code fileSystems} gets the {@code --flink}
+     * configuration once the arguments are read and before any location is resolved or read, to
+     * set up Flink's file systems with it (an embedded run's {@code s3.*} keys and plugins).
+     * {@code --sessions}, {@code --out}, {@code --codebook}, {@code --baselines} and {@code
+     * --pseudonym-key-file} are plain paths or URIs ({@link Locations}); a scheme no file system
+     * serves is a {@link UsageException} naming the flag and the scheme.
+     */
+    public static ReviewOptions parse(String[] args, java.util.function.Function<String, String> env,
+            java.util.function.Consumer<java.util.Map<String, String>> fileSystems) throws UsageException {
+        String sessionsArg = null;
+        String outArg = null;
+        String codebookArg = null;
+        String baselinesArg = null;
+        String keyFileArg = null;
         Integer parallelism = null;
         boolean demo = false;
         boolean quiet = false;
@@ -103,19 +127,19 @@ public final class ReviewOptions {
             String a = args[i];
             switch (a) {
                 case "--sessions":
-                    sessions = LocalPaths.of(a, value(args, ++i, a));
+                    sessionsArg = value(args, ++i, a);
                     break;
                 case "--out":
-                    out = LocalPaths.of(a, value(args, ++i, a));
+                    outArg = value(args, ++i, a);
                     break;
                 case "--codebook":
-                    codebook = LocalPaths.of(a, value(args, ++i, a));
+                    codebookArg = value(args, ++i, a);
                     break;
                 case "--baselines":
-                    baselinesFile = LocalPaths.of(a, value(args, ++i, a));
+                    baselinesArg = value(args, ++i, a);
                     break;
                 case "--pseudonym-key-file":
-                    keyFile = LocalPaths.of(a, value(args, ++i, a));
+                    keyFileArg = value(args, ++i, a);
                     break;
                 case "--parallelism":
                     String p = value(args, ++i, a);
@@ -165,31 +189,28 @@ public final class ReviewOptions {
                     throw new UsageException("unknown argument '" + a + "' (see --help)");
             }
         }
-        if (sessions == null) {
+        if (sessionsArg == null) {
             throw new UsageException("--sessions DIR is required (see --help)");
         }
-        if (out == null) {
+        if (outArg == null) {
             throw new UsageException("--out DIR is required (see --help)");
         }
-        if (!Files.isDirectory(sessions) || !Files.isReadable(sessions)) {
+        fileSystems.accept(flinkConf);
+        Entry sessions = location("--sessions", sessionsArg);
+        Entry out = location("--out", outArg);
+        Entry codebook = location("--codebook", codebookArg);
+        Entry baselinesFile = location("--baselines", baselinesArg);
+        Entry keyFile = location("--pseudonym-key-file", keyFileArg);
+        if (!sessions.isDirectory() || !sessions.isListable()) {
             throw new UsageException("sessions root " + sessions + " is not a readable directory");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
+        if (out.exists() && !out.isDirectory()) {
             throw new UsageException("--out " + out + " exists and is not a directory");
         }
-        if (codebook != null && !Files.isReadable(codebook)) {
-            throw new UsageException("codebook " + codebook + " is not a readable file");
-        }
-        if (codebook != null) {
-            try {
-                org.sessionreview.taxonomy.Codebook.load(codebook); // a broken run-wide codebook stops the run here, not per session
-            } catch (org.sessionreview.taxonomy.CodebookException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
+        String codebookJson = codebook == null ? null : codebookJson(codebook);
         StoredBaselines baselines = StoredBaselines.none();
         if (baselinesFile != null) {
-            if (!Files.isReadable(baselinesFile)) {
+            if (!baselinesFile.exists()) {
                 throw new UsageException("baselines file " + baselinesFile + " is not a readable file");
             }
             try {
@@ -200,10 +221,40 @@ public final class ReviewOptions {
         }
         PipelineConfig config = config(edaMethod, sets, baselines);
         Pseudonymizer pseudonymizer = pseudonymizer(keyFile, demo, env);
-        return new ReviewOptions(sessions.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(),
-                codebook == null ? null : codebook.toAbsolutePath().normalize(),
-                baselinesFile == null ? null : baselinesFile.toAbsolutePath().normalize(), baselines,
+        return new ReviewOptions(sessions, out, codebook, codebookJson, baselinesFile, baselines,
                 parallelism, flinkConf, pseudonymizer, mode, quiet, config);
+    }
+
+    /**
+     * The entry {@code value} names: a local path made absolute and normalised, or an entry on the
+     * file system Flink has for its scheme; null when the flag was not given.
+     */
+    private static Entry location(String flag, String value) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        Entry e;
+        try {
+            e = Locations.of(value);
+        } catch (Locations.UnusableLocationException ex) {
+            throw new UsageException(flag + " " + value + ": " + ex.getMessage());
+        }
+        return e instanceof LocalEntry l ? LocalEntry.of(l.path().toAbsolutePath().normalize()) : e;
+    }
+
+    /** The run-wide codebook's text, checked: a broken codebook stops the run here, not per session. */
+    private static String codebookJson(Entry codebook) throws UsageException {
+        if (!codebook.exists()) {
+            throw new UsageException("codebook " + codebook + " is not a readable file");
+        }
+        try {
+            org.sessionreview.taxonomy.Codebook.load(codebook, codebook.location());
+            return codebook.readString();
+        } catch (org.sessionreview.taxonomy.CodebookException e) {
+            throw new UsageException(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UsageException("codebook " + codebook + " is not a readable file");
+        }
     }
 
     /** The pipeline configuration: {@code --eda-method}, then each {@code --set} in order, checked against the declarations. */
@@ -233,14 +284,14 @@ public final class ReviewOptions {
         return sb.toString().stripTrailing();
     }
 
-    private static Pseudonymizer pseudonymizer(Path keyFile, boolean demo,
+    private static Pseudonymizer pseudonymizer(Entry keyFile, boolean demo,
             java.util.function.Function<String, String> env) throws UsageException {
         try {
             if (keyFile != null) {
-                if (!Files.isReadable(keyFile)) {
+                if (!keyFile.exists()) {
                     throw new UsageException("pseudonym key file " + keyFile + " is not readable");
                 }
-                return Pseudonymizer.fromFile(keyFile);
+                return Pseudonymizer.fromText(keyFile.readString(), "key file " + keyFile);
             }
             String fromEnv = env.apply(Pseudonymizer.KEY_ENV);
             if (fromEnv != null && !fromEnv.isBlank()) {
@@ -264,16 +315,23 @@ public final class ReviewOptions {
         return args[i];
     }
 
-    public Path sessions() {
+    /** The sessions root: a local folder or a folder on a Flink file system. */
+    public Entry sessions() {
         return sessions;
     }
 
-    public Path out() {
+    /** The output folder ({@code --out}). */
+    public Entry out() {
         return out;
     }
 
-    public Optional<Path> codebook() {
+    public Optional<Entry> codebook() {
         return Optional.ofNullable(codebook);
+    }
+
+    /** The run-wide codebook's JSON text, read once here; empty without {@code --codebook}. */
+    public Optional<String> codebookJson() {
+        return Optional.ofNullable(codebookJson);
     }
 
     /** Stored baselines from {@code --baselines}; empty when not given. */
@@ -281,7 +339,7 @@ public final class ReviewOptions {
         return baselines;
     }
 
-    public Optional<Path> baselinesFile() {
+    public Optional<Entry> baselinesFile() {
         return Optional.ofNullable(baselinesFile);
     }
 

@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
+import org.sessionreview.ingest.flink.Locations;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * The output folder ({@code --out}) of a run: stage, then publish.
@@ -34,6 +31,11 @@ import java.util.stream.Stream;
  * entry to be written exists but is not listed in the marker (someone else's {@code sessions/}).
  * Other files in a marked folder are left alone. Staging folders left by a killed run are removed
  * at the next {@link #open}.
+ *
+ * <p>The folder may be on any file system Flink reaches ({@link Entry}). On a local disk each
+ * move is an atomic rename. On an object store such as S3 a move is a copy of every object
+ * followed by a delete: a table is replaced table by table, and a reader listing a table folder
+ * while it is being copied can see part of it; the marker is replaced by a delete and a copy.
  */
 public final class OutputDirectory {
     /** Marker file: which entries of the folder this tool wrote. */
@@ -62,22 +64,25 @@ public final class OutputDirectory {
      * @throws RefusedException when the folder holds files this tool did not write
      */
     public static Staging open(Path out, List<String> entries) throws RefusedException, IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
+        return open(LocalEntry.of(out), entries);
+    }
+
+    /** As {@link #open(Path, List)}, on any file system. */
+    public static Staging open(Entry out, List<String> entries) throws RefusedException, IOException {
+        if (out.exists() && !out.isDirectory()) {
             throw new RefusedException("--out " + out + " exists and is not a folder");
         }
-        Files.createDirectories(out);
+        out.createDirectories();
         Set<String> owned = owned(out);
         List<String> foreign = new ArrayList<>();
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(STAGING_PREFIX) || name.startsWith(REPLACED_PREFIX)) {
-                    deleteRecursively(p); // left by a run that was killed
-                } else if (owned == null && !name.equals(MARKER)) {
-                    foreign.add(name);
-                } else if (owned != null && entries.contains(name) && !owned.contains(name)) {
-                    foreign.add(name);
-                }
+        for (Entry p : out.list()) {
+            String name = p.name();
+            if (name.startsWith(STAGING_PREFIX) || name.startsWith(REPLACED_PREFIX)) {
+                p.deleteRecursively(); // left by a run that was killed
+            } else if (owned == null && !name.equals(MARKER)) {
+                foreign.add(name);
+            } else if (owned != null && entries.contains(name) && !owned.contains(name)) {
+                foreign.add(name);
             }
         }
         if (!foreign.isEmpty()) {
@@ -85,20 +90,20 @@ public final class OutputDirectory {
                     + String.join(", ", foreign.stream().sorted().limit(3).toList()) + (foreign.size() > 3 ? ", ..." : "")
                     + "): choose a new or empty folder; only folders this tool created are ever replaced");
         }
-        Path staging = out.resolve(STAGING_PREFIX + UUID.randomUUID());
-        Files.createDirectory(staging);
+        Entry staging = out.resolve(STAGING_PREFIX + UUID.randomUUID());
+        staging.createDirectories();
         return new Staging(out, staging, entries, owned == null ? Set.of() : owned);
     }
 
     /** Entries listed in the marker; null when there is no marker. */
-    static Set<String> owned(Path out) throws IOException {
-        Path marker = out.resolve(MARKER);
-        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+    static Set<String> owned(Entry out) throws IOException {
+        Entry marker = out.resolve(MARKER);
+        if (!marker.isRegularFile() || marker.isSymbolicLink()) {
             return null;
         }
         Set<String> owned = new LinkedHashSet<>();
-        try {
-            JsonNode entries = MAPPER.readTree(marker.toFile()).path("entries");
+        try (InputStream in = marker.open()) {
+            JsonNode entries = MAPPER.readTree(in).path("entries");
             entries.forEach(e -> owned.add(e.asText()));
         } catch (IOException e) {
             return null; // an unreadable marker proves nothing: treat the folder as someone else's
@@ -107,9 +112,9 @@ public final class OutputDirectory {
     }
 
     /**
-     * A run's staging folder inside {@code --out}. Serializable (paths as strings) so that the
-     * job can carry it to the JobManager, which publishes when the job has finished ({@link
-     * PublishOnFinish}).
+     * A run's staging folder inside {@code --out}. Serializable (locations as strings: a local
+     * path, or a URI) so that the job can carry it to the JobManager, which publishes when the job
+     * has finished ({@link PublishOnFinish}).
      */
     public static final class Staging implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -118,26 +123,38 @@ public final class OutputDirectory {
         private final List<String> entries;
         private final Set<String> previouslyOwned;
 
-        Staging(Path out, Path dir, List<String> entries, Set<String> previouslyOwned) {
-            this.out = out.toAbsolutePath().toString();
-            this.dir = dir.toAbsolutePath().toString();
+        Staging(Entry out, Entry dir, List<String> entries, Set<String> previouslyOwned) {
+            this.out = absolute(out);
+            this.dir = absolute(dir);
             this.entries = List.copyOf(entries);
             this.previouslyOwned = new LinkedHashSet<>(previouslyOwned);
         }
 
+        private static String absolute(Entry e) {
+            return e instanceof LocalEntry l ? l.path().toAbsolutePath().toString() : e.location();
+        }
+
         /** Where the run writes its tables and files. */
-        public Path dir() {
-            return Path.of(dir);
+        public Entry dir() {
+            return entry(dir);
         }
 
         /** The published folder. */
-        public Path out() {
-            return Path.of(out);
+        public Entry out() {
+            return entry(out);
+        }
+
+        private static Entry entry(String location) {
+            try {
+                return Locations.of(location);
+            } catch (Locations.UnusableLocationException e) {
+                throw new UncheckedIOException(location + ": " + e.getMessage(), e);
+            }
         }
 
         /** This run's id (the staging folder's suffix), recorded in the marker when published. */
         public String runId() {
-            return Path.of(dir).getFileName().toString().substring(STAGING_PREFIX.length());
+            return dir().name().substring(STAGING_PREFIX.length());
         }
 
         /**
@@ -145,21 +162,21 @@ public final class OutputDirectory {
          * name, then writes the marker (with this run's id) and removes the staging folder.
          */
         public void publish() throws IOException {
-            Path out = out();
-            Path dir = dir();
-            Path replaced = out.resolve(REPLACED_PREFIX + runId());
-            Files.createDirectory(replaced);
+            Entry out = out();
+            Entry dir = dir();
+            Entry replaced = out.resolve(REPLACED_PREFIX + runId());
+            replaced.createDirectories();
             Set<String> owned = new LinkedHashSet<>(previouslyOwned);
             for (String e : entries) {
-                Path staged = dir.resolve(e);
-                if (!Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
+                Entry staged = dir.resolve(e);
+                if (!staged.existsNoFollow()) {
                     continue;
                 }
-                Path target = out.resolve(e);
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    move(target, replaced.resolve(e));
+                Entry target = out.resolve(e);
+                if (target.existsNoFollow()) {
+                    target.move(replaced.resolve(e));
                 }
-                move(staged, target);
+                staged.move(target);
                 owned.add(e);
             }
             ObjectNode marker = MAPPER.createObjectNode();
@@ -170,11 +187,11 @@ public final class OutputDirectory {
             for (String e : owned) {
                 listed.add(e);
             }
-            Path tmp = dir.resolve(MARKER);
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), marker);
-            move(tmp, out.resolve(MARKER));
-            deleteRecursively(replaced);
-            deleteRecursively(dir);
+            Entry tmp = dir.resolve(MARKER);
+            tmp.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(marker));
+            tmp.move(out.resolve(MARKER));
+            replaced.deleteRecursively();
+            dir.deleteRecursively();
         }
 
         /**
@@ -182,24 +199,27 @@ public final class OutputDirectory {
          * a marker) inside {@code scratch}, then deletes {@code scratch}: loads every class publish
          * needs (see {@code PublishOnFinish#onCreated}).
          */
-        void warmUp(Path scratch) throws IOException {
-            Path a = Files.createDirectories(scratch.resolve("a"));
-            Path f = Files.writeString(a.resolve("f"), "");
-            move(f, a.resolve("g"));
+        void warmUp(Entry scratch) throws IOException {
+            Entry a = scratch.resolve("a");
+            a.createDirectories();
+            Entry f = a.resolve("f");
+            f.write(new byte[0]);
+            f.move(a.resolve("g"));
             ObjectNode marker = MAPPER.createObjectNode();
             marker.put("run", runId());
             marker.putArray("entries").add("a");
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(scratch.resolve(MARKER).toFile(), marker);
-            MAPPER.readTree(scratch.resolve(MARKER).toFile()).path("run").asText();
-            deleteRecursively(scratch);
+            scratch.resolve(MARKER).write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(marker));
+            try (InputStream in = scratch.resolve(MARKER).open()) {
+                MAPPER.readTree(in).path("run").asText();
+            }
+            scratch.deleteRecursively();
         }
 
         /** Whether {@code out}'s marker names this run: it was published. */
         public boolean published() {
-            try {
-                JsonNode m = MAPPER.readTree(out().resolve(MARKER).toFile());
-                return runId().equals(m.path("run").asText());
-            } catch (IOException e) {
+            try (InputStream in = out().resolve(MARKER).open()) {
+                return runId().equals(MAPPER.readTree(in).path("run").asText());
+            } catch (IOException | UncheckedIOException e) {
                 return false;
             }
         }
@@ -207,37 +227,10 @@ public final class OutputDirectory {
         /** Deletes the staging folder; the previous output stays as it was. */
         public void abandon() {
             try {
-                deleteRecursively(dir());
-            } catch (IOException e) {
+                dir().deleteRecursively();
+            } catch (IOException | UncheckedIOException e) {
                 // the next open() removes it
             }
         }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

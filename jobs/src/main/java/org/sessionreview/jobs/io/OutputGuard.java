@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * Refuses an output folder that could destroy or mix with input: outputs never touch inputs.
@@ -26,14 +28,16 @@ public final class OutputGuard {
     private OutputGuard() {}
 
     /**
-     * Checks {@code out} against the sessions root and the user's home.
+     * Checks {@code out} against the sessions root and the user's home. On a file system other
+     * than the local disk the comparison is by URI (scheme, bucket or host, then path name by
+     * name), the root is the bucket's or file system's root, and the home folder plays no part.
      *
      * @return the reason it is refused (one line), or empty when it is acceptable
      */
-    public static Optional<String> check(Path out, Path sessionsRoot, Path home) {
-        Path o = real(out);
-        Path s = real(sessionsRoot);
-        if (o.getParent() == null) {
+    public static Optional<String> check(Entry out, Entry sessionsRoot, Path home) {
+        Entry o = real(out);
+        Entry s = real(sessionsRoot);
+        if (o.parent() == null) {
             return Optional.of("--out " + out + " is the file system root: choose a folder for the review tables");
         }
         if (o.equals(s)) {
@@ -47,14 +51,19 @@ public final class OutputGuard {
             return Optional.of("--out " + out + " is inside the sessions root " + sessionsRoot
                     + ": outputs never go into the input folder; choose a folder beside it");
         }
-        if (home != null) {
-            Path h = real(home);
+        if (home != null && o instanceof LocalEntry) {
+            Entry h = real(LocalEntry.of(home));
             if (h.startsWith(o)) {
                 return Optional.of("--out " + out + (h.equals(o) ? " is" : " contains") + " the home folder "
                         + home + ": choose a folder for the review tables");
             }
         }
         return Optional.empty();
+    }
+
+    /** A local entry with {@link #real(Path)} applied; any other entry as it is (no links there). */
+    private static Entry real(Entry e) {
+        return e instanceof LocalEntry l ? LocalEntry.of(real(l.path())) : e;
     }
 
     /** The absolute, normalised path with the symbolic links of its existing part resolved. */

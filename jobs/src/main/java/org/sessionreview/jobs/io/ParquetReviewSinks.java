@@ -1,6 +1,7 @@
 package org.sessionreview.jobs.io;
 
 import java.util.Map;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
@@ -18,10 +19,11 @@ import org.sessionreview.topology.TrendStreams;
  * attempt of a batch run ({@link FinalAttempts}).
  */
 public final class ParquetReviewSinks implements ReviewSinks {
-    private final java.nio.file.Path out;
+    private final Path out;
     private final Map<String, String> provenance;
 
-    public ParquetReviewSinks(java.nio.file.Path out, Map<String, String> provenance) {
+    /** @param out the folder of the table folders, on any file system Flink reaches ({@code file:}, {@code s3:}, ...) */
+    public ParquetReviewSinks(Path out, Map<String, String> provenance) {
         this.out = out;
         this.provenance = provenance;
     }
@@ -46,7 +48,7 @@ public final class ParquetReviewSinks implements ReviewSinks {
 
     private <T> void sink(DataStream<T> stream, TableSchema<T> schema) {
         AttemptScopedFileSink<T> sink = new AttemptScopedFileSink<>(
-                out.resolve(schema.name()).toUri().toString(), ParquetTables.writerFactory(schema, provenance));
+                new Path(out, schema.name()).toUri().toString(), ParquetTables.writerFactory(schema, provenance));
         stream.sinkTo(sink).name(schema.name() + "-parquet").uid(schema.name() + "-parquet");
     }
 }

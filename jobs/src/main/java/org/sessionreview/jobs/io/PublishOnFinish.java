@@ -53,9 +53,9 @@ public final class PublishOnFinish implements JobStatusHook {
     @Override
     public void onCreated(JobID jobId) {
         try {
-            java.nio.file.Path scratch = staging.dir().resolve(".warm-up");
+            org.sessionreview.storage.Entry scratch = staging.dir().resolve(".warm-up");
             EmptyTables.fill(scratch, tables, provenance);
-            FinalAttempts.warmUp(new org.apache.flink.core.fs.Path(scratch.resolve("tidy").toUri()));
+            FinalAttempts.warmUp(new org.apache.flink.core.fs.Path(scratch.resolve("tidy").uri()));
             staging.warmUp(scratch);
         } catch (Exception | LinkageError e) {
             LOG.warn("session-review: warming up the publish step of job {} failed", jobId, e);
@@ -86,10 +86,10 @@ public final class PublishOnFinish implements JobStatusHook {
         staging.publish();
     }
 
-    private void tidy(java.nio.file.Path dir) throws java.io.IOException {
+    private void tidy(org.sessionreview.storage.Entry dir) throws java.io.IOException {
         for (TableSchema<?> t : tables) {
             java.util.List<String> dropped = FinalAttempts.tidy(
-                    new org.apache.flink.core.fs.Path(dir.resolve(t.name()).toUri()), batch);
+                    new org.apache.flink.core.fs.Path(dir.resolve(t.name()).uri()), batch);
             if (!dropped.isEmpty()) {
                 LOG.info("session-review: {}: dropped {} file(s) of sink attempts that a failover re-ran: {}", t.name(),
                         dropped.size(), dropped);

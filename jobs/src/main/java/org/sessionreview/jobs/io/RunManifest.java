@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.sessionreview.Version;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.report.SessionRow;
+import org.sessionreview.storage.Entry;
 
 /**
  * {@code run.json}: what went in (path, size, SHA-256, records read / accepted / rejected per
@@ -135,8 +134,8 @@ public final class RunManifest {
         return MAPPER.writeValueAsBytes(root);
     }
 
-    /** Reads a run.json back (for the console summary, tests and tools). */
-    public static JsonNode read(Path file) throws IOException {
-        return MAPPER.readTree(Files.readString(file));
+    /** Reads a run.json back (for the console summary, tests and tools), from any file system. */
+    public static JsonNode read(Entry file) throws IOException {
+        return MAPPER.readTree(file.readString());
     }
 }

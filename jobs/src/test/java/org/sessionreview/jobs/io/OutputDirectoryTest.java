@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /** Stage, then publish: readers never see a partial table, and a failed run changes nothing. */
 class OutputDirectoryTest {
@@ -27,6 +29,11 @@ class OutputDirectoryTest {
         }
     }
 
+    /** A staging folder's local path. */
+    private static Path local(Entry e) {
+        return ((LocalEntry) e).path();
+    }
+
     private static void write(Path dir, String run) throws IOException {
         Files.writeString(Files.createDirectories(dir.resolve("sessions")).resolve("part-0.parquet"), run);
         Files.writeString(dir.resolve("run.json"), run);
@@ -36,7 +43,7 @@ class OutputDirectoryTest {
     void shouldShowNothingUntilPublishedAndThenReplaceOnlyOwnEntries() throws Exception {
         Path out = tmp.resolve("out");
         OutputDirectory.Staging first = OutputDirectory.open(out, ENTRIES);
-        write(first.dir(), "run 1");
+        write(local(first.dir()), "run 1");
         assertEquals(List.of(), visible(out), "nothing visible before publish");
         first.publish();
         assertEquals(List.of("run.json", "sessions", "sessions/part-0.parquet"), visible(out));
@@ -44,7 +51,7 @@ class OutputDirectoryTest {
 
         Files.writeString(out.resolve("my-notes.txt"), "kept");
         OutputDirectory.Staging second = OutputDirectory.open(out, ENTRIES);
-        write(second.dir(), "run 2");
+        write(local(second.dir()), "run 2");
         assertEquals("run 1", Files.readString(out.resolve("run.json")), "previous output stays until publish");
         second.publish();
         assertEquals("run 2", Files.readString(out.resolve("sessions/part-0.parquet")));
@@ -59,25 +66,25 @@ class OutputDirectoryTest {
     void shouldLeaveThePreviousOutputUntouchedWhenARunIsAbandoned() throws Exception {
         Path out = tmp.resolve("out");
         OutputDirectory.Staging first = OutputDirectory.open(out, ENTRIES);
-        write(first.dir(), "run 1");
+        write(local(first.dir()), "run 1");
         first.publish();
         List<String> before = visible(out);
         OutputDirectory.Staging failed = OutputDirectory.open(out, ENTRIES);
-        write(failed.dir(), "half of run 2");
+        write(local(failed.dir()), "half of run 2");
         failed.abandon();
         assertEquals(before, visible(out));
         assertEquals("run 1", Files.readString(out.resolve("run.json")));
-        assertFalse(Files.exists(failed.dir()));
+        assertFalse(Files.exists(local(failed.dir())));
     }
 
     @Test
     void shouldRemoveStagingLeftByAKilledRunAtTheNextOpen() throws Exception {
         Path out = tmp.resolve("out");
         OutputDirectory.Staging killed = OutputDirectory.open(out, ENTRIES);
-        write(killed.dir(), "killed mid-run");
+        write(local(killed.dir()), "killed mid-run");
         OutputDirectory.Staging next = OutputDirectory.open(out, ENTRIES);
-        assertFalse(Files.exists(killed.dir()));
-        assertTrue(Files.isDirectory(next.dir()));
+        assertFalse(Files.exists(local(killed.dir())));
+        assertTrue(Files.isDirectory(local(next.dir())));
     }
 
     @Test
@@ -90,7 +97,7 @@ class OutputDirectoryTest {
 
         Path out = tmp.resolve("out");
         OutputDirectory.Staging first = OutputDirectory.open(out, List.of("run.json"));
-        Files.writeString(first.dir().resolve("run.json"), "1");
+        Files.writeString(local(first.dir()).resolve("run.json"), "1");
         first.publish();
         Files.createDirectories(out.resolve("sessions")); // someone else's folder with a table's name
         assertThrows(OutputDirectory.RefusedException.class, () -> OutputDirectory.open(out, ENTRIES));

@@ -1,9 +1,9 @@
 package org.sessionreview.ingest.e4;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
+import org.sessionreview.storage.Entry;
 
 /**
  * What the reader made of one channel file (or of an entry named like one): where it was, how
@@ -49,7 +49,7 @@ import org.sessionreview.model.Reject;
  */
 public record E4FileReport(
         Channel channel,
-        Path path,
+        Entry path,
         String sourceFile,
         long recordsRead,
         long recordsRejected,
@@ -65,7 +65,7 @@ public record E4FileReport(
     }
 
     /** This report with {@code path} set. */
-    public E4FileReport withPath(Path file) {
+    public E4FileReport withPath(Entry file) {
         return new E4FileReport(channel, file, sourceFile, recordsRead, recordsRejected, fileRejected, rejects);
     }
 
@@ -74,7 +74,7 @@ public record E4FileReport(
      * fileRejected}, one reject at line 0.
      */
     public static E4FileReport unread(
-            Channel channel, Path path, String sessionId, String sourceFile, String reason) {
+            Channel channel, Entry path, String sessionId, String sourceFile, String reason) {
         Reject r = new Reject(sessionId, sourceFile, 0, reason, null);
         return new E4FileReport(channel, path, sourceFile, 1, 1, true, List.of(r));
     }

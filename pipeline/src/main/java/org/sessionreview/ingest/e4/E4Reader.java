@@ -6,12 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import java.io.FileNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -22,6 +19,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * Reads one wearer's Empatica E4 export folder: {@code EDA.csv BVP.csv ACC.csv TEMP.csv HR.csv
@@ -82,24 +81,30 @@ public final class E4Reader {
      */
     public static E4Recording read(Path folder, String sessionId, String sourceName,
             E4Limits limits, Path confinedTo) throws IOException {
-        Path realRoot = null;
+        return read(LocalEntry.of(folder), sessionId, sourceName, limits, confinedTo == null ? null : LocalEntry.of(confinedTo));
+    }
+
+    /** As {@link #read(Path, String, String, E4Limits, Path)}, on any file system. */
+    public static E4Recording read(Entry folder, String sessionId, String sourceName,
+            E4Limits limits, Entry confinedTo) throws IOException {
+        Entry realRoot = null;
         if (confinedTo != null) {
             try {
-                realRoot = confinedTo.toRealPath();
+                realRoot = confinedTo.real();
             } catch (IOException | SecurityException e) {
                 throw new IOException("cannot resolve the session folder (I/O error: " + e.getClass().getSimpleName() + ")");
             }
         }
-        if (!Files.isDirectory(folder)) {
+        if (!folder.isDirectory()) {
             throw new IOException(
                     "not an E4 export folder (not a directory, or a broken or looping link)");
         }
         Set<String> names = new HashSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path entry : entries) {
-                names.add(entry.getFileName().toString());
+        try {
+            for (Entry entry : folder.list()) {
+                names.add(entry.name());
             }
-        } catch (IOException | DirectoryIteratorException | SecurityException e) {
+        } catch (IOException | SecurityException e) {
             throw new IOException("cannot list the E4 export folder (I/O error: "
                     + e.getClass().getSimpleName() + ")");
         }
@@ -109,21 +114,21 @@ public final class E4Reader {
         for (Channel channel : Channel.values()) {
             String plainName = channel.fileName();
             String gzName = plainName + ".gz";
-            Path plain = folder.resolve(plainName);
-            Path gz = folder.resolve(gzName);
+            Entry plain = folder.resolve(plainName);
+            Entry gz = folder.resolve(gzName);
             boolean hasPlain = names.contains(plainName);
             boolean hasGz = names.contains(gzName);
-            Path read = locate(folder, channel);
+            Entry read = locate(folder, channel);
             boolean plainRead = plain.equals(read);
-            List<Path> toRead = new ArrayList<>(2);
+            List<Entry> toRead = new ArrayList<>(2);
             if (hasPlain) {
                 toRead.add(plain); // read, or reported as not a channel file
             }
             if (hasGz && !plainRead) {
                 toRead.add(gz);
             }
-            for (Path file : toRead) {
-                String sourceFile = sourceName + "/" + file.getFileName();
+            for (Entry file : toRead) {
+                String sourceFile = sourceName + "/" + file.name();
                 if (realRoot != null && leadsOut(file, realRoot)) {
                     reports.add(E4FileReport.unread(channel, null, sessionId, sourceFile,
                             "is a symbolic link leading out of the session folder: not read"));
@@ -148,22 +153,22 @@ public final class E4Reader {
     }
 
     /** Whether an existing entry resolves outside {@code realRoot} (broken links are left to readFile). */
-    private static boolean leadsOut(Path file, Path realRoot) {
+    private static boolean leadsOut(Entry file, Entry realRoot) {
         try {
-            return Files.exists(file) && !file.toRealPath().startsWith(realRoot);
+            return file.exists() && !file.real().startsWith(realRoot);
         } catch (IOException | SecurityException e) {
             return false; // readFile reports an entry it cannot open
         }
     }
 
     /** The channel's file in {@code folder} ({@code .csv} before {@code .csv.gz}), or null. */
-    public static Path locate(Path folder, Channel channel) {
-        Path plain = folder.resolve(channel.fileName());
-        if (Files.isRegularFile(plain)) {
+    public static Entry locate(Entry folder, Channel channel) {
+        Entry plain = folder.resolve(channel.fileName());
+        if (plain.isRegularFile()) {
             return plain;
         }
-        Path gz = folder.resolve(channel.fileName() + ".gz");
-        return Files.isRegularFile(gz) ? gz : null;
+        Entry gz = folder.resolve(channel.fileName() + ".gz");
+        return gz.isRegularFile() ? gz : null;
     }
 
     /** Reads one channel file with {@link E4Limits#defaults()}; never throws. */
@@ -179,25 +184,31 @@ public final class E4Reader {
      */
     public static E4CsvParser.Result readFile(Channel channel, Path file, String sessionId,
             String sourceFile, E4Limits limits) {
-        BasicFileAttributes attributes;
+        return readFile(channel, LocalEntry.of(file), sessionId, sourceFile, limits);
+    }
+
+    /** As {@link #readFile(Channel, Path, String, String, E4Limits)}, on any file system. */
+    public static E4CsvParser.Result readFile(Channel channel, Entry file, String sessionId,
+            String sourceFile, E4Limits limits) {
+        Entry.Kind kind;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            kind = file.kind();
         } catch (IOException | SecurityException e) {
-            String reason = Files.isSymbolicLink(file)
+            String reason = file.isSymbolicLink()
                     ? "is a broken or looping symbolic link, not a channel file"
-                    : e instanceof NoSuchFileException ? "no such file" : ioReason(e);
+                    : e instanceof NoSuchFileException || e instanceof FileNotFoundException ? "no such file" : ioReason(e);
             return unread(channel, file, sessionId, sourceFile, reason);
         }
-        if (attributes.isDirectory()) {
+        if (kind == Entry.Kind.DIRECTORY) {
             return unread(channel, file, sessionId, sourceFile,
                     "is a directory, not a channel file");
         }
-        if (!attributes.isRegularFile()) {
+        if (kind != Entry.Kind.REGULAR_FILE) {
             return unread(channel, file, sessionId, sourceFile,
                     "is not a regular file (a device, pipe or socket), not a channel file");
         }
-        boolean gzip = file.getFileName().toString().endsWith(".gz");
-        try (InputStream raw = Files.newInputStream(file)) {
+        boolean gzip = file.name().endsWith(".gz");
+        try (InputStream raw = file.open()) {
             InputStream in;
             try {
                 in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
@@ -219,7 +230,7 @@ public final class E4Reader {
     }
 
     private static E4CsvParser.Result unread(
-            Channel channel, Path file, String sessionId, String sourceFile, String reason) {
+            Channel channel, Entry file, String sessionId, String sourceFile, String reason) {
         return new E4CsvParser.Result(
                 null, E4FileReport.unread(channel, file, sessionId, sourceFile, reason));
     }

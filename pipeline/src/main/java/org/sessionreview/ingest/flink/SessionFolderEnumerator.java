@@ -2,7 +2,6 @@ package org.sessionreview.ingest.flink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class SessionFolderEnumerator
     private ArrayDeque<SessionFolderSplit> unassigned;
 
     /**
-     * @param root the sessions root, as seen from the JobManager
+     * @param root the sessions root, as seen from the JobManager: a path or a URI ({@link Locations})
      * @param restored the checkpointed state, or null for a fresh start (then {@link #start()} scans)
      */
     public SessionFolderEnumerator(SplitEnumeratorContext<SessionFolderSplit> context, String root,
@@ -61,7 +60,7 @@ public final class SessionFolderEnumerator
     static List<SessionFolderSplit> scan(String root) {
         SessionScanner.Scan scan;
         try {
-            scan = SessionScanner.scan(Path.of(root));
+            scan = SessionScanner.scan(Locations.of(root));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the sessions root " + root, e);
         }

@@ -30,7 +30,11 @@ public final class SessionFolderSource
 
     private final String root;
 
-    /** @param sessionsRoot the folder holding one sub-folder per session */
+    /**
+     * @param sessionsRoot the folder holding one sub-folder per session: a path, or a URI ({@link
+     *     Locations}) such as {@code s3://bucket/sessions}; the JobManager and every TaskManager
+     *     must reach it
+     */
     public SessionFolderSource(String sessionsRoot) {
         this.root = sessionsRoot;
     }

@@ -1,6 +1,6 @@
 package org.sessionreview.ingest.flink;
 
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -37,6 +37,7 @@ public class SessionIngestFunction extends ProcessFunction<SessionTask, SampleBl
     private final SessionIngestor ingestor;
     private final String root;
 
+    /** @param sessionsRoot the sessions root: a path, or a URI ({@link Locations}) such as {@code s3://bucket/sessions} */
     public SessionIngestFunction(String sessionsRoot, SessionIngestor ingestor) {
         this.root = sessionsRoot;
         this.ingestor = ingestor;
@@ -49,7 +50,12 @@ public class SessionIngestFunction extends ProcessFunction<SessionTask, SampleBl
             task.files.forEach(f -> ctx.output(FILES, f));
             return;
         }
-        IngestedSession s = ingestor.ingest(Path.of(root), task.folder);
+        IngestedSession s;
+        try {
+            s = ingestor.ingest(Locations.of(root), task.folder);
+        } catch (Locations.UnusableLocationException e) {
+            throw new UncheckedIOException("the sessions root " + root + " " + e.getMessage(), e);
+        }
         for (InputFileStats f : s.files) {
             ctx.output(FILES, f);
         }

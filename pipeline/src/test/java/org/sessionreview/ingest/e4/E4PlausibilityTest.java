@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sessionreview.model.Channel;
+import org.sessionreview.storage.LocalEntry;
 import org.sessionreview.model.Reject;
 
 /** The inputs that used to sink a whole run, and the accounting of every file found. */
@@ -288,7 +289,7 @@ class E4PlausibilityTest {
 
         E4FileReport report = onlyReport(rec);
         assertFalse(rec.files().containsKey(Channel.EDA), "files() holds files read only");
-        assertEquals(tmp.resolve("EDA.csv"), report.path());
+        assertEquals(LocalEntry.of(tmp.resolve("EDA.csv")), report.path());
         assertWholeFileRejected(report, 0, 0);
         assertEquals("w/EDA.csv: is a directory, not a channel file",
                 report.rejects().get(0).describe());
@@ -303,7 +304,7 @@ class E4PlausibilityTest {
         E4Recording rec = E4Reader.read(tmp, "s", "w");
 
         assertEquals(0.5, rec.channel(Channel.EDA).orElseThrow().value(0, 0));
-        assertEquals(tmp.resolve("EDA.csv"), rec.files().get(Channel.EDA).path());
+        assertEquals(LocalEntry.of(tmp.resolve("EDA.csv")), rec.files().get(Channel.EDA).path());
         assertEquals(2, rec.reports().size());
         E4FileReport gz = rec.reports().get(1);
         assertEquals("w/EDA.csv.gz", gz.sourceFile());

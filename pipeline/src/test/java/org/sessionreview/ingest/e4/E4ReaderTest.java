@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sessionreview.model.Channel;
+import org.sessionreview.storage.LocalEntry;
 import org.sessionreview.testing.SharedData;
 
 class E4ReaderTest {
@@ -74,7 +75,7 @@ class E4ReaderTest {
             assertEquals(report.recordsRead(), report.recordsAccepted(), c + " accepted");
             assertEquals(List.of(), report.rejects(), c + " rejects");
             assertEquals(folder.getFileName() + "/" + c.fileName(), report.sourceFile());
-            assertEquals(file, report.path());
+            assertEquals(LocalEntry.of(file), report.path());
             double[] offsets = data.offsetsS();
             for (int i = 0; i < data.sampleCount(); i++) {
                 double[] row = expected.rows().get(i);

@@ -1,0 +1,91 @@
+package org.sessionreview.ingest.flink;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.flink.core.fs.UnsupportedFileSystemSchemeException;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
+
+/**
+ * Turns a location given by the user or carried inside the job (a plain path, or a URI) into an
+ * {@link Entry}: a plain path or a {@code file:} URI is a {@link LocalEntry} (java.nio); any other
+ * scheme ({@code s3://}, {@code hdfs://}, ...) is a {@link FlinkEntry} on the file system Flink has
+ * for it, found through the file system factories on the class path and in the plugins folder, as
+ * configured by {@code FileSystem.initialize}. A scheme no file system serves is refused with a
+ * one-line message, never taken for a local folder named {@code s3:}.
+ */
+public final class Locations {
+    /** {@code scheme:} at the start, as RFC 3986 spells a scheme; a Windows drive letter is not one. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+    private Locations() {}
+
+    /** A location that names nothing this run can use; the message is one line, without the location. */
+    public static final class UnusableLocationException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnusableLocationException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The URI scheme of {@code location} in lower case; empty for a plain path. */
+    public static Optional<String> scheme(String location) {
+        return SCHEME.matcher(location).matches()
+                ? Optional.of(location.substring(0, location.indexOf(':')).toLowerCase(Locale.ROOT))
+                : Optional.empty();
+    }
+
+    /**
+     * The entry at {@code location}.
+     *
+     * @throws UnusableLocationException when it is no usable URI, or no file system serves its scheme
+     */
+    public static Entry of(String location) throws UnusableLocationException {
+        Optional<String> scheme = scheme(location);
+        if (scheme.isEmpty()) {
+            try {
+                return LocalEntry.of(Path.of(location));
+            } catch (IllegalArgumentException e) {
+                throw new UnusableLocationException("not a usable path (" + e.getMessage() + ")", e);
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(location);
+        } catch (URISyntaxException e) {
+            throw new UnusableLocationException("not a usable " + scheme.get() + ":// URI (" + e.getReason() + ")", e);
+        }
+        if (scheme.get().equals("file")) {
+            try {
+                return LocalEntry.of(Path.of(uri));
+            } catch (IllegalArgumentException e) {
+                throw new UnusableLocationException("not a usable file:// URI (" + e.getMessage() + ")", e);
+            }
+        }
+        try {
+            return FlinkEntry.of(uri);
+        } catch (UnsupportedFileSystemSchemeException e) {
+            // Flink's own message spans lines and lists plugins; this one says what to do
+            throw new UnusableLocationException("no file system for the " + scheme.get() + ":// scheme is available"
+                    + " (for s3:// put Flink's flink-s3-fs-hadoop jar into plugins/s3-fs-hadoop/; see the README,"
+                    + " 'Where input and output may live')", e);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            throw new UnusableLocationException("the " + scheme.get() + ":// file system cannot be opened ("
+                    + e.getClass().getSimpleName() + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return ": " + (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+}

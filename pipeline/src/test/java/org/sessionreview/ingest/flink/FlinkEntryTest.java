@@ -1,0 +1,101 @@
+package org.sessionreview.ingest.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.core.fs.FileSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.ingest.IngestedSession;
+import org.sessionreview.ingest.SessionIngestor;
+import org.sessionreview.ingest.SessionScanner;
+import org.sessionreview.ingest.session.Pseudonymizer;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
+
+/**
+ * Entries on a Flink file system read and write what java.nio does. Flink's own local file
+ * system stands in for S3 here (the same {@code FileSystem} calls; S3 itself is exercised by the
+ * jobs module's S3ReviewITCase).
+ */
+class FlinkEntryTest {
+    private static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static FlinkEntry flink(Path p) {
+        return new FlinkEntry(FileSystem.getLocalFileSystem(), new org.apache.flink.core.fs.Path(p.toUri()));
+    }
+
+    @Test
+    void shouldScanAndIngestSessionsExactlyAsJavaNioDoesWhenReadThroughFlinksFileSystem() throws Exception {
+        SessionScanner.Scan nio = SessionScanner.scan(LocalEntry.of(SAMPLE));
+        SessionScanner.Scan viaFlink = SessionScanner.scan(flink(SAMPLE));
+        assertEquals(nio.folders(), viaFlink.folders());
+        assertEquals(JSON.valueToTree(nio.rejects()), JSON.valueToTree(viaFlink.rejects()));
+
+        SessionIngestor ingestor = new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null);
+        // JSONL with two wearers; BORIS with a session codebook
+        for (String folder : List.of("2026-03-02_T01_1000", "2026-03-05_T02_0900")) {
+            IngestedSession a = ingestor.ingest(LocalEntry.of(SAMPLE), folder);
+            IngestedSession b = ingestor.ingest(flink(SAMPLE), folder);
+            JsonNode expected = JSON.valueToTree(a);
+            assertTrue(a.blocks.size() > 50 && !a.annotations.isEmpty() && a.files.size() > 10,
+                    folder + ": the comparison must cover data: " + a.blocks.size() + " blocks, " + a.annotations.size()
+                            + " annotations, " + a.files.size() + " files");
+            assertTrue(a.files.stream().allMatch(f -> f.sha256 != null || f.recordsRejected > 0), folder);
+            assertEquals(expected, JSON.valueToTree(b), folder + ": ingest through Flink's file system differs");
+        }
+    }
+
+    @Test
+    void shouldListMoveWriteAndDeleteLikeAFolderTreeWhenOnAFlinkFileSystem() throws Exception {
+        FlinkEntry root = flink(tmp);
+        Entry dir = root.resolve("./a//b/");
+        dir.createDirectories();
+        assertEquals("b", dir.name());
+        assertEquals(root.resolve("a"), dir.parent());
+        assertTrue(dir.startsWith(root) && dir.startsWith(root.resolve("a")) && !root.resolve("ab").startsWith(root.resolve("a")));
+        dir.resolve("z.txt").write("z".getBytes(StandardCharsets.UTF_8));
+        dir.resolve("y.txt").write("y".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("y.txt", "z.txt"), dir.list().stream().map(Entry::name).toList());
+        assertEquals(Entry.Kind.REGULAR_FILE, dir.resolve("y.txt").kind());
+        assertEquals(Entry.Kind.DIRECTORY, dir.kind());
+        assertThrows(java.io.FileNotFoundException.class, () -> dir.resolve("none").kind());
+
+        dir.resolve("y.txt").move(dir.resolve("z.txt")); // replaces the file there
+        assertEquals("y", dir.resolve("z.txt").readString());
+        assertFalse(dir.resolve("y.txt").exists());
+        root.resolve("a").move(root.resolve("c"));
+        assertTrue(root.resolve("c/b/z.txt").isRegularFile());
+        root.resolve("c").deleteRecursively();
+        assertFalse(Files.exists(tmp.resolve("c")));
+        root.resolve("c").deleteRecursively(); // nothing there: nothing to do
+        assertNull(flink(Path.of("/")).parent());
+    }
+
+    @Test
+    void shouldTellLocalPathsFromUrisAndRefuseASchemeWithoutAFileSystemInOneLine() throws Exception {
+        assertInstanceOf(LocalEntry.class, Locations.of(tmp.toString()));
+        assertEquals(LocalEntry.of(tmp), Locations.of(tmp.toUri().toString()));
+        assertEquals(LocalEntry.of(Path.of("s3")), Locations.of("s3"), "a plain name is a path");
+        Locations.UnusableLocationException e =
+                assertThrows(Locations.UnusableLocationException.class, () -> Locations.of("nosuchfs://bucket/sessions"));
+        assertTrue(e.getMessage().contains("nosuchfs://"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertThrows(Locations.UnusableLocationException.class, () -> Locations.of("s3://bad bucket/x"));
+    }
+}
