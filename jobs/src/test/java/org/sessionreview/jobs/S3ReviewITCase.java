@@ -1,0 +1,194 @@
+package org.sessionreview.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.FileSystem;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.TransientApiMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.ingest.flink.Locations;
+import org.sessionreview.jobs.io.EmbeddedFileSystems;
+import org.sessionreview.jobs.io.OutputDirectory;
+import org.sessionreview.storage.Entry;
+
+/**
+ * {@code review} with its sessions and its output on S3: an in-process S3 endpoint (s3proxy on a
+ * transient in-memory blob store, on 127.0.0.1), Flink's S3 file system loaded from a plugins
+ * folder as a user would install it ({@code plugins/s3-fs-hadoop/}), and the {@code s3.*} keys
+ * given with {@code --flink}. Three sessions of {@code sample-data/} (JSONL, BORIS events and
+ * BORIS aggregated annotations, two wearers each) are uploaded through Flink's file system API;
+ * every table read back from S3 must equal, row for row, the same review run on local paths.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3ReviewITCase {
+    private static final String BUCKET = "review";
+    private static final String KEY = "test-access-key";
+    private static final String SECRET = "test-secret-key-0123456789";
+    private static final List<String> SESSIONS = List.of("2026-03-02_T01_1000", "2026-03-05_T02_0900", "2026-03-09_T01_1000");
+
+    @TempDir
+    static Path tmp;
+
+    private BlobStoreContext blobs;
+    private S3Proxy proxy;
+    private Map<String, String> env;
+    private List<String> s3Flags;
+
+    @BeforeAll
+    void startS3() throws Exception {
+        // by its metadata, not by name: a name makes jclouds load every provider s3proxy registers (Azure, ...)
+        blobs = ContextBuilder.newBuilder(new TransientApiMetadata()).credentials(KEY, SECRET).build(BlobStoreContext.class);
+        proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET).build();
+        proxy.start();
+        for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals("STARTED", proxy.getState(), "s3proxy did not start");
+        blobs.getBlobStore().createContainerInLocation(null, BUCKET);
+
+        // the plugin as a user installs it: plugins/<name>/<jar>; the command finds it through FLINK_PLUGINS_DIR
+        Path jar = Path.of(System.getProperty("flink.s3-fs-hadoop.jar", "missing: run through Maven (failsafe)"));
+        assertTrue(Files.isRegularFile(jar), "Flink's S3 file system jar not found: " + jar);
+        Path plugins = Files.createDirectories(tmp.resolve("plugins/s3-fs-hadoop"));
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+        env = Map.of("FLINK_PLUGINS_DIR", plugins.getParent().toString());
+        s3Flags = List.of("--flink", "s3.endpoint=http://127.0.0.1:" + proxy.getPort(), "--flink", "s3.path.style.access=true",
+                "--flink", "s3.access-key=" + KEY, "--flink", "s3.secret-key=" + SECRET);
+    }
+
+    @AfterAll
+    void stopS3() throws Exception {
+        FileSystem.initialize(new Configuration(), null); // later tests in this JVM get the plain file systems back
+        if (proxy != null) {
+            proxy.stop();
+        }
+        if (blobs != null) {
+            blobs.close();
+        }
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private Run review(String sessions, String out) {
+        List<String> args = new ArrayList<>(List.of("--sessions", sessions, "--out", out, "--allow-demo-key", "--parallelism", "2",
+                "--quiet"));
+        args.addAll(s3Flags);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = new ReviewCommand(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+                tmp.resolve("home")).run(args.toArray(String[]::new), env::get);
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Copies a local folder, file by file, to {@code target} through Flink's file system API. */
+    private static void upload(Path from, String target) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Locations.of(target + "/" + from.relativize(f).toString().replace('\\', '/')).write(Files.readAllBytes(f));
+            }
+        }
+    }
+
+    /** Copies every file of {@code from} (recursively) into a local folder, through Flink's file system API. */
+    private static void download(Entry from, Path to) throws IOException {
+        Files.createDirectories(to);
+        for (Entry e : from.list()) {
+            if (e.isDirectory()) {
+                download(e, to.resolve(e.name()));
+            } else {
+                Files.write(to.resolve(e.name()), e.readAllBytes());
+            }
+        }
+    }
+
+    /** Every row of a table folder as text, sorted: the table's content independent of file and row order. */
+    private static List<String> rows(DuckDb db, Path table) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> r : db.query("SELECT * FROM " + DuckDb.parquet(table))) {
+            rows.add(r.toString());
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    @Test
+    void shouldReviewSessionsOnS3IntoS3WithTheSameRowsAsOnLocalPaths() throws Exception {
+        Path localSessions = Files.createDirectories(tmp.resolve("sessions"));
+        EmbeddedFileSystems.initialize(Map.of("s3.endpoint", "http://127.0.0.1:" + proxy.getPort(), "s3.path.style.access", "true",
+                "s3.access-key", KEY, "s3.secret-key", SECRET), env::get);
+        for (String s : SESSIONS) {
+            Path from = Paths.sampleData().resolve(s);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, Files.createDirectories(localSessions.resolve(s).resolve(from.relativize(f)).getParent())
+                            .resolve(f.getFileName()));
+                }
+            }
+            upload(from, "s3://" + BUCKET + "/sessions/" + s);
+        }
+
+        Run local = review(localSessions.toString(), tmp.resolve("out-local").toString());
+        assertEquals(0, local.code(), local.err());
+        Run s3 = review("s3://" + BUCKET + "/sessions", "s3://" + BUCKET + "/out");
+        assertEquals(0, s3.code(), s3.err());
+        assertTrue(s3.out().contains("tables: s3://" + BUCKET + "/out"), s3.out());
+
+        Entry out = Locations.of("s3://" + BUCKET + "/out");
+        List<String> names = out.list().stream().map(Entry::name).toList();
+        for (String entry : ReviewCommand.OUTPUT_ENTRIES) {
+            assertTrue(names.contains(entry), entry + " not published on S3: " + names);
+        }
+        assertTrue(names.contains(OutputDirectory.MARKER), names.toString());
+        assertFalse(names.stream().anyMatch(n -> n.startsWith(".session-review-staging-") || n.startsWith(".session-review-replaced-")),
+                "staging left on S3: " + names);
+
+        Path back = tmp.resolve("from-s3");
+        Map<String, Integer> counts = new HashMap<>();
+        try (DuckDb db = new DuckDb()) {
+            for (String table : ReviewCommand.TABLES) {
+                download(out.resolve(table), back.resolve(table));
+                List<String> expected = rows(db, tmp.resolve("out-local").resolve(table));
+                assertEquals(expected, rows(db, back.resolve(table)), table + ": S3 rows differ from the local run's");
+                counts.put(table, expected.size());
+            }
+        }
+        for (String table : List.of("sessions", "windows", "moments", "annotations", "beats")) {
+            assertTrue(counts.get(table) > 0, table + " has no rows: the comparison would prove nothing");
+        }
+        assertEquals(SESSIONS.size(), counts.get("sessions"));
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode runS3 = json.readTree(out.resolve("run.json").readAllBytes());
+        JsonNode runLocal = json.readTree(tmp.resolve("out-local/run.json").toFile());
+        assertEquals("s3://" + BUCKET + "/sessions", runS3.path("sessions_root").asText());
+        assertEquals(runLocal.path("totals"), runS3.path("totals"));
+        assertEquals(runLocal.path("inputs"), runS3.path("inputs"), "the same files, sizes, hashes and record counts");
+        assertEquals(json.readTree(tmp.resolve("out-local/baselines.json").toFile()),
+                json.readTree(out.resolve("baselines.json").readAllBytes()));
+    }
+}
