@@ -33,6 +33,9 @@ public final class EmbeddedFileSystems {
     /** Where Flink looks for plugins unless {@value ConfigConstants#ENV_FLINK_PLUGINS_DIR} says otherwise. */
     static final String DEFAULT_PLUGINS_DIR = "plugins";
 
+    /** System property that silences the AWS SDK v1 deprecation banner (unless set otherwise). */
+    static final String AWS_SDK_V1_BANNER = "aws.java.v1.disableDeprecationAnnouncement";
+
     private EmbeddedFileSystems() {}
 
     /**
@@ -46,6 +49,8 @@ public final class EmbeddedFileSystems {
         if (!(StreamExecutionEnvironment.getExecutionEnvironment(conf) instanceof LocalStreamEnvironment)) {
             return;
         }
+        // the S3 plugin's AWS SDK v1 prints a multi-line end-of-support banner to the console otherwise
+        System.setProperty(AWS_SDK_V1_BANNER, System.getProperty(AWS_SDK_V1_BANNER, "true"));
         try {
             FileSystem.initialize(conf, plugins(conf, env));
         } catch (IOException | RuntimeException e) {
