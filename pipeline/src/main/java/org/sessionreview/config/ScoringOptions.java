@@ -9,10 +9,14 @@ import java.util.List;
 /**
  * Options of the scoring layer: personal baseline, anxiety index, anxiety episodes and the
  * physiological part of the review (DOMAIN.md 4.0). Weights: SCL and HR are reliable over 30 s
- * and weigh 1; the SCR rate and RMSSD are noisy over 30 s and weigh 0.5; fidget power and the
- * temperature slope also change for other reasons and weigh 0.25 (on Stress-Predict S04 and S06
- * these give window-level ROC AUCs of 0.82 and 0.76 against 0.79 and 0.66 for DOMAIN.md's
- * proposal; README, Methods). The window length and hop come from {@link FeatureOptions}.
+ * and weigh 1; the SCR rate and RMSSD are noisy over 30 s and weigh 0.5; the temperature slope
+ * also changes for other reasons and weighs 0.25. Fidget power weighs 0 by default (its z is
+ * still computed and shown in the evidence): 2-6 Hz wrist acceleration comes from any use of the
+ * hand (gesturing while speaking, handling objects; McNeill 1992) as much as from anxious
+ * fidgeting, and its power is heavy-tailed against a still calibration stretch whose robust
+ * scale sits near the sensor's noise floor, so its z stood at the clamp (10) in 12-57 % of the
+ * windows of every Stress-Predict development subject, whatever the task (README, Methods). The
+ * window length and hop come from {@link FeatureOptions}.
  */
 public final class ScoringOptions {
     private ScoringOptions() {}
@@ -53,8 +57,9 @@ public final class ScoringOptions {
             "Weight of z(heart rate) in the anxiety index (sign +).").atLeast(0);
     public static final ConfigOption<Double> WEIGHT_RMSSD = real("scoring.weight.rmssd", 0.5, "",
             "Weight of z(RMSSD) in the anxiety index (sign -: anxiety lowers vagal HRV).").atLeast(0);
-    public static final ConfigOption<Double> WEIGHT_FIDGET = real("scoring.weight.fidget", 0.25, "",
-            "Weight of z(fidget power) in the anxiety index (sign +).").atLeast(0);
+    public static final ConfigOption<Double> WEIGHT_FIDGET = real("scoring.weight.fidget", 0, "",
+            "Weight of z(fidget power) in the anxiety index (sign +); 0 by default: any hand use raises it"
+                    + " and its z saturates (McNeill 1992; README, Methods).").atLeast(0);
     public static final ConfigOption<Double> WEIGHT_TEMP = real("scoring.weight.temp_slope", 0.25, "",
             "Weight of z(skin-temperature slope) in the anxiety index (sign -: vasoconstriction cools).")
             .atLeast(0);

@@ -29,8 +29,9 @@ import org.sessionreview.model.WindowFeatures;
  *
  * with s_f = -1 for RMSSD and the temperature slope, +1 otherwise (see {@link Feature#sign()}),
  * so the weights are renormalised over the channels present; null when P is empty. Default
- * weights: SCR rate 0.5, SCL 1, HR 1, RMSSD 0.5, fidget 0.25, temperature slope 0.25 (see
- * {@link ScoringConfigBuilder#weightScr(double)} for why).
+ * weights: SCR rate 0.5, SCL 1, HR 1, RMSSD 0.5, fidget 0, temperature slope 0.25 (see {@link
+ * org.sessionreview.config.ScoringOptions} for why). A feature with weight 0 keeps its z-score
+ * (windows table, episode evidence) but does not enter the index.
  *
  * <p>A window with gross movement ({@link WindowFeatures#grossMovementS} at least {@link
  * ScoringConfig#grossMovementMaxS()}, default 10 s) keeps its z-scores but gets no index: exertion raises EDA and heart rate too, so it is marked and not

@@ -12,9 +12,10 @@ import org.sessionreview.model.WindowFeatures;
  * contributes most to it (largest {@code weight x sign x z}), weights renormalised over the
  * features left. A rise of one channel alone leaves the support near 0; a concordant autonomic
  * response (EDA level with heart rate, SCRs or reduced RMSSD; Kreibig 2010 lists all of them in
- * the anxiety pattern) keeps it high. The support is the mean of up to five other channels, so
- * with no real change its spread is about half a z unit (weighted mean of independent unit
- * z-scores, default weights: sqrt(1.625) / 2.5 = 0.51): it passes 1.0 in about 2.5 % of windows.
+ * the anxiety pattern) keeps it high. The support is the mean of up to four other weighted
+ * channels, so with no real change its spread is about 0.55 z (weighted mean of independent unit
+ * z-scores without the SCL, default weights: sqrt(1.5625) / 2.25 = 0.56): it passes 1.0 in about
+ * 3.5 % of windows.
  * A rule "at least two channels with z &gt;= 1" would instead pass in more than half of the
  * windows of a single-channel drift (some of five noisy channels is above 1 most of the time).
  *

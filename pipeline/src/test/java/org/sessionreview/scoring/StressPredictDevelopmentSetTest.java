@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
 import org.sessionreview.model.WindowFeatures;
 
 /**
@@ -31,14 +32,21 @@ class StressPredictDevelopmentSetTest {
     record Variant(String name, DriftFollowingLevel.Params drift, ScoringConfig cfg) {}
 
     static Map<String, Variant> variants() {
-        ScoringConfig noRmssd = ScoringConfig.builder().set(org.sessionreview.config.ScoringOptions.WEIGHT_RMSSD, 0.0).build();
-        ScoringConfig withRmssd = ScoringConfig.builder().set(org.sessionreview.config.ScoringOptions.WEIGHT_RMSSD, 0.5).build();
+        DriftFollowingLevel.Params follow = DriftFollowingLevel.Params.of(ScoringConfig.defaults());
+        ScoringConfig before = weights(0.5, 0.25);
         Map<String, Variant> v = new LinkedHashMap<>();
-        v.put("A", new Variant("fixed SCL baseline, RMSSD weight 0.5", DriftFollowingLevel.Params.OFF, withRmssd));
-        v.put("B", new Variant("drift-following SCL, RMSSD weight 0.5", DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), withRmssd));
-        v.put("C", new Variant("fixed SCL baseline, RMSSD weight 0", DriftFollowingLevel.Params.OFF, noRmssd));
-        v.put("D", new Variant("drift-following SCL, RMSSD weight 0", DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), noRmssd));
+        v.put("A", new Variant("fixed SCL baseline, RMSSD weight 0.5, fidget 0.25 (before issue 8)",
+                DriftFollowingLevel.Params.OFF, before));
+        v.put("B", new Variant("drift-following SCL, RMSSD weight 0.5, fidget 0.25", follow, before));
+        v.put("C", new Variant("drift-following SCL, RMSSD weight 0, fidget 0.25", follow, weights(0, 0.25)));
+        v.put("D", new Variant("drift-following SCL, RMSSD weight 0.5, fidget 0 (the defaults)", follow,
+                weights(0.5, 0)));
         return v;
+    }
+
+    private static ScoringConfig weights(double rmssd, double fidget) {
+        return ScoringConfig.builder().set(ScoringOptions.WEIGHT_RMSSD, rmssd)
+                .set(ScoringOptions.WEIGHT_FIDGET, fidget).build();
     }
 
     static double auc(StressPredictDevelopmentSet.Subject s, DriftFollowingLevel.Params drift, ScoringConfig cfg) {
@@ -57,11 +65,11 @@ class StressPredictDevelopmentSetTest {
             Map<String, Double> row = new LinkedHashMap<>();
             variants.forEach((k, v) -> row.put(k, auc(s, v.drift(), v.cfg())));
             auc.put(id, row);
-            after.put(id, auc(s, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), ScoringConfig.defaults()));
+            after.put(id, auc(s, DriftFollowingLevel.Params.of(ScoringConfig.defaults()), ScoringConfig.defaults()));
         }
         StringBuilder out = new StringBuilder();
         variants.forEach((k, v) -> out.append(k).append(" = ").append(v.name()).append('\n'));
-        out.append("| subject | A (before) | B | C | D | chosen on the other six | held-out AUC | defaults (after) |\n");
+        out.append("| subject | A (before issue 8) | B | C | D | chosen on the other six | held-out AUC | defaults |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         List<Double> loso = new ArrayList<>();
         List<Double> before = new ArrayList<>();
