@@ -53,6 +53,34 @@ public final class FlinkRestClient {
         return get("/jobs/" + jobId).path("state").asText();
     }
 
+    /** The job's state and its vertices' states ({@code GET /jobs/:id}). */
+    public record Progress(String state, Map<String, String> vertices) {
+        /** How many vertices have this status (CREATED, RUNNING, FINISHED, ...). */
+        public long count(String status) {
+            return vertices.values().stream().filter(status::equals).count();
+        }
+
+        /** The status of the first vertex whose name contains {@code part}; empty if none. */
+        public String vertex(String part) {
+            return vertices.entrySet().stream().filter(e -> e.getKey().contains(part)).map(Map.Entry::getValue)
+                    .findFirst().orElse("");
+        }
+    }
+
+    public Progress progress(String jobId) throws IOException, InterruptedException {
+        JsonNode job = get("/jobs/" + jobId);
+        Map<String, String> vertices = new java.util.LinkedHashMap<>();
+        for (JsonNode v : job.path("vertices")) {
+            vertices.put(v.path("name").asText(), v.path("status").asText());
+        }
+        return new Progress(job.path("state").asText(), vertices);
+    }
+
+    /** Completed checkpoints of the job ({@code GET /jobs/:id/checkpoints}). */
+    public long completedCheckpoints(String jobId) throws IOException, InterruptedException {
+        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+    }
+
     /** Waits until the job is FINISHED, FAILED or CANCELED and returns that state. */
     public String awaitJob(String jobId, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.sessionreview.jobs.cluster.ClusterRuns.assertSameTables;
 import static org.sessionreview.jobs.cluster.ClusterRuns.clusterJar;
 import static org.sessionreview.jobs.cluster.ClusterRuns.localRun;
@@ -34,8 +34,11 @@ import org.sessionreview.jobs.Paths;
 /**
  * The cluster job jar ({@code target/session-review-flink.jar}) on a real Flink cluster: a
  * JobManager and two TaskManagers, each its own process ({@link FlinkTestCluster}). The review of
- * {@code sample-data/} submitted with {@code flink run} writes the same tables as the same review
- * run locally; a killed TaskManager leaves the cluster and its replacement joins it.
+ * {@code sample-data/} submitted with {@code flink run} and over REST writes the same tables as the
+ * same review run embedded, row for row; so does a run whose TaskManagers are all killed with
+ * SIGKILL while it reads, once the ingest has finished, or later in the scoring stage (batch:
+ * region failover, last sink attempts kept), and in streaming mode while it reads, after its first
+ * checkpoint (resumed from that checkpoint); see {@link KillPoint}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -113,9 +116,6 @@ class FlinkTestClusterITCase {
         assertTrue(cluster.isTaskManagerAlive(1));
     }
 
-    /** How long the undisturbed REST run was RUNNING: the kill points are fractions of it. */
-    private Duration undisturbed;
-
     @Test
     @Order(3)
     void shouldWriteTheTablesWhenTheClusterJarIsSubmittedOverRest() throws Exception {
@@ -128,7 +128,6 @@ class FlinkTestClusterITCase {
         Instant running = Instant.now();
         assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(5)),
                 FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
-        undisturbed = Duration.between(running, Instant.now());
         timing("REST submission and run of the review on sample-data", t0);
         timing("of which RUNNING", running);
         assertTrue(cluster.runningJobs().isEmpty());
@@ -136,42 +135,77 @@ class FlinkTestClusterITCase {
         assertEquals(cluster.overview().taskManagers(), 2, "the JobManager survives a REST submission");
     }
 
-    @ParameterizedTest(name = "killed at {0} of an undisturbed run")
-    @ValueSource(doubles = {0.15, 0.45, 0.75})
+    /**
+     * Where in a run the TaskManagers are killed, by the job's own progress (vertex states from
+     * the REST API), not by time: a run takes 10 to 60 s depending on the machine's load.
+     */
+    enum KillPoint {
+        /** The session folders are being read (the source's vertex runs). */
+        READING,
+        /** Every folder has been read; the ingest's own sinks (annotations, rejects) have committed. */
+        INGESTED,
+        /**
+         * Later in the scoring stage: after INGESTED, half again the time it took to get there.
+         * (The job has three vertices; the scoring vertex's subtasks end too close together to
+         * be caught between them.)
+         */
+        SCORING;
+
+        boolean reached(FlinkRestClient.Progress p) {
+            String source = p.vertex("session-folders");
+            return switch (this) {
+                case READING -> source.equals("RUNNING");
+                case INGESTED, SCORING -> source.equals("FINISHED");
+            };
+        }
+    }
+
+    @ParameterizedTest(name = "killed while {0}")
+    @EnumSource(KillPoint.class)
     @Order(4)
-    void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidRun(double point) throws Exception {
+    void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidRun(KillPoint point) throws Exception {
         Path out = tmp.resolve("killed-" + point);
         String jobId = cluster.submitRest(clusterJar(), review(out));
-        killMidRun(jobId, point, "batch");
+        killAt(jobId, point, false);
         assertSameTables(localRun(), out);
     }
 
-    @Test
+    @ParameterizedTest(name = "killed while {0}")
+    @EnumSource(value = KillPoint.class, names = {"READING"})
     @Order(5)
-    void shouldResumeAStreamingRunFromItsLastCheckpointWhenTheTaskManagersAreKilled() throws Exception {
-        Path out = tmp.resolve("killed-streaming");
+    void shouldResumeAStreamingRunFromItsLastCheckpointWhenTheTaskManagersAreKilled(KillPoint point) throws Exception {
+        Path out = tmp.resolve("killed-streaming-" + point);
         List<String> args = new java.util.ArrayList<>(List.of(review(out)));
-        args.addAll(List.of("--mode", "streaming", "--flink", "execution.checkpointing.interval=1s"));
+        args.addAll(List.of("--mode", "streaming", "--flink", "execution.checkpointing.interval=500ms"));
         String jobId = cluster.submitRest(clusterJar(), args.toArray(String[]::new));
-        killMidRun(jobId, 0.6, "streaming");
+        killAt(jobId, point, true);
         assertTrue(Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("Restoring job " + jobId + " from Checkpoint"),
                 "the streaming job resumed from a checkpoint");
         assertSameTables(localRun(), out);
     }
 
     /**
-     * Waits until {@code jobId} has run for {@code point} of the undisturbed REST run's time,
-     * SIGKILLs every live TaskManager (so that the kill surely hits running tasks), starts two
-     * replacements, and waits for the job to restart and finish.
+     * Waits until {@code jobId} reaches {@code point} (and, when {@code checkpointed}, has a
+     * completed checkpoint), SIGKILLs every live TaskManager (so that the kill surely hits running
+     * tasks), starts two replacements, and waits for the job to restart and finish.
      */
-    private void killMidRun(String jobId, double point, String mode) throws Exception {
+    private void killAt(String jobId, KillPoint point, boolean checkpointed) throws Exception {
         Instant t0 = Instant.now();
-        while (!"RUNNING".equals(cluster.jobStatus(jobId)) && Duration.between(t0, Instant.now()).toSeconds() < 60) {
-            Thread.sleep(100);
+        FlinkRestClient.Progress p = cluster.rest().progress(jobId);
+        while (!(point.reached(p) && (!checkpointed || cluster.rest().completedCheckpoints(jobId) > 0))) {
+            assertEquals("RUNNING".equals(p.state()) || "CREATED".equals(p.state()) || "INITIALIZING".equals(p.state()), true,
+                    "the job ended (" + p.state() + ") before " + point + ": " + p.vertices());
+            assertTrue(Duration.between(t0, Instant.now()).toMinutes() < 5, "no " + point + " within 5 minutes: " + p.vertices());
+            Thread.sleep(50);
+            p = cluster.rest().progress(jobId);
         }
-        assertTrue(undisturbed != null, "the undisturbed REST run's time is measured first");
-        Thread.sleep((long) (undisturbed.toMillis() * point));
-        assertEquals("RUNNING", cluster.jobStatus(jobId), "still running at the kill point");
+        Duration at = Duration.between(t0, Instant.now());
+        if (point == KillPoint.SCORING) {
+            Thread.sleep(at.toMillis() / 2);
+            at = Duration.between(t0, Instant.now());
+            p = cluster.rest().progress(jobId);
+            assertEquals("RUNNING", p.state(), "still running at " + point + ": " + p.vertices());
+        }
         for (int victim : cluster.liveTaskManagers()) {
             assertEquals(137, cluster.killTaskManager(victim), "SIGKILL");
         }
@@ -179,8 +213,8 @@ class FlinkTestClusterITCase {
         cluster.startTaskManager();
         Path log = cluster.logDir().resolve("jobmanager.log");
         assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(8)), FlinkTestCluster.tail(log));
-        timing(String.format(Locale.ROOT, "%s REST run with its TaskManagers killed %.1f s in", mode,
-                undisturbed.toMillis() * point / 1000.0), t0);
+        timing(String.format(Locale.ROOT, "%s REST run with its TaskManagers killed while %s (%.1f s after submission; vertices %s)",
+                checkpointed ? "streaming" : "batch", point, at.toMillis() / 1000.0, p.vertices()), t0);
         assertTrue(Files.readString(log).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
                 "the job was restarted after the kill");
     }
