@@ -53,7 +53,9 @@ class FailedRunCliITCase {
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = new ReviewCommand(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
                 tmp.resolve("home"), sinks).run(new String[] {"--sessions", sessions.toString(), "--out", out.toString(),
-                        "--allow-demo-key", "--parallelism", "2", "--quiet"}, Map.<String, String>of()::get);
+                        "--allow-demo-key", "--parallelism", "2", "--quiet",
+                        // the failure is deterministic: retrying it (by default up to 10 times) only costs time
+                        "--flink", "restart-strategy.type=none"}, Map.<String, String>of()::get);
         return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 

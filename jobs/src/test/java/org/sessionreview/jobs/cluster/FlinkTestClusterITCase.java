@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import static org.sessionreview.jobs.cluster.ClusterRuns.assertSameTables;
 import static org.sessionreview.jobs.cluster.ClusterRuns.clusterJar;
 import static org.sessionreview.jobs.cluster.ClusterRuns.localRun;
@@ -37,8 +38,9 @@ import org.sessionreview.jobs.Paths;
  * {@code sample-data/} submitted with {@code flink run} and over REST writes the same tables as the
  * same review run embedded, row for row; so does a run whose TaskManagers are all killed with
  * SIGKILL while it reads, once the ingest has finished, or later in the scoring stage (batch:
- * region failover, last sink attempts kept), and in streaming mode while it reads, after its first
- * checkpoint (resumed from that checkpoint); see {@link KillPoint}.
+ * region failover, last sink attempts kept; see {@link KillPoint}), and in streaming mode when the
+ * source has sent a quarter, half or three quarters of its sample blocks (resumed from the last
+ * checkpoint).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,19 +122,20 @@ class FlinkTestClusterITCase {
     @Order(3)
     void shouldWriteTheTablesWhenTheClusterJarIsSubmittedOverRest() throws Exception {
         Path out = tmp.resolve("rest-out");
-        Instant t0 = Instant.now();
-        String jobId = cluster.submitRest(clusterJar(), review(out));
-        while (!"RUNNING".equals(cluster.jobStatus(jobId)) && Duration.between(t0, Instant.now()).toSeconds() < 60) {
-            Thread.sleep(100);
-        }
-        Instant running = Instant.now();
-        assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(5)),
-                FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
-        timing("REST submission and run of the review on sample-data", t0);
-        timing("of which RUNNING", running);
+        runOverRest("REST submission and run of the review on sample-data", review(out));
         assertTrue(cluster.runningJobs().isEmpty());
         assertSameTables(localRun(), out);
         assertEquals(cluster.overview().taskManagers(), 2, "the JobManager survives a REST submission");
+    }
+
+    /** Submits over REST, waits for FINISHED, prints the time; returns the job id. */
+    private String runOverRest(String label, String[] args) throws Exception {
+        Instant t0 = Instant.now();
+        String jobId = cluster.submitRest(clusterJar(), args);
+        assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(5)),
+                FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
+        timing(label, t0);
+        return jobId;
     }
 
     /**
@@ -166,46 +169,87 @@ class FlinkTestClusterITCase {
     void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidRun(KillPoint point) throws Exception {
         Path out = tmp.resolve("killed-" + point);
         String jobId = cluster.submitRest(clusterJar(), review(out));
-        killAt(jobId, point, false);
+        killAt(jobId, point);
         assertSameTables(localRun(), out);
     }
 
-    @ParameterizedTest(name = "killed while {0}")
-    @EnumSource(value = KillPoint.class, names = {"READING"})
-    @Order(5)
-    void shouldResumeAStreamingRunFromItsLastCheckpointWhenTheTaskManagersAreKilled(KillPoint point) throws Exception {
-        Path out = tmp.resolve("killed-streaming-" + point);
+    /** What the source sent downstream in the undisturbed streaming run: the streaming kill points are shares of it. */
+    private long streamingSourceRecords;
+
+    private String[] streaming(Path out) {
         List<String> args = new java.util.ArrayList<>(List.of(review(out)));
         args.addAll(List.of("--mode", "streaming", "--flink", "execution.checkpointing.interval=500ms"));
-        String jobId = cluster.submitRest(clusterJar(), args.toArray(String[]::new));
-        killAt(jobId, point, true);
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    @Order(5)
+    void shouldWriteTheLocalRunsTablesInStreamingMode() throws Exception {
+        Path out = tmp.resolve("streaming-out");
+        String jobId = runOverRest("streaming REST run of the review on sample-data", streaming(out));
+        assertSameTables(localRun(), out);
+        streamingSourceRecords = cluster.rest().progress(jobId).records("session-folders"); // final count
+        assertTrue(streamingSourceRecords > 100, "sample blocks sent by the source: " + streamingSourceRecords);
+    }
+
+    @ParameterizedTest(name = "killed after {0} of the source's blocks")
+    @ValueSource(doubles = {0.25, 0.5, 0.75})
+    @Order(6)
+    void shouldResumeAStreamingRunFromItsLastCheckpointWhenTheTaskManagersAreKilled(double share) throws Exception {
+        assertTrue(streamingSourceRecords > 0, "the undisturbed streaming run is measured first");
+        Path out = tmp.resolve("killed-streaming-" + share);
+        String jobId = cluster.submitRest(clusterJar(), streaming(out));
+        long target = (long) (share * streamingSourceRecords);
+        killWhen(jobId, "streaming", share + " of the source's blocks sent",
+                p -> sourceRecordsOut(jobId) >= target && checkpointed(jobId), 0);
         assertTrue(Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("Restoring job " + jobId + " from Checkpoint"),
                 "the streaming job resumed from a checkpoint");
         assertSameTables(localRun(), out);
     }
 
+    private long sourceRecordsOut(String jobId) {
+        try {
+            return cluster.rest().recordsOut(jobId, "session-folders");
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private boolean checkpointed(String jobId) {
+        try {
+            return cluster.rest().completedCheckpoints(jobId) > 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void killAt(String jobId, KillPoint point) throws Exception {
+        killWhen(jobId, "batch", point.name(), point::reached, point == KillPoint.SCORING ? 0.5 : 0);
+    }
+
     /**
-     * Waits until {@code jobId} reaches {@code point} (and, when {@code checkpointed}, has a
-     * completed checkpoint), SIGKILLs every live TaskManager (so that the kill surely hits running
-     * tasks), starts two replacements, and waits for the job to restart and finish.
+     * Waits until {@code reached} holds for {@code jobId}'s progress (then {@code delay} times the
+     * time that took, again), SIGKILLs every live TaskManager (so that the kill surely hits
+     * running tasks), starts two replacements, and waits for the job to restart and finish.
      */
-    private void killAt(String jobId, KillPoint point, boolean checkpointed) throws Exception {
+    private void killWhen(String jobId, String mode, String label, java.util.function.Predicate<FlinkRestClient.Progress> reached,
+            double delay) throws Exception {
         Instant t0 = Instant.now();
         FlinkRestClient.Progress p = cluster.rest().progress(jobId);
-        while (!(point.reached(p) && (!checkpointed || cluster.rest().completedCheckpoints(jobId) > 0))) {
+        while (!reached.test(p)) {
             assertEquals("RUNNING".equals(p.state()) || "CREATED".equals(p.state()) || "INITIALIZING".equals(p.state()), true,
-                    "the job ended (" + p.state() + ") before " + point + ": " + p.vertices());
-            assertTrue(Duration.between(t0, Instant.now()).toMinutes() < 5, "no " + point + " within 5 minutes: " + p.vertices());
+                    "the job ended (" + p.state() + ") before " + label + ": " + p.vertices() + " " + p.written());
+            assertTrue(Duration.between(t0, Instant.now()).toMinutes() < 5, "no " + label + " within 5 minutes: " + p.vertices());
             Thread.sleep(50);
             p = cluster.rest().progress(jobId);
         }
         Duration at = Duration.between(t0, Instant.now());
-        if (point == KillPoint.SCORING) {
-            Thread.sleep(at.toMillis() / 2);
+        if (delay > 0) {
+            Thread.sleep((long) (at.toMillis() * delay));
             at = Duration.between(t0, Instant.now());
             p = cluster.rest().progress(jobId);
-            assertEquals("RUNNING", p.state(), "still running at " + point + ": " + p.vertices());
         }
+        assertEquals("RUNNING", p.state(), "still running at " + label + ": " + p.vertices());
         for (int victim : cluster.liveTaskManagers()) {
             assertEquals(137, cluster.killTaskManager(victim), "SIGKILL");
         }
@@ -213,9 +257,11 @@ class FlinkTestClusterITCase {
         cluster.startTaskManager();
         Path log = cluster.logDir().resolve("jobmanager.log");
         assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(8)), FlinkTestCluster.tail(log));
-        timing(String.format(Locale.ROOT, "%s REST run with its TaskManagers killed while %s (%.1f s after submission; vertices %s)",
-                checkpointed ? "streaming" : "batch", point, at.toMillis() / 1000.0, p.vertices()), t0);
+        timing(String.format(Locale.ROOT, "%s REST run with its TaskManagers killed at %s (%.1f s after submission; vertices %s)",
+                mode, label, at.toMillis() / 1000.0, p.vertices()), t0);
         assertTrue(Files.readString(log).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
                 "the job was restarted after the kill");
+        // the next run must not be scheduled onto TaskManagers the JobManager has not yet seen die
+        cluster.awaitTaskManagers(cluster.liveTaskManagers().size(), Duration.ofSeconds(60));
     }
 }
