@@ -78,10 +78,9 @@ final class ClusterConfig {
         c.put("blob.storage.directory", home.resolve("blobs").toString());
         c.put("web.tmpdir", home.resolve("web").toString());
         c.put("web.upload.dir", home.resolve("web-upload").toString());
-        // fresh job details and vertex metrics over REST for the kill points (ms; defaults 3000 and 10000):
-        // a 3 s old view missed the whole reading phase of a batch run
+        // fresh job details over REST for the kill points (ms; default 3000): a 3 s old view missed
+        // the whole reading phase of a batch run
         c.put("web.refresh-interval", "100");
-        c.put("metrics.fetcher.update-interval", "500");
         c.put("user.artifacts.base-dir", home.resolve("artifacts").toString()); // application mode fetches the job jar here
         c.put("env.java.opts.all", String.join(" ", JAVA_OPTS_ALL));
         c.putAll(overrides);

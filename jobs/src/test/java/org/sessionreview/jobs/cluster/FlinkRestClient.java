@@ -54,19 +54,10 @@ public final class FlinkRestClient {
     }
 
     /** The job's state and its vertices' states ({@code GET /jobs/:id}). */
-    public record Progress(String state, Map<String, String> vertices, Map<String, Long> written) {
+    public record Progress(String state, Map<String, String> vertices) {
         /** How many vertices have this status (CREATED, RUNNING, FINISHED, ...). */
         public long count(String status) {
             return vertices.values().stream().filter(status::equals).count();
-        }
-
-        /**
-         * Records the first vertex whose name contains {@code part} has sent downstream so far
-         * (its {@code write-records} metric, as fresh as {@code metrics.fetcher.update-interval}).
-         */
-        public long records(String part) {
-            return written.entrySet().stream().filter(e -> e.getKey().contains(part)).map(Map.Entry::getValue)
-                    .findFirst().orElse(0L);
         }
 
         /** The status of the first vertex whose name contains {@code part}; empty if none. */
@@ -79,28 +70,10 @@ public final class FlinkRestClient {
     public Progress progress(String jobId) throws IOException, InterruptedException {
         JsonNode job = get("/jobs/" + jobId);
         Map<String, String> vertices = new java.util.LinkedHashMap<>();
-        Map<String, Long> written = new java.util.LinkedHashMap<>();
         for (JsonNode v : job.path("vertices")) {
             vertices.put(v.path("name").asText(), v.path("status").asText());
-            written.put(v.path("name").asText(), v.path("metrics").path("write-records").asLong());
         }
-        return new Progress(job.path("state").asText(), vertices, written);
-    }
-
-    /**
-     * The live sum over subtasks of a vertex's {@code numRecordsOut} (the first vertex whose name
-     * contains {@code part}), from {@code GET /jobs/:id/vertices/:vid/subtasks/metrics}; as fresh
-     * as {@code metrics.fetcher.update-interval}; 0 when not reported yet.
-     */
-    public long recordsOut(String jobId, String part) throws IOException, InterruptedException {
-        for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
-            if (v.path("name").asText().contains(part)) {
-                JsonNode m = get("/jobs/" + jobId + "/vertices/" + v.path("id").asText()
-                        + "/subtasks/metrics?get=numRecordsOut&agg=sum");
-                return m.isArray() && m.size() > 0 ? (long) m.get(0).path("sum").asDouble() : 0;
-            }
-        }
-        return 0;
+        return new Progress(job.path("state").asText(), vertices);
     }
 
     /** Completed checkpoints of the job ({@code GET /jobs/:id/checkpoints}). */
