@@ -10,6 +10,7 @@ import java.util.Locale;
  * <pre>
  * review                 run the batch review (see {@code review --help})
  * generate-sample-data   regenerate the synthetic cohort in sample-data/
+ * bench                  measure the review against the parse floor (see {@code bench --help})
  * </pre>
  *
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
@@ -21,6 +22,7 @@ public final class Main {
             "Commands:",
             "  review --sessions DIR --out DIR [options]   review recorded sessions; 'review --help' for options",
             "  generate-sample-data [--out DIR] [--seed N]  regenerate the synthetic sample cohort",
+            "  bench [--sessions N] [--minutes M] ...      measure the review against the parse floor; 'bench --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -76,6 +78,8 @@ public final class Main {
                 return new ReviewCommand(out, err).run(rest, System::getenv);
             case "generate-sample-data":
                 return SampleDataCommand.run(rest, out, err);
+            case "bench":
+                return new BenchCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;

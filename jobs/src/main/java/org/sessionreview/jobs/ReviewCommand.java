@@ -57,8 +57,17 @@ final class ReviewCommand {
     /** The tables' sinks for a staging folder (a Flink path: file:, s3:, ...) and the footer provenance (injected by tests). */
     private final BiFunction<org.apache.flink.core.fs.Path, Map<String, String>, ReviewSinks> sinks;
 
+    /** Told the finished job's result of an attached or embedded run (used by {@code bench}). */
+    private java.util.function.Consumer<org.apache.flink.api.common.JobExecutionResult> onJobResult = r -> {};
+
     ReviewCommand(PrintStream out, PrintStream err) {
         this(out, err, Path.of(System.getProperty("user.home")));
+    }
+
+    /** Passes the job's result (net runtime, accumulators) to {@code consumer} once the job has finished. */
+    ReviewCommand onJobResult(java.util.function.Consumer<org.apache.flink.api.common.JobExecutionResult> consumer) {
+        this.onJobResult = consumer;
+        return this;
     }
 
     ReviewCommand(PrintStream out, PrintStream err, Path home) {
@@ -132,7 +141,7 @@ final class ReviewCommand {
                         + options.out() + " when it finishes (nothing is published if it fails)");
                 return 0;
             }
-            client.getJobExecutionResult().get();
+            onJobResult.accept(client.getJobExecutionResult().get());
             if (!jobPublishes) {
                 job.publisher().publish();
             }

@@ -104,6 +104,12 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
 
     @Override
     public void processElement(SessionEvent e, Context ctx, Collector<SessionRow> out) throws Exception {
+        try (StageClock.Scope stage = StageClock.enter(StageClock.Stage.SCORING)) {
+            process(e, ctx, out);
+        }
+    }
+
+    private void process(SessionEvent e, Context ctx, Collector<SessionRow> out) throws Exception {
         if (e.info != null) {
             info.update(e.info);
         } else if (e.annotation != null) {
@@ -201,7 +207,10 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             }
         });
         SessionReview review = reviewer.review(i, ws, as, config);
-        DyadSynchrony.Result sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
+        DyadSynchrony.Result sync;
+        try (StageClock.Scope stage = StageClock.enter(StageClock.Stage.SYNCHRONY)) {
+            sync = DyadSynchrony.compute(i.sessionId, i.mediaStartMillis, cs, synchrony);
+        }
         SessionRow row = review.sessionRow();
         CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, sync, row, rupture, synchrony);
         List<BaselineRow> baselineRows = BaselineRows.of(i, review.baselines());

@@ -78,6 +78,12 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
 
     @Override
     public void processElement(SampleBlock block, Context ctx, Collector<WindowFeatures> out) throws Exception {
+        try (StageClock.Scope stage = StageClock.enter(StageClock.Stage.WEARER)) {
+            process(block, ctx, out);
+        }
+    }
+
+    private void process(SampleBlock block, Context ctx, Collector<WindowFeatures> out) throws Exception {
         if (block.endOfStream) {
             endMarker.update(block);
         } else {

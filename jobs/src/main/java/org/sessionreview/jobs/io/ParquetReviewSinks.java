@@ -48,7 +48,8 @@ public final class ParquetReviewSinks implements ReviewSinks {
 
     private <T> void sink(DataStream<T> stream, TableSchema<T> schema) {
         AttemptScopedFileSink<T> sink = new AttemptScopedFileSink<>(
-                new Path(out, schema.name()).toUri().toString(), ParquetTables.writerFactory(schema, provenance));
+                new Path(out, schema.name()).toUri().toString(),
+                TimedBulkWriter.factory(ParquetTables.writerFactory(schema, provenance)));
         stream.sinkTo(sink).name(schema.name() + "-parquet").uid(schema.name() + "-parquet");
     }
 }

@@ -29,7 +29,7 @@ final class E4Writer {
         for (double v : values) {
             Fmt.fixed(sb, v, decimals).append('\n');
         }
-        writeGzip(file, sb);
+        writeText(file, sb);
     }
 
     /** ACC.csv: three integer columns of 1/64 g, headers repeated per column. */
@@ -43,7 +43,7 @@ final class E4Writer {
         for (int[] s : xyz) {
             sb.append(s[0]).append(',').append(s[1]).append(',').append(s[2]).append('\n');
         }
-        writeGzip(file, sb);
+        writeText(file, sb);
     }
 
     /** IBI.csv: {@code <start>, IBI} then {@code offset_s,ibi_s} rows, 6 decimals. */
@@ -55,10 +55,15 @@ final class E4Writer {
             Fmt.fixed(sb, r.offsetS(), 6).append(',');
             Fmt.fixed(sb, r.ibiS(), 6).append('\n');
         }
-        writeGzip(file, sb);
+        writeText(file, sb);
     }
 
-    private static void writeGzip(Path file, CharSequence text) throws IOException {
+    /** Gzip-compressed when the name ends in {@code .gz}, plain text otherwise. */
+    private static void writeText(Path file, CharSequence text) throws IOException {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            Files.writeString(file, text, StandardCharsets.US_ASCII);
+            return;
+        }
         try (OutputStream out = Files.newOutputStream(file);
                 GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
                 Writer w = new OutputStreamWriter(gz, StandardCharsets.US_ASCII)) {

@@ -93,7 +93,8 @@ public final class SampleDataGenerator {
                 + DEFAULT_SEED + ")");
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

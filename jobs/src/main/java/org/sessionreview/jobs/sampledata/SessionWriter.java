@@ -14,6 +14,11 @@ final class SessionWriter {
     private SessionWriter() {}
 
     static void write(Path sessionDir, SessionPlan s, long seed) throws IOException {
+        write(sessionDir, s, seed, ".csv.gz");
+    }
+
+    /** @param suffix the E4 files' suffix: {@code .csv.gz} or {@code .csv} */
+    static void write(Path sessionDir, SessionPlan s, long seed, String suffix) throws IOException {
         Files.createDirectories(sessionDir);
         Json.write(sessionDir.resolve("session.json"), sessionJson(s));
         if (s.codebook() != null) {
@@ -45,10 +50,10 @@ final class SessionWriter {
                 .map(CodedEvent::startS)
                 .toList();
         List<EdaSynth.Scr> clientScrs = WearableWriter.write(sessionDir.resolve(
-                s.client().folder()), s, s.client(), s, sighs, List.of(), seed);
+                s.client().folder()), s, s.client(), s, sighs, List.of(), seed, suffix);
         if (s.therapist() != null) {
             WearableWriter.write(sessionDir.resolve(s.therapist().folder()), s, s.therapist(),
-                    null, List.of(), clientScrs, seed);
+                    null, List.of(), clientScrs, seed, suffix);
         }
     }
 

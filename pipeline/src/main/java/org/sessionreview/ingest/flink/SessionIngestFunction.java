@@ -1,5 +1,7 @@
 package org.sessionreview.ingest.flink;
 
+import org.sessionreview.operators.StageClock;
+
 import java.io.UncheckedIOException;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -45,6 +47,12 @@ public class SessionIngestFunction extends ProcessFunction<SessionTask, SampleBl
 
     @Override
     public void processElement(SessionTask task, Context ctx, Collector<SampleBlock> out) {
+        try (StageClock.Scope stage = StageClock.enter(StageClock.Stage.INGEST)) {
+            ingest(task, ctx, out);
+        }
+    }
+
+    private void ingest(SessionTask task, Context ctx, Collector<SampleBlock> out) {
         if (task.isScanResults()) {
             task.rejects.forEach(r -> ctx.output(REJECTS, r));
             task.files.forEach(f -> ctx.output(FILES, f));

@@ -1,0 +1,73 @@
+package org.sessionreview.jobs.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Peak memory of this process: resident set (Linux {@code /proc/self/status} VmHWM) and heap (the
+ * sum of the heap pools' peak usage, an upper bound of the heap's peak). {@link #resetPeaks}
+ * starts both from the current use, so that a measurement covers one phase of a command.
+ */
+public final class ProcessMemory {
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    private ProcessMemory() {}
+
+    /**
+     * Resets the heap pools' peaks and, where Linux allows it ({@code /proc/self/clear_refs}), the
+     * resident high-water mark.
+     *
+     * @return whether the resident peak was reset (false: it counts from the start of the JVM)
+     */
+    public static boolean resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** Peak resident set size in bytes, or -1 where {@code /proc/self/status} is not available. */
+    public static long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Sum of the heap pools' peak usage since the last reset, in bytes. */
+    public static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** The CPU time of the whole process so far, in nanoseconds (-1 when the JVM cannot tell). */
+    public static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+}
