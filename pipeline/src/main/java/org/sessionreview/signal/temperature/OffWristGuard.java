@@ -28,6 +28,11 @@ package org.sessionreview.signal.temperature;
  * serve as {@code j}. Limitation: after a fall the sensor may settle at a room temperature inside
  * the range; such a plateau stays masked only for {@code fallWindowSeconds} after the fall.
  *
+ * <p>Cost: linear in the samples. A sliding maximum of the in-range samples of the fall window
+ * (a monotonic queue) rules out most samples at once, since no drop to sample {@code i} can reach
+ * {@code minFallC} when that maximum does not; only the others are scanned back as the rule
+ * states. {@code OffWristGuardReferenceTest} checks it against the direct scan of every sample.
+ *
  * <p>Masks are local: sample {@code i} depends only on samples within {@code fallWindowSeconds}
  * on either side, so {@link #contextMillis()} of context around a core gives the same mask there
  * as the whole recording.
@@ -99,13 +104,30 @@ public final class OffWristGuard {
         boolean[] masked = new boolean[n];
         int lookBack = (int) Math.floor(fallWindowSeconds * rateHz + 1e-9);
         double perSampleC = maxFallCPerMin / (60 * rateHz);
+        // in-range samples of [i - lookBack, i - 1], warmest first: their maximum bounds every
+        // drop to sample i, so when it is less than minFallC no j qualifies and the scan is skipped
+        int[] warm = new int[Math.min(n, lookBack) + 1];
+        int head = 0;
+        int tail = 0;
         for (int i = 0; i < n; i++) {
+            if (i > 0 && inRange(tempC[i - 1])) {
+                while (tail > head && tempC[warm[(tail - 1) % warm.length]] <= tempC[i - 1]) {
+                    tail--;
+                }
+                warm[tail++ % warm.length] = i - 1;
+            }
+            while (tail > head && warm[head % warm.length] < i - lookBack) {
+                head++;
+            }
             double v = tempC[i];
             if (Double.isNaN(v)) {
                 continue;
             }
             if (!inRange(v)) {
                 masked[i] = true;
+            }
+            if (tail == head || tempC[warm[head % warm.length]] - v < minFallC) {
+                continue;
             }
             for (int j = i - 1; j >= Math.max(0, i - lookBack); j--) {
                 if (inRange(tempC[j])
