@@ -101,11 +101,11 @@ final class TableComparison {
         Comparator<Object[]> order = byKey.thenComparing(by(floats));
         Consumer<Object[]> missing = row -> {
             d.missing++;
-            d.show("missing row " + key(expected, row, keys.length, floats));
+            d.show("missing row " + key(expected, row, keys.length, floats, Integer.MAX_VALUE));
         };
         Consumer<Object[]> unexpected = row -> {
             d.unexpected++;
-            d.show("unexpected row " + key(expected, row, keys.length, floats));
+            d.show("unexpected row " + key(expected, row, keys.length, floats, Integer.MAX_VALUE));
         };
         BiConsumer<Object[], Object[]> values = (e, a) -> compareValues(d, expected, floats, e, a);
         Comparator<Object[]> byTime = (e, a) -> floats.length == 0 || agree((Double) e[floats[0]], (Double) a[floats[0]])
@@ -167,7 +167,7 @@ final class TableComparison {
             rowDiffers = true;
             String relative = x == null || y == null || x.isNaN() || y.isNaN() ? "" : ", relative difference "
                     + String.format("%.3g", relativeDifference(x, y));
-            d.show(key(t, expected, KEY_COLUMNS_SHOWN, floats) + " " + t.columns().get(c) + ": expected " + x
+            d.show(key(t, expected, KEY_COLUMNS_SHOWN, floats, 40) + " " + t.columns().get(c) + ": expected " + x
                     + ", now " + y + relative);
         }
         if (rowDiffers) {
@@ -191,15 +191,19 @@ final class TableComparison {
         return x.toString().compareTo(y.toString());
     }
 
-    /** "[c1=v1, c2=v2, f=x]": up to {@code keysShown} non-floating columns and the first floating one. */
-    private static String key(Table t, Object[] row, int keysShown, int[] floats) {
+    /**
+     * "[c1=v1, c2=v2, f=x]": up to {@code keysShown} non-floating columns and the first floating
+     * one, each value cut to {@code maxChars} (a missing or unexpected row shows all, so that a
+     * changed string can be seen).
+     */
+    private static String key(Table t, Object[] row, int keysShown, int[] floats, int maxChars) {
         StringJoiner key = new StringJoiner(", ", "[", "]");
         int shown = 0;
         for (int c = 0; c < row.length; c++) {
             boolean show = t.floating(c) ? floats.length > 0 && c == floats[0] : shown++ < keysShown;
             if (show) {
                 String v = String.valueOf(row[c]);
-                key.add(t.columns().get(c) + "=" + (v.length() > 40 ? v.substring(0, 37) + "..." : v));
+                key.add(t.columns().get(c) + "=" + (v.length() > maxChars ? v.substring(0, maxChars - 3) + "..." : v));
             }
         }
         return key.toString();

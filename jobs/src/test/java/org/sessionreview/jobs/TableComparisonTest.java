@@ -111,6 +111,8 @@ class TableComparisonTest {
         assertEquals(1, d.missing);
         assertEquals(1, d.unexpected);
         assertEquals(0, d.valuesDiffering);
+        assertEquals(List.of("windows missing row [session_id=T02, start_s=10.0, markers=[C1, C2]]",
+                "windows unexpected row [session_id=T02, start_s=10.0, markers=[C1, C3]]"), d.shown);
     }
 
     @Test
