@@ -35,6 +35,13 @@ public final class DuckDb implements AutoCloseable {
         return rows;
     }
 
+    /** Runs a statement that returns no rows of interest (COPY, SET). */
+    public void execute(String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     public Object scalar(String sql) throws SQLException {
         List<Map<String, Object>> rows = query(sql);
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
@@ -49,8 +56,19 @@ public final class DuckDb implements AutoCloseable {
         return out;
     }
 
+    /** The Parquet files of a table's folder, as a relation. */
     public static String parquet(java.nio.file.Path dir) {
-        return "read_parquet('" + dir.toString().replace("'", "''") + "/*.parquet')";
+        return parquetFile(dir + "/*.parquet");
+    }
+
+    /** One Parquet file (or a glob), as a relation. */
+    public static String parquetFile(Object path) {
+        return "read_parquet(" + literal(path) + ")";
+    }
+
+    /** A SQL string literal. */
+    public static String literal(Object text) {
+        return "'" + text.toString().replace("'", "''") + "'";
     }
 
     @Override
