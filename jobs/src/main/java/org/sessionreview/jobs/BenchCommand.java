@@ -49,6 +49,8 @@ final class BenchCommand {
             "  --parallelism P     the review's Flink parallelism (default: the machine's cores)",
             "  --floor-passes K    passes of the parse floor; the fastest counts (default 3)",
             "  --out FILE          write the figures as JSON (default: <work>/bench-result.json)",
+            "  --flink KEY=VALUE   a Flink setting for the review (repeatable), as for review",
+            "  --set KEY=VALUE     a pipeline option for the review (repeatable), as for review",
             "",
             "Prints the parse floor, the review's job and command times, review / floor, sessions/s,",
             "samples/s, ms per session, CPU per stage and peak memory. Run with a fixed heap",
@@ -117,6 +119,7 @@ final class BenchCommand {
                 "--allow-demo-key", "--quiet"));
         int parallelism = o.parallelism != null ? o.parallelism : cores;
         reviewArgs.addAll(List.of("--parallelism", Integer.toString(parallelism)));
+        reviewArgs.addAll(o.reviewExtras);
         JobExecutionResult[] result = new JobExecutionResult[1];
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         System.gc();
@@ -199,6 +202,8 @@ final class BenchCommand {
         Integer parallelism;
         int floorPasses = 3;
         Path out;
+        /** {@code --flink} and {@code --set} arguments, passed on to the review. */
+        final List<String> reviewExtras = new ArrayList<>();
 
         static Options parse(String[] args) throws UsageException {
             Options o = new Options();
@@ -220,6 +225,7 @@ final class BenchCommand {
                     case "--parallelism" -> o.parallelism = atLeast(a, Integer.parseInt(v), 1);
                     case "--floor-passes" -> o.floorPasses = atLeast(a, Integer.parseInt(v), 1);
                     case "--out" -> o.out = Path.of(v);
+                    case "--flink", "--set" -> o.reviewExtras.addAll(List.of(a, v));
                     default -> throw new UsageException("unknown argument '" + a + "'");
                 }
             }

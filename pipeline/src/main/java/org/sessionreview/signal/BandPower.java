@@ -1,7 +1,6 @@
 package org.sessionreview.signal;
 
 import java.util.Arrays;
-import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
@@ -22,9 +21,6 @@ import org.apache.commons.math3.transform.TransformType;
  * power spectra. IEEE Trans. Audio Electroacoustics 15(2), 70-73.
  */
 public final class BandPower {
-    private static final FastFourierTransformer FFT =
-            new FastFourierTransformer(DftNormalization.STANDARD);
-
     private BandPower() {}
 
     /**
@@ -58,13 +54,16 @@ public final class BandPower {
         int step = Math.max(1, frameLength / 2);
         double total = 0;
         int frames = 0;
-        double[] buffer = new double[fftLength];
+        // real and imaginary parts, transformed in place: the values FastFourierTransformer.transform
+        // gives (it copies its input into such arrays), without a Complex object per bin
+        double[][] spectrum = new double[2][fftLength];
         for (int start = 0; start + frameLength <= x.length; start += step) {
-            if (!fill(x, start, frameLength, hann, buffer)) {
+            if (!fill(x, start, frameLength, hann, spectrum[0])) {
                 continue;
             }
-            total += bandPower(FFT.transform(buffer, TransformType.FORWARD), rateHz, fftLength,
-                    sumW2, lowHz, highHz);
+            Arrays.fill(spectrum[1], 0);
+            FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
+            total += bandPower(spectrum, rateHz, fftLength, sumW2, lowHz, highHz);
             frames++;
         }
         return new Result(frames == 0 ? Double.NaN : total / frames, frames);
@@ -89,7 +88,7 @@ public final class BandPower {
     }
 
     private static double bandPower(
-            Complex[] spectrum, double rateHz, int m, double sumW2, double lowHz, double highHz) {
+            double[][] spectrum, double rateHz, int m, double sumW2, double lowHz, double highHz) {
         double binHz = rateHz / m;
         double sum = 0;
         for (int k = 0; k <= m / 2; k++) {
@@ -97,8 +96,8 @@ public final class BandPower {
             if (f < lowHz || f > highHz) {
                 continue;
             }
-            double re = spectrum[k].getReal();
-            double im = spectrum[k].getImaginary();
+            double re = spectrum[0][k];
+            double im = spectrum[1][k];
             double oneSided = (k == 0 || k == m / 2) ? 1 : 2;
             sum += oneSided * (re * re + im * im);
         }

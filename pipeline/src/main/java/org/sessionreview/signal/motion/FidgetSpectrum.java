@@ -3,7 +3,6 @@ package org.sessionreview.signal.motion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
@@ -45,9 +44,6 @@ public final class FidgetSpectrum {
     public static final double DEFAULT_HIGH_HZ = 6;
     /** Default band power below which no dominant frequency is given, g^2. */
     public static final double DEFAULT_MIN_POWER_G2 = 1e-4;
-
-    private static final FastFourierTransformer FFT =
-            new FastFourierTransformer(DftNormalization.STANDARD);
 
     private final double frameSeconds;
     private final double lowHz;
@@ -138,12 +134,16 @@ public final class FidgetSpectrum {
         int used = 0;
         int excluded = 0;
         List<Frame> frames = new ArrayList<>();
-        double[] buffer = new double[m];
+        // real and imaginary parts transformed in place: the values FastFourierTransformer.transform gives, without
+        // a Complex object per bin
+        double[][] spectrum = new double[2][m];
         for (int start = 0; start + len <= magnitude.length; start += Math.max(1, len / 2)) {
-            if (!fill(magnitude, start, len, hann, buffer)) {
+            if (!fill(magnitude, start, len, hann, spectrum[0])) {
                 continue;
             }
-            double[] psd = psd(FFT.transform(buffer, TransformType.FORWARD), rateHz, sumW2);
+            java.util.Arrays.fill(spectrum[1], 0);
+            FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
+            double[] psd = psd(spectrum, rateHz, sumW2);
             double power = bandPower(psd, binHz);
             double t0 = startMillis + start * 1000.0 / rateHz;
             double t1 = startMillis + (start + len) * 1000.0 / rateHz;
@@ -205,12 +205,12 @@ public final class FidgetSpectrum {
         return Math.max(lowHz, Math.min(highHz, f));
     }
 
-    private static double[] psd(Complex[] spectrum, double rateHz, double sumW2) {
-        int m = spectrum.length;
+    private static double[] psd(double[][] spectrum, double rateHz, double sumW2) {
+        int m = spectrum[0].length;
         double[] p = new double[m / 2 + 1];
         for (int k = 0; k <= m / 2; k++) {
-            double re = spectrum[k].getReal();
-            double im = spectrum[k].getImaginary();
+            double re = spectrum[0][k];
+            double im = spectrum[1][k];
             double oneSided = (k == 0 || k == m / 2) ? 1 : 2;
             p[k] = oneSided * (re * re + im * im) / (rateHz * sumW2);
         }
