@@ -25,6 +25,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * moves into sidelobes. With IBIs in ms and times in s, S is in ms²/Hz and band integrals are in
  * ms².
  *
+ * <p>Computed with two trigonometric calls per sample and frequency ({@code sin wt}, {@code cos
+ * wt}; the double angle and the shift by {@code tau} by the angle formulas), which agrees with the
+ * formula evaluated directly to rounding ({@code LombScargleReferenceTest}).
+ *
  * <p>References: Lomb, N. R. (1976), Least-squares frequency analysis of unequally spaced data,
  * Astrophysics and Space Science 39, 447-462; Scargle, J. D. (1982), Studies in astronomical
  * time series analysis II: statistical aspects of spectral analysis of unevenly spaced data,
@@ -51,23 +55,33 @@ public final class LombScargle {
             mean += v / n;
         }
         double[] power = new double[frequenciesHz.length];
+        double[] sin = new double[n];
+        double[] cos = new double[n];
         for (int k = 0; k < frequenciesHz.length; k++) {
             double w = 2 * Math.PI * frequenciesHz[k];
+            // sin and cos of w t once per sample; the double angle and the shift by tau follow
+            // from them (sin 2a = 2 sin a cos a, cos 2a = cos^2 a - sin^2 a, and the angle
+            // difference formulas): two trigonometric calls per sample instead of four
             double s2 = 0;
             double c2 = 0;
-            for (double ti : t) {
-                s2 += Math.sin(2 * w * ti);
-                c2 += Math.cos(2 * w * ti);
+            for (int i = 0; i < n; i++) {
+                double s = Math.sin(w * t[i]);
+                double c = Math.cos(w * t[i]);
+                sin[i] = s;
+                cos[i] = c;
+                s2 += 2 * s * c;
+                c2 += c * c - s * s;
             }
-            double tau = Math.atan2(s2, c2) / (2 * w);
+            double wTau = Math.atan2(s2, c2) / 2;
+            double cosTau = Math.cos(wTau);
+            double sinTau = Math.sin(wTau);
             double yc = 0;
             double ys = 0;
             double cc = 0;
             double ss = 0;
             for (int i = 0; i < n; i++) {
-                double phase = w * (t[i] - tau);
-                double c = Math.cos(phase);
-                double s = Math.sin(phase);
+                double c = cos[i] * cosTau + sin[i] * sinTau;
+                double s = sin[i] * cosTau - cos[i] * sinTau;
                 double v = y[i] - mean;
                 yc += v * c;
                 ys += v * s;
