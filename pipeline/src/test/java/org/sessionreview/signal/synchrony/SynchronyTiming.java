@@ -2,6 +2,8 @@ package org.sessionreview.signal.synchrony;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +18,15 @@ import org.sessionreview.config.SynchronyConfig;
  * synchrony.align.rate_hz}) with the default settings (30 s segments, lags +-3 s, 500 surrogate
  * pairings, 1000 shuffles; windows of 30 s every 5 s, lags +-5 s). Every other dyad follows its
  * partner by 2 s, the rest are independent, and every dyad has three masked 20 s gaps (contact
- * loss). Prints ms per session after {@value #WARMUP} warm-up rounds; with an argument, also
- * writes every session value with full precision to that file, so two builds can be compared.
+ * loss). Each round times the fast profiles and then the slow {@link ReferenceLaggedCorrelation}
+ * on the same dyads in the same JVM, and prints the median thread CPU and wall ms per session
+ * (CPU time is the steadier figure on a shared machine); {@value #WARMUP} warm-up rounds come
+ * first. With an argument, it also writes every fast session value with full precision to that
+ * file, so that two builds can be compared.
  *
- * <p>Run after {@code test-compile}: {@code java -cp pipeline/target/classes:pipeline/target/test-classes:<test
- * classpath> org.sessionreview.signal.synchrony.SynchronyTiming [values.txt]}.
+ * <p>Run after {@code test-compile}: {@code java -cp
+ * pipeline/target/classes:pipeline/target/test-classes:<test classpath>
+ * org.sessionreview.signal.synchrony.SynchronyTiming [values.txt]}.
  */
 final class SynchronyTiming {
     private static final int SESSIONS = 20;
@@ -40,21 +46,11 @@ final class SynchronyTiming {
         }
         List<SessionSynchrony> results = new ArrayList<>();
         for (int round = 0; round < WARMUP + ROUNDS; round++) {
+            String label = round < WARMUP ? "warm-up round " + round : "timed round " + round;
             results.clear();
-            double[] ms = new double[SESSIONS];
-            double[] windowMs = new double[SESSIONS];
-            for (int s = 0; s < SESSIONS; s++) {
-                long t0 = System.nanoTime();
-                List<SynchronyWindow> windows =
-                        WindowedCrossCorrelation.compute(dyads.get(s), cfg);
-                long t1 = System.nanoTime();
-                results.add(SessionSynchronyIndex.compute(dyads.get(s), windows, cfg));
-                long t2 = System.nanoTime();
-                windowMs[s] = (t1 - t0) / 1e6;
-                ms[s] = (t2 - t0) / 1e6;
-            }
-            System.out.printf(Locale.ROOT, "%s round %d: per session %s; windows alone %s%n",
-                    round < WARMUP ? "warm-up" : "timed", round, stats(ms), stats(windowMs));
+            time(label + ", fast", dyads, cfg, LaggedCorrelation::zProfile, results);
+            time(label + ", reference", dyads, cfg, ReferenceLaggedCorrelation.PROFILER,
+                    new ArrayList<>());
         }
         if (args.length > 0) {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0])))) {
@@ -65,12 +61,37 @@ final class SynchronyTiming {
         }
     }
 
+    /**
+     * The index (windows included) of every dyad, then its windows again alone; prints the thread
+     * CPU time and the wall time per session.
+     */
+    private static void time(String label, List<DyadSeries> dyads, SynchronyConfig cfg,
+            LaggedCorrelation.Profiler profiler, List<SessionSynchrony> results) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] wallMs = new double[dyads.size()];
+        double[] cpuMs = new double[dyads.size()];
+        double[] windowCpuMs = new double[dyads.size()];
+        for (int s = 0; s < dyads.size(); s++) {
+            long w0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
+            results.add(SessionSynchronyIndex.compute(dyads.get(s), cfg, profiler));
+            long c1 = threads.getCurrentThreadCpuTime();
+            wallMs[s] = (System.nanoTime() - w0) / 1e6;
+            WindowedCrossCorrelation.compute(dyads.get(s), cfg, profiler);
+            long c2 = threads.getCurrentThreadCpuTime();
+            cpuMs[s] = (c1 - c0) / 1e6;
+            windowCpuMs[s] = (c2 - c1) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "%s: per session CPU %s; wall %s; windows alone CPU %s%n",
+                label, stats(cpuMs), stats(wallMs), stats(windowCpuMs));
+    }
+
     private static String stats(double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "median %.1f ms, mean %.1f ms, min %.1f, max %.1f",
-                (sorted[ms.length / 2 - 1] + sorted[ms.length / 2]) / 2,
-                Arrays.stream(ms).average().orElse(Double.NaN), sorted[0], sorted[ms.length - 1]);
+        return String.format(Locale.ROOT, "median %.1f ms (min %.1f, max %.1f)",
+                (sorted[ms.length / 2 - 1] + sorted[ms.length / 2]) / 2, sorted[0],
+                sorted[ms.length - 1]);
     }
 
     /** Masks three 20 s stretches of one wearer, at places that depend on the session number. */
