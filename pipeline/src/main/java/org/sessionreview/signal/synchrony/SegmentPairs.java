@@ -13,10 +13,17 @@ import org.sessionreview.config.SynchronyConfig;
  * <p>A segment is usable when both wearers are valid on at least {@link
  * SynchronyConfig#minValidShare()} of its samples and its real profile has a value at some lag
  * (neither wearer constant); only usable segments enter the index and the surrogates.
+ *
+ * <p>Each wearer's segments are prepared once as {@link Stretch}es (centred samples, running sums,
+ * runs of equal samples), so a segment's statistics are shared by all its pairings and a profile
+ * only sums the cross-products per lag ({@link LaggedCorrelation}).
  */
 final class SegmentPairs {
     private final DyadSeries series;
     private final SynchronyConfig cfg;
+    private final LaggedCorrelation.Profiler profiler;
+    private final Stretch[] clientSegments;
+    private final Stretch[] therapistSegments;
     private final int segmentSamples;
     private final int maxLag;
     private final int count;
@@ -25,8 +32,14 @@ final class SegmentPairs {
     private final int[] usable;
 
     SegmentPairs(DyadSeries series, SynchronyConfig cfg) {
+        this(series, cfg, LaggedCorrelation::zProfile);
+    }
+
+    /** With the profiles computed by {@code profiler} (the tests pass a slow reference). */
+    SegmentPairs(DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
         this.series = series;
         this.cfg = cfg;
+        this.profiler = profiler;
         this.segmentSamples = series.samples(cfg.segmentS());
         this.maxLag = series.samples(cfg.segmentMaxLagS());
         if (segmentSamples - maxLag < LaggedCorrelation.MIN_PAIRS) {
@@ -34,6 +47,13 @@ final class SegmentPairs {
                     + " Hz gives too few samples for a " + cfg.segmentS() + " s segment");
         }
         this.count = series.length() / segmentSamples;
+        this.clientSegments = new Stretch[count];
+        this.therapistSegments = new Stretch[count];
+        for (int i = 0; i < count; i++) {
+            clientSegments[i] = Stretch.of(series.client(), i * segmentSamples, segmentSamples);
+            therapistSegments[i] =
+                    Stretch.of(series.therapist(), i * segmentSamples, segmentSamples);
+        }
         this.profiles = new double[count * count][];
         this.meanAbs = new double[count * count];
         Arrays.fill(meanAbs, Double.NaN);
@@ -67,8 +87,7 @@ final class SegmentPairs {
     double[] profile(int i, int j) {
         int key = i * count + j;
         if (profiles[key] == null) {
-            double[] z = LaggedCorrelation.zProfile(series.client(), i * segmentSamples,
-                    series.therapist(), j * segmentSamples, segmentSamples, maxLag,
+            double[] z = profiler.zProfile(clientSegments[i], therapistSegments[j], maxLag,
                     cfg.minValidShare(), cfg.zClamp());
             profiles[key] = z;
             double sum = 0;

@@ -73,7 +73,7 @@ public final class SegmentShuffling {
     }
 
     /** Mean over segments a of meanAbs(a, partner[a]); pairings without a value are left out. */
-    private static double sessionValue(SegmentPairs pairs, int[] usable, int[] partner) {
+    static double sessionValue(SegmentPairs pairs, int[] usable, int[] partner) {
         double sum = 0;
         int count = 0;
         for (int a = 0; a < usable.length; a++) {

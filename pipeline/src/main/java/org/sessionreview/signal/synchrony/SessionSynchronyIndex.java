@@ -32,6 +32,13 @@ public final class SessionSynchronyIndex {
         return compute(series, WindowedCrossCorrelation.compute(series, cfg), cfg);
     }
 
+    /** As {@link #compute(DyadSeries, SynchronyConfig)}, every z profile from {@code profiler}. */
+    static SessionSynchrony compute(
+            DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
+        return compute(series, WindowedCrossCorrelation.compute(series, cfg, profiler),
+                new SegmentPairs(series, cfg, profiler), cfg);
+    }
+
     /**
      * The session index from the series and the windows already computed on it.
      *
@@ -41,6 +48,11 @@ public final class SessionSynchronyIndex {
      */
     public static SessionSynchrony compute(
             DyadSeries series, List<SynchronyWindow> windows, SynchronyConfig cfg) {
+        return compute(series, windows, new SegmentPairs(series, cfg), cfg);
+    }
+
+    private static SessionSynchrony compute(DyadSeries series, List<SynchronyWindow> windows,
+            SegmentPairs pairs, SynchronyConfig cfg) {
         int used = 0;
         int withLeader = 0;
         int clientLed = 0;
@@ -57,7 +69,6 @@ public final class SessionSynchronyIndex {
         params.put("synchrony.rate_hz", Double.toString(series.rateHz()));
         params.putAll(cfg.parameters());
 
-        SegmentPairs pairs = new SegmentPairs(series, cfg);
         int[] usable = pairs.usable();
         double nan = Double.NaN;
         if (usable.length < cfg.minSegments()) {

@@ -20,6 +20,12 @@ import org.sessionreview.config.SynchronyConfig;
  * each wearer and call it every {@link #stepSamples} new samples (a window needs no data outside
  * itself).
  *
+ * <p>Each window prepares both wearers' samples once ({@link Stretch}: centred, with running sums
+ * and sums of squares), so every lag's means and variances are O(1) and only its cross-products
+ * are summed ({@link LaggedCorrelation}; a slow reference in test scope checks it). The sums are
+ * not carried from one overlapping window to the next: a window's values then depend on its own
+ * samples alone, bit for bit, whether the whole session is computed or one streamed window.
+ *
  * <p>Window size matters more than the maximum lag and smaller windows separate real from pseudo
  * synchrony better (Behrens, Moulder, Boker &amp; Kret 2020); 15 and 60 s are the alternatives
  * DOMAIN.md offers. A single window's z says nothing about chance: read it against the session's
@@ -60,11 +66,17 @@ public final class WindowedCrossCorrelation {
      * @return windows in time order, skipped ones included
      */
     public static List<SynchronyWindow> compute(DyadSeries series, SynchronyConfig cfg) {
+        return compute(series, cfg, LaggedCorrelation::zProfile);
+    }
+
+    /** As {@link #compute(DyadSeries, SynchronyConfig)}, the z profiles from {@code profiler}. */
+    static List<SynchronyWindow> compute(
+            DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
         int w = windowSamples(series.rateHz(), cfg);
         int step = stepSamples(series.rateHz(), cfg);
         List<SynchronyWindow> out = new ArrayList<>();
         for (int from = 0; from + w <= series.length(); from += step) {
-            out.add(window(series, from, cfg));
+            out.add(window(series, from, cfg, profiler));
         }
         return out;
     }
@@ -76,6 +88,12 @@ public final class WindowedCrossCorrelation {
      *     too low for the configured window and lag
      */
     public static SynchronyWindow window(DyadSeries series, int fromSample, SynchronyConfig cfg) {
+        return window(series, fromSample, cfg, LaggedCorrelation::zProfile);
+    }
+
+    /** As {@link #window(DyadSeries, int, SynchronyConfig)}, z from {@code profiler}. */
+    static SynchronyWindow window(DyadSeries series, int fromSample, SynchronyConfig cfg,
+            LaggedCorrelation.Profiler profiler) {
         int w = windowSamples(series.rateHz(), cfg);
         int maxLag = maxLagSamples(series.rateHz(), cfg);
         if (w - maxLag < LaggedCorrelation.MIN_PAIRS) {
@@ -92,8 +110,9 @@ public final class WindowedCrossCorrelation {
         if (share < cfg.minValidShare()) {
             return SynchronyWindow.skipped(startS, endS, WindowStatus.TOO_MANY_MASKED, share);
         }
-        double[] z = LaggedCorrelation.zProfile(series.client(), fromSample, series.therapist(),
-                fromSample, w, maxLag, cfg.minValidShare(), cfg.zClamp());
+        double[] z = profiler.zProfile(Stretch.of(series.client(), fromSample, w),
+                Stretch.of(series.therapist(), fromSample, w), maxLag, cfg.minValidShare(),
+                cfg.zClamp());
         return summarise(z, maxLag, series.rateHz(), startS, endS, share, cfg);
     }
 

@@ -23,7 +23,7 @@ class RealDyadSynchronyTest {
     private static final double RATE_HZ = 25.0;
     private static final SynchronyConfig CFG = SynchronyConfig.defaults();
 
-    private static DyadSeries readRmea() throws IOException {
+    static DyadSeries readRmea() throws IOException {
         List<String> lines = Files.readAllLines(
                 SharedData.resolve("annotations/rmea/rMEA_normal_200_01.txt"));
         assertEquals("\"pat\" \"th\"", lines.get(0).trim(), "header");
