@@ -164,7 +164,7 @@ final class BenchCommand {
         marker.put("generator", Version.project());
         Path markerFile = o.work.resolve(dir.getFileName() + "." + COHORT_MARKER);
         if (Files.isDirectory(dir) && Files.isRegularFile(markerFile)
-                && JSON.readTree(markerFile.toFile()).equals(JSON.valueToTree(marker))) {
+                && JSON.readTree(markerFile.toFile()).equals(JSON.readTree(JSON.writeValueAsString(marker)))) {
             out.println("cohort: reusing " + dir);
             return dir;
         }

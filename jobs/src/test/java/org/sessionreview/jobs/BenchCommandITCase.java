@@ -48,6 +48,15 @@ class BenchCommandITCase {
         assertTrue(f.path("peakHeapBytes").asLong() > 0);
         assertTrue(f.path("jobMs").asDouble() <= f.path("commandMs").asDouble());
         assertTrue(console.contains("review / floor"), console);
+        assertTrue(console.contains("cohort: generating 2 sessions of 10 minutes"), console);
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"bench", "--sessions", "2", "--minutes", "10", "--work", work.toString(),
+                "--parallelism", "1", "--floor-passes", "1", "--out", work.resolve("again.json").toString()},
+                new PrintStream(again, true, StandardCharsets.UTF_8), System.err));
+        assertTrue(again.toString(StandardCharsets.UTF_8).contains("cohort: reusing"), again.toString(StandardCharsets.UTF_8));
+        assertEquals(f.path("samples").asLong(),
+                new ObjectMapper().readTree(work.resolve("again.json").toFile()).path("samples").asLong());
     }
 
     @Test
