@@ -25,7 +25,8 @@ import java.util.Map;
  * @param commandMs the whole review command: options, scan, MiniCluster start, job, publish, summary
  * @param processCpuMs CPU time of the process during the review command, milliseconds
  * @param stageCpuMs CPU time charged to each stage ({@code org.sessionreview.operators.StageClock}),
- *     milliseconds, plus "other" = process CPU minus the stages (Flink runtime, shuffle, JIT, GC)
+ *     milliseconds, plus the JIT compilers' time ({@link ProcessMemory#jitMillis}) and "other" = process
+ *     CPU minus the stages and the JIT (Flink runtime, shuffle, serialisation between tasks, GC)
  * @param peakRssBytes peak resident memory during the review, bytes (-1 when unknown)
  * @param rssPeakReset whether the resident peak was reset before the review (else it counts from JVM start)
  * @param peakHeapBytes peak heap use during the review, bytes

@@ -70,4 +70,14 @@ public final class ProcessMemory {
         }
         return -1;
     }
+
+    /**
+     * Time the JIT compilers have spent compiling so far, milliseconds ({@link
+     * java.lang.management.CompilationMXBean#getTotalCompilationTime}, summed over the compiler
+     * threads, which are busy on a CPU while they compile), or 0 when the JVM does not tell.
+     */
+    public static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
 }
