@@ -62,4 +62,13 @@ class ReviewJobEnvironmentTest {
         assertEquals(Duration.ofSeconds(1), given.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
         assertEquals("file:///tmp/cp", given.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
     }
+
+    @Test
+    void shouldNotCompressTheShuffleOfAnEmbeddedRunUnlessConfigured() throws Exception {
+        assertEquals(org.apache.flink.configuration.NettyShuffleEnvironmentOptions.CompressionCodec.NONE,
+                environment().get(org.apache.flink.configuration.NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC));
+        assertEquals(org.apache.flink.configuration.NettyShuffleEnvironmentOptions.CompressionCodec.ZSTD,
+                environment("--flink", "taskmanager.network.compression.codec=ZSTD")
+                        .get(org.apache.flink.configuration.NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC));
+    }
 }
