@@ -130,8 +130,10 @@ final class ReviewCommand {
             boolean jobPublishes = ReviewJob.publishesOnCluster(flink);
             if (!waits && !jobPublishes) {
                 staging.abandon();
-                err.println("session-review review: a detached 'flink run -d' to a session cluster cannot publish its output;"
-                        + " submit it attached (without -d) or through the web UI / REST API");
+                err.println("session-review review: a detached 'flink run -d' to a session cluster cannot publish its output"
+                        + " unless the cluster's lib/ holds session-review-flink.jar (then add"
+                        + " -Dsession-review.jar-in-cluster-lib=true); else submit it attached (without -d) or through"
+                        + " the web UI / REST API");
                 return 2;
             }
             StreamGraph graph = job.build(flink, scan, Instant.now());

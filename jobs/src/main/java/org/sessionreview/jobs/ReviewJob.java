@@ -137,11 +137,26 @@ public final class ReviewJob {
      * embedded runs and submissions whose {@code main()} runs on the JobManager (REST, web UI,
      * application mode). A {@code flink run} to a session cluster ({@code execution.target:
      * remote}) cannot carry the hook (the REST endpoint loads the submitted graph without the
-     * job's classes), so there the waiting client publishes.
+     * job's classes), so there the waiting client publishes, unless {@link #JAR_IN_CLUSTER_LIB}
+     * says the cluster has the job's classes in its {@code lib/}.
      */
     public static boolean publishesOnCluster(StreamExecutionEnvironment env) {
-        return !"remote".equals(env.getConfiguration().get(DeploymentOptions.TARGET));
+        return !"remote".equals(env.getConfiguration().get(DeploymentOptions.TARGET))
+                || env.getConfiguration().get(JAR_IN_CLUSTER_LIB);
     }
+
+    /**
+     * Set on a session cluster whose {@code lib/} holds {@code session-review-flink.jar} (in its
+     * config.yaml, or {@code flink run -Dsession-review.jar-in-cluster-lib=true}): its REST endpoint
+     * can then load the job graph with the publish hook, so that even a detached {@code flink run
+     * -d} publishes its output when the job has finished. Default false.
+     */
+    public static final org.apache.flink.configuration.ConfigOption<Boolean> JAR_IN_CLUSTER_LIB =
+            org.apache.flink.configuration.ConfigOptions.key("session-review.jar-in-cluster-lib")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription("The session cluster's lib/ holds session-review-flink.jar, so a detached"
+                            + " submission can carry the step that publishes the output.");
 
     /** Whether the caller should wait for the job: embedded runs and attached submissions. */
     public static boolean waitsForResult(StreamExecutionEnvironment env) {

@@ -86,7 +86,16 @@ public final class FlinkTestCluster implements AutoCloseable {
      * {@code conf/config.yaml}.
      */
     public static FlinkTestCluster start(int taskManagers, Map<String, String> config) throws IOException, InterruptedException {
-        return start(taskManagers, config, SESSION_ENTRYPOINT, List.of());
+        return start(taskManagers, config, SESSION_ENTRYPOINT, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #start(int, Map)}, with {@code extraLibJars} added to the cluster's {@code lib/}
+     * (a copy of the default lib/ in the cluster's own folder).
+     */
+    public static FlinkTestCluster start(int taskManagers, Map<String, String> config, List<Path> extraLibJars)
+            throws IOException, InterruptedException {
+        return start(taskManagers, config, SESSION_ENTRYPOINT, List.of(), extraLibJars);
     }
 
     /**
@@ -100,14 +109,27 @@ public final class FlinkTestCluster implements AutoCloseable {
         // --jars takes several values: the class name option after it ends the list
         List<String> args = new ArrayList<>(List.of("--jars", jobJar.toUri().toString(), "--job-classname", mainClass));
         args.addAll(List.of(programArgs));
-        return start(taskManagers, Map.of(), APPLICATION_ENTRYPOINT, args);
+        return start(taskManagers, Map.of(), APPLICATION_ENTRYPOINT, args, List.of());
     }
 
     private static FlinkTestCluster start(int taskManagers, Map<String, String> config, String entrypoint,
-            List<String> entrypointArgs) throws IOException, InterruptedException {
+            List<String> entrypointArgs, List<Path> extraLibJars) throws IOException, InterruptedException {
         Path lib = defaultLib();
         int restPort = freePort();
-        FlinkTestCluster cluster = new FlinkTestCluster(lib, Files.createTempDirectory("flink-test-cluster-"), restPort);
+        Path home = Files.createTempDirectory("flink-test-cluster-");
+        if (!extraLibJars.isEmpty()) {
+            Path own = Files.createDirectories(home.resolve("lib"));
+            try (Stream<Path> jars = Files.list(lib)) {
+                for (Path jar : jars.toList()) {
+                    Files.createSymbolicLink(own.resolve(jar.getFileName()), jar);
+                }
+            }
+            for (Path jar : extraLibJars) {
+                Files.copy(jar, own.resolve(jar.getFileName()));
+            }
+            lib = own;
+        }
+        FlinkTestCluster cluster = new FlinkTestCluster(lib, home, restPort);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
             Files.createDirectories(cluster.logs);
