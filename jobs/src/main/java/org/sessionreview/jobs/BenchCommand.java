@@ -150,7 +150,7 @@ final class BenchCommand {
             stages.put(s.getKey().label(), s.getValue() / 1e6);
             charged += s.getValue();
         }
-        stages.put("JIT compilation", jitNanos / 1e6);
+        stages.put("JIT compiler threads", jitNanos / 1e6);
         stages.put("other (Flink runtime, shuffle, GC)", (cpuNanos - charged - jitNanos) / 1e6);
         return new BenchFigures(run.path("totals").path("sessions_reviewed").asInt(), floor.files(), floor.bytes(),
                 floor.sampleRows(), parallelism, cores, floor.nanos() / 1e6, result[0].getNetRuntime(), commandNanos / 1e6,
