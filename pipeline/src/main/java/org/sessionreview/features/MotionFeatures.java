@@ -3,7 +3,7 @@ package org.sessionreview.features;
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.sessionreview.config.FeatureConfig;
-import org.sessionreview.signal.BandPower;
+import org.sessionreview.signal.motion.FidgetSpectrum;
 import org.sessionreview.signal.motion.AccMagnitude;
 
 /**
@@ -16,8 +16,9 @@ import org.sessionreview.signal.motion.AccMagnitude;
  *       robust gross-movement level, about 0 at rest, independent of orientation;
  *   <li>{@code fidgetPower} = power of {@code |a|} in the fidget band ({@code fidgetBandLowHz ..
  *       fidgetBandHighHz}, default 2-6 Hz), g^2: the mean over {@code fftFrameSeconds} Hann frames
- *       (50 % overlap, frame mean removed) of the band's share of the variance ({@link
- *       BandPower}); a tapping rhythm of amplitude {@code A} g in the band gives {@code A^2 / 2}.
+ *       (50 % overlap, frame mean removed) of the band's share of the variance (Welch's method, as
+ *       {@link org.sessionreview.signal.BandPower}, from the frames of {@link FidgetSpectrum}, which
+ *       also give the dominant frequency); a tapping rhythm of amplitude {@code A} g in the band gives {@code A^2 / 2}.
  *       Frames holding a missing sample are skipped; null when no whole frame is left.
  *   <li>{@code grossMovementS} = seconds of the window, counted in whole 1 s segments, in which
  *       the three-axis spread {@code sqrt(var x + var y + var z)} (g) reaches {@code
@@ -38,8 +39,11 @@ public final class MotionFeatures {
      * @param quality valid fraction, 0..1
      * @param motionMagG mean absolute deviation of |a| from its median, g; null below quality
      * @param fidgetPower band power of |a|, g^2; null below quality or without a whole frame
+     * @param fidgetFreqHz dominant frequency in the fidget band ({@link FidgetSpectrum}), Hz; null
+     *     without a fidget power or below the spectrum's power floor
      */
-    public record Result(double quality, Double motionMagG, Double fidgetPower, double grossMovementS) {}
+    public record Result(double quality, Double motionMagG, Double fidgetPower, Double fidgetFreqHz,
+            double grossMovementS) {}
 
     /**
      * Computes the window's motion features.
@@ -50,7 +54,7 @@ public final class MotionFeatures {
      */
     public static Result compute(RegularSeries acc, double startMillis, double endMillis, FeatureConfig config) {
         if (acc.length() == 0) {
-            return new Result(0, null, null, 0);
+            return new Result(0, null, null, null, 0);
         }
         int from = acc.indexAtOrAfter(startMillis);
         int to = acc.indexAtOrAfter(endMillis);
@@ -59,19 +63,28 @@ public final class MotionFeatures {
         double[] valid = Arrays.stream(magnitude).filter(v -> !Double.isNaN(v)).toArray();
         double quality = Math.min(1.0, valid.length / acc.expectedSamples(endMillis - startMillis));
         if (valid.length == 0 || quality < config.minQuality()) {
-            return new Result(quality, null, null, 0);
+            return new Result(quality, null, null, null, 0);
         }
         double median = new Median().evaluate(valid);
         double deviation = 0;
         for (double v : valid) {
             deviation += Math.abs(v - median);
         }
-        int frame = (int) Math.round(config.fftFrameSeconds() * acc.rateHz());
-        BandPower.Result band = BandPower.mean(magnitude, acc.rateHz(), frame,
-                config.fidgetBandLowHz(), config.fidgetBandHighHz());
-        Double fidget = band.frames() == 0 ? null : band.power();
+        // one set of FFT frames gives both the band power (the mean over every whole frame, as
+        // BandPower computes it) and the dominant frequency (over the frames without gross movement)
+        FidgetSpectrum.Result spectrum = FeatureSteps.fidgetSpectrum(config).analyse(
+                Arrays.copyOfRange(acc.values(), from * 3, to * 3), acc.rateHz(), acc.t0Millis() + from * 1000.0 / acc.rateHz());
+        Double fidget = null;
+        if (!spectrum.frames().isEmpty()) {
+            double sum = 0;
+            for (FidgetSpectrum.Frame f : spectrum.frames()) {
+                sum += f.bandPowerG2();
+            }
+            fidget = sum / spectrum.frames().size();
+        }
+        Double fidgetHz = fidget == null ? null : spectrum.dominantHz();
         double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG());
-        return new Result(quality, deviation / valid.length, fidget, gross);
+        return new Result(quality, deviation / valid.length, fidget, fidgetHz, gross);
     }
 
     /** Seconds (whole 1 s segments) of samples [from, to) whose three-axis spread reaches the threshold. */

@@ -41,9 +41,7 @@ final class WindowComputer {
 
         RegularSeries acc = regular(buffers, Channel.ACC, startMillis, endMillis);
         MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config);
-        if (motion.fidgetPower() != null) {
-            w.fidgetFreqHz = FeatureSteps.fidgetSpectrum(config).analyse(acc.values(), acc.rateHz(), acc.t0Millis()).dominantHz();
-        }
+        w.fidgetFreqHz = motion.fidgetFreqHz();
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();
         w.fidgetPower = motion.fidgetPower();
