@@ -58,6 +58,15 @@ public interface Entry {
 
     boolean isDirectory();
 
+    /**
+     * Why the store holding this entry could not be asked about it (a refused connection, a
+     * timeout, denied credentials: anything but "not found"), as the root cause's class and
+     * message, or empty. Lets a caller tell "no such folder" from "cannot reach the store".
+     */
+    default java.util.Optional<String> unreachable() {
+        return java.util.Optional.empty();
+    }
+
     boolean isRegularFile();
 
     /** Whether the entry itself is a symbolic link; always false off the local disk. */

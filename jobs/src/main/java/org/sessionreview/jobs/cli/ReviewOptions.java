@@ -202,7 +202,9 @@ public final class ReviewOptions {
         Entry baselinesFile = location("--baselines", baselinesArg);
         Entry keyFile = location("--pseudonym-key-file", keyFileArg);
         if (!sessions.isDirectory() || !sessions.isListable()) {
-            throw new UsageException("sessions root " + sessions + " is not a readable directory");
+            throw new UsageException(sessions.unreachable()
+                    .map(why -> "sessions root " + sessions + " cannot be reached (" + why + ")")
+                    .orElse("sessions root " + sessions + " is not a readable directory"));
         }
         if (out.exists() && !out.isDirectory()) {
             throw new UsageException("--out " + out + " exists and is not a directory");

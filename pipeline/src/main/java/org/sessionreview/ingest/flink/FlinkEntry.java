@@ -102,6 +102,23 @@ public final class FlinkEntry implements Entry {
         return s != null && !s.isDir();
     }
 
+    @Override
+    public java.util.Optional<String> unreachable() {
+        try {
+            fs.getFileStatus(path);
+            return java.util.Optional.empty();
+        } catch (java.io.FileNotFoundException e) {
+            return java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+            return java.util.Optional.of(message.length() > 240 ? message.substring(0, 240) + "..." : message);
+        }
+    }
+
     private FileStatus statusOrNull() {
         try {
             return fs.getFileStatus(path);

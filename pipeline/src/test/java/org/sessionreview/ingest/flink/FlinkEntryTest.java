@@ -98,4 +98,19 @@ class FlinkEntryTest {
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertThrows(Locations.UnusableLocationException.class, () -> Locations.of("s3://bad bucket/x"));
     }
+
+    @Test
+    void shouldTellAStoreThatCannotBeReachedFromAMissingEntry() throws Exception {
+        assertEquals(java.util.Optional.empty(), flink(tmp.resolve("missing")).unreachable(), "not found is not unreachable");
+        assertEquals(java.util.Optional.empty(), flink(tmp).unreachable());
+        FileSystem refusing = new org.apache.flink.core.fs.local.LocalFileSystem() {
+            @Override
+            public org.apache.flink.core.fs.FileStatus getFileStatus(org.apache.flink.core.fs.Path f) throws java.io.IOException {
+                throw new java.io.IOException("listing failed", new java.net.ConnectException("Connection refused"));
+            }
+        };
+        FlinkEntry entry = new FlinkEntry(refusing, new org.apache.flink.core.fs.Path("s3://bucket/sessions"));
+        assertEquals(java.util.Optional.of("ConnectException: Connection refused"), entry.unreachable());
+        assertTrue(!entry.isDirectory(), "still not a usable directory");
+    }
 }
