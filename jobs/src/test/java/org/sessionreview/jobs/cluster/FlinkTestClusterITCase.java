@@ -37,8 +37,9 @@ import org.sessionreview.jobs.Paths;
  * {@code sample-data/} submitted with {@code flink run} and over REST writes the same tables as the
  * same review run embedded, row for row; so does a run whose TaskManagers are all killed with
  * SIGKILL while it reads, once the ingest has finished, or later in the scoring stage (batch:
- * region failover, last sink attempts kept; see {@link KillPoint}), and in streaming mode while it
- * reads, after a checkpoint (resumed from that checkpoint).
+ * region failover, last sink attempts kept; see {@link KillPoint}), and in streaming mode before
+ * its first checkpoint, while it reads after a checkpoint and once it has read everything (resumed
+ * from the last checkpoint; see {@link StreamingKillPoint}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -171,39 +172,98 @@ class FlinkTestClusterITCase {
         assertSameTables(localRun(), out);
     }
 
-    private String[] streaming(Path out) {
+    /** The review in streaming mode with these Flink settings ({@code KEY=VALUE}). */
+    private String[] streaming(Path out, List<String> flinkSettings) {
         List<String> args = new java.util.ArrayList<>(List.of(review(out)));
-        args.addAll(List.of("--mode", "streaming", "--flink", "execution.checkpointing.interval=500ms"));
+        args.addAll(List.of("--mode", "streaming"));
+        flinkSettings.forEach(kv -> args.addAll(List.of("--flink", kv)));
         return args.toArray(String[]::new);
     }
+
+    private static final List<String> CHECKPOINT_EVERY_500_MS = List.of("execution.checkpointing.interval=500ms");
 
     @Test
     @Order(5)
     void shouldWriteTheLocalRunsTablesInStreamingMode() throws Exception {
         Path out = tmp.resolve("streaming-out");
-        String jobId = runOverRest("streaming REST run of the review on sample-data", streaming(out));
+        String jobId = runOverRest("streaming REST run of the review on sample-data", streaming(out, CHECKPOINT_EVERY_500_MS));
         assertSameTables(localRun(), out);
         assertTrue(java.util.regex.Pattern.compile("Completed checkpoint \\d+ for job " + jobId)
                 .matcher(Files.readString(cluster.logDir().resolve("jobmanager.log"))).find(), "the streaming job checkpointed: " + jobId);
     }
 
-    @Test
+    /**
+     * Where a streaming run's TaskManagers are killed: before its first checkpoint (the restart
+     * begins again from the start), while it reads after a checkpoint (resumed from that
+     * checkpoint), and once every folder has been read (resumed with the source finished).
+     */
+    enum StreamingKillPoint {
+        /**
+         * Reading, no checkpoint completed yet: checkpoints every 4 s with at least 3 s before the
+         * first (Flink starts the first after a random delay between the minimum pause and the
+         * interval), so the kill comes first.
+         */
+        READING_BEFORE_A_CHECKPOINT(List.of("execution.checkpointing.interval=4s", "execution.checkpointing.min-pause=3s")),
+        /** Reading, at least one checkpoint completed (checkpoints every 500 ms). */
+        READING_AFTER_A_CHECKPOINT(CHECKPOINT_EVERY_500_MS),
+        /**
+         * Sessions scored and committed: the staged {@code sessions} table holds a committed part
+         * file (a checkpoint completed after the scoring stage wrote rows), the job still running.
+         * (The source's vertex cannot mark this: in streaming mode it finishes with the whole job.)
+         */
+        SESSIONS_COMMITTED(CHECKPOINT_EVERY_500_MS);
+
+        final List<String> flinkSettings;
+
+        StreamingKillPoint(List<String> flinkSettings) {
+            this.flinkSettings = flinkSettings;
+        }
+
+        boolean reached(FlinkRestClient.Progress p, long checkpoints, Path out) {
+            return switch (this) {
+                case READING_BEFORE_A_CHECKPOINT -> KillPoint.READING.reached(p) && checkpoints == 0;
+                case READING_AFTER_A_CHECKPOINT -> KillPoint.READING.reached(p) && checkpoints > 0;
+                case SESSIONS_COMMITTED -> committedPartFiles(out, "sessions") > 0;
+            };
+        }
+
+        /** Committed (visible) part files of a table anywhere under {@code out}, staging included. */
+        private static long committedPartFiles(Path out, String table) {
+            try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+                return files.filter(f -> f.getParent().getFileName().toString().equals(table))
+                        .filter(f -> f.getFileName().toString().startsWith("part-")).count();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return 0; // the folder is still being made, or a file went away while listed
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "streaming, killed {0}")
+    @EnumSource(StreamingKillPoint.class)
     @Order(6)
-    void shouldResumeAStreamingRunFromItsLastCheckpointWhenTheTaskManagersAreKilled() throws Exception {
-        Path out = tmp.resolve("killed-streaming");
-        String jobId = cluster.submitRest(clusterJar(), streaming(out));
-        killWhen(jobId, "streaming", "READING after a checkpoint",
-                p -> KillPoint.READING.reached(p) && checkpointed(jobId), 0);
-        assertTrue(Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("Restoring job " + jobId + " from Checkpoint"),
-                "the streaming job resumed from a checkpoint");
+    void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidStreamingRun(StreamingKillPoint point) throws Exception {
+        Path out = tmp.resolve("killed-streaming-" + point);
+        String jobId = cluster.submitRest(clusterJar(), streaming(out, point.flinkSettings));
+        long[] atKill = new long[1];
+        killWhen(jobId, "streaming", point.name(), p -> {
+            atKill[0] = checkpoints(jobId);
+            return point.reached(p, atKill[0], out);
+        }, 0);
+        boolean restored = Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("Restoring job " + jobId + " from Checkpoint");
+        if (point == StreamingKillPoint.READING_BEFORE_A_CHECKPOINT) {
+            assertFalse(restored, "killed before any checkpoint, yet restored from one (" + atKill[0] + " completed at the kill)");
+        } else {
+            assertTrue(restored, "the streaming job resumed from a checkpoint (" + atKill[0] + " completed at the kill)");
+        }
         assertSameTables(localRun(), out);
     }
 
-    private boolean checkpointed(String jobId) {
+    /** Completed checkpoints of the job so far; -1 while the REST API cannot say. */
+    private long checkpoints(String jobId) {
         try {
-            return cluster.rest().completedCheckpoints(jobId) > 0;
+            return cluster.rest().completedCheckpoints(jobId);
         } catch (Exception e) {
-            return false;
+            return -1;
         }
     }
 
