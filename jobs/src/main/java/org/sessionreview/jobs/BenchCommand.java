@@ -129,9 +129,11 @@ final class BenchCommand {
         StageClock.start();
         long t0 = System.nanoTime();
         int code;
-        try {
+        long peakAfterGc;
+        try (ProcessMemory.AfterGcPeak afterGc = ProcessMemory.trackHeapAfterGc()) {
             code = new ReviewCommand(quiet, err).onJobResult(r -> result[0] = r)
                     .run(reviewArgs.toArray(String[]::new), System::getenv);
+            peakAfterGc = afterGc.peakBytes();
         } finally {
             StageClock.stop();
         }
@@ -154,7 +156,7 @@ final class BenchCommand {
         stages.put("other (Flink runtime, shuffle, GC)", (cpuNanos - charged - jitNanos) / 1e6);
         return new BenchFigures(run.path("totals").path("sessions_reviewed").asInt(), floor.files(), floor.bytes(),
                 floor.sampleRows(), parallelism, cores, floor.nanos() / 1e6, result[0].getNetRuntime(), commandNanos / 1e6,
-                cpuNanos / 1e6, stages, peakRss, rssReset, peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+                cpuNanos / 1e6, stages, peakRss, rssReset, peakHeap, peakAfterGc, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
     }
 
     /** The generated cohort for these options: reused when its marker matches, else written anew. */

@@ -46,6 +46,9 @@ class BenchCommandITCase {
         }
         assertEquals(f.path("processCpuMs").asDouble(), stages, 1e-6, "stages and other add up to the process CPU");
         assertTrue(f.path("peakHeapBytes").asLong() > 0);
+        long afterGc = f.path("peakHeapAfterGcBytes").asLong();
+        assertTrue(afterGc > 0 && afterGc <= f.path("peakHeapBytes").asLong(),
+                "the heap after a collection is some of the peak heap: " + afterGc + " of " + f.path("peakHeapBytes"));
         assertTrue(f.path("stageCpuMs").has("JIT compiler threads"), f.toString());
         assertTrue(f.path("jobMs").asDouble() <= f.path("commandMs").asDouble());
         assertTrue(console.contains("review / floor"), console);

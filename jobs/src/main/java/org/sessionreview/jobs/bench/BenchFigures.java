@@ -30,6 +30,8 @@ import java.util.Map;
  * @param peakRssBytes peak resident memory during the review, bytes (-1 when unknown)
  * @param rssPeakReset whether the resident peak was reset before the review (else it counts from JVM start)
  * @param peakHeapBytes peak heap use during the review, bytes
+ * @param peakHeapAfterGcBytes the largest heap use right after a garbage collection during the
+ *     review, bytes: an upper bound of the data the run holds ({@link ProcessMemory.AfterGcPeak})
  * @param maxHeapBytes the JVM's maximum heap, bytes
  */
 public record BenchFigures(
@@ -47,6 +49,7 @@ public record BenchFigures(
         long peakRssBytes,
         boolean rssPeakReset,
         long peakHeapBytes,
+        long peakHeapAfterGcBytes,
         long maxHeapBytes) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -89,6 +92,7 @@ public record BenchFigures(
         rows.put("peak resident memory", peakRssBytes < 0 ? "unknown"
                 : String.format(Locale.ROOT, "%.0f MB%s", peakRssBytes / 1e6, rssPeakReset ? "" : " (since JVM start)"));
         rows.put("peak heap", String.format(Locale.ROOT, "%.0f MB of %.0f MB", peakHeapBytes / 1e6, maxHeapBytes / 1e6));
+        rows.put("peak heap after a GC", String.format(Locale.ROOT, "%.0f MB", peakHeapAfterGcBytes / 1e6));
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
         rows.forEach((k, v) -> out.printf(Locale.ROOT, "%-" + width + "s  %s%n", k, v));
     }

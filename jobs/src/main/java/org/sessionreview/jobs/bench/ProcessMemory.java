@@ -62,6 +62,64 @@ public final class ProcessMemory {
         return sum;
     }
 
+    /**
+     * Tracks the heap in use right after each garbage collection (what the collection kept: the
+     * live data plus garbage the collector left for later, so an upper bound of the live set) and
+     * keeps the largest such figure. Unlike the peak heap, which follows how much room the
+     * collector lets garbage take, it grows only when something holds more data.
+     */
+    public static final class AfterGcPeak implements AutoCloseable {
+        private final java.util.List<Runnable> removals = new java.util.ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+        private AfterGcPeak() {
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (n, handback) -> onGc(n);
+                    emitter.addNotificationListener(listener, null, null);
+                    removals.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
+                }
+            }
+        }
+
+        private void onGc(javax.management.Notification n) {
+            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                return;
+            }
+            com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                    .from((javax.management.openmbean.CompositeData) n.getUserData());
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == MemoryType.HEAP && after != null) {
+                    used += after.getUsed();
+                }
+            }
+            peak.accumulateAndGet(used, Math::max);
+        }
+
+        /** The largest heap use right after a collection so far, bytes (0 before the first). */
+        public long peakBytes() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            removals.forEach(Runnable::run);
+        }
+    }
+
+    /** Starts tracking the heap after each collection ({@link AfterGcPeak}); close it when done. */
+    public static AfterGcPeak trackHeapAfterGc() {
+        return new AfterGcPeak();
+    }
+
     /** The CPU time of the whole process so far, in nanoseconds (-1 when the JVM cannot tell). */
     public static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
