@@ -21,6 +21,17 @@ public final class ParquetTables {
     /** Footer key prefix of everything this project writes. */
     public static final String FOOTER_PREFIX = "session_review.";
 
+    /**
+     * Row group size of every table file, bytes (8 MiB; parquet-java's default is 128 MiB). A
+     * writer keeps its current row group's compressed pages in memory until the group is full or
+     * the file closes, and a batch run keeps each table's file open until its input ends, so with
+     * the default every open file's buffer grew with the cohort (the review's live heap grew from
+     * 40 to 94 MB over a 1,000-session run, most of it in byte arrays). 8 MiB row groups bound
+     * that buffer and are still large enough for column scans (DuckDB, Spark and pyarrow read
+     * row groups in parallel).
+     */
+    public static final long ROW_GROUP_BYTES = 8L * 1024 * 1024;
+
     private ParquetTables() {}
 
     /** A writer factory for a FileSink. {@code provenance} keys get the {@link #FOOTER_PREFIX}. */
@@ -58,6 +69,7 @@ public final class ParquetTables {
             this.schema = schema;
             this.footer = footer;
             withCompressionCodec(CompressionCodecName.SNAPPY);
+            withRowGroupSize(ROW_GROUP_BYTES);
         }
 
         @Override

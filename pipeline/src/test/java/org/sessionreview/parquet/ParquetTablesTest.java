@@ -98,6 +98,32 @@ class ParquetTablesTest {
     }
 
     @Test
+    void shouldCloseARowGroupEveryFewMegabytesSoThatAnOpenFileDoesNotBufferTheWholeTable() throws Exception {
+        Path file = dir.resolve("many.parquet");
+        java.util.Random random = new java.util.Random(7);
+        int rows = 250_000;
+        try (ParquetWriter<SessionRow> w = ParquetTables.writer(Tables.SESSIONS, Map.of(), new LocalOutputFile(file))) {
+            for (int i = 0; i < rows; i++) {
+                SessionRow r = row(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), random.nextDouble(),
+                        List.of(Long.toHexString(random.nextLong())));
+                r.priority = random.nextDouble();
+                w.write(r);
+            }
+        }
+        long bytes = java.nio.file.Files.size(file);
+        assertTrue(bytes > 2 * ParquetTables.ROW_GROUP_BYTES, "enough data for several row groups: " + bytes);
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups = reader.getFooter().getBlocks();
+            assertTrue(groups.size() >= bytes / ParquetTables.ROW_GROUP_BYTES, groups.size() + " row groups in " + bytes + " bytes");
+            assertEquals(rows, groups.stream().mapToLong(org.apache.parquet.hadoop.metadata.BlockMetaData::getRowCount).sum());
+            for (org.apache.parquet.hadoop.metadata.BlockMetaData g : groups) {
+                // parquet-java checks the buffered size every 100 to 10,000 rows, so a group may run a little over
+                assertTrue(g.getCompressedSize() < 1.25 * ParquetTables.ROW_GROUP_BYTES, "row group of " + g.getCompressedSize() + " bytes");
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseNullInRequiredColumnWhenWriting() throws Exception {
         SessionRow bad = row("S1", 1.0, List.of());
         bad.therapistId = null;
