@@ -36,8 +36,7 @@ final class CardiacWindow {
             FeatureConfig config) {
         double from = endMillis - config.get(CardiacOptions.TIME_SPAN_S) * 1000;
         List<Beat> device = stage.deviceBeats();
-        HrvTimeDomain.Result merged = HrvTimeDomain.compute(
-                merge(device, stage.bvpBeats(), config.get(CardiacOptions.DEVICE_COVER_S) * 1000), from, endMillis);
+        HrvTimeDomain.Result merged = HrvTimeDomain.compute(stage.mergedBeats(), from, endMillis);
         if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
             w.hrBpm = merged.meanHrBpm();
             w.cardiacQuality = Math.min(1.0, merged.coverage());

@@ -160,6 +160,11 @@ public final class WearerWindower implements Serializable {
         events.drain(out);
     }
 
+    /** The event stage (for tests). */
+    EventStage events() {
+        return events;
+    }
+
     /** Samples held over all channels (memory use is about 8 bytes x (width + 1) each). */
     public int bufferedSampleCount() {
         return buffers.values().stream().mapToInt(ChannelBuffer::size).sum();
