@@ -36,8 +36,7 @@ final class CardiacWindow {
             FeatureConfig config) {
         double from = endMillis - config.get(CardiacOptions.TIME_SPAN_S) * 1000;
         List<Beat> device = stage.deviceBeats();
-        HrvTimeDomain.Result merged = HrvTimeDomain.compute(
-                merge(device, stage.bvpBeats(), config.get(CardiacOptions.DEVICE_COVER_S) * 1000), from, endMillis);
+        HrvTimeDomain.Result merged = HrvTimeDomain.compute(stage.mergedBeats(), from, endMillis);
         if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
             w.hrBpm = merged.meanHrBpm();
             w.cardiacQuality = Math.min(1.0, merged.coverage());
@@ -55,8 +54,9 @@ final class CardiacWindow {
                 w.hrvPnn50 = finite(hrv.pnn50Percent());
             }
         }
-        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device,
-                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis, FeatureSteps.frequencyDomain(config));
+        // as HrvFrequencyDomain.compute, with the Lomb-Scargle sums carried from one window to the next
+        HrvFrequencyDomain.Result freq = stage.hrvSpectrum().compute(device,
+                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis);
         if (freq != null) {
             w.hrvLfMs2 = finite(freq.lfMs2());
             w.hrvHfMs2 = finite(freq.hfMs2());

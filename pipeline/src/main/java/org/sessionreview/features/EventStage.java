@@ -2,6 +2,7 @@ package org.sessionreview.features;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.sessionreview.model.Channel;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.signal.cardiac.Beat;
+import org.sessionreview.signal.cardiac.SlidingHrvSpectrum;
 
 /**
  * The per-event part of a wearer's processing: walks the stream in consecutive cores of
@@ -51,6 +53,13 @@ final class EventStage implements Serializable {
     private final boolean wholeEda;
     private boolean edaDone;
     /** The last processed core, whose heart-rate chunk waits for the next core's beats. */
+    /**
+     * {@link #mergedBeats()} as last built; null when the beats have changed since. Not state: the
+     * windows of one core (12 at the defaults) and its heart-rate chunk share it.
+     */
+    private transient List<Beat> merged;
+    /** LF/HF of the device beats over the windows' trailing spans, its sums shared by them; not state. */
+    private transient SlidingHrvSpectrum hrvSpectrum;
     private Double hrPendingFrom;
     private double hrPendingTo;
 
@@ -140,8 +149,9 @@ final class EventStage implements Serializable {
             return; // the windows still to come may need everything; the windower is cleared right after
         }
         double keepFrom = processedUntilMillis() - RECENT_MILLIS;
-        deviceBeats.removeIf(b -> b.tMillis() < keepFrom);
-        bvpBeats.removeIf(b -> b.tMillis() < keepFrom);
+        if (deviceBeats.removeIf(b -> b.tMillis() < keepFrom) | bvpBeats.removeIf(b -> b.tMillis() < keepFrom)) {
+            merged = null;
+        }
         eda.evictBefore(keepFrom);
     }
 
@@ -172,6 +182,7 @@ final class EventStage implements Serializable {
 
     private void process(Map<Channel, ChannelBuffer> buffers, long from, double to, double firstSampleMillis) {
         double margin = marginMillis();
+        merged = null;
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null) {
             for (Beat b : CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config)) {
@@ -209,8 +220,7 @@ final class EventStage implements Serializable {
         if (deviceBeats.isEmpty() && bvpBeats.isEmpty()) {
             return;
         }
-        pending.chunks.add(HrSeries.chunk(sessionId, role, CardiacWindow.merge(deviceBeats, bvpBeats,
-                config.get(CardiacOptions.DEVICE_COVER_S) * 1000), from, to));
+        pending.chunks.add(HrSeries.chunk(sessionId, role, mergedBeats(), from, to));
     }
 
     /** Recent cleaned device beats, epoch ms. */
@@ -221,6 +231,27 @@ final class EventStage implements Serializable {
     /** Recent pulse-wave beats, epoch ms. */
     List<Beat> bvpBeats() {
         return bvpBeats;
+    }
+
+    /**
+     * The accepted device beats with the accepted pulse-wave beats in their gaps, in time order
+     * ({@link CardiacWindow#merge}, {@code cardiac.device_cover_s}); built once per change of the
+     * beats and unmodifiable.
+     */
+    List<Beat> mergedBeats() {
+        if (merged == null) {
+            merged = Collections.unmodifiableList(
+                    CardiacWindow.merge(deviceBeats, bvpBeats, config.get(CardiacOptions.DEVICE_COVER_S) * 1000));
+        }
+        return merged;
+    }
+
+    /** The device beats' frequency-domain HRV over trailing spans (sums kept from one window to the next). */
+    SlidingHrvSpectrum hrvSpectrum() {
+        if (hrvSpectrum == null) {
+            hrvSpectrum = new SlidingHrvSpectrum(FeatureSteps.frequencyDomain(config));
+        }
+        return hrvSpectrum;
     }
 
     EdaCoreState eda() {

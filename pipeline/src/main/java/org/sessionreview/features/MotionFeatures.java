@@ -3,6 +3,7 @@ package org.sessionreview.features;
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.signal.motion.FidgetFrameCache;
 import org.sessionreview.signal.motion.FidgetSpectrum;
 import org.sessionreview.signal.motion.AccMagnitude;
 
@@ -53,14 +54,26 @@ public final class MotionFeatures {
      * @param endMillis window end (exclusive), epoch ms
      */
     public static Result compute(RegularSeries acc, double startMillis, double endMillis, FeatureConfig config) {
+        return compute(acc, startMillis, endMillis, config, null);
+    }
+
+    /**
+     * As {@link #compute(RegularSeries, double, double, FeatureConfig)}, with the fidget spectrum's
+     * frames shared with the stream's earlier windows (the same result, bit for bit).
+     *
+     * @param frames the stream's transformed frames; null transforms every frame afresh
+     */
+    static Result compute(RegularSeries acc, double startMillis, double endMillis, FeatureConfig config,
+            FidgetFrameCache frames) {
         if (acc.length() == 0) {
             return new Result(0, null, null, null, 0);
         }
         int from = acc.indexAtOrAfter(startMillis);
         int to = acc.indexAtOrAfter(endMillis);
-        double[] magnitude = Arrays.copyOfRange(
-                AccMagnitude.magnitudeG(acc.values(), AccMagnitude.E4_COUNTS_PER_G), from, to);
-        double[] valid = Arrays.stream(magnitude).filter(v -> !Double.isNaN(v)).toArray();
+        double[] xyz = Arrays.copyOfRange(acc.values(), from * 3, to * 3);
+        // |a| once, for the median deviation here and for the spectrum's frames
+        double[] magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
+        double[] valid = withoutNaN(magnitude);
         double quality = Math.min(1.0, valid.length / acc.expectedSamples(endMillis - startMillis));
         if (valid.length == 0 || quality < config.minQuality()) {
             return new Result(quality, null, null, null, 0);
@@ -73,7 +86,7 @@ public final class MotionFeatures {
         // one set of FFT frames gives both the band power (the mean over every whole frame, as
         // BandPower computes it) and the dominant frequency (over the frames without gross movement)
         FidgetSpectrum.Result spectrum = FeatureSteps.fidgetSpectrum(config).analyse(
-                Arrays.copyOfRange(acc.values(), from * 3, to * 3), acc.rateHz(), acc.t0Millis() + from * 1000.0 / acc.rateHz());
+                xyz, magnitude, acc.rateHz(), acc.t0Millis() + from * 1000.0 / acc.rateHz(), frames);
         Double fidget = null;
         if (!spectrum.frames().isEmpty()) {
             double sum = 0;
@@ -85,6 +98,17 @@ public final class MotionFeatures {
         Double fidgetHz = fidget == null ? null : spectrum.dominantHz();
         double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG());
         return new Result(quality, deviation / valid.length, fidget, fidgetHz, gross);
+    }
+
+    private static double[] withoutNaN(double[] x) {
+        double[] out = new double[x.length];
+        int n = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                out[n++] = v;
+            }
+        }
+        return n == x.length ? out : Arrays.copyOf(out, n);
     }
 
     /** Seconds (whole 1 s segments) of samples [from, to) whose three-axis spread reaches the threshold. */

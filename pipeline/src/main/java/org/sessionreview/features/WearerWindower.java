@@ -13,6 +13,7 @@ import org.sessionreview.model.Channel;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.signal.motion.FidgetFrameCache;
 
 /**
  * Turns one wearer's stream of {@link SampleBlock}s into per-window features, as plain Java
@@ -62,6 +63,8 @@ public final class WearerWindower implements Serializable {
     /** Index of the oldest window not yet emitted; {@link #NOT_STARTED} before the first. */
     private long nextWindow = NOT_STARTED;
     private double firstSampleMillis = Double.POSITIVE_INFINITY;
+    /** The ACC frames' spectra, shared by overlapping windows; not state: rebuilt when lost. */
+    private transient FidgetFrameCache fidgetFrames;
     /** SCRs and beats, detected once each in consecutive cores. */
     private final EventStage events;
 
@@ -146,6 +149,7 @@ public final class WearerWindower implements Serializable {
             }
         }
         buffers.clear();
+        fidgetFrames = null;
         nextWindow = NOT_STARTED;
         firstSampleMillis = Double.POSITIVE_INFINITY;
         return out;
@@ -154,6 +158,11 @@ public final class WearerWindower implements Serializable {
     /** Moves the SCR, beat and artifact rows detected since the last call into {@code out}. */
     public void drainEvents(WearerEvents out) {
         events.drain(out);
+    }
+
+    /** The event stage (for tests). */
+    EventStage events() {
+        return events;
     }
 
     /** Samples held over all channels (memory use is about 8 bytes x (width + 1) each). */
@@ -180,7 +189,10 @@ public final class WearerWindower implements Serializable {
     }
 
     private WindowFeatures compute(long startMillis, double endMillis) {
-        return WindowComputer.compute(buffers, events, config, sessionId, role.id(), mediaStartMillis,
+        if (fidgetFrames == null) {
+            fidgetFrames = new FidgetFrameCache();
+        }
+        return WindowComputer.compute(buffers, events, fidgetFrames, config, sessionId, role.id(), mediaStartMillis,
                 startMillis, endMillis);
     }
 

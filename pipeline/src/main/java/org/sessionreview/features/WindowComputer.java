@@ -4,6 +4,7 @@ import java.util.Map;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.signal.motion.FidgetFrameCache;
 
 /**
  * Fills one {@link WindowFeatures} row from the buffered channels: takes each channel's samples
@@ -14,8 +15,10 @@ import org.sessionreview.model.WindowFeatures;
 final class WindowComputer {
     private WindowComputer() {}
 
-    static WindowFeatures compute(Map<Channel, ChannelBuffer> buffers, EventStage events, FeatureConfig config,
-            String sessionId, String role, long mediaStartMillis, long startMillis, double endMillis) {
+    /** @param fidgetFrames the wearer's transformed ACC frames, shared between overlapping windows; may be null */
+    static WindowFeatures compute(Map<Channel, ChannelBuffer> buffers, EventStage events, FidgetFrameCache fidgetFrames,
+            FeatureConfig config, String sessionId, String role, long mediaStartMillis, long startMillis,
+            double endMillis) {
         double contextStart = startMillis - config.contextMillis();
         WindowFeatures w = new WindowFeatures();
         w.sessionId = sessionId;
@@ -40,7 +43,7 @@ final class WindowComputer {
                 config);
 
         RegularSeries acc = regular(buffers, Channel.ACC, startMillis, endMillis);
-        MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config);
+        MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config, fidgetFrames);
         w.fidgetFreqHz = motion.fidgetFreqHz();
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();

@@ -113,50 +113,68 @@ public final class FidgetSpectrum {
      * @param startMillis time of sample 0, epoch ms
      */
     public Result analyse(double[] xyz, double rateHz, double startMillis) {
+        return analyse(xyz, AccMagnitude.magnitudeG(xyz, countsPerG), rateHz, startMillis, null);
+    }
+
+    /**
+     * As {@link #analyse(double[], double, double)}, with the magnitude already computed and the
+     * frames' spectra shared with earlier analyses of the same stream: the result is the same,
+     * bit for bit.
+     *
+     * @param xyz samples interleaved x, y, z in raw units (NaN marks missing)
+     * @param magnitudeG {@code |a|} of each sample, g, as {@link AccMagnitude#magnitudeG} gives it
+     *     with this spectrum's {@code countsPerG}
+     * @param rateHz sampling rate, Hz (E4: 32); {@code highHz} must be below {@code rateHz / 2}
+     * @param startMillis time of sample 0, epoch ms
+     * @param cache the stream's frames, filled and used here; null transforms every frame
+     */
+    public Result analyse(double[] xyz, double[] magnitudeG, double rateHz, double startMillis,
+            FidgetFrameCache cache) {
         int len = (int) Math.round(frameSeconds * rateHz);
         if (len < 4 || highHz >= rateHz / 2) {
             throw new IllegalArgumentException("frame of " + len + " samples or band up to "
                     + highHz + " Hz does not fit " + rateHz + " Hz");
         }
-        int m = Integer.highestOneBit(len - 1) << 1;
-        double[] hann = new double[len];
-        double sumW2 = 0;
-        for (int i = 0; i < len; i++) {
-            hann[i] = 0.5 * (1 - Math.cos(2 * Math.PI * i / len));
-            sumW2 += hann[i] * hann[i];
+        if (magnitudeG.length != xyz.length / 3) {
+            throw new IllegalArgumentException("need one magnitude per sample");
         }
-        double[] magnitude = AccMagnitude.magnitudeG(xyz, countsPerG);
+        if (cache != null) {
+            cache.use(List.of(frameSeconds, lowHz, highHz, minPowerG2, countsPerG, rateHz));
+            cache.dropBefore(frameKey(startMillis, rateHz));
+        }
         List<GrossMovement.Interval> moving = grossMovement == null
                 ? List.of() : grossMovement.detect(xyz, rateHz, startMillis);
-        double binHz = rateHz / m;
-        double[] meanPsd = new double[m / 2 + 1];
+        FrameTransform transform = new FrameTransform(len, rateHz);
+        double binHz = transform.binHz;
+        double[] meanPsd = new double[transform.m / 2 + 1];
         double powerSum = 0;
         int used = 0;
         int excluded = 0;
         List<Frame> frames = new ArrayList<>();
-        // real and imaginary parts transformed in place: the values FastFourierTransformer.transform gives, without
-        // a Complex object per bin
-        double[][] spectrum = new double[2][m];
-        for (int start = 0; start + len <= magnitude.length; start += Math.max(1, len / 2)) {
-            if (!fill(magnitude, start, len, hann, spectrum[0])) {
-                continue;
-            }
-            java.util.Arrays.fill(spectrum[1], 0);
-            FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
-            double[] psd = psd(spectrum, rateHz, sumW2);
-            double power = bandPower(psd, binHz);
+        for (int start = 0; start + len <= magnitudeG.length; start += Math.max(1, len / 2)) {
             double t0 = startMillis + start * 1000.0 / rateHz;
             double t1 = startMillis + (start + len) * 1000.0 / rateHz;
+            FidgetFrameCache.Entry f = cache == null ? null : cache.find(frameKey(t0, rateHz), magnitudeG, start, len);
+            if (f == null) {
+                f = transform.frame(magnitudeG, start, cache != null);
+                if (cache != null) {
+                    cache.put(frameKey(t0, rateHz), f);
+                }
+            }
+            if (f.psd() == null) {
+                continue;
+            }
             boolean gross = overlaps(moving, t0, t1);
-            frames.add(new Frame(t0, t1, power, dominant(psd, binHz, power), gross));
+            frames.add(new Frame(t0, t1, f.bandPowerG2(), f.dominantHz(), gross));
             if (gross) {
                 excluded++;
                 continue;
             }
+            double[] psd = f.psd();
             for (int k = 0; k < meanPsd.length; k++) {
                 meanPsd[k] += psd[k];
             }
-            powerSum += power;
+            powerSum += f.bandPowerG2();
             used++;
         }
         if (used == 0) {
@@ -167,6 +185,53 @@ public final class FidgetSpectrum {
         }
         double power = powerSum / used;
         return new Result(power, dominant(meanPsd, binHz, power), used, excluded, List.copyOf(frames));
+    }
+
+    /** Index of the sample at {@code millis} on the stream's grid: the cache key of a frame starting there. */
+    private static long frameKey(double millis, double rateHz) {
+        return Math.round(millis * rateHz / 1000.0);
+    }
+
+    /** One frame's spectrum: Hann window, zero padding and transform buffers for frames of {@code len} samples. */
+    private final class FrameTransform {
+        final int len;
+        final int m;
+        final double rateHz;
+        final double binHz;
+        final double[] hann;
+        double sumW2;
+        // real and imaginary parts transformed in place: the values FastFourierTransformer.transform gives, without
+        // a Complex object per bin
+        final double[][] spectrum;
+
+        FrameTransform(int len, double rateHz) {
+            this.len = len;
+            this.m = Integer.highestOneBit(len - 1) << 1;
+            this.rateHz = rateHz;
+            this.binHz = rateHz / m;
+            this.hann = new double[len];
+            for (int i = 0; i < len; i++) {
+                hann[i] = 0.5 * (1 - Math.cos(2 * Math.PI * i / len));
+                sumW2 += hann[i] * hann[i];
+            }
+            this.spectrum = new double[2][m];
+        }
+
+        /**
+         * The frame of {@code magnitude[start, start + len)}, with a copy of its values when {@code keep}; its psd is
+         * null when it holds a NaN.
+         */
+        FidgetFrameCache.Entry frame(double[] magnitude, int start, boolean keep) {
+            double[] values = keep ? Arrays.copyOfRange(magnitude, start, start + len) : null;
+            if (!fill(magnitude, start, len, hann, spectrum[0])) {
+                return new FidgetFrameCache.Entry(values, null, Double.NaN, null);
+            }
+            Arrays.fill(spectrum[1], 0);
+            FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
+            double[] psd = psd(spectrum, rateHz, sumW2);
+            double power = bandPower(psd, binHz);
+            return new FidgetFrameCache.Entry(values, psd, power, dominant(psd, binHz, power));
+        }
     }
 
     private double bandPower(double[] psd, double binHz) {
