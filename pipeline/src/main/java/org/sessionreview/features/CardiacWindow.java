@@ -54,9 +54,8 @@ final class CardiacWindow {
                 w.hrvPnn50 = finite(hrv.pnn50Percent());
             }
         }
-        // as HrvFrequencyDomain.compute, with the Lomb-Scargle sums carried from one window to the next
-        HrvFrequencyDomain.Result freq = stage.hrvSpectrum().compute(device,
-                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis);
+        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device,
+                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis, FeatureSteps.frequencyDomain(config));
         if (freq != null) {
             w.hrvLfMs2 = finite(freq.lfMs2());
             w.hrvHfMs2 = finite(freq.hfMs2());

@@ -14,7 +14,6 @@ import org.sessionreview.model.Channel;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.signal.cardiac.Beat;
-import org.sessionreview.signal.cardiac.SlidingHrvSpectrum;
 
 /**
  * The per-event part of a wearer's processing: walks the stream in consecutive cores of
@@ -58,8 +57,6 @@ final class EventStage implements Serializable {
      * windows of one core (12 at the defaults) and its heart-rate chunk share it.
      */
     private transient List<Beat> merged;
-    /** LF/HF of the device beats over the windows' trailing spans, its sums shared by them; not state. */
-    private transient SlidingHrvSpectrum hrvSpectrum;
     private Double hrPendingFrom;
     private double hrPendingTo;
 
@@ -244,14 +241,6 @@ final class EventStage implements Serializable {
                     CardiacWindow.merge(deviceBeats, bvpBeats, config.get(CardiacOptions.DEVICE_COVER_S) * 1000));
         }
         return merged;
-    }
-
-    /** The device beats' frequency-domain HRV over trailing spans (sums kept from one window to the next). */
-    SlidingHrvSpectrum hrvSpectrum() {
-        if (hrvSpectrum == null) {
-            hrvSpectrum = new SlidingHrvSpectrum(FeatureSteps.frequencyDomain(config));
-        }
-        return hrvSpectrum;
     }
 
     EdaCoreState eda() {

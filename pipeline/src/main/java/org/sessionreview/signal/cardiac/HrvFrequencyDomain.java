@@ -20,9 +20,6 @@ import java.util.List;
  * cover less than {@code minCoverage} (0.5) of it (see {@link HrvTimeDomain.Result#coverage()}),
  * or with fewer than {@value #MIN_BEATS} beats.
  *
- * <p>{@link SlidingHrvSpectrum} gives the same values (to rounding) for spans that step forward,
- * as the feature windows' do, without recomputing each beat's terms for every span.
- *
  * <p>References: Task Force of the ESC and NASPE (1996), Heart rate variability: standards of
  * measurement, physiological interpretation and clinical use, Circulation 93, 1043-1065 (bands,
  * at least 2 min for LF); Lomb, N. R. (1976), Astrophysics and Space Science 39, 447-462;
@@ -69,12 +66,19 @@ public final class HrvFrequencyDomain {
      * or its coverage is insufficient (see class comment).
      */
     public static Result compute(List<Beat> beats, double fromMillis, double toMillis, Config config) {
-        Span span = span(beats, fromMillis, toMillis, config);
-        if (span == null) {
+        if ((toMillis - fromMillis) / 1000.0 < config.minSpanS()) {
             return null;
         }
-        List<Beat> used = span.used();
-        double coverage = span.coverage();
+        double coverage = HrvTimeDomain.compute(beats, fromMillis, toMillis).coverage();
+        List<Beat> used = new ArrayList<>();
+        for (Beat b : beats) {
+            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
+                used.add(b);
+            }
+        }
+        if (coverage < config.minCoverage() || used.size() < MIN_BEATS) {
+            return null;
+        }
         int n = used.size();
         double[] t = new double[n];
         double[] ibi = new double[n];
@@ -90,39 +94,8 @@ public final class HrvFrequencyDomain {
         return new Result(lf, hf, lf / hf, n, coverage);
     }
 
-    /**
-     * The accepted beats in a span, in time order, and the span's coverage.
-     *
-     * @param used accepted beats with times in the span
-     * @param coverage share of the span covered by accepted intervals
-     */
-    record Span(List<Beat> used, double coverage) {}
-
-    /** The span's accepted beats; null when the span, its coverage or its beats are too few for a spectrum. */
-    static Span span(List<Beat> beats, double fromMillis, double toMillis, Config config) {
-        if ((toMillis - fromMillis) / 1000.0 < config.minSpanS()) {
-            return null;
-        }
-        double coverage = HrvTimeDomain.compute(beats, fromMillis, toMillis).coverage();
-        List<Beat> used = new ArrayList<>();
-        for (Beat b : beats) {
-            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
-                used.add(b);
-            }
-        }
-        return coverage < config.minCoverage() || used.size() < MIN_BEATS ? null : new Span(used, coverage);
-    }
-
     /** Subtracts the least-squares line through (t, y) from y, in place. */
     static void detrend(double[] t, double[] y) {
-        double[] line = trend(t, y);
-        for (int i = 0; i < t.length; i++) {
-            y[i] -= line[1] + line[2] * (t[i] - line[0]);
-        }
-    }
-
-    /** The least-squares line through (t, y): {mean t, mean y, slope}. */
-    static double[] trend(double[] t, double[] y) {
         int n = t.length;
         double mt = 0;
         double my = 0;
@@ -136,6 +109,9 @@ public final class HrvFrequencyDomain {
             stt += (t[i] - mt) * (t[i] - mt);
             sty += (t[i] - mt) * (y[i] - my);
         }
-        return new double[] {mt, my, stt > 0 ? sty / stt : 0};
+        double slope = stt > 0 ? sty / stt : 0;
+        for (int i = 0; i < n; i++) {
+            y[i] -= my + slope * (t[i] - mt);
+        }
     }
 }

@@ -135,20 +135,6 @@ public final class LombScargle {
      * (see class comment), units of {@code y^2} per Hz.
      */
     public static double[] psd(double[] t, double[] y, double[] frequenciesHz) {
-        double dt = medianSpacing(t);
-        double[] p = periodogram(t, y, frequenciesHz);
-        for (int k = 0; k < p.length; k++) {
-            p[k] *= 2 * dt;
-        }
-        return p;
-    }
-
-    /**
-     * The median spacing of successive sample times (in time order), the {@code dt} of {@link #psd}.
-     *
-     * @throws IllegalArgumentException when it is not positive
-     */
-    static double medianSpacing(double[] t) {
         double[] sorted = t.clone();
         Arrays.sort(sorted);
         double[] spacing = new double[sorted.length - 1];
@@ -159,7 +145,11 @@ public final class LombScargle {
         if (!(dt > 0)) {
             throw new IllegalArgumentException("sample times must mostly differ");
         }
-        return dt;
+        double[] p = periodogram(t, y, frequenciesHz);
+        for (int k = 0; k < p.length; k++) {
+            p[k] *= 2 * dt;
+        }
+        return p;
     }
 
     /** {@code fromHz, fromHz + stepHz, ...} up to and including {@code toHz} (within 1e-9). */
