@@ -11,6 +11,7 @@ import java.util.Locale;
  * review                 run the batch review (see {@code review --help})
  * generate-sample-data   regenerate the synthetic cohort in sample-data/
  * bench                  measure the review against the parse floor (see {@code bench --help})
+ * kafka                  a single-node Kafka broker on localhost for live mode (see {@code kafka --help})
  * </pre>
  *
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
@@ -23,6 +24,7 @@ public final class Main {
             "  review --sessions DIR --out DIR [options]   review recorded sessions; 'review --help' for options",
             "  generate-sample-data [--out DIR] [--seed N]  regenerate the synthetic sample cohort",
             "  bench [--sessions N] [--minutes M] ...      measure the review against the parse floor; 'bench --help'",
+            "  kafka [--port 9092] [--dir DIR]             a single-node Kafka broker on localhost; Ctrl-C stops it",
             "  --help                                      print this help");
 
     private Main() {}
@@ -80,6 +82,8 @@ public final class Main {
                 return SampleDataCommand.run(rest, out, err);
             case "bench":
                 return new BenchCommand(out, err).run(rest);
+            case "kafka":
+                return new KafkaCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;

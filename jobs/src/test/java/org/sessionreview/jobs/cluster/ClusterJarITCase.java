@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The cluster job jar holds our code and the libraries a Flink cluster lacks, and nothing a
  * cluster's {@code lib/} provides: not one class of it is also in the test cluster's lib/ (Commons
- * Math aside: our dependency, shipped on purpose, loaded child-first).
+ * Math aside: our dependency, shipped on purpose, loaded child-first), and not the {@code kafka}
+ * command's embedded broker.
  */
 class ClusterJarITCase {
     private static final String OURS_ON_PURPOSE = "org/apache/commons/math3/";
@@ -46,6 +47,10 @@ class ClusterJarITCase {
         for (String provided : List.of("org/apache/flink/runtime/", "org/apache/flink/streaming/", "org/apache/flink/api/",
                 "org/apache/flink/configuration/", "org/apache/flink/shaded/", "org/slf4j/", "org/apache/logging/", "scala/")) {
             assertTrue(classes.stream().noneMatch(c -> c.startsWith(provided)), "holds " + provided);
+        }
+        // the `kafka` command's broker runs from session-review.jar only
+        for (String broker : List.of("kafka/", "org/apache/kafka/server/", "org/apache/kafka/raft/", "org/apache/kafka/metadata/")) {
+            assertTrue(classes.stream().noneMatch(c -> c.startsWith(broker)), "holds the Kafka broker: " + broker);
         }
         long mb = Files.size(jar) >> 20;
         assertTrue(mb < 60, jar + " is " + mb + " MB");
