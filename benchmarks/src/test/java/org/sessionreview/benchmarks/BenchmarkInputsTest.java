@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.EdaMethod;
+import org.sessionreview.ingest.e4.E4CsvParser;
+import org.sessionreview.model.Channel;
 import org.sessionreview.signal.cardiac.Beat;
 import org.sessionreview.signal.synchrony.SessionSynchrony;
 import org.sessionreview.signal.synchrony.SynchronyWindow;
@@ -68,6 +70,20 @@ class BenchmarkInputsTest {
         assertEquals(SessionSynchrony.OK, session.status());
         assertEquals(1000, session.shuffles());
         assertTrue(session.aboveChance(), "the therapist follows the client: " + session);
+    }
+
+    @Test
+    void shouldReadEverySampleWithoutRejectsWhenParsingFiftyMinutesOfAccAndBvp() {
+        for (Channel channel : List.of(Channel.ACC, Channel.BVP)) {
+            E4ParseBenchmark bench = new E4ParseBenchmark();
+            bench.channel = channel;
+            bench.setUp();
+            E4CsvParser.Result result = bench.parse();
+            double rate = channel == Channel.ACC ? SyntheticE4.ACC_HZ : SyntheticE4.BVP_HZ;
+            assertEquals(List.of(), result.report().rejects(), channel.toString());
+            assertEquals((long) (E4ParseBenchmark.FIFTY_MINUTES_S * rate), result.data().sampleCount());
+            assertEquals(SyntheticE4.START_MILLIS, result.data().startMillis());
+        }
     }
 
     @Test

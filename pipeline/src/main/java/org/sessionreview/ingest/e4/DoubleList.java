@@ -2,32 +2,56 @@ package org.sessionreview.ingest.e4;
 
 import java.util.Arrays;
 
-/** A growable {@code double[]} (amortised O(1) append) used while a file is read. */
+/**
+ * A growable list of doubles used while a file is read: O(1) append that copies no element
+ * more than once before {@link #toArray()}. It grows by doubling up to {@value #CHUNK} elements,
+ * then in chunks of that size, so that 50 minutes of ACC (288,000 values) allocate about 2x
+ * their size instead of 4x.
+ */
 final class DoubleList {
-    private double[] data;
-    private int size;
+    /** Elements per chunk (512 KiB). */
+    private static final int CHUNK = 1 << 16;
+
+    private double[][] chunks = new double[4][];
+    private int fullChunks;
+    private double[] last;
+    private int lastSize;
 
     DoubleList(int initialCapacity) {
-        data = new double[Math.max(16, initialCapacity)];
+        last = new double[Math.max(16, Math.min(CHUNK, initialCapacity))];
     }
 
     void add(double v) {
-        if (size == data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
+        if (lastSize == last.length) {
+            grow();
         }
-        data[size++] = v;
+        last[lastSize++] = v;
+    }
+
+    private void grow() {
+        if (last.length < CHUNK) {
+            last = Arrays.copyOf(last, Math.min(CHUNK, last.length * 2));
+            return;
+        }
+        if (fullChunks == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+        }
+        chunks[fullChunks++] = last;
+        last = new double[CHUNK];
+        lastSize = 0;
     }
 
     int size() {
-        return size;
+        return fullChunks * CHUNK + lastSize;
     }
 
-    double get(int i) {
-        return data[i];
-    }
-
-    /** A copy trimmed to the size. */
+    /** The elements in one array of exactly {@link #size()}. */
     double[] toArray() {
-        return Arrays.copyOf(data, size);
+        double[] out = new double[size()];
+        for (int c = 0; c < fullChunks; c++) {
+            System.arraycopy(chunks[c], 0, out, c * CHUNK, CHUNK);
+        }
+        System.arraycopy(last, 0, out, fullChunks * CHUNK, lastSize);
+        return out;
     }
 }

@@ -30,6 +30,12 @@ import org.sessionreview.model.Reject;
  * <p>Reasons quote only numbers that parsed; {@link Reject#raw} keeps a line only when it holds
  * nothing but digits, signs, {@code e E . ,}, spaces and tabs (else null), so no input text that
  * could carry an identity reaches the rejects table.
+ *
+ * <p>Data lines are parsed in place ({@link LineSource}, {@link DataLines}, {@link
+ * E4Row#dataProblem}): a line that is accepted costs no object; a String is made only for the
+ * header rows and for a rejected line's {@link Reject#raw}. Values are what {@link
+ * Double#parseDouble} gives for each field's text ({@link FastDecimal}), in the units of the
+ * {@link Channel} (IBI beat offsets and intervals in seconds).
  */
 public final class E4CsvParser {
     private static final String ROW1 = "row 1 (start time, unix seconds)";
@@ -44,7 +50,6 @@ public final class E4CsvParser {
     private final E4Row row;
     /** The numbers of the row last parsed ({@code row.values}). */
     private final double[] fields;
-    private long lineNo;
     private long read;
     private long rejected;
     /** Part of the file was not read as data lines (see {@link E4FileReport}). */
@@ -103,13 +108,13 @@ public final class E4CsvParser {
             return channel == Channel.IBI ? readIbi(in) : readRegular(in);
         } catch (IOException e) {
             // Only the header rows get here: the data loops catch their own errors.
-            readError(e);
+            readError(e, in);
             return null;
         }
     }
 
     private E4Channel readRegular(LineSource in) throws IOException {
-        String startRow = nextLine(in);
+        String startRow = in.next();
         if (startRow == null) {
             return noSamples("no samples: the file is empty");
         }
@@ -124,7 +129,7 @@ public final class E4CsvParser {
             return wholeFile(in, 1, "implausible header " + ROW1 + ": " + problem + hint,
                     startRow, 1);
         }
-        String rateRow = nextLine(in);
+        String rateRow = in.next();
         if (rateRow == null) {
             return wholeFile(in, 2, "missing header " + ROW2, null, 0);
         }
@@ -140,20 +145,23 @@ public final class E4CsvParser {
         int width = channel.width();
         DoubleList values = new DoubleList((int) Math.min(1 << 16, Math.max(16, cap * width)));
         DataLines lines = new DataLines(in, cap);
-        String line;
-        while ((line = lines.next()) != null) {
-            if (read == cap) {
-                stopAtCap(lines.number, E4Limits.num(rate) + " Hz");
-                break;
+        try {
+            while (lines.next()) {
+                if (read == cap) {
+                    stopAtCap(lines.number, E4Limits.num(rate) + " Hz");
+                    break;
+                }
+                read++;
+                String reason = lineProblem(lines, in, width);
+                if (reason != null) {
+                    reject(lines, in, reason);
+                }
+                for (int c = 0; c < width; c++) {
+                    values.add(reason == null ? fields[c] : Double.NaN);
+                }
             }
-            read++;
-            String reason = lineProblem(line, width);
-            if (reason != null) {
-                reject(lines.number, reason, line);
-            }
-            for (int c = 0; c < width; c++) {
-                values.add(reason == null ? fields[c] : Double.NaN);
-            }
+        } catch (IOException e) {
+            readError(e, in);
         }
         if (read == 0) {
             return noSamples("no samples after the header rows");
@@ -162,7 +170,7 @@ public final class E4CsvParser {
     }
 
     private E4Channel readIbi(LineSource in) throws IOException {
-        String startRow = nextLine(in);
+        String startRow = in.next();
         if (startRow == null) {
             return noSamples("no samples: the file is empty");
         }
@@ -183,24 +191,27 @@ public final class E4CsvParser {
         DoubleList intervals = new DoubleList(4096);
         double previous = Double.NEGATIVE_INFINITY;
         DataLines lines = new DataLines(in, cap);
-        String line;
-        while ((line = lines.next()) != null) {
-            if (read == cap) {
-                stopAtCap(lines.number, E4Limits.MAX_IBI_BEATS_PER_SECOND + " beats/s");
-                break;
+        try {
+            while (lines.next()) {
+                if (read == cap) {
+                    stopAtCap(lines.number, E4Limits.MAX_IBI_BEATS_PER_SECOND + " beats/s");
+                    break;
+                }
+                read++;
+                String reason = lineProblem(lines, in, 2);
+                if (reason == null) {
+                    reason = ibiProblem(fields[0], fields[1], previous);
+                }
+                if (reason != null) {
+                    reject(lines, in, reason);
+                    continue;
+                }
+                previous = fields[0];
+                offsets.add(fields[0]);
+                intervals.add(fields[1]);
             }
-            read++;
-            String reason = lineProblem(line, 2);
-            if (reason == null) {
-                reason = ibiProblem(fields[0], fields[1], previous);
-            }
-            if (reason != null) {
-                reject(lines.number, reason, line);
-                continue;
-            }
-            previous = fields[0];
-            offsets.add(fields[0]);
-            intervals.add(fields[1]);
+        } catch (IOException e) {
+            readError(e, in);
         }
         if (read == 0) {
             return noSamples("no samples after the header row");
@@ -226,9 +237,9 @@ public final class E4CsvParser {
         return null;
     }
 
-    /** Why a data line is rejected (null when fine); fills {@link #fields}. */
-    private String lineProblem(String line, int width) {
-        return row.dataProblem(line, width);
+    /** Why the data line {@code lines} is on is rejected (null when fine); fills {@link #fields}. */
+    private String lineProblem(DataLines lines, LineSource in, int width) {
+        return lines.blank ? "empty line" : row.dataProblem(in, width);
     }
 
     /**
@@ -253,24 +264,28 @@ public final class E4CsvParser {
         rejects.add(new Reject(sessionId, sourceFile, line, reason, safeRaw(raw)));
         try {
             for (int i = 0; i < skipRows; i++) {
-                if (nextLine(in) == null) {
+                if (!in.advance()) {
                     return null;
                 }
             }
         } catch (IOException e) {
-            readError(e);
+            readError(e, in);
             return null;
         }
         long cap = channel == Channel.IBI ? limits.maxIbiLines()
                 : limits.maxSamples(limits.maxRateHz(channel));
         DataLines lines = new DataLines(in, cap);
-        while (lines.next() != null) {
-            if (read == cap) {
-                unread = true;
-                break;
+        try {
+            while (lines.next()) {
+                if (read == cap) {
+                    unread = true;
+                    break;
+                }
+                read++;
+                rejected++;
             }
-            read++;
-            rejected++;
+        } catch (IOException e) {
+            readError(e, in);
         }
         return null;
     }
@@ -289,9 +304,9 @@ public final class E4CsvParser {
     }
 
     /** The reason for an I/O error at the next line: names neither the path nor the message. */
-    private void readError(IOException e) {
+    private void readError(IOException e, LineSource in) {
         unread = true;
-        long line = lineNo + 1;
+        long line = in.lineCount() + 1;
         String reason;
         if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
             reason = "gzip data truncated or corrupt at line " + line;
@@ -302,86 +317,15 @@ public final class E4CsvParser {
         rejects.add(new Reject(sessionId, sourceFile, line, reason, null));
     }
 
-    private void reject(long line, String reason, String raw) {
+    /** Rejects the data line {@code lines} is on: the only place a data line becomes a String. */
+    private void reject(DataLines lines, LineSource in, String reason) {
         rejected++;
-        rejects.add(new Reject(sessionId, sourceFile, line, reason, safeRaw(raw)));
+        String raw = safeRaw(lines.blank ? "" : in.text());
+        rejects.add(new Reject(sessionId, sourceFile, lines.number, reason, raw));
     }
 
     /** See {@link E4Row#safeRaw(String)}. */
     static String safeRaw(String line) {
         return E4Row.safeRaw(line);
-    }
-
-    private String nextLine(LineSource in) throws IOException {
-        String line = in.next();
-        if (line != null) {
-            lineNo++;
-        }
-        return line;
-    }
-
-    /**
-     * Data lines with their 1-based numbers. A run of blank lines is returned (as data lines to
-     * reject) only when a non-blank line follows it, so blank lines at the end are ignored; a run
-     * longer than {@code maxRun} is returned without looking further (it cannot end within the
-     * duration cap). An I/O error ends the data with a reject at the line that could not be read.
-     */
-    private final class DataLines {
-        private final LineSource in;
-        private final long maxRun;
-        private long pendingBlank;
-        private String held;
-        /** Number of the line last returned by {@link #next()}. */
-        long number;
-
-        DataLines(LineSource in, long maxRun) {
-            this.in = in;
-            this.maxRun = maxRun;
-        }
-
-        String next() {
-            if (pendingBlank > 0) {
-                pendingBlank--;
-                number++;
-                return "";
-            }
-            if (held != null) {
-                String h = held;
-                held = null;
-                number++;
-                return h;
-            }
-            try {
-                String line = in.next();
-                if (line == null) {
-                    return null;
-                }
-                lineNo++;
-                number = lineNo;
-                if (line == LineSource.TOO_LONG || !line.isBlank()) {
-                    return line;
-                }
-                long blanks = 1;
-                while ((line = in.next()) != null) {
-                    lineNo++;
-                    if (line == LineSource.TOO_LONG || !line.isBlank()) {
-                        held = line;
-                        pendingBlank = blanks - 1;
-                        return "";
-                    }
-                    blanks++;
-                    if (blanks > maxRun) {
-                        pendingBlank = blanks - 1;
-                        return "";
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                pendingBlank = 0;
-                held = null;
-                readError(e);
-                return null;
-            }
-        }
     }
 }

@@ -15,12 +15,15 @@ final class E4Row {
         this.values = new double[width];
     }
 
-    /** Why a data line is rejected (null when fine); fills {@link #values}. */
-    String dataProblem(String line, int width) {
-        if (line == LineSource.TOO_LONG) {
+    /**
+     * Why the current line of {@code in} is rejected as a data line (null when fine); fills
+     * {@link #values} from the line's characters without making a String.
+     */
+    String dataProblem(LineSource in, int width) {
+        if (in.tooLong()) {
             return "line longer than " + E4Limits.MAX_LINE_CHARS + " characters (not read)";
         }
-        return line.isBlank() ? "empty line" : parse(line, width);
+        return in.isBlank() ? "empty line" : parse(in.chars(), in.start(), in.end(), width);
     }
 
     /**
@@ -31,7 +34,7 @@ final class E4Row {
         if (row == LineSource.TOO_LONG) {
             return "longer than " + E4Limits.MAX_LINE_CHARS + " characters";
         }
-        String reason = parse(row, values.length);
+        String reason = parse(row.toCharArray(), 0, row.length(), values.length);
         if (reason != null) {
             return reason;
         }
@@ -48,15 +51,16 @@ final class E4Row {
         return null;
     }
 
-    /** Splits on commas into {@link #values}; null when fine, else the reason. */
-    String parse(String line, int expected) {
+    /** Splits {@code line[from, to)} on commas into {@link #values}; null when fine, else the reason. */
+    String parse(char[] line, int from, int to, int expected) {
         int count = 0;
-        int from = 0;
         while (true) {
-            int comma = line.indexOf(',', from);
-            int to = comma < 0 ? line.length() : comma;
+            int comma = from;
+            while (comma < to && line[comma] != ',') {
+                comma++;
+            }
             if (count < expected) {
-                double v = FastDecimal.parse(line, from, to);
+                double v = FastDecimal.parse(line, from, comma);
                 if (Double.isNaN(v)) {
                     return "non-numeric value in column " + (count + 1);
                 }
@@ -66,7 +70,7 @@ final class E4Row {
                 values[count] = v;
             }
             count++;
-            if (comma < 0) {
+            if (comma == to) {
                 break;
             }
             from = comma + 1;

@@ -2,15 +2,16 @@ package org.sessionreview.ingest.e4;
 
 /**
  * Parses a plain decimal number ({@code -12.375}, {@code 0.00}, {@code 1644226061}) from part of
- * a line without creating a substring: the E4 files hold up to ~400k lines, one or three numbers
- * each.
+ * a line's characters without creating a String: the E4 files hold up to ~400k lines, one or
+ * three numbers each. The number is dimensionless here; its unit is the channel's.
  *
  * <p>The fast path returns exactly what {@link Double#parseDouble} returns: when the digits form
  * an integer mantissa below 2^53 and there are at most 22 decimals, both the mantissa and 10^d
  * are exact doubles and one IEEE division rounds correctly. Anything else made of number
  * characters ({@code 1e-3}, very long mantissas) goes to {@link Double#parseDouble}. Text that
- * is not a decimal number ({@code abc}, {@code NaN}, {@code Infinity}, empty) gives {@code NaN},
- * so callers treat NaN as "not a number".
+ * is not a decimal number ({@code abc}, {@code NaN}, {@code Infinity}, {@code 0x10}, {@code 1d},
+ * empty) gives {@code NaN}, so callers treat NaN as "not a number"; spaces, tabs and {@code \r}
+ * around the number are ignored, other whitespace is not.
  */
 final class FastDecimal {
     private static final long MAX_EXACT = 1L << 53;
@@ -25,15 +26,20 @@ final class FastDecimal {
 
     private FastDecimal() {}
 
+    /** As {@link #parse(char[], int, int)} on {@code s[from, to)} (copies the text: not for hot loops). */
+    static double parse(String s, int from, int to) {
+        return parse(s.toCharArray(), from, to);
+    }
+
     /**
-     * The number in {@code s[from, to)} after trimming spaces and tabs, or NaN when that text is
-     * not a finite-looking decimal number.
+     * The number in {@code s[from, to)} after trimming spaces, tabs and {@code \r}, or NaN when
+     * that text is not a finite-looking decimal number.
      */
-    static double parse(CharSequence s, int from, int to) {
-        while (from < to && isBlank(s.charAt(from))) {
+    static double parse(char[] s, int from, int to) {
+        while (from < to && isBlank(s[from])) {
             from++;
         }
-        while (to > from && isBlank(s.charAt(to - 1))) {
+        while (to > from && isBlank(s[to - 1])) {
             to--;
         }
         if (from == to) {
@@ -41,7 +47,7 @@ final class FastDecimal {
         }
         int i = from;
         boolean negative = false;
-        char c = s.charAt(i);
+        char c = s[i];
         if (c == '-' || c == '+') {
             negative = c == '-';
             i++;
@@ -52,7 +58,7 @@ final class FastDecimal {
         boolean dot = false;
         boolean sawDigit = false;
         for (; i < to; i++) {
-            c = s.charAt(i);
+            c = s[i];
             if (c >= '0' && c <= '9') {
                 if (significant >= 18) {
                     return slow(s, from, to);
@@ -84,9 +90,9 @@ final class FastDecimal {
     }
 
     /** Numbers with an exponent or too many digits: validated characters, then the JDK parser. */
-    private static double slow(CharSequence s, int from, int to) {
+    private static double slow(char[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e'
                     || c == 'E';
             if (!ok) {
@@ -94,7 +100,7 @@ final class FastDecimal {
             }
         }
         try {
-            return Double.parseDouble(s.subSequence(from, to).toString());
+            return Double.parseDouble(new String(s, from, to - from));
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

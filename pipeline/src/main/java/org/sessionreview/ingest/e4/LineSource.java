@@ -5,91 +5,151 @@ import java.io.Reader;
 
 /**
  * Lines of a text, as {@link java.io.BufferedReader#readLine()} splits them ({@code \n}, {@code
- * \r\n} or {@code \r}), but with a bounded memory: a line longer than {@code maxChars} is skipped
- * to its end without being kept and returned as {@link #TOO_LONG}. A UTF-8 byte-order mark
- * (U+FEFF) at the start of the text is dropped.
+ * \r\n} or {@code \r}), read in place: {@link #advance()} moves to the next line, which is then
+ * {@code chars()[start(), end())} until the next call, so that a data line costs no object. A
+ * String is made only on request ({@link #text()}, {@link #next()}). Memory is bounded: a line
+ * longer than {@code maxChars} characters is skipped to its end without being kept and reads as
+ * {@link #tooLong()} ({@link #TOO_LONG} as text). A UTF-8 byte-order mark (U+FEFF) at the start
+ * of the text is dropped.
  */
 final class LineSource {
-    /** Returned (compare by identity) for a line longer than the limit. */
+    /** The text (compare by identity) of a line longer than the limit. */
     static final String TOO_LONG = new String("<line too long>");
 
     private final Reader in;
     private final int maxChars;
-    private final char[] buf = new char[1 << 16];
+    /** Unread text is {@code buf[pos, end)}; a line being read starts at {@code pos}. */
+    private final char[] buf;
     private int pos;
     private int end;
     private boolean started;
     private boolean skipLf;
+    private int lineStart;
+    private int lineEnd;
+    private boolean tooLong;
+    private long lines;
 
     LineSource(Reader in, int maxChars) {
         this.in = in;
         this.maxChars = maxChars;
+        // room for a whole line of maxChars characters plus a useful read after it
+        this.buf = new char[Math.max(1 << 16, maxChars + (1 << 13))];
     }
 
-    /** The next line without its terminator, {@link #TOO_LONG}, or null at the end. */
-    String next() throws IOException {
-        StringBuilder carry = null;
-        boolean any = false;
-        long length = 0;
-        while (true) {
+    /**
+     * Moves to the next line; false at the end of the text. A line that did not fit is {@link
+     * #tooLong()}, any other is {@code chars()[start(), end())} without its terminator.
+     */
+    boolean advance() throws IOException {
+        if (skipLf) {
             if (pos >= end && !fill()) {
-                if (!any) {
-                    return null;
-                }
-                return length > maxChars ? TOO_LONG : carry == null ? "" : carry.toString();
+                return false;
             }
-            if (skipLf) {
-                skipLf = false;
-                if (buf[pos] == '\n') {
-                    pos++;
-                    continue;
-                }
+            skipLf = false;
+            if (buf[pos] == '\n') {
+                pos++;
             }
-            any = true;
-            int i = pos;
+        }
+        long dropped = 0; // characters of this line already passed over (too long)
+        int scan = pos;
+        while (true) {
+            if (scan >= end) {
+                int kept = scan - pos;
+                if (!fill()) {
+                    return dropped + kept > 0 && found(end, dropped + kept, end);
+                }
+                scan = pos + kept;
+            }
+            int i = scan;
             while (i < end && buf[i] != '\n' && buf[i] != '\r') {
                 i++;
             }
-            int n = i - pos;
-            boolean terminated = i < end;
-            String line = null;
-            if (length + n <= maxChars) {
-                if (terminated && carry == null) {
-                    line = new String(buf, pos, n);
-                } else {
-                    if (carry == null) {
-                        carry = new StringBuilder(Math.max(16, n));
-                    }
-                    carry.append(buf, pos, n);
-                }
-            } else {
-                carry = null; // too long: forget what was kept
+            if (i < end) {
+                skipLf = buf[i] == '\r';
+                return found(i, dropped + (i - pos), i + 1);
             }
-            length = Math.min(length + n, maxChars + 1L);
-            if (!terminated) {
-                pos = end;
-                continue;
+            if (dropped + (i - pos) > maxChars) {
+                dropped += i - pos; // too long already: keep none of it
+                pos = i;
             }
-            skipLf = buf[i] == '\r';
-            pos = i + 1;
-            if (length > maxChars) {
-                return TOO_LONG;
-            }
-            return line != null ? line : carry == null ? "" : carry.toString();
+            scan = i;
         }
     }
 
-    private boolean fill() throws IOException {
-        int n;
-        do {
-            n = in.read(buf, 0, buf.length);
-        } while (n == 0);
-        if (n < 0) {
-            end = pos = 0;
+    /** Makes {@code buf[pos, lineEnd)} the current line of {@code length} characters. */
+    private boolean found(int lineEnd, long length, int next) {
+        lines++;
+        tooLong = length > maxChars;
+        this.lineStart = pos;
+        this.lineEnd = lineEnd;
+        pos = next;
+        return true;
+    }
+
+    /** The next line as text, {@link #TOO_LONG}, or null at the end. */
+    String next() throws IOException {
+        return advance() ? text() : null;
+    }
+
+    /** The current line as a new String, or {@link #TOO_LONG}. */
+    String text() {
+        return tooLong ? TOO_LONG : new String(buf, lineStart, lineEnd - lineStart);
+    }
+
+    /** The current line is longer than the limit (then its characters are not kept). */
+    boolean tooLong() {
+        return tooLong;
+    }
+
+    /** The current line is empty or whitespace only, as {@link String#isBlank()} (false when too long). */
+    boolean isBlank() {
+        if (tooLong) {
             return false;
         }
-        pos = 0;
-        end = n;
+        for (int i = lineStart; i < lineEnd; i++) {
+            if (!Character.isWhitespace(buf[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The buffer holding the current line. */
+    char[] chars() {
+        return buf;
+    }
+
+    /** Index of the current line's first character in {@link #chars()}. */
+    int start() {
+        return lineStart;
+    }
+
+    /** Index after the current line's last character in {@link #chars()}. */
+    int end() {
+        return lineEnd;
+    }
+
+    /** Lines returned so far (the number of the current line, 1-based). */
+    long lineCount() {
+        return lines;
+    }
+
+    /** Moves {@code buf[pos, end)} to the front and reads after it; false at the end of the text. */
+    private boolean fill() throws IOException {
+        int kept = end - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, kept);
+            pos = 0;
+            end = kept;
+        }
+        int n;
+        do {
+            n = in.read(buf, end, buf.length - end);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        end += n;
         if (!started) {
             started = true;
             if (buf[0] == '\uFEFF') {
