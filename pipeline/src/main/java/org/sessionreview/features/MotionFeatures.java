@@ -1,8 +1,8 @@
 package org.sessionreview.features;
 
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.signal.SelectMedian;
 import org.sessionreview.signal.motion.FidgetFrameCache;
 import org.sessionreview.signal.motion.FidgetSpectrum;
 import org.sessionreview.signal.motion.AccMagnitude;
@@ -78,7 +78,7 @@ public final class MotionFeatures {
         if (valid.length == 0 || quality < config.minQuality()) {
             return new Result(quality, null, null, null, 0);
         }
-        double median = new Median().evaluate(valid);
+        double median = new SelectMedian().of(valid);
         double deviation = 0;
         for (double v : valid) {
             deviation += Math.abs(v - median);
