@@ -98,7 +98,15 @@ final class ChannelBuffer implements Serializable {
 
     /**
      * The samples in {@code [fromMillis, toMillis)} on a uniform grid that starts at the first
-     * such sample; missing grid points are NaN.
+     * such sample; missing grid points are NaN. Sample {@code i} goes to grid point {@code
+     * round((t_i - t_0) / dt)}, {@code dt = 1000 / rateHz} ms (a later sample on the same point
+     * replaces an earlier one; points at or past the end are dropped).
+     *
+     * <p>Consecutive samples on consecutive grid points (the usual case: a block, or blocks
+     * without a gap between them) are copied as one run, and a sample whose {@code (t_i - t_0) /
+     * dt} lies within a quarter of the next point of the run is put there without rounding (it
+     * rounds to that point): the grid is the one sample-by-sample placement gives
+     * ({@code ChannelBufferRegularTest} checks it against that placement).
      */
     RegularSeries regular(double fromMillis, double toMillis) {
         int first = indexAtOrAfter(fromMillis);
@@ -110,14 +118,47 @@ final class ChannelBuffer implements Serializable {
         double dt = 1000.0 / rateHz;
         int length = (int) Math.ceil((toMillis - t0) / dt - 1e-9);
         double[] grid = new double[length * width];
-        Arrays.fill(grid, Double.NaN);
+        int filled = 0; // grid points before this one hold a sample or NaN
+        int runFrom = first;
+        int runGrid = 0;
+        int runLength = 0;
         for (int i = first; i < end; i++) {
-            int j = (int) Math.round((times[i] - t0) / dt);
-            if (j >= 0 && j < length) {
-                System.arraycopy(values, i * width, grid, j * width, width);
+            int next = runGrid + runLength;
+            double x = (times[i] - t0) / dt;
+            // |x - next| < 1/4 (the difference rounds monotonically) puts x within 1/2 of next: round(x) == next
+            int j = Math.abs(x - next) < 0.25 ? next : (int) Math.round(x);
+            if (j == next && j < length) {
+                runLength++;
+                continue;
             }
+            filled = copyRun(grid, filled, runFrom, runGrid, runLength);
+            runLength = 0;
+            if (j >= length) {
+                break; // times increase, so every later sample lies past the grid too
+            }
+            runFrom = i;
+            runGrid = j;
+            runLength = 1;
         }
+        filled = copyRun(grid, filled, runFrom, runGrid, runLength);
+        Arrays.fill(grid, filled * width, grid.length, Double.NaN);
         return new RegularSeries(t0, rateHz, width, grid);
+    }
+
+    /**
+     * Copies samples {@code [from, from + count)} to grid points {@code [gridFrom, gridFrom +
+     * count)}, NaN-filling the points between {@code filled} and the run; returns the new {@code
+     * filled}.
+     */
+    private int copyRun(double[] grid, int filled, int from, int gridFrom, int count) {
+        if (count == 0) {
+            return filled;
+        }
+        if (gridFrom > filled) {
+            Arrays.fill(grid, filled * width, gridFrom * width, Double.NaN);
+        }
+        System.arraycopy(values, from * width, grid, gridFrom * width, count * width);
+        return Math.max(filled, gridFrom + count);
     }
 
     /** The beats with times in {@code [fromMillis, toMillis)}. */

@@ -1,10 +1,11 @@
 package org.sessionreview.features;
 
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.signal.SelectMedian;
 import org.sessionreview.signal.motion.FidgetFrameCache;
 import org.sessionreview.signal.motion.FidgetSpectrum;
+import org.sessionreview.signal.motion.SegmentCache;
 import org.sessionreview.signal.motion.AccMagnitude;
 
 /**
@@ -78,7 +79,7 @@ public final class MotionFeatures {
         if (valid.length == 0 || quality < config.minQuality()) {
             return new Result(quality, null, null, null, 0);
         }
-        double median = new Median().evaluate(valid);
+        double median = new SelectMedian().of(valid);
         double deviation = 0;
         for (double v : valid) {
             deviation += Math.abs(v - median);
@@ -96,7 +97,8 @@ public final class MotionFeatures {
             fidget = sum / spectrum.frames().size();
         }
         Double fidgetHz = fidget == null ? null : spectrum.dominantHz();
-        double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG());
+        double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG(),
+                acc.t0Millis(), frames == null ? null : frames.segmentSpreads());
         return new Result(quality, deviation / valid.length, fidget, fidgetHz, gross);
     }
 
@@ -113,30 +115,53 @@ public final class MotionFeatures {
 
     /** Seconds (whole 1 s segments) of samples [from, to) whose three-axis spread reaches the threshold. */
     static double grossMovementSeconds(double[] xyz, int from, int to, double rateHz, double thresholdG) {
+        return grossMovementSeconds(xyz, from, to, rateHz, thresholdG, Double.NaN, null);
+    }
+
+    /**
+     * As {@link #grossMovementSeconds(double[], int, int, double, double)}, with the segments'
+     * spreads shared with the stream's earlier windows (reused only for bit-identical samples).
+     *
+     * @param t0Millis time of sample 0 of {@code xyz}, epoch ms: places a segment on the stream's grid
+     * @param spreads the stream's segment spreads; null computes each
+     */
+    static double grossMovementSeconds(double[] xyz, int from, int to, double rateHz, double thresholdG,
+            double t0Millis, SegmentCache spreads) {
         int segment = Math.max(2, (int) Math.round(rateHz));
         double seconds = 0;
         for (int s = from; s + segment <= to; s += segment) {
-            double variance = 0;
-            boolean complete = true;
-            for (int axis = 0; axis < 3 && complete; axis++) {
-                double sum = 0;
-                double sumSq = 0;
-                for (int i = s; i < s + segment; i++) {
-                    double v = xyz[i * 3 + axis] / AccMagnitude.E4_COUNTS_PER_G;
-                    if (Double.isNaN(v)) {
-                        complete = false;
-                        break;
-                    }
-                    sum += v;
-                    sumSq += v * v;
-                }
-                double mean = sum / segment;
-                variance += Math.max(0, sumSq / segment - mean * mean);
-            }
-            if (complete && Math.sqrt(variance) >= thresholdG) {
+            double spread = spreads == null ? segmentSpreadG(xyz, 3 * s, 3 * (s + segment))
+                    : spreads.get(Math.floorDiv(Math.round(t0Millis * rateHz / 1000.0) + s, (long) segment), xyz,
+                            3 * s, 3 * (s + segment), MotionFeatures::segmentSpreadG);
+            if (spread >= thresholdG) {
                 seconds += segment / rateHz;
             }
         }
         return seconds;
+    }
+
+    /**
+     * Three-axis spread {@code sqrt(var x + var y + var z)} of the samples in {@code xyz[from3,
+     * to3)} (x, y, z interleaved, E4 counts), g, from one-pass sums; NaN when a value is missing.
+     */
+    private static double segmentSpreadG(double[] xyz, int from3, int to3) {
+        int from = from3 / 3;
+        int segment = to3 / 3 - from;
+        double variance = 0;
+        for (int axis = 0; axis < 3; axis++) {
+            double sum = 0;
+            double sumSq = 0;
+            for (int i = from; i < from + segment; i++) {
+                double v = xyz[i * 3 + axis] / AccMagnitude.E4_COUNTS_PER_G;
+                if (Double.isNaN(v)) {
+                    return Double.NaN;
+                }
+                sum += v;
+                sumSq += v * v;
+            }
+            double mean = sum / segment;
+            variance += Math.max(0, sumSq / segment - mean * mean);
+        }
+        return Math.sqrt(variance);
     }
 }

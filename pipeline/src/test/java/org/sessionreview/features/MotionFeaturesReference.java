@@ -16,7 +16,8 @@ import org.sessionreview.signal.motion.GrossMovement;
  * The motion features of one window as computed before issue 10's frame sharing (commit
  * 9c5af76): {@code MotionFeatures.compute} with {@code FidgetSpectrum.analyse}, every FFT frame
  * of every window transformed afresh and {@code |a|} computed once for the features and again for
- * the spectrum. Kept as the reference that {@link MotionFeaturesReferenceTest} holds the shared
+ * the spectrum, and every window's 1 s gross-movement segments computed afresh (before the segment
+ * spreads were shared too). Kept as the reference that {@link MotionFeaturesReferenceTest} holds the shared
  * frames to.
  */
 final class MotionFeaturesReference {
@@ -47,7 +48,7 @@ final class MotionFeaturesReference {
             fidget = spectrum.frameBandPowerSum / spectrum.frames;
         }
         Double fidgetHz = fidget == null ? null : spectrum.dominantHz;
-        double gross = MotionFeatures.grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG());
+        double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG());
         return new MotionFeatures.Result(quality, deviation / valid.length, fidget, fidgetHz, gross);
     }
 
@@ -173,5 +174,34 @@ final class MotionFeaturesReference {
             out[i] = (x[start + i] - mean) * hann[i];
         }
         return true;
+    }
+
+    /** MotionFeatures.grossMovementSeconds before its segments were shared. */
+    static double grossMovementSeconds(double[] xyz, int from, int to, double rateHz, double thresholdG) {
+        int segment = Math.max(2, (int) Math.round(rateHz));
+        double seconds = 0;
+        for (int s = from; s + segment <= to; s += segment) {
+            double variance = 0;
+            boolean complete = true;
+            for (int axis = 0; axis < 3 && complete; axis++) {
+                double sum = 0;
+                double sumSq = 0;
+                for (int i = s; i < s + segment; i++) {
+                    double v = xyz[i * 3 + axis] / AccMagnitude.E4_COUNTS_PER_G;
+                    if (Double.isNaN(v)) {
+                        complete = false;
+                        break;
+                    }
+                    sum += v;
+                    sumSq += v * v;
+                }
+                double mean = sum / segment;
+                variance += Math.max(0, sumSq / segment - mean * mean);
+            }
+            if (complete && Math.sqrt(variance) >= thresholdG) {
+                seconds += segment / rateHz;
+            }
+        }
+        return seconds;
     }
 }

@@ -28,6 +28,9 @@ class MotionFeaturesReferenceTest {
         long lookups = 0;
         int windows = 0;
         int withFidget = 0;
+        long spreadHits = 0;
+        long spreadLookups = 0;
+        int withGross = 0;
         for (int seed = 0; seed < 12; seed++) {
             Random rng = new Random(seed);
             double[] xyz = stream(rng, 600 + rng.nextInt(300));
@@ -41,15 +44,22 @@ class MotionFeaturesReferenceTest {
                 assertEquals(expected, actual, "seed " + seed + ", window at " + (s - T0) + " ms");
                 windows++;
                 withFidget += actual.fidgetPower() == null ? 0 : 1;
+                withGross += actual.grossMovementS() > 0 ? 1 : 0;
             }
             hits += cache.hits();
             lookups += cache.lookups();
+            spreadHits += cache.spreads().hits() + cache.segmentSpreads().hits();
+            spreadLookups += cache.spreads().lookups() + cache.segmentSpreads().lookups();
             assertTrue(cache.size() <= 40, "the cache keeps about one window: " + cache.size());
         }
         System.out.println("[MotionFeaturesReferenceTest] " + windows + " windows, " + withFidget
                 + " with a fidget power; frames taken from the cache: " + hits + " of " + lookups);
         assertTrue(withFidget > windows / 2, withFidget + " of " + windows + " windows with a fidget power");
         assertTrue(hits > lookups / 3, "frames shared: " + hits + " of " + lookups);
+        System.out.println("[MotionFeaturesReferenceTest] " + withGross + " windows with gross movement; 1 s segment"
+                + " spreads taken from the cache: " + spreadHits + " of " + spreadLookups);
+        assertTrue(withGross > windows / 4, withGross + " of " + windows + " windows with gross movement");
+        assertTrue(spreadHits > spreadLookups / 2, "segment spreads shared: " + spreadHits + " of " + spreadLookups);
     }
 
     @Test
@@ -67,6 +77,7 @@ class MotionFeaturesReferenceTest {
         assertEquals(MotionFeaturesReference.compute(acc, s, e, CONFIG), actual);
         assertNotNull(actual.fidgetPower());
         assertEquals(0, cache.hits());
+        assertEquals(0, cache.spreads().hits() + cache.segmentSpreads().hits());
     }
 
     /**

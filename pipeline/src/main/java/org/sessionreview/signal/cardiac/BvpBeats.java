@@ -3,7 +3,7 @@ package org.sessionreview.signal.cardiac;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.sessionreview.signal.SelectMedian;
 
 /**
  * Beats from wrist blood-volume pulse (E4 BVP, 64 Hz) with artifact rejection, usable on a
@@ -206,7 +206,7 @@ public final class BvpBeats {
 
     private static void checkAmplitudes(List<Peak> peaks, double rateHz, Config config) {
         double windowMillis = config.amplitudeWindowS() * 1000.0;
-        Median median = new Median();
+        SelectMedian median = new SelectMedian();
         double[] others = new double[peaks.size()];
         int lo = 0;
         for (int i = 0; i < peaks.size(); i++) {
@@ -223,7 +223,7 @@ public final class BvpBeats {
             if (count == 0) {
                 continue;
             }
-            double m = median.evaluate(others, 0, count);
+            double m = median.of(others, 0, count);
             if (p.amplitude < config.minRelativeAmplitude() * m) {
                 p.reason = RejectReason.LOW_AMPLITUDE;
             } else if (p.amplitude > config.maxRelativeAmplitude() * m) {

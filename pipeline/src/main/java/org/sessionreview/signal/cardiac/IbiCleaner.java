@@ -2,7 +2,7 @@ package org.sessionreview.signal.cardiac;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.sessionreview.signal.SelectMedian;
 
 /**
  * Accepts or rejects inter-beat intervals (DOMAIN.md 4.0/4.1): an IBI is accepted when it lies
@@ -154,7 +154,7 @@ public final class IbiCleaner {
         int n = ibi.length;
         boolean[] deviates = new boolean[n];
         double[] neighbours = new double[2 * perSide];
-        Median median = new Median();
+        SelectMedian median = new SelectMedian();
         for (int i = 0; i < n; i++) {
             if (!eligible[i]) {
                 continue;
@@ -173,7 +173,7 @@ public final class IbiCleaner {
                 }
             }
             if (count >= 2) {
-                double m = median.evaluate(neighbours, 0, count);
+                double m = median.of(neighbours, 0, count);
                 deviates[i] = Math.abs(ibi[i] - m) > maxDeviation * m;
             }
         }

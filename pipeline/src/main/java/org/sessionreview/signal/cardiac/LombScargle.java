@@ -1,7 +1,7 @@
 package org.sessionreview.signal.cardiac;
 
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.sessionreview.signal.SelectMedian;
 
 /**
  * Lomb-Scargle power spectrum of an unevenly sampled series, such as inter-beat intervals at
@@ -141,7 +141,7 @@ public final class LombScargle {
         for (int i = 1; i < sorted.length; i++) {
             spacing[i - 1] = sorted[i] - sorted[i - 1];
         }
-        double dt = new Median().evaluate(spacing);
+        double dt = new SelectMedian().of(spacing);
         if (!(dt > 0)) {
             throw new IllegalArgumentException("sample times must mostly differ");
         }

@@ -18,6 +18,10 @@ import java.util.TreeMap;
  * that start before the first frame of the latest analysis are dropped (windows move forward), so
  * it holds about one window of frames (E4, 30 s windows: about 30 frames of 4 s, 40 KB).
  *
+ * <p>It also holds the stream's 1 s gross-movement segments ({@link #spreads()}, {@link
+ * #segmentSpreads()}), which overlapping windows share the same way: reused only for
+ * bit-identical samples.
+ *
  * <p>Not thread-safe; one per stream.
  */
 public final class FidgetFrameCache {
@@ -25,6 +29,8 @@ public final class FidgetFrameCache {
     private Object settings;
     private long lookups;
     private long hits;
+    private final SegmentCache spreads = new SegmentCache();
+    private final SegmentCache segmentSpreads = new SegmentCache();
 
     /**
      * A transformed frame.
@@ -44,6 +50,16 @@ public final class FidgetFrameCache {
     /** Lookups answered from the cache. */
     public long hits() {
         return hits;
+    }
+
+    /** The three-axis spreads of {@link GrossMovement}'s epoch-aligned 1 s segments, g. */
+    public SegmentCache spreads() {
+        return spreads;
+    }
+
+    /** The three-axis spreads of the window-aligned 1 s segments of {@code MotionFeatures}, g. */
+    public SegmentCache segmentSpreads() {
+        return segmentSpreads;
     }
 
     /** Frames held. */

@@ -143,7 +143,7 @@ public final class FidgetSpectrum {
             cache.dropBefore(frameKey(startMillis, rateHz));
         }
         List<GrossMovement.Interval> moving = grossMovement == null
-                ? List.of() : grossMovement.detect(xyz, rateHz, startMillis);
+                ? List.of() : grossMovement.detect(xyz, rateHz, startMillis, cache == null ? null : cache.spreads());
         FrameTransform transform = new FrameTransform(len, rateHz);
         double binHz = transform.binHz;
         double[] meanPsd = new double[transform.m / 2 + 1];

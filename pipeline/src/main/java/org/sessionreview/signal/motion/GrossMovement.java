@@ -91,6 +91,25 @@ public final class GrossMovement {
      */
     public List<Interval> detect(
             double[] xyz, double rateHz, double startMillis, double coreFromMillis, double coreToMillis) {
+        return detect(xyz, rateHz, startMillis, coreFromMillis, coreToMillis, null);
+    }
+
+    /**
+     * As {@link #detect(double[], double, double)}, with the segments' spreads shared with earlier
+     * calls on the same stream (the same intervals: a spread is reused only for bit-identical
+     * samples).
+     *
+     * @param spreads the stream's segment spreads, keyed by epoch second; null computes each
+     */
+    public List<Interval> detect(double[] xyz, double rateHz, double startMillis, SegmentCache spreads) {
+        return detect(xyz, rateHz, startMillis, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, spreads);
+    }
+
+    private List<Interval> detect(double[] xyz, double rateHz, double startMillis, double coreFromMillis,
+            double coreToMillis, SegmentCache spreads) {
+        if (spreads != null) {
+            spreads.use(countsPerG);
+        }
         int n = xyz.length / 3;
         double endMillis = startMillis + n * 1000.0 / rateHz;
         double from = Math.max(startMillis, coreFromMillis);
@@ -104,7 +123,8 @@ public final class GrossMovement {
             }
             int i0 = sampleAtOrAfter(segStart, startMillis, rateHz);
             int i1 = sampleAtOrAfter(segEnd, startMillis, rateHz);
-            double spread = spreadG(xyz, i0, i1);
+            double spread = spreads == null ? spreadG(xyz, i0, i1)
+                    : spreads.get(k, xyz, 3 * i0, 3 * i1, (x, from3, to3) -> spreadG(x, from3 / 3, to3 / 3));
             if (spread >= thresholdG) {
                 add(out, Math.max(segStart, coreFromMillis), Math.min(segEnd, coreToMillis));
             }

@@ -31,7 +31,9 @@ package org.sessionreview.signal.temperature;
  * <p>Cost: linear in the samples. A sliding maximum of the in-range samples of the fall window
  * (a monotonic queue) rules out most samples at once, since no drop to sample {@code i} can reach
  * {@code minFallC} when that maximum does not; only the others are scanned back as the rule
- * states. {@code OffWristGuardReferenceTest} checks it against the direct scan of every sample.
+ * states. When no in-range sample is {@code minFallC} warmer than the coldest sample (a worn
+ * stretch, the usual case for a window's context) no fall can qualify and only the range rule is
+ * applied. {@code OffWristGuardReferenceTest} checks it against the direct scan of every sample.
  *
  * <p>Masks are local: sample {@code i} depends only on samples within {@code fallWindowSeconds}
  * on either side, so {@link #contextMillis()} of context around a core gives the same mask there
@@ -102,6 +104,14 @@ public final class OffWristGuard {
     public boolean[] mask(double[] tempC, double rateHz) {
         int n = tempC.length;
         boolean[] masked = new boolean[n];
+        if (!(warmestInRange(tempC) - coldest(tempC) >= minFallC)) {
+            // no in-range sample is minFallC warmer than any sample, so no fall qualifies anywhere (a
+            // drop tempC[j] - v is at most warmest - coldest, as rounding is monotone): the range rule alone
+            for (int i = 0; i < n; i++) {
+                masked[i] = !Double.isNaN(tempC[i]) && !inRange(tempC[i]);
+            }
+            return masked;
+        }
         int lookBack = (int) Math.floor(fallWindowSeconds * rateHz + 1e-9);
         double perSampleC = maxFallCPerMin / (60 * rateHz);
         // in-range samples of [i - lookBack, i - 1], warmest first: their maximum bounds every
@@ -145,5 +155,27 @@ public final class OffWristGuard {
             }
         }
         return masked;
+    }
+
+    /** The warmest in-range sample, degC; -infinity when none. */
+    private double warmestInRange(double[] tempC) {
+        double warmest = Double.NEGATIVE_INFINITY;
+        for (double v : tempC) {
+            if (inRange(v) && v > warmest) {
+                warmest = v;
+            }
+        }
+        return warmest;
+    }
+
+    /** The coldest sample (NaN skipped), degC; +infinity when none. */
+    private static double coldest(double[] tempC) {
+        double coldest = Double.POSITIVE_INFINITY;
+        for (double v : tempC) {
+            if (v < coldest) {
+                coldest = v;
+            }
+        }
+        return coldest;
     }
 }

@@ -31,6 +31,42 @@ class OffWristGuardReferenceTest {
         assertTrue(masked > 1000, "the series exercise the fall rule: " + masked + " masked samples");
     }
 
+    /**
+     * Window contexts (90 s at 4 Hz, as {@code WindowComputer} masks them) slid along worn series
+     * with rare falls of about {@code minFallC}: most contexts hold no qualifying drop (the
+     * range-rule-only path), some a drop just at or just below the threshold.
+     */
+    @Test
+    void shouldMaskWindowContextsExactlyWhatTheDirectScanMasks() {
+        Random rng = new Random(7);
+        OffWristGuard guard = OffWristGuard.defaults();
+        int withFall = 0;
+        int without = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            double[] t = new double[4000];
+            double level = 32 + rng.nextDouble() * 3;
+            for (int i = 0; i < t.length; i++) {
+                level += rng.nextDouble() < 0.002 ? -(0.9 + rng.nextInt(3) * 0.05) : (rng.nextDouble() - 0.5) * 0.02;
+                t[i] = rng.nextDouble() < 0.02 ? Double.NaN : Math.round((level + rng.nextGaussian() * 0.02) * 50) / 50.0;
+                if (rng.nextDouble() < 0.001) {
+                    t[i] = rng.nextBoolean() ? 24.9 : 40.1;
+                }
+            }
+            for (int from = 0; from + 360 <= t.length; from += 20) {
+                double[] context = java.util.Arrays.copyOfRange(t, from, from + 360);
+                boolean[] expected = reference(guard, context, 4);
+                assertArrayEquals(expected, guard.mask(context, 4), "trial " + trial + ", from " + from);
+                boolean fall = false;
+                for (int i = 0; i < context.length; i++) {
+                    fall |= expected[i] && guard.inRange(context[i]);
+                }
+                withFall += fall ? 1 : 0;
+                without += fall ? 0 : 1;
+            }
+        }
+        assertTrue(withFall > 100 && without > 1000, withFall + " contexts with a fall, " + without + " without");
+    }
+
     @Test
     void shouldHandleShortAndEmptySeries() {
         OffWristGuard g = OffWristGuard.defaults();
