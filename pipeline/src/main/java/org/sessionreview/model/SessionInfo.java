@@ -34,6 +34,14 @@ public class SessionInfo {
     public String folder;
     /** Missing wearable channels, e.g. {@code therapist:TEMP}. */
     public List<String> missingChannels = new ArrayList<>();
+    /**
+     * True for a live session that is still running (sent when its {@code session_start} message
+     * arrives): {@link #wearers} are the declared ones, {@link #annotationCount}, {@link
+     * #durationS} and {@link #missingChannels} are not known yet, so the session operator never
+     * completes the session on it. The session's end brings the final metadata (false). Always
+     * false in a review of files.
+     */
+    public boolean provisional;
 
     public SessionInfo() {}
 
@@ -56,6 +64,7 @@ public class SessionInfo {
         c.metadataJson = metadataJson;
         c.folder = folder;
         c.missingChannels = new ArrayList<>(missingChannels);
+        c.provisional = provisional;
         return c;
     }
 

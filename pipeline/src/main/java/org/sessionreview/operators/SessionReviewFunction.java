@@ -133,7 +133,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             }
         }
         SessionInfo i = info.value();
-        if (i != null && count(annotationsSeen) >= i.annotationCount && wearersComplete(i)) {
+        if (i != null && !i.provisional && count(annotationsSeen) >= i.annotationCount && wearersComplete(i)) {
             emit(i, ctx, out);
         }
     }
