@@ -20,7 +20,7 @@ class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java/org/sessionreview");
     private static final List<String> PLAIN = List.of(
             "model", "signal", "features", "scoring", "taxonomy", "report", "config", "storage",
-            "ingest/e4", "ingest/annotation", "ingest/session");
+            "ingest/e4", "ingest/annotation", "ingest/session", "live");
 
     @Test
     void shouldKeepFlinkOutOfPlainPackagesWhenCompiled() throws IOException {

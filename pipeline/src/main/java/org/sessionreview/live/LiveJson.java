@@ -1,0 +1,380 @@
+package org.sessionreview.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.Role;
+
+/**
+ * The JSON form of {@link LiveMessage} (snake_case field names, one object per Kafka record).
+ * JSON rather than Avro: Jackson is already in the stack, messages are readable with Kafka's
+ * console tools, and no schema registry is needed; at E4 rates (at most 64 samples per second per
+ * channel) the size is no concern.
+ *
+ * <p>{@link #parse} never throws: a record that is not a usable message comes back with {@link
+ * LiveMessage#problem} saying why, and the payload itself is never quoted (it may hold an
+ * identifier).
+ */
+public final class LiveJson {
+    /** At most this many values in one samples message (about 30 s of ACC at 32 Hz). */
+    public static final int MAX_VALUES = 3 * 32 * 30;
+    /** Longest session id accepted, characters. */
+    public static final int MAX_ID_CHARS = 200;
+
+    /** Tolerance of the IBI stretch check, s (a beat time rounded to the millisecond). */
+    static final double SLACK_S = 0.001;
+
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private LiveJson() {}
+
+    /** Thrown inside {@link #parse} for the first thing wrong with a record. */
+    private static final class Bad extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Bad(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * Reads one Kafka record.
+     *
+     * @param key the record key (must be the session id, UTF-8)
+     * @param value the record value (one JSON object)
+     */
+    public static LiveMessage parse(byte[] key, byte[] value) {
+        String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
+        if (value == null || value.length == 0) {
+            return LiveMessage.unusable(safeId(keyText), "empty record");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(value);
+        } catch (IOException e) {
+            return LiveMessage.unusable(safeId(keyText), "not JSON" + location(e));
+        }
+        LiveMessage m = new LiveMessage();
+        try {
+            if (root == null || !root.isObject()) {
+                throw new Bad("not a JSON object");
+            }
+            if (root.has("client_id")) {
+                throw new Bad("carries a raw client identifier (client_id); send client_key, its keyed pseudonym");
+            }
+            m.sessionId = text(root, "session_id", true);
+            if (m.sessionId.isBlank() || m.sessionId.length() > MAX_ID_CHARS) {
+                throw new Bad("session_id must be 1 to " + MAX_ID_CHARS + " characters");
+            }
+            if (!m.sessionId.equals(keyText)) {
+                throw new Bad("the record key is not the session_id (a session's messages must share one key)");
+            }
+            m.type = text(root, "type", true);
+            switch (m.type) {
+                case LiveMessage.SESSION_START -> start(root, m);
+                case LiveMessage.SAMPLES -> samples(root, m);
+                case LiveMessage.EVENT -> event(root, m);
+                case LiveMessage.SESSION_END -> { }
+                default -> throw new Bad("unknown type (expected session_start, samples, event or session_end)");
+            }
+        } catch (Bad e) {
+            String id = m.sessionId != null ? m.sessionId : safeId(keyText);
+            LiveMessage bad = LiveMessage.unusable(id, e.getMessage());
+            bad.type = m.type;
+            return bad;
+        }
+        return m;
+    }
+
+    private static void start(JsonNode root, LiveMessage m) throws Bad {
+        m.therapistId = text(root, "therapist_id", true);
+        m.clientKey = text(root, "client_key", true);
+        m.sessionNumber = (int) integer(root, "session_number", 0, Integer.MAX_VALUE, true);
+        m.mediaStart = text(root, "media_start", true);
+        try {
+            OffsetDateTime.parse(m.mediaStart);
+        } catch (DateTimeParseException e) {
+            throw new Bad("media_start is not an ISO-8601 date-time with offset");
+        }
+        JsonNode d = root.get("duration_s");
+        if (d != null && !d.isNull()) {
+            if (!d.isNumber() || !(d.asDouble() > 0) || !Double.isFinite(d.asDouble())) {
+                throw new Bad("duration_s must be a positive number");
+            }
+            m.durationS = d.asDouble();
+        }
+        m.consentSupervision = bool(root, "consent_supervision");
+        m.consentResearch = bool(root, "consent_research");
+        JsonNode w = root.get("wearers");
+        if (w == null || !w.isArray()) {
+            throw new Bad("wearers must be an array of roles (client, therapist)");
+        }
+        for (JsonNode r : w) {
+            Role role = Role.parse(r.asText()).orElse(null);
+            if (!r.isTextual() || role == null || m.wearers.contains(role.id())) {
+                throw new Bad("wearers must list client and/or therapist, each once");
+            }
+            m.wearers.add(role.id());
+        }
+        m.folder = text(root, "folder", false);
+        JsonNode meta = root.get("metadata");
+        if (meta != null && !meta.isNull()) {
+            if (!meta.isObject()) {
+                throw new Bad("metadata must be an object");
+            }
+            m.metadataJson = meta.toString();
+        }
+    }
+
+    private static void samples(JsonNode root, LiveMessage m) throws Bad {
+        m.wearer = Role.parse(text(root, "wearer", true)).map(Role::id)
+                .orElseThrow(() -> new Bad("wearer must be client or therapist"));
+        Channel channel;
+        try {
+            channel = Channel.valueOf(text(root, "channel", true));
+        } catch (IllegalArgumentException e) {
+            throw new Bad("unknown channel (expected EDA, BVP, ACC, TEMP, HR or IBI)");
+        }
+        m.channel = channel.name();
+        m.streamStartMillis = integer(root, "stream_start_ms", 0, Long.MAX_VALUE, true);
+        m.startMillis = integer(root, "start_ms", 0, Long.MAX_VALUE, true);
+        m.firstIndex = integer(root, "first_index", 0, Long.MAX_VALUE, true);
+        m.values = numbers(root, "values", channel != Channel.IBI);
+        if (channel == Channel.IBI) {
+            m.rateHz = 0;
+            m.offsetsS = numbers(root, "offsets_s", false);
+            if (m.offsetsS.length != m.values.length) {
+                throw new Bad("offsets_s and values must have the same length");
+            }
+            m.spanS = number(root, "span_s");
+            if (!(m.spanS > 0)) {
+                throw new Bad("span_s must be positive");
+            }
+            double startS = (m.startMillis - m.streamStartMillis) / 1000.0;
+            for (int i = 0; i < m.offsetsS.length; i++) {
+                if (!(m.values[i] > 0) || !Double.isFinite(m.values[i])) {
+                    throw new Bad("IBI values must be positive intervals in seconds");
+                }
+                if (m.offsetsS[i] < startS - SLACK_S || m.offsetsS[i] > startS + m.spanS + SLACK_S
+                        || (i > 0 && m.offsetsS[i] < m.offsetsS[i - 1])) {
+                    throw new Bad("offsets_s must rise and lie within [start_ms, start_ms + span_s)");
+                }
+            }
+        } else {
+            m.rateHz = number(root, "rate_hz");
+            if (!(m.rateHz > 0)) {
+                throw new Bad("rate_hz must be positive");
+            }
+            if (m.values.length == 0 || m.values.length % channel.width() != 0) {
+                throw new Bad("values must hold whole samples (" + channel.width() + " value(s) each)");
+            }
+        }
+    }
+
+    private static void event(JsonNode root, LiveMessage m) throws Bad {
+        m.code = text(root, "code", true);
+        m.family = text(root, "family", true);
+        m.actor = text(root, "actor", true);
+        m.startS = number(root, "start_s");
+        if (m.startS < 0) {
+            throw new Bad("start_s must not be negative");
+        }
+        JsonNode e = root.get("end_s");
+        if (e != null && !e.isNull()) {
+            if (!e.isNumber() || !Double.isFinite(e.asDouble()) || e.asDouble() < m.startS) {
+                throw new Bad("end_s must be a number not before start_s");
+            }
+            m.endS = e.asDouble();
+        }
+        JsonNode s = root.get("significance");
+        if (s != null && !s.isNull()) {
+            m.significance = (int) integer(root, "significance", 1, 5, true);
+        }
+        m.modifiers = text(root, "modifiers", false);
+        m.label = text(root, "label", false);
+        m.sourceFile = text(root, "source_file", false);
+        m.sourceLine = integer(root, "source_line", 0, Long.MAX_VALUE, false);
+    }
+
+    /** The JSON of a message (NaN values as null). */
+    public static byte[] write(LiveMessage m) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("type", m.type);
+        o.put("session_id", m.sessionId);
+        switch (m.type) {
+            case LiveMessage.SESSION_START -> {
+                o.put("therapist_id", m.therapistId);
+                o.put("client_key", m.clientKey);
+                o.put("session_number", m.sessionNumber);
+                o.put("media_start", m.mediaStart);
+                if (m.durationS != null) {
+                    o.put("duration_s", m.durationS);
+                }
+                o.put("consent_supervision", m.consentSupervision);
+                o.put("consent_research", m.consentResearch);
+                ArrayNode w = o.putArray("wearers");
+                m.wearers.forEach(w::add);
+                if (m.folder != null) {
+                    o.put("folder", m.folder);
+                }
+                if (m.metadataJson != null) {
+                    try {
+                        o.set("metadata", MAPPER.readTree(m.metadataJson));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalArgumentException("metadataJson is not JSON", e);
+                    }
+                }
+            }
+            case LiveMessage.SAMPLES -> {
+                o.put("wearer", m.wearer);
+                o.put("channel", m.channel);
+                o.put("stream_start_ms", m.streamStartMillis);
+                o.put("start_ms", m.startMillis);
+                o.put("first_index", m.firstIndex);
+                if (Channel.IBI.name().equals(m.channel)) {
+                    o.put("span_s", m.spanS);
+                    put(o.putArray("offsets_s"), m.offsetsS);
+                } else {
+                    o.put("rate_hz", m.rateHz);
+                }
+                put(o.putArray("values"), m.values);
+            }
+            case LiveMessage.EVENT -> {
+                o.put("code", m.code);
+                o.put("family", m.family);
+                o.put("actor", m.actor);
+                o.put("start_s", m.startS);
+                if (m.endS != null) {
+                    o.put("end_s", m.endS);
+                }
+                if (m.significance != null) {
+                    o.put("significance", m.significance);
+                }
+                if (m.modifiers != null) {
+                    o.put("modifiers", m.modifiers);
+                }
+                if (m.label != null) {
+                    o.put("label", m.label);
+                }
+                if (m.sourceFile != null) {
+                    o.put("source_file", m.sourceFile);
+                }
+                o.put("source_line", m.sourceLine);
+            }
+            default -> { }
+        }
+        try {
+            return MAPPER.writeValueAsBytes(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void put(ArrayNode a, double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                a.add(v);
+            } else {
+                a.addNull();
+            }
+        }
+    }
+
+    private static String text(JsonNode root, String field, boolean required) throws Bad {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new Bad("missing " + field);
+            }
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new Bad(field + " must be a string");
+        }
+        return n.asText();
+    }
+
+    private static boolean bool(JsonNode root, String field) throws Bad {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw new Bad(field + " must be true or false");
+        }
+        return n.asBoolean();
+    }
+
+    private static long integer(JsonNode root, String field, long min, long max, boolean required) throws Bad {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new Bad("missing " + field);
+            }
+            return 0;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
+            throw new Bad(field + " must be a whole number from " + min + " to " + max);
+        }
+        return n.asLong();
+    }
+
+    private static double number(JsonNode root, String field) throws Bad {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            throw new Bad("missing " + field);
+        }
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw new Bad(field + " must be a finite number");
+        }
+        return n.asDouble();
+    }
+
+    /** An array of numbers; null elements become NaN when {@code nullable}. */
+    private static double[] numbers(JsonNode root, String field, boolean nullable) throws Bad {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isArray()) {
+            throw new Bad(field + " must be an array of numbers");
+        }
+        if (n.size() > MAX_VALUES) {
+            throw new Bad(field + " holds more than " + MAX_VALUES + " values");
+        }
+        double[] out = new double[n.size()];
+        Iterator<JsonNode> it = n.elements();
+        for (int i = 0; it.hasNext(); i++) {
+            JsonNode v = it.next();
+            if (v.isNull() && nullable) {
+                out[i] = Double.NaN;
+            } else if (v.isNumber() && Double.isFinite(v.asDouble())) {
+                out[i] = v.asDouble();
+            } else {
+                throw new Bad(field + "[" + i + "] is not a finite number" + (nullable ? " or null" : ""));
+            }
+        }
+        return out;
+    }
+
+    /** The key as a session id when it looks like one, else null (never echo arbitrary bytes). */
+    private static String safeId(String key) {
+        return key != null && !key.isBlank() && key.length() <= MAX_ID_CHARS && key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? key
+                : null;
+    }
+
+    private static String location(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+            return " (at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+        }
+        return "";
+    }
+}
