@@ -14,7 +14,7 @@ import org.sessionreview.model.Reject;
  * session. An annotation at 99,999 s in a 20-minute session is a typing error, never a moment to
  * review at "1666:39". (Negative times are rejected by the parsers.)
  */
-final class AnnotationRange {
+public final class AnnotationRange {
     /** Seconds an annotation may extend past the session's duration. */
     static final double TOLERANCE_S = 30;
     /** Upper bound when the session's duration is unknown, seconds. */
@@ -23,7 +23,7 @@ final class AnnotationRange {
     private AnnotationRange() {}
 
     /** The latest time an annotation may reach, seconds from media start. */
-    static double limitS(Double declaredDurationS, Double recordedS) {
+    public static double limitS(Double declaredDurationS, Double recordedS) {
         if (declaredDurationS != null) {
             return declaredDurationS + TOLERANCE_S;
         }
@@ -33,16 +33,24 @@ final class AnnotationRange {
         return MAX_SESSION_S;
     }
 
+    /** Why {@code a} lies outside a session that ends at {@code limitS}; null when it does not. */
+    public static String outside(Annotation a, double limitS) {
+        if (a.endOrStartS() <= limitS) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s at %.1f s lies outside the session (0 to %.0f s, duration plus %.0f s tolerance)",
+                a.endS != null && a.endS > limitS ? "end" : "start", a.endOrStartS(), limitS, TOLERANCE_S);
+    }
+
     /** A copy of {@code in} with the annotations past {@code limitS} moved to the rejects. */
     static ParseResult<Annotation> check(ParseResult<Annotation> in, double limitS) {
         ParseResult<Annotation> out = new ParseResult<>();
         out.addRead(in.recordsRead());
         in.rejects().forEach(out::reject);
         for (Annotation a : in.records()) {
-            if (a.endOrStartS() > limitS) {
-                out.reject(new Reject(a.sessionId, a.sourceFile, a.sourceLine, String.format(Locale.ROOT,
-                        "%s at %.1f s lies outside the session (0 to %.0f s, duration plus %.0f s tolerance)",
-                        a.endS != null && a.endS > limitS ? "end" : "start", a.endOrStartS(), limitS, TOLERANCE_S), null));
+            String problem = outside(a, limitS);
+            if (problem != null) {
+                out.reject(new Reject(a.sessionId, a.sourceFile, a.sourceLine, problem, null));
             } else {
                 out.accept(a);
             }

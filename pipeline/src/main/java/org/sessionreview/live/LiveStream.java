@@ -1,0 +1,248 @@
+package org.sessionreview.live;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.sessionreview.model.SampleBlock;
+
+/**
+ * One channel of one wearer of a live session, re-cut into the canonical blocks a review of the
+ * same recording's files gets from {@code BlockSplitter} (block {@code k} of a regular channel
+ * holds samples {@code k * n .. k * n + n - 1}, {@code n = round(blockSeconds * rateHz)}; IBI
+ * block {@code k} holds the beats in {@code [origin + k * span, origin + (k + 1) * span)} with
+ * offsets rebased to its start), so that the windows downstream are the same as in the review.
+ *
+ * <p>Plain state (public fields, no-arg constructor) kept in Flink's keyed state; the logic is in
+ * {@link #acceptRegular}, {@link #acceptIbi} and {@link #finish}, which return the blocks that became
+ * complete (without session, wearer and media start: {@link LiveAssembler} fills them in).
+ */
+public class LiveStream {
+    public String channel;
+    public int width = 1;
+    /** Stream origin, epoch ms: time of sample 0 (regular) or of IBI offset 0. */
+    public long originMillis;
+    public double rateHz;
+    /** Canonical block length, ms. */
+    public long blockMillis;
+    /** Regular: samples per canonical block. */
+    public int perBlock;
+    /** Regular: index of the next sample expected; IBI: beats received. */
+    public long next;
+    /** Regular: values of the block being filled (from sample {@link #blockFirst}). */
+    public double[] buffer = new double[0];
+    public int buffered;
+    public long blockFirst;
+    /** Regular: messages that arrived ahead of {@link #next}, by first index. */
+    public TreeMap<Long, double[]> ahead = new TreeMap<>();
+    /** IBI: the span index being filled and its beats (offsets from the origin, s). */
+    public long span;
+    public List<Double> spanOffsets = new ArrayList<>();
+    public List<Double> spanValues = new ArrayList<>();
+    /** IBI: index of the first beat of the span being filled. */
+    public long spanFirst;
+    /** IBI: the span of the last beat received; -1 before any. */
+    public long lastBeatSpan = -1;
+    /** IBI: end of the stretch covered so far, epoch ms. */
+    public long coveredMillis;
+    /** Samples (IBI: beats) received, gaps filled not counted. */
+    public long received;
+    /** End of the data, epoch ms (as {@code E4Channel.endMillis()}); NaN before any sample. */
+    public double endMillis = Double.NaN;
+    /** Canonical blocks emitted. */
+    public int blocks;
+
+    public LiveStream() {}
+
+    /** A regular stream starting at {@code originMillis} with {@code rateHz}. */
+    public static LiveStream regular(String channel, int width, long originMillis, double rateHz, long blockMillis) {
+        LiveStream s = new LiveStream();
+        s.channel = channel;
+        s.width = width;
+        s.originMillis = originMillis;
+        s.rateHz = rateHz;
+        s.blockMillis = blockMillis;
+        s.perBlock = (int) Math.max(1, Math.round(blockMillis / 1000.0 * rateHz));
+        s.buffer = new double[s.perBlock * width];
+        return s;
+    }
+
+    /** An IBI stream whose offsets count from {@code originMillis}. */
+    public static LiveStream ibi(long originMillis, long blockMillis) {
+        LiveStream s = new LiveStream();
+        s.channel = "IBI";
+        s.originMillis = originMillis;
+        s.blockMillis = blockMillis;
+        s.coveredMillis = originMillis;
+        return s;
+    }
+
+    public boolean isIbi() {
+        return rateHz == 0;
+    }
+
+    /**
+     * Adds a regular message's samples. Returns the blocks completed. The caller has checked that
+     * {@code first >= next} and that the message is not too far ahead.
+     */
+    public List<SampleBlock> acceptRegular(long first, double[] values) {
+        List<SampleBlock> out = new ArrayList<>();
+        if (first > next) {
+            ahead.put(first, values);
+            return out;
+        }
+        append(values, out);
+        drainAhead(out);
+        return out;
+    }
+
+    /** Regular: one past the highest sample index received (held ahead of a gap or not). */
+    public long highest() {
+        if (ahead.isEmpty()) {
+            return next;
+        }
+        var last = ahead.lastEntry();
+        return Math.max(next, last.getKey() + last.getValue().length / width);
+    }
+
+    /** Samples held ahead of a gap. */
+    public long samplesAhead() {
+        long n = 0;
+        for (double[] v : ahead.values()) {
+            n += v.length / width;
+        }
+        return n;
+    }
+
+    /**
+     * Fills the gap before the earliest message held ahead with missing samples (NaN) and
+     * appends what follows. Returns the blocks completed; {@code gap} receives the missing
+     * sample range {@code [from, to)}.
+     */
+    public List<SampleBlock> fillFirstGap(long[] gap) {
+        List<SampleBlock> out = new ArrayList<>();
+        if (ahead.isEmpty()) {
+            return out;
+        }
+        long to = ahead.firstKey();
+        gap[0] = next;
+        gap[1] = to;
+        double[] missing = new double[(int) ((to - next) * width)];
+        Arrays.fill(missing, Double.NaN);
+        long receivedBefore = received;
+        append(missing, out);
+        received = receivedBefore;
+        drainAhead(out);
+        return out;
+    }
+
+    private void drainAhead(List<SampleBlock> out) {
+        while (!ahead.isEmpty() && ahead.firstKey() <= next) {
+            var e = ahead.pollFirstEntry();
+            long skip = next - e.getKey();
+            double[] v = e.getValue();
+            if (skip * width < v.length) {
+                append(Arrays.copyOfRange(v, (int) (skip * width), v.length), out);
+            }
+        }
+    }
+
+    private void append(double[] values, List<SampleBlock> out) {
+        int n = values.length / width;
+        int at = 0;
+        while (at < n) {
+            int take = Math.min(n - at, perBlock - buffered);
+            System.arraycopy(values, at * width, buffer, buffered * width, take * width);
+            buffered += take;
+            at += take;
+            if (buffered == perBlock) {
+                out.add(regularBlock());
+            }
+        }
+        next += n;
+        received += n;
+        endMillis = originMillis + next * 1000.0 / rateHz;
+    }
+
+    private SampleBlock regularBlock() {
+        SampleBlock b = new SampleBlock();
+        b.channel = channel;
+        b.startMillis = originMillis + Math.round(blockFirst * 1000.0 / rateHz);
+        b.rateHz = rateHz;
+        b.width = width;
+        b.values = Arrays.copyOf(buffer, buffered * width);
+        b.firstIndex = blockFirst;
+        blockFirst += buffered;
+        buffered = 0;
+        blocks++;
+        return b;
+    }
+
+    /**
+     * Adds an IBI message: beats at {@code offsetsS} (s after the origin) covering the stretch up
+     * to {@code coveredTo} (epoch ms). Returns the spans completed.
+     */
+    public List<SampleBlock> acceptIbi(double[] offsetsS, double[] values, long coveredTo) {
+        List<SampleBlock> out = new ArrayList<>();
+        for (int i = 0; i < offsetsS.length; i++) {
+            long k = (long) Math.floor(offsetsS[i] * 1000.0 / blockMillis);
+            while (span < k) {
+                out.add(ibiBlock());
+            }
+            lastBeatSpan = k;
+            spanOffsets.add(offsetsS[i]);
+            spanValues.add(values[i]);
+            received++;
+            endMillis = originMillis + offsetsS[i] * 1000.0;
+        }
+        coveredMillis = Math.max(coveredMillis, coveredTo);
+        // a stream without beats is a missing channel, as an IBI file without data lines is
+        while (received > 0 && originMillis + (span + 1) * blockMillis <= coveredMillis) {
+            out.add(ibiBlock());
+        }
+        return out;
+    }
+
+    private SampleBlock ibiBlock() {
+        SampleBlock b = new SampleBlock();
+        long k = span;
+        b.channel = channel;
+        b.startMillis = originMillis + k * blockMillis;
+        b.rateHz = 0;
+        b.width = 1;
+        int n = spanOffsets.size();
+        b.values = new double[n];
+        b.offsetsS = new double[n];
+        for (int j = 0; j < n; j++) {
+            b.values[j] = spanValues.get(j);
+            b.offsetsS[j] = (spanOffsets.get(j) * 1000.0 - k * blockMillis) / 1000.0;
+        }
+        b.firstIndex = spanFirst;
+        spanFirst += n;
+        spanOffsets.clear();
+        spanValues.clear();
+        span++;
+        blocks++;
+        return b;
+    }
+
+    /**
+     * The stream's last blocks at the end of the session: the partial regular block; IBI spans up
+     * to {@code untilMillis} (the wearer's recording end), as {@code BlockSplitter} cuts them.
+     */
+    public List<SampleBlock> finish(long untilMillis) {
+        List<SampleBlock> out = new ArrayList<>();
+        if (!isIbi()) {
+            if (buffered > 0) {
+                out.add(regularBlock());
+            }
+            return out;
+        }
+        long lastSpan = lastBeatSpan;
+        long untilSpan = untilMillis <= originMillis ? -1 : (untilMillis - originMillis - 1) / blockMillis;
+        while (span <= Math.max(lastSpan, untilSpan)) {
+            out.add(ibiBlock());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,173 @@
+package org.sessionreview.operators;
+
+import java.util.Locale;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.sessionreview.live.LiveAssembler;
+import org.sessionreview.live.LiveMessage;
+import org.sessionreview.live.LiveSession;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Reject;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.SessionInfo;
+
+/**
+ * Keyed by session id: a live session's messages in, what the review topology takes out (sample
+ * blocks; metadata, annotations and rejects as side outputs), through a {@link LiveAssembler}.
+ *
+ * <p>A session ends on its {@code session_end} message or after {@link #silenceMillis} without a
+ * message, on the event-time clock of the Kafka record timestamps (one event-time timer per
+ * session, re-armed when it fires early); either way its state is cleared. A short tombstone
+ * (cleared by a timer after {@link #retentionMillis}) remembers that the id has ended, so that a
+ * late or replayed message does not start the session again.
+ *
+ * <p>Rejects that refuse a whole message go to {@link #DEAD_LETTERS} as well as {@link #REJECTS}.
+ */
+public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage, SampleBlock> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<SessionInfo> SESSIONS = new OutputTag<>("live-sessions") {};
+    public static final OutputTag<Annotation> ANNOTATIONS = new OutputTag<>("live-annotations") {};
+    /** Every rejects row of the live input (messages, gaps filled, events outside the session). */
+    public static final OutputTag<Reject> REJECTS = new OutputTag<>("live-rejects") {};
+    /** The rejects that refuse a whole message: for the dead-letter topic. */
+    public static final OutputTag<Reject> DEAD_LETTERS = new OutputTag<>("live-dead-letters") {};
+
+    private final LiveAssembler assembler;
+    private final long silenceMillis;
+    private final long retentionMillis;
+    private transient ValueState<LiveSession> session;
+    private transient ValueState<Long> timer;
+    private transient ValueState<Long> endedAt;
+
+    /**
+     * @param silenceMillis a session without a message for this long has ended, ms
+     * @param retentionMillis how long an ended session's id is remembered, ms
+     */
+    public LiveIngestFunction(LiveAssembler assembler, long silenceMillis, long retentionMillis) {
+        this.assembler = assembler;
+        this.silenceMillis = silenceMillis;
+        this.retentionMillis = retentionMillis;
+    }
+
+    /** The key of a message: its session id ("" when it has none, e.g. a record that is not JSON). */
+    public static String key(LiveMessage m) {
+        return m.sessionId == null ? "" : m.sessionId;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        session = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("live-session", TypeInformation.of(LiveSession.class)));
+        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("silence-timer", Types.LONG));
+        endedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ended-at", Types.LONG));
+    }
+
+    @Override
+    public void processElement(LiveMessage m, Context ctx, Collector<SampleBlock> out) throws Exception {
+        try (StageClock.Scope stage = StageClock.enter(StageClock.Stage.INGEST)) {
+            process(m, ctx, out);
+        }
+    }
+
+    private void process(LiveMessage m, Context ctx, Collector<SampleBlock> out) throws Exception {
+        LiveSession s = session.value();
+        Output o = new Output(ctx, out);
+        if (s == null && endedAt.value() != null && m.problem == null) {
+            o.reject(new Reject(m.sessionId, m.source(), m.offset, (m.type == null ? "record" : m.type)
+                    + ": the session has already ended (a session id is used once); ignored", null), true);
+            return;
+        }
+        if (m.sessionId == null && m.problem != null) {
+            o.reject(new Reject(null, m.source(), m.offset, "record: " + m.problem, null), true);
+            return;
+        }
+        LiveSession next = assembler.accept(s, m, o);
+        if (next == null) {
+            if (s != null) {
+                ended(ctx, m.timestampMillis);
+            }
+            return;
+        }
+        session.update(next);
+        if (timer.value() == null) {
+            long at = next.lastMessageMillis + silenceMillis;
+            ctx.timerService().registerEventTimeTimer(at);
+            timer.update(at);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SampleBlock> out) throws Exception {
+        LiveSession s = session.value();
+        if (s == null) {
+            Long ended = endedAt.value();
+            if (ended != null && timestamp >= ended + retentionMillis) {
+                endedAt.clear();
+            }
+            return;
+        }
+        long due = s.lastMessageMillis + silenceMillis;
+        if (due > timestamp) {
+            ctx.timerService().registerEventTimeTimer(due);
+            timer.update(due);
+            return;
+        }
+        Output o = new Output(ctx, out);
+        o.reject(new Reject(s.info.sessionId, "kafka", 0, String.format(Locale.ROOT,
+                "session ended by silence: no message for %.0f s and no session_end", silenceMillis / 1000.0), null), false);
+        assembler.finish(s, o);
+        ended(ctx, timestamp);
+    }
+
+    private void ended(Context ctx, long at) throws Exception {
+        session.clear();
+        Long t = timer.value();
+        if (t != null) {
+            ctx.timerService().deleteEventTimeTimer(t);
+            timer.clear();
+        }
+        endedAt.update(at);
+        ctx.timerService().registerEventTimeTimer(at + retentionMillis);
+    }
+
+    /** The assembler's results as this operator's outputs. */
+    private static final class Output implements LiveAssembler.Output {
+        private final Context ctx;
+        private final Collector<SampleBlock> out;
+
+        Output(Context ctx, Collector<SampleBlock> out) {
+            this.ctx = ctx;
+            this.out = out;
+        }
+
+        @Override
+        public void block(SampleBlock block) {
+            out.collect(block);
+        }
+
+        @Override
+        public void session(SessionInfo info) {
+            ctx.output(SESSIONS, info);
+        }
+
+        @Override
+        public void annotation(Annotation annotation) {
+            ctx.output(ANNOTATIONS, annotation);
+        }
+
+        @Override
+        public void reject(Reject reject, boolean message) {
+            ctx.output(REJECTS, reject);
+            if (message) {
+                ctx.output(DEAD_LETTERS, reject);
+            }
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package org.sessionreview.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.ingest.e4.BlockSplitter;
+import org.sessionreview.ingest.e4.E4Channel;
+import org.sessionreview.ingest.e4.E4Recording;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.Reject;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.SessionInfo;
+
+/**
+ * The assembler must give downstream exactly the blocks a review of the same recording's files
+ * gets from {@link BlockSplitter}, whatever the messages' size, and a defined outcome for each
+ * damaged stream.
+ */
+class LiveAssemblerTest {
+    private static final long MEDIA = 1_700_000_000_000L;
+    private static final FeatureConfig FEATURES = FeatureConfig.defaults();
+    private final LiveAssembler assembler = new LiveAssembler(FEATURES.blockMillis(), 24, 60);
+
+    /** Collects everything the assembler emits. */
+    static final class Collected implements LiveAssembler.Output {
+        final List<SampleBlock> blocks = new ArrayList<>();
+        final List<SessionInfo> infos = new ArrayList<>();
+        final List<Annotation> annotations = new ArrayList<>();
+        final List<Reject> rejects = new ArrayList<>();
+        final List<Reject> deadLetters = new ArrayList<>();
+
+        @Override
+        public void block(SampleBlock b) {
+            blocks.add(b);
+        }
+
+        @Override
+        public void session(SessionInfo i) {
+            infos.add(i);
+        }
+
+        @Override
+        public void annotation(Annotation a) {
+            annotations.add(a);
+        }
+
+        @Override
+        public void reject(Reject r, boolean message) {
+            rejects.add(r);
+            if (message) {
+                deadLetters.add(r);
+            }
+        }
+    }
+
+    /** A recording of {@code seconds} s with every channel, IBI beats at irregular times. */
+    private static E4Recording recording(int seconds, long seed) {
+        Random rnd = new Random(seed);
+        Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
+        long start = MEDIA + 1234;
+        for (Channel c : Channel.values()) {
+            if (c == Channel.IBI) {
+                continue;
+            }
+            double rate = c == Channel.BVP ? 64 : c == Channel.ACC ? 32 : c == Channel.HR ? 1 : 4;
+            double[] v = new double[(int) (seconds * rate) * c.width()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rnd.nextGaussian();
+            }
+            v[7] = Double.NaN; // a rejected line
+            channels.put(c, E4Channel.regular(c, start + (c == Channel.HR ? 10_000 : 0), rate, v));
+        }
+        List<Double> offsets = new ArrayList<>();
+        for (double t = 3.3; t < seconds - 20; t += 0.6 + rnd.nextDouble() * 0.5) {
+            if (t < 70 || t > 100) { // a stretch without beats longer than a block
+                offsets.add(t);
+            }
+        }
+        double[] o = offsets.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ibi = new double[o.length];
+        Arrays.fill(ibi, 0.8);
+        channels.put(Channel.IBI, E4Channel.ibi(start + 500, o, ibi));
+        return new E4Recording("S1", channels, Map.of());
+    }
+
+    private static LiveMessage start(Double durationS) {
+        LiveMessage m = message(LiveMessage.SESSION_START);
+        m.therapistId = "T1";
+        m.clientKey = "abc";
+        m.sessionNumber = 4;
+        m.mediaStart = "2023-11-14T23:13:20+01:00";
+        m.durationS = durationS;
+        m.wearers = List.of("therapist", "client");
+        return m;
+    }
+
+    private static LiveMessage message(String type) {
+        LiveMessage m = new LiveMessage();
+        m.type = type;
+        m.sessionId = "S1";
+        m.topic = "in";
+        return m;
+    }
+
+    /** The recording as 1 s messages of each channel, in time order (regular) and stretch order (IBI). */
+    private static List<LiveMessage> messages(E4Recording rec, String role, double sliceS) {
+        List<LiveMessage> out = new ArrayList<>();
+        for (Channel c : rec.presentChannels()) {
+            E4Channel ch = rec.channel(c).orElseThrow();
+            if (c == Channel.IBI) {
+                double[] o = ch.offsetsS();
+                double[] v = ch.values();
+                long end = rec.endMillis();
+                int i = 0;
+                for (long from = ch.startMillis(); from < end; from += Math.round(sliceS * 1000)) {
+                    LiveMessage m = message(LiveMessage.SAMPLES);
+                    m.wearer = role;
+                    m.channel = "IBI";
+                    m.streamStartMillis = ch.startMillis();
+                    m.startMillis = from;
+                    m.spanS = sliceS;
+                    m.firstIndex = i;
+                    int first = i;
+                    double toS = (from - ch.startMillis()) / 1000.0 + sliceS;
+                    while (i < o.length && o[i] < toS) {
+                        i++;
+                    }
+                    m.offsetsS = Arrays.copyOfRange(o, first, i);
+                    m.values = Arrays.copyOfRange(v, first, i);
+                    out.add(m);
+                }
+                continue;
+            }
+            int per = (int) Math.round(ch.rateHz() * sliceS);
+            double[] v = ch.values();
+            for (int first = 0; first < ch.sampleCount(); first += per) {
+                int n = Math.min(per, ch.sampleCount() - first);
+                LiveMessage m = message(LiveMessage.SAMPLES);
+                m.wearer = role;
+                m.channel = c.name();
+                m.streamStartMillis = ch.startMillis();
+                m.startMillis = ch.startMillis() + Math.round(first * 1000.0 / ch.rateHz());
+                m.rateHz = ch.rateHz();
+                m.firstIndex = first;
+                m.values = Arrays.copyOfRange(v, first * c.width(), (first + n) * c.width());
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparingLong((LiveMessage m) -> m.startMillis));
+        return out;
+    }
+
+    private Collected run(List<LiveMessage> messages) {
+        Collected out = new Collected();
+        LiveSession s = null;
+        long offset = 0;
+        for (LiveMessage m : messages) {
+            m.offset = offset++;
+            s = assembler.accept(s, m, out);
+        }
+        assertNull(s, "the session_end message ends the session");
+        return out;
+    }
+
+    private static List<SampleBlock> sorted(List<SampleBlock> blocks) {
+        List<SampleBlock> copy = new ArrayList<>(blocks);
+        copy.sort(Comparator.comparing((SampleBlock b) -> b.role).thenComparing(b -> b.channel)
+                .thenComparingLong(b -> b.firstIndex).thenComparingLong(b -> b.startMillis));
+        return copy;
+    }
+
+    @Test
+    void shouldRebuildTheReviewsBlocksFromOneSecondMessages() {
+        E4Recording rec = recording(200, 1);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+
+        List<SampleBlock> expected = new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA);
+        assertEquals(sorted(expected), sorted(out.blocks));
+        SampleBlock end = out.blocks.stream().filter(b -> b.endOfStream).findFirst().orElseThrow();
+        SampleBlock expectedEnd = expected.get(expected.size() - 1);
+        assertEquals(expectedEnd.startMillis, end.startMillis);
+        assertEquals(expectedEnd.streamBlockCount, end.streamBlockCount);
+        assertTrue(out.rejects.isEmpty(), out.rejects.toString());
+
+        SessionInfo last = out.infos.get(out.infos.size() - 1);
+        assertTrue(out.infos.get(0).provisional);
+        assertEquals(List.of("client", "therapist"), out.infos.get(0).wearers, "declared wearers in role order");
+        assertFalse(last.provisional);
+        assertEquals(List.of("client"), last.wearers);
+        assertEquals(List.of("therapist:EDA", "therapist:BVP", "therapist:ACC", "therapist:TEMP", "therapist:HR",
+                "therapist:IBI"), last.missingChannels.stream().sorted(Comparator.comparingInt(
+                        (String x) -> Channel.valueOf(x.substring(x.indexOf(':') + 1)).ordinal())).toList());
+        assertEquals((rec.endMillis() - MEDIA) / 1000.0, last.durationS, 1e-9);
+        assertEquals(MEDIA, last.mediaStartMillis);
+        assertEquals("2023-11-14", last.sessionDate);
+    }
+
+    @Test
+    void shouldGiveTheSameBlocksWhateverTheMessageSize() {
+        E4Recording rec = recording(130, 2);
+        for (double slice : new double[] {0.5, 2.0, 7.0}) {
+            List<LiveMessage> in = new ArrayList<>();
+            in.add(start(null));
+            in.addAll(messages(rec, "client", slice));
+            in.add(message(LiveMessage.SESSION_END));
+            assertEquals(sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)), sorted(run(in).blocks),
+                    "slices of " + slice + " s");
+        }
+    }
+
+    @Test
+    void shouldHoldOutOfOrderSamplesAndRejectDuplicates() {
+        E4Recording rec = recording(100, 3);
+        List<LiveMessage> ordered = messages(rec, "client", 1.0);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        List<LiveMessage> shuffled = new ArrayList<>(ordered);
+        // swap neighbours of the same regular channel, duplicate one message
+        for (int i = 0; i + 13 < shuffled.size(); i += 40) {
+            LiveMessage a = shuffled.get(i);
+            int j = i + 1;
+            while (j < shuffled.size() && !shuffled.get(j).channel.equals(a.channel)) {
+                j++;
+            }
+            if (j < shuffled.size() && !"IBI".equals(a.channel)) {
+                shuffled.set(i, shuffled.get(j));
+                shuffled.set(j, a);
+            }
+        }
+        in.addAll(shuffled);
+        LiveMessage dup = ordered.stream().filter(m -> m.channel.equals("EDA")).skip(5).findFirst().orElseThrow();
+        in.add(dup);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        assertEquals(sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)), sorted(out.blocks));
+        assertEquals(1, out.deadLetters.size(), out.rejects.toString());
+        assertTrue(out.deadLetters.get(0).reason.contains("duplicate"), out.deadLetters.get(0).reason);
+        assertEquals(dup.offset, out.deadLetters.get(0).line);
+    }
+
+    @Test
+    void shouldFillAGapThatNeverClosesWithMissingSamples() {
+        E4Recording rec = recording(150, 4);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        List<LiveMessage> ms = messages(rec, "client", 1.0);
+        LiveMessage lost = ms.stream().filter(m -> m.channel.equals("TEMP") && m.firstIndex == 40).findFirst().orElseThrow();
+        ms.remove(lost);
+        in.addAll(ms);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+
+        SampleBlock temp0 = out.blocks.stream().filter(b -> "TEMP".equals(b.channel) && b.firstIndex == 0).findFirst().orElseThrow();
+        for (int i = 0; i < 120; i++) {
+            double expected = i >= 40 && i < 44 ? Double.NaN : rec.channel(Channel.TEMP).orElseThrow().values()[i];
+            assertEquals(expected, temp0.values[i], 0.0, "TEMP sample " + i);
+        }
+        assertEquals(1, out.rejects.size(), out.rejects.toString());
+        assertTrue(out.rejects.get(0).reason.contains("TEMP samples 40..43 never arrived"), out.rejects.get(0).reason);
+        assertTrue(out.deadLetters.isEmpty());
+    }
+
+    @Test
+    void shouldRejectEachBadMessageWithItsReasonAndKeepTheSession() {
+        E4Recording rec = recording(60, 5);
+        List<LiveMessage> in = new ArrayList<>();
+        LiveMessage early = message(LiveMessage.SAMPLES);
+        early.problem = null;
+        early.wearer = "client";
+        early.channel = "EDA";
+        early.values = new double[] {1};
+        early.rateHz = 4;
+        in.add(early); // before session_start
+        in.add(start(null));
+        in.add(start(null)); // duplicate start
+        in.addAll(messages(rec, "client", 1.0));
+        LiveMessage future = message(LiveMessage.SAMPLES);
+        future.wearer = "client";
+        future.channel = "EDA";
+        future.streamStartMillis = rec.channel(Channel.EDA).orElseThrow().startMillis();
+        future.rateHz = 4;
+        future.firstIndex = 4 * 3600 * 30;
+        future.startMillis = future.streamStartMillis + 3_600_000L * 30;
+        future.values = new double[] {1, 2, 3, 4};
+        in.add(future);
+        LiveMessage ahead = message(LiveMessage.SAMPLES);
+        ahead.wearer = "client";
+        ahead.channel = "EDA";
+        ahead.streamStartMillis = future.streamStartMillis;
+        ahead.rateHz = 4;
+        ahead.firstIndex = 4 * 600;
+        ahead.startMillis = ahead.streamStartMillis + 600_000;
+        ahead.values = new double[] {1, 2, 3, 4};
+        in.add(ahead);
+        LiveMessage undeclared = message(LiveMessage.SAMPLES);
+        undeclared.wearer = "observer";
+        in.add(undeclared);
+        LiveMessage unknownCode = message(LiveMessage.EVENT);
+        unknownCode.code = "NOT_A_CODE";
+        unknownCode.family = "ANX";
+        unknownCode.actor = "client";
+        in.add(unknownCode);
+        LiveMessage malformed = LiveMessage.unusable("S1", "not JSON");
+        malformed.topic = "in";
+        in.add(malformed);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+
+        List<String> reasons = out.deadLetters.stream().map(r -> r.reason).toList();
+        assertEquals(7, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("samples: no session_start"), reasons.get(0));
+        assertTrue(reasons.get(1).contains("duplicate session_start"), reasons.get(1));
+        assertTrue(reasons.get(2).contains("in the future"), reasons.get(2));
+        assertTrue(reasons.get(3).contains("far out of order"), reasons.get(3));
+        assertTrue(reasons.get(4).contains("not declared"), reasons.get(4));
+        assertTrue(reasons.get(5).contains("not a canonical code"), reasons.get(5));
+        assertEquals("record: not JSON", reasons.get(6));
+        assertEquals(sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)), sorted(out.blocks),
+                "the rest of the session is unaffected");
+    }
+
+    @Test
+    void shouldForwardEventsInsideTheSessionAndRejectThoseBeyondItsEnd() {
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        LiveMessage before = event(5, 1); // before any sample: held until the length is known
+        in.add(before);
+        List<LiveMessage> ms = messages(rec, "client", 1.0);
+        in.addAll(ms.subList(0, ms.size() / 2));
+        in.add(event(20, 2)); // inside the data so far: forwarded at once
+        in.add(event(20, 2)); // the same event again
+        in.add(event(500, 3)); // beyond the recording + 30 s: rejected at the end
+        in.addAll(ms.subList(ms.size() / 2, ms.size()));
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        assertEquals(List.of(5.0, 20.0), out.annotations.stream().map(a -> a.startS).sorted().toList());
+        SessionInfo last = out.infos.get(out.infos.size() - 1);
+        assertEquals(2, last.annotationCount);
+        assertEquals(1, out.deadLetters.size(), "the duplicate");
+        assertTrue(out.rejects.stream().anyMatch(r -> r.line == 3 && r.reason.contains("lies outside the session")),
+                out.rejects.toString());
+    }
+
+    private static LiveMessage event(double startS, long line) {
+        LiveMessage m = message(LiveMessage.EVENT);
+        m.code = "ANX_STR_SIGH";
+        m.family = "ANX";
+        m.actor = "client";
+        m.startS = startS;
+        m.sourceFile = "codes.jsonl";
+        m.sourceLine = line;
+        return m;
+    }
+}
