@@ -25,6 +25,7 @@ public final class Main {
             "  generate-sample-data [--out DIR] [--seed N]  regenerate the synthetic sample cohort",
             "  bench [--sessions N] [--minutes M] ...      measure the review against the parse floor; 'bench --help'",
             "  kafka [--port 9092] [--dir DIR]             a single-node Kafka broker on localhost; Ctrl-C stops it",
+            "  live --bootstrap HOST:PORT --out DIR ...    review live sessions from Kafka; 'live --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -84,6 +85,8 @@ public final class Main {
                 return new BenchCommand(out, err).run(rest);
             case "kafka":
                 return new KafkaCommand(out, err).run(rest);
+            case "live":
+                return new org.sessionreview.jobs.live.LiveCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;

@@ -231,7 +231,7 @@ public final class ReviewOptions {
      * The entry {@code value} names: a local path made absolute and normalised, or an entry on the
      * file system Flink has for its scheme; null when the flag was not given.
      */
-    private static Entry location(String flag, String value) throws UsageException {
+    static Entry location(String flag, String value) throws UsageException {
         if (value == null) {
             return null;
         }
@@ -260,7 +260,7 @@ public final class ReviewOptions {
     }
 
     /** The pipeline configuration: {@code --eda-method}, then each {@code --set} in order, checked against the declarations. */
-    private static PipelineConfig config(EdaMethod edaMethod, List<String> sets, StoredBaselines baselines)
+    static PipelineConfig config(EdaMethod edaMethod, List<String> sets, StoredBaselines baselines)
             throws UsageException {
         PipelineConfig.Builder b = PipelineConfig.builder().set(EdaOptions.METHOD, edaMethod).storedBaselines(baselines);
         try {
@@ -310,7 +310,7 @@ public final class ReviewOptions {
                 + " only for synthetic data)");
     }
 
-    private static String value(String[] args, int i, String flag) throws UsageException {
+    static String value(String[] args, int i, String flag) throws UsageException {
         if (i >= args.length || args[i].startsWith("--")) {
             throw new UsageException(flag + " needs a value");
         }
