@@ -3,6 +3,7 @@ package org.sessionreview.jobs;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
+import org.sessionreview.jobs.live.ReplayCommand;
 
 /**
  * Command-line entry point of {@code session-review.jar}.
@@ -12,6 +13,7 @@ import java.util.Locale;
  * generate-sample-data   regenerate the synthetic cohort in sample-data/
  * bench                  measure the review against the parse floor (see {@code bench --help})
  * kafka                  a single-node Kafka broker on localhost for live mode (see {@code kafka --help})
+ * replay                 publish recorded sessions to Kafka as live sessions (see {@code replay --help})
  * </pre>
  *
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
@@ -26,6 +28,7 @@ public final class Main {
             "  bench [--sessions N] [--minutes M] ...      measure the review against the parse floor; 'bench --help'",
             "  kafka [--port 9092] [--dir DIR]             a single-node Kafka broker on localhost; Ctrl-C stops it",
             "  live --bootstrap HOST:PORT --out DIR ...    review live sessions from Kafka; 'live --help'",
+            "  replay --sessions DIR --bootstrap HOST:PORT publish recorded sessions to Kafka as live ones; 'replay --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -87,6 +90,8 @@ public final class Main {
                 return new KafkaCommand(out, err).run(rest);
             case "live":
                 return new org.sessionreview.jobs.live.LiveCommand(out, err).run(rest);
+            case "replay":
+                return new ReplayCommand(out, err).run(rest, System::getenv);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;
