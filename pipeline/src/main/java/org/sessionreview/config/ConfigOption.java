@@ -36,7 +36,13 @@ public final class ConfigOption<T> implements Serializable {
     private final T defaultValue;
     private final String unit;
     private final String description;
-    private final List<Check> checks;
+    /**
+     * Transient: the checks are lambdas, which Kryo cannot copy (a {@code double} captured by a
+     * hidden class has no field offset), and operators' keyed state carries configurations
+     * (WearerWindower's, in every checkpoint of a streaming run). Values are checked where the
+     * configuration is built, on the client; a copy made by serialization has no checks.
+     */
+    private final transient List<Check> checks;
 
     private ConfigOption(String key, Kind kind, Class<?> enumType, T defaultValue, String unit,
             String description, List<Check> checks) {
@@ -94,6 +100,11 @@ public final class ConfigOption<T> implements Serializable {
 
     // ---- checks ------------------------------------------------------------------------
 
+    /** The checks; none on a copy made by serialization (see {@link #checks}). */
+    private List<Check> checks() {
+        return checks == null ? List.of() : checks;
+    }
+
     /** The value (every element, for a list) must be {@code > 0}. */
     public ConfigOption<T> positive() {
         return with(v -> number(v) > 0 ? null : "must be > 0");
@@ -144,7 +155,7 @@ public final class ConfigOption<T> implements Serializable {
     }
 
     private List<Check> plus(Check c) {
-        List<Check> all = new ArrayList<>(checks);
+        List<Check> all = new ArrayList<>(checks());
         all.add(c);
         return all;
     }
@@ -205,7 +216,7 @@ public final class ConfigOption<T> implements Serializable {
         if (v == null || (kind == Kind.REAL && !(v instanceof Double))) {
             throw new IllegalArgumentException(key + " must be a " + typeName() + ", got " + value);
         }
-        for (Check c : checks) {
+        for (Check c : checks()) {
             String problem = c.problem(v);
             if (problem != null) {
                 throw new IllegalArgumentException(key + " " + problem + ", got " + format((T) v));

@@ -2,7 +2,7 @@ package org.sessionreview.features;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.config.FeatureConfig;
@@ -27,7 +27,8 @@ final class ArtifactCore implements Serializable {
     private final String role;
     private final long mediaStartMillis;
     /** The last stretch of each kind, held until it is known not to continue into the next core. */
-    private final EnumMap<ArtifactKind, double[]> open = new EnumMap<>(ArtifactKind.class);
+    /** A TreeMap (kind order, as an EnumMap iterates) because Kryo, which copies this state, cannot rebuild an EnumMap. */
+    private final TreeMap<ArtifactKind, double[]> open = new TreeMap<>();
 
     ArtifactCore(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
         this.config = config;

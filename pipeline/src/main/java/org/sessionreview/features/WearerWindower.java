@@ -2,7 +2,7 @@ package org.sessionreview.features;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +59,8 @@ public final class WearerWindower implements Serializable {
     private final String sessionId;
     private final Role role;
     private final long mediaStartMillis;
-    private final EnumMap<Channel, ChannelBuffer> buffers = new EnumMap<>(Channel.class);
+    /** A TreeMap (channel order, as an EnumMap iterates) because Kryo, which copies this state, cannot rebuild an EnumMap. */
+    private final TreeMap<Channel, ChannelBuffer> buffers = new TreeMap<>();
     /** Index of the oldest window not yet emitted; {@link #NOT_STARTED} before the first. */
     private long nextWindow = NOT_STARTED;
     private double firstSampleMillis = Double.POSITIVE_INFINITY;

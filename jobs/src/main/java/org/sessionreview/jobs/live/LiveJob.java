@@ -54,8 +54,8 @@ public final class LiveJob {
     public static final String CHECKPOINTS = ".checkpoints";
     /** Out-of-orderness of Kafka record timestamps tolerated by the watermarks. */
     static final Duration TIMESTAMP_BOUND = Duration.ofSeconds(2);
-    /** The watermark never lags the wall clock by more than this (a quiet topic still advances time). */
-    static final Duration CLOCK_LAG = Duration.ofSeconds(10);
+    /** A partition quiet for this long (wall time) moves its watermark on with the wall clock. */
+    static final Duration QUIET = Duration.ofSeconds(10);
     /** How long an ended session's id is remembered (a late message for it is refused, not a new session). */
     static final Duration ENDED_RETENTION = Duration.ofHours(1);
     /** Samples held beyond a gap before it is filled with missing values. */
@@ -126,9 +126,9 @@ public final class LiveJob {
                 .setProperty("isolation.level", "read_committed")
                 .build();
         long bound = TIMESTAMP_BOUND.toMillis();
-        long lag = CLOCK_LAG.toMillis();
+        long quiet = QUIET.toMillis();
         WatermarkStrategy<LiveMessage> watermarks = WatermarkStrategy
-                .<LiveMessage>forGenerator(ctx -> new KafkaClockWatermarks(bound, lag))
+                .<LiveMessage>forGenerator(ctx -> new KafkaClockWatermarks(bound, quiet))
                 .withTimestampAssigner((m, recordTimestamp) -> m.timestampMillis);
         LiveAssembler assembler = new LiveAssembler(config.features().blockMillis(), config.e4MaxDurationHours(), MAX_AHEAD_S);
         SingleOutputStreamOperator<SampleBlock> blocks = env
