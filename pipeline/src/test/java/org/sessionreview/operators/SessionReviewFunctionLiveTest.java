@@ -334,6 +334,52 @@ class SessionReviewFunctionLiveTest {
                 feed.stream().map(r -> r + " " + text(r)).toList());
     }
 
+    /** The horizons at which rounds are due, by the rule written out: earliest latest end over running wearers. */
+    private static List<Double> expectedRounds(List<SessionEvent> events, double everyS) {
+        Map<String, Double> latest = new HashMap<>();
+        java.util.Set<String> ended = new java.util.HashSet<>();
+        List<Double> out = new ArrayList<>();
+        long last = 0;
+        for (SessionEvent e : events) {
+            if (e.window == null) {
+                continue;
+            }
+            if (e.window.endOfStream) {
+                ended.add(e.window.role);
+                continue;
+            }
+            latest.merge(e.window.role, e.window.endS, Math::max);
+            double h = latest.entrySet().stream().filter(x -> !ended.contains(x.getKey()))
+                    .mapToDouble(Map.Entry::getValue).min().orElseThrow();
+            if (Math.floor(h / everyS) > last) {
+                last = (long) Math.floor(h / everyS);
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldRescoreOncePerEverySWhenTheEarliestWearerPassesAMultiple() throws Exception {
+        LiveMomentsConfig every60 = LiveMomentsConfig.builder().set(LiveMomentsConfig.EVERY_S, 60.0).build();
+        List<Double> horizons = new ArrayList<>();
+        BaselineProvider spy = (info, role, ws, as, cfg) -> {
+            if (info.provisional && (horizons.isEmpty() || horizons.get(horizons.size() - 1) != info.durationS)) {
+                horizons.add(info.durationS); // a round's info has durationS = its horizon
+            }
+            return BaselineProvider.CALIBRATION.baselineFor(info, role, ws, as, cfg);
+        };
+        List<SessionEvent> events = liveEvents(session.annotations);
+        Run run = run(events, every60, spy);
+        List<Double> expected = expectedRounds(events, 60);
+        assertEquals(expected, horizons);
+        assertTrue(expected.size() >= 15, "a 20-minute session has about one round a minute: " + expected);
+        assertEquals(expected.size(), expected.stream().map(h -> Math.floor(h / 60)).distinct().count());
+        for (LiveMomentRow r : phase(run.feed(), LiveMomentRow.LIVE)) {
+            assertTrue(expected.contains(r.knownAtS), "sent at a round's horizon: " + r);
+        }
+    }
+
     @Test
     void shouldNotRegisterLiveStateWhenLiveModeIsOff() throws Exception {
         List<SessionEvent> events = liveEvents(session.annotations);
