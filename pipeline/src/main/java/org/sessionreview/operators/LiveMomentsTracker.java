@@ -95,8 +95,18 @@ final class LiveMomentsTracker {
         return now;
     }
 
-    /** The session end's records ({@link LiveMoments#finalDiff}); state is left for {@link #clear}. */
-    List<LiveMomentRow> finish(List<MomentRow> finalMoments, double endS) throws Exception {
+    /**
+     * The session end's records ({@link LiveMoments#finalDiff}), known at the session's end: its
+     * duration, or the latest window end when the data runs past it (so that no live record is
+     * known later than the final ones). State is left for {@link #clear}.
+     *
+     * @param durationS the final metadata's duration, seconds
+     */
+    List<LiveMomentRow> finish(List<MomentRow> finalMoments, double durationS) throws Exception {
+        double endS = durationS;
+        for (Double latest : latestEndS.values()) {
+            endS = Math.max(endS, latest);
+        }
         List<LiveMomentRow> all = new ArrayList<>();
         sent.get().forEach(all::add);
         return LiveMoments.finalDiff(finalMoments, all, endS);

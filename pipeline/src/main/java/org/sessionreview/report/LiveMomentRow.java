@@ -39,7 +39,7 @@ public class LiveMomentRow {
     /**
      * Session time at which the record became known, seconds from media start: the data horizon
      * of the provisional review for {@value #LIVE}; the session end for {@value #FINAL} and
-     * {@value #WITHDRAWN}.
+     * {@value #WITHDRAWN} (its duration, or the end of its data when that is later).
      */
     public double knownAtS;
 

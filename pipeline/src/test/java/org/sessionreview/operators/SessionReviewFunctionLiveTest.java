@@ -93,6 +93,41 @@ class SessionReviewFunctionLiveTest {
 
     /** The whole live replay with these annotations: provisional info, data in time order, final info. */
     private static List<SessionEvent> liveEvents(List<Annotation> annotations) {
+        return liveEvents(annotations, wearerData);
+    }
+
+    /**
+     * The therapist's data arriving {@code lagS} late, and ending (its end record sent) once the
+     * client's data passes {@code stopS}: its windows and chunks after that are not sent.
+     */
+    private static List<Timed> therapistLateAndStopping(double lagS, double stopS) {
+        List<Timed> out = new ArrayList<>();
+        int windows = 0;
+        int chunks = 0;
+        for (Timed t : wearerData) {
+            SessionEvent e = t.event();
+            boolean therapist = "therapist".equals(e.window != null ? e.window.role : e.chunk != null ? e.chunk.role : null);
+            if (!therapist) {
+                out.add(t);
+            } else if (e.window != null && e.window.endOfStream) {
+                WindowFeatures end = new WindowFeatures();
+                end.sessionId = e.window.sessionId;
+                end.role = e.window.role;
+                end.startMillis = e.window.startMillis;
+                end.endOfStream = true;
+                end.windowCount = windows;
+                end.chunkCount = chunks;
+                out.add(new Timed(Math.min(t.atS(), stopS), SessionEvent.of(end)));
+            } else if (t.atS() <= stopS - lagS) {
+                out.add(new Timed(t.atS() + lagS, e));
+                windows += e.window != null ? 1 : 0;
+                chunks += e.chunk != null ? 1 : 0;
+            }
+        }
+        return out;
+    }
+
+    private static List<SessionEvent> liveEvents(List<Annotation> annotations, List<Timed> wearerData) {
         SessionInfo provisional = session.info.copy();
         provisional.provisional = true;
         provisional.annotationCount = 0;
@@ -185,13 +220,25 @@ class SessionReviewFunctionLiveTest {
         }
     }
 
+    /** The session's end: its declared duration, or its last window's end when the data runs past it. */
+    private static double sessionEndS(List<SessionEvent> events) {
+        double end = session.info.durationS;
+        for (SessionEvent e : events) {
+            if (e.window != null && !e.window.endOfStream) {
+                end = Math.max(end, e.window.endS);
+            }
+        }
+        return end;
+    }
+
     private static List<LiveMomentRow> phase(List<LiveMomentRow> feed, String phase) {
         return feed.stream().filter(r -> r.phase.equals(phase)).toList();
     }
 
     @Test
     void shouldSendSettledMomentsBeforeTheSessionEndsWhenLiveModeIsOn() throws Exception {
-        Run run = run(liveEvents(session.annotations), LIVE, BaselineProvider.CALIBRATION);
+        List<SessionEvent> events = liveEvents(session.annotations);
+        Run run = run(events, LIVE, BaselineProvider.CALIBRATION);
         List<LiveMomentRow> live = phase(run.feed(), LiveMomentRow.LIVE);
         System.out.println("[SessionReviewFunctionLiveTest] feed:\n  " + run.feed().stream()
                 .map(Object::toString).collect(Collectors.joining("\n  ")));
@@ -200,7 +247,7 @@ class SessionReviewFunctionLiveTest {
         assertTrue(run.feed().subList(0, live.size()).stream().allMatch(r -> r.phase.equals(LiveMomentRow.LIVE)));
         for (LiveMomentRow r : live) {
             assertTrue(r.knownAtS >= r.endS + LIVE.settleS(), r + " sent before it settled");
-            assertTrue(r.knownAtS <= session.info.durationS, r + " known after the session's end");
+            assertTrue(r.knownAtS <= sessionEndS(events), r + " known after the session's end");
         }
         assertEquals(0, run.stateEntriesAfter(), "live state not cleared at the session's end");
     }
@@ -246,7 +293,7 @@ class SessionReviewFunctionLiveTest {
                 "live mode changes no final moment");
         assertEquals(1, live.rows().size());
         assertEquals(fields(batch.rows().get(0)), fields(live.rows().get(0)), "live mode changes no session column");
-        assertFeedAccountsFor(live.moments(), live.feed(), session.info.durationS);
+        assertFeedAccountsFor(live.moments(), live.feed(), sessionEndS(events));
     }
 
     @Test
@@ -261,7 +308,7 @@ class SessionReviewFunctionLiveTest {
                 "the rupture sent as unaddressed is withdrawn: " + live.feed());
         assertTrue(live.feed().stream().anyMatch(r -> r.kind.equals("rupture") && r.startS == 700
                 && !r.phase.equals(LiveMomentRow.WITHDRAWN)), "and comes back repaired: " + live.feed());
-        assertFeedAccountsFor(live.moments(), live.feed(), session.info.durationS);
+        assertFeedAccountsFor(live.moments(), live.feed(), sessionEndS(events));
     }
 
     @Test
@@ -334,50 +381,65 @@ class SessionReviewFunctionLiveTest {
                 feed.stream().map(r -> r + " " + text(r)).toList());
     }
 
-    /** The horizons at which rounds are due, by the rule written out: earliest latest end over running wearers. */
-    private static List<Double> expectedRounds(List<SessionEvent> events, double everyS) {
+    /**
+     * The rounds the cadence rule gives, as {@code eventIndex@horizon}: the horizon is the earliest
+     * (or, to show that the choice matters here, the latest) latest window end over the wearers
+     * whose stream has not ended; a round is due when it enters a later multiple of {@code everyS}.
+     */
+    private static List<String> expectedRounds(List<SessionEvent> events, double everyS, boolean earliest) {
         Map<String, Double> latest = new HashMap<>();
         java.util.Set<String> ended = new java.util.HashSet<>();
-        List<Double> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         long last = 0;
-        for (SessionEvent e : events) {
-            if (e.window == null) {
+        for (int i = 0; i < events.size(); i++) {
+            WindowFeatures w = events.get(i).window;
+            if (w == null) {
                 continue;
             }
-            if (e.window.endOfStream) {
-                ended.add(e.window.role);
+            if (w.endOfStream) {
+                ended.add(w.role);
                 continue;
             }
-            latest.merge(e.window.role, e.window.endS, Math::max);
-            double h = latest.entrySet().stream().filter(x -> !ended.contains(x.getKey()))
-                    .mapToDouble(Map.Entry::getValue).min().orElseThrow();
+            latest.merge(w.role, w.endS, Math::max);
+            java.util.stream.DoubleStream running = latest.entrySet().stream()
+                    .filter(x -> !ended.contains(x.getKey())).mapToDouble(Map.Entry::getValue);
+            double h = (earliest ? running.min() : running.max()).orElseThrow();
             if (Math.floor(h / everyS) > last) {
                 last = (long) Math.floor(h / everyS);
-                out.add(h);
+                out.add(i + "@" + h);
             }
         }
         return out;
     }
 
     @Test
-    void shouldRescoreOncePerEverySWhenTheEarliestWearerPassesAMultiple() throws Exception {
+    void shouldRescoreOncePerEverySWhenTheEarliestRunningWearerPassesAMultiple() throws Exception {
         LiveMomentsConfig every60 = LiveMomentsConfig.builder().set(LiveMomentsConfig.EVERY_S, 60.0).build();
         List<Double> horizons = new ArrayList<>();
         BaselineProvider spy = (info, role, ws, as, cfg) -> {
-            if (info.provisional && (horizons.isEmpty() || horizons.get(horizons.size() - 1) != info.durationS)) {
+            if (info.provisional) {
                 horizons.add(info.durationS); // a round's info has durationS = its horizon
             }
             return BaselineProvider.CALIBRATION.baselineFor(info, role, ws, as, cfg);
         };
-        List<SessionEvent> events = liveEvents(session.annotations);
-        Run run = run(events, every60, spy);
-        List<Double> expected = expectedRounds(events, 60);
-        assertEquals(expected, horizons);
-        assertTrue(expected.size() >= 15, "a 20-minute session has about one round a minute: " + expected);
-        assertEquals(expected.size(), expected.stream().map(h -> Math.floor(h / 60)).distinct().count());
-        for (LiveMomentRow r : phase(run.feed(), LiveMomentRow.LIVE)) {
-            assertTrue(expected.contains(r.knownAtS), "sent at a round's horizon: " + r);
+        List<SessionEvent> events = liveEvents(session.annotations, therapistLateAndStopping(95, 900));
+        List<String> rounds = new ArrayList<>();
+        try (var h = harness(every60, spy)) {
+            h.open();
+            for (int i = 0; i < events.size() - 1; i++) { // all but the final metadata
+                int before = horizons.size();
+                h.processElement(new StreamRecord<>(events.get(i), 0L));
+                if (horizons.size() > before) {
+                    rounds.add(i + "@" + horizons.get(horizons.size() - 1));
+                }
+            }
         }
+        List<String> expected = expectedRounds(events, 60, true);
+        assertEquals(expected, rounds);
+        assertTrue(expected.size() >= 15, "a 20-minute session has about one round a minute: " + expected);
+        assertTrue(!expected.equals(expectedRounds(events, 60, false)), "the late therapist holds the horizon back");
+        assertTrue(rounds.get(rounds.size() - 1).endsWith("@1200.0"), "the client goes on alone once the therapist ended: "
+                + rounds);
     }
 
     @Test
