@@ -1,7 +1,10 @@
 package org.sessionreview.operators;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
@@ -13,6 +16,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.sessionreview.config.LiveMomentsConfig;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Channel;
@@ -28,10 +32,12 @@ import org.sessionreview.scoring.CodedEventsStep;
 import org.sessionreview.scoring.DyadSynchrony;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.BaselineRow;
+import org.sessionreview.report.LiveMomentRow;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
 import org.sessionreview.scoring.BaselineProvider;
 import org.sessionreview.scoring.BaselineRows;
+import org.sessionreview.scoring.LiveMoments;
 import org.sessionreview.scoring.SessionReview;
 import org.sessionreview.scoring.SessionReviewer;
 
@@ -50,6 +56,15 @@ import org.sessionreview.scoring.SessionReviewer;
  * failed}) is left out of the review and its channels are listed as missing. A failure while
  * scoring the session emits a rejects row and nothing else for the session; the other sessions
  * are unaffected. State is cleared either way.
+ *
+ * <p><b>Live mode</b> (a {@link LiveMomentsConfig}; off by default, and then nothing of this
+ * paragraph happens): while a session runs, each time its data horizon passes a multiple of
+ * {@link LiveMomentsConfig#everyS()} the data received so far is reviewed provisionally ({@link
+ * LiveMoments#provisional}: no synchrony, nothing stored is modified, a failure skips the round)
+ * and its settled moments not sent before go to {@link #LIVE_MOMENTS} as {@code live} records
+ * ({@link LiveMomentsTracker} says when). When the session completes, after its other outputs,
+ * {@link #LIVE_MOMENTS} gets the final moments not sent live ({@code final}) and the sent ones the
+ * final review does not confirm ({@code withdrawn}; all of them when the final scoring fails).
  */
 public class SessionReviewFunction extends KeyedProcessFunction<String, SessionEvent, SessionRow> {
     private static final long serialVersionUID = 1L;
@@ -62,11 +77,17 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     public static final OutputTag<SegmentRow> SEGMENTS = new OutputTag<>("segments") {};
     /** A session whose scoring failed: one row for the rejects table (no other rows). */
     public static final OutputTag<Reject> REJECTS = new OutputTag<>("session-failures") {};
+    /** Live mode only: moments sent while the session runs, then the final review's difference. */
+    public static final OutputTag<LiveMomentRow> LIVE_MOMENTS = new OutputTag<>("live-moments") {};
 
     private final ScoringConfig config;
     private final BaselineProvider baselines;
     private final SynchronyConfig synchrony;
     private final RuptureConfig rupture;
+    /** Null: live mode off. */
+    private final LiveMomentsConfig liveConfig;
+    /** Null when live mode is off. */
+    private transient LiveMomentsTracker live;
     private transient ListState<SignalChunk> chunks;
     private transient MapState<String, Integer> chunksSeen;
     private transient MapState<String, Integer> chunksExpected;
@@ -81,10 +102,20 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
 
     public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony,
             RuptureConfig rupture) {
+        this(config, baselines, synchrony, rupture, null);
+    }
+
+    /**
+     * @param live live-mode settings; null for none (a review of files: the outputs are exactly
+     *     those of the constructor without it)
+     */
+    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony,
+            RuptureConfig rupture, LiveMomentsConfig live) {
         this.config = config;
         this.baselines = baselines;
         this.synchrony = synchrony;
         this.rupture = rupture;
+        this.liveConfig = live;
     }
 
     @Override
@@ -100,6 +131,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         chunksSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-seen", Types.STRING, Types.INT));
         chunksExpected = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-expected", Types.STRING, Types.INT));
         failedWearers = getRuntimeContext().getMapState(new MapStateDescriptor<>("failed-wearers", Types.STRING, Types.BOOLEAN));
+        live = liveConfig == null ? null : new LiveMomentsTracker(liveConfig, getRuntimeContext());
     }
 
     @Override
@@ -130,12 +162,38 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
                 windows.add(e.window);
                 Integer seen = windowsSeen.get(e.window.role);
                 windowsSeen.put(e.window.role, seen == null ? 1 : seen + 1);
+                if (live != null) {
+                    live.window(e.window);
+                }
             }
         }
         SessionInfo i = info.value();
         if (i != null && !i.provisional && count(annotationsSeen) >= i.annotationCount && wearersComplete(i)) {
             emit(i, ctx, out);
+        } else if (live != null && i != null && e.window != null && !e.window.endOfStream) {
+            liveRound(i, ctx);
         }
+    }
+
+    /** Live mode: a provisional review when one is due, its newly settled moments sent. */
+    private void liveRound(SessionInfo stored, Context ctx) throws Exception {
+        Set<String> ended = new HashSet<>();
+        windowsExpected.keys().forEach(ended::add);
+        OptionalDouble horizon = live.due(stored, ended);
+        if (horizon.isEmpty()) {
+            return;
+        }
+        List<MomentRow> found;
+        try {
+            SessionInfo i = withoutFailedWearers(stored);
+            found = LiveMoments.provisional(reviewer, i, windowsOf(i), annotationList(), horizon.getAsDouble(),
+                    config, rupture, synchrony);
+        } catch (RuntimeException e) {
+            // too little data yet (no baseline) or a bug: a provisional round must not fail the
+            // session or the job; the next round starts from the data again
+            return;
+        }
+        live.send(found, horizon.getAsDouble()).forEach(r -> ctx.output(LIVE_MOMENTS, r));
     }
 
     private boolean wearersComplete(SessionInfo i) throws Exception {
@@ -178,6 +236,15 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             o.coded().review().segmentRows().forEach(r -> ctx.output(SEGMENTS, r));
             out.collect(o.row());
         }
+        if (live != null) {
+            List<MomentRow> finalMoments = new ArrayList<>();
+            if (o != null) {
+                finalMoments.addAll(o.review().moments());
+                finalMoments.addAll(o.coded().moments());
+            }
+            live.finish(finalMoments, stored.durationS).forEach(r -> ctx.output(LIVE_MOMENTS, r));
+            live.clear();
+        }
         info.clear();
         windows.clear();
         annotations.clear();
@@ -192,14 +259,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
 
     private Outputs compute(SessionInfo stored) throws Exception {
         SessionInfo i = withoutFailedWearers(stored);
-        List<WindowFeatures> ws = new ArrayList<>();
-        windows.get().forEach(w -> {
-            if (i.wearers.contains(w.role)) {
-                ws.add(w);
-            }
-        });
-        List<Annotation> as = new ArrayList<>();
-        annotations.get().forEach(as::add);
+        List<WindowFeatures> ws = windowsOf(i);
+        List<Annotation> as = annotationList();
         List<SignalChunk> cs = new ArrayList<>();
         chunks.get().forEach(c -> {
             if (i.wearers.contains(c.role)) {
@@ -221,6 +282,24 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         }
         row.missingChannels = new ArrayList<>(i.missingChannels);
         return new Outputs(review, baselineRows, sync, coded, row);
+    }
+
+    /** The stored windows of the wearers of {@code i}, in arrival order. */
+    private List<WindowFeatures> windowsOf(SessionInfo i) throws Exception {
+        List<WindowFeatures> ws = new ArrayList<>();
+        windows.get().forEach(w -> {
+            if (i.wearers.contains(w.role)) {
+                ws.add(w);
+            }
+        });
+        return ws;
+    }
+
+    /** The stored annotations, in arrival order. */
+    private List<Annotation> annotationList() throws Exception {
+        List<Annotation> as = new ArrayList<>();
+        annotations.get().forEach(as::add);
+        return as;
     }
 
     /** The session as reviewed: a wearer whose processing failed is left out, its channels missing. */

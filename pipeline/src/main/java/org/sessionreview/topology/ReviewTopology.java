@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.sessionreview.config.LiveMomentsConfig;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.SampleBlock;
@@ -26,15 +27,33 @@ import org.sessionreview.scoring.CodedBaselineProvider;
  * annotations ---------------------------------------------------------------------------+    --session-review-->
  *                                                                   sessions, moments, scored windows
  * </pre>
+ *
+ * <p>With a {@link LiveMomentsConfig}, the session review also sends candidate moments while a
+ * session is still running ({@link ReviewStreams#liveMoments()}).
  */
 public final class ReviewTopology {
     private ReviewTopology() {}
 
+    /** The review of files: no live moments ({@link ReviewStreams#liveMoments()} stays empty). */
     public static ReviewStreams build(
             DataStream<SampleBlock> blocks,
             DataStream<SessionInfo> sessions,
             DataStream<Annotation> annotations,
             PipelineConfig config) {
+        return build(blocks, sessions, annotations, config, null);
+    }
+
+    /**
+     * @param live live-moments settings (provisional moments while a session runs, see {@link
+     *     SessionReviewFunction}); null for none, which is {@link #build(DataStream, DataStream,
+     *     DataStream, PipelineConfig)}
+     */
+    public static ReviewStreams build(
+            DataStream<SampleBlock> blocks,
+            DataStream<SessionInfo> sessions,
+            DataStream<Annotation> annotations,
+            PipelineConfig config,
+            LiveMomentsConfig live) {
         Duration outOfOrder = Duration.ofMillis((long) (config.features().blockSeconds() * 2000));
         DataStream<SampleBlock> timed = blocks
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<SampleBlock>forBoundedOutOfOrderness(outOfOrder)
@@ -67,7 +86,7 @@ public final class ReviewTopology {
                 .union(fromInfo, fromAnnotations, fromChunks)
                 .keyBy(e -> e.sessionId)
                 .process(new SessionReviewFunction(config.scoring(), new CodedBaselineProvider(config.storedBaselines()),
-                        config.synchrony(), config.rupture()))
+                        config.synchrony(), config.rupture(), live))
                 .name("session-review")
                 .uid("session-review");
 
@@ -76,6 +95,7 @@ public final class ReviewTopology {
                 windows.getSideOutput(WearerWindowFunction.SCRS), windows.getSideOutput(WearerWindowFunction.BEATS),
                 windows.getSideOutput(WearerWindowFunction.ARTIFACTS), rows.getSideOutput(SessionReviewFunction.SYNCHRONY),
                 rows.getSideOutput(SessionReviewFunction.RUPTURES), rows.getSideOutput(SessionReviewFunction.SEGMENTS),
-                windows.getSideOutput(WearerWindowFunction.REJECTS).union(rows.getSideOutput(SessionReviewFunction.REJECTS)));
+                windows.getSideOutput(WearerWindowFunction.REJECTS).union(rows.getSideOutput(SessionReviewFunction.REJECTS)),
+                rows.getSideOutput(SessionReviewFunction.LIVE_MOMENTS));
     }
 }
