@@ -55,7 +55,9 @@ public final class LiveOptions {
             "  --parallelism N             Flink parallelism (embedded default: the number of CPU cores)",
             "  --flink KEY=VALUE           a Flink configuration option (repeatable)",
             "  --eda-method streaming|neurokit, --set KEY=VALUE, --baselines FILE",
-            "                              method parameters, as for review",
+            "                              method parameters, as for review; and --set live.every_s=S (how often a",
+            "                              running session is re-scored, default 30) and live.settle_s=S (how long",
+            "                              after its end a moment is sent, default 90)",
             "  --help                      print this help");
 
     private final String bootstrap;
@@ -70,10 +72,12 @@ public final class LiveOptions {
     private final Integer parallelism;
     private final Map<String, String> flinkConf;
     private final PipelineConfig config;
+    private final org.sessionreview.config.LiveMomentsConfig moments;
 
     private LiveOptions(String bootstrap, Path out, String topic, String momentsTopic, String deadLetterTopic, String group,
             int partitions, Duration silence, Duration checkpointInterval, Integer parallelism, Map<String, String> flinkConf,
-            PipelineConfig config) {
+            PipelineConfig config, org.sessionreview.config.LiveMomentsConfig moments) {
+        this.moments = moments;
         this.bootstrap = bootstrap;
         this.out = out;
         this.topic = topic;
@@ -161,9 +165,29 @@ public final class LiveOptions {
                 throw new UsageException("--baselines " + baselinesArg + ": " + e.getMessage());
             }
         }
-        PipelineConfig config = ReviewOptions.config(edaMethod, sets, baselines);
+        List<String> pipelineSets = new ArrayList<>();
+        var live = org.sessionreview.config.LiveMomentsConfig.builder();
+        for (String kv : sets) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && kv.substring(0, eq).trim().startsWith("live.")) {
+                try {
+                    live.setText(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--set: " + e.getMessage());
+                }
+            } else {
+                pipelineSets.add(kv);
+            }
+        }
+        PipelineConfig config = ReviewOptions.config(edaMethod, pipelineSets, baselines);
+        org.sessionreview.config.LiveMomentsConfig moments;
+        try {
+            moments = live.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--set: " + e.getMessage());
+        }
         return new LiveOptions(bootstrap, Path.of(outArg).toAbsolutePath().normalize(), topic, momentsTopic, deadLetterTopic,
-                group, partitions, silence, checkpoint, parallelism, flinkConf, config);
+                group, partitions, silence, checkpoint, parallelism, flinkConf, config, moments);
     }
 
     private static long whole(String flag, String text, long min, long max) throws UsageException {
@@ -225,5 +249,10 @@ public final class LiveOptions {
 
     public PipelineConfig config() {
         return config;
+    }
+
+    /** When moments are sent while a session runs ({@code --set live.every_s=..., live.settle_s=...}). */
+    public org.sessionreview.config.LiveMomentsConfig moments() {
+        return moments;
     }
 }

@@ -36,7 +36,7 @@ import org.sessionreview.live.LiveMessage;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.operators.LiveIngestFunction;
-import org.sessionreview.report.MomentRow;
+import org.sessionreview.report.LiveMomentRow;
 import org.sessionreview.topology.ReviewStreams;
 import org.sessionreview.topology.ReviewTopology;
 
@@ -143,15 +143,16 @@ public final class LiveJob {
                 blocks,
                 blocks.getSideOutput(LiveIngestFunction.SESSIONS),
                 blocks.getSideOutput(LiveIngestFunction.ANNOTATIONS),
-                config);
+                config,
+                options.moments());
         DataStream<Reject> rejects = blocks.getSideOutput(LiveIngestFunction.REJECTS).union(review.failures());
         Map<String, String> provenance = config.provenance(false);
         new ParquetReviewSinks(new org.apache.flink.core.fs.Path(options.out().resolve(TABLES).toUri()), provenance)
                 .attachSessionTables(review, blocks.getSideOutput(LiveIngestFunction.ANNOTATIONS), rejects);
 
-        review.moments()
+        review.liveMoments()
                 .sinkTo(kafkaSink(options.momentsTopic(), new JsonRecordSerializer<>(options.momentsTopic(),
-                        (MomentRow m) -> m.sessionId), "moments"))
+                        (LiveMomentRow m) -> m.sessionId), "moments"))
                 .name("moments-kafka")
                 .uid("moments-kafka");
         blocks.getSideOutput(LiveIngestFunction.DEAD_LETTERS)
