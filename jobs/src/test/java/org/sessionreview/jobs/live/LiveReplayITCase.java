@@ -1,0 +1,194 @@
+package org.sessionreview.jobs.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.core.execution.JobClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.jobs.DuckDb;
+import org.sessionreview.jobs.Main;
+import org.sessionreview.jobs.Paths;
+import org.sessionreview.jobs.SampleDataReview;
+import org.sessionreview.jobs.kafka.EmbeddedKafkaBroker;
+
+/**
+ * Sessions sent through {@code replay} and reviewed by {@code live} give the same rows in every
+ * per-session table as {@code review} of the same folders, and every candidate moment reaches the
+ * output topic exactly once: undisturbed, and across five SIGKILLs of the live job's process,
+ * each restarted from its last checkpoint.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class LiveReplayITCase {
+    /** The tables a live job writes (all but trainees/ and clients/, which need every session). */
+    static final List<String> TABLES = List.of("sessions", "moments", "windows", "baselines", "scr", "beats", "artifacts",
+            "synchrony", "ruptures", "segments", "annotations", "rejects");
+
+    @TempDir
+    Path tmp;
+
+    private static String[] liveArgs(String bootstrap, Path out) {
+        return new String[] {"live", "--bootstrap", bootstrap, "--out", out.toString(), "--silence", "60", "--parallelism", "2"};
+    }
+
+    private static int replay(String bootstrap, String speed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"replay", "--bootstrap", bootstrap, "--sessions",
+                Paths.sampleData().toAbsolutePath().toString(), "--allow-demo-key", "--speed", speed},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    private static long sessionsCommitted(Path tables) throws Exception {
+        if (!Files.isDirectory(tables.resolve("sessions"))) {
+            return 0;
+        }
+        try (var files = Files.list(tables.resolve("sessions"))) {
+            if (files.noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
+                return 0;
+            }
+        }
+        try (DuckDb db = new DuckDb()) {
+            return ((Number) db.scalar("SELECT count(*) FROM " + DuckDb.parquet(tables.resolve("sessions")))).longValue();
+        }
+    }
+
+    private static void awaitSessions(Path tables, long expected, Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (sessionsCommitted(tables) < expected) {
+            assertTrue(System.currentTimeMillis() < deadline, "sessions committed: " + sessionsCommitted(tables) + " of " + expected);
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Every table equals the review's, row for row (EXCEPT ALL both ways; an empty table equals an empty one). */
+    static void assertSameTables(Path review, Path live) throws Exception {
+        try (DuckDb db = new DuckDb()) {
+            for (String t : TABLES) {
+                boolean r = hasParquet(review.resolve(t));
+                boolean l = hasParquet(live.resolve(t));
+                if (!r || !l) {
+                    long rows = r ? ((Number) db.scalar("SELECT count(*) FROM " + DuckDb.parquet(review.resolve(t)))).longValue()
+                            : l ? ((Number) db.scalar("SELECT count(*) FROM " + DuckDb.parquet(live.resolve(t)))).longValue() : 0;
+                    assertEquals(0, rows, t + ": rows on one side only");
+                    continue;
+                }
+                String a = DuckDb.parquet(review.resolve(t));
+                String b = DuckDb.parquet(live.resolve(t));
+                assertEquals(db.scalar("SELECT count(*) FROM " + a), db.scalar("SELECT count(*) FROM " + b), t + " rows");
+                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + ")"),
+                        t + ": rows of the review that live lacks");
+                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + ")"),
+                        t + ": rows of live that the review lacks");
+            }
+        }
+    }
+
+    private static boolean hasParquet(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        }
+    }
+
+    private static long sampleSessions() throws Exception {
+        try (var dirs = Files.list(Paths.sampleData())) {
+            return dirs.filter(d -> Files.exists(d.resolve("session.json"))).count();
+        }
+    }
+
+    @Test
+    void shouldGiveTheReviewsRowsAndEachMomentOnceForReplayedSessions() throws Exception {
+        Path review = SampleDataReview.get().out();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
+            String bootstrap = broker.bootstrapServers();
+            Path out = tmp.resolve("live");
+            AtomicReference<JobClient> job = new AtomicReference<>();
+            ByteArrayOutputStream liveOut = new ByteArrayOutputStream();
+            CompletableFuture<Integer> live = CompletableFuture.supplyAsync(() -> new LiveCommand(
+                    new PrintStream(liveOut, true, StandardCharsets.UTF_8), System.err).onStart(job::set)
+                    .run(java.util.Arrays.copyOfRange(liveArgs(bootstrap, out), 1, 9)));
+            while (job.get() == null) {
+                assertTrue(!live.isDone(), "live ended: " + liveOut.toString(StandardCharsets.UTF_8));
+                Thread.sleep(200);
+            }
+            replay(bootstrap, "max");
+            awaitSessions(out.resolve(LiveJob.TABLES), sampleSessions(), Duration.ofMinutes(4));
+            List<JsonNode> moments = LiveTopic.readCommitted(bootstrap, "session-review.moments", Duration.ofSeconds(5));
+            job.get().cancel().get(60, TimeUnit.SECONDS);
+            assertEquals(0, live.get(60, TimeUnit.SECONDS), liveOut.toString(StandardCharsets.UTF_8));
+
+            assertSameTables(review, out.resolve(LiveJob.TABLES));
+            long sentLive = LiveTopic.checkExactlyOnce(moments, out.resolve(LiveJob.TABLES).resolve("moments"));
+            assertTrue(sentLive > 0, "some moments are sent while their session runs");
+            assertTrue(LiveTopic.readCommitted(bootstrap, "session-review.dead-letters", Duration.ofSeconds(2)).isEmpty(),
+                    "a replay of good sessions has no dead letters");
+        }
+    }
+
+    /** The live command in its own JVM (so that it can be SIGKILLed), with this test's class path. */
+    private static Process startLive(String bootstrap, Path out, Path log) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(liveArgs(bootstrap, out)));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    @Test
+    void shouldLoseAndDuplicateNothingAcrossFiveKills() throws Exception {
+        Path review = SampleDataReview.get().out();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
+            String bootstrap = broker.bootstrapServers();
+            Path out = tmp.resolve("live");
+            Path log = tmp.resolve("live.log");
+            Process live = startLive(bootstrap, out, log);
+            Thread.sleep(8000);
+            CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> replay(bootstrap, "25"));
+            int kills = 0;
+            long[] afterS = {6, 9, 12, 15, 18};
+            for (long wait : afterS) {
+                Thread.sleep(wait * 1000);
+                live.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no cancel, no last checkpoint
+                kills++;
+                live = startLive(bootstrap, out, log);
+            }
+            replay.get(5, TimeUnit.MINUTES);
+            try {
+                awaitSessions(out.resolve(LiveJob.TABLES), sampleSessions(), Duration.ofMinutes(4));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + tail(log), e);
+            }
+            List<JsonNode> moments = LiveTopic.readCommitted(bootstrap, "session-review.moments", Duration.ofSeconds(6));
+            live.destroy();
+            live.waitFor(60, TimeUnit.SECONDS);
+            assertEquals(5, kills);
+            String text = Files.readString(log);
+            assertTrue(text.split("reads session-review.input", -1).length - 1 == 6, "six starts:\n" + tail(log));
+            assertSameTables(review, out.resolve(LiveJob.TABLES));
+            LiveTopic.checkExactlyOnce(moments, out.resolve(LiveJob.TABLES).resolve("moments"));
+        }
+    }
+
+    private static String tail(Path log) throws Exception {
+        List<String> lines = Files.readAllLines(log);
+        return String.join(File.separator.equals("/") ? "\n" : "\r\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+}
