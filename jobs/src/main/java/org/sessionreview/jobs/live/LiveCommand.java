@@ -86,6 +86,7 @@ public final class LiveCommand {
                 + "/rejects");
         out.println("  tables            -> " + options.out().resolve(LiveJob.TABLES));
         out.println("  Ctrl-C stops it; started again with the same --out it resumes from its last checkpoint");
+        out.flush();
         onStart.accept(client);
         Thread hook = new Thread(() -> {
             try {
@@ -156,6 +157,7 @@ public final class LiveCommand {
     private static boolean isCancelled(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.util.concurrent.CancellationException
+                    || t.getClass().getSimpleName().equals("JobCancellationException")
                     || (t.getMessage() != null && t.getMessage().contains("CANCELED"))) {
                 return true;
             }

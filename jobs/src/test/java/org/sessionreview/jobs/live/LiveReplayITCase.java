@@ -143,6 +143,67 @@ class LiveReplayITCase {
         }
     }
 
+    @Test
+    void shouldRefuseEachBadMessageWithItsReasonAndKeepGoing() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
+            String bootstrap = broker.bootstrapServers();
+            Path out = tmp.resolve("live");
+            AtomicReference<JobClient> job = new AtomicReference<>();
+            ByteArrayOutputStream liveOut = new ByteArrayOutputStream();
+            CompletableFuture<Integer> live = CompletableFuture.supplyAsync(() -> new LiveCommand(
+                    new PrintStream(liveOut, true, StandardCharsets.UTF_8), System.err).onStart(job::set)
+                    .run(java.util.Arrays.copyOfRange(liveArgs(bootstrap, out), 1, 9)));
+            while (job.get() == null) {
+                assertTrue(!live.isDone(), "live ended: " + liveOut.toString(StandardCharsets.UTF_8));
+                Thread.sleep(200);
+            }
+            String start = "{\"type\":\"session_start\",\"session_id\":\"B1\",\"therapist_id\":\"T9\",\"client_key\":\"k\","
+                    + "\"session_number\":1,\"media_start\":\"2026-03-02T10:00:00+01:00\",\"wearers\":[\"client\"]}";
+            String eda = "{\"type\":\"samples\",\"session_id\":\"B1\",\"wearer\":\"client\",\"channel\":\"EDA\","
+                    + "\"stream_start_ms\":1772442000000,\"start_ms\":1772442000000,\"first_index\":0,\"rate_hz\":4,"
+                    + "\"values\":[0.4,0.4,0.4,0.4]}";
+            List<String[]> records = List.of(
+                    new String[] {"B1", "{not json"},
+                    new String[] {"B1", "{\"type\":\"session_start\",\"session_id\":\"B1\",\"client_id\":\"Jane Doe\"}"},
+                    new String[] {"B9", "{\"type\":\"session_end\",\"session_id\":\"B9\"}"},
+                    new String[] {"B1", start},
+                    new String[] {"B1", eda},
+                    new String[] {"B1", eda},
+                    new String[] {"B1", start},
+                    new String[] {"B1", "{\"type\":\"session_end\",\"session_id\":\"B1\"}"},
+                    new String[] {"B1", eda});
+            java.util.Properties p = new java.util.Properties();
+            p.put("bootstrap.servers", bootstrap);
+            p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+            p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+                for (String[] r : records) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("session-review.input", r[0], r[1])).get();
+                }
+            }
+            awaitSessions(out.resolve(LiveJob.TABLES), 1, Duration.ofMinutes(2));
+            List<JsonNode> dead = LiveTopic.readCommitted(bootstrap, "session-review.dead-letters", Duration.ofSeconds(4));
+            job.get().cancel().get(60, TimeUnit.SECONDS);
+            assertEquals(0, live.get(60, TimeUnit.SECONDS), liveOut.toString(StandardCharsets.UTF_8));
+
+            List<String> reasons = dead.stream().map(d -> d.get("reason").asText()).sorted().toList();
+            assertEquals(6, reasons.size(), reasons.toString());
+            assertTrue(reasons.stream().anyMatch(r -> r.startsWith("record: not JSON")), reasons.toString());
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("raw client identifier")), reasons.toString());
+            assertTrue(reasons.stream().noneMatch(r -> r.contains("Jane")), "never quoted");
+            assertTrue(reasons.stream().anyMatch(r -> r.startsWith("session_end: no session_start")), reasons.toString());
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("duplicate of samples already received")), reasons.toString());
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("duplicate session_start")), reasons.toString());
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("the session has already ended")), reasons.toString());
+            try (DuckDb db = new DuckDb()) {
+                String rejects = DuckDb.parquet(out.resolve(LiveJob.TABLES).resolve("rejects"));
+                assertEquals(6L, db.scalar("SELECT count(*) FROM " + rejects + " WHERE source_file LIKE 'kafka:session-review.input/%'"));
+                assertEquals(1L, db.scalar("SELECT count(*) FROM " + DuckDb.parquet(out.resolve(LiveJob.TABLES).resolve("sessions"))
+                        + " WHERE session_id = 'B1'"));
+            }
+        }
+    }
+
     /** The live command in its own JVM (so that it can be SIGKILLed), with this test's class path. */
     private static Process startLive(String bootstrap, Path out, Path log) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -160,15 +221,17 @@ class LiveReplayITCase {
             Path out = tmp.resolve("live");
             Path log = tmp.resolve("live.log");
             Process live = startLive(bootstrap, out, log);
-            Thread.sleep(8000);
+            awaitStarts(log, 1);
             CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> replay(bootstrap, "25"));
             int kills = 0;
-            long[] afterS = {6, 9, 12, 15, 18};
+            // kill points spread over the replay (about 55 s at 25x): while reading, mid-session, late
+            long[] afterS = {4, 7, 10, 5, 12};
             for (long wait : afterS) {
                 Thread.sleep(wait * 1000);
                 live.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no cancel, no last checkpoint
                 kills++;
                 live = startLive(bootstrap, out, log);
+                awaitStarts(log, kills + 1);
             }
             replay.get(5, TimeUnit.MINUTES);
             try {
@@ -181,9 +244,22 @@ class LiveReplayITCase {
             live.waitFor(60, TimeUnit.SECONDS);
             assertEquals(5, kills);
             String text = Files.readString(log);
-            assertTrue(text.split("reads session-review.input", -1).length - 1 == 6, "six starts:\n" + tail(log));
+            assertEquals(6, text.split("reads session-review.input", -1).length - 1, "six starts");
             assertSameTables(review, out.resolve(LiveJob.TABLES));
             LiveTopic.checkExactlyOnce(moments, out.resolve(LiveJob.TABLES).resolve("moments"));
+        }
+    }
+
+    /** Waits until the live command has announced its {@code n}-th job (the job runs). */
+    private static void awaitStarts(Path log, int n) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (true) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.split("reads session-review.input", -1).length - 1 >= n) {
+                return;
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "start " + n + " not announced:\n" + tail(log));
+            Thread.sleep(250);
         }
     }
 
