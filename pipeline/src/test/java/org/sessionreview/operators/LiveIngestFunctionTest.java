@@ -1,0 +1,140 @@
+package org.sessionreview.operators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.live.LiveAssembler;
+import org.sessionreview.live.LiveMessage;
+import org.sessionreview.model.Reject;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.SessionInfo;
+
+/**
+ * The live ingest operator ends a session on its end message or after a silence on the
+ * event-time clock, clears its state either way, refuses later messages of an ended session, and
+ * forgets the ended id after the retention; its state survives a checkpoint.
+ */
+class LiveIngestFunctionTest {
+    private static final long SILENCE = 60_000;
+    private static final long RETENTION = 600_000;
+    private static final long T0 = 1_772_442_000_000L;
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, LiveMessage, SampleBlock> harness() throws Exception {
+        var op = new KeyedProcessOperator<>(new LiveIngestFunction(new LiveAssembler(30_000, 24, 60), SILENCE, RETENTION));
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(op, LiveIngestFunction::key, Types.STRING);
+        h.open();
+        return h;
+    }
+
+    private static LiveMessage msg(String type, long at) {
+        LiveMessage m = new LiveMessage();
+        m.type = type;
+        m.sessionId = "S1";
+        m.topic = "in";
+        m.timestampMillis = at;
+        return m;
+    }
+
+    private static LiveMessage start(long at) {
+        LiveMessage m = msg(LiveMessage.SESSION_START, at);
+        m.therapistId = "T1";
+        m.clientKey = "k";
+        m.mediaStart = "2026-03-02T10:00:00+01:00";
+        m.wearers = List.of("client");
+        return m;
+    }
+
+    private static LiveMessage eda(long at, long first) {
+        LiveMessage m = msg(LiveMessage.SAMPLES, at);
+        m.wearer = "client";
+        m.channel = "EDA";
+        m.streamStartMillis = T0;
+        m.firstIndex = first;
+        m.startMillis = T0 + first * 250;
+        m.rateHz = 4;
+        m.values = new double[] {0.4, 0.4, 0.4, 0.4};
+        return m;
+    }
+
+    private static void send(KeyedOneInputStreamOperatorTestHarness<String, LiveMessage, SampleBlock> h, LiveMessage m)
+            throws Exception {
+        h.processElement(new StreamRecord<>(m, m.timestampMillis));
+    }
+
+    private static List<SessionInfo> infos(KeyedOneInputStreamOperatorTestHarness<String, LiveMessage, SampleBlock> h) {
+        List<SessionInfo> out = new ArrayList<>();
+        h.getSideOutput(LiveIngestFunction.SESSIONS).forEach(r -> out.add(r.getValue()));
+        return out;
+    }
+
+    private static List<Reject> rejects(KeyedOneInputStreamOperatorTestHarness<String, LiveMessage, SampleBlock> h) {
+        List<Reject> out = new ArrayList<>();
+        if (h.getSideOutput(LiveIngestFunction.REJECTS) != null) {
+            h.getSideOutput(LiveIngestFunction.REJECTS).forEach(r -> out.add(r.getValue()));
+        }
+        return out;
+    }
+
+    @Test
+    void shouldEndASilentSessionWhenTheWatermarkPassesItsSilenceAndClearItsState() throws Exception {
+        try (var h = harness()) {
+            long now = 1_800_000_000_000L;
+            send(h, start(now));
+            for (int i = 0; i < 10; i++) {
+                send(h, eda(now + 1000 + i * 1000, i * 4L));
+            }
+            h.processWatermark(now + 10_000 + SILENCE - 1);
+            assertEquals(1, infos(h).size(), "still running one ms before the silence ends");
+            assertTrue(h.numKeyedStateEntries() >= 2, "session and timer state while it runs");
+            h.processWatermark(now + 10_000 + SILENCE);
+            List<SessionInfo> infos = infos(h);
+            assertEquals(2, infos.size());
+            assertFalse(infos.get(1).provisional, "the final metadata");
+            assertEquals(List.of("client"), infos.get(1).wearers);
+            assertTrue(rejects(h).stream().anyMatch(r -> r.reason.startsWith("session ended by silence")), rejects(h).toString());
+            SampleBlock end = h.extractOutputValues().stream().filter(b -> b.endOfStream).findFirst().orElseThrow();
+            assertEquals(T0 + 10_000, end.startMillis, "the wearer's stream ends at its last sample");
+
+            send(h, eda(now + 100_000, 40));
+            assertTrue(rejects(h).stream().anyMatch(r -> r.reason.contains("the session has already ended")));
+            assertEquals(1, h.numKeyedStateEntries(), "only the ended id is remembered");
+            h.processWatermark(now + 10_000 + SILENCE + RETENTION);
+            assertEquals(0, h.numKeyedStateEntries(), "and forgotten after the retention");
+        }
+    }
+
+    @Test
+    void shouldEndOnItsEndMessageAndSurviveACheckpointBeforeIt() throws Exception {
+        OperatorSubtaskState snapshot;
+        long now = 1_800_000_000_000L;
+        try (var h = harness()) {
+            send(h, start(now));
+            send(h, eda(now + 1000, 0));
+            snapshot = h.snapshot(1, now + 1000);
+        }
+        try (var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new LiveIngestFunction(new LiveAssembler(30_000, 24, 60), SILENCE, RETENTION)), LiveIngestFunction::key, Types.STRING)) {
+            h.initializeState(snapshot);
+            h.open();
+            send(h, eda(now + 2000, 4));
+            send(h, msg(LiveMessage.SESSION_END, now + 3000));
+            List<SessionInfo> infos = infos(h);
+            assertEquals(1, infos.size(), "the final metadata only (the start was before the checkpoint)");
+            assertFalse(infos.get(0).provisional);
+            List<SampleBlock> blocks = h.extractOutputValues();
+            SampleBlock data = blocks.stream().filter(b -> !b.endOfStream).findFirst().orElseThrow();
+            assertEquals(8, data.values.length, "samples from before and after the restore in one block");
+            assertTrue(rejects(h).isEmpty(), rejects(h).toString());
+            assertEquals(1, h.numKeyedStateEntries(), "only the ended id is remembered");
+        }
+    }
+}
