@@ -152,7 +152,7 @@ public final class LiveAssembler implements Serializable {
         LiveStream st = s.streams.get(key);
         if (st == null) {
             if (channel != Channel.IBI) {
-                E4Limits limits = E4Limits.defaults();
+                E4Limits limits = E4Limits.around(s.info.mediaStartMillis).withMaxDurationHours(maxDurationHours);
                 if (m.rateHz < limits.minRateHz(channel) || m.rateHz > limits.maxRateHz(channel)) {
                     reject(m, "rate_hz " + m.rateHz + " is outside the plausible range for " + channel, out);
                     return;
