@@ -131,6 +131,7 @@ public final class LiveBenchCommand {
             List<String> liveArgs = new ArrayList<>(List.of("--bootstrap", bootstrap, "--out", liveOut.toString(),
                     "--checkpoint-interval", Long.toString(o.checkpointInterval().toMillis())));
             o.parallelism().ifPresent(p -> liveArgs.addAll(List.of("--parallelism", Integer.toString(p))));
+            liveArgs.addAll(o.flink());
             LiveOptions live = LiveOptions.parse(liveArgs.toArray(String[]::new));
             out.printf(Locale.ROOT, "live-bench: broker %s; starting the live job ...%n", bootstrap);
             try (InProcessLive job = InProcessLive.start(liveArgs, liveOut, err);
@@ -184,6 +185,7 @@ public final class LiveBenchCommand {
             out.printf(Locale.ROOT, "live-bench: replaying %d dyads at speed %s%s ...%n", replays.size(),
                     Double.isInfinite(o.speed()) ? "max" : Double.toString(o.speed()),
                     o.minutesLimit().map(m -> ", first " + m + " min of each").orElse(""));
+            long wallStart = System.currentTimeMillis();
             Replayer.Totals totals = Replayer.run(new ReplaySchedule(replays), new Pacer(o.speed(), Pacer.SYSTEM), publisher,
                     progress(readings, committed, uncommitted), o.limitMillis());
             long replayEnd = System.currentTimeMillis();
@@ -208,9 +210,11 @@ public final class LiveBenchCommand {
             synchronized (readings) {
                 return new LiveBenchFigures(replays.size(), o.speed(), o.minutesLimit().orElse(null),
                         o.parallelism().orElse(Runtime.getRuntime().availableProcessors()), o.checkpointInterval().toMillis(),
+                        o.flink().stream().filter(f -> !f.equals("--flink")).toList(),
                         moments.everyS(), moments.settleS(), totals.messages(), totals.samples(), totals.elapsedNanos() / 1e6,
                         caughtUpAt < 0 ? -1 : caughtUpAt - replayEnd, Math.max(maxLag[0], lagAtEnd), lagAtEnd, finished,
                         latencies(committed.received()), latencies(uncommitted.received()), detectionDelays(committed.received()),
+                        inputDelays(committed.received(), replays, wallStart, o.speed()),
                         committed.received().stream().filter(r -> r.arrivalMillis() <= 0).count(), new ArrayList<>(readings));
             }
         } finally {
@@ -241,6 +245,33 @@ public final class LiveBenchCommand {
             }
         }
         Map<String, LatencyStats> out = new TreeMap<>();
+        byKind.forEach((kind, values) -> out.put(kind, LatencyStats.of(values)));
+        return out;
+    }
+
+    /**
+     * For the live records, by moment kind: the session time of the input message that completed
+     * the record less the moment's end, s. The message's session time is worked out from its
+     * arrival: its session's recording time at the replay's start plus the wall time since then
+     * times the speed (the replay sends each message at its due time while it keeps up). Empty at
+     * speed max, where wall time says nothing of session time.
+     */
+    static Map<String, LatencyStats> inputDelays(List<MomentsReader.Received> records, List<SessionReplay> replays,
+            long wallStartMillis, double speed) {
+        Map<String, LatencyStats> out = new TreeMap<>();
+        if (Double.isInfinite(speed)) {
+            return out;
+        }
+        Map<String, Long> firstDue = new java.util.HashMap<>();
+        replays.forEach(r -> firstDue.put(r.sessionId(), r.firstDueMillis()));
+        Map<String, List<Double>> byKind = new TreeMap<>();
+        for (MomentsReader.Received r : records) {
+            Long due = firstDue.get(r.sessionId());
+            if (r.phase().equals("live") && due != null && r.arrivalMillis() > 0) {
+                double sessionMillis = due + (r.arrivalMillis() - wallStartMillis) * speed;
+                byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add((sessionMillis - r.endMillis()) / 1000);
+            }
+        }
         byKind.forEach((kind, values) -> out.put(kind, LatencyStats.of(values)));
         return out;
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param parallelism the live job's parallelism
  * @param checkpointIntervalMs the live job's checkpoint interval, ms: a committed record waits
  *     for the checkpoint after it, so this bounds the committed latency from above (plus the commit)
+ * @param flink the {@code --flink} settings of the live job ({@code KEY=VALUE}; empty: Flink's defaults)
  * @param everyS {@code live.every_s}: a running session is re-scored each time this much session time has come in, s
  * @param settleS {@code live.settle_s}: a moment is sent once the data is this far past its end, s
  * @param messagesSent input messages replayed
@@ -36,7 +37,11 @@ import java.util.Map;
  * @param committed latency (ms) of the records a {@code read_committed} consumer received, by
  *     {@code live} and {@code final} (final and withdrawn records: both are sent at the session's end)
  * @param uncommitted the same for a {@code read_uncommitted} consumer
- * @param detectionDelayS {@code known_at_s - end_s} of the live records, s, by moment kind
+ * @param detectionDelayS {@code known_at_s - end_s} of the live records, s, by moment kind: how far
+ *     past the moment's end the data had to reach (the data horizon) before it was sent
+ * @param inputDelayS the session time of the input message that completed each live record less
+ *     the moment's end, s, by moment kind: the above plus the wait for the 30 s block holding the
+ *     horizon to be complete; empty at speed max
  * @param unstampedRecords records without {@code arrival_millis} (left out of the latencies; should be 0)
  * @param lagReadings input lag through the run: {@code [seconds since the replay started, messages]}
  */
@@ -46,6 +51,7 @@ public record LiveBenchFigures(
         Double minutesLimit,
         int parallelism,
         long checkpointIntervalMs,
+        List<String> flink,
         double everyS,
         double settleS,
         long messagesSent,
@@ -58,6 +64,7 @@ public record LiveBenchFigures(
         Map<String, LatencyStats> committed,
         Map<String, LatencyStats> uncommitted,
         Map<String, LatencyStats> detectionDelayS,
+        Map<String, LatencyStats> inputDelayS,
         long unstampedRecords,
         List<double[]> lagReadings) {
 
@@ -98,8 +105,8 @@ public record LiveBenchFigures(
                         equivalentDyadsAt1x())));
         rows.put("session time replayed", minutesLimit == null ? "whole sessions"
                 : String.format(Locale.ROOT, "first %s min of each session", trim(minutesLimit)));
-        rows.put("live job", String.format(Locale.ROOT, "parallelism %d, checkpoint every %d ms, live.every_s %s, live.settle_s %s",
-                parallelism, checkpointIntervalMs, trim(everyS), trim(settleS)));
+        rows.put("live job", String.format(Locale.ROOT, "parallelism %d, checkpoint every %d ms, live.every_s %s, live.settle_s %s%s",
+                parallelism, checkpointIntervalMs, trim(everyS), trim(settleS), flink.isEmpty() ? "" : ", " + String.join(", ", flink)));
         rows.put("input", String.format(Locale.ROOT, "%,d messages, %,d samples in %.1f s: %,.0f messages/s, %,.0f samples/s",
                 messagesSent, samplesSent, replayWallMs / 1000, messagesPerSecond(), samplesPerSecond()));
         rows.put("consumed by the job", String.format(Locale.ROOT, "%,.0f messages/s, %,.0f samples/s during the replay",
@@ -121,8 +128,13 @@ public record LiveBenchFigures(
             row(out, phase + ", read_uncommitted", uncommitted.getOrDefault(phase, LatencyStats.EMPTY), "%8.0f");
         }
         out.println();
-        out.printf(Locale.ROOT, "%-28s %8s %8s %8s%n", "detection delay (s), live", "count", "median", "max");
-        detectionDelayS.forEach((kind, s) -> out.printf(Locale.ROOT, "%-28s %8d %8.1f %8.1f%n", kind, s.count(), s.p50(), s.max()));
+        out.println("detection delay of live records, s of session time after the moment's end:");
+        out.printf(Locale.ROOT, "%-28s %8s %17s %17s%n", "  moment kind", "count", "known_at: p50 max", "input: p50 max");
+        detectionDelayS.forEach((kind, s) -> {
+            LatencyStats in = inputDelayS.getOrDefault(kind, LatencyStats.EMPTY);
+            out.printf(Locale.ROOT, "%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", "  " + kind, s.count(), s.p50(), s.max(), in.p50(),
+                    in.max());
+        });
         if (detectionDelayS.isEmpty()) {
             out.println("  (no live records)");
         }

@@ -3,6 +3,8 @@ package org.sessionreview.jobs.live;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.sessionreview.jobs.cli.LiveOptions;
 import org.sessionreview.jobs.cli.UsageException;
@@ -19,9 +21,10 @@ import org.sessionreview.jobs.cli.UsageException;
  * @param parallelism the live job's parallelism; empty: the machine's cores
  * @param checkpointInterval the live job's checkpoint (and output commit) interval
  * @param drainLimit after the replay, how long to wait for the job to finish the sessions
+ * @param flink {@code --flink KEY=VALUE} arguments, passed on to the live job as they are
  */
 record LiveBenchOptions(int dyads, double speed, Optional<Path> sessions, Optional<Double> minutesLimit, Path out,
-        Optional<Integer> parallelism, Duration checkpointInterval, Duration drainLimit) {
+        Optional<Integer> parallelism, Duration checkpointInterval, Duration drainLimit, List<String> flink) {
     static final int DEFAULT_DYADS = 20;
     static final Duration DEFAULT_DRAIN_LIMIT = Duration.ofSeconds(180);
     static final Path DEFAULT_OUT = Path.of(System.getProperty("java.io.tmpdir"), "session-review-live-bench",
@@ -48,6 +51,8 @@ record LiveBenchOptions(int dyads, double speed, Optional<Path> sessions, Option
                     + LiveOptions.DEFAULT_CHECKPOINT_INTERVAL.toMillis() + ")",
             "  --drain-limit S        after the replay, seconds to wait for the job to finish (default "
                     + DEFAULT_DRAIN_LIMIT.toSeconds() + ")",
+            "  --flink KEY=VALUE      a Flink setting for the live job (repeatable), as for live; e.g.",
+            "                         execution.buffer-timeout.interval=10ms",
             "",
             "Prints, for live and final records and for each consumer, the count and p50/p95/p99/max latency;",
             "the input throughput and lag; and the detection delay per moment kind (known_at_s - end_s).");
@@ -62,6 +67,7 @@ record LiveBenchOptions(int dyads, double speed, Optional<Path> sessions, Option
         Integer parallelism = null;
         Duration checkpoint = LiveOptions.DEFAULT_CHECKPOINT_INTERVAL;
         Duration drain = DEFAULT_DRAIN_LIMIT;
+        List<String> flink = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -86,6 +92,7 @@ record LiveBenchOptions(int dyads, double speed, Optional<Path> sessions, Option
                 case "--parallelism" -> parallelism = (int) whole(a, v, 1, 1024);
                 case "--checkpoint-interval" -> checkpoint = Duration.ofMillis(whole(a, v, 100, 3_600_000));
                 case "--drain-limit" -> drain = Duration.ofSeconds(whole(a, v, 1, 86_400));
+                case "--flink" -> flink.addAll(List.of(a, v));
                 default -> throw new UsageException("unknown argument '" + a + "'");
             }
         }
@@ -93,7 +100,7 @@ record LiveBenchOptions(int dyads, double speed, Optional<Path> sessions, Option
             throw new UsageException("--sessions " + sessions + " is not a directory");
         }
         return new LiveBenchOptions(dyads, speed, Optional.ofNullable(sessions), Optional.ofNullable(minutes), out,
-                Optional.ofNullable(parallelism), checkpoint, drain);
+                Optional.ofNullable(parallelism), checkpoint, drain, List.copyOf(flink));
     }
 
     /** Session time replayed, ms ({@link Long#MAX_VALUE}: whole sessions). */

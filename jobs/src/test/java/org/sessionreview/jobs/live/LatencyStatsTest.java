@@ -68,24 +68,4 @@ class LatencyStatsTest {
         assertTrue(Double.isNaN(s.p50()) && Double.isNaN(s.p95()) && Double.isNaN(s.p99()) && Double.isNaN(s.max()));
         assertEquals(LatencyStats.EMPTY, LatencyStats.of(List.<Long>of()));
     }
-
-    @Test
-    void shouldSplitLatenciesByPhaseAndLeaveUnstampedRecordsOut() {
-        List<MomentsReader.Received> records = List.of(
-                new MomentsReader.Received("S1", "live", "anxiety_episode", 1_000, 900, 400, 300),
-                new MomentsReader.Received("S1", "live", "rupture", 2_000, 1_700, 500, 420),
-                new MomentsReader.Received("S1", "final", "rupture", 5_000, 4_990, 1500, 800),
-                new MomentsReader.Received("S1", "withdrawn", "rupture", 5_000, 4_990, 1500, 420),
-                new MomentsReader.Received("S2", "live", "rupture", 9_000, 0, 500, 420));
-        var latencies = LiveBenchCommand.latencies(records);
-        assertEquals(List.of("final", "live"), List.copyOf(latencies.keySet()));
-        assertEquals(2, latencies.get("live").count(), "the unstamped record is left out");
-        assertEquals(300, latencies.get("live").max(), 0);
-        assertEquals(2, latencies.get("final").count(), "final and withdrawn: both sent at the session's end");
-        assertEquals(10, latencies.get("final").p50(), 0);
-        var delays = LiveBenchCommand.detectionDelays(records);
-        assertEquals(100, delays.get("anxiety_episode").p50(), 0);
-        assertEquals(2, delays.get("rupture").count(), "live records only");
-        assertEquals(80, delays.get("rupture").max(), 0);
-    }
 }
