@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.sessionreview.Version;
 import org.sessionreview.jobs.bench.BenchFigures;
+import org.sessionreview.jobs.bench.GitCommit;
 import org.sessionreview.jobs.bench.ParseFloor;
 import org.sessionreview.jobs.bench.ProcessMemory;
 import org.sessionreview.jobs.cli.UsageException;
@@ -98,7 +99,7 @@ final class BenchCommand {
             Map<String, String> context = new LinkedHashMap<>();
             context.put("date", Instant.now().toString());
             context.put("version", Version.project());
-            context.put("commit", gitCommit());
+            context.put("commit", GitCommit.describe());
             context.put("command", "bench " + String.join(" ", args));
             context.put("sessionsRoot", root.toString());
             context.put("java", System.getProperty("java.version"));
@@ -181,20 +182,6 @@ final class BenchCommand {
         JSON.writeValue(markerFile.toFile(), marker);
         out.printf(Locale.ROOT, "cohort: written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return dir;
-    }
-
-    /** The working folder's git commit (with "+changes" when it has uncommitted changes), or "unknown". */
-    private static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty=+changes").redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            return p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0 ? text : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 
     /** The parsed arguments; {@code parse} returns null for {@code --help}. */

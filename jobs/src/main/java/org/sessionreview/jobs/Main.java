@@ -14,6 +14,7 @@ import org.sessionreview.jobs.live.ReplayCommand;
  * bench                  measure the review against the parse floor (see {@code bench --help})
  * kafka                  a single-node Kafka broker on localhost for live mode (see {@code kafka --help})
  * replay                 publish recorded sessions to Kafka as live sessions (see {@code replay --help})
+ * live-bench             measure the live job's processing latency (see {@code live-bench --help})
  * </pre>
  *
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
@@ -29,6 +30,7 @@ public final class Main {
             "  kafka [--port 9092] [--dir DIR]             a single-node Kafka broker on localhost; Ctrl-C stops it",
             "  live --bootstrap HOST:PORT --out DIR ...    review live sessions from Kafka; 'live --help'",
             "  replay --sessions DIR --bootstrap HOST:PORT publish recorded sessions to Kafka as live ones; 'replay --help'",
+            "  live-bench [--dyads N] [--speed S] ...      measure the live job's latency in this JVM; 'live-bench --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -92,6 +94,8 @@ public final class Main {
                 return new org.sessionreview.jobs.live.LiveCommand(out, err).run(rest);
             case "replay":
                 return new ReplayCommand(out, err).run(rest, System::getenv);
+            case "live-bench":
+                return new org.sessionreview.jobs.live.LiveBenchCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;

@@ -94,7 +94,7 @@ public final class LiveAssembler implements Serializable {
             case LiveMessage.SAMPLES -> samples(s, m, out);
             case LiveMessage.EVENT -> event(s, m, out);
             case LiveMessage.SESSION_END -> {
-                finish(s, out);
+                finish(s, m.timestampMillis, out);
                 return null;
             }
             default -> reject(m, "unknown type", out);
@@ -124,6 +124,7 @@ public final class LiveAssembler implements Serializable {
         i.metadataJson = m.metadataJson;
         i.folder = m.folder != null ? m.folder : m.sessionId;
         i.provisional = true;
+        i.arrivalMillis = m.timestampMillis;
         LiveSession s = new LiveSession();
         s.info = i;
         s.declaredDurationS = m.durationS;
@@ -167,7 +168,7 @@ public final class LiveAssembler implements Serializable {
             return;
         }
         List<SampleBlock> blocks = channel == Channel.IBI ? ibi(st, m, out) : regular(st, m, out);
-        emit(s, m.wearer, blocks, out);
+        emit(s, m.wearer, blocks, m.timestampMillis, out);
         releaseHeld(s, out);
     }
 
@@ -223,11 +224,13 @@ public final class LiveAssembler implements Serializable {
         return st.acceptIbi(m.offsetsS, m.values, end);
     }
 
-    private void emit(LiveSession s, String role, List<SampleBlock> blocks, Output out) {
+    /** Emits blocks completed by the message that arrived at {@code arrivalMillis} (Kafka timestamp, epoch ms). */
+    private void emit(LiveSession s, String role, List<SampleBlock> blocks, long arrivalMillis, Output out) {
         for (SampleBlock b : blocks) {
             b.sessionId = s.info.sessionId;
             b.role = role;
             b.mediaStartMillis = s.info.mediaStartMillis;
+            b.arrivalMillis = arrivalMillis;
             s.blocksPerWearer.merge(role, 1, Integer::sum);
             out.block(b);
         }
@@ -325,8 +328,12 @@ public final class LiveAssembler implements Serializable {
      * Ends the session (its {@code session_end}, or silence): fills the gaps still open, emits each
      * wearer's last blocks and end marker, the events held back that lie inside the session (the
      * others are rejected, as the review rejects them), and the final metadata.
+     *
+     * @param arrivalMillis when what ends the session arrived, epoch ms: its {@code session_end}
+     *     message's Kafka timestamp, or the silence timer's time; set on every block and on the
+     *     final metadata ({@code arrivalMillis}), for latency measurement
      */
-    public void finish(LiveSession s, Output out) {
+    public void finish(LiveSession s, long arrivalMillis, Output out) {
         List<String> present = new ArrayList<>();
         long sessionEnd = s.info.mediaStartMillis;
         for (String role : s.info.wearers) {
@@ -343,7 +350,7 @@ public final class LiveAssembler implements Serializable {
                     out.reject(new Reject(s.info.sessionId, "kafka", 0, String.format(Locale.ROOT,
                             "%s/%s samples %d..%d never arrived: treated as missing", role, c, gap[0], gap[1] - 1), null), false);
                 }
-                emit(s, role, blocks, out);
+                emit(s, role, blocks, arrivalMillis, out);
                 if (st.received > 0) {
                     wearerEnd = Math.max(wearerEnd, (long) Math.ceil(st.endMillis));
                 }
@@ -356,16 +363,18 @@ public final class LiveAssembler implements Serializable {
             for (Channel c : Channel.values()) {
                 LiveStream st = s.streams.get(LiveSession.streamKey(role, c.name()));
                 if (st != null && st.received > 0) {
-                    emit(s, role, st.finish(wearerEnd), out);
+                    emit(s, role, st.finish(wearerEnd), arrivalMillis, out);
                 }
             }
             SampleBlock end = SampleBlock.endMarker(s.info.sessionId, role, wearerEnd);
             end.mediaStartMillis = s.info.mediaStartMillis;
             end.streamBlockCount = s.blocksPerWearer.getOrDefault(role, 0);
+            end.arrivalMillis = arrivalMillis;
             out.block(end);
         }
         SessionInfo i = s.info.copy();
         i.provisional = false;
+        i.arrivalMillis = arrivalMillis;
         i.missingChannels = new ArrayList<>();
         for (String role : s.info.wearers) {
             for (Channel c : Channel.values()) {

@@ -42,6 +42,12 @@ public class SampleBlock {
      * recognised whatever order the blocks arrive in (batch execution sorts keyed input).
      */
     public int streamBlockCount;
+    /**
+     * Live input only: the Kafka record timestamp (epoch ms) of the message whose processing
+     * completed this block (or, on an end marker, ended the session); 0 in a review of files. For
+     * latency measurement: not content, so not part of {@link #equals}, and in no table.
+     */
+    public long arrivalMillis;
 
     public SampleBlock() {}
 

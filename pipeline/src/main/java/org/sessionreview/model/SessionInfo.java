@@ -42,6 +42,13 @@ public class SessionInfo {
      * false in a review of files.
      */
     public boolean provisional;
+    /**
+     * Live input only: the Kafka record timestamp (epoch ms) of the message that produced this
+     * record ({@code session_start} for the provisional one; {@code session_end}, or the silence
+     * timer's time, for the final one); 0 in a review of files. For latency measurement; in no
+     * table.
+     */
+    public long arrivalMillis;
 
     public SessionInfo() {}
 
@@ -65,6 +72,7 @@ public class SessionInfo {
         c.folder = folder;
         c.missingChannels = new ArrayList<>(missingChannels);
         c.provisional = provisional;
+        c.arrivalMillis = arrivalMillis;
         return c;
     }
 

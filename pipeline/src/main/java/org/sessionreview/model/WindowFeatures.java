@@ -79,6 +79,12 @@ public class WindowFeatures {
      * session is reviewed without this wearer.
      */
     public boolean failed;
+    /**
+     * Live input only: the Kafka record timestamp (epoch ms) of the message whose block completed
+     * this window (or this end-of-stream record); 0 in a review of files. For latency measurement;
+     * in no table.
+     */
+    public long arrivalMillis;
 
     public WindowFeatures() {}
 

@@ -35,6 +35,12 @@ import org.sessionreview.scoring.LiveMoments;
  * late wearer makes the horizon jump several multiples). A round that fails is skipped, not
  * retried. Everything is decided from state and input, never from wall-clock time, so a restore
  * from a checkpoint gives the same feed.
+ *
+ * <p><b>Arrival stamps</b> (for latency measurement only; they decide nothing): a live record
+ * carries the arrival ({@link LiveMomentRow#arrivalMillis}) of the window that triggered its
+ * round; the session end's records carry the latest arrival among the session's metadata and
+ * windows, which is that of the message that ended the session (its final metadata and last
+ * end-of-stream records are stamped with it, and no input of the session arrives later).
  */
 final class LiveMomentsTracker {
     private final LiveMomentsConfig cfg;
@@ -44,12 +50,23 @@ final class LiveMomentsTracker {
     private final ValueState<Long> lastRound;
     /** The records sent live, with the values they were sent with. */
     private final ListState<LiveMomentRow> sent;
+    /** The latest arrival stamp among the session's metadata and windows, epoch ms. */
+    private final ValueState<Long> latestArrival;
 
     LiveMomentsTracker(LiveMomentsConfig cfg, RuntimeContext ctx) {
         this.cfg = cfg;
         latestEndS = ctx.getMapState(new MapStateDescriptor<>("live-latest-end-s", Types.STRING, Types.DOUBLE));
         lastRound = ctx.getState(new ValueStateDescriptor<>("live-last-round", Types.LONG));
         sent = ctx.getListState(new ListStateDescriptor<>("live-sent", LiveMomentRow.class));
+        latestArrival = ctx.getState(new ValueStateDescriptor<>("live-latest-arrival", Types.LONG));
+    }
+
+    /** Notes an input's arrival stamp (epoch ms; 0 = none, ignored). */
+    void arrived(long arrivalMillis) throws Exception {
+        Long latest = latestArrival.value();
+        if (arrivalMillis > 0 && (latest == null || arrivalMillis > latest)) {
+            latestArrival.update(arrivalMillis);
+        }
     }
 
     /** Notes a wearer's (non-end) window. */
@@ -86,11 +103,15 @@ final class LiveMomentsTracker {
         return OptionalDouble.of(horizon);
     }
 
-    /** The settled moments of a round's review not sent before; recorded as sent. */
-    List<LiveMomentRow> send(List<MomentRow> found, double horizonS) throws Exception {
+    /**
+     * The settled moments of a round's review not sent before, stamped with {@code arrivalMillis}
+     * (the triggering window's); recorded as sent.
+     */
+    List<LiveMomentRow> send(List<MomentRow> found, double horizonS, long arrivalMillis) throws Exception {
         Set<LiveMoments.Key> before = new HashSet<>();
         sent.get().forEach(r -> before.add(LiveMoments.Key.of(r)));
         List<LiveMomentRow> now = LiveMoments.settled(found, horizonS, cfg.settleS(), before);
+        now.forEach(r -> r.arrivalMillis = arrivalMillis);
         sent.addAll(now);
         return now;
     }
@@ -98,7 +119,8 @@ final class LiveMomentsTracker {
     /**
      * The session end's records ({@link LiveMoments#finalDiff}), known at the session's end: its
      * duration, or the latest window end when the data runs past it (so that no live record is
-     * known later than the final ones). State is left for {@link #clear}.
+     * known later than the final ones), and stamped with the session's latest arrival ({@link
+     * #arrived}). State is left for {@link #clear}.
      *
      * @param durationS the final metadata's duration, seconds
      */
@@ -109,12 +131,16 @@ final class LiveMomentsTracker {
         }
         List<LiveMomentRow> all = new ArrayList<>();
         sent.get().forEach(all::add);
-        return LiveMoments.finalDiff(finalMoments, all, endS);
+        List<LiveMomentRow> out = LiveMoments.finalDiff(finalMoments, all, endS);
+        Long arrival = latestArrival.value();
+        out.forEach(r -> r.arrivalMillis = arrival == null ? 0 : arrival);
+        return out;
     }
 
     void clear() {
         latestEndS.clear();
         lastRound.clear();
         sent.clear();
+        latestArrival.clear();
     }
 }

@@ -142,6 +142,9 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     }
 
     private void process(SessionEvent e, Context ctx, Collector<SessionRow> out) throws Exception {
+        if (live != null) {
+            live.arrived(e.info != null ? e.info.arrivalMillis : e.window != null ? e.window.arrivalMillis : 0);
+        }
         if (e.info != null) {
             info.update(e.info);
         } else if (e.annotation != null) {
@@ -171,12 +174,15 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         if (i != null && !i.provisional && count(annotationsSeen) >= i.annotationCount && wearersComplete(i)) {
             emit(i, ctx, out);
         } else if (live != null && i != null && e.window != null && !e.window.endOfStream) {
-            liveRound(i, ctx);
+            liveRound(i, e.window.arrivalMillis, ctx);
         }
     }
 
-    /** Live mode: a provisional review when one is due, its newly settled moments sent. */
-    private void liveRound(SessionInfo stored, Context ctx) throws Exception {
+    /**
+     * Live mode: a provisional review when one is due, its newly settled moments sent, stamped
+     * with {@code arrivalMillis} (that of the window that triggered the round).
+     */
+    private void liveRound(SessionInfo stored, long arrivalMillis, Context ctx) throws Exception {
         Set<String> ended = new HashSet<>();
         windowsExpected.keys().forEach(ended::add);
         OptionalDouble horizon = live.due(stored, ended);
@@ -193,7 +199,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             // session or the job; the next round starts from the data again
             return;
         }
-        live.send(found, horizon.getAsDouble()).forEach(r -> ctx.output(LIVE_MOMENTS, r));
+        live.send(found, horizon.getAsDouble(), arrivalMillis).forEach(r -> ctx.output(LIVE_MOMENTS, r));
     }
 
     private boolean wearersComplete(SessionInfo i) throws Exception {

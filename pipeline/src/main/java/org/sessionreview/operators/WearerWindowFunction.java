@@ -103,11 +103,11 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
                 failed.update(true);
                 windower.clear();
                 ctx.output(REJECTS, ProcessingFailures.wearer(block, e));
-                out.collect(endRecord(block, true));
+                out.collect(endRecord(block, true, block.arrivalMillis));
                 step = null;
             }
             if (step != null) {
-                emit(step, complete, end, ctx, out);
+                emit(step, complete, end, block.arrivalMillis, ctx, out);
             }
         }
         if (complete) {
@@ -141,8 +141,10 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         return new Step(w, windows, events);
     }
 
-    private void emit(Step step, boolean complete, SampleBlock end, Context ctx, Collector<WindowFeatures> out)
-            throws Exception {
+    /** Emits what one block produced; {@code arrivalMillis}: the block's, set on each record emitted. */
+    private void emit(Step step, boolean complete, SampleBlock end, long arrivalMillis, Context ctx,
+            Collector<WindowFeatures> out) throws Exception {
+        step.windows().forEach(w -> w.arrivalMillis = arrivalMillis);
         emit(step.windows(), out);
         WearerEvents events = step.events();
         events.scrs.forEach(r -> ctx.output(SCRS, r));
@@ -153,14 +155,17 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
             chunksEmitted.update(count(chunksEmitted) + events.chunks.size());
         }
         if (complete) {
-            out.collect(endRecord(end, false));
+            out.collect(endRecord(end, false, arrivalMillis));
         } else {
             windower.update(step.windower());
         }
     }
 
-    /** The wearer's end-of-stream record with the counts emitted so far. */
-    private WindowFeatures endRecord(SampleBlock b, boolean failedStream) throws Exception {
+    /**
+     * The wearer's end-of-stream record with the counts emitted so far; {@code arrivalMillis}: that
+     * of the block being processed (live input; 0 for files).
+     */
+    private WindowFeatures endRecord(SampleBlock b, boolean failedStream, long arrivalMillis) throws Exception {
         WindowFeatures last = new WindowFeatures();
         last.sessionId = b.sessionId;
         last.role = b.role;
@@ -169,6 +174,7 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
         last.failed = failedStream;
         last.windowCount = count(windowsEmitted);
         last.chunkCount = count(chunksEmitted);
+        last.arrivalMillis = arrivalMillis;
         return last;
     }
 

@@ -42,6 +42,15 @@ public class LiveMomentRow {
      * {@value #WITHDRAWN} (its duration, or the end of its data when that is later).
      */
     public double knownAtS;
+    /**
+     * Wall-clock time, epoch ms, at which the input that produced this record arrived: the Kafka
+     * record timestamp of the message that completed the window whose arrival triggered the
+     * provisional review ({@value #LIVE}), or of the message that ended the session ({@value
+     * #FINAL}, {@value #WITHDRAWN}: its {@code session_end}, or the silence timer's time). The
+     * output record's receive time minus this is the moment's processing latency. 0 when unknown
+     * (in a review of files).
+     */
+    public long arrivalMillis;
 
     public LiveMomentRow() {}
 
@@ -74,6 +83,7 @@ public class LiveMomentRow {
         r.evidence = evidence;
         r.phase = newPhase;
         r.knownAtS = newKnownAtS;
+        r.arrivalMillis = arrivalMillis;
         return r;
     }
 

@@ -47,6 +47,7 @@ final class WindowCopy {
         c.windowCount = w.windowCount;
         c.chunkCount = w.chunkCount;
         c.failed = w.failed;
+        c.arrivalMillis = w.arrivalMillis;
         return c;
     }
 }

@@ -67,7 +67,7 @@ class LiveAssemblerTest {
     }
 
     /** A recording of {@code seconds} s with every channel, IBI beats at irregular times. */
-    private static E4Recording recording(int seconds, long seed) {
+    static E4Recording recording(int seconds, long seed) {
         Random rnd = new Random(seed);
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
         long start = MEDIA + 1234;
@@ -96,7 +96,7 @@ class LiveAssemblerTest {
         return new E4Recording("S1", channels, Map.of());
     }
 
-    private static LiveMessage start(Double durationS) {
+    static LiveMessage start(Double durationS) {
         LiveMessage m = message(LiveMessage.SESSION_START);
         m.therapistId = "T1";
         m.clientKey = "abc";
@@ -107,7 +107,7 @@ class LiveAssemblerTest {
         return m;
     }
 
-    private static LiveMessage message(String type) {
+    static LiveMessage message(String type) {
         LiveMessage m = new LiveMessage();
         m.type = type;
         m.sessionId = "S1";
@@ -116,7 +116,7 @@ class LiveAssemblerTest {
     }
 
     /** The recording as 1 s messages of each channel, in time order (regular) and stretch order (IBI). */
-    private static List<LiveMessage> messages(E4Recording rec, String role, double sliceS) {
+    static List<LiveMessage> messages(E4Recording rec, String role, double sliceS) {
         List<LiveMessage> out = new ArrayList<>();
         for (Channel c : rec.presentChannels()) {
             E4Channel ch = rec.channel(c).orElseThrow();

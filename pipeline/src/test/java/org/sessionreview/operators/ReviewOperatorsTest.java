@@ -127,6 +127,42 @@ class ReviewOperatorsTest {
         return c;
     }
 
+    /** A copy of {@code b} stamped as if the message completing it had arrived at {@code arrivalMillis}. */
+    private static SampleBlock arrivedAt(SampleBlock b, long arrivalMillis) {
+        SampleBlock c = broken(b);
+        c.values = b.values;
+        c.offsetsS = b.offsetsS;
+        c.endOfStream = b.endOfStream;
+        c.streamBlockCount = b.streamBlockCount;
+        c.arrivalMillis = arrivalMillis;
+        return c;
+    }
+
+    @Test
+    void shouldStampEachWindowWithTheArrivalOfTheBlockThatCompletedIt() throws Exception {
+        List<SampleBlock> blocks = clientBlocks();
+        try (KeyedOneInputStreamOperatorTestHarness<String, SampleBlock, WindowFeatures> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new WearerWindowFunction(CONFIG.features()), WearerWindowFunction::key, Types.STRING)) {
+            int seen = 0;
+            int blocksWithWindows = 0;
+            for (int i = 0; i < blocks.size(); i++) {
+                long arrival = 1_000_000L + i;
+                h.processElement(new StreamRecord<>(arrivedAt(blocks.get(i), arrival), blocks.get(i).startMillis));
+                List<WindowFeatures> out = h.extractOutputValues();
+                for (WindowFeatures w : out.subList(seen, out.size())) {
+                    assertEquals(arrival, w.arrivalMillis, w + " emitted on block " + i);
+                }
+                blocksWithWindows += out.size() > seen ? 1 : 0;
+                seen = out.size();
+            }
+            List<WindowFeatures> out = h.extractOutputValues();
+            assertTrue(out.get(out.size() - 1).endOfStream);
+            assertEquals(1_000_000L + blocks.size() - 1, out.get(out.size() - 1).arrivalMillis, "the end record: the end marker's");
+            assertTrue(blocksWithWindows > 10, "windows come out as blocks complete them: " + blocksWithWindows);
+        }
+    }
+
     @Test
     void shouldRejectTheWearerAndClearStateWhenItsProcessingFails() throws Exception {
         List<SampleBlock> blocks = new ArrayList<>(clientBlocks());

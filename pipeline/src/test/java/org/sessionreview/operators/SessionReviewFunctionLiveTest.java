@@ -252,6 +252,56 @@ class SessionReviewFunctionLiveTest {
         assertEquals(0, run.stateEntriesAfter(), "live state not cleared at the session's end");
     }
 
+    /** The events with copies of their windows and metadata stamped as arriving 1 s apart. */
+    private static List<SessionEvent> arrivingOneSecondApart(List<SessionEvent> events) throws IllegalAccessException {
+        List<SessionEvent> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            SessionEvent e = events.get(i);
+            long arrival = 1_800_000_000_000L + 1000L * i;
+            if (e.window != null) {
+                WindowFeatures w = new WindowFeatures();
+                for (java.lang.reflect.Field f : WindowFeatures.class.getFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        f.set(w, f.get(e.window));
+                    }
+                }
+                w.arrivalMillis = arrival;
+                out.add(SessionEvent.of(w));
+            } else if (e.info != null) {
+                SessionInfo i2 = e.info.copy();
+                i2.arrivalMillis = arrival;
+                out.add(SessionEvent.of(i2));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldStampEachRecordWithTheArrivalOfTheInputThatTriggeredItWhenLive() throws Exception {
+        List<SessionEvent> events = arrivingOneSecondApart(liveEvents(withLateRepair()));
+        try (var h = harness(LIVE, BaselineProvider.CALIBRATION)) {
+            h.open();
+            int seen = 0;
+            for (SessionEvent e : events) {
+                h.processElement(new StreamRecord<>(e, 0L));
+                List<LiveMomentRow> feed = side(h, SessionReviewFunction.LIVE_MOMENTS);
+                for (LiveMomentRow r : feed.subList(seen, feed.size())) {
+                    // a live round is triggered by a window; the end by the final metadata, the last input
+                    long expected = e.window != null ? e.window.arrivalMillis : e.info.arrivalMillis;
+                    assertEquals(expected, r.arrivalMillis, r.toString());
+                    assertEquals(r.phase.equals(LiveMomentRow.LIVE), e.window != null, r.toString());
+                }
+                seen = feed.size();
+            }
+            List<LiveMomentRow> feed = side(h, SessionReviewFunction.LIVE_MOMENTS);
+            assertTrue(!phase(feed, LiveMomentRow.LIVE).isEmpty() && !phase(feed, LiveMomentRow.WITHDRAWN).isEmpty(),
+                    "live and end records: " + feed);
+            assertEquals(0, h.numKeyedStateEntries(), "the arrival stamp is cleared with the session");
+        }
+    }
+
     /** The feed against the final moments: each final identity once as live or final, the rest withdrawn. */
     private static void assertFeedAccountsFor(List<MomentRow> finalMoments, List<LiveMomentRow> feed, double endS) {
         Map<LiveMoments.Key, List<LiveMomentRow>> sentOrFinal = feed.stream()

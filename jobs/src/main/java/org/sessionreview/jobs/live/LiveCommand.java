@@ -157,7 +157,7 @@ public final class LiveCommand {
     private static boolean isCancelled(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.util.concurrent.CancellationException
-                    || t.getClass().getSimpleName().equals("JobCancellationException")
+                    || t instanceof org.apache.flink.runtime.client.JobCancellationException
                     || (t.getMessage() != null && t.getMessage().contains("CANCELED"))) {
                 return true;
             }

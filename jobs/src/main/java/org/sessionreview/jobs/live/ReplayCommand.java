@@ -58,7 +58,7 @@ public final class ReplayCommand {
             return 2;
         }
         try (KafkaPublisher publisher = KafkaPublisher.open(options.bootstrap(), options.topic())) {
-            List<RecordedSession> sessions = read(options, folders);
+            List<RecordedSession> sessions = read(options, folders, err);
             if (sessions.isEmpty()) {
                 err.println(NAME + "no session under " + options.sessions() + " could be read; nothing was sent");
                 return 1;
@@ -86,7 +86,8 @@ public final class ReplayCommand {
         }
     }
 
-    private static List<String> scan(ReplayOptions options) throws UsageException {
+    /** The session folders under {@code --sessions}. */
+    static List<String> scan(ReplayOptions options) throws UsageException {
         try {
             Optional<String> problem = SessionScanner.rootProblem(options.sessions());
             if (problem.isPresent()) {
@@ -98,8 +99,8 @@ public final class ReplayCommand {
         }
     }
 
-    /** Reads every session folder; one whose session.json is unusable is left out with a warning. */
-    private List<RecordedSession> read(ReplayOptions options, List<String> folders) {
+    /** Reads every session folder; one whose session.json is unusable is left out with a warning on {@code err}. */
+    static List<RecordedSession> read(ReplayOptions options, List<String> folders, PrintStream err) {
         SessionIngestor ingestor = new SessionIngestor(options.config(), options.pseudonymizer(),
                 options.codebookJson().orElse(null));
         long blockMillis = options.config().features().blockMillis();

@@ -1,5 +1,7 @@
 package org.sessionreview.jobs.live;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.sessionreview.live.LiveMessage;
 import org.sessionreview.model.Channel;
 
@@ -55,22 +57,49 @@ public final class Replayer {
      */
     public static Totals run(ReplaySchedule schedule, Pacer pacer, Publisher publisher, Progress progress)
             throws PublishException, InterruptedException {
+        return run(schedule, pacer, publisher, progress, Long.MAX_VALUE);
+    }
+
+    /**
+     * Sends the messages of {@code schedule} in order up to {@code limitMillis} of session time,
+     * then flushes. A message due later than that after its session's start is not sent; instead
+     * every session still running gets its {@code session_end}, due at {@code limitMillis}.
+     *
+     * @param limitMillis session time to replay, ms ({@link Long#MAX_VALUE}: all of it)
+     * @throws PublishException when a message cannot be published (nothing more is sent)
+     */
+    public static Totals run(ReplaySchedule schedule, Pacer pacer, Publisher publisher, Progress progress, long limitMillis)
+            throws PublishException, InterruptedException {
         long messages = 0;
         long samples = 0;
         long events = 0;
         long sessions = 0;
+        Set<String> running = new LinkedHashSet<>();
         while (schedule.hasNext()) {
             ReplaySchedule.Scheduled s = schedule.next();
+            if (s.offsetMillis() > limitMillis) {
+                break; // the schedule is in offset order: all that follows is later still
+            }
             pacer.await(s.offsetMillis());
             publisher.send(s.message());
             messages++;
             switch (s.message().type) {
+                case LiveMessage.SESSION_START -> running.add(s.message().sessionId);
                 case LiveMessage.SAMPLES -> samples += sampleCount(s.message());
                 case LiveMessage.EVENT -> events++;
-                case LiveMessage.SESSION_END -> sessions++;
+                case LiveMessage.SESSION_END -> {
+                    running.remove(s.message().sessionId);
+                    sessions++;
+                }
                 default -> { }
             }
             progress.sent(s.offsetMillis(), new Totals(messages, samples, events, sessions, pacer.elapsedNanos()));
+        }
+        for (String id : running) {
+            pacer.await(limitMillis);
+            publisher.send(SessionMessages.end(id));
+            messages++;
+            sessions++;
         }
         publisher.flush();
         return new Totals(messages, samples, events, sessions, pacer.elapsedNanos());

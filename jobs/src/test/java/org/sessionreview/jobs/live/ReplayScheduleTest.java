@@ -108,6 +108,42 @@ class ReplayScheduleTest {
     }
 
     @Test
+    void shouldStopAtTheLimitAndEndEverySessionThereWhenGivenASessionTimeLimit() throws Exception {
+        FakeClock clock = new FakeClock();
+        long start = clock.now;
+        List<ReplaySchedule.Scheduled> all = new ArrayList<>();
+        new ReplaySchedule(replays(sessions(), 2)).forEachRemaining(all::add);
+        long limit = 60_000;
+        List<LiveMessage> sent = new ArrayList<>();
+        List<Long> wall = new ArrayList<>();
+        Replayer.Totals totals = Replayer.run(new ReplaySchedule(replays(sessions(), 2)), new Pacer(1, clock),
+                new Replayer.Publisher() {
+                    @Override
+                    public void send(LiveMessage m) {
+                        sent.add(m);
+                        wall.add(clock.now - start);
+                    }
+
+                    @Override
+                    public void flush() {}
+                }, (offset, soFar) -> { }, limit);
+        List<ReplaySchedule.Scheduled> upToLimit = all.stream().filter(x -> x.offsetMillis() <= limit).toList();
+        assertTrue(upToLimit.size() < all.size() - 4, "the limit cuts the sessions short");
+        assertEquals(upToLimit.size() + 4, sent.size(), "the messages up to the limit, then one session_end per session");
+        for (int i = 0; i < upToLimit.size(); i++) {
+            LiveMessage m = upToLimit.get(i).message();
+            assertEquals(m.sessionId + m.type + m.firstIndex + m.channel, sent.get(i).sessionId + sent.get(i).type
+                    + sent.get(i).firstIndex + sent.get(i).channel, "message " + i);
+        }
+        List<LiveMessage> ends = sent.subList(upToLimit.size(), sent.size());
+        assertEquals(List.of("A", "A~2", "B", "B~2"), ends.stream().map(m -> m.sessionId).sorted().toList());
+        assertTrue(ends.stream().allMatch(m -> m.type.equals(LiveMessage.SESSION_END)));
+        assertEquals(limit * 1_000_000L, wall.get(wall.size() - 1), "the ends are sent at the limit");
+        assertEquals(4, totals.sessions());
+        assertEquals(sent.size(), totals.messages());
+    }
+
+    @Test
     void shouldParseSpeedsAndRefuseOthers() {
         assertEquals(1.0, Pacer.parseSpeed("1"));
         assertEquals(100.0, Pacer.parseSpeed("100"));
