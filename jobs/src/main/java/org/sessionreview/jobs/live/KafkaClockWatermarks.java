@@ -11,8 +11,9 @@ import org.sessionreview.live.LiveMessage;
  * partition: the latest timestamp seen less {@code boundMillis}; and, once the partition has been
  * quiet for {@code idleMillis} of wall time, moving on with the wall clock from there, so that a
  * quiet partition (every session on it silent) still advances time and the sessions' silence
- * timers fire. A partition that has delivered nothing for {@code idleMillis} since the start
- * follows the wall clock less {@code idleMillis}.
+ * timers fire. A partition that has delivered nothing since the (re)start is marked idle after
+ * {@code idleMillis} (it does not hold the others back) and follows the wall clock only after
+ * {@link #NEVER_READ_FACTOR} times that.
  *
  * <p>While records arrive (a backlog after a restart included) only their timestamps move the
  * watermark, so catching up never ends a session early by silence.
@@ -25,6 +26,9 @@ final class KafkaClockWatermarks implements WatermarkGenerator<LiveMessage> {
     private long maxTimestamp = Long.MIN_VALUE;
     private long lastEventWallMillis;
     private long emitted = Long.MIN_VALUE;
+    private boolean idle;
+    /** A partition that has delivered nothing for this many {@code idleMillis} follows the wall clock. */
+    static final int NEVER_READ_FACTOR = 6;
 
     KafkaClockWatermarks(long boundMillis, long idleMillis) {
         this(boundMillis, idleMillis, System::currentTimeMillis);
@@ -48,10 +52,18 @@ final class KafkaClockWatermarks implements WatermarkGenerator<LiveMessage> {
         long now = clock.getAsLong();
         long wm;
         if (maxTimestamp == Long.MIN_VALUE) {
-            if (now - createdMillis < idleMillis) {
+            // nothing read since this (re)start: first idle, so that an empty partition does not
+            // hold the others back; only much later the wall clock (a restart whose first fetch is
+            // slow must not jump time past the backlog and end its sessions by silence)
+            if (now - createdMillis >= NEVER_READ_FACTOR * idleMillis) {
+                wm = now - idleMillis - boundMillis;
+            } else {
+                if (now - createdMillis >= idleMillis && !idle) {
+                    idle = true;
+                    output.markIdle();
+                }
                 return;
             }
-            wm = now - idleMillis - boundMillis;
         } else {
             long quiet = now - lastEventWallMillis;
             wm = maxTimestamp - boundMillis + Math.max(0, quiet - idleMillis);
