@@ -3,10 +3,8 @@ package org.sessionreview.live;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.sessionreview.ingest.AnnotationRange;
 import org.sessionreview.ingest.e4.E4Limits;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Channel;
@@ -14,9 +12,6 @@ import org.sessionreview.model.Reject;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
-import org.sessionreview.taxonomy.Actor;
-import org.sessionreview.taxonomy.CanonicalCode;
-import org.sessionreview.taxonomy.CodeTaxonomy;
 
 /**
  * Turns a live session's messages into what a review of the same session's files gets from
@@ -74,6 +69,7 @@ public final class LiveAssembler implements Serializable {
     public LiveSession accept(LiveSession s, LiveMessage m, Output out) {
         if (s != null) {
             s.lastMessageMillis = Math.max(s.lastMessageMillis, m.timestampMillis);
+            s.lastOffset = m.offset;
         }
         if (m.problem != null) {
             reject(m, m.problem, out);
@@ -92,7 +88,12 @@ public final class LiveAssembler implements Serializable {
         }
         switch (m.type) {
             case LiveMessage.SAMPLES -> samples(s, m, out);
-            case LiveMessage.EVENT -> event(s, m, out);
+            case LiveMessage.EVENT -> {
+                String problem = LiveEvents.accept(s, m, out);
+                if (problem != null) {
+                    reject(m, problem, out);
+                }
+            }
             case LiveMessage.SESSION_END -> {
                 finish(s, m.timestampMillis, out);
                 return null;
@@ -129,6 +130,8 @@ public final class LiveAssembler implements Serializable {
         s.info = i;
         s.declaredDurationS = m.durationS;
         s.lastMessageMillis = m.timestampMillis;
+        s.source = m.source();
+        s.lastOffset = m.offset;
         out.session(i.copy());
         return s;
     }
@@ -169,7 +172,7 @@ public final class LiveAssembler implements Serializable {
         }
         List<SampleBlock> blocks = channel == Channel.IBI ? ibi(st, m, out) : regular(st, m, out);
         emit(s, m.wearer, blocks, m.timestampMillis, out);
-        releaseHeld(s, out);
+        LiveEvents.releaseHeld(s, out);
     }
 
     private List<SampleBlock> regular(LiveStream st, LiveMessage m, Output out) {
@@ -236,94 +239,6 @@ public final class LiveAssembler implements Serializable {
         }
     }
 
-    private void event(LiveSession s, LiveMessage m, Output out) {
-        CanonicalCode code = CodeTaxonomy.lookup(m.code).orElse(null);
-        if (code == null) {
-            reject(m, "event code " + m.code + " is not a canonical code (map site labels in the producer)", out);
-            return;
-        }
-        if (!code.family().name().equals(m.family)) {
-            reject(m, "event family " + m.family + " does not match code " + m.code + " (" + code.family() + ")", out);
-            return;
-        }
-        boolean actorKnown = false;
-        for (Actor a : Actor.values()) {
-            actorKnown |= a.id().equals(m.actor);
-        }
-        if (!actorKnown) {
-            reject(m, "event actor must be client, therapist or dyad", out);
-            return;
-        }
-        Annotation a = new Annotation();
-        a.sessionId = m.sessionId;
-        a.code = m.code;
-        a.family = m.family;
-        a.actor = m.actor;
-        a.startS = m.startS;
-        a.endS = m.endS;
-        a.significance = m.significance;
-        a.modifiers = m.modifiers;
-        a.label = m.label;
-        a.sourceFile = m.sourceFile != null ? m.sourceFile : m.source();
-        a.sourceLine = m.sourceFile != null ? m.sourceLine : m.offset;
-        String id = a.sourceFile + ":" + a.sourceLine;
-        if (!s.eventIds.add(id)) {
-            reject(m, "duplicate event " + id + "; ignored", out);
-            return;
-        }
-        Double recorded = recordedS(s);
-        if (s.declaredDurationS != null || recorded != null) {
-            double limit = AnnotationRange.limitS(s.declaredDurationS, recorded);
-            if (AnnotationRange.outside(a, limit) == null) {
-                forward(s, a, out);
-                return;
-            }
-            if (s.declaredDurationS != null) {
-                reject(m, AnnotationRange.outside(a, limit), out);
-                return;
-            }
-        }
-        s.heldAnnotations.add(a);
-    }
-
-    /** Forwards held events that the data received so far places inside the session. */
-    private static void releaseHeld(LiveSession s, Output out) {
-        if (s.heldAnnotations.isEmpty()) {
-            return;
-        }
-        Double recorded = recordedS(s);
-        if (recorded == null) {
-            return;
-        }
-        double limit = AnnotationRange.limitS(s.declaredDurationS, recorded);
-        for (Iterator<Annotation> it = s.heldAnnotations.iterator(); it.hasNext(); ) {
-            Annotation a = it.next();
-            if (AnnotationRange.outside(a, limit) == null) {
-                it.remove();
-                forward(s, a, out);
-            }
-        }
-    }
-
-    private static void forward(LiveSession s, Annotation a, Output out) {
-        s.annotationsForwarded++;
-        s.lastAnnotationS = Math.max(s.lastAnnotationS, a.endOrStartS());
-        out.annotation(a);
-    }
-
-    /** Seconds of data so far (as the review computes the recorded length); null before any sample. */
-    private static Double recordedS(LiveSession s) {
-        long end = s.info.mediaStartMillis;
-        boolean any = false;
-        for (LiveStream st : s.streams.values()) {
-            if (st.received > 0) {
-                any = true;
-                end = Math.max(end, (long) Math.ceil(st.endMillis));
-            }
-        }
-        return any ? (end - s.info.mediaStartMillis) / 1000.0 : null;
-    }
-
     /**
      * Ends the session (its {@code session_end}, or silence): fills the gaps still open, emits each
      * wearer's last blocks and end marker, the events held back that lie inside the session (the
@@ -347,7 +262,7 @@ public final class LiveAssembler implements Serializable {
                 while (!st.ahead.isEmpty()) {
                     long[] gap = new long[2];
                     blocks.addAll(st.fillFirstGap(gap));
-                    out.reject(new Reject(s.info.sessionId, "kafka", 0, String.format(Locale.ROOT,
+                    out.reject(new Reject(s.info.sessionId, s.source, s.lastOffset, String.format(Locale.ROOT,
                             "%s/%s samples %d..%d never arrived: treated as missing", role, c, gap[0], gap[1] - 1), null), false);
                 }
                 emit(s, role, blocks, arrivalMillis, out);
@@ -386,16 +301,7 @@ public final class LiveAssembler implements Serializable {
         }
         i.wearers = present;
         double recordedS = (sessionEnd - i.mediaStartMillis) / 1000.0;
-        double limit = AnnotationRange.limitS(s.declaredDurationS, present.isEmpty() ? null : recordedS);
-        for (Annotation a : s.heldAnnotations) {
-            String outside = AnnotationRange.outside(a, limit);
-            if (outside == null) {
-                forward(s, a, out);
-            } else {
-                out.reject(new Reject(a.sessionId, a.sourceFile, a.sourceLine, outside, null), false);
-            }
-        }
-        s.heldAnnotations.clear();
+        LiveEvents.finishHeld(s, present.isEmpty() ? null : recordedS, out);
         i.annotationCount = s.annotationsForwarded;
         if (s.declaredDurationS != null) {
             i.durationS = s.declaredDurationS;

@@ -29,6 +29,10 @@ public class LiveSession {
     public List<Annotation> heldAnnotations = new ArrayList<>();
     /** Identities ({@code source_file:source_line}) of the events received, for de-duplication. */
     public java.util.Set<String> eventIds = new java.util.HashSet<>();
+    /** Where the session's messages are read ({@code kafka:topic/partition}), for rejects not tied to one message. */
+    public String source;
+    /** Offset of the latest message, for those rejects. */
+    public long lastOffset;
     /** Kafka timestamp of the latest message, epoch ms (the silence timer counts from it). */
     public long lastMessageMillis;
 

@@ -120,7 +120,7 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
             return;
         }
         Output o = new Output(ctx, out);
-        o.reject(new Reject(s.info.sessionId, "kafka", 0, String.format(Locale.ROOT,
+        o.reject(new Reject(s.info.sessionId, s.source, s.lastOffset, String.format(Locale.ROOT,
                 "session ended by silence: no message for %.0f s and no session_end", silenceMillis / 1000.0), null), false);
         assembler.finish(s, timestamp, o); // the timer's time stands for the arrival of what ended it
         ended(ctx, timestamp);

@@ -274,6 +274,7 @@ class LiveAssemblerTest {
         }
         assertEquals(1, out.rejects.size(), out.rejects.toString());
         assertTrue(out.rejects.get(0).reason.contains("TEMP samples 40..43 never arrived"), out.rejects.get(0).reason);
+        assertEquals("kafka:in/0", out.rejects.get(0).sourceFile, "names where the session was read");
         assertTrue(out.deadLetters.isEmpty());
     }
 

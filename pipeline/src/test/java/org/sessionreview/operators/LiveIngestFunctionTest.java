@@ -100,7 +100,8 @@ class LiveIngestFunctionTest {
             assertEquals(2, infos.size());
             assertFalse(infos.get(1).provisional, "the final metadata");
             assertEquals(List.of("client"), infos.get(1).wearers);
-            assertTrue(rejects(h).stream().anyMatch(r -> r.reason.startsWith("session ended by silence")), rejects(h).toString());
+            assertTrue(rejects(h).stream().anyMatch(r -> r.reason.startsWith("session ended by silence")
+                    && "kafka:in/0".equals(r.sourceFile)), rejects(h).toString());
             SampleBlock end = h.extractOutputValues().stream().filter(b -> b.endOfStream).findFirst().orElseThrow();
             assertEquals(T0 + 10_000, end.startMillis, "the wearer's stream ends at its last sample");
 

@@ -1,0 +1,130 @@
+package org.sessionreview.live;
+
+import java.util.Iterator;
+import org.sessionreview.ingest.AnnotationRange;
+import org.sessionreview.model.Annotation;
+import org.sessionreview.model.Reject;
+import org.sessionreview.taxonomy.Actor;
+import org.sessionreview.taxonomy.CanonicalCode;
+import org.sessionreview.taxonomy.CodeTaxonomy;
+
+/**
+ * A live session's coded events: checked, de-duplicated by {@code source_file:source_line}, and
+ * forwarded as soon as the data received so far (or the declared duration) places them inside the
+ * session, with the review's own range rule ({@link AnnotationRange}); the others are held until
+ * the session ends and judged then, as a review of the same files judges them. Plain Java; part
+ * of {@link LiveAssembler}.
+ */
+final class LiveEvents {
+    private LiveEvents() {}
+
+    /** Applies an {@code event} message; returns why it is refused, or null when it was taken. */
+    static String accept(LiveSession s, LiveMessage m, LiveAssembler.Output out) {
+        CanonicalCode code = CodeTaxonomy.lookup(m.code).orElse(null);
+        if (code == null) {
+            return "event code " + m.code + " is not a canonical code (map site labels in the producer)";
+        }
+        if (!code.family().name().equals(m.family)) {
+            return "event family " + m.family + " does not match code " + m.code + " (" + code.family() + ")";
+        }
+        boolean actorKnown = false;
+        for (Actor a : Actor.values()) {
+            actorKnown |= a.id().equals(m.actor);
+        }
+        if (!actorKnown) {
+            return "event actor must be client, therapist or dyad";
+        }
+        Annotation a = annotation(m);
+        String id = a.sourceFile + ":" + a.sourceLine;
+        if (!s.eventIds.add(id)) {
+            return "duplicate event " + id + "; ignored";
+        }
+        Double recorded = recordedS(s);
+        if (s.declaredDurationS != null || recorded != null) {
+            double limit = AnnotationRange.limitS(s.declaredDurationS, recorded);
+            String outside = AnnotationRange.outside(a, limit);
+            if (outside == null) {
+                forward(s, a, out);
+                return null;
+            }
+            if (s.declaredDurationS != null) {
+                return outside;
+            }
+        }
+        s.heldAnnotations.add(a);
+        return null;
+    }
+
+    private static Annotation annotation(LiveMessage m) {
+        Annotation a = new Annotation();
+        a.sessionId = m.sessionId;
+        a.code = m.code;
+        a.family = m.family;
+        a.actor = m.actor;
+        a.startS = m.startS;
+        a.endS = m.endS;
+        a.significance = m.significance;
+        a.modifiers = m.modifiers;
+        a.label = m.label;
+        a.sourceFile = m.sourceFile != null ? m.sourceFile : m.source();
+        a.sourceLine = m.sourceFile != null ? m.sourceLine : m.offset;
+        return a;
+    }
+
+    /** Forwards held events that the data received so far places inside the session. */
+    static void releaseHeld(LiveSession s, LiveAssembler.Output out) {
+        if (s.heldAnnotations.isEmpty()) {
+            return;
+        }
+        Double recorded = recordedS(s);
+        if (recorded == null) {
+            return;
+        }
+        double limit = AnnotationRange.limitS(s.declaredDurationS, recorded);
+        for (Iterator<Annotation> it = s.heldAnnotations.iterator(); it.hasNext(); ) {
+            Annotation a = it.next();
+            if (AnnotationRange.outside(a, limit) == null) {
+                it.remove();
+                forward(s, a, out);
+            }
+        }
+    }
+
+    /**
+     * At the session's end: the held events inside it are forwarded, the others rejected with the
+     * review's reason.
+     *
+     * @param recordedS the recorded length, s; null when no wearer sent data
+     */
+    static void finishHeld(LiveSession s, Double recordedS, LiveAssembler.Output out) {
+        double limit = AnnotationRange.limitS(s.declaredDurationS, recordedS);
+        for (Annotation a : s.heldAnnotations) {
+            String outside = AnnotationRange.outside(a, limit);
+            if (outside == null) {
+                forward(s, a, out);
+            } else {
+                out.reject(new Reject(a.sessionId, a.sourceFile, a.sourceLine, outside, null), false);
+            }
+        }
+        s.heldAnnotations.clear();
+    }
+
+    private static void forward(LiveSession s, Annotation a, LiveAssembler.Output out) {
+        s.annotationsForwarded++;
+        s.lastAnnotationS = Math.max(s.lastAnnotationS, a.endOrStartS());
+        out.annotation(a);
+    }
+
+    /** Seconds of data so far (as the review computes the recorded length); null before any sample. */
+    static Double recordedS(LiveSession s) {
+        long end = s.info.mediaStartMillis;
+        boolean any = false;
+        for (LiveStream st : s.streams.values()) {
+            if (st.received > 0) {
+                any = true;
+                end = Math.max(end, (long) Math.ceil(st.endMillis));
+            }
+        }
+        return any ? (end - s.info.mediaStartMillis) / 1000.0 : null;
+    }
+}
