@@ -58,13 +58,19 @@ final class InProcessLive implements AutoCloseable {
         return out;
     }
 
+    /** Cancels the job and returns the command's exit code (0 for a cancelled job). */
+    int stop() throws Exception {
+        try {
+            client.cancel().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException alreadyEnded) {
+            // the job had ended by itself: its exit code says how
+        }
+        return command.get(60, TimeUnit.SECONDS);
+    }
+
     /** Cancels the job and waits for the command to return. */
     @Override
     public void close() throws Exception {
-        try {
-            client.cancel().get(60, TimeUnit.SECONDS);
-        } finally {
-            command.get(60, TimeUnit.SECONDS);
-        }
+        stop();
     }
 }

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,28 +38,6 @@ class LiveReplayITCase {
 
     @TempDir
     Path tmp;
-
-    /** The live command running in this JVM (embedded MiniCluster), until {@link #stop}. */
-    private record InProcess(AtomicReference<JobClient> job, ByteArrayOutputStream out, CompletableFuture<Integer> code) {
-        static InProcess start(String bootstrap, Path out) throws InterruptedException {
-            AtomicReference<JobClient> job = new AtomicReference<>();
-            ByteArrayOutputStream text = new ByteArrayOutputStream();
-            CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> new LiveCommand(
-                    new PrintStream(text, true, StandardCharsets.UTF_8), System.err).onStart(job::set)
-                    .run(java.util.Arrays.copyOfRange(liveArgs(bootstrap, out), 1, 9)));
-            while (job.get() == null) {
-                assertTrue(!code.isDone(), "live ended: " + text.toString(StandardCharsets.UTF_8));
-                Thread.sleep(200);
-            }
-            return new InProcess(job, text, code);
-        }
-
-        /** Cancels the job; the command then ends with exit code 0. */
-        void stop() throws Exception {
-            job.get().cancel().get(60, TimeUnit.SECONDS);
-            assertEquals(0, code.get(60, TimeUnit.SECONDS), out.toString(StandardCharsets.UTF_8));
-        }
-    }
 
     private static String[] liveArgs(String bootstrap, Path out) {
         return new String[] {"live", "--bootstrap", bootstrap, "--out", out.toString(), "--silence", "60", "--parallelism", "2"};
@@ -142,11 +118,11 @@ class LiveReplayITCase {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
             String bootstrap = broker.bootstrapServers();
             Path out = tmp.resolve("live");
-            InProcess live = InProcess.start(bootstrap, out);
+            InProcessLive live = InProcessLive.start(List.of(liveArgs(bootstrap, out)).subList(1, 9), out, System.err);
             replay(bootstrap, "max");
             awaitSessions(out.resolve(LiveJob.TABLES), sampleSessions(), Duration.ofMinutes(4));
             List<JsonNode> moments = LiveTopic.readCommitted(bootstrap, "session-review.moments", Duration.ofSeconds(5));
-            live.stop();
+            assertEquals(0, live.stop(), "a cancelled live job exits 0");
 
             assertSameTables(review, out.resolve(LiveJob.TABLES));
             long sentLive = LiveTopic.checkExactlyOnce(moments, out.resolve(LiveJob.TABLES).resolve("moments"));
@@ -161,7 +137,7 @@ class LiveReplayITCase {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
             String bootstrap = broker.bootstrapServers();
             Path out = tmp.resolve("live");
-            InProcess live = InProcess.start(bootstrap, out);
+            InProcessLive live = InProcessLive.start(List.of(liveArgs(bootstrap, out)).subList(1, 9), out, System.err);
             String start = "{\"type\":\"session_start\",\"session_id\":\"B1\",\"therapist_id\":\"T9\",\"client_key\":\"k\","
                     + "\"session_number\":1,\"media_start\":\"2026-03-02T10:00:00+01:00\",\"wearers\":[\"client\"]}";
             String eda = "{\"type\":\"samples\",\"session_id\":\"B1\",\"wearer\":\"client\",\"channel\":\"EDA\","
@@ -188,7 +164,7 @@ class LiveReplayITCase {
             }
             awaitSessions(out.resolve(LiveJob.TABLES), 1, Duration.ofMinutes(2));
             List<JsonNode> dead = LiveTopic.readCommitted(bootstrap, "session-review.dead-letters", Duration.ofSeconds(4));
-            live.stop();
+            assertEquals(0, live.stop(), "a cancelled live job exits 0");
 
             List<String> reasons = dead.stream().map(d -> d.get("reason").asText()).sorted().toList();
             assertEquals(6, reasons.size(), reasons.toString());
