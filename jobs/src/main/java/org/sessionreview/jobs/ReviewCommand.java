@@ -30,9 +30,8 @@ import org.sessionreview.jobs.io.EmbeddedFileSystems;
 import org.sessionreview.jobs.io.OutputDirectory;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.jobs.io.RunManifest;
+import org.sessionreview.parquet.OutputTables;
 import org.sessionreview.parquet.TableSchema;
-import org.sessionreview.parquet.Tables;
-import org.sessionreview.parquet.TrendTables;
 import org.sessionreview.storage.Entry;
 
 /** The {@code review} command: parse arguments, run {@link ReviewJob}, write run.json, summarise. */
@@ -40,10 +39,7 @@ final class ReviewCommand {
     /** Personal baselines of this run, for a later run's {@code --baselines}. */
     static final String BASELINES_FILE = "baselines.json";
 
-    static final List<TableSchema<?>> ALL_TABLES =
-            List.of(Tables.SESSIONS, Tables.MOMENTS, Tables.WINDOWS, Tables.SCR, Tables.BEATS, Tables.ARTIFACTS, Tables.SYNCHRONY,
-                    Tables.RUPTURES, Tables.SEGMENTS, TrendTables.TRAINEES, TrendTables.CLIENTS,
-                    Tables.BASELINES, Tables.ANNOTATIONS, Tables.REJECTS);
+    static final List<TableSchema<?>> ALL_TABLES = OutputTables.ALL;
     static final List<String> TABLES = ALL_TABLES.stream().map(TableSchema::name).toList();
 
     /** Everything a run publishes under {@code --out}. */

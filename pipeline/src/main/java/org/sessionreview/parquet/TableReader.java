@@ -1,0 +1,155 @@
+package org.sessionreview.parquet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads an output table back from a local folder ({@code DIR/<table>/*.parquet}) as plain rows,
+ * outside Flink: for the commands that work on finished tables (report, export). Values come back
+ * in the Java types {@link ColumnType} documents, so a row read here can be written again with a
+ * {@link TableSchema} whose getters are {@code row -> row.get(column)}: STRING {@link String},
+ * INT32 {@link Integer}, INT64 and TIMESTAMP_UTC {@link Long} (epoch ms), DOUBLE {@link Double},
+ * BOOLEAN {@link Boolean}, DATE ISO {@link String}, STRING_LIST {@code List<String>}; null for a
+ * null value.
+ *
+ * <p>Files are read in file-name order and hidden files ({@code .} or {@code _} first) are
+ * skipped, so the same folder always gives the same rows in the same order.
+ */
+public final class TableReader {
+    private TableReader() {}
+
+    /** One table as read: its rows and the footer key/values of its first file. */
+    public record Table(String name, List<Map<String, Object>> rows, Map<String, String> footer) {}
+
+    /**
+     * The rows of table {@code name} under {@code tablesDir}; an empty table when its folder is
+     * missing or holds no Parquet file.
+     */
+    public static Table read(Path tablesDir, String name) {
+        Path dir = tablesDir.resolve(name);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, String> footer = new TreeMap<>();
+        for (Path file : files(dir)) {
+            if (footer.isEmpty()) {
+                footer.putAll(footer(file));
+            }
+            readFile(file, rows);
+        }
+        return new Table(name, Collections.unmodifiableList(rows), Collections.unmodifiableMap(footer));
+    }
+
+    /** The Parquet files of a table folder in name order, hidden files skipped. */
+    public static List<Path> files(Path tableDir) {
+        if (!Files.isDirectory(tableDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(tableDir)) {
+            return s.filter(p -> {
+                        String n = p.getFileName().toString();
+                        return Files.isRegularFile(p) && !n.startsWith(".") && !n.startsWith("_");
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + tableDir, e);
+        }
+    }
+
+    /** The footer key/values of one Parquet file. */
+    public static Map<String, String> footer(Path file) {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+            return new TreeMap<>(r.getFooter().getFileMetaData().getKeyValueMetaData());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the footer of " + file, e);
+        }
+    }
+
+    private static void readFile(Path file, List<Map<String, Object>> rows) {
+        try (ParquetReader<Group> reader = new GroupReader(new LocalInputFile(file)).build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                rows.add(row(g));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static Map<String, Object> row(Group g) {
+        GroupType type = g.getType();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < type.getFieldCount(); i++) {
+            Type f = type.getType(i);
+            row.put(f.getName(), g.getFieldRepetitionCount(i) == 0 ? null : value(g, i, f));
+        }
+        return row;
+    }
+
+    private static Object value(Group g, int i, Type f) {
+        if (!f.isPrimitive()) {
+            return list(g.getGroup(i, 0));
+        }
+        PrimitiveType p = f.asPrimitiveType();
+        LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+        switch (p.getPrimitiveTypeName()) {
+            case BINARY:
+                return g.getString(i, 0);
+            case INT32:
+                int v = g.getInteger(i, 0);
+                return logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                        ? LocalDate.ofEpochDay(v).toString()
+                        : Integer.valueOf(v);
+            case INT64:
+                return g.getLong(i, 0);
+            case DOUBLE:
+                return g.getDouble(i, 0);
+            case BOOLEAN:
+                return g.getBoolean(i, 0);
+            default:
+                throw new IllegalStateException("unexpected Parquet type " + p + " of column " + f.getName());
+        }
+    }
+
+    /** A standard 3-level LIST of strings: group(LIST) { repeated group list { optional element } }. */
+    private static List<String> list(Group listGroup) {
+        int n = listGroup.getFieldRepetitionCount(0);
+        List<String> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Group item = listGroup.getGroup(0, k);
+            out.add(item.getFieldRepetitionCount(0) == 0 ? null : item.getString(0, 0));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** parquet-java's example Group reader over a local file (no Hadoop file system). */
+    private static final class GroupReader extends ParquetReader.Builder<Group> {
+        GroupReader(InputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected ReadSupport<Group> getReadSupport() {
+            return new GroupReadSupport();
+        }
+    }
+}
