@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
@@ -85,10 +87,20 @@ public final class TableReader {
         }
     }
 
+    /**
+     * Reads one file with parquet-java's low-level API (row groups, column IO, the example Group
+     * converter): {@code ParquetReader} would need Hadoop's MapReduce classes, which the runnable
+     * jar does not carry.
+     */
     private static void readFile(Path file, List<Map<String, Object>> rows) {
-        try (ParquetReader<Group> reader = new GroupReader(new LocalInputFile(file)).build()) {
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                rows.add(row(g));
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+            for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
+                RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0, n = pages.getRowCount(); i < n; i++) {
+                    rows.add(row(records.read()));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -139,17 +151,5 @@ public final class TableReader {
             out.add(item.getFieldRepetitionCount(0) == 0 ? null : item.getString(0, 0));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    /** parquet-java's example Group reader over a local file (no Hadoop file system). */
-    private static final class GroupReader extends ParquetReader.Builder<Group> {
-        GroupReader(InputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected ReadSupport<Group> getReadSupport() {
-            return new GroupReadSupport();
-        }
     }
 }
