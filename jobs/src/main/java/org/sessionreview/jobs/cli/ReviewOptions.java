@@ -310,7 +310,8 @@ public final class ReviewOptions {
                 + " only for synthetic data)");
     }
 
-    static String value(String[] args, int i, String flag) throws UsageException {
+    /** The value after flag {@code flag} at {@code args[i]}; refused when missing or another flag. */
+    public static String value(String[] args, int i, String flag) throws UsageException {
         if (i >= args.length || args[i].startsWith("--")) {
             throw new UsageException(flag + " needs a value");
         }

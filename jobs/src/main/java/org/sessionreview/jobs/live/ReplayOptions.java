@@ -139,10 +139,7 @@ public final class ReplayOptions {
     }
 
     private static String value(String[] args, int i, String flag) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(flag + " needs a value");
-        }
-        return args[i];
+        return ReviewOptions.value(args, i, flag);
     }
 
     /** The sessions root ({@code --sessions}). */
