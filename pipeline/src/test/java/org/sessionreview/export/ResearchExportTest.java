@@ -193,6 +193,59 @@ class ResearchExportTest {
     }
 
     @Test
+    void recomputedTrendTablesEqualTheReviewsOwnWhenEverySessionConsents() throws Exception {
+        java.util.Random rnd = new java.util.Random(7);
+        List<SessionRow> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            SessionRow s = session(String.format("T0%d-202603%02d-1000", i % 3, i + 1), "T0" + (i % 3),
+                    String.format("2026-0%d-%02d", 3 + i % 2, i + 1), true);
+            s.clientKey = "client" + (i % 4);
+            s.sessionNumber = 1 + i / 4;
+            s.durationS = 1500 + rnd.nextInt(600);
+            s.flagged = rnd.nextBoolean();
+            s.anxietyEpisodes = rnd.nextInt(4);
+            s.anxietyTimeS = rnd.nextInt(400);
+            s.peakAnxietyIndex = rnd.nextBoolean() ? null : rnd.nextDouble() * 8;
+            s.missedOpportunities = rnd.nextInt(3);
+            s.rupturesWithdrawal = rnd.nextInt(2);
+            s.rupturesConfrontation = rnd.nextInt(2);
+            s.rupturesResolved = rnd.nextInt(2);
+            s.rupturesPartial = rnd.nextInt(2);
+            s.rupturesUnaddressed = rnd.nextInt(2);
+            s.rupturesEscalated = rnd.nextInt(2);
+            s.safetyEvents = rnd.nextInt(2);
+            s.medianTimeToRepairS = rnd.nextBoolean() ? null : rnd.nextDouble() * 100;
+            s.synchronyEs = rnd.nextBoolean() ? null : rnd.nextDouble();
+            all.add(s);
+        }
+        write(Tables.SESSIONS, all);
+        write(TrendTables.TRAINEES, TraineeTable.rows(all));
+        write(TrendTables.CLIENTS, org.sessionreview.scoring.trends.ClientTrend.rows(all,
+                org.sessionreview.scoring.trends.TrendConfig.defaults()));
+        Path out = dir.resolve("out");
+        export(out);
+        ResearchPseudonyms p = new ResearchPseudonyms(KEY);
+        for (String table : List.of("trainees", "clients")) {
+            List<Map<String, Object>> expected = new ArrayList<>();
+            for (Map<String, Object> r : TableReader.read(dir.resolve("in"), table).rows()) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                r.forEach((k, v) -> {
+                    switch (k) {
+                        case "therapist_id" -> m.put(k, p.therapist((String) v));
+                        case "client_key" -> m.put(k, p.client((String) v));
+                        case "session_id" -> m.put(k, p.session((String) v));
+                        case "session_date" -> m.put("session_week", IsoWeek.of((String) v));
+                        default -> m.put(k, v);
+                    }
+                });
+                expected.add(m);
+            }
+            expected.sort(ResearchExport.ROW_ORDER);
+            assertEquals(expected, TableReader.read(out, table).rows(), table);
+        }
+    }
+
+    @Test
     void shouldDropModifiersThatAreNotAllAllowed() throws Exception {
         writeInputs("significance=3;coder=" + NAME);
         Path out = dir.resolve("out");
