@@ -13,12 +13,16 @@ import org.sessionreview.ingest.annotation.ModifierPolicy;
 import org.sessionreview.model.Channel;
 import org.sessionreview.scoring.Feature;
 import org.sessionreview.scoring.SessionReviewer;
+import org.sessionreview.scoring.rupture.RuptureOutcome;
 import org.sessionreview.scoring.rupture.CodedMoments;
 import org.sessionreview.scoring.trends.ClientTrend;
 import org.sessionreview.signal.cardiac.RejectReason;
 import org.sessionreview.signal.quality.ArtifactKind;
+import org.sessionreview.signal.synchrony.Leader;
+import org.sessionreview.signal.synchrony.WindowStatus;
 import org.sessionreview.taxonomy.CodeTaxonomy;
 import org.sessionreview.taxonomy.Family;
+import org.sessionreview.taxonomy.RuptureClass;
 
 /**
  * The fixed vocabularies a STRING value must belong to for the research export to keep it. Every
@@ -53,11 +57,11 @@ public final class Vocabulary {
     public static final Predicate<String> ARTIFACT_KIND = oneOf(Stream.concat(
             Arrays.stream(ArtifactKind.values()).map(ArtifactKind::code), Stream.of("no_data")));
     public static final Predicate<String> SYNCHRONY_SIGNAL = oneOf("eda", "hr");
-    public static final Predicate<String> LEADER = oneOf("client", "therapist", "none");
-    public static final Predicate<String> SYNCHRONY_STATUS = oneOf("ok", "masked", "flat");
+    public static final Predicate<String> LEADER = oneOf(Arrays.stream(Leader.values()).map(Leader::label));
+    public static final Predicate<String> SYNCHRONY_STATUS = oneOf(Arrays.stream(WindowStatus.values()).map(WindowStatus::label));
     public static final Predicate<String> EPISODE_ID = matches("[WC][1-9][0-9]{0,5}");
-    public static final Predicate<String> RUPTURE_CLASS = oneOf("W", "C");
-    public static final Predicate<String> OUTCOME = oneOf("resolved", "partially_resolved", "unaddressed", "escalated");
+    public static final Predicate<String> RUPTURE_CLASS = oneOf(Arrays.stream(RuptureClass.values()).map(RuptureClass::name));
+    public static final Predicate<String> OUTCOME = oneOf(Arrays.stream(RuptureOutcome.values()).map(RuptureOutcome::id));
     public static final Predicate<String> CODE = CodeTaxonomy::isCanonical;
     public static final Predicate<String> FAMILY = oneOf(Arrays.stream(Family.values()).map(Family::name));
     public static final Predicate<String> FEATURE = oneOf(Arrays.stream(Feature.values()).map(Feature::column));

@@ -41,6 +41,8 @@ class VocabularyTest {
         assertTrue(Vocabulary.MOMENT_KIND.test("synchrony_drop"));
         assertFalse(Vocabulary.MOMENT_KIND.test("Alice"));
         assertTrue(Vocabulary.PERIOD.test("all") && Vocabulary.PERIOD.test("2026-03"));
+        assertTrue(Vocabulary.LEADER.test("none") && Vocabulary.SYNCHRONY_STATUS.test("flat") && Vocabulary.RUPTURE_CLASS.test("W"));
+        assertTrue(Vocabulary.OUTCOME.test("partially_resolved") && !Vocabulary.OUTCOME.test("PARTIALLY_RESOLVED"));
         assertTrue(Vocabulary.CODE.test("ANX_STR_SIGH"));
         assertFalse(Vocabulary.CODE.test("sigh with Alice"));
     }
