@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,9 @@ import org.sessionreview.scoring.trends.TrendConfig;
  * the same tables and key give byte-identical files, whatever order the review wrote its rows in,
  * and the row order says nothing about the raw ids or dates.
  *
- * <p>Each table is held in memory while it is exported (as {@link TableReader} reads it).
+ * <p>Memory: the sessions table and the recomputed trainees and clients tables are held in memory;
+ * every other table is read in passes ({@link TableRows}), each holding at most about a quarter of
+ * the heap's worth of rows.
  */
 public final class ResearchExport {
     /** The one file written per table. */
@@ -66,6 +69,20 @@ public final class ResearchExport {
      * empty: a staging folder).
      */
     public static Result export(Path tablesDir, Path outDir, Pseudonymizer key) throws IOException {
+        return export(tablesDir, outDir, key, defaultBatchRows());
+    }
+
+    /**
+     * Rows held in memory at once while a table is exported: about a quarter of the heap at 1 KB
+     * a row (at least 10,000). A table with more rows is read in several passes, each taking the
+     * next sessions in pseudonym order.
+     */
+    static long defaultBatchRows() {
+        return Math.max(10_000, Runtime.getRuntime().maxMemory() / 4096);
+    }
+
+    /** As {@link #export(Path, Path, Pseudonymizer)}, holding at most about {@code batchRows} rows of a table at once. */
+    static Result export(Path tablesDir, Path outDir, Pseudonymizer key, long batchRows) throws IOException {
         ResearchPseudonyms pseudonyms = new ResearchPseudonyms(key);
         TableReader.Table sessions = TableReader.read(tablesDir, "sessions");
         Set<String> consented = new HashSet<>();
@@ -83,31 +100,79 @@ public final class ResearchExport {
             if (ResearchRules.DROPPED_TABLES.containsKey(name)) {
                 continue;
             }
-            List<Map<String, Object>> rows;
-            Map<String, String> footer;
             if (name.equals(TrendTables.TRAINEES.name())) {
-                rows = asMaps(TrendTables.TRAINEES, TraineeTable.rows(consentedRows));
-                footer = sessions.footer();
+                writeTable(schema, asMaps(TrendTables.TRAINEES, TraineeTable.rows(consentedRows)), sessions.footer(),
+                        pseudonyms, key.isDemo(), outDir);
             } else if (name.equals(TrendTables.CLIENTS.name())) {
-                rows = asMaps(TrendTables.CLIENTS, ClientTrend.rows(consentedRows, trends));
-                footer = sessions.footer();
+                writeTable(schema, asMaps(TrendTables.CLIENTS, ClientTrend.rows(consentedRows, trends)), sessions.footer(),
+                        pseudonyms, key.isDemo(), outDir);
             } else {
-                if (schema.columns().stream().noneMatch(c -> c.name().equals("session_id"))) {
-                    throw new ExportException("table " + name + " has no session_id to filter by consent; nothing was exported");
-                }
-                TableReader.Table t = name.equals("sessions") ? sessions : TableReader.read(tablesDir, name);
-                rows = new ArrayList<>();
-                for (Map<String, Object> r : t.rows()) {
-                    if (consented.contains((String) r.get("session_id"))) {
-                        rows.add(r);
-                    }
-                }
-                footer = t.footer().isEmpty() ? sessions.footer() : t.footer();
+                List<Path> files = TableReader.files(tablesDir.resolve(name));
+                Map<String, String> footer = files.isEmpty() ? sessions.footer() : TableReader.footer(files.get(0));
+                writeBySession(schema, tablesDir.resolve(name), consented, footer, pseudonyms, key.isDemo(), outDir, batchRows);
             }
-            writeTable(schema, rows, footer, pseudonyms, key.isDemo(), outDir);
             written.add(name);
         }
         return new Result(sessions.rows().size(), consentedRows.size(), written);
+    }
+
+    /**
+     * Writes a table filtered by consent, in passes: first the consented sessions' row counts, then
+     * per batch of sessions (in pseudonym order, at most about {@code batchRows} rows) the batch's
+     * rows, transformed and sorted. Because every such table's first exported column is the
+     * pseudonymous session id, the file is the same as one sort over all rows.
+     */
+    private static void writeBySession(TableSchema<?> schema, Path tableDir, Set<String> consented,
+            Map<String, String> sourceFooter, ResearchPseudonyms pseudonyms, boolean demoKey, Path outDir, long batchRows)
+            throws IOException {
+        List<Map.Entry<Column<?>, ResearchRules.Rule>> columns = exportedColumns(schema);
+        if (columns.isEmpty() || !columns.get(0).getKey().name().equals("session_id")) {
+            throw new IllegalStateException("table " + schema.name() + " does not start with session_id");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        TableRows.forEach(tableDir, r -> {
+            String id = (String) r.get("session_id");
+            if (consented.contains(id)) {
+                counts.merge(id, 1L, Long::sum);
+            }
+        });
+        Map<String, String> byPseudonym = new TreeMap<>();
+        counts.keySet().forEach(id -> byPseudonym.put(pseudonyms.session(id), id));
+        List<Set<String>> batches = new ArrayList<>();
+        Set<String> batch = new HashSet<>();
+        long inBatch = 0;
+        for (String id : byPseudonym.values()) {
+            long n = counts.get(id);
+            if (!batch.isEmpty() && inBatch + n > batchRows) {
+                batches.add(batch);
+                batch = new HashSet<>();
+                inBatch = 0;
+            }
+            batch.add(id);
+            inBatch += n;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        TableSchema<Map<String, Object>> out = exportSchema(schema);
+        Path dir = Files.createDirectories(outDir.resolve(schema.name()));
+        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(out, provenance(schema, sourceFooter, demoKey),
+                new LocalOutputFile(dir.resolve(FILE_NAME)))) {
+            for (Set<String> sessions : batches) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                TableRows.forEach(tableDir, r -> {
+                    if (sessions.contains((String) r.get("session_id"))) {
+                        rows.add(exportRow(schema.name(), columns, r, pseudonyms));
+                    }
+                });
+                rows.sort(ROW_ORDER);
+                for (Map<String, Object> r : rows) {
+                    w.write(r);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static <T> List<Map<String, Object>> asMaps(TableSchema<T> schema, List<T> rows) {

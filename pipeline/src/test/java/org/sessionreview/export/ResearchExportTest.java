@@ -267,6 +267,20 @@ class ResearchExportTest {
     }
 
     @Test
+    void shouldWriteTheSameBytesInOnePassOrOnePassPerSession() throws Exception {
+        writeInputs("significance=3");
+        Path one = Files.createDirectories(dir.resolve("one"));
+        ResearchExport.export(dir.resolve("in"), one, KEY, Long.MAX_VALUE);
+        Path many = Files.createDirectories(dir.resolve("many"));
+        ResearchExport.export(dir.resolve("in"), many, KEY, 1);
+        for (String table : ResearchExport.tableNames()) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(table).resolve(ResearchExport.FILE_NAME)),
+                    Files.readAllBytes(many.resolve(table).resolve(ResearchExport.FILE_NAME)), table);
+        }
+        assertEquals(2, TableReader.read(many, "moments").rows().size());
+    }
+
+    @Test
     void shouldWriteTheSameBytesWhateverTheInputOrder() throws Exception {
         writeInputs("significance=3");
         Path a = dir.resolve("a");
