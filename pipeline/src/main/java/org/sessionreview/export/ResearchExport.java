@@ -39,8 +39,10 @@ import org.sessionreview.scoring.trends.TrendConfig;
  * the review's layout), with footers that name the audience and the rules. Plain Java, no Flink.
  *
  * <p>Deterministic: rows are sorted by their exported values (pseudonymous session id first), so
- * the same tables and key give byte-identical files, whatever order the review wrote its rows in,
- * and the row order says nothing about the raw ids or dates.
+ * the same tables and key give the same rows in the same order and the same footers, whatever
+ * order the review wrote its rows in, and the row order says nothing about the raw ids or dates.
+ * Files are byte-identical within one JVM; across runs parquet-java may list a column chunk's
+ * encodings in another order (it keeps them in a hash set of enums).
  *
  * <p>Memory: the sessions table and the recomputed trainees and clients tables are held in memory;
  * every other table is read in passes ({@link TableRows}), each holding at most about a quarter of

@@ -471,6 +471,7 @@ class ResearchExportCliITCase {
         }
     }
 
+    /** Byte-identical within one JVM (across JVMs parquet-java may order a column's encoding list differently). */
     @Test
     void shouldWriteTheSameBytesAgainAndReplaceAPreviousExport() throws IOException {
         Path again = tmp.resolve("research-again");
