@@ -33,6 +33,7 @@ public final class Main {
             "  replay --sessions DIR --bootstrap HOST:PORT publish recorded sessions to Kafka as live ones; 'replay --help'",
             "  live-bench [--dyads N] [--speed S] ...      measure the live job's latency in this JVM; 'live-bench --help'",
             "  watch --bootstrap HOST:PORT [--from-beginning] print the live job's candidate moments as they come",
+            "  export --audience research --tables DIR --out DIR  a review's tables for researchers; 'export --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -96,6 +97,8 @@ public final class Main {
                 return new org.sessionreview.jobs.live.LiveCommand(out, err).run(rest);
             case "replay":
                 return new ReplayCommand(out, err).run(rest, System::getenv);
+            case "export":
+                return new org.sessionreview.jobs.export.ExportCommand(out, err).run(rest, System::getenv);
             case "live-bench":
                 return new org.sessionreview.jobs.live.LiveBenchCommand(out, err).run(rest);
             case "watch":

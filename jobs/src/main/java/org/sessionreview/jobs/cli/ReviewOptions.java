@@ -288,26 +288,7 @@ public final class ReviewOptions {
 
     private static Pseudonymizer pseudonymizer(Entry keyFile, boolean demo,
             java.util.function.Function<String, String> env) throws UsageException {
-        try {
-            if (keyFile != null) {
-                if (!keyFile.exists()) {
-                    throw new UsageException("pseudonym key file " + keyFile + " is not readable");
-                }
-                return Pseudonymizer.fromText(keyFile.readString(), "key file " + keyFile);
-            }
-            String fromEnv = env.apply(Pseudonymizer.KEY_ENV);
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                return Pseudonymizer.fromText(fromEnv, "environment variable " + Pseudonymizer.KEY_ENV);
-            }
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new UsageException(e.getMessage());
-        }
-        if (demo) {
-            return Pseudonymizer.demo();
-        }
-        throw new UsageException("no pseudonym key: give --pseudonym-key-file FILE or set "
-                + Pseudonymizer.KEY_ENV + " (client identifiers are protected; use --allow-demo-key"
-                + " only for synthetic data)");
+        return PseudonymKeys.resolve(keyFile, demo, env);
     }
 
     /** The value after flag {@code flag} at {@code args[i]}; refused when missing or another flag. */

@@ -51,6 +51,35 @@ public final class OutputGuard {
             return Optional.of("--out " + out + " is inside the sessions root " + sessionsRoot
                     + ": outputs never go into the input folder; choose a folder beside it");
         }
+        return home(out, o, home);
+    }
+
+    /**
+     * The same rules for a command whose input is a folder of review tables ({@code export
+     * --tables}): {@code --out} is refused when it is, contains or is inside {@code input} (named
+     * {@code inputName} in the message), is the file system root, or is or contains the home folder.
+     */
+    public static Optional<String> check(Entry out, Entry input, String inputName, Path home) {
+        Entry o = real(out);
+        Entry s = real(input);
+        if (o.parent() == null) {
+            return Optional.of("--out " + out + " is the file system root: choose a new folder");
+        }
+        if (o.equals(s)) {
+            return Optional.of("--out " + out + " is the " + inputName + ": outputs never go into the input folder");
+        }
+        if (s.startsWith(o)) {
+            return Optional.of("--out " + out + " contains the " + inputName + " " + input
+                    + ": outputs never replace their input; choose a folder beside it");
+        }
+        if (o.startsWith(s)) {
+            return Optional.of("--out " + out + " is inside the " + inputName + " " + input
+                    + ": outputs never go into the input folder; choose a folder beside it");
+        }
+        return home(out, o, home);
+    }
+
+    private static Optional<String> home(Entry out, Entry o, Path home) {
         if (home != null && o instanceof LocalEntry) {
             Entry h = real(LocalEntry.of(home));
             if (h.startsWith(o)) {

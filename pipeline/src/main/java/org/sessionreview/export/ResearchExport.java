@@ -1,0 +1,398 @@
+package org.sessionreview.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.sessionreview.Version;
+import org.sessionreview.config.ConfigOption;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.config.TrendOptions;
+import org.sessionreview.ingest.session.Pseudonymizer;
+import org.sessionreview.parquet.Column;
+import org.sessionreview.parquet.ColumnType;
+import org.sessionreview.parquet.OutputTables;
+import org.sessionreview.parquet.ParquetTables;
+import org.sessionreview.parquet.TableReader;
+import org.sessionreview.parquet.TableSchema;
+import org.sessionreview.parquet.TrendTables;
+import org.sessionreview.report.SessionRow;
+import org.sessionreview.scoring.trends.ClientTrend;
+import org.sessionreview.scoring.trends.TraineeTable;
+import org.sessionreview.scoring.trends.TrendConfig;
+
+/**
+ * The research export of a review's tables ({@link ResearchRules}): reads {@code DIR/<table>/}
+ * with {@link TableReader}, keeps the sessions with research consent, applies each column's rule
+ * and writes one Parquet file per table under the output folder ({@code <out>/<table>/part-0.parquet},
+ * the review's layout), with footers that name the audience and the rules. Plain Java, no Flink.
+ *
+ * <p>Deterministic: rows are sorted by their exported values (pseudonymous session id first), so
+ * the same tables and key give the same rows in the same order and the same footers, whatever
+ * order the review wrote its rows in, and the row order says nothing about the raw ids or dates.
+ * Files are byte-identical within one JVM; across runs parquet-java may list a column chunk's
+ * encodings in another order (it keeps them in a hash set of enums).
+ *
+ * <p>Memory: the sessions table and the recomputed trainees and clients tables are held in memory;
+ * every other table is read in passes ({@link TableRows}), each holding at most about a quarter of
+ * the heap's worth of rows.
+ */
+public final class ResearchExport {
+    /** The one file written per table. */
+    public static final String FILE_NAME = "part-0.parquet";
+
+    /** Footer keys of the review's files that are copied (besides the declared parameters). */
+    static final List<String> COPIED_FOOTER_KEYS = List.of("version", "flink_version", "methods", "pseudonym_key");
+
+    private ResearchExport() {}
+
+    /** What an export wrote: sessions read and exported, and the tables (folder names) in order. */
+    public record Result(int sessionsRead, int sessionsExported, List<String> tables) {}
+
+    /** The tables an export writes, in the review's order. */
+    public static List<String> tableNames() {
+        return OutputTables.ALL.stream().map(TableSchema::name)
+                .filter(n -> !ResearchRules.DROPPED_TABLES.containsKey(n)).toList();
+    }
+
+    /**
+     * Exports the review tables under {@code tablesDir} into {@code outDir} (which should be
+     * empty: a staging folder).
+     */
+    public static Result export(Path tablesDir, Path outDir, Pseudonymizer key) throws IOException {
+        return export(tablesDir, outDir, key, defaultBatchRows());
+    }
+
+    /**
+     * Rows held in memory at once while a table is exported: about a quarter of the heap at 1 KB
+     * a row (at least 10,000). A table with more rows is read in several passes, each taking the
+     * next sessions in pseudonym order.
+     */
+    static long defaultBatchRows() {
+        return Math.max(10_000, Runtime.getRuntime().maxMemory() / 4096);
+    }
+
+    /** As {@link #export(Path, Path, Pseudonymizer)}, holding at most about {@code batchRows} rows of a table at once. */
+    static Result export(Path tablesDir, Path outDir, Pseudonymizer key, long batchRows) throws IOException {
+        ResearchPseudonyms pseudonyms = new ResearchPseudonyms(key);
+        TableReader.Table sessions = TableReader.read(tablesDir, "sessions");
+        Set<String> consented = new HashSet<>();
+        List<SessionRow> consentedRows = new ArrayList<>();
+        for (Map<String, Object> r : sessions.rows()) {
+            if (Boolean.TRUE.equals(r.get("consent_research"))) {
+                consented.add((String) r.get("session_id"));
+                consentedRows.add(sessionRow(r));
+            }
+        }
+        TrendConfig trends = trendConfig(sessions.footer());
+        List<String> written = new ArrayList<>();
+        for (TableSchema<?> schema : OutputTables.ALL) {
+            String name = schema.name();
+            if (ResearchRules.DROPPED_TABLES.containsKey(name)) {
+                continue;
+            }
+            if (name.equals(TrendTables.TRAINEES.name())) {
+                writeTable(schema, asMaps(TrendTables.TRAINEES, TraineeTable.rows(consentedRows)), sessions.footer(),
+                        pseudonyms, key.isDemo(), outDir);
+            } else if (name.equals(TrendTables.CLIENTS.name())) {
+                writeTable(schema, asMaps(TrendTables.CLIENTS, ClientTrend.rows(consentedRows, trends)), sessions.footer(),
+                        pseudonyms, key.isDemo(), outDir);
+            } else {
+                List<Path> files = TableReader.files(tablesDir.resolve(name));
+                Map<String, String> footer = files.isEmpty() ? sessions.footer() : TableReader.footer(files.get(0));
+                writeBySession(schema, tablesDir.resolve(name), consented, footer, pseudonyms, key.isDemo(), outDir, batchRows);
+            }
+            written.add(name);
+        }
+        return new Result(sessions.rows().size(), consentedRows.size(), written);
+    }
+
+    /**
+     * Writes a table filtered by consent, in passes: first the consented sessions' row counts, then
+     * per batch of sessions (in pseudonym order, at most about {@code batchRows} rows) the batch's
+     * rows, transformed and sorted. Because every such table's first exported column is the
+     * pseudonymous session id, the file is the same as one sort over all rows.
+     */
+    private static void writeBySession(TableSchema<?> schema, Path tableDir, Set<String> consented,
+            Map<String, String> sourceFooter, ResearchPseudonyms pseudonyms, boolean demoKey, Path outDir, long batchRows)
+            throws IOException {
+        List<Map.Entry<Column<?>, ResearchRules.Rule>> columns = exportedColumns(schema);
+        if (columns.isEmpty() || !columns.get(0).getKey().name().equals("session_id")) {
+            throw new IllegalStateException("table " + schema.name() + " does not start with session_id");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        TableRows.forEach(tableDir, r -> {
+            String id = (String) r.get("session_id");
+            if (consented.contains(id)) {
+                counts.merge(id, 1L, Long::sum);
+            }
+        });
+        Map<String, String> byPseudonym = new TreeMap<>();
+        counts.keySet().forEach(id -> byPseudonym.put(pseudonyms.session(id), id));
+        List<Set<String>> batches = new ArrayList<>();
+        Set<String> batch = new HashSet<>();
+        long inBatch = 0;
+        for (String id : byPseudonym.values()) {
+            long n = counts.get(id);
+            if (!batch.isEmpty() && inBatch + n > batchRows) {
+                batches.add(batch);
+                batch = new HashSet<>();
+                inBatch = 0;
+            }
+            batch.add(id);
+            inBatch += n;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        TableSchema<Map<String, Object>> out = exportSchema(schema);
+        Path dir = Files.createDirectories(outDir.resolve(schema.name()));
+        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(out, provenance(schema, sourceFooter, demoKey),
+                new LocalOutputFile(dir.resolve(FILE_NAME)))) {
+            for (Set<String> sessions : batches) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                TableRows.forEach(tableDir, r -> {
+                    if (sessions.contains((String) r.get("session_id"))) {
+                        rows.add(exportRow(schema.name(), columns, r, pseudonyms));
+                    }
+                });
+                rows.sort(ROW_ORDER);
+                for (Map<String, Object> r : rows) {
+                    w.write(r);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static <T> List<Map<String, Object>> asMaps(TableSchema<T> schema, List<T> rows) {
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Column<T> c : schema.columns()) {
+                m.put(c.name(), c.valueOf(row));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The exported columns of a review table, in order, each with its rule. */
+    static List<Map.Entry<Column<?>, ResearchRules.Rule>> exportedColumns(TableSchema<?> schema) {
+        List<Map.Entry<Column<?>, ResearchRules.Rule>> out = new ArrayList<>();
+        for (Column<?> c : schema.columns()) {
+            ResearchRules.Rule rule = ResearchRules.rule(schema.name(), c);
+            if (rule.treatment() != ResearchRules.Treatment.DROPPED) {
+                out.add(Map.entry(c, rule));
+            }
+        }
+        return out;
+    }
+
+    /** The schema of an exported table: the kept columns under their new names and types, each description saying its rule. */
+    public static TableSchema<Map<String, Object>> exportSchema(TableSchema<?> schema) {
+        TableSchema.Builder<Map<String, Object>> b = TableSchema.<Map<String, Object>>builder(schema.name())
+                .description(schema.description() + " Research export: " + ResearchRules.RECOMPUTED_TABLES
+                        .getOrDefault(schema.name(), "only sessions with research consent") + ".");
+        for (Map.Entry<Column<?>, ResearchRules.Rule> e : exportedColumns(schema)) {
+            Column<?> c = e.getKey();
+            ResearchRules.Rule rule = e.getValue();
+            String out = rule.outName();
+            String doc = rule.treatment() == ResearchRules.Treatment.KEPT ? c.description()
+                    : c.description() + " [research export, " + rule.treatment().name().toLowerCase(java.util.Locale.ROOT)
+                            + ": " + rule.why() + "]";
+            boolean required = c.required() && !rule.nullOutside();
+            if (required) {
+                b.required(out, rule.outType(), doc, r -> r.get(out));
+            } else {
+                b.optional(out, rule.outType(), doc, r -> r.get(out));
+            }
+        }
+        return b.build();
+    }
+
+    /** One row with every rule applied. */
+    static Map<String, Object> exportRow(String table, List<Map.Entry<Column<?>, ResearchRules.Rule>> columns,
+            Map<String, Object> row, ResearchPseudonyms pseudonyms) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<Column<?>, ResearchRules.Rule> e : columns) {
+            Column<?> c = e.getKey();
+            ResearchRules.Rule rule = e.getValue();
+            Object v = row.get(c.name());
+            Object w;
+            if (v == null) {
+                w = null;
+            } else {
+                switch (rule.treatment()) {
+                    case KEPT:
+                        w = v;
+                        break;
+                    case PSEUDONYMISED:
+                    case COARSENED:
+                        w = rule.map().apply(v, pseudonyms);
+                        break;
+                    case VOCABULARY:
+                        w = checked(table, c.name(), rule, v);
+                        break;
+                    default:
+                        throw new IllegalStateException("unhandled treatment " + rule.treatment());
+                }
+            }
+            out.put(rule.outName(), w);
+        }
+        return out;
+    }
+
+    private static Object checked(String table, String column, ResearchRules.Rule rule, Object v) {
+        boolean ok = v instanceof List<?> list
+                ? list.stream().allMatch(x -> x != null && rule.vocabulary().test(x.toString()))
+                : rule.vocabulary().test((String) v);
+        if (ok) {
+            return v;
+        }
+        if (rule.nullOutside()) {
+            return null;
+        }
+        throw new ExportException("column " + table + "." + column + " holds a value outside its fixed vocabulary"
+                + " (tables from another version of session-review?); nothing was exported");
+    }
+
+    private static void writeTable(TableSchema<?> schema, List<Map<String, Object>> rows, Map<String, String> sourceFooter,
+            ResearchPseudonyms pseudonyms, boolean demoKey, Path outDir) throws IOException {
+        List<Map.Entry<Column<?>, ResearchRules.Rule>> columns = exportedColumns(schema);
+        TableSchema<Map<String, Object>> out = exportSchema(schema);
+        List<Map<String, Object>> exported = new ArrayList<>(rows.size());
+        for (Map<String, Object> r : rows) {
+            exported.add(exportRow(schema.name(), columns, r, pseudonyms));
+        }
+        exported.sort(ROW_ORDER);
+        Path dir = Files.createDirectories(outDir.resolve(schema.name()));
+        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(out, provenance(schema, sourceFooter, demoKey),
+                new LocalOutputFile(dir.resolve(FILE_NAME)))) {
+            for (Map<String, Object> r : exported) {
+                w.write(r);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The footer of an exported file (without the {@code session_review.} prefix): the review's
+     * version, methods, pseudonym-key source and declared parameters (nothing else of its footer
+     * is copied), then the export's audience, rules, dropped columns and key source.
+     */
+    static Map<String, String> provenance(TableSchema<?> schema, Map<String, String> sourceFooter, boolean demoKey) {
+        Set<String> copied = new HashSet<>(COPIED_FOOTER_KEYS);
+        for (ConfigOption<?> o : PipelineConfig.ALL) {
+            copied.add(o.key());
+        }
+        Map<String, String> p = new TreeMap<>();
+        sourceFooter.forEach((k, v) -> {
+            if (k.startsWith(ParquetTables.FOOTER_PREFIX) && copied.contains(k.substring(ParquetTables.FOOTER_PREFIX.length()))) {
+                p.put(k.substring(ParquetTables.FOOTER_PREFIX.length()), v);
+            }
+        });
+        p.put("export.audience", ResearchRules.AUDIENCE);
+        p.put("export.rules", ResearchRules.SUMMARY);
+        p.put("export.version", Version.project());
+        p.put("export.pseudonym_key", demoKey ? "demo (public key: synthetic data only)" : "site key");
+        p.put("export.table", ResearchRules.RECOMPUTED_TABLES.getOrDefault(schema.name(),
+                "rows of the sessions with research consent only"));
+        List<String> dropped = new ArrayList<>();
+        for (Column<?> c : schema.columns()) {
+            ResearchRules.Rule r = ResearchRules.rule(schema.name(), c);
+            if (r.treatment() == ResearchRules.Treatment.DROPPED) {
+                dropped.add(c.name() + " (" + r.why() + ")");
+            }
+        }
+        p.put("export.dropped_columns", dropped.isEmpty() ? "none" : String.join("; ", dropped));
+        return p;
+    }
+
+    /** The trend settings the review used (its footer's parameters), for the recomputed clients table. */
+    static TrendConfig trendConfig(Map<String, String> footer) {
+        PipelineConfig.Builder b = PipelineConfig.builder();
+        for (ConfigOption<?> o : TrendOptions.ALL) {
+            String v = footer.get(ParquetTables.FOOTER_PREFIX + o.key());
+            if (v != null) {
+                b.setText(o.key(), v);
+            }
+        }
+        return b.build().trends();
+    }
+
+    /** A sessions row as read back, as the {@link SessionRow} the trend tables are computed from. */
+    static SessionRow sessionRow(Map<String, Object> r) {
+        SessionRow s = new SessionRow();
+        s.sessionId = (String) r.get("session_id");
+        s.therapistId = (String) r.get("therapist_id");
+        s.clientKey = (String) r.get("client_key");
+        s.sessionNumber = (Integer) r.get("session_number");
+        s.sessionDate = (String) r.get("session_date");
+        s.mediaStartMillis = (Long) r.get("media_start_utc");
+        s.durationS = (Double) r.get("duration_s");
+        s.anxietyEpisodes = (Integer) r.get("anxiety_episodes");
+        s.anxietyTimeS = (Double) r.get("anxiety_time_s");
+        s.peakAnxietyIndex = (Double) r.get("peak_anxiety_index");
+        s.flagged = (Boolean) r.get("flagged");
+        s.safetyEvents = (Integer) r.get("safety_events");
+        s.rupturesWithdrawal = (Integer) r.get("ruptures_withdrawal");
+        s.rupturesConfrontation = (Integer) r.get("ruptures_confrontation");
+        s.rupturesResolved = (Integer) r.get("ruptures_resolved");
+        s.rupturesPartial = (Integer) r.get("ruptures_partial");
+        s.rupturesUnaddressed = (Integer) r.get("ruptures_unaddressed");
+        s.rupturesEscalated = (Integer) r.get("ruptures_escalated");
+        s.medianTimeToRepairS = (Double) r.get("median_time_to_repair_s");
+        s.missedOpportunities = (Integer) r.get("missed_opportunities");
+        s.synchronyEs = (Double) r.get("synchrony_es");
+        return s;
+    }
+
+    /** Rows in the order of their values, column by column (nulls first). */
+    static final Comparator<Map<String, Object>> ROW_ORDER = (a, b) -> {
+        var ia = a.values().iterator();
+        var ib = b.values().iterator();
+        while (ia.hasNext() && ib.hasNext()) {
+            int c = compareValues(ia.next(), ib.next());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(ia.hasNext(), ib.hasNext());
+    };
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object x, Object y) {
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : -1) : 1;
+        }
+        if (x instanceof Number nx && y instanceof Number ny) {
+            return Double.compare(nx.doubleValue(), ny.doubleValue());
+        }
+        if (x instanceof List<?> lx && y instanceof List<?> ly) {
+            return String.join("\u0000", (List) lx).compareTo(String.join("\u0000", (List) ly));
+        }
+        if (x instanceof Comparable cx && x.getClass() == y.getClass()) {
+            return cx.compareTo(y);
+        }
+        return x.toString().compareTo(y.toString());
+    }
+
+    /** The column types an exported table may hold: no timestamps, no dates. */
+    static boolean exportable(ColumnType t) {
+        return t != ColumnType.TIMESTAMP_UTC && t != ColumnType.DATE;
+    }
+}
