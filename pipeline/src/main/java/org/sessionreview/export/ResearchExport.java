@@ -45,7 +45,7 @@ import org.sessionreview.scoring.trends.TrendConfig;
  * encodings in another order (it keeps them in a hash set of enums).
  *
  * <p>Memory: the sessions table and the recomputed trainees and clients tables are held in memory;
- * every other table is read in passes ({@link TableRows}), each holding at most about a quarter of
+ * every other table is read in passes ({@link TableReader#forEachRow}), each holding at most about a quarter of
  * the heap's worth of rows.
  */
 public final class ResearchExport {
@@ -132,7 +132,7 @@ public final class ResearchExport {
             throw new IllegalStateException("table " + schema.name() + " does not start with session_id");
         }
         Map<String, Long> counts = new HashMap<>();
-        TableRows.forEach(tableDir, r -> {
+        TableReader.forEachRow(tableDir, r -> {
             String id = (String) r.get("session_id");
             if (consented.contains(id)) {
                 counts.merge(id, 1L, Long::sum);
@@ -162,7 +162,7 @@ public final class ResearchExport {
                 new LocalOutputFile(dir.resolve(FILE_NAME)))) {
             for (Set<String> sessions : batches) {
                 List<Map<String, Object>> rows = new ArrayList<>();
-                TableRows.forEach(tableDir, r -> {
+                TableReader.forEachRow(tableDir, r -> {
                     if (sessions.contains((String) r.get("session_id"))) {
                         rows.add(exportRow(schema.name(), columns, r, pseudonyms));
                     }

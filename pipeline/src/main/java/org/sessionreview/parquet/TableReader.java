@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
@@ -56,9 +57,20 @@ public final class TableReader {
             if (footer.isEmpty()) {
                 footer.putAll(footer(file));
             }
-            readFile(file, rows);
+            readFile(file, rows::add);
         }
         return new Table(name, Collections.unmodifiableList(rows), Collections.unmodifiableMap(footer));
+    }
+
+    /**
+     * Calls {@code consumer} with every row of the table folder {@code tableDir} (files in name
+     * order, hidden files skipped), one at a time, without holding the table in memory: for the
+     * large tables (beats, windows).
+     */
+    public static void forEachRow(Path tableDir, Consumer<Map<String, Object>> consumer) {
+        for (Path file : files(tableDir)) {
+            readFile(file, consumer);
+        }
     }
 
     /** The Parquet files of a table folder in name order, hidden files skipped. */
@@ -92,14 +104,14 @@ public final class TableReader {
      * converter): {@code ParquetReader} would need Hadoop's MapReduce classes, which the runnable
      * jar does not carry.
      */
-    private static void readFile(Path file, List<Map<String, Object>> rows) {
+    private static void readFile(Path file, Consumer<Map<String, Object>> rows) {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
             for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
                 RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
                 for (long i = 0, n = pages.getRowCount(); i < n; i++) {
-                    rows.add(row(records.read()));
+                    rows.accept(row(records.read()));
                 }
             }
         } catch (IOException e) {
