@@ -31,6 +31,7 @@ public final class Main {
             "  live --bootstrap HOST:PORT --out DIR ...    review live sessions from Kafka; 'live --help'",
             "  replay --sessions DIR --bootstrap HOST:PORT publish recorded sessions to Kafka as live ones; 'replay --help'",
             "  live-bench [--dyads N] [--speed S] ...      measure the live job's latency in this JVM; 'live-bench --help'",
+            "  report --tables DIR --out DIR ...           HTML pages for supervisors from review tables; 'report --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -96,6 +97,8 @@ public final class Main {
                 return new ReplayCommand(out, err).run(rest, System::getenv);
             case "live-bench":
                 return new org.sessionreview.jobs.live.LiveBenchCommand(out, err).run(rest);
+            case "report":
+                return new org.sessionreview.jobs.report.ReportCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;
