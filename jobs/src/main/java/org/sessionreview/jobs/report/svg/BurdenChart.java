@@ -16,6 +16,8 @@ public final class BurdenChart {
     static final double LEFT = 56;
     static final double BOTTOM = 36;
     static final double TOP = 18;
+    /** Room right of the plot for the threshold's label. */
+    static final double RIGHT = 120;
 
     private BurdenChart() {}
 
@@ -38,19 +40,19 @@ public final class BurdenChart {
         }
         maxMin = Math.ceil(maxMin);
         double plotH = HEIGHT - TOP - BOTTOM;
-        double plotW = WIDTH - LEFT - 10;
+        double plotW = WIDTH - LEFT - RIGHT;
         double slotW = plotW / slots;
         double base = HEIGHT - BOTTOM;
         final double top = maxMin;
         java.util.function.DoubleUnaryOperator yOf = m -> base - m / top * plotH;
-        svg.empty("line", "x1", LEFT, "x2", WIDTH - 10, "y1", base, "y2", base, "class", "axis");
+        svg.empty("line", "x1", LEFT, "x2", LEFT + plotW, "y1", base, "y2", base, "class", "axis");
         svg.empty("line", "x1", LEFT, "x2", LEFT, "y1", TOP, "y2", base, "class", "axis");
         svg.text("text", Format.number(maxMin, 0) + " min", "x", LEFT - 4, "y", TOP + 4, "class", "tick", "text-anchor", "end");
         svg.text("text", "0", "x", LEFT - 4, "y", base, "class", "tick", "text-anchor", "end");
         double ty = yOf.applyAsDouble(highBurdenS / 60.0);
-        svg.empty("line", "x1", LEFT, "x2", WIDTH - 10, "y1", ty, "y2", ty, "class", "reference");
-        svg.text("text", "high burden: " + Format.number(highBurdenS / 60.0, 1) + " min", "x", WIDTH - 12, "y", ty - 3,
-                "class", "tick", "text-anchor", "end");
+        svg.empty("line", "x1", LEFT, "x2", LEFT + plotW, "y1", ty, "y2", ty, "class", "reference");
+        svg.text("text", "high burden ≥ " + Format.number(highBurdenS / 60.0, 1) + " min", "x", LEFT + plotW + 4, "y", ty + 3,
+                "class", "tick");
         for (Bar b : bars) {
             double cx = LEFT + slotW * (b.sessionNumber() - first + 0.5);
             double w = Math.min(48, slotW * 0.6);

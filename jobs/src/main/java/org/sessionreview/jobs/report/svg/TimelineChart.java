@@ -30,7 +30,7 @@ public final class TimelineChart {
     static final double LEFT = 190;
     static final double RIGHT = 16;
     static final double LANE_ROW = 15;
-    static final double CHAR_W = 5.6;
+    static final double CHAR_W = 6.2;
     /** Room left of the plot for a panel's y tick labels; panel names end before it. */
     static final double TICK_W = 22;
     static final String CLIENT_STROKE = "#1f4e9c";
@@ -221,11 +221,11 @@ public final class TimelineChart {
         double zy = yOf.applyAsDouble(0);
         if (ylo < 0) {
             svg.empty("line", "x1", LEFT, "x2", WIDTH - RIGHT, "y1", zy, "y2", zy, "class", "zero");
-            if (zy - top > 14 && top + height - zy > 12) {
+            if (zy - top > 16 && top + height - zy > 16) {
                 svg.text("text", "0", "x", LEFT - 3, "y", zy + 3, "class", "tick", "text-anchor", "end");
             }
         }
-        if (ylo >= 0 || top + height - zy > 12) {
+        if (ylo >= 0 || top + height - zy > 16) {
             svg.text("text", Format.number(ylo, 0), "x", LEFT - 3, "y", top + height, "class", "tick", "text-anchor", "end");
         }
         if (Double.isFinite(reference)) {

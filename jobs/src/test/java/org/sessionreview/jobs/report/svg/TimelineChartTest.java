@@ -67,6 +67,6 @@ class TimelineChartTest {
         assertEquals(0, a[0]);
         assertEquals(1, b[0]);
         assertEquals(0, c[0]);
-        assertTrue(c[1] + 28 * 5.6 <= 1000 - 16);
+        assertTrue(c[1] + 28 * 6.2 <= 1000 - 16);
     }
 }
