@@ -67,6 +67,12 @@ public final class ReportCommand {
             err.println("run 'report --help' for usage");
             return 2;
         }
+        try {
+            ReportTables.check(o.tables());
+        } catch (ReportTables.NotATablesFolderException e) {
+            err.println("session-review report: " + e.getMessage());
+            return 2;
+        }
         Optional<String> refused = refuse(o.out(), o.tables(), home);
         if (refused.isPresent()) {
             err.println("session-review report: " + refused.get());

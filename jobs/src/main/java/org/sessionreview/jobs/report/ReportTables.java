@@ -78,12 +78,11 @@ public final class ReportTables {
     }
 
     /**
-     * Reads the tables under {@code dir} (the {@code --out} folder of a review).
+     * Checks that {@code dir} is a folder with a {@code sessions/} table, without reading it.
      *
-     * @throws NotATablesFolderException when {@code dir} is not a folder or has no {@code
-     *     sessions/} table
+     * @throws NotATablesFolderException with a one-line message when it is not
      */
-    public static ReportTables load(Path dir) throws NotATablesFolderException {
+    public static void check(Path dir) throws NotATablesFolderException {
         if (!Files.isDirectory(dir)) {
             throw new NotATablesFolderException("--tables " + dir + " is not a folder: give the --out folder of a review");
         }
@@ -91,6 +90,16 @@ public final class ReportTables {
             throw new NotATablesFolderException("--tables " + dir + " holds no sessions table (sessions/*.parquet):"
                     + " give the --out folder of a review");
         }
+    }
+
+    /**
+     * Reads the tables under {@code dir} (the {@code --out} folder of a review).
+     *
+     * @throws NotATablesFolderException when {@code dir} is not a folder or has no {@code
+     *     sessions/} table
+     */
+    public static ReportTables load(Path dir) throws NotATablesFolderException {
+        check(dir);
         Map<String, Map<String, String>> footers = new LinkedHashMap<>();
         TableReader.Table sessions = TableReader.read(dir, "sessions");
         footers.put("sessions", sessions.footer());

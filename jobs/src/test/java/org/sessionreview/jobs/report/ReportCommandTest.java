@@ -42,8 +42,9 @@ class ReportCommandTest {
     @Test
     void shouldExitTwoWhenTheFolderHoldsNoSessionsTable(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("t/moments"));
-        assertEquals(2, run(tmp.resolve("home"), "--tables", tmp.resolve("t").toString(), "--out", tmp.resolve("r").toString()));
+        assertEquals(2, run(tmp.resolve("home"), "--tables", tmp.resolve("t").toString(), "--out", tmp.resolve("t/r").toString()));
         assertTrue(err().contains("holds no sessions table"), err());
+        assertFalse(Files.exists(tmp.resolve("t/r")));
         assertEquals(1, err().lines().count(), err());
     }
 
