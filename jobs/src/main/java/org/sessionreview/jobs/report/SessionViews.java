@@ -129,9 +129,10 @@ public final class SessionViews {
 
     private Synchrony synchrony(Map<String, Object> s) {
         Double pct = Rows.dbl(s, "synchrony_percentile");
-        String threshold = methods.parameter("synchrony.significance_percentile", "95");
-        String above = pct == null ? "\u2014"
-                : pct >= Double.parseDouble(threshold) ? "above chance (at or above the " + threshold + "th percentile)"
+        double thresholdValue = Double.parseDouble(methods.parameter("synchrony.significance_percentile", "95"));
+        String threshold = Format.number(thresholdValue, thresholdValue == Math.rint(thresholdValue) ? 0 : 1);
+        String above = pct == null ? ""
+                : pct >= thresholdValue ? "above chance (at or above the " + threshold + "th percentile)"
                 : "not above chance (below the " + threshold + "th percentile)";
         String params = "EDA, windows of " + methods.parameter("synchrony.window_s", "?") + " s every "
                 + methods.parameter("synchrony.step_s", "?") + " s, lags up to \u00b1" + methods.parameter("synchrony.max_lag_s", "?")
