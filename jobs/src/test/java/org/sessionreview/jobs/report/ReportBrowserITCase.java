@@ -262,15 +262,27 @@ class ReportBrowserITCase {
         screenshot(report.resolve("clients").resolve(
                 "2186226219ebea49abd4a65d50eaf3da477a0f298334afcef90218aef2a65ef2.html"), dir.resolve("client-plateau.png"));
         screenshot(withheldReport.resolve("index.html"), dir.resolve("queue-with-withheld.png"));
+        // as printed: print media rules, about the width of an A4 page at 96 dpi
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            screenshot(report.resolve("sessions").resolve("T02-20260319-0900.html"), dir.resolve("session-T02-20260319-0900-print.png"), 800);
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
         assertTrue(Files.size(dir.resolve("queue.png")) > 10_000);
     }
 
     /** A full-page PNG: the window is made as tall as the page first. */
     private static void screenshot(Path page, Path png) throws IOException {
+        screenshot(page, png, 1400);
+    }
+
+    private static void screenshot(Path page, Path png, int width) throws IOException {
         open(page);
+        browser.manage().window().setSize(new Dimension(width, 1000));
         long height = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return Math.ceil(document.documentElement.scrollHeight);");
-        browser.manage().window().setSize(new Dimension(1400, (int) Math.min(12000, height + 120)));
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(12000, height + 120)));
         Files.write(png, browser.getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1400, 1000));
     }
