@@ -34,6 +34,7 @@ public final class Main {
             "  live-bench [--dyads N] [--speed S] ...      measure the live job's latency in this JVM; 'live-bench --help'",
             "  watch --bootstrap HOST:PORT [--from-beginning] print the live job's candidate moments as they come",
             "  export --audience research --tables DIR --out DIR  a review's tables for researchers; 'export --help'",
+            "  report --tables DIR --out DIR ...           HTML pages for supervisors from review tables; 'report --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -103,6 +104,8 @@ public final class Main {
                 return new org.sessionreview.jobs.live.LiveBenchCommand(out, err).run(rest);
             case "watch":
                 return new org.sessionreview.jobs.live.WatchCommand(out, err).run(rest);
+            case "report":
+                return new org.sessionreview.jobs.report.ReportCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;

@@ -1,0 +1,105 @@
+package org.sessionreview.jobs.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The review queue (index page): flagged sessions in review order with their reasons, then the
+ * sessions with nothing flagged, then the ids of sessions withheld for lack of supervision
+ * consent (no other content), and links to every trainee and client page.
+ *
+ * <p>Order ({@link #ORDER}): sessions with a safety event first, then priority (higher first),
+ * then session id. The review's priority already puts safety first (tier x 1000); the report sorts
+ * on it explicitly as well so that the rule holds whatever the priority weights.
+ *
+ * @param flagged flagged sessions in review order, ranked from 1
+ * @param unflagged sessions with nothing to review, in the same order
+ * @param withheld ids of sessions without supervision consent, sorted
+ * @param trainees therapist ids with a page, sorted
+ * @param clients client keys with a page, sorted
+ */
+public record QueueView(List<Row> flagged, List<Row> unflagged, List<String> withheld, List<Link> trainees,
+        List<Link> clients) {
+
+    /** Safety first, then priority descending, then session id. */
+    public static final Comparator<Map<String, Object>> ORDER =
+            Comparator.comparing((Map<String, Object> s) -> Rows.int0(s, "safety_events") > 0 ? 0 : 1)
+                    .thenComparing(s -> -Rows.dbl0(s, "priority"))
+                    .thenComparing(s -> Rows.str(s, "session_id"), Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** A session in the queue. */
+    public record Row(int rank, String sessionId, String page, String therapistId, String traineePage, String clientKeyShort,
+            String clientPage, String date, int sessionNumber, boolean safety, String priority, List<String> reasons,
+            int anxietyEpisodes, String anxietyTime, int rupturesWithdrawal, int rupturesConfrontation, int missed,
+            int safetyEvents, String qualityClient, String qualityTherapist, boolean lowQuality, String startAt,
+            String startWhat, String startAnchor) {}
+
+    /** Which moment to watch first: lower rank first, then the earliest. */
+    static final List<String> START_ORDER = List.of("safety", "unaddressed_rupture", "missed_opportunity",
+            "pressure_above_threshold", "rupture", "unvoiced_arousal", "anxiety_episode", "synchrony_drop");
+
+    /** A link to the page of {@code id}. */
+    public record Link(String id, String text, String page) {}
+
+    /** The queue of the consented sessions in {@code tables}. */
+    public static QueueView of(ReportTables tables) {
+        List<Map<String, Object>> ordered = new ArrayList<>(tables.sessions());
+        ordered.sort(ORDER);
+        double low = Double.parseDouble(MethodsView.of(tables.footers(), List.of("sessions"))
+                .parameter("scoring.low_data_quality", "0.5"));
+        List<Row> flagged = new ArrayList<>();
+        List<Row> unflagged = new ArrayList<>();
+        TreeSet<String> therapists = new TreeSet<>();
+        TreeSet<String> clients = new TreeSet<>();
+        for (Map<String, Object> s : ordered) {
+            boolean isFlagged = Rows.bool(s, "flagged");
+            List<Row> target = isFlagged ? flagged : unflagged;
+            target.add(row(target.size() + 1, s, low, tables.rows(Rows.str(s, "session_id"), "moments")));
+            therapists.add(Rows.str(s, "therapist_id"));
+            clients.add(Rows.str(s, "client_key"));
+        }
+        return new QueueView(flagged, unflagged, List.copyOf(tables.withheld()),
+                therapists.stream().map(t -> new Link(t, t, FileNames.page(t))).toList(),
+                clients.stream().map(c -> new Link(c, SessionViews.shortKey(c), FileNames.page(c))).toList());
+    }
+
+    /**
+     * The moment to watch first among a session's moments, by {@link #START_ORDER} then time:
+     * its index (from 1) in the session page's moment table, or 0 when there is none.
+     */
+    static int startHere(List<Map<String, Object>> sortedMoments) {
+        int best = 0;
+        int bestRank = Integer.MAX_VALUE;
+        for (int i = 0; i < sortedMoments.size(); i++) {
+            int rank = START_ORDER.indexOf(Rows.str(sortedMoments.get(i), "kind"));
+            rank = rank < 0 ? START_ORDER.size() : rank;
+            if (rank < bestRank) {
+                bestRank = rank;
+                best = i + 1;
+            }
+        }
+        return best;
+    }
+
+    static Row row(int rank, Map<String, Object> s, double lowQuality, List<Map<String, Object>> moments) {
+        List<Map<String, Object>> sorted = SessionViews.sorted(moments);
+        int start = startHere(sorted);
+        Map<String, Object> m = start == 0 ? null : sorted.get(start - 1);
+        String id = Rows.str(s, "session_id");
+        String therapist = Rows.str(s, "therapist_id");
+        String client = Rows.str(s, "client_key");
+        double qc = Rows.dbl0(s, "data_quality_client");
+        double qt = Rows.dbl0(s, "data_quality_therapist");
+        return new Row(rank, id, FileNames.page(id), therapist, FileNames.page(therapist), SessionViews.shortKey(client),
+                FileNames.page(client), Rows.str(s, "session_date"), Rows.int0(s, "session_number"),
+                Rows.int0(s, "safety_events") > 0, Format.number(Rows.dbl(s, "priority"), 1), Rows.list(s, "flag_reasons"),
+                Rows.int0(s, "anxiety_episodes"), Format.minutes(Rows.dbl(s, "anxiety_time_s")),
+                Rows.int0(s, "ruptures_withdrawal"), Rows.int0(s, "ruptures_confrontation"), Rows.int0(s, "missed_opportunities"),
+                Rows.int0(s, "safety_events"), Format.percent(qc), qt == 0 ? "none" : Format.percent(qt),
+                qc < lowQuality || (qt > 0 && qt < lowQuality), m == null ? null : Format.mmss(Rows.dbl0(m, "start_s")),
+                m == null ? null : MomentText.kind(Rows.str(m, "kind"), Rows.str(m, "role")), m == null ? null : "m-" + start);
+    }
+}

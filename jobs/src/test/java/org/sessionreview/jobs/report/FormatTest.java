@@ -1,0 +1,35 @@
+package org.sessionreview.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class FormatTest {
+    @Test
+    void shouldWriteVideoTimesAsMinutesAndSecondsTruncatedNotWrappedAtAnHour() {
+        assertEquals("00:00", Format.mmss(0));
+        assertEquals("00:59", Format.mmss(59.99));
+        assertEquals("09:30", Format.mmss(570.5));
+        assertEquals("16:00", Format.mmss(960));
+        assertEquals("60:01", Format.mmss(3601));
+        assertEquals("00:00", Format.mmss(-83));
+    }
+
+    @Test
+    void shouldWriteFragmentSecondsWithoutTrailingZerosAndNeverNegative() {
+        assertEquals("570.5", Format.fragmentSeconds(570.5));
+        assertEquals("1129", Format.fragmentSeconds(1129.0));
+        assertEquals("72.078", Format.fragmentSeconds(72.078125));
+        assertEquals("0", Format.fragmentSeconds(-3));
+        assertEquals("0", Format.fragmentSeconds(0));
+    }
+
+    @Test
+    void shouldWriteNumbersLocaleIndependentlyWithADashForMissing() {
+        assertEquals("6.7", Format.number(6.682, 1));
+        assertEquals("0.0", Format.number(-0.01, 1));
+        assertEquals("\u2014", Format.number(null, 1));
+        assertEquals("98 %", Format.percent(0.9839));
+        assertEquals("5.5 min", Format.minutes(330.5));
+    }
+}

@@ -1,0 +1,46 @@
+package org.sessionreview.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportPagesTest {
+    @Test
+    void shouldEscapeEveryValueFromTheTablesAndLinkMomentsToTheVideo(@TempDir Path out) throws Exception {
+        String evil = "<script>alert('x')</script>";
+        ReportTables t = Fixtures.tables(List.of(Fixtures.session("S1", "T<1>", "k1", 1, "2026-03-01", 900, 0, true)),
+                List.of(Fixtures.row("session_id", "S1", "kind", "missed_opportunity", "role", "therapist", "start_s", 588.0,
+                        "end_s", 638.0, "start_utc", 0L, "severity", 3.0, "evidence", evil)));
+        ReportPages.Written w = ReportPages.write(t, Optional.of(VideoLinks.of("file:///videos/{session_id}.mp4")), out);
+        assertEquals(1, w.sessions());
+        String session = Files.readString(out.resolve("sessions/S1.html"));
+        assertFalse(session.contains(evil));
+        assertTrue(session.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), session);
+        assertTrue(session.contains("href=\"file:///videos/S1.mp4#t=588\">09:48</a>"), session);
+        String index = Files.readString(out.resolve("index.html"));
+        assertFalse(index.contains("T<1>"));
+        assertTrue(index.contains("T&lt;1&gt;"));
+        assertTrue(index.contains("start at <a href=\"sessions/S1.html#m-1\">09:48</a>: candidate missed opportunity"), index);
+        // the therapist's page gets a safe file name, and the links use it
+        String traineePage = FileNames.page("T<1>");
+        assertTrue(Files.exists(out.resolve("trainees").resolve(traineePage)));
+        assertTrue(index.contains("href=\"trainees/" + traineePage + "\""));
+    }
+
+    @Test
+    void shouldShowTimesAsTextWithoutAUrlPattern(@TempDir Path out) throws Exception {
+        ReportTables t = Fixtures.tables(List.of(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true)),
+                List.of(Fixtures.moment("S1", "anxiety_episode", 570.5, 757.5)));
+        ReportPages.write(t, Optional.empty(), out);
+        String session = Files.readString(out.resolve("sessions/S1.html"));
+        assertTrue(session.contains("<span class=\"start\">09:30</span> – <span class=\"end\">12:37</span>"), session);
+        assertFalse(session.contains("#t="));
+    }
+}
