@@ -15,6 +15,7 @@ import org.sessionreview.jobs.live.ReplayCommand;
  * kafka                  a single-node Kafka broker on localhost for live mode (see {@code kafka --help})
  * replay                 publish recorded sessions to Kafka as live sessions (see {@code replay --help})
  * live-bench             measure the live job's processing latency (see {@code live-bench --help})
+ * sql                    Flink SQL over a review's output tables (see {@code sql --help})
  * </pre>
  *
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
@@ -31,6 +32,7 @@ public final class Main {
             "  live --bootstrap HOST:PORT --out DIR ...    review live sessions from Kafka; 'live --help'",
             "  replay --sessions DIR --bootstrap HOST:PORT publish recorded sessions to Kafka as live ones; 'replay --help'",
             "  live-bench [--dyads N] [--speed S] ...      measure the live job's latency in this JVM; 'live-bench --help'",
+            "  sql (-e SQL | -f FILE) --tables DIR         Flink SQL over a review's output tables; 'sql --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -96,6 +98,8 @@ public final class Main {
                 return new ReplayCommand(out, err).run(rest, System::getenv);
             case "live-bench":
                 return new org.sessionreview.jobs.live.LiveBenchCommand(out, err).run(rest);
+            case "sql":
+                return new org.sessionreview.jobs.sql.SqlCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;
