@@ -59,8 +59,8 @@ public final class SqlRunner {
         }
         for (Operation op : operations) {
             if (READING.stream().noneMatch(c -> c.isInstance(op))) {
-                throw new SqlFailure("not run: the sql command only reads (queries, views, DESCRIBE, SHOW, EXPLAIN,"
-                        + " USE, SET); the tables are read-only: " + firstLine(op.asSummaryString()));
+                throw new SqlFailure(keyword(statement) + " statements do not run here: the sql command only reads"
+                        + " (queries, views, DESCRIBE, SHOW, EXPLAIN, USE, SET); the tables are read-only");
             }
             execute(op, writer);
         }
@@ -91,6 +91,13 @@ public final class SqlRunner {
         } catch (Exception e) {
             throw SqlFailure.of(e);
         }
+    }
+
+    /** The statement's first word after comments, upper case, e.g. {@code INSERT}. */
+    static String keyword(String statement) {
+        String code = statement.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ").strip();
+        String[] words = code.split("\\s+", 2);
+        return words[0].toUpperCase(java.util.Locale.ROOT);
     }
 
     static String firstLine(String s) {

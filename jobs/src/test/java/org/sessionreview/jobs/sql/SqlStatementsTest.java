@@ -23,4 +23,9 @@ class SqlStatementsTest {
     void shouldReturnNothingWhenTheScriptHoldsOnlyComments() {
         assertEquals(List.of(), SqlStatements.split("-- nothing here;\n/* nor; here */\n ; \n"));
     }
+
+    @Test
+    void shouldNameTheFirstKeywordWhenAStatementStartsWithComments() {
+        assertEquals("INSERT", SqlRunner.keyword("-- write;\n/* here */ insert INTO x SELECT 1"));
+    }
 }
