@@ -248,6 +248,27 @@ class SqlCommandITCase {
         }
     }
 
+    /**
+     * The runnable jar (built in {@code package}, before this test) runs {@code sql} with
+     * {@code java -jar}: the planner unpacks from inside the shaded jar and the filesystem
+     * connector and parquet format are found through the merged service files.
+     */
+    @Test
+    void shouldRunFromTheRunnableJarWhenStartedWithJavaJar() throws Exception {
+        Path jar = Path.of("target", "session-review.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), jar + " (mvn package builds it)");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-jar", jar.toString(), "sql", "--tables", out.toString(),
+                "--format", "csv", "-e", "SELECT COUNT(*) AS n, MIN(media_start_utc) AS first_start FROM sessions")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), text);
+        assertEquals(0, p.exitValue(), text);
+        Object count = duck.scalar("SELECT COUNT(*) FROM sessions");
+        Object first = Canonical.ofDuckDb(duck.scalar("SELECT MIN(media_start_utc) FROM sessions"));
+        assertEquals("n,first_start\n" + count + "," + first + "\n", text);
+    }
+
     @Test
     void shouldExitTwoWhenTheFolderHoldsNoTables() {
         Result r = sql("-e", "SELECT 1", "--tables", Paths.sampleData().toString());
