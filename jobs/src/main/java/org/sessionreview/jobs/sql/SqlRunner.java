@@ -15,7 +15,6 @@ import org.apache.flink.table.operations.Operation;
 import org.apache.flink.table.operations.QueryOperation;
 import org.apache.flink.table.operations.ShowOperation;
 import org.apache.flink.table.operations.UseOperation;
-import org.apache.flink.table.operations.command.ResetOperation;
 import org.apache.flink.table.operations.command.SetOperation;
 import org.apache.flink.table.operations.ddl.AlterViewOperation;
 import org.apache.flink.table.operations.ddl.CreateTableOperation;
@@ -28,15 +27,15 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * Runs one statement at a time in a {@link TableEnvironment} and hands each result to a
  * {@link ResultWriter}. Only statements that read run: queries, EXPLAIN, DESCRIBE, SHOW, USE,
- * SET/RESET, and creating or dropping views and table definitions (metadata in the in-memory
- * catalog). INSERT, CREATE TABLE AS, statement sets, DELETE, TRUNCATE and the like are refused
+ * {@code SET 'key' = 'value'} (a Flink option for the statements after it), and creating or
+ * dropping views and table definitions (metadata in the in-memory catalog). INSERT, CREATE TABLE AS, statement sets, DELETE, TRUNCATE and the like are refused
  * before they run: they would write files, possibly into a review's output folder.
  */
 public final class SqlRunner {
     private static final Set<Class<? extends Operation>> READING = Set.of(QueryOperation.class,
             ExplainOperation.class, DescribeTableOperation.class, DescribeCatalogOperation.class,
             DescribeFunctionOperation.class, ShowOperation.class, UseOperation.class, SetOperation.class,
-            ResetOperation.class, CreateViewOperation.class, AlterViewOperation.class, DropViewOperation.class,
+            CreateViewOperation.class, AlterViewOperation.class, DropViewOperation.class,
             CreateTableOperation.class, DropTableOperation.class);
 
     private final TableEnvironmentInternal env;
@@ -67,6 +66,10 @@ public final class SqlRunner {
     }
 
     private void execute(Operation op, ResultWriter writer) throws SqlFailure {
+        if (op instanceof SetOperation) {
+            set((SetOperation) op, writer);
+            return;
+        }
         try {
             TableResult result = env.executeInternal(op);
             if (result.getResultKind() != ResultKind.SUCCESS_WITH_CONTENT) {
@@ -91,6 +94,19 @@ public final class SqlRunner {
         } catch (Exception e) {
             throw SqlFailure.of(e);
         }
+    }
+
+    /** {@code SET 'key' = 'value'}: TableEnvironment runs no SET itself (Flink's SQL client does). */
+    private void set(SetOperation op, ResultWriter writer) throws SqlFailure {
+        if (op.getKey().isEmpty() || op.getValue().isEmpty()) {
+            throw new SqlFailure("SET needs a key and a value here: SET 'key' = 'value'");
+        }
+        try {
+            env.getConfig().set(op.getKey().get(), op.getValue().get());
+        } catch (RuntimeException e) {
+            throw SqlFailure.of(e);
+        }
+        writer.done("OK");
     }
 
     /** The statement's first word after comments, upper case, e.g. {@code INSERT}. */

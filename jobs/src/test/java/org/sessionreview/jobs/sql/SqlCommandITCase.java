@@ -207,7 +207,7 @@ class SqlCommandITCase {
         assertEquals("TIMESTAMP_LTZ(3)", columns.stream().filter(c -> c.get("name").equals("media_start_utc"))
                 .findFirst().orElseThrow().get("type"));
 
-        Result tables = sql("-e", "SHOW TABLES; SHOW CREATE TABLE sessions", "--tables", out.toString(), "--format", "csv");
+        Result tables = sql("-e", "SET 'parallelism.default' = '1'; SHOW TABLES; SHOW CREATE TABLE sessions", "--tables", out.toString(), "--format", "csv");
         assertEquals(0, tables.code(), tables.err());
         for (TableSchema<?> t : OutputTables.ALL) {
             assertTrue(tables.out().lines().anyMatch(l -> l.equals(t.name())), t.name() + " in\n" + tables.out());
