@@ -16,6 +16,7 @@ import org.sessionreview.jobs.live.ReplayCommand;
  * replay                 publish recorded sessions to Kafka as live sessions (see {@code replay --help})
  * live-bench             measure the live job's processing latency (see {@code live-bench --help})
  * watch                  print the live job's candidate moments as they come (see {@code watch --help})
+ * sql                    Flink SQL over a review's output tables (see {@code sql --help})
  * </pre>
  *
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
@@ -35,6 +36,7 @@ public final class Main {
             "  watch --bootstrap HOST:PORT [--from-beginning] print the live job's candidate moments as they come",
             "  export --audience research --tables DIR --out DIR  a review's tables for researchers; 'export --help'",
             "  report --tables DIR --out DIR ...           HTML pages for supervisors from review tables; 'report --help'",
+            "  sql (-e SQL | -f FILE) --tables DIR         Flink SQL over a review's output tables; 'sql --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -106,6 +108,8 @@ public final class Main {
                 return new org.sessionreview.jobs.live.WatchCommand(out, err).run(rest);
             case "report":
                 return new org.sessionreview.jobs.report.ReportCommand(out, err).run(rest);
+            case "sql":
+                return new org.sessionreview.jobs.sql.SqlCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;

@@ -1,0 +1,51 @@
+package org.sessionreview.jobs.sql;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.config.TableConfigOptions;
+import org.apache.flink.table.catalog.GenericInMemoryCatalog;
+import org.sessionreview.parquet.OutputTables;
+import org.sessionreview.parquet.TableSchema;
+
+/**
+ * A batch {@link TableEnvironment} on the embedded runtime whose current catalog, {@code review}
+ * (in memory, database {@code default_database}), holds every output table found under a review's
+ * output folder, registered by {@link TableDdl}. The session time zone is UTC, so that
+ * {@code TIMESTAMP_LTZ} values print and cast the same on every machine.
+ */
+public final class ReviewCatalog {
+    public static final String CATALOG = "review";
+    public static final String DATABASE = "default_database";
+
+    private ReviewCatalog() {}
+
+    /** The environment and the tables it registered (those with a folder under {@code tables}). */
+    public record Opened(TableEnvironment env, List<String> registered, List<String> missing) {}
+
+    public static Opened open(Path tables) {
+        Configuration conf = new Configuration();
+        conf.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
+        TableEnvironment env = TableEnvironment.create(
+                EnvironmentSettings.newInstance().inBatchMode().withConfiguration(conf).build());
+        env.registerCatalog(CATALOG, new GenericInMemoryCatalog(CATALOG, DATABASE));
+        env.useCatalog(CATALOG);
+        env.useDatabase(DATABASE);
+        List<String> registered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (TableSchema<?> t : OutputTables.ALL) {
+            Path dir = tables.resolve(t.name()).toAbsolutePath().normalize();
+            if (Files.isDirectory(dir)) {
+                env.executeSql(TableDdl.createTable(t, dir.toUri().toString()));
+                registered.add(t.name());
+            } else {
+                missing.add(t.name());
+            }
+        }
+        return new Opened(env, List.copyOf(registered), List.copyOf(missing));
+    }
+}

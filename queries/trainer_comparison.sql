@@ -1,0 +1,18 @@
+-- A trainer's comparison of trainees: rates per session hour, and ruptures with their
+-- outcomes, withdrawal and confrontation side by side. Compare trainees, not sessions.
+SELECT therapist_id,
+       COUNT(*) AS sessions,
+       SUM(CASE WHEN flagged THEN 1 ELSE 0 END) AS flagged_sessions,
+       SUM(duration_s) / 3600 AS session_hours,
+       SUM(anxiety_episodes) * 3600 / SUM(duration_s) AS anxiety_episodes_per_hour,
+       SUM(missed_opportunities) * 3600 / SUM(duration_s) AS missed_opportunities_per_hour,
+       SUM(ruptures_withdrawal) AS ruptures_withdrawal,
+       SUM(ruptures_confrontation) AS ruptures_confrontation,
+       SUM(ruptures_resolved) AS ruptures_resolved,
+       SUM(ruptures_unaddressed) AS ruptures_unaddressed,
+       AVG(median_time_to_repair_s) AS mean_time_to_repair_s,
+       AVG(synchrony_es) AS mean_synchrony_es,
+       SUM(safety_events) AS safety_events
+FROM sessions
+GROUP BY therapist_id
+ORDER BY therapist_id;
