@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering STYLE.md asks for: signal processing, features, scoring, the taxonomy, the model,
- * the plain parsers, the report rows and the file entries ({@code storage}) are plain Java with no
+ * the plain parsers, the report rows, the research export rules and the file entries ({@code storage}) are plain Java with no
  * Flink imports; only the thin operators, the topology, the Flink ingest adapter (with the Flink
  * file system entries) and the Parquet writer factories touch Flink.
  */
@@ -20,7 +20,7 @@ class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java/org/sessionreview");
     private static final List<String> PLAIN = List.of(
             "model", "signal", "features", "scoring", "taxonomy", "report", "config", "storage",
-            "ingest/e4", "ingest/annotation", "ingest/session", "live");
+            "ingest/e4", "ingest/annotation", "ingest/session", "live", "export");
 
     @Test
     void shouldKeepFlinkOutOfPlainPackagesWhenCompiled() throws IOException {
