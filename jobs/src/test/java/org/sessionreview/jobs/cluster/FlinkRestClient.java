@@ -95,6 +95,16 @@ public final class FlinkRestClient {
         throw new IllegalStateException("job " + jobId + " still " + state + " after " + timeout);
     }
 
+    /** Cancels a job ({@code PATCH /jobs/:id?mode=cancel}); returns once the request is accepted. */
+    public void cancel(String jobId) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(rest.resolve("/jobs/" + jobId + "?mode=cancel")).timeout(Duration.ofSeconds(10))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("cancel " + jobId + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Ids of the jobs that are not FINISHED, FAILED or CANCELED. */
     public List<String> runningJobs() throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();

@@ -43,7 +43,7 @@ class LiveReplayITCase {
         return new String[] {"live", "--bootstrap", bootstrap, "--out", out.toString(), "--silence", "60", "--parallelism", "2"};
     }
 
-    private static int replay(String bootstrap, String speed) {
+    static int replay(String bootstrap, String speed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"replay", "--bootstrap", bootstrap, "--sessions",
                 Paths.sampleData().toAbsolutePath().toString(), "--allow-demo-key", "--speed", speed},
@@ -66,7 +66,7 @@ class LiveReplayITCase {
         }
     }
 
-    private static void awaitSessions(Path tables, long expected, Duration timeout) throws Exception {
+    static void awaitSessions(Path tables, long expected, Duration timeout) throws Exception {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (sessionsCommitted(tables) < expected) {
             assertTrue(System.currentTimeMillis() < deadline, "sessions committed: " + sessionsCommitted(tables) + " of " + expected);
@@ -106,7 +106,7 @@ class LiveReplayITCase {
         }
     }
 
-    private static long sampleSessions() throws Exception {
+    static long sampleSessions() throws Exception {
         try (var dirs = Files.list(Paths.sampleData())) {
             return dirs.filter(d -> Files.exists(d.resolve("session.json"))).count();
         }
