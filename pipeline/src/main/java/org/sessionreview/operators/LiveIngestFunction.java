@@ -1,6 +1,7 @@
 package org.sessionreview.operators;
 
 import java.util.Locale;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -28,6 +29,12 @@ import org.sessionreview.model.SessionInfo;
  * late or replayed message does not start the session again.
  *
  * <p>Rejects that refuse a whole message go to {@link #DEAD_LETTERS} as well as {@link #REJECTS}.
+ *
+ * <p>Every message is counted once as read and once as accepted or refused (the accumulators
+ * {@link #READ}, {@link #ACCEPTED}, {@link #REFUSED}, summed over subtasks by the JobManager and
+ * shown in Flink's web UI): read = accepted + refused, and each refused message has its dead letter
+ * and its {@code rejects/} row. A message is refused when it produced a dead letter; rejects that
+ * concern a session rather than a message (gaps filled, an end by silence) refuse nothing.
  */
 public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage, SampleBlock> {
     private static final long serialVersionUID = 1L;
@@ -38,6 +45,12 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
     public static final OutputTag<Reject> REJECTS = new OutputTag<>("live-rejects") {};
     /** The rejects that refuse a whole message: for the dead-letter topic. */
     public static final OutputTag<Reject> DEAD_LETTERS = new OutputTag<>("live-dead-letters") {};
+    /** Accumulator: input messages read since the job (re)started. */
+    public static final String READ = "live.messages_read";
+    /** Accumulator: messages taken into a session. */
+    public static final String ACCEPTED = "live.messages_accepted";
+    /** Accumulator: messages refused (dead letter and rejects/ row). */
+    public static final String REFUSED = "live.messages_refused";
 
     private final LiveAssembler assembler;
     private final long silenceMillis;
@@ -45,6 +58,9 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
     private transient ValueState<LiveSession> session;
     private transient ValueState<Long> timer;
     private transient ValueState<Long> endedAt;
+    private transient LongCounter read;
+    private transient LongCounter accepted;
+    private transient LongCounter refused;
 
     /**
      * @param silenceMillis a session without a message for this long has ended, ms
@@ -67,18 +83,29 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
                 new ValueStateDescriptor<>("live-session", TypeInformation.of(LiveSession.class)));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("silence-timer", Types.LONG));
         endedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ended-at", Types.LONG));
+        read = counter(READ);
+        accepted = counter(ACCEPTED);
+        refused = counter(REFUSED);
+    }
+
+    private LongCounter counter(String name) {
+        LongCounter c = new LongCounter();
+        getRuntimeContext().addAccumulator(name, c);
+        return c;
     }
 
     @Override
     public void processElement(LiveMessage m, Context ctx, Collector<SampleBlock> out) throws Exception {
         try (StageClock.Scope stage = StageClock.enter(StageClock.Stage.INGEST)) {
-            process(m, ctx, out);
+            Output o = new Output(ctx, out);
+            process(m, ctx, o);
+            read.add(1);
+            (o.refused ? refused : accepted).add(1);
         }
     }
 
-    private void process(LiveMessage m, Context ctx, Collector<SampleBlock> out) throws Exception {
+    private void process(LiveMessage m, Context ctx, Output o) throws Exception {
         LiveSession s = session.value();
-        Output o = new Output(ctx, out);
         if (s == null && endedAt.value() != null && m.problem == null) {
             o.reject(new Reject(m.sessionId, m.source(), m.offset, (m.type == null ? "record" : m.type)
                     + ": the session has already ended (a session id is used once); ignored", null), true);
@@ -141,6 +168,8 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
     private static final class Output implements LiveAssembler.Output {
         private final Context ctx;
         private final Collector<SampleBlock> out;
+        /** Whether a reject refused the message being processed (a dead letter). */
+        boolean refused;
 
         Output(Context ctx, Collector<SampleBlock> out) {
             this.ctx = ctx;
@@ -167,6 +196,7 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
             ctx.output(REJECTS, reject);
             if (message) {
                 ctx.output(DEAD_LETTERS, reject);
+                refused = true;
             }
         }
     }

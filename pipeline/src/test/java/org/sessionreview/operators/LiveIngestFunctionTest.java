@@ -85,6 +85,30 @@ class LiveIngestFunctionTest {
     }
 
     @Test
+    void shouldCountEveryMessageOnceAsAcceptedOrRefused() throws Exception {
+        var h = harness();
+        send(h, start(T0));
+        send(h, eda(T0 + 1_000, 0));
+        send(h, eda(T0 + 2_000, 4));
+        send(h, eda(T0 + 3_000, 4)); // a duplicate: refused
+        send(h, start(T0 + 4_000)); // a second session_start: refused
+        LiveMessage broken = new LiveMessage();
+        broken.problem = "not a JSON object";
+        broken.topic = "in";
+        broken.timestampMillis = T0 + 5_000;
+        send(h, broken); // no session id: refused
+        var acc = h.getEnvironment().getAccumulatorRegistry().getUserMap();
+        long read = (Long) acc.get(LiveIngestFunction.READ).getLocalValue();
+        long accepted = (Long) acc.get(LiveIngestFunction.ACCEPTED).getLocalValue();
+        long refused = (Long) acc.get(LiveIngestFunction.REFUSED).getLocalValue();
+        assertEquals(6, read);
+        assertEquals(3, accepted);
+        assertEquals(3, refused);
+        assertEquals(refused, h.getSideOutput(LiveIngestFunction.DEAD_LETTERS).size(), "one dead letter per refused message");
+        h.close();
+    }
+
+    @Test
     void shouldEndASilentSessionWhenTheWatermarkPassesItsSilenceAndClearItsState() throws Exception {
         try (var h = harness()) {
             long now = 1_800_000_000_000L;

@@ -58,6 +58,11 @@ final class InProcessLive implements AutoCloseable {
         return out;
     }
 
+    /** The job's message counts now (read = accepted + refused), from the JobManager's accumulators. */
+    MessageCounts.Counts counts() throws Exception {
+        return MessageCounts.Counts.of(client.getAccumulators().get(30, TimeUnit.SECONDS));
+    }
+
     /** Cancels the job and returns the command's exit code (0 for a cancelled job). */
     int stop() throws Exception {
         try {

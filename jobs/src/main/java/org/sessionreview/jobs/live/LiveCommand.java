@@ -29,6 +29,8 @@ import org.sessionreview.jobs.cli.UsageException;
 public final class LiveCommand {
     /** How long the broker may take to answer before the command gives up. */
     static final Duration BROKER_TIMEOUT = Duration.ofSeconds(20);
+    /** How often the message counts are read (and printed when they changed). */
+    static final Duration COUNTS_EVERY = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -88,6 +90,7 @@ public final class LiveCommand {
         out.println("  Ctrl-C stops it; started again with the same --out it resumes from its last checkpoint");
         out.flush();
         onStart.accept(client);
+        MessageCounts counts = new MessageCounts(client, out, COUNTS_EVERY);
         Thread hook = new Thread(() -> {
             try {
                 client.cancel().get(30, TimeUnit.SECONDS);
@@ -98,18 +101,21 @@ public final class LiveCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             client.getJobExecutionResult().get();
+            out.println(counts.last().line());
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         } catch (ExecutionException e) {
             if (isCancelled(e)) {
+                out.println(counts.last().line());
                 out.println("session-review live: stopped; its last checkpoint is kept under " + options.out().resolve(LiveJob.CHECKPOINTS));
                 return 0;
             }
             err.println("session-review live: the job stopped: " + rootMessage(e));
             return 1;
         } finally {
+            counts.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -164,6 +164,14 @@ class LiveReplayITCase {
             }
             awaitSessions(out.resolve(LiveJob.TABLES), 1, Duration.ofMinutes(2));
             List<JsonNode> dead = LiveTopic.readCommitted(bootstrap, "session-review.dead-letters", Duration.ofSeconds(4));
+            // the TaskManagers report accumulators with their heartbeats (every 10 s by default)
+            MessageCounts.Counts counts = live.counts();
+            for (long until = System.currentTimeMillis() + 40_000; counts.read() < records.size() && System.currentTimeMillis() < until; ) {
+                Thread.sleep(500);
+                counts = live.counts();
+            }
+            assertEquals(new MessageCounts.Counts(records.size(), records.size() - dead.size(), dead.size()), counts,
+                    "every message read is accepted or refused, and each refused one has its dead letter");
             assertEquals(0, live.stop(), "a cancelled live job exits 0");
 
             List<String> reasons = dead.stream().map(d -> d.get("reason").asText()).sorted().toList();
