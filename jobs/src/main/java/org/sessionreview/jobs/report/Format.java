@@ -3,6 +3,7 @@ package org.sessionreview.jobs.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import org.sessionreview.scoring.rupture.CodedText;
 
 /**
  * Locale-independent text for numbers and video times in the report pages, the same conventions
@@ -18,8 +19,7 @@ public final class Format {
      * @param seconds seconds from media start
      */
     public static String mmss(double seconds) {
-        long s = (long) Math.floor(Math.max(0, seconds));
-        return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+        return CodedText.mmss(seconds);
     }
 
     /**
