@@ -94,15 +94,16 @@ public final class TableReader {
     public static Map<String, String> footer(Path file) {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
             return new TreeMap<>(r.getFooter().getFileMetaData().getKeyValueMetaData());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the footer of " + file, e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
         }
     }
 
     /**
      * Reads one file with parquet-java's low-level API (row groups, column IO, the example Group
      * converter): {@code ParquetReader} would need Hadoop's MapReduce classes, which the runnable
-     * jar does not carry.
+     * jar does not carry. What the reading throws becomes {@link #unreadable}; what the consumer
+     * throws passes through as it is.
      */
     private static void readFile(Path file, Consumer<Map<String, Object>> rows) {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
@@ -111,12 +112,44 @@ public final class TableReader {
             for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
                 RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(schema));
                 for (long i = 0, n = pages.getRowCount(); i < n; i++) {
-                    rows.accept(row(records.read()));
+                    Map<String, Object> row = row(records.read());
+                    try {
+                        rows.accept(row);
+                    } catch (RuntimeException consumerFailed) {
+                        throw new ConsumerFailure(consumerFailed);
+                    }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (ConsumerFailure f) {
+            throw f.failure;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
         }
+    }
+
+    /** Carries the consumer's own failure past the reading's error handling. */
+    private static final class ConsumerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final RuntimeException failure;
+
+        ConsumerFailure(RuntimeException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * The error for a file that is not a readable Parquet table file (truncated, overwritten,
+     * not Parquet): it names the file and parquet-java's reason, whatever parquet-java threw.
+     */
+    static UncheckedIOException unreadable(Path file, Exception e) {
+        if (e instanceof UncheckedIOException u && u.getMessage() != null && u.getMessage().startsWith(file.toString())) {
+            return u;
+        }
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()
+                .replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+ ", "");
+        IOException cause = e instanceof IOException io ? io : new IOException(reason, e);
+        return new UncheckedIOException(file + ": not a readable Parquet table file (" + reason + ")", cause);
     }
 
     private static Map<String, Object> row(Group g) {

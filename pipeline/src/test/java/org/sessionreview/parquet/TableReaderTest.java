@@ -103,4 +103,26 @@ class TableReaderTest {
         assertTrue(t.rows().isEmpty());
         assertTrue(t.footer().isEmpty());
     }
+
+    @Test
+    void shouldNameTheFileAndTheReasonWhenATableFileIsNotParquet() throws Exception {
+        write("a.parquet", row("S1", 3.25, List.of()));
+        Path bad = dir.resolve("sessions/b.parquet");
+        Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> TableReader.read(dir, "sessions"));
+        assertTrue(e.getMessage().startsWith(bad + ": not a readable Parquet table file ("), e.getMessage());
+        assertTrue(!e.getMessage().contains("LocalInputFile@"), e.getMessage());
+    }
+
+    @Test
+    void shouldPassTheConsumersOwnFailureThroughUnchanged() throws Exception {
+        write("a.parquet", row("S1", 3.25, List.of()));
+        IllegalStateException mine = new IllegalStateException("mine");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> TableReader.forEachRow(dir.resolve("sessions"), r -> {
+                    throw mine;
+                }));
+        assertEquals(mine, e);
+    }
 }

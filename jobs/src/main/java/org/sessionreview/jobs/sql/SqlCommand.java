@@ -62,6 +62,17 @@ public final class SqlCommand {
             err.println("session-review sql: note: not registered, no folder under " + options.tables() + ": "
                     + String.join(", ", catalog.missing()));
         }
+        try {
+            // a damaged file would otherwise surface as Flink's "not a Parquet file" without its name
+            for (String table : catalog.registered()) {
+                for (java.nio.file.Path file : org.sessionreview.parquet.TableReader.files(options.tables().resolve(table))) {
+                    org.sessionreview.parquet.TableReader.footer(file);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            err.println("session-review sql: " + e.getMessage());
+            return 1;
+        }
         SqlRunner runner = new SqlRunner(catalog.env());
         ResultWriter writer = options.format().writer(out);
         for (int i = 0; i < statements.size(); i++) {
