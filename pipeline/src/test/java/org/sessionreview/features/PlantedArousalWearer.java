@@ -32,14 +32,20 @@ public final class PlantedArousalWearer {
 
     /** Planted arousal: onset, ramp (up and down), plateau, and the size of each change. */
     public record Episode(double onsetS, double rampS, double plateauS, double sclUs, double hrBpm,
-            double scrFactor) {
+            double scrFactor, Rise rise) {
+        /** A raised-cosine rise (zero slope at the onset). */
+        public Episode(double onsetS, double rampS, double plateauS, double sclUs, double hrBpm,
+                double scrFactor) {
+            this(onsetS, rampS, plateauS, sclUs, hrBpm, scrFactor, Rise.RAISED_COSINE);
+        }
+
         double arousal(double t) {
             double u = t - onsetS;
             if (u <= 0 || u >= 2 * rampS + plateauS) {
                 return 0;
             }
             if (u < rampS) {
-                return 0.5 - 0.5 * Math.cos(Math.PI * u / rampS);
+                return rise.at(u / rampS);
             }
             if (u <= rampS + plateauS) {
                 return 1;
@@ -49,6 +55,32 @@ public final class PlantedArousalWearer {
 
         public double endS() {
             return onsetS + 2 * rampS + plateauS;
+        }
+    }
+
+    /** The shape of an episode's rise from 0 at its onset to 1 after its ramp. */
+    public enum Rise {
+        /** Zero slope at the onset: 0.5 - 0.5 cos(pi u). */
+        RAISED_COSINE,
+        /** A constant slope from the onset: u. */
+        LINEAR,
+        /** Steepest at the onset, saturating: (1 - e^(-3u)) / (1 - e^-3). */
+        SATURATING,
+        /** A logistic step centred on the middle of the ramp, 0 at its start. */
+        LOGISTIC;
+
+        /** The rise at u in [0, 1] (fraction of the ramp). */
+        public double at(double u) {
+            return switch (this) {
+                case RAISED_COSINE -> 0.5 - 0.5 * Math.cos(Math.PI * u);
+                case LINEAR -> u;
+                case SATURATING -> (1 - Math.exp(-3 * u)) / (1 - Math.exp(-3));
+                case LOGISTIC -> (l(u) - l(0)) / (l(1) - l(0));
+            };
+        }
+
+        private static double l(double u) {
+            return 1 / (1 + Math.exp(-10 * (u - 0.5)));
         }
     }
 

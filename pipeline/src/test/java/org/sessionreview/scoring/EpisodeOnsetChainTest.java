@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.features.PlantedArousalWearer;
 import org.sessionreview.features.PlantedArousalWearer.Episode;
+import org.sessionreview.features.PlantedArousalWearer.Rise;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.WindowFeatures;
 
@@ -55,45 +56,83 @@ class EpisodeOnsetChainTest {
         return best;
     }
 
-    @Test
-    void shouldStartEpisodesNearThePlantedOnsetWhenRampsAreSlow() {
-        List<Double> before = new ArrayList<>();
-        List<Double> after = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        for (long seed = 1; seed <= 4; seed++) {
+    /** Onset errors (detected start minus planted onset, s) of the onset rule and the crossing rule. */
+    record Errors(List<Double> crossing, List<Double> onsetRule, List<String> lines) {}
+
+    /**
+     * Two planted episodes per wearer, the six shapes cycled over 4 seeds ({@code -Donset.seeds=N}
+     * for more), every rise of the given shape.
+     */
+    static Errors run(Rise rise) {
+        Errors r = new Errors(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (long seed = 1; seed <= Long.getLong("onset.seeds", 4); seed++) {
             for (int s = 0; s < SHAPES.length; s += 2) {
                 int shape = (int) ((s + seed) % SHAPES.length);
                 double[] a = SHAPES[shape];
                 double[] b = SHAPES[(shape + 1) % SHAPES.length];
-                Episode e1 = new Episode(700 + 7 * seed, a[0], a[1], a[2], a[3], a[4]);
-                Episode e2 = new Episode(1300 + 11 * seed, b[0], b[1], b[2], b[3], b[4]);
+                Episode e1 = new Episode(700 + 7 * seed, a[0], a[1], a[2], a[3], a[4], rise);
+                Episode e2 = new Episode(1300 + 11 * seed, b[0], b[1], b[2], b[3], b[4], rise);
                 PlantedArousalWearer w = new PlantedArousalWearer(2100, seed).episode(e1).episode(e2);
                 List<AnxietyEpisode> old = clientEpisodes(w, CROSSING);
-                List<AnxietyEpisode> now = clientEpisodes(w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
+                List<AnxietyEpisode> now = clientEpisodes(w, OnsetRule.of(CFG));
                 for (Episode e : List.of(e1, e2)) {
-                    before.add(error(old, e));
-                    after.add(error(now, e));
-                    lines.add(String.format(Locale.ROOT, "seed %d onset %.0f ramp %.0f SCL +%.2f HR +%.0f: crossing %+.1f s, onset rule %+.1f s",
-                            seed, e.onsetS(), e.rampS(), e.sclUs(), e.hrBpm(), error(old, e), error(now, e)));
+                    r.crossing().add(error(old, e));
+                    r.onsetRule().add(error(now, e));
+                    r.lines().add(String.format(Locale.ROOT, "%s seed %d onset %.0f ramp %.0f SCL +%.2f HR +%.0f:"
+                            + " crossing %+.1f s, onset rule %+.1f s", rise, seed, e.onsetS(), e.rampS(), e.sclUs(),
+                            e.hrBpm(), error(old, e), error(now, e)));
                 }
-                assertEquals(2, now.size(), "seed " + seed + ": " + now);
+                assertEquals(2, now.size(), rise + " seed " + seed + ": " + now);
             }
         }
-        lines.forEach(System.out::println);
-        System.out.println("chain onsets, crossing rule: " + stats(before));
-        System.out.println("chain onsets, onset rule:    " + stats(after));
-        // Goal (issue 8): median within +-5 s, and within 15 s for at least 90 % of onsets. Achieved
-        // with the quadratic knee + half window: median -0.5 s, 19/24 (79 %) within 15 s, range
-        // -20 to +23 s (the misses are the weakest 90-120 s ramps and two 30-45 s ramps whose EDA
-        // knee comes early); the 90 % goal is not met and the test holds what is achieved.
-        double[] abs = after.stream().mapToDouble(Math::abs).sorted().toArray();
+        r.lines().forEach(System.out::println);
+        System.out.println(rise + " chain onsets, crossing rule: " + stats(r.crossing()));
+        System.out.println(rise + " chain onsets, onset rule:    " + stats(r.onsetRule()));
+        return r;
+    }
+
+    @Test
+    void shouldStartEpisodesNearThePlantedOnsetWhenRampsAreSlow() {
+        List<Double> after = run(Rise.RAISED_COSINE).onsetRule();
+        // Goal (issue 8): median within +-5 s, and within 15 s for at least 90 % of onsets. With
+        // one knee shared by the rising channels: median -1.0 s, 20/24 (83 %) within 15 s, range
+        // -21 to +21 s (16 seeds: 84/96, 87.5 %, -22 to +21 s; the per-channel median before it:
+        // 19/24, and 77/96 with a range of -56 to +25 s). The misses are the weakest 90-120 s
+        // ramps and one 30 s ramp; the 90 % goal is not met and the test holds what is achieved.
         double[] signed = after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
         long within = after.stream().filter(e -> Math.abs(e) <= 15).count();
-        String why = stats(after) + "\n" + String.join("\n", lines);
+        String why = stats(after);
         assertTrue(Math.abs(median) <= 5, why);
-        assertTrue(within >= 0.75 * after.size(), why);
-        assertTrue(abs[abs.length - 1] <= 25, why);
+        assertTrue(within >= 20, why);
+        assertTrue(Math.abs(signed[0]) <= 22 && Math.abs(signed[signed.length - 1]) <= 22, why);
+    }
+
+    /**
+     * The same episodes with rises that start at full slope (linear, saturating) or more slowly
+     * than a raised cosine (logistic): the rule assumes a smooth start, so a steep start is placed
+     * early. The bounds hold what is achieved (printed; quoted in the README).
+     */
+    @Test
+    void shouldStayNearThePlantedOnsetForOtherRiseShapes() {
+        for (Rise rise : List.of(Rise.LINEAR, Rise.SATURATING, Rise.LOGISTIC)) {
+            Errors r = run(rise);
+            double[] signed = r.onsetRule().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
+            String why = rise + ": " + stats(r.onsetRule()) + " / crossing " + stats(r.crossing());
+            assertTrue(Math.abs(median) <= 15, why);
+            assertTrue(median(abs(r.onsetRule())) < median(abs(r.crossing())), why);
+            assertTrue(signed[0] >= -60 && signed[signed.length - 1] <= 40, why);
+        }
+    }
+
+    static List<Double> abs(List<Double> v) {
+        return v.stream().map(Math::abs).toList();
+    }
+
+    static double median(List<Double> v) {
+        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     static String stats(List<Double> errors) {
