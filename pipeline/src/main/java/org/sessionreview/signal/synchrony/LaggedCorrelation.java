@@ -37,6 +37,10 @@ import org.apache.commons.math3.util.FastMath;
  * energy rather than each lag's, so it would move the last bits of every z and could reorder
  * near-equal values (peak lags, shuffle ranks).
  *
+ * <p>{@code PerLagLaggedCorrelation} in test scope keeps this method as it was before the
+ * cross-products were grouped and the masked path's per-pair "does a side vary" comparison was
+ * left to the lags that need it; the profiles must equal it bit for bit.
+ *
  * <p>A slow reference in test scope ({@code ReferenceLaggedCorrelation}: the earlier
  * implementation, Commons Math {@code PearsonsCorrelation} on the copied pairs of each lag)
  * checks this one lag by lag and session by session to a relative 1e-9 (absolute 1e-12 near
@@ -51,6 +55,9 @@ public final class LaggedCorrelation {
 
     /** A lag's variance must keep more than 1/16 of its sum of squares about the stretch mean. */
     private static final double WELL_CONDITIONED = 16;
+
+    /** 2^-960: a sum of squares below it may hold underflowed squares. */
+    private static final double SMALLEST_SUM_SQ = 0x1p-960;
 
     /**
      * A lagged z profile of a client stretch against a therapist stretch of the same length, as
@@ -142,7 +149,17 @@ public final class LaggedCorrelation {
         return Double.isNaN(r) ? twoPass(c, h, k) : r;
     }
 
-    /** r at lag k over the pairs complete on both sides. */
+    /**
+     * r at lag k over the pairs complete on both sides.
+     *
+     * <p>r needs both sides to vary over the lag's complete pairs, which takes a comparison of
+     * every pair's raw samples ({@link #varies}). When both variances are well-conditioned (each
+     * keeps more than 1/{@value #WELL_CONDITIONED} of its sum of squares, and the sums of squares
+     * lie above {@link #SMALLEST_SUM_SQ}, so no square has underflowed) that comparison is left
+     * out, because it cannot fail: a side that is constant over the pairs has a computed variance
+     * of rounding error only, below about 3 n^2 2^-53 of the mean square, far from 1/16 of its sum
+     * of squares for any n below 10^13. The result is the same either way.
+     */
     private static double maskedR(Stretch c, Stretch h, int k, int needed) {
         double[] x = c.centred();
         double[] y = h.centred();
@@ -152,22 +169,11 @@ public final class LaggedCorrelation {
         double sxx = 0;
         double syy = 0;
         double sxy = 0;
-        double firstX = Double.NaN;
-        double firstY = Double.NaN;
-        boolean xVaries = false;
-        boolean yVaries = false;
         for (int t = Math.max(0, -k); t < Math.min(x.length, x.length - k); t++) {
             double xv = x[t];
             double yv = y[t + k];
             if (Double.isNaN(xv) || Double.isNaN(yv)) {
                 continue;
-            }
-            if (n == 0) {
-                firstX = c.raw(t);
-                firstY = h.raw(t + k);
-            } else {
-                xVaries |= c.raw(t) != firstX;
-                yVaries |= h.raw(t + k) != firstY;
             }
             n++;
             sx += xv;
@@ -176,11 +182,39 @@ public final class LaggedCorrelation {
             syy += yv * yv;
             sxy += xv * yv;
         }
-        if (n < needed || !xVaries || !yVaries) {
+        if (n < needed) {
             return Double.NaN;
         }
         double r = fromSums(n, sx, sy, sxx, syy, sxy);
+        if (!Double.isNaN(r) && sxx >= SMALLEST_SUM_SQ && syy >= SMALLEST_SUM_SQ) {
+            return r;
+        }
+        if (!varies(c, h, k, true) || !varies(c, h, k, false)) {
+            return Double.NaN;
+        }
         return Double.isNaN(r) ? twoPass(c, h, k) : r;
+    }
+
+    /**
+     * Whether the client's (or the therapist's) raw samples differ anywhere among the complete
+     * pairs of lag k.
+     */
+    private static boolean varies(Stretch c, Stretch h, int k, boolean client) {
+        double first = Double.NaN;
+        boolean seen = false;
+        for (int t = Math.max(0, -k); t < Math.min(c.length(), c.length() - k); t++) {
+            if (Double.isNaN(c.centred(t)) || Double.isNaN(h.centred(t + k))) {
+                continue;
+            }
+            double v = client ? c.raw(t) : h.raw(t + k);
+            if (!seen) {
+                first = v;
+                seen = true;
+            } else if (v != first) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
