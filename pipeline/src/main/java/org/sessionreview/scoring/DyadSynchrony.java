@@ -27,17 +27,22 @@ public final class DyadSynchrony {
 
     private DyadSynchrony() {}
 
-    /** EDA synchrony (window rows and the session index) plus heart-rate window rows where both wearers have HR. */
+    /**
+     * EDA synchrony (window rows and the session index) plus heart-rate window rows where both wearers have HR. The
+     * heart-rate session index is not computed: only its window rows are kept (the index, its surrogate pairings and
+     * shuffles, cost more than the windows).
+     */
     public static Result compute(String sessionId, long mediaStartMillis, List<SignalChunk> chunks, SynchronyConfig cfg) {
-        Result eda = compute(sessionId, mediaStartMillis, chunks, "eda", cfg);
-        Result hr = compute(sessionId, mediaStartMillis, chunks, "hr", cfg);
+        Result eda = compute(sessionId, mediaStartMillis, chunks, "eda", true, cfg);
+        Result hr = compute(sessionId, mediaStartMillis, chunks, "hr", false, cfg);
         List<SynchronyRow> rows = new ArrayList<>(eda.windows());
         rows.addAll(hr.windows());
         return new Result(rows, eda.raw(), eda.session());
     }
 
+    /** One signal's windows, and its session index when {@code withIndex} (null otherwise). */
     private static Result compute(String sessionId, long mediaStartMillis, List<SignalChunk> chunks, String signal,
-            SynchronyConfig cfg) {
+            boolean withIndex, SynchronyConfig cfg) {
         double[][] client = assemble(chunks, "client", signal, mediaStartMillis);
         double[][] therapist = assemble(chunks, "therapist", signal, mediaStartMillis);
         if (client == null || therapist == null) {
@@ -49,7 +54,7 @@ public final class DyadSynchrony {
             return new Result(List.of(), List.of(), null);
         }
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(series, cfg);
-        SessionSynchrony session = SessionSynchronyIndex.compute(series, windows, cfg);
+        SessionSynchrony session = withIndex ? SessionSynchronyIndex.compute(series, windows, cfg) : null;
         return new Result(new ArrayList<>(SynchronyRows.of(sessionId, signal, windows)), windows, session);
     }
 
