@@ -70,6 +70,10 @@ class BenchmarkInputsTest {
         assertEquals(SessionSynchrony.OK, session.status());
         assertEquals(1000, session.shuffles());
         assertTrue(session.aboveChance(), "the therapist follows the client: " + session);
+        org.sessionreview.scoring.DyadSynchrony.Result dyad = bench.dyadSynchrony();
+        assertEquals(session.status(), dyad.session().status());
+        assertEquals(session.shuffles(), dyad.session().shuffles());
+        assertTrue(dyad.windows().size() >= 2 * 0.9 * windows.size(), dyad.windows().size() + " EDA and HR rows");
     }
 
     @Test
