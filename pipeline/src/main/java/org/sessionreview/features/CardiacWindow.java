@@ -8,6 +8,7 @@ import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.signal.cardiac.Beat;
 import org.sessionreview.signal.cardiac.HrvFrequencyDomain;
 import org.sessionreview.signal.cardiac.HrvTimeDomain;
+import org.sessionreview.signal.cardiac.LombScargleBlocks;
 
 /**
  * Cardiac features of one window from the event stage's beats (DOMAIN.md 4.0):
@@ -34,6 +35,17 @@ final class CardiacWindow {
     /** Fills the cardiac fields of {@code w}; {@code deviceHr} is the device's HR channel over the window. */
     static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
             FeatureConfig config) {
+        fill(w, stage, deviceHr, startMillis, endMillis, config, null);
+    }
+
+    /**
+     * As {@link #fill(WindowFeatures, EventStage, RegularSeries, double, double, FeatureConfig)},
+     * with the HRV spectrum from the stream's shared block sums.
+     *
+     * @param hrvBlocks the device beats' block sums ({@link LombScargleBlocks}); null computes the spectrum afresh
+     */
+    static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
+            FeatureConfig config, LombScargleBlocks hrvBlocks) {
         double from = endMillis - config.get(CardiacOptions.TIME_SPAN_S) * 1000;
         List<Beat> device = stage.deviceBeats();
         HrvTimeDomain.Result merged = HrvTimeDomain.compute(stage.mergedBeats(), from, endMillis);
@@ -55,7 +67,8 @@ final class CardiacWindow {
             }
         }
         HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device,
-                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis, FeatureSteps.frequencyDomain(config));
+                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis, FeatureSteps.frequencyDomain(config),
+                hrvBlocks);
         if (freq != null) {
             w.hrvLfMs2 = finite(freq.lfMs2());
             w.hrvHfMs2 = finite(freq.hfMs2());
