@@ -8,6 +8,7 @@ import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.signal.cardiac.Beat;
 import org.sessionreview.signal.cardiac.HrvFrequencyDomain;
 import org.sessionreview.signal.cardiac.HrvTimeDomain;
+import org.sessionreview.signal.cardiac.LombScargleBlocks;
 
 /**
  * Cardiac features of one window from the event stage's beats (DOMAIN.md 4.0):
@@ -34,9 +35,21 @@ final class CardiacWindow {
     /** Fills the cardiac fields of {@code w}; {@code deviceHr} is the device's HR channel over the window. */
     static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
             FeatureConfig config) {
+        fill(w, stage, deviceHr, startMillis, endMillis, config, null);
+    }
+
+    /**
+     * As {@link #fill(WindowFeatures, EventStage, RegularSeries, double, double, FeatureConfig)},
+     * with the HRV spectrum from the stream's shared block sums.
+     *
+     * @param hrvBlocks the device beats' block sums ({@link LombScargleBlocks}); null computes the spectrum afresh
+     */
+    static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
+            FeatureConfig config, LombScargleBlocks hrvBlocks) {
         double from = endMillis - config.get(CardiacOptions.TIME_SPAN_S) * 1000;
-        List<Beat> device = stage.deviceBeats();
-        HrvTimeDomain.Result merged = HrvTimeDomain.compute(stage.mergedBeats(), from, endMillis);
+        double spectrumFrom = endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000;
+        // the statistics skip beats outside their span: hand them only the span's (the lists are in time order)
+        HrvTimeDomain.Result merged = HrvTimeDomain.compute(span(stage.mergedBeats(), from, endMillis), from, endMillis);
         if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
             w.hrBpm = merged.meanHrBpm();
             w.cardiacQuality = Math.min(1.0, merged.coverage());
@@ -46,7 +59,7 @@ final class CardiacWindow {
             w.hrBpm = fallback.hrBpm();
             w.cardiacQuality = fallback.hrBpm() == null ? Math.min(1.0, merged.coverage()) : fallback.quality();
         }
-        HrvTimeDomain.Result hrv = HrvTimeDomain.compute(device, from, endMillis);
+        HrvTimeDomain.Result hrv = HrvTimeDomain.compute(span(stage.deviceBeats(), from, endMillis), from, endMillis);
         if (hrv.coverage() >= config.minQuality()) {
             w.hrvSdnnMs = finite(hrv.sdnnMs());
             if (hrv.pairs() >= config.get(CardiacOptions.MIN_PAIRS)) {
@@ -54,13 +67,38 @@ final class CardiacWindow {
                 w.hrvPnn50 = finite(hrv.pnn50Percent());
             }
         }
-        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(device,
-                endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000, endMillis, FeatureSteps.frequencyDomain(config));
+        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(span(stage.deviceBeats(), spectrumFrom, endMillis),
+                spectrumFrom, endMillis,
+                FeatureSteps.frequencyDomain(config), hrvBlocks);
         if (freq != null) {
             w.hrvLfMs2 = finite(freq.lfMs2());
             w.hrvHfMs2 = finite(freq.hfMs2());
             w.hrvLfHf = finite(freq.lfHfRatio());
         }
+    }
+
+    /**
+     * The beats of {@code beats} (in time order, random access) with time in {@code [fromMillis,
+     * toMillis)}, as a view: what the statistics would keep of the whole list, found by bisection
+     * instead of a scan of the 240 s the event stage keeps.
+     */
+    static List<Beat> span(List<Beat> beats, double fromMillis, double toMillis) {
+        int lo = firstAtOrAfter(beats, fromMillis);
+        return beats.subList(lo, Math.max(lo, firstAtOrAfter(beats, toMillis)));
+    }
+
+    private static int firstAtOrAfter(List<Beat> beats, double millis) {
+        int lo = 0;
+        int hi = beats.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (beats.get(mid).tMillis() < millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Accepted device beats plus the accepted pulse-wave beats in the device's gaps, in time order. */

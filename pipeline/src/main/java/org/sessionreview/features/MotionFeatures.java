@@ -5,6 +5,7 @@ import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.signal.SelectMedian;
 import org.sessionreview.signal.motion.FidgetFrameCache;
 import org.sessionreview.signal.motion.FidgetSpectrum;
+import org.sessionreview.signal.motion.MedianBlocks;
 import org.sessionreview.signal.motion.SegmentCache;
 import org.sessionreview.signal.motion.AccMagnitude;
 
@@ -74,15 +75,21 @@ public final class MotionFeatures {
         double[] xyz = Arrays.copyOfRange(acc.values(), from * 3, to * 3);
         // |a| once, for the median deviation here and for the spectrum's frames
         double[] magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
-        double[] valid = withoutNaN(magnitude);
-        double quality = Math.min(1.0, valid.length / acc.expectedSamples(endMillis - startMillis));
-        if (valid.length == 0 || quality < config.minQuality()) {
+        int valid = 0;
+        for (double v : magnitude) {
+            valid += Double.isNaN(v) ? 0 : 1;
+        }
+        double quality = Math.min(1.0, valid / acc.expectedSamples(endMillis - startMillis));
+        if (valid == 0 || quality < config.minQuality()) {
             return new Result(quality, null, null, null, 0);
         }
-        double median = new SelectMedian().of(valid);
+        double median = frames == null ? new SelectMedian().of(magnitude)
+                : hopBlockMedian(frames.medians(), magnitude, acc, from, startMillis, endMillis, config.hopMillis());
         double deviation = 0;
-        for (double v : valid) {
-            deviation += Math.abs(v - median);
+        for (double v : magnitude) {
+            if (!Double.isNaN(v)) {
+                deviation += Math.abs(v - median);
+            }
         }
         // one set of FFT frames gives both the band power (the mean over every whole frame, as
         // BandPower computes it) and the dominant frequency (over the frames without gross movement)
@@ -99,18 +106,29 @@ public final class MotionFeatures {
         Double fidgetHz = fidget == null ? null : spectrum.dominantHz();
         double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG(),
                 acc.t0Millis(), frames == null ? null : frames.segmentSpreads());
-        return new Result(quality, deviation / valid.length, fidget, fidgetHz, gross);
+        return new Result(quality, deviation / valid, fidget, fidgetHz, gross);
     }
 
-    private static double[] withoutNaN(double[] x) {
-        double[] out = new double[x.length];
-        int n = 0;
-        for (double v : x) {
-            if (!Double.isNaN(v)) {
-                out[n++] = v;
-            }
+    /**
+     * The median of the window's {@code |a|} merged from its blocks of {@code hopMillis} from the
+     * window start (the hop blocks that overlapping windows share), sorted once each; the same
+     * value as {@link SelectMedian#of}.
+     *
+     * @param magnitude {@code |a|} of samples {@code [from, ...)} of {@code acc}, g
+     */
+    private static double hopBlockMedian(MedianBlocks blocks, double[] magnitude, RegularSeries acc, int from,
+            double startMillis, double endMillis, long hopMillis) {
+        int m = (int) Math.ceil((endMillis - startMillis) / hopMillis);
+        int[] bounds = new int[m + 1];
+        long[] keys = new long[m];
+        for (int b = 0; b < m; b++) {
+            double blockStart = startMillis + (double) b * hopMillis;
+            keys[b] = (long) Math.floor(blockStart);
+            bounds[b] = Math.min(magnitude.length, Math.max(0, acc.indexAtOrAfter(blockStart) - from));
         }
-        return n == x.length ? out : Arrays.copyOf(out, n);
+        bounds[0] = 0;
+        bounds[m] = magnitude.length;
+        return blocks.median(magnitude, bounds, keys);
     }
 
     /** Seconds (whole 1 s segments) of samples [from, to) whose three-axis spread reaches the threshold. */

@@ -13,7 +13,6 @@ import org.sessionreview.model.Channel;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.WindowFeatures;
-import org.sessionreview.signal.motion.FidgetFrameCache;
 
 /**
  * Turns one wearer's stream of {@link SampleBlock}s into per-window features, as plain Java
@@ -64,8 +63,8 @@ public final class WearerWindower implements Serializable {
     /** Index of the oldest window not yet emitted; {@link #NOT_STARTED} before the first. */
     private long nextWindow = NOT_STARTED;
     private double firstSampleMillis = Double.POSITIVE_INFINITY;
-    /** The ACC frames' spectra, shared by overlapping windows; not state: rebuilt when lost. */
-    private transient FidgetFrameCache fidgetFrames;
+    /** What overlapping windows share (ACC frames, HRV block sums); not state: rebuilt when lost. */
+    private transient WindowCaches caches;
     /** SCRs and beats, detected once each in consecutive cores. */
     private final EventStage events;
 
@@ -150,7 +149,7 @@ public final class WearerWindower implements Serializable {
             }
         }
         buffers.clear();
-        fidgetFrames = null;
+        caches = null;
         nextWindow = NOT_STARTED;
         firstSampleMillis = Double.POSITIVE_INFINITY;
         return out;
@@ -190,10 +189,10 @@ public final class WearerWindower implements Serializable {
     }
 
     private WindowFeatures compute(long startMillis, double endMillis) {
-        if (fidgetFrames == null) {
-            fidgetFrames = new FidgetFrameCache();
+        if (caches == null) {
+            caches = WindowCaches.create(mediaStartMillis, config.hopMillis());
         }
-        return WindowComputer.compute(buffers, events, fidgetFrames, config, sessionId, role.id(), mediaStartMillis,
+        return WindowComputer.compute(buffers, events, caches, config, sessionId, role.id(), mediaStartMillis,
                 startMillis, endMillis);
     }
 

@@ -4,7 +4,6 @@ import java.util.Map;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.WindowFeatures;
-import org.sessionreview.signal.motion.FidgetFrameCache;
 
 /**
  * Fills one {@link WindowFeatures} row from the buffered channels: takes each channel's samples
@@ -15,8 +14,8 @@ import org.sessionreview.signal.motion.FidgetFrameCache;
 final class WindowComputer {
     private WindowComputer() {}
 
-    /** @param fidgetFrames the wearer's transformed ACC frames, shared between overlapping windows; may be null */
-    static WindowFeatures compute(Map<Channel, ChannelBuffer> buffers, EventStage events, FidgetFrameCache fidgetFrames,
+    /** @param caches what the wearer's overlapping windows share; may be null */
+    static WindowFeatures compute(Map<Channel, ChannelBuffer> buffers, EventStage events, WindowCaches caches,
             FeatureConfig config, String sessionId, String role, long mediaStartMillis, long startMillis,
             double endMillis) {
         double contextStart = startMillis - config.contextMillis();
@@ -40,10 +39,11 @@ final class WindowComputer {
         }
 
         CardiacWindow.fill(w, events, regular(buffers, Channel.HR, startMillis, endMillis), startMillis, endMillis,
-                config);
+                config, caches == null ? null : caches.hrvBlocks());
 
         RegularSeries acc = regular(buffers, Channel.ACC, startMillis, endMillis);
-        MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config, fidgetFrames);
+        MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config,
+                caches == null ? null : caches.fidgetFrames());
         w.fidgetFreqHz = motion.fidgetFreqHz();
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();

@@ -30,7 +30,22 @@ final class Boxcar {
         }
         tmp /= size;
         out[0] = tmp;
-        for (int i = 1; i < n; i++) {
+        // the samples entering and leaving are x[i + size - 1 - before] and x[i - 1 - before];
+        // between the edges neither index needs clamping (the same values, so the same sums)
+        int interiorFrom = Math.max(1, before + 1);
+        int interiorTo = Math.min(n, n - size + 1 + before); // may be below interiorFrom: no interior
+        int i = 1;
+        for (; i < Math.min(interiorFrom, n); i++) {
+            tmp += (at(x, i + size - 1 - before) - at(x, i - 1 - before)) / size;
+            out[i] = tmp;
+        }
+        int lead = size - 1 - before;
+        int lag = -1 - before;
+        for (; i < interiorTo; i++) {
+            tmp += (x[i + lead] - x[i + lag]) / size;
+            out[i] = tmp;
+        }
+        for (; i < n; i++) {
             tmp += (at(x, i + size - 1 - before) - at(x, i - 1 - before)) / size;
             out[i] = tmp;
         }

@@ -66,6 +66,18 @@ public final class HrvFrequencyDomain {
      * or its coverage is insufficient (see class comment).
      */
     public static Result compute(List<Beat> beats, double fromMillis, double toMillis, Config config) {
+        return compute(beats, fromMillis, toMillis, config, null);
+    }
+
+    /**
+     * As {@link #compute(List, double, double, Config)}, with the spectrum from per-block sums
+     * shared with the stream's other spans when the span is made of whole blocks ({@link
+     * LombScargleBlocks}; equal to rounding, and the same bits whatever spans came before).
+     *
+     * @param blocks the stream's block sums; null computes the spectrum afresh
+     */
+    public static Result compute(List<Beat> beats, double fromMillis, double toMillis, Config config,
+            LombScargleBlocks blocks) {
         if ((toMillis - fromMillis) / 1000.0 < config.minSpanS()) {
             return null;
         }
@@ -86,16 +98,50 @@ public final class HrvFrequencyDomain {
             t[i] = (used.get(i).tMillis() - fromMillis) / 1000.0; // small numbers keep sin() exact
             ibi[i] = used.get(i).ibiMs();
         }
-        detrend(t, ibi);
         double[] f = LombScargle.grid(config.lfLowHz(), config.hfHighHz(), config.stepHz());
-        double[] psd = LombScargle.psd(t, ibi, f);
+        double[] psd;
+        if (blocks != null && blocks.covers(fromMillis, toMillis)) {
+            psd = blockPsd(used, t, ibi, fromMillis, toMillis, f, blocks);
+        } else {
+            detrend(t, ibi);
+            psd = LombScargle.psd(t, ibi, f);
+        }
         double lf = LombScargle.bandPower(f, psd, config.lfLowHz(), config.lfHighHz());
         double hf = LombScargle.bandPower(f, psd, config.lfHighHz(), config.hfHighHz());
         return new Result(lf, hf, lf / hf, n, coverage);
     }
 
-    /** Subtracts the least-squares line through (t, y) from y, in place. */
-    static void detrend(double[] t, double[] y) {
+    /**
+     * The PSD of {@link LombScargle#psd} on the detrended intervals, from the block sums: the
+     * line and the mean of what is left are removed from the sums, not from each value.
+     */
+    private static double[] blockPsd(List<Beat> used, double[] t, double[] ibi, double fromMillis, double toMillis,
+            double[] f, LombScargleBlocks blocks) {
+        int n = t.length;
+        double[] times = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = used.get(i).tMillis();
+        }
+        double[] detrended = ibi.clone();
+        double[] line = detrend(t, detrended);
+        double mean = 0; // the periodogram's own centring of the detrended values
+        for (double v : detrended) {
+            mean += v / n;
+        }
+        // v = ibi - (my + slope (t - mt)) - mean = ibi - a - slope t
+        double a = line[0] - line[1] * line[2] + mean;
+        double dt = LombScargle.medianSpacing(t);
+        double[] p = blocks.periodogram(times, ibi, a, line[2], fromMillis, toMillis, f);
+        LombScargle.toPsd(p, dt);
+        return p;
+    }
+
+    /**
+     * Subtracts the least-squares line through (t, y) from y, in place.
+     *
+     * @return the line: mean y (units of y), mean t (units of t) and slope (y per t)
+     */
+    static double[] detrend(double[] t, double[] y) {
         int n = t.length;
         double mt = 0;
         double my = 0;
@@ -113,5 +159,6 @@ public final class HrvFrequencyDomain {
         for (int i = 0; i < n; i++) {
             y[i] -= my + slope * (t[i] - mt);
         }
+        return new double[] {my, mt, slope};
     }
 }

@@ -118,7 +118,7 @@ public final class LombScargle {
     }
 
     /** Whether {@code f} is an evenly spaced grid (to 1e-9 of each frequency) with a positive step. */
-    private static boolean isUniform(double[] f, double step) {
+    static boolean isUniform(double[] f, double step) {
         if (f.length < 3 || !(step > 0)) {
             return false;
         }
@@ -135,6 +135,19 @@ public final class LombScargle {
      * (see class comment), units of {@code y^2} per Hz.
      */
     public static double[] psd(double[] t, double[] y, double[] frequenciesHz) {
+        double dt = medianSpacing(t);
+        double[] p = periodogram(t, y, frequenciesHz);
+        toPsd(p, dt);
+        return p;
+    }
+
+    /**
+     * The median spacing of successive sample times (sorted), units of {@code t}: the {@code dt}
+     * of {@link #psd}.
+     *
+     * @throws IllegalArgumentException when it is not > 0
+     */
+    public static double medianSpacing(double[] t) {
         double[] sorted = t.clone();
         Arrays.sort(sorted);
         double[] spacing = new double[sorted.length - 1];
@@ -145,11 +158,14 @@ public final class LombScargle {
         if (!(dt > 0)) {
             throw new IllegalArgumentException("sample times must mostly differ");
         }
-        double[] p = periodogram(t, y, frequenciesHz);
-        for (int k = 0; k < p.length; k++) {
-            p[k] *= 2 * dt;
+        return dt;
+    }
+
+    /** Turns a periodogram into the one-sided PSD {@code 2 P(f) dt}, in place ({@link #psd}). */
+    public static void toPsd(double[] periodogram, double dt) {
+        for (int k = 0; k < periodogram.length; k++) {
+            periodogram[k] *= 2 * dt;
         }
-        return p;
     }
 
     /** {@code fromHz, fromHz + stepHz, ...} up to and including {@code toHz} (within 1e-9). */

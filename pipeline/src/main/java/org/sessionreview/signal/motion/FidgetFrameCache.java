@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *
  * <p>It also holds the stream's 1 s gross-movement segments ({@link #spreads()}, {@link
  * #segmentSpreads()}), which overlapping windows share the same way: reused only for
- * bit-identical samples.
+ * bit-identical samples, and its sorted hop blocks of {@code |a|} ({@link #medians()}), from which
+ * the windows' medians are merged.
  *
  * <p>Not thread-safe; one per stream.
  */
@@ -31,6 +32,7 @@ public final class FidgetFrameCache {
     private long hits;
     private final SegmentCache spreads = new SegmentCache();
     private final SegmentCache segmentSpreads = new SegmentCache();
+    private final MedianBlocks medians = new MedianBlocks();
 
     /**
      * A transformed frame.
@@ -60,6 +62,11 @@ public final class FidgetFrameCache {
     /** The three-axis spreads of the window-aligned 1 s segments of {@code MotionFeatures}, g. */
     public SegmentCache segmentSpreads() {
         return segmentSpreads;
+    }
+
+    /** Sorted 5 s blocks of {@code |a|} for the windows' medians ({@code MotionFeatures}). */
+    public MedianBlocks medians() {
+        return medians;
     }
 
     /** Frames held. */

@@ -83,4 +83,39 @@ class PeakPrimitivesTest {
         }
         assertEquals(Double.NaN, SignalRate.rate(new int[] {1, 90, 180}, 100, 200)[0], "<= 3 peaks");
     }
+
+    /** Boxcar.smooth before issue 10: every index clamped. */
+    private static double[] clampedBoxcar(double[] x, int size) {
+        int n = x.length;
+        double[] out = new double[n];
+        if (n == 0) {
+            return out;
+        }
+        int before = size / 2;
+        double tmp = 0;
+        for (int k = 0; k < size; k++) {
+            tmp += x[Math.max(0, Math.min(n - 1, k - before))];
+        }
+        tmp /= size;
+        out[0] = tmp;
+        for (int i = 1; i < n; i++) {
+            tmp += (x[Math.max(0, Math.min(n - 1, i + size - 1 - before))]
+                    - x[Math.max(0, Math.min(n - 1, i - 1 - before))]) / size;
+            out[i] = tmp;
+        }
+        return out;
+    }
+
+    @Test
+    void shouldGiveTheClampedLoopsBitsWithUnclampedInterior() {
+        Random random = new Random(12);
+        for (int trial = 0; trial < 300; trial++) {
+            double[] x = new double[random.nextInt(300)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextGaussian() * Math.exp(5 * random.nextGaussian());
+            }
+            int size = 1 + random.nextInt(trial % 3 == 0 ? 400 : 60);
+            assertArrayEquals(clampedBoxcar(x, size), Boxcar.smooth(x, size), 0.0, "n " + x.length + " size " + size);
+        }
+    }
 }

@@ -211,4 +211,41 @@ class SosTest {
         assertThrows(IllegalArgumentException.class, () -> average.filtFilt(x, 4));
         assertThrows(IllegalArgumentException.class, () -> average.filtFilt(x, -1));
     }
+
+    /** The generic section loop, as filterCausal ran for every section count before issue 10. */
+    private static double[] genericLoop(double[][] sections, double[] x, double[] state) {
+        double[] y = new double[x.length];
+        for (int n = 0; n < x.length; n++) {
+            double cur = x[n];
+            for (int s = 0; s < sections.length; s++) {
+                double[] c = sections[s];
+                double next = c[0] * cur + state[2 * s];
+                state[2 * s] = c[1] * cur - c[4] * next + state[2 * s + 1];
+                state[2 * s + 1] = c[2] * cur - c[5] * next;
+                cur = next;
+            }
+            y[n] = cur;
+        }
+        return y;
+    }
+
+    @Test
+    void shouldGiveTheGenericLoopsBitsWithThreeSectionsInLocals() {
+        Random rng = new Random(4);
+        for (int trial = 0; trial < 20; trial++) {
+            double rate = 16 + 100 * rng.nextDouble();
+            Sos sos = Butterworth.bandPass(3, 0.5, Math.min(8, rate / 2.5), rate);
+            assertEquals(3, sos.sectionCount());
+            double[] x = randomWalk(500 + rng.nextInt(2000), trial);
+            double[] state = sos.steadyState();
+            for (int i = 0; i < state.length; i++) {
+                state[i] *= x[0];
+            }
+            double[] expectedState = state.clone();
+            double[] expected = genericLoop(sos.sections(), x, expectedState);
+            double[] actual = sos.filterCausal(x, state);
+            assertArrayEquals(expected, actual, "trial " + trial); // exact: doubles compared bit for bit
+            assertArrayEquals(expectedState, state, "final state of trial " + trial);
+                    }
+    }
 }

@@ -1,0 +1,20 @@
+package org.sessionreview.features;
+
+import org.sessionreview.signal.cardiac.LombScargleBlocks;
+import org.sessionreview.signal.motion.FidgetFrameCache;
+
+/**
+ * What overlapping windows of one wearer share so that each sample is processed about once, not
+ * once per window (30 s windows stepped by 5 s hold each sample six times, the 180 s HRV spectrum
+ * each beat 36 times). Not state: every cache reuses a result only for bit-identical inputs and
+ * combines its parts in a fixed order, so a lost cache (a restore) costs time, never bits.
+ *
+ * @param fidgetFrames the ACC frames' spectra and 1 s segment spreads
+ * @param hrvBlocks the HRV spectrum's per-hop Fourier sums of the device beats
+ */
+record WindowCaches(FidgetFrameCache fidgetFrames, LombScargleBlocks hrvBlocks) {
+    /** Empty caches for a wearer whose windows start on {@code mediaStartMillis + k * hopMillis}. */
+    static WindowCaches create(long mediaStartMillis, long hopMillis) {
+        return new WindowCaches(new FidgetFrameCache(), new LombScargleBlocks(mediaStartMillis, hopMillis));
+    }
+}
