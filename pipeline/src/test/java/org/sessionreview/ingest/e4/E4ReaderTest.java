@@ -117,6 +117,31 @@ class E4ReaderTest {
     }
 
     @Test
+    void shouldReadChannelFilesWhenTheirNamesDifferInCase(@TempDir Path tmp) throws IOException {
+        Path source = SharedData.resolve("e4/msr2023");
+        for (Channel c : Channel.values()) {
+            String name = c == Channel.ACC ? "Acc.CSV" : c.fileName().toLowerCase(Locale.ROOT);
+            Files.copy(source.resolve(c.fileName()), tmp.resolve(name));
+        }
+        Files.copy(source.resolve("BVP.csv"), tmp.resolve("Bvp.csv"));
+        Files.writeString(tmp.resolve("tags.csv"), "1714557700.50\n");
+        Files.writeString(tmp.resolve("info.txt"), "Empatica E4 export\n");
+        E4Recording plain = E4Reader.read(source, "m");
+        E4Recording mixed = E4Reader.read(tmp, "m", "w");
+
+        assertEquals(EnumSet.allOf(Channel.class), mixed.presentChannels());
+        for (Channel c : Channel.values()) {
+            assertEquals(plain.channel(c).orElseThrow(), mixed.channel(c).orElseThrow(), c.name());
+            assertEquals(plain.files().get(c).recordsRead(), mixed.files().get(c).recordsRead());
+        }
+        assertEquals("w/Acc.CSV", mixed.files().get(Channel.ACC).sourceFile());
+        assertEquals("w/Bvp.csv", mixed.files().get(Channel.BVP).sourceFile(), "the first in sorted order is read");
+        assertEquals(List.of("w/bvp.csv: ignored: Bvp.csv is read instead (file names differing only in case)"),
+                mixed.rejects().stream().map(r -> r.sourceFile + ": " + r.reason).toList(),
+                "tags.csv and info.txt are no channel files and not reported");
+    }
+
+    @Test
     void shouldGiveIdenticalValuesWhenFilesAreGzipped(@TempDir Path tmp) throws IOException {
         Path source = SharedData.resolve("e4/msr2023");
         for (Channel c : Channel.values()) {
