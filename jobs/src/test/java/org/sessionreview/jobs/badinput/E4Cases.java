@@ -188,6 +188,9 @@ final class E4Cases {
                         + " (two columns where one is expected); the other samples keep their times.",
                         c -> c.setLine(c.channel("EDA"), 102, "0,630000"),
                         reviewed().reject(EDA, 102, Keywords.COLUMNS)),
+                of("e4-acc-trailing-comma", "Nothing: an ACC file with a comma at the end of every row (header rows too) is read.",
+                        c -> c.writeLines(c.channel("ACC"), c.lines(c.channel("ACC")).stream().map(l -> l + ",").toList()),
+                        reviewed().clean("%")),
                 of("e4-unreadable-file", "An EDA file the user may not read is one reject row;"
                         + " the session is reviewed without client EDA.",
                         c -> Files.setPosixFilePermissions(c.path(c.channel("EDA")), PosixFilePermissions.fromString("---------")),
