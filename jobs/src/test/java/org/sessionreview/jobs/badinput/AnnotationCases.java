@@ -71,6 +71,33 @@ final class AnnotationCases {
                                 borisRow("obs", "client", "ANX_STR_TENSION", "", "START", 100),
                                 borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 110))),
                         reviewed().reject("codes.tsv", 2, null).annotationsFrom("codes.tsv", 1)),
+                of("boris-excel-semicolon-decimal-comma", "Nothing: a BORIS export re-saved by a spreadsheet in a German or"
+                        + " French locale (`;` between cells, times like 100,250) is read with its times.",
+                        c -> c.addAnnotationFile("codes.csv", AnnotationFiles.excelResaved(boris(
+                                borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100.25),
+                                borisRow("obs", "client", "ANX_STR_TENSION", "", "START", 120.5),
+                                borisRow("obs", "client", "ANX_STR_TENSION", "", "STOP", 130.75),
+                                borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 140)))),
+                        reviewed().clean("%").annotationsFrom("codes.csv", 3)),
+                of("boris-utf16-unicode-text", "Nothing: a BORIS export saved as UTF-16 \"Unicode Text\" (byte order mark,"
+                        + " CRLF) is read.",
+                        c -> {
+                            String text = "\uFEFF" + boris(
+                                    borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100),
+                                    borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 105)).replace("\n", "\r\n");
+                            c.writeRaw("codes.txt", text.getBytes(StandardCharsets.UTF_16LE));
+                            c.listAnnotation("codes.txt");
+                        },
+                        reviewed().clean("%").annotationsFrom("codes.txt", 2)),
+                of("elan-unaligned-time-slots", "Nothing: a Time_Subdivision tier whose inner time slots have no TIME_VALUE"
+                        + " (unaligned, as ELAN writes them) is read, the slots spread evenly over the parent annotation.",
+                        c -> c.addAnnotationFile("codes.eaf", AnnotationFiles.eafSubdivided()),
+                        reviewed().clean("%").annotationsFrom("codes.eaf", 4)),
+                of("elan-undeclared-time-slot", "The ELAN annotation referring to a time slot that TIME_ORDER does not declare is"
+                        + " a reject row; the file's other annotations are used.",
+                        c -> c.addAnnotationFile("codes.eaf", eaf("", AnnotationFiles.tier("therapist", "INT_VALIDATION")
+                                .replace("TIME_SLOT_REF2=\"ts4\"", "TIME_SLOT_REF2=\"ts9\""))),
+                        reviewed().reject("codes.eaf").annotationsFrom("codes.eaf", 1)),
                 of("elan-tier-name-no-role", "The annotations of an ELAN tier named after a person, without a role, are"
                         + " rejected; the tier name is quoted nowhere.",
                         c -> c.addAnnotationFile("codes.eaf", eaf("", AnnotationFiles.tier("Lukas Canary-Brandt", "AFF_CUE"))),

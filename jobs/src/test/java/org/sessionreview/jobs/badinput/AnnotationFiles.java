@@ -25,6 +25,49 @@ final class AnnotationFiles {
         return BORIS_HEADER + "\n" + String.join("\n", rows) + "\n";
     }
 
+    /**
+     * A tabular export as a spreadsheet in a German locale saves it: {@code ;} between cells,
+     * decimal commas in the times, CRLF.
+     */
+    static String excelResaved(String tsv) {
+        return tsv.replaceAll("(\\d)\\.(\\d)", "$1,$2").replace('\t', ';').replace("\n", "\r\n");
+    }
+
+    /**
+     * An EAF 3.0 document: a client tier with ANX_STR_TENSION over 100-106 s (slots ts1, ts4) and a
+     * Time_Subdivision child tier splitting it into three codes at the unaligned slots ts2 and ts3
+     * (no TIME_VALUE), so 100-102, 102-104 and 104-106 s.
+     */
+    static String eafSubdivided() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<ANNOTATION_DOCUMENT AUTHOR=\"corpus\" DATE=\"2026-03-27T10:00:00+01:00\" FORMAT=\"3.0\" VERSION=\"3.0\">\n"
+                + "  <HEADER MEDIA_FILE=\"\" TIME_UNITS=\"milliseconds\"/>\n"
+                + "  <TIME_ORDER>\n"
+                + "    <TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"100000\"/>\n"
+                + "    <TIME_SLOT TIME_SLOT_ID=\"ts2\"/>\n"
+                + "    <TIME_SLOT TIME_SLOT_ID=\"ts3\"/>\n"
+                + "    <TIME_SLOT TIME_SLOT_ID=\"ts4\" TIME_VALUE=\"106000\"/>\n"
+                + "  </TIME_ORDER>\n"
+                + "  <TIER LINGUISTIC_TYPE_REF=\"codes\" PARTICIPANT=\"client\" TIER_ID=\"CL-anxiety\">\n"
+                + "    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts4\">"
+                + "<ANNOTATION_VALUE>ANX_STR_TENSION</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                + "  </TIER>\n"
+                + "  <TIER LINGUISTIC_TYPE_REF=\"parts\" PARENT_REF=\"CL-anxiety\" PARTICIPANT=\"client\" TIER_ID=\"CL-parts\">\n"
+                + "    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a2\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
+                + "<ANNOTATION_VALUE>ANX_STR_SIGH</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                + "    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a3\" TIME_SLOT_REF1=\"ts2\" TIME_SLOT_REF2=\"ts3\">"
+                + "<ANNOTATION_VALUE>ANX_STR_HANDS</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                + "    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a4\" TIME_SLOT_REF1=\"ts3\" TIME_SLOT_REF2=\"ts4\">"
+                + "<ANNOTATION_VALUE>ANX_STR_FIDGET</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                + "  </TIER>\n"
+                + "  <LINGUISTIC_TYPE GRAPHIC_REFERENCES=\"false\" LINGUISTIC_TYPE_ID=\"codes\" TIME_ALIGNABLE=\"true\"/>\n"
+                + "  <LINGUISTIC_TYPE CONSTRAINTS=\"Time_Subdivision\" GRAPHIC_REFERENCES=\"false\""
+                + " LINGUISTIC_TYPE_ID=\"parts\" TIME_ALIGNABLE=\"true\"/>\n"
+                + "  <CONSTRAINT DESCRIPTION=\"Time subdivision of parent annotation's time interval, no time gaps allowed within"
+                + " this interval\" STEREOTYPE=\"Time_Subdivision\"/>\n"
+                + "</ANNOTATION_DOCUMENT>\n";
+    }
+
     /** An EAF 3.0 document with a client tier holding one ANX_STR_SIGH at 100-101 s, plus {@code extraTiers}. */
     static String eaf(String doctype, String extraTiers) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doctype

@@ -170,6 +170,27 @@ final class E4Cases {
                             c.writeRaw("{C}", "not a folder\n".getBytes(StandardCharsets.UTF_8));
                         },
                         reviewed().reject("{C}%").missing(allChannels("client"))),
+                of("e4-lowercase-file-names", "Nothing: channel files named in lower case (eda.csv.gz, ...) beside the E4's"
+                        + " own tags.csv and info.txt are read; no channel is missing.",
+                        c -> {
+                            for (String ch : List.of("EDA", "BVP", "ACC", "TEMP", "HR", "IBI")) {
+                                String file = c.channel(ch);
+                                Files.move(c.path(file), c.path(file.replace(ch + ".csv", ch.toLowerCase() + ".csv")));
+                            }
+                            c.write("{C}/tags.csv", String.format("%.2f%n", start(c, "eda") + 60));
+                            c.write("{C}/info.txt", "E4 export; .csv files in this archive are in the following format:\n");
+                        },
+                        reviewed().clean("%")),
+                of("e4-no-final-newline", "Nothing: an EDA file whose last sample has no line end is read.",
+                        c -> c.write(c.channel("EDA"), c.read(c.channel("EDA")).stripTrailing()),
+                        reviewed().clean("%")),
+                of("e4-decimal-comma", "The EDA line written with a decimal comma (0,63) is rejected with its line number"
+                        + " (two columns where one is expected); the other samples keep their times.",
+                        c -> c.setLine(c.channel("EDA"), 102, "0,630000"),
+                        reviewed().reject(EDA, 102, Keywords.COLUMNS)),
+                of("e4-acc-trailing-comma", "Nothing: an ACC file with a comma at the end of every row (header rows too) is read.",
+                        c -> c.writeLines(c.channel("ACC"), c.lines(c.channel("ACC")).stream().map(l -> l + ",").toList()),
+                        reviewed().clean("%")),
                 of("e4-unreadable-file", "An EDA file the user may not read is one reject row;"
                         + " the session is reviewed without client EDA.",
                         c -> Files.setPosixFilePermissions(c.path(c.channel("EDA")), PosixFilePermissions.fromString("---------")),

@@ -66,6 +66,14 @@ final class ManifestCases {
                             c.manifest(m);
                         },
                         notReviewed().reject(MANIFEST, null, Keywords.MEDIA_START)),
+                of("json-media-start-space-basic-offset", "Nothing: media_start written with a space before the time and an offset without a colon (2026-03-05 10:00:00+0100, as `date +%F %T%z` or Python's strftime writes it) is read as the same instant.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(m.get("media_start").asText());
+                            m.put("media_start", t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxx")));
+                            c.manifest(m);
+                        },
+                        reviewed().clean("%")),
                 of("json-session-number-zero", "session.json is rejected: session_number must be at least 1.",
                         c -> {
                             ObjectNode m = c.manifest();

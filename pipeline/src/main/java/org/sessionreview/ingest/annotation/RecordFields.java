@@ -24,6 +24,8 @@ public final class RecordFields {
             "note", "notes", "comment", "comments", "remark", "remarks", "memo", "description",
             "text", "transcript", "transcription", "freetext");
 
+    /** A decimal number with a comma as decimal mark: {@code -12,5}, {@code 100,250}. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** {@code [h:]mm:ss[.fff]}: DyadSync {@code 09:40}, ELAN {@code 00:00:01.629}. */
     private static final Pattern CLOCK =
@@ -63,11 +65,25 @@ public final class RecordFields {
      *     number" (the text is never quoted)
      */
     public static double parseSeconds(String field, String text) throws InvalidRecordException {
+        return parseSeconds(field, text, false);
+    }
+
+    /**
+     * As {@link #parseSeconds(String, String)}; with {@code decimalComma} a number written with one
+     * comma as its decimal mark and digits on both sides ({@code 100,250}: a table re-saved by a
+     * spreadsheet in a German or French locale) is read as {@code 100.250}. Callers allow it only
+     * where the comma cannot be the column separator or a thousands mark of the same locale.
+     */
+    public static double parseSeconds(String field, String text, boolean decimalComma) throws InvalidRecordException {
         if (isMissing(text)) {
             throw new InvalidRecordException("missing required field '" + field + "'");
         }
+        String t = text.trim();
+        if (decimalComma && DECIMAL_COMMA.matcher(t).matches()) {
+            t = t.replace(',', '.');
+        }
         try {
-            double v = Double.parseDouble(text.trim());
+            double v = Double.parseDouble(t);
             if (!Double.isFinite(v)) {
                 throw new InvalidRecordException("field " + field + " is not a finite number");
             }
@@ -160,11 +176,27 @@ public final class RecordFields {
     }
 
     /**
-     * Decodes file content as UTF-8, dropping a leading byte-order mark; malformed bytes become
-     * U+FFFD rather than failing the file.
+     * Decodes file content, dropping a leading byte-order mark: UTF-16 when the content starts
+     * with a UTF-16 byte-order mark ({@code FF FE} little-endian, {@code FE FF} big-endian: what
+     * Excel's "Unicode Text" and Windows Notepad's "Unicode" save), else UTF-8. Malformed bytes
+     * become U+FFFD rather than failing the file.
      */
     public static String utf8(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
+        String text = new String(content, charset(content));
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static java.nio.charset.Charset charset(byte[] content) {
+        if (content.length >= 2) {
+            int b0 = content[0] & 0xff;
+            int b1 = content[1] & 0xff;
+            if (b0 == 0xFF && b1 == 0xFE) {
+                return StandardCharsets.UTF_16LE;
+            }
+            if (b0 == 0xFE && b1 == 0xFF) {
+                return StandardCharsets.UTF_16BE;
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 }

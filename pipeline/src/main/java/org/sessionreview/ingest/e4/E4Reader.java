@@ -32,6 +32,8 @@ import org.sessionreview.storage.LocalEntry;
  * empty file, an unreadable file, a directory or broken link named like a channel file reject
  * that file only; a bad line rejects that line only. When both {@code X.csv} and {@code
  * X.csv.gz} exist the plain file is read and the gzip file gets a report saying it was ignored.
+ * File names are matched ignoring case ({@code eda.csv} is the EDA file) when the exact name is
+ * absent; further names differing only in case get a report saying they were ignored.
  * Each of these has a report in {@link E4Recording#reports()}. Reasons never name a path or
  * quote an exception message (which may hold one).
  */
@@ -112,13 +114,21 @@ public final class E4Reader {
         Map<Channel, E4FileReport> files = new EnumMap<>(Channel.class);
         List<E4FileReport> reports = new ArrayList<>();
         for (Channel channel : Channel.values()) {
-            String plainName = channel.fileName();
-            String gzName = plainName + ".gz";
+            String plainName = actualName(names, channel.fileName());
+            String gzName = actualName(names, channel.fileName() + ".gz");
             Entry plain = folder.resolve(plainName);
             Entry gz = folder.resolve(gzName);
             boolean hasPlain = names.contains(plainName);
             boolean hasGz = names.contains(gzName);
-            Entry read = locate(folder, channel);
+            Entry read = plain.isRegularFile() ? plain : gz.isRegularFile() ? gz : null;
+            for (String other : caseVariants(names, channel.fileName(), plainName)) {
+                reports.add(E4FileReport.unread(channel, folder.resolve(other), sessionId, sourceName + "/" + other,
+                        "ignored: " + plainName + " is read instead (file names differing only in case)"));
+            }
+            for (String other : caseVariants(names, channel.fileName() + ".gz", gzName)) {
+                reports.add(E4FileReport.unread(channel, folder.resolve(other), sessionId, sourceName + "/" + other,
+                        "ignored: " + gzName + " is read instead (file names differing only in case)"));
+            }
             boolean plainRead = plain.equals(read);
             List<Entry> toRead = new ArrayList<>(2);
             if (hasPlain) {
@@ -161,14 +171,22 @@ public final class E4Reader {
         }
     }
 
-    /** The channel's file in {@code folder} ({@code .csv} before {@code .csv.gz}), or null. */
-    public static Entry locate(Entry folder, Channel channel) {
-        Entry plain = folder.resolve(channel.fileName());
-        if (plain.isRegularFile()) {
-            return plain;
+    /**
+     * The name under which {@code canonical} (e.g. {@code EDA.csv}) is found in {@code names}: the
+     * name itself when present, else the first (in sorted order) that differs from it only in case
+     * ({@code eda.csv}, {@code Eda.CSV}: what a copy through a case-insensitive file system, a
+     * renaming tool or an unzip on another system leaves), else {@code canonical}.
+     */
+    static String actualName(Set<String> names, String canonical) {
+        if (names.contains(canonical)) {
+            return canonical;
         }
-        Entry gz = folder.resolve(channel.fileName() + ".gz");
-        return gz.isRegularFile() ? gz : null;
+        return names.stream().filter(n -> n.equalsIgnoreCase(canonical)).sorted().findFirst().orElse(canonical);
+    }
+
+    /** The names other than {@code chosen} that equal {@code canonical} ignoring case, sorted. */
+    private static List<String> caseVariants(Set<String> names, String canonical, String chosen) {
+        return names.stream().filter(n -> n.equalsIgnoreCase(canonical) && !n.equals(chosen)).sorted().toList();
     }
 
     /** Reads one channel file with {@link E4Limits#defaults()}; never throws. */

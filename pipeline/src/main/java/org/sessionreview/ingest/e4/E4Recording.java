@@ -38,8 +38,8 @@ public final class E4Recording {
     /**
      * @param sessionId the session the recording belongs to (carried into rejects and blocks)
      * @param channels the channels with data
-     * @param files the report of the file read per channel (the one {@link E4Reader#locate}
-     *     names)
+     * @param files the report of the file read per channel (the one {@link E4Reader}
+     *     reads when several are found)
      * @param reports a report per entry found, including those in {@code files}, in channel order
      */
     public E4Recording(String sessionId, Map<Channel, E4Channel> channels,

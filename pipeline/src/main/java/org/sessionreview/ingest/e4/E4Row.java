@@ -51,7 +51,10 @@ final class E4Row {
         return null;
     }
 
-    /** Splits {@code line[from, to)} on commas into {@link #values}; null when fine, else the reason. */
+    /**
+     * Splits {@code line[from, to)} on commas into {@link #values}; null when fine, else the reason.
+     * One empty field after a trailing comma ({@code -13,-37,60,}) is not a column.
+     */
     String parse(char[] line, int from, int to, int expected) {
         int count = 0;
         while (true) {
@@ -75,7 +78,20 @@ final class E4Row {
             }
             from = comma + 1;
         }
+        if (count == expected + 1 && blank(line, from, to)) {
+            return null; // one trailing comma: what a spreadsheet or script re-saving the file may add
+        }
         return count == expected ? null : "expected " + expected + " columns, got " + count;
+    }
+
+    /** True when {@code line[from, to)} holds only spaces, tabs and {@code \r} (or nothing). */
+    private static boolean blank(char[] line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

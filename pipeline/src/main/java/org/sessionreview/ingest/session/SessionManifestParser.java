@@ -51,7 +51,25 @@ public final class SessionManifestParser {
         }
     }
 
+    /** A space between date and time: RFC 3339's allowed variant, Python's {@code str(datetime)}. */
+    private static final java.util.regex.Pattern SPACE_BEFORE_TIME =
+            java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (?=\\d{2}:)");
+    /** An offset without a colon ({@code +0100}): {@code date +%FT%T%z}, strftime {@code %z}. */
+    private static final java.util.regex.Pattern BASIC_OFFSET = java.util.regex.Pattern.compile("([+-]\\d{2})(\\d{2})$");
+
     private SessionManifestParser() {}
+
+    /**
+     * media_start as an instant: ISO-8601 extended date and time with an offset ({@code
+     * 2026-03-02T10:00:00+01:00}, {@code Z}, fractions of a second, any case), also with a space
+     * instead of {@code T} or an offset written without a colon ({@code +0100}). A time without an
+     * offset stays an error: its instant is unknown.
+     */
+    static OffsetDateTime parseMediaStart(String text) {
+        String t = SPACE_BEFORE_TIME.matcher(text).replaceFirst("$1T");
+        t = BASIC_OFFSET.matcher(t).replaceFirst("$1:$2");
+        return OffsetDateTime.parse(t);
+    }
 
     /** Parses {@code json} (the file's text). */
     public static SessionManifest parse(String json) throws InvalidManifestException {
@@ -94,7 +112,7 @@ public final class SessionManifestParser {
         String ms = requiredText(root, "media_start", errors);
         if (ms != null) {
             try {
-                mediaStart = OffsetDateTime.parse(ms);
+                mediaStart = parseMediaStart(ms);
             } catch (DateTimeParseException e) {
                 errors.add("media_start is not an ISO-8601 instant with offset (e.g. 2026-03-02T10:00:00+01:00)");
             }

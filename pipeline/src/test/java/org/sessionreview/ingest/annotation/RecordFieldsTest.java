@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RecordFieldsTest {
@@ -40,5 +41,28 @@ class RecordFieldsTest {
     @Test
     void shouldDropByteOrderMarkWhenDecoding() {
         assertEquals("start", RecordFields.utf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 's', 't', 'a', 'r', 't'}));
+    }
+
+    @Test
+    void shouldReadDecimalCommaOnlyWhenAllowed() throws InvalidRecordException {
+        assertEquals(100.25, RecordFields.parseSeconds("Time", "100,250", true), 1e-12);
+        assertEquals(-0.5, RecordFields.parseSeconds("Time", " -0,5 ", true), 1e-12);
+        assertEquals(7.125, RecordFields.parseSeconds("Time", "7.125", true), 1e-12);
+        assertEquals("field Time is not a number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "100,250")).getMessage());
+        assertEquals("field Time is not a number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "1,000,5", true))
+                        .getMessage());
+        assertEquals("field Time is not a number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", ",5", true)).getMessage());
+    }
+
+    @Test
+    void shouldDecodeUtf16WhenContentStartsWithItsByteOrderMark() {
+        String text = "\uFEFFstart\tcode \u00e9";
+        assertEquals("start\tcode \u00e9", RecordFields.utf8(text.getBytes(StandardCharsets.UTF_16LE)));
+        assertEquals("start\tcode \u00e9", RecordFields.utf8(text.getBytes(StandardCharsets.UTF_16BE)));
+        assertEquals("\u00fe\u00ffstart", RecordFields.utf8("\u00fe\u00ffstart".getBytes(StandardCharsets.UTF_8)),
+                "the characters \u00fe\u00ff in UTF-8 are no UTF-16 mark");
     }
 }

@@ -117,6 +117,52 @@ class E4ReaderTest {
     }
 
     @Test
+    void shouldReadChannelFilesWhenTheirNamesDifferInCase(@TempDir Path tmp) throws IOException {
+        Path source = SharedData.resolve("e4/msr2023");
+        for (Channel c : Channel.values()) {
+            String name = c == Channel.ACC ? "Acc.CSV" : c.fileName().toLowerCase(Locale.ROOT);
+            Files.copy(source.resolve(c.fileName()), tmp.resolve(name));
+        }
+        Files.copy(source.resolve("BVP.csv"), tmp.resolve("Bvp.csv"));
+        Files.writeString(tmp.resolve("tags.csv"), "1714557700.50\n");
+        Files.writeString(tmp.resolve("info.txt"), "Empatica E4 export\n");
+        E4Recording plain = E4Reader.read(source, "m");
+        E4Recording mixed = E4Reader.read(tmp, "m", "w");
+
+        assertEquals(EnumSet.allOf(Channel.class), mixed.presentChannels());
+        for (Channel c : Channel.values()) {
+            assertEquals(plain.channel(c).orElseThrow(), mixed.channel(c).orElseThrow(), c.name());
+            assertEquals(plain.files().get(c).recordsRead(), mixed.files().get(c).recordsRead());
+        }
+        assertEquals("w/Acc.CSV", mixed.files().get(Channel.ACC).sourceFile());
+        assertEquals("w/Bvp.csv", mixed.files().get(Channel.BVP).sourceFile(), "the first in sorted order is read");
+        assertEquals(List.of("w/bvp.csv: ignored: Bvp.csv is read instead (file names differing only in case)"),
+                mixed.rejects().stream().map(r -> r.sourceFile + ": " + r.reason).toList(),
+                "tags.csv and info.txt are no channel files and not reported");
+    }
+
+    @Test
+    void shouldReadRowsWhenEachEndsWithATrailingComma(@TempDir Path tmp) throws IOException {
+        Path source = SharedData.resolve("e4/msr2023");
+        for (Channel c : List.of(Channel.ACC, Channel.EDA)) {
+            List<String> lines = Files.readAllLines(source.resolve(c.fileName()));
+            Files.write(tmp.resolve(c.fileName()), lines.stream().map(l -> l + ",").toList());
+        }
+        Files.writeString(tmp.resolve("TEMP.csv"), "1600000000.000000,\n4.000000,\n30.5,\n30.6,,\n30.7, \n");
+        E4Recording plain = E4Reader.read(source, "m");
+        E4Recording commas = E4Reader.read(tmp, "m", "w");
+
+        for (Channel c : List.of(Channel.ACC, Channel.EDA)) {
+            assertEquals(plain.channel(c).orElseThrow(), commas.channel(c).orElseThrow(), c.name());
+            assertEquals(0, commas.files().get(c).recordsRejected(), c.name());
+        }
+        E4Channel temp = commas.channel(Channel.TEMP).orElseThrow();
+        assertArrayEquals(new double[] {30.5, Double.NaN, 30.7}, temp.values(), "two trailing commas are a column too many");
+        assertEquals(List.of("w/TEMP.csv:4 expected 1 columns, got 3"), commas.rejects().stream()
+                .map(r -> r.sourceFile + ":" + r.line + " " + r.reason).toList());
+    }
+
+    @Test
     void shouldGiveIdenticalValuesWhenFilesAreGzipped(@TempDir Path tmp) throws IOException {
         Path source = SharedData.resolve("e4/msr2023");
         for (Channel c : Channel.values()) {

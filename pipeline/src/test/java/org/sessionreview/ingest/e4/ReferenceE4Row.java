@@ -74,6 +74,9 @@ final class ReferenceE4Row {
             }
             from = comma + 1;
         }
+        if (count == expected + 1 && line.substring(from).replace(" ", "").replace("\t", "").replace("\r", "").isEmpty()) {
+            return null; // one trailing comma
+        }
         return count == expected ? null : "expected " + expected + " columns, got " + count;
     }
 

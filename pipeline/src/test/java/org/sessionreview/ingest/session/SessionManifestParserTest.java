@@ -91,4 +91,21 @@ class SessionManifestParserTest {
             assertFalse(SessionManifestParser.isInsideFolder(bad), bad);
         }
     }
+
+    @Test
+    void shouldReadMediaStartWhenWrittenInOtherIsoForms() throws Exception {
+        java.time.Instant expected = java.time.Instant.parse("2026-03-02T09:00:00Z");
+        for (String form : List.of("2026-03-02T10:00:00+01:00", "2026-03-02T10:00:00+0100", "2026-03-02 10:00:00+01:00",
+                "2026-03-02 10:00:00+0100", "2026-03-02T09:00:00Z", "2026-03-02t09:00:00z", "2026-03-02T10:00:00.000+01:00",
+                "2026-03-02T04:00:00-0500")) {
+            SessionManifest m = SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", form));
+            assertEquals(expected, m.mediaStart().toInstant(), form);
+        }
+        for (String form : List.of("2026-03-02T10:00:00", "2026-03-02 10:00:00", "2026-03-0210:00:00+01:00",
+                "2026-03-02T10:00:00+1", "02.03.2026 10:00:00+01:00")) {
+            InvalidManifestException e = assertThrows(InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", form)), form);
+            assertTrue(e.getMessage().contains("media_start is not an ISO-8601 instant with offset"), e.getMessage());
+        }
+    }
 }

@@ -56,11 +56,13 @@ public final class BorisParser implements AnnotationParser {
             return sink.result();
         }
         TableLayout l = layout.get();
+        boolean decimalComma = table.separator() != ',';
         switch (l.layout()) {
             case TABULAR_EVENTS, LEGACY_TABULAR_EVENTS ->
-                    BorisTableParser.parseEvents(table.rows(), l.headerIndex(), l.legacyObservation(), sink);
+                    BorisTableParser.parseEvents(table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma, sink);
             case AGGREGATED_EVENTS, LEGACY_AGGREGATED_EVENTS ->
-                    BorisTableParser.parseAggregated(table.rows(), l.headerIndex(), l.legacyObservation(), sink);
+                    BorisTableParser.parseAggregated(table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma,
+                            sink);
             default -> throw new IllegalStateException(l.layout().name());
         }
         if (table.error() != null) {

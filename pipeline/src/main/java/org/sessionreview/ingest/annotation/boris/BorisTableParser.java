@@ -22,6 +22,10 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * timeline and already include the observation's {@code Time offset (s)} (BORIS adds it at coding
  * time), so the offset column is not added again. Comments ({@code Comment}, {@code Comment
  * start}, {@code Comment stop}) become notes. Rows whose cells are all empty are not records.
+ * BORIS writes times with a decimal point; in a table separated by {@code ;} or tabs (BORIS's own
+ * TSV, or an export re-saved by a spreadsheet in a German or French locale, which also turns
+ * {@code 100.250} into {@code 100,250}) a decimal comma is accepted too. In a comma-separated
+ * table a comma can only be the separator, so there it is not.
  *
  * <p>Observation ids (which coders may fill with a client's name) only tell observations apart;
  * when a file holds several, records carry modifier {@code observation=<index>}, the
@@ -31,7 +35,8 @@ final class BorisTableParser {
     private BorisTableParser() {}
 
     /** Tabular events, BORIS 8+ ({@code Behavior type}) or legacy ({@code Status}). */
-    static void parseEvents(List<DelimitedTable.Row> rows, int headerIndex, String legacyObservation, ParseSink sink) {
+    static void parseEvents(List<DelimitedTable.Row> rows, int headerIndex, String legacyObservation,
+            boolean decimalComma, ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         String statusColumn = h.has("Behavior type") ? "Behavior type" : "Status";
         List<BorisEvent> events = new ArrayList<>();
@@ -47,7 +52,7 @@ final class BorisTableParser {
                     default -> throw new InvalidRecordException("unknown value in column " + statusColumn
                             + "; expected START, STOP or POINT");
                 };
-                double time = RecordFields.parseSeconds("Time", h.get(row, "Time"));
+                double time = RecordFields.parseSeconds("Time", h.get(row, "Time"), decimalComma);
                 int observation = index(observations, observationId(h, row, legacyObservation));
                 events.add(new BorisEvent(time, observation, h.subject(row), behavior, h.modifiers(row),
                         h.pairingModifiers(row), s, h.note(row, "Comment"), row.line(), row.raw()));
@@ -60,7 +65,7 @@ final class BorisTableParser {
 
     /** Aggregated events: one row per bout, {@code Behavior type} STATE or POINT. */
     static void parseAggregated(List<DelimitedTable.Row> rows, int headerIndex, String legacyObservation,
-            ParseSink sink) {
+            boolean decimalComma, ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
         Map<String, Integer> observations = new HashMap<>();
@@ -71,7 +76,7 @@ final class BorisTableParser {
         for (DelimitedTable.Row row : data) {
             try {
                 int observation = observations.get(observationId(h, row, legacyObservation));
-                sink.accept(aggregatedRow(h, row, withObservation ? observation : 0, sink.sourceFile()));
+                sink.accept(aggregatedRow(h, row, withObservation ? observation : 0, decimalComma, sink.sourceFile()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
@@ -90,13 +95,13 @@ final class BorisTableParser {
 
     /** @param observation the observation's index to write as modifier, or 0 for none */
     private static RawAnnotation aggregatedRow(BorisHeader h, DelimitedTable.Row row, int observation,
-            String sourceFile) throws InvalidRecordException {
+            boolean decimalComma, String sourceFile) throws InvalidRecordException {
         String behavior = required(h, row, "Behavior");
         String type = required(h, row, "Behavior type").toUpperCase(Locale.ROOT);
-        double start = RecordFields.parseSeconds("Start (s)", h.get(row, "Start (s)"));
+        double start = RecordFields.parseSeconds("Start (s)", h.get(row, "Start (s)"), decimalComma);
         Double end = switch (type) {
             case "POINT" -> null;
-            case "STATE" -> RecordFields.parseSeconds("Stop (s)", h.get(row, "Stop (s)"));
+            case "STATE" -> RecordFields.parseSeconds("Stop (s)", h.get(row, "Stop (s)"), decimalComma);
             default -> throw new InvalidRecordException("unknown value in column Behavior type; expected STATE or POINT");
         };
         RecordFields.checkInterval(start, end);

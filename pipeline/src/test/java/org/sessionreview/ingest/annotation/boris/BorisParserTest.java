@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.ingest.annotation.AnnotationFixtures;
+import org.sessionreview.ingest.annotation.AnnotationReader;
+import org.sessionreview.ingest.annotation.DelimitedTable;
 import org.sessionreview.ingest.annotation.RawAnnotation;
 
 class BorisParserTest {
@@ -254,5 +256,68 @@ class BorisParserTest {
                 .map(a -> a.startS() + "-" + a.endS() + " " + a.modifiers().get("modifier_1")).toList());
         assertEquals("START without STOP for the same subject and behaviour (START at 5.0 s; another START follows"
                 + " at 6.0 s)", rejectAt(r, 6).reason);
+    }
+
+    /** The records' times, labels, subjects and modifiers, for comparing two readings of one export. */
+    private static List<String> summary(ParseResult<RawAnnotation> r) {
+        return r.records().stream().map(a -> a.line() + " " + a.startS() + "-" + a.endS() + " " + a.label() + " "
+                + a.actorHint() + " " + a.modifiers()).toList();
+    }
+
+    /**
+     * The export as a spreadsheet in a German locale saves it: cells joined by {@code separator},
+     * every decimal point of a number a comma, cells holding the separator quoted, CRLF.
+     */
+    private static String resaved(byte[] export, char separator) {
+        StringBuilder out = new StringBuilder();
+        for (DelimitedTable.Row row : DelimitedTable.read(new String(export, StandardCharsets.UTF_8)).rows()) {
+            List<String> cells = row.cells().stream()
+                    .map(c -> c.matches("-?\\d+\\.\\d+") ? c.replace('.', ',') : c)
+                    .map(c -> c.indexOf(separator) >= 0 ? "\"" + c + "\"" : c).toList();
+            out.append(String.join(String.valueOf(separator), cells)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void shouldReadDecimalCommasWhenExportIsResavedWithSemicolonsOrTabs() {
+        for (String name : List.of("boris9_tabular_modifiers.tsv", "boris9_aggregated_observation2.tsv")) {
+            byte[] file = AnnotationFixtures.shared(DIR + name);
+            List<String> expected = summary(parser.parse(file, name, "s1"));
+            for (char sep : new char[] {';', '\t'}) {
+                String resaved = resaved(file, sep);
+                assertTrue(java.util.regex.Pattern.compile("\\d,\\d{3}").matcher(resaved).find(), "the copy has decimal commas");
+                ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(resaved), name, "s1");
+                assertEquals(0, r.rejects().size(), () -> name + " " + r.rejects());
+                assertEquals(expected, summary(r), name + " separated by " + (int) sep);
+            }
+        }
+    }
+
+    @Test
+    void shouldRejectQuotedCommaTimeWhenExportIsCommaSeparated() {
+        String csv = "Observation id,Observation date,Subject,Behavior,Behavior type,Time\r\n"
+                + "o,d,CL,sigh,POINT,\"1,500\"\r\n"
+                + "o,d,CL,sigh,POINT,2.500\r\n";
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "c.csv", "s1");
+        assertBalanced(r, 1, 1);
+        assertEquals("field Time is not a number", rejectAt(r, 2).reason, "a comma in a CSV may be a thousands mark");
+        assertEquals(2.5, r.records().get(0).startS(), EPS);
+    }
+
+    @Test
+    void shouldReadExportWhenSavedAsUtf16UnicodeText() throws Exception {
+        for (String name : List.of("boris9_tabular_modifiers.tsv", "boris9_aggregated_observation2.tsv")) {
+            byte[] file = AnnotationFixtures.shared(DIR + name);
+            List<String> expected = summary(parser.parse(file, name, "s1"));
+            String text = "\uFEFF" + new String(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
+            for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+                byte[] utf16 = text.getBytes(cs);
+                ParseResult<RawAnnotation> r = AnnotationReader.read(new java.io.ByteArrayInputStream(utf16), "codes.txt",
+                        "codes.txt", "s1");
+                assertEquals(0, r.rejects().size(), () -> name + " " + cs + " " + r.rejects());
+                assertEquals(expected, summary(r), name + " in " + cs);
+            }
+        }
     }
 }
