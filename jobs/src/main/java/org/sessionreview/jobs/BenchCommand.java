@@ -131,10 +131,12 @@ final class BenchCommand {
         long t0 = System.nanoTime();
         int code;
         long peakAfterGc;
+        long peakBeforeGc;
         try (ProcessMemory.AfterGcPeak afterGc = ProcessMemory.trackHeapAfterGc()) {
             code = new ReviewCommand(quiet, err).onJobResult(r -> result[0] = r)
                     .run(reviewArgs.toArray(String[]::new), System::getenv);
             peakAfterGc = afterGc.peakBytes();
+            peakBeforeGc = afterGc.peakBeforeBytes();
         } finally {
             StageClock.stop();
         }
@@ -142,7 +144,9 @@ final class BenchCommand {
         long cpuNanos = ProcessMemory.processCpuNanos() - cpu0;
         long jitNanos = (ProcessMemory.jitMillis() - jit0) * 1_000_000;
         long peakRss = ProcessMemory.peakResidentBytes();
-        long peakHeap = ProcessMemory.peakHeapBytes();
+        // the heap peaks right before a collection; without one, the pools' summed peaks bound it
+        long peakHeap = peakBeforeGc > 0 ? Math.max(peakBeforeGc, ProcessMemory.heapUsedBytes())
+                : ProcessMemory.peakHeapBytes();
         if (code != 0 || result[0] == null) {
             throw new IllegalStateException("the review failed (exit " + code + ")");
         }

@@ -49,6 +49,9 @@ class BenchCommandITCase {
         long afterGc = f.path("peakHeapAfterGcBytes").asLong();
         assertTrue(afterGc > 0 && afterGc <= f.path("peakHeapBytes").asLong(),
                 "the heap after a collection is some of the peak heap: " + afterGc + " of " + f.path("peakHeapBytes"));
+        assertTrue(f.path("peakHeapBytes").asLong() <= f.path("maxHeapBytes").asLong(),
+                "the peak heap is heap in use at one moment, within the maximum: " + f.path("peakHeapBytes") + " of "
+                        + f.path("maxHeapBytes"));
         assertTrue(f.path("stageCpuMs").has("JIT compiler threads"), f.toString());
         assertTrue(f.path("jobMs").asDouble() <= f.path("commandMs").asDouble());
         assertTrue(console.contains("review / floor"), console);

@@ -29,7 +29,8 @@ import java.util.Map;
  *     CPU minus the stages and the JIT (Flink runtime, shuffle, serialisation between tasks, GC)
  * @param peakRssBytes peak resident memory during the review, bytes (-1 when unknown)
  * @param rssPeakReset whether the resident peak was reset before the review (else it counts from JVM start)
- * @param peakHeapBytes peak heap use during the review, bytes
+ * @param peakHeapBytes peak heap use during the review, bytes: the largest heap use right before a
+ *     collection (or the heap pools' summed peaks when none ran)
  * @param peakHeapAfterGcBytes the largest heap use right after a garbage collection during the
  *     review, bytes: an upper bound of the data the run holds ({@link ProcessMemory.AfterGcPeak})
  * @param maxHeapBytes the JVM's maximum heap, bytes

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Peak memory of this process: resident set (Linux {@code /proc/self/status} VmHWM) and heap (the
- * sum of the heap pools' peak usage, an upper bound of the heap's peak). {@link #resetPeaks}
- * starts both from the current use, so that a measurement covers one phase of a command.
+ * Peak memory of this process: resident set (Linux {@code /proc/self/status} VmHWM) and heap
+ * ({@link AfterGcPeak#peakBeforeBytes}: the heap in use right before each collection, the
+ * largest; or the sum of the heap pools' peak usage, an upper bound that can exceed the maximum
+ * heap because the pools peak at different times). {@link #resetPeaks} starts both from the
+ * current use, so that a measurement covers one phase of a command.
  */
 public final class ProcessMemory {
     private static final Path STATUS = Path.of("/proc/self/status");
@@ -51,7 +53,21 @@ public final class ProcessMemory {
         return -1;
     }
 
-    /** Sum of the heap pools' peak usage since the last reset, in bytes. */
+    /** Heap in use now (all heap pools), bytes. */
+    public static long heapUsedBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Sum of the heap pools' peak usage since the last reset, in bytes: an upper bound of the heap's
+     * peak (the pools peak at different times), for runs without a collection.
+     */
     public static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -71,6 +87,7 @@ public final class ProcessMemory {
     public static final class AfterGcPeak implements AutoCloseable {
         private final java.util.List<Runnable> removals = new java.util.ArrayList<>();
         private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong peakBefore = new java.util.concurrent.atomic.AtomicLong();
 
         private AfterGcPeak() {
             for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -95,13 +112,28 @@ public final class ProcessMemory {
             com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
                     .from((javax.management.openmbean.CompositeData) n.getUserData());
             long used = 0;
+            long before = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                java.lang.management.MemoryUsage prior = info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName());
                 if (pool.getType() == MemoryType.HEAP && after != null) {
                     used += after.getUsed();
                 }
+                if (pool.getType() == MemoryType.HEAP && prior != null) {
+                    before += prior.getUsed();
+                }
             }
             peak.accumulateAndGet(used, Math::max);
+            peakBefore.accumulateAndGet(before, Math::max);
+        }
+
+        /**
+         * The largest heap use right before a collection so far, bytes (0 before the first): the
+         * heap's peak, since use only grows between collections (up to the current use after the
+         * last one, which the caller adds).
+         */
+        public long peakBeforeBytes() {
+            return peakBefore.get();
         }
 
         /** The largest heap use right after a collection so far, bytes (0 before the first). */
