@@ -1,52 +1,80 @@
 package org.sessionreview.architecture;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering STYLE.md asks for: signal processing, features, scoring, the taxonomy, the model,
- * the plain parsers, the report rows, the research export rules and the file entries ({@code storage}) are plain Java with no
- * Flink imports; only the thin operators, the topology, the Flink ingest adapter (with the Flink
- * file system entries) and the Parquet writer factories touch Flink.
+ * The layering STYLE.md asks for, checked by ArchUnit on the compiled classes (so a fully
+ * qualified reference counts as much as an import): signal processing, features, scoring, the
+ * taxonomy, the model, the plain parsers, the report rows, the research export rules and the file
+ * entries are plain Java with no Flink; only the thin operators, the topology, the Flink ingest
+ * adapter and the Parquet writers touch Flink. Signal steps are the bottom layer, features sit on
+ * them, scoring reads features' rows but not their code, and only the topology and the Flink
+ * ingest adapter wire operators.
  */
 class LayeringTest {
-    private static final Path MAIN = Path.of("src/main/java/org/sessionreview");
-    private static final List<String> PLAIN = List.of(
-            "model", "signal", "features", "scoring", "taxonomy", "report", "config", "storage",
-            "ingest/e4", "ingest/annotation", "ingest/session", "live", "export");
+    private static final String ROOT = "org.sessionreview";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    private static String pkg(String name) {
+        return ROOT + "." + name + "..";
+    }
 
     @Test
-    void shouldKeepFlinkOutOfPlainPackagesWhenCompiled() throws IOException {
-        assertTrue(Files.isDirectory(MAIN), "run from the pipeline module: " + MAIN.toAbsolutePath());
-        List<String> offenders = new ArrayList<>();
-        for (String pkg : PLAIN) {
-            Path dir = MAIN.resolve(pkg);
-            assertTrue(Files.isDirectory(dir), "package folder missing: " + dir);
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    for (String line : Files.readAllLines(f)) {
-                        if (line.startsWith("import org.apache.flink.") || line.startsWith("import static org.apache.flink.")) {
-                            offenders.add(MAIN.relativize(f) + ": " + line);
-                        }
-                    }
-                }
-            }
-        }
-        // the plain ingest entry points live directly in ingest/
-        try (Stream<Path> files = Files.list(MAIN.resolve("ingest"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (Files.readString(f).contains("import org.apache.flink.")) {
-                    offenders.add(MAIN.relativize(f).toString());
-                }
-            }
-        }
-        assertTrue(offenders.isEmpty(), "Flink imported in plain-Java packages: " + offenders);
+    void shouldConfineFlinkToOperatorsTopologyFlinkIngestAndParquetWhenCompiled() {
+        noClasses().that().resideOutsideOfPackages(pkg("operators"), pkg("topology"), pkg("ingest.flink"), pkg("parquet"))
+                .should().dependOnClassesThat().resideInAPackage("org.apache.flink..")
+                .because("signal processing and scoring are small plain-Java steps; operators stay thin (STYLE.md)")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepSignalStepsBelowFeaturesScoringAndFlinkWhenCompiled() {
+        noClasses().that().resideInAPackage(pkg("signal"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("features"), pkg("scoring"), pkg("operators"),
+                        pkg("topology"), pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"), pkg("storage"))
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepFeaturesIndependentOfScoringIngestAndOperatorsWhenCompiled() {
+        noClasses().that().resideInAPackage(pkg("features"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("scoring"), pkg("operators"), pkg("topology"),
+                        pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"))
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepScoringIndependentOfFeatureCodeIngestAndOperatorsWhenCompiled() {
+        noClasses().that().resideInAPackage(pkg("scoring"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("features"), pkg("operators"), pkg("topology"),
+                        pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"))
+                .check(classes);
+    }
+
+    @Test
+    void shouldWireOperatorsOnlyInTheTopologyAndTheFlinkIngestWhenCompiled() {
+        noClasses().that().resideOutsideOfPackages(pkg("operators"), pkg("topology"), pkg("ingest.flink"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("operators"))
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheModelAndTheTaxonomyFreeOfProcessingWhenCompiled() {
+        noClasses().that().resideInAnyPackage(pkg("model"), pkg("taxonomy"), pkg("report"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("signal"), pkg("features"), pkg("scoring"),
+                        pkg("operators"), pkg("topology"), pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"))
+                .check(classes);
     }
 }
