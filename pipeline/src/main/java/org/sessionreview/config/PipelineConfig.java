@@ -45,7 +45,8 @@ public final class PipelineConfig implements Serializable {
             "Temperature: least-squares slope over the trailing 60 s with the off-wrist guard.",
             "Anxiety index: weighted mean of robust z (median, 1.4826 MAD, floors; Leys et al. 2013) against the"
                     + " wearer's baseline (coded BASELINE stretch, stored baseline, or minutes 2-6) over channels"
-                    + " passing quality (DOMAIN.md 4.0); episodes by hysteresis, entered only with"
+                    + " passing quality (DOMAIN.md 4.0), each channel's signed contribution counted at least -3 z"
+                    + " (a channel far below baseline does not cancel the others' rise); episodes by hysteresis, entered only with"
                     + " channel concordance (the index without its strongest channel), starting at the onset of the"
                     + " change: one knee shared by the rising channels' two-phase regressions (line, then line plus"
                     + " quadratic; Hinkley 1971, Muggeo 2003), chosen by profile likelihood, never after the first"

@@ -125,6 +125,11 @@ public final class ScoringConfig implements Serializable {
         return values.get(ScoringOptions.Z_CLAMP);
     }
 
+    /** Lower bound (z units, as a positive number) of a channel's signed contribution; see {@link ScoringOptions#CONTRIBUTION_FLOOR}. */
+    public double contributionFloor() {
+        return values.get(ScoringOptions.CONTRIBUTION_FLOOR);
+    }
+
     public double weightScr() {
         return values.get(ScoringOptions.WEIGHT_SCR);
     }

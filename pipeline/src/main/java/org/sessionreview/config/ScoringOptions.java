@@ -49,6 +49,9 @@ public final class ScoringOptions {
             0.05, "degC/min", "Floor on the robust scale of the skin-temperature slope.").positive();
     public static final ConfigOption<Double> Z_CLAMP = real("scoring.z_clamp", 10, "",
             "Robust z-scores are clamped to +-this.").positive();
+    public static final ConfigOption<Double> CONTRIBUTION_FLOOR = real("scoring.contribution_floor", 3, "",
+            "A channel's signed contribution (sign x z) to the index and its support counts at least -this: a channel far"
+            + " below baseline does not cancel the others' rise.").atLeast(0);
     public static final ConfigOption<Double> WEIGHT_SCR = real("scoring.weight.scr_rate", 0.5, "",
             "Weight of z(SCR rate) in the anxiety index (sign +).").atLeast(0);
     public static final ConfigOption<Double> WEIGHT_SCL = real("scoring.weight.scl", 1, "",
@@ -122,7 +125,7 @@ public final class ScoringOptions {
 
     public static final List<ConfigOption<?>> ALL = List.of(BASELINE_START_S, BASELINE_END_S,
             MIN_BASELINE_WINDOWS, MAD_SCALE, SCL_FLOOR_US, SCR_RATE_FLOOR_PER_MIN, HR_FLOOR_BPM, RMSSD_FLOOR_MS,
-            FIDGET_FLOOR_RELATIVE, FIDGET_FLOOR_G2, TEMP_SLOPE_FLOOR_C_PER_MIN, Z_CLAMP, WEIGHT_SCR, WEIGHT_SCL,
+            FIDGET_FLOOR_RELATIVE, FIDGET_FLOOR_G2, TEMP_SLOPE_FLOOR_C_PER_MIN, Z_CLAMP, CONTRIBUTION_FLOOR, WEIGHT_SCR, WEIGHT_SCL,
             WEIGHT_HR, WEIGHT_RMSSD, WEIGHT_FIDGET, WEIGHT_TEMP, GROSS_MOVEMENT_MAX_S, QUALITY_THRESHOLD,
             ENTER_THRESHOLD, ENTER_HOLD_S, LEAVE_THRESHOLD, LEAVE_HOLD_S, MIN_EPISODE_S, MERGE_GAP_S,
             CUE_LOOKBACK_S, RISING_CHANNEL_Z, PRIORITY_PER_EPISODE, LOW_DATA_QUALITY, THERAPIST_MOMENTS,

@@ -91,7 +91,7 @@ public final class AnxietyIndex {
             Double zf = z.get(f);
             double wf = f.weight(cfg);
             if (zf != null && wf > 0) {
-                weighted += wf * f.sign() * zf;
+                weighted += wf * f.contribution(zf, cfg);
                 weights += wf;
             }
         }

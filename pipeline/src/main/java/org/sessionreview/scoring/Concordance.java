@@ -47,8 +47,8 @@ public final class Concordance {
         for (Feature f : Feature.values()) {
             Double z = f.z(w);
             double wf = f.weight(cfg);
-            if (z != null && wf > 0 && wf * f.sign() * z > bestC) {
-                bestC = wf * f.sign() * z;
+            if (z != null && wf > 0 && wf * f.contribution(z, cfg) > bestC) {
+                bestC = wf * f.contribution(z, cfg);
                 best = f;
             }
         }
@@ -64,7 +64,7 @@ public final class Concordance {
             Double z = f.z(w);
             double wf = f.weight(cfg);
             if (z != null && wf > 0 && f != top) {
-                weighted += wf * f.sign() * z;
+                weighted += wf * f.contribution(z, cfg);
                 weights += wf;
             }
         }

@@ -87,6 +87,14 @@ public enum Feature {
         return sign;
     }
 
+    /**
+     * The signed contribution of a z-score to the index and its support: {@code sign x z}, but at
+     * least {@code -contributionFloor}.
+     */
+    public double contribution(double z, ScoringConfig cfg) {
+        return Math.max(sign * z, -cfg.contributionFloor());
+    }
+
     /** The raw feature value of the window; null when missing. */
     public Double value(WindowFeatures w) {
         return value.apply(w);

@@ -110,6 +110,31 @@ class AnxietyIndexTest {
     }
 
     @Test
+    void shouldBoundAChannelFarBelowBaselineAtTheContributionFloorWhenItWouldCancelTheOthers() {
+        // SCL 8 robust SDs below its baseline (a level that habituated after the calibration
+        // stretch), HR and SCR rate raised by 3: the SCL counts -3 (the default floor), not -8
+        WindowFeatures w = window("client", 600);
+        w.edaSclUs = -8.0;
+        w.hrBpm = 3.0;
+        w.edaScrPerMin = 3.0;
+        assertEquals(3.0, UNIT.contributionFloor(), 0.0);
+        WindowFeatures scored = AnxietyIndex.score(w, unitBaseline(), UNIT);
+        assertEquals(-8.0, scored.zScl, 1e-12); // the z itself is kept
+        assertEquals((-3.0 + 3.0 + 3.0) / 3, scored.anxietyIndex, 1e-12);
+        // support: without the strongest contribution (3), the floored SCL and the other 3
+        assertEquals((-3.0 + 3.0) / 2, Concordance.support(scored, UNIT), 1e-12);
+        // a floor at the clamp is the plain weighted mean
+        ScoringConfig off = UNIT.toBuilder().set(CONTRIBUTION_FLOOR, 10.0).build();
+        assertEquals((-8.0 + 3.0 + 3.0) / 3, AnxietyIndex.score(w, unitBaseline(), off).anxietyIndex, 1e-12);
+        assertEquals((-8.0 + 3.0) / 2, Concordance.support(AnxietyIndex.score(w, unitBaseline(), off), off), 1e-12);
+        // RMSSD far above its baseline (sign -) is bounded the same way
+        WindowFeatures rmssd = window("client", 0);
+        rmssd.hrvRmssdMs = 6.0;
+        rmssd.hrBpm = 2.0;
+        assertEquals((-3.0 + 2.0) / 2, AnxietyIndex.score(rmssd, unitBaseline(), UNIT).anxietyIndex, 1e-12);
+    }
+
+    @Test
     void shouldRaiseTheIndexWhenRmssdOrTemperatureSlopeFall() {
         WindowFeatures rmssdOnly = window("client", 0);
         rmssdOnly.hrvRmssdMs = -3.0;
