@@ -34,6 +34,7 @@ import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
+import org.sessionreview.operators.SampleBlockTypeInfo;
 import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.topology.ReviewStreams;
 import org.sessionreview.topology.ReviewTopology;
@@ -175,6 +176,7 @@ public final class ReviewJob {
                 .fromSource(new SessionFolderSource(root), WatermarkStrategy.noWatermarks(), "session-folders")
                 .uid("session-folders")
                 .process(new SessionIngestFunction(root, ingestor))
+                .returns(SampleBlockTypeInfo.INSTANCE)
                 .name("ingest-sessions")
                 .uid("ingest-sessions");
 

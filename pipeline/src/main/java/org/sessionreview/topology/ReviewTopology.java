@@ -10,6 +10,7 @@ import org.sessionreview.model.Annotation;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.operators.SampleBlockTypeInfo;
 import org.sessionreview.operators.SessionEvent;
 import org.sessionreview.operators.SessionReviewFunction;
 import org.sessionreview.operators.WearerWindowFunction;
@@ -58,6 +59,7 @@ public final class ReviewTopology {
         DataStream<SampleBlock> timed = blocks
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<SampleBlock>forBoundedOutOfOrderness(outOfOrder)
                         .withTimestampAssigner((b, previous) -> b.startMillis))
+                .returns(SampleBlockTypeInfo.INSTANCE) // bulk sample arrays through the keyed shuffle and sort
                 .name("block-event-time")
                 .uid("block-event-time");
 

@@ -35,6 +35,7 @@ import org.sessionreview.live.LiveAssembler;
 import org.sessionreview.live.LiveMessage;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
+import org.sessionreview.operators.SampleBlockTypeInfo;
 import org.sessionreview.operators.LiveIngestFunction;
 import org.sessionreview.report.LiveMomentRow;
 import org.sessionreview.topology.ReviewStreams;
@@ -136,6 +137,7 @@ public final class LiveJob {
                 .uid("live-input")
                 .keyBy(LiveIngestFunction::key)
                 .process(new LiveIngestFunction(assembler, options.silence().toMillis(), ENDED_RETENTION.toMillis()))
+                .returns(SampleBlockTypeInfo.INSTANCE)
                 .name("live-ingest")
                 .uid("live-ingest");
 
