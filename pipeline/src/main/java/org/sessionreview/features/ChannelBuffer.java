@@ -105,7 +105,8 @@ final class ChannelBuffer implements Serializable {
      * <p>Consecutive samples on consecutive grid points (the usual case: a block, or blocks
      * without a gap between them) are copied as one run, and a sample whose {@code (t_i - t_0) /
      * dt} lies within a quarter of the next point of the run is put there without rounding (it
-     * rounds to that point): the grid is the one sample-by-sample placement gives
+     * rounds to that point; a multiplication by the rate tells, the division only decides the other
+     * samples): the grid is the one sample-by-sample placement gives
      * ({@code ChannelBufferRegularTest} checks it against that placement).
      */
     RegularSeries regular(double fromMillis, double toMillis) {
@@ -122,11 +123,19 @@ final class ChannelBuffer implements Serializable {
         int runFrom = first;
         int runGrid = 0;
         int runLength = 0;
+        double perMillis = rateHz / 1000.0; // 1 / dt but for rounding: only to recognise a run's next point
         for (int i = first; i < end; i++) {
             int next = runGrid + runLength;
-            double x = (times[i] - t0) / dt;
-            // |x - next| < 1/4 (the difference rounds monotonically) puts x within 1/2 of next: round(x) == next
-            int j = Math.abs(x - next) < 0.25 ? next : (int) Math.round(x);
+            double offset = times[i] - t0;
+            int j;
+            if (Math.abs(offset * perMillis - next) < 0.2) {
+                // within 0.2 + a few ulps of next, so |offset / dt - next| < 1/2: the point rounding gives
+                j = next;
+            } else {
+                double x = offset / dt;
+                // |x - next| < 1/4 (the difference rounds monotonically) puts x within 1/2 of next: round(x) == next
+                j = Math.abs(x - next) < 0.25 ? next : (int) Math.round(x);
+            }
             if (j == next && j < length) {
                 runLength++;
                 continue;

@@ -72,7 +72,9 @@ public final class MotionFeatures {
         }
         int from = acc.indexAtOrAfter(startMillis);
         int to = acc.indexAtOrAfter(endMillis);
-        double[] xyz = Arrays.copyOfRange(acc.values(), from * 3, to * 3);
+        // the window's own series (the usual case) is used as it is; read-only below
+        double[] xyz = from == 0 && to * 3 == acc.values().length
+                ? acc.values() : Arrays.copyOfRange(acc.values(), from * 3, to * 3);
         // |a| once, for the median deviation here and for the spectrum's frames
         double[] magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
         int valid = 0;

@@ -51,6 +51,26 @@ class SelectMedianTest {
         }
     }
 
+    @Test
+    void shouldEqualTheSelectionForEverySmallLengthWhenSortingByInsertion() {
+        SelectMedian fast = new SelectMedian();
+        SelectMedianBySelection selection = new SelectMedianBySelection();
+        Median reference = new Median();
+        int cases = 0;
+        for (int seed = 0; seed < 200; seed++) {
+            Random rng = new Random(1000 + seed);
+            for (int n = 0; n <= SelectMedian.SMALL + 4; n++) {
+                double[] x = values(rng, n + 3, seed % 8);
+                long expected = Double.doubleToRawLongBits(selection.of(x, 1, n));
+                assertEquals(expected, Double.doubleToRawLongBits(fast.of(x, 1, n)), "seed " + seed + ", n " + n);
+                assertEquals(expected, Double.doubleToRawLongBits(reference.evaluate(x.clone(), 1, n)),
+                        "seed " + seed + ", n " + n);
+                cases++;
+            }
+        }
+        System.out.println("[SelectMedianTest] " + cases + " small arrays equal to the selection");
+    }
+
     private static int[] lengths(Random rng) {
         int[] n = new int[40];
         for (int i = 0; i < n.length; i++) {

@@ -204,7 +204,63 @@ public final class BvpBeats {
         return i + 0.5 * (x[i - 1] - x[i + 1]) / curvature;
     }
 
+    /**
+     * Marks each wave {@code low_amplitude} or {@code motion} by the median amplitude of the
+     * other waves within {@code amplitudeWindowS}. The window's amplitudes are kept sorted as it
+     * slides (each wave inserted and removed once), and the median of the others is read from it
+     * with the wave's own amplitude skipped: the same order statistics, so the same median, as a
+     * median of the others gathered for each wave ({@code BvpBeatsAmplitudeTest} compares the two).
+     */
     private static void checkAmplitudes(List<Peak> peaks, double rateHz, Config config) {
+        double windowMillis = config.amplitudeWindowS() * 1000.0;
+        int n = peaks.size();
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(peaks.get(i).amplitude) || i > 0 && !(peaks.get(i).time > peaks.get(i - 1).time)) {
+                checkAmplitudesByGathering(peaks, config); // overflowing input: keep the general code
+                return;
+            }
+        }
+        double[] sorted = new double[n];
+        int size = 0;
+        int lo = 0;
+        int hi = 0;
+        for (int i = 0; i < n; i++) {
+            Peak p = peaks.get(i);
+            // peak times increase and amplitudes are finite (a run holds no NaN), so the others are
+            // the waves [lo, hi) but p, as the scan of the whole list found them
+            while (hi < n && peaks.get(hi).time <= p.time + windowMillis) {
+                size = insert(sorted, size, peaks.get(hi++).amplitude);
+            }
+            while (peaks.get(lo).time < p.time - windowMillis) {
+                size = remove(sorted, size, peaks.get(lo++).amplitude);
+            }
+            int count = size - 1;
+            if (count == 0) {
+                continue;
+            }
+            int self = firstNotBelow(sorted, size, p.amplitude);
+            // SelectMedian's definition on the others (rank r of the others is sorted[r] before self, else sorted[r + 1])
+            double m;
+            double pos = 0.5 * (count + 1);
+            double fpos = Math.floor(pos);
+            int intPos = (int) fpos;
+            if (pos >= count) {
+                m = sorted[self == 0 ? 1 : 0]; // a single other wave
+            } else {
+                double lower = sorted[intPos - 1 < self ? intPos - 1 : intPos];
+                double upper = sorted[intPos < self ? intPos : intPos + 1];
+                m = lower + (pos - fpos) * (upper - lower);
+            }
+            if (p.amplitude < config.minRelativeAmplitude() * m) {
+                p.reason = RejectReason.LOW_AMPLITUDE;
+            } else if (p.amplitude > config.maxRelativeAmplitude() * m) {
+                p.reason = RejectReason.MOTION;
+            }
+        }
+    }
+
+    /** {@link #checkAmplitudes} gathering each wave's others and taking their median (any input). */
+    private static void checkAmplitudesByGathering(List<Peak> peaks, Config config) {
         double windowMillis = config.amplitudeWindowS() * 1000.0;
         SelectMedian median = new SelectMedian();
         double[] others = new double[peaks.size()];
@@ -230,6 +286,39 @@ public final class BvpBeats {
                 p.reason = RejectReason.MOTION;
             }
         }
+    }
+
+    /** Inserts {@code v} into ascending {@code a[0, size)}; returns the new size. */
+    private static int insert(double[] a, int size, double v) {
+        int at = size;
+        while (at > 0 && a[at - 1] > v) {
+            a[at] = a[at - 1];
+            at--;
+        }
+        a[at] = v;
+        return size + 1;
+    }
+
+    /** Removes one value equal to {@code v} from ascending {@code a[0, size)}; returns the new size. */
+    private static int remove(double[] a, int size, double v) {
+        int at = firstNotBelow(a, size, v);
+        System.arraycopy(a, at + 1, a, at, size - at - 1);
+        return size - 1;
+    }
+
+    /** Index of the first value of ascending {@code a[0, size)} not below {@code v}. */
+    private static int firstNotBelow(double[] a, int size, double v) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static Beat candidate(Peak p, Peak previous) {

@@ -1,6 +1,7 @@
 package org.sessionreview.signal.cardiac;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,12 +95,14 @@ public final class ElgendiPeaks {
                 : null;
         double globalMean = sum / n;
         int minDelay = samples(config.minDelayS(), rateHz);
-        List<Integer> peaks = new ArrayList<>();
+        int[] peaks = new int[16];
+        int count = 0;
         int last = 0;
         int begin = -1;
+        boolean next = n > 0 && above(maPeak, maBeat, offset, globalMean, config.beatOffset(), 0);
         for (int i = 0; i + 1 < n; i++) {
-            boolean now = above(maPeak, maBeat, offset, globalMean, config.beatOffset(), i);
-            boolean next = above(maPeak, maBeat, offset, globalMean, config.beatOffset(), i + 1);
+            boolean now = next; // each sample's test once: it is the next of one step and the now of the following
+            next = above(maPeak, maBeat, offset, globalMean, config.beatOffset(), i + 1);
             if (!now && next) {
                 begin = i;
             } else if (now && !next && begin >= 0) {
@@ -107,14 +110,17 @@ public final class ElgendiPeaks {
                 if (end - begin >= peakWindow) {
                     int peak = LocalMaxima.mostProminent(cleaned, begin, end);
                     if (peak >= 0 && peak - last > minDelay) {
-                        peaks.add(peak);
+                        if (count == peaks.length) {
+                            peaks = Arrays.copyOf(peaks, 2 * count);
+                        }
+                        peaks[count++] = peak;
                         last = peak;
                     }
                 }
                 begin = -1;
             }
         }
-        return peaks.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(peaks, count);
     }
 
     private static boolean above(double[] maPeak, double[] maBeat, double[] offset,

@@ -1,5 +1,8 @@
 package org.sessionreview.signal.eda;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sessionreview.signal.filter.Butterworth;
 import org.sessionreview.signal.filter.Sos;
 import org.sessionreview.signal.filter.ZeroPhaseFir;
@@ -50,14 +53,33 @@ public final class EdaClean {
      * of the ends, where the signal is extended by odd reflection. Any length is accepted.
      */
     public static double[] cleanBounded(double[] edaUs, double rateHz, EdaCleanMethod method) {
-        Sos sos = filter(rateHz, method);
-        return sos == null ? edaUs.clone() : ZeroPhaseFir.of(sos, halfWidth(sos)).apply(edaUs);
+        Bounded b = bounded(rateHz, method);
+        return b.fir() == null ? edaUs.clone() : b.fir().apply(edaUs);
     }
 
     /** Look-ahead (and look-back) of {@link #cleanBounded}, samples; 0 when nothing is filtered. */
     public static int boundedHalfWidth(double rateHz, EdaCleanMethod method) {
-        Sos sos = filter(rateHz, method);
-        return sos == null ? 0 : halfWidth(sos);
+        return bounded(rateHz, method).halfWidth();
+    }
+
+    /** {@link #cleanBounded}'s kernel (null when nothing is filtered) and its half-width, samples. */
+    private record Bounded(ZeroPhaseFir fir, int halfWidth) {}
+
+    /**
+     * Designed kernels by (rate in Hz, method): the design filters an impulse, and every core of a
+     * stream asks for the same one. The design is deterministic, so a kept kernel is the one a new
+     * design would give, bit for bit.
+     */
+    private static final Map<List<Object>, Bounded> KERNELS = new ConcurrentHashMap<>();
+
+    private static Bounded bounded(double rateHz, EdaCleanMethod method) {
+        if (KERNELS.size() > 64) {
+            KERNELS.clear(); // a bound for odd callers; the pipeline uses one or two
+        }
+        return KERNELS.computeIfAbsent(List.of(rateHz, method), k -> {
+            Sos sos = filter(rateHz, method);
+            return sos == null ? new Bounded(null, 0) : new Bounded(ZeroPhaseFir.of(sos, halfWidth(sos)), halfWidth(sos));
+        });
     }
 
     /** The cleaning filter, or null when the method or the rate skips cleaning. */

@@ -1,5 +1,8 @@
 package org.sessionreview.signal.eda;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sessionreview.signal.filter.Butterworth;
 import org.sessionreview.signal.filter.ZeroPhaseFir;
 
@@ -64,16 +67,27 @@ public final class EdaPhasic {
     // Bounded-support zero-phase low-pass, phasic = EDA - tonic (this project)
     // =========================================================================================
     private static Components streaming(double[] x, double rateHz, double cutoffHz, int halfWidth) {
-        double[] tonic =
-                ZeroPhaseFir.tapered(
-                                Butterworth.lowPass(ORDER, cutoffHz, rateHz),
-                                halfWidth,
-                                STREAMING_TAPER)
-                        .apply(x);
+        double[] tonic = streamingKernel(rateHz, cutoffHz, halfWidth).apply(x);
         double[] phasic = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             phasic[i] = x[i] - tonic[i];
         }
         return new Components(tonic, phasic);
+    }
+
+    /**
+     * Designed kernels by (rate in Hz, cutoff in Hz, half-width in samples): the design filters an
+     * impulse thousands of samples long, and every core of a stream asks for the same kernel. The
+     * design is deterministic, so a kept kernel is the one a new design would give, bit for bit.
+     */
+    private static final Map<List<Object>, ZeroPhaseFir> KERNELS = new ConcurrentHashMap<>();
+
+    /** {@link EdaPhasicMethod#STREAMING}'s kernel, designed once per (rate, cutoff, half-width). */
+    static ZeroPhaseFir streamingKernel(double rateHz, double cutoffHz, int halfWidth) {
+        if (KERNELS.size() > 64) {
+            KERNELS.clear(); // a bound for odd callers; the pipeline uses one or two
+        }
+        return KERNELS.computeIfAbsent(List.of(rateHz, cutoffHz, halfWidth),
+                k -> ZeroPhaseFir.tapered(Butterworth.lowPass(ORDER, cutoffHz, rateHz), halfWidth, STREAMING_TAPER));
     }
 }

@@ -19,6 +19,18 @@ public final class AccMagnitude {
      */
     public static double[] magnitudeG(double[] xyz, double countsPerG) {
         double[] m = new double[xyz.length / 3];
+        double inverse = 1.0 / countsPerG;
+        if (isExactInverse(countsPerG, inverse)) {
+            // dividing by a power of two and multiplying by its inverse, also a power of two, both
+            // round the same real value once: bit for bit the same, without a division per sample
+            for (int i = 0; i < m.length; i++) {
+                double x = xyz[3 * i];
+                double y = xyz[3 * i + 1];
+                double z = xyz[3 * i + 2];
+                m[i] = Math.sqrt(x * x + y * y + z * z) * inverse;
+            }
+            return m;
+        }
         for (int i = 0; i < m.length; i++) {
             double x = xyz[3 * i];
             double y = xyz[3 * i + 1];
@@ -26,5 +38,16 @@ public final class AccMagnitude {
             m[i] = Math.sqrt(x * x + y * y + z * z) / countsPerG;
         }
         return m;
+    }
+
+    /**
+     * True when {@code countsPerG} is a power of two whose {@code inverse} is a normal power of two
+     * (the E4's 64): then {@code v / countsPerG == v * inverse} for every {@code v}.
+     */
+    static boolean isExactInverse(double countsPerG, double inverse) {
+        return countsPerG == Math.scalb(1.0, Math.getExponent(countsPerG))
+                && inverse == Math.scalb(1.0, Math.getExponent(inverse))
+                && Math.getExponent(inverse) >= Double.MIN_EXPONENT
+                && Math.getExponent(countsPerG) <= Double.MAX_EXPONENT - 1;
     }
 }

@@ -73,4 +73,44 @@ class MedianBlocksTest {
         assertEquals(7.0, blocks.median(new double[] {Double.NaN, 7}, new int[] {0, 1, 2}, new long[] {7, 8}));
         assertThrows(IllegalArgumentException.class, () -> blocks.median(x, new int[] {0, 6}, new long[] {0, 1}));
     }
+
+    @Test
+    void shouldGiveSelectMediansResultWhenBlocksDifferInLevelOrHoldInfinitiesAndSignedZeros() {
+        SelectMedian reference = new SelectMedian();
+        int windows = 0;
+        for (int seed = 0; seed < 300; seed++) {
+            Random rng = new Random(5000 + seed);
+            int m = 1 + rng.nextInt(8);
+            int[] bounds = new int[m + 1];
+            long[] keys = new long[m];
+            for (int b = 0; b < m; b++) {
+                bounds[b + 1] = bounds[b] + rng.nextInt(seed % 5 == 0 ? 4 : 200);
+                keys[b] = b;
+            }
+            double[] x = new double[bounds[m]];
+            for (int b = 0; b < m; b++) {
+                // blocks at different levels (a movement in one block of the window), or skewed
+                double level = rng.nextInt(3) == 0 ? 10 * rng.nextGaussian() : 0;
+                for (int i = bounds[b]; i < bounds[b + 1]; i++) {
+                    double u = rng.nextDouble();
+                    x[i] = switch (seed % 4) {
+                        case 0 -> level + rng.nextGaussian();
+                        case 1 -> u < 0.1 ? Double.POSITIVE_INFINITY : u < 0.2 ? Double.NEGATIVE_INFINITY
+                                : u < 0.3 ? Double.NaN : level + Math.exp(3 * rng.nextGaussian());
+                        case 2 -> u < 0.5 ? (rng.nextBoolean() ? 0.0 : -0.0) : rng.nextInt(3) - 1;
+                        default -> level + rng.nextInt(3);
+                    };
+                }
+            }
+            double[] window = java.util.Arrays.copyOfRange(x, 0, x.length);
+            if (window.length == 1) {
+                continue; // SelectMedian returns a lone value as it is, even NaN
+            }
+            double expected = reference.of(window);
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(new MedianBlocks().median(x, bounds, keys)),
+                    "seed " + seed + ": " + java.util.Arrays.toString(window));
+            windows++;
+        }
+        assertTrue(windows > 250, "windows " + windows);
+    }
 }
