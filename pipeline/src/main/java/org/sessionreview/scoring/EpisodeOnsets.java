@@ -34,41 +34,43 @@ import org.sessionreview.model.WindowFeatures;
  *   <li><b>Clamped windows.</b> A z held at the clamp ({@code ScoringConfig.zClamp}, 10) says
  *       only that the change is large, not how it goes on; a channel's series is used up to its
  *       first clamped window.
- *   <li><b>One knee for all rising channels.</b> For each channel a continuous two-phase
- *       regression of its signed z on the window centre over the look-back, {@code y = a + b0 (c -
- *       c0) + b1 max(0, c - tau)^2} (b1 &gt; 0; the line alone where the best bend would be
- *       downwards), least squares (segmented regression, Hinkley 1971; Muggeo 2003). The knee
- *       tau is shared: it minimises {@code sum_f n_f log SSE_f(tau)}, the profile likelihood of
- *       one change point with each channel's own coefficients and noise variance, searched on a
- *       1 s grid with at least {@link OnsetRule#minFitWindows()} [4] windows of every channel on
- *       each side. A channel whose series bends clearly narrows the knee more than a noisy one;
- *       the earlier rule took the median of per-channel knees, and one channel's noise moved the
- *       onset by up to a minute (24 planted ramps x 16 seeds: 77 of 96 within 15 s, range -56 to
- *       +25 s; shared knee: 84 of 96, range -22 to +21 s). The second phase is quadratic, not
- *       linear, because a physiological rise starts smoothly (zero slope at its onset, like a
- *       raised cosine or a logistic): a linear hinge then meets the baseline part-way up the
- *       rise, late by about a fifth of the rise time. A rise that starts at full slope (linear,
- *       saturating) is then placed early by a median 5-12 s (README, Methods). The free slope
- *       before the knee lets a drifting channel have an onset of its own; using every window of
- *       the look-back, not the first window over a level, keeps one noisy window from moving the
- *       onset.
- *   <li><b>Window lead.</b> A window stands at its centre c but sees the signal up to c + L/2
- *       (L the window length, 30 s: EDA level over [c - 15, c + 15], HR and RMSSD over the
- *       trailing 60 s [c - 45, c + 15]), so a window series starts to bend when its leading
- *       edge reaches the change, half a window before its centre does. The channel's onset is
- *       {@code tau + L/2 + latency_f}; {@link OnsetRule#latencyS(Feature)} is the physiological
- *       latency on top [0 s for all: an SCR follows its stimulus by 1-3 s (Boucsein 2012) and
- *       heart rate within a few beats, less than the 5 s hop; the onset asked for is that of the
- *       physiological change].
+ *   <li><b>The window series of a rise.</b> A window stands at its centre c but averages the
+ *       signal over its span ending at its leading edge e = c + L/2 (L the window length, 30 s:
+ *       EDA level over [c - 15, c + 15], HR and RMSSD over the trailing 60 s [c - 45, c + 15]).
+ *       A rise of the signal from t0, {@code (t - t0)_+^p}, shows in the series as its window
+ *       average g(e; t0) ({@link RiseKernel}): zero until the leading edge reaches t0, then
+ *       smoothed over the span. Each channel gets a continuous two-phase regression of its signed
+ *       z on the leading edge, {@code y = a + b0 (e - e0) + b1 g(e; t0)} (b1 &gt; 0; the line
+ *       alone where the best rise would be downwards), least squares (segmented regression,
+ *       Hinkley 1971; Muggeo 2003). Since g is in signal time, t0 is the onset itself for every
+ *       channel and span (latency aside); the quadratic knee on window centres used before
+ *       (onset = knee + L/2) placed a rise at full slope from its onset early (linear rises:
+ *       median -8.5 s; saturating: -12 s).
+ *   <li><b>One onset for all rising channels.</b> t0 is shared: it minimises {@code sum_f n_f
+ *       log SSE_f(t0)}, the profile likelihood of one change point with each channel's own
+ *       coefficients and noise variance, searched on a 1 s grid with at least {@link
+ *       OnsetRule#minFitWindows()} [4] windows of every channel with their leading edge on each
+ *       side. A channel whose series bends clearly narrows the onset more than a noisy one (the
+ *       median of per-channel knees used before let one noisy channel move the onset by up to a
+ *       minute). The free slope before the onset lets a drifting channel have an onset of its
+ *       own; using every window of the look-back keeps one noisy window from moving the onset.
+ *   <li><b>Exponent.</b> p = {@link RiseKernel#EXPONENT} [1.2], between a rise at full slope
+ *       (1) and one with zero slope at its onset (2), fixed, not fitted per episode (see {@link
+ *       RiseKernel} for why and how it was chosen).
+ *   <li><b>Latency.</b> {@link OnsetRule#latencyS(Feature)} is a physiological latency per
+ *       channel [0 s for all: an SCR follows its stimulus by 1-3 s (Boucsein 2012) and heart
+ *       rate within a few beats, less than the 5 s hop]; it shifts that channel's leading edges
+ *       before the shared fit.
  *   <li><b>Bounds.</b> The onset is kept within [the look-back's start, the start of the
  *       elevated run that entered]: never later than the crossing-based start.
  * </ol>
  *
- * Only one number beyond the window geometry enters (the knee's minimum side, 4 windows = 20 s,
- * the enter hold); nothing is fitted to test data. Windows that carry no feature z (scored
- * elsewhere, only an index) have no channel to fit; the episode then starts at the start of the
- * elevated run, as before this rule. Per-channel latencies ({@link OnsetRule#latencyS}) shift
- * that channel's window times before the shared fit.
+ * Beyond the window geometry, the knee's minimum side (4 windows = 20 s, the enter hold) and the
+ * exponent enter. Windows that carry no feature z (scored elsewhere, only an index) have no
+ * channel to fit; the episode then starts at the start of the elevated run, as before this rule.
+ * Synthetic figures (24 ramps of 30-120 s x 16 seeds per rise shape, {@code
+ * EpisodeOnsetChainTest}): raised cosine 86/96 within 15 s (median +1 s), linear 86/96 (-7 s),
+ * saturating 56/96 (-14 s), logistic 73/96 (+6 s).
  *
  * <p>References: Hinkley 1971, <i>Inference in two-phase regression</i>, JASA 66(336); Muggeo
  * 2003, <i>Estimating regression models with unknown break-points</i>, Stat. Med. 22(19);
@@ -108,21 +110,25 @@ public final class EpisodeOnsets {
         }
         double lowest = Math.max(floorS, EpisodeDetector.centreS(ws.get(lo), cfg) - half);
         List<double[][]> series = new ArrayList<>();
+        List<Double> spans = new ArrayList<>();
         for (Feature f : rule.onsetFeatures()) {
             double[][] xy = risingSeries(ws, lo, entryIdx, f, cfg, rule);
             if (xy != null) {
                 series.add(xy);
+                spans.add(RiseKernel.spanS(f, cfg));
             }
         }
-        Double tau = series.isEmpty() ? null : sharedKnee(series, rule.minFitWindows());
-        if (tau == null) {
+        Double t0 = series.isEmpty() ? null
+                : sharedOnset(series, spans, rule.minFitWindows(), RiseKernel.EXPONENT);
+        if (t0 == null) {
             return runStartS;
         }
-        return Math.max(lowest, Math.min(runStartS, tau + cfg.windowLengthS() / 2.0));
+        return Math.max(lowest, Math.min(runStartS, t0));
     }
 
     /**
-     * Feature f's points over windows lo..entry, {x = window centre - latency (s), y = signed z},
+     * Feature f's points over windows lo..entry, {x = leading edge (window centre + half the
+     * window length) - latency (s), y = signed z},
      * up to its first clamped window; null when f has no z at the entry, did not rise by {@link
      * OnsetRule#onsetRiseZ()} there, or has fewer than twice {@link OnsetRule#minFitWindows()}
      * windows.
@@ -140,7 +146,8 @@ public final class EpisodeOnsets {
             if (z != null) {
                 double y = f.sign() * z;
                 min = Math.min(min, y);
-                pts.add(new double[] {EpisodeDetector.centreS(ws.get(j), cfg) - rule.latencyS(f), y});
+                double edge = EpisodeDetector.centreS(ws.get(j), cfg) + cfg.windowLengthS() / 2.0;
+                pts.add(new double[] {edge - rule.latencyS(f), y});
                 if (y >= cfg.zClamp() - EPS) {
                     break; // the rest of the rise is hidden by the clamp
                 }
@@ -159,11 +166,12 @@ public final class EpisodeOnsets {
     }
 
     /**
-     * The knee shared by the channels' series ({x}, {y} pairs, x ascending), on a 1 s grid with
-     * at least k points of every series on each side: the tau minimising {@code sum n log SSE};
-     * null when no tau leaves k points each side in every series.
+     * The onset shared by the channels' series ({x = leading edge}, {y} pairs, x ascending; span
+     * S of each channel's windows, seconds), on a 1 s grid with at least k points of every series
+     * on each side: the t0 minimising {@code sum n log SSE} of {@link #riseSse}; null when no t0
+     * leaves k points each side in every series.
      */
-    static Double sharedKnee(List<double[][]> series, int k) {
+    static Double sharedOnset(List<double[][]> series, List<Double> spans, int k, double p) {
         double from = Double.NEGATIVE_INFINITY;
         double to = Double.POSITIVE_INFINITY;
         for (double[][] xy : series) {
@@ -171,39 +179,41 @@ public final class EpisodeOnsets {
             to = Math.min(to, xy[0][xy[0].length - k]);
         }
         double best = Double.POSITIVE_INFINITY;
-        Double bestTau = null;
-        for (double tau = from; tau <= to + EPS; tau += GRID_S) {
+        Double bestT0 = null;
+        for (double t0 = from; t0 <= to + EPS; t0 += GRID_S) {
             double total = 0;
-            for (double[][] xy : series) {
-                total += xy[0].length * Math.log(Math.max(kneeSse(xy[0], xy[1], tau), TINY_SSE));
+            for (int s = 0; s < series.size(); s++) {
+                double[][] xy = series.get(s);
+                double sse = riseSse(xy[0], xy[1], t0, spans.get(s), p);
+                total += xy[0].length * Math.log(Math.max(sse, TINY_SSE));
             }
             if (total < best - 1e-12) {
                 best = total;
-                bestTau = tau;
+                bestT0 = t0;
             }
         }
-        return bestTau;
+        return bestT0;
     }
 
     /**
-     * Residual sum of squares of {@code y = a + b0 (x - x0) + b1 max(0, x - tau)^2} with b1 &gt; 0;
-     * of the line {@code a + b0 (x - x0)} when the free fit bends downwards (the constrained
-     * optimum then lies on b1 = 0).
+     * Residual sum of squares of {@code y = a + b0 (x - x0) + b1 g(x; t0)} with b1 &gt; 0, g the
+     * window average over span S of {@code (t - t0)_+^p} ({@link RiseKernel#at}); of the line
+     * {@code a + b0 (x - x0)} when the free fit bends downwards (the constrained optimum then lies
+     * on b1 = 0).
      */
-    static double kneeSse(double[] x, double[] y, double tau) {
+    static double riseSse(double[] x, double[] y, double t0, double spanS, double p) {
         int n = x.length;
         double[] one = new double[n];
         double[] dx = new double[n];
-        double[] h2 = new double[n];
+        double[] g = new double[n];
         for (int i = 0; i < n; i++) {
             one[i] = 1;
             dx[i] = x[i] - x[0];
-            double h = Math.max(0, x[i] - tau);
-            h2[i] = h * h;
+            g[i] = RiseKernel.at(x[i], spanS, t0, p);
         }
-        double[] quad = leastSquares(y, one, dx, h2);
-        if (quad != null && quad[2] > 0) {
-            return quad[3];
+        double[] rise = leastSquares(y, one, dx, g);
+        if (rise != null && rise[2] > 0) {
+            return rise[3];
         }
         double[] line = leastSquares(y, one, dx);
         return line == null ? Double.POSITIVE_INFINITY : line[2];

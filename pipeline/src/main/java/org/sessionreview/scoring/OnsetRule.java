@@ -22,10 +22,11 @@ import java.util.Set;
  *     window exceeds its lowest value in the look-back by at least this, z units [1.0]; a
  *     channel that sat high all along (a drifting or clamped level) says nothing about when
  *     this rise began
- * @param minFitWindows fewest windows before the knee and after it in the segmented fit [4]:
+ * @param minFitWindows fewest windows whose leading edge lies before the onset, and after it,
+ *     in the segmented fit [4]:
  *     the enter hold (4 windows, 20 s), so that neither phase rests on fewer windows than an
  *     episode needs to be entered
- * @param onsetFeatures the features whose knees time the onset [EDA level, HR, RMSSD]; see
+ * @param onsetFeatures the features whose rises time the onset [EDA level, HR, RMSSD]; see
  *     {@link EpisodeOnsets} for why these
  * @param latencyS per onset feature, the physiological latency added after the window lead,
  *     seconds [0 for all]; see {@link #DEFAULT_LATENCY_S}
@@ -47,7 +48,8 @@ public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
     /**
      * Default physiological latency per onset feature, seconds: 0 for EDA level, HR and RMSSD.
      * The onset of {@link EpisodeOnsets} is that of the physiological change itself, and the
-     * window lead (half the window length) is already taken off; what a channel adds on top is
+     * window geometry (leading edge, span) is already modelled ({@link RiseKernel}); what a
+     * channel adds on top is
      * its response latency to the change, 1-3 s for a skin conductance response (Boucsein 2012)
      * and a few beats for heart rate, less than the 5 s hop. A positive value moves that
      * channel's onset later.

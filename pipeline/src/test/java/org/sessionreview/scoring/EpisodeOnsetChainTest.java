@@ -95,27 +95,30 @@ class EpisodeOnsetChainTest {
     void shouldStartEpisodesNearThePlantedOnsetWhenRampsAreSlow() {
         List<Double> after = run(Rise.RAISED_COSINE).onsetRule();
         // Goal (issue 8): median within +-5 s, and within 15 s for at least 90 % of onsets. With
-        // one knee shared by the rising channels: median -1.0 s, 20/24 (83 %) within 15 s, range
-        // -21 to +21 s (16 seeds: 84/96, 87.5 %, -22 to +21 s; the per-channel median before it:
-        // 19/24, and 77/96 with a range of -56 to +25 s). The misses are the weakest 90-120 s
-        // ramps and one 30 s ramp; the 90 % goal is not met and the test holds what is achieved.
+        // the window-averaged power-law rise (RiseKernel, p = 1.2) shared by the rising channels:
+        // median +0.5 s, 22/24 within 15 s, range -18 to +20 s (16 seeds: 86/96, median +1.0 s,
+        // -24 to +20 s). The quadratic knee on window centres before it: 20/24, median -1.0 s,
+        // -21 to +21 s (16 seeds: 84/96); the per-channel median before that: 19/24 (77/96).
+        // The misses are the weakest 90-120 s ramps; the test holds what is achieved.
         double[] signed = after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
         long within = after.stream().filter(e -> Math.abs(e) <= 15).count();
         String why = stats(after);
         assertTrue(Math.abs(median) <= 5, why);
-        assertTrue(within >= 20, why);
-        assertTrue(Math.abs(signed[0]) <= 22 && Math.abs(signed[signed.length - 1]) <= 22, why);
+        assertTrue(within >= 22, why);
+        assertTrue(Math.abs(signed[0]) <= 25 && Math.abs(signed[signed.length - 1]) <= 25, why);
     }
 
     /**
      * The same episodes with rises that start at full slope (linear, saturating) or more slowly
-     * than a raised cosine (logistic): the rule assumes a smooth start, so a steep start is placed
-     * early. The bounds hold what is achieved (printed; quoted in the README).
+     * than a raised cosine (logistic). The rule's rise exponent (1.2) lies between a full-slope
+     * and a zero-slope start; a saturating rise (concave, steepest at its onset) is still placed
+     * early, a logistic one (flat for its first fifth) late. The bounds hold what is achieved
+     * (printed; quoted in the README). {@code -Donset.rises=LINEAR,LOGISTIC} picks shapes.
      */
     @Test
     void shouldStayNearThePlantedOnsetForOtherRiseShapes() {
-        for (Rise rise : List.of(Rise.LINEAR, Rise.SATURATING, Rise.LOGISTIC)) {
+        for (Rise rise : rises()) {
             Errors r = run(rise);
             double[] signed = r.onsetRule().stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
@@ -124,6 +127,12 @@ class EpisodeOnsetChainTest {
             assertTrue(median(abs(r.onsetRule())) < median(abs(r.crossing())), why);
             assertTrue(signed[0] >= -60 && signed[signed.length - 1] <= 40, why);
         }
+    }
+
+    /** The rise shapes of {@code -Donset.rises} (comma-separated), by default all but the raised cosine. */
+    static List<Rise> rises() {
+        String p = System.getProperty("onset.rises", "LINEAR,SATURATING,LOGISTIC");
+        return java.util.Arrays.stream(p.split(",")).map(String::trim).map(Rise::valueOf).toList();
     }
 
     static List<Double> abs(List<Double> v) {

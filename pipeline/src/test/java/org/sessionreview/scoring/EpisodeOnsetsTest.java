@@ -3,70 +3,94 @@ package org.sessionreview.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The shared knee of {@link EpisodeOnsets} on series with a known bend. */
+/** The shared onset of {@link EpisodeOnsets} on window series of a rise with a known onset. */
 class EpisodeOnsetsTest {
+    private static final double P = RiseKernel.EXPONENT;
 
-    /** Window centres 0, 5, ..., 175 s; y = slope x + curve max(0, x - knee)^2 + noise. */
-    static double[][] series(double knee, double slope, double curve, double noise, long seed) {
+    /**
+     * Leading edges 15, 20, ..., 190 s (window centres 0-175 s); y = slope x + size g(x; onset)
+     * + noise, g the window average over span S of (t - onset)^p.
+     */
+    static double[][] series(double onset, double spanS, double slope, double size, double noise, long seed) {
         Random rnd = new Random(seed);
         int n = 36;
         double[][] xy = new double[2][n];
         for (int i = 0; i < n; i++) {
-            double x = 5.0 * i;
-            double h = Math.max(0, x - knee);
+            double x = 15 + 5.0 * i;
             xy[0][i] = x;
-            xy[1][i] = 0.3 + slope * x + curve * h * h + noise * rnd.nextGaussian();
+            xy[1][i] = 0.3 + slope * x + size * RiseKernel.at(x, spanS, onset, P) + noise * rnd.nextGaussian();
         }
         return xy;
     }
 
     @Test
-    void shouldRecoverANoiselessKneeOnTheGrid() {
-        Double tau = EpisodeOnsets.sharedKnee(List.<double[][]>of(series(103, 0.002, 0.0008, 0, 1)), 4);
-        assertNotNull(tau);
-        assertEquals(103, tau, 1e-9);
+    void shouldRecoverANoiselessOnsetOnTheGridForEitherSpan() {
+        for (double span : new double[] {30, 60}) {
+            Double t0 = EpisodeOnsets.sharedOnset(List.<double[][]>of(series(103, span, 0.002, 0.02, 0, 1)),
+                    List.of(span), 4, P);
+            assertNotNull(t0);
+            assertEquals(103, t0, 1e-9, "span " + span);
+        }
     }
 
     @Test
-    void shouldLetTheClearChannelTimeTheKneeWhenTheOtherIsNoisy() {
+    void shouldPlaceOneOnsetInSignalTimeForChannelsOfDifferentSpans() {
+        // EDA level (30 s window) and HR (trailing 60 s) see the same rise; their window series
+        // bend at different window centres, but the onset they share is the signal's.
+        double[][] eda = series(100, 30, 0, 0.02, 0, 1);
+        double[][] hr = series(100, 60, 0.001, 0.015, 0, 2);
+        assertEquals(100, EpisodeOnsets.sharedOnset(List.of(eda, hr), List.of(30.0, 60.0), 4, P), 1e-9);
+    }
+
+    @Test
+    void shouldLetTheClearChannelTimeTheOnsetWhenTheOtherIsNoisy() {
         int closeShared = 0;
         int closeNoisyAlone = 0;
         for (long seed = 1; seed <= 20; seed++) {
-            double[][] clear = series(100, 0, 0.0008, 0.1, seed);
-            double[][] noisy = series(100, 0.004, 0.0004, 0.6, 1000 + seed);
-            double shared = EpisodeOnsets.sharedKnee(List.<double[][]>of(clear, noisy), 4);
-            Double alone = EpisodeOnsets.sharedKnee(List.<double[][]>of(noisy), 4);
+            double[][] clear = series(100, 30, 0, 0.02, 0.1, seed);
+            double[][] noisy = series(100, 60, 0.004, 0.01, 0.6, 1000 + seed);
+            double shared = EpisodeOnsets.sharedOnset(List.of(clear, noisy), List.of(30.0, 60.0), 4, P);
+            Double alone = EpisodeOnsets.sharedOnset(List.<double[][]>of(noisy), List.of(60.0), 4, P);
             closeShared += Math.abs(shared - 100) <= 10 ? 1 : 0;
             closeNoisyAlone += alone != null && Math.abs(alone - 100) <= 10 ? 1 : 0;
         }
-        // The profile likelihood weighs each channel by how well a bend explains it: the noisy
-        // channel alone times the knee within 10 s in few seeds, the pair in nearly all.
+        // The profile likelihood weighs each channel by how well a rise explains it: the noisy
+        // channel alone times the onset within 10 s in few seeds, the pair in nearly all.
         assertEquals(20, closeShared, 1);
-        assertEquals(true, closeNoisyAlone < closeShared - 5, "noisy alone " + closeNoisyAlone);
+        assertTrue(closeNoisyAlone < closeShared - 5, "noisy alone " + closeNoisyAlone);
     }
 
     @Test
-    void shouldFitTheLineWhenTheBestBendIsDownwards() {
+    void shouldFitTheLineWhenTheBestRiseIsDownwards() {
         double[] x = {0, 5, 10, 15, 20, 25, 30, 35, 40, 45};
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            y[i] = 1 + 0.1 * x[i] - (x[i] > 20 ? 0.01 * (x[i] - 20) * (x[i] - 20) : 0);
+            y[i] = 1 + 0.1 * x[i] - 0.5 * RiseKernel.at(x[i], 30, 20, P);
         }
         double line = EpisodeOnsets.leastSquares(y, ones(x.length), x)[2];
-        assertEquals(line, EpisodeOnsets.kneeSse(x, y, 20), 1e-9);
-        double[] exact = EpisodeOnsets.leastSquares(y, ones(x.length), x);
-        assertEquals(true, line > 0.01, "a bend down is not a rise: the line's residual stays " + exact[2]);
+        assertEquals(line, EpisodeOnsets.riseSse(x, y, 20, 30, P), 1e-9);
+        assertTrue(line > 0.01, "a bend down is not a rise: the line's residual stays " + line);
     }
 
     @Test
-    void shouldGiveNoKneeWhenTooFewWindowsLieOnEitherSide() {
+    void shouldAverageTheRiseOverTheWindowSpan() {
+        // p = 1: a linear rise from t0 = 0 averaged over [e - 30, e] is e^2 / 60 while the span
+        // straddles t0 and e - 15 (the span's centre) once past it.
+        assertEquals(0, RiseKernel.at(0, 30, 0, 1), 1e-12);
+        assertEquals(100.0 / 60, RiseKernel.at(10, 30, 0, 1), 1e-12);
+        assertEquals(25, RiseKernel.at(40, 30, 0, 1), 1e-12);
+    }
+
+    @Test
+    void shouldGiveNoOnsetWhenTooFewWindowsLieOnEitherSide() {
         double[][] shortSeries = {{0, 5, 10, 15, 20, 25}, {0, 0, 0, 1, 2, 3}};
-        assertNull(EpisodeOnsets.sharedKnee(List.<double[][]>of(shortSeries), 4));
+        assertNull(EpisodeOnsets.sharedOnset(List.<double[][]>of(shortSeries), List.of(30.0), 4, P));
     }
 
     private static double[] ones(int n) {

@@ -1,0 +1,63 @@
+package org.sessionreview.scoring;
+
+import org.sessionreview.config.CardiacOptions;
+import org.sessionreview.config.ScoringConfig;
+
+/**
+ * The rise regressor of {@link EpisodeOnsets}: what a window feature shows of a rise that starts
+ * at t0 in the signal. The signal rises as {@code (t - t0)^p} after t0 (seconds); a window
+ * feature is the mean of the signal over the window's span {@code [e - S, e]}, e its leading edge
+ * (window centre + half the window length) and S its span (EDA level: the 30 s window; HR and
+ * RMSSD: the trailing {@code cardiac.time_span_s}, 60 s, ending at the window end). So the
+ * window series of a rise is
+ *
+ * <pre>g(e) = [(e - t0)_+^(p+1) - (e - S - t0)_+^(p+1)] / ((p + 1) S)</pre>
+ *
+ * zero until the leading edge reaches t0, smoothed over S after it. Fitting g instead of the
+ * signal's own shape puts the onset t0 in signal time for every channel at once, whatever its
+ * span: the knee of a window series lies half a window before the onset for a smooth start and
+ * at the span's centre for a full-slope start, and the regressor takes care of both.
+ *
+ * <p>{@link #EXPONENT} [1.2] describes how the rise starts over the stretch the fit sees (from
+ * the onset to the window that entered the episode, typically part-way up the rise): 1 for a
+ * rise at full slope from its onset, 2 for one with zero slope (the start of a raised cosine).
+ * The value is not fitted per episode: profiling p per episode, or choosing between p = 1 and the
+ * quadratic by likelihood, lets baseline wander decide the shape and moves onsets by up to a
+ * minute (README, Methods). 1.2 is the exponent at which 96 synthetic episodes of each of four
+ * rise shapes (raised cosine, linear, saturating, logistic; {@code EpisodeOnsetChainTest}) give
+ * the most onsets within 15 s without fewer raised-cosine onsets within 15 s than the quadratic
+ * rule before it; it was chosen on those synthetic episodes, not derived.
+ */
+final class RiseKernel {
+    /** Exponent p of the rise's start, dimensionless [1.2]; see the class comment. */
+    static final double EXPONENT = 1.2;
+
+    private RiseKernel() {}
+
+    /**
+     * The span S a window of feature f averages over, seconds: the trailing {@code
+     * cardiac.time_span_s} (default 60 s) for HR and RMSSD, the window length (30 s) for the
+     * others.
+     */
+    static double spanS(Feature f, ScoringConfig cfg) {
+        return f == Feature.HR || f == Feature.RMSSD ? CardiacOptions.TIME_SPAN_S.defaultValue()
+                : cfg.windowLengthS();
+    }
+
+    /**
+     * g(e) of the class comment: the mean over {@code [edge - span, edge]} of {@code (t - t0)_+^p}.
+     *
+     * @param edgeS the window's leading edge, seconds
+     * @param spanS the span S, seconds (&gt; 0)
+     * @param t0 the onset, seconds
+     * @param p the exponent (&gt; 0)
+     */
+    static double at(double edgeS, double spanS, double t0, double p) {
+        double q = p + 1;
+        return (pow(edgeS - t0, q) - pow(edgeS - spanS - t0, q)) / (q * spanS);
+    }
+
+    private static double pow(double d, double q) {
+        return d <= 0 ? 0 : Math.pow(d, q);
+    }
+}
