@@ -48,9 +48,9 @@ public final class PipelineConfig implements Serializable {
                     + " passing quality (DOMAIN.md 4.0), each channel's signed contribution counted at least -3 z"
                     + " (a channel far below baseline does not cancel the others' rise); episodes by hysteresis, entered only with"
                     + " channel concordance (the index without its strongest channel), starting at the onset of the"
-                    + " change: one knee shared by the rising channels' two-phase regressions (line, then line plus"
-                    + " quadratic; Hinkley 1971, Muggeo 2003), chosen by profile likelihood, never after the first"
-                    + " elevated window.");
+                    + " change: one onset shared by the rising channels' two-phase regressions (line, then line plus"
+                    + " the window average of a power-law rise, exponent 1.2; Hinkley 1971, Muggeo 2003), chosen by"
+                    + " profile likelihood, never after the first elevated window.");
 
     /** Every declared option of the pipeline, component by component. */
     public static final List<ConfigOption<?>> ALL = FeatureConfig.concat(FeatureConfig.ALL, ScoringConfig.ALL,
