@@ -41,8 +41,7 @@ public class E4ParseBenchmark extends KernelBenchmark {
 
     @Benchmark
     public E4CsvParser.Result parse() {
-        return E4CsvParser.parse(channel, reader(), "bench", channel.fileName(),
-                E4Limits.defaults());
+        return E4CsvParser.parse(channel, reader(), "bench", channel.fileName(), E4Limits.defaults());
     }
 
     @Benchmark
@@ -68,12 +67,26 @@ public class E4ParseBenchmark extends KernelBenchmark {
         if (channel == Channel.ACC) {
             String start = String.format(Locale.ROOT, "%.6f", startS);
             String rate = String.format(Locale.ROOT, "%.6f", SyntheticE4.ACC_HZ);
-            text.append(start).append(", ").append(start).append(", ").append(start).append('\n');
-            text.append(rate).append(", ").append(rate).append(", ").append(rate).append('\n');
+            text.append(start)
+                    .append(", ")
+                    .append(start)
+                    .append(", ")
+                    .append(start)
+                    .append('\n');
+            text.append(rate)
+                    .append(", ")
+                    .append(rate)
+                    .append(", ")
+                    .append(rate)
+                    .append('\n');
             double[] xyz = SyntheticE4.acc(random, seconds);
             for (int i = 0; i < xyz.length; i += 3) {
-                text.append((long) xyz[i]).append(',').append((long) xyz[i + 1]).append(',')
-                        .append((long) xyz[i + 2]).append('\n');
+                text.append((long) xyz[i])
+                        .append(',')
+                        .append((long) xyz[i + 1])
+                        .append(',')
+                        .append((long) xyz[i + 2])
+                        .append('\n');
             }
         } else if (channel == Channel.BVP) {
             text.append(String.format(Locale.ROOT, "%.2f", startS)).append('\n');

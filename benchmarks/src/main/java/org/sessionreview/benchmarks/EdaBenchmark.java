@@ -33,7 +33,9 @@ public class EdaBenchmark extends KernelBenchmark {
     public void setUp() {
         edaUs = SyntheticE4.eda(new Random(SEED), TEN_MINUTES_S);
         config = PipelineConfig.defaults().features().toBuilder()
-                .set(EdaOptions.METHOD, method).build().edaConfig();
+                .set(EdaOptions.METHOD, method)
+                .build()
+                .edaConfig();
     }
 
     @Benchmark

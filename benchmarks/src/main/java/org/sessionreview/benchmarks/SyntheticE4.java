@@ -41,27 +41,30 @@ final class SyntheticE4 {
         double phase = 2 * Math.PI * random.nextDouble();
         for (int i = 0; i < x.length; i++) {
             double t = i / EDA_HZ;
-            x[i] = 2.5 + 0.4 * Math.sin(2 * Math.PI * t / 420 + phase)
-                    + 0.1 * Math.sin(2 * Math.PI * t / 97) + 0.003 * random.nextGaussian();
+            x[i] = 2.5
+                    + 0.4 * Math.sin(2 * Math.PI * t / 420 + phase)
+                    + 0.1 * Math.sin(2 * Math.PI * t / 97)
+                    + 0.003 * random.nextGaussian();
         }
-        for (double onsetS = 10 * random.nextDouble(); onsetS < seconds;
-                onsetS += 10 + 30 * random.nextDouble()) {
-            addResponse(x, onsetS, 0.05 + 0.5 * random.nextDouble(), 1 + 2 * random.nextDouble(),
+        for (double onsetS = 10 * random.nextDouble(); onsetS < seconds; onsetS += 10 + 30 * random.nextDouble()) {
+            addResponse(
+                    x,
+                    onsetS,
+                    0.05 + 0.5 * random.nextDouble(),
+                    1 + 2 * random.nextDouble(),
                     5 + 5 * random.nextDouble());
         }
         return x;
     }
 
     /** Raised-cosine rise over {@code riseS} to {@code amplitudeUs}, then decay with {@code decayS}. */
-    private static void addResponse(double[] eda, double onsetS, double amplitudeUs, double riseS,
-            double decayS) {
+    private static void addResponse(double[] eda, double onsetS, double amplitudeUs, double riseS, double decayS) {
         int first = (int) Math.ceil(onsetS * EDA_HZ);
         int end = Math.min(eda.length, (int) ((onsetS + riseS + 8 * decayS) * EDA_HZ));
         for (int i = first; i < end; i++) {
             double t = i / EDA_HZ - onsetS;
-            eda[i] += amplitudeUs * (t < riseS
-                    ? 0.5 - 0.5 * Math.cos(Math.PI * t / riseS)
-                    : Math.exp(-(t - riseS) / decayS));
+            eda[i] += amplitudeUs
+                    * (t < riseS ? 0.5 - 0.5 * Math.cos(Math.PI * t / riseS) : Math.exp(-(t - riseS) / decayS));
         }
     }
 
@@ -151,8 +154,9 @@ final class SyntheticE4 {
         channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, START_MILLIS, ACC_HZ, acc(random, seconds)));
         channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, START_MILLIS, TEMP_HZ, temp(random, seconds)));
         channels.put(Channel.IBI, E4Channel.ibi(START_MILLIS, offsetsS, ibiS));
-        channels.put(Channel.HR, E4Channel.regular(Channel.HR, START_MILLIS + 10_000, 1,
-                heartRate(offsetsS, ibiS, seconds - 10)));
+        channels.put(
+                Channel.HR,
+                E4Channel.regular(Channel.HR, START_MILLIS + 10_000, 1, heartRate(offsetsS, ibiS, seconds - 10)));
         return new E4Recording("bench", channels, Map.of());
     }
 
@@ -192,8 +196,7 @@ final class SyntheticE4 {
         int gap = samples(20, EDA_HZ);
         for (int g = 1; g <= 3; g++) {
             int from = (int) (g * client.length / 4.0);
-            Arrays.fill(g % 2 == 0 ? therapist : client, from, Math.min(client.length, from + gap),
-                    Double.NaN);
+            Arrays.fill(g % 2 == 0 ? therapist : client, from, Math.min(client.length, from + gap), Double.NaN);
         }
         return new DyadSeries(client, therapist, EDA_HZ, 0);
     }

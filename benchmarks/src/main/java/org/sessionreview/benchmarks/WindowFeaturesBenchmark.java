@@ -33,8 +33,8 @@ public class WindowFeaturesBenchmark extends KernelBenchmark {
     @Setup
     public void setUp() {
         config = PipelineConfig.defaults().features();
-        blocks = new BlockSplitter(config).stream(
-                SyntheticE4.recording(SEED, TEN_MINUTES_S), Role.CLIENT, MEDIA_START_MILLIS);
+        blocks = new BlockSplitter(config)
+                .stream(SyntheticE4.recording(SEED, TEN_MINUTES_S), Role.CLIENT, MEDIA_START_MILLIS);
     }
 
     /** Windows and event rows of one run. */

@@ -38,7 +38,8 @@ class BenchmarkInputsTest {
         bench.setUp();
         List<Beat> beats = bench.detectBeats();
         int planted = SyntheticE4.pulse(new Random(KernelBenchmark.SEED), KernelBenchmark.TEN_MINUTES_S)
-                .peakTimesS().length;
+                .peakTimesS()
+                .length;
         long accepted = beats.stream().filter(Beat::accepted).count();
         assertTrue(Math.abs(beats.size() - planted) <= 2, beats.size() + " beats, " + planted + " planted");
         assertTrue(accepted >= 0.95 * planted, accepted + " accepted of " + planted);
@@ -51,8 +52,13 @@ class BenchmarkInputsTest {
         WindowFeaturesBenchmark.Output out = bench.windowOneWearer();
         // 30 s windows every 5 s from media start (5 s into the data) to the end at 595 s
         assertTrue(out.windows().size() >= 110, out.windows().size() + " windows");
-        long complete = out.windows().stream().filter(w -> w.edaSclUs != null && w.hrBpm != null
-                && w.hrvRmssdMs != null && w.motionMagG != null && w.tempSlopeCPerMin != null).count();
+        long complete = out.windows().stream()
+                .filter(w -> w.edaSclUs != null
+                        && w.hrBpm != null
+                        && w.hrvRmssdMs != null
+                        && w.motionMagG != null
+                        && w.tempSlopeCPerMin != null)
+                .count();
         assertTrue(complete >= 0.9 * out.windows().size(), complete + " windows with every feature");
         assertTrue(out.events().scrs.size() >= 12, out.events().scrs.size() + " SCR rows");
         assertTrue(out.events().beats.size() >= 1000, out.events().beats.size() + " beat rows");
@@ -73,7 +79,9 @@ class BenchmarkInputsTest {
         org.sessionreview.scoring.DyadSynchrony.Result dyad = bench.dyadSynchrony();
         assertEquals(session.status(), dyad.session().status());
         assertEquals(session.shuffles(), dyad.session().shuffles());
-        assertTrue(dyad.windows().size() >= 2 * 0.9 * windows.size(), dyad.windows().size() + " EDA and HR rows");
+        assertTrue(
+                dyad.windows().size() >= 2 * 0.9 * windows.size(),
+                dyad.windows().size() + " EDA and HR rows");
     }
 
     @Test
@@ -85,7 +93,9 @@ class BenchmarkInputsTest {
             E4CsvParser.Result result = bench.parse();
             double rate = channel == Channel.ACC ? SyntheticE4.ACC_HZ : SyntheticE4.BVP_HZ;
             assertEquals(List.of(), result.report().rejects(), channel.toString());
-            assertEquals((long) (E4ParseBenchmark.FIFTY_MINUTES_S * rate), result.data().sampleCount());
+            assertEquals(
+                    (long) (E4ParseBenchmark.FIFTY_MINUTES_S * rate),
+                    result.data().sampleCount());
             assertEquals(SyntheticE4.START_MILLIS, result.data().startMillis());
         }
     }
@@ -93,6 +103,7 @@ class BenchmarkInputsTest {
     @Test
     void shouldRepeatTheInputsWhenGivenTheSameSeed() {
         assertTrue(Arrays.equals(SyntheticE4.eda(new Random(7), 60), SyntheticE4.eda(new Random(7), 60)));
-        assertTrue(Arrays.equals(SyntheticE4.dyad(7, 5).therapist(), SyntheticE4.dyad(7, 5).therapist()));
+        assertTrue(Arrays.equals(
+                SyntheticE4.dyad(7, 5).therapist(), SyntheticE4.dyad(7, 5).therapist()));
     }
 }

@@ -38,7 +38,8 @@ import org.sessionreview.operators.StageClock;
  * absolute times on a shared machine vary by about 15 %.
  */
 final class BenchCommand {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: session-review bench [options]",
             "",
             "  --sessions N        sessions in the generated cohort (default 20)",
@@ -84,7 +85,12 @@ final class BenchCommand {
             Path root = o.sessionsDir != null ? o.sessionsDir : cohort(o);
             List<Path> files = ParseFloor.files(root);
             int cores = Runtime.getRuntime().availableProcessors();
-            out.printf(Locale.ROOT, "parse floor: %d files, %d passes on %d threads ...%n", files.size(), o.floorPasses + 1, cores);
+            out.printf(
+                    Locale.ROOT,
+                    "parse floor: %d files, %d passes on %d threads ...%n",
+                    files.size(),
+                    o.floorPasses + 1,
+                    cores);
             ParseFloor.pass(files, cores); // warm-up: JIT and page cache
             ParseFloor.Result floor = null;
             for (int i = 0; i < o.floorPasses; i++) {
@@ -116,8 +122,8 @@ final class BenchCommand {
     private BenchFigures review(Options o, Path root, ParseFloor.Result floor, int cores) throws IOException {
         Path reviewOut = o.work.resolve("review-out");
         SampleDataGenerator.deleteRecursively(reviewOut);
-        List<String> reviewArgs = new ArrayList<>(List.of("--sessions", root.toString(), "--out", reviewOut.toString(),
-                "--allow-demo-key", "--quiet"));
+        List<String> reviewArgs = new ArrayList<>(
+                List.of("--sessions", root.toString(), "--out", reviewOut.toString(), "--allow-demo-key", "--quiet"));
         int parallelism = o.parallelism != null ? o.parallelism : cores;
         reviewArgs.addAll(List.of("--parallelism", Integer.toString(parallelism)));
         reviewArgs.addAll(o.reviewExtras);
@@ -133,7 +139,8 @@ final class BenchCommand {
         long peakAfterGc;
         long peakBeforeGc;
         try (ProcessMemory.AfterGcPeak afterGc = ProcessMemory.trackHeapAfterGc()) {
-            code = new ReviewCommand(quiet, err).onJobResult(r -> result[0] = r)
+            code = new ReviewCommand(quiet, err)
+                    .onJobResult(r -> result[0] = r)
                     .run(reviewArgs.toArray(String[]::new), System::getenv);
             peakAfterGc = afterGc.peakBytes();
             peakBeforeGc = afterGc.peakBeforeBytes();
@@ -145,7 +152,8 @@ final class BenchCommand {
         long jitNanos = (ProcessMemory.jitMillis() - jit0) * 1_000_000;
         long peakRss = ProcessMemory.peakResidentBytes();
         // the heap peaks right before a collection; without one, the pools' summed peaks bound it
-        long peakHeap = peakBeforeGc > 0 ? Math.max(peakBeforeGc, ProcessMemory.heapUsedBytes())
+        long peakHeap = peakBeforeGc > 0
+                ? Math.max(peakBeforeGc, ProcessMemory.heapUsedBytes())
                 : ProcessMemory.peakHeapBytes();
         if (code != 0 || result[0] == null) {
             throw new IllegalStateException("the review failed (exit " + code + ")");
@@ -159,28 +167,45 @@ final class BenchCommand {
         }
         stages.put("JIT compiler threads", jitNanos / 1e6);
         stages.put("other (Flink runtime, shuffle, GC)", (cpuNanos - charged - jitNanos) / 1e6);
-        return new BenchFigures(run.path("totals").path("sessions_reviewed").asInt(), floor.files(), floor.bytes(),
-                floor.sampleRows(), parallelism, cores, floor.nanos() / 1e6, result[0].getNetRuntime(), commandNanos / 1e6,
-                cpuNanos / 1e6, stages, peakRss, rssReset, peakHeap, peakAfterGc, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+        return new BenchFigures(
+                run.path("totals").path("sessions_reviewed").asInt(),
+                floor.files(),
+                floor.bytes(),
+                floor.sampleRows(),
+                parallelism,
+                cores,
+                floor.nanos() / 1e6,
+                result[0].getNetRuntime(),
+                commandNanos / 1e6,
+                cpuNanos / 1e6,
+                stages,
+                peakRss,
+                rssReset,
+                peakHeap,
+                peakAfterGc,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
     }
 
     /** The generated cohort for these options: reused when its marker matches, else written anew. */
     private Path cohort(Options o) throws IOException {
-        Path dir = o.work.resolve(String.format(Locale.ROOT, "cohort-%d-sessions-%d-min-seed-%d", o.sessions, o.minutes, o.seed));
+        Path dir = o.work.resolve(
+                String.format(Locale.ROOT, "cohort-%d-sessions-%d-min-seed-%d", o.sessions, o.minutes, o.seed));
         Map<String, Object> marker = new LinkedHashMap<>();
         marker.put("sessions", o.sessions);
         marker.put("minutes", o.minutes);
         marker.put("seed", o.seed);
         marker.put("generator", Version.project());
         Path markerFile = o.work.resolve(dir.getFileName() + "." + COHORT_MARKER);
-        if (Files.isDirectory(dir) && Files.isRegularFile(markerFile)
+        if (Files.isDirectory(dir)
+                && Files.isRegularFile(markerFile)
                 && JSON.readTree(markerFile.toFile()).equals(JSON.readTree(JSON.writeValueAsString(marker)))) {
             out.println("cohort: reusing " + dir);
             return dir;
         }
         SampleDataGenerator.deleteRecursively(dir);
         Files.deleteIfExists(markerFile);
-        out.printf(Locale.ROOT, "cohort: generating %d sessions of %d minutes into %s ...%n", o.sessions, o.minutes, dir);
+        out.printf(
+                Locale.ROOT, "cohort: generating %d sessions of %d minutes into %s ...%n", o.sessions, o.minutes, dir);
         long t0 = System.nanoTime();
         BenchCohort.write(dir, o.sessions, o.minutes, o.seed);
         JSON.writeValue(markerFile.toFile(), marker);
@@ -209,7 +234,8 @@ final class BenchCommand {
                     return null;
                 }
                 if (i + 1 >= args.length) {
-                    throw new UsageException(a.startsWith("--") ? a + " needs a value" : "unknown argument '" + a + "'");
+                    throw new UsageException(
+                            a.startsWith("--") ? a + " needs a value" : "unknown argument '" + a + "'");
                 }
                 String v = args[++i];
                 switch (a) {

@@ -13,7 +13,8 @@ import org.sessionreview.jobs.kafka.PortInUseException;
  */
 final class KafkaCommand {
     static final int DEFAULT_PORT = 9092;
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: session-review kafka [--port N] [--dir DIR]",
             "",
             "Starts a single-node Apache Kafka broker (KRaft, broker and controller in one process) on",

@@ -22,7 +22,8 @@ import org.sessionreview.jobs.live.ReplayCommand;
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
  */
 public final class Main {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "session-review: psychotherapy session review on Apache Flink",
             "",
             "Commands:",
@@ -53,24 +54,31 @@ public final class Main {
             System.exit(run(args, System.out, System.err));
         }
         java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-        PrintStream err = new PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                System.err.write(b);
-                errors.write(b);
-            }
+        PrintStream err = new PrintStream(
+                new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        System.err.write(b);
+                        errors.write(b);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                System.err.write(b, off, len);
-                errors.write(b, off, len);
-            }
-        }, true, java.nio.charset.StandardCharsets.UTF_8);
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        System.err.write(b, off, len);
+                        errors.write(b, off, len);
+                    }
+                },
+                true,
+                java.nio.charset.StandardCharsets.UTF_8);
         int code = run(args, System.out, err);
         if (code != 0) {
-            String text = errors.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.startsWith("session-review")).reduce((a, b) -> a + "\n" + b).orElse("");
-            throw new IllegalStateException("session-review exited with code " + code + (text.isEmpty() ? "" : ":\n" + text));
+            String text = errors.toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> l.startsWith("session-review"))
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse("");
+            throw new IllegalStateException(
+                    "session-review exited with code " + code + (text.isEmpty() ? "" : ":\n" + text));
         }
     }
 

@@ -1,34 +1,34 @@
 package org.sessionreview.jobs;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.function.BiFunction;
-import org.sessionreview.jobs.io.ReviewSinks;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.sessionreview.ingest.SessionScanner;
-import org.sessionreview.jobs.io.OutputGuard;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 import org.sessionreview.Version;
 import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.ingest.SessionScanner;
 import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.cli.UsageException;
 import org.sessionreview.jobs.io.EmbeddedFileSystems;
 import org.sessionreview.jobs.io.OutputDirectory;
+import org.sessionreview.jobs.io.OutputGuard;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
+import org.sessionreview.jobs.io.ReviewSinks;
 import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.parquet.OutputTables;
 import org.sessionreview.parquet.TableSchema;
@@ -40,11 +40,13 @@ final class ReviewCommand {
     static final String BASELINES_FILE = "baselines.json";
 
     static final List<TableSchema<?>> ALL_TABLES = OutputTables.ALL;
-    static final List<String> TABLES = ALL_TABLES.stream().map(TableSchema::name).toList();
+    static final List<String> TABLES =
+            ALL_TABLES.stream().map(TableSchema::name).toList();
 
     /** Everything a run publishes under {@code --out}. */
-    static final List<String> OUTPUT_ENTRIES = Stream.concat(TABLES.stream(),
-            Stream.of(RunManifest.FILE_NAME, BASELINES_FILE)).toList();
+    static final List<String> OUTPUT_ENTRIES = Stream.concat(
+                    TABLES.stream(), Stream.of(RunManifest.FILE_NAME, BASELINES_FILE))
+            .toList();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -70,7 +72,10 @@ final class ReviewCommand {
         this(out, err, home, ParquetReviewSinks::new);
     }
 
-    ReviewCommand(PrintStream out, PrintStream err, Path home,
+    ReviewCommand(
+            PrintStream out,
+            PrintStream err,
+            Path home,
             BiFunction<org.apache.flink.core.fs.Path, Map<String, String>, ReviewSinks> sinks) {
         this.out = out;
         this.err = err;
@@ -118,25 +123,33 @@ final class ReviewCommand {
         PipelineConfig config = options.config();
         try {
             SessionScanner.Scan scan = SessionScanner.scan(options.sessions());
-            Map<String, String> provenance = config.provenance(options.pseudonymizer().isDemo());
-            ReviewJob job = new ReviewJob(options, config, sinks.apply(new org.apache.flink.core.fs.Path(staging.dir().uri()), provenance),
-                    staging, ALL_TABLES, provenance);
+            Map<String, String> provenance =
+                    config.provenance(options.pseudonymizer().isDemo());
+            ReviewJob job = new ReviewJob(
+                    options,
+                    config,
+                    sinks.apply(new org.apache.flink.core.fs.Path(staging.dir().uri()), provenance),
+                    staging,
+                    ALL_TABLES,
+                    provenance);
             StreamExecutionEnvironment flink = job.environment();
             boolean waits = ReviewJob.waitsForResult(flink);
             boolean jobPublishes = ReviewJob.publishesOnCluster(flink);
             if (!waits && !jobPublishes) {
                 staging.abandon();
-                err.println("session-review review: a detached 'flink run -d' to a session cluster cannot publish its output"
-                        + " unless the cluster's lib/ holds session-review-flink.jar (then add"
-                        + " -Dsession-review.jar-in-cluster-lib=true); else submit it attached (without -d) or through"
-                        + " the web UI / REST API");
+                err.println(
+                        "session-review review: a detached 'flink run -d' to a session cluster cannot publish its output"
+                                + " unless the cluster's lib/ holds session-review-flink.jar (then add"
+                                + " -Dsession-review.jar-in-cluster-lib=true); else submit it attached (without -d) or through"
+                                + " the web UI / REST API");
                 return 2;
             }
             StreamGraph graph = job.build(flink, scan, Instant.now());
             JobClient client = flink.executeAsync(graph);
             if (!waits) {
-                out.println("session-review review: submitted job " + client.getJobID() + "; its tables are published to "
-                        + options.out() + " when it finishes (nothing is published if it fails)");
+                out.println(
+                        "session-review review: submitted job " + client.getJobID() + "; its tables are published to "
+                                + options.out() + " when it finishes (nothing is published if it fails)");
                 return 0;
             }
             onJobResult.accept(client.getJobExecutionResult().get());
@@ -144,8 +157,8 @@ final class ReviewCommand {
                 job.publisher().publish();
             }
             if (!staging.published()) {
-                err.println("session-review review: the job finished but its output could not be published to " + options.out()
-                        + " (see the Flink log); the previous contents are untouched");
+                err.println("session-review review: the job finished but its output could not be published to "
+                        + options.out() + " (see the Flink log); the previous contents are untouched");
                 return 1;
             }
             summary(options, RunManifest.read(options.out().resolve(RunManifest.FILE_NAME)));
@@ -175,17 +188,31 @@ final class ReviewCommand {
             int done = 0;
             for (JsonNode s : sessions) {
                 done++;
-                out.printf(Locale.ROOT, "[%d/%d] %s (therapist %s, session %d): %s%n", done, sessions.size(),
-                        s.path("session_id").asText(), s.path("therapist_id").asText(), s.path("session_number").asInt(),
+                out.printf(
+                        Locale.ROOT,
+                        "[%d/%d] %s (therapist %s, session %d): %s%n",
+                        done,
+                        sessions.size(),
+                        s.path("session_id").asText(),
+                        s.path("therapist_id").asText(),
+                        s.path("session_number").asInt(),
                         s.path("flagged").asBoolean()
-                                ? String.format(Locale.ROOT, "flagged, priority %.1f: %s", s.path("priority").asDouble(), reasons(s))
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "flagged, priority %.1f: %s",
+                                        s.path("priority").asDouble(),
+                                        reasons(s))
                                 : "nothing to review");
             }
         }
         JsonNode totals = run.path("totals");
         out.println();
-        out.printf(Locale.ROOT, "session-review %s: %d session folders, %d sessions reviewed, %d flagged for supervision%n",
-                Version.project(), totals.path("session_folders").asInt(), totals.path("sessions_reviewed").asInt(),
+        out.printf(
+                Locale.ROOT,
+                "session-review %s: %d session folders, %d sessions reviewed, %d flagged for supervision%n",
+                Version.project(),
+                totals.path("session_folders").asInt(),
+                totals.path("sessions_reviewed").asInt(),
                 totals.path("sessions_flagged").asInt());
         List<JsonNode> flagged = new ArrayList<>();
         sessions.forEach(s -> {
@@ -193,10 +220,15 @@ final class ReviewCommand {
                 flagged.add(s);
             }
         });
-        flagged.sort(Comparator.comparingDouble((JsonNode s) -> -s.path("priority").asDouble()));
+        flagged.sort(
+                Comparator.comparingDouble((JsonNode s) -> -s.path("priority").asDouble()));
         for (JsonNode s : flagged) {
-            out.printf(Locale.ROOT, "  review first: %s (priority %.1f) %s%n", s.path("session_id").asText(),
-                    s.path("priority").asDouble(), reasons(s));
+            out.printf(
+                    Locale.ROOT,
+                    "  review first: %s (priority %.1f) %s%n",
+                    s.path("session_id").asText(),
+                    s.path("priority").asDouble(),
+                    reasons(s));
         }
         List<JsonNode> rejectedFiles = new ArrayList<>();
         run.path("inputs").forEach(f -> {
@@ -204,10 +236,22 @@ final class ReviewCommand {
                 rejectedFiles.add(f);
             }
         });
-        out.printf(Locale.ROOT, "rejected records: %d in %d files%n", totals.path("records_rejected").asLong(), rejectedFiles.size());
-        rejectedFiles.stream().limit(20).forEach(f -> out.printf(Locale.ROOT, "  %s: %d of %d records rejected%s%n",
-                f.path("path").asText(), f.path("records_rejected").asLong(), f.path("records_read").asLong(),
-                f.path("first_reject").isTextual() ? " (first: " + f.path("first_reject").asText() + ")" : ""));
+        out.printf(
+                Locale.ROOT,
+                "rejected records: %d in %d files%n",
+                totals.path("records_rejected").asLong(),
+                rejectedFiles.size());
+        rejectedFiles.stream()
+                .limit(20)
+                .forEach(f -> out.printf(
+                        Locale.ROOT,
+                        "  %s: %d of %d records rejected%s%n",
+                        f.path("path").asText(),
+                        f.path("records_rejected").asLong(),
+                        f.path("records_read").asLong(),
+                        f.path("first_reject").isTextual()
+                                ? " (first: " + f.path("first_reject").asText() + ")"
+                                : ""));
         if (rejectedFiles.size() > 20) {
             out.printf(Locale.ROOT, "  ... and %d more files: see the rejects table%n", rejectedFiles.size() - 20);
         }
@@ -216,7 +260,11 @@ final class ReviewCommand {
             if (!s.path("missing_channels").isEmpty()) {
                 List<String> missing = new ArrayList<>();
                 s.path("missing_channels").forEach(m -> missing.add(m.asText()));
-                out.printf(Locale.ROOT, "  %s: missing wearable channels %s%n", s.path("session_id").asText(), String.join(", ", missing));
+                out.printf(
+                        Locale.ROOT,
+                        "  %s: missing wearable channels %s%n",
+                        s.path("session_id").asText(),
+                        String.join(", ", missing));
             }
         }
         out.println("tables: " + options.out() + " (" + String.join("/, ", TABLES) + "/, " + RunManifest.FILE_NAME
@@ -236,5 +284,4 @@ final class ReviewCommand {
         }
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
-
 }

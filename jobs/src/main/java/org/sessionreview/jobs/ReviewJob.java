@@ -29,11 +29,11 @@ import org.sessionreview.jobs.io.PublishOnFinish;
 import org.sessionreview.jobs.io.ReviewSinks;
 import org.sessionreview.jobs.io.RunFact;
 import org.sessionreview.jobs.io.RunFinish;
-import org.sessionreview.operators.GroupAtEndFunction;
 import org.sessionreview.jobs.io.RunManifest;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
+import org.sessionreview.operators.GroupAtEndFunction;
 import org.sessionreview.operators.SampleBlockTypeInfo;
 import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.topology.ReviewStreams;
@@ -73,8 +73,13 @@ public final class ReviewJob {
     private final List<TableSchema<?>> tables;
     private final Map<String, String> provenance;
 
-    public ReviewJob(ReviewOptions options, PipelineConfig config, ReviewSinks sinks, OutputDirectory.Staging staging,
-            List<TableSchema<?>> tables, Map<String, String> provenance) {
+    public ReviewJob(
+            ReviewOptions options,
+            PipelineConfig config,
+            ReviewSinks sinks,
+            OutputDirectory.Staging staging,
+            List<TableSchema<?>> tables,
+            Map<String, String> provenance) {
         this.options = options;
         this.config = config;
         this.sinks = sinks;
@@ -95,11 +100,11 @@ public final class ReviewJob {
      */
     public StreamExecutionEnvironment environment() {
         Configuration conf = Configuration.fromMap(options.flinkConf());
-        if (!Main.insideFlink()
-                && !conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
+        if (!Main.insideFlink() && !conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
             // one machine: compressing the shuffle between its own tasks only costs CPU (LZ4 took
             // about 8 % of the wearer operator's CPU in a bench run); clusters keep their setting
-            conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+            conf.set(
+                    NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
                     NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -108,9 +113,11 @@ public final class ReviewJob {
         if (given.getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
             defaults.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
             defaults.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, DEFAULT_RESTART_ATTEMPTS);
-            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+            defaults.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
                     DEFAULT_RESTART_INITIAL_BACKOFF);
-            defaults.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, DEFAULT_RESTART_MAX_BACKOFF);
+            defaults.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, DEFAULT_RESTART_MAX_BACKOFF);
         }
         if (options.mode() == ReviewOptions.Mode.STREAMING) {
             defaults.set(org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
@@ -118,7 +125,9 @@ public final class ReviewJob {
                 defaults.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
             }
             if (given.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
-                defaults.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, staging.dir().resolve(".checkpoints").uri());
+                defaults.set(
+                        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                        staging.dir().resolve(".checkpoints").uri());
             }
         } else {
             defaults.set(org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
@@ -171,9 +180,10 @@ public final class ReviewJob {
      */
     public StreamGraph build(StreamExecutionEnvironment env, SessionScanner.Scan scan, java.time.Instant started) {
         String root = options.sessions().uri();
-        SessionIngestor ingestor = new SessionIngestor(config, options.pseudonymizer(), options.codebookJson().orElse(null));
-        SingleOutputStreamOperator<SampleBlock> blocks = env
-                .fromSource(new SessionFolderSource(root), WatermarkStrategy.noWatermarks(), "session-folders")
+        SessionIngestor ingestor = new SessionIngestor(
+                config, options.pseudonymizer(), options.codebookJson().orElse(null));
+        SingleOutputStreamOperator<SampleBlock> blocks = env.fromSource(
+                        new SessionFolderSource(root), WatermarkStrategy.noWatermarks(), "session-folders")
                 .uid("session-folders")
                 .process(new SessionIngestFunction(root, ingestor))
                 .returns(SampleBlockTypeInfo.INSTANCE)
@@ -186,22 +196,46 @@ public final class ReviewJob {
                 blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS),
                 config);
         TrendStreams trends = TrendTopology.build(review.sessions(), config.trends());
-        DataStream<Reject> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS).union(review.failures());
+        DataStream<Reject> rejects =
+                blocks.getSideOutput(SessionIngestFunction.REJECTS).union(review.failures());
         DataStream<InputFileStats> files = blocks.getSideOutput(SessionIngestFunction.FILES);
         sinks.attach(review, trends, blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), rejects);
 
-        RunManifest.Header header = new RunManifest.Header(options.sessions().location(), options.out().location(), started,
-                options.mode().name().toLowerCase(java.util.Locale.ROOT), env.getParallelism(),
-                options.pseudonymizer().source(), RunManifest.parametersJson(config.describe()),
-                scan.folders().size() + scan.rejects().size(), tables.stream().map(TableSchema::name).toList());
+        RunManifest.Header header = new RunManifest.Header(
+                options.sessions().location(),
+                options.out().location(),
+                started,
+                options.mode().name().toLowerCase(java.util.Locale.ROOT),
+                env.getParallelism(),
+                options.pseudonymizer().source(),
+                RunManifest.parametersJson(config.describe()),
+                scan.folders().size() + scan.rejects().size(),
+                tables.stream().map(TableSchema::name).toList());
         TypeInformation<RunFact> fact = TypeInformation.of(RunFact.class);
-        files.map(RunFact::of).returns(fact).name("files-as-facts").uid("files-as-facts")
-                .union(review.sessions().map(RunFact::of).returns(fact).name("sessions-as-facts").uid("sessions-as-facts"),
-                        review.baselines().map(RunFact::of).returns(fact).name("baselines-as-facts").uid("baselines-as-facts"),
-                        review.failures().map(RunFact::of).returns(fact).name("failures-as-facts").uid("failures-as-facts"))
+        files.map(RunFact::of)
+                .returns(fact)
+                .name("files-as-facts")
+                .uid("files-as-facts")
+                .union(
+                        review.sessions()
+                                .map(RunFact::of)
+                                .returns(fact)
+                                .name("sessions-as-facts")
+                                .uid("sessions-as-facts"),
+                        review.baselines()
+                                .map(RunFact::of)
+                                .returns(fact)
+                                .name("baselines-as-facts")
+                                .uid("baselines-as-facts"),
+                        review.failures()
+                                .map(RunFact::of)
+                                .returns(fact)
+                                .name("failures-as-facts")
+                                .uid("failures-as-facts"))
                 .keyBy(RunFinish::key)
-                .process(new GroupAtEndFunction<Integer, RunFact, Void>(
-                        new RunFinish(header, staging.dir().uri(), ReviewCommand.BASELINES_FILE), fact),
+                .process(
+                        new GroupAtEndFunction<Integer, RunFact, Void>(
+                                new RunFinish(header, staging.dir().uri(), ReviewCommand.BASELINES_FILE), fact),
                         org.apache.flink.api.common.typeinfo.Types.VOID)
                 .setParallelism(1)
                 .name("run-finish")

@@ -7,9 +7,11 @@ import org.sessionreview.jobs.sampledata.SampleDataGenerator;
 
 /** The {@code generate-sample-data} command: rewrites the synthetic cohort (default into sample-data/). */
 final class SampleDataCommand {
-    static final String USAGE = "Usage: java -jar jobs/target/session-review.jar generate-sample-data [--out DIR] [--seed N]\n"
-            + "  --out DIR   where to write the cohort (default sample-data)\n"
-            + "  --seed N    noise seed (default " + SampleDataGenerator.DEFAULT_SEED + "); the same seed gives the same files";
+    static final String USAGE =
+            "Usage: java -jar jobs/target/session-review.jar generate-sample-data [--out DIR] [--seed N]\n"
+                    + "  --out DIR   where to write the cohort (default sample-data)\n"
+                    + "  --seed N    noise seed (default " + SampleDataGenerator.DEFAULT_SEED
+                    + "); the same seed gives the same files";
 
     private SampleDataCommand() {}
 

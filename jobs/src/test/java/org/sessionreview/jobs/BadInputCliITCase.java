@@ -49,19 +49,24 @@ class BadInputCliITCase {
         Path sample = shortestSampleSession();
         Path good = root.resolve("a-good");
         copyTree(sample, good);
-        JsonNode manifest = new ObjectMapper().readTree(good.resolve("session.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(good.resolve("session.json").toFile());
         goodId = manifest.get("session_id").asText();
         String clientFolder = manifest.get("wearables").get("client").asText();
         Path eda = good.resolve(clientFolder).resolve("EDA.csv.gz");
         List<String> lines = new ArrayList<>(List.of(gunzip(eda).split("\n")));
         lines.set(99, "not-a-number"); // line 100 of the file
         gzip(eda, String.join("\n", lines) + "\n");
-        Files.writeString(good.resolve("extra.jsonl"), String.join("\n",
-                "{\"start\": 100, \"end\": 110, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}",
-                "{\"start\": \"later\", \"code\": \"ANX_STR_SIGH\", \"note\": \"" + CANARY + "\"}",
-                "{\"start\": 200, \"end\": 150, \"code\": \"ANX_STR_HANDS\"}",
-                "{\"start\": 300, \"code\": \"NOT_A_CODE\", \"note\": \"" + CANARY + "\"}",
-                "{broken json " + CANARY) + "\n");
+        Files.writeString(
+                good.resolve("extra.jsonl"),
+                String.join(
+                                "\n",
+                                "{\"start\": 100, \"end\": 110, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}",
+                                "{\"start\": \"later\", \"code\": \"ANX_STR_SIGH\", \"note\": \"" + CANARY + "\"}",
+                                "{\"start\": 200, \"end\": 150, \"code\": \"ANX_STR_HANDS\"}",
+                                "{\"start\": 300, \"code\": \"NOT_A_CODE\", \"note\": \"" + CANARY + "\"}",
+                                "{broken json " + CANARY)
+                        + "\n");
         ObjectMapper om = new ObjectMapper();
         var node = (com.fasterxml.jackson.databind.node.ObjectNode) manifest;
         node.withArray("annotations").add("extra.jsonl").add("missing.jsonl");
@@ -70,16 +75,31 @@ class BadInputCliITCase {
         Path dup = Files.createDirectories(root.resolve("b-duplicate"));
         om.writeValue(dup.resolve("session.json").toFile(), node);
         Path broken = Files.createDirectories(root.resolve("c-broken-json"));
-        Files.writeString(broken.resolve("session.json"), "{\n  \"session_id\": \"X\",\n  \"client_id\": \"PATIENT-42\"\n  oops\n}\n");
+        Files.writeString(
+                broken.resolve("session.json"),
+                "{\n  \"session_id\": \"X\",\n  \"client_id\": \"PATIENT-42\"\n  oops\n}\n");
         Path fields = Files.createDirectories(root.resolve("d-missing-fields"));
-        Files.writeString(fields.resolve("session.json"), "{\"session_id\": \"Y\", \"therapist_id\": \"T9\", \"session_number\": 0,"
-                + " \"media_start\": \"yesterday\", \"wearables\": {}, \"annotations\": [], \"consent\": {\"supervision\": true}}");
+        Files.writeString(
+                fields.resolve("session.json"),
+                "{\"session_id\": \"Y\", \"therapist_id\": \"T9\", \"session_number\": 0,"
+                        + " \"media_start\": \"yesterday\", \"wearables\": {}, \"annotations\": [], \"consent\": {\"supervision\": true}}");
         Files.createDirectories(root.resolve("e-no-manifest"));
 
         out = tmp.resolve("out");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"review", "--sessions", root.toString(), "--out", out.toString(), "--allow-demo-key",
-                "--parallelism", "2"}, new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
+        int code = Main.run(
+                new String[] {
+                    "review",
+                    "--sessions",
+                    root.toString(),
+                    "--out",
+                    out.toString(),
+                    "--allow-demo-key",
+                    "--parallelism",
+                    "2"
+                },
+                new PrintStream(buf, true, StandardCharsets.UTF_8),
+                System.err);
         stdout = buf.toString(StandardCharsets.UTF_8);
         System.out.println(stdout);
         assertEquals(0, code, stdout);
@@ -87,13 +107,14 @@ class BadInputCliITCase {
     }
 
     private List<Map<String, Object>> rejects(String fileLike) throws Exception {
-        return db.query("SELECT session_id, source_file, line, reason, raw FROM " + DuckDb.parquet(out.resolve("rejects"))
-                + " WHERE source_file LIKE '" + fileLike + "' ORDER BY line");
+        return db.query("SELECT session_id, source_file, line, reason, raw FROM "
+                + DuckDb.parquet(out.resolve("rejects")) + " WHERE source_file LIKE '" + fileLike + "' ORDER BY line");
     }
 
     @Test
     void shouldStillReviewTheGoodSessionWhenOthersAreBroken() throws Exception {
-        List<Map<String, Object>> sessions = db.query("SELECT session_id, annotation_count FROM " + DuckDb.parquet(out.resolve("sessions")));
+        List<Map<String, Object>> sessions =
+                db.query("SELECT session_id, annotation_count FROM " + DuckDb.parquet(out.resolve("sessions")));
         assertEquals(1, sessions.size(), sessions.toString());
         assertEquals(goodId, sessions.get(0).get("session_id"));
         assertTrue(stdout.contains("5 session folders, 1 sessions reviewed"), stdout);
@@ -110,12 +131,16 @@ class BadInputCliITCase {
         assertEquals(null, eda.get(0).get("raw"), "raw text of a non-numeric line is withheld");
 
         List<Map<String, Object>> jsonl = rejects("a-good/extra.jsonl");
-        assertEquals(List.of(2L, 3L, 4L, 5L), jsonl.stream().map(r -> ((Number) r.get("line")).longValue()).toList(), jsonl.toString());
+        assertEquals(
+                List.of(2L, 3L, 4L, 5L),
+                jsonl.stream().map(r -> ((Number) r.get("line")).longValue()).toList(),
+                jsonl.toString());
         assertTrue(((String) jsonl.get(1).get("reason")).contains("before"), jsonl.toString());
         assertTrue(((String) jsonl.get(2).get("reason")).contains("maps to no canonical code"), jsonl.toString());
 
         assertTrue(((String) rejects("a-good/missing.jsonl").get(0).get("reason")).contains("not found"));
-        assertTrue(((String) rejects("b-duplicate/session.json").get(0).get("reason")).contains("duplicate session_id"));
+        assertTrue(
+                ((String) rejects("b-duplicate/session.json").get(0).get("reason")).contains("duplicate session_id"));
         Map<String, Object> broken = rejects("c-broken-json/session.json").get(0);
         assertTrue(((String) broken.get("reason")).contains("not valid JSON"), broken.toString());
         assertEquals(4L, ((Number) broken.get("line")).longValue(), broken.toString());
@@ -139,7 +164,10 @@ class BadInputCliITCase {
     void shouldBalanceRecordCountsPerFileWhenWritingRunJson() throws Exception {
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         for (JsonNode f : run.get("inputs")) {
-            assertEquals(f.get("records_read").asLong(), f.get("records_accepted").asLong() + f.get("records_rejected").asLong(),
+            assertEquals(
+                    f.get("records_read").asLong(),
+                    f.get("records_accepted").asLong()
+                            + f.get("records_rejected").asLong(),
                     f.toString());
         }
         JsonNode extra = null;
@@ -158,7 +186,9 @@ class BadInputCliITCase {
             return s.filter(p -> Files.isRegularFile(p.resolve("session.json")))
                     .min(Comparator.comparingDouble(p -> {
                         try {
-                            return om.readTree(p.resolve("session.json").toFile()).path("duration_s").asDouble(1e9);
+                            return om.readTree(p.resolve("session.json").toFile())
+                                    .path("duration_s")
+                                    .asDouble(1e9);
                         } catch (IOException e) {
                             return 1e9;
                         }

@@ -43,7 +43,10 @@ class DamagedTablesCliITCase {
             }
         }
         try (Stream<Path> files = Files.list(tables.resolve("moments"))) {
-            damaged = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+            damaged = files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(damaged);
         Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // cut short: no footer
@@ -53,7 +56,9 @@ class DamagedTablesCliITCase {
 
     private static Run run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                args,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, err.toString(StandardCharsets.UTF_8));
     }
@@ -71,7 +76,14 @@ class DamagedTablesCliITCase {
         assertFalse(Files.exists(report.resolve("index.html")), "nothing published");
 
         Path export = tmp.resolve("export");
-        assertNamesTheFile(run("export", "--audience", "research", "--tables", tables.toString(), "--out", export.toString(),
+        assertNamesTheFile(run(
+                "export",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
+                export.toString(),
                 "--allow-demo-key"));
         assertFalse(Files.exists(export.resolve("sessions")), "nothing published");
 

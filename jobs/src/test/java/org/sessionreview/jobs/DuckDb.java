@@ -22,7 +22,8 @@ public final class DuckDb implements AutoCloseable {
     /** Rows of a query, each a column-name -> value map in column order. */
     public List<Map<String, Object>> query(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -39,36 +39,62 @@ class FailedRunCliITCase {
         Path root = Files.createDirectories(tmp.resolve("sessions"));
         for (String id : List.of("A", "B")) {
             Path s = Files.createDirectories(root.resolve(id));
-            Files.writeString(s.resolve("session.json"), "{\"session_id\": \"" + id + "\", \"therapist_id\": \"T1\","
-                    + " \"client_id\": \"C-" + id + "\", \"session_number\": 1, \"media_start\": \"2026-03-02T10:00:00+01:00\","
-                    + " \"duration_s\": 600, \"wearables\": {}, \"annotations\": [\"codes.jsonl\"],"
-                    + " \"consent\": {\"supervision\": true, \"research\": true}}");
-            Files.writeString(s.resolve("codes.jsonl"), "{\"start\": 200, \"code\": \"SAFE_SELF_HARM\", \"actor\": \"client\"}\n");
+            Files.writeString(
+                    s.resolve("session.json"),
+                    "{\"session_id\": \"" + id + "\", \"therapist_id\": \"T1\","
+                            + " \"client_id\": \"C-" + id
+                            + "\", \"session_number\": 1, \"media_start\": \"2026-03-02T10:00:00+01:00\","
+                            + " \"duration_s\": 600, \"wearables\": {}, \"annotations\": [\"codes.jsonl\"],"
+                            + " \"consent\": {\"supervision\": true, \"research\": true}}");
+            Files.writeString(
+                    s.resolve("codes.jsonl"),
+                    "{\"start\": 200, \"code\": \"SAFE_SELF_HARM\", \"actor\": \"client\"}\n");
         }
         return root;
     }
 
-    private Run review(Path sessions, Path out, BiFunction<org.apache.flink.core.fs.Path, Map<String, String>, ReviewSinks> sinks) {
+    private Run review(
+            Path sessions,
+            Path out,
+            BiFunction<org.apache.flink.core.fs.Path, Map<String, String>, ReviewSinks> sinks) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = new ReviewCommand(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-                tmp.resolve("home"), sinks).run(new String[] {"--sessions", sessions.toString(), "--out", out.toString(),
-                        "--allow-demo-key", "--parallelism", "2", "--quiet",
-                        // the failure is deterministic: retrying it (by default up to 10 times) only costs time
-                        "--flink", "restart-strategy.type=none"}, Map.<String, String>of()::get);
+        int code = new ReviewCommand(
+                        new PrintStream(o, true, StandardCharsets.UTF_8),
+                        new PrintStream(e, true, StandardCharsets.UTF_8),
+                        tmp.resolve("home"),
+                        sinks)
+                .run(
+                        new String[] {
+                            "--sessions",
+                            sessions.toString(),
+                            "--out",
+                            out.toString(),
+                            "--allow-demo-key",
+                            "--parallelism",
+                            "2",
+                            "--quiet",
+                            // the failure is deterministic: retrying it (by default up to 10 times) only costs time
+                            "--flink",
+                            "restart-strategy.type=none"
+                        },
+                        Map.<String, String>of()::get);
         return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
     /** Every file under {@code dir} with a hash of its bytes (hidden entries included). */
     private static List<String> tree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> {
-                try {
-                    return dir.relativize(p) + " " + Arrays.hashCode(Files.readAllBytes(p));
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> {
+                        try {
+                            return dir.relativize(p) + " " + Arrays.hashCode(Files.readAllBytes(p));
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -77,8 +103,13 @@ class FailedRunCliITCase {
         ReviewSinks real = new ParquetReviewSinks(dir, provenance);
         return (review, trends, annotations, rejects) -> {
             real.attach(review, trends, annotations, rejects);
-            review.sessions().map(FailedRunCliITCase::fail).name("simulated-failure").uid("simulated-failure")
-                    .sinkTo(new DiscardingSink<>()).name("discard").uid("discard");
+            review.sessions()
+                    .map(FailedRunCliITCase::fail)
+                    .name("simulated-failure")
+                    .uid("simulated-failure")
+                    .sinkTo(new DiscardingSink<>())
+                    .name("discard")
+                    .uid("discard");
         };
     }
 
@@ -100,11 +131,14 @@ class FailedRunCliITCase {
         assertTrue(failed.err().contains("nothing was published"), failed.err());
         assertEquals(published, tree(out), "a failed run changed the published output");
         try (Stream<Path> s = Files.list(out)) {
-            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".session-review-staging")),
+            assertFalse(
+                    s.anyMatch(p -> p.getFileName().toString().startsWith(".session-review-staging")),
                     "staging left behind");
         }
 
-        Files.writeString(sessions.resolve("B/codes.jsonl"), "{\"start\": 300, \"code\": \"SAFE_SELF_HARM\", \"actor\": \"client\"}\n");
+        Files.writeString(
+                sessions.resolve("B/codes.jsonl"),
+                "{\"start\": 300, \"code\": \"SAFE_SELF_HARM\", \"actor\": \"client\"}\n");
         Run again = review(sessions, out, ParquetReviewSinks::new);
         assertEquals(0, again.code(), again.err());
         assertTrue(!tree(out).equals(published), "the next good run replaces the tables");

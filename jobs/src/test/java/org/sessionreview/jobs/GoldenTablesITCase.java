@@ -53,7 +53,8 @@ class GoldenTablesITCase {
                     problems.add(t + (actual.contains(t) ? ": a table without a golden copy" : ": table missing"));
                     continue;
                 }
-                TableDifference d = TableComparison.compare(t,
+                TableDifference d = TableComparison.compare(
+                        t,
                         TableComparison.Table.read(db, DuckDb.parquetFile(golden.resolve(t + ".parquet"))),
                         TableComparison.Table.read(db, DuckDb.parquet(out.resolve(t))));
                 System.out.println("[GoldenTablesITCase] " + d.summary());
@@ -61,8 +62,10 @@ class GoldenTablesITCase {
                     problems.add(d.report());
                 }
             }
-            assertTrue(problems.isEmpty(), () -> "tables that differ from " + GOLDEN + " (if intended, regenerate with"
-                    + " -Dgolden.update=true and say why in the commit):\n" + String.join("\n", problems));
+            assertTrue(
+                    problems.isEmpty(),
+                    () -> "tables that differ from " + GOLDEN + " (if intended, regenerate with"
+                            + " -Dgolden.update=true and say why in the commit):\n" + String.join("\n", problems));
         }
     }
 
@@ -86,7 +89,8 @@ class GoldenTablesITCase {
         SortedSet<String> names = new TreeSet<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(kind).map(p -> p.getFileName().toString())
+                s.filter(kind)
+                        .map(p -> p.getFileName().toString())
                         .filter(n -> !n.startsWith(".") && n.endsWith(suffix))
                         .forEach(n -> names.add(n.substring(0, n.length() - suffix.length())));
             }

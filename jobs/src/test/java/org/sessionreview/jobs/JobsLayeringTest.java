@@ -23,23 +23,32 @@ class JobsLayeringTest {
 
     @BeforeAll
     static void importJobsClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.sessionreview.jobs");
     }
 
     @Test
     void shouldLeaveSignalAndFeatureWorkToThePipelineWhenCompiled() {
-        noClasses().that().resideInAPackage("org.sessionreview.jobs..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sessionreview.signal..", "org.sessionreview.features..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.sessionreview.jobs..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.sessionreview.signal..", "org.sessionreview.features..")
                 .because("jobs only parse arguments and attach sources and sinks (STYLE.md)")
                 .check(classes);
     }
 
     @Test
     void shouldGenerateSampleDataWithoutPipelineCodeButTheTaxonomyWhenCompiled() {
-        noClasses().that().resideInAPackage("org.sessionreview.jobs.sampledata..")
-                .should().dependOnClassesThat(resideInAPackage("org.sessionreview..")
-                        .and(not(resideInAnyPackage("org.sessionreview.jobs.sampledata..", "org.sessionreview.taxonomy.."))))
+        noClasses()
+                .that()
+                .resideInAPackage("org.sessionreview.jobs.sampledata..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.sessionreview..")
+                        .and(not(resideInAnyPackage(
+                                "org.sessionreview.jobs.sampledata..", "org.sessionreview.taxonomy.."))))
                 .because("planted facts come from the generator's plan, never from production code")
                 .check(classes);
     }

@@ -26,21 +26,28 @@ class KafkaCommandITCase {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] seenClusterId = new String[1];
-        KafkaCommand command = new KafkaCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), broker -> {
-                    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        KafkaCommand command = new KafkaCommand(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                broker -> {
+                    try (Admin admin = Admin.create(
+                            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                         seenClusterId[0] = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }
                     return true;
                 });
-        int code = command.run(new String[] {"--port", "0", "--dir", tmp.resolve("kafka").toString()});
+        int code = command.run(
+                new String[] {"--port", "0", "--dir", tmp.resolve("kafka").toString()});
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(1, printed.strip().lines().count(), printed);
-        assertTrue(printed.matches("(?s)Kafka broker listening on localhost:\\d+ \\(PLAINTEXT, cluster \\S+, data in .*\\);"
-                + " press Ctrl-C to stop it\\s*"), printed);
+        assertTrue(
+                printed.matches(
+                        "(?s)Kafka broker listening on localhost:\\d+ \\(PLAINTEXT, cluster \\S+, data in .*\\);"
+                                + " press Ctrl-C to stop it\\s*"),
+                printed);
         assertTrue(printed.contains("cluster " + seenClusterId[0] + ","), printed);
     }
 }

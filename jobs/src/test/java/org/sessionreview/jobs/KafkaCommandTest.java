@@ -25,7 +25,9 @@ class KafkaCommandTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -39,7 +41,9 @@ class KafkaCommandTest {
             Run r = run("kafka", "--port", String.valueOf(port), "--dir", dir.toString());
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().startsWith("session-review kafka: port " + port + " on localhost is already in use"), r.err());
+            assertTrue(
+                    r.err().startsWith("session-review kafka: port " + port + " on localhost is already in use"),
+                    r.err());
             assertEquals("", r.out());
             assertFalse(Files.exists(dir.resolve("meta.properties")), "formatted although the port was taken");
         }
@@ -47,7 +51,9 @@ class KafkaCommandTest {
 
     @Test
     void shouldExitTwoWhenAnArgumentIsUnusable() {
-        assertTrue(run("kafka", "--port", "ninety").err().contains("--port must be a whole number from 0 to 65535, got 'ninety'"));
+        assertTrue(run("kafka", "--port", "ninety")
+                .err()
+                .contains("--port must be a whole number from 0 to 65535, got 'ninety'"));
         assertEquals(2, run("kafka", "--port", "65536").code());
         assertEquals(2, run("kafka", "--port", "-1").code());
         assertTrue(run("kafka", "--dir").err().contains("--dir needs a value"));

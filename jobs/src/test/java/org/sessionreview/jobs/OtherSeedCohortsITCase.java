@@ -52,21 +52,35 @@ class OtherSeedCohortsITCase {
 
     static List<Long> seeds() {
         return Arrays.stream(System.getProperty("other.seeds", "7").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(Long::parseLong).toList();
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Long::parseLong)
+                .toList();
     }
 
     @TestFactory
     Stream<DynamicContainer> shouldMeetEveryPlantedFactWhenTheSampleCohortIsGeneratedWithOtherSeeds() {
         List<DynamicContainer> containers = new ArrayList<>();
         for (long seed : seeds()) {
-            containers.add(DynamicContainer.dynamicContainer("seed " + seed, Stream.of(
-                    check(seed, "every planted episode, onset within tolerance, no other", PlantedFacts::everyPlantedEpisodeFoundAndNoOther),
-                    check(seed, "no episode at contact loss", PlantedFacts::noEpisodeAtContactLoss),
-                    check(seed, "flagged exactly where planted", PlantedFacts::flaggedExactlyWherePlanted),
-                    check(seed, "safety first, priority tiers", PlantedFacts::safetyFirstAndPriorityTiers),
-                    check(seed, "ruptures and their outcomes", PlantedFacts::everyRuptureWithItsOutcome),
-                    check(seed, "missed but not answered opportunities", PlantedFacts::missedButNotAnsweredOpportunities),
-                    check(seed, "plateau clients, trainees, synchrony", PlantedFacts::plateauClientsTraineesAndSynchrony))));
+            containers.add(DynamicContainer.dynamicContainer(
+                    "seed " + seed,
+                    Stream.of(
+                            check(
+                                    seed,
+                                    "every planted episode, onset within tolerance, no other",
+                                    PlantedFacts::everyPlantedEpisodeFoundAndNoOther),
+                            check(seed, "no episode at contact loss", PlantedFacts::noEpisodeAtContactLoss),
+                            check(seed, "flagged exactly where planted", PlantedFacts::flaggedExactlyWherePlanted),
+                            check(seed, "safety first, priority tiers", PlantedFacts::safetyFirstAndPriorityTiers),
+                            check(seed, "ruptures and their outcomes", PlantedFacts::everyRuptureWithItsOutcome),
+                            check(
+                                    seed,
+                                    "missed but not answered opportunities",
+                                    PlantedFacts::missedButNotAnsweredOpportunities),
+                            check(
+                                    seed,
+                                    "plateau clients, trainees, synchrony",
+                                    PlantedFacts::plateauClientsTraineesAndSynchrony))));
         }
         return containers.stream();
     }
@@ -91,11 +105,23 @@ class OtherSeedCohortsITCase {
             Path out = tmp.resolve("review-" + seed);
             SampleDataGenerator.generate(cohort, seed);
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            int code = Main.run(new String[] {"review", "--sessions", cohort.toString(), "--out", out.toString(),
-                    "--allow-demo-key", "--parallelism", "2", "--quiet"}, new PrintStream(buf, true, StandardCharsets.UTF_8),
+            int code = Main.run(
+                    new String[] {
+                        "review",
+                        "--sessions",
+                        cohort.toString(),
+                        "--out",
+                        out.toString(),
+                        "--allow-demo-key",
+                        "--parallelism",
+                        "2",
+                        "--quiet"
+                    },
+                    new PrintStream(buf, true, StandardCharsets.UTF_8),
                     System.err);
             assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
-            JsonNode planted = new ObjectMapper().readTree(cohort.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
+            JsonNode planted = new ObjectMapper()
+                    .readTree(cohort.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
             assertEquals(seed, planted.get("seed").asLong(), "planted.json of seed " + seed);
             facts = new PlantedFacts(db, out, planted);
             reviews.put(seed, facts);

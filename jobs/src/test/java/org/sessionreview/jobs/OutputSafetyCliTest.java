@@ -47,20 +47,28 @@ class OutputSafetyCliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--allow-demo-key");
-        int code = new ReviewCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), home).run(all.toArray(String[]::new), Map.<String, String>of()::get);
+        int code = new ReviewCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        home)
+                .run(all.toArray(String[]::new), Map.<String, String>of()::get);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private List<String> tree(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.map(p -> {
-                try {
-                    return root.relativize(p) + (Files.isRegularFile(p) ? " " + Files.readString(p).hashCode() : "/");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sorted().toList();
+                        try {
+                            return root.relativize(p)
+                                    + (Files.isRegularFile(p)
+                                            ? " " + Files.readString(p).hashCode()
+                                            : "/");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -73,7 +81,8 @@ class OutputSafetyCliTest {
     @Test
     void shouldRefuseWithoutDeletingWhenOutContainsTheSessionsRoot() throws IOException {
         List<String> before = tree(study);
-        assertRefused(review("--sessions", sessions.toString(), "--out", study.toString()), "contains the sessions root");
+        assertRefused(
+                review("--sessions", sessions.toString(), "--out", study.toString()), "contains the sessions root");
         assertEquals(before, tree(study));
     }
 
@@ -81,9 +90,19 @@ class OutputSafetyCliTest {
     void shouldRefuseWhenOutIsOrIsInsideTheSessionsRoot() throws IOException {
         List<String> before = tree(study);
         assertRefused(review("--sessions", sessions.toString(), "--out", sessions.toString()), "is the sessions root");
-        assertRefused(review("--sessions", sessions.toString(), "--out", sessions.resolve("out").toString()),
+        assertRefused(
+                review(
+                        "--sessions",
+                        sessions.toString(),
+                        "--out",
+                        sessions.resolve("out").toString()),
                 "is inside the sessions root");
-        assertRefused(review("--sessions", sessions.toString(), "--out", sessions.resolve("s1/../x/../out").toString()),
+        assertRefused(
+                review(
+                        "--sessions",
+                        sessions.toString(),
+                        "--out",
+                        sessions.resolve("s1/../x/../out").toString()),
                 "is inside the sessions root");
         assertEquals(before, tree(study));
     }
@@ -92,7 +111,8 @@ class OutputSafetyCliTest {
     void shouldRefuseWhenOutReachesTheSessionsRootThroughASymbolicLink() throws IOException {
         Path link = Files.createSymbolicLink(tmp.resolve("link-to-study"), study);
         List<String> before = tree(study);
-        assertRefused(review("--sessions", sessions.toString(), "--out", link.toString()), "contains the sessions root");
+        assertRefused(
+                review("--sessions", sessions.toString(), "--out", link.toString()), "contains the sessions root");
         assertEquals(before, tree(study));
     }
 
@@ -102,7 +122,10 @@ class OutputSafetyCliTest {
         assertRefused(review("--sessions", sessions.toString(), "--out", home.toString()), "is the home folder");
         assertRefused(review("--sessions", sessions.toString(), "--out", tmp.toString()), "the sessions root");
         Path other = Files.exists(tmp) ? tmp.getParent() : tmp;
-        assertEquals(2, review("--sessions", sessions.toString(), "--out", other.toString()).code());
+        assertEquals(
+                2,
+                review("--sessions", sessions.toString(), "--out", other.toString())
+                        .code());
     }
 
     @Test
@@ -121,9 +144,22 @@ class OutputSafetyCliTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Files.writeString(empty.resolve("readme.txt"), "nothing here");
         Files.createDirectories(empty.resolve(".hidden"));
-        assertRefused(review("--sessions", empty.toString(), "--out", tmp.resolve("o1").toString()), "holds no session folders");
-        assertRefused(review("--sessions", sessions.resolve("s1").toString(), "--out", tmp.resolve("o2").toString()),
+        assertRefused(
+                review(
+                        "--sessions",
+                        empty.toString(),
+                        "--out",
+                        tmp.resolve("o1").toString()),
+                "holds no session folders");
+        assertRefused(
+                review(
+                        "--sessions",
+                        sessions.resolve("s1").toString(),
+                        "--out",
+                        tmp.resolve("o2").toString()),
                 "is itself a session folder");
-        assertTrue(!Files.exists(tmp.resolve("o1")) && !Files.exists(tmp.resolve("o2")), "nothing created for a refused run");
+        assertTrue(
+                !Files.exists(tmp.resolve("o1")) && !Files.exists(tmp.resolve("o2")),
+                "nothing created for a refused run");
     }
 }

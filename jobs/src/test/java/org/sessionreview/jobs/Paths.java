@@ -14,7 +14,8 @@ public final class Paths {
                 return dir;
             }
         }
-        throw new IllegalStateException("project root with sample-data/ not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "project root with sample-data/ not found above " + Path.of("").toAbsolutePath());
     }
 
     public static Path sampleData() {

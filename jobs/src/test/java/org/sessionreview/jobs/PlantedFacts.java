@@ -43,18 +43,23 @@ final class PlantedFacts {
             for (JsonNode e : s.get("client_episodes")) {
                 episodes++;
                 double start = e.get("start_s").asDouble();
-                Object found = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE kind = 'anxiety_episode' AND role = 'client'"
-                        + " AND session_id = '" + s.get("session_id").asText() + "' AND abs(start_s - " + start + ") <= " + tolerance);
+                Object found = db.scalar("SELECT count(*) FROM " + t("moments")
+                        + " WHERE kind = 'anxiety_episode' AND role = 'client'" + " AND session_id = '"
+                        + s.get("session_id").asText() + "' AND abs(start_s - " + start + ") <= " + tolerance);
                 if (((Number) found).intValue() != 1) {
                     missing.add(s.get("session_id").asText() + " episode at " + start + " s");
                 }
             }
         }
         assertTrue(episodes >= 6, "the cohort plants at least 6 episodes");
-        assertTrue(missing.isEmpty(), "planted episodes not found within " + tolerance + " s: " + missing
-                + "\nmoments: " + db.query("SELECT session_id, role, start_s, end_s, severity FROM " + t("moments") + " ORDER BY 1, 3"));
-        long clientEpisodeMoments = ((Number) db.scalar("SELECT count(*) FROM " + t("moments")
-                + " WHERE role = 'client' AND kind = 'anxiety_episode'")).longValue();
+        assertTrue(
+                missing.isEmpty(),
+                "planted episodes not found within " + tolerance + " s: " + missing + "\nmoments: "
+                        + db.query("SELECT session_id, role, start_s, end_s, severity FROM " + t("moments")
+                                + " ORDER BY 1, 3"));
+        long clientEpisodeMoments = ((Number) db.scalar(
+                        "SELECT count(*) FROM " + t("moments") + " WHERE role = 'client' AND kind = 'anxiety_episode'"))
+                .longValue();
         assertEquals(episodes, clientEpisodeMoments, "every client anxiety moment is a planted episode");
     }
 
@@ -68,11 +73,12 @@ final class PlantedFacts {
                 String sid = s.get("session_id").asText();
                 double from = c.get("start_s").asDouble();
                 double to = c.get("end_s").asDouble();
-                Object n = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid + "' AND role = '"
-                        + c.get("role").asText() + "' AND start_s < " + to + " AND end_s > " + from);
+                Object n = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid
+                        + "' AND role = '" + c.get("role").asText() + "' AND start_s < " + to + " AND end_s > " + from);
                 assertEquals(0, ((Number) n).intValue(), "moment during contact loss in " + sid);
                 Object q = db.scalar("SELECT max(eda_quality) FROM " + t("windows") + " WHERE session_id = '" + sid
-                        + "' AND role = '" + c.get("role").asText() + "' AND start_s >= " + from + " AND end_s <= " + to);
+                        + "' AND role = '" + c.get("role").asText() + "' AND start_s >= " + from + " AND end_s <= "
+                        + to);
                 assertTrue(((Number) q).doubleValue() < 0.5, "EDA quality during contact loss should be low, got " + q);
             }
         }
@@ -84,8 +90,10 @@ final class PlantedFacts {
 
         for (JsonNode s : planted.get("sessions")) {
             String sid = s.get("session_id").asText();
-            Map<String, Object> row = db.query("SELECT flagged, priority, anxiety_episodes, len(flag_reasons) AS reasons FROM "
-                    + t("sessions") + " WHERE session_id = '" + sid + "'").get(0);
+            Map<String, Object> row = db.query(
+                            "SELECT flagged, priority, anxiety_episodes, len(flag_reasons) AS reasons FROM "
+                                    + t("sessions") + " WHERE session_id = '" + sid + "'")
+                    .get(0);
             int planted = s.get("client_episodes").size();
             assertEquals(planted, ((Number) row.get("anxiety_episodes")).intValue(), sid);
             assertEquals(planted > 0, row.get("flagged"), sid);
@@ -101,20 +109,30 @@ final class PlantedFacts {
     /** The planted first session ranks first, every session lands in its planted priority tier, and an unanswered safety event says so. */
     void safetyFirstAndPriorityTiers() throws Exception {
 
-        String first = (String) db.scalar("SELECT session_id FROM " + t("sessions") + " ORDER BY priority DESC LIMIT 1");
+        String first =
+                (String) db.scalar("SELECT session_id FROM " + t("sessions") + " ORDER BY priority DESC LIMIT 1");
         assertEquals(planted.get("expected_first_session").asText(), first);
         // the review order: each session lands in the priority tier its planted coded events give it
         for (JsonNode s : planted.get("sessions")) {
             double priority = ((Number) db.scalar("SELECT priority FROM " + t("sessions") + " WHERE session_id = '"
-                    + s.get("session_id").asText() + "'")).doubleValue();
-            assertEquals(s.get("expected_priority_tier").asInt(), (int) Math.floor(priority / 1000), s.get("session_id").asText()
-                    + " priority " + priority);
+                            + s.get("session_id").asText() + "'"))
+                    .doubleValue();
+            assertEquals(
+                    s.get("expected_priority_tier").asInt(),
+                    (int) Math.floor(priority / 1000),
+                    s.get("session_id").asText() + " priority " + priority);
         }
         for (JsonNode s : planted.get("sessions")) {
             for (JsonNode e : s.get("safety_events")) {
-                Map<String, Object> m = db.query("SELECT evidence FROM " + t("moments") + " WHERE kind = 'safety' AND session_id = '"
-                        + s.get("session_id").asText() + "' AND abs(start_s - " + e.get("t_s").asDouble() + ") < 1").get(0);
-                assertEquals(!e.get("responded").asBoolean(), ((String) m.get("evidence")).contains("no therapist response"), m.toString());
+                Map<String, Object> m = db.query(
+                                "SELECT evidence FROM " + t("moments") + " WHERE kind = 'safety' AND session_id = '"
+                                        + s.get("session_id").asText() + "' AND abs(start_s - "
+                                        + e.get("t_s").asDouble() + ") < 1")
+                        .get(0);
+                assertEquals(
+                        !e.get("responded").asBoolean(),
+                        ((String) m.get("evidence")).contains("no therapist response"),
+                        m.toString());
             }
         }
     }
@@ -126,9 +144,11 @@ final class PlantedFacts {
         for (JsonNode s : this.planted.get("sessions")) {
             for (JsonNode r : s.get("ruptures")) {
                 planted++;
-                List<Map<String, Object>> rows = db.query("SELECT outcome FROM " + t("ruptures") + " WHERE session_id = '"
-                        + s.get("session_id").asText() + "' AND class = '" + r.get("class").asText() + "' AND abs(start_s - "
-                        + r.get("start_s").asDouble() + ") < 1");
+                List<Map<String, Object>> rows =
+                        db.query("SELECT outcome FROM " + t("ruptures") + " WHERE session_id = '"
+                                + s.get("session_id").asText() + "' AND class = '"
+                                + r.get("class").asText() + "' AND abs(start_s - "
+                                + r.get("start_s").asDouble() + ") < 1");
                 assertEquals(1, rows.size(), s.get("session_id").asText() + " rupture at " + r.get("start_s"));
                 assertEquals(r.get("expected_outcome").asText(), rows.get(0).get("outcome"));
             }
@@ -136,13 +156,16 @@ final class PlantedFacts {
         assertTrue(planted >= 2, "a repaired and an unaddressed rupture are planted");
         assertEquals((long) planted, ((Number) db.scalar("SELECT count(*) FROM " + t("ruptures"))).longValue());
         // the session roll-up: every rupture session has segments with markers of its class and a resolution ratio
-        for (Map<String, Object> r : db.query("SELECT ruptures_withdrawal w, ruptures_confrontation c, segments_with_w_share sw,"
-                + " segments_with_c_share sc, resolution_ratio rr FROM " + t("sessions") + " WHERE ruptures_withdrawal + ruptures_confrontation > 0")) {
+        for (Map<String, Object> r :
+                db.query("SELECT ruptures_withdrawal w, ruptures_confrontation c, segments_with_w_share sw,"
+                        + " segments_with_c_share sc, resolution_ratio rr FROM " + t("sessions")
+                        + " WHERE ruptures_withdrawal + ruptures_confrontation > 0")) {
             assertEquals(((Number) r.get("w")).intValue() > 0, ((Number) r.get("sw")).doubleValue() > 0, r.toString());
             assertEquals(((Number) r.get("c")).intValue() > 0, ((Number) r.get("sc")).doubleValue() > 0, r.toString());
             assertNotNull(r.get("rr"), r.toString());
         }
-        Object unaddressedMoments = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE kind = 'unaddressed_rupture'");
+        Object unaddressedMoments =
+                db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE kind = 'unaddressed_rupture'");
         assertTrue(((Number) unaddressedMoments).longValue() >= 1);
     }
 
@@ -153,15 +176,21 @@ final class PlantedFacts {
             String sid = s.get("session_id").asText();
             for (JsonNode m : s.get("missed_opportunities")) {
                 String kind = m.get("voiced").asBoolean() ? "missed_opportunity" : "unvoiced_arousal";
-                Object n = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid + "' AND kind = '"
-                        + kind + "' AND start_s <= " + (m.get("t_s").asDouble() + 30) + " AND end_s >= " + (m.get("t_s").asDouble() - 30));
+                Object n = db.scalar(
+                        "SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid + "' AND kind = '" + kind
+                                + "' AND start_s <= " + (m.get("t_s").asDouble() + 30) + " AND end_s >= "
+                                + (m.get("t_s").asDouble() - 30));
                 assertTrue(((Number) n).longValue() >= 1, sid + " " + kind + " at " + m.get("t_s"));
             }
             for (JsonNode a : s.get("answered_episodes")) {
                 Object n = db.scalar("SELECT count(*) FROM " + t("moments") + " WHERE session_id = '" + sid
-                        + "' AND kind IN ('missed_opportunity', 'unvoiced_arousal') AND abs(start_s - " + a.get("start_s").asDouble()
+                        + "' AND kind IN ('missed_opportunity', 'unvoiced_arousal') AND abs(start_s - "
+                        + a.get("start_s").asDouble()
                         + ") <= 30");
-                assertEquals(0L, ((Number) n).longValue(), sid + ": the answered episode " + a.get("episode_id") + " is not missed");
+                assertEquals(
+                        0L,
+                        ((Number) n).longValue(),
+                        sid + ": the answered episode " + a.get("episode_id") + " is not missed");
             }
         }
     }
@@ -175,9 +204,11 @@ final class PlantedFacts {
                     + "' ORDER BY session_number DESC LIMIT 1");
             assertEquals(Boolean.TRUE, plateau, c.asText());
         }
-        Object others = db.scalar("SELECT count(*) FROM " + t("clients") + " WHERE plateau AND note = 'discuss in supervision: consider consultation'");
+        Object others = db.scalar("SELECT count(*) FROM " + t("clients")
+                + " WHERE plateau AND note = 'discuss in supervision: consider consultation'");
         assertEquals((long) planted.get("plateau_clients").size(), ((Number) others).longValue());
-        // every client session's plateau flag is the plan's (planted.json client_trends), not the pipeline's own rule run twice
+        // every client session's plateau flag is the plan's (planted.json client_trends), not the pipeline's own rule
+        // run twice
         int trendRows = 0;
         for (JsonNode c : planted.get("client_trends")) {
             String key = Pseudonymizer.demo().pseudonym(c.get("client_id").asText());
@@ -185,17 +216,24 @@ final class PlantedFacts {
                 trendRows++;
                 Object plateau = db.scalar("SELECT plateau FROM " + t("clients") + " WHERE client_key = '" + key
                         + "' AND session_number = " + s.get("session_number").asInt());
-                assertEquals(s.get("plateau").asBoolean(), plateau, c.get("client_id").asText() + " #" + s.get("session_number"));
+                assertEquals(
+                        s.get("plateau").asBoolean(),
+                        plateau,
+                        c.get("client_id").asText() + " #" + s.get("session_number"));
             }
         }
         assertEquals(((Number) db.scalar("SELECT count(*) FROM " + t("clients"))).longValue(), (long) trendRows);
-        List<Map<String, Object>> trainees = db.query("SELECT therapist_id, sessions FROM " + t("trainees") + " WHERE period = 'all' ORDER BY 1");
-        long sessions = trainees.stream().mapToLong(r -> ((Number) r.get("sessions")).longValue()).sum();
+        List<Map<String, Object>> trainees =
+                db.query("SELECT therapist_id, sessions FROM " + t("trainees") + " WHERE period = 'all' ORDER BY 1");
+        long sessions = trainees.stream()
+                .mapToLong(r -> ((Number) r.get("sessions")).longValue())
+                .sum();
         assertEquals((long) planted.get("sessions").size(), sessions);
         Object sync = db.scalar("SELECT count(*) FROM " + t("sessions") + " WHERE synchrony_es IS NOT NULL");
         assertTrue(((Number) sync).longValue() >= 5, "sessions with both wearers get a synchrony value: " + sync);
         for (String signal : List.of("eda", "hr")) {
-            Object n = db.scalar("SELECT count(*) FROM " + t("synchrony") + " WHERE signal = '" + signal + "' AND status = 'ok'");
+            Object n = db.scalar(
+                    "SELECT count(*) FROM " + t("synchrony") + " WHERE signal = '" + signal + "' AND status = 'ok'");
             assertTrue(((Number) n).longValue() > 1000, signal + " synchrony windows: " + n);
         }
     }

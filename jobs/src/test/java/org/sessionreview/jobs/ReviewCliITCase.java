@@ -47,7 +47,8 @@ class ReviewCliITCase {
         out = run.out();
         stdout = run.stdout();
         System.out.println(stdout);
-        planted = new ObjectMapper().readTree(Paths.sampleData().resolve("planted.json").toFile());
+        planted = new ObjectMapper()
+                .readTree(Paths.sampleData().resolve("planted.json").toFile());
         db = new DuckDb();
         facts = new PlantedFacts(db, out, planted);
     }
@@ -59,31 +60,85 @@ class ReviewCliITCase {
     @Test
     void shouldWriteEveryTableWithItsContractColumnsWhenReviewingSampleData() throws Exception {
         Map<String, String> sessions = db.describe(t("sessions"));
-        for (String c : List.of("session_id", "therapist_id", "client_key", "session_number", "session_date", "media_start_utc",
-                "duration_s", "anxiety_episodes", "anxiety_time_s", "peak_anxiety_index", "flagged", "priority", "flag_reasons",
-                "data_quality_client", "data_quality_therapist")) {
+        for (String c : List.of(
+                "session_id",
+                "therapist_id",
+                "client_key",
+                "session_number",
+                "session_date",
+                "media_start_utc",
+                "duration_s",
+                "anxiety_episodes",
+                "anxiety_time_s",
+                "peak_anxiety_index",
+                "flagged",
+                "priority",
+                "flag_reasons",
+                "data_quality_client",
+                "data_quality_therapist")) {
             assertTrue(sessions.containsKey(c), "sessions lacks " + c + ": " + sessions);
         }
         assertEquals("DATE", sessions.get("session_date"));
         assertEquals("TIMESTAMP WITH TIME ZONE", sessions.get("media_start_utc"));
         assertEquals("VARCHAR[]", sessions.get("flag_reasons"));
-        assertTrue(db.describe(t("moments")).keySet().containsAll(
-                List.of("session_id", "kind", "start_s", "end_s", "start_utc", "severity", "evidence")));
-        assertTrue(db.describe(t("windows")).keySet().containsAll(List.of("session_id", "role", "start_s", "end_s",
-                "eda_scl_us", "eda_scr_per_min", "hr_bpm", "hrv_rmssd_ms", "motion_mag_g", "fidget_power",
-                "temp_slope_c_per_min", "eda_quality", "cardiac_quality", "acc_quality", "temp_quality", "anxiety_index")));
-        assertTrue(db.describe(t("annotations")).keySet().containsAll(
-                List.of("session_id", "code", "family", "actor", "start_s", "end_s", "source_file", "source_line")));
+        assertTrue(db.describe(t("moments"))
+                .keySet()
+                .containsAll(List.of("session_id", "kind", "start_s", "end_s", "start_utc", "severity", "evidence")));
+        assertTrue(db.describe(t("windows"))
+                .keySet()
+                .containsAll(List.of(
+                        "session_id",
+                        "role",
+                        "start_s",
+                        "end_s",
+                        "eda_scl_us",
+                        "eda_scr_per_min",
+                        "hr_bpm",
+                        "hrv_rmssd_ms",
+                        "motion_mag_g",
+                        "fidget_power",
+                        "temp_slope_c_per_min",
+                        "eda_quality",
+                        "cardiac_quality",
+                        "acc_quality",
+                        "temp_quality",
+                        "anxiety_index")));
+        assertTrue(db.describe(t("annotations"))
+                .keySet()
+                .containsAll(List.of(
+                        "session_id", "code", "family", "actor", "start_s", "end_s", "source_file", "source_line")));
         assertTrue(db.describe(t("rejects")).keySet().containsAll(List.of("source_file", "line", "reason", "raw")));
-        assertTrue(db.describe(t("scr")).keySet().containsAll(List.of("session_id", "role", "onset_s", "peak_s",
-                "amplitude_us", "rise_s", "half_recovery_s", "quality")));
-        assertTrue(db.describe(t("beats")).keySet().containsAll(List.of("session_id", "role", "t_s", "ibi_ms", "source",
-                "accepted", "reject_reason")));
-        assertTrue(db.describe(t("artifacts")).keySet().containsAll(List.of("session_id", "role", "channel", "kind",
-                "start_s", "end_s")));
-        assertTrue(db.describe(t("windows")).keySet().containsAll(List.of("hrv_sdnn_ms", "hrv_pnn50", "hrv_lf_ms2",
-                "hrv_hf_ms2", "hrv_lf_hf", "eda_scr_amplitude_sum_us", "fidget_freq_hz", "gross_movement_s")));
-        assertEquals(planted.get("sessions").size(), ((Number) db.scalar("SELECT count(*) FROM " + t("sessions"))).intValue());
+        assertTrue(db.describe(t("scr"))
+                .keySet()
+                .containsAll(List.of(
+                        "session_id",
+                        "role",
+                        "onset_s",
+                        "peak_s",
+                        "amplitude_us",
+                        "rise_s",
+                        "half_recovery_s",
+                        "quality")));
+        assertTrue(db.describe(t("beats"))
+                .keySet()
+                .containsAll(List.of("session_id", "role", "t_s", "ibi_ms", "source", "accepted", "reject_reason")));
+        assertTrue(db.describe(t("artifacts"))
+                .keySet()
+                .containsAll(List.of("session_id", "role", "channel", "kind", "start_s", "end_s")));
+        assertTrue(db.describe(t("windows"))
+                .keySet()
+                .containsAll(List.of(
+                        "hrv_sdnn_ms",
+                        "hrv_pnn50",
+                        "hrv_lf_ms2",
+                        "hrv_hf_ms2",
+                        "hrv_lf_hf",
+                        "eda_scr_amplitude_sum_us",
+                        "fidget_freq_hz",
+                        "gross_movement_s")));
+        assertEquals(
+                planted.get("sessions").size(),
+                ((Number) db.scalar("SELECT count(*) FROM " + t("sessions"))).intValue());
         assertTrue(stdout.contains(planted.get("sessions").size() + " sessions reviewed"), stdout);
         assertTrue(stdout.contains("[1/" + planted.get("sessions").size() + "]"), stdout);
     }
@@ -108,16 +163,29 @@ class ReviewCliITCase {
         List<String> secrets = new ArrayList<>();
         planted.get("raw_client_ids").forEach(n -> secrets.add(n.asText()));
         secrets.add(planted.get("note_canary").asText());
-        for (String table : List.of("sessions", "moments", "windows", "scr", "beats", "artifacts", "synchrony", "ruptures",
-                "segments", "trainees", "clients", "baselines", "annotations", "rejects")) {
+        for (String table : List.of(
+                "sessions",
+                "moments",
+                "windows",
+                "scr",
+                "beats",
+                "artifacts",
+                "synchrony",
+                "ruptures",
+                "segments",
+                "trainees",
+                "clients",
+                "baselines",
+                "annotations",
+                "rejects")) {
             Map<String, String> cols = db.describe(t(table));
             for (Map.Entry<String, String> c : cols.entrySet()) {
                 if (!c.getValue().startsWith("VARCHAR")) {
                     continue;
                 }
                 for (String secret : secrets) {
-                    Object n = db.scalar("SELECT count(*) FROM " + t(table) + " WHERE CAST(\"" + c.getKey() + "\" AS VARCHAR) LIKE '%"
-                            + secret.replace("'", "''") + "%'");
+                    Object n = db.scalar("SELECT count(*) FROM " + t(table) + " WHERE CAST(\"" + c.getKey()
+                            + "\" AS VARCHAR) LIKE '%" + secret.replace("'", "''") + "%'");
                     assertEquals(0, ((Number) n).intValue(), "'" + secret + "' found in " + table + "." + c.getKey());
                 }
             }
@@ -129,27 +197,36 @@ class ReviewCliITCase {
         // client_key is the keyed hash of the raw id, recomputable only with the key
         String firstId = planted.get("sessions").get(0).get("client_id").asText();
         String sid = planted.get("sessions").get(0).get("session_id").asText();
-        assertEquals(Pseudonymizer.demo().pseudonym(firstId),
+        assertEquals(
+                Pseudonymizer.demo().pseudonym(firstId),
                 db.scalar("SELECT client_key FROM " + t("sessions") + " WHERE session_id = '" + sid + "'"));
     }
 
     @Test
     void shouldAccountForEveryInputFileWhenWritingRunJson() throws Exception {
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
-        assertTrue(run.get("inputs").size() > planted.get("sessions").size() * 6, "inputs: " + run.get("inputs").size());
+        assertTrue(
+                run.get("inputs").size() > planted.get("sessions").size() * 6,
+                "inputs: " + run.get("inputs").size());
         long read = 0;
         for (JsonNode f : run.get("inputs")) {
-            assertEquals(f.get("records_read").asLong(), f.get("records_accepted").asLong() + f.get("records_rejected").asLong(),
+            assertEquals(
+                    f.get("records_read").asLong(),
+                    f.get("records_accepted").asLong()
+                            + f.get("records_rejected").asLong(),
                     f.get("path").asText());
             read += f.get("records_read").asLong();
         }
         assertEquals(read, run.get("totals").get("records_read").asLong());
         JsonNode first = run.get("inputs").get(0);
         Path file = Paths.sampleData().resolve(first.get("path").asText());
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         assertEquals(sha, first.get("sha256").asText());
         assertEquals(Files.size(file), first.get("size_bytes").asLong());
-        assertNotNull(run.get("parameters").get("scoring.episode.enter_threshold"), run.get("parameters").toString());
+        assertNotNull(
+                run.get("parameters").get("scoring.episode.enter_threshold"),
+                run.get("parameters").toString());
         long annotationRows = ((Number) db.scalar("SELECT count(*) FROM " + t("annotations"))).longValue();
         long annotationAccepted = 0;
         for (JsonNode f : run.get("inputs")) {
@@ -159,7 +236,8 @@ class ReviewCliITCase {
         }
         assertEquals(annotationAccepted, annotationRows, "annotation rows = accepted annotation records");
         long rejects = ((Number) db.scalar("SELECT count(*) FROM " + t("rejects"))).longValue();
-        assertEquals(run.get("totals").get("records_rejected").asLong(), rejects, "every rejected record is in rejects/");
+        assertEquals(
+                run.get("totals").get("records_rejected").asLong(), rejects, "every rejected record is in rejects/");
     }
 
     @Test
@@ -170,21 +248,37 @@ class ReviewCliITCase {
         assertTrue(rows.stream().allMatch(r -> ((String) r.get("source")).startsWith("calibration")), rows.toString());
         Path second = tmp.resolve("second");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"review", "--sessions", Paths.sampleData().toString(), "--out", second.toString(),
-                "--allow-demo-key", "--parallelism", "2", "--quiet", "--baselines", baselines.toString()},
-                new PrintStream(buf, true, StandardCharsets.UTF_8), System.err);
+        int code = Main.run(
+                new String[] {
+                    "review",
+                    "--sessions",
+                    Paths.sampleData().toString(),
+                    "--out",
+                    second.toString(),
+                    "--allow-demo-key",
+                    "--parallelism",
+                    "2",
+                    "--quiet",
+                    "--baselines",
+                    baselines.toString()
+                },
+                new PrintStream(buf, true, StandardCharsets.UTF_8),
+                System.err);
         assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
-        List<Map<String, Object>> sources = db.query("SELECT session_id, baseline_source FROM "
-                + DuckDb.parquet(second.resolve("sessions")));
+        List<Map<String, Object>> sources =
+                db.query("SELECT session_id, baseline_source FROM " + DuckDb.parquet(second.resolve("sessions")));
         for (Map<String, Object> r : sources) {
-            assertTrue(((String) r.get("baseline_source")).contains("client: stored baseline from baselines.json"), r.toString());
+            assertTrue(
+                    ((String) r.get("baseline_source")).contains("client: stored baseline from baselines.json"),
+                    r.toString());
         }
         // every planted episode still stands out against the pooled baseline
         double tolerance = planted.get("onset_tolerance_s").asDouble();
         for (JsonNode s : planted.get("sessions")) {
             for (JsonNode e : s.get("client_episodes")) {
                 Object found = db.scalar("SELECT count(*) FROM " + DuckDb.parquet(second.resolve("moments"))
-                        + " WHERE role = 'client' AND kind = 'anxiety_episode' AND session_id = '" + s.get("session_id").asText() + "' AND abs(start_s - "
+                        + " WHERE role = 'client' AND kind = 'anxiety_episode' AND session_id = '"
+                        + s.get("session_id").asText() + "' AND abs(start_s - "
                         + e.get("start_s").asDouble() + ") <= " + tolerance);
                 assertEquals(1, ((Number) found).intValue(), s.get("session_id").asText() + " " + e.get("start_s"));
             }
@@ -194,19 +288,26 @@ class ReviewCliITCase {
     @Test
     void shouldDetectEventsConsistentWithTheWindowsWhenReviewingSampleData() throws Exception {
         // every SCR peak is counted in the windows that contain it: the windows' SCR rates and the scr/ table agree
-        Object mismatch = db.scalar("WITH w AS (SELECT session_id, role, start_s, end_s, eda_scr_per_min * (end_s - start_s) / 60 AS n"
-                + " FROM " + t("windows") + " WHERE eda_scr_per_min IS NOT NULL),"
-                + " c AS (SELECT w.session_id, w.role, w.start_s, w.n, count(s.peak_s) AS m FROM w LEFT JOIN " + t("scr")
-                + " s ON s.session_id = w.session_id AND s.role = w.role AND s.peak_s >= w.start_s AND s.peak_s < w.end_s"
-                + " GROUP BY ALL) SELECT count(*) FROM c WHERE abs(n - m) > 1e-6");
+        Object mismatch = db.scalar(
+                "WITH w AS (SELECT session_id, role, start_s, end_s, eda_scr_per_min * (end_s - start_s) / 60 AS n"
+                        + " FROM " + t("windows") + " WHERE eda_scr_per_min IS NOT NULL),"
+                        + " c AS (SELECT w.session_id, w.role, w.start_s, w.n, count(s.peak_s) AS m FROM w LEFT JOIN "
+                        + t("scr")
+                        + " s ON s.session_id = w.session_id AND s.role = w.role AND s.peak_s >= w.start_s AND s.peak_s < w.end_s"
+                        + " GROUP BY ALL) SELECT count(*) FROM c WHERE abs(n - m) > 1e-6");
         assertEquals(0L, ((Number) mismatch).longValue());
         // the planted EDA contact loss is a masked stretch
         for (JsonNode s : planted.get("sessions")) {
             for (JsonNode c : s.get("contact_loss")) {
-                Object n = db.scalar("SELECT count(*) FROM " + t("artifacts") + " WHERE session_id = '" + s.get("session_id").asText()
-                        + "' AND kind = 'eda_contact_loss' AND start_s <= " + (c.get("start_s").asDouble() + 5)
+                Object n = db.scalar("SELECT count(*) FROM " + t("artifacts") + " WHERE session_id = '"
+                        + s.get("session_id").asText()
+                        + "' AND kind = 'eda_contact_loss' AND start_s <= "
+                        + (c.get("start_s").asDouble() + 5)
                         + " AND end_s >= " + (c.get("end_s").asDouble() - 5));
-                assertEquals(1L, ((Number) n).longValue(), "contact loss in " + s.get("session_id").asText());
+                assertEquals(
+                        1L,
+                        ((Number) n).longValue(),
+                        "contact loss in " + s.get("session_id").asText());
             }
         }
         // device beats and pulse-wave beats both arrive, and heart rate agrees with the planted ~65-80 bpm
@@ -245,19 +346,25 @@ class ReviewCliITCase {
             for (JsonNode a : s.get("annotations")) {
                 JsonNode expected = a.has("significance") ? a.get("significance") : a.get("intensity");
                 List<Map<String, Object>> rows = db.query("SELECT significance, modifiers FROM " + t("annotations")
-                        + " WHERE session_id = '" + s.get("session_id").asText() + "' AND code = '" + a.get("code").asText()
+                        + " WHERE session_id = '" + s.get("session_id").asText() + "' AND code = '"
+                        + a.get("code").asText()
                         + "' AND abs(start_s - " + a.get("start_s").asDouble() + ") < 0.001");
-                String where = s.get("session_id").asText() + " " + a.get("code").asText() + " @" + a.get("start_s") + " in "
-                        + a.get("file").asText();
+                String where =
+                        s.get("session_id").asText() + " " + a.get("code").asText() + " @" + a.get("start_s") + " in "
+                                + a.get("file").asText();
                 assertEquals(1, rows.size(), where);
                 Object value = rows.get(0).get("significance");
-                assertEquals(expected == null ? null : expected.asInt(), value == null ? null : ((Number) value).intValue(), where);
+                assertEquals(
+                        expected == null ? null : expected.asInt(),
+                        value == null ? null : ((Number) value).intValue(),
+                        where);
                 assertEquals(null, rows.get(0).get("modifiers"), where);
                 checked++;
             }
         }
         assertTrue(checked >= 40, "annotations checked: " + checked);
-        Object dropped = db.scalar("SELECT count(*) FROM " + t("rejects") + " WHERE reason LIKE '%outside the allow-list%'");
+        Object dropped =
+                db.scalar("SELECT count(*) FROM " + t("rejects") + " WHERE reason LIKE '%outside the allow-list%'");
         assertEquals(0L, ((Number) dropped).longValue(), "no sample modifier is dropped");
     }
 
@@ -273,11 +380,13 @@ class ReviewCliITCase {
     @Test
     void shouldListEveryDeclaredParameterOnceInFootersAndRunJson() throws Exception {
         Map<String, String> declared = new TreeMap<>(PipelineConfig.defaults().parameters());
-        List<String> fixed = List.of("version", "flink_version", "methods", "pseudonym_key", "table", "table_description");
+        List<String> fixed =
+                List.of("version", "flink_version", "methods", "pseudonym_key", "table", "table_description");
         for (String table : List.of("sessions", "windows", "moments", "trainees", "clients", "rejects")) {
             Map<String, String> footer = new TreeMap<>();
-            for (Map<String, Object> r : db.query("SELECT DISTINCT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('"
-                    + out.resolve(table) + "/*.parquet') WHERE decode(key) LIKE 'session_review.%'")) {
+            for (Map<String, Object> r :
+                    db.query("SELECT DISTINCT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('"
+                            + out.resolve(table) + "/*.parquet') WHERE decode(key) LIKE 'session_review.%'")) {
                 String k = ((String) r.get("k")).substring("session_review.".length());
                 if (!fixed.contains(k) && !k.startsWith("column.")) {
                     footer.put(k, (String) r.get("v"));
@@ -285,9 +394,12 @@ class ReviewCliITCase {
             }
             assertEquals(declared, footer, table + " footer");
         }
-        JsonNode parameters = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("parameters");
+        JsonNode parameters =
+                new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("parameters");
         Map<String, String> fromRun = new TreeMap<>();
-        parameters.fields().forEachRemaining(e -> fromRun.put(e.getKey(), e.getValue().asText()));
+        parameters
+                .fields()
+                .forEachRemaining(e -> fromRun.put(e.getKey(), e.getValue().asText()));
         assertEquals(declared, fromRun, "run.json parameters");
     }
 }

@@ -46,7 +46,13 @@ class ReviewCliTest {
 
     @Test
     void shouldExitTwoWithOneMessageWhenSessionsRootIsMissing() {
-        Run r = run(Map.of(), "review", "--sessions", tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString(),
+        Run r = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.resolve("nope").toString(),
+                "--out",
+                tmp.resolve("o").toString(),
                 "--allow-demo-key");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -57,14 +63,32 @@ class ReviewCliTest {
     void shouldExitTwoWhenRequiredArgumentsOrValuesAreMissing() {
         assertTrue(run(Map.of(), "review", "--out", "x").err().contains("--sessions DIR is required"));
         assertEquals(2, run(Map.of(), "review", "--sessions").code());
-        Run p = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--parallelism", "zero", "--allow-demo-key");
+        Run p = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                "o",
+                "--parallelism",
+                "zero",
+                "--allow-demo-key");
         assertEquals(2, p.code());
         assertTrue(p.err().contains("--parallelism must be a whole number"), p.err());
         Run u = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--frobnicate");
         assertEquals(2, u.code());
         assertTrue(u.err().contains("unknown argument '--frobnicate'"), u.err());
         assertEquals(2, run(Map.of(), "bogus").code());
-        Run m = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--eda-method", "ledalab", "--allow-demo-key");
+        Run m = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                "o",
+                "--eda-method",
+                "ledalab",
+                "--allow-demo-key");
         assertEquals(2, m.code());
         assertTrue(m.err().contains("--eda-method must be streaming or neurokit"), m.err());
     }
@@ -76,43 +100,91 @@ class ReviewCliTest {
         Run out = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "s3://bucket/out", "--allow-demo-key");
         assertEquals(2, out.code(), out.err());
         assertEquals(1, out.err().strip().lines().count(), out.err());
-        assertTrue(out.err().contains("--out s3://bucket/out: no file system for the s3:// scheme is available"), out.err());
+        assertTrue(
+                out.err().contains("--out s3://bucket/out: no file system for the s3:// scheme is available"),
+                out.err());
         assertTrue(!Files.exists(cwd.resolve("s3:")) && !Files.exists(tmp.resolve("s3:")), "no local folder named s3:");
         for (String uri : new String[] {"hdfs://nn/sessions", "nosuchfs://x/sessions"}) {
             String scheme = uri.substring(0, uri.indexOf(':'));
-            Run in = run(Map.of(), "review", "--sessions", uri, "--out", tmp.resolve("o").toString(), "--allow-demo-key");
+            Run in = run(
+                    Map.of(),
+                    "review",
+                    "--sessions",
+                    uri,
+                    "--out",
+                    tmp.resolve("o").toString(),
+                    "--allow-demo-key");
             assertEquals(2, in.code(), in.err());
             assertEquals(1, in.err().strip().lines().count(), in.err());
             assertTrue(in.err().startsWith("session-review review: --sessions " + uri + ": "), in.err());
             assertTrue(in.err().contains("the " + scheme + ":// "), in.err());
             assertTrue(!Files.exists(tmp.resolve("o")), "nothing created for a refused run");
         }
-        Run codebook = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(),
-                "--codebook", "s3://bucket/codebook.json", "--allow-demo-key");
+        Run codebook = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                tmp.resolve("o").toString(),
+                "--codebook",
+                "s3://bucket/codebook.json",
+                "--allow-demo-key");
         assertEquals(2, codebook.code(), codebook.err());
-        assertTrue(codebook.err().contains("--codebook s3://bucket/codebook.json: no file system for the s3:// scheme"),
+        assertTrue(
+                codebook.err().contains("--codebook s3://bucket/codebook.json: no file system for the s3:// scheme"),
                 codebook.err());
-        Run baselines = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(),
-                "--baselines", "gs://bucket/baselines.json", "--allow-demo-key");
+        Run baselines = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                tmp.resolve("o").toString(),
+                "--baselines",
+                "gs://bucket/baselines.json",
+                "--allow-demo-key");
         assertEquals(2, baselines.code(), baselines.err());
-        assertTrue(baselines.err().contains("--baselines gs://bucket/baselines.json: no file system for the gs:// scheme"),
+        assertTrue(
+                baselines.err().contains("--baselines gs://bucket/baselines.json: no file system for the gs:// scheme"),
                 baselines.err());
-        Run flink = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", "o", "--flink", "novalue", "--allow-demo-key");
+        Run flink = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                "o",
+                "--flink",
+                "novalue",
+                "--allow-demo-key");
         assertEquals(2, flink.code(), flink.err());
         assertTrue(flink.err().contains("--flink takes KEY=VALUE"), flink.err());
     }
 
     @Test
     void shouldAcceptAFileUriAsALocalPath() {
-        Run r = run(Map.of(), "review", "--sessions", tmp.resolve("nope").toUri().toString(), "--out",
-                tmp.resolve("o").toString(), "--allow-demo-key");
+        Run r = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.resolve("nope").toUri().toString(),
+                "--out",
+                tmp.resolve("o").toString(),
+                "--allow-demo-key");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("sessions root " + tmp.resolve("nope") + " is not a readable directory"), r.err());
     }
 
     @Test
     void shouldRefuseToRunWithoutPseudonymKeyWhenNoDemoKeyIsAllowed() {
-        Run r = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString());
+        Run r = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no pseudonym key"), r.err());
     }
@@ -120,11 +192,23 @@ class ReviewCliTest {
     @Test
     void shouldRejectShortKeysWhenGivenInAFileOrTheEnvironment() throws Exception {
         Path key = Files.writeString(tmp.resolve("key"), "short");
-        Run r = run(Map.of(), "review", "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(),
-                "--pseudonym-key-file", key.toString());
+        Run r = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                tmp.resolve("o").toString(),
+                "--pseudonym-key-file",
+                key.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("at least 16"), r.err());
-        Run e = run(Map.of("SESSION_REVIEW_PSEUDONYM_KEY", "tiny"), "review", "--sessions", tmp.toString(), "--out",
+        Run e = run(
+                Map.of("SESSION_REVIEW_PSEUDONYM_KEY", "tiny"),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
                 tmp.resolve("o").toString());
         assertEquals(2, e.code());
         assertTrue(e.err().contains("environment variable"), e.err());
@@ -139,28 +223,67 @@ class ReviewCliTest {
         }
         String sessions = Files.createDirectories(tmp.resolve("s")).toString();
         String out = tmp.resolve("o").toString();
-        Run bad = run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
-                "--set", "scoring.episode.leave_threshold=3");
+        Run bad = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                sessions,
+                "--out",
+                out,
+                "--allow-demo-key",
+                "--set",
+                "scoring.episode.leave_threshold=3");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("scoring.episode.leave_threshold must be <= scoring.episode.enter_threshold"),
+        assertTrue(
+                bad.err().contains("scoring.episode.leave_threshold must be <= scoring.episode.enter_threshold"),
                 bad.err());
-        Run range = run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
-                "--set", "synchrony.shuffles=5");
+        Run range = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                sessions,
+                "--out",
+                out,
+                "--allow-demo-key",
+                "--set",
+                "synchrony.shuffles=5");
         assertEquals(2, range.code());
         assertTrue(range.err().contains("synchrony.shuffles must be >= 100, got 5"), range.err());
-        Run unknown = run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
-                "--set", "scoring.nope=1");
+        Run unknown = run(
+                Map.of(),
+                "review",
+                "--sessions",
+                sessions,
+                "--out",
+                out,
+                "--allow-demo-key",
+                "--set",
+                "scoring.nope=1");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown option scoring.nope"), unknown.err());
-        assertEquals(2, run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key",
-                "--set", "novalue").code());
+        assertEquals(
+                2,
+                run(Map.of(), "review", "--sessions", sessions, "--out", out, "--allow-demo-key", "--set", "novalue")
+                        .code());
     }
 
     @Test
     void shouldCarrySetValuesIntoThePipelineConfiguration() throws Exception {
-        org.sessionreview.jobs.cli.ReviewOptions o = org.sessionreview.jobs.cli.ReviewOptions.parse(new String[] {
-            "--sessions", tmp.toString(), "--out", tmp.resolve("o").toString(), "--allow-demo-key",
-            "--eda-method", "neurokit", "--set", "rupture.merge_gap_s=90", "--set", "trends.client.last_n=5"}, k -> null);
+        org.sessionreview.jobs.cli.ReviewOptions o = org.sessionreview.jobs.cli.ReviewOptions.parse(
+                new String[] {
+                    "--sessions",
+                    tmp.toString(),
+                    "--out",
+                    tmp.resolve("o").toString(),
+                    "--allow-demo-key",
+                    "--eda-method",
+                    "neurokit",
+                    "--set",
+                    "rupture.merge_gap_s=90",
+                    "--set",
+                    "trends.client.last_n=5"
+                },
+                k -> null);
         assertEquals(90.0, o.config().rupture().mergeGapS());
         assertEquals(5, o.config().trends().lastN());
         assertEquals("NEUROKIT", o.config().parameters().get("eda.method"));

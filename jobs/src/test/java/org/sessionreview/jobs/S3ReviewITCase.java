@@ -48,7 +48,8 @@ class S3ReviewITCase {
     private static final String BUCKET = "review";
     private static final String KEY = "test-access-key";
     private static final String SECRET = "test-secret-key-0123456789";
-    private static final List<String> SESSIONS = List.of("2026-03-02_T01_1000", "2026-03-05_T02_0900", "2026-03-09_T01_1000");
+    private static final List<String> SESSIONS =
+            List.of("2026-03-02_T01_1000", "2026-03-05_T02_0900", "2026-03-09_T01_1000");
 
     @TempDir
     static Path tmp;
@@ -61,9 +62,14 @@ class S3ReviewITCase {
     @BeforeAll
     void startS3() throws Exception {
         // by its metadata, not by name: a name makes jclouds load every provider s3proxy registers (Azure, ...)
-        blobs = ContextBuilder.newBuilder(new TransientApiMetadata()).credentials(KEY, SECRET).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET).build();
+        blobs = ContextBuilder.newBuilder(new TransientApiMetadata())
+                .credentials(KEY, SECRET)
+                .build(BlobStoreContext.class);
+        proxy = S3Proxy.builder()
+                .blobStore(blobs.getBlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET)
+                .build();
         proxy.start();
         for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
             Thread.sleep(10);
@@ -77,8 +83,15 @@ class S3ReviewITCase {
         Path plugins = Files.createDirectories(tmp.resolve("plugins/s3-fs-hadoop"));
         Files.copy(jar, plugins.resolve(jar.getFileName()));
         env = Map.of("FLINK_PLUGINS_DIR", plugins.getParent().toString());
-        s3Flags = List.of("--flink", "s3.endpoint=http://127.0.0.1:" + proxy.getPort(), "--flink", "s3.path.style.access=true",
-                "--flink", "s3.access-key=" + KEY, "--flink", "s3.secret-key=" + SECRET);
+        s3Flags = List.of(
+                "--flink",
+                "s3.endpoint=http://127.0.0.1:" + proxy.getPort(),
+                "--flink",
+                "s3.path.style.access=true",
+                "--flink",
+                "s3.access-key=" + KEY,
+                "--flink",
+                "s3.secret-key=" + SECRET);
     }
 
     @AfterAll
@@ -95,13 +108,16 @@ class S3ReviewITCase {
     private record Run(int code, String out, String err) {}
 
     private Run review(String sessions, String out) {
-        List<String> args = new ArrayList<>(List.of("--sessions", sessions, "--out", out, "--allow-demo-key", "--parallelism", "2",
-                "--quiet"));
+        List<String> args = new ArrayList<>(
+                List.of("--sessions", sessions, "--out", out, "--allow-demo-key", "--parallelism", "2", "--quiet"));
         args.addAll(s3Flags);
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = new ReviewCommand(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-                tmp.resolve("home")).run(args.toArray(String[]::new), env::get);
+        int code = new ReviewCommand(
+                        new PrintStream(o, true, StandardCharsets.UTF_8),
+                        new PrintStream(e, true, StandardCharsets.UTF_8),
+                        tmp.resolve("home"))
+                .run(args.toArray(String[]::new), env::get);
         return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
@@ -109,7 +125,8 @@ class S3ReviewITCase {
     private static void upload(Path from, String target) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Locations.of(target + "/" + from.relativize(f).toString().replace('\\', '/')).write(Files.readAllBytes(f));
+                Locations.of(target + "/" + from.relativize(f).toString().replace('\\', '/'))
+                        .write(Files.readAllBytes(f));
             }
         }
     }
@@ -139,14 +156,28 @@ class S3ReviewITCase {
     @Test
     void shouldReviewSessionsOnS3IntoS3WithTheSameRowsAsOnLocalPaths() throws Exception {
         Path localSessions = Files.createDirectories(tmp.resolve("sessions"));
-        EmbeddedFileSystems.initialize(Map.of("s3.endpoint", "http://127.0.0.1:" + proxy.getPort(), "s3.path.style.access", "true",
-                "s3.access-key", KEY, "s3.secret-key", SECRET), env::get);
+        EmbeddedFileSystems.initialize(
+                Map.of(
+                        "s3.endpoint",
+                        "http://127.0.0.1:" + proxy.getPort(),
+                        "s3.path.style.access",
+                        "true",
+                        "s3.access-key",
+                        KEY,
+                        "s3.secret-key",
+                        SECRET),
+                env::get);
         for (String s : SESSIONS) {
             Path from = Paths.sampleData().resolve(s);
             try (Stream<Path> files = Files.walk(from)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(f, Files.createDirectories(localSessions.resolve(s).resolve(from.relativize(f)).getParent())
-                            .resolve(f.getFileName()));
+                    Files.copy(
+                            f,
+                            Files.createDirectories(localSessions
+                                            .resolve(s)
+                                            .resolve(from.relativize(f))
+                                            .getParent())
+                                    .resolve(f.getFileName()));
                 }
             }
             upload(from, "s3://" + BUCKET + "/sessions/" + s);
@@ -164,7 +195,10 @@ class S3ReviewITCase {
             assertTrue(names.contains(entry), entry + " not published on S3: " + names);
         }
         assertTrue(names.contains(OutputDirectory.MARKER), names.toString());
-        assertFalse(names.stream().anyMatch(n -> n.startsWith(".session-review-staging-") || n.startsWith(".session-review-replaced-")),
+        assertFalse(
+                names.stream()
+                        .anyMatch(n ->
+                                n.startsWith(".session-review-staging-") || n.startsWith(".session-review-replaced-")),
                 "staging left on S3: " + names);
 
         Path back = tmp.resolve("from-s3");
@@ -188,7 +222,8 @@ class S3ReviewITCase {
         assertEquals("s3://" + BUCKET + "/sessions", runS3.path("sessions_root").asText());
         assertEquals(runLocal.path("totals"), runS3.path("totals"));
         assertEquals(runLocal.path("inputs"), runS3.path("inputs"), "the same files, sizes, hashes and record counts");
-        assertEquals(json.readTree(tmp.resolve("out-local/baselines.json").toFile()),
+        assertEquals(
+                json.readTree(tmp.resolve("out-local/baselines.json").toFile()),
                 json.readTree(out.resolve("baselines.json").readAllBytes()));
     }
 }

@@ -25,8 +25,16 @@ public final class SampleDataReview {
 
     /** The program arguments of this review into {@code out}. */
     public static String[] args(Path out) {
-        return new String[] {"review", "--sessions", Paths.sampleData().toAbsolutePath().toString(), "--out", out.toString(),
-                "--allow-demo-key", "--parallelism", "2"};
+        return new String[] {
+            "review",
+            "--sessions",
+            Paths.sampleData().toAbsolutePath().toString(),
+            "--out",
+            out.toString(),
+            "--allow-demo-key",
+            "--parallelism",
+            "2"
+        };
     }
 
     /** The run (started on first use; later callers get the same output). */
@@ -36,7 +44,8 @@ public final class SampleDataReview {
             try {
                 if (Files.exists(out)) {
                     try (java.util.stream.Stream<Path> walk = Files.walk(out)) {
-                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        for (Path p :
+                                walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                             Files.delete(p);
                         }
                     }

@@ -22,8 +22,10 @@ class StressPredictS04ITCase {
         double stress = StressPredict.meanIndex(w, 1);
         double rest = StressPredict.meanIndex(w, 0);
         double auc = StressPredict.auc(w);
-        System.out.printf("Stress-Predict %s: mean client anxiety index %.3f over %d stress windows, %.3f over %d rest windows;"
-                + " window-level ROC AUC %.3f%n", subject, stress, StressPredict.count(w, 1), rest, StressPredict.count(w, 0), auc);
+        System.out.printf(
+                "Stress-Predict %s: mean client anxiety index %.3f over %d stress windows, %.3f over %d rest windows;"
+                        + " window-level ROC AUC %.3f%n",
+                subject, stress, StressPredict.count(w, 1), rest, StressPredict.count(w, 0), auc);
         assertTrue(StressPredict.count(w, 1) > 50, "too few stress windows");
         assertTrue(StressPredict.count(w, 0) > 50, "too few rest windows");
         assertTrue(stress > rest, subject + ": stress " + stress + " should exceed rest " + rest);

@@ -46,7 +46,8 @@ final class TableComparison {
             StringJoiner select = new StringJoiner(", ");
             schema.forEach((column, type) -> {
                 String q = '"' + column.replace("\"", "\"\"") + '"';
-                select.add(isFloating(type) ? "CAST(" + q + " AS DOUBLE) AS " + q : "CAST(" + q + " AS VARCHAR) AS " + q);
+                select.add(
+                        isFloating(type) ? "CAST(" + q + " AS DOUBLE) AS " + q : "CAST(" + q + " AS VARCHAR) AS " + q);
             });
             List<Object[]> rows = new ArrayList<>();
             for (Map<String, Object> r : db.query("SELECT " + select + " FROM " + relation)) {
@@ -89,7 +90,8 @@ final class TableComparison {
 
     /** Compares {@code actual} with {@code expected}; {@code table} names the table in the report. */
     static TableDifference compare(String table, Table expected, Table actual) {
-        TableDifference d = new TableDifference(table, expected.rows().size(), actual.rows().size());
+        TableDifference d =
+                new TableDifference(table, expected.rows().size(), actual.rows().size());
         if (!expected.columns().equals(actual.columns()) || !expected.types().equals(actual.types())) {
             d.schema = "expected columns " + schema(expected) + ", now " + schema(actual);
             return d;
@@ -108,10 +110,17 @@ final class TableComparison {
             d.show("unexpected row " + key(expected, row, keys.length, floats, Integer.MAX_VALUE));
         };
         BiConsumer<Object[], Object[]> values = (e, a) -> compareValues(d, expected, floats, e, a);
-        Comparator<Object[]> byTime = (e, a) -> floats.length == 0 || agree((Double) e[floats[0]], (Double) a[floats[0]])
-                ? 0 : Comparator.nullsFirst(TableComparison::compareValue).compare(e[floats[0]], a[floats[0]]);
-        merge(groups(expected, order, byKey), groups(actual, order, byKey), (e, a) -> byKey.compare(e.get(0), a.get(0)),
-                e -> e.forEach(missing), a -> a.forEach(unexpected), (e, a) -> {
+        Comparator<Object[]> byTime =
+                (e, a) -> floats.length == 0 || agree((Double) e[floats[0]], (Double) a[floats[0]])
+                        ? 0
+                        : Comparator.nullsFirst(TableComparison::compareValue).compare(e[floats[0]], a[floats[0]]);
+        merge(
+                groups(expected, order, byKey),
+                groups(actual, order, byKey),
+                (e, a) -> byKey.compare(e.get(0), a.get(0)),
+                e -> e.forEach(missing),
+                a -> a.forEach(unexpected),
+                (e, a) -> {
                     if (e.size() == 1 && a.size() == 1) {
                         values.accept(e.get(0), a.get(0));
                     } else {
@@ -134,8 +143,13 @@ final class TableComparison {
     }
 
     /** Walks two sorted lists together: items that {@code match} as 0 are paired, the smaller of the others is unpaired. */
-    private static <T> void merge(List<T> expected, List<T> actual, Comparator<T> match, Consumer<T> missing,
-            Consumer<T> unexpected, BiConsumer<T, T> paired) {
+    private static <T> void merge(
+            List<T> expected,
+            List<T> actual,
+            Comparator<T> match,
+            Consumer<T> missing,
+            Consumer<T> unexpected,
+            BiConsumer<T, T> paired) {
         int i = 0;
         int j = 0;
         while (i < expected.size() || j < actual.size()) {
@@ -165,10 +179,11 @@ final class TableComparison {
             }
             d.valuesDiffering++;
             rowDiffers = true;
-            String relative = x == null || y == null || x.isNaN() || y.isNaN() ? "" : ", relative difference "
-                    + String.format("%.3g", relativeDifference(x, y));
-            d.show(key(t, expected, KEY_COLUMNS_SHOWN, floats, 40) + " " + t.columns().get(c) + ": expected " + x
-                    + ", now " + y + relative);
+            String relative = x == null || y == null || x.isNaN() || y.isNaN()
+                    ? ""
+                    : ", relative difference " + String.format("%.3g", relativeDifference(x, y));
+            d.show(key(t, expected, KEY_COLUMNS_SHOWN, floats, 40) + " "
+                    + t.columns().get(c) + ": expected " + x + ", now " + y + relative);
         }
         if (rowDiffers) {
             d.rowsDiffering++;

@@ -76,10 +76,15 @@ class TableComparisonTest {
         assertFalse(d.agrees());
         assertEquals(1, d.rowsDiffering);
         assertEquals(1, d.valuesDiffering);
-        assertEquals(List.of("windows [session_id=T01, start_s=5.0, markers=[W1]] anxiety_index: expected -0.5,"
-                + " now -0.5000005, relative difference 1.00e-06"), d.shown);
-        assertTrue(d.report().startsWith("windows: 5 rows expected, 5 now: 0 missing, 0 unexpected, 1 rows with 1 values"
-                + " beyond tolerance\n    windows [session_id=T01"), d.report());
+        assertEquals(
+                List.of("windows [session_id=T01, start_s=5.0, markers=[W1]] anxiety_index: expected -0.5,"
+                        + " now -0.5000005, relative difference 1.00e-06"),
+                d.shown);
+        assertTrue(
+                d.report()
+                        .startsWith("windows: 5 rows expected, 5 now: 0 missing, 0 unexpected, 1 rows with 1 values"
+                                + " beyond tolerance\n    windows [session_id=T01"),
+                d.report());
     }
 
     @Test
@@ -111,14 +116,19 @@ class TableComparisonTest {
         assertEquals(1, d.missing);
         assertEquals(1, d.unexpected);
         assertEquals(0, d.valuesDiffering);
-        assertEquals(List.of("windows missing row [session_id=T02, start_s=10.0, markers=[C1, C2]]",
-                "windows unexpected row [session_id=T02, start_s=10.0, markers=[C1, C3]]"), d.shown);
+        assertEquals(
+                List.of(
+                        "windows missing row [session_id=T02, start_s=10.0, markers=[C1, C2]]",
+                        "windows unexpected row [session_id=T02, start_s=10.0, markers=[C1, C3]]"),
+                d.shown);
     }
 
     @Test
     void shouldReportANumberWhereNaNOrNullWas() {
-        assertFalse(TableComparison.compare("windows", golden(), changed(3, r -> index(r, 0.0))).agrees());
-        assertFalse(TableComparison.compare("windows", golden(), changed(2, r -> index(r, 0.0))).agrees());
+        assertFalse(TableComparison.compare("windows", golden(), changed(3, r -> index(r, 0.0)))
+                .agrees());
+        assertFalse(TableComparison.compare("windows", golden(), changed(2, r -> index(r, 0.0)))
+                .agrees());
         assertFalse(TableComparison.compare("windows", golden(), changed(0, r -> index(r, Double.POSITIVE_INFINITY)))
                 .agrees());
     }
@@ -155,10 +165,15 @@ class TableComparisonTest {
             Table t = Table.read(db, DuckDb.parquetFile(file));
             assertEquals(COLUMNS, t.columns());
             assertEquals(TYPES, t.types());
-            assertEquals(List.of("T01", 0.0, Double.NaN, "[W1]"), Arrays.asList(t.rows().get(0)));
-            assertTrue(TableComparison.compare("t", t, Table.read(db, DuckDb.parquetFile(file))).agrees());
-            Table moved = Table.read(db, "(SELECT session_id, start_s + 1e-6 AS start_s, anxiety_index, markers FROM "
-                    + DuckDb.parquetFile(file) + ")");
+            assertEquals(
+                    List.of("T01", 0.0, Double.NaN, "[W1]"),
+                    Arrays.asList(t.rows().get(0)));
+            assertTrue(TableComparison.compare("t", t, Table.read(db, DuckDb.parquetFile(file)))
+                    .agrees());
+            Table moved = Table.read(
+                    db,
+                    "(SELECT session_id, start_s + 1e-6 AS start_s, anxiety_index, markers FROM "
+                            + DuckDb.parquetFile(file) + ")");
             assertEquals(2, TableComparison.compare("t", t, moved).valuesDiffering);
         }
     }

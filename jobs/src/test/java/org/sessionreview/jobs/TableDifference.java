@@ -10,12 +10,14 @@ final class TableDifference {
     final int actualRows;
     /** Set when the column names or types differ; then no row is compared. */
     String schema;
+
     int missing;
     int unexpected;
     int rowsDiffering;
     int valuesDiffering;
     /** Floating values not bit for bit equal but within the tolerance, and the largest relative difference among them. */
     int tolerated;
+
     double largestTolerated;
     final List<String> shown = new ArrayList<>();
 
@@ -38,15 +40,18 @@ final class TableDifference {
 
     /** One line, e.g. "windows: 4691 rows, identical". */
     String summary() {
-        String within = tolerated == 0 ? "" : String.format("%d values within tolerance (largest relative difference %.3g)",
-                tolerated, largestTolerated);
+        String within = tolerated == 0
+                ? ""
+                : String.format(
+                        "%d values within tolerance (largest relative difference %.3g)", tolerated, largestTolerated);
         if (schema != null) {
             return table + ": columns differ: " + schema;
         }
         if (agrees()) {
             return table + ": " + expectedRows + " rows, " + (tolerated == 0 ? "identical" : "equal but for " + within);
         }
-        return table + ": " + expectedRows + " rows expected, " + actualRows + " now: " + missing + " missing, " + unexpected
+        return table + ": " + expectedRows + " rows expected, " + actualRows + " now: " + missing + " missing, "
+                + unexpected
                 + " unexpected, " + rowsDiffering + " rows with " + valuesDiffering + " values beyond tolerance"
                 + (tolerated == 0 ? "" : ", " + within);
     }

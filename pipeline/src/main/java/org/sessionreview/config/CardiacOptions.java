@@ -13,39 +13,79 @@ import java.util.List;
 public final class CardiacOptions {
     private CardiacOptions() {}
 
-    public static final ConfigOption<Double> IBI_MIN_S = real("cardiac.ibi_min_s", 0.3, "s",
-            "Shortest plausible inter-beat interval (200 bpm).").positive();
-    public static final ConfigOption<Double> IBI_MAX_S = real("cardiac.ibi_max_s", 2.0, "s",
-            "Longest plausible inter-beat interval (30 bpm).").range(0.1, 10);
-    public static final ConfigOption<Double> IBI_MAX_DEVIATION = real("cardiac.ibi_max_deviation", 0.2, "",
-            "Largest accepted |ibi - local median| / local median.").between(0, 1);
-    public static final ConfigOption<Integer> IBI_NEIGHBOURS = integer("cardiac.ibi_neighbours", 5, "",
-            "Eligible intervals taken on each side of a beat for its local median.").range(1, 50);
-    public static final ConfigOption<Double> IBI_NEIGHBOUR_WINDOW_S = real("cardiac.ibi_neighbour_window_s", 15,
-            "s", "Farthest a neighbour may lie from the beat.").range(1, 60);
-    public static final ConfigOption<Double> DEVICE_COVER_S = real("cardiac.device_cover_s", 1.5, "s",
-            "A pulse-wave beat fills in for heart rate only when no accepted device beat lies this close.")
+    public static final ConfigOption<Double> IBI_MIN_S = real(
+                    "cardiac.ibi_min_s", 0.3, "s", "Shortest plausible inter-beat interval (200 bpm).")
+            .positive();
+    public static final ConfigOption<Double> IBI_MAX_S = real(
+                    "cardiac.ibi_max_s", 2.0, "s", "Longest plausible inter-beat interval (30 bpm).")
+            .range(0.1, 10);
+    public static final ConfigOption<Double> IBI_MAX_DEVIATION = real(
+                    "cardiac.ibi_max_deviation", 0.2, "", "Largest accepted |ibi - local median| / local median.")
+            .between(0, 1);
+    public static final ConfigOption<Integer> IBI_NEIGHBOURS = integer(
+                    "cardiac.ibi_neighbours",
+                    5,
+                    "",
+                    "Eligible intervals taken on each side of a beat for its local median.")
+            .range(1, 50);
+    public static final ConfigOption<Double> IBI_NEIGHBOUR_WINDOW_S = real(
+                    "cardiac.ibi_neighbour_window_s", 15, "s", "Farthest a neighbour may lie from the beat.")
+            .range(1, 60);
+    public static final ConfigOption<Double> DEVICE_COVER_S = real(
+                    "cardiac.device_cover_s",
+                    1.5,
+                    "s",
+                    "A pulse-wave beat fills in for heart rate only when no accepted device beat lies this close.")
             .range(0, 10);
-    public static final ConfigOption<Double> TIME_SPAN_S = real("cardiac.time_span_s", 60, "s",
-            "Trailing span of HR, RMSSD, SDNN and pNN50, ending at the window end.").range(10, 240);
-    public static final ConfigOption<Integer> MIN_PAIRS = integer("cardiac.min_pairs", 5, "",
-            "Fewest adjacent accepted beat pairs for RMSSD and pNN50.").atLeast(1);
-    public static final ConfigOption<Double> FREQUENCY_SPAN_S = real("cardiac.frequency_span_s", 180, "s",
-            "Trailing span of LF, HF and LF/HF (Lomb-Scargle), ending at the window end.").range(30, 240);
-    public static final ConfigOption<Double> FREQUENCY_MIN_SPAN_S = real("cardiac.frequency_min_span_s", 120, "s",
-            "Least time covered by beats for LF and HF.").positive();
-    public static final ConfigOption<Double> FREQUENCY_MIN_COVERAGE = real("cardiac.frequency_min_coverage", 0.5,
-            "", "Least share of the span covered by accepted intervals for LF and HF.").range(0, 1);
-    public static final ConfigOption<Double> LF_LOW_HZ = real("cardiac.lf_low_hz", 0.04, "Hz",
-            "Lower edge of the LF band.").positive();
-    public static final ConfigOption<Double> LF_HIGH_HZ = real("cardiac.lf_high_hz", 0.15, "Hz",
-            "Upper edge of the LF band and lower edge of the HF band.").positive();
-    public static final ConfigOption<Double> HF_HIGH_HZ = real("cardiac.hf_high_hz", 0.4, "Hz",
-            "Upper edge of the HF band.").positive();
-    public static final ConfigOption<Double> FREQUENCY_STEP_HZ = real("cardiac.frequency_step_hz", 0.005, "Hz",
-            "Frequency grid of the Lomb-Scargle periodogram.").range(1e-4, 0.05);
+    public static final ConfigOption<Double> TIME_SPAN_S = real(
+                    "cardiac.time_span_s",
+                    60,
+                    "s",
+                    "Trailing span of HR, RMSSD, SDNN and pNN50, ending at the window end.")
+            .range(10, 240);
+    public static final ConfigOption<Integer> MIN_PAIRS = integer(
+                    "cardiac.min_pairs", 5, "", "Fewest adjacent accepted beat pairs for RMSSD and pNN50.")
+            .atLeast(1);
+    public static final ConfigOption<Double> FREQUENCY_SPAN_S = real(
+                    "cardiac.frequency_span_s",
+                    180,
+                    "s",
+                    "Trailing span of LF, HF and LF/HF (Lomb-Scargle), ending at the window end.")
+            .range(30, 240);
+    public static final ConfigOption<Double> FREQUENCY_MIN_SPAN_S = real(
+                    "cardiac.frequency_min_span_s", 120, "s", "Least time covered by beats for LF and HF.")
+            .positive();
+    public static final ConfigOption<Double> FREQUENCY_MIN_COVERAGE = real(
+                    "cardiac.frequency_min_coverage",
+                    0.5,
+                    "",
+                    "Least share of the span covered by accepted intervals for LF and HF.")
+            .range(0, 1);
+    public static final ConfigOption<Double> LF_LOW_HZ =
+            real("cardiac.lf_low_hz", 0.04, "Hz", "Lower edge of the LF band.").positive();
+    public static final ConfigOption<Double> LF_HIGH_HZ = real(
+                    "cardiac.lf_high_hz", 0.15, "Hz", "Upper edge of the LF band and lower edge of the HF band.")
+            .positive();
+    public static final ConfigOption<Double> HF_HIGH_HZ =
+            real("cardiac.hf_high_hz", 0.4, "Hz", "Upper edge of the HF band.").positive();
+    public static final ConfigOption<Double> FREQUENCY_STEP_HZ = real(
+                    "cardiac.frequency_step_hz", 0.005, "Hz", "Frequency grid of the Lomb-Scargle periodogram.")
+            .range(1e-4, 0.05);
 
-    public static final List<ConfigOption<?>> ALL = List.of(IBI_MIN_S, IBI_MAX_S, IBI_MAX_DEVIATION,
-            IBI_NEIGHBOURS, IBI_NEIGHBOUR_WINDOW_S, DEVICE_COVER_S, TIME_SPAN_S, MIN_PAIRS, FREQUENCY_SPAN_S,
-            FREQUENCY_MIN_SPAN_S, FREQUENCY_MIN_COVERAGE, LF_LOW_HZ, LF_HIGH_HZ, HF_HIGH_HZ, FREQUENCY_STEP_HZ);
+    public static final List<ConfigOption<?>> ALL = List.of(
+            IBI_MIN_S,
+            IBI_MAX_S,
+            IBI_MAX_DEVIATION,
+            IBI_NEIGHBOURS,
+            IBI_NEIGHBOUR_WINDOW_S,
+            DEVICE_COVER_S,
+            TIME_SPAN_S,
+            MIN_PAIRS,
+            FREQUENCY_SPAN_S,
+            FREQUENCY_MIN_SPAN_S,
+            FREQUENCY_MIN_COVERAGE,
+            LF_LOW_HZ,
+            LF_HIGH_HZ,
+            HF_HIGH_HZ,
+            FREQUENCY_STEP_HZ);
 }

@@ -22,7 +22,15 @@ public final class ConfigOption<T> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How a value is read from and written as text. */
-    enum Kind { REAL, INTEGER, LONG, BOOLEAN, ENUM, REAL_LIST, TEXT_LIST }
+    enum Kind {
+        REAL,
+        INTEGER,
+        LONG,
+        BOOLEAN,
+        ENUM,
+        REAL_LIST,
+        TEXT_LIST
+    }
 
     /** A check on a value: null when valid, else what is wrong ("must be > 0"). */
     @FunctionalInterface
@@ -44,8 +52,14 @@ public final class ConfigOption<T> implements Serializable {
      */
     private final transient List<Check> checks;
 
-    private ConfigOption(String key, Kind kind, Class<?> enumType, T defaultValue, String unit,
-            String description, List<Check> checks) {
+    private ConfigOption(
+            String key,
+            Kind kind,
+            Class<?> enumType,
+            T defaultValue,
+            String unit,
+            String description,
+            List<Check> checks) {
         if (!key.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")) {
             throw new IllegalArgumentException("option key must be dotted snake_case: " + key);
         }
@@ -60,7 +74,13 @@ public final class ConfigOption<T> implements Serializable {
 
     /** A real number (finite unless a check says otherwise). */
     public static ConfigOption<Double> real(String key, double dflt, String unit, String description) {
-        return new ConfigOption<>(key, Kind.REAL, null, dflt, unit, description,
+        return new ConfigOption<>(
+                key,
+                Kind.REAL,
+                null,
+                dflt,
+                unit,
+                description,
                 List.of(v -> Double.isFinite((Double) v) ? null : "must be a finite number"));
     }
 
@@ -82,7 +102,13 @@ public final class ConfigOption<T> implements Serializable {
 
     /** A non-empty list of finite numbers, written {@code a;b;c}. */
     public static ConfigOption<List<Double>> reals(String key, List<Double> dflt, String unit, String description) {
-        return new ConfigOption<>(key, Kind.REAL_LIST, null, List.copyOf(dflt), unit, description,
+        return new ConfigOption<>(
+                key,
+                Kind.REAL_LIST,
+                null,
+                List.copyOf(dflt),
+                unit,
+                description,
                 List.of(v -> ((List<?>) v).isEmpty() ? "must not be empty" : null));
     }
 
@@ -117,14 +143,14 @@ public final class ConfigOption<T> implements Serializable {
 
     /** The value (every element) must lie in {@code [min, max]}. */
     public ConfigOption<T> range(double min, double max) {
-        return with(v -> number(v) >= min && number(v) <= max ? null
-                : "must be within [" + text(min) + ", " + text(max) + "]");
+        return with(v ->
+                number(v) >= min && number(v) <= max ? null : "must be within [" + text(min) + ", " + text(max) + "]");
     }
 
     /** The value (every element) must lie in {@code (min, max)}, both exclusive. */
     public ConfigOption<T> between(double min, double max) {
-        return with(v -> number(v) > min && number(v) < max ? null
-                : "must be within (" + text(min) + ", " + text(max) + ")");
+        return with(v ->
+                number(v) > min && number(v) < max ? null : "must be within (" + text(min) + ", " + text(max) + ")");
     }
 
     /** The list must be strictly ascending. */
@@ -142,15 +168,17 @@ public final class ConfigOption<T> implements Serializable {
     }
 
     private ConfigOption<T> with(Check elementCheck) {
-        Check c = kind == Kind.REAL_LIST ? v -> {
-            for (Object d : (List<?>) v) {
-                String p = elementCheck.problem(d);
-                if (p != null) {
-                    return "every value " + p;
+        Check c = kind == Kind.REAL_LIST
+                ? v -> {
+                    for (Object d : (List<?>) v) {
+                        String p = elementCheck.problem(d);
+                        if (p != null) {
+                            return "every value " + p;
+                        }
+                    }
+                    return null;
                 }
-            }
-            return null;
-        } : elementCheck;
+                : elementCheck;
         return new ConfigOption<>(key, kind, enumType, defaultValue, unit, description, plus(c));
     }
 
@@ -240,10 +268,18 @@ public final class ConfigOption<T> implements Serializable {
                     yield Boolean.parseBoolean(t);
                 }
                 case ENUM -> enumValue(t);
-                case REAL_LIST -> t.isEmpty() ? List.of()
-                        : java.util.Arrays.stream(t.split(";")).map(s -> Double.parseDouble(s.trim())).toList();
-                case TEXT_LIST -> t.isEmpty() ? List.of()
-                        : java.util.Arrays.stream(t.split(";")).map(String::trim).toList();
+                case REAL_LIST ->
+                    t.isEmpty()
+                            ? List.of()
+                            : java.util.Arrays.stream(t.split(";"))
+                                    .map(s -> Double.parseDouble(s.trim()))
+                                    .toList();
+                case TEXT_LIST ->
+                    t.isEmpty()
+                            ? List.of()
+                            : java.util.Arrays.stream(t.split(";"))
+                                    .map(String::trim)
+                                    .toList();
             };
             return validate(v);
         } catch (IllegalArgumentException e) {
@@ -259,8 +295,10 @@ public final class ConfigOption<T> implements Serializable {
         return switch (kind) {
             case REAL -> Double.toString((Double) value);
             case ENUM -> ((Enum<?>) value).name();
-            case REAL_LIST -> String.join(";", ((List<?>) value).stream().map(String::valueOf).toList());
-            case TEXT_LIST -> String.join(";", ((List<?>) value).stream().map(String::valueOf).toList());
+            case REAL_LIST ->
+                String.join(";", ((List<?>) value).stream().map(String::valueOf).toList());
+            case TEXT_LIST ->
+                String.join(";", ((List<?>) value).stream().map(String::valueOf).toList());
             default -> String.valueOf(value);
         };
     }
@@ -283,14 +321,21 @@ public final class ConfigOption<T> implements Serializable {
     }
 
     private static String text(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
                 : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** {@code key (type, unit, default d): description}, for help texts. */
     public String help() {
-        return String.format(Locale.ROOT, "%s (%s%s, default %s): %s", key, typeName(),
-                unit.isEmpty() ? "" : ", " + unit, format(defaultValue), description);
+        return String.format(
+                Locale.ROOT,
+                "%s (%s%s, default %s): %s",
+                key,
+                typeName(),
+                unit.isEmpty() ? "" : ", " + unit,
+                format(defaultValue),
+                description);
     }
 
     @Override

@@ -19,35 +19,50 @@ public final class FeatureConfig implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /** Every option of this component, in declaration order. */
-    public static final List<ConfigOption<?>> ALL = concat(FeatureOptions.ALL, EdaOptions.ALL, CardiacOptions.ALL,
-            MotionOptions.ALL, TemperatureOptions.ALL, ArtifactOptions.ALL);
+    public static final List<ConfigOption<?>> ALL = concat(
+            FeatureOptions.ALL,
+            EdaOptions.ALL,
+            CardiacOptions.ALL,
+            MotionOptions.ALL,
+            TemperatureOptions.ALL,
+            ArtifactOptions.ALL);
 
     private final Settings values;
 
     private FeatureConfig(Settings values) {
         this.values = values;
-        require(get(FeatureOptions.HOP_S) <= get(FeatureOptions.WINDOW_S),
+        require(
+                get(FeatureOptions.HOP_S) <= get(FeatureOptions.WINDOW_S),
                 "features.hop_s must be <= features.window_s");
-        require(get(MotionOptions.FFT_FRAME_S) <= get(FeatureOptions.WINDOW_S),
+        require(
+                get(MotionOptions.FFT_FRAME_S) <= get(FeatureOptions.WINDOW_S),
                 "motion.fft_frame_s must be <= features.window_s");
         // channels deliver a block slot one after another, so one may lead by a whole block
-        require(get(FeatureOptions.MAX_CHANNEL_SKEW_S) >= get(FeatureOptions.BLOCK_S),
+        require(
+                get(FeatureOptions.MAX_CHANNEL_SKEW_S) >= get(FeatureOptions.BLOCK_S),
                 "features.max_channel_skew_s must be >= features.block_s");
-        require(get(EdaOptions.SCR_MAX_RISE_S) > get(EdaOptions.SCR_MIN_RISE_S),
+        require(
+                get(EdaOptions.SCR_MAX_RISE_S) > get(EdaOptions.SCR_MIN_RISE_S),
                 "eda.scr_max_rise_s must be > eda.scr_min_rise_s");
-        require(get(EdaOptions.CONTEXT_S) >= get(EdaOptions.SUPPORT_S)
-                && get(EdaOptions.LOOK_AHEAD_S) >= get(EdaOptions.SUPPORT_S),
+        require(
+                get(EdaOptions.CONTEXT_S) >= get(EdaOptions.SUPPORT_S)
+                        && get(EdaOptions.LOOK_AHEAD_S) >= get(EdaOptions.SUPPORT_S),
                 "eda.context_s and eda.look_ahead_s must be >= eda.support_s");
-        require(get(CardiacOptions.IBI_MAX_S) > get(CardiacOptions.IBI_MIN_S),
+        require(
+                get(CardiacOptions.IBI_MAX_S) > get(CardiacOptions.IBI_MIN_S),
                 "cardiac.ibi_max_s must be > cardiac.ibi_min_s");
-        require(get(CardiacOptions.LF_LOW_HZ) < get(CardiacOptions.LF_HIGH_HZ)
-                && get(CardiacOptions.LF_HIGH_HZ) < get(CardiacOptions.HF_HIGH_HZ),
+        require(
+                get(CardiacOptions.LF_LOW_HZ) < get(CardiacOptions.LF_HIGH_HZ)
+                        && get(CardiacOptions.LF_HIGH_HZ) < get(CardiacOptions.HF_HIGH_HZ),
                 "need cardiac.lf_low_hz < cardiac.lf_high_hz < cardiac.hf_high_hz");
-        require(get(CardiacOptions.FREQUENCY_MIN_SPAN_S) <= get(CardiacOptions.FREQUENCY_SPAN_S),
+        require(
+                get(CardiacOptions.FREQUENCY_MIN_SPAN_S) <= get(CardiacOptions.FREQUENCY_SPAN_S),
                 "cardiac.frequency_min_span_s must be <= cardiac.frequency_span_s");
-        require(get(MotionOptions.FIDGET_HIGH_HZ) > get(MotionOptions.FIDGET_LOW_HZ),
+        require(
+                get(MotionOptions.FIDGET_HIGH_HZ) > get(MotionOptions.FIDGET_LOW_HZ),
                 "motion.fidget_high_hz must be > motion.fidget_low_hz");
-        require(get(ArtifactOptions.TEMP_MAX_C) > get(ArtifactOptions.TEMP_MIN_C),
+        require(
+                get(ArtifactOptions.TEMP_MAX_C) > get(ArtifactOptions.TEMP_MIN_C),
                 "artifacts.temp_max_c must be > artifacts.temp_min_c");
     }
 
@@ -198,9 +213,17 @@ public final class FeatureConfig implements Serializable {
     public EdaConfig edaConfig() {
         boolean nk = edaMethod() == EdaMethod.NEUROKIT;
         EdaConfig base = nk ? EdaConfig.neurokit() : EdaConfig.defaults();
-        return new EdaConfig(get(EdaOptions.CLEAN_METHOD), base.phasicMethod(), edaTonicCutoffHz(), base.scrMethod(),
-                get(EdaOptions.SCR_RELATIVE_AMPLITUDE_MIN), scrMinAmplitudeUs(), scrMinRiseSeconds(),
-                scrMaxRiseSeconds(), get(EdaOptions.SUPPORT_S), get(EdaOptions.CONTEXT_S),
+        return new EdaConfig(
+                get(EdaOptions.CLEAN_METHOD),
+                base.phasicMethod(),
+                edaTonicCutoffHz(),
+                base.scrMethod(),
+                get(EdaOptions.SCR_RELATIVE_AMPLITUDE_MIN),
+                scrMinAmplitudeUs(),
+                scrMinRiseSeconds(),
+                scrMaxRiseSeconds(),
+                get(EdaOptions.SUPPORT_S),
+                get(EdaOptions.CONTEXT_S),
                 get(EdaOptions.LOOK_AHEAD_S));
     }
 

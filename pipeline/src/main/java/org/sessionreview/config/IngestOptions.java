@@ -12,8 +12,12 @@ import java.util.List;
 public final class IngestOptions {
     private IngestOptions() {}
 
-    public static final ConfigOption<Double> E4_MAX_DURATION_H = real("ingest.e4_max_duration_h", 24, "h",
-            "Longest recording read per E4 channel; samples past it are rejected.").range(0.01, 1000);
+    public static final ConfigOption<Double> E4_MAX_DURATION_H = real(
+                    "ingest.e4_max_duration_h",
+                    24,
+                    "h",
+                    "Longest recording read per E4 channel; samples past it are rejected.")
+            .range(0.01, 1000);
 
     public static final List<ConfigOption<?>> ALL = List.of(E4_MAX_DURATION_H);
 }

@@ -16,12 +16,18 @@ import java.util.Map;
 public final class LiveMomentsConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final ConfigOption<Double> EVERY_S = real("live.every_s", 30, "s",
-            "A running session is re-scored each time its data horizon passes a multiple of this (session time).")
+    public static final ConfigOption<Double> EVERY_S = real(
+                    "live.every_s",
+                    30,
+                    "s",
+                    "A running session is re-scored each time its data horizon passes a multiple of this (session time).")
             .positive();
-    public static final ConfigOption<Double> SETTLE_S = real("live.settle_s", 90, "s",
-            "A provisional moment is sent once the data horizon is at least this far past its end (later data can"
-                    + " still extend or change it; a missed opportunity's response window is part of the moment).")
+    public static final ConfigOption<Double> SETTLE_S = real(
+                    "live.settle_s",
+                    90,
+                    "s",
+                    "A provisional moment is sent once the data horizon is at least this far past its end (later data can"
+                            + " still extend or change it; a missed opportunity's response window is part of the moment).")
             .atLeast(0);
 
     /** Every option of this component, in declaration order. */

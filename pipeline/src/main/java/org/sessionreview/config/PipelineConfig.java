@@ -24,7 +24,8 @@ public final class PipelineConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The methods behind each table, written into Parquet footers and run.json. */
-    public static final String METHODS = String.join(" ",
+    public static final String METHODS = String.join(
+            " ",
             "Numbers below are the defaults; the parameter entries (one per declared option) hold the values used.",
             "Quality: EDA < 0.05 uS or jumps > 10 uS/s masked; EDA motion spikes (steep EDA change with an ACC"
                     + " jerk within 1 s), temperature off wrist (25-40 degC, fast falls), gross movement (3-axis"
@@ -53,8 +54,13 @@ public final class PipelineConfig implements Serializable {
                     + " profile likelihood, never after the first elevated window.");
 
     /** Every declared option of the pipeline, component by component. */
-    public static final List<ConfigOption<?>> ALL = FeatureConfig.concat(FeatureConfig.ALL, ScoringConfig.ALL,
-            RuptureConfig.ALL, SynchronyConfig.ALL, TrendOptions.ALL, IngestOptions.ALL);
+    public static final List<ConfigOption<?>> ALL = FeatureConfig.concat(
+            FeatureConfig.ALL,
+            ScoringConfig.ALL,
+            RuptureConfig.ALL,
+            SynchronyConfig.ALL,
+            TrendOptions.ALL,
+            IngestOptions.ALL);
 
     private final FeatureConfig features;
     private final ScoringConfig scoring;
@@ -64,11 +70,17 @@ public final class PipelineConfig implements Serializable {
     private final Settings ingest;
     private final StoredBaselines storedBaselines;
 
-    private PipelineConfig(FeatureConfig features, ScoringConfig scoring, RuptureConfig rupture,
-            SynchronyConfig synchrony, Settings trends, Settings ingest, StoredBaselines storedBaselines) {
+    private PipelineConfig(
+            FeatureConfig features,
+            ScoringConfig scoring,
+            RuptureConfig rupture,
+            SynchronyConfig synchrony,
+            Settings trends,
+            Settings ingest,
+            StoredBaselines storedBaselines) {
         this.features = Objects.requireNonNull(features, "features");
-        this.scoring = Objects.requireNonNull(scoring, "scoring")
-                .withWindow(features.hopSeconds(), features.windowSeconds());
+        this.scoring =
+                Objects.requireNonNull(scoring, "scoring").withWindow(features.hopSeconds(), features.windowSeconds());
         this.rupture = Objects.requireNonNull(rupture, "rupture");
         this.synchrony = Objects.requireNonNull(synchrony, "synchrony");
         this.trends = trends;
@@ -124,7 +136,9 @@ public final class PipelineConfig implements Serializable {
 
     /** Settings of the longitudinal client table. */
     public TrendConfig trends() {
-        return new TrendConfig(trends.get(TrendOptions.LAST_N), trends.get(TrendOptions.HIGH_BURDEN_S),
+        return new TrendConfig(
+                trends.get(TrendOptions.LAST_N),
+                trends.get(TrendOptions.HIGH_BURDEN_S),
                 trends.get(TrendOptions.DECLINE_ALPHA));
     }
 
@@ -167,7 +181,8 @@ public final class PipelineConfig implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PipelineConfig c && parameters().equals(c.parameters())
+        return o instanceof PipelineConfig c
+                && parameters().equals(c.parameters())
                 && storedBaselines.equals(c.storedBaselines);
     }
 
@@ -222,8 +237,14 @@ public final class PipelineConfig implements Serializable {
 
         /** @throws IllegalArgumentException naming the keys of the first violated rule */
         public PipelineConfig build() {
-            return new PipelineConfig(features.build(), scoring.build(), rupture.build(), synchrony.build(),
-                    trends.build(), ingest.build(), storedBaselines);
+            return new PipelineConfig(
+                    features.build(),
+                    scoring.build(),
+                    rupture.build(),
+                    synchrony.build(),
+                    trends.build(),
+                    ingest.build(),
+                    storedBaselines);
         }
     }
 }

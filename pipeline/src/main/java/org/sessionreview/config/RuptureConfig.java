@@ -61,13 +61,15 @@ public final class RuptureConfig implements Serializable {
     /** Upper-case canonical codes, in the order given. */
     public List<String> reengagementCodes() {
         return values.get(RuptureOptions.REENGAGEMENT_CODES).stream()
-                .map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+                .map(s -> s.trim().toUpperCase(Locale.ROOT))
+                .toList();
     }
 
     /** Lower-case modifier values ('-' and spaces read as '_'), in the order given. */
     public List<String> reengagementValues() {
         return values.get(RuptureOptions.REENGAGEMENT_VALUES).stream()
-                .map(s -> s.trim().toLowerCase(Locale.ROOT).replaceAll("[-\\s]+", "_")).toList();
+                .map(s -> s.trim().toLowerCase(Locale.ROOT).replaceAll("[-\\s]+", "_"))
+                .toList();
     }
 
     public double mergeGapS() {

@@ -31,9 +31,11 @@ public final class ScoringConfig implements Serializable {
         this.windowHopS = windowHopS;
         this.windowLengthS = windowLengthS;
         require(baselineEndS() > baselineStartS(), "scoring.baseline_end_s must be > scoring.baseline_start_s");
-        require(weightScr() + weightScl() + weightHr() + weightRmssd() + weightFidget() + weightTemp() > 0,
+        require(
+                weightScr() + weightScl() + weightHr() + weightRmssd() + weightFidget() + weightTemp() > 0,
                 "at least one scoring.weight.* must be > 0");
-        require(leaveThreshold() <= enterThreshold(),
+        require(
+                leaveThreshold() <= enterThreshold(),
                 "scoring.episode.leave_threshold must be <= scoring.episode.enter_threshold");
         require(windowHopS > 0 && windowHopS <= windowLengthS, "the window hop must be > 0 and <= the window length");
     }
@@ -208,7 +210,9 @@ public final class ScoringConfig implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ScoringConfig c && values.equals(c.values) && windowHopS == c.windowHopS
+        return o instanceof ScoringConfig c
+                && values.equals(c.values)
+                && windowHopS == c.windowHopS
                 && windowLengthS == c.windowLengthS;
     }
 

@@ -24,7 +24,8 @@ public final class SynchronyConfig implements Serializable {
     private SynchronyConfig(Settings values) {
         this.values = values;
         require(windowS() >= 2 * maxLagS(), "synchrony.window_s must be at least twice synchrony.max_lag_s");
-        require(segmentS() >= 2 * segmentMaxLagS(),
+        require(
+                segmentS() >= 2 * segmentMaxLagS(),
                 "synchrony.segment_s must be at least twice synchrony.segment_max_lag_s");
     }
 

@@ -20,7 +20,7 @@ public final class IsoWeek {
         } catch (DateTimeParseException e) {
             throw new ExportException("a session date is not an ISO date");
         }
-        return String.format(Locale.ROOT, "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
-                d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                Locale.ROOT, "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }

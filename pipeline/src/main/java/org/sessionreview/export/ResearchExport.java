@@ -62,8 +62,10 @@ public final class ResearchExport {
 
     /** The tables an export writes, in the review's order. */
     public static List<String> tableNames() {
-        return OutputTables.ALL.stream().map(TableSchema::name)
-                .filter(n -> !ResearchRules.DROPPED_TABLES.containsKey(n)).toList();
+        return OutputTables.ALL.stream()
+                .map(TableSchema::name)
+                .filter(n -> !ResearchRules.DROPPED_TABLES.containsKey(n))
+                .toList();
     }
 
     /**
@@ -103,15 +105,33 @@ public final class ResearchExport {
                 continue;
             }
             if (name.equals(TrendTables.TRAINEES.name())) {
-                writeTable(schema, asMaps(TrendTables.TRAINEES, TraineeTable.rows(consentedRows)), sessions.footer(),
-                        pseudonyms, key.isDemo(), outDir);
+                writeTable(
+                        schema,
+                        asMaps(TrendTables.TRAINEES, TraineeTable.rows(consentedRows)),
+                        sessions.footer(),
+                        pseudonyms,
+                        key.isDemo(),
+                        outDir);
             } else if (name.equals(TrendTables.CLIENTS.name())) {
-                writeTable(schema, asMaps(TrendTables.CLIENTS, ClientTrend.rows(consentedRows, trends)), sessions.footer(),
-                        pseudonyms, key.isDemo(), outDir);
+                writeTable(
+                        schema,
+                        asMaps(TrendTables.CLIENTS, ClientTrend.rows(consentedRows, trends)),
+                        sessions.footer(),
+                        pseudonyms,
+                        key.isDemo(),
+                        outDir);
             } else {
                 List<Path> files = TableReader.files(tablesDir.resolve(name));
                 Map<String, String> footer = files.isEmpty() ? sessions.footer() : TableReader.footer(files.get(0));
-                writeBySession(schema, tablesDir.resolve(name), consented, footer, pseudonyms, key.isDemo(), outDir, batchRows);
+                writeBySession(
+                        schema,
+                        tablesDir.resolve(name),
+                        consented,
+                        footer,
+                        pseudonyms,
+                        key.isDemo(),
+                        outDir,
+                        batchRows);
             }
             written.add(name);
         }
@@ -124,8 +144,15 @@ public final class ResearchExport {
      * rows, transformed and sorted. Because every such table's first exported column is the
      * pseudonymous session id, the file is the same as one sort over all rows.
      */
-    private static void writeBySession(TableSchema<?> schema, Path tableDir, Set<String> consented,
-            Map<String, String> sourceFooter, ResearchPseudonyms pseudonyms, boolean demoKey, Path outDir, long batchRows)
+    private static void writeBySession(
+            TableSchema<?> schema,
+            Path tableDir,
+            Set<String> consented,
+            Map<String, String> sourceFooter,
+            ResearchPseudonyms pseudonyms,
+            boolean demoKey,
+            Path outDir,
+            long batchRows)
             throws IOException {
         List<Map.Entry<Column<?>, ResearchRules.Rule>> columns = exportedColumns(schema);
         if (columns.isEmpty() || !columns.get(0).getKey().name().equals("session_id")) {
@@ -158,8 +185,8 @@ public final class ResearchExport {
         }
         TableSchema<Map<String, Object>> out = exportSchema(schema);
         Path dir = Files.createDirectories(outDir.resolve(schema.name()));
-        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(out, provenance(schema, sourceFooter, demoKey),
-                new LocalOutputFile(dir.resolve(FILE_NAME)))) {
+        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(
+                out, provenance(schema, sourceFooter, demoKey), new LocalOutputFile(dir.resolve(FILE_NAME)))) {
             for (Set<String> sessions : batches) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 TableReader.forEachRow(tableDir, r -> {
@@ -204,15 +231,18 @@ public final class ResearchExport {
     /** The schema of an exported table: the kept columns under their new names and types, each description saying its rule. */
     public static TableSchema<Map<String, Object>> exportSchema(TableSchema<?> schema) {
         TableSchema.Builder<Map<String, Object>> b = TableSchema.<Map<String, Object>>builder(schema.name())
-                .description(schema.description() + " Research export: " + ResearchRules.RECOMPUTED_TABLES
-                        .getOrDefault(schema.name(), "only sessions with research consent") + ".");
+                .description(schema.description() + " Research export: "
+                        + ResearchRules.RECOMPUTED_TABLES.getOrDefault(
+                                schema.name(), "only sessions with research consent")
+                        + ".");
         for (Map.Entry<Column<?>, ResearchRules.Rule> e : exportedColumns(schema)) {
             Column<?> c = e.getKey();
             ResearchRules.Rule rule = e.getValue();
             String out = rule.outName();
-            String doc = rule.treatment() == ResearchRules.Treatment.KEPT ? c.description()
-                    : c.description() + " [research export, " + rule.treatment().name().toLowerCase(java.util.Locale.ROOT)
-                            + ": " + rule.why() + "]";
+            String doc = rule.treatment() == ResearchRules.Treatment.KEPT
+                    ? c.description()
+                    : c.description() + " [research export, "
+                            + rule.treatment().name().toLowerCase(java.util.Locale.ROOT) + ": " + rule.why() + "]";
             boolean required = c.required() && !rule.nullOutside();
             if (required) {
                 b.required(out, rule.outType(), doc, r -> r.get(out));
@@ -224,8 +254,11 @@ public final class ResearchExport {
     }
 
     /** One row with every rule applied. */
-    static Map<String, Object> exportRow(String table, List<Map.Entry<Column<?>, ResearchRules.Rule>> columns,
-            Map<String, Object> row, ResearchPseudonyms pseudonyms) {
+    static Map<String, Object> exportRow(
+            String table,
+            List<Map.Entry<Column<?>, ResearchRules.Rule>> columns,
+            Map<String, Object> row,
+            ResearchPseudonyms pseudonyms) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<Column<?>, ResearchRules.Rule> e : columns) {
             Column<?> c = e.getKey();
@@ -269,8 +302,14 @@ public final class ResearchExport {
                 + " (tables from another version of session-review?); nothing was exported");
     }
 
-    private static void writeTable(TableSchema<?> schema, List<Map<String, Object>> rows, Map<String, String> sourceFooter,
-            ResearchPseudonyms pseudonyms, boolean demoKey, Path outDir) throws IOException {
+    private static void writeTable(
+            TableSchema<?> schema,
+            List<Map<String, Object>> rows,
+            Map<String, String> sourceFooter,
+            ResearchPseudonyms pseudonyms,
+            boolean demoKey,
+            Path outDir)
+            throws IOException {
         List<Map.Entry<Column<?>, ResearchRules.Rule>> columns = exportedColumns(schema);
         TableSchema<Map<String, Object>> out = exportSchema(schema);
         List<Map<String, Object>> exported = new ArrayList<>(rows.size());
@@ -279,8 +318,8 @@ public final class ResearchExport {
         }
         exported.sort(ROW_ORDER);
         Path dir = Files.createDirectories(outDir.resolve(schema.name()));
-        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(out, provenance(schema, sourceFooter, demoKey),
-                new LocalOutputFile(dir.resolve(FILE_NAME)))) {
+        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(
+                out, provenance(schema, sourceFooter, demoKey), new LocalOutputFile(dir.resolve(FILE_NAME)))) {
             for (Map<String, Object> r : exported) {
                 w.write(r);
             }
@@ -301,7 +340,8 @@ public final class ResearchExport {
         }
         Map<String, String> p = new TreeMap<>();
         sourceFooter.forEach((k, v) -> {
-            if (k.startsWith(ParquetTables.FOOTER_PREFIX) && copied.contains(k.substring(ParquetTables.FOOTER_PREFIX.length()))) {
+            if (k.startsWith(ParquetTables.FOOTER_PREFIX)
+                    && copied.contains(k.substring(ParquetTables.FOOTER_PREFIX.length()))) {
                 p.put(k.substring(ParquetTables.FOOTER_PREFIX.length()), v);
             }
         });
@@ -309,8 +349,10 @@ public final class ResearchExport {
         p.put("export.rules", ResearchRules.SUMMARY);
         p.put("export.version", Version.project());
         p.put("export.pseudonym_key", demoKey ? "demo (public key: synthetic data only)" : "site key");
-        p.put("export.table", ResearchRules.RECOMPUTED_TABLES.getOrDefault(schema.name(),
-                "rows of the sessions with research consent only"));
+        p.put(
+                "export.table",
+                ResearchRules.RECOMPUTED_TABLES.getOrDefault(
+                        schema.name(), "rows of the sessions with research consent only"));
         List<String> dropped = new ArrayList<>();
         for (Column<?> c : schema.columns()) {
             ResearchRules.Rule r = ResearchRules.rule(schema.name(), c);

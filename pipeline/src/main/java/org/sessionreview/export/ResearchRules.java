@@ -52,11 +52,18 @@ public final class ResearchRules {
      * @param map for {@link Treatment#PSEUDONYMISED} and {@link Treatment#COARSENED}: the new value
      * @param why one line for the footer and the README
      */
-    public record Rule(Treatment treatment, String outName, ColumnType outType, Predicate<String> vocabulary,
-            boolean nullOutside, BiFunction<Object, ResearchPseudonyms, Object> map, String why) {}
+    public record Rule(
+            Treatment treatment,
+            String outName,
+            ColumnType outType,
+            Predicate<String> vocabulary,
+            boolean nullOutside,
+            BiFunction<Object, ResearchPseudonyms, Object> map,
+            String why) {}
 
     /** Tables not exported at all, with the reason. */
-    public static final Map<String, String> DROPPED_TABLES = Map.of("rejects",
+    public static final Map<String, String> DROPPED_TABLES = Map.of(
+            "rejects",
             "rejected input records: their raw text, reasons and source files can carry names; nothing of them is exported");
 
     /** Tables recomputed from the exported sessions instead of filtered, with the reason. */
@@ -79,23 +86,47 @@ public final class ResearchRules {
     }
 
     private static Rule sessionId() {
-        return new Rule(Treatment.PSEUDONYMISED, "session_id", ColumnType.STRING, null, false,
-                (v, p) -> p.session((String) v), "keyed pseudonym s_<hex> of the session id (it embeds therapist id and date)");
+        return new Rule(
+                Treatment.PSEUDONYMISED,
+                "session_id",
+                ColumnType.STRING,
+                null,
+                false,
+                (v, p) -> p.session((String) v),
+                "keyed pseudonym s_<hex> of the session id (it embeds therapist id and date)");
     }
 
     private static Rule therapistId() {
-        return new Rule(Treatment.PSEUDONYMISED, "therapist_id", ColumnType.STRING, null, false,
-                (v, p) -> p.therapist((String) v), "keyed pseudonym t_<hex> of the therapist id");
+        return new Rule(
+                Treatment.PSEUDONYMISED,
+                "therapist_id",
+                ColumnType.STRING,
+                null,
+                false,
+                (v, p) -> p.therapist((String) v),
+                "keyed pseudonym t_<hex> of the therapist id");
     }
 
     private static Rule clientKey() {
-        return new Rule(Treatment.PSEUDONYMISED, "client_key", ColumnType.STRING, null, false,
-                (v, p) -> p.client((String) v), "keyed pseudonym c_<hex> of the review's client key");
+        return new Rule(
+                Treatment.PSEUDONYMISED,
+                "client_key",
+                ColumnType.STRING,
+                null,
+                false,
+                (v, p) -> p.client((String) v),
+                "keyed pseudonym c_<hex> of the review's client key");
     }
 
     private static Rule week() {
-        return new Rule(Treatment.COARSENED, "session_week", ColumnType.STRING, null, false,
-                (v, p) -> IsoWeek.of((String) v), "the session date coarsened to its ISO week, YYYY-Www");
+        return new Rule(
+                Treatment.COARSENED,
+                "session_week",
+                ColumnType.STRING,
+                null,
+                false,
+                (v, p) -> IsoWeek.of((String) v),
+                "the session date coarsened to its ISO week, YYYY-Www");
     }
 
     private static Rule role() {
@@ -117,14 +148,33 @@ public final class ResearchRules {
         put("sessions", "therapist_id", therapistId());
         put("sessions", "client_key", clientKey());
         put("sessions", "session_date", week());
-        put("sessions", "flag_reasons", dropped("readable sentences; the kinds are in moments.kind and the counts in this table"));
-        put("sessions", "baseline_source", new Rule(Treatment.COARSENED, "baseline_source", ColumnType.STRING, null, false,
-                (v, p) -> Vocabulary.sessionBaselineCategories((String) v),
-                "each wearer's baseline source as a category (the review's text can name an annotation or baselines file)"));
-        put("sessions", "missed_opportunity_sensitivity", vocabulary("missed_opportunity_sensitivity", ColumnType.STRING,
-                Vocabulary.MISSED_SENSITIVITY, "counts at response windows, 5s=m/n;..."));
-        put("sessions", "missing_channels", vocabulary("missing_channels", ColumnType.STRING_LIST,
-                Vocabulary.MISSING_CHANNEL, "role:CHANNEL"));
+        put(
+                "sessions",
+                "flag_reasons",
+                dropped("readable sentences; the kinds are in moments.kind and the counts in this table"));
+        put(
+                "sessions",
+                "baseline_source",
+                new Rule(
+                        Treatment.COARSENED,
+                        "baseline_source",
+                        ColumnType.STRING,
+                        null,
+                        false,
+                        (v, p) -> Vocabulary.sessionBaselineCategories((String) v),
+                        "each wearer's baseline source as a category (the review's text can name an annotation or baselines file)"));
+        put(
+                "sessions",
+                "missed_opportunity_sensitivity",
+                vocabulary(
+                        "missed_opportunity_sensitivity",
+                        ColumnType.STRING,
+                        Vocabulary.MISSED_SENSITIVITY,
+                        "counts at response windows, 5s=m/n;..."));
+        put(
+                "sessions",
+                "missing_channels",
+                vocabulary("missing_channels", ColumnType.STRING_LIST, Vocabulary.MISSING_CHANNEL, "role:CHANNEL"));
 
         put("moments", "kind", vocabulary("kind", ColumnType.STRING, Vocabulary.MOMENT_KIND, "moment kind"));
         put("moments", "role", role());
@@ -134,46 +184,106 @@ public final class ResearchRules {
         put("scr", "role", role());
         put("beats", "role", role());
         put("beats", "source", vocabulary("source", ColumnType.STRING, Vocabulary.BEAT_SOURCE, "device or bvp"));
-        put("beats", "reject_reason", vocabulary("reject_reason", ColumnType.STRING, Vocabulary.BEAT_REJECT_REASON,
-                "artifact rejection reason code"));
+        put(
+                "beats",
+                "reject_reason",
+                vocabulary(
+                        "reject_reason",
+                        ColumnType.STRING,
+                        Vocabulary.BEAT_REJECT_REASON,
+                        "artifact rejection reason code"));
         put("artifacts", "role", role());
         put("artifacts", "channel", vocabulary("channel", ColumnType.STRING, Vocabulary.CHANNEL, "E4 channel name"));
         put("artifacts", "kind", vocabulary("kind", ColumnType.STRING, Vocabulary.ARTIFACT_KIND, "artifact kind code"));
         put("synchrony", "signal", vocabulary("signal", ColumnType.STRING, Vocabulary.SYNCHRONY_SIGNAL, "eda or hr"));
-        put("synchrony", "leader", vocabulary("leader", ColumnType.STRING, Vocabulary.LEADER, "client, therapist or none"));
-        put("synchrony", "status", vocabulary("status", ColumnType.STRING, Vocabulary.SYNCHRONY_STATUS, "ok, masked or flat"));
-        put("ruptures", "episode_id", vocabulary("episode_id", ColumnType.STRING, Vocabulary.EPISODE_ID, "W1, C2, ..."));
+        put(
+                "synchrony",
+                "leader",
+                vocabulary("leader", ColumnType.STRING, Vocabulary.LEADER, "client, therapist or none"));
+        put(
+                "synchrony",
+                "status",
+                vocabulary("status", ColumnType.STRING, Vocabulary.SYNCHRONY_STATUS, "ok, masked or flat"));
+        put(
+                "ruptures",
+                "episode_id",
+                vocabulary("episode_id", ColumnType.STRING, Vocabulary.EPISODE_ID, "W1, C2, ..."));
         put("ruptures", "class", vocabulary("class", ColumnType.STRING, Vocabulary.RUPTURE_CLASS, "W or C"));
         put("ruptures", "markers", vocabulary("markers", ColumnType.STRING_LIST, Vocabulary.CODE, "canonical codes"));
         put("ruptures", "outcome", vocabulary("outcome", ColumnType.STRING, Vocabulary.OUTCOME, "outcome code"));
-        put("ruptures", "strategies", vocabulary("strategies", ColumnType.STRING_LIST, Vocabulary.STRATEGY_CODE,
-                "canonical codes with allow-listed modifiers"));
-        put("segments", "marker_counts", vocabulary("marker_counts", ColumnType.STRING, Vocabulary.MARKER_COUNTS,
-                "canonical code=n;..."));
+        put(
+                "ruptures",
+                "strategies",
+                vocabulary(
+                        "strategies",
+                        ColumnType.STRING_LIST,
+                        Vocabulary.STRATEGY_CODE,
+                        "canonical codes with allow-listed modifiers"));
+        put(
+                "segments",
+                "marker_counts",
+                vocabulary("marker_counts", ColumnType.STRING, Vocabulary.MARKER_COUNTS, "canonical code=n;..."));
 
         put("trainees", "therapist_id", therapistId());
-        put("trainees", "period", vocabulary("period", ColumnType.STRING, Vocabulary.PERIOD,
-                "all or the month yyyy-MM (a month is coarser than the ISO week the sessions carry)"));
+        put(
+                "trainees",
+                "period",
+                vocabulary(
+                        "period",
+                        ColumnType.STRING,
+                        Vocabulary.PERIOD,
+                        "all or the month yyyy-MM (a month is coarser than the ISO week the sessions carry)"));
         put("clients", "client_key", clientKey());
         put("clients", "therapist_id", therapistId());
         put("clients", "session_date", week());
         put("clients", "note", vocabulary("note", ColumnType.STRING, Vocabulary.CLIENT_NOTE, "the fixed plateau note"));
 
         put("baselines", "role", role());
-        put("baselines", "person", new Rule(Treatment.PSEUDONYMISED, "person", ColumnType.STRING, null, false,
-                (v, p) -> p.person((String) v), "client:<c_ pseudonym> or therapist:<t_ pseudonym>"));
+        put(
+                "baselines",
+                "person",
+                new Rule(
+                        Treatment.PSEUDONYMISED,
+                        "person",
+                        ColumnType.STRING,
+                        null,
+                        false,
+                        (v, p) -> p.person((String) v),
+                        "client:<c_ pseudonym> or therapist:<t_ pseudonym>"));
         put("baselines", "session_date", week());
-        put("baselines", "feature", vocabulary("feature", ColumnType.STRING, Vocabulary.FEATURE, "feature column name"));
-        put("baselines", "source", new Rule(Treatment.COARSENED, "source", ColumnType.STRING, null, false,
-                (v, p) -> Vocabulary.baselineCategory((String) v),
-                "the baseline source as a category (the review's text can name an annotation or baselines file)"));
+        put(
+                "baselines",
+                "feature",
+                vocabulary("feature", ColumnType.STRING, Vocabulary.FEATURE, "feature column name"));
+        put(
+                "baselines",
+                "source",
+                new Rule(
+                        Treatment.COARSENED,
+                        "source",
+                        ColumnType.STRING,
+                        null,
+                        false,
+                        (v, p) -> Vocabulary.baselineCategory((String) v),
+                        "the baseline source as a category (the review's text can name an annotation or baselines file)"));
 
         put("annotations", "code", vocabulary("code", ColumnType.STRING, Vocabulary.CODE, "canonical code"));
         put("annotations", "family", vocabulary("family", ColumnType.STRING, Vocabulary.FAMILY, "code family"));
-        put("annotations", "actor", vocabulary("actor", ColumnType.STRING, Vocabulary.ACTOR, "client, therapist or dyad"));
-        put("annotations", "modifiers", new Rule(Treatment.VOCABULARY, "modifiers", ColumnType.STRING,
-                Vocabulary::allowedModifiers, true, null,
-                "kept only when every key=value is on ModifierPolicy's allow-list, else null"));
+        put(
+                "annotations",
+                "actor",
+                vocabulary("actor", ColumnType.STRING, Vocabulary.ACTOR, "client, therapist or dyad"));
+        put(
+                "annotations",
+                "modifiers",
+                new Rule(
+                        Treatment.VOCABULARY,
+                        "modifiers",
+                        ColumnType.STRING,
+                        Vocabulary::allowedModifiers,
+                        true,
+                        null,
+                        "kept only when every key=value is on ModifierPolicy's allow-list, else null"));
         put("annotations", "label", dropped("the label as the coder typed it (free text)"));
         put("annotations", "source_file", dropped("file and folder names can carry names, ids and dates"));
         put("annotations", "source_line", dropped("a line number in a file the export does not name"));
@@ -185,7 +295,10 @@ public final class ResearchRules {
     }
 
     private static boolean isText(ColumnType t) {
-        return t == ColumnType.STRING || t == ColumnType.STRING_LIST || t == ColumnType.DATE || t == ColumnType.TIMESTAMP_UTC;
+        return t == ColumnType.STRING
+                || t == ColumnType.STRING_LIST
+                || t == ColumnType.DATE
+                || t == ColumnType.TIMESTAMP_UTC;
     }
 
     /** The explicit rule of a column, if any. */
@@ -228,7 +341,8 @@ public final class ResearchRules {
     }
 
     /** The rules in one paragraph, for the footer key {@code export.rules}. */
-    public static final String SUMMARY = String.join(" ",
+    public static final String SUMMARY = String.join(
+            " ",
             "audience research:",
             "only sessions with consent_research = true, every table filtered by session;",
             "trainees and clients recomputed from those sessions only;",

@@ -13,8 +13,8 @@ import org.sessionreview.ingest.annotation.ModifierPolicy;
 import org.sessionreview.model.Channel;
 import org.sessionreview.scoring.Feature;
 import org.sessionreview.scoring.SessionReviewer;
-import org.sessionreview.scoring.rupture.RuptureOutcome;
 import org.sessionreview.scoring.rupture.CodedMoments;
+import org.sessionreview.scoring.rupture.RuptureOutcome;
 import org.sessionreview.scoring.trends.ClientTrend;
 import org.sessionreview.signal.cardiac.RejectReason;
 import org.sessionreview.signal.quality.ArtifactKind;
@@ -49,22 +49,31 @@ public final class Vocabulary {
 
     public static final Predicate<String> ROLE = oneOf("client", "therapist");
     public static final Predicate<String> ACTOR = oneOf("client", "therapist", "dyad");
-    public static final Predicate<String> MOMENT_KIND = oneOf(Stream.concat(CodedMoments.KINDS_IN_REVIEW_ORDER.stream(),
+    public static final Predicate<String> MOMENT_KIND = oneOf(Stream.concat(
+            CodedMoments.KINDS_IN_REVIEW_ORDER.stream(),
             Stream.of(SessionReviewer.KIND_ANXIETY_EPISODE, "synchrony_drop")));
     public static final Predicate<String> BEAT_SOURCE = oneOf("device", "bvp");
-    public static final Predicate<String> BEAT_REJECT_REASON = oneOf(Arrays.stream(RejectReason.values()).map(RejectReason::code));
-    public static final Predicate<String> CHANNEL = oneOf(Arrays.stream(Channel.values()).map(Channel::name));
-    public static final Predicate<String> ARTIFACT_KIND = oneOf(Stream.concat(
-            Arrays.stream(ArtifactKind.values()).map(ArtifactKind::code), Stream.of("no_data")));
+    public static final Predicate<String> BEAT_REJECT_REASON =
+            oneOf(Arrays.stream(RejectReason.values()).map(RejectReason::code));
+    public static final Predicate<String> CHANNEL =
+            oneOf(Arrays.stream(Channel.values()).map(Channel::name));
+    public static final Predicate<String> ARTIFACT_KIND =
+            oneOf(Stream.concat(Arrays.stream(ArtifactKind.values()).map(ArtifactKind::code), Stream.of("no_data")));
     public static final Predicate<String> SYNCHRONY_SIGNAL = oneOf("eda", "hr");
-    public static final Predicate<String> LEADER = oneOf(Arrays.stream(Leader.values()).map(Leader::label));
-    public static final Predicate<String> SYNCHRONY_STATUS = oneOf(Arrays.stream(WindowStatus.values()).map(WindowStatus::label));
+    public static final Predicate<String> LEADER =
+            oneOf(Arrays.stream(Leader.values()).map(Leader::label));
+    public static final Predicate<String> SYNCHRONY_STATUS =
+            oneOf(Arrays.stream(WindowStatus.values()).map(WindowStatus::label));
     public static final Predicate<String> EPISODE_ID = matches("[WC][1-9][0-9]{0,5}");
-    public static final Predicate<String> RUPTURE_CLASS = oneOf(Arrays.stream(RuptureClass.values()).map(RuptureClass::name));
-    public static final Predicate<String> OUTCOME = oneOf(Arrays.stream(RuptureOutcome.values()).map(RuptureOutcome::id));
+    public static final Predicate<String> RUPTURE_CLASS =
+            oneOf(Arrays.stream(RuptureClass.values()).map(RuptureClass::name));
+    public static final Predicate<String> OUTCOME =
+            oneOf(Arrays.stream(RuptureOutcome.values()).map(RuptureOutcome::id));
     public static final Predicate<String> CODE = CodeTaxonomy::isCanonical;
-    public static final Predicate<String> FAMILY = oneOf(Arrays.stream(Family.values()).map(Family::name));
-    public static final Predicate<String> FEATURE = oneOf(Arrays.stream(Feature.values()).map(Feature::column));
+    public static final Predicate<String> FAMILY =
+            oneOf(Arrays.stream(Family.values()).map(Family::name));
+    public static final Predicate<String> FEATURE =
+            oneOf(Arrays.stream(Feature.values()).map(Feature::column));
     public static final Predicate<String> PERIOD = matches("all|[0-9]{4}-[0-9]{2}");
     public static final Predicate<String> CLIENT_NOTE = oneOf(ClientTrend.PLATEAU_NOTE);
     public static final Predicate<String> MISSING_CHANNEL = v -> {
@@ -79,10 +88,11 @@ public final class Vocabulary {
     private static final Pattern STRATEGY = Pattern.compile("([A-Z][A-Z0-9_]*)(?:\\[(.*)\\])?");
 
     /** {@code CODE=n;CODE=n} with canonical codes; empty for none. */
-    public static final Predicate<String> MARKER_COUNTS = v -> v.isEmpty() || Arrays.stream(v.split(";", -1)).allMatch(part -> {
-        Matcher m = MARKER_COUNT.matcher(part);
-        return m.matches() && CODE.test(m.group(1));
-    });
+    public static final Predicate<String> MARKER_COUNTS = v -> v.isEmpty()
+            || Arrays.stream(v.split(";", -1)).allMatch(part -> {
+                Matcher m = MARKER_COUNT.matcher(part);
+                return m.matches() && CODE.test(m.group(1));
+            });
 
     /** A repair strategy: a canonical code, optionally with allowed modifiers, {@code RES_X[immediacy=yes;direct=no]}. */
     public static final Predicate<String> STRATEGY_CODE = v -> {
@@ -113,11 +123,11 @@ public final class Vocabulary {
     }
 
     /** The fixed categories of a baseline's source; see {@link #baselineCategory(String)}. */
-    public static final List<String> BASELINE_CATEGORIES = List.of("calibration", "coded_baseline", "stored",
-            "whole_session", "none", "other");
+    public static final List<String> BASELINE_CATEGORIES =
+            List.of("calibration", "coded_baseline", "stored", "whole_session", "none", "other");
 
-    private static final Pattern FALLBACK_SUFFIX =
-            Pattern.compile(".*; whole session for [A-Za-z0-9 ,()/-]+ \\(calibration stretch had [0-9]+ usable windows\\)");
+    private static final Pattern FALLBACK_SUFFIX = Pattern.compile(
+            ".*; whole session for [A-Za-z0-9 ,()/-]+ \\(calibration stretch had [0-9]+ usable windows\\)");
 
     /**
      * A baseline source reduced to a fixed category. The review's text can hold a file path (a
@@ -142,7 +152,8 @@ public final class Vocabulary {
         } else {
             base = "other";
         }
-        boolean fallback = (base.equals("calibration") || base.equals("coded_baseline")) && FALLBACK_SUFFIX.matcher(s).matches();
+        boolean fallback = (base.equals("calibration") || base.equals("coded_baseline"))
+                && FALLBACK_SUFFIX.matcher(s).matches();
         return fallback ? base + "+whole_session_fallback" : base;
     }
 

@@ -2,9 +2,9 @@ package org.sessionreview.features;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.report.ArtifactRow;
@@ -40,33 +40,53 @@ final class ArtifactCore implements Serializable {
     /** @param dataStartMillis the wearer's first sample: no gap is reported before it */
     /** Look-back the detectors need: the largest of their contexts (by default the off-wrist guard's 120 s fall window, plus a second). */
     static double contextMillis(FeatureConfig config) {
-        return Math.max(Math.max(FeatureSteps.tempOffWrist(config).contextMillis(),
-                FeatureSteps.edaMotion(config).contextMillis()),
-                Math.max(FeatureSteps.accGrossMovement(config).contextMillis(), FeatureSteps.ibiGap(config).contextMillis()));
+        return Math.max(
+                Math.max(
+                        FeatureSteps.tempOffWrist(config).contextMillis(),
+                        FeatureSteps.edaMotion(config).contextMillis()),
+                Math.max(
+                        FeatureSteps.accGrossMovement(config).contextMillis(),
+                        FeatureSteps.ibiGap(config).contextMillis()));
     }
 
-    void process(Map<Channel, ChannelBuffer> buffers, List<Beat> deviceBeats, double from, double to,
-            double lookAheadMillis, double dataStartMillis, List<ArtifactRow> out) {
+    void process(
+            Map<Channel, ChannelBuffer> buffers,
+            List<Beat> deviceBeats,
+            double from,
+            double to,
+            double lookAheadMillis,
+            double dataStartMillis,
+            List<ArtifactRow> out) {
         double ctxFrom = from - contextMillis(config);
         double ctxTo = to + lookAheadMillis;
         List<Artifact> found = new ArrayList<>();
         RegularSeries eda = series(buffers, Channel.EDA, ctxFrom, ctxTo);
         RegularSeries acc = series(buffers, Channel.ACC, ctxFrom, ctxTo);
         if (eda != null) {
-            found.addAll(FeatureSteps.edaContactLoss(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
+            found.addAll(
+                    FeatureSteps.edaContactLoss(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
             found.addAll(FeatureSteps.edaJump(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
             if (acc != null) {
-                found.addAll(FeatureSteps.edaMotion(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(),
-                        acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
+                found.addAll(FeatureSteps.edaMotion(config)
+                        .detect(
+                                eda.values(),
+                                eda.rateHz(),
+                                eda.t0Millis(),
+                                acc.values(),
+                                acc.rateHz(),
+                                acc.t0Millis(),
+                                from,
+                                to));
             }
         }
         if (acc != null) {
-            found.addAll(FeatureSteps.accGrossMovement(config)
-                    .detect(acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
+            found.addAll(
+                    FeatureSteps.accGrossMovement(config).detect(acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
         }
         RegularSeries temp = series(buffers, Channel.TEMP, ctxFrom, ctxTo);
         if (temp != null) {
-            found.addAll(FeatureSteps.tempOffWrist(config).detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to));
+            found.addAll(
+                    FeatureSteps.tempOffWrist(config).detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to));
         }
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null && ibi.dataEndMillis() > from) {

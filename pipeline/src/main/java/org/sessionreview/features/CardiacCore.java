@@ -29,7 +29,8 @@ final class CardiacCore {
 
     /** Device beats (epoch ms) with time in {@code [coreFrom, coreTo)}, cleaned with their neighbours in the buffer. */
     static List<Beat> deviceBeats(BeatSeries ibi, double coreFrom, double coreTo, FeatureConfig config) {
-        List<Beat> all = IbiCleaner.fromDevice(0, secondsOf(ibi.timesMillis()), ibi.ibiS(), FeatureSteps.ibiCleaning(config));
+        List<Beat> all =
+                IbiCleaner.fromDevice(0, secondsOf(ibi.timesMillis()), ibi.ibiS(), FeatureSteps.ibiCleaning(config));
         List<Beat> core = new ArrayList<>();
         for (Beat b : all) {
             if (b.tMillis() >= coreFrom && b.tMillis() < coreTo) {

@@ -57,8 +57,8 @@ public final class CardiacFeatures {
      * @param startMillis window start, epoch ms
      * @param endMillis window end (exclusive), epoch ms
      */
-    public static Result compute(BeatSeries ibi, RegularSeries deviceHr, double startMillis,
-            double endMillis, FeatureConfig config) {
+    public static Result compute(
+            BeatSeries ibi, RegularSeries deviceHr, double startMillis, double endMillis, FeatureConfig config) {
         int n = ibi.length();
         double[] t = ibi.timesMillis();
         double[] rr = ibi.ibiS();
@@ -87,8 +87,8 @@ public final class CardiacFeatures {
         return deviceFallback(deviceHr, startMillis, endMillis, coverage, beats, config);
     }
 
-    private static Result deviceFallback(RegularSeries hr, double startMillis, double endMillis,
-            double coverage, int beats, FeatureConfig config) {
+    private static Result deviceFallback(
+            RegularSeries hr, double startMillis, double endMillis, double coverage, int beats, FeatureConfig config) {
         if (hr.length() == 0) {
             return new Result(coverage, null, null, HrSource.NONE, beats);
         }

@@ -33,7 +33,12 @@ final class CardiacWindow {
     private CardiacWindow() {}
 
     /** Fills the cardiac fields of {@code w}; {@code deviceHr} is the device's HR channel over the window. */
-    static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
+    static void fill(
+            WindowFeatures w,
+            EventStage stage,
+            RegularSeries deviceHr,
+            double startMillis,
+            double endMillis,
             FeatureConfig config) {
         fill(w, stage, deviceHr, startMillis, endMillis, config, null);
     }
@@ -44,12 +49,19 @@ final class CardiacWindow {
      *
      * @param hrvBlocks the device beats' block sums ({@link LombScargleBlocks}); null computes the spectrum afresh
      */
-    static void fill(WindowFeatures w, EventStage stage, RegularSeries deviceHr, double startMillis, double endMillis,
-            FeatureConfig config, LombScargleBlocks hrvBlocks) {
+    static void fill(
+            WindowFeatures w,
+            EventStage stage,
+            RegularSeries deviceHr,
+            double startMillis,
+            double endMillis,
+            FeatureConfig config,
+            LombScargleBlocks hrvBlocks) {
         double from = endMillis - config.get(CardiacOptions.TIME_SPAN_S) * 1000;
         double spectrumFrom = endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000;
         // the statistics skip beats outside their span: hand them only the span's (the lists are in time order)
-        HrvTimeDomain.Result merged = HrvTimeDomain.compute(span(stage.mergedBeats(), from, endMillis), from, endMillis);
+        HrvTimeDomain.Result merged =
+                HrvTimeDomain.compute(span(stage.mergedBeats(), from, endMillis), from, endMillis);
         if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
             w.hrBpm = merged.meanHrBpm();
             w.cardiacQuality = Math.min(1.0, merged.coverage());
@@ -67,9 +79,12 @@ final class CardiacWindow {
                 w.hrvPnn50 = finite(hrv.pnn50Percent());
             }
         }
-        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(span(stage.deviceBeats(), spectrumFrom, endMillis),
-                spectrumFrom, endMillis,
-                FeatureSteps.frequencyDomain(config), hrvBlocks);
+        HrvFrequencyDomain.Result freq = HrvFrequencyDomain.compute(
+                span(stage.deviceBeats(), spectrumFrom, endMillis),
+                spectrumFrom,
+                endMillis,
+                FeatureSteps.frequencyDomain(config),
+                hrvBlocks);
         if (freq != null) {
             w.hrvLfMs2 = finite(freq.lfMs2());
             w.hrvHfMs2 = finite(freq.hfMs2());

@@ -61,9 +61,7 @@ final class ChannelBuffer implements Serializable {
                 last = t;
             }
         }
-        double end = beats
-                ? (n == 0 ? b.startMillis : b.sampleMillis(n - 1))
-                : b.startMillis + n * 1000.0 / b.rateHz;
+        double end = beats ? (n == 0 ? b.startMillis : b.sampleMillis(n - 1)) : b.startMillis + n * 1000.0 / b.rateHz;
         if (n > 0 || !beats) {
             dataEndMillis = Math.max(dataEndMillis, end);
         }
@@ -176,8 +174,7 @@ final class ChannelBuffer implements Serializable {
         int end = indexAtOrAfter(toMillis);
         int n = Math.max(0, end - first);
         return new BeatSeries(
-                Arrays.copyOfRange(times, first, first + n),
-                Arrays.copyOfRange(values, first, first + n));
+                Arrays.copyOfRange(times, first, first + n), Arrays.copyOfRange(values, first, first + n));
     }
 
     /** Index into the arrays of the first kept sample at or after {@code millis}. */

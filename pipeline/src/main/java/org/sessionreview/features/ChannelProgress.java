@@ -12,7 +12,8 @@ import org.sessionreview.model.Channel;
 final class ChannelProgress {
     private ChannelProgress() {}
 
-    static boolean reached(Map<Channel, ChannelBuffer> buffers, Set<Channel> channels, double millis, long maxSkewMillis) {
+    static boolean reached(
+            Map<Channel, ChannelBuffer> buffers, Set<Channel> channels, double millis, long maxSkewMillis) {
         double most = Double.NEGATIVE_INFINITY;
         boolean all = true;
         for (Channel c : channels) {

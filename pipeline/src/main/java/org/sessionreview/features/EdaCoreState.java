@@ -74,8 +74,16 @@ final class EdaCoreState implements Serializable {
         if (acc != null) {
             RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000);
             if (a.length() > 0) {
-                List<Artifact> motion = FeatureSteps.edaMotion(config).detect(s.values(), s.rateHz(), s.t0Millis(),
-                        a.values(), a.rateHz(), a.t0Millis(), s.t0Millis(), spanTo);
+                List<Artifact> motion = FeatureSteps.edaMotion(config)
+                        .detect(
+                                s.values(),
+                                s.rateHz(),
+                                s.t0Millis(),
+                                a.values(),
+                                a.rateHz(),
+                                a.t0Millis(),
+                                s.t0Millis(),
+                                spanTo);
                 boolean[] moved = ArtifactIntervals.toMask(motion, x.length, s.rateHz(), s.t0Millis());
                 for (int i = 0; i < x.length; i++) {
                     valid[i] &= !moved[i];
@@ -100,8 +108,8 @@ final class EdaCoreState implements Serializable {
         chunk0.rateHz = s.rateHz();
         chunk0.values = java.util.Arrays.copyOfRange(x, coreFrom, coreTo);
         out.chunks.add(chunk0);
-        EdaProcess.Result r = whole ? EdaProcess.whole(x, s.rateHz(), eda)
-                : EdaProcess.segment(x, s.rateHz(), coreFrom, coreTo, eda);
+        EdaProcess.Result r =
+                whole ? EdaProcess.whole(x, s.rateHz(), eda) : EdaProcess.segment(x, s.rateHz(), coreFrom, coreTo, eda);
         double[] chunk = new double[2 + r.tonicUs().length];
         chunk[0] = s.timeMillis(coreFrom);
         chunk[1] = s.rateHz();

@@ -47,11 +47,14 @@ public final class EdaFeatures {
         if (eda.length() == 0) {
             return 0;
         }
-        boolean[] valid = EdaQuality.validMask(eda.values(), eda.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
-        return quality(eda, valid, eda.indexAtOrAfter(startMillis), eda.indexAtOrAfter(endMillis), startMillis, endMillis);
+        boolean[] valid =
+                EdaQuality.validMask(eda.values(), eda.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
+        return quality(
+                eda, valid, eda.indexAtOrAfter(startMillis), eda.indexAtOrAfter(endMillis), startMillis, endMillis);
     }
 
-    private static double quality(RegularSeries eda, boolean[] valid, int from, int to, double startMillis, double endMillis) {
+    private static double quality(
+            RegularSeries eda, boolean[] valid, int from, int to, double startMillis, double endMillis) {
         return Math.min(1.0, EdaQuality.count(valid, from, to) / eda.expectedSamples(endMillis - startMillis));
     }
 
@@ -72,8 +75,8 @@ public final class EdaFeatures {
      * variant. The pipeline does not run this per-window method (it uses the per-core streaming
      * decomposition, {@code eda.*}), so the variant is an argument, not an option.
      */
-    public static Result compute(RegularSeries eda, double startMillis, double endMillis, FeatureConfig config,
-            EdaTonicMethod method) {
+    public static Result compute(
+            RegularSeries eda, double startMillis, double endMillis, FeatureConfig config, EdaTonicMethod method) {
         if (eda.length() == 0) {
             return new Result(0, null, null, 0);
         }
@@ -94,8 +97,12 @@ public final class EdaFeatures {
                 n++;
             }
         }
-        List<ScrDetector.Scr> scrs = ScrDetector.detect(EdaTonic.phasic(x, tonic), valid,
-                eda.rateHz(), config.scrMinAmplitudeUs(), config.scrMinRiseSeconds(),
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(
+                EdaTonic.phasic(x, tonic),
+                valid,
+                eda.rateHz(),
+                config.scrMinAmplitudeUs(),
+                config.scrMinRiseSeconds(),
                 config.scrMaxRiseSeconds());
         int count = 0;
         for (ScrDetector.Scr scr : scrs) {

@@ -32,7 +32,9 @@ final class EventStage implements Serializable {
     /** How long recent events are kept for window statistics (the longest span, LF/HF, plus a window). */
     static final double RECENT_MILLIS = 240_000;
     /** Every channel a core reads: it waits for all of them (or the skew), so results do not depend on interleaving. */
-    private static final Set<Channel> USED = EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI, Channel.ACC, Channel.TEMP);
+    private static final Set<Channel> USED =
+            EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI, Channel.ACC, Channel.TEMP);
+
     private static final long NOT_STARTED = Long.MIN_VALUE;
     /** Shortest missing tail reported as {@code no_data}, ms. */
     static final double NO_DATA_MIN_MILLIS = 2_000;
@@ -44,12 +46,14 @@ final class EventStage implements Serializable {
     private long nextCore = NOT_STARTED;
     /** Cleaned device beats and pulse-wave beats of recent cores, epoch ms, in time order. */
     private final ArrayList<Beat> deviceBeats = new ArrayList<>();
+
     private final ArrayList<Beat> bvpBeats = new ArrayList<>();
     private final EdaCoreState eda;
     private final ArtifactCore artifacts;
     private final WearerEvents pending = new WearerEvents();
     /** With {@link EdaMethod#NEUROKIT} the EDA is processed whole at the end of the stream. */
     private final boolean wholeEda;
+
     private boolean edaDone;
     /** The last processed core, whose heart-rate chunk waits for the next core's beats. */
     /**
@@ -57,6 +61,7 @@ final class EventStage implements Serializable {
      * windows of one core (12 at the defaults) and its heart-rate chunk share it.
      */
     private transient List<Beat> merged;
+
     private Double hrPendingFrom;
     private double hrPendingTo;
 
@@ -92,7 +97,8 @@ final class EventStage implements Serializable {
         if (wholeEda && !edaDone) {
             return Double.NEGATIVE_INFINITY; // the whole recording is kept for the batch EDA method
         }
-        return nextCore == NOT_STARTED ? Double.NEGATIVE_INFINITY
+        return nextCore == NOT_STARTED
+                ? Double.NEGATIVE_INFINITY
                 : coreStart(nextCore) - Math.max(marginMillis(), ArtifactCore.contextMillis(config));
     }
 

@@ -29,15 +29,22 @@ final class FeatureSteps {
 
     /** Cleaning of the device's inter-beat intervals ({@code cardiac.ibi_*}). */
     static IbiCleaner.Config ibiCleaning(FeatureConfig c) {
-        return new IbiCleaner.Config(c.ibiMinS(), c.ibiMaxS(), c.ibiMaxDeviation(),
-                c.get(CardiacOptions.IBI_NEIGHBOURS), c.get(CardiacOptions.IBI_NEIGHBOUR_WINDOW_S));
+        return new IbiCleaner.Config(
+                c.ibiMinS(),
+                c.ibiMaxS(),
+                c.ibiMaxDeviation(),
+                c.get(CardiacOptions.IBI_NEIGHBOURS),
+                c.get(CardiacOptions.IBI_NEIGHBOUR_WINDOW_S));
     }
 
     /** Lomb-Scargle LF/HF settings ({@code cardiac.frequency_*}, {@code cardiac.lf_*}, {@code cardiac.hf_high_hz}). */
     static HrvFrequencyDomain.Config frequencyDomain(FeatureConfig c) {
-        return new HrvFrequencyDomain.Config(c.get(CardiacOptions.FREQUENCY_MIN_SPAN_S),
-                c.get(CardiacOptions.FREQUENCY_MIN_COVERAGE), c.get(CardiacOptions.LF_LOW_HZ),
-                c.get(CardiacOptions.LF_HIGH_HZ), c.get(CardiacOptions.HF_HIGH_HZ),
+        return new HrvFrequencyDomain.Config(
+                c.get(CardiacOptions.FREQUENCY_MIN_SPAN_S),
+                c.get(CardiacOptions.FREQUENCY_MIN_COVERAGE),
+                c.get(CardiacOptions.LF_LOW_HZ),
+                c.get(CardiacOptions.LF_HIGH_HZ),
+                c.get(CardiacOptions.HF_HIGH_HZ),
                 c.get(CardiacOptions.FREQUENCY_STEP_HZ));
     }
 
@@ -48,20 +55,29 @@ final class FeatureSteps {
 
     /** Fidget spectrum ({@code motion.*}), frames with gross movement excluded. */
     static FidgetSpectrum fidgetSpectrum(FeatureConfig c) {
-        return new FidgetSpectrum(c.fftFrameSeconds(), c.fidgetBandLowHz(), c.fidgetBandHighHz(),
-                c.get(MotionOptions.FIDGET_MIN_POWER_G2), AccMagnitude.E4_COUNTS_PER_G, grossMovement(c));
+        return new FidgetSpectrum(
+                c.fftFrameSeconds(),
+                c.fidgetBandLowHz(),
+                c.fidgetBandHighHz(),
+                c.get(MotionOptions.FIDGET_MIN_POWER_G2),
+                AccMagnitude.E4_COUNTS_PER_G,
+                grossMovement(c));
     }
 
     /** Off-wrist rules ({@code artifacts.temp_*}). */
     static OffWristGuard offWrist(FeatureConfig c) {
-        return new OffWristGuard(c.tempValidMinC(), c.tempValidMaxC(), c.get(ArtifactOptions.TEMP_MAX_FALL_C_PER_MIN),
-                c.get(ArtifactOptions.TEMP_MIN_FALL_C), c.get(ArtifactOptions.TEMP_FALL_WINDOW_S));
+        return new OffWristGuard(
+                c.tempValidMinC(),
+                c.tempValidMaxC(),
+                c.get(ArtifactOptions.TEMP_MAX_FALL_C_PER_MIN),
+                c.get(ArtifactOptions.TEMP_MIN_FALL_C),
+                c.get(ArtifactOptions.TEMP_FALL_WINDOW_S));
     }
 
     /** Temperature slope ({@code temperature.*}) with the off-wrist guard. */
     static TemperatureSlope temperatureSlope(FeatureConfig c) {
-        return new TemperatureSlope(c.get(TemperatureOptions.SLOPE_SPAN_S),
-                c.get(TemperatureOptions.SLOPE_MIN_VALID_SHARE), offWrist(c));
+        return new TemperatureSlope(
+                c.get(TemperatureOptions.SLOPE_SPAN_S), c.get(TemperatureOptions.SLOPE_MIN_VALID_SHARE), offWrist(c));
     }
 
     static EdaContactLossDetector edaContactLoss(FeatureConfig c) {
@@ -73,9 +89,12 @@ final class FeatureSteps {
     }
 
     static EdaMotionDetector edaMotion(FeatureConfig c) {
-        return new EdaMotionDetector(c.get(ArtifactOptions.EDA_MOTION_MIN_SLOPE_US_PER_S),
-                c.get(ArtifactOptions.EDA_MOTION_JERK_G_PER_S), c.get(ArtifactOptions.EDA_MOTION_COINCIDENCE_S) * 1000,
-                AccMagnitude.E4_COUNTS_PER_G, 0);
+        return new EdaMotionDetector(
+                c.get(ArtifactOptions.EDA_MOTION_MIN_SLOPE_US_PER_S),
+                c.get(ArtifactOptions.EDA_MOTION_JERK_G_PER_S),
+                c.get(ArtifactOptions.EDA_MOTION_COINCIDENCE_S) * 1000,
+                AccMagnitude.E4_COUNTS_PER_G,
+                0);
     }
 
     static TempOffWristDetector tempOffWrist(FeatureConfig c) {

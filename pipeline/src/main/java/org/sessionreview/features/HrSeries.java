@@ -14,6 +14,7 @@ import org.sessionreview.signal.cardiac.Beat;
 final class HrSeries {
     /** Default rate of the series, Hz (as the EDA). */
     static final double RATE_HZ = 4;
+
     static final double MAX_INTERVAL_MS = 2_000;
 
     private HrSeries() {}

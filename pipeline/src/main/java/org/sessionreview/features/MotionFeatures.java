@@ -3,11 +3,11 @@ package org.sessionreview.features;
 import java.util.Arrays;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.signal.SelectMedian;
+import org.sessionreview.signal.motion.AccMagnitude;
 import org.sessionreview.signal.motion.FidgetFrameCache;
 import org.sessionreview.signal.motion.FidgetSpectrum;
 import org.sessionreview.signal.motion.MedianBlocks;
 import org.sessionreview.signal.motion.SegmentCache;
-import org.sessionreview.signal.motion.AccMagnitude;
 
 /**
  * Motion features of one window from the E4 accelerometer (32 Hz, 1/64 g), on the vector
@@ -45,8 +45,8 @@ public final class MotionFeatures {
      * @param fidgetFreqHz dominant frequency in the fidget band ({@link FidgetSpectrum}), Hz; null
      *     without a fidget power or below the spectrum's power floor
      */
-    public record Result(double quality, Double motionMagG, Double fidgetPower, Double fidgetFreqHz,
-            double grossMovementS) {}
+    public record Result(
+            double quality, Double motionMagG, Double fidgetPower, Double fidgetFreqHz, double grossMovementS) {}
 
     /**
      * Computes the window's motion features.
@@ -65,8 +65,8 @@ public final class MotionFeatures {
      *
      * @param frames the stream's transformed frames; null transforms every frame afresh
      */
-    static Result compute(RegularSeries acc, double startMillis, double endMillis, FeatureConfig config,
-            FidgetFrameCache frames) {
+    static Result compute(
+            RegularSeries acc, double startMillis, double endMillis, FeatureConfig config, FidgetFrameCache frames) {
         if (acc.length() == 0) {
             return new Result(0, null, null, null, 0);
         }
@@ -74,7 +74,8 @@ public final class MotionFeatures {
         int to = acc.indexAtOrAfter(endMillis);
         // the window's own series (the usual case) is used as it is; read-only below
         double[] xyz = from == 0 && to * 3 == acc.values().length
-                ? acc.values() : Arrays.copyOfRange(acc.values(), from * 3, to * 3);
+                ? acc.values()
+                : Arrays.copyOfRange(acc.values(), from * 3, to * 3);
         // |a| once, for the median deviation here and for the spectrum's frames
         double[] magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
         int valid = 0;
@@ -85,7 +86,8 @@ public final class MotionFeatures {
         if (valid == 0 || quality < config.minQuality()) {
             return new Result(quality, null, null, null, 0);
         }
-        double median = frames == null ? new SelectMedian().of(magnitude)
+        double median = frames == null
+                ? new SelectMedian().of(magnitude)
                 : hopBlockMedian(frames.medians(), magnitude, acc, from, startMillis, endMillis, config.hopMillis());
         double deviation = 0;
         for (double v : magnitude) {
@@ -95,8 +97,8 @@ public final class MotionFeatures {
         }
         // one set of FFT frames gives both the band power (the mean over every whole frame, as
         // BandPower computes it) and the dominant frequency (over the frames without gross movement)
-        FidgetSpectrum.Result spectrum = FeatureSteps.fidgetSpectrum(config).analyse(
-                xyz, magnitude, acc.rateHz(), acc.t0Millis() + from * 1000.0 / acc.rateHz(), frames);
+        FidgetSpectrum.Result spectrum = FeatureSteps.fidgetSpectrum(config)
+                .analyse(xyz, magnitude, acc.rateHz(), acc.t0Millis() + from * 1000.0 / acc.rateHz(), frames);
         Double fidget = null;
         if (!spectrum.frames().isEmpty()) {
             double sum = 0;
@@ -106,8 +108,14 @@ public final class MotionFeatures {
             fidget = sum / spectrum.frames().size();
         }
         Double fidgetHz = fidget == null ? null : spectrum.dominantHz();
-        double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG(),
-                acc.t0Millis(), frames == null ? null : frames.segmentSpreads());
+        double gross = grossMovementSeconds(
+                acc.values(),
+                from,
+                to,
+                acc.rateHz(),
+                config.grossMovementSdG(),
+                acc.t0Millis(),
+                frames == null ? null : frames.segmentSpreads());
         return new Result(quality, deviation / valid, fidget, fidgetHz, gross);
     }
 
@@ -118,8 +126,14 @@ public final class MotionFeatures {
      *
      * @param magnitude {@code |a|} of samples {@code [from, ...)} of {@code acc}, g
      */
-    private static double hopBlockMedian(MedianBlocks blocks, double[] magnitude, RegularSeries acc, int from,
-            double startMillis, double endMillis, long hopMillis) {
+    private static double hopBlockMedian(
+            MedianBlocks blocks,
+            double[] magnitude,
+            RegularSeries acc,
+            int from,
+            double startMillis,
+            double endMillis,
+            long hopMillis) {
         int m = (int) Math.ceil((endMillis - startMillis) / hopMillis);
         int[] bounds = new int[m + 1];
         long[] keys = new long[m];
@@ -145,14 +159,19 @@ public final class MotionFeatures {
      * @param t0Millis time of sample 0 of {@code xyz}, epoch ms: places a segment on the stream's grid
      * @param spreads the stream's segment spreads; null computes each
      */
-    static double grossMovementSeconds(double[] xyz, int from, int to, double rateHz, double thresholdG,
-            double t0Millis, SegmentCache spreads) {
+    static double grossMovementSeconds(
+            double[] xyz, int from, int to, double rateHz, double thresholdG, double t0Millis, SegmentCache spreads) {
         int segment = Math.max(2, (int) Math.round(rateHz));
         double seconds = 0;
         for (int s = from; s + segment <= to; s += segment) {
-            double spread = spreads == null ? segmentSpreadG(xyz, 3 * s, 3 * (s + segment))
-                    : spreads.get(Math.floorDiv(Math.round(t0Millis * rateHz / 1000.0) + s, (long) segment), xyz,
-                            3 * s, 3 * (s + segment), MotionFeatures::segmentSpreadG);
+            double spread = spreads == null
+                    ? segmentSpreadG(xyz, 3 * s, 3 * (s + segment))
+                    : spreads.get(
+                            Math.floorDiv(Math.round(t0Millis * rateHz / 1000.0) + s, (long) segment),
+                            xyz,
+                            3 * s,
+                            3 * (s + segment),
+                            MotionFeatures::segmentSpreadG);
             if (spread >= thresholdG) {
                 seconds += segment / rateHz;
             }

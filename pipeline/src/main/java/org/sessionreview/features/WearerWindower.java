@@ -2,12 +2,12 @@ package org.sessionreview.features;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Role;
@@ -47,11 +47,12 @@ import org.sessionreview.model.WindowFeatures;
 public final class WearerWindower implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Channels whose progress decides when a window is complete. */
-    private static final Set<Channel> USED = EnumSet.of(
-            Channel.EDA, Channel.IBI, Channel.HR, Channel.ACC, Channel.TEMP);
+    private static final Set<Channel> USED =
+            EnumSet.of(Channel.EDA, Channel.IBI, Channel.HR, Channel.ACC, Channel.TEMP);
     /** Channels buffered: the window channels, plus BVP for pulse-wave beats. */
-    private static final Set<Channel> BUFFERED = EnumSet.of(
-            Channel.EDA, Channel.IBI, Channel.HR, Channel.ACC, Channel.TEMP, Channel.BVP);
+    private static final Set<Channel> BUFFERED =
+            EnumSet.of(Channel.EDA, Channel.IBI, Channel.HR, Channel.ACC, Channel.TEMP, Channel.BVP);
+
     private static final long NOT_STARTED = Long.MIN_VALUE;
 
     private final FeatureConfig config;
@@ -62,6 +63,7 @@ public final class WearerWindower implements Serializable {
     private final TreeMap<Channel, ChannelBuffer> buffers = new TreeMap<>();
     /** Index of the oldest window not yet emitted; {@link #NOT_STARTED} before the first. */
     private long nextWindow = NOT_STARTED;
+
     private double firstSampleMillis = Double.POSITIVE_INFINITY;
     /** What overlapping windows share (ACC frames, HRV block sums); not state: rebuilt when lost. */
     private transient WindowCaches caches;
@@ -101,8 +103,7 @@ public final class WearerWindower implements Serializable {
         if (!BUFFERED.contains(channel)) {
             return List.of();
         }
-        ChannelBuffer buffer = buffers.computeIfAbsent(
-                channel, c -> new ChannelBuffer(c.width(), c == Channel.IBI));
+        ChannelBuffer buffer = buffers.computeIfAbsent(channel, c -> new ChannelBuffer(c.width(), c == Channel.IBI));
         double first = buffer.append(block, config.blockMillis(), evictionCutoff());
         firstSampleMillis = Math.min(firstSampleMillis, first);
         List<WindowFeatures> out = new ArrayList<>();
@@ -132,7 +133,9 @@ public final class WearerWindower implements Serializable {
     public List<WindowFeatures> finish(long endMillis) {
         List<WindowFeatures> out = new ArrayList<>();
         double dataEnd = buffers.values().stream()
-                .mapToDouble(ChannelBuffer::dataEndMillis).max().orElse(Double.NEGATIVE_INFINITY);
+                .mapToDouble(ChannelBuffer::dataEndMillis)
+                .max()
+                .orElse(Double.NEGATIVE_INFINITY);
         double end = Math.min(endMillis, dataEnd);
         if (!Double.isInfinite(firstSampleMillis)) {
             events.advance(buffers, firstSampleMillis, end);
@@ -180,8 +183,7 @@ public final class WearerWindower implements Serializable {
         if (Double.isInfinite(firstSampleMillis)) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(
-                windowStart(nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow));
+        return OptionalLong.of(windowStart(nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow));
     }
 
     private boolean isComplete(long endMillis) {
@@ -192,8 +194,8 @@ public final class WearerWindower implements Serializable {
         if (caches == null) {
             caches = WindowCaches.create(mediaStartMillis, config.hopMillis());
         }
-        return WindowComputer.compute(buffers, events, caches, config, sessionId, role.id(), mediaStartMillis,
-                startMillis, endMillis);
+        return WindowComputer.compute(
+                buffers, events, caches, config, sessionId, role.id(), mediaStartMillis, startMillis, endMillis);
     }
 
     /** Samples before this are no longer needed (-infinity until the first window is emitted). */

@@ -15,8 +15,15 @@ final class WindowComputer {
     private WindowComputer() {}
 
     /** @param caches what the wearer's overlapping windows share; may be null */
-    static WindowFeatures compute(Map<Channel, ChannelBuffer> buffers, EventStage events, WindowCaches caches,
-            FeatureConfig config, String sessionId, String role, long mediaStartMillis, long startMillis,
+    static WindowFeatures compute(
+            Map<Channel, ChannelBuffer> buffers,
+            EventStage events,
+            WindowCaches caches,
+            FeatureConfig config,
+            String sessionId,
+            String role,
+            long mediaStartMillis,
+            long startMillis,
             double endMillis) {
         double contextStart = startMillis - config.contextMillis();
         WindowFeatures w = new WindowFeatures();
@@ -38,12 +45,18 @@ final class WindowComputer {
             w.edaScrAmplitudeSumUs = responses[1];
         }
 
-        CardiacWindow.fill(w, events, regular(buffers, Channel.HR, startMillis, endMillis), startMillis, endMillis,
-                config, caches == null ? null : caches.hrvBlocks());
+        CardiacWindow.fill(
+                w,
+                events,
+                regular(buffers, Channel.HR, startMillis, endMillis),
+                startMillis,
+                endMillis,
+                config,
+                caches == null ? null : caches.hrvBlocks());
 
         RegularSeries acc = regular(buffers, Channel.ACC, startMillis, endMillis);
-        MotionFeatures.Result motion = MotionFeatures.compute(acc, startMillis, endMillis, config,
-                caches == null ? null : caches.fidgetFrames());
+        MotionFeatures.Result motion = MotionFeatures.compute(
+                acc, startMillis, endMillis, config, caches == null ? null : caches.fidgetFrames());
         w.fidgetFreqHz = motion.fidgetFreqHz();
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();
@@ -54,15 +67,17 @@ final class WindowComputer {
                 regular(buffers, Channel.TEMP, startMillis, endMillis), startMillis, endMillis, config);
         w.tempQuality = temp.quality();
         if (temp.slopeCPerMin() != null) {
-            // slope over the trailing temperature.slope_span_s with the off-wrist guard (fall rule) looking back over the context
+            // slope over the trailing temperature.slope_span_s with the off-wrist guard (fall rule) looking back over
+            // the context
             RegularSeries t = regular(buffers, Channel.TEMP, contextStart, endMillis);
-            w.tempSlopeCPerMin = FeatureSteps.temperatureSlope(config).at(t.values(), t.rateHz(), t.t0Millis(), endMillis).slopeCPerMin();
+            w.tempSlopeCPerMin = FeatureSteps.temperatureSlope(config)
+                    .at(t.values(), t.rateHz(), t.t0Millis(), endMillis)
+                    .slopeCPerMin();
         }
         return w;
     }
 
-    private static RegularSeries regular(
-            Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to) {
+    private static RegularSeries regular(Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to) {
         ChannelBuffer b = buffers.get(c);
         return b == null ? RegularSeries.empty(1, c.width()) : b.regular(from, to);
     }

@@ -38,8 +38,13 @@ public final class AnnotationRange {
         if (a.endOrStartS() <= limitS) {
             return null;
         }
-        return String.format(Locale.ROOT, "%s at %.1f s lies outside the session (0 to %.0f s, duration plus %.0f s tolerance)",
-                a.endS != null && a.endS > limitS ? "end" : "start", a.endOrStartS(), limitS, TOLERANCE_S);
+        return String.format(
+                Locale.ROOT,
+                "%s at %.1f s lies outside the session (0 to %.0f s, duration plus %.0f s tolerance)",
+                a.endS != null && a.endS > limitS ? "end" : "start",
+                a.endOrStartS(),
+                limitS,
+                TOLERANCE_S);
     }
 
     /** A copy of {@code in} with the annotations past {@code limitS} moved to the rejects. */

@@ -45,6 +45,7 @@ public final class SessionIngestor implements Serializable {
     private final Pseudonymizer pseudonymizer;
     /** The run-wide codebook's JSON text ({@code --codebook}); null when none. */
     private final String runCodebook;
+
     private transient Codebook runCodebookLoaded;
 
     /**
@@ -75,8 +76,16 @@ public final class SessionIngestor implements Serializable {
             InputFileStats f = new InputFileStats(null, folder + "/", "session");
             f.recordsRead = 1;
             failed.files.add(f);
-            rejectFile(failed, f, new Reject(null, folder + "/", 0, "the session could not be read: internal error ("
-                    + e.getClass().getSimpleName() + "); the session is left out of this run", null));
+            rejectFile(
+                    failed,
+                    f,
+                    new Reject(
+                            null,
+                            folder + "/",
+                            0,
+                            "the session could not be read: internal error ("
+                                    + e.getClass().getSimpleName() + "); the session is left out of this run",
+                            null));
             return failed;
         }
     }
@@ -98,7 +107,15 @@ public final class SessionIngestor implements Serializable {
             rejectFile(out, mf, new Reject(null, manifestName, e.line(), "session.json: " + e.getMessage(), null));
             return out;
         } catch (IOException e) {
-            rejectFile(out, mf, new Reject(null, manifestName, 0, "cannot read session.json (" + e.getClass().getSimpleName() + ")", null));
+            rejectFile(
+                    out,
+                    mf,
+                    new Reject(
+                            null,
+                            manifestName,
+                            0,
+                            "cannot read session.json (" + e.getClass().getSimpleName() + ")",
+                            null));
             return out;
         }
         mf.sessionId = m.sessionId();
@@ -110,7 +127,8 @@ public final class SessionIngestor implements Serializable {
         List<SampleBlock> blocks = new ArrayList<>();
         BlockSplitter splitter = new BlockSplitter(config.features());
         for (Map.Entry<Role, String> w : m.wearables().entrySet()) {
-            endMillis = Math.max(endMillis, readWearer(out, info, dir, folder, w.getKey(), w.getValue(), splitter, blocks));
+            endMillis =
+                    Math.max(endMillis, readWearer(out, info, dir, folder, w.getKey(), w.getValue(), splitter, blocks));
         }
         out.blocks.addAll(BlockSplitter.interleave(blocks));
 
@@ -125,9 +143,13 @@ public final class SessionIngestor implements Serializable {
             readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS);
         }
         out.annotations.sort(Comparator.comparingDouble((Annotation a) -> a.startS)
-                .thenComparing(a -> a.sourceFile).thenComparingLong(a -> a.sourceLine));
+                .thenComparing(a -> a.sourceFile)
+                .thenComparingLong(a -> a.sourceLine));
         info.annotationCount = out.annotations.size();
-        double lastAnnotationS = out.annotations.stream().mapToDouble(Annotation::endOrStartS).max().orElse(0);
+        double lastAnnotationS = out.annotations.stream()
+                .mapToDouble(Annotation::endOrStartS)
+                .max()
+                .orElse(0);
         if (m.durationS() != null) {
             info.durationS = m.durationS();
             info.durationDeclared = true;
@@ -154,21 +176,37 @@ public final class SessionIngestor implements Serializable {
     }
 
     /** Reads one wearer; returns the end of its recording (epoch ms), or 0 when nothing was read. */
-    private long readWearer(IngestedSession out, SessionInfo info, Entry dir, String folder, Role role,
-            String wearerFolder, BlockSplitter splitter, List<SampleBlock> blocks) {
+    private long readWearer(
+            IngestedSession out,
+            SessionInfo info,
+            Entry dir,
+            String folder,
+            Role role,
+            String wearerFolder,
+            BlockSplitter splitter,
+            List<SampleBlock> blocks) {
         Entry wdir = SessionPaths.resolve(dir, wearerFolder);
-        String source = folder + "/" + wearerFolder; // a plain name: the manifest parser refused '..' and absolute paths
-        String problem = wdir == null ? "wearables." + role.id() + " " + SessionPaths.OUTSIDE
-                : !wdir.isDirectory() ? "wearable folder for the " + role.id() + (wdir.exists()
-                        ? " is not a folder" : " not found")
-                : null;
+        String source =
+                folder + "/" + wearerFolder; // a plain name: the manifest parser refused '..' and absolute paths
+        String problem = wdir == null
+                ? "wearables." + role.id() + " " + SessionPaths.OUTSIDE
+                : !wdir.isDirectory()
+                        ? "wearable folder for the " + role.id() + (wdir.exists() ? " is not a folder" : " not found")
+                        : null;
         E4Recording rec = null;
         if (problem == null) {
             try {
-                rec = E4Reader.read(wdir, info.sessionId, source, E4Limits.around(info.mediaStartMillis).withMaxDurationHours(config.e4MaxDurationHours()), dir);
+                rec = E4Reader.read(
+                        wdir,
+                        info.sessionId,
+                        source,
+                        E4Limits.around(info.mediaStartMillis).withMaxDurationHours(config.e4MaxDurationHours()),
+                        dir);
             } catch (IOException | RuntimeException e) {
-                problem = "wearable folder for the " + role.id() + " cannot be read: " + (e instanceof IOException
-                        ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")");
+                problem = "wearable folder for the " + role.id() + " cannot be read: "
+                        + (e instanceof IOException
+                                ? e.getMessage()
+                                : "internal error (" + e.getClass().getSimpleName() + ")");
             }
         }
         if (problem != null) {
@@ -182,13 +220,17 @@ public final class SessionIngestor implements Serializable {
             return 0;
         }
         for (E4FileReport rep : rec.reports()) {
-            InputFileStats f = new InputFileStats(info.sessionId, rep.sourceFile(), "wearable:" + role.id() + ":" + rep.channel().name());
+            InputFileStats f = new InputFileStats(
+                    info.sessionId,
+                    rep.sourceFile(),
+                    "wearable:" + role.id() + ":" + rep.channel().name());
             InputHashes.identify(f, rep.path());
             f.recordsRead = rep.recordsRead();
             f.recordsRejected = rep.recordsRejected();
             f.recordsAccepted = rep.recordsAccepted();
             if (!rep.rejects().isEmpty()) {
-                f.firstReject = "line " + rep.rejects().get(0).line + ": " + rep.rejects().get(0).reason;
+                f.firstReject = "line " + rep.rejects().get(0).line + ": "
+                        + rep.rejects().get(0).reason;
             }
             out.files.add(f);
             out.rejects.addAll(rep.rejects());
@@ -217,8 +259,18 @@ public final class SessionIngestor implements Serializable {
         f.recordsRead = 1;
         out.files.add(f);
         if (file == null || !file.isRegularFile()) {
-            rejectFile(out, f, new Reject(m.sessionId(), name, 0, (file == null ? "codebook " + SessionPaths.OUTSIDE
-                    : "codebook file listed in session.json not found") + "; site labels of this session will not map", null));
+            rejectFile(
+                    out,
+                    f,
+                    new Reject(
+                            m.sessionId(),
+                            name,
+                            0,
+                            (file == null
+                                            ? "codebook " + SessionPaths.OUTSIDE
+                                            : "codebook file listed in session.json not found")
+                                    + "; site labels of this session will not map",
+                            null));
             return book;
         }
         InputHashes.identify(f, file);
@@ -227,29 +279,53 @@ public final class SessionIngestor implements Serializable {
             f.recordsAccepted = 1;
             return book.overriddenBy(session);
         } catch (RuntimeException e) { // CodebookException is one
-            rejectFile(out, f, new Reject(m.sessionId(), name, 0, "codebook unusable, site labels of this session will not map: "
-                    + (e instanceof CodebookException ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")"),
-                    null));
+            rejectFile(
+                    out,
+                    f,
+                    new Reject(
+                            m.sessionId(),
+                            name,
+                            0,
+                            "codebook unusable, site labels of this session will not map: "
+                                    + (e instanceof CodebookException
+                                            ? e.getMessage()
+                                            : "internal error (" + e.getClass().getSimpleName() + ")"),
+                            null));
             return book;
         }
     }
 
     private Codebook runCodebook() {
         if (runCodebookLoaded == null) {
-            runCodebookLoaded = runCodebook == null ? Codebook.canonicalOnly() : Codebook.parse(runCodebook, "--codebook");
+            runCodebookLoaded =
+                    runCodebook == null ? Codebook.canonicalOnly() : Codebook.parse(runCodebook, "--codebook");
         }
         return runCodebookLoaded;
     }
 
-    private static void readAnnotations(IngestedSession out, String sessionId, Entry file, String name,
-            AnnotationNormalizer normalizer, double limitS) {
+    private static void readAnnotations(
+            IngestedSession out,
+            String sessionId,
+            Entry file,
+            String name,
+            AnnotationNormalizer normalizer,
+            double limitS) {
         InputFileStats f = new InputFileStats(sessionId, name, "annotations");
         out.files.add(f);
         if (file == null || !file.isRegularFile()) {
             f.recordsRead = 1;
-            rejectFile(out, f, new Reject(sessionId, name, 0, file == null ? "annotation file " + SessionPaths.OUTSIDE
-                    : "annotation file listed in session.json " + (file.exists() ? "is not a regular file" : "not found"),
-                    null));
+            rejectFile(
+                    out,
+                    f,
+                    new Reject(
+                            sessionId,
+                            name,
+                            0,
+                            file == null
+                                    ? "annotation file " + SessionPaths.OUTSIDE
+                                    : "annotation file listed in session.json "
+                                            + (file.exists() ? "is not a regular file" : "not found"),
+                            null));
             return;
         }
         InputHashes.identify(f, file);
@@ -262,8 +338,15 @@ public final class SessionIngestor implements Serializable {
             result = AnnotationRange.check(normalizer.normalizeAll(parsed, sessionId), limitS);
         } catch (IOException | RuntimeException e) {
             f.recordsRead = 1;
-            rejectFile(out, f, new Reject(sessionId, name, 0, "cannot read the annotation file ("
-                    + e.getClass().getSimpleName() + ")", null));
+            rejectFile(
+                    out,
+                    f,
+                    new Reject(
+                            sessionId,
+                            name,
+                            0,
+                            "cannot read the annotation file (" + e.getClass().getSimpleName() + ")",
+                            null));
             return;
         }
         RejectPrivacy.scrubAnnotationRejects(result.rejects());

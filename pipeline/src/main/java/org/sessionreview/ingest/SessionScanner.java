@@ -77,14 +77,24 @@ public final class SessionScanner {
             }
             Entry manifest = dir.resolve(MANIFEST);
             if (!manifest.isRegularFile()) {
-                rejectFolder(rejects, files, null, name + "/", manifest.exists()
-                        ? MANIFEST + " is not a regular file: not a session folder"
-                        : "folder has no " + MANIFEST + ": not a session folder", 0);
+                rejectFolder(
+                        rejects,
+                        files,
+                        null,
+                        name + "/",
+                        manifest.exists()
+                                ? MANIFEST + " is not a regular file: not a session folder"
+                                : "folder has no " + MANIFEST + ": not a session folder",
+                        0);
                 continue;
             }
             String id = peekSessionId(manifest);
             if (id != null && seen.containsKey(id)) {
-                rejectFolder(rejects, files, id, name + "/" + MANIFEST,
+                rejectFolder(
+                        rejects,
+                        files,
+                        id,
+                        name + "/" + MANIFEST,
                         "duplicate session_id (already in folder " + seen.get(id) + "): folder skipped",
                         manifest.size());
                 continue;
@@ -118,8 +128,8 @@ public final class SessionScanner {
         return null;
     }
 
-    private static void rejectFolder(List<Reject> rejects, List<InputFileStats> files, String sessionId, String path,
-            String reason, long size) {
+    private static void rejectFolder(
+            List<Reject> rejects, List<InputFileStats> files, String sessionId, String path, String reason, long size) {
         rejects.add(new Reject(sessionId, path, 0, reason, null));
         InputFileStats f = new InputFileStats(sessionId, path, "session");
         f.sizeBytes = size;
@@ -137,7 +147,9 @@ public final class SessionScanner {
         try (InputStream in = manifest.open()) {
             JsonNode n = MAPPER.readTree(in); // Jackson skips a UTF-8 byte-order mark
             JsonNode id = n == null ? null : n.get("session_id");
-            return id != null && id.isTextual() && !id.asText().isBlank() ? id.asText().trim() : null;
+            return id != null && id.isTextual() && !id.asText().isBlank()
+                    ? id.asText().trim()
+                    : null;
         } catch (IOException e) {
             return null; // ingestion reports the broken manifest with its line
         }

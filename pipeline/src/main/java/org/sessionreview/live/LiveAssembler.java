@@ -143,8 +143,11 @@ public final class LiveAssembler implements Serializable {
         }
         long latest = s.info.mediaStartMillis + Math.round(maxDurationHours * 3_600_000);
         if (m.startMillis > latest || m.streamStartMillis > latest) {
-            reject(m, String.format(Locale.ROOT, "in the future: more than %s h after media_start",
-                    hours(maxDurationHours)), out);
+            reject(
+                    m,
+                    String.format(
+                            Locale.ROOT, "in the future: more than %s h after media_start", hours(maxDurationHours)),
+                    out);
             return;
         }
         if (Math.abs(m.streamStartMillis - s.info.mediaStartMillis) > E4Limits.START_TOLERANCE_HOURS * 3_600_000L) {
@@ -194,8 +197,15 @@ public final class LiveAssembler implements Serializable {
         }
         long maxAhead = Math.round(maxAheadS * st.rateHz);
         if (first - st.highest() > maxAhead) {
-            reject(m, what + String.format(Locale.ROOT, ": far out of order, more than %.0f s after the latest sample received (%d)",
-                    maxAheadS, st.highest() - 1), out);
+            reject(
+                    m,
+                    what
+                            + String.format(
+                                    Locale.ROOT,
+                                    ": far out of order, more than %.0f s after the latest sample received (%d)",
+                                    maxAheadS,
+                                    st.highest() - 1),
+                    out);
             return List.of();
         }
         List<SampleBlock> blocks = new ArrayList<>(st.acceptRegular(first, m.values));
@@ -208,8 +218,19 @@ public final class LiveAssembler implements Serializable {
     private List<SampleBlock> fillGap(LiveStream st, LiveMessage m, Output out) {
         long[] gap = new long[2];
         List<SampleBlock> blocks = st.fillFirstGap(gap);
-        out.reject(new Reject(m.sessionId, m.source(), m.offset, String.format(Locale.ROOT,
-                "%s samples %d..%d never arrived: treated as missing", st.channel, gap[0], gap[1] - 1), null), false);
+        out.reject(
+                new Reject(
+                        m.sessionId,
+                        m.source(),
+                        m.offset,
+                        String.format(
+                                Locale.ROOT,
+                                "%s samples %d..%d never arrived: treated as missing",
+                                st.channel,
+                                gap[0],
+                                gap[1] - 1),
+                        null),
+                false);
         return blocks;
     }
 
@@ -262,8 +283,20 @@ public final class LiveAssembler implements Serializable {
                 while (!st.ahead.isEmpty()) {
                     long[] gap = new long[2];
                     blocks.addAll(st.fillFirstGap(gap));
-                    out.reject(new Reject(s.info.sessionId, s.source, s.lastOffset, String.format(Locale.ROOT,
-                            "%s/%s samples %d..%d never arrived: treated as missing", role, c, gap[0], gap[1] - 1), null), false);
+                    out.reject(
+                            new Reject(
+                                    s.info.sessionId,
+                                    s.source,
+                                    s.lastOffset,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "%s/%s samples %d..%d never arrived: treated as missing",
+                                            role,
+                                            c,
+                                            gap[0],
+                                            gap[1] - 1),
+                                    null),
+                            false);
                 }
                 emit(s, role, blocks, arrivalMillis, out);
                 if (st.received > 0) {

@@ -84,7 +84,7 @@ public final class LiveJson {
                 case LiveMessage.SESSION_START -> start(root, m);
                 case LiveMessage.SAMPLES -> samples(root, m);
                 case LiveMessage.EVENT -> event(root, m);
-                case LiveMessage.SESSION_END -> { }
+                case LiveMessage.SESSION_END -> {}
                 default -> throw new Bad("unknown type (expected session_start, samples, event or session_end)");
             }
         } catch (Bad e) {
@@ -137,7 +137,8 @@ public final class LiveJson {
     }
 
     private static void samples(JsonNode root, LiveMessage m) throws Bad {
-        m.wearer = Role.parse(text(root, "wearer", true)).map(Role::id)
+        m.wearer = Role.parse(text(root, "wearer", true))
+                .map(Role::id)
                 .orElseThrow(() -> new Bad("wearer must be client or therapist"));
         Channel channel;
         try {
@@ -165,7 +166,8 @@ public final class LiveJson {
                 if (!(m.values[i] > 0) || !Double.isFinite(m.values[i])) {
                     throw new Bad("IBI values must be positive intervals in seconds");
                 }
-                if (m.offsetsS[i] < startS - SLACK_S || m.offsetsS[i] > startS + m.spanS + SLACK_S
+                if (m.offsetsS[i] < startS - SLACK_S
+                        || m.offsetsS[i] > startS + m.spanS + SLACK_S
                         || (i > 0 && m.offsetsS[i] < m.offsetsS[i - 1])) {
                     throw new Bad("offsets_s must rise and lie within [start_ms, start_ms + span_s)");
                 }
@@ -271,7 +273,7 @@ public final class LiveJson {
                 }
                 o.put("source_line", m.sourceLine);
             }
-            default -> { }
+            default -> {}
         }
         try {
             return MAPPER.writeValueAsBytes(o);
@@ -366,14 +368,18 @@ public final class LiveJson {
 
     /** The key as a session id when it looks like one, else null (never echo arbitrary bytes). */
     private static String safeId(String key) {
-        return key != null && !key.isBlank() && key.length() <= MAX_ID_CHARS && key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+        return key != null
+                        && !key.isBlank()
+                        && key.length() <= MAX_ID_CHARS
+                        && key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
                 ? key
                 : null;
     }
 
     private static String location(IOException e) {
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-            return " (at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+            return " (at line " + j.getLocation().getLineNr() + ", column "
+                    + j.getLocation().getColumnNr() + ")";
         }
         return "";
     }

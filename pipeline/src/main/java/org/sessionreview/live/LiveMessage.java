@@ -42,11 +42,13 @@ public class LiveMessage {
     public String therapistId;
     /** Keyed pseudonym of the client (hex), made by the producer. */
     public String clientKey;
+
     public int sessionNumber;
     /** ISO-8601 with offset: second 0 of the session video. */
     public String mediaStart;
     /** Declared duration in seconds; null when not declared. */
     public Double durationS;
+
     public boolean consentSupervision;
     public boolean consentResearch;
     /** Declared wearers ({@code client}, {@code therapist}). */
@@ -112,7 +114,8 @@ public class LiveMessage {
 
     @Override
     public String toString() {
-        return "LiveMessage{" + type + " " + sessionId + (wearer == null ? "" : " " + wearer + "/" + channel + " #" + firstIndex)
+        return "LiveMessage{" + type + " " + sessionId
+                + (wearer == null ? "" : " " + wearer + "/" + channel + " #" + firstIndex)
                 + (problem == null ? "" : " problem=" + problem) + "}";
     }
 }

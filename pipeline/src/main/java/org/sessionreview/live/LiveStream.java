@@ -22,6 +22,7 @@ public class LiveStream {
     public int width = 1;
     /** Stream origin, epoch ms: time of sample 0 (regular) or of IBI offset 0. */
     public long originMillis;
+
     public double rateHz;
     /** Canonical block length, ms. */
     public long blockMillis;
@@ -31,12 +32,14 @@ public class LiveStream {
     public long next;
     /** Regular: values of the block being filled (from sample {@link #blockFirst}). */
     public double[] buffer = new double[0];
+
     public int buffered;
     public long blockFirst;
     /** Regular: messages that arrived ahead of {@link #next}, by first index. */
     public TreeMap<Long, double[]> ahead = new TreeMap<>();
     /** IBI: the span index being filled and its beats (offsets from the origin, s). */
     public long span;
+
     public List<Double> spanOffsets = new ArrayList<>();
     public List<Double> spanValues = new ArrayList<>();
     /** IBI: index of the first beat of the span being filled. */

@@ -37,7 +37,7 @@ public class Annotation {
 
     @Override
     public String toString() {
-        return "Annotation{" + sessionId + " " + code + " " + actor + " " + startS
-                + (endS == null ? "" : "-" + endS) + " " + sourceFile + ":" + sourceLine + "}";
+        return "Annotation{" + sessionId + " " + code + " " + actor + " " + startS + (endS == null ? "" : "-" + endS)
+                + " " + sourceFile + ":" + sourceLine + "}";
     }
 }

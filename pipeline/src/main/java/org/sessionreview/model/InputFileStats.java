@@ -10,9 +10,11 @@ public class InputFileStats {
     public String path;
     /** {@code session}, {@code codebook}, {@code wearable:<role>:<CHANNEL>} or {@code annotations}. */
     public String kind;
+
     public long sizeBytes;
     /** Hex SHA-256 of the file's bytes as stored (compressed bytes for .gz). */
     public String sha256;
+
     public long recordsRead;
     public long recordsAccepted;
     public long recordsRejected;

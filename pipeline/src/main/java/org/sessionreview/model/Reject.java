@@ -19,6 +19,7 @@ public class Reject {
     public String sessionId;
     /** Path of the source file relative to the sessions root (or absolute when outside it). */
     public String sourceFile;
+
     public long line;
     public String reason;
     public String raw;

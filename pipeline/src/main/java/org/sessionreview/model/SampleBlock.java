@@ -31,11 +31,13 @@ public class SampleBlock {
     public double rateHz;
     /** Values per sample (3 for ACC). */
     public int width = 1;
+
     public double[] values = new double[0];
     /** IBI only: beat times in seconds after {@link #startMillis}; null for regular channels. */
     public double[] offsetsS;
     /** Index of the first sample in its source file (0-based, data rows only). */
     public long firstIndex;
+
     public boolean endOfStream;
     /**
      * On an end marker: how many data blocks the wearer's stream holds, so that the end can be
@@ -111,7 +113,7 @@ public class SampleBlock {
 
     @Override
     public String toString() {
-        return "SampleBlock{" + sessionId + "/" + role + "/" + channel + " @" + startMillis
-                + " n=" + sampleCount() + (endOfStream ? " END" : "") + "}";
+        return "SampleBlock{" + sessionId + "/" + role + "/" + channel + " @" + startMillis + " n=" + sampleCount()
+                + (endOfStream ? " END" : "") + "}";
     }
 }

@@ -12,6 +12,7 @@ public class SessionInfo {
     public String therapistId;
     /** Keyed hash of the site's client identifier (hex). */
     public String clientKey;
+
     public int sessionNumber;
     /** Second 0 of the session video, epoch milliseconds. */
     public long mediaStartMillis;
@@ -21,6 +22,7 @@ public class SessionInfo {
     public String sessionDate;
     /** Declared duration in seconds, or the span of the data when not declared. */
     public double durationS;
+
     public boolean durationDeclared;
     public boolean consentSupervision;
     public boolean consentResearch;

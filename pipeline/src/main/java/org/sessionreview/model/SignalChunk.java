@@ -15,6 +15,7 @@ public class SignalChunk implements java.io.Serializable {
     public String signal;
     /** Time of the first sample, epoch milliseconds. */
     public double startMillis;
+
     public double rateHz;
     /** Samples; NaN where masked. */
     public double[] values = new double[0];

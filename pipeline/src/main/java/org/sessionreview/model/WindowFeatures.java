@@ -14,6 +14,7 @@ public class WindowFeatures {
     public String role;
     /** Window start and end, seconds from media start. */
     public double startS;
+
     public double endS;
     /** Window start, epoch milliseconds. */
     public long startMillis;
@@ -60,6 +61,7 @@ public class WindowFeatures {
 
     /** Robust z-scores against the wearer's baseline (null when the feature is null). */
     public Double zScr;
+
     public Double zScl;
     public Double zHr;
     public Double zRmssd;

@@ -79,8 +79,8 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
 
     @Override
     public void open(OpenContext openContext) {
-        session = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("live-session", TypeInformation.of(LiveSession.class)));
+        session = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("live-session", TypeInformation.of(LiveSession.class)));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("silence-timer", Types.LONG));
         endedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ended-at", Types.LONG));
         read = counter(READ);
@@ -107,8 +107,15 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
     private void process(LiveMessage m, Context ctx, Output o) throws Exception {
         LiveSession s = session.value();
         if (s == null && endedAt.value() != null && m.problem == null) {
-            o.reject(new Reject(m.sessionId, m.source(), m.offset, (m.type == null ? "record" : m.type)
-                    + ": the session has already ended (a session id is used once); ignored", null), true);
+            o.reject(
+                    new Reject(
+                            m.sessionId,
+                            m.source(),
+                            m.offset,
+                            (m.type == null ? "record" : m.type)
+                                    + ": the session has already ended (a session id is used once); ignored",
+                            null),
+                    true);
             return;
         }
         if (m.sessionId == null && m.problem != null) {
@@ -147,8 +154,17 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
             return;
         }
         Output o = new Output(ctx, out);
-        o.reject(new Reject(s.info.sessionId, s.source, s.lastOffset, String.format(Locale.ROOT,
-                "session ended by silence: no message for %.0f s and no session_end", silenceMillis / 1000.0), null), false);
+        o.reject(
+                new Reject(
+                        s.info.sessionId,
+                        s.source,
+                        s.lastOffset,
+                        String.format(
+                                Locale.ROOT,
+                                "session ended by silence: no message for %.0f s and no session_end",
+                                silenceMillis / 1000.0),
+                        null),
+                false);
         assembler.finish(s, timestamp, o); // the timer's time stands for the arrival of what ended it
         ended(ctx, timestamp);
     }

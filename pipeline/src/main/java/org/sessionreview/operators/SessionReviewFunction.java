@@ -7,9 +7,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -17,26 +17,26 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.sessionreview.config.LiveMomentsConfig;
+import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.SynchronyConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
-import org.sessionreview.config.SynchronyConfig;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.SignalChunk;
-import org.sessionreview.report.RuptureRow;
-import org.sessionreview.report.SegmentRow;
-import org.sessionreview.report.SynchronyRow;
-import org.sessionreview.config.RuptureConfig;
-import org.sessionreview.scoring.CodedEventsStep;
-import org.sessionreview.scoring.DyadSynchrony;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.LiveMomentRow;
 import org.sessionreview.report.MomentRow;
+import org.sessionreview.report.RuptureRow;
+import org.sessionreview.report.SegmentRow;
 import org.sessionreview.report.SessionRow;
+import org.sessionreview.report.SynchronyRow;
 import org.sessionreview.scoring.BaselineProvider;
 import org.sessionreview.scoring.BaselineRows;
+import org.sessionreview.scoring.CodedEventsStep;
+import org.sessionreview.scoring.DyadSynchrony;
 import org.sessionreview.scoring.LiveMoments;
 import org.sessionreview.scoring.SessionReview;
 import org.sessionreview.scoring.SessionReviewer;
@@ -88,6 +88,7 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private final LiveMomentsConfig liveConfig;
     /** Null when live mode is off. */
     private transient LiveMomentsTracker live;
+
     private transient ListState<SignalChunk> chunks;
     private transient MapState<String, Integer> chunksSeen;
     private transient MapState<String, Integer> chunksExpected;
@@ -100,8 +101,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private transient ValueState<Integer> annotationsSeen;
     private transient MapState<String, Boolean> failedWearers;
 
-    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony,
-            RuptureConfig rupture) {
+    public SessionReviewFunction(
+            ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony, RuptureConfig rupture) {
         this(config, baselines, synchrony, rupture, null);
     }
 
@@ -109,8 +110,12 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
      * @param live live-mode settings; null for none (a review of files: the outputs are exactly
      *     those of the constructor without it)
      */
-    public SessionReviewFunction(ScoringConfig config, BaselineProvider baselines, SynchronyConfig synchrony,
-            RuptureConfig rupture, LiveMomentsConfig live) {
+    public SessionReviewFunction(
+            ScoringConfig config,
+            BaselineProvider baselines,
+            SynchronyConfig synchrony,
+            RuptureConfig rupture,
+            LiveMomentsConfig live) {
         this.config = config;
         this.baselines = baselines;
         this.synchrony = synchrony;
@@ -124,13 +129,17 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", SessionInfo.class));
         windows = getRuntimeContext().getListState(new ListStateDescriptor<>("windows", WindowFeatures.class));
         annotations = getRuntimeContext().getListState(new ListStateDescriptor<>("annotations", Annotation.class));
-        windowsSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-seen", Types.STRING, Types.INT));
-        windowsExpected = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-expected", Types.STRING, Types.INT));
+        windowsSeen =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-seen", Types.STRING, Types.INT));
+        windowsExpected =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("windows-expected", Types.STRING, Types.INT));
         annotationsSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("annotations-seen", Types.INT));
         chunks = getRuntimeContext().getListState(new ListStateDescriptor<>("chunks", SignalChunk.class));
         chunksSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-seen", Types.STRING, Types.INT));
-        chunksExpected = getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-expected", Types.STRING, Types.INT));
-        failedWearers = getRuntimeContext().getMapState(new MapStateDescriptor<>("failed-wearers", Types.STRING, Types.BOOLEAN));
+        chunksExpected =
+                getRuntimeContext().getMapState(new MapStateDescriptor<>("chunks-expected", Types.STRING, Types.INT));
+        failedWearers = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("failed-wearers", Types.STRING, Types.BOOLEAN));
         live = liveConfig == null ? null : new LiveMomentsTracker(liveConfig, getRuntimeContext());
     }
 
@@ -192,8 +201,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
         List<MomentRow> found;
         try {
             SessionInfo i = withoutFailedWearers(stored);
-            found = LiveMoments.provisional(reviewer, i, windowsOf(i), annotationList(), horizon.getAsDouble(),
-                    config, rupture, synchrony);
+            found = LiveMoments.provisional(
+                    reviewer, i, windowsOf(i), annotationList(), horizon.getAsDouble(), config, rupture, synchrony);
         } catch (RuntimeException e) {
             // too little data yet (no baseline) or a bug: a provisional round must not fail the
             // session or the job; the next round starts from the data again
@@ -219,8 +228,12 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     }
 
     /** Everything a session's review emits, computed before any of it is emitted. */
-    private record Outputs(SessionReview review, List<BaselineRow> baselines, DyadSynchrony.Result sync,
-            CodedEventsStep.Result coded, SessionRow row) {}
+    private record Outputs(
+            SessionReview review,
+            List<BaselineRow> baselines,
+            DyadSynchrony.Result sync,
+            CodedEventsStep.Result coded,
+            SessionRow row) {}
 
     private void emit(SessionInfo stored, Context ctx, Collector<SessionRow> out) throws Exception {
         Outputs o;

@@ -9,18 +9,18 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.features.WearerEvents;
 import org.sessionreview.features.WearerWindower;
-import org.apache.flink.util.OutputTag;
-import org.sessionreview.report.ArtifactRow;
-import org.sessionreview.report.BeatRow;
-import org.sessionreview.report.ScrRow;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SignalChunk;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.ArtifactRow;
+import org.sessionreview.report.BeatRow;
+import org.sessionreview.report.ScrRow;
 
 /**
  * Keyed by session and wearer: feeds the wearer's sample blocks to a {@link WearerWindower} and
@@ -67,8 +67,8 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
 
     @Override
     public void open(OpenContext openContext) {
-        windower = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("wearer-windower", TypeInformation.of(WearerWindower.class)));
+        windower = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("wearer-windower", TypeInformation.of(WearerWindower.class)));
         blocksSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("blocks-seen", Types.INT));
         windowsEmitted = getRuntimeContext().getState(new ValueStateDescriptor<>("windows-emitted", Types.INT));
         endMarker = getRuntimeContext().getState(new ValueStateDescriptor<>("end-marker", SampleBlock.class));
@@ -126,8 +126,11 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
     private Step compute(SampleBlock block, boolean complete, SampleBlock end) throws Exception {
         WearerWindower w = windower.value();
         if (w == null) {
-            w = new WearerWindower(config, block.sessionId, Role.parse(block.role)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown wearer role")), block.mediaStartMillis);
+            w = new WearerWindower(
+                    config,
+                    block.sessionId,
+                    Role.parse(block.role).orElseThrow(() -> new IllegalArgumentException("unknown wearer role")),
+                    block.mediaStartMillis);
         }
         List<WindowFeatures> windows = new ArrayList<>();
         if (!block.endOfStream) {
@@ -142,8 +145,14 @@ public class WearerWindowFunction extends KeyedProcessFunction<String, SampleBlo
     }
 
     /** Emits what one block produced; {@code arrivalMillis}: the block's, set on each record emitted. */
-    private void emit(Step step, boolean complete, SampleBlock end, long arrivalMillis, Context ctx,
-            Collector<WindowFeatures> out) throws Exception {
+    private void emit(
+            Step step,
+            boolean complete,
+            SampleBlock end,
+            long arrivalMillis,
+            Context ctx,
+            Collector<WindowFeatures> out)
+            throws Exception {
         step.windows().forEach(w -> w.arrivalMillis = arrivalMillis);
         emit(step.windows(), out);
         WearerEvents events = step.events();

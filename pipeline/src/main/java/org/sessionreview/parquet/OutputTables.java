@@ -11,10 +11,21 @@ public final class OutputTables {
     private OutputTables() {}
 
     /** All output tables, each a folder of Parquet files under the output directory. */
-    public static final List<TableSchema<?>> ALL =
-            List.of(Tables.SESSIONS, Tables.MOMENTS, Tables.WINDOWS, Tables.SCR, Tables.BEATS, Tables.ARTIFACTS,
-                    Tables.SYNCHRONY, Tables.RUPTURES, Tables.SEGMENTS, TrendTables.TRAINEES, TrendTables.CLIENTS,
-                    Tables.BASELINES, Tables.ANNOTATIONS, Tables.REJECTS);
+    public static final List<TableSchema<?>> ALL = List.of(
+            Tables.SESSIONS,
+            Tables.MOMENTS,
+            Tables.WINDOWS,
+            Tables.SCR,
+            Tables.BEATS,
+            Tables.ARTIFACTS,
+            Tables.SYNCHRONY,
+            Tables.RUPTURES,
+            Tables.SEGMENTS,
+            TrendTables.TRAINEES,
+            TrendTables.CLIENTS,
+            Tables.BASELINES,
+            Tables.ANNOTATIONS,
+            Tables.REJECTS);
 
     /** The table called {@code name}, if it is one of ours. */
     public static Optional<TableSchema<?>> byName(String name) {

@@ -44,8 +44,7 @@ public final class ParquetTables {
     private ParquetTables() {}
 
     /** A writer factory for a FileSink. {@code provenance} keys get the {@link #FOOTER_PREFIX}. */
-    public static <T> ParquetWriterFactory<T> writerFactory(
-            TableSchema<T> schema, Map<String, String> provenance) {
+    public static <T> ParquetWriterFactory<T> writerFactory(TableSchema<T> schema, Map<String, String> provenance) {
         Map<String, String> footer = footer(schema, provenance);
         ParquetBuilder<T> builder = out -> new Builder<>(out, schema, footer).build();
         return new ParquetWriterFactory<>(builder);

@@ -143,11 +143,14 @@ public final class TableReader {
      * not Parquet): it names the file and parquet-java's reason, whatever parquet-java threw.
      */
     static UncheckedIOException unreadable(Path file, Exception e) {
-        if (e instanceof UncheckedIOException u && u.getMessage() != null && u.getMessage().startsWith(file.toString())) {
+        if (e instanceof UncheckedIOException u
+                && u.getMessage() != null
+                && u.getMessage().startsWith(file.toString())) {
             return u;
         }
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()
-                .replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+ ", "");
+        String reason = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+ ", "");
         IOException cause = e instanceof IOException io ? io : new IOException(reason, e);
         return new UncheckedIOException(file + ": not a readable Parquet table file (" + reason + ")", cause);
     }

@@ -59,7 +59,9 @@ public final class TableSchema<T> implements Serializable {
         Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> b;
         switch (c.type()) {
             case STRING:
-                return prim(c, PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
+                return prim(c, PrimitiveTypeName.BINARY)
+                        .as(LogicalTypeAnnotation.stringType())
+                        .named(c.name());
             case INT32:
                 return prim(c, PrimitiveTypeName.INT32).named(c.name());
             case INT64:
@@ -73,7 +75,9 @@ public final class TableSchema<T> implements Serializable {
                         .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS))
                         .named(c.name());
             case DATE:
-                return prim(c, PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType()).named(c.name());
+                return prim(c, PrimitiveTypeName.INT32)
+                        .as(LogicalTypeAnnotation.dateType())
+                        .named(c.name());
             case STRING_LIST:
                 return Types.optionalList()
                         .optionalElement(PrimitiveTypeName.BINARY)

@@ -15,12 +15,12 @@ import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.BeatRow;
+import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.RuptureRow;
 import org.sessionreview.report.ScrRow;
 import org.sessionreview.report.SegmentRow;
-import org.sessionreview.report.SynchronyRow;
-import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.SessionRow;
+import org.sessionreview.report.SynchronyRow;
 
 /**
  * The output tables: each one a folder under {@code --out}, its columns the public contract that
@@ -34,40 +34,121 @@ public final class Tables {
             .description("One row per session: what to review first, and why.")
             .required("session_id", STRING, "Session identifier from session.json", r -> r.sessionId)
             .required("therapist_id", STRING, "Therapist (trainee) identifier", r -> r.therapistId)
-            .required("client_key", STRING, "HMAC-SHA256 pseudonym of the site's client identifier (hex)", r -> r.clientKey)
+            .required(
+                    "client_key",
+                    STRING,
+                    "HMAC-SHA256 pseudonym of the site's client identifier (hex)",
+                    r -> r.clientKey)
             .required("session_number", INT32, "Session number for this client, from 1", r -> r.sessionNumber)
-            .required("session_date", DATE, "Calendar date of the session in the offset of media_start", r -> r.sessionDate)
+            .required(
+                    "session_date",
+                    DATE,
+                    "Calendar date of the session in the offset of media_start",
+                    r -> r.sessionDate)
             .required("media_start_utc", TIMESTAMP_UTC, "Second 0 of the session video", r -> r.mediaStartMillis)
             .required("duration_s", DOUBLE, "Session duration, seconds", r -> r.durationS)
             .required("anxiety_episodes", INT32, "Number of client anxiety episodes", r -> r.anxietyEpisodes)
             .required("anxiety_time_s", DOUBLE, "Total client time in anxiety episodes, seconds", r -> r.anxietyTimeS)
-            .optional("peak_anxiety_index", DOUBLE, "Highest client anxiety index (robust z units); null without scored windows", r -> r.peakAnxietyIndex)
+            .optional(
+                    "peak_anxiety_index",
+                    DOUBLE,
+                    "Highest client anxiety index (robust z units); null without scored windows",
+                    r -> r.peakAnxietyIndex)
             .required("flagged", BOOLEAN, "True when the session has moments to review", r -> r.flagged)
             .required("priority", DOUBLE, "Review order: higher first; 0 when nothing to review", r -> r.priority)
-            .required("flag_reasons", STRING_LIST, "Readable reasons for the flag, most important first", r -> r.flagReasons)
+            .required(
+                    "flag_reasons",
+                    STRING_LIST,
+                    "Readable reasons for the flag, most important first",
+                    r -> r.flagReasons)
             .required("data_quality_client", DOUBLE, "Client sensor data quality 0..1", r -> r.dataQualityClient)
-            .required("data_quality_therapist", DOUBLE, "Therapist sensor data quality 0..1 (0 without a therapist wearable)", r -> r.dataQualityTherapist)
-            .required("consent_supervision", BOOLEAN, "Consent to use in supervision, from session.json", r -> r.consentSupervision)
-            .required("consent_research", BOOLEAN, "Consent to use in research, from session.json", r -> r.consentResearch)
-            .required("annotation_count", INT32, "Canonical annotations accepted for this session", r -> r.annotationCount)
-            .optional("baseline_source", STRING, "Where each wearer's personal baseline came from", r -> r.baselineSource)
+            .required(
+                    "data_quality_therapist",
+                    DOUBLE,
+                    "Therapist sensor data quality 0..1 (0 without a therapist wearable)",
+                    r -> r.dataQualityTherapist)
+            .required(
+                    "consent_supervision",
+                    BOOLEAN,
+                    "Consent to use in supervision, from session.json",
+                    r -> r.consentSupervision)
+            .required(
+                    "consent_research",
+                    BOOLEAN,
+                    "Consent to use in research, from session.json",
+                    r -> r.consentResearch)
+            .required(
+                    "annotation_count",
+                    INT32,
+                    "Canonical annotations accepted for this session",
+                    r -> r.annotationCount)
+            .optional(
+                    "baseline_source", STRING, "Where each wearer's personal baseline came from", r -> r.baselineSource)
             .required("safety_events", INT32, "Coded SAFE_* events", r -> r.safetyEvents)
             .required("ruptures_withdrawal", INT32, "Withdrawal rupture episodes", r -> r.rupturesWithdrawal)
             .required("ruptures_confrontation", INT32, "Confrontation rupture episodes", r -> r.rupturesConfrontation)
             .required("ruptures_resolved", INT32, "Rupture episodes resolved", r -> r.rupturesResolved)
             .required("ruptures_partial", INT32, "Rupture episodes partially resolved", r -> r.rupturesPartial)
-            .required("ruptures_unaddressed", INT32, "Rupture episodes with no repair attempt", r -> r.rupturesUnaddressed)
-            .required("ruptures_escalated", INT32, "Rupture episodes whose significance rose after a repair attempt", r -> r.rupturesEscalated)
-            .optional("median_time_to_repair_s", DOUBLE, "Median seconds from a rupture's first marker to its first repair attempt", r -> r.medianTimeToRepairS)
-            .optional("segments_with_w_share", DOUBLE, "Share of 5-minute segments with a withdrawal marker (3RS roll-up)", r -> r.segmentsWithWithdrawalShare)
-            .optional("segments_with_c_share", DOUBLE, "Share of 5-minute segments with a confrontation marker (3RS roll-up)", r -> r.segmentsWithConfrontationShare)
-            .optional("resolution_ratio", DOUBLE, "Resolved rupture episodes / all rupture episodes; null without ruptures", r -> r.resolutionRatio)
-            .required("missed_opportunities", INT32, "Candidate missed therapeutic opportunities (DOMAIN.md 5)", r -> r.missedOpportunities)
-            .optional("missed_opportunity_sensitivity", STRING, "Missed of all opportunities at 5/10/20/30 s response windows, 5s=m/n;...", r -> r.missedOpportunitySensitivity)
-            .optional("synchrony_es", DOUBLE, "Session EDA synchrony effect size (SUSY-style, DOMAIN.md 4.3 B); not a z-score", r -> r.synchronyEs)
-            .optional("synchrony_percentile", DOUBLE, "Percentile of the real synchrony among segment-shuffle surrogates, 0..100", r -> r.synchronyPercentile)
-            .optional("client_leads_share", DOUBLE, "Share of synchrony windows led by the client, 0..1", r -> r.clientLeadsShare)
-            .required("missing_channels", STRING_LIST, "Wearable channels absent from the session, role:CHANNEL", r -> r.missingChannels)
+            .required(
+                    "ruptures_unaddressed",
+                    INT32,
+                    "Rupture episodes with no repair attempt",
+                    r -> r.rupturesUnaddressed)
+            .required(
+                    "ruptures_escalated",
+                    INT32,
+                    "Rupture episodes whose significance rose after a repair attempt",
+                    r -> r.rupturesEscalated)
+            .optional(
+                    "median_time_to_repair_s",
+                    DOUBLE,
+                    "Median seconds from a rupture's first marker to its first repair attempt",
+                    r -> r.medianTimeToRepairS)
+            .optional(
+                    "segments_with_w_share",
+                    DOUBLE,
+                    "Share of 5-minute segments with a withdrawal marker (3RS roll-up)",
+                    r -> r.segmentsWithWithdrawalShare)
+            .optional(
+                    "segments_with_c_share",
+                    DOUBLE,
+                    "Share of 5-minute segments with a confrontation marker (3RS roll-up)",
+                    r -> r.segmentsWithConfrontationShare)
+            .optional(
+                    "resolution_ratio",
+                    DOUBLE,
+                    "Resolved rupture episodes / all rupture episodes; null without ruptures",
+                    r -> r.resolutionRatio)
+            .required(
+                    "missed_opportunities",
+                    INT32,
+                    "Candidate missed therapeutic opportunities (DOMAIN.md 5)",
+                    r -> r.missedOpportunities)
+            .optional(
+                    "missed_opportunity_sensitivity",
+                    STRING,
+                    "Missed of all opportunities at 5/10/20/30 s response windows, 5s=m/n;...",
+                    r -> r.missedOpportunitySensitivity)
+            .optional(
+                    "synchrony_es",
+                    DOUBLE,
+                    "Session EDA synchrony effect size (SUSY-style, DOMAIN.md 4.3 B); not a z-score",
+                    r -> r.synchronyEs)
+            .optional(
+                    "synchrony_percentile",
+                    DOUBLE,
+                    "Percentile of the real synchrony among segment-shuffle surrogates, 0..100",
+                    r -> r.synchronyPercentile)
+            .optional(
+                    "client_leads_share",
+                    DOUBLE,
+                    "Share of synchrony windows led by the client, 0..1",
+                    r -> r.clientLeadsShare)
+            .required(
+                    "missing_channels",
+                    STRING_LIST,
+                    "Wearable channels absent from the session, role:CHANNEL",
+                    r -> r.missingChannels)
             .build();
 
     public static final TableSchema<MomentRow> MOMENTS = TableSchema.<MomentRow>builder("moments")
@@ -79,7 +160,11 @@ public final class Tables {
             .required("end_s", DOUBLE, "End, seconds from media start", r -> r.endS)
             .required("start_utc", TIMESTAMP_UTC, "Start as an absolute instant", r -> r.startMillis)
             .required("severity", DOUBLE, "Salience; for anxiety episodes the peak anxiety index", r -> r.severity)
-            .required("evidence", STRING, "Readable evidence: which channels rose, which coded cues fall inside", r -> r.evidence)
+            .required(
+                    "evidence",
+                    STRING,
+                    "Readable evidence: which channels rose, which coded cues fall inside",
+                    r -> r.evidence)
             .build();
 
     public static final TableSchema<WindowFeatures> WINDOWS = TableSchema.<WindowFeatures>builder("windows")
@@ -92,20 +177,44 @@ public final class Tables {
             .optional("eda_scl_us", DOUBLE, "Skin conductance level (mean tonic EDA), microsiemens", r -> r.edaSclUs)
             .optional("eda_scr_per_min", DOUBLE, "Skin conductance responses per minute", r -> r.edaScrPerMin)
             .optional("hr_bpm", DOUBLE, "Mean heart rate, beats per minute", r -> r.hrBpm)
-            .optional("hrv_rmssd_ms", DOUBLE, "RMSSD of adjacent accepted inter-beat intervals, milliseconds", r -> r.hrvRmssdMs)
-            .optional("eda_scr_amplitude_sum_us", DOUBLE, "Sum of the amplitudes of SCRs peaking in the window, microsiemens", r -> r.edaScrAmplitudeSumUs)
+            .optional(
+                    "hrv_rmssd_ms",
+                    DOUBLE,
+                    "RMSSD of adjacent accepted inter-beat intervals, milliseconds",
+                    r -> r.hrvRmssdMs)
+            .optional(
+                    "eda_scr_amplitude_sum_us",
+                    DOUBLE,
+                    "Sum of the amplitudes of SCRs peaking in the window, microsiemens",
+                    r -> r.edaScrAmplitudeSumUs)
             .optional("hrv_sdnn_ms", DOUBLE, "SDNN of accepted intervals (n-1), milliseconds", r -> r.hrvSdnnMs)
             .optional("hrv_pnn50", DOUBLE, "Successive differences over 50 ms, percent", r -> r.hrvPnn50)
             .optional("hrv_lf_ms2", DOUBLE, "LF power 0.04-0.15 Hz (Lomb-Scargle), ms^2", r -> r.hrvLfMs2)
             .optional("hrv_hf_ms2", DOUBLE, "HF power 0.15-0.4 Hz (Lomb-Scargle), ms^2", r -> r.hrvHfMs2)
             .optional("hrv_lf_hf", DOUBLE, "LF / HF", r -> r.hrvLfHf)
             .optional("motion_mag_g", DOUBLE, "Mean dynamic acceleration magnitude, g", r -> r.motionMagG)
-            .optional("fidget_power", DOUBLE, "Acceleration-magnitude power in the 2-6 Hz fidget band, g^2", r -> r.fidgetPower)
+            .optional(
+                    "fidget_power",
+                    DOUBLE,
+                    "Acceleration-magnitude power in the 2-6 Hz fidget band, g^2",
+                    r -> r.fidgetPower)
             .optional("fidget_freq_hz", DOUBLE, "Dominant frequency in the 2-6 Hz fidget band, Hz", r -> r.fidgetFreqHz)
-            .required("gross_movement_s", DOUBLE, "Seconds with gross arm/posture movement; such windows get no anxiety index", r -> r.grossMovementS)
-            .optional("temp_slope_c_per_min", DOUBLE, "Skin temperature slope, degrees C per minute", r -> r.tempSlopeCPerMin)
+            .required(
+                    "gross_movement_s",
+                    DOUBLE,
+                    "Seconds with gross arm/posture movement; such windows get no anxiety index",
+                    r -> r.grossMovementS)
+            .optional(
+                    "temp_slope_c_per_min",
+                    DOUBLE,
+                    "Skin temperature slope, degrees C per minute",
+                    r -> r.tempSlopeCPerMin)
             .required("eda_quality", DOUBLE, "Valid EDA sample fraction 0..1", r -> r.edaQuality)
-            .required("cardiac_quality", DOUBLE, "Share of the window covered by accepted beats (or valid device HR) 0..1", r -> r.cardiacQuality)
+            .required(
+                    "cardiac_quality",
+                    DOUBLE,
+                    "Share of the window covered by accepted beats (or valid device HR) 0..1",
+                    r -> r.cardiacQuality)
             .required("acc_quality", DOUBLE, "Valid acceleration sample fraction 0..1", r -> r.accQuality)
             .required("temp_quality", DOUBLE, "Valid skin temperature sample fraction 0..1", r -> r.tempQuality)
             .optional("z_scr", DOUBLE, "Robust z of SCR rate against the wearer's baseline", r -> r.zScr)
@@ -114,7 +223,11 @@ public final class Tables {
             .optional("z_rmssd", DOUBLE, "Robust z of RMSSD", r -> r.zRmssd)
             .optional("z_fidget", DOUBLE, "Robust z of fidget power", r -> r.zFidget)
             .optional("z_temp", DOUBLE, "Robust z of skin temperature slope", r -> r.zTemp)
-            .optional("anxiety_index", DOUBLE, "Weighted mean of signed z over channels passing quality; null when none passes", r -> r.anxietyIndex)
+            .optional(
+                    "anxiety_index",
+                    DOUBLE,
+                    "Weighted mean of signed z over channels passing quality; null when none passes",
+                    r -> r.anxietyIndex)
             .build();
 
     public static final TableSchema<BaselineRow> BASELINES = TableSchema.<BaselineRow>builder("baselines")
@@ -128,7 +241,11 @@ public final class Tables {
             .required("median", DOUBLE, "Baseline median, in the feature's unit", r -> r.median)
             .required("mad", DOUBLE, "Median absolute deviation (unscaled), in the feature's unit", r -> r.mad)
             .required("windows", INT32, "Windows the baseline was computed from", r -> r.windows)
-            .required("source", STRING, "calibration stretch, coded BASELINE, stored from earlier runs, or whole session", r -> r.source)
+            .required(
+                    "source",
+                    STRING,
+                    "calibration stretch, coded BASELINE, stored from earlier runs, or whole session",
+                    r -> r.source)
             .build();
 
     public static final TableSchema<ScrRow> SCR = TableSchema.<ScrRow>builder("scr")
@@ -137,9 +254,17 @@ public final class Tables {
             .required("role", STRING, "Wearer: client or therapist", r -> r.role)
             .required("onset_s", DOUBLE, "Onset, seconds from media start", r -> r.onsetS)
             .required("peak_s", DOUBLE, "Peak, seconds from media start", r -> r.peakS)
-            .required("amplitude_us", DOUBLE, "Trough-to-peak amplitude of the phasic signal, microsiemens", r -> r.amplitudeUs)
+            .required(
+                    "amplitude_us",
+                    DOUBLE,
+                    "Trough-to-peak amplitude of the phasic signal, microsiemens",
+                    r -> r.amplitudeUs)
             .required("rise_s", DOUBLE, "Rise time (peak - onset), seconds", r -> r.riseS)
-            .optional("half_recovery_s", DOUBLE, "Peak to half recovery, seconds; null when not reached", r -> r.halfRecoveryS)
+            .optional(
+                    "half_recovery_s",
+                    DOUBLE,
+                    "Peak to half recovery, seconds; null when not reached",
+                    r -> r.halfRecoveryS)
             .required("quality", DOUBLE, "EDA valid fraction around the response, 0..1", r -> r.quality)
             .build();
 
@@ -165,25 +290,36 @@ public final class Tables {
             .build();
 
     public static final TableSchema<SynchronyRow> SYNCHRONY = TableSchema.<SynchronyRow>builder("synchrony")
-            .description("One row per session x synchrony window: windowed lagged cross-correlation of client and therapist EDA.")
+            .description(
+                    "One row per session x synchrony window: windowed lagged cross-correlation of client and therapist EDA.")
             .required("session_id", STRING, "Session identifier", r -> r.sessionId)
             .required("signal", STRING, "Signal compared, e.g. eda", r -> r.signal)
             .required("start_s", DOUBLE, "Window start, seconds from media start", r -> r.startS)
             .required("end_s", DOUBLE, "Window end, seconds from media start", r -> r.endS)
             .optional("z_lag0", DOUBLE, "Fisher z of the correlation at lag 0", r -> r.zLag0)
             .optional("mean_abs_z", DOUBLE, "Mean |z| over lags -5..+5 s", r -> r.meanAbsZ)
-            .optional("peak_lag_s", DOUBLE, "Lag of the largest |z|, seconds; positive = the therapist follows", r -> r.peakLagS)
+            .optional(
+                    "peak_lag_s",
+                    DOUBLE,
+                    "Lag of the largest |z|, seconds; positive = the therapist follows",
+                    r -> r.peakLagS)
             .optional("peak_z", DOUBLE, "Signed z at the peak lag", r -> r.peakZ)
             .optional("client_leads_z", DOUBLE, "Mean z over positive lags (client leads)", r -> r.clientLeadsZ)
-            .optional("therapist_leads_z", DOUBLE, "Mean z over negative lags (therapist leads)", r -> r.therapistLeadsZ)
+            .optional(
+                    "therapist_leads_z", DOUBLE, "Mean z over negative lags (therapist leads)", r -> r.therapistLeadsZ)
             .optional("leader", STRING, "client, therapist or none", r -> r.leader)
             .required("valid_share", DOUBLE, "Share of valid samples in the window", r -> r.validShare)
             .optional("status", STRING, "ok, masked or flat", r -> r.status)
-            .optional("during_rupture", BOOLEAN, "True when the window overlaps an open rupture episode", r -> r.duringRupture)
+            .optional(
+                    "during_rupture",
+                    BOOLEAN,
+                    "True when the window overlaps an open rupture episode",
+                    r -> r.duringRupture)
             .build();
 
     public static final TableSchema<RuptureRow> RUPTURES = TableSchema.<RuptureRow>builder("ruptures")
-            .description("One row per alliance rupture episode (3RS markers; DOMAIN.md section 3): candidate, never a verdict.")
+            .description(
+                    "One row per alliance rupture episode (3RS markers; DOMAIN.md section 3): candidate, never a verdict.")
             .required("session_id", STRING, "Session identifier", r -> r.sessionId)
             .required("episode_id", STRING, "Episode id within the session, e.g. W1, C2", r -> r.episodeId)
             .required("class", STRING, "W (withdrawal) or C (confrontation)", r -> r.ruptureClass)
@@ -192,12 +328,28 @@ public final class Tables {
             .required("markers", STRING_LIST, "Marker codes in time order", r -> r.markers)
             .required("outcome", STRING, "resolved, partially_resolved, unaddressed or escalated", r -> r.outcome)
             .optional("first_repair_s", DOUBLE, "First repair attempt, seconds from media start", r -> r.firstRepairS)
-            .optional("time_to_first_repair_s", DOUBLE, "Seconds from the first marker to the first repair attempt", r -> r.timeToFirstRepairS)
-            .required("strategies", STRING_LIST, "Repair strategies (RES_*, INT_METACOMMUNICATION) in time order", r -> r.strategies)
+            .optional(
+                    "time_to_first_repair_s",
+                    DOUBLE,
+                    "Seconds from the first marker to the first repair attempt",
+                    r -> r.timeToFirstRepairS)
+            .required(
+                    "strategies",
+                    STRING_LIST,
+                    "Repair strategies (RES_*, INT_METACOMMUNICATION) in time order",
+                    r -> r.strategies)
             .optional("max_significance", INT32, "Highest coded marker significance 1-5", r -> r.maxSignificance)
             .required("mixed", BOOLEAN, "True when a parallel episode of the other class was open", r -> r.mixed)
-            .required("closed_at_session_end", BOOLEAN, "True when the session ended before the quiet period", r -> r.closedAtSessionEnd)
-            .optional("client_arousal_z", DOUBLE, "Peak client anxiety index within 30 s of the episode", r -> r.clientArousalZ)
+            .required(
+                    "closed_at_session_end",
+                    BOOLEAN,
+                    "True when the session ended before the quiet period",
+                    r -> r.closedAtSessionEnd)
+            .optional(
+                    "client_arousal_z",
+                    DOUBLE,
+                    "Peak client anxiety index within 30 s of the episode",
+                    r -> r.clientArousalZ)
             .build();
 
     public static final TableSchema<SegmentRow> SEGMENTS = TableSchema.<SegmentRow>builder("segments")
@@ -208,7 +360,8 @@ public final class Tables {
             .required("end_s", DOUBLE, "Segment end, seconds from media start", r -> r.endS)
             .required("marker_counts", STRING, "Count per marker subtype, code=n;...", r -> r.markerCounts)
             .required("withdrawal_markers", INT32, "Withdrawal markers in the segment", r -> r.withdrawalMarkers)
-            .required("confrontation_markers", INT32, "Confrontation markers in the segment", r -> r.confrontationMarkers)
+            .required(
+                    "confrontation_markers", INT32, "Confrontation markers in the segment", r -> r.confrontationMarkers)
             .optional("max_significance_w", INT32, "Highest withdrawal significance", r -> r.maxSignificanceW)
             .optional("max_significance_c", INT32, "Highest confrontation significance", r -> r.maxSignificanceC)
             .required("repair_count", INT32, "Repair attempts in the segment", r -> r.repairCount)

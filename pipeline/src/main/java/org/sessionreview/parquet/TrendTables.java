@@ -14,7 +14,8 @@ public final class TrendTables {
     private TrendTables() {}
 
     public static final TableSchema<TraineeRow> TRAINEES = TableSchema.<TraineeRow>builder("trainees")
-            .description("One row per therapist (period all) and per therapist x calendar month: what a trainer compares.")
+            .description(
+                    "One row per therapist (period all) and per therapist x calendar month: what a trainer compares.")
             .required("therapist_id", STRING, "Therapist (trainee) identifier", r -> r.therapistId)
             .required("period", STRING, "all, or the month yyyy-MM", r -> r.period)
             .required("sessions", INT32, "Sessions reviewed", r -> r.sessions)
@@ -22,17 +23,33 @@ public final class TrendTables {
             .required("flagged_share", DOUBLE, "Share of sessions flagged, 0..1", r -> r.flaggedShare)
             .required("session_hours", DOUBLE, "Hours of session", r -> r.sessionHours)
             .required("anxiety_episodes", INT32, "Client anxiety episodes", r -> r.anxietyEpisodes)
-            .optional("anxiety_episodes_per_hour", DOUBLE, "Client anxiety episodes per session hour", r -> r.anxietyEpisodesPerHour)
+            .optional(
+                    "anxiety_episodes_per_hour",
+                    DOUBLE,
+                    "Client anxiety episodes per session hour",
+                    r -> r.anxietyEpisodesPerHour)
             .required("missed_opportunities", INT32, "Candidate missed opportunities", r -> r.missedOpportunities)
-            .optional("missed_opportunities_per_hour", DOUBLE, "Candidate missed opportunities per session hour", r -> r.missedOpportunitiesPerHour)
+            .optional(
+                    "missed_opportunities_per_hour",
+                    DOUBLE,
+                    "Candidate missed opportunities per session hour",
+                    r -> r.missedOpportunitiesPerHour)
             .required("ruptures_withdrawal", INT32, "Withdrawal rupture episodes", r -> r.rupturesWithdrawal)
             .required("ruptures_confrontation", INT32, "Confrontation rupture episodes", r -> r.rupturesConfrontation)
             .required("ruptures_resolved", INT32, "Resolved rupture episodes", r -> r.rupturesResolved)
             .required("ruptures_partial", INT32, "Partially resolved rupture episodes", r -> r.rupturesPartial)
             .required("ruptures_unaddressed", INT32, "Unaddressed rupture episodes", r -> r.rupturesUnaddressed)
             .required("ruptures_escalated", INT32, "Escalated rupture episodes", r -> r.rupturesEscalated)
-            .optional("resolution_ratio", DOUBLE, "resolved / (resolved + partial + unaddressed); null without ruptures", r -> r.resolutionRatio)
-            .optional("median_time_to_repair_s", DOUBLE, "Median of the sessions' median time to first repair, seconds", r -> r.medianTimeToRepairS)
+            .optional(
+                    "resolution_ratio",
+                    DOUBLE,
+                    "resolved / (resolved + partial + unaddressed); null without ruptures",
+                    r -> r.resolutionRatio)
+            .optional(
+                    "median_time_to_repair_s",
+                    DOUBLE,
+                    "Median of the sessions' median time to first repair, seconds",
+                    r -> r.medianTimeToRepairS)
             .optional("mean_synchrony_es", DOUBLE, "Mean session synchrony effect size", r -> r.meanSynchronyEs)
             .required("synchrony_sessions", INT32, "Sessions with a synchrony value", r -> r.synchronySessions)
             .required("safety_events", INT32, "Coded safety events", r -> r.safetyEvents)
@@ -52,10 +69,26 @@ public final class TrendTables {
             .required("ruptures_confrontation", INT32, "Confrontation rupture episodes", r -> r.rupturesConfrontation)
             .required("ruptures_unaddressed", INT32, "Unaddressed rupture episodes", r -> r.rupturesUnaddressed)
             .required("trend_sessions", INT32, "Sessions in the trend (the last N, default 4)", r -> r.trendSessions)
-            .optional("anxiety_trend_s_per_session", DOUBLE, "Least-squares slope of anxiety time per session", r -> r.anxietyTrendSPerSession)
+            .optional(
+                    "anxiety_trend_s_per_session",
+                    DOUBLE,
+                    "Least-squares slope of anxiety time per session",
+                    r -> r.anxietyTrendSPerSession)
             .optional("decline_p", DOUBLE, "One-sided p of a decline", r -> r.declineP)
-            .required("high_burden_sessions", INT32, "Of the last N sessions, those with a high anxiety burden", r -> r.highBurdenSessions)
-            .required("plateau", BOOLEAN, "Burden stays high with no downward trend over the last N sessions", r -> r.plateau)
-            .optional("note", STRING, "discuss in supervision: consider consultation (when plateau); never a diagnosis", r -> r.note)
+            .required(
+                    "high_burden_sessions",
+                    INT32,
+                    "Of the last N sessions, those with a high anxiety burden",
+                    r -> r.highBurdenSessions)
+            .required(
+                    "plateau",
+                    BOOLEAN,
+                    "Burden stays high with no downward trend over the last N sessions",
+                    r -> r.plateau)
+            .optional(
+                    "note",
+                    STRING,
+                    "discuss in supervision: consider consultation (when plateau); never a diagnosis",
+                    r -> r.note)
             .build();
 }

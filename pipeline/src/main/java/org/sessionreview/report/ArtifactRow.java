@@ -10,6 +10,7 @@ public class ArtifactRow implements java.io.Serializable {
     public String channel;
     /** e.g. eda_contact_loss, eda_jump, eda_motion, temp_off_wrist, acc_gross_movement, ibi_gap. */
     public String kind;
+
     public double startS;
     public double endS;
 

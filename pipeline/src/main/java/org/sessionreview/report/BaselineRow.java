@@ -10,15 +10,18 @@ public class BaselineRow {
     public String role;
     /** Whose baseline: {@code client:<client_key>} or {@code therapist:<therapist_id>}. */
     public String person;
+
     public int sessionNumber;
     public String sessionDate;
     /** Feature column name in windows/, e.g. {@code eda_scl_us}. */
     public String feature;
+
     public double median;
     /** Median absolute deviation (unscaled), in the feature's unit. */
     public double mad;
     /** Windows the values came from. */
     public int windows;
+
     public String source;
 
     public BaselineRow() {}

@@ -12,6 +12,7 @@ public class BeatRow implements java.io.Serializable {
     public Double ibiMs;
     /** {@code device} (the wearable's IBI file) or {@code bvp} (detected in the pulse wave). */
     public String source;
+
     public boolean accepted;
     /** Why the interval was not accepted; null when accepted. */
     public String rejectReason;

@@ -89,7 +89,7 @@ public class LiveMomentRow {
 
     @Override
     public String toString() {
-        return "LiveMomentRow{" + sessionId + " " + phase + "@" + knownAtS + " " + kind + "/" + role + " "
-                + startS + "-" + endS + " sev=" + severity + "}";
+        return "LiveMomentRow{" + sessionId + " " + phase + "@" + knownAtS + " " + kind + "/" + role + " " + startS
+                + "-" + endS + " sev=" + severity + "}";
     }
 }

@@ -7,6 +7,7 @@ public class MomentRow {
     public String kind;
     /** Seconds from media start, so a supervisor can jump to that point of the video. */
     public double startS;
+
     public double endS;
     /** Absolute start, epoch milliseconds (UTC). */
     public long startMillis;
@@ -14,13 +15,14 @@ public class MomentRow {
     public double severity;
     /** Short readable text: which channels rose, which coded cues fall inside. */
     public String evidence;
+
     public String role;
 
     public MomentRow() {}
 
     @Override
     public String toString() {
-        return "MomentRow{" + sessionId + " " + kind + " " + startS + "-" + endS + " sev=" + severity
-                + " " + evidence + "}";
+        return "MomentRow{" + sessionId + " " + kind + " " + startS + "-" + endS + " sev=" + severity + " " + evidence
+                + "}";
     }
 }

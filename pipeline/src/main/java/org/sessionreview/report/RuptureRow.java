@@ -52,7 +52,7 @@ public class RuptureRow implements java.io.Serializable {
 
     @Override
     public String toString() {
-        return "RuptureRow{" + sessionId + " " + episodeId + " " + startS + "-" + endS + " "
-                + outcome + " " + markers + " " + strategies + "}";
+        return "RuptureRow{" + sessionId + " " + episodeId + " " + startS + "-" + endS + " " + outcome + " " + markers
+                + " " + strategies + "}";
     }
 }

@@ -37,7 +37,7 @@ public class SegmentRow implements java.io.Serializable {
 
     @Override
     public String toString() {
-        return "SegmentRow{" + sessionId + " #" + segmentIndex + " " + startS + "-" + endS + " "
-                + markerCounts + " repairs=" + repairCount + "}";
+        return "SegmentRow{" + sessionId + " #" + segmentIndex + " " + startS + "-" + endS + " " + markerCounts
+                + " repairs=" + repairCount + "}";
     }
 }

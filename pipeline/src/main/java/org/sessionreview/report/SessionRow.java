@@ -13,19 +13,23 @@ public class SessionRow {
     public String sessionDate;
     /** Second 0 of the session video, epoch milliseconds (UTC). */
     public long mediaStartMillis;
+
     public double durationS;
     public int anxietyEpisodes;
     public double anxietyTimeS;
     /** Highest client anxiety index in the session; null without scored windows. */
     public Double peakAnxietyIndex;
+
     public boolean flagged;
     /** Higher = review first; 0 for sessions with nothing to review. */
     public double priority;
+
     public List<String> flagReasons = new ArrayList<>();
     /** Mean valid fraction of the client's channels over the session (0..1). */
     public double dataQualityClient;
     /** As for the client; 0 when the therapist wore no sensor. */
     public double dataQualityTherapist;
+
     public boolean consentSupervision;
     public boolean consentResearch;
     public int annotationCount;

@@ -44,7 +44,7 @@ public class SynchronyRow implements java.io.Serializable {
 
     @Override
     public String toString() {
-        return "SynchronyRow{" + sessionId + " " + signal + " " + startS + "-" + endS + " " + status
-                + " z0=" + zLag0 + " peak=" + peakZ + "@" + peakLagS + "s leader=" + leader + "}";
+        return "SynchronyRow{" + sessionId + " " + signal + " " + startS + "-" + endS + " " + status + " z0=" + zLag0
+                + " peak=" + peakZ + "@" + peakLagS + "s leader=" + leader + "}";
     }
 }

@@ -29,8 +29,15 @@ public final class AnxietyEpisode implements Serializable {
      *     (largest {@code sign * z}); features never scored inside the episode are absent
      * @param meanZ per feature, the mean z over the episode's windows where it was scored
      */
-    public AnxietyEpisode(Role role, double startS, double endS, double peakIndex, double peakS,
-            int windowCount, Map<Feature, Double> peakZ, Map<Feature, Double> meanZ) {
+    public AnxietyEpisode(
+            Role role,
+            double startS,
+            double endS,
+            double peakIndex,
+            double peakS,
+            int windowCount,
+            Map<Feature, Double> peakZ,
+            Map<Feature, Double> meanZ) {
         this.role = Objects.requireNonNull(role, "role");
         if (!(endS >= startS)) {
             throw new IllegalArgumentException("episode end " + endS + " before start " + startS);
@@ -99,9 +106,14 @@ public final class AnxietyEpisode implements Serializable {
             return false;
         }
         AnxietyEpisode e = (AnxietyEpisode) o;
-        return role == e.role && startS == e.startS && endS == e.endS
-                && peakIndex == e.peakIndex && peakS == e.peakS && windowCount == e.windowCount
-                && peakZ.equals(e.peakZ) && meanZ.equals(e.meanZ);
+        return role == e.role
+                && startS == e.startS
+                && endS == e.endS
+                && peakIndex == e.peakIndex
+                && peakS == e.peakS
+                && windowCount == e.windowCount
+                && peakZ.equals(e.peakZ)
+                && meanZ.equals(e.meanZ);
     }
 
     @Override
@@ -111,7 +123,6 @@ public final class AnxietyEpisode implements Serializable {
 
     @Override
     public String toString() {
-        return "AnxietyEpisode{" + role.id() + " " + startS + "-" + endS + " peak=" + peakIndex
-                + " z=" + peakZ + "}";
+        return "AnxietyEpisode{" + role.id() + " " + startS + "-" + endS + " peak=" + peakIndex + " z=" + peakZ + "}";
     }
 }

@@ -51,8 +51,7 @@ public final class AnxietyIndex {
     }
 
     /** The z-scores of a window's scorable features, in {@link Feature} order. */
-    public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline,
-            ScoringConfig cfg) {
+    public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline, ScoringConfig cfg) {
         return zScores(w, baseline, cfg, null);
     }
 
@@ -61,8 +60,8 @@ public final class AnxietyIndex {
      * {@code sclReference} (uS; a {@link DriftFollowingLevel} reference) instead of the baseline
      * median; the baseline's robust scale is kept. Null = the baseline median.
      */
-    public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline,
-            ScoringConfig cfg, Double sclReference) {
+    public static Map<Feature, Double> zScores(
+            WindowFeatures w, Baseline baseline, ScoringConfig cfg, Double sclReference) {
         EnumMap<Feature, Double> z = new EnumMap<>(Feature.class);
         for (Feature f : Feature.values()) {
             Optional<FeatureBaseline> b = baseline.get(f);
@@ -107,8 +106,7 @@ public final class AnxietyIndex {
     }
 
     /** As {@link #score(WindowFeatures, Baseline, ScoringConfig)} with an SCL reference (uS). */
-    public static WindowFeatures score(WindowFeatures w, Baseline baseline, ScoringConfig cfg,
-            Double sclReference) {
+    public static WindowFeatures score(WindowFeatures w, Baseline baseline, ScoringConfig cfg, Double sclReference) {
         WindowFeatures out = WindowCopy.of(w);
         if (w.endOfStream) {
             return out;

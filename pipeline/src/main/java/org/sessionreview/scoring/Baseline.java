@@ -87,8 +87,7 @@ public final class Baseline implements Serializable {
         }
 
         public Builder put(Feature f, FeatureBaseline b) {
-            features.put(Objects.requireNonNull(f, "feature"),
-                    Objects.requireNonNull(b, "baseline"));
+            features.put(Objects.requireNonNull(f, "feature"), Objects.requireNonNull(b, "baseline"));
             return this;
         }
 

@@ -43,8 +43,12 @@ public final class BaselineEstimator {
     public static Baseline calibration(List<WindowFeatures> wearerWindows, ScoringConfig cfg) {
         double from = cfg.baselineStartS();
         double to = cfg.baselineEndS();
-        return fromStretch(wearerWindows, from, to,
-                "calibration " + TimeText.seconds(from) + "-" + TimeText.seconds(to) + " s", cfg);
+        return fromStretch(
+                wearerWindows,
+                from,
+                to,
+                "calibration " + TimeText.seconds(from) + "-" + TimeText.seconds(to) + " s",
+                cfg);
     }
 
     /**
@@ -56,8 +60,8 @@ public final class BaselineEstimator {
      * @param label source text used when the stretch suffices, e.g. {@code coded BASELINE
      *     300-540 s}
      */
-    public static Baseline fromStretch(List<WindowFeatures> wearerWindows, double fromS,
-            double toS, String label, ScoringConfig cfg) {
+    public static Baseline fromStretch(
+            List<WindowFeatures> wearerWindows, double fromS, double toS, String label, ScoringConfig cfg) {
         Predicate<WindowFeatures> inside = w -> w.startS >= fromS && w.endS <= toS;
         List<Feature> fellBack = new ArrayList<>();
         List<Feature> fromStretch = new ArrayList<>();
@@ -85,13 +89,12 @@ public final class BaselineEstimator {
         } else if (fellBack.isEmpty()) {
             source = label;
         } else if (fromStretch.isEmpty()) {
-            source = "whole session (calibration stretch had " + maxStretchCount
-                    + " usable windows)";
+            source = "whole session (calibration stretch had " + maxStretchCount + " usable windows)";
         } else {
             List<String> names = new ArrayList<>();
             fellBack.forEach(f -> names.add(f.label()));
-            source = label + "; whole session for " + String.join(", ", names)
-                    + " (calibration stretch had " + maxFallbackCount + " usable windows)";
+            source = label + "; whole session for " + String.join(", ", names) + " (calibration stretch had "
+                    + maxFallbackCount + " usable windows)";
         }
         Baseline.Builder b = Baseline.builder(source);
         for (Feature f : Feature.values()) {
@@ -114,8 +117,8 @@ public final class BaselineEstimator {
         return new FeatureBaseline(m, median.evaluate(dev), values.length);
     }
 
-    private static double[] values(List<WindowFeatures> windows, Feature f,
-            Predicate<WindowFeatures> where, ScoringConfig cfg) {
+    private static double[] values(
+            List<WindowFeatures> windows, Feature f, Predicate<WindowFeatures> where, ScoringConfig cfg) {
         return windows.stream()
                 .filter(w -> !w.endOfStream && where.test(w) && f.usable(w, cfg))
                 .mapToDouble(w -> f.value(w))

@@ -27,6 +27,10 @@ public interface BaselineProvider extends Serializable {
      * @param wearerWindows that wearer's unscored windows, sorted by start
      * @param annotations the session's annotations (for coded stretches)
      */
-    Baseline baselineFor(SessionInfo info, Role role, List<WindowFeatures> wearerWindows,
-            List<Annotation> annotations, ScoringConfig cfg);
+    Baseline baselineFor(
+            SessionInfo info,
+            Role role,
+            List<WindowFeatures> wearerWindows,
+            List<Annotation> annotations,
+            ScoringConfig cfg);
 }

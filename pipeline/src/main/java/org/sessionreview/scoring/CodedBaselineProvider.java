@@ -36,13 +36,27 @@ public final class CodedBaselineProvider implements BaselineProvider {
     }
 
     @Override
-    public Baseline baselineFor(SessionInfo info, Role role, List<WindowFeatures> wearerWindows,
-            List<Annotation> annotations, ScoringConfig cfg) {
+    public Baseline baselineFor(
+            SessionInfo info,
+            Role role,
+            List<WindowFeatures> wearerWindows,
+            List<Annotation> annotations,
+            ScoringConfig cfg) {
         for (Annotation a : annotations) {
             boolean forWearer = "dyad".equals(a.actor) || role.id().equals(a.actor);
             if ("BASELINE".equals(a.code) && forWearer && a.endS != null && a.endS - a.startS >= MIN_CODED_SECONDS) {
-                return BaselineEstimator.fromStretch(wearerWindows, a.startS, a.endS, String.format(Locale.ROOT,
-                        "coded BASELINE %.0f-%.0f s (%s line %d)", a.startS, a.endS, a.sourceFile, a.sourceLine), cfg);
+                return BaselineEstimator.fromStretch(
+                        wearerWindows,
+                        a.startS,
+                        a.endS,
+                        String.format(
+                                Locale.ROOT,
+                                "coded BASELINE %.0f-%.0f s (%s line %d)",
+                                a.startS,
+                                a.endS,
+                                a.sourceFile,
+                                a.sourceLine),
+                        cfg);
             }
         }
         Baseline fromFile = stored.lookup(StoredBaselines.person(info, role));

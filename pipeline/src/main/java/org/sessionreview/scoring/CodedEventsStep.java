@@ -3,6 +3,7 @@ package org.sessionreview.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.config.SynchronyConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
@@ -15,9 +16,8 @@ import org.sessionreview.report.SynchronyRow;
 import org.sessionreview.scoring.opportunity.CodedEventReview;
 import org.sessionreview.scoring.rupture.RuptureEpisode;
 import org.sessionreview.scoring.rupture.RuptureOutcome;
-import org.sessionreview.taxonomy.RuptureClass;
-import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.signal.synchrony.SynchronyDrop;
+import org.sessionreview.taxonomy.RuptureClass;
 
 /**
  * Joins a session's coded events with its physiology (DOMAIN.md sections 3 and 5): rupture
@@ -44,14 +44,29 @@ public final class CodedEventsStep {
      * Runs the coded-event rules, updates {@code row} (priority, flag reasons, flagged) and marks
      * {@code synchronyRows} that overlap a rupture episode.
      */
-    public static Result apply(SessionInfo info, SessionReview review, List<Annotation> annotations,
-            DyadSynchrony.Result synchrony, SessionRow row, RuptureConfig ruptureCfg, SynchronyConfig syncCfg) {
-        CodedEventReview coded = CodedEventReview.review(info.sessionId, info.mediaStartMillis, info.durationS,
-                annotations, review.episodes(Role.CLIENT), row.priority, ruptureCfg);
+    public static Result apply(
+            SessionInfo info,
+            SessionReview review,
+            List<Annotation> annotations,
+            DyadSynchrony.Result synchrony,
+            SessionRow row,
+            RuptureConfig ruptureCfg,
+            SynchronyConfig syncCfg) {
+        CodedEventReview coded = CodedEventReview.review(
+                info.sessionId,
+                info.mediaStartMillis,
+                info.durationS,
+                annotations,
+                review.episodes(Role.CLIENT),
+                row.priority,
+                ruptureCfg);
         List<RuptureRow> ruptures = new ArrayList<>();
-        List<WindowFeatures> client = review.scoredWindows().stream().filter(w -> "client".equals(w.role)).toList();
+        List<WindowFeatures> client = review.scoredWindows().stream()
+                .filter(w -> "client".equals(w.role))
+                .toList();
         for (RuptureRow r : coded.ruptureRows()) {
-            ruptures.add(r.withClientArousalZ(peakIndex(client, r.startS - AROUSAL_MARGIN_S, r.endS + AROUSAL_MARGIN_S)));
+            ruptures.add(
+                    r.withClientArousalZ(peakIndex(client, r.startS - AROUSAL_MARGIN_S, r.endS + AROUSAL_MARGIN_S)));
         }
         for (SynchronyRow s : synchrony.windows()) {
             s.duringRupture = coded.episodes().stream().anyMatch(e -> s.startS < e.endS() && s.endS > e.startS());
@@ -61,9 +76,11 @@ public final class CodedEventsStep {
             if (e.outcome() != RuptureOutcome.UNADDRESSED || synchrony.raw().isEmpty()) {
                 continue;
             }
-            SynchronyDrop.Result drop = SynchronyDrop.compare(synchrony.raw(),
+            SynchronyDrop.Result drop = SynchronyDrop.compare(
+                    synchrony.raw(),
                     List.of(new SynchronyDrop.Interval(e.endS(), e.endS() + DROP_SPAN_S)),
-                    SynchronyDrop.Reference.REST_OF_SESSION, syncCfg);
+                    SynchronyDrop.Reference.REST_OF_SESSION,
+                    syncCfg);
             if (drop.compared() && drop.lower()) {
                 MomentRow m = new MomentRow();
                 m.sessionId = info.sessionId;
@@ -79,22 +96,31 @@ public final class CodedEventsStep {
         }
         row.safetyEvents = coded.safety().size();
         List<RuptureEpisode> eps = coded.episodes();
-        row.rupturesWithdrawal = (int) eps.stream().filter(e -> e.ruptureClass() == RuptureClass.W).count();
-        row.rupturesConfrontation = (int) eps.stream().filter(e -> e.ruptureClass() == RuptureClass.C).count();
+        row.rupturesWithdrawal = (int)
+                eps.stream().filter(e -> e.ruptureClass() == RuptureClass.W).count();
+        row.rupturesConfrontation = (int)
+                eps.stream().filter(e -> e.ruptureClass() == RuptureClass.C).count();
         row.rupturesResolved = count(eps, RuptureOutcome.RESOLVED);
         row.rupturesPartial = count(eps, RuptureOutcome.PARTIALLY_RESOLVED);
         row.rupturesUnaddressed = count(eps, RuptureOutcome.UNADDRESSED);
         row.rupturesEscalated = count(eps, RuptureOutcome.ESCALATED);
-        double[] toRepair = eps.stream().filter(e -> e.timeToFirstRepairS() != null)
-                .mapToDouble(RuptureEpisode::timeToFirstRepairS).toArray();
-        row.medianTimeToRepairS = toRepair.length == 0 ? null : new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(toRepair);
+        double[] toRepair = eps.stream()
+                .filter(e -> e.timeToFirstRepairS() != null)
+                .mapToDouble(RuptureEpisode::timeToFirstRepairS)
+                .toArray();
+        row.medianTimeToRepairS = toRepair.length == 0
+                ? null
+                : new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(toRepair);
         // voiced triggers only: physiology-only ones are the lower-confidence unvoiced_arousal moments
-        row.missedOpportunities = (int) coded.opportunities().stream().filter(o -> o.missed() && o.voiced()).count();
+        row.missedOpportunities = (int) coded.opportunities().stream()
+                .filter(o -> o.missed() && o.voiced())
+                .count();
         row.segmentsWithWithdrawalShare = coded.summary().shareSegmentsWithW();
         row.segmentsWithConfrontationShare = coded.summary().shareSegmentsWithC();
         row.resolutionRatio = coded.summary().resolutionRatio();
         row.missedOpportunitySensitivity = coded.sensitivity().stream()
-                .map(w -> String.format(Locale.ROOT, "%.0fs=%d/%d", w.windowS(), w.missedOpportunities(), w.opportunities()))
+                .map(w -> String.format(
+                        Locale.ROOT, "%.0fs=%d/%d", w.windowS(), w.missedOpportunities(), w.opportunities()))
                 .collect(java.util.stream.Collectors.joining(";"));
         row.priority = coded.priority();
         List<String> reasons = new ArrayList<>(coded.reasons());

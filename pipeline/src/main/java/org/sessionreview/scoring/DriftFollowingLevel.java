@@ -72,14 +72,22 @@ public final class DriftFollowingLevel {
      *     two, one task response filling the newer segment would tilt the line)
      * @param enabled false restores the fixed baseline median as the SCL reference
      */
-    public record Params(double segmentS, int segments, double percentile, double minSegmentFill,
-            int minSegmentsForSlope, boolean enabled) {
+    public record Params(
+            double segmentS,
+            int segments,
+            double percentile,
+            double minSegmentFill,
+            int minSegmentsForSlope,
+            boolean enabled) {
         /** Drift following off: z(SCL) against the fixed baseline median. */
         public static final Params OFF = new Params(600, 4, 0.10, 0.5, 3, false);
 
         public Params {
-            if (!(segmentS > 0) || segments < 1 || !(percentile >= 0 && percentile <= 1)
-                    || !(minSegmentFill >= 0 && minSegmentFill <= 1) || minSegmentsForSlope < 2) {
+            if (!(segmentS > 0)
+                    || segments < 1
+                    || !(percentile >= 0 && percentile <= 1)
+                    || !(minSegmentFill >= 0 && minSegmentFill <= 1)
+                    || minSegmentsForSlope < 2) {
                 throw new IllegalArgumentException("invalid drift-following parameters: segmentS "
                         + segmentS + ", segments " + segments + ", percentile " + percentile
                         + ", minSegmentFill " + minSegmentFill + ", minSegmentsForSlope "
@@ -89,16 +97,22 @@ public final class DriftFollowingLevel {
 
         /** The parameters as configured ({@link ScoringOptions}{@code .SCL_DRIFT_*}). */
         public static Params of(ScoringConfig cfg) {
-            return new Params(cfg.get(ScoringOptions.SCL_DRIFT_SEGMENT_S), cfg.get(ScoringOptions.SCL_DRIFT_SEGMENTS),
-                    cfg.get(ScoringOptions.SCL_DRIFT_PERCENTILE), cfg.get(ScoringOptions.SCL_DRIFT_MIN_SEGMENT_FILL),
-                    cfg.get(ScoringOptions.SCL_DRIFT_MIN_SEGMENTS_FOR_SLOPE), cfg.get(ScoringOptions.SCL_DRIFT_FOLLOWING));
+            return new Params(
+                    cfg.get(ScoringOptions.SCL_DRIFT_SEGMENT_S),
+                    cfg.get(ScoringOptions.SCL_DRIFT_SEGMENTS),
+                    cfg.get(ScoringOptions.SCL_DRIFT_PERCENTILE),
+                    cfg.get(ScoringOptions.SCL_DRIFT_MIN_SEGMENT_FILL),
+                    cfg.get(ScoringOptions.SCL_DRIFT_MIN_SEGMENTS_FOR_SLOPE),
+                    cfg.get(ScoringOptions.SCL_DRIFT_FOLLOWING));
         }
 
         /** Text for the Parquet footer and the baseline source. */
         public String describe() {
-            return enabled ? "trailing tonic floor: p" + Math.round(percentile * 100) + " of "
-                    + Math.round(segments) + " x " + Math.round(segmentS) + " s segments, "
-                    + "median floor slope >= 0" : "off";
+            return enabled
+                    ? "trailing tonic floor: p" + Math.round(percentile * 100) + " of "
+                            + Math.round(segments) + " x " + Math.round(segmentS) + " s segments, "
+                            + "median floor slope >= 0"
+                    : "off";
         }
     }
 
@@ -123,8 +137,7 @@ public final class DriftFollowingLevel {
      * @param fallback the baseline median, uS: the reference without drift
      * @return one reference per window, uS (the fallback for windows without history)
      */
-    public static double[] references(List<WindowFeatures> windows, double fallback,
-            ScoringConfig cfg, Params p) {
+    public static double[] references(List<WindowFeatures> windows, double fallback, ScoringConfig cfg, Params p) {
         int n = windows.size();
         double[] t = new double[n];
         double[] x = new double[n];
@@ -178,8 +191,7 @@ public final class DriftFollowingLevel {
                     }
                 }
                 if (m > 0 && m >= p.minSegmentFill() * p.segmentS() / hop) {
-                    floors.add(new double[] {percentile(ts, m, p.percentile()),
-                        percentile(vs, m, p.percentile())});
+                    floors.add(new double[] {percentile(ts, m, p.percentile()), percentile(vs, m, p.percentile())});
                 }
             }
             if (floors.isEmpty()) {
@@ -210,14 +222,12 @@ public final class DriftFollowingLevel {
      * The anchor floor (uS) and the time (s) from which it is known: the calibration stretch's
      * floor, else the first {@code segmentS} of usable windows; null without usable windows.
      */
-    private static double[] anchorFloor(double[] start, double[] end, double[] x,
-            ScoringConfig cfg, Params p) {
+    private static double[] anchorFloor(double[] start, double[] end, double[] x, ScoringConfig cfg, Params p) {
         int n = x.length;
         double[] vs = new double[n];
         int m = 0;
         for (int j = 0; j < n; j++) {
-            if (!Double.isNaN(x[j]) && start[j] >= cfg.baselineStartS()
-                    && end[j] <= cfg.baselineEndS()) {
+            if (!Double.isNaN(x[j]) && start[j] >= cfg.baselineStartS() && end[j] <= cfg.baselineEndS()) {
                 vs[m++] = x[j];
             }
         }

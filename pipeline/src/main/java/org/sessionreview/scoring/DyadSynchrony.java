@@ -32,7 +32,8 @@ public final class DyadSynchrony {
      * heart-rate session index is not computed: only its window rows are kept (the index, its surrogate pairings and
      * shuffles, cost more than the windows).
      */
-    public static Result compute(String sessionId, long mediaStartMillis, List<SignalChunk> chunks, SynchronyConfig cfg) {
+    public static Result compute(
+            String sessionId, long mediaStartMillis, List<SignalChunk> chunks, SynchronyConfig cfg) {
         Result eda = compute(sessionId, mediaStartMillis, chunks, "eda", true, cfg);
         Result hr = compute(sessionId, mediaStartMillis, chunks, "hr", false, cfg);
         List<SynchronyRow> rows = new ArrayList<>(eda.windows());
@@ -41,15 +42,20 @@ public final class DyadSynchrony {
     }
 
     /** One signal's windows, and its session index when {@code withIndex} (null otherwise). */
-    private static Result compute(String sessionId, long mediaStartMillis, List<SignalChunk> chunks, String signal,
-            boolean withIndex, SynchronyConfig cfg) {
+    private static Result compute(
+            String sessionId,
+            long mediaStartMillis,
+            List<SignalChunk> chunks,
+            String signal,
+            boolean withIndex,
+            SynchronyConfig cfg) {
         double[][] client = assemble(chunks, "client", signal, mediaStartMillis);
         double[][] therapist = assemble(chunks, "therapist", signal, mediaStartMillis);
         if (client == null || therapist == null) {
             return new Result(List.of(), List.of(), null);
         }
-        DyadSeries series = DyadResampler.align(client[1], client[0][1], client[0][0],
-                therapist[1], therapist[0][1], therapist[0][0], cfg);
+        DyadSeries series = DyadResampler.align(
+                client[1], client[0][1], client[0][0], therapist[1], therapist[0][1], therapist[0][0], cfg);
         if (series.length() == 0) {
             return new Result(List.of(), List.of(), null);
         }
@@ -60,8 +66,10 @@ public final class DyadSynchrony {
 
     /** {@code {{startS (from media start), rateHz}, samples}} of one wearer's EDA chunks; null when none. */
     static double[][] assemble(List<SignalChunk> chunks, String role, String signal, long mediaStartMillis) {
-        List<SignalChunk> own = chunks.stream().filter(c -> role.equals(c.role) && signal.equals(c.signal))
-                .sorted(Comparator.comparingDouble(c -> c.startMillis)).toList();
+        List<SignalChunk> own = chunks.stream()
+                .filter(c -> role.equals(c.role) && signal.equals(c.signal))
+                .sorted(Comparator.comparingDouble(c -> c.startMillis))
+                .toList();
         if (own.isEmpty()) {
             return null;
         }

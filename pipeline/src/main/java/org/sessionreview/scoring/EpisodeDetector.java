@@ -49,14 +49,13 @@ public final class EpisodeDetector {
      *     order; end-of-stream markers are ignored
      * @return episodes in time order
      */
-    public static List<AnxietyEpisode> detect(Role role, List<WindowFeatures> scoredWindows,
-            ScoringConfig cfg) {
+    public static List<AnxietyEpisode> detect(Role role, List<WindowFeatures> scoredWindows, ScoringConfig cfg) {
         return detect(role, scoredWindows, cfg, OnsetRule.of(cfg));
     }
 
     /** {@link #detect(Role, List, ScoringConfig)} with the given onset and concordance rule. */
-    public static List<AnxietyEpisode> detect(Role role, List<WindowFeatures> scoredWindows,
-            ScoringConfig cfg, OnsetRule rule) {
+    public static List<AnxietyEpisode> detect(
+            Role role, List<WindowFeatures> scoredWindows, ScoringConfig cfg, OnsetRule rule) {
         List<WindowFeatures> ws = new ArrayList<>();
         for (WindowFeatures w : scoredWindows) {
             if (!w.endOfStream) {
@@ -115,9 +114,11 @@ public final class EpisodeDetector {
                 }
             }
             Double idx = w.anxietyIndex;
-            boolean elevated = idx != null && idx >= cfg.enterThreshold()
+            boolean elevated = idx != null
+                    && idx >= cfg.enterThreshold()
                     && Concordance.concordant(w, rule.concordanceEnterZ(), cfg);
-            boolean low = idx == null || idx < cfg.leaveThreshold()
+            boolean low = idx == null
+                    || idx < cfg.leaveThreshold()
                     || !Concordance.concordant(w, rule.concordanceStayZ(), cfg);
             if (!inside) {
                 if (!elevated) {
@@ -166,8 +167,8 @@ public final class EpisodeDetector {
         return out;
     }
 
-    private static AnxietyEpisode summarise(Role role, double startS, double endS,
-            List<WindowFeatures> ws, ScoringConfig cfg) {
+    private static AnxietyEpisode summarise(
+            Role role, double startS, double endS, List<WindowFeatures> ws, ScoringConfig cfg) {
         double peak = Double.NEGATIVE_INFINITY;
         double peakS = startS;
         int count = 0;

@@ -36,13 +36,11 @@ public final class EpisodeEvidence {
      * as the client, ANX being client codes), and whose interval overlaps {@code [start -
      * cueLookbackS, end]} (SCR latency, DOMAIN.md 4.2). Sorted by start, then code.
      */
-    public static List<Annotation> cuesInside(AnxietyEpisode e, List<Annotation> annotations,
-            ScoringConfig cfg) {
+    public static List<Annotation> cuesInside(AnxietyEpisode e, List<Annotation> annotations, ScoringConfig cfg) {
         double from = e.startS() - cfg.cueLookbackS();
         List<Annotation> out = new ArrayList<>();
         for (Annotation a : annotations) {
-            if (isAnxietyCue(a) && actorMatches(a, e.role())
-                    && a.startS <= e.endS() && a.endOrStartS() >= from) {
+            if (isAnxietyCue(a) && actorMatches(a, e.role()) && a.startS <= e.endS() && a.endOrStartS() >= from) {
                 out.add(a);
             }
         }
@@ -76,15 +74,18 @@ public final class EpisodeEvidence {
         StringBuilder sb = new StringBuilder(e.role().id()).append(" arousal: ");
         List<Feature> rising = risingChannels(e, cfg);
         if (rising.isEmpty()) {
-            sb.append("no single channel rose by a mean z of ").append(TimeText.oneDecimal(
-                    cfg.risingChannelZ()));
+            sb.append("no single channel rose by a mean z of ").append(TimeText.oneDecimal(cfg.risingChannelZ()));
         }
         if (rising.size() == 1) {
-            sb.append("rests on a single channel (").append(rising.get(0).label()).append("): ");
+            sb.append("rests on a single channel (")
+                    .append(rising.get(0).label())
+                    .append("): ");
         }
         for (int i = 0; i < rising.size(); i++) {
             Feature f = rising.get(i);
-            sb.append(i == 0 ? "" : ", ").append(f.label()).append(" z ")
+            sb.append(i == 0 ? "" : ", ")
+                    .append(f.label())
+                    .append(" z ")
                     .append(TimeText.oneDecimal(e.peakZ().get(f)));
         }
         List<String> others = new ArrayList<>();
@@ -94,7 +95,9 @@ public final class EpisodeEvidence {
             }
         }
         if (!others.isEmpty()) {
-            sb.append(" (other channels' peak: ").append(String.join(", ", others)).append(")");
+            sb.append(" (other channels' peak: ")
+                    .append(String.join(", ", others))
+                    .append(")");
         }
         if (cuesInside.isEmpty()) {
             sb.append("; no coded anxiety cue inside (unvoiced arousal)");
@@ -102,8 +105,7 @@ public final class EpisodeEvidence {
             sb.append("; coded cues inside: ");
             for (int i = 0; i < cuesInside.size(); i++) {
                 Annotation a = cuesInside.get(i);
-                sb.append(i == 0 ? "" : ", ").append(a.code).append(" at ")
-                        .append(TimeText.mmss(a.startS));
+                sb.append(i == 0 ? "" : ", ").append(a.code).append(" at ").append(TimeText.mmss(a.startS));
             }
         }
         return sb.toString();

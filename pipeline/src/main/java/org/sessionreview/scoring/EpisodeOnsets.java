@@ -93,8 +93,8 @@ public final class EpisodeOnsets {
      * @param floorS the onset is not earlier than this (the previous episode's end), seconds
      * @return the onset, seconds from media start
      */
-    public static double onset(List<WindowFeatures> ws, int runStartIdx, int entryIdx,
-            double floorS, ScoringConfig cfg, OnsetRule rule) {
+    public static double onset(
+            List<WindowFeatures> ws, int runStartIdx, int entryIdx, double floorS, ScoringConfig cfg, OnsetRule rule) {
         double half = cfg.windowHopS() / 2.0;
         double runStartS = EpisodeDetector.centreS(ws.get(runStartIdx), cfg) - half;
         double entryC = EpisodeDetector.centreS(ws.get(entryIdx), cfg);
@@ -102,7 +102,8 @@ public final class EpisodeOnsets {
         while (lo > 0) {
             double c = EpisodeDetector.centreS(ws.get(lo - 1), cfg);
             double next = EpisodeDetector.centreS(ws.get(lo), cfg);
-            if (c < entryC - rule.lookbackS() - EPS || c - half < floorS - EPS
+            if (c < entryC - rule.lookbackS() - EPS
+                    || c - half < floorS - EPS
                     || next - c > cfg.windowHopS() * 1.5 + EPS) {
                 break;
             }
@@ -118,8 +119,7 @@ public final class EpisodeOnsets {
                 spans.add(RiseKernel.spanS(f, cfg));
             }
         }
-        Double t0 = series.isEmpty() ? null
-                : sharedOnset(series, spans, rule.minFitWindows(), RiseKernel.EXPONENT);
+        Double t0 = series.isEmpty() ? null : sharedOnset(series, spans, rule.minFitWindows(), RiseKernel.EXPONENT);
         if (t0 == null) {
             return runStartS;
         }
@@ -133,8 +133,8 @@ public final class EpisodeOnsets {
      * OnsetRule#onsetRiseZ()} there, or has fewer than twice {@link OnsetRule#minFitWindows()}
      * windows.
      */
-    static double[][] risingSeries(List<WindowFeatures> ws, int lo, int entry, Feature f,
-            ScoringConfig cfg, OnsetRule rule) {
+    static double[][] risingSeries(
+            List<WindowFeatures> ws, int lo, int entry, Feature f, ScoringConfig cfg, OnsetRule rule) {
         Double zEntry = f.z(ws.get(entry));
         if (zEntry == null) {
             return null;

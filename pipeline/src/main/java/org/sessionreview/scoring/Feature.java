@@ -15,16 +15,12 @@ import org.sessionreview.model.WindowFeatures;
  * wherever features are listed.
  */
 public enum Feature {
-    SCR_RATE("SCR rate", ChannelGroup.EDA, +1, w -> w.edaScrPerMin, (w, z) -> w.zScr = z,
-            w -> w.zScr),
+    SCR_RATE("SCR rate", ChannelGroup.EDA, +1, w -> w.edaScrPerMin, (w, z) -> w.zScr = z, w -> w.zScr),
     SCL("EDA level", ChannelGroup.EDA, +1, w -> w.edaSclUs, (w, z) -> w.zScl = z, w -> w.zScl),
     HR("HR", ChannelGroup.CARDIAC, +1, w -> w.hrBpm, (w, z) -> w.zHr = z, w -> w.zHr),
-    RMSSD("RMSSD", ChannelGroup.CARDIAC, -1, w -> w.hrvRmssdMs, (w, z) -> w.zRmssd = z,
-            w -> w.zRmssd),
-    FIDGET("fidget", ChannelGroup.ACC, +1, w -> w.fidgetPower, (w, z) -> w.zFidget = z,
-            w -> w.zFidget),
-    TEMP_SLOPE("skin temp slope", ChannelGroup.TEMP, -1, w -> w.tempSlopeCPerMin,
-            (w, z) -> w.zTemp = z, w -> w.zTemp);
+    RMSSD("RMSSD", ChannelGroup.CARDIAC, -1, w -> w.hrvRmssdMs, (w, z) -> w.zRmssd = z, w -> w.zRmssd),
+    FIDGET("fidget", ChannelGroup.ACC, +1, w -> w.fidgetPower, (w, z) -> w.zFidget = z, w -> w.zFidget),
+    TEMP_SLOPE("skin temp slope", ChannelGroup.TEMP, -1, w -> w.tempSlopeCPerMin, (w, z) -> w.zTemp = z, w -> w.zTemp);
 
     private final String label;
     private final ChannelGroup group;
@@ -33,8 +29,13 @@ public enum Feature {
     private final BiConsumer<WindowFeatures, Double> zSetter;
     private final Function<WindowFeatures, Double> zGetter;
 
-    Feature(String label, ChannelGroup group, int sign, Function<WindowFeatures, Double> value,
-            BiConsumer<WindowFeatures, Double> zSetter, Function<WindowFeatures, Double> zGetter) {
+    Feature(
+            String label,
+            ChannelGroup group,
+            int sign,
+            Function<WindowFeatures, Double> value,
+            BiConsumer<WindowFeatures, Double> zSetter,
+            Function<WindowFeatures, Double> zGetter) {
         this.label = label;
         this.group = group;
         this.sign = sign;
@@ -148,8 +149,7 @@ public enum Feature {
             case RMSSD:
                 return cfg.rmssdFloorMs();
             case FIDGET:
-                return Math.max(cfg.fidgetFloorG2(),
-                        cfg.fidgetFloorRelative() * Math.abs(baselineMedian));
+                return Math.max(cfg.fidgetFloorG2(), cfg.fidgetFloorRelative() * Math.abs(baselineMedian));
             default:
                 return cfg.tempSlopeFloorCPerMin();
         }

@@ -76,8 +76,14 @@ public final class LiveMoments {
      * @param horizonS the data horizon, seconds from media start
      * @return anxiety-episode moments, then coded-event moments, as the final review emits them
      */
-    public static List<MomentRow> provisional(SessionReviewer reviewer, SessionInfo info, List<WindowFeatures> windows,
-            List<Annotation> annotations, double horizonS, ScoringConfig scoring, RuptureConfig rupture,
+    public static List<MomentRow> provisional(
+            SessionReviewer reviewer,
+            SessionInfo info,
+            List<WindowFeatures> windows,
+            List<Annotation> annotations,
+            double horizonS,
+            ScoringConfig scoring,
+            RuptureConfig rupture,
             SynchronyConfig synchrony) {
         SessionInfo i = info.copy();
         i.annotationCount = annotations.size();
@@ -86,8 +92,8 @@ public final class LiveMoments {
         // review() scores copies of the windows (WindowCopy) and never writes to annotations
         SessionReview review = reviewer.review(i, new ArrayList<>(windows), as, scoring);
         DyadSynchrony.Result noSynchrony = new DyadSynchrony.Result(List.of(), List.of(), null);
-        CodedEventsStep.Result coded = CodedEventsStep.apply(i, review, as, noSynchrony, review.sessionRow(),
-                rupture, synchrony);
+        CodedEventsStep.Result coded =
+                CodedEventsStep.apply(i, review, as, noSynchrony, review.sessionRow(), rupture, synchrony);
         List<MomentRow> out = new ArrayList<>(review.moments());
         out.addAll(coded.moments());
         return out;
@@ -103,8 +109,8 @@ public final class LiveMoments {
      * @param settleS hold-back after a moment's end, seconds ({@code >= 0})
      * @param alreadySent identities sent before
      */
-    public static List<LiveMomentRow> settled(List<MomentRow> found, double horizonS, double settleS,
-            Set<Key> alreadySent) {
+    public static List<LiveMomentRow> settled(
+            List<MomentRow> found, double horizonS, double settleS, Set<Key> alreadySent) {
         Objects.requireNonNull(alreadySent, "alreadySent");
         List<MomentRow> sorted = new ArrayList<>(found);
         sorted.sort(ORDER);
@@ -128,8 +134,8 @@ public final class LiveMoments {
      * @param sent the records sent live (their identities must be distinct)
      * @param endS the session's end, seconds from media start
      */
-    public static List<LiveMomentRow> finalDiff(List<MomentRow> finalMoments, Collection<LiveMomentRow> sent,
-            double endS) {
+    public static List<LiveMomentRow> finalDiff(
+            List<MomentRow> finalMoments, Collection<LiveMomentRow> sent, double endS) {
         Map<Key, LiveMomentRow> sentByKey = new LinkedHashMap<>();
         for (LiveMomentRow r : sent) {
             if (sentByKey.put(Key.of(r), r) != null) {

@@ -1,13 +1,13 @@
 package org.sessionreview.scoring;
 
 import java.io.Serializable;
-import org.sessionreview.config.ScoringConfig;
-import org.sessionreview.config.ScoringOptions;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
 
 /**
  * Parameters of the episode onset and channel-concordance rules of {@link EpisodeDetector} (see
@@ -36,9 +36,14 @@ import java.util.Set;
  * @param concordanceStayZ inside an episode, a window whose support falls below this counts as
  *     low time, like an index below the leave threshold, z units [0.5]
  */
-public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
-        Set<Feature> onsetFeatures, Map<Feature, Double> latencyS,
-        double concordanceEnterZ, double concordanceStayZ)
+public record OnsetRule(
+        double lookbackS,
+        double onsetRiseZ,
+        int minFitWindows,
+        Set<Feature> onsetFeatures,
+        Map<Feature, Double> latencyS,
+        double concordanceEnterZ,
+        double concordanceStayZ)
         implements Serializable {
 
     /** Default onset features: EDA level, HR, RMSSD. */
@@ -57,19 +62,17 @@ public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
     public static final Map<Feature, Double> DEFAULT_LATENCY_S = map(0.0, 0.0, 0.0);
 
     /** The project defaults (see the component comments). */
-
-
     public OnsetRule {
-        onsetFeatures = onsetFeatures.isEmpty() ? Collections.emptySet()
+        onsetFeatures = onsetFeatures.isEmpty()
+                ? Collections.emptySet()
                 : Collections.unmodifiableSet(EnumSet.copyOf(onsetFeatures));
         latencyS = copy(latencyS);
         if (!(lookbackS >= 0) || !(onsetRiseZ > 0) || minFitWindows < 2) {
-            throw new IllegalArgumentException("onset rule: lookbackS >= 0, onsetRiseZ > 0,"
-                    + " minFitWindows >= 2 required");
+            throw new IllegalArgumentException(
+                    "onset rule: lookbackS >= 0, onsetRiseZ > 0," + " minFitWindows >= 2 required");
         }
         if (!(concordanceEnterZ >= concordanceStayZ)) {
-            throw new IllegalArgumentException("onset rule: concordanceEnterZ must be >="
-                    + " concordanceStayZ");
+            throw new IllegalArgumentException("onset rule: concordanceEnterZ must be >=" + " concordanceStayZ");
         }
     }
 
@@ -80,9 +83,14 @@ public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
      * 1-3 s and the heart rate within a few beats, both under the 5 s hop) are part of the method.
      */
     public static OnsetRule of(ScoringConfig cfg) {
-        return new OnsetRule(cfg.get(ScoringOptions.ONSET_LOOKBACK_S), cfg.get(ScoringOptions.ONSET_RISE_Z),
-                cfg.get(ScoringOptions.ONSET_MIN_FIT_WINDOWS), DEFAULT_ONSET_FEATURES, DEFAULT_LATENCY_S,
-                cfg.get(ScoringOptions.CONCORDANCE_ENTER_Z), cfg.get(ScoringOptions.CONCORDANCE_STAY_Z));
+        return new OnsetRule(
+                cfg.get(ScoringOptions.ONSET_LOOKBACK_S),
+                cfg.get(ScoringOptions.ONSET_RISE_Z),
+                cfg.get(ScoringOptions.ONSET_MIN_FIT_WINDOWS),
+                DEFAULT_ONSET_FEATURES,
+                DEFAULT_LATENCY_S,
+                cfg.get(ScoringOptions.CONCORDANCE_ENTER_Z),
+                cfg.get(ScoringOptions.CONCORDANCE_STAY_Z));
     }
 
     public double latencyS(Feature f) {
@@ -91,12 +99,10 @@ public record OnsetRule(double lookbackS, double onsetRiseZ, int minFitWindows,
 
     /** A copy with other concordance levels (use {@code Double.NEGATIVE_INFINITY} to turn it off). */
     public OnsetRule withConcordance(double enterZ, double stayZ) {
-        return new OnsetRule(lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, enterZ,
-                stayZ);
+        return new OnsetRule(lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, enterZ, stayZ);
     }
 
     /** Footer/run.json entries, {@code scoring.episode.onset.*} and {@code scoring.episode.concordance.*}. */
-
     private static Map<Feature, Double> map(double scl, double hr, double rmssd) {
         EnumMap<Feature, Double> m = new EnumMap<>(Feature.class);
         m.put(Feature.SCL, scl);

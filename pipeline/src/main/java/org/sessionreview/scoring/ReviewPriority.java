@@ -50,8 +50,12 @@ public final class ReviewPriority {
      * @param clientWindows number of client windows (0 = the client wore no sensor)
      * @param clientDataQuality the client's {@link DataQuality}
      */
-    public static List<String> reasons(List<AnxietyEpisode> clientEpisodes, int withoutCue,
-            int clientWindows, double clientDataQuality, ScoringConfig cfg) {
+    public static List<String> reasons(
+            List<AnxietyEpisode> clientEpisodes,
+            int withoutCue,
+            int clientWindows,
+            double clientDataQuality,
+            ScoringConfig cfg) {
         List<String> reasons = new ArrayList<>();
         int n = clientEpisodes.size();
         if (n > 0) {
@@ -71,9 +75,8 @@ public final class ReviewPriority {
         if (clientWindows == 0) {
             reasons.add("no client sensor data: nothing scored");
         } else if (clientDataQuality < cfg.lowDataQuality()) {
-            reasons.add(String.format(Locale.ROOT,
-                    "client data quality %d %%: review sensor placement",
-                    (long) Math.floor(clientDataQuality * 100)));
+            reasons.add(String.format(Locale.ROOT, "client data quality %d %%: review sensor placement", (long)
+                    Math.floor(clientDataQuality * 100)));
         }
         return reasons;
     }

@@ -40,8 +40,7 @@ final class RiseKernel {
      * others.
      */
     static double spanS(Feature f, ScoringConfig cfg) {
-        return f == Feature.HR || f == Feature.RMSSD ? CardiacOptions.TIME_SPAN_S.defaultValue()
-                : cfg.windowLengthS();
+        return f == Feature.HR || f == Feature.RMSSD ? CardiacOptions.TIME_SPAN_S.defaultValue() : cfg.windowLengthS();
     }
 
     /**

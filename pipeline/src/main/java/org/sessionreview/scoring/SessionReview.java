@@ -20,8 +20,12 @@ public final class SessionReview {
     private final SessionRow sessionRow;
     private final List<MomentRow> moments;
 
-    SessionReview(List<WindowFeatures> scoredWindows, Map<Role, Baseline> baselines,
-            List<AnxietyEpisode> episodes, SessionRow sessionRow, List<MomentRow> moments) {
+    SessionReview(
+            List<WindowFeatures> scoredWindows,
+            Map<Role, Baseline> baselines,
+            List<AnxietyEpisode> episodes,
+            SessionRow sessionRow,
+            List<MomentRow> moments) {
         this.scoredWindows = List.copyOf(scoredWindows);
         EnumMap<Role, Baseline> b = new EnumMap<>(Role.class);
         b.putAll(baselines);

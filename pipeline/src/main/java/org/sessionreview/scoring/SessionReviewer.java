@@ -82,8 +82,8 @@ public final class SessionReviewer {
      * @throws IllegalArgumentException when a window belongs to another session or has a role
      *     other than {@code client} / {@code therapist}
      */
-    public SessionReview review(SessionInfo info, List<WindowFeatures> windows,
-            List<Annotation> annotations, ScoringConfig cfg) {
+    public SessionReview review(
+            SessionInfo info, List<WindowFeatures> windows, List<Annotation> annotations, ScoringConfig cfg) {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(windows, "windows");
         Objects.requireNonNull(annotations, "annotations");
@@ -100,15 +100,18 @@ public final class SessionReviewer {
                 usedBaselines.put(role, b);
                 List<WindowFeatures> roleScored = new ArrayList<>();
                 double[] sclRef = b.get(Feature.SCL).isPresent()
-                        ? DriftFollowingLevel.references(own, b.get(Feature.SCL).get().median(),
-                                cfg, drift != null ? drift : DriftFollowingLevel.Params.of(cfg))
+                        ? DriftFollowingLevel.references(
+                                own,
+                                b.get(Feature.SCL).get().median(),
+                                cfg,
+                                drift != null ? drift : DriftFollowingLevel.Params.of(cfg))
                         : null;
                 for (int i = 0; i < own.size(); i++) {
-                    roleScored.add(AnxietyIndex.score(own.get(i), b, cfg,
-                            sclRef == null ? null : sclRef[i]));
+                    roleScored.add(AnxietyIndex.score(own.get(i), b, cfg, sclRef == null ? null : sclRef[i]));
                 }
                 scored.addAll(roleScored);
-                found = EpisodeDetector.detect(role, roleScored, cfg, onsetRule != null ? onsetRule : OnsetRule.of(cfg));
+                found = EpisodeDetector.detect(
+                        role, roleScored, cfg, onsetRule != null ? onsetRule : OnsetRule.of(cfg));
             }
             episodes.put(role, found);
         }
@@ -130,15 +133,14 @@ public final class SessionReviewer {
         moments.sort(Comparator.comparingDouble((MomentRow m) -> m.startS)
                 .thenComparing(m -> Role.parse(m.role).orElseThrow())
                 .thenComparingDouble(m -> m.endS));
-        SessionRow row = SessionRows.of(info, annotations.size(), client, clientWithoutCue,
-                byRole, scored, usedBaselines, cfg);
+        SessionRow row =
+                SessionRows.of(info, annotations.size(), client, clientWithoutCue, byRole, scored, usedBaselines, cfg);
         List<AnxietyEpisode> all = new ArrayList<>(client);
         all.addAll(episodes.get(Role.THERAPIST));
         return new SessionReview(scored, usedBaselines, all, row, moments);
     }
 
-    private static Map<Role, List<WindowFeatures>> splitByRole(SessionInfo info,
-            List<WindowFeatures> windows) {
+    private static Map<Role, List<WindowFeatures>> splitByRole(SessionInfo info, List<WindowFeatures> windows) {
         Map<Role, List<WindowFeatures>> byRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             byRole.put(r, new ArrayList<>());
@@ -151,13 +153,14 @@ public final class SessionReviewer {
                 throw new IllegalArgumentException("window of session " + w.sessionId
                         + " passed to the review of session " + info.sessionId + ": " + w);
             }
-            Role role = Role.parse(w.role).orElseThrow(() -> new IllegalArgumentException(
-                    "window with unknown role '" + w.role + "' (expected client or therapist): "
-                            + w));
+            Role role = Role.parse(w.role)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "window with unknown role '" + w.role + "' (expected client or therapist): " + w));
             byRole.get(role).add(w);
         }
-        byRole.values().forEach(l -> l.sort(Comparator.comparingDouble((WindowFeatures w)
-                -> w.startS).thenComparingDouble(w -> w.endS)));
+        byRole.values()
+                .forEach(l -> l.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS)
+                        .thenComparingDouble(w -> w.endS)));
         return byRole;
     }
 

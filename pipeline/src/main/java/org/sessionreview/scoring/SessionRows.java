@@ -13,9 +13,15 @@ import org.sessionreview.report.SessionRow;
 final class SessionRows {
     private SessionRows() {}
 
-    static SessionRow of(SessionInfo info, int annotationCount, List<AnxietyEpisode> client,
-            int clientWithoutCue, Map<Role, List<WindowFeatures>> byRole,
-            List<WindowFeatures> scored, Map<Role, Baseline> baselines, ScoringConfig cfg) {
+    static SessionRow of(
+            SessionInfo info,
+            int annotationCount,
+            List<AnxietyEpisode> client,
+            int clientWithoutCue,
+            Map<Role, List<WindowFeatures>> byRole,
+            List<WindowFeatures> scored,
+            Map<Role, Baseline> baselines,
+            ScoringConfig cfg) {
         SessionRow r = new SessionRow();
         r.sessionId = info.sessionId;
         r.therapistId = info.therapistId;
@@ -37,8 +43,8 @@ final class SessionRows {
         List<WindowFeatures> clientWindows = byRole.get(Role.CLIENT);
         r.dataQualityClient = DataQuality.of(clientWindows);
         r.dataQualityTherapist = DataQuality.of(byRole.get(Role.THERAPIST));
-        r.flagReasons = new ArrayList<>(ReviewPriority.reasons(client, clientWithoutCue,
-                clientWindows.size(), r.dataQualityClient, cfg));
+        r.flagReasons = new ArrayList<>(
+                ReviewPriority.reasons(client, clientWithoutCue, clientWindows.size(), r.dataQualityClient, cfg));
         r.baselineSource = baselineSource(baselines);
         return r;
     }
@@ -47,7 +53,8 @@ final class SessionRows {
     private static Double peakIndex(List<WindowFeatures> scored, Role role) {
         Double peak = null;
         for (WindowFeatures w : scored) {
-            if (Role.parse(w.role).orElse(null) == role && w.anxietyIndex != null
+            if (Role.parse(w.role).orElse(null) == role
+                    && w.anxietyIndex != null
                     && (peak == null || w.anxietyIndex > peak)) {
                 peak = w.anxietyIndex;
             }

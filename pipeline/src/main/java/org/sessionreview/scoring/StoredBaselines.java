@@ -38,8 +38,10 @@ public final class StoredBaselines implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The format tag written into, and required from, the file. */
     public static final String FORMAT = "session-review baselines 1";
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final TreeMap<String, Baseline> people;
 
@@ -69,22 +71,29 @@ public final class StoredBaselines implements Serializable {
     public static StoredBaselines pool(List<BaselineRow> rows) {
         Map<String, Map<String, List<BaselineRow>>> byPerson = new TreeMap<>();
         for (BaselineRow r : rows) {
-            if (r.source == null || !(r.source.startsWith("calibration") || r.source.startsWith("coded BASELINE"))
+            if (r.source == null
+                    || !(r.source.startsWith("calibration") || r.source.startsWith("coded BASELINE"))
                     || r.source.contains("whole session")) {
                 continue;
             }
-            byPerson.computeIfAbsent(r.person, k -> new TreeMap<>()).computeIfAbsent(r.feature, k -> new ArrayList<>()).add(r);
+            byPerson.computeIfAbsent(r.person, k -> new TreeMap<>())
+                    .computeIfAbsent(r.feature, k -> new ArrayList<>())
+                    .add(r);
         }
         TreeMap<String, Baseline> people = new TreeMap<>();
         for (Map.Entry<String, Map<String, List<BaselineRow>>> p : byPerson.entrySet()) {
-            int sessions = p.getValue().values().stream().mapToInt(List::size).max().orElse(0);
+            int sessions =
+                    p.getValue().values().stream().mapToInt(List::size).max().orElse(0);
             Baseline.Builder b = Baseline.builder(sessions + (sessions == 1 ? " session" : " sessions"));
             for (Map.Entry<String, List<BaselineRow>> f : p.getValue().entrySet()) {
                 Feature feature = Feature.byColumn(f.getKey());
-                double[] medians = f.getValue().stream().mapToDouble(r -> r.median).toArray();
+                double[] medians =
+                        f.getValue().stream().mapToDouble(r -> r.median).toArray();
                 double[] mads = f.getValue().stream().mapToDouble(r -> r.mad).toArray();
                 int windows = f.getValue().stream().mapToInt(r -> r.windows).sum();
-                b.put(feature, new FeatureBaseline(new Median().evaluate(medians), new Median().evaluate(mads), windows));
+                b.put(
+                        feature,
+                        new FeatureBaseline(new Median().evaluate(medians), new Median().evaluate(mads), windows));
             }
             people.put(p.getKey(), b.build());
         }
@@ -140,20 +149,30 @@ public final class StoredBaselines implements Serializable {
             Map.Entry<String, JsonNode> p = it.next();
             Baseline.Builder b = Baseline.builder("stored baseline from " + file.name() + " ("
                     + p.getValue().path("source").asText("earlier runs") + ")");
-            for (Iterator<Map.Entry<String, JsonNode>> fs = p.getValue().path("features").fields(); fs.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fs =
+                            p.getValue().path("features").fields();
+                    fs.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = fs.next();
                 Feature feature;
                 try {
                     feature = Feature.byColumn(f.getKey());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("baselines file " + file + ", person " + p.getKey() + ": " + e.getMessage());
+                    throw new IllegalArgumentException(
+                            "baselines file " + file + ", person " + p.getKey() + ": " + e.getMessage());
                 }
                 JsonNode n = f.getValue();
-                if (!n.path("median").isNumber() || !n.path("mad").isNumber() || n.path("mad").asDouble() < 0) {
-                    throw new IllegalArgumentException("baselines file " + file + ", person " + p.getKey() + ", feature "
-                            + f.getKey() + ": needs numeric median and non-negative mad");
+                if (!n.path("median").isNumber()
+                        || !n.path("mad").isNumber()
+                        || n.path("mad").asDouble() < 0) {
+                    throw new IllegalArgumentException("baselines file " + file + ", person " + p.getKey()
+                            + ", feature " + f.getKey() + ": needs numeric median and non-negative mad");
                 }
-                b.put(feature, new FeatureBaseline(n.get("median").asDouble(), n.get("mad").asDouble(), n.path("windows").asInt(0)));
+                b.put(
+                        feature,
+                        new FeatureBaseline(
+                                n.get("median").asDouble(),
+                                n.get("mad").asDouble(),
+                                n.path("windows").asInt(0)));
             }
             people.put(p.getKey(), b.build());
         }

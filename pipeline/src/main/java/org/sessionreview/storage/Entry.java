@@ -125,7 +125,10 @@ public interface Entry {
      * MalformedInputException}), as {@code Files.readString} does.
      */
     default String readString() throws IOException {
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(readAllBytes())).toString();
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(ByteBuffer.wrap(readAllBytes()))
+                .toString();
     }
 
     /** Writes {@code bytes} as the whole content, creating or overwriting the file. */

@@ -22,10 +22,8 @@ public final class CodeTaxonomy {
      * Above-threshold anxiety channels in ISTDP (smooth muscle, cognitive-perceptual disruption,
      * motor conversion; DOMAIN.md 2.1): the therapist should regulate anxiety first.
      */
-    private static final Set<CanonicalCode> ABOVE_THRESHOLD =
-            Collections.unmodifiableSet(
-                    EnumSet.of(
-                            CanonicalCode.ANX_SMO, CanonicalCode.ANX_CPD, CanonicalCode.ANX_MOT));
+    private static final Set<CanonicalCode> ABOVE_THRESHOLD = Collections.unmodifiableSet(
+            EnumSet.of(CanonicalCode.ANX_SMO, CanonicalCode.ANX_CPD, CanonicalCode.ANX_MOT));
 
     private CodeTaxonomy() {}
 

@@ -66,11 +66,9 @@ import org.sessionreview.storage.LocalEntry;
 public final class Codebook {
     private static final Set<String> SECTIONS = Set.of("description", "labels", "actors", "modifiers");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private static final Codebook EMPTY =
-            new Codebook("(canonical codes only)", Map.of(), Map.of(), Map.of());
+    private static final Codebook EMPTY = new Codebook("(canonical codes only)", Map.of(), Map.of(), Map.of());
 
     private final String source;
     private final Map<String, String> labels;
@@ -78,10 +76,7 @@ public final class Codebook {
     private final Map<String, String> modifiers;
 
     private Codebook(
-            String source,
-            Map<String, String> labels,
-            Map<String, Actor> actors,
-            Map<String, String> modifiers) {
+            String source, Map<String, String> labels, Map<String, Actor> actors, Map<String, String> modifiers) {
         this.source = source;
         this.labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         this.actors = Collections.unmodifiableMap(new TreeMap<>(actors));
@@ -117,7 +112,10 @@ public final class Codebook {
         try {
             text = file.readString();
         } catch (IOException e) {
-            throw new CodebookException("codebook " + sourceName + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new CodebookException(
+                    "codebook " + sourceName + ": cannot be read ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         return parse(text, sourceName);
     }
@@ -135,7 +133,8 @@ public final class Codebook {
                 root = JSON.readTree(p);
             } catch (JsonProcessingException e) {
                 // never Jackson's message: it quotes the token or duplicate key (site labels)
-                boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+                boolean duplicate =
+                        e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
                 throw fail(sourceName, (duplicate ? "duplicate key" : "not valid JSON") + at(e.getLocation()), e);
             }
             try {
@@ -156,8 +155,10 @@ public final class Codebook {
             String name = it.next();
             position++;
             if (!SECTIONS.contains(name)) {
-                throw fail(sourceName, "top-level entry " + position
-                        + " is not a known section; expected labels, actors, modifiers or description");
+                throw fail(
+                        sourceName,
+                        "top-level entry " + position
+                                + " is not a known section; expected labels, actors, modifiers or description");
             }
         }
         Map<String, String> labels = new TreeMap<>();
@@ -172,8 +173,11 @@ public final class Codebook {
             }
             Optional<CanonicalCode> self = CodeTaxonomy.lookup(label);
             if (self.isPresent() && self.get() != code.get()) {
-                throw fail(sourceName, "labels entry " + n + " is the canonical code " + self.get().code()
-                        + " and cannot be remapped to " + code.get().code());
+                throw fail(
+                        sourceName,
+                        "labels entry " + n + " is the canonical code "
+                                + self.get().code() + " and cannot be remapped to "
+                                + code.get().code());
             }
             putUnique(labels, key(label), code.get().code(), "labels", n, sourceName);
         }
@@ -189,7 +193,8 @@ public final class Codebook {
         }
         Map<String, String> modifiers = new TreeMap<>();
         n = 0;
-        for (Map.Entry<String, String> e : strings(root, "modifiers", sourceName).entrySet()) {
+        for (Map.Entry<String, String> e :
+                strings(root, "modifiers", sourceName).entrySet()) {
             n++;
             String target = e.getValue().trim().toLowerCase(Locale.ROOT);
             if (!IDENTIFIER.matcher(target).matches()) {
@@ -217,8 +222,12 @@ public final class Codebook {
                 throw fail(sourceName, "section '" + section + "' has an empty key");
             }
             if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                throw fail(sourceName, section + " entry " + n + " must map to a non-empty string, not "
-                        + (e.getValue().isTextual() ? "a blank one" : "a " + e.getValue().getNodeType()));
+                throw fail(
+                        sourceName,
+                        section + " entry " + n + " must map to a non-empty string, not "
+                                + (e.getValue().isTextual()
+                                        ? "a blank one"
+                                        : "a " + e.getValue().getNodeType()));
             }
             out.put(e.getKey(), e.getValue().asText());
         }
@@ -231,8 +240,10 @@ public final class Codebook {
         if (previous != null && !previous.equals(value)) {
             // labels map to canonical codes and actors to the three actors: both safe to name
             String targets = section.equals("modifiers") ? "" : ": " + previous + " and " + value;
-            throw fail(sourceName, section + " entry " + entry
-                    + " repeats an earlier key (keys are case-insensitive) with a different target" + targets);
+            throw fail(
+                    sourceName,
+                    section + " entry " + entry
+                            + " repeats an earlier key (keys are case-insensitive) with a different target" + targets);
         }
     }
 

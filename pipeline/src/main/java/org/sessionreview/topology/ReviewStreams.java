@@ -7,12 +7,12 @@ import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BaselineRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.report.LiveMomentRow;
-import org.sessionreview.report.ScrRow;
-import org.sessionreview.report.RuptureRow;
-import org.sessionreview.report.SegmentRow;
-import org.sessionreview.report.SynchronyRow;
 import org.sessionreview.report.MomentRow;
+import org.sessionreview.report.RuptureRow;
+import org.sessionreview.report.ScrRow;
+import org.sessionreview.report.SegmentRow;
 import org.sessionreview.report.SessionRow;
+import org.sessionreview.report.SynchronyRow;
 
 /**
  * The review topology's outputs: one session row per complete session, its moments to review,

@@ -56,23 +56,26 @@ public final class ReviewTopology {
             PipelineConfig config,
             LiveMomentsConfig live) {
         Duration outOfOrder = Duration.ofMillis((long) (config.features().blockSeconds() * 2000));
-        DataStream<SampleBlock> timed = blocks
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<SampleBlock>forBoundedOutOfOrderness(outOfOrder)
-                        .withTimestampAssigner((b, previous) -> b.startMillis))
+        DataStream<SampleBlock> timed = blocks.assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<SampleBlock>forBoundedOutOfOrderness(outOfOrder)
+                                .withTimestampAssigner((b, previous) -> b.startMillis))
                 .returns(SampleBlockTypeInfo.INSTANCE) // bulk sample arrays through the keyed shuffle and sort
                 .name("block-event-time")
                 .uid("block-event-time");
 
-        SingleOutputStreamOperator<WindowFeatures> windows = timed
-                .keyBy(WearerWindowFunction::key)
+        SingleOutputStreamOperator<WindowFeatures> windows = timed.keyBy(WearerWindowFunction::key)
                 .process(new WearerWindowFunction(config.features()))
                 .name("wearer-windows")
                 .uid("wearer-windows");
 
-        DataStream<SessionEvent> fromWindows =
-                windows.map(SessionEvent::of).returns(SessionEvent.class).name("windows-as-events").uid("windows-as-events");
-        DataStream<SessionEvent> fromInfo =
-                sessions.map(SessionEvent::of).returns(SessionEvent.class).name("sessions-as-events").uid("sessions-as-events");
+        DataStream<SessionEvent> fromWindows = windows.map(SessionEvent::of)
+                .returns(SessionEvent.class)
+                .name("windows-as-events")
+                .uid("windows-as-events");
+        DataStream<SessionEvent> fromInfo = sessions.map(SessionEvent::of)
+                .returns(SessionEvent.class)
+                .name("sessions-as-events")
+                .uid("sessions-as-events");
         DataStream<SessionEvent> fromAnnotations = annotations
                 .map(SessionEvent::of)
                 .returns(SessionEvent.class)
@@ -87,17 +90,28 @@ public final class ReviewTopology {
         SingleOutputStreamOperator<SessionRow> rows = fromWindows
                 .union(fromInfo, fromAnnotations, fromChunks)
                 .keyBy(e -> e.sessionId)
-                .process(new SessionReviewFunction(config.scoring(), new CodedBaselineProvider(config.storedBaselines()),
-                        config.synchrony(), config.rupture(), live))
+                .process(new SessionReviewFunction(
+                        config.scoring(),
+                        new CodedBaselineProvider(config.storedBaselines()),
+                        config.synchrony(),
+                        config.rupture(),
+                        live))
                 .name("session-review")
                 .uid("session-review");
 
-        return new ReviewStreams(rows, rows.getSideOutput(SessionReviewFunction.MOMENTS),
-                rows.getSideOutput(SessionReviewFunction.WINDOWS), rows.getSideOutput(SessionReviewFunction.BASELINES),
-                windows.getSideOutput(WearerWindowFunction.SCRS), windows.getSideOutput(WearerWindowFunction.BEATS),
-                windows.getSideOutput(WearerWindowFunction.ARTIFACTS), rows.getSideOutput(SessionReviewFunction.SYNCHRONY),
-                rows.getSideOutput(SessionReviewFunction.RUPTURES), rows.getSideOutput(SessionReviewFunction.SEGMENTS),
-                windows.getSideOutput(WearerWindowFunction.REJECTS).union(rows.getSideOutput(SessionReviewFunction.REJECTS)),
+        return new ReviewStreams(
+                rows,
+                rows.getSideOutput(SessionReviewFunction.MOMENTS),
+                rows.getSideOutput(SessionReviewFunction.WINDOWS),
+                rows.getSideOutput(SessionReviewFunction.BASELINES),
+                windows.getSideOutput(WearerWindowFunction.SCRS),
+                windows.getSideOutput(WearerWindowFunction.BEATS),
+                windows.getSideOutput(WearerWindowFunction.ARTIFACTS),
+                rows.getSideOutput(SessionReviewFunction.SYNCHRONY),
+                rows.getSideOutput(SessionReviewFunction.RUPTURES),
+                rows.getSideOutput(SessionReviewFunction.SEGMENTS),
+                windows.getSideOutput(WearerWindowFunction.REJECTS)
+                        .union(rows.getSideOutput(SessionReviewFunction.REJECTS)),
                 rows.getSideOutput(SessionReviewFunction.LIVE_MOMENTS));
     }
 }

@@ -26,15 +26,16 @@ public final class TrendTopology {
 
     public static TrendStreams build(DataStream<SessionRow> sessions, TrendConfig trends) {
         TypeInformation<SessionRow> rowType = TypeInformation.of(SessionRow.class);
-        DataStream<TraineeRow> trainees = sessions
-                .keyBy(s -> s.therapistId == null ? "" : s.therapistId)
-                .process(new GroupAtEndFunction<String, SessionRow, TraineeRow>(TraineeTable::rows, rowType),
+        DataStream<TraineeRow> trainees = sessions.keyBy(s -> s.therapistId == null ? "" : s.therapistId)
+                .process(
+                        new GroupAtEndFunction<String, SessionRow, TraineeRow>(TraineeTable::rows, rowType),
                         TypeInformation.of(TraineeRow.class))
                 .name("trainee-trends")
                 .uid("trainee-trends");
-        DataStream<ClientRow> clients = sessions
-                .keyBy(s -> s.clientKey == null ? "" : s.clientKey)
-                .process(new GroupAtEndFunction<String, SessionRow, ClientRow>(rows -> ClientTrend.rows(rows, trends), rowType),
+        DataStream<ClientRow> clients = sessions.keyBy(s -> s.clientKey == null ? "" : s.clientKey)
+                .process(
+                        new GroupAtEndFunction<String, SessionRow, ClientRow>(
+                                rows -> ClientTrend.rows(rows, trends), rowType),
                         TypeInformation.of(ClientRow.class))
                 .name("client-trends")
                 .uid("client-trends");

@@ -47,10 +47,13 @@ class ConfiguredValuesTest {
                     }
                     for (String line : Files.readAllLines(f)) {
                         String code = line.strip();
-                        if (code.startsWith("*") || code.startsWith("/") || !DEFAULT_READ.matcher(code).find()) {
+                        if (code.startsWith("*")
+                                || code.startsWith("/")
+                                || !DEFAULT_READ.matcher(code).find()) {
                             continue;
                         }
-                        found.add(rel + ": " + (code.contains("BvpBeats.Config.DEFAULT") ? "BvpBeats.Config.DEFAULT" : code));
+                        found.add(rel + ": "
+                                + (code.contains("BvpBeats.Config.DEFAULT") ? "BvpBeats.Config.DEFAULT" : code));
                     }
                 }
             }

@@ -23,7 +23,8 @@ class LayeringTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -33,48 +34,100 @@ class LayeringTest {
 
     @Test
     void shouldConfineFlinkToOperatorsTopologyFlinkIngestAndParquetWhenCompiled() {
-        noClasses().that().resideOutsideOfPackages(pkg("operators"), pkg("topology"), pkg("ingest.flink"), pkg("parquet"))
-                .should().dependOnClassesThat().resideInAPackage("org.apache.flink..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(pkg("operators"), pkg("topology"), pkg("ingest.flink"), pkg("parquet"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.flink..")
                 .because("signal processing and scoring are small plain-Java steps; operators stay thin (STYLE.md)")
                 .check(classes);
     }
 
     @Test
     void shouldKeepSignalStepsBelowFeaturesScoringAndFlinkWhenCompiled() {
-        noClasses().that().resideInAPackage(pkg("signal"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("features"), pkg("scoring"), pkg("operators"),
-                        pkg("topology"), pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"), pkg("storage"))
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("signal"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        pkg("features"),
+                        pkg("scoring"),
+                        pkg("operators"),
+                        pkg("topology"),
+                        pkg("ingest"),
+                        pkg("parquet"),
+                        pkg("live"),
+                        pkg("export"),
+                        pkg("storage"))
                 .check(classes);
     }
 
     @Test
     void shouldKeepFeaturesIndependentOfScoringIngestAndOperatorsWhenCompiled() {
-        noClasses().that().resideInAPackage(pkg("features"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("scoring"), pkg("operators"), pkg("topology"),
-                        pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"))
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("features"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        pkg("scoring"),
+                        pkg("operators"),
+                        pkg("topology"),
+                        pkg("ingest"),
+                        pkg("parquet"),
+                        pkg("live"),
+                        pkg("export"))
                 .check(classes);
     }
 
     @Test
     void shouldKeepScoringIndependentOfFeatureCodeIngestAndOperatorsWhenCompiled() {
-        noClasses().that().resideInAPackage(pkg("scoring"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("features"), pkg("operators"), pkg("topology"),
-                        pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"))
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("scoring"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        pkg("features"),
+                        pkg("operators"),
+                        pkg("topology"),
+                        pkg("ingest"),
+                        pkg("parquet"),
+                        pkg("live"),
+                        pkg("export"))
                 .check(classes);
     }
 
     @Test
     void shouldWireOperatorsOnlyInTheTopologyAndTheFlinkIngestWhenCompiled() {
-        noClasses().that().resideOutsideOfPackages(pkg("operators"), pkg("topology"), pkg("ingest.flink"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("operators"))
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(pkg("operators"), pkg("topology"), pkg("ingest.flink"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("operators"))
                 .check(classes);
     }
 
     @Test
     void shouldKeepTheModelAndTheTaxonomyFreeOfProcessingWhenCompiled() {
-        noClasses().that().resideInAnyPackage(pkg("model"), pkg("taxonomy"), pkg("report"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("signal"), pkg("features"), pkg("scoring"),
-                        pkg("operators"), pkg("topology"), pkg("ingest"), pkg("parquet"), pkg("live"), pkg("export"))
+        noClasses()
+                .that()
+                .resideInAnyPackage(pkg("model"), pkg("taxonomy"), pkg("report"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        pkg("signal"),
+                        pkg("features"),
+                        pkg("scoring"),
+                        pkg("operators"),
+                        pkg("topology"),
+                        pkg("ingest"),
+                        pkg("parquet"),
+                        pkg("live"),
+                        pkg("export"))
                 .check(classes);
     }
 }

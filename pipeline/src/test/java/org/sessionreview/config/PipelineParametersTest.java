@@ -27,12 +27,18 @@ class PipelineParametersTest {
         List<String> keys = PipelineConfig.ALL.stream().map(ConfigOption::key).toList();
         assertEquals(keys.size(), new TreeSet<>(keys).size(), "a key declared twice: " + keys);
         assertEquals(new TreeSet<>(keys), PipelineConfig.defaults().parameters().keySet());
-        assertEquals(new ArrayList<>(new TreeSet<>(keys)),
-                new ArrayList<>(PipelineConfig.defaults().parameters().keySet()), "sorted by key");
-        assertTrue(keys.stream().noneMatch(k -> k.contains("eda_tonic_method")), "the per-window tonic step no longer runs");
-        System.out.println("declared options per component: " + keys.stream()
-                .collect(Collectors.groupingBy(k -> k.substring(0, k.indexOf('.')), java.util.TreeMap::new,
-                        Collectors.counting())) + ", total " + keys.size());
+        assertEquals(
+                new ArrayList<>(new TreeSet<>(keys)),
+                new ArrayList<>(PipelineConfig.defaults().parameters().keySet()),
+                "sorted by key");
+        assertTrue(
+                keys.stream().noneMatch(k -> k.contains("eda_tonic_method")),
+                "the per-window tonic step no longer runs");
+        System.out.println("declared options per component: "
+                + keys.stream()
+                        .collect(Collectors.groupingBy(
+                                k -> k.substring(0, k.indexOf('.')), java.util.TreeMap::new, Collectors.counting()))
+                + ", total " + keys.size());
     }
 
     @Test
@@ -52,7 +58,8 @@ class PipelineParametersTest {
     void shouldChangeExactlyItsOwnEntryWhenAnyOptionChanges() {
         Map<String, String> base = PipelineConfig.defaults().parameters();
         for (ConfigOption<?> o : PipelineConfig.ALL) {
-            PipelineConfig changed = PipelineConfig.builder().setText(o.key(), changedText(o)).build();
+            PipelineConfig changed =
+                    PipelineConfig.builder().setText(o.key(), changedText(o)).build();
             Map<String, String> p = changed.parameters();
             for (String k : base.keySet()) {
                 if (k.equals(o.key())) {
@@ -67,10 +74,15 @@ class PipelineParametersTest {
 
     @Test
     void shouldReachTheComponentGettersWhenSetByKey() {
-        PipelineConfig c = PipelineConfig.builder().setText("scoring.episode.enter_threshold", "2.5")
-                .setText("rupture.merge_gap_s", "90").setText("synchrony.seed", "7")
-                .setText("trends.client.last_n", "5").setText("cardiac.ibi_max_s", "1.8")
-                .setText("features.hop_s", "10").setText("ingest.e4_max_duration_h", "12").build();
+        PipelineConfig c = PipelineConfig.builder()
+                .setText("scoring.episode.enter_threshold", "2.5")
+                .setText("rupture.merge_gap_s", "90")
+                .setText("synchrony.seed", "7")
+                .setText("trends.client.last_n", "5")
+                .setText("cardiac.ibi_max_s", "1.8")
+                .setText("features.hop_s", "10")
+                .setText("ingest.e4_max_duration_h", "12")
+                .build();
         assertEquals(2.5, c.scoring().enterThreshold());
         assertEquals(90, c.rupture().mergeGapS());
         assertEquals(7, c.synchrony().seed());
@@ -105,13 +117,29 @@ class PipelineParametersTest {
         }
         double v = (Double) d;
         // values at a bound of their range, or tied to a neighbour by a rule, move the other way
-        Set<String> down = Set.of("features.min_quality", "features.hop_s", "scoring.quality_threshold",
-                "scoring.low_data_quality", "synchrony.min_valid_share", "synchrony.align.min_valid_share",
-                "cardiac.frequency_min_coverage", "cardiac.frequency_min_span_s", "cardiac.lf_high_hz",
-                "eda.scr_min_rise_s", "artifacts.temp_min_c", "scoring.episode.leave_threshold",
-                "scoring.baseline_start_s", "rupture.merge_gap_s", "synchrony.max_lag_s",
-                "synchrony.segment_max_lag_s", "motion.fidget_low_hz", "cardiac.ibi_min_s",
-                "motion.fft_frame_s", "eda.support_s", "features.block_s", "cardiac.lf_low_hz");
+        Set<String> down = Set.of(
+                "features.min_quality",
+                "features.hop_s",
+                "scoring.quality_threshold",
+                "scoring.low_data_quality",
+                "synchrony.min_valid_share",
+                "synchrony.align.min_valid_share",
+                "cardiac.frequency_min_coverage",
+                "cardiac.frequency_min_span_s",
+                "cardiac.lf_high_hz",
+                "eda.scr_min_rise_s",
+                "artifacts.temp_min_c",
+                "scoring.episode.leave_threshold",
+                "scoring.baseline_start_s",
+                "rupture.merge_gap_s",
+                "synchrony.max_lag_s",
+                "synchrony.segment_max_lag_s",
+                "motion.fidget_low_hz",
+                "cardiac.ibi_min_s",
+                "motion.fft_frame_s",
+                "eda.support_s",
+                "features.block_s",
+                "cardiac.lf_low_hz");
         if (v == 0) {
             return "0.5";
         }

@@ -63,9 +63,19 @@ class ResearchExportTest {
     private <T> void write(TableSchema<T> schema, List<T> rows) throws Exception {
         Path t = Files.createDirectories(dir.resolve("in").resolve(schema.name()));
         Files.deleteIfExists(t.resolve("part-1.parquet"));
-        Map<String, String> provenance = Map.of("version", "9.9", "methods", "m", "pseudonym_key", "site key",
-                "trends.client.last_n", "4", "input_path", "/home/" + NAME + "/sessions");
-        try (ParquetWriter<T> w = ParquetTables.writer(schema, provenance, new LocalOutputFile(t.resolve("part-1.parquet")))) {
+        Map<String, String> provenance = Map.of(
+                "version",
+                "9.9",
+                "methods",
+                "m",
+                "pseudonym_key",
+                "site key",
+                "trends.client.last_n",
+                "4",
+                "input_path",
+                "/home/" + NAME + "/sessions");
+        try (ParquetWriter<T> w =
+                ParquetTables.writer(schema, provenance, new LocalOutputFile(t.resolve("part-1.parquet")))) {
             for (T r : rows) {
                 w.write(r);
             }
@@ -73,7 +83,8 @@ class ResearchExportTest {
     }
 
     private List<SessionRow> sessions() {
-        return List.of(session("T01-20260302-1000", "T01", "2026-03-02", true),
+        return List.of(
+                session("T01-20260302-1000", "T01", "2026-03-02", true),
                 session("T01-20260309-1000", "T01", "2026-03-09", false),
                 session("T02-20260319-0900", "T02", "2026-03-19", true));
     }
@@ -136,16 +147,21 @@ class ResearchExportTest {
         Set<String> expected = Set.of(p.session("T01-20260302-1000"), p.session("T02-20260319-0900"));
         List<Map<String, Object>> sessions = TableReader.read(out, "sessions").rows();
         assertEquals(expected, sessions.stream().map(r -> r.get("session_id")).collect(Collectors.toSet()));
-        assertEquals(Set.of(p.therapist("T01"), p.therapist("T02")),
+        assertEquals(
+                Set.of(p.therapist("T01"), p.therapist("T02")),
                 sessions.stream().map(r -> r.get("therapist_id")).collect(Collectors.toSet()));
-        assertEquals(Set.of("2026-W10", "2026-W12"), sessions.stream().map(r -> r.get("session_week")).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("2026-W10", "2026-W12"),
+                sessions.stream().map(r -> r.get("session_week")).collect(Collectors.toSet()));
         Map<String, Object> s = sessions.get(0);
         assertFalse(s.containsKey("media_start_utc") || s.containsKey("session_date") || s.containsKey("flag_reasons"));
         assertEquals("client: coded_baseline", s.get("baseline_source"));
         assertEquals(List.of("therapist:TEMP"), s.get("missing_channels"));
 
         List<Map<String, Object>> moments = TableReader.read(out, "moments").rows();
-        assertEquals(expected, moments.stream().map(r -> r.get("session_id")).collect(Collectors.toSet()),
+        assertEquals(
+                expected,
+                moments.stream().map(r -> r.get("session_id")).collect(Collectors.toSet()),
                 "moments joined to the exported sessions by the same pseudonyms");
         assertFalse(moments.get(0).containsKey("evidence") || moments.get(0).containsKey("start_utc"));
         assertEquals(600.0, moments.get(0).get("start_s"), "relative seconds stay");
@@ -162,15 +178,16 @@ class ResearchExportTest {
         for (String table : result.tables()) {
             for (Path f : TableReader.files(out.resolve(table))) {
                 String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                for (String banned : List.of(NAME, "Okonkwo", "T01-20260302", "T02-20260319", "T01-20260309", "2026-03-19",
-                        "/home/")) {
+                for (String banned : List.of(
+                        NAME, "Okonkwo", "T01-20260302", "T02-20260319", "T01-20260309", "2026-03-19", "/home/")) {
                     assertFalse(bytes.contains(banned), f + " holds " + banned);
                 }
                 Map<String, String> footer = TableReader.footer(f);
                 assertEquals("research", footer.get("session_review.export.audience"), f.toString());
                 assertTrue(footer.get("session_review.export.rules").contains("consent_research"), f.toString());
                 assertEquals("9.9", footer.get("session_review.version"), "the review's provenance stays");
-                assertFalse(footer.containsKey("session_review.input_path"), "only allow-listed footer keys are copied");
+                assertFalse(
+                        footer.containsKey("session_review.input_path"), "only allow-listed footer keys are copied");
             }
         }
     }
@@ -184,8 +201,10 @@ class ResearchExportTest {
         ResearchPseudonyms p = new ResearchPseudonyms(KEY);
         List<Map<String, Object>> trainees = TableReader.read(out, "trainees").rows();
         Map<String, Object> t01all = trainees.stream()
-                .filter(r -> r.get("therapist_id").equals(p.therapist("T01")) && r.get("period").equals("all"))
-                .findFirst().orElseThrow();
+                .filter(r -> r.get("therapist_id").equals(p.therapist("T01"))
+                        && r.get("period").equals("all"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, t01all.get("sessions"), "T01's session without research consent does not count");
         List<Map<String, Object>> clients = TableReader.read(out, "clients").rows();
         assertEquals(2, clients.size());
@@ -197,8 +216,11 @@ class ResearchExportTest {
         java.util.Random rnd = new java.util.Random(7);
         List<SessionRow> all = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            SessionRow s = session(String.format("T0%d-202603%02d-1000", i % 3, i + 1), "T0" + (i % 3),
-                    String.format("2026-0%d-%02d", 3 + i % 2, i + 1), true);
+            SessionRow s = session(
+                    String.format("T0%d-202603%02d-1000", i % 3, i + 1),
+                    "T0" + (i % 3),
+                    String.format("2026-0%d-%02d", 3 + i % 2, i + 1),
+                    true);
             s.clientKey = "client" + (i % 4);
             s.sessionNumber = 1 + i / 4;
             s.durationS = 1500 + rnd.nextInt(600);
@@ -220,14 +242,17 @@ class ResearchExportTest {
         }
         write(Tables.SESSIONS, all);
         write(TrendTables.TRAINEES, TraineeTable.rows(all));
-        write(TrendTables.CLIENTS, org.sessionreview.scoring.trends.ClientTrend.rows(all,
-                org.sessionreview.scoring.trends.TrendConfig.defaults()));
+        write(
+                TrendTables.CLIENTS,
+                org.sessionreview.scoring.trends.ClientTrend.rows(
+                        all, org.sessionreview.scoring.trends.TrendConfig.defaults()));
         Path out = dir.resolve("out");
         export(out);
         ResearchPseudonyms p = new ResearchPseudonyms(KEY);
         for (String table : List.of("trainees", "clients")) {
             List<Map<String, Object>> expected = new ArrayList<>();
-            for (Map<String, Object> r : TableReader.read(dir.resolve("in"), table).rows()) {
+            for (Map<String, Object> r :
+                    TableReader.read(dir.resolve("in"), table).rows()) {
                 Map<String, Object> m = new java.util.LinkedHashMap<>();
                 r.forEach((k, v) -> {
                     switch (k) {
@@ -274,8 +299,10 @@ class ResearchExportTest {
         Path many = Files.createDirectories(dir.resolve("many"));
         ResearchExport.export(dir.resolve("in"), many, KEY, 1);
         for (String table : ResearchExport.tableNames()) {
-            assertArrayEquals(Files.readAllBytes(one.resolve(table).resolve(ResearchExport.FILE_NAME)),
-                    Files.readAllBytes(many.resolve(table).resolve(ResearchExport.FILE_NAME)), table);
+            assertArrayEquals(
+                    Files.readAllBytes(one.resolve(table).resolve(ResearchExport.FILE_NAME)),
+                    Files.readAllBytes(many.resolve(table).resolve(ResearchExport.FILE_NAME)),
+                    table);
         }
         assertEquals(2, TableReader.read(many, "moments").rows().size());
     }
@@ -291,8 +318,10 @@ class ResearchExportTest {
         Path b = dir.resolve("b");
         export(b);
         for (String table : ResearchExport.tableNames()) {
-            assertArrayEquals(Files.readAllBytes(a.resolve(table).resolve(ResearchExport.FILE_NAME)),
-                    Files.readAllBytes(b.resolve(table).resolve(ResearchExport.FILE_NAME)), table);
+            assertArrayEquals(
+                    Files.readAllBytes(a.resolve(table).resolve(ResearchExport.FILE_NAME)),
+                    Files.readAllBytes(b.resolve(table).resolve(ResearchExport.FILE_NAME)),
+                    table);
         }
     }
 }

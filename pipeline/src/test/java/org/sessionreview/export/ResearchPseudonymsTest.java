@@ -19,7 +19,8 @@ class ResearchPseudonymsTest {
         assertEquals(t, new ResearchPseudonyms(KEY).therapist("T01"), "same key, same pseudonym");
         assertNotEquals(t.substring(2), p.session("T01").substring(2), "domains are separated");
         assertNotEquals(t.substring(2), p.client("T01").substring(2));
-        assertNotEquals(t, new ResearchPseudonyms(Pseudonymizer.demo()).therapist("T01"), "another key, another pseudonym");
+        assertNotEquals(
+                t, new ResearchPseudonyms(Pseudonymizer.demo()).therapist("T01"), "another key, another pseudonym");
         assertTrue(p.session("T02-20260319-0900").matches("s_[0-9a-f]{16}"));
         assertTrue(p.client("abc").matches("c_[0-9a-f]{16}"));
     }

@@ -41,7 +41,9 @@ class VocabularyTest {
         assertTrue(Vocabulary.MOMENT_KIND.test("synchrony_drop"));
         assertFalse(Vocabulary.MOMENT_KIND.test("Alice"));
         assertTrue(Vocabulary.PERIOD.test("all") && Vocabulary.PERIOD.test("2026-03"));
-        assertTrue(Vocabulary.LEADER.test("none") && Vocabulary.SYNCHRONY_STATUS.test("flat") && Vocabulary.RUPTURE_CLASS.test("W"));
+        assertTrue(Vocabulary.LEADER.test("none")
+                && Vocabulary.SYNCHRONY_STATUS.test("flat")
+                && Vocabulary.RUPTURE_CLASS.test("W"));
         assertTrue(Vocabulary.OUTCOME.test("partially_resolved") && !Vocabulary.OUTCOME.test("PARTIALLY_RESOLVED"));
         assertTrue(Vocabulary.CODE.test("ANX_STR_SIGH"));
         assertFalse(Vocabulary.CODE.test("sigh with Alice"));
@@ -50,19 +52,31 @@ class VocabularyTest {
     @Test
     void shouldReduceBaselineSourcesToCategoriesWithoutFileNames() {
         assertEquals("calibration", Vocabulary.baselineCategory("calibration 120-360 s"));
-        assertEquals("coded_baseline",
-                Vocabulary.baselineCategory("coded BASELINE 120-360 s (2026-03-02_Alice_Smith/annotations.jsonl line 3)"));
-        assertEquals("coded_baseline+whole_session_fallback", Vocabulary.baselineCategory(
-                "coded BASELINE 120-360 s (Alice/a.jsonl line 3); whole session for HR, RMSSD (calibration stretch had 3 usable windows)"));
-        assertEquals("stored", Vocabulary.baselineCategory("stored baseline from baselines.json (calibration 120-360 s)"));
-        assertEquals("whole_session", Vocabulary.baselineCategory("whole session (calibration stretch had 2 usable windows)"));
+        assertEquals(
+                "coded_baseline",
+                Vocabulary.baselineCategory(
+                        "coded BASELINE 120-360 s (2026-03-02_Alice_Smith/annotations.jsonl line 3)"));
+        assertEquals(
+                "coded_baseline+whole_session_fallback",
+                Vocabulary.baselineCategory(
+                        "coded BASELINE 120-360 s (Alice/a.jsonl line 3); whole session for HR, RMSSD (calibration stretch had 3 usable windows)"));
+        assertEquals(
+                "stored", Vocabulary.baselineCategory("stored baseline from baselines.json (calibration 120-360 s)"));
+        assertEquals(
+                "whole_session",
+                Vocabulary.baselineCategory("whole session (calibration stretch had 2 usable windows)"));
         assertEquals("none", Vocabulary.baselineCategory("none (no usable windows)"));
         assertEquals("other", Vocabulary.baselineCategory("Alice"));
-        assertEquals("client: calibration; therapist: coded_baseline", Vocabulary.sessionBaselineCategories(
-                "client: calibration 120-360 s; therapist: coded BASELINE 60-200 s (Dr Alice/x.jsonl line 2)"));
-        assertEquals("client: coded_baseline", Vocabulary.sessionBaselineCategories(
-                "client: coded BASELINE 60-200 s (a; b/x.jsonl line 2)"));
-        assertEquals("therapist: stored", Vocabulary.sessionBaselineCategories("therapist: stored baseline from b.json (x)"));
+        assertEquals(
+                "client: calibration; therapist: coded_baseline",
+                Vocabulary.sessionBaselineCategories(
+                        "client: calibration 120-360 s; therapist: coded BASELINE 60-200 s (Dr Alice/x.jsonl line 2)"));
+        assertEquals(
+                "client: coded_baseline",
+                Vocabulary.sessionBaselineCategories("client: coded BASELINE 60-200 s (a; b/x.jsonl line 2)"));
+        assertEquals(
+                "therapist: stored",
+                Vocabulary.sessionBaselineCategories("therapist: stored baseline from b.json (x)"));
         assertEquals("none", Vocabulary.sessionBaselineCategories("none (no sensor data)"));
     }
 

@@ -25,7 +25,8 @@ class CardiacFeaturesTest {
                 kept.add(new double[] {t, ibi[i]});
             }
         }
-        return new BeatSeries(kept.stream().mapToDouble(b -> b[0]).toArray(),
+        return new BeatSeries(
+                kept.stream().mapToDouble(b -> b[0]).toArray(),
                 kept.stream().mapToDouble(b -> b[1]).toArray());
     }
 
@@ -124,8 +125,8 @@ class CardiacFeaturesTest {
         hr[4] = 250;
         RegularSeries device = new RegularSeries(S, 1, 1, hr);
 
-        CardiacFeatures.Result r = CardiacFeatures.compute(
-                new BeatSeries(new double[0], new double[0]), device, S, E, CONFIG);
+        CardiacFeatures.Result r =
+                CardiacFeatures.compute(new BeatSeries(new double[0], new double[0]), device, S, E, CONFIG);
 
         assertEquals(72.0, r.hrBpm(), 1e-12);
         assertEquals(28 / 30.0, r.quality(), 1e-12, "0 and 250 bpm are outside 30-200 bpm");
@@ -144,8 +145,8 @@ class CardiacFeaturesTest {
         Arrays.fill(hr, Double.NaN);
         Arrays.fill(hr, 0, 10, 70.0);
 
-        CardiacFeatures.Result r = CardiacFeatures.compute(beats(ibi, rep), new RegularSeries(S, 1, 1, hr),
-                S, E, CONFIG);
+        CardiacFeatures.Result r =
+                CardiacFeatures.compute(beats(ibi, rep), new RegularSeries(S, 1, 1, hr), S, E, CONFIG);
 
         assertNull(r.hrBpm());
         assertNull(r.rmssdMs());

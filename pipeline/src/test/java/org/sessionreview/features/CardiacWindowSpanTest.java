@@ -26,8 +26,10 @@ class CardiacWindowSpanTest {
             for (int i = 0; i < count; i++) {
                 double ibi = 600 + 400 * rng.nextDouble();
                 t += rng.nextDouble() < 0.05 ? 3 * ibi : ibi;
-                beats.add(rng.nextDouble() < 0.1 ? Beat.rejected(t, ibi, Beat.Source.DEVICE, RejectReason.MOTION)
-                        : Beat.accepted(t, ibi, Beat.Source.DEVICE));
+                beats.add(
+                        rng.nextDouble() < 0.1
+                                ? Beat.rejected(t, ibi, Beat.Source.DEVICE, RejectReason.MOTION)
+                                : Beat.accepted(t, ibi, Beat.Source.DEVICE));
             }
             double from = 1_700_000_000_000.0 + rng.nextInt(200_000) - 10_000;
             double to = from + (rng.nextBoolean() ? 60_000 : 180_000);
@@ -43,7 +45,8 @@ class CardiacWindowSpanTest {
             }
             assertEquals(scanned, span, "trial " + trial);
             assertEquals(HrvTimeDomain.compute(beats, from, to), HrvTimeDomain.compute(span, from, to));
-            assertEquals(HrvFrequencyDomain.compute(beats, from, to, HrvFrequencyDomain.Config.DEFAULT),
+            assertEquals(
+                    HrvFrequencyDomain.compute(beats, from, to, HrvFrequencyDomain.Config.DEFAULT),
                     HrvFrequencyDomain.compute(span, from, to, HrvFrequencyDomain.Config.DEFAULT));
         }
     }

@@ -97,8 +97,8 @@ class ChannelBufferRegularTest {
     }
 
     /** The grid as ChannelBuffer.regular built it before runs: every sample placed by rounding its own offset. */
-    static RegularSeries reference(double[] times, double[] values, int width, double rateHz, double fromMillis,
-            double toMillis) {
+    static RegularSeries reference(
+            double[] times, double[] values, int width, double rateHz, double fromMillis, double toMillis) {
         int first = 0;
         while (first < times.length && times[first] < fromMillis) {
             first++;

@@ -35,11 +35,16 @@ class ConfiguredStepsTest {
         }
 
         double seconds(String kind) {
-            return events.artifacts.stream().filter(a -> a.kind.equals(kind)).mapToDouble(a -> a.endS - a.startS).sum();
+            return events.artifacts.stream()
+                    .filter(a -> a.kind.equals(kind))
+                    .mapToDouble(a -> a.endS - a.startS)
+                    .sum();
         }
 
         long rejectedBeats() {
-            return events.beats.stream().filter(b -> "device".equals(b.source) && !b.accepted).count();
+            return events.beats.stream()
+                    .filter(b -> "device".equals(b.source) && !b.accepted)
+                    .count();
         }
 
         long windowsWith(java.util.function.Function<WindowFeatures, Object> field) {
@@ -48,8 +53,15 @@ class ConfiguredStepsTest {
     }
 
     private static Run run(FeatureConfig config) {
-        List<SampleBlock> blocks = new BlockSplitter(config).stream(
-                new SyntheticWearer().duration(360).scr(60, 0.3).tapping(120, 180).build(), Role.CLIENT, MEDIA);
+        List<SampleBlock> blocks = new BlockSplitter(config)
+                .stream(
+                        new SyntheticWearer()
+                                .duration(360)
+                                .scr(60, 0.3)
+                                .tapping(120, 180)
+                                .build(),
+                        Role.CLIENT,
+                        MEDIA);
         WearerWindower windower = new WearerWindower(config, "syn", Role.CLIENT, MEDIA);
         List<WindowFeatures> windows = new ArrayList<>(WindowerRuns.run(windower, blocks));
         WearerEvents events = new WearerEvents();
@@ -86,7 +98,8 @@ class ConfiguredStepsTest {
         assertEquals(0, offWrist.windowsWith(w -> w.tempSlopeCPerMin));
         assertEquals(0, DEFAULTS.artifacts("temp_off_wrist"));
         assertTrue(offWrist.artifacts("temp_off_wrist") > 0);
-        assertTrue(with(TemperatureOptions.SLOPE_MIN_VALID_SHARE, 1.0).windowsWith(w -> w.tempSlopeCPerMin) < slopes,
+        assertTrue(
+                with(TemperatureOptions.SLOPE_MIN_VALID_SHARE, 1.0).windowsWith(w -> w.tempSlopeCPerMin) < slopes,
                 "windows near the start have less than a full span");
     }
 
@@ -94,10 +107,12 @@ class ConfiguredStepsTest {
     void shouldDetectArtifactsWithTheConfiguredThresholds() {
         assertEquals(0, DEFAULTS.artifacts("eda_contact_loss"));
         assertTrue(with(ArtifactOptions.EDA_MIN_US, 2.5).artifacts("eda_contact_loss") > 0, "EDA level is 2 uS");
-        assertTrue(with(ArtifactOptions.IBI_MAX_GAP_S, 0.5).seconds("ibi_gap") > DEFAULTS.seconds("ibi_gap") + 60,
+        assertTrue(
+                with(ArtifactOptions.IBI_MAX_GAP_S, 0.5).seconds("ibi_gap") > DEFAULTS.seconds("ibi_gap") + 60,
                 "beats come every 0.8 s: all is a gap at 0.5 s");
         assertEquals(0, DEFAULTS.artifacts("acc_gross_movement"));
-        assertTrue(with(ArtifactOptions.GROSS_MOVEMENT_G, 0.01).artifacts("acc_gross_movement") > 0,
+        assertTrue(
+                with(ArtifactOptions.GROSS_MOVEMENT_G, 0.01).artifacts("acc_gross_movement") > 0,
                 "tapping is gross movement at 0.01 g");
         assertEquals(0, DEFAULTS.artifacts("eda_jump"));
         assertTrue(with(ArtifactOptions.EDA_MAX_JUMP_US_PER_S, 1e-4).artifacts("eda_jump") > 0);
@@ -106,11 +121,16 @@ class ConfiguredStepsTest {
     @Test
     void shouldComputeHrvOverTheConfiguredSpans() {
         Run shortSpan = with(CardiacOptions.TIME_SPAN_S, 20.0);
-        assertNotEquals(DEFAULTS.windowsWith(w -> w.hrvRmssdMs), shortSpan.windowsWith(w -> w.hrvRmssdMs),
+        assertNotEquals(
+                DEFAULTS.windowsWith(w -> w.hrvRmssdMs),
+                shortSpan.windowsWith(w -> w.hrvRmssdMs),
                 "a 20 s span has RMSSD from the first windows on");
-        Run shortFrequencySpan = run(FeatureConfig.builder().set(CardiacOptions.FREQUENCY_SPAN_S, 90.0)
-                .set(CardiacOptions.FREQUENCY_MIN_SPAN_S, 60.0).build());
-        assertTrue(shortFrequencySpan.windowsWith(w -> w.hrvLfMs2) > DEFAULTS.windowsWith(w -> w.hrvLfMs2),
+        Run shortFrequencySpan = run(FeatureConfig.builder()
+                .set(CardiacOptions.FREQUENCY_SPAN_S, 90.0)
+                .set(CardiacOptions.FREQUENCY_MIN_SPAN_S, 60.0)
+                .build());
+        assertTrue(
+                shortFrequencySpan.windowsWith(w -> w.hrvLfMs2) > DEFAULTS.windowsWith(w -> w.hrvLfMs2),
                 "LF and HF from 90 s spans start earlier: " + shortFrequencySpan.windowsWith(w -> w.hrvLfMs2) + " vs "
                         + DEFAULTS.windowsWith(w -> w.hrvLfMs2));
     }

@@ -1,6 +1,5 @@
 package org.sessionreview.features;
 
-import org.sessionreview.config.EdaOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sessionreview.config.EdaOptions;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.signal.eda.EdaTonicMethod;
 
@@ -33,10 +33,10 @@ class EdaFeaturesTest {
     @Test
     void shouldCountResponsesPeakingInsideTheWindowWhenAboveThreshold() {
         double[][] scrs = {
-            {50, 0.4},   // peaks at ~51.5 s: in the context, not counted
+            {50, 0.4}, // peaks at ~51.5 s: in the context, not counted
             {64, 0.2},
             {72, 0.3},
-            {78, 0.03},  // below 0.05 uS
+            {78, 0.03}, // below 0.05 uS
             {82, 0.15},
             {89.5, 0.3}, // peaks after the window end
         };
@@ -84,7 +84,8 @@ class EdaFeaturesTest {
     @Test
     void shouldCountSmallResponsesWhenTheThresholdIsSensitive() {
         double[][] scrs = {{64, 0.2}, {72, 0.03}, {82, 0.02}};
-        FeatureConfig sensitive = CONFIG.toBuilder().set(EdaOptions.SCR_MIN_AMPLITUDE_US, 0.01).build();
+        FeatureConfig sensitive =
+                CONFIG.toBuilder().set(EdaOptions.SCR_MIN_AMPLITUDE_US, 0.01).build();
         assertEquals(1, EdaFeatures.compute(eda(scrs), S, E, CONFIG).scrCount());
         assertEquals(3, EdaFeatures.compute(eda(scrs), S, E, sensitive).scrCount());
     }

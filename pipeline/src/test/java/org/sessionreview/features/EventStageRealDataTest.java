@@ -1,6 +1,5 @@
 package org.sessionreview.features;
 
-import org.sessionreview.config.EdaOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.sessionreview.config.EdaOptions;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.ingest.e4.BlockSplitter;
 import org.sessionreview.ingest.e4.E4Reader;
@@ -49,39 +49,58 @@ class EventStageRealDataTest {
     void shouldReportEachChannelsMissingTailWhenTheFlirtExportIsTruncated() throws Exception {
         Run r = run("e4/flirt-truncated");
         double endS = (r.rec().endMillis() - r.rec().startMillis()) / 1000.0;
-        Map<String, ArtifactRow> noData = r.events().artifacts.stream().filter(a -> a.kind.equals("no_data"))
+        Map<String, ArtifactRow> noData = r.events().artifacts.stream()
+                .filter(a -> a.kind.equals("no_data"))
                 .collect(Collectors.toMap(a -> a.channel, a -> a, (a, b) -> a, TreeMap::new));
-        System.out.println("flirt-truncated: end " + endS + " s; no_data: " + noData.values().stream()
-                .map(a -> a.channel + " " + a.startS + "-" + a.endS).toList());
+        System.out.println("flirt-truncated: end " + endS + " s; no_data: "
+                + noData.values().stream()
+                        .map(a -> a.channel + " " + a.startS + "-" + a.endS)
+                        .toList());
         for (Channel c : List.of(Channel.BVP, Channel.ACC, Channel.TEMP)) {
-            double channelEndS = (r.rec().channel(c).orElseThrow().endMillis() - r.rec().startMillis()) / 1000.0;
+            double channelEndS =
+                    (r.rec().channel(c).orElseThrow().endMillis() - r.rec().startMillis()) / 1000.0;
             ArtifactRow a = noData.get(c.name());
-            assertTrue(a != null, c + " ends at " + channelEndS + " s but no missing stretch is reported: " + noData.keySet());
+            assertTrue(
+                    a != null,
+                    c + " ends at " + channelEndS + " s but no missing stretch is reported: " + noData.keySet());
             assertEquals(channelEndS, a.startS, 1.0, c + " missing from its last sample");
             assertEquals(endS, a.endS, 1.0, c + " missing to the end of the recording");
         }
-        assertTrue(r.windows().size() > 400, "windows over the whole recording: " + r.windows().size());
+        assertTrue(
+                r.windows().size() > 400,
+                "windows over the whole recording: " + r.windows().size());
         assertTrue(r.windows().stream().allMatch(w -> w.endS <= endS + 1e-6));
     }
 
     @Test
     void shouldReportEveryBeatAndScrOnceWhenStreamingARealSession() throws Exception {
         Run r = run("e4/stress-predict-S04");
-        long distinctBeats = r.events().beats.stream().map(b -> b.source + b.tS).distinct().count();
+        long distinctBeats =
+                r.events().beats.stream().map(b -> b.source + b.tS).distinct().count();
         assertEquals(r.events().beats.size(), distinctBeats, "a beat reported twice");
-        long distinctScrs = r.events().scrs.stream().map(s -> s.peakS).distinct().count();
+        long distinctScrs =
+                r.events().scrs.stream().map(s -> s.peakS).distinct().count();
         assertEquals(r.events().scrs.size(), distinctScrs, "an SCR reported twice");
-        long device = r.events().beats.stream().filter(b -> b.source.equals("device")).count();
+        long device =
+                r.events().beats.stream().filter(b -> b.source.equals("device")).count();
         assertEquals(r.rec().channel(Channel.IBI).orElseThrow().sampleCount(), device, "every device beat, once");
-        assertTrue(r.events().scrs.size() > 100, "S04 has hundreds of SCRs at 0.01 uS: " + r.events().scrs.size());
-        System.out.printf("S04: %d windows, %d SCRs, %d device beats, %d BVP beats, %d artifact stretches%n",
-                r.windows().size(), r.events().scrs.size(), device, r.events().beats.size() - device,
+        assertTrue(
+                r.events().scrs.size() > 100,
+                "S04 has hundreds of SCRs at 0.01 uS: " + r.events().scrs.size());
+        System.out.printf(
+                "S04: %d windows, %d SCRs, %d device beats, %d BVP beats, %d artifact stretches%n",
+                r.windows().size(),
+                r.events().scrs.size(),
+                device,
+                r.events().beats.size() - device,
                 r.events().artifacts.size());
     }
 
     @Test
     void shouldRunTheNeurokitEdaMethodOverTheWholeRecordingWhenSelected() throws Exception {
-        FeatureConfig nk = FeatureConfig.builder().set(EdaOptions.METHOD, org.sessionreview.config.EdaMethod.NEUROKIT).build();
+        FeatureConfig nk = FeatureConfig.builder()
+                .set(EdaOptions.METHOD, org.sessionreview.config.EdaMethod.NEUROKIT)
+                .build();
         E4Recording rec = E4Reader.read(SharedData.resolve("e4/stress-predict-S06"), "real");
         long media = rec.startMillis();
         List<SampleBlock> blocks = new BlockSplitter(nk).stream(rec, Role.CLIENT, media);
@@ -102,8 +121,11 @@ class EventStageRealDataTest {
                 w.drainEvents(events);
             }
             assertEquals(0, during, "the whole-recording method emits windows only at the end of the stream");
-            assertTrue(windows.size() > 600 && windows.stream().filter(x -> x.edaQuality >= 0.5).allMatch(x -> x.edaSclUs != null));
-            assertTrue(events.scrs.size() > 5, "NeuroKit2's relative threshold still finds responses: " + events.scrs.size());
+            assertTrue(windows.size() > 600
+                    && windows.stream().filter(x -> x.edaQuality >= 0.5).allMatch(x -> x.edaSclUs != null));
+            assertTrue(
+                    events.scrs.size() > 5,
+                    "NeuroKit2's relative threshold still finds responses: " + events.scrs.size());
             List<String> rows = new ArrayList<>();
             windows.forEach(x -> rows.add(x.startS + " " + x.edaSclUs + " " + x.edaScrPerMin + " " + x.hrBpm));
             events.scrs.forEach(x -> rows.add("scr " + x.peakS + " " + x.amplitudeUs));

@@ -1,6 +1,5 @@
 package org.sessionreview.features;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
@@ -23,14 +22,15 @@ import org.sessionreview.signal.motion.GrossMovement;
 final class MotionFeaturesReference {
     private MotionFeaturesReference() {}
 
-    static MotionFeatures.Result compute(RegularSeries acc, double startMillis, double endMillis, FeatureConfig config) {
+    static MotionFeatures.Result compute(
+            RegularSeries acc, double startMillis, double endMillis, FeatureConfig config) {
         if (acc.length() == 0) {
             return new MotionFeatures.Result(0, null, null, null, 0);
         }
         int from = acc.indexAtOrAfter(startMillis);
         int to = acc.indexAtOrAfter(endMillis);
-        double[] magnitude = Arrays.copyOfRange(
-                AccMagnitude.magnitudeG(acc.values(), AccMagnitude.E4_COUNTS_PER_G), from, to);
+        double[] magnitude =
+                Arrays.copyOfRange(AccMagnitude.magnitudeG(acc.values(), AccMagnitude.E4_COUNTS_PER_G), from, to);
         double[] valid = Arrays.stream(magnitude).filter(v -> !Double.isNaN(v)).toArray();
         double quality = Math.min(1.0, valid.length / acc.expectedSamples(endMillis - startMillis));
         if (valid.length == 0 || quality < config.minQuality()) {
@@ -41,8 +41,11 @@ final class MotionFeaturesReference {
         for (double v : valid) {
             deviation += Math.abs(v - median);
         }
-        Spectrum spectrum = analyse(Arrays.copyOfRange(acc.values(), from * 3, to * 3), acc.rateHz(),
-                acc.t0Millis() + from * 1000.0 / acc.rateHz(), config);
+        Spectrum spectrum = analyse(
+                Arrays.copyOfRange(acc.values(), from * 3, to * 3),
+                acc.rateHz(),
+                acc.t0Millis() + from * 1000.0 / acc.rateHz(),
+                config);
         Double fidget = null;
         if (spectrum.frames > 0) {
             fidget = spectrum.frameBandPowerSum / spectrum.frames;
@@ -124,8 +127,8 @@ final class MotionFeaturesReference {
         return sum * binHz;
     }
 
-    private static Double dominant(double[] psd, double binHz, double bandPower, double lowHz, double highHz,
-            double minPowerG2) {
+    private static Double dominant(
+            double[] psd, double binHz, double bandPower, double lowHz, double highHz, double minPowerG2) {
         if (!(bandPower >= minPowerG2) || bandPower == 0) {
             return null;
         }

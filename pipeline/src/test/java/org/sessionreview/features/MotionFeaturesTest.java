@@ -26,8 +26,8 @@ class MotionFeaturesTest {
 
     @Test
     void shouldShowFidgetPowerWhenTheWristTapsAtFourHertz() {
-        MotionFeatures.Result tapping = MotionFeatures.compute(
-                acc(t -> 0.1 * Math.sin(2 * Math.PI * 4 * t)), S, E, CONFIG);
+        MotionFeatures.Result tapping =
+                MotionFeatures.compute(acc(t -> 0.1 * Math.sin(2 * Math.PI * 4 * t)), S, E, CONFIG);
         MotionFeatures.Result rest = MotionFeatures.compute(acc(t -> 0), S, E, CONFIG);
 
         assertEquals(0.1 * 0.1 / 2, tapping.fidgetPower(), 0.05 * 0.005, "A^2/2 for amplitude 0.1 g");
@@ -39,13 +39,14 @@ class MotionFeaturesTest {
 
     @Test
     void shouldNotShowFidgetPowerWhenTheMovementIsSlow() {
-        MotionFeatures.Result slow = MotionFeatures.compute(
-                acc(t -> 0.3 * Math.sin(2 * Math.PI * 0.5 * t)), S, E, CONFIG);
-        MotionFeatures.Result tapping = MotionFeatures.compute(
-                acc(t -> 0.1 * Math.sin(2 * Math.PI * 4 * t)), S, E, CONFIG);
+        MotionFeatures.Result slow =
+                MotionFeatures.compute(acc(t -> 0.3 * Math.sin(2 * Math.PI * 0.5 * t)), S, E, CONFIG);
+        MotionFeatures.Result tapping =
+                MotionFeatures.compute(acc(t -> 0.1 * Math.sin(2 * Math.PI * 4 * t)), S, E, CONFIG);
 
         assertTrue(slow.motionMagG() > tapping.motionMagG(), "slow sway is the larger gross movement");
-        assertTrue(slow.fidgetPower() < 0.02 * tapping.fidgetPower(),
+        assertTrue(
+                slow.fidgetPower() < 0.02 * tapping.fidgetPower(),
                 "slow " + slow.fidgetPower() + " vs tapping " + tapping.fidgetPower());
     }
 

@@ -31,11 +31,10 @@ public final class PlantedArousalWearer {
     public static final long T0 = 1_714_557_600_000L;
 
     /** Planted arousal: onset, ramp (up and down), plateau, and the size of each change. */
-    public record Episode(double onsetS, double rampS, double plateauS, double sclUs, double hrBpm,
-            double scrFactor, Rise rise) {
+    public record Episode(
+            double onsetS, double rampS, double plateauS, double sclUs, double hrBpm, double scrFactor, Rise rise) {
         /** A raised-cosine rise (zero slope at the onset). */
-        public Episode(double onsetS, double rampS, double plateauS, double sclUs, double hrBpm,
-                double scrFactor) {
+        public Episode(double onsetS, double rampS, double plateauS, double sclUs, double hrBpm, double scrFactor) {
             this(onsetS, rampS, plateauS, sclUs, hrBpm, scrFactor, Rise.RAISED_COSINE);
         }
 
@@ -175,8 +174,8 @@ public final class PlantedArousalWearer {
         double ph2 = 2 * Math.PI * rnd.nextDouble();
         for (int i = 0; i < x.length; i++) {
             double t = i / 4.0;
-            double tonic = sclUs + 0.03 * Math.sin(2 * Math.PI * t / p1 + ph1)
-                    + 0.015 * Math.sin(2 * Math.PI * t / p2 + ph2);
+            double tonic =
+                    sclUs + 0.03 * Math.sin(2 * Math.PI * t / p1 + ph1) + 0.015 * Math.sin(2 * Math.PI * t / p2 + ph2);
             for (Episode e : episodes) {
                 tonic += e.sclUs() * e.arousal(t);
             }
@@ -213,8 +212,7 @@ public final class PlantedArousalWearer {
             }
             double hr = hrBpm + 1.5 * Math.sin(2 * Math.PI * t / pw + phw) + rise;
             double shrink = 1 - 0.4 * a;
-            double ibi = 60 / hr + shrink * (0.035 * Math.sin(2 * Math.PI * 0.25 * t)
-                    + 0.008 * rnd.nextGaussian());
+            double ibi = 60 / hr + shrink * (0.035 * Math.sin(2 * Math.PI * 0.25 * t) + 0.008 * rnd.nextGaussian());
             t += ibi;
             if (t >= durationS) {
                 return out;

@@ -139,7 +139,9 @@ final class SyntheticWearer {
             offsets.add(t);
             intervals.add(ibi);
         }
-        return E4Channel.ibi(T0, offsets.stream().mapToDouble(Double::doubleValue).toArray(),
+        return E4Channel.ibi(
+                T0,
+                offsets.stream().mapToDouble(Double::doubleValue).toArray(),
                 intervals.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

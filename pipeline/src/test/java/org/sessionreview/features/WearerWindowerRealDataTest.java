@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class WearerWindowerRealDataTest {
         E4Recording rec = E4Reader.read(SharedData.resolve("e4/stress-predict-S04"), "S04");
         List<SampleBlock> blocks = stream(rec);
         long started = System.nanoTime();
-        List<WindowFeatures> windows = WindowerRuns.run(
-                new WearerWindower(CONFIG, "S04", Role.CLIENT, rec.startMillis()), blocks);
+        List<WindowFeatures> windows =
+                WindowerRuns.run(new WearerWindower(CONFIG, "S04", Role.CLIENT, rec.startMillis()), blocks);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         List<Double> hr = values(windows, w -> w.hrBpm);
@@ -53,16 +53,31 @@ class WearerWindowerRealDataTest {
         List<Double> scr = values(windows, w -> w.edaScrPerMin);
         List<Double> fidget = values(windows, w -> w.fidgetPower);
         List<Double> temp = values(windows, w -> w.tempSlopeCPerMin);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "S04: %d windows in %.2f s; HR %d (mean %.1f bpm), RMSSD %d (mean %.1f ms), "
                         + "SCL %d (mean %.3f uS), SCR %d (mean %.2f /min), fidget %d (mean %.2e g^2), "
                         + "temp slope %d (mean %.3f C/min)%n",
-                windows.size(), seconds, hr.size(), mean(hr), rmssd.size(), mean(rmssd),
-                scl.size(), mean(scl), scr.size(), mean(scr), fidget.size(), mean(fidget),
-                temp.size(), mean(temp));
+                windows.size(),
+                seconds,
+                hr.size(),
+                mean(hr),
+                rmssd.size(),
+                mean(rmssd),
+                scl.size(),
+                mean(scl),
+                scr.size(),
+                mean(scr),
+                fidget.size(),
+                mean(fidget),
+                temp.size(),
+                mean(temp));
 
         double durationS = (rec.endMillis() - rec.startMillis()) / 1000.0;
-        assertEquals(Math.floor((durationS - 15) / 5) + 1, windows.size(), 1,
+        assertEquals(
+                Math.floor((durationS - 15) / 5) + 1,
+                windows.size(),
+                1,
                 "one window per 5 s from media start, the last holding >= 15 s");
         hr.forEach(v -> assertTrue(v >= 40 && v <= 150, "HR " + v));
         rmssd.forEach(v -> assertTrue(v >= 5 && v <= 250, "RMSSD " + v));
@@ -90,8 +105,8 @@ class WearerWindowerRealDataTest {
     void shouldGiveIdenticalWindowsWhenRealChannelsInterleaveDifferently() throws IOException {
         E4Recording rec = E4Reader.read(SharedData.resolve("e4/msr2023"), "msr");
         List<SampleBlock> live = stream(rec);
-        List<WindowFeatures> a = WindowerRuns.run(
-                new WearerWindower(CONFIG, "msr", Role.CLIENT, rec.startMillis()), live);
+        List<WindowFeatures> a =
+                WindowerRuns.run(new WearerWindower(CONFIG, "msr", Role.CLIENT, rec.startMillis()), live);
         List<WindowFeatures> b = WindowerRuns.run(
                 new WearerWindower(CONFIG, "msr", Role.CLIENT, rec.startMillis()),
                 WindowerRuns.shuffled(live, 30_000, 17));
@@ -108,14 +123,19 @@ class WearerWindowerRealDataTest {
 
         double edaEndS = (rec.channel(Channel.EDA).orElseThrow().endMillis() - rec.startMillis()) / 1000.0;
         double endS = (rec.endMillis() - rec.startMillis()) / 1000.0;
-        System.out.printf(Locale.ROOT, "flirt: %d windows while streaming, %d at finish; data to %.0f s%n",
-                during.size(), rest.size(), endS);
+        System.out.printf(
+                Locale.ROOT,
+                "flirt: %d windows while streaming, %d at finish; data to %.0f s%n",
+                during.size(),
+                rest.size(),
+                endS);
         // windows wait for the event cores (a core, the look-ahead and the skew) but not for the stopped channels
-        assertTrue(during.get(during.size() - 1).endS > endS - CONFIG.maxChannelSkewSeconds() - CONFIG.coreSeconds() - 37 - 35,
+        assertTrue(
+                during.get(during.size() - 1).endS
+                        > endS - CONFIG.maxChannelSkewSeconds() - CONFIG.coreSeconds() - 37 - 35,
                 "windows follow the longest channel (IBI) instead of waiting for stopped ones");
         Map<Channel, Function<WindowFeatures, Double>> quality = Map.of(
-                Channel.EDA, x -> x.edaQuality, Channel.ACC, x -> x.accQuality,
-                Channel.TEMP, x -> x.tempQuality);
+                Channel.EDA, x -> x.edaQuality, Channel.ACC, x -> x.accQuality, Channel.TEMP, x -> x.tempQuality);
         quality.forEach((channel, q) -> {
             double channelEndS = (rec.channel(channel).orElseThrow().endMillis() - rec.startMillis()) / 1000.0;
             assertTrue(channelEndS < endS - 1000, channel + " stops long before the end");

@@ -28,8 +28,13 @@ class WearerWindowerTest {
     private static final long T0 = SyntheticWearer.T0;
 
     private static SyntheticWearer tenMinutes() {
-        return new SyntheticWearer().duration(600)
-                .scr(40, 0.3).scr(95, 0.2).scr(101, 0.15).scr(230, 0.4).scr(400, 0.1)
+        return new SyntheticWearer()
+                .duration(600)
+                .scr(40, 0.3)
+                .scr(95, 0.2)
+                .scr(101, 0.15)
+                .scr(230, 0.4)
+                .scr(400, 0.1)
                 .tapping(300, 360);
     }
 
@@ -44,7 +49,8 @@ class WearerWindowerTest {
     @Test
     void shouldAlignWindowsToMediaStartAndCoverTheDataWhenGivenTenMinutes() {
         long media = T0 + 7_500; // data starts 7.5 s before the video
-        List<WindowFeatures> windows = WindowerRuns.run(windower(media), stream(tenMinutes().build(), media));
+        List<WindowFeatures> windows =
+                WindowerRuns.run(windower(media), stream(tenMinutes().build(), media));
 
         double dataEndS = (T0 + 600_000 - media) / 1000.0; // 592.5
         List<String> expected = new ArrayList<>();
@@ -55,7 +61,8 @@ class WearerWindowerTest {
                 expected.add(s + ".." + dataEndS); // partial, at least half a window
             }
         }
-        assertEquals(expected, windows.stream().map(w -> w.startS + ".." + w.endS).toList());
+        assertEquals(
+                expected, windows.stream().map(w -> w.startS + ".." + w.endS).toList());
         assertEquals(117, windows.size(), "114 full windows from -5 to 560 s, 3 partial");
         for (WindowFeatures w : windows) {
             assertEquals(media + Math.round(w.startS * 1000), w.startMillis);
@@ -78,11 +85,11 @@ class WearerWindowerTest {
 
     @Test
     void shouldReflectThePlantedEventsWhenComputingSyntheticWindows() {
-        List<WindowFeatures> windows = WindowerRuns.run(windower(T0), stream(tenMinutes().build(), T0));
+        List<WindowFeatures> windows =
+                WindowerRuns.run(windower(T0), stream(tenMinutes().build(), T0));
         WindowFeatures tapping = at(windows, 310);
         WindowFeatures rest = at(windows, 450);
-        assertTrue(tapping.fidgetPower > 100 * rest.fidgetPower,
-                tapping.fidgetPower + " vs " + rest.fidgetPower);
+        assertTrue(tapping.fidgetPower > 100 * rest.fidgetPower, tapping.fidgetPower + " vs " + rest.fidgetPower);
         assertEquals(0.005, tapping.fidgetPower, 0.0005);
         // SCRs with onsets 95 and 101 s (peaks ~96.5 and ~102.5 s) fall in [90, 120): 4 per min.
         assertEquals(4.0, at(windows, 90).edaScrPerMin, 1e-12);
@@ -144,7 +151,8 @@ class WearerWindowerTest {
     @Test
     void shouldKeepTheBufferBoundedWhenTheStreamIsLong() {
         double hours = 3;
-        E4Recording rec = new SyntheticWearer().duration(hours * 3600).scr(1000, 0.2).build();
+        E4Recording rec =
+                new SyntheticWearer().duration(hours * 3600).scr(1000, 0.2).build();
         List<SampleBlock> blocks = stream(rec, T0);
         WearerWindower w = windower(T0);
         // Per channel at most what the event stage keeps behind its next core (the artifact
@@ -171,20 +179,24 @@ class WearerWindowerTest {
         assertTrue(maxSecondHalf <= maxFirstHalf, "no growth: " + maxSecondHalf + " > " + maxFirstHalf);
         assertTrue(samples > 20L * bound, "the stream is much longer than the buffer: " + samples);
         int full = (int) ((hours * 3600 - 30) / 5) + 1;
-        assertEquals(full + 3, windows + w.finish(rec.endMillis()).size(),
+        assertEquals(
+                full + 3,
+                windows + w.finish(rec.endMillis()).size(),
                 "every full window, then partial ones of 25, 20 and 15 s");
     }
 
     @Test
     void shouldNotStallAndShouldTreatStoppedChannelsAsAbsentWhenChannelsAreTruncated() {
-        E4Recording rec = tenMinutes().stop(Channel.ACC, 120).stop(Channel.TEMP, 300).build();
+        E4Recording rec =
+                tenMinutes().stop(Channel.ACC, 120).stop(Channel.TEMP, 300).build();
         List<SampleBlock> blocks = stream(rec, T0);
         WearerWindower w = windower(T0);
         List<WindowFeatures> during = WindowerRuns.run(w, blocks.subList(0, blocks.size() - 1));
 
         double lastEnd = during.get(during.size() - 1).endS;
         // windows lag the data by the event stage's latency (a core, its look-ahead and the skew), no more
-        assertTrue(lastEnd >= 600 - CONFIG.maxChannelSkewSeconds() - CONFIG.coreSeconds() - 37 - CONFIG.hopSeconds(),
+        assertTrue(
+                lastEnd >= 600 - CONFIG.maxChannelSkewSeconds() - CONFIG.coreSeconds() - 37 - CONFIG.hopSeconds(),
                 "windows kept coming while ACC and TEMP were silent: last end " + lastEnd);
         for (int i = 0; i < during.size(); i++) {
             WindowFeatures x = during.get(i);
@@ -239,7 +251,8 @@ class WearerWindowerTest {
                 bvpSamples += b.sampleCount();
             }
         }
-        assertTrue(w.bufferedSampleCount() > 0 && w.bufferedSampleCount() <= bvpSamples,
+        assertTrue(
+                w.bufferedSampleCount() > 0 && w.bufferedSampleCount() <= bvpSamples,
                 "BVP is buffered (for pulse-wave beats), within the retention bound");
 
         SampleBlock other = blocks.get(0);

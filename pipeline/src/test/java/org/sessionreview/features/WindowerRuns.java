@@ -67,8 +67,11 @@ final class WindowerRuns {
         Random random = new Random(seed);
         List<SampleBlock> out = new ArrayList<>();
         while (queues.values().stream().anyMatch(q -> !q.isEmpty())) {
-            long earliest = queues.values().stream().filter(q -> !q.isEmpty())
-                    .mapToLong(q -> q.peek().startMillis).min().orElseThrow();
+            long earliest = queues.values().stream()
+                    .filter(q -> !q.isEmpty())
+                    .mapToLong(q -> q.peek().startMillis)
+                    .min()
+                    .orElseThrow();
             List<Deque<SampleBlock>> eligible = queues.values().stream()
                     .filter(q -> !q.isEmpty() && q.peek().startMillis <= earliest + maxLeadMillis)
                     .toList();
@@ -84,7 +87,8 @@ final class WindowerRuns {
     static List<SampleBlock> reversedChannels(List<SampleBlock> stream) {
         List<SampleBlock> out = new ArrayList<>(stream);
         out.sort(Comparator.comparingLong((SampleBlock b) -> b.endOfStream ? Long.MAX_VALUE : b.startMillis)
-                .thenComparing(b -> b.endOfStream ? 0 : -Channel.valueOf(b.channel).ordinal()));
+                .thenComparing(
+                        b -> b.endOfStream ? 0 : -Channel.valueOf(b.channel).ordinal()));
         return out;
     }
 

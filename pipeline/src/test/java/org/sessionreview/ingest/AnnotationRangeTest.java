@@ -31,9 +31,12 @@ class AnnotationRangeTest {
         assertEquals(4, out.recordsRead());
         assertEquals(2, out.rejects().size());
         assertEquals(2, out.rejects().get(0).line);
-        assertTrue(out.rejects().get(0).reason.contains("start at 99999.0 s lies outside the session (0 to 1230 s"),
+        assertTrue(
+                out.rejects().get(0).reason.contains("start at 99999.0 s lies outside the session (0 to 1230 s"),
                 out.rejects().get(0).reason);
-        assertTrue(out.rejects().get(1).reason.startsWith("end at 1231.0 s"), out.rejects().get(1).reason);
+        assertTrue(
+                out.rejects().get(1).reason.startsWith("end at 1231.0 s"),
+                out.rejects().get(1).reason);
     }
 
     @Test

@@ -36,7 +36,9 @@ class SessionIngestorConfinementTest {
 
     @BeforeEach
     void copySample() throws IOException {
-        Path sample = Path.of("..", "sample-data", "2026-03-19_T02_0900").toAbsolutePath().normalize();
+        Path sample = Path.of("..", "sample-data", "2026-03-19_T02_0900")
+                .toAbsolutePath()
+                .normalize();
         session = copy(sample, root.resolve("a"));
         other = copy(sample, root.resolve("b"));
         manifest = (ObjectNode) JSON.readTree(session.resolve("session.json").toFile());
@@ -67,7 +69,8 @@ class SessionIngestorConfinementTest {
             assertEquals(f.recordsRead, f.recordsAccepted + f.recordsRejected, f.toString());
         }
         for (Reject r : s.rejects) {
-            assertFalse(r.reason.contains("passwd") || r.reason.contains("/b/") || r.reason.contains("root:"), r.reason);
+            assertFalse(
+                    r.reason.contains("passwd") || r.reason.contains("/b/") || r.reason.contains("root:"), r.reason);
         }
     }
 
@@ -91,7 +94,9 @@ class SessionIngestorConfinementTest {
     @Test
     void shouldNotFollowSymbolicLinksLeadingOutOfTheSessionFolder() throws IOException {
         String client = manifest.get("wearables").get("client").asText();
-        Path eda = Files.list(session.resolve(client)).filter(p -> p.getFileName().toString().startsWith("EDA")).findFirst()
+        Path eda = Files.list(session.resolve(client))
+                .filter(p -> p.getFileName().toString().startsWith("EDA"))
+                .findFirst()
                 .orElseThrow();
         Files.delete(eda);
         Files.createSymbolicLink(eda, other.resolve(client).resolve(eda.getFileName()));
@@ -101,10 +106,13 @@ class SessionIngestorConfinementTest {
         IngestedSession s = ingest();
         assertTrue(s.info.missingChannels.contains("client:EDA"), s.info.missingChannels.toString());
         assertEquals(0, s.annotations.size());
-        InputFileStats edaStats = s.files.stream().filter(f -> f.path.endsWith(eda.getFileName().toString())).findFirst()
+        InputFileStats edaStats = s.files.stream()
+                .filter(f -> f.path.endsWith(eda.getFileName().toString()))
+                .findFirst()
                 .orElseThrow();
         assertNull(edaStats.sha256, "a file outside the session folder is not even hashed");
-        assertTrue(s.rejects.stream().anyMatch(r -> r.reason.contains("symbolic link leading out")), s.rejects.toString());
+        assertTrue(
+                s.rejects.stream().anyMatch(r -> r.reason.contains("symbolic link leading out")), s.rejects.toString());
         assertNothingOutside(s);
     }
 }

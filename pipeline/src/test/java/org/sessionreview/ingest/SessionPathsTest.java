@@ -28,10 +28,22 @@ class SessionPathsTest {
         assertEquals(LocalEntry.of(s.resolve("codes.jsonl")), SessionPaths.resolve(dir, "codes.jsonl"));
         assertEquals(LocalEntry.of(s.resolve("client")), SessionPaths.resolve(dir, "./client/"));
         assertEquals(LocalEntry.of(s.resolve("link-in")), SessionPaths.resolve(dir, "link-in"));
-        assertEquals(LocalEntry.of(s.resolve("missing.jsonl")), SessionPaths.resolve(dir, "missing.jsonl"),
+        assertEquals(
+                LocalEntry.of(s.resolve("missing.jsonl")),
+                SessionPaths.resolve(dir, "missing.jsonl"),
                 "not found is the caller's reject");
-        for (String bad : new String[] {"../s2/client", "client/../../s2/client", "/etc/passwd", "C:\\\\x", "..\\\\s2",
-                "link-out", "loop", "", " ", "a\0b"}) {
+        for (String bad : new String[] {
+            "../s2/client",
+            "client/../../s2/client",
+            "/etc/passwd",
+            "C:\\\\x",
+            "..\\\\s2",
+            "link-out",
+            "loop",
+            "",
+            " ",
+            "a\0b"
+        }) {
             assertNull(SessionPaths.resolve(dir, bad), bad);
         }
     }

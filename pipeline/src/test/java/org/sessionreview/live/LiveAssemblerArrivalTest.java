@@ -81,12 +81,14 @@ class LiveAssemblerArrivalTest {
             byMessage += expected != endArrival ? 1 : 0;
         }
         assertTrue(byMessage > 10, "most blocks are completed by a samples message: " + byMessage);
-        assertTrue(out.blocks.stream().anyMatch(b -> b.rateHz == 0 && b.arrivalMillis != endArrival),
+        assertTrue(
+                out.blocks.stream().anyMatch(b -> b.rateHz == 0 && b.arrivalMillis != endArrival),
                 "IBI spans completed by a message");
         SessionInfo first = out.infos.get(0);
         SessionInfo last = out.infos.get(out.infos.size() - 1);
         assertTrue(first.provisional);
-        assertEquals(in.get(0).timestampMillis, first.arrivalMillis, "the provisional metadata: session_start's arrival");
+        assertEquals(
+                in.get(0).timestampMillis, first.arrivalMillis, "the provisional metadata: session_start's arrival");
         assertFalse(last.provisional);
         assertEquals(endArrival, last.arrivalMillis, "the final metadata: the arrival of what ended the session");
         assertTrue(out.rejects.isEmpty(), out.rejects.toString());

@@ -177,8 +177,10 @@ class LiveAssemblerTest {
 
     private static List<SampleBlock> sorted(List<SampleBlock> blocks) {
         List<SampleBlock> copy = new ArrayList<>(blocks);
-        copy.sort(Comparator.comparing((SampleBlock b) -> b.role).thenComparing(b -> b.channel)
-                .thenComparingLong(b -> b.firstIndex).thenComparingLong(b -> b.startMillis));
+        copy.sort(Comparator.comparing((SampleBlock b) -> b.role)
+                .thenComparing(b -> b.channel)
+                .thenComparingLong(b -> b.firstIndex)
+                .thenComparingLong(b -> b.startMillis));
         return copy;
     }
 
@@ -193,7 +195,8 @@ class LiveAssemblerTest {
 
         List<SampleBlock> expected = new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA);
         assertEquals(sorted(expected), sorted(out.blocks));
-        SampleBlock end = out.blocks.stream().filter(b -> b.endOfStream).findFirst().orElseThrow();
+        SampleBlock end =
+                out.blocks.stream().filter(b -> b.endOfStream).findFirst().orElseThrow();
         SampleBlock expectedEnd = expected.get(expected.size() - 1);
         assertEquals(expectedEnd.startMillis, end.startMillis);
         assertEquals(expectedEnd.streamBlockCount, end.streamBlockCount);
@@ -204,9 +207,18 @@ class LiveAssemblerTest {
         assertEquals(List.of("client", "therapist"), out.infos.get(0).wearers, "declared wearers in role order");
         assertFalse(last.provisional);
         assertEquals(List.of("client"), last.wearers);
-        assertEquals(List.of("therapist:EDA", "therapist:BVP", "therapist:ACC", "therapist:TEMP", "therapist:HR",
-                "therapist:IBI"), last.missingChannels.stream().sorted(Comparator.comparingInt(
-                        (String x) -> Channel.valueOf(x.substring(x.indexOf(':') + 1)).ordinal())).toList());
+        assertEquals(
+                List.of(
+                        "therapist:EDA",
+                        "therapist:BVP",
+                        "therapist:ACC",
+                        "therapist:TEMP",
+                        "therapist:HR",
+                        "therapist:IBI"),
+                last.missingChannels.stream()
+                        .sorted(Comparator.comparingInt((String x) ->
+                                Channel.valueOf(x.substring(x.indexOf(':') + 1)).ordinal()))
+                        .toList());
         assertEquals((rec.endMillis() - MEDIA) / 1000.0, last.durationS, 1e-9);
         assertEquals(MEDIA, last.mediaStartMillis);
         assertEquals("2023-11-14", last.sessionDate);
@@ -220,7 +232,9 @@ class LiveAssemblerTest {
             in.add(start(null));
             in.addAll(messages(rec, "client", slice));
             in.add(message(LiveMessage.SESSION_END));
-            assertEquals(sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)), sorted(run(in).blocks),
+            assertEquals(
+                    sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)),
+                    sorted(run(in).blocks),
                     "slices of " + slice + " s");
         }
     }
@@ -245,7 +259,11 @@ class LiveAssemblerTest {
             }
         }
         in.addAll(shuffled);
-        LiveMessage dup = ordered.stream().filter(m -> m.channel.equals("EDA")).skip(5).findFirst().orElseThrow();
+        LiveMessage dup = ordered.stream()
+                .filter(m -> m.channel.equals("EDA"))
+                .skip(5)
+                .findFirst()
+                .orElseThrow();
         in.add(dup);
         in.add(message(LiveMessage.SESSION_END));
         Collected out = run(in);
@@ -261,15 +279,23 @@ class LiveAssemblerTest {
         List<LiveMessage> in = new ArrayList<>();
         in.add(start(null));
         List<LiveMessage> ms = messages(rec, "client", 1.0);
-        LiveMessage lost = ms.stream().filter(m -> m.channel.equals("TEMP") && m.firstIndex == 40).findFirst().orElseThrow();
+        LiveMessage lost = ms.stream()
+                .filter(m -> m.channel.equals("TEMP") && m.firstIndex == 40)
+                .findFirst()
+                .orElseThrow();
         ms.remove(lost);
         in.addAll(ms);
         in.add(message(LiveMessage.SESSION_END));
         Collected out = run(in);
 
-        SampleBlock temp0 = out.blocks.stream().filter(b -> "TEMP".equals(b.channel) && b.firstIndex == 0).findFirst().orElseThrow();
+        SampleBlock temp0 = out.blocks.stream()
+                .filter(b -> "TEMP".equals(b.channel) && b.firstIndex == 0)
+                .findFirst()
+                .orElseThrow();
         for (int i = 0; i < 120; i++) {
-            double expected = i >= 40 && i < 44 ? Double.NaN : rec.channel(Channel.TEMP).orElseThrow().values()[i];
+            double expected = i >= 40 && i < 44
+                    ? Double.NaN
+                    : rec.channel(Channel.TEMP).orElseThrow().values()[i];
             assertEquals(expected, temp0.values[i], 0.0, "TEMP sample " + i);
         }
         assertEquals(1, out.rejects.size(), out.rejects.toString());
@@ -333,7 +359,9 @@ class LiveAssemblerTest {
         assertTrue(reasons.get(4).contains("not declared"), reasons.get(4));
         assertTrue(reasons.get(5).contains("not a canonical code"), reasons.get(5));
         assertEquals("record: not JSON", reasons.get(6));
-        assertEquals(sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)), sorted(out.blocks),
+        assertEquals(
+                sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)),
+                sorted(out.blocks),
                 "the rest of the session is unaffected");
     }
 
@@ -352,11 +380,14 @@ class LiveAssemblerTest {
         in.addAll(ms.subList(ms.size() / 2, ms.size()));
         in.add(message(LiveMessage.SESSION_END));
         Collected out = run(in);
-        assertEquals(List.of(5.0, 20.0), out.annotations.stream().map(a -> a.startS).sorted().toList());
+        assertEquals(
+                List.of(5.0, 20.0),
+                out.annotations.stream().map(a -> a.startS).sorted().toList());
         SessionInfo last = out.infos.get(out.infos.size() - 1);
         assertEquals(2, last.annotationCount);
         assertEquals(1, out.deadLetters.size(), "the duplicate");
-        assertTrue(out.rejects.stream().anyMatch(r -> r.line == 3 && r.reason.contains("lies outside the session")),
+        assertTrue(
+                out.rejects.stream().anyMatch(r -> r.line == 3 && r.reason.contains("lies outside the session")),
                 out.rejects.toString());
     }
 

@@ -83,22 +83,39 @@ class LiveJsonTest {
         LiveMessage pii = parse("{\"type\":\"session_start\",\"session_id\":\"S1\",\"client_id\":\"Jane Doe\"}");
         assertTrue(pii.problem.contains("raw client identifier"), pii.problem);
         assertFalse(pii.problem.contains("Jane"), "the identifier is never quoted");
-        assertEquals("the record key is not the session_id (a session's messages must share one key)",
+        assertEquals(
+                "the record key is not the session_id (a session's messages must share one key)",
                 LiveJson.parse(b("S2"), b("{\"type\":\"session_end\",\"session_id\":\"S1\"}")).problem);
         assertTrue(parse("{\"type\":\"nap\",\"session_id\":\"S1\"}").problem.startsWith("unknown type"));
-        assertEquals("values must hold whole samples (3 value(s) each)", parse("{\"type\":\"samples\",\"session_id\":\"S1\","
-                + "\"wearer\":\"client\",\"channel\":\"ACC\",\"stream_start_ms\":0,\"start_ms\":0,\"first_index\":0,"
-                + "\"rate_hz\":32,\"values\":[1,2]}").problem);
-        assertEquals("values[1] is not a finite number or null", parse("{\"type\":\"samples\",\"session_id\":\"S1\","
-                + "\"wearer\":\"client\",\"channel\":\"EDA\",\"stream_start_ms\":0,\"start_ms\":0,\"first_index\":0,"
-                + "\"rate_hz\":4,\"values\":[1,\"x\"]}").problem);
-        assertEquals("offsets_s must rise and lie within [start_ms, start_ms + span_s)", parse("{\"type\":\"samples\","
-                + "\"session_id\":\"S1\",\"wearer\":\"client\",\"channel\":\"IBI\",\"stream_start_ms\":0,\"start_ms\":0,"
-                + "\"first_index\":0,\"span_s\":1,\"offsets_s\":[5.0],\"values\":[0.8]}").problem);
-        assertEquals("media_start is not an ISO-8601 date-time with offset", parse("{\"type\":\"session_start\","
-                + "\"session_id\":\"S1\",\"therapist_id\":\"T\",\"client_key\":\"k\",\"session_number\":1,"
-                + "\"media_start\":\"yesterday\",\"wearers\":[]}").problem);
-        assertEquals("end_s must be a number not before start_s", parse("{\"type\":\"event\",\"session_id\":\"S1\","
-                + "\"code\":\"ANX_STR_SIGH\",\"family\":\"ANX\",\"actor\":\"client\",\"start_s\":5,\"end_s\":4}").problem);
+        assertEquals(
+                "values must hold whole samples (3 value(s) each)",
+                parse("{\"type\":\"samples\",\"session_id\":\"S1\","
+                                + "\"wearer\":\"client\",\"channel\":\"ACC\",\"stream_start_ms\":0,\"start_ms\":0,\"first_index\":0,"
+                                + "\"rate_hz\":32,\"values\":[1,2]}")
+                        .problem);
+        assertEquals(
+                "values[1] is not a finite number or null",
+                parse("{\"type\":\"samples\",\"session_id\":\"S1\","
+                                + "\"wearer\":\"client\",\"channel\":\"EDA\",\"stream_start_ms\":0,\"start_ms\":0,\"first_index\":0,"
+                                + "\"rate_hz\":4,\"values\":[1,\"x\"]}")
+                        .problem);
+        assertEquals(
+                "offsets_s must rise and lie within [start_ms, start_ms + span_s)",
+                parse("{\"type\":\"samples\","
+                                + "\"session_id\":\"S1\",\"wearer\":\"client\",\"channel\":\"IBI\",\"stream_start_ms\":0,\"start_ms\":0,"
+                                + "\"first_index\":0,\"span_s\":1,\"offsets_s\":[5.0],\"values\":[0.8]}")
+                        .problem);
+        assertEquals(
+                "media_start is not an ISO-8601 date-time with offset",
+                parse("{\"type\":\"session_start\","
+                                + "\"session_id\":\"S1\",\"therapist_id\":\"T\",\"client_key\":\"k\",\"session_number\":1,"
+                                + "\"media_start\":\"yesterday\",\"wearers\":[]}")
+                        .problem);
+        assertEquals(
+                "end_s must be a number not before start_s",
+                parse(
+                                "{\"type\":\"event\",\"session_id\":\"S1\","
+                                        + "\"code\":\"ANX_STR_SIGH\",\"family\":\"ANX\",\"actor\":\"client\",\"start_s\":5,\"end_s\":4}")
+                        .problem);
     }
 }

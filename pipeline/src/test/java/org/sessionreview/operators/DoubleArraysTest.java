@@ -24,10 +24,11 @@ class DoubleArraysTest {
                 double[] v = new double[length];
                 for (int i = 0; i < length; i++) {
                     int k = rnd.nextInt(8);
-                    v[i] = k == 0 ? Double.longBitsToDouble(0x7ff0000000000000L | (rnd.nextLong() & 0xfffffffffffffL) | 1L)
-                            : k == 1 ? Double.longBitsToDouble(0xfff8000000000000L | rnd.nextInt(1000))
-                            : k == 2 ? -0.0
-                            : Double.longBitsToDouble(rnd.nextLong());
+                    v[i] = k == 0
+                            ? Double.longBitsToDouble(0x7ff0000000000000L | (rnd.nextLong() & 0xfffffffffffffL) | 1L)
+                            : k == 1
+                                    ? Double.longBitsToDouble(0xfff8000000000000L | rnd.nextInt(1000))
+                                    : k == 2 ? -0.0 : Double.longBitsToDouble(rnd.nextLong());
                 }
                 DataOutputSerializer expected = new DataOutputSerializer(16);
                 DoublePrimitiveArraySerializer.INSTANCE.serialize(v, expected);

@@ -18,8 +18,9 @@ class GroupAtEndFunctionTest {
     @Test
     void shouldHandEachKeysRowsToTheStepOnceWhenTheInputEndsAndThenClearTheKey() throws Exception {
         KeySelector<String, String> byLetter = s -> s.substring(0, 1);
-        try (KeyedOneInputStreamOperatorTestHarness<String, String, String> h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new GroupAtEndFunction<String, String, String>(STEP, Types.STRING), byLetter, Types.STRING)) {
+        try (KeyedOneInputStreamOperatorTestHarness<String, String, String> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new GroupAtEndFunction<String, String, String>(STEP, Types.STRING), byLetter, Types.STRING)) {
             h.processElement("a1", 0);
             h.processElement("b1", 0);
             h.processElement("a2", 0);

@@ -29,7 +29,8 @@ class LiveIngestFunctionTest {
     private static final long T0 = 1_772_442_000_000L;
 
     private static KeyedOneInputStreamOperatorTestHarness<String, LiveMessage, SampleBlock> harness() throws Exception {
-        var op = new KeyedProcessOperator<>(new LiveIngestFunction(new LiveAssembler(30_000, 24, 60), SILENCE, RETENTION));
+        var op = new KeyedProcessOperator<>(
+                new LiveIngestFunction(new LiveAssembler(30_000, 24, 60), SILENCE, RETENTION));
         var h = new KeyedOneInputStreamOperatorTestHarness<>(op, LiveIngestFunction::key, Types.STRING);
         h.open();
         return h;
@@ -104,7 +105,10 @@ class LiveIngestFunctionTest {
         assertEquals(6, read);
         assertEquals(3, accepted);
         assertEquals(3, refused);
-        assertEquals(refused, h.getSideOutput(LiveIngestFunction.DEAD_LETTERS).size(), "one dead letter per refused message");
+        assertEquals(
+                refused,
+                h.getSideOutput(LiveIngestFunction.DEAD_LETTERS).size(),
+                "one dead letter per refused message");
         h.close();
     }
 
@@ -124,9 +128,15 @@ class LiveIngestFunctionTest {
             assertEquals(2, infos.size());
             assertFalse(infos.get(1).provisional, "the final metadata");
             assertEquals(List.of("client"), infos.get(1).wearers);
-            assertTrue(rejects(h).stream().anyMatch(r -> r.reason.startsWith("session ended by silence")
-                    && "kafka:in/0".equals(r.sourceFile)), rejects(h).toString());
-            SampleBlock end = h.extractOutputValues().stream().filter(b -> b.endOfStream).findFirst().orElseThrow();
+            assertTrue(
+                    rejects(h).stream()
+                            .anyMatch(r -> r.reason.startsWith("session ended by silence")
+                                    && "kafka:in/0".equals(r.sourceFile)),
+                    rejects(h).toString());
+            SampleBlock end = h.extractOutputValues().stream()
+                    .filter(b -> b.endOfStream)
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(T0 + 10_000, end.startMillis, "the wearer's stream ends at its last sample");
 
             send(h, eda(now + 100_000, 40));
@@ -146,8 +156,11 @@ class LiveIngestFunctionTest {
             send(h, eda(now + 1000, 0));
             snapshot = h.snapshot(1, now + 1000);
         }
-        try (var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new LiveIngestFunction(new LiveAssembler(30_000, 24, 60), SILENCE, RETENTION)), LiveIngestFunction::key, Types.STRING)) {
+        try (var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new LiveIngestFunction(new LiveAssembler(30_000, 24, 60), SILENCE, RETENTION)),
+                LiveIngestFunction::key,
+                Types.STRING)) {
             h.initializeState(snapshot);
             h.open();
             send(h, eda(now + 2000, 4));
@@ -156,7 +169,8 @@ class LiveIngestFunctionTest {
             assertEquals(1, infos.size(), "the final metadata only (the start was before the checkpoint)");
             assertFalse(infos.get(0).provisional);
             List<SampleBlock> blocks = h.extractOutputValues();
-            SampleBlock data = blocks.stream().filter(b -> !b.endOfStream).findFirst().orElseThrow();
+            SampleBlock data =
+                    blocks.stream().filter(b -> !b.endOfStream).findFirst().orElseThrow();
             assertEquals(8, data.values.length, "samples from before and after the restore in one block");
             assertTrue(rejects(h).isEmpty(), rejects(h).toString());
             assertEquals(1, h.numKeyedStateEntries(), "only the ended id is remembered");

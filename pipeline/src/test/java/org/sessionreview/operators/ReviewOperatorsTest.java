@@ -45,7 +45,8 @@ class ReviewOperatorsTest {
 
     /** Windows straight from the plain windower, in stream order. */
     private static List<WindowFeatures> directWindows() {
-        WearerWindower w = new WearerWindower(CONFIG.features(), session.info.sessionId, Role.CLIENT, session.info.mediaStartMillis);
+        WearerWindower w = new WearerWindower(
+                CONFIG.features(), session.info.sessionId, Role.CLIENT, session.info.mediaStartMillis);
         List<WindowFeatures> out = new ArrayList<>();
         for (SampleBlock b : clientBlocks()) {
             out.addAll(b.endOfStream ? w.finish(b.startMillis) : w.add(b));
@@ -96,9 +97,13 @@ class ReviewOperatorsTest {
         events.add(SessionEvent.of(session.info));
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new SessionReviewFunction(CONFIG.scoring(), org.sessionreview.scoring.BaselineProvider.CALIBRATION,
+                        new SessionReviewFunction(
+                                CONFIG.scoring(),
+                                org.sessionreview.scoring.BaselineProvider.CALIBRATION,
                                 CONFIG.synchrony(),
-                                CONFIG.rupture()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
+                                CONFIG.rupture()),
+                        (SessionEvent e) -> e.sessionId,
+                        Types.STRING)) {
             for (int i = 0; i < events.size(); i++) {
                 h.processElement(new StreamRecord<>(events.get(i), 0L));
                 if (i < events.size() - 1) {
@@ -108,7 +113,9 @@ class ReviewOperatorsTest {
             List<SessionRow> rows = h.extractOutputValues();
             assertEquals(1, rows.size());
             assertEquals(session.info.sessionId, rows.get(0).sessionId);
-            assertEquals(windows.size(), h.getSideOutput(SessionReviewFunction.WINDOWS).size());
+            assertEquals(
+                    windows.size(),
+                    h.getSideOutput(SessionReviewFunction.WINDOWS).size());
             assertEquals(0, h.numKeyedStateEntries(), "session state not cleared after its review");
         }
     }
@@ -158,7 +165,10 @@ class ReviewOperatorsTest {
             }
             List<WindowFeatures> out = h.extractOutputValues();
             assertTrue(out.get(out.size() - 1).endOfStream);
-            assertEquals(1_000_000L + blocks.size() - 1, out.get(out.size() - 1).arrivalMillis, "the end record: the end marker's");
+            assertEquals(
+                    1_000_000L + blocks.size() - 1,
+                    out.get(out.size() - 1).arrivalMillis,
+                    "the end record: the end marker's");
             assertTrue(blocksWithWindows > 10, "windows come out as blocks complete them: " + blocksWithWindows);
         }
     }
@@ -178,7 +188,10 @@ class ReviewOperatorsTest {
             List<WindowFeatures> ends = out.stream().filter(w -> w.endOfStream).toList();
             assertEquals(1, ends.size(), "exactly one end record, marked failed");
             assertTrue(ends.get(0).failed);
-            assertEquals(out.size() - 1, ends.get(0).windowCount, "the end record counts the windows emitted before the failure");
+            assertEquals(
+                    out.size() - 1,
+                    ends.get(0).windowCount,
+                    "the end record counts the windows emitted before the failure");
             assertTrue(out.size() - 1 < directWindows().size(), "no windows after the failure");
             var rejects = h.getSideOutput(WearerWindowFunction.REJECTS);
             assertEquals(1, rejects.size());
@@ -208,16 +221,23 @@ class ReviewOperatorsTest {
         List<WindowFeatures> windows = directWindows().subList(0, 20);
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new SessionReviewFunction(CONFIG.scoring(), org.sessionreview.scoring.BaselineProvider.CALIBRATION,
+                        new SessionReviewFunction(
+                                CONFIG.scoring(),
+                                org.sessionreview.scoring.BaselineProvider.CALIBRATION,
                                 CONFIG.synchrony(),
-                                CONFIG.rupture()), (SessionEvent e) -> e.sessionId, Types.STRING)) {
+                                CONFIG.rupture()),
+                        (SessionEvent e) -> e.sessionId,
+                        Types.STRING)) {
             for (SessionEvent e : sessionEvents(windows, true)) {
                 h.processElement(new StreamRecord<>(e, 0L));
             }
             List<SessionRow> rows = h.extractOutputValues();
             assertEquals(1, rows.size(), "the session is still reviewed");
-            assertTrue(rows.get(0).missingChannels.contains("client:EDA"), rows.get(0).missingChannels.toString());
-            assertEquals(null, h.getSideOutput(SessionReviewFunction.WINDOWS), "no windows of the failed wearer are scored");
+            assertTrue(
+                    rows.get(0).missingChannels.contains("client:EDA"),
+                    rows.get(0).missingChannels.toString());
+            assertEquals(
+                    null, h.getSideOutput(SessionReviewFunction.WINDOWS), "no windows of the failed wearer are scored");
             assertEquals(List.of("client"), session.info.wearers, "the state's session info is not modified");
             assertEquals(0, h.numKeyedStateEntries());
         }
@@ -230,9 +250,9 @@ class ReviewOperatorsTest {
         };
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new SessionReviewFunction(CONFIG.scoring(), failing, CONFIG.synchrony(),
-                                CONFIG.rupture()),
-                        (SessionEvent e) -> e.sessionId, Types.STRING)) {
+                        new SessionReviewFunction(CONFIG.scoring(), failing, CONFIG.synchrony(), CONFIG.rupture()),
+                        (SessionEvent e) -> e.sessionId,
+                        Types.STRING)) {
             for (SessionEvent e : sessionEvents(directWindows(), false)) {
                 h.processElement(new StreamRecord<>(e, 0L));
             }

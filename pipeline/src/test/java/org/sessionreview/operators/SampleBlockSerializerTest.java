@@ -30,11 +30,15 @@ class SampleBlockSerializerTest {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             int k = rnd.nextInt(20);
-            v[i] = k == 0 ? Double.longBitsToDouble(NAN_BITS[rnd.nextInt(NAN_BITS.length)])
-                    : k == 1 ? -0.0
-                    : k == 2 ? Double.POSITIVE_INFINITY
-                    : k == 3 ? Double.MIN_VALUE
-                    : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 6);
+            v[i] = k == 0
+                    ? Double.longBitsToDouble(NAN_BITS[rnd.nextInt(NAN_BITS.length)])
+                    : k == 1
+                            ? -0.0
+                            : k == 2
+                                    ? Double.POSITIVE_INFINITY
+                                    : k == 3
+                                            ? Double.MIN_VALUE
+                                            : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 6);
         }
         return v;
     }

@@ -67,8 +67,8 @@ class SessionReviewFunctionLiveTest {
         wearerData = new ArrayList<>();
         for (SampleBlock b : session.blocks) {
             Role role = Role.parse(b.role).orElseThrow();
-            WearerWindower w = windowers.computeIfAbsent(role,
-                    r -> new WearerWindower(CONFIG.features(), session.info.sessionId, r, media));
+            WearerWindower w = windowers.computeIfAbsent(
+                    role, r -> new WearerWindower(CONFIG.features(), session.info.sessionId, r, media));
             double atS = (b.startMillis - media) / 1000.0;
             List<WindowFeatures> ws = w.add(b);
             WearerEvents events = new WearerEvents();
@@ -106,7 +106,8 @@ class SessionReviewFunctionLiveTest {
         int chunks = 0;
         for (Timed t : wearerData) {
             SessionEvent e = t.event();
-            boolean therapist = "therapist".equals(e.window != null ? e.window.role : e.chunk != null ? e.chunk.role : null);
+            boolean therapist =
+                    "therapist".equals(e.window != null ? e.window.role : e.chunk != null ? e.chunk.role : null);
             if (!therapist) {
                 out.add(t);
             } else if (e.window != null && e.window.endOfStream) {
@@ -164,22 +165,32 @@ class SessionReviewFunctionLiveTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> harness(
             LiveMomentsConfig live, BaselineProvider baselines) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SessionReviewFunction(
-                        CONFIG.scoring(), baselines, CONFIG.synchrony(), CONFIG.rupture(), live)),
-                        (SessionEvent e) -> e.sessionId, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new SessionReviewFunction(
+                                CONFIG.scoring(), baselines, CONFIG.synchrony(), CONFIG.rupture(), live)),
+                        (SessionEvent e) -> e.sessionId,
+                        Types.STRING);
         return h;
     }
 
-    private static <T> List<T> side(KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h,
-            OutputTag<T> tag) {
+    private static <T> List<T> side(
+            KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, SessionRow> h, OutputTag<T> tag) {
         Queue<StreamRecord<T>> q = h.getSideOutput(tag);
         return q == null ? List.of() : q.stream().map(StreamRecord::getValue).toList();
     }
 
     /** Every field of a moment, so that rows compare by value. */
     private static String text(MomentRow m) {
-        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s|%d|%s|%s", m.sessionId, m.kind, m.role,
-                Double.toString(m.startS), Double.toString(m.endS), m.startMillis, Double.toString(m.severity),
+        return String.format(
+                Locale.ROOT,
+                "%s|%s|%s|%s|%s|%d|%s|%s",
+                m.sessionId,
+                m.kind,
+                m.role,
+                Double.toString(m.startS),
+                Double.toString(m.endS),
+                m.startMillis,
+                Double.toString(m.severity),
                 m.evidence);
     }
 
@@ -195,13 +206,25 @@ class SessionReviewFunctionLiveTest {
     }
 
     private static String text(LiveMomentRow m) {
-        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s|%d|%s|%s", m.sessionId, m.kind, m.role,
-                Double.toString(m.startS), Double.toString(m.endS), m.startMillis, Double.toString(m.severity),
+        return String.format(
+                Locale.ROOT,
+                "%s|%s|%s|%s|%s|%d|%s|%s",
+                m.sessionId,
+                m.kind,
+                m.role,
+                Double.toString(m.startS),
+                Double.toString(m.endS),
+                m.startMillis,
+                Double.toString(m.severity),
                 m.evidence);
     }
 
     /** What a run emitted: session rows, moments, the live feed, and the feed's size before the final metadata. */
-    private record Run(List<SessionRow> rows, List<MomentRow> moments, List<LiveMomentRow> feed, int feedBeforeEnd,
+    private record Run(
+            List<SessionRow> rows,
+            List<MomentRow> moments,
+            List<LiveMomentRow> feed,
+            int feedBeforeEnd,
             int stateEntriesAfter) {}
 
     private static Run run(List<SessionEvent> events, LiveMomentsConfig live, BaselineProvider baselines)
@@ -215,8 +238,12 @@ class SessionReviewFunctionLiveTest {
                 }
                 h.processElement(new StreamRecord<>(events.get(i), 0L));
             }
-            return new Run(h.extractOutputValues(), side(h, SessionReviewFunction.MOMENTS),
-                    side(h, SessionReviewFunction.LIVE_MOMENTS), before, h.numKeyedStateEntries());
+            return new Run(
+                    h.extractOutputValues(),
+                    side(h, SessionReviewFunction.MOMENTS),
+                    side(h, SessionReviewFunction.LIVE_MOMENTS),
+                    before,
+                    h.numKeyedStateEntries());
         }
     }
 
@@ -240,9 +267,11 @@ class SessionReviewFunctionLiveTest {
         List<SessionEvent> events = liveEvents(session.annotations);
         Run run = run(events, LIVE, BaselineProvider.CALIBRATION);
         List<LiveMomentRow> live = phase(run.feed(), LiveMomentRow.LIVE);
-        System.out.println("[SessionReviewFunctionLiveTest] feed:\n  " + run.feed().stream()
-                .map(Object::toString).collect(Collectors.joining("\n  ")));
-        assertTrue(live.stream().anyMatch(r -> r.kind.equals("anxiety_episode")), "a planted episode is sent live: " + live);
+        System.out.println("[SessionReviewFunctionLiveTest] feed:\n  "
+                + run.feed().stream().map(Object::toString).collect(Collectors.joining("\n  ")));
+        assertTrue(
+                live.stream().anyMatch(r -> r.kind.equals("anxiety_episode")),
+                "a planted episode is sent live: " + live);
         assertEquals(live.size(), run.feedBeforeEnd(), "every live record precedes the final metadata");
         assertTrue(run.feed().subList(0, live.size()).stream().allMatch(r -> r.phase.equals(LiveMomentRow.LIVE)));
         for (LiveMomentRow r : live) {
@@ -296,7 +325,9 @@ class SessionReviewFunctionLiveTest {
                 seen = feed.size();
             }
             List<LiveMomentRow> feed = side(h, SessionReviewFunction.LIVE_MOMENTS);
-            assertTrue(!phase(feed, LiveMomentRow.LIVE).isEmpty() && !phase(feed, LiveMomentRow.WITHDRAWN).isEmpty(),
+            assertTrue(
+                    !phase(feed, LiveMomentRow.LIVE).isEmpty()
+                            && !phase(feed, LiveMomentRow.WITHDRAWN).isEmpty(),
                     "live and end records: " + feed);
             assertEquals(0, h.numKeyedStateEntries(), "the arrival stamp is cleared with the session");
         }
@@ -321,7 +352,8 @@ class SessionReviewFunctionLiveTest {
         List<LiveMomentRow> withdrawn = phase(feed, LiveMomentRow.WITHDRAWN);
         for (LiveMomentRow r : phase(feed, LiveMomentRow.LIVE)) {
             boolean confirmed = finals.containsKey(LiveMoments.Key.of(r));
-            List<LiveMomentRow> w = withdrawn.stream().filter(x -> LiveMoments.Key.of(x).equals(LiveMoments.Key.of(r)))
+            List<LiveMomentRow> w = withdrawn.stream()
+                    .filter(x -> LiveMoments.Key.of(x).equals(LiveMoments.Key.of(r)))
                     .toList();
             assertEquals(confirmed ? 0 : 1, w.size(), "withdrawn exactly when unconfirmed: " + r);
             if (!confirmed) {
@@ -338,7 +370,10 @@ class SessionReviewFunctionLiveTest {
         Run batch = run(events, null, BaselineProvider.CALIBRATION);
         Run live = run(events, LIVE, BaselineProvider.CALIBRATION);
         assertTrue(batch.moments().size() >= 3, "episodes and the rupture: " + batch.moments());
-        assertEquals(batch.moments().stream().map(SessionReviewFunctionLiveTest::text).toList(),
+        assertEquals(
+                batch.moments().stream()
+                        .map(SessionReviewFunctionLiveTest::text)
+                        .toList(),
                 live.moments().stream().map(SessionReviewFunctionLiveTest::text).toList(),
                 "live mode changes no final moment");
         assertEquals(1, live.rows().size());
@@ -351,13 +386,21 @@ class SessionReviewFunctionLiveTest {
         List<SessionEvent> events = liveEvents(withLateRepair());
         Run live = run(events, LIVE, BaselineProvider.CALIBRATION);
         Run batch = run(events, null, BaselineProvider.CALIBRATION);
-        assertEquals(batch.moments().stream().map(SessionReviewFunctionLiveTest::text).toList(),
+        assertEquals(
+                batch.moments().stream()
+                        .map(SessionReviewFunctionLiveTest::text)
+                        .toList(),
                 live.moments().stream().map(SessionReviewFunctionLiveTest::text).toList());
         List<LiveMomentRow> withdrawn = phase(live.feed(), LiveMomentRow.WITHDRAWN);
-        assertTrue(withdrawn.stream().anyMatch(r -> r.kind.equals("unaddressed_rupture") && r.startS == 700),
+        assertTrue(
+                withdrawn.stream().anyMatch(r -> r.kind.equals("unaddressed_rupture") && r.startS == 700),
                 "the rupture sent as unaddressed is withdrawn: " + live.feed());
-        assertTrue(live.feed().stream().anyMatch(r -> r.kind.equals("rupture") && r.startS == 700
-                && !r.phase.equals(LiveMomentRow.WITHDRAWN)), "and comes back repaired: " + live.feed());
+        assertTrue(
+                live.feed().stream()
+                        .anyMatch(r -> r.kind.equals("rupture")
+                                && r.startS == 700
+                                && !r.phase.equals(LiveMomentRow.WITHDRAWN)),
+                "and comes back repaired: " + live.feed());
         assertFeedAccountsFor(live.moments(), live.feed(), sessionEndS(events));
     }
 
@@ -382,7 +425,8 @@ class SessionReviewFunctionLiveTest {
         Run batch = run(events, null, BaselineProvider.CALIBRATION);
         assertEquals(1, run.rows().size(), "the session is still reviewed");
         assertEquals(0, run.feedBeforeEnd(), "no round succeeded");
-        assertEquals(batch.moments().size(), phase(run.feed(), LiveMomentRow.FINAL).size(), "all come at the end");
+        assertEquals(
+                batch.moments().size(), phase(run.feed(), LiveMomentRow.FINAL).size(), "all come at the end");
         assertEquals(run.feed().size(), phase(run.feed(), LiveMomentRow.FINAL).size());
     }
 
@@ -427,7 +471,8 @@ class SessionReviewFunctionLiveTest {
             feed.addAll(side(h, SessionReviewFunction.LIVE_MOMENTS));
             assertEquals(0, h.numKeyedStateEntries());
         }
-        assertEquals(straight.feed().stream().map(r -> r + " " + text(r)).toList(),
+        assertEquals(
+                straight.feed().stream().map(r -> r + " " + text(r)).toList(),
                 feed.stream().map(r -> r + " " + text(r)).toList());
     }
 
@@ -452,7 +497,8 @@ class SessionReviewFunctionLiveTest {
             }
             latest.merge(w.role, w.endS, Math::max);
             java.util.stream.DoubleStream running = latest.entrySet().stream()
-                    .filter(x -> !ended.contains(x.getKey())).mapToDouble(Map.Entry::getValue);
+                    .filter(x -> !ended.contains(x.getKey()))
+                    .mapToDouble(Map.Entry::getValue);
             double h = (earliest ? running.min() : running.max()).orElseThrow();
             if (Math.floor(h / everyS) > last) {
                 last = (long) Math.floor(h / everyS);
@@ -464,7 +510,8 @@ class SessionReviewFunctionLiveTest {
 
     @Test
     void shouldRescoreOncePerEverySWhenTheEarliestRunningWearerPassesAMultiple() throws Exception {
-        LiveMomentsConfig every60 = LiveMomentsConfig.builder().set(LiveMomentsConfig.EVERY_S, 60.0).build();
+        LiveMomentsConfig every60 =
+                LiveMomentsConfig.builder().set(LiveMomentsConfig.EVERY_S, 60.0).build();
         List<Double> horizons = new ArrayList<>();
         BaselineProvider spy = (info, role, ws, as, cfg) -> {
             if (info.provisional) {
@@ -488,14 +535,16 @@ class SessionReviewFunctionLiveTest {
         assertEquals(expected, rounds);
         assertTrue(expected.size() >= 15, "a 20-minute session has about one round a minute: " + expected);
         assertTrue(!expected.equals(expectedRounds(events, 60, false)), "the late therapist holds the horizon back");
-        assertTrue(rounds.get(rounds.size() - 1).endsWith("@1200.0"), "the client goes on alone once the therapist ended: "
-                + rounds);
+        assertTrue(
+                rounds.get(rounds.size() - 1).endsWith("@1200.0"),
+                "the client goes on alone once the therapist ended: " + rounds);
     }
 
     @Test
     void shouldNotRegisterLiveStateWhenLiveModeIsOff() throws Exception {
         List<SessionEvent> events = liveEvents(session.annotations);
-        try (var off = harness(null, BaselineProvider.CALIBRATION); var on = harness(LIVE, BaselineProvider.CALIBRATION)) {
+        try (var off = harness(null, BaselineProvider.CALIBRATION);
+                var on = harness(LIVE, BaselineProvider.CALIBRATION)) {
             off.open();
             on.open();
             for (SessionEvent e : events.subList(0, events.size() / 2)) {

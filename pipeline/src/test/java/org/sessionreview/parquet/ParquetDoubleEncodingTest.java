@@ -45,7 +45,8 @@ class ParquetDoubleEncodingTest {
             .build();
 
     /** The writer as it was: parquet-java's defaults but for codec and row group size. */
-    private static final class DefaultDictionaryBuilder extends ParquetWriter.Builder<double[], DefaultDictionaryBuilder> {
+    private static final class DefaultDictionaryBuilder
+            extends ParquetWriter.Builder<double[], DefaultDictionaryBuilder> {
         DefaultDictionaryBuilder(OutputFile out) {
             super(out);
             withCompressionCodec(CompressionCodecName.SNAPPY);
@@ -91,8 +92,10 @@ class ParquetDoubleEncodingTest {
                 w.write(r);
             }
         }
-        List<Map<String, Object>> a = TableReader.read(dir.resolve("fast"), "doubles").rows();
-        List<Map<String, Object>> b = TableReader.read(dir.resolve("slow"), "doubles").rows();
+        List<Map<String, Object>> a =
+                TableReader.read(dir.resolve("fast"), "doubles").rows();
+        List<Map<String, Object>> b =
+                TableReader.read(dir.resolve("slow"), "doubles").rows();
         assertEquals(rows.length, a.size());
         assertEquals(b.size(), a.size());
         for (int i = 0; i < a.size(); i++) {
@@ -101,7 +104,9 @@ class ParquetDoubleEncodingTest {
                 Object x = a.get(i).get(e.getKey());
                 Object y = e.getValue();
                 if (y instanceof Double d) {
-                    assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits((Double) x),
+                    assertEquals(
+                            Double.doubleToRawLongBits(d),
+                            Double.doubleToRawLongBits((Double) x),
                             "row " + i + " " + e.getKey());
                 } else {
                     assertEquals(y, x, "row " + i + " " + e.getKey());

@@ -65,7 +65,8 @@ class ParquetTablesTest {
     @Test
     void shouldRoundTripValuesTypesAndFooterWhenWritingSessions() throws Exception {
         Path file = dir.resolve("s.parquet");
-        try (ParquetWriter<SessionRow> w = ParquetTables.writer(Tables.SESSIONS, Map.of("version", "9.9"), new LocalOutputFile(file))) {
+        try (ParquetWriter<SessionRow> w =
+                ParquetTables.writer(Tables.SESSIONS, Map.of("version", "9.9"), new LocalOutputFile(file))) {
             w.write(row("S1", 3.25, List.of("two episodes", "low quality")));
             w.write(row("S2", null, List.of()));
         }
@@ -75,8 +76,11 @@ class ParquetTablesTest {
             assertEquals("sessions", footer.get("session_review.table"));
             assertTrue(footer.get("session_review.column.client_key").contains("HMAC"));
             MessageType schema = r.getFooter().getFileMetaData().getSchema();
-            assertEquals(LogicalTypeAnnotation.dateType(), schema.getType("session_date").getLogicalTypeAnnotation());
-            assertEquals(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS),
+            assertEquals(
+                    LogicalTypeAnnotation.dateType(),
+                    schema.getType("session_date").getLogicalTypeAnnotation());
+            assertEquals(
+                    LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS),
                     schema.getType("media_start_utc").getLogicalTypeAnnotation());
             assertEquals(2, r.getRecordCount());
         }
@@ -104,7 +108,9 @@ class ParquetTablesTest {
         int rows = 250_000;
         try (ParquetWriter<SessionRow> w = ParquetTables.writer(Tables.SESSIONS, Map.of(), new LocalOutputFile(file))) {
             for (int i = 0; i < rows; i++) {
-                SessionRow r = row(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), random.nextDouble(),
+                SessionRow r = row(
+                        new java.util.UUID(random.nextLong(), random.nextLong()).toString(),
+                        random.nextDouble(),
                         List.of(Long.toHexString(random.nextLong())));
                 r.priority = random.nextDouble();
                 w.write(r);
@@ -113,12 +119,21 @@ class ParquetTablesTest {
         long bytes = java.nio.file.Files.size(file);
         assertTrue(bytes > 2 * ParquetTables.ROW_GROUP_BYTES, "enough data for several row groups: " + bytes);
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups = reader.getFooter().getBlocks();
-            assertTrue(groups.size() >= bytes / ParquetTables.ROW_GROUP_BYTES, groups.size() + " row groups in " + bytes + " bytes");
-            assertEquals(rows, groups.stream().mapToLong(org.apache.parquet.hadoop.metadata.BlockMetaData::getRowCount).sum());
+            List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups =
+                    reader.getFooter().getBlocks();
+            assertTrue(
+                    groups.size() >= bytes / ParquetTables.ROW_GROUP_BYTES,
+                    groups.size() + " row groups in " + bytes + " bytes");
+            assertEquals(
+                    rows,
+                    groups.stream()
+                            .mapToLong(org.apache.parquet.hadoop.metadata.BlockMetaData::getRowCount)
+                            .sum());
             for (org.apache.parquet.hadoop.metadata.BlockMetaData g : groups) {
                 // parquet-java checks the buffered size every 100 to 10,000 rows, so a group may run a little over
-                assertTrue(g.getCompressedSize() < 1.25 * ParquetTables.ROW_GROUP_BYTES, "row group of " + g.getCompressedSize() + " bytes");
+                assertTrue(
+                        g.getCompressedSize() < 1.25 * ParquetTables.ROW_GROUP_BYTES,
+                        "row group of " + g.getCompressedSize() + " bytes");
             }
         }
     }

@@ -41,8 +41,8 @@ class TableReaderTest {
 
     private void write(String file, SessionRow... rows) throws Exception {
         Path t = Files.createDirectories(dir.resolve("sessions"));
-        try (ParquetWriter<SessionRow> w = ParquetTables.writer(Tables.SESSIONS, Map.of("version", "9.9"),
-                new LocalOutputFile(t.resolve(file)))) {
+        try (ParquetWriter<SessionRow> w =
+                ParquetTables.writer(Tables.SESSIONS, Map.of("version", "9.9"), new LocalOutputFile(t.resolve(file)))) {
             for (SessionRow r : rows) {
                 w.write(r);
             }
@@ -88,8 +88,8 @@ class TableReaderTest {
             }
         }
         Path copy = Files.createDirectories(dir.resolve("copy/sessions"));
-        try (ParquetWriter<Map<String, Object>> w = ParquetTables.writer(b.build(), Map.of(),
-                new LocalOutputFile(copy.resolve("c.parquet")))) {
+        try (ParquetWriter<Map<String, Object>> w =
+                ParquetTables.writer(b.build(), Map.of(), new LocalOutputFile(copy.resolve("c.parquet")))) {
             for (Map<String, Object> r : rows) {
                 w.write(r);
             }
@@ -109,8 +109,8 @@ class TableReaderTest {
         write("a.parquet", row("S1", 3.25, List.of()));
         Path bad = dir.resolve("sessions/b.parquet");
         Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
-        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
-                () -> TableReader.read(dir, "sessions"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.UncheckedIOException.class, () -> TableReader.read(dir, "sessions"));
         assertTrue(e.getMessage().startsWith(bad + ": not a readable Parquet table file ("), e.getMessage());
         assertTrue(!e.getMessage().contains("LocalInputFile@"), e.getMessage());
     }
@@ -119,7 +119,8 @@ class TableReaderTest {
     void shouldPassTheConsumersOwnFailureThroughUnchanged() throws Exception {
         write("a.parquet", row("S1", 3.25, List.of()));
         IllegalStateException mine = new IllegalStateException("mine");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> TableReader.forEachRow(dir.resolve("sessions"), r -> {
                     throw mine;
                 }));

@@ -1,9 +1,9 @@
 package org.sessionreview.scoring;
 
-import static org.sessionreview.config.ScoringOptions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.config.ScoringOptions.*;
 import static org.sessionreview.scoring.Windows.window;
 
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,18 @@ class AnxietyIndexTest {
      * DOMAIN.md proposal's weights (1, 1, 1, 1, 0.5, 0.5) pinned so the arithmetic below holds
      * whatever the defaults are.
      */
-    private static final ScoringConfig UNIT = ScoringConfig.builder().set(MAD_SCALE, 1.0)
-            .set(HR_FLOOR_BPM, 0.5).set(RMSSD_FLOOR_MS, 0.5).set(SCR_RATE_FLOOR_PER_MIN, 0.5)
-            .set(WEIGHT_SCR, 1.0).set(WEIGHT_SCL, 1.0).set(WEIGHT_HR, 1.0).set(WEIGHT_RMSSD, 1.0)
-            .set(WEIGHT_FIDGET, 0.5).set(WEIGHT_TEMP, 0.5).build();
+    private static final ScoringConfig UNIT = ScoringConfig.builder()
+            .set(MAD_SCALE, 1.0)
+            .set(HR_FLOOR_BPM, 0.5)
+            .set(RMSSD_FLOOR_MS, 0.5)
+            .set(SCR_RATE_FLOOR_PER_MIN, 0.5)
+            .set(WEIGHT_SCR, 1.0)
+            .set(WEIGHT_SCL, 1.0)
+            .set(WEIGHT_HR, 1.0)
+            .set(WEIGHT_RMSSD, 1.0)
+            .set(WEIGHT_FIDGET, 0.5)
+            .set(WEIGHT_TEMP, 0.5)
+            .build();
 
     /** Every feature: median 0, MAD 1. */
     private static Baseline unitBaseline() {
@@ -52,11 +60,15 @@ class AnxietyIndexTest {
     @Test
     void shouldUseTheFloorWhenTheBaselineIsNearlyFlat() {
         FeatureBaseline flat = new FeatureBaseline(2.0, 0.01, 40);
-        assertEquals(2.0, AnxietyIndex.robustZ(Feature.SCL, 2.1, flat, ScoringConfig.defaults()),
+        assertEquals(
+                2.0,
+                AnxietyIndex.robustZ(Feature.SCL, 2.1, flat, ScoringConfig.defaults()),
                 1e-12); // 0.1 / max(0.0148, 0.05)
         FeatureBaseline fidget = new FeatureBaseline(1e-3, 0.0, 40);
-        assertEquals(2.0, AnxietyIndex.robustZ(Feature.FIDGET, 1.2e-3, fidget,
-                ScoringConfig.defaults()), 1e-9); // relative floor 10 % of 1e-3
+        assertEquals(
+                2.0,
+                AnxietyIndex.robustZ(Feature.FIDGET, 1.2e-3, fidget, ScoringConfig.defaults()),
+                1e-9); // relative floor 10 % of 1e-3
     }
 
     @Test
@@ -148,7 +160,8 @@ class AnxietyIndexTest {
     void shouldSkipFeaturesWithoutBaselineOrWeightWhenScoring() {
         Baseline noScl = Baseline.builder("partial")
                 .put(Feature.SCR_RATE, new FeatureBaseline(0, 1, 20))
-                .put(Feature.HR, new FeatureBaseline(0, 1, 20)).build();
+                .put(Feature.HR, new FeatureBaseline(0, 1, 20))
+                .build();
         ScoringConfig noHrWeight = UNIT.toBuilder().set(WEIGHT_HR, 0.0).build();
         WindowFeatures scored = AnxietyIndex.score(allSix(), noScl, noHrWeight);
         assertNull(scored.zScl);
@@ -176,7 +189,8 @@ class AnxietyIndexTest {
         assertEquals(moving.edaSclUs, scored.zScl, 1e-12); // z-scores stay for researchers
         WindowFeatures gesture = allSix();
         gesture.grossMovementS = 3;
-        assertEquals(AnxietyIndex.score(allSix(), unitBaseline(), UNIT).anxietyIndex,
+        assertEquals(
+                AnxietyIndex.score(allSix(), unitBaseline(), UNIT).anxietyIndex,
                 AnxietyIndex.score(gesture, unitBaseline(), UNIT).anxietyIndex);
     }
 }

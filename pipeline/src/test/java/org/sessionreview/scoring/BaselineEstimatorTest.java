@@ -1,6 +1,5 @@
 package org.sessionreview.scoring;
 
-import org.sessionreview.config.ScoringOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,12 +11,12 @@ import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
 import org.sessionreview.model.WindowFeatures;
 
 class BaselineEstimatorTest {
     private static final ScoringConfig CFG = ScoringConfig.defaults();
-    private static final double[] CALIBRATION_SCL =
-            {2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3.0, 10.0};
+    private static final double[] CALIBRATION_SCL = {2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3.0, 10.0};
 
     /** 12 windows wholly inside 120-360 s (starts 120, 135, ..., 285). */
     private static List<WindowFeatures> calibrationWindows() {
@@ -78,11 +77,15 @@ class BaselineEstimatorTest {
                 w.edaQuality = 0.0; // SCL usable in 3 windows only
             }
         }
-        Baseline b = BaselineEstimator.calibration(ws, ScoringConfig.builder()
-                .set(ScoringOptions.QUALITY_THRESHOLD, 0.5).build());
+        Baseline b = BaselineEstimator.calibration(
+                ws,
+                ScoringConfig.builder()
+                        .set(ScoringOptions.QUALITY_THRESHOLD, 0.5)
+                        .build());
 
-        assertEquals("calibration 120-360 s; whole session for EDA level"
-                + " (calibration stretch had 3 usable windows)", b.source());
+        assertEquals(
+                "calibration 120-360 s; whole session for EDA level" + " (calibration stretch had 3 usable windows)",
+                b.source());
         assertEquals(75.5, b.get(Feature.HR).orElseThrow().median(), 1e-12);
         assertEquals(3, b.get(Feature.SCL).orElseThrow().count());
     }
@@ -103,8 +106,7 @@ class BaselineEstimatorTest {
             ws.add(scl(900 + 5 * i, 4.0 + (i % 2)));
         }
         ws.add(scl(150, 100.0));
-        Baseline b = BaselineEstimator.fromStretch(ws, 900, 1000, "coded BASELINE 900-1000 s",
-                CFG);
+        Baseline b = BaselineEstimator.fromStretch(ws, 900, 1000, "coded BASELINE 900-1000 s", CFG);
         assertEquals("coded BASELINE 900-1000 s", b.source());
         assertEquals(4.5, b.get(Feature.SCL).orElseThrow().median(), 1e-12);
         assertEquals(0.5, b.get(Feature.SCL).orElseThrow().mad(), 1e-12);

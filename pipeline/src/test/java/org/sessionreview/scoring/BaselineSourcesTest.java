@@ -73,8 +73,12 @@ class BaselineSourcesTest {
     @Test
     void shouldIgnoreCodedStretchesOfTheOtherWearerOrTooShortWhenChoosingBaseline() {
         CodedBaselineProvider p = new CodedBaselineProvider(StoredBaselines.none());
-        Baseline b = p.baselineFor(info(), Role.CLIENT, windows(),
-                List.of(baseline(600, 900, "therapist"), baseline(600, 630, "client")), CFG);
+        Baseline b = p.baselineFor(
+                info(),
+                Role.CLIENT,
+                windows(),
+                List.of(baseline(600, 900, "therapist"), baseline(600, 630, "client")),
+                CFG);
         assertEquals(5.01, b.get(Feature.SCL).orElseThrow().median(), 1e-9);
         assertTrue(b.source().startsWith("calibration 120-360 s"), b.source());
     }
@@ -86,17 +90,20 @@ class BaselineSourcesTest {
             SessionInfo i = info();
             i.sessionId = "S" + s;
             Baseline b = Baseline.builder("calibration 120-360 s")
-                    .put(Feature.SCL, new FeatureBaseline(3.0 + s, 0.1 * (s + 1), 40)).build();
+                    .put(Feature.SCL, new FeatureBaseline(3.0 + s, 0.1 * (s + 1), 40))
+                    .build();
             rows.addAll(BaselineRows.of(i, java.util.Map.of(Role.CLIENT, b)));
         }
         Baseline fallback = Baseline.builder("whole session (calibration stretch had 2 usable windows)")
-                .put(Feature.SCL, new FeatureBaseline(100, 1, 3)).build();
+                .put(Feature.SCL, new FeatureBaseline(100, 1, 3))
+                .build();
         rows.addAll(BaselineRows.of(info(), java.util.Map.of(Role.CLIENT, fallback)));
         Path file = tmp.resolve("baselines.json");
         StoredBaselines.pool(rows).write(file);
         StoredBaselines read = StoredBaselines.read(file);
         Baseline b = read.lookup("client:abc");
-        assertEquals(4.0, b.get(Feature.SCL).orElseThrow().median(), 1e-12, "median of 3, 4, 5; the fallback is not pooled");
+        assertEquals(
+                4.0, b.get(Feature.SCL).orElseThrow().median(), 1e-12, "median of 3, 4, 5; the fallback is not pooled");
         assertEquals(0.2, b.get(Feature.SCL).orElseThrow().mad(), 1e-12);
         assertTrue(b.source().contains("3 sessions"), b.source());
         Baseline chosen = new CodedBaselineProvider(read).baselineFor(info(), Role.CLIENT, windows(), List.of(), CFG);
@@ -108,8 +115,10 @@ class BaselineSourcesTest {
         Path bad = Files.writeString(tmp.resolve("x.json"), "{\"people\": {}}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StoredBaselines.read(bad));
         assertTrue(e.getMessage().contains("format"), e.getMessage());
-        Path badFeature = Files.writeString(tmp.resolve("y.json"), "{\"format\": \"" + StoredBaselines.FORMAT
-                + "\", \"people\": {\"client:a\": {\"features\": {\"nope\": {\"median\": 1, \"mad\": 1}}}}}");
+        Path badFeature = Files.writeString(
+                tmp.resolve("y.json"),
+                "{\"format\": \"" + StoredBaselines.FORMAT
+                        + "\", \"people\": {\"client:a\": {\"features\": {\"nope\": {\"median\": 1, \"mad\": 1}}}}}");
         e = assertThrows(IllegalArgumentException.class, () -> StoredBaselines.read(badFeature));
         assertTrue(e.getMessage().contains("unknown feature column 'nope'"), e.getMessage());
     }

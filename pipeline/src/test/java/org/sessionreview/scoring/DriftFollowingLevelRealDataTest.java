@@ -46,15 +46,18 @@ class DriftFollowingLevelRealDataTest {
         return out;
     }
 
-    private static List<WindowFeatures> scored(List<WindowFeatures> w, DriftFollowingLevel.Params p,
-            String id) {
+    private static List<WindowFeatures> scored(List<WindowFeatures> w, DriftFollowingLevel.Params p, String id) {
         return new SessionReviewer(BaselineProvider.CALIBRATION, p)
-                .review(SyntheticSession.info(id), w, List.of(), CFG).scoredWindows();
+                .review(SyntheticSession.info(id), w, List.of(), CFG)
+                .scoredWindows();
     }
 
     private static double medianZ(List<WindowFeatures> scored, double fromS, double toS) {
-        double[] z = scored.stream().filter(w -> w.startS >= fromS && w.endS <= toS && w.zScl != null)
-                .mapToDouble(w -> w.zScl).sorted().toArray();
+        double[] z = scored.stream()
+                .filter(w -> w.startS >= fromS && w.endS <= toS && w.zScl != null)
+                .mapToDouble(w -> w.zScl)
+                .sorted()
+                .toArray();
         assertTrue(z.length > 20, "windows with z(SCL) in " + fromS + "-" + toS + " s: " + z.length);
         return z.length % 2 == 1 ? z[z.length / 2] : (z[z.length / 2 - 1] + z[z.length / 2]) / 2;
     }
@@ -66,9 +69,15 @@ class DriftFollowingLevelRealDataTest {
         double from = 50.5 * 60;
         double to = 59 * 60;
         double fixed = medianZ(scored(w, DriftFollowingLevel.Params.OFF, "S02"), from, to);
-        double follow = medianZ(scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), "S02"), from, to);
-        System.out.printf(Locale.ROOT, "S02 final rest, median z(SCL): fixed baseline %.2f,"
-                + " drift-following %.2f%n", fixed, follow);
+        double follow = medianZ(
+                scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), "S02"),
+                from,
+                to);
+        System.out.printf(
+                Locale.ROOT,
+                "S02 final rest, median z(SCL): fixed baseline %.2f," + " drift-following %.2f%n",
+                fixed,
+                follow);
         assertTrue(fixed > 4, "the fixed baseline reads the drifted level as arousal: " + fixed);
         assertTrue(follow < fixed - 3 && follow < 2, "drift not taken out: " + follow + " vs " + fixed);
     }
@@ -77,7 +86,8 @@ class DriftFollowingLevelRealDataTest {
     void shouldNeverRaiseSclZOnMsr2023() throws Exception {
         List<WindowFeatures> w = windows("e4/msr2023", "msr2023");
         List<WindowFeatures> fixed = scored(w, DriftFollowingLevel.Params.OFF, "msr2023");
-        List<WindowFeatures> follow = scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), "msr2023");
+        List<WindowFeatures> follow =
+                scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()), "msr2023");
         double end = w.get(w.size() - 1).endS;
         for (int i = 0; i < fixed.size(); i++) {
             Double a = fixed.get(i).zScl;
@@ -92,8 +102,11 @@ class DriftFollowingLevelRealDataTest {
         }
         double lastFixed = medianZ(fixed, end - 600, end);
         double lastFollow = medianZ(follow, end - 600, end);
-        System.out.printf(Locale.ROOT, "msr2023 last 10 min, median z(SCL): fixed %.2f, drift-following"
-                + " %.2f%n", lastFixed, lastFollow);
+        System.out.printf(
+                Locale.ROOT,
+                "msr2023 last 10 min, median z(SCL): fixed %.2f, drift-following" + " %.2f%n",
+                lastFixed,
+                lastFollow);
         assertTrue(lastFollow <= lastFixed, lastFollow + " vs " + lastFixed);
     }
 }

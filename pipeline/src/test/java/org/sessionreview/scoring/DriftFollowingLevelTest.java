@@ -41,8 +41,8 @@ class DriftFollowingLevelTest {
     }
 
     /** A response of {@code amplitudeUs} from {@code startS}, 30 s rise and fall, lasting {@code lengthS}. */
-    private static DoubleUnaryOperator plus(DoubleUnaryOperator drift, double startS, double lengthS,
-            double amplitudeUs) {
+    private static DoubleUnaryOperator plus(
+            DoubleUnaryOperator drift, double startS, double lengthS, double amplitudeUs) {
         return t -> {
             double e = 0;
             if (t >= startS && t < startS + lengthS) {
@@ -54,12 +54,16 @@ class DriftFollowingLevelTest {
 
     private static List<WindowFeatures> scored(List<WindowFeatures> windows, DriftFollowingLevel.Params p) {
         return new SessionReviewer(BaselineProvider.CALIBRATION, p)
-                .review(SyntheticSession.info(Windows.SESSION), windows, List.of(), CFG).scoredWindows();
+                .review(SyntheticSession.info(Windows.SESSION), windows, List.of(), CFG)
+                .scoredWindows();
     }
 
     private static double maxZ(List<WindowFeatures> scored, double fromS, double toS) {
-        return scored.stream().filter(w -> w.startS >= fromS && w.startS < toS)
-                .mapToDouble(w -> w.zScl).max().orElseThrow();
+        return scored.stream()
+                .filter(w -> w.startS >= fromS && w.startS < toS)
+                .mapToDouble(w -> w.zScl)
+                .max()
+                .orElseThrow();
     }
 
     @Test
@@ -68,14 +72,30 @@ class DriftFollowingLevelTest {
             for (double over : new double[] {1800, 3000}) {
                 for (int shape = 0; shape < 2; shape++) {
                     DoubleUnaryOperator drift = shape == 0 ? linear(rise, over) : exponential(rise, over);
-                    String what = String.format(Locale.ROOT, "%s rise of %.0f uS over %.0f min",
-                            shape == 0 ? "linear" : "exponential", rise, over / 60);
+                    String what = String.format(
+                            Locale.ROOT,
+                            "%s rise of %.0f uS over %.0f min",
+                            shape == 0 ? "linear" : "exponential",
+                            rise,
+                            over / 60);
                     List<WindowFeatures> w = session(drift, 7);
                     double fixed = maxZ(scored(w, DriftFollowingLevel.Params.OFF), 1800, SESSION_S);
-                    double follow = maxZ(scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults())), 1800, SESSION_S);
-                    double early = maxZ(scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults())), 600, 1800);
-                    System.out.printf(Locale.ROOT, "%s: max z(SCL) from minute 30: fixed %.1f, drift-following %.1f"
-                            + " (minutes 10-30: %.1f)%n", what, fixed, follow, early);
+                    double follow = maxZ(
+                            scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults())),
+                            1800,
+                            SESSION_S);
+                    double early = maxZ(
+                            scored(w, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults())),
+                            600,
+                            1800);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s: max z(SCL) from minute 30: fixed %.1f, drift-following %.1f"
+                                    + " (minutes 10-30: %.1f)%n",
+                            what,
+                            fixed,
+                            follow,
+                            early);
                     assertTrue(fixed > 5, what + ": the fixed baseline calls the drift an episode: " + fixed);
                     assertTrue(follow < 2, what + ": z(SCL) " + follow);
                 }
@@ -88,13 +108,22 @@ class DriftFollowingLevelTest {
         for (double rise : new double[] {1, 5}) {
             for (double lengthS : new double[] {120, 240}) {
                 DoubleUnaryOperator drift = linear(rise, 3000);
-                List<WindowFeatures> alone = scored(session(drift, 11), DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()));
-                List<WindowFeatures> with = scored(session(plus(drift, 2400, lengthS, 0.5), 11),
+                List<WindowFeatures> alone = scored(
+                        session(drift, 11),
+                        DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()));
+                List<WindowFeatures> with = scored(
+                        session(plus(drift, 2400, lengthS, 0.5), 11),
                         DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()));
                 double base = maxZ(alone, 2400, 2400 + lengthS);
                 double peak = maxZ(with, 2400, 2400 + lengthS);
-                System.out.printf(Locale.ROOT, "%.0f uS over 50 min, +0.5 uS for %.0f s at minute 40: max z(SCL)"
-                        + " %.1f (drift alone %.1f)%n", rise, lengthS, peak, base);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%.0f uS over 50 min, +0.5 uS for %.0f s at minute 40: max z(SCL)"
+                                + " %.1f (drift alone %.1f)%n",
+                        rise,
+                        lengthS,
+                        peak,
+                        base);
                 // the calibration minutes drift too, so their MAD (the z scale) grows with the drift
                 // rate: 0.5 uS is z 10 on a flat level and about z 3.5 on a 5 uS / 50 min drift
                 assertTrue(peak >= 3 && peak - base >= 3, "response absorbed: z " + peak + " vs " + base);
@@ -104,7 +133,9 @@ class DriftFollowingLevelTest {
 
     @Test
     void shouldNotAbsorbAResponseOnAFlatLevel() {
-        List<WindowFeatures> w = scored(session(plus(t -> 0, 2400, 240, 0.5), 3), DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()));
+        List<WindowFeatures> w = scored(
+                session(plus(t -> 0, 2400, 240, 0.5), 3),
+                DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()));
         assertEquals(10, maxZ(w, 2400, 2640), 1e-9, "0.5 uS over a 0.05 uS scale clamps at 10");
         double quiet = maxZ(w, 600, 2400);
         System.out.printf(Locale.ROOT, "flat level: max z(SCL) before the response %.2f%n", quiet);
@@ -116,7 +147,8 @@ class DriftFollowingLevelTest {
     @Test
     void shouldUseTheBaselineMedianUntilASegmentOfHistoryExists() {
         List<WindowFeatures> w = session(linear(5, 1800), 5);
-        double[] ref = DriftFollowingLevel.references(w, 1.234, CFG, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()));
+        double[] ref = DriftFollowingLevel.references(
+                w, 1.234, CFG, DriftFollowingLevel.Params.of(org.sessionreview.config.ScoringConfig.defaults()));
         assertEquals(1.234, ref[0]);
         assertEquals(1.234, ref[(int) (250 / 5)], "under half a segment of history");
         assertTrue(ref[(int) (2400 / 5)] > 4.5, "follows the drift: " + ref[(int) (2400 / 5)]);

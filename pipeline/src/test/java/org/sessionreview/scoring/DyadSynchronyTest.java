@@ -66,7 +66,9 @@ class DyadSynchronyTest {
 
         assertNull(r.session());
         assertTrue(r.raw().isEmpty());
-        assertEquals(WindowedCrossCorrelation.compute(aligned(chunks, "hr", cfg), cfg).size(),
+        assertEquals(
+                WindowedCrossCorrelation.compute(aligned(chunks, "hr", cfg), cfg)
+                        .size(),
                 r.windows().size());
         assertTrue(r.windows().stream().allMatch(w -> "hr".equals(w.signal)));
     }
@@ -78,8 +80,8 @@ class DyadSynchronyTest {
     }
 
     /** Two consecutive chunks of a smooth random signal (level + sd x unit-scale noise). */
-    private static List<SignalChunk> chunks(String role, String signal, double rateHz,
-            double level, double sd, RandomGenerator rng) {
+    private static List<SignalChunk> chunks(
+            String role, String signal, double rateHz, double level, double sd, RandomGenerator rng) {
         int n = (int) (MINUTES * 60 * rateHz);
         double[] x = new double[n];
         double s = 0;
@@ -88,13 +90,12 @@ class DyadSynchronyTest {
             x[t] = level + sd * s;
         }
         int half = n / 2;
-        return List.of(chunk(role, signal, rateHz, 0, Arrays.copyOfRange(x, 0, half)),
-                chunk(role, signal, rateHz, half / rateHz * 1000,
-                        Arrays.copyOfRange(x, half, n)));
+        return List.of(
+                chunk(role, signal, rateHz, 0, Arrays.copyOfRange(x, 0, half)),
+                chunk(role, signal, rateHz, half / rateHz * 1000, Arrays.copyOfRange(x, half, n)));
     }
 
-    private static SignalChunk chunk(String role, String signal, double rateHz, double offsetMs,
-            double[] values) {
+    private static SignalChunk chunk(String role, String signal, double rateHz, double offsetMs, double[] values) {
         SignalChunk c = new SignalChunk();
         c.sessionId = "s1";
         c.role = role;

@@ -13,7 +13,6 @@ import org.sessionreview.features.PlantedArousalWearer;
 import org.sessionreview.features.PlantedArousalWearer.Drift;
 import org.sessionreview.features.PlantedArousalWearer.Episode;
 import org.sessionreview.model.Annotation;
-import org.sessionreview.model.Role;
 import org.sessionreview.scoring.opportunity.MissedOpportunities;
 import org.sessionreview.scoring.opportunity.Opportunity;
 
@@ -38,10 +37,16 @@ class EpisodeConcordanceChainTest {
     void shouldReportNoEpisodeWhenOnlyTheSkinConductanceLevelDrifts() {
         for (int i = 0; i < DRIFTS.length; i++) {
             PlantedArousalWearer w = new PlantedArousalWearer(DRIFTS[i].toS() + 300, 20 + i).drift(DRIFTS[i]);
-            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
+            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(
+                    w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
             List<AnxietyEpisode> old = EpisodeOnsetChainTest.clientEpisodes(w, EpisodeOnsetChainTest.CROSSING);
-            System.out.printf(Locale.ROOT, "drift %s: %d episodes without the concordance rule (%.0f s), %d with it%n",
-                    DRIFTS[i], old.size(), old.stream().mapToDouble(AnxietyEpisode::durationS).sum(), now.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "drift %s: %d episodes without the concordance rule (%.0f s), %d with it%n",
+                    DRIFTS[i],
+                    old.size(),
+                    old.stream().mapToDouble(AnxietyEpisode::durationS).sum(),
+                    now.size());
             assertEquals(List.of(), now, DRIFTS[i].toString());
         }
     }
@@ -49,22 +54,32 @@ class EpisodeConcordanceChainTest {
     @Test
     void shouldStillFindARealEpisodeWithItsOnsetWhenItRidesOnADrift() {
         for (int i = 0; i < DRIFTS.length; i++) {
-            PlantedArousalWearer w = new PlantedArousalWearer(DRIFTS[i].toS() + 300, 40 + i).drift(DRIFTS[i]).episode(REAL);
-            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
+            PlantedArousalWearer w = new PlantedArousalWearer(DRIFTS[i].toS() + 300, 40 + i)
+                    .drift(DRIFTS[i])
+                    .episode(REAL);
+            List<AnxietyEpisode> now = EpisodeOnsetChainTest.clientEpisodes(
+                    w, OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
             double err = EpisodeOnsetChainTest.error(now, REAL);
-            System.out.printf(Locale.ROOT, "drift %s + episode at %.0f s: %s, onset error %+.1f s%n", DRIFTS[i],
-                    REAL.onsetS(), now, err);
+            System.out.printf(
+                    Locale.ROOT,
+                    "drift %s + episode at %.0f s: %s, onset error %+.1f s%n",
+                    DRIFTS[i],
+                    REAL.onsetS(),
+                    now,
+                    err);
             assertEquals(1, now.size(), DRIFTS[i] + ": " + now);
             assertTrue(Math.abs(err) <= 15, DRIFTS[i] + ": onset error " + err);
-            assertTrue(now.get(0).endS() <= REAL.endS() + 120, "the episode ends with the real one, not with the drift: "
-                    + now);
+            assertTrue(
+                    now.get(0).endS() <= REAL.endS() + 120,
+                    "the episode ends with the real one, not with the drift: " + now);
         }
     }
 
     @Test
     void shouldMeasureTheTherapistResponseFromTheDetectedOnsetWhenTheEpisodeIsPlantedInRawSignals() {
         Episode planted = new Episode(900, 60, 90, 0.4, 10, 2.5);
-        List<AnxietyEpisode> eps = EpisodeOnsetChainTest.clientEpisodes(new PlantedArousalWearer(1800, 3).episode(planted),
+        List<AnxietyEpisode> eps = EpisodeOnsetChainTest.clientEpisodes(
+                new PlantedArousalWearer(1800, 3).episode(planted),
                 OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()));
         assertEquals(1, eps.size(), eps.toString());
         double onset = eps.get(0).startS();
@@ -72,7 +87,8 @@ class EpisodeConcordanceChainTest {
         assertTrue(onset >= planted.onsetS() && onset <= planted.onsetS() + 15, "detected onset " + onset);
         // responses after the planted onset: within 30 s answered, at 60 s missed
         for (double after : new double[] {5, 15, 30}) {
-            assertFalse(opportunity(eps, planted.onsetS() + after).missed(), "response " + after + " s after the onset");
+            assertFalse(
+                    opportunity(eps, planted.onsetS() + after).missed(), "response " + after + " s after the onset");
         }
         assertTrue(opportunity(eps, planted.onsetS() + 60).missed(), "response 60 s after the onset");
         // DOMAIN.md 5: the window is [onset - 10 s, onset + 30 s] around the detected onset, edges included

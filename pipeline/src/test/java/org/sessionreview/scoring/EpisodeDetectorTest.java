@@ -1,6 +1,5 @@
 package org.sessionreview.scoring;
 
-import org.sessionreview.config.ScoringOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.scoring.Windows.indexed;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.WindowFeatures;
 
@@ -73,8 +73,7 @@ class EpisodeDetectorTest {
 
     @Test
     void shouldStayInsideWhenTheIndexIsBetweenThresholdsOrLowForLessThanTheHold() {
-        List<AnxietyEpisode> eps = detect(runs(10, LOW, 4, HIGH, 6, MID, 3, LOW, 4, HIGH,
-                10, LOW));
+        List<AnxietyEpisode> eps = detect(runs(10, LOW, 4, HIGH, 6, MID, 3, LOW, 4, HIGH, 10, LOW));
         assertEquals(1, eps.size());
         assertEquals(cellStart(10), eps.get(0).startS(), 1e-9);
         assertEquals(cellStart(27), eps.get(0).endS(), 1e-9);
@@ -89,7 +88,9 @@ class EpisodeDetectorTest {
         assertEquals(cellStart(10), merged.get(0).startS(), 1e-9);
         assertEquals(cellStart(28), merged.get(0).endS(), 1e-9);
 
-        List<AnxietyEpisode> apart = EpisodeDetector.detect(Role.CLIENT, ws,
+        List<AnxietyEpisode> apart = EpisodeDetector.detect(
+                Role.CLIENT,
+                ws,
                 CFG.toBuilder().set(ScoringOptions.MERGE_GAP_S, 10.0).build());
         assertEquals(2, apart.size());
         assertEquals(cellStart(17), apart.get(0).endS(), 1e-9);
@@ -143,8 +144,13 @@ class EpisodeDetectorTest {
         ws.get(12).zScl = null;
         ws.get(3).zScl = 9.0; // outside the episode: ignored
         // summary statistics only: these hand-made z's are not concordant, so the rule is off here
-        AnxietyEpisode e = EpisodeDetector.detect(Role.CLIENT, ws, CFG,
-                OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults()).withConcordance(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY)).get(0);
+        AnxietyEpisode e = EpisodeDetector.detect(
+                        Role.CLIENT,
+                        ws,
+                        CFG,
+                        OnsetRule.of(org.sessionreview.config.ScoringConfig.defaults())
+                                .withConcordance(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY))
+                .get(0);
         assertEquals(-3.0, e.peakZ().get(Feature.RMSSD), 1e-12);
         assertEquals(-8.0 / 6, e.meanZ().get(Feature.RMSSD), 1e-12);
         assertEquals(6.0, e.peakZ().get(Feature.SCL), 1e-12);

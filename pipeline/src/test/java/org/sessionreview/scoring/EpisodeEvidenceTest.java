@@ -16,8 +16,7 @@ class EpisodeEvidenceTest {
     private static final ScoringConfig CFG = ScoringConfig.defaults();
 
     /** Episode 4500-4620 s (75:00-77:00) with the given peak and mean z per feature. */
-    private static AnxietyEpisode episode(Role role, Map<Feature, Double> peak,
-            Map<Feature, Double> mean) {
+    private static AnxietyEpisode episode(Role role, Map<Feature, Double> peak, Map<Feature, Double> mean) {
         return new AnxietyEpisode(role, 4500, 4620, 3.2, 4550, 24, peak, mean);
     }
 
@@ -31,17 +30,42 @@ class EpisodeEvidenceTest {
 
     @Test
     void shouldListChannelsWhoseMeanRoseOrderedByPeakWhenWritingEvidence() {
-        AnxietyEpisode e = episode(Role.CLIENT,
-                z(Feature.SCR_RATE, 2.4, Feature.SCL, 3.14, Feature.HR, 2.2, Feature.RMSSD, -2.6,
-                        Feature.FIDGET, 3.9, Feature.TEMP_SLOPE, 1.5),
-                z(Feature.SCR_RATE, 1.1, Feature.SCL, 2.0, Feature.HR, 1.0, Feature.RMSSD, -1.2,
-                        Feature.FIDGET, 0.4, Feature.TEMP_SLOPE, 0.8));
+        AnxietyEpisode e = episode(
+                Role.CLIENT,
+                z(
+                        Feature.SCR_RATE,
+                        2.4,
+                        Feature.SCL,
+                        3.14,
+                        Feature.HR,
+                        2.2,
+                        Feature.RMSSD,
+                        -2.6,
+                        Feature.FIDGET,
+                        3.9,
+                        Feature.TEMP_SLOPE,
+                        1.5),
+                z(
+                        Feature.SCR_RATE,
+                        1.1,
+                        Feature.SCL,
+                        2.0,
+                        Feature.HR,
+                        1.0,
+                        Feature.RMSSD,
+                        -1.2,
+                        Feature.FIDGET,
+                        0.4,
+                        Feature.TEMP_SLOPE,
+                        0.8));
         // fidget: peak 3.9 but mean 0.4, not named; temp slope rose: calmer direction, not named
-        assertEquals(List.of(Feature.SCL, Feature.RMSSD, Feature.SCR_RATE, Feature.HR),
+        assertEquals(
+                List.of(Feature.SCL, Feature.RMSSD, Feature.SCR_RATE, Feature.HR),
                 EpisodeEvidence.risingChannels(e, CFG));
-        assertEquals("client arousal: EDA level z 3.1, RMSSD z -2.6, SCR rate z 2.4, HR z 2.2"
-                + " (other channels' peak: fidget z 3.9, skin temp slope z 1.5);"
-                + " no coded anxiety cue inside (unvoiced arousal)",
+        assertEquals(
+                "client arousal: EDA level z 3.1, RMSSD z -2.6, SCR rate z 2.4, HR z 2.2"
+                        + " (other channels' peak: fidget z 3.9, skin temp slope z 1.5);"
+                        + " no coded anxiety cue inside (unvoiced arousal)",
                 EpisodeEvidence.text(e, List.of(), CFG));
     }
 
@@ -57,10 +81,12 @@ class EpisodeEvidenceTest {
                 annotation("S1", "ANX_SMO", "therapist", 4510, null), // other wearer
                 annotation("S1", "AFF_SAD", "client", 4520, null)); // not ANX
         List<Annotation> inside = EpisodeEvidence.cuesInside(e, all, CFG);
-        assertEquals(List.of("ANX_STR_HANDS", "ANX_CPD", "ANX_STR_SIGH"),
+        assertEquals(
+                List.of("ANX_STR_HANDS", "ANX_CPD", "ANX_STR_SIGH"),
                 inside.stream().map(a -> a.code).collect(Collectors.toList()));
-        assertEquals("client arousal: rests on a single channel (EDA level): EDA level z 3.0; coded cues inside: ANX_STR_HANDS at"
-                + " 73:20, ANX_CPD at 74:35, ANX_STR_SIGH at 76:40",
+        assertEquals(
+                "client arousal: rests on a single channel (EDA level): EDA level z 3.0; coded cues inside: ANX_STR_HANDS at"
+                        + " 73:20, ANX_CPD at 74:35, ANX_STR_SIGH at 76:40",
                 EpisodeEvidence.text(e, inside, CFG));
     }
 
@@ -68,8 +94,7 @@ class EpisodeEvidenceTest {
     void shouldMatchTherapistCuesOnlyWhenTheEpisodeIsTheTherapists() {
         AnxietyEpisode e = episode(Role.THERAPIST, z(Feature.HR, 2.5), z(Feature.HR, 1.5));
         List<Annotation> all = List.of(
-                annotation("S1", "ANX_SMO", "therapist", 4510, null),
-                annotation("S1", "ANX_CPD", null, 4520, null));
+                annotation("S1", "ANX_SMO", "therapist", 4510, null), annotation("S1", "ANX_CPD", null, 4520, null));
         List<Annotation> inside = EpisodeEvidence.cuesInside(e, all, CFG);
         assertEquals(1, inside.size());
         assertEquals("ANX_SMO", inside.get(0).code);
@@ -78,8 +103,9 @@ class EpisodeEvidenceTest {
     @Test
     void shouldSayNoChannelRoseWhenAllMeansStayLow() {
         AnxietyEpisode e = episode(Role.CLIENT, z(Feature.HR, 2.5), z(Feature.HR, 0.9));
-        assertEquals("client arousal: no single channel rose by a mean z of 1.0"
-                + " (other channels' peak: HR z 2.5); no coded anxiety cue inside (unvoiced arousal)",
+        assertEquals(
+                "client arousal: no single channel rose by a mean z of 1.0"
+                        + " (other channels' peak: HR z 2.5); no coded anxiety cue inside (unvoiced arousal)",
                 EpisodeEvidence.text(e, List.of(), CFG));
     }
 }

@@ -24,8 +24,8 @@ import org.sessionreview.model.WindowFeatures;
 class EpisodeOnsetChainTest {
     private static final ScoringConfig CFG = ScoringConfig.defaults();
     /** The crossing rule in force before GitHub issue 8: start at the elevated run, no concordance. */
-    static final OnsetRule CROSSING = new OnsetRule(0, 1.0, 4, java.util.Set.of(), Map.of(), Double.NEGATIVE_INFINITY,
-            Double.NEGATIVE_INFINITY);
+    static final OnsetRule CROSSING =
+            new OnsetRule(0, 1.0, 4, java.util.Set.of(), Map.of(), Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
 
     /** Episode shapes of the onset tests: ramp s, plateau s, SCL uS, HR bpm, SCR rate factor. */
     static final double[][] SHAPES = {
@@ -48,7 +48,8 @@ class EpisodeOnsetChainTest {
     static double error(List<AnxietyEpisode> found, Episode planted) {
         double best = Double.NaN;
         for (AnxietyEpisode e : found) {
-            if (e.startS() < planted.endS() && e.endS() > planted.onsetS()
+            if (e.startS() < planted.endS()
+                    && e.endS() > planted.onsetS()
                     && (Double.isNaN(best) || Math.abs(e.startS() - planted.onsetS()) < Math.abs(best))) {
                 best = e.startS() - planted.onsetS();
             }
@@ -72,15 +73,26 @@ class EpisodeOnsetChainTest {
                 double[] b = SHAPES[(shape + 1) % SHAPES.length];
                 Episode e1 = new Episode(700 + 7 * seed, a[0], a[1], a[2], a[3], a[4], rise);
                 Episode e2 = new Episode(1300 + 11 * seed, b[0], b[1], b[2], b[3], b[4], rise);
-                PlantedArousalWearer w = new PlantedArousalWearer(2100, seed).episode(e1).episode(e2);
+                PlantedArousalWearer w =
+                        new PlantedArousalWearer(2100, seed).episode(e1).episode(e2);
                 List<AnxietyEpisode> old = clientEpisodes(w, CROSSING);
                 List<AnxietyEpisode> now = clientEpisodes(w, OnsetRule.of(CFG));
                 for (Episode e : List.of(e1, e2)) {
                     r.crossing().add(error(old, e));
                     r.onsetRule().add(error(now, e));
-                    r.lines().add(String.format(Locale.ROOT, "%s seed %d onset %.0f ramp %.0f SCL +%.2f HR +%.0f:"
-                            + " crossing %+.1f s, onset rule %+.1f s", rise, seed, e.onsetS(), e.rampS(), e.sclUs(),
-                            e.hrBpm(), error(old, e), error(now, e)));
+                    r.lines()
+                            .add(String.format(
+                                    Locale.ROOT,
+                                    "%s seed %d onset %.0f ramp %.0f SCL +%.2f HR +%.0f:"
+                                            + " crossing %+.1f s, onset rule %+.1f s",
+                                    rise,
+                                    seed,
+                                    e.onsetS(),
+                                    e.rampS(),
+                                    e.sclUs(),
+                                    e.hrBpm(),
+                                    error(old, e),
+                                    error(now, e)));
                 }
                 assertEquals(2, now.size(), rise + " seed " + seed + ": " + now);
             }
@@ -100,7 +112,8 @@ class EpisodeOnsetChainTest {
         // -24 to +20 s). The quadratic knee on window centres before it: 20/24, median -1.0 s,
         // -21 to +21 s (16 seeds: 84/96); the per-channel median before that: 19/24 (77/96).
         // The misses are the weakest 90-120 s ramps; the test holds what is achieved.
-        double[] signed = after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] signed =
+                after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
         long within = after.stream().filter(e -> Math.abs(e) <= 15).count();
         String why = stats(after);
@@ -120,7 +133,10 @@ class EpisodeOnsetChainTest {
     void shouldStayNearThePlantedOnsetForOtherRiseShapes() {
         for (Rise rise : rises()) {
             Errors r = run(rise);
-            double[] signed = r.onsetRule().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] signed = r.onsetRule().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sorted()
+                    .toArray();
             double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
             String why = rise + ": " + stats(r.onsetRule()) + " / crossing " + stats(r.crossing());
             assertTrue(Math.abs(median) <= 15, why);
@@ -132,7 +148,10 @@ class EpisodeOnsetChainTest {
     /** The rise shapes of {@code -Donset.rises} (comma-separated), by default all but the raised cosine. */
     static List<Rise> rises() {
         String p = System.getProperty("onset.rises", "LINEAR,SATURATING,LOGISTIC");
-        return java.util.Arrays.stream(p.split(",")).map(String::trim).map(Rise::valueOf).toList();
+        return java.util.Arrays.stream(p.split(","))
+                .map(String::trim)
+                .map(Rise::valueOf)
+                .toList();
     }
 
     static List<Double> abs(List<Double> v) {
@@ -149,7 +168,13 @@ class EpisodeOnsetChainTest {
         int n = s.length;
         double med = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
         long within = errors.stream().filter(e -> Math.abs(e) <= 15).count();
-        return String.format(Locale.ROOT, "n %d, median %+.1f s, range %+.1f to %+.1f s, %d within 15 s", n, med, s[0],
-                s[n - 1], within);
+        return String.format(
+                Locale.ROOT,
+                "n %d, median %+.1f s, range %+.1f to %+.1f s, %d within 15 s",
+                n,
+                med,
+                s[0],
+                s[n - 1],
+                within);
     }
 }

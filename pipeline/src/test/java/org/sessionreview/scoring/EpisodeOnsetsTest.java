@@ -32,8 +32,8 @@ class EpisodeOnsetsTest {
     @Test
     void shouldRecoverANoiselessOnsetOnTheGridForEitherSpan() {
         for (double span : new double[] {30, 60}) {
-            Double t0 = EpisodeOnsets.sharedOnset(List.<double[][]>of(series(103, span, 0.002, 0.02, 0, 1)),
-                    List.of(span), 4, P);
+            Double t0 = EpisodeOnsets.sharedOnset(
+                    List.<double[][]>of(series(103, span, 0.002, 0.02, 0, 1)), List.of(span), 4, P);
             assertNotNull(t0);
             assertEquals(103, t0, 1e-9, "span " + span);
         }

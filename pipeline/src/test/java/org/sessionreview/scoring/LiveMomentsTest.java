@@ -37,7 +37,8 @@ class LiveMomentsTest {
     }
 
     private static String ids(List<LiveMomentRow> rows) {
-        return rows.stream().map(r -> r.phase + ":" + r.kind + "/" + r.role + "@" + r.startS)
+        return rows.stream()
+                .map(r -> r.phase + ":" + r.kind + "/" + r.role + "@" + r.startS)
                 .collect(Collectors.joining(", "));
     }
 
@@ -69,14 +70,16 @@ class LiveMomentsTest {
     void shouldSkipSentIdentitiesAndTellKindRoleAndStartApartWhenMomentsWereSentBefore() {
         MomentRow sentBefore = moment("rupture", "client", 100, 150);
         MomentRow extended = moment("rupture", "client", 100, 200); // same identity, end moved
-        List<MomentRow> found = List.of(extended,
+        List<MomentRow> found = List.of(
+                extended,
                 moment("unaddressed_rupture", "client", 100, 150), // other kind
                 moment("rupture", "therapist", 100, 150), // other role
                 moment("rupture", "client", Math.nextUp(100.0), 150)); // start differs in the last bit
-        List<LiveMomentRow> sent = LiveMoments.settled(found, 1000, SETTLE_S,
-                Set.of(LiveMoments.Key.of(sentBefore)));
-        assertEquals("live:rupture/therapist@100.0, live:unaddressed_rupture/client@100.0, "
-                + "live:rupture/client@" + Math.nextUp(100.0), ids(sent));
+        List<LiveMomentRow> sent = LiveMoments.settled(found, 1000, SETTLE_S, Set.of(LiveMoments.Key.of(sentBefore)));
+        assertEquals(
+                "live:rupture/therapist@100.0, live:unaddressed_rupture/client@100.0, " + "live:rupture/client@"
+                        + Math.nextUp(100.0),
+                ids(sent));
     }
 
     @Test
@@ -106,13 +109,14 @@ class LiveMomentsTest {
         double end = 1500;
         MomentRow confirmed = moment("anxiety_episode", "client", 100, 200);
         MomentRow gone = moment("unaddressed_rupture", "client", 700, 745);
-        List<LiveMomentRow> sent = List.of(LiveMomentRow.of(confirmed, LiveMomentRow.LIVE, 300),
-                LiveMomentRow.of(gone, LiveMomentRow.LIVE, 840));
+        List<LiveMomentRow> sent = List.of(
+                LiveMomentRow.of(confirmed, LiveMomentRow.LIVE, 300), LiveMomentRow.of(gone, LiveMomentRow.LIVE, 840));
         MomentRow confirmedLater = moment("anxiety_episode", "client", 100, 260); // end moved: same identity
         MomentRow repaired = moment("rupture", "client", 700, 900);
         MomentRow late = moment("safety", "client", 1400, 1410);
         List<LiveMomentRow> diff = LiveMoments.finalDiff(List.of(late, repaired, confirmedLater), sent, end);
-        assertEquals("final:rupture/client@700.0, withdrawn:unaddressed_rupture/client@700.0, final:safety/client@1400.0",
+        assertEquals(
+                "final:rupture/client@700.0, withdrawn:unaddressed_rupture/client@700.0, final:safety/client@1400.0",
                 ids(diff));
         diff.forEach(r -> assertEquals(end, r.knownAtS));
         LiveMomentRow withdrawn = diff.get(1);
@@ -126,8 +130,9 @@ class LiveMomentsTest {
     @Test
     void shouldAddNothingWhenEverythingWasSentAndConfirmed() {
         MomentRow m = moment("safety", "client", 100, 110);
-        assertEquals(List.of(), LiveMoments.finalDiff(List.of(m),
-                List.of(LiveMomentRow.of(m, LiveMomentRow.LIVE, 200)), 1200));
+        assertEquals(
+                List.of(),
+                LiveMoments.finalDiff(List.of(m), List.of(LiveMomentRow.of(m, LiveMomentRow.LIVE, 200)), 1200));
     }
 
     @Test
@@ -141,8 +146,8 @@ class LiveMomentsTest {
     void shouldFindThePlantedEpisodeWithoutModifyingItsInputsWhenScoringProvisionally() {
         String id = "S1";
         double duration = 1800;
-        List<WindowFeatures> all = new ArrayList<>(SyntheticSession.windows(id, "client", duration, 11,
-                new Plant(900, 1080, 1.0)));
+        List<WindowFeatures> all =
+                new ArrayList<>(SyntheticSession.windows(id, "client", duration, 11, new Plant(900, 1080, 1.0)));
         all.addAll(SyntheticSession.windows(id, "therapist", duration, 12));
         double horizon = 1350;
         List<WindowFeatures> sofar = all.stream().filter(w -> w.endS <= horizon).toList();
@@ -151,15 +156,24 @@ class LiveMomentsTest {
         info.annotationCount = 0;
         List<Annotation> annotations = List.of(SyntheticSession.annotation(id, "ANX_STR_SIGH", "client", 915, null));
 
-        List<MomentRow> found = LiveMoments.provisional(new SessionReviewer(), info, sofar, annotations, horizon,
-                ScoringConfig.defaults(), RuptureConfig.defaults(), SynchronyConfig.defaults());
+        List<MomentRow> found = LiveMoments.provisional(
+                new SessionReviewer(),
+                info,
+                sofar,
+                annotations,
+                horizon,
+                ScoringConfig.defaults(),
+                RuptureConfig.defaults(),
+                SynchronyConfig.defaults());
 
-        List<MomentRow> episodes = found.stream().filter(m -> m.kind.equals("anxiety_episode")).toList();
+        List<MomentRow> episodes =
+                found.stream().filter(m -> m.kind.equals("anxiety_episode")).toList();
         assertEquals(1, episodes.size(), found.toString());
         assertTrue(Math.abs(episodes.get(0).startS - 900) <= 30, "start " + episodes.get(0).startS);
         assertEquals(1800, info.durationS, "the caller's info is not modified");
         assertEquals(0, info.annotationCount);
-        assertTrue(sofar.stream().allMatch(w -> w.anxietyIndex == null && w.zScl == null), "windows not scored in place");
+        assertTrue(
+                sofar.stream().allMatch(w -> w.anxietyIndex == null && w.zScl == null), "windows not scored in place");
         assertNull(sofar.get(0).zHr);
     }
 }

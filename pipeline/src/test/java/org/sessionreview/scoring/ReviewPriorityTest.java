@@ -13,8 +13,7 @@ class ReviewPriorityTest {
     private static final ScoringConfig CFG = ScoringConfig.defaults();
 
     private static AnxietyEpisode episode(double startS, double durationS, double peak) {
-        return new AnxietyEpisode(Role.CLIENT, startS, startS + durationS, peak, startS, 1,
-                Map.of(), Map.of());
+        return new AnxietyEpisode(Role.CLIENT, startS, startS + durationS, peak, startS, 1, Map.of(), Map.of());
     }
 
     @Test
@@ -27,8 +26,7 @@ class ReviewPriorityTest {
     @Test
     void shouldRiseWhenAnEpisodeIsAddedLengthenedOrStronger() {
         double base = ReviewPriority.priority(List.of(episode(600, 120, 2.5)), CFG);
-        assertTrue(ReviewPriority.priority(List.of(episode(600, 120, 2.5),
-                episode(1200, 30, 2.0)), CFG) > base);
+        assertTrue(ReviewPriority.priority(List.of(episode(600, 120, 2.5), episode(1200, 30, 2.0)), CFG) > base);
         assertTrue(ReviewPriority.priority(List.of(episode(600, 150, 2.5)), CFG) > base);
         assertTrue(ReviewPriority.priority(List.of(episode(600, 120, 2.6)), CFG) > base);
     }
@@ -36,9 +34,11 @@ class ReviewPriorityTest {
     @Test
     void shouldWriteReadableReasonsWhenFlagged() {
         List<AnxietyEpisode> eps = List.of(episode(600, 180, 3.0), episode(1200, 150, 3.44));
-        assertEquals(List.of("2 candidate client anxiety episodes (5.5 min, peak index 3.4)",
-                "1 without a coded anxiety cue (unvoiced arousal)",
-                "client data quality 49 %: review sensor placement"),
+        assertEquals(
+                List.of(
+                        "2 candidate client anxiety episodes (5.5 min, peak index 3.4)",
+                        "1 without a coded anxiety cue (unvoiced arousal)",
+                        "client data quality 49 %: review sensor placement"),
                 ReviewPriority.reasons(eps, 1, 300, 0.499, CFG));
     }
 

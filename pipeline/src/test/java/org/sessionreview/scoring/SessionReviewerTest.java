@@ -1,6 +1,5 @@
 package org.sessionreview.scoring;
 
-import org.sessionreview.config.ScoringOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +17,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SessionInfo;
@@ -36,8 +36,8 @@ class SessionReviewerTest {
 
     /** Client with a planted 3-min elevation at 15:00, calm therapist. */
     private static List<WindowFeatures> plantedSession(String id) {
-        List<WindowFeatures> ws = new ArrayList<>(windows(id, "client", DURATION_S, 11,
-                new Plant(ONSET_S, OFFSET_S, 1.0)));
+        List<WindowFeatures> ws =
+                new ArrayList<>(windows(id, "client", DURATION_S, 11, new Plant(ONSET_S, OFFSET_S, 1.0)));
         ws.addAll(windows(id, "therapist", DURATION_S, 12));
         return ws;
     }
@@ -52,8 +52,7 @@ class SessionReviewerTest {
 
     @Test
     void shouldFindThePlantedEpisodeNearItsOnsetWhenTheClientIsAroused() {
-        SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"),
-                cues("S1"), CFG);
+        SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"), cues("S1"), CFG);
 
         List<AnxietyEpisode> client = r.episodes(Role.CLIENT);
         assertEquals(1, client.size(), client.toString());
@@ -69,33 +68,33 @@ class SessionReviewerTest {
         assertEquals("client", m.role);
         assertEquals(e.startS(), m.startS);
         assertEquals(e.endS(), m.endS);
-        assertEquals(SyntheticSession.MEDIA_START_MILLIS + Math.round(e.startS() * 1000),
-                m.startMillis);
+        assertEquals(SyntheticSession.MEDIA_START_MILLIS + Math.round(e.startS() * 1000), m.startMillis);
         assertEquals(e.peakIndex(), m.severity);
     }
 
     @Test
     void shouldNameTheRisingChannelsAndTheCuesInsideWhenWritingEvidence() {
-        SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"),
-                cues("S1"), CFG);
+        SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"), cues("S1"), CFG);
         AnxietyEpisode e = r.episodes(Role.CLIENT).get(0);
         String evidence = r.moments().get(0).evidence;
 
         // the planted shift moves SCL, SCR rate, HR up and RMSSD down; fidget and temp stay flat
-        List<Feature> rising = List.of(Feature.SCL, Feature.SCR_RATE, Feature.HR,
-                Feature.RMSSD).stream()
-                .sorted((a, b) -> Double.compare(b.sign() * e.peakZ().get(b),
-                        a.sign() * e.peakZ().get(a)))
+        List<Feature> rising = List.of(Feature.SCL, Feature.SCR_RATE, Feature.HR, Feature.RMSSD).stream()
+                .sorted((a, b) -> Double.compare(
+                        b.sign() * e.peakZ().get(b), a.sign() * e.peakZ().get(a)))
                 .collect(Collectors.toList());
         String channels = rising.stream()
-                .map(f -> f.label() + " z " + String.format(Locale.ROOT, "%.1f",
-                        e.peakZ().get(f)))
+                .map(f -> f.label() + " z "
+                        + String.format(Locale.ROOT, "%.1f", e.peakZ().get(f)))
                 .collect(Collectors.joining(", "));
         String others = List.of(Feature.FIDGET, Feature.TEMP_SLOPE).stream()
-                .map(f -> f.label() + " z " + String.format(Locale.ROOT, "%.1f", e.peakZ().get(f)))
+                .map(f -> f.label() + " z "
+                        + String.format(Locale.ROOT, "%.1f", e.peakZ().get(f)))
                 .collect(Collectors.joining(", "));
-        assertEquals("client arousal: " + channels + " (other channels' peak: " + others + ")"
-                + "; coded cues inside: ANX_STR_FIDGET at 14:40, ANX_STR_SIGH at 15:15", evidence);
+        assertEquals(
+                "client arousal: " + channels + " (other channels' peak: " + others + ")"
+                        + "; coded cues inside: ANX_STR_FIDGET at 14:40, ANX_STR_SIGH at 15:15",
+                evidence);
         assertTrue(e.peakZ().get(Feature.RMSSD) <= -1.0);
         String risingPart = evidence.substring(0, evidence.indexOf(" (other channels' peak"));
         assertFalse(risingPart.contains("fidget z"), "fidget stayed flat: not a rising channel");
@@ -124,13 +123,16 @@ class SessionReviewerTest {
         assertEquals(e.peakIndex(), row.peakAnxietyIndex, 1e-12);
         assertTrue(row.flagged);
         assertEquals(e.durationS() / 60 * e.peakIndex() + 0.5, row.priority, 1e-9);
-        assertEquals(List.of(String.format(Locale.ROOT,
-                "1 candidate client anxiety episode (%.1f min, peak index %.1f)",
-                e.durationS() / 60, e.peakIndex())), row.flagReasons);
+        assertEquals(
+                List.of(String.format(
+                        Locale.ROOT,
+                        "1 candidate client anxiety episode (%.1f min, peak index %.1f)",
+                        e.durationS() / 60,
+                        e.peakIndex())),
+                row.flagReasons);
         assertEquals(1.0, row.dataQualityClient, 1e-12);
         assertEquals(1.0, row.dataQualityTherapist, 1e-12);
-        assertEquals("client: calibration 120-360 s; therapist: calibration 120-360 s",
-                row.baselineSource);
+        assertEquals("client: calibration 120-360 s; therapist: calibration 120-360 s", row.baselineSource);
     }
 
     @Test
@@ -168,11 +170,14 @@ class SessionReviewerTest {
 
     @Test
     void shouldCallTheEpisodeUnvoicedWhenNoCodedCueIsInside() {
-        SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"),
-                List.of(annotation("S1", "ANX_CPD", "client", 1600, null)), CFG);
-        assertTrue(r.moments().get(0).evidence.endsWith(
-                "; no coded anxiety cue inside (unvoiced arousal)"));
-        assertEquals("1 without a coded anxiety cue (unvoiced arousal)",
+        SessionReview r = reviewer.review(
+                SyntheticSession.info("S1"),
+                plantedSession("S1"),
+                List.of(annotation("S1", "ANX_CPD", "client", 1600, null)),
+                CFG);
+        assertTrue(r.moments().get(0).evidence.endsWith("; no coded anxiety cue inside (unvoiced arousal)"));
+        assertEquals(
+                "1 without a coded anxiety cue (unvoiced arousal)",
                 r.sessionRow().flagReasons.get(1));
     }
 
@@ -188,8 +193,7 @@ class SessionReviewerTest {
         SessionReview r = reviewer.review(SyntheticSession.info("S3"), ws, List.of(), CFG);
         SessionRow row = r.sessionRow();
         assertEquals((0.8 + 0.2 + 0.4 + 0.3) / 4, row.dataQualityClient, 1e-12);
-        assertEquals(List.of("client data quality 42 %: review sensor placement"),
-                row.flagReasons);
+        assertEquals(List.of("client data quality 42 %: review sensor placement"), row.flagReasons);
         assertFalse(row.flagged);
         assertEquals(0.0, row.priority);
         assertEquals(0.0, row.dataQualityTherapist, "no therapist sensor");
@@ -226,7 +230,10 @@ class SessionReviewerTest {
         assertEquals(0, r.sessionRow().anxietyEpisodes);
         assertEquals(0.0, r.sessionRow().priority);
 
-        SessionReview quiet = reviewer.review(SyntheticSession.info("S5"), ws, List.of(),
+        SessionReview quiet = reviewer.review(
+                SyntheticSession.info("S5"),
+                ws,
+                List.of(),
                 CFG.toBuilder().set(ScoringOptions.THERAPIST_MOMENTS, false).build());
         assertTrue(quiet.moments().isEmpty());
         assertEquals(1, quiet.episodes(Role.THERAPIST).size());
@@ -246,7 +253,8 @@ class SessionReviewerTest {
         assertEquals(a.episodes(), b.episodes());
         assertEquals(a.scoredWindows().size(), b.scoredWindows().size());
         for (int i = 0; i < a.scoredWindows().size(); i++) {
-            assertEquals(fields(a.scoredWindows().get(i)), fields(b.scoredWindows().get(i)));
+            assertEquals(
+                    fields(a.scoredWindows().get(i)), fields(b.scoredWindows().get(i)));
         }
     }
 
@@ -260,8 +268,9 @@ class SessionReviewerTest {
         for (int i = 1; i < scored.size(); i++) {
             WindowFeatures p = scored.get(i - 1);
             WindowFeatures q = scored.get(i);
-            int byRole = Role.parse(p.role).orElseThrow().compareTo(Role.parse(q.role)
-                    .orElseThrow());
+            int byRole = Role.parse(p.role)
+                    .orElseThrow()
+                    .compareTo(Role.parse(q.role).orElseThrow());
             assertTrue(byRole < 0 || (byRole == 0 && p.startS < q.startS), "order at " + i);
         }
         assertEquals("client", scored.get(0).role);
@@ -271,16 +280,17 @@ class SessionReviewerTest {
 
     @Test
     void shouldUseTheInjectedBaselineWhenAProviderIsGiven() {
-        Baseline stored = BaselineEstimator.calibration(
-                windows("OLD", "client", DURATION_S, 71), CFG);
+        Baseline stored = BaselineEstimator.calibration(windows("OLD", "client", DURATION_S, 71), CFG);
         BaselineProvider provider = (info, role, own, annotations, cfg) -> role == Role.CLIENT
                 ? Baseline.builder("stored client baseline (session 3)")
-                        .put(Feature.HR, stored.get(Feature.HR).orElseThrow()).build()
+                        .put(Feature.HR, stored.get(Feature.HR).orElseThrow())
+                        .build()
                 : BaselineProvider.CALIBRATION.baselineFor(info, role, own, annotations, cfg);
-        SessionReview r = new SessionReviewer(provider).review(SyntheticSession.info("S1"),
-                plantedSession("S1"), List.of(), CFG);
-        assertEquals("client: stored client baseline (session 3); therapist: calibration"
-                + " 120-360 s", r.sessionRow().baselineSource);
+        SessionReview r =
+                new SessionReviewer(provider).review(SyntheticSession.info("S1"), plantedSession("S1"), List.of(), CFG);
+        assertEquals(
+                "client: stored client baseline (session 3); therapist: calibration" + " 120-360 s",
+                r.sessionRow().baselineSource);
         WindowFeatures first = r.scoredWindows().get(0);
         assertNull(first.zScl);
         assertEquals(first.zHr, first.anxietyIndex, 1e-12); // HR is the only baseline feature
@@ -290,10 +300,11 @@ class SessionReviewerTest {
     void shouldRejectWindowsOfAnotherSessionWhenReviewing() {
         List<WindowFeatures> ws = plantedSession("S1");
         ws.get(5).sessionId = "S9";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> reviewer.review(SyntheticSession.info("S1"), ws, List.of(), CFG));
-        assertTrue(e.getMessage().startsWith("window of session S9 passed to the review of"
-                + " session S1"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> reviewer.review(SyntheticSession.info("S1"), ws, List.of(), CFG));
+        assertTrue(
+                e.getMessage().startsWith("window of session S9 passed to the review of" + " session S1"),
+                e.getMessage());
     }
 
     /** Public fields as text, for comparing rows that have no equals(). */

@@ -43,8 +43,7 @@ final class StressPredictDevelopmentSet {
     private static final Map<String, Subject> CACHE = new HashMap<>();
 
     /** One subject's unscored client windows, its media start and its per-second labels. */
-    record Subject(String id, long mediaStartMillis, List<WindowFeatures> windows,
-            Map<Long, Integer> labels) {
+    record Subject(String id, long mediaStartMillis, List<WindowFeatures> windows, Map<Long, Integer> labels) {
         /** Label of a window: mean of its seconds' labels, NaN when none is labelled. */
         double label(WindowFeatures w) {
             long from = (long) Math.ceil(mediaStartMillis / 1000.0 + w.startS);
@@ -101,7 +100,8 @@ final class StressPredictDevelopmentSet {
         info.clientKey = s.id();
         info.sessionNumber = 1;
         info.mediaStartMillis = s.mediaStartMillis();
-        info.mediaStartText = java.time.Instant.ofEpochMilli(s.mediaStartMillis()).toString();
+        info.mediaStartText =
+                java.time.Instant.ofEpochMilli(s.mediaStartMillis()).toString();
         info.sessionDate = info.mediaStartText.substring(0, 10);
         info.durationS = s.windows().isEmpty() ? 0 : s.windows().get(s.windows().size() - 1).endS;
         info.durationDeclared = false;
@@ -111,7 +111,9 @@ final class StressPredictDevelopmentSet {
 
     /** The subject's windows scored by the review (baseline, index) under {@code cfg}. */
     static List<WindowFeatures> scored(Subject s, ScoringConfig cfg) {
-        return new SessionReviewer().review(info(s), s.windows(), List.of(), cfg).scoredWindows();
+        return new SessionReviewer()
+                .review(info(s), s.windows(), List.of(), cfg)
+                .scoredWindows();
     }
 
     /** Window-level ROC AUC of {@code score} for pure stress against pure rest windows. */

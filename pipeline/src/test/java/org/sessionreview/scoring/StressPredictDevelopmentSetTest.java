@@ -36,28 +36,43 @@ class StressPredictDevelopmentSetTest {
         DriftFollowingLevel.Params follow = DriftFollowingLevel.Params.of(ScoringConfig.defaults());
         ScoringConfig before = weights(0.5, 0.25);
         Map<String, Variant> v = new LinkedHashMap<>();
-        v.put("A", new Variant("fixed SCL baseline, RMSSD weight 0.5, fidget 0.25 (before issue 8)",
-                DriftFollowingLevel.Params.OFF, before));
+        v.put(
+                "A",
+                new Variant(
+                        "fixed SCL baseline, RMSSD weight 0.5, fidget 0.25 (before issue 8)",
+                        DriftFollowingLevel.Params.OFF,
+                        before));
         v.put("B", new Variant("drift-following SCL, RMSSD weight 0.5, fidget 0.25", follow, before));
-        v.put("C", new Variant("drift-following SCL, RMSSD weight 0, fidget 0.25", follow,
-                weights(0, 0.25)));
-        v.put("D", new Variant("drift-following SCL, RMSSD weight 0.5, fidget 0, contribution floor 10 (no bound;"
-                + " the defaults before 2026-12-04)", follow,
-                weights(0.5, 0)));
-        v.put("E", new Variant("as D, each channel's contribution at least -3 z (the defaults)", follow,
-                ScoringConfig.defaults()));
+        v.put("C", new Variant("drift-following SCL, RMSSD weight 0, fidget 0.25", follow, weights(0, 0.25)));
+        v.put(
+                "D",
+                new Variant(
+                        "drift-following SCL, RMSSD weight 0.5, fidget 0, contribution floor 10 (no bound;"
+                                + " the defaults before 2026-12-04)",
+                        follow,
+                        weights(0.5, 0)));
+        v.put(
+                "E",
+                new Variant(
+                        "as D, each channel's contribution at least -3 z (the defaults)",
+                        follow,
+                        ScoringConfig.defaults()));
         return v;
     }
 
     /** The given weights, each channel's contribution unbounded below (the index before 2026-12-04). */
     private static ScoringConfig weights(double rmssd, double fidget) {
-        return ScoringConfig.builder().set(ScoringOptions.WEIGHT_RMSSD, rmssd)
-                .set(ScoringOptions.WEIGHT_FIDGET, fidget).set(ScoringOptions.CONTRIBUTION_FLOOR, 10.0).build();
+        return ScoringConfig.builder()
+                .set(ScoringOptions.WEIGHT_RMSSD, rmssd)
+                .set(ScoringOptions.WEIGHT_FIDGET, fidget)
+                .set(ScoringOptions.CONTRIBUTION_FLOOR, 10.0)
+                .build();
     }
 
     static double auc(StressPredictDevelopmentSet.Subject s, DriftFollowingLevel.Params drift, ScoringConfig cfg) {
         List<WindowFeatures> scored = new SessionReviewer(BaselineProvider.CALIBRATION, drift)
-                .review(StressPredictDevelopmentSet.info(s), s.windows(), List.of(), cfg).scoredWindows();
+                .review(StressPredictDevelopmentSet.info(s), s.windows(), List.of(), cfg)
+                .scoredWindows();
         return StressPredictDevelopmentSet.auc(s, scored, w -> w.anxietyIndex);
     }
 
@@ -75,7 +90,8 @@ class StressPredictDevelopmentSetTest {
         }
         StringBuilder out = new StringBuilder();
         variants.forEach((k, v) -> out.append(k).append(" = ").append(v.name()).append('\n'));
-        out.append("| subject | A (before issue 8) | B | C | D | E (defaults) | chosen on the other six | held-out AUC |\n");
+        out.append(
+                "| subject | A (before issue 8) | B | C | D | E (defaults) | chosen on the other six | held-out AUC |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         List<Double> loso = new ArrayList<>();
         List<Double> before = new ArrayList<>();
@@ -98,8 +114,17 @@ class StressPredictDevelopmentSetTest {
             Map<String, Double> row = auc.get(held);
             loso.add(row.get(best));
             before.add(row.get("A"));
-            out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s (median %.3f) | %.3f |%n",
-                    held, row.get("A"), row.get("B"), row.get("C"), row.get("D"), row.get("E"), best, bestMedian,
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s (median %.3f) | %.3f |%n",
+                    held,
+                    row.get("A"),
+                    row.get("B"),
+                    row.get("C"),
+                    row.get("D"),
+                    row.get("E"),
+                    best,
+                    bestMedian,
                     row.get(best)));
         }
         List<Double> medians = new ArrayList<>();
@@ -108,8 +133,14 @@ class StressPredictDevelopmentSetTest {
             auc.values().forEach(r -> all.add(r.get(k)));
             medians.add(StressPredictDevelopmentSet.median(all));
         }
-        out.append(String.format(Locale.ROOT, "| median | %.3f | %.3f | %.3f | %.3f | %.3f | | %.3f |%n",
-                medians.get(0), medians.get(1), medians.get(2), medians.get(3), medians.get(4),
+        out.append(String.format(
+                Locale.ROOT,
+                "| median | %.3f | %.3f | %.3f | %.3f | %.3f | | %.3f |%n",
+                medians.get(0),
+                medians.get(1),
+                medians.get(2),
+                medians.get(3),
+                medians.get(4),
                 StressPredictDevelopmentSet.median(loso)));
         // E is the defaults: the harness and the review agree
         after.forEach((id, a) -> assertEquals(auc.get(id).get("E"), a, 1e-12, id));
@@ -117,8 +148,12 @@ class StressPredictDevelopmentSetTest {
         for (String k : variants.keySet()) {
             StringBuilder line = new StringBuilder(k);
             List<Double> all = new ArrayList<>();
-            auc.forEach((id, r) -> { line.append(' ').append(id).append(' ').append(StressPredictDevelopmentSet.fmt(r.get(k))); all.add(r.get(k)); });
-            System.out.println(line + " median " + StressPredictDevelopmentSet.fmt(StressPredictDevelopmentSet.median(all)));
+            auc.forEach((id, r) -> {
+                line.append(' ').append(id).append(' ').append(StressPredictDevelopmentSet.fmt(r.get(k)));
+                all.add(r.get(k));
+            });
+            System.out.println(
+                    line + " median " + StressPredictDevelopmentSet.fmt(StressPredictDevelopmentSet.median(all)));
         }
         // A report, not a gate: the figures are judged on held-out subjects (README, Validation).
         auc.values().forEach(r -> r.values().forEach(a -> assertTrue(a >= 0 && a <= 1, out.toString())));

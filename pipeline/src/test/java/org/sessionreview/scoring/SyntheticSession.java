@@ -53,8 +53,7 @@ final class SyntheticSession {
     }
 
     /** Windows of one wearer over {@code durationS} seconds, all channel qualities 1. */
-    static List<WindowFeatures> windows(String sessionId, String role, double durationS,
-            long seed, Plant... plants) {
+    static List<WindowFeatures> windows(String sessionId, String role, double durationS, long seed, Plant... plants) {
         Random rnd = new Random(seed);
         int cells = (int) (durationS / CELL_S);
         double[][] cellValues = new double[cells][FEATURES.length];
@@ -62,8 +61,7 @@ final class SyntheticSession {
             double arousal = arousal(c * CELL_S, plants);
             for (int f = 0; f < FEATURES.length; f++) {
                 double cellSd = FEATURES[f][1] * Math.sqrt(CELLS_PER_WINDOW);
-                cellValues[c][f] = FEATURES[f][0] + cellSd * rnd.nextGaussian()
-                        + arousal * FEATURES[f][2];
+                cellValues[c][f] = FEATURES[f][0] + cellSd * rnd.nextGaussian() + arousal * FEATURES[f][2];
             }
         }
         List<WindowFeatures> out = new ArrayList<>();
@@ -98,8 +96,7 @@ final class SyntheticSession {
         return a;
     }
 
-    static Annotation annotation(String sessionId, String code, String actor, double startS,
-            Double endS) {
+    static Annotation annotation(String sessionId, String code, String actor, double startS, Double endS) {
         Annotation a = new Annotation();
         a.sessionId = sessionId;
         a.code = code;

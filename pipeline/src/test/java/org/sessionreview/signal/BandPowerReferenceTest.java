@@ -35,7 +35,9 @@ class BandPowerReferenceTest {
             BandPower.Result fast = BandPower.mean(x, rate, frame, low, high);
             double[] ref = reference(x, rate, frame, low, high);
             assertEquals(ref[1], fast.frames(), "trial " + trial);
-            assertEquals(Double.doubleToLongBits(ref[0]), Double.doubleToLongBits(fast.power()),
+            assertEquals(
+                    Double.doubleToLongBits(ref[0]),
+                    Double.doubleToLongBits(fast.power()),
                     "trial " + trial + ": " + ref[0] + " vs " + fast.power());
         }
     }

@@ -26,10 +26,14 @@ class SelectMedianTest {
                 int length = n - begin - (n - begin == 0 ? 0 : rng.nextInt(Math.max(1, (n - begin) / 4)));
                 double expected = reference.evaluate(x.clone(), begin, length);
                 double actual = fast.of(x, begin, length);
-                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                assertEquals(
+                        Double.doubleToRawLongBits(expected),
+                        Double.doubleToRawLongBits(actual),
                         "seed " + seed + ", kind " + seed % 8 + ", n " + n + ": " + expected + " vs " + actual);
-                assertEquals(Double.doubleToRawLongBits(reference.evaluate(x.clone())),
-                        Double.doubleToRawLongBits(fast.of(x)), "whole array, seed " + seed + ", n " + n);
+                assertEquals(
+                        Double.doubleToRawLongBits(reference.evaluate(x.clone())),
+                        Double.doubleToRawLongBits(fast.of(x)),
+                        "whole array, seed " + seed + ", n " + n);
                 cases++;
             }
         }
@@ -39,14 +43,27 @@ class SelectMedianTest {
     @Test
     void shouldHandleTheSmallAndSpecialCasesAsCommonsMath() {
         double[][] cases = {
-            {}, {Double.NaN}, {Double.NaN, Double.NaN}, {-0.0}, {0.0, -0.0}, {-0.0, -0.0}, {-0.0, 0.0, -0.0},
-            {1, 2, Double.POSITIVE_INFINITY}, {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY},
-            {1, Double.NaN}, {Double.NaN, 3, 1}, {5, 5, 5, 5}, {Double.MIN_VALUE, -0.0}, {-0.0, Double.MIN_VALUE, 0.0, 0.0},
+            {},
+            {Double.NaN},
+            {Double.NaN, Double.NaN},
+            {-0.0},
+            {0.0, -0.0},
+            {-0.0, -0.0},
+            {-0.0, 0.0, -0.0},
+            {1, 2, Double.POSITIVE_INFINITY},
+            {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY},
+            {1, Double.NaN},
+            {Double.NaN, 3, 1},
+            {5, 5, 5, 5},
+            {Double.MIN_VALUE, -0.0},
+            {-0.0, Double.MIN_VALUE, 0.0, 0.0},
         };
         SelectMedian fast = new SelectMedian();
         for (double[] x : cases) {
             double expected = new Median().evaluate(x.clone());
-            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(fast.of(x)),
+            assertEquals(
+                    Double.doubleToRawLongBits(expected),
+                    Double.doubleToRawLongBits(fast.of(x)),
                     java.util.Arrays.toString(x));
         }
     }
@@ -63,7 +80,9 @@ class SelectMedianTest {
                 double[] x = values(rng, n + 3, seed % 8);
                 long expected = Double.doubleToRawLongBits(selection.of(x, 1, n));
                 assertEquals(expected, Double.doubleToRawLongBits(fast.of(x, 1, n)), "seed " + seed + ", n " + n);
-                assertEquals(expected, Double.doubleToRawLongBits(reference.evaluate(x.clone(), 1, n)),
+                assertEquals(
+                        expected,
+                        Double.doubleToRawLongBits(reference.evaluate(x.clone(), 1, n)),
                         "seed " + seed + ", n " + n);
                 cases++;
             }
@@ -89,10 +108,15 @@ class SelectMedianTest {
             double g = rng.nextGaussian();
             x[i] = switch (kind) {
                 case 0 -> 800 + 120 * g;
-                case 1 -> Math.sqrt(Math.pow(Math.round(64 + 3 * g), 2) + Math.pow(Math.round(5 * rng.nextGaussian()), 2)) / 64;
+                case 1 ->
+                    Math.sqrt(Math.pow(Math.round(64 + 3 * g), 2) + Math.pow(Math.round(5 * rng.nextGaussian()), 2))
+                            / 64;
                 case 2 -> rng.nextDouble() < 0.3 ? Double.NaN : g;
                 case 3 -> rng.nextDouble() < 0.4 ? (rng.nextBoolean() ? 0.0 : -0.0) : g;
-                case 4 -> rng.nextDouble() < 0.1 ? (rng.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : g;
+                case 4 ->
+                    rng.nextDouble() < 0.1
+                            ? (rng.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY)
+                            : g;
                 case 5 -> i + 0.5 * rng.nextInt(3);
                 case 6 -> n - i;
                 default -> rng.nextInt(4);

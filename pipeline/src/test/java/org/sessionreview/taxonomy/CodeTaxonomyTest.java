@@ -24,7 +24,8 @@ class CodeTaxonomyTest {
         int to = domain.indexOf("## 3. Rupture");
         String section = domain.substring(from, to);
         Matcher m = Pattern.compile("\\b(?:ANX|RUP|RES|INT|AFF|SAFE)_[A-Z_]*[A-Z]\\b"
-                + "|\\b(?:TURN_CL|TURN_TH|SILENCE|SEG_3RS|ARTIFACT)\\b").matcher(section);
+                        + "|\\b(?:TURN_CL|TURN_TH|SILENCE|SEG_3RS|ARTIFACT)\\b")
+                .matcher(section);
         Set<String> codes = new TreeSet<>();
         while (m.find()) {
             codes.add(m.group());
@@ -38,8 +39,8 @@ class CodeTaxonomyTest {
     void shouldHoldEveryCodeOfDomainSection2WhenComparedWithTheDocument() throws IOException {
         Set<String> expected = codesInDomainSection2();
         expected.add("BASELINE");
-        Set<String> actual = CodeTaxonomy.all().stream().map(CanonicalCode::code)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> actual =
+                CodeTaxonomy.all().stream().map(CanonicalCode::code).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, actual);
     }
 
@@ -54,7 +55,12 @@ class CodeTaxonomyTest {
     @Test
     void shouldDeriveFamilyFromPrefixWhenCodeIsCanonical() {
         for (CanonicalCode c : CodeTaxonomy.all()) {
-            String prefix = c.code().substring(0, c.code().indexOf('_') < 0 ? c.code().length() : c.code().indexOf('_'));
+            String prefix = c.code()
+                    .substring(
+                            0,
+                            c.code().indexOf('_') < 0
+                                    ? c.code().length()
+                                    : c.code().indexOf('_'));
             Family expected = switch (prefix) {
                 case "ANX", "RUP", "RES", "INT", "AFF", "SAFE" -> Family.valueOf(prefix);
                 default -> Family.STRUCT;
@@ -87,8 +93,12 @@ class CodeTaxonomyTest {
         assertEquals(Optional.of(RuptureClass.C), CodeTaxonomy.ruptureClass("RUP_C_DEFENDS_SELF"));
         assertEquals(Optional.empty(), CodeTaxonomy.ruptureClass("RES_OTHER"));
         assertFalse(CodeTaxonomy.isRupture("RUP_X_FOO"));
-        long w = CodeTaxonomy.all().stream().filter(c -> CodeTaxonomy.ruptureClass(c.code()).equals(Optional.of(RuptureClass.W))).count();
-        long c = CodeTaxonomy.all().stream().filter(x -> CodeTaxonomy.ruptureClass(x.code()).equals(Optional.of(RuptureClass.C))).count();
+        long w = CodeTaxonomy.all().stream()
+                .filter(c -> CodeTaxonomy.ruptureClass(c.code()).equals(Optional.of(RuptureClass.W)))
+                .count();
+        long c = CodeTaxonomy.all().stream()
+                .filter(x -> CodeTaxonomy.ruptureClass(x.code()).equals(Optional.of(RuptureClass.C)))
+                .count();
         assertEquals(7, w);
         assertEquals(7, c);
     }

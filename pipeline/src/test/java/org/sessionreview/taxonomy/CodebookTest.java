@@ -65,8 +65,8 @@ class CodebookTest {
         Path file = dir.resolve("codebook.json");
         Files.writeString(file, "{\"labels\": {\"sigh\": \"ANX_SIGH\"}}");
         CodebookException e = assertThrows(CodebookException.class, () -> Codebook.load(file));
-        assertEquals("codebook " + file + ": labels entry 1 maps to a value that is not a canonical code",
-                e.getMessage());
+        assertEquals(
+                "codebook " + file + ": labels entry 1 maps to a value that is not a canonical code", e.getMessage());
     }
 
     @Test
@@ -90,16 +90,21 @@ class CodebookTest {
         assertProblem("{\"lables\": {}}", "top-level entry 1 is not a known section");
         assertProblem("{\"labels\": [\"sigh\"]}", "section 'labels' must be a JSON object");
         assertProblem("{\"labels\": {\"sigh\": 3}}", "labels entry 1 must map to a non-empty string, not a NUMBER");
-        assertProblem("{\"actors\": {\"CL\": \"patient\"}}",
+        assertProblem(
+                "{\"actors\": {\"CL\": \"patient\"}}",
                 "actors entry 1 maps to a value other than client, therapist or dyad");
-        assertProblem("{\"labels\": {\"ANX_SMO\": \"ANX_CPD\"}}",
+        assertProblem(
+                "{\"labels\": {\"ANX_SMO\": \"ANX_CPD\"}}",
                 "labels entry 1 is the canonical code ANX_SMO and cannot be remapped to ANX_CPD");
-        assertProblem("{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"SIGH\": \"ANX_SMO\"}}",
+        assertProblem(
+                "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"SIGH\": \"ANX_SMO\"}}",
                 "labels entry 2 repeats an earlier key (keys are case-insensitive) with a different target:"
                         + " ANX_STR_SIGH and ANX_SMO");
-        assertProblem("{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"sigh\": \"ANX_SMO\"}}",
+        assertProblem(
+                "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"sigh\": \"ANX_SMO\"}}",
                 "duplicate key at line 1, column ");
-        assertProblem("{\"modifiers\": {\"m1\": \"sig nificance\"}}",
+        assertProblem(
+                "{\"modifiers\": {\"m1\": \"sig nificance\"}}",
                 "modifiers entry 1 maps to a name that does not match [a-z][a-z0-9_]*");
     }
 
@@ -113,7 +118,9 @@ class CodebookTest {
     void shouldReadCodebookWhenFileStartsWithByteOrderMark(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bom.json");
         Files.write(file, ("\uFEFF{\"labels\": {\"sigh\": \"ANX_STR_SIGH\"}}").getBytes(StandardCharsets.UTF_8));
-        assertEquals("ANX_STR_SIGH", Codebook.load(file).canonicalCode("Sigh").orElseThrow().code());
+        assertEquals(
+                "ANX_STR_SIGH",
+                Codebook.load(file).canonicalCode("Sigh").orElseThrow().code());
     }
 
     @Test

@@ -23,9 +23,8 @@ public final class SharedData {
                 return sibling;
             }
         }
-        throw new IllegalStateException(
-                "../shared/data not found above " + Path.of("").toAbsolutePath()
-                        + ": clone the project next to the shared/ folder");
+        throw new IllegalStateException("../shared/data not found above "
+                + Path.of("").toAbsolutePath() + ": clone the project next to the shared/ folder");
     }
 
     /** A path below {@code shared/data}, e.g. {@code resolve("e4/msr2023")}. */

@@ -40,12 +40,19 @@ import org.sessionreview.report.SessionRow;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewTopologyITCase {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
-    private static final Path SAMPLE_DATA = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    private static final Path SAMPLE_DATA =
+            Path.of("..", "sample-data").toAbsolutePath().normalize();
 
-    private record Output(List<String> sessions, List<String> moments, List<String> windows, List<MomentRow> momentRows,
+    private record Output(
+            List<String> sessions,
+            List<String> moments,
+            List<String> windows,
+            List<MomentRow> momentRows,
             List<String> events) {}
 
     private Output batch;
@@ -55,7 +62,8 @@ class ReviewTopologyITCase {
     @BeforeAll
     void runBothModes() throws Exception {
         assertTrue(Files.isDirectory(SAMPLE_DATA), "sample-data not found at " + SAMPLE_DATA);
-        planted = new ObjectMapper().readTree(SAMPLE_DATA.resolve("planted.json").toFile());
+        planted =
+                new ObjectMapper().readTree(SAMPLE_DATA.resolve("planted.json").toFile());
         batch = run(RuntimeExecutionMode.BATCH);
         streaming = run(RuntimeExecutionMode.STREAMING);
     }
@@ -65,43 +73,136 @@ class ReviewTopologyITCase {
         env.setRuntimeMode(mode);
         env.setParallelism(2);
         PipelineConfig config = PipelineConfig.defaults();
-        SingleOutputStreamOperator<SampleBlock> blocks = env
-                .fromSource(new SessionFolderSource(SAMPLE_DATA.toString()), WatermarkStrategy.noWatermarks(), "session-folders")
-                .process(new SessionIngestFunction(SAMPLE_DATA.toString(),
-                        new SessionIngestor(config, Pseudonymizer.demo(), null)))
-                .name("ingest-sessions").uid("ingest-sessions");
-        ReviewStreams review = ReviewTopology.build(blocks, blocks.getSideOutput(SessionIngestFunction.SESSIONS),
-                blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS), config);
+        SingleOutputStreamOperator<SampleBlock> blocks = env.fromSource(
+                        new SessionFolderSource(SAMPLE_DATA.toString()),
+                        WatermarkStrategy.noWatermarks(),
+                        "session-folders")
+                .process(new SessionIngestFunction(
+                        SAMPLE_DATA.toString(), new SessionIngestor(config, Pseudonymizer.demo(), null)))
+                .name("ingest-sessions")
+                .uid("ingest-sessions");
+        ReviewStreams review = ReviewTopology.build(
+                blocks,
+                blocks.getSideOutput(SessionIngestFunction.SESSIONS),
+                blocks.getSideOutput(SessionIngestFunction.ANNOTATIONS),
+                config);
         CloseableIterator<SessionRow> s = review.sessions().collectAsync();
         CloseableIterator<MomentRow> m = review.moments().collectAsync();
         CloseableIterator<WindowFeatures> w = review.windows().collectAsync();
-        CloseableIterator<String> ev = review.scrs().map(r -> String.format(Locale.ROOT, "scr %s %s %.3f %.6f %s", r.sessionId,
-                        r.role, r.peakS, r.amplitudeUs, r.halfRecoveryS)).returns(String.class)
-                .union(review.beats().map(r -> String.format(Locale.ROOT, "beat %s %s %s %.3f %s %b %s", r.sessionId, r.role,
-                        r.source, r.tS, r.ibiMs, r.accepted, r.rejectReason)).returns(String.class))
-                .union(review.artifacts().map(r -> String.format(Locale.ROOT, "artifact %s %s %s %.3f %.3f", r.sessionId,
-                        r.role, r.kind, r.startS, r.endS)).returns(String.class))
-                .union(review.ruptures().map(r -> String.format(Locale.ROOT, "rupture %s %s %s %.3f %.3f %s %s %s", r.sessionId,
-                        r.episodeId, r.ruptureClass, r.startS, r.endS, r.outcome, r.strategies, r.clientArousalZ)).returns(String.class))
-                .union(review.segments().map(r -> String.format(Locale.ROOT, "segment %s %d %s %d", r.sessionId, r.segmentIndex,
-                        r.markerCounts, r.repairCount)).returns(String.class))
-                .union(review.synchrony().map(r -> String.format(Locale.ROOT, "sync %s %.1f %s %s %s %s", r.sessionId, r.startS,
-                        r.meanAbsZ, r.peakLagS, r.leader, r.duringRupture)).returns(String.class))
+        CloseableIterator<String> ev = review.scrs()
+                .map(r -> String.format(
+                        Locale.ROOT,
+                        "scr %s %s %.3f %.6f %s",
+                        r.sessionId,
+                        r.role,
+                        r.peakS,
+                        r.amplitudeUs,
+                        r.halfRecoveryS))
+                .returns(String.class)
+                .union(review.beats()
+                        .map(r -> String.format(
+                                Locale.ROOT,
+                                "beat %s %s %s %.3f %s %b %s",
+                                r.sessionId,
+                                r.role,
+                                r.source,
+                                r.tS,
+                                r.ibiMs,
+                                r.accepted,
+                                r.rejectReason))
+                        .returns(String.class))
+                .union(review.artifacts()
+                        .map(r -> String.format(
+                                Locale.ROOT,
+                                "artifact %s %s %s %.3f %.3f",
+                                r.sessionId,
+                                r.role,
+                                r.kind,
+                                r.startS,
+                                r.endS))
+                        .returns(String.class))
+                .union(review.ruptures()
+                        .map(r -> String.format(
+                                Locale.ROOT,
+                                "rupture %s %s %s %.3f %.3f %s %s %s",
+                                r.sessionId,
+                                r.episodeId,
+                                r.ruptureClass,
+                                r.startS,
+                                r.endS,
+                                r.outcome,
+                                r.strategies,
+                                r.clientArousalZ))
+                        .returns(String.class))
+                .union(review.segments()
+                        .map(r -> String.format(
+                                Locale.ROOT,
+                                "segment %s %d %s %d",
+                                r.sessionId,
+                                r.segmentIndex,
+                                r.markerCounts,
+                                r.repairCount))
+                        .returns(String.class))
+                .union(review.synchrony()
+                        .map(r -> String.format(
+                                Locale.ROOT,
+                                "sync %s %.1f %s %s %s %s",
+                                r.sessionId,
+                                r.startS,
+                                r.meanAbsZ,
+                                r.peakLagS,
+                                r.leader,
+                                r.duringRupture))
+                        .returns(String.class))
                 .collectAsync();
         env.execute("review-topology-" + mode);
         List<String> sessions = new ArrayList<>();
-        s.forEachRemaining(r -> sessions.add(String.format(Locale.ROOT, "%s %s %d %.6f %b %.6f %s %.6f %.6f %s %s %d %d", r.sessionId,
-                r.clientKey, r.anxietyEpisodes, r.anxietyTimeS, r.flagged, r.priority, r.flagReasons, r.dataQualityClient,
-                r.dataQualityTherapist, r.synchronyEs, r.synchronyPercentile, r.rupturesUnaddressed, r.missedOpportunities)));
+        s.forEachRemaining(r -> sessions.add(String.format(
+                Locale.ROOT,
+                "%s %s %d %.6f %b %.6f %s %.6f %.6f %s %s %d %d",
+                r.sessionId,
+                r.clientKey,
+                r.anxietyEpisodes,
+                r.anxietyTimeS,
+                r.flagged,
+                r.priority,
+                r.flagReasons,
+                r.dataQualityClient,
+                r.dataQualityTherapist,
+                r.synchronyEs,
+                r.synchronyPercentile,
+                r.rupturesUnaddressed,
+                r.missedOpportunities)));
         List<MomentRow> momentRows = new ArrayList<>();
         m.forEachRemaining(momentRows::add);
         List<String> moments = new ArrayList<>();
-        momentRows.forEach(r -> moments.add(String.format(Locale.ROOT, "%s %s %s %.3f %.3f %.6f %s", r.sessionId, r.role,
-                r.kind, r.startS, r.endS, r.severity, r.evidence)));
+        momentRows.forEach(r -> moments.add(String.format(
+                Locale.ROOT,
+                "%s %s %s %.3f %.3f %.6f %s",
+                r.sessionId,
+                r.role,
+                r.kind,
+                r.startS,
+                r.endS,
+                r.severity,
+                r.evidence)));
         List<String> windows = new ArrayList<>();
-        w.forEachRemaining(r -> windows.add(String.format(Locale.ROOT, "%s %s %.1f %s %s %s %s %s %s %s %.4f %.4f %s", r.sessionId,
-                r.role, r.startS, r.edaSclUs, r.edaScrPerMin, r.hrBpm, r.hrvRmssdMs, r.fidgetPower, r.tempSlopeCPerMin,
-                r.motionMagG, r.edaQuality, r.cardiacQuality, r.anxietyIndex)));
+        w.forEachRemaining(r -> windows.add(String.format(
+                Locale.ROOT,
+                "%s %s %.1f %s %s %s %s %s %s %s %.4f %.4f %s",
+                r.sessionId,
+                r.role,
+                r.startS,
+                r.edaSclUs,
+                r.edaScrPerMin,
+                r.hrBpm,
+                r.hrvRmssdMs,
+                r.fidgetPower,
+                r.tempSlopeCPerMin,
+                r.motionMagG,
+                r.edaQuality,
+                r.cardiacQuality,
+                r.anxietyIndex)));
         List<String> events = new ArrayList<>();
         ev.forEachRemaining(events::add);
         events.sort(null);
@@ -120,13 +221,18 @@ class ReviewTopologyITCase {
             for (JsonNode e : s.get("client_episodes")) {
                 plantedCount++;
                 double start = e.get("start_s").asDouble();
-                long found = batch.momentRows().stream().filter(m -> m.sessionId.equals(sid) && "client".equals(m.role)
-                        && m.kind.equals("anxiety_episode") && Math.abs(m.startS - start) <= tolerance).count();
+                long found = batch.momentRows().stream()
+                        .filter(m -> m.sessionId.equals(sid)
+                                && "client".equals(m.role)
+                                && m.kind.equals("anxiety_episode")
+                                && Math.abs(m.startS - start) <= tolerance)
+                        .count();
                 assertEquals(1, found, sid + " planted episode at " + start + " s; moments: " + batch.moments());
             }
         }
         long clientMoments = batch.momentRows().stream()
-                .filter(m -> "client".equals(m.role) && m.kind.equals("anxiety_episode")).count();
+                .filter(m -> "client".equals(m.role) && m.kind.equals("anxiety_episode"))
+                .count();
         assertEquals(plantedCount, clientMoments, "client moments beyond the planted episodes: " + batch.moments());
     }
 
@@ -140,7 +246,8 @@ class ReviewTopologyITCase {
                 double from = c.get("start_s").asDouble();
                 double to = c.get("end_s").asDouble();
                 List<MomentRow> overlapping = batch.momentRows().stream()
-                        .filter(m -> m.sessionId.equals(sid) && m.startS < to && m.endS > from).toList();
+                        .filter(m -> m.sessionId.equals(sid) && m.startS < to && m.endS > from)
+                        .toList();
                 assertTrue(overlapping.isEmpty(), "moments during contact loss: " + overlapping);
             }
         }
@@ -155,8 +262,11 @@ class ReviewTopologyITCase {
         assertSameRows("moments", batch.moments(), streaming.moments());
         assertSameRows("sessions", batch.sessions(), streaming.sessions());
         assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("scr ")), "SCRs detected");
-        assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("beat ") && e.contains(" bvp ")), "BVP beats detected");
-        assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("artifact ") && e.contains("eda_contact_loss")),
+        assertTrue(
+                batch.events().stream().anyMatch(e -> e.startsWith("beat ") && e.contains(" bvp ")),
+                "BVP beats detected");
+        assertTrue(
+                batch.events().stream().anyMatch(e -> e.startsWith("artifact ") && e.contains("eda_contact_loss")),
                 "the planted contact loss is masked");
         assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("rupture ")), "ruptures detected");
         assertTrue(batch.events().stream().anyMatch(e -> e.startsWith("sync ")), "synchrony windows computed");
@@ -168,8 +278,10 @@ class ReviewTopologyITCase {
         onlyBatch.removeAll(streamingRows);
         List<String> onlyStreaming = new ArrayList<>(streamingRows);
         onlyStreaming.removeAll(batchRows);
-        assertTrue(onlyBatch.isEmpty() && onlyStreaming.isEmpty() && batchRows.size() == streamingRows.size(),
-                table + ": " + batchRows.size() + " batch rows, " + streamingRows.size() + " streaming rows; only in batch "
+        assertTrue(
+                onlyBatch.isEmpty() && onlyStreaming.isEmpty() && batchRows.size() == streamingRows.size(),
+                table + ": " + batchRows.size() + " batch rows, " + streamingRows.size()
+                        + " streaming rows; only in batch "
                         + onlyBatch.subList(0, Math.min(5, onlyBatch.size())) + "; only in streaming "
                         + onlyStreaming.subList(0, Math.min(5, onlyStreaming.size())));
     }

@@ -80,19 +80,43 @@ public record BenchFigures(
     public void print(PrintStream out) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("sessions", Integer.toString(sessions));
-        rows.put("input", String.format(Locale.ROOT, "%d files, %.1f MB, %,d samples", files, inputBytes / 1e6, samples));
-        rows.put("parse floor", String.format(Locale.ROOT, "%.0f ms (%d threads, fastest pass)", floorMs, floorThreads));
+        rows.put(
+                "input",
+                String.format(Locale.ROOT, "%d files, %.1f MB, %,d samples", files, inputBytes / 1e6, samples));
+        rows.put(
+                "parse floor", String.format(Locale.ROOT, "%.0f ms (%d threads, fastest pass)", floorMs, floorThreads));
         rows.put("review job", String.format(Locale.ROOT, "%.0f ms (parallelism %d)", jobMs, parallelism));
         rows.put("review command", String.format(Locale.ROOT, "%.0f ms", commandMs));
-        rows.put("review / floor", String.format(Locale.ROOT, "%.1f x (job), %.1f x (command)", jobOverFloor(), commandOverFloor()));
-        rows.put("throughput", String.format(Locale.ROOT, "%.2f sessions/s, %,.0f samples/s, %.0f ms/session",
-                sessionsPerSecond(), samplesPerSecond(), msPerSession()));
+        rows.put(
+                "review / floor",
+                String.format(Locale.ROOT, "%.1f x (job), %.1f x (command)", jobOverFloor(), commandOverFloor()));
+        rows.put(
+                "throughput",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f sessions/s, %,.0f samples/s, %.0f ms/session",
+                        sessionsPerSecond(),
+                        samplesPerSecond(),
+                        msPerSession()));
         rows.put("CPU during review", String.format(Locale.ROOT, "%.0f ms", processCpuMs));
-        stageCpuMs.forEach((stage, ms) -> rows.put("  " + stage, String.format(Locale.ROOT, "%.0f ms (%.0f %%)", ms,
-                processCpuMs > 0 ? 100 * ms / processCpuMs : Double.NaN)));
-        rows.put("peak resident memory", peakRssBytes < 0 ? "unknown"
-                : String.format(Locale.ROOT, "%.0f MB%s", peakRssBytes / 1e6, rssPeakReset ? "" : " (since JVM start)"));
-        rows.put("peak heap", String.format(Locale.ROOT, "%.0f MB of %.0f MB", peakHeapBytes / 1e6, maxHeapBytes / 1e6));
+        stageCpuMs.forEach((stage, ms) -> rows.put(
+                "  " + stage,
+                String.format(
+                        Locale.ROOT,
+                        "%.0f ms (%.0f %%)",
+                        ms,
+                        processCpuMs > 0 ? 100 * ms / processCpuMs : Double.NaN)));
+        rows.put(
+                "peak resident memory",
+                peakRssBytes < 0
+                        ? "unknown"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.0f MB%s",
+                                peakRssBytes / 1e6,
+                                rssPeakReset ? "" : " (since JVM start)"));
+        rows.put(
+                "peak heap", String.format(Locale.ROOT, "%.0f MB of %.0f MB", peakHeapBytes / 1e6, maxHeapBytes / 1e6));
         rows.put("peak heap after a GC", String.format(Locale.ROOT, "%.0f MB", peakHeapAfterGcBytes / 1e6));
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
         rows.forEach((k, v) -> out.printf(Locale.ROOT, "%-" + width + "s  %s%n", k, v));

@@ -11,7 +11,9 @@ public final class GitCommit {
     /** {@code git describe --always} (with "+changes" when there are uncommitted changes), or "unknown". */
     public static String describe() {
         try {
-            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty=+changes").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty=+changes")
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? text : "unknown";
         } catch (IOException e) {

@@ -103,7 +103,8 @@ public final class ParseFloor {
             Path file = files.get(i);
             String name = file.getFileName().toString();
             int length;
-            try (InputStream in = name.endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file), 1 << 16)
+            try (InputStream in = name.endsWith(".gz")
+                    ? new GZIPInputStream(Files.newInputStream(file), 1 << 16)
                     : Files.newInputStream(file)) {
                 length = 0;
                 int n;

@@ -106,16 +106,20 @@ public final class ProcessMemory {
         }
 
         private void onGc(javax.management.Notification n) {
-            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    n.getType())) {
                 return;
             }
-            com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
-                    .from((javax.management.openmbean.CompositeData) n.getUserData());
+            com.sun.management.GarbageCollectionNotificationInfo info =
+                    com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData());
             long used = 0;
             long before = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-                java.lang.management.MemoryUsage prior = info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName());
+                java.lang.management.MemoryUsage after =
+                        info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                java.lang.management.MemoryUsage prior =
+                        info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName());
                 if (pool.getType() == MemoryType.HEAP && after != null) {
                     used += after.getUsed();
                 }

@@ -26,9 +26,11 @@ public final class LiveOptions {
     public static final Duration DEFAULT_SILENCE = Duration.ofSeconds(120);
     /** Exactly-once output is visible when a checkpoint completes: this bounds the latency. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+
     public static final int DEFAULT_PARTITIONS = 4;
 
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar jobs/target/session-review.jar live --bootstrap HOST:PORT --out DIR [options]",
             "",
             "Reviews live sessions from Kafka (the README's 'Live sessions' section has the message contract):",
@@ -74,9 +76,20 @@ public final class LiveOptions {
     private final PipelineConfig config;
     private final org.sessionreview.config.LiveMomentsConfig moments;
 
-    private LiveOptions(String bootstrap, Path out, String topic, String momentsTopic, String deadLetterTopic, String group,
-            int partitions, Duration silence, Duration checkpointInterval, Integer parallelism, Map<String, String> flinkConf,
-            PipelineConfig config, org.sessionreview.config.LiveMomentsConfig moments) {
+    private LiveOptions(
+            String bootstrap,
+            Path out,
+            String topic,
+            String momentsTopic,
+            String deadLetterTopic,
+            String group,
+            int partitions,
+            Duration silence,
+            Duration checkpointInterval,
+            Integer parallelism,
+            Map<String, String> flinkConf,
+            PipelineConfig config,
+            org.sessionreview.config.LiveMomentsConfig moments) {
         this.moments = moments;
         this.bootstrap = bootstrap;
         this.out = out;
@@ -118,9 +131,10 @@ public final class LiveOptions {
                 case "--dead-letter-topic" -> deadLetterTopic = ReviewOptions.value(args, ++i, a);
                 case "--group" -> group = ReviewOptions.value(args, ++i, a);
                 case "--partitions" -> partitions = (int) whole(a, ReviewOptions.value(args, ++i, a), 1, 1000);
-                case "--silence" -> silence = Duration.ofSeconds(whole(a, ReviewOptions.value(args, ++i, a), 1, 86_400));
+                case "--silence" ->
+                    silence = Duration.ofSeconds(whole(a, ReviewOptions.value(args, ++i, a), 1, 86_400));
                 case "--checkpoint-interval" ->
-                        checkpoint = Duration.ofMillis(whole(a, ReviewOptions.value(args, ++i, a), 100, 3_600_000));
+                    checkpoint = Duration.ofMillis(whole(a, ReviewOptions.value(args, ++i, a), 100, 3_600_000));
                 case "--parallelism" -> parallelism = (int) whole(a, ReviewOptions.value(args, ++i, a), 1, 1024);
                 case "--eda-method" -> {
                     String em = ReviewOptions.value(args, ++i, a);
@@ -136,9 +150,11 @@ public final class LiveOptions {
                     String kv = ReviewOptions.value(args, ++i, a);
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
-                        throw new UsageException("--flink takes KEY=VALUE (a Flink configuration option), got '" + kv + "'");
+                        throw new UsageException(
+                                "--flink takes KEY=VALUE (a Flink configuration option), got '" + kv + "'");
                     }
-                    flinkConf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                    flinkConf.put(
+                            kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
                 }
                 default -> throw new UsageException("unknown argument '" + a + "' (see live --help)");
             }
@@ -186,8 +202,20 @@ public final class LiveOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--set: " + e.getMessage());
         }
-        return new LiveOptions(bootstrap, Path.of(outArg).toAbsolutePath().normalize(), topic, momentsTopic, deadLetterTopic,
-                group, partitions, silence, checkpoint, parallelism, flinkConf, config, moments);
+        return new LiveOptions(
+                bootstrap,
+                Path.of(outArg).toAbsolutePath().normalize(),
+                topic,
+                momentsTopic,
+                deadLetterTopic,
+                group,
+                partitions,
+                silence,
+                checkpoint,
+                parallelism,
+                flinkConf,
+                config,
+                moments);
     }
 
     private static long whole(String flag, String text, long min, long max) throws UsageException {

@@ -24,7 +24,8 @@ public final class ReviewOptions {
         STREAMING
     }
 
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar jobs/target/session-review.jar review --sessions DIR --out DIR [options]",
             "",
             "Reads every session folder under --sessions (one folder per recorded session, each with a",
@@ -48,8 +49,8 @@ public final class ReviewOptions {
             "                              embedded: the number of CPU cores)",
             "  --flink KEY=VALUE           a Flink configuration option (repeatable), e.g. --flink restart-strategy.type=none",
             "                              or --flink execution.checkpointing.dir=file:///shared/checkpoints",
-            "  --pseudonym-key-file FILE   key for the HMAC-SHA256 client pseudonym (or set "
-                    + Pseudonymizer.KEY_ENV + ")",
+            "  --pseudonym-key-file FILE   key for the HMAC-SHA256 client pseudonym (or set " + Pseudonymizer.KEY_ENV
+                    + ")",
             "  --allow-demo-key            use the public demo key when no key is given (synthetic data only)",
             "  --mode batch|streaming      execution mode (default batch; streaming replays the files as a stream)",
             "  --eda-method streaming|neurokit",
@@ -74,9 +75,19 @@ public final class ReviewOptions {
     private final boolean quiet;
     private final PipelineConfig config;
 
-    private ReviewOptions(Entry sessions, Entry out, Entry codebook, String codebookJson, Entry baselinesFile,
-            StoredBaselines baselines, Integer parallelism, java.util.Map<String, String> flinkConf, Pseudonymizer pseudonymizer,
-            Mode mode, boolean quiet, PipelineConfig config) {
+    private ReviewOptions(
+            Entry sessions,
+            Entry out,
+            Entry codebook,
+            String codebookJson,
+            Entry baselinesFile,
+            StoredBaselines baselines,
+            Integer parallelism,
+            java.util.Map<String, String> flinkConf,
+            Pseudonymizer pseudonymizer,
+            Mode mode,
+            boolean quiet,
+            PipelineConfig config) {
         this.flinkConf = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(flinkConf));
         this.config = config;
         this.sessions = sessions;
@@ -109,8 +120,11 @@ public final class ReviewOptions {
      * --pseudonym-key-file} are plain paths or URIs ({@link Locations}); a scheme no file system
      * serves is a {@link UsageException} naming the flag and the scheme.
      */
-    public static ReviewOptions parse(String[] args, java.util.function.Function<String, String> env,
-            java.util.function.Consumer<java.util.Map<String, String>> fileSystems) throws UsageException {
+    public static ReviewOptions parse(
+            String[] args,
+            java.util.function.Function<String, String> env,
+            java.util.function.Consumer<java.util.Map<String, String>> fileSystems)
+            throws UsageException {
         String sessionsArg = null;
         String outArg = null;
         String codebookArg = null;
@@ -173,9 +187,11 @@ public final class ReviewOptions {
                     String kv = value(args, ++i, a);
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
-                        throw new UsageException("--flink takes KEY=VALUE (a Flink configuration option), got '" + kv + "'");
+                        throw new UsageException(
+                                "--flink takes KEY=VALUE (a Flink configuration option), got '" + kv + "'");
                     }
-                    flinkConf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                    flinkConf.put(
+                            kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
                     break;
                 case "--mode":
                     String m = value(args, ++i, a);
@@ -223,8 +239,19 @@ public final class ReviewOptions {
         }
         PipelineConfig config = config(edaMethod, sets, baselines);
         Pseudonymizer pseudonymizer = pseudonymizer(keyFile, demo, env);
-        return new ReviewOptions(sessions, out, codebook, codebookJson, baselinesFile, baselines,
-                parallelism, flinkConf, pseudonymizer, mode, quiet, config);
+        return new ReviewOptions(
+                sessions,
+                out,
+                codebook,
+                codebookJson,
+                baselinesFile,
+                baselines,
+                parallelism,
+                flinkConf,
+                pseudonymizer,
+                mode,
+                quiet,
+                config);
     }
 
     /**
@@ -241,7 +268,9 @@ public final class ReviewOptions {
         } catch (Locations.UnusableLocationException ex) {
             throw new UsageException(flag + " " + value + ": " + ex.getMessage());
         }
-        return e instanceof LocalEntry l ? LocalEntry.of(l.path().toAbsolutePath().normalize()) : e;
+        return e instanceof LocalEntry l
+                ? LocalEntry.of(l.path().toAbsolutePath().normalize())
+                : e;
     }
 
     /** The run-wide codebook's text, checked: a broken codebook stops the run here, not per session. */
@@ -262,7 +291,8 @@ public final class ReviewOptions {
     /** The pipeline configuration: {@code --eda-method}, then each {@code --set} in order, checked against the declarations. */
     static PipelineConfig config(EdaMethod edaMethod, List<String> sets, StoredBaselines baselines)
             throws UsageException {
-        PipelineConfig.Builder b = PipelineConfig.builder().set(EdaOptions.METHOD, edaMethod).storedBaselines(baselines);
+        PipelineConfig.Builder b =
+                PipelineConfig.builder().set(EdaOptions.METHOD, edaMethod).storedBaselines(baselines);
         try {
             for (String kv : sets) {
                 int eq = kv.indexOf('=');
@@ -279,15 +309,16 @@ public final class ReviewOptions {
 
     /** Every declared option, one per line, for {@code review --list-options}. */
     public static String listOptions() {
-        StringBuilder sb = new StringBuilder("Parameters (set with --set KEY=VALUE; key (type, unit, default): meaning):\n");
+        StringBuilder sb =
+                new StringBuilder("Parameters (set with --set KEY=VALUE; key (type, unit, default): meaning):\n");
         for (ConfigOption<?> o : PipelineConfig.ALL) {
             sb.append("  ").append(o.help()).append('\n');
         }
         return sb.toString().stripTrailing();
     }
 
-    private static Pseudonymizer pseudonymizer(Entry keyFile, boolean demo,
-            java.util.function.Function<String, String> env) throws UsageException {
+    private static Pseudonymizer pseudonymizer(
+            Entry keyFile, boolean demo, java.util.function.Function<String, String> env) throws UsageException {
         return PseudonymKeys.resolve(keyFile, demo, env);
     }
 

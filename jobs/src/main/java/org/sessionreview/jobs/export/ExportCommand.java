@@ -26,7 +26,8 @@ import org.sessionreview.storage.LocalEntry;
  * in this JVM.
  */
 public final class ExportCommand {
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar jobs/target/session-review.jar export --audience research --tables DIR --out DIR",
             "       [--pseudonym-key-file FILE | --allow-demo-key] [--quiet]",
             "",
@@ -113,7 +114,8 @@ public final class ExportCommand {
             throw new UsageException("--tables " + tables + " is not a folder");
         }
         if (TableReader.files(t.resolve("sessions")).isEmpty()) {
-            throw new UsageException("--tables " + tables + " holds no sessions/ table: give the --out folder of a review");
+            throw new UsageException(
+                    "--tables " + tables + " holds no sessions/ table: give the --out folder of a review");
         }
         Path o = Path.of(outDir).toAbsolutePath().normalize();
         Pseudonymizer key = PseudonymKeys.resolve(keyFile, demo, env);
@@ -139,17 +141,21 @@ public final class ExportCommand {
         java.util.List<String> others;
         try (java.util.stream.Stream<Path> s = Files.list(outDir)) {
             others = s.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && !ResearchExport.tableNames().contains(n))
-                    .sorted().toList();
+                    .filter(n ->
+                            !n.startsWith(".") && !ResearchExport.tableNames().contains(n))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            return Optional.of("--out " + outDir + " cannot be listed (" + e.getClass().getSimpleName() + ")");
+            return Optional.of(
+                    "--out " + outDir + " cannot be listed (" + e.getClass().getSimpleName() + ")");
         }
         if (others.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("--out " + outDir + " holds " + others.size() + " entries that are not research-export tables ("
-                + String.join(", ", others.stream().limit(3).toList()) + (others.size() > 3 ? ", ..." : "")
-                + "): an export goes into a new or empty folder or a previous export's, never beside a review's output");
+        return Optional.of(
+                "--out " + outDir + " holds " + others.size() + " entries that are not research-export tables ("
+                        + String.join(", ", others.stream().limit(3).toList()) + (others.size() > 3 ? ", ..." : "")
+                        + "): an export goes into a new or empty folder or a previous export's, never beside a review's output");
     }
 
     public int run(String[] args, Function<String, String> env) {
@@ -164,8 +170,8 @@ public final class ExportCommand {
             err.println("session-review export: " + e.getMessage());
             return 2;
         }
-        Optional<String> refused = OutputGuard.check(LocalEntry.of(options.out()), LocalEntry.of(options.tables()),
-                "--tables folder", home);
+        Optional<String> refused = OutputGuard.check(
+                LocalEntry.of(options.out()), LocalEntry.of(options.tables()), "--tables folder", home);
         if (refused.isPresent()) {
             err.println("session-review export: " + refused.get());
             return 2;
@@ -190,10 +196,15 @@ public final class ExportCommand {
             ResearchExport.Result result = ResearchExport.export(options.tables(), dir, options.key());
             staging.publish();
             if (!options.quiet()) {
-                out.printf(Locale.ROOT, "session-review export: audience research: %d of %d sessions have research consent"
+                out.printf(
+                        Locale.ROOT,
+                        "session-review export: audience research: %d of %d sessions have research consent"
                                 + " and are exported (%d withheld); %d tables in %s (rejects are not exported)%n",
-                        result.sessionsExported(), result.sessionsRead(), result.sessionsRead() - result.sessionsExported(),
-                        result.tables().size(), options.out());
+                        result.sessionsExported(),
+                        result.sessionsRead(),
+                        result.sessionsRead() - result.sessionsExported(),
+                        result.tables().size(),
+                        options.out());
                 if (options.key().isDemo()) {
                     out.println("session-review export: the pseudonyms use the public demo key: synthetic data only");
                 }
@@ -205,8 +216,9 @@ public final class ExportCommand {
             return 1;
         } catch (IOException | RuntimeException e) {
             staging.abandon();
-            err.println("session-review export: the export failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); nothing was published; the previous contents of " + options.out() + " are untouched");
+            err.println(
+                    "session-review export: the export failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); nothing was published; the previous contents of " + options.out() + " are untouched");
             return 1;
         }
     }

@@ -93,7 +93,10 @@ final class AttemptScopedFileSink<T>
         return FileSink.forBulkFormat(new Path(basePath), format)
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(prefix).withPartSuffix(".parquet").build())
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix(prefix)
+                        .withPartSuffix(".parquet")
+                        .build())
                 .build();
     }
 }

@@ -65,7 +65,8 @@ public final class EmbeddedFileSystems {
         if (!Files.isDirectory(root)) {
             return null;
         }
-        return new DefaultPluginManager(new DirectoryBasedPluginFinder(root).findPlugins(),
+        return new DefaultPluginManager(
+                new DirectoryBasedPluginFinder(root).findPlugins(),
                 CoreOptions.getPluginParentFirstLoaderPatterns(conf));
     }
 }

@@ -33,7 +33,8 @@ public final class EmptyTables {
         }
     }
 
-    private static <T> void writeEmpty(Entry file, TableSchema<T> schema, Map<String, String> provenance) throws IOException {
+    private static <T> void writeEmpty(Entry file, TableSchema<T> schema, Map<String, String> provenance)
+            throws IOException {
         try (ParquetWriter<T> w = ParquetTables.writer(schema, provenance, new EntryOutputFile(file))) {
             // no rows: schema and footer only
         }

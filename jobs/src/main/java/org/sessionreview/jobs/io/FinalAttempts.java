@@ -47,7 +47,8 @@ public final class FinalAttempts {
         Path markers = new Path(table, MARKERS);
         FileSystem fs = markers.getFileSystem();
         fs.mkdirs(markers);
-        fs.create(new Path(markers, "s" + subtask + "-a" + attempt), FileSystem.WriteMode.OVERWRITE).close();
+        fs.create(new Path(markers, "s" + subtask + "-a" + attempt), FileSystem.WriteMode.OVERWRITE)
+                .close();
     }
 
     /**
@@ -58,7 +59,8 @@ public final class FinalAttempts {
         FileSystem fs = table.getFileSystem();
         mark(table, 0, 0);
         mark(table, 0, 1);
-        fs.create(new Path(table, prefix(0, 0) + "-warm-up"), FileSystem.WriteMode.OVERWRITE).close();
+        fs.create(new Path(table, prefix(0, 0) + "-warm-up"), FileSystem.WriteMode.OVERWRITE)
+                .close();
         fs.create(new Path(table, ".hidden"), FileSystem.WriteMode.OVERWRITE).close();
         tidy(table, true);
     }

@@ -40,6 +40,7 @@ import org.sessionreview.storage.LocalEntry;
 public final class OutputDirectory {
     /** Marker file: which entries of the folder this tool wrote. */
     public static final String MARKER = ".session-review-output.json";
+
     static final String STAGING_PREFIX = ".session-review-staging-";
     static final String REPLACED_PREFIX = ".session-review-replaced-";
 
@@ -86,8 +87,10 @@ public final class OutputDirectory {
             }
         }
         if (!foreign.isEmpty()) {
-            throw new RefusedException("--out " + out + " holds " + foreign.size() + " entries that session-review did not write ("
-                    + String.join(", ", foreign.stream().sorted().limit(3).toList()) + (foreign.size() > 3 ? ", ..." : "")
+            throw new RefusedException("--out " + out + " holds " + foreign.size()
+                    + " entries that session-review did not write ("
+                    + String.join(", ", foreign.stream().sorted().limit(3).toList())
+                    + (foreign.size() > 3 ? ", ..." : "")
                     + "): choose a new or empty folder; only folders this tool created are ever replaced");
         }
         Entry staging = out.resolve(STAGING_PREFIX + UUID.randomUUID());
@@ -181,7 +184,9 @@ public final class OutputDirectory {
             }
             ObjectNode marker = MAPPER.createObjectNode();
             marker.put("tool", "session-review");
-            marker.put("about", "this folder's entries listed here were written by session-review and are replaced by its next run");
+            marker.put(
+                    "about",
+                    "this folder's entries listed here were written by session-review and are replaced by its next run");
             marker.put("run", runId());
             com.fasterxml.jackson.databind.node.ArrayNode listed = marker.putArray("entries");
             for (String e : owned) {
@@ -208,7 +213,8 @@ public final class OutputDirectory {
             ObjectNode marker = MAPPER.createObjectNode();
             marker.put("run", runId());
             marker.putArray("entries").add("a");
-            scratch.resolve(MARKER).write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(marker));
+            scratch.resolve(MARKER)
+                    .write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(marker));
             try (InputStream in = scratch.resolve(MARKER).open()) {
                 MAPPER.readTree(in).path("run").asText();
             }

@@ -83,8 +83,8 @@ public final class OutputGuard {
         if (home != null && o instanceof LocalEntry) {
             Entry h = real(LocalEntry.of(home));
             if (h.startsWith(o)) {
-                return Optional.of("--out " + out + (h.equals(o) ? " is" : " contains") + " the home folder "
-                        + home + ": choose a folder for the review tables");
+                return Optional.of("--out " + out + (h.equals(o) ? " is" : " contains") + " the home folder " + home
+                        + ": choose a folder for the review tables");
             }
         }
         return Optional.empty();

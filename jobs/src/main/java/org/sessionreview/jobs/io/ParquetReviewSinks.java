@@ -29,7 +29,8 @@ public final class ParquetReviewSinks implements ReviewSinks {
     }
 
     @Override
-    public void attach(ReviewStreams review, TrendStreams trends, DataStream<Annotation> annotations, DataStream<Reject> rejects) {
+    public void attach(
+            ReviewStreams review, TrendStreams trends, DataStream<Annotation> annotations, DataStream<Reject> rejects) {
         attachSessionTables(review, annotations, rejects);
         sink(trends.trainees(), TrendTables.TRAINEES);
         sink(trends.clients(), TrendTables.CLIENTS);
@@ -39,7 +40,8 @@ public final class ParquetReviewSinks implements ReviewSinks {
      * Every table but the cross-session ones ({@code trainees/}, {@code clients/}, which need every
      * session of the run): what a live job, which never ends, writes.
      */
-    public void attachSessionTables(ReviewStreams review, DataStream<Annotation> annotations, DataStream<Reject> rejects) {
+    public void attachSessionTables(
+            ReviewStreams review, DataStream<Annotation> annotations, DataStream<Reject> rejects) {
         sink(review.sessions(), Tables.SESSIONS);
         sink(review.moments(), Tables.MOMENTS);
         sink(review.windows(), Tables.WINDOWS);

@@ -36,7 +36,10 @@ public final class PublishOnFinish implements JobStatusHook {
      *     sink subtasks' last attempts ({@link FinalAttempts}); a streaming run's committed files
      *     are all part of the result
      */
-    public PublishOnFinish(OutputDirectory.Staging staging, List<TableSchema<?>> tables, Map<String, String> provenance,
+    public PublishOnFinish(
+            OutputDirectory.Staging staging,
+            List<TableSchema<?>> tables,
+            Map<String, String> provenance,
             boolean batch) {
         this.staging = staging;
         this.batch = batch;
@@ -55,7 +58,8 @@ public final class PublishOnFinish implements JobStatusHook {
         try {
             org.sessionreview.storage.Entry scratch = staging.dir().resolve(".warm-up");
             EmptyTables.fill(scratch, tables, provenance);
-            FinalAttempts.warmUp(new org.apache.flink.core.fs.Path(scratch.resolve("tidy").uri()));
+            FinalAttempts.warmUp(
+                    new org.apache.flink.core.fs.Path(scratch.resolve("tidy").uri()));
             staging.warmUp(scratch);
         } catch (Exception | LinkageError e) {
             LOG.warn("session-review: warming up the publish step of job {} failed", jobId, e);
@@ -68,8 +72,12 @@ public final class PublishOnFinish implements JobStatusHook {
             publish();
             LOG.info("session-review: job {} finished; output published to {}", jobId, staging.out());
         } catch (Exception | LinkageError e) {
-            LOG.error("session-review: job {} finished but its output could not be published to {}; staging left in {}",
-                    jobId, staging.out(), staging.dir(), e);
+            LOG.error(
+                    "session-review: job {} finished but its output could not be published to {}; staging left in {}",
+                    jobId,
+                    staging.out(),
+                    staging.dir(),
+                    e);
         }
     }
 
@@ -91,8 +99,11 @@ public final class PublishOnFinish implements JobStatusHook {
             java.util.List<String> dropped = FinalAttempts.tidy(
                     new org.apache.flink.core.fs.Path(dir.resolve(t.name()).uri()), batch);
             if (!dropped.isEmpty()) {
-                LOG.info("session-review: {}: dropped {} file(s) of sink attempts that a failover re-ran: {}", t.name(),
-                        dropped.size(), dropped);
+                LOG.info(
+                        "session-review: {}: dropped {} file(s) of sink attempts that a failover re-ran: {}",
+                        t.name(),
+                        dropped.size(),
+                        dropped);
             }
         }
     }
@@ -100,7 +111,9 @@ public final class PublishOnFinish implements JobStatusHook {
     @Override
     public void onFailed(JobID jobId, Throwable throwable) {
         staging.abandon();
-        LOG.warn("session-review: job {} failed; nothing published, the previous contents of {} are untouched", jobId,
+        LOG.warn(
+                "session-review: job {} failed; nothing published, the previous contents of {} are untouched",
+                jobId,
                 staging.out());
     }
 

@@ -8,5 +8,6 @@ import org.sessionreview.topology.TrendStreams;
 
 /** Where a review's tables go; injected into the job so tests can attach their own sinks. */
 public interface ReviewSinks {
-    void attach(ReviewStreams review, TrendStreams trends, DataStream<Annotation> annotations, DataStream<Reject> rejects);
+    void attach(
+            ReviewStreams review, TrendStreams trends, DataStream<Annotation> annotations, DataStream<Reject> rejects);
 }

@@ -63,7 +63,8 @@ public class RunFinish implements GroupAtEndFunction.Step<RunFact, Void> {
             write(RunManifest.FILE_NAME, RunManifest.json(header, Instant.now(), files, sessions, failures));
             write(baselinesFile, StoredBaselines.pool(baselines).toJson());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + RunManifest.FILE_NAME + " or " + baselinesFile + " into " + stagingUri, e);
+            throw new UncheckedIOException(
+                    "cannot write " + RunManifest.FILE_NAME + " or " + baselinesFile + " into " + stagingUri, e);
         }
         return List.of();
     }

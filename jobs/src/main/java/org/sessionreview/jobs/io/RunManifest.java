@@ -26,8 +26,9 @@ import org.sessionreview.storage.Entry;
  */
 public final class RunManifest {
     public static final String FILE_NAME = "run.json";
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private RunManifest() {}
 
@@ -45,7 +46,8 @@ public final class RunManifest {
             String pseudonymKeySource,
             String parametersJson,
             int sessionFolders,
-            List<String> tables) implements Serializable {
+            List<String> tables)
+            implements Serializable {
         public Header {
             tables = List.copyOf(tables);
         }
@@ -61,8 +63,13 @@ public final class RunManifest {
     }
 
     /** The manifest of a finished run, as UTF-8 JSON. */
-    public static byte[] json(Header h, Instant finished, List<InputFileStats> allFiles, List<SessionRow> allSessions,
-            List<Reject> failures) throws IOException {
+    public static byte[] json(
+            Header h,
+            Instant finished,
+            List<InputFileStats> allFiles,
+            List<SessionRow> allSessions,
+            List<Reject> failures)
+            throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "session-review");
@@ -101,7 +108,9 @@ public final class RunManifest {
             accepted += f.recordsAccepted;
             rejected += f.recordsRejected;
         }
-        List<SessionRow> sessions = allSessions.stream().sorted(Comparator.comparing((SessionRow s) -> s.sessionId)).toList();
+        List<SessionRow> sessions = allSessions.stream()
+                .sorted(Comparator.comparing((SessionRow s) -> s.sessionId))
+                .toList();
         ArrayNode reviewed = root.putArray("sessions");
         for (SessionRow s : sessions) {
             ObjectNode n = reviewed.addObject();

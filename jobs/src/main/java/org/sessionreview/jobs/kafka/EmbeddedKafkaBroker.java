@@ -36,6 +36,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The node id of the one broker-and-controller. */
     static final int NODE_ID = 1;
+
     private static final String HOST = "localhost";
     private static final String META_PROPERTIES = "meta.properties";
 

@@ -7,8 +7,10 @@ public final class PortInUseException extends IOException {
     private final int port;
 
     PortInUseException(int port, Throwable cause) {
-        super("port " + port + " on localhost is already in use (another Kafka broker?); stop that program or choose"
-                + " another port with --port", cause);
+        super(
+                "port " + port + " on localhost is already in use (another Kafka broker?); stop that program or choose"
+                        + " another port with --port",
+                cause);
         this.port = port;
     }
 

@@ -41,12 +41,14 @@ final class InProcessLive implements AutoCloseable {
         CompletableFuture<Integer> command = CompletableFuture.supplyAsync(
                 () -> new LiveCommand(quiet, err).onStart(job::set).run(args.toArray(String[]::new)));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (job.get() == null || LiveJob.latestCheckpoint(out.resolve(LiveJob.CHECKPOINTS)).isEmpty()) {
+        while (job.get() == null
+                || LiveJob.latestCheckpoint(out.resolve(LiveJob.CHECKPOINTS)).isEmpty()) {
             if (command.isDone()) {
                 throw new IllegalStateException("the live job ended before it ran (exit " + command.get() + ")");
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the live job did not complete a checkpoint within " + START_TIMEOUT.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "the live job did not complete a checkpoint within " + START_TIMEOUT.toSeconds() + " s");
             }
             Thread.sleep(200);
         }

@@ -52,13 +52,20 @@ final class InputLag implements AutoCloseable {
     /** The current reading (a partition the group has not committed counts from offset 0). */
     Reading read() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .get(topic).partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .get(topic)
+                .partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         long end = 0;
-        for (ListOffsetsResult.ListOffsetsResultInfo i : admin.listOffsets(latest).all()
-                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).values()) {
+        for (ListOffsetsResult.ListOffsetsResultInfo i : admin.listOffsets(latest)
+                .all()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .values()) {
             end += i.offset();
         }
         long done = 0;

@@ -34,18 +34,23 @@ final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T>
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T row, KafkaSinkContext context, Long timestamp) {
         if (mapper == null) {
-            com.fasterxml.jackson.databind.module.SimpleModule finite = new com.fasterxml.jackson.databind.module.SimpleModule();
-            com.fasterxml.jackson.databind.JsonSerializer<Double> nullIfNotFinite = new com.fasterxml.jackson.databind.JsonSerializer<>() {
-                @Override
-                public void serialize(Double v, com.fasterxml.jackson.core.JsonGenerator g,
-                        com.fasterxml.jackson.databind.SerializerProvider p) throws java.io.IOException {
-                    if (v == null || !Double.isFinite(v)) {
-                        g.writeNull();
-                    } else {
-                        g.writeNumber(v);
-                    }
-                }
-            };
+            com.fasterxml.jackson.databind.module.SimpleModule finite =
+                    new com.fasterxml.jackson.databind.module.SimpleModule();
+            com.fasterxml.jackson.databind.JsonSerializer<Double> nullIfNotFinite =
+                    new com.fasterxml.jackson.databind.JsonSerializer<>() {
+                        @Override
+                        public void serialize(
+                                Double v,
+                                com.fasterxml.jackson.core.JsonGenerator g,
+                                com.fasterxml.jackson.databind.SerializerProvider p)
+                                throws java.io.IOException {
+                            if (v == null || !Double.isFinite(v)) {
+                                g.writeNull();
+                            } else {
+                                g.writeNumber(v);
+                            }
+                        }
+                    };
             finite.addSerializer(Double.class, nullIfNotFinite);
             finite.addSerializer(double.class, nullIfNotFinite);
             mapper = new ObjectMapper()
@@ -56,7 +61,11 @@ final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T>
         }
         String k = key.of(row);
         try {
-            return new ProducerRecord<>(topic, null, null, k == null ? null : k.getBytes(StandardCharsets.UTF_8),
+            return new ProducerRecord<>(
+                    topic,
+                    null,
+                    null,
+                    k == null ? null : k.getBytes(StandardCharsets.UTF_8),
                     mapper.writeValueAsBytes(row));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + row + " as JSON", e);

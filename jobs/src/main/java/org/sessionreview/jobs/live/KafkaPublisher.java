@@ -60,14 +60,17 @@ public final class KafkaPublisher implements Replayer.Publisher, AutoCloseable {
         try {
             producer = new KafkaProducer<>(producerConfig(bootstrap));
         } catch (KafkaException e) {
-            throw new Replayer.PublishException("cannot create a Kafka producer for " + bootstrap + ": " + rootMessage(e), e);
+            throw new Replayer.PublishException(
+                    "cannot create a Kafka producer for " + bootstrap + ": " + rootMessage(e), e);
         }
         try {
             producer.partitionsFor(topic);
         } catch (KafkaException e) {
             producer.close(Duration.ZERO);
-            throw new Replayer.PublishException("topic " + topic + " on " + bootstrap + " cannot be written within "
-                    + MAX_BLOCK_MS / 1000 + " s (does it exist, or may the broker create it?): " + e.getMessage(), e);
+            throw new Replayer.PublishException(
+                    "topic " + topic + " on " + bootstrap + " cannot be written within " + MAX_BLOCK_MS / 1000
+                            + " s (does it exist, or may the broker create it?): " + e.getMessage(),
+                    e);
         }
         return new KafkaPublisher(producer, bootstrap, topic);
     }
@@ -105,8 +108,10 @@ public final class KafkaPublisher implements Replayer.Publisher, AutoCloseable {
         try {
             admin.describeCluster().nodes().get(MAX_BLOCK_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new Replayer.PublishException("no Kafka broker answered at " + bootstrap + " within "
-                    + MAX_BLOCK_MS / 1000 + " s (is it running, and is the address right?)", e);
+            throw new Replayer.PublishException(
+                    "no Kafka broker answered at " + bootstrap + " within " + MAX_BLOCK_MS / 1000
+                            + " s (is it running, and is the address right?)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Replayer.PublishException("interrupted while connecting to Kafka at " + bootstrap, e);
@@ -119,8 +124,10 @@ public final class KafkaPublisher implements Replayer.Publisher, AutoCloseable {
     public void send(LiveMessage message) throws Replayer.PublishException {
         failed();
         try {
-            producer.send(new ProducerRecord<>(topic, message.sessionId.getBytes(StandardCharsets.UTF_8),
-                    LiveJson.write(message)), (metadata, e) -> {
+            producer.send(
+                    new ProducerRecord<>(
+                            topic, message.sessionId.getBytes(StandardCharsets.UTF_8), LiveJson.write(message)),
+                    (metadata, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         }

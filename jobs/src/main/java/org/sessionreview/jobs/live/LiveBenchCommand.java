@@ -124,12 +124,19 @@ public final class LiveBenchCommand {
     private LiveBenchFigures bench(LiveBenchOptions o, Path root, Path work) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("kafka"))) {
             String bootstrap = broker.bootstrapServers();
-            List<String> replayArgs = List.of("--sessions", root.toString(), "--bootstrap", bootstrap, "--allow-demo-key");
+            List<String> replayArgs =
+                    List.of("--sessions", root.toString(), "--bootstrap", bootstrap, "--allow-demo-key");
             ReplayOptions replay = ReplayOptions.parse(replayArgs.toArray(String[]::new), System::getenv);
-            List<SessionReplay> replays = replays(ReplayCommand.read(replay, ReplayCommand.scan(replay), err), o.dyads());
+            List<SessionReplay> replays =
+                    replays(ReplayCommand.read(replay, ReplayCommand.scan(replay), err), o.dyads());
             Path liveOut = work.resolve("live");
-            List<String> liveArgs = new ArrayList<>(List.of("--bootstrap", bootstrap, "--out", liveOut.toString(),
-                    "--checkpoint-interval", Long.toString(o.checkpointInterval().toMillis())));
+            List<String> liveArgs = new ArrayList<>(List.of(
+                    "--bootstrap",
+                    bootstrap,
+                    "--out",
+                    liveOut.toString(),
+                    "--checkpoint-interval",
+                    Long.toString(o.checkpointInterval().toMillis())));
             o.parallelism().ifPresent(p -> liveArgs.addAll(List.of("--parallelism", Integer.toString(p))));
             liveArgs.addAll(o.flink());
             LiveOptions live = LiveOptions.parse(liveArgs.toArray(String[]::new));
@@ -146,7 +153,9 @@ public final class LiveBenchCommand {
 
     /** {@code n} replays: the sessions with two wearers (all, if none has), copy 1 of each, then copy 2, ... */
     private List<SessionReplay> replays(List<RecordedSession> sessions, int n) {
-        List<RecordedSession> dyads = sessions.stream().filter(s -> s.session().info.wearers.size() == 2).toList();
+        List<RecordedSession> dyads = sessions.stream()
+                .filter(s -> s.session().info.wearers.size() == 2)
+                .toList();
         List<RecordedSession> use = dyads.isEmpty() ? sessions : dyads;
         if (use.isEmpty()) {
             throw new IllegalStateException("no session could be read");
@@ -159,39 +168,66 @@ public final class LiveBenchCommand {
                 }
             }
         }
-        out.printf(Locale.ROOT, "live-bench: %d dyads from %d sessions (%d with two wearers), %d cop%s each at most%n", n,
-                sessions.size(), dyads.size(), (n + use.size() - 1) / use.size(), n > use.size() ? "ies" : "y");
+        out.printf(
+                Locale.ROOT,
+                "live-bench: %d dyads from %d sessions (%d with two wearers), %d cop%s each at most%n",
+                n,
+                sessions.size(),
+                dyads.size(),
+                (n + use.size() - 1) / use.size(),
+                n > use.size() ? "ies" : "y");
         return list;
     }
 
-    private LiveBenchFigures measure(LiveBenchOptions o, LiveOptions live, List<SessionReplay> replays, MomentsReader committed,
-            MomentsReader uncommitted, InputLag lag, KafkaPublisher publisher) throws Exception {
+    private LiveBenchFigures measure(
+            LiveBenchOptions o,
+            LiveOptions live,
+            List<SessionReplay> replays,
+            MomentsReader committed,
+            MomentsReader uncommitted,
+            InputLag lag,
+            KafkaPublisher publisher)
+            throws Exception {
         List<double[]> readings = new ArrayList<>();
         long[] maxLag = {0};
         long start = System.currentTimeMillis();
         ScheduledExecutorService lagClock = Executors.newSingleThreadScheduledExecutor();
-        lagClock.scheduleWithFixedDelay(() -> {
-            try {
-                long l = lag.read().lag();
-                synchronized (readings) {
-                    readings.add(new double[] {(System.currentTimeMillis() - start) / 1000.0, l});
-                    maxLag[0] = Math.max(maxLag[0], l);
-                }
-            } catch (Exception e) {
-                err.println(NAME + "lag not read: " + e);
-            }
-        }, 0, LAG_EVERY_MS, TimeUnit.MILLISECONDS);
+        lagClock.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        long l = lag.read().lag();
+                        synchronized (readings) {
+                            readings.add(new double[] {(System.currentTimeMillis() - start) / 1000.0, l});
+                            maxLag[0] = Math.max(maxLag[0], l);
+                        }
+                    } catch (Exception e) {
+                        err.println(NAME + "lag not read: " + e);
+                    }
+                },
+                0,
+                LAG_EVERY_MS,
+                TimeUnit.MILLISECONDS);
         try {
-            out.printf(Locale.ROOT, "live-bench: replaying %d dyads at speed %s%s ...%n", replays.size(),
+            out.printf(
+                    Locale.ROOT,
+                    "live-bench: replaying %d dyads at speed %s%s ...%n",
+                    replays.size(),
                     Double.isInfinite(o.speed()) ? "max" : Double.toString(o.speed()),
                     o.minutesLimit().map(m -> ", first " + m + " min of each").orElse(""));
             long wallStart = System.currentTimeMillis();
-            Replayer.Totals totals = Replayer.run(new ReplaySchedule(replays), new Pacer(o.speed(), Pacer.SYSTEM), publisher,
-                    progress(readings, committed, uncommitted), o.limitMillis());
+            Replayer.Totals totals = Replayer.run(
+                    new ReplaySchedule(replays),
+                    new Pacer(o.speed(), Pacer.SYSTEM),
+                    publisher,
+                    progress(readings, committed, uncommitted),
+                    o.limitMillis());
             long replayEnd = System.currentTimeMillis();
             long lagAtEnd = lag.read().lag();
-            out.printf(Locale.ROOT, "live-bench: replay done (%,d messages in %.1f s); waiting for the job to finish ...%n",
-                    totals.messages(), totals.elapsedNanos() / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "live-bench: replay done (%,d messages in %.1f s); waiting for the job to finish ...%n",
+                    totals.messages(),
+                    totals.elapsedNanos() / 1e9);
             long quietMs = Math.max(QUIET_MIN_MS, 3 * o.checkpointInterval().toMillis());
             long caughtUpAt = -1;
             boolean finished = false;
@@ -208,14 +244,30 @@ public final class LiveBenchCommand {
             }
             LiveMomentsConfig moments = live.moments();
             synchronized (readings) {
-                return new LiveBenchFigures(replays.size(), o.speed(), o.minutesLimit().orElse(null),
-                        o.parallelism().orElse(Runtime.getRuntime().availableProcessors()), o.checkpointInterval().toMillis(),
+                return new LiveBenchFigures(
+                        replays.size(),
+                        o.speed(),
+                        o.minutesLimit().orElse(null),
+                        o.parallelism().orElse(Runtime.getRuntime().availableProcessors()),
+                        o.checkpointInterval().toMillis(),
                         o.flink().stream().filter(f -> !f.equals("--flink")).toList(),
-                        moments.everyS(), moments.settleS(), totals.messages(), totals.samples(), totals.elapsedNanos() / 1e6,
-                        caughtUpAt < 0 ? -1 : caughtUpAt - replayEnd, Math.max(maxLag[0], lagAtEnd), lagAtEnd, finished,
-                        latencies(committed.received()), latencies(uncommitted.received()), detectionDelays(committed.received()),
+                        moments.everyS(),
+                        moments.settleS(),
+                        totals.messages(),
+                        totals.samples(),
+                        totals.elapsedNanos() / 1e6,
+                        caughtUpAt < 0 ? -1 : caughtUpAt - replayEnd,
+                        Math.max(maxLag[0], lagAtEnd),
+                        lagAtEnd,
+                        finished,
+                        latencies(committed.received()),
+                        latencies(uncommitted.received()),
+                        detectionDelays(committed.received()),
                         inputDelays(committed.received(), replays, wallStart, o.speed()),
-                        committed.received().stream().filter(r -> r.arrivalMillis() <= 0).count(), new ArrayList<>(readings));
+                        committed.received().stream()
+                                .filter(r -> r.arrivalMillis() <= 0)
+                                .count(),
+                        new ArrayList<>(readings));
             }
         } finally {
             lagClock.shutdownNow();
@@ -256,8 +308,8 @@ public final class LiveBenchCommand {
      * times the speed (the replay sends each message at its due time while it keeps up). Empty at
      * speed max, where wall time says nothing of session time.
      */
-    static Map<String, LatencyStats> inputDelays(List<MomentsReader.Received> records, List<SessionReplay> replays,
-            long wallStartMillis, double speed) {
+    static Map<String, LatencyStats> inputDelays(
+            List<MomentsReader.Received> records, List<SessionReplay> replays, long wallStartMillis, double speed) {
         Map<String, LatencyStats> out = new TreeMap<>();
         if (Double.isInfinite(speed)) {
             return out;
@@ -285,9 +337,17 @@ public final class LiveBenchCommand {
                 synchronized (readings) {
                     lastLag = readings.isEmpty() ? Double.NaN : readings.get(readings.size() - 1)[1];
                 }
-                out.printf(Locale.ROOT, "live-bench: %.0f s: %,d messages sent, session time %d:%02d, input lag %.0f, moments"
-                                + " received %d committed / %d uncommitted%n", soFar.elapsedNanos() / 1e9, soFar.messages(),
-                        offsetMillis / 60_000, offsetMillis / 1000 % 60, lastLag, committed.count(), uncommitted.count());
+                out.printf(
+                        Locale.ROOT,
+                        "live-bench: %.0f s: %,d messages sent, session time %d:%02d, input lag %.0f, moments"
+                                + " received %d committed / %d uncommitted%n",
+                        soFar.elapsedNanos() / 1e9,
+                        soFar.messages(),
+                        offsetMillis / 60_000,
+                        offsetMillis / 1000 % 60,
+                        lastLag,
+                        committed.count(),
+                        uncommitted.count());
             }
         };
     }

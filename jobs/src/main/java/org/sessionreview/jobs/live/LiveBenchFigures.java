@@ -100,21 +100,64 @@ public record LiveBenchFigures(
     /** Prints the run's settings and throughput, then the latency and detection-delay tables. */
     public void print(PrintStream out) {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("load", String.format(Locale.ROOT, "%d dyads at speed %s%s", dyads, speedText(),
-                Double.isNaN(equivalentDyadsAt1x()) ? "" : String.format(Locale.ROOT, " = the message load of %.0f dyads at 1x",
-                        equivalentDyadsAt1x())));
-        rows.put("session time replayed", minutesLimit == null ? "whole sessions"
-                : String.format(Locale.ROOT, "first %s min of each session", trim(minutesLimit)));
-        rows.put("live job", String.format(Locale.ROOT, "parallelism %d, checkpoint every %d ms, live.every_s %s, live.settle_s %s%s",
-                parallelism, checkpointIntervalMs, trim(everyS), trim(settleS), flink.isEmpty() ? "" : ", " + String.join(", ", flink)));
-        rows.put("input", String.format(Locale.ROOT, "%,d messages, %,d samples in %.1f s: %,.0f messages/s, %,.0f samples/s",
-                messagesSent, samplesSent, replayWallMs / 1000, messagesPerSecond(), samplesPerSecond()));
-        rows.put("consumed by the job", String.format(Locale.ROOT, "%,.0f messages/s, %,.0f samples/s during the replay",
-                jobMessagesPerSecond(), jobSamplesPerSecond()));
-        rows.put("input lag", String.format(Locale.ROOT, "max %,d messages, %,d at the replay's end, %s", maxLagMessages,
-                lagAtReplayEndMessages, caughtUpAfterReplayMs < 0 ? "not caught up within the drain limit"
-                        : String.format(Locale.ROOT, "0 after %.1f s (offsets commit up to 10 s late on a quiet input)",
-                                caughtUpAfterReplayMs / 1000)));
+        rows.put(
+                "load",
+                String.format(
+                        Locale.ROOT,
+                        "%d dyads at speed %s%s",
+                        dyads,
+                        speedText(),
+                        Double.isNaN(equivalentDyadsAt1x())
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        " = the message load of %.0f dyads at 1x",
+                                        equivalentDyadsAt1x())));
+        rows.put(
+                "session time replayed",
+                minutesLimit == null
+                        ? "whole sessions"
+                        : String.format(Locale.ROOT, "first %s min of each session", trim(minutesLimit)));
+        rows.put(
+                "live job",
+                String.format(
+                        Locale.ROOT,
+                        "parallelism %d, checkpoint every %d ms, live.every_s %s, live.settle_s %s%s",
+                        parallelism,
+                        checkpointIntervalMs,
+                        trim(everyS),
+                        trim(settleS),
+                        flink.isEmpty() ? "" : ", " + String.join(", ", flink)));
+        rows.put(
+                "input",
+                String.format(
+                        Locale.ROOT,
+                        "%,d messages, %,d samples in %.1f s: %,.0f messages/s, %,.0f samples/s",
+                        messagesSent,
+                        samplesSent,
+                        replayWallMs / 1000,
+                        messagesPerSecond(),
+                        samplesPerSecond()));
+        rows.put(
+                "consumed by the job",
+                String.format(
+                        Locale.ROOT,
+                        "%,.0f messages/s, %,.0f samples/s during the replay",
+                        jobMessagesPerSecond(),
+                        jobSamplesPerSecond()));
+        rows.put(
+                "input lag",
+                String.format(
+                        Locale.ROOT,
+                        "max %,d messages, %,d at the replay's end, %s",
+                        maxLagMessages,
+                        lagAtReplayEndMessages,
+                        caughtUpAfterReplayMs < 0
+                                ? "not caught up within the drain limit"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "0 after %.1f s (offsets commit up to 10 s late on a quiet input)",
+                                        caughtUpAfterReplayMs / 1000)));
         rows.put("sessions finished", finished ? "all" : "not all (drain limit reached)");
         if (unstampedRecords > 0) {
             rows.put("records without arrival_millis", Long.toString(unstampedRecords));
@@ -129,10 +172,18 @@ public record LiveBenchFigures(
         }
         out.println();
         out.println("detection delay of live records, s of session time after the moment's end:");
-        out.printf(Locale.ROOT, "%-28s %8s %17s %17s%n", "  moment kind", "count", "known_at: p50 max", "input: p50 max");
+        out.printf(
+                Locale.ROOT, "%-28s %8s %17s %17s%n", "  moment kind", "count", "known_at: p50 max", "input: p50 max");
         detectionDelayS.forEach((kind, s) -> {
             LatencyStats in = inputDelayS.getOrDefault(kind, LatencyStats.EMPTY);
-            out.printf(Locale.ROOT, "%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", "  " + kind, s.count(), s.p50(), s.max(), in.p50(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-28s %8d %8.1f %8.1f %8.1f %8.1f%n",
+                    "  " + kind,
+                    s.count(),
+                    s.p50(),
+                    s.max(),
+                    in.p50(),
                     in.max());
         });
         if (detectionDelayS.isEmpty()) {
@@ -141,8 +192,15 @@ public record LiveBenchFigures(
     }
 
     private static void row(PrintStream out, String name, LatencyStats s, String cell) {
-        out.printf(Locale.ROOT, "%-28s %8d " + cell + " " + cell + " " + cell + " " + cell + "%n", name, s.count(), s.p50(), s.p95(),
-                s.p99(), s.max());
+        out.printf(
+                Locale.ROOT,
+                "%-28s %8d " + cell + " " + cell + " " + cell + " " + cell + "%n",
+                name,
+                s.count(),
+                s.p50(),
+                s.p95(),
+                s.p99(),
+                s.max());
     }
 
     private String speedText() {

@@ -23,14 +23,23 @@ import org.sessionreview.jobs.cli.UsageException;
  * @param drainLimit after the replay, how long to wait for the job to finish the sessions
  * @param flink {@code --flink KEY=VALUE} arguments, passed on to the live job as they are
  */
-record LiveBenchOptions(int dyads, double speed, Optional<Path> sessions, Optional<Double> minutesLimit, Path out,
-        Optional<Integer> parallelism, Duration checkpointInterval, Duration drainLimit, List<String> flink) {
+record LiveBenchOptions(
+        int dyads,
+        double speed,
+        Optional<Path> sessions,
+        Optional<Double> minutesLimit,
+        Path out,
+        Optional<Integer> parallelism,
+        Duration checkpointInterval,
+        Duration drainLimit,
+        List<String> flink) {
     static final int DEFAULT_DYADS = 20;
     static final Duration DEFAULT_DRAIN_LIMIT = Duration.ofSeconds(180);
-    static final Path DEFAULT_OUT = Path.of(System.getProperty("java.io.tmpdir"), "session-review-live-bench",
-            "live-bench-result.json");
+    static final Path DEFAULT_OUT =
+            Path.of(System.getProperty("java.io.tmpdir"), "session-review-live-bench", "live-bench-result.json");
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: session-review live-bench [options]",
             "",
             "Measures the live job's processing latency in this JVM: starts an embedded Kafka broker and the",
@@ -99,8 +108,16 @@ record LiveBenchOptions(int dyads, double speed, Optional<Path> sessions, Option
         if (sessions != null && !Files.isDirectory(sessions)) {
             throw new UsageException("--sessions " + sessions + " is not a directory");
         }
-        return new LiveBenchOptions(dyads, speed, Optional.ofNullable(sessions), Optional.ofNullable(minutes), out,
-                Optional.ofNullable(parallelism), checkpoint, drain, List.copyOf(flink));
+        return new LiveBenchOptions(
+                dyads,
+                speed,
+                Optional.ofNullable(sessions),
+                Optional.ofNullable(minutes),
+                out,
+                Optional.ofNullable(parallelism),
+                checkpoint,
+                drain,
+                List.copyOf(flink));
     }
 
     /** Session time replayed, ms ({@link Long#MAX_VALUE}: whole sessions). */

@@ -81,23 +81,27 @@ public final class LiveCommand {
             e.printStackTrace(err);
             return 1;
         }
-        out.println("session-review live: job " + client.getJobID() + " reads " + options.topic() + " on " + options.bootstrap());
-        out.println("  candidate moments -> topic " + options.momentsTopic() + " (committed with each checkpoint, every "
-                + options.checkpointInterval().toMillis() + " ms)");
-        out.println("  refused messages  -> topic " + options.deadLetterTopic() + " and " + options.out().resolve(LiveJob.TABLES)
-                + "/rejects");
+        out.println("session-review live: job " + client.getJobID() + " reads " + options.topic() + " on "
+                + options.bootstrap());
+        out.println(
+                "  candidate moments -> topic " + options.momentsTopic() + " (committed with each checkpoint, every "
+                        + options.checkpointInterval().toMillis() + " ms)");
+        out.println("  refused messages  -> topic " + options.deadLetterTopic() + " and "
+                + options.out().resolve(LiveJob.TABLES) + "/rejects");
         out.println("  tables            -> " + options.out().resolve(LiveJob.TABLES));
         out.println("  Ctrl-C stops it; started again with the same --out it resumes from its last checkpoint");
         out.flush();
         onStart.accept(client);
         MessageCounts counts = new MessageCounts(client, out, COUNTS_EVERY);
-        Thread hook = new Thread(() -> {
-            try {
-                client.cancel().get(30, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // the JVM is going down anyway
-            }
-        }, "session-review-live-stop");
+        Thread hook = new Thread(
+                () -> {
+                    try {
+                        client.cancel().get(30, TimeUnit.SECONDS);
+                    } catch (Exception ignored) {
+                        // the JVM is going down anyway
+                    }
+                },
+                "session-review-live-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             client.getJobExecutionResult().get();
@@ -109,7 +113,8 @@ public final class LiveCommand {
         } catch (ExecutionException e) {
             if (isCancelled(e)) {
                 out.println(counts.last().line());
-                out.println("session-review live: stopped; its last checkpoint is kept under " + options.out().resolve(LiveJob.CHECKPOINTS));
+                out.println("session-review live: stopped; its last checkpoint is kept under "
+                        + options.out().resolve(LiveJob.CHECKPOINTS));
                 return 0;
             }
             err.println("session-review live: the job stopped: " + rootMessage(e));
@@ -139,7 +144,8 @@ public final class LiveCommand {
                 }
             }
             if (!missing.isEmpty()) {
-                for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> f : admin.createTopics(missing).values().entrySet()) {
+                for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> f :
+                        admin.createTopics(missing).values().entrySet()) {
                     try {
                         f.getValue().get(BROKER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     } catch (ExecutionException e) {

@@ -28,15 +28,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.sessionreview.config.PipelineConfig;
-import org.sessionreview.ingest.e4.E4Limits;
 import org.sessionreview.jobs.cli.LiveOptions;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.live.LiveAssembler;
 import org.sessionreview.live.LiveMessage;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
-import org.sessionreview.operators.SampleBlockTypeInfo;
 import org.sessionreview.operators.LiveIngestFunction;
+import org.sessionreview.operators.SampleBlockTypeInfo;
 import org.sessionreview.report.LiveMomentRow;
 import org.sessionreview.topology.ReviewStreams;
 import org.sessionreview.topology.ReviewTopology;
@@ -76,7 +75,9 @@ public final class LiveJob {
     public StreamExecutionEnvironment environment() throws IOException {
         Configuration conf = Configuration.fromMap(options.flinkConf());
         if (!conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
-            conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+            conf.set(
+                    NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+                    NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
         }
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         if (!conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
@@ -85,12 +86,17 @@ public final class LiveJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         Path checkpoints = options.out().resolve(CHECKPOINTS);
         if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+            conf.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    checkpoints.toUri().toString());
         }
-        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (!conf.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
-            latestCheckpoint(checkpoints).ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+            latestCheckpoint(checkpoints)
+                    .ifPresent(p -> conf.set(
+                            StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
         }
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
@@ -110,7 +116,8 @@ public final class LiveJob {
                     .map(Path::getParent)
                     .filter(p -> p.getFileName().toString().startsWith("chk-"))
                     .max(Comparator.comparingLong((Path p) -> p.toFile().lastModified())
-                            .thenComparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))));
+                            .thenComparingLong(p ->
+                                    Long.parseLong(p.getFileName().toString().substring(4))));
         }
     }
 
@@ -128,12 +135,12 @@ public final class LiveJob {
                 .build();
         long bound = TIMESTAMP_BOUND.toMillis();
         long quiet = QUIET.toMillis();
-        WatermarkStrategy<LiveMessage> watermarks = WatermarkStrategy
-                .<LiveMessage>forGenerator(ctx -> new KafkaClockWatermarks(bound, quiet))
+        WatermarkStrategy<LiveMessage> watermarks = WatermarkStrategy.<LiveMessage>forGenerator(
+                        ctx -> new KafkaClockWatermarks(bound, quiet))
                 .withTimestampAssigner((m, recordTimestamp) -> m.timestampMillis);
-        LiveAssembler assembler = new LiveAssembler(config.features().blockMillis(), config.e4MaxDurationHours(), MAX_AHEAD_S);
-        SingleOutputStreamOperator<SampleBlock> blocks = env
-                .fromSource(source, watermarks, "live-input")
+        LiveAssembler assembler =
+                new LiveAssembler(config.features().blockMillis(), config.e4MaxDurationHours(), MAX_AHEAD_S);
+        SingleOutputStreamOperator<SampleBlock> blocks = env.fromSource(source, watermarks, "live-input")
                 .uid("live-input")
                 .keyBy(LiveIngestFunction::key)
                 .process(new LiveIngestFunction(assembler, options.silence().toMillis(), ENDED_RETENTION.toMillis()))
@@ -147,19 +154,27 @@ public final class LiveJob {
                 blocks.getSideOutput(LiveIngestFunction.ANNOTATIONS),
                 config,
                 options.moments());
-        DataStream<Reject> rejects = blocks.getSideOutput(LiveIngestFunction.REJECTS).union(review.failures());
+        DataStream<Reject> rejects =
+                blocks.getSideOutput(LiveIngestFunction.REJECTS).union(review.failures());
         Map<String, String> provenance = config.provenance(false);
-        new ParquetReviewSinks(new org.apache.flink.core.fs.Path(options.out().resolve(TABLES).toUri()), provenance)
+        new ParquetReviewSinks(
+                        new org.apache.flink.core.fs.Path(
+                                options.out().resolve(TABLES).toUri()),
+                        provenance)
                 .attachSessionTables(review, blocks.getSideOutput(LiveIngestFunction.ANNOTATIONS), rejects);
 
         review.liveMoments()
-                .sinkTo(kafkaSink(options.momentsTopic(), new JsonRecordSerializer<>(options.momentsTopic(),
-                        (LiveMomentRow m) -> m.sessionId), "moments"))
+                .sinkTo(kafkaSink(
+                        options.momentsTopic(),
+                        new JsonRecordSerializer<>(options.momentsTopic(), (LiveMomentRow m) -> m.sessionId),
+                        "moments"))
                 .name("moments-kafka")
                 .uid("moments-kafka");
         blocks.getSideOutput(LiveIngestFunction.DEAD_LETTERS)
-                .sinkTo(kafkaSink(options.deadLetterTopic(), new JsonRecordSerializer<>(options.deadLetterTopic(),
-                        (Reject r) -> r.sessionId), "dead-letters"))
+                .sinkTo(kafkaSink(
+                        options.deadLetterTopic(),
+                        new JsonRecordSerializer<>(options.deadLetterTopic(), (Reject r) -> r.sessionId),
+                        "dead-letters"))
                 .name("dead-letters-kafka")
                 .uid("dead-letters-kafka");
 
@@ -171,7 +186,8 @@ public final class LiveJob {
     private <T> KafkaSink<T> kafkaSink(String topic, JsonRecordSerializer<T> serializer, String what) {
         Properties props = new Properties();
         // below the broker's transaction.max.timeout.ms (15 min by default; the embedded broker allows 1 h)
-        props.setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()));
+        props.setProperty(
+                "transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(options.bootstrap())
                 .setRecordSerializer(serializer)

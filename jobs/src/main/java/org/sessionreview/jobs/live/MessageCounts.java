@@ -21,7 +21,9 @@ final class MessageCounts implements AutoCloseable {
     /** One reading of the accumulators. */
     record Counts(long read, long accepted, long refused) {
         static Counts of(Map<String, Object> accumulators) {
-            return new Counts(value(accumulators, LiveIngestFunction.READ), value(accumulators, LiveIngestFunction.ACCEPTED),
+            return new Counts(
+                    value(accumulators, LiveIngestFunction.READ),
+                    value(accumulators, LiveIngestFunction.ACCEPTED),
                     value(accumulators, LiveIngestFunction.REFUSED));
         }
 
@@ -31,8 +33,13 @@ final class MessageCounts implements AutoCloseable {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "session-review live: messages read %d = %d accepted + %d refused"
-                    + " (each refused one is on the dead-letter topic and in rejects/)", read, accepted, refused);
+            return String.format(
+                    Locale.ROOT,
+                    "session-review live: messages read %d = %d accepted + %d refused"
+                            + " (each refused one is on the dead-letter topic and in rejects/)",
+                    read,
+                    accepted,
+                    refused);
         }
     }
 

@@ -41,8 +41,16 @@ final class MomentsReader implements AutoCloseable {
      * @param endS the record's {@code end_s}, seconds from media start
      * @param startMillis the record's {@code start_millis}: the moment's start, epoch ms of the recording
      */
-    record Received(String sessionId, String phase, String kind, long receivedMillis, long arrivalMillis, double knownAtS,
-            double startS, double endS, long startMillis) {
+    record Received(
+            String sessionId,
+            String phase,
+            String kind,
+            long receivedMillis,
+            long arrivalMillis,
+            double knownAtS,
+            double startS,
+            double endS,
+            long startMillis) {
         /** The moment's end, epoch ms of the recording. */
         double endMillis() {
             return startMillis + (endS - startS) * 1000;
@@ -109,9 +117,16 @@ final class MomentsReader implements AutoCloseable {
 
     private static Received parse(byte[] value, long receivedMillis) throws IOException {
         JsonNode n = JSON.readTree(value);
-        return new Received(n.path("session_id").asText(), n.path("phase").asText(), n.path("kind").asText(), receivedMillis,
-                n.path("arrival_millis").asLong(), n.path("known_at_s").asDouble(Double.NaN), n.path("start_s").asDouble(Double.NaN),
-                n.path("end_s").asDouble(Double.NaN), n.path("start_millis").asLong());
+        return new Received(
+                n.path("session_id").asText(),
+                n.path("phase").asText(),
+                n.path("kind").asText(),
+                receivedMillis,
+                n.path("arrival_millis").asLong(),
+                n.path("known_at_s").asDouble(Double.NaN),
+                n.path("start_s").asDouble(Double.NaN),
+                n.path("end_s").asDouble(Double.NaN),
+                n.path("start_millis").asLong());
     }
 
     /** The records received so far, in order of receipt. */

@@ -66,8 +66,8 @@ public final class Pacer {
         } catch (NumberFormatException e) {
             // the message below
         }
-        throw new IllegalArgumentException("--speed must be a positive number (1 = real time, 10, 100, ...) or max, got '"
-                + text + "'");
+        throw new IllegalArgumentException(
+                "--speed must be a positive number (1 = real time, 10, 100, ...) or max, got '" + text + "'");
     }
 
     /** Wall time after the replay's start at which a message with this offset is due, ns. */

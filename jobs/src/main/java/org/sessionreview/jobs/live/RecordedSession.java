@@ -18,7 +18,11 @@ public final class RecordedSession {
     private final long firstDueMillis;
     private final long sampleCount;
 
-    private RecordedSession(IngestedSession session, long blockMillis, Map<String, Long> origins, long firstDueMillis,
+    private RecordedSession(
+            IngestedSession session,
+            long blockMillis,
+            Map<String, Long> origins,
+            long firstDueMillis,
             long sampleCount) {
         this.session = session;
         this.blockMillis = blockMillis;
@@ -44,7 +48,8 @@ public final class RecordedSession {
         long previousStart = Long.MIN_VALUE;
         for (SampleBlock b : session.blocks) {
             if (b.startMillis < previousStart) { // SessionReplay relies on it
-                throw new IllegalStateException("session " + session.info.sessionId + ": blocks not in start order at " + b);
+                throw new IllegalStateException(
+                        "session " + session.info.sessionId + ": blocks not in start order at " + b);
             }
             previousStart = b.startMillis;
             if (b.endOfStream) {
@@ -55,12 +60,14 @@ public final class RecordedSession {
             if (b.rateHz == 0) {
                 origins.merge(streamKey(b), b.startMillis, Math::min); // IBI: the first block starts at the origin
             } else if (b.firstIndex == 0 && origins.putIfAbsent(streamKey(b), b.startMillis) != null) {
-                throw new IllegalStateException("session " + session.info.sessionId + ": two first blocks of " + streamKey(b));
+                throw new IllegalStateException(
+                        "session " + session.info.sessionId + ": two first blocks of " + streamKey(b));
             }
         }
         for (SampleBlock b : session.blocks) {
             if (!b.endOfStream && !origins.containsKey(streamKey(b))) {
-                throw new IllegalStateException("session " + session.info.sessionId + ": no first block of " + streamKey(b));
+                throw new IllegalStateException(
+                        "session " + session.info.sessionId + ": no first block of " + streamKey(b));
             }
         }
         return new RecordedSession(session, blockMillis, Collections.unmodifiableMap(origins), first, samples);

@@ -69,8 +69,8 @@ public final class ReplayCommand {
                     replays.add(s.replay(copy));
                 }
             }
-            Replayer.Totals totals = Replayer.run(new ReplaySchedule(replays), new Pacer(options.speed(), Pacer.SYSTEM),
-                    publisher, progress());
+            Replayer.Totals totals = Replayer.run(
+                    new ReplaySchedule(replays), new Pacer(options.speed(), Pacer.SYSTEM), publisher, progress());
             summary(options, sessions.size(), totals);
             return 0;
         } catch (Replayer.PublishException e) {
@@ -95,26 +95,31 @@ public final class ReplayCommand {
             }
             return SessionScanner.scan(options.sessions()).folders();
         } catch (IOException e) {
-            throw new UsageException("sessions root " + options.sessions() + " cannot be listed (" + e.getClass().getSimpleName() + ")");
+            throw new UsageException("sessions root " + options.sessions() + " cannot be listed ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
     /** Reads every session folder; one whose session.json is unusable is left out with a warning on {@code err}. */
     static List<RecordedSession> read(ReplayOptions options, List<String> folders, PrintStream err) {
-        SessionIngestor ingestor = new SessionIngestor(options.config(), options.pseudonymizer(),
+        SessionIngestor ingestor = new SessionIngestor(
+                options.config(),
+                options.pseudonymizer(),
                 options.codebookJson().orElse(null));
         long blockMillis = options.config().features().blockMillis();
         List<RecordedSession> sessions = new ArrayList<>();
         for (String folder : folders) {
             IngestedSession s = ingestor.ingest(options.sessions(), folder);
             if (s.info == null) {
-                err.println(NAME + folder + ": left out: " + s.rejects.stream().findFirst().map(r -> r.reason).orElse("unreadable"));
+                err.println(NAME + folder + ": left out: "
+                        + s.rejects.stream().findFirst().map(r -> r.reason).orElse("unreadable"));
                 continue;
             }
             if (!s.rejects.isEmpty()) {
                 Reject first = s.rejects.get(0);
-                err.println(NAME + folder + ": " + s.rejects.size() + " record(s) or file(s) rejected, sent without them (first: "
-                        + first.sourceFile + (first.line > 0 ? " line " + first.line : "") + ": " + first.reason + ")");
+                err.println(NAME + folder + ": " + s.rejects.size()
+                        + " record(s) or file(s) rejected, sent without them (first: " + first.sourceFile
+                        + (first.line > 0 ? " line " + first.line : "") + ": " + first.reason + ")");
             }
             sessions.add(RecordedSession.of(s, blockMillis));
         }
@@ -126,16 +131,34 @@ public final class ReplayCommand {
         return (offsetMillis, soFar) -> {
             if (soFar.elapsedNanos() >= next[0]) {
                 next[0] += PROGRESS_NANOS;
-                out.printf(Locale.ROOT, "%s%.0f s: %d messages sent, session time %d:%02d%n", NAME, soFar.elapsedNanos() / 1e9,
-                        soFar.messages(), offsetMillis / 60_000, offsetMillis / 1000 % 60);
+                out.printf(
+                        Locale.ROOT,
+                        "%s%.0f s: %d messages sent, session time %d:%02d%n",
+                        NAME,
+                        soFar.elapsedNanos() / 1e9,
+                        soFar.messages(),
+                        offsetMillis / 60_000,
+                        offsetMillis / 1000 % 60);
             }
         };
     }
 
     private void summary(ReplayOptions options, int sessions, Replayer.Totals t) {
-        out.printf(Locale.ROOT, "%s%d session(s) x %d cop%s to %s on %s: %d messages (%d samples, %d events, %d sessions ended)"
+        out.printf(
+                Locale.ROOT,
+                "%s%d session(s) x %d cop%s to %s on %s: %d messages (%d samples, %d events, %d sessions ended)"
                         + " in %.1f s wall time, %.0f messages/s%n",
-                NAME, sessions, options.copies(), options.copies() == 1 ? "y" : "ies", options.topic(), options.bootstrap(),
-                t.messages(), t.samples(), t.events(), t.sessions(), t.elapsedNanos() / 1e9, t.messagesPerSecond());
+                NAME,
+                sessions,
+                options.copies(),
+                options.copies() == 1 ? "y" : "ies",
+                options.topic(),
+                options.bootstrap(),
+                t.messages(),
+                t.samples(),
+                t.events(),
+                t.sessions(),
+                t.elapsedNanos() / 1e9,
+                t.messagesPerSecond());
     }
 }

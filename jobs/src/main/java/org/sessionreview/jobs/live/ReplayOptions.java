@@ -18,7 +18,8 @@ public final class ReplayOptions {
     /** Largest {@code --copies}. */
     public static final int MAX_COPIES = 10_000;
 
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar jobs/target/session-review.jar replay --sessions DIR --bootstrap HOST:PORT [options]",
             "",
             "Publishes recorded session folders to Kafka as a live device bridge would: per session a",
@@ -34,7 +35,8 @@ public final class ReplayOptions {
             "  --copies K                  send each session K times (default 1): copy 1 keeps the session id,",
             "                              copy n is <session id>~n (for load tests; at most " + MAX_COPIES + ")",
             "  --codebook FILE             run-wide codebook JSON mapping site labels to canonical codes",
-            "  --pseudonym-key-file FILE   key for the HMAC-SHA256 client pseudonym (or set " + Pseudonymizer.KEY_ENV + ")",
+            "  --pseudonym-key-file FILE   key for the HMAC-SHA256 client pseudonym (or set " + Pseudonymizer.KEY_ENV
+                    + ")",
             "  --allow-demo-key            use the public demo key when no key is given (synthetic data only)",
             "  --help                      print this help");
 
@@ -104,8 +106,9 @@ public final class ReplayOptions {
         for (String server : text.split(",", -1)) {
             var m = SERVER.matcher(server.trim());
             if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
-                throw new UsageException("--bootstrap must be HOST:PORT (port 1 to 65535), comma-separated for several, got '"
-                        + text + "'");
+                throw new UsageException(
+                        "--bootstrap must be HOST:PORT (port 1 to 65535), comma-separated for several, got '" + text
+                                + "'");
             }
         }
         return text.replace(" ", "");
@@ -113,7 +116,8 @@ public final class ReplayOptions {
 
     private static String topic(String text) throws UsageException {
         if (!TOPIC.matcher(text).matches() || text.equals(".") || text.equals("..")) {
-            throw new UsageException("--topic must be a Kafka topic name (1 to 249 of a-z A-Z 0-9 . _ -), got '" + text + "'");
+            throw new UsageException(
+                    "--topic must be a Kafka topic name (1 to 249 of a-z A-Z 0-9 . _ -), got '" + text + "'");
         }
         return text;
     }

@@ -68,7 +68,8 @@ public final class Replayer {
      * @param limitMillis session time to replay, ms ({@link Long#MAX_VALUE}: all of it)
      * @throws PublishException when a message cannot be published (nothing more is sent)
      */
-    public static Totals run(ReplaySchedule schedule, Pacer pacer, Publisher publisher, Progress progress, long limitMillis)
+    public static Totals run(
+            ReplaySchedule schedule, Pacer pacer, Publisher publisher, Progress progress, long limitMillis)
             throws PublishException, InterruptedException {
         long messages = 0;
         long samples = 0;
@@ -91,7 +92,7 @@ public final class Replayer {
                     running.remove(s.message().sessionId);
                     sessions++;
                 }
-                default -> { }
+                default -> {}
             }
             progress.sent(s.offsetMillis(), new Totals(messages, samples, events, sessions, pacer.elapsedNanos()));
         }
@@ -107,6 +108,8 @@ public final class Replayer {
 
     /** Samples (regular: values / width) or beats (IBI) of a {@code samples} message. */
     public static int sampleCount(LiveMessage m) {
-        return Channel.IBI.name().equals(m.channel) ? m.values.length : m.values.length / Channel.valueOf(m.channel).width();
+        return Channel.IBI.name().equals(m.channel)
+                ? m.values.length
+                : m.values.length / Channel.valueOf(m.channel).width();
     }
 }

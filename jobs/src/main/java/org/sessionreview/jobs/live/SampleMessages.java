@@ -67,8 +67,9 @@ public final class SampleMessages {
         }
         long fromOrigin = b.startMillis - originMillis;
         if (fromOrigin < 0 || fromOrigin % blockMillis != 0) {
-            throw new IllegalStateException("IBI block of session " + sessionId + ", wearer " + b.role + " starts "
-                    + fromOrigin + " ms after the stream's origin: not a whole number of " + blockMillis + " ms blocks");
+            throw new IllegalStateException(
+                    "IBI block of session " + sessionId + ", wearer " + b.role + " starts " + fromOrigin
+                            + " ms after the stream's origin: not a whole number of " + blockMillis + " ms blocks");
         }
         long k = fromOrigin / blockMillis;
         int stretches = (int) ((blockMillis + 999) / 1000);
@@ -87,7 +88,10 @@ public final class SampleMessages {
             m.values = Arrays.copyOfRange(b.values, first, beat);
             m.offsetsS = new double[beat - first];
             for (int i = first; i < beat; i++) {
-                m.offsetsS[i - first] = IbiOffsets.toStream(b.offsetsS[i], k, blockMillis,
+                m.offsetsS[i - first] = IbiOffsets.toStream(
+                        b.offsetsS[i],
+                        k,
+                        blockMillis,
                         "#" + (b.firstIndex + i) + " of session " + sessionId + ", wearer " + b.role);
             }
             out.add(new DueMessage(m.startMillis + spanMillis, m));

@@ -29,7 +29,8 @@ import org.sessionreview.scoring.rupture.CodedText;
  * no other reader), from the end of the topic or, with {@code --from-beginning}, from its start.
  */
 public final class WatchCommand {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar jobs/target/session-review.jar watch --bootstrap HOST:PORT [options]",
             "",
             "prints the candidate moments the live job commits to the moments topic, one line each:",
@@ -126,10 +127,13 @@ public final class WatchCommand {
     }
 
     private int watch(KafkaConsumer<byte[], byte[]> consumer, Options o) {
-        long deadline = o.timeout() == null ? Long.MAX_VALUE : System.currentTimeMillis() + o.timeout().toMillis();
+        long deadline = o.timeout() == null
+                ? Long.MAX_VALUE
+                : System.currentTimeMillis() + o.timeout().toMillis();
         List<TopicPartition> partitions = partitions(consumer, o.topic(), deadline);
         if (partitions.isEmpty()) {
-            err.println("session-review watch: topic " + o.topic() + " does not exist (is live running?); nothing to watch");
+            err.println("session-review watch: topic " + o.topic()
+                    + " does not exist (is live running?); nothing to watch");
             return 1;
         }
         consumer.assign(partitions);
@@ -139,8 +143,8 @@ public final class WatchCommand {
             consumer.seekToEnd(partitions);
         }
         partitions.forEach(consumer::position); // resolve the start now, so that "watching" means watching
-        err.println("watching " + o.topic() + " on " + o.bootstrap() + (o.fromBeginning() ? " from its beginning" : " for new moments")
-                + " (read_committed); Ctrl-C stops");
+        err.println("watching " + o.topic() + " on " + o.bootstrap()
+                + (o.fromBeginning() ? " from its beginning" : " for new moments") + " (read_committed); Ctrl-C stops");
         long seen = 0;
         long quietSince = System.currentTimeMillis();
         while (seen < o.max()) {
@@ -165,9 +169,11 @@ public final class WatchCommand {
     }
 
     /** The topic's partitions, waiting (until {@code deadline}) for the live job to create the topic. */
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic, long deadline) {
+    private static List<TopicPartition> partitions(
+            KafkaConsumer<byte[], byte[]> consumer, String topic, long deadline) {
         while (true) {
-            List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
+            List<PartitionInfo> infos =
+                    consumer.listTopics(Duration.ofSeconds(10)).get(topic);
             if (infos != null && !infos.isEmpty()) {
                 List<TopicPartition> out = new ArrayList<>();
                 infos.forEach(i -> out.add(new TopicPartition(topic, i.partition())));
@@ -199,10 +205,17 @@ public final class WatchCommand {
         if (n == null || !n.hasNonNull("kind") || !n.hasNonNull("start_s")) {
             return new String(value, StandardCharsets.UTF_8);
         }
-        return String.format(Locale.ROOT, "%-9s %-20s %s-%s  %-24s %-10s severity %5.1f  %s",
-                n.path("phase").asText(""), n.path("session_id").asText(""), CodedText.mmss(n.path("start_s").asDouble()),
-                CodedText.mmss(n.path("end_s").asDouble()), n.path("kind").asText(""), n.path("role").asText(""),
-                n.path("severity").asDouble(Double.NaN), n.path("evidence").asText(""));
+        return String.format(
+                Locale.ROOT,
+                "%-9s %-20s %s-%s  %-24s %-10s severity %5.1f  %s",
+                n.path("phase").asText(""),
+                n.path("session_id").asText(""),
+                CodedText.mmss(n.path("start_s").asDouble()),
+                CodedText.mmss(n.path("end_s").asDouble()),
+                n.path("kind").asText(""),
+                n.path("role").asText(""),
+                n.path("severity").asDouble(Double.NaN),
+                n.path("evidence").asText(""));
     }
 
     private static Properties consumerProperties(String bootstrap) {

@@ -30,7 +30,8 @@ public final class Format {
         if (!(seconds > 0)) {
             return "0";
         }
-        BigDecimal d = BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal d =
+                BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 

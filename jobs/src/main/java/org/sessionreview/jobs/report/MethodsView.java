@@ -19,8 +19,14 @@ import java.util.TreeMap;
  * @param tables the tables used, with their descriptions
  * @param differences "table: key=value, ..." for tables whose parameters differ
  */
-public record MethodsView(String version, String flinkVersion, String pseudonymKey, String methods,
-        List<Parameter> parameters, List<Parameter> tables, List<String> differences) {
+public record MethodsView(
+        String version,
+        String flinkVersion,
+        String pseudonymKey,
+        String methods,
+        List<Parameter> parameters,
+        List<Parameter> tables,
+        List<String> differences) {
     private static final String P = "session_review.";
 
     /** A key and its value. */
@@ -55,8 +61,13 @@ public record MethodsView(String version, String flinkVersion, String pseudonymK
         }
         List<Parameter> params = new ArrayList<>();
         parameters(first).forEach((k, v) -> params.add(new Parameter(k, v)));
-        return new MethodsView(first.getOrDefault(P + "version", "unknown"), first.getOrDefault(P + "flink_version", "unknown"),
-                first.getOrDefault(P + "pseudonym_key", "unknown"), first.getOrDefault(P + "methods", ""), params, used,
+        return new MethodsView(
+                first.getOrDefault(P + "version", "unknown"),
+                first.getOrDefault(P + "flink_version", "unknown"),
+                first.getOrDefault(P + "pseudonym_key", "unknown"),
+                first.getOrDefault(P + "methods", ""),
+                params,
+                used,
                 differences);
     }
 
@@ -66,8 +77,12 @@ public record MethodsView(String version, String flinkVersion, String pseudonymK
         footer.forEach((k, v) -> {
             if (k.startsWith(P)) {
                 String key = k.substring(P.length());
-                if (!key.startsWith("column.") && !key.equals("table") && !key.equals("table_description")
-                        && !key.equals("methods") && !key.equals("version") && !key.equals("flink_version")
+                if (!key.startsWith("column.")
+                        && !key.equals("table")
+                        && !key.equals("table_description")
+                        && !key.equals("methods")
+                        && !key.equals("version")
+                        && !key.equals("flink_version")
                         && !key.equals("pseudonym_key")) {
                     out.put(key, v);
                 }
@@ -78,6 +93,10 @@ public record MethodsView(String version, String flinkVersion, String pseudonymK
 
     /** A parameter's value, or {@code fallback} when the footer lacks it. */
     public String parameter(String key, String fallback) {
-        return parameters.stream().filter(p -> p.key().equals(key)).map(Parameter::value).findFirst().orElse(fallback);
+        return parameters.stream()
+                .filter(p -> p.key().equals(key))
+                .map(Parameter::value)
+                .findFirst()
+                .orElse(fallback);
     }
 }

@@ -21,25 +21,52 @@ import java.util.TreeSet;
  * @param trainees therapist ids with a page, sorted
  * @param clients client keys with a page, sorted
  */
-public record QueueView(List<Row> flagged, List<Row> unflagged, List<String> withheld, List<Link> trainees,
-        List<Link> clients) {
+public record QueueView(
+        List<Row> flagged, List<Row> unflagged, List<String> withheld, List<Link> trainees, List<Link> clients) {
 
     /** Safety first, then priority descending, then session id. */
-    public static final Comparator<Map<String, Object>> ORDER =
-            Comparator.comparing((Map<String, Object> s) -> Rows.int0(s, "safety_events") > 0 ? 0 : 1)
-                    .thenComparing(s -> -Rows.dbl0(s, "priority"))
-                    .thenComparing(s -> Rows.str(s, "session_id"), Comparator.nullsFirst(Comparator.naturalOrder()));
+    public static final Comparator<Map<String, Object>> ORDER = Comparator.comparing(
+                    (Map<String, Object> s) -> Rows.int0(s, "safety_events") > 0 ? 0 : 1)
+            .thenComparing(s -> -Rows.dbl0(s, "priority"))
+            .thenComparing(s -> Rows.str(s, "session_id"), Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** A session in the queue. */
-    public record Row(int rank, String sessionId, String page, String therapistId, String traineePage, String clientKeyShort,
-            String clientPage, String date, int sessionNumber, boolean safety, String priority, List<String> reasons,
-            int anxietyEpisodes, String anxietyTime, int rupturesWithdrawal, int rupturesConfrontation, int missed,
-            int safetyEvents, String qualityClient, String qualityTherapist, boolean lowQuality, String startAt,
-            String startWhat, String startAnchor) {}
+    public record Row(
+            int rank,
+            String sessionId,
+            String page,
+            String therapistId,
+            String traineePage,
+            String clientKeyShort,
+            String clientPage,
+            String date,
+            int sessionNumber,
+            boolean safety,
+            String priority,
+            List<String> reasons,
+            int anxietyEpisodes,
+            String anxietyTime,
+            int rupturesWithdrawal,
+            int rupturesConfrontation,
+            int missed,
+            int safetyEvents,
+            String qualityClient,
+            String qualityTherapist,
+            boolean lowQuality,
+            String startAt,
+            String startWhat,
+            String startAnchor) {}
 
     /** Which moment to watch first: lower rank first, then the earliest. */
-    static final List<String> START_ORDER = List.of("safety", "unaddressed_rupture", "missed_opportunity",
-            "pressure_above_threshold", "rupture", "unvoiced_arousal", "anxiety_episode", "synchrony_drop");
+    static final List<String> START_ORDER = List.of(
+            "safety",
+            "unaddressed_rupture",
+            "missed_opportunity",
+            "pressure_above_threshold",
+            "rupture",
+            "unvoiced_arousal",
+            "anxiety_episode",
+            "synchrony_drop");
 
     /** A link to the page of {@code id}. */
     public record Link(String id, String text, String page) {}
@@ -48,8 +75,8 @@ public record QueueView(List<Row> flagged, List<Row> unflagged, List<String> wit
     public static QueueView of(ReportTables tables) {
         List<Map<String, Object>> ordered = new ArrayList<>(tables.sessions());
         ordered.sort(ORDER);
-        double low = Double.parseDouble(MethodsView.of(tables.footers(), List.of("sessions"))
-                .parameter("scoring.low_data_quality", "0.5"));
+        double low = Double.parseDouble(
+                MethodsView.of(tables.footers(), List.of("sessions")).parameter("scoring.low_data_quality", "0.5"));
         List<Row> flagged = new ArrayList<>();
         List<Row> unflagged = new ArrayList<>();
         TreeSet<String> therapists = new TreeSet<>();
@@ -61,9 +88,14 @@ public record QueueView(List<Row> flagged, List<Row> unflagged, List<String> wit
             therapists.add(Rows.str(s, "therapist_id"));
             clients.add(Rows.str(s, "client_key"));
         }
-        return new QueueView(flagged, unflagged, List.copyOf(tables.withheld()),
+        return new QueueView(
+                flagged,
+                unflagged,
+                List.copyOf(tables.withheld()),
                 therapists.stream().map(t -> new Link(t, t, FileNames.page(t))).toList(),
-                clients.stream().map(c -> new Link(c, SessionViews.shortKey(c), FileNames.page(c))).toList());
+                clients.stream()
+                        .map(c -> new Link(c, SessionViews.shortKey(c), FileNames.page(c)))
+                        .toList());
     }
 
     /**
@@ -93,13 +125,30 @@ public record QueueView(List<Row> flagged, List<Row> unflagged, List<String> wit
         String client = Rows.str(s, "client_key");
         double qc = Rows.dbl0(s, "data_quality_client");
         double qt = Rows.dbl0(s, "data_quality_therapist");
-        return new Row(rank, id, FileNames.page(id), therapist, FileNames.page(therapist), SessionViews.shortKey(client),
-                FileNames.page(client), Rows.str(s, "session_date"), Rows.int0(s, "session_number"),
-                Rows.int0(s, "safety_events") > 0, Format.number(Rows.dbl(s, "priority"), 1), Rows.list(s, "flag_reasons"),
-                Rows.int0(s, "anxiety_episodes"), Format.minutes(Rows.dbl(s, "anxiety_time_s")),
-                Rows.int0(s, "ruptures_withdrawal"), Rows.int0(s, "ruptures_confrontation"), Rows.int0(s, "missed_opportunities"),
-                Rows.int0(s, "safety_events"), Format.percent(qc), qt == 0 ? "none" : Format.percent(qt),
-                qc < lowQuality || (qt > 0 && qt < lowQuality), m == null ? null : Format.mmss(Rows.dbl0(m, "start_s")),
-                m == null ? null : MomentText.kind(Rows.str(m, "kind"), Rows.str(m, "role")), m == null ? null : "m-" + start);
+        return new Row(
+                rank,
+                id,
+                FileNames.page(id),
+                therapist,
+                FileNames.page(therapist),
+                SessionViews.shortKey(client),
+                FileNames.page(client),
+                Rows.str(s, "session_date"),
+                Rows.int0(s, "session_number"),
+                Rows.int0(s, "safety_events") > 0,
+                Format.number(Rows.dbl(s, "priority"), 1),
+                Rows.list(s, "flag_reasons"),
+                Rows.int0(s, "anxiety_episodes"),
+                Format.minutes(Rows.dbl(s, "anxiety_time_s")),
+                Rows.int0(s, "ruptures_withdrawal"),
+                Rows.int0(s, "ruptures_confrontation"),
+                Rows.int0(s, "missed_opportunities"),
+                Rows.int0(s, "safety_events"),
+                Format.percent(qc),
+                qt == 0 ? "none" : Format.percent(qt),
+                qc < lowQuality || (qt > 0 && qt < lowQuality),
+                m == null ? null : Format.mmss(Rows.dbl0(m, "start_s")),
+                m == null ? null : MomentText.kind(Rows.str(m, "kind"), Rows.str(m, "role")),
+                m == null ? null : "m-" + start);
     }
 }

@@ -20,7 +20,8 @@ import org.sessionreview.jobs.io.OutputDirectory;
  * unusable arguments (one message).
  */
 public final class ReportCommand {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: session-review report --tables DIR --out DIR [--video-url-pattern PATTERN]",
             "",
             "Static HTML pages for supervision from the tables of a review (its --out folder):",
@@ -99,7 +100,8 @@ public final class ReportCommand {
             return 1;
         }
         try {
-            ReportPages.Written w = ReportPages.write(tables, o.video(), Path.of(staging.dir().location()));
+            ReportPages.Written w =
+                    ReportPages.write(tables, o.video(), Path.of(staging.dir().location()));
             staging.publish();
             out.println("session-review report: " + w.sessions() + " session pages (" + w.flagged() + " flagged), "
                     + w.trainees() + " trainee pages, " + w.clients() + " client pages"
@@ -149,7 +151,8 @@ public final class ReportCommand {
             return Optional.of("--out " + out + " is the file system root: choose a folder for the pages");
         }
         if (o.equals(t) || o.startsWith(t)) {
-            return Optional.of("--out " + out + (o.equals(t) ? " is" : " is inside") + " the --tables folder: choose a folder beside it");
+            return Optional.of("--out " + out + (o.equals(t) ? " is" : " is inside")
+                    + " the --tables folder: choose a folder beside it");
         }
         if (t.startsWith(o)) {
             return Optional.of("--out " + out + " contains the --tables folder: choose a folder beside it");

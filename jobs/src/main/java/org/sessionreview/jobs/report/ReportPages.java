@@ -57,7 +57,11 @@ public final class ReportPages {
             m.put("c", c);
             write(dir.resolve("clients").resolve(FileNames.page(c.clientKey())), renderer.render("client.ftlh", m));
         }
-        return new Written(tables.sessions().size(), trainees.size(), clients.size(), tables.withheld().size(),
+        return new Written(
+                tables.sessions().size(),
+                trainees.size(),
+                clients.size(),
+                tables.withheld().size(),
                 queue.flagged().size());
     }
 

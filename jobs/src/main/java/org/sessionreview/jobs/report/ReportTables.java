@@ -36,8 +36,12 @@ public final class ReportTables {
     private final List<Map<String, Object>> clients;
     private final Map<String, Map<String, String>> footers;
 
-    ReportTables(List<Map<String, Object>> allSessions, Map<String, List<Map<String, Object>>> perSessionTables,
-            List<Map<String, Object>> trainees, List<Map<String, Object>> clients, Map<String, Map<String, String>> footers) {
+    ReportTables(
+            List<Map<String, Object>> allSessions,
+            Map<String, List<Map<String, Object>>> perSessionTables,
+            List<Map<String, Object>> trainees,
+            List<Map<String, Object>> clients,
+            Map<String, Map<String, String>> footers) {
         List<Map<String, Object>> kept = new ArrayList<>();
         Set<String> withheldIds = new TreeSet<>();
         for (Map<String, Object> s : allSessions) {
@@ -58,7 +62,9 @@ public final class ReportTables {
             for (Map<String, Object> row : t.getValue()) {
                 String id = Rows.str(row, "session_id");
                 if (id != null && consented.contains(id)) {
-                    grouped.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(row);
+                    grouped.computeIfAbsent(id, k -> new TreeMap<>())
+                            .computeIfAbsent(t.getKey(), k -> new ArrayList<>())
+                            .add(row);
                 }
             }
         }
@@ -84,7 +90,8 @@ public final class ReportTables {
      */
     public static void check(Path dir) throws NotATablesFolderException {
         if (!Files.isDirectory(dir)) {
-            throw new NotATablesFolderException("--tables " + dir + " is not a folder: give the --out folder of a review");
+            throw new NotATablesFolderException(
+                    "--tables " + dir + " is not a folder: give the --out folder of a review");
         }
         if (TableReader.files(dir.resolve("sessions")).isEmpty()) {
             throw new NotATablesFolderException("--tables " + dir + " holds no sessions table (sessions/*.parquet):"

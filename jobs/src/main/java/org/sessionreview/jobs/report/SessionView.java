@@ -28,36 +28,85 @@ public record SessionView(
         MethodsView methods) {
 
     /** The session's identity and summary. */
-    public record Header(String sessionId, String page, String therapistId, String traineePage, String clientKey,
-            String clientKeyShort, String clientPage, int sessionNumber, String date, String duration, boolean flagged,
-            List<String> reasons, String qualityClient, String qualityTherapist, List<String> missingChannels,
-            String baselineSource, String priority) {}
+    public record Header(
+            String sessionId,
+            String page,
+            String therapistId,
+            String traineePage,
+            String clientKey,
+            String clientKeyShort,
+            String clientPage,
+            int sessionNumber,
+            String date,
+            String duration,
+            boolean flagged,
+            List<String> reasons,
+            String qualityClient,
+            String qualityTherapist,
+            List<String> missingChannels,
+            String baselineSource,
+            String priority) {}
 
     /**
      * A candidate moment: {@code startUrl} and {@code endUrl} are video links (null without a URL
      * pattern); {@code startS} is the start in seconds (the fragment's value).
      */
-    public record MomentLine(String kind, String kindText, String role, String start, String end, String startS,
-            String startUrl, String endUrl, String severity, String evidence) {}
+    public record MomentLine(
+            String kind,
+            String kindText,
+            String role,
+            String start,
+            String end,
+            String startS,
+            String startUrl,
+            String endUrl,
+            String severity,
+            String evidence) {}
 
     /** A rupture episode. */
-    public record RuptureLine(String episodeId, String classText, String start, String end, String startUrl,
-            String outcome, String firstRepair, String timeToRepair, String strategies, String markers,
-            String maxSignificance, String clientArousal) {}
+    public record RuptureLine(
+            String episodeId,
+            String classText,
+            String start,
+            String end,
+            String startUrl,
+            String outcome,
+            String firstRepair,
+            String timeToRepair,
+            String strategies,
+            String markers,
+            String maxSignificance,
+            String clientArousal) {}
 
     /** The 3RS roll-up of the session (DOMAIN.md 3.6). */
-    public record Rollup(int withdrawal, int confrontation, int resolved, int partial, int unaddressed, int escalated,
-            String resolutionRatio, String medianTimeToRepair, String segmentsWithW, String segmentsWithC,
-            int pressureAboveThreshold, String missedSensitivity) {}
+    public record Rollup(
+            int withdrawal,
+            int confrontation,
+            int resolved,
+            int partial,
+            int unaddressed,
+            int escalated,
+            String resolutionRatio,
+            String medianTimeToRepair,
+            String segmentsWithW,
+            String segmentsWithC,
+            int pressureAboveThreshold,
+            String missedSensitivity) {}
 
     /** A 5-minute segment. */
-    public record SegmentLine(String span, int withdrawal, int confrontation, String maxW, String maxC, int repairs,
+    public record SegmentLine(
+            String span,
+            int withdrawal,
+            int confrontation,
+            String maxW,
+            String maxC,
+            int repairs,
             String markerCounts) {}
 
     /** A coded event on the timeline (canonical code and actor only: labels and modifiers stay out). */
     public record CodedLine(String time, String url, String family, String code, String actor) {}
 
     /** Synchrony: the session values and the parameters they come from. */
-    public record Synchrony(String es, String percentile, String aboveChance, String clientLeadsShare,
-            String parameters) {}
+    public record Synchrony(
+            String es, String percentile, String aboveChance, String clientLeadsShare, String parameters) {}
 }

@@ -38,20 +38,39 @@ public final class SessionViews {
     public SessionView of(Map<String, Object> s) {
         String id = Rows.str(s, "session_id");
         List<Map<String, Object>> moments = sorted(tables.rows(id, "moments"));
-        return new SessionView(header(s), TimelineChart.svg(TimelineData.of(s, tables, methods)),
-                moments.stream().map(m -> moment(id, m)).toList(), ruptures(id), rollup(s, moments), segments(id),
-                coded(id), synchrony(s), methods);
+        return new SessionView(
+                header(s),
+                TimelineChart.svg(TimelineData.of(s, tables, methods)),
+                moments.stream().map(m -> moment(id, m)).toList(),
+                ruptures(id),
+                rollup(s, moments),
+                segments(id),
+                coded(id),
+                synchrony(s),
+                methods);
     }
 
     static Header header(Map<String, Object> s) {
         String clientKey = Rows.str(s, "client_key");
         double qt = Rows.dbl0(s, "data_quality_therapist");
-        return new Header(Rows.str(s, "session_id"), FileNames.page(Rows.str(s, "session_id")), Rows.str(s, "therapist_id"),
-                FileNames.page(Rows.str(s, "therapist_id")), clientKey, shortKey(clientKey), FileNames.page(clientKey),
-                Rows.int0(s, "session_number"), Rows.str(s, "session_date"), Format.mmss(Rows.dbl0(s, "duration_s")),
-                Rows.bool(s, "flagged"), Rows.list(s, "flag_reasons"), Format.percent(Rows.dbl(s, "data_quality_client")),
-                qt == 0 ? "no wearable data" : Format.percent(qt), Rows.list(s, "missing_channels"),
-                Rows.str(s, "baseline_source"), Format.number(Rows.dbl(s, "priority"), 1));
+        return new Header(
+                Rows.str(s, "session_id"),
+                FileNames.page(Rows.str(s, "session_id")),
+                Rows.str(s, "therapist_id"),
+                FileNames.page(Rows.str(s, "therapist_id")),
+                clientKey,
+                shortKey(clientKey),
+                FileNames.page(clientKey),
+                Rows.int0(s, "session_number"),
+                Rows.str(s, "session_date"),
+                Format.mmss(Rows.dbl0(s, "duration_s")),
+                Rows.bool(s, "flagged"),
+                Rows.list(s, "flag_reasons"),
+                Format.percent(Rows.dbl(s, "data_quality_client")),
+                qt == 0 ? "no wearable data" : Format.percent(qt),
+                Rows.list(s, "missing_channels"),
+                Rows.str(s, "baseline_source"),
+                Format.number(Rows.dbl(s, "priority"), 1));
     }
 
     /** The first 12 hex digits of a client key, for tables; pages and links use the whole key. */
@@ -72,9 +91,17 @@ public final class SessionViews {
         double start = Rows.dbl0(m, "start_s");
         double end = Rows.dbl0(m, "end_s");
         String kind = Rows.str(m, "kind");
-        return new MomentLine(kind, MomentText.kind(kind, Rows.str(m, "role")), Rows.str(m, "role"), Format.mmss(start),
-                Format.mmss(end), Format.fragmentSeconds(start), link(id, start), link(id, end),
-                Format.number(Rows.dbl(m, "severity"), 1), Rows.str(m, "evidence"));
+        return new MomentLine(
+                kind,
+                MomentText.kind(kind, Rows.str(m, "role")),
+                Rows.str(m, "role"),
+                Format.mmss(start),
+                Format.mmss(end),
+                Format.fragmentSeconds(start),
+                link(id, start),
+                link(id, end),
+                Format.number(Rows.dbl(m, "severity"), 1),
+                Rows.str(m, "evidence"));
     }
 
     private String link(String id, double seconds) {
@@ -82,37 +109,66 @@ public final class SessionViews {
     }
 
     private List<RuptureLine> ruptures(String id) {
-        return sorted(tables.rows(id, "ruptures")).stream().map(r -> {
-            Double first = Rows.dbl(r, "first_repair_s");
-            return new RuptureLine(Rows.str(r, "episode_id"), MomentText.ruptureClass(Rows.str(r, "class")),
-                    Format.mmss(Rows.dbl0(r, "start_s")), Format.mmss(Rows.dbl0(r, "end_s")), link(id, Rows.dbl0(r, "start_s")),
-                    MomentText.outcome(Rows.str(r, "outcome")), first == null ? "none coded" : Format.mmss(first),
-                    Rows.dbl(r, "time_to_first_repair_s") == null ? "\u2014" : Format.number(Rows.dbl(r, "time_to_first_repair_s"), 0) + " s",
-                    String.join(", ", Rows.list(r, "strategies")), String.join(", ", Rows.list(r, "markers")),
-                    Rows.dbl(r, "max_significance") == null ? "\u2014" : String.valueOf(Rows.int0(r, "max_significance")),
-                    Format.number(Rows.dbl(r, "client_arousal_z"), 1));
-        }).toList();
+        return sorted(tables.rows(id, "ruptures")).stream()
+                .map(r -> {
+                    Double first = Rows.dbl(r, "first_repair_s");
+                    return new RuptureLine(
+                            Rows.str(r, "episode_id"),
+                            MomentText.ruptureClass(Rows.str(r, "class")),
+                            Format.mmss(Rows.dbl0(r, "start_s")),
+                            Format.mmss(Rows.dbl0(r, "end_s")),
+                            link(id, Rows.dbl0(r, "start_s")),
+                            MomentText.outcome(Rows.str(r, "outcome")),
+                            first == null ? "none coded" : Format.mmss(first),
+                            Rows.dbl(r, "time_to_first_repair_s") == null
+                                    ? "\u2014"
+                                    : Format.number(Rows.dbl(r, "time_to_first_repair_s"), 0) + " s",
+                            String.join(", ", Rows.list(r, "strategies")),
+                            String.join(", ", Rows.list(r, "markers")),
+                            Rows.dbl(r, "max_significance") == null
+                                    ? "\u2014"
+                                    : String.valueOf(Rows.int0(r, "max_significance")),
+                            Format.number(Rows.dbl(r, "client_arousal_z"), 1));
+                })
+                .toList();
     }
 
     private static Rollup rollup(Map<String, Object> s, List<Map<String, Object>> moments) {
-        int pressure = (int) moments.stream().filter(m -> "pressure_above_threshold".equals(Rows.str(m, "kind"))).count();
+        int pressure = (int) moments.stream()
+                .filter(m -> "pressure_above_threshold".equals(Rows.str(m, "kind")))
+                .count();
         Double ttr = Rows.dbl(s, "median_time_to_repair_s");
-        return new Rollup(Rows.int0(s, "ruptures_withdrawal"), Rows.int0(s, "ruptures_confrontation"),
-                Rows.int0(s, "ruptures_resolved"), Rows.int0(s, "ruptures_partial"), Rows.int0(s, "ruptures_unaddressed"),
-                Rows.int0(s, "ruptures_escalated"), Format.percent(Rows.dbl(s, "resolution_ratio")),
-                ttr == null ? "\u2014" : Format.number(ttr, 0) + " s", Format.percent(Rows.dbl(s, "segments_with_w_share")),
-                Format.percent(Rows.dbl(s, "segments_with_c_share")), pressure,
-                Optional.ofNullable(Rows.str(s, "missed_opportunity_sensitivity")).orElse("\u2014"));
+        return new Rollup(
+                Rows.int0(s, "ruptures_withdrawal"),
+                Rows.int0(s, "ruptures_confrontation"),
+                Rows.int0(s, "ruptures_resolved"),
+                Rows.int0(s, "ruptures_partial"),
+                Rows.int0(s, "ruptures_unaddressed"),
+                Rows.int0(s, "ruptures_escalated"),
+                Format.percent(Rows.dbl(s, "resolution_ratio")),
+                ttr == null ? "\u2014" : Format.number(ttr, 0) + " s",
+                Format.percent(Rows.dbl(s, "segments_with_w_share")),
+                Format.percent(Rows.dbl(s, "segments_with_c_share")),
+                pressure,
+                Optional.ofNullable(Rows.str(s, "missed_opportunity_sensitivity"))
+                        .orElse("\u2014"));
     }
 
     private List<SegmentLine> segments(String id) {
         List<Map<String, Object>> rows = new ArrayList<>(tables.rows(id, "segments"));
         rows.sort(Comparator.comparingInt(r -> Rows.int0(r, "segment_index")));
-        return rows.stream().map(r -> new SegmentLine(
-                Format.mmss(Rows.dbl0(r, "start_s")) + "\u2013" + Format.mmss(Rows.dbl0(r, "end_s")),
-                Rows.int0(r, "withdrawal_markers"), Rows.int0(r, "confrontation_markers"), intText(r, "max_significance_w"),
-                intText(r, "max_significance_c"), Rows.int0(r, "repair_count"),
-                Optional.ofNullable(Rows.str(r, "marker_counts")).filter(t -> !t.isEmpty()).orElse("\u2014"))).toList();
+        return rows.stream()
+                .map(r -> new SegmentLine(
+                        Format.mmss(Rows.dbl0(r, "start_s")) + "\u2013" + Format.mmss(Rows.dbl0(r, "end_s")),
+                        Rows.int0(r, "withdrawal_markers"),
+                        Rows.int0(r, "confrontation_markers"),
+                        intText(r, "max_significance_w"),
+                        intText(r, "max_significance_c"),
+                        Rows.int0(r, "repair_count"),
+                        Optional.ofNullable(Rows.str(r, "marker_counts"))
+                                .filter(t -> !t.isEmpty())
+                                .orElse("\u2014")))
+                .toList();
     }
 
     private static String intText(Map<String, Object> r, String col) {
@@ -122,8 +178,12 @@ public final class SessionViews {
     private List<CodedLine> coded(String id) {
         return sorted(tables.rows(id, "annotations")).stream()
                 .filter(a -> TimelineData.CODED_FAMILIES.contains(Rows.str(a, "family")))
-                .map(a -> new CodedLine(Format.mmss(Rows.dbl0(a, "start_s")), link(id, Rows.dbl0(a, "start_s")),
-                        Rows.str(a, "family"), Rows.str(a, "code"), Rows.str(a, "actor")))
+                .map(a -> new CodedLine(
+                        Format.mmss(Rows.dbl0(a, "start_s")),
+                        link(id, Rows.dbl0(a, "start_s")),
+                        Rows.str(a, "family"),
+                        Rows.str(a, "code"),
+                        Rows.str(a, "actor")))
                 .toList();
     }
 
@@ -131,14 +191,22 @@ public final class SessionViews {
         Double pct = Rows.dbl(s, "synchrony_percentile");
         double thresholdValue = Double.parseDouble(methods.parameter("synchrony.significance_percentile", "95"));
         String threshold = Format.number(thresholdValue, thresholdValue == Math.rint(thresholdValue) ? 0 : 1);
-        String above = pct == null ? ""
-                : pct >= thresholdValue ? "above chance (at or above the " + threshold + "th percentile)"
-                : "not above chance (below the " + threshold + "th percentile)";
+        String above = pct == null
+                ? ""
+                : pct >= thresholdValue
+                        ? "above chance (at or above the " + threshold + "th percentile)"
+                        : "not above chance (below the " + threshold + "th percentile)";
         String params = "EDA, windows of " + methods.parameter("synchrony.window_s", "?") + " s every "
-                + methods.parameter("synchrony.step_s", "?") + " s, lags up to \u00b1" + methods.parameter("synchrony.max_lag_s", "?")
+                + methods.parameter("synchrony.step_s", "?") + " s, lags up to \u00b1"
+                + methods.parameter("synchrony.max_lag_s", "?")
                 + " s; percentile among " + methods.parameter("synchrony.shuffles", "?") + " within-dyad shuffles of "
-                + methods.parameter("synchrony.segment_s", "?") + " s segments (seed " + methods.parameter("synchrony.seed", "?") + ")";
-        return new Synchrony(Format.number(Rows.dbl(s, "synchrony_es"), 2), Format.number(pct, 1), above,
-                Format.percent(Rows.dbl(s, "client_leads_share")), params);
+                + methods.parameter("synchrony.segment_s", "?") + " s segments (seed "
+                + methods.parameter("synchrony.seed", "?") + ")";
+        return new Synchrony(
+                Format.number(Rows.dbl(s, "synchrony_es"), 2),
+                Format.number(pct, 1),
+                above,
+                Format.percent(Rows.dbl(s, "client_leads_share")),
+                params);
     }
 }

@@ -24,9 +24,13 @@ final class TimelineData {
     static final Set<String> CODED_FAMILIES = Set.of("RES", "INT", "SAFE");
 
     /** The client's channels: column and panel label, in display order. */
-    static final List<String[]> CHANNELS = List.of(new String[] {"z_scl", "EDA level z"}, new String[] {"z_scr", "SCR rate z"},
-            new String[] {"z_hr", "heart rate z"}, new String[] {"z_rmssd", "RMSSD z (HRV)"},
-            new String[] {"z_temp", "skin temp slope z"}, new String[] {"z_fidget", "fidget z"});
+    static final List<String[]> CHANNELS = List.of(
+            new String[] {"z_scl", "EDA level z"},
+            new String[] {"z_scr", "SCR rate z"},
+            new String[] {"z_hr", "heart rate z"},
+            new String[] {"z_rmssd", "RMSSD z (HRV)"},
+            new String[] {"z_temp", "skin temp slope z"},
+            new String[] {"z_fidget", "fidget z"});
 
     private TimelineData() {}
 
@@ -39,8 +43,8 @@ final class TimelineData {
             channels.add(series(c[1], windows, "client", c[0]));
         }
         List<Map<String, Object>> sync = SessionViews.sorted(tables.rows(id, "synchrony"));
-        List<Series> synchrony = List.of(syncSeries("EDA synchrony z, lag 0", sync, "eda"),
-                syncSeries("HR synchrony z, lag 0", sync, "hr"));
+        List<Series> synchrony = List.of(
+                syncSeries("EDA synchrony z, lag 0", sync, "eda"), syncSeries("HR synchrony z, lag 0", sync, "hr"));
         List<Band> episodes = new ArrayList<>();
         List<Band> candidates = new ArrayList<>();
         int n = 0;
@@ -52,10 +56,18 @@ final class TimelineData {
             if (kind.equals("anxiety_episode")) {
                 n++;
                 String role = Rows.str(m, "role");
-                episodes.add(new Band(a, b, "client".equals(role) ? "A" + n : role + " A" + n,
-                        MomentText.kind(kind, role) + " " + span, "anx"));
+                episodes.add(new Band(
+                        a,
+                        b,
+                        "client".equals(role) ? "A" + n : role + " A" + n,
+                        MomentText.kind(kind, role) + " " + span,
+                        "anx"));
             } else if (!kind.equals("rupture") && !kind.equals("unaddressed_rupture") && !kind.equals("safety")) {
-                candidates.add(new Band(a, b, MomentText.shortLabel(kind), MomentText.kind(kind, Rows.str(m, "role")) + " " + span,
+                candidates.add(new Band(
+                        a,
+                        b,
+                        MomentText.shortLabel(kind),
+                        MomentText.kind(kind, Rows.str(m, "role")) + " " + span,
                         "cand"));
             }
         }
@@ -65,9 +77,13 @@ final class TimelineData {
             double b = Rows.dbl0(r, "end_s");
             String cls = "C".equals(Rows.str(r, "class")) ? "C" : "W";
             String outcome = MomentText.outcome(Rows.str(r, "outcome"));
-            ruptures.add(new Band(a, b, Rows.str(r, "episode_id") + " " + outcome,
+            ruptures.add(new Band(
+                    a,
+                    b,
+                    Rows.str(r, "episode_id") + " " + outcome,
                     "candidate " + MomentText.ruptureClass(cls) + " rupture " + Rows.str(r, "episode_id") + " "
-                            + Format.mmss(a) + "\u2013" + Format.mmss(b) + ": " + outcome, cls));
+                            + Format.mmss(a) + "\u2013" + Format.mmss(b) + ": " + outcome,
+                    cls));
         }
         List<Mark> repairs = new ArrayList<>();
         List<Mark> interventions = new ArrayList<>();
@@ -85,12 +101,25 @@ final class TimelineData {
                 safety.add(new Mark(at, code + " " + Format.mmss(at), title));
             }
         }
-        List<BandLane> quality = List.of(new BandLane("Poor quality: client", artifacts(tables.rows(id, "artifacts"), "client", duration)),
-                new BandLane("Poor quality: therapist", artifacts(tables.rows(id, "artifacts"), "therapist", duration)));
+        List<BandLane> quality = List.of(
+                new BandLane("Poor quality: client", artifacts(tables.rows(id, "artifacts"), "client", duration)),
+                new BandLane(
+                        "Poor quality: therapist", artifacts(tables.rows(id, "artifacts"), "therapist", duration)));
         double threshold = Double.parseDouble(methods.parameter("scoring.episode.enter_threshold", "2.0"));
-        return new Timeline(duration, series("client", windows, "client", "anxiety_index"),
-                series("therapist", windows, "therapist", "anxiety_index"), threshold, channels, synchrony, episodes, ruptures,
-                candidates, repairs, interventions, safety, quality);
+        return new Timeline(
+                duration,
+                series("client", windows, "client", "anxiety_index"),
+                series("therapist", windows, "therapist", "anxiety_index"),
+                threshold,
+                channels,
+                synchrony,
+                episodes,
+                ruptures,
+                candidates,
+                repairs,
+                interventions,
+                safety,
+                quality);
     }
 
     private static String strip(String code, String prefix) {
@@ -122,7 +151,8 @@ final class TimelineData {
      * each band's tooltip names the artifact kinds it merges.
      */
     static List<Band> artifacts(List<Map<String, Object>> rows, String role, double duration) {
-        List<Map<String, Object>> mine = new ArrayList<>(rows.stream().filter(r -> role.equals(Rows.str(r, "role"))).toList());
+        List<Map<String, Object>> mine = new ArrayList<>(
+                rows.stream().filter(r -> role.equals(Rows.str(r, "role"))).toList());
         mine.sort(Comparator.comparingDouble((Map<String, Object> r) -> Rows.dbl0(r, "start_s"))
                 .thenComparingDouble(r -> Rows.dbl0(r, "end_s")));
         List<Band> out = new ArrayList<>();
@@ -154,7 +184,12 @@ final class TimelineData {
     }
 
     private static Band qualityBand(String role, double a, double b, Set<String> kinds) {
-        return new Band(a, b, null, role + " poor-quality stretch " + Format.mmss(a) + "\u2013" + Format.mmss(b) + ": "
-                + String.join(", ", kinds), "quality");
+        return new Band(
+                a,
+                b,
+                null,
+                role + " poor-quality stretch " + Format.mmss(a) + "\u2013" + Format.mmss(b) + ": "
+                        + String.join(", ", kinds),
+                "quality");
     }
 }

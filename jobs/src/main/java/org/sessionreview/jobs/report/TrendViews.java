@@ -31,23 +31,64 @@ public final class TrendViews {
     }
 
     /** A trainee page. */
-    public record TraineeView(String therapistId, boolean recomputed, List<PeriodLine> periods, List<QueueView.Row> sessions,
+    public record TraineeView(
+            String therapistId,
+            boolean recomputed,
+            List<PeriodLine> periods,
+            List<QueueView.Row> sessions,
             MethodsView methods) {}
 
     /** One row of the trainees table, as text. */
-    public record PeriodLine(String period, int sessions, int flagged, String flaggedShare, String hours, int anxietyEpisodes,
-            String anxietyPerHour, int missed, String missedPerHour, int withdrawal, int confrontation, int resolved,
-            int partial, int unaddressed, int escalated, String resolutionRatio, String medianTimeToRepair,
-            String meanSynchronyEs, int safetyEvents) {}
+    public record PeriodLine(
+            String period,
+            int sessions,
+            int flagged,
+            String flaggedShare,
+            String hours,
+            int anxietyEpisodes,
+            String anxietyPerHour,
+            int missed,
+            String missedPerHour,
+            int withdrawal,
+            int confrontation,
+            int resolved,
+            int partial,
+            int unaddressed,
+            int escalated,
+            String resolutionRatio,
+            String medianTimeToRepair,
+            String meanSynchronyEs,
+            int safetyEvents) {}
 
     /** A client page. */
-    public record ClientView(String clientKey, boolean recomputed, List<ClientLine> sessions, String burdenSvg,
-            String latestNote, String rule, MethodsView methods) {}
+    public record ClientView(
+            String clientKey,
+            boolean recomputed,
+            List<ClientLine> sessions,
+            String burdenSvg,
+            String latestNote,
+            String rule,
+            MethodsView methods) {}
 
     /** One row of the clients table, as text. */
-    public record ClientLine(int sessionNumber, String sessionId, String page, String therapistId, String traineePage,
-            String date, int anxietyEpisodes, String anxietyTime, String peak, int withdrawal, int confrontation,
-            int unaddressed, String trend, String declineP, String highBurden, boolean plateau, String note) {}
+    public record ClientLine(
+            int sessionNumber,
+            String sessionId,
+            String page,
+            String therapistId,
+            String traineePage,
+            String date,
+            int anxietyEpisodes,
+            String anxietyTime,
+            String peak,
+            int withdrawal,
+            int confrontation,
+            int unaddressed,
+            String trend,
+            String declineP,
+            String highBurden,
+            boolean plateau,
+            String note) {}
 
     /** Every trainee page, by therapist id. */
     public Map<String, TraineeView> trainees() {
@@ -68,12 +109,21 @@ public final class TrendViews {
             boolean recompute = tables.hasWithheld(id);
             List<Map<String, Object>> periods = recompute
                     ? TraineeTable.rows(consented(s -> id.equals(s.therapistId))).stream()
-                            .map(r -> Rows.map(TrendTables.TRAINEES, r)).toList()
+                            .map(r -> Rows.map(TrendTables.TRAINEES, r))
+                            .toList()
                     : e.getValue();
             List<QueueView.Row> sessions = new ArrayList<>(queue.flagged());
             sessions.addAll(queue.unflagged());
-            out.put(id, new TraineeView(id, recompute, periods.stream().map(TrendViews::period).toList(),
-                    sessions.stream().filter(s -> id.equals(s.therapistId())).toList(), methods));
+            out.put(
+                    id,
+                    new TraineeView(
+                            id,
+                            recompute,
+                            periods.stream().map(TrendViews::period).toList(),
+                            sessions.stream()
+                                    .filter(s -> id.equals(s.therapistId()))
+                                    .toList(),
+                            methods));
         }
         return out;
     }
@@ -84,20 +134,33 @@ public final class TrendViews {
 
     private static PeriodLine period(Map<String, Object> r) {
         Double ttr = Rows.dbl(r, "median_time_to_repair_s");
-        return new PeriodLine(Rows.str(r, "period"), Rows.int0(r, "sessions"), Rows.int0(r, "flagged_sessions"),
-                Format.percent(Rows.dbl(r, "flagged_share")), Format.number(Rows.dbl(r, "session_hours"), 2),
-                Rows.int0(r, "anxiety_episodes"), Format.number(Rows.dbl(r, "anxiety_episodes_per_hour"), 2),
-                Rows.int0(r, "missed_opportunities"), Format.number(Rows.dbl(r, "missed_opportunities_per_hour"), 2),
-                Rows.int0(r, "ruptures_withdrawal"), Rows.int0(r, "ruptures_confrontation"), Rows.int0(r, "ruptures_resolved"),
-                Rows.int0(r, "ruptures_partial"), Rows.int0(r, "ruptures_unaddressed"), Rows.int0(r, "ruptures_escalated"),
-                Format.percent(Rows.dbl(r, "resolution_ratio")), ttr == null ? "\u2014" : Format.number(ttr, 0) + " s",
-                Format.number(Rows.dbl(r, "mean_synchrony_es"), 2), Rows.int0(r, "safety_events"));
+        return new PeriodLine(
+                Rows.str(r, "period"),
+                Rows.int0(r, "sessions"),
+                Rows.int0(r, "flagged_sessions"),
+                Format.percent(Rows.dbl(r, "flagged_share")),
+                Format.number(Rows.dbl(r, "session_hours"), 2),
+                Rows.int0(r, "anxiety_episodes"),
+                Format.number(Rows.dbl(r, "anxiety_episodes_per_hour"), 2),
+                Rows.int0(r, "missed_opportunities"),
+                Format.number(Rows.dbl(r, "missed_opportunities_per_hour"), 2),
+                Rows.int0(r, "ruptures_withdrawal"),
+                Rows.int0(r, "ruptures_confrontation"),
+                Rows.int0(r, "ruptures_resolved"),
+                Rows.int0(r, "ruptures_partial"),
+                Rows.int0(r, "ruptures_unaddressed"),
+                Rows.int0(r, "ruptures_escalated"),
+                Format.percent(Rows.dbl(r, "resolution_ratio")),
+                ttr == null ? "\u2014" : Format.number(ttr, 0) + " s",
+                Format.number(Rows.dbl(r, "mean_synchrony_es"), 2),
+                Rows.int0(r, "safety_events"));
     }
 
     /** Every client page, by client key. */
     public Map<String, ClientView> clients() {
         MethodsView methods = MethodsView.of(tables.footers(), List.of("clients", "sessions"));
-        TrendConfig cfg = new TrendConfig(Integer.parseInt(methods.parameter("trends.client.last_n", "4")),
+        TrendConfig cfg = new TrendConfig(
+                Integer.parseInt(methods.parameter("trends.client.last_n", "4")),
                 Double.parseDouble(methods.parameter("trends.client.high_burden_s", "120")),
                 Double.parseDouble(methods.parameter("trends.client.decline_alpha", "0.05")));
         Map<String, ClientView> out = new TreeMap<>();
@@ -106,18 +169,31 @@ public final class TrendViews {
             boolean recompute = tables.clientHasWithheld(clientKey);
             List<Map<String, Object>> rows = recompute
                     ? ClientTrend.rows(consented(s -> clientKey.equals(s.clientKey)), cfg).stream()
-                            .map(r -> Rows.map(TrendTables.CLIENTS, r)).toList()
-                    : tables.clientsTable().stream().filter(r -> clientKey.equals(Rows.str(r, "client_key"))).toList();
+                            .map(r -> Rows.map(TrendTables.CLIENTS, r))
+                            .toList()
+                    : tables.clientsTable().stream()
+                            .filter(r -> clientKey.equals(Rows.str(r, "client_key")))
+                            .toList();
             List<Map<String, Object>> ordered = new ArrayList<>(rows);
             ordered.sort(Comparator.comparingInt(r -> Rows.int0(r, "session_number")));
             List<BurdenChart.Bar> bars = ordered.stream()
-                    .map(r -> new BurdenChart.Bar(Rows.int0(r, "session_number"), Rows.dbl0(r, "anxiety_time_s"))).toList();
+                    .map(r -> new BurdenChart.Bar(Rows.int0(r, "session_number"), Rows.dbl0(r, "anxiety_time_s")))
+                    .toList();
             String latestNote = ordered.isEmpty() ? null : Rows.str(ordered.get(ordered.size() - 1), "note");
             String rule = "plateau: each of the last " + cfg.lastN() + " sessions has at least "
-                    + Format.number(cfg.highBurdenS(), 0) + " s in candidate anxiety episodes and the least-squares trend shows"
+                    + Format.number(cfg.highBurdenS(), 0)
+                    + " s in candidate anxiety episodes and the least-squares trend shows"
                     + " no significant decline (one-sided p >= " + Format.number(cfg.declineAlpha(), 2) + ")";
-            out.put(clientKey, new ClientView(clientKey, recompute, ordered.stream().map(TrendViews::client).toList(),
-                    BurdenChart.svg(bars, cfg.highBurdenS()), latestNote, rule, methods));
+            out.put(
+                    clientKey,
+                    new ClientView(
+                            clientKey,
+                            recompute,
+                            ordered.stream().map(TrendViews::client).toList(),
+                            BurdenChart.svg(bars, cfg.highBurdenS()),
+                            latestNote,
+                            rule,
+                            methods));
         }
         return out;
     }
@@ -126,12 +202,23 @@ public final class TrendViews {
         String id = Rows.str(r, "session_id");
         String therapist = Rows.str(r, "therapist_id");
         Double slope = Rows.dbl(r, "anxiety_trend_s_per_session");
-        return new ClientLine(Rows.int0(r, "session_number"), id, FileNames.page(id), therapist, FileNames.page(therapist),
-                Rows.str(r, "session_date"), Rows.int0(r, "anxiety_episodes"), Format.minutes(Rows.dbl(r, "anxiety_time_s")),
-                Format.number(Rows.dbl(r, "peak_anxiety_index"), 1), Rows.int0(r, "ruptures_withdrawal"),
-                Rows.int0(r, "ruptures_confrontation"), Rows.int0(r, "ruptures_unaddressed"),
-                slope == null ? "\u2014" : Format.number(slope, 1) + " s/session", Format.number(Rows.dbl(r, "decline_p"), 3),
-                Rows.int0(r, "high_burden_sessions") + " of " + Rows.int0(r, "trend_sessions"), Rows.bool(r, "plateau"),
+        return new ClientLine(
+                Rows.int0(r, "session_number"),
+                id,
+                FileNames.page(id),
+                therapist,
+                FileNames.page(therapist),
+                Rows.str(r, "session_date"),
+                Rows.int0(r, "anxiety_episodes"),
+                Format.minutes(Rows.dbl(r, "anxiety_time_s")),
+                Format.number(Rows.dbl(r, "peak_anxiety_index"), 1),
+                Rows.int0(r, "ruptures_withdrawal"),
+                Rows.int0(r, "ruptures_confrontation"),
+                Rows.int0(r, "ruptures_unaddressed"),
+                slope == null ? "\u2014" : Format.number(slope, 1) + " s/session",
+                Format.number(Rows.dbl(r, "decline_p"), 3),
+                Rows.int0(r, "high_burden_sessions") + " of " + Rows.int0(r, "trend_sessions"),
+                Rows.bool(r, "plateau"),
                 Optional.ofNullable(Rows.str(r, "note")).orElse(""));
     }
 }

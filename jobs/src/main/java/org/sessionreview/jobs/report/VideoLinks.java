@@ -35,19 +35,21 @@ public final class VideoLinks {
             throw new IllegalArgumentException("--video-url-pattern is empty");
         }
         if (!pattern.contains(PLACEHOLDER)) {
-            throw new IllegalArgumentException("--video-url-pattern must contain " + PLACEHOLDER
-                    + " (e.g. file:///videos/{session_id}.mp4)");
+            throw new IllegalArgumentException(
+                    "--video-url-pattern must contain " + PLACEHOLDER + " (e.g. file:///videos/{session_id}.mp4)");
         }
         if (pattern.contains("#")) {
-            throw new IllegalArgumentException("--video-url-pattern must not contain '#': the report appends #t=SECONDS");
+            throw new IllegalArgumentException(
+                    "--video-url-pattern must not contain '#': the report appends #t=SECONDS");
         }
         int colon = pattern.indexOf(':');
         int slash = pattern.indexOf('/');
         if (colon >= 0 && (slash < 0 || colon < slash)) {
             String scheme = pattern.substring(0, colon).toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
-                throw new IllegalArgumentException("--video-url-pattern must be an http, https or file URL or a relative path, not "
-                        + scheme + ":");
+                throw new IllegalArgumentException(
+                        "--video-url-pattern must be an http, https or file URL or a relative path, not " + scheme
+                                + ":");
             }
         }
         return new VideoLinks(pattern);

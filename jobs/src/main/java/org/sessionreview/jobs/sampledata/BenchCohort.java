@@ -34,7 +34,9 @@ public final class BenchCohort {
         if (n < 1 || minutes < 10) {
             throw new IllegalArgumentException("a bench cohort needs at least 1 session of at least 10 minutes");
         }
-        List<SessionPlan> templates = CohortPlan.standard().stream().filter(s -> s.therapist() != null).toList();
+        List<SessionPlan> templates = CohortPlan.standard().stream()
+                .filter(s -> s.therapist() != null)
+                .toList();
         List<SessionPlan> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(session(i, templates.get(i % templates.size()), minutes * 60));
@@ -53,21 +55,49 @@ public final class BenchCohort {
     }
 
     private static SessionPlan session(int i, SessionPlan t, int durationS) {
-        List<EpisodePlan> episodes = t.episodes().stream().filter(e -> e.endS() <= durationS - 60).toList();
-        List<CodedEvent> events = t.events().stream().filter(e -> e.endOrStartS() <= durationS - 30).toList();
+        List<EpisodePlan> episodes =
+                t.episodes().stream().filter(e -> e.endS() <= durationS - 60).toList();
+        List<CodedEvent> events = t.events().stream()
+                .filter(e -> e.endOrStartS() <= durationS - 30)
+                .toList();
         String therapist = String.format(Locale.ROOT, "BT%02d", i % 10 + 1);
         String client = String.format(Locale.ROOT, "BC-%04d", i % 50 + 1);
-        return new SessionPlan(String.format(Locale.ROOT, FOLDER, i), String.format(Locale.ROOT, "B%05d", i), therapist,
-                client, i / 50 + 1, FIRST_DAY.plusDays(i), durationS, t.consentResearch(), t.codebook(),
-                t.annotationFiles(), wearer(t.client(), "client", durationS, episodes, 75),
-                wearer(t.therapist(), "therapist", durationS, episodes, 140), episodes, events,
+        return new SessionPlan(
+                String.format(Locale.ROOT, FOLDER, i),
+                String.format(Locale.ROOT, "B%05d", i),
+                therapist,
+                client,
+                i / 50 + 1,
+                FIRST_DAY.plusDays(i),
+                durationS,
+                t.consentResearch(),
+                t.codebook(),
+                t.annotationFiles(),
+                wearer(t.client(), "client", durationS, episodes, 75),
+                wearer(t.therapist(), "therapist", durationS, episodes, 140),
+                episodes,
+                events,
                 "bench session after " + t.sessionId());
     }
 
-    private static WearerPlan wearer(WearerPlan w, String folder, int durationS, List<EpisodePlan> episodes, int phaseS) {
-        List<Interval> contactLoss = w.contactLoss().stream().filter(c -> c.endS() <= durationS - 60).toList();
-        return new WearerPlan(w.role(), folder, w.leadS(), w.tailS(), durationS, w.edaLevelUs(), w.scrPerMin(), w.hrBpm(),
-                w.tempC(), w.respHz(), w.missingChannels(), contactLoss,
-                CohortPlan.grossMovements(phaseS, durationS, episodes, contactLoss), w.scrEchoProbability());
+    private static WearerPlan wearer(
+            WearerPlan w, String folder, int durationS, List<EpisodePlan> episodes, int phaseS) {
+        List<Interval> contactLoss =
+                w.contactLoss().stream().filter(c -> c.endS() <= durationS - 60).toList();
+        return new WearerPlan(
+                w.role(),
+                folder,
+                w.leadS(),
+                w.tailS(),
+                durationS,
+                w.edaLevelUs(),
+                w.scrPerMin(),
+                w.hrBpm(),
+                w.tempC(),
+                w.respHz(),
+                w.missingChannels(),
+                contactLoss,
+                CohortPlan.grossMovements(phaseS, durationS, episodes, contactLoss),
+                w.scrEchoProbability());
     }
 }

@@ -24,23 +24,30 @@ final class BorisWriter {
     private static final String CRLF = "\r\n";
     private static final String FPS = "25.000";
     private static final String CODER = "R2";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(
-            "yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private BorisWriter() {}
 
-    static void writeTabular(Path file, SessionPlan s, List<CodedEvent> events)
-            throws IOException {
+    static void writeTabular(Path file, SessionPlan s, List<CodedEvent> events) throws IOException {
         boolean modifiers = events.stream().anyMatch(e -> e.intensity() != null);
-        List<String> header = new ArrayList<>(List.of("Observation id", "Observation date",
-                "Description", "Observation duration", "Observation type", "Source",
-                "Time offset (s)", "Media duration (s)", "FPS", "coder", "Subject", "Behavior",
+        List<String> header = new ArrayList<>(List.of(
+                "Observation id",
+                "Observation date",
+                "Description",
+                "Observation duration",
+                "Observation type",
+                "Source",
+                "Time offset (s)",
+                "Media duration (s)",
+                "FPS",
+                "coder",
+                "Subject",
+                "Behavior",
                 "Behavioral category"));
         if (modifiers) {
             header.add("Modifier #1");
         }
-        header.addAll(List.of("Behavior type", "Time", "Media file name", "Image index",
-                "Image file path", "Comment"));
+        header.addAll(List.of("Behavior type", "Time", "Media file name", "Image index", "Image file path", "Comment"));
         List<Object[]> rows = new ArrayList<>();
         for (CodedEvent e : events) {
             if (e.isPoint()) {
@@ -56,34 +63,66 @@ final class BorisWriter {
         for (Object[] r : rows) {
             CodedEvent e = (CodedEvent) r[1];
             String status = (String) r[2];
-            List<String> cells = new ArrayList<>(List.of(s.sessionId(), date(s),
-                    description(s), Fmt.fixed(codingSpan(events), 3), "Media file(s)",
-                    "player #1:" + media(s), "0.0", Fmt.fixed(s.durationS(), 3), FPS, CODER,
-                    e.actor(), Codebook.labelFor(e.code()), Codebook.categoryFor(e.code())));
+            List<String> cells = new ArrayList<>(List.of(
+                    s.sessionId(),
+                    date(s),
+                    description(s),
+                    Fmt.fixed(codingSpan(events), 3),
+                    "Media file(s)",
+                    "player #1:" + media(s),
+                    "0.0",
+                    Fmt.fixed(s.durationS(), 3),
+                    FPS,
+                    CODER,
+                    e.actor(),
+                    Codebook.labelFor(e.code()),
+                    Codebook.categoryFor(e.code())));
             if (modifiers) {
                 cells.add(e.intensity() == null ? "" : e.intensity().toString());
             }
-            cells.addAll(List.of(status, Fmt.fixed((Double) r[0], 3), media(s), "NA", "NA",
+            cells.addAll(List.of(
+                    status,
+                    Fmt.fixed((Double) r[0], 3),
+                    media(s),
+                    "NA",
+                    "NA",
                     !status.equals("STOP") && e.note() != null ? e.note() : ""));
             line(sb, cells);
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 
-    static void writeAggregated(Path file, SessionPlan s, List<CodedEvent> events)
-            throws IOException {
+    static void writeAggregated(Path file, SessionPlan s, List<CodedEvent> events) throws IOException {
         boolean modifiers = events.stream().anyMatch(e -> e.intensity() != null);
-        List<String> header = new ArrayList<>(List.of("Observation id", "Observation date",
-                "Description", "Observation type", "Source", "Time offset (s)",
-                "Coding duration", "Media duration (s)", "FPS (frame/s)", "coder", "Subject",
-                "Observation duration by subject by observation", "Behavior",
+        List<String> header = new ArrayList<>(List.of(
+                "Observation id",
+                "Observation date",
+                "Description",
+                "Observation type",
+                "Source",
+                "Time offset (s)",
+                "Coding duration",
+                "Media duration (s)",
+                "FPS (frame/s)",
+                "coder",
+                "Subject",
+                "Observation duration by subject by observation",
+                "Behavior",
                 "Behavioral category"));
         if (modifiers) {
             header.add("Modifier #1");
         }
-        header.addAll(List.of("Behavior type", "Start (s)", "Stop (s)", "Duration (s)",
-                "Media file name", "Image index start", "Image index stop",
-                "Image file path start", "Image file path stop", "Comment start",
+        header.addAll(List.of(
+                "Behavior type",
+                "Start (s)",
+                "Stop (s)",
+                "Duration (s)",
+                "Media file name",
+                "Image index start",
+                "Image index stop",
+                "Image file path start",
+                "Image file path stop",
+                "Comment start",
                 "Comment stop"));
         Map<String, Double> stateTotal = new LinkedHashMap<>();
         for (CodedEvent e : events) {
@@ -94,18 +133,36 @@ final class BorisWriter {
         StringBuilder sb = new StringBuilder();
         line(sb, header);
         for (CodedEvent e : sorted) {
-            List<String> cells = new ArrayList<>(List.of(s.sessionId(), date(s),
-                    description(s), "Media file", "player #1:" + media(s), "0.0",
-                    Fmt.fixed(codingSpan(events), 3), Fmt.fixed(s.durationS(), 3), FPS, CODER,
-                    e.actor(), Fmt.fixed(stateTotal.get(e.actor()), 3),
-                    Codebook.labelFor(e.code()), category(e.code())));
+            List<String> cells = new ArrayList<>(List.of(
+                    s.sessionId(),
+                    date(s),
+                    description(s),
+                    "Media file",
+                    "player #1:" + media(s),
+                    "0.0",
+                    Fmt.fixed(codingSpan(events), 3),
+                    Fmt.fixed(s.durationS(), 3),
+                    FPS,
+                    CODER,
+                    e.actor(),
+                    Fmt.fixed(stateTotal.get(e.actor()), 3),
+                    Codebook.labelFor(e.code()),
+                    category(e.code())));
             if (modifiers) {
                 cells.add(e.intensity() == null ? "None" : e.intensity().toString());
             }
-            cells.addAll(List.of(e.isPoint() ? "POINT" : "STATE", Fmt.fixed(e.startS(), 3),
+            cells.addAll(List.of(
+                    e.isPoint() ? "POINT" : "STATE",
+                    Fmt.fixed(e.startS(), 3),
                     Fmt.fixed(e.endOrStartS(), 3),
-                    e.isPoint() ? "NA" : Fmt.fixed(e.endS() - e.startS(), 3), media(s), "NA",
-                    "NA", "", "", e.note() == null ? "" : e.note(), ""));
+                    e.isPoint() ? "NA" : Fmt.fixed(e.endS() - e.startS(), 3),
+                    media(s),
+                    "NA",
+                    "NA",
+                    "",
+                    "",
+                    e.note() == null ? "" : e.note(),
+                    ""));
             line(sb, cells);
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8);

@@ -48,11 +48,12 @@ final class CardiacSynth {
                     rise += e.hrRiseBpm() * e.arousal(t);
                 }
             }
-            double hr = w.hrBpm() + 1.5 * StrictMath.sin(2 * Math.PI * t / pDrift + phDrift)
-                    + trend * t / w.durationS() + rise;
+            double hr = w.hrBpm()
+                    + 1.5 * StrictMath.sin(2 * Math.PI * t / pDrift + phDrift)
+                    + trend * t / w.durationS()
+                    + rise;
             double shrink = 1 - EpisodePlan.RMSSD_REDUCTION * a;
-            double resp = 2 * Math.PI * w.respHz() * t
-                    + 0.6 * StrictMath.sin(2 * Math.PI * t / 90 + phResp);
+            double resp = 2 * Math.PI * w.respHz() * t + 0.6 * StrictMath.sin(2 * Math.PI * t / 90 + phResp);
             double ibi = 60.0 / hr
                     + shrink * rsaS * StrictMath.sin(resp)
                     + shrink * 0.020 * StrictMath.sin(2 * Math.PI * 0.1 * t + phMayer)
@@ -65,10 +66,8 @@ final class CardiacSynth {
             if (burstLeft == 0 && rng.nextDouble() < 0.002) {
                 burstLeft = 3 + rng.nextInt(8);
             }
-            boolean accepted = burstLeft == 0
-                    && rng.nextDouble() >= 0.02
-                    && t + w.leadS() > warmupS
-                    && !w.inGrossMovement(t, 2.0);
+            boolean accepted =
+                    burstLeft == 0 && rng.nextDouble() >= 0.02 && t + w.leadS() > warmupS && !w.inGrossMovement(t, 2.0);
             if (burstLeft > 0) {
                 burstLeft--;
             }
@@ -120,8 +119,7 @@ final class CardiacSynth {
      * respiratory amplitude modulation, baseline wander, noise, and large artifacts during
      * gross movements.
      */
-    static double[] bvp(WearerPlan w, SessionPlan arousalOwner, List<Beat> beats,
-            RandomGenerator rng) {
+    static double[] bvp(WearerPlan w, SessionPlan arousalOwner, List<Beat> beats, RandomGenerator rng) {
         Timeline tl = Timeline.of(w, BVP_RATE_HZ);
         double[] x = new double[tl.samples()];
         double phWander = Rngs.uniform(rng, 0, 2 * Math.PI);
@@ -139,12 +137,12 @@ final class CardiacSynth {
                 pulse = waveform(phase);
             }
             double a = arousalOwner == null ? 0.0 : arousalOwner.arousal(t);
-            double amp = 40 * (1 - 0.3 * a)
-                    * (1 + 0.15 * StrictMath.sin(2 * Math.PI * w.respHz() * t));
-            artifact = 0.9 * artifact
-                    + (w.inGrossMovement(t, 0) ? 15 * rng.nextGaussian() : 0.0);
-            x[i] = amp * pulse + 4 * StrictMath.sin(2 * Math.PI * t / 23 + phWander)
-                    + 0.8 * rng.nextGaussian() + artifact;
+            double amp = 40 * (1 - 0.3 * a) * (1 + 0.15 * StrictMath.sin(2 * Math.PI * w.respHz() * t));
+            artifact = 0.9 * artifact + (w.inGrossMovement(t, 0) ? 15 * rng.nextGaussian() : 0.0);
+            x[i] = amp * pulse
+                    + 4 * StrictMath.sin(2 * Math.PI * t / 23 + phWander)
+                    + 0.8 * rng.nextGaussian()
+                    + artifact;
         }
         return x;
     }

@@ -12,20 +12,19 @@ public final class Codebook {
     public static final String FILE_NAME = "codebook.json";
 
     /** Site label to canonical code, in file order. */
-    public static final List<Map.Entry<String, String>> LABELS =
-            List.of(
-                    Map.entry("sigh", "ANX_STR_SIGH"),
-                    Map.entry("fidget", "ANX_STR_FIDGET"),
-                    Map.entry("hands", "ANX_STR_HANDS"),
-                    Map.entry("tension", "ANX_STR_TENSION"),
-                    Map.entry("affect cue", "AFF_CUE"),
-                    Map.entry("positive affect", "AFF_POSITIVE"),
-                    Map.entry("explore feeling", "INT_EXPLORE_FEELING"),
-                    Map.entry("reflection", "INT_EMPATHIC_REFLECTION"),
-                    Map.entry("validation", "INT_VALIDATION"),
-                    Map.entry("topic shift", "INT_TOPIC_SHIFT"),
-                    Map.entry("agenda", "INT_STRUCTURE_AGENDA_HOMEWORK"),
-                    Map.entry("psychoeducation", "INT_PSYCHOED_RATIONALE"));
+    public static final List<Map.Entry<String, String>> LABELS = List.of(
+            Map.entry("sigh", "ANX_STR_SIGH"),
+            Map.entry("fidget", "ANX_STR_FIDGET"),
+            Map.entry("hands", "ANX_STR_HANDS"),
+            Map.entry("tension", "ANX_STR_TENSION"),
+            Map.entry("affect cue", "AFF_CUE"),
+            Map.entry("positive affect", "AFF_POSITIVE"),
+            Map.entry("explore feeling", "INT_EXPLORE_FEELING"),
+            Map.entry("reflection", "INT_EMPATHIC_REFLECTION"),
+            Map.entry("validation", "INT_VALIDATION"),
+            Map.entry("topic shift", "INT_TOPIC_SHIFT"),
+            Map.entry("agenda", "INT_STRUCTURE_AGENDA_HOMEWORK"),
+            Map.entry("psychoeducation", "INT_PSYCHOED_RATIONALE"));
 
     /** Site actor abbreviations to roles, in file order. */
     public static final List<Map.Entry<String, String>> ACTORS =
@@ -37,8 +36,7 @@ public final class Codebook {
      * pipeline reads as {@code modifier_1}; mapped to {@code intensity} it passes the pipeline's
      * modifier allow-list (integer 1-3) instead of being dropped.
      */
-    public static final List<Map.Entry<String, String>> MODIFIERS =
-            List.of(Map.entry("modifier_1", "intensity"));
+    public static final List<Map.Entry<String, String>> MODIFIERS = List.of(Map.entry("modifier_1", "intensity"));
 
     private Codebook() {}
 

@@ -27,8 +27,7 @@ public record CodedEvent(
         return new CodedEvent(code, actor, startS, null, null, null, file, null);
     }
 
-    public static CodedEvent state(
-            String code, String actor, double startS, double endS, String file) {
+    public static CodedEvent state(String code, String actor, double startS, double endS, String file) {
         return new CodedEvent(code, actor, startS, endS, null, null, file, null);
     }
 
@@ -59,8 +58,7 @@ public record CodedEvent(
      * ARTIFACT).
      */
     public String family() {
-        if (code.equals("SILENCE") || code.startsWith("TURN_") || code.equals("SEG_3RS")
-                || code.equals("ARTIFACT")) {
+        if (code.equals("SILENCE") || code.startsWith("TURN_") || code.equals("SEG_3RS") || code.equals("ARTIFACT")) {
             return "STRUCT";
         }
         int i = code.indexOf('_');

@@ -2,8 +2,8 @@ package org.sessionreview.jobs.sampledata;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,9 @@ final class E4Writer {
     private E4Writer() {}
 
     /** A single-column regular channel: EDA (6 decimals), TEMP (2), BVP (2), HR (2). */
-    static void writeRegular(Path file, double startUnixS, double rateHz, double[] values,
-            int decimals, int headerDecimals) throws IOException {
+    static void writeRegular(
+            Path file, double startUnixS, double rateHz, double[] values, int decimals, int headerDecimals)
+            throws IOException {
         StringBuilder sb = new StringBuilder(values.length * (decimals + 4) + 64);
         Fmt.fixed(sb, startUnixS, headerDecimals).append('\n');
         Fmt.fixed(sb, rateHz, 6).append('\n');
@@ -33,8 +34,7 @@ final class E4Writer {
     }
 
     /** ACC.csv: three integer columns of 1/64 g, headers repeated per column. */
-    static void writeAcc(Path file, double startUnixS, double rateHz, int[][] xyz)
-            throws IOException {
+    static void writeAcc(Path file, double startUnixS, double rateHz, int[][] xyz) throws IOException {
         StringBuilder sb = new StringBuilder(xyz.length * 12 + 128);
         String start = Fmt.fixed(startUnixS, 6);
         String rate = Fmt.fixed(rateHz, 6);
@@ -47,8 +47,7 @@ final class E4Writer {
     }
 
     /** IBI.csv: {@code <start>, IBI} then {@code offset_s,ibi_s} rows, 6 decimals. */
-    static void writeIbi(Path file, double startUnixS, List<CardiacSynth.IbiRow> rows)
-            throws IOException {
+    static void writeIbi(Path file, double startUnixS, List<CardiacSynth.IbiRow> rows) throws IOException {
         StringBuilder sb = new StringBuilder(rows.size() * 22 + 32);
         Fmt.fixed(sb, startUnixS, 6).append(", IBI\n");
         for (CardiacSynth.IbiRow r : rows) {

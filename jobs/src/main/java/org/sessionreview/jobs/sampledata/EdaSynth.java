@@ -31,11 +31,7 @@ final class EdaSynth {
      * @param echoOf client SCRs to echo (therapist synchrony), or an empty list
      */
     static Result synthesize(
-            WearerPlan w,
-            SessionPlan arousalOwner,
-            List<Double> sighTimes,
-            List<Scr> echoOf,
-            RandomGenerator rng) {
+            WearerPlan w, SessionPlan arousalOwner, List<Double> sighTimes, List<Scr> echoOf, RandomGenerator rng) {
         Timeline tl = Timeline.of(w, RATE_HZ);
         double[] x = new double[tl.samples()];
         double p1 = Rngs.uniform(rng, 500, 900);

@@ -17,9 +17,7 @@ final class Json {
 
     static {
         DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-                .withObjectIndenter(lf)
-                .withArrayIndenter(lf));
+        PRETTY = MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
     }
 
     private Json() {}

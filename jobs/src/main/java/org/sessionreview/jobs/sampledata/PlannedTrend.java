@@ -58,7 +58,10 @@ final class PlannedTrend {
 
     /** Raw ids of the clients planned to plateau, sorted. */
     static List<String> plateauClients(List<ClientPlan> clients) {
-        return clients.stream().filter(ClientPlan::plateau).map(ClientPlan::clientId).sorted()
+        return clients.stream()
+                .filter(ClientPlan::plateau)
+                .map(ClientPlan::clientId)
+                .sorted()
                 .toList();
     }
 
@@ -66,15 +69,13 @@ final class PlannedTrend {
      * Per client (raw id, sorted): its sessions by session number with the planted burden, and
      * plateau true only at the latest session of a client the plan says plateaus.
      */
-    static Map<String, List<SessionBurden>> trends(List<SessionPlan> sessions,
-            List<ClientPlan> clients) {
+    static Map<String, List<SessionBurden>> trends(List<SessionPlan> sessions, List<ClientPlan> clients) {
         Map<String, List<SessionBurden>> out = new TreeMap<>();
         for (ClientPlan c : clients) {
             List<SessionPlan> own = sessionsOf(sessions, c.clientId());
             List<SessionBurden> rows = new ArrayList<>();
             for (int i = 0; i < own.size(); i++) {
-                rows.add(new SessionBurden(own.get(i), plantedBurdenS(own.get(i)),
-                        c.plateau() && i == own.size() - 1));
+                rows.add(new SessionBurden(own.get(i), plantedBurdenS(own.get(i)), c.plateau() && i == own.size() - 1));
             }
             out.put(c.clientId(), List.copyOf(rows));
         }
@@ -88,14 +89,12 @@ final class PlannedTrend {
             check(planned.add(c.clientId()), c.clientId() + " is planned twice");
         }
         for (SessionPlan s : sessions) {
-            check(planned.contains(s.clientId()), s.sessionId() + ": client "
-                    + s.clientId() + " has no ClientPlan");
+            check(planned.contains(s.clientId()), s.sessionId() + ": client " + s.clientId() + " has no ClientPlan");
         }
         trends(sessions, clients).forEach((client, rows) -> {
             check(!rows.isEmpty(), client + " has no session");
             if (rows.get(rows.size() - 1).plateau()) {
-                check(rows.size() >= LAST_N, client + ": a plateau needs " + LAST_N
-                        + " sessions");
+                check(rows.size() >= LAST_N, client + ": a plateau needs " + LAST_N + " sessions");
             }
             for (int i = LAST_N - 1; i < rows.size(); i++) {
                 List<SessionBurden> window = rows.subList(i - LAST_N + 1, i + 1);
@@ -103,7 +102,8 @@ final class PlannedTrend {
                 if (rows.get(i).plateau()) {
                     checkPlateau(window, where);
                 } else {
-                    check(window.stream().anyMatch(w -> w.plantedS() <= HIGH_BURDEN_S - MARGIN_S),
+                    check(
+                            window.stream().anyMatch(w -> w.plantedS() <= HIGH_BURDEN_S - MARGIN_S),
                             where + ": planned without a plateau, yet every session of its window"
                                     + " has more than " + (HIGH_BURDEN_S - MARGIN_S)
                                     + " s of planted episodes");
@@ -116,24 +116,33 @@ final class PlannedTrend {
         double sum = 0;
         for (int j = 0; j < window.size(); j++) {
             SessionBurden w = window.get(j);
-            check(w.plantedS() >= HIGH_BURDEN_S + MARGIN_S, where + ": planned plateau, yet "
-                    + w.session().sessionId() + " has only " + w.plantedS()
-                    + " s of planted episodes");
-            check(j == 0 || w.session().sessionNumber()
-                    == window.get(j - 1).session().sessionNumber() + 1,
+            check(
+                    w.plantedS() >= HIGH_BURDEN_S + MARGIN_S,
+                    where + ": planned plateau, yet "
+                            + w.session().sessionId() + " has only " + w.plantedS()
+                            + " s of planted episodes");
+            check(
+                    j == 0
+                            || w.session().sessionNumber()
+                                    == window.get(j - 1).session().sessionNumber() + 1,
                     where + ": the plateau window's session numbers are not consecutive");
             sum += w.plantedS();
         }
         double last = window.get(window.size() - 1).plantedS();
-        check(last >= sum / window.size(), where + ": planned plateau, yet the latest burden ("
-                + last + " s) is below the window's mean (" + sum / window.size() + " s)");
+        check(
+                last >= sum / window.size(),
+                where + ": planned plateau, yet the latest burden (" + last + " s) is below the window's mean ("
+                        + sum / window.size() + " s)");
     }
 
     private static List<SessionPlan> sessionsOf(List<SessionPlan> sessions, String client) {
-        List<SessionPlan> own = sessions.stream().filter(s -> s.clientId().equals(client))
-                .sorted(Comparator.comparingInt(SessionPlan::sessionNumber)).toList();
+        List<SessionPlan> own = sessions.stream()
+                .filter(s -> s.clientId().equals(client))
+                .sorted(Comparator.comparingInt(SessionPlan::sessionNumber))
+                .toList();
         for (int i = 1; i < own.size(); i++) {
-            check(own.get(i).sessionNumber() != own.get(i - 1).sessionNumber(),
+            check(
+                    own.get(i).sessionNumber() != own.get(i - 1).sessionNumber(),
                     client + " has two sessions #" + own.get(i).sessionNumber());
         }
         return own;

@@ -18,8 +18,10 @@ final class PlantedJson {
         root.put("generator", SampleDataGenerator.class.getName());
         root.put("seed", seed);
         root.put("time_reference", "seconds from media_start (second 0 of the session video)");
-        root.put("episode_start", "start_s is the onset of the ramp (arousal leaves 0);"
-                + " a detected episode should start within onset_tolerance_s of it");
+        root.put(
+                "episode_start",
+                "start_s is the onset of the ramp (arousal leaves 0);"
+                        + " a detected episode should start within onset_tolerance_s of it");
         root.put("onset_tolerance_s", 30);
         root.put("note_canary", SampleDataGenerator.NOTE_CANARY);
         ArrayNode ids = root.putArray("raw_client_ids");
@@ -30,8 +32,9 @@ final class PlantedJson {
         model.put("bvp_amplitude_reduction", 0.3);
         model.put("fidget_amplitude_counts", MotionSynth.FIDGET_COUNTS);
         model.put("ramp", "raised cosine up over ramp_up_s, plateau, down over ramp_down_s");
-        model.put("temperature", "linear fall by temp_drop_c from start_s to end_s,"
-                + " then exponential recovery (150 s)");
+        model.put(
+                "temperature",
+                "linear fall by temp_drop_c from start_s to end_s," + " then exponential recovery (150 s)");
         ObjectNode cal = root.putObject("calibration_baseline");
         cal.put("start_s", SessionPlan.CALIBRATION.startS());
         cal.put("end_s", SessionPlan.CALIBRATION.endS());
@@ -116,10 +119,13 @@ final class PlantedJson {
             x.put("response_start_s", p[1].startS());
         }
         PlantedReview.addSessionFacts(o, s);
-        o.put("something_to_review", !s.episodes().isEmpty()
-                || !ResponseRules.cueResponses(s).isEmpty()
-                || s.events().stream().anyMatch(e -> e.family().equals("RUP")
-                        || e.family().equals("SAFE")));
+        o.put(
+                "something_to_review",
+                !s.episodes().isEmpty()
+                        || !ResponseRules.cueResponses(s).isEmpty()
+                        || s.events().stream()
+                                .anyMatch(e ->
+                                        e.family().equals("RUP") || e.family().equals("SAFE")));
         ArrayNode ann = o.putArray("annotations");
         s.events().stream()
                 .sorted((a, b) -> Double.compare(a.startS(), b.startS()))
@@ -187,9 +193,14 @@ final class PlantedJson {
             x.putNull("cue_format");
         } else {
             String file = cues.get(0).file();
-            x.put("cue_format", s.annotationFiles().stream()
-                    .filter(f -> f.name().equals(file))
-                    .findFirst().orElseThrow().format().shortName());
+            x.put(
+                    "cue_format",
+                    s.annotationFiles().stream()
+                            .filter(f -> f.name().equals(file))
+                            .findFirst()
+                            .orElseThrow()
+                            .format()
+                            .shortName());
         }
         ArrayNode th = x.putArray("therapist_codes_inside");
         for (CodedEvent c : ResponseRules.therapistCodes(s)) {
@@ -223,7 +234,10 @@ final class PlantedJson {
         }
         x.put("file", e.file());
         AnnotationFormat fmt = s.annotationFiles().stream()
-                .filter(f -> f.name().equals(e.file())).findFirst().orElseThrow().format();
+                .filter(f -> f.name().equals(e.file()))
+                .findFirst()
+                .orElseThrow()
+                .format();
         x.put("label", fmt.isBoris() ? Codebook.labelFor(e.code()) : e.code());
         if (fmt.isElan() && e.isPoint()) {
             x.put("elan_end_ms", Math.round(e.startS() * 1000) + ElanWriter.POINT_MS);

@@ -24,8 +24,14 @@ final class PlantedReview {
      * @param voiced onset trigger: whether a coded ANX cue lies inside the episode (false = the
      *     lower-confidence "unvoiced arousal" candidate); cue trigger: always true
      */
-    record Missed(String trigger, String code, String episodeId, double tS, CodedEvent response,
-            String responseClass, boolean voiced) {}
+    record Missed(
+            String trigger,
+            String code,
+            String episodeId,
+            double tS,
+            CodedEvent response,
+            String responseClass,
+            boolean voiced) {}
 
     private PlantedReview() {}
 
@@ -35,14 +41,20 @@ final class PlantedReview {
         for (EpisodePlan e : s.episodes()) {
             ResponseRules.OnsetResponse r = ResponseRules.onsetResponse(s, e);
             if (r.missed()) {
-                out.add(new Missed("episode_onset", null, e.id(), e.startS(), r.response(),
-                        r.responseClass(), !s.cuesInside(e).isEmpty()));
+                out.add(new Missed(
+                        "episode_onset",
+                        null,
+                        e.id(),
+                        e.startS(),
+                        r.response(),
+                        r.responseClass(),
+                        !s.cuesInside(e).isEmpty()));
             }
         }
         for (ResponseRules.CueResponse r : ResponseRules.cueResponses(s)) {
             if (r.missed()) {
-                out.add(new Missed("cue", r.cue().code(), null, r.cue().startS(), r.response(),
-                        r.responseClass(), true));
+                out.add(new Missed(
+                        "cue", r.cue().code(), null, r.cue().startS(), r.response(), r.responseClass(), true));
             }
         }
         out.sort(Comparator.comparingDouble(Missed::tS)
@@ -52,7 +64,8 @@ final class PlantedReview {
 
     /** Episodes whose onset window holds an explicit-space therapist response: not missed. */
     static List<ResponseRules.OnsetResponse> answeredEpisodes(SessionPlan s) {
-        return s.episodes().stream().map(e -> ResponseRules.onsetResponse(s, e))
+        return s.episodes().stream()
+                .map(e -> ResponseRules.onsetResponse(s, e))
                 .filter(r -> r.responseClass().equals("responded_explicit_space"))
                 .toList();
     }
@@ -109,22 +122,27 @@ final class PlantedReview {
         rules.put("rupture_repair_reach_s", RuptureRules.REPAIR_REACH_S);
         rules.put("rupture_quiet_s", RuptureRules.QUIET_S);
         rules.put("rupture_return_s", RuptureRules.RETURN_S);
-        rules.put("time_to_first_repair", "first repair attempt minus the start of the"
-                + " episode's first marker, seconds");
-        rules.put("priority_tier", "4 unanswered SAFE event, 3 answered SAFE event,"
-                + " 2 unaddressed rupture, 1 voiced missed opportunity, else 0;"
-                + " priority lies in [1000 x tier, 1000 x (tier + 1))");
+        rules.put(
+                "time_to_first_repair",
+                "first repair attempt minus the start of the" + " episode's first marker, seconds");
+        rules.put(
+                "priority_tier",
+                "4 unanswered SAFE event, 3 answered SAFE event,"
+                        + " 2 unaddressed rupture, 1 voiced missed opportunity, else 0;"
+                        + " priority lies in [1000 x tier, 1000 x (tier + 1))");
         ObjectNode plateau = root.putObject("plateau_rule");
         plateau.put("last_n", PlannedTrend.LAST_N);
         plateau.put("high_burden_s", PlannedTrend.HIGH_BURDEN_S);
         plateau.put("decline_alpha_one_sided", PlannedTrend.DECLINE_ALPHA);
         plateau.put("burden", "planted_anxiety_time_s = sum of the planted episode durations");
         plateau.put("planted_margin_s", PlannedTrend.MARGIN_S);
-        plateau.put("source", "the cohort plan's per-client plateau flag (CohortPlan.clients),"
-                + " checked against the planted episodes: a plateau window has >= high_burden_s +"
-                + " planted_margin_s in each of last_n consecutive sessions and its latest burden"
-                + " >= the window mean (no decline by construction); any other full window has a"
-                + " session <= high_burden_s - planted_margin_s");
+        plateau.put(
+                "source",
+                "the cohort plan's per-client plateau flag (CohortPlan.clients),"
+                        + " checked against the planted episodes: a plateau window has >= high_burden_s +"
+                        + " planted_margin_s in each of last_n consecutive sessions and its latest burden"
+                        + " >= the window mean (no decline by construction); any other full window has a"
+                        + " session <= high_burden_s - planted_margin_s");
         List<ClientPlan> clientPlans = CohortPlan.clients();
         ArrayNode clients = root.putArray("plateau_clients");
         PlannedTrend.plateauClients(clientPlans).forEach(clients::add);
@@ -186,7 +204,10 @@ final class PlantedReview {
             x.put("episode_id", m.episodeId());
             x.put("t_s", m.tS());
             x.put("response_code", m.response() == null ? null : m.response().code());
-            putNullable(x, "response_start_s", m.response() == null ? null : m.response().startS());
+            putNullable(
+                    x,
+                    "response_start_s",
+                    m.response() == null ? null : m.response().startS());
             x.put("response_class", m.responseClass());
             x.put("voiced", m.voiced());
         }

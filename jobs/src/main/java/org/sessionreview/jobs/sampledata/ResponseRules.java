@@ -29,25 +29,28 @@ final class ResponseRules {
     /** A SAFE event needs a therapist code within this many seconds (DOMAIN.md 2.7). */
     static final double SAFETY_WINDOW_S = 60;
 
-    private static final Set<String> EXPLICIT = Set.of("INT_EMPATHIC_REFLECTION",
-            "INT_VALIDATION", "INT_EXPLORE_FEELING", "INT_METACOMMUNICATION",
-            "INT_REGULATE_ANXIETY", "INT_CLARIFY_DEFENSE", "INT_INTERPRETATION_LINK");
-    private static final Set<String> REDUCING = Set.of("INT_TOPIC_SHIFT", "INT_ADVICE",
-            "INT_REASSURANCE", "INT_INFO_QUESTION_CLOSED");
+    private static final Set<String> EXPLICIT = Set.of(
+            "INT_EMPATHIC_REFLECTION",
+            "INT_VALIDATION",
+            "INT_EXPLORE_FEELING",
+            "INT_METACOMMUNICATION",
+            "INT_REGULATE_ANXIETY",
+            "INT_CLARIFY_DEFENSE",
+            "INT_INTERPRETATION_LINK");
+    private static final Set<String> REDUCING =
+            Set.of("INT_TOPIC_SHIFT", "INT_ADVICE", "INT_REASSURANCE", "INT_INFO_QUESTION_CLOSED");
 
     /** A coded client cue and the therapist code that answers it (if any). */
     record CueResponse(CodedEvent cue, CodedEvent response, String responseClass) {
         boolean missed() {
-            return responseClass.equals("no_response")
-                    || responseClass.equals("responded_reducing_space");
+            return responseClass.equals("no_response") || responseClass.equals("responded_reducing_space");
         }
     }
 
     /** A planted episode's onset and the therapist behaviour in its response window. */
     record OnsetResponse(EpisodePlan episode, CodedEvent response, String responseClass) {
         boolean missed() {
-            return responseClass.equals("no_response")
-                    || responseClass.equals("responded_reducing_space");
+            return responseClass.equals("no_response") || responseClass.equals("responded_reducing_space");
         }
     }
 
@@ -90,12 +93,11 @@ final class ResponseRules {
                 continue;
             }
             Optional<CodedEvent> first = therapistCodes(s).stream()
-                    .filter(r -> r.startS() >= cue.startS()
-                            && r.startS() <= cue.startS() + CUE_WINDOW_S)
+                    .filter(r -> r.startS() >= cue.startS() && r.startS() <= cue.startS() + CUE_WINDOW_S)
                     .filter(r -> !classify(r.code()).equals("other"))
                     .findFirst();
-            out.add(new CueResponse(cue, first.orElse(null),
-                    first.map(r -> classify(r.code())).orElse("no_response")));
+            out.add(new CueResponse(
+                    cue, first.orElse(null), first.map(r -> classify(r.code())).orElse("no_response")));
         }
         return out;
     }
@@ -116,8 +118,8 @@ final class ResponseRules {
             if (first == null) {
                 first = r;
             } else if (r.response() != first.response()) {
-                throw new IllegalStateException(e.id() + ": the onset response depends on the"
-                        + " detector lag (" + lag + " s)");
+                throw new IllegalStateException(
+                        e.id() + ": the onset response depends on the" + " detector lag (" + lag + " s)");
             }
         }
         return first;
@@ -125,14 +127,14 @@ final class ResponseRules {
 
     private static OnsetResponse onsetResponseAt(SessionPlan s, EpisodePlan e, double onset) {
         List<CodedEvent> inWindow = therapistCodes(s).stream()
-                .filter(r -> r.startS() >= onset - ONSET_BEFORE_S
-                        && r.startS() <= onset + ONSET_AFTER_S)
+                .filter(r -> r.startS() >= onset - ONSET_BEFORE_S && r.startS() <= onset + ONSET_AFTER_S)
                 .filter(r -> !classify(r.code()).equals("other"))
                 .toList();
         if (inWindow.stream().map(r -> classify(r.code())).distinct().count() > 1) {
             throw new IllegalStateException(e.id() + ": two response classes in the onset window");
         }
-        return inWindow.isEmpty() ? new OnsetResponse(e, null, "no_response")
+        return inWindow.isEmpty()
+                ? new OnsetResponse(e, null, "no_response")
                 : new OnsetResponse(e, inWindow.get(0), classify(inWindow.get(0).code()));
     }
 
@@ -144,9 +146,9 @@ final class ResponseRules {
                 continue;
             }
             CodedEvent answer = therapistCodes(s).stream()
-                    .filter(r -> r.startS() >= e.startS()
-                            && r.startS() <= e.startS() + SAFETY_WINDOW_S)
-                    .findFirst().orElse(null);
+                    .filter(r -> r.startS() >= e.startS() && r.startS() <= e.startS() + SAFETY_WINDOW_S)
+                    .findFirst()
+                    .orElse(null);
             out.add(new SafetyResponse(e, answer));
         }
         return out;
@@ -160,10 +162,9 @@ final class ResponseRules {
                 continue;
             }
             therapistCodes(s).stream()
-                    .filter(r -> r.startS() >= cue.startS()
-                            && r.startS() <= cue.startS() + PRESSURE_WINDOW_S)
-                    .filter(r -> r.code().equals("INT_EXPLORE_FEELING")
-                            || r.code().equals("INT_CHALLENGE_DEFENSE"))
+                    .filter(r -> r.startS() >= cue.startS() && r.startS() <= cue.startS() + PRESSURE_WINDOW_S)
+                    .filter(r ->
+                            r.code().equals("INT_EXPLORE_FEELING") || r.code().equals("INT_CHALLENGE_DEFENSE"))
                     .findFirst()
                     .ifPresent(r -> out.add(new CodedEvent[] {cue, r}));
         }

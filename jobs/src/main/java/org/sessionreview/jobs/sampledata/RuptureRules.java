@@ -42,8 +42,8 @@ final class RuptureRules {
      * @param repairs the attached repair attempts in time order
      * @param closeS when the episode closes, seconds from media start
      */
-    record Episode(String ruptureClass, List<CodedEvent> markers, List<CodedEvent> repairs,
-            double closeS, String outcome) {
+    record Episode(
+            String ruptureClass, List<CodedEvent> markers, List<CodedEvent> repairs, double closeS, String outcome) {
         double startS() {
             return markers.get(0).startS();
         }
@@ -68,16 +68,20 @@ final class RuptureRules {
         for (String cls : List.of("W", "C")) {
             List<CodedEvent> current = null;
             for (CodedEvent m : markers(s, cls)) {
-                double gap = current == null ? Double.POSITIVE_INFINITY
-                        : m.startS() - current.stream().mapToDouble(CodedEvent::endOrStartS)
-                                .max().orElseThrow();
+                double gap = current == null
+                        ? Double.POSITIVE_INFINITY
+                        : m.startS()
+                                - current.stream()
+                                        .mapToDouble(CodedEvent::endOrStartS)
+                                        .max()
+                                        .orElseThrow();
                 if (gap <= MERGE_GAP_S) {
                     current.add(m);
                     continue;
                 }
                 if (gap <= QUIET_S) {
-                    throw new IllegalStateException(s.sessionId() + ": " + m.code() + " at "
-                            + m.startS() + " s falls between mergeGap and quiet");
+                    throw new IllegalStateException(s.sessionId() + ": " + m.code() + " at " + m.startS()
+                            + " s falls between mergeGap and quiet");
                 }
                 current = new ArrayList<>(List.of(m));
                 groups.add(current);
@@ -97,7 +101,8 @@ final class RuptureRules {
             Integer target = null;
             for (int i : order) {
                 List<CodedEvent> g = groups.get(i);
-                double last = g.stream().mapToDouble(CodedEvent::endOrStartS).max().orElseThrow();
+                double last =
+                        g.stream().mapToDouble(CodedEvent::endOrStartS).max().orElseThrow();
                 if (r.startS() >= g.get(0).startS() && r.startS() <= last + REPAIR_REACH_S) {
                     target = i; // the most recent one that reaches t wins
                 }
@@ -111,28 +116,33 @@ final class RuptureRules {
             List<CodedEvent> g = groups.get(i);
             double last = g.stream().mapToDouble(CodedEvent::endOrStartS).max().orElseThrow();
             double close = Math.min(last + QUIET_S, s.durationS());
-            out.add(new Episode(classes.get(i), List.copyOf(g), List.copyOf(repairs.get(i)),
-                    close, outcome(s, classes.get(i), g, repairs.get(i))));
+            out.add(new Episode(
+                    classes.get(i),
+                    List.copyOf(g),
+                    List.copyOf(repairs.get(i)),
+                    close,
+                    outcome(s, classes.get(i), g, repairs.get(i))));
         }
         return out;
     }
 
-    private static String outcome(SessionPlan s, String cls, List<CodedEvent> markers,
-            List<CodedEvent> repairs) {
+    private static String outcome(SessionPlan s, String cls, List<CodedEvent> markers, List<CodedEvent> repairs) {
         if (repairs.isEmpty()) {
             return "unaddressed";
         }
         double lastRepair = repairs.get(repairs.size() - 1).startS();
-        boolean returns = markers(s, cls).stream()
-                .anyMatch(m -> m.startS() > lastRepair && m.startS() <= lastRepair + RETURN_S);
+        boolean returns =
+                markers(s, cls).stream().anyMatch(m -> m.startS() > lastRepair && m.startS() <= lastRepair + RETURN_S);
         if (!returns) {
             return "resolved";
         }
         double firstRepair = repairs.get(0).startS();
-        int before = markers.stream().filter(m -> m.startS() < firstRepair)
-                .mapToInt(RuptureRules::significance).max().orElse(0);
-        boolean rises = markers(s, cls).stream()
-                .anyMatch(m -> m.startS() > firstRepair && significance(m) > before);
+        int before = markers.stream()
+                .filter(m -> m.startS() < firstRepair)
+                .mapToInt(RuptureRules::significance)
+                .max()
+                .orElse(0);
+        boolean rises = markers(s, cls).stream().anyMatch(m -> m.startS() > firstRepair && significance(m) > before);
         return rises ? "escalated" : "partially_resolved";
     }
 

@@ -89,8 +89,7 @@ public final class SampleDataGenerator {
     }
 
     private static void usage() {
-        System.err.println("usage: SampleDataGenerator --out DIR [--seed N]  (default seed "
-                + DEFAULT_SEED + ")");
+        System.err.println("usage: SampleDataGenerator --out DIR [--seed N]  (default seed " + DEFAULT_SEED + ")");
     }
 
     /** Deletes {@code dir} and everything in it; nothing when it does not exist. */

@@ -49,11 +49,18 @@ final class SessionWriter {
                 .filter(e -> e.code().equals("ANX_STR_SIGH") && e.actor().equals("client"))
                 .map(CodedEvent::startS)
                 .toList();
-        List<EdaSynth.Scr> clientScrs = WearableWriter.write(sessionDir.resolve(
-                s.client().folder()), s, s.client(), s, sighs, List.of(), seed, suffix);
+        List<EdaSynth.Scr> clientScrs = WearableWriter.write(
+                sessionDir.resolve(s.client().folder()), s, s.client(), s, sighs, List.of(), seed, suffix);
         if (s.therapist() != null) {
-            WearableWriter.write(sessionDir.resolve(s.therapist().folder()), s, s.therapist(),
-                    null, List.of(), clientScrs, seed, suffix);
+            WearableWriter.write(
+                    sessionDir.resolve(s.therapist().folder()),
+                    s,
+                    s.therapist(),
+                    null,
+                    List.of(),
+                    clientScrs,
+                    seed,
+                    suffix);
         }
     }
 

@@ -24,7 +24,8 @@ final class TempSynth {
         double[] x = new double[tl.samples()];
         for (int i = 0; i < x.length; i++) {
             double t = tl.mediaTime(i);
-            double v = w.tempC() - 0.8 * StrictMath.exp(-tl.deviceTime(i) / 90.0)
+            double v = w.tempC()
+                    - 0.8 * StrictMath.exp(-tl.deviceTime(i) / 90.0)
                     + 0.12 * StrictMath.sin(2 * Math.PI * t / period + phase)
                     + trend * t / w.durationS()
                     - drop(arousalOwner, t)

@@ -14,7 +14,8 @@ import java.util.List;
  * each other with a blank line between.
  */
 final class CsvResultWriter implements ResultWriter {
-    private static final ObjectWriter LINE = new CsvMapper().writerFor(String[].class)
+    private static final ObjectWriter LINE = new CsvMapper()
+            .writerFor(String[].class)
             .with(CsvSchema.emptySchema().withLineSeparator("\n"));
 
     private final PrintStream out;

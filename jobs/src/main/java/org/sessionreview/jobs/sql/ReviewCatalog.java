@@ -30,8 +30,10 @@ public final class ReviewCatalog {
     public static Opened open(Path tables) {
         Configuration conf = new Configuration();
         conf.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
-        TableEnvironment env = TableEnvironment.create(
-                EnvironmentSettings.newInstance().inBatchMode().withConfiguration(conf).build());
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.newInstance()
+                .inBatchMode()
+                .withConfiguration(conf)
+                .build());
         env.registerCatalog(CATALOG, new GenericInMemoryCatalog(CATALOG, DATABASE));
         env.useCatalog(CATALOG);
         env.useDatabase(DATABASE);

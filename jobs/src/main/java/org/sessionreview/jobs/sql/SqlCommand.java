@@ -12,7 +12,8 @@ import org.sessionreview.jobs.cli.UsageException;
  * it do not run), 2 unusable arguments.
  */
 public final class SqlCommand {
-    public static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join(
+            "\n",
             "usage: session-review sql (-e STATEMENT | -f FILE) --tables DIR [--format table|csv|json]",
             "",
             "Runs Flink SQL (batch) over a review's output tables. Every table under DIR (sessions,",
@@ -65,7 +66,8 @@ public final class SqlCommand {
         try {
             // a damaged file would otherwise surface as Flink's "not a Parquet file" without its name
             for (String table : catalog.registered()) {
-                for (java.nio.file.Path file : org.sessionreview.parquet.TableReader.files(options.tables().resolve(table))) {
+                for (java.nio.file.Path file : org.sessionreview.parquet.TableReader.files(
+                        options.tables().resolve(table))) {
                     org.sessionreview.parquet.TableReader.footer(file);
                 }
             }

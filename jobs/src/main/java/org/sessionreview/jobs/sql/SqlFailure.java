@@ -26,12 +26,15 @@ public final class SqlFailure extends Exception {
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             root = t;
-            String line = t.getMessage() == null ? "" : SqlRunner.firstLine(t.getMessage()).strip();
+            String line = t.getMessage() == null
+                    ? ""
+                    : SqlRunner.firstLine(t.getMessage()).strip();
             if (!line.isEmpty() && lines.stream().noneMatch(l -> l.contains(line)) && lines.size() < MAX_LINES - 1) {
                 lines.add(line);
             }
         }
-        String last = root.getMessage() == null ? root.getClass().getSimpleName()
+        String last = root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : SqlRunner.firstLine(root.getMessage()).strip();
         if (lines.stream().noneMatch(l -> l.contains(last))) {
             lines.add(last);

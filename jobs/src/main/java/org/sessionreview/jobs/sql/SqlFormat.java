@@ -16,7 +16,9 @@ public enum SqlFormat {
 
     /** The format called {@code name} (any case), or null. */
     public static SqlFormat parse(String name) {
-        return Arrays.stream(values()).filter(f -> f.label().equals(name.toLowerCase(Locale.ROOT))).findFirst()
+        return Arrays.stream(values())
+                .filter(f -> f.label().equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst()
                 .orElse(null);
     }
 

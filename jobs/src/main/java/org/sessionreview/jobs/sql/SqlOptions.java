@@ -43,7 +43,8 @@ public record SqlOptions(String script, String source, Path tables, SqlFormat fo
                 default:
                     format = SqlFormat.parse(value);
                     if (format == null) {
-                        throw new UsageException("--format must be one of " + SqlFormat.labels() + ", got '" + value + "'");
+                        throw new UsageException(
+                                "--format must be one of " + SqlFormat.labels() + ", got '" + value + "'");
                     }
             }
         }
@@ -76,8 +77,8 @@ public record SqlOptions(String script, String source, Path tables, SqlFormat fo
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("-f " + file + ": cannot read it (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw new UsageException("-f " + file + ": cannot read it ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }
 }

@@ -32,11 +32,20 @@ import org.apache.flink.util.CloseableIterator;
  * before they run: they would write files, possibly into a review's output folder.
  */
 public final class SqlRunner {
-    private static final Set<Class<? extends Operation>> READING = Set.of(QueryOperation.class,
-            ExplainOperation.class, DescribeTableOperation.class, DescribeCatalogOperation.class,
-            DescribeFunctionOperation.class, ShowOperation.class, UseOperation.class, SetOperation.class,
-            CreateViewOperation.class, AlterViewOperation.class, DropViewOperation.class,
-            CreateTableOperation.class, DropTableOperation.class);
+    private static final Set<Class<? extends Operation>> READING = Set.of(
+            QueryOperation.class,
+            ExplainOperation.class,
+            DescribeTableOperation.class,
+            DescribeCatalogOperation.class,
+            DescribeFunctionOperation.class,
+            ShowOperation.class,
+            UseOperation.class,
+            SetOperation.class,
+            CreateViewOperation.class,
+            AlterViewOperation.class,
+            DropViewOperation.class,
+            CreateTableOperation.class,
+            DropTableOperation.class);
 
     private final TableEnvironmentInternal env;
 
@@ -111,7 +120,10 @@ public final class SqlRunner {
 
     /** The statement's first word after comments, upper case, e.g. {@code INSERT}. */
     static String keyword(String statement) {
-        String code = statement.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ").strip();
+        String code = statement
+                .replaceAll("(?s)/\\*.*?\\*/", " ")
+                .replaceAll("--[^\n]*", " ")
+                .strip();
         String[] words = code.split("\\s+", 2);
         return words[0].toUpperCase(java.util.Locale.ROOT);
     }
@@ -120,5 +132,4 @@ public final class SqlRunner {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
-
 }

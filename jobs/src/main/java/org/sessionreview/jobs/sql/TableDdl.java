@@ -24,9 +24,8 @@ public final class TableDdl {
      * @param path the table's folder as a Flink path or URI, e.g. {@code file:/data/out/sessions}
      */
     public static String createTable(TableSchema<?> table, String path) {
-        String columns = table.columns().stream()
-                .map(TableDdl::columnDefinition)
-                .collect(Collectors.joining(",\n", "", "\n"));
+        String columns =
+                table.columns().stream().map(TableDdl::columnDefinition).collect(Collectors.joining(",\n", "", "\n"));
         return "CREATE TABLE " + identifier(table.name()) + " (\n" + columns + ")"
                 + (table.description().isEmpty() ? "" : "\nCOMMENT " + literal(table.description()))
                 + "\nWITH ('connector' = 'filesystem', 'path' = " + literal(path) + ", 'format' = 'parquet')";

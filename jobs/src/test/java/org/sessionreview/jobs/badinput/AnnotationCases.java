@@ -24,133 +24,239 @@ final class AnnotationCases {
 
     static List<BadInputCase> cases() {
         return List.of(
-                of("ann-broken-line-with-note", "The broken line is a reject row with its line number; its note is quoted"
-                        + " nowhere; the file's other lines are used.",
-                        c -> c.addAnnotationFile(X, SIGH + "\n{\"start\": 120, \"code\": \"AFF_CUE\", \"note\": \"Winifred"
-                                + " Canary told me\n"),
+                of(
+                        "ann-broken-line-with-note",
+                        "The broken line is a reject row with its line number; its note is quoted"
+                                + " nowhere; the file's other lines are used.",
+                        c -> c.addAnnotationFile(
+                                X,
+                                SIGH + "\n{\"start\": 120, \"code\": \"AFF_CUE\", \"note\": \"Winifred"
+                                        + " Canary told me\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1).canary("Winifred Canary")),
-                of("ann-unknown-actor-name", "The event whose actor is a name is a reject row; the name is quoted nowhere.",
+                of(
+                        "ann-unknown-actor-name",
+                        "The event whose actor is a name is a reject row; the name is quoted nowhere.",
                         c -> c.addAnnotationFile(X, SIGH + "\n" + jsonl(120, "AFF_CUE", "Matthias Canary-Holm") + "\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1).canary("Matthias Canary-Holm")),
-                of("ann-unmapped-label-name", "The event whose label maps to no code is a reject row; the label (a name)"
-                        + " is quoted nowhere.",
+                of(
+                        "ann-unmapped-label-name",
+                        "The event whose label maps to no code is a reject row; the label (a name)"
+                                + " is quoted nowhere.",
                         c -> c.addAnnotationFile(X, SIGH + "\n" + jsonl(120, "Beatrix Canary-Lund", "client") + "\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1).canary("Beatrix Canary-Lund")),
-                of("ann-start-after-end", "The event ending before it starts is a reject row with its line number.",
-                        c -> c.addAnnotationFile(X, SIGH + "\n"
-                                + "{\"start\": 200, \"end\": 150, \"code\": \"ANX_STR_TENSION\", \"actor\": \"client\"}\n"),
+                of(
+                        "ann-start-after-end",
+                        "The event ending before it starts is a reject row with its line number.",
+                        c -> c.addAnnotationFile(
+                                X,
+                                SIGH + "\n"
+                                        + "{\"start\": 200, \"end\": 150, \"code\": \"ANX_STR_TENSION\", \"actor\": \"client\"}\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1)),
-                of("ann-outside-duration", "An event at 99,999 s in a 480 s session is a reject row (outside the session).",
+                of(
+                        "ann-outside-duration",
+                        "An event at 99,999 s in a 480 s session is a reject row (outside the session).",
                         c -> c.addAnnotationFile(X, SIGH + "\n" + jsonl(99999, "AFF_CUE", "client") + "\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1)),
-                of("ann-negative-start", "An event at -5 s is a reject row (outside the session).",
+                of(
+                        "ann-negative-start",
+                        "An event at -5 s is a reject row (outside the session).",
                         c -> c.addAnnotationFile(X, SIGH + "\n" + jsonl(-5, "AFF_CUE", "client") + "\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1)),
-                of("boris-subject-name", "The BORIS row whose Subject is a name is a reject row; the name is quoted nowhere.",
-                        c -> c.addAnnotationFile("codes.tsv", boris(
-                                borisRow("obs", "Helga Canary-Moss", "ANX_STR_SIGH", "", "POINT", 100),
-                                borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 110))),
-                        reviewed().reject("codes.tsv", 2, null).annotationsFrom("codes.tsv", 1).canary("Helga Canary-Moss")),
-                of("boris-observation-ids-names", "Both observations are read; their ids (names) appear in no column,"
-                        + " not even annotations.modifiers.",
-                        c -> c.addAnnotationFile("codes.tsv", boris(
-                                borisRow("Gunnar Canary-Vik", "client", "ANX_STR_SIGH", "", "POINT", 100),
-                                borisRow("Ingrid Canary-Vik", "client", "ANX_STR_SIGH", "", "POINT", 150))),
-                        reviewed().clean("%").annotationsFrom("codes.tsv", 2).canary("Gunnar Canary-Vik", "Ingrid Canary-Vik")),
-                of("boris-free-text-modifier", "A free-text modifier is quoted nowhere (not in annotations.modifiers).",
-                        c -> c.addAnnotationFile("codes.tsv", boris(
-                                borisRow("obs", "client", "ANX_STR_SIGH", "mentioned Dagmar Canary-Ost at work", "POINT", 100))),
+                of(
+                        "boris-subject-name",
+                        "The BORIS row whose Subject is a name is a reject row; the name is quoted nowhere.",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(
+                                        borisRow("obs", "Helga Canary-Moss", "ANX_STR_SIGH", "", "POINT", 100),
+                                        borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 110))),
+                        reviewed()
+                                .reject("codes.tsv", 2, null)
+                                .annotationsFrom("codes.tsv", 1)
+                                .canary("Helga Canary-Moss")),
+                of(
+                        "boris-observation-ids-names",
+                        "Both observations are read; their ids (names) appear in no column,"
+                                + " not even annotations.modifiers.",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(
+                                        borisRow("Gunnar Canary-Vik", "client", "ANX_STR_SIGH", "", "POINT", 100),
+                                        borisRow("Ingrid Canary-Vik", "client", "ANX_STR_SIGH", "", "POINT", 150))),
+                        reviewed()
+                                .clean("%")
+                                .annotationsFrom("codes.tsv", 2)
+                                .canary("Gunnar Canary-Vik", "Ingrid Canary-Vik")),
+                of(
+                        "boris-free-text-modifier",
+                        "A free-text modifier is quoted nowhere (not in annotations.modifiers).",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(borisRow(
+                                        "obs",
+                                        "client",
+                                        "ANX_STR_SIGH",
+                                        "mentioned Dagmar Canary-Ost at work",
+                                        "POINT",
+                                        100))),
                         reviewed().canary("Dagmar Canary-Ost")),
-                of("boris-crlf", "Nothing: a BORIS export with Windows line endings is read.",
-                        c -> c.addAnnotationFile("codes.tsv", boris(
-                                borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100),
-                                borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 105)).replace("\n", "\r\n")),
+                of(
+                        "boris-crlf",
+                        "Nothing: a BORIS export with Windows line endings is read.",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(
+                                                borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100),
+                                                borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 105))
+                                        .replace("\n", "\r\n")),
                         reviewed().clean("%").annotationsFrom("codes.tsv", 2)),
-                of("boris-start-without-stop", "A START without its STOP is a reject row with its line number.",
-                        c -> c.addAnnotationFile("codes.tsv", boris(
-                                borisRow("obs", "client", "ANX_STR_TENSION", "", "START", 100),
-                                borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 110))),
+                of(
+                        "boris-start-without-stop",
+                        "A START without its STOP is a reject row with its line number.",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(
+                                        borisRow("obs", "client", "ANX_STR_TENSION", "", "START", 100),
+                                        borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 110))),
                         reviewed().reject("codes.tsv", 2, null).annotationsFrom("codes.tsv", 1)),
-                of("boris-excel-semicolon-decimal-comma", "Nothing: a BORIS export re-saved by a spreadsheet in a German or"
-                        + " French locale (`;` between cells, times like 100,250) is read with its times.",
-                        c -> c.addAnnotationFile("codes.csv", AnnotationFiles.excelResaved(boris(
-                                borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100.25),
-                                borisRow("obs", "client", "ANX_STR_TENSION", "", "START", 120.5),
-                                borisRow("obs", "client", "ANX_STR_TENSION", "", "STOP", 130.75),
-                                borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 140)))),
+                of(
+                        "boris-excel-semicolon-decimal-comma",
+                        "Nothing: a BORIS export re-saved by a spreadsheet in a German or"
+                                + " French locale (`;` between cells, times like 100,250) is read with its times.",
+                        c -> c.addAnnotationFile(
+                                "codes.csv",
+                                AnnotationFiles.excelResaved(boris(
+                                        borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100.25),
+                                        borisRow("obs", "client", "ANX_STR_TENSION", "", "START", 120.5),
+                                        borisRow("obs", "client", "ANX_STR_TENSION", "", "STOP", 130.75),
+                                        borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 140)))),
                         reviewed().clean("%").annotationsFrom("codes.csv", 3)),
-                of("boris-utf16-unicode-text", "Nothing: a BORIS export saved as UTF-16 \"Unicode Text\" (byte order mark,"
-                        + " CRLF) is read.",
+                of(
+                        "boris-utf16-unicode-text",
+                        "Nothing: a BORIS export saved as UTF-16 \"Unicode Text\" (byte order mark,"
+                                + " CRLF) is read.",
                         c -> {
-                            String text = "\uFEFF" + boris(
-                                    borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100),
-                                    borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 105)).replace("\n", "\r\n");
+                            String text = "\uFEFF"
+                                    + boris(
+                                                    borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100),
+                                                    borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 105))
+                                            .replace("\n", "\r\n");
                             c.writeRaw("codes.txt", text.getBytes(StandardCharsets.UTF_16LE));
                             c.listAnnotation("codes.txt");
                         },
                         reviewed().clean("%").annotationsFrom("codes.txt", 2)),
-                of("elan-unaligned-time-slots", "Nothing: a Time_Subdivision tier whose inner time slots have no TIME_VALUE"
-                        + " (unaligned, as ELAN writes them) is read, the slots spread evenly over the parent annotation.",
+                of(
+                        "elan-unaligned-time-slots",
+                        "Nothing: a Time_Subdivision tier whose inner time slots have no TIME_VALUE"
+                                + " (unaligned, as ELAN writes them) is read, the slots spread evenly over the parent annotation.",
                         c -> c.addAnnotationFile("codes.eaf", AnnotationFiles.eafSubdivided()),
                         reviewed().clean("%").annotationsFrom("codes.eaf", 4)),
-                of("elan-undeclared-time-slot", "The ELAN annotation referring to a time slot that TIME_ORDER does not declare is"
-                        + " a reject row; the file's other annotations are used.",
-                        c -> c.addAnnotationFile("codes.eaf", eaf("", AnnotationFiles.tier("therapist", "INT_VALIDATION")
-                                .replace("TIME_SLOT_REF2=\"ts4\"", "TIME_SLOT_REF2=\"ts9\""))),
+                of(
+                        "elan-undeclared-time-slot",
+                        "The ELAN annotation referring to a time slot that TIME_ORDER does not declare is"
+                                + " a reject row; the file's other annotations are used.",
+                        c -> c.addAnnotationFile(
+                                "codes.eaf",
+                                eaf(
+                                        "",
+                                        AnnotationFiles.tier("therapist", "INT_VALIDATION")
+                                                .replace("TIME_SLOT_REF2=\"ts4\"", "TIME_SLOT_REF2=\"ts9\""))),
                         reviewed().reject("codes.eaf").annotationsFrom("codes.eaf", 1)),
-                of("elan-tier-name-no-role", "The annotations of an ELAN tier named after a person, without a role, are"
-                        + " rejected; the tier name is quoted nowhere.",
-                        c -> c.addAnnotationFile("codes.eaf", eaf("", AnnotationFiles.tier("Lukas Canary-Brandt", "AFF_CUE"))),
-                        reviewed().reject("codes.eaf").annotationsFrom("codes.eaf", 1).canary("Lukas Canary-Brandt")),
-                of("elan-note-tier-bemerkung", "A free-text tier (\"Bemerkung\") is read as a note: its text is quoted nowhere.",
-                        c -> c.addAnnotationFile("codes.eaf", eaf("",
-                                AnnotationFiles.textTier("Bemerkung", "Klientin erzählte von Sieglinde Canary-Roth"))),
+                of(
+                        "elan-tier-name-no-role",
+                        "The annotations of an ELAN tier named after a person, without a role, are"
+                                + " rejected; the tier name is quoted nowhere.",
+                        c -> c.addAnnotationFile(
+                                "codes.eaf", eaf("", AnnotationFiles.tier("Lukas Canary-Brandt", "AFF_CUE"))),
+                        reviewed()
+                                .reject("codes.eaf")
+                                .annotationsFrom("codes.eaf", 1)
+                                .canary("Lukas Canary-Brandt")),
+                of(
+                        "elan-note-tier-bemerkung",
+                        "A free-text tier (\"Bemerkung\") is read as a note: its text is quoted nowhere.",
+                        c -> c.addAnnotationFile(
+                                "codes.eaf",
+                                eaf(
+                                        "",
+                                        AnnotationFiles.textTier(
+                                                "Bemerkung", "Klientin erzählte von Sieglinde Canary-Roth"))),
                         reviewed().annotationsFrom("codes.eaf", 1).canary("Sieglinde Canary-Roth")),
-                of("elan-external-entity", "An ELAN file declaring an external entity is refused as a whole;"
-                        + " nothing of the entity's target is read or written.",
-                        c -> c.addAnnotationFile("codes.eaf", eaf(
-                                "<!DOCTYPE ANNOTATION_DOCUMENT [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n",
-                                AnnotationFiles.tier("therapist", "&xxe;"))),
-                        reviewed().reject("codes.eaf").annotationsFrom("codes.eaf", 0).canary(ManifestCases.PASSWD)),
-                of("elan-truncated-xml", "A truncated ELAN file is rejected as a whole (malformed XML).",
+                of(
+                        "elan-external-entity",
+                        "An ELAN file declaring an external entity is refused as a whole;"
+                                + " nothing of the entity's target is read or written.",
+                        c -> c.addAnnotationFile(
+                                "codes.eaf",
+                                eaf(
+                                        "<!DOCTYPE ANNOTATION_DOCUMENT [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n",
+                                        AnnotationFiles.tier("therapist", "&xxe;"))),
+                        reviewed()
+                                .reject("codes.eaf")
+                                .annotationsFrom("codes.eaf", 0)
+                                .canary(ManifestCases.PASSWD)),
+                of(
+                        "elan-truncated-xml",
+                        "A truncated ELAN file is rejected as a whole (malformed XML).",
                         c -> {
                             String doc = eaf("", AnnotationFiles.tier("therapist", "INT_VALIDATION"));
                             c.addAnnotationFile("codes.eaf", doc.substring(0, doc.length() * 2 / 3));
                         },
                         reviewed().reject("codes.eaf")),
-                of("ann-listed-file-missing", "A file listed in session.json but absent is a reject row (not found).",
+                of(
+                        "ann-listed-file-missing",
+                        "A file listed in session.json but absent is a reject row (not found).",
                         c -> c.listAnnotation("missing.jsonl"),
                         reviewed().reject("missing.jsonl", null, Keywords.NOT_FOUND)),
-                of("ann-unknown-format", "A listed file of no known format (.docx) is one reject row.",
+                of(
+                        "ann-unknown-format",
+                        "A listed file of no known format (.docx) is one reject row.",
                         c -> {
-                            byte[] b = "PK\u0003\u0004\u0014\u0000\u0006\u0000word/document.xml".getBytes(StandardCharsets.ISO_8859_1);
+                            byte[] b = "PK\u0003\u0004\u0014\u0000\u0006\u0000word/document.xml"
+                                    .getBytes(StandardCharsets.ISO_8859_1);
                             c.writeRaw("codes.docx", b);
                             c.listAnnotation("codes.docx");
                         },
                         reviewed().reject("codes.docx")),
-                of("codebook-broken-json", "A broken codebook is one reject row; canonical codes still count, site labels"
-                        + " of this session are rejected.",
+                of(
+                        "codebook-broken-json",
+                        "A broken codebook is one reject row; canonical codes still count, site labels"
+                                + " of this session are rejected.",
                         c -> {
                             c.write("codebook.json", "{\"labels\": {\"site sigh\": \"ANX_STR_SIGH\",\n");
                             setCodebook(c);
                         },
                         reviewed().reject("codebook.json")),
-                of("codebook-utf8-bom", "Nothing: a codebook starting with a byte order mark is read and its labels map.",
+                of(
+                        "codebook-utf8-bom",
+                        "Nothing: a codebook starting with a byte order mark is read and its labels map.",
                         c -> {
-                            c.write("codebook.json", TextFiles.BOM + "{\"labels\": {\"site sigh\": \"ANX_STR_SIGH\"}}\n");
+                            c.write(
+                                    "codebook.json",
+                                    TextFiles.BOM + "{\"labels\": {\"site sigh\": \"ANX_STR_SIGH\"}}\n");
                             setCodebook(c);
                             c.addAnnotationFile(X, jsonl(100, "site sigh", "client") + "\n");
                         },
                         reviewed().clean("%").annotationsFrom(X, 1)),
-                of("csv-utf8-bom", "Nothing: a native CSV starting with a byte order mark is read.",
-                        c -> c.addAnnotationFile("extra.csv", TextFiles.BOM
-                                + "start,code,actor\n100,ANX_STR_SIGH,client\n120,INT_VALIDATION,therapist\n"),
+                of(
+                        "csv-utf8-bom",
+                        "Nothing: a native CSV starting with a byte order mark is read.",
+                        c -> c.addAnnotationFile(
+                                "extra.csv",
+                                TextFiles.BOM
+                                        + "start,code,actor\n100,ANX_STR_SIGH,client\n120,INT_VALIDATION,therapist\n"),
                         reviewed().clean("%").annotationsFrom("extra.csv", 2)),
-                of("jsonl-utf8-bom", "Nothing: a JSONL file starting with a byte order mark is read.",
-                        c -> c.addAnnotationFile(X, TextFiles.BOM + SIGH + "\n" + jsonl(120, "INT_VALIDATION", "therapist") + "\n"),
+                of(
+                        "jsonl-utf8-bom",
+                        "Nothing: a JSONL file starting with a byte order mark is read.",
+                        c -> c.addAnnotationFile(
+                                X, TextFiles.BOM + SIGH + "\n" + jsonl(120, "INT_VALIDATION", "therapist") + "\n"),
                         reviewed().clean("%").annotationsFrom(X, 2)),
-                of("boris-project-trailing-content", "A .boris project with content after its JSON is rejected as a whole.",
-                        c -> c.addAnnotationFile("codes.boris", AnnotationFiles.borisProject() + "}{\"observations\": 1}\n"),
+                of(
+                        "boris-project-trailing-content",
+                        "A .boris project with content after its JSON is rejected as a whole.",
+                        c -> c.addAnnotationFile(
+                                "codes.boris", AnnotationFiles.borisProject() + "}{\"observations\": 1}\n"),
                         reviewed().reject("codes.boris")));
     }
 

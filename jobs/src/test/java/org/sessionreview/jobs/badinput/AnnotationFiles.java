@@ -15,9 +15,18 @@ final class AnnotationFiles {
     }
 
     /** A BORIS tabular events row. */
-    static String borisRow(String observation, String subject, String behaviour, String modifier, String type, double time) {
-        return String.join("\t", observation, "2026-03-26 09:00:00", subject, behaviour, modifier, type,
-                String.format("%.3f", time), "");
+    static String borisRow(
+            String observation, String subject, String behaviour, String modifier, String type, double time) {
+        return String.join(
+                "\t",
+                observation,
+                "2026-03-26 09:00:00",
+                subject,
+                behaviour,
+                modifier,
+                type,
+                String.format("%.3f", time),
+                "");
     }
 
     /** A BORIS tabular export: the header and the rows, LF line ends. */
@@ -109,13 +118,15 @@ final class AnnotationFiles {
 
     /** A BORIS project: one point behaviour (ANX_STR_SIGH) coded twice for the subject client. */
     static String borisProject() {
-        return String.join("\n", List.of(
-                "{\"project_format_version\": \"7.0\", \"time_format\": \"s\",",
-                " \"subjects_conf\": {\"0\": {\"key\": \"\", \"name\": \"client\", \"description\": \"\"}},",
-                " \"behaviors_conf\": {\"0\": {\"type\": \"Point event\", \"key\": \"\", \"code\": \"ANX_STR_SIGH\","
-                        + " \"description\": \"\", \"category\": \"\", \"modifiers\": {}, \"excluded\": \"\"}},",
-                " \"observations\": {\"o1\": {\"type\": \"LIVE\", \"time offset\": 0.0, \"date\": \"2026-03-26T09:00:00\",",
-                "   \"events\": [[100.0, \"client\", \"ANX_STR_SIGH\", \"\", \"\"], [150.0, \"client\", \"ANX_STR_SIGH\", \"\", \"\"]]}}}"))
+        return String.join(
+                        "\n",
+                        List.of(
+                                "{\"project_format_version\": \"7.0\", \"time_format\": \"s\",",
+                                " \"subjects_conf\": {\"0\": {\"key\": \"\", \"name\": \"client\", \"description\": \"\"}},",
+                                " \"behaviors_conf\": {\"0\": {\"type\": \"Point event\", \"key\": \"\", \"code\": \"ANX_STR_SIGH\","
+                                        + " \"description\": \"\", \"category\": \"\", \"modifiers\": {}, \"excluded\": \"\"}},",
+                                " \"observations\": {\"o1\": {\"type\": \"LIVE\", \"time offset\": 0.0, \"date\": \"2026-03-26T09:00:00\",",
+                                "   \"events\": [[100.0, \"client\", \"ANX_STR_SIGH\", \"\", \"\"], [150.0, \"client\", \"ANX_STR_SIGH\", \"\", \"\"]]}}}"))
                 + "\n";
     }
 }

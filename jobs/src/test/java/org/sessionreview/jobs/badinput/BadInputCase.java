@@ -11,8 +11,8 @@ package org.sessionreview.jobs.badinput;
  * @param mutation damages the case folder
  * @param expect the expected outcome
  */
-public record BadInputCase(int id, String kind, String userSees, boolean needsNonRoot, Mutation mutation,
-        Expectation expect) {
+public record BadInputCase(
+        int id, String kind, String userSees, boolean needsNonRoot, Mutation mutation, Expectation expect) {
 
     /** Damages a fresh copy of the base session. */
     @FunctionalInterface

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 public final class BadInputCorpus {
     /** Folder and session_id of the untouched base session. */
     public static final String INTACT = "INTACT";
+
     public static final String INTACT_ID = "INTACT";
 
     private BadInputCorpus() {}
@@ -22,7 +23,8 @@ public final class BadInputCorpus {
     /** Every case, numbered from 1 in family order: E4, session.json and paths, annotations. */
     public static List<BadInputCase> cases() {
         List<BadInputCase> all = new ArrayList<>();
-        Stream.of(E4Cases.cases(), ManifestCases.cases(), AnnotationCases.cases()).forEach(all::addAll);
+        Stream.of(E4Cases.cases(), ManifestCases.cases(), AnnotationCases.cases())
+                .forEach(all::addAll);
         List<BadInputCase> numbered = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             numbered.add(all.get(i).numbered(i + 1));
@@ -73,7 +75,10 @@ public final class BadInputCorpus {
     public static String markdownTable() {
         StringBuilder t = new StringBuilder("| kind | what you see |\n|---|---|\n");
         for (BadInputCase c : cases()) {
-            t.append("| `").append(c.kind()).append("` | ").append(c.userSees())
+            t.append("| `")
+                    .append(c.kind())
+                    .append("` | ")
+                    .append(c.userSees())
                     .append(c.needsNonRoot() ? " (Checked only when the tests do not run as root.)" : "")
                     .append(" |\n");
         }

@@ -52,9 +52,12 @@ class BadInputCorpusITCase {
      * (they are reported as skipped, never as passed), to see the other cases while a killer still
      * sinks the whole run.
      */
-    private static final List<String> SKIP = List.of(System.getProperty("badinput.skip", "").split(","));
+    private static final List<String> SKIP =
+            List.of(System.getProperty("badinput.skip", "").split(","));
 
-    private final List<BadInputCase> selected = BadInputCorpus.cases().stream().filter(c -> !SKIP.contains(c.kind())).toList();
+    private final List<BadInputCase> selected = BadInputCorpus.cases().stream()
+            .filter(c -> !SKIP.contains(c.kind()))
+            .toList();
     private BaseSession base;
     private Path root;
     private Map<String, String> before;
@@ -87,14 +90,16 @@ class BadInputCorpusITCase {
     @TestFactory
     Stream<DynamicTest> eachCaseHasItsExpectedOutcome() {
         CaseCheck check = new CaseCheck(corpus, db, text, base);
-        return BadInputCorpus.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            assumeFalse(c.needsNonRoot() && BadInputCorpus.runningAsRoot(), "file permissions do not bind root");
-            assumeFalse(SKIP.contains(c.kind()), "left out of this run with -Dbadinput.skip");
-            List<String> failures = check.failures(c);
-            if (!failures.isEmpty()) {
-                fail(c.name() + ": " + String.join("\n  ", failures));
-            }
-        }));
+        return BadInputCorpus.cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    assumeFalse(
+                            c.needsNonRoot() && BadInputCorpus.runningAsRoot(), "file permissions do not bind root");
+                    assumeFalse(SKIP.contains(c.kind()), "left out of this run with -Dbadinput.skip");
+                    List<String> failures = check.failures(c);
+                    if (!failures.isEmpty()) {
+                        fail(c.name() + ": " + String.join("\n  ", failures));
+                    }
+                }));
     }
 
     @Test
@@ -105,8 +110,11 @@ class BadInputCorpusITCase {
 
     /** Checks on outputs mean nothing when the run failed: say so instead of passing vacuously. */
     private void requireCompletedRun() {
-        assertEquals(0, corpus.exit, "the corpus run failed, its outputs are not checked: "
-                + CaseCheck.firstLine(corpus.stderr + corpus.stdout));
+        assertEquals(
+                0,
+                corpus.exit,
+                "the corpus run failed, its outputs are not checked: "
+                        + CaseCheck.firstLine(corpus.stderr + corpus.stdout));
     }
 
     @Test
@@ -118,19 +126,29 @@ class BadInputCorpusITCase {
     private void assertIntactUnchanged(ReviewRun run) throws Exception {
         List<String> diffs = new ArrayList<>();
         for (String t : ReviewRun.SESSION_TABLES) {
-            List<String> alone = intactOnly.tables().contains(t) ? intactOnly.rows(db, t, BadInputCorpus.INTACT_ID, BadInputCorpus.INTACT) : List.of();
-            List<String> beside = run.tables().contains(t) ? run.rows(db, t, BadInputCorpus.INTACT_ID, BadInputCorpus.INTACT) : List.of();
+            List<String> alone = intactOnly.tables().contains(t)
+                    ? intactOnly.rows(db, t, BadInputCorpus.INTACT_ID, BadInputCorpus.INTACT)
+                    : List.of();
+            List<String> beside = run.tables().contains(t)
+                    ? run.rows(db, t, BadInputCorpus.INTACT_ID, BadInputCorpus.INTACT)
+                    : List.of();
             if (!alone.equals(beside)) {
                 List<String> onlyAlone = new ArrayList<>(alone);
                 onlyAlone.removeAll(beside);
                 List<String> onlyBeside = new ArrayList<>(beside);
                 onlyBeside.removeAll(alone);
-                diffs.add(t + "/: " + alone.size() + " rows alone, " + beside.size() + " beside bad input; first only alone: "
+                diffs.add(t + "/: " + alone.size() + " rows alone, " + beside.size()
+                        + " beside bad input; first only alone: "
                         + onlyAlone.stream().findFirst().orElse("-") + "; first only beside: "
                         + onlyBeside.stream().findFirst().orElse("-"));
             }
         }
-        assertTrue(intactOnly.rows(db, "sessions", BadInputCorpus.INTACT_ID, BadInputCorpus.INTACT).size() == 1, "INTACT reviewed when alone");
+        assertTrue(
+                intactOnly
+                                .rows(db, "sessions", BadInputCorpus.INTACT_ID, BadInputCorpus.INTACT)
+                                .size()
+                        == 1,
+                "INTACT reviewed when alone");
         assertTrue(diffs.isEmpty(), String.join("\n", diffs));
     }
 
@@ -149,7 +167,8 @@ class BadInputCorpusITCase {
         List<String> problems = new ArrayList<>();
         for (JsonNode f : new ObjectMapper().readTree(runJson.toFile()).path("inputs")) {
             String p = f.path("path").asText();
-            if (!CaseCheck.isCleanRelative(p, null) || !root.resolve(p).normalize().startsWith(root)) {
+            if (!CaseCheck.isCleanRelative(p, null)
+                    || !root.resolve(p).normalize().startsWith(root)) {
                 problems.add("path not relative inside the root: " + p);
             }
             long read = f.path("records_read").asLong();
@@ -165,7 +184,9 @@ class BadInputCorpusITCase {
     @Test
     void shouldWriteNoAbsoluteInputPathIntoTheTables() {
         requireCompletedRun();
-        List<String> where = ReviewRun.whereFound(text, root.toString()).stream().filter(k -> k.endsWith("/")).toList();
+        List<String> where = ReviewRun.whereFound(text, root.toString()).stream()
+                .filter(k -> k.endsWith("/"))
+                .toList();
         assertEquals(List.of(), where, "tables naming the absolute sessions root " + root);
     }
 
@@ -195,23 +216,26 @@ class BadInputCorpusITCase {
     @Test
     void shouldCutRejectReasonsAndRawText() throws Exception {
         requireCompletedRun();
-        Map<String, Object> r = db.query("SELECT max(length(reason)) AS reason, max(length(raw)) AS raw FROM "
-                + corpus.table("rejects")).get(0);
+        Map<String, Object> r = db.query(
+                        "SELECT max(length(reason)) AS reason, max(length(raw)) AS raw FROM " + corpus.table("rejects"))
+                .get(0);
         assertTrue(((Number) r.get("reason")).longValue() <= 240, "longest reason " + r.get("reason"));
         assertTrue(r.get("raw") == null || ((Number) r.get("raw")).longValue() <= 200, "longest raw " + r.get("raw"));
     }
 
     @TestFactory
     Stream<DynamicTest> eachKillerBesideIntactWithinSeconds() {
-        return BadInputCorpus.killers().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            assumeFalse(SKIP.contains(c.kind()), "left out of this run with -Dbadinput.skip");
-            Path r = tmp.resolve("killer-" + c.name());
-            BadInputCorpus.write(r.resolve("sessions"), List.of(c));
-            ReviewRun run = ReviewRun.run(r.resolve("sessions"), r.resolve("out"), KILLER_RUN);
-            assertEquals(0, run.exit, c.name() + " beside INTACT: " + CaseCheck.firstLine(run.stderr + run.stdout));
-            List<String> failures = new CaseCheck(run, db, run.allText(db), base).failures(c);
-            assertTrue(failures.isEmpty(), c.name() + ": " + String.join("\n  ", failures));
-            assertIntactUnchanged(run);
-        }));
+        return BadInputCorpus.killers().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    assumeFalse(SKIP.contains(c.kind()), "left out of this run with -Dbadinput.skip");
+                    Path r = tmp.resolve("killer-" + c.name());
+                    BadInputCorpus.write(r.resolve("sessions"), List.of(c));
+                    ReviewRun run = ReviewRun.run(r.resolve("sessions"), r.resolve("out"), KILLER_RUN);
+                    assertEquals(
+                            0, run.exit, c.name() + " beside INTACT: " + CaseCheck.firstLine(run.stderr + run.stdout));
+                    List<String> failures = new CaseCheck(run, db, run.allText(db), base).failures(c);
+                    assertTrue(failures.isEmpty(), c.name() + ": " + String.join("\n  ", failures));
+                    assertIntactUnchanged(run);
+                }));
     }
 }

@@ -20,7 +20,9 @@ class BadInputCorpusReadmeTest {
         assertTrue(start >= 0, "no table in '" + SECTION + "'");
         int end = readme.indexOf("\n\n", start);
         String table = readme.substring(start, end < 0 ? readme.length() : end + 1);
-        assertEquals(BadInputCorpus.markdownTable(), table,
+        assertEquals(
+                BadInputCorpus.markdownTable(),
+                table,
                 "README table differs from BadInputCorpus.markdownTable(): paste the generated table into README.md");
     }
 

@@ -35,13 +35,15 @@ public final class BaseSession {
 
     private BaseSession(Path source) throws IOException {
         this.source = source;
-        this.manifest = (ObjectNode) JSON.readTree(source.resolve("session.json").toFile());
+        this.manifest =
+                (ObjectNode) JSON.readTree(source.resolve("session.json").toFile());
     }
 
     /** The base chosen from the project's {@code sample-data/}. */
     public static BaseSession fromSampleData() {
         try (Stream<Path> s = Files.list(Paths.sampleData())) {
-            List<Path> candidates = s.filter(p -> Files.isRegularFile(p.resolve("session.json"))).toList();
+            List<Path> candidates = s.filter(p -> Files.isRegularFile(p.resolve("session.json")))
+                    .toList();
             List<BaseSession> sessions = new ArrayList<>();
             for (Path p : candidates) {
                 BaseSession b = new BaseSession(p);
@@ -50,7 +52,8 @@ public final class BaseSession {
                 }
             }
             return sessions.stream()
-                    .min(Comparator.comparingDouble((BaseSession b) -> b.manifest.path("duration_s").asDouble(1e9))
+                    .min(Comparator.comparingDouble((BaseSession b) ->
+                                    b.manifest.path("duration_s").asDouble(1e9))
                             .thenComparing(b -> -b.manifest.path("wearables").size())
                             .thenComparing(b -> b.source.getFileName().toString()))
                     .orElseThrow(() -> new IllegalStateException("no JSONL-annotated session in sample-data/"));
@@ -97,7 +100,8 @@ public final class BaseSession {
     /** Writes the truncated copy to {@code target} with the given session_id. */
     public void writeTo(Path target, String sessionId) throws IOException {
         Files.createDirectories(target);
-        long mediaStart = OffsetDateTime.parse(manifest.path("media_start").asText()).toEpochSecond();
+        long mediaStart =
+                OffsetDateTime.parse(manifest.path("media_start").asText()).toEpochSecond();
         double endEpoch = mediaStart + DURATION_S;
         try (Stream<Path> s = Files.list(source)) {
             for (Path p : s.sorted().toList()) {
@@ -114,7 +118,9 @@ public final class BaseSession {
         ObjectNode m = manifest.deepCopy();
         m.put("session_id", sessionId);
         m.put("duration_s", DURATION_S);
-        TextFiles.write(target.resolve("session.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
+        TextFiles.write(
+                target.resolve("session.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
     }
 
     private static void copyWearer(Path from, Path to, double endEpoch) throws IOException {

@@ -44,12 +44,14 @@ final class CaseCheck {
                     f.add("session " + sid + " was reviewed, expected not");
                 }
             }
-            default -> { }
+            default -> {}
         }
         for (Expectation.RejectRow r : e.rejects) {
             String like = like(c, r.fileLike());
             String where = "source_file LIKE " + q(like) + (r.line() == null ? "" : " AND line = " + r.line())
-                    + (r.keyword() == null ? "" : " AND lower(reason) LIKE " + q("%" + r.keyword().toLowerCase() + "%"));
+                    + (r.keyword() == null
+                            ? ""
+                            : " AND lower(reason) LIKE " + q("%" + r.keyword().toLowerCase() + "%"));
             if (count("rejects", where) == 0) {
                 f.add("no reject row " + r + " (" + like + "); rejects of the case: " + rejectsOf(c));
             }
@@ -70,11 +72,14 @@ final class CaseCheck {
             Set<String> allowed = new TreeSet<>(e.missing);
             allowed.addAll(e.mayMiss);
             if (!missing.containsAll(required) || !allowed.containsAll(missing)) {
-                f.add("missing_channels " + missing + ", expected " + required + (e.mayMiss.isEmpty() ? "" : " (may add " + e.mayMiss + ")"));
+                f.add("missing_channels " + missing + ", expected " + required
+                        + (e.mayMiss.isEmpty() ? "" : " (may add " + e.mayMiss + ")"));
             }
         }
         for (Map.Entry<String, Integer> a : e.annotationsFrom.entrySet()) {
-            long n = count("annotations", "session_id = " + q(c.sessionId()) + " AND source_file LIKE " + q(like(c, a.getKey())));
+            long n = count(
+                    "annotations",
+                    "session_id = " + q(c.sessionId()) + " AND source_file LIKE " + q(like(c, a.getKey())));
             if (n != a.getValue()) {
                 f.add(n + " annotations/ rows from " + a.getKey() + ", expected " + a.getValue());
             }
@@ -83,7 +88,8 @@ final class CaseCheck {
             for (String t : ReviewRun.SIGNAL_TABLES) {
                 long n = count(t, "session_id = " + q(sid) + " AND role = " + q(e.noSignalRowsFor));
                 if (n > 0) {
-                    f.add(n + " " + t + "/ rows for the " + e.noSignalRowsFor + ", whose data lies outside the session folder");
+                    f.add(n + " " + t + "/ rows for the " + e.noSignalRowsFor
+                            + ", whose data lies outside the session folder");
                 }
             }
         }
@@ -113,7 +119,8 @@ final class CaseCheck {
         java.nio.file.Path runJson = run.out.resolve("run.json");
         if (java.nio.file.Files.isRegularFile(runJson)) {
             for (com.fasterxml.jackson.databind.JsonNode in : new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(runJson.toFile()).path("inputs")) {
+                    .readTree(runJson.toFile())
+                    .path("inputs")) {
                 String p = in.path("path").asText();
                 if (p.startsWith(c.folder() + "/")) {
                     paths.add(p);
@@ -126,8 +133,12 @@ final class CaseCheck {
     /** Relative, below {@code folder}, with no empty, "." or ".." segment (a folder may end in "/"). */
     static boolean isCleanRelative(String path, String folder) {
         String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return !p.isEmpty() && !p.startsWith("/") && !p.contains("\\") && (folder == null || p.startsWith(folder))
-                && java.util.Arrays.stream(p.split("/", -1)).noneMatch(x -> x.isEmpty() || x.equals(".") || x.equals(".."));
+        return !p.isEmpty()
+                && !p.startsWith("/")
+                && !p.contains("\\")
+                && (folder == null || p.startsWith(folder))
+                && java.util.Arrays.stream(p.split("/", -1))
+                        .noneMatch(x -> x.isEmpty() || x.equals(".") || x.equals(".."));
     }
 
     /** The expected-file pattern made relative to the sessions root. */
@@ -151,14 +162,17 @@ final class CaseCheck {
         for (Map<String, Object> m : db.query("SELECT source_file, line, reason FROM " + run.table("rejects")
                 + " WHERE source_file LIKE " + q(c.folder() + "/%") + " ORDER BY source_file, line LIMIT 8")) {
             String reason = String.valueOf(m.get("reason"));
-            r.add(m.get("source_file") + ":" + m.get("line") + " " + (reason.length() > 120 ? reason.substring(0, 120) + "..." : reason));
+            r.add(m.get("source_file") + ":" + m.get("line") + " "
+                    + (reason.length() > 120 ? reason.substring(0, 120) + "..." : reason));
         }
         return r.toString();
     }
 
     /** The command's own message ("session-review ...", "TIMED OUT ...") if any, else the first line. */
     static String firstLine(String s) {
-        return s.lines().filter(l -> l.startsWith("session-review review:") || l.startsWith("TIMED OUT")).findFirst()
+        return s.lines()
+                .filter(l -> l.startsWith("session-review review:") || l.startsWith("TIMED OUT"))
+                .findFirst()
                 .orElse(s.lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
     }
 }

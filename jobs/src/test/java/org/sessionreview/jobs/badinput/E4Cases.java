@@ -24,13 +24,20 @@ final class E4Cases {
     private E4Cases() {}
 
     /** The six that used to stall or sink a whole run. */
-    static final List<String> KILLERS = List.of("e4-header-rows-missing", "e4-start-milliseconds", "e4-start-year-2100",
-            "e4-rate-megahertz", "e4-rate-1e-4", "e4-10mb-line");
+    static final List<String> KILLERS = List.of(
+            "e4-header-rows-missing",
+            "e4-start-milliseconds",
+            "e4-start-year-2100",
+            "e4-rate-megahertz",
+            "e4-rate-1e-4",
+            "e4-10mb-line");
 
     static List<BadInputCase> cases() {
         return List.of(
-                of("e4-header-rows-missing", "The client's EDA file is rejected as a whole (its first row, 0.63, is no start time);"
-                        + " the session is reviewed without it and `client:EDA` is listed as missing.",
+                of(
+                        "e4-header-rows-missing",
+                        "The client's EDA file is rejected as a whole (its first row, 0.63, is no start time);"
+                                + " the session is reviewed without it and `client:EDA` is listed as missing.",
                         c -> {
                             List<String> l = c.lines(c.channel("EDA"));
                             List<String> data = l.subList(2, l.size());
@@ -38,91 +45,131 @@ final class E4Cases {
                             c.writeLines(c.channel("EDA"), data);
                         },
                         reviewed().reject(EDA, 1, Keywords.START).missing("client:EDA")),
-                of("e4-start-milliseconds", "The EDA file is rejected at line 1 (start time not in unix seconds);"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-start-milliseconds",
+                        "The EDA file is rejected at line 1 (start time not in unix seconds);"
+                                + " the session is reviewed without client EDA.",
                         c -> c.setLine(c.channel("EDA"), 1, String.format("%.6f", start(c) * 1000)),
                         reviewed().reject(EDA, 1, Keywords.START).missing("client:EDA")),
-                of("e4-start-year-2100", "The EDA file is rejected (it starts in the year 2100, far from the session);"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-start-year-2100",
+                        "The EDA file is rejected (it starts in the year 2100, far from the session);"
+                                + " the session is reviewed without client EDA.",
                         c -> c.setLine(c.channel("EDA"), 1, "4102444800.000000"),
                         reviewed().reject(EDA).missing("client:EDA")),
-                of("e4-rate-megahertz", "The EDA file is rejected at line 2 (a rate of 1,000,000 Hz is implausible);"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-rate-megahertz",
+                        "The EDA file is rejected at line 2 (a rate of 1,000,000 Hz is implausible);"
+                                + " the session is reviewed without client EDA.",
                         c -> c.setLine(c.channel("EDA"), 2, "1000000.000000"),
                         reviewed().reject(EDA, 2, Keywords.RATE).missing("client:EDA")),
-                of("e4-rate-1e-4", "The EDA file is rejected at line 2 (a rate of 0.0001 Hz is implausible);"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-rate-1e-4",
+                        "The EDA file is rejected at line 2 (a rate of 0.0001 Hz is implausible);"
+                                + " the session is reviewed without client EDA.",
                         c -> c.setLine(c.channel("EDA"), 2, "0.000100"),
                         reviewed().reject(EDA, 2, Keywords.RATE).missing("client:EDA")),
-                of("e4-10mb-line", "The one 10 MB line is rejected (its raw text cut short); every other EDA sample is used.",
+                of(
+                        "e4-10mb-line",
+                        "The one 10 MB line is rejected (its raw text cut short); every other EDA sample is used.",
                         c -> c.setLine(c.channel("EDA"), 1002, "x".repeat(10 << 20)),
                         reviewed().reject(EDA, 1002, null)),
-                of("e4-rate-row-missing", "The EDA file is rejected at line 2 (the first sample, 0, is no sample rate);"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-rate-row-missing",
+                        "The EDA file is rejected at line 2 (the first sample, 0, is no sample rate);"
+                                + " the session is reviewed without client EDA.",
                         c -> {
                             List<String> l = c.lines(c.channel("EDA"));
                             l.remove(1);
                             c.writeLines(c.channel("EDA"), l);
                         },
                         reviewed().reject(EDA, 2, Keywords.RATE).missing("client:EDA")),
-                of("e4-utf8-bom", "Nothing: a UTF-8 byte order mark before the start time is accepted.",
+                of(
+                        "e4-utf8-bom",
+                        "Nothing: a UTF-8 byte order mark before the start time is accepted.",
                         c -> c.write(c.channel("EDA"), TextFiles.BOM + c.read(c.channel("EDA"))),
                         reviewed().clean("%")),
-                of("e4-empty-file", "An empty EDA.csv is one reject row; the session is reviewed without client EDA.",
+                of(
+                        "e4-empty-file",
+                        "An empty EDA.csv is one reject row; the session is reviewed without client EDA.",
                         c -> {
                             c.delete(c.channel("EDA"));
                             c.writeRaw("{C}/EDA.csv", new byte[0]);
                         },
                         reviewed().reject(EDA).missing("client:EDA")),
-                of("e4-header-only", "An EDA file with its two header rows and no sample is one reject row;"
-                        + " the session is reviewed without client EDA.",
-                        c -> c.writeLines(c.channel("EDA"), c.lines(c.channel("EDA")).subList(0, 2)),
+                of(
+                        "e4-header-only",
+                        "An EDA file with its two header rows and no sample is one reject row;"
+                                + " the session is reviewed without client EDA.",
+                        c -> c.writeLines(
+                                c.channel("EDA"), c.lines(c.channel("EDA")).subList(0, 2)),
                         reviewed().reject(EDA).missing("client:EDA")),
-                of("e4-directory-named-eda", "A folder named EDA.csv (and no EDA file) is one reject row;"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-directory-named-eda",
+                        "A folder named EDA.csv (and no EDA file) is one reject row;"
+                                + " the session is reviewed without client EDA.",
                         c -> {
                             c.delete(c.channel("EDA"));
                             Files.createDirectories(c.path("{C}/EDA.csv"));
                         },
                         reviewed().reject(EDA).missing("client:EDA")),
-                of("e4-plain-beside-gz", "EDA.csv beside EDA.csv.gz: one of them is read, the other is a reject row saying it was"
-                        + " ignored; client EDA is present.",
+                of(
+                        "e4-plain-beside-gz",
+                        "EDA.csv beside EDA.csv.gz: one of them is read, the other is a reject row saying it was"
+                                + " ignored; client EDA is present.",
                         c -> c.write("{C}/EDA.csv", c.read(c.channel("EDA"))),
                         reviewed().reject(EDA)),
-                of("e4-truncated-gzip", "A truncated EDA.csv.gz is a reject row; the samples before the cut may be used.",
+                of(
+                        "e4-truncated-gzip",
+                        "A truncated EDA.csv.gz is a reject row; the samples before the cut may be used.",
                         c -> {
                             byte[] b = Files.readAllBytes(c.path(c.channel("EDA")));
                             c.writeRaw(c.channel("EDA"), java.util.Arrays.copyOf(b, b.length / 2));
                         },
                         reviewed().reject("{C}/EDA.csv.gz").mayMiss("client:EDA")),
-                of("e4-not-gzip", "An EDA.csv.gz that is not gzip is rejected; the session is reviewed without client EDA.",
-                        c -> c.writeRaw(c.channel("EDA"), c.read(c.channel("EDA")).getBytes(StandardCharsets.UTF_8)),
+                of(
+                        "e4-not-gzip",
+                        "An EDA.csv.gz that is not gzip is rejected; the session is reviewed without client EDA.",
+                        c -> c.writeRaw(
+                                c.channel("EDA"), c.read(c.channel("EDA")).getBytes(StandardCharsets.UTF_8)),
                         reviewed().reject("{C}/EDA.csv.gz").missing("client:EDA")),
-                of("e4-non-numeric-name", "The line holding a name instead of a number is rejected with its line number,"
-                        + " the value is not quoted; the other samples keep their times.",
+                of(
+                        "e4-non-numeric-name",
+                        "The line holding a name instead of a number is rejected with its line number,"
+                                + " the value is not quoted; the other samples keep their times.",
                         c -> c.setLine(c.channel("EDA"), 102, NAME_IN_EDA),
                         reviewed().reject(EDA, 102, null).canary(NAME_IN_EDA)),
-                of("e4-nan-infinity", "The NaN and Infinity lines are rejected, each with its line number.",
+                of(
+                        "e4-nan-infinity",
+                        "The NaN and Infinity lines are rejected, each with its line number.",
                         c -> {
                             c.setLine(c.channel("EDA"), 102, "NaN");
                             c.setLine(c.channel("EDA"), 103, "Infinity");
                         },
                         reviewed().reject(EDA, 102, null).reject(EDA, 103, null)),
-                of("e4-acc-wrong-columns", "The ACC line with two columns is rejected with its line number.",
+                of(
+                        "e4-acc-wrong-columns",
+                        "The ACC line with two columns is rejected with its line number.",
                         c -> c.setLine(c.channel("ACC"), 102, "-13,-37"),
                         reviewed().reject(ACC, 102, Keywords.COLUMNS)),
-                of("e4-blank-lines", "Each blank line inside the EDA samples is a reject row; later samples keep their times.",
+                of(
+                        "e4-blank-lines",
+                        "Each blank line inside the EDA samples is a reject row; later samples keep their times.",
                         c -> {
                             List<String> l = c.lines(c.channel("EDA"));
                             l.addAll(202, List.of("", "", ""));
                             c.writeLines(c.channel("EDA"), l);
                         },
                         reviewed().reject(EDA, 203, null).reject(EDA, 204, null).reject(EDA, 205, null)),
-                of("e4-crlf", "Nothing: Windows line endings are accepted.",
+                of(
+                        "e4-crlf",
+                        "Nothing: Windows line endings are accepted.",
                         c -> c.write(c.channel("EDA"), c.read(c.channel("EDA")).replace("\n", "\r\n")),
                         reviewed().clean("%")),
-                of("e4-ibi-bad-intervals", "The IBI lines with a negative interval and with an offset not after the previous"
-                        + " beat are rejected; the other beats are used.",
+                of(
+                        "e4-ibi-bad-intervals",
+                        "The IBI lines with a negative interval and with an offset not after the previous"
+                                + " beat are rejected; the other beats are used.",
                         c -> {
                             List<String> l = c.lines(c.channel("IBI"));
                             l.set(10, l.get(10).split(",")[0] + ",-0.800000");
@@ -130,71 +177,103 @@ final class E4Cases {
                             c.writeLines(c.channel("IBI"), l);
                         },
                         reviewed().reject(IBI, 11, null).reject(IBI, 21, null)),
-                of("e4-ibi-header-wrong", "The IBI file is rejected at line 1 (header is not `<start>, IBI`);"
-                        + " `client:IBI` is listed as missing, heart rate comes from the pulse wave.",
+                of(
+                        "e4-ibi-header-wrong",
+                        "The IBI file is rejected at line 1 (header is not `<start>, IBI`);"
+                                + " `client:IBI` is listed as missing, heart rate comes from the pulse wave.",
                         c -> c.setLine(c.channel("IBI"), 1, String.format("%.6f, HR", start(c, "IBI"))),
                         reviewed().reject(IBI, 1, null).missing("client:IBI")),
-                of("e4-acc-unequal-starts", "The ACC file is rejected at line 1 (its three start times differ);"
-                        + " `client:ACC` is listed as missing.",
+                of(
+                        "e4-acc-unequal-starts",
+                        "The ACC file is rejected at line 1 (its three start times differ);"
+                                + " `client:ACC` is listed as missing.",
                         c -> {
                             double s = start(c, "ACC");
                             c.setLine(c.channel("ACC"), 1, String.format("%.6f, %.6f, %.6f", s, s + 5, s));
                         },
                         reviewed().reject(ACC, 1, Keywords.START).missing("client:ACC")),
-                of("e4-wearer-folder-missing", "A reject row says the client's wearable folder was not found;"
-                        + " the session is reviewed on the therapist's data, all client channels listed as missing.",
+                of(
+                        "e4-wearer-folder-missing",
+                        "A reject row says the client's wearable folder was not found;"
+                                + " the session is reviewed on the therapist's data, all client channels listed as missing.",
                         c -> c.delete("{C}"),
                         reviewed().reject("{C}%", null, Keywords.NOT_FOUND).missing(allChannels("client"))),
-                of("e4-channel-file-missing", "No reject: `client:TEMP` is listed under missing channels and its quality is 0.",
+                of(
+                        "e4-channel-file-missing",
+                        "No reject: `client:TEMP` is listed under missing channels and its quality is 0.",
                         c -> c.delete(c.channel("TEMP")),
                         reviewed().missing("client:TEMP")),
-                of("e4-binary-garbage", "Binary garbage as EDA is rejected (no raw bytes quoted);"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-binary-garbage",
+                        "Binary garbage as EDA is rejected (no raw bytes quoted);"
+                                + " the session is reviewed without client EDA.",
                         c -> {
                             byte[] junk = new byte[64 << 10];
                             new Random(42).nextBytes(junk);
                             c.writeRaw(c.channel("EDA"), TextFiles.gzip(junk));
                         },
                         reviewed().reject(EDA).missing("client:EDA")),
-                of("e4-symlink-loop", "An EDA.csv that is a symbolic link to itself is one reject row, without a stall;"
-                        + " the session is reviewed without client EDA.",
+                of(
+                        "e4-symlink-loop",
+                        "An EDA.csv that is a symbolic link to itself is one reject row, without a stall;"
+                                + " the session is reviewed without client EDA.",
                         c -> {
                             c.delete(c.channel("EDA"));
                             Files.createSymbolicLink(c.path("{C}/EDA.csv"), Path.of("EDA.csv"));
                         },
                         reviewed().reject(EDA).missing("client:EDA")),
-                of("e4-wearer-is-file", "A plain file where the client's wearable folder should be is a reject row;"
-                        + " all client channels are listed as missing.",
+                of(
+                        "e4-wearer-is-file",
+                        "A plain file where the client's wearable folder should be is a reject row;"
+                                + " all client channels are listed as missing.",
                         c -> {
                             c.delete("{C}");
                             c.writeRaw("{C}", "not a folder\n".getBytes(StandardCharsets.UTF_8));
                         },
                         reviewed().reject("{C}%").missing(allChannels("client"))),
-                of("e4-lowercase-file-names", "Nothing: channel files named in lower case (eda.csv.gz, ...) beside the E4's"
-                        + " own tags.csv and info.txt are read; no channel is missing.",
+                of(
+                        "e4-lowercase-file-names",
+                        "Nothing: channel files named in lower case (eda.csv.gz, ...) beside the E4's"
+                                + " own tags.csv and info.txt are read; no channel is missing.",
                         c -> {
                             for (String ch : List.of("EDA", "BVP", "ACC", "TEMP", "HR", "IBI")) {
                                 String file = c.channel(ch);
                                 Files.move(c.path(file), c.path(file.replace(ch + ".csv", ch.toLowerCase() + ".csv")));
                             }
                             c.write("{C}/tags.csv", String.format("%.2f%n", start(c, "eda") + 60));
-                            c.write("{C}/info.txt", "E4 export; .csv files in this archive are in the following format:\n");
+                            c.write(
+                                    "{C}/info.txt",
+                                    "E4 export; .csv files in this archive are in the following format:\n");
                         },
                         reviewed().clean("%")),
-                of("e4-no-final-newline", "Nothing: an EDA file whose last sample has no line end is read.",
+                of(
+                        "e4-no-final-newline",
+                        "Nothing: an EDA file whose last sample has no line end is read.",
                         c -> c.write(c.channel("EDA"), c.read(c.channel("EDA")).stripTrailing()),
                         reviewed().clean("%")),
-                of("e4-decimal-comma", "The EDA line written with a decimal comma (0,63) is rejected with its line number"
-                        + " (two columns where one is expected); the other samples keep their times.",
+                of(
+                        "e4-decimal-comma",
+                        "The EDA line written with a decimal comma (0,63) is rejected with its line number"
+                                + " (two columns where one is expected); the other samples keep their times.",
                         c -> c.setLine(c.channel("EDA"), 102, "0,630000"),
                         reviewed().reject(EDA, 102, Keywords.COLUMNS)),
-                of("e4-acc-trailing-comma", "Nothing: an ACC file with a comma at the end of every row (header rows too) is read.",
-                        c -> c.writeLines(c.channel("ACC"), c.lines(c.channel("ACC")).stream().map(l -> l + ",").toList()),
+                of(
+                        "e4-acc-trailing-comma",
+                        "Nothing: an ACC file with a comma at the end of every row (header rows too) is read.",
+                        c -> c.writeLines(
+                                c.channel("ACC"),
+                                c.lines(c.channel("ACC")).stream()
+                                        .map(l -> l + ",")
+                                        .toList()),
                         reviewed().clean("%")),
-                of("e4-unreadable-file", "An EDA file the user may not read is one reject row;"
-                        + " the session is reviewed without client EDA.",
-                        c -> Files.setPosixFilePermissions(c.path(c.channel("EDA")), PosixFilePermissions.fromString("---------")),
-                        reviewed().reject(EDA).missing("client:EDA")).nonRootOnly());
+                of(
+                                "e4-unreadable-file",
+                                "An EDA file the user may not read is one reject row;"
+                                        + " the session is reviewed without client EDA.",
+                                c -> Files.setPosixFilePermissions(
+                                        c.path(c.channel("EDA")), PosixFilePermissions.fromString("---------")),
+                                reviewed().reject(EDA).missing("client:EDA"))
+                        .nonRootOnly());
     }
 
     private static double start(CaseFolder c) throws java.io.IOException {
@@ -202,6 +281,7 @@ final class E4Cases {
     }
 
     private static double start(CaseFolder c, String channel) throws java.io.IOException {
-        return Double.parseDouble(c.lines(c.channel(channel)).get(0).split(",")[0].trim());
+        return Double.parseDouble(
+                c.lines(c.channel(channel)).get(0).split(",")[0].trim());
     }
 }

@@ -14,7 +14,11 @@ import java.util.Set;
  */
 public final class Expectation {
     /** Whether the session gets a row in {@code sessions/}. */
-    public enum Reviewed { YES, NO, EITHER }
+    public enum Reviewed {
+        YES,
+        NO,
+        EITHER
+    }
 
     /** An expected row of {@code rejects/}: file pattern, 1-based line (null = any), keyword (null = any). */
     public record RejectRow(String fileLike, Long line, String keyword) {
@@ -27,6 +31,7 @@ public final class Expectation {
     final Reviewed reviewed;
     /** session_id to look for in sessions/ when it is not the case's own (the duplicate case). */
     String sessionIdOverride;
+
     final List<RejectRow> rejects = new ArrayList<>();
     /** Files that must have no reject row (accepted input). */
     final List<String> clean = new ArrayList<>();

@@ -36,7 +36,8 @@ final class InputSnapshot {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
         } catch (IOException e) {
-            return "unreadable, " + Files.size(p) + " bytes, " + Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+            return "unreadable, " + Files.size(p) + " bytes, "
+                    + Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
         }
     }
 

@@ -21,6 +21,7 @@ public final class Keywords {
     public static final String NO_MANIFEST = "session.json";
     /** Missing required fields are named. */
     public static final String THERAPIST_ID = "therapist_id";
+
     public static final String CONSENT = "consent";
     public static final String MEDIA_START = "media_start";
     public static final String SESSION_NUMBER = "session_number";

@@ -17,8 +17,20 @@ import org.sessionreview.jobs.Main;
 /** One {@code review} run through {@link Main#run}, and readers of what it wrote. */
 final class ReviewRun {
     /** Tables whose rows belong to one session (trainees/ and clients/ aggregate across sessions). */
-    static final List<String> SESSION_TABLES = List.of("sessions", "moments", "windows", "scr", "beats", "artifacts",
-            "synchrony", "ruptures", "segments", "baselines", "annotations", "rejects");
+    static final List<String> SESSION_TABLES = List.of(
+            "sessions",
+            "moments",
+            "windows",
+            "scr",
+            "beats",
+            "artifacts",
+            "synchrony",
+            "ruptures",
+            "segments",
+            "baselines",
+            "annotations",
+            "rejects");
+
     static final List<String> SIGNAL_TABLES = List.of("windows", "scr", "beats", "artifacts");
 
     final Path root;
@@ -46,13 +58,28 @@ final class ReviewRun {
         Files.createDirectories(out.getParent());
         Path o = out.resolveSibling(out.getFileName() + ".stdout");
         Path e = out.resolveSibling(out.getFileName() + ".stderr");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Main.class.getName(),
-                "review", "--sessions", root.toString(), "--out", out.toString(), "--allow-demo-key", "--parallelism", "2"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Main.class.getName(),
+                "review",
+                "--sessions",
+                root.toString(),
+                "--out",
+                out.toString(),
+                "--allow-demo-key",
+                "--parallelism",
+                "2"));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(o.toFile()).redirectError(e.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(o.toFile())
+                .redirectError(e.toFile())
+                .start();
         boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!done) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -63,7 +90,8 @@ final class ReviewRun {
         if (!done) {
             err = "TIMED OUT: review did not finish within " + timeout.toSeconds() + " s and was killed\n" + err;
         }
-        ReviewRun r = new ReviewRun(root, out, done ? p.exitValue() : -1, Files.readString(o, StandardCharsets.UTF_8), err, ms);
+        ReviewRun r = new ReviewRun(
+                root, out, done ? p.exitValue() : -1, Files.readString(o, StandardCharsets.UTF_8), err, ms);
         System.out.println("review of " + root + ": exit " + r.exit + " in " + ms + " ms\n" + r.stdout + r.stderr);
         return r;
     }
@@ -74,7 +102,11 @@ final class ReviewRun {
             return List.of();
         }
         try (Stream<Path> s = Files.list(out)) {
-            return s.filter(Files::isDirectory).filter(ReviewRun::hasParquet).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(Files::isDirectory)
+                    .filter(ReviewRun::hasParquet)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -97,7 +129,8 @@ final class ReviewRun {
      */
     List<String> rows(DuckDb db, String table, String sessionId, String folder) throws Exception {
         List<String> rows = new ArrayList<>();
-        String where = table.equals("rejects") ? "source_file LIKE " + q(folder + "/%") : "session_id = " + q(sessionId);
+        String where =
+                table.equals("rejects") ? "source_file LIKE " + q(folder + "/%") : "session_id = " + q(sessionId);
         for (Map<String, Object> r : db.query("SELECT * FROM " + table(table) + " WHERE " + where)) {
             rows.add(r.toString());
         }
@@ -117,8 +150,8 @@ final class ReviewRun {
                 b.append(r.values()).append('\n');
             }
             String files = out.resolve(t).toString().replace("'", "''") + "/*.parquet";
-            for (Map<String, Object> r : db.query("SELECT key::VARCHAR AS k, value::VARCHAR AS v FROM parquet_kv_metadata('"
-                    + files + "')")) {
+            for (Map<String, Object> r : db.query(
+                    "SELECT key::VARCHAR AS k, value::VARCHAR AS v FROM parquet_kv_metadata('" + files + "')")) {
                 b.append(r.values()).append('\n');
             }
             text.put(t + "/", b.toString());
@@ -135,8 +168,10 @@ final class ReviewRun {
     /** Sources of {@code text} holding {@code needle}, ignoring case. */
     static List<String> whereFound(Map<String, String> text, String needle) {
         String n = needle.toLowerCase(java.util.Locale.ROOT);
-        return text.entrySet().stream().filter(e -> e.getValue().toLowerCase(java.util.Locale.ROOT).contains(n))
-                .map(Map.Entry::getKey).toList();
+        return text.entrySet().stream()
+                .filter(e -> e.getValue().toLowerCase(java.util.Locale.ROOT).contains(n))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     static String q(String s) {

@@ -27,11 +27,33 @@ class ParseFloorTest {
 
         ParseFloor.Result r = ParseFloor.pass(ParseFloor.files(dir), 2);
 
-        List<String> numbers = List.of("1600000000.000000", "4.000000", "0.123456", "7.5", "-0.000001", "12",
-                "1600000000.000000", "1600000000.000000", "1600000000.000000", "32.000000", "32.000000", "32.000000",
-                "-12", "3", "64", "0", "-1", "63", "1600000000.000000", "12.515625", "0.812500", "13.312500", "0.796875");
+        List<String> numbers = List.of(
+                "1600000000.000000",
+                "4.000000",
+                "0.123456",
+                "7.5",
+                "-0.000001",
+                "12",
+                "1600000000.000000",
+                "1600000000.000000",
+                "1600000000.000000",
+                "32.000000",
+                "32.000000",
+                "32.000000",
+                "-12",
+                "3",
+                "64",
+                "0",
+                "-1",
+                "63",
+                "1600000000.000000",
+                "12.515625",
+                "0.812500",
+                "13.312500",
+                "0.796875");
         assertEquals(numbers.size(), r.numbers());
-        assertEquals(4 + 2 + 2, r.sampleRows(), "data rows after the headers: EDA 4, ACC 2, IBI 2 (last without newline)");
+        assertEquals(
+                4 + 2 + 2, r.sampleRows(), "data rows after the headers: EDA 4, ACC 2, IBI 2 (last without newline)");
         assertEquals(4, r.files());
         long bytes = EDA.length() + ACC.length() + IBI.length() + "{\"duration_s\": 1234}".length();
         assertEquals(bytes, r.bytes());

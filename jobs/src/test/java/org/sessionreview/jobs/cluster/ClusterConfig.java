@@ -81,22 +81,30 @@ final class ClusterConfig {
         // fresh job details over REST for the kill points (ms; default 3000): a 3 s old view missed
         // the whole reading phase of a batch run
         c.put("web.refresh-interval", "100");
-        c.put("user.artifacts.base-dir", home.resolve("artifacts").toString()); // application mode fetches the job jar here
+        c.put(
+                "user.artifacts.base-dir",
+                home.resolve("artifacts").toString()); // application mode fetches the job jar here
         c.put("env.java.opts.all", String.join(" ", JAVA_OPTS_ALL));
         c.putAll(overrides);
         StringBuilder yaml = new StringBuilder("# written by FlinkTestCluster\n");
-        c.forEach((k, v) -> yaml.append(k).append(": \"").append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n"));
+        c.forEach((k, v) -> yaml.append(k)
+                .append(": \"")
+                .append(v.replace("\\", "\\\\").replace("\"", "\\\""))
+                .append("\"\n"));
         Files.writeString(conf.resolve("config.yaml"), yaml);
-        Files.writeString(conf.resolve("log4j.properties"), String.join("\n",
-                "monitorInterval = 0",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.file.ref = file",
-                "appender.file.type = File",
-                "appender.file.name = file",
-                "appender.file.fileName = ${sys:log.file}",
-                "appender.file.layout.type = PatternLayout",
-                "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} [%t] - %m%n",
-                ""));
+        Files.writeString(
+                conf.resolve("log4j.properties"),
+                String.join(
+                        "\n",
+                        "monitorInterval = 0",
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.file.ref = file",
+                        "appender.file.type = File",
+                        "appender.file.name = file",
+                        "appender.file.fileName = ${sys:log.file}",
+                        "appender.file.layout.type = PatternLayout",
+                        "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} [%t] - %m%n",
+                        ""));
         return Integer.parseInt(c.get("taskmanager.numberOfTaskSlots"));
     }
 }

@@ -26,7 +26,8 @@ class ClusterJarITCase {
 
     private static Set<String> classes(Path jar) throws IOException {
         try (JarFile j = new JarFile(jar.toFile())) {
-            return j.stream().map(e -> e.getName())
+            return j.stream()
+                    .map(e -> e.getName())
                     .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
@@ -37,30 +38,52 @@ class ClusterJarITCase {
         Path jar = ClusterRuns.clusterJar();
         Set<String> classes = classes(jar);
         try (JarFile j = new JarFile(jar.toFile())) {
-            assertEquals("org.sessionreview.jobs.Main", j.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertEquals(
+                    "org.sessionreview.jobs.Main",
+                    j.getManifest().getMainAttributes().getValue("Main-Class"));
         }
-        for (String needed : List.of("org/sessionreview/jobs/Main.class", "org/apache/flink/formats/parquet/",
-                "org/apache/parquet/hadoop/", "org/apache/hadoop/conf/Configuration.class", "com/fasterxml/jackson/databind/",
+        for (String needed : List.of(
+                "org/sessionreview/jobs/Main.class",
+                "org/apache/flink/formats/parquet/",
+                "org/apache/parquet/hadoop/",
+                "org/apache/hadoop/conf/Configuration.class",
+                "com/fasterxml/jackson/databind/",
                 "org/apache/commons/math3/")) {
             assertTrue(classes.stream().anyMatch(c -> c.startsWith(needed)), "missing " + needed);
         }
-        for (String provided : List.of("org/apache/flink/runtime/", "org/apache/flink/streaming/", "org/apache/flink/api/",
-                "org/apache/flink/configuration/", "org/apache/flink/shaded/", "org/slf4j/", "org/apache/logging/", "scala/")) {
+        for (String provided : List.of(
+                "org/apache/flink/runtime/",
+                "org/apache/flink/streaming/",
+                "org/apache/flink/api/",
+                "org/apache/flink/configuration/",
+                "org/apache/flink/shaded/",
+                "org/slf4j/",
+                "org/apache/logging/",
+                "scala/")) {
             // the Kafka connector has classes of its own under org/apache/flink/streaming/ (not in lib/)
-            assertTrue(classes.stream().noneMatch(c -> c.startsWith(provided)
-                    && !c.startsWith("org/apache/flink/streaming/connectors/kafka/")
-                    && !c.startsWith("org/apache/flink/streaming/util/serialization/JSONKeyValueDeserializationSchema")),
+            assertTrue(
+                    classes.stream()
+                            .noneMatch(
+                                    c -> c.startsWith(provided)
+                                            && !c.startsWith("org/apache/flink/streaming/connectors/kafka/")
+                                            && !c.startsWith(
+                                                    "org/apache/flink/streaming/util/serialization/JSONKeyValueDeserializationSchema")),
                     "holds " + provided);
         }
         // the live job's Kafka connector and client travel with it
-        for (String needed : List.of("org/apache/flink/connector/kafka/source/KafkaSource.class",
+        for (String needed : List.of(
+                "org/apache/flink/connector/kafka/source/KafkaSource.class",
                 "org/apache/kafka/clients/producer/KafkaProducer.class")) {
             assertTrue(classes.contains(needed), "missing " + needed);
         }
         // the `kafka` command's broker runs from session-review.jar only (kafka-clients has some
         // org/apache/kafka/server/ interfaces of its own, so that prefix is not a sign of the broker)
-        for (String broker : List.of("kafka/", "org/apache/kafka/server/BrokerFeatures", "org/apache/kafka/raft/",
-                "org/apache/kafka/metadata/", "org/apache/kafka/storage/internals/log/")) {
+        for (String broker : List.of(
+                "kafka/",
+                "org/apache/kafka/server/BrokerFeatures",
+                "org/apache/kafka/raft/",
+                "org/apache/kafka/metadata/",
+                "org/apache/kafka/storage/internals/log/")) {
             assertTrue(classes.stream().noneMatch(c -> c.startsWith(broker)), "holds the Kafka broker: " + broker);
         }
         long mb = Files.size(jar) >> 20;
@@ -80,7 +103,9 @@ class ClusterJarITCase {
                 }
             }
         }
-        assertEquals(Collections.emptySet(), shared.stream().limit(50).collect(Collectors.toCollection(TreeSet::new)),
+        assertEquals(
+                Collections.emptySet(),
+                shared.stream().limit(50).collect(Collectors.toCollection(TreeSet::new)),
                 shared.size() + " classes of the cluster jar are also in the cluster's lib/");
     }
 }

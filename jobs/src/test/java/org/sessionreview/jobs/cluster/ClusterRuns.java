@@ -20,7 +20,8 @@ final class ClusterRuns {
 
     /** The job jar under test; failsafe names it, else the module's target/. */
     static Path clusterJar() {
-        return Path.of(System.getProperty("session-review.flink-jar", "target/session-review-flink.jar")).toAbsolutePath();
+        return Path.of(System.getProperty("session-review.flink-jar", "target/session-review-flink.jar"))
+                .toAbsolutePath();
     }
 
     /** The program arguments of the review of {@code sample-data/} into {@code out}, parallelism 2. */
@@ -43,10 +44,17 @@ final class ClusterRuns {
             for (String table : tables) {
                 String c = DuckDb.parquet(out.resolve(table));
                 String l = DuckDb.parquet(local.resolve(table));
-                assertEquals(db.scalar("SELECT count(*) FROM " + l), db.scalar("SELECT count(*) FROM " + c), table + " rows");
-                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + c + " EXCEPT ALL SELECT * FROM " + l + ")"),
+                assertEquals(
+                        db.scalar("SELECT count(*) FROM " + l),
+                        db.scalar("SELECT count(*) FROM " + c),
+                        table + " rows");
+                assertEquals(
+                        0L,
+                        db.scalar("SELECT count(*) FROM (SELECT * FROM " + c + " EXCEPT ALL SELECT * FROM " + l + ")"),
                         table + ": rows of the cluster run that the local run lacks");
-                assertEquals(0L, db.scalar("SELECT count(*) FROM (SELECT * FROM " + l + " EXCEPT ALL SELECT * FROM " + c + ")"),
+                assertEquals(
+                        0L,
+                        db.scalar("SELECT count(*) FROM (SELECT * FROM " + l + " EXCEPT ALL SELECT * FROM " + c + ")"),
                         table + ": rows of the local run that the cluster run lacks");
             }
         }
@@ -55,8 +63,11 @@ final class ClusterRuns {
     /** The tables of a run: the folders under {@code out} that hold Parquet files. */
     static List<String> tables(Path out) throws IOException {
         try (Stream<Path> dirs = Files.list(out)) {
-            return dirs.filter(Files::isDirectory).filter(ClusterRuns::holdsParquet)
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory)
+                    .filter(ClusterRuns::holdsParquet)
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 

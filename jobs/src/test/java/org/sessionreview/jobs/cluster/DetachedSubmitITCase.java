@@ -33,8 +33,8 @@ class DetachedSubmitITCase {
         assertTrue(Files.isRegularFile(jar), jar + " missing");
         // the job's classes are in lib/: load them from there only (parent-first), or the client
         // and the JobManager would see Parquet's and the job's classes twice (a LinkageError)
-        try (FlinkTestCluster cluster = FlinkTestCluster.start(2, Map.of("classloader.resolve-order", "parent-first"),
-                List.of(jar))) {
+        try (FlinkTestCluster cluster =
+                FlinkTestCluster.start(2, Map.of("classloader.resolve-order", "parent-first"), List.of(jar))) {
             Path refused = tmp.resolve("refused-out");
             FlinkTestCluster.CliRun plain = cluster.submitCli(List.of("-d"), jar, ClusterRuns.review(refused));
             assertNotEquals(0, plain.exitCode(), plain.output());
@@ -42,18 +42,21 @@ class DetachedSubmitITCase {
             assertTrue(cluster.runningJobs().isEmpty(), "nothing was submitted");
 
             Path out = tmp.resolve("detached-out");
-            FlinkTestCluster.CliRun run = cluster.submitCli(List.of("-d", "-Dsession-review.jar-in-cluster-lib=true"), jar,
-                    ClusterRuns.review(out));
+            FlinkTestCluster.CliRun run = cluster.submitCli(
+                    List.of("-d", "-Dsession-review.jar-in-cluster-lib=true"), jar, ClusterRuns.review(out));
             assertEquals(0, run.exitCode(), run.output());
             String jobId = run.jobId().orElseThrow(() -> new AssertionError("no job id in\n" + run.output()));
             assertFalse(Files.exists(out.resolve("run.json")), "the client returned before the job finished");
             assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(5)));
             Instant deadline = Instant.now().plusSeconds(60);
-            while (!Files.isRegularFile(out.resolve("run.json")) && Instant.now().isBefore(deadline)) {
+            while (!Files.isRegularFile(out.resolve("run.json"))
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            assertTrue(Files.isRegularFile(out.resolve("run.json")),
-                    "published by the JobManager\n" + FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
+            assertTrue(
+                    Files.isRegularFile(out.resolve("run.json")),
+                    "published by the JobManager\n"
+                            + FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
         }
         ClusterRuns.assertSameTables(ClusterRuns.localRun(), tmp.resolve("detached-out"));
     }

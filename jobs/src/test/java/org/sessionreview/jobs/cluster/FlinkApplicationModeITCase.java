@@ -26,14 +26,17 @@ class FlinkApplicationModeITCase {
         assertTrue(Files.isRegularFile(ClusterRuns.clusterJar()), ClusterRuns.clusterJar() + " missing");
         Path out = tmp.resolve("application-out");
         Instant t0 = Instant.now();
-        try (FlinkTestCluster cluster = FlinkTestCluster.startApplication(1, ClusterRuns.clusterJar(), Main.class.getName(),
-                ClusterRuns.review(out))) {
+        try (FlinkTestCluster cluster = FlinkTestCluster.startApplication(
+                1, ClusterRuns.clusterJar(), Main.class.getName(), ClusterRuns.review(out))) {
             int exit = cluster.awaitJobManagerExit(Duration.ofMinutes(5));
-            System.out.printf(Locale.ROOT, "[FlinkApplicationModeITCase] application cluster start, run and shutdown: %.1f s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "[FlinkApplicationModeITCase] application cluster start, run and shutdown: %.1f s%n",
                     Duration.between(t0, Instant.now()).toMillis() / 1000.0);
             String log = FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log"));
             assertEquals(0, exit, "the application cluster ends with 0 when its job has finished\n" + log);
-            assertTrue(Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("output published to"), log);
+            assertTrue(
+                    Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("output published to"), log);
         }
         ClusterRuns.assertSameTables(ClusterRuns.localRun(), out);
     }

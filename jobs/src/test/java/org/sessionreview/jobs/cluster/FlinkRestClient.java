@@ -29,7 +29,8 @@ public final class FlinkRestClient {
     public record Overview(int taskManagers, int slotsTotal, int slotsAvailable, int jobsRunning) {}
 
     private final URI rest;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     /** A client of the REST endpoint at {@code rest}, for example {@code http://localhost:8081}. */
@@ -44,7 +45,10 @@ public final class FlinkRestClient {
     /** {@code GET /overview}. */
     public Overview overview() throws IOException, InterruptedException {
         JsonNode o = get("/overview");
-        return new Overview(o.path("taskmanagers").asInt(), o.path("slots-total").asInt(), o.path("slots-available").asInt(),
+        return new Overview(
+                o.path("taskmanagers").asInt(),
+                o.path("slots-total").asInt(),
+                o.path("slots-available").asInt(),
                 o.path("jobs-running").asInt());
     }
 
@@ -62,8 +66,11 @@ public final class FlinkRestClient {
 
         /** The status of the first vertex whose name contains {@code part}; empty if none. */
         public String vertex(String part) {
-            return vertices.entrySet().stream().filter(e -> e.getKey().contains(part)).map(Map.Entry::getValue)
-                    .findFirst().orElse("");
+            return vertices.entrySet().stream()
+                    .filter(e -> e.getKey().contains(part))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse("");
         }
     }
 
@@ -78,7 +85,10 @@ public final class FlinkRestClient {
 
     /** Completed checkpoints of the job ({@code GET /jobs/:id/checkpoints}). */
     public long completedCheckpoints(String jobId) throws IOException, InterruptedException {
-        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+        return get("/jobs/" + jobId + "/checkpoints")
+                .path("counts")
+                .path("completed")
+                .asLong();
     }
 
     /** Waits until the job is FINISHED, FAILED or CANCELED and returns that state. */
@@ -97,8 +107,10 @@ public final class FlinkRestClient {
 
     /** Cancels a job ({@code PATCH /jobs/:id?mode=cancel}); returns once the request is accepted. */
     public void cancel(String jobId) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(rest.resolve("/jobs/" + jobId + "?mode=cancel")).timeout(Duration.ofSeconds(10))
-                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest r = HttpRequest.newBuilder(rest.resolve("/jobs/" + jobId + "?mode=cancel"))
+                .timeout(Duration.ofSeconds(10))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("cancel " + jobId + ": HTTP " + response.statusCode() + " " + response.body());
@@ -124,7 +136,8 @@ public final class FlinkRestClient {
     public String submitRest(Path jar, String... programArgs) throws IOException, InterruptedException {
         String boundary = "----flink-test-cluster-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-                + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest upload = HttpRequest.newBuilder(rest.resolve("/jars/upload"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -143,7 +156,10 @@ public final class FlinkRestClient {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(rest.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(rest.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
     }
 
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {

@@ -43,7 +43,8 @@ public final class FlinkTestCluster implements AutoCloseable {
     private static final String BASH_JAVA_UTILS_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    private static final String SESSION_ENTRYPOINT = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    private static final String SESSION_ENTRYPOINT =
+            "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     private static final String APPLICATION_ENTRYPOINT =
             "org.apache.flink.container.entrypoint.StandaloneApplicationClusterEntryPoint";
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(10);
@@ -85,7 +86,8 @@ public final class FlinkTestCluster implements AutoCloseable {
      * As {@link #start(int)}, with configuration entries added to (or replacing) the defaults of
      * {@code conf/config.yaml}.
      */
-    public static FlinkTestCluster start(int taskManagers, Map<String, String> config) throws IOException, InterruptedException {
+    public static FlinkTestCluster start(int taskManagers, Map<String, String> config)
+            throws IOException, InterruptedException {
         return start(taskManagers, config, SESSION_ENTRYPOINT, List.of(), List.of());
     }
 
@@ -104,7 +106,8 @@ public final class FlinkTestCluster implements AutoCloseable {
      * itself, and {@code taskManagers} TaskManagers. The JobManager exits when the application
      * has ended (see {@link #awaitJobManagerExit}).
      */
-    public static FlinkTestCluster startApplication(int taskManagers, Path jobJar, String mainClass, String... programArgs)
+    public static FlinkTestCluster startApplication(
+            int taskManagers, Path jobJar, String mainClass, String... programArgs)
             throws IOException, InterruptedException {
         // --jars takes several values: the class name option after it ends the list
         List<String> args = new ArrayList<>(List.of("--jars", jobJar.toUri().toString(), "--job-classname", mainClass));
@@ -112,8 +115,13 @@ public final class FlinkTestCluster implements AutoCloseable {
         return start(taskManagers, Map.of(), APPLICATION_ENTRYPOINT, args, List.of());
     }
 
-    private static FlinkTestCluster start(int taskManagers, Map<String, String> config, String entrypoint,
-            List<String> entrypointArgs, List<Path> extraLibJars) throws IOException, InterruptedException {
+    private static FlinkTestCluster start(
+            int taskManagers,
+            Map<String, String> config,
+            String entrypoint,
+            List<String> entrypointArgs,
+            List<Path> extraLibJars)
+            throws IOException, InterruptedException {
         Path lib = defaultLib();
         int restPort = freePort();
         Path home = Files.createTempDirectory("flink-test-cluster-");
@@ -149,7 +157,8 @@ public final class FlinkTestCluster implements AutoCloseable {
 
     /** The lib/ folder: the system property {@value #LIB_PROPERTY}, else target/flink-dist/lib. */
     static Path defaultLib() {
-        Path lib = Path.of(System.getProperty(LIB_PROPERTY, "target/flink-dist/lib")).toAbsolutePath();
+        Path lib = Path.of(System.getProperty(LIB_PROPERTY, "target/flink-dist/lib"))
+                .toAbsolutePath();
         try (Stream<Path> jars = Files.isDirectory(lib) ? Files.list(lib) : Stream.empty()) {
             if (jars.noneMatch(p -> p.getFileName().toString().startsWith("flink-runtime-"))) {
                 throw new IllegalStateException(lib + " holds no Flink lib/: run `mvn -pl jobs -am verify` (the"
@@ -177,12 +186,19 @@ public final class FlinkTestCluster implements AutoCloseable {
     private void startWatchdog() throws IOException {
         Path pids = home.resolve("pids");
         Files.writeString(pids, "");
-        String script = String.join("\n",
+        String script = String.join(
+                "\n",
                 "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done",
                 "for p in $(cat \"$2\"); do grep -qF \"$3\" /proc/$p/cmdline 2>/dev/null && kill -9 $p; done",
                 "rm -rf \"$3\"");
-        watchdog = new ProcessBuilder("sh", "-c", script, "flink-test-cluster-watchdog",
-                Long.toString(ProcessHandle.current().pid()), pids.toString(), home.toString())
+        watchdog = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        script,
+                        "flink-test-cluster-watchdog",
+                        Long.toString(ProcessHandle.current().pid()),
+                        pids.toString(),
+                        home.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -205,11 +221,23 @@ public final class FlinkTestCluster implements AutoCloseable {
     }
 
     private Process bashJavaUtils(String command) throws IOException {
-        List<String> cmd = List.of(java(), "-Xmx128m", "-Dlog.file=" + logs.resolve("bash-java-utils-" + command + ".log"),
-                "-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri(), "-cp", classpath(),
-                "org.apache.flink.runtime.util.bash.BashJavaUtils", command, "--configDir", conf.toString());
-        return track(new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(logs.resolve("bash-java-utils-" + command + ".out").toFile()).start());
+        List<String> cmd = List.of(
+                java(),
+                "-Xmx128m",
+                "-Dlog.file=" + logs.resolve("bash-java-utils-" + command + ".log"),
+                "-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri(),
+                "-cp",
+                classpath(),
+                "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                command,
+                "--configDir",
+                conf.toString());
+        return track(new ProcessBuilder(cmd)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        logs.resolve("bash-java-utils-" + command + ".out").toFile())
+                .start());
     }
 
     /**
@@ -224,11 +252,15 @@ public final class FlinkTestCluster implements AutoCloseable {
         }
         List<List<String>> lines = Files.readAllLines(out).stream()
                 .filter(l -> l.startsWith(BASH_JAVA_UTILS_PREFIX))
-                .map(l -> Arrays.stream(l.substring(BASH_JAVA_UTILS_PREFIX.length()).trim().split("\\s+"))
-                        .filter(s -> !s.isEmpty()).toList())
+                .map(l -> Arrays.stream(l.substring(BASH_JAVA_UTILS_PREFIX.length())
+                                .trim()
+                                .split("\\s+"))
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .toList();
         if (lines.size() != 2) {
-            throw new IllegalStateException("BashJavaUtils " + command + ": expected 2 result lines:\n" + Files.readString(out));
+            throw new IllegalStateException(
+                    "BashJavaUtils " + command + ": expected 2 result lines:\n" + Files.readString(out));
         }
         return lines;
     }
@@ -243,7 +275,9 @@ public final class FlinkTestCluster implements AutoCloseable {
         cmd.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         cmd.addAll(List.of("-cp", classpath(), mainClass, "--configDir", conf.toString()));
         cmd.addAll(dynamicProperties);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".out").toFile());
         pb.environment().put("FLINK_CONF_DIR", conf.toString());
         pb.environment().put("FLINK_LIB_DIR", lib.toString());
@@ -277,7 +311,8 @@ public final class FlinkTestCluster implements AutoCloseable {
      */
     public int awaitJobManagerExit(Duration timeout) throws InterruptedException {
         if (!jobManager.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the JobManager still runs after " + timeout + "\n" + tail(logs.resolve("jobmanager.log")));
+            throw new IllegalStateException(
+                    "the JobManager still runs after " + timeout + "\n" + tail(logs.resolve("jobmanager.log")));
         }
         return jobManager.exitValue();
     }
@@ -290,8 +325,11 @@ public final class FlinkTestCluster implements AutoCloseable {
      */
     public synchronized int startTaskManager() throws IOException {
         int index = taskManagers.size();
-        taskManagers.add(launch("taskmanager-" + index, tmJvmArgs,
-                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", tmDynamicProperties));
+        taskManagers.add(launch(
+                "taskmanager-" + index,
+                tmJvmArgs,
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                tmDynamicProperties));
         return index;
     }
 
@@ -328,7 +366,8 @@ public final class FlinkTestCluster implements AutoCloseable {
      * Waits until {@code GET /overview} reports exactly {@code expected} TaskManagers and all their
      * slots (a TaskManager registers first and reports its slots just after).
      */
-    public FlinkRestClient.Overview awaitTaskManagers(int expected, Duration timeout) throws IOException, InterruptedException {
+    public FlinkRestClient.Overview awaitTaskManagers(int expected, Duration timeout)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         FlinkRestClient.Overview last = null;
         Exception lastError = null;
@@ -394,7 +433,8 @@ public final class FlinkTestCluster implements AutoCloseable {
      * FLINK_CONF_DIR pointing at this cluster's conf/), for example with {@code runOptions}
      * {@code ["-p", "2"]} or {@code ["-d"]}. Waits for the client to exit (at most 10 minutes).
      */
-    public CliRun submitCli(List<String> runOptions, Path jar, String... programArgs) throws IOException, InterruptedException {
+    public CliRun submitCli(List<String> runOptions, Path jar, String... programArgs)
+            throws IOException, InterruptedException {
         int n;
         synchronized (this) {
             n = clientRuns++;
@@ -408,7 +448,9 @@ public final class FlinkTestCluster implements AutoCloseable {
         cmd.add(jar.toAbsolutePath().toString());
         cmd.addAll(List.of(programArgs));
         Path out = logs.resolve("client-" + n + ".out");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         pb.environment().put("FLINK_CONF_DIR", conf.toString());
         pb.environment().put("FLINK_LIB_DIR", lib.toString());
@@ -417,11 +459,15 @@ public final class FlinkTestCluster implements AutoCloseable {
         Process p = track(pb.start());
         if (!p.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("flink run did not end within " + CLI_TIMEOUT + ":\n" + Files.readString(out));
+            throw new IllegalStateException(
+                    "flink run did not end within " + CLI_TIMEOUT + ":\n" + Files.readString(out));
         }
         String output = Files.readString(out);
         Matcher m = SUBMITTED.matcher(output);
-        return new CliRun(p.exitValue(), output, m.find() ? Optional.of(m.group(1)) : Optional.empty(),
+        return new CliRun(
+                p.exitValue(),
+                output,
+                m.find() ? Optional.of(m.group(1)) : Optional.empty(),
                 Duration.between(started, Instant.now()));
     }
 
@@ -431,7 +477,8 @@ public final class FlinkTestCluster implements AutoCloseable {
     public static String tail(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
-            return "--- " + file + "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n";
+            return "--- " + file + "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))
+                    + "\n";
         } catch (IOException e) {
             return "--- " + file + ": " + e + "\n";
         }

@@ -3,6 +3,11 @@ package org.sessionreview.jobs.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.jobs.cluster.ClusterRuns.assertSameTables;
+import static org.sessionreview.jobs.cluster.ClusterRuns.clusterJar;
+import static org.sessionreview.jobs.cluster.ClusterRuns.localRun;
+import static org.sessionreview.jobs.cluster.ClusterRuns.review;
+import static org.sessionreview.jobs.cluster.ClusterRuns.tables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,12 +27,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import static org.sessionreview.jobs.cluster.ClusterRuns.assertSameTables;
-import static org.sessionreview.jobs.cluster.ClusterRuns.clusterJar;
-import static org.sessionreview.jobs.cluster.ClusterRuns.localRun;
-import static org.sessionreview.jobs.cluster.ClusterRuns.review;
-import static org.sessionreview.jobs.cluster.ClusterRuns.tables;
-
 import org.sessionreview.jobs.DuckDb;
 import org.sessionreview.jobs.Paths;
 
@@ -67,7 +66,10 @@ class FlinkTestClusterITCase {
     }
 
     private static void timing(String what, Instant since) {
-        System.out.printf(Locale.ROOT, "[FlinkTestClusterITCase] %s: %.1f s%n", what,
+        System.out.printf(
+                Locale.ROOT,
+                "[FlinkTestClusterITCase] %s: %.1f s%n",
+                what,
                 Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
@@ -76,8 +78,11 @@ class FlinkTestClusterITCase {
     void shouldWriteTheLocalRunsTablesWhenTheClusterJarIsSubmittedThroughTheCli() throws Exception {
         Path out = tmp.resolve("cluster-out");
         FlinkTestCluster.CliRun run = cluster.submitCli(List.of("-p", "2"), clusterJar(), review(out));
-        timing("flink run (attached) of the review on sample-data", Instant.now().minus(run.took()));
-        String context = run.output() + "\n" + FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log"));
+        timing(
+                "flink run (attached) of the review on sample-data",
+                Instant.now().minus(run.took()));
+        String context =
+                run.output() + "\n" + FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log"));
         assertEquals(0, run.exitCode(), context);
         assertTrue(run.jobId().isPresent(), context);
         assertEquals("FINISHED", cluster.jobStatus(run.jobId().get()), context);
@@ -86,14 +91,19 @@ class FlinkTestClusterITCase {
 
         List<String> tables = tables(out);
         assertTrue(tables.contains("sessions"), "tables: " + tables);
-        int planted = new ObjectMapper().readTree(Paths.sampleData().resolve("planted.json").toFile()).get("sessions").size();
+        int planted = new ObjectMapper()
+                .readTree(Paths.sampleData().resolve("planted.json").toFile())
+                .get("sessions")
+                .size();
 
         Path local = localRun();
         Instant t0 = Instant.now();
         timing("the same review on a local MiniCluster (for comparison)", t0);
         assertEquals(tables(local), tables);
         try (DuckDb db = new DuckDb()) {
-            assertEquals(planted, ((Number) db.scalar("SELECT count(*) FROM " + DuckDb.parquet(out.resolve("sessions")))).intValue());
+            assertEquals(
+                    planted,
+                    ((Number) db.scalar("SELECT count(*) FROM " + DuckDb.parquet(out.resolve("sessions")))).intValue());
         }
         assertSameTables(local, out);
     }
@@ -131,7 +141,9 @@ class FlinkTestClusterITCase {
     private String runOverRest(String label, String[] args) throws Exception {
         Instant t0 = Instant.now();
         String jobId = cluster.submitRest(clusterJar(), args);
-        assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(5)),
+        assertEquals(
+                "FINISHED",
+                cluster.awaitJob(jobId, Duration.ofMinutes(5)),
                 FlinkTestCluster.tail(cluster.logDir().resolve("jobmanager.log")));
         timing(label, t0);
         return jobId;
@@ -186,10 +198,14 @@ class FlinkTestClusterITCase {
     @Order(5)
     void shouldWriteTheLocalRunsTablesInStreamingMode() throws Exception {
         Path out = tmp.resolve("streaming-out");
-        String jobId = runOverRest("streaming REST run of the review on sample-data", streaming(out, CHECKPOINT_EVERY_500_MS));
+        String jobId =
+                runOverRest("streaming REST run of the review on sample-data", streaming(out, CHECKPOINT_EVERY_500_MS));
         assertSameTables(localRun(), out);
-        assertTrue(java.util.regex.Pattern.compile("Completed checkpoint \\d+ for job " + jobId)
-                .matcher(Files.readString(cluster.logDir().resolve("jobmanager.log"))).find(), "the streaming job checkpointed: " + jobId);
+        assertTrue(
+                java.util.regex.Pattern.compile("Completed checkpoint \\d+ for job " + jobId)
+                        .matcher(Files.readString(cluster.logDir().resolve("jobmanager.log")))
+                        .find(),
+                "the streaming job checkpointed: " + jobId);
     }
 
     /**
@@ -203,7 +219,8 @@ class FlinkTestClusterITCase {
          * first (Flink starts the first after a random delay between the minimum pause and the
          * interval), so the kill comes first.
          */
-        READING_BEFORE_A_CHECKPOINT(List.of("execution.checkpointing.interval=4s", "execution.checkpointing.min-pause=3s")),
+        READING_BEFORE_A_CHECKPOINT(
+                List.of("execution.checkpointing.interval=4s", "execution.checkpointing.min-pause=3s")),
         /** Reading, at least one checkpoint completed (checkpoints every 500 ms). */
         READING_AFTER_A_CHECKPOINT(CHECKPOINT_EVERY_500_MS),
         /**
@@ -231,7 +248,8 @@ class FlinkTestClusterITCase {
         private static long committedPartFiles(Path out, String table) {
             try (java.util.stream.Stream<Path> files = Files.walk(out)) {
                 return files.filter(f -> f.getParent().getFileName().toString().equals(table))
-                        .filter(f -> f.getFileName().toString().startsWith("part-")).count();
+                        .filter(f -> f.getFileName().toString().startsWith("part-"))
+                        .count();
             } catch (IOException | java.io.UncheckedIOException e) {
                 return 0; // the folder is still being made, or a file went away while listed
             }
@@ -241,19 +259,29 @@ class FlinkTestClusterITCase {
     @ParameterizedTest(name = "streaming, killed {0}")
     @EnumSource(StreamingKillPoint.class)
     @Order(6)
-    void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidStreamingRun(StreamingKillPoint point) throws Exception {
+    void shouldGiveExactlyTheSameTablesWhenTheTaskManagersAreKilledMidStreamingRun(StreamingKillPoint point)
+            throws Exception {
         Path out = tmp.resolve("killed-streaming-" + point);
         String jobId = cluster.submitRest(clusterJar(), streaming(out, point.flinkSettings));
         long[] atKill = new long[1];
-        killWhen(jobId, "streaming", point.name(), p -> {
-            atKill[0] = checkpoints(jobId);
-            return point.reached(p, atKill[0], out);
-        }, 0);
-        boolean restored = Files.readString(cluster.logDir().resolve("jobmanager.log")).contains("Restoring job " + jobId + " from Checkpoint");
+        killWhen(
+                jobId,
+                "streaming",
+                point.name(),
+                p -> {
+                    atKill[0] = checkpoints(jobId);
+                    return point.reached(p, atKill[0], out);
+                },
+                0);
+        boolean restored = Files.readString(cluster.logDir().resolve("jobmanager.log"))
+                .contains("Restoring job " + jobId + " from Checkpoint");
         if (point == StreamingKillPoint.READING_BEFORE_A_CHECKPOINT) {
-            assertFalse(restored, "killed before any checkpoint, yet restored from one (" + atKill[0] + " completed at the kill)");
+            assertFalse(
+                    restored,
+                    "killed before any checkpoint, yet restored from one (" + atKill[0] + " completed at the kill)");
         } else {
-            assertTrue(restored, "the streaming job resumed from a checkpoint (" + atKill[0] + " completed at the kill)");
+            assertTrue(
+                    restored, "the streaming job resumed from a checkpoint (" + atKill[0] + " completed at the kill)");
         }
         assertSameTables(localRun(), out);
     }
@@ -276,14 +304,23 @@ class FlinkTestClusterITCase {
      * time that took, again), SIGKILLs every live TaskManager (so that the kill surely hits
      * running tasks), starts two replacements, and waits for the job to restart and finish.
      */
-    private void killWhen(String jobId, String mode, String label, java.util.function.Predicate<FlinkRestClient.Progress> reached,
-            double delay) throws Exception {
+    private void killWhen(
+            String jobId,
+            String mode,
+            String label,
+            java.util.function.Predicate<FlinkRestClient.Progress> reached,
+            double delay)
+            throws Exception {
         Instant t0 = Instant.now();
         FlinkRestClient.Progress p = cluster.rest().progress(jobId);
         while (!reached.test(p)) {
-            assertEquals("RUNNING".equals(p.state()) || "CREATED".equals(p.state()) || "INITIALIZING".equals(p.state()), true,
+            assertEquals(
+                    "RUNNING".equals(p.state()) || "CREATED".equals(p.state()) || "INITIALIZING".equals(p.state()),
+                    true,
                     "the job ended (" + p.state() + ") before " + label + ": " + p.vertices());
-            assertTrue(Duration.between(t0, Instant.now()).toMinutes() < 5, "no " + label + " within 5 minutes: " + p.vertices());
+            assertTrue(
+                    Duration.between(t0, Instant.now()).toMinutes() < 5,
+                    "no " + label + " within 5 minutes: " + p.vertices());
             Thread.sleep(50);
             p = cluster.rest().progress(jobId);
         }
@@ -301,9 +338,17 @@ class FlinkTestClusterITCase {
         cluster.startTaskManager();
         Path log = cluster.logDir().resolve("jobmanager.log");
         assertEquals("FINISHED", cluster.awaitJob(jobId, Duration.ofMinutes(8)), FlinkTestCluster.tail(log));
-        timing(String.format(Locale.ROOT, "%s REST run with its TaskManagers killed at %s (%.1f s after submission; vertices %s)",
-                mode, label, at.toMillis() / 1000.0, p.vertices()), t0);
-        assertTrue(Files.readString(log).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
+        timing(
+                String.format(
+                        Locale.ROOT,
+                        "%s REST run with its TaskManagers killed at %s (%.1f s after submission; vertices %s)",
+                        mode,
+                        label,
+                        at.toMillis() / 1000.0,
+                        p.vertices()),
+                t0);
+        assertTrue(
+                Files.readString(log).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
                 "the job was restarted after the kill");
         // the next run must not be scheduled onto TaskManagers the JobManager has not yet seen die
         cluster.awaitTaskManagers(cluster.liveTaskManagers().size(), Duration.ofSeconds(60));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCommandTest {
     @TempDir
     Path dir;
+
     Path tables;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -29,8 +30,11 @@ class ExportCommandTest {
     }
 
     private int run(String... args) {
-        return new ExportCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir.resolve("home")).run(args, k -> null);
+        return new ExportCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        dir.resolve("home"))
+                .run(args, k -> null);
     }
 
     private String error() {
@@ -54,36 +58,95 @@ class ExportCommandTest {
 
     @Test
     void shouldRefuseAMissingOrUnknownAudience() {
-        assertRefused("--audience is required", "--tables", tables.toString(), "--out", dir.resolve("x").toString(),
+        assertRefused(
+                "--audience is required",
+                "--tables",
+                tables.toString(),
+                "--out",
+                dir.resolve("x").toString(),
                 "--allow-demo-key");
-        assertRefused("unknown audience 'marketing'", "--audience", "marketing", "--tables", tables.toString(), "--out",
-                dir.resolve("x").toString(), "--allow-demo-key");
+        assertRefused(
+                "unknown audience 'marketing'",
+                "--audience",
+                "marketing",
+                "--tables",
+                tables.toString(),
+                "--out",
+                dir.resolve("x").toString(),
+                "--allow-demo-key");
     }
 
     @Test
     void shouldRefuseMissingOrUnusableTables() {
-        assertRefused("--tables DIR is required", "--audience", "research", "--out", dir.resolve("x").toString(), "--allow-demo-key");
-        assertRefused("is not a folder", "--audience", "research", "--tables", dir.resolve("nope").toString(), "--out",
-                dir.resolve("x").toString(), "--allow-demo-key");
-        assertRefused("holds no sessions/ table", "--audience", "research", "--tables", dir.toString(), "--out",
-                dir.resolve("x").toString(), "--allow-demo-key");
+        assertRefused(
+                "--tables DIR is required",
+                "--audience",
+                "research",
+                "--out",
+                dir.resolve("x").toString(),
+                "--allow-demo-key");
+        assertRefused(
+                "is not a folder",
+                "--audience",
+                "research",
+                "--tables",
+                dir.resolve("nope").toString(),
+                "--out",
+                dir.resolve("x").toString(),
+                "--allow-demo-key");
+        assertRefused(
+                "holds no sessions/ table",
+                "--audience",
+                "research",
+                "--tables",
+                dir.toString(),
+                "--out",
+                dir.resolve("x").toString(),
+                "--allow-demo-key");
         assertFalse(Files.exists(dir.resolve("x")));
     }
 
     @Test
     void shouldRefuseToRunWithoutAKey() {
-        assertRefused("no pseudonym key", "--audience", "research", "--tables", tables.toString(), "--out",
+        assertRefused(
+                "no pseudonym key",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
                 dir.resolve("x").toString());
     }
 
     @Test
     void shouldNeverWriteIntoOrAroundTheTables() throws Exception {
-        assertRefused("is the --tables folder", "--audience", "research", "--tables", tables.toString(), "--out",
-                tables.toString(), "--allow-demo-key");
-        assertRefused("is inside the --tables folder", "--audience", "research", "--tables", tables.toString(), "--out",
-                tables.resolve("research").toString(), "--allow-demo-key");
-        assertRefused("contains the --tables folder", "--audience", "research", "--tables", tables.toString(), "--out",
-                dir.toString(), "--allow-demo-key");
+        assertRefused(
+                "is the --tables folder",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
+                tables.toString(),
+                "--allow-demo-key");
+        assertRefused(
+                "is inside the --tables folder",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
+                tables.resolve("research").toString(),
+                "--allow-demo-key");
+        assertRefused(
+                "contains the --tables folder",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
+                dir.toString(),
+                "--allow-demo-key");
         assertFalse(Files.exists(tables.resolve("research")));
     }
 
@@ -92,7 +155,14 @@ class ExportCommandTest {
         Path beside = Files.createDirectories(dir.resolve("other-review"));
         Files.writeString(beside.resolve("run.json"), "{}");
         Files.createDirectories(beside.resolve("rejects"));
-        assertRefused("not research-export tables (rejects, run.json)", "--audience", "research", "--tables",
-                tables.toString(), "--out", beside.toString(), "--allow-demo-key");
+        assertRefused(
+                "not research-export tables (rejects, run.json)",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
+                beside.toString(),
+                "--allow-demo-key");
     }
 }

@@ -86,7 +86,8 @@ class ResearchExportCliITCase {
     }
 
     /** Sessions whose research consent is set to false. */
-    static final Set<String> WITHOUT_RESEARCH_CONSENT = Set.of("T01-20260309-1000", "T02-20260319-0900", "T01-20260421-1430");
+    static final Set<String> WITHOUT_RESEARCH_CONSENT =
+            Set.of("T01-20260309-1000", "T02-20260319-0900", "T01-20260421-1430");
 
     @TempDir
     static Path tmp;
@@ -97,6 +98,7 @@ class ResearchExportCliITCase {
     static Path research;
     /** Raw session id to session date, and to therapist id, of the whole cohort. */
     static final Map<String, String> dates = new TreeMap<>();
+
     static final Map<String, String> therapists = new TreeMap<>();
     static final Set<String> rawClientIds = new TreeSet<>();
     static String exportStdout;
@@ -108,10 +110,30 @@ class ResearchExportCliITCase {
         Files.writeString(keyFile, "research-export-itcase-key-0123456789abcdef\n");
         review = tmp.resolve("review-out");
         research = tmp.resolve("research-out");
-        assertEquals(0, run("review", "--sessions", cohort.toString(), "--out", review.toString(), "--pseudonym-key-file",
-                keyFile.toString(), "--parallelism", "2", "--quiet").code);
-        Run export = run("export", "--audience", "research", "--tables", review.toString(), "--out", research.toString(),
-                "--pseudonym-key-file", keyFile.toString());
+        assertEquals(
+                0,
+                run(
+                                "review",
+                                "--sessions",
+                                cohort.toString(),
+                                "--out",
+                                review.toString(),
+                                "--pseudonym-key-file",
+                                keyFile.toString(),
+                                "--parallelism",
+                                "2",
+                                "--quiet")
+                        .code);
+        Run export = run(
+                "export",
+                "--audience",
+                "research",
+                "--tables",
+                review.toString(),
+                "--out",
+                research.toString(),
+                "--pseudonym-key-file",
+                keyFile.toString());
         assertEquals(0, export.code, export.err);
         exportStdout = export.out;
     }
@@ -121,7 +143,10 @@ class ResearchExportCliITCase {
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -136,7 +161,9 @@ class ResearchExportCliITCase {
         Files.createDirectories(root);
         List<Path> sessions;
         try (Stream<Path> s = Files.list(Paths.sampleData())) {
-            sessions = s.filter(p -> Files.isRegularFile(p.resolve("session.json"))).sorted().toList();
+            sessions = s.filter(p -> Files.isRegularFile(p.resolve("session.json")))
+                    .sorted()
+                    .toList();
         }
         for (Path src : sessions) {
             Path dst = root.resolve(src.getFileName() + " " + name("session folder name"));
@@ -162,7 +189,8 @@ class ResearchExportCliITCase {
     private static void plantSession(Path dir) throws IOException {
         ObjectNode s = (ObjectNode) JSON.readTree(dir.resolve("session.json").toFile());
         String id = s.path("session_id").asText();
-        String therapist = name("session.json therapist_id") + " " + s.path("therapist_id").asText();
+        String therapist =
+                name("session.json therapist_id") + " " + s.path("therapist_id").asText();
         s.put("therapist_id", therapist);
         s.put("therapist_name", name("session.json therapist_name"));
         s.put("notes", name("session.json notes"));
@@ -172,16 +200,20 @@ class ResearchExportCliITCase {
         ((ObjectNode) s.path("consent")).put("research", !WITHOUT_RESEARCH_CONSENT.contains(id));
 
         ObjectNode wearables = (ObjectNode) s.path("wearables");
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = wearables.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = wearables.fields();
+                it.hasNext(); ) {
             Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> w = it.next();
             String renamed = w.getValue().asText() + " " + name("wearable folder name");
             Files.move(dir.resolve(w.getValue().asText()), dir.resolve(renamed));
             w.setValue(JSON.getNodeFactory().textNode(renamed));
         }
         if (s.has("codebook")) {
-            ObjectNode codebook = (ObjectNode) JSON.readTree(dir.resolve(s.path("codebook").asText()).toFile());
-            ((ObjectNode) codebook.path("labels")).put("sigh with " + name("BORIS behavior mapped by the codebook (reaches annotations.label)"),
-                    "ANX_STR_SIGH");
+            ObjectNode codebook = (ObjectNode)
+                    JSON.readTree(dir.resolve(s.path("codebook").asText()).toFile());
+            ((ObjectNode) codebook.path("labels"))
+                    .put(
+                            "sigh with " + name("BORIS behavior mapped by the codebook (reaches annotations.label)"),
+                            "ANX_STR_SIGH");
             Files.write(dir.resolve(s.path("codebook").asText()), JSON.writeValueAsBytes(codebook));
         }
         ArrayNode annotations = (ArrayNode) s.path("annotations");
@@ -198,14 +230,21 @@ class ResearchExportCliITCase {
         }
         if (id.equals("T01-20260302-1000") || id.equals("T02-20260319-0900")) {
             String csv = "codes " + name("annotation file name") + ".csv";
-            Files.writeString(dir.resolve(csv), String.join("\n",
-                    "start,end,code,actor,intensity,note,coder",
-                    "250,,AFF_CUE,client,,\"" + name("CSV note") + "\",\"" + name("CSV modifier coder") + "\"",
-                    "260,,\"" + name("CSV code") + "\",client,,,") + "\n");
+            Files.writeString(
+                    dir.resolve(csv),
+                    String.join(
+                                    "\n",
+                                    "start,end,code,actor,intensity,note,coder",
+                                    "250,,AFF_CUE,client,,\"" + name("CSV note") + "\",\"" + name("CSV modifier coder")
+                                            + "\"",
+                                    "260,,\"" + name("CSV code") + "\",client,,,")
+                            + "\n");
             renamedFiles.add(csv);
         }
         s.set("annotations", renamedFiles);
-        Files.write(dir.resolve("session.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(s));
+        Files.write(
+                dir.resolve("session.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(s));
     }
 
     private static void plantAnnotations(Path file, boolean codedBaseline) throws IOException {
@@ -216,7 +255,8 @@ class ResearchExportCliITCase {
                 lines.add("{\"start\":120,\"end\":360,\"code\":\"BASELINE\",\"actor\":\"dyad\"}");
             }
             lines.add("{\"start\":200,\"code\":\"AFF_CUE\",\"actor\":\"client\",\"note\":\"" + name("JSONL note")
-                    + "\",\"coder\":\"" + name("JSONL modifier coder") + "\",\"channel\":\"" + name("JSONL modifier channel") + "\"}");
+                    + "\",\"coder\":\"" + name("JSONL modifier coder") + "\",\"channel\":\""
+                    + name("JSONL modifier channel") + "\"}");
             lines.add("{\"start\":210,\"code\":\"" + name("JSONL code") + "\",\"actor\":\"client\"}");
             lines.add("{\"start\":220,\"code\":\"AFF_CUE\",\"actor\":\"" + name("JSONL actor") + "\"}");
             Files.writeString(file, Files.readString(file) + String.join("\n", lines) + "\n");
@@ -232,9 +272,19 @@ class ResearchExportCliITCase {
     private static void plantBoris(Path file) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         List<String> header = List.of(lines.get(0).split("\t", -1));
-        Map<String, String> set = Map.of("Observation id", name("BORIS observation id"), "Description", name("BORIS description"),
-                "coder", name("BORIS coder"), "Media file name", name("BORIS media file name") + ".mp4",
-                "Comment", name("BORIS comment"), "Comment start", name("BORIS comment"));
+        Map<String, String> set = Map.of(
+                "Observation id",
+                name("BORIS observation id"),
+                "Description",
+                name("BORIS description"),
+                "coder",
+                name("BORIS coder"),
+                "Media file name",
+                name("BORIS media file name") + ".mp4",
+                "Comment",
+                name("BORIS comment"),
+                "Comment start",
+                name("BORIS comment"));
         String lastRow = null;
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
@@ -251,7 +301,8 @@ class ResearchExportCliITCase {
             int behavior = header.indexOf("Behavior");
             int modifier = header.indexOf("Modifier #1");
             if (type >= 0 && "POINT".equals(cells[type]) && "sigh".equals(cells[behavior])) {
-                cells[behavior] = "sigh with " + name("BORIS behavior mapped by the codebook (reaches annotations.label)");
+                cells[behavior] =
+                        "sigh with " + name("BORIS behavior mapped by the codebook (reaches annotations.label)");
             } else if (type >= 0 && "POINT".equals(cells[type]) && modifier >= 0) {
                 cells[modifier] = name("BORIS modifier");
             }
@@ -267,20 +318,24 @@ class ResearchExportCliITCase {
     private static void plantElan(Path file) throws IOException {
         String eaf = Files.readString(file);
         eaf = eaf.replaceFirst("AUTHOR=\"[^\"]*\"", "AUTHOR=\"" + name("ELAN author") + "\"");
-        eaf = eaf.replaceFirst("MEDIA_URL=\"([^\"]*)\"", "MEDIA_URL=\"file:///D:/" + name("ELAN media URL") + "/video.mp4\"");
+        eaf = eaf.replaceFirst(
+                "MEDIA_URL=\"([^\"]*)\"", "MEDIA_URL=\"file:///D:/" + name("ELAN media URL") + "/video.mp4\"");
         String tier = name("ELAN tier name and participant");
-        String tiers = "    <TIER LINGUISTIC_TYPE_REF=\"affect\" PARTICIPANT=\"" + tier + "\" TIER_ID=\"" + tier + "\">\n"
-                + "        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"p901\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
-                + "<ANNOTATION_VALUE>AFF_CUE</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
-                + "    </TIER>\n"
-                + "    <TIER LINGUISTIC_TYPE_REF=\"affect\" PARTICIPANT=\"client\" TIER_ID=\"client-affect-2\">\n"
-                + "        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"p902\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
-                + "<ANNOTATION_VALUE>" + name("ELAN annotation value") + "</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
-                + "    </TIER>\n"
-                + "    <TIER LINGUISTIC_TYPE_REF=\"affect\" PARTICIPANT=\"client\" TIER_ID=\"note\">\n"
-                + "        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"p903\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
-                + "<ANNOTATION_VALUE>" + name("ELAN note tier value") + "</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
-                + "    </TIER>\n";
+        String tiers =
+                "    <TIER LINGUISTIC_TYPE_REF=\"affect\" PARTICIPANT=\"" + tier + "\" TIER_ID=\"" + tier + "\">\n"
+                        + "        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"p901\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
+                        + "<ANNOTATION_VALUE>AFF_CUE</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                        + "    </TIER>\n"
+                        + "    <TIER LINGUISTIC_TYPE_REF=\"affect\" PARTICIPANT=\"client\" TIER_ID=\"client-affect-2\">\n"
+                        + "        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"p902\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
+                        + "<ANNOTATION_VALUE>" + name("ELAN annotation value")
+                        + "</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                        + "    </TIER>\n"
+                        + "    <TIER LINGUISTIC_TYPE_REF=\"affect\" PARTICIPANT=\"client\" TIER_ID=\"note\">\n"
+                        + "        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"p903\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
+                        + "<ANNOTATION_VALUE>" + name("ELAN note tier value")
+                        + "</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                        + "    </TIER>\n";
         int at = eaf.indexOf("    <LINGUISTIC_TYPE ");
         Files.writeString(file, eaf.substring(0, at) + tiers + eaf.substring(at));
     }
@@ -317,7 +372,9 @@ class ResearchExportCliITCase {
                     List<?> values = v instanceof List<?> l ? l : java.util.Collections.singletonList(v);
                     for (Object x : values) {
                         if (x instanceof String str) {
-                            cells.put(t.name() + "." + col + "\u0000" + str.toLowerCase(Locale.ROOT), t.name() + "." + col);
+                            cells.put(
+                                    t.name() + "." + col + "\u0000" + str.toLowerCase(Locale.ROOT),
+                                    t.name() + "." + col);
                         }
                     }
                 });
@@ -342,12 +399,16 @@ class ResearchExportCliITCase {
         assertTrue(found.stream().anyMatch(f -> f.startsWith("sessions.therapist_id")), found.toString());
         assertTrue(found.stream().anyMatch(f -> f.startsWith("rejects.")), found.toString());
         List<Map<String, Object>> rejects = TableReader.read(review, "rejects").rows();
-        Set<String> rejectedFormats = rejects.stream().map(r -> (String) r.get("source_file"))
-                .map(f -> f.substring(f.lastIndexOf('.') + 1)).collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(rejectedFormats.containsAll(Set.of("jsonl", "csv", "tsv", "eaf")),
+        Set<String> rejectedFormats = rejects.stream()
+                .map(r -> (String) r.get("source_file"))
+                .map(f -> f.substring(f.lastIndexOf('.') + 1))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(
+                rejectedFormats.containsAll(Set.of("jsonl", "csv", "tsv", "eaf")),
                 "every format's planted bad record was read and rejected: " + rejects);
         Set<String> codes = TableReader.read(review, "annotations").rows().stream()
-                .map(r -> (String) r.get("source_file")).map(f -> f.substring(f.lastIndexOf('.') + 1))
+                .map(r -> (String) r.get("source_file"))
+                .map(f -> f.substring(f.lastIndexOf('.') + 1))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertTrue(codes.containsAll(Set.of("jsonl", "csv", "tsv", "eaf")), "every planted file was read: " + codes);
     }
@@ -355,17 +416,25 @@ class ResearchExportCliITCase {
     @Test
     void shouldExportOnlyTheSessionsWithResearchConsent() {
         ResearchPseudonyms p = new ResearchPseudonyms(Pseudonymizer.fromText(readKey(), "test"));
-        Set<String> expected = dates.keySet().stream().filter(id -> !WITHOUT_RESEARCH_CONSENT.contains(id))
-                .map(p::session).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = dates.keySet().stream()
+                .filter(id -> !WITHOUT_RESEARCH_CONSENT.contains(id))
+                .map(p::session)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(5, expected.size());
-        List<Map<String, Object>> sessions = TableReader.read(research, "sessions").rows();
+        List<Map<String, Object>> sessions =
+                TableReader.read(research, "sessions").rows();
         assertEquals(expected.size(), sessions.size());
-        assertEquals(expected, sessions.stream().map(r -> (String) r.get("session_id")).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(
+                expected,
+                sessions.stream()
+                        .map(r -> (String) r.get("session_id"))
+                        .collect(Collectors.toCollection(TreeSet::new)));
         assertTrue(sessions.stream().allMatch(r -> Boolean.TRUE.equals(r.get("consent_research"))));
         for (String table : ResearchExport.tableNames()) {
             for (Map<String, Object> row : TableReader.read(research, table).rows()) {
                 if (row.containsKey("session_id")) {
-                    assertTrue(expected.contains(row.get("session_id")), table + " holds a session that is not exported");
+                    assertTrue(
+                            expected.contains(row.get("session_id")), table + " holds a session that is not exported");
                 }
             }
         }
@@ -374,7 +443,9 @@ class ResearchExportCliITCase {
         assertTrue(exportStdout.contains("5 of 8 sessions"), exportStdout);
 
         int traineeSessions = TableReader.read(research, "trainees").rows().stream()
-                .filter(r -> "all".equals(r.get("period"))).mapToInt(r -> (Integer) r.get("sessions")).sum();
+                .filter(r -> "all".equals(r.get("period")))
+                .mapToInt(r -> (Integer) r.get("sessions"))
+                .sum();
         assertEquals(5, traineeSessions, "trainees recomputed from the exported sessions only");
         assertEquals(5, TableReader.read(research, "clients").rows().size());
         assertFalse(Files.exists(research.resolve("rejects")));
@@ -383,7 +454,8 @@ class ResearchExportCliITCase {
     @Test
     void shouldReplaceEveryIdentifierByAConsistentKeyedPseudonym() {
         ResearchPseudonyms p = new ResearchPseudonyms(Pseudonymizer.fromText(readKey(), "test"));
-        Set<String> therapistPseudonyms = therapists.values().stream().map(p::therapist).collect(Collectors.toSet());
+        Set<String> therapistPseudonyms =
+                therapists.values().stream().map(p::therapist).collect(Collectors.toSet());
         Map<String, Map<String, Object>> sessions = TableReader.read(research, "sessions").rows().stream()
                 .collect(Collectors.toMap(r -> (String) r.get("session_id"), r -> r));
         for (String raw : dates.keySet()) {
@@ -396,12 +468,20 @@ class ResearchExportCliITCase {
             assertEquals(p.therapist(therapists.get(raw)), row.get("therapist_id"));
             assertTrue(((String) row.get("client_key")).matches("c_[0-9a-f]{16}"));
             LocalDate d = LocalDate.parse(dates.get(raw));
-            assertEquals(String.format(Locale.ROOT, "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
-                    row.get("session_week"), "session_date coarsened to the ISO week");
+            assertEquals(
+                    String.format(
+                            Locale.ROOT,
+                            "%04d-W%02d",
+                            d.get(IsoFields.WEEK_BASED_YEAR),
+                            d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                    row.get("session_week"),
+                    "session_date coarsened to the ISO week");
         }
         for (Map<String, Object> r : TableReader.read(research, "baselines").rows()) {
             String person = (String) r.get("person");
-            assertTrue(person.matches("client:c_[0-9a-f]{16}") || therapistPseudonyms.contains(person.substring("therapist:".length())),
+            assertTrue(
+                    person.matches("client:c_[0-9a-f]{16}")
+                            || therapistPseudonyms.contains(person.substring("therapist:".length())),
                     person);
         }
         for (String table : List.of("trainees", "clients")) {
@@ -410,7 +490,8 @@ class ResearchExportCliITCase {
             }
         }
         Set<String> baselineSources = TableReader.read(research, "sessions").rows().stream()
-                .map(r -> (String) r.get("baseline_source")).collect(Collectors.toSet());
+                .map(r -> (String) r.get("baseline_source"))
+                .collect(Collectors.toSet());
         assertTrue(baselineSources.stream().anyMatch(s -> s.contains("coded_baseline")), baselineSources.toString());
     }
 
@@ -426,11 +507,12 @@ class ResearchExportCliITCase {
                 }
             });
         }
-        stringCells(research).forEach((cell, where) -> banned.forEach((word, why) -> {
-            if (cell.contains(word)) {
-                leaks.add(where + " holds " + why + ": " + word);
-            }
-        }));
+        stringCells(research)
+                .forEach((cell, where) -> banned.forEach((word, why) -> {
+                    if (cell.contains(word)) {
+                        leaks.add(where + " holds " + why + ": " + word);
+                    }
+                }));
         assertEquals(List.of(), leaks);
     }
 
@@ -439,18 +521,27 @@ class ResearchExportCliITCase {
         for (String table : ResearchExport.tableNames()) {
             for (Path f : TableReader.files(research.resolve(table))) {
                 Map<String, String> footer = TableReader.footer(f);
-                List<String> columns = footer.keySet().stream().filter(k -> k.startsWith("session_review.column."))
-                        .map(k -> k.substring("session_review.column.".length())).toList();
+                List<String> columns = footer.keySet().stream()
+                        .filter(k -> k.startsWith("session_review.column."))
+                        .map(k -> k.substring("session_review.column.".length()))
+                        .toList();
                 assertFalse(columns.isEmpty(), table);
                 for (String c : columns) {
-                    assertFalse(c.endsWith("_utc") || c.equals("session_date") || c.equals("flag_reasons") || c.equals("evidence")
-                            || c.equals("label") || c.equals("source_file"), table + "." + c);
+                    assertFalse(
+                            c.endsWith("_utc")
+                                    || c.equals("session_date")
+                                    || c.equals("flag_reasons")
+                                    || c.equals("evidence")
+                                    || c.equals("label")
+                                    || c.equals("source_file"),
+                            table + "." + c);
                 }
             }
             for (Map<String, Object> row : TableReader.read(research, table).rows()) {
                 assertTrue(row.keySet().stream().noneMatch(k -> k.endsWith("_utc")), table);
                 Object modifiers = row.get("modifiers");
-                assertTrue(modifiers == null || ((String) modifiers).matches("[a-z_]+=[a-z0-9_]+(;[a-z_]+=[a-z0-9_]+)*"),
+                assertTrue(
+                        modifiers == null || ((String) modifiers).matches("[a-z_]+=[a-z0-9_]+(;[a-z_]+=[a-z0-9_]+)*"),
                         String.valueOf(modifiers));
             }
         }
@@ -475,27 +566,59 @@ class ResearchExportCliITCase {
     @Test
     void shouldWriteTheSameBytesAgainAndReplaceAPreviousExport() throws IOException {
         Path again = tmp.resolve("research-again");
-        assertEquals(0, run("export", "--audience", "research", "--tables", review.toString(), "--out", again.toString(),
-                "--pseudonym-key-file", keyFile.toString(), "--quiet").code);
+        assertEquals(
+                0,
+                run(
+                                "export",
+                                "--audience",
+                                "research",
+                                "--tables",
+                                review.toString(),
+                                "--out",
+                                again.toString(),
+                                "--pseudonym-key-file",
+                                keyFile.toString(),
+                                "--quiet")
+                        .code);
         for (String table : ResearchExport.tableNames()) {
-            assertArrayEquals(Files.readAllBytes(research.resolve(table).resolve(ResearchExport.FILE_NAME)),
-                    Files.readAllBytes(again.resolve(table).resolve(ResearchExport.FILE_NAME)), table);
+            assertArrayEquals(
+                    Files.readAllBytes(research.resolve(table).resolve(ResearchExport.FILE_NAME)),
+                    Files.readAllBytes(again.resolve(table).resolve(ResearchExport.FILE_NAME)),
+                    table);
         }
-        Run replace = run("export", "--audience", "research", "--tables", review.toString(), "--out", again.toString(),
-                "--pseudonym-key-file", keyFile.toString(), "--quiet");
+        Run replace = run(
+                "export",
+                "--audience",
+                "research",
+                "--tables",
+                review.toString(),
+                "--out",
+                again.toString(),
+                "--pseudonym-key-file",
+                keyFile.toString(),
+                "--quiet");
         assertEquals(0, replace.code, replace.err);
-        Run beside = run("export", "--audience", "research", "--tables", review.toString(), "--out",
-                tmp.resolve("cohort").toString(), "--allow-demo-key");
+        Run beside = run(
+                "export",
+                "--audience",
+                "research",
+                "--tables",
+                review.toString(),
+                "--out",
+                tmp.resolve("cohort").toString(),
+                "--allow-demo-key");
         assertEquals(2, beside.code, "a folder holding other things is refused");
     }
 
     @Test
     void duckDbReadsTheExportAndJoinsTablesOnThePseudonymousSessionId() throws Exception {
         try (org.sessionreview.jobs.DuckDb db = new org.sessionreview.jobs.DuckDb()) {
-            Object joined = db.scalar("SELECT count(*) FROM " + org.sessionreview.jobs.DuckDb.parquet(research.resolve("moments"))
-                    + " m JOIN " + org.sessionreview.jobs.DuckDb.parquet(research.resolve("sessions")) + " s USING (session_id)");
+            Object joined = db.scalar("SELECT count(*) FROM "
+                    + org.sessionreview.jobs.DuckDb.parquet(research.resolve("moments")) + " m JOIN "
+                    + org.sessionreview.jobs.DuckDb.parquet(research.resolve("sessions")) + " s USING (session_id)");
             assertEquals((long) TableReader.read(research, "moments").rows().size(), ((Number) joined).longValue());
-            Map<String, String> types = db.describe(org.sessionreview.jobs.DuckDb.parquet(research.resolve("sessions")));
+            Map<String, String> types =
+                    db.describe(org.sessionreview.jobs.DuckDb.parquet(research.resolve("sessions")));
             assertEquals("VARCHAR", types.get("session_week"));
             assertFalse(types.containsKey("media_start_utc"));
         }

@@ -62,8 +62,15 @@ class FinalAttemptsTest {
         List<String> dropped = FinalAttempts.tidy(table(), false);
 
         assertEquals(List.of(), dropped);
-        assertEquals(List.of("part-empty.parquet", "part-s0-a0-u1-0.parquet", "part-s0-a0-u1-1.parquet",
-                "part-s0-a1-u2-0.parquet", "part-s1-a0-u3-0.parquet", "part-s2-a0-u4-0.parquet"), names());
+        assertEquals(
+                List.of(
+                        "part-empty.parquet",
+                        "part-s0-a0-u1-0.parquet",
+                        "part-s0-a0-u1-1.parquet",
+                        "part-s0-a1-u2-0.parquet",
+                        "part-s1-a0-u3-0.parquet",
+                        "part-s2-a0-u4-0.parquet"),
+                names());
     }
 
     @Test
@@ -78,6 +85,7 @@ class FinalAttemptsTest {
 
     @Test
     void shouldTreatAMissingTableFolderAsNothingToTidy() throws IOException {
-        assertEquals(List.of(), FinalAttempts.tidy(new Path(dir.resolve("absent").toUri()), true));
+        assertEquals(
+                List.of(), FinalAttempts.tidy(new Path(dir.resolve("absent").toUri()), true));
     }
 }

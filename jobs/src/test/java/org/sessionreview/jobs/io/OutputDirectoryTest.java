@@ -24,8 +24,10 @@ class OutputDirectoryTest {
 
     private static List<String> visible(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> dir.relativize(p).toString()).filter(n -> !n.isEmpty() && !n.startsWith("."))
-                    .sorted().toList();
+            return s.map(p -> dir.relativize(p).toString())
+                    .filter(n -> !n.isEmpty() && !n.startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -57,8 +59,10 @@ class OutputDirectoryTest {
         assertEquals("run 2", Files.readString(out.resolve("sessions/part-0.parquet")));
         assertEquals("kept", Files.readString(out.resolve("my-notes.txt")));
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of(OutputDirectory.MARKER, "my-notes.txt", "run.json", "sessions"),
-                    s.map(p -> p.getFileName().toString()).sorted().toList(), "no staging left behind");
+            assertEquals(
+                    List.of(OutputDirectory.MARKER, "my-notes.txt", "run.json", "sessions"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no staging left behind");
         }
     }
 

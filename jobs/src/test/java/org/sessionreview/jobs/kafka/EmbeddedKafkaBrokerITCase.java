@@ -53,7 +53,9 @@ class EmbeddedKafkaBrokerITCase {
             clusterId = broker.clusterId();
             assertEquals(clusterId, EmbeddedKafkaBroker.storedClusterId(dir));
             try (Admin admin = admin(broker)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
                 assertEquals(clusterId, admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS));
             }
             try (KafkaProducer<String, String> producer = producer(broker)) {
@@ -81,8 +83,8 @@ class EmbeddedKafkaBrokerITCase {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("localhost", 0));
             Path dir = tmp.resolve("never");
-            PortInUseException e = assertThrows(PortInUseException.class,
-                    () -> EmbeddedKafkaBroker.start(taken.getLocalPort(), dir));
+            PortInUseException e =
+                    assertThrows(PortInUseException.class, () -> EmbeddedKafkaBroker.start(taken.getLocalPort(), dir));
             assertEquals(taken.getLocalPort(), e.port());
             assertTrue(e.getMessage().contains("already in use"), e.getMessage());
             assertTrue(!Files.exists(dir.resolve("meta.properties")));

@@ -31,8 +31,11 @@ class IbiOffsetsTest {
             double rel = (x * 1000.0 - k * blockMillis) / 1000.0; // as BlockSplitter rebases
             double back = IbiOffsets.toStream(rel, k, blockMillis, "#" + i);
             assertEquals(k, (long) Math.floor(back * 1000.0 / blockMillis), "block of x=" + x);
-            assertEquals(Double.doubleToLongBits(rel), Double.doubleToLongBits((back * 1000.0 - k * blockMillis) / 1000.0),
-                    () -> String.format(Locale.ROOT, "x=%s block %d ms k=%d rel=%s back=%s", x, blockMillis, k, rel, back));
+            assertEquals(
+                    Double.doubleToLongBits(rel),
+                    Double.doubleToLongBits((back * 1000.0 - k * blockMillis) / 1000.0),
+                    () -> String.format(
+                            Locale.ROOT, "x=%s block %d ms k=%d rel=%s back=%s", x, blockMillis, k, rel, back));
             if (back != x) {
                 notTheOriginal++;
             }
@@ -67,7 +70,11 @@ class IbiOffsetsTest {
             List<SampleBlock> again = split(E4Channel.ibi(1_000_000_123L, rebuilt, intervals), blockMillis);
             assertEquals(blocks.size(), again.size());
             for (int j = 0; j < blocks.size(); j++) {
-                assertArrayEquals(blocks.get(j).offsetsS, again.get(j).offsetsS, 0.0, "block " + j + " of " + blockMillis + " ms");
+                assertArrayEquals(
+                        blocks.get(j).offsetsS,
+                        again.get(j).offsetsS,
+                        0.0,
+                        "block " + j + " of " + blockMillis + " ms");
                 assertEquals(blocks.get(j), again.get(j));
             }
         }
@@ -75,7 +82,8 @@ class IbiOffsetsTest {
 
     @Test
     void shouldThrowNamingTheBeatWhenNoTimeInTheBlockRebasesToTheOffset() {
-        IllegalStateException before = assertThrows(IllegalStateException.class,
+        IllegalStateException before = assertThrows(
+                IllegalStateException.class,
                 () -> IbiOffsets.toStream(-0.5, 3, 30_000, "#12 of session S1, wearer client"));
         assertTrue(before.getMessage().contains("#12 of session S1, wearer client"), before.getMessage());
         assertTrue(before.getMessage().contains("block 3"), before.getMessage());
@@ -95,7 +103,9 @@ class IbiOffsetsTest {
     }
 
     private static List<SampleBlock> split(E4Channel ibi, long blockMillis) {
-        PipelineConfig config = PipelineConfig.builder().setText("features.block_s", String.valueOf(blockMillis / 1000.0)).build();
+        PipelineConfig config = PipelineConfig.builder()
+                .setText("features.block_s", String.valueOf(blockMillis / 1000.0))
+                .build();
         assertEquals(blockMillis, config.features().blockMillis());
         return new BlockSplitter(config.features()).split(ibi, "S1", Role.CLIENT, 0, 0);
     }

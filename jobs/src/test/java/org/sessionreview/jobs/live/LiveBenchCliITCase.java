@@ -32,9 +32,25 @@ class LiveBenchCliITCase {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long t0 = System.nanoTime();
-        int code = Main.run(new String[] {"live-bench", "--dyads", "2", "--speed", "50", "--minutes-limit", "12",
-                "--sessions", Paths.sampleData().toString(), "--parallelism", "2", "--drain-limit", "60",
-                "--out", json.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                new String[] {
+                    "live-bench",
+                    "--dyads",
+                    "2",
+                    "--speed",
+                    "50",
+                    "--minutes-limit",
+                    "12",
+                    "--sessions",
+                    Paths.sampleData().toString(),
+                    "--parallelism",
+                    "2",
+                    "--drain-limit",
+                    "60",
+                    "--out",
+                    json.toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         System.out.println("[LiveBenchCliITCase] " + (System.nanoTime() - t0) / 1_000_000_000 + " s\n" + text);
@@ -63,7 +79,8 @@ class LiveBenchCliITCase {
                 for (String q : new String[] {"p50", "p95", "p99", "max"}) {
                     assertTrue(s.get(q).asDouble() >= 0, consumer + " " + phase.getKey() + " " + q + ": " + s);
                 }
-                assertTrue(s.get("p50").asDouble() <= s.get("p99").asDouble() && s.get("p99").asDouble() <= s.get("max").asDouble());
+                assertTrue(s.get("p50").asDouble() <= s.get("p99").asDouble()
+                        && s.get("p99").asDouble() <= s.get("max").asDouble());
             }
         }
         assertTrue(committed > 0, "the committed consumer received records: " + f);

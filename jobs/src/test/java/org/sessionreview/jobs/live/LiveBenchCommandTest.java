@@ -31,18 +31,29 @@ class LiveBenchCommandTest {
 
     @Test
     void shouldPlaceTheCompletingMessageInSessionTimeFromItsArrivalAndTheSpeed() {
-        RecordedSession rec = RecordedSession.of(SyntheticSessions.session("A", SyntheticSessions.MEDIA_START, 150, 1),
-                SyntheticSessions.BLOCK_MILLIS);
+        RecordedSession rec = RecordedSession.of(
+                SyntheticSessions.session("A", SyntheticSessions.MEDIA_START, 150, 1), SyntheticSessions.BLOCK_MILLIS);
         List<SessionReplay> replays = List.of(rec.replay(1), rec.replay(2));
         long wallStart = 1_900_000_000_000L;
         long due = rec.firstDueMillis();
         // a moment of A~2 from 100 s to 130 s of session time, whose media start is 60 s after the replay's start
         long media = due + 60_000;
-        MomentsReader.Received r = new MomentsReader.Received("A~2", "live", "anxiety_episode", wallStart + 30_000,
-                wallStart + 25_000, 220, 100, 130, media + 100_000);
+        MomentsReader.Received r = new MomentsReader.Received(
+                "A~2",
+                "live",
+                "anxiety_episode",
+                wallStart + 30_000,
+                wallStart + 25_000,
+                220,
+                100,
+                130,
+                media + 100_000);
         // at speed 10, 25 s of wall time are 250 s of session time: 250 - 60 - 130 = 60 s after the moment's end
         var delays = LiveBenchCommand.inputDelays(List.of(r), replays, wallStart, 10);
         assertEquals(60, delays.get("anxiety_episode").p50(), 1e-9);
-        assertTrue(LiveBenchCommand.inputDelays(List.of(r), replays, wallStart, Pacer.MAX).isEmpty(), "speed max: no mapping");
+        assertTrue(
+                LiveBenchCommand.inputDelays(List.of(r), replays, wallStart, Pacer.MAX)
+                        .isEmpty(),
+                "speed max: no mapping");
     }
 }

@@ -33,7 +33,8 @@ class LiveClusterITCase {
     Path tmp;
 
     private static Path clusterJar() {
-        return Path.of(System.getProperty("session-review.flink-jar", "target/session-review-flink.jar")).toAbsolutePath();
+        return Path.of(System.getProperty("session-review.flink-jar", "target/session-review-flink.jar"))
+                .toAbsolutePath();
     }
 
     @Test
@@ -42,23 +43,36 @@ class LiveClusterITCase {
         Path jar = clusterJar();
         assertTrue(Files.isRegularFile(jar), jar + " missing");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"));
-                FlinkTestCluster cluster = FlinkTestCluster.start(2, Map.of("taskmanager.memory.process.size", "1600m"))) {
+                FlinkTestCluster cluster =
+                        FlinkTestCluster.start(2, Map.of("taskmanager.memory.process.size", "1600m"))) {
             String bootstrap = broker.bootstrapServers();
             Path out = tmp.resolve("live");
             CompletableFuture<FlinkTestCluster.CliRun> cli = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return cluster.submitCli(jar, "live", "--bootstrap", bootstrap, "--out", out.toString(), "--silence", "60",
-                            "--parallelism", "2");
+                    return cluster.submitCli(
+                            jar,
+                            "live",
+                            "--bootstrap",
+                            bootstrap,
+                            "--out",
+                            out.toString(),
+                            "--silence",
+                            "60",
+                            "--parallelism",
+                            "2");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             String jobId = awaitRunningJob(cluster, cli);
-            CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> LiveReplayITCase.replay(bootstrap, "25"));
+            CompletableFuture<Integer> replay =
+                    CompletableFuture.supplyAsync(() -> LiveReplayITCase.replay(bootstrap, "25"));
 
             Instant deadline = Instant.now().plusSeconds(120);
             while (checkpoints(cluster, jobId) < 3) {
-                assertTrue(Instant.now().isBefore(deadline), "no checkpoints completed: " + cluster.rest().progress(jobId));
+                assertTrue(
+                        Instant.now().isBefore(deadline),
+                        "no checkpoints completed: " + cluster.rest().progress(jobId));
                 Thread.sleep(200);
             }
             Thread.sleep(8_000); // into the replay: sessions open, moments sent, uncommitted output in flight
@@ -71,12 +85,15 @@ class LiveClusterITCase {
             assertEquals(0, replay.get(5, TimeUnit.MINUTES));
             Path log = cluster.logDir().resolve("jobmanager.log");
             try {
-                LiveReplayITCase.awaitSessions(out.resolve(LiveJob.TABLES), LiveReplayITCase.sampleSessions(), Duration.ofMinutes(5));
+                LiveReplayITCase.awaitSessions(
+                        out.resolve(LiveJob.TABLES), LiveReplayITCase.sampleSessions(), Duration.ofMinutes(5));
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n" + FlinkTestCluster.tail(log), e);
             }
-            List<JsonNode> moments = LiveTopic.readCommitted(bootstrap, "session-review.moments", Duration.ofSeconds(6));
-            assertTrue(Files.readString(log).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
+            List<JsonNode> moments =
+                    LiveTopic.readCommitted(bootstrap, "session-review.moments", Duration.ofSeconds(6));
+            assertTrue(
+                    Files.readString(log).contains("(" + jobId + ") switched from state RUNNING to RESTARTING"),
                     "the job was restarted after the kill");
             cluster.rest().cancel(jobId);
             FlinkTestCluster.CliRun run = cli.get(2, TimeUnit.MINUTES);
@@ -106,7 +123,8 @@ class LiveClusterITCase {
                 return running.get(0);
             }
             if (cli.isDone()) {
-                throw new AssertionError("flink run ended before the job ran:\n" + cli.get().output());
+                throw new AssertionError(
+                        "flink run ended before the job ran:\n" + cli.get().output());
             }
             assertTrue(Instant.now().isBefore(deadline), "the live job did not start");
             Thread.sleep(250);

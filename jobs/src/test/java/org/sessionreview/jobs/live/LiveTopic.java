@@ -64,7 +64,10 @@ final class LiveTopic {
         Set<String> withdrawn = new TreeSet<>();
         long live = 0;
         for (JsonNode r : records) {
-            String id = identity(r.get("session_id").asText(), r.get("kind").asText(), r.get("role").asText(),
+            String id = identity(
+                    r.get("session_id").asText(),
+                    r.get("kind").asText(),
+                    r.get("role").asText(),
                     r.get("start_s").asDouble());
             switch (r.get("phase").asText()) {
                 case "live" -> {
@@ -82,8 +85,12 @@ final class LiveTopic {
         }
         Set<String> table = new TreeSet<>();
         try (DuckDb db = new DuckDb()) {
-            for (Map<String, Object> row : db.query("SELECT session_id, kind, role, start_s FROM " + DuckDb.parquet(momentsTable))) {
-                table.add(identity((String) row.get("session_id"), (String) row.get("kind"), (String) row.get("role"),
+            for (Map<String, Object> row :
+                    db.query("SELECT session_id, kind, role, start_s FROM " + DuckDb.parquet(momentsTable))) {
+                table.add(identity(
+                        (String) row.get("session_id"),
+                        (String) row.get("kind"),
+                        (String) row.get("role"),
                         ((Number) row.get("start_s")).doubleValue()));
             }
         }

@@ -9,11 +9,20 @@ import org.sessionreview.operators.LiveIngestFunction;
 class MessageCountsTest {
     @Test
     void shouldReadTheAccumulatorsAndSayReadEqualsAcceptedPlusRefused() {
-        MessageCounts.Counts c = MessageCounts.Counts.of(Map.of(LiveIngestFunction.READ, 9L, LiveIngestFunction.ACCEPTED, 3L,
-                LiveIngestFunction.REFUSED, 6L, "other", "x"));
+        MessageCounts.Counts c = MessageCounts.Counts.of(Map.of(
+                LiveIngestFunction.READ,
+                9L,
+                LiveIngestFunction.ACCEPTED,
+                3L,
+                LiveIngestFunction.REFUSED,
+                6L,
+                "other",
+                "x"));
         assertEquals(new MessageCounts.Counts(9, 3, 6), c);
-        assertEquals("session-review live: messages read 9 = 3 accepted + 6 refused (each refused one is on the dead-letter"
-                + " topic and in rejects/)", c.line());
+        assertEquals(
+                "session-review live: messages read 9 = 3 accepted + 6 refused (each refused one is on the dead-letter"
+                        + " topic and in rejects/)",
+                c.line());
         assertEquals(new MessageCounts.Counts(0, 0, 0), MessageCounts.Counts.of(Map.of()), "before the first message");
     }
 }

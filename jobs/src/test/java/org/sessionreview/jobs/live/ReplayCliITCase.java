@@ -51,7 +51,8 @@ import org.sessionreview.model.SampleBlock;
 class ReplayCliITCase {
     private static final List<String> FOLDERS = List.of("2026-03-05_T02_0900", "2026-03-19_T02_0900");
     private static final String TOPIC = "replay-it";
-    private static final long BLOCK_MILLIS = PipelineConfig.defaults().features().blockMillis();
+    private static final long BLOCK_MILLIS =
+            PipelineConfig.defaults().features().blockMillis();
 
     @TempDir
     Path tmp;
@@ -61,7 +62,10 @@ class ReplayCliITCase {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -72,8 +76,19 @@ class ReplayCliITCase {
             copy(Paths.sampleData().resolve(folder), sessions.resolve(folder));
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
-            Run r = run("replay", "--sessions", sessions.toString(), "--bootstrap", broker.bootstrapServers(), "--topic", TOPIC,
-                    "--speed", "max", "--copies", "2", "--allow-demo-key");
+            Run r = run(
+                    "replay",
+                    "--sessions",
+                    sessions.toString(),
+                    "--bootstrap",
+                    broker.bootstrapServers(),
+                    "--topic",
+                    TOPIC,
+                    "--speed",
+                    "max",
+                    "--copies",
+                    "2",
+                    "--allow-demo-key");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("2 session(s) x 2 copies to " + TOPIC), r.out());
 
@@ -112,7 +127,13 @@ class ReplayCliITCase {
             port = free.getLocalPort();
         }
         long start = System.nanoTime();
-        Run r = run("replay", "--sessions", Paths.sampleData().toString(), "--bootstrap", "localhost:" + port, "--allow-demo-key");
+        Run r = run(
+                "replay",
+                "--sessions",
+                Paths.sampleData().toString(),
+                "--bootstrap",
+                "localhost:" + port,
+                "--allow-demo-key");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(1, r.code(), r.err());
         assertTrue(seconds < 30, "took " + seconds + " s");
@@ -125,7 +146,13 @@ class ReplayCliITCase {
         assertEquals(LiveMessage.SESSION_START, start.type, id);
         assertEquals(LiveMessage.SESSION_END, got.get(got.size() - 1).type, id);
         assertEquals(s.info.clientKey, start.clientKey);
-        assertEquals(List.of(s.info.therapistId, s.info.sessionNumber, s.info.mediaStartText, s.info.durationS, s.info.folder),
+        assertEquals(
+                List.of(
+                        s.info.therapistId,
+                        s.info.sessionNumber,
+                        s.info.mediaStartText,
+                        s.info.durationS,
+                        s.info.folder),
                 List.of(start.therapistId, start.sessionNumber, start.mediaStart, start.durationS, start.folder));
         assertEquals(s.info.wearers, start.wearers, "S5 has both wearers, S7 declares only the client");
 
@@ -134,14 +161,18 @@ class ReplayCliITCase {
         Map<String, List<Double>> beats = new TreeMap<>();
         List<LiveMessage> events = new ArrayList<>();
         for (LiveMessage m : got.subList(1, got.size() - 1)) {
-            assertFalse(m.type.equals(LiveMessage.SESSION_START) || m.type.equals(LiveMessage.SESSION_END), id + ": " + m);
+            assertFalse(
+                    m.type.equals(LiveMessage.SESSION_START) || m.type.equals(LiveMessage.SESSION_END), id + ": " + m);
             if (m.type.equals(LiveMessage.EVENT)) {
                 events.add(m);
                 continue;
             }
             String stream = m.wearer + "/" + m.channel;
             samples.merge(stream, (long) Replayer.sampleCount(m), Long::sum);
-            assertEquals(nextIndex.getOrDefault(stream, 0L), m.firstIndex, id + " " + stream + ": samples in order, none twice");
+            assertEquals(
+                    nextIndex.getOrDefault(stream, 0L),
+                    m.firstIndex,
+                    id + " " + stream + ": samples in order, none twice");
             nextIndex.put(stream, m.firstIndex + Replayer.sampleCount(m));
             if (m.offsetsS != null) {
                 for (double x : m.offsetsS) {
@@ -154,10 +185,30 @@ class ReplayCliITCase {
         for (int i = 0; i < events.size(); i++) {
             Annotation a = s.annotations.get(i);
             LiveMessage m = events.get(i);
-            assertEquals(List.of(a.code, a.family, a.actor, a.startS, String.valueOf(a.endS), String.valueOf(a.significance),
-                    String.valueOf(a.modifiers), String.valueOf(a.label), a.sourceFile, a.sourceLine),
-                    List.of(m.code, m.family, m.actor, m.startS, String.valueOf(m.endS), String.valueOf(m.significance),
-                            String.valueOf(m.modifiers), String.valueOf(m.label), m.sourceFile, m.sourceLine), id + " event " + i);
+            assertEquals(
+                    List.of(
+                            a.code,
+                            a.family,
+                            a.actor,
+                            a.startS,
+                            String.valueOf(a.endS),
+                            String.valueOf(a.significance),
+                            String.valueOf(a.modifiers),
+                            String.valueOf(a.label),
+                            a.sourceFile,
+                            a.sourceLine),
+                    List.of(
+                            m.code,
+                            m.family,
+                            m.actor,
+                            m.startS,
+                            String.valueOf(m.endS),
+                            String.valueOf(m.significance),
+                            String.valueOf(m.modifiers),
+                            String.valueOf(m.label),
+                            m.sourceFile,
+                            m.sourceLine),
+                    id + " event " + i);
         }
         // the beat times sent rebase to exactly the ingested IBI blocks' offsets
         Map<String, Long> origin = new TreeMap<>();
@@ -171,7 +222,9 @@ class ReplayCliITCase {
             for (int i = 0; i < b.offsetsS.length; i++) {
                 double x = beats.get(stream).get((int) b.firstIndex + i);
                 assertEquals(k, (long) Math.floor(x * 1000.0 / BLOCK_MILLIS));
-                assertEquals(Double.doubleToLongBits(b.offsetsS[i]), Double.doubleToLongBits((x * 1000.0 - k * BLOCK_MILLIS) / 1000.0),
+                assertEquals(
+                        Double.doubleToLongBits(b.offsetsS[i]),
+                        Double.doubleToLongBits((x * 1000.0 - k * BLOCK_MILLIS) / 1000.0),
                         id + " " + stream + " beat " + (b.firstIndex + i));
             }
         }
@@ -188,7 +241,8 @@ class ReplayCliITCase {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+                    .map(p -> new TopicPartition(TOPIC, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -26,14 +26,17 @@ class ReplayCliTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args, name -> null);
+        int code = new ReplayCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args, name -> null);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The arguments of a good run with {@code changes} appended (a later flag wins). */
     private static Run runWith(String... changes) {
-        List<String> args = new ArrayList<>(List.of("--sessions", SESSIONS, "--bootstrap", "localhost:9", "--allow-demo-key"));
+        List<String> args =
+                new ArrayList<>(List.of("--sessions", SESSIONS, "--bootstrap", "localhost:9", "--allow-demo-key"));
         args.addAll(List.of(changes));
         return run(args.toArray(String[]::new));
     }
@@ -54,7 +57,9 @@ class ReplayCliTest {
 
     @Test
     void shouldExitTwoWhenAValueIsUnusable() {
-        assertUsage(runWith("--speed", "fast"), "--speed must be a positive number (1 = real time, 10, 100, ...) or max, got 'fast'");
+        assertUsage(
+                runWith("--speed", "fast"),
+                "--speed must be a positive number (1 = real time, 10, 100, ...) or max, got 'fast'");
         assertUsage(runWith("--speed", "0"), "got '0'");
         assertUsage(runWith("--copies", "0"), "--copies must be a whole number from 1 to 10000, got '0'");
         assertUsage(runWith("--copies", "two"), "got 'two'");
@@ -66,12 +71,21 @@ class ReplayCliTest {
 
     @Test
     void shouldExitTwoLikeReviewWhenTheSessionsRootOrKeyIsUnusable() throws Exception {
-        assertUsage(run("--sessions", tmp.resolve("nowhere").toString(), "--bootstrap", "localhost:9092", "--allow-demo-key"),
+        assertUsage(
+                run(
+                        "--sessions",
+                        tmp.resolve("nowhere").toString(),
+                        "--bootstrap",
+                        "localhost:9092",
+                        "--allow-demo-key"),
                 "is not a readable directory");
-        assertUsage(run("--sessions", SESSIONS, "--bootstrap", "localhost:9092"), "no pseudonym key: give --pseudonym-key-file");
+        assertUsage(
+                run("--sessions", SESSIONS, "--bootstrap", "localhost:9092"),
+                "no pseudonym key: give --pseudonym-key-file");
         assertUsage(runWith("--codebook", tmp.resolve("missing.json").toString()), "is not a readable file");
         Files.createDirectories(tmp.resolve("empty"));
-        assertUsage(run("--sessions", tmp.resolve("empty").toString(), "--bootstrap", "localhost:9092", "--allow-demo-key"),
+        assertUsage(
+                run("--sessions", tmp.resolve("empty").toString(), "--bootstrap", "localhost:9092", "--allow-demo-key"),
                 "holds no session folders");
     }
 

@@ -55,16 +55,24 @@ class ReplayScheduleTest {
         }
         for (Map.Entry<String, List<DueMessage>> e : alone.entrySet()) {
             long firstDue = e.getValue().get(0).dueMillis();
-            List<ReplaySchedule.Scheduled> mine = merged.stream().filter(m -> m.message().sessionId.equals(e.getKey())).toList();
+            List<ReplaySchedule.Scheduled> mine = merged.stream()
+                    .filter(m -> m.message().sessionId.equals(e.getKey()))
+                    .toList();
             assertEquals(e.getValue().size(), mine.size());
             for (int i = 0; i < mine.size(); i++) {
-                assertEquals(e.getValue().get(i).dueMillis() - firstDue, mine.get(i).offsetMillis(), e.getKey() + " #" + i);
+                assertEquals(
+                        e.getValue().get(i).dueMillis() - firstDue, mine.get(i).offsetMillis(), e.getKey() + " #" + i);
                 assertEquals(e.getValue().get(i).message().type, mine.get(i).message().type);
-                assertEquals(e.getValue().get(i).message().firstIndex, mine.get(i).message().firstIndex);
+                assertEquals(
+                        e.getValue().get(i).message().firstIndex, mine.get(i).message().firstIndex);
             }
         }
         // all four start together
-        assertEquals(List.of(0L, 0L, 0L, 0L), merged.subList(0, 4).stream().map(ReplaySchedule.Scheduled::offsetMillis).toList());
+        assertEquals(
+                List.of(0L, 0L, 0L, 0L),
+                merged.subList(0, 4).stream()
+                        .map(ReplaySchedule.Scheduled::offsetMillis)
+                        .toList());
     }
 
     @Test
@@ -116,7 +124,9 @@ class ReplayScheduleTest {
         long limit = 60_000;
         List<LiveMessage> sent = new ArrayList<>();
         List<Long> wall = new ArrayList<>();
-        Replayer.Totals totals = Replayer.run(new ReplaySchedule(replays(sessions(), 2)), new Pacer(1, clock),
+        Replayer.Totals totals = Replayer.run(
+                new ReplaySchedule(replays(sessions(), 2)),
+                new Pacer(1, clock),
                 new Replayer.Publisher() {
                     @Override
                     public void send(LiveMessage m) {
@@ -126,17 +136,25 @@ class ReplayScheduleTest {
 
                     @Override
                     public void flush() {}
-                }, (offset, soFar) -> { }, limit);
-        List<ReplaySchedule.Scheduled> upToLimit = all.stream().filter(x -> x.offsetMillis() <= limit).toList();
+                },
+                (offset, soFar) -> {},
+                limit);
+        List<ReplaySchedule.Scheduled> upToLimit =
+                all.stream().filter(x -> x.offsetMillis() <= limit).toList();
         assertTrue(upToLimit.size() < all.size() - 4, "the limit cuts the sessions short");
-        assertEquals(upToLimit.size() + 4, sent.size(), "the messages up to the limit, then one session_end per session");
+        assertEquals(
+                upToLimit.size() + 4, sent.size(), "the messages up to the limit, then one session_end per session");
         for (int i = 0; i < upToLimit.size(); i++) {
             LiveMessage m = upToLimit.get(i).message();
-            assertEquals(m.sessionId + m.type + m.firstIndex + m.channel, sent.get(i).sessionId + sent.get(i).type
-                    + sent.get(i).firstIndex + sent.get(i).channel, "message " + i);
+            assertEquals(
+                    m.sessionId + m.type + m.firstIndex + m.channel,
+                    sent.get(i).sessionId + sent.get(i).type + sent.get(i).firstIndex + sent.get(i).channel,
+                    "message " + i);
         }
         List<LiveMessage> ends = sent.subList(upToLimit.size(), sent.size());
-        assertEquals(List.of("A", "A~2", "B", "B~2"), ends.stream().map(m -> m.sessionId).sorted().toList());
+        assertEquals(
+                List.of("A", "A~2", "B", "B~2"),
+                ends.stream().map(m -> m.sessionId).sorted().toList());
         assertTrue(ends.stream().allMatch(m -> m.type.equals(LiveMessage.SESSION_END)));
         assertEquals(limit * 1_000_000L, wall.get(wall.size() - 1), "the ends are sent at the limit");
         assertEquals(4, totals.sessions());
@@ -166,13 +184,17 @@ class ReplayScheduleTest {
         List<ReplaySchedule.Scheduled> expected = new ArrayList<>();
         new ReplaySchedule(replays(sessions(), 2)).forEachRemaining(expected::add);
         int[] flushes = {0};
-        Replayer.Totals totals = Replayer.run(new ReplaySchedule(replays(sessions(), 2)), new Pacer(speed, clock),
+        Replayer.Totals totals = Replayer.run(
+                new ReplaySchedule(replays(sessions(), 2)),
+                new Pacer(speed, clock),
                 new Replayer.Publisher() {
                     @Override
                     public void send(LiveMessage m) {
                         ReplaySchedule.Scheduled s = expected.get(sent.size());
-                        assertEquals(s.message().sessionId + s.message().type + s.message().firstIndex,
-                                m.sessionId + m.type + m.firstIndex, "send order");
+                        assertEquals(
+                                s.message().sessionId + s.message().type + s.message().firstIndex,
+                                m.sessionId + m.type + m.firstIndex,
+                                "send order");
                         sent.add(new Sent(clock.now - start, s.offsetMillis(), m));
                     }
 
@@ -180,7 +202,8 @@ class ReplayScheduleTest {
                     public void flush() {
                         flushes[0]++;
                     }
-                }, (offset, soFar) -> { });
+                },
+                (offset, soFar) -> {});
         assertEquals(1, flushes[0]);
         assertEquals(expected.size(), sent.size());
         assertEquals(sent.size(), totals.messages());
@@ -196,7 +219,9 @@ class ReplayScheduleTest {
 
     private static List<RecordedSession> sessions() {
         return List.of(
-                RecordedSession.of(SyntheticSessions.session("A", SyntheticSessions.MEDIA_START, 150, 1), SyntheticSessions.BLOCK_MILLIS),
+                RecordedSession.of(
+                        SyntheticSessions.session("A", SyntheticSessions.MEDIA_START, 150, 1),
+                        SyntheticSessions.BLOCK_MILLIS),
                 RecordedSession.of(SyntheticSessions.session("B", NEXT_DAY, 110, 2), SyntheticSessions.BLOCK_MILLIS));
     }
 

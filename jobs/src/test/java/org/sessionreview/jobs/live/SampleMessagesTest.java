@@ -42,14 +42,21 @@ class SampleMessagesTest {
             long previousDue = Long.MIN_VALUE;
             for (SampleBlock b : blocks) {
                 List<DueMessage> messages = SampleMessages.regular(SESSION, b, streamStart);
-                assertEquals((b.sampleCount() + perMessage - 1) / perMessage, messages.size(), c + " messages per block");
+                assertEquals(
+                        (b.sampleCount() + perMessage - 1) / perMessage, messages.size(), c + " messages per block");
                 for (DueMessage d : messages) {
                     LiveMessage m = d.message();
                     int n = m.values.length / c.width();
                     assertEquals(expectedIndex, m.firstIndex, c + " first_index");
-                    assertTrue(n == perMessage || m.firstIndex + n == b.firstIndex + b.sampleCount(), "only a block's last run is short");
-                    assertEquals(START + Math.round(expectedIndex * 1000.0 / data.rateHz()), m.startMillis, c + " start_ms");
-                    assertEquals(START + Math.round((expectedIndex + n) * 1000.0 / data.rateHz()), d.dueMillis(), c + " due");
+                    assertTrue(
+                            n == perMessage || m.firstIndex + n == b.firstIndex + b.sampleCount(),
+                            "only a block's last run is short");
+                    assertEquals(
+                            START + Math.round(expectedIndex * 1000.0 / data.rateHz()), m.startMillis, c + " start_ms");
+                    assertEquals(
+                            START + Math.round((expectedIndex + n) * 1000.0 / data.rateHz()),
+                            d.dueMillis(),
+                            c + " due");
                     assertTrue(d.dueMillis() > previousDue);
                     assertEquals(streamStart, m.streamStartMillis);
                     assertEquals(data.rateHz(), m.rateHz);
@@ -64,7 +71,11 @@ class SampleMessagesTest {
                 }
             }
             assertEquals(data.sampleCount(), expectedIndex, c + " samples sent");
-            assertArrayEquals(data.values(), sent.stream().mapToDouble(Double::doubleValue).toArray(), 0.0, c + " values");
+            assertArrayEquals(
+                    data.values(),
+                    sent.stream().mapToDouble(Double::doubleValue).toArray(),
+                    0.0,
+                    c + " values");
         }
     }
 
@@ -83,7 +94,8 @@ class SampleMessagesTest {
             assertEquals(30, messages.size());
             for (int j = 0; j < messages.size(); j++) {
                 LiveMessage m = messages.get(j).message();
-                assertEquals(START + k * 30_000 + j * 1000L, m.startMillis, "start_ms of stretch " + j + " of block " + k);
+                assertEquals(
+                        START + k * 30_000 + j * 1000L, m.startMillis, "start_ms of stretch " + j + " of block " + k);
                 assertEquals(1.0, m.spanS);
                 assertEquals(m.startMillis + 1000, messages.get(j).dueMillis());
                 assertEquals(START, m.streamStartMillis);
@@ -102,7 +114,10 @@ class SampleMessagesTest {
         assertTrue(empty > 40, "the gaps and the tail give empty stretches: " + empty);
         double[] sent = offsets.stream().mapToDouble(Double::doubleValue).toArray();
         assertEquals(data.sampleCount(), sent.length);
-        assertArrayEquals(data.values(), intervals.stream().mapToDouble(Double::doubleValue).toArray(), 0.0);
+        assertArrayEquals(
+                data.values(),
+                intervals.stream().mapToDouble(Double::doubleValue).toArray(),
+                0.0);
         // what a live consumer rebuilds is what the batch review reads
         List<SampleBlock> again = split(E4Channel.ibi(START, sent, data.values()), SyntheticSessions.FEATURES, until);
         assertEquals(blocks, again);
@@ -110,13 +125,18 @@ class SampleMessagesTest {
 
     @Test
     void shouldEndTheLastStretchAtTheBlockEndWhenBlocksAreNotWholeSeconds() {
-        FeatureConfig features = PipelineConfig.builder().setText("features.block_s", "2.5").build().features();
+        FeatureConfig features = PipelineConfig.builder()
+                .setText("features.block_s", "2.5")
+                .build()
+                .features();
         E4Channel data = SyntheticSessions.ibi(START, 60, new Random(9));
         List<SampleBlock> blocks = split(data, features, 0);
         int beats = 0;
         for (SampleBlock b : blocks) {
             List<DueMessage> messages = SampleMessages.ibi(SESSION, b, START, 2500);
-            assertEquals(List.of(1.0, 1.0, 0.5), messages.stream().map(d -> d.message().spanS).toList());
+            assertEquals(
+                    List.of(1.0, 1.0, 0.5),
+                    messages.stream().map(d -> d.message().spanS).toList());
             assertEquals(b.startMillis + 2500, messages.get(2).dueMillis(), "the last stretch ends with the block");
             for (DueMessage d : messages) {
                 beats += d.message().offsetsS.length;
@@ -128,8 +148,10 @@ class SampleMessagesTest {
 
     @Test
     void shouldRefuseAnIbiBlockOffTheBlockGrid() {
-        SampleBlock b = split(SyntheticSessions.ibi(START, 60, new Random(1)), SyntheticSessions.FEATURES, 0).get(1);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        SampleBlock b = split(SyntheticSessions.ibi(START, 60, new Random(1)), SyntheticSessions.FEATURES, 0)
+                .get(1);
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> SampleMessages.ibi(SESSION, b, START + 250, SyntheticSessions.BLOCK_MILLIS));
         assertTrue(e.getMessage().contains(SESSION) && e.getMessage().contains("client"), e.getMessage());
     }

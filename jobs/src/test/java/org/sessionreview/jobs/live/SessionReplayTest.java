@@ -30,7 +30,11 @@ class SessionReplayTest {
         RecordedSession recorded = RecordedSession.of(s, SyntheticSessions.BLOCK_MILLIS);
         List<DueMessage> messages = SyntheticSessions.drain(recorded.replay(1));
 
-        long earliest = s.blocks.stream().filter(b -> !b.endOfStream).mapToLong(b -> b.startMillis).min().orElseThrow();
+        long earliest = s.blocks.stream()
+                .filter(b -> !b.endOfStream)
+                .mapToLong(b -> b.startMillis)
+                .min()
+                .orElseThrow();
         assertEquals(SyntheticSessions.MEDIA_START - 72_000, earliest, "the therapist's lead");
         DueMessage first = messages.get(0);
         assertEquals(LiveMessage.SESSION_START, first.message().type);
@@ -43,20 +47,51 @@ class SessionReplayTest {
             SampleMessagesTest.assertSameAfterJson(messages.get(i).message());
         }
         assertEquals(messages.get(messages.size() - 2).dueMillis(), last.dueMillis(), "end with the last message");
-        assertEquals(1, messages.stream().filter(d -> d.message().type.equals(LiveMessage.SESSION_START)).count());
-        assertEquals(1, messages.stream().filter(d -> d.message().type.equals(LiveMessage.SESSION_END)).count());
+        assertEquals(
+                1,
+                messages.stream()
+                        .filter(d -> d.message().type.equals(LiveMessage.SESSION_START))
+                        .count());
+        assertEquals(
+                1,
+                messages.stream()
+                        .filter(d -> d.message().type.equals(LiveMessage.SESSION_END))
+                        .count());
 
         assertEquals(sampleCounts(s), sentCounts(messages));
-        List<DueMessage> events = messages.stream().filter(d -> d.message().type.equals(LiveMessage.EVENT)).toList();
+        List<DueMessage> events = messages.stream()
+                .filter(d -> d.message().type.equals(LiveMessage.EVENT))
+                .toList();
         assertEquals(s.annotations.size(), events.size());
         for (int i = 0; i < events.size(); i++) {
             Annotation a = s.annotations.get(i);
             LiveMessage m = events.get(i).message();
-            assertEquals(SyntheticSessions.MEDIA_START + Math.round(a.startS * 1000), events.get(i).dueMillis());
-            assertEquals(List.of(a.code, a.family, a.actor, a.startS, String.valueOf(a.endS), String.valueOf(a.significance),
-                    String.valueOf(a.modifiers), a.label, a.sourceFile, a.sourceLine),
-                    List.of(m.code, m.family, m.actor, m.startS, String.valueOf(m.endS), String.valueOf(m.significance),
-                            String.valueOf(m.modifiers), m.label, m.sourceFile, m.sourceLine));
+            assertEquals(
+                    SyntheticSessions.MEDIA_START + Math.round(a.startS * 1000),
+                    events.get(i).dueMillis());
+            assertEquals(
+                    List.of(
+                            a.code,
+                            a.family,
+                            a.actor,
+                            a.startS,
+                            String.valueOf(a.endS),
+                            String.valueOf(a.significance),
+                            String.valueOf(a.modifiers),
+                            a.label,
+                            a.sourceFile,
+                            a.sourceLine),
+                    List.of(
+                            m.code,
+                            m.family,
+                            m.actor,
+                            m.startS,
+                            String.valueOf(m.endS),
+                            String.valueOf(m.significance),
+                            String.valueOf(m.modifiers),
+                            m.label,
+                            m.sourceFile,
+                            m.sourceLine));
         }
     }
 
@@ -66,9 +101,25 @@ class SessionReplayTest {
         info.wearers.add("client");
         LiveMessage m = SessionMessages.start(info, ID + "~2");
         assertEquals(ID + "~2", m.sessionId);
-        assertEquals(List.of("T01", SyntheticSessions.CLIENT_KEY, 3, info.mediaStartText, 1560.0, true, false, "folder-" + ID),
-                List.of(m.therapistId, m.clientKey, m.sessionNumber, m.mediaStart, m.durationS, m.consentSupervision,
-                        m.consentResearch, m.folder));
+        assertEquals(
+                List.of(
+                        "T01",
+                        SyntheticSessions.CLIENT_KEY,
+                        3,
+                        info.mediaStartText,
+                        1560.0,
+                        true,
+                        false,
+                        "folder-" + ID),
+                List.of(
+                        m.therapistId,
+                        m.clientKey,
+                        m.sessionNumber,
+                        m.mediaStart,
+                        m.durationS,
+                        m.consentSupervision,
+                        m.consentResearch,
+                        m.folder));
         assertEquals("{\"room\":\"B2\"}", m.metadataJson);
         String json = new String(LiveJson.write(m), StandardCharsets.UTF_8);
         assertFalse(json.contains("client_id"), json);
@@ -107,14 +158,18 @@ class SessionReplayTest {
             assertEquals(ID + "~3", three.get(i).message().sessionId);
             assertEquals(one.get(i).dueMillis(), three.get(i).dueMillis());
             three.get(i).message().sessionId = ID;
-            assertArrayEquals(LiveJson.write(one.get(i).message()), LiveJson.write(three.get(i).message()), "message " + i);
+            assertArrayEquals(
+                    LiveJson.write(one.get(i).message()),
+                    LiveJson.write(three.get(i).message()),
+                    "message " + i);
         }
     }
 
     @Test
     void shouldCutOnlyTheBlocksDueNextWhenMessagesAreTaken() {
         IngestedSession s = SyntheticSessions.session(ID, SyntheticSessions.MEDIA_START, 1200, 5);
-        SessionReplay replay = RecordedSession.of(s, SyntheticSessions.BLOCK_MILLIS).replay(1);
+        SessionReplay replay =
+                RecordedSession.of(s, SyntheticSessions.BLOCK_MILLIS).replay(1);
         int most = 0;
         int sent = 0;
         while (replay.hasNext()) {
@@ -132,7 +187,8 @@ class SessionReplayTest {
         IngestedSession s = SyntheticSessions.session(ID, SyntheticSessions.MEDIA_START, 100, 6);
         s.info.mediaStartMillis -= 600_000;
         s.annotations.clear();
-        DueMessage start = RecordedSession.of(s, SyntheticSessions.BLOCK_MILLIS).replay(1).next();
+        DueMessage start =
+                RecordedSession.of(s, SyntheticSessions.BLOCK_MILLIS).replay(1).next();
         assertEquals(SyntheticSessions.MEDIA_START - 600_000, start.dueMillis());
     }
 
@@ -151,7 +207,10 @@ class SessionReplayTest {
         Map<String, Long> counts = new TreeMap<>();
         for (DueMessage d : messages) {
             if (d.message().type.equals(LiveMessage.SAMPLES)) {
-                counts.merge(d.message().wearer + "/" + d.message().channel, (long) Replayer.sampleCount(d.message()), Long::sum);
+                counts.merge(
+                        d.message().wearer + "/" + d.message().channel,
+                        (long) Replayer.sampleCount(d.message()),
+                        Long::sum);
             }
         }
         return counts;

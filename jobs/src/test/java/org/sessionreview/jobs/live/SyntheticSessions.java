@@ -21,6 +21,7 @@ import org.sessionreview.model.SessionInfo;
 final class SyntheticSessions {
     /** 2026-03-02T09:00:00Z, epoch ms. */
     static final long MEDIA_START = 1_772_442_000_000L;
+
     static final FeatureConfig FEATURES = PipelineConfig.defaults().features();
     static final long BLOCK_MILLIS = FEATURES.blockMillis();
     static final String CLIENT_KEY = "c0ffee";
@@ -80,8 +81,11 @@ final class SyntheticSessions {
             long start = mediaStart - (role == Role.CLIENT ? 47_000 : 72_000);
             Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
             for (Channel c : Channel.values()) {
-                channels.put(c, c == Channel.IBI ? ibi(start, seconds, rng) : regular(c, start + (c == Channel.HR ? 10_000 : 0),
-                        seconds, rng));
+                channels.put(
+                        c,
+                        c == Channel.IBI
+                                ? ibi(start, seconds, rng)
+                                : regular(c, start + (c == Channel.HR ? 10_000 : 0), seconds, rng));
             }
             blocks.addAll(splitter.stream(new E4Recording(sessionId, channels, Map.of()), role, mediaStart));
             s.info.wearers.add(role.id());
@@ -112,7 +116,9 @@ final class SyntheticSessions {
         info.clientKey = CLIENT_KEY;
         info.sessionNumber = 3;
         info.mediaStartMillis = mediaStart;
-        info.mediaStartText = java.time.Instant.ofEpochMilli(mediaStart).atOffset(java.time.ZoneOffset.ofHours(1)).toString();
+        info.mediaStartText = java.time.Instant.ofEpochMilli(mediaStart)
+                .atOffset(java.time.ZoneOffset.ofHours(1))
+                .toString();
         info.durationS = 1560;
         info.durationDeclared = true;
         info.consentSupervision = true;

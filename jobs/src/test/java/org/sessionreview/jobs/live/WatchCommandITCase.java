@@ -33,8 +33,9 @@ class WatchCommandITCase {
     Path tmp;
 
     private static String moment(String session, double startS, String phase) {
-        return "{\"session_id\":\"" + session + "\",\"kind\":\"anxiety_episode\",\"role\":\"client\",\"start_s\":" + startS
-                + ",\"end_s\":" + (startS + 60) + ",\"severity\":6.5,\"evidence\":\"client arousal\",\"phase\":\"" + phase + "\"}";
+        return "{\"session_id\":\"" + session + "\",\"kind\":\"anxiety_episode\",\"role\":\"client\",\"start_s\":"
+                + startS + ",\"end_s\":" + (startS + 60)
+                + ",\"severity\":6.5,\"evidence\":\"client arousal\",\"phase\":\"" + phase + "\"}";
     }
 
     private record Result(int code, List<String> lines, String err) {}
@@ -45,8 +46,12 @@ class WatchCommandITCase {
         String[] all = new String[args.length + 1];
         all[0] = "watch";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
+        int code = Main.run(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(
+                code, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -54,7 +59,9 @@ class WatchCommandITCase {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
             String bootstrap = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
             try (KafkaProducer<String, String> p = producer(bootstrap)) {
                 p.initTransactions();
@@ -71,8 +78,12 @@ class WatchCommandITCase {
             Result all = watch("--bootstrap", bootstrap, "--from-beginning", "--timeout", "5");
             assertEquals(0, all.code(), all.err());
             assertEquals(2, all.lines().size(), "only the committed moments: " + all.lines());
-            assertTrue(all.lines().stream().anyMatch(l -> l.startsWith("live      S1") && l.contains("10:00-11:00")), all.lines().toString());
-            assertTrue(all.lines().stream().anyMatch(l -> l.startsWith("final     S2") && l.contains("02:05-03:05")), all.lines().toString());
+            assertTrue(
+                    all.lines().stream().anyMatch(l -> l.startsWith("live      S1") && l.contains("10:00-11:00")),
+                    all.lines().toString());
+            assertTrue(
+                    all.lines().stream().anyMatch(l -> l.startsWith("final     S2") && l.contains("02:05-03:05")),
+                    all.lines().toString());
             assertTrue(all.lines().stream().noneMatch(l -> l.contains("15:00")), "the aborted moment is not shown");
 
             CompletableFuture<Result> onlyNew = CompletableFuture.supplyAsync(
@@ -100,9 +111,14 @@ class WatchCommandITCase {
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "watch-test-" + System.nanoTime(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "watch-test-" + System.nanoTime(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName()));
     }
 }

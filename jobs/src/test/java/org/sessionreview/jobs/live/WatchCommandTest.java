@@ -31,8 +31,9 @@ class WatchCommandTest {
 
     @Test
     void shouldParseOptionsAndRefuseBadOnes() throws Exception {
-        WatchCommand.Options o = WatchCommand.parse(new String[] {"--bootstrap", "h:1", "--from-beginning", "--max", "3",
-                "--timeout", "20", "--json", "--topic", "t"});
+        WatchCommand.Options o = WatchCommand.parse(new String[] {
+            "--bootstrap", "h:1", "--from-beginning", "--max", "3", "--timeout", "20", "--json", "--topic", "t"
+        });
         assertEquals(new WatchCommand.Options("h:1", "t", true, true, 3, Duration.ofSeconds(20)), o);
         WatchCommand.Options d = WatchCommand.parse(new String[] {"--bootstrap", "h:1"});
         assertFalse(d.fromBeginning());
@@ -46,10 +47,13 @@ class WatchCommandTest {
     @Test
     void shouldExitTwoWithOneLineForUnusableArguments() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new WatchCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8))
+        int code = new WatchCommand(
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"--max", "x", "--bootstrap", "h:1"});
         assertEquals(2, code);
-        assertEquals("session-review watch: --max must be a whole number of at least 1, got 'x'",
+        assertEquals(
+                "session-review watch: --max must be a whole number of at least 1, got 'x'",
                 err.toString(StandardCharsets.UTF_8).trim());
     }
 }

@@ -10,17 +10,36 @@ import org.junit.jupiter.api.Test;
 class MethodsViewTest {
     @Test
     void shouldListEveryParameterButNotColumnDocsAndNameTablesWhoseParametersDiffer() {
-        Map<String, String> a = Map.of("session_review.version", "1.0", "session_review.methods", "text",
-                "session_review.synchrony.window_s", "30.0", "session_review.column.x", "doc", "session_review.table", "sessions",
-                "session_review.table_description", "One row per session");
-        Map<String, String> b = Map.of("session_review.version", "1.0", "session_review.synchrony.window_s", "60.0",
-                "session_review.table", "moments", "session_review.table_description", "Moments");
+        Map<String, String> a = Map.of(
+                "session_review.version",
+                "1.0",
+                "session_review.methods",
+                "text",
+                "session_review.synchrony.window_s",
+                "30.0",
+                "session_review.column.x",
+                "doc",
+                "session_review.table",
+                "sessions",
+                "session_review.table_description",
+                "One row per session");
+        Map<String, String> b = Map.of(
+                "session_review.version",
+                "1.0",
+                "session_review.synchrony.window_s",
+                "60.0",
+                "session_review.table",
+                "moments",
+                "session_review.table_description",
+                "Moments");
         MethodsView m = MethodsView.of(Map.of("sessions", a, "moments", b), List.of("sessions", "moments", "missing"));
         assertEquals("1.0", m.version());
         assertEquals("text", m.methods());
         assertEquals(List.of(new MethodsView.Parameter("synchrony.window_s", "30.0")), m.parameters());
         assertEquals("30.0", m.parameter("synchrony.window_s", "?"));
-        assertEquals(List.of("sessions", "moments"), m.tables().stream().map(MethodsView.Parameter::key).toList());
+        assertEquals(
+                List.of("sessions", "moments"),
+                m.tables().stream().map(MethodsView.Parameter::key).toList());
         assertEquals(1, m.differences().size());
         assertTrue(m.differences().get(0).startsWith("moments: synchrony.window_s=60.0"));
     }

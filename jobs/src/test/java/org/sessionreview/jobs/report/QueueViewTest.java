@@ -10,29 +10,43 @@ import org.junit.jupiter.api.Test;
 class QueueViewTest {
     @Test
     void shouldPutSafetyFirstThenPriorityThenSessionId() {
-        ReportTables t = Fixtures.tables(List.of(
-                Fixtures.session("S-b", "T1", "k1", 1, "2026-03-01", 900, 0, true),
-                Fixtures.session("S-safe", "T2", "k2", 1, "2026-03-02", 10, 1, true),
-                Fixtures.session("S-a", "T1", "k1", 2, "2026-03-08", 900, 0, true),
-                Fixtures.session("S-high", "T1", "k3", 1, "2026-03-09", 2000, 0, true),
-                Fixtures.session("S-calm", "T2", "k2", 2, "2026-03-10", 0, 0, true)), List.of());
+        ReportTables t = Fixtures.tables(
+                List.of(
+                        Fixtures.session("S-b", "T1", "k1", 1, "2026-03-01", 900, 0, true),
+                        Fixtures.session("S-safe", "T2", "k2", 1, "2026-03-02", 10, 1, true),
+                        Fixtures.session("S-a", "T1", "k1", 2, "2026-03-08", 900, 0, true),
+                        Fixtures.session("S-high", "T1", "k3", 1, "2026-03-09", 2000, 0, true),
+                        Fixtures.session("S-calm", "T2", "k2", 2, "2026-03-10", 0, 0, true)),
+                List.of());
         QueueView q = QueueView.of(t);
-        assertEquals(List.of("S-safe", "S-high", "S-a", "S-b"), q.flagged().stream().map(QueueView.Row::sessionId).toList());
-        assertEquals(List.of(1, 2, 3, 4), q.flagged().stream().map(QueueView.Row::rank).toList());
-        assertEquals(List.of("S-calm"), q.unflagged().stream().map(QueueView.Row::sessionId).toList());
+        assertEquals(
+                List.of("S-safe", "S-high", "S-a", "S-b"),
+                q.flagged().stream().map(QueueView.Row::sessionId).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4),
+                q.flagged().stream().map(QueueView.Row::rank).toList());
+        assertEquals(
+                List.of("S-calm"),
+                q.unflagged().stream().map(QueueView.Row::sessionId).toList());
         assertTrue(q.flagged().get(0).safety());
     }
 
     @Test
     void shouldListASessionWithoutSupervisionConsentOnlyByIdAndCountItNowhere() {
-        ReportTables t = Fixtures.tables(List.of(
-                Fixtures.session("S-ok", "T1", "k1", 1, "2026-03-01", 900, 0, true),
-                Fixtures.session("S-no", "T9", "k9", 2, "2026-03-08", 5000, 1, false)),
-                List.of(Fixtures.moment("S-ok", "anxiety_episode", 100, 300), Fixtures.moment("S-no", "safety", 50, 50)));
+        ReportTables t = Fixtures.tables(
+                List.of(
+                        Fixtures.session("S-ok", "T1", "k1", 1, "2026-03-01", 900, 0, true),
+                        Fixtures.session("S-no", "T9", "k9", 2, "2026-03-08", 5000, 1, false)),
+                List.of(
+                        Fixtures.moment("S-ok", "anxiety_episode", 100, 300),
+                        Fixtures.moment("S-no", "safety", 50, 50)));
         QueueView q = QueueView.of(t);
         assertEquals(List.of("S-no"), q.withheld());
-        assertEquals(List.of("S-ok"), q.flagged().stream().map(QueueView.Row::sessionId).toList());
-        assertEquals(List.of("T1"), q.trainees().stream().map(QueueView.Link::id).toList());
+        assertEquals(
+                List.of("S-ok"),
+                q.flagged().stream().map(QueueView.Row::sessionId).toList());
+        assertEquals(
+                List.of("T1"), q.trainees().stream().map(QueueView.Link::id).toList());
         assertEquals(List.of("k1"), q.clients().stream().map(QueueView.Link::id).toList());
         assertTrue(t.rows("S-no", "moments").isEmpty());
         assertFalse(t.sessions().stream().anyMatch(s -> "S-no".equals(s.get("session_id"))));
@@ -41,10 +55,12 @@ class QueueViewTest {
     @Test
     void shouldStartAtTheSafetyEventBeforeAnEarlierEpisode() {
         List<java.util.Map<String, Object>> moments = SessionViews.sorted(List.of(
-                Fixtures.moment("S", "anxiety_episode", 100, 300), Fixtures.moment("S", "safety", 960, 960),
+                Fixtures.moment("S", "anxiety_episode", 100, 300),
+                Fixtures.moment("S", "safety", 960, 960),
                 Fixtures.moment("S", "missed_opportunity", 90, 130)));
         assertEquals(3, QueueView.startHere(moments));
-        QueueView.Row row = QueueView.row(1, Fixtures.session("S", "T", "k", 1, "2026-03-01", 5000, 1, true), 0.5, moments);
+        QueueView.Row row =
+                QueueView.row(1, Fixtures.session("S", "T", "k", 1, "2026-03-01", 5000, 1, true), 0.5, moments);
         assertEquals("16:00", row.startAt());
         assertEquals("m-3", row.startAnchor());
         assertEquals("coded safety event", row.startWhat());

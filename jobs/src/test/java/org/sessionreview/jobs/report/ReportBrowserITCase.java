@@ -58,7 +58,8 @@ class ReportBrowserITCase {
 
     @BeforeAll
     static void reviewReportAndStartTheBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "): apt-get install -y chromium chromium-driver");
         Path work = Path.of("target", "report-browser").toAbsolutePath();
@@ -75,19 +76,44 @@ class ReportBrowserITCase {
         assertFalse(text.equals(withheld), "consent edited");
         Files.writeString(json, withheld);
         withheldTables = work.resolve("review-withheld");
-        run("review", "--sessions", sessions.toString(), "--out", withheldTables.toString(), "--allow-demo-key",
-                "--parallelism", "2", "--quiet");
+        run(
+                "review",
+                "--sessions",
+                sessions.toString(),
+                "--out",
+                withheldTables.toString(),
+                "--allow-demo-key",
+                "--parallelism",
+                "2",
+                "--quiet");
         withheldReport = work.resolve("report-withheld");
-        run("report", "--tables", withheldTables.toString(), "--out", withheldReport.toString(), "--video-url-pattern", PATTERN);
+        run(
+                "report",
+                "--tables",
+                withheldTables.toString(),
+                "--out",
+                withheldReport.toString(),
+                "--video-url-pattern",
+                PATTERN);
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         Path profile = Files.createTempDirectory("report-chromium-");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -102,8 +128,15 @@ class ReportBrowserITCase {
     private static void run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, String.join(" ", args) + "\n" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(
+                0,
+                code,
+                String.join(" ", args) + "\n" + out.toString(StandardCharsets.UTF_8)
+                        + err.toString(StandardCharsets.UTF_8));
     }
 
     private static void open(Path page) {
@@ -113,7 +146,8 @@ class ReportBrowserITCase {
     /** The sessions table ordered as the queue documents it: safety first, then priority, then id. */
     private static List<String> expectedQueue(Path tablesDir, boolean flagged) {
         List<Map<String, Object>> rows = new ArrayList<>(TableReader.read(tablesDir, "sessions").rows().stream()
-                .filter(r -> Boolean.TRUE.equals(r.get("consent_supervision")) && flagged == Boolean.TRUE.equals(r.get("flagged")))
+                .filter(r -> Boolean.TRUE.equals(r.get("consent_supervision"))
+                        && flagged == Boolean.TRUE.equals(r.get("flagged")))
                 .toList());
         rows.sort((a, b) -> {
             int sa = ((Integer) a.get("safety_events")) > 0 ? 0 : 1;
@@ -129,7 +163,8 @@ class ReportBrowserITCase {
 
     private static List<String> rowsOf(String tableId) {
         return browser.findElements(By.cssSelector("#" + tableId + " tbody tr")).stream()
-                .map(tr -> tr.getAttribute("data-session")).toList();
+                .map(tr -> tr.getAttribute("data-session"))
+                .toList();
     }
 
     @Test
@@ -149,7 +184,8 @@ class ReportBrowserITCase {
     void shouldShowEveryFlaggedSessionsMomentsAtTheirVideoTimesWithMediaFragmentLinks() {
         Map<String, List<Map<String, Object>>> moments = new java.util.TreeMap<>();
         for (Map<String, Object> m : TableReader.read(tables, "moments").rows()) {
-            moments.computeIfAbsent((String) m.get("session_id"), k -> new ArrayList<>()).add(m);
+            moments.computeIfAbsent((String) m.get("session_id"), k -> new ArrayList<>())
+                    .add(m);
         }
         for (String id : expectedQueue(tables, true)) {
             open(report.resolve("sessions").resolve(id + ".html"));
@@ -164,8 +200,11 @@ class ReportBrowserITCase {
                 WebElement endLink = rows.get(i).findElement(By.cssSelector("a.video-link.end"));
                 assertEquals(Format.mmss(start), startLink.getText(), id + " moment " + (i + 1));
                 assertEquals(Format.mmss(end), endLink.getText(), id + " moment " + (i + 1));
-                assertEquals("file:///videos/" + id + ".mp4#t=" + Format.fragmentSeconds(start), startLink.getAttribute("href"));
-                assertTrue(rows.get(i).getText().contains((String) expected.get(i).get("evidence")), id + " evidence");
+                assertEquals(
+                        "file:///videos/" + id + ".mp4#t=" + Format.fragmentSeconds(start),
+                        startLink.getAttribute("href"));
+                assertTrue(
+                        rows.get(i).getText().contains((String) expected.get(i).get("evidence")), id + " evidence");
             }
             assertTrue(browser.findElement(By.id("methods")).isDisplayed());
             assertTrue(browser.findElement(By.cssSelector("svg.timeline")).isDisplayed());
@@ -179,11 +218,15 @@ class ReportBrowserITCase {
         assertEquals("Session T02-20260319-0900 \u00b7 session-review", browser.getTitle());
         browser.findElement(By.cssSelector("a.trainee-link")).click();
         assertEquals("Trainee T02 \u00b7 session-review", browser.getTitle());
-        assertTrue(browser.findElement(By.cssSelector("#rates-table tr[data-period='all']")).getText().startsWith("all 4 4"));
+        assertTrue(browser.findElement(By.cssSelector("#rates-table tr[data-period='all']"))
+                .getText()
+                .startsWith("all 4 4"));
         browser.navigate().back();
         browser.findElement(By.cssSelector("a.client-link")).click();
         assertTrue(browser.getTitle().startsWith("Client 2186226219eb"), browser.getTitle());
-        assertEquals("discuss in supervision: consider consultation", browser.findElement(By.id("plateau-note")).getText());
+        assertEquals(
+                "discuss in supervision: consider consultation",
+                browser.findElement(By.id("plateau-note")).getText());
         browser.findElement(By.cssSelector("#client-sessions a.session-link")).click();
         assertTrue(browser.getTitle().startsWith("Session T02-"), browser.getTitle());
         browser.findElement(By.linkText("Review queue")).click();
@@ -199,23 +242,30 @@ class ReportBrowserITCase {
         open(report.resolve("index.html"));
         new Select(browser.findElement(By.id("trainee-filter"))).selectByValue("T01");
         for (WebElement tr : browser.findElements(By.cssSelector("#queue tbody tr"))) {
-            assertEquals("T01".equals(tr.getAttribute("data-therapist")), tr.isDisplayed(), tr.getAttribute("data-session"));
+            assertEquals(
+                    "T01".equals(tr.getAttribute("data-therapist")), tr.isDisplayed(), tr.getAttribute("data-session"));
         }
         new Select(browser.findElement(By.id("trainee-filter"))).selectByValue("");
-        assertTrue(browser.findElements(By.cssSelector("#queue tbody tr")).stream().allMatch(WebElement::isDisplayed));
+        assertTrue(
+                browser.findElements(By.cssSelector("#queue tbody tr")).stream().allMatch(WebElement::isDisplayed));
     }
 
     @Test
     void shouldListTheSessionWithoutSupervisionConsentAsWithheldWithNoPageAndNoNumbers() throws IOException {
         open(withheldReport.resolve("index.html"));
-        assertEquals(List.of(WITHHELD + ": withheld (no supervision consent)"),
-                browser.findElements(By.cssSelector("#withheld-sessions li")).stream().map(WebElement::getText).toList());
+        assertEquals(
+                List.of(WITHHELD + ": withheld (no supervision consent)"),
+                browser.findElements(By.cssSelector("#withheld-sessions li")).stream()
+                        .map(WebElement::getText)
+                        .toList());
         assertFalse(rowsOf("queue").contains(WITHHELD));
         assertEquals(expectedQueue(withheldTables, true), rowsOf("queue"));
         assertFalse(Files.exists(withheldReport.resolve("sessions").resolve(WITHHELD + ".html")));
         // the session id appears once, in the withheld list; nothing of its rows appears anywhere
         List<String> evidence = TableReader.read(withheldTables, "moments").rows().stream()
-                .filter(m -> WITHHELD.equals(m.get("session_id"))).map(m -> (String) m.get("evidence")).toList();
+                .filter(m -> WITHHELD.equals(m.get("session_id")))
+                .map(m -> (String) m.get("evidence"))
+                .toList();
         assertFalse(evidence.isEmpty());
         try (Stream<Path> pages = Files.walk(withheldReport)) {
             for (Path p : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
@@ -226,11 +276,15 @@ class ReportBrowserITCase {
             }
         }
         open(withheldReport.resolve("trainees").resolve("T01.html"));
-        assertTrue(browser.findElement(By.cssSelector("#rates-table tr[data-period='all']")).getText().startsWith("all 3 "),
+        assertTrue(
+                browser.findElement(By.cssSelector("#rates-table tr[data-period='all']"))
+                        .getText()
+                        .startsWith("all 3 "),
                 "T01 has 4 sessions, 3 with supervision consent");
         assertTrue(browser.getPageSource().contains("recomputed from the consented sessions only"));
         open(withheldReport.resolve("index.html"));
-        browser.findElement(By.cssSelector("nav.trainees a[href='trainees/T01.html']")).click();
+        browser.findElement(By.cssSelector("nav.trainees a[href='trainees/T01.html']"))
+                .click();
         assertEquals("Trainee T01 \u00b7 session-review", browser.getTitle());
     }
 
@@ -240,7 +294,10 @@ class ReportBrowserITCase {
         run("report", "--tables", tables.toString(), "--out", again.toString(), "--video-url-pattern", PATTERN);
         List<Path> pages;
         try (Stream<Path> s = Files.walk(report)) {
-            pages = s.filter(f -> f.toString().endsWith(".html")).map(report::relativize).sorted().toList();
+            pages = s.filter(f -> f.toString().endsWith(".html"))
+                    .map(report::relativize)
+                    .sorted()
+                    .toList();
         }
         assertEquals(1 + 8 + 2 + 3, pages.size(), pages.toString());
         for (Path p : pages) {
@@ -257,15 +314,24 @@ class ReportBrowserITCase {
         Path dir = Path.of("target", "report-screenshots").toAbsolutePath();
         Files.createDirectories(dir);
         screenshot(report.resolve("index.html"), dir.resolve("queue.png"));
-        screenshot(report.resolve("sessions").resolve("T02-20260319-0900.html"), dir.resolve("session-T02-20260319-0900.png"));
-        screenshot(report.resolve("sessions").resolve("T02-20260326-0900.html"), dir.resolve("session-T02-20260326-0900.png"));
-        screenshot(report.resolve("clients").resolve(
-                "2186226219ebea49abd4a65d50eaf3da477a0f298334afcef90218aef2a65ef2.html"), dir.resolve("client-plateau.png"));
+        screenshot(
+                report.resolve("sessions").resolve("T02-20260319-0900.html"),
+                dir.resolve("session-T02-20260319-0900.png"));
+        screenshot(
+                report.resolve("sessions").resolve("T02-20260326-0900.html"),
+                dir.resolve("session-T02-20260326-0900.png"));
+        screenshot(
+                report.resolve("clients")
+                        .resolve("2186226219ebea49abd4a65d50eaf3da477a0f298334afcef90218aef2a65ef2.html"),
+                dir.resolve("client-plateau.png"));
         screenshot(withheldReport.resolve("index.html"), dir.resolve("queue-with-withheld.png"));
         // as printed: print media rules, about the width of an A4 page at 96 dpi
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
-            screenshot(report.resolve("sessions").resolve("T02-20260319-0900.html"), dir.resolve("session-T02-20260319-0900-print.png"), 800);
+            screenshot(
+                    report.resolve("sessions").resolve("T02-20260319-0900.html"),
+                    dir.resolve("session-T02-20260319-0900-print.png"),
+                    800);
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
@@ -280,8 +346,8 @@ class ReportBrowserITCase {
     private static void screenshot(Path page, Path png, int width) throws IOException {
         open(page);
         browser.manage().window().setSize(new Dimension(width, 1000));
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight);");
+        long height = (Long) ((JavascriptExecutor) browser)
+                .executeScript("return Math.ceil(document.documentElement.scrollHeight);");
         browser.manage().window().setSize(new Dimension(width, (int) Math.min(12000, height + 120)));
         Files.write(png, browser.getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1400, 1000));

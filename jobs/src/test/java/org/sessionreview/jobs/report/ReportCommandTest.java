@@ -17,8 +17,11 @@ class ReportCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Path home, String... args) {
-        return new ReportCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                home).run(args);
+        return new ReportCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        home)
+                .run(args);
     }
 
     private String err() {
@@ -28,12 +31,20 @@ class ReportCommandTest {
     @Test
     void shouldPrintUsageOnHelp(@TempDir Path tmp) {
         assertEquals(0, run(tmp.resolve("home"), "--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("usage: session-review report --tables DIR --out DIR"));
+        assertTrue(
+                out.toString(StandardCharsets.UTF_8).contains("usage: session-review report --tables DIR --out DIR"));
     }
 
     @Test
     void shouldExitTwoWithOneMessageWhenTheTablesFolderIsMissing(@TempDir Path tmp) {
-        assertEquals(2, run(tmp.resolve("home"), "--tables", tmp.resolve("nope").toString(), "--out", tmp.resolve("r").toString()));
+        assertEquals(
+                2,
+                run(
+                        tmp.resolve("home"),
+                        "--tables",
+                        tmp.resolve("nope").toString(),
+                        "--out",
+                        tmp.resolve("r").toString()));
         assertEquals(1, err().lines().count(), err());
         assertTrue(err().contains("is not a folder"), err());
         assertFalse(Files.exists(tmp.resolve("r")));
@@ -42,7 +53,14 @@ class ReportCommandTest {
     @Test
     void shouldExitTwoWhenTheFolderHoldsNoSessionsTable(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("t/moments"));
-        assertEquals(2, run(tmp.resolve("home"), "--tables", tmp.resolve("t").toString(), "--out", tmp.resolve("t/r").toString()));
+        assertEquals(
+                2,
+                run(
+                        tmp.resolve("home"),
+                        "--tables",
+                        tmp.resolve("t").toString(),
+                        "--out",
+                        tmp.resolve("t/r").toString()));
         assertTrue(err().contains("holds no sessions table"), err());
         assertFalse(Files.exists(tmp.resolve("t/r")));
         assertEquals(1, err().lines().count(), err());
@@ -53,8 +71,16 @@ class ReportCommandTest {
         assertEquals(2, run(tmp.resolve("home"), "--tables", tmp.toString()));
         assertTrue(err().contains("--out DIR is required"), err());
         err.reset();
-        assertEquals(2, run(tmp.resolve("home"), "--tables", tmp.toString(), "--out", tmp.resolve("r").toString(),
-                "--video-url-pattern", "file:///v.mp4"));
+        assertEquals(
+                2,
+                run(
+                        tmp.resolve("home"),
+                        "--tables",
+                        tmp.toString(),
+                        "--out",
+                        tmp.resolve("r").toString(),
+                        "--video-url-pattern",
+                        "file:///v.mp4"));
         assertTrue(err().contains("{session_id}"), err());
         err.reset();
         assertEquals(2, run(tmp.resolve("home"), "--bogus"));
@@ -63,9 +89,15 @@ class ReportCommandTest {
 
     @Test
     void shouldRefuseAnOutputInsideTheTablesOrHoldingTheHomeFolder(@TempDir Path tmp) {
-        assertTrue(ReportCommand.refuse(tmp.resolve("t/report"), tmp.resolve("t"), null).orElseThrow().contains("inside the --tables"));
-        assertTrue(ReportCommand.refuse(tmp, tmp.resolve("t"), null).orElseThrow().contains("contains the --tables"));
-        assertTrue(ReportCommand.refuse(tmp.resolve("h"), tmp.resolve("t"), tmp.resolve("h/me")).orElseThrow().contains("home"));
-        assertTrue(ReportCommand.refuse(tmp.resolve("r"), tmp.resolve("t"), tmp.resolve("h")).isEmpty());
+        assertTrue(ReportCommand.refuse(tmp.resolve("t/report"), tmp.resolve("t"), null)
+                .orElseThrow()
+                .contains("inside the --tables"));
+        assertTrue(
+                ReportCommand.refuse(tmp, tmp.resolve("t"), null).orElseThrow().contains("contains the --tables"));
+        assertTrue(ReportCommand.refuse(tmp.resolve("h"), tmp.resolve("t"), tmp.resolve("h/me"))
+                .orElseThrow()
+                .contains("home"));
+        assertTrue(ReportCommand.refuse(tmp.resolve("r"), tmp.resolve("t"), tmp.resolve("h"))
+                .isEmpty());
     }
 }

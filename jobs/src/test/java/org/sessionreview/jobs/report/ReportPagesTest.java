@@ -15,10 +15,27 @@ class ReportPagesTest {
     @Test
     void shouldEscapeEveryValueFromTheTablesAndLinkMomentsToTheVideo(@TempDir Path out) throws Exception {
         String evil = "<script>alert('x')</script>";
-        ReportTables t = Fixtures.tables(List.of(Fixtures.session("S1", "T<1>", "k1", 1, "2026-03-01", 900, 0, true)),
-                List.of(Fixtures.row("session_id", "S1", "kind", "missed_opportunity", "role", "therapist", "start_s", 588.0,
-                        "end_s", 638.0, "start_utc", 0L, "severity", 3.0, "evidence", evil)));
-        ReportPages.Written w = ReportPages.write(t, Optional.of(VideoLinks.of("file:///videos/{session_id}.mp4")), out);
+        ReportTables t = Fixtures.tables(
+                List.of(Fixtures.session("S1", "T<1>", "k1", 1, "2026-03-01", 900, 0, true)),
+                List.of(Fixtures.row(
+                        "session_id",
+                        "S1",
+                        "kind",
+                        "missed_opportunity",
+                        "role",
+                        "therapist",
+                        "start_s",
+                        588.0,
+                        "end_s",
+                        638.0,
+                        "start_utc",
+                        0L,
+                        "severity",
+                        3.0,
+                        "evidence",
+                        evil)));
+        ReportPages.Written w =
+                ReportPages.write(t, Optional.of(VideoLinks.of("file:///videos/{session_id}.mp4")), out);
         assertEquals(1, w.sessions());
         String session = Files.readString(out.resolve("sessions/S1.html"));
         assertFalse(session.contains(evil));
@@ -27,7 +44,9 @@ class ReportPagesTest {
         String index = Files.readString(out.resolve("index.html"));
         assertFalse(index.contains("T<1>"));
         assertTrue(index.contains("T&lt;1&gt;"));
-        assertTrue(index.contains("start at <a href=\"sessions/S1.html#m-1\">09:48</a>: candidate missed opportunity"), index);
+        assertTrue(
+                index.contains("start at <a href=\"sessions/S1.html#m-1\">09:48</a>: candidate missed opportunity"),
+                index);
         // the therapist's page gets a safe file name, and the links use it
         String traineePage = FileNames.page("T<1>");
         assertTrue(Files.exists(out.resolve("trainees").resolve(traineePage)));
@@ -36,7 +55,8 @@ class ReportPagesTest {
 
     @Test
     void shouldShowTimesAsTextWithoutAUrlPattern(@TempDir Path out) throws Exception {
-        ReportTables t = Fixtures.tables(List.of(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true)),
+        ReportTables t = Fixtures.tables(
+                List.of(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true)),
                 List.of(Fixtures.moment("S1", "anxiety_episode", 570.5, 757.5)));
         ReportPages.write(t, Optional.empty(), out);
         String session = Files.readString(out.resolve("sessions/S1.html"));

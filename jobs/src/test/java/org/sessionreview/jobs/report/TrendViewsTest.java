@@ -10,31 +10,41 @@ import org.junit.jupiter.api.Test;
 class TrendViewsTest {
     @Test
     void shouldRecomputeATraineesRatesWithoutTheirWithheldSession() {
-        ReportTables t = Fixtures.tables(List.of(
-                Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true),
-                Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 1, false),
-                Fixtures.session("S3", "T1", "k1", 3, "2026-04-08", 900, 0, true)), List.of());
+        ReportTables t = Fixtures.tables(
+                List.of(
+                        Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true),
+                        Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 1, false),
+                        Fixtures.session("S3", "T1", "k1", 3, "2026-04-08", 900, 0, true)),
+                List.of());
         TrendViews v = new TrendViews(t, QueueView.of(t));
         TrendViews.TraineeView tv = v.trainees().get("T1");
         assertTrue(tv.recomputed());
-        assertEquals(List.of("all", "2026-03", "2026-04"), tv.periods().stream().map(TrendViews.PeriodLine::period).toList());
+        assertEquals(
+                List.of("all", "2026-03", "2026-04"),
+                tv.periods().stream().map(TrendViews.PeriodLine::period).toList());
         assertEquals(2, tv.periods().get(0).sessions());
         assertEquals(0, tv.periods().get(0).safetyEvents());
         assertEquals(1, tv.periods().get(1).sessions());
-        assertEquals(List.of("S1", "S3"), tv.sessions().stream().map(QueueView.Row::sessionId).sorted().toList());
+        assertEquals(
+                List.of("S1", "S3"),
+                tv.sessions().stream().map(QueueView.Row::sessionId).sorted().toList());
     }
 
     @Test
     void shouldRecomputeAClientsTrendFromConsentedSessionsOnly() {
-        ReportTables t = Fixtures.tables(List.of(
-                Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true),
-                Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 0, true),
-                Fixtures.session("S3", "T1", "k1", 3, "2026-03-15", 900, 0, false),
-                Fixtures.session("S4", "T1", "k1", 4, "2026-03-22", 900, 0, true),
-                Fixtures.session("S5", "T1", "k1", 5, "2026-03-29", 900, 0, true)), List.of());
+        ReportTables t = Fixtures.tables(
+                List.of(
+                        Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true),
+                        Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 0, true),
+                        Fixtures.session("S3", "T1", "k1", 3, "2026-03-15", 900, 0, false),
+                        Fixtures.session("S4", "T1", "k1", 4, "2026-03-22", 900, 0, true),
+                        Fixtures.session("S5", "T1", "k1", 5, "2026-03-29", 900, 0, true)),
+                List.of());
         TrendViews.ClientView c = new TrendViews(t, QueueView.of(t)).clients().get("k1");
         assertTrue(c.recomputed());
-        assertEquals(List.of(1, 2, 4, 5), c.sessions().stream().map(TrendViews.ClientLine::sessionNumber).toList());
+        assertEquals(
+                List.of(1, 2, 4, 5),
+                c.sessions().stream().map(TrendViews.ClientLine::sessionNumber).toList());
         // every consented session has 200 s >= 120 s and the trend is flat: a plateau over the last 4 consented ones
         assertTrue(c.sessions().get(3).plateau());
         assertEquals("discuss in supervision: consider consultation", c.latestNote());

@@ -49,12 +49,17 @@ class BenchCohortTest {
         assertEquals(2, BenchCohort.write(dir.resolve("a"), 2, 10, 7));
         BenchCohort.write(dir.resolve("b"), 2, 10, 7);
         List<Path> a = files(dir.resolve("a"));
-        assertEquals(a.stream().map(p -> dir.resolve("a").relativize(p)).collect(Collectors.toList()),
-                files(dir.resolve("b")).stream().map(p -> dir.resolve("b").relativize(p)).collect(Collectors.toList()));
+        assertEquals(
+                a.stream().map(p -> dir.resolve("a").relativize(p)).collect(Collectors.toList()),
+                files(dir.resolve("b")).stream()
+                        .map(p -> dir.resolve("b").relativize(p))
+                        .collect(Collectors.toList()));
         assertTrue(a.stream().anyMatch(p -> p.endsWith("client/BVP.csv")), "plain CSV, not .gz");
         assertFalse(a.stream().anyMatch(p -> p.toString().endsWith(".gz")));
         for (Path p : a) {
-            assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(dir.resolve("b").resolve(dir.resolve("a").relativize(p))),
+            assertArrayEquals(
+                    Files.readAllBytes(p),
+                    Files.readAllBytes(dir.resolve("b").resolve(dir.resolve("a").relativize(p))),
                     p.toString());
         }
     }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Checks the generated signals against planted.json: counts, headers, planted effects. */
 class GeneratedSignalsTest {
-    @TempDir static Path out;
+    @TempDir
+    static Path out;
+
     static JsonNode planted;
 
     @BeforeAll
@@ -29,7 +31,8 @@ class GeneratedSignalsTest {
     void shouldWriteE4HeadersAndSampleCountsForTheRecordingLength() throws IOException {
         for (JsonNode s : planted.get("sessions")) {
             for (JsonNode w : s.get("wearers")) {
-                Path dir = out.resolve(s.get("folder").asText()).resolve(w.get("folder").asText());
+                Path dir = out.resolve(s.get("folder").asText())
+                        .resolve(w.get("folder").asText());
                 long start = w.get("e4_start_epoch_s").asLong();
                 int lead = w.get("lead_s").asInt();
                 assertTrue(lead >= 30 && lead <= 90);
@@ -85,7 +88,8 @@ class GeneratedSignalsTest {
         for (JsonNode s : planted.get("sessions")) {
             JsonNode w = s.get("wearers").get(0);
             assertEquals("client", w.get("role").asText());
-            Path dir = out.resolve(s.get("folder").asText()).resolve(w.get("folder").asText());
+            Path dir = out.resolve(s.get("folder").asText())
+                    .resolve(w.get("folder").asText());
             double offset = -w.get("lead_s").asDouble();
             double[] eda = E4Csv.values(dir.resolve("EDA.csv.gz"));
             double[] hr = E4Csv.values(dir.resolve("HR.csv.gz"));
@@ -108,8 +112,7 @@ class GeneratedSignalsTest {
                 assertTrue(E4Csv.mean(hr, 1, offset + 10, pa, pb) - hrBase >= 0.8 * hrRise, id);
                 assertTrue(E4Csv.mean(hr, 1, offset + 10, a, b) - hrBase >= 0.5 * hrRise, id);
                 assertTrue(E4Csv.rmssdMs(ibi, offset, pa, pb) < 0.75 * rmssdBase, id);
-                double fall = E4Csv.mean(temp, 4, offset, a, a + 20)
-                        - E4Csv.mean(temp, 4, offset, b - 20, b);
+                double fall = E4Csv.mean(temp, 4, offset, a, a + 20) - E4Csv.mean(temp, 4, offset, b - 20, b);
                 assertTrue(fall >= 0.5 * e.get("temp_drop_c").asDouble(), id + " temp " + fall);
                 checked++;
             }
@@ -122,7 +125,8 @@ class GeneratedSignalsTest {
         int checked = 0;
         for (JsonNode s : planted.get("sessions")) {
             JsonNode w = s.get("wearers").get(0);
-            Path dir = out.resolve(s.get("folder").asText()).resolve(w.get("folder").asText());
+            Path dir = out.resolve(s.get("folder").asText())
+                    .resolve(w.get("folder").asText());
             List<String> acc = E4Csv.lines(dir.resolve("ACC.csv.gz"));
             double offset = -w.get("lead_s").asDouble();
             for (JsonNode e : s.get("client_episodes")) {
@@ -155,7 +159,8 @@ class GeneratedSignalsTest {
                         w = x;
                     }
                 }
-                Path dir = out.resolve(s.get("folder").asText()).resolve(w.get("folder").asText());
+                Path dir = out.resolve(s.get("folder").asText())
+                        .resolve(w.get("folder").asText());
                 double[] eda = E4Csv.values(dir.resolve("EDA.csv.gz"));
                 double offset = -w.get("lead_s").asDouble();
                 double a = c.get("start_s").asDouble();
@@ -178,8 +183,7 @@ class GeneratedSignalsTest {
      * Mean power of the ACC vector magnitude between {@code loHz} and {@code hiHz}, from a plain
      * DFT over consecutive 4 s frames (128 samples, 0.25 Hz bins) in [a, b).
      */
-    private static double bandPower(List<String> acc, double offsetS, double a, double b,
-            double loHz, double hiHz) {
+    private static double bandPower(List<String> acc, double offsetS, double a, double b, double loHz, double hiHz) {
         double[] m = magnitude(acc, offsetS, a, b);
         double sum = 0;
         int frames = 0;
@@ -204,8 +208,10 @@ class GeneratedSignalsTest {
     private static double magnitudeSd(List<String> acc, double offsetS, double a, double b) {
         double[] m = magnitude(acc, offsetS, a, b);
         double mean = java.util.Arrays.stream(m).average().orElseThrow();
-        return Math.sqrt(java.util.Arrays.stream(m).map(x -> (x - mean) * (x - mean))
-                .average().orElseThrow());
+        return Math.sqrt(java.util.Arrays.stream(m)
+                .map(x -> (x - mean) * (x - mean))
+                .average()
+                .orElseThrow());
     }
 
     private static double[] magnitude(List<String> acc, double offsetS, double a, double b) {

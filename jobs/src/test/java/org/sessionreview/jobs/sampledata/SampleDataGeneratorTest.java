@@ -29,8 +29,11 @@ import org.xml.sax.InputSource;
 class SampleDataGeneratorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path first;
-    @TempDir static Path second;
+    @TempDir
+    static Path first;
+
+    @TempDir
+    static Path second;
 
     @BeforeAll
     static void generateTwice() throws IOException {
@@ -44,8 +47,7 @@ class SampleDataGeneratorTest {
         assertEquals(a, relativeFiles(second));
         assertTrue(a.size() > 80, "files: " + a.size());
         for (String f : a) {
-            assertArrayEquals(Files.readAllBytes(first.resolve(f)),
-                    Files.readAllBytes(second.resolve(f)), f);
+            assertArrayEquals(Files.readAllBytes(first.resolve(f)), Files.readAllBytes(second.resolve(f)), f);
         }
     }
 
@@ -58,7 +60,8 @@ class SampleDataGeneratorTest {
             assertTrue(s.get("session_id").isTextual(), where);
             assertTrue(s.get("therapist_id").isTextual(), where);
             assertTrue(s.get("client_id").asText().matches("C-\\d{4}"), where);
-            assertTrue(s.get("session_number").isInt() && s.get("session_number").asInt() >= 1);
+            assertTrue(
+                    s.get("session_number").isInt() && s.get("session_number").asInt() >= 1);
             String mediaStart = s.get("media_start").asText();
             assertTrue(mediaStart.matches(".*T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d"), mediaStart);
             offsets.add(OffsetDateTime.parse(mediaStart).getOffset().getId());
@@ -73,7 +76,8 @@ class SampleDataGeneratorTest {
                 assertTrue(Files.isRegularFile(dir.resolve(a.asText())), a.asText());
             }
             if (s.has("codebook")) {
-                JsonNode cb = JSON.readTree(dir.resolve(s.get("codebook").asText()).toFile());
+                JsonNode cb =
+                        JSON.readTree(dir.resolve(s.get("codebook").asText()).toFile());
                 assertEquals("ANX_STR_SIGH", cb.get("labels").get("sigh").asText());
                 // BORIS writes the ANX intensity as modifier #1: mapped, it passes the allow-list
                 assertEquals("intensity", cb.get("modifiers").get("modifier_1").asText());
@@ -102,17 +106,21 @@ class SampleDataGeneratorTest {
                                 .contains(o.get("actor").asText()));
                     }
                 } else if (a.asText().endsWith(".eaf")) {
-                    Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    Document d = DocumentBuilderFactory.newInstance()
+                            .newDocumentBuilder()
                             .parse(new InputSource(new StringReader(text)));
                     assertEquals("3.0", d.getDocumentElement().getAttribute("VERSION"));
                     if (d.getElementsByTagName("MEDIA_DESCRIPTOR").getLength() > 0) {
                         elanWithOrigin++;
-                        assertEquals("0", ((org.w3c.dom.Element) d
-                                .getElementsByTagName("MEDIA_DESCRIPTOR").item(0))
-                                .getAttribute("TIME_ORIGIN"));
+                        assertEquals(
+                                "0",
+                                ((org.w3c.dom.Element) d.getElementsByTagName("MEDIA_DESCRIPTOR")
+                                                .item(0))
+                                        .getAttribute("TIME_ORIGIN"));
                     }
                 } else {
-                    assertTrue(text.endsWith("\r\n") && !text.replace("\r\n", "").contains("\n"),
+                    assertTrue(
+                            text.endsWith("\r\n") && !text.replace("\r\n", "").contains("\n"),
                             "BORIS exports use CRLF: " + f);
                     String[] rows = text.split("\r\n");
                     int columns = rows[0].split("\t", -1).length;
@@ -127,9 +135,11 @@ class SampleDataGeneratorTest {
         assertEquals(1, elanWithOrigin);
         for (String name : List.of("session.json", "planted.json", "README.md")) {
             try (Stream<Path> walk = Files.walk(first)) {
-                for (Path p : walk.filter(q -> q.getFileName().toString().equals(name)).toList()) {
-                    assertFalse(Files.readString(p).contains(SampleDataGenerator.NOTE_CANARY
-                            + " synthetic note"), "note text leaked into " + p);
+                for (Path p : walk.filter(q -> q.getFileName().toString().equals(name))
+                        .toList()) {
+                    assertFalse(
+                            Files.readString(p).contains(SampleDataGenerator.NOTE_CANARY + " synthetic note"),
+                            "note text leaked into " + p);
                 }
             }
         }
@@ -137,9 +147,10 @@ class SampleDataGeneratorTest {
 
     @Test
     void shouldStateTheReviewFactsInPlantedJson() throws IOException {
-        JsonNode p = JSON.readTree(first.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
-        for (String key : List.of("review_rules", "plateau_rule", "plateau_clients",
-                "client_trends", "expected_first_session")) {
+        JsonNode p =
+                JSON.readTree(first.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
+        for (String key :
+                List.of("review_rules", "plateau_rule", "plateau_clients", "client_trends", "expected_first_session")) {
             assertTrue(p.has(key), "planted.json lacks " + key);
         }
         assertEquals(List.of("C-0003"), texts(p.get("plateau_clients")));
@@ -150,15 +161,15 @@ class SampleDataGeneratorTest {
         int answered = 0;
         for (JsonNode s : p.get("sessions")) {
             String sid = s.get("session_id").asText();
-            for (String key : List.of("ruptures", "safety_events", "missed_opportunities",
-                    "answered_episodes")) {
+            for (String key : List.of("ruptures", "safety_events", "missed_opportunities", "answered_episodes")) {
                 assertTrue(s.get(key).isArray(), sid + " lacks " + key);
             }
             for (JsonNode e : s.get("client_episodes")) {
                 assertTrue(e.get("onset_response").get("class").isTextual(), sid);
             }
             for (JsonNode r : s.get("ruptures")) {
-                outcomes.add(r.get("class").asText() + ":" + r.get("expected_outcome").asText());
+                outcomes.add(r.get("class").asText() + ":"
+                        + r.get("expected_outcome").asText());
                 for (JsonNode m : r.get("markers")) {
                     assertTrue(m.get("significance").isInt(), sid + " marker without significance");
                 }
@@ -180,7 +191,8 @@ class SampleDataGeneratorTest {
     /** Every code planted.json's review facts name is in the annotation file it names, at its time. */
     @Test
     void shouldWriteEveryPlantedReviewEventIntoItsAnnotationFile() throws Exception {
-        JsonNode p = JSON.readTree(first.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
+        JsonNode p =
+                JSON.readTree(first.resolve(SampleDataGenerator.PLANTED_JSON).toFile());
         int checked = 0;
         for (JsonNode s : p.get("sessions")) {
             List<Object[]> expected = new ArrayList<>();
@@ -194,13 +206,16 @@ class SampleDataGeneratorTest {
                     expected.add(codeAt(m, "t_s"));
                 }
                 if (!m.get("response_code").isNull()) {
-                    expected.add(new Object[] {m.get("response_code").asText(),
-                            m.get("response_start_s").asDouble()});
+                    expected.add(new Object[] {
+                        m.get("response_code").asText(),
+                        m.get("response_start_s").asDouble()
+                    });
                 }
             }
             for (JsonNode a : s.get("answered_episodes")) {
-                expected.add(new Object[] {a.get("response_code").asText(),
-                        a.get("response_start_s").asDouble()});
+                expected.add(new Object[] {
+                    a.get("response_code").asText(), a.get("response_start_s").asDouble()
+                });
             }
             Path dir = first.resolve(s.get("folder").asText());
             for (Object[] e : expected) {
@@ -214,8 +229,13 @@ class SampleDataGeneratorTest {
                 }
                 String where = s.get("session_id").asText() + " " + code + " @" + t;
                 assertTrue(ann != null, where + " is not among the planted annotations");
-                assertTrue(fileHolds(dir.resolve(ann.get("file").asText()), code,
-                        ann.get("label").asText(), t), where + " is not in " + ann.get("file"));
+                assertTrue(
+                        fileHolds(
+                                dir.resolve(ann.get("file").asText()),
+                                code,
+                                ann.get("label").asText(),
+                                t),
+                        where + " is not in " + ann.get("file"));
                 checked++;
             }
         }
@@ -240,7 +260,8 @@ class SampleDataGeneratorTest {
             return false;
         }
         if (name.endsWith(".eaf")) {
-            Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            Document d = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new InputSource(new StringReader(text)));
             java.util.Map<String, String> slots = new java.util.HashMap<>();
             org.w3c.dom.NodeList ts = d.getElementsByTagName("TIME_SLOT");
@@ -251,8 +272,8 @@ class SampleDataGeneratorTest {
             org.w3c.dom.NodeList al = d.getElementsByTagName("ALIGNABLE_ANNOTATION");
             for (int i = 0; i < al.getLength(); i++) {
                 org.w3c.dom.Element e = (org.w3c.dom.Element) al.item(i);
-                if (e.getTextContent().trim().equals(code) && Long.toString(Math.round(t * 1000))
-                        .equals(slots.get(e.getAttribute("TIME_SLOT_REF1")))) {
+                if (e.getTextContent().trim().equals(code)
+                        && Long.toString(Math.round(t * 1000)).equals(slots.get(e.getAttribute("TIME_SLOT_REF1")))) {
                     return true;
                 }
             }
@@ -260,8 +281,8 @@ class SampleDataGeneratorTest {
         }
         for (String row : text.split("\r\n")) {
             List<String> cells = List.of(row.split("\t", -1));
-            if (cells.contains(label) && cells.stream().anyMatch(c -> c.matches("\\d+\\.\\d{3}")
-                    && Double.parseDouble(c) == t)) {
+            if (cells.contains(label)
+                    && cells.stream().anyMatch(c -> c.matches("\\d+\\.\\d{3}") && Double.parseDouble(c) == t)) {
                 return true;
             }
         }
@@ -289,8 +310,7 @@ class SampleDataGeneratorTest {
         actual.remove("README.md");
         assertEquals(expected, actual, "regenerate sample-data (see its README)");
         for (String f : expected) {
-            assertEquals(E4Csv.text(first.resolve(f)), E4Csv.text(committed.resolve(f)),
-                    "stale sample-data file " + f);
+            assertEquals(E4Csv.text(first.resolve(f)), E4Csv.text(committed.resolve(f)), "stale sample-data file " + f);
         }
     }
 
@@ -307,7 +327,8 @@ class SampleDataGeneratorTest {
 
     static List<Path> sessionDirs(Path root) throws IOException {
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("session.json"))).sorted()
+            return s.filter(p -> Files.isRegularFile(p.resolve("session.json")))
+                    .sorted()
                     .collect(Collectors.toCollection(ArrayList::new));
         }
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class SampleDataIndependenceTest {
     private static final Path SAMPLEDATA = Path.of("src/main/java/org/sessionreview/jobs/sampledata");
     private static final Pattern REFERENCE = Pattern.compile("org\\.sessionreview\\.[\\w.*]+");
-    private static final List<String> ALLOWED = List.of(
-            "org.sessionreview.jobs.sampledata.", "org.sessionreview.taxonomy.");
+    private static final List<String> ALLOWED =
+            List.of("org.sessionreview.jobs.sampledata.", "org.sessionreview.taxonomy.");
 
     @Test
     void shouldUseNoPipelineCodeButTheTaxonomyWhenGeneratingSampleData() throws IOException {
@@ -49,12 +49,15 @@ class SampleDataIndependenceTest {
 
     @Test
     void shouldFlagScoringSignalFeaturesAndReportReferencesInAnyForm() {
-        assertEquals(List.of("org.sessionreview.scoring.trends.ClientTrend"),
+        assertEquals(
+                List.of("org.sessionreview.scoring.trends.ClientTrend"),
                 forbidden("import org.sessionreview.scoring.trends.ClientTrend;"));
-        assertEquals(List.of("org.sessionreview.signal.eda.Scr.detect"),
+        assertEquals(
+                List.of("org.sessionreview.signal.eda.Scr.detect"),
                 forbidden("import static org.sessionreview.signal.eda.Scr.detect;"));
         assertEquals(List.of("org.sessionreview.features.*"), forbidden("import org.sessionreview.features.*;"));
-        assertEquals(List.of("org.sessionreview.report.ClientRow"),
+        assertEquals(
+                List.of("org.sessionreview.report.ClientRow"),
                 forbidden("var r = new org.sessionreview.report.ClientRow();"));
         assertEquals(List.of(), forbidden("import org.sessionreview.taxonomy.CanonicalCode;"));
         assertEquals(List.of(), forbidden("package org.sessionreview.jobs.sampledata;"));

@@ -98,7 +98,9 @@ final class Canonical {
             if (Double.isNaN(x) || Double.isNaN(y)) {
                 return Double.isNaN(x) && Double.isNaN(y);
             }
-            return x == y || Math.abs(x - y) <= Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)), ABSOLUTE_FLOOR);
+            return x == y
+                    || Math.abs(x - y)
+                            <= Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)), ABSOLUTE_FLOOR);
         }
         if (a instanceof List && b instanceof List) {
             List<?> l = (List<?>) a;

@@ -12,8 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultWritersTest {
-    private static final List<Object> ROW = Arrays.asList("S1, \"quoted\"", 42, 0.0001, null,
-            Instant.parse("2026-03-02T09:00:00Z"), LocalDate.parse("2026-03-02"), new String[] {"a", "b\"c"}, true);
+    private static final List<Object> ROW = Arrays.asList(
+            "S1, \"quoted\"",
+            42,
+            0.0001,
+            null,
+            Instant.parse("2026-03-02T09:00:00Z"),
+            LocalDate.parse("2026-03-02"),
+            new String[] {"a", "b\"c"},
+            true);
     private static final List<String> COLUMNS = List.of("id", "n", "x", "missing", "at", "day", "list", "ok");
 
     private static String write(SqlFormat format) {
@@ -30,21 +37,27 @@ class ResultWritersTest {
 
     @Test
     void shouldQuoteAndLeaveNullEmptyWhenWritingCsv() {
-        assertEquals(String.join("\n",
-                "id,n,x,missing,at,day,list,ok",
-                "\"S1, \"\"quoted\"\"\",42,0.0001,,2026-03-02T09:00:00Z,2026-03-02,\"[\"\"a\"\",\"\"b\\\"\"c\"\"]\",true",
-                "",
-                "n",
-                ""), write(SqlFormat.CSV));
+        assertEquals(
+                String.join(
+                        "\n",
+                        "id,n,x,missing,at,day,list,ok",
+                        "\"S1, \"\"quoted\"\"\",42,0.0001,,2026-03-02T09:00:00Z,2026-03-02,\"[\"\"a\"\",\"\"b\\\"\"c\"\"]\",true",
+                        "",
+                        "n",
+                        ""),
+                write(SqlFormat.CSV));
     }
 
     @Test
     void shouldWriteOneObjectPerRowWhenWritingJson() {
-        assertEquals(String.join("\n",
-                "{\"id\":\"S1, \\\"quoted\\\"\",\"n\":42,\"x\":1.0E-4,\"missing\":null,\"at\":\"2026-03-02T09:00:00Z\","
-                        + "\"day\":\"2026-03-02\",\"list\":[\"a\",\"b\\\"c\"],\"ok\":true}",
-                "",
-                ""), write(SqlFormat.JSON));
+        assertEquals(
+                String.join(
+                        "\n",
+                        "{\"id\":\"S1, \\\"quoted\\\"\",\"n\":42,\"x\":1.0E-4,\"missing\":null,\"at\":\"2026-03-02T09:00:00Z\","
+                                + "\"day\":\"2026-03-02\",\"list\":[\"a\",\"b\\\"c\"],\"ok\":true}",
+                        "",
+                        ""),
+                write(SqlFormat.JSON));
     }
 
     @Test
@@ -56,16 +69,19 @@ class ResultWritersTest {
         w.row(Arrays.asList("S10", null));
         w.end();
         w.done("OK");
-        assertEquals(String.join("\n",
-                "+------------+----------+",
-                "| session_id | priority |",
-                "+------------+----------+",
-                "| S03        |   4012.5 |",
-                "| S10        | NULL     |",
-                "+------------+----------+",
-                "2 rows",
-                "",
-                "OK",
-                ""), buf.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                String.join(
+                        "\n",
+                        "+------------+----------+",
+                        "| session_id | priority |",
+                        "+------------+----------+",
+                        "| S03        |   4012.5 |",
+                        "| S10        | NULL     |",
+                        "+------------+----------+",
+                        "2 rows",
+                        "",
+                        "OK",
+                        ""),
+                buf.toString(StandardCharsets.UTF_8));
     }
 }

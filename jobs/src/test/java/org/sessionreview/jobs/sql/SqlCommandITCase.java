@@ -63,7 +63,8 @@ class SqlCommandITCase {
 
     static Stream<Path> queries() throws IOException {
         try (Stream<Path> files = Files.list(Paths.projectRoot().resolve("queries"))) {
-            List<Path> sql = files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+            List<Path> sql =
+                    files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
             assertEquals(3, sql.size(), "queries/: the README's three example queries");
             return sql.stream();
         }
@@ -73,7 +74,10 @@ class SqlCommandITCase {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         String[] all = Stream.concat(Stream.of("sql"), Stream.of(args)).toArray(String[]::new);
-        int code = Main.run(all, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        int code = Main.run(
+                all,
+                new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
         return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
@@ -106,7 +110,8 @@ class SqlCommandITCase {
         return rows;
     }
 
-    private static void assertSameRows(List<Map<String, Object>> expected, List<Map<String, Object>> actual, String what) {
+    private static void assertSameRows(
+            List<Map<String, Object>> expected, List<Map<String, Object>> actual, String what) {
         assertEquals(expected.size(), actual.size(), what + ": row count");
         for (int i = 0; i < expected.size(); i++) {
             Map<String, Object> e = expected.get(i);
@@ -151,9 +156,11 @@ class SqlCommandITCase {
             for (Map.Entry<String, Object> e : duckDb.get(i).entrySet()) {
                 String text = fields[c++];
                 Object expected = e.getValue();
-                Object actual = text.isEmpty() ? null
-                        : expected instanceof Number ? (Object) Double.parseDouble(text) : text;
-                assertTrue(Canonical.agree(expected, actual), e.getKey() + " row " + (i + 1) + ": " + expected + " vs " + text);
+                Object actual =
+                        text.isEmpty() ? null : expected instanceof Number ? (Object) Double.parseDouble(text) : text;
+                assertTrue(
+                        Canonical.agree(expected, actual),
+                        e.getKey() + " row " + (i + 1) + ": " + expected + " vs " + text);
             }
         }
         Result table = sql("-f", query.toString(), "--tables", out.toString());
@@ -179,18 +186,23 @@ class SqlCommandITCase {
     /** Rows as sorted text keys; doubles exact (both engines read the same bits), instants normalised. */
     private static List<String> keys(List<Map<String, Object>> rows, TableSchema<?> t) {
         List<String> names = t.columns().stream().map(c -> c.name()).toList();
-        return rows.stream().map(r -> {
-            assertEquals(names, List.copyOf(r.keySet()), t.name() + ": columns");
-            return t.columns().stream().map(c -> {
-                Object v = r.get(c.name());
-                if (c.type() == ColumnType.TIMESTAMP_UTC) {
-                    v = Canonical.instant(v);
-                } else if (c.type() == ColumnType.STRING_LIST && v == null) {
-                    v = List.of(); // an absent list and an empty one read alike in DuckDB
-                }
-                return String.valueOf(v);
-            }).collect(Collectors.joining(" | "));
-        }).sorted().toList();
+        return rows.stream()
+                .map(r -> {
+                    assertEquals(names, List.copyOf(r.keySet()), t.name() + ": columns");
+                    return t.columns().stream()
+                            .map(c -> {
+                                Object v = r.get(c.name());
+                                if (c.type() == ColumnType.TIMESTAMP_UTC) {
+                                    v = Canonical.instant(v);
+                                } else if (c.type() == ColumnType.STRING_LIST && v == null) {
+                                    v = List.of(); // an absent list and an empty one read alike in DuckDB
+                                }
+                                return String.valueOf(v);
+                            })
+                            .collect(Collectors.joining(" | "));
+                })
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -204,10 +216,21 @@ class SqlCommandITCase {
             assertEquals(sessions.columns().get(i).name(), columns.get(i).get("name"));
             assertEquals(sessions.columns().get(i).description(), columns.get(i).get("comment"));
         }
-        assertEquals("TIMESTAMP_LTZ(3)", columns.stream().filter(c -> c.get("name").equals("media_start_utc"))
-                .findFirst().orElseThrow().get("type"));
+        assertEquals(
+                "TIMESTAMP_LTZ(3)",
+                columns.stream()
+                        .filter(c -> c.get("name").equals("media_start_utc"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("type"));
 
-        Result tables = sql("-e", "SET 'parallelism.default' = '1'; SHOW TABLES; SHOW CREATE TABLE sessions", "--tables", out.toString(), "--format", "csv");
+        Result tables = sql(
+                "-e",
+                "SET 'parallelism.default' = '1'; SHOW TABLES; SHOW CREATE TABLE sessions",
+                "--tables",
+                out.toString(),
+                "--format",
+                "csv");
         assertEquals(0, tables.code(), tables.err());
         for (TableSchema<?> t : OutputTables.ALL) {
             assertTrue(tables.out().lines().anyMatch(l -> l.equals(t.name())), t.name() + " in\n" + tables.out());
@@ -222,7 +245,8 @@ class SqlCommandITCase {
         assertTrue(syntax.err().startsWith("session-review sql: SQL parse failed."), syntax.err());
         assertShort(syntax);
 
-        Result unknown = sql("-e", "SELECT 1 AS n; SELECT * FROM sessionz", "--tables", out.toString(), "--format", "csv");
+        Result unknown =
+                sql("-e", "SELECT 1 AS n; SELECT * FROM sessionz", "--tables", out.toString(), "--format", "csv");
         assertEquals(1, unknown.code(), unknown.err());
         assertEquals("n\n1\n", unknown.out());
         assertTrue(unknown.err().startsWith("session-review sql: statement 2 of 2: "), unknown.err());
@@ -258,9 +282,19 @@ class SqlCommandITCase {
         Path jar = Path.of("target", "session-review.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), jar + " (mvn package builds it)");
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(javaBin.toString(), "-jar", jar.toString(), "sql", "--tables", out.toString(),
-                "--format", "csv", "-e", "SELECT COUNT(*) AS n, MIN(media_start_utc) AS first_start FROM sessions")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        javaBin.toString(),
+                        "-jar",
+                        jar.toString(),
+                        "sql",
+                        "--tables",
+                        out.toString(),
+                        "--format",
+                        "csv",
+                        "-e",
+                        "SELECT COUNT(*) AS n, MIN(media_start_utc) AS first_start FROM sessions")
+                .redirectErrorStream(true)
+                .start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), text);
         assertEquals(0, p.exitValue(), text);

@@ -26,7 +26,9 @@ class SqlCommandTest {
         String[] all = new String[args.length + 1];
         all[0] = "sql";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -46,7 +48,8 @@ class SqlCommandTest {
         assertUsage(sql("-e", "SELECT 1"), "--tables DIR");
         assertUsage(sql("-e", "SELECT 1", "--tables", dir.resolve("nope").toString()), "no such folder");
         assertUsage(sql("-f", dir.resolve("missing.sql").toString(), "--tables", tables), "cannot read it");
-        assertUsage(sql("-e", "SELECT 1", "--tables", tables, "--format", "xml"), "--format must be one of table|csv|json");
+        assertUsage(
+                sql("-e", "SELECT 1", "--tables", tables, "--format", "xml"), "--format must be one of table|csv|json");
         assertUsage(sql("-e", "SELECT 1", "--tables"), "--tables needs a value");
         assertUsage(sql("-e", "SELECT 1", "--tables", tables, "--limit", "3"), "unknown argument '--limit'");
         Path comments = Files.writeString(dir.resolve("empty.sql"), "-- nothing;\n");

@@ -8,15 +8,20 @@ import org.junit.jupiter.api.Test;
 class SqlStatementsTest {
     @Test
     void shouldSplitAtSemicolonsWhenOutsideQuotesAndComments() {
-        String script = String.join("\n",
+        String script = String.join(
+                "\n",
                 "-- a comment; not a split",
                 "SELECT 'a;b' AS `x;y` FROM sessions; /* c; d */",
                 "SELECT 1;",
                 "  ;  ",
                 "-- only a comment;",
                 "SELECT 'it''s; here'");
-        assertEquals(List.of("-- a comment; not a split\nSELECT 'a;b' AS `x;y` FROM sessions",
-                "/* c; d */\nSELECT 1", "-- only a comment;\nSELECT 'it''s; here'"), SqlStatements.split(script));
+        assertEquals(
+                List.of(
+                        "-- a comment; not a split\nSELECT 'a;b' AS `x;y` FROM sessions",
+                        "/* c; d */\nSELECT 1",
+                        "-- only a comment;\nSELECT 'it''s; here'"),
+                SqlStatements.split(script));
     }
 
     @Test

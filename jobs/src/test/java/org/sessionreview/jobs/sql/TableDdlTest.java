@@ -25,20 +25,22 @@ class TableDdlTest {
 
     @Test
     void shouldWriteTheWholeStatementWhenGivenATable() {
-        assertEquals(String.join("\n",
-                "CREATE TABLE `demo` (",
-                "  `id` STRING NOT NULL COMMENT 'Identifier',",
-                "  `n` INT NOT NULL COMMENT 'A count',",
-                "  `big` BIGINT,",
-                "  `x` DOUBLE COMMENT 'A value, seconds',",
-                "  `ok` BOOLEAN NOT NULL COMMENT 'Whether it''s fine',",
-                "  `at_utc` TIMESTAMP_LTZ(3) NOT NULL COMMENT 'An instant',",
-                "  `day` DATE COMMENT 'A date',",
-                "  `codes` ARRAY<STRING> COMMENT 'Codes in order',",
-                "  `class` STRING NOT NULL COMMENT 'W or C'",
-                ")",
-                "COMMENT 'One row per demo; the therapist''s view'",
-                "WITH ('connector' = 'filesystem', 'path' = 'file:/data/it''s/demo', 'format' = 'parquet')"),
+        assertEquals(
+                String.join(
+                        "\n",
+                        "CREATE TABLE `demo` (",
+                        "  `id` STRING NOT NULL COMMENT 'Identifier',",
+                        "  `n` INT NOT NULL COMMENT 'A count',",
+                        "  `big` BIGINT,",
+                        "  `x` DOUBLE COMMENT 'A value, seconds',",
+                        "  `ok` BOOLEAN NOT NULL COMMENT 'Whether it''s fine',",
+                        "  `at_utc` TIMESTAMP_LTZ(3) NOT NULL COMMENT 'An instant',",
+                        "  `day` DATE COMMENT 'A date',",
+                        "  `codes` ARRAY<STRING> COMMENT 'Codes in order',",
+                        "  `class` STRING NOT NULL COMMENT 'W or C'",
+                        ")",
+                        "COMMENT 'One row per demo; the therapist''s view'",
+                        "WITH ('connector' = 'filesystem', 'path' = 'file:/data/it''s/demo', 'format' = 'parquet')"),
                 TableDdl.createTable(TABLE, "file:/data/it's/demo"));
     }
 
@@ -65,8 +67,13 @@ class TableDdlTest {
         for (TableSchema<?> t : OutputTables.ALL) {
             String ddl = TableDdl.createTable(t, "file:/out/" + t.name());
             assertTrue(ddl.startsWith("CREATE TABLE `" + t.name() + "` ("), ddl);
-            long described = t.columns().stream().filter(c -> !c.description().isEmpty()).count();
-            assertEquals(described, ddl.lines().filter(l -> l.contains(" COMMENT '") && l.startsWith("  `")).count(),
+            long described =
+                    t.columns().stream().filter(c -> !c.description().isEmpty()).count();
+            assertEquals(
+                    described,
+                    ddl.lines()
+                            .filter(l -> l.contains(" COMMENT '") && l.startsWith("  `"))
+                            .count(),
                     t.name());
         }
     }

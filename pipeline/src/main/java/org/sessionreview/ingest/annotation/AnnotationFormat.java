@@ -78,8 +78,11 @@ public enum AnnotationFormat {
             return t.contains("ANNOTATION_DOCUMENT") ? Optional.of(ELAN_EAF) : Optional.empty();
         }
         if (t.startsWith("{")) {
-            return BorisParser.detectLayout(t).filter(l -> l == BorisLayout.PROJECT).isPresent()
-                    ? Optional.of(BORIS_PROJECT) : Optional.of(NATIVE_JSONL);
+            return BorisParser.detectLayout(t)
+                            .filter(l -> l == BorisLayout.PROJECT)
+                            .isPresent()
+                    ? Optional.of(BORIS_PROJECT)
+                    : Optional.of(NATIVE_JSONL);
         }
         if (BorisParser.detectLayout(t).isPresent()) {
             return Optional.of(BORIS_EXPORT);
@@ -101,7 +104,9 @@ public enum AnnotationFormat {
     static List<String> headerOf(String text) {
         for (DelimitedTable.Row row : DelimitedTable.read(text).rows()) {
             if (!row.isBlank()) {
-                return row.cells().stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+                return row.cells().stream()
+                        .map(c -> c.trim().toLowerCase(Locale.ROOT))
+                        .toList();
             }
         }
         return List.of();

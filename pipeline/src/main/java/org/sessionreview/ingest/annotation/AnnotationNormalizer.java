@@ -3,9 +3,9 @@ package org.sessionreview.ingest.annotation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -73,7 +73,8 @@ public final class AnnotationNormalizer {
     public record Outcome(Annotation annotation, Reject reject, List<String> droppedModifiers) {
         public Outcome {
             // null entries stand for keys that may not be named
-            droppedModifiers = droppedModifiers == null ? List.of()
+            droppedModifiers = droppedModifiers == null
+                    ? List.of()
                     : Collections.unmodifiableList(new ArrayList<>(droppedModifiers));
         }
 
@@ -173,8 +174,11 @@ public final class AnnotationNormalizer {
         if (a.significance == null) {
             a.significance = takeInt(modifiers, "intensity");
         }
-        a.modifiers = modifiers.isEmpty() ? null : modifiers.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+        a.modifiers = modifiers.isEmpty()
+                ? null
+                : modifiers.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(";"));
         a.label = raw.label();
         a.sourceFile = raw.sourceFile();
         a.sourceLine = raw.line();
@@ -183,8 +187,11 @@ public final class AnnotationNormalizer {
 
     private static String unmappedLabel(RawAnnotation raw) {
         String label = raw.label().trim();
-        StringBuilder sb = new StringBuilder("label in ").append(raw.labelSource())
-                .append(" maps to no canonical code (").append(label.length()).append(" characters");
+        StringBuilder sb = new StringBuilder("label in ")
+                .append(raw.labelSource())
+                .append(" maps to no canonical code (")
+                .append(label.length())
+                .append(" characters");
         int alts = raw.altLabels().size();
         if (alts > 0) {
             sb.append("; nor do its ").append(alts).append(" alternative label").append(alts == 1 ? "" : "s");
@@ -224,10 +231,11 @@ public final class AnnotationNormalizer {
         SortedMap<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             String key = codebook.modifierName(e.getKey());
-            Optional<String> value = RecordFields.isFreeText(e.getKey()) ? Optional.empty()
-                    : ModifierPolicy.admit(key, e.getValue());
+            Optional<String> value =
+                    RecordFields.isFreeText(e.getKey()) ? Optional.empty() : ModifierPolicy.admit(key, e.getValue());
             if (value.isEmpty()) {
-                boolean fixedKey = ModifierPolicy.isAllowedKey(key) || BORIS_MODIFIER_COLUMN.matcher(key).matches();
+                boolean fixedKey = ModifierPolicy.isAllowedKey(key)
+                        || BORIS_MODIFIER_COLUMN.matcher(key).matches();
                 dropped.add(fixedKey ? key : null);
             } else {
                 out.putIfAbsent(key, value.get());

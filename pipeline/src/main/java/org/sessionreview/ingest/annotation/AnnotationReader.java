@@ -66,9 +66,12 @@ public final class AnnotationReader {
         String text = RecordFields.utf8(content);
         Optional<AnnotationFormat> format = AnnotationFormat.detect(fileName, text);
         if (format.isEmpty()) {
-            return fileReject(sourceName, sessionId, "unrecognised annotation format: expected .eaf, .boris, "
-                    + ".jsonl, a BORIS export, an ELAN tab-delimited export, a DyadSync table "
-                    + "or a CSV with 'start' and 'code' columns");
+            return fileReject(
+                    sourceName,
+                    sessionId,
+                    "unrecognised annotation format: expected .eaf, .boris, "
+                            + ".jsonl, a BORIS export, an ELAN tab-delimited export, a DyadSync table "
+                            + "or a CSV with 'start' and 'code' columns");
         }
         return format.get().parser().parse(content, sourceName, sessionId);
     }

@@ -102,7 +102,8 @@ public final class DelimitedTable {
 
     /** Reads {@code text} with the given column separator. */
     public static DelimitedTable read(String text, char separator) {
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"');
+        CsvSchema schema =
+                CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"');
         List<Row> rows = new ArrayList<>();
         Row error = null;
         long rowStart = 1;
@@ -125,8 +126,10 @@ public final class DelimitedTable {
             }
         } catch (JsonProcessingException e) {
             // never Jackson's message: it may quote cell text
-            error = new Row(rowStart, List.of("malformed delimited text in the row starting at line " + rowStart
-                    + " (for example an unclosed quote); the rows from there on were not read"));
+            error = new Row(
+                    rowStart,
+                    List.of("malformed delimited text in the row starting at line " + rowStart
+                            + " (for example an unclosed quote); the rows from there on were not read"));
         } catch (IOException e) {
             throw new UncheckedIOException("reading text from memory failed", e);
         }

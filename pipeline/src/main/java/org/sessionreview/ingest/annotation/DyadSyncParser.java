@@ -48,10 +48,15 @@ public final class DyadSyncParser implements AnnotationParser {
                 continue;
             }
             if (header == null) {
-                header = row.cells().stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+                header = row.cells().stream()
+                        .map(c -> c.trim().toLowerCase(Locale.ROOT))
+                        .toList();
                 if (!header.contains("start") || !header.contains("end") || !header.contains(labelColumn)) {
-                    sink.reject(row.line(), "DyadSync header must name 'start', 'end' and '" + labelColumn
-                            + "'; found " + row.cells().size() + " columns without them", row.raw());
+                    sink.reject(
+                            row.line(),
+                            "DyadSync header must name 'start', 'end' and '" + labelColumn + "'; found "
+                                    + row.cells().size() + " columns without them",
+                            row.raw());
                     return sink.result();
                 }
                 continue;
@@ -77,7 +82,9 @@ public final class DyadSyncParser implements AnnotationParser {
         double start = RecordFields.parseClock("start", row.cell(header.indexOf("start")));
         double end = RecordFields.parseClock("end", row.cell(header.indexOf("end")));
         RecordFields.checkInterval(start, end);
-        RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line()).times(start, end).label(label)
+        RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line())
+                .times(start, end)
+                .label(label)
                 .labelSource("column " + labelColumn);
         for (int c = 0; c < header.size(); c++) {
             String key = header.get(c);

@@ -45,8 +45,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
         CSV
     }
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Field names our contract defines: the only ones a reason may name. */
     private static final Set<String> CONTRACT = Set.of("start", "end", "code", "actor", "note");
 
@@ -104,9 +103,10 @@ public final class NativeAnnotationParser implements AnnotationParser {
             if (v.isContainerNode()) {
                 String key = e.getKey().trim().toLowerCase(Locale.ROOT);
                 String which = CONTRACT.contains(key) || ModifierPolicy.isAllowedKey(key)
-                        ? "field " + key : "field number " + position + " of the object";
-                throw new InvalidRecordException(which + " holds a JSON " + (v.isArray() ? "array" : "object")
-                        + "; expected a plain value");
+                        ? "field " + key
+                        : "field number " + position + " of the object";
+                throw new InvalidRecordException(
+                        which + " holds a JSON " + (v.isArray() ? "array" : "object") + "; expected a plain value");
             }
             fields.putIfAbsent(e.getKey().trim().toLowerCase(Locale.ROOT), v.isNull() ? null : v.asText());
         }
@@ -121,18 +121,23 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 continue;
             }
             if (header == null) {
-                header = row.cells().stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+                header = row.cells().stream()
+                        .map(c -> c.trim().toLowerCase(Locale.ROOT))
+                        .toList();
                 if (!header.contains("start") || !header.contains("code")) {
-                    sink.reject(row.line(), "native CSV header must name the columns 'start' and 'code'; found "
-                            + row.cells().size() + " columns without them", row.raw());
+                    sink.reject(
+                            row.line(),
+                            "native CSV header must name the columns 'start' and 'code'; found "
+                                    + row.cells().size() + " columns without them",
+                            row.raw());
                     return;
                 }
                 continue;
             }
             try {
                 if (row.cells().size() > header.size()) {
-                    throw new InvalidRecordException("row has " + row.cells().size()
-                            + " cells but the header has " + header.size());
+                    throw new InvalidRecordException(
+                            "row has " + row.cells().size() + " cells but the header has " + header.size());
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (int c = 0; c < header.size(); c++) {

@@ -54,8 +54,7 @@ public record RawAnnotation(
         labelSource = labelSource == null ? "label" : labelSource;
         actorSource = actorSource == null ? "actor" : actorSource;
         altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
-        modifiers = Collections.unmodifiableSortedMap(
-                modifiers == null ? new TreeMap<>() : new TreeMap<>(modifiers));
+        modifiers = Collections.unmodifiableSortedMap(modifiers == null ? new TreeMap<>() : new TreeMap<>(modifiers));
     }
 
     /** True for a point event ({@code endS == null}). */
@@ -145,8 +144,17 @@ public record RawAnnotation(
 
         public RawAnnotation build() {
             return new RawAnnotation(
-                    startS, endS, label, altLabels, actorHint, modifiers, note, sourceFile, line,
-                    labelSource, actorSource);
+                    startS,
+                    endS,
+                    label,
+                    altLabels,
+                    actorHint,
+                    modifiers,
+                    note,
+                    sourceFile,
+                    line,
+                    labelSource,
+                    actorSource);
         }
     }
 }

@@ -21,15 +21,25 @@ public final class RecordFields {
      * and never a modifier (privacy: notes are never copied into canonical annotations).
      */
     private static final Set<String> FREE_TEXT_WORDS = Set.of(
-            "note", "notes", "comment", "comments", "remark", "remarks", "memo", "description",
-            "text", "transcript", "transcription", "freetext");
+            "note",
+            "notes",
+            "comment",
+            "comments",
+            "remark",
+            "remarks",
+            "memo",
+            "description",
+            "text",
+            "transcript",
+            "transcription",
+            "freetext");
 
     /** A decimal number with a comma as decimal mark: {@code -12,5}, {@code 100,250}. */
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
+
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** {@code [h:]mm:ss[.fff]}: DyadSync {@code 09:40}, ELAN {@code 00:00:01.629}. */
-    private static final Pattern CLOCK =
-            Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{1,2}(?:\\.\\d+)?)");
+    private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{1,2}(?:\\.\\d+)?)");
 
     private RecordFields() {}
 
@@ -168,7 +178,9 @@ public final class RecordFields {
             }
             line = p.currentTokenLocation().getLineNr();
         } catch (JsonProcessingException e) {
-            line = e.getLocation() == null ? p.currentLocation().getLineNr() : e.getLocation().getLineNr();
+            line = e.getLocation() == null
+                    ? p.currentLocation().getLineNr()
+                    : e.getLocation().getLineNr();
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from memory failed", e);
         }

@@ -29,8 +29,8 @@ public final class BlockSplitter {
      * Live-stream order: by start time, then channel ({@link Channel} order), then first index;
      * end-of-stream markers after all data blocks that start at the same time.
      */
-    public static final Comparator<SampleBlock> STREAM_ORDER = Comparator
-            .comparingLong((SampleBlock b) -> b.startMillis)
+    public static final Comparator<SampleBlock> STREAM_ORDER = Comparator.comparingLong(
+                    (SampleBlock b) -> b.startMillis)
             .thenComparingInt(BlockSplitter::channelRank)
             .thenComparingLong(b -> b.firstIndex);
 
@@ -80,9 +80,7 @@ public final class BlockSplitter {
      */
     public List<SampleBlock> split(
             E4Channel data, String sessionId, Role role, long mediaStartMillis, long untilMillis) {
-        List<SampleBlock> blocks = data.channel() == Channel.IBI
-                ? splitIbi(data, untilMillis)
-                : splitRegular(data);
+        List<SampleBlock> blocks = data.channel() == Channel.IBI ? splitIbi(data, untilMillis) : splitRegular(data);
         for (SampleBlock b : blocks) {
             b.sessionId = sessionId;
             b.role = role.id();
@@ -123,9 +121,7 @@ public final class BlockSplitter {
         double[] intervals = data.rawValues();
         int n = offsets.length;
         long lastSpan = n == 0 ? -1 : spanOf(offsets[n - 1]);
-        long untilSpan = untilMillis <= data.startMillis()
-                ? -1
-                : (untilMillis - data.startMillis() - 1) / blockMillis;
+        long untilSpan = untilMillis <= data.startMillis() ? -1 : (untilMillis - data.startMillis() - 1) / blockMillis;
         List<SampleBlock> blocks = new ArrayList<>();
         int i = 0;
         for (long k = 0; k <= Math.max(lastSpan, untilSpan); k++) {

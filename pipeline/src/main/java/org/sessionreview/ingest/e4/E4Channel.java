@@ -25,8 +25,7 @@ public final class E4Channel {
     private final double[] values;
     private final double[] offsetsS;
 
-    private E4Channel(
-            Channel channel, long startMillis, double rateHz, double[] values, double[] offsetsS) {
+    private E4Channel(Channel channel, long startMillis, double rateHz, double[] values, double[] offsetsS) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.startMillis = startMillis;
         this.rateHz = rateHz;
@@ -43,8 +42,7 @@ public final class E4Channel {
      * @throws IllegalArgumentException for IBI, a rate <= 0 or a length that is not a multiple of
      *     the width
      */
-    public static E4Channel regular(
-            Channel channel, long startMillis, double rateHz, double[] values) {
+    public static E4Channel regular(Channel channel, long startMillis, double rateHz, double[] values) {
         if (channel == Channel.IBI) {
             throw new IllegalArgumentException("IBI is not a regular channel: use ibi(...)");
         }
@@ -52,8 +50,8 @@ public final class E4Channel {
             throw new IllegalArgumentException(channel + " rateHz must be > 0, got " + rateHz);
         }
         if (values.length % channel.width() != 0) {
-            throw new IllegalArgumentException(channel + " needs " + channel.width()
-                    + " values per sample, got " + values.length + " values");
+            throw new IllegalArgumentException(
+                    channel + " needs " + channel.width() + " values per sample, got " + values.length + " values");
         }
         return new E4Channel(channel, startMillis, rateHz, values.clone(), null);
     }
@@ -67,15 +65,14 @@ public final class E4Channel {
      */
     public static E4Channel ibi(long startMillis, double[] offsetsS, double[] intervalsS) {
         if (offsetsS.length != intervalsS.length) {
-            throw new IllegalArgumentException("IBI offsets (" + offsetsS.length
-                    + ") and intervals (" + intervalsS.length + ") differ in length");
+            throw new IllegalArgumentException(
+                    "IBI offsets (" + offsetsS.length + ") and intervals (" + intervalsS.length + ") differ in length");
         }
         return new E4Channel(Channel.IBI, startMillis, 0, intervalsS.clone(), offsetsS.clone());
     }
 
     /** Package use: wraps arrays the reader built, without copying. */
-    static E4Channel wrap(
-            Channel channel, long startMillis, double rateHz, double[] values, double[] offsetsS) {
+    static E4Channel wrap(Channel channel, long startMillis, double rateHz, double[] values, double[] offsetsS) {
         return new E4Channel(channel, startMillis, rateHz, values, offsetsS);
     }
 
@@ -149,8 +146,10 @@ public final class E4Channel {
             return false;
         }
         E4Channel c = (E4Channel) o;
-        return channel == c.channel && startMillis == c.startMillis
-                && Double.compare(rateHz, c.rateHz) == 0 && Arrays.equals(values, c.values)
+        return channel == c.channel
+                && startMillis == c.startMillis
+                && Double.compare(rateHz, c.rateHz) == 0
+                && Arrays.equals(values, c.values)
                 && Arrays.equals(offsetsS, c.offsetsS);
     }
 
@@ -161,7 +160,6 @@ public final class E4Channel {
 
     @Override
     public String toString() {
-        return "E4Channel{" + channel + " @" + startMillis + " " + rateHz + " Hz n=" + sampleCount()
-                + "}";
+        return "E4Channel{" + channel + " @" + startMillis + " " + rateHz + " Hz n=" + sampleCount() + "}";
     }
 }

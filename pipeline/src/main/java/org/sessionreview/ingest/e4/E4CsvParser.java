@@ -50,14 +50,15 @@ public final class E4CsvParser {
     private final E4Row row;
     /** The numbers of the row last parsed ({@code row.values}). */
     private final double[] fields;
+
     private long read;
     private long rejected;
     /** Part of the file was not read as data lines (see {@link E4FileReport}). */
     private boolean unread;
+
     private String error;
 
-    private E4CsvParser(
-            Channel channel, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
+    private E4CsvParser(Channel channel, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
         this.channel = channel;
         this.sessionId = sessionId;
         this.sourceFile = sourceFile;
@@ -84,22 +85,20 @@ public final class E4CsvParser {
      * @param sourceFile the file name carried into each {@link Reject}
      * @param limits the plausibility limits
      */
-    public static Result parse(
-            Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits) {
+    public static Result parse(Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits) {
         return parse(channel, in, sessionId, sourceFile, limits, false);
     }
 
     /** As the public overload; {@code gzip} only words the reason of a read error. */
-    static Result parse(Channel channel, Reader in, String sessionId, String sourceFile,
-            E4Limits limits, boolean gzip) {
+    static Result parse(
+            Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
         E4CsvParser p = new E4CsvParser(channel, sessionId, sourceFile, limits, gzip);
         E4Channel data = p.run(new LineSource(in, E4Limits.MAX_LINE_CHARS));
         if (p.read == 0 || p.unread) {
             p.read++;
             p.rejected++;
         }
-        E4FileReport report = new E4FileReport(
-                channel, null, sourceFile, p.read, p.rejected, data == null, p.rejects);
+        E4FileReport report = new E4FileReport(channel, null, sourceFile, p.read, p.rejected, data == null, p.rejects);
         return new Result(data, report);
     }
 
@@ -124,10 +123,8 @@ public final class E4CsvParser {
         }
         String problem = limits.startProblem(start);
         if (problem != null) {
-            String hint = start < E4Limits.EARLIEST_START_SECONDS / 10.0
-                    ? " (are the header rows missing?)" : "";
-            return wholeFile(in, 1, "implausible header " + ROW1 + ": " + problem + hint,
-                    startRow, 1);
+            String hint = start < E4Limits.EARLIEST_START_SECONDS / 10.0 ? " (are the header rows missing?)" : "";
+            return wholeFile(in, 1, "implausible header " + ROW1 + ": " + problem + hint, startRow, 1);
         }
         String rateRow = in.next();
         if (rateRow == null) {
@@ -178,13 +175,11 @@ public final class E4CsvParser {
         double start = comma < 0 ? Double.NaN : FastDecimal.parse(startRow, 0, comma);
         String label = comma < 0 ? "" : startRow.substring(comma + 1).trim();
         if (!(start > 0) || Double.isInfinite(start) || !label.equalsIgnoreCase("IBI")) {
-            return wholeFile(in, 1, "invalid header row 1: expected '<start unix seconds>, IBI'",
-                    startRow, 0);
+            return wholeFile(in, 1, "invalid header row 1: expected '<start unix seconds>, IBI'", startRow, 0);
         }
         String problem = limits.startProblem(start);
         if (problem != null) {
-            return wholeFile(in, 1, "implausible header row 1 (start time, unix seconds): "
-                    + problem, startRow, 0);
+            return wholeFile(in, 1, "implausible header row 1 (start time, unix seconds): " + problem, startRow, 0);
         }
         long cap = limits.maxIbiLines();
         DoubleList offsets = new DoubleList(4096);
@@ -216,8 +211,7 @@ public final class E4CsvParser {
         if (read == 0) {
             return noSamples("no samples after the header row");
         }
-        return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(),
-                offsets.toArray());
+        return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(), offsets.toArray());
     }
 
     private String ibiProblem(double offset, double ibi, double previous) {
@@ -225,8 +219,8 @@ public final class E4CsvParser {
             return "negative beat offset " + offset + " s";
         }
         if (offset > limits.maxOffsetSeconds()) {
-            return "beat offset " + E4Limits.num(offset) + " s is past the "
-                    + E4Limits.num(limits.maxDurationHours()) + " h limit";
+            return "beat offset " + E4Limits.num(offset) + " s is past the " + E4Limits.num(limits.maxDurationHours())
+                    + " h limit";
         }
         if (!(ibi > 0)) {
             return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
@@ -272,8 +266,7 @@ public final class E4CsvParser {
             readError(e, in);
             return null;
         }
-        long cap = channel == Channel.IBI ? limits.maxIbiLines()
-                : limits.maxSamples(limits.maxRateHz(channel));
+        long cap = channel == Channel.IBI ? limits.maxIbiLines() : limits.maxSamples(limits.maxRateHz(channel));
         DataLines lines = new DataLines(in, cap);
         try {
             while (lines.next()) {
@@ -298,9 +291,14 @@ public final class E4CsvParser {
 
     private void stopAtCap(long line, String rate) {
         unread = true;
-        rejects.add(new Reject(sessionId, sourceFile, line, "recording longer than "
-                + E4Limits.num(limits.maxDurationHours()) + " h at " + rate + ": lines from " + line
-                + " on not read", null));
+        rejects.add(new Reject(
+                sessionId,
+                sourceFile,
+                line,
+                "recording longer than "
+                        + E4Limits.num(limits.maxDurationHours()) + " h at " + rate + ": lines from " + line
+                        + " on not read",
+                null));
     }
 
     /** The reason for an I/O error at the next line: names neither the path nor the message. */

@@ -59,8 +59,7 @@ public record E4FileReport(
     public E4FileReport {
         rejects = List.copyOf(rejects);
         if (recordsRejected > recordsRead || recordsRejected < 0) {
-            throw new IllegalArgumentException(
-                    "recordsRejected " + recordsRejected + " outside 0.." + recordsRead);
+            throw new IllegalArgumentException("recordsRejected " + recordsRejected + " outside 0.." + recordsRead);
         }
     }
 
@@ -73,8 +72,7 @@ public record E4FileReport(
      * A file-level problem that left nothing to read: 1 record read and rejected, {@code
      * fileRejected}, one reject at line 0.
      */
-    public static E4FileReport unread(
-            Channel channel, Entry path, String sessionId, String sourceFile, String reason) {
+    public static E4FileReport unread(Channel channel, Entry path, String sessionId, String sourceFile, String reason) {
         Reject r = new Reject(sessionId, sourceFile, 0, reason, null);
         return new E4FileReport(channel, path, sourceFile, 1, 1, true, List.of(r));
     }

@@ -44,8 +44,7 @@ public final class E4Limits {
     /** 2100-01-01T00:00:00Z in unix seconds: starts must be before it (no media start known). */
     public static final long LATEST_START_SECONDS = 4_102_444_800L;
 
-    private static final E4Limits DEFAULTS =
-            new E4Limits(false, 0, DEFAULT_MAX_DURATION_HOURS);
+    private static final E4Limits DEFAULTS = new E4Limits(false, 0, DEFAULT_MAX_DURATION_HOURS);
 
     private final boolean mediaStartKnown;
     private final long mediaStartMillis;
@@ -53,8 +52,7 @@ public final class E4Limits {
 
     private E4Limits(boolean mediaStartKnown, long mediaStartMillis, double maxDurationHours) {
         if (!(maxDurationHours > 0) || Double.isInfinite(maxDurationHours)) {
-            throw new IllegalArgumentException(
-                    "maxDurationHours must be finite and > 0, got " + maxDurationHours);
+            throw new IllegalArgumentException("maxDurationHours must be finite and > 0, got " + maxDurationHours);
         }
         this.mediaStartKnown = mediaStartKnown;
         this.mediaStartMillis = mediaStartMillis;
@@ -122,8 +120,8 @@ public final class E4Limits {
             if (seconds >= from && seconds <= to) {
                 return null;
             }
-            return num(seconds) + " is more than " + START_TOLERANCE_HOURS
-                    + " h from the media start " + Instant.ofEpochMilli(mediaStartMillis);
+            return num(seconds) + " is more than " + START_TOLERANCE_HOURS + " h from the media start "
+                    + Instant.ofEpochMilli(mediaStartMillis);
         }
         if (seconds > EARLIEST_START_SECONDS && seconds < LATEST_START_SECONDS) {
             return null;
@@ -149,8 +147,7 @@ public final class E4Limits {
     /** One line for provenance, e.g. {@code rate x/4..x4 of nominal (EDA 4, ...) ...}. */
     public String describe() {
         String start = mediaStartKnown
-                ? "within " + START_TOLERANCE_HOURS + " h of media start "
-                        + Instant.ofEpochMilli(mediaStartMillis)
+                ? "within " + START_TOLERANCE_HOURS + " h of media start " + Instant.ofEpochMilli(mediaStartMillis)
                 : "after 2000-01-01 and before 2100-01-01";
         return "E4 limits: rate within a factor " + num(RATE_FACTOR)
                 + " of nominal (EDA 4, BVP 64, ACC 32, TEMP 4, HR 1 Hz); start (unix s) " + start

@@ -1,12 +1,12 @@
 package org.sessionreview.ingest.e4;
 
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.io.FileNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,8 +51,7 @@ public final class E4Reader {
     }
 
     /** Reads a folder with {@link E4Limits#defaults()} (no media start known). */
-    public static E4Recording read(Path folder, String sessionId, String sourceName)
-            throws IOException {
+    public static E4Recording read(Path folder, String sessionId, String sourceName) throws IOException {
         return read(folder, sessionId, sourceName, E4Limits.defaults());
     }
 
@@ -68,8 +67,8 @@ public final class E4Reader {
      *     (permission denied, a looping or broken link); its message names neither the path nor
      *     the underlying exception's message, so a caller may put it in a reject as it is
      */
-    public static E4Recording read(Path folder, String sessionId, String sourceName,
-            E4Limits limits) throws IOException {
+    public static E4Recording read(Path folder, String sessionId, String sourceName, E4Limits limits)
+            throws IOException {
         return read(folder, sessionId, sourceName, limits, null);
     }
 
@@ -81,25 +80,30 @@ public final class E4Reader {
      * @param confinedTo the folder every channel file must lie in (the session folder); null for
      *     no confinement
      */
-    public static E4Recording read(Path folder, String sessionId, String sourceName,
-            E4Limits limits, Path confinedTo) throws IOException {
-        return read(LocalEntry.of(folder), sessionId, sourceName, limits, confinedTo == null ? null : LocalEntry.of(confinedTo));
+    public static E4Recording read(Path folder, String sessionId, String sourceName, E4Limits limits, Path confinedTo)
+            throws IOException {
+        return read(
+                LocalEntry.of(folder),
+                sessionId,
+                sourceName,
+                limits,
+                confinedTo == null ? null : LocalEntry.of(confinedTo));
     }
 
     /** As {@link #read(Path, String, String, E4Limits, Path)}, on any file system. */
-    public static E4Recording read(Entry folder, String sessionId, String sourceName,
-            E4Limits limits, Entry confinedTo) throws IOException {
+    public static E4Recording read(Entry folder, String sessionId, String sourceName, E4Limits limits, Entry confinedTo)
+            throws IOException {
         Entry realRoot = null;
         if (confinedTo != null) {
             try {
                 realRoot = confinedTo.real();
             } catch (IOException | SecurityException e) {
-                throw new IOException("cannot resolve the session folder (I/O error: " + e.getClass().getSimpleName() + ")");
+                throw new IOException("cannot resolve the session folder (I/O error: "
+                        + e.getClass().getSimpleName() + ")");
             }
         }
         if (!folder.isDirectory()) {
-            throw new IOException(
-                    "not an E4 export folder (not a directory, or a broken or looping link)");
+            throw new IOException("not an E4 export folder (not a directory, or a broken or looping link)");
         }
         Set<String> names = new HashSet<>();
         try {
@@ -122,11 +126,19 @@ public final class E4Reader {
             boolean hasGz = names.contains(gzName);
             Entry read = plain.isRegularFile() ? plain : gz.isRegularFile() ? gz : null;
             for (String other : caseVariants(names, channel.fileName(), plainName)) {
-                reports.add(E4FileReport.unread(channel, folder.resolve(other), sessionId, sourceName + "/" + other,
+                reports.add(E4FileReport.unread(
+                        channel,
+                        folder.resolve(other),
+                        sessionId,
+                        sourceName + "/" + other,
                         "ignored: " + plainName + " is read instead (file names differing only in case)"));
             }
             for (String other : caseVariants(names, channel.fileName() + ".gz", gzName)) {
-                reports.add(E4FileReport.unread(channel, folder.resolve(other), sessionId, sourceName + "/" + other,
+                reports.add(E4FileReport.unread(
+                        channel,
+                        folder.resolve(other),
+                        sessionId,
+                        sourceName + "/" + other,
                         "ignored: " + gzName + " is read instead (file names differing only in case)"));
             }
             boolean plainRead = plain.equals(read);
@@ -140,7 +152,11 @@ public final class E4Reader {
             for (Entry file : toRead) {
                 String sourceFile = sourceName + "/" + file.name();
                 if (realRoot != null && leadsOut(file, realRoot)) {
-                    reports.add(E4FileReport.unread(channel, null, sessionId, sourceFile,
+                    reports.add(E4FileReport.unread(
+                            channel,
+                            null,
+                            sessionId,
+                            sourceFile,
                             "is a symbolic link leading out of the session folder: not read"));
                     continue;
                 }
@@ -154,9 +170,12 @@ public final class E4Reader {
                 }
             }
             if (hasGz && plainRead) {
-                reports.add(E4FileReport.unread(channel, gz, sessionId, sourceName + "/" + gzName,
-                        "ignored: " + plainName
-                                + " is read instead (both a plain and a gzip file exist)"));
+                reports.add(E4FileReport.unread(
+                        channel,
+                        gz,
+                        sessionId,
+                        sourceName + "/" + gzName,
+                        "ignored: " + plainName + " is read instead (both a plain and a gzip file exist)"));
             }
         }
         return new E4Recording(sessionId, channels, files, reports);
@@ -181,17 +200,23 @@ public final class E4Reader {
         if (names.contains(canonical)) {
             return canonical;
         }
-        return names.stream().filter(n -> n.equalsIgnoreCase(canonical)).sorted().findFirst().orElse(canonical);
+        return names.stream()
+                .filter(n -> n.equalsIgnoreCase(canonical))
+                .sorted()
+                .findFirst()
+                .orElse(canonical);
     }
 
     /** The names other than {@code chosen} that equal {@code canonical} ignoring case, sorted. */
     private static List<String> caseVariants(Set<String> names, String canonical, String chosen) {
-        return names.stream().filter(n -> n.equalsIgnoreCase(canonical) && !n.equals(chosen)).sorted().toList();
+        return names.stream()
+                .filter(n -> n.equalsIgnoreCase(canonical) && !n.equals(chosen))
+                .sorted()
+                .toList();
     }
 
     /** Reads one channel file with {@link E4Limits#defaults()}; never throws. */
-    public static E4CsvParser.Result readFile(
-            Channel channel, Path file, String sessionId, String sourceFile) {
+    public static E4CsvParser.Result readFile(Channel channel, Path file, String sessionId, String sourceFile) {
         return readFile(channel, file, sessionId, sourceFile, E4Limits.defaults());
     }
 
@@ -200,29 +225,34 @@ public final class E4Reader {
      * is not a regular file (a directory, a pipe, a broken or looping link) or cannot be opened
      * gets a report with one reject and no data (see {@link E4FileReport#unread}).
      */
-    public static E4CsvParser.Result readFile(Channel channel, Path file, String sessionId,
-            String sourceFile, E4Limits limits) {
+    public static E4CsvParser.Result readFile(
+            Channel channel, Path file, String sessionId, String sourceFile, E4Limits limits) {
         return readFile(channel, LocalEntry.of(file), sessionId, sourceFile, limits);
     }
 
     /** As {@link #readFile(Channel, Path, String, String, E4Limits)}, on any file system. */
-    public static E4CsvParser.Result readFile(Channel channel, Entry file, String sessionId,
-            String sourceFile, E4Limits limits) {
+    public static E4CsvParser.Result readFile(
+            Channel channel, Entry file, String sessionId, String sourceFile, E4Limits limits) {
         Entry.Kind kind;
         try {
             kind = file.kind();
         } catch (IOException | SecurityException e) {
             String reason = file.isSymbolicLink()
                     ? "is a broken or looping symbolic link, not a channel file"
-                    : e instanceof NoSuchFileException || e instanceof FileNotFoundException ? "no such file" : ioReason(e);
+                    : e instanceof NoSuchFileException || e instanceof FileNotFoundException
+                            ? "no such file"
+                            : ioReason(e);
             return unread(channel, file, sessionId, sourceFile, reason);
         }
         if (kind == Entry.Kind.DIRECTORY) {
-            return unread(channel, file, sessionId, sourceFile,
-                    "is a directory, not a channel file");
+            return unread(channel, file, sessionId, sourceFile, "is a directory, not a channel file");
         }
         if (kind != Entry.Kind.REGULAR_FILE) {
-            return unread(channel, file, sessionId, sourceFile,
+            return unread(
+                    channel,
+                    file,
+                    sessionId,
+                    sourceFile,
                     "is not a regular file (a device, pipe or socket), not a channel file");
         }
         boolean gzip = file.name().endsWith(".gz");
@@ -234,8 +264,7 @@ public final class E4Reader {
                 return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
             }
             try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                E4CsvParser.Result result =
-                        E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
+                E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
                 return new E4CsvParser.Result(result.data(), result.report().withPath(file));
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
@@ -249,7 +278,6 @@ public final class E4Reader {
 
     private static E4CsvParser.Result unread(
             Channel channel, Entry file, String sessionId, String sourceFile, String reason) {
-        return new E4CsvParser.Result(
-                null, E4FileReport.unread(channel, file, sessionId, sourceFile, reason));
+        return new E4CsvParser.Result(null, E4FileReport.unread(channel, file, sessionId, sourceFile, reason));
     }
 }

@@ -30,8 +30,7 @@ public final class E4Recording {
      * @param files a report per file found (empty for synthetic recordings); also the {@link
      *     #reports()}
      */
-    public E4Recording(
-            String sessionId, Map<Channel, E4Channel> channels, Map<Channel, E4FileReport> files) {
+    public E4Recording(String sessionId, Map<Channel, E4Channel> channels, Map<Channel, E4FileReport> files) {
         this(sessionId, channels, files, List.copyOf(copy(files).values()));
     }
 
@@ -42,16 +41,18 @@ public final class E4Recording {
      *     reads when several are found)
      * @param reports a report per entry found, including those in {@code files}, in channel order
      */
-    public E4Recording(String sessionId, Map<Channel, E4Channel> channels,
-            Map<Channel, E4FileReport> files, List<E4FileReport> reports) {
+    public E4Recording(
+            String sessionId,
+            Map<Channel, E4Channel> channels,
+            Map<Channel, E4FileReport> files,
+            List<E4FileReport> reports) {
         this.sessionId = sessionId;
         this.reports = List.copyOf(reports);
         this.channels = Collections.unmodifiableMap(copy(channels));
         this.files = Collections.unmodifiableMap(copy(files));
         for (Map.Entry<Channel, E4Channel> e : channels.entrySet()) {
             if (e.getValue().channel() != e.getKey()) {
-                throw new IllegalArgumentException(
-                        "channel " + e.getValue().channel() + " stored under " + e.getKey());
+                throw new IllegalArgumentException("channel " + e.getValue().channel() + " stored under " + e.getKey());
             }
         }
     }
@@ -107,7 +108,10 @@ public final class E4Recording {
 
     /** Earliest channel start, epoch milliseconds; {@link Long#MAX_VALUE} when empty. */
     public long startMillis() {
-        return channels.values().stream().mapToLong(E4Channel::startMillis).min().orElse(Long.MAX_VALUE);
+        return channels.values().stream()
+                .mapToLong(E4Channel::startMillis)
+                .min()
+                .orElse(Long.MAX_VALUE);
     }
 
     /** Latest channel end (see {@link E4Channel#endMillis()}), epoch ms, rounded up; MIN_VALUE when empty. */
@@ -120,7 +124,6 @@ public final class E4Recording {
 
     @Override
     public String toString() {
-        return "E4Recording{" + sessionId + " " + channels.values() + " missing=" + missingChannels()
-                + "}";
+        return "E4Recording{" + sessionId + " " + channels.values() + " missing=" + missingChannels() + "}";
     }
 }

@@ -44,8 +44,9 @@ final class E4Row {
                 for (double g : values) {
                     got.append(got.length() == 0 ? "" : ", ").append(E4Limits.num(g));
                 }
-                return "expected " + (values.length == 1 ? "a positive number"
-                        : values.length + " equal positive numbers") + ", got " + got;
+                return "expected "
+                        + (values.length == 1 ? "a positive number" : values.length + " equal positive numbers")
+                        + ", got " + got;
             }
         }
         return null;
@@ -105,8 +106,15 @@ final class E4Row {
         int n = Math.min(line.length(), Reject.RAW_MAX_CHARS);
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == 'e' || c == 'E' || c == '+' || c == '-'
-                    || c == '.' || c == ',' || c == ' ' || c == '\t';
+            boolean ok = (c >= '0' && c <= '9')
+                    || c == 'e'
+                    || c == 'E'
+                    || c == '+'
+                    || c == '-'
+                    || c == '.'
+                    || c == ','
+                    || c == ' '
+                    || c == '\t';
             if (!ok) {
                 return null;
             }

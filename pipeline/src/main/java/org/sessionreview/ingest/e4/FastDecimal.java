@@ -93,8 +93,7 @@ final class FastDecimal {
     private static double slow(char[] s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s[i];
-            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e'
-                    || c == 'E';
+            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
             if (!ok) {
                 return Double.NaN;
             }

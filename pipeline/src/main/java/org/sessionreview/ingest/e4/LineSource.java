@@ -20,6 +20,7 @@ final class LineSource {
     private final int maxChars;
     /** Unread text is {@code buf[pos, end)}; a line being read starts at {@code pos}. */
     private final char[] buf;
+
     private int pos;
     private int end;
     private boolean started;

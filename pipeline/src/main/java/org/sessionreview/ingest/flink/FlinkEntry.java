@@ -114,7 +114,8 @@ public final class FlinkEntry implements Entry {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+            String message =
+                    root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
             return java.util.Optional.of(message.length() > 240 ? message.substring(0, 240) + "..." : message);
         }
     }

@@ -72,13 +72,18 @@ public final class Locations {
             return FlinkEntry.of(uri);
         } catch (UnsupportedFileSystemSchemeException e) {
             // Flink's own message spans lines and lists plugins; this one says what to do
-            String plugin = scheme.get().startsWith("s3") ? "Flink's flink-s3-fs-hadoop jar into plugins/s3-fs-hadoop/"
+            String plugin = scheme.get().startsWith("s3")
+                    ? "Flink's flink-s3-fs-hadoop jar into plugins/s3-fs-hadoop/"
                     : "Flink's file system plugin for it into its own folder under plugins/";
-            throw new UnusableLocationException("no file system for the " + scheme.get() + ":// scheme is available (put "
-                    + plugin + "; see the README, 'Where input and output may live')", e);
+            throw new UnusableLocationException(
+                    "no file system for the " + scheme.get() + ":// scheme is available (put " + plugin
+                            + "; see the README, 'Where input and output may live')",
+                    e);
         } catch (IOException | RuntimeException | LinkageError e) {
-            throw new UnusableLocationException("the " + scheme.get() + ":// file system cannot be opened ("
-                    + e.getClass().getSimpleName() + firstLine(e.getMessage()) + ")", e);
+            throw new UnusableLocationException(
+                    "the " + scheme.get() + ":// file system cannot be opened ("
+                            + e.getClass().getSimpleName() + firstLine(e.getMessage()) + ")",
+                    e);
         }
     }
 

@@ -36,8 +36,8 @@ public final class SessionFolderEnumerator
      * @param root the sessions root, as seen from the JobManager: a path or a URI ({@link Locations})
      * @param restored the checkpointed state, or null for a fresh start (then {@link #start()} scans)
      */
-    public SessionFolderEnumerator(SplitEnumeratorContext<SessionFolderSplit> context, String root,
-            SessionFolderEnumeratorState restored) {
+    public SessionFolderEnumerator(
+            SplitEnumeratorContext<SessionFolderSplit> context, String root, SessionFolderEnumeratorState restored) {
         this.context = context;
         this.root = root;
         this.unassigned = restored == null ? null : new ArrayDeque<>(restored.unassigned());

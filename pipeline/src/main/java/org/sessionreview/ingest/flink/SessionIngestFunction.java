@@ -1,7 +1,5 @@
 package org.sessionreview.ingest.flink;
 
-import org.sessionreview.operators.StageClock;
-
 import java.io.UncheckedIOException;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -13,6 +11,7 @@ import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
+import org.sessionreview.operators.StageClock;
 
 /**
  * Reads the work of a {@link SessionFolderSource}, chained to it: a folder task is read with

@@ -38,9 +38,8 @@ public final class Pseudonymizer implements Serializable {
 
     private Pseudonymizer(byte[] key, String source) {
         if (key.length < MIN_KEY_BYTES) {
-            throw new IllegalArgumentException(
-                    "pseudonym key from " + source + " is " + key.length + " bytes; at least "
-                            + MIN_KEY_BYTES + " are required");
+            throw new IllegalArgumentException("pseudonym key from " + source + " is " + key.length
+                    + " bytes; at least " + MIN_KEY_BYTES + " are required");
         }
         this.key = key.clone();
         this.source = source;

@@ -34,8 +34,16 @@ import java.util.Set;
 public final class SessionManifestParser {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> KNOWN = Set.of(
-            "session_id", "therapist_id", "client_id", "session_number", "media_start", "wearables",
-            "annotations", "consent", "duration_s", "codebook");
+            "session_id",
+            "therapist_id",
+            "client_id",
+            "session_number",
+            "media_start",
+            "wearables",
+            "annotations",
+            "consent",
+            "duration_s",
+            "codebook");
 
     /** Thrown when session.json is unusable; {@link #line()} is 0 when no position is known. */
     public static final class InvalidManifestException extends Exception {
@@ -55,7 +63,8 @@ public final class SessionManifestParser {
     private static final java.util.regex.Pattern SPACE_BEFORE_TIME =
             java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (?=\\d{2}:)");
     /** An offset without a colon ({@code +0100}): {@code date +%FT%T%z}, strftime {@code %z}. */
-    private static final java.util.regex.Pattern BASIC_OFFSET = java.util.regex.Pattern.compile("([+-]\\d{2})(\\d{2})$");
+    private static final java.util.regex.Pattern BASIC_OFFSET =
+            java.util.regex.Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
     private SessionManifestParser() {}
 
@@ -148,14 +157,26 @@ public final class SessionManifestParser {
                 extra.set(e.getKey(), e.getValue());
             }
         }
-        return new SessionManifest(sessionId, therapistId, clientId, sessionNumber, mediaStart,
-                wearables, annotations, consent[0], consent[1], durationS, codebook, extra.toString());
+        return new SessionManifest(
+                sessionId,
+                therapistId,
+                clientId,
+                sessionNumber,
+                mediaStart,
+                wearables,
+                annotations,
+                consent[0],
+                consent[1],
+                durationS,
+                codebook,
+                extra.toString());
     }
 
     /** "what at line L, column C", with the line kept for the reject. */
     private static InvalidManifestException problem(String what, JsonLocation loc) {
         long line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-        String where = line > 0 ? " at line " + line + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "") : "";
+        String where =
+                line > 0 ? " at line " + line + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "") : "";
         return new InvalidManifestException(what + where, line);
     }
 

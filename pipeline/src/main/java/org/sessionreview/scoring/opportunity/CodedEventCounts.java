@@ -25,8 +25,8 @@ public final class CodedEventCounts implements Serializable {
     private final int unvoiced;
     private final int pressure;
 
-    private CodedEventCounts(List<SafetyEvent> safety, int[] unaddressed, int[] escalated,
-            int missed, int unvoiced, int pressure) {
+    private CodedEventCounts(
+            List<SafetyEvent> safety, int[] unaddressed, int[] escalated, int missed, int unvoiced, int pressure) {
         this.safety = new ArrayList<>(safety);
         this.unaddressed = unaddressed.clone();
         this.escalated = escalated.clone();
@@ -45,8 +45,11 @@ public final class CodedEventCounts implements Serializable {
     }
 
     /** Counts of the rules' results for one session. */
-    public static CodedEventCounts of(List<SafetyEvent> safety, List<RuptureEpisode> episodes,
-            List<Opportunity> opportunities, List<PressureEvent> pressure) {
+    public static CodedEventCounts of(
+            List<SafetyEvent> safety,
+            List<RuptureEpisode> episodes,
+            List<Opportunity> opportunities,
+            List<PressureEvent> pressure) {
         int[] un = new int[2];
         int[] esc = new int[2];
         for (RuptureEpisode e : episodes) {

@@ -40,9 +40,14 @@ public final class CodedEventReview {
     private final double priority;
     private final List<String> reasons;
 
-    private CodedEventReview(String sessionId, long mediaStartMillis, double sessionEndS,
-            List<Annotation> annotations, List<AnxietyEpisode> anxietyEpisodes,
-            double anxietyBurden, RuptureConfig cfg) {
+    private CodedEventReview(
+            String sessionId,
+            long mediaStartMillis,
+            double sessionEndS,
+            List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes,
+            double anxietyBurden,
+            RuptureConfig cfg) {
         episodes = RuptureEpisodes.detect(annotations, sessionEndS, cfg);
         ruptureRows = RuptureEpisodes.rows(sessionId, episodes);
         segments = SegmentRollup.rollup(annotations, sessionEndS, cfg);
@@ -74,14 +79,19 @@ public final class CodedEventReview {
      * @param anxietyEpisodes the session's anxiety episodes (only the client's are used)
      * @param anxietyBurden {@code ReviewPriority.priority} of the client's episodes (0 without)
      */
-    public static CodedEventReview review(String sessionId, long mediaStartMillis,
-            double sessionEndS, List<Annotation> annotations,
-            List<AnxietyEpisode> anxietyEpisodes, double anxietyBurden, RuptureConfig cfg) {
+    public static CodedEventReview review(
+            String sessionId,
+            long mediaStartMillis,
+            double sessionEndS,
+            List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes,
+            double anxietyBurden,
+            RuptureConfig cfg) {
         Objects.requireNonNull(annotations, "annotations");
         Objects.requireNonNull(anxietyEpisodes, "anxietyEpisodes");
         Objects.requireNonNull(cfg, "cfg");
-        return new CodedEventReview(sessionId, mediaStartMillis, sessionEndS, annotations,
-                anxietyEpisodes, anxietyBurden, cfg);
+        return new CodedEventReview(
+                sessionId, mediaStartMillis, sessionEndS, annotations, anxietyEpisodes, anxietyBurden, cfg);
     }
 
     /** Rupture episodes in {@link RuptureEpisodes#ORDER}. */

@@ -58,8 +58,7 @@ public final class CodedReviewPriority {
      */
     public static double load(CodedEventCounts c, double anxietyBurden, RuptureConfig cfg) {
         if (!(anxietyBurden >= 0) || Double.isInfinite(anxietyBurden)) {
-            throw new IllegalArgumentException("anxiety burden must be finite and >= 0, got "
-                    + anxietyBurden);
+            throw new IllegalArgumentException("anxiety burden must be finite and >= 0, got " + anxietyBurden);
         }
         int unaddressed = c.unaddressed(RuptureClass.W) + c.unaddressed(RuptureClass.C);
         int escalated = c.escalated(RuptureClass.W) + c.escalated(RuptureClass.C);
@@ -85,8 +84,10 @@ public final class CodedReviewPriority {
     public static List<String> reasons(CodedEventCounts c, RuptureConfig cfg) {
         List<String> out = new ArrayList<>();
         String window = CodedText.seconds(cfg.safetyResponseS()) + " s";
-        List<SafetyEvent> unanswered = c.safety().stream().filter(e -> !e.responded()).toList();
-        List<SafetyEvent> answered = c.safety().stream().filter(SafetyEvent::responded).toList();
+        List<SafetyEvent> unanswered =
+                c.safety().stream().filter(e -> !e.responded()).toList();
+        List<SafetyEvent> answered =
+                c.safety().stream().filter(SafetyEvent::responded).toList();
         if (!unanswered.isEmpty()) {
             out.add(safety(unanswered) + ": no therapist response coded within " + window);
         }
@@ -94,26 +95,33 @@ public final class CodedReviewPriority {
             out.add(safety(answered) + ": therapist response coded within " + window);
         }
         for (RuptureClass k : RuptureClass.values()) {
-            add(out, c.unaddressed(k), "candidate unaddressed " + className(k) + " rupture",
+            add(
+                    out,
+                    c.unaddressed(k),
+                    "candidate unaddressed " + className(k) + " rupture",
                     "candidate unaddressed " + className(k) + " ruptures");
         }
         for (RuptureClass k : RuptureClass.values()) {
-            add(out, c.escalated(k), "candidate escalated " + className(k) + " rupture",
+            add(
+                    out,
+                    c.escalated(k),
+                    "candidate escalated " + className(k) + " rupture",
                     "candidate escalated " + className(k) + " ruptures");
         }
         add(out, c.missed(), "candidate missed opportunity", "candidate missed opportunities");
-        add(out, c.pressure(), "candidate pressure-above-threshold moment",
+        add(
+                out,
+                c.pressure(),
+                "candidate pressure-above-threshold moment",
                 "candidate pressure-above-threshold moments");
-        add(out, c.unvoiced(), "candidate unvoiced-arousal moment",
-                "candidate unvoiced-arousal moments");
+        add(out, c.unvoiced(), "candidate unvoiced-arousal moment", "candidate unvoiced-arousal moments");
         return out;
     }
 
     private static String safety(List<SafetyEvent> events) {
         List<String> at = new ArrayList<>();
         events.forEach(e -> at.add(CodedText.at(e.event())));
-        return CodedText.count(events.size(), "safety event", "safety events") + " ("
-                + String.join(", ", at) + ")";
+        return CodedText.count(events.size(), "safety event", "safety events") + " (" + String.join(", ", at) + ")";
     }
 
     private static void add(List<String> out, int n, String singular, String plural) {

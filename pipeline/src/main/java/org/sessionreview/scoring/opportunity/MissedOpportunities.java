@@ -53,8 +53,7 @@ public final class MissedOpportunities {
     private MissedOpportunities() {}
 
     /** Window lengths of one evaluation. */
-    private record Windows(double episodeLookbackS, double episodeResponseS,
-            double cueResponseS, boolean useTurns) {}
+    private record Windows(double episodeLookbackS, double episodeResponseS, double cueResponseS, boolean useTurns) {}
 
     /**
      * Every opportunity of the session, answered or not, ordered by window start then trigger.
@@ -62,11 +61,14 @@ public final class MissedOpportunities {
      * @param annotations the session's annotations, any order
      * @param anxietyEpisodes anxiety episodes; only the client's are used
      */
-    public static List<Opportunity> find(List<Annotation> annotations,
-            List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
+    public static List<Opportunity> find(
+            List<Annotation> annotations, List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
         Objects.requireNonNull(cfg, "cfg");
-        return evaluate(annotations, anxietyEpisodes, cfg, new Windows(cfg.episodeLookbackS(),
-                cfg.episodeResponseS(), cfg.cueResponseS(), cfg.useTurns()));
+        return evaluate(
+                annotations,
+                anxietyEpisodes,
+                cfg,
+                new Windows(cfg.episodeLookbackS(), cfg.episodeResponseS(), cfg.cueResponseS(), cfg.useTurns()));
     }
 
     /** The missed ones of {@code opportunities}, in the given order. */
@@ -79,12 +81,12 @@ public final class MissedOpportunities {
      * post-trigger window of both trigger kinds is set to the value, the episode lookback stays,
      * coded turns are not used (so the window length is the only thing that varies).
      */
-    public static List<WindowSensitivity> sensitivity(List<Annotation> annotations,
-            List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
+    public static List<WindowSensitivity> sensitivity(
+            List<Annotation> annotations, List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
         List<WindowSensitivity> out = new ArrayList<>();
         for (double w : cfg.sensitivityWindowsS()) {
-            List<Opportunity> ops = evaluate(annotations, anxietyEpisodes, cfg,
-                    new Windows(cfg.episodeLookbackS(), w, w, false));
+            List<Opportunity> ops =
+                    evaluate(annotations, anxietyEpisodes, cfg, new Windows(cfg.episodeLookbackS(), w, w, false));
             int missed = 0;
             int unvoiced = 0;
             for (Opportunity o : ops) {
@@ -98,8 +100,8 @@ public final class MissedOpportunities {
         return out;
     }
 
-    private static List<Opportunity> evaluate(List<Annotation> annotations,
-            List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg, Windows w) {
+    private static List<Opportunity> evaluate(
+            List<Annotation> annotations, List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg, Windows w) {
         List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
         List<Annotation> cueTriggers = new ArrayList<>();
         List<Annotation> voicing = new ArrayList<>();
@@ -115,8 +117,7 @@ public final class MissedOpportunities {
                 responses.add(a);
             } else if (Actors.isClient(a) && isCue(a)) {
                 voicing.add(a);
-                boolean strongEnough = !isAnx(a) || a.significance == null
-                        || a.significance >= cfg.minCueIntensity();
+                boolean strongEnough = !isAnx(a) || a.significance == null || a.significance >= cfg.minCueIntensity();
                 if (strongEnough && a.startS >= cfg.settleS()) {
                     cueTriggers.add(a);
                 }
@@ -124,14 +125,13 @@ public final class MissedOpportunities {
         }
         List<AnxietyEpisode> episodes = new ArrayList<>();
         for (AnxietyEpisode e : anxietyEpisodes) {
-            if (e.role() == Role.CLIENT && e.startS() >= cfg.settleS()
-                    && artifacts.stream().noneMatch(a -> a.startS <= e.startS()
-                            && a.endOrStartS() >= e.startS())) {
+            if (e.role() == Role.CLIENT
+                    && e.startS() >= cfg.settleS()
+                    && artifacts.stream().noneMatch(a -> a.startS <= e.startS() && a.endOrStartS() >= e.startS())) {
                 episodes.add(e);
             }
         }
-        episodes.sort(Comparator.comparingDouble(AnxietyEpisode::startS)
-                .thenComparingDouble(AnxietyEpisode::endS));
+        episodes.sort(Comparator.comparingDouble(AnxietyEpisode::startS).thenComparingDouble(AnxietyEpisode::endS));
         List<Opportunity> out = new ArrayList<>();
         List<Annotation> free = new ArrayList<>(cueTriggers);
         for (AnxietyEpisode e : episodes) {
@@ -157,8 +157,7 @@ public final class MissedOpportunities {
         }
         for (Annotation c : free) {
             List<CodedEvent> cue = List.of(CodedEvent.of(c));
-            out.add(classify(null, null, cue, cue, c.startS, cueWindowEnd(c, turns, w, cfg),
-                    responses));
+            out.add(classify(null, null, cue, cue, c.startS, cueWindowEnd(c, turns, w, cfg), responses));
         }
         out.sort(Comparator.comparingDouble(Opportunity::windowStartS)
                 .thenComparingDouble(Opportunity::triggerS)
@@ -166,8 +165,14 @@ public final class MissedOpportunities {
         return out;
     }
 
-    private static Opportunity classify(Double onsetS, Double endS, List<CodedEvent> cues,
-            List<CodedEvent> voices, double fromS, double toS, List<Annotation> responses) {
+    private static Opportunity classify(
+            Double onsetS,
+            Double endS,
+            List<CodedEvent> cues,
+            List<CodedEvent> voices,
+            double fromS,
+            double toS,
+            List<Annotation> responses) {
         List<CodedEvent> in = new ArrayList<>();
         ResponseClass best = ResponseClass.NO_RESPONSE;
         for (Annotation r : responses) {
@@ -180,8 +185,7 @@ public final class MissedOpportunities {
         return new Opportunity(onsetS, endS, cues, voices, fromS, toS, in, best);
     }
 
-    private static double cueWindowEnd(Annotation cue, List<Annotation> turns, Windows w,
-            RuptureConfig cfg) {
+    private static double cueWindowEnd(Annotation cue, List<Annotation> turns, Windows w, RuptureConfig cfg) {
         if (w.useTurns()) {
             for (Annotation t : turns) {
                 if (Actors.isClient(t) && t.startS <= cue.startS && t.endOrStartS() >= cue.startS) {

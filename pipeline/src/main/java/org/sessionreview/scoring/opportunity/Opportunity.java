@@ -25,9 +25,15 @@ public final class Opportunity implements Serializable {
     private final ArrayList<CodedEvent> responses;
     private final ResponseClass response;
 
-    Opportunity(Double episodeOnsetS, Double episodeEndS, List<CodedEvent> triggerCues,
-            List<CodedEvent> voicingCues, double windowStartS, double windowEndS,
-            List<CodedEvent> responses, ResponseClass response) {
+    Opportunity(
+            Double episodeOnsetS,
+            Double episodeEndS,
+            List<CodedEvent> triggerCues,
+            List<CodedEvent> voicingCues,
+            double windowStartS,
+            double windowEndS,
+            List<CodedEvent> responses,
+            ResponseClass response) {
         if (episodeOnsetS == null && triggerCues.isEmpty()) {
             throw new IllegalArgumentException("an opportunity needs an episode onset or a cue");
         }
@@ -115,9 +121,12 @@ public final class Opportunity implements Serializable {
         }
         Opportunity p = (Opportunity) o;
         return Objects.equals(episodeOnsetS, p.episodeOnsetS)
-                && Objects.equals(episodeEndS, p.episodeEndS) && triggerCues.equals(p.triggerCues)
-                && voicingCues.equals(p.voicingCues) && windowStartS == p.windowStartS
-                && windowEndS == p.windowEndS && responses.equals(p.responses)
+                && Objects.equals(episodeEndS, p.episodeEndS)
+                && triggerCues.equals(p.triggerCues)
+                && voicingCues.equals(p.voicingCues)
+                && windowStartS == p.windowStartS
+                && windowEndS == p.windowEndS
+                && responses.equals(p.responses)
                 && response == p.response;
     }
 

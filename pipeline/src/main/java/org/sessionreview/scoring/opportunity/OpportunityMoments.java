@@ -20,8 +20,7 @@ public final class OpportunityMoments {
     private OpportunityMoments() {}
 
     /** One moment per missed opportunity, in {@link CodedMoments#ORDER}. */
-    public static List<MomentRow> moments(String sessionId, long mediaStartMillis,
-            List<Opportunity> opportunities) {
+    public static List<MomentRow> moments(String sessionId, long mediaStartMillis, List<Opportunity> opportunities) {
         List<MomentRow> out = new ArrayList<>();
         for (Opportunity o : opportunities) {
             String kind = o.momentKind();
@@ -29,9 +28,15 @@ public final class OpportunityMoments {
                 continue;
             }
             boolean voiced = kind.equals(CodedMoments.MISSED_OPPORTUNITY);
-            out.add(CodedMoments.moment(sessionId, mediaStartMillis, kind,
-                    voiced ? "therapist" : "client", o.windowStartS(), o.windowEndS(),
-                    severity(o), evidence(o)));
+            out.add(CodedMoments.moment(
+                    sessionId,
+                    mediaStartMillis,
+                    kind,
+                    voiced ? "therapist" : "client",
+                    o.windowStartS(),
+                    o.windowEndS(),
+                    severity(o),
+                    evidence(o)));
         }
         out.sort(CodedMoments.ORDER);
         return out;
@@ -47,7 +52,8 @@ public final class OpportunityMoments {
         }
         double s = o.episodeOnsetS() != null ? 3 : 0;
         for (CodedEvent c : o.triggerCues()) {
-            boolean anx = CodeTaxonomy.family(c.code()).filter(f -> f == Family.ANX).isPresent();
+            boolean anx =
+                    CodeTaxonomy.family(c.code()).filter(f -> f == Family.ANX).isPresent();
             if (anx) {
                 s = Math.max(s, c.significance() == null ? 2 : c.significance());
             } else {
@@ -64,23 +70,31 @@ public final class OpportunityMoments {
      * coded cue; no therapist response coded in [10:00, 10:40]}.
      */
     public static String evidence(Opportunity o) {
-        StringBuilder sb = new StringBuilder(o.voiced() ? "candidate missed opportunity: client "
-                : "candidate unvoiced arousal (physiology only, lower confidence): client ");
+        StringBuilder sb = new StringBuilder(
+                o.voiced()
+                        ? "candidate missed opportunity: client "
+                        : "candidate unvoiced arousal (physiology only, lower confidence): client ");
         if (o.episodeOnsetS() == null) {
             sb.append(CodedText.atList(o.triggerCues()));
         } else {
             sb.append("anxiety episode onset at ").append(CodedText.mmss(o.episodeOnsetS()));
-            sb.append(o.voiced() ? " (coded cues: " + CodedText.atList(o.voicingCues()) + ")"
-                    : " with no coded cue");
+            sb.append(o.voiced() ? " (coded cues: " + CodedText.atList(o.voicingCues()) + ")" : " with no coded cue");
         }
         String window = CodedText.window(o.windowStartS(), o.windowEndS());
         switch (o.response()) {
             case NO_RESPONSE -> sb.append("; no therapist response coded in ").append(window);
-            case RESPONDED_REDUCING_SPACE -> sb.append("; therapist response in ").append(window)
-                    .append(" reduces space: ").append(CodedText.atList(o.responses()));
-            default -> sb.append("; therapist response in ").append(window).append(" (")
-                    .append(o.response().id()).append("): ")
-                    .append(CodedText.atList(o.responses()));
+            case RESPONDED_REDUCING_SPACE ->
+                sb.append("; therapist response in ")
+                        .append(window)
+                        .append(" reduces space: ")
+                        .append(CodedText.atList(o.responses()));
+            default ->
+                sb.append("; therapist response in ")
+                        .append(window)
+                        .append(" (")
+                        .append(o.response().id())
+                        .append("): ")
+                        .append(CodedText.atList(o.responses()));
         }
         return sb.toString();
     }

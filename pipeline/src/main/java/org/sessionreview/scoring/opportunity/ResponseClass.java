@@ -29,12 +29,17 @@ public enum ResponseClass {
     NO_RESPONSE;
 
     private static final Set<CanonicalCode> EXPLICIT = EnumSet.of(
-            CanonicalCode.INT_EMPATHIC_REFLECTION, CanonicalCode.INT_VALIDATION,
-            CanonicalCode.INT_EXPLORE_FEELING, CanonicalCode.INT_METACOMMUNICATION,
-            CanonicalCode.INT_REGULATE_ANXIETY, CanonicalCode.INT_CLARIFY_DEFENSE,
+            CanonicalCode.INT_EMPATHIC_REFLECTION,
+            CanonicalCode.INT_VALIDATION,
+            CanonicalCode.INT_EXPLORE_FEELING,
+            CanonicalCode.INT_METACOMMUNICATION,
+            CanonicalCode.INT_REGULATE_ANXIETY,
+            CanonicalCode.INT_CLARIFY_DEFENSE,
             CanonicalCode.INT_INTERPRETATION_LINK);
-    private static final Set<CanonicalCode> REDUCING = EnumSet.of(CanonicalCode.INT_TOPIC_SHIFT,
-            CanonicalCode.INT_ADVICE, CanonicalCode.INT_REASSURANCE,
+    private static final Set<CanonicalCode> REDUCING = EnumSet.of(
+            CanonicalCode.INT_TOPIC_SHIFT,
+            CanonicalCode.INT_ADVICE,
+            CanonicalCode.INT_REASSURANCE,
             CanonicalCode.INT_INFO_QUESTION_CLOSED);
 
     /** Lower-case name as written in outputs: {@code responded_explicit_space}. */
@@ -63,7 +68,6 @@ public enum ResponseClass {
         if (c.get() == CanonicalCode.INT_SILENCE_DELIBERATE) {
             return Optional.of(DELIBERATE_SILENCE);
         }
-        return REDUCING.contains(c.get()) ? Optional.of(RESPONDED_REDUCING_SPACE)
-                : Optional.empty();
+        return REDUCING.contains(c.get()) ? Optional.of(RESPONDED_REDUCING_SPACE) : Optional.empty();
     }
 }

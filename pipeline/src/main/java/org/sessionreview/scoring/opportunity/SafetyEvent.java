@@ -42,7 +42,8 @@ public final class SafetyEvent implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SafetyEvent && event.equals(((SafetyEvent) o).event)
+        return o instanceof SafetyEvent
+                && event.equals(((SafetyEvent) o).event)
                 && role.equals(((SafetyEvent) o).role)
                 && Objects.equals(response, ((SafetyEvent) o).response);
     }

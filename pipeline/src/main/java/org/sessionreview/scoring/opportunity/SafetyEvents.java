@@ -39,25 +39,32 @@ public final class SafetyEvents {
                 if (r.startS > a.startS + cfg.safetyResponseS()) {
                     break;
                 }
-                if (r.startS >= a.startS && r.startS <= a.startS + cfg.safetyResponseS()
-                        && Actors.isTherapist(r) && isResponse(r)) {
+                if (r.startS >= a.startS
+                        && r.startS <= a.startS + cfg.safetyResponseS()
+                        && Actors.isTherapist(r)
+                        && isResponse(r)) {
                     response = CodedEvent.of(r);
                     break;
                 }
             }
-            out.add(new SafetyEvent(CodedEvent.of(a),
-                    Actors.isTherapist(a) ? "therapist" : "client", response));
+            out.add(new SafetyEvent(CodedEvent.of(a), Actors.isTherapist(a) ? "therapist" : "client", response));
         }
         return out;
     }
 
     /** One {@code safety} moment per event; severity 5 without a response, 4 with one. */
-    public static List<MomentRow> moments(String sessionId, long mediaStartMillis,
-            List<SafetyEvent> events, RuptureConfig cfg) {
+    public static List<MomentRow> moments(
+            String sessionId, long mediaStartMillis, List<SafetyEvent> events, RuptureConfig cfg) {
         List<MomentRow> out = new ArrayList<>();
         for (SafetyEvent e : events) {
-            out.add(CodedMoments.moment(sessionId, mediaStartMillis, CodedMoments.SAFETY,
-                    e.role(), e.event().startS(), e.event().endS(), e.responded() ? 4 : 5,
+            out.add(CodedMoments.moment(
+                    sessionId,
+                    mediaStartMillis,
+                    CodedMoments.SAFETY,
+                    e.role(),
+                    e.event().startS(),
+                    e.event().endS(),
+                    e.responded() ? 4 : 5,
                     evidence(e, cfg)));
         }
         out.sort(CodedMoments.ORDER);
@@ -73,13 +80,13 @@ public final class SafetyEvents {
         String head = "safety event " + CodedText.at(e.event()) + " (" + e.role() + "): ";
         String window = CodedText.seconds(cfg.safetyResponseS()) + " s";
         return e.responded()
-                ? head + "therapist response coded within " + window + ": "
-                        + CodedText.at(e.response())
+                ? head + "therapist response coded within " + window + ": " + CodedText.at(e.response())
                 : head + "no therapist response coded within " + window;
     }
 
     private static boolean isResponse(Annotation a) {
-        return CodeTaxonomy.family(a.code).filter(f -> f == Family.INT || f == Family.RES)
+        return CodeTaxonomy.family(a.code)
+                .filter(f -> f == Family.INT || f == Family.RES)
                 .isPresent();
     }
 }

@@ -13,5 +13,5 @@ import java.io.Serializable;
  * @param missedOpportunities missed, voiced ({@code missed_opportunity})
  * @param unvoicedArousal missed, physiology only ({@code unvoiced_arousal})
  */
-public record WindowSensitivity(double windowS, int opportunities, int missedOpportunities,
-        int unvoicedArousal) implements Serializable {}
+public record WindowSensitivity(double windowS, int opportunities, int missedOpportunities, int unvoicedArousal)
+        implements Serializable {}

@@ -23,8 +23,7 @@ public final class CodedEvent implements Serializable {
     private final Integer significance;
     private final String modifiers;
 
-    public CodedEvent(String code, double startS, double endS, Integer significance,
-            String modifiers) {
+    public CodedEvent(String code, double startS, double endS, Integer significance, String modifiers) {
         this.code = Objects.requireNonNull(code, "code");
         this.startS = startS;
         this.endS = Math.max(startS, endS);
@@ -98,7 +97,9 @@ public final class CodedEvent implements Serializable {
             return false;
         }
         CodedEvent e = (CodedEvent) o;
-        return code.equals(e.code) && startS == e.startS && endS == e.endS
+        return code.equals(e.code)
+                && startS == e.startS
+                && endS == e.endS
                 && Objects.equals(significance, e.significance)
                 && Objects.equals(modifiers, e.modifiers);
     }

@@ -44,16 +44,14 @@ public final class CodedMoments {
     public static final String PRESSURE_ABOVE_THRESHOLD = "pressure_above_threshold";
 
     /** The kinds in review order: safety first, then unaddressed ruptures, and so on. */
-    public static final List<String> KINDS_IN_REVIEW_ORDER = List.of(SAFETY,
-            UNADDRESSED_RUPTURE, MISSED_OPPORTUNITY, PRESSURE_ABOVE_THRESHOLD, RUPTURE,
-            UNVOICED_AROUSAL);
+    public static final List<String> KINDS_IN_REVIEW_ORDER = List.of(
+            SAFETY, UNADDRESSED_RUPTURE, MISSED_OPPORTUNITY, PRESSURE_ABOVE_THRESHOLD, RUPTURE, UNVOICED_AROUSAL);
 
     /**
      * Moment order: start, then kind in review order (unknown kinds last), then end, role and
      * evidence, so that equal inputs always give the same order.
      */
-    public static final Comparator<MomentRow> ORDER = Comparator
-            .comparingDouble((MomentRow m) -> m.startS)
+    public static final Comparator<MomentRow> ORDER = Comparator.comparingDouble((MomentRow m) -> m.startS)
             .thenComparingInt(m -> rank(m.kind))
             .thenComparingDouble(m -> m.endS)
             .thenComparing(m -> m.role, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -65,8 +63,15 @@ public final class CodedMoments {
      * A moment row; {@code startMillis} = {@code mediaStartMillis} + {@code startS} in ms
      * (rounded).
      */
-    public static MomentRow moment(String sessionId, long mediaStartMillis, String kind,
-            String role, double startS, double endS, double severity, String evidence) {
+    public static MomentRow moment(
+            String sessionId,
+            long mediaStartMillis,
+            String kind,
+            String role,
+            double startS,
+            double endS,
+            double severity,
+            String evidence) {
         MomentRow m = new MomentRow();
         m.sessionId = sessionId;
         m.kind = kind;

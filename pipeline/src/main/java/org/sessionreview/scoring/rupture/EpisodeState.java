@@ -17,6 +17,7 @@ final class EpisodeState implements Serializable {
     final RuptureClass ruptureClass;
     /** Opening order over both classes: breaks ties between equally recent episodes. */
     final long seq;
+
     final ArrayList<CodedEvent> markers = new ArrayList<>();
     final ArrayList<CodedEvent> repairs = new ArrayList<>();
     final TreeSet<String> mixedWith = new TreeSet<>();
@@ -30,6 +31,7 @@ final class EpisodeState implements Serializable {
     Integer significanceAfterRepair;
     /** A marker of the class came within the resolved window after the last repair. */
     boolean returned;
+
     Double reengagementS;
     double closedS = Double.NaN;
     boolean closedAtSessionEnd;
@@ -116,7 +118,8 @@ final class EpisodeState implements Serializable {
         if (!hasRepair()) {
             return RuptureOutcome.UNADDRESSED;
         }
-        if (significanceBeforeRepair != null && significanceAfterRepair != null
+        if (significanceBeforeRepair != null
+                && significanceAfterRepair != null
                 && significanceAfterRepair > significanceBeforeRepair) {
             return RuptureOutcome.ESCALATED;
         }
@@ -127,9 +130,19 @@ final class EpisodeState implements Serializable {
     }
 
     RuptureEpisode toEpisode(RuptureConfig cfg) {
-        return new RuptureEpisode(id, ruptureClass, endS, lastMarkerEndS, closedS,
-                closedAtSessionEnd, markers, repairs, outcome(cfg), maxSignificance,
-                new ArrayList<>(mixedWith), reengagementS);
+        return new RuptureEpisode(
+                id,
+                ruptureClass,
+                endS,
+                lastMarkerEndS,
+                closedS,
+                closedAtSessionEnd,
+                markers,
+                repairs,
+                outcome(cfg),
+                maxSignificance,
+                new ArrayList<>(mixedWith),
+                reengagementS);
     }
 
     private static Integer max(Integer a, Integer b) {

@@ -30,10 +30,9 @@ import org.sessionreview.taxonomy.CodeTaxonomy;
  * <i>Co-Creating Change</i>; Abbass &amp; Town 2021.
  */
 public final class PressureAboveThreshold {
-    private static final Set<CanonicalCode> CUES = Set.of(CanonicalCode.ANX_CPD,
-            CanonicalCode.ANX_MOT);
-    private static final Set<CanonicalCode> PRESSURE = Set.of(CanonicalCode.INT_EXPLORE_FEELING,
-            CanonicalCode.INT_CHALLENGE_DEFENSE);
+    private static final Set<CanonicalCode> CUES = Set.of(CanonicalCode.ANX_CPD, CanonicalCode.ANX_MOT);
+    private static final Set<CanonicalCode> PRESSURE =
+            Set.of(CanonicalCode.INT_EXPLORE_FEELING, CanonicalCode.INT_CHALLENGE_DEFENSE);
 
     private PressureAboveThreshold() {}
 
@@ -43,8 +42,7 @@ public final class PressureAboveThreshold {
         List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
         List<Annotation> responses = new ArrayList<>();
         for (Annotation a : sorted) {
-            if (Actors.isTherapist(a) && (is(a, PRESSURE) || is(a, Set.of(
-                    CanonicalCode.INT_REGULATE_ANXIETY)))) {
+            if (Actors.isTherapist(a) && (is(a, PRESSURE) || is(a, Set.of(CanonicalCode.INT_REGULATE_ANXIETY)))) {
                 responses.add(a);
             }
         }
@@ -58,8 +56,7 @@ public final class PressureAboveThreshold {
                     continue;
                 }
                 if (is(r, PRESSURE)) {
-                    byIntervention.computeIfAbsent(r, k -> new ArrayList<>())
-                            .add(CodedEvent.of(cue));
+                    byIntervention.computeIfAbsent(r, k -> new ArrayList<>()).add(CodedEvent.of(cue));
                 }
                 break;
             }
@@ -74,14 +71,19 @@ public final class PressureAboveThreshold {
     }
 
     /** One {@code pressure_above_threshold} moment per event; role therapist. */
-    public static List<MomentRow> moments(String sessionId, long mediaStartMillis,
-            List<PressureEvent> events) {
+    public static List<MomentRow> moments(String sessionId, long mediaStartMillis, List<PressureEvent> events) {
         List<MomentRow> out = new ArrayList<>();
         for (PressureEvent e : events) {
             double severity = e.maxIntensity() == null ? 3 : e.maxIntensity() + 1;
-            out.add(CodedMoments.moment(sessionId, mediaStartMillis,
-                    CodedMoments.PRESSURE_ABOVE_THRESHOLD, "therapist", e.startS(), e.endS(),
-                    severity, evidence(e)));
+            out.add(CodedMoments.moment(
+                    sessionId,
+                    mediaStartMillis,
+                    CodedMoments.PRESSURE_ABOVE_THRESHOLD,
+                    "therapist",
+                    e.startS(),
+                    e.endS(),
+                    severity,
+                    evidence(e)));
         }
         out.sort(CodedMoments.ORDER);
         return out;
@@ -95,8 +97,7 @@ public final class PressureAboveThreshold {
     public static String evidence(PressureEvent e) {
         List<String> cues = new ArrayList<>();
         for (CodedEvent c : e.cues()) {
-            cues.add(CodedText.at(c) + (c.significance() == null ? ""
-                    : " (intensity " + c.significance() + ")"));
+            cues.add(CodedText.at(c) + (c.significance() == null ? "" : " (intensity " + c.significance() + ")"));
         }
         return "candidate pressure above threshold: client " + String.join(", ", cues)
                 + ", then therapist " + CodedText.at(e.intervention()) + ", "

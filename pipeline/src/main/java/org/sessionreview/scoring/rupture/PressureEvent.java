@@ -62,7 +62,8 @@ public final class PressureEvent implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PressureEvent && cues.equals(((PressureEvent) o).cues)
+        return o instanceof PressureEvent
+                && cues.equals(((PressureEvent) o).cues)
                 && intervention.equals(((PressureEvent) o).intervention);
     }
 

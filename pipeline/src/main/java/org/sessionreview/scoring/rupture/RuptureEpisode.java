@@ -30,10 +30,19 @@ public final class RuptureEpisode implements Serializable {
     private final ArrayList<String> mixedWith;
     private final Double reengagementS;
 
-    RuptureEpisode(String id, RuptureClass ruptureClass, double endS, double lastMarkerEndS,
-            double closedS, boolean closedAtSessionEnd, List<CodedEvent> markers,
-            List<CodedEvent> repairs, RuptureOutcome outcome, Integer maxSignificance,
-            List<String> mixedWith, Double reengagementS) {
+    RuptureEpisode(
+            String id,
+            RuptureClass ruptureClass,
+            double endS,
+            double lastMarkerEndS,
+            double closedS,
+            boolean closedAtSessionEnd,
+            List<CodedEvent> markers,
+            List<CodedEvent> repairs,
+            RuptureOutcome outcome,
+            Integer maxSignificance,
+            List<String> mixedWith,
+            Double reengagementS) {
         if (markers.isEmpty()) {
             throw new IllegalArgumentException("a rupture episode needs a marker");
         }
@@ -147,12 +156,19 @@ public final class RuptureEpisode implements Serializable {
             return false;
         }
         RuptureEpisode e = (RuptureEpisode) o;
-        return id.equals(e.id) && ruptureClass == e.ruptureClass && startS == e.startS
-                && endS == e.endS && lastMarkerEndS == e.lastMarkerEndS && closedS == e.closedS
-                && closedAtSessionEnd == e.closedAtSessionEnd && markers.equals(e.markers)
-                && repairs.equals(e.repairs) && outcome == e.outcome
+        return id.equals(e.id)
+                && ruptureClass == e.ruptureClass
+                && startS == e.startS
+                && endS == e.endS
+                && lastMarkerEndS == e.lastMarkerEndS
+                && closedS == e.closedS
+                && closedAtSessionEnd == e.closedAtSessionEnd
+                && markers.equals(e.markers)
+                && repairs.equals(e.repairs)
+                && outcome == e.outcome
                 && Objects.equals(maxSignificance, e.maxSignificance)
-                && mixedWith.equals(e.mixedWith) && Objects.equals(reengagementS, e.reengagementS);
+                && mixedWith.equals(e.mixedWith)
+                && Objects.equals(reengagementS, e.reengagementS);
     }
 
     @Override
@@ -162,7 +178,7 @@ public final class RuptureEpisode implements Serializable {
 
     @Override
     public String toString() {
-        return "RuptureEpisode{" + id + " " + startS + "-" + endS + " " + outcome.id() + " markers="
-                + markerCodes() + " repairs=" + strategies() + " mixedWith=" + mixedWith + "}";
+        return "RuptureEpisode{" + id + " " + startS + "-" + endS + " " + outcome.id() + " markers=" + markerCodes()
+                + " repairs=" + strategies() + " mixedWith=" + mixedWith + "}";
     }
 }

@@ -20,8 +20,7 @@ import org.sessionreview.taxonomy.RuptureClass;
  */
 public final class RuptureEpisodes {
     /** Episode order: start, then withdrawal before confrontation, then id. */
-    public static final Comparator<RuptureEpisode> ORDER = Comparator
-            .comparingDouble(RuptureEpisode::startS)
+    public static final Comparator<RuptureEpisode> ORDER = Comparator.comparingDouble(RuptureEpisode::startS)
             .thenComparing(RuptureEpisode::ruptureClass)
             .thenComparing(RuptureEpisode::id);
 
@@ -34,8 +33,7 @@ public final class RuptureEpisodes {
      *     starts keep their list order), the input is not modified
      * @param sessionEndS session end, seconds from media start: open episodes close here
      */
-    public static List<RuptureEpisode> detect(List<Annotation> annotations, double sessionEndS,
-            RuptureConfig cfg) {
+    public static List<RuptureEpisode> detect(List<Annotation> annotations, double sessionEndS, RuptureConfig cfg) {
         Objects.requireNonNull(cfg, "cfg");
         RuptureTracker tracker = new RuptureTracker(cfg);
         List<RuptureEpisode> out = new ArrayList<>();
@@ -86,15 +84,14 @@ public final class RuptureEpisodes {
      * One moment per episode: kind {@code unaddressed_rupture} without a repair attempt, else
      * {@code rupture}; role client; severity and order as in {@link CodedMoments}.
      */
-    public static List<MomentRow> moments(String sessionId, long mediaStartMillis,
-            List<RuptureEpisode> episodes) {
+    public static List<MomentRow> moments(String sessionId, long mediaStartMillis, List<RuptureEpisode> episodes) {
         List<MomentRow> out = new ArrayList<>();
         for (RuptureEpisode e : episodes) {
-            String kind = e.outcome() == RuptureOutcome.UNADDRESSED
-                    ? CodedMoments.UNADDRESSED_RUPTURE : CodedMoments.RUPTURE;
+            String kind =
+                    e.outcome() == RuptureOutcome.UNADDRESSED ? CodedMoments.UNADDRESSED_RUPTURE : CodedMoments.RUPTURE;
             double severity = e.maxSignificance() == null ? 3 : e.maxSignificance();
-            out.add(CodedMoments.moment(sessionId, mediaStartMillis, kind, "client", e.startS(),
-                    e.endS(), severity, evidence(e)));
+            out.add(CodedMoments.moment(
+                    sessionId, mediaStartMillis, kind, "client", e.startS(), e.endS(), severity, evidence(e)));
         }
         out.sort(CodedMoments.ORDER);
         return out;
@@ -109,19 +106,25 @@ public final class RuptureEpisodes {
     public static String evidence(RuptureEpisode e) {
         StringBuilder sb = new StringBuilder("candidate ")
                 .append(e.ruptureClass() == RuptureClass.W ? "withdrawal" : "confrontation")
-                .append(" rupture ").append(e.id()).append(" (").append(CodedText.mmss(e.startS()))
-                .append('-').append(CodedText.mmss(e.endS())).append("): markers ")
+                .append(" rupture ")
+                .append(e.id())
+                .append(" (")
+                .append(CodedText.mmss(e.startS()))
+                .append('-')
+                .append(CodedText.mmss(e.endS()))
+                .append("): markers ")
                 .append(CodedText.atList(e.markers()));
         if (e.maxSignificance() != null) {
             sb.append(" (max significance ").append(e.maxSignificance()).append(')');
         }
         sb.append("; outcome ").append(e.outcome().id());
         if (e.repairs().isEmpty()) {
-            sb.append(": no repair attempt coded before it closed at ")
-                    .append(CodedText.mmss(e.closedS()));
+            sb.append(": no repair attempt coded before it closed at ").append(CodedText.mmss(e.closedS()));
         } else {
-            sb.append("; first repair attempt at ").append(CodedText.mmss(e.firstRepairS()))
-                    .append(", ").append(CodedText.seconds(e.timeToFirstRepairS()))
+            sb.append("; first repair attempt at ")
+                    .append(CodedText.mmss(e.firstRepairS()))
+                    .append(", ")
+                    .append(CodedText.seconds(e.timeToFirstRepairS()))
                     .append(" s after onset; strategies ")
                     .append(String.join(", ", e.strategies()));
         }
@@ -129,7 +132,8 @@ public final class RuptureEpisodes {
             sb.append("; client re-engagement coded at ").append(CodedText.mmss(e.reengagementS()));
         }
         if (e.mixed()) {
-            sb.append("; open alongside ").append(String.join(", ", e.mixedWith()))
+            sb.append("; open alongside ")
+                    .append(String.join(", ", e.mixedWith()))
                     .append(" (mixed)");
         }
         if (e.closedAtSessionEnd()) {

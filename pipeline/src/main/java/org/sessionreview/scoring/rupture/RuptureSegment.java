@@ -24,9 +24,17 @@ public final class RuptureSegment implements Serializable {
     private final int repairCount;
     private final Integer repairMaxSignificance;
 
-    RuptureSegment(int index, double startS, double endS, Map<String, Integer> markerCounts,
-            int withdrawalMarkers, int confrontationMarkers, Integer maxSignificanceW,
-            Integer maxSignificanceC, int repairCount, Integer repairMaxSignificance) {
+    RuptureSegment(
+            int index,
+            double startS,
+            double endS,
+            Map<String, Integer> markerCounts,
+            int withdrawalMarkers,
+            int confrontationMarkers,
+            Integer maxSignificanceW,
+            Integer maxSignificanceC,
+            int repairCount,
+            Integer repairMaxSignificance) {
         this.index = index;
         this.startS = startS;
         this.endS = endS;
@@ -61,8 +69,8 @@ public final class RuptureSegment implements Serializable {
     /** The counts as {@code code=n;code=n}; empty without markers. */
     public String markerCountsText() {
         StringBuilder sb = new StringBuilder();
-        markerCounts.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ";").append(c)
-                .append('=').append(n));
+        markerCounts.forEach((c, n) ->
+                sb.append(sb.length() == 0 ? "" : ";").append(c).append('=').append(n));
         return sb.toString();
     }
 
@@ -100,7 +108,9 @@ public final class RuptureSegment implements Serializable {
             return false;
         }
         RuptureSegment s = (RuptureSegment) o;
-        return index == s.index && startS == s.startS && endS == s.endS
+        return index == s.index
+                && startS == s.startS
+                && endS == s.endS
                 && markerCounts.equals(s.markerCounts)
                 && withdrawalMarkers == s.withdrawalMarkers
                 && confrontationMarkers == s.confrontationMarkers
@@ -117,7 +127,7 @@ public final class RuptureSegment implements Serializable {
 
     @Override
     public String toString() {
-        return "RuptureSegment{#" + index + " " + startS + "-" + endS + " " + markerCountsText()
-                + " repairs=" + repairCount + "}";
+        return "RuptureSegment{#" + index + " " + startS + "-" + endS + " " + markerCountsText() + " repairs="
+                + repairCount + "}";
     }
 }

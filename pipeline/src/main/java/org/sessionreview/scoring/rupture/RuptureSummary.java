@@ -24,7 +24,10 @@ public final class RuptureSummary implements Serializable {
     private final int segmentsWithC;
     private final EnumMap<RuptureClass, EnumMap<RuptureOutcome, Integer>> outcomes;
 
-    RuptureSummary(int segments, int segmentsWithW, int segmentsWithC,
+    RuptureSummary(
+            int segments,
+            int segmentsWithW,
+            int segmentsWithC,
             EnumMap<RuptureClass, EnumMap<RuptureOutcome, Integer>> outcomes) {
         this.segments = segments;
         this.segmentsWithW = segmentsWithW;
@@ -87,7 +90,7 @@ public final class RuptureSummary implements Serializable {
 
     @Override
     public String toString() {
-        return "RuptureSummary{segments=" + segments + " W=" + segmentsWithW + " C="
-                + segmentsWithC + " outcomes=" + outcomes + "}";
+        return "RuptureSummary{segments=" + segments + " W=" + segmentsWithW + " C=" + segmentsWithC + " outcomes="
+                + outcomes + "}";
     }
 }

@@ -93,8 +93,8 @@ public final class RuptureTracker implements Serializable {
             return List.of();
         }
         if (a.startS < nowS) {
-            throw new IllegalArgumentException("annotations must come in time order: " + a
-                    + " starts before " + nowS + " s");
+            throw new IllegalArgumentException(
+                    "annotations must come in time order: " + a + " starts before " + nowS + " s");
         }
         List<RuptureEpisode> out = advanceTo(a.startS);
         Optional<RuptureClass> cls = CodeTaxonomy.ruptureClass(a.code);
@@ -220,9 +220,10 @@ public final class RuptureTracker implements Serializable {
     private void onRepair(CodedEvent r) {
         EpisodeState target = null;
         for (EpisodeState e : open) {
-            if (e.acceptsRepairAt(r.startS(), cfg) && (target == null
-                    || e.lastMarkerStartS > target.lastMarkerStartS
-                    || (e.lastMarkerStartS == target.lastMarkerStartS && e.seq > target.seq))) {
+            if (e.acceptsRepairAt(r.startS(), cfg)
+                    && (target == null
+                            || e.lastMarkerStartS > target.lastMarkerStartS
+                            || (e.lastMarkerStartS == target.lastMarkerStartS && e.seq > target.seq))) {
                 target = e;
             }
         }
@@ -238,8 +239,9 @@ public final class RuptureTracker implements Serializable {
         }
         for (String key : new String[] {"reengagement", "stage"}) {
             String v = e.modifier(key);
-            if (v != null && cfg.reengagementValues().contains(
-                    v.toLowerCase(Locale.ROOT).replaceAll("[-\\s]+", "_"))) {
+            if (v != null
+                    && cfg.reengagementValues()
+                            .contains(v.toLowerCase(Locale.ROOT).replaceAll("[-\\s]+", "_"))) {
                 return true;
             }
         }

@@ -34,8 +34,7 @@ public final class SegmentRollup {
     private SegmentRollup() {}
 
     /** The segments of a session, in time order; empty for a session with no time and no events. */
-    public static List<RuptureSegment> rollup(List<Annotation> annotations, double sessionEndS,
-            RuptureConfig cfg) {
+    public static List<RuptureSegment> rollup(List<Annotation> annotations, double sessionEndS, RuptureConfig cfg) {
         Objects.requireNonNull(cfg, "cfg");
         double len = cfg.segmentS();
         int n = sessionEndS > 0 ? (int) Math.ceil(sessionEndS / len) : 0;
@@ -73,16 +72,14 @@ public final class SegmentRollup {
     }
 
     /** Session-level roll-up of the segments and the episodes' outcomes. */
-    public static RuptureSummary summarize(List<RuptureSegment> segments,
-            List<RuptureEpisode> episodes) {
+    public static RuptureSummary summarize(List<RuptureSegment> segments, List<RuptureEpisode> episodes) {
         int withW = 0;
         int withC = 0;
         for (RuptureSegment s : segments) {
             withW += s.withdrawalMarkers() > 0 ? 1 : 0;
             withC += s.confrontationMarkers() > 0 ? 1 : 0;
         }
-        EnumMap<RuptureClass, EnumMap<RuptureOutcome, Integer>> outcomes =
-                new EnumMap<>(RuptureClass.class);
+        EnumMap<RuptureClass, EnumMap<RuptureOutcome, Integer>> outcomes = new EnumMap<>(RuptureClass.class);
         for (RuptureEpisode e : episodes) {
             outcomes.computeIfAbsent(e.ruptureClass(), c -> new EnumMap<>(RuptureOutcome.class))
                     .merge(e.outcome(), 1, Integer::sum);
@@ -145,8 +142,7 @@ public final class SegmentRollup {
         RuptureSegment toSegment(int k, double startS, double endS) {
             Map<String, Integer> byCode = new LinkedHashMap<>();
             counts.forEach((code, n) -> byCode.put(code.code(), n));
-            return new RuptureSegment(k, startS, endS, byCode, w, c, maxW, maxC, repairs,
-                    maxRepair);
+            return new RuptureSegment(k, startS, endS, byCode, w, c, maxW, maxC, repairs, maxRepair);
         }
 
         private static Integer max(Integer a, Integer b) {

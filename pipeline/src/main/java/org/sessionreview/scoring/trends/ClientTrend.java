@@ -43,10 +43,10 @@ public final class ClientTrend {
     /** The {@code note} of a plateau row. */
     public static final String PLATEAU_NOTE = "discuss in supervision: consider consultation";
 
-    private static final Comparator<SessionRow> SESSION_ORDER =
-            Comparator.comparingInt((SessionRow s) -> s.sessionNumber)
-                    .thenComparingLong(s -> s.mediaStartMillis)
-                    .thenComparing(s -> s.sessionId, Comparator.nullsFirst(Comparator.naturalOrder()));
+    private static final Comparator<SessionRow> SESSION_ORDER = Comparator.comparingInt(
+                    (SessionRow s) -> s.sessionNumber)
+            .thenComparingLong(s -> s.mediaStartMillis)
+            .thenComparing(s -> s.sessionId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private ClientTrend() {}
 
@@ -98,8 +98,10 @@ public final class ClientTrend {
         r.anxietyTrendSPerSession = Double.isNaN(slope) ? null : slope;
         r.declineP = declineP(reg, slope);
         boolean declining = r.declineP != null && r.declineP < cfg.declineAlpha();
-        r.plateau = window.size() == cfg.lastN() && r.highBurdenSessions == cfg.lastN()
-                && r.anxietyTrendSPerSession != null && !declining;
+        r.plateau = window.size() == cfg.lastN()
+                && r.highBurdenSessions == cfg.lastN()
+                && r.anxietyTrendSPerSession != null
+                && !declining;
         r.note = r.plateau ? PLATEAU_NOTE : null;
         return r;
     }

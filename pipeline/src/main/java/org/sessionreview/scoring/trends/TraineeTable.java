@@ -53,8 +53,8 @@ public final class TraineeTable {
         Map<String, Map<String, List<SessionRow>>> byTherapist = new TreeMap<>();
         for (SessionRow s : sessions) {
             Objects.requireNonNull(s.therapistId, () -> "session " + s.sessionId + " has no therapist id");
-            Map<String, List<SessionRow>> periods = byTherapist.computeIfAbsent(s.therapistId,
-                    k -> new TreeMap<>(TraineeTable::comparePeriods));
+            Map<String, List<SessionRow>> periods =
+                    byTherapist.computeIfAbsent(s.therapistId, k -> new TreeMap<>(TraineeTable::comparePeriods));
             periods.computeIfAbsent(ALL, k -> new ArrayList<>()).add(s);
             String month = month(s.sessionDate);
             if (month != null) {

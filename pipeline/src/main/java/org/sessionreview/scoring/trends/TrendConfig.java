@@ -17,8 +17,7 @@ import org.sessionreview.config.TrendOptions;
  *     counts as a <i>decline</i> only when its one-sided p-value (Student t, n - 2 degrees of
  *     freedom) is below this. Default 0.05.
  */
-public record TrendConfig(int lastN, double highBurdenS, double declineAlpha)
-        implements Serializable {
+public record TrendConfig(int lastN, double highBurdenS, double declineAlpha) implements Serializable {
 
     /** Checks each value against its declaration in {@link TrendOptions} (messages name the key). */
     public TrendConfig {
@@ -29,7 +28,9 @@ public record TrendConfig(int lastN, double highBurdenS, double declineAlpha)
 
     /** The declared defaults ({@link TrendOptions}); the pipeline passes {@code PipelineConfig.trends()}. */
     public static TrendConfig defaults() {
-        return new TrendConfig(TrendOptions.LAST_N.defaultValue(), TrendOptions.HIGH_BURDEN_S.defaultValue(),
+        return new TrendConfig(
+                TrendOptions.LAST_N.defaultValue(),
+                TrendOptions.HIGH_BURDEN_S.defaultValue(),
                 TrendOptions.DECLINE_ALPHA.defaultValue());
     }
 }

@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param accepted whether the interval may enter heart-rate and HRV statistics
  * @param rejectReason why it was not accepted; null when accepted
  */
-public record Beat(
-        double tMillis, double ibiMs, Source source, boolean accepted, RejectReason rejectReason)
+public record Beat(double tMillis, double ibiMs, Source source, boolean accepted, RejectReason rejectReason)
         implements java.io.Serializable {
 
     /** Where a beat came from. */
@@ -38,9 +37,8 @@ public record Beat(
     public Beat {
         Objects.requireNonNull(source, "source");
         if (accepted != (rejectReason == null)) {
-            throw new IllegalArgumentException(
-                    "a beat has a reject reason exactly when it is not accepted: accepted="
-                            + accepted + ", reason=" + rejectReason);
+            throw new IllegalArgumentException("a beat has a reject reason exactly when it is not accepted: accepted="
+                    + accepted + ", reason=" + rejectReason);
         }
     }
 

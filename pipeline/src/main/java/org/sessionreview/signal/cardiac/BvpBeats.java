@@ -66,14 +66,23 @@ public final class BvpBeats {
      * @param guardS distance from masked samples and buffer ends inside which intervals are
      *     rejected as {@code masked}, seconds (3)
      */
-    public record Config(ElgendiPeaks.Config peaks, IbiCleaner.Config ibi, boolean refinePeaks,
-            double amplitudeWindowS, double minRelativeAmplitude, double maxRelativeAmplitude,
+    public record Config(
+            ElgendiPeaks.Config peaks,
+            IbiCleaner.Config ibi,
+            boolean refinePeaks,
+            double amplitudeWindowS,
+            double minRelativeAmplitude,
+            double maxRelativeAmplitude,
             double guardS) {
         /** The defaults listed above. */
         public static final Config DEFAULT = new Config(
                 ElgendiPeaks.Config.NEUROKIT2.withOffsetWindowS(8.0),
                 new IbiCleaner.Config(0.3, 2.0, 0.2, IbiCleaner.NEIGHBOURS, 8.0),
-                true, 8.0, 0.5, 2.0, 3.0);
+                true,
+                8.0,
+                0.5,
+                2.0,
+                3.0);
 
         public Config {
             if (peaks == null || ibi == null) {
@@ -82,10 +91,12 @@ public final class BvpBeats {
             if (!(peaks.offsetWindowS() > 0)) {
                 throw new IllegalArgumentException("a stream needs a local offset window (> 0 s)");
             }
-            if (!(amplitudeWindowS > 0 && minRelativeAmplitude >= 0
-                    && maxRelativeAmplitude > minRelativeAmplitude && guardS >= 0)) {
-                throw new IllegalArgumentException("need amplitudeWindowS > 0, 0 <= min < max "
-                        + "relative amplitude and guardS >= 0");
+            if (!(amplitudeWindowS > 0
+                    && minRelativeAmplitude >= 0
+                    && maxRelativeAmplitude > minRelativeAmplitude
+                    && guardS >= 0)) {
+                throw new IllegalArgumentException(
+                        "need amplitudeWindowS > 0, 0 <= min < max " + "relative amplitude and guardS >= 0");
             }
         }
 
@@ -94,8 +105,12 @@ public final class BvpBeats {
          * the buffer starts and ends, seconds.
          */
         public double marginSeconds() {
-            return FILTER_SETTLE_S + peaks.offsetWindowS() / 2 + peaks.beatWindowS() / 2
-                    + amplitudeWindowS + ibi.neighbourWindowS() + 2 * ibi.maxIbiS();
+            return FILTER_SETTLE_S
+                    + peaks.offsetWindowS() / 2
+                    + peaks.beatWindowS() / 2
+                    + amplitudeWindowS
+                    + ibi.neighbourWindowS()
+                    + 2 * ibi.maxIbiS();
         }
     }
 
@@ -109,11 +124,10 @@ public final class BvpBeats {
      * @return beats in time order, timed in ms after sample 0 of {@code bvp} ({@link
      *     Beat#shifted} moves them to epoch time), each accepted or with its reason
      */
-    public static List<Beat> detect(double[] bvp, double rateHz, int coreFrom, int coreTo,
-            Config config) {
+    public static List<Beat> detect(double[] bvp, double rateHz, int coreFrom, int coreTo, Config config) {
         if (coreFrom < 0 || coreTo > bvp.length || coreFrom > coreTo) {
-            throw new IllegalArgumentException("core [" + coreFrom + ", " + coreTo
-                    + ") outside the buffer of " + bvp.length + " samples");
+            throw new IllegalArgumentException(
+                    "core [" + coreFrom + ", " + coreTo + ") outside the buffer of " + bvp.length + " samples");
         }
         int guard = (int) Math.ceil(config.guardS() * rateHz);
         double[] clean = PpgClean.cleanMasked(bvp, rateHz, 2 * guard);
@@ -239,7 +253,8 @@ public final class BvpBeats {
                 continue;
             }
             int self = firstNotBelow(sorted, size, p.amplitude);
-            // SelectMedian's definition on the others (rank r of the others is sorted[r] before self, else sorted[r + 1])
+            // SelectMedian's definition on the others (rank r of the others is sorted[r] before self, else sorted[r +
+            // 1])
             double m;
             double pos = 0.5 * (count + 1);
             double fpos = Math.floor(pos);

@@ -47,14 +47,13 @@ public final class ElgendiPeaks {
      * @param offsetWindowS 0 = mean over the whole input (NeuroKit2); > 0 = centred moving mean
      *     over this many seconds
      */
-    public record Config(double peakWindowS, double beatWindowS, double beatOffset,
-            double minDelayS, double offsetWindowS) {
+    public record Config(
+            double peakWindowS, double beatWindowS, double beatOffset, double minDelayS, double offsetWindowS) {
         /** NeuroKit2's defaults: 0.111 s, 0.667 s, 0.02, 0.3 s, whole-input mean. */
         public static final Config NEUROKIT2 = new Config(0.111, 0.667, 0.02, 0.3, 0);
 
         public Config {
-            if (!(peakWindowS > 0 && beatWindowS > 0 && beatOffset >= 0 && minDelayS >= 0
-                    && offsetWindowS >= 0)) {
+            if (!(peakWindowS > 0 && beatWindowS > 0 && beatOffset >= 0 && minDelayS >= 0 && offsetWindowS >= 0)) {
                 throw new IllegalArgumentException("windows must be > 0 and offset, delay, "
                         + "offset window >= 0: " + peakWindowS + ", " + beatWindowS + ", "
                         + beatOffset + ", " + minDelayS + ", " + offsetWindowS);
@@ -123,8 +122,8 @@ public final class ElgendiPeaks {
         return Arrays.copyOf(peaks, count);
     }
 
-    private static boolean above(double[] maPeak, double[] maBeat, double[] offset,
-            double globalMean, double beatOffset, int i) {
+    private static boolean above(
+            double[] maPeak, double[] maBeat, double[] offset, double globalMean, double beatOffset, int i) {
         return maPeak[i] > maBeat[i] + beatOffset * (offset == null ? globalMean : offset[i]);
     }
 

@@ -39,14 +39,19 @@ public final class HrvFrequencyDomain {
      * @param hfHighHz HF upper edge, Hz (0.4)
      * @param stepHz frequency grid step, Hz (0.001)
      */
-    public record Config(double minSpanS, double minCoverage, double lfLowHz, double lfHighHz,
-            double hfHighHz, double stepHz) {
+    public record Config(
+            double minSpanS, double minCoverage, double lfLowHz, double lfHighHz, double hfHighHz, double stepHz) {
         /** Task Force bands, 120 s, coverage 0.5, 0.001 Hz grid. */
         public static final Config DEFAULT = new Config(120, 0.5, 0.04, 0.15, 0.4, 0.001);
 
         public Config {
-            if (!(minSpanS > 0 && minCoverage >= 0 && minCoverage <= 1 && lfLowHz > 0
-                    && lfHighHz > lfLowHz && hfHighHz > lfHighHz && stepHz > 0)) {
+            if (!(minSpanS > 0
+                    && minCoverage >= 0
+                    && minCoverage <= 1
+                    && lfLowHz > 0
+                    && lfHighHz > lfLowHz
+                    && hfHighHz > lfHighHz
+                    && stepHz > 0)) {
                 throw new IllegalArgumentException("invalid frequency-domain config");
             }
         }
@@ -76,8 +81,8 @@ public final class HrvFrequencyDomain {
      *
      * @param blocks the stream's block sums; null computes the spectrum afresh
      */
-    public static Result compute(List<Beat> beats, double fromMillis, double toMillis, Config config,
-            LombScargleBlocks blocks) {
+    public static Result compute(
+            List<Beat> beats, double fromMillis, double toMillis, Config config, LombScargleBlocks blocks) {
         if ((toMillis - fromMillis) / 1000.0 < config.minSpanS()) {
             return null;
         }
@@ -115,8 +120,14 @@ public final class HrvFrequencyDomain {
      * The PSD of {@link LombScargle#psd} on the detrended intervals, from the block sums: the
      * line and the mean of what is left are removed from the sums, not from each value.
      */
-    private static double[] blockPsd(List<Beat> used, double[] t, double[] ibi, double fromMillis, double toMillis,
-            double[] f, LombScargleBlocks blocks) {
+    private static double[] blockPsd(
+            List<Beat> used,
+            double[] t,
+            double[] ibi,
+            double fromMillis,
+            double toMillis,
+            double[] f,
+            LombScargleBlocks blocks) {
         int n = t.length;
         double[] times = new double[n];
         for (int i = 0; i < n; i++) {

@@ -64,8 +64,15 @@ public final class HrvTimeDomain {
      * @param pairs adjacent pairs
      * @param coverage share of the span covered by accepted intervals, 0..1
      */
-    public record Result(double meanHrBpm, double meanNnMs, double sdnnMs, double rmssdMs,
-            double pnn50Percent, int beats, int pairs, double coverage) {}
+    public record Result(
+            double meanHrBpm,
+            double meanNnMs,
+            double sdnnMs,
+            double rmssdMs,
+            double pnn50Percent,
+            int beats,
+            int pairs,
+            double coverage) {}
 
     /** True when beat {@code i} directly follows beat {@code i-1} (see class comment). */
     public static boolean adjacent(double previousBeatS, double beatS, double ibiS) {
@@ -128,8 +135,7 @@ public final class HrvTimeDomain {
             mean += delta / n;
             m2 += delta * (ibi - mean);
             covered += b.tMillis() - Math.max(fromMillis, b.startMillis());
-            boolean pairsWithPrevious = previous != null
-                    && adjacent(previous.tMillis(), b.tMillis(), ibi);
+            boolean pairsWithPrevious = previous != null && adjacent(previous.tMillis(), b.tMillis(), ibi);
             if (pairsWithPrevious) {
                 double d = ibi - previous.ibiMs();
                 diffSq += d * d;

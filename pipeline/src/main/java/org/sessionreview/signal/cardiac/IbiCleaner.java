@@ -44,15 +44,13 @@ public final class IbiCleaner {
      * @param neighbourWindowS farthest a neighbour may lie from the beat, seconds (default 15;
      *     {@code Double.POSITIVE_INFINITY} = by position only)
      */
-    public record Config(double minIbiS, double maxIbiS, double maxDeviation, int neighbours,
-            double neighbourWindowS) {
+    public record Config(double minIbiS, double maxIbiS, double maxDeviation, int neighbours, double neighbourWindowS) {
         /** 0.3-2.0 s, 20 %, 5 neighbours within 15 s. */
         public static final Config DEFAULT = new Config(0.3, 2.0, 0.2, NEIGHBOURS, 15.0);
 
         public Config {
             if (!(minIbiS > 0 && maxIbiS > minIbiS)) {
-                throw new IllegalArgumentException(
-                        "need 0 < minIbiS < maxIbiS, got " + minIbiS + ", " + maxIbiS);
+                throw new IllegalArgumentException("need 0 < minIbiS < maxIbiS, got " + minIbiS + ", " + maxIbiS);
             }
             if (!(maxDeviation > 0) || neighbours < 1 || !(neighbourWindowS > 0)) {
                 throw new IllegalArgumentException("maxDeviation and neighbourWindowS must be > 0"
@@ -79,8 +77,8 @@ public final class IbiCleaner {
             position[i] = i;
             inRange[i] = ibiS[i] >= minS && ibiS[i] <= maxS;
         }
-        boolean[] deviates = deviatesFromMedian(position, ibiS, inRange, NEIGHBOURS,
-                Double.POSITIVE_INFINITY, maxDeviation);
+        boolean[] deviates =
+                deviatesFromMedian(position, ibiS, inRange, NEIGHBOURS, Double.POSITIVE_INFINITY, maxDeviation);
         boolean[] accepted = new boolean[n];
         for (int i = 0; i < n; i++) {
             accepted[i] = inRange[i] && !deviates[i];
@@ -95,16 +93,14 @@ public final class IbiCleaner {
      * @param offsetsS beat times in seconds after the origin, increasing
      * @param ibiS intervals ending at those beats, seconds
      */
-    public static List<Beat> fromDevice(double originMillis, double[] offsetsS, double[] ibiS,
-            Config config) {
+    public static List<Beat> fromDevice(double originMillis, double[] offsetsS, double[] ibiS, Config config) {
         if (offsetsS.length != ibiS.length) {
-            throw new IllegalArgumentException("offsets (" + offsetsS.length + ") and intervals ("
-                    + ibiS.length + ") differ in length");
+            throw new IllegalArgumentException(
+                    "offsets (" + offsetsS.length + ") and intervals (" + ibiS.length + ") differ in length");
         }
         List<Beat> beats = new ArrayList<>(ibiS.length);
         for (int i = 0; i < ibiS.length; i++) {
-            beats.add(Beat.accepted(originMillis + offsetsS[i] * 1000.0, ibiS[i] * 1000.0,
-                    Beat.Source.DEVICE));
+            beats.add(Beat.accepted(originMillis + offsetsS[i] * 1000.0, ibiS[i] * 1000.0, Beat.Source.DEVICE));
         }
         return clean(beats, config);
     }
@@ -128,8 +124,8 @@ public final class IbiCleaner {
             ibiS[i] = b.ibiMs() / 1000.0;
             eligible[i] = b.accepted() && ibiS[i] >= config.minIbiS() && ibiS[i] <= config.maxIbiS();
         }
-        boolean[] deviates = deviatesFromMedian(tS, ibiS, eligible, config.neighbours(),
-                config.neighbourWindowS(), config.maxDeviation());
+        boolean[] deviates = deviatesFromMedian(
+                tS, ibiS, eligible, config.neighbours(), config.neighbourWindowS(), config.maxDeviation());
         List<Beat> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Beat b = beats.get(i);
@@ -149,8 +145,8 @@ public final class IbiCleaner {
     }
 
     /** For each eligible beat: does it deviate from the median of its eligible neighbours? */
-    private static boolean[] deviatesFromMedian(double[] t, double[] ibi, boolean[] eligible,
-            int perSide, double windowS, double maxDeviation) {
+    private static boolean[] deviatesFromMedian(
+            double[] t, double[] ibi, boolean[] eligible, int perSide, double windowS, double maxDeviation) {
         int n = ibi.length;
         boolean[] deviates = new boolean[n];
         double[] neighbours = new double[2 * perSide];

@@ -96,7 +96,8 @@ public final class LombScargleBlocks {
     }
 
     private boolean onGrid(double millis) {
-        return millis == Math.rint(millis) && Math.abs(millis) < 1e15
+        return millis == Math.rint(millis)
+                && Math.abs(millis) < 1e15
                 && Math.floorMod((long) millis - originMillis, blockMillis) == 0;
     }
 
@@ -115,8 +116,14 @@ public final class LombScargleBlocks {
      * @param frequenciesHz where to evaluate, Hz, > 0, an evenly spaced grid for speed
      * @return P at each frequency, units of y squared
      */
-    public double[] periodogram(double[] tMillis, double[] y, double a, double b, double fromMillis,
-            double toMillis, double[] frequenciesHz) {
+    public double[] periodogram(
+            double[] tMillis,
+            double[] y,
+            double a,
+            double b,
+            double fromMillis,
+            double toMillis,
+            double[] frequenciesHz) {
         if (!covers(fromMillis, toMillis)) {
             throw new IllegalArgumentException("span " + fromMillis + ".." + toMillis + " is not made of whole blocks");
         }
@@ -212,7 +219,8 @@ public final class LombScargleBlocks {
     private double[] sums(long j, double[] tMillis, double[] y, int from, int to) {
         lookups++;
         Block cached = blocks.get(j);
-        if (cached != null && Arrays.equals(cached.tMillis(), 0, cached.tMillis().length, tMillis, from, to)
+        if (cached != null
+                && Arrays.equals(cached.tMillis(), 0, cached.tMillis().length, tMillis, from, to)
                 && Arrays.equals(cached.y(), 0, cached.y().length, y, from, to)) {
             hits++;
             return cached.sums();

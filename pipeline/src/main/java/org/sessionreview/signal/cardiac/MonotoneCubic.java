@@ -83,7 +83,9 @@ final class MonotoneCubic {
         double t = (at - x[k]) / h;
         double t2 = t * t;
         double t3 = t2 * t;
-        return (2 * t3 - 3 * t2 + 1) * y[k] + (t3 - 2 * t2 + t) * h * d[k]
-                + (-2 * t3 + 3 * t2) * y[k + 1] + (t3 - t2) * h * d[k + 1];
+        return (2 * t3 - 3 * t2 + 1) * y[k]
+                + (t3 - 2 * t2 + t) * h * d[k]
+                + (-2 * t3 + 3 * t2) * y[k + 1]
+                + (t3 - t2) * h * d[k + 1];
     }
 }

@@ -33,8 +33,8 @@ public final class SignalRate {
             return out;
         }
         if (desiredLength <= peaks[peaks.length - 1]) {
-            throw new IllegalArgumentException("desiredLength " + desiredLength
-                    + " must exceed the last peak index " + peaks[peaks.length - 1]);
+            throw new IllegalArgumentException(
+                    "desiredLength " + desiredLength + " must exceed the last peak index " + peaks[peaks.length - 1]);
         }
         int n = peaks.length;
         double[] x = new double[n];

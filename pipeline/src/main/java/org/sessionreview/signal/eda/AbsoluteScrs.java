@@ -32,8 +32,7 @@ final class AbsoluteScrs {
 
     private AbsoluteScrs() {}
 
-    static List<Rise> find(
-            double[] x, double rateHz, double minAmplitudeUs, double minRiseS, double maxRiseS) {
+    static List<Rise> find(double[] x, double rateHz, double minAmplitudeUs, double minRiseS, double maxRiseS) {
         double h = Math.min(minAmplitudeUs, Math.max(0.1 * minAmplitudeUs, MIN_HYSTERESIS_US));
         List<Rise> found = new ArrayList<>();
         int i = 0;

@@ -78,7 +78,9 @@ public final class EdaClean {
         }
         return KERNELS.computeIfAbsent(List.of(rateHz, method), k -> {
             Sos sos = filter(rateHz, method);
-            return sos == null ? new Bounded(null, 0) : new Bounded(ZeroPhaseFir.of(sos, halfWidth(sos)), halfWidth(sos));
+            return sos == null
+                    ? new Bounded(null, 0)
+                    : new Bounded(ZeroPhaseFir.of(sos, halfWidth(sos)), halfWidth(sos));
         });
     }
 

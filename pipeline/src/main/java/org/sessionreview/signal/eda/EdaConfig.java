@@ -50,10 +50,7 @@ public record EdaConfig(
         Objects.requireNonNull(cleanMethod, "cleanMethod");
         Objects.requireNonNull(phasicMethod, "phasicMethod");
         Objects.requireNonNull(scrMethod, "scrMethod");
-        require(
-                tonicCutoffHz > 0 && tonicCutoffHz < 1,
-                "tonicCutoffHz must be in (0, 1) Hz",
-                tonicCutoffHz);
+        require(tonicCutoffHz > 0 && tonicCutoffHz < 1, "tonicCutoffHz must be in (0, 1) Hz", tonicCutoffHz);
         require(
                 relativeAmplitudeMin > 0 && relativeAmplitudeMin <= 1,
                 "relativeAmplitudeMin must be in (0, 1]",
@@ -67,10 +64,7 @@ public record EdaConfig(
                 "minRiseSeconds must be >= 0 and below maxRiseSeconds",
                 minRiseSeconds);
         require(maxRiseSeconds <= 60, "maxRiseSeconds must be <= 60 s", maxRiseSeconds);
-        require(
-                supportSeconds >= 1 && supportSeconds <= 600,
-                "supportSeconds must be in [1, 600] s",
-                supportSeconds);
+        require(supportSeconds >= 1 && supportSeconds <= 600, "supportSeconds must be in [1, 600] s", supportSeconds);
         require(
                 contextSeconds >= supportSeconds && contextSeconds <= 3600,
                 "contextSeconds must be >= supportSeconds and <= 3600 s",
@@ -102,9 +96,7 @@ public record EdaConfig(
      * relative SCR threshold. For {@link EdaProcess#whole} only.
      */
     public static EdaConfig neurokit() {
-        return defaults()
-                .withPhasicMethod(EdaPhasicMethod.NEUROKIT_HIGHPASS)
-                .withScrMethod(ScrMethod.NEUROKIT);
+        return defaults().withPhasicMethod(EdaPhasicMethod.NEUROKIT_HIGHPASS).withScrMethod(ScrMethod.NEUROKIT);
     }
 
     /** A copy with another phasic method. */

@@ -35,8 +35,7 @@ final class EdaGaps {
         int valid = 0;
         for (double v : x) {
             if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException(
-                        "EDA samples must be finite or NaN (masked), got " + v);
+                throw new IllegalArgumentException("EDA samples must be finite or NaN (masked), got " + v);
             }
             valid += Double.isNaN(v) ? 0 : 1;
         }
@@ -55,8 +54,7 @@ final class EdaGaps {
                 value[j++] = x[i];
             }
         }
-        PolynomialSplineFunction line =
-                valid >= 2 ? new LinearInterpolator().interpolate(at, value) : null;
+        PolynomialSplineFunction line = valid >= 2 ? new LinearInterpolator().interpolate(at, value) : null;
         for (int i = 0; i < x.length; i++) {
             if (Double.isNaN(x[i])) {
                 if (i < at[0]) {

@@ -44,8 +44,7 @@ public final class EdaPhasic {
     public static Components decompose(double[] edaUs, double rateHz, EdaConfig cfg) {
         return switch (cfg.phasicMethod()) {
             case NEUROKIT_HIGHPASS -> highPass(edaUs, rateHz, cfg.tonicCutoffHz());
-            case STREAMING ->
-                    streaming(edaUs, rateHz, cfg.tonicCutoffHz(), supportSamples(rateHz, cfg));
+            case STREAMING -> streaming(edaUs, rateHz, cfg.tonicCutoffHz(), supportSamples(rateHz, cfg));
         };
     }
 
@@ -87,7 +86,8 @@ public final class EdaPhasic {
         if (KERNELS.size() > 64) {
             KERNELS.clear(); // a bound for odd callers; the pipeline uses one or two
         }
-        return KERNELS.computeIfAbsent(List.of(rateHz, cutoffHz, halfWidth),
+        return KERNELS.computeIfAbsent(
+                List.of(rateHz, cutoffHz, halfWidth),
                 k -> ZeroPhaseFir.tapered(Butterworth.lowPass(ORDER, cutoffHz, rateHz), halfWidth, STREAMING_TAPER));
     }
 }

@@ -59,10 +59,9 @@ public final class EdaProcess {
             return new Result(nan, nan.clone(), List.of());
         }
         boolean bounded = cfg.phasicMethod() == EdaPhasicMethod.STREAMING;
-        double[] clean =
-                bounded
-                        ? EdaClean.cleanBounded(bridged, rateHz, cfg.cleanMethod())
-                        : EdaClean.clean(bridged, rateHz, cfg.cleanMethod());
+        double[] clean = bounded
+                ? EdaClean.cleanBounded(bridged, rateHz, cfg.cleanMethod())
+                : EdaClean.clean(bridged, rateHz, cfg.cleanMethod());
         EdaPhasic.Components parts = EdaPhasic.decompose(clean, rateHz, cfg);
         double[] tonic = parts.tonicUs();
         double[] phasic = parts.phasicUs();
@@ -94,26 +93,17 @@ public final class EdaProcess {
      * @param cfg needs {@link EdaPhasicMethod#STREAMING} and {@link ScrMethod#ABSOLUTE}
      * @throws IllegalArgumentException for a batch-only method or core bounds outside the array
      */
-    public static Result segment(
-            double[] edaUs, double rateHz, int coreFrom, int coreTo, EdaConfig cfg) {
-        if (cfg.phasicMethod() != EdaPhasicMethod.STREAMING
-                || cfg.scrMethod() != ScrMethod.ABSOLUTE) {
-            throw new IllegalArgumentException(
-                    "segment needs the bounded methods STREAMING and ABSOLUTE, got "
-                            + cfg.phasicMethod()
-                            + " and "
-                            + cfg.scrMethod()
-                            + "; use whole() for the batch methods");
+    public static Result segment(double[] edaUs, double rateHz, int coreFrom, int coreTo, EdaConfig cfg) {
+        if (cfg.phasicMethod() != EdaPhasicMethod.STREAMING || cfg.scrMethod() != ScrMethod.ABSOLUTE) {
+            throw new IllegalArgumentException("segment needs the bounded methods STREAMING and ABSOLUTE, got "
+                    + cfg.phasicMethod()
+                    + " and "
+                    + cfg.scrMethod()
+                    + "; use whole() for the batch methods");
         }
         if (coreFrom < 0 || coreFrom > coreTo || coreTo > edaUs.length) {
             throw new IllegalArgumentException(
-                    "core ["
-                            + coreFrom
-                            + ", "
-                            + coreTo
-                            + ") must lie within [0, "
-                            + edaUs.length
-                            + "]");
+                    "core [" + coreFrom + ", " + coreTo + ") must lie within [0, " + edaUs.length + "]");
         }
         Result all = whole(edaUs, rateHz, cfg);
         List<ScrDetector.Scr> inCore = new ArrayList<>();
@@ -134,7 +124,6 @@ public final class EdaProcess {
      * 1790, i.e. 17.9 s).
      */
     public static int requiredMarginSamples(double rateHz, EdaConfig cfg) {
-        return EdaClean.boundedHalfWidth(rateHz, cfg.cleanMethod())
-                + EdaPhasic.supportSamples(rateHz, cfg);
+        return EdaClean.boundedHalfWidth(rateHz, cfg.cleanMethod()) + EdaPhasic.supportSamples(rateHz, cfg);
     }
 }

@@ -46,9 +46,7 @@ public final class EdaTonic {
                 return lp.filterCausal(filled, state);
             case ZERO_PHASE_BUTTERWORTH:
                 // scipy's padding (9 samples), shortened for signals of 9 samples or fewer
-                return filled.length < 2
-                        ? filled
-                        : lp.filtFilt(filled, Math.min(lp.padLength(), filled.length - 1));
+                return filled.length < 2 ? filled : lp.filtFilt(filled, Math.min(lp.padLength(), filled.length - 1));
             default:
                 throw new IllegalArgumentException("unknown EdaTonicMethod " + method);
         }

@@ -64,17 +64,11 @@ public final class ScrDetector {
      * @return the responses in time order
      */
     public static List<Scr> detect(double[] phasicUs, double rateHz, EdaConfig cfg) {
-        List<Rise> rises =
-                switch (cfg.scrMethod()) {
-                    case NEUROKIT -> NeurokitScrs.find(phasicUs, cfg.relativeAmplitudeMin());
-                    case ABSOLUTE ->
-                            AbsoluteScrs.find(
-                                    phasicUs,
-                                    rateHz,
-                                    cfg.minAmplitudeUs(),
-                                    cfg.minRiseSeconds(),
-                                    cfg.maxRiseSeconds());
-                };
+        List<Rise> rises = switch (cfg.scrMethod()) {
+            case NEUROKIT -> NeurokitScrs.find(phasicUs, cfg.relativeAmplitudeMin());
+            case ABSOLUTE ->
+                AbsoluteScrs.find(phasicUs, rateHz, cfg.minAmplitudeUs(), cfg.minRiseSeconds(), cfg.maxRiseSeconds());
+        };
         return describe(phasicUs, rateHz, rises);
     }
 
@@ -101,25 +95,21 @@ public final class ScrDetector {
         for (int i = 0; i < masked.length; i++) {
             masked[i] = valid[i] ? phasicUs[i] : Double.NaN;
         }
-        return describe(
-                masked,
-                rateHz,
-                AbsoluteScrs.find(masked, rateHz, minAmplitudeUs, minRiseS, maxRiseS));
+        return describe(masked, rateHz, AbsoluteScrs.find(masked, rateHz, minAmplitudeUs, minRiseS, maxRiseS));
     }
 
     private static List<Scr> describe(double[] x, double rateHz, List<Rise> rises) {
         List<Scr> scrs = new ArrayList<>(rises.size());
         for (Rise r : rises) {
             double amplitude = x[r.peak()] - x[r.onset()];
-            scrs.add(
-                    new Scr(
-                            r.onset(),
-                            r.peak(),
-                            r.onset() / rateHz,
-                            r.peak() / rateHz,
-                            amplitude,
-                            (r.peak() - r.onset()) / rateHz,
-                            halfRecovery(x, r, amplitude, rateHz)));
+            scrs.add(new Scr(
+                    r.onset(),
+                    r.peak(),
+                    r.onset() / rateHz,
+                    r.peak() / rateHz,
+                    amplitude,
+                    (r.peak() - r.onset()) / rateHz,
+                    halfRecovery(x, r, amplitude, rateHz)));
         }
         return scrs;
     }

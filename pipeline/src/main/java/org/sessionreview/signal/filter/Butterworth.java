@@ -1,9 +1,8 @@
 package org.sessionreview.signal.filter;
 
-import org.apache.commons.math3.complex.Complex;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.complex.Complex;
 
 /**
  * Digital Butterworth filters as second-order sections, designed exactly as {@code
@@ -73,14 +72,11 @@ public final class Butterworth {
             warped[i] = 2 * internalFs * Math.tan(Math.PI * wn / internalFs);
         }
         Zpk prototype = prototype(order);
-        Zpk analog =
-                switch (type) {
-                    case LOW_PASS -> prototype.lowPass(warped[0]);
-                    case HIGH_PASS -> prototype.highPass(warped[0]);
-                    case BAND_PASS ->
-                            prototype.bandPass(
-                                    Math.sqrt(warped[0] * warped[1]), warped[1] - warped[0]);
-                };
+        Zpk analog = switch (type) {
+            case LOW_PASS -> prototype.lowPass(warped[0]);
+            case HIGH_PASS -> prototype.highPass(warped[0]);
+            case BAND_PASS -> prototype.bandPass(Math.sqrt(warped[0] * warped[1]), warped[1] - warped[0]);
+        };
         Zpk digital = analog.bilinear(internalFs);
         return new Sos(ZpkToSos.nearest(digital));
     }
@@ -114,8 +110,7 @@ public final class Butterworth {
                         "cut-offs must lie in (0, rateHz / 2) = (0, " + nyquist + ") Hz, got " + f);
             }
             if (i > 0 && !(f > cutoffsHz[i - 1])) {
-                throw new IllegalArgumentException(
-                        "band edges must increase, got " + cutoffsHz[i - 1] + " then " + f);
+                throw new IllegalArgumentException("band edges must increase, got " + cutoffsHz[i - 1] + " then " + f);
             }
         }
     }

@@ -42,15 +42,11 @@ public final class Sos {
             double[] row = sections[s];
             if (row.length != 6 || row[3] != 1.0) {
                 throw new IllegalArgumentException(
-                        "section "
-                                + s
-                                + " must be {b0, b1, b2, 1, a1, a2}, got "
-                                + Arrays.toString(row));
+                        "section " + s + " must be {b0, b1, b2, 1, a1, a2}, got " + Arrays.toString(row));
             }
             for (double c : row) {
                 if (!Double.isFinite(c)) {
-                    throw new IllegalArgumentException(
-                            "section " + s + " is not finite: " + Arrays.toString(row));
+                    throw new IllegalArgumentException("section " + s + " is not finite: " + Arrays.toString(row));
                 }
             }
             this.sections[s] = row.clone();
@@ -212,12 +208,11 @@ public final class Sos {
     public double[] filtFilt(double[] x, int padLength) {
         int edge = padLength;
         if (edge < 0 || x.length <= edge) {
-            throw new IllegalArgumentException(
-                    "The length of the input vector x must be greater than padlen, which is "
-                            + edge
-                            + " (got "
-                            + x.length
-                            + " samples)");
+            throw new IllegalArgumentException("The length of the input vector x must be greater than padlen, which is "
+                    + edge
+                    + " (got "
+                    + x.length
+                    + " samples)");
         }
         double[] ext = oddExtension(x, edge);
         double[] zi = steadyState();

@@ -51,8 +51,7 @@ public final class ZeroPhaseFir {
      */
     public static ZeroPhaseFir tapered(Sos sos, int halfWidth, double taperFraction) {
         if (!(taperFraction >= 0 && taperFraction <= 1)) {
-            throw new IllegalArgumentException(
-                    "taperFraction must be in [0, 1], got " + taperFraction);
+            throw new IllegalArgumentException("taperFraction must be in [0, 1], got " + taperFraction);
         }
         if (halfWidth < 0) {
             throw new IllegalArgumentException("halfWidth must be >= 0, got " + halfWidth);
@@ -94,13 +93,9 @@ public final class ZeroPhaseFir {
         double r = 0;
         for (double[] c : sos.sections()) {
             double disc = c[4] * c[4] - 4 * c[5];
-            double modulus =
-                    disc < 0
-                            ? Math.sqrt(c[5])
-                            : Math.max(
-                                            Math.abs(-c[4] + Math.sqrt(disc)),
-                                            Math.abs(-c[4] - Math.sqrt(disc)))
-                                    / 2;
+            double modulus = disc < 0
+                    ? Math.sqrt(c[5])
+                    : Math.max(Math.abs(-c[4] + Math.sqrt(disc)), Math.abs(-c[4] - Math.sqrt(disc))) / 2;
             r = Math.max(r, modulus);
         }
         if (r >= 1) {

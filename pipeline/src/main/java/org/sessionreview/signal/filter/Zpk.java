@@ -1,9 +1,8 @@
 package org.sessionreview.signal.filter;
 
-import org.apache.commons.math3.complex.Complex;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.complex.Complex;
 
 /**
  * A transfer function as zeros, poles and gain, {@code H = k * prod(s - z) / prod(s - p)}, with the

@@ -1,10 +1,9 @@
 package org.sessionreview.signal.filter;
 
-import org.apache.commons.math3.complex.Complex;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.math3.complex.Complex;
 
 /**
  * Pairs the zeros and poles of a digital filter into second-order sections as {@code
@@ -51,10 +50,7 @@ final class ZpkToSos {
                 // the last real pole: pair it with a real zero, pad with the origin
                 Complex z1 = z.remove(nearest(z, p1, Kind.REAL));
                 sos[si] = section(List.of(z1, Complex.ZERO), List.of(p1, Complex.ZERO));
-            } else if (p.size() + 1 == z.size()
-                    && !isReal(p1)
-                    && countReal(p) == 1
-                    && countReal(z) == 1) {
+            } else if (p.size() + 1 == z.size() && !isReal(p1) && countReal(p) == 1 && countReal(z) == 1) {
                 // one real pole and one real zero left for later: this pair needs complex zeros
                 Complex z1 = z.remove(nearest(z, p1, Kind.COMPLEX));
                 sos[si] = section(List.of(z1, z1.conjugate()), List.of(p1, p1.conjugate()));
@@ -99,9 +95,7 @@ final class ZpkToSos {
      */
     static List<Complex> conjugatePairsThenReals(List<Complex> roots) {
         List<Complex> sorted = new ArrayList<>(roots);
-        sorted.sort(
-                Comparator.comparingDouble(Complex::getReal)
-                        .thenComparingDouble(c -> Math.abs(c.getImaginary())));
+        sorted.sort(Comparator.comparingDouble(Complex::getReal).thenComparingDouble(c -> Math.abs(c.getImaginary())));
         List<Complex> reals = new ArrayList<>();
         List<Complex> upper = new ArrayList<>();
         int lower = 0;
@@ -120,13 +114,11 @@ final class ZpkToSos {
         // runs of (nearly) equal real parts are ordered by |imag|, as scipy does
         int start = 0;
         for (int i = 1; i <= upper.size(); i++) {
-            boolean sameReal =
-                    i < upper.size()
-                            && upper.get(i).getReal() - upper.get(i - 1).getReal()
-                                    <= TOL * upper.get(i - 1).abs();
+            boolean sameReal = i < upper.size()
+                    && upper.get(i).getReal() - upper.get(i - 1).getReal()
+                            <= TOL * upper.get(i - 1).abs();
             if (!sameReal) {
-                upper.subList(start, i)
-                        .sort(Comparator.comparingDouble(c -> Math.abs(c.getImaginary())));
+                upper.subList(start, i).sort(Comparator.comparingDouble(c -> Math.abs(c.getImaginary())));
                 start = i;
             }
         }

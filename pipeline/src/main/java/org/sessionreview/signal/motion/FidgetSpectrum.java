@@ -41,6 +41,7 @@ public final class FidgetSpectrum {
     public static final double DEFAULT_FRAME_SECONDS = 4;
     /** Default band, Hz (DOMAIN.md 4.0: fidgeting/tapping). */
     public static final double DEFAULT_LOW_HZ = 2;
+
     public static final double DEFAULT_HIGH_HZ = 6;
     /** Default band power below which no dominant frequency is given, g^2. */
     public static final double DEFAULT_MIN_POWER_G2 = 1e-4;
@@ -62,8 +63,7 @@ public final class FidgetSpectrum {
      * @param grossMovement true when the frame overlaps gross movement (then not averaged)
      */
     public record Frame(
-            double startMillis, double endMillis, double bandPowerG2, Double dominantHz,
-            boolean grossMovement) {}
+            double startMillis, double endMillis, double bandPowerG2, Double dominantHz, boolean grossMovement) {}
 
     /**
      * @param bandPowerG2 mean band power over the used frames, g^2; NaN when none
@@ -84,12 +84,16 @@ public final class FidgetSpectrum {
      * @param countsPerG raw units per g (64 for the E4)
      * @param grossMovement frames overlapping its intervals are excluded; null excludes none
      */
-    public FidgetSpectrum(double frameSeconds, double lowHz, double highHz, double minPowerG2,
-            double countsPerG, GrossMovement grossMovement) {
-        if (!(frameSeconds > 0) || !(lowHz > 0) || !(highHz > lowHz) || !(minPowerG2 >= 0)
-                || !(countsPerG > 0)) {
-            throw new IllegalArgumentException("need frameSeconds > 0, 0 < lowHz < highHz, "
-                    + "minPowerG2 >= 0, countsPerG > 0");
+    public FidgetSpectrum(
+            double frameSeconds,
+            double lowHz,
+            double highHz,
+            double minPowerG2,
+            double countsPerG,
+            GrossMovement grossMovement) {
+        if (!(frameSeconds > 0) || !(lowHz > 0) || !(highHz > lowHz) || !(minPowerG2 >= 0) || !(countsPerG > 0)) {
+            throw new IllegalArgumentException(
+                    "need frameSeconds > 0, 0 < lowHz < highHz, " + "minPowerG2 >= 0, countsPerG > 0");
         }
         this.frameSeconds = frameSeconds;
         this.lowHz = lowHz;
@@ -101,8 +105,13 @@ public final class FidgetSpectrum {
 
     /** 4 s frames, 2-6 Hz, 1e-4 g^2, E4 units, {@link GrossMovement#defaults()}. */
     public static FidgetSpectrum defaults() {
-        return new FidgetSpectrum(DEFAULT_FRAME_SECONDS, DEFAULT_LOW_HZ, DEFAULT_HIGH_HZ,
-                DEFAULT_MIN_POWER_G2, AccMagnitude.E4_COUNTS_PER_G, GrossMovement.defaults());
+        return new FidgetSpectrum(
+                DEFAULT_FRAME_SECONDS,
+                DEFAULT_LOW_HZ,
+                DEFAULT_HIGH_HZ,
+                DEFAULT_MIN_POWER_G2,
+                AccMagnitude.E4_COUNTS_PER_G,
+                GrossMovement.defaults());
     }
 
     /**
@@ -128,12 +137,12 @@ public final class FidgetSpectrum {
      * @param startMillis time of sample 0, epoch ms
      * @param cache the stream's frames, filled and used here; null transforms every frame
      */
-    public Result analyse(double[] xyz, double[] magnitudeG, double rateHz, double startMillis,
-            FidgetFrameCache cache) {
+    public Result analyse(
+            double[] xyz, double[] magnitudeG, double rateHz, double startMillis, FidgetFrameCache cache) {
         int len = (int) Math.round(frameSeconds * rateHz);
         if (len < 4 || highHz >= rateHz / 2) {
-            throw new IllegalArgumentException("frame of " + len + " samples or band up to "
-                    + highHz + " Hz does not fit " + rateHz + " Hz");
+            throw new IllegalArgumentException(
+                    "frame of " + len + " samples or band up to " + highHz + " Hz does not fit " + rateHz + " Hz");
         }
         if (magnitudeG.length != xyz.length / 3) {
             throw new IllegalArgumentException("need one magnitude per sample");
@@ -143,7 +152,8 @@ public final class FidgetSpectrum {
             cache.dropBefore(frameKey(startMillis, rateHz));
         }
         List<GrossMovement.Interval> moving = grossMovement == null
-                ? List.of() : grossMovement.detect(xyz, rateHz, startMillis, cache == null ? null : cache.spreads());
+                ? List.of()
+                : grossMovement.detect(xyz, rateHz, startMillis, cache == null ? null : cache.spreads());
         FrameTransform transform = new FrameTransform(len, rateHz);
         double binHz = transform.binHz;
         double[] meanPsd = new double[transform.m / 2 + 1];
@@ -264,8 +274,7 @@ public final class FidgetSpectrum {
         double b = Math.log(psd[best]);
         double c = Math.log(psd[best + 1]);
         double denominator = a - 2 * b + c;
-        double delta = Double.isFinite(a) && Double.isFinite(c) && denominator < 0
-                ? 0.5 * (a - c) / denominator : 0;
+        double delta = Double.isFinite(a) && Double.isFinite(c) && denominator < 0 ? 0.5 * (a - c) / denominator : 0;
         double f = (best + Math.max(-0.5, Math.min(0.5, delta))) * binHz;
         return Math.max(lowHz, Math.min(highHz, f));
     }

@@ -105,8 +105,13 @@ public final class GrossMovement {
         return detect(xyz, rateHz, startMillis, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, spreads);
     }
 
-    private List<Interval> detect(double[] xyz, double rateHz, double startMillis, double coreFromMillis,
-            double coreToMillis, SegmentCache spreads) {
+    private List<Interval> detect(
+            double[] xyz,
+            double rateHz,
+            double startMillis,
+            double coreFromMillis,
+            double coreToMillis,
+            SegmentCache spreads) {
         if (spreads != null) {
             spreads.use(countsPerG);
         }
@@ -123,7 +128,8 @@ public final class GrossMovement {
             }
             int i0 = sampleAtOrAfter(segStart, startMillis, rateHz);
             int i1 = sampleAtOrAfter(segEnd, startMillis, rateHz);
-            double spread = spreads == null ? spreadG(xyz, i0, i1)
+            double spread = spreads == null
+                    ? spreadG(xyz, i0, i1)
                     : spreads.get(k, xyz, 3 * i0, 3 * i1, (x, from3, to3) -> spreadG(x, from3 / 3, to3 / 3));
             if (spread >= thresholdG) {
                 add(out, Math.max(segStart, coreFromMillis), Math.min(segEnd, coreToMillis));

@@ -23,6 +23,7 @@ import org.sessionreview.model.Channel;
 public final class ArtifactIntervals {
     /** Intervals of one kind closer than this are joined, milliseconds (rounding slack). */
     public static final double TOUCH_MILLIS = 1e-6;
+
     private static final double INDEX_SLACK = 1e-9;
 
     private ArtifactIntervals() {}
@@ -40,8 +41,14 @@ public final class ArtifactIntervals {
      * @param coreToMillis end of the core (exclusive), epoch ms
      * @return merged, time-ordered intervals inside the core
      */
-    public static List<Artifact> fromFlags(boolean[] flagged, double rateHz, double startMillis,
-            ArtifactKind kind, double padMillis, double coreFromMillis, double coreToMillis) {
+    public static List<Artifact> fromFlags(
+            boolean[] flagged,
+            double rateHz,
+            double startMillis,
+            ArtifactKind kind,
+            double padMillis,
+            double coreFromMillis,
+            double coreToMillis) {
         List<Artifact> out = new ArrayList<>();
         double period = 1000 / rateHz;
         for (int i = 0; i < flagged.length; i++) {
@@ -73,10 +80,10 @@ public final class ArtifactIntervals {
         List<Artifact> out = new ArrayList<>();
         for (Artifact a : sorted) {
             Artifact last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.kind() == a.kind()
-                    && a.startMillis() <= last.endMillis() + TOUCH_MILLIS) {
-                out.set(out.size() - 1, new Artifact(a.kind(), last.startMillis(),
-                        Math.max(last.endMillis(), a.endMillis())));
+            if (last != null && last.kind() == a.kind() && a.startMillis() <= last.endMillis() + TOUCH_MILLIS) {
+                out.set(
+                        out.size() - 1,
+                        new Artifact(a.kind(), last.startMillis(), Math.max(last.endMillis(), a.endMillis())));
             } else {
                 out.add(a);
             }
@@ -102,8 +109,7 @@ public final class ArtifactIntervals {
      * @param rateHz its rate, Hz
      * @param startMillis time of its sample 0, epoch ms
      */
-    public static boolean[] toMask(
-            Collection<Artifact> artifacts, int sampleCount, double rateHz, double startMillis) {
+    public static boolean[] toMask(Collection<Artifact> artifacts, int sampleCount, double rateHz, double startMillis) {
         boolean[] mask = new boolean[sampleCount];
         for (Artifact a : artifacts) {
             // first sample whose period ends after the start; first sample at or after the end
@@ -118,7 +124,9 @@ public final class ArtifactIntervals {
 
     /** Time covered by intervals of {@code kind} (overlaps counted once), milliseconds. */
     public static double totalMillis(Collection<Artifact> artifacts, ArtifactKind kind) {
-        return merge(ofKind(artifacts, kind)).stream().mapToDouble(Artifact::durationMillis).sum();
+        return merge(ofKind(artifacts, kind)).stream()
+                .mapToDouble(Artifact::durationMillis)
+                .sum();
     }
 
     /**

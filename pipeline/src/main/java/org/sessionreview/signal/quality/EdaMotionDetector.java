@@ -56,10 +56,13 @@ public final class EdaMotionDetector {
      * @param countsPerG ACC raw units per g (64 for the E4)
      * @param padMillis widening of each flagged stretch on both sides, ms (>= 0)
      */
-    public EdaMotionDetector(double minSlopeUsPerS, double jerkGPerS, double coincidenceMillis,
-            double countsPerG, double padMillis) {
-        if (!(minSlopeUsPerS > 0) || !(jerkGPerS > 0) || !(coincidenceMillis >= 0)
-                || !(countsPerG > 0) || !(padMillis >= 0)) {
+    public EdaMotionDetector(
+            double minSlopeUsPerS, double jerkGPerS, double coincidenceMillis, double countsPerG, double padMillis) {
+        if (!(minSlopeUsPerS > 0)
+                || !(jerkGPerS > 0)
+                || !(coincidenceMillis >= 0)
+                || !(countsPerG > 0)
+                || !(padMillis >= 0)) {
             throw new IllegalArgumentException("EDA motion thresholds must be positive");
         }
         this.minSlopeUsPerS = minSlopeUsPerS;
@@ -71,8 +74,12 @@ public final class EdaMotionDetector {
 
     /** 1 uS/s, 5 g/s, +-1 s, E4 units, no padding. */
     public static EdaMotionDetector defaults() {
-        return new EdaMotionDetector(DEFAULT_MIN_SLOPE_US_PER_S, DEFAULT_JERK_G_PER_S,
-                DEFAULT_COINCIDENCE_MILLIS, AccMagnitude.E4_COUNTS_PER_G, 0);
+        return new EdaMotionDetector(
+                DEFAULT_MIN_SLOPE_US_PER_S,
+                DEFAULT_JERK_G_PER_S,
+                DEFAULT_COINCIDENCE_MILLIS,
+                AccMagnitude.E4_COUNTS_PER_G,
+                0);
     }
 
     /**
@@ -84,10 +91,22 @@ public final class EdaMotionDetector {
     }
 
     /** Intervals over the whole input. */
-    public List<Artifact> detect(double[] edaUs, double edaRateHz, double edaStartMillis,
-            double[] accXyz, double accRateHz, double accStartMillis) {
-        return detect(edaUs, edaRateHz, edaStartMillis, accXyz, accRateHz, accStartMillis,
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    public List<Artifact> detect(
+            double[] edaUs,
+            double edaRateHz,
+            double edaStartMillis,
+            double[] accXyz,
+            double accRateHz,
+            double accStartMillis) {
+        return detect(
+                edaUs,
+                edaRateHz,
+                edaStartMillis,
+                accXyz,
+                accRateHz,
+                accStartMillis,
+                Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -100,9 +119,15 @@ public final class EdaMotionDetector {
      * @param accRateHz ACC rate, Hz (E4: 32)
      * @param accStartMillis time of ACC sample 0, epoch ms
      */
-    public List<Artifact> detect(double[] edaUs, double edaRateHz, double edaStartMillis,
-            double[] accXyz, double accRateHz, double accStartMillis,
-            double coreFromMillis, double coreToMillis) {
+    public List<Artifact> detect(
+            double[] edaUs,
+            double edaRateHz,
+            double edaStartMillis,
+            double[] accXyz,
+            double accRateHz,
+            double accStartMillis,
+            double coreFromMillis,
+            double coreToMillis) {
         double[] jerkTimes = jerkBurstMillis(accXyz, accRateHz, accStartMillis);
         boolean[] flagged = new boolean[edaUs.length];
         double minStep = minSlopeUsPerS / edaRateHz;
@@ -117,8 +142,8 @@ public final class EdaMotionDetector {
                 flagged[k] = true;
             }
         }
-        return ArtifactIntervals.fromFlags(flagged, edaRateHz, edaStartMillis, ArtifactKind.EDA_MOTION,
-                padMillis, coreFromMillis, coreToMillis);
+        return ArtifactIntervals.fromFlags(
+                flagged, edaRateHz, edaStartMillis, ArtifactKind.EDA_MOTION, padMillis, coreFromMillis, coreToMillis);
     }
 
     /** Times of the samples whose jerk exceeds the threshold, epoch ms, ascending. */

@@ -46,8 +46,7 @@ public final class IbiGapDetector {
     }
 
     /** Gaps over the whole span. */
-    public List<Artifact> detect(
-            double[] beatMillis, boolean[] accepted, double spanFromMillis, double spanToMillis) {
+    public List<Artifact> detect(double[] beatMillis, boolean[] accepted, double spanFromMillis, double spanToMillis) {
         return detect(beatMillis, accepted, spanFromMillis, spanToMillis, spanFromMillis, spanToMillis);
     }
 
@@ -62,11 +61,16 @@ public final class IbiGapDetector {
      * @param coreToMillis end of the core (exclusive), epoch ms
      * @return time-ordered, disjoint gaps inside the core
      */
-    public List<Artifact> detect(double[] beatMillis, boolean[] accepted, double spanFromMillis,
-            double spanToMillis, double coreFromMillis, double coreToMillis) {
+    public List<Artifact> detect(
+            double[] beatMillis,
+            boolean[] accepted,
+            double spanFromMillis,
+            double spanToMillis,
+            double coreFromMillis,
+            double coreToMillis) {
         if (accepted != null && accepted.length != beatMillis.length) {
-            throw new IllegalArgumentException("accepted has " + accepted.length + " flags for "
-                    + beatMillis.length + " beats");
+            throw new IllegalArgumentException(
+                    "accepted has " + accepted.length + " flags for " + beatMillis.length + " beats");
         }
         List<Artifact> out = new ArrayList<>();
         double previous = spanFromMillis;

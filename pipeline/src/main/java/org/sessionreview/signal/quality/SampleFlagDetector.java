@@ -39,9 +39,9 @@ abstract class SampleFlagDetector {
      * @param rateHz sampling rate, Hz
      * @param startMillis time of sample 0, epoch ms
      */
-    public List<Artifact> detect(double[] samples, double rateHz, double startMillis, double coreFromMillis,
-            double coreToMillis) {
-        return ArtifactIntervals.fromFlags(flags(samples, rateHz), rateHz, startMillis, kind, padMillis,
-                coreFromMillis, coreToMillis);
+    public List<Artifact> detect(
+            double[] samples, double rateHz, double startMillis, double coreFromMillis, double coreToMillis) {
+        return ArtifactIntervals.fromFlags(
+                flags(samples, rateHz), rateHz, startMillis, kind, padMillis, coreFromMillis, coreToMillis);
     }
 }

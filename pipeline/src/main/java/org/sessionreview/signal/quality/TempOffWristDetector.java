@@ -41,7 +41,13 @@ public final class TempOffWristDetector {
      */
     public List<Artifact> detect(
             double[] tempC, double rateHz, double startMillis, double coreFromMillis, double coreToMillis) {
-        return ArtifactIntervals.fromFlags(guard.mask(tempC, rateHz), rateHz, startMillis,
-                ArtifactKind.TEMP_OFF_WRIST, 0, coreFromMillis, coreToMillis);
+        return ArtifactIntervals.fromFlags(
+                guard.mask(tempC, rateHz),
+                rateHz,
+                startMillis,
+                ArtifactKind.TEMP_OFF_WRIST,
+                0,
+                coreFromMillis,
+                coreToMillis);
     }
 }

@@ -36,8 +36,7 @@ final class CrossProducts {
      * @param out receives 2 * maxLag + 1 sums
      */
     static void lagged(double[] x, double[] y, int length, int maxLag, double[] out) {
-        if (maxLag < 0 || maxLag >= length || out.length < 2 * maxLag + 1
-                || x.length < length || y.length < length) {
+        if (maxLag < 0 || maxLag >= length || out.length < 2 * maxLag + 1 || x.length < length || y.length < length) {
             throw new IllegalArgumentException("length " + length + ", maxLag " + maxLag);
         }
         // k >= 0: x[u] * y[u + k]; k < 0: y[u] * x[u - k], the same products in the same order
@@ -51,8 +50,8 @@ final class CrossProducts {
      * For m = mFrom..mTo, {@code sum over u in [0, length - m) of p[u] * q[u + m]}, written to
      * {@code out[centre + sign * m]}.
      */
-    private static void forward(double[] p, double[] q, int length, int mFrom, int mTo,
-            double[] out, int centre, int sign) {
+    private static void forward(
+            double[] p, double[] q, int length, int mFrom, int mTo, double[] out, int centre, int sign) {
         int m = mFrom;
         for (; m + GROUP - 1 <= mTo; m += GROUP) {
             group(p, q, length, m, out, centre, sign);
@@ -65,8 +64,7 @@ final class CrossProducts {
     /**
      * Lags m..m+3 together: over the u that all four have, then each one's remaining u in order.
      */
-    private static void group(double[] p, double[] q, int length, int m, double[] out,
-            int centre, int sign) {
+    private static void group(double[] p, double[] q, int length, int m, double[] out, int centre, int sign) {
         int common = length - m - (GROUP - 1);
         double s0 = 0;
         double s1 = 0;

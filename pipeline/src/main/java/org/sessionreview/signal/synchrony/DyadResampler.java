@@ -31,20 +31,24 @@ public final class DyadResampler {
      * (default 4 Hz). The common start is the later of the two starts; the common end the earlier
      * of the two ends.
      */
-    public static DyadSeries align(double[] client, double clientRateHz, double clientStartS,
-            double[] therapist, double therapistRateHz, double therapistStartS,
+    public static DyadSeries align(
+            double[] client,
+            double clientRateHz,
+            double clientStartS,
+            double[] therapist,
+            double therapistRateHz,
+            double therapistStartS,
             SynchronyConfig cfg) {
         double rate = cfg.alignRateHz();
         double start = Math.max(clientStartS, therapistStartS);
-        double end = Math.min(clientStartS + client.length / clientRateHz,
-                therapistStartS + therapist.length / therapistRateHz);
+        double end = Math.min(
+                clientStartS + client.length / clientRateHz, therapistStartS + therapist.length / therapistRateHz);
         int length = Math.max(0, (int) Math.floor((end - start) * rate + EPS));
         return new DyadSeries(
-                resample(client, clientRateHz, clientStartS, rate, start, length,
-                        cfg.alignMinValidShare()),
-                resample(therapist, therapistRateHz, therapistStartS, rate, start, length,
-                        cfg.alignMinValidShare()),
-                rate, start);
+                resample(client, clientRateHz, clientStartS, rate, start, length, cfg.alignMinValidShare()),
+                resample(therapist, therapistRateHz, therapistStartS, rate, start, length, cfg.alignMinValidShare()),
+                rate,
+                start);
     }
 
     /**
@@ -59,8 +63,14 @@ public final class DyadResampler {
      * @param minValidShare share (0..1] of valid samples a downsampling bin needs
      * @return a new array of {@code targetLength} samples
      */
-    public static double[] resample(double[] x, double rateHz, double startS, double targetRateHz,
-            double targetStartS, int targetLength, double minValidShare) {
+    public static double[] resample(
+            double[] x,
+            double rateHz,
+            double startS,
+            double targetRateHz,
+            double targetStartS,
+            int targetLength,
+            double minValidShare) {
         if (!(rateHz > 0) || !(targetRateHz > 0) || targetLength < 0) {
             throw new IllegalArgumentException("rates must be positive and the length >= 0");
         }
@@ -69,15 +79,14 @@ public final class DyadResampler {
         for (int i = 0; i < targetLength; i++) {
             double t = targetStartS + i / targetRateHz;
             out[i] = down
-                    ? binMean(x, rateHz, startS, t - 0.5 / targetRateHz, t + 0.5 / targetRateHz,
-                            minValidShare)
+                    ? binMean(x, rateHz, startS, t - 0.5 / targetRateHz, t + 0.5 / targetRateHz, minValidShare)
                     : interpolate(x, (t - startS) * rateHz);
         }
         return out;
     }
 
-    private static double binMean(double[] x, double rateHz, double startS, double fromS,
-            double toS, double minValidShare) {
+    private static double binMean(
+            double[] x, double rateHz, double startS, double fromS, double toS, double minValidShare) {
         long lo = (long) Math.ceil((fromS - startS) * rateHz - EPS);
         long hi = (long) Math.ceil((toS - startS) * rateHz - EPS);
         long expected = hi - lo;
@@ -89,9 +98,7 @@ public final class DyadResampler {
                 valid++;
             }
         }
-        return expected > 0 && valid > 0 && valid >= minValidShare * expected
-                ? sum / valid
-                : Double.NaN;
+        return expected > 0 && valid > 0 && valid >= minValidShare * expected ? sum / valid : Double.NaN;
     }
 
     private static double interpolate(double[] x, double position) {

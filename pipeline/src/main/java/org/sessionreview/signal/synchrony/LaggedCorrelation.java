@@ -66,8 +66,7 @@ public final class LaggedCorrelation {
      */
     @FunctionalInterface
     interface Profiler {
-        double[] zProfile(Stretch client, Stretch therapist, int maxLag, double minValidShare,
-                double zClamp);
+        double[] zProfile(Stretch client, Stretch therapist, int maxLag, double minValidShare, double zClamp);
     }
 
     private LaggedCorrelation() {}
@@ -84,20 +83,29 @@ public final class LaggedCorrelation {
      * @param zClamp bound on |z| (rMEA: 10)
      * @return a new array of 2 * maxLag + 1 values, NaN where a lag has no correlation
      */
-    public static double[] zProfile(double[] client, int clientFrom, double[] therapist,
-            int therapistFrom, int length, int maxLag, double minValidShare, double zClamp) {
+    public static double[] zProfile(
+            double[] client,
+            int clientFrom,
+            double[] therapist,
+            int therapistFrom,
+            int length,
+            int maxLag,
+            double minValidShare,
+            double zClamp) {
         checkLags(length, maxLag);
-        return zProfile(Stretch.of(client, clientFrom, length),
-                Stretch.of(therapist, therapistFrom, length), maxLag, minValidShare, zClamp);
+        return zProfile(
+                Stretch.of(client, clientFrom, length),
+                Stretch.of(therapist, therapistFrom, length),
+                maxLag,
+                minValidShare,
+                zClamp);
     }
 
     /** As {@link #zProfile(double[], int, double[], int, int, int, double, double)}. */
-    static double[] zProfile(Stretch client, Stretch therapist, int maxLag, double minValidShare,
-            double zClamp) {
+    static double[] zProfile(Stretch client, Stretch therapist, int maxLag, double minValidShare, double zClamp) {
         int length = client.length();
         if (therapist.length() != length) {
-            throw new IllegalArgumentException("stretches of " + length + " and "
-                    + therapist.length() + " samples");
+            throw new IllegalArgumentException("stretches of " + length + " and " + therapist.length() + " samples");
         }
         checkLags(length, maxLag);
         boolean complete = client.complete() && therapist.complete();
@@ -107,8 +115,7 @@ public final class LaggedCorrelation {
             CrossProducts.lagged(client.centred(), therapist.centred(), length, maxLag, z);
         }
         for (int k = -maxLag; k <= maxLag; k++) {
-            int needed = Math.max(
-                    MIN_PAIRS, (int) Math.ceil(minValidShare * (length - Math.abs(k))));
+            int needed = Math.max(MIN_PAIRS, (int) Math.ceil(minValidShare * (length - Math.abs(k))));
             double r = complete
                     ? completeR(client, therapist, k, needed, z[k + maxLag])
                     : maskedR(client, therapist, k, needed);
@@ -128,8 +135,7 @@ public final class LaggedCorrelation {
 
     private static void checkLags(int length, int maxLag) {
         if (maxLag < 0 || length - maxLag < MIN_PAIRS) {
-            throw new IllegalArgumentException("stretch of " + length
-                    + " samples too short for lags up to " + maxLag);
+            throw new IllegalArgumentException("stretch of " + length + " samples too short for lags up to " + maxLag);
         }
     }
 
@@ -144,8 +150,7 @@ public final class LaggedCorrelation {
         if (n < needed || c.constant(a, b) || h.constant(a + k, b + k)) {
             return Double.NaN;
         }
-        double r = fromSums(n, c.sum(a, b), h.sum(a + k, b + k), c.sumSq(a, b),
-                h.sumSq(a + k, b + k), sxy);
+        double r = fromSums(n, c.sum(a, b), h.sum(a + k, b + k), c.sumSq(a, b), h.sumSq(a + k, b + k), sxy);
         return Double.isNaN(r) ? twoPass(c, h, k) : r;
     }
 
@@ -222,8 +227,7 @@ public final class LaggedCorrelation {
      * than 1/{@value #WELL_CONDITIONED} of its sum of squares (too much cancellation: the caller
      * recomputes two-pass). Both sides must vary.
      */
-    private static double fromSums(int n, double sx, double sy, double sxx, double syy,
-            double sxy) {
+    private static double fromSums(int n, double sx, double sy, double sxx, double syy, double sxy) {
         double vx = sxx - sx * sx / n;
         double vy = syy - sy * sy / n;
         if (vx * WELL_CONDITIONED > sxx && vy * WELL_CONDITIONED > syy) {

@@ -43,16 +43,15 @@ final class SegmentPairs {
         this.segmentSamples = series.samples(cfg.segmentS());
         this.maxLag = series.samples(cfg.segmentMaxLagS());
         if (segmentSamples - maxLag < LaggedCorrelation.MIN_PAIRS) {
-            throw new IllegalArgumentException("rate " + series.rateHz()
-                    + " Hz gives too few samples for a " + cfg.segmentS() + " s segment");
+            throw new IllegalArgumentException(
+                    "rate " + series.rateHz() + " Hz gives too few samples for a " + cfg.segmentS() + " s segment");
         }
         this.count = series.length() / segmentSamples;
         this.clientSegments = new Stretch[count];
         this.therapistSegments = new Stretch[count];
         for (int i = 0; i < count; i++) {
             clientSegments[i] = Stretch.of(series.client(), i * segmentSamples, segmentSamples);
-            therapistSegments[i] =
-                    Stretch.of(series.therapist(), i * segmentSamples, segmentSamples);
+            therapistSegments[i] = Stretch.of(series.therapist(), i * segmentSamples, segmentSamples);
         }
         this.profiles = new double[count * count][];
         this.meanAbs = new double[count * count];
@@ -62,8 +61,7 @@ final class SegmentPairs {
 
     private int[] findUsable() {
         return IntStream.range(0, count)
-                .filter(i -> series.validShare(i * segmentSamples, segmentSamples)
-                        >= cfg.minValidShare())
+                .filter(i -> series.validShare(i * segmentSamples, segmentSamples) >= cfg.minValidShare())
                 .filter(i -> !Double.isNaN(meanAbs(i, i)))
                 .toArray();
     }
@@ -87,8 +85,8 @@ final class SegmentPairs {
     double[] profile(int i, int j) {
         int key = i * count + j;
         if (profiles[key] == null) {
-            double[] z = profiler.zProfile(clientSegments[i], therapistSegments[j], maxLag,
-                    cfg.minValidShare(), cfg.zClamp());
+            double[] z = profiler.zProfile(
+                    clientSegments[i], therapistSegments[j], maxLag, cfg.minValidShare(), cfg.zClamp());
             profiles[key] = z;
             double sum = 0;
             int n = 0;

@@ -46,11 +46,15 @@ public final class SegmentShuffling {
      * @param percentile 0..100, ties counted half
      * @param shuffles pseudo-sessions with a value (all drawn, unless masking left one empty)
      */
-    public record Result(double real, double surrogateMean, double surrogateSd,
-            double surrogateEs, double percentile, int shuffles) {}
+    public record Result(
+            double real,
+            double surrogateMean,
+            double surrogateSd,
+            double surrogateEs,
+            double percentile,
+            int shuffles) {}
 
-    static Result compute(SegmentPairs pairs, int[] usable, RandomGenerator rng,
-            SynchronyConfig cfg) {
+    static Result compute(SegmentPairs pairs, int[] usable, RandomGenerator rng, SynchronyConfig cfg) {
         int n = usable.length;
         int[] identity = new int[n];
         for (int a = 0; a < n; a++) {
@@ -68,8 +72,13 @@ public final class SegmentShuffling {
         }
         int drawn = (int) stats.getN();
         double sd = stats.getStandardDeviation();
-        return new Result(real, stats.getMean(), sd, (real - stats.getMean()) / sd,
-                drawn == 0 ? Double.NaN : 100 * below / drawn, drawn);
+        return new Result(
+                real,
+                stats.getMean(),
+                sd,
+                (real - stats.getMean()) / sd,
+                drawn == 0 ? Double.NaN : 100 * below / drawn,
+                drawn);
     }
 
     /** Mean over segments a of meanAbs(a, partner[a]); pairings without a value are left out. */

@@ -33,10 +33,12 @@ public final class SessionSynchronyIndex {
     }
 
     /** As {@link #compute(DyadSeries, SynchronyConfig)}, every z profile from {@code profiler}. */
-    static SessionSynchrony compute(
-            DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
-        return compute(series, WindowedCrossCorrelation.compute(series, cfg, profiler),
-                new SegmentPairs(series, cfg, profiler), cfg);
+    static SessionSynchrony compute(DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
+        return compute(
+                series,
+                WindowedCrossCorrelation.compute(series, cfg, profiler),
+                new SegmentPairs(series, cfg, profiler),
+                cfg);
     }
 
     /**
@@ -46,13 +48,12 @@ public final class SessionSynchronyIndex {
      * @param windows the session's windows, for the leader share and the window count
      * @param cfg segment, lag, surrogate, shuffle and seed settings
      */
-    public static SessionSynchrony compute(
-            DyadSeries series, List<SynchronyWindow> windows, SynchronyConfig cfg) {
+    public static SessionSynchrony compute(DyadSeries series, List<SynchronyWindow> windows, SynchronyConfig cfg) {
         return compute(series, windows, new SegmentPairs(series, cfg), cfg);
     }
 
-    private static SessionSynchrony compute(DyadSeries series, List<SynchronyWindow> windows,
-            SegmentPairs pairs, SynchronyConfig cfg) {
+    private static SessionSynchrony compute(
+            DyadSeries series, List<SynchronyWindow> windows, SegmentPairs pairs, SynchronyConfig cfg) {
         int used = 0;
         int withLeader = 0;
         int clientLed = 0;
@@ -72,19 +73,55 @@ public final class SessionSynchronyIndex {
         int[] usable = pairs.usable();
         double nan = Double.NaN;
         if (usable.length < cfg.minSegments()) {
-            return new SessionSynchrony(SessionSynchrony.TOO_FEW_SEGMENTS, nan, nan, nan, nan,
-                    nan, nan, nan, 0, nan, false, cfg.significancePercentile(), nan, nan, nan, 0,
-                    clientShare, used, withLeader, usable.length, pairs.count(), params);
+            return new SessionSynchrony(
+                    SessionSynchrony.TOO_FEW_SEGMENTS,
+                    nan,
+                    nan,
+                    nan,
+                    nan,
+                    nan,
+                    nan,
+                    nan,
+                    0,
+                    nan,
+                    false,
+                    cfg.significancePercentile(),
+                    nan,
+                    nan,
+                    nan,
+                    0,
+                    clientShare,
+                    used,
+                    withLeader,
+                    usable.length,
+                    pairs.count(),
+                    params);
         }
         RandomGenerator rng = new Well19937c(cfg.seed());
         SusyIndex.Result susy = SusyIndex.compute(pairs, usable, rng, cfg);
         SegmentShuffling.Result shuffle = SegmentShuffling.compute(pairs, usable, rng, cfg);
-        return new SessionSynchrony(SessionSynchrony.OK, susy.es(), susy.esClientLeads(),
-                susy.esTherapistLeads(), susy.zReal(), susy.zPseudo(), susy.zPseudoSd(),
-                susy.shareOfLagsAbovePseudo(), susy.surrogatePairs(), shuffle.percentile(),
+        return new SessionSynchrony(
+                SessionSynchrony.OK,
+                susy.es(),
+                susy.esClientLeads(),
+                susy.esTherapistLeads(),
+                susy.zReal(),
+                susy.zPseudo(),
+                susy.zPseudoSd(),
+                susy.shareOfLagsAbovePseudo(),
+                susy.surrogatePairs(),
+                shuffle.percentile(),
                 shuffle.percentile() > cfg.significancePercentile(),
-                cfg.significancePercentile(), shuffle.surrogateMean(), shuffle.surrogateSd(),
-                shuffle.surrogateEs(), shuffle.shuffles(), clientShare, used, withLeader,
-                usable.length, pairs.count(), params);
+                cfg.significancePercentile(),
+                shuffle.surrogateMean(),
+                shuffle.surrogateSd(),
+                shuffle.surrogateEs(),
+                shuffle.shuffles(),
+                clientShare,
+                used,
+                withLeader,
+                usable.length,
+                pairs.count(),
+                params);
     }
 }

@@ -50,9 +50,7 @@ final class Stretch {
                 sumSq[t + 1] = sumSq[t] + centred[t] * centred[t];
             }
             for (int t = length - 1; t >= 0; t--) {
-                runEnd[t] = t + 1 < length && source[from + t + 1] == source[from + t]
-                        ? runEnd[t + 1]
-                        : t + 1;
+                runEnd[t] = t + 1 < length && source[from + t + 1] == source[from + t] ? runEnd[t + 1] : t + 1;
             }
         }
     }
@@ -64,8 +62,8 @@ final class Stretch {
      */
     static Stretch of(double[] x, int from, int length) {
         if (from < 0 || length < 0 || from + length > x.length) {
-            throw new IllegalArgumentException("stretch [" + from + ", " + (from + length)
-                    + ") outside an array of " + x.length + " samples");
+            throw new IllegalArgumentException(
+                    "stretch [" + from + ", " + (from + length) + ") outside an array of " + x.length + " samples");
         }
         return new Stretch(x, from, length);
     }

@@ -51,12 +51,19 @@ public final class SusyIndex {
      *     "%&gt;Pseudo" / 100)
      * @param surrogatePairs pairings averaged into zPseudoByLag
      */
-    public record Result(double[] zRealByLag, double[] zPseudoByLag, double zReal, double zPseudo,
-            double zPseudoSd, double es, double esClientLeads, double esTherapistLeads,
-            double shareOfLagsAbovePseudo, int surrogatePairs) {}
+    public record Result(
+            double[] zRealByLag,
+            double[] zPseudoByLag,
+            double zReal,
+            double zPseudo,
+            double zPseudoSd,
+            double es,
+            double esClientLeads,
+            double esTherapistLeads,
+            double shareOfLagsAbovePseudo,
+            int surrogatePairs) {}
 
-    static Result compute(SegmentPairs pairs, int[] usable, RandomGenerator rng,
-            SynchronyConfig cfg) {
+    static Result compute(SegmentPairs pairs, int[] usable, RandomGenerator rng, SynchronyConfig cfg) {
         int lags = 2 * pairs.maxLag() + 1;
         double[] real = new double[lags];
         int[] realN = new int[lags];
@@ -76,9 +83,17 @@ public final class SusyIndex {
         for (int k = 0; k < lags; k++) {
             above += real[k] > pseudo[k] ? 1 : 0;
         }
-        return new Result(real, pseudo, mean(real, 0, lags), mean(pseudo, 0, lags),
-                sd(pseudo, 0, lags), es(real, pseudo, 0, lags), es(real, pseudo, lag0 + 1, lags),
-                es(real, pseudo, 0, lag0), above / (double) lags, chosen.size());
+        return new Result(
+                real,
+                pseudo,
+                mean(real, 0, lags),
+                mean(pseudo, 0, lags),
+                sd(pseudo, 0, lags),
+                es(real, pseudo, 0, lags),
+                es(real, pseudo, lag0 + 1, lags),
+                es(real, pseudo, 0, lag0),
+                above / (double) lags,
+                chosen.size());
     }
 
     /**

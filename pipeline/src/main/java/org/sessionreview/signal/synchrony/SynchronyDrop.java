@@ -68,9 +68,17 @@ public final class SynchronyDrop {
      * @param lower compared and effectSize &lt;= -{@link SynchronyConfig#dropEffectThreshold()}
      * @param wording one or two sentences for a report, with the caveat
      */
-    public record Result(boolean compared, double insideMean, double referenceMean,
-            double referenceSd, double effectSize, int insideWindows, int referenceWindows,
-            Reference reference, boolean lower, String wording) {}
+    public record Result(
+            boolean compared,
+            double insideMean,
+            double referenceMean,
+            double referenceSd,
+            double effectSize,
+            int insideWindows,
+            int referenceWindows,
+            Reference reference,
+            boolean lower,
+            String wording) {}
 
     /** The caveat every wording ends with. */
     public static final String CAVEAT = "Supporting context only: a synchrony drop is not a"
@@ -85,8 +93,8 @@ public final class SynchronyDrop {
      * @param reference what to compare them with
      * @param cfg minimum windows, effect threshold and preceding span
      */
-    public static Result compare(List<SynchronyWindow> windows, List<Interval> intervals,
-            Reference reference, SynchronyConfig cfg) {
+    public static Result compare(
+            List<SynchronyWindow> windows, List<Interval> intervals, Reference reference, SynchronyConfig cfg) {
         SummaryStatistics inside = new SummaryStatistics();
         SummaryStatistics ref = new SummaryStatistics();
         for (SynchronyWindow w : windows) {
@@ -96,8 +104,8 @@ public final class SynchronyDrop {
             double t = w.centreS();
             if (intervals.stream().anyMatch(i -> i.contains(t))) {
                 inside.addValue(w.meanAbsZ());
-            } else if (reference == Reference.REST_OF_SESSION || intervals.stream().anyMatch(
-                    i -> t >= i.startS() - cfg.dropPrecedingS() && t < i.startS())) {
+            } else if (reference == Reference.REST_OF_SESSION
+                    || intervals.stream().anyMatch(i -> t >= i.startS() - cfg.dropPrecedingS() && t < i.startS())) {
                 ref.addValue(w.meanAbsZ());
             }
         }
@@ -109,22 +117,54 @@ public final class SynchronyDrop {
         double refSd = ref.getStandardDeviation();
         double effect = refSd > 0 ? (inMean - refMean) / refSd : Double.NaN;
         boolean lower = compared && effect <= -cfg.dropEffectThreshold();
-        return new Result(compared, inMean, refMean, refSd, effect, nIn, nRef, reference, lower,
+        return new Result(
+                compared,
+                inMean,
+                refMean,
+                refSd,
+                effect,
+                nIn,
+                nRef,
+                reference,
+                lower,
                 wording(compared, lower, inMean, refMean, effect, nIn, nRef, reference, cfg));
     }
 
-    private static String wording(boolean compared, boolean lower, double inMean, double refMean,
-            double effect, int nIn, int nRef, Reference reference, SynchronyConfig cfg) {
+    private static String wording(
+            boolean compared,
+            boolean lower,
+            double inMean,
+            double refMean,
+            double effect,
+            int nIn,
+            int nRef,
+            Reference reference,
+            SynchronyConfig cfg) {
         if (!compared) {
-            return String.format(Locale.ROOT, "Too few analysed windows to compare synchrony"
-                    + " (%d inside, %d in %s; at least %d each). %s", nIn, nRef,
-                    reference.wording, cfg.dropMinWindows(), CAVEAT);
+            return String.format(
+                    Locale.ROOT,
+                    "Too few analysed windows to compare synchrony" + " (%d inside, %d in %s; at least %d each). %s",
+                    nIn,
+                    nRef,
+                    reference.wording,
+                    cfg.dropMinWindows(),
+                    CAVEAT);
         }
-        String head = lower ? "Lower physiological synchrony"
-                : effect >= cfg.dropEffectThreshold() ? "Higher physiological synchrony"
-                : "No marked difference in physiological synchrony";
-        return String.format(Locale.ROOT, "%s: mean |z| %.2f in %d windows vs %.2f in %d windows"
-                + " of %s (%+.1f reference SD). %s", head, inMean, nIn, refMean, nRef,
-                reference.wording, effect, CAVEAT);
+        String head = lower
+                ? "Lower physiological synchrony"
+                : effect >= cfg.dropEffectThreshold()
+                        ? "Higher physiological synchrony"
+                        : "No marked difference in physiological synchrony";
+        return String.format(
+                Locale.ROOT,
+                "%s: mean |z| %.2f in %d windows vs %.2f in %d windows" + " of %s (%+.1f reference SD). %s",
+                head,
+                inMean,
+                nIn,
+                refMean,
+                nRef,
+                reference.wording,
+                effect,
+                CAVEAT);
     }
 }

@@ -34,8 +34,7 @@ public final class SynchronyRows {
     }
 
     /** One row per window, in order. */
-    public static List<SynchronyRow> of(
-            String sessionId, String signal, List<SynchronyWindow> windows) {
+    public static List<SynchronyRow> of(String sessionId, String signal, List<SynchronyWindow> windows) {
         List<SynchronyRow> rows = new ArrayList<>(windows.size());
         for (SynchronyWindow w : windows) {
             rows.add(of(sessionId, signal, w));

@@ -32,10 +32,19 @@ public record SynchronyWindow(
         Leader leader) {
 
     /** A skipped window: every value NaN, no leader. */
-    public static SynchronyWindow skipped(
-            double startS, double endS, WindowStatus status, double validShare) {
-        return new SynchronyWindow(startS, endS, status, validShare, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Leader.NONE);
+    public static SynchronyWindow skipped(double startS, double endS, WindowStatus status, double validShare) {
+        return new SynchronyWindow(
+                startS,
+                endS,
+                status,
+                validShare,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Leader.NONE);
     }
 
     /** Whether the window was analysed. */

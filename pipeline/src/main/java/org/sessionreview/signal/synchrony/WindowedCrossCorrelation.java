@@ -70,8 +70,7 @@ public final class WindowedCrossCorrelation {
     }
 
     /** As {@link #compute(DyadSeries, SynchronyConfig)}, the z profiles from {@code profiler}. */
-    static List<SynchronyWindow> compute(
-            DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
+    static List<SynchronyWindow> compute(DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
         int w = windowSamples(series.rateHz(), cfg);
         int step = stepSamples(series.rateHz(), cfg);
         List<SynchronyWindow> out = new ArrayList<>();
@@ -92,13 +91,13 @@ public final class WindowedCrossCorrelation {
     }
 
     /** As {@link #window(DyadSeries, int, SynchronyConfig)}, z from {@code profiler}. */
-    static SynchronyWindow window(DyadSeries series, int fromSample, SynchronyConfig cfg,
-            LaggedCorrelation.Profiler profiler) {
+    static SynchronyWindow window(
+            DyadSeries series, int fromSample, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
         int w = windowSamples(series.rateHz(), cfg);
         int maxLag = maxLagSamples(series.rateHz(), cfg);
         if (w - maxLag < LaggedCorrelation.MIN_PAIRS) {
-            throw new IllegalArgumentException("rate " + series.rateHz()
-                    + " Hz gives too few samples for a " + cfg.windowS() + " s window");
+            throw new IllegalArgumentException(
+                    "rate " + series.rateHz() + " Hz gives too few samples for a " + cfg.windowS() + " s window");
         }
         if (fromSample < 0 || fromSample + w > series.length()) {
             throw new IllegalArgumentException("window [" + fromSample + ", " + (fromSample + w)
@@ -110,14 +109,17 @@ public final class WindowedCrossCorrelation {
         if (share < cfg.minValidShare()) {
             return SynchronyWindow.skipped(startS, endS, WindowStatus.TOO_MANY_MASKED, share);
         }
-        double[] z = profiler.zProfile(Stretch.of(series.client(), fromSample, w),
-                Stretch.of(series.therapist(), fromSample, w), maxLag, cfg.minValidShare(),
+        double[] z = profiler.zProfile(
+                Stretch.of(series.client(), fromSample, w),
+                Stretch.of(series.therapist(), fromSample, w),
+                maxLag,
+                cfg.minValidShare(),
                 cfg.zClamp());
         return summarise(z, maxLag, series.rateHz(), startS, endS, share, cfg);
     }
 
-    private static SynchronyWindow summarise(double[] z, int maxLag, double rateHz, double startS,
-            double endS, double share, SynchronyConfig cfg) {
+    private static SynchronyWindow summarise(
+            double[] z, int maxLag, double rateHz, double startS, double endS, double share, SynchronyConfig cfg) {
         int peak = peakIndex(z, maxLag);
         if (peak < 0) {
             return SynchronyWindow.skipped(startS, endS, WindowStatus.NO_VARIANCE, share);
@@ -128,9 +130,18 @@ public final class WindowedCrossCorrelation {
         if (Math.abs(peakZ) >= cfg.leaderMinPeakZ() && peakLag != 0) {
             leader = peakLag > 0 ? Leader.CLIENT : Leader.THERAPIST;
         }
-        return new SynchronyWindow(startS, endS, WindowStatus.OK, share, z[maxLag],
-                meanAbs(z, 0, z.length), peakLag / rateHz, peakZ,
-                mean(z, maxLag + 1, z.length), mean(z, 0, maxLag), leader);
+        return new SynchronyWindow(
+                startS,
+                endS,
+                WindowStatus.OK,
+                share,
+                z[maxLag],
+                meanAbs(z, 0, z.length),
+                peakLag / rateHz,
+                peakZ,
+                mean(z, maxLag + 1, z.length),
+                mean(z, 0, maxLag),
+                leader);
     }
 
     /**

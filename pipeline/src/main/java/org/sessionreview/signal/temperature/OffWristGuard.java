@@ -66,8 +66,7 @@ public final class OffWristGuard {
      * @param minFallC smallest drop the fall rule masks, degC (> 0)
      * @param fallWindowSeconds how far back a fall is looked for, seconds (> 0)
      */
-    public OffWristGuard(double minC, double maxC, double maxFallCPerMin, double minFallC,
-            double fallWindowSeconds) {
+    public OffWristGuard(double minC, double maxC, double maxFallCPerMin, double minFallC, double fallWindowSeconds) {
         if (!(minC < maxC) || !(maxFallCPerMin > 0) || !(minFallC > 0) || !(fallWindowSeconds > 0)) {
             throw new IllegalArgumentException("need minC < maxC and positive fall parameters");
         }
@@ -80,8 +79,12 @@ public final class OffWristGuard {
 
     /** 25-40 degC; falls of >= 1 degC faster than 1 degC/min within 120 s. */
     public static OffWristGuard defaults() {
-        return new OffWristGuard(DEFAULT_MIN_C, DEFAULT_MAX_C, DEFAULT_MAX_FALL_C_PER_MIN,
-                DEFAULT_MIN_FALL_C, DEFAULT_FALL_WINDOW_SECONDS);
+        return new OffWristGuard(
+                DEFAULT_MIN_C,
+                DEFAULT_MAX_C,
+                DEFAULT_MAX_FALL_C_PER_MIN,
+                DEFAULT_MIN_FALL_C,
+                DEFAULT_FALL_WINDOW_SECONDS);
     }
 
     /** Context needed on each side of a core for the mask there to match: the fall window. */
@@ -140,8 +143,7 @@ public final class OffWristGuard {
                 continue;
             }
             for (int j = i - 1; j >= Math.max(0, i - lookBack); j--) {
-                if (inRange(tempC[j])
-                        && tempC[j] - v >= Math.max(minFallC, perSampleC * (i - j))) {
+                if (inRange(tempC[j]) && tempC[j] - v >= Math.max(minFallC, perSampleC * (i - j))) {
                     // the fall starts after the last sample still at j's level
                     int level = i - 1;
                     while (level > j && !(tempC[level] >= tempC[j] - LEVEL_TOLERANCE_C)) {

@@ -52,8 +52,7 @@ public final class TemperatureSlope {
 
     /** 60 s, share 0.5, {@link OffWristGuard#defaults()}. */
     public static TemperatureSlope defaults() {
-        return new TemperatureSlope(
-                DEFAULT_WINDOW_SECONDS, DEFAULT_MIN_VALID_SHARE, OffWristGuard.defaults());
+        return new TemperatureSlope(DEFAULT_WINDOW_SECONDS, DEFAULT_MIN_VALID_SHARE, OffWristGuard.defaults());
     }
 
     public OffWristGuard guard() {

@@ -76,7 +76,9 @@ public final class AnnotationFixtures {
 
     /** The reject at {@code line}, failing when there is none. */
     public static Reject rejectAt(ParseResult<?> r, long line) {
-        return r.rejects().stream().filter(x -> x.line == line).findFirst()
+        return r.rejects().stream()
+                .filter(x -> x.line == line)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no reject at line " + line + " in " + r.rejects()));
     }
 }

@@ -33,7 +33,9 @@ class AnnotationNormalizerTest {
 
     @Test
     void shouldMapLabelThroughCodebookWhenCaseDiffers() {
-        Annotation a = normalizer.normalize(raw("SIGH").actorHint("client").build(), "s1").annotation();
+        Annotation a = normalizer
+                .normalize(raw("SIGH").actorHint("client").build(), "s1")
+                .annotation();
         assertEquals("ANX_STR_SIGH", a.code);
         assertEquals("ANX", a.family);
         assertEquals("SIGH", a.label, "the label as written is kept");
@@ -42,12 +44,15 @@ class AnnotationNormalizerTest {
         assertEquals(12.5, a.endS, EPS);
         assertEquals("f.jsonl", a.sourceFile);
         assertEquals(4, a.sourceLine);
-        assertEquals("RUP_W_MINIMAL", normalizer.normalize(raw("rup_w_minimal").build(), "s1").annotation().code);
+        assertEquals(
+                "RUP_W_MINIMAL",
+                normalizer.normalize(raw("rup_w_minimal").build(), "s1").annotation().code);
     }
 
     @Test
     void shouldRejectWithReasonWhenLabelMapsToNoCode() {
-        AnnotationNormalizer.Outcome o = normalizer.normalize(raw("foo").actorHint("client").note("secret").build(), "s1");
+        AnnotationNormalizer.Outcome o = normalizer.normalize(
+                raw("foo").actorHint("client").note("secret").build(), "s1");
         assertFalse(o.isAccepted());
         Reject r = o.reject();
         assertEquals("label in label maps to no canonical code (3 characters)", r.reason);
@@ -55,17 +60,29 @@ class AnnotationNormalizerTest {
         assertEquals("f.jsonl", r.sourceFile);
         assertEquals(4, r.line);
         assertFalse(r.raw.contains("secret"), "rejects never quote the note");
-        Reject withAlt = normalizer.normalize(raw("foo").altLabels(List.of("bar")).build(), "s1").reject();
-        assertEquals("label in label maps to no canonical code (3 characters; nor do its 1 alternative label)",
+        Reject withAlt = normalizer
+                .normalize(raw("foo").altLabels(List.of("bar")).build(), "s1")
+                .reject();
+        assertEquals(
+                "label in label maps to no canonical code (3 characters; nor do its 1 alternative label)",
                 withAlt.reason);
-        Reject family = normalizer.normalize(raw("RUP_W_NOT_A_CODE").labelSource("field code").build(), "s1").reject();
-        assertEquals("label in field code maps to no canonical code (16 characters; it has the prefix of family RUP"
-                + " but is not one of its codes)", family.reason);
+        Reject family = normalizer
+                .normalize(raw("RUP_W_NOT_A_CODE").labelSource("field code").build(), "s1")
+                .reject();
+        assertEquals(
+                "label in field code maps to no canonical code (16 characters; it has the prefix of family RUP"
+                        + " but is not one of its codes)",
+                family.reason);
     }
 
     @Test
     void shouldUseAlternativeLabelWhenLabelItselfDoesNotMap() {
-        Annotation a = normalizer.normalize(raw("Seufzer").altLabels(List.of("ANX_STR_SIGH", "cve_sigh")).build(), "s1")
+        Annotation a = normalizer
+                .normalize(
+                        raw("Seufzer")
+                                .altLabels(List.of("ANX_STR_SIGH", "cve_sigh"))
+                                .build(),
+                        "s1")
                 .annotation();
         assertEquals("ANX_STR_SIGH", a.code);
         assertEquals("Seufzer", a.label);
@@ -73,76 +90,150 @@ class AnnotationNormalizerTest {
 
     @Test
     void shouldResolveActorFromHintCodebookOrDefaultWhenNormalizing() {
-        assertEquals("therapist", normalizer.normalize(raw("sigh").actorHint("THERAPIST").build(), "s1").annotation().actor);
-        assertEquals("client", normalizer.normalize(raw("RES_OTHER").actorHint("cl").build(), "s1").annotation().actor);
-        assertEquals("therapist", normalizer.normalize(raw("RES_OTHER").build(), "s1").annotation().actor, "default");
+        assertEquals(
+                "therapist",
+                normalizer
+                        .normalize(raw("sigh").actorHint("THERAPIST").build(), "s1")
+                        .annotation()
+                        .actor);
+        assertEquals(
+                "client",
+                normalizer
+                        .normalize(raw("RES_OTHER").actorHint("cl").build(), "s1")
+                        .annotation()
+                        .actor);
+        assertEquals(
+                "therapist",
+                normalizer.normalize(raw("RES_OTHER").build(), "s1").annotation().actor,
+                "default");
         assertEquals("dyad", normalizer.normalize(raw("silence").build(), "s1").annotation().actor, "default");
-        assertEquals("client", normalizer.normalize(raw("AFF_CUE").build(), "s1").annotation().actor, "default");
-        Reject r = normalizer.normalize(raw("AFF_CUE").actorHint("xyz").build(), "s1").reject();
-        assertEquals("unknown actor in actor: expected client, therapist or dyad, or a name mapped in the"
-                + " codebook's actors", r.reason);
-        Reject subject = normalizer.normalize(raw("AFF_CUE").actorHint("xyz").actorSource("column Subject").build(), "s1")
+        assertEquals(
+                "client", normalizer.normalize(raw("AFF_CUE").build(), "s1").annotation().actor, "default");
+        Reject r = normalizer
+                .normalize(raw("AFF_CUE").actorHint("xyz").build(), "s1")
                 .reject();
-        assertEquals("unknown actor in column Subject: expected client, therapist or dyad, or a name mapped in the"
-                + " codebook's actors", subject.reason);
-        Reject tier = normalizer.normalize(raw("AFF_CUE").actorHint("xyz").actorSource(RawAnnotation.TIER).build(), "s1")
+        assertEquals(
+                "unknown actor in actor: expected client, therapist or dyad, or a name mapped in the"
+                        + " codebook's actors",
+                r.reason);
+        Reject subject = normalizer
+                .normalize(
+                        raw("AFF_CUE")
+                                .actorHint("xyz")
+                                .actorSource("column Subject")
+                                .build(),
+                        "s1")
+                .reject();
+        assertEquals(
+                "unknown actor in column Subject: expected client, therapist or dyad, or a name mapped in the"
+                        + " codebook's actors",
+                subject.reason);
+        Reject tier = normalizer
+                .normalize(
+                        raw("AFF_CUE")
+                                .actorHint("xyz")
+                                .actorSource(RawAnnotation.TIER)
+                                .build(),
+                        "s1")
                 .reject();
         assertEquals("tier has no role: set its PARTICIPANT or map its name in the codebook's actors", tier.reason);
     }
 
     @Test
     void shouldTakeSignificanceOrIntensityWhenModifierParsesAsInt() {
-        Annotation sig = normalizer.normalize(raw("RUP_C_DEFENDS_SELF").modifier("significance", "4")
-                .modifier("intensity", "2").build(), "s1").annotation();
+        Annotation sig = normalizer
+                .normalize(
+                        raw("RUP_C_DEFENDS_SELF")
+                                .modifier("significance", "4")
+                                .modifier("intensity", "2")
+                                .build(),
+                        "s1")
+                .annotation();
         assertEquals(4, sig.significance);
         assertEquals("intensity=2", sig.modifiers, "the unused intensity stays a modifier");
-        Annotation intensity = normalizer.normalize(raw("ANX_CPD").modifier("Intensity", " 3 ").build(), "s1").annotation();
+        Annotation intensity = normalizer
+                .normalize(raw("ANX_CPD").modifier("Intensity", " 3 ").build(), "s1")
+                .annotation();
         assertEquals(3, intensity.significance);
         assertNull(intensity.modifiers);
-        AnnotationNormalizer.Outcome text = normalizer.normalize(raw("ANX_CPD").modifier("significance", "high").build(), "s1");
+        AnnotationNormalizer.Outcome text = normalizer.normalize(
+                raw("ANX_CPD").modifier("significance", "high").build(), "s1");
         assertNull(text.annotation().significance);
         assertNull(text.annotation().modifiers, "a value outside the allow-list is dropped");
         assertEquals(List.of("significance"), text.droppedModifiers());
-        assertNull(normalizer.normalize(raw("ANX_CPD").modifier("significance", "9").build(), "s1").annotation().significance,
+        assertNull(
+                normalizer
+                        .normalize(raw("ANX_CPD").modifier("significance", "9").build(), "s1")
+                        .annotation()
+                        .significance,
                 "significance is 1-5");
-        Annotation renamed = normalizer.normalize(raw("q").altLabels(List.of("AFF_CUE")).modifier("modifier_1", "2")
-                .build(), "s1").annotation();
+        Annotation renamed = normalizer
+                .normalize(
+                        raw("q").altLabels(List.of("AFF_CUE"))
+                                .modifier("modifier_1", "2")
+                                .build(),
+                        "s1")
+                .annotation();
         assertEquals(2, renamed.significance, "codebook renames BORIS modifier_1 to significance");
     }
 
     @Test
     void shouldSortAndCleanModifiersWhenWritingThem() {
-        Annotation a = normalizer.normalize(raw("RES_INVITE_DISCUSS_RELATIONSHIP").modifier("space", "Provides")
-                .modifier("Explicit", "YES").modifier("stage", "Self-assertion").modifier("direct", "indirect")
-                .build(), "s1").annotation();
+        Annotation a = normalizer
+                .normalize(
+                        raw("RES_INVITE_DISCUSS_RELATIONSHIP")
+                                .modifier("space", "Provides")
+                                .modifier("Explicit", "YES")
+                                .modifier("stage", "Self-assertion")
+                                .modifier("direct", "indirect")
+                                .build(),
+                        "s1")
+                .annotation();
         assertEquals("direct=indirect;explicit=yes;space=provides;stage=self_assertion", a.modifiers);
     }
 
     @Test
     void shouldDropFreeTextModifiersWhenTheyReachTheNormalizer() {
-        Annotation a = normalizer.normalize(raw("AFF_CUE").modifier("comment", "she cried")
-                .modifier("Comment start", "x").modifier("remark_code", "renamed to note").modifier("channel", "cpd")
-                .note("private").build(), "s1").annotation();
+        Annotation a = normalizer
+                .normalize(
+                        raw("AFF_CUE")
+                                .modifier("comment", "she cried")
+                                .modifier("Comment start", "x")
+                                .modifier("remark_code", "renamed to note")
+                                .modifier("channel", "cpd")
+                                .note("private")
+                                .build(),
+                        "s1")
+                .annotation();
         assertEquals("channel=cpd", a.modifiers);
     }
 
     @Test
     void shouldNeverCopyNotesWhenNormalizingFilesThatCarryThem() {
-        List<String> notes = List.of("client mentioned her brother Tom", "free text that must stay out",
-                "grips the chair, knuckles white", "PRIVATE NOTE mentions Maria", "sister's name");
+        List<String> notes = List.of(
+                "client mentioned her brother Tom",
+                "free text that must stay out",
+                "grips the chair, knuckles white",
+                "PRIVATE NOTE mentions Maria",
+                "sister's name");
         List<ParseResult<RawAnnotation>> parsed = List.of(
                 new NativeAnnotationParser(NativeAnnotationParser.Layout.JSONL)
                         .parse(AnnotationFixtures.resource("native_mixed.jsonl"), "a.jsonl", "s1"),
                 new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV)
                         .parse(AnnotationFixtures.resource("native_mixed.csv"), "a.csv", "s1"),
                 new ElanParser().parse(AnnotationFixtures.resource("fixture_v30.eaf"), "a.eaf", "s1"),
-                new BorisParser().parse(AnnotationFixtures.utf8(
-                        "Observation id\tObservation date\tSubject\tBehavior\tBehavior type\tTime\tComment\r\n"
-                                + "o\td\tPat\tsigh\tPOINT\t1.0\tsaid her sister's name\r\n"), "a.tsv", "s1"));
+                new BorisParser()
+                        .parse(
+                                AnnotationFixtures.utf8(
+                                        "Observation id\tObservation date\tSubject\tBehavior\tBehavior type\tTime\tComment\r\n"
+                                                + "o\td\tPat\tsigh\tPOINT\t1.0\tsaid her sister's name\r\n"),
+                                "a.tsv",
+                                "s1"));
         List<Annotation> all = new ArrayList<>();
         int notesSeen = 0;
         for (ParseResult<RawAnnotation> p : parsed) {
-            notesSeen += (int) p.records().stream().filter(r -> r.note() != null).count();
+            notesSeen +=
+                    (int) p.records().stream().filter(r -> r.note() != null).count();
             all.addAll(normalizer.normalizeAll(p, "s1").records());
         }
         assertEquals(5, notesSeen, "the fixtures do carry notes");
@@ -150,7 +241,8 @@ class AnnotationNormalizerTest {
         for (Annotation a : all) {
             for (String text : stringFields(a)) {
                 for (String note : notes) {
-                    assertFalse(text.contains(note) || note.contains(text) && text.length() > 8,
+                    assertFalse(
+                            text.contains(note) || note.contains(text) && text.length() > 8,
                             "note text leaked into " + a + ": " + text);
                 }
             }
@@ -173,8 +265,8 @@ class AnnotationNormalizerTest {
 
     @Test
     void shouldKeepCountsBalancedWhenNormalizingAParseResult() {
-        ParseResult<RawAnnotation> parsed = new ElanParser()
-                .parse(AnnotationFixtures.resource("fixture_v30.eaf"), "fixture_v30.eaf", null);
+        ParseResult<RawAnnotation> parsed =
+                new ElanParser().parse(AnnotationFixtures.resource("fixture_v30.eaf"), "fixture_v30.eaf", null);
         ParseResult<Annotation> out = normalizer.normalizeAll(parsed, "s9");
         // 11 parsed records all map (tiers mapped to actors); the 2 parse rejects are carried over
         AnnotationFixtures.assertBalanced(out, 11, 2);
@@ -184,7 +276,9 @@ class AnnotationNormalizerTest {
         assertEquals("client", a1.actor);
         assertEquals(3, a1.significance);
         assertNull(a1.modifiers);
-        assertEquals(Map.of("TURN_TH", "therapist"), Map.of(out.records().get(2).code, out.records().get(2).actor),
+        assertEquals(
+                Map.of("TURN_TH", "therapist"),
+                Map.of(out.records().get(2).code, out.records().get(2).actor),
                 "participant 'Therapist' resolves without the codebook");
     }
 }

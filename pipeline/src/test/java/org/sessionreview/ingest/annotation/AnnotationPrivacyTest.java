@@ -52,7 +52,8 @@ class AnnotationPrivacyTest {
 
     @Test
     void shouldNeverQuoteTheNameWhenJsonlRecordsCarryItEverywhere() throws IOException {
-        String jsonl = String.join("\n",
+        String jsonl = String.join(
+                "\n",
                 "{\"start\": \"Jane Roe\", \"code\": \"Jane Roe\", \"actor\": \"Jane Roe\", \"note\": \"Jane Roe\","
                         + " \"Jane Roe\": \"Jane Roe\", \"significance\": \"Jane Roe\"}",
                 "{\"start\": 1, \"end\": \"Jane Roe\", \"code\": \"AFF_CUE\"}",
@@ -71,14 +72,22 @@ class AnnotationPrivacyTest {
         assertEquals(2, r.records().get(0).significance);
         Reject note = r.rejects().get(r.rejects().size() - 1);
         assertEquals(0, note.line);
-        assertEquals(r.recordsRead(), r.records().size() + r.rejects().size(), "the note counts as one rejected record");
-        assertEquals("3 modifier values outside the allow-list were dropped (keys: channel, observation;"
-                + " 1 other field)", note.reason);
-        assertTrue(r.rejects().stream().anyMatch(j -> j.reason.equals(
-                "label in field code maps to no canonical code (8 characters)")), r.rejects().toString());
+        assertEquals(
+                r.recordsRead(), r.records().size() + r.rejects().size(), "the note counts as one rejected record");
+        assertEquals(
+                "3 modifier values outside the allow-list were dropped (keys: channel, observation;"
+                        + " 1 other field)",
+                note.reason);
+        assertTrue(
+                r.rejects().stream()
+                        .anyMatch(j -> j.reason.equals("label in field code maps to no canonical code (8 characters)")),
+                r.rejects().toString());
         assertTrue(r.rejects().stream().anyMatch(j -> j.reason.startsWith("unknown actor in field actor: ")));
-        assertTrue(r.rejects().stream().anyMatch(j -> j.reason.equals("trailing content after the JSON object at line 7")
-                || j.reason.startsWith("not valid JSON at line 7")), r.rejects().toString());
+        assertTrue(
+                r.rejects().stream()
+                        .anyMatch(j -> j.reason.equals("trailing content after the JSON object at line 7")
+                                || j.reason.startsWith("not valid JSON at line 7")),
+                r.rejects().toString());
     }
 
     @Test
@@ -135,9 +144,14 @@ class AnnotationPrivacyTest {
                 """;
         ParseResult<Annotation> r = read("codes.eaf", eaf);
         assertNoCanary(r, 7);
-        assertTrue(r.rejects().stream().anyMatch(j -> j.reason.startsWith("tier has no role: ")), r.rejects().toString());
-        assertTrue(r.rejects().stream().anyMatch(j -> j.reason.equals(
-                "label in ANNOTATION_VALUE maps to no canonical code (8 characters)")), r.rejects().toString());
+        assertTrue(
+                r.rejects().stream().anyMatch(j -> j.reason.startsWith("tier has no role: ")),
+                r.rejects().toString());
+        assertTrue(
+                r.rejects().stream()
+                        .anyMatch(j ->
+                                j.reason.equals("label in ANNOTATION_VALUE maps to no canonical code (8 characters)")),
+                r.rejects().toString());
         Annotation cpd = r.records().get(0);
         assertEquals("ANX_CPD", cpd.code);
         assertEquals(null, cpd.significance, "a name typed into a modifier tier is dropped");
@@ -169,8 +183,11 @@ class AnnotationPrivacyTest {
                 + "Jane Roe 2\td\tJane Roe\tclient\tAFF_CUE\t2\tPOINT\t5.0\tJane Roe\n";
         ParseResult<Annotation> r = read("boris.tsv", tsv);
         assertNoCanary(r, 6);
-        assertTrue(r.rejects().stream().anyMatch(j -> j.reason.equals(
-                "label in column Behavior maps to no canonical code (8 characters)")), r.rejects().toString());
+        assertTrue(
+                r.rejects().stream()
+                        .anyMatch(j ->
+                                j.reason.equals("label in column Behavior maps to no canonical code (8 characters)")),
+                r.rejects().toString());
         assertTrue(r.rejects().stream().anyMatch(j -> j.reason.startsWith("unknown actor in column Subject: ")));
         assertEquals("observation=2", r.records().get(0).modifiers, "the observation's index, never its id");
     }
@@ -195,15 +212,21 @@ class AnnotationPrivacyTest {
                 """;
         ParseResult<Annotation> r = read("project.boris", project);
         assertNoCanary(r, 4);
-        assertEquals(List.of("observation=1", "observation=1"), r.records().stream().map(a -> a.modifiers).toList());
-        assertTrue(r.rejects().stream().anyMatch(j -> j.reason.equals(
-                "START without STOP for the same subject and behaviour in observation 2 (START at 2.0 s)")),
+        assertEquals(
+                List.of("observation=1", "observation=1"),
+                r.records().stream().map(a -> a.modifiers).toList());
+        assertTrue(
+                r.rejects().stream()
+                        .anyMatch(
+                                j -> j.reason.equals(
+                                        "START without STOP for the same subject and behaviour in observation 2 (START at 2.0 s)")),
                 r.rejects().toString());
         assertTrue(r.rejects().stream().anyMatch(j -> j.reason.startsWith("unknown actor in event subject: ")));
 
         ParseResult<Annotation> trailing = read("two.boris", project + "\n{\"Jane Roe\": 1}");
         assertNoCanary(trailing, 1);
-        assertEquals(List.of("trailing content after the JSON object at line 16"),
+        assertEquals(
+                List.of("trailing content after the JSON object at line 16"),
                 trailing.rejects().stream().map(j -> j.reason).toList());
         ParseResult<Annotation> invalid = read("bad.boris", "{\"behaviors_conf\": {}, \"observations\": Jane Roe}");
         assertNoCanary(invalid, 1);

@@ -44,7 +44,10 @@ class AnnotationReaderTest {
         for (Map.Entry<String, Path> e : found.entrySet()) {
             Object[] expected = REAL_FILES.get(e.getKey());
             String text = RecordFields.utf8(Files.readAllBytes(e.getValue()));
-            assertEquals(Optional.of(expected[0]), AnnotationFormat.detect(e.getValue().toString(), text), e.getKey());
+            assertEquals(
+                    Optional.of(expected[0]),
+                    AnnotationFormat.detect(e.getValue().toString(), text),
+                    e.getKey());
             ParseResult<RawAnnotation> r = AnnotationReader.read(e.getValue(), e.getKey(), "s1");
             assertBalanced(r, (Integer) expected[1], (Integer) expected[2]);
             assertTrue(r.records().stream().allMatch(a -> a.sourceFile().equals(e.getKey())));
@@ -57,7 +60,9 @@ class AnnotationReaderTest {
         byte[] eaf = AnnotationFixtures.resource("fixture_v30.eaf");
         Path plain = Files.write(dir.resolve("f.eaf"), eaf);
         Path gz = Files.write(dir.resolve("f.eaf.gz"), AnnotationFixtures.gzip(eaf));
-        assertEquals(AnnotationReader.read(plain, "f").records(), AnnotationReader.read(gz, "f").records());
+        assertEquals(
+                AnnotationReader.read(plain, "f").records(),
+                AnnotationReader.read(gz, "f").records());
 
         byte[] project = AnnotationFixtures.shared("annotations/boris/boris_test.boris");
         Path boris = Files.write(dir.resolve("p.boris.gz"), AnnotationFixtures.gzip(project));
@@ -76,11 +81,14 @@ class AnnotationReaderTest {
         String eaf = RecordFields.utf8(AnnotationFixtures.resource("fixture_v30.eaf"));
         assertEquals(Optional.of(AnnotationFormat.BORIS_EXPORT), AnnotationFormat.detect("export.csv", tabular));
         assertEquals(Optional.of(AnnotationFormat.ELAN_EAF), AnnotationFormat.detect("session.xml", eaf));
-        assertEquals(Optional.of(AnnotationFormat.NATIVE_CSV),
+        assertEquals(
+                Optional.of(AnnotationFormat.NATIVE_CSV),
                 AnnotationFormat.detect("codes.csv", "Start,End,Code\n1,2,AFF_CUE\n"));
-        assertEquals(Optional.of(AnnotationFormat.NATIVE_JSONL),
+        assertEquals(
+                Optional.of(AnnotationFormat.NATIVE_JSONL),
                 AnnotationFormat.detect("codes.txt", "{\"start\": 1, \"code\": \"AFF_CUE\"}\n"));
-        assertEquals(Optional.of(AnnotationFormat.BORIS_PROJECT),
+        assertEquals(
+                Optional.of(AnnotationFormat.BORIS_PROJECT),
                 AnnotationFormat.detect("project.json", "{\"behaviors_conf\": {}, \"observations\": {}}"));
         assertEquals(Optional.of(AnnotationFormat.NATIVE_JSONL), AnnotationFormat.detect("x.JSONL.GZ", ""));
         assertEquals(Optional.empty(), AnnotationFormat.detect("notes.txt", "Dear diary,\n"));

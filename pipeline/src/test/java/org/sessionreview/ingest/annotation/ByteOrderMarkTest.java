@@ -27,8 +27,10 @@ class ByteOrderMarkTest {
         ParseResult<RawAnnotation> plain = read(fileName, content);
         ParseResult<RawAnnotation> bom = read(fileName, withBom(content));
         assertEquals(expectedRecords, plain.records().size(), fileName + " " + plain.rejects());
-        assertEquals(plain.rejects().stream().map(r -> r.line + " " + r.reason).toList(),
-                bom.rejects().stream().map(r -> r.line + " " + r.reason).toList(), fileName);
+        assertEquals(
+                plain.rejects().stream().map(r -> r.line + " " + r.reason).toList(),
+                bom.rejects().stream().map(r -> r.line + " " + r.reason).toList(),
+                fileName);
         assertEquals(plain.records(), bom.records(), fileName);
     }
 
@@ -38,7 +40,10 @@ class ByteOrderMarkTest {
 
     @Test
     void shouldReadJsonlWhenFirstLineStartsWithByteOrderMark() throws IOException {
-        assertSameWithBom("codes.jsonl", utf8("{\"start\": 1, \"code\": \"AFF_CUE\"}\n{\"start\": 2, \"code\": \"AFF_CUE\"}\n"), 2);
+        assertSameWithBom(
+                "codes.jsonl",
+                utf8("{\"start\": 1, \"code\": \"AFF_CUE\"}\n{\"start\": 2, \"code\": \"AFF_CUE\"}\n"),
+                2);
         assertSameWithBom("codes.data", utf8("{\"start\": 1, \"code\": \"AFF_CUE\"}\n"), 1);
     }
 
@@ -47,15 +52,23 @@ class ByteOrderMarkTest {
         assertSameWithBom("codes.csv", utf8("start,code\n1,AFF_CUE\n"), 1);
         assertSameWithBom("minutaggi.csv", utf8("start;end;tipo\n00:01;00:05;reflection\n"), 1);
         assertSameWithBom("export.txt", utf8("CL\tclient\t00:00:01.000\t1.0\t00:00:03.000\t3.0\tAFF_CUE\n"), 1);
-        assertSameWithBom("boris.tsv", utf8("Observation id\tObservation date\tSubject\tBehavior\tBehavior type\tTime\n"
-                + "o\td\tclient\tAFF_CUE\tPOINT\t1.0\n"), 1);
+        assertSameWithBom(
+                "boris.tsv",
+                utf8("Observation id\tObservation date\tSubject\tBehavior\tBehavior type\tTime\n"
+                        + "o\td\tclient\tAFF_CUE\tPOINT\t1.0\n"),
+                1);
     }
 
     @Test
     void shouldReadShippedFilesWhenTheyStartWithByteOrderMark() throws IOException {
         assertSameWithBom("boris_test.boris", AnnotationFixtures.shared("annotations/boris/boris_test.boris"), 91);
-        assertSameWithBom("pympi_fto.eaf", AnnotationFixtures.shared("annotations/elan/pympi_fto.eaf"),
-                read("x.eaf", AnnotationFixtures.shared("annotations/elan/pympi_fto.eaf")).records().size());
-        assertSameWithBom("agg.tsv", AnnotationFixtures.shared("annotations/boris/boris9_aggregated_observation2.tsv"), 18);
+        assertSameWithBom(
+                "pympi_fto.eaf",
+                AnnotationFixtures.shared("annotations/elan/pympi_fto.eaf"),
+                read("x.eaf", AnnotationFixtures.shared("annotations/elan/pympi_fto.eaf"))
+                        .records()
+                        .size());
+        assertSameWithBom(
+                "agg.tsv", AnnotationFixtures.shared("annotations/boris/boris9_aggregated_observation2.tsv"), 18);
     }
 }

@@ -13,7 +13,9 @@ class DelimitedTableTest {
     void shouldKeepStartingLineWhenQuotedCellSpansLines() {
         DelimitedTable t = DelimitedTable.read("a,b\r\n\r\n1,\"x\r\ny\"\r\n2,\"q\"\"q\"\r\n");
         assertEquals(',', t.separator());
-        assertEquals(List.of(1L, 2L, 3L, 5L), t.rows().stream().map(DelimitedTable.Row::line).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 5L),
+                t.rows().stream().map(DelimitedTable.Row::line).toList());
         assertTrue(t.rows().get(1).isBlank());
         assertEquals(List.of("1", "x\r\ny"), t.rows().get(2).cells());
         assertEquals("q\"q", t.rows().get(3).cell(1));
@@ -27,7 +29,9 @@ class DelimitedTableTest {
         assertEquals('\t', t.separator());
         assertEquals(1, t.rows().size());
         assertEquals(2, t.error().line());
-        assertTrue(t.error().cell(0).startsWith("malformed delimited text"), t.error().cell(0));
+        assertTrue(
+                t.error().cell(0).startsWith("malformed delimited text"),
+                t.error().cell(0));
     }
 
     @Test

@@ -19,7 +19,11 @@ class DyadSyncParserTest {
         byte[] file = AnnotationFixtures.shared("annotations/dyadsync/minutaggi_IM_CC_seduta_01.csv");
         ParseResult<RawAnnotation> r = parser.parse(file, "im01.csv", "s1");
 
-        long rows = RecordFields.utf8(file).lines().skip(1).filter(l -> !l.isBlank()).count();
+        long rows = RecordFields.utf8(file)
+                .lines()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .count();
         assertBalanced(r, rows, 0);
         RawAnnotation first = r.records().get(0);
         assertEquals(9 * 60 + 40, first.startS(), EPS);
@@ -46,12 +50,14 @@ class DyadSyncParserTest {
         assertEquals(24 * 60 + 46, protest.endS(), EPS);
         RawAnnotation last = r.records().get(17);
         assertEquals(46 * 60 + 20, last.startS(), EPS);
-        assertEquals(Optional.of(AnnotationFormat.DYADSYNC), AnnotationFormat.detect("im03.csv", RecordFields.utf8(file)));
+        assertEquals(
+                Optional.of(AnnotationFormat.DYADSYNC), AnnotationFormat.detect("im03.csv", RecordFields.utf8(file)));
     }
 
     @Test
     void shouldRejectRowWhenTimeIsNotMmSsOrEndPrecedesStart() {
-        String csv = "start;end;tipo;note\n09:40;09:30;action;\n9.40;10:00;action;\n10:00;10:75;action;\n11:00;11:05;;x\n";
+        String csv =
+                "start;end;tipo;note\n09:40;09:30;action;\n9.40;10:00;action;\n10:00;10:75;action;\n11:00;11:05;;x\n";
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
         assertBalanced(r, 0, 4);
         assertEquals("end 570.0 is before start 580.0", rejectAt(r, 2).reason);

@@ -89,14 +89,15 @@ class NativeAnnotationParserTest {
     void shouldRejectFileWhenCsvHeaderLacksStartOrCode() {
         ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8("begin;label\n1;AFF_CUE\n"), "x.csv", "s7");
         assertBalanced(r, 0, 1);
-        assertEquals("native CSV header must name the columns 'start' and 'code'; found 2 columns without them",
+        assertEquals(
+                "native CSV header must name the columns 'start' and 'code'; found 2 columns without them",
                 r.rejects().get(0).reason);
     }
 
     @Test
     void shouldSniffSemicolonWhenCsvUsesIt() {
-        ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n"),
-                "semi.csv", "s7");
+        ParseResult<RawAnnotation> r = csv.parse(
+                AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n"), "semi.csv", "s7");
         assertBalanced(r, 1, 1);
         assertEquals("field start is not a number", rejectAt(r, 2).reason, "decimal commas are not guessed");
         assertEquals(3.0, r.records().get(0).startS(), EPS);

@@ -25,22 +25,29 @@ class RecordFieldsTest {
         assertEquals(580.0, RecordFields.parseClock("start", "09:40"), 1e-12);
         assertEquals(1.629, RecordFields.parseClock("start", "00:00:01.629"), 1e-12);
         assertEquals(3723.5, RecordFields.parseClock("start", "1:02:03.5"), 1e-12);
-        assertEquals("field start is not a time (mm:ss or hh:mm:ss[.fff])",
+        assertEquals(
+                "field start is not a time (mm:ss or hh:mm:ss[.fff])",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseClock("start", "61:00:00:00"))
                         .getMessage());
     }
 
     @Test
     void shouldRejectNonFiniteAndMissingSecondsWhenParsing() {
-        assertEquals("field start is not a finite number",
-                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "NaN")).getMessage());
-        assertEquals("missing required field 'Stop (s)'",
-                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Stop (s)", "NA")).getMessage());
+        assertEquals(
+                "field start is not a finite number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "NaN"))
+                        .getMessage());
+        assertEquals(
+                "missing required field 'Stop (s)'",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Stop (s)", "NA"))
+                        .getMessage());
     }
 
     @Test
     void shouldDropByteOrderMarkWhenDecoding() {
-        assertEquals("start", RecordFields.utf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 's', 't', 'a', 'r', 't'}));
+        assertEquals(
+                "start",
+                RecordFields.utf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 's', 't', 'a', 'r', 't'}));
     }
 
     @Test
@@ -48,13 +55,18 @@ class RecordFieldsTest {
         assertEquals(100.25, RecordFields.parseSeconds("Time", "100,250", true), 1e-12);
         assertEquals(-0.5, RecordFields.parseSeconds("Time", " -0,5 ", true), 1e-12);
         assertEquals(7.125, RecordFields.parseSeconds("Time", "7.125", true), 1e-12);
-        assertEquals("field Time is not a number",
-                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "100,250")).getMessage());
-        assertEquals("field Time is not a number",
+        assertEquals(
+                "field Time is not a number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "100,250"))
+                        .getMessage());
+        assertEquals(
+                "field Time is not a number",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "1,000,5", true))
                         .getMessage());
-        assertEquals("field Time is not a number",
-                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", ",5", true)).getMessage());
+        assertEquals(
+                "field Time is not a number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", ",5", true))
+                        .getMessage());
     }
 
     @Test
@@ -62,7 +74,9 @@ class RecordFieldsTest {
         String text = "\uFEFFstart\tcode \u00e9";
         assertEquals("start\tcode \u00e9", RecordFields.utf8(text.getBytes(StandardCharsets.UTF_16LE)));
         assertEquals("start\tcode \u00e9", RecordFields.utf8(text.getBytes(StandardCharsets.UTF_16BE)));
-        assertEquals("\u00fe\u00ffstart", RecordFields.utf8("\u00fe\u00ffstart".getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                "\u00fe\u00ffstart",
+                RecordFields.utf8("\u00fe\u00ffstart".getBytes(StandardCharsets.UTF_8)),
                 "the characters \u00fe\u00ff in UTF-8 are no UTF-16 mark");
     }
 }

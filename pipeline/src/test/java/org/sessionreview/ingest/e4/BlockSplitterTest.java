@@ -33,8 +33,8 @@ class BlockSplitterTest {
 
     @Test
     void shouldCutThirtySecondBlocksWhenSplittingRegularChannels() {
-        Map<Channel, Integer> perBlock = Map.of(Channel.EDA, 120, Channel.BVP, 1920, Channel.ACC, 960,
-                Channel.TEMP, 120, Channel.HR, 30);
+        Map<Channel, Integer> perBlock =
+                Map.of(Channel.EDA, 120, Channel.BVP, 1920, Channel.ACC, 960, Channel.TEMP, 120, Channel.HR, 30);
         perBlock.forEach((channel, n) -> {
             E4Channel data = recording.channel(channel).orElseThrow();
             List<SampleBlock> list = of(channel);
@@ -53,7 +53,8 @@ class BlockSplitterTest {
                 assertEquals("client", b.role);
                 assertEquals(data.sampleMillis(k * n), b.sampleMillis(0), 1e-6);
             }
-            double[] joined = list.stream().flatMapToDouble(b -> Arrays.stream(b.values)).toArray();
+            double[] joined =
+                    list.stream().flatMapToDouble(b -> Arrays.stream(b.values)).toArray();
             assertArrayEquals(data.values(), joined, channel + " values survive splitting");
         });
     }
@@ -76,7 +77,8 @@ class BlockSplitterTest {
         }
         assertEquals(ibi.sampleCount(), beat, "every beat exactly once");
         SampleBlock last = list.get(list.size() - 1);
-        assertTrue(last.startMillis < recording.endMillis() && last.startMillis + 30_000 >= recording.endMillis(),
+        assertTrue(
+                last.startMillis < recording.endMillis() && last.startMillis + 30_000 >= recording.endMillis(),
                 "empty IBI blocks continue to the end of the recording");
         long empty = list.stream().filter(b -> b.sampleCount() == 0).count();
         assertTrue(empty > 0, "msr2023 has long beat gaps, so some spans are empty");
@@ -84,13 +86,17 @@ class BlockSplitterTest {
 
     @Test
     void shouldOrderByStartThenChannelAndEndWithAMarkerWhenStreaming() {
-        List<SampleBlock> stream = new BlockSplitter(FeatureConfig.defaults()).stream(recording, Role.CLIENT, MEDIA_START);
+        List<SampleBlock> stream =
+                new BlockSplitter(FeatureConfig.defaults()).stream(recording, Role.CLIENT, MEDIA_START);
         assertEquals(blocks.size() + 1, stream.size());
         for (int i = 1; i < stream.size() - 1; i++) {
             SampleBlock a = stream.get(i - 1);
             SampleBlock b = stream.get(i);
-            assertTrue(a.startMillis < b.startMillis || a.startMillis == b.startMillis
-                    && Channel.valueOf(a.channel).ordinal() < Channel.valueOf(b.channel).ordinal(),
+            assertTrue(
+                    a.startMillis < b.startMillis
+                            || a.startMillis == b.startMillis
+                                    && Channel.valueOf(a.channel).ordinal()
+                                            < Channel.valueOf(b.channel).ordinal(),
                     a + " before " + b);
         }
         SampleBlock end = stream.get(stream.size() - 1);
@@ -98,8 +104,11 @@ class BlockSplitterTest {
         assertEquals(recording.endMillis(), end.startMillis);
         assertEquals(MEDIA_START, end.mediaStartMillis);
         long t0 = recording.channel(Channel.EDA).orElseThrow().startMillis();
-        assertEquals(List.of("EDA@0", "BVP@0", "ACC@0", "TEMP@0", "IBI@0", "HR@10000"),
-                stream.subList(0, 6).stream().map(b -> b.channel + "@" + (b.startMillis - t0)).toList(),
+        assertEquals(
+                List.of("EDA@0", "BVP@0", "ACC@0", "TEMP@0", "IBI@0", "HR@10000"),
+                stream.subList(0, 6).stream()
+                        .map(b -> b.channel + "@" + (b.startMillis - t0))
+                        .toList(),
                 "one block per channel at t0 in channel order; HR.csv starts 10 s later");
     }
 }

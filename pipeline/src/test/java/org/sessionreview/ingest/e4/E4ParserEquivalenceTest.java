@@ -46,10 +46,10 @@ class E4ParserEquivalenceTest {
             int chunk = random.nextInt(3) == 0 ? 1 + random.nextInt(40) : Integer.MAX_VALUE;
             int failAt = random.nextInt(8) == 0 ? random.nextInt(text.length() + 1) : -1;
             boolean gzip = random.nextBoolean();
-            E4CsvParser.Result got = E4CsvParser.parse(channel,
-                    reader(text, chunk, failAt, random.nextLong()), "s", "f.csv", limits, gzip);
-            ReferenceE4CsvParser.Result want = ReferenceE4CsvParser.parse(channel,
-                    reader(text, chunk, failAt, 0), "s", "f.csv", limits, gzip);
+            E4CsvParser.Result got = E4CsvParser.parse(
+                    channel, reader(text, chunk, failAt, random.nextLong()), "s", "f.csv", limits, gzip);
+            ReferenceE4CsvParser.Result want =
+                    ReferenceE4CsvParser.parse(channel, reader(text, chunk, failAt, 0), "s", "f.csv", limits, gzip);
             assertSame(want, got, channel + " file " + file + ": " + shown(text));
             if (got.data() != null) {
                 withData++;
@@ -61,15 +61,23 @@ class E4ParserEquivalenceTest {
         compareEdgeFiles(reasons);
         assertTrue(withData > 500 && wholeFile > 150, withData + " with data, " + wholeFile + " without");
         // every reason the parser gives came up (the header reasons in each wording)
-        for (String reason : List.of("empty line", "expected # columns, got #", "non-numeric value in column #",
-                "non-finite value in column #", "line longer than # characters (not read)",
-                "zero IBI # s", "negative IBI # s", "negative beat offset # s",
+        for (String reason : List.of(
+                "empty line",
+                "expected # columns, got #",
+                "non-numeric value in column #",
+                "non-finite value in column #",
+                "line longer than # characters (not read)",
+                "zero IBI # s",
+                "negative IBI # s",
+                "negative beat offset # s",
                 "beat offset # s is past the # h limit",
                 "beat at # s is not after the previous beat at # s",
                 "recording longer than # h at # Hz: lines from # on not read",
                 "recording longer than # h at # beats/s: lines from # on not read",
-                "no samples: the file is empty", "no samples after the header rows",
-                "no samples after the header row", "missing header row # (sample rate, Hz)",
+                "no samples: the file is empty",
+                "no samples after the header rows",
+                "no samples after the header row",
+                "missing header row # (sample rate, Hz)",
                 "invalid header row #: expected '<start unix seconds>, IBI'",
                 "invalid header row # (start time, unix seconds): longer than # characters",
                 "invalid header row # (sample rate, Hz): expected a positive number, got #",
@@ -90,18 +98,44 @@ class E4ParserEquivalenceTest {
     /** Small files of the shapes at the edges, compared in chunks of 1-3 characters too. */
     private static void compareEdgeFiles(Set<String> reasons) throws IOException {
         String start = START_S + ".000000";
-        String[] bvp = {"", "\uFEFF", "\n", "\r\n", "\r", " ", start, start + "\n", start + "\r\n",
-            start + "\r", "\uFEFF" + start + "\n64\n1", start + "\n64", start + "\n64\n", start + "\n64\n\n\n",
-            start + "\r64\r\r1\r", start + "\r\n64\r\n1\r\n\r\n2", start + "\n64\n \n\t\n1\n \n",
-            start + "\n64\n1,\n,1\n,\n1,,\n", start + "\n64\n\uFEFF1\n1\uFEFF\n", "\uFEFF\uFEFF" + start + "\n64\n1",
+        String[] bvp = {
+            "",
+            "\uFEFF",
+            "\n",
+            "\r\n",
+            "\r",
+            " ",
+            start,
+            start + "\n",
+            start + "\r\n",
+            start + "\r",
+            "\uFEFF" + start + "\n64\n1",
+            start + "\n64",
+            start + "\n64\n",
+            start + "\n64\n\n\n",
+            start + "\r64\r\r1\r",
+            start + "\r\n64\r\n1\r\n\r\n2",
+            start + "\n64\n \n\t\n1\n \n",
+            start + "\n64\n1,\n,1\n,\n1,,\n",
+            start + "\n64\n\uFEFF1\n1\uFEFF\n",
+            "\uFEFF\uFEFF" + start + "\n64\n1",
             start + "\n64\n" + "5".repeat(4096) + "\n" + "5".repeat(4097) + "\r" + "5".repeat(4096),
-            start + "\n64\n+1\n.5\n1.\n-0\n1e2\n1E-2\n+.5e+1\n123456789012345678901\n0x1\nNaN\n-Infinity\n1e999"};
-        String[] ibi = {"", start + ", IBI", start + ", IBI\n", start + ",IBI\r\n1,0.8\r\n",
+            start + "\n64\n+1\n.5\n1.\n-0\n1e2\n1E-2\n+.5e+1\n123456789012345678901\n0x1\nNaN\n-Infinity\n1e999"
+        };
+        String[] ibi = {
+            "",
+            start + ", IBI",
+            start + ", IBI\n",
+            start + ",IBI\r\n1,0.8\r\n",
             "\uFEFF" + start + ",  ibi \n1,0.8\n1,0.8\n0.5,0.8\n2,0\n3,-1\n-1,1\n1e9,1\n4,1,\n5\n\n6,1\n\n",
-            start + ", IBI\n1 , 0.8 \n\t2,\t0.9\n"};
+            start + ", IBI\n1 , 0.8 \n\t2,\t0.9\n"
+        };
         for (String text : bvp) {
             compare(Channel.BVP, text, reasons);
-            compare(Channel.ACC, text.replace("\n64", "\n32,32,32").replace(start + "\n", start + "," + start + "," + start + "\n"), reasons);
+            compare(
+                    Channel.ACC,
+                    text.replace("\n64", "\n32,32,32").replace(start + "\n", start + "," + start + "," + start + "\n"),
+                    reasons);
         }
         for (String text : ibi) {
             compare(Channel.IBI, text, reasons);
@@ -110,10 +144,12 @@ class E4ParserEquivalenceTest {
 
     private static void compare(Channel channel, String text, Set<String> reasons) throws IOException {
         for (int chunk : new int[] {Integer.MAX_VALUE, 1, 2, 3}) {
-            E4CsvParser.Result got = E4CsvParser.parse(channel, reader(text, chunk, -1, 9), "s", "f.csv",
-                    E4Limits.defaults(), false);
-            assertSame(ReferenceE4CsvParser.parse(channel, reader(text, chunk, -1, 0), "s", "f.csv",
-                            E4Limits.defaults(), false), got,
+            E4CsvParser.Result got =
+                    E4CsvParser.parse(channel, reader(text, chunk, -1, 9), "s", "f.csv", E4Limits.defaults(), false);
+            assertSame(
+                    ReferenceE4CsvParser.parse(
+                            channel, reader(text, chunk, -1, 0), "s", "f.csv", E4Limits.defaults(), false),
+                    got,
                     channel + " in chunks of " + chunk + ": " + shown(text));
             addReasons(got, reasons);
         }
@@ -146,10 +182,10 @@ class E4ParserEquivalenceTest {
             }
             for (int chunk : new int[] {Integer.MAX_VALUE, 4093, 1 + random.nextInt(7)}) {
                 String s = text.toString();
-                assertSame(ReferenceE4CsvParser.parse(channel, reader(s, chunk, -1, 0), "s", "f.csv",
-                                E4Limits.defaults(), false),
-                        E4CsvParser.parse(channel, reader(s, chunk, -1, 1), "s", "f.csv",
-                                E4Limits.defaults(), false),
+                assertSame(
+                        ReferenceE4CsvParser.parse(
+                                channel, reader(s, chunk, -1, 0), "s", "f.csv", E4Limits.defaults(), false),
+                        E4CsvParser.parse(channel, reader(s, chunk, -1, 1), "s", "f.csv", E4Limits.defaults(), false),
                         channel + " in chunks of " + chunk);
             }
         }
@@ -160,14 +196,20 @@ class E4ParserEquivalenceTest {
         Random random = new Random(5);
         StringBuilder text = new StringBuilder(header(Channel.ACC, random, 0));
         for (int i = 0; i < 96_000; i++) {
-            text.append(random.nextInt(256) - 128).append(',').append(random.nextInt(256) - 128)
-                    .append(',').append(random.nextInt(256) - 128).append('\n');
+            text.append(random.nextInt(256) - 128)
+                    .append(',')
+                    .append(random.nextInt(256) - 128)
+                    .append(',')
+                    .append(random.nextInt(256) - 128)
+                    .append('\n');
         }
         String s = text.toString();
-        E4CsvParser.Result got = E4CsvParser.parse(Channel.ACC, new StringReader(s), "s", "ACC.csv",
-                E4Limits.defaults());
-        assertSame(ReferenceE4CsvParser.parse(Channel.ACC, new StringReader(s), "s", "ACC.csv",
-                E4Limits.defaults()), got, "ACC");
+        E4CsvParser.Result got =
+                E4CsvParser.parse(Channel.ACC, new StringReader(s), "s", "ACC.csv", E4Limits.defaults());
+        assertSame(
+                ReferenceE4CsvParser.parse(Channel.ACC, new StringReader(s), "s", "ACC.csv", E4Limits.defaults()),
+                got,
+                "ACC");
         assertEquals(96_000, got.data().sampleCount());
     }
 
@@ -191,7 +233,9 @@ class E4ParserEquivalenceTest {
     }
 
     private static long[] bits(double[] values) {
-        return values == null ? null : Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
+        return values == null
+                ? null
+                : Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
     }
 
     private static List<String> rows(List<Reject> rejects) {
@@ -356,8 +400,9 @@ class E4ParserEquivalenceTest {
                 if (pos >= text.length()) {
                     return -1;
                 }
-                int n = Math.min(len, Math.min(text.length() - pos, chunk == Integer.MAX_VALUE
-                        ? chunk : 1 + random.nextInt(chunk)));
+                int n = Math.min(
+                        len,
+                        Math.min(text.length() - pos, chunk == Integer.MAX_VALUE ? chunk : 1 + random.nextInt(chunk)));
                 if (failAt >= 0) {
                     n = Math.max(1, Math.min(n, failAt - pos));
                 }

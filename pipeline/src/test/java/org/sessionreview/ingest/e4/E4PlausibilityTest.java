@@ -24,15 +24,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sessionreview.model.Channel;
-import org.sessionreview.storage.LocalEntry;
 import org.sessionreview.model.Reject;
+import org.sessionreview.storage.LocalEntry;
 
 /** The inputs that used to sink a whole run, and the accounting of every file found. */
 class E4PlausibilityTest {
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final long START_S = 1_600_000_000L;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     // ---- the six killers ------------------------------------------------------------------
 
@@ -46,8 +47,11 @@ class E4PlausibilityTest {
         E4FileReport report = readFolder("EDA.csv", text.toString()).files().get(Channel.EDA);
 
         assertWholeFileRejected(report, 1, lines - 2);
-        assertTrue(report.rejects().get(0).reason.startsWith(
-                "implausible header row 1 (start time, unix seconds): 0.63 is not a unix time"),
+        assertTrue(
+                report.rejects()
+                        .get(0)
+                        .reason
+                        .startsWith("implausible header row 1 (start time, unix seconds): 0.63 is not a unix time"),
                 report.rejects().get(0).reason);
         assertTrue(report.rejects().get(0).reason.contains("header rows missing"));
     }
@@ -56,22 +60,27 @@ class E4PlausibilityTest {
     void shouldRejectTheFileWhenTheStartTimeIsInMilliseconds() throws IOException {
         long startMs = START_S * 1000;
         E4FileReport report = readFolder("EDA.csv", startMs + "\n4.000000\n0.5\n0.6\n")
-                .files().get(Channel.EDA);
+                .files()
+                .get(Channel.EDA);
 
         assertWholeFileRejected(report, 1, 2);
-        assertEquals("implausible header row 1 (start time, unix seconds): " + startMs
-                + " looks like milliseconds, expected unix seconds", report.rejects().get(0).reason);
+        assertEquals(
+                "implausible header row 1 (start time, unix seconds): " + startMs
+                        + " looks like milliseconds, expected unix seconds",
+                report.rejects().get(0).reason);
     }
 
     @Test
     void shouldRejectTheFileWhenTheStartTimeIsInTheYear2100() throws IOException {
         long year2100 = E4Limits.LATEST_START_SECONDS;
         E4FileReport report = readFolder("TEMP.csv", year2100 + ".000000\n4.000000\n32.1\n")
-                .files().get(Channel.TEMP);
+                .files()
+                .get(Channel.TEMP);
 
         assertWholeFileRejected(report, 1, 1);
-        assertEquals("implausible header row 1 (start time, unix seconds): " + year2100
-                + " is not a unix time in seconds between 2000-01-01 and 2100-01-01",
+        assertEquals(
+                "implausible header row 1 (start time, unix seconds): " + year2100
+                        + " is not a unix time in seconds between 2000-01-01 and 2100-01-01",
                 report.rejects().get(0).reason);
     }
 
@@ -80,14 +89,15 @@ class E4PlausibilityTest {
         Path file = write("EDA.csv", START_S + "\n4\n0.5\n");
         long mediaStart = (START_S + 24 * 3600 + 1) * 1000;
 
-        E4FileReport far = E4Reader.readFile(Channel.EDA, file, "s", "w/EDA.csv",
-                E4Limits.around(mediaStart)).report();
-        E4FileReport near = E4Reader.readFile(Channel.EDA, file, "s", "w/EDA.csv",
-                E4Limits.around(mediaStart - 1000)).report();
+        E4FileReport far = E4Reader.readFile(Channel.EDA, file, "s", "w/EDA.csv", E4Limits.around(mediaStart))
+                .report();
+        E4FileReport near = E4Reader.readFile(Channel.EDA, file, "s", "w/EDA.csv", E4Limits.around(mediaStart - 1000))
+                .report();
 
         assertWholeFileRejected(far, 1, 1);
-        assertTrue(far.rejects().get(0).reason.contains(
-                START_S + " is more than 24 h from the media start"), far.rejects().get(0).reason);
+        assertTrue(
+                far.rejects().get(0).reason.contains(START_S + " is more than 24 h from the media start"),
+                far.rejects().get(0).reason);
         assertFalse(near.fileRejected(), "exactly 24 h before the media start is accepted");
     }
 
@@ -95,11 +105,13 @@ class E4PlausibilityTest {
     @ValueSource(strings = {"1000000", "0.0001"})
     void shouldRejectTheFileWhenTheRateIsImplausible(String rate) throws IOException {
         E4FileReport report = readFolder("EDA.csv", START_S + "\n" + rate + "\n0.5\n0.6\n0.7\n")
-                .files().get(Channel.EDA);
+                .files()
+                .get(Channel.EDA);
 
         assertWholeFileRejected(report, 2, 3);
-        assertEquals("implausible header row 2 (sample rate, Hz): " + rate
-                + " Hz is outside the plausible range 1-16 Hz for EDA",
+        assertEquals(
+                "implausible header row 2 (sample rate, Hz): " + rate
+                        + " Hz is outside the plausible range 1-16 Hz for EDA",
                 report.rejects().get(0).reason);
     }
 
@@ -117,18 +129,20 @@ class E4PlausibilityTest {
         assertEquals(1, report.recordsRejected());
         Reject r = report.rejects().get(0);
         assertEquals(4, r.line);
-        assertEquals("line longer than " + E4Limits.MAX_LINE_CHARS + " characters (not read)",
-                r.reason);
+        assertEquals("line longer than " + E4Limits.MAX_LINE_CHARS + " characters (not read)", r.reason);
         assertNull(r.raw);
     }
 
     @Test
     void shouldRejectTheFileWhenItIsOneTenMegabyteLine() throws IOException {
-        E4FileReport report = readFolder("BVP.csv", "7".repeat(10_000_000)).files().get(Channel.BVP);
+        E4FileReport report =
+                readFolder("BVP.csv", "7".repeat(10_000_000)).files().get(Channel.BVP);
 
         assertWholeFileRejected(report, 1, 0);
-        assertEquals("invalid header row 1 (start time, unix seconds): longer than "
-                + E4Limits.MAX_LINE_CHARS + " characters", report.rejects().get(0).reason);
+        assertEquals(
+                "invalid header row 1 (start time, unix seconds): longer than " + E4Limits.MAX_LINE_CHARS
+                        + " characters",
+                report.rejects().get(0).reason);
     }
 
     // ---- limits ---------------------------------------------------------------------------
@@ -166,9 +180,15 @@ class E4PlausibilityTest {
         assertEquals(cap, rec.channel(Channel.EDA).orElseThrow().sampleCount());
         assertEquals(cap + 1, report.recordsRead(), "the rest counts as one record");
         assertEquals(1, report.recordsRejected());
-        assertEquals(List.of(new Reject("s", "w/EDA.csv.gz", cap + 3,
-                "recording longer than 24 h at 4 Hz: lines from " + (cap + 3) + " on not read",
-                null).describe()), report.rejects().stream().map(Reject::describe).toList());
+        assertEquals(
+                List.of(new Reject(
+                                "s",
+                                "w/EDA.csv.gz",
+                                cap + 3,
+                                "recording longer than 24 h at 4 Hz: lines from " + (cap + 3) + " on not read",
+                                null)
+                        .describe()),
+                report.rejects().stream().map(Reject::describe).toList());
         assertAccounted(report);
     }
 
@@ -180,24 +200,26 @@ class E4PlausibilityTest {
         for (int i = 1; i <= cap + 100; i++) {
             text.append(i * 0.2).append(",0.2\n");
         }
-        E4CsvParser.Result r = E4CsvParser.parse(Channel.IBI, new StringReader(text.toString()),
-                "s", "IBI.csv", limits);
+        E4CsvParser.Result r =
+                E4CsvParser.parse(Channel.IBI, new StringReader(text.toString()), "s", "IBI.csv", limits);
 
         assertEquals(cap, r.data().sampleCount());
         assertEquals(cap + 1, r.report().recordsRead());
-        assertEquals("recording longer than 1 h at 4 beats/s: lines from " + (cap + 2)
-                + " on not read", r.report().rejects().get(0).reason);
+        assertEquals(
+                "recording longer than 1 h at 4 beats/s: lines from " + (cap + 2) + " on not read",
+                r.report().rejects().get(0).reason);
         assertAccounted(r.report());
     }
 
     @Test
     void shouldRejectABeatWhenItsOffsetIsPastTheDurationCap() throws IOException {
         E4Limits limits = E4Limits.defaults().withMaxDurationHours(1);
-        E4CsvParser.Result r = E4CsvParser.parse(Channel.IBI,
-                new StringReader(START_S + ", IBI\n10,0.8\n3601,0.8\n"), "s", "IBI.csv", limits);
+        E4CsvParser.Result r = E4CsvParser.parse(
+                Channel.IBI, new StringReader(START_S + ", IBI\n10,0.8\n3601,0.8\n"), "s", "IBI.csv", limits);
 
         assertEquals(1, r.data().sampleCount());
-        assertEquals("beat offset 3601 s is past the 1 h limit", r.report().rejects().get(0).reason);
+        assertEquals(
+                "beat offset 3601 s is past the 1 h limit", r.report().rejects().get(0).reason);
         assertAccounted(r.report());
     }
 
@@ -227,8 +249,7 @@ class E4PlausibilityTest {
         assertEquals("non-finite value in column 1", eda.get(1).reason);
         assertEquals("1e999", eda.get(1).raw, "number characters only: kept");
         Reject temp = rec.files().get(Channel.TEMP).rejects().get(0);
-        assertEquals("invalid header row 1 (start time, unix seconds): non-numeric value in column 1",
-                temp.reason);
+        assertEquals("invalid header row 1 (start time, unix seconds): non-numeric value in column 1", temp.reason);
         assertNull(temp.raw);
         rec.rejects().forEach(r -> assertFalse(r.reason.contains("Jane"), r.reason));
     }
@@ -242,8 +263,8 @@ class E4PlausibilityTest {
             String text = "\uFEFF" + START_S + (c == Channel.IBI ? ", IBI\n10,0.8\n" : "\n4\n0.5\n");
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (gzip) {
-                try (OutputStream out = new GZIPOutputStream(
-                        Files.newOutputStream(tmp.resolve(c.fileName() + ".gz")))) {
+                try (OutputStream out =
+                        new GZIPOutputStream(Files.newOutputStream(tmp.resolve(c.fileName() + ".gz")))) {
                     out.write(bytes);
                 }
             } else {
@@ -291,7 +312,8 @@ class E4PlausibilityTest {
         assertFalse(rec.files().containsKey(Channel.EDA), "files() holds files read only");
         assertEquals(LocalEntry.of(tmp.resolve("EDA.csv")), report.path());
         assertWholeFileRejected(report, 0, 0);
-        assertEquals("w/EDA.csv: is a directory, not a channel file",
+        assertEquals(
+                "w/EDA.csv: is a directory, not a channel file",
                 report.rejects().get(0).describe());
     }
 
@@ -304,12 +326,15 @@ class E4PlausibilityTest {
         E4Recording rec = E4Reader.read(tmp, "s", "w");
 
         assertEquals(0.5, rec.channel(Channel.EDA).orElseThrow().value(0, 0));
-        assertEquals(LocalEntry.of(tmp.resolve("EDA.csv")), rec.files().get(Channel.EDA).path());
+        assertEquals(
+                LocalEntry.of(tmp.resolve("EDA.csv")),
+                rec.files().get(Channel.EDA).path());
         assertEquals(2, rec.reports().size());
         E4FileReport gz = rec.reports().get(1);
         assertEquals("w/EDA.csv.gz", gz.sourceFile());
         assertWholeFileRejected(gz, 0, 0);
-        assertEquals("ignored: EDA.csv is read instead (both a plain and a gzip file exist)",
+        assertEquals(
+                "ignored: EDA.csv is read instead (both a plain and a gzip file exist)",
                 gz.rejects().get(0).reason);
         assertEquals(rec.rejects(), gz.rejects());
     }
@@ -323,7 +348,8 @@ class E4PlausibilityTest {
         E4FileReport report = onlyReport(E4Reader.read(tmp, "s", "w"));
 
         assertWholeFileRejected(report, 0, 0);
-        assertEquals("cannot read the file (I/O error: AccessDeniedException)",
+        assertEquals(
+                "cannot read the file (I/O error: AccessDeniedException)",
                 report.rejects().get(0).reason);
     }
 
@@ -336,7 +362,8 @@ class E4PlausibilityTest {
         assertEquals(2, rec.reports().size());
         for (E4FileReport report : rec.reports()) {
             assertWholeFileRejected(report, 0, 0);
-            assertEquals("is a broken or looping symbolic link, not a channel file",
+            assertEquals(
+                    "is a broken or looping symbolic link, not a channel file",
                     report.rejects().get(0).reason);
         }
         assertTrue(rec.files().isEmpty());
@@ -368,8 +395,7 @@ class E4PlausibilityTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(locked), "chmod has no effect (running as root)");
         e = assertThrows(IOException.class, () -> E4Reader.read(locked, "s", "w"));
-        assertEquals("cannot list the E4 export folder (I/O error: AccessDeniedException)",
-                e.getMessage());
+        assertEquals("cannot list the E4 export folder (I/O error: AccessDeniedException)", e.getMessage());
     }
 
     // ---- helpers --------------------------------------------------------------------------

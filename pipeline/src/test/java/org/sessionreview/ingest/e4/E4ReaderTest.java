@@ -42,7 +42,9 @@ class E4ReaderTest {
         static Oracle of(Path file, int headerRows) throws IOException {
             List<String> lines = Files.readAllLines(file);
             double start = Double.parseDouble(lines.get(0).split(",")[0].trim());
-            double rate = headerRows == 2 ? Double.parseDouble(lines.get(1).split(",")[0].trim()) : 0;
+            double rate = headerRows == 2
+                    ? Double.parseDouble(lines.get(1).split(",")[0].trim())
+                    : 0;
             List<double[]> rows = new ArrayList<>();
             for (String line : lines.subList(headerRows, lines.size())) {
                 String[] parts = line.split(",");
@@ -107,7 +109,10 @@ class E4ReaderTest {
         assertEquals(9998 / 32.0, accS, 1e-9);
         assertEquals(4998 / 4.0, tempS, 1e-9);
         assertTrue(bvpS < accS && accS < tempS && tempS < edaS);
-        assertEquals(rec.channel(Channel.IBI).orElseThrow().endMillis(), rec.endMillis(), 1.0,
+        assertEquals(
+                rec.channel(Channel.IBI).orElseThrow().endMillis(),
+                rec.endMillis(),
+                1.0,
                 "IBI runs longest in this export");
     }
 
@@ -132,12 +137,16 @@ class E4ReaderTest {
         assertEquals(EnumSet.allOf(Channel.class), mixed.presentChannels());
         for (Channel c : Channel.values()) {
             assertEquals(plain.channel(c).orElseThrow(), mixed.channel(c).orElseThrow(), c.name());
-            assertEquals(plain.files().get(c).recordsRead(), mixed.files().get(c).recordsRead());
+            assertEquals(
+                    plain.files().get(c).recordsRead(), mixed.files().get(c).recordsRead());
         }
         assertEquals("w/Acc.CSV", mixed.files().get(Channel.ACC).sourceFile());
         assertEquals("w/Bvp.csv", mixed.files().get(Channel.BVP).sourceFile(), "the first in sorted order is read");
-        assertEquals(List.of("w/bvp.csv: ignored: Bvp.csv is read instead (file names differing only in case)"),
-                mixed.rejects().stream().map(r -> r.sourceFile + ": " + r.reason).toList(),
+        assertEquals(
+                List.of("w/bvp.csv: ignored: Bvp.csv is read instead (file names differing only in case)"),
+                mixed.rejects().stream()
+                        .map(r -> r.sourceFile + ": " + r.reason)
+                        .toList(),
                 "tags.csv and info.txt are no channel files and not reported");
     }
 
@@ -146,7 +155,8 @@ class E4ReaderTest {
         Path source = SharedData.resolve("e4/msr2023");
         for (Channel c : List.of(Channel.ACC, Channel.EDA)) {
             List<String> lines = Files.readAllLines(source.resolve(c.fileName()));
-            Files.write(tmp.resolve(c.fileName()), lines.stream().map(l -> l + ",").toList());
+            Files.write(
+                    tmp.resolve(c.fileName()), lines.stream().map(l -> l + ",").toList());
         }
         Files.writeString(tmp.resolve("TEMP.csv"), "1600000000.000000,\n4.000000,\n30.5,\n30.6,,\n30.7, \n");
         E4Recording plain = E4Reader.read(source, "m");
@@ -157,9 +167,13 @@ class E4ReaderTest {
             assertEquals(0, commas.files().get(c).recordsRejected(), c.name());
         }
         E4Channel temp = commas.channel(Channel.TEMP).orElseThrow();
-        assertArrayEquals(new double[] {30.5, Double.NaN, 30.7}, temp.values(), "two trailing commas are a column too many");
-        assertEquals(List.of("w/TEMP.csv:4 expected 1 columns, got 3"), commas.rejects().stream()
-                .map(r -> r.sourceFile + ":" + r.line + " " + r.reason).toList());
+        assertArrayEquals(
+                new double[] {30.5, Double.NaN, 30.7}, temp.values(), "two trailing commas are a column too many");
+        assertEquals(
+                List.of("w/TEMP.csv:4 expected 1 columns, got 3"),
+                commas.rejects().stream()
+                        .map(r -> r.sourceFile + ":" + r.line + " " + r.reason)
+                        .toList());
     }
 
     @Test
@@ -182,20 +196,21 @@ class E4ReaderTest {
 
     @Test
     void shouldRejectBadLinesAndKeepTheTimeGridWhenAnEdaFileIsMalformed(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("EDA.csv"),
-                "1600000000.000000\n4.000000\n0.5\nabc\n0.6,0.7\n\n0.8\nInfinity\n0.9\n\n\n");
+        Files.writeString(
+                tmp.resolve("EDA.csv"), "1600000000.000000\n4.000000\n0.5\nabc\n0.6,0.7\n\n0.8\nInfinity\n0.9\n\n\n");
 
         E4Recording rec = E4Reader.read(tmp, "sess", "client");
         E4Channel eda = rec.channel(Channel.EDA).orElseThrow();
         E4FileReport report = rec.files().get(Channel.EDA);
 
-        assertArrayEquals(new double[] {0.5, Double.NaN, Double.NaN, Double.NaN, 0.8, Double.NaN, 0.9},
-                eda.values());
+        assertArrayEquals(new double[] {0.5, Double.NaN, Double.NaN, Double.NaN, 0.8, Double.NaN, 0.9}, eda.values());
         assertEquals(1_600_000_000_000L + 1500, (long) eda.sampleMillis(6), "0.9 keeps its time");
         assertEquals(7, report.recordsRead(), "trailing blank lines are not records");
         assertEquals(4, report.recordsRejected());
         assertEquals(report.recordsRead(), report.recordsAccepted() + report.recordsRejected());
-        assertEquals(List.of(4L, 5L, 6L, 8L), report.rejects().stream().map(r -> r.line).toList());
+        assertEquals(
+                List.of(4L, 5L, 6L, 8L),
+                report.rejects().stream().map(r -> r.line).toList());
         assertEquals("non-numeric value in column 1", report.rejects().get(0).reason);
         assertEquals("expected 1 columns, got 2", report.rejects().get(1).reason);
         assertEquals("empty line", report.rejects().get(2).reason);
@@ -210,8 +225,10 @@ class E4ReaderTest {
 
     @Test
     void shouldRejectBadAccLinesWhenAColumnIsMissingOrNotANumber(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("ACC.csv"), "1600000000.000000, 1600000000.000000, 1600000000.000000\n"
-                + "32.000000, 32.000000, 32.000000\n-61,25,6\n-62,24\n-35,x,32\n-30,41,37\n");
+        Files.writeString(
+                tmp.resolve("ACC.csv"),
+                "1600000000.000000, 1600000000.000000, 1600000000.000000\n"
+                        + "32.000000, 32.000000, 32.000000\n-61,25,6\n-62,24\n-35,x,32\n-30,41,37\n");
 
         E4Recording rec = E4Reader.read(tmp, "sess", "w");
         E4Channel acc = rec.channel(Channel.ACC).orElseThrow();
@@ -230,8 +247,9 @@ class E4ReaderTest {
 
     @Test
     void shouldDropBadBeatsWhenIbiLinesAreNegativeOrOutOfOrder(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("IBI.csv"), "1600000000.000000, IBI\n"
-                + "10.0,0.8\n10.8,-0.8\n9.5,0.7\n11.6,0.8\n12.4,0\n13.2,0.8,1\n");
+        Files.writeString(
+                tmp.resolve("IBI.csv"),
+                "1600000000.000000, IBI\n" + "10.0,0.8\n10.8,-0.8\n9.5,0.7\n11.6,0.8\n12.4,0\n13.2,0.8,1\n");
 
         E4Recording rec = E4Reader.read(tmp, "sess", "w");
         E4Channel ibi = rec.channel(Channel.IBI).orElseThrow();
@@ -239,9 +257,13 @@ class E4ReaderTest {
 
         assertArrayEquals(new double[] {10.0, 11.6}, ibi.offsetsS());
         assertArrayEquals(new double[] {0.8, 0.8}, ibi.values());
-        assertEquals(List.of(3L, 4L, 6L, 7L), report.rejects().stream().map(r -> r.line).toList());
+        assertEquals(
+                List.of(3L, 4L, 6L, 7L),
+                report.rejects().stream().map(r -> r.line).toList());
         assertEquals("negative IBI -0.8 s", report.rejects().get(0).reason);
-        assertEquals("beat at 9.5 s is not after the previous beat at 10.0 s", report.rejects().get(1).reason);
+        assertEquals(
+                "beat at 9.5 s is not after the previous beat at 10.0 s",
+                report.rejects().get(1).reason);
         assertEquals("zero IBI 0.0 s", report.rejects().get(2).reason);
         assertEquals("expected 2 columns, got 3", report.rejects().get(3).reason);
         assertEquals(6, report.recordsRead());
@@ -254,8 +276,7 @@ class E4ReaderTest {
         Files.writeString(tmp.resolve("HR.csv"), "1600000010.000000\n");
         Files.writeString(tmp.resolve("EDA.csv"), "1600000000.000000\n-4\n0.5\n0.6\n");
         Files.writeString(tmp.resolve("IBI.csv"), "");
-        Files.writeString(tmp.resolve("ACC.csv"),
-                "1600000000.0, 1600000001.0, 1600000000.0\n32, 32, 32\n1,2,3\n");
+        Files.writeString(tmp.resolve("ACC.csv"), "1600000000.0, 1600000001.0, 1600000000.0\n32, 32, 32\n1,2,3\n");
 
         E4Recording rec = E4Reader.read(tmp, "sess", "w");
 
@@ -273,7 +294,9 @@ class E4ReaderTest {
         assertTrue(report.fileRejected());
         assertEquals(1, report.rejects().size());
         assertEquals(line, report.rejects().get(0).line);
-        assertTrue(report.rejects().get(0).reason.contains(reason), report.rejects().get(0).reason);
+        assertTrue(
+                report.rejects().get(0).reason.contains(reason),
+                report.rejects().get(0).reason);
         long records = dataLines == 0 ? 1 : dataLines; // no data line: the file counts as one
         assertEquals(records, report.recordsRead());
         assertEquals(records, report.recordsRejected());
@@ -302,7 +325,8 @@ class E4ReaderTest {
         assertEquals(1, report.rejects().size());
         assertEquals(eda.sampleCount() + 1, report.recordsRead(), "the unread rest counts as one");
         assertEquals(eda.sampleCount() + 3, report.rejects().get(0).line);
-        assertEquals("gzip data truncated or corrupt at line " + (eda.sampleCount() + 3),
+        assertEquals(
+                "gzip data truncated or corrupt at line " + (eda.sampleCount() + 3),
                 report.rejects().get(0).reason);
     }
 }

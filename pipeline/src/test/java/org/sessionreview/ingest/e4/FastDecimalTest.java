@@ -21,16 +21,29 @@ class FastDecimalTest {
             double magnitude = Math.pow(10, random.nextInt(11) - 2);
             double v = (random.nextDouble() - 0.5) * magnitude;
             String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-            assertEquals(Double.doubleToLongBits(Double.parseDouble(s)),
-                    Double.doubleToLongBits(parse(s)), s);
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(parse(s)), s);
         }
     }
 
     @Test
     void shouldMatchDoubleParseDoubleWhenGivenEdgeShapes() {
-        String[] cases = {"0", "-0.00", "+5", ".5", "5.", "1644226061", "1644226061.000000",
-            "123456789012345678901234", "0.000000000000000000000000123", "1e-3", "-2.5E+2",
-            "9007199254740993", " 32.000000", "64\r", "\t-61 "};
+        String[] cases = {
+            "0",
+            "-0.00",
+            "+5",
+            ".5",
+            "5.",
+            "1644226061",
+            "1644226061.000000",
+            "123456789012345678901234",
+            "0.000000000000000000000000123",
+            "1e-3",
+            "-2.5E+2",
+            "9007199254740993",
+            " 32.000000",
+            "64\r",
+            "\t-61 "
+        };
         for (String s : cases) {
             assertEquals(Double.parseDouble(s.trim()), parse(s), "'" + s + "'");
         }
@@ -38,8 +51,9 @@ class FastDecimalTest {
 
     @Test
     void shouldReturnNaNWhenTextIsNotADecimalNumber() {
-        String[] cases = {"", "  ", "abc", "NaN", "Infinity", "-", ".", "-.", "1.2.3", "1,2",
-            "12a", "0x10", "1d", "e5", "--1"};
+        String[] cases = {
+            "", "  ", "abc", "NaN", "Infinity", "-", ".", "-.", "1.2.3", "1,2", "12a", "0x10", "1d", "e5", "--1"
+        };
         for (String s : cases) {
             assertTrue(Double.isNaN(parse(s)), "'" + s + "' gave " + parse(s));
         }
@@ -95,8 +109,10 @@ class FastDecimalTest {
             double expected = Double.parseDouble(s);
             double got = parseInside(s, random);
             assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(got), "'" + s + "'");
-            assertEquals(Double.doubleToLongBits(ReferenceFastDecimal.parse(s, 0, s.length())),
-                    Double.doubleToLongBits(got), "'" + s + "' against the String parser");
+            assertEquals(
+                    Double.doubleToLongBits(ReferenceFastDecimal.parse(s, 0, s.length())),
+                    Double.doubleToLongBits(got),
+                    "'" + s + "' against the String parser");
         }
     }
 
@@ -111,34 +127,73 @@ class FastDecimalTest {
             }
             String text = s.toString();
             double got = parseInside(text, random);
-            assertEquals(Double.doubleToLongBits(ReferenceFastDecimal.parse(text, 0, text.length())),
-                    Double.doubleToLongBits(got), "'" + text + "'");
+            assertEquals(
+                    Double.doubleToLongBits(ReferenceFastDecimal.parse(text, 0, text.length())),
+                    Double.doubleToLongBits(got),
+                    "'" + text + "'");
             if (!Double.isNaN(got)) {
-                assertEquals(Double.doubleToLongBits(Double.parseDouble(text)),
-                        Double.doubleToLongBits(got), "'" + text + "'");
+                assertEquals(
+                        Double.doubleToLongBits(Double.parseDouble(text)),
+                        Double.doubleToLongBits(got),
+                        "'" + text + "'");
             }
         }
     }
 
     @Test
     void shouldMatchDoubleParseDoubleWhenGivenLongMantissasAndExtremes() {
-        String[] cases = {"12345678901234567", "123456789012345678", "1234567890123456789",
-            "9007199254740992", "9007199254740993", "-9007199254740995.0", "0.12345678901234567890123",
-            "1.00000000000000011102230246251565404236316680908203125", "+.5", "-5.", "00000000000000000000012.5",
-            "0.0000000000000000000001", "0.00000000000000000000001", "4.9e-324", "2e-324", "1.7976931348623157e308",
-            "1e309", "-1e309", "1e-400", "-0", "-0.0", "+0", "1E5", "1e+5", "2.2250738585072014E-308",
-            "179769313486231570000000000000000000000000000000000000000000000000000000000000000"};
+        String[] cases = {
+            "12345678901234567",
+            "123456789012345678",
+            "1234567890123456789",
+            "9007199254740992",
+            "9007199254740993",
+            "-9007199254740995.0",
+            "0.12345678901234567890123",
+            "1.00000000000000011102230246251565404236316680908203125",
+            "+.5",
+            "-5.",
+            "00000000000000000000012.5",
+            "0.0000000000000000000001",
+            "0.00000000000000000000001",
+            "4.9e-324",
+            "2e-324",
+            "1.7976931348623157e308",
+            "1e309",
+            "-1e309",
+            "1e-400",
+            "-0",
+            "-0.0",
+            "+0",
+            "1E5",
+            "1e+5",
+            "2.2250738585072014E-308",
+            "179769313486231570000000000000000000000000000000000000000000000000000000000000000"
+        };
         for (String s : cases) {
-            assertEquals(Double.doubleToLongBits(Double.parseDouble(s)),
-                    Double.doubleToLongBits(parse(s)), "'" + s + "'");
+            assertEquals(
+                    Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(parse(s)), "'" + s + "'");
         }
     }
 
     @Test
     void shouldReturnNaNWhenTextIsWhatParseDoubleAcceptsButIsNotAPlainDecimal() {
         // Double.parseDouble takes these; the E4 parser counts them as non-numeric, as before
-        String[] cases = {"NaN", "-NaN", "Infinity", "-Infinity", "+Infinity", "1d", "1f", "1.5D",
-            "0x1p3", "0X1.8P1", "\u000B1", "1\u000C", "\u00001"};
+        String[] cases = {
+            "NaN",
+            "-NaN",
+            "Infinity",
+            "-Infinity",
+            "+Infinity",
+            "1d",
+            "1f",
+            "1.5D",
+            "0x1p3",
+            "0X1.8P1",
+            "\u000B1",
+            "1\u000C",
+            "\u00001"
+        };
         for (String s : cases) {
             assertTrue(Double.isNaN(parse(s)), "'" + s + "' gave " + parse(s));
             assertTrue(Double.isNaN(ReferenceFastDecimal.parse(s, 0, s.length())), s);

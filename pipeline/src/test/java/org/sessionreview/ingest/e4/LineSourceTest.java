@@ -29,7 +29,10 @@ class LineSourceTest {
     @Test
     void shouldSplitLikeReadLineWhenLinesEndInLfCrLfOrCr() throws IOException {
         for (String text : new String[] {"", "\n", "a", "a\n", "a\r\nb\rc\n\nd", "\r\n\r\n", "x\r"}) {
-            assertEquals(oracle(text), lines(text, 10), "text " + text.replace("\r", "\\r").replace("\n", "\\n"));
+            assertEquals(
+                    oracle(text),
+                    lines(text, 10),
+                    "text " + text.replace("\r", "\\r").replace("\n", "\\n"));
         }
     }
 

@@ -47,15 +47,16 @@ public final class ReferenceE4CsvParser {
     private final ReferenceE4Row row;
     /** The numbers of the row last parsed ({@code row.values}). */
     private final double[] fields;
+
     private long lineNo;
     private long read;
     private long rejected;
     /** Part of the file was not read as data lines (see {@link E4FileReport}). */
     private boolean unread;
+
     private String error;
 
-    private ReferenceE4CsvParser(
-            Channel channel, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
+    private ReferenceE4CsvParser(Channel channel, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
         this.channel = channel;
         this.sessionId = sessionId;
         this.sourceFile = sourceFile;
@@ -82,22 +83,20 @@ public final class ReferenceE4CsvParser {
      * @param sourceFile the file name carried into each {@link Reject}
      * @param limits the plausibility limits
      */
-    public static Result parse(
-            Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits) {
+    public static Result parse(Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits) {
         return parse(channel, in, sessionId, sourceFile, limits, false);
     }
 
     /** As the public overload; {@code gzip} only words the reason of a read error. */
-    static Result parse(Channel channel, Reader in, String sessionId, String sourceFile,
-            E4Limits limits, boolean gzip) {
+    static Result parse(
+            Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
         ReferenceE4CsvParser p = new ReferenceE4CsvParser(channel, sessionId, sourceFile, limits, gzip);
         E4Channel data = p.run(new ReferenceLineSource(in, E4Limits.MAX_LINE_CHARS));
         if (p.read == 0 || p.unread) {
             p.read++;
             p.rejected++;
         }
-        E4FileReport report = new E4FileReport(
-                channel, null, sourceFile, p.read, p.rejected, data == null, p.rejects);
+        E4FileReport report = new E4FileReport(channel, null, sourceFile, p.read, p.rejected, data == null, p.rejects);
         return new Result(data, report);
     }
 
@@ -122,10 +121,8 @@ public final class ReferenceE4CsvParser {
         }
         String problem = limits.startProblem(start);
         if (problem != null) {
-            String hint = start < E4Limits.EARLIEST_START_SECONDS / 10.0
-                    ? " (are the header rows missing?)" : "";
-            return wholeFile(in, 1, "implausible header " + ROW1 + ": " + problem + hint,
-                    startRow, 1);
+            String hint = start < E4Limits.EARLIEST_START_SECONDS / 10.0 ? " (are the header rows missing?)" : "";
+            return wholeFile(in, 1, "implausible header " + ROW1 + ": " + problem + hint, startRow, 1);
         }
         String rateRow = nextLine(in);
         if (rateRow == null) {
@@ -173,13 +170,11 @@ public final class ReferenceE4CsvParser {
         double start = comma < 0 ? Double.NaN : ReferenceFastDecimal.parse(startRow, 0, comma);
         String label = comma < 0 ? "" : startRow.substring(comma + 1).trim();
         if (!(start > 0) || Double.isInfinite(start) || !label.equalsIgnoreCase("IBI")) {
-            return wholeFile(in, 1, "invalid header row 1: expected '<start unix seconds>, IBI'",
-                    startRow, 0);
+            return wholeFile(in, 1, "invalid header row 1: expected '<start unix seconds>, IBI'", startRow, 0);
         }
         String problem = limits.startProblem(start);
         if (problem != null) {
-            return wholeFile(in, 1, "implausible header row 1 (start time, unix seconds): "
-                    + problem, startRow, 0);
+            return wholeFile(in, 1, "implausible header row 1 (start time, unix seconds): " + problem, startRow, 0);
         }
         long cap = limits.maxIbiLines();
         DoubleList offsets = new DoubleList(4096);
@@ -208,8 +203,7 @@ public final class ReferenceE4CsvParser {
         if (read == 0) {
             return noSamples("no samples after the header row");
         }
-        return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(),
-                offsets.toArray());
+        return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(), offsets.toArray());
     }
 
     private String ibiProblem(double offset, double ibi, double previous) {
@@ -217,8 +211,8 @@ public final class ReferenceE4CsvParser {
             return "negative beat offset " + offset + " s";
         }
         if (offset > limits.maxOffsetSeconds()) {
-            return "beat offset " + E4Limits.num(offset) + " s is past the "
-                    + E4Limits.num(limits.maxDurationHours()) + " h limit";
+            return "beat offset " + E4Limits.num(offset) + " s is past the " + E4Limits.num(limits.maxDurationHours())
+                    + " h limit";
         }
         if (!(ibi > 0)) {
             return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
@@ -264,8 +258,7 @@ public final class ReferenceE4CsvParser {
             readError(e);
             return null;
         }
-        long cap = channel == Channel.IBI ? limits.maxIbiLines()
-                : limits.maxSamples(limits.maxRateHz(channel));
+        long cap = channel == Channel.IBI ? limits.maxIbiLines() : limits.maxSamples(limits.maxRateHz(channel));
         DataLines lines = new DataLines(in, cap);
         while (lines.next() != null) {
             if (read == cap) {
@@ -286,9 +279,14 @@ public final class ReferenceE4CsvParser {
 
     private void stopAtCap(long line, String rate) {
         unread = true;
-        rejects.add(new Reject(sessionId, sourceFile, line, "recording longer than "
-                + E4Limits.num(limits.maxDurationHours()) + " h at " + rate + ": lines from " + line
-                + " on not read", null));
+        rejects.add(new Reject(
+                sessionId,
+                sourceFile,
+                line,
+                "recording longer than "
+                        + E4Limits.num(limits.maxDurationHours()) + " h at " + rate + ": lines from " + line
+                        + " on not read",
+                null));
     }
 
     /** The reason for an I/O error at the next line: names neither the path nor the message. */

@@ -44,8 +44,9 @@ final class ReferenceE4Row {
                 for (double g : values) {
                     got.append(got.length() == 0 ? "" : ", ").append(E4Limits.num(g));
                 }
-                return "expected " + (values.length == 1 ? "a positive number"
-                        : values.length + " equal positive numbers") + ", got " + got;
+                return "expected "
+                        + (values.length == 1 ? "a positive number" : values.length + " equal positive numbers")
+                        + ", got " + got;
             }
         }
         return null;
@@ -74,7 +75,12 @@ final class ReferenceE4Row {
             }
             from = comma + 1;
         }
-        if (count == expected + 1 && line.substring(from).replace(" ", "").replace("\t", "").replace("\r", "").isEmpty()) {
+        if (count == expected + 1
+                && line.substring(from)
+                        .replace(" ", "")
+                        .replace("\t", "")
+                        .replace("\r", "")
+                        .isEmpty()) {
             return null; // one trailing comma
         }
         return count == expected ? null : "expected " + expected + " columns, got " + count;
@@ -91,8 +97,15 @@ final class ReferenceE4Row {
         int n = Math.min(line.length(), Reject.RAW_MAX_CHARS);
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == 'e' || c == 'E' || c == '+' || c == '-'
-                    || c == '.' || c == ',' || c == ' ' || c == '\t';
+            boolean ok = (c >= '0' && c <= '9')
+                    || c == 'e'
+                    || c == 'E'
+                    || c == '+'
+                    || c == '-'
+                    || c == '.'
+                    || c == ','
+                    || c == ' '
+                    || c == '\t';
             if (!ok) {
                 return null;
             }

@@ -90,8 +90,7 @@ final class ReferenceFastDecimal {
     private static double slow(CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e'
-                    || c == 'E';
+            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
             if (!ok) {
                 return Double.NaN;
             }

@@ -30,7 +30,8 @@ import org.sessionreview.storage.LocalEntry;
  * jobs module's S3ReviewITCase).
  */
 class FlinkEntryTest {
-    private static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    private static final Path SAMPLE =
+            Path.of("..", "sample-data").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -53,7 +54,8 @@ class FlinkEntryTest {
             IngestedSession a = ingestor.ingest(LocalEntry.of(SAMPLE), folder);
             IngestedSession b = ingestor.ingest(flink(SAMPLE), folder);
             JsonNode expected = JSON.valueToTree(a);
-            assertTrue(a.blocks.size() > 50 && !a.annotations.isEmpty() && a.files.size() > 10,
+            assertTrue(
+                    a.blocks.size() > 50 && !a.annotations.isEmpty() && a.files.size() > 10,
                     folder + ": the comparison must cover data: " + a.blocks.size() + " blocks, " + a.annotations.size()
                             + " annotations, " + a.files.size() + " files");
             assertTrue(a.files.stream().allMatch(f -> f.sha256 != null || f.recordsRejected > 0), folder);
@@ -68,13 +70,17 @@ class FlinkEntryTest {
         dir.createDirectories();
         assertEquals("b", dir.name());
         assertEquals(root.resolve("a"), dir.parent());
-        assertTrue(dir.startsWith(root) && dir.startsWith(root.resolve("a")) && !root.resolve("ab").startsWith(root.resolve("a")));
+        assertTrue(dir.startsWith(root)
+                && dir.startsWith(root.resolve("a"))
+                && !root.resolve("ab").startsWith(root.resolve("a")));
         dir.resolve("z.txt").write("z".getBytes(StandardCharsets.UTF_8));
         dir.resolve("y.txt").write("y".getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of("y.txt", "z.txt"), dir.list().stream().map(Entry::name).toList());
+        assertEquals(
+                List.of("y.txt", "z.txt"), dir.list().stream().map(Entry::name).toList());
         assertEquals(Entry.Kind.REGULAR_FILE, dir.resolve("y.txt").kind());
         assertEquals(Entry.Kind.DIRECTORY, dir.kind());
-        assertThrows(java.io.FileNotFoundException.class, () -> dir.resolve("none").kind());
+        assertThrows(
+                java.io.FileNotFoundException.class, () -> dir.resolve("none").kind());
 
         dir.resolve("y.txt").move(dir.resolve("z.txt")); // replaces the file there
         assertEquals("y", dir.resolve("z.txt").readString());
@@ -92,8 +98,8 @@ class FlinkEntryTest {
         assertInstanceOf(LocalEntry.class, Locations.of(tmp.toString()));
         assertEquals(LocalEntry.of(tmp), Locations.of(tmp.toUri().toString()));
         assertEquals(LocalEntry.of(Path.of("s3")), Locations.of("s3"), "a plain name is a path");
-        Locations.UnusableLocationException e =
-                assertThrows(Locations.UnusableLocationException.class, () -> Locations.of("nosuchfs://bucket/sessions"));
+        Locations.UnusableLocationException e = assertThrows(
+                Locations.UnusableLocationException.class, () -> Locations.of("nosuchfs://bucket/sessions"));
         assertTrue(e.getMessage().contains("nosuchfs://"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertThrows(Locations.UnusableLocationException.class, () -> Locations.of("s3://bad bucket/x"));
@@ -101,11 +107,15 @@ class FlinkEntryTest {
 
     @Test
     void shouldTellAStoreThatCannotBeReachedFromAMissingEntry() throws Exception {
-        assertEquals(java.util.Optional.empty(), flink(tmp.resolve("missing")).unreachable(), "not found is not unreachable");
+        assertEquals(
+                java.util.Optional.empty(),
+                flink(tmp.resolve("missing")).unreachable(),
+                "not found is not unreachable");
         assertEquals(java.util.Optional.empty(), flink(tmp).unreachable());
         FileSystem refusing = new org.apache.flink.core.fs.local.LocalFileSystem() {
             @Override
-            public org.apache.flink.core.fs.FileStatus getFileStatus(org.apache.flink.core.fs.Path f) throws java.io.IOException {
+            public org.apache.flink.core.fs.FileStatus getFileStatus(org.apache.flink.core.fs.Path f)
+                    throws java.io.IOException {
                 throw new java.io.IOException("listing failed", new java.net.ConnectException("Connection refused"));
             }
         };

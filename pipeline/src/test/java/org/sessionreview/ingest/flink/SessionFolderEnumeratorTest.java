@@ -62,7 +62,9 @@ class SessionFolderEnumeratorTest {
         // reader 1 is fast: it takes the rest, one request at a time
         e.handleSplitRequest(1, "localhost");
         e.handleSplitRequest(1, "localhost");
-        assertEquals(List.of(List.of("c"), List.of("d")), assignedSince(2).stream().map(m -> m.get(1)).toList());
+        assertEquals(
+                List.of(List.of("c"), List.of("d")),
+                assignedSince(2).stream().map(m -> m.get(1)).toList());
         assertFalse(context.hasNoMoreSplits(1), "told 'no more' before it asked with nothing left");
 
         e.handleSplitRequest(1, "localhost");
@@ -75,7 +77,8 @@ class SessionFolderEnumeratorTest {
     void shouldReassignASplitWhenItsReaderFails() {
         SessionFolderEnumerator e = started(null);
         e.handleSplitRequest(0, "localhost");
-        SessionFolderSplit lost = context.getSplitsAssignmentSequence().get(0).assignment().get(0).get(0);
+        SessionFolderSplit lost =
+                context.getSplitsAssignmentSequence().get(0).assignment().get(0).get(0);
         context.unregisterReader(0);
         e.addSplitsBack(List.of(lost), 0);
 
@@ -112,7 +115,9 @@ class SessionFolderEnumeratorTest {
         for (int i = 0; i < 4; i++) {
             restored.handleSplitRequest(1, "localhost");
         }
-        assertEquals(List.of("b", "c", "d"), assignedSince(1).stream().map(m -> m.get(1).get(0)).toList());
+        assertEquals(
+                List.of("b", "c", "d"),
+                assignedSince(1).stream().map(m -> m.get(1).get(0)).toList());
         assertTrue(context.hasNoMoreSplits(1));
     }
 
@@ -121,11 +126,16 @@ class SessionFolderEnumeratorTest {
         SessionRoots.folderWithoutManifest(root, "empty");
         SessionRoots.session(root, "z-copy", "S-a"); // repeats a's session_id
         List<SessionFolderSplit> splits = SessionFolderEnumerator.scan(root.toString());
-        assertEquals(List.of("a", "b", "c", "d", SessionFolderSplit.SCAN_SPLIT_ID),
+        assertEquals(
+                List.of("a", "b", "c", "d", SessionFolderSplit.SCAN_SPLIT_ID),
                 splits.stream().map(SessionFolderSplit::splitId).toList());
         SessionTask scan = splits.get(4).task();
-        assertEquals(List.of("empty/", "z-copy/session.json"), scan.rejects.stream().map(r -> r.sourceFile).toList());
-        assertEquals(List.of("empty/", "z-copy/session.json"), scan.files.stream().map(f -> f.path).toList());
+        assertEquals(
+                List.of("empty/", "z-copy/session.json"),
+                scan.rejects.stream().map(r -> r.sourceFile).toList());
+        assertEquals(
+                List.of("empty/", "z-copy/session.json"),
+                scan.files.stream().map(f -> f.path).toList());
     }
 
     @Test
@@ -141,7 +151,9 @@ class SessionFolderEnumeratorTest {
 
     private List<Map<Integer, List<String>>> assignedSince(int index) {
         List<SplitsAssignment<SessionFolderSplit>> seq = context.getSplitsAssignmentSequence();
-        return seq.subList(index, seq.size()).stream().map(SessionFolderEnumeratorTest::names).toList();
+        return seq.subList(index, seq.size()).stream()
+                .map(SessionFolderEnumeratorTest::names)
+                .toList();
     }
 
     private List<String> allAssigned() {
@@ -155,7 +167,9 @@ class SessionFolderEnumeratorTest {
 
     private static Map<Integer, List<String>> names(SplitsAssignment<SessionFolderSplit> a) {
         Map<Integer, List<String>> out = new TreeMap<>();
-        a.assignment().forEach((reader, splits) -> out.put(reader, splits.stream().map(SessionFolderSplit::splitId).toList()));
+        a.assignment()
+                .forEach((reader, splits) -> out.put(
+                        reader, splits.stream().map(SessionFolderSplit::splitId).toList()));
         return out;
     }
 }

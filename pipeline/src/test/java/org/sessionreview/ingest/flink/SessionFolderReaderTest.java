@@ -68,7 +68,11 @@ class SessionFolderReaderTest {
         reader.start();
         reader.addSplits(List.of(split("a"), split("b")));
         reader.pollNext(output);
-        assertEquals(List.of("b"), reader.snapshotState(1L).stream().map(SessionFolderSplit::splitId).toList());
+        assertEquals(
+                List.of("b"),
+                reader.snapshotState(1L).stream()
+                        .map(SessionFolderSplit::splitId)
+                        .toList());
     }
 
     @Test

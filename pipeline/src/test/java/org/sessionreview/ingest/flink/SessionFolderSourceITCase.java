@@ -40,8 +40,10 @@ import org.sessionreview.model.SampleBlock;
  */
 class SessionFolderSourceITCase {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final List<String> SESSIONS = List.of("s1", "s2", "s3", "s4", "s5", "s6");
 
@@ -67,21 +69,27 @@ class SessionFolderSourceITCase {
     }
 
     private DataStream<SessionTask> folders(StreamExecutionEnvironment env) {
-        return env.fromSource(new SessionFolderSource(root.toString()), WatermarkStrategy.noWatermarks(), "session-folders");
+        return env.fromSource(
+                new SessionFolderSource(root.toString()), WatermarkStrategy.noWatermarks(), "session-folders");
     }
 
     @Test
     void shouldHandEveryFolderToExactlyOneSubtaskWhenTwoSubtasksRead() throws Exception {
         StreamExecutionEnvironment env = environment();
         List<String> tagged = new ArrayList<>();
-        try (CloseableIterator<String> it = folders(env).map(new TagWithSubtask()).executeAndCollect()) {
+        try (CloseableIterator<String> it =
+                folders(env).map(new TagWithSubtask()).executeAndCollect()) {
             it.forEachRemaining(tagged::add);
         }
-        List<String> splits = tagged.stream().map(t -> t.substring(0, t.indexOf('@'))).sorted().toList();
+        List<String> splits = tagged.stream()
+                .map(t -> t.substring(0, t.indexOf('@')))
+                .sorted()
+                .toList();
         List<String> expected = new ArrayList<>(SESSIONS);
         expected.add(SessionFolderSplit.SCAN_SPLIT_ID);
         assertEquals(expected.stream().sorted().toList(), splits, "each folder once: " + tagged);
-        TreeSet<String> subtasks = new TreeSet<>(tagged.stream().map(t -> t.substring(t.indexOf('@') + 1)).toList());
+        TreeSet<String> subtasks = new TreeSet<>(
+                tagged.stream().map(t -> t.substring(t.indexOf('@') + 1)).toList());
         assertTrue(List.of("0/2", "1/2").containsAll(subtasks), "read by subtasks of a 2-wide source: " + tagged);
     }
 
@@ -90,18 +98,23 @@ class SessionFolderSourceITCase {
         StreamExecutionEnvironment env = environment();
         SessionIngestor ingestor = new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null);
         SingleOutputStreamOperator<SampleBlock> blocks = folders(env)
-                .process(new SessionIngestFunction(root.toString(), ingestor)).name("ingest-sessions");
+                .process(new SessionIngestFunction(root.toString(), ingestor))
+                .name("ingest-sessions");
         CloseableIterator<String> sessions = blocks.getSideOutput(SessionIngestFunction.SESSIONS)
-                .map(s -> s.sessionId + "@" + s.folder).collectAsync();
+                .map(s -> s.sessionId + "@" + s.folder)
+                .collectAsync();
         CloseableIterator<String> rejects = blocks.getSideOutput(SessionIngestFunction.REJECTS)
-                .map(r -> r.sourceFile).collectAsync();
+                .map(r -> r.sourceFile)
+                .collectAsync();
         CloseableIterator<String> files = blocks.getSideOutput(SessionIngestFunction.FILES)
-                .map(f -> f.path + " " + f.recordsRejected).collectAsync();
+                .map(f -> f.path + " " + f.recordsRejected)
+                .collectAsync();
         env.execute("session-folder-source");
 
         assertEquals(SESSIONS.stream().map(f -> "S-" + f + "@" + f).toList(), sorted(sessions));
         assertEquals(List.of("no-manifest/", "s7-copy/session.json"), sorted(rejects));
-        List<String> expectedFiles = new ArrayList<>(SESSIONS.stream().map(f -> f + "/session.json 0").toList());
+        List<String> expectedFiles = new ArrayList<>(
+                SESSIONS.stream().map(f -> f + "/session.json 0").toList());
         expectedFiles.addAll(List.of("no-manifest/ 1", "s7-copy/session.json 1"));
         assertEquals(expectedFiles.stream().sorted().toList(), sorted(files));
     }
@@ -118,7 +131,8 @@ class SessionFolderSourceITCase {
     private static final class TagWithSubtask extends RichMapFunction<SessionTask, String> {
         @Override
         public String map(SessionTask task) {
-            return new SessionFolderSplit(task).splitId() + "@" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + "/"
+            return new SessionFolderSplit(task).splitId() + "@"
+                    + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + "/"
                     + getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         }
     }

@@ -38,18 +38,28 @@ class SessionFolderSplitSerializerTest {
         Reject r1 = filled(new Reject(), 1);
         Reject r2 = filled(new Reject(), 2);
         InputFileStats f1 = filled(new InputFileStats(), 3);
-        SessionFolderSplit back = roundTrip(new SessionFolderSplit(SessionTask.scanResults(List.of(r1, r2), List.of(f1))));
+        SessionFolderSplit back =
+                roundTrip(new SessionFolderSplit(SessionTask.scanResults(List.of(r1, r2), List.of(f1))));
         assertEquals(SessionFolderSplit.SCAN_SPLIT_ID, back.splitId());
         assertNull(back.task().folder);
-        assertEquals(List.of(fields(r1), fields(r2)), back.task().rejects.stream().map(SessionFolderSplitSerializerTest::fields).toList());
-        assertEquals(List.of(fields(f1)), back.task().files.stream().map(SessionFolderSplitSerializerTest::fields).toList());
+        assertEquals(
+                List.of(fields(r1), fields(r2)),
+                back.task().rejects.stream()
+                        .map(SessionFolderSplitSerializerTest::fields)
+                        .toList());
+        assertEquals(
+                List.of(fields(f1)),
+                back.task().files.stream()
+                        .map(SessionFolderSplitSerializerTest::fields)
+                        .toList());
     }
 
     @Test
     void shouldKeepNullsAndLongTextWhenSerialized() throws Exception {
         Reject r = new Reject(); // every String null
         r.line = 7;
-        InputFileStats f = new InputFileStats(null, "x".repeat(70_000) + "\u00e9", "session"); // beyond writeUTF's 64 KB
+        InputFileStats f =
+                new InputFileStats(null, "x".repeat(70_000) + "\u00e9", "session"); // beyond writeUTF's 64 KB
         SessionFolderSplit back = roundTrip(new SessionFolderSplit(SessionTask.scanResults(List.of(r), List.of(f))));
         assertEquals(fields(r), fields(back.task().rejects.get(0)));
         assertEquals(fields(f), fields(back.task().files.get(0)));
@@ -70,12 +80,17 @@ class SessionFolderSplitSerializerTest {
                 new SessionFolderSplit(SessionTask.scanResults(List.of(filled(new Reject(), 4)), List.of())),
                 new SessionFolderSplit(SessionTask.folder("c"))));
         SessionFolderEnumeratorState back = states.deserialize(states.getVersion(), states.serialize(state));
-        assertEquals(List.of("b", SessionFolderSplit.SCAN_SPLIT_ID, "c"),
+        assertEquals(
+                List.of("b", SessionFolderSplit.SCAN_SPLIT_ID, "c"),
                 back.unassigned().stream().map(SessionFolderSplit::splitId).toList());
-        assertEquals(fields(state.unassigned().get(1).task().rejects.get(0)),
+        assertEquals(
+                fields(state.unassigned().get(1).task().rejects.get(0)),
                 fields(back.unassigned().get(1).task().rejects.get(0)));
-        assertEquals(0, states.deserialize(states.getVersion(), states.serialize(new SessionFolderEnumeratorState(List.of())))
-                .unassigned().size());
+        assertEquals(
+                0,
+                states.deserialize(states.getVersion(), states.serialize(new SessionFolderEnumeratorState(List.of())))
+                        .unassigned()
+                        .size());
     }
 
     @Test

@@ -32,8 +32,8 @@ class SessionManifestParserTest {
 
     @Test
     void shouldReportLineAndColumnWithoutTokenWhenClientIdIsUnquoted() {
-        InvalidManifestException e = assertThrows(InvalidManifestException.class,
-                () -> SessionManifestParser.parse(manifest(CANARY, "{}", "[]", "")));
+        InvalidManifestException e = assertThrows(
+                InvalidManifestException.class, () -> SessionManifestParser.parse(manifest(CANARY, "{}", "[]", "")));
         assertTrue(e.getMessage().startsWith("not valid JSON at line 1, column "), e.getMessage());
         assertFalse(e.getMessage().contains("Jane"), e.getMessage());
         assertEquals(1, e.line());
@@ -41,13 +41,15 @@ class SessionManifestParserTest {
 
     @Test
     void shouldRejectManifestWhenContentFollowsTheObject() {
-        InvalidManifestException second = assertThrows(InvalidManifestException.class,
+        InvalidManifestException second = assertThrows(
+                InvalidManifestException.class,
                 () -> SessionManifestParser.parse(GOOD + "\n{\"client_id\": \"Jane Roe\"}"));
-        assertTrue(second.getMessage().startsWith("trailing content after the JSON object at line 5"),
+        assertTrue(
+                second.getMessage().startsWith("trailing content after the JSON object at line 5"),
                 second.getMessage());
         assertEquals(5, second.line());
-        InvalidManifestException junk = assertThrows(InvalidManifestException.class,
-                () -> SessionManifestParser.parse(GOOD + " Jane Roe"));
+        InvalidManifestException junk =
+                assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse(GOOD + " Jane Roe"));
         assertTrue(junk.getMessage().startsWith("trailing content after the JSON object at line 4"), junk.getMessage());
         assertFalse(junk.getMessage().contains("Jane"), junk.getMessage());
     }
@@ -61,7 +63,8 @@ class SessionManifestParserTest {
                 + " \"\", \"Jane\\u0000Roe\", 3],"
                 + " \"consent\": {\"supervision\": true, \"research\": false},"
                 + " \"duration_s\": \"Jane Roe\", \"codebook\": \"..\\\\Jane Roe.json\"}";
-        InvalidManifestException e = assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse(json));
+        InvalidManifestException e =
+                assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse(json));
         String m = e.getMessage();
         assertFalse(m.contains("Jane") || m.contains("Roe"), m);
         for (String expected : List.of(
@@ -87,7 +90,8 @@ class SessionManifestParserTest {
         assertTrue(SessionManifestParser.isInsideFolder("codes.jsonl"));
         assertTrue(SessionManifestParser.isInsideFolder("video/codes..v2.eaf"));
         assertTrue(SessionManifestParser.isInsideFolder("./e4"));
-        for (String bad : List.of("", " ", "/abs", "\\\\server\\share", "C:\\x", "c:x", "..", "a/..", "a\\..\\b", "a\u0000b")) {
+        for (String bad :
+                List.of("", " ", "/abs", "\\\\server\\share", "C:\\x", "c:x", "..", "a/..", "a\\..\\b", "a\u0000b")) {
             assertFalse(SessionManifestParser.isInsideFolder(bad), bad);
         }
     }
@@ -95,16 +99,28 @@ class SessionManifestParserTest {
     @Test
     void shouldReadMediaStartWhenWrittenInOtherIsoForms() throws Exception {
         java.time.Instant expected = java.time.Instant.parse("2026-03-02T09:00:00Z");
-        for (String form : List.of("2026-03-02T10:00:00+01:00", "2026-03-02T10:00:00+0100", "2026-03-02 10:00:00+01:00",
-                "2026-03-02 10:00:00+0100", "2026-03-02T09:00:00Z", "2026-03-02t09:00:00z", "2026-03-02T10:00:00.000+01:00",
+        for (String form : List.of(
+                "2026-03-02T10:00:00+01:00",
+                "2026-03-02T10:00:00+0100",
+                "2026-03-02 10:00:00+01:00",
+                "2026-03-02 10:00:00+0100",
+                "2026-03-02T09:00:00Z",
+                "2026-03-02t09:00:00z",
+                "2026-03-02T10:00:00.000+01:00",
                 "2026-03-02T04:00:00-0500")) {
             SessionManifest m = SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", form));
             assertEquals(expected, m.mediaStart().toInstant(), form);
         }
-        for (String form : List.of("2026-03-02T10:00:00", "2026-03-02 10:00:00", "2026-03-0210:00:00+01:00",
-                "2026-03-02T10:00:00+1", "02.03.2026 10:00:00+01:00")) {
-            InvalidManifestException e = assertThrows(InvalidManifestException.class,
-                    () -> SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", form)), form);
+        for (String form : List.of(
+                "2026-03-02T10:00:00",
+                "2026-03-02 10:00:00",
+                "2026-03-0210:00:00+01:00",
+                "2026-03-02T10:00:00+1",
+                "02.03.2026 10:00:00+01:00")) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", form)),
+                    form);
             assertTrue(e.getMessage().contains("media_start is not an ISO-8601 instant with offset"), e.getMessage());
         }
     }

@@ -23,11 +23,15 @@ class CodedEventReviewTest {
     private static final long MEDIA_START = 1_772_442_000_000L;
 
     private static List<Annotation> busySession() {
-        return list(at(750, "SAFE_SUICIDAL_IDEATION"),
-                at(900, "RUP_W_MINIMAL", 2), at(950, "RES_INVITE_DISCUSS_RELATIONSHIP"),
-                at(1300, "AFF_CONCERN"), at(1304, "INT_TOPIC_SHIFT"),
+        return list(
+                at(750, "SAFE_SUICIDAL_IDEATION"),
+                at(900, "RUP_W_MINIMAL", 2),
+                at(950, "RES_INVITE_DISCUSS_RELATIONSHIP"),
+                at(1300, "AFF_CONCERN"),
+                at(1304, "INT_TOPIC_SHIFT"),
                 at(1500, "RUP_C_REJECTS_INTERVENTION", 3),
-                at(2000, "ANX_CPD", 2), at(2010, "INT_EXPLORE_FEELING"));
+                at(2000, "ANX_CPD", 2),
+                at(2010, "INT_EXPLORE_FEELING"));
     }
 
     private static final List<AnxietyEpisode> EPISODES = List.of(episode(2400, 2500));
@@ -40,9 +44,14 @@ class CodedEventReviewTest {
     void shouldProduceEveryMomentKindInTimeOrderWhenTheSessionHasThemAll() {
         CodedEventReview r = review(busySession(), EPISODES);
         List<MomentRow> m = r.moments();
-        assertEquals(List.of(CodedMoments.SAFETY, CodedMoments.RUPTURE,
-                CodedMoments.MISSED_OPPORTUNITY, CodedMoments.UNADDRESSED_RUPTURE,
-                CodedMoments.PRESSURE_ABOVE_THRESHOLD, CodedMoments.UNVOICED_AROUSAL),
+        assertEquals(
+                List.of(
+                        CodedMoments.SAFETY,
+                        CodedMoments.RUPTURE,
+                        CodedMoments.MISSED_OPPORTUNITY,
+                        CodedMoments.UNADDRESSED_RUPTURE,
+                        CodedMoments.PRESSURE_ABOVE_THRESHOLD,
+                        CodedMoments.UNVOICED_AROUSAL),
                 m.stream().map(x -> x.kind).toList());
         for (MomentRow x : m) {
             assertEquals("T01-20260302-1000", x.sessionId);
@@ -62,13 +71,15 @@ class CodedEventReviewTest {
         CodedEventReview r = review(busySession(), EPISODES);
         assertEquals(4, CodedReviewPriority.tier(r.counts()));
         assertTrue(r.priority() >= 4 * CFG.priorityTierStep());
-        assertEquals(List.of(
-                "1 safety event (SAFE_SUICIDAL_IDEATION at 12:30): no therapist response coded "
-                        + "within 60 s",
-                "1 candidate unaddressed confrontation rupture",
-                "1 candidate missed opportunity",
-                "1 candidate pressure-above-threshold moment",
-                "1 candidate unvoiced-arousal moment"), r.reasons());
+        assertEquals(
+                List.of(
+                        "1 safety event (SAFE_SUICIDAL_IDEATION at 12:30): no therapist response coded "
+                                + "within 60 s",
+                        "1 candidate unaddressed confrontation rupture",
+                        "1 candidate missed opportunity",
+                        "1 candidate pressure-above-threshold moment",
+                        "1 candidate unvoiced-arousal moment"),
+                r.reasons());
     }
 
     @Test
@@ -77,7 +88,8 @@ class CodedEventReviewTest {
         Collections.shuffle(shuffled, new Random(7));
         CodedEventReview a = review(busySession(), EPISODES);
         CodedEventReview b = review(shuffled, EPISODES);
-        assertEquals(a.moments().stream().map(MomentRow::toString).toList(),
+        assertEquals(
+                a.moments().stream().map(MomentRow::toString).toList(),
                 b.moments().stream().map(MomentRow::toString).toList());
         assertEquals(a.episodes(), b.episodes());
         assertEquals(a.segments(), b.segments());
@@ -86,8 +98,8 @@ class CodedEventReviewTest {
 
     @Test
     void shouldFindNothingToReviewWhenTheSessionIsCalm() {
-        CodedEventReview r = CodedEventReview.review("S2", MEDIA_START, 1440,
-                list(at(300, "INT_VALIDATION"), at(400, "AFF_POSITIVE")), List.of(), 0, CFG);
+        CodedEventReview r = CodedEventReview.review(
+                "S2", MEDIA_START, 1440, list(at(300, "INT_VALIDATION"), at(400, "AFF_POSITIVE")), List.of(), 0, CFG);
         assertEquals(List.of(), r.moments());
         assertEquals(0.0, r.priority());
         assertEquals(List.of(), r.reasons());

@@ -15,9 +15,11 @@ class CodedReviewPriorityTest {
     private static final CodedEventCounts NONE = CodedEventCounts.none();
 
     private static List<SafetyEvent> safety(boolean answered) {
-        return SafetyEvents.find(answered
-                ? list(at(750, "SAFE_SUICIDAL_IDEATION"), at(760, "INT_VALIDATION"))
-                : list(at(750, "SAFE_SUICIDAL_IDEATION")), CFG);
+        return SafetyEvents.find(
+                answered
+                        ? list(at(750, "SAFE_SUICIDAL_IDEATION"), at(760, "INT_VALIDATION"))
+                        : list(at(750, "SAFE_SUICIDAL_IDEATION")),
+                CFG);
     }
 
     private static double p(CodedEventCounts c, double anxiety) {
@@ -33,13 +35,16 @@ class CodedReviewPriorityTest {
     @Test
     void shouldRankAnySafetySessionAboveEverySessionWithoutOne() {
         CodedEventCounts heavy = NONE.withUnaddressed(RuptureClass.W, 40)
-                .withUnaddressed(RuptureClass.C, 40).withEscalated(RuptureClass.C, 20)
-                .withMissed(200).withPressure(50).withUnvoiced(50);
+                .withUnaddressed(RuptureClass.C, 40)
+                .withEscalated(RuptureClass.C, 20)
+                .withMissed(200)
+                .withPressure(50)
+                .withUnvoiced(50);
         double answeredSafety = p(NONE.withSafety(safety(true)), 0);
         assertTrue(answeredSafety > p(heavy, 1e6), answeredSafety + " vs " + p(heavy, 1e6));
         double unanswered = p(NONE.withSafety(safety(false)), 0);
-        assertTrue(unanswered > p(heavy.withSafety(safety(true)), 1e6),
-                "an unanswered safety event goes to the very top");
+        assertTrue(
+                unanswered > p(heavy.withSafety(safety(true)), 1e6), "an unanswered safety event goes to the very top");
     }
 
     @Test
@@ -59,26 +64,31 @@ class CodedReviewPriorityTest {
         assertTrue(p(base.withPressure(1), 0) > p(base, 0));
         assertTrue(p(base, 3.5) > p(base, 0));
         double load = CFG.weightMissed() * 1;
-        assertEquals(CFG.priorityTierStep() * (1 + load / (load + CFG.priorityHalfLoad())),
-                p(base, 0), 1e-9);
+        assertEquals(CFG.priorityTierStep() * (1 + load / (load + CFG.priorityHalfLoad())), p(base, 0), 1e-9);
     }
 
     @Test
     void shouldWriteReadableReasonsWithWAndCApart() {
-        CodedEventCounts c = NONE.withSafety(safety(false)).withUnaddressed(RuptureClass.W, 1)
-                .withUnaddressed(RuptureClass.C, 2).withEscalated(RuptureClass.W, 1).withMissed(2)
-                .withPressure(1).withUnvoiced(3);
-        assertEquals(List.of(
-                "1 safety event (SAFE_SUICIDAL_IDEATION at 12:30): no therapist response coded "
-                        + "within 60 s",
-                "1 candidate unaddressed withdrawal rupture",
-                "2 candidate unaddressed confrontation ruptures",
-                "1 candidate escalated withdrawal rupture",
-                "2 candidate missed opportunities",
-                "1 candidate pressure-above-threshold moment",
-                "3 candidate unvoiced-arousal moments"), CodedReviewPriority.reasons(c, CFG));
-        assertEquals(List.of("1 safety event (SAFE_SUICIDAL_IDEATION at 12:30): therapist "
-                + "response coded within 60 s"),
+        CodedEventCounts c = NONE.withSafety(safety(false))
+                .withUnaddressed(RuptureClass.W, 1)
+                .withUnaddressed(RuptureClass.C, 2)
+                .withEscalated(RuptureClass.W, 1)
+                .withMissed(2)
+                .withPressure(1)
+                .withUnvoiced(3);
+        assertEquals(
+                List.of(
+                        "1 safety event (SAFE_SUICIDAL_IDEATION at 12:30): no therapist response coded "
+                                + "within 60 s",
+                        "1 candidate unaddressed withdrawal rupture",
+                        "2 candidate unaddressed confrontation ruptures",
+                        "1 candidate escalated withdrawal rupture",
+                        "2 candidate missed opportunities",
+                        "1 candidate pressure-above-threshold moment",
+                        "3 candidate unvoiced-arousal moments"),
+                CodedReviewPriority.reasons(c, CFG));
+        assertEquals(
+                List.of("1 safety event (SAFE_SUICIDAL_IDEATION at 12:30): therapist " + "response coded within 60 s"),
                 CodedReviewPriority.reasons(NONE.withSafety(safety(true)), CFG));
     }
 }

@@ -1,6 +1,5 @@
 package org.sessionreview.scoring.opportunity;
 
-import org.sessionreview.config.OpportunityOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +15,7 @@ import static org.sessionreview.scoring.rupture.Coded.state;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sessionreview.config.OpportunityOptions;
 import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
@@ -55,8 +55,7 @@ class MissedOpportunitiesTest {
         assertEquals(RESPONDED_REDUCING_SPACE, reducing.response());
         assertEquals(CodedMoments.MISSED_OPPORTUNITY, reducing.momentKind());
 
-        Opportunity silence = only(list(at(600, "AFF_CUE"),
-                state(603, 615, "INT_SILENCE_DELIBERATE")));
+        Opportunity silence = only(list(at(600, "AFF_CUE"), state(603, 615, "INT_SILENCE_DELIBERATE")));
         assertEquals(DELIBERATE_SILENCE, silence.response());
         assertFalse(silence.missed());
 
@@ -69,17 +68,20 @@ class MissedOpportunitiesTest {
 
     @Test
     void shouldLetTheMostSpaceProvidingResponseWinWhenSeveralFallInTheWindow() {
-        Opportunity o = only(list(at(600, "AFF_CONCERN"), at(602, "INT_TOPIC_SHIFT"),
-                at(608, "RES_CLARIFY_MISUNDERSTANDING")));
+        Opportunity o =
+                only(list(at(600, "AFF_CONCERN"), at(602, "INT_TOPIC_SHIFT"), at(608, "RES_CLARIFY_MISUNDERSTANDING")));
         assertEquals(RESPONDED_EXPLICIT_SPACE, o.response());
         assertEquals(2, o.responses().size());
     }
 
     @Test
     void shouldUseTheCueWindowEdgesWhenTheResponseIsLate() {
-        assertFalse(only(list(at(600, "AFF_CUE"), at(610, "INT_EMPATHIC_REFLECTION"))).missed());
-        assertTrue(only(list(at(600, "AFF_CUE"), at(610.5, "INT_EMPATHIC_REFLECTION"))).missed());
-        assertTrue(only(list(at(600, "AFF_CUE"), at(599, "INT_EMPATHIC_REFLECTION"))).missed());
+        assertFalse(only(list(at(600, "AFF_CUE"), at(610, "INT_EMPATHIC_REFLECTION")))
+                .missed());
+        assertTrue(only(list(at(600, "AFF_CUE"), at(610.5, "INT_EMPATHIC_REFLECTION")))
+                .missed());
+        assertTrue(only(list(at(600, "AFF_CUE"), at(599, "INT_EMPATHIC_REFLECTION")))
+                .missed());
     }
 
     @Test
@@ -105,7 +107,8 @@ class MissedOpportunitiesTest {
         assertFalse(early.voiced());
         assertEquals(590, early.windowStartS());
         assertEquals(630, early.windowEndS());
-        assertEquals(CodedMoments.UNVOICED_AROUSAL,
+        assertEquals(
+                CodedMoments.UNVOICED_AROUSAL,
                 only(list(at(630.5, "INT_VALIDATION")), episode(600, 700)).momentKind());
     }
 
@@ -140,12 +143,12 @@ class MissedOpportunitiesTest {
 
     @Test
     void shouldExtendTheCueWindowToTheEndOfTheClientTurnWhenTurnsAreCoded() {
-        List<Annotation> as = list(state(590, 640, "TURN_CL"), at(600, "AFF_CUE"),
-                at(642, "INT_VALIDATION"));
+        List<Annotation> as = list(state(590, 640, "TURN_CL"), at(600, "AFF_CUE"), at(642, "INT_VALIDATION"));
         Opportunity o = only(as);
         assertEquals(645, o.windowEndS());
         assertFalse(o.missed());
-        RuptureConfig noTurns = CFG.toBuilder().set(OpportunityOptions.USE_TURNS, false).build();
+        RuptureConfig noTurns =
+                CFG.toBuilder().set(OpportunityOptions.USE_TURNS, false).build();
         assertTrue(MissedOpportunities.find(as, List.of(), noTurns).get(0).missed());
     }
 
@@ -153,42 +156,51 @@ class MissedOpportunitiesTest {
     void shouldSkipTherapistEpisodesAndOnsetsInsideCodedArtifacts() {
         assertEquals(List.of(), find(list(), episode(Role.THERAPIST, 600, 700)));
         assertEquals(List.of(), find(list(state(590, 610, "ARTIFACT")), episode(600, 700)));
-        assertEquals(1, find(list(state(590, 599, "ARTIFACT")), episode(600, 700)).size());
+        assertEquals(
+                1, find(list(state(590, 599, "ARTIFACT")), episode(600, 700)).size());
     }
 
     @Test
     void shouldCountMissedOpportunitiesAtEachSensitivityWindow() {
-        List<Annotation> as = list(at(600, "AFF_CUE"), at(615, "INT_VALIDATION"),
-                at(1025, "INT_VALIDATION"));
-        List<WindowSensitivity> s = MissedOpportunities.sensitivity(as,
-                List.of(episode(1000, 1100)), CFG);
-        assertEquals(List.of(new WindowSensitivity(5, 2, 1, 1), new WindowSensitivity(10, 2, 1, 1),
-                new WindowSensitivity(20, 2, 0, 1), new WindowSensitivity(30, 2, 0, 0)), s);
+        List<Annotation> as = list(at(600, "AFF_CUE"), at(615, "INT_VALIDATION"), at(1025, "INT_VALIDATION"));
+        List<WindowSensitivity> s = MissedOpportunities.sensitivity(as, List.of(episode(1000, 1100)), CFG);
+        assertEquals(
+                List.of(
+                        new WindowSensitivity(5, 2, 1, 1),
+                        new WindowSensitivity(10, 2, 1, 1),
+                        new WindowSensitivity(20, 2, 0, 1),
+                        new WindowSensitivity(30, 2, 0, 0)),
+                s);
     }
 
     @Test
     void shouldWriteMomentsWithEvidenceSeverityAndMillisWhenMissed() {
-        List<Annotation> as = list(at(600, "AFF_CONCERN"), at(604, "INT_TOPIC_SHIFT"),
-                at(900, "ANX_STR_SIGH", 3), at(1200, "AFF_CUE"));
+        List<Annotation> as = list(
+                at(600, "AFF_CONCERN"), at(604, "INT_TOPIC_SHIFT"), at(900, "ANX_STR_SIGH", 3), at(1200, "AFF_CUE"));
         List<Opportunity> ops = MissedOpportunities.find(as, List.of(episode(1800, 1900)), CFG);
         List<MomentRow> m = OpportunityMoments.moments("S1", 5_000L, ops);
         assertEquals(4, m.size());
-        assertEquals("candidate missed opportunity: client AFF_CONCERN at 10:00; therapist "
-                + "response in [10:00, 10:10] reduces space: INT_TOPIC_SHIFT at 10:04",
+        assertEquals(
+                "candidate missed opportunity: client AFF_CONCERN at 10:00; therapist "
+                        + "response in [10:00, 10:10] reduces space: INT_TOPIC_SHIFT at 10:04",
                 m.get(0).evidence);
         assertEquals(3.0, m.get(0).severity);
         assertEquals("therapist", m.get(0).role);
         assertEquals(5_000L + 600_000L, m.get(0).startMillis);
         assertEquals(3.0, m.get(1).severity, "ANX intensity 3");
-        assertEquals("candidate missed opportunity: client AFF_CUE at 20:00; no therapist "
-                + "response coded in [20:00, 20:10]", m.get(2).evidence);
+        assertEquals(
+                "candidate missed opportunity: client AFF_CUE at 20:00; no therapist "
+                        + "response coded in [20:00, 20:10]",
+                m.get(2).evidence);
         assertEquals(2.0, m.get(2).severity);
         assertEquals(CodedMoments.UNVOICED_AROUSAL, m.get(3).kind);
         assertEquals("client", m.get(3).role);
         assertEquals(1.0, m.get(3).severity);
         assertEquals(1790, m.get(3).startS);
-        assertEquals("candidate unvoiced arousal (physiology only, lower confidence): client "
-                + "anxiety episode onset at 30:00 with no coded cue; no therapist response coded "
-                + "in [29:50, 30:30]", m.get(3).evidence);
+        assertEquals(
+                "candidate unvoiced arousal (physiology only, lower confidence): client "
+                        + "anxiety episode onset at 30:00 with no coded cue; no therapist response coded "
+                        + "in [29:50, 30:30]",
+                m.get(3).evidence);
     }
 }

@@ -26,13 +26,14 @@ class SafetyEventsTest {
 
     @Test
     void shouldSayNoResponseWasCodedWhenNoTherapistCodeFollowsWithin60s() {
-        List<SafetyEvent> found = SafetyEvents.find(list(at(750, "SAFE_SUICIDAL_IDEATION"),
-                at(811, "INT_VALIDATION")), CFG);
+        List<SafetyEvent> found =
+                SafetyEvents.find(list(at(750, "SAFE_SUICIDAL_IDEATION"), at(811, "INT_VALIDATION")), CFG);
         List<MomentRow> m = SafetyEvents.moments("S1", 1_000L, found, CFG);
         assertEquals(1, m.size());
         assertEquals(CodedMoments.SAFETY, m.get(0).kind);
-        assertEquals("safety event SAFE_SUICIDAL_IDEATION at 12:30 (client): no therapist "
-                + "response coded within 60 s", m.get(0).evidence);
+        assertEquals(
+                "safety event SAFE_SUICIDAL_IDEATION at 12:30 (client): no therapist " + "response coded within 60 s",
+                m.get(0).evidence);
         assertEquals(5.0, m.get(0).severity);
         assertEquals(1_000L + 750_000L, m.get(0).startMillis);
         assertEquals("client", m.get(0).role);
@@ -40,20 +41,24 @@ class SafetyEventsTest {
 
     @Test
     void shouldNameTheResponseWhenATherapistCodeFollowsWithin60s() {
-        SafetyEvent e = only(at(750, "SAFE_SELF_HARM"), at(790, "RES_VALIDATE_DEFENSIVE_POSTURE"),
-                at(800, "INT_VALIDATION"));
+        SafetyEvent e =
+                only(at(750, "SAFE_SELF_HARM"), at(790, "RES_VALIDATE_DEFENSIVE_POSTURE"), at(800, "INT_VALIDATION"));
         assertTrue(e.responded());
         assertEquals("RES_VALIDATE_DEFENSIVE_POSTURE", e.response().code());
         MomentRow m = SafetyEvents.moments("S1", 0, List.of(e), CFG).get(0);
         assertEquals(4.0, m.severity);
-        assertEquals("safety event SAFE_SELF_HARM at 12:30 (client): therapist response coded "
-                + "within 60 s: RES_VALIDATE_DEFENSIVE_POSTURE at 13:10", m.evidence);
+        assertEquals(
+                "safety event SAFE_SELF_HARM at 12:30 (client): therapist response coded "
+                        + "within 60 s: RES_VALIDATE_DEFENSIVE_POSTURE at 13:10",
+                m.evidence);
     }
 
     @Test
     void shouldCountOnlyTherapistCodesFromTheEventToSixtySecondsLater() {
-        assertTrue(only(at(750, "SAFE_PANIC"), at(810, "INT_SILENCE_DELIBERATE")).responded());
-        assertFalse(only(at(750, "SAFE_PANIC"), at(810.5, "INT_REGULATE_ANXIETY")).responded());
+        assertTrue(
+                only(at(750, "SAFE_PANIC"), at(810, "INT_SILENCE_DELIBERATE")).responded());
+        assertFalse(
+                only(at(750, "SAFE_PANIC"), at(810.5, "INT_REGULATE_ANXIETY")).responded());
         assertFalse(only(at(749, "INT_REGULATE_ANXIETY"), at(750, "SAFE_PANIC")).responded());
         assertFalse(only(at(750, "SAFE_PANIC"), by(at(760, "INT_REGULATE_ANXIETY"), "client"))
                 .responded());
@@ -62,9 +67,10 @@ class SafetyEventsTest {
 
     @Test
     void shouldSurfaceEverySafetyEventWhenEarlyOrRepeated() {
-        List<SafetyEvent> found = SafetyEvents.find(list(at(30, "SAFE_MEDICAL"),
-                state(31, 90, "SAFE_SEVERE_DISSOCIATION"), at(40, "SAFE_MEDICAL")), CFG);
-        assertEquals(List.of("SAFE_MEDICAL", "SAFE_SEVERE_DISSOCIATION", "SAFE_MEDICAL"),
+        List<SafetyEvent> found = SafetyEvents.find(
+                list(at(30, "SAFE_MEDICAL"), state(31, 90, "SAFE_SEVERE_DISSOCIATION"), at(40, "SAFE_MEDICAL")), CFG);
+        assertEquals(
+                List.of("SAFE_MEDICAL", "SAFE_SEVERE_DISSOCIATION", "SAFE_MEDICAL"),
                 found.stream().map(e -> e.event().code()).toList());
         assertEquals(90, SafetyEvents.moments("S1", 0, found, CFG).get(1).endS);
     }

@@ -30,32 +30,38 @@ class PressureAboveThresholdTest {
         assertEquals(CodedMoments.PRESSURE_ABOVE_THRESHOLD, m.get(0).kind);
         assertEquals(4.0, m.get(0).severity, "intensity 3 + 1");
         assertEquals("therapist", m.get(0).role);
-        assertEquals("candidate pressure above threshold: client ANX_CPD at 12:00 (intensity 3), "
-                + "then therapist INT_EXPLORE_FEELING at 12:20, 20 s later, with no "
-                + "INT_REGULATE_ANXIETY coded in between (ISTDP: regulate anxiety before pressing "
-                + "toward feeling)", m.get(0).evidence);
+        assertEquals(
+                "candidate pressure above threshold: client ANX_CPD at 12:00 (intensity 3), "
+                        + "then therapist INT_EXPLORE_FEELING at 12:20, 20 s later, with no "
+                        + "INT_REGULATE_ANXIETY coded in between (ISTDP: regulate anxiety before pressing "
+                        + "toward feeling)",
+                m.get(0).evidence);
     }
 
     @Test
     void shouldNotFlagWhenTheTherapistRegulatesAnxietyFirst() {
-        assertEquals(List.of(), find(at(600, "ANX_CPD"), at(610, "INT_REGULATE_ANXIETY"),
-                at(620, "INT_EXPLORE_FEELING")));
+        assertEquals(
+                List.of(), find(at(600, "ANX_CPD"), at(610, "INT_REGULATE_ANXIETY"), at(620, "INT_EXPLORE_FEELING")));
     }
 
     @Test
     void shouldFlagOnlyInsideTheWindowWhenTheInterventionIsLate() {
-        assertEquals(1, find(at(600, "ANX_MOT"), at(630, "INT_CHALLENGE_DEFENSE")).size());
+        assertEquals(
+                1, find(at(600, "ANX_MOT"), at(630, "INT_CHALLENGE_DEFENSE")).size());
         assertEquals(List.of(), find(at(600, "ANX_MOT"), at(630.5, "INT_CHALLENGE_DEFENSE")));
-        assertEquals(List.of(), find(at(600, "INT_EXPLORE_FEELING"), at(601, "ANX_CPD")),
-                "pressure before the cue");
+        assertEquals(List.of(), find(at(600, "INT_EXPLORE_FEELING"), at(601, "ANX_CPD")), "pressure before the cue");
     }
 
     @Test
     void shouldGroupCuesAnsweredByOneInterventionWhenTheyComeInABurst() {
-        List<PressureEvent> found = find(at(600, "ANX_MOT", 2), at(605, "ANX_CPD"),
-                at(615, "INT_CHALLENGE_DEFENSE"), at(620, "INT_EXPLORE_FEELING"));
+        List<PressureEvent> found = find(
+                at(600, "ANX_MOT", 2),
+                at(605, "ANX_CPD"),
+                at(615, "INT_CHALLENGE_DEFENSE"),
+                at(620, "INT_EXPLORE_FEELING"));
         assertEquals(1, found.size(), "the second pressure code follows the same cues");
-        assertEquals(List.of("ANX_MOT", "ANX_CPD"),
+        assertEquals(
+                List.of("ANX_MOT", "ANX_CPD"),
                 found.get(0).cues().stream().map(CodedEvent::code).toList());
         assertEquals("INT_CHALLENGE_DEFENSE", found.get(0).intervention().code());
         assertEquals(10, found.get(0).latencyS());
@@ -66,19 +72,21 @@ class PressureAboveThresholdTest {
     void shouldIgnoreOtherChannelsAndMisattributedCodesWhenNotInTheRule() {
         assertEquals(List.of(), find(at(600, "ANX_SMO"), at(610, "INT_EXPLORE_FEELING")));
         assertEquals(List.of(), find(at(600, "ANX_STR_HANDS", 3), at(610, "INT_EXPLORE_FEELING")));
-        assertEquals(List.of(), find(at(600, "ANX_CPD"),
-                by(at(610, "INT_EXPLORE_FEELING"), "client")));
-        assertEquals(List.of(), find(by(at(600, "ANX_CPD"), "therapist"),
-                at(610, "INT_EXPLORE_FEELING")));
+        assertEquals(List.of(), find(at(600, "ANX_CPD"), by(at(610, "INT_EXPLORE_FEELING"), "client")));
+        assertEquals(List.of(), find(by(at(600, "ANX_CPD"), "therapist"), at(610, "INT_EXPLORE_FEELING")));
     }
 
     @Test
     void shouldFlagEachCueEpisodeSeparatelyWhenRegulationWasDoneInBetween() {
-        List<PressureEvent> found = find(at(600, "ANX_CPD"), at(610, "INT_REGULATE_ANXIETY"),
-                at(700, "ANX_CPD"), at(705, "INT_EXPLORE_FEELING"),
-                at(900, "ANX_MOT"), at(920, "INT_CHALLENGE_DEFENSE"));
-        assertEquals(List.of(700.0, 900.0), found.stream().map(PressureEvent::startS).toList());
-        assertEquals(3.0, PressureAboveThreshold.moments("S1", 0, found).get(0).severity,
-                "no intensity coded");
+        List<PressureEvent> found = find(
+                at(600, "ANX_CPD"),
+                at(610, "INT_REGULATE_ANXIETY"),
+                at(700, "ANX_CPD"),
+                at(705, "INT_EXPLORE_FEELING"),
+                at(900, "ANX_MOT"),
+                at(920, "INT_CHALLENGE_DEFENSE"));
+        assertEquals(
+                List.of(700.0, 900.0), found.stream().map(PressureEvent::startS).toList());
+        assertEquals(3.0, PressureAboveThreshold.moments("S1", 0, found).get(0).severity, "no intensity coded");
     }
 }

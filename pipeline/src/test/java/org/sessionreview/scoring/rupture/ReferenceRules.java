@@ -33,15 +33,15 @@ final class ReferenceRules {
                 assertTrue(m.get(i).startS() - m.get(i - 1).endS() <= cfg.mergeGapS(), e.toString());
             }
             for (CodedEvent r : e.repairs()) {
-                assertTrue(r.startS() >= e.startS()
-                        && r.startS() <= e.lastMarkerEndS() + cfg.repairWindowS(), e.toString());
+                assertTrue(
+                        r.startS() >= e.startS() && r.startS() <= e.lastMarkerEndS() + cfg.repairWindowS(),
+                        e.toString());
             }
             assertEquals(expectedOutcome(e, sorted, cfg), e.outcome(), e + " in " + sorted);
         }
     }
 
-    private static RuptureOutcome expectedOutcome(RuptureEpisode e, List<Annotation> sorted,
-            RuptureConfig cfg) {
+    private static RuptureOutcome expectedOutcome(RuptureEpisode e, List<Annotation> sorted, RuptureConfig cfg) {
         if (e.repairs().isEmpty()) {
             return RuptureOutcome.UNADDRESSED;
         }
@@ -81,5 +81,4 @@ final class ReferenceRules {
     private static Integer max(Integer a, Integer b) {
         return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
     }
-
 }

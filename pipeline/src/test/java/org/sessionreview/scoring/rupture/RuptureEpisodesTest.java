@@ -1,6 +1,5 @@
 package org.sessionreview.scoring.rupture;
 
-import org.sessionreview.config.RuptureOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +17,7 @@ import static org.sessionreview.scoring.rupture.RuptureOutcome.UNADDRESSED;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.config.RuptureOptions;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.taxonomy.RuptureClass;
 
@@ -87,7 +87,9 @@ class RuptureEpisodesTest {
         List<RuptureEpisode> eps = detect(list(at(600, W), at(850, RES), at(960, W2)));
         assertEquals(PARTIALLY_RESOLVED, eps.get(0).outcome());
         assertEquals(900, eps.get(0).closedS());
-        assertEquals(RESOLVED, detect(list(at(600, W), at(850, RES), at(971, W2))).get(0).outcome(),
+        assertEquals(
+                RESOLVED,
+                detect(list(at(600, W), at(850, RES), at(971, W2))).get(0).outcome(),
                 "121 s after the repair: no longer a return");
     }
 
@@ -102,19 +104,25 @@ class RuptureEpisodesTest {
 
     @Test
     void shouldEscalateWhenSignificanceRisesAfterTheRepair() {
-        assertEquals(ESCALATED, only(list(at(600, C, 2), at(630, RES), at(680, C, 4))).outcome());
-        assertEquals(PARTIALLY_RESOLVED,
+        assertEquals(
+                ESCALATED,
+                only(list(at(600, C, 2), at(630, RES), at(680, C, 4))).outcome());
+        assertEquals(
+                PARTIALLY_RESOLVED,
                 only(list(at(600, C, 4), at(630, RES), at(680, C, 4))).outcome(),
                 "equal significance is a return, not an escalation");
-        assertEquals(PARTIALLY_RESOLVED,
+        assertEquals(
+                PARTIALLY_RESOLVED,
                 only(list(at(600, C), at(630, RES), at(680, C, 5))).outcome(),
                 "no coded significance before the repair: escalation cannot be told");
     }
 
     @Test
     void shouldEscalateEvenWhenALaterRepairQuietsTheEpisode() {
-        assertEquals(ESCALATED, only(list(at(600, C, 2), at(630, RES), at(680, C, 4),
-                at(700, RES))).outcome());
+        assertEquals(
+                ESCALATED,
+                only(list(at(600, C, 2), at(630, RES), at(680, C, 4), at(700, RES)))
+                        .outcome());
     }
 
     @Test
@@ -158,7 +166,9 @@ class RuptureEpisodesTest {
         assertEquals(1300, eps.get(1).closedS());
         // 250 s later: beyond the merge gap, so a new episode, while W1 is still open
         eps = detect(list(at(600, W), at(850, W2), at(860, RES)));
-        assertEquals(List.of(UNADDRESSED, RESOLVED), eps.stream().map(RuptureEpisode::outcome).toList());
+        assertEquals(
+                List.of(UNADDRESSED, RESOLVED),
+                eps.stream().map(RuptureEpisode::outcome).toList());
     }
 
     @Test
@@ -176,28 +186,39 @@ class RuptureEpisodesTest {
         assertEquals(RESOLVED, only(list(at(600, W), at(900, RES))).outcome(), "last marker + 300 s");
         assertEquals(UNADDRESSED, only(list(at(600, W), at(900.5, RES))).outcome());
         assertEquals(UNADDRESSED, only(list(at(590, RES), at(600, W))).outcome(), "before start");
-        RuptureConfig narrow = CFG.toBuilder().set(RuptureOptions.REPAIR_WINDOW_S, 100.0).build();
-        assertEquals(RESOLVED, RuptureEpisodes.detect(list(at(600, W), at(700, RES)), END, narrow)
-                .get(0).outcome());
-        assertEquals(UNADDRESSED, RuptureEpisodes.detect(list(at(600, W), at(700.5, RES)), END,
-                narrow).get(0).outcome());
+        RuptureConfig narrow =
+                CFG.toBuilder().set(RuptureOptions.REPAIR_WINDOW_S, 100.0).build();
+        assertEquals(
+                RESOLVED,
+                RuptureEpisodes.detect(list(at(600, W), at(700, RES)), END, narrow)
+                        .get(0)
+                        .outcome());
+        assertEquals(
+                UNADDRESSED,
+                RuptureEpisodes.detect(list(at(600, W), at(700.5, RES)), END, narrow)
+                        .get(0)
+                        .outcome());
     }
 
     @Test
     void shouldRequireCodedReengagementOnlyWhenConfigured() {
-        RuptureConfig require = CFG.toBuilder().set(RuptureOptions.REQUIRE_REENGAGEMENT, true).build();
+        RuptureConfig require =
+                CFG.toBuilder().set(RuptureOptions.REQUIRE_REENGAGEMENT, true).build();
         List<Annotation> noReengagement = list(at(600, W), at(650, RES));
-        assertEquals(PARTIALLY_RESOLVED,
+        assertEquals(
+                PARTIALLY_RESOLVED,
                 RuptureEpisodes.detect(noReengagement, END, require).get(0).outcome());
         List<Annotation> concern = list(at(600, W), at(650, RES), at(680, "AFF_CONCERN"));
         RuptureEpisode e = RuptureEpisodes.detect(concern, END, require).get(0);
         assertEquals(RESOLVED, e.outcome());
         assertEquals(680.0, e.reengagementS());
-        List<Annotation> assertion = list(at(600, W), at(650, RES),
-                mods(at(700, "AFF_POSITIVE"), "reengagement=Self-Assertion"));
-        assertEquals(RESOLVED, RuptureEpisodes.detect(assertion, END, require).get(0).outcome());
+        List<Annotation> assertion =
+                list(at(600, W), at(650, RES), mods(at(700, "AFF_POSITIVE"), "reengagement=Self-Assertion"));
+        assertEquals(
+                RESOLVED, RuptureEpisodes.detect(assertion, END, require).get(0).outcome());
         List<Annotation> late = list(at(600, W), at(650, RES), at(771, "AFF_CONCERN"));
-        assertEquals(PARTIALLY_RESOLVED,
+        assertEquals(
+                PARTIALLY_RESOLVED,
                 RuptureEpisodes.detect(late, END, require).get(0).outcome());
         assertEquals(680.0, only(concern).reengagementS(), "recorded even when not required");
     }
@@ -205,15 +226,15 @@ class RuptureEpisodesTest {
     @Test
     void shouldIgnoreMarkersCodedForTheTherapistAndRepairsCodedForTheClient() {
         assertEquals(List.of(), detect(list(by(at(600, W), "therapist"))));
-        assertEquals(UNADDRESSED, only(list(at(600, W), by(at(650, RES), "client"))).outcome());
+        assertEquals(
+                UNADDRESSED, only(list(at(600, W), by(at(650, RES), "client"))).outcome());
     }
 
     @Test
     void shouldTreatMetacommunicationAsARepairAndKeepStrategyModifiers() {
-        RuptureEpisode e = only(list(at(600, C), mods(at(610, RES), "direct=yes;immediacy=Yes"),
-                at(640, "INT_METACOMMUNICATION")));
-        assertEquals(List.of(RES + "[direct=yes;immediacy=yes]", "INT_METACOMMUNICATION"),
-                e.strategies());
+        RuptureEpisode e = only(
+                list(at(600, C), mods(at(610, RES), "direct=yes;immediacy=Yes"), at(640, "INT_METACOMMUNICATION")));
+        assertEquals(List.of(RES + "[direct=yes;immediacy=yes]", "INT_METACOMMUNICATION"), e.strategies());
         assertEquals(RESOLVED, e.outcome());
     }
 
@@ -221,21 +242,25 @@ class RuptureEpisodesTest {
     void shouldNumberEpisodesPerClassInOpeningOrderWhateverTheInputOrder() {
         List<Annotation> as = list(at(1500, C), at(600, W), at(1000, W), at(620, C));
         List<RuptureEpisode> eps = detect(as);
-        assertEquals(List.of("W1", "C1", "W2", "C2"), eps.stream().map(RuptureEpisode::id).toList());
+        assertEquals(
+                List.of("W1", "C1", "W2", "C2"),
+                eps.stream().map(RuptureEpisode::id).toList());
         assertEquals(eps, detect(list(as.get(3), as.get(1), as.get(0), as.get(2))));
     }
 
     @Test
     void shouldWriteRowsAndCandidateEvidence() {
-        List<RuptureEpisode> eps = detect(list(at(600, W, 3), at(670, W2),
-                mods(at(690, RES), "immediacy=yes"), at(700, C)));
+        List<RuptureEpisode> eps =
+                detect(list(at(600, W, 3), at(670, W2), mods(at(690, RES), "immediacy=yes"), at(700, C)));
         RuptureEpisode w = eps.get(0);
-        assertEquals("candidate withdrawal rupture W1 (10:00-11:30): markers RUP_W_MINIMAL at "
-                + "10:00, RUP_W_ABSTRACT at 11:10 (max significance 3); outcome resolved; first "
-                + "repair attempt at 11:30, 90 s after onset; strategies "
-                + RES + "[immediacy=yes]; open alongside C1 (mixed)", RuptureEpisodes.evidence(w));
-        assertTrue(RuptureEpisodes.evidence(eps.get(1)).contains(
-                "outcome unaddressed: no repair attempt coded before it closed at 16:40"));
+        assertEquals(
+                "candidate withdrawal rupture W1 (10:00-11:30): markers RUP_W_MINIMAL at "
+                        + "10:00, RUP_W_ABSTRACT at 11:10 (max significance 3); outcome resolved; first "
+                        + "repair attempt at 11:30, 90 s after onset; strategies "
+                        + RES + "[immediacy=yes]; open alongside C1 (mixed)",
+                RuptureEpisodes.evidence(w));
+        assertTrue(RuptureEpisodes.evidence(eps.get(1))
+                .contains("outcome unaddressed: no repair attempt coded before it closed at 16:40"));
         var rows = RuptureEpisodes.rows("S1", eps);
         assertEquals("W1", rows.get(0).episodeId);
         assertEquals("W", rows.get(0).ruptureClass);
@@ -254,7 +279,8 @@ class RuptureEpisodesTest {
     void shouldMakeOneMomentPerEpisodeWithKindBySeverityAndMillis() {
         List<RuptureEpisode> eps = detect(list(at(600, W, 4), at(650, RES), at(1200, C)));
         var moments = RuptureEpisodes.moments("S1", 1_000_000L, eps);
-        assertEquals(List.of(CodedMoments.RUPTURE, CodedMoments.UNADDRESSED_RUPTURE),
+        assertEquals(
+                List.of(CodedMoments.RUPTURE, CodedMoments.UNADDRESSED_RUPTURE),
                 moments.stream().map(m -> m.kind).toList());
         assertEquals(4.0, moments.get(0).severity);
         assertEquals(3.0, moments.get(1).severity, "no coded significance: the midpoint");

@@ -1,6 +1,5 @@
 package org.sessionreview.scoring.rupture;
 
-import org.sessionreview.config.RuptureOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,10 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.config.RuptureOptions;
 import org.sessionreview.model.Annotation;
 
 class RuptureTrackerTest {
@@ -30,8 +30,17 @@ class RuptureTrackerTest {
     private static final String W = "RUP_W_MINIMAL";
     private static final String C = "RUP_C_DEFENDS_SELF";
     private static final String RES = "RES_VALIDATE_DEFENSIVE_POSTURE";
-    private static final String[] CODES = {W, "RUP_W_AVOID_STORY", C, "RUP_C_REJECTS_INTERVENTION",
-        RES, "RES_ACK_OWN_CONTRIBUTION", "INT_METACOMMUNICATION", "AFF_CONCERN", "INT_VALIDATION"};
+    private static final String[] CODES = {
+        W,
+        "RUP_W_AVOID_STORY",
+        C,
+        "RUP_C_REJECTS_INTERVENTION",
+        RES,
+        "RES_ACK_OWN_CONTRIBUTION",
+        "INT_METACOMMUNICATION",
+        "AFF_CONCERN",
+        "INT_VALIDATION"
+    };
 
     /** The hand-built sequences of RuptureEpisodesTest, and others. */
     static Stream<List<Annotation>> sequences() {
@@ -53,12 +62,10 @@ class RuptureTrackerTest {
 
     @ParameterizedTest
     @MethodSource("sequences")
-    void shouldGiveTheSameEpisodesFedOneByOneAsDetectWhenSequencesAreHandBuilt(
-            List<Annotation> as) {
+    void shouldGiveTheSameEpisodesFedOneByOneAsDetectWhenSequencesAreHandBuilt(List<Annotation> as) {
         for (RuptureConfig cfg : List.of(CFG, REQUIRE)) {
             assertEquals(RuptureEpisodes.detect(as, 3000, cfg), streamed(as, 3000, cfg, null));
-            assertEquals(RuptureEpisodes.detect(as, 3000, cfg),
-                    streamed(as, 3000, cfg, new Random(as.size())));
+            assertEquals(RuptureEpisodes.detect(as, 3000, cfg), streamed(as, 3000, cfg, new Random(as.size())));
         }
     }
 
@@ -70,8 +77,7 @@ class RuptureTrackerTest {
             double t = rnd.nextDouble() * 100;
             int n = 1 + rnd.nextInt(25);
             for (int i = 0; i < n; i++) {
-                t += run % 3 == 0 ? 1 + rnd.nextInt(200) : rnd.nextInt(4) == 0 ? 0
-                        : rnd.nextDouble() * 200;
+                t += run % 3 == 0 ? 1 + rnd.nextInt(200) : rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble() * 200;
                 Integer sig = rnd.nextBoolean() ? null : 1 + rnd.nextInt(5);
                 as.add(at(Math.rint(t), CODES[rnd.nextInt(CODES.length)], sig));
             }
@@ -126,8 +132,8 @@ class RuptureTrackerTest {
 
     @Test
     void shouldContinueFromSerializedStateWhenRestored() throws Exception {
-        List<Annotation> as = list(at(600, W, 2), at(620, C), at(640, RES), at(700, W, 4),
-                at(900, "AFF_CONCERN"), at(1000, C));
+        List<Annotation> as =
+                list(at(600, W, 2), at(620, C), at(640, RES), at(700, W, 4), at(900, "AFF_CONCERN"), at(1000, C));
         RuptureTracker tracker = new RuptureTracker(CFG);
         List<RuptureEpisode> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -138,8 +144,7 @@ class RuptureTrackerTest {
             o.writeObject(tracker);
         }
         RuptureTracker restored;
-        try (ObjectInputStream in = new ObjectInputStream(
-                new ByteArrayInputStream(bytes.toByteArray()))) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             restored = (RuptureTracker) in.readObject();
         }
         for (int i = 3; i < as.size(); i++) {
@@ -154,8 +159,7 @@ class RuptureTrackerTest {
      * Feeds the annotations one by one; with {@code rnd}, also moves time on to random points
      * between them (as a timer would), which must never finalise an outcome early.
      */
-    static List<RuptureEpisode> streamed(List<Annotation> as, double end, RuptureConfig cfg,
-            Random rnd) {
+    static List<RuptureEpisode> streamed(List<Annotation> as, double end, RuptureConfig cfg, Random rnd) {
         RuptureTracker tracker = new RuptureTracker(cfg);
         List<RuptureEpisode> out = new ArrayList<>();
         double prev = Double.NEGATIVE_INFINITY;

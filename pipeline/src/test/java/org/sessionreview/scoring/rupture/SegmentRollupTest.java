@@ -1,6 +1,5 @@
 package org.sessionreview.scoring.rupture;
 
-import org.sessionreview.config.RuptureOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.sessionreview.scoring.rupture.Coded.at;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.RuptureConfig;
+import org.sessionreview.config.RuptureOptions;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.report.SegmentRow;
 import org.sessionreview.taxonomy.RuptureClass;
@@ -23,9 +23,16 @@ class SegmentRollupTest {
     private static final String RES = "RES_RATIONALE";
 
     private static List<Annotation> session() {
-        return list(at(10, W, 2), at(200, W, 4), at(299.9, C, 3), at(300, "RUP_W_ABSTRACT"),
-                at(310, RES, 2), at(320, "INT_METACOMMUNICATION"), at(330, "INT_VALIDATION"),
-                by(at(400, W), "therapist"), at(905, RES));
+        return list(
+                at(10, W, 2),
+                at(200, W, 4),
+                at(299.9, C, 3),
+                at(300, "RUP_W_ABSTRACT"),
+                at(310, RES, 2),
+                at(320, "INT_METACOMMUNICATION"),
+                at(330, "INT_VALIDATION"),
+                by(at(400, W), "therapist"),
+                at(905, RES));
     }
 
     @Test
@@ -36,8 +43,8 @@ class SegmentRollupTest {
         first.put(W, 2);
         first.put(C, 1);
         assertEquals(first, s.get(0).markerCounts());
-        assertEquals("RUP_W_MINIMAL=2;RUP_C_COMPLAINT_THERAPIST=1", s.get(0).markerCountsText(),
-                "withdrawal codes first");
+        assertEquals(
+                "RUP_W_MINIMAL=2;RUP_C_COMPLAINT_THERAPIST=1", s.get(0).markerCountsText(), "withdrawal codes first");
         assertEquals(2, s.get(0).withdrawalMarkers());
         assertEquals(1, s.get(0).confrontationMarkers());
         assertEquals(4, s.get(0).maxSignificanceW());
@@ -65,7 +72,8 @@ class SegmentRollupTest {
         assertEquals(2.0 / 4, sum.shareSegmentsWithW());
         assertEquals(1.0 / 4, sum.shareSegmentsWithC());
         int all = eps.size();
-        long resolved = eps.stream().filter(e -> e.outcome() == RuptureOutcome.RESOLVED).count();
+        long resolved =
+                eps.stream().filter(e -> e.outcome() == RuptureOutcome.RESOLVED).count();
         assertEquals((double) resolved / all, sum.resolutionRatio());
         assertEquals(all, sum.episodes(RuptureClass.W) + sum.episodes(RuptureClass.C));
     }
@@ -73,10 +81,15 @@ class SegmentRollupTest {
     @Test
     void shouldComputeTheResolutionRatioOverAllFourOutcomesWhenEachOccurs() {
         List<Annotation> as = list(
-                at(600, "RUP_W_DENIAL"), at(650, RES),                        // W1 resolved
-                at(1200, "RUP_W_DENIAL"), at(1250, RES), at(1300, "RUP_W_DENIAL"), // W2 partial
-                at(2000, C, 2), at(2030, RES), at(2080, C, 4),                 // C1 escalated
-                at(2700, C));                                                  // C2 unaddressed
+                at(600, "RUP_W_DENIAL"),
+                at(650, RES), // W1 resolved
+                at(1200, "RUP_W_DENIAL"),
+                at(1250, RES),
+                at(1300, "RUP_W_DENIAL"), // W2 partial
+                at(2000, C, 2),
+                at(2030, RES),
+                at(2080, C, 4), // C1 escalated
+                at(2700, C)); // C2 unaddressed
         List<RuptureEpisode> eps = RuptureEpisodes.detect(as, 3600, CFG);
         RuptureSummary sum = SegmentRollup.summarize(SegmentRollup.rollup(as, 3600, CFG), eps);
         assertEquals(1, sum.count(RuptureClass.W, RuptureOutcome.RESOLVED));
@@ -110,8 +123,12 @@ class SegmentRollupTest {
 
     @Test
     void shouldWriteOneRowPerSegmentWhenRolledUp() {
-        List<SegmentRow> rows = SegmentRollup.rows("S1", SegmentRollup.rollup(session(), 1000,
-                CFG.toBuilder().set(RuptureOptions.SEGMENT_S, 600.0).build()));
+        List<SegmentRow> rows = SegmentRollup.rows(
+                "S1",
+                SegmentRollup.rollup(
+                        session(),
+                        1000,
+                        CFG.toBuilder().set(RuptureOptions.SEGMENT_S, 600.0).build()));
         assertEquals(2, rows.size());
         SegmentRow r = rows.get(0);
         assertEquals("S1", r.sessionId);

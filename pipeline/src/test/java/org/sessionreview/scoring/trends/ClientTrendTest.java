@@ -63,9 +63,9 @@ class ClientTrendTest {
         assertTrue(r.declineP > 0.05 && r.declineP < 0.2, "p = " + r.declineP);
         assertTrue(r.plateau);
         ClientRow strict = ClientTrend.rows(
-                List.of(burden("c1", 1, 365), burden("c1", 2, 185), burden("c1", 3, 185),
-                        burden("c1", 4, 180)),
-                new TrendConfig(4, 120, 0.2)).get(3);
+                        List.of(burden("c1", 1, 365), burden("c1", 2, 185), burden("c1", 3, 185), burden("c1", 4, 180)),
+                        new TrendConfig(4, 120, 0.2))
+                .get(3);
         assertFalse(strict.plateau, "at alpha 0.2 the same slope is a decline");
     }
 
@@ -99,8 +99,7 @@ class ClientTrendTest {
 
     @Test
     void shouldUseSessionNumbersAsTheTrendAxisWhenSessionsAreMissing() {
-        List<SessionRow> in = List.of(burden("c1", 1, 120), burden("c1", 2, 180),
-                burden("c1", 6, 420));
+        List<SessionRow> in = List.of(burden("c1", 1, 120), burden("c1", 2, 180), burden("c1", 6, 420));
         ClientRow r = ClientTrend.rows(in, TrendConfig.defaults()).get(2);
         assertEquals(60.0, r.anxietyTrendSPerSession, EPS); // exact line 60 s per session
     }
@@ -143,22 +142,25 @@ class ClientTrendTest {
         String text = expected.stream().map(Rows::fields).toList().toString();
         for (int seed = 1; seed <= 5; seed++) {
             Collections.shuffle(in, new Random(seed));
-            assertEquals(text, ClientTrend.rows(in, TrendConfig.defaults()).stream().map(Rows::fields).toList().toString());
+            assertEquals(
+                    text,
+                    ClientTrend.rows(in, TrendConfig.defaults()).stream()
+                            .map(Rows::fields)
+                            .toList()
+                            .toString());
         }
     }
 
     @Test
     void shouldHonourAConfiguredWindowAndThreshold() {
-        List<SessionRow> in = List.of(burden("c1", 1, 90), burden("c1", 2, 95),
-                burden("c1", 3, 100));
+        List<SessionRow> in = List.of(burden("c1", 1, 90), burden("c1", 2, 95), burden("c1", 3, 100));
         assertFalse(ClientTrend.rows(in, TrendConfig.defaults()).get(2).plateau);
         assertTrue(ClientTrend.rows(in, new TrendConfig(3, 60, 0.05)).get(2).plateau);
     }
 
     @Test
     void shouldRejectAnInvalidConfigurationNamingTheOption() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrendConfig(2, 120, 0.05));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrendConfig(2, 120, 0.05));
         assertTrue(e.getMessage().contains("trends.client.last_n"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TrendConfig(4, -1, 0.05));
         assertThrows(IllegalArgumentException.class, () -> new TrendConfig(4, 120, 1.0));
@@ -169,8 +171,8 @@ class ClientTrendTest {
     void shouldNameTheSessionWhenItHasNoClientKey() {
         SessionRow s = burden("c1", 1, 0);
         s.clientKey = null;
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> ClientTrend.rows(List.of(s), TrendConfig.defaults()));
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> ClientTrend.rows(List.of(s), TrendConfig.defaults()));
         assertTrue(e.getMessage().contains("c1-1"), e.getMessage());
     }
 }

@@ -10,24 +10,28 @@ final class Rows {
     private Rows() {}
 
     /** A session of {@code minutes} on {@code date} (10:00 UTC), nothing planted. */
-    static SessionRow session(String id, String therapist, String client, int number, String date,
-            double minutes) {
+    static SessionRow session(String id, String therapist, String client, int number, String date, double minutes) {
         SessionRow r = new SessionRow();
         r.sessionId = id;
         r.therapistId = therapist;
         r.clientKey = client;
         r.sessionNumber = number;
         r.sessionDate = date;
-        r.mediaStartMillis = LocalDate.parse(date).atTime(10, 0).toInstant(ZoneOffset.UTC)
-                .toEpochMilli();
+        r.mediaStartMillis =
+                LocalDate.parse(date).atTime(10, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
         r.durationS = minutes * 60;
         return r;
     }
 
     /** A client session with the given anxiety time (one episode when > 0). */
     static SessionRow burden(String client, int number, double anxietyTimeS) {
-        SessionRow r = session(client + "-" + number, "T01", client, number,
-                LocalDate.of(2026, 1, 5).plusWeeks(number).toString(), 50);
+        SessionRow r = session(
+                client + "-" + number,
+                "T01",
+                client,
+                number,
+                LocalDate.of(2026, 1, 5).plusWeeks(number).toString(),
+                50);
         r.anxietyTimeS = anxietyTimeS;
         r.anxietyEpisodes = anxietyTimeS > 0 ? 1 : 0;
         r.flagged = anxietyTimeS > 0;

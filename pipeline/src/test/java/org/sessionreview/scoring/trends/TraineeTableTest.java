@@ -50,7 +50,8 @@ class TraineeTableTest {
     @Test
     void shouldWriteOneRowPerTherapistOverallAndPerMonthInOrder() {
         List<TraineeRow> rows = TraineeTable.rows(cohort());
-        assertEquals(List.of("T01/all", "T01/2026-03", "T01/2026-04", "T02/all", "T02/2026-03"),
+        assertEquals(
+                List.of("T01/all", "T01/2026-03", "T01/2026-04", "T02/all", "T02/2026-03"),
                 rows.stream().map(r -> r.therapistId + "/" + r.period).toList());
     }
 
@@ -131,20 +132,24 @@ class TraineeTableTest {
 
     @Test
     void shouldGiveIdenticalRowsWhenTheSessionsArriveInAnyOrder() {
-        String expected = TraineeTable.rows(cohort()).stream().map(Rows::fields).toList().toString();
+        String expected =
+                TraineeTable.rows(cohort()).stream().map(Rows::fields).toList().toString();
         List<SessionRow> shuffled = new ArrayList<>(cohort());
         for (int seed = 1; seed <= 5; seed++) {
             Collections.shuffle(shuffled, new Random(seed));
-            assertEquals(expected,
-                    TraineeTable.rows(shuffled).stream().map(Rows::fields).toList().toString());
+            assertEquals(
+                    expected,
+                    TraineeTable.rows(shuffled).stream()
+                            .map(Rows::fields)
+                            .toList()
+                            .toString());
         }
     }
 
     @Test
     void shouldNameTheSessionWhenItHasNoTherapist() {
         SessionRow r = session("S-9", null, "c1", 1, "2026-03-02", 60);
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> TraineeTable.rows(List.of(r)));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> TraineeTable.rows(List.of(r)));
         assertTrue(e.getMessage().contains("S-9"), e.getMessage());
     }
 }

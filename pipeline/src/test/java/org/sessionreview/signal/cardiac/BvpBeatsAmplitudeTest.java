@@ -47,7 +47,8 @@ class BvpBeatsAmplitudeTest {
                 double[] buffer = java.util.Arrays.copyOfRange(x, bufFrom, bufTo);
                 int coreFrom = from - bufFrom;
                 int coreTo = Math.min(bufTo, from + core) - bufFrom;
-                List<Beat> expected = BvpBeatsReference.detect(buffer, RATE_HZ, coreFrom, coreTo, BvpBeats.Config.DEFAULT);
+                List<Beat> expected =
+                        BvpBeatsReference.detect(buffer, RATE_HZ, coreFrom, coreTo, BvpBeats.Config.DEFAULT);
                 List<Beat> actual = BvpBeats.detect(buffer, RATE_HZ, coreFrom, coreTo, BvpBeats.Config.DEFAULT);
                 assertEquals(expected, actual, "seed " + seed + ", core at " + from);
                 beats += expected.size();
@@ -58,7 +59,8 @@ class BvpBeatsAmplitudeTest {
                 }
             }
         }
-        System.out.println("[BvpBeatsAmplitudeTest] " + beats + " beats equal, " + lowOrMotion + " low_amplitude or motion");
+        System.out.println(
+                "[BvpBeatsAmplitudeTest] " + beats + " beats equal, " + lowOrMotion + " low_amplitude or motion");
         assertTrue(beats > 5000 && lowOrMotion > 50, beats + " beats, " + lowOrMotion + " low or motion");
     }
 }

@@ -26,11 +26,10 @@ final class BvpBeatsReference {
      * @return beats in time order, timed in ms after sample 0 of {@code bvp} ({@link
      *     Beat#shifted} moves them to epoch time), each accepted or with its reason
      */
-    static List<Beat> detect(double[] bvp, double rateHz, int coreFrom, int coreTo,
-            BvpBeats.Config config) {
+    static List<Beat> detect(double[] bvp, double rateHz, int coreFrom, int coreTo, BvpBeats.Config config) {
         if (coreFrom < 0 || coreTo > bvp.length || coreFrom > coreTo) {
-            throw new IllegalArgumentException("core [" + coreFrom + ", " + coreTo
-                    + ") outside the buffer of " + bvp.length + " samples");
+            throw new IllegalArgumentException(
+                    "core [" + coreFrom + ", " + coreTo + ") outside the buffer of " + bvp.length + " samples");
         }
         int guard = (int) Math.ceil(config.guardS() * rateHz);
         double[] clean = PpgClean.cleanMasked(bvp, rateHz, 2 * guard);

@@ -38,7 +38,8 @@ class BvpBeatsTest {
         SyntheticPulse pulse = new SyntheticPulse(RATE_HZ, 120, 0.85, 0.05, 1);
         List<Beat> beats = all(pulse.samples);
         long inside = pulse.beatTimesS.stream()
-                .filter(b -> b > CONFIG.guardS() + 0.5 && b < 120 - CONFIG.guardS() - 0.5).count();
+                .filter(b -> b > CONFIG.guardS() + 0.5 && b < 120 - CONFIG.guardS() - 0.5)
+                .count();
         long accepted = beats.stream().filter(Beat::accepted).count();
         assertTrue(accepted >= inside - 1, accepted + " accepted of " + inside + " true beats");
         for (Beat b : beats) {
@@ -51,8 +52,9 @@ class BvpBeatsTest {
                 assertEquals(trueIbi, b.ibiMs(), 15, "interval at " + t);
             }
         }
-        double trueHr = 60 / ((pulse.beatTimesS.get(pulse.beatTimesS.size() - 1)
-                - pulse.beatTimesS.get(0)) / (pulse.beatTimesS.size() - 1));
+        double trueHr = 60
+                / ((pulse.beatTimesS.get(pulse.beatTimesS.size() - 1) - pulse.beatTimesS.get(0))
+                        / (pulse.beatTimesS.size() - 1));
         assertEquals(trueHr, HrvTimeDomain.compute(beats, 0, 120_000).meanHrBpm(), 0.5);
     }
 
@@ -71,7 +73,8 @@ class BvpBeatsTest {
         assertTrue(reasons.contains(RejectReason.MOTION), "reasons " + reasons);
         double trueHr = 60 / 0.85;
         HrvTimeDomain.Result r = HrvTimeDomain.compute(beats, 10_000, 110_000);
-        System.out.printf("synthetic motion burst: HR %.2f (true ~%.2f), coverage %.2f, reasons %s%n",
+        System.out.printf(
+                "synthetic motion burst: HR %.2f (true ~%.2f), coverage %.2f, reasons %s%n",
                 r.meanHrBpm(), trueHr, r.coverage(), reasons);
         assertEquals(trueHr, r.meanHrBpm(), 1.0);
         assertTrue(r.coverage() > 0.75 && r.coverage() < 0.95);
@@ -84,20 +87,24 @@ class BvpBeatsTest {
         for (Beat b : beats) {
             assertFalse(b.tMillis() >= 40_000 && b.tMillis() < 50_000, "no beat inside the mask");
             if (b.accepted()) {
-                assertFalse(b.startMillis() < 50_000 + CONFIG.guardS() * 1000
-                        && b.tMillis() > 40_000 - CONFIG.guardS() * 1000, "interval near the mask");
+                assertFalse(
+                        b.startMillis() < 50_000 + CONFIG.guardS() * 1000
+                                && b.tMillis() > 40_000 - CONFIG.guardS() * 1000,
+                        "interval near the mask");
                 assertTrue(b.ibiMs() < 1200);
             }
         }
         assertTrue(beats.stream().anyMatch(b -> b.rejectReason() == RejectReason.MASKED));
-        assertTrue(beats.stream().filter(b -> b.tMillis() > 50_000).anyMatch(Beat::accepted),
+        assertTrue(
+                beats.stream().filter(b -> b.tMillis() > 50_000).anyMatch(Beat::accepted),
                 "detection resumes after the mask");
     }
 
     @Test
     void shouldReportEachBeatOnceAsInOneCallWhenCoresAreConsecutive() {
         SyntheticPulse pulse = new SyntheticPulse(RATE_HZ, 300, 0.8, 0.06, 4)
-                .withMotion(100, 104, 5).withMask(170, 175);
+                .withMotion(100, 104, 5)
+                .withMask(170, 175);
         assertSameAsOneCall(pulse.samples, 60);
         assertSameAsOneCall(pulse.samples, 17.3);
     }
@@ -105,7 +112,8 @@ class BvpBeatsTest {
     @Test
     void shouldReportEachBeatOnceAsInOneCallWhenRealWristBvpIsCutIntoCores() throws IOException {
         E4Channel bvp = E4Reader.read(SharedData.resolve("e4/stress-predict-S04"), "S04")
-                .channel(Channel.BVP).orElseThrow();
+                .channel(Channel.BVP)
+                .orElseThrow();
         assertEquals(RATE_HZ, bvp.rateHz());
         double[] tenMinutes = Arrays.copyOfRange(bvp.values(), 0, (int) (600 * RATE_HZ));
         assertSameAsOneCall(tenMinutes, 30);

@@ -35,23 +35,27 @@ class E4BvpVersusDeviceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"stress-predict-S01", "stress-predict-S04", "stress-predict-S06", "msr2023"})
-    void shouldAgreeWithTheDevicesHeartRateWhenBothHaveBeatsInTheSameStretches(String name)
-            throws IOException {
+    void shouldAgreeWithTheDevicesHeartRateWhenBothHaveBeatsInTheSameStretches(String name) throws IOException {
         E4Recording recording = E4Reader.read(SharedData.resolve("e4/" + name), name);
         E4Channel bvp = recording.channel(Channel.BVP).orElseThrow();
         E4Channel ibi = recording.channel(Channel.IBI).orElseThrow();
         double[] samples = bvp.values();
         double rate = bvp.rateHz();
-        List<Beat> fromBvp = shift(BvpBeats.detect(samples, rate, 0, samples.length,
-                BvpBeats.Config.DEFAULT), bvp.startMillis());
-        List<Beat> device = IbiCleaner.fromDevice(ibi.startMillis(), ibi.offsetsS(), ibi.values(),
-                IbiCleaner.Config.DEFAULT);
-        List<Beat> plain = shift(ElgendiPeaks.beats(
-                ElgendiPeaks.find(PpgClean.clean(samples, rate), rate), rate), bvp.startMillis());
+        List<Beat> fromBvp =
+                shift(BvpBeats.detect(samples, rate, 0, samples.length, BvpBeats.Config.DEFAULT), bvp.startMillis());
+        List<Beat> device =
+                IbiCleaner.fromDevice(ibi.startMillis(), ibi.offsetsS(), ibi.values(), IbiCleaner.Config.DEFAULT);
+        List<Beat> plain = shift(
+                ElgendiPeaks.beats(ElgendiPeaks.find(PpgClean.clean(samples, rate), rate), rate), bvp.startMillis());
 
-        System.out.printf("%s: %d BVP peaks, %d accepted (%.0f %%); %d device IBIs, %d accepted%n",
-                name, fromBvp.size(), accepted(fromBvp), 100.0 * accepted(fromBvp) / fromBvp.size(),
-                device.size(), accepted(device));
+        System.out.printf(
+                "%s: %d BVP peaks, %d accepted (%.0f %%); %d device IBIs, %d accepted%n",
+                name,
+                fromBvp.size(),
+                accepted(fromBvp),
+                100.0 * accepted(fromBvp) / fromBvp.size(),
+                device.size(),
+                accepted(device));
         int compared = 0;
         int clean = 0;
         List<Beat> pooledDevice = new ArrayList<>();
@@ -68,14 +72,24 @@ class E4BvpVersusDeviceTest {
             boolean comparable = ds.coverage() * WINDOW_MS / 1000 >= MIN_SHARED_S
                     && bs.coverage() * WINDOW_MS / 1000 >= MIN_SHARED_S;
             boolean isClean = d.coverage() >= CLEAN_COVERAGE;
-            System.out.printf("  min %3.0f-%3.0f device cov %.2f HR %5.1f RMSSD %6.1f | BVP cov %.2f HR"
+            System.out.printf(
+                    "  min %3.0f-%3.0f device cov %.2f HR %5.1f RMSSD %6.1f | BVP cov %.2f HR"
                             + " %5.1f RMSSD %6.1f | NK2 plain RMSSD %6.1f | shared %3.0f s: device HR"
                             + " %5.1f, BVP HR %5.1f, diff %+.2f%s%n",
-                    (from - bvp.startMillis()) / 60000, (to - bvp.startMillis()) / 60000, d.coverage(),
-                    d.meanHrBpm(), d.rmssdMs(), b.coverage(), b.meanHrBpm(), b.rmssdMs(), p.rmssdMs(),
-                    ds.coverage() * WINDOW_MS / 1000, ds.meanHrBpm(), bs.meanHrBpm(),
-                    bs.meanHrBpm() - ds.meanHrBpm(), (comparable ? "" : " (not compared)")
-                            + (isClean ? " clean" : ""));
+                    (from - bvp.startMillis()) / 60000,
+                    (to - bvp.startMillis()) / 60000,
+                    d.coverage(),
+                    d.meanHrBpm(),
+                    d.rmssdMs(),
+                    b.coverage(),
+                    b.meanHrBpm(),
+                    b.rmssdMs(),
+                    p.rmssdMs(),
+                    ds.coverage() * WINDOW_MS / 1000,
+                    ds.meanHrBpm(),
+                    bs.meanHrBpm(),
+                    bs.meanHrBpm() - ds.meanHrBpm(),
+                    (comparable ? "" : " (not compared)") + (isClean ? " clean" : ""));
             pooledDevice.addAll(sharedDevice);
             pooledBvp.addAll(sharedBvp);
             if (comparable) {
@@ -91,9 +105,15 @@ class E4BvpVersusDeviceTest {
         double end = bvp.endMillis();
         HrvTimeDomain.Result pd = HrvTimeDomain.compute(pooledDevice, start, end);
         HrvTimeDomain.Result pb = HrvTimeDomain.compute(pooledBvp, start, end);
-        System.out.printf("%s: %d windows compared, %d clean windows for device RMSSD; all shared"
-                        + " stretches (%.0f s): device HR %.2f, BVP HR %.2f, diff %+.2f%n", name,
-                compared, clean, pd.coverage() * (end - start) / 1000, pd.meanHrBpm(), pb.meanHrBpm(),
+        System.out.printf(
+                "%s: %d windows compared, %d clean windows for device RMSSD; all shared"
+                        + " stretches (%.0f s): device HR %.2f, BVP HR %.2f, diff %+.2f%n",
+                name,
+                compared,
+                clean,
+                pd.coverage() * (end - start) / 1000,
+                pd.meanHrBpm(),
+                pb.meanHrBpm(),
                 pb.meanHrBpm() - pd.meanHrBpm());
         assertEquals(pd.meanHrBpm(), pb.meanHrBpm(), 2.0, name + " over all shared stretches");
         // msr2023's device reports beats for only 1-19 % of each window: few windows share 20 s
@@ -126,8 +146,12 @@ class E4BvpVersusDeviceTest {
         }
         List<Beat> out = new ArrayList<>();
         for (Beat b : beats) {
-            if (b.accepted() && b.tMillis() >= from && b.tMillis() < to && b.startMillis() >= from
-                    && covered[bin(b.startMillis(), from)] && covered[bin(b.tMillis(), from)]) {
+            if (b.accepted()
+                    && b.tMillis() >= from
+                    && b.tMillis() < to
+                    && b.startMillis() >= from
+                    && covered[bin(b.startMillis(), from)]
+                    && covered[bin(b.tMillis(), from)]) {
                 out.add(b);
             }
         }

@@ -51,9 +51,8 @@ final class ElgendiPeaksReference {
         return peaks.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static boolean above(double[] maPeak, double[] maBeat, double[] offset,
-            double globalMean, double beatOffset, int i) {
+    private static boolean above(
+            double[] maPeak, double[] maBeat, double[] offset, double globalMean, double beatOffset, int i) {
         return maPeak[i] > maBeat[i] + beatOffset * (offset == null ? globalMean : offset[i]);
     }
-
 }

@@ -15,7 +15,9 @@ class ElgendiPeaksReferenceTest {
 
     @Test
     void shouldFindTheSamePeaksAsTheReference() {
-        ElgendiPeaks.Config[] configs = {ElgendiPeaks.Config.NEUROKIT2, ElgendiPeaks.Config.NEUROKIT2.withOffsetWindowS(8)};
+        ElgendiPeaks.Config[] configs = {
+            ElgendiPeaks.Config.NEUROKIT2, ElgendiPeaks.Config.NEUROKIT2.withOffsetWindowS(8)
+        };
         int peaks = 0;
         for (int seed = 0; seed < 12; seed++) {
             SyntheticPulse pulse = new SyntheticPulse(RATE_HZ, 150, 0.6 + 0.05 * seed, 0.05, seed);
@@ -34,8 +36,10 @@ class ElgendiPeaksReferenceTest {
             for (int i = 0; i < n; i++) {
                 tiny[i] = i % 2;
             }
-            assertArrayEquals(ElgendiPeaksReference.find(tiny, RATE_HZ, ElgendiPeaks.Config.NEUROKIT2),
-                    ElgendiPeaks.find(tiny, RATE_HZ, ElgendiPeaks.Config.NEUROKIT2), "n " + n);
+            assertArrayEquals(
+                    ElgendiPeaksReference.find(tiny, RATE_HZ, ElgendiPeaks.Config.NEUROKIT2),
+                    ElgendiPeaks.find(tiny, RATE_HZ, ElgendiPeaks.Config.NEUROKIT2),
+                    "n " + n);
         }
         assertTrue(peaks > 2000, "peaks " + peaks);
     }

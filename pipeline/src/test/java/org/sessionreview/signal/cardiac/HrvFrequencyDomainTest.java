@@ -14,10 +14,9 @@ class HrvFrequencyDomainTest {
 
     @Test
     void shouldPutThePowerInHfWhenRespirationIsAt025Hz() {
-        HrvFrequencyDomain.Result r = HrvFrequencyDomain.compute(
-                RsaSeries.beats(800, 40, 0.25, 300), 0, 300_000, CONFIG);
-        System.out.printf("RSA 0.25 Hz: LF %.1f ms2, HF %.1f ms2, LF/HF %.3f%n", r.lfMs2(), r.hfMs2(),
-                r.lfHfRatio());
+        HrvFrequencyDomain.Result r =
+                HrvFrequencyDomain.compute(RsaSeries.beats(800, 40, 0.25, 300), 0, 300_000, CONFIG);
+        System.out.printf("RSA 0.25 Hz: LF %.1f ms2, HF %.1f ms2, LF/HF %.3f%n", r.lfMs2(), r.hfMs2(), r.lfHfRatio());
         assertTrue(r.hfMs2() > 10 * r.lfMs2(), "HF dominates");
         assertTrue(r.lfHfRatio() < 0.1);
         assertEquals(40 * 40 / 2.0, r.hfMs2(), 0.15 * 800, "a modulation of A ms has A^2/2 ms^2");
@@ -25,10 +24,9 @@ class HrvFrequencyDomainTest {
 
     @Test
     void shouldPutThePowerInLfWhenTheRhythmIsAt01Hz() {
-        HrvFrequencyDomain.Result r = HrvFrequencyDomain.compute(
-                RsaSeries.beats(800, 40, 0.1, 300), 0, 300_000, CONFIG);
-        System.out.printf("RSA 0.10 Hz: LF %.1f ms2, HF %.1f ms2, LF/HF %.3f%n", r.lfMs2(), r.hfMs2(),
-                r.lfHfRatio());
+        HrvFrequencyDomain.Result r =
+                HrvFrequencyDomain.compute(RsaSeries.beats(800, 40, 0.1, 300), 0, 300_000, CONFIG);
+        System.out.printf("RSA 0.10 Hz: LF %.1f ms2, HF %.1f ms2, LF/HF %.3f%n", r.lfMs2(), r.hfMs2(), r.lfHfRatio());
         assertTrue(r.lfMs2() > 10 * r.hfMs2(), "LF dominates");
         assertTrue(r.lfHfRatio() > 10);
     }

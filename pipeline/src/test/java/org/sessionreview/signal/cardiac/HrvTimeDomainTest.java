@@ -56,7 +56,8 @@ class HrvTimeDomainTest {
         HrvTimeDomain.Rmssd r = HrvTimeDomain.rmssd(times(ibi), ibi, use);
         assertEquals(1, r.pairs());
         assertEquals(50.0, r.rmssdMs(), 1e-9);
-        assertTrue(Double.isNaN(HrvTimeDomain.rmssd(new double[1], new double[1], new boolean[] {true}).rmssdMs()));
+        assertTrue(Double.isNaN(HrvTimeDomain.rmssd(new double[1], new double[1], new boolean[] {true})
+                .rmssdMs()));
     }
 
     @Test
@@ -68,7 +69,8 @@ class HrvTimeDomainTest {
             HrvTimeDomain.Result r = HrvTimeDomain.compute(beats, 0, 300_000);
             double rmssd = RsaSeries.expectedRmssdMs(mean, amplitude, f);
             double sdnn = amplitude / Math.sqrt(2);
-            System.out.printf("RSA f=%.2f Hz: RMSSD %.2f ms (analytic %.2f), SDNN %.2f (%.2f)%n",
+            System.out.printf(
+                    "RSA f=%.2f Hz: RMSSD %.2f ms (analytic %.2f), SDNN %.2f (%.2f)%n",
                     f, r.rmssdMs(), rmssd, r.sdnnMs(), sdnn);
             assertEquals(rmssd, r.rmssdMs(), 0.05 * rmssd, "RMSSD at " + f + " Hz");
             assertEquals(sdnn, r.sdnnMs(), 0.05 * sdnn, "SDNN at " + f + " Hz");

@@ -17,16 +17,16 @@ class IbiCleanerTest {
         boolean[] ok = IbiCleaner.accept(ibi, 0.3, 2.0, 0.2);
         // 1.60 (missed beat) and 0.40 (extra beat) deviate > 20 % from the ~0.8 s median;
         // 2.50 is out of range; 0.97 deviates 0.97/0.805 - 1 = 20.5 %.
-        assertArrayEquals(new boolean[] {true, true, true, true, false, true, false, true, false,
-            true, true, false, true}, ok);
+        assertArrayEquals(
+                new boolean[] {true, true, true, true, false, true, false, true, false, true, true, false, true}, ok);
     }
 
     @Test
     void shouldFallBackToTheRangeCheckWhenABeatHasTooFewNeighbours() {
         assertArrayEquals(new boolean[] {true}, IbiCleaner.accept(new double[] {1.9}, 0.3, 2.0, 0.2));
         assertArrayEquals(new boolean[] {true, true}, IbiCleaner.accept(new double[] {0.5, 1.5}, 0.3, 2.0, 0.2));
-        assertArrayEquals(new boolean[] {false, true, true},
-                IbiCleaner.accept(new double[] {0.2, 0.5, 1.5}, 0.3, 2.0, 0.2));
+        assertArrayEquals(
+                new boolean[] {false, true, true}, IbiCleaner.accept(new double[] {0.2, 0.5, 1.5}, 0.3, 2.0, 0.2));
     }
 
     @Test
@@ -81,7 +81,8 @@ class IbiCleanerTest {
         List<Beat> windowed = IbiCleaner.clean(beats, IbiCleaner.Config.DEFAULT);
         assertTrue(windowed.stream().allMatch(Beat::accepted), "each side judged by its own neighbours");
         IbiCleaner.Config byPosition = new IbiCleaner.Config(0.3, 2.0, 0.2, 5, Double.POSITIVE_INFINITY);
-        assertEquals(RejectReason.DEVIATES_FROM_LOCAL_MEDIAN,
+        assertEquals(
+                RejectReason.DEVIATES_FROM_LOCAL_MEDIAN,
                 IbiCleaner.clean(beats, byPosition).get(5).rejectReason());
     }
 

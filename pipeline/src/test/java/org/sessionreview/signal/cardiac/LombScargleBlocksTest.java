@@ -1,6 +1,5 @@
 package org.sessionreview.signal.cardiac;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,12 +30,20 @@ class LombScargleBlocksTest {
         while (t < startMillis + seconds * 1000) {
             double s = (t - startMillis) / 1000;
             // E4 intervals are whole multiples of 1/64 s
-            double ibi = Math.round(64 * (0.8 + drift * s / seconds + 0.04 * Math.sin(2 * Math.PI * 0.25 * s)
-                    + 0.03 * Math.sin(2 * Math.PI * 0.09 * s) + 0.01 * rng.nextGaussian())) / 64.0 * 1000;
+            double ibi = Math.round(64
+                            * (0.8
+                                    + drift * s / seconds
+                                    + 0.04 * Math.sin(2 * Math.PI * 0.25 * s)
+                                    + 0.03 * Math.sin(2 * Math.PI * 0.09 * s)
+                                    + 0.01 * rng.nextGaussian()))
+                    / 64.0
+                    * 1000;
             t += ibi;
             boolean reject = rng.nextDouble() < 0.05 || (s % 97 < 4);
-            out.add(reject ? Beat.rejected(t, ibi, Beat.Source.DEVICE, RejectReason.MOTION)
-                    : Beat.accepted(t, ibi, Beat.Source.DEVICE));
+            out.add(
+                    reject
+                            ? Beat.rejected(t, ibi, Beat.Source.DEVICE, RejectReason.MOTION)
+                            : Beat.accepted(t, ibi, Beat.Source.DEVICE));
         }
         return out;
     }
@@ -118,8 +125,8 @@ class LombScargleBlocksTest {
         int compared = 0;
         for (long end = ORIGIN + SPAN; end <= ORIGIN + 600_000; end += HOP) {
             HrvFrequencyDomain.Result w = HrvFrequencyDomain.compute(beats, end - SPAN, end, CONFIG, warm);
-            HrvFrequencyDomain.Result f = HrvFrequencyDomain.compute(beats, end - SPAN, end, CONFIG,
-                    new LombScargleBlocks(ORIGIN, HOP)); // as after a restore
+            HrvFrequencyDomain.Result f = HrvFrequencyDomain.compute(
+                    beats, end - SPAN, end, CONFIG, new LombScargleBlocks(ORIGIN, HOP)); // as after a restore
             assertEquals(f, w, "end " + end); // records compare doubles bit for bit
             compared += f == null ? 0 : 1;
         }
@@ -144,7 +151,8 @@ class LombScargleBlocksTest {
         long hits = blocks.hits();
         HrvFrequencyDomain.Result again = HrvFrequencyDomain.compute(changed, end - SPAN, end, CONFIG, blocks);
         assertEquals(hits + SPAN / HOP - 1, blocks.hits(), "all blocks but the changed one reused");
-        assertEquals(HrvFrequencyDomain.compute(changed, end - SPAN, end, CONFIG, new LombScargleBlocks(ORIGIN, HOP)),
+        assertEquals(
+                HrvFrequencyDomain.compute(changed, end - SPAN, end, CONFIG, new LombScargleBlocks(ORIGIN, HOP)),
                 again);
     }
 
@@ -154,11 +162,16 @@ class LombScargleBlocksTest {
         List<Beat> beats = beats(rng, ORIGIN, 400);
         LombScargleBlocks blocks = new LombScargleBlocks(ORIGIN, HOP);
         double end = ORIGIN + 300_000 + 2_500; // a final partial window ends anywhere
-        assertEquals(HrvFrequencyDomain.compute(beats, end - SPAN, end, CONFIG),
+        assertEquals(
+                HrvFrequencyDomain.compute(beats, end - SPAN, end, CONFIG),
                 HrvFrequencyDomain.compute(beats, end - SPAN, end, CONFIG, blocks));
         assertEquals(0, blocks.lookups());
-        assertThrows(IllegalArgumentException.class, () -> blocks.periodogram(new double[] {end - 1, end - 2},
-                new double[] {800, 800}, 0, 0, end - SPAN, end, new double[] {0.1}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> blocks.periodogram(
+                        new double[] {end - 1, end - 2}, new double[] {800, 800}, 0, 0, end - SPAN, end, new double[] {
+                            0.1
+                        }));
     }
 
     private static double mean(double[] v) {

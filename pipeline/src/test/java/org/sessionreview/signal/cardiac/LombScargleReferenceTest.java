@@ -27,7 +27,8 @@ class LombScargleReferenceTest {
                 t[i] = time;
                 y[i] = ibi * 1000;
             }
-            double[] f = trial % 4 == 3 ? unevenGrid(rng) : LombScargle.grid(0.04, 0.4, 0.0025 + rng.nextDouble() * 0.01);
+            double[] f =
+                    trial % 4 == 3 ? unevenGrid(rng) : LombScargle.grid(0.04, 0.4, 0.0025 + rng.nextDouble() * 0.01);
             double[] fast = LombScargle.periodogram(t, y, f);
             double[] ref = direct(t, y, f);
             double peak = 0;
@@ -36,7 +37,8 @@ class LombScargleReferenceTest {
             }
             for (int k = 0; k < f.length; k++) {
                 double diff = Math.abs(fast[k] - ref[k]);
-                assertTrue(diff <= 1e-9 * Math.max(Math.abs(fast[k]), Math.abs(ref[k])) + 1e-12 * peak,
+                assertTrue(
+                        diff <= 1e-9 * Math.max(Math.abs(fast[k]), Math.abs(ref[k])) + 1e-12 * peak,
                         "trial " + trial + " f=" + f[k] + ": " + fast[k] + " vs " + ref[k]);
                 worst = Math.max(worst, ref[k] == 0 ? 0 : diff / Math.abs(ref[k]));
             }

@@ -51,8 +51,8 @@ class LombScargleTest {
         for (int i = 0; i < n; i++) {
             centred[i] = y[i] - mean;
         }
-        Complex[] spectrum = new FastFourierTransformer(DftNormalization.STANDARD)
-                .transform(centred, TransformType.FORWARD);
+        Complex[] spectrum =
+                new FastFourierTransformer(DftNormalization.STANDARD).transform(centred, TransformType.FORWARD);
         for (int k : new int[] {1, 17, 64, 127}) {
             double f = k / (n * dt);
             double lomb = LombScargle.periodogram(t, y, new double[] {f})[0];

@@ -26,8 +26,7 @@ class PeakPrimitivesTest {
     void shouldMatchScipyUniformFilterWhenTheWindowIsEven() {
         double[] x = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9};
         // scipy.ndimage.uniform_filter1d(x, 4, mode="nearest"), scipy 1.17.1
-        double[] scipy = {2.5, 2.75, 2.25, 2.75, 4.75, 4.25, 5.5, 5.5, 4, 4.75, 5.25, 6.25, 7.25,
-            8.25, 8.5};
+        double[] scipy = {2.5, 2.75, 2.25, 2.75, 4.75, 4.25, 5.5, 5.5, 4, 4.75, 5.25, 6.25, 7.25, 8.25, 8.5};
         assertArrayEquals(scipy, Boxcar.smooth(x, 4), 1e-12);
     }
 
@@ -65,8 +64,9 @@ class PeakPrimitivesTest {
         MonotoneCubic f = new MonotoneCubic(x, y);
         double[] at = {0.5, 1.7, 3.0, 4.7, 6.2, 6.9};
         // scipy.interpolate.PchipInterpolator(x, y)(at), scipy 1.17.1
-        double[] scipy = {1.13833333333333, 1.15499259259259, 1.1, 0.964977777777778,
-            0.975674074074074, 1.42139259259259};
+        double[] scipy = {
+            1.13833333333333, 1.15499259259259, 1.1, 0.964977777777778, 0.975674074074074, 1.42139259259259
+        };
         for (int i = 0; i < at.length; i++) {
             assertEquals(scipy[i], f.value(at[i]), 1e-12, "at " + at[i]);
         }
@@ -100,7 +100,8 @@ class PeakPrimitivesTest {
         out[0] = tmp;
         for (int i = 1; i < n; i++) {
             tmp += (x[Math.max(0, Math.min(n - 1, i + size - 1 - before))]
-                    - x[Math.max(0, Math.min(n - 1, i - 1 - before))]) / size;
+                            - x[Math.max(0, Math.min(n - 1, i - 1 - before))])
+                    / size;
             out[i] = tmp;
         }
         return out;

@@ -30,8 +30,7 @@ final class SyntheticPulse {
             double v = 20 * Math.sin(2 * Math.PI * 0.05 * s) + random.nextGaussian();
             for (double b : beatTimesS) {
                 if (Math.abs(s - b) < 1.0) {
-                    v += 50 * Math.exp(-sq(s - b) / (2 * sq(0.08)))
-                            + 15 * Math.exp(-sq(s - b - 0.28) / (2 * sq(0.06)));
+                    v += 50 * Math.exp(-sq(s - b) / (2 * sq(0.08))) + 15 * Math.exp(-sq(s - b - 0.28) / (2 * sq(0.06)));
                 }
             }
             samples[i] = v;
@@ -51,7 +50,8 @@ final class SyntheticPulse {
         for (int i = (int) (fromS * rateHz); i < toS * rateHz; i++) {
             double s = i / rateHz;
             samples[i] += 300 * Math.sin(2 * Math.PI * 1.3 * s + phase1)
-                    + 200 * Math.sin(2 * Math.PI * 2.9 * s + phase2) + 30 * random.nextGaussian();
+                    + 200 * Math.sin(2 * Math.PI * 2.9 * s + phase2)
+                    + 30 * random.nextGaussian();
         }
         return this;
     }

@@ -12,10 +12,7 @@ class EdaCleanTest {
         double[] x = new double[(int) (seconds * rateHz)];
         for (int i = 0; i < x.length; i++) {
             double t = i / rateHz;
-            x[i] =
-                    8
-                            + 0.5 * Math.sin(2 * Math.PI * keepHz * t)
-                            + 0.2 * Math.sin(2 * Math.PI * removeHz * t);
+            x[i] = 8 + 0.5 * Math.sin(2 * Math.PI * keepHz * t) + 0.2 * Math.sin(2 * Math.PI * removeHz * t);
         }
         return x;
     }
@@ -42,9 +39,7 @@ class EdaCleanTest {
         for (int i = 1000; i < 5000; i++) {
             double t = i / fs;
             double expected =
-                    8
-                            + keep * 0.5 * Math.sin(2 * Math.PI * 0.5 * t)
-                            + leak * 0.2 * Math.sin(2 * Math.PI * 10 * t);
+                    8 + keep * 0.5 * Math.sin(2 * Math.PI * 0.5 * t) + leak * 0.2 * Math.sin(2 * Math.PI * 10 * t);
             assertEquals(expected, y[i], 1e-9, "sample " + i);
         }
     }
@@ -73,10 +68,7 @@ class EdaCleanTest {
     @Test
     void shouldRejectASignalShorterThanTheFilterPaddingWhenBatch() {
         assertThrows(
-                IllegalArgumentException.class,
-                () -> EdaClean.clean(new double[15], 100, EdaCleanMethod.NEUROKIT));
-        assertEquals(
-                3,
-                EdaClean.cleanBounded(new double[] {1, 2, 3}, 100, EdaCleanMethod.NEUROKIT).length);
+                IllegalArgumentException.class, () -> EdaClean.clean(new double[15], 100, EdaCleanMethod.NEUROKIT));
+        assertEquals(3, EdaClean.cleanBounded(new double[] {1, 2, 3}, 100, EdaCleanMethod.NEUROKIT).length);
     }
 }

@@ -33,18 +33,7 @@ class EdaConfigTest {
         assertThrows(NullPointerException.class, () -> d.withScrMethod(null));
         assertThrows(
                 IllegalArgumentException.class,
-                () ->
-                        new EdaConfig(
-                                d.cleanMethod(),
-                                d.phasicMethod(),
-                                0.05,
-                                d.scrMethod(),
-                                0.1,
-                                0.01,
-                                6,
-                                5,
-                                15,
-                                30,
-                                20));
+                () -> new EdaConfig(
+                        d.cleanMethod(), d.phasicMethod(), 0.05, d.scrMethod(), 0.1, 0.01, 6, 5, 15, 30, 20));
     }
 }

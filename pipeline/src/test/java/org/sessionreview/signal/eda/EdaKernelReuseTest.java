@@ -24,13 +24,19 @@ class EdaKernelReuseTest {
                 double[] x = EdaSignals.driftingTonic((int) (rateHz * 400), rateHz, 0.01, round * 10 + (long) rateHz);
                 EdaSignals.plant(x, rateHz, 100, 0.4);
                 EdaSignals.plant(x, rateHz, 250, 0.1);
-                assertArrayEquals(bits(freshStreaming(x, rateHz, s[1], (int) s[2])),
-                        bits(EdaPhasic.streamingKernel(rateHz, s[1], (int) s[2]).apply(x)), "phasic kernel " + rateHz + " Hz");
+                assertArrayEquals(
+                        bits(freshStreaming(x, rateHz, s[1], (int) s[2])),
+                        bits(EdaPhasic.streamingKernel(rateHz, s[1], (int) s[2]).apply(x)),
+                        "phasic kernel " + rateHz + " Hz");
                 for (EdaCleanMethod method : EdaCleanMethod.values()) {
-                    assertArrayEquals(bits(freshCleanBounded(x, rateHz, method)), bits(EdaClean.cleanBounded(x, rateHz, method)),
+                    assertArrayEquals(
+                            bits(freshCleanBounded(x, rateHz, method)),
+                            bits(EdaClean.cleanBounded(x, rateHz, method)),
                             method + " at " + rateHz + " Hz");
                     Sos sos = EdaClean.filter(rateHz, method);
-                    assertEquals(sos == null ? 0 : ZeroPhaseFir.decaySamples(sos, 1e-9), EdaClean.boundedHalfWidth(rateHz, method));
+                    assertEquals(
+                            sos == null ? 0 : ZeroPhaseFir.decaySamples(sos, 1e-9),
+                            EdaClean.boundedHalfWidth(rateHz, method));
                 }
             }
         }
@@ -43,14 +49,17 @@ class EdaKernelReuseTest {
 
     /** {@code EdaPhasic.streaming}'s tonic as it was: the kernel designed on every call. */
     private static double[] freshStreaming(double[] x, double rateHz, double cutoffHz, int halfWidth) {
-        return ZeroPhaseFir.tapered(Butterworth.lowPass(EdaPhasic.ORDER, cutoffHz, rateHz), halfWidth,
-                EdaPhasic.STREAMING_TAPER).apply(x);
+        return ZeroPhaseFir.tapered(
+                        Butterworth.lowPass(EdaPhasic.ORDER, cutoffHz, rateHz), halfWidth, EdaPhasic.STREAMING_TAPER)
+                .apply(x);
     }
 
     /** {@link EdaClean#cleanBounded} as it was: the filter and kernel designed on every call. */
     private static double[] freshCleanBounded(double[] x, double rateHz, EdaCleanMethod method) {
         Sos sos = EdaClean.filter(rateHz, method);
-        return sos == null ? x.clone() : ZeroPhaseFir.of(sos, ZeroPhaseFir.decaySamples(sos, 1e-9)).apply(x);
+        return sos == null
+                ? x.clone()
+                : ZeroPhaseFir.of(sos, ZeroPhaseFir.decaySamples(sos, 1e-9)).apply(x);
     }
 
     private static long[] bits(double[] v) {

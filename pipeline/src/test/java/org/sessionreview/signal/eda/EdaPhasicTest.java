@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class EdaPhasicTest {
     private static final EdaConfig NEUROKIT = EdaConfig.neurokit();
@@ -27,7 +26,8 @@ class EdaPhasicTest {
         for (EdaConfig cfg : new EdaConfig[] {NEUROKIT, STREAMING}) {
             EdaPhasic.Components c = EdaPhasic.decompose(x, 4, cfg);
             assertArrayEquals(x, c.tonicUs(), 1e-9, cfg.phasicMethod().name());
-            assertArrayEquals(new double[400], c.phasicUs(), 1e-9, cfg.phasicMethod().name());
+            assertArrayEquals(
+                    new double[400], c.phasicUs(), 1e-9, cfg.phasicMethod().name());
         }
     }
 

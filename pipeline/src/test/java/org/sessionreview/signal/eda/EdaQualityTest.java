@@ -12,8 +12,8 @@ class EdaQualityTest {
         // At 4 Hz, 10 uS/s allows 2.5 uS between samples.
         double[] x = {1.0, 1.1, 0.0, 0.01, 1.2, 1.3, 5.0, 1.4, Double.NaN, 1.5, 3.9};
         boolean[] valid = EdaQuality.validMask(x, 4.0, 0.05, 10.0);
-        assertArrayEquals(new boolean[] {true, true, false, false, true, false, false, false, false, true, true},
-                valid);
+        assertArrayEquals(
+                new boolean[] {true, true, false, false, true, false, false, false, false, true, true}, valid);
         assertEquals(5, EdaQuality.count(valid, 0, x.length));
         assertEquals(1, EdaQuality.count(valid, 2, 9), "only index 4 in 2..8");
     }

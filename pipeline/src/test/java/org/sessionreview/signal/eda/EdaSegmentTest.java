@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link EdaProcess#segment} over consecutive cores: each SCR exactly once, and the same SCRs
@@ -46,12 +45,12 @@ class EdaSegmentTest {
     @ValueSource(doubles = {4, 100})
     void shouldReportEachScrOnceAndAsTheWholeRecordingWhenCoresHaveAnyLength(double rateHz) {
         double[] x = busySignal(rateHz, 5);
-        List<ScrDetector.Scr> whole = EdaProcess.whole(x, rateHz, EdaConfig.defaults()).scrs();
+        List<ScrDetector.Scr> whole =
+                EdaProcess.whole(x, rateHz, EdaConfig.defaults()).scrs();
         assertTrue(whole.size() > 50, "responses planted: " + whole.size());
 
         for (double core : CORE_SECONDS) {
-            List<ScrDetector.Scr> segments =
-                    EdaSignals.bySegments(x, rateHz, core, EdaConfig.defaults());
+            List<ScrDetector.Scr> segments = EdaSignals.bySegments(x, rateHz, core, EdaConfig.defaults());
             assertStrictlyIncreasingPeaks(segments, core + " s cores");
             assertEquals(whole, segments, core + " s cores at " + rateHz + " Hz");
         }
@@ -83,16 +82,15 @@ class EdaSegmentTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"e4/stress-predict-S04", "e4/msr2023"})
-    void shouldAgreeWithTheWholeRecordingWhenCoresCutARealSession(String folder)
-            throws IOException {
+    void shouldAgreeWithTheWholeRecordingWhenCoresCutARealSession(String folder) throws IOException {
         double[] x = EdaE4StreamingVsBatchTest.maskedEda(folder);
-        List<ScrDetector.Scr> whole = EdaProcess.whole(x, 4, EdaConfig.defaults()).scrs();
+        List<ScrDetector.Scr> whole =
+                EdaProcess.whole(x, 4, EdaConfig.defaults()).scrs();
         Set<Integer> wholePeaks = new HashSet<>();
         whole.forEach(s -> wholePeaks.add(s.peakIndex()));
 
         for (double core : CORE_SECONDS) {
-            List<ScrDetector.Scr> segments =
-                    EdaSignals.bySegments(x, 4, core, EdaConfig.defaults());
+            List<ScrDetector.Scr> segments = EdaSignals.bySegments(x, 4, core, EdaConfig.defaults());
             assertStrictlyIncreasingPeaks(segments, folder + ", " + core + " s cores");
             List<ScrDetector.Scr> differing = new ArrayList<>(segments);
             differing.removeIf(whole::contains);

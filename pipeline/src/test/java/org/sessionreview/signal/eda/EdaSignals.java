@@ -18,10 +18,7 @@ final class EdaSignals {
 
     /** Seconds from onset to the peak of the Bateman shape. */
     static double timeToPeakS() {
-        return Math.log(TAU_DECAY_S / TAU_RISE_S)
-                * TAU_RISE_S
-                * TAU_DECAY_S
-                / (TAU_DECAY_S - TAU_RISE_S);
+        return Math.log(TAU_DECAY_S / TAU_RISE_S) * TAU_RISE_S * TAU_DECAY_S / (TAU_DECAY_S - TAU_RISE_S);
     }
 
     /** The shape at {@code t} seconds after onset, with a peak of 1. */
@@ -65,11 +62,7 @@ final class EdaSignals {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             double t = i / rateHz;
-            x[i] =
-                    5
-                            + 0.002 * t
-                            + 0.8 * Math.sin(2 * Math.PI * t / 400)
-                            + noiseSdUs * r.nextGaussian();
+            x[i] = 5 + 0.002 * t + 0.8 * Math.sin(2 * Math.PI * t / 400) + noiseSdUs * r.nextGaussian();
         }
         return x;
     }
@@ -78,8 +71,7 @@ final class EdaSignals {
      * Runs {@link EdaProcess#segment} over consecutive cores of {@code coreSeconds}, passing each
      * the configured context and look-ahead, and collects the SCRs with indices of the full signal.
      */
-    static List<ScrDetector.Scr> bySegments(
-            double[] x, double rateHz, double coreSeconds, EdaConfig cfg) {
+    static List<ScrDetector.Scr> bySegments(double[] x, double rateHz, double coreSeconds, EdaConfig cfg) {
         int core = (int) Math.round(coreSeconds * rateHz);
         int context = cfg.contextSamples(rateHz);
         int lookAhead = cfg.lookAheadSamples(rateHz);
@@ -89,8 +81,8 @@ final class EdaSignals {
             int start = Math.max(0, from - context);
             int end = Math.min(x.length, to + lookAhead);
             double[] piece = Arrays.copyOfRange(x, start, end);
-            for (ScrDetector.Scr s :
-                    EdaProcess.segment(piece, rateHz, from - start, to - start, cfg).scrs()) {
+            for (ScrDetector.Scr s : EdaProcess.segment(piece, rateHz, from - start, to - start, cfg)
+                    .scrs()) {
                 all.add(shift(s, start, rateHz));
             }
         }

@@ -114,6 +114,7 @@ class ScrDetectorTest {
         assertEquals(1, scrs.size());
         assertTrue(scrs.get(0).riseTimeS() < 2.5, "rise " + scrs.get(0).riseTimeS());
     }
+
     @Test
     void shouldKeepAResponseThatRidesOnASlowRecoveryWhenTheTroughIsLongBefore() {
         // A causal high-pass leaves an undershoot after a large response; the next response
@@ -145,15 +146,20 @@ class ScrDetectorTest {
         List<ScrDetector.Scr> scrs = ScrDetector.detect(x, 1, cfg);
 
         assertEquals(
-                List.of(
-                        new ScrDetector.Scr(1, 3, 1, 3, 1.0, 2, 1.0),
-                        new ScrDetector.Scr(8, 9, 8, 9, 1.6, 1, 2.0)),
+                List.of(new ScrDetector.Scr(1, 3, 1, 3, 1.0, 2, 1.0), new ScrDetector.Scr(8, 9, 8, 9, 1.6, 1, 2.0)),
                 scrs);
-        EdaConfig stricter =
-                new EdaConfig(cfg.cleanMethod(), cfg.phasicMethod(), cfg.tonicCutoffHz(),
-                        ScrMethod.NEUROKIT, 0.4, cfg.minAmplitudeUs(), cfg.minRiseSeconds(),
-                        cfg.maxRiseSeconds(), cfg.supportSeconds(), cfg.contextSeconds(),
-                        cfg.lookAheadSeconds());
+        EdaConfig stricter = new EdaConfig(
+                cfg.cleanMethod(),
+                cfg.phasicMethod(),
+                cfg.tonicCutoffHz(),
+                ScrMethod.NEUROKIT,
+                0.4,
+                cfg.minAmplitudeUs(),
+                cfg.minRiseSeconds(),
+                cfg.maxRiseSeconds(),
+                cfg.supportSeconds(),
+                cfg.contextSeconds(),
+                cfg.lookAheadSeconds());
         assertEquals(List.of(9), peaks(ScrDetector.detect(x, 1, stricter)));
     }
 

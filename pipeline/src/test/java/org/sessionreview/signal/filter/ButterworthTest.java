@@ -23,9 +23,7 @@ class ButterworthTest {
         double k = Math.tan(Math.PI * fc / fs);
         double norm = 1 + SQRT2 * k + k * k;
         double b0 = k * k / norm;
-        double[] expected = {
-            b0, 2 * b0, b0, 1, 2 * (k * k - 1) / norm, (1 - SQRT2 * k + k * k) / norm
-        };
+        double[] expected = {b0, 2 * b0, b0, 1, 2 * (k * k - 1) / norm, (1 - SQRT2 * k + k * k) / norm};
 
         double[][] sos = Butterworth.lowPass(2, fc, fs).sections();
 
@@ -39,9 +37,7 @@ class ButterworthTest {
         double fc = 0.05;
         double k = Math.tan(Math.PI * fc / fs);
         double norm = 1 + SQRT2 * k + k * k;
-        double[] expected = {
-            1 / norm, -2 / norm, 1 / norm, 1, 2 * (k * k - 1) / norm, (1 - SQRT2 * k + k * k) / norm
-        };
+        double[] expected = {1 / norm, -2 / norm, 1 / norm, 1, 2 * (k * k - 1) / norm, (1 - SQRT2 * k + k * k) / norm};
 
         double[][] sos = Butterworth.highPass(2, fc, fs).sections();
 
@@ -62,8 +58,7 @@ class ButterworthTest {
         double[][] sos = Butterworth.lowPass(4, 3, fs).sections();
 
         assertEquals(2, sos.length);
-        assertArrayEquals(
-                new double[] {gain, 2 * gain, gain, 1, inner[1], inner[2]}, sos[0], 1e-15);
+        assertArrayEquals(new double[] {gain, 2 * gain, gain, 1, inner[1], inner[2]}, sos[0], 1e-15);
         assertArrayEquals(new double[] {1, 2, 1, 1, outer[1], outer[2]}, sos[1], 1e-14);
     }
 
@@ -128,23 +123,18 @@ class ButterworthTest {
 
     @Test
     void shouldOrderSectionsByPoleDistanceFromTheUnitCircle() {
-        for (Sos sos :
-                new Sos[] {
-                    Butterworth.lowPass(8, 10, 250),
-                    Butterworth.highPass(6, 0.5, 32),
-                    Butterworth.bandPass(5, 0.5, 8, 64)
-                }) {
+        for (Sos sos : new Sos[] {
+            Butterworth.lowPass(8, 10, 250), Butterworth.highPass(6, 0.5, 32), Butterworth.bandPass(5, 0.5, 8, 64)
+        }) {
             double[][] s = sos.sections();
             double previous = Double.POSITIVE_INFINITY;
             for (double[] row : s) {
                 // largest root modulus of 1 + a1 z^-1 + a2 z^-2
                 double disc = row[4] * row[4] - 4 * row[5];
-                double modulus =
-                        disc < 0
-                                ? Math.sqrt(row[5])
-                                : Math.max(
-                                        Math.abs((-row[4] + Math.sqrt(disc)) / 2),
-                                        Math.abs((-row[4] - Math.sqrt(disc)) / 2));
+                double modulus = disc < 0
+                        ? Math.sqrt(row[5])
+                        : Math.max(
+                                Math.abs((-row[4] + Math.sqrt(disc)) / 2), Math.abs((-row[4] - Math.sqrt(disc)) / 2));
                 assertTrue(1 - modulus <= previous + 1e-12, sos.toString());
                 previous = 1 - modulus;
             }
@@ -156,9 +146,7 @@ class ButterworthTest {
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowPass(2, 2, 4));
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowPass(0, 1, 4));
         assertThrows(IllegalArgumentException.class, () -> Butterworth.bandPass(2, 3, 1, 10));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> Butterworth.design(2, BandType.BAND_PASS, 10, 1));
+        assertThrows(IllegalArgumentException.class, () -> Butterworth.design(2, BandType.BAND_PASS, 10, 1));
     }
 
     /** z = (1 + K p) / (1 - K p) for the prototype pole p = -exp(i theta). */
@@ -169,15 +157,12 @@ class ButterworthTest {
 
     /** {1, -2 Re z, |z|^2}: the denominator with roots z and conj(z). */
     private static double[] biquadDenominator(Complex z) {
-        return new double[] {
-            1, -2 * z.getReal(), z.getReal() * z.getReal() + z.getImaginary() * z.getImaginary()
-        };
+        return new double[] {1, -2 * z.getReal(), z.getReal() * z.getReal() + z.getImaginary() * z.getImaginary()};
     }
 
     /** |H(exp(i 2 pi f / fs))| from the sections' coefficients. */
     static double magnitude(Sos sos, double f, double fs) {
-        Complex zInv =
-                new Complex(Math.cos(-2 * Math.PI * f / fs), Math.sin(-2 * Math.PI * f / fs));
+        Complex zInv = new Complex(Math.cos(-2 * Math.PI * f / fs), Math.sin(-2 * Math.PI * f / fs));
         Complex h = Complex.ONE;
         for (double[] r : sos.sections()) {
             Complex num = zInv.multiply(r[2]).add(r[1]).multiply(zInv).add(r[0]);

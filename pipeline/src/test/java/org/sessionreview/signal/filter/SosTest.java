@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Compares {@link Sos} with straightforward implementations written here. */
 class SosTest {
@@ -48,14 +47,10 @@ class SosTest {
     @Test
     void shouldEqualTheDifferenceEquationWhenFilteringFromRest() {
         double[] x = randomWalk(2000, 1);
-        for (Sos sos :
-                new Sos[] {
-                    Butterworth.lowPass(4, 3, 100),
-                    Butterworth.bandPass(3, 0.5, 8, 64),
-                    Butterworth.highPass(5, 1, 32)
-                }) {
-            assertArrayEquals(
-                    directFormOne(sos.sections(), x), sos.filter(x), 1e-9, sos.toString());
+        for (Sos sos : new Sos[] {
+            Butterworth.lowPass(4, 3, 100), Butterworth.bandPass(3, 0.5, 8, 64), Butterworth.highPass(5, 1, 32)
+        }) {
+            assertArrayEquals(directFormOne(sos.sections(), x), sos.filter(x), 1e-9, sos.toString());
         }
     }
 
@@ -77,12 +72,9 @@ class SosTest {
 
     @Test
     void shouldStartWithoutTransientWhenStateIsSteadyForTheFirstSample() {
-        for (Sos sos :
-                new Sos[] {
-                    Butterworth.lowPass(2, 0.05, 4),
-                    Butterworth.lowPass(3, 3, 100),
-                    Butterworth.highPass(2, 0.05, 100)
-                }) {
+        for (Sos sos : new Sos[] {
+            Butterworth.lowPass(2, 0.05, 4), Butterworth.lowPass(3, 3, 100), Butterworth.highPass(2, 0.05, 100)
+        }) {
             double dc = ButterworthTest.magnitude(sos, 0, 1);
             double[] state = sos.steadyState();
             for (int i = 0; i < state.length; i++) {
@@ -155,15 +147,11 @@ class SosTest {
 
     @Test
     void shouldRejectMalformedSections() {
-        assertThrows(
-                IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 2, 0, 0}}));
-        assertThrows(
-                IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 1, 0}}));
+        assertThrows(IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 2, 0, 0}}));
+        assertThrows(IllegalArgumentException.class, () -> new Sos(new double[][] {{1, 0, 0, 1, 0}}));
         assertThrows(IllegalArgumentException.class, () -> new Sos(new double[0][]));
         Sos sos = Butterworth.lowPass(4, 3, 100);
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> sos.filterCausal(new double[3], new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> sos.filterCausal(new double[3], new double[2]));
     }
 
     /**
@@ -204,9 +192,7 @@ class SosTest {
         assertEquals((x[2] + x[3]) / 2, y[3], 1e-12);
         assertArrayEquals(
                 average.filtFilt(x, 3),
-                new double[] {
-                    x[0], (x[0] + 2 * x[1] + x[2]) / 4, (x[1] + 2 * x[2] + x[3]) / 4, x[3]
-                },
+                new double[] {x[0], (x[0] + 2 * x[1] + x[2]) / 4, (x[1] + 2 * x[2] + x[3]) / 4, x[3]},
                 1e-12);
         assertThrows(IllegalArgumentException.class, () -> average.filtFilt(x, 4));
         assertThrows(IllegalArgumentException.class, () -> average.filtFilt(x, -1));
@@ -246,6 +232,6 @@ class SosTest {
             double[] actual = sos.filterCausal(x, state);
             assertArrayEquals(expected, actual, "trial " + trial); // exact: doubles compared bit for bit
             assertArrayEquals(expectedState, state, "final state of trial " + trial);
-                    }
+        }
     }
 }

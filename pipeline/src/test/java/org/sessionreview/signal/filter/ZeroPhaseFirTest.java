@@ -3,10 +3,9 @@ package org.sessionreview.signal.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class ZeroPhaseFirTest {
     private static double[] signal(int n, long seed) {
@@ -82,15 +81,14 @@ class ZeroPhaseFirTest {
     void shouldShortenTheSupportOnlyAtTheCostOfTheLowestFrequencies() {
         Sos lp = Butterworth.lowPass(2, 0.05, 4);
         double[] x = signal(6000, 3);
-        double[] exact = ZeroPhaseFir.of(lp, ZeroPhaseFir.decaySamples(lp, 1e-13)).apply(x);
+        double[] exact =
+                ZeroPhaseFir.of(lp, ZeroPhaseFir.decaySamples(lp, 1e-13)).apply(x);
         double[] cut = ZeroPhaseFir.of(lp, 60).apply(x);
         double worst = 0;
         for (int i = 1000; i < 5000; i++) {
             worst = Math.max(worst, Math.abs(exact[i] - cut[i]));
         }
-        assertTrue(
-                worst > 0 && worst < 0.05,
-                "15 s support differs from the full response by " + worst);
+        assertTrue(worst > 0 && worst < 0.05, "15 s support differs from the full response by " + worst);
     }
 
     @Test

@@ -31,15 +31,23 @@ class AccMagnitudeTest {
                     xyz[i] = switch (kind) {
                         case 0 -> Math.round(64 * rng.nextGaussian()); // E4 counts
                         case 1 -> 64 * rng.nextGaussian();
-                        case 2 -> u < 0.05 ? Double.NaN : u < 0.1 ? Double.POSITIVE_INFINITY
-                                : u < 0.15 ? -0.0 : u < 0.2 ? Double.MIN_VALUE : rng.nextGaussian() * 1e-160;
+                        case 2 ->
+                            u < 0.05
+                                    ? Double.NaN
+                                    : u < 0.1
+                                            ? Double.POSITIVE_INFINITY
+                                            : u < 0.15
+                                                    ? -0.0
+                                                    : u < 0.2 ? Double.MIN_VALUE : rng.nextGaussian() * 1e-160;
                         default -> rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(1000) - 500);
                     };
                 }
                 double[] fast = AccMagnitude.magnitudeG(xyz, countsPerG);
                 double[] reference = byDivision(xyz, countsPerG);
                 for (int i = 0; i < fast.length; i++) {
-                    assertEquals(Double.doubleToLongBits(reference[i]), Double.doubleToLongBits(fast[i]),
+                    assertEquals(
+                            Double.doubleToLongBits(reference[i]),
+                            Double.doubleToLongBits(fast[i]),
                             "counts per g " + countsPerG + ", kind " + kind + ", sample " + i);
                 }
                 values += fast.length;

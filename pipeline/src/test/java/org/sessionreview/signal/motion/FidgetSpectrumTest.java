@@ -57,21 +57,20 @@ class FidgetSpectrumTest {
     void shouldEqualWelchBandPowerWhenNoFrameIsExcluded() {
         double[] xyz = onGravity(45, plus(burst(0.06, 3.1, 0, 45), burst(0.03, 0.7, 5, 30)));
         FidgetSpectrum.Result r = DEFAULTS.analyse(xyz, RATE_HZ, START_MILLIS);
-        BandPower.Result welch = BandPower.mean(
-                AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G), RATE_HZ, 128, 2, 6);
+        BandPower.Result welch =
+                BandPower.mean(AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G), RATE_HZ, 128, 2, 6);
         assertEquals(welch.frames(), r.framesUsed());
         assertEquals(welch.power(), r.bandPowerG2(), 1e-15);
     }
 
     @Test
     void shouldGiveLittleFidgetPowerWhenTheArmMovesSlowly() {
-        FidgetSpectrum.Result slow = DEFAULTS.analyse(
-                onGravity(60, burst(0.08, 0.5, 0, 60)), RATE_HZ, START_MILLIS);
-        FidgetSpectrum.Result tapping = DEFAULTS.analyse(
-                onGravity(60, burst(0.08, 4, 0, 60)), RATE_HZ, START_MILLIS);
+        FidgetSpectrum.Result slow = DEFAULTS.analyse(onGravity(60, burst(0.08, 0.5, 0, 60)), RATE_HZ, START_MILLIS);
+        FidgetSpectrum.Result tapping = DEFAULTS.analyse(onGravity(60, burst(0.08, 4, 0, 60)), RATE_HZ, START_MILLIS);
 
         assertEquals(0, slow.framesExcluded(), "a slow sway of 0.08 g is no gross movement");
-        assertTrue(slow.bandPowerG2() < 0.02 * tapping.bandPowerG2(),
+        assertTrue(
+                slow.bandPowerG2() < 0.02 * tapping.bandPowerG2(),
                 "slow " + slow.bandPowerG2() + " vs tapping " + tapping.bandPowerG2());
         assertNull(slow.dominantHz(), "below the power floor: no fidget rhythm to report");
     }
@@ -79,8 +78,8 @@ class FidgetSpectrumTest {
     @Test
     void shouldExcludeFramesWithGrossMovementWhenTheArmShakesBetweenTaps() {
         // tapping at 4 Hz for 0-20 s and 44-60 s; the arm shakes at 3 Hz with 0.4 g for 30-40 s
-        double[] xyz = onGravity(60, plus(
-                plus(burst(TAP_G, 4, 0, 20), burst(TAP_G, 4, 44, 60)), burst(0.4, 3, 30, 40)));
+        double[] xyz =
+                onGravity(60, plus(plus(burst(TAP_G, 4, 0, 20), burst(TAP_G, 4, 44, 60)), burst(0.4, 3, 30, 40)));
 
         List<GrossMovement.Interval> moving = GrossMovement.defaults().detect(xyz, RATE_HZ, START_MILLIS);
         assertEquals(List.of(new GrossMovement.Interval(START_MILLIS + 30_000, START_MILLIS + 40_000)), moving);
@@ -90,7 +89,8 @@ class FidgetSpectrumTest {
         assertEquals(6, r.framesExcluded());
         assertEquals(23, r.framesUsed());
         assertEquals(4.0, r.dominantHz(), 0.25, "the shaking does not count as fidgeting");
-        assertTrue(r.frames().stream().filter(FidgetSpectrum.Frame::grossMovement)
+        assertTrue(r.frames().stream()
+                .filter(FidgetSpectrum.Frame::grossMovement)
                 .allMatch(f -> f.startMillis() < START_MILLIS + 40_000 && f.endMillis() > START_MILLIS + 30_000));
 
         FidgetSpectrum noExclusion = new FidgetSpectrum(4, 2, 6, 1e-4, 64, null);
@@ -109,7 +109,9 @@ class FidgetSpectrumTest {
         // frames start every 64 samples; those covering samples 100..109 start at 0 and 64
         assertEquals(9 - 2, r.framesUsed());
         assertEquals(4.0, r.dominantHz(), 0.25);
-        assertTrue(Double.isNaN(DEFAULTS.analyse(new double[3 * 100], RATE_HZ, START_MILLIS).bandPowerG2()),
+        assertTrue(
+                Double.isNaN(DEFAULTS.analyse(new double[3 * 100], RATE_HZ, START_MILLIS)
+                        .bandPowerG2()),
                 "shorter than a frame: no power");
     }
 }

@@ -22,8 +22,7 @@ class GrossMovementTest {
     @Test
     void shouldFlagTheSecondsWhenTheWristTurnsAlthoughTheMagnitudeStaysAtOneG() {
         // gravity turns from z to x between t = 10 s and 12 s: |a| stays 1 g
-        double[] xyz = SyntheticAcc.counts(20,
-                t -> Math.sin(angle(t)), t -> 0, t -> Math.cos(angle(t)));
+        double[] xyz = SyntheticAcc.counts(20, t -> Math.sin(angle(t)), t -> 0, t -> Math.cos(angle(t)));
         double[] magnitude = AccMagnitude.magnitudeG(xyz, 64);
         assertTrue(Arrays.stream(magnitude).allMatch(m -> Math.abs(m - 1) < 0.02));
 
@@ -47,8 +46,9 @@ class GrossMovementTest {
         GrossMovement g = DEFAULTS;
         assertEquals(0.13 / Math.sqrt(2), g.spreadG(xyz, 0, 32), 1e-12);
         assertEquals(List.of(seconds(1, 2), seconds(3, 4)), g.detect(xyz, RATE_HZ, START_MILLIS));
-        assertEquals(List.of(seconds(1, 2)), new GrossMovement(0.15 / Math.sqrt(2) - 1e-9, 64)
-                .detect(xyz, RATE_HZ, START_MILLIS));
+        assertEquals(
+                List.of(seconds(1, 2)),
+                new GrossMovement(0.15 / Math.sqrt(2) - 1e-9, 64).detect(xyz, RATE_HZ, START_MILLIS));
     }
 
     @Test
@@ -60,8 +60,8 @@ class GrossMovementTest {
         shaking[3 * 40] = Double.NaN; // second 1 has a missing sample
         // start half a second late: segments are aligned to epoch seconds, so [0.5, 1) is partial
         List<GrossMovement.Interval> found = DEFAULTS.detect(shaking, RATE_HZ, START_MILLIS + 500);
-        assertEquals(List.of(seconds(2, 10)), found,
-                "[0, 1) and [10, 11) are only partly covered, [1, 2) holds the NaN");
+        assertEquals(
+                List.of(seconds(2, 10)), found, "[0, 1) and [10, 11) are only partly covered, [1, 2) holds the NaN");
     }
 
     @Test

@@ -49,10 +49,14 @@ class MedianBlocksTest {
                     continue; // SelectMedian returns a lone value as it is, even NaN
                 }
                 double actual = blocks.median(x, bounds, keys);
-                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual),
+                assertEquals(
+                        Double.doubleToLongBits(expected),
+                        Double.doubleToLongBits(actual),
                         "seed " + seed + " window " + first + ": " + expected + " vs " + actual);
-                assertEquals(Double.doubleToLongBits(expected),
-                        Double.doubleToLongBits(new MedianBlocks().median(x, bounds, keys)), "fresh cache");
+                assertEquals(
+                        Double.doubleToLongBits(expected),
+                        Double.doubleToLongBits(new MedianBlocks().median(x, bounds, keys)),
+                        "fresh cache");
                 windows++;
             }
             assertTrue(blocks.hits() >= 0.75 * blocks.lookups(), blocks.hits() + " of " + blocks.lookups());
@@ -69,7 +73,9 @@ class MedianBlocksTest {
         x[1] = 8;
         assertEquals(4.5, blocks.median(x, new int[] {0, 3, 6}, new long[] {0, 1}));
         assertEquals(1, blocks.hits());
-        assertEquals(Double.NaN, blocks.median(new double[] {Double.NaN, Double.NaN}, new int[] {0, 1, 2}, new long[] {5, 6}));
+        assertEquals(
+                Double.NaN,
+                blocks.median(new double[] {Double.NaN, Double.NaN}, new int[] {0, 1, 2}, new long[] {5, 6}));
         assertEquals(7.0, blocks.median(new double[] {Double.NaN, 7}, new int[] {0, 1, 2}, new long[] {7, 8}));
         assertThrows(IllegalArgumentException.class, () -> blocks.median(x, new int[] {0, 6}, new long[] {0, 1}));
     }
@@ -95,8 +101,12 @@ class MedianBlocksTest {
                     double u = rng.nextDouble();
                     x[i] = switch (seed % 4) {
                         case 0 -> level + rng.nextGaussian();
-                        case 1 -> u < 0.1 ? Double.POSITIVE_INFINITY : u < 0.2 ? Double.NEGATIVE_INFINITY
-                                : u < 0.3 ? Double.NaN : level + Math.exp(3 * rng.nextGaussian());
+                        case 1 ->
+                            u < 0.1
+                                    ? Double.POSITIVE_INFINITY
+                                    : u < 0.2
+                                            ? Double.NEGATIVE_INFINITY
+                                            : u < 0.3 ? Double.NaN : level + Math.exp(3 * rng.nextGaussian());
                         case 2 -> u < 0.5 ? (rng.nextBoolean() ? 0.0 : -0.0) : rng.nextInt(3) - 1;
                         default -> level + rng.nextInt(3);
                     };
@@ -107,7 +117,9 @@ class MedianBlocksTest {
                 continue; // SelectMedian returns a lone value as it is, even NaN
             }
             double expected = reference.of(window);
-            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(new MedianBlocks().median(x, bounds, keys)),
+            assertEquals(
+                    Double.doubleToLongBits(expected),
+                    Double.doubleToLongBits(new MedianBlocks().median(x, bounds, keys)),
                     "seed " + seed + ": " + java.util.Arrays.toString(window));
             windows++;
         }

@@ -15,8 +15,7 @@ public final class SyntheticAcc {
      * {@code seconds} of samples with acceleration {@code (x(t), y(t), z(t))} in g, t in seconds
      * from the start, rounded to whole counts as the E4 stores them.
      */
-    public static double[] counts(
-            double seconds, DoubleUnaryOperator x, DoubleUnaryOperator y, DoubleUnaryOperator z) {
+    public static double[] counts(double seconds, DoubleUnaryOperator x, DoubleUnaryOperator y, DoubleUnaryOperator z) {
         int n = (int) Math.round(seconds * RATE_HZ);
         double[] xyz = new double[3 * n];
         for (int i = 0; i < n; i++) {

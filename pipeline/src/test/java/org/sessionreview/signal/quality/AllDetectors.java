@@ -22,9 +22,11 @@ final class AllDetectors {
         Regular slice(double fromMillis, double toMillis) {
             int n = values.length / width;
             int i0 = Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
-            int i1 = Math.max(i0,
-                    Math.min(n, (int) Math.ceil((toMillis - startMillis) * rateHz / 1000 - 1e-9)));
-            return new Regular(Arrays.copyOfRange(values, i0 * width, i1 * width), width, rateHz,
+            int i1 = Math.max(i0, Math.min(n, (int) Math.ceil((toMillis - startMillis) * rateHz / 1000 - 1e-9)));
+            return new Regular(
+                    Arrays.copyOfRange(values, i0 * width, i1 * width),
+                    width,
+                    rateHz,
                     startMillis + i0 * 1000 / rateHz);
         }
 
@@ -40,8 +42,14 @@ final class AllDetectors {
      * @param spanFromMillis start of the time over which beats were observed
      * @param spanToMillis its end
      */
-    record Channels(Regular eda, Regular acc, Regular temp, double[] beatMillis, boolean[] accepted,
-            double spanFromMillis, double spanToMillis) {}
+    record Channels(
+            Regular eda,
+            Regular acc,
+            Regular temp,
+            double[] beatMillis,
+            boolean[] accepted,
+            double spanFromMillis,
+            double spanToMillis) {}
 
     /** Every detector over [from, to), each given {@code context} ms on each side (null: its own). */
     static List<Artifact> detectCore(Channels c, double from, double to, Double context) {
@@ -58,8 +66,8 @@ final class AllDetectors {
             double m = pick(context, MOTION.contextMillis());
             Regular e = c.eda().slice(from - m, to + m);
             Regular a = c.acc().slice(from - m, to + m);
-            out.addAll(MOTION.detect(e.values(), e.rateHz(), e.startMillis(),
-                    a.values(), a.rateHz(), a.startMillis(), from, to));
+            out.addAll(MOTION.detect(
+                    e.values(), e.rateHz(), e.startMillis(), a.values(), a.rateHz(), a.startMillis(), from, to));
         }
         if (c.acc() != null) {
             double g = pick(context, GROSS.contextMillis());
@@ -76,14 +84,21 @@ final class AllDetectors {
             double spanFrom = Math.max(c.spanFromMillis(), from - g);
             double spanTo = Math.min(c.spanToMillis(), to + g);
             int[] in = IntStream.range(0, c.beatMillis().length)
-                    .filter(i -> c.beatMillis()[i] >= spanFrom && c.beatMillis()[i] <= spanTo).toArray();
-            double[] beats = Arrays.stream(in).mapToDouble(i -> c.beatMillis()[i]).toArray();
+                    .filter(i -> c.beatMillis()[i] >= spanFrom && c.beatMillis()[i] <= spanTo)
+                    .toArray();
+            double[] beats =
+                    Arrays.stream(in).mapToDouble(i -> c.beatMillis()[i]).toArray();
             boolean[] accepted = new boolean[in.length];
             for (int k = 0; k < in.length; k++) {
                 accepted[k] = c.accepted()[in[k]];
             }
-            out.addAll(GAPS.detect(beats, accepted, spanFrom, spanTo,
-                    Math.max(from, c.spanFromMillis()), Math.min(to, c.spanToMillis())));
+            out.addAll(GAPS.detect(
+                    beats,
+                    accepted,
+                    spanFrom,
+                    spanTo,
+                    Math.max(from, c.spanFromMillis()),
+                    Math.min(to, c.spanToMillis())));
         }
         return out;
     }

@@ -27,13 +27,14 @@ class ArtifactIntervalsTest {
     @Test
     void shouldCoverEachFlaggedRunsSamplePeriodsWhenBuildingIntervals() {
         boolean[] flags = {false, true, true, false, false, true, false, true};
-        assertEquals(List.of(a(EDA_JUMP, 250, 750), a(EDA_JUMP, 1250, 1500), a(EDA_JUMP, 1750, 2000)),
+        assertEquals(
+                List.of(a(EDA_JUMP, 250, 750), a(EDA_JUMP, 1250, 1500), a(EDA_JUMP, 1750, 2000)),
                 ArtifactIntervals.fromFlags(flags, 4, S, EDA_JUMP, 0, ALL_FROM, ALL_TO));
         // padding joins the runs that come within 2 x 300 ms of each other, the core clips
-        assertEquals(List.of(a(EDA_JUMP, 100, 1800)),
+        assertEquals(
+                List.of(a(EDA_JUMP, 100, 1800)),
                 ArtifactIntervals.fromFlags(flags, 4, S, EDA_JUMP, 300, S + 100, S + 1800));
-        assertEquals(List.of(),
-                ArtifactIntervals.fromFlags(flags, 4, S, EDA_JUMP, 0, S + 750, S + 1250));
+        assertEquals(List.of(), ArtifactIntervals.fromFlags(flags, 4, S, EDA_JUMP, 0, S + 750, S + 1250));
     }
 
     @ParameterizedTest
@@ -54,24 +55,37 @@ class ArtifactIntervalsTest {
         boolean[] eda = ArtifactIntervals.toMask(List.of(a(ACC_GROSS_MOVEMENT, 800, 831.25)), 8, 4, S);
         assertArrayEquals(new boolean[] {false, false, false, true, false, false, false, false}, eda);
         // one that straddles the boundary between samples 3 and 4, and one past the end
-        boolean[] both = ArtifactIntervals.toMask(
-                List.of(a(ACC_GROSS_MOVEMENT, 990, 1010), a(EDA_JUMP, 1900, 5000)), 8, 4, S);
+        boolean[] both =
+                ArtifactIntervals.toMask(List.of(a(ACC_GROSS_MOVEMENT, 990, 1010), a(EDA_JUMP, 1900, 5000)), 8, 4, S);
         assertArrayEquals(new boolean[] {false, false, false, true, true, false, false, true}, both);
     }
 
     @Test
     void shouldJoinOverlappingAndTouchingIntervalsOfOneKindWhenMerging() {
         List<Artifact> merged = ArtifactIntervals.merge(List.of(
-                a(EDA_JUMP, 500, 1000), a(TEMP_OFF_WRIST, 0, 100), a(EDA_JUMP, 1000, 1200),
-                a(EDA_CONTACT_LOSS, 900, 1100), a(EDA_JUMP, 0, 600), a(EDA_JUMP, 1300, 1400),
+                a(EDA_JUMP, 500, 1000),
+                a(TEMP_OFF_WRIST, 0, 100),
+                a(EDA_JUMP, 1000, 1200),
+                a(EDA_CONTACT_LOSS, 900, 1100),
+                a(EDA_JUMP, 0, 600),
+                a(EDA_JUMP, 1300, 1400),
                 a(EDA_JUMP, 100, 200)));
-        assertEquals(List.of(a(EDA_CONTACT_LOSS, 900, 1100), a(EDA_JUMP, 0, 1200),
-                a(EDA_JUMP, 1300, 1400), a(TEMP_OFF_WRIST, 0, 100)), merged);
+        assertEquals(
+                List.of(
+                        a(EDA_CONTACT_LOSS, 900, 1100),
+                        a(EDA_JUMP, 0, 1200),
+                        a(EDA_JUMP, 1300, 1400),
+                        a(TEMP_OFF_WRIST, 0, 100)),
+                merged);
 
         assertEquals(1300, ArtifactIntervals.totalMillis(merged, EDA_JUMP), 1e-9);
-        assertEquals((1200 - 50) + (1400 - 1300), ArtifactIntervals.coveredMillis(merged, S + 50, S + 2000),
-                1e-9, "the contact loss and the off-wrist stretch inside the first jump count once");
-        assertEquals(List.of(a(EDA_CONTACT_LOSS, 900, 1100), a(EDA_JUMP, 0, 1200), a(EDA_JUMP, 1300, 1400)),
+        assertEquals(
+                (1200 - 50) + (1400 - 1300),
+                ArtifactIntervals.coveredMillis(merged, S + 50, S + 2000),
+                1e-9,
+                "the contact loss and the off-wrist stretch inside the first jump count once");
+        assertEquals(
+                List.of(a(EDA_CONTACT_LOSS, 900, 1100), a(EDA_JUMP, 0, 1200), a(EDA_JUMP, 1300, 1400)),
                 ArtifactIntervals.forChannel(merged, Channel.EDA));
     }
 

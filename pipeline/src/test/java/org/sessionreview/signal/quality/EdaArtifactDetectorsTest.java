@@ -23,13 +23,15 @@ class EdaArtifactDetectorsTest {
     @Test
     void shouldFindThePlantedContactLossWhenEdaDropsUnderTheFloor() {
         List<Artifact> found = EdaContactLossDetector.defaults().detect(EDA, EDA_HZ, S);
-        assertIntervals(List.of(seconds(EDA_CONTACT_LOSS, PlantedScene.CONTACT_LOSS_S,
-                PlantedScene.CONTACT_LOSS_S + 5)), found);
+        assertIntervals(
+                List.of(seconds(EDA_CONTACT_LOSS, PlantedScene.CONTACT_LOSS_S, PlantedScene.CONTACT_LOSS_S + 5)),
+                found);
 
         // Kleckner's rule 4 as padding
         List<Artifact> padded = new EdaContactLossDetector(0.05, 5000).detect(EDA, EDA_HZ, S);
-        assertIntervals(List.of(seconds(EDA_CONTACT_LOSS, PlantedScene.CONTACT_LOSS_S - 5,
-                PlantedScene.CONTACT_LOSS_S + 10)), padded);
+        assertIntervals(
+                List.of(seconds(EDA_CONTACT_LOSS, PlantedScene.CONTACT_LOSS_S - 5, PlantedScene.CONTACT_LOSS_S + 10)),
+                padded);
     }
 
     @Test
@@ -41,7 +43,8 @@ class EdaArtifactDetectorsTest {
         low[100] = Double.NaN;
         assertEquals(List.of(), EdaContactLossDetector.defaults().detect(low, EDA_HZ, S));
         low[200] = 0.049;
-        assertIntervals(List.of(new Artifact(EDA_CONTACT_LOSS, S + 50_000, S + 50_250)),
+        assertIntervals(
+                List.of(new Artifact(EDA_CONTACT_LOSS, S + 50_000, S + 50_250)),
                 EdaContactLossDetector.defaults().detect(low, EDA_HZ, S));
     }
 
@@ -49,10 +52,10 @@ class EdaArtifactDetectorsTest {
     void shouldFlagBothSidesOfTheJumpWhenASampleLeapsThreeMicrosiemens() {
         List<Artifact> found = EdaJumpDetector.defaults().detect(EDA, EDA_HZ, S);
         // samples 239, 240 and 241: the spike and both its neighbours
-        assertIntervals(List.of(seconds(EDA_JUMP, PlantedScene.JUMP_S - QUARTER,
-                PlantedScene.JUMP_S + 2 * QUARTER)), found);
-        assertEquals(List.of(), new EdaJumpDetector(12.5, 0).detect(EDA, EDA_HZ, S),
-                "the steps are 12 uS/s (plus drift)");
+        assertIntervals(
+                List.of(seconds(EDA_JUMP, PlantedScene.JUMP_S - QUARTER, PlantedScene.JUMP_S + 2 * QUARTER)), found);
+        assertEquals(
+                List.of(), new EdaJumpDetector(12.5, 0).detect(EDA, EDA_HZ, S), "the steps are 12 uS/s (plus drift)");
     }
 
     @Test
@@ -61,28 +64,32 @@ class EdaArtifactDetectorsTest {
         // only the 2 uS/s spike at 80 s with the knock 0.31 s later; not the slow SCRs (with and
         // without a knock), the steep step at 110 s without a knock, the lone knock at 30 s,
         // the shaking at 90-93 s, or the contact-loss edges and the jump (no jerk near)
-        assertIntervals(List.of(seconds(EDA_MOTION, PlantedScene.MOTION_SPIKE_S - QUARTER,
-                PlantedScene.MOTION_SPIKE_S + QUARTER)), found);
+        assertIntervals(
+                List.of(seconds(
+                        EDA_MOTION, PlantedScene.MOTION_SPIKE_S - QUARTER, PlantedScene.MOTION_SPIKE_S + QUARTER)),
+                found);
     }
 
     @Test
     void shouldNeedBothTheSteepStepAndTheJerkWhenEitherThresholdMoves() {
         // a slope floor above 2 uS/s no longer sees the spike
-        assertEquals(List.of(), new EdaMotionDetector(2.1, 5, 1000, 64, 0)
-                .detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S));
+        assertEquals(List.of(), new EdaMotionDetector(2.1, 5, 1000, 64, 0).detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S));
         // a jerk floor above the knocks' 15 g/s no longer sees it either
-        assertEquals(List.of(), new EdaMotionDetector(1, 15.5, 1000, 64, 0)
-                .detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S));
+        assertEquals(List.of(), new EdaMotionDetector(1, 15.5, 1000, 64, 0).detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S));
         // the step ends at 80 s and the knock is at 80.3125 s: outside 300 ms, inside 320 ms
-        assertEquals(List.of(), new EdaMotionDetector(1, 5, 300, 64, 0)
-                .detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S));
-        assertEquals(1, new EdaMotionDetector(1, 5, 320, 64, 0)
-                .detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S).size());
+        assertEquals(List.of(), new EdaMotionDetector(1, 5, 300, 64, 0).detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S));
+        assertEquals(
+                1,
+                new EdaMotionDetector(1, 5, 320, 64, 0)
+                        .detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S)
+                        .size());
         // with a lower slope floor the SCR with the knock (steepest 0.47 uS/s) would be taken
-        List<Artifact> loose = new EdaMotionDetector(0.4, 5, 1000, 64, 0)
-                .detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S);
-        assertTrue(loose.stream().anyMatch(a -> a.overlapMillis(
-                        PlantedScene.millis(PlantedScene.SCR_WITH_KNOCK_S), PlantedScene.millis(102)) > 0),
+        List<Artifact> loose = new EdaMotionDetector(0.4, 5, 1000, 64, 0).detect(EDA, EDA_HZ, S, ACC, ACC_HZ, S);
+        assertTrue(
+                loose.stream()
+                        .anyMatch(a -> a.overlapMillis(
+                                        PlantedScene.millis(PlantedScene.SCR_WITH_KNOCK_S), PlantedScene.millis(102))
+                                > 0),
                 "the floor is what keeps the SCR: " + loose);
     }
 

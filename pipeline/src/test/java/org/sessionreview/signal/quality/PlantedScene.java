@@ -35,6 +35,7 @@ final class PlantedScene {
     static final double LONE_KNOCK_S = 30;
     /** Shaking at 3 Hz with 0.4 g from here to {@link #SHAKE_END_S}: gross movement. */
     static final double SHAKE_FROM_S = 90;
+
     static final double SHAKE_END_S = 93;
 
     // TEMP (33 degC)
@@ -46,11 +47,13 @@ final class PlantedScene {
     // IBI: a beat every 0.8 s
     /** The device reported no beats in (30.4, 36.0). */
     static final double IBI_DEVICE_GAP_FROM_S = 30.4;
+
     static final double IBI_DEVICE_GAP_TO_S = 36.0;
     /** A gap of 2.4 s, under the 3 s limit: beats in (50.4, 52.8) missing. */
     static final double IBI_SHORT_GAP_FROM_S = 50.4;
     /** Beats in (60.0, 65.6) are reported but not accepted. */
     static final double IBI_REJECTED_FROM_S = 60.0;
+
     static final double IBI_REJECTED_TO_S = 65.6;
 
     private PlantedScene() {}
@@ -94,8 +97,11 @@ final class PlantedScene {
     }
 
     static double[] temp() {
-        return SyntheticTemp.of(SECONDS, t -> t >= TEMP_LOW_S && t < TEMP_LOW_S + 2.5 ? 22
-                : SyntheticTemp.takenOff(33, TEMP_OFF_S, 27, 20).applyAsDouble(t));
+        return SyntheticTemp.of(
+                SECONDS,
+                t -> t >= TEMP_LOW_S && t < TEMP_LOW_S + 2.5
+                        ? 22
+                        : SyntheticTemp.takenOff(33, TEMP_OFF_S, 27, 20).applyAsDouble(t));
     }
 
     /** Beat times, epoch ms. */

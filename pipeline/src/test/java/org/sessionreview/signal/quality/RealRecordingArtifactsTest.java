@@ -2,7 +2,6 @@ package org.sessionreview.signal.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -42,10 +41,11 @@ class RealRecordingArtifactsTest {
         for (int i = 0; i < n; i++) {
             beats[i] = ibi.sampleMillis(i);
         }
-        boolean[] accepted = IbiCleaner.accept(ibi.values(), CONFIG.ibiMinS(), CONFIG.ibiMaxS(),
-                CONFIG.ibiMaxDeviation());
+        boolean[] accepted =
+                IbiCleaner.accept(ibi.values(), CONFIG.ibiMinS(), CONFIG.ibiMaxS(), CONFIG.ibiMaxDeviation());
         // beats are observed from the session start to the end of the BVP they come from
-        double spanTo = Math.max(ibi.endMillis(),
+        double spanTo = Math.max(
+                ibi.endMillis(),
                 rec.channel(Channel.BVP).map(E4Channel::endMillis).orElse(ibi.endMillis()));
         return new AllDetectors.Channels(eda, acc, temp, beats, accepted, ibi.startMillis(), spanTo);
     }
@@ -67,8 +67,8 @@ class RealRecordingArtifactsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flirt-truncated", "msr2023", "stress-predict-S01", "stress-predict-S04",
-            "stress-predict-S06"})
+    @ValueSource(
+            strings = {"flirt-truncated", "msr2023", "stress-predict-S01", "stress-predict-S04", "stress-predict-S06"})
     void shouldGiveSaneArtifactSharesWhenRunOverARealRecording(String folder) throws IOException {
         E4Recording rec = E4Reader.read(SharedData.resolve("e4/" + folder), folder);
         AllDetectors.Channels c = channels(rec);
@@ -76,8 +76,8 @@ class RealRecordingArtifactsTest {
         assertNotNull(c.acc());
         assertNotNull(c.temp());
         assertNotNull(c.beatMillis());
-        List<Artifact> all = ArtifactIntervals.merge(AllDetectors.detectCore(
-                c, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null));
+        List<Artifact> all = ArtifactIntervals.merge(
+                AllDetectors.detectCore(c, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null));
 
         Map<ArtifactKind, Double> shares = new EnumMap<>(ArtifactKind.class);
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%-19s", folder));
@@ -93,7 +93,9 @@ class RealRecordingArtifactsTest {
         // contact loss is exactly the samples under 0.05 uS, however low the rest of the EDA is
         double[] eda = c.eda().values();
         long under = Arrays.stream(eda).filter(v -> v < 0.05).count();
-        assertEquals(under / c.eda().rateHz(), ArtifactIntervals.totalMillis(all, ArtifactKind.EDA_CONTACT_LOSS) / 1000,
+        assertEquals(
+                under / c.eda().rateHz(),
+                ArtifactIntervals.totalMillis(all, ArtifactKind.EDA_CONTACT_LOSS) / 1000,
                 1e-6);
         assertTrue(shares.get(ArtifactKind.EDA_CONTACT_LOSS) < 0.05, "a worn sensor, not lost contact");
     }
@@ -105,8 +107,10 @@ class RealRecordingArtifactsTest {
         double[] eda = c.eda().values();
         double median = new Median().evaluate(eda);
         assertTrue(median > 0.05 && median < 0.12, "the recording's EDA is very low: " + median);
-        List<Artifact> lost = EdaContactLossDetector.defaults().detect(eda, c.eda().rateHz(), c.eda().startMillis());
-        boolean[] mask = ArtifactIntervals.toMask(lost, eda.length, c.eda().rateHz(), c.eda().startMillis());
+        List<Artifact> lost = EdaContactLossDetector.defaults()
+                .detect(eda, c.eda().rateHz(), c.eda().startMillis());
+        boolean[] mask = ArtifactIntervals.toMask(
+                lost, eda.length, c.eda().rateHz(), c.eda().startMillis());
         for (int i = 0; i < eda.length; i++) {
             assertEquals(eda[i] < 0.05, mask[i], "sample " + i + " = " + eda[i]);
         }
@@ -128,10 +132,14 @@ class RealRecordingArtifactsTest {
         // the last minute: the unguarded fit follows the removal, the guarded one the worn part
         TemperatureSlope slope = TemperatureSlope.defaults();
         TemperatureSlope.Result guarded = slope.at(t, temp.rateHz(), temp.startMillis(), temp.endMillis());
-        TemperatureSlope.Result raw = slope.at(t, new boolean[t.length], temp.rateHz(),
-                temp.startMillis(), temp.endMillis());
-        System.out.printf(Locale.ROOT, "S04 last minute: raw %.2f C/min, guarded %.2f C/min (%d masked)%n",
-                raw.slopeCPerMin(), guarded.slopeCPerMin(), guarded.maskedSamples());
+        TemperatureSlope.Result raw =
+                slope.at(t, new boolean[t.length], temp.rateHz(), temp.startMillis(), temp.endMillis());
+        System.out.printf(
+                Locale.ROOT,
+                "S04 last minute: raw %.2f C/min, guarded %.2f C/min (%d masked)%n",
+                raw.slopeCPerMin(),
+                guarded.slopeCPerMin(),
+                guarded.maskedSamples());
         assertTrue(raw.slopeCPerMin() < -2, "raw " + raw);
         assertTrue(Math.abs(guarded.slopeCPerMin()) < 0.5, "guarded " + guarded);
         assertEquals(Math.round(last.durationMillis() * temp.rateHz() / 1000), guarded.maskedSamples());
@@ -154,8 +162,10 @@ class RealRecordingArtifactsTest {
         List<Artifact> off = TempOffWristDetector.defaults().detect(t, temp.rateHz(), temp.startMillis());
         Artifact atStep = off.stream()
                 .filter(a -> a.startMillis() <= stepMillis && a.endMillis() > stepMillis)
-                .findFirst().orElseThrow(() -> new AssertionError("step at " + step + " not masked: " + off));
-        assertTrue(stepMillis - atStep.startMillis() <= 5_000,
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("step at " + step + " not masked: " + off));
+        assertTrue(
+                stepMillis - atStep.startMillis() <= 5_000,
                 "masked from just before the step, not the flat worn stretch: " + atStep);
         assertTrue(atStep.durationMillis() <= 60_000, atStep.toString());
     }
@@ -172,16 +182,20 @@ class RealRecordingArtifactsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flirt-truncated", "msr2023", "stress-predict-S01", "stress-predict-S04",
-            "stress-predict-S06"})
-    void shouldGiveAnInBandDominantFrequencyWhenFidgetSpectrumRunsOverARealRecording(String folder)
-            throws IOException {
+    @ValueSource(
+            strings = {"flirt-truncated", "msr2023", "stress-predict-S01", "stress-predict-S04", "stress-predict-S06"})
+    void shouldGiveAnInBandDominantFrequencyWhenFidgetSpectrumRunsOverARealRecording(String folder) throws IOException {
         E4Recording rec = E4Reader.read(SharedData.resolve("e4/" + folder), folder);
         E4Channel acc = rec.channel(Channel.ACC).orElseThrow();
         FidgetSpectrum.Result r = FidgetSpectrum.defaults().analyse(acc.values(), acc.rateHz(), acc.startMillis());
-        System.out.printf(Locale.ROOT, "%-19s fidget %.2e g^2, dominant %s Hz, frames %d used, %d with gross movement%n",
-                folder, r.bandPowerG2(), r.dominantHz() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.dominantHz()),
-                r.framesUsed(), r.framesExcluded());
+        System.out.printf(
+                Locale.ROOT,
+                "%-19s fidget %.2e g^2, dominant %s Hz, frames %d used, %d with gross movement%n",
+                folder,
+                r.bandPowerG2(),
+                r.dominantHz() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.dominantHz()),
+                r.framesUsed(),
+                r.framesExcluded());
         assertTrue(r.framesUsed() > 0);
         assertTrue(r.bandPowerG2() >= 0);
         if (r.dominantHz() != null) {

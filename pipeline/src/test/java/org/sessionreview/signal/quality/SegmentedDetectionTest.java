@@ -21,7 +21,10 @@ class SegmentedDetectionTest {
                 new AllDetectors.Regular(PlantedScene.eda(), 1, EDA_HZ, S),
                 new AllDetectors.Regular(PlantedScene.acc(), 3, ACC_HZ, S),
                 new AllDetectors.Regular(PlantedScene.temp(), 1, TEMP_HZ, S),
-                beats, PlantedScene.accepted(beats), S, END);
+                beats,
+                PlantedScene.accepted(beats),
+                S,
+                END);
     }
 
     @ParameterizedTest
@@ -29,7 +32,9 @@ class SegmentedDetectionTest {
     void shouldGiveTheWholeSignalsIntervalsWhenDetectingCoreByCore(double coreSeconds) {
         AllDetectors.Channels scene = scene();
         List<Artifact> whole = ArtifactIntervals.merge(AllDetectors.detectCore(scene, S, END, null));
-        assertEquals(ArtifactKind.values().length, whole.stream().map(Artifact::kind).distinct().count(),
+        assertEquals(
+                ArtifactKind.values().length,
+                whole.stream().map(Artifact::kind).distinct().count(),
                 "every kind is planted: " + whole);
         assertEquals(whole, AllDetectors.byCores(scene, S, END, coreSeconds, null));
     }

@@ -31,8 +31,9 @@ final class CloseToReference {
 
     /** Asserts {@link #close} and records the relative difference. */
     void assertClose(double reference, double fast, String what) {
-        assertTrue(close(reference, fast), String.format(Locale.ROOT,
-                "%s: reference %.17g, fast %.17g", what, reference, fast));
+        assertTrue(
+                close(reference, fast),
+                String.format(Locale.ROOT, "%s: reference %.17g, fast %.17g", what, reference, fast));
         record(reference, fast, what);
     }
 
@@ -87,9 +88,14 @@ final class CloseToReference {
 
     /** The differences seen, for the test output. */
     String summary() {
-        return String.format(Locale.ROOT, "%d values, largest relative difference %.2e (|value|"
-                + " >= 1e-3, at %s), largest absolute difference %.2e (|value| < 1e-3)", compared,
-                largestRelative, largestWhere, largestAbsoluteNearZero);
+        return String.format(
+                Locale.ROOT,
+                "%d values, largest relative difference %.2e (|value|"
+                        + " >= 1e-3, at %s), largest absolute difference %.2e (|value| < 1e-3)",
+                compared,
+                largestRelative,
+                largestWhere,
+                largestAbsoluteNearZero);
     }
 
     private static Object value(RecordComponent c, Record r) {

@@ -83,12 +83,9 @@ class CrossProductsTest {
     @Test
     void shouldRefuseLagsTheStretchCannotHave() {
         double[] x = new double[5];
-        assertThrows(IllegalArgumentException.class,
-                () -> CrossProducts.lagged(x, x, 5, 5, new double[11]));
-        assertThrows(IllegalArgumentException.class,
-                () -> CrossProducts.lagged(x, x, 6, 1, new double[3]));
-        assertThrows(IllegalArgumentException.class,
-                () -> CrossProducts.lagged(x, x, 5, 2, new double[4]));
+        assertThrows(IllegalArgumentException.class, () -> CrossProducts.lagged(x, x, 5, 5, new double[11]));
+        assertThrows(IllegalArgumentException.class, () -> CrossProducts.lagged(x, x, 6, 1, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> CrossProducts.lagged(x, x, 5, 2, new double[4]));
     }
 
     private static void assertSame(double[] x, double[] y, int length, int maxLag, String what) {
@@ -97,8 +94,10 @@ class CrossProductsTest {
         CrossProducts.lagged(x, y, length, maxLag, fast);
         for (int i = 0; i < expected.length; i++) {
             int lag = i - maxLag;
-            assertEquals(Double.doubleToRawLongBits(expected[i]),
-                    Double.doubleToRawLongBits(fast[i]), () -> what + ", length " + length
+            assertEquals(
+                    Double.doubleToRawLongBits(expected[i]),
+                    Double.doubleToRawLongBits(fast[i]),
+                    () -> what + ", length " + length
                             + ", lag " + lag + ": plain " + expected[lag + maxLag] + ", fast "
                             + fast[lag + maxLag]);
         }

@@ -53,8 +53,7 @@ class DyadResamplerTest {
             client[j] = 10 + j / rate; // value = 10 + time
             therapist[j] = 10 + 0.3 + j / rate;
         }
-        DyadSeries d = DyadResampler.align(client, rate, 0.0, therapist, rate, 0.3,
-                SynchronyConfig.defaults());
+        DyadSeries d = DyadResampler.align(client, rate, 0.0, therapist, rate, 0.3, SynchronyConfig.defaults());
 
         assertEquals(0.3, d.startS(), 1e-12);
         assertEquals(4.0, d.rateHz(), 0.0);

@@ -87,9 +87,8 @@ class LaggedCorrelationBitExactTest {
     void shouldEqualThePerLagSessionOnMaskedSessions() {
         SynchronyConfig cfg = SynchronyConfig.defaults();
         for (int seed = 1; seed <= 2; seed++) {
-            DyadSeries d = seed % 2 == 0
-                    ? SyntheticDyad.following(seed, 20, 2.0, 1.0)
-                    : SyntheticDyad.independent(seed, 20);
+            DyadSeries d =
+                    seed % 2 == 0 ? SyntheticDyad.following(seed, 20, 2.0, 1.0) : SyntheticDyad.independent(seed, 20);
             double[] c = d.client().clone();
             double[] h = d.therapist().clone();
             RandomGenerator rng = new Well19937c(seed);
@@ -98,29 +97,29 @@ class LaggedCorrelationBitExactTest {
                 Arrays.fill(rng.nextBoolean() ? c : h, at, at + 1 + rng.nextInt(12), Double.NaN);
             }
             DyadSeries masked = new DyadSeries(c, h, d.rateHz(), d.startS());
-            SessionSynchrony fast = SessionSynchronyIndex.compute(
-                    masked, cfg, LaggedCorrelation::zProfile);
-            SessionSynchrony perLag = SessionSynchronyIndex.compute(
-                    masked, cfg, PerLagLaggedCorrelation.PROFILER);
+            SessionSynchrony fast = SessionSynchronyIndex.compute(masked, cfg, LaggedCorrelation::zProfile);
+            SessionSynchrony perLag = SessionSynchronyIndex.compute(masked, cfg, PerLagLaggedCorrelation.PROFILER);
             assertEquals("ok", perLag.status());
             // records compare doubles with Double.compare: bit for bit, up to NaN payloads
             assertEquals(perLag, fast, "seed " + seed);
-            assertEquals(WindowedCrossCorrelation.compute(masked, cfg,
-                    PerLagLaggedCorrelation.PROFILER), WindowedCrossCorrelation.compute(masked,
-                    cfg), "seed " + seed);
+            assertEquals(
+                    WindowedCrossCorrelation.compute(masked, cfg, PerLagLaggedCorrelation.PROFILER),
+                    WindowedCrossCorrelation.compute(masked, cfg),
+                    "seed " + seed);
         }
     }
 
-    private static void assertSameProfile(double[] c, double[] h, int n, int maxLag,
-            double share, String what) {
-        double[] expected = PerLagLaggedCorrelation.zProfile(Stretch.of(c, 0, n),
-                Stretch.of(h, 0, n), maxLag, share, Z_CLAMP);
+    private static void assertSameProfile(double[] c, double[] h, int n, int maxLag, double share, String what) {
+        double[] expected =
+                PerLagLaggedCorrelation.zProfile(Stretch.of(c, 0, n), Stretch.of(h, 0, n), maxLag, share, Z_CLAMP);
         double[] fast = LaggedCorrelation.zProfile(c, 0, h, 0, n, maxLag, share, Z_CLAMP);
         for (int i = 0; i < expected.length; i++) {
             int lag = i - maxLag;
-            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(fast[i]),
-                    () -> what + ", lag " + lag + ": per lag " + expected[lag + maxLag]
-                            + ", fast " + fast[lag + maxLag]);
+            assertEquals(
+                    Double.doubleToLongBits(expected[i]),
+                    Double.doubleToLongBits(fast[i]),
+                    () -> what + ", lag " + lag + ": per lag " + expected[lag + maxLag] + ", fast "
+                            + fast[lag + maxLag]);
         }
     }
 }

@@ -32,9 +32,13 @@ class LaggedCorrelationReferenceTest {
 
     @AfterEach
     void report() {
-        System.out.printf(Locale.ROOT, "lagged correlation vs reference: %s; %d lags beyond the"
-                + " tolerance decided by exact arithmetic, fast within %.2e (relative) of exact%n",
-                check.summary(), arbitrated, largestExactRelative);
+        System.out.printf(
+                Locale.ROOT,
+                "lagged correlation vs reference: %s; %d lags beyond the"
+                        + " tolerance decided by exact arithmetic, fast within %.2e (relative) of exact%n",
+                check.summary(),
+                arbitrated,
+                largestExactRelative);
     }
 
     @Test
@@ -65,20 +69,25 @@ class LaggedCorrelationReferenceTest {
                     h[hFrom + rng.nextInt(n)] = Double.NaN;
                 }
             }
-            assertMatchesReference(c, cFrom, h, hFrom, n, maxLag,
-                    shares[rng.nextInt(shares.length)], "trial " + trial);
+            assertMatchesReference(c, cFrom, h, hFrom, n, maxLag, shares[rng.nextInt(shares.length)], "trial " + trial);
         }
     }
 
     @Test
     void shouldMatchTheReferenceWhenSignalsAreSmoothAndLagged() {
         for (int seed = 1; seed <= 6; seed++) {
-            DyadSeries d = seed % 2 == 0
-                    ? SyntheticDyad.following(seed, 10, 1.5, 0.3)
-                    : SyntheticDyad.independent(seed, 10);
+            DyadSeries d =
+                    seed % 2 == 0 ? SyntheticDyad.following(seed, 10, 1.5, 0.3) : SyntheticDyad.independent(seed, 10);
             for (int from = 0; from + 120 <= d.length(); from += 37) {
-                assertMatchesReference(d.client(), from, d.therapist(), from + (from % 3), 120,
-                        20, 0.5, "seed " + seed + " from " + from);
+                assertMatchesReference(
+                        d.client(),
+                        from,
+                        d.therapist(),
+                        from + (from % 3),
+                        120,
+                        20,
+                        0.5,
+                        "seed " + seed + " from " + from);
             }
         }
     }
@@ -113,8 +122,7 @@ class LaggedCorrelationReferenceTest {
             flatWhereValid[t] = t; // differs only where the partner is masked
         }
         assertMatchesReference(flatWhereValid, 0, maskedElsewhere, 0, n, 6, 0.5, "masked + flat");
-        assertAllNaN(LaggedCorrelation.zProfile(
-                flatWhereValid, 0, maskedElsewhere, 0, n, 0, 0.5, Z_CLAMP));
+        assertAllNaN(LaggedCorrelation.zProfile(flatWhereValid, 0, maskedElsewhere, 0, n, 0, 0.5, Z_CLAMP));
     }
 
     @Test
@@ -161,8 +169,7 @@ class LaggedCorrelationReferenceTest {
         }
         double[] allMasked = new double[30];
         Arrays.fill(allMasked, Double.NaN);
-        assertAllNaN(LaggedCorrelation.zProfile(
-                allMasked, 0, gaussian(rng, 30, 0, 1), 0, 30, 5, 0.5, Z_CLAMP));
+        assertAllNaN(LaggedCorrelation.zProfile(allMasked, 0, gaussian(rng, 30, 0, 1), 0, 30, 5, 0.5, Z_CLAMP));
     }
 
     @Test
@@ -187,11 +194,17 @@ class LaggedCorrelationReferenceTest {
         RandomGenerator rng = new Well19937c(11);
         for (int maxLag = 0; maxLag <= 8; maxLag++) {
             int n = maxLag + LaggedCorrelation.MIN_PAIRS;
-            assertMatchesReference(gaussian(rng, n, 2, 0.2), 0, gaussian(rng, n, 2, 0.2), 0, n,
-                    maxLag, 0.5, "shortest for lag " + maxLag);
+            assertMatchesReference(
+                    gaussian(rng, n, 2, 0.2),
+                    0,
+                    gaussian(rng, n, 2, 0.2),
+                    0,
+                    n,
+                    maxLag,
+                    0.5,
+                    "shortest for lag " + maxLag);
         }
-        assertMatchesReference(gaussian(rng, 50, 2, 0.2), 0, gaussian(rng, 50, 2, 0.2), 0, 50, 0,
-                0.5, "lag 0 only");
+        assertMatchesReference(gaussian(rng, 50, 2, 0.2), 0, gaussian(rng, 50, 2, 0.2), 0, 50, 0, 0.5, "lag 0 only");
     }
 
     @Test
@@ -208,11 +221,10 @@ class LaggedCorrelationReferenceTest {
     }
 
     /** Every lag of one pairing; see the class comment for the exact-arithmetic arbiter. */
-    private void assertMatchesReference(double[] c, int cFrom, double[] h, int hFrom, int n,
-            int maxLag, double share, String what) {
+    private void assertMatchesReference(
+            double[] c, int cFrom, double[] h, int hFrom, int n, int maxLag, double share, String what) {
         double[] fast = LaggedCorrelation.zProfile(c, cFrom, h, hFrom, n, maxLag, share, Z_CLAMP);
-        double[] ref = ReferenceLaggedCorrelation.zProfile(
-                c, cFrom, h, hFrom, n, maxLag, share, Z_CLAMP);
+        double[] ref = ReferenceLaggedCorrelation.zProfile(c, cFrom, h, hFrom, n, maxLag, share, Z_CLAMP);
         for (int k = -maxLag; k <= maxLag; k++) {
             double f = fast[k + maxLag];
             double r = ref[k + maxLag];
@@ -224,15 +236,15 @@ class LaggedCorrelationReferenceTest {
             }
             double exact = ExactLaggedCorrelation.z(c, cFrom, h, hFrom, n, k, Z_CLAMP);
             double cosh = Math.cosh(exact);
-            double tolerance = Math.max(CloseToReference.RELATIVE * Math.abs(exact),
-                    CloseToReference.ABSOLUTE) + 8 * ULP_1 * cosh * cosh;
-            String detail = String.format(Locale.ROOT, "%s: reference %.17g, fast %.17g, exact"
-                    + " %.17g", lag, r, f, exact);
+            double tolerance = Math.max(CloseToReference.RELATIVE * Math.abs(exact), CloseToReference.ABSOLUTE)
+                    + 8 * ULP_1 * cosh * cosh;
+            String detail =
+                    String.format(Locale.ROOT, "%s: reference %.17g, fast %.17g, exact" + " %.17g", lag, r, f, exact);
             assertTrue(Math.abs(f - exact) <= tolerance, detail);
             assertTrue(Math.abs(f - exact) < Math.abs(r - exact), detail);
             arbitrated++;
-            largestExactRelative = Math.max(largestExactRelative,
-                    Math.abs(f - exact) / Math.max(Math.abs(exact), CloseToReference.ABSOLUTE));
+            largestExactRelative = Math.max(
+                    largestExactRelative, Math.abs(f - exact) / Math.max(Math.abs(exact), CloseToReference.ABSOLUTE));
         }
     }
 

@@ -77,8 +77,14 @@ class LaggedCorrelationTest {
             h[t] = rng.nextGaussian();
         }
         double[] direct = LaggedCorrelation.zProfile(
-                java.util.Arrays.copyOfRange(c, 0, 50), 0,
-                java.util.Arrays.copyOfRange(h, 100, 150), 0, 50, 4, 0.5, 10);
+                java.util.Arrays.copyOfRange(c, 0, 50),
+                0,
+                java.util.Arrays.copyOfRange(h, 100, 150),
+                0,
+                50,
+                4,
+                0.5,
+                10);
         double[] offset = LaggedCorrelation.zProfile(c, 0, h, 100, 50, 4, 0.5, 10);
         for (int k = 0; k < direct.length; k++) {
             assertEquals(direct[k], offset[k], 0.0);

@@ -19,22 +19,17 @@ final class PerLagLaggedCorrelation {
     private PerLagLaggedCorrelation() {}
 
     /** Fisher z per lag, index k + maxLag, as LaggedCorrelation#zProfile defines it. */
-    static double[] zProfile(Stretch client, Stretch therapist, int maxLag, double minValidShare,
-            double zClamp) {
+    static double[] zProfile(Stretch client, Stretch therapist, int maxLag, double minValidShare, double zClamp) {
         int length = client.length();
         if (therapist.length() != length) {
-            throw new IllegalArgumentException("stretches of " + length + " and "
-                    + therapist.length() + " samples");
+            throw new IllegalArgumentException("stretches of " + length + " and " + therapist.length() + " samples");
         }
         checkLags(length, maxLag);
         boolean complete = client.complete() && therapist.complete();
         double[] z = new double[2 * maxLag + 1];
         for (int k = -maxLag; k <= maxLag; k++) {
-            int needed = Math.max(
-                    MIN_PAIRS, (int) Math.ceil(minValidShare * (length - Math.abs(k))));
-            double r = complete
-                    ? completeR(client, therapist, k, needed)
-                    : maskedR(client, therapist, k, needed);
+            int needed = Math.max(MIN_PAIRS, (int) Math.ceil(minValidShare * (length - Math.abs(k))));
+            double r = complete ? completeR(client, therapist, k, needed) : maskedR(client, therapist, k, needed);
             z[k + maxLag] = LaggedCorrelation.fisherZ(r, zClamp);
         }
         return z;
@@ -42,8 +37,7 @@ final class PerLagLaggedCorrelation {
 
     private static void checkLags(int length, int maxLag) {
         if (maxLag < 0 || length - maxLag < MIN_PAIRS) {
-            throw new IllegalArgumentException("stretch of " + length
-                    + " samples too short for lags up to " + maxLag);
+            throw new IllegalArgumentException("stretch of " + length + " samples too short for lags up to " + maxLag);
         }
     }
 
@@ -55,8 +49,13 @@ final class PerLagLaggedCorrelation {
         if (n < needed || c.constant(a, b) || h.constant(a + k, b + k)) {
             return Double.NaN;
         }
-        double r = fromSums(n, c.sum(a, b), h.sum(a + k, b + k), c.sumSq(a, b),
-                h.sumSq(a + k, b + k), dot(c.centred(), a, h.centred(), a + k, n));
+        double r = fromSums(
+                n,
+                c.sum(a, b),
+                h.sum(a + k, b + k),
+                c.sumSq(a, b),
+                h.sumSq(a + k, b + k),
+                dot(c.centred(), a, h.centred(), a + k, n));
         return Double.isNaN(r) ? twoPass(c, h, k) : r;
     }
 
@@ -106,8 +105,7 @@ final class PerLagLaggedCorrelation {
      * than 1/{@value #WELL_CONDITIONED} of its sum of squares (too much cancellation: the caller
      * recomputes two-pass). Both sides must vary.
      */
-    private static double fromSums(int n, double sx, double sy, double sxx, double syy,
-            double sxy) {
+    private static double fromSums(int n, double sx, double sy, double sxx, double syy, double sxy) {
         double vx = sxx - sx * sx / n;
         double vy = syy - sy * sy / n;
         if (vx * WELL_CONDITIONED > sxx && vy * WELL_CONDITIONED > syy) {

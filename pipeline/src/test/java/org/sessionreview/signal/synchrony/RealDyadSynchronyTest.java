@@ -24,8 +24,7 @@ class RealDyadSynchronyTest {
     private static final SynchronyConfig CFG = SynchronyConfig.defaults();
 
     static DyadSeries readRmea() throws IOException {
-        List<String> lines = Files.readAllLines(
-                SharedData.resolve("annotations/rmea/rMEA_normal_200_01.txt"));
+        List<String> lines = Files.readAllLines(SharedData.resolve("annotations/rmea/rMEA_normal_200_01.txt"));
         assertEquals("\"pat\" \"th\"", lines.get(0).trim(), "header");
         int n = lines.size() - 1;
         double[] pat = new double[n];
@@ -53,8 +52,7 @@ class RealDyadSynchronyTest {
     @Test
     void shouldRunTheRealRmeaDyadWhenBroughtTo4HzLikeEda() throws IOException {
         DyadSeries raw = readRmea();
-        DyadSeries dyad = DyadResampler.align(raw.client(), RATE_HZ, 0, raw.therapist(), RATE_HZ,
-                0, CFG);
+        DyadSeries dyad = DyadResampler.align(raw.client(), RATE_HZ, 0, raw.therapist(), RATE_HZ, 0, CFG);
         assertEquals(2400, dyad.length(), "600 s at 4 Hz");
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(dyad, CFG);
         SessionSynchrony s = SessionSynchronyIndex.compute(dyad, windows, CFG);
@@ -81,12 +79,24 @@ class RealDyadSynchronyTest {
     }
 
     private static void print(String label, List<SynchronyWindow> windows, SessionSynchrony s) {
-        double meanAbs = windows.stream().filter(SynchronyWindow::analysed)
-                .mapToDouble(SynchronyWindow::meanAbsZ).average().orElse(Double.NaN);
-        double meanZ0 = windows.stream().filter(SynchronyWindow::analysed)
-                .mapToDouble(SynchronyWindow::zLag0).average().orElse(Double.NaN);
-        System.out.printf(Locale.ROOT, "%s: %d windows (%d analysed), mean window |z| %.3f,"
-                + " mean z at lag 0 %.3f%n  %s%n", label, windows.size(), s.windowsUsed(),
-                meanAbs, meanZ0, SessionSynchronyIndexTest.summary(s));
+        double meanAbs = windows.stream()
+                .filter(SynchronyWindow::analysed)
+                .mapToDouble(SynchronyWindow::meanAbsZ)
+                .average()
+                .orElse(Double.NaN);
+        double meanZ0 = windows.stream()
+                .filter(SynchronyWindow::analysed)
+                .mapToDouble(SynchronyWindow::zLag0)
+                .average()
+                .orElse(Double.NaN);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d windows (%d analysed), mean window |z| %.3f," + " mean z at lag 0 %.3f%n  %s%n",
+                label,
+                windows.size(),
+                s.windowsUsed(),
+                meanAbs,
+                meanZ0,
+                SessionSynchronyIndexTest.summary(s));
     }
 }

@@ -12,16 +12,22 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  */
 final class ReferenceLaggedCorrelation {
     /** This reference in the place of the fast profiles ({@link SegmentPairs}, the windows). */
-    static final LaggedCorrelation.Profiler PROFILER = (c, h, maxLag, share, clamp) -> zProfile(
-            c.source(), c.from(), h.source(), h.from(), c.length(), maxLag, share, clamp);
+    static final LaggedCorrelation.Profiler PROFILER = (c, h, maxLag, share, clamp) ->
+            zProfile(c.source(), c.from(), h.source(), h.from(), c.length(), maxLag, share, clamp);
 
     private ReferenceLaggedCorrelation() {}
 
-    static double[] zProfile(double[] client, int clientFrom, double[] therapist,
-            int therapistFrom, int length, int maxLag, double minValidShare, double zClamp) {
+    static double[] zProfile(
+            double[] client,
+            int clientFrom,
+            double[] therapist,
+            int therapistFrom,
+            int length,
+            int maxLag,
+            double minValidShare,
+            double zClamp) {
         if (maxLag < 0 || length - maxLag < LaggedCorrelation.MIN_PAIRS) {
-            throw new IllegalArgumentException("stretch of " + length
-                    + " samples too short for lags up to " + maxLag);
+            throw new IllegalArgumentException("stretch of " + length + " samples too short for lags up to " + maxLag);
         }
         PearsonsCorrelation pearson = new PearsonsCorrelation();
         double[] z = new double[2 * maxLag + 1];
@@ -38,13 +44,10 @@ final class ReferenceLaggedCorrelation {
                     n++;
                 }
             }
-            int needed = Math.max(LaggedCorrelation.MIN_PAIRS,
-                    (int) Math.ceil(minValidShare * (length - Math.abs(k))));
+            int needed = Math.max(LaggedCorrelation.MIN_PAIRS, (int) Math.ceil(minValidShare * (length - Math.abs(k))));
             z[k + maxLag] = n < needed
                     ? Double.NaN
-                    : LaggedCorrelation.fisherZ(
-                            pearson.correlation(Arrays.copyOf(x, n), Arrays.copyOf(y, n)),
-                            zClamp);
+                    : LaggedCorrelation.fisherZ(pearson.correlation(Arrays.copyOf(x, n), Arrays.copyOf(y, n)), zClamp);
         }
         return z;
     }

@@ -1,6 +1,5 @@
 package org.sessionreview.signal.synchrony;
 
-import org.sessionreview.config.SynchronyOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +13,7 @@ import java.util.Set;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.SynchronyConfig;
+import org.sessionreview.config.SynchronyOptions;
 
 class SessionSynchronyIndexTest {
     private static final SynchronyConfig CFG = SynchronyConfig.defaults();
@@ -56,20 +56,25 @@ class SessionSynchronyIndexTest {
         double percentileSum = 0;
         int above = 0;
         for (int i = 0; i < dyads; i++) {
-            SessionSynchrony s =
-                    SessionSynchronyIndex.compute(SyntheticDyad.independent(i + 1, 30), CFG);
+            SessionSynchrony s = SessionSynchronyIndex.compute(SyntheticDyad.independent(i + 1, 30), CFG);
             System.out.println("independent dyad " + (i + 1) + ": " + summary(s));
             es[i] = s.es();
             percentileSum += s.percentile();
             above += s.aboveChance() ? 1 : 0;
             assertTrue(Math.abs(s.surrogateEs()) < 3.5, "shuffle ES " + s.surrogateEs());
-            assertTrue(s.clientLeadsShare() > 0.35 && s.clientLeadsShare() < 0.65,
+            assertTrue(
+                    s.clientLeadsShare() > 0.35 && s.clientLeadsShare() < 0.65,
                     "client leads share " + s.clientLeadsShare());
         }
         Arrays.sort(es);
         double median = (es[dyads / 2 - 1] + es[dyads / 2]) / 2;
-        System.out.printf(Locale.ROOT, "independent panel: median ES %.2f, mean percentile %.1f,"
-                + " %d of %d above 95%n", median, percentileSum / dyads, above, dyads);
+        System.out.printf(
+                Locale.ROOT,
+                "independent panel: median ES %.2f, mean percentile %.1f," + " %d of %d above 95%n",
+                median,
+                percentileSum / dyads,
+                above,
+                dyads);
         assertTrue(Math.abs(median) < 2, "median SUSY ES " + median);
         assertTrue(percentileSum / dyads > 25 && percentileSum / dyads < 75);
         assertTrue(above <= 2, above + " independent dyads above chance");
@@ -82,8 +87,8 @@ class SessionSynchronyIndexTest {
         SessionSynchrony b = SessionSynchronyIndex.compute(dyad, CFG);
         assertEquals(a, b);
 
-        SessionSynchrony other =
-                SessionSynchronyIndex.compute(dyad, CFG.toBuilder().set(SynchronyOptions.SEED, 99L).build());
+        SessionSynchrony other = SessionSynchronyIndex.compute(
+                dyad, CFG.toBuilder().set(SynchronyOptions.SEED, 99L).build());
         assertEquals(a.zReal(), other.zReal(), 0.0, "the real value does not depend on the seed");
         assertNotEquals(a.zPseudo(), other.zPseudo(), "other pairings drawn");
         assertNotEquals(a.surrogateMean(), other.surrogateMean(), "other shuffles drawn");
@@ -132,8 +137,8 @@ class SessionSynchronyIndexTest {
         int seg = (int) (30 * dyad.rateHz());
         Arrays.fill(client, 2 * seg, 5 * seg, Double.NaN); // segments 2, 3, 4 fully masked
         Arrays.fill(client, 7 * seg, 7 * seg + seg / 4, Double.NaN); // segment 7: 75 % valid
-        SessionSynchrony s = SessionSynchronyIndex.compute(
-                new DyadSeries(client, dyad.therapist(), dyad.rateHz(), 0), CFG);
+        SessionSynchrony s =
+                SessionSynchronyIndex.compute(new DyadSeries(client, dyad.therapist(), dyad.rateHz(), 0), CFG);
 
         assertEquals(SessionSynchrony.OK, s.status());
         assertEquals(20, s.segmentsTotal());
@@ -154,13 +159,26 @@ class SessionSynchronyIndexTest {
     }
 
     static String summary(SessionSynchrony s) {
-        return String.format(Locale.ROOT, "ES %.2f (client leads %.2f, therapist leads %.2f),"
-                + " Z %.3f vs pseudo %.3f (sd over lags %.4f, %d pairings), percentile %.1f of %d"
-                + " shuffles (surrogate ES %.2f), client leads share %.2f of %d windows with a"
-                + " leader, %d windows, %d/%d segments",
-                s.es(), s.esClientLeads(), s.esTherapistLeads(), s.zReal(), s.zPseudo(),
-                s.zPseudoSd(), s.surrogatePairs(), s.percentile(), s.shuffles(), s.surrogateEs(),
-                s.clientLeadsShare(), s.windowsWithLeader(), s.windowsUsed(), s.segmentsUsed(),
+        return String.format(
+                Locale.ROOT,
+                "ES %.2f (client leads %.2f, therapist leads %.2f),"
+                        + " Z %.3f vs pseudo %.3f (sd over lags %.4f, %d pairings), percentile %.1f of %d"
+                        + " shuffles (surrogate ES %.2f), client leads share %.2f of %d windows with a"
+                        + " leader, %d windows, %d/%d segments",
+                s.es(),
+                s.esClientLeads(),
+                s.esTherapistLeads(),
+                s.zReal(),
+                s.zPseudo(),
+                s.zPseudoSd(),
+                s.surrogatePairs(),
+                s.percentile(),
+                s.shuffles(),
+                s.surrogateEs(),
+                s.clientLeadsShare(),
+                s.windowsWithLeader(),
+                s.windowsUsed(),
+                s.segmentsUsed(),
                 s.segmentsTotal());
     }
 }

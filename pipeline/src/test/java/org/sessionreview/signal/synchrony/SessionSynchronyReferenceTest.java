@@ -41,9 +41,13 @@ class SessionSynchronyReferenceTest {
 
     @AfterEach
     void report() {
-        System.out.printf(Locale.ROOT, "session synchrony vs reference: %s; smallest relative"
-                + " margin of a comparison %.2e%n", check.summary(), smallestMargin);
-        assertTrue(smallestMargin > 1000 * Math.max(check.largestRelative(), 1e-12),
+        System.out.printf(
+                Locale.ROOT,
+                "session synchrony vs reference: %s; smallest relative" + " margin of a comparison %.2e%n",
+                check.summary(),
+                smallestMargin);
+        assertTrue(
+                smallestMargin > 1000 * Math.max(check.largestRelative(), 1e-12),
                 "a comparison came within reach of rounding");
     }
 
@@ -103,14 +107,14 @@ class SessionSynchronyReferenceTest {
     void shouldEqualTheReferenceInEveryFieldOnTheRealRmeaDyad() throws IOException {
         DyadSeries dyad = RealDyadSynchronyTest.readRmea();
         assertSessionMatchesReference(dyad, CFG);
-        assertSessionMatchesReference(DyadResampler.align(dyad.client(), dyad.rateHz(), 0,
-                dyad.therapist(), dyad.rateHz(), 0, CFG), CFG);
+        assertSessionMatchesReference(
+                DyadResampler.align(dyad.client(), dyad.rateHz(), 0, dyad.therapist(), dyad.rateHz(), 0, CFG), CFG);
     }
 
     private void assertSessionMatchesReference(DyadSeries dyad, SynchronyConfig cfg) {
         List<SynchronyWindow> fastWindows = WindowedCrossCorrelation.compute(dyad, cfg);
-        List<SynchronyWindow> refWindows = WindowedCrossCorrelation.compute(
-                dyad, cfg, ReferenceLaggedCorrelation.PROFILER);
+        List<SynchronyWindow> refWindows =
+                WindowedCrossCorrelation.compute(dyad, cfg, ReferenceLaggedCorrelation.PROFILER);
         assertEquals(refWindows.size(), fastWindows.size());
         for (int i = 0; i < refWindows.size(); i++) {
             check.assertRecordClose(refWindows.get(i), fastWindows.get(i), "window " + i);
@@ -118,8 +122,7 @@ class SessionSynchronyReferenceTest {
         peakMargins(dyad, cfg);
 
         SessionSynchrony fast = SessionSynchronyIndex.compute(dyad, cfg);
-        SessionSynchrony ref =
-                SessionSynchronyIndex.compute(dyad, cfg, ReferenceLaggedCorrelation.PROFILER);
+        SessionSynchrony ref = SessionSynchronyIndex.compute(dyad, cfg, ReferenceLaggedCorrelation.PROFILER);
         check.assertRecordClose(ref, fast, "session");
         assertEquals(SessionSynchrony.OK, ref.status());
 
@@ -127,10 +130,8 @@ class SessionSynchronyReferenceTest {
         SegmentPairs refPairs = new SegmentPairs(dyad, cfg, ReferenceLaggedCorrelation.PROFILER);
         int[] usable = refPairs.usable();
         assertArrayEquals(usable, fastPairs.usable());
-        SusyIndex.Result fastSusy =
-                SusyIndex.compute(fastPairs, usable, new Well19937c(cfg.seed()), cfg);
-        SusyIndex.Result refSusy =
-                SusyIndex.compute(refPairs, usable, new Well19937c(cfg.seed()), cfg);
+        SusyIndex.Result fastSusy = SusyIndex.compute(fastPairs, usable, new Well19937c(cfg.seed()), cfg);
+        SusyIndex.Result refSusy = SusyIndex.compute(refPairs, usable, new Well19937c(cfg.seed()), cfg);
         for (int k = 0; k < refSusy.zRealByLag().length; k++) {
             check.assertClose(refSusy.zRealByLag()[k], fastSusy.zRealByLag()[k], "Zreal " + k);
             check.assertClose(refSusy.zPseudoByLag()[k], fastSusy.zPseudoByLag()[k], "Zpseudo");
@@ -145,10 +146,13 @@ class SessionSynchronyReferenceTest {
         int step = WindowedCrossCorrelation.stepSamples(dyad.rateHz(), cfg);
         int maxLag = WindowedCrossCorrelation.maxLagSamples(dyad.rateHz(), cfg);
         for (int from = 0; from + w <= dyad.length(); from += step) {
-            double[] z = ReferenceLaggedCorrelation.zProfile(dyad.client(), from,
-                    dyad.therapist(), from, w, maxLag, cfg.minValidShare(), cfg.zClamp());
-            double[] abs = Arrays.stream(z).filter(v -> !Double.isNaN(v)).map(Math::abs)
-                    .sorted().toArray();
+            double[] z = ReferenceLaggedCorrelation.zProfile(
+                    dyad.client(), from, dyad.therapist(), from, w, maxLag, cfg.minValidShare(), cfg.zClamp());
+            double[] abs = Arrays.stream(z)
+                    .filter(v -> !Double.isNaN(v))
+                    .map(Math::abs)
+                    .sorted()
+                    .toArray();
             if (abs.length >= 2) {
                 margin(abs[abs.length - 1], abs[abs.length - 2]);
             }
@@ -170,7 +174,6 @@ class SessionSynchronyReferenceTest {
 
     /** Records how close two compared values are, relative to the larger (0 for a tie). */
     private void margin(double a, double b) {
-        smallestMargin = Math.min(smallestMargin,
-                Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+        smallestMargin = Math.min(smallestMargin, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
     }
 }

@@ -11,8 +11,8 @@ class SynchronyRowsTest {
 
     @Test
     void shouldCopyEveryValueWhenTheWindowWasAnalysed() {
-        SynchronyWindow w = new SynchronyWindow(
-                35, 65, WindowStatus.OK, 0.9, 0.4, 0.5, 3.0, 0.8, 0.6, 0.1, Leader.CLIENT);
+        SynchronyWindow w =
+                new SynchronyWindow(35, 65, WindowStatus.OK, 0.9, 0.4, 0.5, 3.0, 0.8, 0.6, 0.1, Leader.CLIENT);
         SynchronyRow r = SynchronyRows.of("s1", "eda", w);
 
         assertEquals("s1", r.sessionId);
@@ -33,8 +33,8 @@ class SynchronyRowsTest {
 
     @Test
     void shouldWriteNullsAndTheReasonWhenTheWindowWasSkipped() {
-        List<SynchronyRow> rows = SynchronyRows.of("s1", "eda",
-                List.of(SynchronyWindow.skipped(0, 30, WindowStatus.TOO_MANY_MASKED, 0.25)));
+        List<SynchronyRow> rows = SynchronyRows.of(
+                "s1", "eda", List.of(SynchronyWindow.skipped(0, 30, WindowStatus.TOO_MANY_MASKED, 0.25)));
 
         SynchronyRow r = rows.get(0);
         assertNull(r.zLag0);

@@ -40,17 +40,18 @@ final class SynchronyTiming {
         SynchronyConfig cfg = SynchronyConfig.defaults();
         List<DyadSeries> dyads = new ArrayList<>();
         for (int s = 0; s < SESSIONS; s++) {
-            dyads.add(withGaps(s % 2 == 0
-                    ? SyntheticDyad.following(100 + s, MINUTES, 2.0, 1.0)
-                    : SyntheticDyad.independent(100 + s, MINUTES), s));
+            dyads.add(withGaps(
+                    s % 2 == 0
+                            ? SyntheticDyad.following(100 + s, MINUTES, 2.0, 1.0)
+                            : SyntheticDyad.independent(100 + s, MINUTES),
+                    s));
         }
         List<SessionSynchrony> results = new ArrayList<>();
         for (int round = 0; round < WARMUP + ROUNDS; round++) {
             String label = round < WARMUP ? "warm-up round " + round : "timed round " + round;
             results.clear();
             time(label + ", fast", dyads, cfg, LaggedCorrelation::zProfile, results);
-            time(label + ", reference", dyads, cfg, ReferenceLaggedCorrelation.PROFILER,
-                    new ArrayList<>());
+            time(label + ", reference", dyads, cfg, ReferenceLaggedCorrelation.PROFILER, new ArrayList<>());
         }
         if (args.length > 0) {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0])))) {
@@ -65,8 +66,12 @@ final class SynchronyTiming {
      * The index (windows included) of every dyad, then its windows again alone; prints the thread
      * CPU time and the wall time per session.
      */
-    private static void time(String label, List<DyadSeries> dyads, SynchronyConfig cfg,
-            LaggedCorrelation.Profiler profiler, List<SessionSynchrony> results) {
+    private static void time(
+            String label,
+            List<DyadSeries> dyads,
+            SynchronyConfig cfg,
+            LaggedCorrelation.Profiler profiler,
+            List<SessionSynchrony> results) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] wallMs = new double[dyads.size()];
         double[] cpuMs = new double[dyads.size()];
@@ -82,15 +87,23 @@ final class SynchronyTiming {
             cpuMs[s] = (c1 - c0) / 1e6;
             windowCpuMs[s] = (c2 - c1) / 1e6;
         }
-        System.out.printf(Locale.ROOT, "%s: per session CPU %s; wall %s; windows alone CPU %s%n",
-                label, stats(cpuMs), stats(wallMs), stats(windowCpuMs));
+        System.out.printf(
+                Locale.ROOT,
+                "%s: per session CPU %s; wall %s; windows alone CPU %s%n",
+                label,
+                stats(cpuMs),
+                stats(wallMs),
+                stats(windowCpuMs));
     }
 
     private static String stats(double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "median %.1f ms (min %.1f, max %.1f)",
-                (sorted[ms.length / 2 - 1] + sorted[ms.length / 2]) / 2, sorted[0],
+        return String.format(
+                Locale.ROOT,
+                "median %.1f ms (min %.1f, max %.1f)",
+                (sorted[ms.length / 2 - 1] + sorted[ms.length / 2]) / 2,
+                sorted[0],
                 sorted[ms.length - 1]);
     }
 

@@ -33,9 +33,7 @@ final class SyntheticDyad {
             leader[t] = eda(base[t + d]);
             follower[t] = eda(base[t] + noiseSd * rng.nextGaussian());
         }
-        return lagS >= 0
-                ? new DyadSeries(leader, follower, RATE_HZ, 0)
-                : new DyadSeries(follower, leader, RATE_HZ, 0);
+        return lagS >= 0 ? new DyadSeries(leader, follower, RATE_HZ, 0) : new DyadSeries(follower, leader, RATE_HZ, 0);
     }
 
     /** Two independent smooth signals. */

@@ -1,6 +1,5 @@
 package org.sessionreview.signal.synchrony;
 
-import org.sessionreview.config.SynchronyOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.SynchronyConfig;
+import org.sessionreview.config.SynchronyOptions;
 
 class WindowedCrossCorrelationTest {
     private static final SynchronyConfig CFG = SynchronyConfig.defaults();
@@ -19,17 +19,23 @@ class WindowedCrossCorrelationTest {
         DyadSeries dyad = SyntheticDyad.following(7, 20, 3.0, 0.5);
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(dyad, CFG);
 
-        double[] peaks = windows.stream().filter(SynchronyWindow::analysed)
-                .mapToDouble(SynchronyWindow::peakLagS).sorted().toArray();
+        double[] peaks = windows.stream()
+                .filter(SynchronyWindow::analysed)
+                .mapToDouble(SynchronyWindow::peakLagS)
+                .sorted()
+                .toArray();
         assertEquals(windows.size(), peaks.length, "no window should be skipped");
         double median = peaks[peaks.length / 2];
         assertEquals(3.0, median, 1.0, "median peak lag");
         long near = Arrays.stream(peaks).filter(p -> Math.abs(p - 3.0) <= 1.0).count();
         assertTrue(near >= 0.9 * peaks.length, near + " of " + peaks.length + " peaks near 3 s");
-        long clientLed = windows.stream().filter(w -> w.leader() == Leader.CLIENT).count();
+        long clientLed =
+                windows.stream().filter(w -> w.leader() == Leader.CLIENT).count();
         assertTrue(clientLed >= 0.9 * windows.size(), clientLed + " client-led windows");
         double leadDiff = windows.stream()
-                .mapToDouble(w -> w.clientLeadsZ() - w.therapistLeadsZ()).average().orElseThrow();
+                .mapToDouble(w -> w.clientLeadsZ() - w.therapistLeadsZ())
+                .average()
+                .orElseThrow();
         assertTrue(leadDiff > 0, "client-leading lags should carry more coupling: " + leadDiff);
     }
 
@@ -38,9 +44,11 @@ class WindowedCrossCorrelationTest {
         DyadSeries dyad = SyntheticDyad.following(11, 20, -3.0, 0.5);
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(dyad, CFG);
 
-        double[] peaks = windows.stream().mapToDouble(SynchronyWindow::peakLagS).sorted().toArray();
+        double[] peaks =
+                windows.stream().mapToDouble(SynchronyWindow::peakLagS).sorted().toArray();
         assertEquals(-3.0, peaks[peaks.length / 2], 1.0, "median peak lag");
-        long therapistLed = windows.stream().filter(w -> w.leader() == Leader.THERAPIST).count();
+        long therapistLed =
+                windows.stream().filter(w -> w.leader() == Leader.THERAPIST).count();
         assertTrue(therapistLed >= 0.9 * windows.size(), therapistLed + " therapist-led windows");
     }
 
@@ -94,8 +102,8 @@ class WindowedCrossCorrelationTest {
         DyadSeries dyad = SyntheticDyad.independent(9, 2);
         double[] flat = new double[dyad.length()];
         Arrays.fill(flat, 1.5);
-        List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(
-                new DyadSeries(dyad.client(), flat, dyad.rateHz(), 0), CFG);
+        List<SynchronyWindow> windows =
+                WindowedCrossCorrelation.compute(new DyadSeries(dyad.client(), flat, dyad.rateHz(), 0), CFG);
 
         assertFalse(windows.isEmpty());
         assertTrue(windows.stream().allMatch(w -> w.status() == WindowStatus.NO_VARIANCE));
@@ -113,29 +121,34 @@ class WindowedCrossCorrelationTest {
             DyadSeries buffer = new DyadSeries(
                     Arrays.copyOfRange(dyad.client(), from, from + w),
                     Arrays.copyOfRange(dyad.therapist(), from, from + w),
-                    dyad.rateHz(), dyad.timeS(from));
+                    dyad.rateHz(),
+                    dyad.timeS(from));
             assertEquals(batch.get(i), WindowedCrossCorrelation.window(buffer, 0, CFG));
         }
     }
 
     @Test
     void shouldUseTheConfiguredWindowAndLagWhenChanged() {
-        SynchronyConfig cfg = CFG.toBuilder().set(SynchronyOptions.WINDOW_S, 60.0).set(SynchronyOptions.STEP_S, 10.0)
-                .set(SynchronyOptions.MAX_LAG_S, 2.0).build();
+        SynchronyConfig cfg = CFG.toBuilder()
+                .set(SynchronyOptions.WINDOW_S, 60.0)
+                .set(SynchronyOptions.STEP_S, 10.0)
+                .set(SynchronyOptions.MAX_LAG_S, 2.0)
+                .build();
         DyadSeries dyad = SyntheticDyad.following(17, 10, 1.5, 0.3);
         List<SynchronyWindow> windows = WindowedCrossCorrelation.compute(dyad, cfg);
 
         assertEquals((dyad.length() - 240) / 40 + 1, windows.size());
         assertEquals(60.0, windows.get(0).endS() - windows.get(0).startS(), 1e-9);
         assertTrue(windows.stream().allMatch(x -> Math.abs(x.peakLagS()) <= 2.0));
-        double[] peaks = windows.stream().mapToDouble(SynchronyWindow::peakLagS).sorted().toArray();
+        double[] peaks =
+                windows.stream().mapToDouble(SynchronyWindow::peakLagS).sorted().toArray();
         assertEquals(1.5, peaks[peaks.length / 2], 0.5);
     }
 
     @Test
     void shouldRejectAWindowOutsideTheSeries() {
         DyadSeries dyad = SyntheticDyad.independent(1, 1);
-        assertThrows(IllegalArgumentException.class,
-                () -> WindowedCrossCorrelation.window(dyad, dyad.length() - 10, CFG));
+        assertThrows(
+                IllegalArgumentException.class, () -> WindowedCrossCorrelation.window(dyad, dyad.length() - 10, CFG));
     }
 }

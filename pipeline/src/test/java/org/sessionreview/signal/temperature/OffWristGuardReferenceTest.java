@@ -18,9 +18,14 @@ class OffWristGuardReferenceTest {
         int masked = 0;
         for (int trial = 0; trial < 300; trial++) {
             double rate = trial % 3 == 0 ? 1 : 4;
-            OffWristGuard guard = trial % 2 == 0 ? OffWristGuard.defaults()
-                    : new OffWristGuard(26 + rng.nextDouble(), 38 + rng.nextDouble(), 0.2 + rng.nextDouble() * 2,
-                            0.3 + rng.nextDouble(), 10 + rng.nextInt(200));
+            OffWristGuard guard = trial % 2 == 0
+                    ? OffWristGuard.defaults()
+                    : new OffWristGuard(
+                            26 + rng.nextDouble(),
+                            38 + rng.nextDouble(),
+                            0.2 + rng.nextDouble() * 2,
+                            0.3 + rng.nextDouble(),
+                            10 + rng.nextInt(200));
             double[] t = series(rng, 50 + rng.nextInt(3000));
             boolean[] fast = guard.mask(t, rate);
             assertArrayEquals(reference(guard, t, rate), fast, "trial " + trial);
@@ -47,7 +52,9 @@ class OffWristGuardReferenceTest {
             double level = 32 + rng.nextDouble() * 3;
             for (int i = 0; i < t.length; i++) {
                 level += rng.nextDouble() < 0.002 ? -(0.9 + rng.nextInt(3) * 0.05) : (rng.nextDouble() - 0.5) * 0.02;
-                t[i] = rng.nextDouble() < 0.02 ? Double.NaN : Math.round((level + rng.nextGaussian() * 0.02) * 50) / 50.0;
+                t[i] = rng.nextDouble() < 0.02
+                        ? Double.NaN
+                        : Math.round((level + rng.nextGaussian() * 0.02) * 50) / 50.0;
                 if (rng.nextDouble() < 0.001) {
                     t[i] = rng.nextBoolean() ? 24.9 : 40.1;
                 }

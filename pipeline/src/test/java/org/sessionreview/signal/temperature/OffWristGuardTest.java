@@ -28,7 +28,9 @@ class OffWristGuardTest {
         int off = (int) (300 * RATE_HZ); // sample 1200 is the last at 33.5 degC
 
         assertEquals(0, count(mask, 0, off + 1), "worn samples, the last one included");
-        assertEquals((int) (120 * RATE_HZ), count(mask, off + 1, off + 1 + (int) (120 * RATE_HZ)),
+        assertEquals(
+                (int) (120 * RATE_HZ),
+                count(mask, off + 1, off + 1 + (int) (120 * RATE_HZ)),
                 "every sample of the first 2 min after removal");
         // 5 min later the sensor sits at room temperature: the documented limitation
         assertFalse(mask[mask.length - 1]);

@@ -40,7 +40,8 @@ class TemperatureSlopeTest {
         // the raw fit would see a steep fall
         TemperatureSlope unguarded = new TemperatureSlope(60, 0.5, OffWristGuard.defaults());
         boolean[] none = new boolean[t.length];
-        assertEquals(true, unguarded.at(t, none, RATE_HZ, START_MILLIS, millis(330)).slopeCPerMin() < -3);
+        assertEquals(
+                true, unguarded.at(t, none, RATE_HZ, START_MILLIS, millis(330)).slopeCPerMin() < -3);
 
         // 30 of the 60 s are masked (the last worn sample is at 300 s): share 121 / 240 passes
         TemperatureSlope.Result half = DEFAULTS.at(t, RATE_HZ, START_MILLIS, millis(330));
@@ -67,7 +68,6 @@ class TemperatureSlopeTest {
         assertEquals((240 - 40 - 20) / 240.0, r.validShare(), 1e-12);
         assertEquals(40, r.maskedSamples());
 
-        assertNull(DEFAULTS.at(t, RATE_HZ, START_MILLIS, millis(0.25)).slopeCPerMin(),
-                "one sample in the window");
+        assertNull(DEFAULTS.at(t, RATE_HZ, START_MILLIS, millis(0.25)).slopeCPerMin(), "one sample in the window");
     }
 }

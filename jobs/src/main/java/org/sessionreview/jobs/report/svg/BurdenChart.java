@@ -47,26 +47,67 @@ public final class BurdenChart {
         java.util.function.DoubleUnaryOperator yOf = m -> base - m / top * plotH;
         svg.empty("line", "x1", LEFT, "x2", LEFT + plotW, "y1", base, "y2", base, "class", "axis");
         svg.empty("line", "x1", LEFT, "x2", LEFT, "y1", TOP, "y2", base, "class", "axis");
-        svg.text("text", Format.number(maxMin, 0) + " min", "x", LEFT - 4, "y", TOP + 4, "class", "tick", "text-anchor", "end");
+        svg.text(
+                "text",
+                Format.number(maxMin, 0) + " min",
+                "x",
+                LEFT - 4,
+                "y",
+                TOP + 4,
+                "class",
+                "tick",
+                "text-anchor",
+                "end");
         svg.text("text", "0", "x", LEFT - 4, "y", base, "class", "tick", "text-anchor", "end");
         double ty = yOf.applyAsDouble(highBurdenS / 60.0);
         svg.empty("line", "x1", LEFT, "x2", LEFT + plotW, "y1", ty, "y2", ty, "class", "reference");
-        svg.text("text", "high burden ≥ " + Format.number(highBurdenS / 60.0, 1) + " min", "x", LEFT + plotW + 4, "y", ty + 3,
-                "class", "tick");
+        svg.text(
+                "text",
+                "high burden ≥ " + Format.number(highBurdenS / 60.0, 1) + " min",
+                "x",
+                LEFT + plotW + 4,
+                "y",
+                ty + 3,
+                "class",
+                "tick");
         for (Bar b : bars) {
             double cx = LEFT + slotW * (b.sessionNumber() - first + 0.5);
             double w = Math.min(48, slotW * 0.6);
             double m = b.anxietyTimeS() / 60.0;
             double by = yOf.applyAsDouble(m);
             svg.open("g", "class", "bar");
-            svg.title("session " + b.sessionNumber() + ": " + Format.minutes(b.anxietyTimeS()) + " in candidate anxiety episodes");
-            svg.empty("rect", "x", cx - w / 2, "y", by, "width", w, "height", Math.max(0.5, base - by), "fill", "url(#p-anx)",
-                    "class", "band-rect");
+            svg.title("session " + b.sessionNumber() + ": " + Format.minutes(b.anxietyTimeS())
+                    + " in candidate anxiety episodes");
+            svg.empty(
+                    "rect",
+                    "x",
+                    cx - w / 2,
+                    "y",
+                    by,
+                    "width",
+                    w,
+                    "height",
+                    Math.max(0.5, base - by),
+                    "fill",
+                    "url(#p-anx)",
+                    "class",
+                    "band-rect");
             svg.close("g");
             svg.text("text", Format.number(m, 1), "x", cx, "y", by - 3, "class", "label", "text-anchor", "middle");
-            svg.text("text", "#" + b.sessionNumber(), "x", cx, "y", base + 13, "class", "tick", "text-anchor", "middle");
+            svg.text(
+                    "text", "#" + b.sessionNumber(), "x", cx, "y", base + 13, "class", "tick", "text-anchor", "middle");
         }
-        svg.text("text", "session number", "x", LEFT + plotW / 2, "y", HEIGHT - 6, "class", "tick", "text-anchor", "middle");
+        svg.text(
+                "text",
+                "session number",
+                "x",
+                LEFT + plotW / 2,
+                "y",
+                HEIGHT - 6,
+                "class",
+                "tick",
+                "text-anchor",
+                "middle");
         return svg.raw(Patterns.DEFS).finish();
     }
 }

@@ -11,7 +11,8 @@ final class Patterns {
         return "<pattern id=\"p-" + id + "\" patternUnits=\"userSpaceOnUse\" width=\"" + gap + "\" height=\"" + gap
                 + "\" patternTransform=\"rotate(" + angle + ")\"><rect width=\"" + gap + "\" height=\"" + gap
                 + "\" fill=\"" + stroke + "\" fill-opacity=\"0.12\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"" + gap
-                + "\" stroke=\"" + stroke + "\" stroke-width=\"1.6\"" + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"")
+                + "\" stroke=\"" + stroke + "\" stroke-width=\"1.6\""
+                + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"")
                 + "/></pattern>\n";
     }
 

@@ -13,9 +13,15 @@ public final class Svg {
 
     /** Starts an {@code <svg>} of {@code width} x {@code height} user units that scales to its box. */
     public Svg(double width, double height, String cssClass, String label) {
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(num(width)).append(' ')
-                .append(num(height)).append("\" class=\"").append(escape(cssClass)).append("\" role=\"img\" aria-label=\"")
-                .append(escape(label)).append("\">\n");
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(num(width))
+                .append(' ')
+                .append(num(height))
+                .append("\" class=\"")
+                .append(escape(cssClass))
+                .append("\" role=\"img\" aria-label=\"")
+                .append(escape(label))
+                .append("\">\n");
     }
 
     /** Escapes text for an XML/HTML text node or a double-quoted attribute. */
@@ -102,7 +108,8 @@ public final class Svg {
             if (v == null) {
                 continue;
             }
-            String value = v instanceof Double d ? num(d) : v instanceof Integer n ? n.toString() : escape(v.toString());
+            String value =
+                    v instanceof Double d ? num(d) : v instanceof Integer n ? n.toString() : escape(v.toString());
             out.append(' ').append(attrs[i]).append("=\"").append(value).append('"');
         }
     }

@@ -33,6 +33,7 @@ public final class TimelineChart {
     static final double CHAR_W = 6.2;
     /** Room left of the plot for a panel's y tick labels; panel names end before it. */
     static final double TICK_W = 22;
+
     static final String CLIENT_STROKE = "#1f4e9c";
     static final String THERAPIST_STROKE = "#a0500a";
 
@@ -42,8 +43,12 @@ public final class TimelineChart {
 
     private TimelineChart(Timeline t, double height) {
         this.t = t;
-        this.svg = new Svg(WIDTH, height, "timeline", "Session timeline over " + Format.mmss(t.durationS())
-                + " of video: events, anxiety index, client channels, synchrony");
+        this.svg = new Svg(
+                WIDTH,
+                height,
+                "timeline",
+                "Session timeline over " + Format.mmss(t.durationS())
+                        + " of video: events, anxiety index, client channels, synchrony");
     }
 
     /** The x coordinate of {@code seconds} on a session of {@code durationS} (clamped to the plot). */
@@ -83,7 +88,11 @@ public final class TimelineChart {
         }
         y += 6;
         double top = y;
-        panel("Anxiety index", List.of(t.clientAnxiety(), t.therapistAnxiety()), 110, t.enterThreshold(),
+        panel(
+                "Anxiety index",
+                List.of(t.clientAnxiety(), t.therapistAnxiety()),
+                110,
+                t.enterThreshold(),
                 "episode threshold " + Format.number(t.enterThreshold(), 1));
         for (Series c : t.channels()) {
             panel(c.name(), List.of(c), 46, Double.NaN, null);
@@ -107,11 +116,29 @@ public final class TimelineChart {
         for (double s = 0; s <= t.durationS() + 1e-9; s += step) {
             double px = x(s);
             svg.empty("line", "x1", px, "x2", px, "y1", baseline, "y2", baseline + (top ? 4 : -4), "class", "axis");
-            svg.text("text", Format.mmss(s), "x", px, "y", top ? baseline - 3 : baseline + 12, "class", "tick",
-                    "text-anchor", s == 0 ? "start" : "middle");
+            svg.text(
+                    "text",
+                    Format.mmss(s),
+                    "x",
+                    px,
+                    "y",
+                    top ? baseline - 3 : baseline + 12,
+                    "class",
+                    "tick",
+                    "text-anchor",
+                    s == 0 ? "start" : "middle");
         }
-        svg.text("text", "video time (mm:ss)", "x", LEFT - 8, "y", top ? baseline - 3 : baseline + 12, "class", "tick",
-                "text-anchor", "end");
+        svg.text(
+                "text",
+                "video time (mm:ss)",
+                "x",
+                LEFT - 8,
+                "y",
+                top ? baseline - 3 : baseline + 12,
+                "class",
+                "tick",
+                "text-anchor",
+                "end");
         y = baseline + (top ? 6 : 18);
     }
 
@@ -135,12 +162,25 @@ public final class TimelineChart {
             double bandY = laneTop + 2;
             svg.open("g", "class", "band " + b.kind());
             svg.title(b.title());
-            svg.empty("rect", "x", x0, "y", bandY, "width", w, "height", LANE_ROW - 4, "fill", "url(#p-" + b.kind() + ")",
-                    "class", "band-rect");
+            svg.empty(
+                    "rect",
+                    "x",
+                    x0,
+                    "y",
+                    bandY,
+                    "width",
+                    w,
+                    "height",
+                    LANE_ROW - 4,
+                    "fill",
+                    "url(#p-" + b.kind() + ")",
+                    "class",
+                    "band-rect");
             svg.close("g");
             if (b.label() != null && !b.label().isEmpty()) {
                 double[] at = place(rowEnds, x0, b.label());
-                labels.add(() -> svg.text("text", b.label(), "x", at[1], "y", laneTop + LANE_ROW * (at[0] + 1) + 9, "class", "label"));
+                labels.add(() -> svg.text(
+                        "text", b.label(), "x", at[1], "y", laneTop + LANE_ROW * (at[0] + 1) + 9, "class", "label"));
             }
         }
         for (Mark m : marks) {
@@ -149,13 +189,17 @@ public final class TimelineChart {
             svg.open("g", "class", "mark " + shape);
             svg.title(m.title());
             switch (shape) {
-                case "diamond" -> svg.empty("polygon", "points", pts(px, cy - 6, px + 6, cy, px, cy + 6, px - 6, cy), "class", "shape");
-                case "triangle" -> svg.empty("polygon", "points", pts(px, cy - 5, px + 5, cy + 5, px - 5, cy + 5), "class", "shape");
+                case "diamond" ->
+                    svg.empty(
+                            "polygon", "points", pts(px, cy - 6, px + 6, cy, px, cy + 6, px - 6, cy), "class", "shape");
+                case "triangle" ->
+                    svg.empty("polygon", "points", pts(px, cy - 5, px + 5, cy + 5, px - 5, cy + 5), "class", "shape");
                 default -> svg.empty("circle", "cx", px, "cy", cy, "r", 4.0, "class", "shape");
             }
             svg.close("g");
             double[] at = place(rowEnds, px - 3, m.label());
-            labels.add(() -> svg.text("text", m.label(), "x", at[1], "y", laneTop + LANE_ROW * (at[0] + 1) + 9, "class", "label"));
+            labels.add(() -> svg.text(
+                    "text", m.label(), "x", at[1], "y", laneTop + LANE_ROW * (at[0] + 1) + 9, "class", "label"));
         }
         labels.forEach(Runnable::run);
         double height = LANE_ROW * (1 + rowEnds.size()) + 2;
@@ -164,7 +208,18 @@ public final class TimelineChart {
             height = LANE_ROW + 2;
         }
         svg.text("text", name, "x", LEFT - 8, "y", laneTop + 11, "class", "lane-name", "text-anchor", "end");
-        svg.empty("line", "x1", LEFT, "x2", WIDTH - RIGHT, "y1", laneTop + height, "y2", laneTop + height, "class", "lane-rule");
+        svg.empty(
+                "line",
+                "x1",
+                LEFT,
+                "x2",
+                WIDTH - RIGHT,
+                "y1",
+                laneTop + height,
+                "y2",
+                laneTop + height,
+                "class",
+                "lane-rule");
         y = laneTop + height;
     }
 
@@ -216,7 +271,17 @@ public final class TimelineChart {
         final double yhi = hi;
         java.util.function.DoubleUnaryOperator yOf = v -> top + height - (v - ylo) / (yhi - ylo) * height;
         svg.empty("rect", "x", LEFT, "y", top, "width", WIDTH - LEFT - RIGHT, "height", height, "class", "panel");
-        svg.text("text", name, "x", LEFT - TICK_W, "y", top + height / 2 + 4, "class", "lane-name", "text-anchor", "end");
+        svg.text(
+                "text",
+                name,
+                "x",
+                LEFT - TICK_W,
+                "y",
+                top + height / 2 + 4,
+                "class",
+                "lane-name",
+                "text-anchor",
+                "end");
         svg.text("text", Format.number(yhi, 0), "x", LEFT - 3, "y", top + 8, "class", "tick", "text-anchor", "end");
         double zy = yOf.applyAsDouble(0);
         if (ylo < 0) {
@@ -226,12 +291,23 @@ public final class TimelineChart {
             }
         }
         if (ylo >= 0 || top + height - zy > 16) {
-            svg.text("text", Format.number(ylo, 0), "x", LEFT - 3, "y", top + height, "class", "tick", "text-anchor", "end");
+            svg.text(
+                    "text",
+                    Format.number(ylo, 0),
+                    "x",
+                    LEFT - 3,
+                    "y",
+                    top + height,
+                    "class",
+                    "tick",
+                    "text-anchor",
+                    "end");
         }
         if (Double.isFinite(reference)) {
             double ry = yOf.applyAsDouble(reference);
             svg.empty("line", "x1", LEFT, "x2", WIDTH - RIGHT, "y1", ry, "y2", ry, "class", "reference");
-            svg.text("text", referenceLabel, "x", WIDTH - RIGHT - 2, "y", ry - 2, "class", "tick", "text-anchor", "end");
+            svg.text(
+                    "text", referenceLabel, "x", WIDTH - RIGHT - 2, "y", ry - 2, "class", "tick", "text-anchor", "end");
         }
         boolean any = false;
         for (int i = 0; i < series.size(); i++) {
@@ -243,7 +319,15 @@ public final class TimelineChart {
             }
         }
         if (!any) {
-            svg.text("text", "no values (a wearer's data missing or masked)", "x", LEFT + 4, "y", top + height / 2 + 4, "class", "none");
+            svg.text(
+                    "text",
+                    "no values (a wearer's data missing or masked)",
+                    "x",
+                    LEFT + 4,
+                    "y",
+                    top + height / 2 + 4,
+                    "class",
+                    "none");
         }
         y = top + height;
     }
@@ -262,7 +346,9 @@ public final class TimelineChart {
                 d.setLength(0);
             }
             if (ok) {
-                d.append(d.length() == 0 ? "M" : " L").append(Svg.num(x(p.t()))).append(',')
+                d.append(d.length() == 0 ? "M" : " L")
+                        .append(Svg.num(x(p.t())))
+                        .append(',')
                         .append(Svg.num(yOf.applyAsDouble(p.value())));
                 lastT = p.t();
             } else {
@@ -282,7 +368,8 @@ public final class TimelineChart {
         for (Band b : all) {
             double x0 = x(b.startS());
             double w = Math.max(1, x(b.endS()) - x0);
-            svg.empty("rect", "x", x0, "y", top, "width", w, "height", bottom - top, "class", "shade shade-" + b.kind());
+            svg.empty(
+                    "rect", "x", x0, "y", top, "width", w, "height", bottom - top, "class", "shade shade-" + b.kind());
         }
     }
 
@@ -292,14 +379,32 @@ public final class TimelineChart {
         double lx = LEFT;
         lx = legendLine(lx, ly, "client", "line client");
         lx = legendLine(lx, ly, "therapist (dashed)", "line therapist");
-        for (String[] p : new String[][] {{"anx", "anxiety episode"}, {"W", "withdrawal rupture"},
-                {"C", "confrontation rupture"}, {"cand", "candidate moment"}, {"quality", "poor-quality stretch"}}) {
+        for (String[] p : new String[][] {
+            {"anx", "anxiety episode"},
+            {"W", "withdrawal rupture"},
+            {"C", "confrontation rupture"},
+            {"cand", "candidate moment"},
+            {"quality", "poor-quality stretch"}
+        }) {
             double w = 30 + p[1].length() * CHAR_W;
             if (lx + w > WIDTH - RIGHT) {
                 lx = LEFT;
                 ly += 16;
             }
-            svg.empty("rect", "x", lx, "y", ly, "width", 18.0, "height", 10.0, "fill", "url(#p-" + p[0] + ")", "class", "band-rect");
+            svg.empty(
+                    "rect",
+                    "x",
+                    lx,
+                    "y",
+                    ly,
+                    "width",
+                    18.0,
+                    "height",
+                    10.0,
+                    "fill",
+                    "url(#p-" + p[0] + ")",
+                    "class",
+                    "band-rect");
             svg.text("text", p[1], "x", lx + 22, "y", ly + 9, "class", "label");
             lx += w;
         }
@@ -307,8 +412,12 @@ public final class TimelineChart {
     }
 
     private double legendLine(double lx, double ly, String text, String cls) {
-        svg.empty("path", "d", "M" + Svg.num(lx) + "," + Svg.num(ly + 5) + " L" + Svg.num(lx + 22) + "," + Svg.num(ly + 5),
-                "class", cls);
+        svg.empty(
+                "path",
+                "d",
+                "M" + Svg.num(lx) + "," + Svg.num(ly + 5) + " L" + Svg.num(lx + 22) + "," + Svg.num(ly + 5),
+                "class",
+                cls);
         svg.text("text", text, "x", lx + 26, "y", ly + 9, "class", "label");
         return lx + 36 + text.length() * CHAR_W;
     }

@@ -21,9 +21,19 @@ class TimelineChartTest {
             pts.add(new Point(t, t > 600 && t < 650 ? null : Math.sin(t / 60.0)));
         }
         Series s = new Series("client", pts);
-        return new Timeline(1200, s, new Series("therapist", List.of()), 2.0, List.of(new Series("EDA level z", pts)),
-                List.of(new Series("EDA synchrony", List.of())), List.of(new Band(449, 642.5, "A1", "episode", "anx")), ruptures,
-                List.of(), List.of(), interventions, List.of(new Mark(960, "SAFE_SUICIDAL_IDEATION 16:00", "safety")),
+        return new Timeline(
+                1200,
+                s,
+                new Series("therapist", List.of()),
+                2.0,
+                List.of(new Series("EDA level z", pts)),
+                List.of(new Series("EDA synchrony", List.of())),
+                List.of(new Band(449, 642.5, "A1", "episode", "anx")),
+                ruptures,
+                List.of(),
+                List.of(),
+                interventions,
+                List.of(new Mark(960, "SAFE_SUICIDAL_IDEATION 16:00", "safety")),
                 List.of(new Timeline.BandLane("Poor quality: client", List.of())));
     }
 
@@ -37,8 +47,10 @@ class TimelineChartTest {
 
     @Test
     void shouldDrawARuptureBandAtTheXOfItsStartWithItsOutcomeLabel() {
-        String svg = TimelineChart.svg(timeline(List.of(new Band(700, 745, "C1 unaddressed", "confrontation C1", "C")), List.of()));
-        Matcher m = Pattern.compile("<g class=\"band C\"><title>confrontation C1</title>\\s*<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"")
+        String svg = TimelineChart.svg(
+                timeline(List.of(new Band(700, 745, "C1 unaddressed", "confrontation C1", "C")), List.of()));
+        Matcher m = Pattern.compile(
+                        "<g class=\"band C\"><title>confrontation C1</title>\\s*<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"")
                 .matcher(svg);
         assertTrue(m.find(), svg);
         assertEquals(Svg.num(TimelineChart.x(700, 1200)), m.group(1));
@@ -49,7 +61,8 @@ class TimelineChartTest {
 
     @Test
     void shouldEscapeEveryTextAndBreakTheLineAtMissingValues() {
-        String svg = TimelineChart.svg(timeline(List.of(), List.of(new Mark(100, "<script>alert(1)</script>", "a \"quoted\" & <b>"))));
+        String svg = TimelineChart.svg(
+                timeline(List.of(), List.of(new Mark(100, "<script>alert(1)</script>", "a \"quoted\" & <b>"))));
         assertFalse(svg.contains("<script>"));
         assertTrue(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(svg.contains("a &quot;quoted&quot; &amp; &lt;b&gt;"));

@@ -41,7 +41,11 @@ final class BorisBouts {
      * As {@link #pair(List, boolean, ParseSink)}, naming where labels and subjects were read (for
      * reasons), e.g. "event code" and "event subject" for a project.
      */
-    static void pair(List<BorisEvent> events, boolean observationModifier, ParseSink sink, String labelSource,
+    static void pair(
+            List<BorisEvent> events,
+            boolean observationModifier,
+            ParseSink sink,
+            String labelSource,
             String actorSource) {
         List<BorisEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparingDouble(BorisEvent::timeS)); // stable: file order on ties
@@ -52,32 +56,61 @@ final class BorisBouts {
         for (BorisEvent e : sorted) {
             String key = e.pairingKey();
             switch (e.status()) {
-                case POINT -> addBout(e, null, observationModifier, sink, accepted, rejects, rejectOrder,
-                        labelSource, actorSource);
+                case POINT ->
+                    addBout(
+                            e,
+                            null,
+                            observationModifier,
+                            sink,
+                            accepted,
+                            rejects,
+                            rejectOrder,
+                            labelSource,
+                            actorSource);
                 case START -> {
                     BorisEvent previous = open.put(key, e);
                     if (previous != null) {
-                        reject(previous, "START without STOP for " + previous.describe(observationModifier)
-                                + " (START at " + previous.timeS() + " s; another START follows at " + e.timeS()
-                                + " s)", rejects, rejectOrder);
+                        reject(
+                                previous,
+                                "START without STOP for " + previous.describe(observationModifier)
+                                        + " (START at " + previous.timeS() + " s; another START follows at " + e.timeS()
+                                        + " s)",
+                                rejects,
+                                rejectOrder);
                     }
                 }
                 case STOP -> {
                     BorisEvent start = open.remove(key);
                     if (start == null) {
-                        reject(e, "STOP without START for " + e.describe(observationModifier)
-                                + " (STOP at " + e.timeS() + " s)", rejects, rejectOrder);
+                        reject(
+                                e,
+                                "STOP without START for " + e.describe(observationModifier) + " (STOP at " + e.timeS()
+                                        + " s)",
+                                rejects,
+                                rejectOrder);
                     } else {
-                        addBout(start, e, observationModifier, sink, accepted, rejects, rejectOrder,
-                                labelSource, actorSource);
+                        addBout(
+                                start,
+                                e,
+                                observationModifier,
+                                sink,
+                                accepted,
+                                rejects,
+                                rejectOrder,
+                                labelSource,
+                                actorSource);
                     }
                 }
                 default -> throw new IllegalStateException(e.status().name());
             }
         }
         for (BorisEvent start : open.values()) {
-            reject(start, "START without STOP for " + start.describe(observationModifier)
-                    + " (START at " + start.timeS() + " s)", rejects, rejectOrder);
+            reject(
+                    start,
+                    "START without STOP for " + start.describe(observationModifier) + " (START at " + start.timeS()
+                            + " s)",
+                    rejects,
+                    rejectOrder);
         }
         accepted.sort(Comparator.comparingDouble(RawAnnotation::startS).thenComparingLong(RawAnnotation::line));
         accepted.forEach(sink::accept);
@@ -95,8 +128,15 @@ final class BorisBouts {
         }
     }
 
-    private static void addBout(BorisEvent start, BorisEvent stop, boolean observationModifier, ParseSink sink,
-            List<RawAnnotation> accepted, Map<Long, String[]> rejects, List<Long> order, String labelSource,
+    private static void addBout(
+            BorisEvent start,
+            BorisEvent stop,
+            boolean observationModifier,
+            ParseSink sink,
+            List<RawAnnotation> accepted,
+            Map<Long, String[]> rejects,
+            List<Long> order,
+            String labelSource,
             String actorSource) {
         Double endS = stop == null ? null : stop.timeS();
         try {

@@ -53,7 +53,8 @@ record BorisEvent(
      */
     String describe(boolean withObservation) {
         String who = subject == null ? "no focal subject" : "the same subject";
-        return who + (pairingModifiers.isEmpty() ? " and behaviour" : ", behaviour and modifiers")
+        return who
+                + (pairingModifiers.isEmpty() ? " and behaviour" : ", behaviour and modifiers")
                 + (withObservation ? " in observation " + observation : "");
     }
 }

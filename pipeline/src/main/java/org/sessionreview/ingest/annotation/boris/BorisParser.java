@@ -50,19 +50,26 @@ public final class BorisParser implements AnnotationParser {
         DelimitedTable table = DelimitedTable.read(text);
         Optional<TableLayout> layout = tableLayout(table.rows());
         if (layout.isEmpty()) {
-            long line = table.rows().stream().filter(r -> !r.isBlank()).findFirst().map(DelimitedTable.Row::line).orElse(0L);
-            sink.reject(line, "not a BORIS export: expected a header starting with 'Observation id' and naming "
-                    + "'Behavior type' and 'Time', or 'Start (s)', or a legacy 'Status' table", null);
+            long line = table.rows().stream()
+                    .filter(r -> !r.isBlank())
+                    .findFirst()
+                    .map(DelimitedTable.Row::line)
+                    .orElse(0L);
+            sink.reject(
+                    line,
+                    "not a BORIS export: expected a header starting with 'Observation id' and naming "
+                            + "'Behavior type' and 'Time', or 'Start (s)', or a legacy 'Status' table",
+                    null);
             return sink.result();
         }
         TableLayout l = layout.get();
         boolean decimalComma = table.separator() != ',';
         switch (l.layout()) {
             case TABULAR_EVENTS, LEGACY_TABULAR_EVENTS ->
-                    BorisTableParser.parseEvents(table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma, sink);
+                BorisTableParser.parseEvents(table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma, sink);
             case AGGREGATED_EVENTS, LEGACY_AGGREGATED_EVENTS ->
-                    BorisTableParser.parseAggregated(table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma,
-                            sink);
+                BorisTableParser.parseAggregated(
+                        table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma, sink);
             default -> throw new IllegalStateException(l.layout().name());
         }
         if (table.error() != null) {
@@ -83,7 +90,8 @@ public final class BorisParser implements AnnotationParser {
         String t = text.stripLeading();
         if (t.startsWith("{")) {
             return t.contains("\"behaviors_conf\"") || t.contains("\"observations\"")
-                    ? Optional.of(BorisLayout.PROJECT) : Optional.empty();
+                    ? Optional.of(BorisLayout.PROJECT)
+                    : Optional.empty();
         }
         return tableLayout(DelimitedTable.read(t).rows()).map(TableLayout::layout);
     }

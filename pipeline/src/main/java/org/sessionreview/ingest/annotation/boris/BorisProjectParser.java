@@ -73,8 +73,10 @@ final class BorisProjectParser {
             RecordFields.requireEnd(p);
         } catch (JsonProcessingException e) {
             // never Jackson's message: it quotes the offending token
-            sink.reject(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "BORIS project: " + RecordFields.jsonProblem(e, 0), null);
+            sink.reject(
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "BORIS project: " + RecordFields.jsonProblem(e, 0),
+                    null);
             return;
         } catch (InvalidRecordException e) {
             sink.reject(0, e.getMessage(), null);
@@ -105,8 +107,7 @@ final class BorisProjectParser {
     }
 
     /** Reads the observations; their ids are only counted: {@code count[0]} is the last index. */
-    private static void readObservations(JsonParser p, List<LocatedEvent> events, int[] count)
-            throws IOException {
+    private static void readObservations(JsonParser p, List<LocatedEvent> events, int[] count) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             int id = ++count[0];
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -139,9 +140,13 @@ final class BorisProjectParser {
             for (Iterator<Map.Entry<String, JsonNode>> it = b.path("modifiers").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 try {
-                    sets.put(Integer.parseInt(e.getKey().trim()), e.getValue().path("name").asText(""));
+                    sets.put(
+                            Integer.parseInt(e.getKey().trim()),
+                            e.getValue().path("name").asText(""));
                 } catch (NumberFormatException ignored) {
-                    sets.put(Integer.MAX_VALUE - sets.size(), e.getValue().path("name").asText(""));
+                    sets.put(
+                            Integer.MAX_VALUE - sets.size(),
+                            e.getValue().path("name").asText(""));
                 }
             }
             out.putIfAbsent(code, new Behaviour(b.path("type").asText(""), new ArrayList<>(sets.values())));
@@ -150,7 +155,8 @@ final class BorisProjectParser {
     }
 
     /** A project event; its status is POINT until {@link #assignStatus} runs. */
-    private static BorisEvent toEvent(LocatedEvent le, Map<String, Behaviour> behaviours) throws InvalidRecordException {
+    private static BorisEvent toEvent(LocatedEvent le, Map<String, Behaviour> behaviours)
+            throws InvalidRecordException {
         JsonNode e = le.event();
         if (!e.isArray() || e.size() < 3) {
             throw new InvalidRecordException("event is not an array [time, subject, code, ...]");
@@ -175,9 +181,17 @@ final class BorisProjectParser {
         String subject = e.get(1).asText("").trim();
         String written = e.size() > 3 ? e.get(3).asText("").trim() : "";
         String comment = e.size() > 4 ? e.get(4).asText("") : null;
-        return new BorisEvent(time, le.observation(), subject.isEmpty() ? null : subject, code,
-                modifiers(written, behaviour.modifierNames()), written, BorisEvent.Status.POINT,
-                RecordFields.isMissing(comment) ? null : comment, le.line(), null);
+        return new BorisEvent(
+                time,
+                le.observation(),
+                subject.isEmpty() ? null : subject,
+                code,
+                modifiers(written, behaviour.modifierNames()),
+                written,
+                BorisEvent.Status.POINT,
+                RecordFields.isMissing(comment) ? null : comment,
+                le.line(),
+                null);
     }
 
     private static SortedMap<String, String> modifiers(String written, List<String> names) {
@@ -201,15 +215,25 @@ final class BorisProjectParser {
         Map<String, Boolean> started = new HashMap<>();
         List<BorisEvent> out = new ArrayList<>();
         for (BorisEvent e : sorted) {
-            boolean state = behaviours.get(e.behavior()).type().toLowerCase(Locale.ROOT).contains("state");
+            boolean state =
+                    behaviours.get(e.behavior()).type().toLowerCase(Locale.ROOT).contains("state");
             BorisEvent.Status s = BorisEvent.Status.POINT;
             if (state) {
                 boolean open = started.getOrDefault(e.pairingKey(), false);
                 s = open ? BorisEvent.Status.STOP : BorisEvent.Status.START;
                 started.put(e.pairingKey(), !open);
             }
-            out.add(new BorisEvent(e.timeS(), e.observation(), e.subject(), e.behavior(), e.modifiers(),
-                    e.pairingModifiers(), s, e.note(), e.line(), e.raw()));
+            out.add(new BorisEvent(
+                    e.timeS(),
+                    e.observation(),
+                    e.subject(),
+                    e.behavior(),
+                    e.modifiers(),
+                    e.pairingModifiers(),
+                    s,
+                    e.note(),
+                    e.line(),
+                    e.raw()));
         }
         return out;
     }

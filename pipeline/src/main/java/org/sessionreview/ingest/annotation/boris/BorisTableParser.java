@@ -35,8 +35,12 @@ final class BorisTableParser {
     private BorisTableParser() {}
 
     /** Tabular events, BORIS 8+ ({@code Behavior type}) or legacy ({@code Status}). */
-    static void parseEvents(List<DelimitedTable.Row> rows, int headerIndex, String legacyObservation,
-            boolean decimalComma, ParseSink sink) {
+    static void parseEvents(
+            List<DelimitedTable.Row> rows,
+            int headerIndex,
+            String legacyObservation,
+            boolean decimalComma,
+            ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         String statusColumn = h.has("Behavior type") ? "Behavior type" : "Status";
         List<BorisEvent> events = new ArrayList<>();
@@ -49,13 +53,23 @@ final class BorisTableParser {
                     case "START" -> BorisEvent.Status.START;
                     case "STOP" -> BorisEvent.Status.STOP;
                     case "POINT" -> BorisEvent.Status.POINT;
-                    default -> throw new InvalidRecordException("unknown value in column " + statusColumn
-                            + "; expected START, STOP or POINT");
+                    default ->
+                        throw new InvalidRecordException(
+                                "unknown value in column " + statusColumn + "; expected START, STOP or POINT");
                 };
                 double time = RecordFields.parseSeconds("Time", h.get(row, "Time"), decimalComma);
                 int observation = index(observations, observationId(h, row, legacyObservation));
-                events.add(new BorisEvent(time, observation, h.subject(row), behavior, h.modifiers(row),
-                        h.pairingModifiers(row), s, h.note(row, "Comment"), row.line(), row.raw()));
+                events.add(new BorisEvent(
+                        time,
+                        observation,
+                        h.subject(row),
+                        behavior,
+                        h.modifiers(row),
+                        h.pairingModifiers(row),
+                        s,
+                        h.note(row, "Comment"),
+                        row.line(),
+                        row.raw()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
@@ -64,8 +78,12 @@ final class BorisTableParser {
     }
 
     /** Aggregated events: one row per bout, {@code Behavior type} STATE or POINT. */
-    static void parseAggregated(List<DelimitedTable.Row> rows, int headerIndex, String legacyObservation,
-            boolean decimalComma, ParseSink sink) {
+    static void parseAggregated(
+            List<DelimitedTable.Row> rows,
+            int headerIndex,
+            String legacyObservation,
+            boolean decimalComma,
+            ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
         Map<String, Integer> observations = new HashMap<>();
@@ -94,15 +112,17 @@ final class BorisTableParser {
     }
 
     /** @param observation the observation's index to write as modifier, or 0 for none */
-    private static RawAnnotation aggregatedRow(BorisHeader h, DelimitedTable.Row row, int observation,
-            boolean decimalComma, String sourceFile) throws InvalidRecordException {
+    private static RawAnnotation aggregatedRow(
+            BorisHeader h, DelimitedTable.Row row, int observation, boolean decimalComma, String sourceFile)
+            throws InvalidRecordException {
         String behavior = required(h, row, "Behavior");
         String type = required(h, row, "Behavior type").toUpperCase(Locale.ROOT);
         double start = RecordFields.parseSeconds("Start (s)", h.get(row, "Start (s)"), decimalComma);
         Double end = switch (type) {
             case "POINT" -> null;
             case "STATE" -> RecordFields.parseSeconds("Stop (s)", h.get(row, "Stop (s)"), decimalComma);
-            default -> throw new InvalidRecordException("unknown value in column Behavior type; expected STATE or POINT");
+            default ->
+                throw new InvalidRecordException("unknown value in column Behavior type; expected STATE or POINT");
         };
         RecordFields.checkInterval(start, end);
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line())

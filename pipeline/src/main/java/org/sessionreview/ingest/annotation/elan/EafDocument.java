@@ -22,6 +22,7 @@ final class EafDocument {
     final Map<String, Long> slots = new LinkedHashMap<>();
     /** {@code TIME_VALUE} text of slots whose value is not a whole number. */
     final Map<String, String> badSlotValues = new HashMap<>();
+
     final List<Tier> tiers = new ArrayList<>();
     final Map<String, Tier> tiersById = new HashMap<>();
     final Map<String, Ann> annotationsById = new HashMap<>();
@@ -51,17 +52,28 @@ final class EafDocument {
         final boolean alignable;
         /** Alignable: {@code TIME_SLOT_REF1/2}. */
         final String slot1;
+
         final String slot2;
         /** Reference: {@code ANNOTATION_REF} (parent) and {@code PREVIOUS_ANNOTATION}. */
         final String parentId;
+
         final String previousId;
         final String cveRef;
         /** 1-based line of the annotation element in the file. */
         final long line;
+
         String value = "";
 
-        Ann(Tier tier, String id, boolean alignable, String slot1, String slot2, String parentId,
-                String previousId, String cveRef, long line) {
+        Ann(
+                Tier tier,
+                String id,
+                boolean alignable,
+                String slot1,
+                String slot2,
+                String parentId,
+                String previousId,
+                String cveRef,
+                long line) {
             this.tier = tier;
             this.id = id;
             this.alignable = alignable;

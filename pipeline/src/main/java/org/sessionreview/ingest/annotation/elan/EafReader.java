@@ -72,8 +72,11 @@ final class EafReader {
                         }
                         case "TIME_SLOT" -> readSlot(r, doc);
                         case "TIER" -> {
-                            tier = new EafDocument.Tier(attr(r, "TIER_ID"), attr(r, "LINGUISTIC_TYPE_REF"),
-                                    attr(r, "PARTICIPANT"), attr(r, "PARENT_REF"));
+                            tier = new EafDocument.Tier(
+                                    attr(r, "TIER_ID"),
+                                    attr(r, "LINGUISTIC_TYPE_REF"),
+                                    attr(r, "PARTICIPANT"),
+                                    attr(r, "PARENT_REF"));
                             doc.tiers.add(tier);
                             doc.tiersById.putIfAbsent(tier.id, tier);
                         }
@@ -82,19 +85,29 @@ final class EafReader {
                                 throw new MalformedEafException(name + " outside a TIER", line);
                             }
                             boolean alignable = name.equals("ALIGNABLE_ANNOTATION");
-                            ann = new EafDocument.Ann(tier, attr(r, "ANNOTATION_ID"), alignable,
-                                    attr(r, "TIME_SLOT_REF1"), attr(r, "TIME_SLOT_REF2"),
-                                    attr(r, "ANNOTATION_REF"), attr(r, "PREVIOUS_ANNOTATION"),
-                                    attr(r, "CVE_REF"), line);
+                            ann = new EafDocument.Ann(
+                                    tier,
+                                    attr(r, "ANNOTATION_ID"),
+                                    alignable,
+                                    attr(r, "TIME_SLOT_REF1"),
+                                    attr(r, "TIME_SLOT_REF2"),
+                                    attr(r, "ANNOTATION_REF"),
+                                    attr(r, "PREVIOUS_ANNOTATION"),
+                                    attr(r, "CVE_REF"),
+                                    line);
                             tier.annotations.add(ann);
                             if (ann.id != null) {
                                 doc.annotationsById.putIfAbsent(ann.id, ann);
                             }
                         }
                         case "ANNOTATION_VALUE" -> value = new StringBuilder();
-                        case "LINGUISTIC_TYPE" -> doc.types.put(attr(r, "LINGUISTIC_TYPE_ID"),
-                                new EafDocument.LinguisticType(attr(r, "LINGUISTIC_TYPE_ID"),
-                                        attr(r, "CONSTRAINTS"), attr(r, "CONTROLLED_VOCABULARY_REF")));
+                        case "LINGUISTIC_TYPE" ->
+                            doc.types.put(
+                                    attr(r, "LINGUISTIC_TYPE_ID"),
+                                    new EafDocument.LinguisticType(
+                                            attr(r, "LINGUISTIC_TYPE_ID"),
+                                            attr(r, "CONSTRAINTS"),
+                                            attr(r, "CONTROLLED_VOCABULARY_REF")));
                         case "CONTROLLED_VOCABULARY" -> {
                             cvId = attr(r, "CV_ID");
                             doc.vocabularies.putIfAbsent(cvId, new ArrayList<>());
@@ -109,7 +122,7 @@ final class EafReader {
                             cvText = new StringBuilder();
                         }
                         case "CVE_VALUE" -> cvText = new StringBuilder();
-                        default -> { }
+                        default -> {}
                     }
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                     if (value != null) {
@@ -145,7 +158,7 @@ final class EafReader {
                             entryId = null;
                         }
                         case "CONTROLLED_VOCABULARY" -> cvId = null;
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -185,8 +198,7 @@ final class EafReader {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new MalformedEafException(
-                    "MEDIA_DESCRIPTOR TIME_ORIGIN is not a whole number of milliseconds", line);
+            throw new MalformedEafException("MEDIA_DESCRIPTOR TIME_ORIGIN is not a whole number of milliseconds", line);
         }
     }
 
@@ -200,10 +212,11 @@ final class EafReader {
      */
     private static MalformedEafException malformed(Location loc) {
         long line = lineOf(loc);
-        String where = line > 0 ? " at line " + line
-                + (loc.getColumnNumber() > 0 ? ", column " + loc.getColumnNumber() : "") : "";
-        return new MalformedEafException("malformed XML" + where
-                + " (or it uses a DTD or entity, which EAF files never do)", line);
+        String where = line > 0
+                ? " at line " + line + (loc.getColumnNumber() > 0 ? ", column " + loc.getColumnNumber() : "")
+                : "";
+        return new MalformedEafException(
+                "malformed XML" + where + " (or it uses a DTD or entity, which EAF files never do)", line);
     }
 
     private static long lineOf(Location location) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,7 @@ final class EafTimeResolver {
     private final EafDocument doc;
     /** Slot times in ms: aligned values, then interpolated ones. */
     private final Map<String, Double> slotMs = new HashMap<>();
+
     private final Map<EafDocument.Ann, Object> memo = new HashMap<>();
     private final Set<EafDocument.Ann> inProgress = new HashSet<>();
     private final Map<EafDocument.Tier, Map<String, List<EafDocument.Ann>>> siblingGroups = new HashMap<>();
@@ -126,13 +127,14 @@ final class EafTimeResolver {
             throw new InvalidRecordException(attribute + " is not defined in TIME_ORDER");
         }
         if (doc.badSlotValues.containsKey(id)) {
-            throw new InvalidRecordException("the TIME_SLOT of " + attribute
-                    + " has a TIME_VALUE that is not a whole number of milliseconds");
+            throw new InvalidRecordException(
+                    "the TIME_SLOT of " + attribute + " has a TIME_VALUE that is not a whole number of milliseconds");
         }
         Double ms = slotMs.get(id);
         if (ms == null) {
-            throw new InvalidRecordException("the TIME_SLOT of " + attribute
-                    + " has no TIME_VALUE and cannot be interpolated (no aligned slot around it in its tier or parent)");
+            throw new InvalidRecordException(
+                    "the TIME_SLOT of " + attribute
+                            + " has no TIME_VALUE and cannot be interpolated (no aligned slot around it in its tier or parent)");
         }
         return ms;
     }
@@ -292,7 +294,8 @@ final class EafTimeResolver {
             }
             Double b = slotMs.get(a.slot1);
             Double e = slotMs.get(a.slot2);
-            boolean inside = afterBegin ? b != null && e != null && b < ms && ms <= e
+            boolean inside = afterBegin
+                    ? b != null && e != null && b < ms && ms <= e
                     : b != null && e != null && b <= ms && ms < e;
             if (inside) {
                 return new Span(b, e);

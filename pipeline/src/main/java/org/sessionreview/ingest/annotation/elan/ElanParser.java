@@ -65,12 +65,17 @@ public final class ElanParser implements AnnotationParser {
 
     /** Tier-name words that make a Symbolic_Association tier a modifier tier. */
     private static final Set<String> MODIFIER_WORDS = Set.of(
-            "significance", "intensity", "channel", "immediacy", "direct", "directness", "space",
-            "explicit", "stage");
+            "significance", "intensity", "channel", "immediacy", "direct", "directness", "space", "explicit", "stage");
+
     private static final String SYMBOLIC_ASSOCIATION = "Symbolic_Association";
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private enum Kind { ANNOTATION, MODIFIER, NOTE, SKIPPED }
+    private enum Kind {
+        ANNOTATION,
+        MODIFIER,
+        NOTE,
+        SKIPPED
+    }
 
     @Override
     public ParseResult<RawAnnotation> parse(byte[] content, String sourceFile, String sessionId) {
@@ -103,8 +108,10 @@ public final class ElanParser implements AnnotationParser {
                 EafDocument.Ann owner = owner(doc, a, kinds);
                 if (owner == null) {
                     if (kind == Kind.MODIFIER) {
-                        orphanRejects.add(() -> sink.reject(a.line, "modifier annotation: its ANNOTATION_REF"
-                                + " leads to no annotation on a coded tier", null));
+                        orphanRejects.add(() -> sink.reject(
+                                a.line,
+                                "modifier annotation: its ANNOTATION_REF" + " leads to no annotation on a coded tier",
+                                null));
                     }
                 } else if (kind == Kind.MODIFIER) {
                     modifiers.computeIfAbsent(owner, k -> new TreeMap<>()).put(modifierKeys.get(tier), a.value);
@@ -119,8 +126,13 @@ public final class ElanParser implements AnnotationParser {
             }
             for (EafDocument.Ann a : tier.annotations) {
                 try {
-                    sink.accept(record(doc, times, a, modifiers.getOrDefault(a, Map.of()),
-                            notes.getOrDefault(a, List.of()), sourceFile));
+                    sink.accept(record(
+                            doc,
+                            times,
+                            a,
+                            modifiers.getOrDefault(a, Map.of()),
+                            notes.getOrDefault(a, List.of()),
+                            sourceFile));
                 } catch (InvalidRecordException e) {
                     sink.reject(a.line, e.getMessage(), null);
                 }
@@ -130,7 +142,10 @@ public final class ElanParser implements AnnotationParser {
         return sink.result();
     }
 
-    private static void classify(EafDocument doc, EafDocument.Tier tier, Map<EafDocument.Tier, Kind> kinds,
+    private static void classify(
+            EafDocument doc,
+            EafDocument.Tier tier,
+            Map<EafDocument.Tier, Kind> kinds,
             Map<EafDocument.Tier, String> modifierKeys) {
         boolean dependent = tier.parentRef != null;
         if (tier.id != null && RecordFields.isFreeText(tier.id)) {
@@ -162,8 +177,14 @@ public final class ElanParser implements AnnotationParser {
         return null;
     }
 
-    private static RawAnnotation record(EafDocument doc, EafTimeResolver times, EafDocument.Ann a,
-            Map<String, String> modifiers, List<String> notes, String sourceFile) throws InvalidRecordException {
+    private static RawAnnotation record(
+            EafDocument doc,
+            EafTimeResolver times,
+            EafDocument.Ann a,
+            Map<String, String> modifiers,
+            List<String> notes,
+            String sourceFile)
+            throws InvalidRecordException {
         if (a.value.isEmpty()) {
             throw new InvalidRecordException("empty annotation value");
         }
@@ -174,8 +195,8 @@ public final class ElanParser implements AnnotationParser {
         Double endS = endMs - beginMs < POINT_MAX_DURATION_MS && endMs >= beginMs ? null : endMs / 1000.0;
         RecordFields.checkInterval(startS, endS);
         EafDocument.Tier tier = a.tier;
-        String hint = tier.participant != null && Actor.parse(tier.participant).isPresent()
-                ? tier.participant : tier.id;
+        String hint =
+                tier.participant != null && Actor.parse(tier.participant).isPresent() ? tier.participant : tier.id;
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, a.line)
                 .times(startS, endS)
                 .label(a.value)
@@ -193,7 +214,8 @@ public final class ElanParser implements AnnotationParser {
         List<EafDocument.CvEntry> cv = doc.vocabularyOf(a.tier);
         EafDocument.CvEntry entry = null;
         for (EafDocument.CvEntry e : cv) {
-            if (a.cveRef != null ? a.cveRef.equals(e.id())
+            if (a.cveRef != null
+                    ? a.cveRef.equals(e.id())
                     : e.values().stream().anyMatch(v -> v.equalsIgnoreCase(a.value))) {
                 entry = e;
                 break;

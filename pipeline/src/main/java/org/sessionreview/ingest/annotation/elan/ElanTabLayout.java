@@ -86,7 +86,10 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
         List<TimeFormat> formats = new ArrayList<>();
         for (int i = start; i < cells.size(); i++) {
             Optional<TimeFormat> f = TimeFormat.of(cells.get(i));
-            if (f.isEmpty() || (!formats.isEmpty() && f.get().ordinal() <= formats.get(formats.size() - 1).ordinal())) {
+            if (f.isEmpty()
+                    || (!formats.isEmpty()
+                            && f.get().ordinal()
+                                    <= formats.get(formats.size() - 1).ordinal())) {
                 break;
             }
             formats.add(f.get());

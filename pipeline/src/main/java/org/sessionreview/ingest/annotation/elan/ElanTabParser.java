@@ -50,7 +50,8 @@ public final class ElanTabParser implements AnnotationParser {
      * with at least one hh:mm:ss.ms or ss.msec time.
      */
     public static boolean looksLikeExport(String text) {
-        return firstDataRow(DelimitedTable.read(text)).flatMap(r -> ElanTabLayout.sniff(r.cells()))
+        return firstDataRow(DelimitedTable.read(text))
+                .flatMap(r -> ElanTabLayout.sniff(r.cells()))
                 .filter(l -> l.formats().contains(ElanTabLayout.TimeFormat.CLOCK)
                         || l.formats().contains(ElanTabLayout.TimeFormat.SECONDS))
                 .isPresent();
@@ -69,8 +70,10 @@ public final class ElanTabParser implements AnnotationParser {
             Optional<DelimitedTable.Row> first = firstDataRow(table);
             Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
             if (sniffed.isEmpty()) {
-                sink.reject(first.map(DelimitedTable.Row::line).orElse(0L),
-                        "not an ELAN tab-delimited export: no time columns (hh:mm:ss.ms, ss.msec or msec) found", null);
+                sink.reject(
+                        first.map(DelimitedTable.Row::line).orElse(0L),
+                        "not an ELAN tab-delimited export: no time columns (hh:mm:ss.ms, ss.msec or msec) found",
+                        null);
                 return sink.result();
             }
             l = sniffed.get();
@@ -94,13 +97,16 @@ public final class ElanTabParser implements AnnotationParser {
     private static RawAnnotation record(ElanTabLayout l, DelimitedTable.Row row, String sourceFile)
             throws InvalidRecordException {
         if (row.cells().size() <= l.valueColumn()) {
-            throw new InvalidRecordException("row has " + row.cells().size() + " cells; the layout needs at least "
-                    + (l.valueColumn() + 1));
+            throw new InvalidRecordException(
+                    "row has " + row.cells().size() + " cells; the layout needs at least " + (l.valueColumn() + 1));
         }
         String[] names = {"begin", "end", "duration"};
         double[] t = new double[l.groups()];
         for (int g = 0; g < l.groups(); g++) {
-            t[g] = time(l.formats().get(0), names[g], row.cell(l.firstTimeColumn() + g * l.formats().size()));
+            t[g] = time(
+                    l.formats().get(0),
+                    names[g],
+                    row.cell(l.firstTimeColumn() + g * l.formats().size()));
         }
         Double end = l.groups() >= 2 ? t[1] : null;
         RecordFields.checkInterval(t[0], end);
@@ -117,11 +123,17 @@ public final class ElanTabParser implements AnnotationParser {
         String tier = l.leadingColumns() >= 1 ? row.cell(0).trim() : null;
         String participant = l.leadingColumns() == 2 ? row.cell(1).trim() : null;
         String hint = participant != null && Actor.parse(participant).isPresent() ? participant : tier;
-        return RawAnnotation.builder(sourceFile, row.line()).times(t[0], end).label(value)
-                .labelSource("the annotation value column").actorHint(hint).actorSource(RawAnnotation.TIER).build();
+        return RawAnnotation.builder(sourceFile, row.line())
+                .times(t[0], end)
+                .label(value)
+                .labelSource("the annotation value column")
+                .actorHint(hint)
+                .actorSource(RawAnnotation.TIER)
+                .build();
     }
 
-    private static double time(ElanTabLayout.TimeFormat format, String field, String text) throws InvalidRecordException {
+    private static double time(ElanTabLayout.TimeFormat format, String field, String text)
+            throws InvalidRecordException {
         if (!format.matches(text)) {
             throw new InvalidRecordException("field " + field + " is not in the " + format + " format");
         }

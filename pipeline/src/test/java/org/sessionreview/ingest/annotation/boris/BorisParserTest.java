@@ -50,9 +50,13 @@ class BorisParserTest {
         assertEquals(8.475, q.startS(), EPS);
         assertNull(q.endS());
         assertEquals(Map.of("modifier_1", "m1"), q.modifiers());
-        assertEquals(List.of("m1", "m2", "m3"),
-                r.records().subList(0, 3).stream().map(a -> a.modifiers().get("modifier_1")).toList());
-        assertEquals(Optional.of(BorisLayout.TABULAR_EVENTS),
+        assertEquals(
+                List.of("m1", "m2", "m3"),
+                r.records().subList(0, 3).stream()
+                        .map(a -> a.modifiers().get("modifier_1"))
+                        .toList());
+        assertEquals(
+                Optional.of(BorisLayout.TABULAR_EVENTS),
                 BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
     }
 
@@ -61,7 +65,10 @@ class BorisParserTest {
         byte[] file = AnnotationFixtures.shared(DIR + "boris9_aggregated_observation2.tsv");
         ParseResult<RawAnnotation> r = parser.parse(file, "agg.tsv", "s1");
 
-        long dataRows = new String(file, StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("observation #2")).count();
+        long dataRows = new String(file, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("observation #2"))
+                .count();
         assertEquals(18, dataRows);
         assertBalanced(r, dataRows, 0);
         RawAnnotation first = r.records().get(0);
@@ -79,7 +86,8 @@ class BorisParserTest {
         assertEquals(266.165, subject1.startS(), EPS);
         assertEquals(276.690, subject1.endS(), EPS);
         assertTrue(r.records().stream().allMatch(a -> a.modifiers().isEmpty()), "one observation: no tag");
-        assertEquals(Optional.of(BorisLayout.AGGREGATED_EVENTS),
+        assertEquals(
+                Optional.of(BorisLayout.AGGREGATED_EVENTS),
                 BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
     }
 
@@ -99,7 +107,8 @@ class BorisParserTest {
         assertEquals("subject2", last.actorHint());
         assertEquals(38.425, last.startS(), EPS);
         assertEquals(46.100, last.endS(), EPS);
-        assertEquals(Optional.of(BorisLayout.LEGACY_TABULAR_EVENTS),
+        assertEquals(
+                Optional.of(BorisLayout.LEGACY_TABULAR_EVENTS),
                 BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
     }
 
@@ -118,13 +127,17 @@ class BorisParserTest {
         assertEquals(22, count(r, "10"));
         var reject = r.rejects().get(0);
         assertEquals(lineOf(file, "26.862") - 1, reject.line, "the line of the event's array");
-        assertEquals("START without STOP for no focal subject and behaviour in observation 5"
-                + " (START at 26.862 s)", reject.reason);
-        assertEquals(Optional.of(BorisLayout.PROJECT), BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
+        assertEquals(
+                "START without STOP for no focal subject and behaviour in observation 5" + " (START at 26.862 s)",
+                reject.reason);
+        assertEquals(
+                Optional.of(BorisLayout.PROJECT), BorisParser.detectLayout(new String(file, StandardCharsets.UTF_8)));
     }
 
     private static long count(ParseResult<RawAnnotation> r, String observation) {
-        return r.records().stream().filter(a -> observation.equals(a.modifiers().get("observation"))).count();
+        return r.records().stream()
+                .filter(a -> observation.equals(a.modifiers().get("observation")))
+                .count();
     }
 
     /** The same coding read from the project and from the export made of it must agree. */
@@ -133,29 +146,41 @@ class BorisParserTest {
         ParseResult<RawAnnotation> project = parseShared("boris_test.boris");
         // observations by index in file order: observation #2 is the 4th, #1 the 3rd, modifiers the 7th
         assertSameBouts(parseShared("boris9_aggregated_observation2.tsv").records(), project, "4");
-        assertSameBouts(parseShared("legacy_pre-v8_test_export_events_tabular.tsv").records(), project, "3");
+        assertSameBouts(
+                parseShared("legacy_pre-v8_test_export_events_tabular.tsv").records(), project, "3");
         List<RawAnnotation> modifiers = project.records().stream()
-                .filter(a -> "7".equals(a.modifiers().get("observation"))).toList();
-        assertEquals(Map.of("modif #1", "m1", "observation", "7"), modifiers.get(3).modifiers(),
+                .filter(a -> "7".equals(a.modifiers().get("observation")))
+                .toList();
+        assertEquals(
+                Map.of("modif #1", "m1", "observation", "7"),
+                modifiers.get(3).modifiers(),
                 "project modifier keys are the modifier sets' names");
-        assertEquals(parseShared("boris9_tabular_modifiers.tsv").records().stream().map(BorisParserTest::bout).toList(),
+        assertEquals(
+                parseShared("boris9_tabular_modifiers.tsv").records().stream()
+                        .map(BorisParserTest::bout)
+                        .toList(),
                 modifiers.stream().map(BorisParserTest::bout).toList());
     }
 
     private static void assertSameBouts(List<RawAnnotation> export, ParseResult<RawAnnotation> project, String obs) {
         List<String> fromProject = project.records().stream()
-                .filter(a -> obs.equals(a.modifiers().get("observation"))).map(BorisParserTest::bout).sorted().toList();
+                .filter(a -> obs.equals(a.modifiers().get("observation")))
+                .map(BorisParserTest::bout)
+                .sorted()
+                .toList();
         assertEquals(export.stream().map(BorisParserTest::bout).sorted().toList(), fromProject, obs);
     }
 
     private static String bout(RawAnnotation a) {
-        return String.format("%09.3f %s %s %s", a.startS(), a.endS() == null ? "-" : String.format("%.3f", a.endS()),
-                a.label(), a.actorHint());
+        return String.format(
+                "%09.3f %s %s %s",
+                a.startS(), a.endS() == null ? "-" : String.format("%.3f", a.endS()), a.label(), a.actorHint());
     }
 
     @Test
     void shouldRejectUnpairedRowsAndUnknownTypesWhenTabularCsvHasCrlf() {
-        String csv = String.join("\r\n",
+        String csv = String.join(
+                "\r\n",
                 "Observation id,Observation date,Description,Observation duration,Observation type,Source,"
                         + "Time offset (s),Media duration (s),FPS,Subject,Behavior,Behavioral category,Modifier #1,"
                         + "Behavior type,Time,Media file name,Image index,Image file path,Comment",
@@ -177,22 +202,28 @@ class BorisParserTest {
         assertEquals(6.5, sigh.startS(), EPS, "Time already includes the 5.0 s offset");
         assertEquals("Pat", sigh.actorHint());
         assertEquals("said her sister's name, cried", sigh.note());
-        assertEquals(Map.of("modifier_1", "3", "observation", "1"), sigh.modifiers(), "the observation's index, never its id");
+        assertEquals(
+                Map.of("modifier_1", "3", "observation", "1"),
+                sigh.modifiers(),
+                "the observation's index, never its id");
         RawAnnotation tension = r.records().get(1);
         assertEquals(8.0, tension.startS(), EPS);
         assertEquals(12.0, tension.endS(), EPS);
         assertEquals(4, tension.line());
-        assertEquals("STOP without START for the same subject and behaviour in observation 1 (STOP at 7.0 s)",
+        assertEquals(
+                "STOP without START for the same subject and behaviour in observation 1 (STOP at 7.0 s)",
                 rejectAt(r, 3).reason);
         assertEquals("unknown value in column Behavior type; expected START, STOP or POINT", rejectAt(r, 6).reason);
         assertEquals("field Time is not a number", rejectAt(r, 7).reason);
-        assertEquals("START without STOP for no focal subject and behaviour in observation 2"
-                + " (START at 20.0 s)", rejectAt(r, 8).reason);
+        assertEquals(
+                "START without STOP for no focal subject and behaviour in observation 2" + " (START at 20.0 s)",
+                rejectAt(r, 8).reason);
     }
 
     @Test
     void shouldRejectRowWhenAggregatedStopIsBeforeStartOrMissing() {
-        String tsv = String.join("\r\n",
+        String tsv = String.join(
+                "\r\n",
                 "Observation id\tObservation date\tSubject\tBehavior\tModifiers\tBehavior type\tStart (s)\tStop (s)"
                         + "\tDuration (s)\tComment start\tComment stop",
                 "o\td\tNo focal subject\tsigh\tm1|None\tPOINT\t4.000\t4.000\tNA\t\t",
@@ -210,7 +241,8 @@ class BorisParserTest {
 
     @Test
     void shouldRejectWholeFileWhenTableIsNotBoris() {
-        ParseResult<RawAnnotation> r = parser.parse("start,code\n1,AFF_CUE\n".getBytes(StandardCharsets.UTF_8), "x.csv", "s1");
+        ParseResult<RawAnnotation> r =
+                parser.parse("start,code\n1,AFF_CUE\n".getBytes(StandardCharsets.UTF_8), "x.csv", "s1");
         assertBalanced(r, 0, 1);
         assertTrue(r.rejects().get(0).reason.startsWith("not a BORIS export"));
         assertEquals(Optional.empty(), BorisParser.detectLayout("start,code\n1,AFF_CUE\n"));
@@ -240,7 +272,8 @@ class BorisParserTest {
 
     @Test
     void shouldPairPerModifierWhenBoutsOfOneBehaviourOverlap() {
-        String tsv = String.join("\n",
+        String tsv = String.join(
+                "\n",
                 "Observation id\tObservation date\tSubject\tBehavior\tModifier #1\tBehavior type\tTime\tComment",
                 "o\td\tCL\ttension\thands\tSTART\t1.000\t",
                 "o\td\tCL\ttension\tneck\tSTART\t2.000\t",
@@ -252,16 +285,24 @@ class BorisParserTest {
                 "");
         ParseResult<RawAnnotation> r = parser.parse(tsv.getBytes(StandardCharsets.UTF_8), "overlap.tsv", "s1");
         assertBalanced(r, 3, 1);
-        assertEquals(List.of("1.0-3.0 hands", "2.0-4.0 neck", "6.0-7.0 null"), r.records().stream()
-                .map(a -> a.startS() + "-" + a.endS() + " " + a.modifiers().get("modifier_1")).toList());
-        assertEquals("START without STOP for the same subject and behaviour (START at 5.0 s; another START follows"
-                + " at 6.0 s)", rejectAt(r, 6).reason);
+        assertEquals(
+                List.of("1.0-3.0 hands", "2.0-4.0 neck", "6.0-7.0 null"),
+                r.records().stream()
+                        .map(a -> a.startS() + "-" + a.endS() + " "
+                                + a.modifiers().get("modifier_1"))
+                        .toList());
+        assertEquals(
+                "START without STOP for the same subject and behaviour (START at 5.0 s; another START follows"
+                        + " at 6.0 s)",
+                rejectAt(r, 6).reason);
     }
 
     /** The records' times, labels, subjects and modifiers, for comparing two readings of one export. */
     private static List<String> summary(ParseResult<RawAnnotation> r) {
-        return r.records().stream().map(a -> a.line() + " " + a.startS() + "-" + a.endS() + " " + a.label() + " "
-                + a.actorHint() + " " + a.modifiers()).toList();
+        return r.records().stream()
+                .map(a -> a.line() + " " + a.startS() + "-" + a.endS() + " " + a.label() + " " + a.actorHint() + " "
+                        + a.modifiers())
+                .toList();
     }
 
     /**
@@ -270,10 +311,12 @@ class BorisParserTest {
      */
     private static String resaved(byte[] export, char separator) {
         StringBuilder out = new StringBuilder();
-        for (DelimitedTable.Row row : DelimitedTable.read(new String(export, StandardCharsets.UTF_8)).rows()) {
+        for (DelimitedTable.Row row :
+                DelimitedTable.read(new String(export, StandardCharsets.UTF_8)).rows()) {
             List<String> cells = row.cells().stream()
                     .map(c -> c.matches("-?\\d+\\.\\d+") ? c.replace('.', ',') : c)
-                    .map(c -> c.indexOf(separator) >= 0 ? "\"" + c + "\"" : c).toList();
+                    .map(c -> c.indexOf(separator) >= 0 ? "\"" + c + "\"" : c)
+                    .toList();
             out.append(String.join(String.valueOf(separator), cells)).append("\r\n");
         }
         return out.toString();
@@ -286,7 +329,11 @@ class BorisParserTest {
             List<String> expected = summary(parser.parse(file, name, "s1"));
             for (char sep : new char[] {';', '\t'}) {
                 String resaved = resaved(file, sep);
-                assertTrue(java.util.regex.Pattern.compile("\\d,\\d{3}").matcher(resaved).find(), "the copy has decimal commas");
+                assertTrue(
+                        java.util.regex.Pattern.compile("\\d,\\d{3}")
+                                .matcher(resaved)
+                                .find(),
+                        "the copy has decimal commas");
                 ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(resaved), name, "s1");
                 assertEquals(0, r.rejects().size(), () -> name + " " + r.rejects());
                 assertEquals(expected, summary(r), name + " separated by " + (int) sep);
@@ -310,11 +357,14 @@ class BorisParserTest {
         for (String name : List.of("boris9_tabular_modifiers.tsv", "boris9_aggregated_observation2.tsv")) {
             byte[] file = AnnotationFixtures.shared(DIR + name);
             List<String> expected = summary(parser.parse(file, name, "s1"));
-            String text = "\uFEFF" + new String(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
+            String text = "\uFEFF"
+                    + new String(file, StandardCharsets.UTF_8)
+                            .replace("\r\n", "\n")
+                            .replace("\n", "\r\n");
             for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
                 byte[] utf16 = text.getBytes(cs);
-                ParseResult<RawAnnotation> r = AnnotationReader.read(new java.io.ByteArrayInputStream(utf16), "codes.txt",
-                        "codes.txt", "s1");
+                ParseResult<RawAnnotation> r =
+                        AnnotationReader.read(new java.io.ByteArrayInputStream(utf16), "codes.txt", "codes.txt", "s1");
                 assertEquals(0, r.rejects().size(), () -> name + " " + cs + " " + r.rejects());
                 assertEquals(expected, summary(r), name + " in " + cs);
             }

@@ -22,7 +22,9 @@ class ElanParserTest {
 
     private static RawAnnotation at(ParseResult<RawAnnotation> r, byte[] file, String annotationId) {
         long line = lineOf(file, "ANNOTATION_ID=\"" + annotationId + "\"");
-        return r.records().stream().filter(a -> a.line() == line).findFirst()
+        return r.records().stream()
+                .filter(a -> a.line() == line)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no record for " + annotationId + " at line " + line));
     }
 
@@ -98,7 +100,8 @@ class ElanParserTest {
         // TH-words a11 a13 a12, TH-gloss a14, orphan modifier a15; a3 empty, a15 orphan
         assertBalanced(r, 11, 2);
         assertEquals("empty annotation value", rejectAt(r, lineOf(file, "ANNOTATION_ID=\"a3\"")).reason);
-        assertEquals("modifier annotation: its ANNOTATION_REF leads to no annotation on a coded tier",
+        assertEquals(
+                "modifier annotation: its ANNOTATION_REF leads to no annotation on a coded tier",
                 rejectAt(r, lineOf(file, "ANNOTATION_ID=\"a15\"")).reason);
         List<Long> lines = r.records().stream().map(RawAnnotation::line).toList();
         assertEquals(lines.stream().sorted().toList(), lines, "document order");
@@ -115,7 +118,9 @@ class ElanParserTest {
         assertEquals("CL-codes", a1.actorHint(), "participant 'Pat' is no role name");
         assertEquals(Map.of("significance", "4"), at(r, file, "a2").modifiers());
         assertNull(at(r, file, "a2").note());
-        assertFalse(r.records().stream().anyMatch(a -> a.label().equals("3") || a.label().contains("PRIVATE")),
+        assertFalse(
+                r.records().stream()
+                        .anyMatch(a -> a.label().equals("3") || a.label().contains("PRIVATE")),
                 "modifier and note annotations are not records");
     }
 
@@ -199,7 +204,9 @@ class ElanParserTest {
         byte[] file = AnnotationFixtures.utf8("<ANNOTATION_DOCUMENT>\n<TIER TIER_ID=\"x\">\n</ANNOTATION_DOCUMENT>\n");
         ParseResult<RawAnnotation> r = parser.parse(file, "bad.eaf", "s1");
         assertBalanced(r, 0, 1);
-        assertTrue(r.rejects().get(0).reason.startsWith("malformed XML"), r.rejects().get(0).reason);
+        assertTrue(
+                r.rejects().get(0).reason.startsWith("malformed XML"),
+                r.rejects().get(0).reason);
         assertEquals(3, r.rejects().get(0).line);
     }
 
@@ -218,7 +225,8 @@ class ElanParserTest {
                 """;
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(eaf), "slots.eaf", "s1");
         assertBalanced(r, 0, 2);
-        assertTrue(rejectAt(r, 5).reason.startsWith("the TIME_SLOT of TIME_SLOT_REF1 has no TIME_VALUE"),
+        assertTrue(
+                rejectAt(r, 5).reason.startsWith("the TIME_SLOT of TIME_SLOT_REF1 has no TIME_VALUE"),
                 rejectAt(r, 5).reason);
         assertEquals("TIME_SLOT_REF2 is not defined in TIME_ORDER", rejectAt(r, 6).reason);
     }
@@ -237,7 +245,9 @@ class ElanParserTest {
                 """;
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(eaf), "xxe.eaf", "s1");
         assertBalanced(r, 0, 1);
-        assertTrue(r.rejects().get(0).reason.startsWith("malformed XML"), r.rejects().get(0).reason);
+        assertTrue(
+                r.rejects().get(0).reason.startsWith("malformed XML"),
+                r.rejects().get(0).reason);
         assertFalse(r.rejects().get(0).reason.contains("xxe"), "the parser's message (it quotes names) is not used");
         assertTrue(r.rejects().get(0).reason.contains("at line 7"), r.rejects().get(0).reason);
     }

@@ -25,8 +25,11 @@ class ElanTabParserTest {
             long e = Math.round(a.endS() * 1000);
             sb.append(a.actorHint()).append('\t').append(a.actorHint());
             for (long ms : new long[] {b, e, e - b}) {
-                sb.append('\t').append(String.format("%02d:%02d:%02d.%03d", ms / 3600000, ms / 60000 % 60,
-                        ms / 1000 % 60, ms % 1000)).append('\t').append(Double.toString(ms / 1000.0));
+                sb.append('\t')
+                        .append(String.format(
+                                "%02d:%02d:%02d.%03d", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000))
+                        .append('\t')
+                        .append(Double.toString(ms / 1000.0));
             }
             sb.append('\t').append(a.label()).append('\n');
         }
@@ -36,8 +39,10 @@ class ElanTabParserTest {
     @Test
     void shouldReadDomainExampleRowWhenNamesParticipantsAndTwoFormatsAreExported() {
         String row = "a\ta\t00:00:00.000\t0.0\t00:00:01.629\t1.629\t00:00:01.629\t1.629\ta\n";
-        assertEquals(Optional.of(new ElanTabLayout(2, List.of(ElanTabLayout.TimeFormat.CLOCK,
-                ElanTabLayout.TimeFormat.SECONDS), 3)), ElanTabLayout.sniff(List.of(row.trim().split("\t"))));
+        assertEquals(
+                Optional.of(new ElanTabLayout(
+                        2, List.of(ElanTabLayout.TimeFormat.CLOCK, ElanTabLayout.TimeFormat.SECONDS), 3)),
+                ElanTabLayout.sniff(List.of(row.trim().split("\t"))));
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(row), "fto.txt", "s1");
         assertBalanced(r, 1, 0);
         assertEquals(0.0, r.records().get(0).startS(), EPS);
@@ -48,8 +53,8 @@ class ElanTabParserTest {
 
     @Test
     void shouldMatchEafParserWhenExportIsMadeFromPympiFto() {
-        ParseResult<RawAnnotation> eaf = new ElanParser()
-                .parse(AnnotationFixtures.shared("annotations/elan/pympi_fto.eaf"), "fto.eaf", "s1");
+        ParseResult<RawAnnotation> eaf =
+                new ElanParser().parse(AnnotationFixtures.shared("annotations/elan/pympi_fto.eaf"), "fto.eaf", "s1");
         String text = export(eaf.records());
         ParseResult<RawAnnotation> tab = parser.parse(AnnotationFixtures.utf8(text), "fto.txt", "s1");
         assertBalanced(tab, eaf.records().size(), 0);
@@ -66,7 +71,8 @@ class ElanTabParserTest {
 
     @Test
     void shouldSkipMediaHeaderAndRejectBadRowsWhenCsvVariantIsUsed() {
-        String csv = String.join("\n",
+        String csv = String.join(
+                "\n",
                 "\"#file:///video.mp4 -- offset: 0\"",
                 "",
                 "\"CL-codes\",\"therapist\",0.0,100,\"RUP_W_MINIMAL\"",
@@ -75,8 +81,8 @@ class ElanTabParserTest {
                 "\"CL-codes\",\"\",5.0,6000,\"\"",
                 "\"CL-codes\",\"\",abc,5000,\"AFF_CUE\"",
                 "");
-        ElanTabParser csvParser = new ElanTabParser(new ElanTabLayout(2,
-                List.of(ElanTabLayout.TimeFormat.SECONDS, ElanTabLayout.TimeFormat.MILLIS), 1));
+        ElanTabParser csvParser = new ElanTabParser(
+                new ElanTabLayout(2, List.of(ElanTabLayout.TimeFormat.SECONDS, ElanTabLayout.TimeFormat.MILLIS), 1));
         ParseResult<RawAnnotation> r = csvParser.parse(AnnotationFixtures.utf8(csv), "codes.csv", "s1");
         // begin only (one group of ss.msec + msec): every row is a point; value follows
         assertBalanced(r, 3, 2);
@@ -93,7 +99,8 @@ class ElanTabParserTest {
 
     @Test
     void shouldRejectRowWhenDurationDisagreesWithBeginAndEnd() {
-        String tab = "TH\t1.0\t2.0\t0.5\tINT_VALIDATION\nTH\t3.0\t2.0\t1.0\tINT_VALIDATION\nTH\t4.0\t4.05\t0.05\tAFF_CUE\n";
+        String tab =
+                "TH\t1.0\t2.0\t0.5\tINT_VALIDATION\nTH\t3.0\t2.0\t1.0\tINT_VALIDATION\nTH\t4.0\t4.05\t0.05\tAFF_CUE\n";
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(tab), "x.txt", "s1");
         assertBalanced(r, 1, 2);
         assertEquals("duration 0.5 does not match end - begin 1.0", rejectAt(r, 1).reason);
