@@ -79,8 +79,8 @@ public final class PipelineConfig implements Serializable {
             Settings ingest,
             StoredBaselines storedBaselines) {
         this.features = Objects.requireNonNull(features, "features");
-        this.scoring =
-                Objects.requireNonNull(scoring, "scoring").withWindow(features.hopSeconds(), features.windowSeconds());
+        this.scoring = Objects.requireNonNull(scoring, "scoring")
+                .withWindow(features.hopSeconds(), features.windowSeconds(), features.get(CardiacOptions.TIME_SPAN_S));
         this.rupture = Objects.requireNonNull(rupture, "rupture");
         this.synchrony = Objects.requireNonNull(synchrony, "synchrony");
         this.trends = trends;

@@ -21,15 +21,21 @@ public final class ScoringConfig implements Serializable {
     private final Settings values;
     private final double windowHopS;
     private final double windowLengthS;
+    private final double cardiacSpanS;
 
     private ScoringConfig(Settings values) {
-        this(values, FeatureOptions.HOP_S.defaultValue(), FeatureOptions.WINDOW_S.defaultValue());
+        this(
+                values,
+                FeatureOptions.HOP_S.defaultValue(),
+                FeatureOptions.WINDOW_S.defaultValue(),
+                CardiacOptions.TIME_SPAN_S.defaultValue());
     }
 
-    private ScoringConfig(Settings values, double windowHopS, double windowLengthS) {
+    private ScoringConfig(Settings values, double windowHopS, double windowLengthS, double cardiacSpanS) {
         this.values = values;
         this.windowHopS = windowHopS;
         this.windowLengthS = windowLengthS;
+        this.cardiacSpanS = cardiacSpanS;
         require(baselineEndS() > baselineStartS(), "scoring.baseline_end_s must be > scoring.baseline_start_s");
         require(
                 weightScr() + weightScl() + weightHr() + weightRmssd() + weightFidget() + weightTemp() > 0,
@@ -55,9 +61,13 @@ public final class ScoringConfig implements Serializable {
         return new Settings.Builder<>(values, ScoringConfig::new);
     }
 
-    /** The same options for feature windows of this hop and length, seconds. */
-    public ScoringConfig withWindow(double hopS, double lengthS) {
-        return new ScoringConfig(values, hopS, lengthS);
+    /**
+     * The same options for feature windows of this hop and length and heart features over this
+     * trailing span, seconds ({@code features.hop_s}, {@code features.window_s}, {@code
+     * cardiac.time_span_s}: the feature configuration's values, passed on by {@link PipelineConfig}).
+     */
+    public ScoringConfig withWindow(double hopS, double lengthS, double cardiacSpanS) {
+        return new ScoringConfig(values, hopS, lengthS, cardiacSpanS);
     }
 
     public <T> T get(ConfigOption<T> option) {
@@ -77,6 +87,11 @@ public final class ScoringConfig implements Serializable {
     /** Length of the feature windows, seconds ({@code features.window_s}). */
     public double windowLengthS() {
         return windowLengthS;
+    }
+
+    /** Trailing span of the heart-rate and HRV window features, seconds ({@code cardiac.time_span_s}). */
+    public double cardiacSpanS() {
+        return cardiacSpanS;
     }
 
     public double baselineStartS() {
@@ -213,7 +228,8 @@ public final class ScoringConfig implements Serializable {
         return o instanceof ScoringConfig c
                 && values.equals(c.values)
                 && windowHopS == c.windowHopS
-                && windowLengthS == c.windowLengthS;
+                && windowLengthS == c.windowLengthS
+                && cardiacSpanS == c.cardiacSpanS;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.sessionreview.scoring;
 
-import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.ScoringConfig;
 
 /**
@@ -40,7 +39,7 @@ final class RiseKernel {
      * others.
      */
     static double spanS(Feature f, ScoringConfig cfg) {
-        return f == Feature.HR || f == Feature.RMSSD ? CardiacOptions.TIME_SPAN_S.defaultValue() : cfg.windowLengthS();
+        return f == Feature.HR || f == Feature.RMSSD ? cfg.cardiacSpanS() : cfg.windowLengthS();
     }
 
     /**

@@ -82,6 +82,7 @@ class PipelineParametersTest {
                 .setText("cardiac.ibi_max_s", "1.8")
                 .setText("features.hop_s", "10")
                 .setText("ingest.e4_max_duration_h", "12")
+                .setText("cardiac.time_span_s", "90")
                 .build();
         assertEquals(2.5, c.scoring().enterThreshold());
         assertEquals(90, c.rupture().mergeGapS());
@@ -89,6 +90,7 @@ class PipelineParametersTest {
         assertEquals(5, c.trends().lastN());
         assertEquals(1.8, c.features().ibiMaxS());
         assertEquals(10, c.scoring().windowHopS(), "the scoring window follows features.hop_s");
+        assertEquals(90, c.scoring().cardiacSpanS(), "the onset fit's heart-feature span follows cardiac.time_span_s");
         assertEquals(12, c.e4MaxDurationHours());
     }
 
