@@ -106,18 +106,25 @@ public final class LiveJob {
         return env;
     }
 
-    /** The newest completed checkpoint ({@code chk-N} with its {@code _metadata}) under {@code dir}. */
+    /**
+     * The newest completed checkpoint ({@code chk-N} with its {@code _metadata}) under {@code dir}:
+     * the one whose {@code _metadata} was written last (then the highest N). The time is the
+     * metadata file's, never the folder's: when a newer checkpoint completes, Flink deletes the
+     * subsumed one's state files before its {@code _metadata}, and each deletion touches the
+     * folder, so a process killed during that cleanup leaves a half-deleted older checkpoint
+     * whose folder looks newest (a restore from it fails on a missing state file).
+     */
     static Optional<Path> latestCheckpoint(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.walk(dir, 3)) {
             return files.filter(p -> p.getFileName().toString().equals("_metadata"))
-                    .map(Path::getParent)
-                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .filter(p -> p.getParent().getFileName().toString().startsWith("chk-"))
                     .max(Comparator.comparingLong((Path p) -> p.toFile().lastModified())
-                            .thenComparingLong(p ->
-                                    Long.parseLong(p.getFileName().toString().substring(4))));
+                            .thenComparingLong(p -> Long.parseLong(
+                                    p.getParent().getFileName().toString().substring(4))))
+                    .map(Path::getParent);
         }
     }
 

@@ -275,33 +275,38 @@ class LiveReplayITCase {
             Path out = tmp.resolve("live");
             Path log = tmp.resolve("live.log");
             Process live = startLive(bootstrap, out, log);
-            awaitStarts(log, 1);
-            CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> replay(bootstrap, "25"));
-            int kills = 0;
-            // kill points spread over the replay (about 55 s at 25x): while reading, mid-session, late
-            long[] afterS = {4, 7, 10, 5, 12};
-            for (long wait : afterS) {
-                Thread.sleep(wait * 1000);
-                live.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no cancel, no last checkpoint
-                kills++;
-                live = startLive(bootstrap, out, log);
-                awaitStarts(log, kills + 1);
-            }
-            replay.get(5, TimeUnit.MINUTES);
             try {
-                awaitSessions(out.resolve(LiveJob.TABLES), sampleSessions(), Duration.ofMinutes(4));
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + tail(log), e);
+                awaitStarts(log, 1);
+                CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> replay(bootstrap, "25"));
+                int kills = 0;
+                // kill points spread over the replay (about 55 s at 25x): while reading, mid-session, late
+                long[] afterS = {4, 7, 10, 5, 12};
+                for (long wait : afterS) {
+                    Thread.sleep(wait * 1000);
+                    live.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no cancel, no last checkpoint
+                    kills++;
+                    live = startLive(bootstrap, out, log);
+                    awaitStarts(log, kills + 1);
+                }
+                replay.get(5, TimeUnit.MINUTES);
+                try {
+                    awaitSessions(out.resolve(LiveJob.TABLES), sampleSessions(), Duration.ofMinutes(4));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\n" + tail(log), e);
+                }
+                List<JsonNode> moments =
+                        LiveTopic.readCommitted(bootstrap, "session-review.moments", Duration.ofSeconds(6));
+                live.destroy();
+                live.waitFor(60, TimeUnit.SECONDS);
+                assertEquals(5, kills);
+                String text = Files.readString(log);
+                assertEquals(6, text.split("reads session-review.input", -1).length - 1, "six starts");
+                assertSameTables(review, out.resolve(LiveJob.TABLES));
+                LiveTopic.checkExactlyOnce(moments, out.resolve(LiveJob.TABLES).resolve("moments"));
+            } finally {
+                // a failed run must not leave its live JVM behind (it holds ports the next tests need)
+                live.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-            List<JsonNode> moments =
-                    LiveTopic.readCommitted(bootstrap, "session-review.moments", Duration.ofSeconds(6));
-            live.destroy();
-            live.waitFor(60, TimeUnit.SECONDS);
-            assertEquals(5, kills);
-            String text = Files.readString(log);
-            assertEquals(6, text.split("reads session-review.input", -1).length - 1, "six starts");
-            assertSameTables(review, out.resolve(LiveJob.TABLES));
-            LiveTopic.checkExactlyOnce(moments, out.resolve(LiveJob.TABLES).resolve("moments"));
         }
     }
 
