@@ -17,7 +17,6 @@ import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.sessionreview.Version;
 import org.sessionreview.jobs.bench.BenchFigures;
-import org.sessionreview.jobs.bench.GitCommit;
 import org.sessionreview.jobs.bench.ParseFloor;
 import org.sessionreview.jobs.bench.ProcessMemory;
 import org.sessionreview.jobs.cli.UsageException;
@@ -105,7 +104,7 @@ final class BenchCommand {
             Map<String, String> context = new LinkedHashMap<>();
             context.put("date", Instant.now().toString());
             context.put("version", Version.project());
-            context.put("commit", GitCommit.describe());
+            context.put("commit", Version.commit());
             context.put("command", "bench " + String.join(" ", args));
             context.put("sessionsRoot", root.toString());
             context.put("java", System.getProperty("java.version"));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.Version;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.session.Pseudonymizer;
 
@@ -205,6 +206,7 @@ class ReviewCliITCase {
     @Test
     void shouldAccountForEveryInputFileWhenWritingRunJson() throws Exception {
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(Version.commit(), run.get("tool").get("commit").asText());
         assertTrue(
                 run.get("inputs").size() > planted.get("sessions").size() * 6,
                 "inputs: " + run.get("inputs").size());

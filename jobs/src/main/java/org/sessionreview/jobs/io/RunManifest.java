@@ -74,6 +74,7 @@ public final class RunManifest {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "session-review");
         tool.put("version", Version.project());
+        tool.put("commit", Version.commit());
         tool.put("flink_version", Version.flink());
         tool.put("java_version", System.getProperty("java.version"));
         ObjectNode r = root.putObject("run");

@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sessionreview.Version;
 import org.sessionreview.config.LiveMomentsConfig;
-import org.sessionreview.jobs.bench.GitCommit;
 import org.sessionreview.jobs.cli.LiveOptions;
 import org.sessionreview.jobs.cli.UsageException;
 import org.sessionreview.jobs.kafka.EmbeddedKafkaBroker;
@@ -80,7 +79,7 @@ public final class LiveBenchCommand {
             Map<String, String> context = new LinkedHashMap<>();
             context.put("date", Instant.now().toString());
             context.put("version", Version.project());
-            context.put("commit", GitCommit.describe());
+            context.put("commit", Version.commit());
             context.put("command", "live-bench " + String.join(" ", args));
             context.put("sessionsRoot", root.toString());
             context.put("java", System.getProperty("java.version"));

@@ -1,0 +1,68 @@
+package org.sessionreview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class VersionTest {
+
+    @Test
+    void projectAndFlinkVersionsAreFilledIn() {
+        assertTrue(Version.project().matches("\\d+\\.\\d+\\.\\d+.*"), Version.project());
+        assertTrue(Version.flink().startsWith("2."), Version.flink());
+    }
+
+    /** The build's commit is the commit checked out here (the test runs in the tree it was built from). */
+    @Test
+    void commitIsTheCheckedOutCommit() throws Exception {
+        String head = git("rev-parse", "HEAD");
+        assumeTrue(head != null && head.matches("[0-9a-f]{40}"), "not a git checkout");
+        String commit = Version.commit();
+        String id = commit.replace("+changes", "");
+        assertEquals(7, id.length(), commit);
+        assertTrue(head.startsWith(id), commit + " is not a prefix of HEAD " + head);
+    }
+
+    @Test
+    void unfilteredOrMissingCommitReadsUnknown() {
+        Properties unfiltered = new Properties();
+        unfiltered.setProperty("commit", "${git.commit.id.abbrev}");
+        unfiltered.setProperty("dirty", "${git.dirty}");
+        assertEquals("unknown", Version.commit(unfiltered));
+        assertEquals("unknown", Version.commit(new Properties()));
+    }
+
+    @Test
+    void uncommittedChangesAreMarked() {
+        Properties p = new Properties();
+        p.setProperty("commit", "abc1234");
+        p.setProperty("dirty", "true");
+        assertEquals("abc1234+changes", Version.commit(p));
+        p.setProperty("dirty", "false");
+        assertEquals("abc1234", Version.commit(p));
+    }
+
+    private static String git(String... args) throws InterruptedException {
+        if (!Files.exists(Path.of("..", ".git")) && !Files.exists(Path.of(".git"))) {
+            return null;
+        }
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "git";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
