@@ -202,7 +202,7 @@ final class ReviewCommand {
                                         "flagged, priority %.1f: %s",
                                         s.path("priority").asDouble(),
                                         reasons(s))
-                                : "nothing to review");
+                                : reasons(s).isEmpty() ? "nothing to review" : "not flagged: " + reasons(s));
             }
         }
         JsonNode totals = run.path("totals");

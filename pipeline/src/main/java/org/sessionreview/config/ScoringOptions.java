@@ -176,7 +176,8 @@ public final class ScoringOptions {
                     "scoring.low_data_quality",
                     0.5,
                     "",
-                    "Client data quality below which a flag reason asks to review sensor placement.")
+                    "Client data quality, and a wearer's share of the video covered by its data, below which"
+                            + " a flag reason asks to review sensor placement or media_start.")
             .range(0, 1);
     public static final ConfigOption<Boolean> THERAPIST_MOMENTS = flag(
             "scoring.therapist_moments",

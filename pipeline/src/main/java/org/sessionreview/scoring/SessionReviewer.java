@@ -23,7 +23,8 @@ import org.sessionreview.report.SessionRow;
  * BaselineProvider} (default: calibration stretch, see {@link BaselineEstimator}); each window
  * scored by {@link AnxietyIndex#score} (copies; the inputs are not modified), the skin conductance
  * level against a reference that follows slow drift ({@link DriftFollowingLevel}); episodes by {@link
- * EpisodeDetector}. Client episodes become {@code anxiety_episode} moments and drive the
+ * EpisodeDetector}, over the whole recording; only episodes that overlap the video ({@link
+ * VideoRange}) go on. Client episodes become {@code anxiety_episode} moments and drive the
  * session's anxiety columns, flag and priority ({@link ReviewPriority}); therapist episodes
  * become moments with role {@code therapist} when {@link ScoringConfig#therapistMoments()} is
  * set, and count for nothing else.
@@ -110,8 +111,10 @@ public final class SessionReviewer {
                     roleScored.add(AnxietyIndex.score(own.get(i), b, cfg, sclRef == null ? null : sclRef[i]));
                 }
                 scored.addAll(roleScored);
-                found = EpisodeDetector.detect(
-                        role, roleScored, cfg, onsetRule != null ? onsetRule : OnsetRule.of(cfg));
+                found = VideoRange.overlapping(
+                        EpisodeDetector.detect(
+                                role, roleScored, cfg, onsetRule != null ? onsetRule : OnsetRule.of(cfg)),
+                        info.durationS);
             }
             episodes.put(role, found);
         }

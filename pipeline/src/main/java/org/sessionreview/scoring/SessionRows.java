@@ -45,6 +45,13 @@ final class SessionRows {
         r.dataQualityTherapist = DataQuality.of(byRole.get(Role.THERAPIST));
         r.flagReasons = new ArrayList<>(
                 ReviewPriority.reasons(client, clientWithoutCue, clientWindows.size(), r.dataQualityClient, cfg));
+        for (Role role : Role.values()) {
+            String shortCoverage =
+                    VideoRange.shortCoverageReason(role.id(), byRole.get(role), info.durationS, cfg.lowDataQuality());
+            if (shortCoverage != null) {
+                r.flagReasons.add(shortCoverage);
+            }
+        }
         r.baselineSource = baselineSource(baselines);
         return r;
     }

@@ -76,6 +76,27 @@ final class CaseCheck {
                         + (e.mayMiss.isEmpty() ? "" : " (may add " + e.mayMiss + ")"));
             }
         }
+        if (rows == 1) {
+            for (String fragment : e.flagReasons) {
+                long n = count(
+                        "sessions",
+                        "session_id = " + q(sid) + " AND len(list_filter(flag_reasons, r -> r LIKE "
+                                + q("%" + fragment + "%") + ")) > 0");
+                if (n == 0) {
+                    f.add("no flag reason containing '" + fragment + "'");
+                }
+            }
+            // every case: an anxiety moment is somewhere a supervisor can jump to in the video
+            if (run.tables().contains("moments")) {
+                long outside = ((Number) db.scalar("SELECT count(*) FROM " + run.table("moments") + " m JOIN "
+                                + run.table("sessions") + " s USING (session_id) WHERE m.session_id = " + q(sid)
+                                + " AND m.kind = 'anxiety_episode' AND (m.end_s <= 0 OR m.start_s >= s.duration_s)"))
+                        .longValue();
+                if (outside > 0) {
+                    f.add(outside + " anxiety moments outside the video (0 to duration_s)");
+                }
+            }
+        }
         for (Map.Entry<String, Integer> a : e.annotationsFrom.entrySet()) {
             long n = count(
                     "annotations",

@@ -43,6 +43,8 @@ public final class Expectation {
     final List<String> canaries = new ArrayList<>();
     /** Number of annotations/ rows whose source_file matches the pattern. */
     final Map<String, Integer> annotationsFrom = new LinkedHashMap<>();
+    /** Fragments each of which some entry of the session's flag_reasons must contain. */
+    final List<String> flagReasons = new ArrayList<>();
     /** A role of this session that must have no rows in windows/scr/beats/artifacts (data taken from elsewhere). */
     String noSignalRowsFor;
 
@@ -99,6 +101,11 @@ public final class Expectation {
 
     public Expectation annotationsFrom(String fileLike, int rows) {
         annotationsFrom.put(fileLike, rows);
+        return this;
+    }
+
+    public Expectation flagReason(String fragment) {
+        flagReasons.add(fragment);
         return this;
     }
 

@@ -104,6 +104,20 @@ final class ManifestCases {
                         },
                         reviewed().clean("%")),
                 of(
+                        "json-media-start-two-hours-late",
+                        "The wearables' recordings end before the video starts (media_start two hours late, as when a local time is written with the offset +00:00): no anxiety moment is placed outside the video, and a flag reason for each wearer says its data cover 0 % of the video and asks to check media_start and its UTC offset.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(
+                                    m.get("media_start").asText());
+                            m.put("media_start", t.plusHours(2).toString());
+                            c.manifest(m);
+                        },
+                        reviewed()
+                                .clean("%")
+                                .flagReason("client sensor data cover 0 % of the video")
+                                .flagReason("therapist sensor data cover 0 % of the video")),
+                of(
                         "json-session-number-zero",
                         "session.json is rejected: session_number must be at least 1.",
                         c -> {

@@ -1,0 +1,107 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * The video's time range, 0 to {@code duration_s} seconds from media start: what a supervisor can
+ * watch. Wearables usually start before the video and may run on after it; their windows outside
+ * the range are scored and kept in {@code windows/} (the baseline and the episode rule see the
+ * whole recording), but only an episode that overlaps the video becomes a moment or counts for
+ * the session's flag and priority. A recording that covers little of the video, typically because
+ * {@code media_start} carries the wrong UTC offset, gets a flag reason that says so.
+ */
+final class VideoRange {
+    private VideoRange() {}
+
+    /**
+     * The episodes that overlap the video (end after 0 s and start before {@code durationS});
+     * all of them when the duration is not positive (unknown).
+     *
+     * @param durationS the video's duration, seconds
+     */
+    static List<AnxietyEpisode> overlapping(List<AnxietyEpisode> episodes, double durationS) {
+        if (!(durationS > 0)) {
+            return episodes;
+        }
+        List<AnxietyEpisode> kept = new ArrayList<>(episodes.size());
+        for (AnxietyEpisode e : episodes) {
+            if (e.endS() > 0 && e.startS() < durationS) {
+                kept.add(e);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The share of the video, 0..1, that the wearer's windows cover (the union of their spans
+     * clipped to 0..{@code durationS}); 1 when the duration is not positive (unknown).
+     *
+     * @param windows one wearer's windows, any order
+     * @param durationS the video's duration, seconds
+     */
+    static double coverage(List<WindowFeatures> windows, double durationS) {
+        if (!(durationS > 0)) {
+            return 1.0;
+        }
+        List<WindowFeatures> sorted = new ArrayList<>(windows);
+        sorted.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS));
+        double covered = 0;
+        double reached = 0; // the end of the covered part so far, within 0..durationS
+        for (WindowFeatures w : sorted) {
+            double from = Math.max(reached, Math.max(0, w.startS));
+            double to = Math.min(durationS, w.endS);
+            if (to > from) {
+                covered += to - from;
+                reached = to;
+            }
+        }
+        return Math.min(1.0, covered / durationS);
+    }
+
+    /**
+     * The flag reason for a wearer whose windows cover less than {@code minCoverage} of the video,
+     * e.g. {@code client sensor data cover 0 % of the video (recorded from -2:00:00 to -1:32:40):
+     * check media_start and its UTC offset}; null when the coverage suffices or there are no
+     * windows.
+     *
+     * @param role {@code client} or {@code therapist}
+     * @param windows the wearer's windows
+     * @param durationS the video's duration, seconds
+     * @param minCoverage the least share of the video, 0..1
+     */
+    static String shortCoverageReason(String role, List<WindowFeatures> windows, double durationS, double minCoverage) {
+        if (windows.isEmpty() || !(durationS > 0)) {
+            return null;
+        }
+        double coverage = coverage(windows, durationS);
+        if (coverage >= minCoverage) {
+            return null;
+        }
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        for (WindowFeatures w : windows) {
+            first = Math.min(first, w.startS);
+            last = Math.max(last, w.endS);
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s):"
+                        + " check media_start and its UTC offset",
+                role,
+                (long) Math.floor(coverage * 100),
+                clock(first),
+                clock(last),
+                clock(durationS));
+    }
+
+    /** Signed video time as {@code [-]h:mm:ss}, truncated to the second. */
+    static String clock(double seconds) {
+        long s = (long) Math.floor(Math.abs(seconds));
+        String sign = seconds < 0 && s > 0 ? "-" : "";
+        return String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, s / 3600, s / 60 % 60, s % 60);
+    }
+}

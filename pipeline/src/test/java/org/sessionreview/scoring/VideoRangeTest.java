@@ -1,0 +1,120 @@
+package org.sessionreview.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.scoring.SyntheticSession.windows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.SessionRow;
+import org.sessionreview.scoring.SyntheticSession.Plant;
+
+/**
+ * Wearable recordings that start before the video or miss it: only episodes that overlap the
+ * video become moments, and a recording that covers little of it says so.
+ */
+class VideoRangeTest {
+    private static final ScoringConfig CFG = ScoringConfig.defaults();
+    private static final double DURATION_S = 1800; // SyntheticSession.info's duration
+    private static final double ONSET_S = 900;
+    private static final double OFFSET_S = 1080;
+
+    /** The planted session of SessionReviewerTest with every window moved by {@code shiftS}. */
+    private static List<WindowFeatures> shifted(double shiftS) {
+        List<WindowFeatures> ws =
+                new ArrayList<>(windows("S1", "client", DURATION_S, 11, new Plant(ONSET_S, OFFSET_S, 1.0)));
+        ws.addAll(windows("S1", "therapist", DURATION_S, 12));
+        for (WindowFeatures w : ws) {
+            w.startS += shiftS;
+            w.endS += shiftS;
+        }
+        return ws;
+    }
+
+    private static SessionReview review(double shiftS) {
+        return new SessionReviewer().review(SyntheticSession.info("S1"), shifted(shiftS), List.of(), CFG);
+    }
+
+    @Test
+    void aRecordingTwoHoursBeforeTheVideoGivesNoMomentAndSaysWhy() {
+        SessionReview aligned = review(0);
+        assertEquals(1, aligned.episodes(Role.CLIENT).size(), "the planted episode, aligned");
+        assertTrue(aligned.sessionRow().flagged);
+
+        SessionReview r = review(-7200); // media_start two hours late, e.g. local time written as UTC
+        assertTrue(r.episodes().isEmpty(), r.episodes().toString());
+        assertTrue(r.moments().isEmpty(), r.moments().toString());
+        SessionRow row = r.sessionRow();
+        assertFalse(row.flagged);
+        assertEquals(0, row.anxietyEpisodes);
+        assertEquals(0.0, row.priority);
+        assertEquals(
+                List.of(
+                        "client sensor data cover 0 % of the video (recorded from -2:00:00 to -1:30:00 of its"
+                                + " 0:30:00): check media_start and its UTC offset",
+                        "therapist sensor data cover 0 % of the video (recorded from -2:00:00 to -1:30:00 of its"
+                                + " 0:30:00): check media_start and its UTC offset"),
+                row.flagReasons);
+        // the windows are still scored and kept for researchers
+        assertEquals(aligned.scoredWindows().size(), r.scoredWindows().size());
+    }
+
+    @Test
+    void anEpisodeBeforeTheVideoStartsIsNoMomentButOneInsideIs() {
+        // 20 min early: the episode (15:00-18:00 of the recording) ends 2 min before the video
+        SessionReview early = review(-1200);
+        assertTrue(early.episodes(Role.CLIENT).isEmpty(), early.episodes().toString());
+        assertTrue(early.moments().isEmpty());
+        assertTrue(
+                early.sessionRow().flagReasons.get(0).startsWith("client sensor data cover 33 % of the video"),
+                early.sessionRow().flagReasons.toString());
+
+        // 10 min early: the episode lies at 5:00-8:00 of the video, and two thirds are covered
+        SessionReview r = review(-600);
+        List<AnxietyEpisode> client = r.episodes(Role.CLIENT);
+        assertEquals(1, client.size(), client.toString());
+        assertEquals(
+                review(0).episodes(Role.CLIENT).get(0).startS() - 600,
+                client.get(0).startS(),
+                1e-9);
+        assertEquals(1, r.moments().size());
+        assertTrue(r.sessionRow().flagged);
+        assertTrue(
+                r.sessionRow().flagReasons.stream().noneMatch(s -> s.contains("of the video")),
+                r.sessionRow().flagReasons.toString());
+    }
+
+    @Test
+    void coverageIsTheUnionOfWindowSpansInsideTheVideo() {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (double[] span : new double[][] {{-100, -70}, {-10, 20}, {-5, 25}, {40, 70}, {90, 130}}) {
+            WindowFeatures w = new WindowFeatures();
+            w.startS = span[0];
+            w.endS = span[1];
+            ws.add(w);
+        }
+        // inside 0..100: 0-25, 40-70, 90-100 = 65 s
+        assertEquals(0.65, VideoRange.coverage(ws, 100), 1e-12);
+        assertEquals(1.0, VideoRange.coverage(ws, 0), "unknown duration");
+        assertEquals(0.0, VideoRange.coverage(List.of(), 100));
+        assertNull(VideoRange.shortCoverageReason("client", ws, 100, 0.5));
+        assertEquals(
+                "client sensor data cover 65 % of the video (recorded from -0:01:40 to 0:02:10 of its 0:01:40):"
+                        + " check media_start and its UTC offset",
+                VideoRange.shortCoverageReason("client", ws, 100, 0.7));
+        assertNull(VideoRange.shortCoverageReason("client", List.of(), 100, 0.7), "no windows: other reasons");
+    }
+
+    @Test
+    void clockShowsSignedHoursMinutesSeconds() {
+        assertEquals("-2:00:00", VideoRange.clock(-7200));
+        assertEquals("0:00:00", VideoRange.clock(-0.4));
+        assertEquals("1:02:03", VideoRange.clock(3723.9));
+    }
+}
