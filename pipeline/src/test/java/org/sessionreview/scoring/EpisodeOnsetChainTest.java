@@ -61,12 +61,20 @@ class EpisodeOnsetChainTest {
     record Errors(List<Double> crossing, List<Double> onsetRule, List<String> lines) {}
 
     /**
-     * Two planted episodes per wearer, the six shapes cycled over 4 seeds ({@code -Donset.seeds=N}
-     * for more), every rise of the given shape.
+     * Two planted episodes per wearer, the six shapes cycled over seeds 1-4 ({@code
+     * -Donset.seeds=N} for seeds 1-N), every rise of the given shape. {@code -Donset.seedFrom=M}
+     * starts at seed M instead, so a rule can be developed on one range (1-8) and measured on
+     * another it was not tuned on (9-16): {@code -Donset.seedFrom=9 -Donset.seeds=16}.
      */
     static Errors run(Rise rise) {
         Errors r = new Errors(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (long seed = 1; seed <= Long.getLong("onset.seeds", 4); seed++) {
+        long from = Long.getLong("onset.seedFrom", 1);
+        long to = Long.getLong("onset.seeds", 4);
+        if (from < 1 || to < from) {
+            throw new IllegalArgumentException(
+                    "onset seeds: need 1 <= onset.seedFrom <= onset.seeds, got " + from + " and " + to);
+        }
+        for (long seed = from; seed <= to; seed++) {
             for (int s = 0; s < SHAPES.length; s += 2) {
                 int shape = (int) ((s + seed) % SHAPES.length);
                 double[] a = SHAPES[shape];
@@ -98,8 +106,9 @@ class EpisodeOnsetChainTest {
             }
         }
         r.lines().forEach(System.out::println);
-        System.out.println(rise + " chain onsets, crossing rule: " + stats(r.crossing()));
-        System.out.println(rise + " chain onsets, onset rule:    " + stats(r.onsetRule()));
+        String seeds = " (seeds " + from + "-" + to + ")";
+        System.out.println(rise + " chain onsets, crossing rule: " + stats(r.crossing()) + seeds);
+        System.out.println(rise + " chain onsets, onset rule:    " + stats(r.onsetRule()) + seeds);
         return r;
     }
 
