@@ -31,5 +31,8 @@ public final class Keywords {
     /** A path in session.json that names something outside the session folder. */
     public static final String INSIDE = "inside the session folder";
 
+    /** Two wearers given one folder. */
+    public static final String SAME_FOLDER = "same folder";
+
     private Keywords() {}
 }

@@ -147,6 +147,15 @@ final class ManifestCases {
                         },
                         notReviewed().reject(MANIFEST, null, Keywords.INSIDE).noSignalRowsFor("client")),
                 of(
+                        "json-wearables-same-folder",
+                        "session.json is rejected: wearables names the client's folder for the therapist too (one device's data would be read as both people's, synchrony with itself); the session is not reviewed.",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            ((ObjectNode) m.get("wearables")).put("therapist", c.base.clientFolder());
+                            c.manifest(m);
+                        },
+                        notReviewed().reject(MANIFEST, null, Keywords.SAME_FOLDER)),
+                of(
                         "json-annotation-absolute-path",
                         "session.json is rejected: an annotations entry /etc/passwd is no file of the"
                                 + " session folder; nothing of that file is read or written, and no path outside the sessions root"

@@ -240,7 +240,24 @@ public final class SessionManifestParser {
                 out.put(role.get(), e.getValue().asText());
             }
         }
+        if (namesAFolderTwice(out.values())) {
+            // one device's data would be read as both people's: synchrony with itself, the
+            // therapist's arousal as the client's; the folder name is not quoted (it may be a name)
+            errors.add("wearables.client and wearables.therapist name the same folder: each person's data must"
+                    + " come from their own device");
+        }
         return out;
+    }
+
+    /** Whether two of the folder names lead to the same folder ({@code e4}, {@code ./e4/}). */
+    private static boolean namesAFolderTwice(java.util.Collection<String> folders) {
+        java.util.Set<java.nio.file.Path> seen = new java.util.HashSet<>();
+        for (String f : folders) {
+            if (!seen.add(java.nio.file.Path.of(f.replace('\\', '/')).normalize())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> annotations(JsonNode root, List<String> errors) {

@@ -31,6 +31,26 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldRejectOneFolderForBothWearersWithoutQuotingIt() throws Exception {
+        for (String wearables : List.of(
+                "{\"client\": \"Jane Roe\", \"therapist\": \"Jane Roe\"}",
+                "{\"client\": \"Jane Roe\", \"therapist\": \"./Jane Roe/\"}",
+                "{\"client\": \"e4/Jane Roe\", \"therapist\": \"e4\\\\Jane Roe\"}")) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(manifest("\"c-17\"", wearables, "[]", "")),
+                    wearables);
+            assertTrue(
+                    e.getMessage().contains("wearables.client and wearables.therapist name the same folder"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("Jane"), e.getMessage());
+        }
+        SessionManifest two = SessionManifestParser.parse(
+                manifest("\"c-17\"", "{\"client\": \"e4/a\", \"therapist\": \"e4/b\"}", "[]", ""));
+        assertEquals("e4/b", two.wearables().get(Role.THERAPIST));
+    }
+
+    @Test
     void shouldReportLineAndColumnWithoutTokenWhenClientIdIsUnquoted() {
         InvalidManifestException e = assertThrows(
                 InvalidManifestException.class, () -> SessionManifestParser.parse(manifest(CANARY, "{}", "[]", "")));
