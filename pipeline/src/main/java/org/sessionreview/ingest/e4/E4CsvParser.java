@@ -140,7 +140,7 @@ public final class E4CsvParser {
         }
         long cap = limits.maxSamples(rate);
         int width = channel.width();
-        DoubleList values = new DoubleList((int) Math.min(1 << 16, Math.max(16, cap * width)));
+        DoubleList values = new DoubleList((int) Math.min(4096, Math.max(16, cap * width))); // grows by doubling
         DataLines lines = new DataLines(in, cap, fields);
         try {
             while (lines.next()) {
