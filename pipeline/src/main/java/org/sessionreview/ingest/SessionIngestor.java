@@ -224,7 +224,12 @@ public final class SessionIngestor implements Serializable {
                     info.sessionId,
                     rep.sourceFile(),
                     "wearable:" + role.id() + ":" + rep.channel().name());
-            InputHashes.identify(f, rep.path());
+            if (rep.identity() != null) { // taken while the parser read the file
+                f.sizeBytes = rep.identity().sizeBytes();
+                f.sha256 = rep.identity().sha256();
+            } else {
+                InputHashes.identify(f, rep.path());
+            }
             f.recordsRead = rep.recordsRead();
             f.recordsRejected = rep.recordsRejected();
             f.recordsAccepted = rep.recordsAccepted();

@@ -12,6 +12,9 @@ import java.io.IOException;
 final class DataLines {
     private final LineSource in;
     private final long maxRun;
+    /** Where a plain data row is parsed while it is read ({@link LineSource#advanceRow}); null for none. */
+    private final double[] rowValues;
+
     private long pendingBlank;
     /** The source's current line is a non-blank line not yet returned. */
     private boolean held;
@@ -19,14 +22,29 @@ final class DataLines {
     long number;
     /** The line last returned is blank (empty or whitespace only); its characters are not kept. */
     boolean blank;
+    /**
+     * The line last returned was a plain data row, already parsed into the {@code rowValues} given
+     * to the constructor (then it is not blank and has no problem of its own).
+     */
+    boolean parsed;
 
     DataLines(LineSource in, long maxRun) {
+        this(in, maxRun, null);
+    }
+
+    /**
+     * @param rowValues where plain data rows of {@code rowValues.length} numbers are parsed while
+     *     they are read (see {@link #parsed}); null to only find the lines
+     */
+    DataLines(LineSource in, long maxRun, double[] rowValues) {
         this.in = in;
         this.maxRun = maxRun;
+        this.rowValues = rowValues;
     }
 
     /** Moves to the next data line; false at the end. An I/O error of the source is thrown. */
     boolean next() throws IOException {
+        parsed = false;
         if (pendingBlank > 0) {
             pendingBlank--;
             number++;
@@ -37,6 +55,12 @@ final class DataLines {
             held = false;
             number++;
             blank = false;
+            return true;
+        }
+        if (rowValues != null && in.advanceRow(rowValues)) {
+            number = in.lineCount();
+            blank = false;
+            parsed = true;
             return true;
         }
         if (!in.advance()) {

@@ -7,10 +7,15 @@ import java.util.Arrays;
  * more than once before {@link #toArray()}. It grows by doubling up to {@value #CHUNK} elements,
  * then in chunks of that size, so that 50 minutes of ACC (288,000 values) allocate about 2x
  * their size instead of 4x.
+ *
+ * <p>A chunk (256 KiB) stays below half of G1's smallest heap region (1 MiB): an array of half a
+ * region or more is a "humongous" object, allocated in regions of its own, and each such
+ * allocation may start a collection (with chunks of 512 KiB and a header, every channel file
+ * allocated several, and a fifth of a review's collections were started by them).
  */
 final class DoubleList {
-    /** Elements per chunk (512 KiB). */
-    private static final int CHUNK = 1 << 16;
+    /** Elements per chunk (256 KiB). */
+    static final int CHUNK = 1 << 15;
 
     private double[][] chunks = new double[4][];
     private int fullChunks;

@@ -140,8 +140,8 @@ public final class E4CsvParser {
         }
         long cap = limits.maxSamples(rate);
         int width = channel.width();
-        DoubleList values = new DoubleList((int) Math.min(1 << 16, Math.max(16, cap * width)));
-        DataLines lines = new DataLines(in, cap);
+        DoubleList values = new DoubleList((int) Math.min(4096, Math.max(16, cap * width))); // grows by doubling
+        DataLines lines = new DataLines(in, cap, fields);
         try {
             while (lines.next()) {
                 if (read == cap) {
@@ -149,7 +149,7 @@ public final class E4CsvParser {
                     break;
                 }
                 read++;
-                String reason = lineProblem(lines, in, width);
+                String reason = lines.parsed ? null : lineProblem(lines, in, width);
                 if (reason != null) {
                     reject(lines, in, reason);
                 }
@@ -185,7 +185,7 @@ public final class E4CsvParser {
         DoubleList offsets = new DoubleList(4096);
         DoubleList intervals = new DoubleList(4096);
         double previous = Double.NEGATIVE_INFINITY;
-        DataLines lines = new DataLines(in, cap);
+        DataLines lines = new DataLines(in, cap, fields);
         try {
             while (lines.next()) {
                 if (read == cap) {
@@ -193,7 +193,7 @@ public final class E4CsvParser {
                     break;
                 }
                 read++;
-                String reason = lineProblem(lines, in, 2);
+                String reason = lines.parsed ? null : lineProblem(lines, in, 2);
                 if (reason == null) {
                     reason = ibiProblem(fields[0], fields[1], previous);
                 }

@@ -46,6 +46,8 @@ import org.sessionreview.storage.Entry;
  * @param fileRejected true when no data of the file is used (header problem, no samples, not
  *     readable, not a file, ignored)
  * @param rejects the rejects, in line order
+ * @param identity size and SHA-256 of the file, taken while it was read; null when it was not
+ *     read to its end (not opened, an I/O error) or was parsed from a stream
  */
 public record E4FileReport(
         Channel channel,
@@ -54,7 +56,20 @@ public record E4FileReport(
         long recordsRead,
         long recordsRejected,
         boolean fileRejected,
-        List<Reject> rejects) {
+        List<Reject> rejects,
+        FileIdentity identity) {
+
+    /** A report without the file's identity. */
+    public E4FileReport(
+            Channel channel,
+            Entry path,
+            String sourceFile,
+            long recordsRead,
+            long recordsRejected,
+            boolean fileRejected,
+            List<Reject> rejects) {
+        this(channel, path, sourceFile, recordsRead, recordsRejected, fileRejected, rejects, null);
+    }
 
     public E4FileReport {
         rejects = List.copyOf(rejects);
@@ -65,7 +80,14 @@ public record E4FileReport(
 
     /** This report with {@code path} set. */
     public E4FileReport withPath(Entry file) {
-        return new E4FileReport(channel, file, sourceFile, recordsRead, recordsRejected, fileRejected, rejects);
+        return new E4FileReport(
+                channel, file, sourceFile, recordsRead, recordsRejected, fileRejected, rejects, identity);
+    }
+
+    /** This report with the file's {@code identity} set. */
+    public E4FileReport withIdentity(FileIdentity identity) {
+        return new E4FileReport(
+                channel, path, sourceFile, recordsRead, recordsRejected, fileRejected, rejects, identity);
     }
 
     /**

@@ -256,7 +256,7 @@ public final class E4Reader {
                     "is not a regular file (a device, pipe or socket), not a channel file");
         }
         boolean gzip = file.name().endsWith(".gz");
-        try (InputStream raw = file.open()) {
+        try (HashingInputStream raw = new HashingInputStream(file.open())) {
             InputStream in;
             try {
                 in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
@@ -265,10 +265,23 @@ public final class E4Reader {
             }
             try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
-                return new E4CsvParser.Result(result.data(), result.report().withPath(file));
+                E4FileReport report = result.report().withPath(file);
+                return new E4CsvParser.Result(result.data(), identified(report, raw)); // before the close
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return unread(channel, file, sessionId, sourceFile, ioReason(e));
+        }
+    }
+
+    /**
+     * The report with the file's identity, read to its end through {@code raw}; without one when
+     * that fails (as a separate read of the file would then have failed too, the caller may try).
+     */
+    private static E4FileReport identified(E4FileReport report, HashingInputStream raw) {
+        try {
+            return report.withIdentity(raw.finish());
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return report;
         }
     }
 

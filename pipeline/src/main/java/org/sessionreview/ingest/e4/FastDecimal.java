@@ -14,7 +14,9 @@ package org.sessionreview.ingest.e4;
  * around the number are ignored, other whitespace is not.
  */
 final class FastDecimal {
-    private static final long MAX_EXACT = 1L << 53;
+    /** Whole numbers below this are exact doubles. */
+    static final long MAX_EXACT = 1L << 53;
+
     private static final double[] POW10 = new double[23];
 
     static {
@@ -85,8 +87,16 @@ final class FastDecimal {
         if (mantissa >= MAX_EXACT || decimals >= POW10.length) {
             return slow(s, from, to);
         }
-        double v = decimals == 0 ? (double) mantissa : mantissa / POW10[decimals];
+        double v = scaled(mantissa, decimals);
         return negative ? -v : v;
+    }
+
+    /**
+     * {@code mantissa / 10^decimals}, correctly rounded: for {@code 0 <= mantissa <} {@link
+     * #MAX_EXACT} and {@code decimals <= 22} (both operands exact).
+     */
+    static double scaled(long mantissa, int decimals) {
+        return decimals == 0 ? (double) mantissa : mantissa / POW10[decimals];
     }
 
     /** Numbers with an exponent or too many digits: validated characters, then the JDK parser. */

@@ -77,6 +77,79 @@ final class LineSource {
         }
     }
 
+    /**
+     * Moves past the next line when it is a plain data row, parsing it on the way: exactly {@code
+     * values.length} fields separated by commas, each {@code [-]digits[.digits]} (at least one
+     * digit, at most 18 digits, below 2^53 as a whole number), no spaces, ended by {@code \n} or
+     * {@code \r\n} within the characters already read, and not longer than the limit. Such a
+     * line is what {@link #advance()} followed by {@link E4Row#parse} accepts, with the values
+     * {@link FastDecimal} gives (one division by an exact power of ten), so the E4's own lines are
+     * read in one pass. Anything else (a blank, long or bad line, {@code +}, an exponent, a
+     * trailing comma, a line across the end of the buffer, a lone {@code \r}) returns false with
+     * nothing moved, for {@link #advance()} to read; {@code values} may then be overwritten.
+     */
+    boolean advanceRow(double[] values) {
+        if (skipLf) {
+            return false;
+        }
+        final char[] b = buf;
+        final int limit = end;
+        final int width = values.length;
+        int i = pos;
+        int column = 0;
+        while (i < limit) {
+            boolean negative = b[i] == '-';
+            if (negative) {
+                i++;
+            }
+            long mantissa = 0;
+            int digits = 0;
+            int decimals = 0;
+            boolean dot = false;
+            char c = 0;
+            for (; i < limit; i++) {
+                c = b[i];
+                if (c >= '0' && c <= '9') {
+                    mantissa = mantissa * 10 + (c - '0');
+                    digits++;
+                    if (dot) {
+                        decimals++;
+                    }
+                } else if (c == '.' && !dot) {
+                    dot = true;
+                } else {
+                    break;
+                }
+            }
+            if (i >= limit || digits == 0 || digits > 18 || mantissa >= FastDecimal.MAX_EXACT) {
+                return false;
+            }
+            double v = FastDecimal.scaled(mantissa, decimals);
+            values[column++] = negative ? -v : v;
+            if (c == ',') {
+                if (column == width) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            if (column != width) {
+                return false;
+            }
+            int next;
+            if (c == '\n') {
+                next = i + 1;
+            } else if (c == '\r' && i + 1 < limit && b[i + 1] == '\n') {
+                next = i + 2;
+            } else {
+                return false;
+            }
+            int length = i - pos;
+            return length <= maxChars && found(i, length, next);
+        }
+        return false;
+    }
+
     /** Makes {@code buf[pos, lineEnd)} the current line of {@code length} characters. */
     private boolean found(int lineEnd, long length, int next) {
         lines++;

@@ -2,6 +2,7 @@ package org.sessionreview.ingest.e4;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ class DoubleListTest {
 
     @Test
     void shouldGiveBackEveryValueInOrderWhenGrownPastSeveralChunks() {
-        int chunk = 1 << 16;
+        int chunk = DoubleList.CHUNK;
         for (int initial : new int[] {0, 16, 1000, chunk, 10 * chunk}) {
             for (int n : new int[] {0, 1, 16, 17, chunk - 1, chunk, chunk + 1, 2 * chunk, 3 * chunk + 5}) {
                 DoubleList list = new DoubleList(initial);
@@ -22,5 +23,11 @@ class DoubleListTest {
                 assertArrayEquals(want, list.toArray(), initial + "/" + n);
             }
         }
+    }
+
+    @Test
+    void shouldKeepItsArraysBelowHalfOfTheSmallestG1RegionWhenChunked() {
+        long bytes = 16 + 8L * DoubleList.CHUNK; // array header and elements
+        assertTrue(bytes < (1 << 20) / 2, bytes + " bytes per chunk: a humongous object in 1 MiB regions");
     }
 }
