@@ -80,8 +80,7 @@ public final class PpgClean {
                 end++;
             }
             if (end - i > Math.max(minRunSamples, sos.padLength())) {
-                double[] run = sos.filtFilt(Arrays.copyOfRange(ppg, i, end));
-                System.arraycopy(run, 0, out, i, run.length);
+                sos.filtFilt(ppg, i, end, out);
             }
             i = end;
         }
