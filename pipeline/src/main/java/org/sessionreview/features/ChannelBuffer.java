@@ -54,13 +54,26 @@ final class ChannelBuffer implements Serializable {
         }
         int n = b.sampleCount();
         double last = size == 0 ? Double.NEGATIVE_INFINITY : times[head + size - 1];
+        reserve(n);
+        // room for the whole block made once; the samples kept are written in place, not pushed one by one
+        int next = head + size;
+        double[] src = b.values;
         for (int i = 0; i < n; i++) {
             double t = b.sampleMillis(i);
             if (t >= dropBeforeMillis && t > last) {
-                push(t, b.values, i * width);
+                times[next] = t;
+                if (width == 1) {
+                    values[next] = src[i];
+                } else {
+                    for (int c = 0; c < width; c++) {
+                        values[next * width + c] = src[i * width + c];
+                    }
+                }
+                next++;
                 last = t;
             }
         }
+        size = next - head;
         double end = beats ? (n == 0 ? b.startMillis : b.sampleMillis(n - 1)) : b.startMillis + n * 1000.0 / b.rateHz;
         if (n > 0 || !beats) {
             dataEndMillis = Math.max(dataEndMillis, end);
@@ -177,6 +190,14 @@ final class ChannelBuffer implements Serializable {
                 Arrays.copyOfRange(times, first, first + n), Arrays.copyOfRange(values, first, first + n));
     }
 
+    /** The samples held: their times and their values, {@code width} per sample (for tests). */
+    double[][] held() {
+        return new double[][] {
+            Arrays.copyOfRange(times, head, head + size),
+            Arrays.copyOfRange(values, head * width, (head + size) * width)
+        };
+    }
+
     /** Index into the arrays of the first kept sample at or after {@code millis}. */
     private int indexAtOrAfter(double millis) {
         int lo = head;
@@ -192,19 +213,25 @@ final class ChannelBuffer implements Serializable {
         return lo;
     }
 
-    private void push(double t, double[] src, int offset) {
-        if (head + size == times.length) {
-            if (head >= times.length / 2) {
-                System.arraycopy(times, head, times, 0, size);
-                System.arraycopy(values, head * width, values, 0, size * width);
-                head = 0;
-            } else {
-                times = Arrays.copyOf(times, times.length * 2);
-                values = Arrays.copyOf(values, values.length * 2);
-            }
+    /**
+     * Makes room for {@code count} more samples after the last one: moves the kept samples to the
+     * front when that leaves room, else doubles the arrays until they hold them.
+     */
+    private void reserve(int count) {
+        if (head + size + count <= times.length) {
+            return;
         }
-        times[head + size] = t;
-        System.arraycopy(src, offset, values, (head + size) * width, width);
-        size++;
+        if (size + count <= times.length && head >= times.length / 2) {
+            System.arraycopy(times, head, times, 0, size);
+            System.arraycopy(values, head * width, values, 0, size * width);
+            head = 0;
+            return;
+        }
+        int capacity = times.length;
+        while (head + size + count > capacity) {
+            capacity *= 2;
+        }
+        times = Arrays.copyOf(times, capacity);
+        values = Arrays.copyOf(values, capacity * width);
     }
 }

@@ -37,10 +37,13 @@ public final class TemperatureFeatures {
         }
         int from = temp.indexAtOrAfter(startMillis);
         int to = temp.indexAtOrAfter(endMillis);
+        // the valid range read once, not per sample (a configuration lookup each)
+        double minC = config.tempValidMinC();
+        double maxC = config.tempValidMaxC();
         SimpleRegression regression = new SimpleRegression();
         for (int i = from; i < to; i++) {
             double v = temp.values()[i];
-            if (v >= config.tempValidMinC() && v <= config.tempValidMaxC()) {
+            if (v >= minC && v <= maxC) {
                 regression.addData((temp.timeMillis(i) - startMillis) / 60_000.0, v);
             }
         }

@@ -52,6 +52,52 @@ final class Boxcar {
         return out;
     }
 
+    /**
+     * {@link #smooth}'s outputs one at a time, in order, without the output array: {@link #next()}
+     * gives output 0, 1, 2, ... by the same operations in the same order, so the same bits.
+     */
+    static final class Running {
+        private final double[] x;
+        private final int size;
+        private final int before;
+        private final int interiorFrom;
+        private final int interiorTo;
+        private double tmp;
+        private int i = -1;
+
+        /**
+         * @param x samples (finite), at least one
+         * @param size window length, samples, >= 1
+         */
+        Running(double[] x, int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("window must be >= 1 sample, got " + size);
+            }
+            int n = x.length;
+            this.x = x;
+            this.size = size;
+            this.before = size / 2;
+            this.interiorFrom = Math.max(1, before + 1);
+            this.interiorTo = Math.min(n, n - size + 1 + before);
+        }
+
+        /** The next output ({@code smooth(x, size)[i]} for the i-th call, from 0). */
+        double next() {
+            i++;
+            if (i == 0) {
+                for (int k = 0; k < size; k++) {
+                    tmp += at(x, k - before);
+                }
+                tmp /= size;
+            } else if (i >= interiorFrom && i < interiorTo) {
+                tmp += (x[i + size - 1 - before] - x[i - 1 - before]) / size;
+            } else {
+                tmp += (at(x, i + size - 1 - before) - at(x, i - 1 - before)) / size;
+            }
+            return tmp;
+        }
+    }
+
     private static double at(double[] x, int i) {
         return x[Math.max(0, Math.min(x.length - 1, i))];
     }

@@ -87,21 +87,26 @@ public final class ElgendiPeaks {
             sum += squared[i];
         }
         int peakWindow = samples(config.peakWindowS(), rateHz);
-        double[] maPeak = Boxcar.smooth(squared, Math.max(1, peakWindow));
-        double[] maBeat = Boxcar.smooth(squared, Math.max(1, samples(config.beatWindowS(), rateHz)));
-        double[] offset = config.offsetWindowS() > 0
-                ? Boxcar.smooth(squared, Math.max(1, samples(config.offsetWindowS(), rateHz)))
+        if (n == 0) {
+            return new int[0];
+        }
+        // the three moving averages, each sample's once and in order (the values Boxcar.smooth gives)
+        Boxcar.Running maPeak = new Boxcar.Running(squared, Math.max(1, peakWindow));
+        Boxcar.Running maBeat = new Boxcar.Running(squared, Math.max(1, samples(config.beatWindowS(), rateHz)));
+        Boxcar.Running offset = config.offsetWindowS() > 0
+                ? new Boxcar.Running(squared, Math.max(1, samples(config.offsetWindowS(), rateHz)))
                 : null;
         double globalMean = sum / n;
+        double beatOffset = config.beatOffset();
         int minDelay = samples(config.minDelayS(), rateHz);
         int[] peaks = new int[16];
         int count = 0;
         int last = 0;
         int begin = -1;
-        boolean next = n > 0 && above(maPeak, maBeat, offset, globalMean, config.beatOffset(), 0);
+        boolean next = above(maPeak, maBeat, offset, globalMean, beatOffset);
         for (int i = 0; i + 1 < n; i++) {
             boolean now = next; // each sample's test once: it is the next of one step and the now of the following
-            next = above(maPeak, maBeat, offset, globalMean, config.beatOffset(), i + 1);
+            next = above(maPeak, maBeat, offset, globalMean, beatOffset);
             if (!now && next) {
                 begin = i;
             } else if (now && !next && begin >= 0) {
@@ -122,9 +127,12 @@ public final class ElgendiPeaks {
         return Arrays.copyOf(peaks, count);
     }
 
+    /** The threshold test of the next sample: its peak average above its beat average plus the offset. */
     private static boolean above(
-            double[] maPeak, double[] maBeat, double[] offset, double globalMean, double beatOffset, int i) {
-        return maPeak[i] > maBeat[i] + beatOffset * (offset == null ? globalMean : offset[i]);
+            Boxcar.Running maPeak, Boxcar.Running maBeat, Boxcar.Running offset, double globalMean, double beatOffset) {
+        double peak = maPeak.next();
+        double beat = maBeat.next();
+        return peak > beat + beatOffset * (offset == null ? globalMean : offset.next());
     }
 
     /** Seconds to samples as NeuroKit2 does: {@code int(np.rint(seconds * rate))}. */

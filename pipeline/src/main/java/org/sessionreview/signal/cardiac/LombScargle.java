@@ -148,8 +148,15 @@ public final class LombScargle {
      * @throws IllegalArgumentException when it is not > 0
      */
     public static double medianSpacing(double[] t) {
-        double[] sorted = t.clone();
-        Arrays.sort(sorted);
+        // beat times come in order: sort only when they do not (Arrays.sort's order, -0.0 before 0.0)
+        double[] sorted = t;
+        for (int i = 1; i < t.length; i++) {
+            if (Double.compare(t[i - 1], t[i]) > 0) {
+                sorted = t.clone();
+                Arrays.sort(sorted);
+                break;
+            }
+        }
         double[] spacing = new double[sorted.length - 1];
         for (int i = 1; i < sorted.length; i++) {
             spacing[i - 1] = sorted[i] - sorted[i - 1];

@@ -29,9 +29,23 @@ public final class PpgClean {
 
     private PpgClean() {}
 
-    /** The band-pass filter for {@code rateHz} (must exceed 16 Hz). */
+    /** The last filter designed, with its rate: a stream asks for the same one for every core. */
+    private static volatile Designed last;
+
+    private record Designed(double rateHz, Sos sos) {}
+
+    /**
+     * The band-pass filter for {@code rateHz} (must exceed 16 Hz). The design of the last rate asked
+     * for is kept: the same coefficients (a {@link Sos} is immutable), without designing them again
+     * for each core of a stream.
+     */
     public static Sos filter(double rateHz) {
-        return Butterworth.bandPass(ORDER, LOW_HZ, HIGH_HZ, rateHz);
+        Designed d = last;
+        if (d == null || Double.compare(d.rateHz(), rateHz) != 0) {
+            d = new Designed(rateHz, Butterworth.bandPass(ORDER, LOW_HZ, HIGH_HZ, rateHz));
+            last = d;
+        }
+        return d.sos();
     }
 
     /**
@@ -66,8 +80,7 @@ public final class PpgClean {
                 end++;
             }
             if (end - i > Math.max(minRunSamples, sos.padLength())) {
-                double[] run = sos.filtFilt(Arrays.copyOfRange(ppg, i, end));
-                System.arraycopy(run, 0, out, i, run.length);
+                sos.filtFilt(ppg, i, end, out);
             }
             i = end;
         }

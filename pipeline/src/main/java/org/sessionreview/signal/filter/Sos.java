@@ -206,32 +206,103 @@ public final class Sos {
      * @throws IllegalArgumentException when {@code padLength < 0} or {@code x.length <= padLength}
      */
     public double[] filtFilt(double[] x, int padLength) {
+        double[] out = new double[x.length];
+        filtFilt(x, 0, x.length, padLength, out);
+        return out;
+    }
+
+    /**
+     * {@link #filtFilt(double[])} of {@code x[from, to)}, written to {@code out[from, to)} (the
+     * same bits as filtering a copy of the range): no copies of the input, no reversed arrays.
+     *
+     * @throws IllegalArgumentException when {@code to - from <= padLength()}
+     */
+    public void filtFilt(double[] x, int from, int to, double[] out) {
+        filtFilt(x, from, to, padLength(), out);
+    }
+
+    private void filtFilt(double[] x, int from, int to, int padLength, double[] out) {
         int edge = padLength;
-        if (edge < 0 || x.length <= edge) {
+        int len = to - from;
+        if (edge < 0 || len <= edge) {
             throw new IllegalArgumentException("The length of the input vector x must be greater than padlen, which is "
                     + edge
                     + " (got "
-                    + x.length
+                    + len
                     + " samples)");
         }
-        double[] ext = oddExtension(x, edge);
+        // forward over the extension, then backward over the forward output, both in place: the
+        // operations of filtering, reversing, filtering and reversing again, in the same order
+        double[] ext = oddExtension(x, from, len, edge);
         double[] zi = steadyState();
-        double[] forward = filterCausal(ext, scaled(zi, ext[0]));
-        reverse(forward);
-        double[] backward = filterCausal(forward, scaled(zi, forward[0]));
-        reverse(backward);
-        return Arrays.copyOfRange(backward, edge, edge + x.length);
+        filterInPlace(ext, scaled(zi, ext[0]), false);
+        filterInPlace(ext, scaled(zi, ext[ext.length - 1]), true);
+        System.arraycopy(ext, edge, out, from, len);
+    }
+
+    /**
+     * {@link #filterCausal} over {@code v} in place (each output replaces the input it came from),
+     * from the last sample to the first when {@code backward}.
+     */
+    private void filterInPlace(double[] v, double[] state, boolean backward) {
+        int first = backward ? v.length - 1 : 0;
+        int step = backward ? -1 : 1;
+        if (sections.length == 3) {
+            filterInPlace3(v, state, first, step);
+            return;
+        }
+        for (int k = 0, n = first; k < v.length; k++, n += step) {
+            double cur = v[n];
+            for (int s = 0; s < sections.length; s++) {
+                double[] c = sections[s];
+                double next = c[0] * cur + state[2 * s];
+                state[2 * s] = c[1] * cur - c[4] * next + state[2 * s + 1];
+                state[2 * s + 1] = c[2] * cur - c[5] * next;
+                cur = next;
+            }
+            v[n] = cur;
+        }
+    }
+
+    /** {@link #filterInPlace} for three sections, as {@link #filterCausal3}. */
+    private void filterInPlace3(double[] v, double[] state, int first, int step) {
+        double[] c = sections[0];
+        double a0 = c[0], a1 = c[1], a2 = c[2], a4 = c[4], a5 = c[5];
+        c = sections[1];
+        double b0 = c[0], b1 = c[1], b2 = c[2], b4 = c[4], b5 = c[5];
+        c = sections[2];
+        double d0 = c[0], d1 = c[1], d2 = c[2], d4 = c[4], d5 = c[5];
+        double za = state[0], wa = state[1], zb = state[2], wb = state[3], zd = state[4], wd = state[5];
+        for (int k = 0, n = first; k < v.length; k++, n += step) {
+            double cur = v[n];
+            double next = a0 * cur + za;
+            za = a1 * cur - a4 * next + wa;
+            wa = a2 * cur - a5 * next;
+            cur = next;
+            next = b0 * cur + zb;
+            zb = b1 * cur - b4 * next + wb;
+            wb = b2 * cur - b5 * next;
+            cur = next;
+            next = d0 * cur + zd;
+            zd = d1 * cur - d4 * next + wd;
+            wd = d2 * cur - d5 * next;
+            v[n] = next;
+        }
     }
 
     /** {@code scipy.signal._arraytools.odd_ext(x, n)}: n samples of odd reflection at each end. */
     static double[] oddExtension(double[] x, int n) {
-        int len = x.length;
+        return oddExtension(x, 0, x.length, n);
+    }
+
+    /** {@link #oddExtension(double[], int)} of {@code x[from, from + len)}. */
+    private static double[] oddExtension(double[] x, int from, int len, int n) {
         double[] ext = new double[len + 2 * n];
         for (int j = 0; j < n; j++) {
-            ext[j] = 2 * x[0] - x[n - j];
-            ext[n + len + j] = 2 * x[len - 1] - x[len - 2 - j];
+            ext[j] = 2 * x[from] - x[from + n - j];
+            ext[n + len + j] = 2 * x[from + len - 1] - x[from + len - 2 - j];
         }
-        System.arraycopy(x, 0, ext, n, len);
+        System.arraycopy(x, from, ext, n, len);
         return ext;
     }
 
@@ -241,14 +312,6 @@ public final class Sos {
             out[i] = v[i] * factor;
         }
         return out;
-    }
-
-    private static void reverse(double[] v) {
-        for (int i = 0, j = v.length - 1; i < j; i++, j--) {
-            double t = v[i];
-            v[i] = v[j];
-            v[j] = t;
-        }
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class FidgetFrameCache {
     private final SegmentCache spreads = new SegmentCache();
     private final SegmentCache segmentSpreads = new SegmentCache();
     private final MedianBlocks medians = new MedianBlocks();
+    /** The frames' Hann window and transform buffers (the same for every window of the stream). */
+    private FidgetSpectrum.FrameTransform transform;
 
     /**
      * A transformed frame.
@@ -69,6 +71,15 @@ public final class FidgetFrameCache {
         return medians;
     }
 
+    /** The kept Hann window and transform buffers; null before the first analysis or after other settings. */
+    FidgetSpectrum.FrameTransform transform() {
+        return transform;
+    }
+
+    void transform(FidgetSpectrum.FrameTransform t) {
+        transform = t;
+    }
+
     /** Frames held. */
     public int size() {
         return frames.size();
@@ -78,6 +89,7 @@ public final class FidgetFrameCache {
     void use(Object current) {
         if (!Objects.equals(settings, current)) {
             frames.clear();
+            transform = null;
             settings = current;
         }
     }

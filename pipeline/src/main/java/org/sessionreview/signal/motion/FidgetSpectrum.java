@@ -154,7 +154,13 @@ public final class FidgetSpectrum {
         List<GrossMovement.Interval> moving = grossMovement == null
                 ? List.of()
                 : grossMovement.detect(xyz, rateHz, startMillis, cache == null ? null : cache.spreads());
-        FrameTransform transform = new FrameTransform(len, rateHz);
+        FrameTransform transform = cache == null ? null : cache.transform();
+        if (transform == null || transform.len != len || Double.compare(transform.rateHz, rateHz) != 0) {
+            transform = new FrameTransform(len, rateHz);
+            if (cache != null) {
+                cache.transform(transform); // the Hann window and buffers for the stream's later windows
+            }
+        }
         double binHz = transform.binHz;
         double[] meanPsd = new double[transform.m / 2 + 1];
         double powerSum = 0;
@@ -166,7 +172,7 @@ public final class FidgetSpectrum {
             double t1 = startMillis + (start + len) * 1000.0 / rateHz;
             FidgetFrameCache.Entry f = cache == null ? null : cache.find(frameKey(t0, rateHz), magnitudeG, start, len);
             if (f == null) {
-                f = transform.frame(magnitudeG, start, cache != null);
+                f = frame(transform, magnitudeG, start, cache != null);
                 if (cache != null) {
                     cache.put(frameKey(t0, rateHz), f);
                 }
@@ -202,8 +208,11 @@ public final class FidgetSpectrum {
         return Math.round(millis * rateHz / 1000.0);
     }
 
-    /** One frame's spectrum: Hann window, zero padding and transform buffers for frames of {@code len} samples. */
-    private final class FrameTransform {
+    /**
+     * Hann window, zero padding and transform buffers for frames of {@code len} samples: the same
+     * values for every window of a stream, so kept in its {@link FidgetFrameCache}.
+     */
+    static final class FrameTransform {
         final int len;
         final int m;
         final double rateHz;
@@ -226,22 +235,24 @@ public final class FidgetSpectrum {
             }
             this.spectrum = new double[2][m];
         }
+    }
 
-        /**
-         * The frame of {@code magnitude[start, start + len)}, with a copy of its values when {@code keep}; its psd is
-         * null when it holds a NaN.
-         */
-        FidgetFrameCache.Entry frame(double[] magnitude, int start, boolean keep) {
-            double[] values = keep ? Arrays.copyOfRange(magnitude, start, start + len) : null;
-            if (!fill(magnitude, start, len, hann, spectrum[0])) {
-                return new FidgetFrameCache.Entry(values, null, Double.NaN, null);
-            }
-            Arrays.fill(spectrum[1], 0);
-            FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
-            double[] psd = psd(spectrum, rateHz, sumW2);
-            double power = bandPower(psd, binHz);
-            return new FidgetFrameCache.Entry(values, psd, power, dominant(psd, binHz, power));
+    /**
+     * The frame of {@code magnitude[start, start + len)}, with a copy of its values when {@code keep}; its psd is null
+     * when it holds a NaN.
+     */
+    private FidgetFrameCache.Entry frame(FrameTransform t, double[] magnitude, int start, boolean keep) {
+        int len = t.len;
+        double[][] spectrum = t.spectrum;
+        double[] values = keep ? Arrays.copyOfRange(magnitude, start, start + len) : null;
+        if (!fill(magnitude, start, len, t.hann, spectrum[0])) {
+            return new FidgetFrameCache.Entry(values, null, Double.NaN, null);
         }
+        Arrays.fill(spectrum[1], 0);
+        FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
+        double[] psd = psd(spectrum, t.rateHz, t.sumW2);
+        double power = bandPower(psd, t.binHz);
+        return new FidgetFrameCache.Entry(values, psd, power, dominant(psd, t.binHz, power));
     }
 
     private double bandPower(double[] psd, double binHz) {

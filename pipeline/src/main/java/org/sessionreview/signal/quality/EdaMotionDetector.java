@@ -149,10 +149,13 @@ public final class EdaMotionDetector {
     /** Times of the samples whose jerk exceeds the threshold, epoch ms, ascending. */
     double[] jerkBurstMillis(double[] accXyz, double accRateHz, double accStartMillis) {
         double[] magnitude = AccMagnitude.magnitudeG(accXyz, countsPerG);
-        double[] times = new double[magnitude.length];
+        double[] times = new double[16]; // grown as needed: jerks are rare, the input is minutes long
         int count = 0;
         for (int i = 1; i < magnitude.length; i++) {
             if (Math.abs(magnitude[i] - magnitude[i - 1]) * accRateHz > jerkGPerS) { // NaN: false
+                if (count == times.length) {
+                    times = Arrays.copyOf(times, 2 * count);
+                }
                 times[count++] = accStartMillis + i * 1000 / accRateHz;
             }
         }

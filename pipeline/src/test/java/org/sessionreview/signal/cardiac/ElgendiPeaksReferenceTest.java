@@ -3,7 +3,12 @@ package org.sessionreview.signal.cardiac;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.e4.E4Reader;
+import org.sessionreview.model.Channel;
+import org.sessionreview.testing.SharedData;
 
 /**
  * {@link ElgendiPeaks#find} against the code it replaced ({@link ElgendiPeaksReference}): the
@@ -42,5 +47,30 @@ class ElgendiPeaksReferenceTest {
                     "n " + n);
         }
         assertTrue(peaks > 2000, "peaks " + peaks);
+    }
+
+    @Test
+    void shouldFindTheSamePeaksAsTheReferenceWhenRunOverRealBvpInBeatCoreSizedPieces() throws IOException {
+        // the moving averages run one sample at a time since issue 10 (2026-12-04): the reference keeps their arrays
+        int peaks = 0;
+        for (String name : new String[] {"msr2023", "stress-predict-S06"}) {
+            double[] bvp = E4Reader.read(SharedData.resolve("e4/" + name), name)
+                    .channel(Channel.BVP)
+                    .orElseThrow()
+                    .values();
+            for (int from = 0; from + 22 < bvp.length; from += 3840) {
+                double[] clean =
+                        PpgClean.clean(Arrays.copyOfRange(bvp, from, Math.min(bvp.length, from + 8448)), RATE_HZ);
+                ElgendiPeaks.Config config = ElgendiPeaks.Config.NEUROKIT2.withOffsetWindowS(8);
+                int[] expected = ElgendiPeaksReference.find(clean, RATE_HZ, config);
+                assertArrayEquals(expected, ElgendiPeaks.find(clean, RATE_HZ, config), name + " from " + from);
+                assertArrayEquals(
+                        ElgendiPeaksReference.find(clean, RATE_HZ, ElgendiPeaks.Config.NEUROKIT2),
+                        ElgendiPeaks.find(clean, RATE_HZ, ElgendiPeaks.Config.NEUROKIT2),
+                        name + " from " + from);
+                peaks += expected.length;
+            }
+        }
+        assertTrue(peaks > 10_000, "peaks " + peaks);
     }
 }

@@ -1,0 +1,111 @@
+package org.sessionreview.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.ingest.e4.BlockSplitter;
+import org.sessionreview.ingest.e4.E4Reader;
+import org.sessionreview.ingest.e4.E4Recording;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.testing.SharedData;
+
+/**
+ * Every bit of what one wearer's windower gives on real E4 recordings: all public fields of every
+ * window and of every SCR, beat, artifact and signal-chunk row, doubles by their raw bits, hashed.
+ * The pinned digests were computed by the code of commit 265aab9 (before issue 10's per-wearer
+ * steps of 2026-12-04); a speed-up of the per-wearer stage must leave them unchanged.
+ */
+class WearerWindowerFingerprintTest {
+    private static final FeatureConfig CONFIG = FeatureConfig.defaults();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "msr2023, f266834c5c0b82ae",
+        "flirt-truncated, d437f034306d915a",
+        "stress-predict-S01, a69178546e9afefb",
+        "stress-predict-S05, fce923a7a05fa751",
+    })
+    void shouldGiveThePinnedWindowsAndEventsBitForBitWhenRunOverARealRecording(String recording, String digest)
+            throws IOException {
+        E4Recording rec = E4Reader.read(SharedData.resolve("e4/" + recording), recording);
+        List<SampleBlock> blocks = new BlockSplitter(CONFIG).stream(rec, Role.CLIENT, rec.startMillis());
+        WearerWindower windower = new WearerWindower(CONFIG, recording, Role.CLIENT, rec.startMillis());
+        StringBuilder text = new StringBuilder();
+        WearerEvents events = new WearerEvents();
+        int windows = 0;
+        for (SampleBlock b : blocks) {
+            for (WindowFeatures w : windower.add(b)) {
+                append(text, w);
+                windows++;
+            }
+            windower.drainEvents(events);
+        }
+        for (List<?> rows : List.of(events.scrs, events.beats, events.artifacts, events.chunks)) {
+            for (Object row : rows) {
+                append(text, row);
+            }
+        }
+        String actual = sha256(text.toString());
+        System.out.printf(
+                "%s: %d windows, %d scrs, %d beats, %d artifacts, %d chunks, digest %s%n",
+                recording,
+                windows,
+                events.scrs.size(),
+                events.beats.size(),
+                events.artifacts.size(),
+                events.chunks.size(),
+                actual);
+        assertEquals(digest, actual.substring(0, 16), recording);
+    }
+
+    /** One line: the row's class and each public instance field, doubles and arrays exactly. */
+    private static void append(StringBuilder out, Object row) {
+        out.append(row.getClass().getSimpleName());
+        for (Field f : row.getClass().getFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            try {
+                out.append(' ').append(f.getName()).append('=').append(exact(f.get(row)));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        out.append('\n');
+    }
+
+    private static String exact(Object v) {
+        if (v instanceof Double d) {
+            return Long.toHexString(Double.doubleToRawLongBits(d));
+        }
+        if (v instanceof double[] a) {
+            StringBuilder s = new StringBuilder("[");
+            for (double x : a) {
+                s.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(',');
+            }
+            return s.append(']').toString();
+        }
+        return String.valueOf(v);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
