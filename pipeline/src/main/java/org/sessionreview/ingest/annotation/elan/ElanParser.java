@@ -39,7 +39,10 @@ import org.sessionreview.taxonomy.Actor;
  *
  * <p><b>Actor hint.</b> The tier's {@code PARTICIPANT} when it is a role name ({@code client},
  * {@code therapist}, {@code dyad}, any case), else the {@code TIER_ID}; the normaliser resolves it
- * through the codebook.
+ * through the codebook. When that names no actor, the PARTICIPANT and the words of the tier id and
+ * PARTICIPANT are tried ({@link #actorAlternatives}): tiers {@code CL-anxiety} (PARTICIPANT
+ * {@code CL} mapped in the codebook) or {@code Therapist interventions} get their actor from
+ * them.
  *
  * <p><b>Labels.</b> The annotation value as written. When the tier's type has a controlled
  * vocabulary in the file and the annotation refers to an entry ({@code CVE_REF}) or its value
@@ -203,10 +206,34 @@ public final class ElanParser implements AnnotationParser {
                 .labelSource("ANNOTATION_VALUE")
                 .altLabels(alternatives(doc, a))
                 .actorHint(hint)
+                .altActorHints(actorAlternatives(tier.id, tier.participant))
                 .actorSource(RawAnnotation.TIER)
                 .modifiers(modifiers);
         notes.forEach(b::note);
         return b.build();
+    }
+
+    /**
+     * Other names a tier's actor may be read from ({@link RawAnnotation#altActorHints()}): the
+     * participant, then the words (split at anything that is not a letter or digit) of the tier
+     * id and of the participant. {@code CL-anxiety} gives {@code CL}, {@code anxiety}; {@code
+     * Therapist interventions} gives {@code Therapist}, {@code interventions}.
+     */
+    static List<String> actorAlternatives(String tierId, String participant) {
+        Set<String> out = new LinkedHashSet<>();
+        if (participant != null && !participant.isBlank()) {
+            out.add(participant.trim());
+        }
+        for (String name : new String[] {tierId, participant}) {
+            if (name != null) {
+                for (String word : SPLIT.split(name.trim())) {
+                    if (!word.isEmpty()) {
+                        out.add(word);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     /** Other values and the id of the CV entry the annotation refers to or whose value it carries. */

@@ -128,6 +128,7 @@ public final class ElanTabParser implements AnnotationParser {
                 .label(value)
                 .labelSource("the annotation value column")
                 .actorHint(hint)
+                .altActorHints(ElanParser.actorAlternatives(tier, participant))
                 .actorSource(RawAnnotation.TIER)
                 .build();
     }
