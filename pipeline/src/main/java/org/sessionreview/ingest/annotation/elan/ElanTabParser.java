@@ -22,8 +22,11 @@ import org.sessionreview.taxonomy.Actor;
  * media has an offset. When begin, end and duration are all present, a duration that differs from
  * end - begin by more than 1.5 ms rejects the row. An annotation shorter than 100 ms, or a row
  * with a begin only, is a point event. The actor hint is the participant when it is a role name,
- * else the tier name (as for {@link ElanParser}). "Separate column for each tier" exports (with a
- * header row) and SMPTE times are not supported. Records come out in file order.
+ * else the tier name (as for {@link ElanParser}). ss.msec times may carry a decimal comma (the
+ * export re-saved by a spreadsheet in a German or French locale). SMPTE columns are skipped; an
+ * export whose only times are SMPTE time codes has its rows rejected (the frame rate is not in
+ * the file). "Separate column for each tier" exports (with a header row) are not supported.
+ * Records come out in file order.
  */
 public final class ElanTabParser implements AnnotationParser {
     private static final double DURATION_TOLERANCE_S = 0.0015;
@@ -50,11 +53,20 @@ public final class ElanTabParser implements AnnotationParser {
      * with at least one hh:mm:ss.ms or ss.msec time.
      */
     public static boolean looksLikeExport(String text) {
-        return firstDataRow(DelimitedTable.read(text))
-                .flatMap(r -> ElanTabLayout.sniff(r.cells()))
-                .filter(l -> l.formats().contains(ElanTabLayout.TimeFormat.CLOCK)
-                        || l.formats().contains(ElanTabLayout.TimeFormat.SECONDS))
-                .isPresent();
+        Optional<DelimitedTable.Row> first = firstDataRow(DelimitedTable.read(text));
+        Optional<ElanTabLayout> layout = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
+        if (layout.isEmpty()) {
+            return false;
+        }
+        ElanTabLayout l = layout.get();
+        if (l.formats().contains(ElanTabLayout.TimeFormat.CLOCK)
+                || l.formats().contains(ElanTabLayout.TimeFormat.SECONDS)
+                || l.formats().contains(ElanTabLayout.TimeFormat.SMPTE)) {
+            return true;
+        }
+        // msec only: plain integers are common, so ask for begin and end and a value that is no number
+        String value = first.get().cell(l.valueColumn()).trim();
+        return l.groups() >= 2 && !value.isEmpty() && !value.matches("[-+0-9.,]+");
     }
 
     private static boolean isSkipped(DelimitedTable.Row r) {
@@ -140,8 +152,11 @@ public final class ElanTabParser implements AnnotationParser {
         }
         return switch (format) {
             case CLOCK -> RecordFields.parseClock(field, text);
-            case SECONDS -> RecordFields.parseSeconds(field, text);
+            case SECONDS -> RecordFields.parseSeconds(field, text.trim().replace(',', '.'));
             case MILLIS -> Long.parseLong(text.trim()) / 1000.0;
+            case SMPTE ->
+                throw new InvalidRecordException("field " + field + " is an SMPTE time code (hh:mm:ss:ff) and the"
+                        + " export does not state its frame rate: export hh:mm:ss.ms, ss.msec or msec times as well");
         };
     }
 }
