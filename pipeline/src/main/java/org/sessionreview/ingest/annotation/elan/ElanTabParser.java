@@ -25,8 +25,8 @@ import org.sessionreview.taxonomy.Actor;
  * else the tier name (as for {@link ElanParser}). ss.msec times may carry a decimal comma (the
  * export re-saved by a spreadsheet in a German or French locale). SMPTE columns are skipped; an
  * export whose only times are SMPTE time codes has its rows rejected (the frame rate is not in
- * the file). "Separate column for each tier" exports (with a header row) are not supported.
- * Records come out in file order.
+ * the file). "Separate column for each tier" exports (with a header row) are read by {@link
+ * ElanTabColumns}. Records come out in file order.
  */
 public final class ElanTabParser implements AnnotationParser {
     private static final double DURATION_TOLERANCE_S = 0.0015;
@@ -53,7 +53,11 @@ public final class ElanTabParser implements AnnotationParser {
      * with at least one hh:mm:ss.ms or ss.msec time.
      */
     public static boolean looksLikeExport(String text) {
-        Optional<DelimitedTable.Row> first = firstDataRow(DelimitedTable.read(text));
+        DelimitedTable table = DelimitedTable.read(text);
+        if (ElanTabColumns.detect(table).isPresent()) {
+            return true;
+        }
+        Optional<DelimitedTable.Row> first = firstDataRow(table);
         Optional<ElanTabLayout> layout = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
         if (layout.isEmpty()) {
             return false;
@@ -69,7 +73,7 @@ public final class ElanTabParser implements AnnotationParser {
         return l.groups() >= 2 && !value.isEmpty() && !value.matches("[-+0-9.,]+");
     }
 
-    private static boolean isSkipped(DelimitedTable.Row r) {
+    static boolean isSkipped(DelimitedTable.Row r) {
         return r.isBlank() || r.cell(0).startsWith("#");
     }
 
@@ -81,6 +85,13 @@ public final class ElanTabParser implements AnnotationParser {
         if (l == null) {
             Optional<DelimitedTable.Row> first = firstDataRow(table);
             Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
+            if (sniffed.isEmpty() && ElanTabColumns.detect(table).isPresent()) {
+                ElanTabColumns.parse(table, ElanTabColumns.detect(table).get(), sink);
+                if (table.error() != null) {
+                    sink.reject(table.error().line(), table.error().cell(0), null);
+                }
+                return sink.result();
+            }
             if (sniffed.isEmpty()) {
                 sink.reject(
                         first.map(DelimitedTable.Row::line).orElse(0L),
@@ -112,19 +123,8 @@ public final class ElanTabParser implements AnnotationParser {
             throw new InvalidRecordException(
                     "row has " + row.cells().size() + " cells; the layout needs at least " + (l.valueColumn() + 1));
         }
-        String[] names = {"begin", "end", "duration"};
-        double[] t = new double[l.groups()];
-        for (int g = 0; g < l.groups(); g++) {
-            t[g] = time(
-                    l.formats().get(0),
-                    names[g],
-                    row.cell(l.firstTimeColumn() + g * l.formats().size()));
-        }
-        Double end = l.groups() >= 2 ? t[1] : null;
-        RecordFields.checkInterval(t[0], end);
-        if (l.groups() == 3 && Math.abs(t[2] - (t[1] - t[0])) > DURATION_TOLERANCE_S) {
-            throw new InvalidRecordException("duration " + t[2] + " does not match end - begin " + (t[1] - t[0]));
-        }
+        double[] t = times(l, row);
+        Double end = Double.isNaN(t[1]) ? null : t[1];
         if (end != null && end - t[0] < ElanParser.POINT_MAX_DURATION_MS / 1000.0) {
             end = null;
         }
@@ -143,6 +143,27 @@ public final class ElanTabParser implements AnnotationParser {
                 .altActorHints(ElanParser.actorAlternatives(tier, participant))
                 .actorSource(RawAnnotation.TIER)
                 .build();
+    }
+
+    /**
+     * Begin and end (NaN when the layout has no end) of a row, in seconds, read from the first
+     * format of each time group; checks the interval and, when present, the duration.
+     */
+    static double[] times(ElanTabLayout l, DelimitedTable.Row row) throws InvalidRecordException {
+        String[] names = {"begin", "end", "duration"};
+        double[] t = new double[l.groups()];
+        for (int g = 0; g < l.groups(); g++) {
+            t[g] = time(
+                    l.formats().get(0),
+                    names[g],
+                    row.cell(l.firstTimeColumn() + g * l.formats().size()));
+        }
+        Double end = l.groups() >= 2 ? t[1] : null;
+        RecordFields.checkInterval(t[0], end);
+        if (l.groups() == 3 && Math.abs(t[2] - (t[1] - t[0])) > DURATION_TOLERANCE_S) {
+            throw new InvalidRecordException("duration " + t[2] + " does not match end - begin " + (t[1] - t[0]));
+        }
+        return new double[] {t[0], end == null ? Double.NaN : end};
     }
 
     private static double time(ElanTabLayout.TimeFormat format, String field, String text)

@@ -106,4 +106,63 @@ class ElanTabExportVariantsTest {
                     r.rejects().get(i).reason);
         }
     }
+
+    /**
+     * "Separate column for each tier": a header row, then one row per annotation with its value in
+     * its tier's column (as ELAN writes it for independent tiers), header cells ending in a tab.
+     */
+    private static String perTierExport(List<RawAnnotation> records) {
+        StringBuilder sb = new StringBuilder("Begin Time - hh:mm:ss.ms\tBegin Time - ss.msec\tEnd Time - hh:mm:ss.ms\t"
+                + "End Time - ss.msec\tDuration - hh:mm:ss.ms\tDuration - ss.msec\ta\tb\t\n");
+        for (RawAnnotation a : records) {
+            long b = Math.round(a.startS() * 1000);
+            long e = Math.round(a.endS() * 1000);
+            for (long ms : new long[] {b, e, e - b}) {
+                sb.append(clock(ms))
+                        .append('\t')
+                        .append(Double.toString(ms / 1000.0))
+                        .append('\t');
+            }
+            sb.append(a.actorHint().equals("a") ? a.label() + "\t" : "\t" + a.label())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void shouldReadOneRecordPerCellWhenExportHasSeparateColumnForEachTier() throws IOException {
+        List<RawAnnotation> eaf = fto();
+        ParseResult<RawAnnotation> r = read(perTierExport(eaf));
+        assertSameAsEaf(eaf, r);
+        for (int i = 0; i < eaf.size(); i++) {
+            assertEquals(i + 2, r.records().get(i).line(), "the header is line 1");
+        }
+    }
+
+    @Test
+    void shouldJoinRepeatedValueWhenDependentTierSplitsItsAnnotationIntoRows() throws IOException {
+        // tier a's annotation 1.0-3.0 s is subdivided by two annotations of dependent tier b
+        String text = String.join(
+                "\n",
+                "Begin Time - ss.msec\tEnd Time - ss.msec\ta\tb",
+                "1.0\t2.0\tANX_STR_SIGH\tx",
+                "2.0\t3.0\tANX_STR_SIGH\ty",
+                "3.0\t4.0\t\t",
+                "5.0\t6.0\tANX_STR_SIGH\t",
+                "");
+        ParseResult<RawAnnotation> r = read(text);
+        assertBalanced(r, 4, 1);
+        RawAnnotation joined = r.records().get(0);
+        assertEquals(1.0, joined.startS(), TOL);
+        assertEquals(3.0, joined.endS(), TOL);
+        assertEquals("a", joined.actorHint());
+        assertEquals(2, joined.line());
+        assertEquals("x", r.records().get(1).label());
+        assertEquals(2.0, r.records().get(1).endS(), TOL);
+        assertEquals("y", r.records().get(2).label());
+        assertEquals(5.0, r.records().get(3).startS(), TOL);
+        assertEquals(6.0, r.records().get(3).endS(), TOL, "not joined: 3.0-5.0 has no value between them");
+        assertEquals(4, r.rejects().get(0).line);
+        assertEquals("empty annotation value", r.rejects().get(0).reason);
+    }
 }
