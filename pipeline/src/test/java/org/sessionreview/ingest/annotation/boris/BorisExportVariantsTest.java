@@ -1,0 +1,62 @@
+package org.sessionreview.ingest.annotation.boris;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.annotation.AnnotationFixtures;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+
+/** BORIS export variants generated from the real exports in shared/data/annotations/boris. */
+class BorisExportVariantsTest {
+    private static final String LEGACY = "annotations/boris/legacy_pre-v8_test_export_events_tabular.tsv";
+
+    /**
+     * BORIS 7 writes one column per modifier set, {@code Modifier 1}, {@code Modifier 2}, ... (no
+     * {@code #}), between {@code Behavioral category} and {@code Comment}. This adds one to the
+     * real legacy export; each bout's START and STOP get value m1, m2, ... by the bout's number
+     * within its subject.
+     */
+    private static String withModifierColumn() {
+        String text = new String(AnnotationFixtures.shared(LEGACY), StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        boolean table = false;
+        Map<String, Integer> bouts = new HashMap<>();
+        for (String line : text.split("\r\n", -1)) {
+            List<String> cells = new ArrayList<>(Arrays.asList(line.split("\t", -1)));
+            if (line.startsWith("Time\t")) {
+                table = true;
+                cells.add(7, "Modifier 1");
+            } else if (table && !line.isBlank()) {
+                String key = cells.get(4) + "/" + cells.get(5);
+                if (cells.get(8).equals("START")) {
+                    bouts.merge(key, 1, Integer::sum);
+                }
+                cells.add(7, "m" + bouts.get(key));
+            }
+            out.add(String.join("\t", cells));
+        }
+        return String.join("\r\n", out);
+    }
+
+    @Test
+    void shouldReadModifierColumnsWhenLegacyExportNamesThemWithoutHash() {
+        String text = withModifierColumn();
+        ParseResult<RawAnnotation> r =
+                new BorisParser().parse(text.getBytes(StandardCharsets.UTF_8), "legacy.tsv", "s1");
+        assertBalanced(r, 4, 0);
+        assertEquals(
+                List.of("subject1 3.3 m1", "subject1 9.9 m2", "subject1 18.35 m3", "subject2 38.425 m1"),
+                r.records().stream()
+                        .map(a -> a.actorHint() + " " + a.startS() + " "
+                                + a.modifiers().get("modifier_1"))
+                        .toList());
+    }
+}
