@@ -59,4 +59,31 @@ class BorisExportVariantsTest {
                                 + a.modifiers().get("modifier_1"))
                         .toList());
     }
+
+    @Test
+    void shouldReadClockTimesWhenTabularExportWasResavedWithHhMmSs() {
+        String text = new String(
+                AnnotationFixtures.shared("annotations/boris/boris9_tabular_modifiers.tsv"), StandardCharsets.UTF_8);
+        ParseResult<RawAnnotation> plain =
+                new BorisParser().parse(text.getBytes(StandardCharsets.UTF_8), "t.tsv", "s1");
+        // the Time column (18th) as a spreadsheet formats a duration: 00:00:08.475
+        StringBuilder clock = new StringBuilder();
+        for (String line : text.split("\r\n", -1)) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length > 17 && cells[17].matches("\\d+\\.\\d+")) {
+                long ms = Math.round(Double.parseDouble(cells[17]) * 1000);
+                cells[17] =
+                        String.format("%02d:%02d:%02d.%03d", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+            }
+            clock.append(String.join("\t", cells)).append("\r\n");
+        }
+        ParseResult<RawAnnotation> r =
+                new BorisParser().parse(clock.toString().getBytes(StandardCharsets.UTF_8), "t.tsv", "s1");
+        assertBalanced(r, plain.records().size(), 0);
+        for (int i = 0; i < r.records().size(); i++) {
+            assertEquals(plain.records().get(i).startS(), r.records().get(i).startS(), 1e-9);
+            assertEquals(plain.records().get(i).endS(), r.records().get(i).endS());
+        }
+        assertEquals(19.175, r.records().get(3).startS(), 1e-9);
+    }
 }
