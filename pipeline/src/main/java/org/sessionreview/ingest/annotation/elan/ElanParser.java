@@ -23,8 +23,9 @@ import org.sessionreview.taxonomy.Actor;
  *
  * <p><b>Records.</b> One record per {@code ALIGNABLE_ANNOTATION} or {@code REF_ANNOTATION} on an
  * annotation tier, in document order (tier by tier, annotation by annotation). Its line is the
- * line of the annotation element. An empty {@code ANNOTATION_VALUE} is rejected with reason {@code
- * "empty annotation value"}; an annotation whose times cannot be resolved is rejected naming the
+ * line of the annotation element. An empty {@code ANNOTATION_VALUE} takes the value of the CV
+ * entry its {@code CVE_REF} names when that entry is in the file, and is otherwise rejected with
+ * reason {@code "empty annotation value"}; an annotation whose times cannot be resolved is rejected naming the
  * attribute that fails ({@code TIME_SLOT_REF1}, {@code ANNOTATION_REF}). Reasons never quote ids,
  * tier names or values, and rejects carry no raw text: the line locates the element.
  *
@@ -188,7 +189,9 @@ public final class ElanParser implements AnnotationParser {
             List<String> notes,
             String sourceFile)
             throws InvalidRecordException {
-        if (a.value.isEmpty()) {
+        boolean fromCv = a.value.isEmpty();
+        String value = fromCv ? cvValue(doc, a) : a.value;
+        if (value == null) {
             throw new InvalidRecordException("empty annotation value");
         }
         EafTimeResolver.Span span = times.span(a);
@@ -202,8 +205,8 @@ public final class ElanParser implements AnnotationParser {
                 tier.participant != null && Actor.parse(tier.participant).isPresent() ? tier.participant : tier.id;
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, a.line)
                 .times(startS, endS)
-                .label(a.value)
-                .labelSource("ANNOTATION_VALUE")
+                .label(value)
+                .labelSource(fromCv ? "the CV entry of CVE_REF" : "ANNOTATION_VALUE")
                 .altLabels(alternatives(doc, a))
                 .actorHint(hint)
                 .altActorHints(actorAlternatives(tier.id, tier.participant))
@@ -234,6 +237,22 @@ public final class ElanParser implements AnnotationParser {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * For an annotation with an empty value: the first non-blank value of the CV entry its {@code
+     * CVE_REF} names in its tier's vocabulary, or null (no CVE_REF, or the entry is not in the file).
+     */
+    private static String cvValue(EafDocument doc, EafDocument.Ann a) {
+        if (a.cveRef == null) {
+            return null;
+        }
+        for (EafDocument.CvEntry e : doc.vocabularyOf(a.tier)) {
+            if (a.cveRef.equals(e.id())) {
+                return e.values().stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
+            }
+        }
+        return null;
     }
 
     /** Other values and the id of the CV entry the annotation refers to or whose value it carries. */
