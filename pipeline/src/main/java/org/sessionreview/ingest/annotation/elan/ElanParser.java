@@ -43,7 +43,8 @@ import org.sessionreview.taxonomy.Actor;
  * through the codebook. When that names no actor, the PARTICIPANT and the words of the tier id and
  * PARTICIPANT are tried ({@link #actorAlternatives}): tiers {@code CL-anxiety} (PARTICIPANT
  * {@code CL} mapped in the codebook) or {@code Therapist interventions} get their actor from
- * them.
+ * them; a dependent tier whose own names hold no role word also offers its parent tiers' (a tier
+ * {@code codes} under the tier {@code Client}).
  *
  * <p><b>Labels.</b> The annotation value as written. When the tier's type has a controlled
  * vocabulary in the file and the annotation refers to an entry ({@code CVE_REF}) or its value
@@ -209,11 +210,31 @@ public final class ElanParser implements AnnotationParser {
                 .labelSource(fromCv ? "the CV entry of CVE_REF" : "ANNOTATION_VALUE")
                 .altLabels(alternatives(doc, a))
                 .actorHint(hint)
-                .altActorHints(actorAlternatives(tier.id, tier.participant))
+                .altActorHints(tierActorAlternatives(doc, tier))
                 .actorSource(RawAnnotation.TIER)
                 .modifiers(modifiers);
         notes.forEach(b::note);
         return b.build();
+    }
+
+    /**
+     * {@link #actorAlternatives} of the tier; when none of them is a role name ({@code client},
+     * {@code therapist}, {@code dyad}), those of its parent tiers follow, nearest first: a dependent
+     * tier ({@code codes} under the tier {@code Client}) describes its parent's annotations.
+     */
+    private static List<String> tierActorAlternatives(EafDocument doc, EafDocument.Tier tier) {
+        List<String> out = actorAlternatives(tier.id, tier.participant);
+        if (out.stream().anyMatch(w -> Actor.parse(w).isPresent())) {
+            return out;
+        }
+        Set<EafDocument.Tier> seen = new LinkedHashSet<>();
+        seen.add(tier);
+        EafDocument.Tier p = tier.parentRef == null ? null : doc.tiersById.get(tier.parentRef);
+        while (p != null && seen.add(p)) {
+            out.addAll(actorAlternatives(p.id, p.participant));
+            p = p.parentRef == null ? null : doc.tiersById.get(p.parentRef);
+        }
+        return out;
     }
 
     /**

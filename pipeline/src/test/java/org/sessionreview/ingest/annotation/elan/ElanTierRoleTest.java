@@ -67,4 +67,20 @@ class ElanTierRoleTest {
                         .count());
         assertTrue(r.rejects().stream().noneMatch(j -> j.reason.contains("Maria") || j.raw.contains("Maria")));
     }
+
+    @Test
+    void shouldTakeParentTierRoleWhenDependentTierNamesNone() {
+        String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "TIER_ID=\"Client\"")
+                .replace(
+                        "<TIER LINGUISTIC_TYPE_REF=\"default-lt\" PARTICIPANT=\"b\" TIER_ID=\"b\">",
+                        "<TIER LINGUISTIC_TYPE_REF=\"included\" PARENT_REF=\"Client\" TIER_ID=\"codes\">")
+                .replace(
+                        "<LINGUISTIC_TYPE GRAPHIC_REFERENCES",
+                        "<LINGUISTIC_TYPE CONSTRAINTS=\"Included_In\" GRAPHIC_REFERENCES=\"false\""
+                                + " LINGUISTIC_TYPE_ID=\"included\" TIME_ALIGNABLE=\"true\"/>\n    <LINGUISTIC_TYPE"
+                                + " GRAPHIC_REFERENCES");
+        ParseResult<Annotation> r = normalize(eaf);
+        assertBalanced(r, 7, 0);
+        assertTrue(r.records().stream().allMatch(a -> a.actor.equals("client")), "tier codes inherits Client");
+    }
 }
