@@ -86,4 +86,39 @@ class BorisExportVariantsTest {
         }
         assertEquals(19.175, r.records().get(3).startS(), 1e-9);
     }
+
+    /**
+     * One bout of r stops and the next starts on the same frame (coded on a paused player), and
+     * the file lists that START before the STOP. Made from the real tabular export: its second r
+     * bout gets modifier m1 and starts at the first bout's stop, 27.950 s.
+     */
+    @Test
+    void shouldEndBoutBeforeStartingNextWhenStopAndStartShareTheirTime() {
+        String text = new String(
+                AnnotationFixtures.shared("annotations/boris/boris9_tabular_modifiers.tsv"), StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r\n", -1)));
+        int stop = -1;
+        int start = -1;
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).contains("\tm1\tSTOP\t27.950\t")) {
+                stop = k;
+            } else if (lines.get(k).contains("\tNone\tSTART\t30.425\t")) {
+                start = k;
+            }
+        }
+        String moved = lines.get(start).replace("\tNone\tSTART\t30.425\t", "\tm1\tSTART\t27.950\t");
+        lines.remove(start);
+        lines.add(stop, moved); // the START now comes before the STOP at the same time
+        for (int k = 0; k < lines.size(); k++) {
+            lines.set(k, lines.get(k).replace("\tNone\tSTOP\t40.825\t", "\tm1\tSTOP\t40.825\t"));
+        }
+        ParseResult<RawAnnotation> r =
+                new BorisParser().parse(String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8), "tie.tsv", "s1");
+        assertBalanced(r, 5, 0);
+        assertEquals(
+                List.of("q 8.475-null", "q 12.35-null", "q 15.65-null", "r 19.175-27.95", "r 27.95-40.825"),
+                r.records().stream()
+                        .map(a -> a.label() + " " + a.startS() + "-" + a.endS())
+                        .toList());
+    }
 }
