@@ -173,6 +173,27 @@ final class AnnotationCases {
                                 .annotationsFrom("codes.eaf", 1)
                                 .canary("Lukas Canary-Brandt")),
                 of(
+                        "elan-tiers-per-actor-and-family",
+                        "Nothing: ELAN tiers named after role and code family (\"Client anxiety\","
+                                + " \"Therapist interventions\"), without PARTICIPANT, are read with the role"
+                                + " their name holds.",
+                        c -> c.addAnnotationFile(
+                                "codes.eaf",
+                                eaf("", AnnotationFiles.tier("Therapist interventions", "INT_VALIDATION"))
+                                        .replace("TIER_ID=\"client\"", "TIER_ID=\"Client anxiety\"")),
+                        reviewed().clean("codes.eaf").annotationsFrom("codes.eaf", 2)),
+                of(
+                        "elan-tab-smpte-columns",
+                        "Nothing: an ELAN tab-delimited export with SMPTE time codes (hh:mm:ss:ff) beside"
+                                + " hh:mm:ss.ms columns is read with the hh:mm:ss.ms times; the time codes are"
+                                + " not taken for labels.",
+                        c -> c.addAnnotationFile(
+                                "codes.txt",
+                                "client\t\t00:01:40.000\t00:01:40:00\t00:01:41.000\t00:01:41:00\tANX_STR_SIGH\n"
+                                        + "therapist\t\t00:03:20.000\t00:03:20:00\t00:03:21.000\t00:03:21:00"
+                                        + "\tINT_VALIDATION\n"),
+                        reviewed().clean("codes.txt").annotationsFrom("codes.txt", 2)),
+                of(
                         "elan-note-tier-bemerkung",
                         "A free-text tier (\"Bemerkung\") is read as a note: its text is quoted nowhere.",
                         c -> c.addAnnotationFile(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -39,8 +40,13 @@ import org.sessionreview.taxonomy.Family;
  *       (any case); else the codebook's {@code actors} mapping of the hint; else, only when there
  *       is no hint at all, the code's default actor ({@link CanonicalCode#defaultActor()}). A hint
  *       that maps to nothing is rejected: "unknown actor in column Subject: expected client,
- *       therapist or dyad, or a name mapped in the codebook's actors"; for ELAN "tier has no
- *       role: set its PARTICIPANT or map its name in the codebook's actors".
+ *       therapist or dyad, or a name mapped in the codebook's actors". When the hint names no
+ *       actor, {@link RawAnnotation#altActorHints()} (for ELAN: the PARTICIPANT and the words of
+ *       the tier id and PARTICIPANT, so {@code CL-anxiety} with a codebook mapping {@code CL}, or
+ *       {@code Therapist interventions}) are resolved the same way: when those that name an actor
+ *       all name the same one, it is taken; when they name several, the record is rejected
+ *       ("tier's name and PARTICIPANT point to more than one actor (client, therapist)"); when
+ *       none does, ELAN records are rejected with "tier has no role: ...".
  *   <li><b>Modifiers</b>: keys renamed through {@link Codebook#modifierName} (lower-cased); then
  *       only pairs on the allow-list ({@link ModifierPolicy}) are kept, with the value as {@link
  *       ModifierPolicy#admit} writes it; when two keys rename to the same name, the first in key
@@ -154,11 +160,28 @@ public final class AnnotationNormalizer {
             return rejected(raw, sessionId, unmappedLabel(raw), null);
         }
         Optional<Actor> actor = actor(raw.actorHint(), code.get());
+        Set<Actor> alternatives = new TreeSet<>();
         if (actor.isEmpty()) {
-            String reason = RawAnnotation.TIER.equals(raw.actorSource())
-                    ? "tier has no role: set its PARTICIPANT or map its name in the codebook's actors"
-                    : "unknown actor in " + raw.actorSource()
-                            + ": expected client, therapist or dyad, or a name mapped in the codebook's actors";
+            for (String alt : raw.altActorHints()) {
+                named(alt).ifPresent(alternatives::add);
+            }
+            if (alternatives.size() == 1) {
+                actor = Optional.of(alternatives.iterator().next());
+            }
+        }
+        if (actor.isEmpty()) {
+            String reason;
+            if (alternatives.size() > 1) {
+                reason = "tier's name and PARTICIPANT point to more than one actor ("
+                        + alternatives.stream().map(Actor::id).collect(Collectors.joining(", "))
+                        + "): set its PARTICIPANT to one role or map its name in the codebook's actors";
+            } else if (RawAnnotation.TIER.equals(raw.actorSource())) {
+                reason = "tier has no role: set its PARTICIPANT, name the tier with a role word (client, therapist,"
+                        + " dyad) or map its name in the codebook's actors";
+            } else {
+                reason = "unknown actor in " + raw.actorSource()
+                        + ": expected client, therapist or dyad, or a name mapped in the codebook's actors";
+            }
             return rejected(raw, sessionId, reason, code.get());
         }
         List<String> dropped = new ArrayList<>();
@@ -223,8 +246,16 @@ public final class AnnotationNormalizer {
         if (hint == null || hint.isBlank()) {
             return Optional.of(code.defaultActor());
         }
-        Optional<Actor> direct = Actor.parse(hint);
-        return direct.isPresent() ? direct : codebook.actor(hint);
+        return named(hint);
+    }
+
+    /** The actor {@code name} is (client, therapist, dyad, any case) or maps to in the codebook. */
+    private Optional<Actor> named(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Actor> direct = Actor.parse(name);
+        return direct.isPresent() ? direct : codebook.actor(name);
     }
 
     private SortedMap<String, String> modifiers(Map<String, String> raw, List<String> dropped) {

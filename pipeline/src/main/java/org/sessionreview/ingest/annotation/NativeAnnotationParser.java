@@ -19,7 +19,10 @@ import org.sessionreview.ingest.ParseResult;
  * <p>Fields (names case-insensitive):
  *
  * <ul>
- *   <li>{@code start}: required, seconds from media start (a JSON number or numeric text), &gt;= 0
+ *   <li>{@code start}: required, seconds from media start (a JSON number or numeric text), &gt;= 0;
+ *       text may also be a clock time ({@code 01:02.5}, {@code 00:01:02.500}, {@code
+ *       00:01:02,500}), and in a CSV separated by {@code ;} or tabs seconds may have a decimal
+ *       comma ({@code 62,5}: a table saved by a spreadsheet in a German or French locale)
  *   <li>{@code end}: optional seconds from media start, &gt;= start; absent, null or empty means a
  *       point event
  *   <li>{@code code}: required, the label (a canonical code or a codebook label)
@@ -76,7 +79,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
             }
             long lineNo = i + 1;
             try {
-                sink.accept(fromFields(jsonFields(line, lineNo), "field", sink.sourceFile(), lineNo));
+                sink.accept(fromFields(jsonFields(line, lineNo), "field", false, sink.sourceFile(), lineNo));
             } catch (InvalidRecordException e) {
                 sink.reject(lineNo, e.getMessage(), line);
             }
@@ -143,7 +146,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 for (int c = 0; c < header.size(); c++) {
                     fields.putIfAbsent(header.get(c), row.cell(c));
                 }
-                sink.accept(fromFields(fields, "column", sink.sourceFile(), row.line()));
+                sink.accept(fromFields(fields, "column", table.separator() != ',', sink.sourceFile(), row.line()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
@@ -157,15 +160,16 @@ public final class NativeAnnotationParser implements AnnotationParser {
      * Builds a record from lower-cased field names to text values (null = absent); {@code noun} is
      * "field" (JSON Lines) or "column" (CSV), for reasons.
      */
-    private static RawAnnotation fromFields(Map<String, String> fields, String noun, String sourceFile, long line)
+    private static RawAnnotation fromFields(
+            Map<String, String> fields, String noun, boolean decimalComma, String sourceFile, long line)
             throws InvalidRecordException {
         String code = fields.get("code");
         if (code == null || code.isBlank()) {
             throw new InvalidRecordException("missing required field 'code'");
         }
-        double start = RecordFields.parseSeconds("start", fields.get("start"));
+        double start = RecordFields.parseTime("start", fields.get("start"), decimalComma);
         String endText = fields.get("end");
-        Double end = endText == null || endText.isBlank() ? null : RecordFields.parseSeconds("end", endText);
+        Double end = endText == null || endText.isBlank() ? null : RecordFields.parseTime("end", endText, decimalComma);
         RecordFields.checkInterval(start, end);
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, line)
                 .times(start, end)

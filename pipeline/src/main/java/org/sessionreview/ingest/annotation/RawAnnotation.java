@@ -32,6 +32,10 @@ import java.util.TreeMap;
  * @param actorSource where the actor hint was read, for reject reasons: {@code field actor},
  *     {@code column Subject}, or {@link #TIER} for ELAN (the tier's PARTICIPANT or TIER_ID); never
  *     null
+ * @param altActorHints other names the actor may be read from when {@code actorHint} names no
+ *     actor: for ELAN, the tier's PARTICIPANT and the words of its TIER_ID and PARTICIPANT (a tier
+ *     {@code CL-anxiety} or {@code Therapist interventions}); the normaliser uses them only when
+ *     they all point to the same actor; empty for other formats; never null
  */
 public record RawAnnotation(
         double startS,
@@ -44,7 +48,8 @@ public record RawAnnotation(
         String sourceFile,
         long line,
         String labelSource,
-        String actorSource) {
+        String actorSource,
+        List<String> altActorHints) {
 
     /** {@link #actorSource()} of ELAN records: the hint is the tier's PARTICIPANT or TIER_ID. */
     public static final String TIER = "tier";
@@ -54,6 +59,7 @@ public record RawAnnotation(
         labelSource = labelSource == null ? "label" : labelSource;
         actorSource = actorSource == null ? "actor" : actorSource;
         altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
+        altActorHints = altActorHints == null ? List.of() : List.copyOf(altActorHints);
         modifiers = Collections.unmodifiableSortedMap(modifiers == null ? new TreeMap<>() : new TreeMap<>(modifiers));
     }
 
@@ -80,6 +86,7 @@ public record RawAnnotation(
         private String note;
         private String labelSource;
         private String actorSource;
+        private List<String> altActorHints = List.of();
 
         private Builder(String sourceFile, long line) {
             this.sourceFile = sourceFile;
@@ -121,6 +128,12 @@ public record RawAnnotation(
             return this;
         }
 
+        /** Other names the actor may be read from (see {@link RawAnnotation#altActorHints()}). */
+        public Builder altActorHints(List<String> altActorHints) {
+            this.altActorHints = altActorHints;
+            return this;
+        }
+
         /** Adds a modifier; ignored when the key or the value is null or blank. */
         public Builder modifier(String key, String value) {
             if (key != null && !key.isBlank() && value != null && !value.isBlank()) {
@@ -154,7 +167,8 @@ public record RawAnnotation(
                     sourceFile,
                     line,
                     labelSource,
-                    actorSource);
+                    actorSource,
+                    altActorHints);
         }
     }
 }

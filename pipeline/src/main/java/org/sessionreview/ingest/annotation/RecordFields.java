@@ -38,8 +38,11 @@ public final class RecordFields {
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
 
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
-    /** {@code [h:]mm:ss[.fff]}: DyadSync {@code 09:40}, ELAN {@code 00:00:01.629}. */
-    private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{1,2}(?:\\.\\d+)?)");
+    /**
+     * {@code [h:]mm:ss[.fff]}: DyadSync {@code 09:40}, ELAN {@code 00:00:01.629}; the fraction may
+     * follow a comma ({@code 00:00:01,629}, as subtitle files and German or French spreadsheets write it).
+     */
+    private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{1,2}(?:[.,]\\d+)?)");
 
     private RecordFields() {}
 
@@ -104,6 +107,19 @@ public final class RecordFields {
     }
 
     /**
+     * Parses a time that is either seconds ({@link #parseSeconds(String, String, boolean)}) or, when
+     * the text holds a colon, a clock time ({@link #parseClock}): {@code 62.5}, {@code 62,5} (with
+     * {@code decimalComma}), {@code 01:02.5}, {@code 00:01:02.500} and {@code 00:01:02,500} are
+     * all 62.5 s.
+     */
+    public static double parseTime(String field, String text, boolean decimalComma) throws InvalidRecordException {
+        if (!isMissing(text) && text.indexOf(':') >= 0) {
+            return parseClock(field, text);
+        }
+        return parseSeconds(field, text, decimalComma);
+    }
+
+    /**
      * Parses a clock time {@code mm:ss}, {@code hh:mm:ss} or either with a decimal fraction of
      * seconds ({@code 00:00:01.629}) into seconds; minutes and seconds must be below 60.
      *
@@ -119,7 +135,7 @@ public final class RecordFields {
         }
         long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
         int minutes = Integer.parseInt(m.group(2));
-        double seconds = Double.parseDouble(m.group(3));
+        double seconds = Double.parseDouble(m.group(3).replace(',', '.'));
         if (minutes >= 60 || seconds >= 60) {
             throw new InvalidRecordException("field " + field + " has minutes or seconds of 60 or more");
         }

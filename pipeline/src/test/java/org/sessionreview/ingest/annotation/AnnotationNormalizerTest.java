@@ -136,7 +136,10 @@ class AnnotationNormalizerTest {
                                 .build(),
                         "s1")
                 .reject();
-        assertEquals("tier has no role: set its PARTICIPANT or map its name in the codebook's actors", tier.reason);
+        assertEquals(
+                "tier has no role: set its PARTICIPANT, name the tier with a role word (client, therapist, dyad)"
+                        + " or map its name in the codebook's actors",
+                tier.reason);
     }
 
     @Test

@@ -95,11 +95,45 @@ class NativeAnnotationParserTest {
     }
 
     @Test
-    void shouldSniffSemicolonWhenCsvUsesIt() {
+    void shouldReadDecimalCommaWhenCsvIsSemicolonSeparated() {
         ParseResult<RawAnnotation> r = csv.parse(
-                AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n"), "semi.csv", "s7");
-        assertBalanced(r, 1, 1);
-        assertEquals("field start is not a number", rejectAt(r, 2).reason, "decimal commas are not guessed");
-        assertEquals(3.0, r.records().get(0).startS(), EPS);
+                AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n1.234,5;1.240;AFF_CUE\n"),
+                "semi.csv",
+                "s7");
+        // a ';' table is what a German or French spreadsheet saves: there the comma is the decimal mark
+        assertBalanced(r, 2, 1);
+        assertEquals(1.5, r.records().get(0).startS(), EPS);
+        assertEquals(2.0, r.records().get(0).endS(), EPS);
+        assertEquals(3.0, r.records().get(1).startS(), EPS);
+        assertEquals("field start is not a number", rejectAt(r, 4).reason, "a thousands mark is no decimal comma");
+    }
+
+    @Test
+    void shouldRejectDecimalCommaWhenCsvIsCommaSeparated() {
+        ParseResult<RawAnnotation> r =
+                csv.parse(AnnotationFixtures.utf8("start,end,code\n\"1,5\",2,AFF_CUE\n"), "comma.csv", "s7");
+        assertBalanced(r, 0, 1);
+        assertEquals("field start is not a number", rejectAt(r, 2).reason, "in a comma table a comma is no decimal");
+    }
+
+    @Test
+    void shouldReadClockTimesWhenStartAndEndAreWrittenHhMmSs() {
+        ParseResult<RawAnnotation> r = csv.parse(
+                AnnotationFixtures.utf8(
+                        "start;end;code\n00:01:02.500;00:01:05,25;AFF_CUE\n01:02;1:00:00;AFF_CUE\n00:61:00;;AFF_CUE\n"),
+                "clock.csv",
+                "s7");
+        assertBalanced(r, 2, 1);
+        assertEquals(62.5, r.records().get(0).startS(), EPS);
+        assertEquals(65.25, r.records().get(0).endS(), EPS);
+        assertEquals(62.0, r.records().get(1).startS(), EPS);
+        assertEquals(3600.0, r.records().get(1).endS(), EPS);
+        assertEquals("field start has minutes or seconds of 60 or more", rejectAt(r, 4).reason);
+        ParseResult<RawAnnotation> j = jsonl.parse(
+                AnnotationFixtures.utf8("{\"start\": \"00:00:10.5\", \"end\": 12, \"code\": \"AFF_CUE\"}\n"),
+                "clock.jsonl",
+                "s7");
+        assertBalanced(j, 1, 0);
+        assertEquals(10.5, j.records().get(0).startS(), EPS);
     }
 }

@@ -18,7 +18,10 @@ import org.sessionreview.ingest.annotation.RecordFields;
  *
  * <p>Counting: a START and its STOP make <b>one</b> record (the bout, at the START's line); a
  * POINT event is one record; an unpaired START or STOP is one rejected record. Accepted records
- * are emitted by start time (ties by line), so the output is in time order.
+ * are emitted by start time (ties by line), so the output is in time order. Events are taken in
+ * time order, file order on ties; but when a START finds its key still open and a STOP of the
+ * same key has the same time, that STOP is taken first (one bout ends where the next begins, as
+ * when both are coded on one paused frame), whatever their order in the file.
  *
  * <p>Rejects: "STOP without START for the same subject, behaviour and modifiers (STOP at 3.0 s)",
  * "START without STOP for the same subject and behaviour (START at 20.0 s)" (an open START at the
@@ -53,8 +56,22 @@ final class BorisBouts {
         List<RawAnnotation> accepted = new ArrayList<>();
         Map<Long, String[]> rejects = new HashMap<>();
         List<Long> rejectOrder = new ArrayList<>();
-        for (BorisEvent e : sorted) {
+        for (int i = 0; i < sorted.size(); i++) {
+            BorisEvent e = sorted.get(i);
             String key = e.pairingKey();
+            if (e.status() == BorisEvent.Status.START && open.containsKey(key)) {
+                // a bout stopped and the next one started at the same time (coded on a paused
+                // frame): when the STOP comes after the START in the file, take it first
+                for (int j = i + 1; j < sorted.size() && sorted.get(j).timeS() == e.timeS(); j++) {
+                    BorisEvent later = sorted.get(j);
+                    if (later.status() == BorisEvent.Status.STOP
+                            && later.pairingKey().equals(key)) {
+                        sorted.add(i, sorted.remove(j));
+                        e = later;
+                        break;
+                    }
+                }
+            }
             switch (e.status()) {
                 case POINT ->
                     addBout(

@@ -16,14 +16,16 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * The header row of a BORIS table export: column positions by name (case-insensitive), the
  * modifier columns, and the rules for subjects and modifier values. Package-private.
  *
- * <p>Modifiers: columns {@code Modifier #n} (BORIS 8+) give key {@code modifier_n}; a legacy
+ * <p>Modifiers: columns {@code Modifier #n} (BORIS 8+) or {@code Modifier n} (BORIS 7 tabular
+ * events) give key {@code modifier_n}; a legacy
  * {@code Modifiers} column holds the values of all modifier sets joined by {@code |} and gives
  * {@code modifier_1}, {@code modifier_2}, ... by position. The value {@code None} (a modifier set
  * exists but nothing was chosen) and empty values are dropped from the modifiers but kept in the
  * pairing key.
  */
 final class BorisHeader {
-    private static final Pattern MODIFIER_N = Pattern.compile("modifier #(\\d+)");
+    /** {@code Modifier #1} (BORIS 8+) or {@code Modifier 1} (BORIS 7 tabular events). */
+    private static final Pattern MODIFIER_N = Pattern.compile("modifier\\s*#?\\s*(\\d+)");
 
     private final Map<String, Integer> columns = new HashMap<>();
     private final List<int[]> modifierColumns = new ArrayList<>(); // {column, n}

@@ -57,7 +57,7 @@ final class BorisTableParser {
                         throw new InvalidRecordException(
                                 "unknown value in column " + statusColumn + "; expected START, STOP or POINT");
                 };
-                double time = RecordFields.parseSeconds("Time", h.get(row, "Time"), decimalComma);
+                double time = RecordFields.parseTime("Time", h.get(row, "Time"), decimalComma);
                 int observation = index(observations, observationId(h, row, legacyObservation));
                 events.add(new BorisEvent(
                         time,
@@ -117,10 +117,10 @@ final class BorisTableParser {
             throws InvalidRecordException {
         String behavior = required(h, row, "Behavior");
         String type = required(h, row, "Behavior type").toUpperCase(Locale.ROOT);
-        double start = RecordFields.parseSeconds("Start (s)", h.get(row, "Start (s)"), decimalComma);
+        double start = RecordFields.parseTime("Start (s)", h.get(row, "Start (s)"), decimalComma);
         Double end = switch (type) {
             case "POINT" -> null;
-            case "STATE" -> RecordFields.parseSeconds("Stop (s)", h.get(row, "Stop (s)"), decimalComma);
+            case "STATE" -> RecordFields.parseTime("Stop (s)", h.get(row, "Stop (s)"), decimalComma);
             default ->
                 throw new InvalidRecordException("unknown value in column Behavior type; expected STATE or POINT");
         };

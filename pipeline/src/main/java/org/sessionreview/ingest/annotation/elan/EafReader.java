@@ -185,10 +185,25 @@ final class EafReader {
             try {
                 ms = Long.parseLong(text.trim());
             } catch (NumberFormatException e) {
-                doc.badSlotValues.put(id, text);
+                ms = decimalMillis(text.trim());
+                if (ms == null) {
+                    doc.badSlotValues.put(id, text);
+                }
             }
         }
         doc.slots.putIfAbsent(id, ms);
+    }
+
+    /**
+     * A TIME_VALUE written with a fraction ({@code 1629.0}, {@code 1629.5}: some converters write
+     * EAF that way; ELAN itself writes whole ms), rounded to whole ms; null when it is no plain
+     * non-negative decimal number.
+     */
+    private static Long decimalMillis(String text) {
+        if (!text.matches("\\d+\\.\\d+")) {
+            return null;
+        }
+        return Math.round(Double.parseDouble(text));
     }
 
     private static long timeOrigin(String text, long line) throws MalformedEafException {

@@ -23,8 +23,9 @@ import org.sessionreview.taxonomy.Actor;
  *
  * <p><b>Records.</b> One record per {@code ALIGNABLE_ANNOTATION} or {@code REF_ANNOTATION} on an
  * annotation tier, in document order (tier by tier, annotation by annotation). Its line is the
- * line of the annotation element. An empty {@code ANNOTATION_VALUE} is rejected with reason {@code
- * "empty annotation value"}; an annotation whose times cannot be resolved is rejected naming the
+ * line of the annotation element. An empty {@code ANNOTATION_VALUE} takes the value of the CV
+ * entry its {@code CVE_REF} names when that entry is in the file, and is otherwise rejected with
+ * reason {@code "empty annotation value"}; an annotation whose times cannot be resolved is rejected naming the
  * attribute that fails ({@code TIME_SLOT_REF1}, {@code ANNOTATION_REF}). Reasons never quote ids,
  * tier names or values, and rejects carry no raw text: the line locates the element.
  *
@@ -39,7 +40,11 @@ import org.sessionreview.taxonomy.Actor;
  *
  * <p><b>Actor hint.</b> The tier's {@code PARTICIPANT} when it is a role name ({@code client},
  * {@code therapist}, {@code dyad}, any case), else the {@code TIER_ID}; the normaliser resolves it
- * through the codebook.
+ * through the codebook. When that names no actor, the PARTICIPANT and the words of the tier id and
+ * PARTICIPANT are tried ({@link #actorAlternatives}): tiers {@code CL-anxiety} (PARTICIPANT
+ * {@code CL} mapped in the codebook) or {@code Therapist interventions} get their actor from
+ * them; a dependent tier whose own names hold no role word also offers its parent tiers' (a tier
+ * {@code codes} under the tier {@code Client}).
  *
  * <p><b>Labels.</b> The annotation value as written. When the tier's type has a controlled
  * vocabulary in the file and the annotation refers to an entry ({@code CVE_REF}) or its value
@@ -185,7 +190,9 @@ public final class ElanParser implements AnnotationParser {
             List<String> notes,
             String sourceFile)
             throws InvalidRecordException {
-        if (a.value.isEmpty()) {
+        boolean fromCv = a.value.isEmpty();
+        String value = fromCv ? cvValue(doc, a) : a.value;
+        if (value == null) {
             throw new InvalidRecordException("empty annotation value");
         }
         EafTimeResolver.Span span = times.span(a);
@@ -199,14 +206,74 @@ public final class ElanParser implements AnnotationParser {
                 tier.participant != null && Actor.parse(tier.participant).isPresent() ? tier.participant : tier.id;
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, a.line)
                 .times(startS, endS)
-                .label(a.value)
-                .labelSource("ANNOTATION_VALUE")
+                .label(value)
+                .labelSource(fromCv ? "the CV entry of CVE_REF" : "ANNOTATION_VALUE")
                 .altLabels(alternatives(doc, a))
                 .actorHint(hint)
+                .altActorHints(tierActorAlternatives(doc, tier))
                 .actorSource(RawAnnotation.TIER)
                 .modifiers(modifiers);
         notes.forEach(b::note);
         return b.build();
+    }
+
+    /**
+     * {@link #actorAlternatives} of the tier; when none of them is a role name ({@code client},
+     * {@code therapist}, {@code dyad}), those of its parent tiers follow, nearest first: a dependent
+     * tier ({@code codes} under the tier {@code Client}) describes its parent's annotations.
+     */
+    private static List<String> tierActorAlternatives(EafDocument doc, EafDocument.Tier tier) {
+        List<String> out = actorAlternatives(tier.id, tier.participant);
+        if (out.stream().anyMatch(w -> Actor.parse(w).isPresent())) {
+            return out;
+        }
+        Set<EafDocument.Tier> seen = new LinkedHashSet<>();
+        seen.add(tier);
+        EafDocument.Tier p = tier.parentRef == null ? null : doc.tiersById.get(tier.parentRef);
+        while (p != null && seen.add(p)) {
+            out.addAll(actorAlternatives(p.id, p.participant));
+            p = p.parentRef == null ? null : doc.tiersById.get(p.parentRef);
+        }
+        return out;
+    }
+
+    /**
+     * Other names a tier's actor may be read from ({@link RawAnnotation#altActorHints()}): the
+     * participant, then the words (split at anything that is not a letter or digit) of the tier
+     * id and of the participant. {@code CL-anxiety} gives {@code CL}, {@code anxiety}; {@code
+     * Therapist interventions} gives {@code Therapist}, {@code interventions}.
+     */
+    static List<String> actorAlternatives(String tierId, String participant) {
+        Set<String> out = new LinkedHashSet<>();
+        if (participant != null && !participant.isBlank()) {
+            out.add(participant.trim());
+        }
+        for (String name : new String[] {tierId, participant}) {
+            if (name != null) {
+                for (String word : SPLIT.split(name.trim())) {
+                    if (!word.isEmpty()) {
+                        out.add(word);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * For an annotation with an empty value: the first non-blank value of the CV entry its {@code
+     * CVE_REF} names in its tier's vocabulary, or null (no CVE_REF, or the entry is not in the file).
+     */
+    private static String cvValue(EafDocument doc, EafDocument.Ann a) {
+        if (a.cveRef == null) {
+            return null;
+        }
+        for (EafDocument.CvEntry e : doc.vocabularyOf(a.tier)) {
+            if (a.cveRef.equals(e.id())) {
+                return e.values().stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
+            }
+        }
+        return null;
     }
 
     /** Other values and the id of the CV entry the annotation refers to or whose value it carries. */

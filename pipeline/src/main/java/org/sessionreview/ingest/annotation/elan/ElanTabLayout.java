@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param leadingColumns text columns before the times: 0, 1 (tier name) or 2 (tier name,
  *     participant)
  * @param formats the time formats of each time group, in ELAN's fixed order (hh:mm:ss.ms, then
- *     ss.msec, then msec; SMPTE is not supported)
+ *     ss.msec, then msec, then SMPTE; SMPTE is recognised but never read as a time)
  * @param groups time groups present: 1 = begin, 2 = begin and end, 3 = begin, end and duration
  */
 public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int groups) {
@@ -22,10 +22,20 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     public enum TimeFormat {
         /** {@code hh:mm:ss.ms}, always 2-2-2.3 digits: {@code 00:00:01.629}. */
         CLOCK(Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d")),
-        /** {@code ss.msec}: Java {@code Double.toString(ms / 1000.0)}, e.g. {@code 1.629}, {@code 1.0}. */
-        SECONDS(Pattern.compile("\\d+\\.\\d+")),
+        /**
+         * {@code ss.msec}: Java {@code Double.toString(ms / 1000.0)}, e.g. {@code 1.629}, {@code 1.0};
+         * a decimal comma ({@code 1,629}: the export re-saved by a spreadsheet in a German or French
+         * locale) is read too.
+         */
+        SECONDS(Pattern.compile("\\d+[.,]\\d+")),
         /** {@code msec}: integer milliseconds. */
-        MILLIS(Pattern.compile("\\d+"));
+        MILLIS(Pattern.compile("\\d+")),
+        /**
+         * SMPTE time code {@code hh:mm:ss:ff} (PAL, PAL-50) or with {@code ;} or {@code .} before the
+         * frames (NTSC drop-frame). The export does not say which frame rate it used, so these
+         * columns are recognised (to find the columns after them) but never read as times.
+         */
+        SMPTE(Pattern.compile("\\d\\d:\\d\\d:\\d\\d[:;.]\\d\\d"));
 
         private final Pattern pattern;
 

@@ -22,8 +22,11 @@ import org.sessionreview.taxonomy.Actor;
  * media has an offset. When begin, end and duration are all present, a duration that differs from
  * end - begin by more than 1.5 ms rejects the row. An annotation shorter than 100 ms, or a row
  * with a begin only, is a point event. The actor hint is the participant when it is a role name,
- * else the tier name (as for {@link ElanParser}). "Separate column for each tier" exports (with a
- * header row) and SMPTE times are not supported. Records come out in file order.
+ * else the tier name (as for {@link ElanParser}). ss.msec times may carry a decimal comma (the
+ * export re-saved by a spreadsheet in a German or French locale). SMPTE columns are skipped; an
+ * export whose only times are SMPTE time codes has its rows rejected (the frame rate is not in
+ * the file). "Separate column for each tier" exports (with a header row) are read by {@link
+ * ElanTabColumns}. Records come out in file order.
  */
 public final class ElanTabParser implements AnnotationParser {
     private static final double DURATION_TOLERANCE_S = 0.0015;
@@ -50,14 +53,27 @@ public final class ElanTabParser implements AnnotationParser {
      * with at least one hh:mm:ss.ms or ss.msec time.
      */
     public static boolean looksLikeExport(String text) {
-        return firstDataRow(DelimitedTable.read(text))
-                .flatMap(r -> ElanTabLayout.sniff(r.cells()))
-                .filter(l -> l.formats().contains(ElanTabLayout.TimeFormat.CLOCK)
-                        || l.formats().contains(ElanTabLayout.TimeFormat.SECONDS))
-                .isPresent();
+        DelimitedTable table = DelimitedTable.read(text);
+        if (ElanTabColumns.detect(table).isPresent()) {
+            return true;
+        }
+        Optional<DelimitedTable.Row> first = firstDataRow(table);
+        Optional<ElanTabLayout> layout = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
+        if (layout.isEmpty()) {
+            return false;
+        }
+        ElanTabLayout l = layout.get();
+        if (l.formats().contains(ElanTabLayout.TimeFormat.CLOCK)
+                || l.formats().contains(ElanTabLayout.TimeFormat.SECONDS)
+                || l.formats().contains(ElanTabLayout.TimeFormat.SMPTE)) {
+            return true;
+        }
+        // msec only: plain integers are common, so ask for begin and end and a value that is no number
+        String value = first.get().cell(l.valueColumn()).trim();
+        return l.groups() >= 2 && !value.isEmpty() && !value.matches("[-+0-9.,]+");
     }
 
-    private static boolean isSkipped(DelimitedTable.Row r) {
+    static boolean isSkipped(DelimitedTable.Row r) {
         return r.isBlank() || r.cell(0).startsWith("#");
     }
 
@@ -69,6 +85,13 @@ public final class ElanTabParser implements AnnotationParser {
         if (l == null) {
             Optional<DelimitedTable.Row> first = firstDataRow(table);
             Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
+            if (sniffed.isEmpty() && ElanTabColumns.detect(table).isPresent()) {
+                ElanTabColumns.parse(table, ElanTabColumns.detect(table).get(), sink);
+                if (table.error() != null) {
+                    sink.reject(table.error().line(), table.error().cell(0), null);
+                }
+                return sink.result();
+            }
             if (sniffed.isEmpty()) {
                 sink.reject(
                         first.map(DelimitedTable.Row::line).orElse(0L),
@@ -100,19 +123,8 @@ public final class ElanTabParser implements AnnotationParser {
             throw new InvalidRecordException(
                     "row has " + row.cells().size() + " cells; the layout needs at least " + (l.valueColumn() + 1));
         }
-        String[] names = {"begin", "end", "duration"};
-        double[] t = new double[l.groups()];
-        for (int g = 0; g < l.groups(); g++) {
-            t[g] = time(
-                    l.formats().get(0),
-                    names[g],
-                    row.cell(l.firstTimeColumn() + g * l.formats().size()));
-        }
-        Double end = l.groups() >= 2 ? t[1] : null;
-        RecordFields.checkInterval(t[0], end);
-        if (l.groups() == 3 && Math.abs(t[2] - (t[1] - t[0])) > DURATION_TOLERANCE_S) {
-            throw new InvalidRecordException("duration " + t[2] + " does not match end - begin " + (t[1] - t[0]));
-        }
+        double[] t = times(l, row);
+        Double end = Double.isNaN(t[1]) ? null : t[1];
         if (end != null && end - t[0] < ElanParser.POINT_MAX_DURATION_MS / 1000.0) {
             end = null;
         }
@@ -128,8 +140,30 @@ public final class ElanTabParser implements AnnotationParser {
                 .label(value)
                 .labelSource("the annotation value column")
                 .actorHint(hint)
+                .altActorHints(ElanParser.actorAlternatives(tier, participant))
                 .actorSource(RawAnnotation.TIER)
                 .build();
+    }
+
+    /**
+     * Begin and end (NaN when the layout has no end) of a row, in seconds, read from the first
+     * format of each time group; checks the interval and, when present, the duration.
+     */
+    static double[] times(ElanTabLayout l, DelimitedTable.Row row) throws InvalidRecordException {
+        String[] names = {"begin", "end", "duration"};
+        double[] t = new double[l.groups()];
+        for (int g = 0; g < l.groups(); g++) {
+            t[g] = time(
+                    l.formats().get(0),
+                    names[g],
+                    row.cell(l.firstTimeColumn() + g * l.formats().size()));
+        }
+        Double end = l.groups() >= 2 ? t[1] : null;
+        RecordFields.checkInterval(t[0], end);
+        if (l.groups() == 3 && Math.abs(t[2] - (t[1] - t[0])) > DURATION_TOLERANCE_S) {
+            throw new InvalidRecordException("duration " + t[2] + " does not match end - begin " + (t[1] - t[0]));
+        }
+        return new double[] {t[0], end == null ? Double.NaN : end};
     }
 
     private static double time(ElanTabLayout.TimeFormat format, String field, String text)
@@ -139,8 +173,11 @@ public final class ElanTabParser implements AnnotationParser {
         }
         return switch (format) {
             case CLOCK -> RecordFields.parseClock(field, text);
-            case SECONDS -> RecordFields.parseSeconds(field, text);
+            case SECONDS -> RecordFields.parseSeconds(field, text.trim().replace(',', '.'));
             case MILLIS -> Long.parseLong(text.trim()) / 1000.0;
+            case SMPTE ->
+                throw new InvalidRecordException("field " + field + " is an SMPTE time code (hh:mm:ss:ff) and the"
+                        + " export does not state its frame rate: export hh:mm:ss.ms, ss.msec or msec times as well");
         };
     }
 }

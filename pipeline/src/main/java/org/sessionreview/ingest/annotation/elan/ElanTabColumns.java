@@ -1,0 +1,154 @@
+package org.sessionreview.ingest.annotation.elan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.sessionreview.ingest.annotation.DelimitedTable;
+import org.sessionreview.ingest.annotation.InvalidRecordException;
+import org.sessionreview.ingest.annotation.ParseSink;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+
+/**
+ * ELAN's tab-delimited export with "Separate column for each tier" (ELAN source {@code
+ * Transcription2TabDelimitedText.exportTiersColumnPerTier}; DOMAIN.md 1.2). Package-private; {@link
+ * ElanTabParser} hands such files here.
+ *
+ * <p>Layout: a header row whose time columns are labelled {@code <Begin Time> - <format>} (the
+ * words depend on ELAN's language, so only the {@code " - "} is relied on), followed by one column
+ * per tier named by the tier; then one row per interval: the times, and in each tier column the
+ * value of that tier's annotation over the interval, or nothing. The time formats are sniffed from
+ * the first data row as in the one-row-per-annotation mode ({@link ElanTabLayout#sniff}).
+ *
+ * <p>Records: one per annotation cell. ELAN splits an annotation into several rows when annotations
+ * of dependent tiers subdivide it, repeating its value; so in each tier column, consecutive rows
+ * with the same value whose intervals touch (one's end is the next one's begin) are joined into one
+ * record at the first row's line. The tier name (the column header) is the actor hint, as in
+ * {@link ElanParser}. A row whose times cannot be read is one rejected record; a row with no value
+ * in any tier column is rejected as "empty annotation value". Records come out by line, then
+ * column.
+ */
+final class ElanTabColumns {
+    private static final double TOUCH_S = 1e-6;
+
+    private ElanTabColumns() {}
+
+    /** The header row, its time layout and the index of the first tier column. */
+    record Header(DelimitedTable.Row row, ElanTabLayout layout, int firstTierColumn) {}
+
+    /** The header of a per-tier export, or empty when the table is no such export. */
+    static Optional<Header> detect(DelimitedTable table) {
+        List<DelimitedTable.Row> rows = table.rows().stream()
+                .filter(r -> !ElanTabParser.isSkipped(r))
+                .limit(2)
+                .toList();
+        if (rows.size() < 2 || ElanTabLayout.sniff(rows.get(0).cells()).isPresent()) {
+            return Optional.empty();
+        }
+        DelimitedTable.Row header = rows.get(0);
+        Optional<ElanTabLayout> sniffed = ElanTabLayout.sniff(rows.get(1).cells());
+        if (sniffed.isEmpty() || sniffed.get().leadingColumns() != 0) {
+            return Optional.empty();
+        }
+        int labelled = 0;
+        while (labelled < header.cells().size() && header.cell(labelled).contains(" - ")) {
+            labelled++;
+        }
+        int perGroup = sniffed.get().formats().size();
+        int groups = Math.min(sniffed.get().groups(), labelled / perGroup);
+        if (groups < 1 || header.cells().size() <= groups * perGroup) {
+            return Optional.empty();
+        }
+        ElanTabLayout layout = new ElanTabLayout(0, sniffed.get().formats(), groups);
+        return Optional.of(new Header(header, layout, groups * perGroup));
+    }
+
+    /** An annotation being joined across rows. */
+    private static final class Open {
+        final long line;
+        final int column;
+        final double begin;
+        final String value;
+        double end;
+
+        Open(long line, int column, double begin, double end, String value) {
+            this.line = line;
+            this.column = column;
+            this.begin = begin;
+            this.end = end;
+            this.value = value;
+        }
+    }
+
+    static void parse(DelimitedTable table, Header h, ParseSink sink) {
+        int columns = h.row().cells().size();
+        Open[] open = new Open[columns];
+        List<Open> done = new ArrayList<>();
+        boolean afterHeader = false;
+        for (DelimitedTable.Row row : table.rows()) {
+            if (!afterHeader) {
+                afterHeader = row == h.row();
+                continue;
+            }
+            if (ElanTabParser.isSkipped(row)) {
+                continue;
+            }
+            double[] t;
+            try {
+                t = ElanTabParser.times(h.layout(), row);
+                if (row
+                        .cells()
+                        .subList(
+                                Math.min(h.firstTierColumn(), row.cells().size()),
+                                row.cells().size())
+                        .stream()
+                        .allMatch(String::isBlank)) {
+                    throw new InvalidRecordException("empty annotation value");
+                }
+            } catch (InvalidRecordException e) {
+                sink.reject(row.line(), e.getMessage(), row.raw());
+                continue;
+            }
+            for (int c = h.firstTierColumn(); c < columns; c++) {
+                String v = row.cell(c).trim();
+                Open o = open[c];
+                if (o != null
+                        && (v.isEmpty()
+                                || !v.equals(o.value)
+                                || Double.isNaN(o.end)
+                                || Math.abs(o.end - t[0]) > TOUCH_S)) {
+                    done.add(o);
+                    open[c] = null;
+                    o = null;
+                }
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (o == null) {
+                    open[c] = new Open(row.line(), c, t[0], t[1], v);
+                } else {
+                    o.end = t[1];
+                }
+            }
+        }
+        for (Open o : open) {
+            if (o != null) {
+                done.add(o);
+            }
+        }
+        done.sort(Comparator.comparingLong((Open o) -> o.line).thenComparingInt(o -> o.column));
+        for (Open o : done) {
+            Double end =
+                    Double.isNaN(o.end) || o.end - o.begin < ElanParser.POINT_MAX_DURATION_MS / 1000.0 ? null : o.end;
+            String tier = h.row().cell(o.column).trim();
+            sink.accept(RawAnnotation.builder(sink.sourceFile(), o.line)
+                    .times(o.begin, end)
+                    .label(o.value)
+                    .labelSource("a tier column")
+                    .actorHint(tier)
+                    .altActorHints(ElanParser.actorAlternatives(tier, null))
+                    .actorSource(RawAnnotation.TIER)
+                    .build());
+        }
+    }
+}
