@@ -88,59 +88,8 @@ public final class Sos {
             throw new IllegalArgumentException(
                     "state must hold 2 * " + sections.length + " values, got " + state.length);
         }
-        if (sections.length == 3) {
-            return filterCausal3(x, state);
-        }
-        double[] y = new double[x.length];
-        for (int n = 0; n < x.length; n++) {
-            double cur = x[n];
-            for (int s = 0; s < sections.length; s++) {
-                double[] c = sections[s];
-                double next = c[0] * cur + state[2 * s];
-                state[2 * s] = c[1] * cur - c[4] * next + state[2 * s + 1];
-                state[2 * s + 1] = c[2] * cur - c[5] * next;
-                cur = next;
-            }
-            y[n] = cur;
-        }
-        return y;
-    }
-
-    /**
-     * {@link #filterCausal} for three sections (a band-pass of order 3, as {@code PpgClean}'s),
-     * with coefficients and state in local variables: the same operations in the same order, so
-     * the same bits ({@code SosTest}), without a load and store of the state per section and sample.
-     */
-    private double[] filterCausal3(double[] x, double[] state) {
-        double[] c = sections[0];
-        double a0 = c[0], a1 = c[1], a2 = c[2], a4 = c[4], a5 = c[5];
-        c = sections[1];
-        double b0 = c[0], b1 = c[1], b2 = c[2], b4 = c[4], b5 = c[5];
-        c = sections[2];
-        double d0 = c[0], d1 = c[1], d2 = c[2], d4 = c[4], d5 = c[5];
-        double za = state[0], wa = state[1], zb = state[2], wb = state[3], zd = state[4], wd = state[5];
-        double[] y = new double[x.length];
-        for (int n = 0; n < x.length; n++) {
-            double cur = x[n];
-            double next = a0 * cur + za;
-            za = a1 * cur - a4 * next + wa;
-            wa = a2 * cur - a5 * next;
-            cur = next;
-            next = b0 * cur + zb;
-            zb = b1 * cur - b4 * next + wb;
-            wb = b2 * cur - b5 * next;
-            cur = next;
-            next = d0 * cur + zd;
-            zd = d1 * cur - d4 * next + wd;
-            wd = d2 * cur - d5 * next;
-            y[n] = next;
-        }
-        state[0] = za;
-        state[1] = wa;
-        state[2] = zb;
-        state[3] = wb;
-        state[4] = zd;
-        state[5] = wd;
+        double[] y = x.clone();
+        filterInPlace(y, state, false);
         return y;
     }
 
@@ -264,7 +213,11 @@ public final class Sos {
         }
     }
 
-    /** {@link #filterInPlace} for three sections, as {@link #filterCausal3}. */
+    /**
+     * {@link #filterInPlace} for three sections (a band-pass of order 3, as {@code PpgClean}'s),
+     * with coefficients and state in local variables: the same operations in the same order, so
+     * the same bits ({@code SosTest}), without a load and store of the state per section and sample.
+     */
     private void filterInPlace3(double[] v, double[] state, int first, int step) {
         double[] c = sections[0];
         double a0 = c[0], a1 = c[1], a2 = c[2], a4 = c[4], a5 = c[5];
@@ -288,6 +241,12 @@ public final class Sos {
             wd = d2 * cur - d5 * next;
             v[n] = next;
         }
+        state[0] = za;
+        state[1] = wa;
+        state[2] = zb;
+        state[3] = wb;
+        state[4] = zd;
+        state[5] = wd;
     }
 
     /** {@code scipy.signal._arraytools.odd_ext(x, n)}: n samples of odd reflection at each end. */
