@@ -15,6 +15,12 @@ public final class ArtifactOptions {
     public static final ConfigOption<Double> EDA_MIN_US = real(
                     "artifacts.eda_min_us", 0.05, "uS", "EDA below this is contact loss.")
             .atLeast(0);
+    public static final ConfigOption<Double> EDA_MAX_US = real(
+                    "artifacts.eda_max_us",
+                    60,
+                    "uS",
+                    "EDA above this is out of range: no wrist skin conductance reaches it (Kleckner et al. 2018, rule 1).")
+            .positive();
     public static final ConfigOption<Double> EDA_MAX_JUMP_US_PER_S = real(
                     "artifacts.eda_max_jump_us_per_s", 10, "uS/s", "EDA changing faster than this is a jump artifact.")
             .positive();
@@ -72,6 +78,7 @@ public final class ArtifactOptions {
 
     public static final List<ConfigOption<?>> ALL = List.of(
             EDA_MIN_US,
+            EDA_MAX_US,
             EDA_MAX_JUMP_US_PER_S,
             EDA_MOTION_MIN_SLOPE_US_PER_S,
             EDA_MOTION_JERK_G_PER_S,

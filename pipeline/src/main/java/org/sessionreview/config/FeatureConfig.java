@@ -145,6 +145,10 @@ public final class FeatureConfig implements Serializable {
         return get(ArtifactOptions.EDA_MIN_US);
     }
 
+    public double edaMaxUs() {
+        return get(ArtifactOptions.EDA_MAX_US);
+    }
+
     public double edaMaxJumpUsPerS() {
         return get(ArtifactOptions.EDA_MAX_JUMP_US_PER_S);
     }

@@ -27,7 +27,7 @@ public final class PipelineConfig implements Serializable {
     public static final String METHODS = String.join(
             " ",
             "Numbers below are the defaults; the parameter entries (one per declared option) hold the values used.",
-            "Quality: EDA < 0.05 uS or jumps > 10 uS/s masked; EDA motion spikes (steep EDA change with an ACC"
+            "Quality: EDA < 0.05 uS, > 60 uS or jumps > 10 uS/s masked; EDA motion spikes (steep EDA change with an ACC"
                     + " jerk within 1 s), temperature off wrist (25-40 degC, fast falls), gross movement (3-axis"
                     + " spread >= 0.1 g per 1 s), gaps > 3 s between accepted beats and channels that stop early are"
                     + " written to artifacts/ (Kleckner et al. 2018; Taylor et al. 2015).",

@@ -65,6 +65,8 @@ final class ArtifactCore implements Serializable {
         if (eda != null) {
             found.addAll(
                     FeatureSteps.edaContactLoss(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
+            found.addAll(
+                    FeatureSteps.edaAboveRange(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
             found.addAll(FeatureSteps.edaJump(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
             if (acc != null) {
                 found.addAll(FeatureSteps.edaMotion(config)

@@ -70,7 +70,8 @@ final class EdaCoreState implements Serializable {
         }
         double spanTo = s.timeMillis(s.length() - 1) + 1000.0 / s.rateHz();
         double[] x = s.values().clone();
-        boolean[] valid = EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
+        boolean[] valid =
+                EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxUs(), config.edaMaxJumpUsPerS());
         if (acc != null) {
             RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000);
             if (a.length() > 0) {

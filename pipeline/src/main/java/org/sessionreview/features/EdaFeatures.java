@@ -11,7 +11,7 @@ import org.sessionreview.signal.eda.ScrDetector;
  * EDA features of one window: quality, skin conductance level and SCR rate.
  *
  * <p>Steps, on the samples from {@code contextSeconds} before the window to its end: {@link
- * EdaQuality} (floor {@code edaMinUs}, jumps over {@code edaMaxJumpUsPerS}), {@link EdaTonic}
+ * EdaQuality} (floor {@code edaMinUs}, ceiling {@code edaMaxUs}, jumps over {@code edaMaxJumpUsPerS}), {@link EdaTonic}
  * (Butterworth low-pass, {@code edaTonicCutoffHz}, a tonic variant), phasic = EDA - tonic,
  * {@link ScrDetector} ({@code scrMinAmplitudeUs}, rise {@code scrMinRiseSeconds..scrMaxRiseSeconds}).
  * No sample after the window end is used, so the result does not depend on what has arrived
@@ -47,8 +47,8 @@ public final class EdaFeatures {
         if (eda.length() == 0) {
             return 0;
         }
-        boolean[] valid =
-                EdaQuality.validMask(eda.values(), eda.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
+        boolean[] valid = EdaQuality.validMask(
+                eda.values(), eda.rateHz(), config.edaMinUs(), config.edaMaxUs(), config.edaMaxJumpUsPerS());
         return quality(
                 eda, valid, eda.indexAtOrAfter(startMillis), eda.indexAtOrAfter(endMillis), startMillis, endMillis);
     }
@@ -81,7 +81,8 @@ public final class EdaFeatures {
             return new Result(0, null, null, 0);
         }
         double[] x = eda.values();
-        boolean[] valid = EdaQuality.validMask(x, eda.rateHz(), config.edaMinUs(), config.edaMaxJumpUsPerS());
+        boolean[] valid =
+                EdaQuality.validMask(x, eda.rateHz(), config.edaMinUs(), config.edaMaxUs(), config.edaMaxJumpUsPerS());
         int from = eda.indexAtOrAfter(startMillis);
         int to = eda.indexAtOrAfter(endMillis);
         double quality = quality(eda, valid, from, to, startMillis, endMillis);

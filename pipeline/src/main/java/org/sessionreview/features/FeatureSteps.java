@@ -11,6 +11,7 @@ import org.sessionreview.signal.motion.AccMagnitude;
 import org.sessionreview.signal.motion.FidgetSpectrum;
 import org.sessionreview.signal.motion.GrossMovement;
 import org.sessionreview.signal.quality.AccGrossMovementDetector;
+import org.sessionreview.signal.quality.EdaAboveRangeDetector;
 import org.sessionreview.signal.quality.EdaContactLossDetector;
 import org.sessionreview.signal.quality.EdaJumpDetector;
 import org.sessionreview.signal.quality.EdaMotionDetector;
@@ -82,6 +83,10 @@ final class FeatureSteps {
 
     static EdaContactLossDetector edaContactLoss(FeatureConfig c) {
         return new EdaContactLossDetector(c.edaMinUs(), 0);
+    }
+
+    static EdaAboveRangeDetector edaAboveRange(FeatureConfig c) {
+        return new EdaAboveRangeDetector(c.edaMaxUs(), 0);
     }
 
     static EdaJumpDetector edaJump(FeatureConfig c) {

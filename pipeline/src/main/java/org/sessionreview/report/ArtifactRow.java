@@ -8,7 +8,7 @@ public class ArtifactRow implements java.io.Serializable {
     public String role;
     /** Channel the mask applies to: EDA, ACC, TEMP, IBI. */
     public String channel;
-    /** e.g. eda_contact_loss, eda_jump, eda_motion, temp_off_wrist, acc_gross_movement, ibi_gap. */
+    /** e.g. eda_contact_loss, eda_above_range, eda_jump, eda_motion, temp_off_wrist, acc_gross_movement, ibi_gap. */
     public String kind;
 
     public double startS;

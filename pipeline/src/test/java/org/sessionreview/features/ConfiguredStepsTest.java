@@ -114,6 +114,8 @@ class ConfiguredStepsTest {
         assertTrue(
                 with(ArtifactOptions.GROSS_MOVEMENT_G, 0.01).artifacts("acc_gross_movement") > 0,
                 "tapping is gross movement at 0.01 g");
+        assertEquals(0, DEFAULTS.artifacts("eda_above_range"));
+        assertTrue(with(ArtifactOptions.EDA_MAX_US, 1.5).artifacts("eda_above_range") > 0, "EDA level is 2 uS");
         assertEquals(0, DEFAULTS.artifacts("eda_jump"));
         assertTrue(with(ArtifactOptions.EDA_MAX_JUMP_US_PER_S, 1e-4).artifacts("eda_jump") > 0);
     }

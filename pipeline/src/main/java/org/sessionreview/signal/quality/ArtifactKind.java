@@ -9,6 +9,11 @@ import org.sessionreview.model.Channel;
 public enum ArtifactKind {
     /** EDA below the contact floor (default 0.05 uS): electrode lost the skin. */
     EDA_CONTACT_LOSS("eda_contact_loss", Channel.EDA),
+    /**
+     * EDA above the range of wrist skin conductance (default 60 uS; Kleckner et al. 2018, rule
+     * 1): a short circuit, a wet electrode or a damaged file, not arousal.
+     */
+    EDA_ABOVE_RANGE("eda_above_range", Channel.EDA),
     /** EDA changing faster than any physiology (default 10 uS/s). */
     EDA_JUMP("eda_jump", Channel.EDA),
     /** EDA change steeper than an SCR, coinciding with an accelerometer jerk burst. */

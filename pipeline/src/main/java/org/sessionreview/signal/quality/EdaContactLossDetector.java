@@ -5,9 +5,8 @@ package org.sessionreview.signal.quality;
  * #DEFAULT_MIN_US} uS), the "floor artifact" of an electrode that lost the skin. Missing samples
  * (NaN) are not flagged: they are absent, not artifacts.
  *
- * <p>Only the floor of Kleckner et al. (2018) rule 1 is applied; their ceiling (60 uS, the Q
- * Sensor's range) is above anything an E4 wrist reading reaches in the shared recordings. Their
- * rule 4 (5 s around invalid data) is available as {@code padMillis}, default 0 to match {@code
+ * <p>The floor of Kleckner et al. (2018) rule 1; their ceiling is {@link
+ * EdaAboveRangeDetector}. Their rule 4 (5 s around invalid data) is available as {@code padMillis}, default 0 to match {@code
  * EdaQuality}.
  *
  * <p>Reference: Kleckner et al. (2018), Simple, transparent, and flexible automated quality

@@ -24,7 +24,7 @@ class EdaE4StreamingVsBatchTest {
                 .channel(Channel.EDA)
                 .orElseThrow();
         double[] x = eda.values();
-        boolean[] valid = EdaQuality.validMask(x, eda.rateHz(), 0.05, 10);
+        boolean[] valid = EdaQuality.validMask(x, eda.rateHz(), 0.05, 60, 10);
         for (int i = 0; i < x.length; i++) {
             x[i] = valid[i] ? x[i] : Double.NaN;
         }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 /** Runs every detector with its defaults over one wearer's channels, whole or core by core. */
 final class AllDetectors {
     static final EdaContactLossDetector CONTACT = EdaContactLossDetector.defaults();
+    static final EdaAboveRangeDetector ABOVE = EdaAboveRangeDetector.defaults();
     static final EdaJumpDetector JUMP = EdaJumpDetector.defaults();
     static final EdaMotionDetector MOTION = EdaMotionDetector.defaults();
     static final AccGrossMovementDetector GROSS = AccGrossMovementDetector.defaults();
@@ -58,6 +59,9 @@ final class AllDetectors {
             double cc = pick(context, CONTACT.contextMillis());
             Regular e = c.eda().slice(from - cc, to + cc);
             out.addAll(CONTACT.detect(e.values(), e.rateHz(), e.startMillis(), from, to));
+            double ca = pick(context, ABOVE.contextMillis());
+            e = c.eda().slice(from - ca, to + ca);
+            out.addAll(ABOVE.detect(e.values(), e.rateHz(), e.startMillis(), from, to));
             double cj = pick(context, JUMP.contextMillis());
             e = c.eda().slice(from - cj, to + cj);
             out.addAll(JUMP.detect(e.values(), e.rateHz(), e.startMillis(), from, to));

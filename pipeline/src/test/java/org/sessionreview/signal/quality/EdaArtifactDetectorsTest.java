@@ -2,6 +2,7 @@ package org.sessionreview.signal.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.signal.quality.ArtifactKind.EDA_ABOVE_RANGE;
 import static org.sessionreview.signal.quality.ArtifactKind.EDA_CONTACT_LOSS;
 import static org.sessionreview.signal.quality.ArtifactKind.EDA_JUMP;
 import static org.sessionreview.signal.quality.ArtifactKind.EDA_MOTION;
@@ -32,6 +33,21 @@ class EdaArtifactDetectorsTest {
         assertIntervals(
                 List.of(seconds(EDA_CONTACT_LOSS, PlantedScene.CONTACT_LOSS_S - 5, PlantedScene.CONTACT_LOSS_S + 10)),
                 padded);
+    }
+
+    @Test
+    void shouldFlagTheSamplesAboveTheCeilingWhenARampPassesSixtyMicrosiemens() {
+        List<Artifact> found = EdaAboveRangeDetector.defaults().detect(EDA, EDA_HZ, S);
+        // samples 41-43, 25-27 steps into the ramp from 4 s: 62, 64.4 and 62 uS
+        assertIntervals(
+                List.of(seconds(EDA_ABOVE_RANGE, PlantedScene.ABOVE_RANGE_FROM_S, PlantedScene.ABOVE_RANGE_TO_S)),
+                found);
+        assertEquals(List.of(), new EdaAboveRangeDetector(65, 0).detect(EDA, EDA_HZ, S), "the peak is 64.4 uS");
+        double[] missing = {Double.NaN, 61, Double.NaN};
+        assertEquals(
+                List.of(new Artifact(EDA_ABOVE_RANGE, S + 250, S + 500)),
+                EdaAboveRangeDetector.defaults().detect(missing, EDA_HZ, S),
+                "missing samples are not out of range");
     }
 
     @Test

@@ -17,6 +17,14 @@ final class PlantedScene {
     static final double TEMP_HZ = SyntheticTemp.RATE_HZ;
 
     // EDA (2 uS with a slow drift of 1 nS/s)
+    /**
+     * A ramp of 2.4 uS per sample (9.6 uS/s, under the jump limit) from here up to 64.4 uS at 10.5
+     * s and down again by 17 s: above the 60 uS ceiling at 10.25-10.75 s.
+     */
+    static final double ABOVE_RANGE_RAMP_S = 4;
+
+    static final double ABOVE_RANGE_FROM_S = 10.25;
+    static final double ABOVE_RANGE_TO_S = 11;
     /** SCR-like rise of 0.6 uS over 2 s (steepest 0.47 uS/s), no jerk near. */
     static final double SCR_STILL_S = 20;
     /** 0.02 uS from here for 5 s. */
@@ -72,6 +80,10 @@ final class PlantedScene {
             }
             if (t >= STEEP_STILL_S) {
                 v += 0.5;
+            }
+            double k = i - ABOVE_RANGE_RAMP_S * EDA_HZ; // samples into the ramp
+            if (k > 0 && k < 52) {
+                v += 2.4 * Math.min(k, 52 - k);
             }
             x[i] = t >= CONTACT_LOSS_S && t < CONTACT_LOSS_S + 5 ? 0.02 : v;
         }
