@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.config.PipelineConfig;
@@ -126,9 +127,19 @@ public final class SessionIngestor implements Serializable {
         long endMillis = info.mediaStartMillis;
         List<SampleBlock> blocks = new ArrayList<>();
         BlockSplitter splitter = new BlockSplitter(config.features());
+        Map<Role, E4Recording> recordings = new EnumMap<>(Role.class);
+        Map<Role, Map<Channel, InputFileStats>> readFiles = new EnumMap<>(Role.class);
         for (Map.Entry<Role, String> w : m.wearables().entrySet()) {
-            endMillis =
-                    Math.max(endMillis, readWearer(out, info, dir, folder, w.getKey(), w.getValue(), splitter, blocks));
+            Map<Channel, InputFileStats> files = new EnumMap<>(Channel.class);
+            E4Recording rec = readWearer(out, info, dir, folder, w.getKey(), w.getValue(), files);
+            if (rec != null) {
+                recordings.put(w.getKey(), rec);
+                readFiles.put(w.getKey(), files);
+            }
+        }
+        IdenticalWearerFiles.leaveOut(out, recordings, readFiles);
+        for (Map.Entry<Role, E4Recording> w : recordings.entrySet()) {
+            endMillis = Math.max(endMillis, addWearer(info, w.getKey(), w.getValue(), splitter, blocks));
         }
         out.blocks.addAll(BlockSplitter.interleave(blocks));
 
@@ -175,16 +186,18 @@ public final class SessionIngestor implements Serializable {
         return info;
     }
 
-    /** Reads one wearer; returns the end of its recording (epoch ms), or 0 when nothing was read. */
-    private long readWearer(
+    /**
+     * Reads one wearer's folder and accounts for its files ({@code readFiles}: the stats of the
+     * file read per channel); null when the folder cannot be read (then every channel is missing).
+     */
+    private E4Recording readWearer(
             IngestedSession out,
             SessionInfo info,
             Entry dir,
             String folder,
             Role role,
             String wearerFolder,
-            BlockSplitter splitter,
-            List<SampleBlock> blocks) {
+            Map<Channel, InputFileStats> readFiles) {
         Entry wdir = SessionPaths.resolve(dir, wearerFolder);
         String source =
                 folder + "/" + wearerFolder; // a plain name: the manifest parser refused '..' and absolute paths
@@ -217,7 +230,7 @@ public final class SessionIngestor implements Serializable {
             for (Channel c : Channel.values()) {
                 info.missingChannels.add(role.id() + ":" + c.name());
             }
-            return 0;
+            return null;
         }
         for (E4FileReport rep : rec.reports()) {
             InputFileStats f = new InputFileStats(
@@ -239,7 +252,16 @@ public final class SessionIngestor implements Serializable {
             }
             out.files.add(f);
             out.rejects.addAll(rep.rejects());
+            if (rec.files().get(rep.channel()) == rep) {
+                readFiles.put(rep.channel(), f);
+            }
         }
+        return rec;
+    }
+
+    /** Adds a wearer's blocks; returns the end of its recording (epoch ms), or 0 when it has no data. */
+    private static long addWearer(
+            SessionInfo info, Role role, E4Recording rec, BlockSplitter splitter, List<SampleBlock> blocks) {
         for (Channel c : Channel.values()) {
             if (rec.channel(c).isEmpty()) {
                 info.missingChannels.add(role.id() + ":" + c.name());
@@ -366,7 +388,8 @@ public final class SessionIngestor implements Serializable {
         out.rejects.addAll(result.rejects());
     }
 
-    private static void rejectFile(IngestedSession out, InputFileStats f, Reject r) {
+    /** Rejects a whole file: all its records count as rejected, {@code r} says why. */
+    static void rejectFile(IngestedSession out, InputFileStats f, Reject r) {
         out.rejects.add(r);
         f.recordsRejected = f.recordsRead;
         f.recordsAccepted = 0;

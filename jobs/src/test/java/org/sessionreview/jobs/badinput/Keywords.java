@@ -34,5 +34,8 @@ public final class Keywords {
     /** Two wearers given one folder. */
     public static final String SAME_FOLDER = "same folder";
 
+    /** The same channel file in both wearers' folders. */
+    public static final String IDENTICAL = "identical";
+
     private Keywords() {}
 }

@@ -156,6 +156,19 @@ final class ManifestCases {
                         },
                         notReviewed().reject(MANIFEST, null, Keywords.SAME_FOLDER)),
                 of(
+                        "e4-same-recording-both-wearers",
+                        "The client's EDA file is copied into the therapist's folder: both copies are rejected as whole"
+                                + " files (one device's recording cannot be both people's) and EDA is missing for both;"
+                                + " the rest of the session is reviewed.",
+                        c -> Files.copy(
+                                c.path(c.channel("EDA")),
+                                c.path(c.channel("{T}", "EDA")),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING),
+                        reviewed()
+                                .reject("{C}/EDA.csv%", null, Keywords.IDENTICAL)
+                                .reject("{T}/EDA.csv%", null, Keywords.IDENTICAL)
+                                .missing("client:EDA", "therapist:EDA")),
+                of(
                         "json-annotation-absolute-path",
                         "session.json is rejected: an annotations entry /etc/passwd is no file of the"
                                 + " session folder; nothing of that file is read or written, and no path outside the sessions root"

@@ -122,6 +122,16 @@ public final class E4Recording {
                 .orElse(Long.MIN_VALUE);
     }
 
+    /**
+     * This recording without the data of {@code channels} (they become missing); the file
+     * reports stay, since the files were found and read.
+     */
+    public E4Recording without(Set<Channel> channels) {
+        Map<Channel, E4Channel> kept = copy(this.channels);
+        kept.keySet().removeAll(channels);
+        return new E4Recording(sessionId, kept, files, reports);
+    }
+
     @Override
     public String toString() {
         return "E4Recording{" + sessionId + " " + channels.values() + " missing=" + missingChannels() + "}";
