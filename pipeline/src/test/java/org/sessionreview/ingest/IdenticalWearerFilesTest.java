@@ -35,17 +35,7 @@ class IdenticalWearerFilesTest {
     @BeforeEach
     void copySample() throws IOException {
         Path from = Path.of("..", "sample-data", SAMPLE).toAbsolutePath().normalize();
-        Path to = root.resolve("s");
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        Path to = SessionIngestorConfinementTest.copy(from, root.resolve("s"));
         JsonNode wearables =
                 new ObjectMapper().readTree(to.resolve("session.json").toFile()).get("wearables");
         client = to.resolve(wearables.get("client").asText());

@@ -44,7 +44,8 @@ class SessionIngestorConfinementTest {
         manifest = (ObjectNode) JSON.readTree(session.resolve("session.json").toFile());
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    /** Copies the folder {@code from} with everything in it to {@code to}; returns {@code to}. */
+    static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
