@@ -74,6 +74,25 @@ class JoinedExportsTest {
     }
 
     @Test
+    void shouldRejectEachLaterCopyWithItsOwnRowsWhenTheSameExportIsJoinedThreeTimes() throws IOException {
+        String once = eda(S1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8);
+        E4CsvParser.Result r = parse(Channel.EDA, once + once + once.substring(0, once.indexOf("0.500000")));
+
+        assertEquals(parse(Channel.EDA, once).data(), r.data(), "the data of one copy");
+        assertCounts(r, 24, 16); // 8 + (2 + 8) + (2 + 4) data lines
+        assertEquals(List.of(11L, 12L, 13L, 21L, 22L, 23L), lines(r));
+        assertTrue(r.report().rejects().get(2).reason.startsWith("lines 13-20 (8 samples"));
+        // the third copy ends inside its overlap: the stretch's row is written at the end of the file
+        assertTrue(
+                r.report()
+                        .rejects()
+                        .get(5)
+                        .reason
+                        .startsWith("lines 23-26 (4 samples at 2017-05-22T09:00:00Z to" + " 2017-05-22T09:00:00.750Z)"),
+                r.report().rejects().get(5).reason);
+    }
+
+    @Test
     void shouldKeepTheSamplesPastTheOverlapWhenTheSecondExportStartsInsideTheFirst() throws IOException {
         // the second export starts 1 s (4 samples) after the first, which holds 2 s: 4 lines overlap
         String text = eda(S1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8) + eda(S1 + 1, 9, 9, 9, 9, 1.1, 1.2);
@@ -227,6 +246,10 @@ class JoinedExportsTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    private static E4CsvParser.Result parse(Channel channel, String text) {
+        return parse(channel, text, E4Limits.defaults());
+    }
 
     private static E4CsvParser.Result parse(Channel channel, String text, E4Limits limits) {
         E4CsvParser.Result r = E4CsvParser.parse(channel, new StringReader(text), "s", "f.csv", limits);
