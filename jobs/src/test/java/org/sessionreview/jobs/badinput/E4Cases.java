@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -20,6 +22,8 @@ final class E4Cases {
     static final String ACC = "{C}/ACC.csv%";
     static final String IBI = "{C}/IBI.csv%";
     static final String NAME_IN_EDA = "Jane Roe";
+    /** e4-two-exports-joined: the samples in the first part (at 4 Hz, 250 s). */
+    static final int JOINED_AFTER_SAMPLE = 1000;
 
     private E4Cases() {}
 
@@ -266,6 +270,26 @@ final class E4Cases {
                                         .map(l -> l + ",")
                                         .toList()),
                         reviewed().clean("%")),
+                of(
+                        "e4-two-exports-joined",
+                        "An EDA file holding two exports joined (a second pair of header rows after sample 1000,"
+                                + " its start 60 s after the first part ends) is read: both header rows are rejected"
+                                + " with their line numbers, the later samples keep their own times and the 60 s gap"
+                                + " is left missing.",
+                        c -> {
+                            List<String> l = c.lines(c.channel("EDA"));
+                            double rate =
+                                    Double.parseDouble(l.get(1).split(",")[0].trim());
+                            int split = 2 + JOINED_AFTER_SAMPLE; // part 1: rows 1 and 2 and 1000 samples
+                            List<String> joined = new ArrayList<>(l.subList(0, split));
+                            joined.add(String.format(Locale.ROOT, "%.6f", start(c) + JOINED_AFTER_SAMPLE / rate + 60));
+                            joined.add(l.get(1));
+                            joined.addAll(l.subList(split, l.size()));
+                            c.writeLines(c.channel("EDA"), joined);
+                        },
+                        reviewed()
+                                .reject(EDA, JOINED_AFTER_SAMPLE + 3, Keywords.JOINED)
+                                .reject(EDA, JOINED_AFTER_SAMPLE + 4, Keywords.JOINED)),
                 of(
                                 "e4-unreadable-file",
                                 "An EDA file the user may not read is one reject row;"

@@ -9,6 +9,8 @@ public final class Keywords {
     public static final String START = "start";
     /** A header row 2 (sample rate) problem. */
     public static final String RATE = "rate";
+    /** A second header inside an E4 file: two exports joined into one. */
+    public static final String JOINED = "joined";
     /** A line with the wrong number of columns. */
     public static final String COLUMNS = "column";
     /** A folder or file that was expected and is absent. */

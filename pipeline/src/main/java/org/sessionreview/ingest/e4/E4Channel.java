@@ -10,7 +10,8 @@ import org.sessionreview.model.Channel;
  * <p>Regular channels (EDA, BVP, ACC, TEMP, HR): sample {@code i} is at {@code startMillis + i
  * * 1000 / rateHz}; its values sit at {@code values[i * width .. i * width + width - 1]} (ACC
  * interleaved x, y, z in 1/64 g). A data line the reader rejected is kept as NaN so that the
- * samples after it keep their times.
+ * samples after it keep their times; so is the gap between two exports joined in one file
+ * ({@link JoinedExports}).
  *
  * <p>IBI: beat {@code i} ends {@code offsetsS[i]} seconds after {@code startMillis} and {@code
  * values[i]} is its interval in seconds; {@code rateHz} is 0. Rejected IBI lines are dropped (the

@@ -27,6 +27,11 @@ import org.sessionreview.model.Reject;
  * the duration cap and at an I/O error, keeping what was read. Counting: see {@link
  * E4FileReport}.
  *
+ * <p>Two exports joined into one file (a second header among the data lines) are placed at
+ * their own times: for regular channels see {@link JoinedExports}; in IBI.csv a data line {@code
+ * <plausible start>, IBI} is rejected and the offsets after it are shifted by {@code start2 -
+ * start} (seconds) before they are checked, so that each beat lands at its true time.
+ *
  * <p>Reasons quote only numbers that parsed; {@link Reject#raw} keeps a line only when it holds
  * nothing but digits, signs, {@code e E . ,}, spaces and tabs (else null), so no input text that
  * could carry an identity reaches the rejects table.
@@ -141,15 +146,21 @@ public final class E4CsvParser {
         long cap = limits.maxSamples(rate);
         int width = channel.width();
         DoubleList values = new DoubleList((int) Math.min(4096, Math.max(16, cap * width))); // grows by doubling
+        JoinedExports joined =
+                new JoinedExports(channel, limits, start, rate, cap, values, fields, rejects, sessionId, sourceFile);
         DataLines lines = new DataLines(in, cap, fields);
         try {
             while (lines.next()) {
-                if (read == cap) {
+                if (read == cap || joined.full()) {
+                    joined.finish();
                     stopAtCap(lines.number, E4Limits.num(rate) + " Hz");
                     break;
                 }
                 read++;
                 String reason = lines.parsed ? null : lineProblem(lines, in, width);
+                if (joined.take(lines, in, reason)) {
+                    continue;
+                }
                 if (reason != null) {
                     reject(lines, in, reason);
                 }
@@ -157,10 +168,13 @@ public final class E4CsvParser {
                     values.add(reason == null ? fields[c] : Double.NaN);
                 }
             }
+            joined.finish();
         } catch (IOException e) {
+            joined.finish();
             readError(e, in);
         }
-        if (read == 0) {
+        rejected += joined.rejected();
+        if (read == 0 || values.size() == 0) {
             return noSamples("no samples after the header rows");
         }
         return E4Channel.wrap(channel, Math.round(start * 1000.0), rate, values.toArray(), null);
@@ -171,10 +185,8 @@ public final class E4CsvParser {
         if (startRow == null) {
             return noSamples("no samples: the file is empty");
         }
-        int comma = startRow == LineSource.TOO_LONG ? -1 : startRow.indexOf(',');
-        double start = comma < 0 ? Double.NaN : FastDecimal.parse(startRow, 0, comma);
-        String label = comma < 0 ? "" : startRow.substring(comma + 1).trim();
-        if (!(start > 0) || Double.isInfinite(start) || !label.equalsIgnoreCase("IBI")) {
+        double start = JoinedExports.ibiHeader(startRow);
+        if (Double.isNaN(start)) {
             return wholeFile(in, 1, "invalid header row 1: expected '<start unix seconds>, IBI'", startRow, 0);
         }
         String problem = limits.startProblem(start);
@@ -185,6 +197,8 @@ public final class E4CsvParser {
         DoubleList offsets = new DoubleList(4096);
         DoubleList intervals = new DoubleList(4096);
         double previous = Double.NEGATIVE_INFINITY;
+        double shift = 0; // s from the file's start to that of the export joined at line shiftLine
+        long shiftLine = 0;
         DataLines lines = new DataLines(in, cap, fields);
         try {
             while (lines.next()) {
@@ -194,15 +208,32 @@ public final class E4CsvParser {
                 }
                 read++;
                 String reason = lines.parsed ? null : lineProblem(lines, in, 2);
+                double start2 = reason == null || lines.blank ? Double.NaN : JoinedExports.ibiHeader(in.text());
+                if (!Double.isNaN(start2) && limits.startProblem(start2) == null) {
+                    shift = start2 - start;
+                    shiftLine = lines.number;
+                    reject(
+                            lines,
+                            in,
+                            "second E4 header (start " + JoinedExports.time(start2)
+                                    + "): the file holds two exports joined; the beat offsets after it are shifted by "
+                                    + E4Limits.num(shift) + " s to their own start time");
+                    continue;
+                }
+                double offset = shiftLine == 0 ? fields[0] : fields[0] + shift;
                 if (reason == null) {
-                    reason = ibiProblem(fields[0], fields[1], previous);
+                    reason = ibiProblem(offset, fields[1], previous);
+                    if (reason != null && shiftLine > 0) {
+                        reason += " (offset " + E4Limits.num(fields[0]) + " s in the export joined at line " + shiftLine
+                                + ")";
+                    }
                 }
                 if (reason != null) {
                     reject(lines, in, reason);
                     continue;
                 }
-                previous = fields[0];
-                offsets.add(fields[0]);
+                previous = offset;
+                offsets.add(offset);
                 intervals.add(fields[1]);
             }
         } catch (IOException e) {

@@ -34,8 +34,11 @@ import org.sessionreview.storage.Entry;
  *
  * <p><b>Rejects.</b> One per rejected data line at its line number, plus one per file-level
  * problem: at line 0 for a problem with the file as a whole, at the header row, or at the first
- * line not read (I/O error, cap). So {@code rejects().size()} may differ from {@code
- * recordsRejected}.
+ * line not read (I/O error, cap). A file holding two exports joined ({@link JoinedExports})
+ * adds one per row of a second header; the data lines it rejects as overlapping the earlier
+ * export are each counted but share one reject at the first of them, and after a second header
+ * with another rate the remaining data lines are counted under that header's rejects, as in a
+ * whole-file reject. So {@code rejects().size()} may differ from {@code recordsRejected}.
  *
  * @param channel the channel the file holds
  * @param path the file (or entry) found; null when parsed from a stream ({@link
