@@ -36,6 +36,21 @@ final class E4Cases {
             "e4-rate-1e-4",
             "e4-10mb-line");
 
+    /** The data rows (from row 3) of an E4 file with every value multiplied by {@code factor}. */
+    static List<String> rescaled(List<String> lines, double factor) {
+        List<String> out = new ArrayList<>(lines.subList(0, 2));
+        for (String l : lines.subList(2, lines.size())) {
+            String[] v = l.split(",");
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < v.length; i++) {
+                row.append(i == 0 ? "" : ",")
+                        .append(String.format(Locale.ROOT, "%.6f", Double.parseDouble(v[i].trim()) * factor));
+            }
+            out.add(row.toString());
+        }
+        return out;
+    }
+
     static List<BadInputCase> cases() {
         return List.of(
                 of(
@@ -290,6 +305,19 @@ final class E4Cases {
                         reviewed()
                                 .reject(EDA, JOINED_AFTER_SAMPLE + 3, Keywords.JOINED)
                                 .reject(EDA, JOINED_AFTER_SAMPLE + 4, Keywords.JOINED)),
+                of(
+                        "e4-eda-in-nanosiemens",
+                        "An EDA file converted to nanosiemens (every value x 1000) is rejected as a whole with a reason"
+                                + " that names the likely unit; the session is reviewed without client EDA.",
+                        c -> c.writeLines(c.channel("EDA"), rescaled(c.lines(c.channel("EDA")), 1000)),
+                        reviewed().reject(EDA, 0, Keywords.UNIT).missing("client:EDA")),
+                of(
+                        "e4-acc-in-g",
+                        "An ACC file converted to g (every value / 64) is rejected as a whole with a reason that names"
+                                + " the likely unit (its movement thresholds would otherwise be 64 times too high);"
+                                + " the session is reviewed without client ACC.",
+                        c -> c.writeLines(c.channel("ACC"), rescaled(c.lines(c.channel("ACC")), 1 / 64.0)),
+                        reviewed().reject(ACC, 0, Keywords.UNIT).missing("client:ACC")),
                 of(
                                 "e4-unreadable-file",
                                 "An EDA file the user may not read is one reject row;"

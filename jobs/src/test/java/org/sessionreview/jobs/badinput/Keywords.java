@@ -39,5 +39,8 @@ public final class Keywords {
     /** The same channel file in both wearers' folders. */
     public static final String IDENTICAL = "identical";
 
+    /** Values in another unit than the E4's. */
+    public static final String UNIT = "unit";
+
     private Keywords() {}
 }

@@ -94,6 +94,16 @@ public record E4FileReport(
     }
 
     /**
+     * This report for a file read to its end and then rejected as a whole: every record counts as
+     * rejected, {@code fileRejected}, and one more reject at line 0 says why.
+     */
+    public E4FileReport rejectedAsAWhole(String sessionId, String reason) {
+        List<Reject> all = new java.util.ArrayList<>(rejects);
+        all.add(new Reject(sessionId, sourceFile, 0, reason, null));
+        return new E4FileReport(channel, path, sourceFile, recordsRead, recordsRead, true, all, identity);
+    }
+
+    /**
      * A file-level problem that left nothing to read: 1 record read and rejected, {@code
      * fileRejected}, one reject at line 0.
      */

@@ -266,7 +266,14 @@ public final class E4Reader {
             try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
                 E4FileReport report = result.report().withPath(file);
-                return new E4CsvParser.Result(result.data(), identified(report, raw)); // before the close
+                String units = result.data() == null
+                        ? null
+                        : E4Units.problem(channel, result.data().values());
+                if (units != null) {
+                    report = report.rejectedAsAWhole(sessionId, units);
+                }
+                return new E4CsvParser.Result(
+                        units == null ? result.data() : null, identified(report, raw)); // before the close
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return unread(channel, file, sessionId, sourceFile, ioReason(e));

@@ -155,7 +155,8 @@ class E4PlausibilityTest {
         for (double rate : new double[] {nominal / 4, nominal * 4, nominal / 4.01, nominal * 4.01}) {
             String header = (START_S + cols.replace("0", Long.toString(START_S))) + "\n"
                     + (rate + cols.replace("0", Double.toString(rate))) + "\n";
-            Path file = write(c.fileName(), header + "1" + cols + "\n");
+            // a sample in the channel's unit (ACC: 1 g along x, 64 in 1/64 g; see E4Units)
+            Path file = write(c.fileName(), header + (c == Channel.ACC ? "64" : "1") + cols + "\n");
             E4FileReport report = E4Reader.readFile(c, file, "s", "f").report();
             boolean inside = rate >= nominal / 4 && rate <= nominal * 4;
             assertEquals(!inside, report.fileRejected(), c + " at " + rate + " Hz");
