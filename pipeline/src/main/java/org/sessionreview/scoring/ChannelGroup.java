@@ -9,18 +9,25 @@ import org.sessionreview.model.WindowFeatures;
  */
 public enum ChannelGroup {
     /** Electrodermal activity: {@code edaQuality}. */
-    EDA(w -> w.edaQuality),
+    EDA("EDA", w -> w.edaQuality),
     /** Heart rate and HRV from beats: {@code cardiacQuality}. */
-    CARDIAC(w -> w.cardiacQuality),
+    CARDIAC("heart beats", w -> w.cardiacQuality),
     /** Accelerometer: {@code accQuality}. */
-    ACC(w -> w.accQuality),
+    ACC("movement", w -> w.accQuality),
     /** Skin temperature: {@code tempQuality}. */
-    TEMP(w -> w.tempQuality);
+    TEMP("skin temperature", w -> w.tempQuality);
 
+    private final String label;
     private final ToDoubleFunction<WindowFeatures> quality;
 
-    ChannelGroup(ToDoubleFunction<WindowFeatures> quality) {
+    ChannelGroup(String label, ToDoubleFunction<WindowFeatures> quality) {
+        this.label = label;
         this.quality = quality;
+    }
+
+    /** A readable name for reasons, e.g. {@code skin temperature}. */
+    public String label() {
+        return label;
     }
 
     /** This group's quality in the window (valid fraction 0..1; 0 when the channel is absent). */

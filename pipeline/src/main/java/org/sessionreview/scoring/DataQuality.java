@@ -1,6 +1,8 @@
 package org.sessionreview.scoring;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.sessionreview.model.WindowFeatures;
 
 /**
@@ -23,5 +25,25 @@ public final class DataQuality {
             }
         }
         return n == 0 ? 0.0 : sum / n;
+    }
+
+    /**
+     * Each channel group's mean quality over the wearer's windows, 0..1, in {@link ChannelGroup}
+     * order (0 for every group when the wearer has no windows); {@link #of} is their mean.
+     */
+    public static Map<ChannelGroup, Double> byGroup(List<WindowFeatures> wearerWindows) {
+        Map<ChannelGroup, Double> out = new EnumMap<>(ChannelGroup.class);
+        for (ChannelGroup g : ChannelGroup.values()) {
+            double sum = 0;
+            int n = 0;
+            for (WindowFeatures w : wearerWindows) {
+                if (!w.endOfStream) {
+                    sum += g.quality(w);
+                    n++;
+                }
+            }
+            out.put(g, n == 0 ? 0.0 : sum / n);
+        }
+        return out;
     }
 }

@@ -3,6 +3,8 @@ package org.sessionreview.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.sessionreview.config.ScoringConfig;
 
 /**
@@ -27,8 +29,9 @@ import org.sessionreview.config.ScoringConfig;
  * <p><b>Reasons</b> (short, readable; candidates for review, never diagnoses), in this order:
  * {@code 2 candidate client anxiety episodes (5.5 min, peak index 3.4)}; {@code 1 without a
  * coded anxiety cue (unvoiced arousal)}; and, without flagging on its own, {@code client data
- * quality 42 %: review sensor placement} when the client's data quality is below {@link
- * ScoringConfig#lowDataQuality()}, or {@code no client sensor data: nothing scored}.
+ * quality 42 % (EDA 3 %, skin temperature 0 %): review sensor placement} when the client's data
+ * quality is below {@link ScoringConfig#lowDataQuality()}, naming the channel groups below it too
+ * (the artifacts and rejects tables say why), or {@code no client sensor data: nothing scored}.
  */
 public final class ReviewPriority {
     private ReviewPriority() {}
@@ -49,12 +52,14 @@ public final class ReviewPriority {
      * @param withoutCue how many of them have no coded ANX cue inside
      * @param clientWindows number of client windows (0 = the client wore no sensor)
      * @param clientDataQuality the client's {@link DataQuality}
+     * @param clientGroups the client's {@link DataQuality#byGroup}
      */
     public static List<String> reasons(
             List<AnxietyEpisode> clientEpisodes,
             int withoutCue,
             int clientWindows,
             double clientDataQuality,
+            Map<ChannelGroup, Double> clientGroups,
             ScoringConfig cfg) {
         List<String> reasons = new ArrayList<>();
         int n = clientEpisodes.size();
@@ -75,9 +80,22 @@ public final class ReviewPriority {
         if (clientWindows == 0) {
             reasons.add("no client sensor data: nothing scored");
         } else if (clientDataQuality < cfg.lowDataQuality()) {
-            reasons.add(String.format(Locale.ROOT, "client data quality %d %%: review sensor placement", (long)
-                    Math.floor(clientDataQuality * 100)));
+            StringJoiner low = new StringJoiner(", ", " (", ")").setEmptyValue("");
+            clientGroups.forEach((g, q) -> {
+                if (q < cfg.lowDataQuality()) {
+                    low.add(g.label() + " " + percent(q));
+                }
+            });
+            reasons.add("client data quality " + percent(clientDataQuality) + low + ": review sensor placement");
         }
         return reasons;
+    }
+
+    /**
+     * A share 0..1 as whole per cent, rounded down (so a share just under a threshold never reads
+     * as the threshold) after a nudge of 1e-9 (so a mean of 0.3s that sums to 0.29999... reads 30).
+     */
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%d %%", (long) Math.floor(share * 100 + 1e-9));
     }
 }

@@ -43,8 +43,13 @@ final class SessionRows {
         List<WindowFeatures> clientWindows = byRole.get(Role.CLIENT);
         r.dataQualityClient = DataQuality.of(clientWindows);
         r.dataQualityTherapist = DataQuality.of(byRole.get(Role.THERAPIST));
-        r.flagReasons = new ArrayList<>(
-                ReviewPriority.reasons(client, clientWithoutCue, clientWindows.size(), r.dataQualityClient, cfg));
+        r.flagReasons = new ArrayList<>(ReviewPriority.reasons(
+                client,
+                clientWithoutCue,
+                clientWindows.size(),
+                r.dataQualityClient,
+                DataQuality.byGroup(clientWindows),
+                cfg));
         for (Role role : Role.values()) {
             String shortCoverage =
                     VideoRange.shortCoverageReason(role.id(), byRole.get(role), info.durationS, cfg.lowDataQuality());

@@ -3,6 +3,7 @@ package org.sessionreview.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,25 @@ class ReviewPriorityTest {
                 List.of(
                         "2 candidate client anxiety episodes (5.5 min, peak index 3.4)",
                         "1 without a coded anxiety cue (unvoiced arousal)",
-                        "client data quality 49 %: review sensor placement"),
-                ReviewPriority.reasons(eps, 1, 300, 0.499, CFG));
+                        "client data quality 49 % (EDA 3 %, skin temperature 0 %): review sensor placement"),
+                ReviewPriority.reasons(eps, 1, 300, 0.499, groups(0.039, 0.99, 0.97, 0), CFG));
+        assertEquals(
+                List.of("client data quality 45 % (skin temperature 0 %): review sensor placement"),
+                ReviewPriority.reasons(List.of(), 0, 300, 0.45, groups(0.6, 0.6, 0.6, 0), CFG),
+                "a wearer without a temperature sensor");
+    }
+
+    private static Map<ChannelGroup, Double> groups(double eda, double cardiac, double acc, double temp) {
+        Map<ChannelGroup, Double> m = new EnumMap<>(ChannelGroup.class);
+        m.put(ChannelGroup.EDA, eda);
+        m.put(ChannelGroup.CARDIAC, cardiac);
+        m.put(ChannelGroup.ACC, acc);
+        m.put(ChannelGroup.TEMP, temp);
+        return m;
     }
 
     @Test
     void shouldGiveNoReasonWhenCalmWithGoodData() {
-        assertEquals(List.of(), ReviewPriority.reasons(List.of(), 0, 300, 0.5, CFG));
+        assertEquals(List.of(), ReviewPriority.reasons(List.of(), 0, 300, 0.5, groups(1, 1, 0, 0), CFG));
     }
 }

@@ -193,7 +193,10 @@ class SessionReviewerTest {
         SessionReview r = reviewer.review(SyntheticSession.info("S3"), ws, List.of(), CFG);
         SessionRow row = r.sessionRow();
         assertEquals((0.8 + 0.2 + 0.4 + 0.3) / 4, row.dataQualityClient, 1e-12);
-        assertEquals(List.of("client data quality 42 %: review sensor placement"), row.flagReasons);
+        assertEquals(
+                List.of("client data quality 42 % (heart beats 20 %, movement 40 %, skin temperature 30 %):"
+                        + " review sensor placement"),
+                row.flagReasons);
         assertFalse(row.flagged);
         assertEquals(0.0, row.priority);
         assertEquals(0.0, row.dataQualityTherapist, "no therapist sensor");
