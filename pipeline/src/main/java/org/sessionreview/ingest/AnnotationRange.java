@@ -20,6 +20,13 @@ public final class AnnotationRange {
     /** Upper bound when the session's duration is unknown, seconds. */
     static final double MAX_SESSION_S = 86_400;
 
+    /** Fewest annotations of a file for the milliseconds hint. */
+    static final int MIN_FOR_UNIT_HINT = 2;
+
+    static final String MILLISECONDS_HINT =
+            "; all of this file's annotations lie past it and would fit at 1/1000 of their times:"
+                    + " milliseconds? Seconds are expected";
+
     private AnnotationRange() {}
 
     /** The latest time an annotation may reach, seconds from media start. */
@@ -47,15 +54,27 @@ public final class AnnotationRange {
                 TOLERANCE_S);
     }
 
-    /** A copy of {@code in} with the annotations past {@code limitS} moved to the rejects. */
+    /**
+     * A copy of {@code in} with the annotations past {@code limitS} moved to the rejects. When
+     * every annotation of the file (at least {@value #MIN_FOR_UNIT_HINT}) lies past the limit and
+     * all would lie within it at a thousandth of their times, each reason adds {@value
+     * #MILLISECONDS_HINT}: a file written in milliseconds where seconds are expected.
+     */
     static ParseResult<Annotation> check(ParseResult<Annotation> in, double limitS) {
         ParseResult<Annotation> out = new ParseResult<>();
         out.addRead(in.recordsRead());
         in.rejects().forEach(out::reject);
+        boolean milliseconds = in.records().size() >= MIN_FOR_UNIT_HINT
+                && in.records().stream().allMatch(a -> a.endOrStartS() > limitS && a.endOrStartS() / 1000 <= limitS);
         for (Annotation a : in.records()) {
             String problem = outside(a, limitS);
             if (problem != null) {
-                out.reject(new Reject(a.sessionId, a.sourceFile, a.sourceLine, problem, null));
+                out.reject(new Reject(
+                        a.sessionId,
+                        a.sourceFile,
+                        a.sourceLine,
+                        problem + (milliseconds ? MILLISECONDS_HINT : ""),
+                        null));
             } else {
                 out.accept(a);
             }

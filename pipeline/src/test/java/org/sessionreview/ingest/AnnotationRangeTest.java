@@ -40,6 +40,37 @@ class AnnotationRangeTest {
     }
 
     @Test
+    void shouldAskWhetherTimesAreInMillisecondsWhenAllWouldFitAtAThousandth() {
+        ParseResult<Annotation> in = new ParseResult<>();
+        in.addRead(3);
+        in.accept(at(95_000, 101_500.0, 1));
+        in.accept(at(310_000, null, 2));
+        in.accept(at(1_100_000, 1_150_000.0, 3));
+        ParseResult<Annotation> out = AnnotationRange.check(in, AnnotationRange.limitS(1_200.0, null));
+        assertEquals(0, out.records().size());
+        assertEquals(3, out.rejects().size());
+        for (var r : out.rejects()) {
+            assertTrue(r.reason.endsWith("milliseconds? Seconds are expected"), r.reason);
+            assertTrue(r.reason.length() <= org.sessionreview.model.Reject.REASON_MAX_CHARS, r.reason);
+        }
+
+        // one annotation inside the session: a typing error elsewhere, not a unit
+        in.accept(at(100, 110.0, 4));
+        in.addRead(1);
+        out = AnnotationRange.check(in, AnnotationRange.limitS(1_200.0, null));
+        assertEquals(1, out.records().size());
+        assertTrue(out.rejects().stream().noneMatch(r -> r.reason.contains("milliseconds")));
+
+        // past the session even at a thousandth: no hint
+        ParseResult<Annotation> far = new ParseResult<>();
+        far.addRead(2);
+        far.accept(at(5_000_000, null, 1));
+        far.accept(at(6_000_000, null, 2));
+        assertTrue(AnnotationRange.check(far, AnnotationRange.limitS(1_200.0, null)).rejects().stream()
+                .noneMatch(r -> r.reason.contains("milliseconds")));
+    }
+
+    @Test
     void shouldBoundByTheRecordingOrADayWhenNoDurationIsDeclared() {
         assertEquals(630, AnnotationRange.limitS(null, 600.0));
         assertEquals(86_400, AnnotationRange.limitS(null, null));

@@ -58,6 +58,19 @@ final class AnnotationCases {
                         c -> c.addAnnotationFile(X, SIGH + "\n" + jsonl(99999, "AFF_CUE", "client") + "\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1)),
                 of(
+                        "ann-times-in-milliseconds",
+                        "A file whose every event lies past the 480 s session, but within it at a thousandth of its"
+                                + " time (written in milliseconds), is a reject row per event asking whether the"
+                                + " times are in milliseconds.",
+                        c -> c.addAnnotationFile(
+                                X,
+                                jsonl(100_000, "ANX_STR_SIGH", "client") + "\n" + jsonl(250_500, "AFF_CUE", "client")
+                                        + "\n"),
+                        reviewed()
+                                .reject(X, 1, Keywords.MILLISECONDS)
+                                .reject(X, 2, Keywords.MILLISECONDS)
+                                .annotationsFrom(X, 0)),
+                of(
                         "ann-negative-start",
                         "An event at -5 s is a reject row (outside the session).",
                         c -> c.addAnnotationFile(X, SIGH + "\n" + jsonl(-5, "AFF_CUE", "client") + "\n"),

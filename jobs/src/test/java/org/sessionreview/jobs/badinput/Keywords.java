@@ -42,5 +42,8 @@ public final class Keywords {
     /** Values in another unit than the E4's. */
     public static final String UNIT = "unit";
 
+    /** Times that look like milliseconds where seconds are expected. */
+    public static final String MILLISECONDS = "milliseconds";
+
     private Keywords() {}
 }
