@@ -265,7 +265,7 @@ class ResearchExportTest {
                 });
                 expected.add(m);
             }
-            expected.sort(ResearchExport.ROW_ORDER);
+            expected.sort(ExportColumns.ROW_ORDER);
             assertEquals(expected, TableReader.read(out, table).rows(), table);
         }
     }

@@ -54,7 +54,7 @@ class ResearchRulesTest {
             }
             TableSchema<Map<String, Object>> out = ResearchExport.exportSchema(t);
             for (Column<Map<String, Object>> c : out.columns()) {
-                assertTrue(ResearchExport.exportable(c.type()), t.name() + "." + c.name() + " is " + c.type());
+                assertTrue(ExportColumns.exportable(c.type()), t.name() + "." + c.name() + " is " + c.type());
                 assertFalse(c.name().endsWith("_utc"), t.name() + "." + c.name());
                 assertFalse(c.name().equals("session_date"), t.name() + "." + c.name());
             }
