@@ -17,6 +17,7 @@ import org.sessionreview.ingest.e4.E4FileReport;
 import org.sessionreview.ingest.e4.E4Limits;
 import org.sessionreview.ingest.e4.E4Reader;
 import org.sessionreview.ingest.e4.E4Recording;
+import org.sessionreview.ingest.e4.E4ZipReader;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.ingest.session.SessionManifest;
 import org.sessionreview.ingest.session.SessionManifestParser;
@@ -201,20 +202,20 @@ public final class SessionIngestor implements Serializable {
         Entry wdir = SessionPaths.resolve(dir, wearerFolder);
         String source =
                 folder + "/" + wearerFolder; // a plain name: the manifest parser refused '..' and absolute paths
+        boolean zip = wdir != null && wdir.isRegularFile() && E4ZipReader.isZip(wearerFolder);
         String problem = wdir == null
                 ? "wearables." + role.id() + " " + SessionPaths.OUTSIDE
-                : !wdir.isDirectory()
-                        ? "wearable folder for the " + role.id() + (wdir.exists() ? " is not a folder" : " not found")
+                : !wdir.isDirectory() && !zip
+                        ? "wearable folder for the " + role.id()
+                                + (wdir.exists() ? " is not a folder (nor an E4 zip)" : " not found")
                         : null;
         E4Recording rec = null;
         if (problem == null) {
+            E4Limits limits = E4Limits.around(info.mediaStartMillis).withMaxDurationHours(config.e4MaxDurationHours());
             try {
-                rec = E4Reader.read(
-                        wdir,
-                        info.sessionId,
-                        source,
-                        E4Limits.around(info.mediaStartMillis).withMaxDurationHours(config.e4MaxDurationHours()),
-                        dir);
+                rec = zip
+                        ? E4ZipReader.read(wdir, info.sessionId, source, limits)
+                        : E4Reader.read(wdir, info.sessionId, source, limits, dir);
             } catch (IOException | RuntimeException e) {
                 problem = "wearable folder for the " + role.id() + " cannot be read: "
                         + (e instanceof IOException

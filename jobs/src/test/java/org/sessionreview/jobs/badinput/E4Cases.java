@@ -251,6 +251,28 @@ final class E4Cases {
                         },
                         reviewed().reject("{C}%").missing(allChannels("client"))),
                 of(
+                        "e4-connect-zip",
+                        "Nothing: the client's folder holds the export as E4 Connect downloads it, one zip of"
+                                + " ACC.csv ... TEMP.csv with info.txt, and nothing else; every channel is read from"
+                                + " the zip.",
+                        c -> {
+                            Path zip = c.path("{C}/" + c.base.clientFolder() + ".zip");
+                            try (java.util.zip.ZipOutputStream out =
+                                    new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+                                for (String ch : List.of("ACC", "BVP", "EDA", "HR", "IBI", "TEMP")) {
+                                    String file = c.channel(ch);
+                                    out.putNextEntry(new java.util.zip.ZipEntry(ch + ".csv"));
+                                    out.write(TextFiles.readBytes(c.path(file)));
+                                    out.closeEntry();
+                                    Files.delete(c.path(file));
+                                }
+                                out.putNextEntry(new java.util.zip.ZipEntry("info.txt"));
+                                out.write("E4 export\n".getBytes(StandardCharsets.UTF_8));
+                                out.closeEntry();
+                            }
+                        },
+                        reviewed().clean("%")),
+                of(
                         "e4-lowercase-file-names",
                         "Nothing: channel files named in lower case (eda.csv.gz, ...) beside the E4's"
                                 + " own tags.csv and info.txt are read; no channel is missing.",

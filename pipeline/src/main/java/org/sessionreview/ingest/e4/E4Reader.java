@@ -35,7 +35,8 @@ import org.sessionreview.storage.LocalEntry;
  * File names are matched ignoring case ({@code eda.csv} is the EDA file) when the exact name is
  * absent; further names differing only in case get a report saying they were ignored.
  * Each of these has a report in {@link E4Recording#reports()}. Reasons never name a path or
- * quote an exception message (which may hold one).
+ * quote an exception message (which may hold one). A folder that holds no channel file but one
+ * zip (the export as E4 Connect downloads it) is read from the zip ({@link E4ZipReader}).
  */
 public final class E4Reader {
     private E4Reader() {}
@@ -113,6 +114,17 @@ public final class E4Reader {
         } catch (IOException | SecurityException e) {
             throw new IOException("cannot list the E4 export folder (I/O error: "
                     + e.getClass().getSimpleName() + ")");
+        }
+        if (names.stream().noneMatch(n -> E4ZipReader.channelOf(n) != null)) {
+            List<String> zips =
+                    names.stream().filter(E4ZipReader::isZip).sorted().toList();
+            if (zips.size() == 1 && folder.resolve(zips.get(0)).isRegularFile()) {
+                Entry zip = folder.resolve(zips.get(0));
+                if (realRoot != null && leadsOut(zip, realRoot)) {
+                    throw new IOException("the E4 zip is a symbolic link leading out of the session folder: not read");
+                }
+                return E4ZipReader.read(zip, sessionId, sourceName + "/" + zips.get(0), limits);
+            }
         }
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
         Map<Channel, E4FileReport> files = new EnumMap<>(Channel.class);
@@ -265,19 +277,23 @@ public final class E4Reader {
             }
             try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
+                result = unitsChecked(channel, result, sessionId);
                 E4FileReport report = result.report().withPath(file);
-                String units = result.data() == null
-                        ? null
-                        : E4Units.problem(channel, result.data().values());
-                if (units != null) {
-                    report = report.rejectedAsAWhole(sessionId, units);
-                }
-                return new E4CsvParser.Result(
-                        units == null ? result.data() : null, identified(report, raw)); // before the close
+                return new E4CsvParser.Result(result.data(), identified(report, raw)); // before the close
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return unread(channel, file, sessionId, sourceFile, ioReason(e));
         }
+    }
+
+    /** The parse result, or the file rejected as a whole when its values are in another unit ({@link E4Units}). */
+    static E4CsvParser.Result unitsChecked(Channel channel, E4CsvParser.Result result, String sessionId) {
+        String units = result.data() == null
+                ? null
+                : E4Units.problem(channel, result.data().values());
+        return units == null
+                ? result
+                : new E4CsvParser.Result(null, result.report().rejectedAsAWhole(sessionId, units));
     }
 
     /**

@@ -1,0 +1,76 @@
+package org.sessionreview.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.ingest.session.Pseudonymizer;
+import org.sessionreview.model.InputFileStats;
+
+/** session.json may name the wearer's E4 Connect zip instead of a folder. */
+class ZipWearableTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    @Test
+    void shouldReadTheWearerFromTheZipThatSessionJsonNames() throws IOException {
+        Path from = Path.of("..", "sample-data", "2026-03-05_T02_0900")
+                .toAbsolutePath()
+                .normalize();
+        Path session = SessionIngestorConfinementTest.copy(from, root.resolve("s"));
+        SessionIngestor ingestor = new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null);
+        IngestedSession folder = ingestor.ingest(root, "s");
+
+        ObjectNode manifest =
+                (ObjectNode) JSON.readTree(session.resolve("session.json").toFile());
+        String client = manifest.get("wearables").get("client").asText();
+        Path zip = session.resolve(client + ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+                Stream<Path> files = Files.list(session.resolve(client))) {
+            for (Path f : files.sorted().toList()) {
+                out.putNextEntry(new ZipEntry(client + "/" + f.getFileName()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        try (Stream<Path> files = Files.list(session.resolve(client))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(session.resolve(client));
+        manifest.with("wearables").put("client", client + ".zip");
+        JSON.writeValue(session.resolve("session.json").toFile(), manifest);
+        IngestedSession zipped = ingestor.ingest(root, "s");
+
+        assertEquals(folder.info.missingChannels, zipped.info.missingChannels);
+        assertEquals(List.of("client", "therapist"), zipped.info.wearers);
+        assertEquals(folder.blocks.size(), zipped.blocks.size());
+        for (int i = 0; i < folder.blocks.size(); i++) {
+            assertTrue(java.util.Arrays.equals(folder.blocks.get(i).values, zipped.blocks.get(i).values), "block " + i);
+        }
+        List<String> paths = zipped.files.stream()
+                .map(f -> f.path)
+                .filter(p -> p.contains(".zip/"))
+                .toList();
+        assertEquals(6, paths.size(), zipped.files.toString());
+        assertTrue(paths.contains("s/" + client + ".zip/" + client + "/EDA.csv.gz"), paths.toString());
+        for (InputFileStats f : zipped.files) {
+            assertEquals(f.recordsRead, f.recordsAccepted + f.recordsRejected, f.toString());
+        }
+        assertTrue(zipped.rejects.isEmpty(), zipped.rejects.toString());
+    }
+}

@@ -1,0 +1,134 @@
+package org.sessionreview.ingest.e4;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.model.Channel;
+import org.sessionreview.storage.LocalEntry;
+
+/** An E4 Connect zip reads as the folder it was made from. */
+class E4ZipReaderTest {
+    private static final Path REAL = Path.of("..", "..", "shared", "data", "e4", "stress-predict-S04");
+
+    @TempDir
+    Path tmp;
+
+    /** Zips {@code entries} (name, then content; null content = the real file of that name). */
+    private Path zip(String name, String... entries) throws IOException {
+        Path z = tmp.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(z))) {
+            for (int i = 0; i < entries.length; i += 2) {
+                out.putNextEntry(new ZipEntry(entries[i]));
+                String base = entries[i].substring(entries[i].lastIndexOf('/') + 1);
+                out.write(
+                        entries[i + 1] == null
+                                ? Files.readAllBytes(REAL.resolve(base))
+                                : entries[i + 1].getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return z;
+    }
+
+    private static String[] export(String prefix) {
+        return new String[] {
+            prefix + "ACC.csv", null, prefix + "BVP.csv", null, prefix + "EDA.csv", null, prefix + "HR.csv", null,
+            prefix + "IBI.csv", null, prefix + "TEMP.csv", null, prefix + "info.txt", null, prefix + "tags_S04.csv",
+                    null,
+            "__MACOSX/" + prefix + "._EDA.csv", "\u0000\u0005\u0016\u0007 Mac OS X resource fork"
+        };
+    }
+
+    @Test
+    void shouldReadTheZipAsTheFolderItWasMadeFrom() throws IOException {
+        E4Recording folder = E4Reader.read(REAL, "s04");
+        for (String prefix : List.of("", "S04/")) {
+            Path z = zip("1530000000_A01234.zip", export(prefix));
+            E4Recording zipped = E4ZipReader.read(LocalEntry.of(z), "s04", "s/client/x.zip", E4Limits.defaults());
+            assertEquals(folder.presentChannels(), zipped.presentChannels(), prefix);
+            for (Channel c : Channel.values()) {
+                E4Channel a = folder.channel(c).orElseThrow();
+                E4Channel b = zipped.channel(c).orElseThrow();
+                assertEquals(a.startMillis(), b.startMillis(), c.name());
+                assertEquals(a.rateHz(), b.rateHz(), c.name());
+                assertArrayEquals(a.values(), b.values(), c.name());
+                E4FileReport fa = folder.files().get(c);
+                E4FileReport fb = zipped.files().get(c);
+                assertEquals(fa.recordsRead(), fb.recordsRead(), c.name());
+                assertEquals(fa.recordsRejected(), fb.recordsRejected(), c.name());
+                assertEquals("s/client/x.zip/" + prefix + c.fileName(), fb.sourceFile());
+                assertEquals(fa.identity(), fb.identity(), "a channel file's identity, zipped or not: " + c);
+            }
+            assertEquals(
+                    Channel.values().length, zipped.reports().size(), "info, tags and the resource fork are not read");
+        }
+    }
+
+    @Test
+    void shouldReadTheFirstCopyAndReportTheOtherWhenTheZipHoldsAChannelTwice() throws IOException {
+        String[] entries = Arrays.copyOf(export(""), export("").length + 2);
+        entries[entries.length - 2] = "copy/eda.CSV";
+        entries[entries.length - 1] = "1530000000\n4.0\n0.5\n";
+        E4Recording r = E4ZipReader.read(LocalEntry.of(zip("x.zip", entries)), "s04", "x.zip", E4Limits.defaults());
+        E4FileReport ignored = r.reports().get(r.reports().size() - 1);
+        assertEquals("x.zip/copy/eda.CSV", ignored.sourceFile());
+        assertTrue(ignored.rejects().get(0).reason.startsWith("ignored: EDA.csv is read instead"), ignored.toString());
+        assertEquals(1, ignored.recordsRead());
+        assertEquals(1, ignored.recordsRejected());
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNoZipOrHoldsNoChannel() throws IOException {
+        Path text = tmp.resolve("notes.zip");
+        Files.writeString(text, "not a zip\n");
+        IOException e = assertThrows(
+                IOException.class, () -> E4ZipReader.read(LocalEntry.of(text), "s", "notes.zip", E4Limits.defaults()));
+        assertTrue(e.getMessage().contains("holds no channel file"), e.getMessage());
+        Path other = zip("other.zip", "readme.txt", "hello");
+        assertThrows(
+                IOException.class, () -> E4ZipReader.read(LocalEntry.of(other), "s", "o.zip", E4Limits.defaults()));
+    }
+
+    @Test
+    void shouldKeepWhatWasReadBeforeTheDamageWhenTheZipIsCutShort() throws IOException {
+        Path z = zip("x.zip", export(""));
+        byte[] all = Files.readAllBytes(z);
+        Path cut = tmp.resolve("cut.zip");
+        try (OutputStream out = Files.newOutputStream(cut)) {
+            out.write(all, 0, all.length / 2);
+        }
+        E4Recording r = E4ZipReader.read(LocalEntry.of(cut), "s04", "cut.zip", E4Limits.defaults());
+        assertTrue(r.channel(Channel.ACC).isPresent(), "the first entry, whole or up to the damage");
+        assertTrue(r.missingChannels().contains(Channel.TEMP), "the last entry lies past the cut");
+        for (E4FileReport f : r.reports()) {
+            assertEquals(f.recordsRead(), f.recordsAccepted() + f.recordsRejected(), f.toString());
+        }
+        assertTrue(
+                r.rejects().stream().anyMatch(x -> x.reason.contains("damaged") || x.reason.contains("cannot read")),
+                r.rejects().toString());
+    }
+
+    @Test
+    void shouldReadAFolderThatHoldsOnlyTheZip() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("client"));
+        Files.move(zip("1530000000_A01234.zip", export("")), dir.resolve("1530000000_A01234.zip"));
+        E4Recording r = E4Reader.read(dir, "s04", "s/client");
+        assertEquals(0, r.missingChannels().size(), r.toString());
+        assertEquals(
+                "s/client/1530000000_A01234.zip/EDA.csv",
+                r.files().get(Channel.EDA).sourceFile());
+    }
+}
