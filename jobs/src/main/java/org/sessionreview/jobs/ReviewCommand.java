@@ -256,6 +256,25 @@ final class ReviewCommand {
             out.printf(Locale.ROOT, "  ... and %d more files: see the rejects table%n", rejectedFiles.size() - 20);
         }
         run.path("processing_failures").forEach(f -> out.println("  processing failed: " + f.asText()));
+        // one line per set of sessions that share identical wearable files
+        java.util.Map<String, List<JsonNode>> bySessions = new java.util.TreeMap<>();
+        run.path("repeated_recordings")
+                .forEach(g -> bySessions
+                        .computeIfAbsent(g.path("session_ids").toString(), k -> new ArrayList<>())
+                        .add(g));
+        bySessions.values().forEach(groups -> {
+            List<String> ids = new ArrayList<>();
+            groups.get(0).path("session_ids").forEach(i -> ids.add(i.asText()));
+            List<String> example = new ArrayList<>();
+            groups.get(0).path("paths").forEach(p -> example.add(p.asText()));
+            out.printf(
+                    Locale.ROOT,
+                    "  sessions %s share %d identical wearable file%s (e.g. %s): one recording filed twice?%n",
+                    String.join(", ", ids),
+                    groups.size(),
+                    groups.size() == 1 ? "" : "s",
+                    String.join(" and ", example));
+        });
         for (JsonNode s : sessions) {
             if (!s.path("missing_channels").isEmpty()) {
                 List<String> missing = new ArrayList<>();

@@ -129,6 +129,15 @@ public final class RunManifest {
                 s.missingChannels.forEach(missing::add);
             }
         }
+        ArrayNode repeated = root.putArray("repeated_recordings");
+        for (List<InputFileStats> group : RepeatedRecordings.find(files)) {
+            ObjectNode g = repeated.addObject();
+            g.put("sha256", group.get(0).sha256);
+            ArrayNode paths = g.putArray("paths");
+            group.forEach(f -> paths.add(f.path));
+            ArrayNode ids = g.putArray("session_ids");
+            group.stream().map(f -> f.sessionId).distinct().sorted().forEach(ids::add);
+        }
         ArrayNode failed = root.putArray("processing_failures");
         failures.stream().map(Reject::describe).sorted().forEach(failed::add);
         ObjectNode totals = root.putObject("totals");
