@@ -151,14 +151,16 @@ public final class E4CsvParser {
         DataLines lines = new DataLines(in, cap, fields);
         try {
             while (lines.next()) {
-                if (read == cap || joined.full()) {
+                if (read == cap || (joined.busy() && joined.full())) {
                     joined.finish();
                     stopAtCap(lines.number, E4Limits.num(rate) + " Hz");
                     break;
                 }
                 read++;
                 String reason = lines.parsed ? null : lineProblem(lines, in, width);
-                if (joined.take(lines, in, reason)) {
+                // an ordinary line costs one comparison here, not a call
+                if ((joined.busy() || (reason == null && fields[0] > JoinedExports.MIN_START_SECONDS))
+                        && joined.take(lines, in, reason)) {
                     continue;
                 }
                 if (reason != null) {

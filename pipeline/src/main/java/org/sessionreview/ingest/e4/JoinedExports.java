@@ -36,8 +36,8 @@ import org.sessionreview.model.Reject;
  * second header with another rate no further header is looked for. IBI.csv has its own, simpler
  * rule in {@link E4CsvParser} (its header is recognised by {@link #ibiHeader}).
  *
- * <p>Allocation: an ordinary line costs one comparison ({@code fields[0] > 1e8}); Strings are
- * made only for the kept-back line and the rejects.
+ * <p>Cost: an ordinary line costs one comparison in the parser ({@code fields[0] > 1e8}, see {@link
+ * #busy}); Strings are made only for the kept-back line and the rejects.
  */
 final class JoinedExports {
     /** Unix seconds (1973-03-03): a data value below this is never taken for a start time. */
@@ -84,6 +84,8 @@ final class JoinedExports {
     private boolean capped;
     /** A second header with another rate: the rest of the file is rejected. */
     private boolean restRejected;
+    /** A gap was filled: the samples run ahead of the lines read, so the cap needs {@link #full}. */
+    private boolean shifted;
 
     /**
      * @param start the file's start time, unix seconds
@@ -116,6 +118,25 @@ final class JoinedExports {
         this.heldValues = new double[width];
     }
 
+    /**
+     * Whether the next line needs {@link #take} and the cap {@link #full} whatever it holds: a
+     * line is kept back, an overlap or a rejected rest is under way, or a gap put the samples
+     * ahead of the lines. Otherwise only a line whose first value exceeds {@link
+     * #MIN_START_SECONDS} needs {@link #take}: the parser tests that itself, so an ordinary line
+     * costs one comparison and no call.
+     */
+    boolean busy() {
+        return busy;
+    }
+
+    /** {@link #busy()}, kept in a field that {@link #take} and {@link #finish} update. */
+    private boolean busy;
+
+    private boolean updateBusy(boolean result) {
+        busy = held || overlapLeft > 0 || restRejected || capped || shifted;
+        return result;
+    }
+
     /** Data lines rejected here, to add to the parser's count. */
     long rejected() {
         return rejected;
@@ -137,13 +158,13 @@ final class JoinedExports {
     boolean take(DataLines lines, LineSource in, String reason) {
         if (restRejected) {
             rejected++;
-            return true;
+            return updateBusy(true);
         }
         if (held) {
             held = false;
             if (reason == null && equalColumns() && limits.rateProblem(channel, fields[0]) == null) {
                 header(lines.number, E4Row.safeRaw(in.text()));
-                return true;
+                return updateBusy(true);
             }
             release();
         }
@@ -155,13 +176,13 @@ final class JoinedExports {
             heldLine = lines.number;
             heldRaw = E4Row.safeRaw(in.text());
             System.arraycopy(fields, 0, heldValues, 0, width);
-            return true;
+            return updateBusy(true);
         }
         if (overlapLeft > 0) {
             overlap(lines.number);
-            return true;
+            return updateBusy(true);
         }
-        return false;
+        return updateBusy(false);
     }
 
     /** At the end of reading (end of file, cap, I/O error): the kept-back line and the stretch. */
@@ -171,6 +192,7 @@ final class JoinedExports {
             release();
         }
         closeOverlap();
+        updateBusy(true);
     }
 
     /** A kept-back line that was no header: a sample, or part of the overlap. */
@@ -212,6 +234,7 @@ final class JoinedExports {
                 then = "it starts " + E4Limits.num(t / rate) + " s after the file's start, past the "
                         + E4Limits.num(limits.maxDurationHours()) + " h limit";
             } else if (t >= k) {
+                shifted |= t > k;
                 for (long i = (t - k) * width; i > 0; i--) {
                     values.add(Double.NaN);
                 }
