@@ -262,7 +262,7 @@ final class ReviewCommand {
                 .forEach(g -> bySessions
                         .computeIfAbsent(g.path("session_ids").toString(), k -> new ArrayList<>())
                         .add(g));
-        bySessions.values().forEach(groups -> {
+        bySessions.values().stream().limit(10).forEach(groups -> {
             List<String> ids = new ArrayList<>();
             groups.get(0).path("session_ids").forEach(i -> ids.add(i.asText()));
             List<String> example = new ArrayList<>();
@@ -270,11 +270,20 @@ final class ReviewCommand {
             out.printf(
                     Locale.ROOT,
                     "  sessions %s share %d identical wearable file%s (e.g. %s): one recording filed twice?%n",
-                    String.join(", ", ids),
+                    ids.size() <= 5
+                            ? String.join(", ", ids)
+                            : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more",
                     groups.size(),
                     groups.size() == 1 ? "" : "s",
-                    String.join(" and ", example));
+                    String.join(" and ", example.subList(0, 2)));
         });
+        if (bySessions.size() > 10) {
+            out.printf(
+                    Locale.ROOT,
+                    "  ... and %d more sets of sessions with identical wearable files: see repeated_recordings in"
+                            + " run.json%n",
+                    bySessions.size() - 10);
+        }
         for (JsonNode s : sessions) {
             if (!s.path("missing_channels").isEmpty()) {
                 List<String> missing = new ArrayList<>();

@@ -108,6 +108,28 @@ class BadInputCorpusITCase {
         assertEquals(0, intactOnly.exit, intactOnly.stderr + intactOnly.stdout);
     }
 
+    /**
+     * Every case is a copy of one session, so its undamaged files repeat across sessions: the
+     * console says so in a bounded number of short lines (run.json lists them all).
+     */
+    @Test
+    void shouldNameRecordingsFiledUnderSeveralSessionsInAFewLines() {
+        requireCompletedRun();
+        List<String> lines = corpus.stdout
+                .lines()
+                .filter(l -> l.endsWith("one recording filed twice?"))
+                .toList();
+        assertTrue(lines.size() >= 2 && lines.size() <= 10, String.join("\n", lines));
+        for (String l : lines) {
+            assertTrue(l.length() < 400, l);
+            assertTrue(l.contains("identical wearable file"), l);
+        }
+        assertEquals(
+                0,
+                intactOnly.stdout.lines().filter(l -> l.contains("filed twice")).count(),
+                intactOnly.stdout);
+    }
+
     /** Checks on outputs mean nothing when the run failed: say so instead of passing vacuously. */
     private void requireCompletedRun() {
         assertEquals(
