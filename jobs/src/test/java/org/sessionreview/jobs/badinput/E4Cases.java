@@ -273,6 +273,20 @@ final class E4Cases {
                         },
                         reviewed().clean("%")),
                 of(
+                        "e4-utf16-unicode-text",
+                        "Nothing: an EDA file re-saved as UTF-16 with a byte-order mark (a spreadsheet's \"Unicode"
+                                + " text\") is read as the export it came from.",
+                        c -> {
+                            String eda = c.channel("EDA");
+                            byte[] body = c.read(eda).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+                            byte[] all = new byte[body.length + 2];
+                            all[0] = (byte) 0xFF;
+                            all[1] = (byte) 0xFE;
+                            System.arraycopy(body, 0, all, 2, body.length);
+                            c.writeRaw(eda, eda.endsWith(".gz") ? TextFiles.gzip(all) : all);
+                        },
+                        reviewed().clean("%")),
+                of(
                         "e4-lowercase-file-names",
                         "Nothing: channel files named in lower case (eda.csv.gz, ...) beside the E4's"
                                 + " own tags.csv and info.txt are read; no channel is missing.",

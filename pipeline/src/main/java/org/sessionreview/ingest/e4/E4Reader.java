@@ -275,7 +275,7 @@ public final class E4Reader {
             } catch (ZipException | EOFException e) {
                 return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
             }
-            try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            try (InputStreamReader reader = text(in)) {
                 E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
                 result = unitsChecked(channel, result, sessionId);
                 E4FileReport report = result.report().withPath(file);
@@ -284,6 +284,24 @@ public final class E4Reader {
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return unread(channel, file, sessionId, sourceFile, ioReason(e));
         }
+    }
+
+    /**
+     * The text of a channel file: UTF-8 (an ASCII export, with or without a byte-order mark, which
+     * the parser skips), or UTF-16 when the file starts with a UTF-16 byte-order mark (an export
+     * re-saved as "Unicode text" by a spreadsheet).
+     */
+    static InputStreamReader text(InputStream in) throws IOException {
+        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 2);
+        byte[] head = new byte[2];
+        int n = p.readNBytes(head, 0, 2);
+        if (n > 0) {
+            p.unread(head, 0, n);
+        }
+        boolean utf16 = n == 2
+                && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                        || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
+        return new InputStreamReader(p, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
     }
 
     /** The parse result, or the file rejected as a whole when its values are in another unit ({@link E4Units}). */

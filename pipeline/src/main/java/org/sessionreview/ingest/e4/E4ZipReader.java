@@ -3,7 +3,6 @@ package org.sessionreview.ingest.e4;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -121,8 +120,7 @@ public final class E4ZipReader {
             }
         });
         InputStream text = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-        E4CsvParser.Result r = E4CsvParser.parse(
-                channel, new InputStreamReader(text, StandardCharsets.UTF_8), sessionId, sourceFile, limits, gzip);
+        E4CsvParser.Result r = E4CsvParser.parse(channel, E4Reader.text(text), sessionId, sourceFile, limits, gzip);
         r = E4Reader.unitsChecked(channel, r, sessionId);
         return new E4CsvParser.Result(r.data(), r.report().withIdentity(raw.finish()));
     }

@@ -1,0 +1,49 @@
+package org.sessionreview.ingest.e4;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sessionreview.model.Channel;
+
+/** A channel file re-saved as UTF-16 ("Unicode text") reads as the UTF-8 export it came from. */
+class E4EncodingTest {
+    private static final Path EDA = Path.of("..", "..", "shared", "data", "e4", "stress-predict-S04", "EDA.csv");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-8"})
+    void shouldReadTheSameSamplesWhateverTheByteOrderMark(String charset) throws IOException {
+        String text = Files.readString(EDA);
+        Path file = tmp.resolve("EDA.csv");
+        byte[] bom = charset.equals("UTF-16LE")
+                ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                : charset.equals("UTF-16BE")
+                        ? new byte[] {(byte) 0xFE, (byte) 0xFF}
+                        : new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = text.getBytes(Charset.forName(charset));
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        Files.write(file, all);
+
+        E4CsvParser.Result plain = E4Reader.readFile(Channel.EDA, EDA, "s", "EDA.csv");
+        E4CsvParser.Result other = E4Reader.readFile(Channel.EDA, file, "s", "EDA.csv");
+        assertNotNull(other.data(), other.report().toString());
+        assertEquals(plain.data().startMillis(), other.data().startMillis());
+        assertArrayEquals(plain.data().values(), other.data().values());
+        assertEquals(plain.report().recordsRead(), other.report().recordsRead());
+        assertEquals(
+                0, other.report().recordsRejected(), other.report().rejects().toString());
+        assertEquals(all.length, other.report().identity().sizeBytes(), "the identity is of the stored bytes");
+    }
+}
