@@ -276,11 +276,18 @@ public final class E4CsvParser {
     private double header(String text, String what) {
         String reason = row.headerProblem(text);
         if (reason != null) {
-            error = "invalid header " + what + ": " + reason;
+            error = "invalid header " + what + ": " + reason
+                    + (LOCALE_COMMAS.matcher(text).find() ? LOCALE_HINT : "");
             return Double.NaN;
         }
         return fields[0];
     }
+
+    /** A decimal comma before six digits (E4 writes six decimals) or a semicolon between columns. */
+    private static final java.util.regex.Pattern LOCALE_COMMAS = java.util.regex.Pattern.compile("\\d,\\d{6}(\\D|$)|;");
+
+    static final String LOCALE_HINT = " (decimal commas or semicolons: re-saved by a spreadsheet in a"
+            + " comma-decimal locale? E4 exports use decimal points and commas between columns)";
 
     /**
      * Rejects the whole file at header line {@code line}, then counts the data lines after

@@ -2,23 +2,58 @@ package org.sessionreview.ingest.e4;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sessionreview.model.Channel;
 
-/** A channel file re-saved as UTF-16 ("Unicode text") reads as the UTF-8 export it came from. */
+/**
+ * A channel file re-saved as UTF-16 ("Unicode text") reads as the UTF-8 export it came from; one
+ * re-saved with decimal commas is rejected with a reason that says so.
+ */
 class E4EncodingTest {
     private static final Path EDA = Path.of("..", "..", "shared", "data", "e4", "stress-predict-S04", "EDA.csv");
 
     @TempDir
     Path tmp;
+
+    @Test
+    void shouldSuspectASpreadsheetLocaleWhenTheHeaderHasDecimalCommasOrSemicolons() throws IOException {
+        Path eda = tmp.resolve("EDA.csv");
+        Files.writeString(eda, "1773925148,000000\n4,000000\n0,630000\n");
+        E4FileReport r = E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv").report();
+        assertTrue(r.fileRejected());
+        assertTrue(
+                r.rejects().get(0).reason.endsWith(E4CsvParser.LOCALE_HINT),
+                r.rejects().get(0).reason);
+        assertTrue(r.rejects().get(0).reason.length() <= org.sessionreview.model.Reject.REASON_MAX_CHARS);
+
+        Path acc = tmp.resolve("ACC.csv");
+        Files.writeString(acc, "1773925148;1773925148;1773925148\n32;32;32\n2;14;-63\n");
+        assertTrue(E4Reader.readFile(Channel.ACC, acc, "s", "ACC.csv")
+                .report()
+                .rejects()
+                .get(0)
+                .reason
+                .endsWith(E4CsvParser.LOCALE_HINT));
+
+        Files.writeString(eda, "start\n4\n0.63\n");
+        String plain = E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv")
+                .report()
+                .rejects()
+                .get(0)
+                .reason;
+        assertFalse(plain.contains("decimal commas"), plain);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-8"})
