@@ -76,6 +76,16 @@ final class AnnotationCases {
                         c -> c.addAnnotationFile(X, SIGH + "\n" + jsonl(-5, "AFF_CUE", "client") + "\n"),
                         reviewed().reject(X, 2, null).annotationsFrom(X, 1)),
                 of(
+                        "ann-json-array",
+                        "A codes.json holding one pretty-printed JSON array of events is read: its two valid events"
+                                + " are annotations, the element that is not an object is a reject row at its line.",
+                        c -> c.addAnnotationFile(
+                                "codes.json",
+                                "[\n  {\n    \"start\": 100,\n    \"code\": \"ANX_STR_SIGH\",\n    \"actor\":"
+                                        + " \"client\"\n  },\n  \"oops\",\n  {\"start\": 150, \"code\": \"AFF_CUE\","
+                                        + " \"actor\": \"client\"}\n]\n"),
+                        reviewed().reject("codes.json", 7, null).annotationsFrom("codes.json", 2)),
+                of(
                         "boris-subject-name",
                         "The BORIS row whose Subject is a name is a reject row; the name is quoted nowhere.",
                         c -> c.addAnnotationFile(

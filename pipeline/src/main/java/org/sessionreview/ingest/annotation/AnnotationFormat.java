@@ -74,6 +74,9 @@ public enum AnnotationFormat {
             return Optional.of(NATIVE_JSONL);
         }
         String t = text.stripLeading();
+        if (t.startsWith("[")) {
+            return Optional.of(NATIVE_JSONL); // a JSON array of event objects
+        }
         if (t.startsWith("<")) {
             return t.contains("ANNOTATION_DOCUMENT") ? Optional.of(ELAN_EAF) : Optional.empty();
         }

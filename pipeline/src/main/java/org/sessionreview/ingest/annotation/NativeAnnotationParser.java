@@ -1,6 +1,9 @@
 package org.sessionreview.ingest.annotation;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +36,9 @@ import org.sessionreview.ingest.ParseResult;
  *       values are dropped
  * </ul>
  *
+ * <p>A JSON file holding one array of such objects (one per line or pretty-printed) is read too,
+ * each element a record numbered by the line it starts on.
+ *
  * <p>JSONL: one object per line (a UTF-8 byte-order mark before the first is ignored); blank
  * lines are skipped and are not records; a line that is not valid JSON ("not valid JSON at line
  * 3, column 14": Jackson's message is never used, it quotes the token), holds anything after its
@@ -49,6 +55,8 @@ public final class NativeAnnotationParser implements AnnotationParser {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Reads one element of a JSON array at a time (JSON would refuse the elements after it). */
+    private static final ObjectMapper ELEMENTS = new ObjectMapper();
     /** Field names our contract defines: the only ones a reason may name. */
     private static final Set<String> CONTRACT = Set.of("start", "end", "code", "actor", "note");
 
@@ -71,6 +79,10 @@ public final class NativeAnnotationParser implements AnnotationParser {
     }
 
     private static void parseJsonl(String text, ParseSink sink) {
+        if (text.stripLeading().startsWith("[")) {
+            parseJsonArray(text, sink);
+            return;
+        }
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -86,6 +98,42 @@ public final class NativeAnnotationParser implements AnnotationParser {
         }
     }
 
+    /**
+     * A file holding one JSON array of event objects (what a script's {@code json.dump} of a list
+     * writes, one object per line or pretty-printed): each element is a record, numbered by the
+     * line it starts on. An element that is not an object, or has an object or array as a field
+     * value, is rejected and the next is read; invalid JSON rejects the rest of the file as one
+     * record at the line of the error (nothing after it can be delimited).
+     */
+    private static void parseJsonArray(String text, ParseSink sink) {
+        try (JsonParser p = ELEMENTS.getFactory().createParser(text)) {
+            p.nextToken(); // START_ARRAY
+            for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                long lineNo = p.currentTokenLocation().getLineNr();
+                JsonNode node = ELEMENTS.readTree(p);
+                try {
+                    if (!node.isObject()) {
+                        throw new InvalidRecordException("array element is not a JSON object");
+                    }
+                    sink.accept(fromFields(objectFields(node), "field", false, sink.sourceFile(), lineNo));
+                } catch (InvalidRecordException e) {
+                    sink.reject(lineNo, e.getMessage(), null);
+                }
+            }
+            RecordFields.requireEnd(p);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            sink.reject(
+                    loc == null ? 0 : Math.max(0, loc.getLineNr()),
+                    RecordFields.jsonProblem(e, 0) + ": the rest of the JSON array is not read",
+                    null);
+        } catch (InvalidRecordException e) {
+            sink.reject(0, e.getMessage(), null);
+        } catch (java.io.IOException e) {
+            sink.reject(0, "cannot read the JSON array (" + e.getClass().getSimpleName() + ")", null);
+        }
+    }
+
     private static Map<String, String> jsonFields(String line, long lineNo) throws InvalidRecordException {
         JsonNode node;
         try {
@@ -97,6 +145,10 @@ public final class NativeAnnotationParser implements AnnotationParser {
         if (node == null || !node.isObject()) {
             throw new InvalidRecordException("line is not a JSON object");
         }
+        return objectFields(node);
+    }
+
+    private static Map<String, String> objectFields(JsonNode node) throws InvalidRecordException {
         Map<String, String> fields = new LinkedHashMap<>();
         int position = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
