@@ -125,6 +125,10 @@ public final class E4Reader {
                 }
                 return E4ZipReader.read(zip, sessionId, sourceName + "/" + zips.get(0), limits);
             }
+            if (zips.size() > 1) {
+                throw new IOException("the folder holds " + zips.size()
+                        + " zips and no channel file: name the E4 zip to read in session.json's wearables");
+            }
         }
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
         Map<Channel, E4FileReport> files = new EnumMap<>(Channel.class);
