@@ -129,8 +129,23 @@ public final class LaggedCorrelation {
         if (Double.isNaN(r)) {
             return Double.NaN;
         }
-        double z = r >= 1 ? zClamp : r <= -1 ? -zClamp : FastMath.atanh(r);
+        double z = r >= 1 ? zClamp : r <= -1 ? -zClamp : atanh(r);
         return Math.max(-zClamp, Math.min(zClamp, z));
+    }
+
+    /**
+     * atanh(r) for |r| < 1: Commons Math's {@link FastMath#atanh} with its logarithm branch (|r| >
+     * 0.15, {@code 0.5 log((1 + |r|) / (1 - |r|))}) taken by the JIT's intrinsic {@link Math#log}
+     * (within 1 ulp, as FastMath.log; about three times faster here); the series branch for small
+     * |r| is FastMath's own.
+     */
+    static double atanh(double r) {
+        double a = Math.abs(r);
+        if (!(a > 0.15)) {
+            return FastMath.atanh(r);
+        }
+        double abs = 0.5 * Math.log((1 + a) / (1 - a));
+        return r < 0 ? -abs : abs;
     }
 
     private static void checkLags(int length, int maxLag) {
