@@ -248,8 +248,7 @@ public final class SessionIngestor implements Serializable {
             f.recordsRejected = rep.recordsRejected();
             f.recordsAccepted = rep.recordsAccepted();
             if (!rep.rejects().isEmpty()) {
-                f.firstReject = "line " + rep.rejects().get(0).line + ": "
-                        + rep.rejects().get(0).reason;
+                f.firstReject = rep.rejects().get(0).located();
             }
             out.files.add(f);
             out.rejects.addAll(rep.rejects());
@@ -383,7 +382,7 @@ public final class SessionIngestor implements Serializable {
         f.recordsRejected = f.recordsRead - f.recordsAccepted;
         if (!result.rejects().isEmpty()) {
             Reject first = result.rejects().get(0);
-            f.firstReject = "line " + first.line + ": " + first.reason;
+            f.firstReject = first.located();
         }
         out.annotations.addAll(result.records());
         out.rejects.addAll(result.rejects());
@@ -394,6 +393,6 @@ public final class SessionIngestor implements Serializable {
         out.rejects.add(r);
         f.recordsRejected = f.recordsRead;
         f.recordsAccepted = 0;
-        f.firstReject = (r.line > 0 ? "line " + r.line + ": " : "") + r.reason;
+        f.firstReject = r.located();
     }
 }

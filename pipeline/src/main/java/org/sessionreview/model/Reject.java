@@ -50,6 +50,14 @@ public class Reject {
         return reason.substring(0, REASON_MAX_CHARS - 3) + "...";
     }
 
+    /**
+     * Where and why, for a file's first reject in run.json and on the console: {@code line 12:
+     * reason}, or the reason alone for line 0 (the whole file; "line 0" reads as a line of it).
+     */
+    public String located() {
+        return (line > 0 ? "line " + line + ": " : "") + reason;
+    }
+
     /** Readable one-line form used in the run summary: {@code file:line: reason}. */
     public String describe() {
         return sourceFile + (line > 0 ? ":" + line : "") + ": " + reason;
