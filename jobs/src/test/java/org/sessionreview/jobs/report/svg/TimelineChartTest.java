@@ -74,9 +74,9 @@ class TimelineChartTest {
     @Test
     void shouldMoveOverlappingLabelsToAnotherRowAndKeepThemInsideThePlot() {
         List<Double> rows = new ArrayList<>();
-        double[] a = TimelineChart.place(rows, 300, "EXPLORE_FEELING");
-        double[] b = TimelineChart.place(rows, 320, "REGULATE_ANXIETY");
-        double[] c = TimelineChart.place(rows, 900, "A_VERY_LONG_LABEL_AT_THE_END");
+        double[] a = TimelineLanes.place(rows, 300, "EXPLORE_FEELING");
+        double[] b = TimelineLanes.place(rows, 320, "REGULATE_ANXIETY");
+        double[] c = TimelineLanes.place(rows, 900, "A_VERY_LONG_LABEL_AT_THE_END");
         assertEquals(0, a[0]);
         assertEquals(1, b[0]);
         assertEquals(0, c[0]);
