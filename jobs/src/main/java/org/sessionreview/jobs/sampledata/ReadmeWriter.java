@@ -29,8 +29,8 @@ final class ReadmeWriter {
                 .append("`, so that tests can\n")
                 .append("grep the pipeline outputs for it (and for the raw client ids): ")
                 .append("neither may ever appear there.\n\n")
-                .append("This file is generated too: edit `CohortPlan` / `ReadmeWriter`, ")
-                .append("not this file.\n\n");
+                .append("This file is generated too: edit the plans (`CohortPlan`, `T01Sessions`, ")
+                .append("`T02Sessions`) or `ReadmeWriter`, not this file.\n\n");
         regenerate(sb, seed);
         layout(sb);
         ReadmePlanSections.write(sb, sessions, outDir);
