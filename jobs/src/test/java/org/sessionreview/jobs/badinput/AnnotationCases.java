@@ -86,6 +86,21 @@ final class AnnotationCases {
                                         + " \"actor\": \"client\"}\n]\n"),
                         reviewed().reject("codes.json", 7, null).annotationsFrom("codes.json", 2)),
                 of(
+                        "ann-jq-pretty-printed",
+                        "A JSON Lines file pretty-printed object by object (as `jq .` writes it) is read: each of its"
+                                + " three events is an annotation, not a reject per line.",
+                        c -> c.addAnnotationFile(
+                                "codes.json",
+                                "{\n  \"start\": 100,\n  \"code\": \"ANX_STR_SIGH\",\n  \"actor\": \"client\"\n}\n"
+                                        + "{\n  \"start\": 150,\n  \"code\": \"AFF_CUE\",\n  \"actor\": \"client\",\n"
+                                        + "  \"note\": \"Petra Canary-Lind cried\"\n}\n"
+                                        + "{\n  \"start\": 200,\n  \"end\": 230,\n  \"code\": \"INT_VALIDATION\",\n"
+                                        + "  \"actor\": \"therapist\"\n}\n"),
+                        reviewed()
+                                .clean("codes.json")
+                                .annotationsFrom("codes.json", 3)
+                                .canary("Petra Canary-Lind")),
+                of(
                         "boris-subject-name",
                         "The BORIS row whose Subject is a name is a reject row; the name is quoted nowhere.",
                         c -> c.addAnnotationFile(

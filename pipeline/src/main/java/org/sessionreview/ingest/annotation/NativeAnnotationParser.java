@@ -37,7 +37,9 @@ import org.sessionreview.ingest.ParseResult;
  * </ul>
  *
  * <p>A JSON file holding one array of such objects (one per line or pretty-printed) is read too,
- * each element a record numbered by the line it starts on.
+ * and so is a sequence of pretty-printed objects (what {@code jq .} makes of a JSON Lines file:
+ * its first non-blank line is a lone <code>{</code>), each element a record numbered by the line
+ * it starts on.
  *
  * <p>JSONL: one object per line (a UTF-8 byte-order mark before the first is ignored); blank
  * lines are skipped and are not records; a line that is not valid JSON ("not valid JSON at line
@@ -80,7 +82,11 @@ public final class NativeAnnotationParser implements AnnotationParser {
 
     private static void parseJsonl(String text, ParseSink sink) {
         if (text.stripLeading().startsWith("[")) {
-            parseJsonArray(text, sink);
+            parseJsonValues(text, true, sink);
+            return;
+        }
+        if (firstLineOpensAnObject(text)) {
+            parseJsonValues(text, false, sink);
             return;
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
@@ -99,38 +105,64 @@ public final class NativeAnnotationParser implements AnnotationParser {
     }
 
     /**
-     * A file holding one JSON array of event objects (what a script's {@code json.dump} of a list
-     * writes, one object per line or pretty-printed): each element is a record, numbered by the
-     * line it starts on. An element that is not an object, or has an object or array as a field
-     * value, is rejected and the next is read; invalid JSON rejects the rest of the file as one
-     * record at the line of the error (nothing after it can be delimited).
+     * True when the first non-blank line is a lone {@code {}: no JSON Lines record (a line holds a
+     * whole object), but what {@code jq .} or Python's {@code json.dumps(o, indent=2)} writes for
+     * each object of a JSON Lines file, a pretty-printed sequence of objects.
      */
-    private static void parseJsonArray(String text, ParseSink sink) {
+    private static boolean firstLineOpensAnObject(String text) {
+        for (String line : text.lines().toList()) {
+            if (!line.isBlank()) {
+                return line.strip().equals("{");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A file holding one JSON array of event objects (what a script's {@code json.dump} of a list
+     * writes, one object per line or pretty-printed; {@code array} true) or a sequence of
+     * pretty-printed objects ({@code jq .} of a JSON Lines file; {@code array} false): each
+     * element is a record, numbered by the line it starts on. An element that is not an object,
+     * or has an object or array as a field value, is rejected and the next is read; invalid JSON
+     * rejects the rest of the file as one record at the line of the error (nothing after it can be
+     * delimited).
+     */
+    private static void parseJsonValues(String text, boolean array, ParseSink sink) {
+        String what = array ? "array element" : "value";
         try (JsonParser p = ELEMENTS.getFactory().createParser(text)) {
-            p.nextToken(); // START_ARRAY
+            if (array) {
+                p.nextToken(); // START_ARRAY
+            }
             for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 long lineNo = p.currentTokenLocation().getLineNr();
                 JsonNode node = ELEMENTS.readTree(p);
                 try {
                     if (!node.isObject()) {
-                        throw new InvalidRecordException("array element is not a JSON object");
+                        throw new InvalidRecordException(what + " is not a JSON object");
                     }
                     sink.accept(fromFields(objectFields(node), "field", false, sink.sourceFile(), lineNo));
                 } catch (InvalidRecordException e) {
                     sink.reject(lineNo, e.getMessage(), null);
                 }
             }
-            RecordFields.requireEnd(p);
+            if (array) {
+                RecordFields.requireEnd(p);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             sink.reject(
                     loc == null ? 0 : Math.max(0, loc.getLineNr()),
-                    RecordFields.jsonProblem(e, 0) + ": the rest of the JSON array is not read",
+                    RecordFields.jsonProblem(e, 0) + ": the rest of the " + (array ? "JSON array" : "file")
+                            + " is not read",
                     null);
         } catch (InvalidRecordException e) {
             sink.reject(0, e.getMessage(), null);
         } catch (java.io.IOException e) {
-            sink.reject(0, "cannot read the JSON array (" + e.getClass().getSimpleName() + ")", null);
+            sink.reject(
+                    0,
+                    "cannot read the JSON " + (array ? "array" : "values") + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    null);
         }
     }
 
