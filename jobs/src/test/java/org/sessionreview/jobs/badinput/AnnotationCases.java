@@ -269,14 +269,15 @@ final class AnnotationCases {
                         reviewed().reject("missing.jsonl", null, Keywords.NOT_FOUND)),
                 of(
                         "ann-unknown-format",
-                        "A listed file of no known format (.docx) is one reject row.",
+                        "A listed file of no known format (.docx) is one reject row, whose reason asks for the"
+                                + " coding as tab-delimited text or CSV (a zip, as .xlsx and .docx files are).",
                         c -> {
                             byte[] b = "PK\u0003\u0004\u0014\u0000\u0006\u0000word/document.xml"
                                     .getBytes(StandardCharsets.ISO_8859_1);
                             c.writeRaw("codes.docx", b);
                             c.listAnnotation("codes.docx");
                         },
-                        reviewed().reject("codes.docx")),
+                        reviewed().reject("codes.docx", 0, "tab-delimited text or CSV")),
                 of(
                         "codebook-broken-json",
                         "A broken codebook is one reject row; canonical codes still count, site labels"

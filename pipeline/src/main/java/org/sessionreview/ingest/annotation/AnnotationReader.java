@@ -63,6 +63,10 @@ public final class AnnotationReader {
                 return fileReject(sourceName, sessionId, "file is larger than " + MAX_BYTES + " bytes after gunzip");
             }
         }
+        String container = containerProblem(content);
+        if (container != null) {
+            return fileReject(sourceName, sessionId, container);
+        }
         String text = RecordFields.utf8(content);
         Optional<AnnotationFormat> format = AnnotationFormat.detect(fileName, text);
         if (format.isEmpty()) {
@@ -74,6 +78,25 @@ public final class AnnotationReader {
                             + "or a CSV with 'start' and 'code' columns");
         }
         return format.get().parser().parse(content, sourceName, sessionId);
+    }
+
+    /**
+     * Why a binary container is not read, by its magic number, with what to do instead: a zip (an
+     * .xlsx, .ods or .docx document is one, or a zipped export) or an OLE2 compound file (Excel
+     * 97-2003 .xls, Word .doc); null for anything else.
+     */
+    static String containerProblem(byte[] content) {
+        String instead = ": save the coding as tab-delimited text or CSV (BORIS: export events as TSV or CSV;"
+                + " ELAN: Export > Tab-delimited Text)";
+        if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
+            return "a zip file (an .xlsx, .ods or .docx document, or a zipped export) is not read: unzip an export,"
+                    + " or" + instead.substring(1);
+        }
+        byte[] ole2 = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
+        if (content.length >= ole2.length && java.util.Arrays.equals(content, 0, ole2.length, ole2, 0, ole2.length)) {
+            return "a binary Office file (Excel 97-2003 .xls, Word .doc) is not read" + instead;
+        }
+        return null;
     }
 
     private static byte[] readLimited(InputStream in) throws IOException {
