@@ -1,7 +1,6 @@
 package org.sessionreview.scoring;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.config.ScoringOptions;
@@ -162,6 +161,10 @@ public final class DriftFollowingLevel {
         double anchorFloor = anchor[0];
         double anchorKnownAt = anchor[1];
         double hop = cfg.windowHopS();
+        // one segment's SCLs and centre times, and a sorted copy: reused by every window and segment
+        double[] vs = new double[n];
+        double[] ts = new double[n];
+        double[] work = new double[n];
         int first = 0;
         for (int i = 0; i < n; i++) {
             WindowFeatures w = windows.get(i);
@@ -180,8 +183,6 @@ public final class DriftFollowingLevel {
             for (int s = p.segments(); s >= 1; s--) {
                 double a = now - s * p.segmentS();
                 double b = a + p.segmentS();
-                double[] vs = new double[i - first];
-                double[] ts = new double[i - first];
                 int m = 0;
                 for (int j = first; j < i; j++) {
                     if (t[j] >= a && t[j] < b && end[j] <= now && !Double.isNaN(x[j])) {
@@ -191,7 +192,9 @@ public final class DriftFollowingLevel {
                     }
                 }
                 if (m > 0 && m >= p.minSegmentFill() * p.segmentS() / hop) {
-                    floors.add(new double[] {percentile(ts, m, p.percentile()), percentile(vs, m, p.percentile())});
+                    floors.add(new double[] {
+                        percentile(ts, m, p.percentile(), work), percentile(vs, m, p.percentile(), work)
+                    });
                 }
             }
             if (floors.isEmpty()) {
@@ -253,11 +256,27 @@ public final class DriftFollowingLevel {
 
     /** Linear-interpolated percentile (type 7) of the first {@code m} values, p in 0..1. */
     static double percentile(double[] values, int m, double p) {
-        double[] s = Arrays.copyOf(values, m);
-        Arrays.sort(s);
+        return percentile(values, m, p, new double[m]);
+    }
+
+    /**
+     * As {@link #percentile(double[], int, double)}, without sorting: the two order statistics it
+     * needs are read directly when the values are already in order (window centre times are), else
+     * selected in a copy in {@code work} (at least {@code m} long; {@link OrderStatistics}, in the
+     * order {@code Arrays.sort} gives). The same order statistics, so the same double.
+     */
+    static double percentile(double[] values, int m, double p, double[] work) {
         double pos = p * (m - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(m - 1, lo + 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+        for (int i = 1; i < m; i++) {
+            if (Double.compare(values[i - 1], values[i]) > 0) {
+                System.arraycopy(values, 0, work, 0, m);
+                double low = OrderStatistics.select(work, m, lo);
+                double high = hi == lo ? low : OrderStatistics.minAbove(work, m, lo);
+                return low + (pos - lo) * (high - low);
+            }
+        }
+        return values[lo] + (pos - lo) * (values[hi] - values[lo]);
     }
 }
