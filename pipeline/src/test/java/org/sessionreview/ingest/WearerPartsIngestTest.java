@@ -221,4 +221,19 @@ class WearerPartsIngestTest {
                 .sum();
         assertEquals(Math.round(CUT_AFTER_S * 4), clientEda);
     }
+
+    @Test
+    void shouldStillReadTheOtherPartsWhenOnePartIsNotFound() throws IOException {
+        Path cut = session("cut", "{\"client\": [\"client-1\", \"client-9\"]}");
+        cut(cut.resolve("client-1"), cut.resolve("client-2"), 0);
+
+        IngestedSession s = ingest("cut");
+
+        assertEquals(1, s.rejects.size(), s.rejects.toString());
+        Reject r = s.rejects.get(0);
+        assertEquals("cut/client-9/", r.sourceFile);
+        assertEquals("wearable folder for the client (part 2 of 2) not found", r.reason);
+        assertTrue(s.info.missingChannels.isEmpty(), s.info.missingChannels.toString());
+        assertEquals(List.of("client"), s.info.wearers);
+    }
 }
