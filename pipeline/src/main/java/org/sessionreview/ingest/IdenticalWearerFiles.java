@@ -106,8 +106,7 @@ final class IdenticalWearerFiles {
                         "identical to " + copy.path + " (same SHA-256 " + file.sha256.substring(0, 12)
                                 + "...): one device's recording filed for both the client and the therapist;"
                                 + (othersKept
-                                        ? " the file is left out for both (the other parts of the channel are"
-                                                + " still read)"
+                                        ? " this part is left out for both"
                                         : " the channel is left out for both"),
                         null));
     }

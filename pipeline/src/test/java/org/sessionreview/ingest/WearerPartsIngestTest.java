@@ -181,6 +181,7 @@ class WearerPartsIngestTest {
         assertEquals("cut/client-2/EDA.csv", r.sourceFile);
         assertEquals(0, r.line);
         assertTrue(r.reason.startsWith("overlaps cut/client-1/EDA.csv by 10 s"), r.reason);
+        assertTrue(r.reason.endsWith("; rejected as a whole"), "not cut short: " + r.reason);
         InputFileStats f = s.files.stream()
                 .filter(x -> x.path.equals("cut/client-2/EDA.csv"))
                 .findFirst()
@@ -212,7 +213,7 @@ class WearerPartsIngestTest {
         assertEquals(
                 List.of("cut/client-2/EDA.csv", "cut/therapist/EDA.csv"),
                 identical.stream().map(r -> r.sourceFile).toList());
-        assertTrue(identical.get(0).reason.contains("the file is left out for both"), identical.get(0).reason);
+        assertTrue(identical.get(0).reason.endsWith("; this part is left out for both"), identical.get(0).reason);
         assertTrue(s.info.missingChannels.contains("therapist:EDA"));
         assertFalse(s.info.missingChannels.contains("client:EDA"), "client-1 still gives the client's EDA");
         long clientEda = s.blocks.stream()
@@ -235,5 +236,50 @@ class WearerPartsIngestTest {
         assertEquals("wearable folder for the client (part 2 of 2) not found", r.reason);
         assertTrue(s.info.missingChannels.isEmpty(), s.info.missingChannels.toString());
         assertEquals(List.of("client"), s.info.wearers);
+    }
+    /** Zips the channel files of {@code folder} into {@code zip}. */
+    private static void zip(Path folder, Path zip) throws IOException {
+        Files.createDirectories(zip.getParent());
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String ch : List.of("ACC", "BVP", "EDA", "HR", "IBI", "TEMP")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(ch + ".csv"));
+                out.write(Files.readAllBytes(folder.resolve(ch + ".csv")));
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void shouldReadTwoE4ConnectZipsListedAsAnArrayWhereOneFolderOfTwoZipsIsRejected() throws IOException {
+        Path parts = root.resolve("parts");
+        cut(parts.resolve("1"), parts.resolve("2"), 0);
+        Path folder = session("folder", "{\"client\": \"client\"}");
+        zip(parts.resolve("1"), folder.resolve("client/1644227574_A0.zip"));
+        zip(parts.resolve("2"), folder.resolve("client/1644228774_A0.zip"));
+        Path listed = session("listed", "{\"client\": [\"client/1644228774_A0.zip\", \"client/1644227574_A0.zip\"]}");
+        zip(parts.resolve("1"), listed.resolve("client/1644227574_A0.zip"));
+        zip(parts.resolve("2"), listed.resolve("client/1644228774_A0.zip"));
+        copyUncut(session("uncut", "{\"client\": \"client\"}").resolve("client"));
+
+        IngestedSession rejected = ingest("folder");
+        assertEquals(1, rejected.rejects.size(), rejected.rejects.toString());
+        String reason = rejected.rejects.get(0).reason;
+        assertTrue(reason.contains("holds 2 zips and no channel file"), reason);
+        assertTrue(reason.contains("several recordings of one person"), reason);
+        assertTrue(reason.contains("list them all as an array"), reason);
+
+        IngestedSession whole = ingest("uncut");
+        IngestedSession s = ingest("listed");
+        assertTrue(s.rejects.isEmpty(), s.rejects.toString());
+        assertEquals(
+                12,
+                s.files.stream()
+                        .filter(f -> f.path.startsWith("listed/client/16442") && f.path.contains(".zip/"))
+                        .count());
+        assertEquals(whole.blocks.size(), s.blocks.size());
+        for (int i = 0; i < whole.blocks.size(); i++) {
+            assertEquals(whole.blocks.get(i).startMillis, s.blocks.get(i).startMillis);
+            assertArrayEquals(whole.blocks.get(i).values, s.blocks.get(i).values, whole.blocks.get(i).channel);
+        }
     }
 }

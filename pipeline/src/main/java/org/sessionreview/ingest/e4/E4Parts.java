@@ -183,9 +183,8 @@ public final class E4Parts {
             long t = Math.round((p.data.startMillis() - first.data.startMillis()) / 1000.0 * rate);
             String problem = null;
             if (p.data.rateHz() != rate) {
-                problem = "another part of this wearer's recording, " + first.name() + ", is at "
-                        + E4Limits.num(rate) + " Hz and this file at " + E4Limits.num(p.data.rateHz())
-                        + " Hz: the parts of one recording must share a rate";
+                problem = "at " + E4Limits.num(p.data.rateHz()) + " Hz where the earlier part " + first.name()
+                        + " is at " + E4Limits.num(rate) + " Hz: parts of one recording share a rate";
             } else if (t < k) {
                 problem = overlap(p, last, endMs);
             } else if ((t - k) / rate > limits.maxDurationHours() * 3600) {
@@ -193,7 +192,7 @@ public final class E4Parts {
             } else if (t + p.data.sampleCount() > cap) {
                 problem = span(p, first, limits);
             }
-            problems.add(problem == null ? null : problem + "; the file is rejected as a whole");
+            problems.add(problem == null ? null : problem + "; rejected as a whole");
             if (problem == null) {
                 p.at = t;
                 k = t + p.data.sampleCount();
@@ -222,7 +221,7 @@ public final class E4Parts {
             } else if (shiftS + lastOffset > limits.maxOffsetSeconds()) {
                 problem = span(p, first, limits);
             }
-            problems.add(problem == null ? null : problem + "; the file is rejected as a whole");
+            problems.add(problem == null ? null : problem + "; rejected as a whole");
             if (problem == null) {
                 kept.add(p);
                 lastBeatMs = Math.max(lastBeatMs, lastBeatMillis(p));
@@ -238,21 +237,19 @@ public final class E4Parts {
 
     private static String overlap(Piece p, Piece other, double otherEndMs) {
         double s = (otherEndMs - p.data.startMillis()) / 1000.0;
-        return "overlaps " + other.name() + " by " + E4Limits.num(Math.round(s * 1000) / 1000.0) + " s (starts at "
-                + JoinedExports.time(p.data.startMillis() / 1000.0) + ", before that part's data ends at "
-                + JoinedExports.time(otherEndMs / 1000.0)
-                + "): two parts of one person's recording cannot cover the same time";
+        return "overlaps " + other.name() + " by " + E4Limits.num(Math.round(s * 1000) / 1000.0)
+                + " s: two recordings of one person cannot cover the same time";
     }
 
     private static String gap(Piece p, Piece other, double gapS, E4Limits limits) {
         return "starts " + E4Limits.num(Math.round(gapS * 1000) / 1000.0) + " s after the end of " + other.name()
-                + ", a gap longer than the " + E4Limits.num(limits.maxDurationHours())
-                + " h limit (ingest.e4_max_duration_hours): not the same session's recording";
+                + ", a gap past the " + E4Limits.num(limits.maxDurationHours())
+                + " h limit (ingest.e4_max_duration_hours)";
     }
 
     private static String span(Piece p, Piece first, E4Limits limits) {
-        return "would end more than " + E4Limits.num(limits.maxDurationHours()) + " h after the start of "
-                + first.name() + " (the limit on one channel, ingest.e4_max_duration_hours)";
+        return "would end over " + E4Limits.num(limits.maxDurationHours()) + " h after the start of " + first.name()
+                + " (limit ingest.e4_max_duration_hours)";
     }
 
     /** The kept regular pieces on one grid, NaN between them. */
