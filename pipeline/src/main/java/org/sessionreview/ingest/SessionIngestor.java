@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.config.PipelineConfig;
@@ -13,11 +12,7 @@ import org.sessionreview.ingest.annotation.AnnotationNormalizer;
 import org.sessionreview.ingest.annotation.AnnotationReader;
 import org.sessionreview.ingest.annotation.RawAnnotation;
 import org.sessionreview.ingest.e4.BlockSplitter;
-import org.sessionreview.ingest.e4.E4FileReport;
-import org.sessionreview.ingest.e4.E4Limits;
-import org.sessionreview.ingest.e4.E4Reader;
 import org.sessionreview.ingest.e4.E4Recording;
-import org.sessionreview.ingest.e4.E4ZipReader;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.ingest.session.SessionManifest;
 import org.sessionreview.ingest.session.SessionManifestParser;
@@ -128,17 +123,8 @@ public final class SessionIngestor implements Serializable {
         long endMillis = info.mediaStartMillis;
         List<SampleBlock> blocks = new ArrayList<>();
         BlockSplitter splitter = new BlockSplitter(config.features());
-        Map<Role, E4Recording> recordings = new EnumMap<>(Role.class);
-        Map<Role, Map<Channel, InputFileStats>> readFiles = new EnumMap<>(Role.class);
-        for (Map.Entry<Role, String> w : m.wearables().entrySet()) {
-            Map<Channel, InputFileStats> files = new EnumMap<>(Channel.class);
-            E4Recording rec = readWearer(out, info, dir, folder, w.getKey(), w.getValue(), files);
-            if (rec != null) {
-                recordings.put(w.getKey(), rec);
-                readFiles.put(w.getKey(), files);
-            }
-        }
-        IdenticalWearerFiles.leaveOut(out, recordings, readFiles);
+        Map<Role, E4Recording> recordings =
+                Wearers.read(out, info, dir, folder, m.wearableParts(), config.e4MaxDurationHours());
         for (Map.Entry<Role, E4Recording> w : recordings.entrySet()) {
             endMillis = Math.max(endMillis, addWearer(info, w.getKey(), w.getValue(), splitter, blocks));
         }
@@ -185,78 +171,6 @@ public final class SessionIngestor implements Serializable {
         info.metadataJson = m.metadataJson();
         info.folder = folder;
         return info;
-    }
-
-    /**
-     * Reads one wearer's folder and accounts for its files ({@code readFiles}: the stats of the
-     * file read per channel); null when the folder cannot be read (then every channel is missing).
-     */
-    private E4Recording readWearer(
-            IngestedSession out,
-            SessionInfo info,
-            Entry dir,
-            String folder,
-            Role role,
-            String wearerFolder,
-            Map<Channel, InputFileStats> readFiles) {
-        Entry wdir = SessionPaths.resolve(dir, wearerFolder);
-        String source =
-                folder + "/" + wearerFolder; // a plain name: the manifest parser refused '..' and absolute paths
-        boolean zip = wdir != null && wdir.isRegularFile() && E4ZipReader.isZip(wearerFolder);
-        String problem = wdir == null
-                ? "wearables." + role.id() + " " + SessionPaths.OUTSIDE
-                : !wdir.isDirectory() && !zip
-                        ? "wearable folder for the " + role.id()
-                                + (wdir.exists() ? " is not a folder (nor an E4 zip)" : " not found")
-                        : null;
-        E4Recording rec = null;
-        if (problem == null) {
-            E4Limits limits = E4Limits.around(info.mediaStartMillis).withMaxDurationHours(config.e4MaxDurationHours());
-            try {
-                rec = zip
-                        ? E4ZipReader.read(wdir, info.sessionId, source, limits)
-                        : E4Reader.read(wdir, info.sessionId, source, limits, dir);
-            } catch (IOException | RuntimeException e) {
-                problem = "wearable folder for the " + role.id() + " cannot be read: "
-                        + (e instanceof IOException
-                                ? e.getMessage()
-                                : "internal error (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        if (problem != null) {
-            InputFileStats f = new InputFileStats(info.sessionId, source + "/", "wearable:" + role.id());
-            f.recordsRead = 1;
-            out.files.add(f);
-            rejectFile(out, f, new Reject(info.sessionId, source + "/", 0, problem, null));
-            for (Channel c : Channel.values()) {
-                info.missingChannels.add(role.id() + ":" + c.name());
-            }
-            return null;
-        }
-        for (E4FileReport rep : rec.reports()) {
-            InputFileStats f = new InputFileStats(
-                    info.sessionId,
-                    rep.sourceFile(),
-                    "wearable:" + role.id() + ":" + rep.channel().name());
-            if (rep.identity() != null) { // taken while the parser read the file
-                f.sizeBytes = rep.identity().sizeBytes();
-                f.sha256 = rep.identity().sha256();
-            } else {
-                InputHashes.identify(f, rep.path());
-            }
-            f.recordsRead = rep.recordsRead();
-            f.recordsRejected = rep.recordsRejected();
-            f.recordsAccepted = rep.recordsAccepted();
-            if (!rep.rejects().isEmpty()) {
-                f.firstReject = rep.rejects().get(0).located();
-            }
-            out.files.add(f);
-            out.rejects.addAll(rep.rejects());
-            if (rec.files().get(rep.channel()) == rep) {
-                readFiles.put(rep.channel(), f);
-            }
-        }
-        return rec;
     }
 
     /** Adds a wearer's blocks; returns the end of its recording (epoch ms), or 0 when it has no data. */

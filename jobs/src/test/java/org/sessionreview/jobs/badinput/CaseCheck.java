@@ -114,6 +114,24 @@ final class CaseCheck {
                 }
             }
         }
+        for (Map.Entry<String, Integer> w : e.readWhole.entrySet()) {
+            String like = like(c, w.getKey());
+            java.util.regex.Pattern re = java.util.regex.Pattern.compile(
+                    java.util.regex.Pattern.quote(like).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q"));
+            int n = 0;
+            for (com.fasterxml.jackson.databind.JsonNode in : inputs()) {
+                if (re.matcher(in.path("path").asText()).matches()) {
+                    n++;
+                    if (in.path("records_accepted").asLong() == 0
+                            || in.path("records_rejected").asLong() != 0) {
+                        f.add("input " + in.path("path").asText() + " not read whole: " + in);
+                    }
+                }
+            }
+            if (n < w.getValue()) {
+                f.add(n + " run.json inputs match " + like + ", expected at least " + w.getValue());
+            }
+        }
         for (String path : pathsOf(c)) {
             if (!isCleanRelative(path, c.folder())) {
                 f.add("path leads out of the session folder or is not relative: " + path);
@@ -126,6 +144,16 @@ final class CaseCheck {
             }
         }
         return f;
+    }
+
+    /** The inputs listed in run.json (none when it is missing). */
+    private com.fasterxml.jackson.databind.JsonNode inputs() throws java.io.IOException {
+        java.nio.file.Path runJson = run.out.resolve("run.json");
+        return java.nio.file.Files.isRegularFile(runJson)
+                ? new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(runJson.toFile())
+                        .path("inputs")
+                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** The case's reject source files and run.json input paths. */

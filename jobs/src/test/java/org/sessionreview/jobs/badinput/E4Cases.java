@@ -25,6 +25,11 @@ final class E4Cases {
     /** e4-two-exports-joined: the samples in the first part (at 4 Hz, 250 s). */
     static final int JOINED_AFTER_SAMPLE = 1000;
 
+    /** e4-device-restarted: seconds after the EDA start where the first export ends. */
+    static final int RESTART_AFTER_S = 200;
+    /** e4-device-restarted: seconds between the two exports. */
+    static final int RESTART_GAP_S = 60;
+
     private E4Cases() {}
 
     /** The six that used to stall or sink a whole run. */
@@ -342,6 +347,14 @@ final class E4Cases {
                                 .reject(EDA, JOINED_AFTER_SAMPLE + 3, Keywords.JOINED)
                                 .reject(EDA, JOINED_AFTER_SAMPLE + 4, Keywords.JOINED)),
                 of(
+                        "e4-device-restarted",
+                        "Nothing: the client's E4 was restarted " + RESTART_AFTER_S + " s into the recording, so"
+                                + " `wearables.client` lists its two exports as an array (the second starting after a "
+                                + RESTART_GAP_S + " s gap); they are read as one recording in time order, the gap left"
+                                + " missing: no channel is missing and there is no reject row.",
+                        E4Cases::restarted,
+                        reviewed().clean("%").readWhole("{C}/%.csv%", 6).readWhole("{C}-2/%.csv%", 6)),
+                of(
                         "e4-eda-in-nanosiemens",
                         "An EDA file converted to nanosiemens (every value x 1000) is rejected as a whole with a reason"
                                 + " that names the likely unit; the session is reviewed without client EDA.",
@@ -362,6 +375,57 @@ final class E4Cases {
                                         c.path(c.channel("EDA")), PosixFilePermissions.fromString("---------")),
                                 reviewed().reject(EDA).missing("client:EDA"))
                         .nonRootOnly());
+    }
+
+    /**
+     * Cuts every client channel file at {@link #RESTART_AFTER_S} after the EDA start: the first
+     * export keeps the samples before it in {@code {C}}, the second (folder {@code {C}-2}, its own
+     * start time in the header, IBI offsets from it) the samples from {@link #RESTART_GAP_S} s
+     * later; session.json lists both as {@code wearables.client}.
+     */
+    private static void restarted(CaseFolder c) throws java.io.IOException {
+        double cut = start(c) + RESTART_AFTER_S;
+        double resume = cut + RESTART_GAP_S;
+        for (String ch : List.of("ACC", "BVP", "EDA", "HR", "TEMP", "IBI")) {
+            String file = c.channel(ch);
+            List<String> l = c.lines(file);
+            double s = Double.parseDouble(l.get(0).split(",")[0].trim());
+            List<String> first = new ArrayList<>();
+            List<String> second = new ArrayList<>();
+            if (ch.equals("IBI")) {
+                first.add(l.get(0));
+                second.add(String.format(Locale.ROOT, "%.6f, IBI", resume));
+                for (String row : l.subList(1, l.size())) {
+                    String[] v = row.split(",");
+                    double at = s + Double.parseDouble(v[0].trim());
+                    if (at < cut) {
+                        first.add(row);
+                    } else if (at >= resume) {
+                        second.add(String.format(Locale.ROOT, "%.6f,%s", at - resume, v[1].trim()));
+                    }
+                }
+            } else {
+                double rate = Double.parseDouble(l.get(1).split(",")[0].trim());
+                int k = (int) Math.round((cut - s) * rate);
+                int k2 = (int) Math.round((resume - s) * rate);
+                int columns = l.get(0).split(",").length;
+                String header = String.join(
+                        ", ",
+                        java.util.Collections.nCopies(columns, String.format(Locale.ROOT, "%.6f", s + k2 / rate)));
+                first.addAll(l.subList(0, 2 + k));
+                second.add(header);
+                second.add(l.get(1));
+                second.addAll(l.subList(2 + k2, l.size()));
+            }
+            c.writeLines(file, first);
+            c.writeLines(file.replace("{C}/", "{C}-2/"), second);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode m = c.manifest();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("wearables"))
+                .putArray("client")
+                .add(c.base.clientFolder())
+                .add(c.base.clientFolder() + "-2");
+        c.manifest(m);
     }
 
     private static double start(CaseFolder c) throws java.io.IOException {

@@ -35,6 +35,8 @@ public final class Expectation {
     final List<RejectRow> rejects = new ArrayList<>();
     /** Files that must have no reject row (accepted input). */
     final List<String> clean = new ArrayList<>();
+    /** Patterns each matching at least this many run.json inputs, all read with every record accepted. */
+    final Map<String, Integer> readWhole = new LinkedHashMap<>();
     /** Exactly these entries in sessions.missing_channels (when the session is reviewed)... */
     final Set<String> missing = new LinkedHashSet<>();
     /** ...give or take these (outcomes the issue leaves open, e.g. partly readable files). */
@@ -76,6 +78,12 @@ public final class Expectation {
 
     public Expectation clean(String fileLike) {
         clean.add(fileLike);
+        return this;
+    }
+
+    /** At least {@code files} run.json inputs match {@code fileLike}, each with records, all accepted. */
+    public Expectation readWhole(String fileLike, int files) {
+        readWhole.put(fileLike, files);
         return this;
     }
 

@@ -127,7 +127,8 @@ public final class E4Reader {
             }
             if (zips.size() > 1) {
                 throw new IOException("the folder holds " + zips.size()
-                        + " zips and no channel file: name the E4 zip to read in session.json's wearables");
+                        + " zips and no channel file: name one in session.json's wearables, or, when they are"
+                        + " several recordings of one person (E4 restarted), list them all as an array");
             }
         }
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);

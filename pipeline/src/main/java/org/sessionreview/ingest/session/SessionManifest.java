@@ -15,7 +15,10 @@ import org.sessionreview.model.Role;
  * @param clientId required, non-blank; never written anywhere
  * @param sessionNumber required, >= 1
  * @param mediaStart second 0 of the session video, with its offset
- * @param wearables role -> folder name inside the session folder
+ * @param wearableParts role -> the wearer's E4 recording: one folder or E4 zip inside the session
+ *     folder, or several parts of one recording (the wristband was restarted), in the order
+ *     {@code session.json} lists them (read in time order, see {@link
+ *     org.sessionreview.ingest.e4.E4Parts}); never empty, no name twice across all roles
  * @param annotations annotation file names inside the session folder
  * @param consentSupervision consent.supervision
  * @param consentResearch consent.research
@@ -29,13 +32,23 @@ public record SessionManifest(
         String clientId,
         int sessionNumber,
         OffsetDateTime mediaStart,
-        Map<Role, String> wearables,
+        Map<Role, List<String>> wearableParts,
         List<String> annotations,
         boolean consentSupervision,
         boolean consentResearch,
         Double durationS,
         String codebook,
         String metadataJson) {
+
+    /**
+     * Role -> its folder or zip: the only one of the string form, the first listed of several
+     * parts (read them all with {@link #wearableParts()}).
+     */
+    public Map<Role, String> wearables() {
+        Map<Role, String> out = new java.util.EnumMap<>(Role.class);
+        wearableParts.forEach((role, parts) -> out.put(role, parts.get(0)));
+        return out;
+    }
 
     @Override
     public String toString() {

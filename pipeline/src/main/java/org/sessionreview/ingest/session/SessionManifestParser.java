@@ -26,7 +26,7 @@ import java.util.Set;
  * invalid JSON is reported as "not valid JSON at line L, column C" (never Jackson's message, which
  * quotes the offending token), anything after the top-level object as "trailing content after the
  * JSON object at line L", and field problems by field name and kind only. A UTF-8 byte-order mark
- * is ignored. Path-valued fields ({@code wearables} folders, {@code annotations} entries, {@code
+ * is ignored. Path-valued fields ({@code wearables} folders and zips, each role's one or a list of parts, {@code annotations} entries, {@code
  * codebook}) must be relative paths inside the session folder: empty names, absolute paths ({@code
  * /x}, {@code \x}, {@code C:\x}, {@code C:x}), {@code ..} segments and NUL characters are errors
  * (symbolic links are checked by the ingestor).
@@ -126,7 +126,7 @@ public final class SessionManifestParser {
                 errors.add("media_start is not an ISO-8601 instant with offset (e.g. 2026-03-02T10:00:00+01:00)");
             }
         }
-        Map<org.sessionreview.model.Role, String> wearables = wearables(root, errors);
+        Map<org.sessionreview.model.Role, List<String>> wearables = wearables(root, errors);
         List<String> annotations = annotations(root, errors);
         boolean[] consent = consent(root, errors);
         Double durationS = null;
@@ -217,8 +217,14 @@ public final class SessionManifestParser {
         return n.asText().trim();
     }
 
-    private static Map<org.sessionreview.model.Role, String> wearables(JsonNode root, List<String> errors) {
-        Map<org.sessionreview.model.Role, String> out = new EnumMap<>(org.sessionreview.model.Role.class);
+    /**
+     * {@code wearables}: role -> a folder or E4 zip name, or a non-empty array of them (the parts
+     * of one person's recording, a wristband restarted during the session). Each name must be
+     * inside the session folder, and no folder or zip may be named twice, within a role or across
+     * roles (the messages name the field and the index, never the value).
+     */
+    private static Map<org.sessionreview.model.Role, List<String>> wearables(JsonNode root, List<String> errors) {
+        Map<org.sessionreview.model.Role, List<String>> out = new EnumMap<>(org.sessionreview.model.Role.class);
         JsonNode w = root.get("wearables");
         if (w == null || w.isNull()) {
             errors.add("missing required field 'wearables'");
@@ -231,22 +237,61 @@ public final class SessionManifestParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             var role = org.sessionreview.model.Role.parse(e.getKey());
+            JsonNode v = e.getValue();
             if (role.isEmpty()) {
                 errors.add("wearables has an unknown role (expected client or therapist)");
-            } else if (!e.getValue().isTextual() || !isInsideFolder(e.getValue().asText())) {
-                errors.add("wearables." + role.get().id()
-                        + " must be a folder name inside the session folder (no '..', no absolute path)");
+                continue;
+            }
+            String field = "wearables." + role.get().id();
+            if (v.isArray()) {
+                List<String> parts = parts(field, v, errors);
+                if (parts != null) {
+                    out.put(role.get(), parts);
+                }
+            } else if (!v.isTextual() || !isInsideFolder(v.asText())) {
+                errors.add(field + " must be a folder name inside the session folder (no '..', no absolute path)"
+                        + (v.isTextual() ? "" : ", or a list of the parts of one recording"));
             } else {
-                out.put(role.get(), e.getValue().asText());
+                out.put(role.get(), List.of(v.asText()));
             }
         }
-        if (namesAFolderTwice(out.values())) {
+        List<String> all = new ArrayList<>();
+        out.values().forEach(all::addAll);
+        if (namesAFolderTwice(all)) { // each role's own parts are distinct by now
             // one device's data would be read as both people's: synchrony with itself, the
             // therapist's arousal as the client's; the folder name is not quoted (it may be a name)
             errors.add("wearables.client and wearables.therapist name the same folder: each person's data must"
                     + " come from their own device");
         }
         return out;
+    }
+
+    /** The parts of one wearer's recording ({@code field} a non-empty array); null when unusable. */
+    private static List<String> parts(String field, JsonNode array, List<String> errors) {
+        if (array.isEmpty()) {
+            errors.add(field + " is an empty list: name the wearer's folder or E4 zip (or the parts of one"
+                    + " recording, in a list)");
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : array) {
+            if (!n.isTextual() || !isInsideFolder(n.asText())) {
+                errors.add(field + "[" + i + "] must be a folder or E4 zip name inside the session folder"
+                        + " (no '..', no absolute path)");
+            } else {
+                parts.add(n.asText());
+            }
+            i++;
+        }
+        if (parts.size() < array.size()) {
+            return null;
+        }
+        if (namesAFolderTwice(parts)) {
+            errors.add(field + " names the same folder or zip twice: each part of a recording is read once");
+            return null;
+        }
+        return List.copyOf(parts);
     }
 
     /** Whether two of the folder names lead to the same folder ({@code e4}, {@code ./e4/}). */

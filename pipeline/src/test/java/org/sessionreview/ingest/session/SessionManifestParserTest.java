@@ -51,6 +51,48 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldReadAListOfPartsAsOneWearersRecording() throws Exception {
+        SessionManifest m = SessionManifestParser.parse(manifest(
+                "\"c-17\"", "{\"client\": [\"client-2\", \"client-1.zip\"], \"therapist\": [\"t\"]}", "[]", ""));
+        assertEquals(List.of("client-2", "client-1.zip"), m.wearableParts().get(Role.CLIENT));
+        assertEquals(List.of("t"), m.wearableParts().get(Role.THERAPIST));
+        assertEquals("client-2", m.wearables().get(Role.CLIENT), "the first part listed");
+        assertEquals("t", m.wearables().get(Role.THERAPIST), "a list of one is the string form");
+        SessionManifest single = SessionManifestParser.parse(GOOD);
+        assertEquals(List.of("e4-client"), single.wearableParts().get(Role.CLIENT));
+    }
+
+    @Test
+    void shouldRejectBadListsOfPartsWithoutQuotingThem() {
+        String[][] cases = {
+            {"{\"client\": []}", "wearables.client is an empty list"},
+            {"{\"client\": [\"a\", 3]}", "wearables.client[1] must be a folder or E4 zip name inside the session folder"
+            },
+            {"{\"client\": [\"Jane Roe\", null]}", "wearables.client[1] must be"},
+            {"{\"client\": [\"a\", \"../Jane Roe\"]}", "wearables.client[1] must be"},
+            {"{\"therapist\": [\"/Jane Roe\", \"b\"]}", "wearables.therapist[0] must be"},
+            {"{\"client\": [\"Jane Roe\", \"./Jane Roe/\"]}", "wearables.client names the same folder or zip twice"},
+            {
+                "{\"client\": [\"a\", \"Jane Roe.zip\"], \"therapist\": \"Jane Roe.zip\"}",
+                "wearables.client and wearables.therapist name the same folder"
+            },
+            {
+                "{\"client\": [\"a\", \"b\"], \"therapist\": [\"c\", \"b/\"]}",
+                "wearables.client and wearables.therapist name the same folder"
+            },
+            {"{\"client\": {\"x\": \"Jane Roe\"}}", "wearables.client must be a folder name inside the session folder"},
+        };
+        for (String[] c : cases) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(manifest("\"c-17\"", c[0], "[]", "")),
+                    c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
+            assertFalse(e.getMessage().contains("Jane") || e.getMessage().contains("Roe"), e.getMessage());
+        }
+    }
+
+    @Test
     void shouldReportLineAndColumnWithoutTokenWhenClientIdIsUnquoted() {
         InvalidManifestException e = assertThrows(
                 InvalidManifestException.class, () -> SessionManifestParser.parse(manifest(CANARY, "{}", "[]", "")));
