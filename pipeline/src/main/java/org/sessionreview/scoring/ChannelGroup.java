@@ -1,6 +1,11 @@
 package org.sessionreview.scoring;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.Role;
 import org.sessionreview.model.WindowFeatures;
 
 /**
@@ -9,20 +14,37 @@ import org.sessionreview.model.WindowFeatures;
  */
 public enum ChannelGroup {
     /** Electrodermal activity: {@code edaQuality}. */
-    EDA("EDA", w -> w.edaQuality),
-    /** Heart rate and HRV from beats: {@code cardiacQuality}. */
-    CARDIAC("heart beats", w -> w.cardiacQuality),
+    EDA("EDA", w -> w.edaQuality, Channel.EDA),
+    /** Heart rate and HRV from beats: {@code cardiacQuality}; beats from the pulse wave or the device's IBIs. */
+    CARDIAC("heart beats", w -> w.cardiacQuality, Channel.BVP, Channel.IBI),
     /** Accelerometer: {@code accQuality}. */
-    ACC("movement", w -> w.accQuality),
+    ACC("movement", w -> w.accQuality, Channel.ACC),
     /** Skin temperature: {@code tempQuality}. */
-    TEMP("skin temperature", w -> w.tempQuality);
+    TEMP("skin temperature", w -> w.tempQuality, Channel.TEMP);
 
     private final String label;
     private final ToDoubleFunction<WindowFeatures> quality;
+    private final Set<Channel> sources;
 
-    ChannelGroup(String label, ToDoubleFunction<WindowFeatures> quality) {
+    ChannelGroup(String label, ToDoubleFunction<WindowFeatures> quality, Channel first, Channel... rest) {
         this.label = label;
         this.quality = quality;
+        this.sources = EnumSet.of(first, rest);
+    }
+
+    /**
+     * The groups none of whose channels was read for {@code role}: every source channel is listed
+     * in {@code missingChannels} ({@code SessionInfo.missingChannels}, entries {@code
+     * "client:EDA"}: a file missing, rejected as a whole or left out).
+     */
+    public static Set<ChannelGroup> missing(Role role, Collection<String> missingChannels) {
+        Set<ChannelGroup> out = EnumSet.noneOf(ChannelGroup.class);
+        for (ChannelGroup g : values()) {
+            if (g.sources.stream().allMatch(c -> missingChannels.contains(role.id() + ":" + c.name()))) {
+                out.add(g);
+            }
+        }
+        return out;
     }
 
     /** A readable name for reasons, e.g. {@code skin temperature}. */

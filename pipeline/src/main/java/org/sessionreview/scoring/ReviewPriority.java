@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.sessionreview.config.ScoringConfig;
 
@@ -32,6 +33,10 @@ import org.sessionreview.config.ScoringConfig;
  * quality 42 % (EDA 3 %, skin temperature 0 %): review sensor placement} when the client's data
  * quality is below {@link ScoringConfig#lowDataQuality()}, naming the channel groups below it too
  * (the artifacts and rejects tables say why), or {@code no client sensor data: nothing scored}.
+ * A group below it of which no file was read at all (missing, or rejected as a whole: a damaged
+ * file, not the sensor's placement) is named as such, {@code ...: no EDA or heart beats data read
+ * (a file missing or rejected: see the rejects table)}; "review sensor placement" follows only
+ * for groups that were read and are poor.
  */
 public final class ReviewPriority {
     private ReviewPriority() {}
@@ -53,6 +58,7 @@ public final class ReviewPriority {
      * @param clientWindows number of client windows (0 = the client wore no sensor)
      * @param clientDataQuality the client's {@link DataQuality}
      * @param clientGroups the client's {@link DataQuality#byGroup}
+     * @param missingGroups the client's groups of which no file was read ({@link ChannelGroup#missing})
      */
     public static List<String> reasons(
             List<AnxietyEpisode> clientEpisodes,
@@ -60,6 +66,7 @@ public final class ReviewPriority {
             int clientWindows,
             double clientDataQuality,
             Map<ChannelGroup, Double> clientGroups,
+            Set<ChannelGroup> missingGroups,
             ScoringConfig cfg) {
         List<String> reasons = new ArrayList<>();
         int n = clientEpisodes.size();
@@ -81,14 +88,34 @@ public final class ReviewPriority {
             reasons.add("no client sensor data: nothing scored");
         } else if (clientDataQuality < cfg.lowDataQuality()) {
             StringJoiner low = new StringJoiner(", ", " (", ")").setEmptyValue("");
-            clientGroups.forEach((g, q) -> {
-                if (q < cfg.lowDataQuality()) {
-                    low.add(g.label() + " " + percent(q));
+            List<String> notRead = new ArrayList<>();
+            boolean poor = false;
+            for (Map.Entry<ChannelGroup, Double> g : clientGroups.entrySet()) {
+                if (g.getValue() < cfg.lowDataQuality()) {
+                    low.add(g.getKey().label() + " " + percent(g.getValue()));
+                    if (missingGroups.contains(g.getKey())) {
+                        notRead.add(g.getKey().label());
+                    } else {
+                        poor = true;
+                    }
                 }
-            });
-            reasons.add("client data quality " + percent(clientDataQuality) + low + ": review sensor placement");
+            }
+            List<String> advice = new ArrayList<>();
+            if (!notRead.isEmpty()) {
+                advice.add("no " + orList(notRead) + " data read (a file missing or rejected: see the rejects table)");
+            }
+            if (poor || notRead.isEmpty()) {
+                advice.add("review sensor placement");
+            }
+            reasons.add("client data quality " + percent(clientDataQuality) + low + ": " + String.join("; ", advice));
         }
         return reasons;
+    }
+
+    /** {@code a}, {@code a or b}, {@code a, b or c}. */
+    private static String orList(List<String> items) {
+        int n = items.size();
+        return n == 1 ? items.get(0) : String.join(", ", items.subList(0, n - 1)) + " or " + items.get(n - 1);
     }
 
     /**

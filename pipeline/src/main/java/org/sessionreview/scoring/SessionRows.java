@@ -49,6 +49,7 @@ final class SessionRows {
                 clientWindows.size(),
                 r.dataQualityClient,
                 DataQuality.byGroup(clientWindows),
+                ChannelGroup.missing(Role.CLIENT, info.missingChannels),
                 cfg));
         for (Role role : Role.values()) {
             String shortCoverage =

@@ -278,6 +278,37 @@ final class E4Cases {
                         },
                         reviewed().clean("%")),
                 of(
+                        "e4-connect-zip-truncated",
+                        "An E4 Connect zip cut short in its second entry (a download that stopped) is a reject row"
+                                + " saying after which entry it is damaged; the channels before the cut are read; the"
+                                + " flag reason says which channel groups had no data read, not to review the sensor's"
+                                + " placement.",
+                        c -> {
+                            Path zip = c.path("{C}/" + c.base.clientFolder() + ".zip");
+                            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                            long firstEntry = 0;
+                            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+                                for (String ch : List.of("ACC", "BVP", "EDA", "HR", "IBI", "TEMP")) {
+                                    String file = c.channel(ch);
+                                    out.putNextEntry(new java.util.zip.ZipEntry(ch + ".csv"));
+                                    out.write(TextFiles.readBytes(c.path(file)));
+                                    out.closeEntry();
+                                    out.flush();
+                                    Files.delete(c.path(file));
+                                    if (firstEntry == 0) {
+                                        firstEntry = bytes.size();
+                                    }
+                                }
+                            }
+                            // cut a little into the second entry (BVP)
+                            Files.write(zip, java.util.Arrays.copyOf(bytes.toByteArray(), (int) firstEntry + 4096));
+                        },
+                        reviewed()
+                                .reject("{C}/%.zip", 0, "damaged after ACC.csv")
+                                .missing("client:BVP", "client:EDA", "client:HR", "client:IBI", "client:TEMP")
+                                .flagReason("no EDA, heart beats or skin temperature data read (a file missing or"
+                                        + " rejected: see the rejects table)")),
+                of(
                         "e4-utf16-unicode-text",
                         "Nothing: an EDA file re-saved as UTF-16 with a byte-order mark (a spreadsheet's \"Unicode"
                                 + " text\") is read as the export it came from.",
