@@ -65,7 +65,9 @@ final class VideoRange {
     /**
      * The flag reason for a wearer whose windows cover less than {@code minCoverage} of the video,
      * e.g. {@code client sensor data cover 0 % of the video (recorded from -2:00:00 to -1:32:40):
-     * check media_start and its UTC offset}; null when the coverage suffices or there are no
+     * check media_start and its UTC offset}; for a recording that ends early or starts late it
+     * also names a wristband stopped, started late or restarted, and for one with gaps inside the
+     * parts of a restarted one ({@link #advice}); null when the coverage suffices or there are no
      * windows.
      *
      * @param role {@code client} or {@code therapist}
@@ -89,13 +91,41 @@ final class VideoRange {
         }
         return String.format(
                 Locale.ROOT,
-                "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s):"
-                        + " check media_start and its UTC offset",
+                "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s): %s",
                 role,
                 (long) Math.floor(coverage * 100),
                 clock(first),
                 clock(last),
-                clock(durationS));
+                clock(durationS),
+                advice(first, last, durationS, coverage));
+    }
+
+    /**
+     * What to check, from where the recording lies against the video: wholly outside it, a wrong
+     * media_start (or its UTC offset) is the likely cause; ending early or starting late, that or a
+     * wristband stopped, started late or restarted (whose other part can be listed in {@code
+     * wearables}); both ends within a tenth of the video of its ends, gaps inside the recording.
+     */
+    private static String advice(double first, double last, double durationS, double coverage) {
+        String parts = "list every part of the recording in session.json wearables";
+        double near = 0.1 * durationS;
+        boolean startsOnTime = first <= near;
+        boolean endsOnTime = last >= durationS - near;
+        if (coverage <= 0) {
+            return "check media_start and its UTC offset";
+        }
+        if (startsOnTime && endsOnTime) {
+            return "the recording has gaps; if the wristband was restarted, " + parts;
+        }
+        if (startsOnTime) {
+            return "check media_start and its UTC offset, or whether the wristband stopped early or was"
+                    + " restarted (" + parts + ")";
+        }
+        if (endsOnTime) {
+            return "check media_start and its UTC offset, or whether the wristband started late or was" + " restarted ("
+                    + parts + ")";
+        }
+        return "check media_start and its UTC offset";
     }
 
     /** Signed video time as {@code [-]h:mm:ss}, truncated to the second. */

@@ -106,9 +106,46 @@ class VideoRangeTest {
         assertNull(VideoRange.shortCoverageReason("client", ws, 100, 0.5));
         assertEquals(
                 "client sensor data cover 65 % of the video (recorded from -0:01:40 to 0:02:10 of its 0:01:40):"
-                        + " check media_start and its UTC offset",
+                        + " the recording has gaps; if the wristband was restarted, list every part of the"
+                        + " recording in session.json wearables",
                 VideoRange.shortCoverageReason("client", ws, 100, 0.7));
         assertNull(VideoRange.shortCoverageReason("client", List.of(), 100, 0.7), "no windows: other reasons");
+    }
+
+    private static List<WindowFeatures> spans(double from, double to) {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (double t = from; t + 30 <= to; t += 5) {
+            WindowFeatures w = new WindowFeatures();
+            w.startS = t;
+            w.endS = t + 30;
+            ws.add(w);
+        }
+        return ws;
+    }
+
+    @Test
+    void shouldNameAStoppedStartedLateOrMisplacedRecordingByWhereItLies() {
+        // a 50-minute video; the wristband stopped at 20 minutes (battery, button)
+        assertEquals(
+                "client sensor data cover 40 % of the video (recorded from -0:00:45 to 0:20:00 of its 0:50:00):"
+                        + " check media_start and its UTC offset, or whether the wristband stopped early or was"
+                        + " restarted (list every part of the recording in session.json wearables)",
+                VideoRange.shortCoverageReason("client", spans(-45, 1200), 3000, 0.5));
+        // started 30 minutes in
+        assertEquals(
+                "therapist sensor data cover 40 % of the video (recorded from 0:30:00 to 0:50:00 of its"
+                        + " 0:50:00): check media_start and its UTC offset, or whether the wristband started late or"
+                        + " was restarted (list every part of the recording in session.json wearables)",
+                VideoRange.shortCoverageReason("therapist", spans(1800, 3000), 3000, 0.5));
+        // wholly before the video, or inside it but away from both ends: media_start only
+        assertEquals(
+                "client sensor data cover 0 % of the video (recorded from -1:00:00 to -0:10:00 of its 0:50:00):"
+                        + " check media_start and its UTC offset",
+                VideoRange.shortCoverageReason("client", spans(-3600, -600), 3000, 0.5));
+        assertEquals(
+                "client sensor data cover 33 % of the video (recorded from 0:10:00 to 0:26:40 of its 0:50:00):"
+                        + " check media_start and its UTC offset",
+                VideoRange.shortCoverageReason("client", spans(600, 1600), 3000, 0.5));
     }
 
     @Test
