@@ -56,6 +56,8 @@ class FirstRejectTest {
                 .orElseThrow();
         assertEquals(1, ibi.recordsRead);
         assertEquals(1, ibi.recordsRejected);
-        assertEquals("no samples after the header row", ibi.firstReject);
+        assertEquals(
+                "no beats after the header row (the E4 writes an IBI.csv without beats when it found no clean beat, e.g. with much movement): heart rate comes from the pulse wave",
+                ibi.firstReject);
     }
 }

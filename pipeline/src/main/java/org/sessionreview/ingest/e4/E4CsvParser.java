@@ -242,7 +242,8 @@ public final class E4CsvParser {
             readError(e, in);
         }
         if (read == 0) {
-            return noSamples("no samples after the header row");
+            return noSamples(
+                    "no beats after the header row (the E4 writes an IBI.csv without beats when it found no clean beat, e.g. with much movement): heart rate comes from the pulse wave");
         }
         return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(), offsets.toArray());
     }

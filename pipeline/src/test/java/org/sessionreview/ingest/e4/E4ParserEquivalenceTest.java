@@ -76,7 +76,7 @@ class E4ParserEquivalenceTest {
                 "recording longer than # h at # beats/s: lines from # on not read",
                 "no samples: the file is empty",
                 "no samples after the header rows",
-                "no samples after the header row",
+                "no beats after the header row (the E# writes an IBI.csv without beats when it found no clean beat, e.g. with much movement): heart rate comes from the pulse wave",
                 "missing header row # (sample rate, Hz)",
                 "invalid header row #: expected '<start unix seconds>, IBI'",
                 "invalid header row # (start time, unix seconds): longer than # characters",
