@@ -67,6 +67,52 @@ class EpisodeOnsetsTest {
     }
 
     @Test
+    void shouldTimeAStepWhenTheFitMayLevelOff() {
+        // A step of the signal at 100 s: the window series climbs straight over the span (30 s
+        // for EDA level, 60 s for HR) and then stays. The still-climbing power law alone reads
+        // that straight climb and the level after it as a slow start and places the onset some
+        // 55 s early here; with the ramp times of RiseKernel.RAMPS_S (a step among them) the fit
+        // finds the step within 3 s.
+        int exact = 0;
+        double earlyPowerLaw = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            double[][] eda = stepSeries(100, 30, 0.02, seed);
+            double[][] hr = stepSeries(100, 60, 0.02, 100 + seed);
+            List<double[][]> both = List.of(eda, hr);
+            List<Double> spans = List.of(30.0, 60.0);
+            double withRamps = EpisodeOnsets.sharedOnset(both, spans, 4, P, RiseKernel.RAMPS_S);
+            double powerLaw = EpisodeOnsets.sharedOnset(both, spans, 4, P);
+            exact += Math.abs(withRamps - 100) <= 3 ? 1 : 0;
+            earlyPowerLaw += (100 - powerLaw) / 10;
+        }
+        assertEquals(10, exact);
+        assertTrue(earlyPowerLaw > 30, "the power law alone places a step a mean " + earlyPowerLaw + " s early");
+    }
+
+    @Test
+    void shouldKeepTheOnsetOfARiseStillClimbingWhenTheFitMayLevelOff() {
+        for (double span : new double[] {30, 60}) {
+            Double t0 = EpisodeOnsets.sharedOnset(
+                    List.<double[][]>of(series(103, span, 0.002, 0.02, 0, 1)), List.of(span), 4, P, RiseKernel.RAMPS_S);
+            assertEquals(103, t0, 1e-9, "span " + span);
+        }
+    }
+
+    /** Leading edges 15-190 s; a unit step of the signal at onset, window-averaged over span S, plus noise. */
+    static double[][] stepSeries(double onset, double spanS, double noise, long seed) {
+        Random rnd = new Random(seed);
+        int n = 36;
+        double[][] xy = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            double x = 15 + 5.0 * i;
+            double covered = Math.min(Math.max(x - onset, 0), spanS) / spanS;
+            xy[0][i] = x;
+            xy[1][i] = 0.1 + covered + noise * rnd.nextGaussian();
+        }
+        return xy;
+    }
+
+    @Test
     void shouldFitTheLineWhenTheBestRiseIsDownwards() {
         double[] x = {0, 5, 10, 15, 20, 25, 30, 35, 40, 45};
         double[] y = new double[x.length];

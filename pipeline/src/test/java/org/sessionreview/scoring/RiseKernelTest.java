@@ -18,6 +18,24 @@ class RiseKernelTest {
     }
 
     @Test
+    void shouldAverageARiseThatLevelsOffAfterItsRampTime() {
+        // A step at t0 = 0 (R = 0): the share of [e - 30, e] after t0
+        assertEquals(0.0, RiseKernel.at(0, 30, 0, 1.2, 0), 1e-12);
+        assertEquals(1.0 / 3, RiseKernel.at(10, 30, 0, 1.2, 0), 1e-12);
+        assertEquals(1.0, RiseKernel.at(45, 30, 0, 1.2, 0), 1e-12);
+        // p = 1, R = 10: t / 10 up to 10 s, then 1; the mean over [0, 30] is (5 + 20) / 30
+        assertEquals(25.0 / 30, RiseKernel.at(30, 30, 0, 1, 10), 1e-12);
+        // over [-20, 10]: the integral of t / 10 over [0, 10] is 5
+        assertEquals(5.0 / 30, RiseKernel.at(10, 30, 0, 1, 10), 1e-12);
+        // p = 2, R = 10, e = 5: the integral of (t / 10)^2 over [0, 5] is 125 / 300
+        assertEquals(125.0 / 300 / 30, RiseKernel.at(5, 30, 0, 2, 10), 1e-12);
+        // infinite R: the still-climbing power law
+        assertEquals(RiseKernel.at(40, 30, 3, 1.2), RiseKernel.at(40, 30, 3, 1.2, Double.POSITIVE_INFINITY), 0.0);
+        // a long ramp seen only during its rise is the power law up to a factor R^-p
+        assertEquals(RiseKernel.at(40, 30, 3, 1.2) / Math.pow(100, 1.2), RiseKernel.at(40, 30, 3, 1.2, 100), 1e-12);
+    }
+
+    @Test
     void shouldTakeTheConfiguredSpansWhenTheFeatureConfigurationChangesThem() {
         ScoringConfig cfg = ScoringConfig.defaults().withWindow(5, 20, 90);
         assertEquals(90.0, RiseKernel.spanS(Feature.HR, cfg), 0.0);
