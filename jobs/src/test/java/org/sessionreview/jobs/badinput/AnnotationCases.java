@@ -101,6 +101,29 @@ final class AnnotationCases {
                                 .annotationsFrom("codes.json", 3)
                                 .canary("Petra Canary-Lind")),
                 of(
+                        "ann-csv-other-column-names",
+                        "Nothing: a CSV whose columns have other tools' names (`Onset (s)`, `Duration (s)`, `Label`,"
+                                + " `Speaker`, `Comment`) is read: each of its three events is an annotation, the end"
+                                + " taken from the duration, the comment quoted nowhere.",
+                        c -> c.addAnnotationFile(
+                                "codes.csv",
+                                "Onset (s),Duration (s),Label,Speaker,Comment\n"
+                                        + "100,,ANX_STR_SIGH,client,\n"
+                                        + "150,4.5,AFF_CUE,client,Petra Canary-Lind cried\n"
+                                        + "200,30,INT_VALIDATION,therapist,\n"),
+                        reviewed()
+                                .clean("codes.csv")
+                                .annotationsFrom("codes.csv", 3)
+                                .canary("Petra Canary-Lind")),
+                of(
+                        "ann-csv-two-start-columns",
+                        "A CSV with two other names for the start (`onset` and `begin`) is one reject row at its"
+                                + " header saying which to keep; none of its rows is read.",
+                        c -> c.addAnnotationFile(
+                                "codes.csv",
+                                "onset,begin,label,role\n100,100,ANX_STR_SIGH,client\n150,150,AFF_CUE,client\n"),
+                        reviewed().reject("codes.csv", 1, "both give the start")),
+                of(
                         "boris-subject-name",
                         "The BORIS row whose Subject is a name is a reject row; the name is quoted nowhere.",
                         c -> c.addAnnotationFile(

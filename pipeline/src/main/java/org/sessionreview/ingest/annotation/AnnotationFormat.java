@@ -50,7 +50,7 @@ public enum AnnotationFormat {
      *       behaviors_conf} or {@code observations} is a BORIS project, other JSON objects are
      *       native JSON Lines; a table whose first cell is {@code Observation id} is a BORIS export
      *       ({@link BorisParser#detectLayout}); a table whose header names {@code start} and {@code
-     *       code} is native CSV; one naming {@code start}, {@code end} and {@code tipo} is DyadSync;
+     *       code}, or other names for them ({@link NativeFieldNames}), is native CSV; one naming {@code start}, {@code end} and {@code tipo} is DyadSync;
      *       a headerless table whose first row has ELAN time columns is an ELAN tab export ({@link
      *       ElanTabParser#looksLikeExport}).
      * </ol>
@@ -91,7 +91,7 @@ public enum AnnotationFormat {
             return Optional.of(BORIS_EXPORT);
         }
         List<String> header = headerOf(t);
-        if (header.contains("start") && header.contains("code")) {
+        if (NativeFieldNames.namesStartAndCode(header)) {
             return Optional.of(NATIVE_CSV);
         }
         if (DyadSyncParser.looksLikeHeader(header)) {

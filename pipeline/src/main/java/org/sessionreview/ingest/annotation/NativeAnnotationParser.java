@@ -36,6 +36,12 @@ import org.sessionreview.ingest.ParseResult;
  *       values are dropped
  * </ul>
  *
+ * <p>Other tools' names for these fields are read too ({@link NativeFieldNames}: {@code onset},
+ * {@code offset}, {@code label}, {@code role}, {@code Start (s)}, {@code start_ms} in
+ * milliseconds, ...), and a {@code duration} gives the end when no end is given (both given must
+ * agree within 1 ms). Two other names for one field are refused (the CSV as a whole, at its
+ * header; a JSON record on its own).
+ *
  * <p>A JSON file holding one array of such objects (one per line or pretty-printed) is read too,
  * and so is a sequence of pretty-printed objects (what {@code jq .} makes of a JSON Lines file:
  * its first non-blank line is a lone <code>{</code>), each element a record numbered by the line
@@ -61,6 +67,8 @@ public final class NativeAnnotationParser implements AnnotationParser {
     private static final ObjectMapper ELEMENTS = new ObjectMapper();
     /** Field names our contract defines: the only ones a reason may name. */
     private static final Set<String> CONTRACT = Set.of("start", "end", "code", "actor", "note");
+    /** How far an end and a duration given together may disagree, seconds (1 ms: rounding). */
+    private static final double DURATION_TOLERANCE_S = 1e-3;
 
     private final Layout layout;
 
@@ -211,12 +219,20 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 header = row.cells().stream()
                         .map(c -> c.trim().toLowerCase(Locale.ROOT))
                         .toList();
-                if (!header.contains("start") || !header.contains("code")) {
+                if (!NativeFieldNames.namesStartAndCode(header)) {
                     sink.reject(
                             row.line(),
-                            "native CSV header must name the columns 'start' and 'code'; found "
-                                    + row.cells().size() + " columns without them",
+                            "native CSV header must name the columns 'start' and 'code' (or another name for"
+                                    + " them, e.g. 'onset' and 'label'); found "
+                                    + row.cells().size()
+                                    + " columns without them",
                             row.raw());
+                    return;
+                }
+                try {
+                    NativeFieldNames.resolve(header);
+                } catch (InvalidRecordException e) {
+                    sink.reject(row.line(), "native CSV header: " + e.getMessage(), row.raw());
                     return;
                 }
                 continue;
@@ -240,6 +256,32 @@ public final class NativeAnnotationParser implements AnnotationParser {
         }
     }
 
+    /** The text of native field {@code field} (null when absent). */
+    private static String value(Map<String, String> fields, Map<String, NativeFieldNames.Source> names, String field) {
+        NativeFieldNames.Source s = names.get(field);
+        return s == null ? null : fields.get(s.written());
+    }
+
+    /**
+     * Native time field {@code field} in seconds: a number or clock time, or a number of
+     * milliseconds under a name ending in {@code _ms}; a reason names the field as written (a
+     * name of {@link NativeFieldNames}' vocabulary).
+     */
+    private static double time(
+            Map<String, String> fields, Map<String, NativeFieldNames.Source> names, String field, boolean decimalComma)
+            throws InvalidRecordException {
+        NativeFieldNames.Source s = names.get(field);
+        String label = s == null ? field : s.normalised();
+        String text = s == null ? null : fields.get(s.written());
+        if (s == null || s.toSeconds() == 1.0) {
+            return RecordFields.parseTime(label, text, decimalComma);
+        }
+        if (!RecordFields.isMissing(text) && text.indexOf(':') >= 0) {
+            throw new InvalidRecordException("field " + label + " is in milliseconds but holds a clock time");
+        }
+        return RecordFields.parseTime(label, text, decimalComma) * s.toSeconds();
+    }
+
     /**
      * Builds a record from lower-cased field names to text values (null = absent); {@code noun} is
      * "field" (JSON Lines) or "column" (CSV), for reasons.
@@ -247,23 +289,39 @@ public final class NativeAnnotationParser implements AnnotationParser {
     private static RawAnnotation fromFields(
             Map<String, String> fields, String noun, boolean decimalComma, String sourceFile, long line)
             throws InvalidRecordException {
-        String code = fields.get("code");
+        Map<String, NativeFieldNames.Source> names = NativeFieldNames.resolve(fields.keySet());
+        String code = value(fields, names, "code");
         if (code == null || code.isBlank()) {
             throw new InvalidRecordException("missing required field 'code'");
         }
-        double start = RecordFields.parseTime("start", fields.get("start"), decimalComma);
-        String endText = fields.get("end");
-        Double end = endText == null || endText.isBlank() ? null : RecordFields.parseTime("end", endText, decimalComma);
+        double start = time(fields, names, "start", decimalComma);
+        Double end = names.containsKey("end") && !RecordFields.isMissing(value(fields, names, "end"))
+                ? time(fields, names, "end", decimalComma)
+                : null;
+        if (names.containsKey("duration") && !RecordFields.isMissing(value(fields, names, "duration"))) {
+            double duration = time(fields, names, "duration", decimalComma);
+            if (!(duration >= 0)) {
+                throw new InvalidRecordException("duration " + duration + " is negative or not a number");
+            }
+            if (end == null) {
+                end = start + duration;
+            } else if (Math.abs(end - start - duration) > DURATION_TOLERANCE_S) {
+                throw new InvalidRecordException(
+                        "end " + end + " and duration " + duration + " disagree (start " + start + ")");
+            }
+        }
         RecordFields.checkInterval(start, end);
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, line)
                 .times(start, end)
                 .label(code.trim())
                 .labelSource(noun + " code")
-                .actorHint(fields.get("actor"))
+                .actorHint(value(fields, names, "actor"))
                 .actorSource(noun + " actor");
+        java.util.Set<String> used = new java.util.HashSet<>();
+        names.values().forEach(n -> used.add(n.written()));
         for (Map.Entry<String, String> f : fields.entrySet()) {
             String key = f.getKey();
-            if (key.equals("start") || key.equals("end") || key.equals("code") || key.equals("actor")) {
+            if (used.contains(key)) {
                 continue;
             }
             if (RecordFields.isFreeText(key)) {

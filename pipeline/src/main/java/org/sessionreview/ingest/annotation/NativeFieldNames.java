@@ -1,0 +1,163 @@
+package org.sessionreview.ingest.annotation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The names a native CSV column or JSON Lines field may have: the contract's own ({@code start},
+ * {@code end}, {@code code}, {@code actor}) and the names other coding tools, scripts and habits
+ * give the same things, so that a table written elsewhere is read without renaming its header.
+ *
+ * <p>A name is compared after {@link #normalise}: lower case, a unit in brackets joined with an
+ * underscore ({@code Start (s)} is {@code start_s}), every run of other characters one
+ * underscore ({@code Start Time} is {@code start_time}). Then:
+ *
+ * <ul>
+ *   <li><b>start</b>, seconds: {@code onset}, {@code begin}, {@code time}, with or without {@code
+ *       _s}, {@code _sec} or {@code _time} ({@code start_s}, {@code onset_time}, ...), {@code
+ *       starttime}; in milliseconds: the same ending in {@code _ms};
+ *   <li><b>end</b>, seconds: {@code offset}, {@code stop}, likewise suffixed; milliseconds
+ *       likewise;
+ *   <li><b>duration</b> (a native field only under these names), seconds: {@code duration},
+ *       {@code dur}, {@code duration_s}; milliseconds: {@code duration_ms}: the end is start +
+ *       duration when no end is given;
+ *   <li><b>code</b>: {@code label}, {@code behavior}, {@code behaviour}, {@code category};
+ *   <li><b>actor</b>: {@code role}, {@code speaker}, {@code subject}, {@code participant}.
+ * </ul>
+ *
+ * A name of the contract itself always wins: with both {@code actor} and {@code role}, {@code
+ * role} stays a modifier. Two other names for one field ({@code onset} and {@code begin}) are
+ * ambiguous and refused. ELAN's own headed export ({@code Begin Time - msec}, {@code Duration -
+ * ss.msec}) matches none of these ({@code _msec} is not taken for a reason), so it is still told
+ * apart from a native table.
+ */
+final class NativeFieldNames {
+    /** A native field a name stands for, and the factor that turns its numbers into seconds. */
+    record Field(String name, double toSeconds) {}
+
+    private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");
+    private static final double SECONDS = 1.0;
+    private static final double MILLISECONDS = 1e-3;
+    private static final Map<String, Field> NAMES = names();
+
+    private NativeFieldNames() {}
+
+    /** Lower case, brackets dropped, every run of characters other than a-z and 0-9 one '_'. */
+    static String normalise(String name) {
+        String s = OTHER.matcher(name.trim().toLowerCase(Locale.ROOT)).replaceAll("_");
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) == '_') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == '_') {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    /** The native field {@code name} stands for, if any (the contract's own names included). */
+    static Optional<Field> of(String name) {
+        return Optional.ofNullable(NAMES.get(normalise(name)));
+    }
+
+    /** True when the names give a start and a code: a header of a native table. */
+    static boolean namesStartAndCode(Collection<String> names) {
+        boolean start = false;
+        boolean code = false;
+        for (String n : names) {
+            Optional<Field> f = of(n);
+            start |= f.filter(x -> x.name().equals("start")).isPresent();
+            code |= f.filter(x -> x.name().equals("code")).isPresent();
+        }
+        return start && code;
+    }
+
+    /**
+     * Which of {@code names} (as written) gives each native field: a contract name itself first,
+     * else the one other name for it.
+     *
+     * @return field name -> the name as written and its factor to seconds
+     * @throws InvalidRecordException when two names other than the contract's give one field;
+     *     the reason quotes only names of this class's vocabulary
+     */
+    static Map<String, Source> resolve(Collection<String> names) throws InvalidRecordException {
+        Map<String, Source> direct = new LinkedHashMap<>();
+        Map<String, List<Source>> other = new LinkedHashMap<>();
+        for (String written : names) {
+            String n = normalise(written);
+            Field f = NAMES.get(n);
+            if (f == null) {
+                continue;
+            }
+            Source s = new Source(written, n, f.toSeconds());
+            if (n.equals(f.name())) {
+                direct.putIfAbsent(f.name(), s);
+            } else {
+                other.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        Map<String, Source> out = new LinkedHashMap<>(direct);
+        for (Map.Entry<String, List<Source>> e : other.entrySet()) {
+            if (direct.containsKey(e.getKey())) {
+                continue;
+            }
+            List<Source> s = e.getValue();
+            if (s.size() > 1) {
+                throw new InvalidRecordException(
+                        "'" + s.get(0).normalised() + "' and '" + s.get(1).normalised()
+                                + "' both give the " + e.getKey() + ": keep one, or name the one to use '" + e.getKey()
+                                + "'");
+            }
+            out.put(e.getKey(), s.get(0));
+        }
+        return out;
+    }
+
+    /**
+     * The name a field is read from.
+     *
+     * @param written the name as written in the file
+     * @param normalised its {@link #normalise normal form} (from this class's vocabulary)
+     * @param toSeconds 1, or 0.001 for a name in milliseconds
+     */
+    record Source(String written, String normalised, double toSeconds) {}
+
+    private static Map<String, Field> names() {
+        Map<String, Field> m = new LinkedHashMap<>();
+        for (String base : List.of("start", "onset", "begin", "time", "starttime")) {
+            times(m, base, "start");
+        }
+        for (String base : List.of("end", "offset", "stop", "endtime", "stoptime")) {
+            times(m, base, "end");
+        }
+        for (String n : List.of("duration", "dur", "duration_s", "dur_s")) {
+            m.put(n, new Field("duration", SECONDS));
+        }
+        for (String n : List.of("duration_ms", "dur_ms")) {
+            m.put(n, new Field("duration", MILLISECONDS));
+        }
+        for (String n : List.of("code", "label", "behavior", "behaviour", "category")) {
+            m.put(n, new Field("code", SECONDS));
+        }
+        for (String n : List.of("actor", "role", "speaker", "subject", "participant")) {
+            m.put(n, new Field("actor", SECONDS));
+        }
+        return Map.copyOf(m);
+    }
+
+    private static void times(Map<String, Field> m, String base, String field) {
+        for (String t : List.of("", "_time")) {
+            m.put(base + t, new Field(field, SECONDS));
+            m.put(base + t + "_s", new Field(field, SECONDS));
+            m.put(base + t + "_sec", new Field(field, SECONDS));
+            m.put(base + t + "_ms", new Field(field, MILLISECONDS));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.sessionreview.ingest.annotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.ParseResult;
+
+/** Other tools' names for the native fields ({@link NativeFieldNames}) and how the parser reads them. */
+class NativeFieldNamesTest {
+    private final NativeAnnotationParser csv = new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV);
+    private final NativeAnnotationParser jsonl = new NativeAnnotationParser(NativeAnnotationParser.Layout.JSONL);
+
+    @Test
+    void shouldNormaliseCaseUnitsInBracketsAndSeparators() {
+        assertEquals("start_s", NativeFieldNames.normalise(" Start (s) "));
+        assertEquals("onset_time", NativeFieldNames.normalise("Onset-Time"));
+        assertEquals("begin_time_msec", NativeFieldNames.normalise("Begin Time - msec"));
+        assertEquals(Optional.of(new NativeFieldNames.Field("start", 1e-3)), NativeFieldNames.of("Onset_ms"));
+        assertEquals(Optional.of(new NativeFieldNames.Field("end", 1.0)), NativeFieldNames.of("Stop (s)"));
+        assertEquals(Optional.of(new NativeFieldNames.Field("actor", 1.0)), NativeFieldNames.of("Speaker"));
+        assertEquals(Optional.empty(), NativeFieldNames.of("tipo"));
+    }
+
+    @Test
+    void shouldNotTakeElanHeadedExportColumnsForNativeOnes() {
+        // ELAN's "Separate column for each tier" header, with a tier named "Label"
+        List<String> elan = List.of("Begin Time - msec", "End Time - msec", "Duration - ss.msec", "Label");
+        assertFalse(NativeFieldNames.namesStartAndCode(elan));
+        assertTrue(NativeFieldNames.namesStartAndCode(List.of("Onset", "Behavior")));
+        assertFalse(NativeFieldNames.namesStartAndCode(List.of("Onset", "Offset")));
+    }
+
+    @Test
+    void shouldPreferTheContractNameAndRefuseTwoOtherNamesForOneFieldWithoutIt() throws Exception {
+        Map<String, NativeFieldNames.Source> r = NativeFieldNames.resolve(List.of("actor", "role", "onset", "code"));
+        assertEquals("actor", r.get("actor").written());
+        assertEquals("onset", r.get("start").written());
+        InvalidRecordException e = assertThrows(
+                InvalidRecordException.class, () -> NativeFieldNames.resolve(List.of("onset", "begin", "code")));
+        assertEquals(
+                "'onset' and 'begin' both give the start: keep one, or name the one to use 'start'", e.getMessage());
+    }
+
+    @Test
+    void shouldReadACsvWithOtherNamesSecondsAndDurations() {
+        String file = "Onset (s),Duration (s),Label,Speaker,Comment\n"
+                + "100,,ANX_STR_SIGH,client,\n"
+                + "150,4.5,AFF_CUE,client,she cried\n"
+                + "00:03:20,30,INT_VALIDATION,therapist,\n";
+        ParseResult<RawAnnotation> r = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1");
+        assertBalanced(r, 3, 0);
+        RawAnnotation a = r.records().get(0);
+        assertEquals(100, a.startS(), EPS);
+        assertNull(a.endS());
+        assertEquals("ANX_STR_SIGH", a.label());
+        assertEquals("client", a.actorHint());
+        assertEquals(Map.of(), a.modifiers(), "the fields taken are no modifiers");
+        RawAnnotation b = r.records().get(1);
+        assertEquals(154.5, b.endS(), EPS);
+        assertEquals("she cried", b.note());
+        assertEquals(200, r.records().get(2).startS(), EPS);
+        assertEquals(230, r.records().get(2).endS(), EPS);
+        assertEquals("therapist", r.records().get(2).actorHint());
+    }
+
+    @Test
+    void shouldReadMillisecondColumnsAndCheckAnEndAgainstItsDuration() {
+        String file = "onset_ms,offset_ms,duration_ms,behavior\n"
+                + "100000,104500,4500,ANX_STR_SIGH\n"
+                + "150000,160000,4500,AFF_CUE\n"
+                + "01:02,,,AFF_CUE\n";
+        ParseResult<RawAnnotation> r = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1");
+        assertBalanced(r, 1, 2);
+        assertEquals(100, r.records().get(0).startS(), EPS);
+        assertEquals(104.5, r.records().get(0).endS(), EPS);
+        assertEquals("end 160.0 and duration 4.5 disagree (start 150.0)", rejectAt(r, 3).reason);
+        assertEquals("field onset_ms is in milliseconds but holds a clock time", rejectAt(r, 4).reason);
+    }
+
+    @Test
+    void shouldRejectTheWholeCsvAtItsHeaderWhenTwoColumnsGiveTheStart() {
+        String file = "onset,begin,label\n100,100,ANX_STR_SIGH\n";
+        ParseResult<RawAnnotation> r = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1");
+        assertBalanced(r, 0, 1);
+        assertTrue(rejectAt(r, 1).reason.startsWith("native CSV header: 'onset' and 'begin' both give the start"));
+    }
+
+    @Test
+    void shouldReadJsonLinesWithOtherNamesAndRejectOnlyTheAmbiguousRecord() {
+        String file = "{\"onset\": 12.5, \"offset\": 15, \"label\": \"AFF_CUE\", \"role\": \"client\"}\n"
+                + "{\"time\": 20, \"start_s\": 21, \"label\": \"AFF_CUE\"}\n"
+                + "{\"start\": 30, \"duration\": -1, \"code\": \"AFF_CUE\"}\n";
+        ParseResult<RawAnnotation> r = jsonl.parse(file.getBytes(StandardCharsets.UTF_8), "c.jsonl", "s1");
+        assertBalanced(r, 1, 2);
+        assertEquals(12.5, r.records().get(0).startS(), EPS);
+        assertEquals(15, r.records().get(0).endS(), EPS);
+        assertEquals("client", r.records().get(0).actorHint());
+        assertTrue(rejectAt(r, 2).reason.startsWith("'time' and 'start_s' both give the start"), rejectAt(r, 2).reason);
+        assertEquals("duration -1.0 is negative or not a number", rejectAt(r, 3).reason);
+    }
+
+    @Test
+    void shouldDetectATableWithOtherNamesAsNativeCsv() {
+        assertEquals(
+                Optional.of(AnnotationFormat.NATIVE_CSV),
+                AnnotationFormat.detect("codes.csv", "Onset (s);Label;Speaker\n1,5;AFF_CUE;client\n"));
+    }
+}
