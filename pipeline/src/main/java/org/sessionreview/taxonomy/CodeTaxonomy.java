@@ -7,16 +7,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Look-ups over the canonical codes of DOMAIN.md section 2 ({@link CanonicalCode}).
  *
- * <p>All look-ups are case-insensitive and ignore surrounding white space: {@code " anx_str_sigh"}
- * finds {@link CanonicalCode#ANX_STR_SIGH}. Methods taking a code string return false / empty for
+ * <p>All look-ups are case-insensitive, ignore surrounding white space and take a run of spaces,
+ * hyphens or dots for the underscore: {@code " anx_str_sigh"}, {@code "ANX-STR-SIGH"} and {@code
+ * "Anx Str Sigh"} find {@link CanonicalCode#ANX_STR_SIGH} (codes typed into an ELAN controlled
+ * vocabulary or a BORIS ethogram by hand). No two canonical codes differ only there. Methods taking a code string return false / empty for
  * null or unknown codes rather than throwing, so that rules can be applied to any label.
  */
 public final class CodeTaxonomy {
     private static final Map<String, CanonicalCode> BY_CODE = index();
+    /** What may stand for the underscore of a canonical code: a run of spaces, hyphens or dots. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-]+");
 
     /**
      * Above-threshold anxiety channels in ISTDP (smooth muscle, cognitive-perceptual disruption,
@@ -35,12 +40,20 @@ public final class CodeTaxonomy {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The canonical code for {@code code} (any case), or empty when it is not canonical. */
+    /**
+     * The canonical code for {@code code} (any case; spaces, hyphens or dots for underscores), or
+     * empty when it is not canonical.
+     */
     public static Optional<CanonicalCode> lookup(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(BY_CODE.get(code.trim().toUpperCase(Locale.ROOT)));
+        String key = code.trim().toUpperCase(Locale.ROOT);
+        CanonicalCode c = BY_CODE.get(key);
+        if (c == null && key.length() > 0) {
+            c = BY_CODE.get(SEPARATORS.matcher(key).replaceAll("_"));
+        }
+        return Optional.ofNullable(c);
     }
 
     /** True when {@code code} (any case) is one of the canonical codes. */

@@ -53,6 +53,23 @@ class CodeTaxonomyTest {
     }
 
     @Test
+    void shouldFindCodeWhenSpacesHyphensOrDotsStandForItsUnderscores() {
+        assertEquals(Optional.of(CanonicalCode.ANX_STR_SIGH), CodeTaxonomy.lookup("ANX-STR-SIGH"));
+        assertEquals(Optional.of(CanonicalCode.ANX_STR_SIGH), CodeTaxonomy.lookup("Anx Str  Sigh"));
+        assertEquals(Optional.of(CanonicalCode.ANX_STR_SIGH), CodeTaxonomy.lookup("anx.str - sigh"));
+        assertEquals(Optional.of(CanonicalCode.SEG_3RS), CodeTaxonomy.lookup("seg 3rs"));
+        assertFalse(CodeTaxonomy.isCanonical("ANXSTRSIGH"), "the separators are not optional");
+        assertFalse(CodeTaxonomy.isCanonical("ANX_STR_SIGH!"));
+        assertFalse(CodeTaxonomy.isCanonical("-"));
+        // no two canonical codes meet in this normal form: each is its own
+        for (CanonicalCode c : CodeTaxonomy.all()) {
+            assertEquals(
+                    Optional.of(c),
+                    CodeTaxonomy.lookup(c.code().replace('_', '-').toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    @Test
     void shouldDeriveFamilyFromPrefixWhenCodeIsCanonical() {
         for (CanonicalCode c : CodeTaxonomy.all()) {
             String prefix = c.code()
