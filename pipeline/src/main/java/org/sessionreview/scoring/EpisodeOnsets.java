@@ -1,13 +1,7 @@
 package org.sessionreview.scoring;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.DecompositionSolver;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.WindowFeatures;
 
@@ -201,15 +195,18 @@ public final class EpisodeOnsets {
             from = Math.max(from, xy[0][k - 1]);
             to = Math.min(to, xy[0][xy[0].length - k]);
         }
+        RiseFit[] fits = new RiseFit[series.size()];
+        for (int s = 0; s < fits.length; s++) {
+            fits[s] = new RiseFit(series.get(s)[0], series.get(s)[1]);
+        }
         double best = Double.POSITIVE_INFINITY;
         Double bestT0 = null;
         for (double t0 = from; t0 <= to + EPS; t0 += GRID_S) {
             for (double ramp : rampsS) {
                 double total = 0;
-                for (int s = 0; s < series.size(); s++) {
-                    double[][] xy = series.get(s);
-                    double sse = riseSse(xy[0], xy[1], t0, spans.get(s), p, ramp);
-                    total += xy[0].length * Math.log(Math.max(sse, TINY_SSE));
+                for (int s = 0; s < fits.length; s++) {
+                    double sse = fits[s].sse(t0, spans.get(s), p, ramp);
+                    total += series.get(s)[0].length * Math.log(Math.max(sse, TINY_SSE));
                 }
                 if (total < best - 1e-12) {
                     best = total;
@@ -222,62 +219,16 @@ public final class EpisodeOnsets {
 
     /**
      * Residual sum of squares of {@code y = a + b0 (x - x0) + b1 g(x; t0)} with b1 &gt; 0, g the
-     * window average over span S of {@code (t - t0)_+^p} ({@link RiseKernel#at}); of the line
-     * {@code a + b0 (x - x0)} when the free fit bends downwards (the constrained optimum then lies
-     * on b1 = 0).
+     * window average over span S of {@code (t - t0)_+^p} ({@link RiseKernel#at}), levelling off
+     * after rampS; of the line {@code a + b0 (x - x0)} when the free fit bends downwards (the
+     * constrained optimum then lies on b1 = 0). See {@link RiseFit}.
      */
+    static double riseSse(double[] x, double[] y, double t0, double spanS, double p, double rampS) {
+        return new RiseFit(x, y).sse(t0, spanS, p, rampS);
+    }
+
+    /** As {@link #riseSse(double[], double[], double, double, double, double)} for a rise still climbing. */
     static double riseSse(double[] x, double[] y, double t0, double spanS, double p) {
         return riseSse(x, y, t0, spanS, p, Double.POSITIVE_INFINITY);
-    }
-
-    /** As {@link #riseSse(double[], double[], double, double, double)} for a rise levelling off after rampS. */
-    static double riseSse(double[] x, double[] y, double t0, double spanS, double p, double rampS) {
-        int n = x.length;
-        double[] one = new double[n];
-        double[] dx = new double[n];
-        double[] g = new double[n];
-        for (int i = 0; i < n; i++) {
-            one[i] = 1;
-            dx[i] = x[i] - x[0];
-            g[i] = RiseKernel.at(x[i], spanS, t0, p, rampS);
-        }
-        double[] rise = leastSquares(y, one, dx, g);
-        if (rise != null && rise[2] > 0) {
-            return rise[3];
-        }
-        double[] line = leastSquares(y, one, dx);
-        return line == null ? Double.POSITIVE_INFINITY : line[2];
-    }
-
-    /**
-     * Least squares of y on the given columns (QR decomposition, Commons Math): the coefficients
-     * followed by the residual sum of squares, or null when the columns are rank-deficient.
-     */
-    static double[] leastSquares(double[] y, double[]... cols) {
-        int n = y.length;
-        int p = cols.length;
-        if (n <= p) {
-            return null;
-        }
-        RealMatrix a = new Array2DRowRealMatrix(n, p);
-        for (int j = 0; j < p; j++) {
-            a.setColumn(j, cols[j]);
-        }
-        DecompositionSolver solver = new QRDecomposition(a, 1e-10).getSolver();
-        if (!solver.isNonSingular()) {
-            return null;
-        }
-        double[] b = solver.solve(new ArrayRealVector(y, false)).toArray();
-        double sse = 0;
-        for (int i = 0; i < n; i++) {
-            double e = y[i];
-            for (int j = 0; j < p; j++) {
-                e -= b[j] * cols[j][i];
-            }
-            sse += e * e;
-        }
-        double[] out = Arrays.copyOf(b, p + 1);
-        out[p] = sse;
-        return out;
     }
 }

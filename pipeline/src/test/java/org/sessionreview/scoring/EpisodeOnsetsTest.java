@@ -119,7 +119,7 @@ class EpisodeOnsetsTest {
         for (int i = 0; i < x.length; i++) {
             y[i] = 1 + 0.1 * x[i] - 0.5 * RiseKernel.at(x[i], 30, 20, P);
         }
-        double line = EpisodeOnsets.leastSquares(y, ones(x.length), x)[2];
+        double line = ReferenceRiseFit.leastSquares(y, ones(x.length), x)[2];
         assertEquals(line, EpisodeOnsets.riseSse(x, y, 20, 30, P), 1e-9);
         assertTrue(line > 0.01, "a bend down is not a rise: the line's residual stays " + line);
     }
