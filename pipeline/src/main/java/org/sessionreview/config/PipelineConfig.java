@@ -50,8 +50,9 @@ public final class PipelineConfig implements Serializable {
                     + " (a channel far below baseline does not cancel the others' rise); episodes by hysteresis, entered only with"
                     + " channel concordance (the index without its strongest channel), starting at the onset of the"
                     + " change: one onset shared by the rising channels' two-phase regressions (line, then line plus"
-                    + " the window average of a power-law rise, exponent 1.2; Hinkley 1971, Muggeo 2003), chosen by"
-                    + " profile likelihood, never after the first elevated window.");
+                    + " the window average of a power-law rise, exponent 1.2, levelling off after 0, 5, 10, 20, 40 or"
+                    + " 80 s or not at all; Hinkley 1971, Muggeo 2003), onset and ramp chosen by profile likelihood,"
+                    + " never after the first elevated window.");
 
     /** Every declared option of the pipeline, component by component. */
     public static final List<ConfigOption<?>> ALL = FeatureConfig.concat(

@@ -36,6 +36,27 @@ class RiseKernelTest {
     }
 
     @Test
+    void shouldDescribeTheExponentAndRampTimesThatRunInTheFooterMethods() {
+        StringBuilder ramps = new StringBuilder();
+        int finite = 0;
+        for (double r : RiseKernel.RAMPS_S) {
+            if (Double.isFinite(r)) {
+                finite++;
+            }
+        }
+        int i = 0;
+        for (double r : RiseKernel.RAMPS_S) {
+            if (Double.isFinite(r)) {
+                i++;
+                ramps.append(i == 1 ? "" : i == finite ? " or " : ", ").append((long) r);
+            }
+        }
+        String methods = org.sessionreview.config.PipelineConfig.METHODS;
+        assertEquals(true, methods.contains("exponent " + RiseKernel.EXPONENT), methods);
+        assertEquals(true, methods.contains("levelling off after " + ramps + " s or not at all"), ramps.toString());
+    }
+
+    @Test
     void shouldTakeTheConfiguredSpansWhenTheFeatureConfigurationChangesThem() {
         ScoringConfig cfg = ScoringConfig.defaults().withWindow(5, 20, 90);
         assertEquals(90.0, RiseKernel.spanS(Feature.HR, cfg), 0.0);
