@@ -322,6 +322,23 @@ final class AnnotationCases {
                         },
                         reviewed().clean("%").annotationsFrom(X, 1)),
                 of(
+                        "csv-windows-1252",
+                        "Nothing: a CSV saved by Excel on a Western-European Windows (Windows-1252, `;` between"
+                                + " cells, a decimal comma) is read in that encoding: its label `Hände ringen`"
+                                + " maps through the session's codebook, its note is quoted nowhere.",
+                        c -> {
+                            c.write("codebook.json", "{\"labels\": {\"hände ringen\": \"ANX_STR_HANDS\"}}\n");
+                            setCodebook(c);
+                            c.writeRaw(
+                                    "extra.csv",
+                                    ("start;end;code;actor;note\r\n"
+                                                    + "100,5;112;Hände ringen;client;Jörg Canary-Weiß weinte\r\n"
+                                                    + "120;;INT_VALIDATION;therapist;\r\n")
+                                            .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                            c.listAnnotation("extra.csv");
+                        },
+                        reviewed().clean("%").annotationsFrom("extra.csv", 2).canary("Canary-Wei")),
+                of(
                         "csv-utf8-bom",
                         "Nothing: a native CSV starting with a byte order mark is read.",
                         c -> c.addAnnotationFile(

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -204,27 +203,12 @@ public final class RecordFields {
     }
 
     /**
-     * Decodes file content, dropping a leading byte-order mark: UTF-16 when the content starts
-     * with a UTF-16 byte-order mark ({@code FF FE} little-endian, {@code FE FF} big-endian: what
-     * Excel's "Unicode Text" and Windows Notepad's "Unicode" save), else UTF-8. Malformed bytes
-     * become U+FFFD rather than failing the file.
+     * Decodes file content in its {@link TextEncoding} (UTF-8, UTF-16 after a byte-order mark, or
+     * Windows-1252 for a legacy 8-bit export), dropping a leading byte-order mark. Malformed bytes
+     * of a UTF-8 file become U+FFFD rather than failing the file.
      */
     public static String utf8(byte[] content) {
-        String text = new String(content, charset(content));
+        String text = new String(content, TextEncoding.of(content));
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static java.nio.charset.Charset charset(byte[] content) {
-        if (content.length >= 2) {
-            int b0 = content[0] & 0xff;
-            int b1 = content[1] & 0xff;
-            if (b0 == 0xFF && b1 == 0xFE) {
-                return StandardCharsets.UTF_16LE;
-            }
-            if (b0 == 0xFE && b1 == 0xFF) {
-                return StandardCharsets.UTF_16BE;
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 }

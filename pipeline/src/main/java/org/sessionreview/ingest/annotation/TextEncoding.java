@@ -1,0 +1,80 @@
+package org.sessionreview.ingest.annotation;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+
+/**
+ * The character encoding of an annotation file, which none of the text formats declares.
+ *
+ * <ul>
+ *   <li>UTF-16 when the content starts with a UTF-16 byte-order mark ({@code FF FE}
+ *       little-endian, {@code FE FF} big-endian: Excel's "Unicode Text", Windows Notepad's
+ *       "Unicode");
+ *   <li>Windows-1252 when bytes above 0x7F occur and none of them forms a UTF-8 sequence: a
+ *       table saved by Excel as "CSV" on a Western-European Windows, or ELAN's tab-delimited
+ *       export with its ISO-8859-1 option (Windows-1252 reads every ISO-8859-1 letter the same).
+ *       Such text is not UTF-8 (a lone {@code E4} for "ä" is malformed there), and a UTF-8 text
+ *       with any non-ASCII letter holds at least one valid sequence;
+ *   <li>UTF-8 otherwise; malformed bytes of a damaged UTF-8 file become U+FFFD rather than
+ *       failing the file.
+ * </ul>
+ */
+final class TextEncoding {
+    /** Windows-1252, or ISO-8859-1 where a runtime lacks the extended charsets. */
+    static final Charset LEGACY = legacy();
+
+    private TextEncoding() {}
+
+    /** The encoding of {@code content}; see the class comment. */
+    static Charset of(byte[] content) {
+        if (content.length >= 2) {
+            int b0 = content[0] & 0xff;
+            int b1 = content[1] & 0xff;
+            if (b0 == 0xFF && b1 == 0xFE) {
+                return StandardCharsets.UTF_16LE;
+            }
+            if (b0 == 0xFE && b1 == 0xFF) {
+                return StandardCharsets.UTF_16BE;
+            }
+        }
+        return legacyText(content) ? LEGACY : StandardCharsets.UTF_8;
+    }
+
+    /** True when a byte above 0x7F occurs and none starts a well-formed UTF-8 sequence. */
+    static boolean legacyText(byte[] b) {
+        boolean high = false;
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                continue;
+            }
+            high = true;
+            int need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+            if (need > 0 && continues(b, i + 1, need)) {
+                return false;
+            }
+        }
+        return high;
+    }
+
+    private static boolean continues(byte[] b, int from, int n) {
+        if (from + n > b.length) {
+            return false;
+        }
+        for (int k = from; k < from + n; k++) {
+            if ((b[k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Charset legacy() {
+        try {
+            return Charset.forName("windows-1252");
+        } catch (UnsupportedCharsetException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+}
