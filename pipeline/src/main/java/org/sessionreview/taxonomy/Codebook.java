@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.sessionreview.storage.Entry;
 import org.sessionreview.storage.LocalEntry;
+import org.sessionreview.storage.TextEncoding;
 
 /**
  * Maps the labels, actor names and modifier names found in annotation files to the canonical
@@ -89,7 +90,8 @@ public final class Codebook {
     }
 
     /**
-     * Reads a codebook JSON file (UTF-8).
+     * Reads a codebook JSON file (UTF-8, or UTF-16 after a byte-order mark, or Windows-1252 as an
+     * older Windows editor saves it: {@link TextEncoding}).
      *
      * @throws CodebookException when the file cannot be read or is not a valid codebook; the
      *     message names the file
@@ -99,7 +101,7 @@ public final class Codebook {
     }
 
     /**
-     * Reads a codebook JSON file (UTF-8), naming it {@code sourceName} in messages (a session's
+     * Reads a codebook JSON file ({@link TextEncoding}), naming it {@code sourceName} in messages (a session's
      * codebook by its path relative to the sessions root, so no absolute path reaches a reject).
      */
     public static Codebook load(Path file, String sourceName) {
@@ -110,7 +112,7 @@ public final class Codebook {
     public static Codebook load(Entry file, String sourceName) {
         String text;
         try {
-            text = file.readString();
+            text = TextEncoding.decode(file.readAllBytes());
         } catch (IOException e) {
             throw new CodebookException(
                     "codebook " + sourceName + ": cannot be read ("

@@ -61,6 +61,17 @@ class CodebookTest {
     }
 
     @Test
+    void shouldReadACodebookSavedAsWindows1252ByAnOlderWindowsEditor(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("codebook.json");
+        java.nio.file.Files.write(
+                file,
+                "{\"labels\": {\"Hände ringen\": \"ANX_STR_HANDS\"}, \"actors\": {\"Klientin\": \"client\"}}"
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Codebook c = Codebook.load(file);
+        assertEquals(java.util.Optional.of(CanonicalCode.ANX_STR_HANDS), c.canonicalCode("hände ringen"));
+    }
+
+    @Test
     void shouldNameFileAndLabelWhenTargetIsNotCanonical(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("codebook.json");
         Files.writeString(file, "{\"labels\": {\"sigh\": \"ANX_SIGH\"}}");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sessionreview.storage.TextEncoding;
 
 /**
  * Field rules shared by the annotation parsers: number and clock-time parsing into seconds, the
@@ -203,12 +204,11 @@ public final class RecordFields {
     }
 
     /**
-     * Decodes file content in its {@link TextEncoding} (UTF-8, UTF-16 after a byte-order mark, or
+     * Decodes file content in its {@link org.sessionreview.storage.TextEncoding} (UTF-8, UTF-16 after a byte-order mark, or
      * Windows-1252 for a legacy 8-bit export), dropping a leading byte-order mark. Malformed bytes
      * of a UTF-8 file become U+FFFD rather than failing the file.
      */
     public static String utf8(byte[] content) {
-        String text = new String(content, TextEncoding.of(content));
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return TextEncoding.decode(content);
     }
 }

@@ -1,4 +1,4 @@
-package org.sessionreview.ingest.annotation;
+package org.sessionreview.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.annotation.NativeAnnotationParser;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+import org.sessionreview.ingest.annotation.RecordFields;
 
 /** Which encoding an annotation file is decoded in ({@link TextEncoding}). */
 class TextEncodingTest {

@@ -1,11 +1,12 @@
-package org.sessionreview.ingest.annotation;
+package org.sessionreview.storage;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 
 /**
- * The character encoding of an annotation file, which none of the text formats declares.
+ * The character encoding of a text file the user wrote or exported (annotations, a codebook), which
+ * none of these formats declares.
  *
  * <ul>
  *   <li>UTF-16 when the content starts with a UTF-16 byte-order mark ({@code FF FE}
@@ -20,14 +21,14 @@ import java.nio.charset.UnsupportedCharsetException;
  *       failing the file.
  * </ul>
  */
-final class TextEncoding {
+public final class TextEncoding {
     /** Windows-1252, or ISO-8859-1 where a runtime lacks the extended charsets. */
-    static final Charset LEGACY = legacy();
+    public static final Charset LEGACY = legacy();
 
     private TextEncoding() {}
 
     /** The encoding of {@code content}; see the class comment. */
-    static Charset of(byte[] content) {
+    public static Charset of(byte[] content) {
         if (content.length >= 2) {
             int b0 = content[0] & 0xff;
             int b1 = content[1] & 0xff;
@@ -41,8 +42,14 @@ final class TextEncoding {
         return legacyText(content) ? LEGACY : StandardCharsets.UTF_8;
     }
 
+    /** {@code content} decoded in {@link #of its encoding}, a leading byte-order mark dropped. */
+    public static String decode(byte[] content) {
+        String text = new String(content, of(content));
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** True when a byte above 0x7F occurs and none starts a well-formed UTF-8 sequence. */
-    static boolean legacyText(byte[] b) {
+    public static boolean legacyText(byte[] b) {
         boolean high = false;
         for (int i = 0; i < b.length; i++) {
             int c = b[i] & 0xff;
