@@ -83,7 +83,7 @@ public final class Main {
     }
 
     /** Whether {@code main} runs under a Flink client or cluster rather than as its own program. */
-    static boolean insideFlink() {
+    public static boolean insideFlink() {
         return !(org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment()
                 instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment);
     }

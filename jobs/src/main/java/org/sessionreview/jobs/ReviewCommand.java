@@ -121,11 +121,12 @@ final class ReviewCommand {
             return 2;
         }
         PipelineConfig config = options.config();
+        ReviewJob job = null;
         try {
             SessionScanner.Scan scan = SessionScanner.scan(options.sessions());
             Map<String, String> provenance =
                     config.provenance(options.pseudonymizer().isDemo());
-            ReviewJob job = new ReviewJob(
+            job = new ReviewJob(
                     options,
                     config,
                     sinks.apply(new org.apache.flink.core.fs.Path(staging.dir().uri()), provenance),
@@ -170,6 +171,10 @@ final class ReviewCommand {
                     + " are untouched");
             e.printStackTrace(err);
             return 1;
+        } finally {
+            if (job != null) {
+                job.closeEmbeddedTemp();
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import org.sessionreview.ingest.SessionScanner;
 import org.sessionreview.ingest.flink.SessionFolderSource;
 import org.sessionreview.ingest.flink.SessionIngestFunction;
 import org.sessionreview.jobs.cli.ReviewOptions;
+import org.sessionreview.jobs.io.EmbeddedTempDirectory;
 import org.sessionreview.jobs.io.OutputDirectory;
 import org.sessionreview.jobs.io.PublishOnFinish;
 import org.sessionreview.jobs.io.ReviewSinks;
@@ -72,6 +73,8 @@ public final class ReviewJob {
     private final OutputDirectory.Staging staging;
     private final List<TableSchema<?>> tables;
     private final Map<String, String> provenance;
+    /** The embedded MiniCluster's private io.tmp.dirs, set by {@link #environment()}; null otherwise. */
+    private EmbeddedTempDirectory embeddedTemp;
 
     public ReviewJob(
             ReviewOptions options,
@@ -98,6 +101,17 @@ public final class ReviewJob {
      * checkpoints into its staging folder. An embedded run does not compress its shuffle ({@code
      * taskmanager.network.compression.codec: NONE} unless given).
      */
+    /**
+     * Removes the embedded MiniCluster's private temporary folder ({@link EmbeddedTempDirectory})
+     * once the run is over; nothing when the run is on a cluster or {@code io.tmp.dirs} was given.
+     */
+    public void closeEmbeddedTemp() {
+        if (embeddedTemp != null) {
+            embeddedTemp.close();
+            embeddedTemp = null;
+        }
+    }
+
     public StreamExecutionEnvironment environment() {
         Configuration conf = Configuration.fromMap(options.flinkConf());
         if (!Main.insideFlink() && !conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
@@ -107,6 +121,7 @@ public final class ReviewJob {
                     NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
                     NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
         }
+        embeddedTemp = EmbeddedTempDirectory.apply(conf, !Main.insideFlink());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         ReadableConfig given = env.getConfiguration();
         Configuration defaults = new Configuration();

@@ -72,13 +72,14 @@ public final class LiveCommand {
             return 1;
         }
         JobClient client;
+        LiveJob job = new LiveJob(options);
         try {
-            LiveJob job = new LiveJob(options);
             StreamExecutionEnvironment env = job.environment();
             client = env.executeAsync(job.build(env));
         } catch (Exception e) {
             err.println("session-review live: the job could not start: " + e.getMessage());
             e.printStackTrace(err);
+            job.closeEmbeddedTemp();
             return 1;
         }
         out.println("session-review live: job " + client.getJobID() + " reads " + options.topic() + " on "
@@ -126,6 +127,7 @@ public final class LiveCommand {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running
             }
+            job.closeEmbeddedTemp();
         }
     }
 

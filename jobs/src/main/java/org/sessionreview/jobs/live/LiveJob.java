@@ -29,6 +29,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.jobs.cli.LiveOptions;
+import org.sessionreview.jobs.io.EmbeddedTempDirectory;
 import org.sessionreview.jobs.io.ParquetReviewSinks;
 import org.sessionreview.live.LiveAssembler;
 import org.sessionreview.live.LiveMessage;
@@ -62,9 +63,19 @@ public final class LiveJob {
     static final double MAX_AHEAD_S = 60;
 
     private final LiveOptions options;
+    /** The embedded MiniCluster's private io.tmp.dirs, set by {@link #environment()}; null otherwise. */
+    private EmbeddedTempDirectory embeddedTemp;
 
     public LiveJob(LiveOptions options) {
         this.options = options;
+    }
+
+    /** Removes the embedded MiniCluster's private temporary folder once the job is over ({@link EmbeddedTempDirectory}). */
+    public void closeEmbeddedTemp() {
+        if (embeddedTemp != null) {
+            embeddedTemp.close();
+            embeddedTemp = null;
+        }
     }
 
     /**
@@ -101,6 +112,7 @@ public final class LiveJob {
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         }
+        embeddedTemp = EmbeddedTempDirectory.apply(conf, !org.sessionreview.jobs.Main.insideFlink());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         options.parallelism().ifPresent(env::setParallelism);
         return env;

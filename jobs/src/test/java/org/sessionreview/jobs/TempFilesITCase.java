@@ -1,0 +1,61 @@
+package org.sessionreview.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code review} as a user runs it ({@code main}, which ends with {@code System.exit}) leaves
+ * nothing in the temporary folder: the embedded MiniCluster's RPC jar (23 MB), blob store and
+ * caches went to {@code /tmp} and stayed there after every run before {@link
+ * org.sessionreview.jobs.io.EmbeddedTempDirectory}.
+ */
+class TempFilesITCase {
+    @Test
+    void shouldLeaveNothingInTheTemporaryFolderWhenAReviewEnds(@TempDir Path work) throws Exception {
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        Path out = work.resolve("out");
+        Path log = work.resolve("log.txt");
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Djava.io.tmpdir=" + tmp,
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Main.class.getName(),
+                "review",
+                "--sessions",
+                Path.of("..", "sample-data").toAbsolutePath().normalize().toString(),
+                "--out",
+                out.toString(),
+                "--allow-demo-key",
+                "--quiet",
+                "--parallelism",
+                "2");
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "review did not finish");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(Files.exists(out.resolve("run.json")), output);
+        try (Stream<Path> left = Files.walk(tmp)) {
+            List<String> files = left.filter(f -> !f.equals(tmp))
+                    .map(f -> tmp.relativize(f).toString())
+                    .toList();
+            assertEquals(List.of(), files, "left in java.io.tmpdir after the run");
+        }
+    }
+}
