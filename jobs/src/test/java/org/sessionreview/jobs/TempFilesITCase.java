@@ -24,25 +24,21 @@ class TempFilesITCase {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         Path out = work.resolve("out");
         Path log = work.resolve("log.txt");
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-Djava.io.tmpdir=" + tmp,
-                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName(),
-                "review",
-                "--sessions",
-                Path.of("..", "sample-data").toAbsolutePath().normalize().toString(),
-                "--out",
-                out.toString(),
-                "--allow-demo-key",
-                "--quiet",
-                "--parallelism",
-                "2");
+        List<String> cmd = ChildJvm.main(
+                List.of("-Djava.io.tmpdir=" + tmp),
+                List.of(
+                        "review",
+                        "--sessions",
+                        Path.of("..", "sample-data")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString(),
+                        "--out",
+                        out.toString(),
+                        "--allow-demo-key",
+                        "--quiet",
+                        "--parallelism",
+                        "2"));
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.sessionreview.jobs.ChildJvm;
 import org.sessionreview.jobs.DuckDb;
 import org.sessionreview.jobs.Main;
 
@@ -58,23 +59,17 @@ final class ReviewRun {
         Files.createDirectories(out.getParent());
         Path o = out.resolveSibling(out.getFileName() + ".stdout");
         Path e = out.resolveSibling(out.getFileName() + ".stderr");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName(),
-                "review",
-                "--sessions",
-                root.toString(),
-                "--out",
-                out.toString(),
-                "--allow-demo-key",
-                "--parallelism",
-                "2"));
+        List<String> cmd = ChildJvm.main(
+                List.of(),
+                List.of(
+                        "review",
+                        "--sessions",
+                        root.toString(),
+                        "--out",
+                        out.toString(),
+                        "--allow-demo-key",
+                        "--parallelism",
+                        "2"));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd)
                 .redirectOutput(o.toFile())
