@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code review} as a user runs it ({@code main}, which ends with {@code System.exit}) leaves
+ * A {@code review}, and a {@code sql} query of its tables, as a user runs them ({@code main}, which ends with {@code System.exit}) leaves
  * nothing in the temporary folder: the embedded MiniCluster's RPC jar (23 MB), blob store and
  * caches went to {@code /tmp} and stayed there after every run before {@link
  * org.sessionreview.jobs.io.EmbeddedTempDirectory}.
  */
 class TempFilesITCase {
     @Test
-    void shouldLeaveNothingInTheTemporaryFolderWhenAReviewEnds(@TempDir Path work) throws Exception {
+    void shouldLeaveNothingInTheTemporaryFolderWhenAReviewOrAQueryEnds(@TempDir Path work) throws Exception {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         Path out = work.resolve("out");
         Path log = work.resolve("log.txt");
@@ -47,6 +47,28 @@ class TempFilesITCase {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), output);
         assertTrue(Files.exists(out.resolve("run.json")), output);
+        assertNothingLeft(tmp);
+        // the sql command's Table API jobs run on the embedded runtime too, one per statement
+        List<String> sql = ChildJvm.main(
+                List.of("-Djava.io.tmpdir=" + tmp),
+                List.of(
+                        "sql",
+                        "-e",
+                        "SELECT count(*) AS n FROM sessions; SELECT count(*) AS n FROM moments",
+                        "--tables",
+                        out.toString()));
+        Process q = new ProcessBuilder(sql)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertTrue(q.waitFor(5, TimeUnit.MINUTES), "sql did not finish");
+        String printed = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, q.exitValue(), printed);
+        assertTrue(printed.contains("| 8 |"), printed);
+        assertNothingLeft(tmp);
+    }
+
+    private static void assertNothingLeft(Path tmp) throws java.io.IOException {
         try (Stream<Path> left = Files.walk(tmp)) {
             List<String> files = left.filter(f -> !f.equals(tmp))
                     .map(f -> tmp.relativize(f).toString())

@@ -9,6 +9,7 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.flink.table.catalog.GenericInMemoryCatalog;
+import org.sessionreview.jobs.io.EmbeddedTempDirectory;
 import org.sessionreview.parquet.OutputTables;
 import org.sessionreview.parquet.TableSchema;
 
@@ -24,12 +25,25 @@ public final class ReviewCatalog {
 
     private ReviewCatalog() {}
 
-    /** The environment and the tables it registered (those with a folder under {@code tables}). */
-    public record Opened(TableEnvironment env, List<String> registered, List<String> missing) {}
+    /**
+     * The environment and the tables it registered (those with a folder under {@code tables});
+     * closing it removes the embedded runtime's temporary folder ({@link EmbeddedTempDirectory}).
+     */
+    public record Opened(
+            TableEnvironment env, List<String> registered, List<String> missing, EmbeddedTempDirectory temp)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (temp != null) {
+                temp.close();
+            }
+        }
+    }
 
     public static Opened open(Path tables) {
         Configuration conf = new Configuration();
         conf.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
+        EmbeddedTempDirectory temp = EmbeddedTempDirectory.apply(conf, true);
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.newInstance()
                 .inBatchMode()
                 .withConfiguration(conf)
@@ -48,6 +62,6 @@ public final class ReviewCatalog {
                 missing.add(t.name());
             }
         }
-        return new Opened(env, List.copyOf(registered), List.copyOf(missing));
+        return new Opened(env, List.copyOf(registered), List.copyOf(missing), temp);
     }
 }

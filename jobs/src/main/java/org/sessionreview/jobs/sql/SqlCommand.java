@@ -53,7 +53,12 @@ public final class SqlCommand {
             err.println("session-review sql: " + e.getMessage() + " (see 'sql --help')");
             return 2;
         }
-        ReviewCatalog.Opened catalog = ReviewCatalog.open(options.tables());
+        try (ReviewCatalog.Opened catalog = ReviewCatalog.open(options.tables())) {
+            return run(options, statements, catalog);
+        }
+    }
+
+    private int run(SqlOptions options, List<String> statements, ReviewCatalog.Opened catalog) {
         if (catalog.registered().isEmpty()) {
             err.println("session-review sql: --tables " + options.tables()
                     + " holds none of the review's tables (sessions/, moments/, ...): is it a review's --out folder?");
