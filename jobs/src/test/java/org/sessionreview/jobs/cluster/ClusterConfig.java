@@ -42,6 +42,14 @@ final class ClusterConfig {
      * {@code home/conf/log4j.properties} (each process logs to the file its {@code log.file}
      * system property names); returns the slots per TaskManager.
      */
+    /**
+     * {@code -Djava.io.tmpdir=} the cluster folder's {@code tmp/} (created): what a process's
+     * libraries extract there (lz4, snappy) goes with the folder, also when the process is killed.
+     */
+    static String jvmTmpDir(Path home) throws IOException {
+        return "-Djava.io.tmpdir=" + Files.createDirectories(home.resolve("tmp"));
+    }
+
     static int write(Path home, int restPort, Map<String, String> overrides) throws IOException {
         Path conf = Files.createDirectories(home.resolve("conf"));
         Map<String, String> c = new LinkedHashMap<>();

@@ -271,6 +271,7 @@ public final class FlinkTestCluster implements AutoCloseable {
         cmd.add(java());
         cmd.addAll(jvmArgs);
         cmd.addAll(ClusterConfig.JAVA_OPTS_ALL);
+        cmd.add(ClusterConfig.jvmTmpDir(home)); // native libraries a killed process leaves stay in the folder
         cmd.add("-Dlog.file=" + logs.resolve(name + ".log"));
         cmd.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         cmd.addAll(List.of("-cp", classpath(), mainClass, "--configDir", conf.toString()));
@@ -441,6 +442,7 @@ public final class FlinkTestCluster implements AutoCloseable {
         }
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx768m"));
         cmd.addAll(ClusterConfig.JAVA_OPTS_ALL);
+        cmd.add(ClusterConfig.jvmTmpDir(home));
         cmd.add("-Dlog.file=" + logs.resolve("client-" + n + ".log"));
         cmd.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         cmd.addAll(List.of("-cp", classpath(), "org.apache.flink.client.cli.CliFrontend", "run"));

@@ -252,11 +252,17 @@ class LiveReplayITCase {
         }
     }
 
-    /** The live command in its own JVM (so that it can be SIGKILLed), with this test's class path. */
+    /**
+     * The live command in its own JVM (so that it can be SIGKILLed), with this test's class path;
+     * its temporary files (which a SIGKILL leaves) go to a folder beside {@code out}, inside the
+     * test's temporary folder.
+     */
     private static Process startLive(String bootstrap, Path out, Path log) throws Exception {
+        Path jvmTmp = java.nio.file.Files.createDirectories(out.toAbsolutePath().resolveSibling("jvm-tmp"));
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
+                "-Djava.io.tmpdir=" + jvmTmp,
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName()));
