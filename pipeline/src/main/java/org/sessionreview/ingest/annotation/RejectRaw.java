@@ -20,7 +20,9 @@ import org.sessionreview.taxonomy.CodeTaxonomy;
  *
  * <ul>
  *   <li>a JSON object (a native JSON Lines record) keeps the fields {@code start}, {@code end},
- *       {@code code}, {@code actor} and the allowed modifier keys ({@link ModifierPolicy}); numbers,
+ *       {@code code}, {@code actor}, other tools' names for them and {@code duration} ({@link
+ *       NativeFieldNames}, judged as the field they stand for) and the allowed modifier keys
+ *       ({@link ModifierPolicy}); numbers,
  *       booleans and null stay, text stays only when it is a number, a canonical code, an actor
  *       ({@code client}, {@code therapist}, {@code dyad}) or an allowed modifier value, and is
  *       otherwise replaced by {@value #WITHHELD_VALUE}; every other field is dropped;
@@ -65,14 +67,17 @@ public final class RejectRaw {
         for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey().trim().toLowerCase(Locale.ROOT);
-            if (!CONTRACT_FIELDS.contains(key) && !ModifierPolicy.isAllowedKey(key)) {
+            // another tool's name for a native field (onset, label, ...) is judged as that field
+            String field =
+                    NativeFieldNames.of(key).map(NativeFieldNames.Field::name).orElse(key);
+            if (!CONTRACT_FIELDS.contains(field) && !field.equals("duration") && !ModifierPolicy.isAllowedKey(key)) {
                 continue;
             }
             JsonNode v = e.getValue();
             if (v.isNumber() || v.isBoolean() || v.isNull()) {
                 out.set(key, v);
             } else if (v.isTextual()) {
-                out.put(key, safeText(key, v.asText()).orElse(WITHHELD_VALUE));
+                out.put(key, safeText(field, v.asText()).orElse(WITHHELD_VALUE));
             } else {
                 out.put(key, WITHHELD_VALUE);
             }
@@ -96,7 +101,7 @@ public final class RejectRaw {
         return switch (key) {
             case "code" -> CodeTaxonomy.lookup(t).map(c -> c.code());
             case "actor" -> Actor.parse(t).map(Actor::id);
-            case "start", "end" -> Optional.empty();
+            case "start", "end", "duration" -> Optional.empty();
             default -> ModifierPolicy.admit(key, t);
         };
     }

@@ -99,7 +99,7 @@ class NativeFieldNamesTest {
     @Test
     void shouldReadJsonLinesWithOtherNamesAndRejectOnlyTheAmbiguousRecord() {
         String file = "{\"onset\": 12.5, \"offset\": 15, \"label\": \"AFF_CUE\", \"role\": \"client\"}\n"
-                + "{\"time\": 20, \"start_s\": 21, \"label\": \"AFF_CUE\"}\n"
+                + "{\"time\": 20, \"start_s\": 21, \"label\": \"AFF_CUE\", \"speaker\": \"Helga Canary\", \"comment\": \"x\"}\n"
                 + "{\"start\": 30, \"duration\": -1, \"code\": \"AFF_CUE\"}\n";
         ParseResult<RawAnnotation> r = jsonl.parse(file.getBytes(StandardCharsets.UTF_8), "c.jsonl", "s1");
         assertBalanced(r, 1, 2);
@@ -108,6 +108,11 @@ class NativeFieldNamesTest {
         assertEquals("client", r.records().get(0).actorHint());
         assertTrue(rejectAt(r, 2).reason.startsWith("'time' and 'start_s' both give the start"), rejectAt(r, 2).reason);
         assertEquals("duration -1.0 is negative or not a number", rejectAt(r, 3).reason);
+        // the rejected records keep what locates them under other tools' names, never a name or a note
+        assertEquals(
+                "{\"time\":20,\"start_s\":21,\"label\":\"AFF_CUE\",\"speaker\":\"[withheld]\"}",
+                RejectRaw.redact(rejectAt(r, 2).raw));
+        assertEquals("{\"start\":30,\"duration\":-1,\"code\":\"AFF_CUE\"}", RejectRaw.redact(rejectAt(r, 3).raw));
     }
 
     @Test
