@@ -55,6 +55,8 @@ class ReportBrowserITCase {
     static Path withheldTables;
     static Path withheldReport;
     static ChromeDriver browser;
+    /** The browser's profile folder, deleted when the browser has quit. */
+    private static Path profile;
 
     @BeforeAll
     static void reviewReportAndStartTheBrowser() throws IOException {
@@ -98,7 +100,7 @@ class ReportBrowserITCase {
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        Path profile = Files.createTempDirectory("report-chromium-");
+        profile = Files.createTempDirectory("report-chromium-");
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -119,9 +121,17 @@ class ReportBrowserITCase {
     }
 
     @AfterAll
-    static void stopTheBrowser() {
+    static void stopTheBrowser() throws java.io.IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (profile != null) {
+            // the browser's profile (2 MB) would otherwise stay in the temporary folder
+            try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 
