@@ -25,6 +25,7 @@ import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.storage.Entry;
 import org.sessionreview.storage.LocalEntry;
+import org.sessionreview.storage.TextEncoding;
 import org.sessionreview.taxonomy.Codebook;
 import org.sessionreview.taxonomy.CodebookException;
 
@@ -98,7 +99,8 @@ public final class SessionIngestor implements Serializable {
         try {
             Entry manifestPath = dir.resolve(SessionScanner.MANIFEST);
             InputHashes.identify(mf, manifestPath);
-            m = SessionManifestParser.parse(manifestPath.readString());
+            // UTF-8, UTF-16 after its byte-order mark, or Windows-1252 as an older Windows editor saves it
+            m = SessionManifestParser.parse(TextEncoding.decode(manifestPath.readAllBytes()));
         } catch (SessionManifestParser.InvalidManifestException e) {
             // the raw text holds client_id: never quoted
             rejectFile(out, mf, new Reject(null, manifestName, e.line(), "session.json: " + e.getMessage(), null));

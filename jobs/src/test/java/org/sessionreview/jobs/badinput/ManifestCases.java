@@ -53,6 +53,20 @@ final class ManifestCases {
                         c -> c.write(MANIFEST, TextFiles.BOM + c.read(MANIFEST)),
                         reviewed().clean("%")),
                 of(
+                        "json-windows-1252",
+                        "Nothing: a session.json saved by an older Windows editor as \"ANSI\" (Windows-1252), its"
+                                + " client id holding non-ASCII letters, is read; the client id is quoted nowhere.",
+                        c -> {
+                            String text = c.read(MANIFEST)
+                                    .replaceFirst(
+                                            "\"client_id\"\\s*:\\s*\"[^\"]*\"", "\"client_id\": \"Jörg Canary-Weiß\"");
+                            if (!text.contains("Canary-Wei")) {
+                                throw new IllegalStateException("no client_id to replace in " + MANIFEST);
+                            }
+                            c.writeRaw(MANIFEST, text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                        },
+                        reviewed().clean("%").canary("Canary-Wei")),
+                of(
                         "json-second-object",
                         "A session.json holding a second JSON object after the first is rejected;"
                                 + " the session is not reviewed.",
