@@ -121,6 +121,7 @@ public final class ReviewJob {
                     NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
                     NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
         }
+        closeEmbeddedTemp(); // a second environment() must not strand the first folder
         embeddedTemp = EmbeddedTempDirectory.apply(conf, !Main.insideFlink());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         ReadableConfig given = env.getConfiguration();

@@ -24,48 +24,43 @@ class TempFilesITCase {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         Path out = work.resolve("out");
         Path log = work.resolve("log.txt");
-        List<String> cmd = ChildJvm.main(
-                List.of("-Djava.io.tmpdir=" + tmp),
-                List.of(
-                        "review",
-                        "--sessions",
-                        Path.of("..", "sample-data")
-                                .toAbsolutePath()
-                                .normalize()
-                                .toString(),
-                        "--out",
-                        out.toString(),
-                        "--allow-demo-key",
-                        "--quiet",
-                        "--parallelism",
-                        "2"));
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "review did not finish");
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
-        assertTrue(Files.exists(out.resolve("run.json")), output);
+        String reviewed = runMain(
+                tmp,
+                log,
+                "review",
+                "--sessions",
+                Path.of("..", "sample-data").toAbsolutePath().normalize().toString(),
+                "--out",
+                out.toString(),
+                "--allow-demo-key",
+                "--quiet",
+                "--parallelism",
+                "2");
+        assertTrue(Files.exists(out.resolve("run.json")), reviewed);
         assertNothingLeft(tmp);
         // the sql command's Table API jobs run on the embedded runtime too, one per statement
-        List<String> sql = ChildJvm.main(
-                List.of("-Djava.io.tmpdir=" + tmp),
-                List.of(
-                        "sql",
-                        "-e",
-                        "SELECT count(*) AS n FROM sessions; SELECT count(*) AS n FROM moments",
-                        "--tables",
-                        out.toString()));
-        Process q = new ProcessBuilder(sql)
+        String printed = runMain(
+                tmp,
+                log,
+                "sql",
+                "-e",
+                "SELECT count(*) AS n FROM sessions; SELECT count(*) AS n FROM moments",
+                "--tables",
+                out.toString());
+        assertTrue(printed.contains("| 8 |"), printed);
+        assertNothingLeft(tmp);
+    }
+
+    /** Runs a command in a child JVM whose java.io.tmpdir is {@code tmp}; asserts exit 0 and returns its output. */
+    private static String runMain(Path tmp, Path log, String... args) throws Exception {
+        Process p = new ProcessBuilder(ChildJvm.main(List.of("-Djava.io.tmpdir=" + tmp), List.of(args)))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        assertTrue(q.waitFor(5, TimeUnit.MINUTES), "sql did not finish");
-        String printed = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, q.exitValue(), printed);
-        assertTrue(printed.contains("| 8 |"), printed);
-        assertNothingLeft(tmp);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), args[0] + " did not finish");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        return output;
     }
 
     private static void assertNothingLeft(Path tmp) throws java.io.IOException {

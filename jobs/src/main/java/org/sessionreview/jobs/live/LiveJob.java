@@ -112,6 +112,7 @@ public final class LiveJob {
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         }
+        closeEmbeddedTemp(); // a second environment() must not strand the first folder
         embeddedTemp = EmbeddedTempDirectory.apply(conf, !org.sessionreview.jobs.Main.insideFlink());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         options.parallelism().ifPresent(env::setParallelism);
