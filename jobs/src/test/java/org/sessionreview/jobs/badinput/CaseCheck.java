@@ -56,6 +56,13 @@ final class CaseCheck {
                 f.add("no reject row " + r + " (" + like + "); rejects of the case: " + rejectsOf(c));
             }
         }
+        for (Map.Entry<String, Integer> r : e.rejectRows.entrySet()) {
+            long n = count("rejects", "source_file LIKE " + q(like(c, r.getKey())));
+            if (n != r.getValue()) {
+                f.add(n + " reject rows for " + like(c, r.getKey()) + ", expected " + r.getValue() + ": "
+                        + rejectsOf(c));
+            }
+        }
         for (String clean : e.clean) {
             long n = count("rejects", "source_file LIKE " + q(like(c, clean)));
             if (n > 0) {

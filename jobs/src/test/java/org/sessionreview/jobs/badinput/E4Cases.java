@@ -202,6 +202,18 @@ final class E4Cases {
                         },
                         reviewed().reject(IBI, 11, null).reject(IBI, 21, null)),
                 of(
+                        "e4-ibi-offset-jumps-ahead",
+                        "One beat's offset is 300 s too late (a changed digit): that line alone is rejected, as"
+                                + " not before the next beat; the beats after it are used (they had all been rejected"
+                                + " as not after it).",
+                        c -> {
+                            List<String> l = c.lines(c.channel("IBI"));
+                            String[] f = l.get(30).split(",");
+                            l.set(30, String.format("%.6f,%s", Double.parseDouble(f[0]) + 300, f[1]));
+                            c.writeLines(c.channel("IBI"), l);
+                        },
+                        reviewed().reject(IBI, 31, "not before the next beat").rejectRows(IBI, 1)),
+                of(
                         "e4-ibi-header-wrong",
                         "The IBI file is rejected at line 1 (header is not `<start>, IBI`);"
                                 + " `client:IBI` is listed as missing, heart rate comes from the pulse wave.",

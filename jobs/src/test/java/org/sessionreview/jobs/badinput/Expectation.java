@@ -33,6 +33,8 @@ public final class Expectation {
     String sessionIdOverride;
 
     final List<RejectRow> rejects = new ArrayList<>();
+    /** Exactly this many reject rows for the files matching each pattern. */
+    final Map<String, Integer> rejectRows = new LinkedHashMap<>();
     /** Files that must have no reject row (accepted input). */
     final List<String> clean = new ArrayList<>();
     /** Patterns each matching at least this many run.json inputs, all read with every record accepted. */
@@ -73,6 +75,12 @@ public final class Expectation {
 
     public Expectation reject(String fileLike, Integer line, String keyword) {
         rejects.add(new RejectRow(fileLike, line == null ? null : line.longValue(), keyword));
+        return this;
+    }
+
+    /** Exactly {@code n} reject rows for the files matching {@code fileLike}: the damage costs no more. */
+    public Expectation rejectRows(String fileLike, int n) {
+        rejectRows.put(fileLike, n);
         return this;
     }
 

@@ -23,7 +23,7 @@ import org.sessionreview.model.Reject;
  * is a sample), an empty file or a file without data lines rejects the whole file. Each data
  * line is checked for its column count, non-numeric or non-finite values, a length over {@link
  * E4Limits#MAX_LINE_CHARS} and being empty inside the data; for IBI also interval <= 0, negative
- * offset, offset past the duration cap and a beat not after the previous one. Reading stops at
+ * offset, offset past the duration cap and a beat out of order ({@link BeatOrder}). Reading stops at
  * the duration cap and at an I/O error, keeping what was read. Counting: see {@link
  * E4FileReport}.
  *
@@ -198,7 +198,8 @@ public final class E4CsvParser {
         long cap = limits.maxIbiLines();
         DoubleList offsets = new DoubleList(4096);
         DoubleList intervals = new DoubleList(4096);
-        double previous = Double.NEGATIVE_INFINITY;
+        BeatOrder order = new BeatOrder(offsets, intervals);
+        int firstReject = rejects.size();
         double shift = 0; // s from the file's start to that of the export joined at line shiftLine
         long shiftLine = 0;
         DataLines lines = new DataLines(in, cap, fields);
@@ -214,6 +215,9 @@ public final class E4CsvParser {
                 if (!Double.isNaN(start2) && limits.startProblem(start2) == null) {
                     shift = start2 - start;
                     shiftLine = lines.number;
+                    // the first export's last beat stands: a beat of the next one that overlaps it
+                    // is rejected, as overlapping samples are in the other channels
+                    order.finish();
                     reject(
                             lines,
                             in,
@@ -223,24 +227,31 @@ public final class E4CsvParser {
                     continue;
                 }
                 double offset = shiftLine == 0 ? fields[0] : fields[0] + shift;
+                String note = shiftLine == 0
+                        ? ""
+                        : " (offset " + E4Limits.num(fields[0]) + " s in the export joined at line " + shiftLine + ")";
                 if (reason == null) {
-                    reason = ibiProblem(offset, fields[1], previous);
-                    if (reason != null && shiftLine > 0) {
-                        reason += " (offset " + E4Limits.num(fields[0]) + " s in the export joined at line " + shiftLine
-                                + ")";
+                    reason = ibiProblem(offset, fields[1]);
+                    if (reason != null) {
+                        reason += note;
                     }
                 }
                 if (reason != null) {
                     reject(lines, in, reason);
                     continue;
                 }
-                previous = offset;
-                offsets.add(offset);
-                intervals.add(fields[1]);
+                BeatOrder.Rejected out = order.offer(offset, fields[1], lines.number, in.text(), note);
+                if (out != null) {
+                    rejected++;
+                    rejects.add(new Reject(sessionId, sourceFile, out.line(), out.reason(), safeRaw(out.raw())));
+                }
             }
         } catch (IOException e) {
             readError(e, in);
         }
+        order.finish();
+        // a beat rejected when the line after it came is listed at its own line
+        rejects.subList(firstReject, rejects.size()).sort(java.util.Comparator.comparingLong(r -> r.line));
         if (read == 0) {
             return noSamples(
                     "no beats after the header row (the E4 writes an IBI.csv without beats when it found no clean beat, e.g. with much movement): heart rate comes from the pulse wave");
@@ -248,7 +259,8 @@ public final class E4CsvParser {
         return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(), offsets.toArray());
     }
 
-    private String ibiProblem(double offset, double ibi, double previous) {
+    /** What is wrong with a beat on its own (null when nothing); its order is {@link BeatOrder}'s. */
+    private String ibiProblem(double offset, double ibi) {
         if (offset < 0) {
             return "negative beat offset " + offset + " s";
         }
@@ -258,9 +270,6 @@ public final class E4CsvParser {
         }
         if (!(ibi > 0)) {
             return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
-        }
-        if (offset <= previous) {
-            return "beat at " + offset + " s is not after the previous beat at " + previous + " s";
         }
         return null;
     }

@@ -72,6 +72,7 @@ class E4ParserEquivalenceTest {
                 "negative beat offset # s",
                 "beat offset # s is past the # h limit",
                 "beat at # s is not after the previous beat at # s",
+                "beat at # s is not before the next beat at # s (out of order: the beats before and after it are in order)",
                 "recording longer than # h at # Hz: lines from # on not read",
                 "recording longer than # h at # beats/s: lines from # on not read",
                 "no samples: the file is empty",

@@ -255,15 +255,18 @@ class E4ReaderTest {
         E4Channel ibi = rec.channel(Channel.IBI).orElseThrow();
         E4FileReport report = rec.files().get(Channel.IBI);
 
-        assertArrayEquals(new double[] {10.0, 11.6}, ibi.offsetsS());
-        assertArrayEquals(new double[] {0.8, 0.8}, ibi.values());
+        // 9.5 s after 10.0 s: with nothing before them either could be the one out of place;
+        // the held first beat gives way (BeatOrder), and the rejects stay in line order
+        assertArrayEquals(new double[] {9.5, 11.6}, ibi.offsetsS());
+        assertArrayEquals(new double[] {0.7, 0.8}, ibi.values());
         assertEquals(
-                List.of(3L, 4L, 6L, 7L),
+                List.of(2L, 3L, 6L, 7L),
                 report.rejects().stream().map(r -> r.line).toList());
-        assertEquals("negative IBI -0.8 s", report.rejects().get(0).reason);
         assertEquals(
-                "beat at 9.5 s is not after the previous beat at 10.0 s",
-                report.rejects().get(1).reason);
+                "beat at 10.0 s is not before the next beat at 9.5 s"
+                        + " (out of order: the beats before and after it are in order)",
+                report.rejects().get(0).reason);
+        assertEquals("negative IBI -0.8 s", report.rejects().get(1).reason);
         assertEquals("zero IBI 0.0 s", report.rejects().get(2).reason);
         assertEquals("expected 2 columns, got 3", report.rejects().get(3).reason);
         assertEquals(6, report.recordsRead());

@@ -26,7 +26,7 @@ import org.sessionreview.model.Reject;
  * is a sample), an empty file or a file without data lines rejects the whole file. Each data
  * line is checked for its column count, non-numeric or non-finite values, a length over {@link
  * E4Limits#MAX_LINE_CHARS} and being empty inside the data; for IBI also interval <= 0, negative
- * offset, offset past the duration cap and a beat not after the previous one. Reading stops at
+ * offset, offset past the duration cap and a beat out of order ({@link BeatOrder}). Reading stops at
  * the duration cap and at an I/O error, keeping what was read. Counting: see {@link
  * E4FileReport}.
  *
@@ -179,7 +179,8 @@ public final class ReferenceE4CsvParser {
         long cap = limits.maxIbiLines();
         DoubleList offsets = new DoubleList(4096);
         DoubleList intervals = new DoubleList(4096);
-        double previous = Double.NEGATIVE_INFINITY;
+        BeatOrder order = new BeatOrder(offsets, intervals);
+        int firstReject = rejects.size();
         DataLines lines = new DataLines(in, cap);
         String line;
         while ((line = lines.next()) != null) {
@@ -190,16 +191,19 @@ public final class ReferenceE4CsvParser {
             read++;
             String reason = lineProblem(line, 2);
             if (reason == null) {
-                reason = ibiProblem(fields[0], fields[1], previous);
+                reason = ibiProblem(fields[0], fields[1]);
             }
             if (reason != null) {
                 reject(lines.number, reason, line);
                 continue;
             }
-            previous = fields[0];
-            offsets.add(fields[0]);
-            intervals.add(fields[1]);
+            BeatOrder.Rejected out = order.offer(fields[0], fields[1], lines.number, line, "");
+            if (out != null) {
+                reject(out.line(), out.reason(), out.raw());
+            }
         }
+        order.finish();
+        rejects.subList(firstReject, rejects.size()).sort(java.util.Comparator.comparingLong(r -> r.line));
         if (read == 0) {
             return noSamples(
                     "no beats after the header row (the E4 writes an IBI.csv without beats when it found no clean beat, e.g. with much movement): heart rate comes from the pulse wave");
@@ -207,7 +211,7 @@ public final class ReferenceE4CsvParser {
         return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(), offsets.toArray());
     }
 
-    private String ibiProblem(double offset, double ibi, double previous) {
+    private String ibiProblem(double offset, double ibi) {
         if (offset < 0) {
             return "negative beat offset " + offset + " s";
         }
@@ -217,9 +221,6 @@ public final class ReferenceE4CsvParser {
         }
         if (!(ibi > 0)) {
             return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
-        }
-        if (offset <= previous) {
-            return "beat at " + offset + " s is not after the previous beat at " + previous + " s";
         }
         return null;
     }
