@@ -42,7 +42,7 @@ public final class RecordFields {
      * {@code [h:]mm:ss[.fff]}: DyadSync {@code 09:40}, ELAN {@code 00:00:01.629}; the fraction may
      * follow a comma ({@code 00:00:01,629}, as subtitle files and German or French spreadsheets write it).
      */
-    private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{1,2}(?:[.,]\\d+)?)");
+    private static final Pattern CLOCK = Pattern.compile("(?:(\\d{1,9}):)?(\\d{1,2}):(\\d{1,2}(?:[.,]\\d+)?)");
 
     private RecordFields() {}
 

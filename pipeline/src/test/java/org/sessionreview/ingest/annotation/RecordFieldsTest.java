@@ -29,6 +29,13 @@ class RecordFieldsTest {
                 "field start is not a time (mm:ss or hh:mm:ss[.fff])",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseClock("start", "61:00:00:00"))
                         .getMessage());
+        // hours past an int (a damaged cell) are no time, not a NumberFormatException losing the file
+        assertEquals(
+                "field start is not a time (mm:ss or hh:mm:ss[.fff])",
+                assertThrows(
+                                InvalidRecordException.class,
+                                () -> RecordFields.parseClock("start", "99999999999999999999:00:00"))
+                        .getMessage());
     }
 
     @Test

@@ -24,8 +24,11 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * pairing key.
  */
 final class BorisHeader {
-    /** {@code Modifier #1} (BORIS 8+) or {@code Modifier 1} (BORIS 7 tabular events). */
-    private static final Pattern MODIFIER_N = Pattern.compile("modifier\\s*#?\\s*(\\d+)");
+    /**
+     * {@code Modifier #1} (BORIS 8+) or {@code Modifier 1} (BORIS 7 tabular events); at most 9
+     * digits, an int (a longer number is damage, and the column is read as an ordinary one).
+     */
+    private static final Pattern MODIFIER_N = Pattern.compile("modifier\\s*#?\\s*(\\d{1,9})");
 
     private final Map<String, Integer> columns = new HashMap<>();
     private final List<int[]> modifierColumns = new ArrayList<>(); // {column, n}

@@ -29,7 +29,7 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
          */
         SECONDS(Pattern.compile("\\d+[.,]\\d+")),
         /** {@code msec}: integer milliseconds. */
-        MILLIS(Pattern.compile("\\d+")),
+        MILLIS(Pattern.compile("\\d{1,15}")),
         /**
          * SMPTE time code {@code hh:mm:ss:ff} (PAL, PAL-50) or with {@code ;} or {@code .} before the
          * frames (NTSC drop-frame). The export does not say which frame rate it used, so these

@@ -28,6 +28,19 @@ class BorisParserTest {
     }
 
     @Test
+    void shouldReadTheRowsWhenAModifierColumnNumberIsDamaged() {
+        String tsv = "Observation id\tObservation date\tSubject\tBehavior\tModifier #99999999999\tBehavior type"
+                + "\tTime\tComment\n"
+                + "obs\t2026-03-26 09:00:00\tclient\tsigh\t\tPOINT\t12.500\t\n";
+        ParseResult<RawAnnotation> r = parser.parse(tsv.getBytes(StandardCharsets.UTF_8), "damaged.tsv", "s1");
+        // the column past an int's digits is no modifier column (it was a NumberFormatException
+        // that lost the whole file)
+        assertBalanced(r, 1, 0);
+        assertEquals(12.5, r.records().get(0).startS(), EPS);
+        assertEquals(Map.of(), r.records().get(0).modifiers());
+    }
+
+    @Test
     void shouldPairStartAndStopIntoOneBoutWhenTabularExportHasModifiers() {
         byte[] file = AnnotationFixtures.shared(DIR + "boris9_tabular_modifiers.tsv");
         ParseResult<RawAnnotation> r = parser.parse(file, "tab.tsv", "s1");

@@ -98,6 +98,22 @@ class ElanTabParserTest {
     }
 
     @Test
+    void shouldRejectOnlyTheRowWhenItsMillisecondsOverflow() {
+        String csv = String.join(
+                "\n",
+                "\"CL-codes\",\"\",2500,\"ANX_STR_SIGH\"",
+                "\"CL-codes\",\"\",70000000000000000000,\"AFF_CUE\"",
+                "\"CL-codes\",\"\",4000,\"AFF_CUE\"",
+                "");
+        ElanTabParser msec = new ElanTabParser(new ElanTabLayout(2, List.of(ElanTabLayout.TimeFormat.MILLIS), 1));
+        ParseResult<RawAnnotation> r = msec.parse(AnnotationFixtures.utf8(csv), "codes.csv", "s1");
+        // more milliseconds than a long holds was a NumberFormatException that lost the whole file
+        assertBalanced(r, 2, 1);
+        assertEquals("field begin is not in the MILLIS format", rejectAt(r, 2).reason);
+        assertEquals(4.0, r.records().get(1).startS(), EPS);
+    }
+
+    @Test
     void shouldRejectRowWhenDurationDisagreesWithBeginAndEnd() {
         String tab =
                 "TH\t1.0\t2.0\t0.5\tINT_VALIDATION\nTH\t3.0\t2.0\t1.0\tINT_VALIDATION\nTH\t4.0\t4.05\t0.05\tAFF_CUE\n";
