@@ -18,7 +18,7 @@ public final class AnnotationRange {
     /** Seconds an annotation may extend past the session's duration. */
     static final double TOLERANCE_S = 30;
     /** Upper bound when the session's duration is unknown, seconds. */
-    static final double MAX_SESSION_S = 86_400;
+    static final double MAX_SESSION_S = org.sessionreview.ingest.session.SessionManifest.MAX_DURATION_S;
 
     /** Fewest annotations of a file for the milliseconds hint. */
     static final int MIN_FOR_UNIT_HINT = 2;

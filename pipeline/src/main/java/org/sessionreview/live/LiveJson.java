@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import org.sessionreview.ingest.session.SessionManifest;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Role;
 
@@ -110,6 +111,10 @@ public final class LiveJson {
         if (d != null && !d.isNull()) {
             if (!d.isNumber() || !(d.asDouble() > 0) || !Double.isFinite(d.asDouble())) {
                 throw new Bad("duration_s must be a positive number");
+            }
+            if (d.asDouble() > SessionManifest.MAX_DURATION_S) {
+                throw new Bad("duration_s is longer than the longest plausible session ("
+                        + (long) SessionManifest.MAX_DURATION_S + " s = 24 h)");
             }
             m.durationS = d.asDouble();
         }

@@ -22,7 +22,7 @@ import org.sessionreview.model.Role;
  * @param annotations annotation file names inside the session folder
  * @param consentSupervision consent.supervision
  * @param consentResearch consent.research
- * @param durationS optional declared duration in seconds
+ * @param durationS optional declared duration in seconds, at most {@link #MAX_DURATION_S}
  * @param codebook optional codebook file name inside the session folder
  * @param metadataJson other fields, compact JSON (never client_id)
  */
@@ -39,6 +39,12 @@ public record SessionManifest(
         Double durationS,
         String codebook,
         String metadataJson) {
+
+    /**
+     * The longest plausible session, seconds (24 h): a longer declared {@code duration_s} is a
+     * typing error (often milliseconds), and the review's time axes grow with it.
+     */
+    public static final double MAX_DURATION_S = 86_400;
 
     /**
      * Role -> its folder or zip: the only one of the string form, the first listed of several

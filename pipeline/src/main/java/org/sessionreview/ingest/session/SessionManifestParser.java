@@ -134,6 +134,14 @@ public final class SessionManifestParser {
         if (d != null && !d.isNull()) {
             if (!d.isNumber() || d.asDouble() <= 0) {
                 errors.add("'duration_s' must be a positive number of seconds, got " + describe(d));
+            } else if (!(d.asDouble() <= SessionManifest.MAX_DURATION_S)) {
+                // infinite or beyond 24 h: a damaged or mistyped value, never a session
+                errors.add("'duration_s' is " + (Double.isInfinite(d.asDouble()) ? "infinite" : describe(d) + " s")
+                        + ", longer than the longest plausible session ("
+                        + (long) SessionManifest.MAX_DURATION_S + " s = 24 h)"
+                        + (d.asDouble() / 1000 <= SessionManifest.MAX_DURATION_S
+                                ? ": milliseconds? Seconds are expected"
+                                : ""));
             } else {
                 durationS = d.asDouble();
             }

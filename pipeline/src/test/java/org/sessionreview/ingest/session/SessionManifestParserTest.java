@@ -51,6 +51,28 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldRejectADurationLongerThanADayWhenItIsInfiniteOrInMilliseconds() throws Exception {
+        String wearables = "{\"client\": \"e4-client\"}";
+        // 1e309 is Infinity as a double: it ran the review's time axes out of memory
+        for (String[] c : new String[][] {
+            {"1e309", "'duration_s' is infinite, longer than the longest plausible session (86400 s = 24 h)"},
+            {"1e12", "'duration_s' is 1.0E12 s, longer than the longest plausible session (86400 s = 24 h)"},
+            {"3000000", "(86400 s = 24 h): milliseconds? Seconds are expected"}
+        }) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(
+                            manifest("\"c-17\"", wearables, "[]", ", \"duration_s\": " + c[0])),
+                    c[0]);
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+        }
+        assertEquals(
+                86_400.0,
+                SessionManifestParser.parse(manifest("\"c-17\"", wearables, "[]", ", \"duration_s\": 86400"))
+                        .durationS());
+    }
+
+    @Test
     void shouldReadAListOfPartsAsOneWearersRecording() throws Exception {
         SessionManifest m = SessionManifestParser.parse(manifest(
                 "\"c-17\"", "{\"client\": [\"client-2\", \"client-1.zip\"], \"therapist\": [\"t\"]}", "[]", ""));
