@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +59,29 @@ class DamagedInputFuzzTest {
                 SESSIONS.add(d.getFileName().toString());
             }
         }
+        // one wearer as E4 Connect downloads it: a zip of the channel files
+        zipWearer(root.resolve(SESSIONS.get(0)), "client");
         assertTrue(SESSIONS.size() >= 8, "sample sessions not found in " + samples);
+    }
+
+    private static void zipWearer(Path session, String folder) throws IOException {
+        Path dir = session.resolve(folder);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(session.resolve(folder + ".zip")));
+                Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                zip.write(Files.readAllBytes(f));
+                zip.closeEntry();
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+        Path manifest = session.resolve("session.json");
+        String json = Files.readString(manifest);
+        String zipped =
+                json.replace("\"" + folder + "\" : \"" + folder + "\"", "\"" + folder + "\" : \"" + folder + ".zip\"");
+        assertTrue(!zipped.equals(json), "wearer " + folder + " not found in " + manifest);
+        Files.writeString(manifest, zipped);
     }
 
     /** Copies a session; E4 channel files become plain CSV holding their first {@link #KEEP_S} s. */
@@ -121,6 +145,9 @@ class DamagedInputFuzzTest {
             List<Path> files = files(root.resolve(session)).stream()
                     .filter(f -> f.toString().matches(System.getProperty("fuzz.files", ".*")))
                     .toList();
+            if (files.isEmpty()) {
+                continue;
+            }
             Path file = files.get(rnd.nextInt(files.size()));
             FileMutations.Mutation m = FileMutations.ALL.get(rnd.nextInt(FileMutations.ALL.size()));
             byte[] original = Files.readAllBytes(file);

@@ -292,7 +292,8 @@ final class E4Cases {
                 of(
                         "e4-connect-zip-truncated",
                         "An E4 Connect zip cut short in its second entry (a download that stopped) is a reject row"
-                                + " saying after which entry it is damaged; the channels before the cut are read; the"
+                                + " saying in which entry it is damaged; the channels before the cut are read (and the"
+                                + " samples of the cut entry decoded before the damage: none here, 4 KB into it); the"
                                 + " flag reason says which channel groups had no data read, not to review the sensor's"
                                 + " placement.",
                         c -> {
@@ -316,7 +317,7 @@ final class E4Cases {
                             Files.write(zip, java.util.Arrays.copyOf(bytes.toByteArray(), (int) firstEntry + 4096));
                         },
                         reviewed()
-                                .reject("{C}/%.zip", 0, "damaged after ACC.csv")
+                                .reject("{C}/%.zip", 0, "damaged in BVP.csv")
                                 .missing("client:BVP", "client:EDA", "client:HR", "client:IBI", "client:TEMP")
                                 .flagReason("no EDA, heart beats or skin temperature data read (a file missing or"
                                         + " rejected: see the rejects table)")),

@@ -323,7 +323,7 @@ public final class E4Reader {
      * The report with the file's identity, read to its end through {@code raw}; without one when
      * that fails (as a separate read of the file would then have failed too, the caller may try).
      */
-    private static E4FileReport identified(E4FileReport report, HashingInputStream raw) {
+    static E4FileReport identified(E4FileReport report, HashingInputStream raw) {
         try {
             return report.withIdentity(raw.finish());
         } catch (IOException | UncheckedIOException | SecurityException e) {

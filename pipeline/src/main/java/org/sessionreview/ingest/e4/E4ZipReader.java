@@ -1,5 +1,6 @@
 package org.sessionreview.ingest.e4;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,10 @@ import org.sessionreview.storage.Entry;
  * parsed as {@link E4Reader#readFile} parses a file, with the same checks, counting and units
  * check; a {@code .csv.gz} entry is decompressed. Entries under {@code __MACOSX/} (the resource
  * forks a Mac adds) are skipped. When the zip holds a channel file twice, the first is read and
- * the others get a report saying they were ignored.
+ * the others get a report saying they were ignored. When the zip is damaged part-way (a changed
+ * byte in one entry's data breaks the stream), the entries read are kept and the channel
+ * entries after the damage are found by their own local headers and read ({@link #recover}); a
+ * report at the zip says where the damage was and how many entries were found after it.
  *
  * <p>Each entry is accounted for as {@code <sourceName>/<entry name>}, e.g. {@code
  * s1/client/1495437000_A01234.zip/EDA.csv}, with the size and SHA-256 of its uncompressed bytes
@@ -51,51 +55,127 @@ public final class E4ZipReader {
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
         Map<Channel, E4FileReport> files = new EnumMap<>(Channel.class);
         List<E4FileReport> reports = new ArrayList<>();
+        Entries read = new Entries(sessionId, sourceName, limits, channels, files, reports);
+        Exception damage = null;
         try (ZipInputStream in = new ZipInputStream(zip.open(), StandardCharsets.UTF_8)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Channel channel =
-                        e.isDirectory() || e.getName().startsWith("__MACOSX/") ? null : channelOf(e.getName());
-                if (channel == null) {
-                    continue;
-                }
-                String sourceFile = sourceName + "/" + e.getName();
-                E4FileReport first = files.get(channel);
-                if (first != null) {
-                    reports.add(E4FileReport.unread(
-                            channel,
-                            null,
-                            sessionId,
-                            sourceFile,
-                            "ignored: " + first.sourceFile().substring(sourceName.length() + 1)
-                                    + " is read instead (the zip holds the channel twice)"));
-                    continue;
-                }
-                E4CsvParser.Result r = readEntry(channel, in, e.getName(), sessionId, sourceFile, limits);
-                reports.add(r.report());
-                files.put(channel, r.report());
-                if (r.data() != null) {
-                    channels.put(channel, r.data());
-                }
+                read.entry(e, in);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            damage = e;
+        }
+        if (damage != null) {
+            // entries read before the damage are kept; those after it are looked up by their headers
+            // the damage lies in the last entry read when its reading stopped at an I/O error
+            E4FileReport lastRead = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+            String after = lastRead == null
+                    ? null
+                    : (lastRead.rejects().stream().anyMatch(x -> x.reason.contains("I/O error")) ? "in " : "after ")
+                            + lastRead.sourceFile().substring(sourceName.length() + 1);
+            int before = files.size();
+            recover(zip, read);
+            int found = files.size() - before;
             if (files.isEmpty()) {
-                throw new IOException("cannot read the E4 zip (" + e.getClass().getSimpleName() + ")");
+                throw new IOException(
+                        "cannot read the E4 zip (" + damage.getClass().getSimpleName() + ")");
             }
-            // entries read before the damage are kept; say where reading stopped
-            Channel last = files.keySet().stream().reduce((a, b) -> b).orElseThrow();
+            Channel last = reports.get(reports.size() - 1).channel();
             reports.add(E4FileReport.unread(
                     last,
                     null,
                     sessionId,
                     sourceName,
-                    "the zip is damaged after " + files.get(last).sourceFile().substring(sourceName.length() + 1) + " ("
-                            + e.getClass().getSimpleName() + "): later entries not read"));
+                    "the zip is damaged " + (after == null ? "before its first channel entry" : after)
+                            + " (" + damage.getClass().getSimpleName() + "): "
+                            + (found == 0
+                                    ? "later entries not read"
+                                    : found + " later channel "
+                                            + (found == 1 ? "entry was" : "entries were")
+                                            + " found by their own headers and read")));
         }
         if (files.isEmpty()) {
             throw new IOException("the E4 zip holds no channel file (EDA.csv, BVP.csv, ACC.csv, TEMP.csv,"
                     + " HR.csv, IBI.csv), or is not a zip file");
         }
         return new E4Recording(sessionId, channels, files, reports);
+    }
+
+    /** What the entries of one zip gave so far, and how the next one is read. */
+    private record Entries(
+            String sessionId,
+            String sourceName,
+            E4Limits limits,
+            Map<Channel, E4Channel> channels,
+            Map<Channel, E4FileReport> files,
+            List<E4FileReport> reports) {
+
+        /** Reads {@code e} from {@code in} when it is a channel file not read yet. */
+        void entry(ZipEntry e, ZipInputStream in) throws IOException {
+            Channel channel = e.isDirectory() || e.getName().startsWith("__MACOSX/") ? null : channelOf(e.getName());
+            if (channel == null) {
+                return;
+            }
+            String sourceFile = sourceName + "/" + e.getName();
+            E4FileReport first = files.get(channel);
+            if (first != null) {
+                reports.add(E4FileReport.unread(
+                        channel,
+                        null,
+                        sessionId,
+                        sourceFile,
+                        "ignored: " + first.sourceFile().substring(sourceName.length() + 1)
+                                + " is read instead (the zip holds the channel twice)"));
+                return;
+            }
+            E4CsvParser.Result r = readEntry(channel, in, e.getName(), sessionId, sourceFile, limits);
+            reports.add(r.report());
+            files.put(channel, r.report());
+            if (r.data() != null) {
+                channels.put(channel, r.data());
+            }
+        }
+    }
+
+    /** A zip entry's local header begins with these four bytes ({@code PK\3\4}, little-endian). */
+    private static final int LOCAL_HEADER = 0x04034b50;
+
+    /**
+     * After damage part-way through a zip, finds the local headers of the channel entries not
+     * read yet by scanning the zip's bytes for their signature, and reads each from there: a zip
+     * is a sequence of entries each with its own header, so damage inside one entry need not cost
+     * the ones after it. A candidate that is no readable entry (the signature occurring inside
+     * compressed data, or a damaged header) is passed over. Reads the zip once more to scan and
+     * once per entry found.
+     */
+    private static void recover(Entry zip, Entries read) {
+        List<Long> offsets = new ArrayList<>();
+        try (InputStream raw = new BufferedInputStream(zip.open(), 1 << 16)) {
+            int window = 0;
+            long pos = 0;
+            for (int b; (b = raw.read()) >= 0; pos++) {
+                window = (window >>> 8) | (b << 24);
+                if (window == LOCAL_HEADER && pos >= 3) {
+                    offsets.add(pos - 3);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // read what the scan found before it stopped
+        }
+        for (long offset : offsets) {
+            try (InputStream raw = zip.open()) {
+                raw.skipNBytes(offset);
+                ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8);
+                ZipEntry e = in.getNextEntry();
+                Channel channel = e == null ? null : channelOf(e.getName());
+                if (channel != null
+                        && !read.files().containsKey(channel)
+                        && !e.getName().startsWith("__MACOSX/")) {
+                    read.entry(e, in);
+                }
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                // not an entry that can be read from here
+            }
+        }
     }
 
     /** The channel whose file the entry is ({@code EDA.csv} or {@code EDA.csv.gz}, any case, any folder), else null. */
@@ -122,6 +202,8 @@ public final class E4ZipReader {
         InputStream text = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
         E4CsvParser.Result r = E4CsvParser.parse(channel, E4Reader.text(text), sessionId, sourceFile, limits, gzip);
         r = E4Reader.unitsChecked(channel, r, sessionId);
-        return new E4CsvParser.Result(r.data(), r.report().withIdentity(raw.finish()));
+        // a damaged entry keeps what was read before the damage (the parser's reject says where),
+        // without an identity, as a damaged plain file does
+        return new E4CsvParser.Result(r.data(), E4Reader.identified(r.report(), raw));
     }
 }

@@ -122,6 +122,58 @@ class E4ZipReaderTest {
     }
 
     @Test
+    void shouldReadTheEntriesAfterOneDamagedInTheMiddle() throws IOException {
+        E4Recording folder = E4Reader.read(REAL, "s04");
+        Path z = zip("x.zip", export(""));
+        byte[] bytes = Files.readAllBytes(z);
+        // a byte changed halfway into BVP.csv's compressed data (ACC.csv comes before it)
+        int bvp = indexOf(bytes, "BVP.csv".getBytes(StandardCharsets.US_ASCII));
+        int eda = indexOf(bytes, "EDA.csv".getBytes(StandardCharsets.US_ASCII));
+        int at = (bvp + eda) / 2;
+        bytes[at] = (byte) ~bytes[at];
+        Files.write(z, bytes);
+
+        E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s04", "x.zip", E4Limits.defaults());
+
+        for (Channel c : List.of(Channel.ACC, Channel.EDA, Channel.HR, Channel.IBI, Channel.TEMP)) {
+            assertArrayEquals(
+                    folder.channel(c).orElseThrow().values(),
+                    r.channel(c).orElseThrow().values(),
+                    c + ": before or after the damaged entry, read whole");
+            assertEquals(folder.files().get(c).identity(), r.files().get(c).identity(), c.name());
+        }
+        E4FileReport damaged = r.files().get(Channel.BVP);
+        assertEquals(damaged.recordsRead(), damaged.recordsAccepted() + damaged.recordsRejected());
+        assertTrue(damaged.recordsRejected() > 0, damaged.toString());
+        assertTrue(
+                damaged.recordsAccepted() < folder.files().get(Channel.BVP).recordsAccepted(),
+                "BVP up to the damage: " + damaged);
+        E4FileReport zipReport = r.reports().get(r.reports().size() - 1);
+        assertEquals("x.zip", zipReport.sourceFile());
+        assertTrue(
+                zipReport.rejects().get(0).reason.startsWith("the zip is damaged in BVP.csv (")
+                        && zipReport
+                                .rejects()
+                                .get(0)
+                                .reason
+                                .endsWith("4 later channel entries were found by their own headers and read"),
+                zipReport.rejects().get(0).reason);
+    }
+
+    private static int indexOf(byte[] data, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= data.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (data[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    @Test
     void shouldReadAFolderThatHoldsOnlyTheZip() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("client"));
         Files.move(zip("1530000000_A01234.zip", export("")), dir.resolve("1530000000_A01234.zip"));
