@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -33,6 +36,8 @@ import org.sessionreview.ingest.session.Pseudonymizer;
  * accepted + rejected for every file, and a file with rejected records has a reject row; every
  * reject names its file and a reason; no client identifier or note text in a reject; the other
  * files of the session read as before; the same damaged bytes read twice give the same account.
+ * One case in eight damages a whole wearer instead: some of its channel files emptied, or all cut
+ * to the same short start. One wearer is zipped as E4 Connect downloads it.
  *
  * <p>{@code -Dfuzz.cases=N} (default 240) and {@code -Dfuzz.seed=S} (default 20261205) choose the
  * cases; a failure names the case's session, file and damage so that it can be replayed alone
@@ -132,6 +137,7 @@ class DamagedInputFuzzTest {
         SessionIngestor ingestor = new SessionIngestor(CONFIG, Pseudonymizer.demo(), null);
         List<String> failures = new ArrayList<>();
         int withRejects = 0;
+        int run = 0;
         for (String session : SESSIONS) {
             FuzzCase.clientId(session, root.resolve(session).resolve("session.json"));
             FuzzCase.baseline(session, ingestor.ingest(root, session));
@@ -140,7 +146,8 @@ class DamagedInputFuzzTest {
             if (only != null && only != i) {
                 continue;
             }
-            Random rnd = new Random(seed + i);
+            // java.util.Random's first draws from neighbouring seeds are alike: mix the seed first
+            Random rnd = new Random(new SplittableRandom(seed + i).nextLong());
             String session = SESSIONS.get(i % SESSIONS.size());
             List<Path> files = files(root.resolve(session)).stream()
                     .filter(f -> f.toString().matches(System.getProperty("fuzz.files", ".*")))
@@ -148,23 +155,37 @@ class DamagedInputFuzzTest {
             if (files.isEmpty()) {
                 continue;
             }
-            Path file = files.get(rnd.nextInt(files.size()));
-            FileMutations.Mutation m = FileMutations.ALL.get(rnd.nextInt(FileMutations.ALL.size()));
-            byte[] original = Files.readAllBytes(file);
-            byte[] damaged = m.apply(original, rnd);
-            Files.write(file, damaged);
-            if (only != null) {
-                // kept for a look at what the case did
-                Files.write(Path.of("target", "fuzz-case-" + i + "-" + file.getFileName()), damaged);
+            Damage d = rnd.nextInt(8) == 0 ? wearerDamage(root.resolve(session), rnd) : null;
+            if (d == null) {
+                Path file = files.get(rnd.nextInt(files.size()));
+                FileMutations.Mutation m = FileMutations.ALL.get(rnd.nextInt(FileMutations.ALL.size()));
+                d = new Damage(
+                        Map.of(file, m.apply(Files.readAllBytes(file), rnd)),
+                        root.resolve(session).relativize(file) + ", " + m.name(),
+                        file.getFileName().toString(),
+                        m.local());
             }
-            String label =
-                    "case " + i + " (" + session + "/" + root.resolve(session).relativize(file) + ", " + m.name() + ")";
+            Map<Path, byte[]> originals = new HashMap<>();
+            for (Map.Entry<Path, byte[]> e : d.files().entrySet()) {
+                originals.put(e.getKey(), Files.readAllBytes(e.getKey()));
+                Files.write(e.getKey(), e.getValue());
+                if (only != null) {
+                    // kept for a look at what the case did
+                    Files.write(
+                            Path.of(
+                                    "target",
+                                    "fuzz-case-" + i + "-" + e.getKey().getFileName()),
+                            e.getValue());
+                }
+            }
+            String label = "case " + i + " (" + session + "/" + d.what() + ")";
             try {
                 IngestedSession in = ingestor.ingest(root, session);
                 IngestedSession again = ingestor.ingest(root, session);
                 if (!in.rejects.isEmpty()) {
                     withRejects++;
                 }
+                run++;
                 if (System.getProperty("fuzz.verbose") != null) {
                     System.out.println(label + " -> " + in.rejects.size() + " rejects; "
                             + in.rejects.stream()
@@ -172,13 +193,77 @@ class DamagedInputFuzzTest {
                                     .map(r -> r.line + ": " + r.reason)
                                     .toList());
                 }
-                failures.addAll(new FuzzCase(label, session, file.getFileName().toString(), m.local(), in, again)
-                        .check(CONFIG));
+                failures.addAll(new FuzzCase(label, session, d.name(), d.local(), in, again).check(CONFIG));
             } finally {
-                Files.write(file, original);
+                for (Map.Entry<Path, byte[]> e : originals.entrySet()) {
+                    Files.write(e.getKey(), e.getValue());
+                }
             }
         }
+        if (run >= 50) {
+            // the damage must bite: most kinds reject something wherever they land
+            assertTrue(withRejects >= run / 3, withRejects + " of " + run + " damaged sessions had a reject");
+        }
         assertTrue(failures.isEmpty(), failures.size() + " problems:\n" + String.join("\n", failures));
+    }
+
+    /** Damaged bytes for some files of a session, what was done, the damaged file's (or folder's) name. */
+    private record Damage(Map<Path, byte[]> files, String what, String name, boolean local) {}
+
+    /**
+     * Damage to one wearer's whole recording, as a case of its own: some of its channel files
+     * emptied (a wristband that recorded only some channels), or every file cut to the same short
+     * start (a recording that stopped after seconds). Null when the session has no wearer folder.
+     */
+    private static Damage wearerDamage(Path session, Random rnd) throws IOException {
+        List<Path> wearers;
+        try (Stream<Path> s = Files.list(session)) {
+            wearers = s.filter(Files::isDirectory).sorted().toList();
+        }
+        if (wearers.isEmpty()) {
+            return null;
+        }
+        Path wearer = wearers.get(rnd.nextInt(wearers.size()));
+        List<Path> channels;
+        try (Stream<Path> s = Files.list(wearer)) {
+            channels = s.sorted().toList();
+        }
+        Map<Path, byte[]> out = new HashMap<>();
+        String what;
+        if (rnd.nextBoolean()) {
+            for (Path c : channels) {
+                if (rnd.nextBoolean()) {
+                    out.put(c, new byte[0]);
+                }
+            }
+            if (out.isEmpty()) {
+                out.put(channels.get(0), new byte[0]);
+            }
+            what = wearer.getFileName() + ", channel files emptied: "
+                    + out.keySet().stream()
+                            .map(p -> p.getFileName().toString())
+                            .sorted()
+                            .toList();
+        } else {
+            double fraction = 0.002 + rnd.nextDouble() * 0.2;
+            for (Path c : channels) {
+                out.put(c, keepStart(Files.readAllBytes(c), fraction));
+            }
+            what = wearer.getFileName() + String.format(", every channel cut to its first %.1f %%", fraction * 100);
+        }
+        return new Damage(out, what, wearer.getFileName().toString(), false);
+    }
+
+    /** The header rows and the first {@code fraction} of the data lines of an E4 channel file. */
+    private static byte[] keepStart(byte[] csv, double fraction) {
+        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\n");
+        int header = lines[0].contains("IBI") ? 1 : 2;
+        int keep = header + (int) Math.round((lines.length - header) * fraction);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(keep, lines.length); i++) {
+            out.append(lines[i]).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<Path> files(Path session) {
