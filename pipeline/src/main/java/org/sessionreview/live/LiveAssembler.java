@@ -173,7 +173,8 @@ public final class LiveAssembler implements Serializable {
             reject(m, "stream_start_ms or rate_hz differs from the stream's first message", out);
             return;
         }
-        List<SampleBlock> blocks = channel == Channel.IBI ? ibi(st, m, out) : regular(st, m, out);
+        List<SampleBlock> blocks =
+                channel == Channel.IBI ? IbiStretches.accept(st, m, maxAheadS, out) : regular(st, m, out);
         emit(s, m.wearer, blocks, m.timestampMillis, out);
         LiveEvents.releaseHeld(s, out);
     }
@@ -188,7 +189,16 @@ public final class LiveAssembler implements Serializable {
             return List.of();
         }
         if (first + n <= st.next || st.ahead.containsKey(first)) {
-            reject(m, what + ": duplicate of samples already received; ignored", out);
+            // a gap is given up once samples run maxAheadS past it: a message that late is no duplicate
+            reject(
+                    m,
+                    what
+                            + String.format(
+                                    Locale.ROOT,
+                                    ": samples already received or already given up as missing (a duplicate, or a message"
+                                            + " more than %.0f s late); ignored",
+                                    maxAheadS),
+                    out);
             return List.of();
         }
         if (first < st.next) {
@@ -234,20 +244,6 @@ public final class LiveAssembler implements Serializable {
         return blocks;
     }
 
-    private static List<SampleBlock> ibi(LiveStream st, LiveMessage m, Output out) {
-        long end = m.startMillis + Math.round(m.spanS * 1000.0);
-        String what = m.wearer + "/IBI from " + m.startMillis + " ms";
-        if (end <= st.coveredMillis) {
-            reject(m, what + ": duplicate of a stretch already received; ignored", out);
-            return List.of();
-        }
-        if (m.startMillis < st.coveredMillis) {
-            reject(m, what + ": overlaps the stretch already received (up to " + st.coveredMillis + " ms)", out);
-            return List.of();
-        }
-        return st.acceptIbi(m.offsetsS, m.values, end);
-    }
-
     /** Emits blocks completed by the message that arrived at {@code arrivalMillis} (Kafka timestamp, epoch ms). */
     private void emit(LiveSession s, String role, List<SampleBlock> blocks, long arrivalMillis, Output out) {
         for (SampleBlock b : blocks) {
@@ -279,7 +275,8 @@ public final class LiveAssembler implements Serializable {
                 if (st == null) {
                     continue;
                 }
-                List<SampleBlock> blocks = new ArrayList<>();
+                List<SampleBlock> blocks =
+                        new ArrayList<>(IbiStretches.flush(st, s.info.sessionId, s.source, s.lastOffset, role, out));
                 while (!st.ahead.isEmpty()) {
                     long[] gap = new long[2];
                     blocks.addAll(st.fillFirstGap(gap));
@@ -345,7 +342,8 @@ public final class LiveAssembler implements Serializable {
         out.session(i);
     }
 
-    private static void reject(LiveMessage m, String reason, Output out) {
+    /** Refuses the whole message {@code m} (a dead letter) for {@code reason}. */
+    static void reject(LiveMessage m, String reason, Output out) {
         String type = m.type == null ? "record" : m.type;
         out.reject(new Reject(m.sessionId, m.source(), m.offset, type + ": " + reason, null), true);
     }

@@ -48,6 +48,11 @@ public class LiveStream {
     public long lastBeatSpan = -1;
     /** IBI: end of the stretch covered so far, epoch ms. */
     public long coveredMillis;
+    /**
+     * IBI: stretches that arrived ahead of {@link #coveredMillis} (one before them is late), by
+     * start (epoch ms): {offsets (s), intervals (s), {end (epoch ms)}} ({@link IbiStretches}).
+     */
+    public TreeMap<Long, double[][]> ibiAhead = new TreeMap<>();
     /** Samples (IBI: beats) received, gaps filled not counted. */
     public long received;
     /** End of the data, epoch ms (as {@code E4Channel.endMillis()}); NaN before any sample. */
@@ -106,6 +111,13 @@ public class LiveStream {
         }
         var last = ahead.lastEntry();
         return Math.max(next, last.getKey() + last.getValue().length / width);
+    }
+
+    /** IBI: the end of the latest stretch received, held ahead of a gap or not, epoch ms. */
+    public long ibiHighest() {
+        return ibiAhead.isEmpty()
+                ? coveredMillis
+                : Math.max(coveredMillis, (long) ibiAhead.lastEntry().getValue()[2][0]);
     }
 
     /** Samples held ahead of a gap. */

@@ -274,6 +274,60 @@ class LiveAssemblerTest {
     }
 
     @Test
+    void shouldHoldAnIbiStretchThatArrivesEarlyUntilTheOnesBeforeItCome() {
+        E4Recording rec = recording(100, 3);
+        List<LiveMessage> ordered = messages(rec, "client", 1.0);
+        List<LiveMessage> ibi =
+                ordered.stream().filter(m -> m.channel.equals("IBI")).toList();
+        // the stretch at 40 s sent 30 s early: before, it moved the covered part to 41 s and the
+        // 30 stretches before it were refused as duplicates
+        LiveMessage early = ibi.get(40);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        for (LiveMessage m : ordered) {
+            if (m == ibi.get(10)) {
+                in.add(early);
+            }
+            if (m != early) {
+                in.add(m);
+            }
+        }
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        assertEquals(sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)), sorted(out.blocks));
+        assertTrue(out.deadLetters.isEmpty(), out.deadLetters.toString());
+        assertTrue(out.rejects.isEmpty(), out.rejects.toString());
+    }
+
+    @Test
+    void shouldGiveUpAnIbiStretchThatNeverComesOnceLaterOnesRunAhead() {
+        E4Recording rec = recording(150, 3);
+        List<LiveMessage> ordered = messages(rec, "client", 1.0);
+        LiveMessage lost = ordered.stream()
+                .filter(m -> m.channel.equals("IBI"))
+                .skip(20)
+                .findFirst()
+                .orElseThrow();
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(ordered.stream().filter(m -> m != lost).toList());
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        List<String> reasons = out.rejects.stream().map(r -> r.reason).toList();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertEquals(
+                "client/IBI from " + lost.startMillis + " to " + (lost.startMillis + Math.round(lost.spanS * 1000))
+                        + " ms never arrived: treated as a stretch without beats",
+                reasons.get(0));
+        assertTrue(out.deadLetters.isEmpty(), out.deadLetters.toString());
+        long beats = out.blocks.stream()
+                .filter(b -> "IBI".equals(b.channel) && !b.endOfStream)
+                .mapToLong(b -> b.values.length)
+                .sum();
+        assertEquals(rec.channel(Channel.IBI).orElseThrow().sampleCount() - lost.values.length, beats);
+    }
+
+    @Test
     void shouldFillAGapThatNeverClosesWithMissingSamples() {
         E4Recording rec = recording(150, 4);
         List<LiveMessage> in = new ArrayList<>();

@@ -233,7 +233,8 @@ class LiveReplayITCase {
             assertTrue(
                     reasons.stream().anyMatch(r -> r.startsWith("session_end: no session_start")), reasons.toString());
             assertTrue(
-                    reasons.stream().anyMatch(r -> r.contains("duplicate of samples already received")),
+                    reasons.stream()
+                            .anyMatch(r -> r.contains("samples already received or already given up as missing")),
                     reasons.toString());
             assertTrue(reasons.stream().anyMatch(r -> r.contains("duplicate session_start")), reasons.toString());
             assertTrue(reasons.stream().anyMatch(r -> r.contains("the session has already ended")), reasons.toString());
