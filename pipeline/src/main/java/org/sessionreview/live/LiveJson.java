@@ -37,6 +37,9 @@ public final class LiveJson {
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final java.util.Set<String> KNOWN_TYPES = java.util.Set.of(
+            LiveMessage.SESSION_START, LiveMessage.SAMPLES, LiveMessage.EVENT, LiveMessage.SESSION_END);
+
     private LiveJson() {}
 
     /** Thrown inside {@link #parse} for the first thing wrong with a record. */
@@ -91,7 +94,8 @@ public final class LiveJson {
         } catch (Bad e) {
             String id = m.sessionId != null ? m.sessionId : safeId(keyText);
             LiveMessage bad = LiveMessage.unusable(id, e.getMessage());
-            bad.type = m.type;
+            // an unknown type is input text: it does not name the message in the reject's reason
+            bad.type = m.type != null && KNOWN_TYPES.contains(m.type) ? m.type : null;
             return bad;
         }
         return m;

@@ -86,7 +86,9 @@ class LiveJsonTest {
         assertEquals(
                 "the record key is not the session_id (a session's messages must share one key)",
                 LiveJson.parse(b("S2"), b("{\"type\":\"session_end\",\"session_id\":\"S1\"}")).problem);
-        assertTrue(parse("{\"type\":\"nap\",\"session_id\":\"S1\"}").problem.startsWith("unknown type"));
+        LiveMessage nap = parse("{\"type\":\"Jane Doe\",\"session_id\":\"S1\"}");
+        assertTrue(nap.problem.startsWith("unknown type"), nap.problem);
+        assertNull(nap.type, "an unknown type is input text: the reject's reason does not start with it");
         assertEquals(
                 "values must hold whole samples (3 value(s) each)",
                 parse("{\"type\":\"samples\",\"session_id\":\"S1\","
