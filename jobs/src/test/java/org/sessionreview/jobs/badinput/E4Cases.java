@@ -145,12 +145,15 @@ final class E4Cases {
                         reviewed().reject(EDA)),
                 of(
                         "e4-truncated-gzip",
-                        "A truncated EDA.csv.gz is a reject row; the samples before the cut may be used.",
+                        "A truncated EDA.csv.gz is one reject row, at the line where it stops; every complete line"
+                                + " before the cut is used.",
                         c -> {
                             byte[] b = Files.readAllBytes(c.path(c.channel("EDA")));
                             c.writeRaw(c.channel("EDA"), java.util.Arrays.copyOf(b, b.length / 2));
                         },
-                        reviewed().reject("{C}/EDA.csv.gz").mayMiss("client:EDA")),
+                        reviewed()
+                                .reject("{C}/EDA.csv.gz", null, "gzip data truncated or corrupt at line")
+                                .rejectRows("{C}/EDA.csv.gz", 1)),
                 of(
                         "e4-not-gzip",
                         "An EDA.csv.gz that is not gzip is rejected; the session is reviewed without client EDA.",
@@ -292,10 +295,9 @@ final class E4Cases {
                 of(
                         "e4-connect-zip-truncated",
                         "An E4 Connect zip cut short in its second entry (a download that stopped) is a reject row"
-                                + " saying in which entry it is damaged; the channels before the cut are read (and the"
-                                + " samples of the cut entry decoded before the damage: none here, 4 KB into it); the"
-                                + " flag reason says which channel groups had no data read, not to review the sensor's"
-                                + " placement.",
+                                + " saying in which entry it is damaged; the channels before the cut are read, and the"
+                                + " cut entry's (BVP's) lines before the damage; the flag reason says which channel"
+                                + " groups had no data read.",
                         c -> {
                             Path zip = c.path("{C}/" + c.base.clientFolder() + ".zip");
                             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -318,9 +320,9 @@ final class E4Cases {
                         },
                         reviewed()
                                 .reject("{C}/%.zip", 0, "damaged in BVP.csv")
-                                .missing("client:BVP", "client:EDA", "client:HR", "client:IBI", "client:TEMP")
-                                .flagReason("no EDA, heart beats or skin temperature data read (a file missing or"
-                                        + " rejected: see the rejects table)")),
+                                .missing("client:EDA", "client:HR", "client:IBI", "client:TEMP")
+                                .flagReason("no EDA or skin temperature data read (a file missing or rejected: see the"
+                                        + " rejects table)")),
                 of(
                         "e4-utf16-unicode-text",
                         "Nothing: an EDA file re-saved as UTF-16 with a byte-order mark (a spreadsheet's \"Unicode"

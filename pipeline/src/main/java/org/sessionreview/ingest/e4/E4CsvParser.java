@@ -97,8 +97,27 @@ public final class E4CsvParser {
     /** As the public overload; {@code gzip} only words the reason of a read error. */
     static Result parse(
             Channel channel, Reader in, String sessionId, String sourceFile, E4Limits limits, boolean gzip) {
+        return parse(channel, in, sessionId, sourceFile, limits, gzip, null);
+    }
+
+    /**
+     * As above, for text read through {@code lines} (a decompressing stream): a failure it kept is
+     * reported at the line after the last one read, as a read error there would have been.
+     */
+    static Result parse(
+            Channel channel,
+            Reader in,
+            String sessionId,
+            String sourceFile,
+            E4Limits limits,
+            boolean gzip,
+            CompleteLines lines) {
         E4CsvParser p = new E4CsvParser(channel, sessionId, sourceFile, limits, gzip);
-        E4Channel data = p.run(new LineSource(in, E4Limits.MAX_LINE_CHARS));
+        LineSource source = new LineSource(in, E4Limits.MAX_LINE_CHARS);
+        E4Channel data = p.run(source);
+        if (lines != null && lines.failure() != null && !p.unread) {
+            p.readError(lines.failure(), source);
+        }
         if (p.read == 0 || p.unread) {
             p.read++;
             p.rejected++;

@@ -274,14 +274,16 @@ public final class E4Reader {
         }
         boolean gzip = file.name().endsWith(".gz");
         try (HashingInputStream raw = new HashingInputStream(file.open())) {
-            InputStream in;
+            CompleteLines lines;
             try {
-                in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+                // a .gz cut short or damaged keeps every line before the damage
+                lines = gzip ? new CompleteLines(new GZIPInputStream(raw, 1 << 16)) : null;
             } catch (ZipException | EOFException e) {
                 return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
             }
-            try (InputStreamReader reader = text(in)) {
-                E4CsvParser.Result result = E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip);
+            try (InputStreamReader reader = text(lines != null ? lines : raw)) {
+                E4CsvParser.Result result =
+                        E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip, lines);
                 result = unitsChecked(channel, result, sessionId);
                 E4FileReport report = result.report().withPath(file);
                 return new E4CsvParser.Result(result.data(), identified(report, raw)); // before the close
