@@ -2,6 +2,10 @@ package org.sessionreview.operators;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,6 +70,8 @@ class DamagedInputFuzzTest {
         }
         // one wearer as E4 Connect downloads it: a zip of the channel files
         zipWearer(root.resolve(SESSIONS.get(0)), "client");
+        // the coding formats the sample cohort does not use, made from one session's codes
+        addOtherCodingFormats(root.resolve("2026-03-26_T02_0900"));
         assertTrue(SESSIONS.size() >= 8, "sample sessions not found in " + samples);
     }
 
@@ -87,6 +93,67 @@ class DamagedInputFuzzTest {
                 json.replace("\"" + folder + "\" : \"" + folder + "\"", "\"" + folder + "\" : \"" + folder + ".zip\"");
         assertTrue(!zipped.equals(json), "wearer " + folder + " not found in " + manifest);
         Files.writeString(manifest, zipped);
+    }
+
+    /**
+     * Writes the session's {@code annotations.jsonl} again as a native CSV (with its notes), a JSON
+     * array and an ELAN tab-delimited export (clock and ss.msec times, tiers named by role), and
+     * lists them in its session.json, so that damage reaches those readers too.
+     */
+    private static void addOtherCodingFormats(Path session) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> codes = new ArrayList<>();
+        for (String line : Files.readAllLines(session.resolve("annotations.jsonl"))) {
+            if (!line.isBlank()) {
+                codes.add(json.readTree(line));
+            }
+        }
+        StringBuilder csv = new StringBuilder("start,end,code,actor,intensity,significance,note\n");
+        StringBuilder elan = new StringBuilder();
+        for (JsonNode c : codes) {
+            double start = c.path("start").asDouble();
+            double end = c.has("end") ? c.path("end").asDouble() : start;
+            csv.append(start)
+                    .append(',')
+                    .append(c.has("end") ? String.valueOf(end) : "")
+                    .append(',')
+                    .append(c.path("code").asText())
+                    .append(',')
+                    .append(c.path("actor").asText())
+                    .append(',')
+                    .append(c.path("intensity").asText(""))
+                    .append(',')
+                    .append(c.path("significance").asText(""))
+                    .append(",\"")
+                    .append(c.path("note").asText("").replace("\"", "\"\""))
+                    .append("\"\n");
+            String actor = c.path("actor").asText();
+            elan.append(String.join(
+                            "\t",
+                            actor,
+                            actor,
+                            clock(start),
+                            String.valueOf(start),
+                            clock(end),
+                            String.valueOf(end),
+                            clock(end - start),
+                            String.valueOf(end - start),
+                            c.path("code").asText()))
+                    .append('\n');
+        }
+        Files.writeString(session.resolve("codes.csv"), csv);
+        Files.writeString(session.resolve("codes.json"), json.writeValueAsString(codes));
+        Files.writeString(session.resolve("elan_export.txt"), elan);
+        Path manifest = session.resolve("session.json");
+        ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
+        ((ArrayNode) m.get("annotations")).add("codes.csv").add("codes.json").add("elan_export.txt");
+        Files.writeString(manifest, json.writerWithDefaultPrettyPrinter().writeValueAsString(m));
+    }
+
+    /** {@code hh:mm:ss.mmm}, as ELAN exports times. */
+    private static String clock(double s) {
+        long ms = Math.round(s * 1000);
+        return String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
     }
 
     /** Copies a session; E4 channel files become plain CSV holding their first {@link #KEEP_S} s. */

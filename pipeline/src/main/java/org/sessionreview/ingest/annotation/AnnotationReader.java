@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.e4.CompleteLines;
 import org.sessionreview.model.Reject;
 
 /**
@@ -55,19 +56,45 @@ public final class AnnotationReader {
         if (content == null) {
             return fileReject(sourceName, sessionId, "file is larger than " + MAX_BYTES + " bytes");
         }
+        IOException cut = null;
         if (content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b) {
-            try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(content))) {
+            // a .gz cut short or damaged keeps its complete lines before the damage
+            try (CompleteLines gz = new CompleteLines(new GZIPInputStream(new ByteArrayInputStream(content)))) {
                 content = readLimited(gz);
+                cut = gz.failure();
             }
             if (content == null) {
                 return fileReject(sourceName, sessionId, "file is larger than " + MAX_BYTES + " bytes after gunzip");
             }
         }
+        ParseResult<RawAnnotation> r = parse(content, fileName, sourceName, sessionId);
+        if (cut != null) {
+            // the rest of the file, after its last complete line, is one record not read
+            long lines = 0;
+            for (byte b : content) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            r.countRead();
+            r.reject(new Reject(
+                    sessionId,
+                    sourceName,
+                    lines + 1,
+                    "gzip data truncated or corrupt at line " + (lines + 1) + ": the rest of the file is not read",
+                    null));
+        }
+        return r;
+    }
+
+    private static ParseResult<RawAnnotation> parse(
+            byte[] content, String fileName, String sourceName, String sessionId) {
         String container = containerProblem(content);
         if (container != null) {
             return fileReject(sourceName, sessionId, container);
         }
         String text = RecordFields.utf8(content);
+        if (text.isBlank() || text.equals("\uFEFF")) {
+            return fileReject(sourceName, sessionId, "the file is empty (no coded events)");
+        }
         Optional<AnnotationFormat> format = AnnotationFormat.detect(fileName, text);
         if (format.isEmpty()) {
             return fileReject(

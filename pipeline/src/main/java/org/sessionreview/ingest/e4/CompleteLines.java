@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * A decompressing stream that fails part-way (a truncated or corrupt {@code .gz}, a damaged zip
- * entry) gives its reader every complete line before the damage. The text decoder above it reads
+ * entry) gives its reader every complete line before the damage (E4 channel files and annotation
+ * files alike). The text decoder above it reads
  * large chunks and loses what it had decoded of one when the stream under it throws: up to 64 KB of
  * text, most of a 4 Hz EDA file. This stream passes on bytes only up to the last line feed seen
  * (the rest waits for the next read), and at a failure ends the text there, cleanly, keeping the
@@ -15,7 +16,7 @@ import java.util.Arrays;
  * (a cut {@code 0.123456} would read as a plausible {@code 0.12}), and the parser reports the
  * failure at the line after the last one read.
  */
-final class CompleteLines extends FilterInputStream {
+public final class CompleteLines extends FilterInputStream {
     /** Bytes read from below per call. */
     private static final int CHUNK = 1 << 13;
     /** A line longer than this is passed on unfinished (the parser rejects such a line anyway). */
@@ -30,12 +31,12 @@ final class CompleteLines extends FilterInputStream {
     private IOException failure;
     private boolean ended;
 
-    CompleteLines(InputStream in) {
+    public CompleteLines(InputStream in) {
         super(in);
     }
 
     /** Why the stream under this one failed; null when it did not. */
-    IOException failure() {
+    public IOException failure() {
         return failure;
     }
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +75,36 @@ class AnnotationReaderTest {
         ParseResult<RawAnnotation> r = AnnotationReader.read(codes, "codes.jsonl.gz", "s2");
         assertBalanced(r, 3, 8);
         assertEquals("s2", r.rejects().get(0).sessionId);
+    }
+
+    @Test
+    void shouldKeepTheCompleteLinesOfATruncatedGzip(@TempDir Path dir) throws IOException {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            jsonl.append("{\"start\": ").append(i * 1.5).append(", \"code\": \"AFF_CUE\", \"actor\": \"client\"}\n");
+        }
+        byte[] gz = AnnotationFixtures.gzip(jsonl.toString().getBytes(StandardCharsets.UTF_8));
+        Path cut = Files.write(dir.resolve("codes.jsonl.gz"), Arrays.copyOf(gz, gz.length * 6 / 10));
+        ParseResult<RawAnnotation> r = AnnotationReader.read(cut, "codes.jsonl.gz", "s1");
+        // before: an EOFException, and the whole file was one reject
+        long kept = r.records().size();
+        assertTrue(kept > 500 && kept < 2000, kept + " records");
+        assertBalanced(r, kept, 1);
+        assertEquals(kept + 1, r.rejects().get(0).line);
+        assertEquals(
+                "gzip data truncated or corrupt at line " + (kept + 1) + ": the rest of the file is not read",
+                r.rejects().get(0).reason);
+        assertEquals((kept - 1) * 1.5, r.records().get((int) kept - 1).startS(), 1e-9, "the last line read whole");
+    }
+
+    @Test
+    void shouldSayAnEmptyFileIsEmpty(@TempDir Path dir) throws IOException {
+        for (String text : List.of("", "\n \n", "\uFEFF")) {
+            Path f = Files.writeString(dir.resolve("codes.jsonl"), text);
+            ParseResult<RawAnnotation> r = AnnotationReader.read(f, "codes.jsonl", "s1");
+            assertBalanced(r, 0, 1);
+            assertEquals("the file is empty (no coded events)", r.rejects().get(0).reason);
+        }
     }
 
     @Test
