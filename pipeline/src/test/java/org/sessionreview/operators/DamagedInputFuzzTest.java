@@ -41,7 +41,8 @@ import org.sessionreview.ingest.session.Pseudonymizer;
  * reject names its file and a reason; no client identifier or note text in a reject; the other
  * files of the session read as before; the same damaged bytes read twice give the same account.
  * One case in eight damages a whole wearer instead: some of its channel files emptied, or all cut
- * to the same short start. One wearer is zipped as E4 Connect downloads it.
+ * to the same short start. One wearer is zipped as E4 Connect downloads it, and one session also
+ * carries its codes as a native CSV, a JSON array and an ELAN tab-delimited export.
  *
  * <p>{@code -Dfuzz.cases=N} (default 240) and {@code -Dfuzz.seed=S} (default 20261205) choose the
  * cases; a failure names the case's session, file and damage so that it can be replayed alone
