@@ -371,15 +371,23 @@ public final class E4CsvParser {
     }
 
     /** The reason for an I/O error at the next line: names neither the path nor the message. */
+    private static final String GZIP_DAMAGED = "gzip data truncated or corrupt at line ";
+
+    private static final String CANNOT_READ = "cannot read the file at line ";
+
+    /** Whether {@code reason} is that of a read stopped by an I/O error ({@link #readError}). */
+    static boolean isReadError(String reason) {
+        return reason != null && (reason.startsWith(GZIP_DAMAGED) || reason.startsWith(CANNOT_READ));
+    }
+
     private void readError(IOException e, LineSource in) {
         unread = true;
         long line = in.lineCount() + 1;
         String reason;
         if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
-            reason = "gzip data truncated or corrupt at line " + line;
+            reason = GZIP_DAMAGED + line;
         } else {
-            reason = "cannot read the file at line " + line + " (I/O error: "
-                    + e.getClass().getSimpleName() + ")";
+            reason = CANNOT_READ + line + " (I/O error: " + e.getClass().getSimpleName() + ")";
         }
         rejects.add(new Reject(sessionId, sourceFile, line, reason, null));
     }

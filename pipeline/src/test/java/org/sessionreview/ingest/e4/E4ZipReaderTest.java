@@ -160,6 +160,40 @@ class E4ZipReaderTest {
                 zipReport.rejects().get(0).reason);
     }
 
+    @Test
+    void shouldSayTheDamageIsInAGzipEntryWhoseReadingItStopped() throws IOException {
+        Path z = tmp.resolve("gz.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(z))) {
+            for (String name : List.of("ACC.csv", "EDA.csv.gz", "TEMP.csv")) {
+                String base = name.replace(".gz", "");
+                byte[] file = Files.readAllBytes(REAL.resolve(base));
+                out.putNextEntry(new ZipEntry(name));
+                if (name.endsWith(".gz")) {
+                    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+                    try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
+                        g.write(file);
+                    }
+                    file = gz.toByteArray();
+                }
+                out.write(file);
+                out.closeEntry();
+            }
+        }
+        byte[] bytes = Files.readAllBytes(z);
+        int at = (indexOf(bytes, "EDA.csv.gz".getBytes(StandardCharsets.US_ASCII))
+                        + indexOf(bytes, "TEMP.csv".getBytes(StandardCharsets.US_ASCII)))
+                / 2;
+        bytes[at] = (byte) ~bytes[at];
+        Files.write(z, bytes);
+
+        E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s04", "gz.zip", E4Limits.defaults());
+
+        String reason = r.reports().get(r.reports().size() - 1).rejects().get(0).reason;
+        // a gzip entry's read error is worded for gzip: it was read as damage after the entry
+        assertTrue(reason.startsWith("the zip is damaged in EDA.csv.gz ("), reason);
+        assertTrue(r.channel(Channel.TEMP).isPresent(), "the entry after the damage is found and read");
+    }
+
     private static int indexOf(byte[] data, byte[] what) {
         outer:
         for (int i = 0; i + what.length <= data.length; i++) {
