@@ -1,12 +1,10 @@
 package org.sessionreview.ingest.e4;
 
 import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipException;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
 
@@ -371,24 +369,10 @@ public final class E4CsvParser {
     }
 
     /** The reason for an I/O error at the next line: names neither the path nor the message. */
-    private static final String GZIP_DAMAGED = "gzip data truncated or corrupt at line ";
-
-    private static final String CANNOT_READ = "cannot read the file at line ";
-
-    /** Whether {@code reason} is that of a read stopped by an I/O error ({@link #readError}). */
-    static boolean isReadError(String reason) {
-        return reason != null && (reason.startsWith(GZIP_DAMAGED) || reason.startsWith(CANNOT_READ));
-    }
-
     private void readError(IOException e, LineSource in) {
         unread = true;
         long line = in.lineCount() + 1;
-        String reason;
-        if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
-            reason = GZIP_DAMAGED + line;
-        } else {
-            reason = CANNOT_READ + line + " (I/O error: " + e.getClass().getSimpleName() + ")";
-        }
+        String reason = ReadErrors.reason(e, gzip, line);
         rejects.add(new Reject(sessionId, sourceFile, line, reason, null));
     }
 

@@ -70,7 +70,7 @@ public final class E4ZipReader {
             E4FileReport lastRead = reports.isEmpty() ? null : reports.get(reports.size() - 1);
             String after = lastRead == null
                     ? null
-                    : (lastRead.rejects().stream().anyMatch(x -> E4CsvParser.isReadError(x.reason)) ? "in " : "after ")
+                    : (lastRead.rejects().stream().anyMatch(x -> ReadErrors.isReadError(x.reason)) ? "in " : "after ")
                             + lastRead.sourceFile().substring(sourceName.length() + 1);
             int before = files.size();
             recover(zip, read);
