@@ -1,5 +1,6 @@
 package org.sessionreview.config;
 
+import static org.sessionreview.config.ConfigOption.flag;
 import static org.sessionreview.config.ConfigOption.integer;
 import static org.sessionreview.config.ConfigOption.real;
 
@@ -7,8 +8,12 @@ import java.util.List;
 
 /**
  * Options of the cardiac steps: cleaning of the device's inter-beat intervals (Berntson et al.
- * 1997; Malik et al. 1989, 20 % rule) and the windows of heart rate and HRV (Task Force of the
- * ESC/NASPE 1996).
+ * 1997; Malik et al. 1989, 20 % rule), beats from the pulse wave (Elgendi et al. 2013 peaks with
+ * NeuroKit2's defaults, Makowski et al. 2021, then amplitude and interval rejection) and the
+ * windows of heart rate and HRV (Task Force of the ESC/NASPE 1996). The interval range,
+ * deviation and neighbour count apply to device and pulse-wave beats alike; the pulse-wave
+ * beats' band-pass is NeuroKit2's {@code ppg_clean(method="elgendi")} (3rd-order Butterworth,
+ * 0.5-8 Hz, zero phase), part of the method and named in the {@code methods} footer entry.
  */
 public final class CardiacOptions {
     private CardiacOptions() {}
@@ -29,7 +34,10 @@ public final class CardiacOptions {
                     "Eligible intervals taken on each side of a beat for its local median.")
             .range(1, 50);
     public static final ConfigOption<Double> IBI_NEIGHBOUR_WINDOW_S = real(
-                    "cardiac.ibi_neighbour_window_s", 15, "s", "Farthest a neighbour may lie from the beat.")
+                    "cardiac.ibi_neighbour_window_s",
+                    15,
+                    "s",
+                    "Farthest a neighbour may lie from a device beat for its local median.")
             .range(1, 60);
     public static final ConfigOption<Double> DEVICE_COVER_S = real(
                     "cardiac.device_cover_s",
@@ -72,6 +80,68 @@ public final class CardiacOptions {
                     "cardiac.frequency_step_hz", 0.005, "Hz", "Frequency grid of the Lomb-Scargle periodogram.")
             .range(1e-4, 0.05);
 
+    public static final ConfigOption<Double> PPG_PEAK_WINDOW_S = real(
+                    "cardiac.ppg_peak_window_s",
+                    0.111,
+                    "s",
+                    "Pulse-wave peak detector: peak moving average and shortest block (Elgendi et al. 2013).")
+            .range(0.01, 1);
+    public static final ConfigOption<Double> PPG_BEAT_WINDOW_S = real(
+                    "cardiac.ppg_beat_window_s",
+                    0.667,
+                    "s",
+                    "Pulse-wave peak detector: beat moving average, the threshold's base (Elgendi et al. 2013).")
+            .range(0.05, 5);
+    public static final ConfigOption<Double> PPG_BEAT_OFFSET = real(
+                    "cardiac.ppg_beat_offset",
+                    0.02,
+                    "",
+                    "Pulse-wave peak detector: threshold offset as a share of the local mean squared signal.")
+            .between(0, 1);
+    public static final ConfigOption<Double> PPG_MIN_DELAY_S = real(
+                    "cardiac.ppg_min_delay_s", 0.3, "s", "Pulse-wave peaks must lie more than this apart.")
+            .range(0, 2);
+    public static final ConfigOption<Double> PPG_OFFSET_WINDOW_S = real(
+                    "cardiac.ppg_offset_window_s",
+                    8,
+                    "s",
+                    "Centred span of the mean squared signal behind the peak threshold's offset (local on a stream).")
+            .range(1, 60);
+    public static final ConfigOption<Boolean> PPG_REFINE_PEAKS = flag(
+            "cardiac.ppg_refine_peaks",
+            true,
+            "Pulse-wave beat times refined by a parabola through the peak sample and its neighbours.");
+    public static final ConfigOption<Double> PPG_AMPLITUDE_WINDOW_S = real(
+                    "cardiac.ppg_amplitude_window_s",
+                    8,
+                    "s",
+                    "Pulse waves within this distance either side give the median a wave's amplitude is judged by.")
+            .range(1, 60);
+    public static final ConfigOption<Double> PPG_MIN_RELATIVE_AMPLITUDE = real(
+                    "cardiac.ppg_min_relative_amplitude",
+                    0.5,
+                    "",
+                    "A pulse wave below this x the median amplitude of its neighbours is low_amplitude (skipped).")
+            .between(0, 1);
+    public static final ConfigOption<Double> PPG_MAX_RELATIVE_AMPLITUDE = real(
+                    "cardiac.ppg_max_relative_amplitude",
+                    2.0,
+                    "",
+                    "A pulse wave above this x the median amplitude of its neighbours is motion (rejected).")
+            .range(1, 100);
+    public static final ConfigOption<Double> PPG_GUARD_S = real(
+                    "cardiac.ppg_guard_s",
+                    3,
+                    "s",
+                    "Pulse-wave intervals this close to a masked sample, where the band-pass has not settled, are masked.")
+            .range(0, 30);
+    public static final ConfigOption<Double> PPG_NEIGHBOUR_WINDOW_S = real(
+                    "cardiac.ppg_neighbour_window_s",
+                    8,
+                    "s",
+                    "Farthest a neighbour may lie from a pulse-wave beat for its local median.")
+            .range(1, 60);
+
     public static final List<ConfigOption<?>> ALL = List.of(
             IBI_MIN_S,
             IBI_MAX_S,
@@ -87,5 +157,16 @@ public final class CardiacOptions {
             LF_LOW_HZ,
             LF_HIGH_HZ,
             HF_HIGH_HZ,
-            FREQUENCY_STEP_HZ);
+            FREQUENCY_STEP_HZ,
+            PPG_PEAK_WINDOW_S,
+            PPG_BEAT_WINDOW_S,
+            PPG_BEAT_OFFSET,
+            PPG_MIN_DELAY_S,
+            PPG_OFFSET_WINDOW_S,
+            PPG_REFINE_PEAKS,
+            PPG_AMPLITUDE_WINDOW_S,
+            PPG_MIN_RELATIVE_AMPLITUDE,
+            PPG_MAX_RELATIVE_AMPLITUDE,
+            PPG_GUARD_S,
+            PPG_NEIGHBOUR_WINDOW_S);
 }

@@ -52,6 +52,9 @@ public final class FeatureConfig implements Serializable {
                 get(CardiacOptions.IBI_MAX_S) > get(CardiacOptions.IBI_MIN_S),
                 "cardiac.ibi_max_s must be > cardiac.ibi_min_s");
         require(
+                get(CardiacOptions.PPG_MAX_RELATIVE_AMPLITUDE) > get(CardiacOptions.PPG_MIN_RELATIVE_AMPLITUDE),
+                "cardiac.ppg_max_relative_amplitude must be > cardiac.ppg_min_relative_amplitude");
+        require(
                 get(CardiacOptions.LF_LOW_HZ) < get(CardiacOptions.LF_HIGH_HZ)
                         && get(CardiacOptions.LF_HIGH_HZ) < get(CardiacOptions.HF_HIGH_HZ),
                 "need cardiac.lf_low_hz < cardiac.lf_high_hz < cardiac.hf_high_hz");

@@ -24,7 +24,7 @@ final class CardiacCore {
     static double marginMillis(FeatureConfig config) {
         IbiCleaner.Config ibi = FeatureSteps.ibiCleaning(config);
         double device = (ibi.neighbourWindowS() + 2 * ibi.maxIbiS()) * 1000;
-        return Math.max(device, BvpBeats.Config.DEFAULT.marginSeconds() * 1000);
+        return Math.max(device, FeatureSteps.pulseWaveBeats(config).marginSeconds() * 1000);
     }
 
     /** Device beats (epoch ms) with time in {@code [coreFrom, coreTo)}, cleaned with their neighbours in the buffer. */
@@ -41,7 +41,7 @@ final class CardiacCore {
     }
 
     /** BVP beats (epoch ms) whose peak lies in {@code [coreFrom, coreTo)}. */
-    static List<Beat> bvpBeats(RegularSeries bvp, double coreFrom, double coreTo) {
+    static List<Beat> bvpBeats(RegularSeries bvp, double coreFrom, double coreTo, BvpBeats.Config config) {
         if (bvp.length() == 0 || bvp.rateHz() <= 16) {
             return List.of();
         }
@@ -51,7 +51,7 @@ final class CardiacCore {
             return List.of();
         }
         List<Beat> out = new ArrayList<>();
-        for (Beat b : BvpBeats.detect(bvp.values(), bvp.rateHz(), from, to, BvpBeats.Config.DEFAULT)) {
+        for (Beat b : BvpBeats.detect(bvp.values(), bvp.rateHz(), from, to, config)) {
             out.add(b.shifted(bvp.t0Millis()));
         }
         return out;

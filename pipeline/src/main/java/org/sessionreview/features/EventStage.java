@@ -195,7 +195,8 @@ final class EventStage implements Serializable {
         }
         ChannelBuffer bvp = buffers.get(Channel.BVP);
         if (bvp != null) {
-            for (Beat b : CardiacCore.bvpBeats(bvp.regular(from - margin, to + margin), from, to)) {
+            for (Beat b : CardiacCore.bvpBeats(
+                    bvp.regular(from - margin, to + margin), from, to, FeatureSteps.pulseWaveBeats(config))) {
                 bvpBeats.add(b);
                 pending.beats.add(row(b, "bvp"));
             }

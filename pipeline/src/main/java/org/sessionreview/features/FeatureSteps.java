@@ -5,6 +5,8 @@ import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.config.MotionOptions;
 import org.sessionreview.config.TemperatureOptions;
+import org.sessionreview.signal.cardiac.BvpBeats;
+import org.sessionreview.signal.cardiac.ElgendiPeaks;
 import org.sessionreview.signal.cardiac.HrvFrequencyDomain;
 import org.sessionreview.signal.cardiac.IbiCleaner;
 import org.sessionreview.signal.motion.AccMagnitude;
@@ -36,6 +38,31 @@ final class FeatureSteps {
                 c.ibiMaxDeviation(),
                 c.get(CardiacOptions.IBI_NEIGHBOURS),
                 c.get(CardiacOptions.IBI_NEIGHBOUR_WINDOW_S));
+    }
+
+    /**
+     * Beats from the pulse wave ({@code cardiac.ppg_*}; interval range, deviation and neighbour
+     * count from {@code cardiac.ibi_*}, as for device beats).
+     */
+    static BvpBeats.Config pulseWaveBeats(FeatureConfig c) {
+        return new BvpBeats.Config(
+                new ElgendiPeaks.Config(
+                        c.get(CardiacOptions.PPG_PEAK_WINDOW_S),
+                        c.get(CardiacOptions.PPG_BEAT_WINDOW_S),
+                        c.get(CardiacOptions.PPG_BEAT_OFFSET),
+                        c.get(CardiacOptions.PPG_MIN_DELAY_S),
+                        c.get(CardiacOptions.PPG_OFFSET_WINDOW_S)),
+                new IbiCleaner.Config(
+                        c.ibiMinS(),
+                        c.ibiMaxS(),
+                        c.ibiMaxDeviation(),
+                        c.get(CardiacOptions.IBI_NEIGHBOURS),
+                        c.get(CardiacOptions.PPG_NEIGHBOUR_WINDOW_S)),
+                c.get(CardiacOptions.PPG_REFINE_PEAKS),
+                c.get(CardiacOptions.PPG_AMPLITUDE_WINDOW_S),
+                c.get(CardiacOptions.PPG_MIN_RELATIVE_AMPLITUDE),
+                c.get(CardiacOptions.PPG_MAX_RELATIVE_AMPLITUDE),
+                c.get(CardiacOptions.PPG_GUARD_S));
     }
 
     /** Lomb-Scargle LF/HF settings ({@code cardiac.frequency_*}, {@code cardiac.lf_*}, {@code cardiac.hf_high_hz}). */

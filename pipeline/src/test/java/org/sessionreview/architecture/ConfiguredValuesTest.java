@@ -20,16 +20,13 @@ import org.junit.jupiter.api.Test;
  * declarations and their defaults live), {@code signal/} and {@code ingest/e4/} (the step
  * library: each step offers {@code defaults()} and convenience overloads for standalone use) and
  * {@code jobs/sampledata/} (the sample generator writes the facts expected at the declared
- * defaults), no line calls {@code X.defaults()} or reads {@code X.DEFAULT}. The one exception is
- * listed below with its reason.
+ * defaults), no line calls {@code X.defaults()} or reads {@code X.DEFAULT}.
  */
 class ConfiguredValuesTest {
     private static final Path PIPELINE = Path.of("src/main/java/org/sessionreview");
     private static final Path JOBS = Path.of("../jobs/src/main/java/org/sessionreview");
     private static final Pattern DEFAULT_READ = Pattern.compile("\\.defaults\\(\\)|\\.DEFAULT\\b");
     private static final Pattern EXEMPT_DIR = Pattern.compile("(^|/)(config|signal|ingest/e4|jobs/sampledata)/");
-    /** Pulse-wave beat detection keeps its fixed, documented settings (not yet options; see README). */
-    private static final List<String> ALLOWED = List.of("features/CardiacCore.java: BvpBeats.Config.DEFAULT");
 
     @Test
     void shouldTakeNoDefaultsOutsideTheConfigurationWhenWiringSteps() throws IOException {
@@ -52,12 +49,11 @@ class ConfiguredValuesTest {
                                 || !DEFAULT_READ.matcher(code).find()) {
                             continue;
                         }
-                        found.add(rel + ": "
-                                + (code.contains("BvpBeats.Config.DEFAULT") ? "BvpBeats.Config.DEFAULT" : code));
+                        found.add(rel + ": " + code);
                     }
                 }
             }
         }
-        assertEquals(ALLOWED, found.stream().distinct().toList(), "defaults read where a configured value exists");
+        assertEquals(List.of(), found, "defaults read where a configured value exists");
     }
 }

@@ -18,12 +18,16 @@ import org.sessionreview.ingest.e4.BlockSplitter;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.BeatRow;
+import org.sessionreview.signal.cardiac.BvpBeats;
+import org.sessionreview.signal.cardiac.ElgendiPeaks;
+import org.sessionreview.signal.cardiac.IbiCleaner;
 
 /**
  * The steps that used to read their own defaults beside the configured values (device-beat
  * cleaning, the fidget spectrum, the temperature slope and its off-wrist guard, the artifact
- * detectors) now follow the configuration: on a synthetic wearer, changing the option changes
- * the step's output.
+ * detectors, and the pulse-wave beats, fixed settings until 2026-12-05) now follow the
+ * configuration: on a synthetic wearer, changing the option changes the step's output.
  */
 class ConfiguredStepsTest {
     private static final long MEDIA = SyntheticWearer.T0;
@@ -39,6 +43,10 @@ class ConfiguredStepsTest {
                     .filter(a -> a.kind.equals(kind))
                     .mapToDouble(a -> a.endS - a.startS)
                     .sum();
+        }
+
+        List<BeatRow> pulseWaveBeats() {
+            return events.beats.stream().filter(b -> "bvp".equals(b.source)).toList();
         }
 
         long rejectedBeats() {
@@ -59,6 +67,7 @@ class ConfiguredStepsTest {
                                 .duration(360)
                                 .scr(60, 0.3)
                                 .tapping(120, 180)
+                                .pulseWave()
                                 .build(),
                         Role.CLIENT,
                         MEDIA);
@@ -135,5 +144,68 @@ class ConfiguredStepsTest {
                 shortFrequencySpan.windowsWith(w -> w.hrvLfMs2) > DEFAULTS.windowsWith(w -> w.hrvLfMs2),
                 "LF and HF from 90 s spans start earlier: " + shortFrequencySpan.windowsWith(w -> w.hrvLfMs2) + " vs "
                         + DEFAULTS.windowsWith(w -> w.hrvLfMs2));
+    }
+
+    @Test
+    void shouldDetectPulseWaveBeatsWithTheConfiguredSettings() {
+        List<BeatRow> beats = DEFAULTS.pulseWaveBeats();
+        long accepted = beats.stream().filter(b -> b.accepted).count();
+        assertTrue(accepted > 300, "a beat every 0.8 s over six minutes: " + accepted);
+        assertTrue(beats.stream().anyMatch(b -> !onSampleGrid(b.tS)), "refined peak times fall between samples");
+        assertTrue(
+                with(CardiacOptions.PPG_REFINE_PEAKS, false).pulseWaveBeats().stream()
+                        .allMatch(b -> onSampleGrid(b.tS)),
+                "unrefined peaks lie on the 64 Hz sample grid");
+        long afterDelay = with(CardiacOptions.PPG_MIN_DELAY_S, 0.9).pulseWaveBeats().stream()
+                .filter(b -> b.accepted)
+                .count();
+        assertTrue(afterDelay < accepted / 2, "peaks 0.8 s apart within a 0.9 s delay: " + afterDelay);
+        long lowAmplitude = with(CardiacOptions.PPG_MIN_RELATIVE_AMPLITUDE, 0.99).pulseWaveBeats().stream()
+                .filter(b -> "low_amplitude".equals(b.rejectReason))
+                .count();
+        assertTrue(
+                lowAmplitude
+                        > beats.stream()
+                                .filter(b -> "low_amplitude".equals(b.rejectReason))
+                                .count(),
+                "waves below 0.99 x their neighbours' median: " + lowAmplitude);
+    }
+
+    private static boolean onSampleGrid(double tS) {
+        double samples = tS * 64; // the synthetic BVP starts at the media start
+        return Math.abs(samples - Math.rint(samples)) < 1e-6;
+    }
+
+    @Test
+    void shouldBuildThePulseWaveDetectorFromEveryOneOfItsOptions() {
+        FeatureConfig c = FeatureConfig.builder()
+                .set(CardiacOptions.PPG_PEAK_WINDOW_S, 0.12)
+                .set(CardiacOptions.PPG_BEAT_WINDOW_S, 0.7)
+                .set(CardiacOptions.PPG_BEAT_OFFSET, 0.03)
+                .set(CardiacOptions.PPG_MIN_DELAY_S, 0.25)
+                .set(CardiacOptions.PPG_OFFSET_WINDOW_S, 10.0)
+                .set(CardiacOptions.PPG_REFINE_PEAKS, false)
+                .set(CardiacOptions.PPG_AMPLITUDE_WINDOW_S, 6.0)
+                .set(CardiacOptions.PPG_MIN_RELATIVE_AMPLITUDE, 0.4)
+                .set(CardiacOptions.PPG_MAX_RELATIVE_AMPLITUDE, 2.5)
+                .set(CardiacOptions.PPG_GUARD_S, 4.0)
+                .set(CardiacOptions.PPG_NEIGHBOUR_WINDOW_S, 9.0)
+                .set(CardiacOptions.IBI_MIN_S, 0.35)
+                .set(CardiacOptions.IBI_MAX_S, 1.9)
+                .set(CardiacOptions.IBI_MAX_DEVIATION, 0.25)
+                .set(CardiacOptions.IBI_NEIGHBOURS, 4)
+                .build();
+        BvpBeats.Config b = FeatureSteps.pulseWaveBeats(c);
+        assertEquals(new ElgendiPeaks.Config(0.12, 0.7, 0.03, 0.25, 10.0), b.peaks());
+        assertEquals(new IbiCleaner.Config(0.35, 1.9, 0.25, 4, 9.0), b.ibi());
+        assertEquals(false, b.refinePeaks());
+        assertEquals(6.0, b.amplitudeWindowS());
+        assertEquals(0.4, b.minRelativeAmplitude());
+        assertEquals(2.5, b.maxRelativeAmplitude());
+        assertEquals(4.0, b.guardS());
+        assertEquals(
+                BvpBeats.Config.DEFAULT,
+                FeatureSteps.pulseWaveBeats(FeatureConfig.defaults()),
+                "the declared defaults are the detector's documented ones");
     }
 }

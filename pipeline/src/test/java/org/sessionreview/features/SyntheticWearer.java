@@ -13,7 +13,8 @@ import org.sessionreview.model.Channel;
 /**
  * A seeded synthetic E4 wearer with known physiology: EDA at a tonic level with planted SCRs,
  * regular IBIs alternating between two intervals, device HR, a linear temperature ramp, and ACC
- * at rest (1 g on z) with optional 4 Hz tapping. Channels can be cut short to mimic a truncated
+ * at rest (1 g on z) with optional 4 Hz tapping, and a flat BVP or, with {@link #pulseWave()}, a
+ * pulse wave beating at the device's beats. Channels can be cut short to mimic a truncated
  * export.
  */
 final class SyntheticWearer {
@@ -33,6 +34,7 @@ final class SyntheticWearer {
     double tapAmplitudeG = 0.1;
     final Map<Channel, Double> stopAtS = new EnumMap<>(Channel.class);
     long seed = 42;
+    boolean pulseWave;
 
     SyntheticWearer duration(double s) {
         durationS = s;
@@ -47,6 +49,12 @@ final class SyntheticWearer {
     SyntheticWearer tapping(double fromS, double toS) {
         tapFromS = fromS;
         tapToS = toS;
+        return this;
+    }
+
+    /** A pulse wave instead of a flat BVP: one Gaussian pulse (sd 0.1 s) of 40-60 units per device beat. */
+    SyntheticWearer pulseWave() {
+        pulseWave = true;
         return this;
     }
 
@@ -65,12 +73,31 @@ final class SyntheticWearer {
         channels.put(Channel.EDA, E4Channel.regular(Channel.EDA, T0, 4, eda(random)));
         channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, T0, 4, temp()));
         channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, T0, 32, acc(random)));
-        channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, new double[samples(Channel.BVP, 64)]));
+        E4Channel ibi = ibi();
+        channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, bvp(ibi)));
         double[] hr = new double[Math.max(0, samples(Channel.HR, 1) - 10)];
         Arrays.fill(hr, deviceHrBpm);
         channels.put(Channel.HR, E4Channel.regular(Channel.HR, T0 + 10_000, 1, hr));
-        channels.put(Channel.IBI, ibi());
+        channels.put(Channel.IBI, ibi);
         return new E4Recording("syn", channels, Map.of());
+    }
+
+    private double[] bvp(E4Channel ibi) {
+        double[] x = new double[samples(Channel.BVP, 64)];
+        if (!pulseWave) {
+            return x;
+        }
+        Random amplitudes = new Random(seed + 1); // the other channels' draws stay as without a pulse wave
+        for (double beatS : ibi.offsetsS()) {
+            double amplitude = 40 + 20 * amplitudes.nextDouble();
+            int from = Math.max(0, (int) ((beatS - 0.5) * 64));
+            int to = Math.min(x.length, (int) ((beatS + 0.5) * 64));
+            for (int i = from; i < to; i++) {
+                double u = (i / 64.0 - beatS) / 0.1;
+                x[i] += amplitude * Math.exp(-0.5 * u * u);
+            }
+        }
+        return x;
     }
 
     private double[] eda(Random random) {
