@@ -156,10 +156,35 @@ final class E4Cases {
                                 .rejectRows("{C}/EDA.csv.gz", 1)),
                 of(
                         "e4-not-gzip",
-                        "An EDA.csv.gz that is not gzip is rejected; the session is reviewed without client EDA.",
+                        "An EDA.csv.gz that is neither gzip nor text is rejected as not a valid gzip file;"
+                                + " the session is reviewed without client EDA.",
+                        c -> {
+                            byte[] junk = new byte[64 << 10];
+                            new Random(7).nextBytes(junk);
+                            junk[0] = (byte) 0x80; // neither the gzip magic number nor text
+                            c.writeRaw(c.channel("EDA"), junk);
+                        },
+                        reviewed()
+                                .reject("{C}/EDA.csv.gz", null, "not a valid gzip file")
+                                .rejectRows("{C}/EDA.csv.gz", 1)
+                                .missing("client:EDA")),
+                of(
+                        "e4-gz-holding-plain-text",
+                        "An EDA.csv.gz decompressed and left with its name is read as the plain CSV it holds:"
+                                + " no reject, client EDA present.",
                         c -> c.writeRaw(
                                 c.channel("EDA"), c.read(c.channel("EDA")).getBytes(StandardCharsets.UTF_8)),
-                        reviewed().reject("{C}/EDA.csv.gz").missing("client:EDA")),
+                        reviewed().readWhole("{C}/EDA.csv.gz", 1)),
+                of(
+                        "e4-csv-holding-gzip",
+                        "An EDA.csv that is gzip-compressed (the .gz dropped from its name) is gunzipped:"
+                                + " no reject, client EDA present.",
+                        c -> {
+                            byte[] gz = java.nio.file.Files.readAllBytes(c.path(c.channel("EDA")));
+                            c.delete(c.channel("EDA"));
+                            c.writeRaw("{C}/EDA.csv", gz);
+                        },
+                        reviewed().readWhole("{C}/EDA.csv", 1)),
                 of(
                         "e4-non-numeric-name",
                         "The line holding a name instead of a number is rejected with its line number,"

@@ -238,7 +238,8 @@ public final class E4Reader {
     }
 
     /**
-     * Reads one channel file (gzip when its name ends in {@code .gz}); never throws. An entry that
+     * Reads one channel file (gzip when its first bytes say so, whatever its name: {@link
+     * GzipSniff}); never throws. An entry that
      * is not a regular file (a directory, a pipe, a broken or looping link) or cannot be opened
      * gets a report with one reject and no data (see {@link E4FileReport#unread}).
      */
@@ -272,16 +273,20 @@ public final class E4Reader {
                     sourceFile,
                     "is not a regular file (a device, pipe or socket), not a channel file");
         }
-        boolean gzip = file.name().endsWith(".gz");
         try (HashingInputStream raw = new HashingInputStream(file.open())) {
+            GzipSniff.Sniffed sniffed = GzipSniff.sniff(raw);
+            boolean gzip = sniffed.kind() == GzipSniff.Kind.GZIP;
+            if (!gzip && file.name().endsWith(".gz") && sniffed.kind() == GzipSniff.Kind.OTHER) {
+                return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
+            }
             CompleteLines lines;
             try {
                 // a .gz cut short or damaged keeps every line before the damage
-                lines = gzip ? new CompleteLines(new GZIPInputStream(raw, 1 << 16)) : null;
+                lines = gzip ? new CompleteLines(new GZIPInputStream(sniffed.content(), 1 << 16)) : null;
             } catch (ZipException | EOFException e) {
                 return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
             }
-            try (InputStreamReader reader = text(lines != null ? lines : raw)) {
+            try (InputStreamReader reader = text(lines != null ? lines : sniffed.content())) {
                 E4CsvParser.Result result =
                         E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip, lines);
                 result = unitsChecked(channel, result, sessionId);

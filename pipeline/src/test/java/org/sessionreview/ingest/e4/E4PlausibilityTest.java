@@ -1,5 +1,6 @@
 package org.sessionreview.ingest.e4;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -374,17 +375,46 @@ class E4PlausibilityTest {
     }
 
     @Test
-    void shouldReportTheFileWhenAGzipFileIsNotGzip() throws IOException {
-        write("HR.csv.gz", START_S + "\n1\n60\n");
+    void shouldTellGzipByItsFirstBytesNotByItsName() throws IOException {
+        write("HR.csv.gz", START_S + "\n1\n60\n61\n"); // decompressed, its name kept
+        Files.write(
+                tmp.resolve("TEMP.csv"), // compressed, its name without .gz
+                gzip((START_S + "\n4\n33.5\n33.6\n33.7\n").getBytes(StandardCharsets.US_ASCII)));
+        byte[] junk = new byte[256];
+        new java.util.Random(3).nextBytes(junk);
+        junk[0] = (byte) 0x80;
+        Files.write(tmp.resolve("EDA.csv.gz"), junk); // neither gzip nor text
         write("ACC.csv.gz", "");
 
         E4Recording rec = E4Reader.read(tmp, "s", "w");
 
-        assertEquals(2, rec.reports().size());
+        assertArrayEquals(
+                new double[] {60, 61}, rec.channel(Channel.HR).orElseThrow().values());
+        assertArrayEquals(
+                new double[] {33.5, 33.6, 33.7},
+                rec.channel(Channel.TEMP).orElseThrow().values());
+        assertFalse(rec.channel(Channel.EDA).isPresent());
+        assertFalse(rec.channel(Channel.ACC).isPresent());
         for (E4FileReport report : rec.reports()) {
-            assertWholeFileRejected(report, 0, 0);
-            assertEquals("not a valid gzip file", report.rejects().get(0).reason);
+            assertAccounted(report);
+            if (report.channel() == Channel.HR || report.channel() == Channel.TEMP) {
+                assertEquals(0, report.recordsRejected(), report.toString());
+            } else if (report.channel() == Channel.EDA) {
+                assertWholeFileRejected(report, 0, 0);
+                assertEquals("not a valid gzip file", report.rejects().get(0).reason);
+            } else {
+                assertTrue(report.fileRejected(), report.toString());
+                assertEquals("no samples: the file is empty", report.rejects().get(0).reason);
+            }
         }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @Test
