@@ -103,6 +103,34 @@ public enum AnnotationFormat {
         return Optional.empty();
     }
 
+    /** A time as a native CSV writes {@code start}: seconds, {@code mm:ss[.fff]} or {@code hh:mm:ss[.fff]}. */
+    private static final java.util.regex.Pattern TIME =
+            java.util.regex.Pattern.compile("\\d+([.,]\\d+)?|(\\d+:)?\\d{1,2}:\\d{1,2}([.,]\\d+)?");
+
+    private static final List<String> ACTORS = List.of("client", "therapist", "dyad");
+
+    /**
+     * Why a table without a header row is taken for a native CSV that lost its header, or null: its
+     * first row starts with a time and holds an actor ({@code client}, {@code therapist} or {@code
+     * dyad}) after the first two columns, as a row of {@code start,end,code,actor} does. Read as an
+     * ELAN tab export (times, then the value) its actor column would be ignored and its point
+     * events refused for a missing end; an ELAN export puts a participant before the times.
+     */
+    static String headerlessNativeProblem(String text) {
+        List<String> first = headerOf(text);
+        if (first.isEmpty() || !TIME.matcher(first.get(0)).matches()) {
+            return null;
+        }
+        for (int i = 2; i < first.size(); i++) {
+            if (ACTORS.contains(first.get(i))) {
+                return "no header row: the first row starts with a time and names the actor '" + first.get(i)
+                        + "' in column " + (i + 1) + ", as a native CSV row does; a native CSV needs its header"
+                        + " row (e.g. start,end,code,actor) to say which column is which";
+            }
+        }
+        return null;
+    }
+
     /** The first non-blank row's cells, trimmed and lower-cased. */
     static List<String> headerOf(String text) {
         for (DelimitedTable.Row row : DelimitedTable.read(text).rows()) {

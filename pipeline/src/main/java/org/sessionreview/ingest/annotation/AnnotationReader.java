@@ -96,6 +96,12 @@ public final class AnnotationReader {
             return fileReject(sourceName, sessionId, "the file is empty (no coded events)");
         }
         Optional<AnnotationFormat> format = AnnotationFormat.detect(fileName, text);
+        if (format.isEmpty() || format.get() == AnnotationFormat.ELAN_TAB) {
+            String headerless = AnnotationFormat.headerlessNativeProblem(text);
+            if (headerless != null) {
+                return fileReject(sourceName, sessionId, headerless);
+            }
+        }
         if (format.isEmpty()) {
             return fileReject(
                     sourceName,

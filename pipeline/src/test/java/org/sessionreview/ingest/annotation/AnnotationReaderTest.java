@@ -136,4 +136,28 @@ class AnnotationReaderTest {
         assertTrue(r.rejects().get(0).reason.startsWith("unrecognised annotation format"));
         assertFalse(r.rejects().get(0).raw != null && r.rejects().get(0).raw.contains("diary"), "no content quoted");
     }
+
+    @Test
+    void shouldSayANativeCsvLostItsHeaderRowInsteadOfReadingItAsAnElanExport(@TempDir Path dir) throws IOException {
+        // before: read as an ELAN tab export, the actor column ignored and the point event refused
+        // with "field end is not in the SECONDS format"
+        for (String rows : List.of(
+                "62.5,70.0,ANX_STR_SIGH,therapist,she sighed\n80,,INT_PRESSURE,therapist,\n",
+                "62.5,,ANX_STR_SIGH,Client,\n80,90,INT_PRESSURE,therapist,\n",
+                "01:02.5;01:10;ANX_STR_SIGH;dyad\n")) {
+            Path f = Files.writeString(dir.resolve("codes.csv"), rows);
+            ParseResult<RawAnnotation> r = AnnotationReader.read(f, "codes.csv", "s1");
+            assertBalanced(r, 0, 1);
+            String reason = r.rejects().get(0).reason;
+            assertTrue(
+                    reason.startsWith("no header row: the first row starts with a time and names the actor"), reason);
+            assertTrue(reason.contains("start,end,code,actor"), reason);
+            assertFalse(reason.contains("sighed") || reason.contains("ANX_STR_SIGH"), "no content quoted: " + reason);
+        }
+        // an ELAN tab export keeps its participant before the times, and is still read
+        Path elan = Files.writeString(dir.resolve("export.txt"), "client-codes\tclient\t62.5\t70.0\t7.5\tsigh\n");
+        ParseResult<RawAnnotation> r = AnnotationReader.read(elan, "export.txt", "s1");
+        assertBalanced(r, 1, 0);
+        assertEquals(62.5, r.records().get(0).startS(), 1e-9);
+    }
 }
