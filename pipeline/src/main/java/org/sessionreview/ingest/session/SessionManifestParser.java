@@ -189,6 +189,10 @@ public final class SessionManifestParser {
     }
 
     /** The value when it is a number (safe to quote), else only its JSON type. */
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
     private static String describe(JsonNode n) {
         return n.isNumber() ? n.toString() : "a " + n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
@@ -218,8 +222,15 @@ public final class SessionManifestParser {
             errors.add("missing required field '" + field + "'");
             return null;
         }
+        if (n.isIntegralNumber() && n.asLong() >= 0 && n.canConvertToLong()) {
+            return n.asText(); // a record number written without quotes ("client_id": 12345)
+        }
         if (!n.isTextual() || n.asText().isBlank()) {
-            errors.add("'" + field + "' must be a non-empty string, got " + describe(n));
+            // never the value: an identifier is protected health information
+            errors.add("'" + field + "' must be a non-empty string, got "
+                    + (n.isTextual()
+                            ? "a blank string"
+                            : article(n.getNodeType().name().toLowerCase(Locale.ROOT))));
             return null;
         }
         return n.asText().trim();

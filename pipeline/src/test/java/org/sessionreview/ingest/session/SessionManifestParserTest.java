@@ -139,6 +139,25 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldTakeAnIdentifierWrittenAsAWholeNumberAndNeverQuoteOneOfAnotherType() throws Exception {
+        String wearables = "{\"client\": \"e4-client\"}";
+        // before: "'client_id' must be a non-empty string, got 4711": the record number in rejects/
+        SessionManifest m = SessionManifestParser.parse(manifest("4711", wearables, "[]", ""));
+        assertEquals("4711", m.clientId());
+        for (String[] c : new String[][] {
+            {"47.11", "got a number"}, {"-4711", "got a number"}, {"true", "got a boolean"},
+            {"[4711]", "got an array"}, {"{\"id\": 4711}", "got an object"}, {"\"  \"", "got a blank string"}
+        }) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(manifest(c[0], wearables, "[]", "")),
+                    c[0]);
+            assertTrue(e.getMessage().contains("'client_id' must be a non-empty string, " + c[1]), e.getMessage());
+            assertFalse(e.getMessage().contains("4711") || e.getMessage().contains("47.11"), e.getMessage());
+        }
+    }
+
+    @Test
     void shouldReportEveryProblemWithoutQuotingValuesWhenFieldsAreWrong() {
         String json = "{\"session_id\": \"s1\", \"therapist_id\": \"t1\", \"client_id\": \"Jane Roe\","
                 + " \"session_number\": \"Jane Roe\", \"media_start\": \"Jane Roe\","
