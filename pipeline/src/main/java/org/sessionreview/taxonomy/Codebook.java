@@ -67,7 +67,26 @@ import org.sessionreview.storage.TextEncoding;
 public final class Codebook {
     private static final Set<String> SECTIONS = Set.of("description", "labels", "actors", "modifiers");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = handEditedJson();
+
+    /**
+     * The reader of the JSON files people write by hand (codebooks, session.json): {@code //} and
+     * {@code /* *}{@code /} comments and a comma before a closing bracket are read, as editors
+     * and JSON5 allow; a key given twice in one object is an error (which value was meant is
+     * unknown; {@link #isDuplicateKey}).
+     */
+    public static ObjectMapper handEditedJson() {
+        return com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    /** Whether {@code e} is {@link #handEditedJson()}'s error for a key given twice. */
+    public static boolean isDuplicateKey(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+    }
 
     private static final Codebook EMPTY = new Codebook("(canonical codes only)", Map.of(), Map.of(), Map.of());
 
@@ -135,9 +154,8 @@ public final class Codebook {
                 root = JSON.readTree(p);
             } catch (JsonProcessingException e) {
                 // never Jackson's message: it quotes the token or duplicate key (site labels)
-                boolean duplicate =
-                        e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
-                throw fail(sourceName, (duplicate ? "duplicate key" : "not valid JSON") + at(e.getLocation()), e);
+                throw fail(
+                        sourceName, (isDuplicateKey(e) ? "duplicate key" : "not valid JSON") + at(e.getLocation()), e);
             }
             try {
                 if (root != null && p.nextToken() != null) {

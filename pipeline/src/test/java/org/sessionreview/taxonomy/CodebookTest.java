@@ -45,6 +45,20 @@ class CodebookTest {
     }
 
     @Test
+    void shouldReadCommentsAndTrailingCommasOfAHandEditedCodebook() {
+        // before: "not valid JSON at line 2, column 3"
+        Codebook cb = Codebook.parse("""
+                {
+                  // the site's BORIS ethogram
+                  "labels": {"sigh": "ANX_STR_SIGH", /* added 2026-03 */ "fidget": "ANX_STR_FIDGET",},
+                  "actors": {"CL": "client",},
+                }
+                """, "site.json");
+        assertEquals(Optional.of(CanonicalCode.ANX_STR_FIDGET), cb.canonicalCode("Fidget"));
+        assertEquals(Optional.of(Actor.CLIENT), cb.actor("cl"));
+    }
+
+    @Test
     void shouldLetSessionEntriesWinWhenCodebooksAreMerged() {
         Codebook run = Codebook.parse(RUN_WIDE, "run.json");
         Codebook session = Codebook.parse("""
@@ -85,7 +99,8 @@ class CodebookTest {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\",}");
         CodebookException e = assertThrows(CodebookException.class, () -> Codebook.load(file));
-        assertEquals("codebook " + file + ": not valid JSON at line 1, column 36", e.getMessage());
+        // the trailing comma is read (hand-edited JSON); the missing closing brace is not
+        assertEquals("codebook " + file + ": not valid JSON at line 1, column 37", e.getMessage());
     }
 
     @Test

@@ -67,6 +67,21 @@ final class ManifestCases {
                         },
                         reviewed().clean("%").canary("Canary-Wei")),
                 of(
+                        "json-hand-edited",
+                        "Nothing: a session.json with a // comment, a /* comment */ and trailing commas (edited by"
+                                + " hand) is read.",
+                        c -> c.write(
+                                MANIFEST,
+                                "// recorded in room B\n"
+                                        + c.read(MANIFEST).strip().replaceFirst("\\}$", ", /* checked 2026-03 */ }\n")),
+                        reviewed().clean("%")),
+                of(
+                        "json-field-twice",
+                        "A session.json giving therapist_id twice is rejected (which value is meant is unknown),"
+                                + " at the line of the second; the session is not reviewed.",
+                        c -> c.write(MANIFEST, c.read(MANIFEST).replaceFirst("\\{", "{\n  \"therapist_id\": \"T99\",")),
+                        notReviewed().reject(MANIFEST, null, "a field given twice")),
+                of(
                         "json-second-object",
                         "A session.json holding a second JSON object after the first is rejected;"
                                 + " the session is not reviewed.",

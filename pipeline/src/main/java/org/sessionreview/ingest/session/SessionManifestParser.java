@@ -24,15 +24,22 @@ import java.util.Set;
  *
  * <p>Messages never quote values from the file (it holds the client identifier and names):
  * invalid JSON is reported as "not valid JSON at line L, column C" (never Jackson's message, which
- * quotes the offending token), anything after the top-level object as "trailing content after the
+ * quotes the offending token), a field given twice as "a field given twice ... at line L, column
+ * C" without its name, anything after the top-level object as "trailing content after the
  * JSON object at line L", and field problems by field name and kind only. A UTF-8 byte-order mark
- * is ignored. Path-valued fields ({@code wearables} folders and zips, each role's one or a list of parts, {@code annotations} entries, {@code
+ * is ignored, and so are comments and trailing commas ({@link
+ * org.sessionreview.taxonomy.Codebook#handEditedJson()}). Path-valued fields ({@code wearables} folders and zips, each role's one or a list of parts, {@code annotations} entries, {@code
  * codebook}) must be relative paths inside the session folder: empty names, absolute paths ({@code
  * /x}, {@code \x}, {@code C:\x}, {@code C:x}), {@code ..} segments and NUL characters are errors
  * (symbolic links are checked by the ingestor).
  */
 public final class SessionManifestParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Hand-edited JSON: {@code //} and {@code /* *}{@code /} comments and a comma before a closing
+     * bracket are read; a field given twice is an error (which value was meant is unknown).
+     */
+    private static final ObjectMapper MAPPER = org.sessionreview.taxonomy.Codebook.handEditedJson();
+
     private static final Set<String> KNOWN = Set.of(
             "session_id",
             "therapist_id",
@@ -89,7 +96,11 @@ public final class SessionManifestParser {
                 root = MAPPER.readTree(p);
             } catch (JsonProcessingException e) {
                 // never Jackson's message: it quotes the offending token (an unquoted client_id, say)
-                throw problem("not valid JSON", e.getLocation());
+                throw problem(
+                        org.sessionreview.taxonomy.Codebook.isDuplicateKey(e)
+                                ? "a field given twice (which value is meant is unknown)"
+                                : "not valid JSON",
+                        e.getLocation());
             }
             try {
                 if (root != null && p.nextToken() != null) {

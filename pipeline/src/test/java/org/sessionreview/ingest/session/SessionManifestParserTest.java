@@ -139,6 +139,27 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldReadCommentsAndTrailingCommasAndRefuseAFieldGivenTwice() throws Exception {
+        String wearables = "{\"client\": \"e4-client\",}";
+        // before: "not valid JSON at line 1, column 3" for the comment, and for the trailing commas
+        String edited = "// session 2, recorded in room B\n"
+                + manifest("\"c-17\"", wearables, "[\"codes.jsonl\", /* ELAN later */]", ",");
+        SessionManifest m = SessionManifestParser.parse(edited);
+        assertEquals("e4-client", m.wearables().get(Role.CLIENT));
+        assertEquals(List.of("codes.jsonl"), m.annotations());
+        // before: the second therapist_id silently won
+        InvalidManifestException e = assertThrows(
+                InvalidManifestException.class,
+                () -> SessionManifestParser.parse(
+                        manifest("\"Jane Roe\"", wearables, "[]", ",\n \"client_id\": \"Jane Roe\"")));
+        assertTrue(
+                e.getMessage().startsWith("a field given twice (which value is meant is unknown) at line 5"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Jane") || e.getMessage().contains("client_id"), e.getMessage());
+        assertEquals(5, e.line());
+    }
+
+    @Test
     void shouldTakeAnIdentifierWrittenAsAWholeNumberAndNeverQuoteOneOfAnotherType() throws Exception {
         String wearables = "{\"client\": \"e4-client\"}";
         // before: "'client_id' must be a non-empty string, got 4711": the record number in rejects/
