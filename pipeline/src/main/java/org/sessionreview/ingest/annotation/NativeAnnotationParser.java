@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +62,13 @@ public final class NativeAnnotationParser implements AnnotationParser {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** Reads one element of a JSON array at a time (JSON would refuse the elements after it). */
-    private static final ObjectMapper ELEMENTS = new ObjectMapper();
+    /**
+     * Reads one element of a JSON array at a time (JSON would refuse the elements after it); a
+     * comma before the array's closing bracket (a list edited by hand) is read.
+     */
+    private static final ObjectMapper ELEMENTS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
     /** Field names our contract defines: the only ones a reason may name. */
     private static final Set<String> CONTRACT = Set.of("start", "end", "code", "actor", "note");
     /** How far an end and a duration given together may disagree, seconds (1 ms: rounding). */
@@ -143,12 +147,13 @@ public final class NativeAnnotationParser implements AnnotationParser {
             }
             for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 long lineNo = p.currentTokenLocation().getLineNr();
-                JsonNode node = ELEMENTS.readTree(p);
                 try {
-                    if (!node.isObject()) {
+                    if (t != JsonToken.START_OBJECT) {
+                        ELEMENTS.readTree(p);
                         throw new InvalidRecordException(what + " is not a JSON object");
                     }
-                    sink.accept(fromFields(objectFields(node), "field", false, sink.sourceFile(), lineNo));
+                    Map<String, String> fields = JsonObjectFields.read(p, ELEMENTS, NativeAnnotationParser::nameable);
+                    sink.accept(fromFields(fields, "field", false, sink.sourceFile(), lineNo));
                 } catch (InvalidRecordException e) {
                     sink.reject(lineNo, e.getMessage(), null);
                 }
@@ -185,27 +190,18 @@ public final class NativeAnnotationParser implements AnnotationParser {
         if (node == null || !node.isObject()) {
             throw new InvalidRecordException("line is not a JSON object");
         }
-        return objectFields(node);
+        // the tree has kept one value of a field given twice: read the fields again, token by token
+        try (JsonParser p = ELEMENTS.getFactory().createParser(line)) {
+            p.nextToken();
+            return JsonObjectFields.read(p, ELEMENTS, NativeAnnotationParser::nameable);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a line read once failed to read again", e);
+        }
     }
 
-    private static Map<String, String> objectFields(JsonNode node) throws InvalidRecordException {
-        Map<String, String> fields = new LinkedHashMap<>();
-        int position = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            position++;
-            if (v.isContainerNode()) {
-                String key = e.getKey().trim().toLowerCase(Locale.ROOT);
-                String which = CONTRACT.contains(key) || ModifierPolicy.isAllowedKey(key)
-                        ? "field " + key
-                        : "field number " + position + " of the object";
-                throw new InvalidRecordException(
-                        which + " holds a JSON " + (v.isArray() ? "array" : "object") + "; expected a plain value");
-            }
-            fields.putIfAbsent(e.getKey().trim().toLowerCase(Locale.ROOT), v.isNull() ? null : v.asText());
-        }
-        return fields;
+    /** Field names a reason may quote: the contract's and the allowed modifiers'. */
+    private static boolean nameable(String key) {
+        return CONTRACT.contains(key) || ModifierPolicy.isAllowedKey(key);
     }
 
     private static void parseCsv(String text, ParseSink sink) {

@@ -73,4 +73,43 @@ class NativeJsonArrayTest {
                 AnnotationFormat.detect("codes.json", "  [{\"start\": 1, \"code\": \"AFF_CUE\"}]"));
         assertEquals(Optional.of(AnnotationFormat.NATIVE_JSONL), AnnotationFormat.detect("codes.txt", "[\n]"));
     }
+
+    @Test
+    void shouldRejectARecordGivingAFieldTwiceAndReadTheNext() {
+        // before: the tree kept the last "code" (or, differing in case, the first) and no one knew
+        NativeAnnotationParser lines = new NativeAnnotationParser(NativeAnnotationParser.Layout.JSONL);
+        String jsonl = """
+                {"start": 100, "code": "ANX_STR_SIGH", "code": "AFF_CUE", "actor": "client"}
+                {"start": 110, "Code": "ANX_STR_SIGH", "code": "AFF_CUE", "actor": "client"}
+                {"start": 120, "code": "ANX_STR_SIGH", "Jane Roe": 1, "Jane Roe": 2, "actor": "client"}
+                {"start": 130, "code": "ANX_STR_SIGH", "actor": "client"}
+                """;
+        String array = "[" + String.join(",\n", jsonl.strip().split("\n")) + "]\n";
+        for (ParseResult<RawAnnotation> r :
+                List.of(lines.parse(jsonl.getBytes(StandardCharsets.UTF_8), "codes.jsonl", "s7"), parse(array))) {
+            assertEquals(4, r.recordsRead());
+            assertEquals(
+                    List.of(130.0), r.records().stream().map(a -> a.startS()).toList());
+            assertEquals(
+                    List.of(
+                            "field code is given twice (which value is meant is unknown)",
+                            "field code is given twice (which value is meant is unknown)",
+                            "field number 4 of the object is given twice (which value is meant is unknown)"),
+                    r.rejects().stream().map(x -> x.reason).toList());
+            assertEquals(
+                    List.of(1L, 2L, 3L), r.rejects().stream().map(x -> x.line).toList());
+        }
+    }
+
+    @Test
+    void shouldReadAListEditedByHandWithACommaBeforeItsEnd() {
+        // before: "not valid JSON at line 2, column 60: the rest of the JSON array is not read"
+        ParseResult<RawAnnotation> r = parse("""
+                [{"start": 300, "code": "ANX_STR_SIGH", "actor": "client"},
+                 {"start": 310, "code": "ANX_STR_SIGH", "actor": "client"},]
+                """);
+        assertEquals(2, r.recordsRead());
+        assertEquals(
+                List.of(300.0, 310.0), r.records().stream().map(a -> a.startS()).toList());
+    }
 }
