@@ -84,8 +84,9 @@ final class NativeFieldNames {
      * else the one other name for it.
      *
      * @return field name -> the name as written and its factor to seconds
-     * @throws InvalidRecordException when two names other than the contract's give one field;
-     *     the reason quotes only names of this class's vocabulary
+     * @throws InvalidRecordException when two names other than the contract's give one field, or
+     *     the contract's name is given twice (a CSV header naming {@code code} twice); the reason
+     *     quotes only names of this class's vocabulary
      */
     static Map<String, Source> resolve(Collection<String> names) throws InvalidRecordException {
         Map<String, Source> direct = new LinkedHashMap<>();
@@ -98,7 +99,11 @@ final class NativeFieldNames {
             }
             Source s = new Source(written, n, f.toSeconds());
             if (n.equals(f.name())) {
-                direct.putIfAbsent(f.name(), s);
+                if (direct.containsKey(f.name())) {
+                    throw new InvalidRecordException(
+                            "'" + f.name() + "' is named twice (which one is meant is unknown):" + " keep one");
+                }
+                direct.put(f.name(), s);
             } else {
                 other.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(s);
             }

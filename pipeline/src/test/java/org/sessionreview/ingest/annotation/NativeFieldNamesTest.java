@@ -97,6 +97,19 @@ class NativeFieldNamesTest {
     }
 
     @Test
+    void shouldRejectTheWholeCsvAtItsHeaderWhenItNamesAColumnTwice() {
+        // before: the first "code" column was read and the second ignored
+        for (String header : List.of("start,end,code,code,actor", "start,Code,end,code ,actor")) {
+            String file = header + "\n100,110,ANX_STR_SIGH,AFF_CUE,client\n";
+            ParseResult<RawAnnotation> r = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1");
+            assertBalanced(r, 0, 1);
+            assertEquals(
+                    "native CSV header: 'code' is named twice (which one is meant is unknown): keep one",
+                    rejectAt(r, 1).reason);
+        }
+    }
+
+    @Test
     void shouldReadJsonLinesWithOtherNamesAndRejectOnlyTheAmbiguousRecord() {
         String file = "{\"onset\": 12.5, \"offset\": 15, \"label\": \"AFF_CUE\", \"role\": \"client\"}\n"
                 + "{\"time\": 20, \"start_s\": 21, \"label\": \"AFF_CUE\", \"speaker\": \"Helga Canary\", \"comment\": \"x\"}\n"
