@@ -109,6 +109,12 @@ public final class E4ZipReader {
             Map<Channel, E4FileReport> files,
             List<E4FileReport> reports) {
 
+        /** Whether an entry of this name was read or reported already. */
+        boolean reported(String entryName) {
+            String sourceFile = sourceName + "/" + entryName;
+            return reports.stream().anyMatch(r -> sourceFile.equals(r.sourceFile()));
+        }
+
         /** Reads {@code e} from {@code in} when it is a channel file not read yet. */
         void entry(ZipEntry e, ZipInputStream in) throws IOException {
             Channel channel = e.isDirectory() || e.getName().startsWith("__MACOSX/") ? null : channelOf(e.getName());
@@ -144,8 +150,9 @@ public final class E4ZipReader {
      * read yet by scanning the zip's bytes for their signature, and reads each from there: a zip
      * is a sequence of entries each with its own header, so damage inside one entry need not cost
      * the ones after it. A candidate that is no readable entry (the signature occurring inside
-     * compressed data, or a damaged header) is passed over. Reads the zip once more to scan and
-     * once per entry found.
+     * compressed data, or a damaged header) is passed over, as are entries read before the damage;
+     * a second copy of a channel read already gets its "ignored" report. Reads the zip once more
+     * to scan and once per entry found.
      */
     private static void recover(Entry zip, Entries read) {
         List<Long> offsets = new ArrayList<>();
@@ -166,10 +173,9 @@ public final class E4ZipReader {
                 raw.skipNBytes(offset);
                 ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8);
                 ZipEntry e = in.getNextEntry();
-                Channel channel = e == null ? null : channelOf(e.getName());
-                if (channel != null
-                        && !read.files().containsKey(channel)
-                        && !e.getName().startsWith("__MACOSX/")) {
+                // an entry read (or reported) before the damage is skipped; a second copy of a
+                // channel found now is reported as ignored, as before the damage
+                if (e != null && !read.reported(e.getName())) {
                     read.entry(e, in);
                 }
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

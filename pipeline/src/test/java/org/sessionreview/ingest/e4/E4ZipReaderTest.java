@@ -161,6 +161,32 @@ class E4ZipReaderTest {
     }
 
     @Test
+    void shouldReportASecondCopyOfAChannelFoundAfterTheDamage() throws IOException {
+        String[] entries = Arrays.copyOf(export(""), export("").length + 2);
+        entries[entries.length - 2] = "copy/eda.CSV";
+        entries[entries.length - 1] = "1530000000\n4.0\n0.5\n";
+        Path z = zip("x.zip", entries);
+        byte[] bytes = Files.readAllBytes(z);
+        int bvp = indexOf(bytes, "BVP.csv".getBytes(StandardCharsets.US_ASCII));
+        int eda = indexOf(bytes, "EDA.csv".getBytes(StandardCharsets.US_ASCII));
+        bytes[(bvp + eda) / 2] = (byte) ~bytes[(bvp + eda) / 2];
+        Files.write(z, bytes);
+
+        E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s04", "x.zip", E4Limits.defaults());
+
+        // before: the copy was passed over without a report
+        List<String> names = r.reports().stream().map(E4FileReport::sourceFile).toList();
+        assertEquals(1, names.stream().filter("x.zip/copy/eda.CSV"::equals).count(), names.toString());
+        E4FileReport ignored = r.reports().stream()
+                .filter(f -> f.sourceFile().equals("x.zip/copy/eda.CSV"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(ignored.rejects().get(0).reason.startsWith("ignored: EDA.csv is read instead"), ignored.toString());
+        assertEquals(names.size(), names.stream().distinct().count(), "each entry reported once: " + names);
+        assertTrue(r.channel(Channel.EDA).isPresent());
+    }
+
+    @Test
     void shouldSayTheDamageIsInAGzipEntryWhoseReadingItStopped() throws IOException {
         Path z = tmp.resolve("gz.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(z))) {
