@@ -120,7 +120,7 @@ public final class SessionManifestParser {
         String therapistId = requiredText(root, "therapist_id", errors);
         String clientId = requiredText(root, "client_id", errors);
         int sessionNumber = 0;
-        JsonNode num = root.get("session_number");
+        JsonNode num = quotedNumber(root.get("session_number"));
         if (num == null || num.isNull()) {
             errors.add("missing required field 'session_number'");
         } else if (!num.canConvertToInt() || !num.isIntegralNumber() || num.asInt() < 1) {
@@ -141,7 +141,7 @@ public final class SessionManifestParser {
         List<String> annotations = annotations(root, errors);
         boolean[] consent = consent(root, errors);
         Double durationS = null;
-        JsonNode d = root.get("duration_s");
+        JsonNode d = quotedNumber(root.get("duration_s"));
         if (d != null && !d.isNull()) {
             if (!d.isNumber() || d.asDouble() <= 0) {
                 errors.add("'duration_s' must be a positive number of seconds, got " + describe(d));
@@ -197,6 +197,24 @@ public final class SessionManifestParser {
         String where =
                 line > 0 ? " at line " + line + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "") : "";
         return new InvalidManifestException(what + where, line);
+    }
+
+    /** A plain decimal number written as a JSON string ({@code "1560"}, {@code " 3 "}). */
+    private static final java.util.regex.Pattern QUOTED_NUMBER =
+            java.util.regex.Pattern.compile("\\s*\\d{1,15}(\\.\\d{1,15})?\\s*");
+
+    /**
+     * {@code n}, or the number a string holds when it is a plain decimal number: a hand-written
+     * {@code "duration_s": "1560"} means 1560 s, nothing else.
+     */
+    private static JsonNode quotedNumber(JsonNode n) {
+        if (n == null || !n.isTextual() || !QUOTED_NUMBER.matcher(n.asText()).matches()) {
+            return n;
+        }
+        String t = n.asText().trim();
+        return t.contains(".")
+                ? com.fasterxml.jackson.databind.node.DoubleNode.valueOf(Double.parseDouble(t))
+                : com.fasterxml.jackson.databind.node.LongNode.valueOf(Long.parseLong(t));
     }
 
     /** The value when it is a number (safe to quote), else only its JSON type. */

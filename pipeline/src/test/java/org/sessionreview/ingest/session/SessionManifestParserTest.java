@@ -160,6 +160,27 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldReadANumberWrittenAsAString() throws Exception {
+        String wearables = "{\"client\": \"e4-client\"}";
+        // before: "'duration_s' must be a positive number of seconds, got a string": the session lost
+        SessionManifest m =
+                SessionManifestParser.parse(manifest("\"c-17\"", wearables, "[]", ", \"duration_s\": \"1560.5\"")
+                        .replace("\"session_number\": 2", "\"session_number\": \" 3 \""));
+        assertEquals(1560.5, m.durationS().doubleValue());
+        assertEquals(3, m.sessionNumber());
+        for (String bad : List.of("\"1e3\"", "\"1560 s\"", "\"-5\"", "\"\"")) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(
+                            manifest("\"c-17\"", wearables, "[]", ", \"duration_s\": " + bad)),
+                    bad);
+            assertTrue(
+                    e.getMessage().contains("'duration_s' must be a positive number of seconds, got a string"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void shouldTakeAnIdentifierWrittenAsAWholeNumberAndNeverQuoteOneOfAnotherType() throws Exception {
         String wearables = "{\"client\": \"e4-client\"}";
         // before: "'client_id' must be a non-empty string, got 4711": the record number in rejects/
