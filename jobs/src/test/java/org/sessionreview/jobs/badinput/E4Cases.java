@@ -389,6 +389,17 @@ final class E4Cases {
                         c -> c.setLine(c.channel("EDA"), 102, "0,630000"),
                         reviewed().reject(EDA, 102, Keywords.COLUMNS)),
                 of(
+                        "e4-spreadsheet-locale",
+                        "Nothing: EDA and ACC re-saved by a spreadsheet in a comma-decimal locale (semicolons"
+                                + " between columns, decimal commas) are read as the export they came from.",
+                        c -> {
+                            c.write(c.channel("EDA"), c.read(c.channel("EDA")).replace('.', ','));
+                            c.write(
+                                    c.channel("ACC"),
+                                    c.read(c.channel("ACC")).replace(',', ';').replace('.', ','));
+                        },
+                        reviewed().clean("%")),
+                of(
                         "e4-acc-trailing-comma",
                         "Nothing: an ACC file with a comma at the end of every row (header rows too) is read.",
                         c -> c.writeLines(

@@ -5,6 +5,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -286,7 +287,8 @@ public final class E4Reader {
             } catch (ZipException | EOFException e) {
                 return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
             }
-            try (InputStreamReader reader = text(lines != null ? lines : sniffed.content())) {
+            try (Reader reader =
+                    SpreadsheetLocale.normalised(text(lines != null ? lines : sniffed.content()), channel)) {
                 E4CsvParser.Result result =
                         E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip, lines);
                 result = unitsChecked(channel, result, sessionId);

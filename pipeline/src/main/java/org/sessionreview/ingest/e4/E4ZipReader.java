@@ -207,8 +207,14 @@ public final class E4ZipReader {
         });
         // an entry damaged part-way keeps every line before the damage
         CompleteLines lines = new CompleteLines(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
-        E4CsvParser.Result r =
-                E4CsvParser.parse(channel, E4Reader.text(lines), sessionId, sourceFile, limits, gzip, lines);
+        E4CsvParser.Result r = E4CsvParser.parse(
+                channel,
+                SpreadsheetLocale.normalised(E4Reader.text(lines), channel),
+                sessionId,
+                sourceFile,
+                limits,
+                gzip,
+                lines);
         r = E4Reader.unitsChecked(channel, r, sessionId);
         // a damaged entry keeps what was read before the damage (the parser's reject says where),
         // without an identity, as a damaged plain file does

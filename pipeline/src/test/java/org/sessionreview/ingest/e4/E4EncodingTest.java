@@ -18,7 +18,8 @@ import org.sessionreview.model.Channel;
 
 /**
  * A channel file re-saved as UTF-16 ("Unicode text") reads as the UTF-8 export it came from; one
- * re-saved with decimal commas is rejected with a reason that says so.
+ * re-saved by a spreadsheet with semicolons and decimal commas reads as the export it came from
+ * ({@link SpreadsheetLocale}).
  */
 class E4EncodingTest {
     private static final Path EDA = Path.of("..", "..", "shared", "data", "e4", "stress-predict-S04", "EDA.csv");
@@ -27,24 +28,54 @@ class E4EncodingTest {
     Path tmp;
 
     @Test
-    void shouldSuspectASpreadsheetLocaleWhenTheHeaderHasDecimalCommasOrSemicolons() throws IOException {
+    void shouldReadAFileReSavedByASpreadsheetInACommaDecimalLocale() throws IOException {
+        // before: each was rejected whole, with a hint at the spreadsheet locale
         Path eda = tmp.resolve("EDA.csv");
-        Files.writeString(eda, "1773925148,000000\n4,000000\n0,630000\n");
-        E4FileReport r = E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv").report();
-        assertTrue(r.fileRejected());
-        assertTrue(
-                r.rejects().get(0).reason.endsWith(E4CsvParser.LOCALE_HINT),
-                r.rejects().get(0).reason);
-        assertTrue(r.rejects().get(0).reason.length() <= org.sessionreview.model.Reject.REASON_MAX_CHARS);
+        Files.writeString(eda, "1773925148,000000\n4,000000\n0,630000\n0,640000\n");
+        E4CsvParser.Result r = E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv");
+        assertEquals(0, r.report().recordsRejected(), r.report().toString());
+        assertArrayEquals(new double[] {0.63, 0.64}, r.data().values());
+        assertEquals(1773925148000L, r.data().startMillis());
+
+        Files.writeString(eda, "1773925148\n4\n0,63\n1\n"); // start and rate saved as whole numbers
+        assertArrayEquals(
+                new double[] {0.63, 1},
+                E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv").data().values());
 
         Path acc = tmp.resolve("ACC.csv");
-        Files.writeString(acc, "1773925148;1773925148;1773925148\n32;32;32\n2;14;-63\n");
-        assertTrue(E4Reader.readFile(Channel.ACC, acc, "s", "ACC.csv")
+        Files.writeString(acc, "1773925148;1773925148;1773925148\n32;32;32\n2;14;-63\n3;15;-62\n");
+        E4CsvParser.Result a = E4Reader.readFile(Channel.ACC, acc, "s", "ACC.csv");
+        assertEquals(0, a.report().recordsRejected(), a.report().toString());
+        assertArrayEquals(new double[] {2, 14, -63, 3, 15, -62}, a.data().values());
+
+        Path ibi = tmp.resolve("IBI.csv");
+        Files.writeString(ibi, "1773925148,000000; IBI\n18,187500;0,828125\n19,000000;0,812500\n");
+        E4CsvParser.Result b = E4Reader.readFile(Channel.IBI, ibi, "s", "IBI.csv");
+        assertEquals(0, b.report().recordsRejected(), b.report().toString());
+        assertArrayEquals(new double[] {18.1875, 19.0}, b.data().offsetsS());
+    }
+
+    @Test
+    void shouldRejectOneRowWithADecimalCommaInAFileWrittenWithDecimalPoints() throws IOException {
+        Path eda = tmp.resolve("EDA.csv");
+        Files.writeString(eda, "1773925148.000000\n4.000000\n0.630000\n0,640000\n0.650000\n");
+        E4CsvParser.Result r = E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv");
+        assertEquals(1, r.report().recordsRejected(), r.report().toString());
+        assertEquals(4, r.report().rejects().get(0).line);
+        assertArrayEquals(new double[] {0.63, Double.NaN, 0.65}, r.data().values(), "the others keep their times");
+    }
+
+    @Test
+    void shouldStillHintAtASpreadsheetWhenTheHeaderIsUnreadable() throws IOException {
+        Path eda = tmp.resolve("EDA.csv");
+        Files.writeString(eda, "1773925148,000000,5\n4\n0.63\n");
+        String reason = E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv")
                 .report()
                 .rejects()
                 .get(0)
-                .reason
-                .endsWith(E4CsvParser.LOCALE_HINT));
+                .reason;
+        assertTrue(reason.endsWith(E4CsvParser.LOCALE_HINT), reason);
+        assertTrue(reason.length() <= org.sessionreview.model.Reject.REASON_MAX_CHARS);
 
         Files.writeString(eda, "start\n4\n0.63\n");
         String plain = E4Reader.readFile(Channel.EDA, eda, "s", "EDA.csv")

@@ -1,0 +1,84 @@
+package org.sessionreview.ingest.e4;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import org.sessionreview.model.Channel;
+
+/**
+ * An E4 channel file re-saved by a spreadsheet in a comma-decimal locale (German, French, Italian,
+ * ... Excel or LibreOffice "CSV"): semicolons between columns and decimal commas ({@code
+ * 1772441953,000000;1772441953,000000;...}, {@code 0,123456}). The E4 itself writes neither: its
+ * single-column files hold no comma at all, and no file holds a semicolon. So when a file's first
+ * characters look like that ({@link #isSpreadsheet}), its characters are read with {@code ;} as
+ * {@code ,} and {@code ,} as {@code .}: one character for one, so lines, columns and line numbers stay as written, and the
+ * numbers are the ones the spreadsheet showed. Any other file is read as it is.
+ */
+final class SpreadsheetLocale {
+    /** Characters looked at: the header rows and the first samples. */
+    static final int HEAD = 4096;
+
+    private SpreadsheetLocale() {}
+
+    /** {@code in}, or {@code in} read with the spreadsheet's separators swapped back. */
+    static Reader normalised(Reader in, Channel channel) throws IOException {
+        PushbackReader p = new PushbackReader(in, HEAD);
+        char[] head = new char[HEAD];
+        int n = 0;
+        for (int r; n < HEAD && (r = p.read(head, n, HEAD - n)) >= 0; ) {
+            n += r;
+        }
+        p.unread(head, 0, n);
+        return isSpreadsheet(new String(head, 0, n), channel) ? new Swapped(p) : p;
+    }
+
+    /** The start time with a decimal comma, as the first row of a single-column file. */
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("\\d+,\\d+");
+
+    /**
+     * Whether {@code head} (the file's first characters) is a spreadsheet's: its first row holds
+     * a semicolon, or, for a single-column channel, its first row is a number with a decimal comma,
+     * or it holds commas and no decimal point at all (start time and rate saved as whole numbers).
+     * A comma in one later row of a file written with decimal points is damage to that row, and
+     * is rejected there.
+     */
+    static boolean isSpreadsheet(String head, Channel channel) {
+        int end = head.indexOf('\n');
+        String first =
+                (end < 0 ? head : head.substring(0, end)).replace("\uFEFF", "").strip();
+        if (first.indexOf(';') >= 0) {
+            return true;
+        }
+        boolean singleColumn = channel.width() == 1 && channel != Channel.IBI;
+        return singleColumn
+                && (DECIMAL_COMMA.matcher(first).matches() || head.indexOf(',') >= 0 && head.indexOf('.') < 0);
+    }
+
+    /** Reads {@code ;} as {@code ,} and {@code ,} as {@code .}. */
+    private static final class Swapped extends FilterReader {
+        Swapped(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            return c == ';' ? ',' : c == ',' ? '.' : c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = off; i < off + n; i++) {
+                char c = buf[i];
+                if (c == ';') {
+                    buf[i] = ',';
+                } else if (c == ',') {
+                    buf[i] = '.';
+                }
+            }
+            return n;
+        }
+    }
+}
