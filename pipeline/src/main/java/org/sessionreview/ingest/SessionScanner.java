@@ -1,19 +1,18 @@
 package org.sessionreview.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sessionreview.ingest.session.SessionManifestParser;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.storage.Entry;
 import org.sessionreview.storage.LocalEntry;
+import org.sessionreview.storage.TextEncoding;
 
 /**
  * Lists the session folders under a sessions root: every non-hidden sub-directory, in name
@@ -24,8 +23,6 @@ import org.sessionreview.storage.LocalEntry;
 public final class SessionScanner {
     /** File name of a session's manifest. */
     public static final String MANIFEST = "session.json";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The result: folders to ingest (relative to the root) and what was rejected up front. */
     public record Scan(List<String> folders, List<Reject> rejects, List<InputFileStats> files) {}
@@ -143,15 +140,13 @@ public final class SessionScanner {
         return p.name().startsWith(".");
     }
 
+    /** The session id as ingestion will read it: the same decoding and JSON rules. */
     private static String peekSessionId(Entry manifest) {
-        try (InputStream in = manifest.open()) {
-            JsonNode n = MAPPER.readTree(in); // Jackson skips a UTF-8 byte-order mark
-            JsonNode id = n == null ? null : n.get("session_id");
-            return id != null && id.isTextual() && !id.asText().isBlank()
-                    ? id.asText().trim()
-                    : null;
+        try {
+            return SessionManifestParser.peekSessionId(TextEncoding.decode(manifest.readAllBytes()))
+                    .orElse(null);
         } catch (IOException e) {
-            return null; // ingestion reports the broken manifest with its line
+            return null; // ingestion reports the unreadable manifest
         }
     }
 }

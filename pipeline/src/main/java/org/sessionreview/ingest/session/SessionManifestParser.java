@@ -87,6 +87,24 @@ public final class SessionManifestParser {
         return OffsetDateTime.parse(t);
     }
 
+    /**
+     * The {@code session_id} of a manifest's text as {@link #parse} would read it (comments,
+     * trailing commas, a whole number), even when the manifest has other problems; empty when
+     * there is none to read. The sessions scan uses it to find two folders of one session.
+     */
+    public static java.util.Optional<String> peekSessionId(String json) {
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        try {
+            JsonNode root = MAPPER.readTree(text);
+            if (root == null || !root.isObject()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.ofNullable(requiredText(root, "session_id", new ArrayList<>()));
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty(); // parse reports the broken manifest with its line
+        }
+    }
+
     /** Parses {@code json} (the file's text). */
     public static SessionManifest parse(String json) throws InvalidManifestException {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
