@@ -309,6 +309,12 @@ public final class SessionManifestParser {
                 continue;
             }
             String field = "wearables." + role.get().id();
+            if (out.containsKey(role.get())) {
+                // "client" and "Client": which folder is meant is unknown
+                errors.add("wearables names the " + role.get().id() + " twice (keys differing only in case or"
+                        + " spaces): which folder is meant is unknown");
+                continue;
+            }
             if (v.isArray()) {
                 List<String> parts = parts(field, v, errors);
                 if (parts != null) {
@@ -388,11 +394,32 @@ public final class SessionManifestParser {
                 errors.add("annotations[" + i + "] must be a file name inside the session folder"
                         + " (no '..', no absolute path)");
             } else {
+                int earlier = indexOfSameFile(a, i, n.asText());
+                if (earlier >= 0) {
+                    // read twice, every coded event would count twice
+                    errors.add("annotations[" + i + "] names the same file as annotations[" + earlier + "]");
+                }
                 out.add(n.asText());
             }
             i++;
         }
         return out;
+    }
+
+    /** Index of the entry before {@code i} of {@code files} naming the same file as {@code file} ({@code a.csv}, {@code ./a.csv}), or -1. */
+    private static int indexOfSameFile(JsonNode files, int i, String file) {
+        java.nio.file.Path p = java.nio.file.Path.of(file.replace('\\', '/')).normalize();
+        for (int k = 0; k < i; k++) {
+            JsonNode f = files.get(k);
+            if (f.isTextual()
+                    && isInsideFolder(f.asText())
+                    && java.nio.file.Path.of(f.asText().replace('\\', '/'))
+                            .normalize()
+                            .equals(p)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean[] consent(JsonNode root, List<String> errors) {

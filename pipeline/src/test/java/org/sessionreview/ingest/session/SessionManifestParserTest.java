@@ -160,6 +160,23 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldRefuseAnAnnotationFileListedTwiceAndARoleNamedTwice() {
+        // before: the file was read twice (every coded event counted twice), and "Client" replaced "client"
+        InvalidManifestException e = assertThrows(
+                InvalidManifestException.class,
+                () -> SessionManifestParser.parse(manifest(
+                        "\"c-17\"",
+                        "{\"client\": \"Jane Roe\", \"Client \": \"e4-b\"}",
+                        "[\"codes.jsonl\", \"other.eaf\", \"./codes.jsonl\"]",
+                        "")));
+        assertTrue(e.getMessage().contains("annotations[2] names the same file as annotations[0]"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("wearables names the client twice (keys differing only in case or spaces)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Jane") || e.getMessage().contains("codes.jsonl"), e.getMessage());
+    }
+
+    @Test
     void shouldReadANumberWrittenAsAString() throws Exception {
         String wearables = "{\"client\": \"e4-client\"}";
         // before: "'duration_s' must be a positive number of seconds, got a string": the session lost
