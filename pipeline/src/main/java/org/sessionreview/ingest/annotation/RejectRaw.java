@@ -22,10 +22,12 @@ import org.sessionreview.taxonomy.CodeTaxonomy;
  *   <li>a JSON object (a native JSON Lines record) keeps the fields {@code start}, {@code end},
  *       {@code code}, {@code actor}, other tools' names for them and {@code duration} ({@link
  *       NativeFieldNames}, judged as the field they stand for) and the allowed modifier keys
- *       ({@link ModifierPolicy}); numbers,
- *       booleans and null stay, text stays only when it is a number, a canonical code, an actor
- *       ({@code client}, {@code therapist}, {@code dyad}) or an allowed modifier value, and is
- *       otherwise replaced by {@value #WITHHELD_VALUE}; every other field is dropped;
+ *       ({@link ModifierPolicy}); null stays; a time ({@code start}, {@code end}, {@code
+ *       duration}) stays when it is a number (or number text); any other value stays only when it
+ *       is a canonical code, an actor ({@code client}, {@code therapist}, {@code dyad}) or an
+ *       allowed modifier value ({@code "significance": 3}), and is otherwise replaced by {@value
+ *       #WITHHELD_VALUE} (a number in an actor field may be a client's record number); every other
+ *       field is dropped;
  *   <li>any other text (a delimited row, an XML element, a BORIS project event) is withheld
  *       entirely ({@value #WITHHELD}): the file and line locate the record.
  * </ul>
@@ -39,6 +41,9 @@ public final class RejectRaw {
     public static final String WITHHELD_VALUE = "[withheld]";
 
     private static final Set<String> CONTRACT_FIELDS = Set.of("start", "end", "code", "actor");
+    /** The fields whose numbers stay: times, never an identity. */
+    private static final Set<String> TIMES = Set.of("start", "end", "duration");
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RejectRaw() {}
@@ -74,8 +79,11 @@ public final class RejectRaw {
                 continue;
             }
             JsonNode v = e.getValue();
-            if (v.isNumber() || v.isBoolean() || v.isNull()) {
+            if (v.isNull() || (v.isNumber() || v.isBoolean()) && TIMES.contains(field)) {
                 out.set(key, v);
+            } else if (v.isNumber() || v.isBoolean()) {
+                // a number in an actor or code field may be a record number: only an allowed value stays
+                out.put(key, safeText(field, v.asText()).orElse(WITHHELD_VALUE));
             } else if (v.isTextual()) {
                 out.put(key, safeText(field, v.asText()).orElse(WITHHELD_VALUE));
             } else {
@@ -90,13 +98,15 @@ public final class RejectRaw {
         if (t.equals(WITHHELD_VALUE)) {
             return Optional.of(t);
         }
-        try {
-            double d = Double.parseDouble(t);
-            if (Double.isFinite(d) && t.matches("[-+]?[0-9.eE+-]+")) {
-                return Optional.of(t);
+        if (TIMES.contains(key)) {
+            try {
+                double d = Double.parseDouble(t);
+                if (Double.isFinite(d) && t.matches("[-+]?[0-9.eE+-]+")) {
+                    return Optional.of(t);
+                }
+            } catch (NumberFormatException ignored) {
+                // not a number
             }
-        } catch (NumberFormatException ignored) {
-            // not a number
         }
         return switch (key) {
             case "code" -> CodeTaxonomy.lookup(t).map(c -> c.code());
