@@ -249,12 +249,12 @@ class SessionManifestParserTest {
 
     @Test
     void shouldAcceptRelativePathsWhenTheyStayInsideTheFolder() {
-        assertTrue(SessionManifestParser.isInsideFolder("codes.jsonl"));
-        assertTrue(SessionManifestParser.isInsideFolder("video/codes..v2.eaf"));
-        assertTrue(SessionManifestParser.isInsideFolder("./e4"));
+        assertTrue(ManifestPaths.isInsideFolder("codes.jsonl"));
+        assertTrue(ManifestPaths.isInsideFolder("video/codes..v2.eaf"));
+        assertTrue(ManifestPaths.isInsideFolder("./e4"));
         for (String bad :
                 List.of("", " ", "/abs", "\\\\server\\share", "C:\\x", "c:x", "..", "a/..", "a\\..\\b", "a\u0000b")) {
-            assertFalse(SessionManifestParser.isInsideFolder(bad), bad);
+            assertFalse(ManifestPaths.isInsideFolder(bad), bad);
         }
     }
 
