@@ -73,4 +73,62 @@ class ZipWearableTest {
         }
         assertTrue(zipped.rejects.isEmpty(), zipped.rejects.toString());
     }
+
+    @Test
+    void shouldReadTheExportFromTheOneFolderInsideTheWearersFolder() throws IOException {
+        Path from = Path.of("..", "sample-data", "2026-03-05_T02_0900")
+                .toAbsolutePath()
+                .normalize();
+        Path session = SessionIngestorConfinementTest.copy(from, root.resolve("s"));
+        SessionIngestor ingestor = new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null);
+        IngestedSession folder = ingestor.ingest(root, "s");
+        String client = JSON.readTree(session.resolve("session.json").toFile())
+                .get("wearables")
+                .get("client")
+                .asText();
+        // an E4 Connect download unzipped into the wearer's folder, a macOS resource folder beside it
+        Path inner = Files.createDirectories(session.resolve(client).resolve("1772719112_A03B19"));
+        Files.createDirectories(session.resolve(client).resolve("__MACOSX"));
+        try (Stream<Path> files = Files.list(session.resolve(client))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.move(f, inner.resolve(f.getFileName()));
+            }
+        }
+        IngestedSession nested = ingestor.ingest(root, "s");
+
+        // before: every client channel missing, without a reject
+        assertEquals(folder.info.missingChannels, nested.info.missingChannels);
+        assertEquals(folder.blocks.size(), nested.blocks.size());
+        assertTrue(nested.rejects.isEmpty(), nested.rejects.toString());
+        assertTrue(
+                nested.files.stream().anyMatch(f -> f.path.equals("s/" + client + "/1772719112_A03B19/EDA.csv.gz")),
+                nested.files.toString());
+
+        Files.createDirectories(session.resolve(client).resolve("copy"));
+        Files.copy(
+                inner.resolve("EDA.csv.gz"),
+                session.resolve(client).resolve("copy").resolve("EDA.csv.gz"));
+        IngestedSession two = ingestor.ingest(root, "s");
+        assertTrue(
+                two.rejects.stream()
+                        .anyMatch(r -> r.reason.endsWith("the folder holds no channel file but 2 folders of E4 files:"
+                                + " name one in session.json's wearables, or, when they are several recordings of one"
+                                + " person (E4 restarted), list them all as an array")),
+                two.rejects.toString());
+
+        try (Stream<Path> all = Files.walk(session.resolve(client))) {
+            for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!f.equals(session.resolve(client))) {
+                    Files.delete(f);
+                }
+            }
+        }
+        IngestedSession empty = ingestor.ingest(root, "s");
+        assertTrue(
+                empty.rejects.stream()
+                        .anyMatch(r -> r.sourceFile.equals("s/" + client + "/")
+                                && r.reason.endsWith("the folder holds no E4 channel file (EDA.csv, BVP.csv, ACC.csv,"
+                                        + " TEMP.csv, HR.csv, IBI.csv), no E4 zip and no folder of them")),
+                empty.rejects.toString());
+    }
 }

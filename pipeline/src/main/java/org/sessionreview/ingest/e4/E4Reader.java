@@ -37,7 +37,10 @@ import org.sessionreview.storage.LocalEntry;
  * absent; further names differing only in case get a report saying they were ignored.
  * Each of these has a report in {@link E4Recording#reports()}. Reasons never name a path or
  * quote an exception message (which may hold one). A folder that holds no channel file but one
- * zip (the export as E4 Connect downloads it) is read from the zip ({@link E4ZipReader}).
+ * zip (the export as E4 Connect downloads it) is read from the zip ({@link E4ZipReader}); one that
+ * holds neither but one folder of them (that zip unzipped in place) is read from that folder; one
+ * that holds none of these is an error, as the wearer would otherwise lose its data without a
+ * reject.
  */
 public final class E4Reader {
     private E4Reader() {}
@@ -131,6 +134,7 @@ public final class E4Reader {
                         + " zips and no channel file: name one in session.json's wearables, or, when they are"
                         + " several recordings of one person (E4 restarted), list them all as an array");
             }
+            return E4InnerFolder.read(folder, names, sessionId, sourceName, limits, confinedTo, realRoot);
         }
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
         Map<Channel, E4FileReport> files = new EnumMap<>(Channel.class);
@@ -200,7 +204,7 @@ public final class E4Reader {
     }
 
     /** Whether an existing entry resolves outside {@code realRoot} (broken links are left to readFile). */
-    private static boolean leadsOut(Entry file, Entry realRoot) {
+    static boolean leadsOut(Entry file, Entry realRoot) {
         try {
             return file.exists() && !file.real().startsWith(realRoot);
         } catch (IOException | SecurityException e) {
