@@ -9,7 +9,8 @@ import org.sessionreview.taxonomy.CanonicalCode;
 import org.sessionreview.taxonomy.CodeTaxonomy;
 
 /**
- * A live session's coded events: checked, de-duplicated by {@code source_file:source_line}, and
+ * A live session's coded events: checked, de-duplicated by {@code source_file:source_line} (and
+ * {@code source_record}, which tells events on one line apart), and
  * forwarded as soon as the data received so far (or the declared duration) places them inside the
  * session, with the review's own range rule ({@link AnnotationRange}); the others are held until
  * the session ends and judged then, as a review of the same files judges them. Plain Java; part
@@ -35,7 +36,7 @@ final class LiveEvents {
             return "event actor must be client, therapist or dyad";
         }
         Annotation a = annotation(m);
-        String id = a.sourceFile + ":" + a.sourceLine;
+        String id = a.sourceFile + ":" + a.sourceLine + (m.sourceRecord > 0 ? "#" + m.sourceRecord : "");
         if (!s.eventIds.add(id)) {
             return "duplicate event " + id + "; ignored";
         }

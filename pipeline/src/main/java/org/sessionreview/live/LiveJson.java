@@ -215,6 +215,7 @@ public final class LiveJson {
         m.label = text(root, "label", false);
         m.sourceFile = text(root, "source_file", false);
         m.sourceLine = integer(root, "source_line", 0, Long.MAX_VALUE, false);
+        m.sourceRecord = (int) integer(root, "source_record", 0, Integer.MAX_VALUE, false);
     }
 
     /** The JSON of a message (NaN values as null). */
@@ -281,6 +282,9 @@ public final class LiveJson {
                     o.put("source_file", m.sourceFile);
                 }
                 o.put("source_line", m.sourceLine);
+                if (m.sourceRecord > 0) {
+                    o.put("source_record", m.sourceRecord);
+                }
             }
             default -> {}
         }

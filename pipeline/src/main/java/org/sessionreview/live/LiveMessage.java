@@ -87,6 +87,11 @@ public class LiveMessage {
     public String label;
     public String sourceFile;
     public long sourceLine;
+    /**
+     * The event's number among the events of the same {@code source_file:source_line}, 0 for the
+     * first: a BORIS project or a one-line JSON array holds every event on line 1.
+     */
+    public int sourceRecord;
 
     // where it was read
     public String topic;

@@ -445,6 +445,28 @@ class LiveAssemblerTest {
                 out.rejects.toString());
     }
 
+    @Test
+    void shouldTellEventsOnOneLineApartByTheirRecordNumber() {
+        // a BORIS project or a one-line JSON array: every event on line 1
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        for (int i = 0; i < 3; i++) {
+            LiveMessage e = event(20 + i, 1);
+            e.sourceRecord = i;
+            in.add(e);
+            in.add(LiveJson.parse(e.sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8), LiveJson.write(e)));
+        }
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        // before: the second and third were refused as "duplicate event codes.jsonl:1"
+        assertEquals(
+                List.of(20.0, 21.0, 22.0),
+                out.annotations.stream().map(a -> a.startS).sorted().toList());
+        assertEquals(3, out.deadLetters.size(), "each event's second delivery");
+    }
+
     private static LiveMessage event(double startS, long line) {
         LiveMessage m = message(LiveMessage.EVENT);
         m.code = "ANX_STR_SIGH";

@@ -61,8 +61,10 @@ public final class SessionMessages {
      * One {@code event} message, due at {@code mediaStartMillis + round(startS * 1000)}.
      *
      * @param mediaStartMillis second 0 of the session video, epoch ms
+     * @param record the annotation's number among the session's annotations of the same file and
+     *     line (0 for the first; see {@link LiveMessage#sourceRecord})
      */
-    public static DueMessage event(Annotation a, String sessionId, long mediaStartMillis) {
+    public static DueMessage event(Annotation a, String sessionId, long mediaStartMillis, int record) {
         LiveMessage m = new LiveMessage();
         m.type = LiveMessage.EVENT;
         m.sessionId = sessionId;
@@ -76,6 +78,7 @@ public final class SessionMessages {
         m.label = a.label;
         m.sourceFile = a.sourceFile;
         m.sourceLine = a.sourceLine;
+        m.sourceRecord = record;
         return new DueMessage(eventDueMillis(a, mediaStartMillis), m);
     }
 

@@ -34,6 +34,9 @@ public final class SessionReplay implements Iterator<DueMessage> {
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(DUE_ORDER);
     private int nextBlock;
     private int nextEvent;
+    /** Events sent per {@code source_file:source_line}, to number those sharing a line. */
+    private final java.util.Map<String, Integer> eventRecords = new java.util.HashMap<>();
+
     private long seq;
     private boolean started;
     private boolean ended;
@@ -95,7 +98,9 @@ public final class SessionReplay implements Iterator<DueMessage> {
                 cut(blocks.get(nextBlock++));
             } else if (nextEvent < annotations.size()
                     && SessionMessages.eventDueMillis(annotations.get(nextEvent), mediaStartMillis) <= head) {
-                add(SessionMessages.event(annotations.get(nextEvent++), sessionId, mediaStartMillis));
+                Annotation a = annotations.get(nextEvent++);
+                int record = eventRecords.merge(a.sourceFile + ":" + a.sourceLine, 1, Integer::sum) - 1;
+                add(SessionMessages.event(a, sessionId, mediaStartMillis, record));
             } else {
                 return;
             }

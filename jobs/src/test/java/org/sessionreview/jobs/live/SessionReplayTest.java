@@ -132,6 +132,28 @@ class SessionReplayTest {
     }
 
     @Test
+    void shouldNumberTheEventsThatShareALine() {
+        IngestedSession s = SyntheticSessions.session(ID, SyntheticSessions.MEDIA_START, 400, 3);
+        s.annotations.forEach(a -> a.sourceLine = 1); // a BORIS project: every event on line 1
+        List<LiveMessage> events =
+                SyntheticSessions.drain(RecordedSession.of(s, SyntheticSessions.BLOCK_MILLIS)
+                                .replay(1))
+                        .stream()
+                        .map(DueMessage::message)
+                        .filter(m -> m.type.equals(LiveMessage.EVENT))
+                        .toList();
+        assertEquals(s.annotations.size(), events.size());
+        // before: all sent as annotations.jsonl:1, and the live job refused all but the first as duplicates
+        assertEquals(
+                java.util.stream.IntStream.range(0, events.size()).boxed().toList(),
+                events.stream().map(m -> m.sourceRecord).toList());
+        for (LiveMessage m : events) {
+            LiveMessage back = LiveJson.parse(ID.getBytes(StandardCharsets.UTF_8), LiveJson.write(m));
+            assertEquals(m.sourceRecord, back.sourceRecord);
+        }
+    }
+
+    @Test
     void shouldListDeclaredWearersWithoutDataInRoleOrder() {
         SessionInfo info = SyntheticSessions.info(ID, SyntheticSessions.MEDIA_START);
         info.wearers.add("therapist");
