@@ -2,7 +2,6 @@ package org.sessionreview.ingest.annotation.boris;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +36,29 @@ final class BorisBouts {
      *     observation's 1-based index in its file; set when the file holds several observations)
      */
     static void pair(List<BorisEvent> events, boolean observationModifier, ParseSink sink) {
-        pair(events, observationModifier, sink, "column Behavior", "column Subject");
+        pair(events, observationModifier, sink, "column Behavior", "column Subject", true);
     }
 
     /**
      * As {@link #pair(List, boolean, ParseSink)}, naming where labels and subjects were read (for
      * reasons), e.g. "event code" and "event subject" for a project.
+     *
+     * @param rowIsRecord true for a table (a row is one record: one reject per line, as an
+     *     aggregated row's START and STOP share it); false for a project, whose events are records
+     *     of their own however many share a line (BORIS writes a project on one line)
      */
     static void pair(
             List<BorisEvent> events,
             boolean observationModifier,
             ParseSink sink,
             String labelSource,
-            String actorSource) {
+            String actorSource,
+            boolean rowIsRecord) {
         List<BorisEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparingDouble(BorisEvent::timeS)); // stable: file order on ties
         Map<String, BorisEvent> open = new LinkedHashMap<>();
         List<RawAnnotation> accepted = new ArrayList<>();
-        Map<Long, String[]> rejects = new HashMap<>();
-        List<Long> rejectOrder = new ArrayList<>();
+        Rejects rejects = new Rejects(rowIsRecord);
         for (int i = 0; i < sorted.size(); i++) {
             BorisEvent e = sorted.get(i);
             String key = e.pairingKey();
@@ -73,75 +76,71 @@ final class BorisBouts {
                 }
             }
             switch (e.status()) {
-                case POINT ->
-                    addBout(
-                            e,
-                            null,
-                            observationModifier,
-                            sink,
-                            accepted,
-                            rejects,
-                            rejectOrder,
-                            labelSource,
-                            actorSource);
+                case POINT -> addBout(e, null, observationModifier, sink, accepted, rejects, labelSource, actorSource);
                 case START -> {
                     BorisEvent previous = open.put(key, e);
                     if (previous != null) {
-                        reject(
+                        rejects.add(
                                 previous,
                                 "START without STOP for " + previous.describe(observationModifier)
                                         + " (START at " + previous.timeS() + " s; another START follows at " + e.timeS()
-                                        + " s)",
-                                rejects,
-                                rejectOrder);
+                                        + " s)");
                     }
                 }
                 case STOP -> {
                     BorisEvent start = open.remove(key);
                     if (start == null) {
-                        reject(
+                        rejects.add(
                                 e,
                                 "STOP without START for " + e.describe(observationModifier) + " (STOP at " + e.timeS()
-                                        + " s)",
-                                rejects,
-                                rejectOrder);
+                                        + " s)");
                     } else {
-                        addBout(
-                                start,
-                                e,
-                                observationModifier,
-                                sink,
-                                accepted,
-                                rejects,
-                                rejectOrder,
-                                labelSource,
-                                actorSource);
+                        addBout(start, e, observationModifier, sink, accepted, rejects, labelSource, actorSource);
                     }
                 }
                 default -> throw new IllegalStateException(e.status().name());
             }
         }
         for (BorisEvent start : open.values()) {
-            reject(
+            rejects.add(
                     start,
                     "START without STOP for " + start.describe(observationModifier) + " (START at " + start.timeS()
-                            + " s)",
-                    rejects,
-                    rejectOrder);
+                            + " s)");
         }
         accepted.sort(Comparator.comparingDouble(RawAnnotation::startS).thenComparingLong(RawAnnotation::line));
         accepted.forEach(sink::accept);
-        rejectOrder.sort(Comparator.naturalOrder());
-        for (Long line : rejectOrder) {
-            String[] r = rejects.get(line);
-            sink.reject(line, r[0], r[1]);
-        }
+        rejects.emit(sink);
     }
 
-    private static void reject(BorisEvent e, String reason, Map<Long, String[]> rejects, List<Long> order) {
-        // one reject per line: a row is one record
-        if (rejects.putIfAbsent(e.line(), new String[] {reason, e.raw()}) == null) {
-            order.add(e.line());
+    /** The rejects of one pairing, emitted by line (file order on ties). */
+    private static final class Rejects {
+        private final boolean rowIsRecord;
+        private final java.util.Set<Long> lines = new java.util.HashSet<>();
+        private final List<BorisEvent> events = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
+
+        Rejects(boolean rowIsRecord) {
+            this.rowIsRecord = rowIsRecord;
+        }
+
+        void add(BorisEvent e, String reason) {
+            if (rowIsRecord && !lines.add(e.line())) {
+                return; // one reject per row: a row is one record
+            }
+            events.add(e);
+            reasons.add(reason);
+        }
+
+        void emit(ParseSink sink) {
+            Integer[] order = new Integer[events.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(
+                    order, Comparator.comparingLong(i -> events.get(i).line()));
+            for (int i : order) {
+                sink.reject(events.get(i).line(), reasons.get(i), events.get(i).raw());
+            }
         }
     }
 
@@ -151,15 +150,14 @@ final class BorisBouts {
             boolean observationModifier,
             ParseSink sink,
             List<RawAnnotation> accepted,
-            Map<Long, String[]> rejects,
-            List<Long> order,
+            Rejects rejects,
             String labelSource,
             String actorSource) {
         Double endS = stop == null ? null : stop.timeS();
         try {
             RecordFields.checkInterval(start.timeS(), endS);
         } catch (InvalidRecordException ex) {
-            reject(start, ex.getMessage(), rejects, order);
+            rejects.add(start, ex.getMessage());
             return;
         }
         RawAnnotation.Builder b = RawAnnotation.builder(sink.sourceFile(), start.line())

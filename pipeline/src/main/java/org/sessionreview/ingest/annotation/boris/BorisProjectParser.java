@@ -102,7 +102,8 @@ final class BorisProjectParser {
         }
         boolean withObservation = observationCount[0] > 1;
         for (List<BorisEvent> list : byObservation.values()) {
-            BorisBouts.pair(assignStatus(list, behaviours), withObservation, sink, "event code", "event subject");
+            BorisBouts.pair(
+                    assignStatus(list, behaviours), withObservation, sink, "event code", "event subject", false);
         }
     }
 

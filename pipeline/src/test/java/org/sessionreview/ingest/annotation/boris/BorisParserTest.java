@@ -284,6 +284,27 @@ class BorisParserTest {
     }
 
     @Test
+    void shouldRejectEachUnpairedEventOfAProjectWrittenOnOneLine() {
+        // BORIS writes a project on one line (json.dumps without indent): every event is on line 1
+        String json = "{\"behaviors_conf\": {\"0\": {\"type\": \"State event\", \"code\": \"w\", \"modifiers\": {}},"
+                + " \"1\": {\"type\": \"State event\", \"code\": \"a\", \"modifiers\": {}},"
+                + " \"2\": {\"type\": \"Point event\", \"code\": \"v\", \"modifiers\": {}}},"
+                + " \"observations\": {\"o1\": {\"events\": [[10.0, \"client\", \"w\", \"\", \"\"],"
+                + " [20.0, \"client\", \"a\", \"\", \"\"], [30.0, \"therapist\", \"v\", \"\", \"\"],"
+                + " [-5.0, \"therapist\", \"v\", \"\", \"\"]]}}}";
+        ParseResult<RawAnnotation> r = parser.parse(json.getBytes(StandardCharsets.UTF_8), "p.boris", "s1");
+        // before: read 2, one reject: the second START and the negative time shared line 1 with the first
+        assertBalanced(r, 1, 3);
+        assertEquals(
+                List.of(
+                        "START without STOP for the same subject and behaviour (START at 10.0 s)",
+                        "START without STOP for the same subject and behaviour (START at 20.0 s)",
+                        "start -5.0 is negative (before media start)"),
+                r.rejects().stream().map(x -> x.reason).sorted().toList());
+        assertTrue(r.rejects().stream().allMatch(x -> x.line == 1));
+    }
+
+    @Test
     void shouldPairPerModifierWhenBoutsOfOneBehaviourOverlap() {
         String tsv = String.join(
                 "\n",
