@@ -227,6 +227,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 }
                 try {
                     NativeFieldNames.resolve(header);
+                    requireDistinctNames(header);
                 } catch (InvalidRecordException e) {
                     sink.reject(row.line(), "native CSV header: " + e.getMessage(), row.raw());
                     return;
@@ -249,6 +250,23 @@ public final class NativeAnnotationParser implements AnnotationParser {
         }
         if (table.error() != null) {
             sink.reject(table.error().line(), table.error().cell(0), null);
+        }
+    }
+
+    /**
+     * A header naming a column twice ({@code significance} and {@code Significance}) is refused:
+     * which value is meant is unknown. A vocabulary name (contract field or allowed modifier) is
+     * quoted; any other is named by position, since a header cell may be free text.
+     */
+    private static void requireDistinctNames(List<String> header) throws InvalidRecordException {
+        for (int c = 1; c < header.size(); c++) {
+            String name = header.get(c);
+            int earlier = name.isEmpty() ? -1 : header.subList(0, c).indexOf(name);
+            if (earlier >= 0) {
+                throw new InvalidRecordException(
+                        (nameable(name) ? "'" + name + "'" : "column " + (c + 1)) + " repeats the name of column "
+                                + (earlier + 1) + " (which one is meant is unknown): keep one");
+            }
         }
     }
 

@@ -110,6 +110,24 @@ class NativeFieldNamesTest {
     }
 
     @Test
+    void shouldRejectTheWholeCsvAtItsHeaderWhenItNamesAModifierOrOtherColumnTwice() {
+        // before: the first significance column was read and the second silently ignored
+        Map<String, String> headers = Map.of(
+                "start,end,code,actor,significance,Significance",
+                "native CSV header: 'significance' repeats the name of column 5 (which one is meant is unknown): keep one",
+                "start,code,Jane Roe,jane roe",
+                "native CSV header: column 4 repeats the name of column 3 (which one is meant is unknown): keep one");
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            String file = h.getKey() + "\n12,15.5,RUP_W_MINIMAL,client,,4\n";
+            ParseResult<RawAnnotation> r = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1");
+            assertBalanced(r, 0, 1);
+            assertEquals(h.getValue(), rejectAt(r, 1).reason);
+        }
+        String blanks = "start,code,,\n12,RUP_W_MINIMAL,,\n"; // empty header cells of a spreadsheet stay fine
+        assertBalanced(csv.parse(blanks.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1"), 1, 0);
+    }
+
+    @Test
     void shouldReadJsonLinesWithOtherNamesAndRejectOnlyTheAmbiguousRecord() {
         String file = "{\"onset\": 12.5, \"offset\": 15, \"label\": \"AFF_CUE\", \"role\": \"client\"}\n"
                 + "{\"time\": 20, \"start_s\": 21, \"label\": \"AFF_CUE\", \"speaker\": \"Helga Canary\", \"comment\": \"x\"}\n"
