@@ -34,7 +34,7 @@ public final class SessionMessages {
         m.consentResearch = info.consentResearch;
         m.wearers = declaredWearers(info);
         m.folder = info.folder;
-        m.metadataJson = info.metadataJson;
+        // session.json's other fields stay behind: they may hold names or notes (never sent, never written)
         return m;
     }
 
