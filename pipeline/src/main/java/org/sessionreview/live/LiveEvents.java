@@ -2,6 +2,7 @@ package org.sessionreview.live;
 
 import java.util.Iterator;
 import org.sessionreview.ingest.AnnotationRange;
+import org.sessionreview.ingest.annotation.ModifierPolicy;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
 import org.sessionreview.taxonomy.Actor;
@@ -23,10 +24,13 @@ final class LiveEvents {
     static String accept(LiveSession s, LiveMessage m, LiveAssembler.Output out) {
         CanonicalCode code = CodeTaxonomy.lookup(m.code).orElse(null);
         if (code == null) {
-            return "event code " + m.code + " is not a canonical code (map site labels in the producer)";
+            // never the text itself: a site label may be a name or free text
+            return "event code is not a canonical code ("
+                    + (m.code == null ? "missing" : m.code.length() + " characters")
+                    + "; map site labels in the producer)";
         }
         if (!code.family().name().equals(m.family)) {
-            return "event family " + m.family + " does not match code " + m.code + " (" + code.family() + ")";
+            return "event family does not match code " + code.code() + " (" + code.family() + ")";
         }
         boolean actorKnown = false;
         for (Actor a : Actor.values()) {
@@ -38,7 +42,7 @@ final class LiveEvents {
         Annotation a = annotation(m);
         String id = a.sourceFile + ":" + a.sourceLine + (m.sourceRecord > 0 ? "#" + m.sourceRecord : "");
         if (!s.eventIds.add(id)) {
-            return "duplicate event " + id + "; ignored";
+            return "duplicate event (the source_file, source_line and source_record of an earlier one); ignored";
         }
         Double recorded = recordedS(s);
         if (s.declaredDurationS != null || recorded != null) {
@@ -65,11 +69,31 @@ final class LiveEvents {
         a.startS = m.startS;
         a.endS = m.endS;
         a.significance = m.significance;
-        a.modifiers = m.modifiers;
+        a.modifiers = admitted(m.modifiers);
         a.label = m.label;
         a.sourceFile = m.sourceFile != null ? m.sourceFile : m.source();
         a.sourceLine = m.sourceFile != null ? m.sourceLine : m.offset;
         return a;
+    }
+
+    /**
+     * The modifiers ({@code key=value;...}) that pass {@link ModifierPolicy}'s allow-list, as a
+     * review of files admits them; null when none does. A producer other than {@code replay} may
+     * send free text (an observer's name) as a modifier.
+     */
+    static String admitted(String modifiers) {
+        if (modifiers == null) {
+            return null;
+        }
+        java.util.StringJoiner out = new java.util.StringJoiner(";");
+        for (String pair : modifiers.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                String key = pair.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+                ModifierPolicy.admit(key, pair.substring(eq + 1)).ifPresent(v -> out.add(key + "=" + v));
+            }
+        }
+        return out.length() == 0 ? null : out.toString();
     }
 
     /** Forwards held events that the data received so far places inside the session. */

@@ -467,6 +467,34 @@ class LiveAssemblerTest {
         assertEquals(3, out.deadLetters.size(), "each event's second delivery");
     }
 
+    @Test
+    void shouldQuoteNoEventTextAndAdmitOnlyAllowedModifiers() {
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        LiveMessage label = event(20, 1);
+        label.code = "Jane Doe sighs";
+        LiveMessage family = event(21, 2);
+        family.family = "Jane";
+        LiveMessage modifiers = event(22, 3);
+        modifiers.modifiers = "observer=Jane Doe;significance=2;intensity=9";
+        in.addAll(List.of(label, family, modifiers, event(22, 3)));
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        // before: the reasons quoted the code and family, and the observer's name reached annotations/
+        assertEquals(
+                List.of("significance=2"),
+                out.annotations.stream().map(a -> a.modifiers).toList());
+        String reasons = out.rejects.stream().map(r -> r.reason).toList() + " "
+                + out.deadLetters.stream().map(r -> r.reason + " " + r.raw).toList();
+        assertTrue(!reasons.contains("Jane") && !reasons.contains("codes.jsonl"), reasons);
+        assertTrue(reasons.contains("event code is not a canonical code (14 characters;"), reasons);
+        assertTrue(reasons.contains("event family does not match code ANX_STR_SIGH (ANX)"), reasons);
+        assertTrue(reasons.contains("duplicate event (the source_file, source_line and source_record"), reasons);
+        assertEquals(null, LiveEvents.admitted("observer=Jane"));
+    }
+
     private static LiveMessage event(double startS, long line) {
         LiveMessage m = message(LiveMessage.EVENT);
         m.code = "ANX_STR_SIGH";

@@ -26,7 +26,7 @@ class LiveJsonTest {
         start.type = LiveMessage.SESSION_START;
         start.sessionId = "S1";
         start.therapistId = "T1";
-        start.clientKey = "ab12";
+        start.clientKey = "c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff";
         start.sessionNumber = 3;
         start.mediaStart = "2026-03-02T10:00:00+01:00";
         start.durationS = 3000.0;
@@ -36,7 +36,7 @@ class LiveJsonTest {
         LiveMessage s = LiveJson.parse(b("S1"), LiveJson.write(start));
         assertNull(s.problem);
         assertEquals("T1", s.therapistId);
-        assertEquals("ab12", s.clientKey);
+        assertEquals("c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff", s.clientKey);
         assertEquals(3000.0, s.durationS);
         assertTrue(s.consentSupervision);
         assertFalse(s.consentResearch);
@@ -110,7 +110,7 @@ class LiveJsonTest {
         assertEquals(
                 "media_start is not an ISO-8601 date-time with offset",
                 parse("{\"type\":\"session_start\","
-                                + "\"session_id\":\"S1\",\"therapist_id\":\"T\",\"client_key\":\"k\",\"session_number\":1,"
+                                + "\"session_id\":\"S1\",\"therapist_id\":\"T\",\"client_key\":\"c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff\",\"session_number\":1,"
                                 + "\"media_start\":\"yesterday\",\"wearers\":[]}")
                         .problem);
         assertEquals(
@@ -119,5 +119,18 @@ class LiveJsonTest {
                                 "{\"type\":\"event\",\"session_id\":\"S1\","
                                         + "\"code\":\"ANX_STR_SIGH\",\"family\":\"ANX\",\"actor\":\"client\",\"start_s\":5,\"end_s\":4}")
                         .problem);
+    }
+
+    @Test
+    void shouldRefuseAClientKeyThatIsNoPseudonym() {
+        // before: any text was taken, and a raw name sent as client_key reached every table and page
+        for (String key :
+                new String[] {"Jane Doe 1970-01-01", "k", "C0FFEE".repeat(11).substring(0, 64)}) {
+            String json = "{\"type\":\"session_start\",\"session_id\":\"S1\",\"therapist_id\":\"T\","
+                    + "\"client_key\":\"" + key + "\",\"session_number\":1,"
+                    + "\"media_start\":\"2026-03-02T10:00:00+01:00\",\"wearers\":[]}";
+            String problem = parse(json).problem;
+            assertEquals("client_key is not a keyed pseudonym (64 lower-case hex digits, HMAC-SHA256)", problem);
+        }
     }
 }

@@ -181,7 +181,7 @@ class LiveReplayITCase {
             InProcessLive live =
                     InProcessLive.start(List.of(liveArgs(bootstrap, out)).subList(1, 9), out, System.err);
             String start =
-                    "{\"type\":\"session_start\",\"session_id\":\"B1\",\"therapist_id\":\"T9\",\"client_key\":\"k\","
+                    "{\"type\":\"session_start\",\"session_id\":\"B1\",\"therapist_id\":\"T9\",\"client_key\":\"c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff\","
                             + "\"session_number\":1,\"media_start\":\"2026-03-02T10:00:00+01:00\",\"wearers\":[\"client\"]}";
             String eda = "{\"type\":\"samples\",\"session_id\":\"B1\",\"wearer\":\"client\",\"channel\":\"EDA\","
                     + "\"stream_start_ms\":1772442000000,\"start_ms\":1772442000000,\"first_index\":0,\"rate_hz\":4,"

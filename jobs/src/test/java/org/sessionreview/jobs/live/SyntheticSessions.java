@@ -24,7 +24,7 @@ final class SyntheticSessions {
 
     static final FeatureConfig FEATURES = PipelineConfig.defaults().features();
     static final long BLOCK_MILLIS = FEATURES.blockMillis();
-    static final String CLIENT_KEY = "c0ffee";
+    static final String CLIENT_KEY = "c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff";
 
     private SyntheticSessions() {}
 
