@@ -69,8 +69,20 @@ public final class SessionViews {
                 Format.percent(Rows.dbl(s, "data_quality_client")),
                 qt == 0 ? "no wearable data" : Format.percent(qt),
                 Rows.list(s, "missing_channels"),
-                Rows.str(s, "baseline_source"),
+                withoutSourceFiles(Rows.str(s, "baseline_source")),
                 Format.number(Rows.dbl(s, "priority"), 1));
+    }
+
+    /** A coded baseline's file and line, "(2026-03-02_T01_1000/codes.jsonl line 22)", as the table has it. */
+    private static final java.util.regex.Pattern SOURCE_FILE =
+            java.util.regex.Pattern.compile(" \\([^()]* line \\d+\\)");
+
+    /**
+     * The baseline source without the file and line of a coded baseline: pages never show source
+     * files (folder and file names may carry names); {@code sessions.baseline_source} keeps them.
+     */
+    static String withoutSourceFiles(String text) {
+        return text == null ? null : SOURCE_FILE.matcher(text).replaceAll("");
     }
 
     /** The first 12 hex digits of a client key, for tables; pages and links use the whole key. */
