@@ -25,14 +25,21 @@ class ZipWearableTest {
     @TempDir
     Path root;
 
-    @Test
-    void shouldReadTheWearerFromTheZipThatSessionJsonNames() throws IOException {
+    private static final SessionIngestor INGESTOR =
+            new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null);
+
+    /** A copy of a sample session with both wearers, as {@code root/s}. */
+    private Path copySampleSession() throws IOException {
         Path from = Path.of("..", "sample-data", "2026-03-05_T02_0900")
                 .toAbsolutePath()
                 .normalize();
-        Path session = SessionIngestorConfinementTest.copy(from, root.resolve("s"));
-        SessionIngestor ingestor = new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null);
-        IngestedSession folder = ingestor.ingest(root, "s");
+        return SessionIngestorConfinementTest.copy(from, root.resolve("s"));
+    }
+
+    @Test
+    void shouldReadTheWearerFromTheZipThatSessionJsonNames() throws IOException {
+        Path session = copySampleSession();
+        IngestedSession folder = INGESTOR.ingest(root, "s");
 
         ObjectNode manifest =
                 (ObjectNode) JSON.readTree(session.resolve("session.json").toFile());
@@ -54,7 +61,7 @@ class ZipWearableTest {
         Files.delete(session.resolve(client));
         manifest.with("wearables").put("client", client + ".zip");
         JSON.writeValue(session.resolve("session.json").toFile(), manifest);
-        IngestedSession zipped = ingestor.ingest(root, "s");
+        IngestedSession zipped = INGESTOR.ingest(root, "s");
 
         assertEquals(folder.info.missingChannels, zipped.info.missingChannels);
         assertEquals(List.of("client", "therapist"), zipped.info.wearers);
@@ -76,12 +83,8 @@ class ZipWearableTest {
 
     @Test
     void shouldReadTheExportFromTheOneFolderInsideTheWearersFolder() throws IOException {
-        Path from = Path.of("..", "sample-data", "2026-03-05_T02_0900")
-                .toAbsolutePath()
-                .normalize();
-        Path session = SessionIngestorConfinementTest.copy(from, root.resolve("s"));
-        SessionIngestor ingestor = new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null);
-        IngestedSession folder = ingestor.ingest(root, "s");
+        Path session = copySampleSession();
+        IngestedSession folder = INGESTOR.ingest(root, "s");
         String client = JSON.readTree(session.resolve("session.json").toFile())
                 .get("wearables")
                 .get("client")
@@ -94,7 +97,7 @@ class ZipWearableTest {
                 Files.move(f, inner.resolve(f.getFileName()));
             }
         }
-        IngestedSession nested = ingestor.ingest(root, "s");
+        IngestedSession nested = INGESTOR.ingest(root, "s");
 
         // before: every client channel missing, without a reject
         assertEquals(folder.info.missingChannels, nested.info.missingChannels);
@@ -108,7 +111,7 @@ class ZipWearableTest {
         Files.copy(
                 inner.resolve("EDA.csv.gz"),
                 session.resolve(client).resolve("copy").resolve("EDA.csv.gz"));
-        IngestedSession two = ingestor.ingest(root, "s");
+        IngestedSession two = INGESTOR.ingest(root, "s");
         assertTrue(
                 two.rejects.stream()
                         .anyMatch(r -> r.reason.endsWith("the folder holds no channel file but 2 folders of E4 files:"
@@ -123,7 +126,7 @@ class ZipWearableTest {
                 }
             }
         }
-        IngestedSession empty = ingestor.ingest(root, "s");
+        IngestedSession empty = INGESTOR.ingest(root, "s");
         assertTrue(
                 empty.rejects.stream()
                         .anyMatch(r -> r.sourceFile.equals("s/" + client + "/")
