@@ -75,6 +75,11 @@ public final class DyadSyncParser implements AnnotationParser {
 
     private RawAnnotation record(List<String> header, DelimitedTable.Row row, String sourceFile)
             throws InvalidRecordException {
+        if (row.cells().size() > header.size()) {
+            // a cell without a column name: what it holds is unknown (as a native CSV row)
+            throw new InvalidRecordException(
+                    "row has " + row.cells().size() + " cells but the header has " + header.size());
+        }
         String label = row.cell(header.indexOf(labelColumn)).trim();
         if (label.isEmpty()) {
             throw new InvalidRecordException("missing required field '" + labelColumn + "'");

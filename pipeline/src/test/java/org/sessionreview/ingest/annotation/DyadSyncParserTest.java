@@ -65,4 +65,13 @@ class DyadSyncParserTest {
         assertEquals("field end has minutes or seconds of 60 or more", rejectAt(r, 4).reason);
         assertEquals("missing required field 'tipo'", rejectAt(r, 5).reason);
     }
+
+    @Test
+    void shouldRejectARowWithMoreCellsThanTheHeader() {
+        // before: the 2 under no column name was dropped without a word
+        String csv = "start;end;tipo\n00:10;00:20;reflection;2\n00:30;00:40;reflection\n";
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
+        assertBalanced(r, 1, 1);
+        assertEquals("row has 4 cells but the header has 3", rejectAt(r, 2).reason);
+    }
 }
