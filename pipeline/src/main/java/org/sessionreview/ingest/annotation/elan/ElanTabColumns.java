@@ -96,6 +96,13 @@ final class ElanTabColumns {
             double[] t;
             try {
                 t = ElanTabParser.times(h.layout(), row);
+                for (int c = columns; c < row.cells().size(); c++) {
+                    if (!row.cell(c).isBlank()) {
+                        // a value under no tier's column: whose annotation it is is unknown
+                        throw new InvalidRecordException(
+                                "a value in column " + (c + 1) + ", beyond the header's " + columns + " columns");
+                    }
+                }
                 if (row
                         .cells()
                         .subList(

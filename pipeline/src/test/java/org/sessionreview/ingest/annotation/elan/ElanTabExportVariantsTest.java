@@ -140,6 +140,23 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldRejectARowWithAValueBeyondTheHeadersColumns() throws IOException {
+        // before: the row passed the blank check and gave no record and no reject
+        String text = String.join(
+                "\n",
+                "Begin Time - ss.msec\tEnd Time - ss.msec\ta",
+                "1.0\t2.0\t\tANX_STR_SIGH",
+                "3.0\t4.0\tANX_STR_SIGH",
+                "");
+        ParseResult<RawAnnotation> r = read(text);
+        assertBalanced(r, 1, 1);
+        assertEquals(
+                "a value in column 4, beyond the header's 3 columns",
+                r.rejects().get(0).reason);
+        assertEquals(2, r.rejects().get(0).line);
+    }
+
+    @Test
     void shouldJoinRepeatedValueWhenDependentTierSplitsItsAnnotationIntoRows() throws IOException {
         // tier a's annotation 1.0-3.0 s is subdivided by two annotations of dependent tier b
         String text = String.join(
