@@ -101,6 +101,8 @@ public final class ElanParser implements AnnotationParser {
         Map<EafDocument.Ann, Map<String, String>> modifiers = new HashMap<>();
         Map<EafDocument.Ann, List<String>> notes = new HashMap<>();
         List<Runnable> orphanRejects = new ArrayList<>();
+        // (annotation, modifier key) given two values by two tiers
+        java.util.Set<Map.Entry<EafDocument.Ann, String>> conflicts = new java.util.HashSet<>();
         for (EafDocument.Tier tier : doc.tiers) {
             Kind kind = kinds.get(tier);
             if (kind != Kind.MODIFIER && kind != Kind.NOTE) {
@@ -119,7 +121,21 @@ public final class ElanParser implements AnnotationParser {
                                 null));
                     }
                 } else if (kind == Kind.MODIFIER) {
-                    modifiers.computeIfAbsent(owner, k -> new TreeMap<>()).put(modifierKeys.get(tier), a.value);
+                    String key = modifierKeys.get(tier);
+                    Map<String, String> m = modifiers.computeIfAbsent(owner, k -> new TreeMap<>());
+                    if (m.containsKey(key) && !a.value.equals(m.get(key))
+                            || conflicts.contains(Map.entry(owner, key))) {
+                        // two tiers give one annotation this modifier: which value is meant is unknown
+                        m.remove(key);
+                        conflicts.add(Map.entry(owner, key));
+                        orphanRejects.add(() -> sink.reject(
+                                a.line,
+                                "modifier annotation: a second " + key + " for one annotation, with another value"
+                                        + " (which is meant is unknown); the annotation is kept without it",
+                                null));
+                    } else {
+                        m.put(key, a.value);
+                    }
                 } else {
                     notes.computeIfAbsent(owner, k -> new ArrayList<>()).add(a.value);
                 }

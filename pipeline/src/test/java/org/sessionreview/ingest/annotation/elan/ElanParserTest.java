@@ -9,6 +9,7 @@ import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalan
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.lineOf;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,33 @@ class ElanParserTest {
                 r.records().stream()
                         .anyMatch(a -> a.label().equals("3") || a.label().contains("PRIVATE")),
                 "modifier and note annotations are not records");
+    }
+
+    @Test
+    void shouldDropAModifierThatTwoTiersGiveOneAnnotationWithDifferentValues() {
+        String fixture = new String(AnnotationFixtures.resource("fixture_v30.eaf"), StandardCharsets.UTF_8);
+        String second =
+                "    <TIER LINGUISTIC_TYPE_REF=\"sig-lt\" PARENT_REF=\"CL-codes\" TIER_ID=\"significance-2@CL-codes\">\n"
+                        + "        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID=\"a90\" ANNOTATION_REF=\"a1\">"
+                        + "<ANNOTATION_VALUE>5</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>\n"
+                        + "        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID=\"a91\" ANNOTATION_REF=\"a2\">"
+                        + "<ANNOTATION_VALUE>4</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>\n"
+                        + "    </TIER>\n";
+        String eaf = fixture.replace(
+                "    <TIER LINGUISTIC_TYPE_REF=\"sig-lt\" PARENT_REF=\"CL-codes\" TIER_ID=\"comment@CL-codes\">",
+                second
+                        + "    <TIER LINGUISTIC_TYPE_REF=\"sig-lt\" PARENT_REF=\"CL-codes\" TIER_ID=\"comment@CL-codes\">");
+        byte[] file = eaf.getBytes(StandardCharsets.UTF_8);
+        ParseResult<RawAnnotation> r = parser.parse(file, "two.eaf", "s1");
+
+        // before: the later tier's 5 silently replaced the 3
+        assertEquals(Map.of(), at(r, file, "a1").modifiers());
+        assertEquals(Map.of("significance", "4"), at(r, file, "a2").modifiers(), "the same value twice is one");
+        assertBalanced(r, 11, 3);
+        assertEquals(
+                "modifier annotation: a second significance for one annotation, with another value (which is meant is"
+                        + " unknown); the annotation is kept without it",
+                rejectAt(r, lineOf(file, "ANNOTATION_ID=\"a90\"")).reason);
     }
 
     @Test
