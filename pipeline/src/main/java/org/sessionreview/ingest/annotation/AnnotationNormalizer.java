@@ -50,7 +50,7 @@ import org.sessionreview.taxonomy.Family;
  *   <li><b>Modifiers</b>: keys renamed through {@link Codebook#modifierName} (lower-cased); then
  *       only pairs on the allow-list ({@link ModifierPolicy}) are kept, with the value as {@link
  *       ModifierPolicy#admit} writes it; when two keys rename to the same name, the first in key
- *       order wins. Everything else (free text, names, unmapped {@code modifier_n} columns, values
+ *       order wins and the other counts as dropped. Everything else (free text, names, unmapped {@code modifier_n} columns, values
  *       outside a vocabulary) is <b>dropped</b> without rejecting the record: {@link
  *       #normalizeAll} ends the file's rejects with one note at line 0 (counted as one rejected
  *       record, so rejects/ rows and the run's totals agree): "3 modifier values outside the allow-list were dropped (keys:
@@ -268,8 +268,8 @@ public final class AnnotationNormalizer {
                 boolean fixedKey = ModifierPolicy.isAllowedKey(key)
                         || BORIS_MODIFIER_COLUMN.matcher(key).matches();
                 dropped.add(fixedKey ? key : null);
-            } else {
-                out.putIfAbsent(key, value.get());
+            } else if (out.putIfAbsent(key, value.get()) != null) {
+                dropped.add(key); // two keys renamed onto one modifier: the first kept, this one counted
             }
         }
         return out;

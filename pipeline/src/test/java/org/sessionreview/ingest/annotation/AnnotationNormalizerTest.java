@@ -284,4 +284,19 @@ class AnnotationNormalizerTest {
                 Map.of(out.records().get(2).code, out.records().get(2).actor),
                 "participant 'Therapist' resolves without the codebook");
     }
+
+    @Test
+    void shouldCountTheSecondOfTwoKeysRenamedOntoOneModifierAsDropped() {
+        // the codebook renames modifier_1 to significance, and the record has significance too
+        AnnotationNormalizer.Outcome o = normalizer.normalize(
+                raw("RUP_W_MINIMAL")
+                        .actorHint("client")
+                        .modifier("modifier_1", "3")
+                        .modifier("significance", "4")
+                        .build(),
+                "s1");
+        assertEquals(3, o.annotation().significance, "the first in key order");
+        // before: the 4 was dropped without being counted in the file's note
+        assertEquals(List.of("significance"), o.droppedModifiers());
+    }
 }
