@@ -159,5 +159,15 @@ class AnnotationReaderTest {
         ParseResult<RawAnnotation> r = AnnotationReader.read(elan, "export.txt", "s1");
         assertBalanced(r, 1, 0);
         assertEquals(62.5, r.records().get(0).startS(), 1e-9);
+        // so is one without the tier columns whose first value is a role name (a turn tier), with or
+        // without the duration column: the role name comes right after a time
+        for (String turns : List.of("62.5\t70.0\tclient\n80.0\t85.0\tsigh\n", "62.5\t70.0\t7.5\tclient\n")) {
+            Path t = Files.writeString(dir.resolve("turns.txt"), turns);
+            ParseResult<RawAnnotation> rt = AnnotationReader.read(t, "turns.txt", "s1");
+            assertTrue(
+                    rt.rejects().stream().noneMatch(x -> x.reason.startsWith("no header row")),
+                    rt.rejects().toString());
+            assertEquals(62.5, rt.records().get(0).startS(), 1e-9);
+        }
     }
 }
