@@ -17,6 +17,7 @@ import org.sessionreview.jobs.live.ReplayCommand;
  * live-bench             measure the live job's processing latency (see {@code live-bench --help})
  * watch                  print the live job's candidate moments as they come (see {@code watch --help})
  * sql                    Flink SQL over a review's output tables (see {@code sql --help})
+ * validate               the anxiety index of labelled recordings against their labels (see {@code validate --help})
  * </pre>
  *
  * Exit codes: 0 success, 1 the job failed, 2 unusable arguments.
@@ -38,6 +39,7 @@ public final class Main {
             "  export --audience research --tables DIR --out DIR  a review's tables for researchers; 'export --help'",
             "  report --tables DIR --out DIR ...           HTML pages for supervisors from review tables; 'report --help'",
             "  sql (-e SQL | -f FILE) --tables DIR         Flink SQL over a review's output tables; 'sql --help'",
+            "  validate --recordings DIR [--labels FILE]   the anxiety index against stress-task labels; 'validate --help'",
             "  --help                                      print this help");
 
     private Main() {}
@@ -118,6 +120,8 @@ public final class Main {
                 return new org.sessionreview.jobs.report.ReportCommand(out, err).run(rest);
             case "sql":
                 return new org.sessionreview.jobs.sql.SqlCommand(out, err).run(rest);
+            case "validate":
+                return new org.sessionreview.jobs.validate.ValidateCommand(out, err).run(rest);
             default:
                 err.println("session-review: unknown command '" + args[0] + "'\n\n" + USAGE);
                 return 2;

@@ -289,7 +289,7 @@ public final class ReviewOptions {
     }
 
     /** The pipeline configuration: {@code --eda-method}, then each {@code --set} in order, checked against the declarations. */
-    static PipelineConfig config(EdaMethod edaMethod, List<String> sets, StoredBaselines baselines)
+    public static PipelineConfig config(EdaMethod edaMethod, List<String> sets, StoredBaselines baselines)
             throws UsageException {
         PipelineConfig.Builder b =
                 PipelineConfig.builder().set(EdaOptions.METHOD, edaMethod).storedBaselines(baselines);

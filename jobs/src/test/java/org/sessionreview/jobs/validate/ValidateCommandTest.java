@@ -1,0 +1,182 @@
+package org.sessionreview.jobs.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.config.ScoringOptions;
+import org.sessionreview.jobs.Main;
+import org.sessionreview.jobs.Paths;
+import org.sessionreview.validation.RecordingValidation;
+import org.sessionreview.validation.TaskLabels;
+
+/**
+ * {@code validate} from the command line on a real Stress-Predict recording (S05), its labels given
+ * once in the recording's own file and once in a file of several participants in the layout of the
+ * dataset's {@code Improved_All_Combined_hr_rsp_binary.csv}.
+ */
+class ValidateCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A recordings root: S05's E4 files in folder {@code S05}, without its labels, and an unlabelled {@code S20}. */
+    private Path root() throws Exception {
+        Path s05 = Paths.shared("e4/stress-predict-S05");
+        Path dir = Files.createDirectories(tmp.resolve("Raw_data/S05"));
+        for (String f : List.of("EDA.csv", "BVP.csv", "ACC.csv", "TEMP.csv", "HR.csv", "IBI.csv")) {
+            Files.createSymbolicLink(dir.resolve(f), s05.resolve(f));
+        }
+        Path other = Files.createDirectories(tmp.resolve("Raw_data/S20"));
+        Files.copy(s05.resolve("TEMP.csv"), other.resolve("TEMP.csv"));
+        Files.createDirectories(tmp.resolve("Raw_data/notes"));
+        return tmp.resolve("Raw_data");
+    }
+
+    /** S05's labels as participant 5 of a combined file, with rows of participant 2 and two bad rows. */
+    private Path combinedLabels() throws Exception {
+        List<String> own = Files.readAllLines(Paths.shared("e4/stress-predict-S05/labels_S05.csv"));
+        StringBuilder b = new StringBuilder("Participant,HR,respr,Time(sec),Label\n");
+        b.append("2,80.1,15.2,1600000000,1\n");
+        for (String line : own.subList(1, own.size())) {
+            String[] f = line.split(",");
+            b.append("5,NaN,,").append(f[0]).append(',').append(f[1]).append('\n');
+        }
+        b.append("5,70,14,1600000001,stress\n");
+        b.append("5,70,14,,1\n");
+        Path file = tmp.resolve("Improved_All_Combined_hr_rsp_binary.csv");
+        Files.writeString(file, b.toString());
+        return file;
+    }
+
+    @Test
+    void shouldPrintTheAucOfEachLabelledRecordingAndTheirMedianWhenGivenACombinedLabelsFile() throws Exception {
+        Path root = root();
+        Path labels = combinedLabels();
+        Path json = tmp.resolve("figures.json");
+        Run r = run(
+                "validate", "--recordings", root.toString(), "--labels", labels.toString(), "--out", json.toString());
+        assertEquals(0, r.code(), r.err());
+
+        Map<Long, Integer> own = TaskLabels.read(Paths.shared("e4/stress-predict-S05/labels_S05.csv"))
+                .forRecording("S05")
+                .orElseThrow();
+        RecordingValidation.Result expected =
+                RecordingValidation.run(root.resolve("S05"), "S05", own, PipelineConfig.defaults());
+        assertTrue(expected.stress() > 50 && expected.rest() > 50, expected.toString());
+
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        JsonNode s05 = doc.get("recordings").get(0);
+        assertEquals("S05", s05.get("recording").asText());
+        assertEquals(expected.auc(), s05.get("auc").asDouble(), 1e-12);
+        assertEquals(expected.stress(), s05.get("stress").asInt());
+        assertEquals(expected.rest(), s05.get("rest").asInt());
+        assertEquals("S20", doc.get("recordings").get(1).get("recording").asText(), "notes/ holds no E4 file");
+        assertTrue(doc.get("recordings").get(1).get("notes").asText().contains("no labels"));
+        assertEquals(2, doc.get("recordings").size());
+        assertEquals(1, doc.get("recordings_with_auc").asInt());
+        assertEquals(expected.auc(), doc.get("median_auc").asDouble(), 1e-12);
+
+        String out = r.out();
+        String auc = String.format(java.util.Locale.ROOT, "%.3f", expected.auc());
+        assertTrue(out.contains("rows read = " + (own.size() + 1) + " accepted + 2 rejected, 2 participants"), out);
+        assertTrue(out.contains(labels + ", line " + (own.size() + 3) + ": the label is not 0 or 1"), out);
+        assertTrue(out.contains(labels + ", line " + (own.size() + 4) + ": the time is not a number"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("S05") && l.contains(auc)), out);
+        assertTrue(out.contains("median window AUC " + auc + " over 1 recordings"), out);
+        assertTrue(out.contains("labelled participants without a recording folder: 2"), out);
+    }
+
+    @Test
+    void shouldUseEachFoldersOwnLabelsAndTheReviewsParametersWhenSet() throws Exception {
+        Path root = root();
+        Files.copy(Paths.shared("e4/stress-predict-S05/labels_S05.csv"), root.resolve("S05/labels_S05.csv"));
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        assertEquals(
+                0,
+                run("validate", "--recordings", root.toString(), "--out", a.toString())
+                        .code());
+        assertEquals(
+                0,
+                run(
+                                "validate",
+                                "--recordings",
+                                root.resolve("S05").toString(),
+                                "--threads",
+                                "1",
+                                "--set",
+                                ScoringOptions.WEIGHT_HR.key() + "=0",
+                                "--out",
+                                b.toString())
+                        .code());
+        ObjectMapper m = new ObjectMapper();
+        double defaults = m.readTree(a.toFile()).get("median_auc").asDouble();
+        Map<Long, Integer> own = TaskLabels.read(root.resolve("S05/labels_S05.csv"))
+                .forRecording("S05")
+                .orElseThrow();
+        double noHr = RecordingValidation.run(
+                        root.resolve("S05"),
+                        "S05",
+                        own,
+                        PipelineConfig.builder()
+                                .set(ScoringOptions.WEIGHT_HR, 0.0)
+                                .build())
+                .auc();
+        assertEquals(noHr, m.readTree(b.toFile()).get("median_auc").asDouble(), 1e-12);
+        assertTrue(Math.abs(noHr - defaults) > 1e-3, "the HR weight changes the AUC: " + noHr + " " + defaults);
+        assertEquals(
+                "0",
+                m.readTree(b.toFile())
+                        .get("parameters")
+                        .get(ScoringOptions.WEIGHT_HR.key())
+                        .asText()
+                        .replace(".0", ""));
+    }
+
+    @Test
+    void shouldRefuseUnusableArgumentsAndLabelsWithExitCode2() throws Exception {
+        Run none = run("validate");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--recordings DIR is required"), none.err());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Run noRecordings = run("validate", "--recordings", empty.toString());
+        assertEquals(2, noRecordings.code());
+        assertTrue(noRecordings.err().contains("holds no E4 recording"), noRecordings.err());
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "subject,when,label\nS05,1,0\n");
+        Run badLabels = run("validate", "--recordings", root().toString(), "--labels", bad.toString());
+        assertEquals(2, badLabels.code());
+        assertTrue(badLabels.err().contains(bad + ", line 1: the header names no time column"), badLabels.err());
+        assertEquals(
+                2,
+                run("validate", "--recordings", empty.toString(), "--set", "no.such.key=1")
+                        .code());
+        assertEquals(
+                2,
+                run("validate", "--recordings", empty.toString(), "--threads", "0")
+                        .code());
+    }
+}
