@@ -56,17 +56,28 @@ public final class DelimitedTable {
         }
     }
 
+    /** Excel's separator hint, a first line {@code sep=;} (or {@code sep=,}, {@code sep=<tab>}). */
+    private static final java.util.regex.Pattern SEP_HINT =
+            java.util.regex.Pattern.compile("(?i)\"?sep=([,;\t])\"?[,;\t]*");
+
     /**
-     * Guesses the separator from the first non-empty line: whichever of tab, {@code ;} and {@code ,}
-     * occurs most often outside quotes (tab wins ties, then {@code ;}); {@code ,} when none occurs.
+     * Guesses the separator from the first non-empty line that is not a {@code #} comment (ELAN's
+     * tab export may start with a media header block, {@code #<url> -- offset: <ms>}): whichever of
+     * tab, {@code ;} and {@code ,} occurs most often outside quotes (tab wins ties, then {@code ;});
+     * {@code ,} when none occurs. A first line {@code sep=X} (the hint Excel writes and reads) gives
+     * {@code X}.
      */
     public static char sniffSeparator(String text) {
         String first = "";
         for (String line : text.split("\r\n|\r|\n", 50)) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
                 first = line;
                 break;
             }
+        }
+        java.util.regex.Matcher hint = SEP_HINT.matcher(first.strip());
+        if (hint.matches()) {
+            return hint.group(1).charAt(0);
         }
         int tabs = 0;
         int semis = 0;
@@ -95,15 +106,47 @@ public final class DelimitedTable {
         return ',';
     }
 
-    /** Reads {@code text} with a sniffed separator ({@link #sniffSeparator(String)}). */
+    /**
+     * Reads {@code text} with a sniffed separator ({@link #sniffSeparator(String)}). A leading
+     * {@code sep=X} line (Excel's separator hint) is a directive, not a row: it is left out, and the
+     * other rows keep their line numbers.
+     */
     public static DelimitedTable read(String text) {
-        return read(text, sniffSeparator(text));
+        DelimitedTable t = read(text, sniffSeparator(text));
+        List<Row> rows = new ArrayList<>(t.rows);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).isBlank()) {
+                continue;
+            }
+            if (SEP_HINT.matcher(String.join(String.valueOf(t.separator), rows.get(i).cells)
+                            .strip())
+                    .matches()) {
+                rows.remove(i);
+                return new DelimitedTable(t.separator, rows, t.error);
+            }
+            break;
+        }
+        return t;
     }
 
-    /** Reads {@code text} with the given column separator. */
+    /** Reads {@code text} with the given column separator; {@code "} quotes fields. */
     public static DelimitedTable read(String text, char separator) {
-        CsvSchema schema =
-                CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"');
+        return read(text, separator, true);
+    }
+
+    /**
+     * Reads {@code text} with the given column separator and no quoting: every {@code "} is part of
+     * its cell. For formats that never quote, such as ELAN's tab-delimited export, where a
+     * transcript cell may well start with a quotation mark.
+     */
+    public static DelimitedTable readUnquoted(String text, char separator) {
+        return read(text, separator, false);
+    }
+
+    private static DelimitedTable read(String text, char separator, boolean quoted) {
+        CsvSchema schema = quoted
+                ? CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"')
+                : CsvSchema.emptySchema().withColumnSeparator(separator).withoutQuoteChar();
         List<Row> rows = new ArrayList<>();
         Row error = null;
         long rowStart = 1;

@@ -40,4 +40,25 @@ class DelimitedTableTest {
         assertEquals('\t', DelimitedTable.sniffSeparator("\n\nx\ty,z\n"));
         assertEquals(',', DelimitedTable.sniffSeparator("single\n"));
     }
+
+    @Test
+    void shouldSniffPastCommentLinesAndHonourExcelsSeparatorHint() {
+        assertEquals('\t', DelimitedTable.sniffSeparator("#file:///v.mp4 -- offset: 0, or so\n\na\tb\n"));
+        assertEquals(';', DelimitedTable.sniffSeparator("sep=;\nstart,end;code\n"));
+        assertEquals(',', DelimitedTable.sniffSeparator("\"sep=,\"\nstart;end\n"));
+        DelimitedTable t = DelimitedTable.read("sep=;\r\nstart;code\r\n1,5;AFF_CUE\r\n");
+        assertEquals(';', t.separator());
+        assertEquals(
+                List.of(2L, 3L), t.rows().stream().map(DelimitedTable.Row::line).toList(), "the hint is no row");
+        assertEquals(List.of("1,5", "AFF_CUE"), t.rows().get(1).cells());
+        assertEquals(3, DelimitedTable.read("a,b\nsep=;\n1,2\n").rows().size(), "only a first line is a hint");
+    }
+
+    @Test
+    void shouldKeepQuotationMarksInCellsWhenReadWithoutQuoting() {
+        DelimitedTable t = DelimitedTable.readUnquoted("a\t\"Nein\" sagte ich\nb\t\"open\n", '\t');
+        assertNull(t.error());
+        assertEquals(List.of("a", "\"Nein\" sagte ich"), t.rows().get(0).cells());
+        assertEquals("\"open", t.rows().get(1).cell(1));
+    }
 }

@@ -60,6 +60,13 @@ final class ElanTabColumns {
             return Optional.empty();
         }
         ElanTabLayout layout = new ElanTabLayout(0, sniffed.get().formats(), groups);
+        if (groups == 2
+                && header.cell(perGroup)
+                        .trim()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("duration")) {
+            layout = layout.withDurationSecond(); // "Begin Time - ...", "Duration - ...": no end column
+        }
         return Optional.of(new Header(header, layout, groups * perGroup));
     }
 

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  *     participant)
  * @param formats the time formats of each time group, in ELAN's fixed order (hh:mm:ss.ms, then
  *     ss.msec, then msec, then SMPTE; SMPTE is recognised but never read as a time)
- * @param groups time groups present: 1 = begin, 2 = begin and end, 3 = begin, end and duration
+ * @param groups time groups present: 1 = begin, 2 = begin and end (or begin and duration, see
+ *     {@code durationSecond}), 3 = begin, end and duration
+ * @param durationSecond with two groups: the second is the duration, not the end (the export's
+ *     "Begin Time" and "Duration" ticked, "End Time" not; {@link ElanTabParser} decides it per file)
  */
-public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int groups) {
+public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int groups, boolean durationSecond) {
     /** ELAN's time formats, in the order ELAN writes them within a group. */
     public enum TimeFormat {
         /** {@code hh:mm:ss.ms}, always 2-2-2.3 digits: {@code 00:00:01.629}. */
@@ -59,10 +62,26 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
 
     public ElanTabLayout {
         formats = List.copyOf(formats);
-        if (leadingColumns < 0 || leadingColumns > 2 || formats.isEmpty() || groups < 1 || groups > 3) {
-            throw new IllegalArgumentException("invalid ELAN tab layout: " + leadingColumns + " leading columns, "
-                    + formats + " formats, " + groups + " time groups");
+        if (leadingColumns < 0
+                || leadingColumns > 2
+                || formats.isEmpty()
+                || groups < 1
+                || groups > 3
+                || (durationSecond && groups != 2)) {
+            throw new IllegalArgumentException(
+                    "invalid ELAN tab layout: " + leadingColumns + " leading columns, " + formats + " formats, "
+                            + groups + " time groups" + (durationSecond ? ", begin and duration" : ""));
         }
+    }
+
+    /** Begin[, end[, duration]] groups. */
+    public ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int groups) {
+        this(leadingColumns, formats, groups, false);
+    }
+
+    /** This layout with begin and duration as its two groups. */
+    ElanTabLayout withDurationSecond() {
+        return new ElanTabLayout(leadingColumns, formats, groups, true);
     }
 
     /** Index of the first time cell. */
@@ -76,22 +95,71 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     }
 
     /**
-     * Infers the layout from one data row: the first time-like cell among the first three starts
-     * the times; the first group is the run of formats in ELAN's order; the groups are the
-     * repetitions of that run (at most 3), leaving at least one cell for the value. Assumes the
-     * groups present are begin[, end[, duration]] (configure the layout otherwise). Empty when the
-     * row has no such structure.
+     * Infers the layout from one data row. Each of the first three cells that holds a time may
+     * start the times; from there the first group is the run of formats in ELAN's order, and the
+     * groups are the repetitions of that run (at most 3), leaving at least one cell for the value.
+     * Of these candidates the one whose value cell is no time wins, then one whose duration (of
+     * three groups) equals end - begin, then one with an hh:mm:ss.ms or ss.msec time, then the
+     * earliest: a participant written as a number ({@code 101}) looks like a
+     * msec time but is followed by the real times. Assumes the groups present are begin[, end[,
+     * duration]]; {@link ElanTabParser} tells begin and duration apart from begin and end. Empty
+     * when the row has no such structure.
      */
     public static Optional<ElanTabLayout> sniff(List<String> cells) {
-        int start = -1;
-        for (int i = 0; i < Math.min(3, cells.size()); i++) {
-            if (TimeFormat.of(cells.get(i)).isPresent()) {
-                start = i;
-                break;
+        ElanTabLayout best = null;
+        int bestScore = -1;
+        for (int start = 0; start < Math.min(3, cells.size()); start++) {
+            ElanTabLayout c = from(cells, start);
+            if (c == null) {
+                continue;
+            }
+            int score = (TimeFormat.of(cells.get(c.valueColumn())).isEmpty() ? 4 : 0)
+                    + (consistent(c, cells) ? 2 : 0)
+                    + (c.formats().contains(TimeFormat.CLOCK) || c.formats().contains(TimeFormat.SECONDS) ? 1 : 0);
+            if (score > bestScore) {
+                best = c;
+                bestScore = score;
             }
         }
-        if (start < 0) {
-            return Optional.empty();
+        return Optional.ofNullable(best);
+    }
+
+    /** False when the layout has three groups and the row's duration is not its end - begin. */
+    private static boolean consistent(ElanTabLayout l, List<String> cells) {
+        if (l.groups() < 3) {
+            return true;
+        }
+        int p = l.formats().size();
+        double b = seconds(l.formats().get(0), cells.get(l.firstTimeColumn()));
+        double e = seconds(l.formats().get(0), cells.get(l.firstTimeColumn() + p));
+        double d = seconds(l.formats().get(0), cells.get(l.firstTimeColumn() + 2 * p));
+        return Double.isNaN(b) || Math.abs(d - (e - b)) <= 0.0015;
+    }
+
+    /** A cell of a time format in seconds; NaN for SMPTE. */
+    private static double seconds(TimeFormat f, String cell) {
+        String t = cell.trim();
+        return switch (f) {
+            case CLOCK ->
+                Integer.parseInt(t.substring(0, 2)) * 3600.0
+                        + Integer.parseInt(t.substring(3, 5)) * 60.0
+                        + Double.parseDouble(t.substring(6));
+            case SECONDS -> Double.parseDouble(t.replace(',', '.'));
+            case MILLIS -> Long.parseLong(t) / 1000.0;
+            case SMPTE -> Double.NaN;
+        };
+    }
+
+    /** The layout whose times start at {@code start}, or null. */
+    private static ElanTabLayout from(List<String> cells, int start) {
+        if (TimeFormat.of(cells.get(start)).isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < start; i++) {
+            Optional<TimeFormat> f = TimeFormat.of(cells.get(i));
+            if (f.isPresent() && f.get() != TimeFormat.MILLIS) {
+                return null; // a tier or participant is no hh:mm:ss.ms or ss.msec time; a number may be a participant
+            }
         }
         List<TimeFormat> formats = new ArrayList<>();
         for (int i = start; i < cells.size(); i++) {
@@ -110,10 +178,7 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
             groups++;
         }
         groups = Math.min(groups, (cells.size() - start - 1) / p);
-        if (groups < 1) {
-            return Optional.empty();
-        }
-        return Optional.of(new ElanTabLayout(start, formats, groups));
+        return groups < 1 ? null : new ElanTabLayout(start, formats, groups);
     }
 
     private static boolean matchesGroup(List<String> cells, int from, List<TimeFormat> formats) {

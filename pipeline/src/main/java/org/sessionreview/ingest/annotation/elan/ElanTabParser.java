@@ -20,7 +20,8 @@ import org.sessionreview.taxonomy.Actor;
  * of each group, as written: the export includes the master media offset only when "add master
  * media offset" was ticked, which the file does not record, so export with that option when the
  * media has an offset. When begin, end and duration are all present, a duration that differs from
- * end - begin by more than 1.5 ms rejects the row. An annotation shorter than 100 ms, or a row
+ * end - begin by more than 1.5 ms rejects the row; two groups are begin and duration when a row's
+ * second time is before its first ({@link #beginAndDuration}). An annotation shorter than 100 ms, or a row
  * with a begin only, is a point event. The actor hint is the participant when it is a role name,
  * else the tier name (as for {@link ElanParser}). ss.msec times may carry a decimal comma (the
  * export re-saved by a spreadsheet in a German or French locale). SMPTE columns are skipped; an
@@ -53,7 +54,7 @@ public final class ElanTabParser implements AnnotationParser {
      * with at least one hh:mm:ss.ms or ss.msec time.
      */
     public static boolean looksLikeExport(String text) {
-        DelimitedTable table = DelimitedTable.read(text);
+        DelimitedTable table = table(text);
         if (ElanTabColumns.detect(table).isPresent()) {
             return true;
         }
@@ -73,6 +74,16 @@ public final class ElanTabParser implements AnnotationParser {
         return l.groups() >= 2 && !value.isEmpty() && !value.matches("[-+0-9.,]+");
     }
 
+    /**
+     * The text as a table. ELAN writes its tab-delimited export without quoting (a transcript cell
+     * may begin with a quotation mark), so a tab-separated file is read with no quote character;
+     * the CSV variant, and a file re-saved by a spreadsheet, keep {@code "} quoting.
+     */
+    static DelimitedTable table(String text) {
+        char separator = DelimitedTable.sniffSeparator(text);
+        return separator == '\t' ? DelimitedTable.readUnquoted(text, separator) : DelimitedTable.read(text);
+    }
+
     static boolean isSkipped(DelimitedTable.Row r) {
         return r.isBlank() || r.cell(0).startsWith("#");
     }
@@ -80,7 +91,7 @@ public final class ElanTabParser implements AnnotationParser {
     @Override
     public ParseResult<RawAnnotation> parse(byte[] content, String sourceFile, String sessionId) {
         ParseSink sink = new ParseSink(sourceFile, sessionId);
-        DelimitedTable table = DelimitedTable.read(RecordFields.utf8(content));
+        DelimitedTable table = table(RecordFields.utf8(content));
         ElanTabLayout l = layout;
         if (l == null) {
             Optional<DelimitedTable.Row> first = firstDataRow(table);
@@ -99,7 +110,7 @@ public final class ElanTabParser implements AnnotationParser {
                         null);
                 return sink.result();
             }
-            l = sniffed.get();
+            l = beginAndDuration(sniffed.get(), table);
         }
         for (DelimitedTable.Row row : table.rows()) {
             if (isSkipped(row)) {
@@ -146,10 +157,48 @@ public final class ElanTabParser implements AnnotationParser {
     }
 
     /**
+     * {@code l}, or with two time groups that are begin and duration when a row's second time is
+     * before its first: ELAN never writes an end before its begin, so the export had "Begin Time"
+     * and "Duration" ticked and "End Time" not. Decided once for the file, from all its rows (a file
+     * whose durations never fall below their begins, all its annotations in the first seconds, is
+     * read as begin and end).
+     */
+    static ElanTabLayout beginAndDuration(ElanTabLayout l, DelimitedTable table) {
+        if (l.groups() != 2 || l.formats().get(0) == ElanTabLayout.TimeFormat.SMPTE) {
+            return l;
+        }
+        for (DelimitedTable.Row row : table.rows()) {
+            if (isSkipped(row)) {
+                continue;
+            }
+            try {
+                double b = time(l.formats().get(0), "begin", row.cell(l.firstTimeColumn()));
+                double second = time(
+                        l.formats().get(0),
+                        "end",
+                        row.cell(l.firstTimeColumn() + l.formats().size()));
+                if (second < b - DURATION_TOLERANCE_S) {
+                    return l.withDurationSecond();
+                }
+            } catch (InvalidRecordException e) {
+                // a damaged row is rejected when it is read
+            }
+        }
+        return l;
+    }
+
+    /**
      * Begin and end (NaN when the layout has no end) of a row, in seconds, read from the first
      * format of each time group; checks the interval and, when present, the duration.
      */
     static double[] times(ElanTabLayout l, DelimitedTable.Row row) throws InvalidRecordException {
+        if (l.durationSecond()) {
+            int p = l.formats().size();
+            double begin = time(l.formats().get(0), "begin", row.cell(l.firstTimeColumn()));
+            double duration = time(l.formats().get(0), "duration", row.cell(l.firstTimeColumn() + p));
+            RecordFields.checkInterval(begin, begin + duration);
+            return new double[] {begin, begin + duration};
+        }
         String[] names = {"begin", "end", "duration"};
         double[] t = new double[l.groups()];
         for (int g = 0; g < l.groups(); g++) {

@@ -1,185 +1,96 @@
 package org.sessionreview.ingest.annotation.elan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.ingest.annotation.AnnotationFixtures;
-import org.sessionreview.ingest.annotation.AnnotationReader;
+import org.sessionreview.ingest.annotation.AnnotationFormat;
 import org.sessionreview.ingest.annotation.RawAnnotation;
 
-/**
- * ELAN "Export > Tab-delimited Text" with the time formats a user can tick, generated from the
- * real pympi_fto.eaf: SMPTE time codes next to other formats, msec only, ss.msec re-saved with a
- * decimal comma, SMPTE only. Read through {@link AnnotationReader}, so detection is covered too.
- */
+/** ELAN tab-delimited exports as other sites write them: export options and content the first reader got wrong. */
 class ElanTabExportVariantsTest {
-    private static final double TOL = 1e-9;
+    private final ElanTabParser parser = new ElanTabParser();
 
-    private static List<RawAnnotation> fto() {
-        return new ElanParser()
-                .parse(AnnotationFixtures.shared("annotations/elan/pympi_fto.eaf"), "fto.eaf", "s1")
-                .records();
-    }
-
-    static String clock(long ms) {
-        return String.format("%02d:%02d:%02d.%03d", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
-    }
-
-    /** PAL (25 fps) SMPTE time code, as ELAN writes it. */
-    static String smpte(long ms) {
-        return String.format("%02d:%02d:%02d:%02d", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000 / 40);
-    }
-
-    /** Tier name, participant, then for begin, end and duration each of {@code formats}, then the value. */
-    @SafeVarargs
-    private static String export(List<RawAnnotation> records, LongFunction<String>... formats) {
-        StringBuilder sb = new StringBuilder();
-        for (RawAnnotation a : records) {
-            long b = Math.round(a.startS() * 1000);
-            long e = Math.round(a.endS() * 1000);
-            sb.append(a.actorHint()).append('\t').append(a.actorHint());
-            for (long ms : new long[] {b, e, e - b}) {
-                for (LongFunction<String> f : formats) {
-                    sb.append('\t').append(f.apply(ms));
-                }
-            }
-            sb.append('\t').append(a.label()).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static ParseResult<RawAnnotation> read(String text) throws IOException {
-        return AnnotationReader.read(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "fto.txt", "fto.txt", "s1");
-    }
-
-    private static void assertSameAsEaf(List<RawAnnotation> eaf, ParseResult<RawAnnotation> tab) {
-        assertBalanced(tab, eaf.size(), 0);
-        for (int i = 0; i < eaf.size(); i++) {
-            assertEquals(eaf.get(i).startS(), tab.records().get(i).startS(), TOL);
-            assertEquals(eaf.get(i).endS(), tab.records().get(i).endS(), TOL);
-            assertEquals(eaf.get(i).label(), tab.records().get(i).label());
-            assertEquals(eaf.get(i).actorHint(), tab.records().get(i).actorHint());
-        }
+    private ParseResult<RawAnnotation> parse(String text) {
+        assertEquals(Optional.of(AnnotationFormat.ELAN_TAB), AnnotationFormat.detect("export.txt", text));
+        return parser.parse(AnnotationFixtures.utf8(text), "export.txt", "s1");
     }
 
     @Test
-    void shouldSkipSmpteColumnsWhenExportAlsoHasClockTimes() throws IOException {
-        List<RawAnnotation> eaf = fto();
-        String text = export(eaf, ElanTabExportVariantsTest::clock, ElanTabExportVariantsTest::smpte);
-        assertTrue(text.startsWith("a\ta\t00:00:00.000\t00:00:00:00\t00:00:01.629\t00:00:01:15\t"), text);
-        assertSameAsEaf(eaf, read(text));
+    void shouldReadEveryRowWhenATranscriptCellStartsWithAQuotationMark() {
+        String text = "Client transcript\t00:12:30.000\t00:12:33.000\t\"Nein\" sagte ich\n"
+                + "Therapist codes\t00:12:34.500\t00:12:40.000\tINT_VALIDATION\n"
+                + "Client codes\t00:13:00.000\t00:13:05.000\tANX_STR_HANDS\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        // read with quoting, the first cell's quote swallowed the rest of the file
+        assertBalanced(r, 3, 0);
+        assertEquals("\"Nein\" sagte ich", r.records().get(0).label());
+        assertEquals(780.0, r.records().get(2).startS(), EPS);
+        assertEquals("ANX_STR_HANDS", r.records().get(2).label());
     }
 
     @Test
-    void shouldReadMillisecondsWhenExportHasNoOtherFormat() throws IOException {
-        List<RawAnnotation> eaf = fto();
-        assertSameAsEaf(eaf, read(export(eaf, Long::toString)));
+    void shouldSkipTheMediaHeaderBlockWhenSniffingTheSeparator() {
+        String text = "#file:///C:/v/s.mp4 -- offset: 5000\n\n"
+                + "Client\t00:12:34.500\t754.5\t00:12:40.000\t760.0\tANX_STR_SIGH\n"
+                + "Therapist\t00:13:00.000\t780.0\t00:13:05.000\t785.0\tINT_VALIDATION\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 2, 0);
+        assertEquals(754.5, r.records().get(0).startS(), EPS);
+        assertEquals(785.0, r.records().get(1).endS(), EPS);
     }
 
     @Test
-    void shouldReadDecimalCommaWhenSecondsWereResavedInGermanLocale() throws IOException {
-        List<RawAnnotation> eaf = fto();
-        String text = export(eaf, ms -> Double.toString(ms / 1000.0).replace('.', ','));
-        assertTrue(text.startsWith("a\ta\t0,0\t1,629\t1,629\t"), text);
-        assertSameAsEaf(eaf, read(text));
+    void shouldAddTheDurationToTheBeginWhenTheExportHasNoEndColumn() {
+        String text = "Client\t00:12:34.500\t00:00:05.500\tANX_STR_SIGH\n"
+                + "Client\t00:00:01.000\t00:00:02.000\tAFF_CUE\n"
+                + "Client\t00:20:00.000\t00:00:00.000\tANX_STR_SIGH\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 3, 0);
+        assertEquals(754.5, r.records().get(0).startS(), EPS);
+        assertEquals(760.0, r.records().get(0).endS(), EPS);
+        assertEquals(3.0, r.records().get(1).endS(), EPS, "its duration exceeds its begin: still a duration");
+        assertNull(r.records().get(2).endS(), "duration 0: a point");
     }
 
     @Test
-    void shouldRejectEveryRowNamingSmpteWhenExportHasOnlyTimeCodes() throws IOException {
-        List<RawAnnotation> eaf = fto();
-        ParseResult<RawAnnotation> r = read(export(eaf, ElanTabExportVariantsTest::smpte));
-        assertBalanced(r, 0, eaf.size());
-        for (int i = 0; i < eaf.size(); i++) {
-            assertEquals(i + 1, r.rejects().get(i).line);
-            assertEquals(
-                    "field begin is an SMPTE time code (hh:mm:ss:ff) and the export does not state its frame rate:"
-                            + " export hh:mm:ss.ms, ss.msec or msec times as well",
-                    r.rejects().get(i).reason);
-        }
-    }
-
-    /**
-     * "Separate column for each tier": a header row, then one row per annotation with its value in
-     * its tier's column (as ELAN writes it for independent tiers), header cells ending in a tab.
-     */
-    private static String perTierExport(List<RawAnnotation> records) {
-        StringBuilder sb = new StringBuilder("Begin Time - hh:mm:ss.ms\tBegin Time - ss.msec\tEnd Time - hh:mm:ss.ms\t"
-                + "End Time - ss.msec\tDuration - hh:mm:ss.ms\tDuration - ss.msec\ta\tb\t\n");
-        for (RawAnnotation a : records) {
-            long b = Math.round(a.startS() * 1000);
-            long e = Math.round(a.endS() * 1000);
-            for (long ms : new long[] {b, e, e - b}) {
-                sb.append(clock(ms))
-                        .append('\t')
-                        .append(Double.toString(ms / 1000.0))
-                        .append('\t');
-            }
-            sb.append(a.actorHint().equals("a") ? a.label() + "\t" : "\t" + a.label())
-                    .append('\n');
-        }
-        return sb.toString();
+    void shouldReadBeginAndEndWhenNoRowEndsBeforeItBegins() {
+        ParseResult<RawAnnotation> r = parse("Client\t00:00:01.000\t00:00:02.000\tAFF_CUE\n");
+        assertEquals(2.0, r.records().get(0).endS(), EPS);
     }
 
     @Test
-    void shouldReadOneRecordPerCellWhenExportHasSeparateColumnForEachTier() throws IOException {
-        List<RawAnnotation> eaf = fto();
-        ParseResult<RawAnnotation> r = read(perTierExport(eaf));
-        assertSameAsEaf(eaf, r);
-        for (int i = 0; i < eaf.size(); i++) {
-            assertEquals(i + 2, r.records().get(i).line(), "the header is line 1");
-        }
-    }
-
-    @Test
-    void shouldRejectARowWithAValueBeyondTheHeadersColumns() throws IOException {
-        // before: the row passed the blank check and gave no record and no reject
-        String text = String.join(
-                "\n",
-                "Begin Time - ss.msec\tEnd Time - ss.msec\ta",
-                "1.0\t2.0\t\tANX_STR_SIGH",
-                "3.0\t4.0\tANX_STR_SIGH",
-                "");
-        ParseResult<RawAnnotation> r = read(text);
-        assertBalanced(r, 1, 1);
+    void shouldTakeANumericParticipantForAParticipantNotForATime() {
+        String text = "Client\t101\t00:12:34.500\t00:12:40.000\tANX_STR_SIGH\n"
+                + "Therapist\t102\t00:13:00.000\t00:13:05.000\tINT_VALIDATION\n";
         assertEquals(
-                "a value in column 4, beyond the header's 3 columns",
-                r.rejects().get(0).reason);
-        assertEquals(2, r.rejects().get(0).line);
+                Optional.of(new ElanTabLayout(2, List.of(ElanTabLayout.TimeFormat.CLOCK), 2)),
+                ElanTabLayout.sniff(
+                        List.of(text.lines().findFirst().orElseThrow().split("\t"))));
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 2, 0);
+        assertEquals(754.5, r.records().get(0).startS(), EPS);
+        assertEquals("Client", r.records().get(0).actorHint());
+        // msec only: begin, end and a duration that agrees are preferred to a participant read as a time
+        String msec = "Client\t101\t754500\t760000\t5500\tANX_STR_SIGH\n";
+        assertEquals(
+                Optional.of(new ElanTabLayout(2, List.of(ElanTabLayout.TimeFormat.MILLIS), 3)),
+                ElanTabLayout.sniff(List.of(msec.trim().split("\t"))));
+        assertEquals(760.0, parse(msec).records().get(0).endS(), EPS);
     }
 
     @Test
-    void shouldJoinRepeatedValueWhenDependentTierSplitsItsAnnotationIntoRows() throws IOException {
-        // tier a's annotation 1.0-3.0 s is subdivided by two annotations of dependent tier b
-        String text = String.join(
-                "\n",
-                "Begin Time - ss.msec\tEnd Time - ss.msec\ta\tb",
-                "1.0\t2.0\tANX_STR_SIGH\tx",
-                "2.0\t3.0\tANX_STR_SIGH\ty",
-                "3.0\t4.0\t\t",
-                "5.0\t6.0\tANX_STR_SIGH\t",
-                "");
-        ParseResult<RawAnnotation> r = read(text);
-        assertBalanced(r, 4, 1);
-        RawAnnotation joined = r.records().get(0);
-        assertEquals(1.0, joined.startS(), TOL);
-        assertEquals(3.0, joined.endS(), TOL);
-        assertEquals("a", joined.actorHint());
-        assertEquals(2, joined.line());
-        assertEquals("x", r.records().get(1).label());
-        assertEquals(2.0, r.records().get(1).endS(), TOL);
-        assertEquals("y", r.records().get(2).label());
-        assertEquals(5.0, r.records().get(3).startS(), TOL);
-        assertEquals(6.0, r.records().get(3).endS(), TOL, "not joined: 3.0-5.0 has no value between them");
-        assertEquals(4, r.rejects().get(0).line);
-        assertEquals("empty annotation value", r.rejects().get(0).reason);
+    void shouldReadBeginAndDurationInTheColumnPerTierLayoutWhenItsHeaderSaysDuration() {
+        String text = "Begin Time - hh:mm:ss.ms\tDuration - hh:mm:ss.ms\tClient codes\n"
+                + "00:12:34.500\t00:00:05.500\tANX_STR_SIGH\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 1, 0);
+        assertEquals(760.0, r.records().get(0).endS(), EPS);
     }
 }
