@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *   <li><b>end</b>, seconds: {@code offset}, {@code stop}, likewise suffixed; milliseconds
  *       likewise;
  *   <li><b>duration</b> (a native field only under these names), seconds: {@code duration},
- *       {@code dur}, {@code duration_s}; milliseconds: {@code duration_ms}: the end is start +
- *       duration when no end is given;
+ *       {@code dur}, either with {@code _s} or {@code _sec} ({@code Duration (sec)}); milliseconds:
+ *       the same ending in {@code _ms}: the end is start + duration when no end is given;
  *   <li><b>code</b>: {@code label}, {@code behavior}, {@code behaviour}, {@code category};
  *   <li><b>actor</b>: {@code role}, {@code speaker}, {@code subject}, {@code participant}.
  * </ul>
@@ -142,11 +142,11 @@ final class NativeFieldNames {
         for (String base : List.of("end", "offset", "stop", "endtime", "stoptime")) {
             times(m, base, "end");
         }
-        for (String n : List.of("duration", "dur", "duration_s", "dur_s")) {
+        for (String n : List.of("duration", "dur")) {
             m.put(n, new Field("duration", SECONDS));
-        }
-        for (String n : List.of("duration_ms", "dur_ms")) {
-            m.put(n, new Field("duration", MILLISECONDS));
+            m.put(n + "_s", new Field("duration", SECONDS));
+            m.put(n + "_sec", new Field("duration", SECONDS));
+            m.put(n + "_ms", new Field("duration", MILLISECONDS));
         }
         for (String n : List.of("code", "label", "behavior", "behaviour", "category")) {
             m.put(n, new Field("code", SECONDS));

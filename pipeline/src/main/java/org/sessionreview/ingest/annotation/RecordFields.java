@@ -42,7 +42,7 @@ public final class RecordFields {
      * {@code [h:]mm:ss[.fff]}: DyadSync {@code 09:40}, ELAN {@code 00:00:01.629}; the fraction may
      * follow a comma ({@code 00:00:01,629}, as subtitle files and German or French spreadsheets write it).
      */
-    private static final Pattern CLOCK = Pattern.compile("(?:(\\d{1,9}):)?(\\d{1,2}):(\\d{1,2}(?:[.,]\\d+)?)");
+    private static final Pattern CLOCK = Pattern.compile("(?:(\\d{1,9}):)?(\\d{1,4}):(\\d{1,2}(?:[.,]\\d+)?)");
 
     private RecordFields() {}
 
@@ -121,7 +121,9 @@ public final class RecordFields {
 
     /**
      * Parses a clock time {@code mm:ss}, {@code hh:mm:ss} or either with a decimal fraction of
-     * seconds ({@code 00:00:01.629}) into seconds; minutes and seconds must be below 60.
+     * seconds ({@code 00:00:01.629}) into seconds; seconds must be below 60, and minutes too when
+     * hours are given ({@code 72:15} without hours is 72 minutes 15 seconds: sessions run past an
+     * hour).
      *
      * @throws InvalidRecordException "field start is not a time (mm:ss or hh:mm:ss[.fff])"
      */
@@ -136,7 +138,7 @@ public final class RecordFields {
         long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
         int minutes = Integer.parseInt(m.group(2));
         double seconds = Double.parseDouble(m.group(3).replace(',', '.'));
-        if (minutes >= 60 || seconds >= 60) {
+        if ((m.group(1) != null && minutes >= 60) || seconds >= 60) {
             throw new InvalidRecordException("field " + field + " has minutes or seconds of 60 or more");
         }
         return hours * 3600.0 + minutes * 60.0 + seconds;

@@ -75,6 +75,15 @@ class NativeFieldNamesTest {
     }
 
     @Test
+    void shouldReadADurationInSecWhenTheHeaderSaysSo() {
+        String file = "Onset (sec),Duration (sec),Label,Speaker\n754.5,5.5,ANX_STR_SIGH,client\n";
+        ParseResult<RawAnnotation> r = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1");
+        assertBalanced(r, 1, 0);
+        assertEquals(760.0, r.records().get(0).endS(), EPS);
+        assertEquals(Map.of(), r.records().get(0).modifiers(), "the duration is no modifier");
+    }
+
+    @Test
     void shouldReadMillisecondColumnsAndCheckAnEndAgainstItsDuration() {
         String file = "onset_ms,offset_ms,duration_ms,behavior\n"
                 + "100000,104500,4500,ANX_STR_SIGH\n"

@@ -25,6 +25,14 @@ class RecordFieldsTest {
         assertEquals(580.0, RecordFields.parseClock("start", "09:40"), 1e-12);
         assertEquals(1.629, RecordFields.parseClock("start", "00:00:01.629"), 1e-12);
         assertEquals(3723.5, RecordFields.parseClock("start", "1:02:03.5"), 1e-12);
+        // without hours the minutes may pass 59: sessions run past an hour
+        assertEquals(4335.0, RecordFields.parseClock("start", "72:15"), 1e-12);
+        assertEquals(7200.5, RecordFields.parseClock("start", "120:00.5"), 1e-12);
+        assertEquals(
+                "field start has minutes or seconds of 60 or more",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseClock("start", "1:72:15"))
+                        .getMessage());
+        assertThrows(InvalidRecordException.class, () -> RecordFields.parseClock("start", "72:60"));
         assertEquals(
                 "field start is not a time (mm:ss or hh:mm:ss[.fff])",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseClock("start", "61:00:00:00"))
