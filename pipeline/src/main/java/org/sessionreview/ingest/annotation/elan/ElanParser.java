@@ -52,7 +52,9 @@ import org.sessionreview.taxonomy.Actor;
  * {@code CV_ENTRY_ML}) and its {@code CVE_ID} become {@link RawAnnotation#altLabels()}. External
  * vocabularies ({@code EXTERNAL_REF TYPE="ecv"}) are not fetched: the value is used as written.
  *
- * <p><b>Dependent tiers.</b> A {@code Symbolic_Association} tier whose {@code TIER_ID} has one of
+ * <p><b>Dependent tiers.</b> A {@code Symbolic_Association} tier (or a time-aligned {@code
+ * Included_In} or {@code Time_Subdivision} one, whose annotations belong to the parent annotation
+ * containing them in time, {@link ElanContainment}) whose {@code TIER_ID} has one of
  * the words significance, intensity, channel, immediacy, direct, directness, space, explicit,
  * stage (split at non-letters, any case; e.g. {@code significance@CL-rupture}) holds modifiers:
  * each value becomes modifier {@code <word>=<value>} of the annotation it refers to (following
@@ -72,7 +74,14 @@ public final class ElanParser implements AnnotationParser {
     private static final Set<String> MODIFIER_WORDS = Set.of(
             "significance", "intensity", "channel", "immediacy", "direct", "directness", "space", "explicit", "stage");
 
-    private static final String SYMBOLIC_ASSOCIATION = "Symbolic_Association";
+    /**
+     * Dependent tier types that may be modifier tiers: a value per parent annotation by reference
+     * (Symbolic_Association), or a time-aligned one inside it (Included_In, Time_Subdivision),
+     * attached to the parent annotation whose interval contains it.
+     */
+    private static final Set<String> MODIFIER_CONSTRAINTS =
+            Set.of("Symbolic_Association", "Included_In", "Time_Subdivision");
+
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private enum Kind {
@@ -112,12 +121,16 @@ public final class ElanParser implements AnnotationParser {
                 if (a.value.isEmpty()) {
                     continue;
                 }
-                EafDocument.Ann owner = owner(doc, a, kinds);
+                EafDocument.Ann owner = a.parentId == null && kind == Kind.MODIFIER
+                        ? ElanContainment.owner(doc, times, a, t -> kinds.get(t) == Kind.ANNOTATION)
+                        : owner(doc, a, kinds);
                 if (owner == null) {
                     if (kind == Kind.MODIFIER) {
                         orphanRejects.add(() -> sink.reject(
                                 a.line,
-                                "modifier annotation: its ANNOTATION_REF" + " leads to no annotation on a coded tier",
+                                a.parentId == null
+                                        ? "modifier annotation: no one annotation of the coded parent tier contains it"
+                                        : "modifier annotation: its ANNOTATION_REF leads to no annotation on a coded tier",
                                 null));
                     }
                 } else if (kind == Kind.MODIFIER) {
@@ -173,7 +186,7 @@ public final class ElanParser implements AnnotationParser {
             kinds.put(tier, dependent ? Kind.NOTE : Kind.SKIPPED);
             return;
         }
-        if (dependent && SYMBOLIC_ASSOCIATION.equals(doc.constraintOf(tier)) && tier.id != null) {
+        if (dependent && MODIFIER_CONSTRAINTS.contains(String.valueOf(doc.constraintOf(tier))) && tier.id != null) {
             for (String word : SPLIT.split(tier.id.toLowerCase(Locale.ROOT))) {
                 if (MODIFIER_WORDS.contains(word)) {
                     kinds.put(tier, Kind.MODIFIER);
