@@ -63,7 +63,8 @@ import org.sessionreview.taxonomy.Actor;
  * ignored. A dependent tier whose id marks free text ({@link RecordFields#isFreeText}, e.g.
  * {@code comment@CL}) attaches the values of its reference annotations as the parent's note
  * (never a record, never a modifier); an independent free-text tier (a transcript) has no codes
- * and is skipped. Every other dependent tier is an annotation tier: its annotations are records of
+ * and is skipped, its annotations counted in one note at line 0 (see {@link #skippedFreeText}).
+ * Every other dependent tier is an annotation tier: its annotations are records of
  * their own, with times as above.
  */
 public final class ElanParser implements AnnotationParser {
@@ -173,7 +174,37 @@ public final class ElanParser implements AnnotationParser {
             }
         }
         orphanRejects.forEach(Runnable::run);
+        skippedFreeText(doc, kinds, sink);
         return sink.result();
+    }
+
+    /**
+     * One note at line 0 (counted as one rejected record, as the normaliser's dropped-modifier note
+     * is) when independent tiers named as free text (a transcript, notes) held annotations: they
+     * are not read as codes, and a tier of codes named so ("Client text codes") would otherwise
+     * vanish without a word. Names no tier (a name may identify someone).
+     */
+    private static void skippedFreeText(EafDocument doc, Map<EafDocument.Tier, Kind> kinds, ParseSink sink) {
+        int tiers = 0;
+        long annotations = 0;
+        for (EafDocument.Tier tier : doc.tiers) {
+            if (kinds.get(tier) != Kind.SKIPPED) {
+                continue;
+            }
+            long n = tier.annotations.stream().filter(a -> !a.value.isEmpty()).count();
+            if (n > 0) {
+                tiers++;
+                annotations += n;
+            }
+        }
+        if (tiers > 0) {
+            sink.reject(
+                    0,
+                    annotations + " annotation" + (annotations == 1 ? "" : "s") + " on " + tiers + " tier"
+                            + (tiers == 1 ? "" : "s") + " named as free text (note, comment, text, transcript, ...)"
+                            + " were not read as codes; a tier of codes needs a name without those words",
+                    null);
+        }
     }
 
     private static void classify(

@@ -1,0 +1,69 @@
+package org.sessionreview.ingest.annotation.elan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.ingest.ParseResult;
+import org.sessionreview.ingest.annotation.RawAnnotation;
+
+/** Independent tiers named as free text are not codes, and say so once per file. */
+class ElanFreeTextTierTest {
+    private static final String EAF = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ANNOTATION_DOCUMENT FORMAT="3.0" VERSION="3.0">
+                <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>
+                <TIME_ORDER>
+                    <TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="100000"/>
+                    <TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="110000"/>
+                </TIME_ORDER>
+                <TIER LINGUISTIC_TYPE_REF="default" PARTICIPANT="client" TIER_ID="Client anxiety">
+                    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">
+                        <ANNOTATION_VALUE>ANX_STR_HANDS</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>
+                </TIER>
+                %s
+                <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="default" TIME_ALIGNABLE="true"/>
+            </ANNOTATION_DOCUMENT>
+            """;
+
+    private static String tier(String id, String... values) {
+        StringBuilder b = new StringBuilder("<TIER LINGUISTIC_TYPE_REF=\"default\" TIER_ID=\"" + id + "\">");
+        int i = 0;
+        for (String v : values) {
+            b.append("<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"t")
+                    .append(id.hashCode() & 0xffff)
+                    .append('_')
+                    .append(i++)
+                    .append("\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\"><ANNOTATION_VALUE>")
+                    .append(v)
+                    .append("</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>");
+        }
+        return b.append("</TIER>").toString();
+    }
+
+    private static ParseResult<RawAnnotation> parse(String tiers) {
+        return new ElanParser().parse(EAF.formatted(tiers).getBytes(StandardCharsets.UTF_8), "coding.eaf", "s1");
+    }
+
+    @Test
+    void shouldCountTheAnnotationsOfFreeTextTiersInOneNoteWithoutNamingThem() {
+        ParseResult<RawAnnotation> r =
+                parse(tier("Client text codes", "ANX_STR_SIGH", "AFF_CUE") + tier("Transcript Maria", "Hallo", ""));
+        assertBalanced(r, 1, 1);
+        String note = rejectAt(r, 0).reason;
+        assertEquals(
+                "3 annotations on 2 tiers named as free text (note, comment, text, transcript, ...) were not read as"
+                        + " codes; a tier of codes needs a name without those words",
+                note);
+        assertFalse(note.contains("Maria"));
+    }
+
+    @Test
+    void shouldAddNoNoteWhenFreeTextTiersAreEmpty() {
+        assertBalanced(parse(tier("notes", "")), 1, 0);
+        assertBalanced(parse(""), 1, 0);
+    }
+}
