@@ -429,6 +429,60 @@ final class E4Cases {
                                 .reject(EDA, JOINED_AFTER_SAMPLE + 3, Keywords.JOINED)
                                 .reject(EDA, JOINED_AFTER_SAMPLE + 4, Keywords.JOINED)),
                 of(
+                        "e4-exports-joined-wrong-order",
+                        "An EDA file holding two exports joined in the other order (the later one first, its start 60 s"
+                                + " after the earlier one ends, as `cat \"EDA (1).csv\" EDA.csv` gives) is read: both"
+                                + " header rows of the earlier export are rejected with their line numbers, its samples"
+                                + " are placed at their own times before the others and the 60 s gap is left missing.",
+                        c -> {
+                            List<String> l = c.lines(c.channel("EDA"));
+                            double rate =
+                                    Double.parseDouble(l.get(1).split(",")[0].trim());
+                            int split = 2 + JOINED_AFTER_SAMPLE;
+                            List<String> joined = new ArrayList<>();
+                            joined.add(String.format(Locale.ROOT, "%.6f", start(c) + JOINED_AFTER_SAMPLE / rate + 60));
+                            joined.add(l.get(1));
+                            joined.addAll(l.subList(split, l.size()));
+                            joined.addAll(l.subList(0, split));
+                            c.writeLines(c.channel("EDA"), joined);
+                        },
+                        reviewed().reject(EDA, null, Keywords.JOINED).rejectRows(EDA, 2)),
+                of(
+                        "e4-zeroed-block",
+                        "An EDA file with 8 KiB zeroed in the middle (NUL bytes where about 900 lines were, as after a"
+                                + " power loss on a memory card) is read: one reject row at the block's line says so, the"
+                                + " lines it held become as many missing samples and the samples after it keep their"
+                                + " times (to within a few samples).",
+                        c -> {
+                            String text = String.join("\n", c.lines(c.channel("EDA"))) + "\n";
+                            int from = 0;
+                            for (int line = 1; line < 1003; line++) {
+                                from = text.indexOf('\n', from) + 1;
+                            }
+                            from += 3; // inside line 1003
+                            c.write(
+                                    c.channel("EDA"),
+                                    text.substring(0, from) + "\0".repeat(8192) + text.substring(from + 8192));
+                        },
+                        reviewed().reject(EDA, 1003, Keywords.ZEROED).rejectRows(EDA, 1)),
+                of(
+                        "e4-acc-out-of-range",
+                        "An ACC line with a value no E4 gives (6400 in 1/64 g: a digit repeated) is rejected with its"
+                                + " line number as beyond the sensor's range; its sample stays missing and the others keep"
+                                + " their times.",
+                        c -> c.setLine(c.channel("ACC"), 100, "6400,-12,55"),
+                        reviewed().reject(ACC, 100, Keywords.RANGE).rejectRows(ACC, 1)),
+                of(
+                        "e4-ibi-trailing-commas",
+                        "Nothing: an IBI.csv re-saved with a comma ending every row (header row included) is read.",
+                        c -> {
+                            List<String> l = c.lines(c.channel("IBI"));
+                            c.writeLines(
+                                    c.channel("IBI"),
+                                    l.stream().map(x -> x + ",").toList());
+                        },
+                        reviewed().clean(IBI)),
+                of(
                         "e4-device-restarted",
                         "Nothing: the client's E4 was restarted " + RESTART_AFTER_S + " s into the recording, so"
                                 + " `wearables.client` lists its two exports as an array (the second starting after a "

@@ -45,5 +45,11 @@ public final class Keywords {
     /** Times that look like milliseconds where seconds are expected. */
     public static final String MILLISECONDS = "milliseconds";
 
+    /** A value no E4 sensor gives (acceleration past +-2 g). */
+    public static final String RANGE = "range";
+
+    /** A run of NUL bytes where lines were (a zeroed disk block). */
+    public static final String ZEROED = "zeroed disk block";
+
     private Keywords() {}
 }

@@ -180,11 +180,15 @@ public final class E4CsvParser {
                         && joined.take(lines, in, reason)) {
                     continue;
                 }
+                reason = reason == null && channel == Channel.ACC ? E4Units.accRangeProblem(fields) : reason;
                 if (reason != null) {
                     reject(lines, in, reason);
                 }
-                for (int c = 0; c < width; c++) {
-                    values.add(reason == null ? fields[c] : Double.NaN);
+                long rows = reason == null || lines.blank ? 1 : ZeroedBlock.samples(in, cap - values.size() / width);
+                for (long r = 0; r < rows; r++) {
+                    for (int c = 0; c < width; c++) {
+                        values.add(reason == null ? fields[c] : Double.NaN);
+                    }
                 }
             }
             joined.finish();
@@ -196,7 +200,7 @@ public final class E4CsvParser {
         if (read == 0 || values.size() == 0) {
             return noSamples("no samples after the header rows");
         }
-        return E4Channel.wrap(channel, Math.round(start * 1000.0), rate, values.toArray(), null);
+        return joined.channel();
     }
 
     private E4Channel readIbi(LineSource in) throws IOException {

@@ -87,6 +87,26 @@ final class E4Units {
                 + (m < ACC_MIN_MEDIAN ? "g or m/s^2? " : "") + "1/64 g is expected, 0.5-2 g accepted)" + NOT_READ;
     }
 
+    /** The E4's acceleration range, +-2 g in 1/64 g (Empatica's data export description). */
+    static final double ACC_RANGE = 128;
+
+    /**
+     * Why one ACC row cannot be a sample of the E4 (null when it can): the sensor measures +-2 g in
+     * 1/64 g, so an axis beyond +-{@value #ACC_RANGE} is a damaged value (a digit repeated or lost),
+     * whose square would dominate every motion feature of its windows or overflow. The parser asks
+     * after {@link JoinedExports} has had its look (a second export's header row is three equal
+     * unix start times).
+     */
+    static String accRangeProblem(double[] xyz) {
+        double x = xyz[0];
+        double y = xyz[1];
+        double z = xyz[2];
+        if (Math.abs(x) <= ACC_RANGE && Math.abs(y) <= ACC_RANGE && Math.abs(z) <= ACC_RANGE) {
+            return null;
+        }
+        return "acceleration beyond the E4's range (an axis past +-128 in 1/64 g, that is +-2 g): a damaged value";
+    }
+
     /**
      * The median of at most {@link #SAMPLE} evenly spaced finite values (width 3: the magnitudes
      * of rows x, y, z); NaN when none is finite.

@@ -28,6 +28,11 @@ import org.sessionreview.model.Reject;
  *       with ONE reject row for the stretch, at its first line, naming its lines and times (the
  *       convention of a whole-file reject, which counts every data line under one row); the
  *       lines after the stretch are samples {@code k, k+1, ...} again;
+ *   <li>same rate, {@code t < 0} (the exports joined in the other order, the earlier one last):
+ *       its lines are samples {@code t, t+1, ..., -1}, placed before the file's first sample (the
+ *       channel then starts at the new start, with any gap up to the first export missing); lines
+ *       beyond those fall on samples already read and are rejected as above. One such export per
+ *       file; a second is handled by the rule above;
  *   <li>another rate: every data line after the header is a rejected record, with no row of its
  *       own (the header's reason says so), as in a whole-file reject.
  * </ul>
@@ -79,6 +84,16 @@ final class JoinedExports {
     private long overlapEnd;
     private long overlapFirstLine;
     private long overlapLines;
+
+    /**
+     * The samples of an export that starts before the file's first sample (the exports joined in
+     * the wrong order), at sample indices {@code beforeIndex ...}; null when there is none.
+     */
+    private DoubleList before;
+
+    private long beforeIndex;
+    /** Samples of that export still to come before the file's first sample. */
+    private long beforeRoom;
 
     /** A second header started past the duration cap: the next line stops reading. */
     private boolean capped;
@@ -133,7 +148,7 @@ final class JoinedExports {
     private boolean busy;
 
     private boolean updateBusy(boolean result) {
-        busy = held || overlapLeft > 0 || restRejected || capped || shifted;
+        busy = held || overlapLeft > 0 || beforeRoom > 0 || restRejected || capped || shifted;
         return result;
     }
 
@@ -178,11 +193,52 @@ final class JoinedExports {
             System.arraycopy(fields, 0, heldValues, 0, width);
             return updateBusy(true);
         }
+        if (beforeRoom > 0) {
+            reason = reason == null && channel == Channel.ACC ? E4Units.accRangeProblem(fields) : reason;
+            if (reason != null) {
+                rejected++;
+                rejects.add(new Reject(
+                        sessionId, sourceFile, lines.number, reason, E4Row.safeRaw(lines.blank ? "" : in.text())));
+            }
+            addBefore(reason == null ? fields : null);
+            return updateBusy(true);
+        }
         if (overlapLeft > 0) {
             overlap(lines.number);
             return updateBusy(true);
         }
         return updateBusy(false);
+    }
+
+    /** One sample (NaN for {@code row} null) of the export before the file's first sample. */
+    private void addBefore(double[] row) {
+        for (int c = 0; c < width; c++) {
+            before.add(row == null ? Double.NaN : row[c]);
+        }
+        if (--beforeRoom == 0) {
+            // the rest of that export falls on the samples read first: an overlap
+            overlapLeft = values.size() / width;
+            overlapIndex = 0;
+            overlapEnd = overlapLeft;
+        }
+    }
+
+    /**
+     * The channel read: the file's samples from its start, or, when an export joined after them
+     * starts before them, that export's samples first (the gap to the file's first sample missing)
+     * from its own start.
+     */
+    E4Channel channel() {
+        if (before == null) {
+            return E4Channel.wrap(channel, Math.round(start * 1000.0), rate, values.toArray(), null);
+        }
+        double[] early = before.toArray();
+        double[] late = values.toArray();
+        double[] all = new double[(int) (-beforeIndex * width) + late.length];
+        java.util.Arrays.fill(all, early.length, (int) (-beforeIndex * width), Double.NaN);
+        System.arraycopy(early, 0, all, 0, early.length);
+        System.arraycopy(late, 0, all, (int) (-beforeIndex * width), late.length);
+        return E4Channel.wrap(channel, Math.round((start + beforeIndex / rate) * 1000.0), rate, all, null);
     }
 
     /** At the end of reading (end of file, cap, I/O error): the kept-back line and the stretch. */
@@ -197,12 +253,21 @@ final class JoinedExports {
 
     /** A kept-back line that was no header: a sample, or part of the overlap. */
     private void release() {
+        if (beforeRoom > 0) {
+            addBefore(heldValues);
+            return;
+        }
         if (overlapLeft > 0) {
             overlap(heldLine);
             return;
         }
+        String reason = channel == Channel.ACC ? E4Units.accRangeProblem(heldValues) : null;
+        if (reason != null) {
+            rejected++;
+            rejects.add(new Reject(sessionId, sourceFile, heldLine, reason, heldRaw));
+        }
         for (int c = 0; c < width; c++) {
-            values.add(heldValues[c]);
+            values.add(reason == null ? heldValues[c] : Double.NaN);
         }
     }
 
@@ -219,6 +284,7 @@ final class JoinedExports {
     private void header(long rateLine, String rateRaw) {
         closeOverlap();
         overlapLeft = 0;
+        beforeRoom = 0;
         double start2 = heldValues[0];
         double rate2 = fields[0];
         long k = values.size() / width;
@@ -243,6 +309,13 @@ final class JoinedExports {
                                 ? ", right after the earlier export"
                                 : ", after a gap of " + E4Limits.num((t - k) / rate) + " s (" + (t - k)
                                         + " samples) left missing");
+            } else if (t < 0 && before == null) {
+                before = new DoubleList((int) Math.min(4096, -t * width));
+                beforeIndex = t;
+                beforeRoom = -t;
+                then = "it starts " + E4Limits.num(-t / rate) + " s before the file's first sample (the exports were"
+                        + " joined in the other order): its samples are placed at their own time, before the others,"
+                        + " any gap to them left missing, and those that fall on samples already read are rejected";
             } else {
                 overlapLeft = k - t;
                 overlapIndex = t;
@@ -290,7 +363,7 @@ final class JoinedExports {
 
     /**
      * The start of an IBI header row {@code <start unix seconds>, IBI} (label in any case, spaces
-     * around it ignored), NaN when the row is not one or its number is not positive and finite.
+     * and trailing commas around it ignored), NaN when the row is not one or its number is not positive and finite.
      */
     static double ibiHeader(String row) {
         int comma = row == null || row == LineSource.TOO_LONG ? -1 : row.indexOf(',');
@@ -301,6 +374,8 @@ final class JoinedExports {
         if (!(start > 0) || Double.isInfinite(start)) {
             return Double.NaN;
         }
-        return row.substring(comma + 1).trim().equalsIgnoreCase("IBI") ? start : Double.NaN;
+        // trailing empty fields ("IBI," after a spreadsheet's re-save) are no column, as in data rows
+        String label = row.substring(comma + 1).replaceAll("[,\\s]+$", "").trim();
+        return label.equalsIgnoreCase("IBI") ? start : Double.NaN;
     }
 }

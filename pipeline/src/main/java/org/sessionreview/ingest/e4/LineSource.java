@@ -29,6 +29,14 @@ final class LineSource {
     private int lineEnd;
     private boolean tooLong;
     private long lines;
+    /** Characters of the current line (all of them when it is too long). */
+    private long lineLength;
+    /** NUL characters of the current line when it is too long (its characters are not kept). */
+    private long longLineNuls;
+    /** Characters of the lines before the current one, terminators included. */
+    private long charsBefore;
+
+    private long chars;
 
     LineSource(Reader in, int maxChars) {
         this.in = in;
@@ -52,12 +60,13 @@ final class LineSource {
             }
         }
         long dropped = 0; // characters of this line already passed over (too long)
+        long nuls = 0; // NUL characters among them
         int scan = pos;
         while (true) {
             if (scan >= end) {
                 int kept = scan - pos;
                 if (!fill()) {
-                    return dropped + kept > 0 && found(end, dropped + kept, end);
+                    return dropped + kept > 0 && found(end, dropped + kept, end, nuls);
                 }
                 scan = pos + kept;
             }
@@ -67,10 +76,11 @@ final class LineSource {
             }
             if (i < end) {
                 skipLf = buf[i] == '\r';
-                return found(i, dropped + (i - pos), i + 1);
+                return found(i, dropped + (i - pos), i + 1, nuls);
             }
             if (dropped + (i - pos) > maxChars) {
                 dropped += i - pos; // too long already: keep none of it
+                nuls += nulCount(pos, i);
                 pos = i;
             }
             scan = i;
@@ -145,15 +155,19 @@ final class LineSource {
                 return false;
             }
             int length = i - pos;
-            return length <= maxChars && found(i, length, next);
+            return length <= maxChars && found(i, length, next, 0);
         }
         return false;
     }
 
     /** Makes {@code buf[pos, lineEnd)} the current line of {@code length} characters. */
-    private boolean found(int lineEnd, long length, int next) {
+    private boolean found(int lineEnd, long length, int next, long droppedNuls) {
         lines++;
         tooLong = length > maxChars;
+        lineLength = length;
+        longLineNuls = tooLong ? droppedNuls + nulCount(pos, lineEnd) : 0;
+        charsBefore = chars;
+        chars += length + (next - lineEnd);
         this.lineStart = pos;
         this.lineEnd = lineEnd;
         pos = next;
@@ -168,6 +182,31 @@ final class LineSource {
     /** The current line as a new String, or {@link #TOO_LONG}. */
     String text() {
         return tooLong ? TOO_LONG : new String(buf, lineStart, lineEnd - lineStart);
+    }
+
+    /** Characters of the current line, without its terminator (all of them when it is too long). */
+    long lineLength() {
+        return lineLength;
+    }
+
+    /** NUL characters in the current line. */
+    long nulCount() {
+        return tooLong ? longLineNuls : nulCount(lineStart, lineEnd);
+    }
+
+    /** Mean characters per line of the lines before the current one, terminators included; NaN before the second line. */
+    double meanLineChars() {
+        return lines <= 1 ? Double.NaN : (double) charsBefore / (lines - 1);
+    }
+
+    private long nulCount(int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            if (buf[i] == 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The current line is longer than the limit (then its characters are not kept). */

@@ -46,6 +46,43 @@ class JoinedExportsTest {
     }
 
     @Test
+    void shouldPlaceAnEarlierExportJoinedLastBeforeTheFileWhenTheExportsAreJoinedInTheOtherOrder() throws IOException {
+        // cat "EDA (1).csv" EDA.csv: the later export (S1 + 5) first, the earlier (S1) after it, 3 s apart
+        String text = eda(S1 + 5, 1.1, 1.2, 1.3, 1.4) + eda(S1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8);
+        E4CsvParser.Result r = parse(Channel.EDA, text);
+
+        E4Channel data = r.data();
+        assertEquals(S1 * 1000, data.startMillis(), "the channel starts with the earlier export");
+        double[] want = new double[24];
+        java.util.Arrays.fill(want, NAN);
+        System.arraycopy(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}, 0, want, 0, 8);
+        System.arraycopy(new double[] {1.1, 1.2, 1.3, 1.4}, 0, want, 20, 4);
+        assertArrayEquals(want, data.values());
+        assertEquals((S1 + 5) * 1000.0, data.sampleMillis(20), "the later export keeps its time");
+        // before: all eight samples rejected as overlapping "the earlier export", its first 20 samples
+        assertCounts(r, 14, 2);
+        assertTrue(
+                r.report().rejects().get(0).reason.contains("starts 5 s before the file's first sample"),
+                r.report().rejects().get(0).reason);
+    }
+
+    @Test
+    void shouldRejectOnlyTheSamplesThatFallOnTheFirstExportWhenAnEarlierOneJoinedLastOverlapsIt() throws IOException {
+        // the earlier export (S1) runs 2.5 s: its last two samples fall on the first two of S1 + 2
+        String text = eda(S1 + 2, 1.1, 1.2, 1.3) + eda(S1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
+        E4CsvParser.Result r = parse(Channel.EDA, text);
+
+        assertEquals(S1 * 1000, r.data().startMillis());
+        assertArrayEquals(
+                new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1, 1.2, 1.3},
+                r.data().values());
+        assertCounts(r, 15, 4);
+        assertTrue(
+                r.report().rejects().get(2).reason.startsWith("lines 16-17 (2 samples"),
+                r.report().rejects().get(2).reason);
+    }
+
+    @Test
     void shouldContinueRightAfterTheFirstExportWhenTheSecondStartsWhereItEnds() throws IOException {
         String text = eda(S1, 0.1, 0.2, 0.3, 0.4) + eda(S1 + 1, 0.5, 0.6);
         E4CsvParser.Result r = parse(Channel.EDA, text, E4Limits.defaults());

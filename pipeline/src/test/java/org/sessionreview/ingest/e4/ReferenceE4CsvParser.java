@@ -148,6 +148,9 @@ public final class ReferenceE4CsvParser {
             }
             read++;
             String reason = lineProblem(line, width);
+            if (reason == null && channel == Channel.ACC) {
+                reason = E4Units.accRangeProblem(fields); // added 2026-12-05 with the parser's range check
+            }
             if (reason != null) {
                 reject(lines.number, reason, line);
             }

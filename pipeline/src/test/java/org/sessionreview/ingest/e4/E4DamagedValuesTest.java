@@ -1,0 +1,85 @@
+package org.sessionreview.ingest.e4;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.model.Channel;
+
+/** Ordinary damage inside E4 channel files: impossible values, zeroed disk blocks, re-saved headers. */
+class E4DamagedValuesTest {
+    private static final long S1 = 1_495_443_600L;
+
+    private static E4CsvParser.Result parse(Channel channel, String text) {
+        E4CsvParser.Result r = E4CsvParser.parse(channel, new StringReader(text), "s", "f.csv", E4Limits.defaults());
+        E4PlausibilityTest.assertAccounted(r.report());
+        return r;
+    }
+
+    private static String acc(String... rows) {
+        StringBuilder s = new StringBuilder(S1 + ".000000, " + S1 + ".000000, " + S1 + ".000000\n");
+        s.append("32.000000, 32.000000, 32.000000\n");
+        for (String row : rows) {
+            s.append(row).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void shouldRejectAnAccelerationBeyondTheE4sRangeAsADamagedValue() {
+        E4CsvParser.Result r =
+                parse(Channel.ACC, acc("-13,-37,60", "6400000,-12,55", "1e200,1e200,1e200", "128,-128,0", "-129,0,64"));
+        double nan = Double.NaN;
+        // before: 6400000 and 1e200 were samples, and |a|^2 gave 104 g and Infinity in windows/
+        assertArrayEquals(
+                new double[] {-13, -37, 60, nan, nan, nan, nan, nan, nan, 128, -128, 0, nan, nan, nan},
+                r.data().values());
+        assertEquals(5, r.report().recordsRead());
+        assertEquals(3, r.report().recordsRejected());
+        assertEquals(
+                "acceleration beyond the E4's range (an axis past +-128 in 1/64 g, that is +-2 g): a damaged value",
+                r.report().rejects().get(0).reason);
+        assertEquals(4, r.report().rejects().get(0).line);
+    }
+
+    @Test
+    void shouldKeepLaterSamplesAtTheirTimesWhenADiskBlockOfTheFileIsZeroed() {
+        StringBuilder file = new StringBuilder(S1 + ".000000\n4.000000\n");
+        int samples = 2000;
+        for (int i = 0; i < samples; i++) {
+            file.append(String.format(Locale.ROOT, "%.6f", 1 + i / 10000.0)).append('\n');
+        }
+        String clean = file.toString();
+        // 4 KiB zeroed from inside sample 1000's line on: the lines it held are gone, with their newlines
+        int from = clean.indexOf(String.format(Locale.ROOT, "%.6f", 1 + 1000 / 10000.0)) + 3;
+        String damaged = clean.substring(0, from) + "\0".repeat(4096) + clean.substring(from + 4096);
+        E4CsvParser.Result r = parse(Channel.EDA, damaged);
+
+        double[] v = r.data().values();
+        // each line holds 9 characters: 4096 + 9 of them are about 456 lines
+        assertEquals(samples, v.length, 2, "the samples after the block keep their times (to within a few)");
+        assertEquals(1.0999, v[999], 1e-12);
+        assertTrue(Double.isNaN(v[1000]) && Double.isNaN(v[1400]));
+        double last = 1 + (samples - 1) / 10000.0;
+        assertEquals(last, v[v.length - 1], 1e-12);
+        int index = (int) Math.round((last - 1) * 10000);
+        assertEquals(samples - 1, index);
+        assertTrue(Math.abs(v.length - 1 - index) <= 2, "last sample within 2 of its index: " + v.length);
+        assertEquals(1, r.report().recordsRejected());
+        assertTrue(
+                r.report().rejects().get(0).reason.startsWith("a run of 4"),
+                r.report().rejects().get(0).reason);
+        assertTrue(r.report().rejects().get(0).reason.contains("mostly NUL bytes (a zeroed disk block)"));
+    }
+
+    @Test
+    void shouldReadAnIbiFileWhoseRowsEndInACommaAfterASpreadsheetResave() {
+        E4CsvParser.Result r = parse(Channel.IBI, S1 + ", IBI,\n1.25,0.8,\n2.05,0.8,\n");
+        assertArrayEquals(new double[] {0.8, 0.8}, r.data().values());
+        assertEquals(0, r.report().recordsRejected());
+        assertEquals(Double.NaN, JoinedExports.ibiHeader(S1 + ", IBI, x"));
+    }
+}
