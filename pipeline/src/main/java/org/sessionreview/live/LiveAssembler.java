@@ -218,6 +218,12 @@ public final class LiveAssembler implements Serializable {
                     out);
             return List.of();
         }
+        int beyond = st.width == 3 ? maskBeyondAccRange(m.values) : 0;
+        if (beyond > 0) {
+            String reason = what + ": " + beyond + " ACC sample(s) beyond the E4's range (an axis past +-128 in 1/64 g,"
+                    + " +-2 g: damaged values) taken as missing";
+            out.reject(new Reject(m.sessionId, m.source(), m.offset, "samples: " + reason, null), false);
+        }
         List<SampleBlock> blocks = new ArrayList<>(st.acceptRegular(first, m.values));
         while (st.samplesAhead() > maxAhead) {
             blocks.addAll(fillGap(st, m, out));
@@ -343,6 +349,20 @@ public final class LiveAssembler implements Serializable {
     }
 
     /** Refuses the whole message {@code m} (a dead letter) for {@code reason}. */
+    /** Sets each x, y, z row with an axis beyond {@link E4Limits#ACC_MAX_ABS} to NaN, as the file reader rejects it; how many. */
+    static int maskBeyondAccRange(double[] xyz) {
+        int n = 0;
+        for (int i = 0; i + 2 < xyz.length; i += 3) {
+            if (Math.abs(xyz[i]) > E4Limits.ACC_MAX_ABS
+                    || Math.abs(xyz[i + 1]) > E4Limits.ACC_MAX_ABS
+                    || Math.abs(xyz[i + 2]) > E4Limits.ACC_MAX_ABS) {
+                xyz[i] = xyz[i + 1] = xyz[i + 2] = Double.NaN;
+                n++;
+            }
+        }
+        return n;
+    }
+
     static void reject(LiveMessage m, String reason, Output out) {
         String type = m.type == null ? "record" : m.type;
         out.reject(new Reject(m.sessionId, m.source(), m.offset, type + ": " + reason, null), true);

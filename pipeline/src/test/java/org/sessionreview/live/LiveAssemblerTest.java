@@ -359,6 +359,40 @@ class LiveAssemblerTest {
     }
 
     @Test
+    void shouldTakeAccelerationBeyondTheE4sRangeAsMissingAndSaySo() {
+        E4Recording rec = recording(60, 5);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        List<LiveMessage> ms = messages(rec, "client", 1.0);
+        LiveMessage acc = ms.stream()
+                .filter(m -> m.channel.equals("ACC") && m.firstIndex == 32)
+                .findFirst()
+                .orElseThrow();
+        acc.values[3 * 2] = 6400; // sample 34, x: a damaged digit
+        acc.values[3 * 5 + 2] = -1e200; // sample 37, z
+        in.addAll(ms);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+
+        SampleBlock acc0 = out.blocks.stream()
+                .filter(b -> "ACC".equals(b.channel) && b.firstIndex == 0)
+                .findFirst()
+                .orElseThrow();
+        double[] want = rec.channel(Channel.ACC).orElseThrow().values();
+        for (int i = 0; i < 60 * 3; i++) {
+            int sample = i / 3;
+            double expected = sample == 34 || sample == 37 ? Double.NaN : want[i];
+            assertEquals(expected, acc0.values[i], 0.0, "ACC value " + i);
+        }
+        assertEquals(1, out.rejects.size(), out.rejects.toString());
+        assertEquals(
+                "samples: client/ACC samples 32..63: 2 ACC sample(s) beyond the E4's range (an axis past +-128 in"
+                        + " 1/64 g, +-2 g: damaged values) taken as missing",
+                out.rejects.get(0).reason);
+        assertTrue(out.deadLetters.isEmpty(), "the message is used, not refused");
+    }
+
+    @Test
     void shouldRejectEachBadMessageWithItsReasonAndKeepTheSession() {
         E4Recording rec = recording(60, 5);
         List<LiveMessage> in = new ArrayList<>();

@@ -37,6 +37,8 @@ public final class E4Limits {
     public static final int MAX_IBI_BEATS_PER_SECOND = 4;
     /** Longest line read, characters. */
     public static final int MAX_LINE_CHARS = 4096;
+    /** Largest acceleration an E4 gives on an axis, 1/64 g: its range is +-2 g (Empatica's export description). */
+    public static final double ACC_MAX_ABS = 128;
     /** Half-width of the start-time window around a known media start, hours. */
     public static final int START_TOLERANCE_HOURS = 24;
     /** 2000-01-01T00:00:00Z in unix seconds: starts must be after it (no media start known). */

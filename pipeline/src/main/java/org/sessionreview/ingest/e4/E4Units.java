@@ -87,8 +87,8 @@ final class E4Units {
                 + (m < ACC_MIN_MEDIAN ? "g or m/s^2? " : "") + "1/64 g is expected, 0.5-2 g accepted)" + NOT_READ;
     }
 
-    /** The E4's acceleration range, +-2 g in 1/64 g (Empatica's data export description). */
-    static final double ACC_RANGE = 128;
+    /** The E4's acceleration range, +-2 g in 1/64 g ({@link E4Limits#ACC_MAX_ABS}). */
+    static final double ACC_RANGE = E4Limits.ACC_MAX_ABS;
 
     /**
      * Why one ACC row cannot be a sample of the E4 (null when it can): the sensor measures +-2 g in
