@@ -21,6 +21,7 @@ import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.testing.SharedData;
+import org.sessionreview.validation.WindowAuc;
 
 /**
  * The Stress-Predict development set (Iqbal et al. 2022, Sensors 22(21):8135; subjects S02-S08
@@ -44,20 +45,9 @@ final class StressPredictDevelopmentSet {
 
     /** One subject's unscored client windows, its media start and its per-second labels. */
     record Subject(String id, long mediaStartMillis, List<WindowFeatures> windows, Map<Long, Integer> labels) {
-        /** Label of a window: mean of its seconds' labels, NaN when none is labelled. */
+        /** Label of a window: mean of its seconds' labels, NaN when none is labelled ({@link WindowAuc#label}). */
         double label(WindowFeatures w) {
-            long from = (long) Math.ceil(mediaStartMillis / 1000.0 + w.startS);
-            long to = (long) Math.ceil(mediaStartMillis / 1000.0 + w.endS);
-            double sum = 0;
-            int n = 0;
-            for (long t = from; t < to; t++) {
-                Integer l = labels.get(t);
-                if (l != null) {
-                    sum += l;
-                    n++;
-                }
-            }
-            return n == 0 ? Double.NaN : sum / n;
+            return WindowAuc.label(w, mediaStartMillis, labels);
         }
     }
 
@@ -132,13 +122,7 @@ final class StressPredictDevelopmentSet {
                 neg.add(v);
             }
         }
-        double u = 0;
-        for (double p : pos) {
-            for (double n : neg) {
-                u += p > n ? 1 : p == n ? 0.5 : 0;
-            }
-        }
-        return u / ((double) pos.size() * neg.size());
+        return WindowAuc.auc(pos, neg);
     }
 
     static double median(List<Double> values) {
