@@ -181,10 +181,10 @@ public final class E4CsvParser {
                     continue;
                 }
                 reason = reason == null && channel == Channel.ACC ? E4Units.accRangeProblem(fields) : reason;
-                if (reason != null) {
-                    reject(lines, in, reason);
-                }
                 long rows = reason == null || lines.blank ? 1 : ZeroedBlock.samples(in, cap - values.size() / width);
+                if (reason != null) {
+                    reject(lines, in, rows > 1 ? ZeroedBlock.reason(in, rows) : reason);
+                }
                 for (long r = 0; r < rows; r++) {
                     for (int c = 0; c < width; c++) {
                         values.add(reason == null ? fields[c] : Double.NaN);

@@ -20,10 +20,6 @@ final class E4Row {
      * {@link #values} from the line's characters without making a String.
      */
     String dataProblem(LineSource in, int width) {
-        long lost = ZeroedBlock.samples(in, Long.MAX_VALUE);
-        if (lost > 1) {
-            return ZeroedBlock.reason(in, lost);
-        }
         if (in.tooLong()) {
             return "line longer than " + E4Limits.MAX_LINE_CHARS + " characters (not read)";
         }
