@@ -81,7 +81,23 @@ public final class ElanTabParser implements AnnotationParser {
      */
     static DelimitedTable table(String text) {
         char separator = DelimitedTable.sniffSeparator(text);
-        return separator == '\t' ? DelimitedTable.readUnquoted(text, separator) : DelimitedTable.read(text);
+        return separator == '\t' || tabsInFirstRow(text) >= 2
+                ? DelimitedTable.readUnquoted(text, '\t')
+                : DelimitedTable.read(text);
+    }
+
+    /**
+     * Tabs in the first line that is neither blank nor a {@code #} header: at least two make it the
+     * tab export whatever else the line holds (a transcript value with more commas than the row
+     * has tabs, "ja, ja, also, ich weiss nicht", would otherwise make the sniff pick commas).
+     */
+    private static long tabsInFirstRow(String text) {
+        for (String line : text.split("\r\n|\r|\n", 50)) {
+            if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
+                return line.chars().filter(c -> c == '\t').count();
+            }
+        }
+        return 0;
     }
 
     static boolean isSkipped(DelimitedTable.Row r) {

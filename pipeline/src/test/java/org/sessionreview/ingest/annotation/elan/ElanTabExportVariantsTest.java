@@ -36,6 +36,16 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadTheTabExportWhenTheFirstValueHoldsMoreCommasThanTheRowHasTabs() {
+        String text = "Client transcript\t00:12:30.000\t00:12:33.000\tja, ja, also, ich, weiss nicht\n"
+                + "Client codes\t00:13:00.000\t00:13:05.000\tANX_STR_HANDS\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 2, 0);
+        assertEquals("ja, ja, also, ich, weiss nicht", r.records().get(0).label());
+        assertEquals(785.0, r.records().get(1).endS(), EPS);
+    }
+
+    @Test
     void shouldSkipTheMediaHeaderBlockWhenSniffingTheSeparator() {
         String text = "#file:///C:/v/s.mp4 -- offset: 5000\n\n"
                 + "Client\t00:12:34.500\t754.5\t00:12:40.000\t760.0\tANX_STR_SIGH\n"
