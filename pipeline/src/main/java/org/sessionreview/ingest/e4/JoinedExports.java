@@ -32,7 +32,7 @@ import org.sessionreview.model.Reject;
  *       its lines are samples {@code t, t+1, ..., -1}, placed before the file's first sample (the
  *       channel then starts at the new start, with any gap up to the first export missing); lines
  *       beyond those fall on samples already read and are rejected as above. One such export per
- *       file; a second is handled by the rule above;
+ *       file, within the duration cap from its start; another is handled by the rule above;
  *   <li>another rate: every data line after the header is a rejected record, with no row of its
  *       own (the header's reason says so), as in a whole-file reject.
  * </ul>
@@ -309,7 +309,7 @@ final class JoinedExports {
                                 ? ", right after the earlier export"
                                 : ", after a gap of " + E4Limits.num((t - k) / rate) + " s (" + (t - k)
                                         + " samples) left missing");
-            } else if (t < 0 && before == null) {
+            } else if (t < 0 && before == null && -t * width + values.size() < capValues) {
                 before = new DoubleList((int) Math.min(4096, -t * width));
                 beforeIndex = t;
                 beforeRoom = -t;
