@@ -52,15 +52,15 @@ import org.sessionreview.taxonomy.Actor;
  * {@code CV_ENTRY_ML}) and its {@code CVE_ID} become {@link RawAnnotation#altLabels()}. External
  * vocabularies ({@code EXTERNAL_REF TYPE="ecv"}) are not fetched: the value is used as written.
  *
- * <p><b>Dependent tiers.</b> A {@code Symbolic_Association} tier (or a time-aligned {@code
- * Included_In} or {@code Time_Subdivision} one, whose annotations belong to the parent annotation
- * containing them in time, {@link ElanContainment}) whose {@code TIER_ID} has one of
+ * <p><b>Dependent tiers.</b> A {@code Symbolic_Association} tier whose {@code TIER_ID} has one of
  * the words significance, intensity, channel, immediacy, direct, directness, space, explicit,
  * stage (split at non-letters, any case; e.g. {@code significance@CL-rupture}) holds modifiers:
  * each value becomes modifier {@code <word>=<value>} of the annotation it refers to (following
  * references up to an annotation tier) and is not a record itself; one referring to a missing
- * annotation is rejected (these rejects come after all other records). Empty modifier values are
- * ignored. A dependent tier whose id marks free text ({@link RecordFields#isFreeText}, e.g.
+ * annotation is rejected (these rejects come after all other records). A time-aligned dependent
+ * tier (Included_In, Time_Subdivision) named significance or intensity holds modifiers too, each
+ * value belonging to the parent annotation that contains it in time ({@link ElanContainment}); one
+ * contained by none is rejected. Empty modifier values are ignored. A dependent tier whose id marks free text ({@link RecordFields#isFreeText}, e.g.
  * {@code comment@CL}) attaches the values of its reference annotations as the parent's note
  * (never a record, never a modifier); an independent free-text tier (a transcript) has no codes
  * and is skipped, its annotations counted in one note at line 0 (see {@link #skippedFreeText}).
@@ -75,13 +75,17 @@ public final class ElanParser implements AnnotationParser {
     private static final Set<String> MODIFIER_WORDS = Set.of(
             "significance", "intensity", "channel", "immediacy", "direct", "directness", "space", "explicit", "stage");
 
+    private static final String SYMBOLIC_ASSOCIATION = "Symbolic_Association";
+
     /**
-     * Dependent tier types that may be modifier tiers: a value per parent annotation by reference
-     * (Symbolic_Association), or a time-aligned one inside it (Included_In, Time_Subdivision),
-     * attached to the parent annotation whose interval contains it.
+     * Time-aligned dependent tier types (Included_In, Time_Subdivision) whose tier is a modifier tier
+     * when its name has one of {@link #TIME_ALIGNED_MODIFIER_WORDS}: each value belongs to the parent
+     * annotation containing it in time. Only these two words: such tiers often hold codes of their
+     * own ("anxiety channel" with ANX_* codes), which must stay records.
      */
-    private static final Set<String> MODIFIER_CONSTRAINTS =
-            Set.of("Symbolic_Association", "Included_In", "Time_Subdivision");
+    private static final Set<String> TIME_ALIGNED = Set.of("Included_In", "Time_Subdivision");
+
+    private static final Set<String> TIME_ALIGNED_MODIFIER_WORDS = Set.of("significance", "intensity");
 
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -217,9 +221,13 @@ public final class ElanParser implements AnnotationParser {
             kinds.put(tier, dependent ? Kind.NOTE : Kind.SKIPPED);
             return;
         }
-        if (dependent && MODIFIER_CONSTRAINTS.contains(String.valueOf(doc.constraintOf(tier))) && tier.id != null) {
+        String constraint = String.valueOf(doc.constraintOf(tier));
+        Set<String> words = SYMBOLIC_ASSOCIATION.equals(constraint)
+                ? MODIFIER_WORDS
+                : TIME_ALIGNED.contains(constraint) ? TIME_ALIGNED_MODIFIER_WORDS : Set.of();
+        if (dependent && tier.id != null) {
             for (String word : SPLIT.split(tier.id.toLowerCase(Locale.ROOT))) {
-                if (MODIFIER_WORDS.contains(word)) {
+                if (words.contains(word)) {
                     kinds.put(tier, Kind.MODIFIER);
                     modifierKeys.put(tier, word);
                     return;

@@ -64,6 +64,18 @@ class ElanTimeAlignedModifiersTest {
     }
 
     @Test
+    void shouldKeepCodesOnATimeAlignedTierNamedWithAnotherModifierWord() {
+        // "channel" names a modifier only on a Symbolic_Association tier: an Included_In "anxiety channel"
+        // tier holding ANX_* codes keeps them as records
+        String text = eaf("Included_In", "101000", "105000")
+                .replace("TIER_ID=\"intensity\"", "TIER_ID=\"anxiety channel\"")
+                .replace("<ANNOTATION_VALUE>3</ANNOTATION_VALUE>", "<ANNOTATION_VALUE>ANX_STR_SIGH</ANNOTATION_VALUE>");
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 3, 0);
+        assertEquals(Map.of(), r.records().get(0).modifiers());
+    }
+
+    @Test
     void shouldRejectAValueThatNoCodedAnnotationContains() {
         String text = eaf("Included_In", "150000", "160000");
         ParseResult<RawAnnotation> r = parse(text);
