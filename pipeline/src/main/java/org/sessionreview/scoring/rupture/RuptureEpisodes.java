@@ -8,6 +8,8 @@ import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.RuptureRow;
+import org.sessionreview.taxonomy.CanonicalCode;
+import org.sessionreview.taxonomy.CodeTaxonomy;
 import org.sessionreview.taxonomy.RuptureClass;
 
 /**
@@ -45,7 +47,14 @@ public final class RuptureEpisodes {
         return out;
     }
 
-    /** A stable copy of {@code annotations} sorted by start, without nulls and NaN starts. */
+    /**
+     * A stable copy of {@code annotations} sorted by start, without nulls and NaN starts. At one
+     * start, rupture markers come first and then {@code INT_REGULATE_ANXIETY}, before every other
+     * code: a repair coded in the same second as the marker attaches to its episode (DOMAIN.md 3,
+     * rule 2: the window starts at the episode's start), and a regulation coded with a pressure
+     * intervention clears the cue (rule 7), whatever the files' names or the lines' order. Other
+     * ties keep their list order.
+     */
     public static List<Annotation> sortedByStart(List<Annotation> annotations) {
         List<Annotation> sorted = new ArrayList<>();
         for (Annotation a : annotations) {
@@ -53,8 +62,19 @@ public final class RuptureEpisodes {
                 sorted.add(a);
             }
         }
-        sorted.sort(Comparator.comparingDouble(a -> a.startS));
+        sorted.sort(Comparator.comparingDouble((Annotation a) -> a.startS).thenComparingInt(RuptureEpisodes::tieRank));
         return sorted;
+    }
+
+    private static int tieRank(Annotation a) {
+        if (CodeTaxonomy.ruptureClass(a.code).isPresent()) {
+            return 0;
+        }
+        return CodeTaxonomy.lookup(a.code)
+                        .filter(c -> c == CanonicalCode.INT_REGULATE_ANXIETY)
+                        .isPresent()
+                ? 1
+                : 2;
     }
 
     /** One {@code ruptures/} row per episode, in the given order; arousal left null. */

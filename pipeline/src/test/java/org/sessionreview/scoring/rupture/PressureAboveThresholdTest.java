@@ -45,6 +45,18 @@ class PressureAboveThresholdTest {
     }
 
     @Test
+    void shouldNotFlagWhenTheTherapistRegulatesInTheSameSecondAsThePressureWhateverTheOrder() {
+        assertEquals(
+                0,
+                find(at(720, "ANX_CPD", 3), at(740, "INT_EXPLORE_FEELING"), at(740, "INT_REGULATE_ANXIETY"))
+                        .size());
+        assertEquals(
+                0,
+                find(at(720, "ANX_CPD", 3), at(740, "INT_REGULATE_ANXIETY"), at(740, "INT_EXPLORE_FEELING"))
+                        .size());
+    }
+
+    @Test
     void shouldFlagOnlyInsideTheWindowWhenTheInterventionIsLate() {
         assertEquals(
                 1, find(at(600, "ANX_MOT"), at(630, "INT_CHALLENGE_DEFENSE")).size());

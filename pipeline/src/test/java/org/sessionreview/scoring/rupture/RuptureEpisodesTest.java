@@ -57,6 +57,17 @@ class RuptureEpisodesTest {
     }
 
     @Test
+    void shouldAttachARepairCodedInTheMarkersSecondWhateverTheOrderOfTheLines() {
+        // before: the repair listed first (an earlier file name, an earlier line) found no open
+        // episode, and the rupture came out unaddressed
+        for (List<Annotation> as : List.of(list(at(600, C, 2), at(600, RES)), list(at(600, RES), at(600, C, 2)))) {
+            RuptureEpisode e = only(as);
+            assertEquals(RESOLVED, e.outcome(), as.toString());
+            assertEquals(0.0, e.timeToFirstRepairS());
+        }
+    }
+
+    @Test
     void shouldBePartiallyResolvedWhenAMarkerReturnsWithin120sOfTheLastRepair() {
         RuptureEpisode e = only(list(at(600, W, 3), at(650, RES), at(700, W2, 3)));
         assertEquals(PARTIALLY_RESOLVED, e.outcome());
