@@ -11,10 +11,11 @@ import org.sessionreview.taxonomy.RuptureClass;
  * side (rule 8): share of segments with a marker of each class, episode outcomes per class, and
  * the resolution ratio. Built by {@link SegmentRollup#summarize}. Immutable.
  *
- * <p><b>Resolution ratio</b> = resolved / (resolved + partially resolved + escalated +
- * unaddressed). DOMAIN.md writes resolved / (resolved + partial + unaddressed); escalated
- * episodes had a repair attempt that did not resolve them, so they count in the denominator as
- * well (leaving them out would make a session with only escalated episodes look undefined).
+ * <p><b>Resolution ratio</b> = resolved / (resolved + partially resolved + unaddressed), as
+ * DOMAIN.md section 3 rule 6 writes it and as {@code trainees/} computes it; escalated episodes
+ * are counted in their own column and left out of the ratio (null when every episode escalated).
+ * Before 2026-12-05 this ratio counted escalated episodes in its denominator and so disagreed with
+ * {@code trainees/}.
  */
 public final class RuptureSummary implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -77,14 +78,14 @@ public final class RuptureSummary implements Serializable {
         int all = 0;
         for (RuptureClass c : RuptureClass.values()) {
             resolved += count(c, RuptureOutcome.RESOLVED);
-            all += episodes(c);
+            all += episodes(c) - count(c, RuptureOutcome.ESCALATED);
         }
         return all == 0 ? null : (double) resolved / all;
     }
 
-    /** Resolution ratio of one class; null without episodes of that class. */
+    /** Resolution ratio of one class; null without episodes of that class other than escalated ones. */
     public Double resolutionRatio(RuptureClass c) {
-        int all = episodes(c);
+        int all = episodes(c) - count(c, RuptureOutcome.ESCALATED);
         return all == 0 ? null : (double) count(c, RuptureOutcome.RESOLVED) / all;
     }
 

@@ -79,7 +79,7 @@ class SegmentRollupTest {
     }
 
     @Test
-    void shouldComputeTheResolutionRatioOverAllFourOutcomesWhenEachOccurs() {
+    void shouldComputeTheResolutionRatioAsDomainWritesItWhenEachOutcomeOccurs() {
         List<Annotation> as = list(
                 at(600, "RUP_W_DENIAL"),
                 at(650, RES), // W1 resolved
@@ -96,9 +96,14 @@ class SegmentRollupTest {
         assertEquals(1, sum.count(RuptureClass.W, RuptureOutcome.PARTIALLY_RESOLVED));
         assertEquals(1, sum.count(RuptureClass.C, RuptureOutcome.ESCALATED));
         assertEquals(1, sum.count(RuptureClass.C, RuptureOutcome.UNADDRESSED));
-        assertEquals(0.25, sum.resolutionRatio());
+        // DOMAIN.md 3 rule 6: resolved / (resolved + partial + unaddressed), escalated left out
+        // (as trainees/ computes it; before 2026-12-05 escalated counted here: 0.25)
+        assertEquals(1.0 / 3, sum.resolutionRatio());
         assertEquals(0.5, sum.resolutionRatio(RuptureClass.W));
         assertEquals(0.0, sum.resolutionRatio(RuptureClass.C));
+        List<RuptureEpisode> escalatedOnly =
+                RuptureEpisodes.detect(list(at(2000, C, 2), at(2030, RES), at(2080, C, 4)), 3600, CFG);
+        assertNull(SegmentRollup.summarize(List.of(), escalatedOnly).resolutionRatio());
         assertEquals(12, sum.segments());
         assertEquals(2.0 / 12, sum.shareSegmentsWithW(), "segment 2 (600) and 4 (1200, 1300)");
     }
