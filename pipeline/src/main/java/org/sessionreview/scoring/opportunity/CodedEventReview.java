@@ -48,6 +48,13 @@ public final class CodedEventReview {
             List<AnxietyEpisode> anxietyEpisodes,
             double anxietyBurden,
             RuptureConfig cfg) {
+        // codes accepted in the tolerance after duration_s (AnnotationRange) were coded on the
+        // video: the coded rules' session runs to them, so no episode closes before its own codes
+        for (Annotation a : annotations) {
+            if (a != null && Double.isFinite(a.endOrStartS())) {
+                sessionEndS = Math.max(sessionEndS, a.endOrStartS());
+            }
+        }
         episodes = RuptureEpisodes.detect(annotations, sessionEndS, cfg);
         ruptureRows = RuptureEpisodes.rows(sessionId, episodes);
         segments = SegmentRollup.rollup(annotations, sessionEndS, cfg);
@@ -74,7 +81,8 @@ public final class CodedEventReview {
      *
      * @param sessionId written into every row
      * @param mediaStartMillis second 0 of the session video, epoch ms (moments' startMillis)
-     * @param sessionEndS session end, seconds from media start
+     * @param sessionEndS session end, seconds from media start; a code that ends later (accepted in
+     *     the tolerance after {@code duration_s}) moves it to that code's end for these rules
      * @param annotations the session's annotations, any order; not modified
      * @param anxietyEpisodes the session's anxiety episodes (only the client's are used)
      * @param anxietyBurden {@code ReviewPriority.priority} of the client's episodes (0 without)

@@ -107,4 +107,22 @@ class CodedEventReviewTest {
         assertEquals(0.0, r.summary().shareSegmentsWithW());
         assertNull(r.summary().resolutionRatio());
     }
+
+    @Test
+    void shouldCloseNoEpisodeBeforeItsOwnCodesWhenTheyLieInTheToleranceAfterTheDeclaredDuration() {
+        // duration_s 1800; the repair at 1815 s was accepted (within duration_s + 30 s)
+        CodedEventReview r = CodedEventReview.review(
+                "S3",
+                MEDIA_START,
+                1800,
+                list(at(1790, "RUP_C_COMPLAINT_THERAPIST", 3), at(1815, "RES_INVITE_DISCUSS_RELATIONSHIP")),
+                List.of(),
+                0,
+                CFG);
+        var e = r.episodes().get(0);
+        assertEquals(1815.0, e.endS());
+        // before: closed at 1800 s, before its own repair (end 1815 > closed 1800)
+        assertTrue(e.closedS() >= e.endS(), e.closedS() + " < " + e.endS());
+        assertEquals(1815.0, e.closedS());
+    }
 }
