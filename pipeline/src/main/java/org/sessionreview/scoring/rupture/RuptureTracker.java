@@ -24,13 +24,14 @@ import org.sessionreview.taxonomy.RuptureClass;
  * <p><b>Rules</b> (defaults in brackets, see {@link RuptureConfig}):
  *
  * <ol>
- *   <li><b>Open / extend.</b> A marker {@code RUP_W_*} or {@code RUP_C_*} (any actor but the
- *       therapist) extends the most recently opened open episode of its class when it starts at
+ *   <li><b>Open / extend.</b> A marker {@code RUP_W_*} or {@code RUP_C_*} (the client's by its
+ *       code, DOMAIN.md 2.2, whatever tier's actor it was coded on) extends the most recently opened open episode of its class when it starts at
  *       most {@code mergeGapS} [120 s] after the end of that episode's last marker; otherwise it
  *       opens a new episode, named by class and order ({@code W1}, {@code W2}, {@code C1}).
  *       When an episode of the other class is open at the time, both are flagged mixed (each
  *       lists the other in {@link RuptureEpisode#mixedWith()}).
- *   <li><b>Repair attempt.</b> A therapist {@code RES_*} or {@code INT_METACOMMUNICATION} at
+ *   <li><b>Repair attempt.</b> A {@code RES_*} or {@code INT_METACOMMUNICATION} (the therapist's by
+ *       its code, whatever tier it was coded on) at
  *       t attaches to the most recent open episode with t in [start, last marker end + {@code
  *       repairWindowS} [300 s]]; "most recent" = latest last-marker start, then latest opened.
  *       An attempt with no such episode attaches to none (it still counts in the 3RS roll-up).
@@ -98,9 +99,9 @@ public final class RuptureTracker implements Serializable {
         }
         List<RuptureEpisode> out = advanceTo(a.startS);
         Optional<RuptureClass> cls = CodeTaxonomy.ruptureClass(a.code);
-        if (cls.isPresent() && !Actors.isTherapist(a)) {
+        if (cls.isPresent()) {
             onMarker(CodedEvent.of(a), cls.get());
-        } else if (CodeTaxonomy.isRepair(a.code) && Actors.isTherapist(a)) {
+        } else if (CodeTaxonomy.isRepair(a.code)) {
             onRepair(CodedEvent.of(a));
         } else if (Actors.isClient(a) && isReengagement(a)) {
             open.forEach(e -> e.reengagement(a.startS, cfg));

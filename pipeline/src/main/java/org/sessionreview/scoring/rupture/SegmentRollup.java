@@ -24,8 +24,9 @@ import org.sessionreview.taxonomy.RuptureClass;
  * significance of repair attempts.
  *
  * <p>Membership is by start time (an annotation before 0 counts in segment 0). Markers are
- * {@code RUP_W_*} / {@code RUP_C_*} of any actor but the therapist; repair attempts are
- * therapist {@code RES_*} and {@code INT_METACOMMUNICATION}, the same set the episode rule uses
+ * {@code RUP_W_*} / {@code RUP_C_*} whatever tier's actor they were coded on (the code is the
+ * client's, DOMAIN.md 2.2); repair attempts are {@code RES_*} and {@code INT_METACOMMUNICATION}
+ * (the therapist's by the code), the same set the episode rule uses
  * (the 3RS rates resolution strategies; metacommunication is counted with them so that both
  * tables agree), whether or not they attached to an episode. Segments cover the session end, and
  * further segments are added when coded events start after it.
@@ -41,9 +42,9 @@ public final class SegmentRollup {
         List<Annotation> marks = new ArrayList<>();
         List<Annotation> repairs = new ArrayList<>();
         for (Annotation a : RuptureEpisodes.sortedByStart(annotations)) {
-            if (CodeTaxonomy.ruptureClass(a.code).isPresent() && !Actors.isTherapist(a)) {
+            if (CodeTaxonomy.ruptureClass(a.code).isPresent()) {
                 marks.add(a);
-            } else if (CodeTaxonomy.isRepair(a.code) && Actors.isTherapist(a)) {
+            } else if (CodeTaxonomy.isRepair(a.code)) {
                 repairs.add(a);
             } else {
                 continue;

@@ -235,10 +235,12 @@ class RuptureEpisodesTest {
     }
 
     @Test
-    void shouldIgnoreMarkersCodedForTheTherapistAndRepairsCodedForTheClient() {
-        assertEquals(List.of(), detect(list(by(at(600, W), "therapist"))));
+    void shouldUseMarkersAndRepairsWhateverTiersTheyWereCodedOn() {
+        // a RUP code is the client's and a RES code the therapist's by DOMAIN.md 2.2 and rule 1-2
+        // name no actor: before 2026-12-05 a marker on the therapist's tier vanished without a word
+        assertEquals(UNADDRESSED, only(list(by(at(600, W), "therapist"))).outcome());
         assertEquals(
-                UNADDRESSED, only(list(at(600, W), by(at(650, RES), "client"))).outcome());
+                RESOLVED, only(list(at(600, W), by(at(650, RES), "client"))).outcome());
     }
 
     @Test

@@ -52,11 +52,13 @@ class SegmentRollupTest {
         assertEquals(0, s.get(0).repairCount());
         assertNull(s.get(0).repairMaxSignificance());
 
-        assertEquals(Map.of("RUP_W_ABSTRACT", 1), s.get(1).markerCounts(), "300 opens segment 1");
+        // 300 opens segment 1; the marker coded on the therapist's tier at 400 counts: a RUP code is
+        // the client's whatever tier it was coded on (before 2026-12-05 it was ignored without a word)
+        assertEquals(Map.of("RUP_W_ABSTRACT", 1, W, 1), s.get(1).markerCounts(), "300 opens segment 1");
         assertNull(s.get(1).maxSignificanceW(), "no significance coded");
         assertEquals(2, s.get(1).repairCount(), "RES and metacommunication, not validation");
         assertEquals(2, s.get(1).repairMaxSignificance());
-        assertEquals(0, s.get(2).withdrawalMarkers(), "the therapist-coded marker is ignored");
+        assertEquals(0, s.get(2).withdrawalMarkers());
         assertEquals("", s.get(2).markerCountsText());
         assertEquals(900, s.get(3).startS());
         assertEquals(1000, s.get(3).endS(), "the last segment ends with the session");
@@ -139,8 +141,8 @@ class SegmentRollupTest {
         assertEquals("S1", r.sessionId);
         assertEquals(0, r.segmentIndex);
         assertEquals(600, r.endS);
-        assertEquals("RUP_W_MINIMAL=2;RUP_W_ABSTRACT=1;RUP_C_COMPLAINT_THERAPIST=1", r.markerCounts);
-        assertEquals(3, r.withdrawalMarkers);
+        assertEquals("RUP_W_MINIMAL=3;RUP_W_ABSTRACT=1;RUP_C_COMPLAINT_THERAPIST=1", r.markerCounts);
+        assertEquals(4, r.withdrawalMarkers);
         assertEquals(1, r.confrontationMarkers);
         assertEquals(4, r.maxSignificanceW);
         assertEquals(3, r.maxSignificanceC);
