@@ -31,12 +31,16 @@ import java.util.regex.Pattern;
  * </table>
  *
  * <p>For {@code stage} and {@code reengagement}, runs of spaces and hyphens become {@code _}
- * ({@code Self-assertion} is {@code self_assertion}). Integers are plain digits ({@code 3}, not
- * {@code 3.0}). A dropped modifier does not reject its record; {@link AnnotationNormalizer} counts
+ * ({@code Self-assertion} is {@code self_assertion}). Integers are digits, with a zero fraction
+ * allowed ({@code 3}, and {@code 3.0} as pandas or a JSON float writes a whole number; {@code 3.5}
+ * is no integer). An {@code intensity} may also be written {@code low}, {@code medium} (or {@code
+ * moderate}) or {@code high}: 1, 2, 3. A dropped modifier does not reject its record; {@link AnnotationNormalizer} counts
  * the drops of a file and reports them in one note.
  */
 public final class ModifierPolicy {
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+    private static final Pattern DIGITS = Pattern.compile("(\\d{1,9})(?:\\.0+)?");
+    private static final Map<String, String> INTENSITY_WORDS =
+            Map.of("low", "1", "medium", "2", "moderate", "2", "high", "3");
     private static final Set<String> YES_NO = Set.of("yes", "no");
     private static final Set<String> REENGAGEMENT = Set.of("self_assertion", "vulnerability", "elaboration");
 
@@ -77,9 +81,13 @@ public final class ModifierPolicy {
             return Optional.empty();
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
+        if (key.equals("intensity")) {
+            v = INTENSITY_WORDS.getOrDefault(v, v);
+        }
         Range range = RANGES.get(key);
-        if (range != null && DIGITS.matcher(v).matches()) {
-            int n = Integer.parseInt(v);
+        java.util.regex.Matcher digits = DIGITS.matcher(v);
+        if (range != null && digits.matches()) {
+            int n = Integer.parseInt(digits.group(1));
             if (n >= range.min() && n <= range.max()) {
                 return Optional.of(Integer.toString(n));
             }

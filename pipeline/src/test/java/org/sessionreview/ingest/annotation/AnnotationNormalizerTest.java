@@ -178,6 +178,35 @@ class AnnotationNormalizerTest {
                         "s1")
                 .annotation();
         assertEquals(2, renamed.significance, "codebook renames BORIS modifier_1 to significance");
+        // a whole number written as a float (pandas, a JSON 2.0) and intensity words (1-3)
+        assertEquals(
+                2,
+                normalizer
+                        .normalize(
+                                raw("RUP_C_DEFENDS_SELF")
+                                        .modifier("significance", "2.0")
+                                        .build(),
+                                "s1")
+                        .annotation()
+                        .significance);
+        assertNull(normalizer
+                .normalize(
+                        raw("RUP_C_DEFENDS_SELF")
+                                .modifier("significance", "2.5")
+                                .build(),
+                        "s1")
+                .annotation()
+                .significance);
+        for (String[] w : new String[][] {{"low", "1"}, {"Medium", "2"}, {"moderate", "2"}, {"HIGH", "3"}}) {
+            assertEquals(
+                    Integer.valueOf(w[1]),
+                    normalizer
+                            .normalize(
+                                    raw("ANX_CPD").modifier("intensity", w[0]).build(), "s1")
+                            .annotation()
+                            .significance,
+                    w[0]);
+        }
     }
 
     @Test
