@@ -38,7 +38,7 @@ final class Wearers {
      * unreadable wearers).
      *
      * @param wearables role -> its parts, in {@code session.json} order
-     * @param maxDurationHours the duration cap ({@code ingest.e4_max_duration_hours}), hours
+     * @param maxDurationHours the duration cap ({@code ingest.e4_max_duration_h}), hours
      * @return the recording of each wearer with at least one part read
      */
     static Map<Role, E4Recording> read(

@@ -117,7 +117,8 @@ public final class Tables {
             .optional(
                     "resolution_ratio",
                     DOUBLE,
-                    "Resolved rupture episodes / all rupture episodes; null without ruptures",
+                    "Resolved rupture episodes / (resolved + partially resolved + unaddressed), DOMAIN.md 3 rule 6;"
+                            + " escalated ones left out; null without such episodes",
                     r -> r.resolutionRatio)
             .required(
                     "missed_opportunities",

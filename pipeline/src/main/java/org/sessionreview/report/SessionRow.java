@@ -63,7 +63,7 @@ public class SessionRow {
     public Double segmentsWithWithdrawalShare;
     /** Share of the session's 5-minute segments with a confrontation marker, 0..1. */
     public Double segmentsWithConfrontationShare;
-    /** Resolved rupture episodes / all rupture episodes with an outcome; null without ruptures. */
+    /** Resolved / (resolved + partially resolved + unaddressed) rupture episodes; null without such episodes. */
     public Double resolutionRatio;
     /**
      * Missed therapeutic opportunities (DOMAIN.md 5: {@code no_response} or {@code

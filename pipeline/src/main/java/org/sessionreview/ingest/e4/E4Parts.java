@@ -49,7 +49,7 @@ import org.sessionreview.model.Channel;
  *       overlap itself, so this is a mislabelled file or the same export listed twice; the reason
  *       names the part it overlaps and by how many seconds;
  *   <li>starts after a gap longer than the duration cap ({@link E4Limits#maxDurationHours()},
- *       {@code ingest.e4_max_duration_hours}, default 24 h) after the data placed: not the same
+ *       {@code ingest.e4_max_duration_h}, default 24 h) after the data placed: not the same
  *       session's recording; or
  *   <li>would end past the duration cap counted from the first part's start (the cap bounds the
  *       merged channel as it bounds one file: at most {@code hours * 3600 * rate} samples, IBI
@@ -244,12 +244,12 @@ public final class E4Parts {
     private static String gap(Piece p, Piece other, double gapS, E4Limits limits) {
         return "starts " + E4Limits.num(Math.round(gapS * 1000) / 1000.0) + " s after the end of " + other.name()
                 + ", a gap past the " + E4Limits.num(limits.maxDurationHours())
-                + " h limit (ingest.e4_max_duration_hours)";
+                + " h limit (ingest.e4_max_duration_h)";
     }
 
     private static String span(Piece p, Piece first, E4Limits limits) {
         return "would end over " + E4Limits.num(limits.maxDurationHours()) + " h after the start of " + first.name()
-                + " (limit ingest.e4_max_duration_hours)";
+                + " (limit ingest.e4_max_duration_h)";
     }
 
     /** The kept regular pieces on one grid, NaN between them. */
