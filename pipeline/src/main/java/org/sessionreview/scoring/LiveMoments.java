@@ -17,6 +17,7 @@ import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.LiveMomentRow;
 import org.sessionreview.report.MomentRow;
+import org.sessionreview.scoring.rupture.CodedMoments;
 
 /**
  * Which moments of a running session to send, and when (plain Java; the session operator keeps
@@ -74,7 +75,10 @@ public final class LiveMoments {
      * @param windows the windows received so far of the wearers to review (end markers ignored)
      * @param annotations the annotations received so far
      * @param horizonS the data horizon, seconds from media start
-     * @return anxiety-episode moments, then coded-event moments, as the final review emits them
+     * @return anxiety-episode moments, then coded-event moments, as the final review emits them,
+     *     without the moments of rupture episodes still open at {@code horizonS} (their outcome is
+     *     not known yet: before 2026-12-05 such an episode was sent as unaddressed while its repair
+     *     window was still open, and the final table then said otherwise)
      */
     public static List<MomentRow> provisional(
             SessionReviewer reviewer,
@@ -95,7 +99,16 @@ public final class LiveMoments {
         CodedEventsStep.Result coded =
                 CodedEventsStep.apply(i, review, as, noSynchrony, review.sessionRow(), rupture, synchrony);
         List<MomentRow> out = new ArrayList<>(review.moments());
-        out.addAll(coded.moments());
+        // a rupture episode still open at the horizon has no outcome yet (its repair window and
+        // quiet period run on): its moment is not a candidate until a later round closes it
+        Set<Double> open = new HashSet<>();
+        coded.ruptures().stream().filter(r -> r.closedAtSessionEnd).forEach(r -> open.add(r.startS));
+        for (MomentRow m : coded.moments()) {
+            boolean ofRupture = CodedMoments.RUPTURE.equals(m.kind) || CodedMoments.UNADDRESSED_RUPTURE.equals(m.kind);
+            if (!(ofRupture && open.contains(m.startS))) {
+                out.add(m);
+            }
+        }
         return out;
     }
 

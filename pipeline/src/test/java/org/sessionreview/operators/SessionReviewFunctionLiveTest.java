@@ -147,6 +147,17 @@ class SessionReviewFunctionLiveTest {
     }
 
     /** The sample's annotations plus a repair attempt of the rupture at 15:00, coded too late for it to settle live. */
+    /**
+     * The session's codes with a repair at 900 s of the rupture at 700 s coded as a stretch to
+     * 1300 s, so it arrives (at its end) after the episode closed at 1000 s: the rupture is sent as
+     * unaddressed and the final review, which has the repair, withdraws it.
+     */
+    private static List<Annotation> withRepairArrivingLate() {
+        List<Annotation> out = withLateRepair();
+        out.get(out.size() - 1).endS = 1300.0;
+        return out;
+    }
+
     private static List<Annotation> withLateRepair() {
         Annotation repair = new Annotation();
         repair.sessionId = session.info.sessionId;
@@ -309,7 +320,7 @@ class SessionReviewFunctionLiveTest {
 
     @Test
     void shouldStampEachRecordWithTheArrivalOfTheInputThatTriggeredItWhenLive() throws Exception {
-        List<SessionEvent> events = arrivingOneSecondApart(liveEvents(withLateRepair()));
+        List<SessionEvent> events = arrivingOneSecondApart(liveEvents(withRepairArrivingLate()));
         try (var h = harness(LIVE, BaselineProvider.CALIBRATION)) {
             h.open();
             int seen = 0;
@@ -382,8 +393,24 @@ class SessionReviewFunctionLiveTest {
     }
 
     @Test
-    void shouldWithdrawTheUnaddressedRuptureWhenARepairIsCodedAfterItSettled() throws Exception {
+    void shouldSendARuptureOnlyOnceItsEpisodeHasClosedSoARepairInItsWindowNeedsNoWithdrawal() throws Exception {
         List<SessionEvent> events = liveEvents(withLateRepair());
+        Run live = run(events, LIVE, BaselineProvider.CALIBRATION);
+        // before 2026-12-05 the rupture went out as unaddressed at 14:00 while its repair window
+        // ran to 16:40, and the repair at 15:00 then withdrew it
+        assertTrue(phase(live.feed(), LiveMomentRow.WITHDRAWN).isEmpty(), "nothing withdrawn: " + live.feed());
+        List<LiveMomentRow> rupture =
+                live.feed().stream().filter(r -> r.startS == 700).toList();
+        assertEquals(1, rupture.size(), live.feed().toString());
+        assertEquals("rupture", rupture.get(0).kind, "sent repaired");
+        assertEquals(LiveMomentRow.LIVE, rupture.get(0).phase);
+        assertTrue(rupture.get(0).knownAtS >= 1000, "not before the episode closed: " + rupture.get(0).knownAtS);
+        assertFeedAccountsFor(live.moments(), live.feed(), sessionEndS(events));
+    }
+
+    @Test
+    void shouldWithdrawTheUnaddressedRuptureWhenARepairArrivesAfterItsEpisodeClosed() throws Exception {
+        List<SessionEvent> events = liveEvents(withRepairArrivingLate());
         Run live = run(events, LIVE, BaselineProvider.CALIBRATION);
         Run batch = run(events, null, BaselineProvider.CALIBRATION);
         assertEquals(

@@ -176,4 +176,42 @@ class LiveMomentsTest {
                 sofar.stream().allMatch(w -> w.anxietyIndex == null && w.zScl == null), "windows not scored in place");
         assertNull(sofar.get(0).zHr);
     }
+
+    @Test
+    void shouldHoldBackARuptureMomentUntilItsEpisodeHasClosed() {
+        String id = "S1";
+        SessionInfo info = SyntheticSession.info(id);
+        info.provisional = true;
+        List<WindowFeatures> none = List.of();
+        // a confrontation marker at 12:25 (745 s); its repair window and quiet period run to 1045 s
+        List<Annotation> marker =
+                List.of(SyntheticSession.annotation(id, "RUP_C_COMPLAINT_THERAPIST", "client", 745, null));
+        List<MomentRow> at840 = LiveMoments.provisional(
+                new SessionReviewer(),
+                info,
+                none,
+                marker,
+                840,
+                ScoringConfig.defaults(),
+                RuptureConfig.defaults(),
+                SynchronyConfig.defaults());
+        // before: sent as an unaddressed rupture at 14:00, though a repair could still come until 17:25
+        assertTrue(at840.stream().noneMatch(m -> m.kind.contains("rupture")), at840.toString());
+        List<MomentRow> at1100 = LiveMoments.provisional(
+                new SessionReviewer(),
+                info,
+                none,
+                marker,
+                1100,
+                ScoringConfig.defaults(),
+                RuptureConfig.defaults(),
+                SynchronyConfig.defaults());
+        assertEquals(
+                List.of("unaddressed_rupture"),
+                at1100.stream()
+                        .map(m -> m.kind)
+                        .filter(k -> k.contains("rupture"))
+                        .toList(),
+                "closed by its quiet period at 1045 s: the outcome is known");
+    }
 }
