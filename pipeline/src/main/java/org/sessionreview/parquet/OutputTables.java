@@ -27,6 +27,11 @@ public final class OutputTables {
             Tables.ANNOTATIONS,
             Tables.REJECTS);
 
+    /** The tables of single sessions, all but the cohort tables {@code trainees} and {@code clients}: what a live job writes. */
+    public static final List<TableSchema<?>> PER_SESSION = ALL.stream()
+            .filter(t -> t != TrendTables.TRAINEES && t != TrendTables.CLIENTS)
+            .toList();
+
     /** The table called {@code name}, if it is one of ours. */
     public static Optional<TableSchema<?>> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

@@ -177,6 +177,16 @@ public final class LiveJob {
         DataStream<Reject> rejects =
                 blocks.getSideOutput(LiveIngestFunction.REJECTS).union(review.failures());
         Map<String, String> provenance = config.provenance(false);
+        try {
+            // a table without rows yet still has its schema, as a review's does (EmptyTables)
+            org.sessionreview.jobs.io.EmptyTables.fill(
+                    org.sessionreview.storage.LocalEntry.of(options.out().resolve(TABLES)),
+                    org.sessionreview.parquet.OutputTables.PER_SESSION,
+                    provenance);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "cannot prepare " + options.out().resolve(TABLES), e);
+        }
         new ParquetReviewSinks(
                         new org.apache.flink.core.fs.Path(
                                 options.out().resolve(TABLES).toUri()),

@@ -156,6 +156,11 @@ class LiveReplayITCase {
             Path out = tmp.resolve("live");
             InProcessLive live =
                     InProcessLive.start(List.of(liveArgs(bootstrap, out)).subList(1, 9), out, System.err);
+            for (var t : org.sessionreview.parquet.OutputTables.PER_SESSION) {
+                // before any row: readers see every table, with no rows (DuckDB found no files)
+                assertTrue(
+                        hasParquet(out.resolve(LiveJob.TABLES).resolve(t.name())), t.name() + " has its schema file");
+            }
             replay(bootstrap, "max");
             awaitSessions(out.resolve(LiveJob.TABLES), sampleSessions(), Duration.ofMinutes(4));
             List<JsonNode> moments =
