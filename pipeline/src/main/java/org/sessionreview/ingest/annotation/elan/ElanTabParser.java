@@ -1,5 +1,7 @@
 package org.sessionreview.ingest.annotation.elan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.ingest.annotation.AnnotationParser;
@@ -27,7 +29,9 @@ import org.sessionreview.taxonomy.Actor;
  * export re-saved by a spreadsheet in a German or French locale). SMPTE columns are skipped; an
  * export whose only times are SMPTE time codes has its rows rejected (the frame rate is not in
  * the file). "Separate column for each tier" exports (with a header row) are read by {@link
- * ElanTabColumns}. Records come out in file order.
+ * ElanTabColumns}. Rows of a tier named significance or intensity are modifiers of the coded row
+ * containing them, not records ({@link ElanTabModifiers}), as in the {@code .eaf}. Records come out
+ * in file order.
  */
 public final class ElanTabParser implements AnnotationParser {
     private static final double DURATION_TOLERANCE_S = 0.0015;
@@ -128,23 +132,55 @@ public final class ElanTabParser implements AnnotationParser {
             }
             l = beginAndDuration(sniffed.get(), table);
         }
+        // file order: each row a record, a reject, or a modifier of the coded row containing it
+        java.util.TreeMap<Long, Object> byLine = new java.util.TreeMap<>();
+        List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
+        List<ElanTabModifiers.Coded> coded = new ArrayList<>();
         for (DelimitedTable.Row row : table.rows()) {
             if (isSkipped(row)) {
                 continue;
             }
             try {
-                sink.accept(record(l, row, sourceFile));
+                ElanTabModifiers.Coded c = record(l, row, sourceFile);
+                String key = ElanTabModifiers.key(c.tier());
+                if (key == null) {
+                    coded.add(c);
+                    byLine.put(row.line(), c);
+                } else {
+                    RawAnnotation r = c.builder().build();
+                    modifiers.add(new ElanTabModifiers.Modifier(
+                            row.line(), key, r.label(), c.begin(), c.end(), c.tier(), c.participant()));
+                }
             } catch (InvalidRecordException e) {
-                sink.reject(row.line(), e.getMessage(), row.raw());
+                byLine.put(row.line(), new Rejected(e.getMessage(), row.raw()));
             }
         }
+        for (ElanTabModifiers.Modifier m : ElanTabModifiers.attach(modifiers, coded)) {
+            byLine.put(
+                    m.line(),
+                    new Rejected(
+                            "modifier row (a tier named " + m.key()
+                                    + "): no one coded annotation of the file contains it",
+                            null));
+        }
+        byLine.forEach((line, o) -> {
+            if (o instanceof ElanTabModifiers.Coded c) {
+                sink.accept(c.builder().build());
+            } else {
+                Rejected r = (Rejected) o;
+                sink.reject(line, r.reason(), r.raw());
+            }
+        });
         if (table.error() != null) {
             sink.reject(table.error().line(), table.error().cell(0), null);
         }
         return sink.result();
     }
 
-    private static RawAnnotation record(ElanTabLayout l, DelimitedTable.Row row, String sourceFile)
+    /** A row rejected: why, and its cells for the reject's raw text. */
+    private record Rejected(String reason, String raw) {}
+
+    private static ElanTabModifiers.Coded record(ElanTabLayout l, DelimitedTable.Row row, String sourceFile)
             throws InvalidRecordException {
         if (row.cells().size() <= l.valueColumn()) {
             throw new InvalidRecordException(
@@ -162,14 +198,14 @@ public final class ElanTabParser implements AnnotationParser {
         String tier = l.leadingColumns() >= 1 ? row.cell(0).trim() : null;
         String participant = l.leadingColumns() == 2 ? row.cell(1).trim() : null;
         String hint = participant != null && Actor.parse(participant).isPresent() ? participant : tier;
-        return RawAnnotation.builder(sourceFile, row.line())
+        RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line())
                 .times(t[0], end)
                 .label(value)
                 .labelSource("the annotation value column")
                 .actorHint(hint)
                 .altActorHints(ElanParser.actorAlternatives(tier, participant))
-                .actorSource(RawAnnotation.TIER)
-                .build();
+                .actorSource(RawAnnotation.TIER);
+        return new ElanTabModifiers.Coded(b, t[0], Double.isNaN(t[1]) ? t[0] : t[1], tier, participant);
     }
 
     /**

@@ -103,4 +103,23 @@ class ElanTabExportVariantsTest {
         assertBalanced(r, 1, 0);
         assertEquals(760.0, r.records().get(0).endS(), EPS);
     }
+
+    @Test
+    void shouldAttachRowsOfASignificanceOrIntensityTierToTheCodedRowContainingThem() {
+        String text = "client-rupture\tclient\t00:10:00.000\t00:10:20.000\tRUP_W_DENIAL\n"
+                + "client-rupture-significance\tclient\t00:10:00.000\t00:10:20.000\t4\n"
+                + "client-anxiety\tclient\t00:12:00.000\t00:12:10.000\tANX_STR_SIGH\n"
+                + "client-anxiety-intensity\tclient\t00:12:02.000\t00:12:05.000\t1\n"
+                + "client-anxiety-intensity\tclient\t00:30:00.000\t00:30:05.000\t2\n"
+                + "anxiety channel\tclient\t00:14:00.000\t00:14:05.000\tANX_STR_HANDS\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        // before: "4", "1" and "2" were records whose labels mapped to no code, and the codes had none
+        assertBalanced(r, 3, 1);
+        assertEquals(java.util.Map.of("significance", "4"), r.records().get(0).modifiers());
+        assertEquals(java.util.Map.of("intensity", "1"), r.records().get(1).modifiers(), "inside its interval");
+        assertEquals("ANX_STR_HANDS", r.records().get(2).label(), "a channel tier keeps its codes");
+        assertEquals(
+                "modifier row (a tier named intensity): no one coded annotation of the file contains it",
+                org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt(r, 5).reason);
+    }
 }
