@@ -36,7 +36,8 @@ import org.sessionreview.storage.TextEncoding;
  *   "description": "free text, ignored",
  *   "labels":    {"sigh": "ANX_STR_SIGH", "minimal response": "RUP_W_MINIMAL"},
  *   "actors":    {"CL": "client", "Pat": "client", "TH": "therapist", "both": "dyad"},
- *   "modifiers": {"modifier_1": "significance", "sig": "significance"}
+ *   "modifiers": {"modifier_1": "significance", "sig": "significance"},
+ *   "modifier_values": {"intensity": {"leicht": 1, "mittel": 2, "stark": 3}}
  * }
  * }</pre>
  *
@@ -48,6 +49,7 @@ import org.sessionreview.storage.TextEncoding;
  *   <li>{@code modifiers}: renames a modifier key (for example BORIS export columns {@code
  *       Modifier #1}, read as {@code modifier_1}) to a key of this project such as {@code
  *       significance}. Targets must be identifiers ({@code [a-z][a-z0-9_]*}).
+ *   <li>{@code modifier_values}: a site's words for a modifier's values ({@link ModifierValues}).
  * </ul>
  *
  * <p>Loading fails with a {@link CodebookException} naming the file and the problem when the JSON
@@ -65,7 +67,8 @@ import org.sessionreview.storage.TextEncoding;
  * run-wide one entry by entry.
  */
 public final class Codebook {
-    private static final Set<String> SECTIONS = Set.of("description", "labels", "actors", "modifiers");
+    private static final Set<String> SECTIONS =
+            Set.of("description", "labels", "actors", "modifiers", "modifier_values");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
     private static final ObjectMapper JSON = handEditedJson();
 
@@ -88,19 +91,26 @@ public final class Codebook {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
     }
 
-    private static final Codebook EMPTY = new Codebook("(canonical codes only)", Map.of(), Map.of(), Map.of());
+    private static final Codebook EMPTY =
+            new Codebook("(canonical codes only)", Map.of(), Map.of(), Map.of(), ModifierValues.NONE);
 
     private final String source;
     private final Map<String, String> labels;
     private final Map<String, Actor> actors;
     private final Map<String, String> modifiers;
+    private final ModifierValues modifierValues;
 
     private Codebook(
-            String source, Map<String, String> labels, Map<String, Actor> actors, Map<String, String> modifiers) {
+            String source,
+            Map<String, String> labels,
+            Map<String, Actor> actors,
+            Map<String, String> modifiers,
+            ModifierValues modifierValues) {
         this.source = source;
         this.labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         this.actors = Collections.unmodifiableMap(new TreeMap<>(actors));
         this.modifiers = Collections.unmodifiableMap(new TreeMap<>(modifiers));
+        this.modifierValues = modifierValues;
     }
 
     /** A codebook that knows only the canonical codes (no label, actor or modifier mappings). */
@@ -168,7 +178,9 @@ public final class Codebook {
             throw new UncheckedIOException("reading JSON from memory failed", e);
         }
         if (root == null || !root.isObject()) {
-            throw fail(sourceName, "the top level must be a JSON object with sections labels, actors, modifiers");
+            throw fail(
+                    sourceName,
+                    "the top level must be a JSON object with sections labels, actors, modifiers, modifier_values");
         }
         int position = 0;
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -178,7 +190,8 @@ public final class Codebook {
                 throw fail(
                         sourceName,
                         "top-level entry " + position
-                                + " is not a known section; expected labels, actors, modifiers or description");
+                                + " is not a known section; expected labels, actors, modifiers, modifier_values or"
+                                + " description");
             }
         }
         Map<String, String> labels = new TreeMap<>();
@@ -222,7 +235,8 @@ public final class Codebook {
             }
             putUnique(modifiers, key(e.getKey()), target, "modifiers", n, sourceName);
         }
-        return new Codebook(sourceName, labels, actors, modifiers);
+        ModifierValues values = ModifierValues.parse(root.get("modifier_values"), problem -> fail(sourceName, problem));
+        return new Codebook(sourceName, labels, actors, modifiers, values);
     }
 
     private static Map<String, String> strings(JsonNode root, String section, String sourceName) {
@@ -297,7 +311,12 @@ public final class Codebook {
         a.putAll(override.actors);
         Map<String, String> m = new TreeMap<>(modifiers);
         m.putAll(override.modifiers);
-        return new Codebook(source + " overridden by " + override.source, l, a, m);
+        return new Codebook(
+                source + " overridden by " + override.source,
+                l,
+                a,
+                m,
+                modifierValues.overriddenBy(override.modifierValues));
     }
 
     /**
@@ -330,6 +349,14 @@ public final class Codebook {
     public String modifierName(String key) {
         String k = key(key);
         return modifiers.getOrDefault(k, k);
+    }
+
+    /**
+     * The project's value for a site's word for modifier {@code name} (after {@link #modifierName}),
+     * from the {@code modifier_values} section; empty when the word is not mapped.
+     */
+    public Optional<String> modifierValue(String name, String word) {
+        return modifierValues.map(name, word);
     }
 
     /** Where this codebook came from (file name, or a description of a merge). */

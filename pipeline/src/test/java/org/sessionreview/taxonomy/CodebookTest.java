@@ -171,4 +171,33 @@ class CodebookTest {
         assertTrue(e.getMessage().startsWith("codebook cb.json: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    @Test
+    void shouldMapASitesWordsForModifierValuesAndMergeThemWordByWord() {
+        Codebook run = Codebook.parse(
+                "{\"modifier_values\": {\"Intensity\": {\" Mittel \": 2, \"stark\": \"3\"},"
+                        + " \"significance\": {\"hoch\": 4}}}",
+                "run.json");
+        assertEquals(Optional.of("2"), run.modifierValue("intensity", "MITTEL"));
+        assertEquals(Optional.of("3"), run.modifierValue("intensity", "stark"));
+        assertEquals(Optional.of("4"), run.modifierValue("significance", "hoch"));
+        assertEquals(Optional.empty(), run.modifierValue("intensity", "hoch"), "per modifier");
+        Codebook session = Codebook.parse("{\"modifier_values\": {\"intensity\": {\"stark\": 2}}}", "s.json");
+        Codebook merged = run.overriddenBy(session);
+        assertEquals(Optional.of("2"), merged.modifierValue("intensity", "stark"));
+        assertEquals(Optional.of("2"), merged.modifierValue("intensity", "mittel"));
+    }
+
+    @Test
+    void shouldRefuseModifierValuesThatAreNotWordsToValuesWithoutQuotingThem() {
+        for (String bad : List.of(
+                "{\"modifier_values\": [1]}",
+                "{\"modifier_values\": {\"intensity\": \"mittel\"}}",
+                "{\"modifier_values\": {\"intensity\": {\"Maria\": 2.5}}}",
+                "{\"modifier_values\": {\"intensity\": {\"Maria\": 1, \"maria\": 2}}}")) {
+            CodebookException e = assertThrows(CodebookException.class, () -> Codebook.parse(bad, "c.json"), bad);
+            assertTrue(e.getMessage().startsWith("codebook c.json: "), e.getMessage());
+            assertFalse(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("maria"), e.getMessage());
+        }
+    }
 }

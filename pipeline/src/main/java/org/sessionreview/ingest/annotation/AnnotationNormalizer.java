@@ -47,7 +47,8 @@ import org.sessionreview.taxonomy.Family;
  *       all name the same one, it is taken; when they name several, the record is rejected
  *       ("tier's name and PARTICIPANT point to more than one actor (client, therapist)"); when
  *       none does, ELAN records are rejected with "tier has no role: ...".
- *   <li><b>Modifiers</b>: keys renamed through {@link Codebook#modifierName} (lower-cased); then
+ *   <li><b>Modifiers</b>: keys renamed through {@link Codebook#modifierName} (lower-cased) and
+ *       values through {@link Codebook#modifierValue} (a site's words); then
  *       only pairs on the allow-list ({@link ModifierPolicy}) are kept, with the value as {@link
  *       ModifierPolicy#admit} writes it; when two keys rename to the same name, the first in key
  *       order wins and the other counts as dropped. Everything else (free text, names, unmapped {@code modifier_n} columns, values
@@ -262,8 +263,9 @@ public final class AnnotationNormalizer {
         SortedMap<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             String key = codebook.modifierName(e.getKey());
+            String written = codebook.modifierValue(key, e.getValue()).orElse(e.getValue());
             Optional<String> value =
-                    RecordFields.isFreeText(e.getKey()) ? Optional.empty() : ModifierPolicy.admit(key, e.getValue());
+                    RecordFields.isFreeText(e.getKey()) ? Optional.empty() : ModifierPolicy.admit(key, written);
             if (value.isEmpty()) {
                 boolean fixedKey = ModifierPolicy.isAllowedKey(key)
                         || BORIS_MODIFIER_COLUMN.matcher(key).matches();

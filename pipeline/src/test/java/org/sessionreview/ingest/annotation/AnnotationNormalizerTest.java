@@ -23,7 +23,8 @@ class AnnotationNormalizerTest {
             {"labels": {"sigh": "ANX_STR_SIGH", "tension": "anx_str_tension", "silence": "SILENCE"},
              "actors": {"CL": "client", "CL-codes": "client", "TH-steps": "therapist", "TH-included": "therapist",
                         "TH-words": "therapist", "TH-gloss": "therapist", "Pat": "client"},
-             "modifiers": {"modifier_1": "significance", "remark_code": "note"}}
+             "modifiers": {"modifier_1": "significance", "remark_code": "note", "staerke": "intensity"},
+             "modifier_values": {"intensity": {"mittel": 2, "stark": "3", "riesig": 9}}}
             """, "test-codebook.json");
     private final AnnotationNormalizer normalizer = new AnnotationNormalizer(CODEBOOK);
 
@@ -178,6 +179,17 @@ class AnnotationNormalizerTest {
                         "s1")
                 .annotation();
         assertEquals(2, renamed.significance, "codebook renames BORIS modifier_1 to significance");
+        // a site's words through the codebook, after the key's rename; a target off the scale is dropped
+        assertEquals(
+                2,
+                normalizer
+                        .normalize(raw("ANX_CPD").modifier("Staerke", "Mittel").build(), "s1")
+                        .annotation()
+                        .significance);
+        AnnotationNormalizer.Outcome offScale = normalizer.normalize(
+                raw("ANX_CPD").modifier("intensity", "riesig").build(), "s1");
+        assertNull(offScale.annotation().significance);
+        assertEquals(List.of("intensity"), offScale.droppedModifiers());
         // a whole number written as a float (pandas, a JSON 2.0) and intensity words (1-3)
         assertEquals(
                 2,

@@ -1,0 +1,105 @@
+package org.sessionreview.taxonomy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The {@code modifier_values} section of a codebook: a site's own words for modifier values,
+ * per modifier (after {@code modifiers} renames it), mapped to the project's scale, for example
+ * {@code {"intensity": {"leicht": "1", "mittel": 2, "stark": 3}, "significance": {"hoch": 4}}}.
+ * Keys and words are matched case-insensitively, ignoring surrounding white space; targets are
+ * strings or whole numbers, checked against the modifier allow-list when a record is read (a
+ * target outside it is dropped with the file's note, as any other value). Immutable.
+ *
+ * <p>Error messages name the section, the modifier's position and the word's position, never the
+ * words themselves (they come from a site's files).
+ */
+public final class ModifierValues {
+    static final ModifierValues NONE = new ModifierValues(Map.of());
+
+    /** Modifier name to (word, lower-cased) to target. */
+    private final Map<String, Map<String, String>> values;
+
+    private ModifierValues(Map<String, Map<String, String>> values) {
+        Map<String, Map<String, String>> copy = new TreeMap<>();
+        values.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
+        this.values = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Reads the section; {@code fail} makes the exception for a problem.
+     *
+     * @param node the section (null or missing: none)
+     */
+    static ModifierValues parse(JsonNode node, Function<String, RuntimeException> fail) {
+        if (node == null || node.isNull()) {
+            return NONE;
+        }
+        if (!node.isObject()) {
+            throw fail.apply("section 'modifier_values' must be a JSON object, not " + node.getNodeType());
+        }
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        int m = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> modifier = it.next();
+            m++;
+            if (!modifier.getValue().isObject()) {
+                throw fail.apply("modifier_values entry " + m + " must map words to values (a JSON object)");
+            }
+            Map<String, String> words = new TreeMap<>();
+            int w = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> ws = modifier.getValue().fields(); ws.hasNext(); ) {
+                Map.Entry<String, JsonNode> word = ws.next();
+                w++;
+                JsonNode target = word.getValue();
+                boolean ok = (target.isTextual() && !target.asText().isBlank()) || target.isIntegralNumber();
+                if (!ok || word.getKey().isBlank()) {
+                    throw fail.apply("modifier_values entry " + m + ", word " + w
+                            + " must map a non-empty word to a non-empty string or a whole number");
+                }
+                String previous = words.put(key(word.getKey()), target.asText().trim());
+                if (previous != null && !previous.equals(target.asText().trim())) {
+                    throw fail.apply("modifier_values entry " + m + ", word " + w
+                            + " repeats an earlier word (words are case-insensitive) with a different value");
+                }
+            }
+            if (out.put(key(modifier.getKey()), words) != null) {
+                throw fail.apply("modifier_values entry " + m + " repeats an earlier modifier (case-insensitive)");
+            }
+        }
+        return new ModifierValues(out);
+    }
+
+    private static String key(String text) {
+        return text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The project's value for a site's word for modifier {@code name}; empty when it is not mapped. */
+    public Optional<String> map(String name, String word) {
+        if (name == null || word == null) {
+            return Optional.empty();
+        }
+        Map<String, String> words = values.get(key(name));
+        return words == null ? Optional.empty() : Optional.ofNullable(words.get(key(word)));
+    }
+
+    /** These mappings with {@code override}'s taking precedence, word by word. */
+    ModifierValues overriddenBy(ModifierValues override) {
+        Map<String, Map<String, String>> merged = new TreeMap<>();
+        values.forEach((k, v) -> merged.put(k, new TreeMap<>(v)));
+        override.values.forEach(
+                (k, v) -> merged.computeIfAbsent(k, x -> new TreeMap<>()).putAll(v));
+        return new ModifierValues(merged);
+    }
+
+    /** Modifier name to its word mappings, all lower-cased, sorted. */
+    public Map<String, Map<String, String>> asMap() {
+        return values;
+    }
+}
