@@ -73,6 +73,7 @@ public final class OutputDirectory {
         if (out.exists() && !out.isDirectory()) {
             throw new RefusedException("--out " + out + " exists and is not a folder");
         }
+        boolean created = !out.exists();
         out.createDirectories();
         Set<String> owned = owned(out);
         List<String> foreign = new ArrayList<>();
@@ -95,7 +96,7 @@ public final class OutputDirectory {
         }
         Entry staging = out.resolve(STAGING_PREFIX + UUID.randomUUID());
         staging.createDirectories();
-        return new Staging(out, staging, entries, owned == null ? Set.of() : owned);
+        return new Staging(out, staging, entries, owned == null ? Set.of() : owned, created);
     }
 
     /** Entries listed in the marker; null when there is no marker. */
@@ -125,12 +126,15 @@ public final class OutputDirectory {
         private final String dir;
         private final List<String> entries;
         private final Set<String> previouslyOwned;
+        /** {@code --out} did not exist before this run: a run that publishes nothing removes it again. */
+        private final boolean createdOut;
 
-        Staging(Entry out, Entry dir, List<String> entries, Set<String> previouslyOwned) {
+        Staging(Entry out, Entry dir, List<String> entries, Set<String> previouslyOwned, boolean createdOut) {
             this.out = absolute(out);
             this.dir = absolute(dir);
             this.entries = List.copyOf(entries);
             this.previouslyOwned = new LinkedHashSet<>(previouslyOwned);
+            this.createdOut = createdOut;
         }
 
         private static String absolute(Entry e) {
@@ -234,6 +238,9 @@ public final class OutputDirectory {
         public void abandon() {
             try {
                 dir().deleteRecursively();
+                if (createdOut && out().list().isEmpty()) {
+                    out().deleteRecursively(); // made by this run, and nothing was published
+                }
             } catch (IOException | UncheckedIOException e) {
                 // the next open() removes it
             }

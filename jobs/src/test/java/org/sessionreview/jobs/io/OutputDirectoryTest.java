@@ -82,6 +82,19 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void shouldRemoveAnOutFolderItCreatedWhenTheRunIsAbandoned() throws Exception {
+        Path out = tmp.resolve("new-out");
+        OutputDirectory.Staging failed = OutputDirectory.open(out, ENTRIES);
+        write(local(failed.dir()), "half a run");
+        failed.abandon();
+        // before: an empty new-out/ was left behind by a failed export or review
+        assertFalse(Files.exists(out));
+        Path existing = Files.createDirectories(tmp.resolve("empty-out"));
+        OutputDirectory.open(existing, ENTRIES).abandon();
+        assertTrue(Files.isDirectory(existing), "a folder that was there before stays");
+    }
+
+    @Test
     void shouldRemoveStagingLeftByAKilledRunAtTheNextOpen() throws Exception {
         Path out = tmp.resolve("out");
         OutputDirectory.Staging killed = OutputDirectory.open(out, ENTRIES);
