@@ -61,12 +61,30 @@ public record QueueView(
     static final List<String> START_ORDER = List.of(
             "safety",
             "unaddressed_rupture",
+            "escalated_rupture",
             "missed_opportunity",
             "pressure_above_threshold",
-            "rupture",
             "unvoiced_arousal",
             "anxiety_episode",
+            "rupture",
+            "therapist_anxiety_episode",
             "synchrony_drop");
+
+    /**
+     * A moment's place in {@link #START_ORDER}: the order of the session's flag reasons. An escalated
+     * rupture is one of them, a resolved or partly resolved one is not (it comes after the client's
+     * anxiety episodes), and a therapist's anxiety episode is context, after everything coded.
+     */
+    static int startRank(Map<String, Object> m) {
+        String kind = Rows.str(m, "kind");
+        if ("rupture".equals(kind) && String.valueOf(m.get("evidence")).contains("; outcome escalated")) {
+            kind = "escalated_rupture";
+        } else if ("anxiety_episode".equals(kind) && "therapist".equals(Rows.str(m, "role"))) {
+            kind = "therapist_anxiety_episode";
+        }
+        int rank = START_ORDER.indexOf(kind);
+        return rank < 0 ? START_ORDER.size() : rank;
+    }
 
     /** A link to the page of {@code id}. */
     public record Link(String id, String text, String page) {}
@@ -106,8 +124,7 @@ public record QueueView(
         int best = 0;
         int bestRank = Integer.MAX_VALUE;
         for (int i = 0; i < sortedMoments.size(); i++) {
-            int rank = START_ORDER.indexOf(Rows.str(sortedMoments.get(i), "kind"));
-            rank = rank < 0 ? START_ORDER.size() : rank;
+            int rank = startRank(sortedMoments.get(i));
             if (rank < bestRank) {
                 bestRank = rank;
                 best = i + 1;

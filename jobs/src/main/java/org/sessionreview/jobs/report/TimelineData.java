@@ -48,20 +48,20 @@ final class TimelineData {
         List<Band> episodes = new ArrayList<>();
         List<Band> candidates = new ArrayList<>();
         int n = 0;
+        int t = 0;
         for (Map<String, Object> m : SessionViews.sorted(tables.rows(id, "moments"))) {
             String kind = Rows.str(m, "kind");
             double a = Rows.dbl0(m, "start_s");
             double b = Rows.dbl0(m, "end_s");
             String span = Format.mmss(a) + "\u2013" + Format.mmss(b);
-            if (kind.equals("anxiety_episode")) {
+            String role = Rows.str(m, "role");
+            if (kind.equals("anxiety_episode") && "therapist".equals(role)) {
+                // context, not the client's arousal: its own numbering, in the candidates' lane, unshaded
+                t++;
+                candidates.add(new Band(a, b, "T" + t, MomentText.kind(kind, role) + " " + span, "cand"));
+            } else if (kind.equals("anxiety_episode")) {
                 n++;
-                String role = Rows.str(m, "role");
-                episodes.add(new Band(
-                        a,
-                        b,
-                        "client".equals(role) ? "A" + n : role + " A" + n,
-                        MomentText.kind(kind, role) + " " + span,
-                        "anx"));
+                episodes.add(new Band(a, b, "A" + n, MomentText.kind(kind, role) + " " + span, "anx"));
             } else if (!kind.equals("rupture") && !kind.equals("unaddressed_rupture") && !kind.equals("safety")) {
                 candidates.add(new Band(
                         a,

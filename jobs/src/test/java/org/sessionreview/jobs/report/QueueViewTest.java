@@ -65,4 +65,20 @@ class QueueViewTest {
         assertEquals("m-3", row.startAnchor());
         assertEquals("coded safety event", row.startWhat());
     }
+
+    @Test
+    void shouldStartAtWhatTheFlagReasonsNameBeforeAResolvedRuptureOrATherapistsEpisode() {
+        java.util.Map<String, Object> resolved = new java.util.HashMap<>(Fixtures.moment("S", "rupture", 420, 450));
+        resolved.put("evidence", "candidate withdrawal rupture W1 (07:00-07:30): markers ...; outcome resolved");
+        java.util.Map<String, Object> therapist =
+                new java.util.HashMap<>(Fixtures.moment("S", "anxiety_episode", 60, 200));
+        therapist.put("role", "therapist");
+        java.util.Map<String, Object> client = Fixtures.moment("S", "anxiety_episode", 900, 1100);
+        // before: the resolved rupture (not a flag reason) and the therapist's episode came first
+        assertEquals(3, QueueView.startHere(SessionViews.sorted(List.of(resolved, therapist, client))));
+        java.util.Map<String, Object> escalated = new java.util.HashMap<>(resolved);
+        escalated.put("evidence", "candidate withdrawal rupture W1 (07:00-07:30): ...; outcome escalated");
+        assertEquals(2, QueueView.startHere(SessionViews.sorted(List.of(therapist, escalated, client))));
+        assertEquals(1, QueueView.startHere(SessionViews.sorted(List.of(therapist))), "context when nothing else");
+    }
 }

@@ -63,4 +63,24 @@ class ReportPagesTest {
         assertTrue(session.contains("<span class=\"start\">09:30</span> – <span class=\"end\">12:37</span>"), session);
         assertFalse(session.contains("#t="));
     }
+
+    @Test
+    void shouldShowATherapistsEpisodeAsContextNotAsTheClientsWhenNothingIsFlagged(@TempDir Path out) throws Exception {
+        java.util.Map<String, Object> therapist =
+                new java.util.HashMap<>(Fixtures.moment("S1", "anxiety_episode", 504, 682.5));
+        therapist.put("role", "therapist");
+        java.util.Map<String, Object> calm =
+                new java.util.HashMap<>(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 0, 0, true));
+        calm.put("flagged", false);
+        calm.put("flag_reasons", List.of());
+        ReportTables t = Fixtures.tables(List.of(calm), List.of(therapist));
+        ReportPages.write(t, Optional.empty(), out);
+        String session = Files.readString(out.resolve("sessions/S1.html"));
+        // before: "no candidate moment" above one, and the episode drawn as the client's ("therapist A1")
+        assertTrue(
+                session.contains("Nothing flagged for supervision; the 1 moment(s) below are context only."), session);
+        assertFalse(session.contains("no candidate moment"), session);
+        assertFalse(session.contains(">therapist A1<"), session);
+        assertTrue(session.contains(">T1<"), session);
+    }
 }
