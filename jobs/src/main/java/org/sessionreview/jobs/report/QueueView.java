@@ -161,7 +161,7 @@ public record QueueView(
                 Rows.int0(s, "ruptures_confrontation"),
                 Rows.int0(s, "missed_opportunities"),
                 Rows.int0(s, "safety_events"),
-                Format.percent(qc),
+                qc == 0 ? "none" : Format.percent(qc),
                 qt == 0 ? "none" : Format.percent(qt),
                 qc < lowQuality || (qt > 0 && qt < lowQuality),
                 m == null ? null : Format.mmss(Rows.dbl0(m, "start_s")),

@@ -66,7 +66,9 @@ public final class SessionViews {
                 Format.mmss(Rows.dbl0(s, "duration_s")),
                 Rows.bool(s, "flagged"),
                 Rows.list(s, "flag_reasons"),
-                Format.percent(Rows.dbl(s, "data_quality_client")),
+                Rows.dbl0(s, "data_quality_client") == 0
+                        ? "no wearable data"
+                        : Format.percent(Rows.dbl(s, "data_quality_client")),
                 qt == 0 ? "no wearable data" : Format.percent(qt),
                 Rows.list(s, "missing_channels"),
                 withoutSourceFiles(Rows.str(s, "baseline_source")),

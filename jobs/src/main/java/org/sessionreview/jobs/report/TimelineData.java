@@ -101,10 +101,16 @@ final class TimelineData {
                 safety.add(new Mark(at, code + " " + Format.mmss(at), title));
             }
         }
+        // a wearer without any window has no data at all: its lane must not read "none" (= good data)
+        boolean client = windows.stream().anyMatch(w -> "client".equals(Rows.str(w, "role")));
+        boolean therapist = windows.stream().anyMatch(w -> "therapist".equals(Rows.str(w, "role")));
         List<BandLane> quality = List.of(
-                new BandLane("Poor quality: client", artifacts(tables.rows(id, "artifacts"), "client", duration)),
                 new BandLane(
-                        "Poor quality: therapist", artifacts(tables.rows(id, "artifacts"), "therapist", duration)));
+                        client ? "Poor quality: client" : "No data: client",
+                        artifacts(tables.rows(id, "artifacts"), "client", duration)),
+                new BandLane(
+                        therapist ? "Poor quality: therapist" : "No data: therapist",
+                        artifacts(tables.rows(id, "artifacts"), "therapist", duration)));
         double threshold = Double.parseDouble(methods.parameter("scoring.episode.enter_threshold", "2.0"));
         return new Timeline(
                 duration,

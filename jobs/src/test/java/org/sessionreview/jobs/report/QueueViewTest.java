@@ -81,4 +81,17 @@ class QueueViewTest {
         assertEquals(2, QueueView.startHere(SessionViews.sorted(List.of(therapist, escalated, client))));
         assertEquals(1, QueueView.startHere(SessionViews.sorted(List.of(therapist))), "context when nothing else");
     }
+
+    @Test
+    void shouldSayNoneForAWearerWithoutDataNotZeroPercent() {
+        java.util.Map<String, Object> s =
+                new java.util.HashMap<>(Fixtures.session("S", "T", "k", 1, "2026-03-01", 1000, 0, true));
+        s.put("data_quality_client", 0.0);
+        s.put("data_quality_therapist", 0.98);
+        QueueView.Row row = QueueView.row(1, s, 0.5, List.of());
+        // before: "0 %", which reads as a measured 0 %; a session without client data stays marked LOW
+        assertEquals("none", row.qualityClient());
+        assertTrue(row.lowQuality());
+        assertEquals("no wearable data", SessionViews.header(s).qualityClient());
+    }
 }
