@@ -83,4 +83,21 @@ class ReportPagesTest {
         assertFalse(session.contains(">therapist A1<"), session);
         assertTrue(session.contains(">T1<"), session);
     }
+
+    @Test
+    void shouldNumberATraineesSessionsOnTheirOwnAndSayWhenOneIsNotFlagged(@TempDir Path out) throws Exception {
+        java.util.Map<String, Object> other = Fixtures.session("S0", "T2", "k2", 1, "2026-03-01", 9000, 0, true);
+        java.util.Map<String, Object> flagged = Fixtures.session("S1", "T1", "k1", 1, "2026-03-02", 500, 0, true);
+        java.util.Map<String, Object> calm =
+                new java.util.HashMap<>(Fixtures.session("S2", "T1", "k1", 2, "2026-03-03", 0, 0, true));
+        calm.put("flagged", false);
+        calm.put("flag_reasons", List.of());
+        ReportPages.write(Fixtures.tables(List.of(other, flagged, calm), List.of()), Optional.empty(), out);
+        String page = Files.readString(out.resolve("trainees/T1.html"));
+        String table = page.substring(page.indexOf("id=\"trainee-sessions\""));
+        // before: the index's numbers, 2 for S1 and 1 for S2 (its place in the "nothing flagged" list)
+        assertTrue(table.matches("(?s).*<td class=\"num\">1</td>\\s*<td><a class=\"session-link\"[^>]*>S1<.*"), table);
+        assertTrue(table.matches("(?s).*<td class=\"num\">2</td>\\s*<td><a class=\"session-link\"[^>]*>S2<.*"), table);
+        assertTrue(table.contains("nothing flagged"), table);
+    }
 }

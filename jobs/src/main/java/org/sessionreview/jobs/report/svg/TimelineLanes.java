@@ -1,6 +1,5 @@
 package org.sessionreview.jobs.report.svg;
 
-import static org.sessionreview.jobs.report.svg.TimelineChart.CHAR_W;
 import static org.sessionreview.jobs.report.svg.TimelineChart.LEFT;
 import static org.sessionreview.jobs.report.svg.TimelineChart.RIGHT;
 import static org.sessionreview.jobs.report.svg.TimelineChart.WIDTH;
@@ -17,6 +16,9 @@ import org.sessionreview.jobs.report.svg.Timeline.Mark;
  * text row of their lane ({@link #place}).
  */
 final class TimelineLanes {
+    /** Estimated width of one character of a 10 px lane label (capitals, underscores), SVG units. */
+    static final double LABEL_CHAR_W = 7.2;
+
     /** Height of one text row of a lane. */
     static final double LANE_ROW = 15;
 
@@ -112,7 +114,8 @@ final class TimelineLanes {
      * right edge starts earlier, so that it is read whole.
      */
     static double[] place(List<Double> rowEnds, double x0, String label) {
-        double width = label.length() * CHAR_W + 6;
+        // lane labels are codes in capitals and underscores: wider than the legend's mixed text
+        double width = label.length() * LABEL_CHAR_W + 6;
         double start = Math.max(LEFT, Math.min(x0, WIDTH - RIGHT - width));
         for (int r = 0; r < rowEnds.size(); r++) {
             if (rowEnds.get(r) <= start) {
