@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.config.ScoringOptions;
-import org.sessionreview.jobs.Main;
+import org.sessionreview.jobs.CliRun;
 import org.sessionreview.jobs.Paths;
 import org.sessionreview.validation.RecordingValidation;
 import org.sessionreview.validation.TaskLabels;
@@ -29,18 +26,6 @@ import org.sessionreview.validation.TaskLabels;
 class ValidateCommandTest {
     @TempDir
     Path tmp;
-
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** A recordings root: S05's E4 files in folder {@code S05}, without its labels, and an unlabelled {@code S20}. */
     private Path root() throws Exception {
@@ -76,7 +61,7 @@ class ValidateCommandTest {
         Path root = root();
         Path labels = combinedLabels();
         Path json = tmp.resolve("figures.json");
-        Run r = run(
+        CliRun r = CliRun.of(
                 "validate", "--recordings", root.toString(), "--labels", labels.toString(), "--out", json.toString());
         assertEquals(0, r.code(), r.err());
 
@@ -117,11 +102,11 @@ class ValidateCommandTest {
         Path b = tmp.resolve("b.json");
         assertEquals(
                 0,
-                run("validate", "--recordings", root.toString(), "--out", a.toString())
+                CliRun.of("validate", "--recordings", root.toString(), "--out", a.toString())
                         .code());
         assertEquals(
                 0,
-                run(
+                CliRun.of(
                                 "validate",
                                 "--recordings",
                                 root.resolve("S05").toString(),
@@ -158,25 +143,25 @@ class ValidateCommandTest {
 
     @Test
     void shouldRefuseUnusableArgumentsAndLabelsWithExitCode2() throws Exception {
-        Run none = run("validate");
+        CliRun none = CliRun.of("validate");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("--recordings DIR is required"), none.err());
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        Run noRecordings = run("validate", "--recordings", empty.toString());
+        CliRun noRecordings = CliRun.of("validate", "--recordings", empty.toString());
         assertEquals(2, noRecordings.code());
         assertTrue(noRecordings.err().contains("holds no E4 recording"), noRecordings.err());
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "subject,when,label\nS05,1,0\n");
-        Run badLabels = run("validate", "--recordings", root().toString(), "--labels", bad.toString());
+        CliRun badLabels = CliRun.of("validate", "--recordings", root().toString(), "--labels", bad.toString());
         assertEquals(2, badLabels.code());
         assertTrue(badLabels.err().contains(bad + ", line 1: the header names no time column"), badLabels.err());
         assertEquals(
                 2,
-                run("validate", "--recordings", empty.toString(), "--set", "no.such.key=1")
+                CliRun.of("validate", "--recordings", empty.toString(), "--set", "no.such.key=1")
                         .code());
         assertEquals(
                 2,
-                run("validate", "--recordings", empty.toString(), "--threads", "0")
+                CliRun.of("validate", "--recordings", empty.toString(), "--threads", "0")
                         .code());
     }
 }
