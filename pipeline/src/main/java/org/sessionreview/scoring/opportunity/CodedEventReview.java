@@ -49,13 +49,15 @@ public final class CodedEventReview {
             double anxietyBurden,
             RuptureConfig cfg) {
         // codes accepted in the tolerance after duration_s (AnnotationRange) were coded on the
-        // video: the coded rules' session runs to them, so no episode closes before its own codes
+        // video: the rupture rules' session runs to them, so no episode closes before its own codes
+        // (the 3RS segments keep the session's own end)
+        double codedEndS = sessionEndS;
         for (Annotation a : annotations) {
             if (a != null && Double.isFinite(a.endOrStartS())) {
-                sessionEndS = Math.max(sessionEndS, a.endOrStartS());
+                codedEndS = Math.max(codedEndS, a.endOrStartS());
             }
         }
-        episodes = RuptureEpisodes.detect(annotations, sessionEndS, cfg);
+        episodes = RuptureEpisodes.detect(annotations, codedEndS, cfg);
         ruptureRows = RuptureEpisodes.rows(sessionId, episodes);
         segments = SegmentRollup.rollup(annotations, sessionEndS, cfg);
         segmentRows = SegmentRollup.rows(sessionId, segments);
@@ -82,7 +84,8 @@ public final class CodedEventReview {
      * @param sessionId written into every row
      * @param mediaStartMillis second 0 of the session video, epoch ms (moments' startMillis)
      * @param sessionEndS session end, seconds from media start; a code that ends later (accepted in
-     *     the tolerance after {@code duration_s}) moves it to that code's end for these rules
+     *     the tolerance after {@code duration_s}) moves it to that code's end for the rupture
+     *     episodes (not for the 3RS segments)
      * @param annotations the session's annotations, any order; not modified
      * @param anxietyEpisodes the session's anxiety episodes (only the client's are used)
      * @param anxietyBurden {@code ReviewPriority.priority} of the client's episodes (0 without)

@@ -124,5 +124,18 @@ class CodedEventReviewTest {
         // before: closed at 1800 s, before its own repair (end 1815 > closed 1800)
         assertTrue(e.closedS() >= e.endS(), e.closedS() + " < " + e.endS());
         assertEquals(1815.0, e.closedS());
+        // the 3RS segments keep the session's own end: a code running past it adds no segment
+        // (one starting after it does, by SegmentRollup's own rule)
+        CodedEventReview sigh = CodedEventReview.review(
+                "S4",
+                MEDIA_START,
+                1800,
+                list(
+                        at(100, "RUP_W_MINIMAL"),
+                        org.sessionreview.scoring.rupture.Coded.state(1790, 1805, "ANX_STR_SIGH")),
+                List.of(),
+                0,
+                CFG);
+        assertEquals(6, sigh.segments().size());
     }
 }
