@@ -75,7 +75,7 @@ public final class DelimitedTable {
                 break;
             }
         }
-        java.util.regex.Matcher hint = SEP_HINT.matcher(first.strip());
+        java.util.regex.Matcher hint = SEP_HINT.matcher(first.replaceAll("^ +| +$", ""));
         if (hint.matches()) {
             return hint.group(1).charAt(0);
         }
@@ -119,7 +119,7 @@ public final class DelimitedTable {
                 continue;
             }
             if (SEP_HINT.matcher(String.join(String.valueOf(t.separator), rows.get(i).cells)
-                            .strip())
+                            .replaceAll("^ +| +$", ""))
                     .matches()) {
                 rows.remove(i);
                 return new DelimitedTable(t.separator, rows, t.error);

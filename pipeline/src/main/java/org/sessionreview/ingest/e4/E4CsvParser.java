@@ -168,7 +168,7 @@ public final class E4CsvParser {
         DataLines lines = new DataLines(in, cap, fields);
         try {
             while (lines.next()) {
-                if (read == cap || (joined.busy() && joined.full())) {
+                if (read == cap || values.size() >= cap * width || (joined.busy() && joined.full())) {
                     joined.finish();
                     stopAtCap(lines.number, E4Limits.num(rate) + " Hz");
                     break;

@@ -254,7 +254,12 @@ final class JoinedExports {
     /** A kept-back line that was no header: a sample, or part of the overlap. */
     private void release() {
         if (beforeRoom > 0) {
-            addBefore(heldValues);
+            String reason = channel == Channel.ACC ? E4Units.accRangeProblem(heldValues) : null;
+            if (reason != null) {
+                rejected++;
+                rejects.add(new Reject(sessionId, sourceFile, heldLine, reason, heldRaw));
+            }
+            addBefore(reason == null ? heldValues : null);
             return;
         }
         if (overlapLeft > 0) {

@@ -52,6 +52,9 @@ class DelimitedTableTest {
                 List.of(2L, 3L), t.rows().stream().map(DelimitedTable.Row::line).toList(), "the hint is no row");
         assertEquals(List.of("1,5", "AFF_CUE"), t.rows().get(1).cells());
         assertEquals(3, DelimitedTable.read("a,b\nsep=;\n1,2\n").rows().size(), "only a first line is a hint");
+        DelimitedTable tab = DelimitedTable.read("sep=\t\nstart\tcode\n1,5\tAFF_CUE\n");
+        assertEquals('\t', tab.separator(), "the tab hint, not stripped away");
+        assertEquals(List.of("start", "code"), tab.rows().get(0).cells());
     }
 
     @Test

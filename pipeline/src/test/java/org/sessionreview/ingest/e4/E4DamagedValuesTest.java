@@ -82,4 +82,43 @@ class E4DamagedValuesTest {
         assertEquals(0, r.report().recordsRejected());
         assertEquals(Double.NaN, JoinedExports.ibiHeader(S1 + ", IBI, x"));
     }
+
+    @Test
+    void shouldStopAtTheDurationCapWhenAZeroedBlockStandsForManySamples() {
+        StringBuilder file = new StringBuilder(S1 + ".000000\n4.000000\n");
+        for (int i = 0; i < 150; i++) {
+            file.append("1.000000\n");
+        }
+        file.append("\0".repeat(5400)).append('\n');
+        for (int i = 0; i < 700; i++) {
+            file.append("2.000000\n");
+        }
+        E4CsvParser.Result r = E4CsvParser.parse(
+                Channel.EDA,
+                new StringReader(file.toString()),
+                "s",
+                "f.csv",
+                E4Limits.defaults().withMaxDurationHours(0.05));
+        E4PlausibilityTest.assertAccounted(r.report());
+        // 0.05 h at 4 Hz: 720 samples; the block's estimate once let the channel grow to 1,289
+        assertTrue(r.data().values().length <= 720, "samples: " + r.data().values().length);
+    }
+
+    @Test
+    void shouldRejectAnImpossibleAccelerationKeptBackInsideAnEarlierExport() {
+        // a second header 10 s before the file's start, then a start-like row that is no header
+        String text = acc("1,2,60")
+                + (S1 - 10) + ".000000, " + (S1 - 10) + ".000000, " + (S1 - 10) + ".000000\n"
+                + "32.000000, 32.000000, 32.000000\n"
+                + "3,4,61\n"
+                + (S1 - 5) + "," + (S1 - 5) + "," + (S1 - 5) + "\n"
+                + "5,6,62\n";
+        E4CsvParser.Result r = parse(Channel.ACC, text);
+        for (double v : r.data().values()) {
+            assertTrue(Double.isNaN(v) || Math.abs(v) <= 128, "value " + v);
+        }
+        assertTrue(
+                r.report().rejects().stream().anyMatch(x -> x.reason.startsWith("acceleration beyond")),
+                r.report().rejects().toString());
+    }
 }

@@ -98,9 +98,9 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
      * Infers the layout from one data row. Each of the first three cells that holds a time may
      * start the times; from there the first group is the run of formats in ELAN's order, and the
      * groups are the repetitions of that run (at most 3), leaving at least one cell for the value.
-     * Of these candidates the one whose value cell is no time wins, then one whose duration (of
-     * three groups) equals end - begin, then one with an hh:mm:ss.ms or ss.msec time, then the
-     * earliest: a participant written as a number ({@code 101}) looks like a
+     * Of these candidates the one whose value cell is no time wins, then one whose times make sense
+     * (a duration of three groups equal to end - begin, an end of two not before the begin), then
+     * one with an hh:mm:ss.ms or ss.msec time, then the earliest: a participant written as a number ({@code 101}) looks like a
      * msec time but is followed by the real times. Assumes the groups present are begin[, end[,
      * duration]]; {@link ElanTabParser} tells begin and duration apart from begin and end. Empty
      * when the row has no such structure.
@@ -124,16 +124,25 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
         return Optional.ofNullable(best);
     }
 
-    /** False when the layout has three groups and the row's duration is not its end - begin. */
+    /**
+     * Whether the row's times make sense under the layout: three groups, the duration is end -
+     * begin; two, the end is not before the begin; one, always.
+     */
     private static boolean consistent(ElanTabLayout l, List<String> cells) {
-        if (l.groups() < 3) {
+        if (l.groups() < 2) {
             return true;
         }
         int p = l.formats().size();
         double b = seconds(l.formats().get(0), cells.get(l.firstTimeColumn()));
         double e = seconds(l.formats().get(0), cells.get(l.firstTimeColumn() + p));
+        if (Double.isNaN(b)) {
+            return true;
+        }
+        if (l.groups() == 2) {
+            return e >= b;
+        }
         double d = seconds(l.formats().get(0), cells.get(l.firstTimeColumn() + 2 * p));
-        return Double.isNaN(b) || Math.abs(d - (e - b)) <= 0.0015;
+        return Math.abs(d - (e - b)) <= 0.0015;
     }
 
     /** A cell of a time format in seconds; NaN for SMPTE. */

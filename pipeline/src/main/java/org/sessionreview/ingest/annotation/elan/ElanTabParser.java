@@ -22,8 +22,8 @@ import org.sessionreview.taxonomy.Actor;
  * of each group, as written: the export includes the master media offset only when "add master
  * media offset" was ticked, which the file does not record, so export with that option when the
  * media has an offset. When begin, end and duration are all present, a duration that differs from
- * end - begin by more than 1.5 ms rejects the row; two groups are begin and duration when a row's
- * second time is before its first ({@link #beginAndDuration}). An annotation shorter than 100 ms, or a row
+ * end - begin by more than 1.5 ms rejects the row; two groups are begin and duration when most
+ * rows' second time is before their first ({@link #beginAndDuration}). An annotation shorter than 100 ms, or a row
  * with a begin only, is a point event. The actor hint is the participant when it is a role name,
  * else the tier name (as for {@link ElanParser}). ss.msec times may carry a decimal comma (the
  * export re-saved by a spreadsheet in a German or French locale). SMPTE columns are skipped; an
@@ -209,16 +209,18 @@ public final class ElanTabParser implements AnnotationParser {
     }
 
     /**
-     * {@code l}, or with two time groups that are begin and duration when a row's second time is
-     * before its first: ELAN never writes an end before its begin, so the export had "Begin Time"
-     * and "Duration" ticked and "End Time" not. Decided once for the file, from all its rows (a file
-     * whose durations never fall below their begins, all its annotations in the first seconds, is
-     * read as begin and end).
+     * {@code l}, or with two time groups that are begin and duration when most rows' second time is
+     * before their first: ELAN never writes an end before its begin, so the export had "Begin Time"
+     * and "Duration" ticked and "End Time" not. Decided once for the file, from all its rows; one
+     * odd row of a begin/end export is that row's reject (a file whose durations mostly exceed their
+     * begins, its annotations in the first seconds, is read as begin and end).
      */
     static ElanTabLayout beginAndDuration(ElanTabLayout l, DelimitedTable table) {
         if (l.groups() != 2 || l.formats().get(0) == ElanTabLayout.TimeFormat.SMPTE) {
             return l;
         }
+        int earlier = 0;
+        int later = 0;
         for (DelimitedTable.Row row : table.rows()) {
             if (isSkipped(row)) {
                 continue;
@@ -230,13 +232,16 @@ public final class ElanTabParser implements AnnotationParser {
                         "end",
                         row.cell(l.firstTimeColumn() + l.formats().size()));
                 if (second < b - DURATION_TOLERANCE_S) {
-                    return l.withDurationSecond();
+                    earlier++;
+                } else {
+                    later++;
                 }
             } catch (InvalidRecordException e) {
                 // a damaged row is rejected when it is read
             }
         }
-        return l;
+        // most rows: one damaged or hand-edited row of a begin/end export stays that row's reject
+        return earlier > later ? l.withDurationSecond() : l;
     }
 
     /**

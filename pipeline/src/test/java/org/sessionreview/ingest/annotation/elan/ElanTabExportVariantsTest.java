@@ -122,4 +122,25 @@ class ElanTabExportVariantsTest {
                 "modifier row (a tier named intensity): no one coded annotation of the file contains it",
                 org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt(r, 5).reason);
     }
+
+    @Test
+    void shouldRejectTheOneRowWhoseEndIsBeforeItsBeginInABeginEndExport() {
+        String text = "Client\t00:00:10.000\t10.000\t00:00:12.000\t12.000\tRUP_W_DENIAL\n"
+                + "Client\t00:01:40.000\t100.000\t00:01:50.000\t110.000\tRUP_W_MINIMAL\n"
+                + "Client\t00:00:30.000\t30.000\t00:00:29.000\t29.000\tRUP_W_MINIMAL\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        // a first reading of begin + duration took one odd row for the whole file's layout
+        assertBalanced(r, 2, 1);
+        assertEquals(12.0, r.records().get(0).endS(), EPS);
+        assertEquals(110.0, r.records().get(1).endS(), EPS);
+    }
+
+    @Test
+    void shouldKeepTheMillisecondLayoutWhenTheFirstRowsDurationIsOff() {
+        String text = "Client\t10000\t12000\t2002\tRUP_W_DENIAL\nClient\t100000\t110000\t10000\tRUP_W_MINIMAL\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 1, 1);
+        assertEquals(100.0, r.records().get(0).startS(), EPS);
+        assertEquals(110.0, r.records().get(0).endS(), EPS);
+    }
 }
