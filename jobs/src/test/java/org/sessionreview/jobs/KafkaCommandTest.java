@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,16 +17,8 @@ class KafkaCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -38,7 +27,7 @@ class KafkaCommandTest {
             taken.bind(new InetSocketAddress("localhost", 0));
             int port = taken.getLocalPort();
             Path dir = tmp.resolve("kafka");
-            Run r = run("kafka", "--port", String.valueOf(port), "--dir", dir.toString());
+            CliRun r = run("kafka", "--port", String.valueOf(port), "--dir", dir.toString());
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(
@@ -57,14 +46,14 @@ class KafkaCommandTest {
         assertEquals(2, run("kafka", "--port", "65536").code());
         assertEquals(2, run("kafka", "--port", "-1").code());
         assertTrue(run("kafka", "--dir").err().contains("--dir needs a value"));
-        Run unknown = run("kafka", "--topic", "x");
+        CliRun unknown = run("kafka", "--topic", "x");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown argument '--topic'"), unknown.err());
     }
 
     @Test
     void shouldPrintUsageWhenAskedForHelp() {
-        Run r = run("kafka", "--help");
+        CliRun r = run("kafka", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("usage: session-review kafka [--port N] [--dir DIR]"), r.out());
         assertTrue(run("--help").out().contains("kafka [--port 9092] [--dir DIR]"));

@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sessionreview.export.ResearchExport;
 import org.sessionreview.export.ResearchPseudonyms;
 import org.sessionreview.ingest.session.Pseudonymizer;
-import org.sessionreview.jobs.Main;
+import org.sessionreview.jobs.CliRun;
 import org.sessionreview.jobs.Paths;
 import org.sessionreview.parquet.OutputTables;
 import org.sessionreview.parquet.TableReader;
@@ -123,8 +121,8 @@ class ResearchExportCliITCase {
                                 "--parallelism",
                                 "2",
                                 "--quiet")
-                        .code);
-        Run export = run(
+                        .code());
+        CliRun export = run(
                 "export",
                 "--audience",
                 "research",
@@ -134,20 +132,12 @@ class ResearchExportCliITCase {
                 research.toString(),
                 "--pseudonym-key-file",
                 keyFile.toString());
-        assertEquals(0, export.code, export.err);
-        exportStdout = export.out;
+        assertEquals(0, export.code(), export.err());
+        exportStdout = export.out();
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     // ---------------------------------------------------------------- the planted cohort
@@ -579,14 +569,14 @@ class ResearchExportCliITCase {
                                 "--pseudonym-key-file",
                                 keyFile.toString(),
                                 "--quiet")
-                        .code);
+                        .code());
         for (String table : ResearchExport.tableNames()) {
             assertArrayEquals(
                     Files.readAllBytes(research.resolve(table).resolve(ResearchExport.FILE_NAME)),
                     Files.readAllBytes(again.resolve(table).resolve(ResearchExport.FILE_NAME)),
                     table);
         }
-        Run replace = run(
+        CliRun replace = run(
                 "export",
                 "--audience",
                 "research",
@@ -597,8 +587,8 @@ class ResearchExportCliITCase {
                 "--pseudonym-key-file",
                 keyFile.toString(),
                 "--quiet");
-        assertEquals(0, replace.code, replace.err);
-        Run beside = run(
+        assertEquals(0, replace.code(), replace.err());
+        CliRun beside = run(
                 "export",
                 "--audience",
                 "research",
@@ -607,7 +597,7 @@ class ResearchExportCliITCase {
                 "--out",
                 tmp.resolve("cohort").toString(),
                 "--allow-demo-key");
-        assertEquals(2, beside.code, "a folder holding other things is refused");
+        assertEquals(2, beside.code(), "a folder holding other things is refused");
     }
 
     @Test

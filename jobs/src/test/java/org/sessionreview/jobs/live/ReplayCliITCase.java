@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +32,7 @@ import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.IngestedSession;
 import org.sessionreview.ingest.SessionIngestor;
 import org.sessionreview.ingest.session.Pseudonymizer;
-import org.sessionreview.jobs.Main;
+import org.sessionreview.jobs.CliRun;
 import org.sessionreview.jobs.Paths;
 import org.sessionreview.jobs.kafka.EmbeddedKafkaBroker;
 import org.sessionreview.live.LiveJson;
@@ -57,16 +55,8 @@ class ReplayCliITCase {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -76,7 +66,7 @@ class ReplayCliITCase {
             copy(Paths.sampleData().resolve(folder), sessions.resolve(folder));
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, tmp.resolve("kafka"))) {
-            Run r = run(
+            CliRun r = run(
                     "replay",
                     "--sessions",
                     sessions.toString(),
@@ -127,7 +117,7 @@ class ReplayCliITCase {
             port = free.getLocalPort();
         }
         long start = System.nanoTime();
-        Run r = run(
+        CliRun r = run(
                 "replay",
                 "--sessions",
                 Paths.sampleData().toString(),
