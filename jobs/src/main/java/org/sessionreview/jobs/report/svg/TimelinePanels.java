@@ -93,8 +93,9 @@ final class TimelinePanels {
         if (Double.isFinite(reference)) {
             double ry = yOf.applyAsDouble(reference);
             svg.empty("line", "x1", LEFT, "x2", WIDTH - RIGHT, "y1", ry, "y2", ry, "class", "reference");
-            svg.text(
-                    "text", referenceLabel, "x", WIDTH - RIGHT - 2, "y", ry - 2, "class", "tick", "text-anchor", "end");
+            // at the panel's top edge the label would sit above the panel: put it under the line
+            double ly = ry - top < 10 ? ry + 9 : ry - 2;
+            svg.text("text", referenceLabel, "x", WIDTH - RIGHT - 2, "y", ly, "class", "tick", "text-anchor", "end");
         }
         boolean any = false;
         for (int i = 0; i < series.size(); i++) {

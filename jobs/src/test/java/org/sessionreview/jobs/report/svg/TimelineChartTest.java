@@ -82,4 +82,20 @@ class TimelineChartTest {
         assertEquals(0, c[0]);
         assertTrue(c[1] + 28 * 6.2 <= 1000 - 16);
     }
+
+    @Test
+    void shouldKeepTheThresholdLabelInsideThePanelWhenTheThresholdIsItsTop() {
+        // the index here stays within -1..1, so the threshold 2.0 is the panel's top
+        String svg = TimelineChart.svg(timeline(List.of(), List.of()));
+        Matcher line = Pattern.compile("<line [^>]*y1=\"([0-9.]+)\"[^>]*class=\"reference\"")
+                .matcher(svg);
+        assertTrue(line.find(), svg);
+        Matcher label =
+                Pattern.compile("y=\"([0-9.]+)\"[^>]*>episode threshold 2.0<").matcher(svg);
+        assertTrue(label.find(), svg);
+        // before: drawn 2 units above the line, outside the panel
+        assertTrue(
+                Double.parseDouble(label.group(1)) > Double.parseDouble(line.group(1)),
+                label.group(1) + " " + line.group(1));
+    }
 }
