@@ -177,7 +177,10 @@ public final class TrendViews {
             List<Map<String, Object>> ordered = new ArrayList<>(rows);
             ordered.sort(Comparator.comparingInt(r -> Rows.int0(r, "session_number")));
             List<BurdenChart.Bar> bars = ordered.stream()
-                    .map(r -> new BurdenChart.Bar(Rows.int0(r, "session_number"), Rows.dbl0(r, "anxiety_time_s")))
+                    .map(r -> new BurdenChart.Bar(
+                            Rows.int0(r, "session_number"),
+                            Rows.dbl0(r, "anxiety_time_s"),
+                            Rows.dbl(r, "peak_anxiety_index") != null))
                     .toList();
             String latestNote = ordered.isEmpty() ? null : Rows.str(ordered.get(ordered.size() - 1), "note");
             String rule = "plateau: each of the last " + cfg.lastN() + " sessions has at least "

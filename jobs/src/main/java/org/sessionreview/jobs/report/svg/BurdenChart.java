@@ -21,8 +21,15 @@ public final class BurdenChart {
 
     private BurdenChart() {}
 
-    /** One bar: a session number and its anxiety time in seconds. */
-    public record Bar(int sessionNumber, double anxietyTimeS) {}
+    /**
+     * One bar: a session number and its anxiety time in seconds; {@code measured} false for a
+     * session without client data (labelled "no data", not 0.0).
+     */
+    public record Bar(int sessionNumber, double anxietyTimeS, boolean measured) {
+        public Bar(int sessionNumber, double anxietyTimeS) {
+            this(sessionNumber, anxietyTimeS, true);
+        }
+    }
 
     /** The chart for {@code bars} (in session-number order) with the threshold {@code highBurdenS} seconds. */
     public static String svg(List<Bar> bars, double highBurdenS) {
@@ -93,7 +100,17 @@ public final class BurdenChart {
                     "class",
                     "band-rect");
             svg.close("g");
-            svg.text("text", Format.number(m, 1), "x", cx, "y", by - 3, "class", "label", "text-anchor", "middle");
+            svg.text(
+                    "text",
+                    b.measured() ? Format.number(m, 1) : "no data",
+                    "x",
+                    cx,
+                    "y",
+                    by - 3,
+                    "class",
+                    "label",
+                    "text-anchor",
+                    "middle");
             svg.text(
                     "text", "#" + b.sessionNumber(), "x", cx, "y", base + 13, "class", "tick", "text-anchor", "middle");
         }
