@@ -30,8 +30,8 @@ import org.sessionreview.taxonomy.RuptureClass;
  *       opens a new episode, named by class and order ({@code W1}, {@code W2}, {@code C1}).
  *       When an episode of the other class is open at the time, both are flagged mixed (each
  *       lists the other in {@link RuptureEpisode#mixedWith()}).
- *   <li><b>Repair attempt.</b> A {@code RES_*} or {@code INT_METACOMMUNICATION} (the therapist's by
- *       its code, whatever tier it was coded on) at
+ *   <li><b>Repair attempt.</b> A therapist {@code RES_*} or {@code INT_METACOMMUNICATION} (one coded
+ *       on another tier is not trusted to clear a rupture, as a response is not for safety events) at
  *       t attaches to the most recent open episode with t in [start, last marker end + {@code
  *       repairWindowS} [300 s]]; "most recent" = latest last-marker start, then latest opened.
  *       An attempt with no such episode attaches to none (it still counts in the 3RS roll-up).
@@ -101,7 +101,7 @@ public final class RuptureTracker implements Serializable {
         Optional<RuptureClass> cls = CodeTaxonomy.ruptureClass(a.code);
         if (cls.isPresent()) {
             onMarker(CodedEvent.of(a), cls.get());
-        } else if (CodeTaxonomy.isRepair(a.code)) {
+        } else if (CodeTaxonomy.isRepair(a.code) && Actors.isTherapist(a)) {
             onRepair(CodedEvent.of(a));
         } else if (Actors.isClient(a) && isReengagement(a)) {
             open.forEach(e -> e.reengagement(a.startS, cfg));

@@ -25,8 +25,8 @@ import org.sessionreview.taxonomy.RuptureClass;
  *
  * <p>Membership is by start time (an annotation before 0 counts in segment 0). Markers are
  * {@code RUP_W_*} / {@code RUP_C_*} whatever tier's actor they were coded on (the code is the
- * client's, DOMAIN.md 2.2); repair attempts are {@code RES_*} and {@code INT_METACOMMUNICATION}
- * (the therapist's by the code), the same set the episode rule uses
+ * client's, DOMAIN.md 2.2); repair attempts are therapist {@code RES_*} and {@code
+ * INT_METACOMMUNICATION}, the same set the episode rule uses
  * (the 3RS rates resolution strategies; metacommunication is counted with them so that both
  * tables agree), whether or not they attached to an episode. Segments cover the session end, and
  * further segments are added when coded events start after it.
@@ -44,7 +44,7 @@ public final class SegmentRollup {
         for (Annotation a : RuptureEpisodes.sortedByStart(annotations)) {
             if (CodeTaxonomy.ruptureClass(a.code).isPresent()) {
                 marks.add(a);
-            } else if (CodeTaxonomy.isRepair(a.code)) {
+            } else if (CodeTaxonomy.isRepair(a.code) && Actors.isTherapist(a)) {
                 repairs.add(a);
             } else {
                 continue;

@@ -235,12 +235,13 @@ class RuptureEpisodesTest {
     }
 
     @Test
-    void shouldUseMarkersAndRepairsWhateverTiersTheyWereCodedOn() {
-        // a RUP code is the client's and a RES code the therapist's by DOMAIN.md 2.2 and rule 1-2
-        // name no actor: before 2026-12-05 a marker on the therapist's tier vanished without a word
+    void shouldUseAMarkerWhateverTierItWasCodedOnButOnlyATherapistsRepair() {
+        // a RUP code is the client's by DOMAIN.md 2.2 and rule 1 names no actor: before 2026-12-05 a
+        // marker on the therapist's tier vanished without a word. A repair coded on the client's
+        // tier is not trusted to clear the rupture (as a response is not for a safety event).
         assertEquals(UNADDRESSED, only(list(by(at(600, W), "therapist"))).outcome());
         assertEquals(
-                RESOLVED, only(list(at(600, W), by(at(650, RES), "client"))).outcome());
+                UNADDRESSED, only(list(at(600, W), by(at(650, RES), "client"))).outcome());
     }
 
     @Test
