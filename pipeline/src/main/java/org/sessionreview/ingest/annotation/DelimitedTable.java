@@ -135,12 +135,23 @@ public final class DelimitedTable {
     }
 
     /**
-     * Reads {@code text} with the given column separator and no quoting: every {@code "} is part of
-     * its cell. For formats that never quote, such as ELAN's tab-delimited export, where a
-     * transcript cell may well start with a quotation mark.
+     * Reads {@code text} with the given column separator and no quoting: a {@code "} is part of its
+     * cell, except that a cell wholly inside one pair of quotes with none between them ({@code
+     * "1,629"}, as a spreadsheet re-saving the file writes a cell holding a comma) loses that pair.
+     * For formats that never quote, such as ELAN's tab-delimited export, where a transcript cell may
+     * well start with a quotation mark ({@code "Nein" sagte ich} stays as it is).
      */
     public static DelimitedTable readUnquoted(String text, char separator) {
         return read(text, separator, false);
+    }
+
+    private static List<String> unwrapped(List<String> cells) {
+        List<String> out = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            boolean pair = c.length() >= 2 && c.charAt(0) == '"' && c.charAt(c.length() - 1) == '"';
+            out.add(pair && c.indexOf('"', 1) == c.length() - 1 ? c.substring(1, c.length() - 1) : c);
+        }
+        return out;
     }
 
     private static DelimitedTable read(String text, char separator, boolean quoted) {
@@ -165,7 +176,7 @@ public final class DelimitedTable {
                 while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
                     cells.add(p.getText() == null ? "" : p.getText());
                 }
-                rows.add(new Row(rowStart, cells));
+                rows.add(new Row(rowStart, quoted ? cells : unwrapped(cells)));
             }
         } catch (JsonProcessingException e) {
             // never Jackson's message: it may quote cell text

@@ -63,5 +63,9 @@ class DelimitedTableTest {
         assertNull(t.error());
         assertEquals(List.of("a", "\"Nein\" sagte ich"), t.rows().get(0).cells());
         assertEquals("\"open", t.rows().get(1).cell(1));
+        // a spreadsheet re-saving the file quotes a cell holding a comma: that one pair goes
+        DelimitedTable saved = DelimitedTable.readUnquoted("\"1,629\"\t\"\"\t\"a \"\"b\"\" c\"\n", '\t');
+        assertEquals(
+                List.of("1,629", "", "\"a \"\"b\"\" c\""), saved.rows().get(0).cells());
     }
 }

@@ -143,4 +143,13 @@ class ElanTabExportVariantsTest {
         assertEquals(100.0, r.records().get(0).startS(), EPS);
         assertEquals(110.0, r.records().get(0).endS(), EPS);
     }
+
+    @Test
+    void shouldReadATabExportASpreadsheetResavedWithQuotedDecimalCommas() {
+        String text = "Client\t\"754,5\"\t\"760,0\"\tANX_STR_SIGH\nClient\t\"780,0\"\t\"785,25\"\tAFF_CUE\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 2, 0);
+        assertEquals(754.5, r.records().get(0).startS(), EPS);
+        assertEquals(785.25, r.records().get(1).endS(), EPS);
+    }
 }
