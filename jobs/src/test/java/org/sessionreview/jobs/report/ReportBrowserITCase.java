@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.sessionreview.jobs.Main;
+import org.sessionreview.jobs.CliRun;
 import org.sessionreview.jobs.Paths;
 import org.sessionreview.jobs.SampleDataReview;
 import org.sessionreview.parquet.TableReader;
@@ -136,17 +134,8 @@ class ReportBrowserITCase {
     }
 
     private static void run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(
-                0,
-                code,
-                String.join(" ", args) + "\n" + out.toString(StandardCharsets.UTF_8)
-                        + err.toString(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());
     }
 
     private static void open(Path page) {
