@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.config.PipelineConfig;
@@ -142,9 +141,7 @@ public final class SessionIngestor implements Serializable {
             // names something in this folder (a link leading out is still refused, unread)
             readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS);
         }
-        out.annotations.sort(Comparator.comparingDouble((Annotation a) -> a.startS)
-                .thenComparing(a -> a.sourceFile)
-                .thenComparingLong(a -> a.sourceLine));
+        out.annotations.sort(Annotation.ORDER);
         info.annotationCount = out.annotations.size();
         double lastAnnotationS = out.annotations.stream()
                 .mapToDouble(Annotation::endOrStartS)

@@ -1,5 +1,7 @@
 package org.sessionreview.model;
 
+import java.util.Comparator;
+
 /**
  * A canonical coded session event (row of the {@code annotations/} table): a code of DOMAIN.md
  * section 2 with its actor and times in seconds from media start. Free-text notes are never
@@ -27,6 +29,23 @@ public class Annotation {
     public String sourceFile;
     /** 1-based line (or record) number in the source file. */
     public long sourceLine;
+
+    /**
+     * A total order: start, source file, line, then the event's content (code, actor, end,
+     * significance, modifiers, label). Events on one line (a JSON array, a BORIS project) and
+     * events with the same start, file and line tie on the first three; the rest orders them
+     * whatever order they arrived in, so that a keyed shuffle or a live stream cannot change an
+     * output (two events equal in all of these are interchangeable).
+     */
+    public static final Comparator<Annotation> ORDER = Comparator.comparingDouble((Annotation a) -> a.startS)
+            .thenComparing(a -> a.sourceFile, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(a -> a.sourceLine)
+            .thenComparing(a -> a.code, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(a -> a.actor, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(a -> a.endS, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(a -> a.significance, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(a -> a.modifiers, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(a -> a.label, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public Annotation() {}
 

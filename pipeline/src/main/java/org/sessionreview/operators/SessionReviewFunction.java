@@ -318,10 +318,8 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
     private List<Annotation> annotationList() throws Exception {
         List<Annotation> as = new ArrayList<>();
         annotations.get().forEach(as::add);
-        // ingest's order (a review of files emits them so); a live session's arrive in sending order
-        as.sort(java.util.Comparator.comparingDouble((Annotation a) -> a.startS)
-                .thenComparing(a -> a.sourceFile, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
-                .thenComparingLong(a -> a.sourceLine));
+        // one total order, whatever order the shuffle or a live stream delivered them in
+        as.sort(Annotation.ORDER);
         return as;
     }
 

@@ -93,6 +93,7 @@ public final class LiveMoments {
         i.annotationCount = annotations.size();
         i.durationS = horizonS;
         List<Annotation> as = new ArrayList<>(annotations);
+        as.sort(Annotation.ORDER); // arrival order is the sender's; the rules see one order
         // review() scores copies of the windows (WindowCopy) and never writes to annotations
         SessionReview review = reviewer.review(i, new ArrayList<>(windows), as, scoring);
         DyadSynchrony.Result noSynchrony = new DyadSynchrony.Result(List.of(), List.of(), null);

@@ -53,7 +53,7 @@ public final class RuptureEpisodes {
      * code: a repair coded in the same second as the marker attaches to its episode (DOMAIN.md 3,
      * rule 2: the window starts at the episode's start), and a regulation coded with a pressure
      * intervention clears the cue (rule 7), whatever the files' names or the lines' order. Other
-     * ties keep their list order.
+     * ties follow {@link Annotation#ORDER}, so the list's own order never matters.
      */
     public static List<Annotation> sortedByStart(List<Annotation> annotations) {
         List<Annotation> sorted = new ArrayList<>();
@@ -62,7 +62,9 @@ public final class RuptureEpisodes {
                 sorted.add(a);
             }
         }
-        sorted.sort(Comparator.comparingDouble((Annotation a) -> a.startS).thenComparingInt(RuptureEpisodes::tieRank));
+        sorted.sort(Comparator.comparingDouble((Annotation a) -> a.startS)
+                .thenComparingInt(RuptureEpisodes::tieRank)
+                .thenComparing(Annotation.ORDER));
         return sorted;
     }
 

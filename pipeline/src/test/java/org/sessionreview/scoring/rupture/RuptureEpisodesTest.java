@@ -68,6 +68,31 @@ class RuptureEpisodesTest {
     }
 
     @Test
+    void shouldListMarkersAndStrategiesInOneOrderWhenEventsShareTheirStartFileAndLine() {
+        // a one-line JSON array or a BORIS project: every event on line 1; the keyed shuffle
+        // delivered them in any order, and the rows listed them so (found by an audit)
+        List<Annotation> as = list(
+                at(700, "RUP_W_DENIAL"),
+                at(700, "RUP_W_ABSTRACT"),
+                at(760, "RES_RATIONALE"),
+                at(760, "RES_CLARIFY_MISUNDERSTANDING"),
+                at(760, "RES_OTHER"));
+        RuptureEpisode e = only(as);
+        for (int shift = 1; shift < as.size(); shift++) {
+            List<Annotation> rotated = new java.util.ArrayList<>(as.subList(shift, as.size()));
+            rotated.addAll(as.subList(0, shift));
+            java.util.Collections.reverse(rotated);
+            RuptureEpisode again = only(rotated);
+            assertEquals(e.markers(), again.markers(), rotated.toString());
+            assertEquals(e.strategies(), again.strategies(), rotated.toString());
+        }
+        assertEquals(
+                List.of("RUP_W_ABSTRACT", "RUP_W_DENIAL"),
+                e.markers().stream().map(CodedEvent::code).toList());
+        assertEquals(List.of("RES_CLARIFY_MISUNDERSTANDING", "RES_OTHER", "RES_RATIONALE"), e.strategies());
+    }
+
+    @Test
     void shouldBePartiallyResolvedWhenAMarkerReturnsWithin120sOfTheLastRepair() {
         RuptureEpisode e = only(list(at(600, W, 3), at(650, RES), at(700, W2, 3)));
         assertEquals(PARTIALLY_RESOLVED, e.outcome());
