@@ -194,9 +194,13 @@ public final class AnnotationNormalizer {
         a.actor = actor.get().id();
         a.startS = raw.startS();
         a.endS = raw.endS();
-        a.significance = takeInt(modifiers, "significance");
+        // an ISTDP anxiety cue's scale is its intensity (DOMAIN.md 2.1 and 5: "intensity >= 2 where
+        // coded"); a 3RS marker's is its significance; the other modifier, when both are coded,
+        // stays in modifiers
+        boolean anxiety = code.get().family() == Family.ANX;
+        a.significance = takeInt(modifiers, anxiety ? "intensity" : "significance");
         if (a.significance == null) {
-            a.significance = takeInt(modifiers, "intensity");
+            a.significance = takeInt(modifiers, anxiety ? "significance" : "intensity");
         }
         a.modifiers = modifiers.isEmpty()
                 ? null

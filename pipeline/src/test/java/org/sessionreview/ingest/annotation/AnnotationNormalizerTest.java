@@ -155,6 +155,28 @@ class AnnotationNormalizerTest {
                 .annotation();
         assertEquals(4, sig.significance);
         assertEquals("intensity=2", sig.modifiers, "the unused intensity stays a modifier");
+        // an anxiety cue is judged by its intensity, whatever else is coded (DOMAIN.md 5)
+        Annotation both = normalizer
+                .normalize(
+                        raw("ANX_STR_SIGH")
+                                .modifier("significance", "3")
+                                .modifier("intensity", "1")
+                                .build(),
+                        "s1")
+                .annotation();
+        assertEquals(1, both.significance);
+        assertEquals("significance=3", both.modifiers);
+        assertEquals(
+                3,
+                normalizer
+                        .normalize(
+                                raw("ANX_STR_SIGH")
+                                        .modifier("significance", "3")
+                                        .build(),
+                                "s1")
+                        .annotation()
+                        .significance,
+                "without an intensity, the one scale coded");
         Annotation intensity = normalizer
                 .normalize(raw("ANX_CPD").modifier("Intensity", " 3 ").build(), "s1")
                 .annotation();
