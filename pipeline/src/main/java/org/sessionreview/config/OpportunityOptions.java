@@ -15,7 +15,11 @@ public final class OpportunityOptions {
     private OpportunityOptions() {}
 
     public static final ConfigOption<Double> SETTLE_S = real(
-                    "opportunity.settle_s", 120, "s", "Triggers before this time from media start are ignored.")
+                    "opportunity.settle_s",
+                    120,
+                    "s",
+                    "Triggers before this time from media start are ignored, and episode onsets with less than"
+                            + " this of client data before them (from where the data start or resume).")
             .atLeast(0);
     public static final ConfigOption<Integer> MIN_CUE_INTENSITY = integer(
                     "opportunity.min_cue_intensity",

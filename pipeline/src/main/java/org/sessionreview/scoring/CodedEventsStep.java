@@ -52,18 +52,19 @@ public final class CodedEventsStep {
             SessionRow row,
             RuptureConfig ruptureCfg,
             SynchronyConfig syncCfg) {
+        List<WindowFeatures> client = review.scoredWindows().stream()
+                .filter(w -> "client".equals(w.role))
+                .toList();
         CodedEventReview coded = CodedEventReview.review(
                 info.sessionId,
                 info.mediaStartMillis,
                 info.durationS,
                 annotations,
                 review.episodes(Role.CLIENT),
+                DataRuns.of(client),
                 row.priority,
                 ruptureCfg);
         List<RuptureRow> ruptures = new ArrayList<>();
-        List<WindowFeatures> client = review.scoredWindows().stream()
-                .filter(w -> "client".equals(w.role))
-                .toList();
         for (RuptureRow r : coded.ruptureRows()) {
             ruptures.add(
                     r.withClientArousalZ(peakIndex(client, r.startS - AROUSAL_MARGIN_S, r.endS + AROUSAL_MARGIN_S)));

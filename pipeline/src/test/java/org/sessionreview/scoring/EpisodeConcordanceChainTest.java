@@ -100,7 +100,8 @@ class EpisodeConcordanceChainTest {
 
     private static Opportunity opportunity(List<AnxietyEpisode> eps, double responseS) {
         Annotation r = SyntheticSession.annotation("S1", "INT_EXPLORE_FEELING", "therapist", responseS, null);
-        List<Opportunity> ops = MissedOpportunities.find(List.of(r), eps, RuptureConfig.defaults());
+        List<Opportunity> ops =
+                MissedOpportunities.find(List.of(r), eps, DataRuns.throughout(), RuptureConfig.defaults());
         assertEquals(1, ops.size(), ops.toString());
         return ops.get(0);
     }

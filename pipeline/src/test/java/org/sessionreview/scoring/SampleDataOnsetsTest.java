@@ -147,7 +147,12 @@ class SampleDataOnsetsTest {
         for (JsonNode s : planted.get("sessions")) {
             String sid = s.get("session_id").asText();
             List<Opportunity> ops = MissedOpportunities.find(
-                    sessions.get(sid).annotations, reviews.get(sid).episodes(Role.CLIENT), RuptureConfig.defaults());
+                    sessions.get(sid).annotations,
+                    reviews.get(sid).episodes(Role.CLIENT),
+                    DataRuns.of(reviews.get(sid).scoredWindows().stream()
+                            .filter(w -> "client".equals(w.role))
+                            .toList()),
+                    RuptureConfig.defaults());
             for (Opportunity o : ops) {
                 if (o.episodeOnsetS() == null) {
                     continue;

@@ -9,6 +9,7 @@ import org.sessionreview.report.MomentRow;
 import org.sessionreview.report.RuptureRow;
 import org.sessionreview.report.SegmentRow;
 import org.sessionreview.scoring.AnxietyEpisode;
+import org.sessionreview.scoring.DataRuns;
 import org.sessionreview.scoring.rupture.CodedMoments;
 import org.sessionreview.scoring.rupture.PressureAboveThreshold;
 import org.sessionreview.scoring.rupture.PressureEvent;
@@ -46,6 +47,7 @@ public final class CodedEventReview {
             double sessionEndS,
             List<Annotation> annotations,
             List<AnxietyEpisode> anxietyEpisodes,
+            DataRuns clientData,
             double anxietyBurden,
             RuptureConfig cfg) {
         // codes accepted in the tolerance after duration_s (AnnotationRange) were coded on the
@@ -63,8 +65,8 @@ public final class CodedEventReview {
         segmentRows = SegmentRollup.rows(sessionId, segments);
         summary = SegmentRollup.summarize(segments, episodes);
         pressure = PressureAboveThreshold.find(annotations, cfg);
-        opportunities = MissedOpportunities.find(annotations, anxietyEpisodes, cfg);
-        sensitivity = MissedOpportunities.sensitivity(annotations, anxietyEpisodes, cfg);
+        opportunities = MissedOpportunities.find(annotations, anxietyEpisodes, clientData, cfg);
+        sensitivity = MissedOpportunities.sensitivity(annotations, anxietyEpisodes, clientData, cfg);
         safety = SafetyEvents.find(annotations, cfg);
         counts = CodedEventCounts.of(safety, episodes, opportunities, pressure);
         List<MomentRow> all = new ArrayList<>();
@@ -88,6 +90,7 @@ public final class CodedEventReview {
      *     episodes (not for the 3RS segments)
      * @param annotations the session's annotations, any order; not modified
      * @param anxietyEpisodes the session's anxiety episodes (only the client's are used)
+     * @param clientData the stretches with client data ({@link DataRuns#of} the client's windows)
      * @param anxietyBurden {@code ReviewPriority.priority} of the client's episodes (0 without)
      */
     public static CodedEventReview review(
@@ -96,13 +99,15 @@ public final class CodedEventReview {
             double sessionEndS,
             List<Annotation> annotations,
             List<AnxietyEpisode> anxietyEpisodes,
+            DataRuns clientData,
             double anxietyBurden,
             RuptureConfig cfg) {
         Objects.requireNonNull(annotations, "annotations");
         Objects.requireNonNull(anxietyEpisodes, "anxietyEpisodes");
+        Objects.requireNonNull(clientData, "clientData");
         Objects.requireNonNull(cfg, "cfg");
         return new CodedEventReview(
-                sessionId, mediaStartMillis, sessionEndS, annotations, anxietyEpisodes, anxietyBurden, cfg);
+                sessionId, mediaStartMillis, sessionEndS, annotations, anxietyEpisodes, clientData, anxietyBurden, cfg);
     }
 
     /** Rupture episodes in {@link RuptureEpisodes#ORDER}. */

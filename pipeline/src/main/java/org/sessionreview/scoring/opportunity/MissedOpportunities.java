@@ -8,6 +8,7 @@ import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
 import org.sessionreview.scoring.AnxietyEpisode;
+import org.sessionreview.scoring.DataRuns;
 import org.sessionreview.scoring.rupture.Actors;
 import org.sessionreview.scoring.rupture.CodedEvent;
 import org.sessionreview.scoring.rupture.RuptureEpisodes;
@@ -23,22 +24,32 @@ import org.sessionreview.taxonomy.Family;
  * {@code ANX_*} with intensity &gt;= {@code minCueIntensity} [2] (or no intensity coded), {@code
  * AFF_CUE}, {@code AFF_CONCERN}. Rupture markers are not triggers (they go through the
  * rupture-repair rules). Triggers before {@code settleS} [120 s] are dropped (sensor settling),
- * as are episode onsets inside a coded {@code ARTIFACT} stretch; coded cues are kept there (the
- * coder saw them on video; the artifact concerns the sensors).
+ * and so is an episode onset with less than {@code settleS} of the client's data before it in its
+ * {@link DataRuns} run (a wristband started late or restarted, a gap in its files: the sensor
+ * settles again, and a change that began in the gap shows only where the data resume), as are
+ * episode onsets inside a coded {@code ARTIFACT} stretch; coded cues are kept there (the coder saw
+ * them on video; the artifact concerns the sensors). A session without any accepted annotation
+ * (its video not coded, or every coded event rejected) has no opportunity at all: nothing says
+ * whether the therapist responded.
  *
  * <p><b>Response windows.</b> (a) [onset - {@code episodeLookbackS} [10], onset + {@code
  * episodeResponseS} [30]] (a physiological onset lags the visible cue the therapist may already
  * be answering); (b) [t, t + {@code cueResponseS} [10]], or, with {@code useTurns} [true] and a
  * coded client turn {@code TURN_CL} containing t, [t, turn end + {@code turnGraceS} [5]]
  * (VR-CoDES "next turn"). One opportunity per episode onset: the coded cue triggers starting in
- * its window belong to it (the same moment seen twice) and widen its window to cover theirs.
- * Other cue triggers are opportunities of their own, each with its own window.
+ * its window belong to it (the same moment seen twice, listed once) and widen its window to cover
+ * theirs. Other cue triggers are opportunities of their own, each with its own window.
  *
- * <p><b>Classification.</b> Therapist codes overlapping the window are classified by {@link
- * ResponseClass#classify}; the best class present wins (explicit space, then deliberate silence,
- * then reducing space; none gives {@code no_response}). The best class, rather than the first,
- * because coded responses are sparse points and the longer episode windows ask whether the
- * therapist made room for the feeling at all; it keeps the flag conservative.
+ * <p><b>Classification.</b> Each trigger is judged in its own window: therapist codes overlapping
+ * it are classified by {@link ResponseClass#classify} and the best class present wins (explicit
+ * space, then deliberate silence, then reducing space; none gives {@code no_response}). The best
+ * class, rather than the first, because coded responses are sparse points and the longer episode
+ * windows ask whether the therapist made room for the feeling at all; it keeps the flag
+ * conservative. An episode's opportunity takes the least space-providing of its triggers' classes:
+ * a cue in the episode's window that has no response in its own window (the VR-CoDES
+ * "immediately following" response) is missed even when the therapist answers the arousal later
+ * in the episode's window, and an episode whose window has no response is missed even when a
+ * later cue of it is answered.
  *
  * <p><b>Missed</b> = {@code no_response} or {@code responded_reducing_space}. A missed
  * opportunity is {@code missed_opportunity} when voiced (a coded cue, or an episode with a coded
@@ -60,13 +71,18 @@ public final class MissedOpportunities {
      *
      * @param annotations the session's annotations, any order
      * @param anxietyEpisodes anxiety episodes; only the client's are used
+     * @param clientData the stretches with client data ({@link DataRuns#of} the client's windows)
      */
     public static List<Opportunity> find(
-            List<Annotation> annotations, List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
+            List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes,
+            DataRuns clientData,
+            RuptureConfig cfg) {
         Objects.requireNonNull(cfg, "cfg");
         return evaluate(
                 annotations,
                 anxietyEpisodes,
+                clientData,
                 cfg,
                 new Windows(cfg.episodeLookbackS(), cfg.episodeResponseS(), cfg.cueResponseS(), cfg.useTurns()));
     }
@@ -82,11 +98,14 @@ public final class MissedOpportunities {
      * coded turns are not used (so the window length is the only thing that varies).
      */
     public static List<WindowSensitivity> sensitivity(
-            List<Annotation> annotations, List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg) {
+            List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes,
+            DataRuns clientData,
+            RuptureConfig cfg) {
         List<WindowSensitivity> out = new ArrayList<>();
         for (double w : cfg.sensitivityWindowsS()) {
-            List<Opportunity> ops =
-                    evaluate(annotations, anxietyEpisodes, cfg, new Windows(cfg.episodeLookbackS(), w, w, false));
+            List<Opportunity> ops = evaluate(
+                    annotations, anxietyEpisodes, clientData, cfg, new Windows(cfg.episodeLookbackS(), w, w, false));
             int missed = 0;
             int unvoiced = 0;
             for (Opportunity o : ops) {
@@ -101,7 +120,14 @@ public final class MissedOpportunities {
     }
 
     private static List<Opportunity> evaluate(
-            List<Annotation> annotations, List<AnxietyEpisode> anxietyEpisodes, RuptureConfig cfg, Windows w) {
+            List<Annotation> annotations,
+            List<AnxietyEpisode> anxietyEpisodes,
+            DataRuns clientData,
+            RuptureConfig cfg,
+            Windows w) {
+        if (annotations.isEmpty()) {
+            return List.of(); // the video was not coded: no response can be judged
+        }
         List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
         List<Annotation> cueTriggers = new ArrayList<>();
         List<Annotation> voicing = new ArrayList<>();
@@ -127,6 +153,7 @@ public final class MissedOpportunities {
         for (AnxietyEpisode e : anxietyEpisodes) {
             if (e.role() == Role.CLIENT
                     && e.startS() >= cfg.settleS()
+                    && clientData.dataBefore(e.startS()) >= cfg.settleS()
                     && artifacts.stream().noneMatch(a -> a.startS <= e.startS() && a.endOrStartS() >= e.startS())) {
                 episodes.add(e);
             }
@@ -139,11 +166,15 @@ public final class MissedOpportunities {
             double to = e.startS() + w.episodeResponseS();
             List<CodedEvent> own = new ArrayList<>();
             double end = to;
+            ResponseClass worst = best(responses, from, to);
             for (int i = 0; i < free.size(); i++) {
                 Annotation c = free.get(i);
                 if (c.startS >= from && c.startS <= to) {
                     own.add(CodedEvent.of(c));
-                    end = Math.max(end, cueWindowEnd(c, turns, w, cfg));
+                    double cueEnd = cueWindowEnd(c, turns, w, cfg);
+                    end = Math.max(end, cueEnd);
+                    ResponseClass cue = best(responses, c.startS, cueEnd);
+                    worst = cue.compareTo(worst) > 0 ? cue : worst;
                     free.remove(i--);
                 }
             }
@@ -153,11 +184,20 @@ public final class MissedOpportunities {
                     voices.add(CodedEvent.of(v));
                 }
             }
-            out.add(classify(e.startS(), e.endS(), own, voices, from, end, responses));
+            out.add(new Opportunity(e.startS(), e.endS(), own, voices, from, end, within(responses, from, end), worst));
         }
         for (Annotation c : free) {
             List<CodedEvent> cue = List.of(CodedEvent.of(c));
-            out.add(classify(null, null, cue, cue, c.startS, cueWindowEnd(c, turns, w, cfg), responses));
+            double end = cueWindowEnd(c, turns, w, cfg);
+            out.add(new Opportunity(
+                    null,
+                    null,
+                    cue,
+                    cue,
+                    c.startS,
+                    end,
+                    within(responses, c.startS, end),
+                    best(responses, c.startS, end)));
         }
         out.sort(Comparator.comparingDouble(Opportunity::windowStartS)
                 .thenComparingDouble(Opportunity::triggerS)
@@ -165,24 +205,27 @@ public final class MissedOpportunities {
         return out;
     }
 
-    private static Opportunity classify(
-            Double onsetS,
-            Double endS,
-            List<CodedEvent> cues,
-            List<CodedEvent> voices,
-            double fromS,
-            double toS,
-            List<Annotation> responses) {
+    /** The responses overlapping [fromS, toS], in start order. */
+    private static List<CodedEvent> within(List<Annotation> responses, double fromS, double toS) {
         List<CodedEvent> in = new ArrayList<>();
-        ResponseClass best = ResponseClass.NO_RESPONSE;
         for (Annotation r : responses) {
             if (r.startS <= toS && r.endOrStartS() >= fromS) {
                 in.add(CodedEvent.of(r));
+            }
+        }
+        return in;
+    }
+
+    /** The most space-providing class among the responses overlapping [fromS, toS]. */
+    private static ResponseClass best(List<Annotation> responses, double fromS, double toS) {
+        ResponseClass best = ResponseClass.NO_RESPONSE;
+        for (Annotation r : responses) {
+            if (r.startS <= toS && r.endOrStartS() >= fromS) {
                 ResponseClass c = ResponseClass.classify(r.code).orElseThrow();
                 best = c.compareTo(best) < 0 ? c : best;
             }
         }
-        return new Opportunity(onsetS, endS, cues, voices, fromS, toS, in, best);
+        return best;
     }
 
     private static double cueWindowEnd(Annotation cue, List<Annotation> turns, Windows w, RuptureConfig cfg) {

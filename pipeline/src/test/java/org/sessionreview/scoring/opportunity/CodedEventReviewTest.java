@@ -16,6 +16,7 @@ import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.scoring.AnxietyEpisode;
+import org.sessionreview.scoring.DataRuns;
 import org.sessionreview.scoring.rupture.CodedMoments;
 
 class CodedEventReviewTest {
@@ -37,7 +38,8 @@ class CodedEventReviewTest {
     private static final List<AnxietyEpisode> EPISODES = List.of(episode(2400, 2500));
 
     private static CodedEventReview review(List<Annotation> as, List<AnxietyEpisode> eps) {
-        return CodedEventReview.review("T01-20260302-1000", MEDIA_START, 3000, as, eps, 4.5, CFG);
+        return CodedEventReview.review(
+                "T01-20260302-1000", MEDIA_START, 3000, as, eps, DataRuns.throughout(), 4.5, CFG);
     }
 
     @Test
@@ -99,7 +101,14 @@ class CodedEventReviewTest {
     @Test
     void shouldFindNothingToReviewWhenTheSessionIsCalm() {
         CodedEventReview r = CodedEventReview.review(
-                "S2", MEDIA_START, 1440, list(at(300, "INT_VALIDATION"), at(400, "AFF_POSITIVE")), List.of(), 0, CFG);
+                "S2",
+                MEDIA_START,
+                1440,
+                list(at(300, "INT_VALIDATION"), at(400, "AFF_POSITIVE")),
+                List.of(),
+                DataRuns.throughout(),
+                0,
+                CFG);
         assertEquals(List.of(), r.moments());
         assertEquals(0.0, r.priority());
         assertEquals(List.of(), r.reasons());
@@ -117,6 +126,7 @@ class CodedEventReviewTest {
                 1800,
                 list(at(1790, "RUP_C_COMPLAINT_THERAPIST", 3), at(1815, "RES_INVITE_DISCUSS_RELATIONSHIP")),
                 List.of(),
+                DataRuns.throughout(),
                 0,
                 CFG);
         var e = r.episodes().get(0);
@@ -134,6 +144,7 @@ class CodedEventReviewTest {
                         at(100, "RUP_W_MINIMAL"),
                         org.sessionreview.scoring.rupture.Coded.state(1790, 1805, "ANX_STR_SIGH")),
                 List.of(),
+                DataRuns.throughout(),
                 0,
                 CFG);
         assertEquals(6, sigh.segments().size());

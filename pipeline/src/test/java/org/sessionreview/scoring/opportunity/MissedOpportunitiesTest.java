@@ -21,6 +21,7 @@ import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
 import org.sessionreview.report.MomentRow;
 import org.sessionreview.scoring.AnxietyEpisode;
+import org.sessionreview.scoring.DataRuns;
 import org.sessionreview.scoring.rupture.CodedMoments;
 
 class MissedOpportunitiesTest {
@@ -35,7 +36,7 @@ class MissedOpportunitiesTest {
     }
 
     private static List<Opportunity> find(List<Annotation> as, AnxietyEpisode... eps) {
-        return MissedOpportunities.find(as, List.of(eps), CFG);
+        return MissedOpportunities.find(as, List.of(eps), DataRuns.throughout(), CFG);
     }
 
     private static Opportunity only(List<Annotation> as, AnxietyEpisode... eps) {
@@ -135,6 +136,63 @@ class MissedOpportunitiesTest {
     }
 
     @Test
+    void shouldJudgeEachTriggerOfAnEpisodeInItsOwnWindow() {
+        // the hands cue's own window [835, 845] has no response; the validation at 860 answers
+        // only the episode's [830, 870]: the cue is missed
+        Opportunity cueMissed = only(list(at(835, "ANX_STR_HANDS", 2), at(860, "INT_VALIDATION")), episode(840, 900));
+        assertEquals(1, cueMissed.triggerCues().size());
+        assertEquals(NO_RESPONSE, cueMissed.response());
+        assertEquals(CodedMoments.MISSED_OPPORTUNITY, cueMissed.momentKind());
+        // the cue at 865 is answered at 873, but nothing answers the onset in [830, 870]
+        Opportunity onsetMissed = only(list(at(865, "AFF_CUE"), at(873, "INT_VALIDATION")), episode(840, 900));
+        assertEquals(875, onsetMissed.windowEndS());
+        assertTrue(onsetMissed.missed());
+        assertEquals(1, onsetMissed.responses().size(), "the response is listed");
+        // one response inside both windows answers both
+        assertFalse(only(list(at(835, "ANX_STR_HANDS", 2), at(842, "INT_VALIDATION")), episode(840, 900))
+                .missed());
+        // reducing space for the cue, explicit space for the onset: the cue is missed
+        assertEquals(
+                RESPONDED_REDUCING_SPACE,
+                only(list(at(835, "AFF_CONCERN"), at(838, "INT_ADVICE"), at(860, "INT_VALIDATION")), episode(840, 900))
+                        .response());
+    }
+
+    @Test
+    void shouldCountTheSettlingTimeFromWhereTheClientDataStartOrResume() {
+        List<Annotation> coded = list(at(300, "INT_VALIDATION"));
+        DataRuns late = new DataRuns(List.of(new DataRuns.Run(0, 400), new DataRuns.Run(600, 1500)));
+        assertEquals(
+                List.of(),
+                MissedOpportunities.find(coded, List.of(episode(700, 800)), late, CFG),
+                "100 s after the data resume: the onset may lie in the gap, the sensor settles");
+        assertEquals(
+                1,
+                MissedOpportunities.find(coded, List.of(episode(720, 800)), late, CFG)
+                        .size());
+        assertEquals(
+                List.of(),
+                MissedOpportunities.find(coded, List.of(episode(500, 550)), late, CFG),
+                "an onset in the gap itself");
+        assertEquals(
+                1,
+                MissedOpportunities.find(coded, List.of(episode(390, 450)), late, CFG)
+                        .size(),
+                "270 s into the first run");
+        assertEquals(
+                1,
+                MissedOpportunities.find(list(at(610, "AFF_CUE")), List.of(), late, CFG)
+                        .size(),
+                "a coded cue is seen on video, whatever the sensors");
+    }
+
+    @Test
+    void shouldJudgeNoOpportunityWhenTheVideoWasNotCoded() {
+        assertEquals(List.of(), find(list(), episode(600, 700)), "nothing says whether the therapist responded");
+        assertEquals(1, find(list(at(100, "INT_VALIDATION")), episode(600, 700)).size());
+    }
+
+    @Test
     void shouldVoiceAnEpisodeWithACueUpTo30sBeforeItsOnset() {
         assertTrue(only(list(at(570, "ANX_STR_HANDS", 1)), episode(600, 700)).voiced());
         assertFalse(only(list(at(569, "ANX_STR_HANDS", 1)), episode(600, 700)).voiced());
@@ -149,7 +207,9 @@ class MissedOpportunitiesTest {
         assertFalse(o.missed());
         RuptureConfig noTurns =
                 CFG.toBuilder().set(OpportunityOptions.USE_TURNS, false).build();
-        assertTrue(MissedOpportunities.find(as, List.of(), noTurns).get(0).missed());
+        assertTrue(MissedOpportunities.find(as, List.of(), DataRuns.throughout(), noTurns)
+                .get(0)
+                .missed());
     }
 
     @Test
@@ -163,7 +223,8 @@ class MissedOpportunitiesTest {
     @Test
     void shouldCountMissedOpportunitiesAtEachSensitivityWindow() {
         List<Annotation> as = list(at(600, "AFF_CUE"), at(615, "INT_VALIDATION"), at(1025, "INT_VALIDATION"));
-        List<WindowSensitivity> s = MissedOpportunities.sensitivity(as, List.of(episode(1000, 1100)), CFG);
+        List<WindowSensitivity> s =
+                MissedOpportunities.sensitivity(as, List.of(episode(1000, 1100)), DataRuns.throughout(), CFG);
         assertEquals(
                 List.of(
                         new WindowSensitivity(5, 2, 1, 1),
@@ -177,7 +238,7 @@ class MissedOpportunitiesTest {
     void shouldWriteMomentsWithEvidenceSeverityAndMillisWhenMissed() {
         List<Annotation> as = list(
                 at(600, "AFF_CONCERN"), at(604, "INT_TOPIC_SHIFT"), at(900, "ANX_STR_SIGH", 3), at(1200, "AFF_CUE"));
-        List<Opportunity> ops = MissedOpportunities.find(as, List.of(episode(1800, 1900)), CFG);
+        List<Opportunity> ops = MissedOpportunities.find(as, List.of(episode(1800, 1900)), DataRuns.throughout(), CFG);
         List<MomentRow> m = OpportunityMoments.moments("S1", 5_000L, ops);
         assertEquals(4, m.size());
         assertEquals(

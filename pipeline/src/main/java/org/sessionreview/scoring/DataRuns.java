@@ -1,0 +1,123 @@
+package org.sessionreview.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.sessionreview.model.WindowFeatures;
+
+/**
+ * The stretches of one wearer's recording that hold data, in seconds from media start: runs of
+ * consecutive windows in which at least one channel group has a valid sample ({@link
+ * ChannelGroup#meanQuality} above 0). A window without any valid sample (a gap in the files, a
+ * wristband restarted, or one masked in every channel) ends a run; the next run starts where the
+ * last such window ends, since the data resume after it (or at the first window, at the start of
+ * the recording). A dropout shorter than a window leaves its windows partly valid and does not end
+ * a run. Plain Java; used for the sensor-settling rule of missed opportunities (DOMAIN.md section
+ * 5: the settling time counts from each run's start) and for the video coverage ({@link
+ * VideoRange}).
+ *
+ * @param runs the runs in time order, not overlapping
+ */
+public record DataRuns(List<Run> runs) {
+    /** One stretch with data, {@code startS} to {@code endS} seconds from media start. */
+    public record Run(double startS, double endS) {}
+
+    public DataRuns {
+        runs = List.copyOf(runs);
+    }
+
+    /** Data throughout: one run without bounds (callers that have no windows to judge by, tests). */
+    public static DataRuns throughout() {
+        return new DataRuns(List.of(new Run(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)));
+    }
+
+    /**
+     * The runs of one wearer's windows.
+     *
+     * @param windows one wearer's windows, any order; end-of-stream markers are ignored
+     */
+    public static DataRuns of(List<WindowFeatures> windows) {
+        List<WindowFeatures> sorted = new ArrayList<>();
+        for (WindowFeatures w : windows) {
+            if (!w.endOfStream) {
+                sorted.add(w);
+            }
+        }
+        sorted.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS).thenComparingDouble(w -> w.endS));
+        List<Run> out = new ArrayList<>();
+        double emptyEnd = Double.NEGATIVE_INFINITY; // the end of the last window without data
+        double start = Double.NaN; // the open run's start; NaN when none is open
+        double end = Double.NaN;
+        for (WindowFeatures w : sorted) {
+            if (hasData(w)) {
+                if (Double.isNaN(start)) {
+                    start = Math.max(w.startS, emptyEnd);
+                    end = w.endS;
+                } else if (w.startS > end) {
+                    // no window between them: the data stopped at the last one's end
+                    out.add(new Run(start, end));
+                    start = w.startS;
+                    end = w.endS;
+                } else {
+                    end = Math.max(end, w.endS);
+                }
+            } else {
+                if (!Double.isNaN(start)) {
+                    out.add(new Run(start, Math.min(end, w.startS)));
+                    start = Double.NaN;
+                }
+                emptyEnd = Math.max(emptyEnd, w.endS);
+            }
+        }
+        if (!Double.isNaN(start)) {
+            out.add(new Run(start, end));
+        }
+        return new DataRuns(out);
+    }
+
+    /** Whether the window holds any valid sample. */
+    public static boolean hasData(WindowFeatures w) {
+        return ChannelGroup.meanQuality(w) > 0;
+    }
+
+    /**
+     * Seconds of data before {@code t} in the run holding it: {@code t} minus that run's start;
+     * negative infinity when no run holds {@code t}.
+     */
+    public double dataBefore(double t) {
+        for (Run r : runs) {
+            if (r.startS() <= t && t <= r.endS()) {
+                return t - r.startS();
+            }
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    /** Seconds of {@code 0..durationS} the runs cover. */
+    public double covered(double durationS) {
+        double sum = 0;
+        for (Run r : runs) {
+            sum += Math.max(0, Math.min(durationS, r.endS()) - Math.max(0, r.startS()));
+        }
+        return sum;
+    }
+
+    /**
+     * The stretches of {@code 0..durationS} no run covers, in time order (before the first run,
+     * between runs, after the last).
+     */
+    public List<Run> gaps(double durationS) {
+        List<Run> out = new ArrayList<>();
+        double from = 0;
+        for (Run r : runs) {
+            if (r.startS() > from && from < durationS) {
+                out.add(new Run(from, Math.min(durationS, r.startS())));
+            }
+            from = Math.max(from, r.endS());
+        }
+        if (from < durationS) {
+            out.add(new Run(from, durationS));
+        }
+        return out;
+    }
+}
