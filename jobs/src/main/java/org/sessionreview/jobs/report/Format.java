@@ -44,12 +44,17 @@ public final class Format {
         return t.matches("-0\\.?0*") ? t.substring(1) : t;
     }
 
-    /** A share 0..1 as a whole percentage ({@code 98 %}), or an em dash for null. */
+    /**
+     * A share 0..1 as a whole percentage ({@code 98 %}), or an em dash for null. Truncated, as the
+     * tables' flag reasons write it: a quality of 0.495 is {@code 49 %} beside a reason that says
+     * 49 % and a LOW mark below 50 %, never {@code 50 %} (rounding showed both); 100 % only when
+     * complete.
+     */
     public static String percent(Double share) {
         if (share == null || !Double.isFinite(share)) {
             return "\u2014";
         }
-        return String.format(Locale.ROOT, "%.0f %%", share * 100);
+        return String.format(Locale.ROOT, "%d %%", (long) Math.floor(share * 100 + 1e-9));
     }
 
     /** A duration in seconds as {@code 5.5 min} (one decimal), or an em dash for null. */

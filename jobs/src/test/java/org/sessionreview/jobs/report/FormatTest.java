@@ -30,6 +30,10 @@ class FormatTest {
         assertEquals("0.0", Format.number(-0.01, 1));
         assertEquals("\u2014", Format.number(null, 1));
         assertEquals("98 %", Format.percent(0.9839));
+        assertEquals(
+                "49 %", Format.percent(0.4995), "truncated as the flag reasons are: never 50 % below the threshold");
+        assertEquals("100 %", Format.percent(1.0));
+        assertEquals("57 %", Format.percent(0.57), "no floating-point slip below a whole percentage");
         assertEquals("5.5 min", Format.minutes(330.5));
     }
 }
