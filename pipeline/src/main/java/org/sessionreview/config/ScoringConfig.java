@@ -219,6 +219,10 @@ public final class ScoringConfig implements Serializable {
         return values.get(ScoringOptions.LOW_DATA_QUALITY);
     }
 
+    public double minVideoCoverage() {
+        return values.get(ScoringOptions.MIN_VIDEO_COVERAGE);
+    }
+
     public boolean therapistMoments() {
         return values.get(ScoringOptions.THERAPIST_MOMENTS);
     }

@@ -176,8 +176,14 @@ public final class ScoringOptions {
                     "scoring.low_data_quality",
                     0.5,
                     "",
-                    "Client data quality, and a wearer's share of the video covered by its data, below which"
-                            + " a flag reason asks to review sensor placement or media_start.")
+                    "Client data quality below which a flag reason asks to review sensor placement.")
+            .range(0, 1);
+    public static final ConfigOption<Double> MIN_VIDEO_COVERAGE = real(
+                    "scoring.min_video_coverage",
+                    0.9,
+                    "",
+                    "A wearer's share of the video covered by its data below which a flag reason names the"
+                            + " stretches without data and asks to check media_start or the wristband.")
             .range(0, 1);
     public static final ConfigOption<Boolean> THERAPIST_MOMENTS = flag(
             "scoring.therapist_moments",
@@ -276,6 +282,7 @@ public final class ScoringOptions {
             RISING_CHANNEL_Z,
             PRIORITY_PER_EPISODE,
             LOW_DATA_QUALITY,
+            MIN_VIDEO_COVERAGE,
             THERAPIST_MOMENTS,
             ONSET_LOOKBACK_S,
             ONSET_RISE_Z,

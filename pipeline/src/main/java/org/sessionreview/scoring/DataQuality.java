@@ -8,9 +8,12 @@ import org.sessionreview.model.WindowFeatures;
 /**
  * A wearer's data quality over a session, 0..1: the mean over the wearer's windows of the mean
  * quality of the window's four channel groups (EDA, cardiac, ACC, temperature; see {@link
- * ChannelGroup#meanQuality}). A channel the wearer lacks counts as quality 0, so a wearer
- * without temperature cannot exceed 0.75. 0 when the wearer has no windows (wore no sensor).
- * End-of-stream markers are ignored.
+ * ChannelGroup#meanQuality}), over the windows holding any valid sample ({@link
+ * DataRuns#hasData}): a stretch without any sample (a gap in the files, a wristband started late
+ * or not worn) is missing coverage of the video ({@link VideoRange}), not poor quality of what
+ * was recorded. A channel the wearer lacks counts as quality 0, so a wearer without temperature
+ * cannot exceed 0.75. 0 when the wearer has no window holding data. End-of-stream markers are
+ * ignored.
  */
 public final class DataQuality {
     private DataQuality() {}
@@ -19,7 +22,7 @@ public final class DataQuality {
         double sum = 0;
         int n = 0;
         for (WindowFeatures w : wearerWindows) {
-            if (!w.endOfStream) {
+            if (!w.endOfStream && DataRuns.hasData(w)) {
                 sum += ChannelGroup.meanQuality(w);
                 n++;
             }
@@ -28,8 +31,8 @@ public final class DataQuality {
     }
 
     /**
-     * Each channel group's mean quality over the wearer's windows, 0..1, in {@link ChannelGroup}
-     * order (0 for every group when the wearer has no windows); {@link #of} is their mean.
+     * Each channel group's mean quality over the wearer's windows holding data, 0..1, in {@link
+     * ChannelGroup} order (0 for every group when there is none); {@link #of} is their mean.
      */
     public static Map<ChannelGroup, Double> byGroup(List<WindowFeatures> wearerWindows) {
         Map<ChannelGroup, Double> out = new EnumMap<>(ChannelGroup.class);
@@ -37,7 +40,7 @@ public final class DataQuality {
             double sum = 0;
             int n = 0;
             for (WindowFeatures w : wearerWindows) {
-                if (!w.endOfStream) {
+                if (!w.endOfStream && DataRuns.hasData(w)) {
                     sum += g.quality(w);
                     n++;
                 }

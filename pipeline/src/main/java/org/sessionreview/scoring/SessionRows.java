@@ -46,14 +46,14 @@ final class SessionRows {
         r.flagReasons = new ArrayList<>(ReviewPriority.reasons(
                 client,
                 clientWithoutCue,
-                clientWindows.size(),
+                (int) clientWindows.stream().filter(DataRuns::hasData).count(),
                 r.dataQualityClient,
                 DataQuality.byGroup(clientWindows),
                 ChannelGroup.missing(Role.CLIENT, info.missingChannels),
                 cfg));
         for (Role role : Role.values()) {
             String shortCoverage =
-                    VideoRange.shortCoverageReason(role.id(), byRole.get(role), info.durationS, cfg.lowDataQuality());
+                    VideoRange.shortCoverageReason(role.id(), byRole.get(role), info.durationS, cfg.minVideoCoverage());
             if (shortCoverage != null) {
                 r.flagReasons.add(shortCoverage);
             }

@@ -1,7 +1,6 @@
 package org.sessionreview.scoring;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.sessionreview.model.WindowFeatures;
@@ -11,10 +10,14 @@ import org.sessionreview.model.WindowFeatures;
  * watch. Wearables usually start before the video and may run on after it; their windows outside
  * the range are scored and kept in {@code windows/} (the baseline and the episode rule see the
  * whole recording), but only an episode that overlaps the video becomes a moment or counts for
- * the session's flag and priority. A recording that covers little of the video, typically because
- * {@code media_start} carries the wrong UTC offset, gets a flag reason that says so.
+ * the session's flag and priority. A recording whose data cover too little of the video (a wrong
+ * UTC offset in {@code media_start}, a wristband started late, stopped, restarted or not worn)
+ * gets a flag reason that says so.
  */
 final class VideoRange {
+    /** The most stretches without data a reason names. */
+    static final int LISTED_GAPS = 3;
+
     private VideoRange() {}
 
     /**
@@ -37,8 +40,9 @@ final class VideoRange {
     }
 
     /**
-     * The share of the video, 0..1, that the wearer's windows cover (the union of their spans
-     * clipped to 0..{@code durationS}); 1 when the duration is not positive (unknown).
+     * The share of the video, 0..1, that the wearer's data cover: the {@link DataRuns} of its
+     * windows (windows holding any valid sample) clipped to 0..{@code durationS}; 1 when the
+     * duration is not positive (unknown).
      *
      * @param windows one wearer's windows, any order
      * @param durationS the video's duration, seconds
@@ -47,28 +51,17 @@ final class VideoRange {
         if (!(durationS > 0)) {
             return 1.0;
         }
-        List<WindowFeatures> sorted = new ArrayList<>(windows);
-        sorted.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS));
-        double covered = 0;
-        double reached = 0; // the end of the covered part so far, within 0..durationS
-        for (WindowFeatures w : sorted) {
-            double from = Math.max(reached, Math.max(0, w.startS));
-            double to = Math.min(durationS, w.endS);
-            if (to > from) {
-                covered += to - from;
-                reached = to;
-            }
-        }
-        return Math.min(1.0, covered / durationS);
+        return Math.min(1.0, DataRuns.of(windows).covered(durationS) / durationS);
     }
 
     /**
-     * The flag reason for a wearer whose windows cover less than {@code minCoverage} of the video,
+     * The flag reason for a wearer whose data cover less than {@code minCoverage} of the video,
      * e.g. {@code client sensor data cover 0 % of the video (recorded from -2:00:00 to -1:32:40):
-     * check media_start and its UTC offset}; for a recording that ends early or starts late it
-     * also names a wristband stopped, started late or restarted, and for one with gaps inside the
-     * parts of a restarted one ({@link #advice}); null when the coverage suffices or there are no
-     * windows.
+     * check media_start and its UTC offset}, naming the stretches of the video without data inside
+     * the recorded span (at most {@value #LISTED_GAPS}); for a recording that ends early or starts late it also names a
+     * wristband stopped, started late or restarted, for one with gaps inside the parts of a
+     * restarted one, and for one that recorded the video but holds no valid sample a wristband
+     * not worn ({@link #advice}); null when the coverage suffices or there are no windows.
      *
      * @param role {@code client} or {@code therapist}
      * @param windows the wearer's windows
@@ -89,15 +82,39 @@ final class VideoRange {
             first = Math.min(first, w.startS);
             last = Math.max(last, w.endS);
         }
+        List<DataRuns.Run> gaps = new ArrayList<>();
+        for (DataRuns.Run g : DataRuns.of(windows).gaps(durationS)) {
+            if (g.startS() > first && g.endS() < last) {
+                gaps.add(g); // inside the recorded span: before or after it, "recorded from" says so
+            }
+        }
+        String without = "";
+        if (coverage > 0 && !gaps.isEmpty()) {
+            StringBuilder sb = new StringBuilder("; no data ");
+            for (int i = 0; i < Math.min(LISTED_GAPS, gaps.size()); i++) {
+                sb.append(i == 0 ? "" : ", ")
+                        .append(clock(gaps.get(i).startS()))
+                        .append("-")
+                        .append(clock(gaps.get(i).endS()));
+            }
+            if (gaps.size() > LISTED_GAPS) {
+                sb.append(" and ").append(gaps.size() - LISTED_GAPS).append(" more");
+            }
+            without = sb.toString();
+        }
+        boolean recordedDuringVideo = first < durationS && last > 0;
         return String.format(
                 Locale.ROOT,
-                "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s): %s",
+                "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s%s): %s",
                 role,
                 (long) Math.floor(coverage * 100),
                 clock(first),
                 clock(last),
                 clock(durationS),
-                advice(first, last, durationS, coverage));
+                without,
+                coverage <= 0 && recordedDuringVideo
+                        ? "no valid sample while it recorded; check whether the wristband was worn"
+                        : advice(first, last, durationS, coverage));
     }
 
     /**

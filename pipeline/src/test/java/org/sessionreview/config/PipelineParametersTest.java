@@ -124,6 +124,7 @@ class PipelineParametersTest {
                 "features.hop_s",
                 "scoring.quality_threshold",
                 "scoring.low_data_quality",
+                "scoring.min_video_coverage",
                 "synchrony.min_valid_share",
                 "synchrony.align.min_valid_share",
                 "cardiac.frequency_min_coverage",

@@ -85,8 +85,14 @@ class VideoRangeTest {
                 1e-9);
         assertEquals(1, r.moments().size());
         assertTrue(r.sessionRow().flagged);
+        // two thirds covered: said (scoring.min_video_coverage 0.9), though it is no flag
         assertTrue(
-                r.sessionRow().flagReasons.stream().noneMatch(s -> s.contains("of the video")),
+                r.sessionRow()
+                        .flagReasons
+                        .contains("client sensor data cover 66 % of the video (recorded from -0:10:00 to 0:20:00 of its"
+                                + " 0:30:00): check media_start and its UTC offset, or whether the wristband"
+                                + " stopped early or was restarted (list every part of the recording in"
+                                + " session.json wearables)"),
                 r.sessionRow().flagReasons.toString());
     }
 
@@ -97,6 +103,7 @@ class VideoRangeTest {
             WindowFeatures w = new WindowFeatures();
             w.startS = span[0];
             w.endS = span[1];
+            w.accQuality = 1;
             ws.add(w);
         }
         // inside 0..100: 0-25, 40-70, 90-100 = 65 s
@@ -105,11 +112,38 @@ class VideoRangeTest {
         assertEquals(0.0, VideoRange.coverage(List.of(), 100));
         assertNull(VideoRange.shortCoverageReason("client", ws, 100, 0.5));
         assertEquals(
-                "client sensor data cover 65 % of the video (recorded from -0:01:40 to 0:02:10 of its 0:01:40):"
-                        + " the recording has gaps; if the wristband was restarted, list every part of the"
+                "client sensor data cover 65 % of the video (recorded from -0:01:40 to 0:02:10 of its 0:01:40; no"
+                        + " data 0:00:25-0:00:40, 0:01:10-0:01:30): the recording has gaps; if the wristband was restarted, list every part of the"
                         + " recording in session.json wearables",
                 VideoRange.shortCoverageReason("client", ws, 100, 0.7));
         assertNull(VideoRange.shortCoverageReason("client", List.of(), 100, 0.7), "no windows: other reasons");
+    }
+
+    @Test
+    void shouldCountOnlyWindowsHoldingDataAndSayWhenTheWristbandRecordedNothingValid() {
+        // a 25-minute video; every channel missing from 10:00 to 15:00 (the windows are emitted,
+        // empty)
+        List<WindowFeatures> ws = spans(-60, 1500);
+        for (WindowFeatures w : ws) {
+            if (w.startS >= 600 && w.endS <= 900) {
+                w.accQuality = 0;
+            }
+        }
+        assertEquals(0.8, VideoRange.coverage(ws, 1500), 1e-12);
+        assertEquals(
+                "client sensor data cover 80 % of the video (recorded from -0:01:00 to 0:25:00 of its 0:25:00; no"
+                        + " data 0:10:00-0:15:00): the recording has gaps; if the wristband was restarted, list"
+                        + " every part of the recording in session.json wearables",
+                VideoRange.shortCoverageReason("client", ws, 1500, 0.9));
+        // movement only, at full quality: a quarter, whatever the gap (it is no poor quality of
+        // what was recorded; before, its empty windows lowered it to 0.2)
+        assertEquals(0.25, DataQuality.of(ws), 1e-12);
+        ws.forEach(w -> w.accQuality = 0);
+        assertEquals(
+                "client sensor data cover 0 % of the video (recorded from -0:01:00 to 0:25:00 of its 0:25:00): no"
+                        + " valid sample while it recorded; check whether the wristband was worn",
+                VideoRange.shortCoverageReason("client", ws, 1500, 0.9));
+        assertEquals(0.0, DataQuality.of(ws));
     }
 
     private static List<WindowFeatures> spans(double from, double to) {
@@ -118,6 +152,7 @@ class VideoRangeTest {
             WindowFeatures w = new WindowFeatures();
             w.startS = t;
             w.endS = t + 30;
+            w.accQuality = 1;
             ws.add(w);
         }
         return ws;
