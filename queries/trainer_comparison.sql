@@ -4,7 +4,9 @@ SELECT therapist_id,
        COUNT(*) AS sessions,
        SUM(CASE WHEN flagged THEN 1 ELSE 0 END) AS flagged_sessions,
        SUM(duration_s) / 3600 AS session_hours,
-       SUM(anxiety_episodes) * 3600 / SUM(duration_s) AS anxiety_episodes_per_hour,
+       -- anxiety_episodes is null for a session without client data: its hours are no calm time
+       SUM(anxiety_episodes) * 3600
+           / SUM(CASE WHEN anxiety_episodes IS NOT NULL THEN duration_s END) AS anxiety_episodes_per_hour,
        SUM(missed_opportunities) * 3600 / SUM(duration_s) AS missed_opportunities_per_hour,
        SUM(ruptures_withdrawal) AS ruptures_withdrawal,
        SUM(ruptures_confrontation) AS ruptures_confrontation,

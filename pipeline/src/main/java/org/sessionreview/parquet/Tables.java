@@ -47,8 +47,16 @@ public final class Tables {
                     r -> r.sessionDate)
             .required("media_start_utc", TIMESTAMP_UTC, "Second 0 of the session video", r -> r.mediaStartMillis)
             .required("duration_s", DOUBLE, "Session duration, seconds", r -> r.durationS)
-            .required("anxiety_episodes", INT32, "Number of client anxiety episodes", r -> r.anxietyEpisodes)
-            .required("anxiety_time_s", DOUBLE, "Total client time in anxiety episodes, seconds", r -> r.anxietyTimeS)
+            .optional(
+                    "anxiety_episodes",
+                    INT32,
+                    "Number of client anxiety episodes; null without client data (unknown, not none)",
+                    r -> r.anxietyEpisodes)
+            .optional(
+                    "anxiety_time_s",
+                    DOUBLE,
+                    "Total client time in anxiety episodes, seconds; null without client data",
+                    r -> r.anxietyTimeS)
             .optional(
                     "peak_anxiety_index",
                     DOUBLE,

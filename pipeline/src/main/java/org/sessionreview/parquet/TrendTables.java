@@ -22,11 +22,15 @@ public final class TrendTables {
             .required("flagged_sessions", INT32, "Sessions flagged for supervision", r -> r.flaggedSessions)
             .required("flagged_share", DOUBLE, "Share of sessions flagged, 0..1", r -> r.flaggedShare)
             .required("session_hours", DOUBLE, "Hours of session", r -> r.sessionHours)
-            .required("anxiety_episodes", INT32, "Client anxiety episodes", r -> r.anxietyEpisodes)
+            .required(
+                    "anxiety_episodes",
+                    INT32,
+                    "Client anxiety episodes (sessions with client data)",
+                    r -> r.anxietyEpisodes)
             .optional(
                     "anxiety_episodes_per_hour",
                     DOUBLE,
-                    "Client anxiety episodes per session hour",
+                    "Client anxiety episodes per hour of the sessions with client data; null without any",
                     r -> r.anxietyEpisodesPerHour)
             .required("missed_opportunities", INT32, "Candidate missed opportunities", r -> r.missedOpportunities)
             .optional(
@@ -62,8 +66,16 @@ public final class TrendTables {
             .required("session_id", STRING, "Session identifier", r -> r.sessionId)
             .required("therapist_id", STRING, "Therapist", r -> r.therapistId)
             .required("session_date", DATE, "Session date", r -> r.sessionDate)
-            .required("anxiety_episodes", INT32, "Client anxiety episodes", r -> r.anxietyEpisodes)
-            .required("anxiety_time_s", DOUBLE, "Seconds in anxiety episodes", r -> r.anxietyTimeS)
+            .optional(
+                    "anxiety_episodes",
+                    INT32,
+                    "Client anxiety episodes; null without client data",
+                    r -> r.anxietyEpisodes)
+            .optional(
+                    "anxiety_time_s",
+                    DOUBLE,
+                    "Seconds in anxiety episodes; null without client data",
+                    r -> r.anxietyTimeS)
             .optional("peak_anxiety_index", DOUBLE, "Peak anxiety index", r -> r.peakAnxietyIndex)
             .required("ruptures_withdrawal", INT32, "Withdrawal rupture episodes", r -> r.rupturesWithdrawal)
             .required("ruptures_confrontation", INT32, "Confrontation rupture episodes", r -> r.rupturesConfrontation)

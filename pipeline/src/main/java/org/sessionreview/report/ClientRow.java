@@ -20,10 +20,13 @@ public class ClientRow {
     public String therapistId;
     /** ISO yyyy-MM-dd in the offset of media_start. */
     public String sessionDate;
-    /** Client anxiety episodes in the session. */
-    public int anxietyEpisodes;
-    /** Total client time in anxiety episodes, seconds (the session's anxiety burden). */
-    public double anxietyTimeS;
+    /** Client anxiety episodes in the session; null without client data (see {@link SessionRow}). */
+    public Integer anxietyEpisodes;
+    /**
+     * Total client time in anxiety episodes, seconds (the session's anxiety burden); null without
+     * client data.
+     */
+    public Double anxietyTimeS;
     /** Highest client anxiety index in the session (robust z units); null without scored windows. */
     public Double peakAnxietyIndex;
     /** Withdrawal rupture episodes in the session. */

@@ -15,8 +15,13 @@ public class SessionRow {
     public long mediaStartMillis;
 
     public double durationS;
-    public int anxietyEpisodes;
-    public double anxietyTimeS;
+    /**
+     * Client anxiety episodes overlapping the video; null when the client has no window holding
+     * data (no wristband, or none of its samples valid): unknown, not none.
+     */
+    public Integer anxietyEpisodes;
+    /** Their total duration, seconds; null as {@link #anxietyEpisodes}. */
+    public Double anxietyTimeS;
     /** Highest client anxiety index in the session; null without scored windows. */
     public Double peakAnxietyIndex;
 

@@ -22,9 +22,12 @@ public class TraineeRow {
     public double flaggedShare;
     /** Total session (video) time, hours. */
     public double sessionHours;
-    /** Client anxiety episodes, summed over the sessions. */
+    /** Client anxiety episodes, summed over the sessions with client data. */
     public int anxietyEpisodes;
-    /** {@link #anxietyEpisodes} per session hour; null when {@link #sessionHours} is 0. */
+    /**
+     * {@link #anxietyEpisodes} per hour of the sessions with client data; null when there is none
+     * (a session without client data counts as unknown, not as calm).
+     */
     public Double anxietyEpisodesPerHour;
     /** Missed therapeutic opportunities (DOMAIN.md 5), summed over the sessions. */
     public int missedOpportunities;

@@ -34,13 +34,19 @@ final class SessionRows {
         r.consentResearch = info.consentResearch;
         r.annotationCount = annotationCount;
 
-        r.anxietyEpisodes = client.size();
-        r.anxietyTimeS = client.stream().mapToDouble(AnxietyEpisode::durationS).sum();
+        // without client data during the video the burden is unknown, not zero (a trend must not
+        // read it as calm)
+        List<WindowFeatures> clientWindows = byRole.get(Role.CLIENT);
+        boolean clientData =
+                !DataRuns.of(clientWindows).runs().isEmpty() && VideoRange.coverage(clientWindows, info.durationS) > 0;
+        r.anxietyEpisodes = clientData ? client.size() : null;
+        r.anxietyTimeS = clientData
+                ? client.stream().mapToDouble(AnxietyEpisode::durationS).sum()
+                : null;
         r.peakAnxietyIndex = peakIndex(scored, Role.CLIENT);
         r.flagged = !client.isEmpty();
         r.priority = ReviewPriority.priority(client, cfg);
 
-        List<WindowFeatures> clientWindows = byRole.get(Role.CLIENT);
         r.dataQualityClient = DataQuality.of(clientWindows);
         r.dataQualityTherapist = DataQuality.of(byRole.get(Role.THERAPIST));
         r.flagReasons = new ArrayList<>(ReviewPriority.reasons(

@@ -49,7 +49,7 @@ class ResearchExportTest {
         r.mediaStartMillis = java.time.LocalDate.parse(date).toEpochDay() * 86_400_000L + 36_000_000L;
         r.durationS = 1800;
         r.anxietyEpisodes = 1;
-        r.anxietyTimeS = 200;
+        r.anxietyTimeS = 200.0;
         r.flagged = true;
         r.priority = 10;
         r.flagReasons = List.of("1 safety event named by " + NAME);
@@ -226,7 +226,7 @@ class ResearchExportTest {
             s.durationS = 1500 + rnd.nextInt(600);
             s.flagged = rnd.nextBoolean();
             s.anxietyEpisodes = rnd.nextInt(4);
-            s.anxietyTimeS = rnd.nextInt(400);
+            s.anxietyTimeS = (double) rnd.nextInt(400);
             s.peakAnxietyIndex = rnd.nextBoolean() ? null : rnd.nextDouble() * 8;
             s.missedOpportunities = rnd.nextInt(3);
             s.rupturesWithdrawal = rnd.nextInt(2);

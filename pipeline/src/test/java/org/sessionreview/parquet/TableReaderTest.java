@@ -29,7 +29,7 @@ class TableReaderTest {
         r.mediaStartMillis = 1_772_442_000_000L;
         r.durationS = 1800.5;
         r.anxietyEpisodes = 2;
-        r.anxietyTimeS = 300;
+        r.anxietyTimeS = 300.0;
         r.peakAnxietyIndex = peak;
         r.flagged = peak != null;
         r.priority = 12.5;

@@ -73,6 +73,30 @@ class SessionReviewerTest {
     }
 
     @Test
+    void shouldLeaveTheClientBurdenUnknownWithoutClientDataAndZeroWithCalmData() {
+        SessionRow therapistOnly = reviewer.review(
+                        SyntheticSession.info("S1"), windows("S1", "therapist", DURATION_S, 12), List.of(), CFG)
+                .sessionRow();
+        assertNull(therapistOnly.anxietyEpisodes, "no client wristband: unknown, not none");
+        assertNull(therapistOnly.anxietyTimeS);
+        List<WindowFeatures> unworn = new ArrayList<>(windows("S1", "client", DURATION_S, 11));
+        unworn.forEach(w -> {
+            w.edaQuality = 0;
+            w.cardiacQuality = 0;
+            w.accQuality = 0;
+            w.tempQuality = 0;
+        });
+        assertNull(reviewer.review(SyntheticSession.info("S1"), unworn, List.of(), CFG)
+                .sessionRow()
+                .anxietyEpisodes);
+        SessionRow calm = reviewer.review(
+                        SyntheticSession.info("S1"), windows("S1", "client", DURATION_S, 11), List.of(), CFG)
+                .sessionRow();
+        assertEquals(0, calm.anxietyEpisodes);
+        assertEquals(0.0, calm.anxietyTimeS);
+    }
+
+    @Test
     void shouldNameTheRisingChannelsAndTheCuesInsideWhenWritingEvidence() {
         SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"), cues("S1"), CFG);
         AnxietyEpisode e = r.episodes(Role.CLIENT).get(0);

@@ -52,7 +52,8 @@ class VideoRangeTest {
         assertTrue(r.moments().isEmpty(), r.moments().toString());
         SessionRow row = r.sessionRow();
         assertFalse(row.flagged);
-        assertEquals(0, row.anxietyEpisodes);
+        assertNull(row.anxietyEpisodes, "no client data during the video: unknown, not none");
+        assertNull(row.anxietyTimeS);
         assertEquals(0.0, row.priority);
         assertEquals(
                 List.of(

@@ -34,6 +34,20 @@ final class Rows {
         return v == null ? 0 : ((Number) v).intValue();
     }
 
+    /**
+     * A session's client anxiety episodes and time as shown, {@code 2} and {@code 6.3 min}, or an
+     * em dash and {@code no client data} when the tables hold null (unknown, not none).
+     */
+    static String[] anxiety(Map<String, Object> row) {
+        Object episodes = row.get("anxiety_episodes");
+        if (episodes == null) {
+            return new String[] {"\u2014", "no client data"};
+        }
+        return new String[] {
+            Integer.toString(((Number) episodes).intValue()), Format.minutes(dbl(row, "anxiety_time_s"))
+        };
+    }
+
     static long long0(Map<String, Object> row, String col) {
         Object v = row.get(col);
         return v == null ? 0 : ((Number) v).longValue();
@@ -59,8 +73,9 @@ final class Rows {
         s.sessionDate = str(r, "session_date");
         s.mediaStartMillis = long0(r, "media_start_utc");
         s.durationS = dbl0(r, "duration_s");
-        s.anxietyEpisodes = int0(r, "anxiety_episodes");
-        s.anxietyTimeS = dbl0(r, "anxiety_time_s");
+        Object episodes = r.get("anxiety_episodes");
+        s.anxietyEpisodes = episodes == null ? null : ((Number) episodes).intValue();
+        s.anxietyTimeS = dbl(r, "anxiety_time_s");
         s.peakAnxietyIndex = dbl(r, "peak_anxiety_index");
         s.flagged = bool(r, "flagged");
         s.priority = dbl0(r, "priority");

@@ -36,4 +36,18 @@ class FormatTest {
         assertEquals("57 %", Format.percent(0.57), "no floating-point slip below a whole percentage");
         assertEquals("5.5 min", Format.minutes(330.5));
     }
+
+    @Test
+    void shouldShowAnUnknownClientBurdenAsNoDataNotAsZero() {
+        java.util.Map<String, Object> none = new java.util.HashMap<>();
+        none.put("anxiety_episodes", null);
+        none.put("anxiety_time_s", null);
+        assertEquals(java.util.List.of("\u2014", "no client data"), java.util.List.of(Rows.anxiety(none)));
+        assertEquals(
+                java.util.List.of("2", "6.3 min"),
+                java.util.List.of(Rows.anxiety(java.util.Map.of("anxiety_episodes", 2, "anxiety_time_s", 378.0))));
+        assertEquals(
+                java.util.List.of("0", "0.0 min"),
+                java.util.List.of(Rows.anxiety(java.util.Map.of("anxiety_episodes", 0, "anxiety_time_s", 0.0))));
+    }
 }

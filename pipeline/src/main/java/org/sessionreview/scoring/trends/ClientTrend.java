@@ -17,7 +17,10 @@ import org.sessionreview.report.SessionRow;
  * Java, no state: the same sessions in any order give the same rows.
  *
  * <p><b>Trend.</b> For each session, the <i>window</i> is that session and the client's sessions
- * before it, at most the last {@link TrendConfig#lastN()} (default 4). The trend is the
+ * before it, at most the last {@link TrendConfig#lastN()} (default 4), among the sessions with
+ * client data: a session whose {@code anxiety_time_s} is null (no client wristband, or none of
+ * its samples valid) counts as one never recorded, as a withheld session does; its own row has
+ * no trend (trend sessions 0, plateau false). The trend is the
  * least-squares slope ({@link SimpleRegression}) of {@code anxiety_time_s} against the session
  * number over the window, in seconds per session: null with fewer than 2 sessions. Session
  * numbers need not be consecutive (unrecorded sessions leave a gap on the x axis).
@@ -65,9 +68,15 @@ public final class ClientTrend {
         for (List<SessionRow> client : byClient.values()) {
             List<SessionRow> ordered = new ArrayList<>(client);
             ordered.sort(SESSION_ORDER);
-            for (int i = 0; i < ordered.size(); i++) {
-                List<SessionRow> window = ordered.subList(Math.max(0, i - cfg.lastN() + 1), i + 1);
-                out.add(row(ordered.get(i), window, cfg));
+            List<SessionRow> measured = new ArrayList<>();
+            for (SessionRow s : ordered) {
+                if (s.anxietyTimeS == null) {
+                    out.add(row(s, List.of(), cfg));
+                    continue;
+                }
+                measured.add(s);
+                int n = measured.size();
+                out.add(row(s, measured.subList(Math.max(0, n - cfg.lastN()), n), cfg));
             }
         }
         return out;

@@ -107,12 +107,16 @@ public final class TraineeTable {
         r.period = period;
         r.sessions = ss.size();
         double seconds = 0;
+        double clientDataSeconds = 0; // sessions whose client had data: the anxiety rate's hours
         List<Double> repairMedians = new ArrayList<>();
         double esSum = 0;
         for (SessionRow s : ss) {
             r.flaggedSessions += s.flagged ? 1 : 0;
             seconds += s.durationS;
-            r.anxietyEpisodes += s.anxietyEpisodes;
+            if (s.anxietyEpisodes != null) {
+                r.anxietyEpisodes += s.anxietyEpisodes;
+                clientDataSeconds += s.durationS;
+            }
             r.missedOpportunities += s.missedOpportunities;
             r.rupturesWithdrawal += s.rupturesWithdrawal;
             r.rupturesConfrontation += s.rupturesConfrontation;
@@ -131,7 +135,7 @@ public final class TraineeTable {
         }
         r.flaggedShare = r.sessions == 0 ? 0 : (double) r.flaggedSessions / r.sessions;
         r.sessionHours = seconds / 3600.0;
-        r.anxietyEpisodesPerHour = perHour(r.anxietyEpisodes, r.sessionHours);
+        r.anxietyEpisodesPerHour = perHour(r.anxietyEpisodes, clientDataSeconds / 3600.0);
         r.missedOpportunitiesPerHour = perHour(r.missedOpportunities, r.sessionHours);
         int denominator = r.rupturesResolved + r.rupturesPartial + r.rupturesUnaddressed;
         r.resolutionRatio = denominator == 0 ? null : (double) r.rupturesResolved / denominator;

@@ -98,6 +98,31 @@ class ClientTrendTest {
     }
 
     @Test
+    void shouldCountASessionWithoutClientDataAsNeverRecorded() {
+        // session 3 had no client wristband: unknown, not calm (before, its 0 s broke the plateau
+        // of 1, 2, 4, 5 and pulled the trend down)
+        List<SessionRow> in = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            in.add(burden("c1", n, 300));
+        }
+        in.get(2).anxietyEpisodes = null;
+        in.get(2).anxietyTimeS = null;
+        List<ClientRow> rows = ClientTrend.rows(in, TrendConfig.defaults());
+        ClientRow none = rows.get(2);
+        assertNull(none.anxietyTimeS);
+        assertNull(none.anxietyEpisodes);
+        assertEquals(0, none.trendSessions);
+        assertNull(none.anxietyTrendSPerSession);
+        assertFalse(none.plateau);
+        assertFalse(rows.get(3).plateau, "sessions 1, 2, 4: three measured");
+        ClientRow fifth = rows.get(4);
+        assertEquals(4, fifth.trendSessions, "1, 2, 4, 5");
+        assertEquals(4, fifth.highBurdenSessions);
+        assertTrue(fifth.plateau);
+        assertEquals(0.0, fifth.anxietyTrendSPerSession, EPS);
+    }
+
+    @Test
     void shouldUseSessionNumbersAsTheTrendAxisWhenSessionsAreMissing() {
         List<SessionRow> in = List.of(burden("c1", 1, 120), burden("c1", 2, 180), burden("c1", 6, 420));
         ClientRow r = ClientTrend.rows(in, TrendConfig.defaults()).get(2);

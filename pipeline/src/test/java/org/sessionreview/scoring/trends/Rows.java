@@ -20,6 +20,8 @@ final class Rows {
         r.mediaStartMillis =
                 LocalDate.parse(date).atTime(10, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
         r.durationS = minutes * 60;
+        r.anxietyEpisodes = 0; // client data, no episode
+        r.anxietyTimeS = 0.0;
         return r;
     }
 

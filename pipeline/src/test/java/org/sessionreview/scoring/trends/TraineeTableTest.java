@@ -64,6 +64,16 @@ class TraineeTableTest {
         assertEquals(2.0, all.sessionHours, EPS); // 50 + 40 + 30 min
         assertEquals(3, all.anxietyEpisodes);
         assertEquals(1.5, all.anxietyEpisodesPerHour, EPS);
+        // without client data in the 40-minute session: its hour share is no calm time
+        List<SessionRow> noClient = cohort();
+        noClient.stream().filter(s -> s.sessionId.equals("T01-b")).forEach(s -> {
+            s.anxietyEpisodes = null;
+            s.anxietyTimeS = null;
+        });
+        TraineeRow without = TraineeTable.rows(noClient).get(0);
+        assertEquals(3, without.anxietyEpisodes);
+        assertEquals(3 / (80 / 60.0), without.anxietyEpisodesPerHour, EPS);
+        assertEquals(2.0, without.sessionHours, EPS);
         assertEquals(4, all.missedOpportunities);
         assertEquals(2.0, all.missedOpportunitiesPerHour, EPS);
         assertEquals(3, all.rupturesWithdrawal);
