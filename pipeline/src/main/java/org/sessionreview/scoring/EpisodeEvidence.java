@@ -69,8 +69,14 @@ public final class EpisodeEvidence {
         return out;
     }
 
-    /** The evidence text for a moment row; see the class comment. */
-    public static String text(AnxietyEpisode e, List<Annotation> cuesInside, ScoringConfig cfg) {
+    /**
+     * The evidence text for a moment row; see the class comment.
+     *
+     * @param coded whether the session's video was coded (any accepted annotation): without a
+     *     coding, a missing cue says nothing, and the text says {@code video not coded} instead of
+     *     calling the episode unvoiced
+     */
+    public static String text(AnxietyEpisode e, List<Annotation> cuesInside, boolean coded, ScoringConfig cfg) {
         StringBuilder sb = new StringBuilder(e.role().id()).append(" arousal: ");
         List<Feature> rising = risingChannels(e, cfg);
         if (rising.isEmpty()) {
@@ -99,7 +105,9 @@ public final class EpisodeEvidence {
                     .append(String.join(", ", others))
                     .append(")");
         }
-        if (cuesInside.isEmpty()) {
+        if (!coded) {
+            sb.append("; video not coded (no cue or response to compare)");
+        } else if (cuesInside.isEmpty()) {
             sb.append("; no coded anxiety cue inside (unvoiced arousal)");
         } else {
             sb.append("; coded cues inside: ");

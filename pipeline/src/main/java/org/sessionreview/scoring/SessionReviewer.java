@@ -121,16 +121,17 @@ public final class SessionReviewer {
         List<AnxietyEpisode> client = episodes.get(Role.CLIENT);
         List<MomentRow> moments = new ArrayList<>();
         int clientWithoutCue = 0;
+        boolean coded = !annotations.isEmpty();
         for (Role role : Role.values()) {
             if (role == Role.THERAPIST && !cfg.therapistMoments()) {
                 continue;
             }
             for (AnxietyEpisode e : episodes.get(role)) {
                 List<Annotation> cues = EpisodeEvidence.cuesInside(e, annotations, cfg);
-                if (role == Role.CLIENT && cues.isEmpty()) {
-                    clientWithoutCue++;
+                if (role == Role.CLIENT && cues.isEmpty() && coded) {
+                    clientWithoutCue++; // unvoiced: only where a coder could have coded the cue
                 }
-                moments.add(moment(info, e, EpisodeEvidence.text(e, cues, cfg)));
+                moments.add(moment(info, e, EpisodeEvidence.text(e, cues, coded, cfg)));
             }
         }
         moments.sort(Comparator.comparingDouble((MomentRow m) -> m.startS)

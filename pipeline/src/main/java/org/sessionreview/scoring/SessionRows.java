@@ -64,6 +64,11 @@ final class SessionRows {
                 r.flagReasons.add(shortCoverage);
             }
         }
+        if (annotationCount == 0) {
+            // informs, never flags: the physiology is still reviewed
+            r.flagReasons.add("no coded events (video not coded, or every coded event rejected: see the rejects"
+                    + " table): ruptures, responses and missed opportunities not judged");
+        }
         r.baselineSource = baselineSource(baselines);
         return r;
     }

@@ -66,7 +66,7 @@ class EpisodeEvidenceTest {
                 "client arousal: EDA level z 3.1, RMSSD z -2.6, SCR rate z 2.4, HR z 2.2"
                         + " (other channels' peak: fidget z 3.9, skin temp slope z 1.5);"
                         + " no coded anxiety cue inside (unvoiced arousal)",
-                EpisodeEvidence.text(e, List.of(), CFG));
+                EpisodeEvidence.text(e, List.of(), true, CFG));
     }
 
     @Test
@@ -87,7 +87,7 @@ class EpisodeEvidenceTest {
         assertEquals(
                 "client arousal: rests on a single channel (EDA level): EDA level z 3.0; coded cues inside: ANX_STR_HANDS at"
                         + " 73:20, ANX_CPD at 74:35, ANX_STR_SIGH at 76:40",
-                EpisodeEvidence.text(e, inside, CFG));
+                EpisodeEvidence.text(e, inside, true, CFG));
     }
 
     @Test
@@ -106,6 +106,15 @@ class EpisodeEvidenceTest {
         assertEquals(
                 "client arousal: no single channel rose by a mean z of 1.0"
                         + " (other channels' peak: HR z 2.5); no coded anxiety cue inside (unvoiced arousal)",
-                EpisodeEvidence.text(e, List.of(), CFG));
+                EpisodeEvidence.text(e, List.of(), true, CFG));
+    }
+
+    @Test
+    void shouldSayTheVideoWasNotCodedRatherThanUnvoicedWithoutACoding() {
+        AnxietyEpisode e = episode(Role.CLIENT, z(Feature.HR, 2.5), z(Feature.HR, 0.9));
+        assertEquals(
+                "client arousal: no single channel rose by a mean z of 1.0"
+                        + " (other channels' peak: HR z 2.5); video not coded (no cue or response to compare)",
+                EpisodeEvidence.text(e, List.of(), false, CFG));
     }
 }

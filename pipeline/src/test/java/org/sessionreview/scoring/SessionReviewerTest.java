@@ -50,6 +50,29 @@ class SessionReviewerTest {
                 annotation(id, "RUP_W_MINIMAL", "client", 950, 960.0)); // not an ANX cue
     }
 
+    /** A coded video without anything to flag: one therapist validation. */
+    private static List<Annotation> coded(String id) {
+        return List.of(annotation(id, "INT_VALIDATION", "therapist", 300, null));
+    }
+
+    @Test
+    void shouldSayTheVideoWasNotCodedAndCallNoEpisodeUnvoicedWithoutACoding() {
+        SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"), List.of(), CFG);
+        SessionRow row = r.sessionRow();
+        assertEquals(1, row.anxietyEpisodes);
+        assertTrue(row.flagged, "the physiology is still reviewed");
+        assertTrue(
+                row.flagReasons.contains("no coded events (video not coded, or every coded event rejected: see the"
+                        + " rejects table): ruptures, responses and missed opportunities not judged"),
+                row.flagReasons.toString());
+        assertTrue(row.flagReasons.stream().noneMatch(t -> t.contains("unvoiced")), row.flagReasons.toString());
+        assertTrue(r.moments().get(0).evidence.endsWith("video not coded (no cue or response to compare)"));
+        SessionRow withCoding = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"), coded("S1"), CFG)
+                .sessionRow();
+        assertTrue(withCoding.flagReasons.contains("1 without a coded anxiety cue (unvoiced arousal)"));
+        assertTrue(withCoding.flagReasons.stream().noneMatch(t -> t.contains("not coded")));
+    }
+
     @Test
     void shouldFindThePlantedEpisodeNearItsOnsetWhenTheClientIsAroused() {
         SessionReview r = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"), cues("S1"), CFG);
@@ -163,7 +186,7 @@ class SessionReviewerTest {
     void shouldNotFlagACalmSessionWhenNothingIsElevated() {
         List<WindowFeatures> ws = new ArrayList<>(windows("S2", "client", DURATION_S, 21));
         ws.addAll(windows("S2", "therapist", DURATION_S, 22));
-        SessionReview r = reviewer.review(SyntheticSession.info("S2"), ws, List.of(), CFG);
+        SessionReview r = reviewer.review(SyntheticSession.info("S2"), ws, coded("S2"), CFG);
         SessionRow row = r.sessionRow();
 
         assertFalse(row.flagged);
@@ -214,7 +237,7 @@ class SessionReviewerTest {
             w.accQuality = 0.4;
             w.tempQuality = 0.3;
         }
-        SessionReview r = reviewer.review(SyntheticSession.info("S3"), ws, List.of(), CFG);
+        SessionReview r = reviewer.review(SyntheticSession.info("S3"), ws, coded("S3"), CFG);
         SessionRow row = r.sessionRow();
         assertEquals((0.8 + 0.2 + 0.4 + 0.3) / 4, row.dataQualityClient, 1e-12);
         assertEquals(
@@ -234,7 +257,7 @@ class SessionReviewerTest {
             w.tempQuality = 0;
             w.tempSlopeCPerMin = null;
         });
-        SessionReview r = reviewer.review(SyntheticSession.info("S4"), ws, List.of(), CFG);
+        SessionReview r = reviewer.review(SyntheticSession.info("S4"), ws, coded("S4"), CFG);
         SessionRow row = r.sessionRow();
         assertEquals(List.of("no client sensor data: nothing scored"), row.flagReasons);
         assertEquals(0.0, row.dataQualityClient);

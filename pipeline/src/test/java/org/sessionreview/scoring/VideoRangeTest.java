@@ -60,7 +60,9 @@ class VideoRangeTest {
                         "client sensor data cover 0 % of the video (recorded from -2:00:00 to -1:30:00 of its"
                                 + " 0:30:00): check media_start and its UTC offset",
                         "therapist sensor data cover 0 % of the video (recorded from -2:00:00 to -1:30:00 of its"
-                                + " 0:30:00): check media_start and its UTC offset"),
+                                + " 0:30:00): check media_start and its UTC offset",
+                        "no coded events (video not coded, or every coded event rejected: see the rejects table):"
+                                + " ruptures, responses and missed opportunities not judged"),
                 row.flagReasons);
         // the windows are still scored and kept for researchers
         assertEquals(aligned.scoredWindows().size(), r.scoredWindows().size());

@@ -147,11 +147,16 @@ public final class SessionViews {
                 .toList();
     }
 
-    private static Rollup rollup(Map<String, Object> s, List<Map<String, Object>> moments) {
+    /** What a coded-event figure shows for a session without any accepted annotation. */
+    static final String NOT_CODED = "not coded";
+
+    static Rollup rollup(Map<String, Object> s, List<Map<String, Object>> moments) {
         int pressure = (int) moments.stream()
                 .filter(m -> "pressure_above_threshold".equals(Rows.str(m, "kind")))
                 .count();
         Double ttr = Rows.dbl(s, "median_time_to_repair_s");
+        // without any accepted annotation a share of 0 % would read as "no marker seen"
+        boolean coded = Rows.int0(s, "annotation_count") > 0;
         return new Rollup(
                 Rows.int0(s, "ruptures_withdrawal"),
                 Rows.int0(s, "ruptures_confrontation"),
@@ -161,11 +166,13 @@ public final class SessionViews {
                 Rows.int0(s, "ruptures_escalated"),
                 Format.percent(Rows.dbl(s, "resolution_ratio")),
                 ttr == null ? "\u2014" : Format.number(ttr, 0) + " s",
-                Format.percent(Rows.dbl(s, "segments_with_w_share")),
-                Format.percent(Rows.dbl(s, "segments_with_c_share")),
+                coded ? Format.percent(Rows.dbl(s, "segments_with_w_share")) : NOT_CODED,
+                coded ? Format.percent(Rows.dbl(s, "segments_with_c_share")) : NOT_CODED,
                 pressure,
-                Optional.ofNullable(Rows.str(s, "missed_opportunity_sensitivity"))
-                        .orElse("\u2014"));
+                coded
+                        ? Optional.ofNullable(Rows.str(s, "missed_opportunity_sensitivity"))
+                                .orElse("\u2014")
+                        : NOT_CODED);
     }
 
     private List<SegmentLine> segments(String id) {

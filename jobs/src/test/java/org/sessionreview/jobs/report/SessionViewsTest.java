@@ -16,4 +16,21 @@ class SessionViewsTest {
         assertEquals("client: stored baseline", SessionViews.withoutSourceFiles("client: stored baseline"));
         assertNull(SessionViews.withoutSourceFiles(null));
     }
+
+    @Test
+    void shouldSayNotCodedRatherThanZeroPercentWhenNoAnnotationWasAccepted() {
+        java.util.Map<String, Object> s = new java.util.HashMap<>();
+        s.put("annotation_count", 0);
+        s.put("segments_with_w_share", 0.0);
+        s.put("segments_with_c_share", 0.0);
+        s.put("missed_opportunity_sensitivity", "5s=0/0;10s=0/0;20s=0/0;30s=0/0");
+        SessionView.Rollup none = SessionViews.rollup(s, java.util.List.of());
+        assertEquals("not coded", none.segmentsWithW());
+        assertEquals("not coded", none.segmentsWithC());
+        assertEquals("not coded", none.missedSensitivity());
+        s.put("annotation_count", 3);
+        SessionView.Rollup coded = SessionViews.rollup(s, java.util.List.of());
+        assertEquals("0 %", coded.segmentsWithW());
+        assertEquals("5s=0/0;10s=0/0;20s=0/0;30s=0/0", coded.missedSensitivity());
+    }
 }
