@@ -15,8 +15,8 @@ import org.sessionreview.signal.quality.ArtifactKind;
 /**
  * The artifact part of the per-core event stage: runs the quality detectors (EDA contact loss,
  * jumps and motion spikes, temperature off wrist, ACC gross movement, gaps between accepted
- * beats) on each core with context, and reports each masked stretch once as an {@code
- * artifacts/} row. A stretch that continues across a core boundary is held open and joined with
+ * beats) on each core with context, takes the core's not-worn stretches ({@link
+ * NotWornStretches}), and reports each masked stretch once as an {@code artifacts/} row. A stretch that continues across a core boundary is held open and joined with
  * its continuation, so a three-minute contact loss is one row, not three.
  */
 final class ArtifactCore implements Serializable {
@@ -37,18 +37,23 @@ final class ArtifactCore implements Serializable {
         this.mediaStartMillis = mediaStartMillis;
     }
 
-    /** @param dataStartMillis the wearer's first sample: no gap is reported before it */
     /** Look-back the detectors need: the largest of their contexts (by default the off-wrist guard's 120 s fall window, plus a second). */
     static double contextMillis(FeatureConfig config) {
         return Math.max(
                 Math.max(
-                        FeatureSteps.tempOffWrist(config).contextMillis(),
-                        FeatureSteps.edaMotion(config).contextMillis()),
-                Math.max(
-                        FeatureSteps.accGrossMovement(config).contextMillis(),
-                        FeatureSteps.ibiGap(config).contextMillis()));
+                        Math.max(
+                                FeatureSteps.tempOffWrist(config).contextMillis(),
+                                FeatureSteps.edaMotion(config).contextMillis()),
+                        Math.max(
+                                FeatureSteps.accGrossMovement(config).contextMillis(),
+                                FeatureSteps.ibiGap(config).contextMillis())),
+                NotWornStretches.contextMillis(config));
     }
 
+    /**
+     * @param dataStartMillis the wearer's first sample: no gap is reported before it
+     * @param notWorn the core's not-worn stretches ({@link NotWornStretches#find}, clipped to it)
+     */
     void process(
             Map<Channel, ChannelBuffer> buffers,
             List<Beat> deviceBeats,
@@ -56,10 +61,11 @@ final class ArtifactCore implements Serializable {
             double to,
             double lookAheadMillis,
             double dataStartMillis,
+            List<Artifact> notWorn,
             List<ArtifactRow> out) {
         double ctxFrom = from - contextMillis(config);
         double ctxTo = to + lookAheadMillis;
-        List<Artifact> found = new ArrayList<>();
+        List<Artifact> found = new ArrayList<>(notWorn);
         RegularSeries eda = series(buffers, Channel.EDA, ctxFrom, ctxTo);
         RegularSeries acc = series(buffers, Channel.ACC, ctxFrom, ctxTo);
         if (eda != null) {
@@ -135,7 +141,7 @@ final class ArtifactCore implements Serializable {
         ArtifactRow r = new ArtifactRow();
         r.sessionId = sessionId;
         r.role = role;
-        r.channel = kind.channel().name();
+        r.channel = kind.channelName();
         r.kind = kind.code();
         r.startS = (interval[0] - mediaStartMillis) / 1000.0;
         r.endS = (interval[1] - mediaStartMillis) / 1000.0;

@@ -14,11 +14,13 @@ import org.sessionreview.model.Channel;
 import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.signal.cardiac.Beat;
+import org.sessionreview.signal.quality.Artifact;
 
 /**
  * The per-event part of a wearer's processing: walks the stream in consecutive cores of
  * {@code coreSeconds} (aligned to media start) and, for each core, detects the events whose time
- * falls in it: skin conductance responses and beats (device IBIs cleaned; pulse-wave beats). A
+ * falls in it: skin conductance responses and beats (device IBIs cleaned; pulse-wave beats), with
+ * the pulse wave and the beats masked where the band was not worn ({@link NotWornStretches}). A
  * core is processed once every channel it uses has data up to its end plus the look-ahead the
  * detectors need (or a channel has fallen more than {@code maxChannelSkewSeconds} behind, or the
  * stream ended), so each event is reported once, with bounded latency and memory, the same in
@@ -50,6 +52,7 @@ final class EventStage implements Serializable {
     private final ArrayList<Beat> bvpBeats = new ArrayList<>();
     private final EdaCoreState eda;
     private final ArtifactCore artifacts;
+    private final NotWornStretches notWorn;
     private final WearerEvents pending = new WearerEvents();
     /** With {@link EdaMethod#NEUROKIT} the EDA is processed whole at the end of the stream. */
     private final boolean wholeEda;
@@ -72,6 +75,7 @@ final class EventStage implements Serializable {
         this.mediaStartMillis = mediaStartMillis;
         this.eda = new EdaCoreState(config, sessionId, role, mediaStartMillis);
         this.artifacts = new ArtifactCore(config, sessionId, role, mediaStartMillis);
+        this.notWorn = new NotWornStretches(config);
         this.wholeEda = config.edaMethod() == EdaMethod.NEUROKIT;
     }
 
@@ -156,6 +160,7 @@ final class EventStage implements Serializable {
             merged = null;
         }
         eda.evictBefore(keepFrom);
+        notWorn.evictBefore(keepFrom);
     }
 
     /**
@@ -186,9 +191,14 @@ final class EventStage implements Serializable {
     private void process(Map<Channel, ChannelBuffer> buffers, long from, double to, double firstSampleMillis) {
         double margin = marginMillis();
         merged = null;
+        // a band not worn records no heart: its beats and pulse wave are masked as its EDA and temperature are
+        List<Artifact> offBand = notWorn.find(buffers, from - margin, from, to + margin);
+        List<Artifact> offBandInCore = NotWornStretches.clip(offBand, from, to);
+        notWorn.keep(offBandInCore);
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null) {
-            for (Beat b : CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config)) {
+            for (Beat b : NotWornStretches.reject(
+                    CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config), offBand)) {
                 deviceBeats.add(b);
                 pending.beats.add(row(b, "device"));
             }
@@ -196,7 +206,10 @@ final class EventStage implements Serializable {
         ChannelBuffer bvp = buffers.get(Channel.BVP);
         if (bvp != null) {
             for (Beat b : CardiacCore.bvpBeats(
-                    bvp.regular(from - margin, to + margin), from, to, FeatureSteps.pulseWaveBeats(config))) {
+                    NotWornStretches.mask(bvp.regular(from - margin, to + margin), offBand),
+                    from,
+                    to,
+                    FeatureSteps.pulseWaveBeats(config))) {
                 bvpBeats.add(b);
                 pending.beats.add(row(b, "bvp"));
             }
@@ -205,7 +218,7 @@ final class EventStage implements Serializable {
         if (e != null && !wholeEda) {
             eda.process(e, buffers.get(Channel.ACC), from, to, pending);
         }
-        artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, pending.artifacts);
+        artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, offBandInCore, pending.artifacts);
     }
 
     private BeatRow row(Beat b, String source) {
@@ -252,6 +265,11 @@ final class EventStage implements Serializable {
 
     EdaCoreState eda() {
         return eda;
+    }
+
+    /** Where the band was not worn, in the processed cores. */
+    NotWornStretches notWorn() {
+        return notWorn;
     }
 
     /** Moves the queued rows to {@code out}. */
