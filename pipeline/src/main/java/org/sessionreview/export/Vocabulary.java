@@ -62,7 +62,7 @@ public final class Vocabulary {
             oneOf(Stream.concat(Arrays.stream(Channel.values()).map(Channel::name), Stream.of(ArtifactKind.DEVICE)));
 
     public static final Predicate<String> ARTIFACT_KIND =
-            oneOf(Stream.concat(Arrays.stream(ArtifactKind.values()).map(ArtifactKind::code), Stream.of("no_data")));
+            oneOf(Arrays.stream(ArtifactKind.values()).map(ArtifactKind::code));
     public static final Predicate<String> SYNCHRONY_SIGNAL = oneOf("eda", "hr");
     public static final Predicate<String> LEADER =
             oneOf(Arrays.stream(Leader.values()).map(Leader::label));

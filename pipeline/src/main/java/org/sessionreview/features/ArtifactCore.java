@@ -11,12 +11,15 @@ import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.signal.cardiac.Beat;
 import org.sessionreview.signal.quality.Artifact;
 import org.sessionreview.signal.quality.ArtifactKind;
+import org.sessionreview.signal.quality.NoDataDetector;
 
 /**
  * The artifact part of the per-core event stage: runs the quality detectors (EDA contact loss,
  * jumps and motion spikes, temperature off wrist, ACC gross movement, gaps between accepted
  * beats) on each core with context, takes the core's not-worn stretches ({@link
- * NotWornStretches}), and reports each masked stretch once as an {@code artifacts/} row. A stretch that continues across a core boundary is held open and joined with
+ * NotWornStretches}), finds the stretches without a sample in any channel ({@link
+ * NoDataDetector}), and reports each masked stretch once as an {@code artifacts/} row; at the end,
+ * also each channel that stopped before the others. A stretch that continues across a core boundary is held open and joined with
  * its continuation, so a three-minute contact loss is one row, not three.
  */
 final class ArtifactCore implements Serializable {
@@ -29,6 +32,8 @@ final class ArtifactCore implements Serializable {
     /** The last stretch of each kind, held until it is known not to continue into the next core. */
     /** A TreeMap (kind order, as an EnumMap iterates) because Kryo, which copies this state, cannot rebuild an EnumMap. */
     private final TreeMap<ArtifactKind, double[]> open = new TreeMap<>();
+    /** End of the data in the processed cores (the latest sample's end, any channel), epoch ms. */
+    private double dataSeenUntilMillis = Double.NEGATIVE_INFINITY;
 
     ArtifactCore(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
         this.config = config;
@@ -110,6 +115,11 @@ final class ArtifactCore implements Serializable {
                 found.addAll(FeatureSteps.ibiGap(config).detect(t, ok, spanFrom, spanTo, spanFrom, spanTo));
             }
         }
+        // a gap of every channel is found whole in the core where the data resumes
+        NoDataDetector.Result silence =
+                FeatureSteps.noData(config).detect(presentSamples(buffers, from, to), dataSeenUntilMillis);
+        found.addAll(silence.gaps());
+        dataSeenUntilMillis = silence.dataEndMillis();
         found.sort((a, b) -> Double.compare(a.startMillis(), b.startMillis()));
         for (Artifact a : found) {
             double[] o = open.get(a.kind());
@@ -131,21 +141,57 @@ final class ArtifactCore implements Serializable {
         }
     }
 
-    /** Reports the stretches still open (end of the stream). */
-    void flush(List<ArtifactRow> out) {
+    /**
+     * At the end of the stream: reports the stretches still open, then each channel whose data
+     * stopped more than {@link #NO_DATA_MIN_MILLIS} before {@code endMillis} (the truncated FLIRT
+     * export: BVP ends at 156 s, EDA at 2500 s) as a {@code no_data} stretch of that channel from
+     * its last sample to the end.
+     */
+    void flush(Map<Channel, ChannelBuffer> buffers, double endMillis, List<ArtifactRow> out) {
         open.forEach((k, v) -> out.add(row(k, v)));
         open.clear();
+        for (Map.Entry<Channel, ChannelBuffer> e : buffers.entrySet()) {
+            double last = e.getValue().dataEndMillis();
+            if (Double.isFinite(last) && endMillis - last > NO_DATA_MIN_MILLIS) {
+                out.add(row(ArtifactKind.NO_DATA, e.getKey().name(), new double[] {last, endMillis}));
+            }
+        }
     }
 
+    /** Shortest missing tail of one channel reported as {@code no_data}, ms. */
+    static final double NO_DATA_MIN_MILLIS = 2_000;
+
     private ArtifactRow row(ArtifactKind kind, double[] interval) {
+        return row(kind, kind.channelName(), interval);
+    }
+
+    private ArtifactRow row(ArtifactKind kind, String channel, double[] interval) {
         ArtifactRow r = new ArtifactRow();
         r.sessionId = sessionId;
         r.role = role;
-        r.channel = kind.channelName();
+        r.channel = channel;
         r.kind = kind.code();
         r.startS = (interval[0] - mediaStartMillis) / 1000.0;
         r.endS = (interval[1] - mediaStartMillis) / 1000.0;
         return r;
+    }
+
+    /**
+     * The samples present in {@code [from, to)} of every buffered regular channel. The device's
+     * beats are left out: it derives them from its pulse wave, and a stretch where only they go
+     * on (the truncated FLIRT export's last hour, after every other file ended) is IBI gaps and
+     * the other channels' ends, already rows of their own.
+     */
+    private static List<NoDataDetector.Samples> presentSamples(
+            Map<Channel, ChannelBuffer> buffers, double from, double to) {
+        List<NoDataDetector.Samples> out = new ArrayList<>();
+        for (Map.Entry<Channel, ChannelBuffer> e : buffers.entrySet()) {
+            if (e.getKey() != Channel.IBI) {
+                ChannelBuffer b = e.getValue();
+                out.add(new NoDataDetector.Samples(b.presentTimes(from, to), 1000 / b.rateHz()));
+            }
+        }
+        return out;
     }
 
     private static RegularSeries series(Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to) {

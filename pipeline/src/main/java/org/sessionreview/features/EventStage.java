@@ -11,7 +11,6 @@ import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
-import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.signal.cardiac.Beat;
 import org.sessionreview.signal.quality.Artifact;
@@ -38,8 +37,6 @@ final class EventStage implements Serializable {
             EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI, Channel.ACC, Channel.TEMP);
 
     private static final long NOT_STARTED = Long.MIN_VALUE;
-    /** Shortest missing tail reported as {@code no_data}, ms. */
-    static final double NO_DATA_MIN_MILLIS = 2_000;
 
     private final FeatureConfig config;
     private final String sessionId;
@@ -149,8 +146,7 @@ final class EventStage implements Serializable {
                 eda.processWhole(buffers.get(Channel.EDA), buffers.get(Channel.ACC), endMillis, pending);
             }
             edaDone = true;
-            artifacts.flush(pending.artifacts);
-            reportEndedChannels(buffers, endMillis);
+            artifacts.flush(buffers, endMillis, pending.artifacts);
         }
         if (finishing) {
             return; // the windows still to come may need everything; the windower is cleared right after
@@ -161,27 +157,6 @@ final class EventStage implements Serializable {
         }
         eda.evictBefore(keepFrom);
         notWorn.evictBefore(keepFrom);
-    }
-
-    /**
-     * A channel whose data stopped before the end of the wearer's stream (the truncated FLIRT
-     * export: BVP ends at 156 s, EDA at 2500 s) is reported as a {@code no_data} stretch from its
-     * last sample to the end.
-     */
-    private void reportEndedChannels(Map<Channel, ChannelBuffer> buffers, double endMillis) {
-        for (Map.Entry<Channel, ChannelBuffer> e : buffers.entrySet()) {
-            double last = e.getValue().dataEndMillis();
-            if (Double.isFinite(last) && endMillis - last > NO_DATA_MIN_MILLIS) {
-                ArtifactRow r = new ArtifactRow();
-                r.sessionId = sessionId;
-                r.role = role;
-                r.channel = e.getKey().name();
-                r.kind = "no_data";
-                r.startS = (last - mediaStartMillis) / 1000.0;
-                r.endS = (endMillis - mediaStartMillis) / 1000.0;
-                pending.artifacts.add(r);
-            }
-        }
     }
 
     private boolean ready(Map<Channel, ChannelBuffer> buffers, double needMillis) {

@@ -18,6 +18,7 @@ import org.sessionreview.signal.quality.EdaContactLossDetector;
 import org.sessionreview.signal.quality.EdaJumpDetector;
 import org.sessionreview.signal.quality.EdaMotionDetector;
 import org.sessionreview.signal.quality.IbiGapDetector;
+import org.sessionreview.signal.quality.NoDataDetector;
 import org.sessionreview.signal.quality.NotWornDetector;
 import org.sessionreview.signal.quality.TempOffWristDetector;
 import org.sessionreview.signal.temperature.OffWristGuard;
@@ -140,6 +141,11 @@ final class FeatureSteps {
 
     static IbiGapDetector ibiGap(FeatureConfig c) {
         return new IbiGapDetector(c.get(ArtifactOptions.IBI_MAX_GAP_S));
+    }
+
+    /** Stretches without a sample in any channel of at least a window ({@code features.window_s}). */
+    static NoDataDetector noData(FeatureConfig c) {
+        return new NoDataDetector(c.windowSeconds());
     }
 
     /**

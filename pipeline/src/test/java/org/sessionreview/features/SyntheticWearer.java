@@ -90,6 +90,34 @@ final class SyntheticWearer {
         return tS >= notWornFromS && tS < notWornToS;
     }
 
+    /**
+     * No sample in any channel in {@code [fromS, toS)}, as between the two parts of a restarted
+     * wristband: the regular channels hold NaN there (as the reader leaves the gap between parts)
+     * and the IBI file has no beat.
+     */
+    SyntheticWearer gap(double fromS, double toS) {
+        gapFromS = fromS;
+        gapToS = toS;
+        return this;
+    }
+
+    double gapFromS = Double.NaN;
+    double gapToS = Double.NaN;
+
+    private boolean inGap(double tS) {
+        return tS >= gapFromS && tS < gapToS;
+    }
+
+    /** NaN over the gap for a channel of {@code width} values per sample starting {@code startS} after T0. */
+    private double[] blanked(double[] x, int width, double rateHz, double startS) {
+        for (int i = 0; i < x.length / width; i++) {
+            if (inGap(startS + i / rateHz)) {
+                Arrays.fill(x, i * width, (i + 1) * width, Double.NaN);
+            }
+        }
+        return x;
+    }
+
     SyntheticWearer stop(Channel c, double atS) {
         stopAtS.put(c, atS);
         return this;
@@ -102,16 +130,17 @@ final class SyntheticWearer {
     E4Recording build() {
         Random random = new Random(seed);
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
-        channels.put(Channel.EDA, E4Channel.regular(Channel.EDA, T0, 4, eda(random)));
-        channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, T0, 4, temp()));
-        channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, T0, 32, acc(random)));
+        channels.put(Channel.EDA, E4Channel.regular(Channel.EDA, T0, 4, blanked(eda(random), 1, 4, 0)));
+        channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, T0, 4, blanked(temp(), 1, 4, 0)));
+        channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, T0, 32, blanked(acc(random), 3, 32, 0)));
         E4Channel ibi = ibi();
-        channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, bvp(ibi)));
+        channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, blanked(bvp(ibi), 1, 64, 0)));
         double[] hr = new double[Math.max(0, samples(Channel.HR, 1) - 10)];
         Arrays.fill(hr, deviceHrBpm);
         for (int i = 0; i < hr.length; i++) {
             hr[i] = offBand(10 + i) ? TABLE_HR_BPM : hr[i];
         }
+        blanked(hr, 1, 1, 10);
         channels.put(Channel.HR, E4Channel.regular(Channel.HR, T0 + 10_000, 1, hr));
         channels.put(Channel.IBI, ibi);
         return new E4Recording("syn", channels, Map.of());
@@ -210,7 +239,7 @@ final class SyntheticWearer {
             if (t >= stop) {
                 break;
             }
-            if (offBand(t)) {
+            if (offBand(t) || inGap(t)) {
                 continue;
             }
             offsets.add(t);

@@ -30,7 +30,13 @@ public enum ArtifactKind {
      * time ({@link NotWornDetector}). It invalidates every channel of the band, the pulse wave,
      * the beats and the accelerometer too.
      */
-    NOT_WORN("not_worn", null);
+    NOT_WORN("not_worn", null),
+    /**
+     * No samples: in every channel, a stretch of at least a window inside the recording ({@link
+     * NoDataDetector}; the row's channel {@link #DEVICE}); in one channel, from its last sample to
+     * the end of the others (the row names that channel).
+     */
+    NO_DATA("no_data", null);
 
     /** The {@code artifacts/} row's channel for a stretch of the whole wristband: the device. */
     public static final String DEVICE = "E4";
