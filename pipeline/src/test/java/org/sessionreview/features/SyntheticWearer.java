@@ -101,6 +101,16 @@ final class SyntheticWearer {
         return this;
     }
 
+    /** No device beat in {@code [fromS, toS)} (the E4 dropping beats it cannot trust); the other channels go on. */
+    SyntheticWearer beatsMissing(double fromS, double toS) {
+        beatsMissingFromS = fromS;
+        beatsMissingToS = toS;
+        return this;
+    }
+
+    double beatsMissingFromS = Double.NaN;
+    double beatsMissingToS = Double.NaN;
+
     double gapFromS = Double.NaN;
     double gapToS = Double.NaN;
 
@@ -239,7 +249,7 @@ final class SyntheticWearer {
             if (t >= stop) {
                 break;
             }
-            if (offBand(t) || inGap(t)) {
+            if (offBand(t) || inGap(t) || t >= beatsMissingFromS && t < beatsMissingToS) {
                 continue;
             }
             offsets.add(t);
