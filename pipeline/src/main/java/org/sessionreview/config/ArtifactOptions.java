@@ -76,6 +76,15 @@ public final class ArtifactOptions {
                     "Longest stretch without an accepted device beat that is not an IBI gap.")
             .range(0.1, 60);
 
+    public static final ConfigOption<Double> NOT_WORN_MIN_S = real(
+                    "artifacts.not_worn_min_s",
+                    5,
+                    "s",
+                    "Shortest stretch of skin temperature off the wrist together with EDA contact loss that is the band"
+                            + " not worn, masked in every channel; a shorter coincidence is a contact shift, left to each"
+                            + " channel's own mask.")
+            .range(0, 30);
+
     public static final List<ConfigOption<?>> ALL = List.of(
             EDA_MIN_US,
             EDA_MAX_US,
@@ -89,5 +98,6 @@ public final class ArtifactOptions {
             TEMP_MIN_FALL_C,
             TEMP_FALL_WINDOW_S,
             GROSS_MOVEMENT_G,
-            IBI_MAX_GAP_S);
+            IBI_MAX_GAP_S,
+            NOT_WORN_MIN_S);
 }

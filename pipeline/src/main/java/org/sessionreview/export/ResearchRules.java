@@ -193,7 +193,14 @@ public final class ResearchRules {
                         Vocabulary.BEAT_REJECT_REASON,
                         "artifact rejection reason code"));
         put("artifacts", "role", role());
-        put("artifacts", "channel", vocabulary("channel", ColumnType.STRING, Vocabulary.CHANNEL, "E4 channel name"));
+        put(
+                "artifacts",
+                "channel",
+                vocabulary(
+                        "channel",
+                        ColumnType.STRING,
+                        Vocabulary.ARTIFACT_CHANNEL,
+                        "E4 channel name, or E4 for the whole band"));
         put("artifacts", "kind", vocabulary("kind", ColumnType.STRING, Vocabulary.ARTIFACT_KIND, "artifact kind code"));
         put("synchrony", "signal", vocabulary("signal", ColumnType.STRING, Vocabulary.SYNCHRONY_SIGNAL, "eda or hr"));
         put(

@@ -57,8 +57,12 @@ public final class Vocabulary {
             oneOf(Arrays.stream(RejectReason.values()).map(RejectReason::code));
     public static final Predicate<String> CHANNEL =
             oneOf(Arrays.stream(Channel.values()).map(Channel::name));
+    /** An {@code artifacts/} row's channel: an E4 channel, or the whole band ({@link ArtifactKind#DEVICE}). */
+    public static final Predicate<String> ARTIFACT_CHANNEL =
+            oneOf(Stream.concat(Arrays.stream(Channel.values()).map(Channel::name), Stream.of(ArtifactKind.DEVICE)));
+
     public static final Predicate<String> ARTIFACT_KIND =
-            oneOf(Stream.concat(Arrays.stream(ArtifactKind.values()).map(ArtifactKind::code), Stream.of("no_data")));
+            oneOf(Arrays.stream(ArtifactKind.values()).map(ArtifactKind::code));
     public static final Predicate<String> SYNCHRONY_SIGNAL = oneOf("eda", "hr");
     public static final Predicate<String> LEADER =
             oneOf(Arrays.stream(Leader.values()).map(Leader::label));

@@ -93,6 +93,26 @@ final class CardiacWindow {
     }
 
     /**
+     * For a window of which the band was worn only {@code wornShare} (0..1; {@link
+     * NotWornStretches}): the cardiac quality is at most that share, as the other channels'
+     * valid share of the window is, and below {@code minQuality} every cardiac feature is null.
+     * The trailing 60 s and 180 s spans would otherwise still give a rate and variability from
+     * the worn time before a window the band did not touch.
+     */
+    static void limitToWornShare(WindowFeatures w, double wornShare, FeatureConfig config) {
+        w.cardiacQuality = Math.min(w.cardiacQuality, Math.max(0, wornShare));
+        if (w.cardiacQuality < config.minQuality()) {
+            w.hrBpm = null;
+            w.hrvRmssdMs = null;
+            w.hrvSdnnMs = null;
+            w.hrvPnn50 = null;
+            w.hrvLfMs2 = null;
+            w.hrvHfMs2 = null;
+            w.hrvLfHf = null;
+        }
+    }
+
+    /**
      * The beats of {@code beats} (in time order, random access) with time in {@code [fromMillis,
      * toMillis)}, as a view: what the statistics would keep of the whole list, found by bisection
      * instead of a scan of the 240 s the event stage keeps.

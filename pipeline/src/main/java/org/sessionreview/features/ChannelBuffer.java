@@ -181,6 +181,32 @@ final class ChannelBuffer implements Serializable {
         return Math.max(filled, gridFrom + count);
     }
 
+    /**
+     * Times (epoch ms) of the samples in {@code [fromMillis, toMillis)} that are present: with at
+     * least one value that is not NaN (a rejected line or the gap between two parts of a recording
+     * is held as NaN); for IBI, the beats.
+     */
+    double[] presentTimes(double fromMillis, double toMillis) {
+        int first = indexAtOrAfter(fromMillis);
+        int end = indexAtOrAfter(toMillis);
+        double[] out = new double[Math.max(0, end - first)];
+        int n = 0;
+        for (int i = first; i < end; i++) {
+            for (int c = 0; c < width; c++) {
+                if (!Double.isNaN(values[i * width + c])) {
+                    out[n++] = times[i];
+                    break;
+                }
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** Sampling rate, Hz (NaN for IBI and before the first block). */
+    double rateHz() {
+        return rateHz;
+    }
+
     /** The beats with times in {@code [fromMillis, toMillis)}. */
     BeatSeries beats(double fromMillis, double toMillis) {
         int first = indexAtOrAfter(fromMillis);

@@ -11,14 +11,15 @@ import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
-import org.sessionreview.report.ArtifactRow;
 import org.sessionreview.report.BeatRow;
 import org.sessionreview.signal.cardiac.Beat;
+import org.sessionreview.signal.quality.Artifact;
 
 /**
  * The per-event part of a wearer's processing: walks the stream in consecutive cores of
  * {@code coreSeconds} (aligned to media start) and, for each core, detects the events whose time
- * falls in it: skin conductance responses and beats (device IBIs cleaned; pulse-wave beats). A
+ * falls in it: skin conductance responses and beats (device IBIs cleaned; pulse-wave beats), with
+ * the pulse wave and the beats masked where the band was not worn ({@link NotWornStretches}). A
  * core is processed once every channel it uses has data up to its end plus the look-ahead the
  * detectors need (or a channel has fallen more than {@code maxChannelSkewSeconds} behind, or the
  * stream ended), so each event is reported once, with bounded latency and memory, the same in
@@ -36,8 +37,6 @@ final class EventStage implements Serializable {
             EnumSet.of(Channel.EDA, Channel.BVP, Channel.IBI, Channel.ACC, Channel.TEMP);
 
     private static final long NOT_STARTED = Long.MIN_VALUE;
-    /** Shortest missing tail reported as {@code no_data}, ms. */
-    static final double NO_DATA_MIN_MILLIS = 2_000;
 
     private final FeatureConfig config;
     private final String sessionId;
@@ -50,6 +49,7 @@ final class EventStage implements Serializable {
     private final ArrayList<Beat> bvpBeats = new ArrayList<>();
     private final EdaCoreState eda;
     private final ArtifactCore artifacts;
+    private final NotWornStretches notWorn;
     private final WearerEvents pending = new WearerEvents();
     /** With {@link EdaMethod#NEUROKIT} the EDA is processed whole at the end of the stream. */
     private final boolean wholeEda;
@@ -72,6 +72,7 @@ final class EventStage implements Serializable {
         this.mediaStartMillis = mediaStartMillis;
         this.eda = new EdaCoreState(config, sessionId, role, mediaStartMillis);
         this.artifacts = new ArtifactCore(config, sessionId, role, mediaStartMillis);
+        this.notWorn = new NotWornStretches(config);
         this.wholeEda = config.edaMethod() == EdaMethod.NEUROKIT;
     }
 
@@ -145,8 +146,7 @@ final class EventStage implements Serializable {
                 eda.processWhole(buffers.get(Channel.EDA), buffers.get(Channel.ACC), endMillis, pending);
             }
             edaDone = true;
-            artifacts.flush(pending.artifacts);
-            reportEndedChannels(buffers, endMillis);
+            artifacts.flush(buffers, endMillis, pending.artifacts);
         }
         if (finishing) {
             return; // the windows still to come may need everything; the windower is cleared right after
@@ -156,27 +156,7 @@ final class EventStage implements Serializable {
             merged = null;
         }
         eda.evictBefore(keepFrom);
-    }
-
-    /**
-     * A channel whose data stopped before the end of the wearer's stream (the truncated FLIRT
-     * export: BVP ends at 156 s, EDA at 2500 s) is reported as a {@code no_data} stretch from its
-     * last sample to the end.
-     */
-    private void reportEndedChannels(Map<Channel, ChannelBuffer> buffers, double endMillis) {
-        for (Map.Entry<Channel, ChannelBuffer> e : buffers.entrySet()) {
-            double last = e.getValue().dataEndMillis();
-            if (Double.isFinite(last) && endMillis - last > NO_DATA_MIN_MILLIS) {
-                ArtifactRow r = new ArtifactRow();
-                r.sessionId = sessionId;
-                r.role = role;
-                r.channel = e.getKey().name();
-                r.kind = "no_data";
-                r.startS = (last - mediaStartMillis) / 1000.0;
-                r.endS = (endMillis - mediaStartMillis) / 1000.0;
-                pending.artifacts.add(r);
-            }
-        }
+        notWorn.evictBefore(keepFrom);
     }
 
     private boolean ready(Map<Channel, ChannelBuffer> buffers, double needMillis) {
@@ -186,9 +166,14 @@ final class EventStage implements Serializable {
     private void process(Map<Channel, ChannelBuffer> buffers, long from, double to, double firstSampleMillis) {
         double margin = marginMillis();
         merged = null;
+        // a band not worn records no heart: its beats and pulse wave are masked as its EDA and temperature are
+        List<Artifact> offBand = notWorn.find(buffers, from - margin, from, to + margin);
+        List<Artifact> offBandInCore = NotWornStretches.clip(offBand, from, to);
+        notWorn.keep(offBandInCore);
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null) {
-            for (Beat b : CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config)) {
+            for (Beat b : NotWornStretches.reject(
+                    CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config), offBand)) {
                 deviceBeats.add(b);
                 pending.beats.add(row(b, "device"));
             }
@@ -196,7 +181,10 @@ final class EventStage implements Serializable {
         ChannelBuffer bvp = buffers.get(Channel.BVP);
         if (bvp != null) {
             for (Beat b : CardiacCore.bvpBeats(
-                    bvp.regular(from - margin, to + margin), from, to, FeatureSteps.pulseWaveBeats(config))) {
+                    NotWornStretches.mask(bvp.regular(from - margin, to + margin), offBand),
+                    from,
+                    to,
+                    FeatureSteps.pulseWaveBeats(config))) {
                 bvpBeats.add(b);
                 pending.beats.add(row(b, "bvp"));
             }
@@ -205,7 +193,7 @@ final class EventStage implements Serializable {
         if (e != null && !wholeEda) {
             eda.process(e, buffers.get(Channel.ACC), from, to, pending);
         }
-        artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, pending.artifacts);
+        artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, offBandInCore, pending.artifacts);
     }
 
     private BeatRow row(Beat b, String source) {
@@ -252,6 +240,11 @@ final class EventStage implements Serializable {
 
     EdaCoreState eda() {
         return eda;
+    }
+
+    /** Where the band was not worn, in the processed cores. */
+    NotWornStretches notWorn() {
+        return notWorn;
     }
 
     /** Moves the queued rows to {@code out}. */

@@ -18,6 +18,8 @@ import org.sessionreview.signal.quality.EdaContactLossDetector;
 import org.sessionreview.signal.quality.EdaJumpDetector;
 import org.sessionreview.signal.quality.EdaMotionDetector;
 import org.sessionreview.signal.quality.IbiGapDetector;
+import org.sessionreview.signal.quality.NoDataDetector;
+import org.sessionreview.signal.quality.NotWornDetector;
 import org.sessionreview.signal.quality.TempOffWristDetector;
 import org.sessionreview.signal.temperature.OffWristGuard;
 import org.sessionreview.signal.temperature.TemperatureSlope;
@@ -139,5 +141,18 @@ final class FeatureSteps {
 
     static IbiGapDetector ibiGap(FeatureConfig c) {
         return new IbiGapDetector(c.get(ArtifactOptions.IBI_MAX_GAP_S));
+    }
+
+    /** Stretches without a sample in any channel of at least a window ({@code features.window_s}). */
+    static NoDataDetector noData(FeatureConfig c) {
+        return new NoDataDetector(c.windowSeconds());
+    }
+
+    /**
+     * Not worn: EDA contact loss ({@code artifacts.eda_min_us}) and off wrist ({@code
+     * artifacts.temp_*}) at once for at least {@code artifacts.not_worn_min_s}.
+     */
+    static NotWornDetector notWorn(FeatureConfig c) {
+        return new NotWornDetector(edaContactLoss(c), tempOffWrist(c), c.get(ArtifactOptions.NOT_WORN_MIN_S));
     }
 }

@@ -1,15 +1,20 @@
 package org.sessionreview.features;
 
+import java.util.List;
 import java.util.Map;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.signal.quality.Artifact;
 
 /**
  * Fills one {@link WindowFeatures} row from the buffered channels: takes each channel's samples
  * for the window (with context where a step needs it) and runs the feature steps. A channel
- * without a buffer counts as absent (quality 0, features null). The z-scores and the anxiety
- * index are left null: they need the wearer's baseline, a later step.
+ * without a buffer counts as absent (quality 0, features null). Where the band was not worn
+ * ({@link NotWornStretches}) the accelerometer, device HR and skin temperature samples are
+ * masked, and the cardiac quality is at most the window's worn share; the EDA there is contact
+ * loss, masked by its own rule. The z-scores and the anxiety index are left null: they need the
+ * wearer's baseline, a later step.
  */
 final class WindowComputer {
     private WindowComputer() {}
@@ -26,6 +31,7 @@ final class WindowComputer {
             long startMillis,
             double endMillis) {
         double contextStart = startMillis - config.contextMillis();
+        List<Artifact> offBand = events.notWorn().over(contextStart, endMillis);
         WindowFeatures w = new WindowFeatures();
         w.sessionId = sessionId;
         w.role = role;
@@ -48,13 +54,19 @@ final class WindowComputer {
         CardiacWindow.fill(
                 w,
                 events,
-                regular(buffers, Channel.HR, startMillis, endMillis),
+                NotWornStretches.mask(regular(buffers, Channel.HR, startMillis, endMillis), offBand),
                 startMillis,
                 endMillis,
                 config,
                 caches == null ? null : caches.hrvBlocks());
+        double worn = offBand.isEmpty()
+                ? 1
+                : 1 - events.notWorn().coveredMillis(startMillis, endMillis) / (endMillis - startMillis);
+        if (worn < 1) {
+            CardiacWindow.limitToWornShare(w, worn, config);
+        }
 
-        RegularSeries acc = regular(buffers, Channel.ACC, startMillis, endMillis);
+        RegularSeries acc = NotWornStretches.mask(regular(buffers, Channel.ACC, startMillis, endMillis), offBand);
         MotionFeatures.Result motion = MotionFeatures.compute(
                 acc, startMillis, endMillis, config, caches == null ? null : caches.fidgetFrames());
         w.fidgetFreqHz = motion.fidgetFreqHz();
@@ -64,12 +76,15 @@ final class WindowComputer {
         w.grossMovementS = motion.grossMovementS();
 
         TemperatureFeatures.Result temp = TemperatureFeatures.compute(
-                regular(buffers, Channel.TEMP, startMillis, endMillis), startMillis, endMillis, config);
+                NotWornStretches.mask(regular(buffers, Channel.TEMP, startMillis, endMillis), offBand),
+                startMillis,
+                endMillis,
+                config);
         w.tempQuality = temp.quality();
         if (temp.slopeCPerMin() != null) {
             // slope over the trailing temperature.slope_span_s with the off-wrist guard (fall rule) looking back over
             // the context
-            RegularSeries t = regular(buffers, Channel.TEMP, contextStart, endMillis);
+            RegularSeries t = NotWornStretches.mask(regular(buffers, Channel.TEMP, contextStart, endMillis), offBand);
             w.tempSlopeCPerMin = FeatureSteps.temperatureSlope(config)
                     .at(t.values(), t.rateHz(), t.t0Millis(), endMillis)
                     .slopeCPerMin();

@@ -292,7 +292,11 @@ public final class Tables {
             .description("One row per masked stretch of a channel: never fed into features.")
             .required("session_id", STRING, "Session identifier", r -> r.sessionId)
             .required("role", STRING, "Wearer: client or therapist", r -> r.role)
-            .required("channel", STRING, "EDA, ACC, TEMP or IBI", r -> r.channel)
+            .required(
+                    "channel",
+                    STRING,
+                    "EDA, ACC, TEMP, IBI (or BVP, HR: no_data), or E4: the whole band",
+                    r -> r.channel)
             .required("kind", STRING, "Artifact kind, e.g. eda_contact_loss", r -> r.kind)
             .required("start_s", DOUBLE, "Start, seconds from media start", r -> r.startS)
             .required("end_s", DOUBLE, "End, seconds from media start", r -> r.endS)

@@ -15,7 +15,7 @@ import org.sessionreview.model.Channel;
  * regular IBIs alternating between two intervals, device HR, a linear temperature ramp, and ACC
  * at rest (1 g on z) with optional 4 Hz tapping, and a flat BVP or, with {@link #pulseWave()}, a
  * pulse wave beating at the device's beats. Channels can be cut short to mimic a truncated
- * export.
+ * export, and the band can lie on a table for a while ({@link #notWorn}).
  */
 final class SyntheticWearer {
     static final long T0 = 1_700_000_000_000L;
@@ -35,6 +35,8 @@ final class SyntheticWearer {
     final Map<Channel, Double> stopAtS = new EnumMap<>(Channel.class);
     long seed = 42;
     boolean pulseWave;
+    double notWornFromS = Double.NaN;
+    double notWornToS = Double.NaN;
 
     SyntheticWearer duration(double s) {
         durationS = s;
@@ -58,6 +60,74 @@ final class SyntheticWearer {
         return this;
     }
 
+    /**
+     * The band lying on a table in {@code [fromS, toS)}: EDA {@value #TABLE_EDA_US}-0.013 uS,
+     * skin temperature {@value #TABLE_TEMP_C} degC (room), ACC perfectly still, BVP only noise
+     * (Gaussian, sd {@value #TABLE_BVP_NOISE}), no device beats, and the device's HR channel
+     * reading {@value #TABLE_HR_BPM} bpm from that noise. The other channels' draws outside the
+     * stretch stay as without it.
+     */
+    SyntheticWearer notWorn(double fromS, double toS) {
+        notWornFromS = fromS;
+        notWornToS = toS;
+        return this;
+    }
+
+    /** The skin temperature while not worn ({@link #TABLE_TEMP_C} unless set). */
+    SyntheticWearer tableTemperature(double c) {
+        tableTempC = c;
+        return this;
+    }
+
+    double tableTempC = TABLE_TEMP_C;
+
+    static final double TABLE_EDA_US = 0.01;
+    static final double TABLE_TEMP_C = 22.0;
+    static final double TABLE_BVP_NOISE = 20;
+    static final double TABLE_HR_BPM = 104;
+
+    private boolean offBand(double tS) {
+        return tS >= notWornFromS && tS < notWornToS;
+    }
+
+    /**
+     * No sample in any channel in {@code [fromS, toS)}, as between the two parts of a restarted
+     * wristband: the regular channels hold NaN there (as the reader leaves the gap between parts)
+     * and the IBI file has no beat.
+     */
+    SyntheticWearer gap(double fromS, double toS) {
+        gapFromS = fromS;
+        gapToS = toS;
+        return this;
+    }
+
+    /** No device beat in {@code [fromS, toS)} (the E4 dropping beats it cannot trust); the other channels go on. */
+    SyntheticWearer beatsMissing(double fromS, double toS) {
+        beatsMissingFromS = fromS;
+        beatsMissingToS = toS;
+        return this;
+    }
+
+    double beatsMissingFromS = Double.NaN;
+    double beatsMissingToS = Double.NaN;
+
+    double gapFromS = Double.NaN;
+    double gapToS = Double.NaN;
+
+    private boolean inGap(double tS) {
+        return tS >= gapFromS && tS < gapToS;
+    }
+
+    /** NaN over the gap for a channel of {@code width} values per sample starting {@code startS} after T0. */
+    private double[] blanked(double[] x, int width, double rateHz, double startS) {
+        for (int i = 0; i < x.length / width; i++) {
+            if (inGap(startS + i / rateHz)) {
+                Arrays.fill(x, i * width, (i + 1) * width, Double.NaN);
+            }
+        }
+        return x;
+    }
+
     SyntheticWearer stop(Channel c, double atS) {
         stopAtS.put(c, atS);
         return this;
@@ -70,13 +140,17 @@ final class SyntheticWearer {
     E4Recording build() {
         Random random = new Random(seed);
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
-        channels.put(Channel.EDA, E4Channel.regular(Channel.EDA, T0, 4, eda(random)));
-        channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, T0, 4, temp()));
-        channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, T0, 32, acc(random)));
+        channels.put(Channel.EDA, E4Channel.regular(Channel.EDA, T0, 4, blanked(eda(random), 1, 4, 0)));
+        channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, T0, 4, blanked(temp(), 1, 4, 0)));
+        channels.put(Channel.ACC, E4Channel.regular(Channel.ACC, T0, 32, blanked(acc(random), 3, 32, 0)));
         E4Channel ibi = ibi();
-        channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, bvp(ibi)));
+        channels.put(Channel.BVP, E4Channel.regular(Channel.BVP, T0, 64, blanked(bvp(ibi), 1, 64, 0)));
         double[] hr = new double[Math.max(0, samples(Channel.HR, 1) - 10)];
         Arrays.fill(hr, deviceHrBpm);
+        for (int i = 0; i < hr.length; i++) {
+            hr[i] = offBand(10 + i) ? TABLE_HR_BPM : hr[i];
+        }
+        blanked(hr, 1, 1, 10);
         channels.put(Channel.HR, E4Channel.regular(Channel.HR, T0 + 10_000, 1, hr));
         channels.put(Channel.IBI, ibi);
         return new E4Recording("syn", channels, Map.of());
@@ -84,6 +158,10 @@ final class SyntheticWearer {
 
     private double[] bvp(E4Channel ibi) {
         double[] x = new double[samples(Channel.BVP, 64)];
+        Random noise = new Random(seed + 2);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = offBand(i / 64.0) ? TABLE_BVP_NOISE * noise.nextGaussian() : 0;
+        }
         if (!pulseWave) {
             return x;
         }
@@ -108,6 +186,9 @@ final class SyntheticWearer {
         for (double[] s : scrs) {
             plantScr(x, 4, s[0], s[1]);
         }
+        for (int i = 0; i < x.length; i++) {
+            x[i] = offBand(i / 4.0) ? TABLE_EDA_US + 0.001 * (i % 4) : x[i];
+        }
         return x;
     }
 
@@ -131,7 +212,7 @@ final class SyntheticWearer {
     private double[] temp() {
         double[] x = new double[samples(Channel.TEMP, 4)];
         for (int i = 0; i < x.length; i++) {
-            x[i] = tempStartC + tempSlopeCPerMin * i / 240.0;
+            x[i] = offBand(i / 4.0) ? tableTempC : tempStartC + tempSlopeCPerMin * i / 240.0;
         }
         return x;
     }
@@ -148,6 +229,11 @@ final class SyntheticWearer {
             xyz[3 * i] = Math.round(0.3 * random.nextGaussian());
             xyz[3 * i + 1] = Math.round(0.3 * random.nextGaussian());
             xyz[3 * i + 2] = Math.round(64 * z);
+            if (offBand(t)) {
+                xyz[3 * i] = 0;
+                xyz[3 * i + 1] = 0;
+                xyz[3 * i + 2] = 64;
+            }
         }
         return xyz;
     }
@@ -162,6 +248,9 @@ final class SyntheticWearer {
             t += ibi;
             if (t >= stop) {
                 break;
+            }
+            if (offBand(t) || inGap(t) || t >= beatsMissingFromS && t < beatsMissingToS) {
+                continue;
             }
             offsets.add(t);
             intervals.add(ibi);

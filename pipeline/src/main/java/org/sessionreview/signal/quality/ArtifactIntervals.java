@@ -91,6 +91,43 @@ public final class ArtifactIntervals {
         return out;
     }
 
+    /**
+     * The time covered by both {@code a} and {@code b} (any kinds; each may overlap itself), as
+     * intervals of {@code kind}.
+     *
+     * @return merged, time-ordered intervals
+     */
+    public static List<Artifact> intersection(Collection<Artifact> a, Collection<Artifact> b, ArtifactKind kind) {
+        List<Artifact> x = union(a, kind);
+        List<Artifact> y = union(b, kind);
+        List<Artifact> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < x.size() && j < y.size()) {
+            double from = Math.max(x.get(i).startMillis(), y.get(j).startMillis());
+            double to = Math.min(x.get(i).endMillis(), y.get(j).endMillis());
+            if (to > from) {
+                out.add(new Artifact(kind, from, to));
+            }
+            // the one that ends first cannot meet a later interval of the other
+            if (x.get(i).endMillis() < y.get(j).endMillis()) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return merge(out);
+    }
+
+    /** The time covered by any of the intervals, as merged intervals of {@code kind}. */
+    private static List<Artifact> union(Collection<Artifact> artifacts, ArtifactKind kind) {
+        List<Artifact> relabelled = new ArrayList<>(artifacts.size());
+        for (Artifact a : artifacts) {
+            relabelled.add(new Artifact(kind, a.startMillis(), a.endMillis()));
+        }
+        return merge(relabelled);
+    }
+
     /** The intervals whose kind invalidates {@code channel}. */
     public static List<Artifact> forChannel(Collection<Artifact> artifacts, Channel channel) {
         return artifacts.stream().filter(a -> a.kind().channel() == channel).toList();

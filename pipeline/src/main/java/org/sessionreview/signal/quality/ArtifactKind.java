@@ -4,7 +4,8 @@ import org.sessionreview.model.Channel;
 
 /**
  * The kinds of artifact the quality detectors mark, each with the channel whose samples it
- * invalidates and a stable snake_case code for output columns and reports.
+ * invalidates (none for the two kinds that concern the whole wristband) and a stable snake_case
+ * code for output columns and reports.
  */
 public enum ArtifactKind {
     /** EDA below the contact floor (default 0.05 uS): electrode lost the skin. */
@@ -23,7 +24,22 @@ public enum ArtifactKind {
     /** Arm or body movement (three-axis spread per second at or above 0.1 g). */
     ACC_GROSS_MOVEMENT("acc_gross_movement", Channel.ACC),
     /** A stretch longer than the gap limit without an accepted beat. */
-    IBI_GAP("ibi_gap", Channel.IBI);
+    IBI_GAP("ibi_gap", Channel.IBI),
+    /**
+     * The wristband not worn: {@link #TEMP_OFF_WRIST} and {@link #EDA_CONTACT_LOSS} at the same
+     * time ({@link NotWornDetector}). It invalidates every channel of the band, the pulse wave,
+     * the beats and the accelerometer too.
+     */
+    NOT_WORN("not_worn", null),
+    /**
+     * No samples: in every channel, a stretch of at least a window inside the recording ({@link
+     * NoDataDetector}; the row's channel {@link #DEVICE}); in one channel, from its last sample to
+     * the end of the others (the row names that channel).
+     */
+    NO_DATA("no_data", null);
+
+    /** The {@code artifacts/} row's channel for a stretch of the whole wristband: the device. */
+    public static final String DEVICE = "E4";
 
     private final String code;
     private final Channel channel;
@@ -38,8 +54,13 @@ public enum ArtifactKind {
         return code;
     }
 
-    /** The channel whose samples the artifact invalidates. */
+    /** The channel whose samples the artifact invalidates; null when it is every channel of the band. */
     public Channel channel() {
         return channel;
+    }
+
+    /** The {@code artifacts/} row's channel: {@link #channel()}'s name, or {@link #DEVICE}. */
+    public String channelName() {
+        return channel == null ? DEVICE : channel.name();
     }
 }

@@ -17,7 +17,11 @@ import java.util.List;
  *
  * <p>Streaming: with a span reaching at least {@link #contextMillis()} beyond the core on each
  * side (or to the recording's ends), the intervals inside the core equal those of the whole
- * recording: a gap that runs out of the span is already longer than the limit.
+ * recording: a gap that runs out of the span is already longer than the limit. Those intervals
+ * are cut at the core's edges; to report each gap whole, as the pipeline does, carry the last
+ * accepted beat from core to core and pass the span from it to the core's last accepted beat
+ * ({@link #detect(double[], boolean[], double, double)}): every gap that a beat of the core ends
+ * comes out whole, and the one still open waits for the next core (or the end of the beats).
  *
  * <p>Reference: DOMAIN.md 4.0 (IBI coverage); Task Force of the ESC and NASPE (1996), Heart rate
  * variability: standards of measurement, Circulation 93, 1043-1065 (gaps and missed beats).

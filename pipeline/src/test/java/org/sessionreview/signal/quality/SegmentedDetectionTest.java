@@ -7,6 +7,7 @@ import static org.sessionreview.signal.quality.PlantedScene.EDA_HZ;
 import static org.sessionreview.signal.quality.PlantedScene.S;
 import static org.sessionreview.signal.quality.PlantedScene.TEMP_HZ;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,10 +33,13 @@ class SegmentedDetectionTest {
     void shouldGiveTheWholeSignalsIntervalsWhenDetectingCoreByCore(double coreSeconds) {
         AllDetectors.Channels scene = scene();
         List<Artifact> whole = ArtifactIntervals.merge(AllDetectors.detectCore(scene, S, END, null));
+        // the kinds of the whole band are found by the event stage, NotWornDetectorTest and NoDataDetectorTest
         assertEquals(
-                ArtifactKind.values().length,
+                Arrays.stream(ArtifactKind.values())
+                        .filter(k -> k.channel() != null)
+                        .count(),
                 whole.stream().map(Artifact::kind).distinct().count(),
-                "every kind is planted: " + whole);
+                "every channel's kind is planted: " + whole);
         assertEquals(whole, AllDetectors.byCores(scene, S, END, coreSeconds, null));
     }
 
