@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Role;
@@ -112,8 +113,12 @@ public final class WearerWindower implements Serializable {
         }
         events.advance(buffers, firstSampleMillis, Double.NaN);
         long k = nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow;
+        // a window waits until the device beats up to cardiac.device_cover_s past its end are
+        // known: a pulse-wave beat near its end is dropped when a device beat that close follows
+        // (CardiacWindow.merge), so an earlier window would depend on where the cores fall
+        double cover = config.get(CardiacOptions.DEVICE_COVER_S) * 1000;
         while (isComplete(windowStart(k) + config.windowMillis())
-                && events.processedUntilMillis() >= windowStart(k) + config.windowMillis()) {
+                && events.processedUntilMillis() >= windowStart(k) + config.windowMillis() + cover) {
             out.add(compute(windowStart(k), windowStart(k) + config.windowMillis()));
             nextWindow = ++k;
         }
