@@ -266,7 +266,7 @@ public final class Tables {
                     DOUBLE,
                     "Peak to half recovery, seconds; null when not reached",
                     r -> r.halfRecoveryS)
-            .required("quality", DOUBLE, "EDA valid fraction around the response, 0..1", r -> r.quality)
+            .required("quality", DOUBLE, "EDA valid fraction, onset - 5 s to peak + 5 s, 0..1", r -> r.quality)
             .build();
 
     public static final TableSchema<BeatRow> BEATS = TableSchema.<BeatRow>builder("beats")

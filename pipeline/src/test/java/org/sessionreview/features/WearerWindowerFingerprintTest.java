@@ -25,17 +25,19 @@ import org.sessionreview.testing.SharedData;
  * Every bit of what one wearer's windower gives on real E4 recordings: all public fields of every
  * window and of every SCR, beat, artifact and signal-chunk row, doubles by their raw bits, hashed.
  * The pinned digests were computed by the code of commit 265aab9 (before issue 10's per-wearer
- * steps of 2026-12-04); a speed-up of the per-wearer stage must leave them unchanged.
+ * steps of 2026-12-04), then again when an SCR's quality became the valid share around the
+ * response instead of its core's (msr2023, S01, S05; audit F5); a speed-up of the per-wearer stage
+ * must leave them unchanged.
  */
 class WearerWindowerFingerprintTest {
     private static final FeatureConfig CONFIG = FeatureConfig.defaults();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "msr2023, f266834c5c0b82ae",
+        "msr2023, 179b812fe7e6e76b",
         "flirt-truncated, d437f034306d915a",
-        "stress-predict-S01, a69178546e9afefb",
-        "stress-predict-S05, fce923a7a05fa751",
+        "stress-predict-S01, c0bfb3f34f8b5413",
+        "stress-predict-S05, e545c37f12beba7e",
     })
     void shouldGiveThePinnedWindowsAndEventsBitForBitWhenRunOverARealRecording(String recording, String digest)
             throws IOException {
