@@ -8,6 +8,18 @@ import org.sessionreview.signal.cardiac.IbiCleaner;
  * Cardiac features of one window: heart rate and RMSSD from the device's inter-beat intervals,
  * with the device's 1 Hz HR as fall-back.
  *
+ * <p><b>In the pipeline</b> only the fall-back is used: {@link CardiacWindow} takes the heart rate
+ * from the merged device and pulse-wave beats over the trailing {@code cardiac.time_span_s} (60 s)
+ * and, when their accepted intervals cover less than {@code minQuality} (0.5) of that span (or
+ * give no heart rate), calls this class with no beats. The window's {@code hrBpm} is then the mean of its E4 HR.csv samples
+ * (Empatica's 1 Hz average heart rate from the pulse wave) in {@code [startMillis, endMillis)}
+ * that lie in {@code [60 / ibiMaxS, 60 / ibiMinS]} (30-200 bpm by default), and its {@code
+ * cardiacQuality} is their number over the samples the window should hold at the channel's rate
+ * (30 for a 30 s window at 1 Hz), capped at 1; when that is below {@code minQuality} too, {@code
+ * hrBpm} is null and {@code CardiacWindow} reports the beats' coverage. On real wrist recordings
+ * this fall-back is common (README, Methods, Cardiac: 53 % of the windows of the shared E4
+ * recordings).
+ *
  * <p>IBIs from {@code contextSeconds} before the window to its end are cleaned with {@link
  * IbiCleaner} ({@code ibiMinS..ibiMaxS}, {@code ibiMaxDeviation} from the local median); the
  * window's beats are those whose time (interval end) lies in the window.
@@ -20,7 +32,7 @@ import org.sessionreview.signal.cardiac.IbiCleaner;
  *       #MIN_RMSSD_PAIRS} pairs; quality = coverage.
  *   <li>Otherwise (few or no beats, as when the E4 loses the pulse during movement): HR = mean
  *       of the device HR samples in {@code [60 / ibiMaxS, 60 / ibiMinS]} bpm, quality = their
- *       valid fraction, RMSSD null. When that also fails, HR is null and quality is the larger of
+ *       number over the samples the window should hold (capped at 1), RMSSD null. When that also fails, HR is null and quality is the larger of
  *       the two.
  * </ul>
  *
@@ -41,7 +53,9 @@ public final class CardiacFeatures {
     }
 
     /**
-     * @param quality IBI coverage, or device-HR valid fraction when HR fell back to it; 0..1
+     * @param quality IBI coverage, or, when HR fell back to the device HR, the valid device-HR
+     *     samples (30-200 bpm by default) over the samples the window should hold, capped at 1;
+     *     with no HR the larger of the two; 0..1
      * @param hrBpm heart rate, beats per minute; null below quality
      * @param rmssdMs RMSSD, milliseconds; null unless from IBIs with enough adjacent pairs
      * @param source where the HR came from
@@ -53,7 +67,7 @@ public final class CardiacFeatures {
      * Computes the window's cardiac features.
      *
      * @param ibi beats from {@code contextSeconds} before the window start up to its end
-     * @param deviceHr device HR (bpm) inside the window (may be empty)
+     * @param deviceHr device HR (bpm; the E4's HR.csv, 1 Hz) inside the window (may be empty)
      * @param startMillis window start, epoch ms
      * @param endMillis window end (exclusive), epoch ms
      */

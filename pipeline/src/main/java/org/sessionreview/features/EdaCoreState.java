@@ -19,9 +19,21 @@ import org.sessionreview.signal.quality.EdaMotionDetector;
  * {@link EdaProcess#segment} (streaming tonic/phasic split and absolute-threshold SCRs) on the
  * core with its context and look-ahead, queues one {@code scr/} row per response, and keeps the
  * core's tonic level and recent responses for the window features (SCL, SCR rate, amplitude sum).
+ *
+ * <p>A response's {@code quality} is the valid share ({@link EdaQuality} mask, EDA motion
+ * artifacts removed, missing samples invalid) of the EDA samples from {@value
+ * #SCR_QUALITY_MARGIN_S} s before its onset to {@value #SCR_QUALITY_MARGIN_S} s after its peak,
+ * both ends included, clipped to the recording: the baseline the rise starts from, the rise, and
+ * the start of the recovery. It depends on the response alone, not on where the core grid falls,
+ * as long as the span lies inside what a core sees: {@code eda.context_s >= eda.scr_max_rise_s +}
+ * {@value #SCR_QUALITY_MARGIN_S} and {@code eda.look_ahead_s >=} {@value #SCR_QUALITY_MARGIN_S}
+ * (defaults 30, 5 and 20 s). With {@code eda.method} NEUROKIT the recording is processed whole, so
+ * no core cuts the span.
  */
 final class EdaCoreState implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Seconds before a response's onset and after its peak over which its quality is taken. */
+    static final double SCR_QUALITY_MARGIN_S = 5;
 
     private final FeatureConfig config;
     private final EdaConfig eda;
@@ -55,16 +67,25 @@ final class EdaCoreState implements Serializable {
      */
     void process(ChannelBuffer buffer, ChannelBuffer acc, long from, double to, WearerEvents out) {
         RegularSeries s = buffer.regular(from - eda.contextSeconds() * 1000, to + eda.lookAheadSeconds() * 1000);
-        run(s, acc, from, to, false, out);
+        run(s, acc, from, to, false, buffer.dataEndMillis(), out);
     }
 
     /** Processes the whole recording at once (the batch NeuroKit2-compatible method). */
     void processWhole(ChannelBuffer buffer, ChannelBuffer acc, double endMillis, WearerEvents out) {
-        RegularSeries s = buffer.regular(Double.NEGATIVE_INFINITY, Math.min(endMillis, buffer.dataEndMillis()) + 1);
-        run(s, acc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, out);
+        double dataEnd = Math.min(endMillis, buffer.dataEndMillis());
+        RegularSeries s = buffer.regular(Double.NEGATIVE_INFINITY, dataEnd + 1);
+        run(s, acc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, dataEnd, out);
     }
 
-    private void run(RegularSeries s, ChannelBuffer acc, double from, double to, boolean whole, WearerEvents out) {
+    /** @param dataEndMillis end of the EDA data: grid points at or after it are past the recording, not missing */
+    private void run(
+            RegularSeries s,
+            ChannelBuffer acc,
+            double from,
+            double to,
+            boolean whole,
+            double dataEndMillis,
+            WearerEvents out) {
         if (s.length() == 0) {
             return;
         }
@@ -116,7 +137,8 @@ final class EdaCoreState implements Serializable {
         chunk[1] = s.rateHz();
         System.arraycopy(r.tonicUs(), 0, chunk, 2, r.tonicUs().length);
         tonic.add(chunk);
-        double quality = EdaQuality.count(valid, coreFrom, coreTo) / (double) (coreTo - coreFrom);
+        int margin = (int) Math.round(SCR_QUALITY_MARGIN_S * s.rateHz());
+        int dataTo = s.indexAtOrAfter(dataEndMillis);
         for (ScrDetector.Scr scr : r.scrs()) {
             double peakMillis = s.timeMillis(scr.peakIndex());
             scrs.add(new double[] {peakMillis, scr.amplitudeUs()});
@@ -128,9 +150,16 @@ final class EdaCoreState implements Serializable {
             row.amplitudeUs = scr.amplitudeUs();
             row.riseS = scr.riseTimeS();
             row.halfRecoveryS = scr.halfRecoveryS();
-            row.quality = quality;
+            row.quality = spanQuality(valid, scr.onsetIndex() - margin, scr.peakIndex() + margin + 1, dataTo);
             out.scrs.add(row);
         }
+    }
+
+    /** Valid share of samples {@code [from, to)} clipped to {@code [0, dataTo)}, 0..1 (0 when nothing is left). */
+    private static double spanQuality(boolean[] valid, int from, int to, int dataTo) {
+        int a = Math.max(0, from);
+        int b = Math.min(dataTo, to);
+        return b > a ? EdaQuality.count(valid, a, b) / (double) (b - a) : 0;
     }
 
     /** Mean tonic level over valid samples in {@code [from, to)}, uS; NaN when none. */

@@ -5,8 +5,8 @@ package org.sessionreview.model;
  *
  * <p>Feature fields are null when the channel is missing or fails its quality check in the
  * window. Quality fields are the valid-sample fraction (0..1) of the channel in the window, or,
- * for the cardiac channel, the share of the window covered by accepted beats; 0 when the channel
- * is absent.
+ * for the cardiac channel, that of the heart rate's source ({@link #cardiacQuality}); 0 when the
+ * channel is absent.
  */
 public class WindowFeatures {
     public String sessionId;
@@ -23,7 +23,12 @@ public class WindowFeatures {
     public Double edaSclUs;
     /** Skin conductance responses per minute. */
     public Double edaScrPerMin;
-    /** Mean heart rate, beats per minute (from accepted IBIs; device HR when no IBIs). */
+    /**
+     * Mean heart rate, beats per minute: from the accepted device and pulse-wave beats over the
+     * trailing {@code cardiac.time_span_s} (60 s); when they cover less than {@code
+     * features.min_quality} of it, the mean of the window's E4 HR.csv samples in 30-200 bpm
+     * ({@code CardiacFeatures}); null when neither reaches the quality.
+     */
     public Double hrBpm;
     /** Root mean square of successive IBI differences, milliseconds. */
     public Double hrvRmssdMs;
@@ -55,7 +60,13 @@ public class WindowFeatures {
     public Double tempSlopeCPerMin;
 
     public double edaQuality;
+    /**
+     * With {@link #hrBpm} from beats: the share of the trailing 60 s covered by accepted beat
+     * intervals; from HR.csv: the share of the window's 1 Hz HR.csv samples in 30-200 bpm; with no
+     * heart rate: the beats' share. 0..1.
+     */
     public double cardiacQuality;
+
     public double accQuality;
     public double tempQuality;
 

@@ -185,7 +185,7 @@ public final class Tables {
             .required("start_utc", TIMESTAMP_UTC, "Window start as an absolute instant", r -> r.startMillis)
             .optional("eda_scl_us", DOUBLE, "Skin conductance level (mean tonic EDA), microsiemens", r -> r.edaSclUs)
             .optional("eda_scr_per_min", DOUBLE, "Skin conductance responses per minute", r -> r.edaScrPerMin)
-            .optional("hr_bpm", DOUBLE, "Mean heart rate, beats per minute", r -> r.hrBpm)
+            .optional("hr_bpm", DOUBLE, "Heart rate, bpm: beats over the trailing 60 s, else E4 HR.csv", r -> r.hrBpm)
             .optional(
                     "hrv_rmssd_ms",
                     DOUBLE,
@@ -222,7 +222,8 @@ public final class Tables {
             .required(
                     "cardiac_quality",
                     DOUBLE,
-                    "Share of the window covered by accepted beats (or valid device HR) 0..1",
+                    "Share of the trailing 60 s covered by accepted beats; when HR fell back to the E4's HR.csv,"
+                            + " share of the window's 1 Hz HR samples in 30-200 bpm; 0..1",
                     r -> r.cardiacQuality)
             .required("acc_quality", DOUBLE, "Valid acceleration sample fraction 0..1", r -> r.accQuality)
             .required("temp_quality", DOUBLE, "Valid skin temperature sample fraction 0..1", r -> r.tempQuality)
@@ -274,7 +275,7 @@ public final class Tables {
                     DOUBLE,
                     "Peak to half recovery, seconds; null when not reached",
                     r -> r.halfRecoveryS)
-            .required("quality", DOUBLE, "EDA valid fraction around the response, 0..1", r -> r.quality)
+            .required("quality", DOUBLE, "EDA valid fraction, onset - 5 s to peak + 5 s, 0..1", r -> r.quality)
             .build();
 
     public static final TableSchema<BeatRow> BEATS = TableSchema.<BeatRow>builder("beats")

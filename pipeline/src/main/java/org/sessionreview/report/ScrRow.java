@@ -16,7 +16,11 @@ public class ScrRow implements java.io.Serializable {
     public double riseS;
     /** Seconds from the peak until the phasic signal falls below half the amplitude; null if it does not before the next onset or the end. */
     public Double halfRecoveryS;
-    /** EDA quality (valid fraction) around the response, 0..1. */
+    /**
+     * EDA quality around the response, 0..1: the valid share of the EDA samples from 5 s before
+     * the onset to 5 s after the peak (clipped to the recording; masked and missing samples are
+     * invalid). It does not depend on the 60 s processing cores.
+     */
     public double quality;
 
     public ScrRow() {}

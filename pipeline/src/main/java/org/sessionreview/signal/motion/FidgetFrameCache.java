@@ -56,7 +56,7 @@ public final class FidgetFrameCache {
         return hits;
     }
 
-    /** The three-axis spreads of {@link GrossMovement}'s epoch-aligned 1 s segments, g. */
+    /** The three-axis spreads of {@link GrossMovement}'s 1 s segments (from each window's first sample), g. */
     public SegmentCache spreads() {
         return spreads;
     }

@@ -29,7 +29,10 @@ import org.apache.commons.math3.transform.TransformType;
  * #DEFAULT_MIN_POWER_G2} g^2, a sine of about 0.014 g, one E4 count): at rest the spectrum is
  * quantisation noise and its peak means nothing.
  *
- * <p>Frames holding a NaN are skipped. Frames start at multiples of the hop from sample 0.
+ * <p>Frames holding a NaN are skipped. Frames start at multiples of the hop from sample 0, and the
+ * gross-movement segments they are checked against are the whole seconds from sample 0 ({@link
+ * GrossMovement#detect(double[], double, double)}): nothing depends on where the epoch seconds
+ * fall, so moving the input in time moves the frames with it and changes no value.
  *
  * <p>References: Welch, P. D. (1967), The use of fast Fourier transform for the estimation of
  * power spectra, IEEE Trans. Audio Electroacoustics 15(2), 70-73; Gasior, M. and Gonzalez, J. L.

@@ -15,12 +15,19 @@ import java.util.List;
  * these stretches are marked and not read as anxiety (DOMAIN.md 4.0). Variances are population
  * variances (divided by n), as in {@code MotionFeatures.grossMovementSeconds}.
  *
- * <p>Segments are aligned to whole multiples of {@value #SEGMENT_MILLIS} ms since the epoch (not
- * to the array start), so that the result does not depend on how a stream was cut. A segment is
- * judged only when the input covers it completely and holds no NaN; others are never flagged.
- * With {@code coreFrom/coreTo} the intervals are clipped to the core: given at least {@link
- * #contextMillis()} of data on each side of the core, consecutive cores give the intervals of one
- * call over the whole signal, cut at the core boundaries.
+ * <p>Segments are consecutive {@value #SEGMENT_MILLIS} ms stretches from an origin that moves
+ * with the recording, never from the epoch clock: the core start when a core is given, else the
+ * time of sample 0. Which samples form a segment, and so the result, therefore does not change
+ * when the recording and the video move together (a media start with a fractional second is
+ * normal); the intervals move with them. A segment holds the samples at or after its start and
+ * before its end. A segment is judged only when the input covers it completely and holds no NaN;
+ * others are never flagged. With {@code coreFrom/coreTo} the intervals are clipped to the core:
+ * consecutive cores that start a whole number of segments apart, each given the data up to one
+ * segment past its end ({@link #contextMillis()}), give the intervals of one call over the whole
+ * signal that starts at the first core's start, cut at the core boundaries. The pipeline's cores
+ * start at multiples of {@code features.core_s} (default 60 s) from media start, so its segments
+ * lie on the media-second grid, the grid of the windows' own 1 s segments ({@code
+ * MotionFeatures}).
  *
  * <p>Reference: Bouten et al. (1997), A triaxial accelerometer and portable data processing unit
  * for the assessment of daily physical activity, IEEE TBME 44(3), 136-147.
@@ -74,7 +81,7 @@ public final class GrossMovement {
         return SEGMENT_MILLIS;
     }
 
-    /** The gross-movement intervals of the whole input. */
+    /** The gross-movement intervals of the whole input, in segments from sample 0. */
     public List<Interval> detect(double[] xyz, double rateHz, double startMillis) {
         return detect(xyz, rateHz, startMillis, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
@@ -85,7 +92,7 @@ public final class GrossMovement {
      * @param xyz samples interleaved x, y, z in raw units (NaN marks missing)
      * @param rateHz sampling rate, Hz (E4: 32)
      * @param startMillis time of sample 0, epoch ms
-     * @param coreFromMillis start of the core, epoch ms
+     * @param coreFromMillis start of the core, epoch ms: the first segment starts here
      * @param coreToMillis end of the core (exclusive), epoch ms
      * @return merged, time-ordered intervals, each inside the core
      */
@@ -99,7 +106,8 @@ public final class GrossMovement {
      * calls on the same stream (the same intervals: a spread is reused only for bit-identical
      * samples).
      *
-     * @param spreads the stream's segment spreads, keyed by epoch second; null computes each
+     * @param spreads the stream's segment spreads, keyed by the segment start in seconds (rounded);
+     *     null computes each
      */
     public List<Interval> detect(double[] xyz, double rateHz, double startMillis, SegmentCache spreads) {
         return detect(xyz, rateHz, startMillis, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, spreads);
@@ -117,11 +125,13 @@ public final class GrossMovement {
         }
         int n = xyz.length / 3;
         double endMillis = startMillis + n * 1000.0 / rateHz;
+        // the grid moves with the data: the core's start, or the first sample (not the epoch)
+        double origin = Double.isInfinite(coreFromMillis) ? startMillis : coreFromMillis;
         double from = Math.max(startMillis, coreFromMillis);
         double to = Math.min(endMillis, coreToMillis);
         List<Interval> out = new ArrayList<>();
-        for (long k = (long) Math.floor(from / SEGMENT_MILLIS); k * SEGMENT_MILLIS < to; k++) {
-            double segStart = k * SEGMENT_MILLIS;
+        for (long k = (long) Math.floor((from - origin) / SEGMENT_MILLIS); origin + k * SEGMENT_MILLIS < to; k++) {
+            double segStart = origin + k * SEGMENT_MILLIS;
             double segEnd = segStart + SEGMENT_MILLIS;
             if (segStart < startMillis || segEnd > endMillis) {
                 continue; // not covered completely
@@ -130,7 +140,12 @@ public final class GrossMovement {
             int i1 = sampleAtOrAfter(segEnd, startMillis, rateHz);
             double spread = spreads == null
                     ? spreadG(xyz, i0, i1)
-                    : spreads.get(k, xyz, 3 * i0, 3 * i1, (x, from3, to3) -> spreadG(x, from3 / 3, to3 / 3));
+                    : spreads.get(
+                            Math.round(segStart / SEGMENT_MILLIS),
+                            xyz,
+                            3 * i0,
+                            3 * i1,
+                            (x, from3, to3) -> spreadG(x, from3 / 3, to3 / 3));
             if (spread >= thresholdG) {
                 add(out, Math.max(segStart, coreFromMillis), Math.min(segEnd, coreToMillis));
             }

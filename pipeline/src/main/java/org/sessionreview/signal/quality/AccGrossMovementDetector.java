@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.sessionreview.signal.motion.GrossMovement;
 
 /**
- * {@link ArtifactKind#ACC_GROSS_MOVEMENT}: the 1 s segments (aligned to epoch seconds) whose
+ * {@link ArtifactKind#ACC_GROSS_MOVEMENT}: the 1 s segments (counted from each core's start, whole media seconds) whose
  * three-axis accelerometer spread reaches 0.1 g by default, from {@link GrossMovement}. Movement
  * is not a fault of the ACC itself: the intervals mark stretches where EDA and heart-rate rises
  * may be exertion rather than arousal (DOMAIN.md 4.0), so such windows are not scored as anxiety.

@@ -100,6 +100,26 @@ class FidgetSpectrumTest {
     }
 
     @Test
+    void shouldExcludeTheSameFramesWhenTheRecordingStartsOffTheWholeSecond() {
+        // as above; the recording starts a fraction of a second after an epoch second: the gross
+        // movement segments follow the samples, so the same frames are left out
+        double[] xyz =
+                onGravity(60, plus(plus(burst(TAP_G, 4, 0, 20), burst(TAP_G, 4, 44, 60)), burst(0.4, 3, 30, 40)));
+        FidgetSpectrum.Result onSecond = DEFAULTS.analyse(xyz, RATE_HZ, START_MILLIS);
+        for (double shift : new double[] {250, 500, 968.75}) {
+            double start = START_MILLIS + shift;
+            assertEquals(
+                    List.of(new GrossMovement.Interval(start + 30_000, start + 40_000)),
+                    GrossMovement.defaults().detect(xyz, RATE_HZ, start));
+            FidgetSpectrum.Result r = DEFAULTS.analyse(xyz, RATE_HZ, start);
+            assertEquals(6, r.framesExcluded(), "frames [28, 32) .. [38, 42) overlap [30, 40), shift " + shift);
+            assertEquals(23, r.framesUsed());
+            assertEquals(onSecond.dominantHz(), r.dominantHz());
+            assertEquals(onSecond.bandPowerG2(), r.bandPowerG2());
+        }
+    }
+
+    @Test
     void shouldSkipFramesWithMissingSamplesWhenTheAccHasAGap() {
         double[] xyz = onGravity(20, burst(TAP_G, 4, 0, 20));
         for (int i = 100; i < 110; i++) {

@@ -56,31 +56,55 @@ class GrossMovementTest {
         double[] tapping = onGravity(10, burst(0.1, 4, 0, 10));
         assertEquals(List.of(), DEFAULTS.detect(tapping, RATE_HZ, START_MILLIS), "spread 0.07 g");
 
-        double[] shaking = onGravity(10, burst(0.4, 3, 0, 10));
+        double[] shaking = onGravity(10.5, burst(0.4, 3, 0, 10.5));
         shaking[3 * 40] = Double.NaN; // second 1 has a missing sample
-        // start half a second late: segments are aligned to epoch seconds, so [0.5, 1) is partial
-        List<GrossMovement.Interval> found = DEFAULTS.detect(shaking, RATE_HZ, START_MILLIS + 500);
+        // segments start at the first sample: [10, 10.5) is partial
+        List<GrossMovement.Interval> found = DEFAULTS.detect(shaking, RATE_HZ, START_MILLIS);
         assertEquals(
-                List.of(seconds(2, 10)), found, "[0, 1) and [10, 11) are only partly covered, [1, 2) holds the NaN");
+                List.of(seconds(0, 1), seconds(2, 10)),
+                found,
+                "[1, 2) holds the NaN, [10, 10.5) is only partly covered");
+    }
+
+    @Test
+    void shouldMoveTheIntervalsWithTheRecordingWhenItStartsOffTheWholeSecond() {
+        // the arm shakes for 3 s every 13 s; the recording (and the cores) start a fraction of a
+        // second off the epoch second, as after a media start with a fractional second
+        double[] xyz = onGravity(60, t -> (t % 13 < 3 ? 0.4 : 0.02) * Math.sin(2 * Math.PI * 3 * t));
+        for (double shift : new double[] {0, 250, 500, 731.25}) {
+            double start = START_MILLIS + shift;
+            List<GrossMovement.Interval> expected = new ArrayList<>();
+            for (double burst = 0; burst < 60; burst += 13) {
+                expected.add(new GrossMovement.Interval(start + burst * 1000, start + (burst + 3) * 1000));
+            }
+            assertEquals(expected, DEFAULTS.detect(xyz, RATE_HZ, start), "whole input, shifted by " + shift + " ms");
+            assertEquals(expected, coreByCore(xyz, start, 7_000), "cores of 7 s, shifted by " + shift + " ms");
+        }
     }
 
     @Test
     void shouldGiveTheWholeSignalsIntervalsWhenRunCoreByCoreWithContext() {
-        double[] xyz = onGravity(60, t -> (t % 13 < 3 ? 0.4 : 0.02) * Math.sin(2 * Math.PI * 3 * t));
+        double[] xyz = onGravity(60, t -> (t % 13.4 < 3.3 ? 0.4 : 0.02) * Math.sin(2 * Math.PI * 3 * t));
         List<GrossMovement.Interval> whole = DEFAULTS.detect(xyz, RATE_HZ, START_MILLIS);
         assertEquals(5, whole.size());
+        // cores a whole number of segments apart share the whole input's grid
+        assertEquals(whole, coreByCore(xyz, START_MILLIS, 7_000));
+        assertEquals(whole, coreByCore(xyz, START_MILLIS, 60_000));
+    }
 
+    /** The intervals of consecutive cores of {@code coreMillis} from {@code start}, each with context, joined. */
+    private static List<GrossMovement.Interval> coreByCore(double[] xyz, double start, double coreMillis) {
         List<GrossMovement.Interval> pieces = new ArrayList<>();
         double context = DEFAULTS.contextMillis();
-        for (double core = 0; core < 60_000; core += 7_250) {
-            double from = START_MILLIS + core;
-            double to = Math.min(START_MILLIS + 60_000, from + 7_250);
-            int i0 = Math.max(0, GrossMovement.sampleAtOrAfter(from - context, START_MILLIS, RATE_HZ));
-            int i1 = Math.min(xyz.length / 3, GrossMovement.sampleAtOrAfter(to + context, START_MILLIS, RATE_HZ));
+        double end = start + xyz.length / 3 * 1000 / RATE_HZ;
+        for (double from = start; from < end; from += coreMillis) {
+            double to = Math.min(end, from + coreMillis);
+            int i0 = Math.max(0, GrossMovement.sampleAtOrAfter(from - context, start, RATE_HZ));
+            int i1 = Math.min(xyz.length / 3, GrossMovement.sampleAtOrAfter(to + context, start, RATE_HZ));
             double[] slice = Arrays.copyOfRange(xyz, 3 * i0, 3 * i1);
-            pieces.addAll(DEFAULTS.detect(slice, RATE_HZ, START_MILLIS + i0 * 1000 / RATE_HZ, from, to));
+            pieces.addAll(DEFAULTS.detect(slice, RATE_HZ, start + i0 * 1000 / RATE_HZ, from, to));
         }
-        assertEquals(whole, joinTouching(pieces));
+        return joinTouching(pieces);
     }
 
     private static List<GrossMovement.Interval> joinTouching(List<GrossMovement.Interval> in) {

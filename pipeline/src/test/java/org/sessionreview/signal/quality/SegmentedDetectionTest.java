@@ -28,8 +28,9 @@ class SegmentedDetectionTest {
                 END);
     }
 
+    // whole seconds: the gross-movement segments start at each core's start (GrossMovement)
     @ParameterizedTest
-    @ValueSource(doubles = {2.5, 5, 13.7, 60})
+    @ValueSource(doubles = {2, 5, 13, 60})
     void shouldGiveTheWholeSignalsIntervalsWhenDetectingCoreByCore(double coreSeconds) {
         AllDetectors.Channels scene = scene();
         List<Artifact> whole = ArtifactIntervals.merge(AllDetectors.detectCore(scene, S, END, null));
