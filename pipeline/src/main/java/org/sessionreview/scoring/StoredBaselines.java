@@ -35,6 +35,9 @@ import org.sessionreview.storage.LocalEntry;
  * </pre>
  */
 public final class StoredBaselines implements Serializable {
+    /** The {@code source} a review writes into the file: how many sessions were pooled. */
+    private static final java.util.regex.Pattern WRITTEN_SOURCE = java.util.regex.Pattern.compile("\\d{1,9} sessions?");
+
     private static final long serialVersionUID = 1L;
     /** The format tag written into, and required from, the file. */
     public static final String FORMAT = "session-review baselines 1";
@@ -147,8 +150,11 @@ public final class StoredBaselines implements Serializable {
         TreeMap<String, Baseline> people = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("people").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
+            // the source a review writes ("3 sessions"); any other text in the file (hand-edited,
+            // perhaps a name) is not carried into the tables
+            String source = p.getValue().path("source").asText("");
             Baseline.Builder b = Baseline.builder("stored baseline from " + file.name() + " ("
-                    + p.getValue().path("source").asText("earlier runs") + ")");
+                    + (WRITTEN_SOURCE.matcher(source).matches() ? source : "earlier runs") + ")");
             for (Iterator<Map.Entry<String, JsonNode>> fs =
                             p.getValue().path("features").fields();
                     fs.hasNext(); ) {

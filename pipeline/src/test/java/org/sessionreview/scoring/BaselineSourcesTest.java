@@ -108,6 +108,11 @@ class BaselineSourcesTest {
         assertTrue(b.source().contains("3 sessions"), b.source());
         Baseline chosen = new CodedBaselineProvider(read).baselineFor(info(), Role.CLIENT, windows(), List.of(), CFG);
         assertTrue(chosen.source().startsWith("stored baseline from baselines.json"), chosen.source());
+        // a hand-edited source (a name, a note) is not carried into the tables (privacy audit)
+        String edited = Files.readString(file).replace("3 sessions", "Jane Doe, see notes");
+        Path handEdited = Files.writeString(tmp.resolve("edited.json"), edited);
+        String source = StoredBaselines.read(handEdited).lookup("client:abc").source();
+        assertEquals("stored baseline from edited.json (earlier runs)", source);
     }
 
     @Test

@@ -79,12 +79,19 @@ public final class SessionViews {
     private static final java.util.regex.Pattern SOURCE_FILE =
             java.util.regex.Pattern.compile(" \\([^()]* line \\d+\\)");
 
+    /** A stored baseline's file name, "stored baseline from baselines.json (3 sessions)". */
+    private static final java.util.regex.Pattern STORED_FILE =
+            java.util.regex.Pattern.compile("stored baseline from [^;]*? \\(");
+
     /**
-     * The baseline source without the file and line of a coded baseline: pages never show source
-     * files (folder and file names may carry names); {@code sessions.baseline_source} keeps them.
+     * The baseline source without the file and line of a coded baseline or the file of a stored
+     * one: pages never show file names (folder and file names may carry names); {@code
+     * sessions.baseline_source} keeps them.
      */
     static String withoutSourceFiles(String text) {
-        return text == null ? null : SOURCE_FILE.matcher(text).replaceAll("");
+        return text == null
+                ? null
+                : STORED_FILE.matcher(SOURCE_FILE.matcher(text).replaceAll("")).replaceAll("stored baseline (");
     }
 
     /** The first 12 hex digits of a client key, for tables; pages and links use the whole key. */

@@ -14,6 +14,12 @@ class SessionViewsTest {
                 SessionViews.withoutSourceFiles("client: coded BASELINE 120-360 s (2026-03-02_T01_1000_Jane/codes.jsonl"
                         + " line 22); therapist: calibration 120-360 s"));
         assertEquals("client: stored baseline", SessionViews.withoutSourceFiles("client: stored baseline"));
+        // found by the privacy audit: the --baselines file's name reached the page
+        assertEquals(
+                "client: stored baseline (3 sessions); therapist: calibration 120-360 s",
+                SessionViews.withoutSourceFiles(
+                        "client: stored baseline from baselines_Jane_Doe.json (3 sessions); therapist: calibration"
+                                + " 120-360 s"));
         assertNull(SessionViews.withoutSourceFiles(null));
     }
 
