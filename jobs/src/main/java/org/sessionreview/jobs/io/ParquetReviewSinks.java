@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
 import org.sessionreview.parquet.ParquetTables;
+import org.sessionreview.parquet.RuptureTables;
 import org.sessionreview.parquet.TableSchema;
 import org.sessionreview.parquet.Tables;
 import org.sessionreview.parquet.TrendTables;
@@ -50,8 +51,8 @@ public final class ParquetReviewSinks implements ReviewSinks {
         sink(review.beats(), Tables.BEATS);
         sink(review.artifacts(), Tables.ARTIFACTS);
         sink(review.synchrony(), Tables.SYNCHRONY);
-        sink(review.ruptures(), Tables.RUPTURES);
-        sink(review.segments(), Tables.SEGMENTS);
+        sink(review.ruptures(), RuptureTables.RUPTURES);
+        sink(review.segments(), RuptureTables.SEGMENTS);
         sink(annotations, Tables.ANNOTATIONS);
         sink(rejects, Tables.REJECTS);
     }
