@@ -11,6 +11,7 @@ import org.sessionreview.scoring.AnxietyEpisode;
 import org.sessionreview.scoring.DataRuns;
 import org.sessionreview.scoring.rupture.Actors;
 import org.sessionreview.scoring.rupture.CodedEvent;
+import org.sessionreview.scoring.rupture.CodedText;
 import org.sessionreview.scoring.rupture.RuptureEpisodes;
 import org.sessionreview.taxonomy.CanonicalCode;
 import org.sessionreview.taxonomy.CodeTaxonomy;
@@ -167,6 +168,9 @@ public final class MissedOpportunities {
             List<CodedEvent> own = new ArrayList<>();
             double end = to;
             ResponseClass worst = best(responses, from, to);
+            double judgedFrom = from;
+            double judgedTo = to;
+            String judged = "the onset";
             for (int i = 0; i < free.size(); i++) {
                 Annotation c = free.get(i);
                 if (c.startS >= from && c.startS <= to) {
@@ -174,7 +178,12 @@ public final class MissedOpportunities {
                     double cueEnd = cueWindowEnd(c, turns, w, cfg);
                     end = Math.max(end, cueEnd);
                     ResponseClass cue = best(responses, c.startS, cueEnd);
-                    worst = cue.compareTo(worst) > 0 ? cue : worst;
+                    if (cue.compareTo(worst) > 0) {
+                        worst = cue;
+                        judgedFrom = c.startS;
+                        judgedTo = cueEnd;
+                        judged = CodedText.atList(List.of(CodedEvent.of(c)));
+                    }
                     free.remove(i--);
                 }
             }
@@ -184,7 +193,18 @@ public final class MissedOpportunities {
                     voices.add(CodedEvent.of(v));
                 }
             }
-            out.add(new Opportunity(e.startS(), e.endS(), own, voices, from, end, within(responses, from, end), worst));
+            out.add(new Opportunity(
+                    e.startS(),
+                    e.endS(),
+                    own,
+                    voices,
+                    from,
+                    end,
+                    within(responses, from, end),
+                    worst,
+                    judgedFrom,
+                    judgedTo,
+                    judged));
         }
         for (Annotation c : free) {
             List<CodedEvent> cue = List.of(CodedEvent.of(c));
@@ -197,7 +217,10 @@ public final class MissedOpportunities {
                     c.startS,
                     end,
                     within(responses, c.startS, end),
-                    best(responses, c.startS, end)));
+                    best(responses, c.startS, end),
+                    c.startS,
+                    end,
+                    CodedText.atList(cue)));
         }
         out.sort(Comparator.comparingDouble(Opportunity::windowStartS)
                 .thenComparingDouble(Opportunity::triggerS)

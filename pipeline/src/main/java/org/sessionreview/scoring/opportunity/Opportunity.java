@@ -24,6 +24,9 @@ public final class Opportunity implements Serializable {
     private final double windowEndS;
     private final ArrayList<CodedEvent> responses;
     private final ResponseClass response;
+    private final double judgedFromS;
+    private final double judgedToS;
+    private final String judgedTrigger;
 
     Opportunity(
             Double episodeOnsetS,
@@ -33,7 +36,10 @@ public final class Opportunity implements Serializable {
             double windowStartS,
             double windowEndS,
             List<CodedEvent> responses,
-            ResponseClass response) {
+            ResponseClass response,
+            double judgedFromS,
+            double judgedToS,
+            String judgedTrigger) {
         if (episodeOnsetS == null && triggerCues.isEmpty()) {
             throw new IllegalArgumentException("an opportunity needs an episode onset or a cue");
         }
@@ -45,6 +51,9 @@ public final class Opportunity implements Serializable {
         this.windowEndS = windowEndS;
         this.responses = new ArrayList<>(responses);
         this.response = Objects.requireNonNull(response, "response");
+        this.judgedFromS = judgedFromS;
+        this.judgedToS = judgedToS;
+        this.judgedTrigger = Objects.requireNonNull(judgedTrigger, "judgedTrigger");
     }
 
     /** The trigger time: the episode onset when there is one, else the cue's start. */
@@ -93,9 +102,28 @@ public final class Opportunity implements Serializable {
         return Collections.unmodifiableList(responses);
     }
 
-    /** The best class among the responses ({@link ResponseClass} precedence). */
+    /**
+     * The opportunity's class: for a single trigger the best class among the responses in its
+     * window ({@link ResponseClass} precedence); for an episode with cues the least space-providing
+     * of its triggers' classes, each judged in its own window ({@link #judgedFromS()}).
+     */
     public ResponseClass response() {
         return response;
+    }
+
+    /** Start of the window of the trigger that decided {@link #response()}, seconds from media start. */
+    public double judgedFromS() {
+        return judgedFromS;
+    }
+
+    /** End of that window. */
+    public double judgedToS() {
+        return judgedToS;
+    }
+
+    /** That trigger, e.g. {@code the onset} or {@code ANX_STR_HANDS at 14:10}. */
+    public String judgedTrigger() {
+        return judgedTrigger;
     }
 
     /** True for no response or a space-reducing response. */
@@ -127,7 +155,10 @@ public final class Opportunity implements Serializable {
                 && windowStartS == p.windowStartS
                 && windowEndS == p.windowEndS
                 && responses.equals(p.responses)
-                && response == p.response;
+                && response == p.response
+                && judgedFromS == p.judgedFromS
+                && judgedToS == p.judgedToS
+                && judgedTrigger.equals(p.judgedTrigger);
     }
 
     @Override

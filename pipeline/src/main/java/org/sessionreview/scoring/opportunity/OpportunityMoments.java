@@ -81,13 +81,26 @@ public final class OpportunityMoments {
             sb.append(o.voiced() ? " (coded cues: " + CodedText.atList(o.voicingCues()) + ")" : " with no coded cue");
         }
         String window = CodedText.window(o.windowStartS(), o.windowEndS());
+        // an episode with cues is judged trigger by trigger: when a response lies outside the
+        // window that decided it, name that window and what the whole window holds
+        List<CodedEvent> inJudged = o.responses().stream()
+                .filter(r -> r.startS() <= o.judgedToS() && r.endS() >= o.judgedFromS())
+                .toList();
+        boolean narrower = inJudged.size() < o.responses().size();
+        String judged = narrower ? CodedText.window(o.judgedFromS(), o.judgedToS()) : window;
+        String context = narrower
+                ? " (the own window of " + o.judgedTrigger() + "; in " + window + ": " + CodedText.atList(o.responses())
+                        + ")"
+                : "";
         switch (o.response()) {
-            case NO_RESPONSE -> sb.append("; no therapist response coded in ").append(window);
+            case NO_RESPONSE ->
+                sb.append("; no therapist response coded in ").append(judged).append(context);
             case RESPONDED_REDUCING_SPACE ->
                 sb.append("; therapist response in ")
-                        .append(window)
+                        .append(judged)
                         .append(" reduces space: ")
-                        .append(CodedText.atList(o.responses()));
+                        .append(CodedText.atList(inJudged))
+                        .append(context);
             default ->
                 sb.append("; therapist response in ")
                         .append(window)

@@ -143,11 +143,23 @@ class MissedOpportunitiesTest {
         assertEquals(1, cueMissed.triggerCues().size());
         assertEquals(NO_RESPONSE, cueMissed.response());
         assertEquals(CodedMoments.MISSED_OPPORTUNITY, cueMissed.momentKind());
+        // the evidence names the window that decided it, and the response outside it (the diff
+        // review: it said "no therapist response coded in [13:50, 14:30]" beside a response there)
+        assertEquals(
+                "candidate missed opportunity: client anxiety episode onset at 14:00 (coded cues: ANX_STR_HANDS at"
+                        + " 13:55); no therapist response coded in [13:55, 14:05] (the own window of ANX_STR_HANDS at"
+                        + " 13:55; in [13:50, 14:30]: INT_VALIDATION at 14:20)",
+                OpportunityMoments.evidence(cueMissed));
         // the cue at 865 is answered at 873, but nothing answers the onset in [830, 870]
         Opportunity onsetMissed = only(list(at(865, "AFF_CUE"), at(873, "INT_VALIDATION")), episode(840, 900));
         assertEquals(875, onsetMissed.windowEndS());
         assertTrue(onsetMissed.missed());
         assertEquals(1, onsetMissed.responses().size(), "the response is listed");
+        assertEquals(
+                "candidate missed opportunity: client anxiety episode onset at 14:00 (coded cues: AFF_CUE at 14:25);"
+                        + " no therapist response coded in [13:50, 14:30] (the own window of the onset; in [13:50,"
+                        + " 14:35]: INT_VALIDATION at 14:33)",
+                OpportunityMoments.evidence(onsetMissed));
         // one response inside both windows answers both
         assertFalse(only(list(at(835, "ANX_STR_HANDS", 2), at(842, "INT_VALIDATION")), episode(840, 900))
                 .missed());
