@@ -3,12 +3,16 @@ package org.sessionreview.scoring;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.sessionreview.model.WindowFeatures;
 
 /**
  * The stretches of one wearer's recording that hold data, in seconds from media start: runs of
- * consecutive windows in which at least one channel group has a valid sample ({@link
- * ChannelGroup#meanQuality} above 0). A window without any valid sample (a gap in the files, a
+ * consecutive windows in which at least one channel has a valid sample of the window's own: EDA,
+ * movement or skin temperature quality above 0 ({@link #holdsData}); the cardiac quality is not
+ * used, since it covers the trailing 60 s of beats and stays above 0 for half a minute after the
+ * data stop (it is used only for a wearer with none of those three channels). A window without any
+ * valid sample (a gap in the files, a
  * wristband restarted, or one masked in every channel) ends a run; the next run starts where the
  * last such window ends, since the data resume after it (or at the first window, at the start of
  * the recording). A dropout shorter than a window leaves its windows partly valid and does not end
@@ -44,12 +48,13 @@ public record DataRuns(List<Run> runs) {
             }
         }
         sorted.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS).thenComparingDouble(w -> w.endS));
+        Predicate<WindowFeatures> hasData = holdsData(sorted);
         List<Run> out = new ArrayList<>();
         double emptyEnd = Double.NEGATIVE_INFINITY; // the end of the last window without data
         double start = Double.NaN; // the open run's start; NaN when none is open
         double end = Double.NaN;
         for (WindowFeatures w : sorted) {
-            if (hasData(w)) {
+            if (hasData.test(w)) {
                 if (Double.isNaN(start)) {
                     start = Math.max(w.startS, emptyEnd);
                     end = w.endS;
@@ -75,9 +80,24 @@ public record DataRuns(List<Run> runs) {
         return new DataRuns(out);
     }
 
-    /** Whether the window holds any valid sample. */
-    public static boolean hasData(WindowFeatures w) {
-        return ChannelGroup.meanQuality(w) > 0;
+    /**
+     * Which of one wearer's windows hold data: those with a valid sample of their own (EDA,
+     * movement or skin temperature quality above 0); for a wearer none of whose windows has one
+     * (only pulse-wave or beat files), those with cardiac quality above 0.
+     *
+     * @param wearerWindows one wearer's windows
+     */
+    public static Predicate<WindowFeatures> holdsData(List<WindowFeatures> wearerWindows) {
+        for (WindowFeatures w : wearerWindows) {
+            if (ownSample(w)) {
+                return DataRuns::ownSample;
+            }
+        }
+        return w -> w.cardiacQuality > 0;
+    }
+
+    private static boolean ownSample(WindowFeatures w) {
+        return w.edaQuality > 0 || w.accQuality > 0 || w.tempQuality > 0;
     }
 
     /**

@@ -43,7 +43,9 @@ final class SessionRows {
         r.anxietyTimeS = clientData
                 ? client.stream().mapToDouble(AnxietyEpisode::durationS).sum()
                 : null;
-        r.peakAnxietyIndex = peakIndex(scored, Role.CLIENT);
+        // from windows outside the video too (the episode rule sees them), but unknown, as the
+        // burden, when no client data overlap the video
+        r.peakAnxietyIndex = clientData ? peakIndex(scored, Role.CLIENT) : null;
         r.flagged = !client.isEmpty();
         r.priority = ReviewPriority.priority(client, cfg);
 
@@ -52,7 +54,9 @@ final class SessionRows {
         r.flagReasons = new ArrayList<>(ReviewPriority.reasons(
                 client,
                 clientWithoutCue,
-                (int) clientWindows.stream().filter(DataRuns::hasData).count(),
+                (int) clientWindows.stream()
+                        .filter(DataRuns.holdsData(clientWindows))
+                        .count(),
                 r.dataQualityClient,
                 DataQuality.byGroup(clientWindows),
                 ChannelGroup.missing(Role.CLIENT, info.missingChannels),

@@ -56,4 +56,26 @@ class DataRunsTest {
                 DataRuns.of(apart).runs());
         assertEquals(List.of(), DataRuns.of(List.of()).runs());
     }
+
+    @Test
+    void shouldEndARunWhereTheSamplesStopThoughTheTrailingHeartRateSpanStillHoldsBeats() {
+        // samples missing from 600 to 690 s; the cardiac quality covers the trailing 60 s of beats,
+        // so the first windows of the gap still have some (the diff review: runs ended 30 s late,
+        // and a gap under a minute split none)
+        List<WindowFeatures> ws = windows(0, 1200, 600, 690);
+        for (WindowFeatures w : ws) {
+            w.cardiacQuality = w.startS >= 600 && w.startS < 640 ? 0.4 : (w.accQuality > 0 ? 1 : 0);
+        }
+        assertEquals(
+                List.of(new DataRuns.Run(0, 600), new DataRuns.Run(690, 1200)),
+                DataRuns.of(ws).runs());
+        // a wearer with beats only (no EDA, movement or temperature file): the cardiac quality decides
+        List<WindowFeatures> beatsOnly = windows(0, 300, 0, 0);
+        beatsOnly.forEach(w -> {
+            w.accQuality = 0;
+            w.edaQuality = 0;
+            w.cardiacQuality = 0.9;
+        });
+        assertEquals(List.of(new DataRuns.Run(0, 300)), DataRuns.of(beatsOnly).runs());
+    }
 }

@@ -54,6 +54,7 @@ class VideoRangeTest {
         assertFalse(row.flagged);
         assertNull(row.anxietyEpisodes, "no client data during the video: unknown, not none");
         assertNull(row.anxietyTimeS);
+        assertNull(row.peakAnxietyIndex, "its windows lie outside the video: unknown as the burden");
         assertEquals(0.0, row.priority);
         assertEquals(
                 List.of(

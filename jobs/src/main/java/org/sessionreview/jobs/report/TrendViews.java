@@ -180,7 +180,7 @@ public final class TrendViews {
                     .map(r -> new BurdenChart.Bar(
                             Rows.int0(r, "session_number"),
                             Rows.dbl0(r, "anxiety_time_s"),
-                            Rows.dbl(r, "peak_anxiety_index") != null))
+                            Rows.dbl(r, "anxiety_time_s") != null))
                     .toList();
             String latestNote = ordered.isEmpty() ? null : Rows.str(ordered.get(ordered.size() - 1), "note");
             String rule = "plateau: each of the last " + cfg.lastN() + " sessions has at least "
