@@ -42,7 +42,9 @@ public final class TaskLabels {
     private static final Set<String> TIME =
             Set.of("unix_time_s", "time(sec)", "time", "time_s", "timestamp", "unix_time");
     private static final Set<String> LABEL = Set.of("label");
-    private static final Set<String> PARTICIPANT = Set.of("participant", "participant_id", "subject", "subject_id");
+    /** Header names of the participant column, compared without spaces and case ({@code Subject ID}). */
+    private static final Set<String> PARTICIPANT =
+            Set.of("participant", "participant_id", "participantid", "subject", "subject_id", "subjectid", "id", "pid");
 
     /** A rejected row: its 1-based line and why. */
     public record Problem(long line, String reason) {}
@@ -196,8 +198,12 @@ public final class TaskLabels {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    /** The number a name ends with ({@code S09} -> 9), or null when it ends with no digit. */
+    /**
+     * The number a name ends with ({@code S09} -> 9, and {@code 9.0} as a spreadsheet or pandas
+     * writes a whole number), or null when it ends with no digit.
+     */
     static Long number(String name) {
+        name = name.strip().replaceFirst("(?<=\\d)\\.0+$", "");
         int end = name.length();
         int start = end;
         while (start > 0 && Character.isDigit(name.charAt(start - 1))) {

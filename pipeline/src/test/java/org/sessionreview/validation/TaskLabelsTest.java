@@ -106,5 +106,18 @@ class TaskLabelsTest {
         assertEquals(9L, TaskLabels.number("S09"));
         assertEquals(35L, TaskLabels.number("stress-predict-S35"));
         assertEquals(null, TaskLabels.number("msr"));
+        // as pandas or a spreadsheet writes a whole number (found by an audit: matched nothing)
+        assertEquals(9L, TaskLabels.number("9.0"));
+        assertEquals(10L, TaskLabels.number("10.00"));
+        assertEquals(5L, TaskLabels.number("9.5"), "not a whole number: its last digits, as before");
+    }
+
+    @Test
+    void shouldFindTheParticipantColumnUnderItsCommonNames() {
+        for (String header : new String[] {"Subject ID", "ID", "participant_id", "PID"}) {
+            TaskLabels t = TaskLabels.parse(header + ",time,label\nS2,1,1\nS3,1,0\n", "l.csv");
+            assertTrue(t.perParticipant(), header);
+            assertEquals(Map.of(1L, 1), t.forRecording("S02").orElseThrow(), header);
+        }
     }
 }

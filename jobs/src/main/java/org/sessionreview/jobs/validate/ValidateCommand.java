@@ -76,6 +76,22 @@ public final class ValidateCommand {
                                 + " holds no E4 recording (a folder with EDA.csv, BVP.csv, ACC.csv, TEMP.csv, HR.csv or IBI.csv)");
             }
             shared = options.labels() == null ? null : TaskLabels.read(options.labels());
+            if (shared != null && shared.fault().isPresent()) {
+                // a file that stops being readable part way would be scored as if complete
+                throw new UsageException(
+                        "the labels file " + options.labels().getFileName() + " cannot be read past line "
+                                + shared.fault().get().line() + " ("
+                                + shared.fault().get().reason()
+                                + "): fix it, or every recording after that line would lose its labels");
+            }
+            if (shared != null && !shared.perParticipant() && recordings.size() > 1) {
+                // one file of many people without a participant column would give every recording
+                // everyone's labels (sessions overlap in time)
+                throw new UsageException("the labels file " + options.labels().getFileName()
+                        + " has no participant column (participant, participant_id, subject, subject_id, id)"
+                        + " but --recordings holds " + recordings.size() + " recordings: name the column,"
+                        + " or give each folder its own labels*.csv");
+            }
         } catch (UsageException | LabelsException e) {
             err.println("session-review validate: " + e.getMessage() + " (see 'validate --help')");
             return 2;
@@ -173,27 +189,54 @@ public final class ValidateCommand {
         return found.size() == 1 ? TaskLabels.read(found.get(0)) : null;
     }
 
-    /** The recordings: {@code dir} itself when it holds E4 files, else its sub-folders that do, by name. */
+    /**
+     * The recordings: {@code dir} itself when it holds E4 files (or one E4 Connect zip), else its
+     * sub-folders that do, by name. A sub-folder is a recording as {@code review} reads a wearer's
+     * folder: channel files in any case ({@code eda.csv}), gzip-compressed or not, one zip, or one
+     * folder of them inside (a zip unzipped in place).
+     */
     static List<Path> recordings(Path dir) throws IOException {
-        if (isRecording(dir)) {
+        if (isRecording(dir, false)) {
             return List.of(dir);
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory)
-                    .filter(ValidateCommand::isRecording)
+                    .filter(p -> isRecording(p, true))
                     .sorted()
                     .toList();
         }
     }
 
-    private static boolean isRecording(Path dir) {
-        for (Channel c : Channel.values()) {
-            if (Files.isRegularFile(dir.resolve(c.fileName()))
-                    || Files.isRegularFile(dir.resolve(c.fileName() + ".gz"))) {
-                return true;
+    /**
+     * Whether {@code dir} holds an E4 recording.
+     *
+     * @param inner whether one folder of channel files inside it counts (not for the root given
+     *     on the command line, whose single sub-folder is a recording of its own name)
+     */
+    private static boolean isRecording(Path dir, boolean inner) {
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(dir)) {
+            entries = s.toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+        int zips = 0;
+        List<Path> folders = new java.util.ArrayList<>();
+        for (Path e : entries) {
+            String n = e.getFileName().toString();
+            for (Channel c : Channel.values()) {
+                if ((n.equalsIgnoreCase(c.fileName()) || n.equalsIgnoreCase(c.fileName() + ".gz"))
+                        && Files.isRegularFile(e)) {
+                    return true;
+                }
+            }
+            if (n.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") && Files.isRegularFile(e)) {
+                zips++;
+            } else if (Files.isDirectory(e) && !n.startsWith(".") && !n.equals("__MACOSX")) {
+                folders.add(e);
             }
         }
-        return false;
+        return zips == 1 || inner && zips == 0 && folders.size() == 1 && isRecording(folders.get(0), false);
     }
 
     private static String name(Path folder) {

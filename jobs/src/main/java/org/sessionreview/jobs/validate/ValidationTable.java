@@ -44,6 +44,10 @@ final class ValidationTable {
             if (result != null) {
                 if (result.scored() == 0) {
                     n.add("no scored window");
+                } else if (result.stress() == 0 && result.rest() == 0) {
+                    // e.g. labels in local time or in milliseconds
+                    n.add("no window lies wholly in labelled seconds: do the labels' times (unix seconds, UTC) match"
+                            + " the recording's?");
                 } else if (result.stress() == 0 || result.rest() == 0) {
                     n.add("no " + (result.stress() == 0 ? "stress" : "rest") + " window");
                 }

@@ -152,9 +152,21 @@ class ValidateCommandTest {
         assertTrue(noRecordings.err().contains("holds no E4 recording"), noRecordings.err());
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "subject,when,label\nS05,1,0\n");
-        CliRun badLabels = CliRun.of("validate", "--recordings", root().toString(), "--labels", bad.toString());
+        Path root = root();
+        CliRun badLabels = CliRun.of("validate", "--recordings", root.toString(), "--labels", bad.toString());
         assertEquals(2, badLabels.code());
         assertTrue(badLabels.err().contains(bad + ", line 1: the header names no time column"), badLabels.err());
+        // found by an audit: both were scored with exit 0 and wrong or missing labels
+        Path noParticipant = tmp.resolve("noParticipant.csv");
+        Files.writeString(noParticipant, "unix_time_s,label\n1,0\n");
+        CliRun mixed = CliRun.of("validate", "--recordings", root.toString(), "--labels", noParticipant.toString());
+        assertEquals(2, mixed.code());
+        assertTrue(mixed.err().contains("has no participant column"), mixed.err());
+        Path cut = tmp.resolve("cut.csv");
+        Files.writeString(cut, "participant,unix_time_s,label\n5,1,0\n\"5,2,1\n20,3,1\n");
+        CliRun unreadable = CliRun.of("validate", "--recordings", root.toString(), "--labels", cut.toString());
+        assertEquals(2, unreadable.code());
+        assertTrue(unreadable.err().contains("cannot be read past line 3"), unreadable.err());
         assertEquals(
                 2,
                 CliRun.of("validate", "--recordings", empty.toString(), "--set", "no.such.key=1")
@@ -163,5 +175,27 @@ class ValidateCommandTest {
                 2,
                 CliRun.of("validate", "--recordings", empty.toString(), "--threads", "0")
                         .code());
+    }
+
+    @Test
+    void shouldFindRecordingsInEveryLayoutAReviewReads() throws Exception {
+        // found by an audit: a nested folder, an E4 Connect zip and lower-case names were left out
+        // (and named as labelled participants without a folder)
+        Path root = Files.createDirectories(tmp.resolve("layouts"));
+        Files.writeString(Files.createDirectories(root.resolve("S02")).resolve("EDA.csv"), "1.0\n4.0\n");
+        Files.writeString(Files.createDirectories(root.resolve("S14/S14")).resolve("EDA.csv"), "1.0\n4.0\n");
+        Files.write(Files.createDirectories(root.resolve("S15")).resolve("1495437000_A01234.zip"), new byte[] {1});
+        Files.writeString(Files.createDirectories(root.resolve("S26")).resolve("eda.csv"), "1.0\n4.0\n");
+        Files.writeString(Files.createDirectories(root.resolve("S27")).resolve("TEMP.csv.gz"), "x");
+        Files.writeString(Files.createDirectories(root.resolve("notes")).resolve("readme.txt"), "x");
+        Files.createDirectories(root.resolve("two/a"));
+        Files.writeString(root.resolve("two/a/EDA.csv"), "1.0\n4.0\n");
+        Files.writeString(Files.createDirectories(root.resolve("two/b")).resolve("EDA.csv"), "1.0\n4.0\n");
+        assertEquals(
+                List.of("S02", "S14", "S15", "S26", "S27"),
+                ValidateCommand.recordings(root).stream()
+                        .map(p -> p.getFileName().toString())
+                        .toList());
+        assertEquals(List.of(root.resolve("S02")), ValidateCommand.recordings(root.resolve("S02")));
     }
 }
