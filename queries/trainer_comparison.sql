@@ -7,7 +7,9 @@ SELECT therapist_id,
        -- anxiety_episodes is null for a session without client data: its hours are no calm time
        SUM(anxiety_episodes) * 3600
            / SUM(CASE WHEN anxiety_episodes IS NOT NULL THEN duration_s END) AS anxiety_episodes_per_hour,
-       SUM(missed_opportunities) * 3600 / SUM(duration_s) AS missed_opportunities_per_hour,
+       -- likewise missed_opportunities for a session whose video was not coded
+       SUM(missed_opportunities) * 3600
+           / SUM(CASE WHEN missed_opportunities IS NOT NULL THEN duration_s END) AS missed_opportunities_per_hour,
        SUM(ruptures_withdrawal) AS ruptures_withdrawal,
        SUM(ruptures_confrontation) AS ruptures_confrontation,
        SUM(ruptures_resolved) AS ruptures_resolved,

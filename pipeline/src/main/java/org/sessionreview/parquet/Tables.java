@@ -126,10 +126,10 @@ public final class Tables {
                     "Resolved rupture episodes / (resolved + partially resolved + unaddressed), DOMAIN.md 3 rule 6;"
                             + " escalated ones left out; null without such episodes",
                     r -> r.resolutionRatio)
-            .required(
+            .optional(
                     "missed_opportunities",
                     INT32,
-                    "Candidate missed therapeutic opportunities (DOMAIN.md 5)",
+                    "Candidate missed therapeutic opportunities (DOMAIN.md 5); null when not coded (unknown, not none)",
                     r -> r.missedOpportunities)
             .optional(
                     "missed_opportunity_sensitivity",

@@ -74,12 +74,13 @@ public class SessionRow {
      * Missed therapeutic opportunities (DOMAIN.md 5: {@code no_response} or {@code
      * responded_reducing_space}) with a coded cue (voiced), over both triggers (episode onsets and
      * coded cues); physiology-only ones are {@code unvoiced_arousal} moments, not counted here; 0
-     * when none.
+     * when none; null when the session has no accepted annotation (not coded: unknown, not none).
      */
-    public int missedOpportunities;
+    public Integer missedOpportunities;
     /**
      * Sensitivity of the missed count to the response window, for research: {@code 5s=m/n;10s=...}
-     * with m missed of n opportunities at fixed windows of 5, 10, 20 and 30 s (DOMAIN.md 5).
+     * with m missed of n opportunities at fixed windows of 5, 10, 20 and 30 s (DOMAIN.md 5); null
+     * when not coded, as are the 3RS segment shares.
      */
     public String missedOpportunitySensitivity;
     /** Session SUSY effect size of client-therapist synchrony (DOMAIN.md 4.3); null when not computed. */

@@ -29,9 +29,12 @@ public class TraineeRow {
      * (a session without client data counts as unknown, not as calm).
      */
     public Double anxietyEpisodesPerHour;
-    /** Missed therapeutic opportunities (DOMAIN.md 5), summed over the sessions. */
+    /** Missed therapeutic opportunities (DOMAIN.md 5), summed over the coded sessions. */
     public int missedOpportunities;
-    /** {@link #missedOpportunities} per session hour; null when {@link #sessionHours} is 0. */
+    /**
+     * {@link #missedOpportunities} per hour of the coded sessions (an uncoded one says nothing about
+     * them); null when there is none.
+     */
     public Double missedOpportunitiesPerHour;
     /** Withdrawal rupture episodes. */
     public int rupturesWithdrawal;

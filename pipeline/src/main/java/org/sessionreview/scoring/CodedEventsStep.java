@@ -113,16 +113,22 @@ public final class CodedEventsStep {
                 ? null
                 : new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(toRepair);
         // voiced triggers only: physiology-only ones are the lower-confidence unvoiced_arousal moments
-        row.missedOpportunities = (int) coded.opportunities().stream()
-                .filter(o -> o.missed() && o.voiced())
-                .count();
-        row.segmentsWithWithdrawalShare = coded.summary().shareSegmentsWithW();
-        row.segmentsWithConfrontationShare = coded.summary().shareSegmentsWithC();
+        // a video not coded says nothing about responses or markers: unknown, not none
+        boolean uncoded = annotations.isEmpty();
+        row.missedOpportunities = uncoded
+                ? null
+                : (int) coded.opportunities().stream()
+                        .filter(o -> o.missed() && o.voiced())
+                        .count();
+        row.segmentsWithWithdrawalShare = uncoded ? null : coded.summary().shareSegmentsWithW();
+        row.segmentsWithConfrontationShare = uncoded ? null : coded.summary().shareSegmentsWithC();
         row.resolutionRatio = coded.summary().resolutionRatio();
-        row.missedOpportunitySensitivity = coded.sensitivity().stream()
-                .map(w -> String.format(
-                        Locale.ROOT, "%.0fs=%d/%d", w.windowS(), w.missedOpportunities(), w.opportunities()))
-                .collect(java.util.stream.Collectors.joining(";"));
+        row.missedOpportunitySensitivity = uncoded
+                ? null
+                : coded.sensitivity().stream()
+                        .map(w -> String.format(
+                                Locale.ROOT, "%.0fs=%d/%d", w.windowS(), w.missedOpportunities(), w.opportunities()))
+                        .collect(java.util.stream.Collectors.joining(";"));
         row.priority = coded.priority();
         List<String> reasons = new ArrayList<>(coded.reasons());
         boolean codedUnvoiced = reasons.stream().anyMatch(r -> r.contains("unvoiced-arousal"));

@@ -67,6 +67,17 @@ class SessionReviewerTest {
                 row.flagReasons.toString());
         assertTrue(row.flagReasons.stream().noneMatch(t -> t.contains("unvoiced")), row.flagReasons.toString());
         assertTrue(r.moments().get(0).evidence.endsWith("video not coded (no cue or response to compare)"));
+        CodedEventsStep.apply(
+                SyntheticSession.info("S1"),
+                r,
+                List.of(),
+                new DyadSynchrony.Result(List.of(), List.of(), null),
+                row,
+                org.sessionreview.config.RuptureConfig.defaults(),
+                org.sessionreview.config.SynchronyConfig.defaults());
+        assertNull(row.missedOpportunities, "not coded: unknown, not none");
+        assertNull(row.segmentsWithWithdrawalShare);
+        assertNull(row.missedOpportunitySensitivity);
         SessionRow withCoding = reviewer.review(SyntheticSession.info("S1"), plantedSession("S1"), coded("S1"), CFG)
                 .sessionRow();
         assertTrue(withCoding.flagReasons.contains("1 without a coded anxiety cue (unvoiced arousal)"));

@@ -48,7 +48,7 @@ public record QueueView(
             String anxietyTime,
             int rupturesWithdrawal,
             int rupturesConfrontation,
-            int missed,
+            String missed,
             int safetyEvents,
             String qualityClient,
             String qualityTherapist,
@@ -159,7 +159,9 @@ public record QueueView(
                 Rows.anxiety(s)[1],
                 Rows.int0(s, "ruptures_withdrawal"),
                 Rows.int0(s, "ruptures_confrontation"),
-                Rows.int0(s, "missed_opportunities"),
+                s.get("missed_opportunities") == null
+                        ? SessionViews.NOT_CODED
+                        : Integer.toString(Rows.int0(s, "missed_opportunities")),
                 Rows.int0(s, "safety_events"),
                 qc == 0 ? "none" : Format.percent(qc),
                 qt == 0 ? "none" : Format.percent(qt),

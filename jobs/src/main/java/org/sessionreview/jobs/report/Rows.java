@@ -87,7 +87,8 @@ final class Rows {
         s.rupturesUnaddressed = int0(r, "ruptures_unaddressed");
         s.rupturesEscalated = int0(r, "ruptures_escalated");
         s.medianTimeToRepairS = dbl(r, "median_time_to_repair_s");
-        s.missedOpportunities = int0(r, "missed_opportunities");
+        Object missed = r.get("missed_opportunities");
+        s.missedOpportunities = missed == null ? null : ((Number) missed).intValue();
         s.synchronyEs = dbl(r, "synchrony_es");
         return s;
     }

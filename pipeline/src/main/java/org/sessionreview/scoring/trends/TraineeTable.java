@@ -108,6 +108,7 @@ public final class TraineeTable {
         r.sessions = ss.size();
         double seconds = 0;
         double clientDataSeconds = 0; // sessions whose client had data: the anxiety rate's hours
+        double codedSeconds = 0; // coded sessions: the missed-opportunity rate's hours
         List<Double> repairMedians = new ArrayList<>();
         double esSum = 0;
         for (SessionRow s : ss) {
@@ -117,7 +118,10 @@ public final class TraineeTable {
                 r.anxietyEpisodes += s.anxietyEpisodes;
                 clientDataSeconds += s.durationS;
             }
-            r.missedOpportunities += s.missedOpportunities;
+            if (s.missedOpportunities != null) {
+                r.missedOpportunities += s.missedOpportunities;
+                codedSeconds += s.durationS;
+            }
             r.rupturesWithdrawal += s.rupturesWithdrawal;
             r.rupturesConfrontation += s.rupturesConfrontation;
             r.rupturesResolved += s.rupturesResolved;
@@ -136,7 +140,7 @@ public final class TraineeTable {
         r.flaggedShare = r.sessions == 0 ? 0 : (double) r.flaggedSessions / r.sessions;
         r.sessionHours = seconds / 3600.0;
         r.anxietyEpisodesPerHour = perHour(r.anxietyEpisodes, clientDataSeconds / 3600.0);
-        r.missedOpportunitiesPerHour = perHour(r.missedOpportunities, r.sessionHours);
+        r.missedOpportunitiesPerHour = perHour(r.missedOpportunities, codedSeconds / 3600.0);
         int denominator = r.rupturesResolved + r.rupturesPartial + r.rupturesUnaddressed;
         r.resolutionRatio = denominator == 0 ? null : (double) r.rupturesResolved / denominator;
         r.medianTimeToRepairS = median(repairMedians);

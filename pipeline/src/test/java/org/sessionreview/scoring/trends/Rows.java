@@ -22,6 +22,7 @@ final class Rows {
         r.durationS = minutes * 60;
         r.anxietyEpisodes = 0; // client data, no episode
         r.anxietyTimeS = 0.0;
+        r.missedOpportunities = 0; // coded, none missed
         return r;
     }
 

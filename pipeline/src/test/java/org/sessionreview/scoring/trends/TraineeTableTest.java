@@ -74,6 +74,12 @@ class TraineeTableTest {
         assertEquals(3, without.anxietyEpisodes);
         assertEquals(3 / (80 / 60.0), without.anxietyEpisodesPerHour, EPS);
         assertEquals(2.0, without.sessionHours, EPS);
+        // the 40-minute session not coded: its hours say nothing about missed opportunities
+        List<SessionRow> uncoded = cohort();
+        uncoded.stream().filter(s -> s.sessionId.equals("T01-b")).forEach(s -> s.missedOpportunities = null);
+        TraineeRow notCoded = TraineeTable.rows(uncoded).get(0);
+        assertEquals(3, notCoded.missedOpportunities);
+        assertEquals(3 / (80 / 60.0), notCoded.missedOpportunitiesPerHour, EPS);
         assertEquals(4, all.missedOpportunities);
         assertEquals(2.0, all.missedOpportunitiesPerHour, EPS);
         assertEquals(3, all.rupturesWithdrawal);
