@@ -33,7 +33,10 @@ import org.sessionreview.model.WindowFeatures;
  * blocks arrive more than the skew behind another's, the windows and their values do not depend
  * on how blocks of different channels interleave. Blocks of one channel must arrive in time
  * order. An IBI block is taken to cover {@code blockSeconds} from its start (the {@code
- * BlockSplitter} convention).
+ * BlockSplitter} convention). A window also waits until the event cores have been processed to
+ * {@code cardiac.device_cover_s} (1.5 s) past its end: a pulse-wave beat near its end is dropped
+ * when a device beat that close follows, so an earlier window would depend on where the 60 s
+ * cores fall (a window ending in the last 1.5 s of a core comes one core later).
  *
  * <p><b>End.</b> {@link #finish(long)} computes the windows left up to the end of the data. The
  * last ones may be partial: a window cut by the end is computed over {@code [s, end)} (its

@@ -60,7 +60,7 @@ public record DataRuns(List<Run> runs) {
                     end = w.endS;
                 } else if (w.startS > end) {
                     // no window between them: the data stopped at the last one's end
-                    out.add(new Run(start, end));
+                    add(out, start, end);
                     start = w.startS;
                     end = w.endS;
                 } else {
@@ -68,16 +68,23 @@ public record DataRuns(List<Run> runs) {
                 }
             } else {
                 if (!Double.isNaN(start)) {
-                    out.add(new Run(start, Math.min(end, w.startS)));
+                    add(out, start, Math.min(end, w.startS));
                     start = Double.NaN;
                 }
                 emptyEnd = Math.max(emptyEnd, w.endS);
             }
         }
         if (!Double.isNaN(start)) {
-            out.add(new Run(start, end));
+            add(out, start, end);
         }
         return new DataRuns(out);
+    }
+
+    /** Adds a run unless it is empty (windows of unequal length can leave one). */
+    private static void add(List<Run> out, double startS, double endS) {
+        if (endS > startS) {
+            out.add(new Run(startS, endS));
+        }
     }
 
     /**

@@ -107,7 +107,7 @@ final class VideoRange {
                 Locale.ROOT,
                 "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s%s): %s",
                 role,
-                (long) Math.floor(coverage * 100),
+                (long) Math.floor(coverage * 100 + 1e-9),
                 clock(first),
                 clock(last),
                 clock(durationS),
