@@ -46,6 +46,9 @@ public final class TaskLabels {
     private static final Set<String> PARTICIPANT =
             Set.of("participant", "participant_id", "participantid", "subject", "subject_id", "subjectid", "id", "pid");
 
+    /** Marks a second two rows label differently; never returned by {@link #forRecording}. */
+    private static final int CONTRADICTED = -1;
+
     /** A rejected row: its 1-based line and why. */
     public record Problem(long line, String reason) {}
 
@@ -149,12 +152,16 @@ public final class TaskLabels {
             return "the participant is empty";
         }
         long second = (long) Math.floor(t);
-        Integer before = by.computeIfAbsent(who, k -> new TreeMap<>()).putIfAbsent(second, l);
-        if (before != null && before != l) {
-            by.get(who).put(second, before);
-            return "second " + second + " is already labelled " + before;
+        NavigableMap<Long, Integer> own = by.computeIfAbsent(who, k -> new TreeMap<>());
+        Integer before = own.putIfAbsent(second, l);
+        if (before == null || before == l) {
+            return null;
         }
-        return null;
+        // which row is right cannot be told: the second is left unlabelled, whatever the rows' order
+        own.put(second, CONTRADICTED);
+        return before == CONTRADICTED
+                ? "second " + second + " has contradicting labels: left unlabelled"
+                : "second " + second + " is labelled " + before + " by an earlier row: left unlabelled";
     }
 
     private static int column(DelimitedTable.Row header, Set<String> names) {
@@ -179,22 +186,45 @@ public final class TaskLabels {
      * number matches more than one participant.
      */
     public Optional<NavigableMap<Long, Integer>> forRecording(String recording) {
+        return stored(recording).map(m -> {
+            NavigableMap<Long, Integer> labelled = new TreeMap<>(m);
+            labelled.values().removeIf(v -> v == CONTRADICTED);
+            return labelled;
+        });
+    }
+
+    /** Seconds of {@code recording}'s labels that rows contradict (left unlabelled). */
+    public long contradicted(String recording) {
+        return stored(recording)
+                .map(m -> m.values().stream().filter(v -> v == CONTRADICTED).count())
+                .orElse(0L);
+    }
+
+    private Optional<NavigableMap<Long, Integer>> stored(String recording) {
+        return participantOf(recording).map(byParticipant::get);
+    }
+
+    /**
+     * The participant whose labels {@link #forRecording} gives {@code recording}, as written in the
+     * file ({@code ""} for a file without a participant column); empty when none matches.
+     */
+    public Optional<String> participantOf(String recording) {
         if (!perParticipant) {
-            return byParticipant.values().stream().findFirst();
+            return byParticipant.keySet().stream().findFirst();
         }
         if (byParticipant.containsKey(recording)) {
-            return Optional.of(byParticipant.get(recording));
+            return Optional.of(recording);
         }
         Long number = number(recording);
         if (number == null) {
             return Optional.empty();
         }
-        List<NavigableMap<Long, Integer>> found = new ArrayList<>();
-        byParticipant.forEach((who, labels) -> {
+        List<String> found = new ArrayList<>();
+        for (String who : byParticipant.keySet()) {
             if (number.equals(number(who))) {
-                found.add(labels);
+                found.add(who);
             }
-        });
+        }
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 

@@ -110,7 +110,7 @@ public final class ValidateCommand {
         }
         if (options.out() != null) {
             try {
-                table.writeJson(options, out, options.out());
+                table.writeJson(options, shared, recordings, out, options.out());
             } catch (IOException e) {
                 err.println("session-review validate: cannot write " + options.out() + ": " + e.getMessage());
                 return 1;
@@ -160,6 +160,10 @@ public final class ValidateCommand {
         String labelsNote = null;
         if (shared != null) {
             labels = shared.forRecording(name);
+            long contradicted = shared.contradicted(name);
+            if (contradicted > 0) {
+                labelsNote = contradicted + " seconds with contradicting labels left unlabelled";
+            }
         } else {
             TaskLabels own = ownLabels(folder);
             labels = own == null ? Optional.empty() : own.forRecording(name);

@@ -154,28 +154,39 @@ final class ValidationTable {
                         Locale.ROOT, "  not read: %s, line %d: %s%n", labels.fileName(), f.line(), f.reason()));
     }
 
-    /** Participants of a shared labels file that no recording folder matched. */
+    /** Prints the participants of a shared labels file that no recording folder matched. */
     static void unmatched(TaskLabels labels, List<Path> recordings, PrintStream out) {
-        if (!labels.perParticipant()) {
-            return;
-        }
-        java.util.Set<Object> matched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Path r : recordings) {
-            labels.forRecording(r.toAbsolutePath().normalize().getFileName().toString())
-                    .ifPresent(matched::add);
-        }
-        List<String> left = new ArrayList<>();
-        for (String p : labels.participants()) {
-            if (!matched.contains(labels.forRecording(p).orElseThrow())) {
-                left.add(p);
-            }
-        }
+        List<String> left = unmatchedParticipants(labels, recordings);
         if (!left.isEmpty()) {
             out.println("labelled participants without a recording folder: " + String.join(", ", left));
         }
     }
 
-    void writeJson(ValidateOptions options, PrintStream out, Path file) throws IOException {
+    /** The participants of a shared labels file that no recording folder matched. */
+    static List<String> unmatchedParticipants(TaskLabels labels, List<Path> recordings) {
+        if (!labels.perParticipant()) {
+            return List.of();
+        }
+        java.util.Set<String> matched = new java.util.HashSet<>();
+        for (Path r : recordings) {
+            labels.participantOf(r.toAbsolutePath().normalize().getFileName().toString())
+                    .ifPresent(matched::add);
+        }
+        List<String> left = new ArrayList<>();
+        for (String p : labels.participants()) {
+            if (!matched.contains(p)) {
+                left.add(p);
+            }
+        }
+        return left;
+    }
+
+    /**
+     * Writes the table as JSON, with the labels file's accounting (rows read = accepted +
+     * rejected) and the labelled participants no folder matched when {@code shared} is given.
+     */
+    void writeJson(ValidateOptions options, TaskLabels shared, List<Path> recordings, PrintStream out, Path file)
+            throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("date", Instant.now().toString());
         doc.put("commit", Version.commit());
@@ -185,6 +196,17 @@ final class ValidationTable {
                 options.labels() == null
                         ? "each folder's labels*.csv"
                         : options.labels().toString());
+        if (shared != null) {
+            Map<String, Object> acc = new LinkedHashMap<>();
+            acc.put("rows_read", shared.rowsRead());
+            acc.put("rows_accepted", shared.rowsAccepted());
+            acc.put("rows_rejected", shared.problems().size());
+            acc.put(
+                    "participants",
+                    shared.perParticipant() ? shared.participants().size() : null);
+            doc.put("labels_rows", acc);
+            doc.put("labelled_without_recording", unmatchedParticipants(shared, recordings));
+        }
         doc.put("set", options.sets());
         doc.put("parameters", options.config().parameters());
         List<Map<String, Object>> list = new ArrayList<>();

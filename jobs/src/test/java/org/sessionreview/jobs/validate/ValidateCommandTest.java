@@ -83,6 +83,11 @@ class ValidateCommandTest {
         assertEquals(2, doc.get("recordings").size());
         assertEquals(1, doc.get("recordings_with_auc").asInt());
         assertEquals(expected.auc(), doc.get("median_auc").asDouble(), 1e-12);
+        // the JSON alone says what was read and who was left out (found by an audit)
+        assertEquals(own.size() + 3, doc.get("labels_rows").get("rows_read").asLong());
+        assertEquals(own.size() + 1, doc.get("labels_rows").get("rows_accepted").asLong());
+        assertEquals(2, doc.get("labels_rows").get("rows_rejected").asLong());
+        assertEquals("[\"2\"]", doc.get("labelled_without_recording").toString());
 
         String out = r.out();
         String auc = String.format(java.util.Locale.ROOT, "%.3f", expected.auc());
