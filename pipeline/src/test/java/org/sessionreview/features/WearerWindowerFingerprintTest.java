@@ -31,17 +31,19 @@ import org.sessionreview.testing.SharedData;
  * changed, FLIRT 181 to 176, Stress-Predict S01 74 to 69 and S05 133 to 135); an SCR's quality
  * became the valid share around the response instead of its core's (msr2023, S01, S05; audit F5);
  * a window waits for the device beats up to cardiac.device_cover_s past its end, so its heart rate
- * no longer depends on where the cores fall (S01, S05: a few windows' hr_bpm and cardiac_quality).
+ * no longer depends on where the cores fall (S01, S05: a few windows' hr_bpm and cardiac_quality);
+ * a rise already under way at the first valid sample is no SCR (msr2023, S01, S05: the E4's
+ * start-up ramp and electrodes regaining contact).
  */
 class WearerWindowerFingerprintTest {
     private static final FeatureConfig CONFIG = FeatureConfig.defaults();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "msr2023, 2085df1f152b6a51",
+        "msr2023, 9247ff57b131f443",
         "flirt-truncated, 42dca208bd3dc109",
-        "stress-predict-S01, f7ffc98c7bd0a5be",
-        "stress-predict-S05, 80b9220b1cf70f6b",
+        "stress-predict-S01, c15e7d35ccd64b05",
+        "stress-predict-S05, 85221be752e464a0",
     })
     void shouldGiveThePinnedWindowsAndEventsBitForBitWhenRunOverARealRecording(String recording, String digest)
             throws IOException {

@@ -17,7 +17,9 @@ import java.util.List;
  * slow drift the response rides on (a long noisy baseline, the recovery from an earlier response)
  * out of its amplitude and rise time. A response counts when {@code peak - onset >= minAmplitude}
  * and the rise time lies in {@code [minRise, maxRise]}. Peaks not yet confirmed by a fall at the
- * end of the data are not reported.
+ * end of the data are not reported, nor is a rise from the first sample of a run (the signal was
+ * already rising when the data began or came back: the E4's start-up ramp from 0 uS in its first
+ * second, an electrode regaining contact after a masked stretch), whose foot is unknown.
  *
  * <p>References: Boucsein, W. (2012). <i>Electrodermal Activity</i> (2nd ed.). Springer, ch. 2.3.1;
  * Boucsein, W. et al. (2012). Publication recommendations for electrodermal measurements.
@@ -50,6 +52,11 @@ final class AbsoluteScrs {
                 int trough = turns.get(k)[0];
                 int peak = turns.get(k)[1];
                 int onset = onset(x, trough, peak);
+                if (onset == i) {
+                    // rising from the run's first sample: the foot lies in the gap before it (the
+                    // E4's start-up ramp from 0 uS, an electrode regaining contact), not a response
+                    continue;
+                }
                 double amplitude = x[peak] - x[onset];
                 double riseS = (peak - onset) / rateHz;
                 if (amplitude >= minAmplitudeUs && riseS >= minRiseS && riseS <= maxRiseS) {

@@ -219,4 +219,26 @@ class ScrDetectorTest {
         assertEquals(1, scrs.size(), scrs.toString());
         assertEquals(11.55, scrs.get(0).peakSeconds(), 0.3);
     }
+
+    @Test
+    void shouldNotCountARiseAlreadyUnderWayAtTheFirstValidSample() {
+        // the E4's start-up ramp: 0 uS (masked as contact loss), then 1.2, 2.6, 3.8 uS, settling;
+        // and the same after a masked stretch mid-recording (an electrode regaining contact)
+        double[] x = new double[400];
+        Arrays.fill(x, 4.0);
+        double[] ramp = {1.2, 2.6, 3.8, 4.3, 4.1};
+        System.arraycopy(ramp, 0, x, 1, ramp.length);
+        System.arraycopy(ramp, 0, x, 201, ramp.length);
+        boolean[] valid = allValid(x.length);
+        valid[0] = false;
+        Arrays.fill(valid, 150, 201, false);
+        plant(x, 60, 0.4); // a real response, its foot observed
+        List<ScrDetector.Scr> scrs = ScrDetector.detect(x, valid, FS, 0.05, 0.5, 5);
+        assertEquals(1, scrs.size(), scrs.toString());
+        assertEquals(60.0, scrs.get(0).onsetSeconds(), 0.5);
+        // before: each ramp was a response of about 3 uS
+        valid[0] = true;
+        x[0] = 1.1; // data before the ramp: its foot is observed and it counts
+        assertEquals(2, ScrDetector.detect(x, valid, FS, 0.05, 0.5, 5).size());
+    }
 }
