@@ -45,9 +45,9 @@ public final class TrendViews {
             int flagged,
             String flaggedShare,
             String hours,
-            int anxietyEpisodes,
+            String anxietyEpisodes,
             String anxietyPerHour,
-            int missed,
+            String missed,
             String missedPerHour,
             int withdrawal,
             int confrontation,
@@ -140,9 +140,14 @@ public final class TrendViews {
                 Rows.int0(r, "flagged_sessions"),
                 Format.percent(Rows.dbl(r, "flagged_share")),
                 Format.number(Rows.dbl(r, "session_hours"), 2),
-                Rows.int0(r, "anxiety_episodes"),
+                // a rate without hours (no session with client data, none coded): unknown, not 0
+                Rows.dbl(r, "anxiety_episodes_per_hour") == null
+                        ? "\u2014"
+                        : Integer.toString(Rows.int0(r, "anxiety_episodes")),
                 Format.number(Rows.dbl(r, "anxiety_episodes_per_hour"), 2),
-                Rows.int0(r, "missed_opportunities"),
+                Rows.dbl(r, "missed_opportunities_per_hour") == null
+                        ? "\u2014"
+                        : Integer.toString(Rows.int0(r, "missed_opportunities")),
                 Format.number(Rows.dbl(r, "missed_opportunities_per_hour"), 2),
                 Rows.int0(r, "ruptures_withdrawal"),
                 Rows.int0(r, "ruptures_confrontation"),

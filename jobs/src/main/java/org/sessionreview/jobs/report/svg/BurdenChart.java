@@ -83,8 +83,11 @@ public final class BurdenChart {
             double m = b.anxietyTimeS() / 60.0;
             double by = yOf.applyAsDouble(m);
             svg.open("g", "class", "bar");
-            svg.title("session " + b.sessionNumber() + ": " + Format.minutes(b.anxietyTimeS())
-                    + " in candidate anxiety episodes");
+            svg.title(
+                    b.measured()
+                            ? "session " + b.sessionNumber() + ": " + Format.minutes(b.anxietyTimeS())
+                                    + " in candidate anxiety episodes"
+                            : "session " + b.sessionNumber() + ": no client data");
             svg.empty(
                     "rect",
                     "x",

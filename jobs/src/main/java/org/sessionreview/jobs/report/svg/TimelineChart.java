@@ -83,7 +83,15 @@ public final class TimelineChart {
         y = lanes.lane(y, "Safety events (SAFE)", List.of(), t.safety(), "diamond");
         y = lanes.lane(y, "Candidate moments", t.candidates(), List.of(), null);
         y = lanes.lane(y, "Ruptures W/C, outcome", t.ruptures(), List.of(), null);
-        y = lanes.lane(y, "Client anxiety episodes", t.anxietyEpisodes(), List.of(), null);
+        boolean clientData =
+                t.clientAnxiety() != null && t.clientAnxiety().points().stream().anyMatch(p -> p.value() != null);
+        y = lanes.lane(
+                y,
+                "Client anxiety episodes",
+                t.anxietyEpisodes(),
+                List.of(),
+                null,
+                clientData || !t.anxietyEpisodes().isEmpty() ? "none" : "no client data");
         y = lanes.lane(y, "Repair strategies (RES)", List.of(), t.repairs(), "triangle");
         y = lanes.lane(y, "Interventions (INT)", List.of(), t.interventions(), "circle");
         for (BandLane q : t.poorQuality()) {

@@ -39,6 +39,14 @@ final class TimelineLanes {
      * they never overlap. Returns the lane's bottom.
      */
     double lane(double laneTop, String name, List<Band> bands, List<Mark> marks, String shape) {
+        return lane(laneTop, name, bands, marks, shape, "none");
+    }
+
+    /**
+     * A lane; {@code emptyText} is what an empty lane says ({@code none}, or {@code no client data}
+     * where nothing could be found).
+     */
+    double lane(double laneTop, String name, List<Band> bands, List<Mark> marks, String shape, String emptyText) {
         List<Double> rowEnds = new ArrayList<>();
         List<Runnable> labels = new ArrayList<>();
         for (Band b : bands) {
@@ -89,7 +97,7 @@ final class TimelineLanes {
         labels.forEach(Runnable::run);
         double height = LANE_ROW * (1 + rowEnds.size()) + 2;
         if (bands.isEmpty() && marks.isEmpty()) {
-            svg.text("text", "none", "x", LEFT + 4, "y", laneTop + 11, "class", "none");
+            svg.text("text", emptyText, "x", LEFT + 4, "y", laneTop + 11, "class", "none");
             height = LANE_ROW + 2;
         }
         svg.text("text", name, "x", LEFT - 8, "y", laneTop + 11, "class", "lane-name", "text-anchor", "end");

@@ -20,5 +20,7 @@ class BurdenChartTest {
         // a measured session without episodes still reads 0.0; before, the unmeasured one did too
         assertTrue(svg.contains(">0.0</text>"), svg);
         assertFalse(svg.split(">0.0</text>", -1).length > 2, "one 0.0 only: " + svg);
+        // the tooltip too (the report audit: it said "session 2: 0.0 min")
+        assertTrue(svg.contains("<title>session 2: no client data</title>"), svg);
     }
 }

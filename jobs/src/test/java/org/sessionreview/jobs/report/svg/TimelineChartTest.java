@@ -98,4 +98,39 @@ class TimelineChartTest {
                 Double.parseDouble(label.group(1)) > Double.parseDouble(line.group(1)),
                 label.group(1) + " " + line.group(1));
     }
+
+    @Test
+    void shouldSayNoClientDataRatherThanNoneWhenTheClientIndexHasNoValue() {
+        Timeline t = timeline(List.of(), List.of());
+        Timeline none = new Timeline(
+                t.durationS(),
+                new Series("client", List.of(new Point(15, null), new Point(20, null))),
+                t.therapistAnxiety(),
+                t.enterThreshold(),
+                t.channels(),
+                t.synchrony(),
+                List.of(),
+                t.ruptures(),
+                t.candidates(),
+                t.repairs(),
+                t.interventions(),
+                t.safety(),
+                t.poorQuality());
+        assertTrue(TimelineChart.svg(none).contains(">no client data</text>"));
+        Timeline calm = new Timeline(
+                t.durationS(),
+                t.clientAnxiety(),
+                t.therapistAnxiety(),
+                t.enterThreshold(),
+                t.channels(),
+                t.synchrony(),
+                List.of(),
+                t.ruptures(),
+                t.candidates(),
+                t.repairs(),
+                t.interventions(),
+                t.safety(),
+                t.poorQuality());
+        assertFalse(TimelineChart.svg(calm).contains(">no client data</text>"));
+    }
 }
