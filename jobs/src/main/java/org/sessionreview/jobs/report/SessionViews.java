@@ -67,9 +67,9 @@ public final class SessionViews {
                 Rows.bool(s, "flagged"),
                 Rows.list(s, "flag_reasons"),
                 Rows.dbl0(s, "data_quality_client") == 0
-                        ? "no wearable data"
+                        ? "no valid wearable data"
                         : Format.percent(Rows.dbl(s, "data_quality_client")),
-                qt == 0 ? "no wearable data" : Format.percent(qt),
+                qt == 0 ? "no valid wearable data" : Format.percent(qt),
                 Rows.list(s, "missing_channels"),
                 withoutSourceFiles(Rows.str(s, "baseline_source")),
                 Format.number(Rows.dbl(s, "priority"), 1));

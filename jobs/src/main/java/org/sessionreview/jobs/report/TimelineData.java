@@ -189,13 +189,20 @@ final class TimelineData {
         return out;
     }
 
+    /**
+     * A merged stretch: labelled {@code not worn} or {@code no data} when the whole band was off
+     * the wrist or silent there (the E4 rows), which is no poor quality of a recorded signal;
+     * otherwise unlabelled, its kinds in the tooltip.
+     */
     private static Band qualityBand(String role, double a, double b, Set<String> kinds) {
+        String label = kinds.contains("E4 not_worn") ? "not worn" : kinds.contains("E4 no_data") ? "no data" : null;
+        String what =
+                label == null ? "poor-quality stretch" : label.equals("not worn") ? "wristband not worn" : "no data";
         return new Band(
                 a,
                 b,
-                null,
-                role + " poor-quality stretch " + Format.mmss(a) + "\u2013" + Format.mmss(b) + ": "
-                        + String.join(", ", kinds),
+                label,
+                role + " " + what + " " + Format.mmss(a) + "\u2013" + Format.mmss(b) + ": " + String.join(", ", kinds),
                 "quality");
     }
 }

@@ -92,6 +92,6 @@ class QueueViewTest {
         // before: "0 %", which reads as a measured 0 %; a session without client data stays marked LOW
         assertEquals("none", row.qualityClient());
         assertTrue(row.lowQuality());
-        assertEquals("no wearable data", SessionViews.header(s).qualityClient());
+        assertEquals("no valid wearable data", SessionViews.header(s).qualityClient());
     }
 }
