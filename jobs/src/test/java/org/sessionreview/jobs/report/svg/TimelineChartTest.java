@@ -99,38 +99,29 @@ class TimelineChartTest {
                 label.group(1) + " " + line.group(1));
     }
 
+    /** {@code t} with another client index and no client episode. */
+    private static Timeline withClient(Timeline t, Series client) {
+        return new Timeline(
+                t.durationS(),
+                client,
+                t.therapistAnxiety(),
+                t.enterThreshold(),
+                t.channels(),
+                t.synchrony(),
+                List.of(),
+                t.ruptures(),
+                t.candidates(),
+                t.repairs(),
+                t.interventions(),
+                t.safety(),
+                t.poorQuality());
+    }
+
     @Test
     void shouldSayNoClientDataRatherThanNoneWhenTheClientIndexHasNoValue() {
         Timeline t = timeline(List.of(), List.of());
-        Timeline none = new Timeline(
-                t.durationS(),
-                new Series("client", List.of(new Point(15, null), new Point(20, null))),
-                t.therapistAnxiety(),
-                t.enterThreshold(),
-                t.channels(),
-                t.synchrony(),
-                List.of(),
-                t.ruptures(),
-                t.candidates(),
-                t.repairs(),
-                t.interventions(),
-                t.safety(),
-                t.poorQuality());
-        assertTrue(TimelineChart.svg(none).contains(">no client data</text>"));
-        Timeline calm = new Timeline(
-                t.durationS(),
-                t.clientAnxiety(),
-                t.therapistAnxiety(),
-                t.enterThreshold(),
-                t.channels(),
-                t.synchrony(),
-                List.of(),
-                t.ruptures(),
-                t.candidates(),
-                t.repairs(),
-                t.interventions(),
-                t.safety(),
-                t.poorQuality());
-        assertFalse(TimelineChart.svg(calm).contains(">no client data</text>"));
+        Series empty = new Series("client", List.of(new Point(15, null), new Point(20, null)));
+        assertTrue(TimelineChart.svg(withClient(t, empty)).contains(">no client data</text>"));
+        assertFalse(TimelineChart.svg(withClient(t, t.clientAnxiety())).contains(">no client data</text>"));
     }
 }
