@@ -125,7 +125,8 @@ final class TimelineData {
                 repairs,
                 interventions,
                 safety,
-                quality);
+                quality,
+                Rows.int0(s, "annotation_count") > 0);
     }
 
     private static String strip(String code, String prefix) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param interventions coded interventions (INT_*)
  * @param safety coded safety events (SAFE_*)
  * @param poorQuality masked stretches, one lane per wearer ({@link Series#name()} = lane label)
+ * @param coded whether the session has any accepted annotation: the coded lanes of a video not
+ *     coded say so instead of "none"
  */
 public record Timeline(
         double durationS,
@@ -35,7 +37,8 @@ public record Timeline(
         List<Mark> repairs,
         List<Mark> interventions,
         List<Mark> safety,
-        List<BandLane> poorQuality) {
+        List<BandLane> poorQuality,
+        boolean coded) {
 
     /** A value at a time; {@code value} null = no value there (the line breaks). */
     public record Point(double t, Double value) {}

@@ -80,9 +80,11 @@ public final class TimelineChart {
         y = 4;
         axis(true);
         double shadeTop = y;
-        y = lanes.lane(y, "Safety events (SAFE)", List.of(), t.safety(), "diamond");
+        // a video not coded: its coded lanes are unknown, not empty
+        String noCodes = t.coded() ? "none" : "not coded";
+        y = lanes.lane(y, "Safety events (SAFE)", List.of(), t.safety(), "diamond", noCodes);
         y = lanes.lane(y, "Candidate moments", t.candidates(), List.of(), null);
-        y = lanes.lane(y, "Ruptures W/C, outcome", t.ruptures(), List.of(), null);
+        y = lanes.lane(y, "Ruptures W/C, outcome", t.ruptures(), List.of(), null, noCodes);
         boolean clientData =
                 t.clientAnxiety() != null && t.clientAnxiety().points().stream().anyMatch(p -> p.value() != null);
         y = lanes.lane(
@@ -92,8 +94,8 @@ public final class TimelineChart {
                 List.of(),
                 null,
                 clientData || !t.anxietyEpisodes().isEmpty() ? "none" : "no client data");
-        y = lanes.lane(y, "Repair strategies (RES)", List.of(), t.repairs(), "triangle");
-        y = lanes.lane(y, "Interventions (INT)", List.of(), t.interventions(), "circle");
+        y = lanes.lane(y, "Repair strategies (RES)", List.of(), t.repairs(), "triangle", noCodes);
+        y = lanes.lane(y, "Interventions (INT)", List.of(), t.interventions(), "circle", noCodes);
         for (BandLane q : t.poorQuality()) {
             y = lanes.lane(y, q.name(), q.bands(), List.of(), null);
         }

@@ -34,7 +34,8 @@ class TimelineChartTest {
                 List.of(),
                 interventions,
                 List.of(new Mark(960, "SAFE_SUICIDAL_IDEATION 16:00", "safety")),
-                List.of(new Timeline.BandLane("Poor quality: client", List.of())));
+                List.of(new Timeline.BandLane("Poor quality: client", List.of())),
+                true);
     }
 
     @Test
@@ -99,8 +100,8 @@ class TimelineChartTest {
                 label.group(1) + " " + line.group(1));
     }
 
-    /** {@code t} with another client index and no client episode. */
-    private static Timeline withClient(Timeline t, Series client) {
+    /** {@code t} with another client index, no client episode, coded or not. */
+    private static Timeline withClient(Timeline t, Series client, boolean coded) {
         return new Timeline(
                 t.durationS(),
                 client,
@@ -114,14 +115,24 @@ class TimelineChartTest {
                 t.repairs(),
                 t.interventions(),
                 t.safety(),
-                t.poorQuality());
+                t.poorQuality(),
+                coded);
     }
 
     @Test
     void shouldSayNoClientDataRatherThanNoneWhenTheClientIndexHasNoValue() {
         Timeline t = timeline(List.of(), List.of());
         Series empty = new Series("client", List.of(new Point(15, null), new Point(20, null)));
-        assertTrue(TimelineChart.svg(withClient(t, empty)).contains(">no client data</text>"));
-        assertFalse(TimelineChart.svg(withClient(t, t.clientAnxiety())).contains(">no client data</text>"));
+        assertTrue(TimelineChart.svg(withClient(t, empty, true)).contains(">no client data</text>"));
+        assertFalse(TimelineChart.svg(withClient(t, t.clientAnxiety(), true)).contains(">no client data</text>"));
+    }
+
+    @Test
+    void shouldSayNotCodedRatherThanNoneInTheCodedLanesOfAnUncodedVideo() {
+        // found by the report audit: SAFE, ruptures, RES and INT lanes said "none"
+        Timeline t = timeline(List.of(), List.of());
+        String uncoded = TimelineChart.svg(withClient(t, t.clientAnxiety(), false));
+        assertEquals(3, uncoded.split(">not coded</text>", -1).length - 1, "ruptures, RES, INT (SAFE has a mark)");
+        assertFalse(TimelineChart.svg(withClient(t, t.clientAnxiety(), true)).contains(">not coded</text>"));
     }
 }
