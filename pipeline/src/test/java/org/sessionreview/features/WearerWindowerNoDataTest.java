@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.FeatureConfig;
-import org.sessionreview.ingest.e4.BlockSplitter;
-import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
-import org.sessionreview.model.WindowFeatures;
-import org.sessionreview.report.ArtifactRow;
 
 /**
  * Twenty synthetic minutes with no sample in any channel over 600-900 s (a restarted wristband):
@@ -26,35 +21,13 @@ class WearerWindowerNoDataTest {
     private static final double GAP_FROM_S = 600;
     private static final double GAP_TO_S = 900;
 
-    private record Run(List<WindowFeatures> windows, WearerEvents events) {
-        List<String> rows(String kind) {
-            return events.artifacts.stream()
-                    .filter(r -> r.kind.equals(kind))
-                    .sorted(Comparator.comparing((ArtifactRow r) -> r.channel).thenComparingDouble(r -> r.startS))
-                    .map(r -> r.channel + " " + r.startS + ".." + r.endS)
-                    .toList();
-        }
-    }
-
-    private static Run run(List<SampleBlock> order) {
-        WearerWindower windower = new WearerWindower(CONFIG, "syn", Role.CLIENT, T0);
-        List<WindowFeatures> windows = new ArrayList<>(WindowerRuns.run(windower, order));
-        WearerEvents events = new WearerEvents();
-        windower.drainEvents(events);
-        return new Run(windows, events);
-    }
-
-    private static List<SampleBlock> stream(SyntheticWearer wearer) {
-        return new BlockSplitter(CONFIG).stream(wearer.build(), Role.CLIENT, T0);
-    }
-
     private static SyntheticWearer withGap(double toS) {
         return new SyntheticWearer().duration(1200).pulseWave().gap(GAP_FROM_S, toS);
     }
 
     @Test
     void shouldReportOneNoDataRowOfTheWholeBandWhenEveryChannelIsSilentForFiveMinutes() {
-        Run run = run(stream(withGap(GAP_TO_S)));
+        WindowerRuns.Drained run = WindowerRuns.drained(WindowerRuns.blocks(withGap(GAP_TO_S)));
         assertEquals(List.of("E4 " + GAP_FROM_S + ".." + GAP_TO_S), run.rows("no_data"));
         // the windows there are still computed, with no data (the heart rate's trailing minute
         // reaches back to the beats before the gap, under half of it): the row says why
@@ -69,7 +42,7 @@ class WearerWindowerNoDataTest {
     @Test
     void shouldReportTheSameRowWhenTheSilentBlocksAreMissingFromTheStream() {
         // a live stream that fell silent: no blocks at all, only empty IBI ones, between 600 and 900 s
-        List<SampleBlock> blocks = new ArrayList<>(stream(withGap(GAP_TO_S)));
+        List<SampleBlock> blocks = new ArrayList<>(WindowerRuns.blocks(withGap(GAP_TO_S)));
         long before = blocks.size();
         blocks.removeIf(b -> !b.endOfStream
                 && !"IBI".equals(b.channel)
@@ -77,22 +50,27 @@ class WearerWindowerNoDataTest {
                 && b.startMillis < T0 + GAP_TO_S * 1000);
         assertTrue(blocks.size() < before);
         blocks.get(blocks.size() - 1).streamBlockCount = blocks.size() - 1;
-        assertEquals(List.of("E4 " + GAP_FROM_S + ".." + GAP_TO_S), run(blocks).rows("no_data"));
+        assertEquals(
+                List.of("E4 " + GAP_FROM_S + ".." + GAP_TO_S),
+                WindowerRuns.drained(blocks).rows("no_data"));
     }
 
     @Test
     void shouldLeaveAGapShorterThanAWindowToTheChannelsWhenItLasts25Seconds() {
-        assertEquals(List.of(), run(stream(withGap(GAP_FROM_S + 25))).rows("no_data"));
+        assertEquals(
+                List.of(),
+                WindowerRuns.drained(WindowerRuns.blocks(withGap(GAP_FROM_S + 25)))
+                        .rows("no_data"));
     }
 
     @Test
     void shouldGiveTheSameRowsWhenChannelsInterleaveDifferently() {
-        List<SampleBlock> live = WindowerRuns.live(stream(withGap(GAP_TO_S)));
+        List<SampleBlock> live = WindowerRuns.live(WindowerRuns.blocks(withGap(GAP_TO_S)));
         List<SampleBlock> shuffled = WindowerRuns.shuffled(live, 30_000, 11);
         assertNotEquals(live, shuffled);
-        Run a = run(live);
-        Run b = run(shuffled);
-        Run c = run(WindowerRuns.reversedChannels(live));
+        WindowerRuns.Drained a = WindowerRuns.drained(live);
+        WindowerRuns.Drained b = WindowerRuns.drained(shuffled);
+        WindowerRuns.Drained c = WindowerRuns.drained(WindowerRuns.reversedChannels(live));
         WindowerRuns.assertSameWindows(a.windows(), b.windows());
         WindowerRuns.assertSameWindows(a.windows(), c.windows());
         for (String kind : List.of("no_data", "ibi_gap")) {

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.FeatureConfig;
-import org.sessionreview.ingest.e4.BlockSplitter;
-import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.ArtifactRow;
@@ -30,22 +27,8 @@ class WearerWindowerNotWornTest {
 
     private static final double OFF_TO_S = 420;
 
-    private record Run(List<WindowFeatures> windows, WearerEvents events) {}
-
     private static SyntheticWearer wearer() {
         return new SyntheticWearer().duration(600).scr(100, 0.3).pulseWave();
-    }
-
-    private static Run run(List<SampleBlock> order) {
-        WearerWindower windower = new WearerWindower(CONFIG, "syn", Role.CLIENT, T0);
-        List<WindowFeatures> windows = new ArrayList<>(WindowerRuns.run(windower, order));
-        WearerEvents events = new WearerEvents();
-        windower.drainEvents(events);
-        return new Run(windows, events);
-    }
-
-    private static List<SampleBlock> stream(SyntheticWearer wearer) {
-        return new BlockSplitter(CONFIG).stream(wearer.build(), Role.CLIENT, T0);
     }
 
     private static boolean inside(double fromS, double toS) {
@@ -54,7 +37,7 @@ class WearerWindowerNotWornTest {
 
     @Test
     void shouldReportTheStretchAsOneNotWornRowOfTheWholeBand() {
-        Run off = run(stream(wearer().notWorn(OFF_FROM_S, OFF_TO_S)));
+        WindowerRuns.Drained off = WindowerRuns.drained(WindowerRuns.blocks(wearer().notWorn(OFF_FROM_S, OFF_TO_S)));
 
         List<ArtifactRow> rows = off.events().artifacts.stream()
                 .filter(r -> r.kind.equals("not_worn"))
@@ -69,7 +52,7 @@ class WearerWindowerNotWornTest {
 
     @Test
     void shouldMaskEveryChannelWhenTheBandLiesOnATable() {
-        Run off = run(stream(wearer().notWorn(OFF_FROM_S, OFF_TO_S)));
+        WindowerRuns.Drained off = WindowerRuns.drained(WindowerRuns.blocks(wearer().notWorn(OFF_FROM_S, OFF_TO_S)));
 
         // the noise gives the pulse-wave detector no beat inside: it sees masked samples only
         List<BeatRow> insideBeats = off.events().beats.stream()
@@ -106,7 +89,8 @@ class WearerWindowerNotWornTest {
         // the same stretch with a warm skin temperature (a worn band with dry electrodes): the
         // rule needs both sensors, so the pulse-wave noise reaches the beat detector as before,
         // which accepts beats in it; this is what the mask removes when both say off
-        Run run = run(stream(wearer().notWorn(OFF_FROM_S, OFF_TO_S).tableTemperature(33)));
+        WindowerRuns.Drained run = WindowerRuns.drained(
+                WindowerRuns.blocks(wearer().notWorn(OFF_FROM_S, OFF_TO_S).tableTemperature(33)));
         assertTrue(run.events().artifacts.stream().noneMatch(r -> r.kind.equals("not_worn")));
         long accepted = run.events().beats.stream()
                 .filter(b -> b.tS >= OFF_FROM_S && b.tS < OFF_TO_S && b.accepted)
@@ -123,8 +107,8 @@ class WearerWindowerNotWornTest {
 
     @Test
     void shouldLeaveTheWornMinutesBeforeAsTheyWereWhenTheBandIsTakenOffLater() {
-        Run worn = run(stream(wearer()));
-        Run off = run(stream(wearer().notWorn(OFF_FROM_S, OFF_TO_S)));
+        WindowerRuns.Drained worn = WindowerRuns.drained(WindowerRuns.blocks(wearer()));
+        WindowerRuns.Drained off = WindowerRuns.drained(WindowerRuns.blocks(wearer().notWorn(OFF_FROM_S, OFF_TO_S)));
         // the windows ending before the stretch, less the look-ahead of the streaming EDA tonic (20
         // s, which sees the contact loss coming as it always has), are untouched
         List<WindowFeatures> before = off.windows().stream()
@@ -144,10 +128,10 @@ class WearerWindowerNotWornTest {
     @Test
     void shouldGiveTheSameRowsAndWindowsWhenChannelsInterleaveDifferently() {
         SyntheticWearer w = wearer().notWorn(OFF_FROM_S, OFF_TO_S);
-        List<SampleBlock> live = WindowerRuns.live(stream(w));
-        Run a = run(live);
-        Run b = run(WindowerRuns.shuffled(live, 30_000, 7));
-        Run c = run(WindowerRuns.reversedChannels(live));
+        List<SampleBlock> live = WindowerRuns.live(WindowerRuns.blocks(w));
+        WindowerRuns.Drained a = WindowerRuns.drained(live);
+        WindowerRuns.Drained b = WindowerRuns.drained(WindowerRuns.shuffled(live, 30_000, 7));
+        WindowerRuns.Drained c = WindowerRuns.drained(WindowerRuns.reversedChannels(live));
         WindowerRuns.assertSameWindows(a.windows(), b.windows());
         WindowerRuns.assertSameWindows(a.windows(), c.windows());
         assertEquals(describe(a.events().artifacts), describe(b.events().artifacts));

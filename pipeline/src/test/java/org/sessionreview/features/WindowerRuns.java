@@ -8,14 +8,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.ingest.e4.BlockSplitter;
 import org.sessionreview.model.Channel;
+import org.sessionreview.model.Role;
 import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.ArtifactRow;
 
 /** Test helpers: feed block streams to a windower, reorder streams, print windows exactly. */
 final class WindowerRuns {
     private WindowerRuns() {}
+
+    /** A client windower's windows and the events drained from it after them. */
+    record Drained(List<WindowFeatures> windows, WearerEvents events) {
+        /** The artifact rows of {@code kind} as {@code "channel start..end"}, by channel then start. */
+        List<String> rows(String kind) {
+            return events.artifacts.stream()
+                    .filter(r -> r.kind.equals(kind))
+                    .sorted(Comparator.comparing((ArtifactRow r) -> r.channel).thenComparingDouble(r -> r.startS))
+                    .map(r -> r.channel + " " + r.startS + ".." + r.endS)
+                    .toList();
+        }
+    }
+
+    /** Runs {@code blocks} through a client windower (default configuration, {@link SyntheticWearer#T0}). */
+    static Drained drained(List<SampleBlock> blocks) {
+        WearerWindower windower = new WearerWindower(FeatureConfig.defaults(), "syn", Role.CLIENT, SyntheticWearer.T0);
+        List<WindowFeatures> windows = new ArrayList<>(run(windower, blocks));
+        WearerEvents events = new WearerEvents();
+        windower.drainEvents(events);
+        return new Drained(windows, events);
+    }
+
+    /** A synthetic wearer's blocks as {@link BlockSplitter} cuts them (defaults, client, {@link SyntheticWearer#T0}). */
+    static List<SampleBlock> blocks(SyntheticWearer wearer) {
+        return new BlockSplitter(FeatureConfig.defaults()).stream(wearer.build(), Role.CLIENT, SyntheticWearer.T0);
+    }
 
     /** Every window the windower emits for {@code blocks} (which should end with a marker). */
     static List<WindowFeatures> run(WearerWindower windower, List<SampleBlock> blocks) {
