@@ -52,7 +52,8 @@ public record QueueView(
             int safetyEvents,
             String qualityClient,
             String qualityTherapist,
-            boolean lowQuality,
+            boolean lowClient,
+            boolean lowTherapist,
             String startAt,
             String startWhat,
             String startAnchor) {}
@@ -102,7 +103,9 @@ public record QueueView(
         for (Map<String, Object> s : ordered) {
             boolean isFlagged = Rows.bool(s, "flagged");
             List<Row> target = isFlagged ? flagged : unflagged;
-            target.add(row(target.size() + 1, s, low, tables.rows(Rows.str(s, "session_id"), "moments")));
+            String id = Rows.str(s, "session_id");
+            boolean therapistWearable = SessionViews.hasWearable(s, "therapist", tables.rows(id, "windows"));
+            target.add(row(target.size() + 1, s, low, therapistWearable, tables.rows(id, "moments")));
             therapists.add(Rows.str(s, "therapist_id"));
             clients.add(Rows.str(s, "client_key"));
         }
@@ -133,7 +136,12 @@ public record QueueView(
         return best;
     }
 
-    static Row row(int rank, Map<String, Object> s, double lowQuality, List<Map<String, Object>> moments) {
+    static Row row(
+            int rank,
+            Map<String, Object> s,
+            double lowQuality,
+            boolean therapistWearable,
+            List<Map<String, Object>> moments) {
         List<Map<String, Object>> sorted = SessionViews.sorted(moments);
         int start = startHere(sorted);
         Map<String, Object> m = start == 0 ? null : sorted.get(start - 1);
@@ -164,8 +172,11 @@ public record QueueView(
                         : Integer.toString(Rows.int0(s, "missed_opportunities")),
                 Rows.int0(s, "safety_events"),
                 qc == 0 ? "none" : Format.percent(qc),
-                qt == 0 ? "none" : Format.percent(qt),
-                qc < lowQuality || (qt > 0 && qt < lowQuality),
+                SessionViews.therapistQuality(qt, therapistWearable, "none"),
+                qc < lowQuality,
+                // a session without a therapist wearable is a legitimate set-up; one worn but
+                // without valid data is not
+                therapistWearable && qt < lowQuality,
                 m == null ? null : Format.mmss(Rows.dbl0(m, "start_s")),
                 m == null ? null : MomentText.kind(Rows.str(m, "kind"), Rows.str(m, "role")),
                 m == null ? null : "m-" + start);

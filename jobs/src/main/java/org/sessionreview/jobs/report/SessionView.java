@@ -78,8 +78,12 @@ public record SessionView(
             String maxSignificance,
             String clientArousal) {}
 
-    /** The 3RS roll-up of the session (DOMAIN.md 3.6). */
+    /**
+     * The 3RS roll-up of the session (DOMAIN.md 3.6); {@code coded} is false for a session without
+     * any accepted annotation (ruptures, repairs and missed opportunities were not judged).
+     */
     public record Rollup(
+            boolean coded,
             int withdrawal,
             int confrontation,
             int resolved,

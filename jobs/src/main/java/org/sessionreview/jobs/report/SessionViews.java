@@ -39,7 +39,7 @@ public final class SessionViews {
         String id = Rows.str(s, "session_id");
         List<Map<String, Object>> moments = sorted(tables.rows(id, "moments"));
         return new SessionView(
-                header(s),
+                header(s, hasWearable(s, "therapist", tables.rows(id, "windows"))),
                 TimelineChart.svg(TimelineData.of(s, tables, methods)),
                 moments.stream().map(m -> moment(id, m)).toList(),
                 ruptures(id),
@@ -50,7 +50,26 @@ public final class SessionViews {
                 methods);
     }
 
-    static Header header(Map<String, Object> s) {
+    /**
+     * Whether the session declared a wearable for {@code role} ("client" or "therapist"): data
+     * quality above 0, a channel of it missing, or a window of it. A quality of 0 alone cannot say
+     * (the sessions table writes 0 both without a wearable and for one that recorded nothing valid).
+     */
+    static boolean hasWearable(Map<String, Object> s, String role, List<Map<String, Object>> windows) {
+        return Rows.dbl0(s, "data_quality_" + role) > 0
+                || Rows.list(s, "missing_channels").stream().anyMatch(c -> c.startsWith(role + ":"))
+                || windows.stream().anyMatch(w -> role.equals(Rows.str(w, "role")));
+    }
+
+    /** What a page says for the therapist's data quality. */
+    static String therapistQuality(double quality, boolean hasWearable, String zero) {
+        if (!hasWearable) {
+            return "no wearable";
+        }
+        return quality == 0 ? zero : Format.percent(quality);
+    }
+
+    static Header header(Map<String, Object> s, boolean therapistWearable) {
         String clientKey = Rows.str(s, "client_key");
         double qt = Rows.dbl0(s, "data_quality_therapist");
         return new Header(
@@ -69,7 +88,7 @@ public final class SessionViews {
                 Rows.dbl0(s, "data_quality_client") == 0
                         ? "no valid wearable data"
                         : Format.percent(Rows.dbl(s, "data_quality_client")),
-                qt == 0 ? "no valid wearable data" : Format.percent(qt),
+                therapistQuality(qt, therapistWearable, "no valid wearable data"),
                 Rows.list(s, "missing_channels"),
                 withoutSourceFiles(Rows.str(s, "baseline_source")),
                 Format.number(Rows.dbl(s, "priority"), 1));
@@ -165,6 +184,7 @@ public final class SessionViews {
         // without any accepted annotation a share of 0 % would read as "no marker seen"
         boolean coded = Rows.int0(s, "annotation_count") > 0;
         return new Rollup(
+                coded,
                 Rows.int0(s, "ruptures_withdrawal"),
                 Rows.int0(s, "ruptures_confrontation"),
                 Rows.int0(s, "ruptures_resolved"),

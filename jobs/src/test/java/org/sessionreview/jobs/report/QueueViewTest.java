@@ -60,7 +60,7 @@ class QueueViewTest {
                 Fixtures.moment("S", "missed_opportunity", 90, 130)));
         assertEquals(3, QueueView.startHere(moments));
         QueueView.Row row =
-                QueueView.row(1, Fixtures.session("S", "T", "k", 1, "2026-03-01", 5000, 1, true), 0.5, moments);
+                QueueView.row(1, Fixtures.session("S", "T", "k", 1, "2026-03-01", 5000, 1, true), 0.5, true, moments);
         assertEquals("16:00", row.startAt());
         assertEquals("m-3", row.startAnchor());
         assertEquals("coded safety event", row.startWhat());
@@ -88,10 +88,40 @@ class QueueViewTest {
                 new java.util.HashMap<>(Fixtures.session("S", "T", "k", 1, "2026-03-01", 1000, 0, true));
         s.put("data_quality_client", 0.0);
         s.put("data_quality_therapist", 0.98);
-        QueueView.Row row = QueueView.row(1, s, 0.5, List.of());
+        QueueView.Row row = QueueView.row(1, s, 0.5, true, List.of());
         // before: "0 %", which reads as a measured 0 %; a session without client data stays marked LOW
         assertEquals("none", row.qualityClient());
-        assertTrue(row.lowQuality());
-        assertEquals("no valid wearable data", SessionViews.header(s).qualityClient());
+        assertTrue(row.lowClient());
+        assertFalse(row.lowTherapist());
+        assertEquals("no valid wearable data", SessionViews.header(s, true).qualityClient());
+    }
+
+    @Test
+    void shouldMarkATherapistWearableWithoutValidDataLowButNotASessionWithoutOne() {
+        java.util.Map<String, Object> s =
+                new java.util.HashMap<>(Fixtures.session("S", "T", "k", 1, "2026-03-01", 1000, 0, true));
+        s.put("data_quality_therapist", 0.0);
+        s.put("missing_channels", List.of());
+        // no therapist wearable declared: a legitimate set-up, not a LOW (and not "no valid data")
+        assertFalse(SessionViews.hasWearable(s, "therapist", List.of()));
+        QueueView.Row none = QueueView.row(1, s, 0.5, false, List.of());
+        assertEquals("no wearable", none.qualityTherapist());
+        assertFalse(none.lowTherapist());
+        assertFalse(none.lowClient());
+        assertEquals("no wearable", SessionViews.header(s, false).qualityTherapist());
+        // a therapist wristband that was declared (a window of it, or a channel missing) but
+        // recorded nothing valid: before, its 0 was never marked LOW
+        java.util.Map<String, Object> window = Fixtures.row("role", "therapist");
+        assertTrue(SessionViews.hasWearable(s, "therapist", List.of(window)));
+        s.put("missing_channels", List.of("therapist:TEMP"));
+        assertTrue(SessionViews.hasWearable(s, "therapist", List.of()));
+        QueueView.Row worn = QueueView.row(1, s, 0.5, true, List.of());
+        assertEquals("none", worn.qualityTherapist());
+        assertTrue(worn.lowTherapist());
+        assertFalse(worn.lowClient());
+        assertEquals("no valid wearable data", SessionViews.header(s, true).qualityTherapist());
+        s.put("data_quality_therapist", 0.3);
+        assertTrue(QueueView.row(1, s, 0.5, true, List.of()).lowTherapist());
+        assertFalse(QueueView.row(1, s, 0.25, true, List.of()).lowTherapist());
     }
 }

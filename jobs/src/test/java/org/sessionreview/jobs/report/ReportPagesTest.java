@@ -65,6 +65,19 @@ class ReportPagesTest {
     }
 
     @Test
+    void shouldSayTheVideoWasNotCodedOnlyForASessionWithoutAnyAcceptedAnnotation(@TempDir Path out) throws Exception {
+        java.util.Map<String, Object> uncoded =
+                new java.util.HashMap<>(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true));
+        uncoded.put("annotation_count", 0);
+        ReportTables t = Fixtures.tables(
+                List.of(uncoded, Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 0, true)), List.of());
+        ReportPages.write(t, Optional.empty(), out);
+        String notCoded = "Video not coded (no accepted annotation)";
+        assertTrue(Files.readString(out.resolve("sessions/S1.html")).contains(notCoded));
+        assertFalse(Files.readString(out.resolve("sessions/S2.html")).contains(notCoded));
+    }
+
+    @Test
     void shouldShowATherapistsEpisodeAsContextNotAsTheClientsWhenNothingIsFlagged(@TempDir Path out) throws Exception {
         java.util.Map<String, Object> therapist =
                 new java.util.HashMap<>(Fixtures.moment("S1", "anxiety_episode", 504, 682.5));

@@ -34,9 +34,11 @@ class SessionViewsTest {
         assertEquals("not coded", none.segmentsWithW());
         assertEquals("not coded", none.segmentsWithC());
         assertEquals("not coded", none.missedSensitivity());
+        org.junit.jupiter.api.Assertions.assertFalse(none.coded());
         s.put("annotation_count", 3);
         SessionView.Rollup coded = SessionViews.rollup(s, java.util.List.of());
         assertEquals("0 %", coded.segmentsWithW());
+        org.junit.jupiter.api.Assertions.assertTrue(coded.coded());
         assertEquals("5s=0/0;10s=0/0;20s=0/0;30s=0/0", coded.missedSensitivity());
     }
 }
