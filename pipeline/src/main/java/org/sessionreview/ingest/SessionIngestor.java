@@ -126,6 +126,11 @@ public final class SessionIngestor implements Serializable {
         BlockSplitter splitter = new BlockSplitter(config.features());
         Map<Role, E4Recording> recordings =
                 Wearers.read(out, info, dir, folder, m.wearableParts(), config.e4MaxDurationHours());
+        m.wearableParts().forEach((role, parts) -> {
+            if (parts.size() > 1) {
+                info.multiPartWearers.add(role.id());
+            }
+        });
         for (Map.Entry<Role, E4Recording> w : recordings.entrySet()) {
             endMillis = Math.max(endMillis, addWearer(info, w.getKey(), w.getValue(), splitter, blocks));
         }

@@ -28,6 +28,8 @@ public class SessionInfo {
     public boolean consentResearch;
     /** Roles ({@link Role#id()}) whose wearable folder was found. */
     public List<String> wearers = new ArrayList<>();
+    /** Roles whose recording {@code session.json wearables} lists in more than one part. */
+    public List<String> multiPartWearers = new ArrayList<>();
     /** Number of canonical annotations this session produced. */
     public int annotationCount;
     /** Other session.json fields, as compact JSON (never client_id). */
@@ -69,6 +71,7 @@ public class SessionInfo {
         c.consentSupervision = consentSupervision;
         c.consentResearch = consentResearch;
         c.wearers = new ArrayList<>(wearers);
+        c.multiPartWearers = new ArrayList<>(multiPartWearers);
         c.annotationCount = annotationCount;
         c.metadataJson = metadataJson;
         c.folder = folder;

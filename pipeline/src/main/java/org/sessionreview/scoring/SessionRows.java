@@ -62,8 +62,12 @@ final class SessionRows {
                 ChannelGroup.missing(Role.CLIENT, info.missingChannels),
                 cfg));
         for (Role role : Role.values()) {
-            String shortCoverage =
-                    VideoRange.shortCoverageReason(role.id(), byRole.get(role), info.durationS, cfg.minVideoCoverage());
+            String shortCoverage = VideoRange.shortCoverageReason(
+                    role.id(),
+                    byRole.get(role),
+                    info.durationS,
+                    cfg.minVideoCoverage(),
+                    info.multiPartWearers.contains(role.id()));
             if (shortCoverage != null) {
                 r.flagReasons.add(shortCoverage);
             }

@@ -67,8 +67,11 @@ final class VideoRange {
      * @param windows the wearer's windows
      * @param durationS the video's duration, seconds
      * @param minCoverage the least share of the video, 0..1
+     * @param partsListed whether {@code session.json} lists the wearer's recording in more than one
+     *     part (then the advice does not ask for them to be listed)
      */
-    static String shortCoverageReason(String role, List<WindowFeatures> windows, double durationS, double minCoverage) {
+    static String shortCoverageReason(
+            String role, List<WindowFeatures> windows, double durationS, double minCoverage, boolean partsListed) {
         if (windows.isEmpty() || !(durationS > 0)) {
             return null;
         }
@@ -114,7 +117,7 @@ final class VideoRange {
                 without,
                 coverage <= 0 && recordedDuringVideo
                         ? "no valid sample while it recorded; check whether the wristband was worn"
-                        : advice(first, last, durationS, coverage));
+                        : advice(first, last, durationS, coverage, partsListed));
     }
 
     /**
@@ -122,9 +125,11 @@ final class VideoRange {
      * media_start (or its UTC offset) is the likely cause; ending early or starting late, that or a
      * wristband stopped, started late or restarted (whose other part can be listed in {@code
      * wearables}); both ends within a tenth of the video of its ends, gaps inside the recording.
+     * When the parts are already listed ({@code partsListed}) it does not ask for them again.
      */
-    private static String advice(double first, double last, double durationS, double coverage) {
-        String parts = "list every part of the recording in session.json wearables";
+    private static String advice(double first, double last, double durationS, double coverage, boolean partsListed) {
+        String restarted =
+                partsListed ? "" : " or was restarted (list every part of the recording in session.json wearables)";
         double near = 0.1 * durationS;
         boolean startsOnTime = first <= near;
         boolean endsOnTime = last >= durationS - near;
@@ -132,15 +137,16 @@ final class VideoRange {
             return "check media_start and its UTC offset";
         }
         if (startsOnTime && endsOnTime) {
-            return "the recording has gaps; if the wristband was restarted, " + parts;
+            return partsListed
+                    ? "the recording has gaps (the parts listed in session.json wearables do not cover them)"
+                    : "the recording has gaps; if the wristband was restarted, list every part of the recording in"
+                            + " session.json wearables";
         }
         if (startsOnTime) {
-            return "check media_start and its UTC offset, or whether the wristband stopped early or was"
-                    + " restarted (" + parts + ")";
+            return "check media_start and its UTC offset, or whether the wristband stopped early" + restarted;
         }
         if (endsOnTime) {
-            return "check media_start and its UTC offset, or whether the wristband started late or was" + " restarted ("
-                    + parts + ")";
+            return "check media_start and its UTC offset, or whether the wristband started late" + restarted;
         }
         return "check media_start and its UTC offset";
     }

@@ -165,6 +165,9 @@ class WearerPartsIngestTest {
         }
         assertTrue(samples > 370_000, "the whole hour is compared: " + samples);
         assertEquals(whole.info.wearers, parts.info.wearers);
+        // the coverage reason no longer asks for parts already listed
+        assertEquals(List.of("client"), parts.info.multiPartWearers);
+        assertEquals(List.of(), whole.info.multiPartWearers);
     }
 
     @Test

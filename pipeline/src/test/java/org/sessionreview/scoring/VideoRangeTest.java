@@ -114,13 +114,13 @@ class VideoRangeTest {
         assertEquals(0.65, VideoRange.coverage(ws, 100), 1e-12);
         assertEquals(1.0, VideoRange.coverage(ws, 0), "unknown duration");
         assertEquals(0.0, VideoRange.coverage(List.of(), 100));
-        assertNull(VideoRange.shortCoverageReason("client", ws, 100, 0.5));
+        assertNull(VideoRange.shortCoverageReason("client", ws, 100, 0.5, false));
         assertEquals(
                 "client sensor data cover 65 % of the video (recorded from -0:01:40 to 0:02:10 of its 0:01:40; no"
                         + " data 0:00:25-0:00:40, 0:01:10-0:01:30): the recording has gaps; if the wristband was restarted, list every part of the"
                         + " recording in session.json wearables",
-                VideoRange.shortCoverageReason("client", ws, 100, 0.7));
-        assertNull(VideoRange.shortCoverageReason("client", List.of(), 100, 0.7), "no windows: other reasons");
+                VideoRange.shortCoverageReason("client", ws, 100, 0.7, false));
+        assertNull(VideoRange.shortCoverageReason("client", List.of(), 100, 0.7, false), "no windows: other reasons");
     }
 
     @Test
@@ -138,7 +138,7 @@ class VideoRangeTest {
                 "client sensor data cover 80 % of the video (recorded from -0:01:00 to 0:25:00 of its 0:25:00; no"
                         + " data 0:10:00-0:15:00): the recording has gaps; if the wristband was restarted, list"
                         + " every part of the recording in session.json wearables",
-                VideoRange.shortCoverageReason("client", ws, 1500, 0.9));
+                VideoRange.shortCoverageReason("client", ws, 1500, 0.9, false));
         // movement only, at full quality: a quarter, whatever the gap (it is no poor quality of
         // what was recorded; before, its empty windows lowered it to 0.2)
         assertEquals(0.25, DataQuality.of(ws), 1e-12);
@@ -146,7 +146,7 @@ class VideoRangeTest {
         assertEquals(
                 "client sensor data cover 0 % of the video (recorded from -0:01:00 to 0:25:00 of its 0:25:00): no"
                         + " valid sample while it recorded; check whether the wristband was worn",
-                VideoRange.shortCoverageReason("client", ws, 1500, 0.9));
+                VideoRange.shortCoverageReason("client", ws, 1500, 0.9, false));
         assertEquals(0.0, DataQuality.of(ws));
     }
 
@@ -169,22 +169,43 @@ class VideoRangeTest {
                 "client sensor data cover 40 % of the video (recorded from -0:00:45 to 0:20:00 of its 0:50:00):"
                         + " check media_start and its UTC offset, or whether the wristband stopped early or was"
                         + " restarted (list every part of the recording in session.json wearables)",
-                VideoRange.shortCoverageReason("client", spans(-45, 1200), 3000, 0.5));
+                VideoRange.shortCoverageReason("client", spans(-45, 1200), 3000, 0.5, false));
         // started 30 minutes in
         assertEquals(
                 "therapist sensor data cover 40 % of the video (recorded from 0:30:00 to 0:50:00 of its"
                         + " 0:50:00): check media_start and its UTC offset, or whether the wristband started late or"
                         + " was restarted (list every part of the recording in session.json wearables)",
-                VideoRange.shortCoverageReason("therapist", spans(1800, 3000), 3000, 0.5));
+                VideoRange.shortCoverageReason("therapist", spans(1800, 3000), 3000, 0.5, false));
         // wholly before the video, or inside it but away from both ends: media_start only
         assertEquals(
                 "client sensor data cover 0 % of the video (recorded from -1:00:00 to -0:10:00 of its 0:50:00):"
                         + " check media_start and its UTC offset",
-                VideoRange.shortCoverageReason("client", spans(-3600, -600), 3000, 0.5));
+                VideoRange.shortCoverageReason("client", spans(-3600, -600), 3000, 0.5, false));
         assertEquals(
                 "client sensor data cover 33 % of the video (recorded from 0:10:00 to 0:26:40 of its 0:50:00):"
                         + " check media_start and its UTC offset",
-                VideoRange.shortCoverageReason("client", spans(600, 1600), 3000, 0.5));
+                VideoRange.shortCoverageReason("client", spans(600, 1600), 3000, 0.5, false));
+    }
+
+    @Test
+    void shouldNotAskForPartsToBeListedWhenSessionJsonAlreadyListsSeveral() {
+        // a wristband restarted once, both parts listed: the gap between them stays, and the
+        // advice no longer asks for what was done (before: "list every part ...")
+        List<WindowFeatures> ws = spans(-60, 1500);
+        ws.removeIf(w -> w.endS > 600 && w.startS < 900);
+        assertEquals(
+                "client sensor data cover 80 % of the video (recorded from -0:01:00 to 0:25:00 of its 0:25:00; no"
+                        + " data 0:10:00-0:15:00): the recording has gaps (the parts listed in session.json"
+                        + " wearables do not cover them)",
+                VideoRange.shortCoverageReason("client", ws, 1500, 0.9, true));
+        assertEquals(
+                "client sensor data cover 40 % of the video (recorded from -0:00:45 to 0:20:00 of its 0:50:00):"
+                        + " check media_start and its UTC offset, or whether the wristband stopped early",
+                VideoRange.shortCoverageReason("client", spans(-45, 1200), 3000, 0.5, true));
+        assertEquals(
+                "therapist sensor data cover 40 % of the video (recorded from 0:30:00 to 0:50:00 of its"
+                        + " 0:50:00): check media_start and its UTC offset, or whether the wristband started late",
+                VideoRange.shortCoverageReason("therapist", spans(1800, 3000), 3000, 0.5, true));
     }
 
     @Test
