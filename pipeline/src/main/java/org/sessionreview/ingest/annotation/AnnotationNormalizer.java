@@ -186,7 +186,7 @@ public final class AnnotationNormalizer {
             return rejected(raw, sessionId, reason, code.get());
         }
         List<String> dropped = new ArrayList<>();
-        SortedMap<String, String> modifiers = modifiers(raw.modifiers(), dropped);
+        SortedMap<String, String> modifiers = modifiers(raw.modifiers(), raw.altModifierValues(), dropped);
         Annotation a = new Annotation();
         a.sessionId = sessionId;
         a.code = code.get().code();
@@ -263,13 +263,26 @@ public final class AnnotationNormalizer {
         return direct.isPresent() ? direct : codebook.actor(name);
     }
 
-    private SortedMap<String, String> modifiers(Map<String, String> raw, List<String> dropped) {
+    private SortedMap<String, String> modifiers(
+            Map<String, String> raw, Map<String, List<String>> alternatives, List<String> dropped) {
         SortedMap<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             String key = codebook.modifierName(e.getKey());
-            String written = codebook.modifierValue(key, e.getValue()).orElse(e.getValue());
-            Optional<String> value =
-                    RecordFields.isFreeText(e.getKey()) ? Optional.empty() : ModifierPolicy.admit(key, written);
+            Optional<String> value = Optional.empty();
+            if (!RecordFields.isFreeText(e.getKey())) {
+                // the value as written first, then its other names (an ELAN CV entry's other
+                // languages and id), each through the codebook's words
+                List<String> names = new ArrayList<>();
+                names.add(e.getValue());
+                names.addAll(alternatives.getOrDefault(e.getKey(), List.of()));
+                for (String name : names) {
+                    value = ModifierPolicy.admit(
+                            key, codebook.modifierValue(key, name).orElse(name));
+                    if (value.isPresent()) {
+                        break;
+                    }
+                }
+            }
             if (value.isEmpty()) {
                 boolean fixedKey = ModifierPolicy.isAllowedKey(key)
                         || BORIS_MODIFIER_COLUMN.matcher(key).matches();

@@ -36,6 +36,10 @@ import java.util.TreeMap;
  *     actor: for ELAN, the tier's PARTICIPANT and the words of its TIER_ID and PARTICIPANT (a tier
  *     {@code CL-anxiety} or {@code Therapist interventions}); the normaliser uses them only when
  *     they all point to the same actor; empty for other formats; never null
+ * @param altModifierValues other names of a modifier's value, by modifier key, tried in order when
+ *     the value in {@code modifiers} is not admitted: for ELAN, the other-language values and the
+ *     id of the controlled-vocabulary entry a modifier annotation refers to; empty for other
+ *     formats; never null
  */
 public record RawAnnotation(
         double startS,
@@ -49,7 +53,8 @@ public record RawAnnotation(
         long line,
         String labelSource,
         String actorSource,
-        List<String> altActorHints) {
+        List<String> altActorHints,
+        SortedMap<String, List<String>> altModifierValues) {
 
     /** {@link #actorSource()} of ELAN records: the hint is the tier's PARTICIPANT or TIER_ID. */
     public static final String TIER = "tier";
@@ -61,6 +66,11 @@ public record RawAnnotation(
         altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
         altActorHints = altActorHints == null ? List.of() : List.copyOf(altActorHints);
         modifiers = Collections.unmodifiableSortedMap(modifiers == null ? new TreeMap<>() : new TreeMap<>(modifiers));
+        SortedMap<String, List<String>> alt = new TreeMap<>();
+        if (altModifierValues != null) {
+            altModifierValues.forEach((k, v) -> alt.put(k, List.copyOf(v)));
+        }
+        altModifierValues = Collections.unmodifiableSortedMap(alt);
     }
 
     /** True for a point event ({@code endS == null}). */
@@ -87,6 +97,7 @@ public record RawAnnotation(
         private String labelSource;
         private String actorSource;
         private List<String> altActorHints = List.of();
+        private final SortedMap<String, List<String>> altModifierValues = new TreeMap<>();
 
         private Builder(String sourceFile, long line) {
             this.sourceFile = sourceFile;
@@ -142,6 +153,17 @@ public record RawAnnotation(
             return this;
         }
 
+        /**
+         * Other names of modifier {@code key}'s value (see {@link RawAnnotation#altModifierValues()});
+         * ignored when empty.
+         */
+        public Builder altModifierValues(String key, List<String> values) {
+            if (key != null && !key.isBlank() && values != null && !values.isEmpty()) {
+                altModifierValues.put(key.trim(), values);
+            }
+            return this;
+        }
+
         public Builder modifiers(Map<String, String> more) {
             more.forEach(this::modifier);
             return this;
@@ -168,7 +190,8 @@ public record RawAnnotation(
                     line,
                     labelSource,
                     actorSource,
-                    altActorHints);
+                    altActorHints,
+                    altModifierValues);
         }
     }
 }

@@ -60,7 +60,7 @@ import org.sessionreview.taxonomy.Actor;
  * annotation is rejected (these rejects come after all other records). A time-aligned dependent
  * tier (Included_In, Time_Subdivision) named significance or intensity holds modifiers too, each
  * value belonging to the parent annotation that contains it in time ({@link ElanContainment}); one
- * contained by none is rejected. Empty modifier values are ignored. A dependent tier whose id marks free text ({@link RecordFields#isFreeText}, e.g.
+ * contained by none is rejected. An empty modifier value takes the value of the CV entry its {@code CVE_REF} names (as a code does), and the entry's other values and id are tried when it is not admitted ({@link RawAnnotation#altModifierValues()}); other empty modifier values are ignored. A dependent tier whose id marks free text ({@link RecordFields#isFreeText}, e.g.
  * {@code comment@CL}) attaches the values of its reference annotations as the parent's note
  * (never a record, never a modifier); an independent free-text tier (a transcript) has no codes
  * and is skipped, its annotations counted in one note at line 0 (see {@link #skippedFreeText}).
@@ -113,6 +113,7 @@ public final class ElanParser implements AnnotationParser {
             classify(doc, tier, kinds, modifierKeys);
         }
         Map<EafDocument.Ann, Map<String, String>> modifiers = new HashMap<>();
+        Map<EafDocument.Ann, Map<String, List<String>>> modifierAlternatives = new HashMap<>();
         Map<EafDocument.Ann, List<String>> notes = new HashMap<>();
         List<Runnable> orphanRejects = new ArrayList<>();
         // (annotation, modifier key) given two values by two tiers
@@ -123,7 +124,9 @@ public final class ElanParser implements AnnotationParser {
                 continue;
             }
             for (EafDocument.Ann a : tier.annotations) {
-                if (a.value.isEmpty()) {
+                // a modifier's empty value is its CV entry's (as a code's is)
+                String value = a.value.isEmpty() && kind == Kind.MODIFIER ? cvValue(doc, a) : a.value;
+                if (value == null || value.isEmpty()) {
                     continue;
                 }
                 EafDocument.Ann owner = a.parentId == null && kind == Kind.MODIFIER
@@ -141,8 +144,7 @@ public final class ElanParser implements AnnotationParser {
                 } else if (kind == Kind.MODIFIER) {
                     String key = modifierKeys.get(tier);
                     Map<String, String> m = modifiers.computeIfAbsent(owner, k -> new TreeMap<>());
-                    if (m.containsKey(key) && !a.value.equals(m.get(key))
-                            || conflicts.contains(Map.entry(owner, key))) {
+                    if (m.containsKey(key) && !value.equals(m.get(key)) || conflicts.contains(Map.entry(owner, key))) {
                         // two tiers give one annotation this modifier: which value is meant is unknown
                         m.remove(key);
                         conflicts.add(Map.entry(owner, key));
@@ -152,7 +154,11 @@ public final class ElanParser implements AnnotationParser {
                                         + " (which is meant is unknown); the annotation is kept without it",
                                 null));
                     } else {
-                        m.put(key, a.value);
+                        m.put(key, value);
+                        // the CV entry's other languages and id, tried when the value is not admitted
+                        modifierAlternatives
+                                .computeIfAbsent(owner, k -> new TreeMap<>())
+                                .put(key, alternatives(doc, a, value));
                     }
                 } else {
                     notes.computeIfAbsent(owner, k -> new ArrayList<>()).add(a.value);
@@ -170,6 +176,7 @@ public final class ElanParser implements AnnotationParser {
                             times,
                             a,
                             modifiers.getOrDefault(a, Map.of()),
+                            modifierAlternatives.getOrDefault(a, Map.of()),
                             notes.getOrDefault(a, List.of()),
                             sourceFile));
                 } catch (InvalidRecordException e) {
@@ -255,6 +262,7 @@ public final class ElanParser implements AnnotationParser {
             EafTimeResolver times,
             EafDocument.Ann a,
             Map<String, String> modifiers,
+            Map<String, List<String>> modifierAlternatives,
             List<String> notes,
             String sourceFile)
             throws InvalidRecordException {
@@ -276,11 +284,16 @@ public final class ElanParser implements AnnotationParser {
                 .times(startS, endS)
                 .label(value)
                 .labelSource(fromCv ? "the CV entry of CVE_REF" : "ANNOTATION_VALUE")
-                .altLabels(alternatives(doc, a))
+                .altLabels(alternatives(doc, a, value))
                 .actorHint(hint)
                 .altActorHints(tierActorAlternatives(doc, tier))
                 .actorSource(RawAnnotation.TIER)
                 .modifiers(modifiers);
+        modifierAlternatives.forEach((key, alt) -> {
+            if (modifiers.containsKey(key)) {
+                b.altModifierValues(key, alt);
+            }
+        });
         notes.forEach(b::note);
         return b.build();
     }
@@ -344,14 +357,17 @@ public final class ElanParser implements AnnotationParser {
         return null;
     }
 
-    /** Other values and the id of the CV entry the annotation refers to or whose value it carries. */
-    private static List<String> alternatives(EafDocument doc, EafDocument.Ann a) {
+    /**
+     * Other values and the id of the CV entry the annotation refers to or whose value it carries;
+     * {@code value} is the annotation's value (its own, or the entry's when it had none).
+     */
+    private static List<String> alternatives(EafDocument doc, EafDocument.Ann a, String value) {
         List<EafDocument.CvEntry> cv = doc.vocabularyOf(a.tier);
         EafDocument.CvEntry entry = null;
         for (EafDocument.CvEntry e : cv) {
             if (a.cveRef != null
                     ? a.cveRef.equals(e.id())
-                    : e.values().stream().anyMatch(v -> v.equalsIgnoreCase(a.value))) {
+                    : e.values().stream().anyMatch(v -> v.equalsIgnoreCase(value))) {
                 entry = e;
                 break;
             }
@@ -361,11 +377,11 @@ public final class ElanParser implements AnnotationParser {
         }
         Set<String> out = new LinkedHashSet<>();
         for (String v : entry.values()) {
-            if (!v.isBlank() && !v.equalsIgnoreCase(a.value)) {
+            if (!v.isBlank() && !v.equalsIgnoreCase(value)) {
                 out.add(v);
             }
         }
-        if (entry.id() != null && !entry.id().equalsIgnoreCase(a.value)) {
+        if (entry.id() != null && !entry.id().equalsIgnoreCase(value)) {
             out.add(entry.id());
         }
         return new ArrayList<>(out);

@@ -26,7 +26,9 @@ import org.sessionreview.ingest.annotation.RawAnnotation;
  * record at the first row's line. The tier name (the column header) is the actor hint, as in
  * {@link ElanParser}. A row whose times cannot be read is one rejected record; a row with no value
  * in any tier column is rejected as "empty annotation value". Records come out by line, then
- * column.
+ * column. The cells of a tier named significance or intensity are modifiers of the coded cell whose
+ * interval contains them ({@link ElanTabModifiers}), not records, so the per-tier export gives the
+ * same annotations as the {@code .eaf} and the one-row-per-annotation export.
  */
 final class ElanTabColumns {
     private static final double TOUCH_S = 1e-6;
@@ -151,18 +153,54 @@ final class ElanTabColumns {
             }
         }
         done.sort(Comparator.comparingLong((Open o) -> o.line).thenComparingInt(o -> o.column));
+        // a significance or intensity tier's cells modify the coded cell containing them, as the
+        // rows of such a tier do in the one-row-per-annotation export (ElanTabModifiers)
+        List<ElanTabModifiers.Coded> coded = new ArrayList<>();
+        List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
+        java.util.Map<Open, ElanTabModifiers.Coded> codedOf = new java.util.IdentityHashMap<>();
         for (Open o : done) {
-            Double end =
-                    Double.isNaN(o.end) || o.end - o.begin < ElanParser.POINT_MAX_DURATION_MS / 1000.0 ? null : o.end;
             String tier = h.row().cell(o.column).trim();
-            sink.accept(RawAnnotation.builder(sink.sourceFile(), o.line)
-                    .times(o.begin, end)
-                    .label(o.value)
-                    .labelSource("a tier column")
-                    .actorHint(tier)
-                    .altActorHints(ElanParser.actorAlternatives(tier, null))
-                    .actorSource(RawAnnotation.TIER)
-                    .build());
+            double end = Double.isNaN(o.end) ? o.begin : o.end;
+            String key = ElanTabModifiers.key(tier);
+            if (key != null) {
+                modifiers.add(new ElanTabModifiers.Modifier(o.line, key, o.value, o.begin, end, tier, null));
+                continue;
+            }
+            Double recordEnd =
+                    Double.isNaN(o.end) || o.end - o.begin < ElanParser.POINT_MAX_DURATION_MS / 1000.0 ? null : o.end;
+            ElanTabModifiers.Coded c = new ElanTabModifiers.Coded(
+                    RawAnnotation.builder(sink.sourceFile(), o.line)
+                            .times(o.begin, recordEnd)
+                            .label(o.value)
+                            .labelSource("a tier column")
+                            .actorHint(tier)
+                            .altActorHints(ElanParser.actorAlternatives(tier, null))
+                            .actorSource(RawAnnotation.TIER),
+                    o.begin,
+                    end,
+                    tier,
+                    null);
+            coded.add(c);
+            codedOf.put(o, c);
+        }
+        java.util.Set<ElanTabModifiers.Modifier> orphans =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        orphans.addAll(ElanTabModifiers.attach(modifiers, coded));
+        int m = 0;
+        for (Open o : done) {
+            ElanTabModifiers.Coded c = codedOf.get(o);
+            if (c != null) {
+                sink.accept(c.builder().build());
+                continue;
+            }
+            ElanTabModifiers.Modifier mod = modifiers.get(m++);
+            if (orphans.contains(mod)) {
+                sink.reject(
+                        o.line,
+                        "modifier cell (the column of a tier named " + mod.key()
+                                + "): no one coded annotation of the file contains it",
+                        null);
+            }
         }
     }
 }

@@ -124,6 +124,30 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldAttachTheCellsOfASignificanceOrIntensityTierColumnInThePerTierLayout() {
+        String text = "Begin Time - hh:mm:ss.ms\tEnd Time - hh:mm:ss.ms\tclient-rupture\tclient-rupture-significance"
+                + "\tclient-anxiety\tclient-anxiety-intensity\n"
+                + "00:11:40.000\t00:11:40.040\tRUP_C_COMPLAINT_PROGRESS\t4\t\t\n"
+                + "00:12:00.000\t00:12:02.000\t\t\tANX_STR_SIGH\t\n"
+                + "00:12:02.000\t00:12:05.000\t\t\tANX_STR_SIGH\t3\n"
+                + "00:12:05.000\t00:12:10.000\t\t\tANX_STR_SIGH\t\n"
+                + "00:30:00.000\t00:30:05.000\t\t\t\t2\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        // before: "4", "3" and "2" were records whose labels mapped to no code, the codes had none
+        assertBalanced(r, 2, 1);
+        assertEquals("RUP_C_COMPLAINT_PROGRESS", r.records().get(0).label());
+        assertEquals(java.util.Map.of("significance", "4"), r.records().get(0).modifiers());
+        assertEquals("ANX_STR_SIGH", r.records().get(1).label());
+        assertEquals(720.0, r.records().get(1).startS(), EPS);
+        assertEquals(730.0, r.records().get(1).endS(), EPS, "the rows split by the intensity cell joined");
+        assertEquals(java.util.Map.of("intensity", "3"), r.records().get(1).modifiers(), "inside its interval");
+        assertEquals(
+                "modifier cell (the column of a tier named intensity): no one coded annotation of the file"
+                        + " contains it",
+                org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt(r, 6).reason);
+    }
+
+    @Test
     void shouldRejectTheOneRowWhoseEndIsBeforeItsBeginInABeginEndExport() {
         String text = "Client\t00:00:10.000\t10.000\t00:00:12.000\t12.000\tRUP_W_DENIAL\n"
                 + "Client\t00:01:40.000\t100.000\t00:01:50.000\t110.000\tRUP_W_MINIMAL\n"
