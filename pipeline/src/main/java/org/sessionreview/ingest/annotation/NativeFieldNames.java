@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  *
  * A name of the contract itself always wins: with both {@code actor} and {@code role}, {@code
  * role} stays a modifier. Two other names for one field ({@code onset} and {@code begin}) are
- * ambiguous and refused. ELAN's own headed export ({@code Begin Time - msec}, {@code Duration -
+ * ambiguous and refused, except {@code category} beside another name for the code ({@code label},
+ * {@code behavior}): there it is the code's family (DOMAIN.md 2, BORIS "Behavioral category") and
+ * stays another column. ELAN's own headed export ({@code Begin Time - msec}, {@code Duration -
  * ss.msec}) matches none of these ({@code _msec} is not taken for a reason), so it is still told
  * apart from a native table.
  */
@@ -45,6 +47,8 @@ final class NativeFieldNames {
     private static final double SECONDS = 1.0;
     private static final double MILLISECONDS = 1e-3;
     private static final Map<String, Field> NAMES = names();
+    /** Other names that give way to another other name of their field ({@code label} beside {@code category}). */
+    private static final java.util.Set<String> WEAK = java.util.Set.of("category");
 
     private NativeFieldNames() {}
 
@@ -114,6 +118,11 @@ final class NativeFieldNames {
                 continue;
             }
             List<Source> s = e.getValue();
+            if (s.size() > 1 && s.stream().anyMatch(x -> WEAK.contains(x.normalised()))) {
+                // a BORIS-like "Behavioral category" beside a label is the code's family, not a
+                // second code (DOMAIN.md 2): it stays another column, as beside a 'code' column
+                s = s.stream().filter(x -> !WEAK.contains(x.normalised())).toList();
+            }
             if (s.size() > 1) {
                 throw new InvalidRecordException(
                         "'" + s.get(0).normalised() + "' and '" + s.get(1).normalised()

@@ -53,6 +53,30 @@ class NativeFieldNamesTest {
     }
 
     @Test
+    void shouldTakeACategoryBesideALabelAsTheFamilyNotAsASecondCode() throws Exception {
+        Map<String, NativeFieldNames.Source> r = NativeFieldNames.resolve(List.of("Onset", "Label", "Category"));
+        assertEquals("Label", r.get("code").written());
+        assertEquals(
+                "Behavior",
+                NativeFieldNames.resolve(List.of("start", "Behavior", "category"))
+                        .get("code")
+                        .written());
+        assertEquals(
+                "category",
+                NativeFieldNames.resolve(List.of("start", "category"))
+                        .get("code")
+                        .written());
+        // two strong names stay ambiguous
+        assertThrows(
+                InvalidRecordException.class, () -> NativeFieldNames.resolve(List.of("start", "label", "behavior")));
+        String file = "Onset (s),Label,Category,Speaker\n100,ANX_STR_SIGH,anxiety,client\n";
+        ParseResult<RawAnnotation> p = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s1");
+        // before: the whole file refused ("'label' and 'category' both give the code")
+        assertBalanced(p, 1, 0);
+        assertEquals("ANX_STR_SIGH", p.records().get(0).label());
+    }
+
+    @Test
     void shouldReadACsvWithOtherNamesSecondsAndDurations() {
         String file = "Onset (s),Duration (s),Label,Speaker,Comment\n"
                 + "100,,ANX_STR_SIGH,client,\n"
