@@ -340,7 +340,8 @@ public final class NativeAnnotationParser implements AnnotationParser {
             }
             if (RecordFields.isFreeText(key)) {
                 b.note(f.getValue());
-            } else {
+            } else if (!RecordFields.isMissing(f.getValue())) {
+                // an NA cell (R, BORIS) is a value not coded, not one outside the allow-list
                 b.modifier(key, f.getValue());
             }
         }

@@ -97,6 +97,18 @@ class NativeAnnotationParserTest {
     }
 
     @Test
+    void shouldTakeAnNaModifierCellAsNotCodedRatherThanAsAValueToDrop() {
+        String file =
+                "start,code,actor,significance,intensity\n100,RUP_W_DENIAL,client,NA,\n110,ANX_STR_SIGH,client,NA,2\n";
+        ParseResult<RawAnnotation> r = new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV)
+                .parse(file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "codes.csv", "s1");
+        assertEquals(2, r.records().size());
+        // before: significance=NA, dropped by the allow-list with a note counted as a reject
+        assertEquals(java.util.Map.of(), r.records().get(0).modifiers());
+        assertEquals(java.util.Map.of("intensity", "2"), r.records().get(1).modifiers());
+    }
+
+    @Test
     void shouldReadDecimalCommaWhenCsvIsSemicolonSeparated() {
         ParseResult<RawAnnotation> r = csv.parse(
                 AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n1.234,5;1.240;AFF_CUE\n"),

@@ -101,10 +101,17 @@ public final class BorisParser implements AnnotationParser {
         while (first < rows.size() && rows.get(first).isBlank()) {
             first++;
         }
-        if (first == rows.size() || !rows.get(first).cell(0).trim().equalsIgnoreCase("Observation id")) {
+        if (first == rows.size()) {
             return Optional.empty();
         }
         BorisHeader h = new BorisHeader(rows.get(first));
+        if (!rows.get(first).cell(0).trim().equalsIgnoreCase("Observation id")) {
+            // an events export whose leading columns were deleted in a spreadsheet: its START and
+            // STOP rows still pair into bouts (read as a native table, each row was a point)
+            return h.has("Behavior type") && h.has("Time") && h.has("Behavior") && !h.has("Start (s)")
+                    ? Optional.of(new TableLayout(BorisLayout.TABULAR_EVENTS, first, null))
+                    : Optional.empty();
+        }
         if (h.has("Start (s)") && h.has("Behavior")) {
             return Optional.of(new TableLayout(BorisLayout.AGGREGATED_EVENTS, first, null));
         }

@@ -47,6 +47,40 @@ class BorisExportVariantsTest {
     }
 
     @Test
+    void shouldPairStartAndStopWhenASpreadsheetDeletedTheLeadingColumnsOfAnEventsExport() throws Exception {
+        String text = java.nio.file.Files.readString(
+                java.nio.file.Path.of("..", "sample-data", "2026-03-05_T02_0900", "boris_events.tsv"));
+        int subject = Arrays.asList(text.split("\n", 2)[0].split("\t", -1)).indexOf("Subject");
+        StringBuilder cut = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                List<String> cells = Arrays.asList(line.split("\t", -1));
+                cut.append(String.join("\t", cells.subList(subject, cells.size())))
+                        .append('\n');
+            }
+        }
+        assertEquals(
+                java.util.Optional.of(org.sessionreview.ingest.annotation.AnnotationFormat.BORIS_EXPORT),
+                org.sessionreview.ingest.annotation.AnnotationFormat.detect("events.tsv", cut.toString()));
+        ParseResult<RawAnnotation> whole =
+                new BorisParser().parse(text.getBytes(StandardCharsets.UTF_8), "events.tsv", "s1");
+        ParseResult<RawAnnotation> r =
+                new BorisParser().parse(cut.toString().getBytes(StandardCharsets.UTF_8), "events.tsv", "s1");
+        // before: read as a native table, each START and STOP a point of its own
+        assertBalanced(r, whole.records().size(), 0);
+        assertEquals(
+                whole.records().stream()
+                        .map(a -> a.startS() + "-" + a.endS() + " " + a.label() + " " + a.actorHint() + " "
+                                + a.modifiers())
+                        .toList(),
+                r.records().stream()
+                        .map(a -> a.startS() + "-" + a.endS() + " " + a.label() + " " + a.actorHint() + " "
+                                + a.modifiers())
+                        .toList());
+        assertEquals(true, r.records().stream().anyMatch(a -> a.endS() != null), "state bouts paired");
+    }
+
+    @Test
     void shouldReadModifierColumnsWhenLegacyExportNamesThemWithoutHash() {
         String text = withModifierColumn();
         ParseResult<RawAnnotation> r =
