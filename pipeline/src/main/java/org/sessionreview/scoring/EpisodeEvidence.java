@@ -3,11 +3,11 @@ package org.sessionreview.scoring;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
+import org.sessionreview.taxonomy.CodeTaxonomy;
 
 /**
  * The readable evidence of an anxiety episode: which channels rose (each with its peak z), the
@@ -31,8 +31,8 @@ public final class EpisodeEvidence {
     private EpisodeEvidence() {}
 
     /**
-     * Coded ANX cues inside the episode: annotations whose code starts with {@code ANX_} (or
-     * whose family is {@code ANX}), whose actor is the episode's wearer (a missing actor counts
+     * Coded cues inside the episode: annotations whose code is an {@code ANX_*} channel (or whose
+     * family is {@code ANX}), {@code AFF_CUE} or {@code AFF_CONCERN}, whose actor is the episode's wearer (a missing actor counts
      * as the client, ANX being client codes), and whose interval overlaps {@code [start -
      * cueLookbackS, end]} (SCR latency, DOMAIN.md 4.2). Sorted by start, then code.
      */
@@ -119,9 +119,13 @@ public final class EpisodeEvidence {
         return sb.toString();
     }
 
+    /**
+     * A cue that voices the episode, as the missed-opportunity rule counts it ({@link
+     * CodeTaxonomy#isClientCue}: ANX_*, AFF_CUE, AFF_CONCERN; before 2026-12-05 ANX_* only, so an
+     * episode voiced by an AFF_CONCERN was called unvoiced here and voiced in its moment).
+     */
     private static boolean isAnxietyCue(Annotation a) {
-        return (a.code != null && a.code.toUpperCase(Locale.ROOT).startsWith("ANX_"))
-                || "ANX".equalsIgnoreCase(a.family);
+        return CodeTaxonomy.isClientCue(a.code) || "ANX".equalsIgnoreCase(a.family);
     }
 
     private static boolean actorMatches(Annotation a, Role role) {

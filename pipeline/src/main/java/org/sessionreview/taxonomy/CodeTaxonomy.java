@@ -108,4 +108,16 @@ public final class CodeTaxonomy {
     public static boolean isAboveThresholdAnxiety(String code) {
         return lookup(code).filter(ABOVE_THRESHOLD::contains).isPresent();
     }
+
+    /**
+     * True for a client's cue in the sense of DOMAIN.md section 5: an {@code ANX_*} anxiety
+     * channel, {@code AFF_CUE} or {@code AFF_CONCERN}. Such a cue voices an anxiety episode it
+     * overlaps (else the episode is unvoiced arousal), wherever that is decided.
+     */
+    public static boolean isClientCue(String code) {
+        return family(code).filter(f -> f == Family.ANX).isPresent()
+                || lookup(code)
+                        .filter(c -> c == CanonicalCode.AFF_CUE || c == CanonicalCode.AFF_CONCERN)
+                        .isPresent();
+    }
 }

@@ -91,6 +91,25 @@ class EpisodeEvidenceTest {
     }
 
     @Test
+    void shouldCountAnAffectCueOrConcernAsVoicingTheEpisodeAsTheMissedOpportunityRuleDoes() {
+        AnxietyEpisode e = episode(Role.CLIENT, z(Feature.SCL, 3.0), z(Feature.SCL, 2.0));
+        List<Annotation> all = List.of(
+                annotation("S1", "AFF_CONCERN", "client", 4540, null),
+                annotation("S1", "AFF_CUE", "client", 4560, null),
+                annotation("S1", "AFF_SAD", "client", 4520, null)); // affect, not a cue (DOMAIN.md 5)
+        List<Annotation> inside = EpisodeEvidence.cuesInside(e, all, CFG);
+        // before: ANX_* only, so the evidence said "unvoiced arousal" while the episode's missed
+        // opportunity, voiced by the AFF_CONCERN, was a missed_opportunity
+        assertEquals(
+                List.of("AFF_CONCERN", "AFF_CUE"),
+                inside.stream().map(a -> a.code).collect(Collectors.toList()));
+        assertEquals(
+                "client arousal: rests on a single channel (EDA level): EDA level z 3.0; coded cues inside:"
+                        + " AFF_CONCERN at 75:40, AFF_CUE at 76:00",
+                EpisodeEvidence.text(e, inside, true, CFG));
+    }
+
+    @Test
     void shouldMatchTherapistCuesOnlyWhenTheEpisodeIsTheTherapists() {
         AnxietyEpisode e = episode(Role.THERAPIST, z(Feature.HR, 2.5), z(Feature.HR, 1.5));
         List<Annotation> all = List.of(

@@ -40,10 +40,16 @@ public record SessionPlan(
         return therapist == null ? List.of(client) : List.of(client, therapist);
     }
 
-    /** Coded client ANX_* events whose start lies inside the episode. */
+    /**
+     * Coded client cues (DOMAIN.md 5: ANX_*, AFF_CUE, AFF_CONCERN) whose start lies inside the
+     * episode: they voice it.
+     */
     public List<CodedEvent> cuesInside(EpisodePlan e) {
         return events.stream()
-                .filter(c -> c.actor().equals("client") && c.family().equals("ANX"))
+                .filter(c -> c.actor().equals("client")
+                        && (c.family().equals("ANX")
+                                || c.code().equals("AFF_CUE")
+                                || c.code().equals("AFF_CONCERN")))
                 .filter(c -> e.interval().contains(c.startS()))
                 .toList();
     }

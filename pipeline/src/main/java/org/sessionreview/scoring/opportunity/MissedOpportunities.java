@@ -263,7 +263,7 @@ public final class MissedOpportunities {
     }
 
     private static boolean isCue(Annotation a) {
-        return isAnx(a) || is(a, CanonicalCode.AFF_CUE) || is(a, CanonicalCode.AFF_CONCERN);
+        return CodeTaxonomy.isClientCue(a.code);
     }
 
     private static boolean isAnx(Annotation a) {
