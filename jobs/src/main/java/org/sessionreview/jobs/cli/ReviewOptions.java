@@ -30,7 +30,7 @@ public final class ReviewOptions {
             "",
             "Reads every session folder under --sessions (one folder per recorded session, each with a",
             "session.json, E4 wearable folders and annotation files) and writes the review tables as",
-            "Parquet under --out (sessions/, moments/, windows/, episodes/, ruptures/, segments/, annotations/,",
+            "Parquet under --out (sessions/, moments/, windows/, ruptures/, segments/, annotations/,",
             "rejects/ and the other tables of the README), run.json and baselines.json. --out may be new, empty",
             "or a folder this tool wrote before (the entries it owns are replaced, other files left alone);",
             "it may not hold anything else, nor be, contain or lie inside the sessions root or your home folder.",

@@ -9,14 +9,17 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.TableConfigOptions;
 import org.apache.flink.table.catalog.GenericInMemoryCatalog;
+import org.sessionreview.export.ResearchExport;
 import org.sessionreview.jobs.io.EmbeddedTempDirectory;
 import org.sessionreview.parquet.OutputTables;
+import org.sessionreview.parquet.TableReader;
 import org.sessionreview.parquet.TableSchema;
 
 /**
  * A batch {@link TableEnvironment} on the embedded runtime whose current catalog, {@code review}
  * (in memory, database {@code default_database}), holds every output table found under a review's
- * output folder, registered by {@link TableDdl}. The session time zone is UTC, so that
+ * output folder, registered by {@link TableDdl}; for a research export's folder, with the export's
+ * columns. The session time zone is UTC, so that
  * {@code TIMESTAMP_LTZ} values print and cast the same on every machine.
  */
 public final class ReviewCatalog {
@@ -53,7 +56,12 @@ public final class ReviewCatalog {
         env.useDatabase(DATABASE);
         List<String> registered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (TableSchema<?> t : OutputTables.ALL) {
+        boolean export = isResearchExport(tables);
+        for (TableSchema<?> review : OutputTables.ALL) {
+            if (export && !ResearchExport.tableNames().contains(review.name())) {
+                continue; // a table the export drops
+            }
+            TableSchema<?> t = export ? ResearchExport.exportSchema(review) : review;
             Path dir = tables.resolve(t.name()).toAbsolutePath().normalize();
             if (Files.isDirectory(dir)) {
                 env.executeSql(TableDdl.createTable(t, dir.toUri().toString()));
@@ -63,5 +71,17 @@ public final class ReviewCatalog {
             }
         }
         return new Opened(env, List.copyOf(registered), List.copyOf(missing), temp);
+    }
+
+    /**
+     * True when {@code tables} is the output of {@code export} (its sessions files' footer names an
+     * audience): its tables have the export's columns ({@link ResearchExport#exportSchema}), not the
+     * review's ({@code session_week} instead of {@code session_date}, no {@code *_utc}).
+     */
+    static boolean isResearchExport(Path tables) {
+        List<Path> files = TableReader.files(tables.resolve("sessions"));
+        return !files.isEmpty()
+                && TableReader.footer(files.get(0))
+                        .containsKey(org.sessionreview.parquet.ParquetTables.FOOTER_PREFIX + "export.audience");
     }
 }

@@ -304,6 +304,41 @@ class SqlCommandITCase {
     }
 
     @Test
+    void shouldQueryAResearchExportWithTheExportsColumns(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path research = tmp.resolve("research-out");
+        int code = Main.run(
+                new String[] {
+                    "export",
+                    "--audience",
+                    "research",
+                    "--tables",
+                    out.toString(),
+                    "--out",
+                    research.toString(),
+                    "--allow-demo-key",
+                    "--quiet"
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(0, code);
+        String query = "SELECT session_week, COUNT(*) AS n FROM sessions GROUP BY session_week ORDER BY session_week";
+        Result r = sql("-e", query, "--tables", research.toString(), "--format", "json");
+        // before: the review's schema was registered (session_date, media_start_utc): "Column not found"
+        assertEquals(0, r.code(), r.err());
+        List<Map<String, Object>> expected = new ArrayList<>();
+        try (DuckDb d = new DuckDb()) {
+            d.execute("CREATE VIEW sessions AS SELECT * FROM " + DuckDb.parquet(research.resolve("sessions")));
+            for (Map<String, Object> row : d.query(query)) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                row.forEach((k, v) -> m.put(k, Canonical.ofDuckDb(v)));
+                expected.add(m);
+            }
+        }
+        assertFalse(expected.isEmpty());
+        assertSameRows(expected, jsonRows(r.out()), "research export");
+    }
+
+    @Test
     void shouldExitTwoWhenTheFolderHoldsNoTables() {
         Result r = sql("-e", "SELECT 1", "--tables", Paths.sampleData().toString());
         assertEquals(2, r.code(), r.err());
