@@ -54,13 +54,19 @@ public final class EpisodeEvidence {
      * anxiety direction ({@code sign * meanZ}), reaches {@link ScoringConfig#risingChannelZ()};
      * ordered by peak z in the anxiety direction, strongest first (ties in {@link Feature}
      * order). The mean decides, not the peak: over a few dozen windows the peak of an unchanged,
-     * noisy channel often passes 1.
+     * noisy channel often passes 1. Only channels with a weight in the index count (before
+     * 2026-12-05 the unweighted fidget power, whose z saturates with any hand use, led 18 of 21
+     * episodes' evidence on the Stress-Predict recordings and hid "rests on a single channel").
      */
     public static List<Feature> risingChannels(AnxietyEpisode e, ScoringConfig cfg) {
         List<Feature> out = new ArrayList<>();
         for (Map.Entry<Feature, Double> en : e.meanZ().entrySet()) {
             Feature f = en.getKey();
-            if (f.sign() * en.getValue() >= cfg.risingChannelZ() && e.peakZ().containsKey(f)) {
+            // a channel without weight is not part of the index (fidget by default): it is listed
+            // among the other channels, never as what the episode rests on
+            if (f.weight(cfg) > 0
+                    && f.sign() * en.getValue() >= cfg.risingChannelZ()
+                    && e.peakZ().containsKey(f)) {
                 out.add(f);
             }
         }

@@ -110,6 +110,26 @@ class EpisodeEvidenceTest {
     }
 
     @Test
+    void shouldNotNameAChannelWithoutWeightAsWhatTheEpisodeRestsOn() {
+        // fidget saturates with any hand use and has no weight by default: a heart-rate episode
+        // with busy hands rests on a single channel (before: "fidget z 10.0, HR z 7.9")
+        AnxietyEpisode e = episode(
+                Role.CLIENT,
+                z(Feature.FIDGET, 10.0, Feature.HR, 7.9, Feature.SCL, -1.3),
+                z(Feature.FIDGET, 5.7, Feature.HR, 3.75, Feature.SCL, -1.3));
+        assertEquals(List.of(Feature.HR), EpisodeEvidence.risingChannels(e, CFG));
+        assertEquals(
+                "client arousal: rests on a single channel (HR): HR z 7.9 (other channels' peak: EDA level z -1.3,"
+                        + " fidget z 10.0); video not coded (no cue or response to compare)",
+                EpisodeEvidence.text(e, List.of(), false, CFG));
+        // given a weight, it is part of the index again
+        ScoringConfig weighted = ScoringConfig.builder()
+                .set(org.sessionreview.config.ScoringOptions.WEIGHT_FIDGET, 0.5)
+                .build();
+        assertEquals(List.of(Feature.FIDGET, Feature.HR), EpisodeEvidence.risingChannels(e, weighted));
+    }
+
+    @Test
     void shouldMatchTherapistCuesOnlyWhenTheEpisodeIsTheTherapists() {
         AnxietyEpisode e = episode(Role.THERAPIST, z(Feature.HR, 2.5), z(Feature.HR, 1.5));
         List<Annotation> all = List.of(
