@@ -180,7 +180,12 @@ public final class EpisodeDetector {
                 continue;
             }
             count++;
-            if (w.anxietyIndex != null && w.anxietyIndex > peak) {
+            if (w.anxietyIndex == null) {
+                // unscored (gross movement, or no channel passing quality): its z-scores are no
+                // evidence of arousal, as it has no index
+                continue;
+            }
+            if (w.anxietyIndex > peak) {
                 peak = w.anxietyIndex;
                 peakS = c;
             }

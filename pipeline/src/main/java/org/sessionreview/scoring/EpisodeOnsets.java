@@ -17,7 +17,10 @@ import org.sessionreview.model.WindowFeatures;
  *
  * <ol>
  *   <li><b>Look-back.</b> The windows from the entry window back {@link OnsetRule#lookbackS()}
- *       [180 s], stopping at the end of the previous episode and at a gap in the windows.
+ *       [180 s], stopping at the end of the previous episode, at a gap in the windows and at a
+ *       window without an index (gross movement, or no channel passing quality: the index
+ *       refuses to score it, so an onset placed there would send a supervisor to a movement
+ *       bout, as on the Stress-Predict recordings before 2026-12-05).
  *       Bounded, so a stream can back-date an onset from a buffer of about 40 windows.
  *   <li><b>Rising channels.</b> Each onset feature ({@link OnsetRule#onsetFeatures()} [EDA
  *       level, HR, RMSSD]: the level-like features whose window series are smooth; the SCR rate
@@ -108,7 +111,8 @@ public final class EpisodeOnsets {
             double next = EpisodeDetector.centreS(ws.get(lo), cfg);
             if (c < entryC - rule.lookbackS() - EPS
                     || c - half < floorS - EPS
-                    || next - c > cfg.windowHopS() * 1.5 + EPS) {
+                    || next - c > cfg.windowHopS() * 1.5 + EPS
+                    || ws.get(lo - 1).anxietyIndex == null) {
                 break;
             }
             lo--;

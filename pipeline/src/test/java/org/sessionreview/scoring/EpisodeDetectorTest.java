@@ -58,6 +58,44 @@ class EpisodeDetectorTest {
         assertEquals(Role.CLIENT, e.role());
     }
 
+    /**
+     * 80 windows; EDA level and HR z rise linearly from 0 at signal time 300 s to 6 at 420 s and
+     * stay there (a window's z at its leading edge, centre + 15 s); index = their mean. Windows whose
+     * centre lies in [fromS, toS] are unscored (gross movement: no index, the z-scores kept, here
+     * high as exertion would make them).
+     */
+    private static List<WindowFeatures> riseWithMovement(double fromS, double toS) {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (int k = 0; k < 80; k++) {
+            WindowFeatures w = indexed(5.0 * k, null);
+            double edge = 5.0 * k + 30;
+            double z = Math.max(0, Math.min(6, (edge - 300) / 20.0));
+            w.zScl = z;
+            w.zHr = z;
+            w.anxietyIndex = z;
+            double c = 5.0 * k + 15;
+            if (c >= fromS && c <= toS) {
+                w.anxietyIndex = null;
+                w.zScl = 9.0;
+                w.zHr = 9.0;
+            }
+            ws.add(w);
+        }
+        return ws;
+    }
+
+    @Test
+    void shouldNeitherPlaceTheOnsetInsideNorTakePeaksFromWindowsTheIndexRefusedToScore() {
+        AnxietyEpisode clean = detect(riseWithMovement(-1, -1)).get(0);
+        assertEquals(300, clean.startS(), 5, "the rise is back-dated to its onset (entered at 322.5 s)");
+        // movement from centre 280 to 310 s, over the rise's start: before, the onset went back
+        // into it (a supervisor sent to a movement bout) and its z 9 became the evidence's peaks
+        AnxietyEpisode moved = detect(riseWithMovement(280, 310)).get(0);
+        assertTrue(moved.startS() >= 312.5 - 1e-9, "not inside the unscored windows: " + moved.startS());
+        assertEquals(6.0, moved.peakZ().get(Feature.SCL), 1e-12);
+        assertEquals(6.0, moved.peakZ().get(Feature.HR), 1e-12);
+    }
+
     @Test
     void shouldNotEnterWhenTheElevatedRunIsShorterThanTheHold() {
         assertTrue(detect(runs(10, LOW, 3, HIGH, 10, LOW)).isEmpty()); // 15 s < 20 s
