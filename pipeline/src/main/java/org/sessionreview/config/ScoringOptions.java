@@ -183,7 +183,9 @@ public final class ScoringOptions {
                     0.9,
                     "",
                     "A wearer's share of the video covered by its data below which a flag reason names the"
-                            + " stretches without data and asks to check media_start or the wristband.")
+                            + " stretches without data and asks to check media_start or the wristband; also the"
+                            + " client's share of scored windows (not unscored by gross movement) below which a"
+                            + " flag reason says movement hid part of the video.")
             .range(0, 1);
     public static final ConfigOption<Boolean> THERAPIST_MOMENTS = flag(
             "scoring.therapist_moments",

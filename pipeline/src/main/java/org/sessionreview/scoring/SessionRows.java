@@ -71,6 +71,18 @@ final class SessionRows {
             if (shortCoverage != null) {
                 r.flagReasons.add(shortCoverage);
             }
+            // the client's index is what flags a session: say when movement hid much of it
+            String movement = role != Role.CLIENT
+                    ? null
+                    : VideoRange.movementReason(
+                            role.id(),
+                            byRole.get(role),
+                            info.durationS,
+                            cfg.minVideoCoverage(),
+                            cfg.grossMovementMaxS());
+            if (movement != null) {
+                r.flagReasons.add(movement);
+            }
         }
         if (annotationCount == 0) {
             // informs, never flags: the physiology is still reviewed

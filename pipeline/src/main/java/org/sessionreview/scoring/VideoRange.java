@@ -151,6 +151,47 @@ final class VideoRange {
         return "check media_start and its UTC offset";
     }
 
+    /**
+     * The flag reason for a wearer whose gross movement left more than {@code 1 - minCoverage} of
+     * the video's windows with data unscored (a window with at least {@code grossMovementMaxS} s
+     * of gross movement keeps its z-scores but has no index), e.g. {@code client movement left 27
+     * % of the video unscored (gross movement in 97 of 360 windows with data): arousal there is
+     * not judged}; null otherwise or without windows in the video. Talking with the hands, walking
+     * or adjusting the band can hide a stretch of the session from the index; the data quality,
+     * which judges the sensors, does not show it.
+     *
+     * @param role {@code client} or {@code therapist}
+     * @param windows the wearer's windows
+     * @param durationS the video's duration, seconds
+     * @param minCoverage the least share of the video, 0..1 ({@code scoring.min_video_coverage})
+     * @param grossMovementMaxS gross movement that unscores a window, seconds ({@code
+     *     scoring.gross_movement_max_s})
+     */
+    static String movementReason(
+            String role, List<WindowFeatures> windows, double durationS, double minCoverage, double grossMovementMaxS) {
+        java.util.function.Predicate<WindowFeatures> holds = DataRuns.holdsData(windows);
+        int withData = 0;
+        int moving = 0;
+        for (WindowFeatures w : windows) {
+            boolean inVideo = !(durationS > 0) || (w.endS > 0 && w.startS < durationS);
+            if (!w.endOfStream && inVideo && holds.test(w)) {
+                withData++;
+                moving += w.grossMovementS >= grossMovementMaxS ? 1 : 0;
+            }
+        }
+        if (withData == 0 || moving <= (1 - minCoverage) * withData) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s movement left %d %% of the video unscored (gross movement in %d of %d windows with data):"
+                        + " arousal there is not judged",
+                role,
+                (long) Math.floor(100.0 * moving / withData + 1e-9),
+                moving,
+                withData);
+    }
+
     /** Signed video time as {@code [-]h:mm:ss}, truncated to the second. */
     static String clock(double seconds) {
         long s = (long) Math.floor(Math.abs(seconds));

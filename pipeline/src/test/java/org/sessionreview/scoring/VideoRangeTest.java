@@ -209,6 +209,32 @@ class VideoRangeTest {
     }
 
     @Test
+    void shouldSayWhenGrossMovementLeftMuchOfTheVideoUnscored() {
+        // a 25-minute video: windows every 5 s from -60 s; the client talks with the hands from
+        // 10:00 to 15:00 (12 s of gross movement per window there)
+        List<WindowFeatures> ws = spans(-60, 1500);
+        int inVideo =
+                (int) ws.stream().filter(w -> w.endS > 0 && w.startS < 1500).count();
+        int moving = 0;
+        for (WindowFeatures w : ws) {
+            if (w.startS >= 600 && w.endS <= 900) {
+                w.grossMovementS = 12;
+                moving++;
+            }
+        }
+        assertEquals(
+                "client movement left " + (100 * moving / inVideo) + " % of the video unscored (gross movement in "
+                        + moving + " of " + inVideo + " windows with data): arousal there is not judged",
+                VideoRange.movementReason("client", ws, 1500, 0.9, 10));
+        assertNull(VideoRange.movementReason("client", ws, 1500, 0.7, 10), "within 30 %");
+        assertNull(VideoRange.movementReason("client", ws, 1500, 0.9, 15), "12 s does not unscore a window");
+        // movement outside the video does not count
+        ws.forEach(w -> w.grossMovementS = w.endS <= 0 ? 30 : 0);
+        assertNull(VideoRange.movementReason("client", ws, 1500, 0.9, 10));
+        assertNull(VideoRange.movementReason("client", List.of(), 1500, 0.9, 10));
+    }
+
+    @Test
     void clockShowsSignedHoursMinutesSeconds() {
         assertEquals("-2:00:00", VideoRange.clock(-7200));
         assertEquals("0:00:00", VideoRange.clock(-0.4));
