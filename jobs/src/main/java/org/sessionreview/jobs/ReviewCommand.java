@@ -289,6 +289,23 @@ final class ReviewCommand {
                             + " run.json%n",
                     bySessions.size() - 10);
         }
+        run.path("session_numbering").forEach(g -> {
+            List<String> pairs = new ArrayList<>();
+            for (int i = 0; i < g.path("session_ids").size(); i++) {
+                pairs.add(g.path("session_ids").get(i).asText() + " #"
+                        + g.path("session_numbers").get(i).asInt());
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "  client %s: session numbers %s (by date: %s); its trend follows the numbers: check"
+                            + " session_number%n",
+                    g.path("client_key")
+                            .asText()
+                            .substring(
+                                    0, Math.min(8, g.path("client_key").asText().length())),
+                    g.path("reason").asText(),
+                    String.join(", ", pairs));
+        });
         for (JsonNode s : sessions) {
             if (!s.path("missing_channels").isEmpty()) {
                 List<String> missing = new ArrayList<>();

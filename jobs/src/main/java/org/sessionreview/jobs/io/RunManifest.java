@@ -138,6 +138,16 @@ public final class RunManifest {
             ArrayNode ids = g.putArray("session_ids");
             group.stream().map(f -> f.sessionId).distinct().sorted().forEach(ids::add);
         }
+        ArrayNode numbering = root.putArray("session_numbering");
+        for (SessionNumbering.Finding f : SessionNumbering.find(allSessions)) {
+            ObjectNode g = numbering.addObject();
+            g.put("client_key", f.clientKey());
+            g.put("reason", f.reason());
+            ArrayNode ids = g.putArray("session_ids");
+            f.sessionIds().forEach(ids::add);
+            ArrayNode numbers = g.putArray("session_numbers");
+            f.numbers().forEach(numbers::add);
+        }
         ArrayNode failed = root.putArray("processing_failures");
         failures.stream().map(Reject::describe).sorted().forEach(failed::add);
         ObjectNode totals = root.putObject("totals");
