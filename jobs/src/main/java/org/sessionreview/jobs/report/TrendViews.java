@@ -187,7 +187,13 @@ public final class TrendViews {
                             Rows.dbl0(r, "anxiety_time_s"),
                             Rows.dbl(r, "anxiety_time_s") != null))
                     .toList();
-            String latestNote = ordered.isEmpty() ? null : Rows.str(ordered.get(ordered.size() - 1), "note");
+            // the latest session with client data: one without counts as never recorded (as a
+            // withheld one does), so it neither ends nor hides a plateau
+            String latestNote = ordered.stream()
+                    .filter(r -> Rows.dbl(r, "anxiety_time_s") != null)
+                    .reduce((a, b) -> b)
+                    .map(r -> Rows.str(r, "note"))
+                    .orElse(null);
             String rule = "plateau: each of the last " + cfg.lastN() + " sessions has at least "
                     + Format.number(cfg.highBurdenS(), 0)
                     + " s in candidate anxiety episodes and the least-squares trend shows"

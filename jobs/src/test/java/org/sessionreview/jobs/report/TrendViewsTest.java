@@ -50,4 +50,27 @@ class TrendViewsTest {
         assertEquals("discuss in supervision: consider consultation", c.latestNote());
         assertFalse(c.burdenSvg().contains("#3<"), "the withheld session number is not drawn");
     }
+
+    @Test
+    void shouldKeepThePlateauNoteWhenTheLatestSessionHasNoClientData() {
+        java.util.Map<String, Object> noBand =
+                new java.util.HashMap<>(Fixtures.session("S6", "T1", "k1", 6, "2026-04-05", 900, 0, true));
+        noBand.put("anxiety_episodes", null);
+        noBand.put("anxiety_time_s", null);
+        noBand.put("peak_anxiety_index", null);
+        ReportTables t = Fixtures.tables(
+                List.of(
+                        Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, false),
+                        Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 0, true),
+                        Fixtures.session("S3", "T1", "k1", 3, "2026-03-15", 900, 0, true),
+                        Fixtures.session("S4", "T1", "k1", 4, "2026-03-22", 900, 0, true),
+                        Fixtures.session("S5", "T1", "k1", 5, "2026-03-29", 900, 0, true),
+                        noBand),
+                List.of());
+        TrendViews.ClientView c = new TrendViews(t, QueueView.of(t)).clients().get("k1");
+        assertTrue(c.sessions().get(3).plateau(), "#5 ends a plateau");
+        assertFalse(c.sessions().get(4).plateau(), "#6 has no client data: no trend of its own");
+        // before: the note came from the last row, #6, and vanished (a withheld #6 kept it)
+        assertEquals("discuss in supervision: consider consultation", c.latestNote());
+    }
 }
