@@ -316,6 +316,7 @@ public final class ResearchExport {
         s.rupturesEscalated = (Integer) r.get("ruptures_escalated");
         s.medianTimeToRepairS = (Double) r.get("median_time_to_repair_s");
         s.missedOpportunities = (Integer) r.get("missed_opportunities");
+        s.annotationCount = r.get("annotation_count") == null ? 0 : (Integer) r.get("annotation_count");
         s.synchronyEs = (Double) r.get("synchrony_es");
         return s;
     }

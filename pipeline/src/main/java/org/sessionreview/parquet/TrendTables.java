@@ -22,28 +22,56 @@ public final class TrendTables {
             .required("flagged_sessions", INT32, "Sessions flagged for supervision", r -> r.flaggedSessions)
             .required("flagged_share", DOUBLE, "Share of sessions flagged, 0..1", r -> r.flaggedShare)
             .required("session_hours", DOUBLE, "Hours of session", r -> r.sessionHours)
-            .required(
+            .optional(
                     "anxiety_episodes",
                     INT32,
-                    "Client anxiety episodes (sessions with client data)",
+                    "Client anxiety episodes (sessions with client data); null without any",
                     r -> r.anxietyEpisodes)
             .optional(
                     "anxiety_episodes_per_hour",
                     DOUBLE,
                     "Client anxiety episodes per hour of the sessions with client data; null without any",
                     r -> r.anxietyEpisodesPerHour)
-            .required("missed_opportunities", INT32, "Candidate missed opportunities", r -> r.missedOpportunities)
+            .optional(
+                    "missed_opportunities",
+                    INT32,
+                    "Candidate missed opportunities (coded sessions); null without any",
+                    r -> r.missedOpportunities)
             .optional(
                     "missed_opportunities_per_hour",
                     DOUBLE,
                     "Candidate missed opportunities per session hour",
                     r -> r.missedOpportunitiesPerHour)
-            .required("ruptures_withdrawal", INT32, "Withdrawal rupture episodes", r -> r.rupturesWithdrawal)
-            .required("ruptures_confrontation", INT32, "Confrontation rupture episodes", r -> r.rupturesConfrontation)
-            .required("ruptures_resolved", INT32, "Resolved rupture episodes", r -> r.rupturesResolved)
-            .required("ruptures_partial", INT32, "Partially resolved rupture episodes", r -> r.rupturesPartial)
-            .required("ruptures_unaddressed", INT32, "Unaddressed rupture episodes", r -> r.rupturesUnaddressed)
-            .required("ruptures_escalated", INT32, "Escalated rupture episodes", r -> r.rupturesEscalated)
+            .optional(
+                    "ruptures_withdrawal",
+                    INT32,
+                    "Withdrawal rupture episodes (coded sessions); null without any",
+                    r -> r.rupturesWithdrawal)
+            .optional(
+                    "ruptures_confrontation",
+                    INT32,
+                    "Confrontation rupture episodes (coded sessions); null without any",
+                    r -> r.rupturesConfrontation)
+            .optional(
+                    "ruptures_resolved",
+                    INT32,
+                    "Resolved rupture episodes (coded sessions); null without any",
+                    r -> r.rupturesResolved)
+            .optional(
+                    "ruptures_partial",
+                    INT32,
+                    "Partially resolved rupture episodes (coded sessions); null without any",
+                    r -> r.rupturesPartial)
+            .optional(
+                    "ruptures_unaddressed",
+                    INT32,
+                    "Unaddressed rupture episodes (coded sessions); null without any",
+                    r -> r.rupturesUnaddressed)
+            .optional(
+                    "ruptures_escalated",
+                    INT32,
+                    "Escalated rupture episodes (coded sessions); null without any",
+                    r -> r.rupturesEscalated)
             .optional(
                     "resolution_ratio",
                     DOUBLE,
@@ -56,7 +84,11 @@ public final class TrendTables {
                     r -> r.medianTimeToRepairS)
             .optional("mean_synchrony_es", DOUBLE, "Mean session synchrony effect size", r -> r.meanSynchronyEs)
             .required("synchrony_sessions", INT32, "Sessions with a synchrony value", r -> r.synchronySessions)
-            .required("safety_events", INT32, "Coded safety events", r -> r.safetyEvents)
+            .optional(
+                    "safety_events",
+                    INT32,
+                    "Coded safety events (coded sessions); null without any",
+                    r -> r.safetyEvents)
             .build();
 
     public static final TableSchema<ClientRow> CLIENTS = TableSchema.<ClientRow>builder("clients")

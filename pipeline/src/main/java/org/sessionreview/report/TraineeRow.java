@@ -22,32 +22,35 @@ public class TraineeRow {
     public double flaggedShare;
     /** Total session (video) time, hours. */
     public double sessionHours;
-    /** Client anxiety episodes, summed over the sessions with client data. */
-    public int anxietyEpisodes;
+    /** Client anxiety episodes, summed over the sessions with client data; null when there is none. */
+    public Integer anxietyEpisodes;
     /**
      * {@link #anxietyEpisodes} per hour of the sessions with client data; null when there is none
      * (a session without client data counts as unknown, not as calm).
      */
     public Double anxietyEpisodesPerHour;
-    /** Missed therapeutic opportunities (DOMAIN.md 5), summed over the coded sessions. */
-    public int missedOpportunities;
+    /**
+     * Missed therapeutic opportunities (DOMAIN.md 5), summed over the coded sessions; null when
+     * there is none.
+     */
+    public Integer missedOpportunities;
     /**
      * {@link #missedOpportunities} per hour of the coded sessions (an uncoded one says nothing about
      * them); null when there is none.
      */
     public Double missedOpportunitiesPerHour;
-    /** Withdrawal rupture episodes. */
-    public int rupturesWithdrawal;
-    /** Confrontation rupture episodes. */
-    public int rupturesConfrontation;
-    /** Rupture episodes resolved. */
-    public int rupturesResolved;
-    /** Rupture episodes partially resolved. */
-    public int rupturesPartial;
-    /** Rupture episodes unaddressed. */
-    public int rupturesUnaddressed;
-    /** Rupture episodes escalated after a repair attempt. */
-    public int rupturesEscalated;
+    /** Withdrawal rupture episodes, over the coded sessions; null when there is none. */
+    public Integer rupturesWithdrawal;
+    /** Confrontation rupture episodes, over the coded sessions; null when there is none. */
+    public Integer rupturesConfrontation;
+    /** Rupture episodes resolved, over the coded sessions; null when there is none. */
+    public Integer rupturesResolved;
+    /** Rupture episodes partially resolved, over the coded sessions; null when there is none. */
+    public Integer rupturesPartial;
+    /** Rupture episodes unaddressed, over the coded sessions; null when there is none. */
+    public Integer rupturesUnaddressed;
+    /** Rupture episodes escalated after a repair attempt, over the coded sessions; null when there is none. */
+    public Integer rupturesEscalated;
     /**
      * Rupture resolution ratio (DOMAIN.md 3.6) = resolved / (resolved + partial + unaddressed),
      * 0..1; escalated episodes are not in it. Null when that denominator is 0.
@@ -62,8 +65,11 @@ public class TraineeRow {
     public Double meanSynchronyEs;
     /** Sessions with a synchrony effect size (the count behind {@link #meanSynchronyEs}). */
     public int synchronySessions;
-    /** Coded SAFE_* events, summed over the sessions. */
-    public int safetyEvents;
+    /**
+     * Coded SAFE_* events, summed over the coded sessions (an uncoded video says nothing about
+     * them); null when there is none.
+     */
+    public Integer safetyEvents;
 
     public TraineeRow() {}
 }

@@ -89,6 +89,7 @@ final class Rows {
         s.medianTimeToRepairS = dbl(r, "median_time_to_repair_s");
         Object missed = r.get("missed_opportunities");
         s.missedOpportunities = missed == null ? null : ((Number) missed).intValue();
+        s.annotationCount = int0(r, "annotation_count");
         s.synchronyEs = dbl(r, "synchrony_es");
         return s;
     }

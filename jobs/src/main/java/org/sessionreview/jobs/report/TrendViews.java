@@ -49,16 +49,16 @@ public final class TrendViews {
             String anxietyPerHour,
             String missed,
             String missedPerHour,
-            int withdrawal,
-            int confrontation,
-            int resolved,
-            int partial,
-            int unaddressed,
-            int escalated,
+            String withdrawal,
+            String confrontation,
+            String resolved,
+            String partial,
+            String unaddressed,
+            String escalated,
             String resolutionRatio,
             String medianTimeToRepair,
             String meanSynchronyEs,
-            int safetyEvents) {}
+            String safetyEvents) {}
 
     /** A client page. */
     public record ClientView(
@@ -149,16 +149,21 @@ public final class TrendViews {
                         ? "\u2014"
                         : Integer.toString(Rows.int0(r, "missed_opportunities")),
                 Format.number(Rows.dbl(r, "missed_opportunities_per_hour"), 2),
-                Rows.int0(r, "ruptures_withdrawal"),
-                Rows.int0(r, "ruptures_confrontation"),
-                Rows.int0(r, "ruptures_resolved"),
-                Rows.int0(r, "ruptures_partial"),
-                Rows.int0(r, "ruptures_unaddressed"),
-                Rows.int0(r, "ruptures_escalated"),
+                count(r, "ruptures_withdrawal"),
+                count(r, "ruptures_confrontation"),
+                count(r, "ruptures_resolved"),
+                count(r, "ruptures_partial"),
+                count(r, "ruptures_unaddressed"),
+                count(r, "ruptures_escalated"),
                 Format.percent(Rows.dbl(r, "resolution_ratio")),
                 ttr == null ? "\u2014" : Format.number(ttr, 0) + " s",
                 Format.number(Rows.dbl(r, "mean_synchrony_es"), 2),
-                Rows.int0(r, "safety_events"));
+                count(r, "safety_events"));
+    }
+
+    /** A count of the trainees table as text; "—" when null (no coded session: unknown, not 0). */
+    private static String count(Map<String, Object> r, String column) {
+        return r.get(column) == null ? "\u2014" : Integer.toString(Rows.int0(r, column));
     }
 
     /** Every client page, by client key. */

@@ -23,7 +23,7 @@ class TrendViewsTest {
                 List.of("all", "2026-03", "2026-04"),
                 tv.periods().stream().map(TrendViews.PeriodLine::period).toList());
         assertEquals(2, tv.periods().get(0).sessions());
-        assertEquals(0, tv.periods().get(0).safetyEvents());
+        assertEquals("0", tv.periods().get(0).safetyEvents());
         assertEquals(1, tv.periods().get(1).sessions());
         assertEquals(
                 List.of("S1", "S3"),
@@ -72,5 +72,25 @@ class TrendViewsTest {
         assertFalse(c.sessions().get(4).plateau(), "#6 has no client data: no trend of its own");
         // before: the note came from the last row, #6, and vanished (a withheld #6 kept it)
         assertEquals("discuss in supervision: consider consultation", c.latestNote());
+    }
+
+    @Test
+    void shouldShowUnknownRupturesAndSafetyEventsForATraineeWithoutACodedSession() {
+        java.util.Map<String, Object> uncoded =
+                new java.util.HashMap<>(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true));
+        uncoded.put("annotation_count", 0);
+        uncoded.put("missed_opportunities", null);
+        ReportTables t = Fixtures.tables(
+                List.of(uncoded, Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 0, false)), List.of());
+        TrendViews.PeriodLine all = new TrendViews(t, QueueView.of(t))
+                .trainees()
+                .get("T1")
+                .periods()
+                .get(0);
+        // before: "0 / 0" ruptures and 0 safety events for a video nobody coded
+        assertEquals("\u2014", all.withdrawal());
+        assertEquals("\u2014", all.escalated());
+        assertEquals("\u2014", all.safetyEvents());
+        assertEquals("\u2014", all.missed());
     }
 }

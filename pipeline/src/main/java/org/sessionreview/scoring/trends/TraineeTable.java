@@ -32,7 +32,9 @@ import org.sessionreview.report.TraineeRow;
  *       attempt weighs once, however many ruptures it had;
  *   <li>{@code meanSynchronyEs} = mean of the non-null {@link SessionRow#synchronyEs}; null
  *       when none;
- *   <li>counts (episodes, ruptures by class and outcome, safety events) are sums.
+ *   <li>counts are sums: anxiety episodes over the sessions with client data, missed
+ *       opportunities, ruptures by class and outcome and safety events over the coded sessions
+ *       (any accepted annotation); null when no session qualifies (unknown, not none).
  * </ul>
  *
  * <p>Order: by therapist id, then {@code all} first, then the months in ascending order. A session
@@ -115,20 +117,21 @@ public final class TraineeTable {
             r.flaggedSessions += s.flagged ? 1 : 0;
             seconds += s.durationS;
             if (s.anxietyEpisodes != null) {
-                r.anxietyEpisodes += s.anxietyEpisodes;
+                r.anxietyEpisodes = plus(r.anxietyEpisodes, s.anxietyEpisodes);
                 clientDataSeconds += s.durationS;
             }
-            if (s.missedOpportunities != null) {
-                r.missedOpportunities += s.missedOpportunities;
+            if (s.annotationCount > 0) {
+                // coded: an uncoded video says nothing about ruptures, responses or safety events
+                r.missedOpportunities = plus(r.missedOpportunities, s.missedOpportunities);
                 codedSeconds += s.durationS;
+                r.rupturesWithdrawal = plus(r.rupturesWithdrawal, s.rupturesWithdrawal);
+                r.rupturesConfrontation = plus(r.rupturesConfrontation, s.rupturesConfrontation);
+                r.rupturesResolved = plus(r.rupturesResolved, s.rupturesResolved);
+                r.rupturesPartial = plus(r.rupturesPartial, s.rupturesPartial);
+                r.rupturesUnaddressed = plus(r.rupturesUnaddressed, s.rupturesUnaddressed);
+                r.rupturesEscalated = plus(r.rupturesEscalated, s.rupturesEscalated);
+                r.safetyEvents = plus(r.safetyEvents, s.safetyEvents);
             }
-            r.rupturesWithdrawal += s.rupturesWithdrawal;
-            r.rupturesConfrontation += s.rupturesConfrontation;
-            r.rupturesResolved += s.rupturesResolved;
-            r.rupturesPartial += s.rupturesPartial;
-            r.rupturesUnaddressed += s.rupturesUnaddressed;
-            r.rupturesEscalated += s.rupturesEscalated;
-            r.safetyEvents += s.safetyEvents;
             if (s.medianTimeToRepairS != null) {
                 repairMedians.add(s.medianTimeToRepairS);
             }
@@ -141,15 +144,21 @@ public final class TraineeTable {
         r.sessionHours = seconds / 3600.0;
         r.anxietyEpisodesPerHour = perHour(r.anxietyEpisodes, clientDataSeconds / 3600.0);
         r.missedOpportunitiesPerHour = perHour(r.missedOpportunities, codedSeconds / 3600.0);
-        int denominator = r.rupturesResolved + r.rupturesPartial + r.rupturesUnaddressed;
+        int denominator =
+                r.rupturesResolved == null ? 0 : r.rupturesResolved + r.rupturesPartial + r.rupturesUnaddressed;
         r.resolutionRatio = denominator == 0 ? null : (double) r.rupturesResolved / denominator;
         r.medianTimeToRepairS = median(repairMedians);
         r.meanSynchronyEs = r.synchronySessions == 0 ? null : esSum / r.synchronySessions;
         return r;
     }
 
-    private static Double perHour(int count, double hours) {
-        return hours > 0 ? count / hours : null;
+    private static Double perHour(Integer count, double hours) {
+        return hours > 0 && count != null ? count / hours : null;
+    }
+
+    /** {@code sum + n}, the sum starting at null (no session counted yet); a null n counts 0. */
+    private static Integer plus(Integer sum, Integer n) {
+        return (sum == null ? 0 : sum) + (n == null ? 0 : n);
     }
 
     /** Median (mean of the middle pair for an even count); null for no values. */

@@ -23,6 +23,7 @@ final class Rows {
         r.anxietyEpisodes = 0; // client data, no episode
         r.anxietyTimeS = 0.0;
         r.missedOpportunities = 0; // coded, none missed
+        r.annotationCount = 1;
         return r;
     }
 

@@ -76,7 +76,10 @@ class TraineeTableTest {
         assertEquals(2.0, without.sessionHours, EPS);
         // the 40-minute session not coded: its hours say nothing about missed opportunities
         List<SessionRow> uncoded = cohort();
-        uncoded.stream().filter(s -> s.sessionId.equals("T01-b")).forEach(s -> s.missedOpportunities = null);
+        uncoded.stream().filter(s -> s.sessionId.equals("T01-b")).forEach(s -> {
+            s.missedOpportunities = null;
+            s.annotationCount = 0;
+        });
         TraineeRow notCoded = TraineeTable.rows(uncoded).get(0);
         assertEquals(3, notCoded.missedOpportunities);
         assertEquals(3 / (80 / 60.0), notCoded.missedOpportunitiesPerHour, EPS);
@@ -93,6 +96,42 @@ class TraineeTableTest {
         assertEquals(0.25, all.meanSynchronyEs, EPS); // (0.4 + 0.1) / 2: b has none
         assertEquals(2, all.synchronySessions);
         assertEquals(1, all.safetyEvents);
+    }
+
+    @Test
+    void shouldCountRupturesAndSafetyEventsOverCodedSessionsAndLeaveUnknownsNull() {
+        // T01-a (2 W, 1 C, 1 safety event) not coded: its zeros-by-default say nothing
+        List<SessionRow> ss = cohort();
+        ss.stream().filter(s -> s.sessionId.equals("T01-a")).forEach(s -> {
+            s.annotationCount = 0;
+            s.missedOpportunities = null;
+            s.rupturesWithdrawal = 0;
+            s.rupturesConfrontation = 0;
+            s.rupturesResolved = 0;
+            s.rupturesPartial = 0;
+            s.rupturesUnaddressed = 0;
+            s.safetyEvents = 0;
+        });
+        TraineeRow march = TraineeTable.rows(ss).get(1);
+        assertEquals("2026-03", march.period);
+        assertEquals(1, march.rupturesWithdrawal, "T01-b's only");
+        assertEquals(0, march.safetyEvents);
+        // T02: its one session without client data and not coded: every such count unknown
+        SessionRow d = ss.get(3);
+        d.annotationCount = 0;
+        d.missedOpportunities = null;
+        d.anxietyEpisodes = null;
+        d.anxietyTimeS = null;
+        TraineeRow t02 = TraineeTable.rows(ss).get(3);
+        assertEquals("T02", t02.therapistId);
+        // before: 0 episodes, 0 missed, 0 ruptures, 0 safety events beside null rates
+        assertNull(t02.anxietyEpisodes);
+        assertNull(t02.missedOpportunities);
+        assertNull(t02.rupturesWithdrawal);
+        assertNull(t02.rupturesEscalated);
+        assertNull(t02.safetyEvents);
+        assertNull(t02.resolutionRatio);
+        assertEquals(1, t02.sessions);
     }
 
     @Test
