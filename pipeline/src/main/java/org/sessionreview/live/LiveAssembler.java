@@ -122,6 +122,11 @@ public final class LiveAssembler implements Serializable {
                 i.wearers.add(r.id());
             }
         }
+        for (Role r : Role.values()) {
+            if (m.multiPartWearers.contains(r.id())) {
+                i.multiPartWearers.add(r.id());
+            }
+        }
         i.metadataJson = m.metadataJson;
         i.folder = m.folder != null ? m.folder : m.sessionId;
         i.provisional = true;

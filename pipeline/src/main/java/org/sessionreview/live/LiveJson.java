@@ -135,6 +135,22 @@ public final class LiveJson {
             }
             m.wearers.add(role.id());
         }
+        JsonNode parts = root.get("multi_part_wearers");
+        if (parts != null && !parts.isNull()) {
+            if (!parts.isArray()) {
+                throw new Bad("multi_part_wearers must be an array of declared roles");
+            }
+            for (JsonNode r : parts) {
+                Role role = Role.parse(r.asText()).orElse(null);
+                if (!r.isTextual()
+                        || role == null
+                        || !m.wearers.contains(role.id())
+                        || m.multiPartWearers.contains(role.id())) {
+                    throw new Bad("multi_part_wearers must list declared wearers, each once");
+                }
+                m.multiPartWearers.add(role.id());
+            }
+        }
         m.folder = text(root, "folder", false);
         JsonNode meta = root.get("metadata");
         if (meta != null && !meta.isNull()) {

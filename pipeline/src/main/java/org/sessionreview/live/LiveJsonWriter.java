@@ -30,6 +30,10 @@ final class LiveJsonWriter {
                 o.put("consent_research", m.consentResearch);
                 ArrayNode w = o.putArray("wearers");
                 m.wearers.forEach(w::add);
+                if (!m.multiPartWearers.isEmpty()) {
+                    ArrayNode parts = o.putArray("multi_part_wearers");
+                    m.multiPartWearers.forEach(parts::add);
+                }
                 if (m.folder != null) {
                     o.put("folder", m.folder);
                 }

@@ -53,6 +53,12 @@ public class LiveMessage {
     public boolean consentResearch;
     /** Declared wearers ({@code client}, {@code therapist}). */
     public List<String> wearers = new ArrayList<>();
+    /**
+     * Wearers whose recording {@code session.json} lists in several parts (a restarted
+     * wristband); optional, empty when absent. Only the wording of a coverage flag reason
+     * depends on it, as in {@code review}.
+     */
+    public List<String> multiPartWearers = new ArrayList<>();
     /** The session's folder name (for the {@code sessions} table); defaults to the session id. */
     public String folder;
     /** Other session.json fields as compact JSON; null when none. */

@@ -188,7 +188,9 @@ class LiveAssemblerTest {
     void shouldRebuildTheReviewsBlocksFromOneSecondMessages() {
         E4Recording rec = recording(200, 1);
         List<LiveMessage> in = new ArrayList<>();
-        in.add(start(null));
+        LiveMessage start = start(null);
+        start.multiPartWearers = List.of("client");
+        in.add(start);
         in.addAll(messages(rec, "client", 1.0));
         in.add(message(LiveMessage.SESSION_END));
         Collected out = run(in);
@@ -207,6 +209,8 @@ class LiveAssemblerTest {
         assertEquals(List.of("client", "therapist"), out.infos.get(0).wearers, "declared wearers in role order");
         assertFalse(last.provisional);
         assertEquals(List.of("client"), last.wearers);
+        // as review's SessionInfo, so the coverage reason is worded the same
+        assertEquals(List.of("client"), last.multiPartWearers);
         assertEquals(
                 List.of(
                         "therapist:EDA",

@@ -32,6 +32,7 @@ class LiveJsonTest {
         start.durationS = 3000.0;
         start.consentSupervision = true;
         start.wearers = List.of("client", "therapist");
+        start.multiPartWearers = List.of("client");
         start.metadataJson = "{\"site\":\"A\",\"n\":[1,2]}";
         LiveMessage s = LiveJson.parse(b("S1"), LiveJson.write(start));
         assertNull(s.problem);
@@ -41,6 +42,18 @@ class LiveJsonTest {
         assertTrue(s.consentSupervision);
         assertFalse(s.consentResearch);
         assertEquals(List.of("client", "therapist"), s.wearers);
+        // review's coverage reason words a wearer listed in parts differently: live must know it
+        assertEquals(List.of("client"), s.multiPartWearers);
+        assertEquals(
+                "multi_part_wearers must list declared wearers, each once",
+                LiveJson.parse(
+                                b("S1"),
+                                new String(LiveJson.write(start), java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace(
+                                                "\"multi_part_wearers\":[\"client\"]",
+                                                "\"multi_part_wearers\":[\"dyad\"]")
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .problem);
         assertEquals(start.metadataJson, s.metadataJson);
 
         LiveMessage acc = new LiveMessage();
