@@ -10,13 +10,14 @@ SELECT therapist_id,
        -- likewise missed_opportunities for a session whose video was not coded
        SUM(missed_opportunities) * 3600
            / SUM(CASE WHEN missed_opportunities IS NOT NULL THEN duration_s END) AS missed_opportunities_per_hour,
-       SUM(ruptures_withdrawal) AS ruptures_withdrawal,
-       SUM(ruptures_confrontation) AS ruptures_confrontation,
-       SUM(ruptures_resolved) AS ruptures_resolved,
-       SUM(ruptures_unaddressed) AS ruptures_unaddressed,
+       -- ruptures and safety events of coded sessions only (an uncoded one has 0s that mean nothing)
+       SUM(CASE WHEN annotation_count > 0 THEN ruptures_withdrawal END) AS ruptures_withdrawal,
+       SUM(CASE WHEN annotation_count > 0 THEN ruptures_confrontation END) AS ruptures_confrontation,
+       SUM(CASE WHEN annotation_count > 0 THEN ruptures_resolved END) AS ruptures_resolved,
+       SUM(CASE WHEN annotation_count > 0 THEN ruptures_unaddressed END) AS ruptures_unaddressed,
        AVG(median_time_to_repair_s) AS mean_time_to_repair_s,
        AVG(synchrony_es) AS mean_synchrony_es,
-       SUM(safety_events) AS safety_events
+       SUM(CASE WHEN annotation_count > 0 THEN safety_events END) AS safety_events
 FROM sessions
 GROUP BY therapist_id
 ORDER BY therapist_id;

@@ -94,6 +94,14 @@ class EpisodeDetectorTest {
         assertTrue(moved.startS() >= 312.5 - 1e-9, "not inside the unscored windows: " + moved.startS());
         assertEquals(6.0, moved.peakZ().get(Feature.SCL), 1e-12);
         assertEquals(6.0, moved.peakZ().get(Feature.HR), 1e-12);
+        // movement inside the episode, 380-390 s: its windows' z 9 are no peak and no part of
+        // the mean (before: peak 9.0, mean 4.01)
+        AnxietyEpisode inside = detect(riseWithMovement(380, 390)).get(0);
+        AnxietyEpisode reference = detect(riseWithMovement(-1, -1)).get(0);
+        assertEquals(6.0, inside.peakZ().get(Feature.SCL), 1e-12);
+        assertTrue(
+                inside.meanZ().get(Feature.SCL) < reference.meanZ().get(Feature.SCL) + 0.5,
+                "mean of the scored windows: " + inside.meanZ().get(Feature.SCL));
     }
 
     @Test
