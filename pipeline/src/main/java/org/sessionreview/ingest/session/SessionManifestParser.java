@@ -65,6 +65,9 @@ public final class SessionManifestParser {
         }
     }
 
+    /** A comma before the fraction of a second, which ISO 8601 allows ({@code date --iso-8601=ns}). */
+    private static final java.util.regex.Pattern COMMA_FRACTION =
+            java.util.regex.Pattern.compile("([Tt]\\d{2}:\\d{2}:\\d{2}),(?=\\d)");
     /** A space between date and time: RFC 3339's allowed variant, Python's {@code str(datetime)}. */
     private static final java.util.regex.Pattern SPACE_BEFORE_TIME =
             java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (?=\\d{2}:)");
@@ -83,6 +86,7 @@ public final class SessionManifestParser {
     static OffsetDateTime parseMediaStart(String text) {
         String t = SPACE_BEFORE_TIME.matcher(text).replaceFirst("$1T");
         t = BASIC_OFFSET.matcher(t).replaceFirst("$1:$2");
+        t = COMMA_FRACTION.matcher(t).replaceFirst("$1.");
         return OffsetDateTime.parse(t);
     }
 

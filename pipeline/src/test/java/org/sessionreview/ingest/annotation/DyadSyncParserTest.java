@@ -61,7 +61,9 @@ class DyadSyncParserTest {
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
         assertBalanced(r, 0, 4);
         assertEquals("end 570.0 is before start 580.0", rejectAt(r, 2).reason);
-        assertEquals("field start is not a time (mm:ss or hh:mm:ss[.fff])", rejectAt(r, 3).reason);
+        assertEquals(
+                "field start '9.40' is ambiguous (mm.ss or seconds?): write mm:ss or whole seconds",
+                rejectAt(r, 3).reason);
         assertEquals("field end has minutes or seconds of 60 or more", rejectAt(r, 4).reason);
         assertEquals("missing required field 'tipo'", rejectAt(r, 5).reason);
     }
@@ -73,5 +75,25 @@ class DyadSyncParserTest {
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
         assertBalanced(r, 1, 1);
         assertEquals("row has 4 cells but the header has 3", rejectAt(r, 2).reason);
+    }
+
+    @Test
+    void shouldReadSecondsAndTheActorColumnAsDyadSyncsOwnReaderDoes() {
+        String csv = "start;end;tipo;actor;significance\n465;470,5;ANX_STR_SIGH;therapist;\n"
+                + "07:50;07:55;RUP_W_DENIAL;client;3\n480;485;AFF_CUE;;\n";
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "codes.csv", "s1");
+        // before: plain seconds rejected every row; the actor column became a dropped modifier
+        assertBalanced(r, 3, 0);
+        assertEquals(465, r.records().get(0).startS(), EPS);
+        assertEquals(470.5, r.records().get(0).endS(), EPS, "a decimal comma in a ';' table");
+        assertEquals("therapist", r.records().get(0).actorHint());
+        assertEquals(Map.of(), r.records().get(0).modifiers());
+        assertEquals("client", r.records().get(1).actorHint());
+        assertEquals(Map.of("significance", "3"), r.records().get(1).modifiers());
+        assertNull(r.records().get(2).actorHint(), "empty: the code's default actor");
+        // another name for the actor column, as a native table takes it
+        ParseResult<RawAnnotation> speaker = parser.parse(
+                AnnotationFixtures.utf8("start;end;tipo;speaker\n00:10;00:20;reflection;client\n"), "im.csv", "s1");
+        assertEquals("client", speaker.records().get(0).actorHint());
     }
 }

@@ -269,10 +269,17 @@ class SessionManifestParserTest {
                 "2026-03-02T09:00:00Z",
                 "2026-03-02t09:00:00z",
                 "2026-03-02T10:00:00.000+01:00",
+                "2026-03-02T10:00:00,000000000+01:00", // date --iso-8601=ns: ISO 8601's comma
                 "2026-03-02T04:00:00-0500")) {
             SessionManifest m = SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", form));
             assertEquals(expected, m.mediaStart().toInstant(), form);
         }
+        // before: a comma before the fraction rejected the whole session
+        assertEquals(
+                java.time.Instant.parse("2026-03-02T09:00:00.750Z"),
+                SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", "2026-03-02T10:00:00,750+01:00"))
+                        .mediaStart()
+                        .toInstant());
         for (String form : List.of(
                 "2026-03-02T10:00:00",
                 "2026-03-02 10:00:00",
