@@ -33,8 +33,8 @@ public final class SessionMessages {
         m.consentSupervision = info.consentSupervision;
         m.consentResearch = info.consentResearch;
         m.wearers = declaredWearers(info);
-        m.multiPartWearers =
-                info.multiPartWearers.stream().filter(m.wearers::contains).toList();
+        m.multiPartWearers = new java.util.ArrayList<>(
+                info.multiPartWearers.stream().filter(m.wearers::contains).toList());
         m.folder = info.folder;
         // session.json's other fields stay behind: they may hold names or notes (never sent, never written)
         return m;
