@@ -109,9 +109,21 @@ public final class TrendTables {
                     "Seconds in anxiety episodes; null without client data",
                     r -> r.anxietyTimeS)
             .optional("peak_anxiety_index", DOUBLE, "Peak anxiety index", r -> r.peakAnxietyIndex)
-            .required("ruptures_withdrawal", INT32, "Withdrawal rupture episodes", r -> r.rupturesWithdrawal)
-            .required("ruptures_confrontation", INT32, "Confrontation rupture episodes", r -> r.rupturesConfrontation)
-            .required("ruptures_unaddressed", INT32, "Unaddressed rupture episodes", r -> r.rupturesUnaddressed)
+            .optional(
+                    "ruptures_withdrawal",
+                    INT32,
+                    "Withdrawal rupture episodes; null when the session's video was not coded",
+                    r -> r.rupturesWithdrawal)
+            .optional(
+                    "ruptures_confrontation",
+                    INT32,
+                    "Confrontation rupture episodes; null when the session's video was not coded",
+                    r -> r.rupturesConfrontation)
+            .optional(
+                    "ruptures_unaddressed",
+                    INT32,
+                    "Unaddressed rupture episodes; null when the session's video was not coded",
+                    r -> r.rupturesUnaddressed)
             .required("trend_sessions", INT32, "Sessions in the trend (the last N, default 4)", r -> r.trendSessions)
             .optional(
                     "anxiety_trend_s_per_session",

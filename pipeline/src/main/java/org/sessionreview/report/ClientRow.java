@@ -29,12 +29,12 @@ public class ClientRow {
     public Double anxietyTimeS;
     /** Highest client anxiety index in the session (robust z units); null without scored windows. */
     public Double peakAnxietyIndex;
-    /** Withdrawal rupture episodes in the session. */
-    public int rupturesWithdrawal;
-    /** Confrontation rupture episodes in the session. */
-    public int rupturesConfrontation;
-    /** Rupture episodes left unaddressed in the session. */
-    public int rupturesUnaddressed;
+    /** Withdrawal rupture episodes in the session; null when its video was not coded (no accepted annotation). */
+    public Integer rupturesWithdrawal;
+    /** Confrontation rupture episodes in the session; null when its video was not coded. */
+    public Integer rupturesConfrontation;
+    /** Rupture episodes left unaddressed in the session; null when its video was not coded. */
+    public Integer rupturesUnaddressed;
     /**
      * How many sessions the trend covers: this one and those before it, at most the configured
      * last N (default 4).

@@ -46,10 +46,9 @@ public record QueueView(
             List<String> reasons,
             String anxietyEpisodes,
             String anxietyTime,
-            int rupturesWithdrawal,
-            int rupturesConfrontation,
+            String ruptures,
             String missed,
-            int safetyEvents,
+            String safetyEvents,
             String qualityClient,
             String qualityTherapist,
             boolean lowClient,
@@ -104,8 +103,14 @@ public record QueueView(
             boolean isFlagged = Rows.bool(s, "flagged");
             List<Row> target = isFlagged ? flagged : unflagged;
             String id = Rows.str(s, "session_id");
-            boolean therapistWearable = SessionViews.hasWearable(s, "therapist", tables.rows(id, "windows"));
-            target.add(row(target.size() + 1, s, low, therapistWearable, tables.rows(id, "moments")));
+            List<Map<String, Object>> windows = tables.rows(id, "windows");
+            target.add(row(
+                    target.size() + 1,
+                    s,
+                    low,
+                    SessionViews.hasWearable(s, "client", windows),
+                    SessionViews.hasWearable(s, "therapist", windows),
+                    tables.rows(id, "moments")));
             therapists.add(Rows.str(s, "therapist_id"));
             clients.add(Rows.str(s, "client_key"));
         }
@@ -140,6 +145,7 @@ public record QueueView(
             int rank,
             Map<String, Object> s,
             double lowQuality,
+            boolean clientWearable,
             boolean therapistWearable,
             List<Map<String, Object>> moments) {
         List<Map<String, Object>> sorted = SessionViews.sorted(moments);
@@ -150,6 +156,8 @@ public record QueueView(
         String client = Rows.str(s, "client_key");
         double qc = Rows.dbl0(s, "data_quality_client");
         double qt = Rows.dbl0(s, "data_quality_therapist");
+        // without any accepted annotation a count of 0 would read as "none seen"
+        boolean coded = Rows.int0(s, "annotation_count") > 0;
         return new Row(
                 rank,
                 id,
@@ -165,17 +173,18 @@ public record QueueView(
                 Rows.list(s, "flag_reasons"),
                 Rows.anxiety(s)[0],
                 Rows.anxiety(s)[1],
-                Rows.int0(s, "ruptures_withdrawal"),
-                Rows.int0(s, "ruptures_confrontation"),
+                coded
+                        ? Rows.int0(s, "ruptures_withdrawal") + " / " + Rows.int0(s, "ruptures_confrontation")
+                        : SessionViews.NOT_CODED,
                 s.get("missed_opportunities") == null
                         ? SessionViews.NOT_CODED
                         : Integer.toString(Rows.int0(s, "missed_opportunities")),
-                Rows.int0(s, "safety_events"),
-                qc == 0 ? "none" : Format.percent(qc),
-                SessionViews.therapistQuality(qt, therapistWearable, "none"),
-                qc < lowQuality,
-                // a session without a therapist wearable is a legitimate set-up; one worn but
-                // without valid data is not
+                coded ? Integer.toString(Rows.int0(s, "safety_events")) : SessionViews.NOT_CODED,
+                SessionViews.wearerQuality(qc, clientWearable, "none"),
+                SessionViews.wearerQuality(qt, therapistWearable, "none"),
+                clientWearable && qc < lowQuality,
+                // a session without a wearable is a legitimate set-up; one worn but without valid
+                // data is not
                 therapistWearable && qt < lowQuality,
                 m == null ? null : Format.mmss(Rows.dbl0(m, "start_s")),
                 m == null ? null : MomentText.kind(Rows.str(m, "kind"), Rows.str(m, "role")),

@@ -39,7 +39,10 @@ public final class SessionViews {
         String id = Rows.str(s, "session_id");
         List<Map<String, Object>> moments = sorted(tables.rows(id, "moments"));
         return new SessionView(
-                header(s, hasWearable(s, "therapist", tables.rows(id, "windows"))),
+                header(
+                        s,
+                        hasWearable(s, "client", tables.rows(id, "windows")),
+                        hasWearable(s, "therapist", tables.rows(id, "windows"))),
                 TimelineChart.svg(TimelineData.of(s, tables, methods)),
                 moments.stream().map(m -> moment(id, m)).toList(),
                 ruptures(id),
@@ -61,16 +64,17 @@ public final class SessionViews {
                 || windows.stream().anyMatch(w -> role.equals(Rows.str(w, "role")));
     }
 
-    /** What a page says for the therapist's data quality. */
-    static String therapistQuality(double quality, boolean hasWearable, String zero) {
+    /** What a page says for a wearer's data quality: "no wearable" when the session declared none. */
+    static String wearerQuality(double quality, boolean hasWearable, String zero) {
         if (!hasWearable) {
             return "no wearable";
         }
         return quality == 0 ? zero : Format.percent(quality);
     }
 
-    static Header header(Map<String, Object> s, boolean therapistWearable) {
+    static Header header(Map<String, Object> s, boolean clientWearable, boolean therapistWearable) {
         String clientKey = Rows.str(s, "client_key");
+        double qc = Rows.dbl0(s, "data_quality_client");
         double qt = Rows.dbl0(s, "data_quality_therapist");
         return new Header(
                 Rows.str(s, "session_id"),
@@ -85,10 +89,8 @@ public final class SessionViews {
                 Format.mmss(Rows.dbl0(s, "duration_s")),
                 Rows.bool(s, "flagged"),
                 Rows.list(s, "flag_reasons"),
-                Rows.dbl0(s, "data_quality_client") == 0
-                        ? "no valid wearable data"
-                        : Format.percent(Rows.dbl(s, "data_quality_client")),
-                therapistQuality(qt, therapistWearable, "no valid wearable data"),
+                wearerQuality(qc, clientWearable, "no valid wearable data"),
+                wearerQuality(qt, therapistWearable, "no valid wearable data"),
                 Rows.list(s, "missing_channels"),
                 withoutSourceFiles(Rows.str(s, "baseline_source")),
                 Format.number(Rows.dbl(s, "priority"), 1));

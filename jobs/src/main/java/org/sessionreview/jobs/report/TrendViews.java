@@ -81,9 +81,7 @@ public final class TrendViews {
             String anxietyEpisodes,
             String anxietyTime,
             String peak,
-            int withdrawal,
-            int confrontation,
-            int unaddressed,
+            String ruptures,
             String trend,
             String declineP,
             String highBurden,
@@ -231,9 +229,11 @@ public final class TrendViews {
                 Rows.anxiety(r)[0],
                 Rows.anxiety(r)[1],
                 Format.number(Rows.dbl(r, "peak_anxiety_index"), 1),
-                Rows.int0(r, "ruptures_withdrawal"),
-                Rows.int0(r, "ruptures_confrontation"),
-                Rows.int0(r, "ruptures_unaddressed"),
+                // null in a session whose video was not coded (a 0 there would read as "none seen")
+                r.get("ruptures_withdrawal") == null
+                        ? SessionViews.NOT_CODED
+                        : Rows.int0(r, "ruptures_withdrawal") + " / " + Rows.int0(r, "ruptures_confrontation") + " ("
+                                + Rows.int0(r, "ruptures_unaddressed") + ")",
                 slope == null ? "\u2014" : Format.number(slope, 1) + " s/session",
                 Format.number(Rows.dbl(r, "decline_p"), 3),
                 Rows.int0(r, "high_burden_sessions") + " of " + Rows.int0(r, "trend_sessions"),

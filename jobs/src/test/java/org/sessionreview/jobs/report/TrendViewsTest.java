@@ -92,5 +92,15 @@ class TrendViewsTest {
         assertEquals("\u2014", all.escalated());
         assertEquals("\u2014", all.safetyEvents());
         assertEquals("\u2014", all.missed());
+        // and the session lists of the trainee and client pages (before: "0 / 0", "0 / 0 (0)", 0)
+        QueueView.Row row = new TrendViews(t, QueueView.of(t))
+                .trainees().get("T1").sessions().stream()
+                        .filter(r -> r.sessionId().equals("S1"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(SessionViews.NOT_CODED, row.ruptures());
+        assertEquals(SessionViews.NOT_CODED, row.safetyEvents());
+        TrendViews.ClientView c = new TrendViews(t, QueueView.of(t)).clients().get("k1");
+        assertEquals(SessionViews.NOT_CODED, c.sessions().get(0).ruptures());
     }
 }

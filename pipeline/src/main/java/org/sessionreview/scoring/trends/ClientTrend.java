@@ -92,9 +92,12 @@ public final class ClientTrend {
         r.anxietyEpisodes = s.anxietyEpisodes;
         r.anxietyTimeS = s.anxietyTimeS;
         r.peakAnxietyIndex = s.peakAnxietyIndex;
-        r.rupturesWithdrawal = s.rupturesWithdrawal;
-        r.rupturesConfrontation = s.rupturesConfrontation;
-        r.rupturesUnaddressed = s.rupturesUnaddressed;
+        if (s.annotationCount > 0) {
+            // an uncoded session's 0s say nothing about ruptures (as in trainees/)
+            r.rupturesWithdrawal = s.rupturesWithdrawal;
+            r.rupturesConfrontation = s.rupturesConfrontation;
+            r.rupturesUnaddressed = s.rupturesUnaddressed;
+        }
         r.trendSessions = window.size();
         SimpleRegression reg = new SimpleRegression();
         for (SessionRow w : window) {

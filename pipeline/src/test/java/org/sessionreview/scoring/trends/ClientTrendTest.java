@@ -137,6 +137,7 @@ class ClientTrendTest {
         s.rupturesWithdrawal = 1;
         s.rupturesConfrontation = 2;
         s.rupturesUnaddressed = 1;
+        s.annotationCount = 12;
         ClientRow r = ClientTrend.rows(List.of(s), TrendConfig.defaults()).get(0);
         assertEquals("c1", r.clientKey);
         assertEquals(3, r.sessionNumber);
@@ -149,6 +150,22 @@ class ClientTrendTest {
         assertEquals(1, r.rupturesWithdrawal);
         assertEquals(2, r.rupturesConfrontation);
         assertEquals(1, r.rupturesUnaddressed);
+    }
+
+    @Test
+    void shouldLeaveRupturesNullInASessionWhoseVideoWasNotCoded() {
+        SessionRow coded = burden("c1", 1, 240);
+        coded.annotationCount = 3;
+        coded.rupturesWithdrawal = 2;
+        SessionRow uncoded = burden("c1", 2, 240);
+        uncoded.annotationCount = 0; // its 0 ruptures are "not judged", not "none seen"
+        List<ClientRow> rows = ClientTrend.rows(List.of(coded, uncoded), TrendConfig.defaults());
+        assertEquals(2, rows.get(0).rupturesWithdrawal);
+        assertEquals(0, rows.get(0).rupturesUnaddressed);
+        assertNull(rows.get(1).rupturesWithdrawal);
+        assertNull(rows.get(1).rupturesConfrontation);
+        assertNull(rows.get(1).rupturesUnaddressed);
+        assertEquals(240.0, rows.get(1).anxietyTimeS, EPS); // the wearable's part is still there
     }
 
     @Test
