@@ -131,7 +131,7 @@ public final class Vocabulary {
             List.of("calibration", "coded_baseline", "stored", "whole_session", "none", "other");
 
     private static final Pattern FALLBACK_SUFFIX = Pattern.compile(
-            ".*; whole session for [A-Za-z0-9 ,()/-]+ \\(calibration stretch had [0-9]+ usable windows\\)");
+            "; whole session for [A-Za-z0-9 ,()/-]+ \\((calibration|coded) stretch had [0-9]+ usable windows\\)");
 
     /**
      * A baseline source reduced to a fixed category. The review's text can hold a file path (a
@@ -157,7 +157,7 @@ public final class Vocabulary {
             base = "other";
         }
         boolean fallback = (base.equals("calibration") || base.equals("coded_baseline"))
-                && FALLBACK_SUFFIX.matcher(s).matches();
+                && FALLBACK_SUFFIX.matcher(s).find();
         return fallback ? base + "+whole_session_fallback" : base;
     }
 

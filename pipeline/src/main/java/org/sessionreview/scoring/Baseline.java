@@ -40,6 +40,14 @@ public final class Baseline implements Serializable {
         return source;
     }
 
+    /**
+     * The same baseline with {@code note} appended to its source ({@code <source>; <note>}), e.g.
+     * why a coded stretch was not used.
+     */
+    public Baseline withNote(String note) {
+        return new Baseline(source + "; " + note, new EnumMap<>(features));
+    }
+
     /** This feature's baseline, empty when the wearer had no usable value for it. */
     public Optional<FeatureBaseline> get(Feature f) {
         return Optional.ofNullable(features.get(f));

@@ -21,7 +21,7 @@ import org.sessionreview.model.WindowFeatures;
  *   <li>{@code whole session (calibration stretch had N usable windows)}: every feature fell
  *       back; N is the largest usable count any feature had in the stretch;
  *   <li>{@code calibration 120-360 s; whole session for EDA level, SCR rate (calibration stretch
- *       had N usable windows)}: some features fell back;
+ *       had N usable windows)}: some features fell back (a coded stretch: {@code coded stretch had});
  *   <li>{@code none (no usable windows)}: nothing to estimate from.
  * </ul>
  *
@@ -48,7 +48,21 @@ public final class BaselineEstimator {
                 from,
                 to,
                 "calibration " + TimeText.seconds(from) + "-" + TimeText.seconds(to) + " s",
+                "calibration stretch",
                 cfg);
+    }
+
+    /**
+     * The most usable windows any feature has inside {@code [fromS, toS]}: what decides whether
+     * a stretch can give a baseline ({@link ScoringConfig#minBaselineWindows()}).
+     */
+    public static int usableWindows(List<WindowFeatures> wearerWindows, double fromS, double toS, ScoringConfig cfg) {
+        Predicate<WindowFeatures> inside = w -> w.startS >= fromS && w.endS <= toS;
+        int most = 0;
+        for (Feature f : Feature.values()) {
+            most = Math.max(most, values(wearerWindows, f, inside, cfg).length);
+        }
+        return most;
     }
 
     /**
@@ -59,9 +73,16 @@ public final class BaselineEstimator {
      * @param toS stretch end, seconds from media start
      * @param label source text used when the stretch suffices, e.g. {@code coded BASELINE
      *     300-540 s}
+     * @param stretchName what the fallback text calls the stretch, e.g. {@code calibration
+     *     stretch} or {@code coded stretch}
      */
     public static Baseline fromStretch(
-            List<WindowFeatures> wearerWindows, double fromS, double toS, String label, ScoringConfig cfg) {
+            List<WindowFeatures> wearerWindows,
+            double fromS,
+            double toS,
+            String label,
+            String stretchName,
+            ScoringConfig cfg) {
         Predicate<WindowFeatures> inside = w -> w.startS >= fromS && w.endS <= toS;
         List<Feature> fellBack = new ArrayList<>();
         List<Feature> fromStretch = new ArrayList<>();
@@ -89,11 +110,11 @@ public final class BaselineEstimator {
         } else if (fellBack.isEmpty()) {
             source = label;
         } else if (fromStretch.isEmpty()) {
-            source = "whole session (calibration stretch had " + maxStretchCount + " usable windows)";
+            source = "whole session (" + stretchName + " had " + maxStretchCount + " usable windows)";
         } else {
             List<String> names = new ArrayList<>();
             fellBack.forEach(f -> names.add(f.label()));
-            source = label + "; whole session for " + String.join(", ", names) + " (calibration stretch had "
+            source = label + "; whole session for " + String.join(", ", names) + " (" + stretchName + " had "
                     + maxFallbackCount + " usable windows)";
         }
         Baseline.Builder b = Baseline.builder(source);

@@ -13,20 +13,20 @@ import org.sessionreview.model.WindowFeatures;
  *
  * <ol>
  *   <li>a coded {@code BASELINE} stretch in the session's annotations (actor dyad or the wearer;
- *       the first one with an end, of at least {@link #MIN_CODED_SECONDS}), so a site that codes
- *       a resting period uses it;
+ *       the first one with an end that holds at least {@link ScoringConfig#minBaselineWindows()}
+ *       usable windows of some feature [12: 85 s with 30 s windows and a 5 s hop]), so a site that
+ *       codes a resting period uses it;
  *   <li>a stored baseline for this person from earlier runs ({@code --baselines FILE}), when one
  *       is given and holds the person;
  *   <li>the calibration stretch (default minutes 2-6), falling back to the whole session
  *       ({@link BaselineEstimator#calibration}).
  * </ol>
- * The chosen source is recorded in {@link Baseline#source()} and so in the session row.
+ * The chosen source is recorded in {@link Baseline#source()} and so in the session row; a coded
+ * stretch too short to be used is named there ({@code ...; coded BASELINE 400-475 s not used: 10
+ * usable windows, 12 needed}), so a site sees why its rest period did not count.
  */
 public final class CodedBaselineProvider implements BaselineProvider {
     private static final long serialVersionUID = 1L;
-
-    /** Shortest coded BASELINE stretch that is used, seconds (four 30 s windows with a 5 s hop need 45 s). */
-    public static final double MIN_CODED_SECONDS = 60;
 
     private final StoredBaselines stored;
 
@@ -42,27 +42,29 @@ public final class CodedBaselineProvider implements BaselineProvider {
             List<WindowFeatures> wearerWindows,
             List<Annotation> annotations,
             ScoringConfig cfg) {
+        String notUsed = null;
         for (Annotation a : annotations) {
             boolean forWearer = "dyad".equals(a.actor) || role.id().equals(a.actor);
-            if ("BASELINE".equals(a.code) && forWearer && a.endS != null && a.endS - a.startS >= MIN_CODED_SECONDS) {
+            if (!"BASELINE".equals(a.code) || !forWearer || a.endS == null) {
+                continue;
+            }
+            String stretch = String.format(Locale.ROOT, "coded BASELINE %.0f-%.0f s", a.startS, a.endS);
+            int usable = BaselineEstimator.usableWindows(wearerWindows, a.startS, a.endS, cfg);
+            if (usable >= cfg.minBaselineWindows()) {
                 return BaselineEstimator.fromStretch(
                         wearerWindows,
                         a.startS,
                         a.endS,
-                        String.format(
-                                Locale.ROOT,
-                                "coded BASELINE %.0f-%.0f s (%s line %d)",
-                                a.startS,
-                                a.endS,
-                                a.sourceFile,
-                                a.sourceLine),
+                        String.format(Locale.ROOT, "%s (%s line %d)", stretch, a.sourceFile, a.sourceLine),
+                        "coded stretch",
                         cfg);
+            }
+            if (notUsed == null) {
+                notUsed = stretch + " not used: " + usable + " usable windows, " + cfg.minBaselineWindows() + " needed";
             }
         }
         Baseline fromFile = stored.lookup(StoredBaselines.person(info, role));
-        if (fromFile != null) {
-            return fromFile;
-        }
-        return BaselineEstimator.calibration(wearerWindows, cfg);
+        Baseline chosen = fromFile != null ? fromFile : BaselineEstimator.calibration(wearerWindows, cfg);
+        return notUsed == null ? chosen : chosen.withNote(notUsed);
     }
 }

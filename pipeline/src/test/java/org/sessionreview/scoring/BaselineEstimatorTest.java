@@ -106,7 +106,7 @@ class BaselineEstimatorTest {
             ws.add(scl(900 + 5 * i, 4.0 + (i % 2)));
         }
         ws.add(scl(150, 100.0));
-        Baseline b = BaselineEstimator.fromStretch(ws, 900, 1000, "coded BASELINE 900-1000 s", CFG);
+        Baseline b = BaselineEstimator.fromStretch(ws, 900, 1000, "coded BASELINE 900-1000 s", "coded stretch", CFG);
         assertEquals("coded BASELINE 900-1000 s", b.source());
         assertEquals(4.5, b.get(Feature.SCL).orElseThrow().median(), 1e-12);
         assertEquals(0.5, b.get(Feature.SCL).orElseThrow().mad(), 1e-12);

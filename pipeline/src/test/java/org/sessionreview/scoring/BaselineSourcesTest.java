@@ -81,6 +81,44 @@ class BaselineSourcesTest {
                 CFG);
         assertEquals(5.01, b.get(Feature.SCL).orElseThrow().median(), 1e-9);
         assertTrue(b.source().startsWith("calibration 120-360 s"), b.source());
+        // the short one is named, so the site sees why its rest period did not count
+        assertTrue(b.source().endsWith("; coded BASELINE 600-630 s not used: 1 usable windows, 12 needed"), b.source());
+    }
+
+    @Test
+    void shouldGoOnToTheCalibrationStretchWhenACodedStretchHoldsTooFewWindows() {
+        // 600-675 s: 75 s hold 10 whole windows, fewer than the 12 a baseline needs. Before: the
+        // stretch was taken (>= 60 s), every feature fell back to the whole session, SCL's median
+        // came from the 5.0 level and the episode alike, and the text blamed the calibration stretch
+        Baseline b = new CodedBaselineProvider(StoredBaselines.none())
+                .baselineFor(info(), Role.CLIENT, windows(), List.of(baseline(600, 675, "dyad")), CFG);
+        assertEquals(
+                "calibration 120-360 s; coded BASELINE 600-675 s not used: 10 usable windows, 12 needed", b.source());
+        assertEquals(
+                BaselineEstimator.calibration(windows(), CFG).get(Feature.SCL).orElseThrow(),
+                b.get(Feature.SCL).orElseThrow());
+        // 85 s hold 12: used
+        Baseline used = new CodedBaselineProvider(StoredBaselines.none())
+                .baselineFor(info(), Role.CLIENT, windows(), List.of(baseline(600, 685, "dyad")), CFG);
+        assertEquals("coded BASELINE 600-685 s (S/codes.jsonl line 7)", used.source());
+        assertEquals(2.01, used.get(Feature.SCL).orElseThrow().median(), 1e-9);
+    }
+
+    @Test
+    void shouldNameTheCodedStretchWhenSomeOfItsFeaturesFallBack() {
+        List<WindowFeatures> ws = windows();
+        for (WindowFeatures w : ws) {
+            if (w.startS >= 600 && w.endS <= 900) {
+                w.hrBpm = null; // no heart rate in the coded stretch
+            }
+        }
+        Baseline b = new CodedBaselineProvider(StoredBaselines.none())
+                .baselineFor(info(), Role.CLIENT, ws, List.of(baseline(600, 900, "dyad")), CFG);
+        // before: "(calibration stretch had 0 usable windows)" for a coded stretch
+        assertTrue(b.source().endsWith("(coded stretch had 0 usable windows)"), b.source());
+        assertEquals(
+                "coded_baseline+whole_session_fallback",
+                org.sessionreview.export.Vocabulary.baselineCategory(b.source()));
     }
 
     @Test
