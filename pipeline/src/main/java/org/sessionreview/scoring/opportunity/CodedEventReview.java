@@ -67,7 +67,7 @@ public final class CodedEventReview {
         pressure = PressureAboveThreshold.find(annotations, cfg);
         opportunities = MissedOpportunities.find(annotations, anxietyEpisodes, clientData, cfg);
         sensitivity = MissedOpportunities.sensitivity(annotations, anxietyEpisodes, clientData, cfg);
-        safety = SafetyEvents.find(annotations, cfg);
+        safety = SafetyEvents.find(annotations, codedEndS, cfg);
         counts = CodedEventCounts.of(safety, episodes, opportunities, pressure);
         List<MomentRow> all = new ArrayList<>();
         all.addAll(SafetyEvents.moments(sessionId, mediaStartMillis, safety, cfg));

@@ -84,12 +84,20 @@ public final class CodedReviewPriority {
     public static List<String> reasons(CodedEventCounts c, RuptureConfig cfg) {
         List<String> out = new ArrayList<>();
         String window = CodedText.seconds(cfg.safetyResponseS()) + " s";
-        List<SafetyEvent> unanswered =
-                c.safety().stream().filter(e -> !e.responded()).toList();
+        List<SafetyEvent> unanswered = c.safety().stream()
+                .filter(e -> !e.responded() && !SafetyEvents.cutShort(e, cfg))
+                .toList();
+        List<SafetyEvent> atTheEnd = c.safety().stream()
+                .filter(e -> !e.responded() && SafetyEvents.cutShort(e, cfg))
+                .toList();
         List<SafetyEvent> answered =
                 c.safety().stream().filter(SafetyEvent::responded).toList();
         if (!unanswered.isEmpty()) {
             out.add(safety(unanswered) + ": no therapist response coded within " + window);
+        }
+        if (!atTheEnd.isEmpty()) {
+            out.add(safety(atTheEnd) + ": the video ends less than " + window
+                    + " after it, no therapist response coded before then (not observable)");
         }
         if (!answered.isEmpty()) {
             out.add(safety(answered) + ": therapist response coded within " + window);

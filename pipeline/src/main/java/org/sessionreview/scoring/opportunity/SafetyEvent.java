@@ -14,11 +14,25 @@ public final class SafetyEvent implements Serializable {
     private final CodedEvent event;
     private final String role;
     private final CodedEvent response;
+    private final double observedS;
 
-    SafetyEvent(CodedEvent event, String role, CodedEvent response) {
+    /**
+     * @param observedS how much of the response window the coded video holds, seconds (the whole
+     *     window unless the video ends sooner)
+     */
+    SafetyEvent(CodedEvent event, String role, CodedEvent response, double observedS) {
         this.event = Objects.requireNonNull(event, "event");
         this.role = Objects.requireNonNull(role, "role");
         this.response = response;
+        this.observedS = observedS;
+    }
+
+    /**
+     * Seconds of the response window inside the coded video: the whole window, or less when the
+     * video ends sooner (then a missing response was not observable, not withheld).
+     */
+    public double observedS() {
+        return observedS;
     }
 
     /** The SAFE_* annotation. */
@@ -45,12 +59,13 @@ public final class SafetyEvent implements Serializable {
         return o instanceof SafetyEvent
                 && event.equals(((SafetyEvent) o).event)
                 && role.equals(((SafetyEvent) o).role)
-                && Objects.equals(response, ((SafetyEvent) o).response);
+                && Objects.equals(response, ((SafetyEvent) o).response)
+                && Double.compare(observedS, ((SafetyEvent) o).observedS) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(event, role, response);
+        return Objects.hash(event, role, response, observedS);
     }
 
     @Override

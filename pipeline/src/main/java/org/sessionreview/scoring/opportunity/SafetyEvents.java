@@ -19,14 +19,25 @@ import org.sessionreview.taxonomy.Family;
  * (no settling exclusion, never merged or suppressed), becomes a {@code safety} moment. Each
  * needs a therapist response code, any {@code INT_*} or {@code RES_*} starting in [t, t + {@code
  * safetyResponseS} [60 s]]; without one the evidence says so and the session goes to the top of
- * the review order ({@link CodedReviewPriority}). Only coded events are used here: a
- * physiological alert is a "sensor alert", not a safety event.
+ * the review order ({@link CodedReviewPriority}); when the video ends before the window does, the
+ * evidence says that the missing response could not be observed. Only coded events are used
+ * here: a physiological alert is a "sensor alert", not a safety event.
  */
 public final class SafetyEvents {
     private SafetyEvents() {}
 
-    /** The session's safety events in time order (ties in list order). */
+    /** The session's safety events in time order (ties in list order), every window observed whole. */
     public static List<SafetyEvent> find(List<Annotation> annotations, RuptureConfig cfg) {
+        return find(annotations, Double.POSITIVE_INFINITY, cfg);
+    }
+
+    /**
+     * The session's safety events in time order (ties in list order).
+     *
+     * @param codedEndS where the coded video ends, seconds from media start: a response window
+     *     reaching past it is observed only up to it
+     */
+    public static List<SafetyEvent> find(List<Annotation> annotations, double codedEndS, RuptureConfig cfg) {
         Objects.requireNonNull(cfg, "cfg");
         List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
         List<SafetyEvent> out = new ArrayList<>();
@@ -47,7 +58,9 @@ public final class SafetyEvents {
                     break;
                 }
             }
-            out.add(new SafetyEvent(CodedEvent.of(a), Actors.isTherapist(a) ? "therapist" : "client", response));
+            double observed = Math.max(0, Math.min(cfg.safetyResponseS(), codedEndS - a.startS));
+            out.add(new SafetyEvent(
+                    CodedEvent.of(a), Actors.isTherapist(a) ? "therapist" : "client", response, observed));
         }
         return out;
     }
@@ -74,14 +87,28 @@ public final class SafetyEvents {
     /**
      * {@code safety event SAFE_SUICIDAL_IDEATION at 12:30 (client): no therapist response coded
      * within 60 s}, or {@code ...: therapist response coded within 60 s: INT_VALIDATION at
-     * 12:41}.
+     * 12:41}, or, when the video ends sooner, {@code ...: no therapist response coded in the 5 s
+     * before the video ends (a response within 60 s not observable)}.
      */
     public static String evidence(SafetyEvent e, RuptureConfig cfg) {
         String head = "safety event " + CodedText.at(e.event()) + " (" + e.role() + "): ";
         String window = CodedText.seconds(cfg.safetyResponseS()) + " s";
-        return e.responded()
-                ? head + "therapist response coded within " + window + ": " + CodedText.at(e.response())
-                : head + "no therapist response coded within " + window;
+        if (e.responded()) {
+            return head + "therapist response coded within " + window + ": " + CodedText.at(e.response());
+        }
+        if (e.observedS() <= 0) {
+            return head + "the video ends with it (a therapist response within " + window + " not observable)";
+        }
+        if (cutShort(e, cfg)) {
+            return head + "no therapist response coded in the " + CodedText.seconds(e.observedS())
+                    + " s before the video ends (a response within " + window + " not observable)";
+        }
+        return head + "no therapist response coded within " + window;
+    }
+
+    /** Whether the video ended before the event's response window did. */
+    static boolean cutShort(SafetyEvent e, RuptureConfig cfg) {
+        return e.observedS() < cfg.safetyResponseS();
     }
 
     private static boolean isResponse(Annotation a) {

@@ -74,4 +74,42 @@ class SafetyEventsTest {
                 found.stream().map(e -> e.event().code()).toList());
         assertEquals(90, SafetyEvents.moments("S1", 0, found, CFG).get(1).endS);
     }
+
+    @Test
+    void shouldSayAResponseWasNotObservableWhenTheVideoEndsWithinTheWindow() {
+        // a 1560 s video: 5 s of the window left after 1555 s, none after a code accepted at 1575 s
+        List<SafetyEvent> found = SafetyEvents.find(
+                list(at(1000, "SAFE_PANIC"), at(1555, "SAFE_SELF_HARM"), at(1575, "SAFE_SUICIDAL_IDEATION")),
+                1575,
+                CFG);
+        assertEquals(
+                List.of(60.0, 20.0, 0.0),
+                found.stream().map(SafetyEvent::observedS).toList());
+        List<MomentRow> m = SafetyEvents.moments("S1", 0, found, CFG);
+        assertEquals(
+                "safety event SAFE_PANIC at 16:40 (client): no therapist response coded within 60 s",
+                m.get(0).evidence);
+        // before: "no therapist response coded within 60 s", though the video ended 20 s after it
+        assertEquals(
+                "safety event SAFE_SELF_HARM at 25:55 (client): no therapist response coded in the 20 s before the video"
+                        + " ends (a response within 60 s not observable)",
+                m.get(1).evidence);
+        assertEquals(
+                "safety event SAFE_SUICIDAL_IDEATION at 26:15 (client): the video ends with it (a therapist response"
+                        + " within 60 s not observable)",
+                m.get(2).evidence);
+        assertEquals(5.0, m.get(1).severity, "still at the top of the review order");
+        List<String> reasons =
+                CodedReviewPriority.reasons(CodedEventCounts.of(found, List.of(), List.of(), List.of()), CFG);
+        assertTrue(
+                reasons.stream()
+                        .anyMatch(
+                                r -> r.contains("SAFE_PANIC") && r.endsWith("no therapist response coded within 60 s")),
+                reasons.toString());
+        assertTrue(
+                reasons.stream()
+                        .anyMatch(r ->
+                                r.contains("SAFE_SELF_HARM") && r.contains("the video ends less than 60 s after it")),
+                reasons.toString());
+    }
 }
