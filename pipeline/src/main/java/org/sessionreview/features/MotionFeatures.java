@@ -22,7 +22,9 @@ import org.sessionreview.signal.motion.SegmentCache;
  *       (50 % overlap, frame mean removed) of the band's share of the variance (Welch's method, as
  *       {@link org.sessionreview.signal.BandPower}, from the frames of {@link FidgetSpectrum}, which
  *       also give the dominant frequency); a tapping rhythm of amplitude {@code A} g in the band gives {@code A^2 / 2}.
- *       Frames holding a missing sample are skipped; null when no whole frame is left.
+ *       Frames holding a missing sample are skipped; null when no whole frame is left, and with
+ *       the dominant frequency null when the band's top is not below half the sampling rate
+ *       (an accelerometer at 12 Hz or less for the default band).
  *   <li>{@code grossMovementS} = seconds of the window, counted in whole 1 s segments, in which
  *       the three-axis spread {@code sqrt(var x + var y + var z)} (g) reaches {@code
  *       grossMovementSdG} (default 0.1 g): arm and posture movements, which turn the wrist and so
@@ -95,19 +97,18 @@ public final class MotionFeatures {
                 deviation += Math.abs(v - median);
             }
         }
-        // one set of FFT frames gives both the band power (the mean over every whole frame, as
-        // BandPower computes it) and the dominant frequency (over the frames without gross movement)
-        FidgetSpectrum.Result spectrum = FeatureSteps.fidgetSpectrum(config)
-                .analyse(xyz, magnitude, acc.rateHz(), acc.t0Millis() + from * 1000.0 / acc.rateHz(), frames);
         Double fidget = null;
-        if (!spectrum.frames().isEmpty()) {
-            double sum = 0;
-            for (FidgetSpectrum.Frame f : spectrum.frames()) {
-                sum += f.bandPowerG2();
-            }
-            fidget = sum / spectrum.frames().size();
+        Double fidgetHz = null;
+        // the fidget band must lie below the Nyquist frequency: an accelerometer at 12 Hz or less
+        // (default band 2-6 Hz) cannot show it, and its other features are still computed
+        if (config.fidgetBandHighHz() < acc.rateHz() / 2) {
+            // one set of FFT frames gives both the band power (the mean over every whole frame, as
+            // BandPower computes it) and the dominant frequency (over the frames without gross movement)
+            FidgetSpectrum.Result spectrum = FeatureSteps.fidgetSpectrum(config)
+                    .analyse(xyz, magnitude, acc.rateHz(), acc.t0Millis() + from * 1000.0 / acc.rateHz(), frames);
+            fidget = meanBandPower(spectrum);
+            fidgetHz = fidget == null ? null : spectrum.dominantHz();
         }
-        Double fidgetHz = fidget == null ? null : spectrum.dominantHz();
         double gross = grossMovementSeconds(
                 acc.values(),
                 from,
@@ -117,6 +118,18 @@ public final class MotionFeatures {
                 acc.t0Millis(),
                 frames == null ? null : frames.segmentSpreads());
         return new Result(quality, deviation / valid, fidget, fidgetHz, gross);
+    }
+
+    /** The mean band power over the spectrum's whole frames, g^2; null without one. */
+    private static Double meanBandPower(FidgetSpectrum.Result spectrum) {
+        if (spectrum.frames().isEmpty()) {
+            return null;
+        }
+        double sum = 0;
+        for (FidgetSpectrum.Frame f : spectrum.frames()) {
+            sum += f.bandPowerG2();
+        }
+        return sum / spectrum.frames().size();
     }
 
     /**

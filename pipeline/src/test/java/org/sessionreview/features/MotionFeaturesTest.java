@@ -38,6 +38,35 @@ class MotionFeaturesTest {
     }
 
     @Test
+    void shouldLeaveFidgetPowerEmptyButKeepMotionWhenTheAccelerometerIsTooSlowForTheBand() {
+        // 12 Hz: the 2-6 Hz band reaches the Nyquist frequency. Before: IllegalArgumentException,
+        // and the whole wearer (every channel) was dropped from the review
+        for (double rate : new double[] {8, 12}) {
+            int n = (int) (30 * rate);
+            double[] xyz = new double[3 * n];
+            for (int i = 0; i < n; i++) {
+                xyz[3 * i + 2] = Math.round(64 * (1 + 0.3 * Math.sin(2 * Math.PI * 0.5 * i / rate)));
+            }
+            MotionFeatures.Result r = MotionFeatures.compute(new RegularSeries(S, rate, 3, xyz), S, E, CONFIG);
+            assertEquals(1.0, r.quality(), 1e-12);
+            assertTrue(r.motionMagG() > 0.1, "slow sway of 0.3 g: " + r.motionMagG());
+            assertNull(r.fidgetPower());
+            assertNull(r.fidgetFreqHz());
+        }
+        // 13 Hz: the band fits, the spectrum runs
+        int n = 30 * 13;
+        double[] xyz = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            xyz[3 * i + 2] = 64;
+        }
+        assertEquals(
+                0.0,
+                MotionFeatures.compute(new RegularSeries(S, 13, 3, xyz), S, E, CONFIG)
+                        .fidgetPower(),
+                1e-12);
+    }
+
+    @Test
     void shouldNotShowFidgetPowerWhenTheMovementIsSlow() {
         MotionFeatures.Result slow =
                 MotionFeatures.compute(acc(t -> 0.3 * Math.sin(2 * Math.PI * 0.5 * t)), S, E, CONFIG);
