@@ -21,7 +21,8 @@ import org.sessionreview.storage.Entry;
  * Reads a wearer's E4 export as E4 Connect downloads it: one zip ({@code 1495437000_A01234.zip})
  * holding {@code EDA.csv BVP.csv ACC.csv TEMP.csv HR.csv IBI.csv} (and {@code info.txt}, {@code
  * tags.csv}, which are not read). The zip is read once, as a stream, on any file system: each
- * entry whose file name (after any folder inside the zip) is a channel file, ignoring case, is
+ * entry whose file name (after any folder inside the zip, separated by {@code /} or, as Windows
+ * PowerShell 5 writes them, {@code \\}) is a channel file, ignoring case, is
  * parsed as {@link E4Reader#readFile} parses a file, with the same checks, counting and units
  * check; a {@code .csv.gz} entry is decompressed. Entries under {@code __MACOSX/} (the resource
  * forks a Mac adds) are skipped. When the zip holds a channel file twice, the first is read and
@@ -117,7 +118,7 @@ public final class E4ZipReader {
 
         /** Reads {@code e} from {@code in} when it is a channel file not read yet. */
         void entry(ZipEntry e, ZipInputStream in) throws IOException {
-            Channel channel = e.isDirectory() || e.getName().startsWith("__MACOSX/") ? null : channelOf(e.getName());
+            Channel channel = e.isDirectory() || isMacFork(e.getName()) ? null : channelOf(e.getName());
             if (channel == null) {
                 return;
             }
@@ -184,9 +185,20 @@ public final class E4ZipReader {
         }
     }
 
-    /** The channel whose file the entry is ({@code EDA.csv} or {@code EDA.csv.gz}, any case, any folder), else null. */
+    /**
+     * Whether the entry is under {@code __MACOSX/}. Folders are split at {@code /} and at {@code
+     * \\} (Windows PowerShell 5's {@code Compress-Archive} writes backslashes).
+     */
+    static boolean isMacFork(String entryName) {
+        return entryName.startsWith("__MACOSX/") || entryName.startsWith("__MACOSX\\");
+    }
+
+    /**
+     * The channel whose file the entry is ({@code EDA.csv} or {@code EDA.csv.gz}, any case, any
+     * folder, separated by {@code /} or {@code \\}), else null.
+     */
     static Channel channelOf(String entryName) {
-        String base = entryName.substring(entryName.lastIndexOf('/') + 1);
+        String base = entryName.substring(Math.max(entryName.lastIndexOf('/'), entryName.lastIndexOf('\\')) + 1);
         for (Channel c : Channel.values()) {
             if (base.equalsIgnoreCase(c.fileName()) || base.equalsIgnoreCase(c.fileName() + ".gz")) {
                 return c;
