@@ -17,10 +17,16 @@ public enum Actor {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** DOMAIN.md section 2's short form: {@code CL}, {@code TH}, {@code DY}. */
+    public String abbreviation() {
+        return name().substring(0, 1) + (this == CLIENT ? "L" : this == THERAPIST ? "H" : "Y");
+    }
+
     /**
-     * Parses {@code client}, {@code therapist} or {@code dyad} in any case, ignoring surrounding
-     * white space; empty for anything else (including abbreviations such as {@code CL}, which only
-     * a {@link Codebook} may map).
+     * Parses {@code client}, {@code therapist} or {@code dyad}, or DOMAIN.md section 2's {@code
+     * CL}, {@code TH}, {@code DY} (the actor values and ELAN tier prefixes, {@code CL-rupture},
+     * of its taxonomy), in any case, ignoring surrounding white space; empty for anything else
+     * (other abbreviations a {@link Codebook} may map).
      */
     public static Optional<Actor> parse(String text) {
         if (text == null) {
@@ -28,7 +34,7 @@ public enum Actor {
         }
         String t = text.trim().toLowerCase(Locale.ROOT);
         for (Actor a : values()) {
-            if (a.id().equals(t)) {
+            if (a.id().equals(t) || a.abbreviation().toLowerCase(Locale.ROOT).equals(t)) {
                 return Optional.of(a);
             }
         }

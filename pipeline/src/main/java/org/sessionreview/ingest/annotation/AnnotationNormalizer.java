@@ -254,13 +254,16 @@ public final class AnnotationNormalizer {
         return named(hint);
     }
 
-    /** The actor {@code name} is (client, therapist, dyad, any case) or maps to in the codebook. */
+    /**
+     * The actor {@code name} maps to in the codebook, else the one it is (client, therapist, dyad,
+     * CL, TH, DY, any case): a site's codebook decides what its own words mean.
+     */
     private Optional<Actor> named(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        Optional<Actor> direct = Actor.parse(name);
-        return direct.isPresent() ? direct : codebook.actor(name);
+        Optional<Actor> mapped = codebook.actor(name);
+        return mapped.isPresent() ? mapped : Actor.parse(name);
     }
 
     private SortedMap<String, String> modifiers(

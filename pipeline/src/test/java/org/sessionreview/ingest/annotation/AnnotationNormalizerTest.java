@@ -51,6 +51,39 @@ class AnnotationNormalizerTest {
     }
 
     @Test
+    void shouldReadDomainsActorAbbreviationsWithoutACodebook() {
+        // DOMAIN.md section 2: actor CL | TH | DY. Before: "unknown actor", every such record rejected
+        AnnotationNormalizer plain = new AnnotationNormalizer(Codebook.canonicalOnly());
+        assertEquals(
+                "client",
+                plain.normalize(raw("RUP_W_MINIMAL").actorHint("CL").build(), "s1")
+                        .annotation()
+                        .actor);
+        assertEquals(
+                "therapist",
+                plain.normalize(
+                                raw("RES_CLARIFY_MISUNDERSTANDING")
+                                        .actorHint("th")
+                                        .build(),
+                                "s1")
+                        .annotation()
+                        .actor);
+        assertEquals(
+                "dyad",
+                plain.normalize(raw("SILENCE").actorHint(" Dy ").build(), "s1").annotation().actor);
+        assertFalse(
+                plain.normalize(raw("SILENCE").actorHint("CX").build(), "s1").isAccepted());
+        // a site's codebook still decides what its own words mean
+        AnnotationNormalizer swapped =
+                new AnnotationNormalizer(Codebook.parse("{\"actors\": {\"TH\": \"client\"}}", "c.json"));
+        assertEquals(
+                "client",
+                swapped.normalize(raw("ANX_STR_SIGH").actorHint("TH").build(), "s1")
+                        .annotation()
+                        .actor);
+    }
+
+    @Test
     void shouldRejectWithReasonWhenLabelMapsToNoCode() {
         AnnotationNormalizer.Outcome o = normalizer.normalize(
                 raw("foo").actorHint("client").note("secret").build(), "s1");

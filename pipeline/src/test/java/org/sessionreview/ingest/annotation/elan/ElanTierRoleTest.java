@@ -50,6 +50,27 @@ class ElanTierRoleTest {
     }
 
     @Test
+    void shouldReadDomainsTierPrefixesWithoutACodebookActor() {
+        // DOMAIN.md 1.1: tiers CL-anxiety, TH-intervention with PARTICIPANT set. Before: without a
+        // codebook naming CL and TH, every annotation was rejected ("tier has no role")
+        String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "PARTICIPANT=\"CL\" TIER_ID=\"CL-anxiety\"")
+                .replace("PARTICIPANT=\"b\" TIER_ID=\"b\"", "TIER_ID=\"TH-intervention\"");
+        ParseResult<RawAnnotation> raw = new ElanParser().parse(eaf.getBytes(StandardCharsets.UTF_8), "f.eaf", "s1");
+        ParseResult<Annotation> r = new AnnotationNormalizer(
+                        Codebook.parse("{\"labels\": {\"a\": \"ANX_STR_SIGH\"}}", "labels.json"))
+                .normalizeAll(raw, "s1");
+        assertEquals(
+                3, r.records().stream().filter(a -> a.actor.equals("client")).count());
+        assertEquals(
+                4,
+                r.records().size() + r.rejects().size() - 3,
+                "tier b's 4 annotations are read (their labels may not map)");
+        assertTrue(
+                r.rejects().stream().noneMatch(j -> j.reason.startsWith("tier has no role")),
+                r.rejects().toString());
+    }
+
+    @Test
     void shouldRejectWithBothRolesNamedWhenTierNamesTwoActors() {
         String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "TIER_ID=\"client-therapist rupture\"")
                 .replace("PARTICIPANT=\"b\" TIER_ID=\"b\"", "PARTICIPANT=\"Maria\" TIER_ID=\"Maria\"");
