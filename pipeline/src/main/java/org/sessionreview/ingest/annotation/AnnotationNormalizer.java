@@ -195,12 +195,13 @@ public final class AnnotationNormalizer {
         a.startS = raw.startS();
         a.endS = raw.endS();
         // an ISTDP anxiety cue's scale is its intensity (DOMAIN.md 2.1 and 5: "intensity >= 2 where
-        // coded"); a 3RS marker's is its significance; the other modifier, when both are coded,
-        // stays in modifiers
+        // coded"; its significance when only that is coded); a 3RS marker's or strategy's is its
+        // significance (DOMAIN.md 2.2, 3.4: escalation is a rise of significance), never an
+        // intensity, which stays in modifiers as any other modifier does
         boolean anxiety = code.get().family() == Family.ANX;
         a.significance = takeInt(modifiers, anxiety ? "intensity" : "significance");
-        if (a.significance == null) {
-            a.significance = takeInt(modifiers, anxiety ? "significance" : "intensity");
+        if (a.significance == null && anxiety) {
+            a.significance = takeInt(modifiers, "significance");
         }
         a.modifiers = modifiers.isEmpty()
                 ? null

@@ -188,6 +188,13 @@ class AnnotationNormalizerTest {
                 .annotation();
         assertEquals(4, sig.significance);
         assertEquals("intensity=2", sig.modifiers, "the unused intensity stays a modifier");
+        // a 3RS marker's scale is its significance (DOMAIN.md 2.2); an intensity is no
+        // significance (before: read as one, so 1 then 3 made an "escalated" rupture)
+        Annotation rupture = normalizer
+                .normalize(raw("RUP_C_DEFENDS_SELF").modifier("intensity", "3").build(), "s1")
+                .annotation();
+        assertNull(rupture.significance);
+        assertEquals("intensity=3", rupture.modifiers);
         // an anxiety cue is judged by its intensity, whatever else is coded (DOMAIN.md 5)
         Annotation both = normalizer
                 .normalize(
