@@ -72,6 +72,28 @@ public final class OpportunityOptions {
                     "safety.response_s", 60, "s", "A safety event needs a therapist code within this long.")
             .atLeast(0);
 
+    public static final ConfigOption<Integer> SEVERE_DISSOCIATION_INTENSITY = integer(
+                    "safety.severe_dissociation_intensity",
+                    3,
+                    "",
+                    "A client ANX_CPD coded at this intensity (1-3) or more is a SAFE_SEVERE_DISSOCIATION"
+                            + " safety event (DOMAIN.md 2.7).")
+            .atLeast(1);
+    public static final ConfigOption<Double> SEVERE_DISSOCIATION_S = real(
+                    "safety.severe_dissociation_s",
+                    30,
+                    "s",
+                    "A client ANX_CPD lasting longer than this is a SAFE_SEVERE_DISSOCIATION safety event"
+                            + " (DOMAIN.md 2.7).")
+            .atLeast(0);
+    public static final ConfigOption<Double> SAME_EVENT_S = real(
+                    "safety.same_event_s",
+                    10,
+                    "s",
+                    "A coded SAFE_SEVERE_DISSOCIATION within this long of a severe ANX_CPD (or overlapping it) is"
+                            + " the same event, surfaced once.")
+            .atLeast(0);
+
     public static final List<ConfigOption<?>> ALL = List.of(
             SETTLE_S,
             MIN_CUE_INTENSITY,
@@ -82,5 +104,8 @@ public final class OpportunityOptions {
             TURN_GRACE_S,
             VOICED_CUE_LOOKBACK_S,
             SENSITIVITY_WINDOWS_S,
-            SAFETY_RESPONSE_S);
+            SAFETY_RESPONSE_S,
+            SEVERE_DISSOCIATION_INTENSITY,
+            SEVERE_DISSOCIATION_S,
+            SAME_EVENT_S);
 }

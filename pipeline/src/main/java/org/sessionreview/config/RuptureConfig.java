@@ -140,6 +140,18 @@ public final class RuptureConfig implements Serializable {
         return values.get(OpportunityOptions.SAFETY_RESPONSE_S);
     }
 
+    public int severeDissociationIntensity() {
+        return values.get(OpportunityOptions.SEVERE_DISSOCIATION_INTENSITY);
+    }
+
+    public double severeDissociationS() {
+        return values.get(OpportunityOptions.SEVERE_DISSOCIATION_S);
+    }
+
+    public double safetySameEventS() {
+        return values.get(OpportunityOptions.SAME_EVENT_S);
+    }
+
     public double priorityTierStep() {
         return values.get(PriorityOptions.TIER_STEP);
     }

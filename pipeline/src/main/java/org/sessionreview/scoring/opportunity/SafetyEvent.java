@@ -15,16 +15,28 @@ public final class SafetyEvent implements Serializable {
     private final String role;
     private final CodedEvent response;
     private final double observedS;
+    private final String derivedFrom;
 
     /**
      * @param observedS how much of the response window the coded video holds, seconds (the whole
      *     window unless the video ends sooner)
+     * @param derivedFrom the code it was coded as when not a SAFE_* code ({@code ANX_CPD at
+     *     intensity 3}), else null
      */
-    SafetyEvent(CodedEvent event, String role, CodedEvent response, double observedS) {
+    SafetyEvent(CodedEvent event, String role, CodedEvent response, double observedS, String derivedFrom) {
         this.event = Objects.requireNonNull(event, "event");
         this.role = Objects.requireNonNull(role, "role");
         this.response = response;
         this.observedS = observedS;
+        this.derivedFrom = derivedFrom;
+    }
+
+    /**
+     * What the event was coded as when it is no SAFE_* code, e.g. {@code ANX_CPD at intensity 3}
+     * for a {@code SAFE_SEVERE_DISSOCIATION} (DOMAIN.md 2.7); null for a coded SAFE_* event.
+     */
+    public String derivedFrom() {
+        return derivedFrom;
     }
 
     /**
@@ -60,12 +72,13 @@ public final class SafetyEvent implements Serializable {
                 && event.equals(((SafetyEvent) o).event)
                 && role.equals(((SafetyEvent) o).role)
                 && Objects.equals(response, ((SafetyEvent) o).response)
-                && Double.compare(observedS, ((SafetyEvent) o).observedS) == 0;
+                && Double.compare(observedS, ((SafetyEvent) o).observedS) == 0
+                && Objects.equals(derivedFrom, ((SafetyEvent) o).derivedFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(event, role, response, observedS);
+        return Objects.hash(event, role, response, observedS, derivedFrom);
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.sessionreview.taxonomy.CodeTaxonomy;
 import org.sessionreview.taxonomy.Family;
 
 /**
- * Safety events (DOMAIN.md 2.7): every {@code SAFE_*} annotation, whatever its actor and time
+ * Safety events (DOMAIN.md 2.7): every {@code SAFE_*} annotation, and every client {@code ANX_CPD}
+ * at intensity 3 or lasting over 30 s ({@code SAFE_SEVERE_DISSOCIATION}, as 2.7 defines it, unless
+ * a coded one overlaps it), whatever its actor and time
  * (no settling exclusion, never merged or suppressed), becomes a {@code safety} moment. Each
  * needs a therapist response code, any {@code INT_*} or {@code RES_*} starting in [t, t + {@code
  * safetyResponseS} [60 s]]; without one the evidence says so and the session goes to the top of
@@ -42,7 +44,8 @@ public final class SafetyEvents {
         List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
         List<SafetyEvent> out = new ArrayList<>();
         for (Annotation a : sorted) {
-            if (!CodeTaxonomy.isSafety(a.code)) {
+            String derivedFrom = severeDissociation(a, sorted, cfg);
+            if (!CodeTaxonomy.isSafety(a.code) && derivedFrom == null) {
                 continue;
             }
             CodedEvent response = null;
@@ -59,10 +62,47 @@ public final class SafetyEvents {
                 }
             }
             double observed = Math.max(0, Math.min(cfg.safetyResponseS(), codedEndS - a.startS));
+            CodedEvent event = derivedFrom == null
+                    ? CodedEvent.of(a)
+                    : new CodedEvent(SEVERE_DISSOCIATION, a.startS, a.endOrStartS(), a.significance, a.modifiers);
             out.add(new SafetyEvent(
-                    CodedEvent.of(a), Actors.isTherapist(a) ? "therapist" : "client", response, observed));
+                    event, Actors.isTherapist(a) ? "therapist" : "client", response, observed, derivedFrom));
         }
         return out;
+    }
+
+    /** The safety code a severe dissociation is (DOMAIN.md 2.7). */
+    static final String SEVERE_DISSOCIATION = "SAFE_SEVERE_DISSOCIATION";
+
+    /**
+     * DOMAIN.md 2.7: a client {@code ANX_CPD} at intensity {@code severeDissociationIntensity} [3]
+     * or lasting over {@code severeDissociationS} [30 s] is {@code SAFE_SEVERE_DISSOCIATION}. Returns
+     * what the code was ({@code ANX_CPD at intensity 3}, {@code ANX_CPD lasting 45 s}), or null when
+     * {@code a} is no such event or a coded SAFE_SEVERE_DISSOCIATION overlaps it or lies within
+     * {@code safetySameEventS} [10 s] of it (the coder surfaced it already: one event, not two).
+     */
+    static String severeDissociation(Annotation a, List<Annotation> all, RuptureConfig cfg) {
+        if (!"ANX_CPD".equals(a.code) || !"client".equals(a.actor)) {
+            return null;
+        }
+        double lasting = a.endOrStartS() - a.startS;
+        String what;
+        if (a.significance != null && a.significance >= cfg.severeDissociationIntensity()) {
+            what = "ANX_CPD at intensity " + a.significance;
+        } else if (lasting > cfg.severeDissociationS()) {
+            what = "ANX_CPD lasting " + CodedText.seconds(lasting) + " s";
+        } else {
+            return null;
+        }
+        for (Annotation b : all) {
+            double gap = cfg.safetySameEventS();
+            if (SEVERE_DISSOCIATION.equals(b.code)
+                    && b.startS <= a.endOrStartS() + gap
+                    && a.startS <= b.endOrStartS() + gap) {
+                return null;
+            }
+        }
+        return what;
     }
 
     /** One {@code safety} moment per event; severity 5 without a response, 4 with one. */
@@ -91,7 +131,8 @@ public final class SafetyEvents {
      * before the video ends (a response within 60 s not observable)}.
      */
     public static String evidence(SafetyEvent e, RuptureConfig cfg) {
-        String head = "safety event " + CodedText.at(e.event()) + " (" + e.role() + "): ";
+        String head = "safety event " + CodedText.at(e.event()) + " (" + e.role()
+                + (e.derivedFrom() == null ? "" : "; coded as " + e.derivedFrom()) + "): ";
         String window = CodedText.seconds(cfg.safetyResponseS()) + " s";
         if (e.responded()) {
             return head + "therapist response coded within " + window + ": " + CodedText.at(e.response());

@@ -112,4 +112,46 @@ class SafetyEventsTest {
                                 r.contains("SAFE_SELF_HARM") && r.contains("the video ends less than 60 s after it")),
                 reasons.toString());
     }
+
+    @Test
+    void shouldSurfaceASevereDissociationCodedAsAnxCpdAtIntensityThreeOrOverThirtySeconds() {
+        // DOMAIN.md 2.7: SAFE_SEVERE_DISSOCIATION = ANX_CPD at intensity 3 or lasting over 30 s.
+        // Before: only SAFE_* codes were safety events, so these three were never surfaced
+        List<SafetyEvent> found = SafetyEvents.find(
+                list(
+                        at(400, "ANX_CPD", 3),
+                        state(500, 540, "ANX_CPD"),
+                        at(600, "ANX_CPD", 2), // neither: a cue, not a safety event
+                        state(700, 730, "ANX_CPD"), // exactly 30 s: not over
+                        by(at(800, "ANX_CPD", 3), "therapist"), // the therapist's own: not the client's
+                        at(900, "ANX_CPD", 3),
+                        at(905, "SAFE_SEVERE_DISSOCIATION"), // coded as well: one event, not two
+                        at(1000, "ANX_CPD", 3),
+                        at(1020, "INT_REGULATE_ANXIETY")),
+                CFG);
+        assertEquals(
+                List.of(400.0, 500.0, 905.0, 1000.0),
+                found.stream().map(e -> e.event().startS()).toList());
+        List<MomentRow> m = SafetyEvents.moments("S1", 0, found, CFG);
+        assertEquals(
+                "safety event SAFE_SEVERE_DISSOCIATION at 06:40 (client; coded as ANX_CPD at intensity 3): no therapist"
+                        + " response coded within 60 s",
+                m.get(0).evidence);
+        assertEquals(
+                "safety event SAFE_SEVERE_DISSOCIATION at 08:20 (client; coded as ANX_CPD lasting 40 s): no therapist"
+                        + " response coded within 60 s",
+                m.get(1).evidence);
+        assertEquals(540.0, m.get(1).endS);
+        assertEquals(4.0, m.get(3).severity, "answered by INT_REGULATE_ANXIETY at 17:00");
+        // both thresholds are options
+        RuptureConfig strict = RuptureConfig.builder()
+                .set(org.sessionreview.config.OpportunityOptions.SEVERE_DISSOCIATION_S, 60.0)
+                .set(org.sessionreview.config.OpportunityOptions.SEVERE_DISSOCIATION_INTENSITY, 4)
+                .build();
+        assertEquals(
+                1,
+                SafetyEvents.find(
+                                list(at(400, "ANX_CPD", 3), state(500, 540, "ANX_CPD"), at(905, "SAFE_PANIC")), strict)
+                        .size());
+    }
 }
