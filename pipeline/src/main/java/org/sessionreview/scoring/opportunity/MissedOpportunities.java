@@ -28,8 +28,8 @@ import org.sessionreview.taxonomy.Family;
  * and so is an episode onset with less than {@code settleS} of the client's data before it in its
  * {@link DataRuns} run (a wristband started late or restarted, a gap in its files: the sensor
  * settles again, and a change that began in the gap shows only where the data resume), as are
- * episode onsets inside a coded {@code ARTIFACT} stretch; coded cues are kept there (the coder saw
- * them on video; the artifact concerns the sensors). A session without any accepted annotation
+ * episode onsets inside a coded {@code ARTIFACT} stretch and coded cues overlapping one (DOMAIN.md
+ * 5: "Exclude triggers that overlap artifacts"; such a cue still voices an episode). A session without any accepted annotation
  * (its video not coded, or every coded event rejected) has no opportunity at all: nothing says
  * whether the therapist responded.
  *
@@ -150,6 +150,10 @@ public final class MissedOpportunities {
                 }
             }
         }
+        // DOMAIN.md 5: "Exclude triggers that overlap artifacts": a coded cue overlapping a coded
+        // ARTIFACT stretch (movement, cough, sensor off) is no trigger; it still voices an episode
+        cueTriggers.removeIf(
+                c -> artifacts.stream().anyMatch(a -> a.startS <= c.endOrStartS() && a.endOrStartS() >= c.startS));
         List<AnxietyEpisode> episodes = new ArrayList<>();
         for (AnxietyEpisode e : anxietyEpisodes) {
             if (e.role() == Role.CLIENT

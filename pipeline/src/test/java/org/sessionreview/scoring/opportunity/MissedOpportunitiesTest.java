@@ -233,6 +233,25 @@ class MissedOpportunitiesTest {
     }
 
     @Test
+    void shouldSkipCodedCuesOverlappingACodedArtifactButLetThemVoiceAnEpisode() {
+        // DOMAIN.md 5: "Exclude triggers that overlap artifacts". Before: a cue inside a coded
+        // ARTIFACT stayed a trigger (and here a missed opportunity)
+        assertEquals(List.of(), find(list(state(290, 310, "ARTIFACT"), at(300, "AFF_CUE"))));
+        assertEquals(
+                List.of(), find(list(at(300, "ARTIFACT"), state(295, 305, "AFF_CONCERN"))), "a point inside the cue");
+        assertEquals(
+                1, find(list(state(290, 299, "ARTIFACT"), at(300, "AFF_CUE"))).size(), "next to it: a trigger");
+        // the cue still says the arousal was voiced
+        Opportunity onset = only(list(state(640, 660, "ARTIFACT"), at(650, "ANX_STR_SIGH", 2)), episode(600, 700));
+        assertEquals(
+                List.of("ANX_STR_SIGH"),
+                onset.voicingCues().stream()
+                        .map(org.sessionreview.scoring.rupture.CodedEvent::code)
+                        .toList());
+        assertEquals(List.of(), onset.triggerCues(), "not a trigger of its own");
+    }
+
+    @Test
     void shouldCountMissedOpportunitiesAtEachSensitivityWindow() {
         List<Annotation> as = list(at(600, "AFF_CUE"), at(615, "INT_VALIDATION"), at(1025, "INT_VALIDATION"));
         List<WindowSensitivity> s =
