@@ -23,6 +23,9 @@ final class EpisodeState implements Serializable {
     final TreeSet<String> mixedWith = new TreeSet<>();
     double lastMarkerStartS;
     double lastMarkerEndS;
+    /** End of the latest marker of this episode's class while it was open (its own or a newer episode's). */
+    double lastClassMarkerEndS;
+
     double endS;
     Integer maxSignificance;
     /** Highest marker significance when the first repair attached. */
@@ -54,9 +57,17 @@ final class EpisodeState implements Serializable {
         return repairs.get(repairs.size() - 1).startS();
     }
 
-    /** The episode closes once time passes this (rule 3). */
+    /**
+     * The episode closes once time passes this (rule 3: "once quiet = 300 s pass with no marker of
+     * its class", so a newer episode's marker of the class keeps it open too).
+     */
     double closeAtS(RuptureConfig cfg) {
-        return lastMarkerEndS + cfg.quietS();
+        return Math.max(lastMarkerEndS, lastClassMarkerEndS) + cfg.quietS();
+    }
+
+    /** A marker of this episode's class, its own or a newer episode's, while this one is open. */
+    void classMarker(CodedEvent m) {
+        lastClassMarkerEndS = Math.max(lastClassMarkerEndS, m.endS());
     }
 
     /** After time passes this, a closed episode's outcome can no longer change (rule 4). */

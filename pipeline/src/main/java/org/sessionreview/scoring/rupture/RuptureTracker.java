@@ -202,6 +202,7 @@ public final class RuptureTracker implements Serializable {
         for (EpisodeState e : open) {
             if (e.ruptureClass == cls) {
                 e.markerAfterRepair(m, e == target, cfg);
+                e.classMarker(m);
             }
         }
         for (EpisodeState e : closed) {

@@ -205,6 +205,14 @@ class RuptureEpisodesTest {
         assertEquals(
                 List.of(UNADDRESSED, RESOLVED),
                 eps.stream().map(RuptureEpisode::outcome).toList());
+        // rule 3 closes an episode after 300 s "with no marker of its class": W2's marker at 850 s
+        // keeps W1 open to 1150 s (before: W1 closed at 900 s, 300 s after its own marker)
+        assertEquals(1150, eps.get(0).closedS());
+        List<RuptureEpisode> late = RuptureEpisodes.detect(list(at(1000, W), at(1200, W2)), 1440, CFG);
+        assertTrue(late.get(0).closedAtSessionEnd(), "W1 still open at the session's end (1440 s < 1200 + 300 s)");
+        assertEquals(1440, late.get(0).closedS());
+        // a marker of the other class does not keep it open
+        assertEquals(900, detect(list(at(600, W), at(850, C))).get(0).closedS());
     }
 
     @Test
