@@ -71,6 +71,13 @@ final class SessionRows {
             if (shortCoverage != null) {
                 r.flagReasons.add(shortCoverage);
             }
+            // (the client's case already reads "no client sensor data: nothing scored")
+            String noWindow = role == Role.CLIENT || !info.wearers.contains(role.id())
+                    ? null
+                    : VideoRange.noWindowReason(role.id(), byRole.get(role), info.durationS, cfg.windowLengthS());
+            if (noWindow != null) {
+                r.flagReasons.add(noWindow);
+            }
             // the client's index is what flags a session: say when movement hid much of it
             String movement = role != Role.CLIENT
                     ? null

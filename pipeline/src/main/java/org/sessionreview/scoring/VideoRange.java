@@ -61,7 +61,10 @@ final class VideoRange {
      * the recorded span (at most {@value #LISTED_GAPS}); for a recording that ends early or starts late it also names a
      * wristband stopped, started late or restarted, for one with gaps inside the parts of a
      * restarted one, and for one that recorded the video but holds no valid sample a wristband
-     * not worn ({@link #advice}); null when the coverage suffices or there are no windows.
+     * not worn ({@link #advice}); stretches whose windows exist but hold no valid EDA, movement or
+     * temperature sample are named apart from those not recorded, and when they are the only
+     * ones the reason asks whether the band was worn there; null when the coverage suffices or
+     * there are no windows.
      *
      * @param role {@code client} or {@code therapist}
      * @param windows the wearer's windows
@@ -85,27 +88,32 @@ final class VideoRange {
             first = Math.min(first, w.startS);
             last = Math.max(last, w.endS);
         }
-        List<DataRuns.Run> gaps = new ArrayList<>();
+        // gaps inside the recorded span (before or after it, "recorded from" says so): stretches
+        // without windows (no recording) and stretches whose windows hold no valid EDA, movement or
+        // temperature sample (the band recorded: off the wrist, or those channels ended)
+        List<DataRuns.Run> unrecorded = new ArrayList<>();
+        List<DataRuns.Run> invalid = new ArrayList<>();
         for (DataRuns.Run g : DataRuns.of(windows).gaps(durationS)) {
             if (g.startS() > first && g.endS() < last) {
-                gaps.add(g); // inside the recorded span: before or after it, "recorded from" says so
+                boolean recorded =
+                        windows.stream().anyMatch(w -> !w.endOfStream && w.startS >= g.startS() && w.endS <= g.endS());
+                (recorded ? invalid : unrecorded).add(g);
             }
         }
         String without = "";
-        if (coverage > 0 && !gaps.isEmpty()) {
-            StringBuilder sb = new StringBuilder("; no data ");
-            for (int i = 0; i < Math.min(LISTED_GAPS, gaps.size()); i++) {
-                sb.append(i == 0 ? "" : ", ")
-                        .append(clock(gaps.get(i).startS()))
-                        .append("-")
-                        .append(clock(gaps.get(i).endS()));
-            }
-            if (gaps.size() > LISTED_GAPS) {
-                sb.append(" and ").append(gaps.size() - LISTED_GAPS).append(" more");
-            }
-            without = sb.toString();
+        if (coverage > 0) {
+            without = listed("; no data ", unrecorded)
+                    + listed("; no valid EDA, movement or temperature sample while it recorded ", invalid);
         }
         boolean recordedDuringVideo = first < durationS && last > 0;
+        String check;
+        if (coverage <= 0 && recordedDuringVideo) {
+            check = "no valid sample while it recorded; check whether the wristband was worn";
+        } else if (coverage > 0 && unrecorded.isEmpty() && !invalid.isEmpty()) {
+            check = "check whether the wristband was worn there"; // not a restart: it recorded
+        } else {
+            check = advice(first, last, durationS, coverage, partsListed);
+        }
         return String.format(
                 Locale.ROOT,
                 "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s%s): %s",
@@ -115,9 +123,44 @@ final class VideoRange {
                 clock(last),
                 clock(durationS),
                 without,
-                coverage <= 0 && recordedDuringVideo
-                        ? "no valid sample while it recorded; check whether the wristband was worn"
-                        : advice(first, last, durationS, coverage, partsListed));
+                check);
+    }
+
+    /** {@code <head>0:10:00-0:20:00, ...} for at most {@value #LISTED_GAPS} stretches; empty for none. */
+    private static String listed(String head, List<DataRuns.Run> stretches) {
+        if (stretches.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(head);
+        for (int i = 0; i < Math.min(LISTED_GAPS, stretches.size()); i++) {
+            sb.append(i == 0 ? "" : ", ")
+                    .append(clock(stretches.get(i).startS()))
+                    .append("-")
+                    .append(clock(stretches.get(i).endS()));
+        }
+        if (stretches.size() > LISTED_GAPS) {
+            sb.append(" and ").append(stretches.size() - LISTED_GAPS).append(" more");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The flag reason for a declared wearer without a single window (a recording shorter than a
+     * window, or every channel file missing or rejected): {@code therapist sensor data cover 0 %
+     * of the video: its wristband's files give no window of data (...)}; null when the wearer has
+     * windows or the duration is not positive (unknown).
+     */
+    static String noWindowReason(String role, List<WindowFeatures> windows, double durationS, double windowS) {
+        if (!windows.isEmpty() || !(durationS > 0)) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s sensor data cover 0 %% of the video: its wristband's files give no window of data (a recording"
+                        + " shorter than %s s, or every channel missing or rejected: see missing_channels and the"
+                        + " rejects table)",
+                role,
+                TimeText.seconds(windowS));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Role;
+import org.sessionreview.model.SessionInfo;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.report.SessionRow;
 import org.sessionreview.scoring.SyntheticSession.Plant;
@@ -134,11 +135,22 @@ class VideoRangeTest {
             }
         }
         assertEquals(0.8, VideoRange.coverage(ws, 1500), 1e-12);
+        // the band recorded there (before: "no data ...: the recording has gaps; if the wristband was
+        // restarted, list every part", advice for a recording that stopped, not for one off the wrist)
         assertEquals(
                 "client sensor data cover 80 % of the video (recorded from -0:01:00 to 0:25:00 of its 0:25:00; no"
-                        + " data 0:10:00-0:15:00): the recording has gaps; if the wristband was restarted, list"
-                        + " every part of the recording in session.json wearables",
+                        + " valid EDA, movement or temperature sample while it recorded 0:10:00-0:15:00): check"
+                        + " whether the wristband was worn there",
                 VideoRange.shortCoverageReason("client", ws, 1500, 0.9, false));
+        // a stretch not recorded beside it keeps the restart advice, and both are named
+        List<WindowFeatures> both = new ArrayList<>(ws);
+        both.removeIf(w -> w.endS > 1200 && w.startS < 1320);
+        assertEquals(
+                "client sensor data cover 72 % of the video (recorded from -0:01:00 to 0:25:00 of its 0:25:00; no"
+                        + " data 0:20:00-0:22:00; no valid EDA, movement or temperature sample while it recorded"
+                        + " 0:10:00-0:15:00): the recording has gaps; if the wristband was restarted, list every"
+                        + " part of the recording in session.json wearables",
+                VideoRange.shortCoverageReason("client", both, 1500, 0.9, false));
         // movement only, at full quality: a quarter, whatever the gap (it is no poor quality of
         // what was recorded; before, its empty windows lowered it to 0.2)
         assertEquals(0.25, DataQuality.of(ws), 1e-12);
@@ -148,6 +160,29 @@ class VideoRangeTest {
                         + " valid sample while it recorded; check whether the wristband was worn",
                 VideoRange.shortCoverageReason("client", ws, 1500, 0.9, false));
         assertEquals(0.0, DataQuality.of(ws));
+    }
+
+    @Test
+    void shouldSayWhenADeclaredWearerHasNoWindowAtAll() {
+        // an 8 s export (a band switched on and off by mistake): before, no reason at all
+        assertEquals(
+                "therapist sensor data cover 0 % of the video: its wristband's files give no window of data (a"
+                        + " recording shorter than 30 s, or every channel missing or rejected: see missing_channels"
+                        + " and the rejects table)",
+                VideoRange.noWindowReason("therapist", List.of(), 1500, 30));
+        assertNull(VideoRange.noWindowReason("therapist", spans(0, 1500), 1500, 30));
+        assertNull(VideoRange.noWindowReason("therapist", List.of(), 0, 30), "duration unknown");
+        SessionInfo info = SyntheticSession.info("S1");
+        info.wearers = List.of("client", "therapist");
+        List<WindowFeatures> clientOnly = windows("S1", "client", DURATION_S, 11);
+        List<String> reasons =
+                new SessionReviewer().review(info, clientOnly, List.of(), CFG).sessionRow().flagReasons;
+        assertTrue(
+                reasons.stream().anyMatch(r -> r.startsWith("therapist sensor data cover 0 % of the video: its")),
+                reasons.toString());
+        info.wearers = List.of("client"); // no therapist band declared: nothing to say
+        reasons = new SessionReviewer().review(info, clientOnly, List.of(), CFG).sessionRow().flagReasons;
+        assertTrue(reasons.stream().noneMatch(r -> r.startsWith("therapist")), reasons.toString());
     }
 
     private static List<WindowFeatures> spans(double from, double to) {
