@@ -129,7 +129,10 @@ final class ReviewCommand {
             job = new ReviewJob(
                     options,
                     config,
-                    sinks.apply(new org.apache.flink.core.fs.Path(staging.dir().uri()), provenance),
+                    sinks.apply(
+                            org.sessionreview.jobs.io.FlinkPaths.of(
+                                    staging.dir().uri()),
+                            provenance),
                     staging,
                     ALL_TABLES,
                     provenance);

@@ -143,7 +143,8 @@ public final class ReviewJob {
             if (given.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
                 defaults.set(
                         CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                        staging.dir().resolve(".checkpoints").uri());
+                        org.sessionreview.jobs.io.FlinkPaths.text(
+                                staging.dir().resolve(".checkpoints").uri()));
             }
         } else {
             defaults.set(org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);

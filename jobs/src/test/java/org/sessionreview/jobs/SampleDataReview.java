@@ -40,7 +40,9 @@ public final class SampleDataReview {
     /** The run (started on first use; later callers get the same output). */
     public static synchronized Run get() {
         if (run == null) {
-            Path out = Path.of("target", "sample-data-review").toAbsolutePath();
+            // a space and a "%20" in the name: a URI escaped twice (Flink's Path(String) on a URI)
+            // wrote the tables beside --out and published empty ones (before 2026-12-06)
+            Path out = Path.of("target", "sample data review %20").toAbsolutePath();
             try {
                 if (Files.exists(out)) {
                     try (java.util.stream.Stream<Path> walk = Files.walk(out)) {

@@ -48,7 +48,7 @@ final class AttemptScopedFileSink<T>
     private final BulkWriter.Factory<T> format;
 
     /**
-     * @param basePath the table folder (a Flink file system URI)
+     * @param basePath the table folder, as Flink reads a path from text ({@link FlinkPaths#text}: not an escaped URI)
      * @param format the Parquet writer factory of the table
      */
     AttemptScopedFileSink(String basePath, BulkWriter.Factory<T> format) {

@@ -59,7 +59,7 @@ public final class ParquetReviewSinks implements ReviewSinks {
 
     private <T> void sink(DataStream<T> stream, TableSchema<T> schema) {
         AttemptScopedFileSink<T> sink = new AttemptScopedFileSink<>(
-                new Path(out, schema.name()).toUri().toString(),
+                new Path(out, schema.name()).toString(), // text: the sink parses it once
                 TimedBulkWriter.factory(ParquetTables.writerFactory(schema, provenance)));
         stream.sinkTo(sink).name(schema.name() + "-parquet").uid(schema.name() + "-parquet");
     }

@@ -58,8 +58,7 @@ public final class PublishOnFinish implements JobStatusHook {
         try {
             org.sessionreview.storage.Entry scratch = staging.dir().resolve(".warm-up");
             EmptyTables.fill(scratch, tables, provenance);
-            FinalAttempts.warmUp(
-                    new org.apache.flink.core.fs.Path(scratch.resolve("tidy").uri()));
+            FinalAttempts.warmUp(FlinkPaths.of(scratch.resolve("tidy").uri()));
             staging.warmUp(scratch);
         } catch (Exception | LinkageError e) {
             LOG.warn("session-review: warming up the publish step of job {} failed", jobId, e);
@@ -96,8 +95,8 @@ public final class PublishOnFinish implements JobStatusHook {
 
     private void tidy(org.sessionreview.storage.Entry dir) throws java.io.IOException {
         for (TableSchema<?> t : tables) {
-            java.util.List<String> dropped = FinalAttempts.tidy(
-                    new org.apache.flink.core.fs.Path(dir.resolve(t.name()).uri()), batch);
+            java.util.List<String> dropped =
+                    FinalAttempts.tidy(FlinkPaths.of(dir.resolve(t.name()).uri()), batch);
             if (!dropped.isEmpty()) {
                 LOG.info(
                         "session-review: {}: dropped {} file(s) of sink attempts that a failover re-ran: {}",

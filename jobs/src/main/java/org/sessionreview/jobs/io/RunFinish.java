@@ -70,7 +70,7 @@ public class RunFinish implements GroupAtEndFunction.Step<RunFact, Void> {
     }
 
     private void write(String name, byte[] bytes) throws IOException {
-        Path p = new Path(stagingUri, name);
+        Path p = new Path(FlinkPaths.of(stagingUri), name);
         FileSystem fs = p.getFileSystem();
         try (FSDataOutputStream os = fs.create(p, FileSystem.WriteMode.OVERWRITE)) {
             os.write(bytes);

@@ -99,7 +99,8 @@ public final class LiveJob {
         if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
             conf.set(
                     CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                    checkpoints.toUri().toString());
+                    org.sessionreview.jobs.io.FlinkPaths.text(
+                            checkpoints.toUri().toString()));
         }
         conf.set(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
@@ -107,7 +108,8 @@ public final class LiveJob {
         if (!conf.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
             latestCheckpoint(checkpoints)
                     .ifPresent(p -> conf.set(
-                            StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+                            StateRecoveryOptions.SAVEPOINT_PATH,
+                            org.sessionreview.jobs.io.FlinkPaths.text(p.toUri().toString())));
         }
         if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");

@@ -64,7 +64,8 @@ public final class ReviewCatalog {
             TableSchema<?> t = export ? ResearchExport.exportSchema(review) : review;
             Path dir = tables.resolve(t.name()).toAbsolutePath().normalize();
             if (Files.isDirectory(dir)) {
-                env.executeSql(TableDdl.createTable(t, dir.toUri().toString()));
+                env.executeSql(TableDdl.createTable(
+                        t, org.sessionreview.jobs.io.FlinkPaths.text(dir.toUri().toString())));
                 registered.add(t.name());
             } else {
                 missing.add(t.name());
