@@ -19,7 +19,7 @@ public final class TableDdl {
 
     /**
      * {@code CREATE TABLE `name` (...) COMMENT '...' WITH ('connector' = 'filesystem', 'path' =
-     * path, 'format' = 'parquet')}.
+     * path, 'format' = 'parquet', 'parquet.utc-timezone' = 'true')}.
      *
      * @param path the table's folder as a Flink path or URI, e.g. {@code file:/data/out/sessions}
      */
@@ -28,7 +28,10 @@ public final class TableDdl {
                 table.columns().stream().map(TableDdl::columnDefinition).collect(Collectors.joining(",\n", "", "\n"));
         return "CREATE TABLE " + identifier(table.name()) + " (\n" + columns + ")"
                 + (table.description().isEmpty() ? "" : "\nCOMMENT " + literal(table.description()))
-                + "\nWITH ('connector' = 'filesystem', 'path' = " + literal(path) + ", 'format' = 'parquet')";
+                // parquet.utc-timezone: the INT64 instants are read as UTC, not as the JVM's local
+                // time (before: every *_utc value printed shifted by the machine's offset)
+                + "\nWITH ('connector' = 'filesystem', 'path' = " + literal(path)
+                + ", 'format' = 'parquet', 'parquet.utc-timezone' = 'true')";
     }
 
     static String columnDefinition(Column<?> c) {

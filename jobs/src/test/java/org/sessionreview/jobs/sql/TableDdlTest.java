@@ -40,7 +40,8 @@ class TableDdlTest {
                         "  `class` STRING NOT NULL COMMENT 'W or C'",
                         ")",
                         "COMMENT 'One row per demo; the therapist''s view'",
-                        "WITH ('connector' = 'filesystem', 'path' = 'file:/data/it''s/demo', 'format' = 'parquet')"),
+                        "WITH ('connector' = 'filesystem', 'path' = 'file:/data/it''s/demo', 'format' = 'parquet',"
+                                + " 'parquet.utc-timezone' = 'true')"),
                 TableDdl.createTable(TABLE, "file:/data/it's/demo"));
     }
 
