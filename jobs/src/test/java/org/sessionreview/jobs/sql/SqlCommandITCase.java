@@ -138,6 +138,23 @@ class SqlCommandITCase {
     }
 
     @Test
+    void shouldPrintUtcInstantsAsUtcWhateverTheMachinesTimeZone() throws Exception {
+        String q = "SELECT session_id, media_start_utc FROM sessions ORDER BY session_id";
+        List<Map<String, Object>> duckDb = duckRows(q);
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            // before 'parquet.utc-timezone': the reader took the INT64 instants as local time, so
+            // every *_utc value printed 5:30 h off here, still labelled Z
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Kolkata"));
+            Result r = sql("-e", q, "--tables", out.toString(), "--format", "json");
+            assertEquals(0, r.code(), r.err());
+            assertSameRows(duckDb, jsonRows(r.out()), "media_start_utc under Asia/Kolkata");
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
+
+    @Test
     void shouldPrintTheSameRowsAsCsvWhenAskedForCsv() throws Exception {
         Path query = Paths.projectRoot().resolve("queries/trainer_comparison.sql");
         Result csv = sql("-f", query.toString(), "--tables", out.toString(), "--format", "csv");
