@@ -53,7 +53,20 @@ public final class Main {
      */
     public static void main(String[] args) {
         if (!insideFlink()) {
-            System.exit(run(args, System.out, System.err));
+            // UTF-8 whatever the locale: sql's CSV and JSON lines, names in messages (before: a
+            // non-ASCII label or path printed as "?" under LANG=C, as Latin-1 under other defaults)
+            PrintStream out = new PrintStream(
+                    new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
+                    true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(
+                    new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                    true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int code = run(args, out, err);
+            out.flush();
+            err.flush();
+            System.exit(code);
         }
         java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
         PrintStream err = new PrintStream(

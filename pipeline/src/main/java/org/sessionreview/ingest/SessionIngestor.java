@@ -69,6 +69,12 @@ public final class SessionIngestor implements Serializable {
         try {
             return read(root, folder);
         } catch (RuntimeException | StackOverflowError e) {
+            // a name this JVM cannot encode (non-ASCII under LANG=C) is no internal error: say how to fix it
+            String why = e instanceof java.nio.file.InvalidPathException
+                    ? "a file or folder name cannot be encoded in this JVM's file-name encoding ("
+                            + System.getProperty("sun.jnu.encoding", "unknown")
+                            + "): run with a UTF-8 locale, e.g. LANG=C.UTF-8"
+                    : "internal error (" + e.getClass().getSimpleName() + ")";
             IngestedSession failed = new IngestedSession();
             InputFileStats f = new InputFileStats(null, folder + "/", "session");
             f.recordsRead = 1;
@@ -80,8 +86,7 @@ public final class SessionIngestor implements Serializable {
                             null,
                             folder + "/",
                             0,
-                            "the session could not be read: internal error ("
-                                    + e.getClass().getSimpleName() + "); the session is left out of this run",
+                            "the session could not be read: " + why + "; the session is left out of this run",
                             null));
             return failed;
         }
