@@ -223,6 +223,10 @@ public final class ScoringConfig implements Serializable {
         return values.get(ScoringOptions.MIN_VIDEO_COVERAGE);
     }
 
+    public double calibrationNoteShare() {
+        return values.get(ScoringOptions.CALIBRATION_NOTE_SHARE);
+    }
+
     public boolean therapistMoments() {
         return values.get(ScoringOptions.THERAPIST_MOMENTS);
     }

@@ -187,6 +187,14 @@ public final class ScoringOptions {
                             + " client's share of scored windows (not unscored by gross movement) below which a"
                             + " flag reason says movement hid part of the video.")
             .range(0, 1);
+    public static final ConfigOption<Double> CALIBRATION_NOTE_SHARE = real(
+                    "scoring.calibration_note_share",
+                    0.25,
+                    "",
+                    "Share of the video the calibration stretch may take before a reason says that arousal there is"
+                            + " the baseline's reference, not judged (a short session; a coded BASELINE or --baselines"
+                            + " avoids it).")
+            .range(0, 1);
     public static final ConfigOption<Boolean> THERAPIST_MOMENTS = flag(
             "scoring.therapist_moments",
             true,
@@ -285,6 +293,7 @@ public final class ScoringOptions {
             PRIORITY_PER_EPISODE,
             LOW_DATA_QUALITY,
             MIN_VIDEO_COVERAGE,
+            CALIBRATION_NOTE_SHARE,
             THERAPIST_MOMENTS,
             ONSET_LOOKBACK_S,
             ONSET_RISE_Z,

@@ -97,6 +97,19 @@ final class SessionRows {
                     + " table): ruptures, responses and missed opportunities not judged");
         }
         r.baselineSource = baselineSource(baselines);
+        Baseline clientBaseline = baselines.get(Role.CLIENT);
+        String calibration = clientBaseline == null
+                ? null
+                : VideoRange.calibrationShareReason(
+                        Role.CLIENT.id(),
+                        clientBaseline.source(),
+                        info.durationS,
+                        cfg.baselineStartS(),
+                        cfg.baselineEndS(),
+                        cfg.calibrationNoteShare());
+        if (calibration != null) {
+            r.flagReasons.add(calibration);
+        }
         return r;
     }
 

@@ -235,6 +235,33 @@ final class VideoRange {
                 withData);
     }
 
+    /**
+     * The reason for a short video whose calibration stretch ({@code fromS}-{@code toS}) takes more
+     * than {@code maxShare} of it, when the wearer's baseline came from that stretch: arousal there
+     * is the reference and is not judged, e.g. {@code client baseline from the calibration stretch
+     * 0:02:00-0:06:00, 67 % of this 0:06:00 video: arousal there is the reference, not judged (code a
+     * BASELINE stretch or give --baselines from earlier sessions)}; null otherwise.
+     */
+    static String calibrationShareReason(
+            String role, String baselineSource, double durationS, double fromS, double toS, double maxShare) {
+        if (baselineSource == null || !baselineSource.startsWith("calibration") || !(durationS > 0)) {
+            return null;
+        }
+        double share = Math.max(0, Math.min(toS, durationS) - Math.max(fromS, 0)) / durationS;
+        if (share <= maxShare) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s baseline from the calibration stretch %s-%s, %d %% of this %s video: arousal there is the"
+                        + " reference, not judged (code a BASELINE stretch or give --baselines from earlier sessions)",
+                role,
+                clock(fromS),
+                clock(toS),
+                (long) Math.floor(share * 100 + 1e-9),
+                clock(durationS));
+    }
+
     /** Signed video time as {@code [-]h:mm:ss}, truncated to the second. */
     static String clock(double seconds) {
         long s = (long) Math.floor(Math.abs(seconds));

@@ -163,6 +163,33 @@ class VideoRangeTest {
     }
 
     @Test
+    void shouldSayWhenTheCalibrationStretchTakesMuchOfAShortVideo() {
+        // a 6-minute session: minutes 2-6 are two thirds of it, and an episode there became the
+        // baseline (before: only "Nothing flagged")
+        assertEquals(
+                "client baseline from the calibration stretch 0:02:00-0:06:00, 66 % of this 0:06:00 video: arousal"
+                        + " there is the reference, not judged (code a BASELINE stretch or give --baselines from"
+                        + " earlier sessions)",
+                VideoRange.calibrationShareReason("client", "calibration 120-360 s", 360, 120, 360, 0.25));
+        assertEquals(
+                "client baseline from the calibration stretch 0:02:00-0:06:00, 40 % of this 0:10:00 video: arousal"
+                        + " there is the reference, not judged (code a BASELINE stretch or give --baselines from"
+                        + " earlier sessions)",
+                VideoRange.calibrationShareReason("client", "calibration 120-360 s", 600, 120, 360, 0.25));
+        assertNull(VideoRange.calibrationShareReason("client", "calibration 120-360 s", 1560, 120, 360, 0.25), "15 %");
+        assertNull(VideoRange.calibrationShareReason(
+                "client", "coded BASELINE 400-500 s (f line 2)", 360, 120, 360, 0.25));
+        assertNull(VideoRange.calibrationShareReason(
+                "client", "whole session (calibration stretch had 3 usable windows)", 360, 120, 360, 0.25));
+        assertNull(
+                VideoRange.calibrationShareReason("client", "calibration 120-360 s", 0, 120, 360, 0.25),
+                "unknown duration");
+        // a 3-minute video: the stretch inside it is 2:00-3:00, a third
+        assertTrue(VideoRange.calibrationShareReason("client", "calibration 120-360 s", 180, 120, 360, 0.25)
+                .contains("33 %"));
+    }
+
+    @Test
     void shouldSayWhenADeclaredWearerHasNoWindowAtAll() {
         // an 8 s export (a band switched on and off by mistake): before, no reason at all
         assertEquals(
