@@ -38,6 +38,12 @@ public final class RuptureTables {
                     "Repair strategies (RES_*, INT_METACOMMUNICATION) in time order",
                     r -> r.strategies)
             .optional("max_significance", INT32, "Highest coded marker significance 1-5", r -> r.maxSignificance)
+            .optional(
+                    "stage_reached",
+                    INT32,
+                    "Highest Safran & Muran resolution stage 1-4 coded on the episode's markers and repairs"
+                            + " (self_assertion, vulnerability = 4; elaboration = 2); null when none is coded",
+                    r -> r.stageReached)
             .required("mixed", BOOLEAN, "True when a parallel episode of the other class was open", r -> r.mixed)
             .required(
                     "closed_at_session_end",

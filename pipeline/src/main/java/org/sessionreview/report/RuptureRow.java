@@ -32,6 +32,11 @@ public class RuptureRow implements java.io.Serializable {
     public List<String> strategies = new ArrayList<>();
     /** Highest coded marker significance 1-5; null when none is coded. */
     public Integer maxSignificance;
+    /**
+     * Highest Safran &amp; Muran (2000) resolution stage coded (modifier {@code stage}) on the
+     * episode's markers and repair attempts, 1-4 (DOMAIN.md 3.5); null when none is coded.
+     */
+    public Integer stageReached;
     /** True when an episode of the other class was open at the same time. */
     public boolean mixed;
     /** True when the session ended before the episode's quiet period passed. */

@@ -79,6 +79,47 @@ public final class RuptureEpisodes {
                 : 2;
     }
 
+    /**
+     * The highest Safran &amp; Muran (2000) resolution stage coded on the episode's markers and
+     * repair attempts (DOMAIN.md 2.4, 3.5): (1) attend to the marker, (2) explore the rupture
+     * experience, (3) explore the avoidance, (4) the wish or need emerges. A {@code stage} modifier
+     * is 1-4, or a word: {@code self_assertion} (withdrawal path) and {@code vulnerability}
+     * (confrontation path) are 4, {@code elaboration} (of the rupture experience) is 2; null when
+     * none is coded.
+     */
+    static Integer stageReached(RuptureEpisode e) {
+        Integer best = null;
+        for (List<CodedEvent> events : List.of(e.markers(), e.repairs())) {
+            for (CodedEvent c : events) {
+                Integer stage = stage(c.modifier("stage"));
+                if (stage != null && (best == null || stage > best)) {
+                    best = stage;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Integer stage(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (v) {
+            case "self_assertion", "vulnerability":
+                return 4;
+            case "elaboration":
+                return 2;
+            default:
+                try {
+                    int n = (int) Double.parseDouble(v);
+                    return n >= 1 && n <= 4 ? n : null;
+                } catch (NumberFormatException notANumber) {
+                    return null;
+                }
+        }
+    }
+
     /** One {@code ruptures/} row per episode, in the given order; arousal left null. */
     public static List<RuptureRow> rows(String sessionId, List<RuptureEpisode> episodes) {
         List<RuptureRow> rows = new ArrayList<>();
@@ -95,6 +136,7 @@ public final class RuptureEpisodes {
             r.timeToFirstRepairS = e.timeToFirstRepairS();
             r.strategies = new ArrayList<>(e.strategies());
             r.maxSignificance = e.maxSignificance();
+            r.stageReached = stageReached(e);
             r.mixed = e.mixed();
             r.closedAtSessionEnd = e.closedAtSessionEnd();
             rows.add(r);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionreview.config.RuptureConfig;
 import org.sessionreview.config.RuptureOptions;
 import org.sessionreview.model.Annotation;
+import org.sessionreview.report.RuptureRow;
 import org.sessionreview.taxonomy.RuptureClass;
 
 class RuptureEpisodesTest {
@@ -333,5 +334,24 @@ class RuptureEpisodesTest {
         assertEquals(3.0, moments.get(1).severity, "no coded significance: the midpoint");
         assertEquals(1_000_000L + 1_200_000L, moments.get(1).startMillis);
         assertEquals("client", moments.get(1).role);
+    }
+
+    @Test
+    void shouldReportTheHighestSafranMuranStageCodedOnTheEpisode() {
+        // DOMAIN.md 3.5: "the stage reached in the Safran & Muran model if stage tags are coded".
+        // Before: stage modifiers were kept but no table reported them
+        List<RuptureRow> rows = RuptureEpisodes.rows(
+                "S1",
+                detect(list(
+                        at(200, C, 2),
+                        mods(at(210, "RES_ACK_OWN_CONTRIBUTION"), "stage=3"),
+                        mods(at(240, "RES_INVITE_DISCUSS_RELATIONSHIP"), "stage=2"),
+                        at(1000, W),
+                        mods(at(1010, RES), "stage=self_assertion"),
+                        at(2000, W2),
+                        at(2010, RES))));
+        assertEquals(3, rows.get(0).stageReached, "the highest, not the last");
+        assertEquals(4, rows.get(1).stageReached, "self-assertion: the wish emerges");
+        assertNull(rows.get(2).stageReached, "no stage coded: unknown, not stage 1");
     }
 }
