@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.sessionreview.model.Channel;
 import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * Reads a wearer's E4 export as E4 Connect downloads it: one zip ({@code 1495437000_A01234.zip})
@@ -64,6 +66,27 @@ public final class E4ZipReader {
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             damage = e;
+        }
+        if (damage != null && files.isEmpty() && isEncrypted(damage)) {
+            throw new IOException("the E4 zip is encrypted (password-protected): unzip it first");
+        }
+        if (damage != null && needsDirectory(damage) && zip instanceof LocalEntry local) {
+            // a zip a streaming writer made (stored entries followed by data descriptors) is valid,
+            // but only its central directory says where a stored entry ends: read it all from there
+            damage = null;
+            channels.clear();
+            files.clear();
+            reports.clear();
+            try (ZipFile z = new ZipFile(local.path().toFile(), StandardCharsets.UTF_8)) {
+                for (java.util.Enumeration<? extends ZipEntry> es = z.entries(); es.hasMoreElements(); ) {
+                    ZipEntry e = es.nextElement();
+                    try (InputStream in = z.getInputStream(e)) {
+                        read.entry(e, in);
+                    }
+                }
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                damage = e;
+            }
         }
         if (damage != null) {
             // entries read before the damage are kept; those after it are looked up by their headers
@@ -116,8 +139,8 @@ public final class E4ZipReader {
             return reports.stream().anyMatch(r -> sourceFile.equals(r.sourceFile()));
         }
 
-        /** Reads {@code e} from {@code in} when it is a channel file not read yet. */
-        void entry(ZipEntry e, ZipInputStream in) throws IOException {
+        /** Reads {@code e} from {@code in} (its data) when it is a channel file not read yet. */
+        void entry(ZipEntry e, InputStream in) throws IOException {
             Channel channel = e.isDirectory() || isMacFork(e.getName()) ? null : channelOf(e.getName());
             if (channel == null) {
                 return;
@@ -207,8 +230,20 @@ public final class E4ZipReader {
         return null;
     }
 
+    /** java.util.zip's refusal of a stored entry followed by a data descriptor. */
+    private static boolean needsDirectory(Exception e) {
+        return e instanceof java.util.zip.ZipException
+                && String.valueOf(e.getMessage()).contains("EXT descriptor");
+    }
+
+    /** java.util.zip's refusal of an encrypted entry. */
+    private static boolean isEncrypted(Exception e) {
+        return e instanceof java.util.zip.ZipException
+                && String.valueOf(e.getMessage()).contains("encrypted");
+    }
+
     private static E4CsvParser.Result readEntry(
-            Channel channel, ZipInputStream zip, String name, String sessionId, String sourceFile, E4Limits limits)
+            Channel channel, InputStream zip, String name, String sessionId, String sourceFile, E4Limits limits)
             throws IOException {
         boolean gzip = name.toLowerCase(Locale.ROOT).endsWith(".gz");
         HashingInputStream raw = new HashingInputStream(new FilterInputStream(zip) {

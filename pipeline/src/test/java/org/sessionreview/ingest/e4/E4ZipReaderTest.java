@@ -81,6 +81,60 @@ class E4ZipReaderTest {
     }
 
     @Test
+    void shouldReadAZipOfStoredEntriesWithDataDescriptorsAsAStreamingWriterMakesIt() throws IOException {
+        // stored (uncompressed) entries whose sizes follow their data, as a zip written to a pipe
+        // is (Python's zipfile on a non-seekable stream): valid, but ZipInputStream refuses them.
+        // Before: "cannot read the E4 zip (ZipException)" and the wearer lost
+        Path z = tmp.resolve("streamed.zip");
+        byte[] eda = "1530000000.000000\n4.000000\n0.5\n0.6\n0.7\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(z, storedWithDescriptor("A01234/EDA.csv", eda));
+        E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s", "z.zip", E4Limits.defaults());
+        assertArrayEquals(
+                new double[] {0.5, 0.6, 0.7},
+                r.channel(Channel.EDA).orElseThrow().values());
+        assertEquals(0, r.files().get(Channel.EDA).recordsRejected());
+        assertEquals("z.zip/A01234/EDA.csv", r.files().get(Channel.EDA).sourceFile());
+    }
+
+    /** A one-entry zip: local header (flag bit 3, method 0, sizes 0), data, data descriptor, central directory. */
+    private static byte[] storedWithDescriptor(String name, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b =
+                java.nio.ByteBuffer.allocate(200 + 2 * n.length + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0808).putShort((short) 0);
+        b.putShort((short) 0).putShort((short) 0x21).putInt(0).putInt(0).putInt(0);
+        b.putShort((short) n.length).putShort((short) 0).put(n).put(data);
+        b.putInt(0x08074b50).putInt((int) crc.getValue()).putInt(data.length).putInt(data.length);
+        int central = b.position();
+        b.putInt(0x02014b50)
+                .putShort((short) 20)
+                .putShort((short) 20)
+                .putShort((short) 0x0808)
+                .putShort((short) 0);
+        b.putShort((short) 0)
+                .putShort((short) 0x21)
+                .putInt((int) crc.getValue())
+                .putInt(data.length)
+                .putInt(data.length);
+        b.putShort((short) n.length)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 0);
+        b.putInt(0).putInt(0).put(n);
+        int end = b.position();
+        b.putInt(0x06054b50)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 1)
+                .putShort((short) 1);
+        b.putInt(end - central).putInt(central).putShort((short) 0);
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    @Test
     void shouldReadTheFirstCopyAndReportTheOtherWhenTheZipHoldsAChannelTwice() throws IOException {
         String[] entries = Arrays.copyOf(export(""), export("").length + 2);
         entries[entries.length - 2] = "copy/eda.CSV";
