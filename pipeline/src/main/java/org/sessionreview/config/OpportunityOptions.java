@@ -78,7 +78,7 @@ public final class OpportunityOptions {
                     "",
                     "A client ANX_CPD coded at this intensity (1-3) or more is a SAFE_SEVERE_DISSOCIATION"
                             + " safety event (DOMAIN.md 2.7).")
-            .atLeast(1);
+            .range(1, 3);
     public static final ConfigOption<Double> SEVERE_DISSOCIATION_S = real(
                     "safety.severe_dissociation_s",
                     30,

@@ -19,7 +19,7 @@ public class Annotation {
     public double startS;
     /** Seconds from media start; null for a point event. */
     public Double endS;
-    /** Significance 1-5 (RUP, RES) or intensity 1-3 (ANX) when coded; null otherwise. */
+    /** Significance 1-5 (RUP, RES, other codes) or intensity 1-3 (ANX) when coded; null otherwise. */
     public Integer significance;
     /** Other modifiers as {@code key=value} pairs joined by {@code ;}, sorted by key; may be null. */
     public String modifiers;

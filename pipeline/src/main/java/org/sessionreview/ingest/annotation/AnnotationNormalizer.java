@@ -56,8 +56,9 @@ import org.sessionreview.taxonomy.Family;
  *       #normalizeAll} ends the file's rejects with one note at line 0 (counted as one rejected
  *       record, so rejects/ rows and the run's totals agree): "3 modifier values outside the allow-list were dropped (keys:
  *       modifier_2, significance; 1 other field)"; only allowed keys and {@code modifier_n} are
- *       named. {@code significance} becomes {@link Annotation#significance}, else {@code
- *       intensity} does (that modifier is then removed); the rest is written {@code
+ *       named. An {@code ANX_*} cue's {@code intensity}, any other code's {@code significance},
+ *       becomes {@link Annotation#significance} (that modifier is then removed); the rest, the
+ *       other scale included, is written {@code
  *       key=value;key=value} sorted by key (null when none).
  *   <li><b>Notes</b> ({@link RawAnnotation#note()}) are never copied: {@link Annotation} has no
  *       field for them, and rejects made here do not quote them.
@@ -194,15 +195,13 @@ public final class AnnotationNormalizer {
         a.actor = actor.get().id();
         a.startS = raw.startS();
         a.endS = raw.endS();
-        // an ISTDP anxiety cue's scale is its intensity (DOMAIN.md 2.1 and 5: "intensity >= 2 where
-        // coded"; its significance when only that is coded); a 3RS marker's or strategy's is its
-        // significance (DOMAIN.md 2.2, 3.4: escalation is a rise of significance), never an
-        // intensity, which stays in modifiers as any other modifier does
+        // an ISTDP anxiety cue's scale is its intensity 1-3 (DOMAIN.md 2.1, 2.7 and 5: "intensity
+        // >= 2 where coded", "ANX_CPD at intensity 3"); a 3RS marker's or strategy's is its
+        // significance 1-5 (DOMAIN.md 2.2, 3.4: escalation is a rise of significance). The other
+        // scale stays in modifiers, as any other modifier does: a significance coded on a cue is
+        // no intensity (a 3 of 5 is no "intensity 3")
         boolean anxiety = code.get().family() == Family.ANX;
         a.significance = takeInt(modifiers, anxiety ? "intensity" : "significance");
-        if (a.significance == null && anxiety) {
-            a.significance = takeInt(modifiers, "significance");
-        }
         a.modifiers = modifiers.isEmpty()
                 ? null
                 : modifiers.entrySet().stream()

@@ -206,17 +206,13 @@ class AnnotationNormalizerTest {
                 .annotation();
         assertEquals(1, both.significance);
         assertEquals("significance=3", both.modifiers);
-        assertEquals(
-                3,
-                normalizer
-                        .normalize(
-                                raw("ANX_STR_SIGH")
-                                        .modifier("significance", "3")
-                                        .build(),
-                                "s1")
-                        .annotation()
-                        .significance,
-                "without an intensity, the one scale coded");
+        // a cue's significance (1-5) is no intensity (1-3): before, "significance 3" alone was read as
+        // intensity 3, and on ANX_CPD made a severe dissociation "at intensity 3"
+        Annotation significanceOnly = normalizer
+                .normalize(raw("ANX_STR_SIGH").modifier("significance", "3").build(), "s1")
+                .annotation();
+        assertNull(significanceOnly.significance, "no intensity coded");
+        assertEquals("significance=3", significanceOnly.modifiers);
         Annotation intensity = normalizer
                 .normalize(raw("ANX_CPD").modifier("Intensity", " 3 ").build(), "s1")
                 .annotation();
@@ -380,8 +376,8 @@ class AnnotationNormalizerTest {
         Annotation a1 = out.records().get(0);
         assertEquals("ANX_STR_SIGH", a1.code);
         assertEquals("client", a1.actor);
-        assertEquals(3, a1.significance);
-        assertNull(a1.modifiers);
+        assertNull(a1.significance, "a cue's significance is no intensity");
+        assertEquals("significance=3", a1.modifiers);
         assertEquals(
                 Map.of("TURN_TH", "therapist"),
                 Map.of(out.records().get(2).code, out.records().get(2).actor),

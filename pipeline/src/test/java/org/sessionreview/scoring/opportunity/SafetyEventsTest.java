@@ -144,14 +144,21 @@ class SafetyEventsTest {
         assertEquals(540.0, m.get(1).endS);
         assertEquals(4.0, m.get(3).severity, "answered by INT_REGULATE_ANXIETY at 17:00");
         // both thresholds are options
-        RuptureConfig strict = RuptureConfig.builder()
+        RuptureConfig other = RuptureConfig.builder()
                 .set(org.sessionreview.config.OpportunityOptions.SEVERE_DISSOCIATION_S, 60.0)
-                .set(org.sessionreview.config.OpportunityOptions.SEVERE_DISSOCIATION_INTENSITY, 4)
+                .set(org.sessionreview.config.OpportunityOptions.SEVERE_DISSOCIATION_INTENSITY, 2)
                 .build();
         assertEquals(
-                1,
+                List.of(400.0, 600.0, 905.0),
                 SafetyEvents.find(
-                                list(at(400, "ANX_CPD", 3), state(500, 540, "ANX_CPD"), at(905, "SAFE_PANIC")), strict)
-                        .size());
+                                list(
+                                        at(400, "ANX_CPD", 3),
+                                        state(500, 540, "ANX_CPD"),
+                                        at(600, "ANX_CPD", 2),
+                                        at(905, "SAFE_PANIC")),
+                                other)
+                        .stream()
+                        .map(e -> e.event().startS())
+                        .toList());
     }
 }
