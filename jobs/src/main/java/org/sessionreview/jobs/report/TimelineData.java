@@ -47,6 +47,7 @@ final class TimelineData {
                 syncSeries("EDA synchrony z, lag 0", sync, "eda"), syncSeries("HR synchrony z, lag 0", sync, "hr"));
         List<Band> episodes = new ArrayList<>();
         List<Band> candidates = new ArrayList<>();
+        List<Mark> derivedSafety = new ArrayList<>();
         int n = 0;
         int t = 0;
         for (Map<String, Object> m : SessionViews.sorted(tables.rows(id, "moments"))) {
@@ -62,6 +63,11 @@ final class TimelineData {
             } else if (kind.equals("anxiety_episode")) {
                 n++;
                 episodes.add(new Band(a, b, "A" + n, MomentText.kind(kind, role) + " " + span, "anx"));
+            } else if (kind.equals("safety")
+                    && String.valueOf(m.get("evidence")).contains("; coded as ")) {
+                // a safety event the rules derived from another code (a severe ANX_CPD, DOMAIN.md 2.7):
+                // no SAFE_* annotation draws it below
+                derivedSafety.add(new Mark(a, "SAFE " + Format.mmss(a), String.valueOf(m.get("evidence"))));
             } else if (!kind.equals("rupture") && !kind.equals("unaddressed_rupture") && !kind.equals("safety")) {
                 candidates.add(new Band(
                         a,
@@ -87,7 +93,7 @@ final class TimelineData {
         }
         List<Mark> repairs = new ArrayList<>();
         List<Mark> interventions = new ArrayList<>();
-        List<Mark> safety = new ArrayList<>();
+        List<Mark> safety = new ArrayList<>(derivedSafety);
         for (Map<String, Object> a : SessionViews.sorted(tables.rows(id, "annotations"))) {
             String family = Rows.str(a, "family");
             String code = Rows.str(a, "code");

@@ -36,4 +36,21 @@ class TimelineDataTest {
                 "client poor-quality stretch 25:00\u201325:10: IBI ibi_gap",
                 bands.get(2).title());
     }
+
+    @Test
+    void shouldDrawASafetyEventDerivedFromAnotherCodeInTheSafetyLane() {
+        // a severe ANX_CPD is a SAFE_SEVERE_DISSOCIATION safety moment (DOMAIN.md 2.7) but no SAFE_*
+        // annotation: before, the safety lane (drawn from annotations) left it out
+        Map<String, Object> derived = new java.util.HashMap<>(Fixtures.moment("S", "safety", 400, 400));
+        derived.put(
+                "evidence",
+                "safety event SAFE_SEVERE_DISSOCIATION at 06:40 (client; coded as ANX_CPD at intensity 3): no therapist"
+                        + " response coded within 60 s");
+        Map<String, Object> s = Fixtures.session("S", "T", "k", 1, "2026-03-01", 5000, 1, true);
+        ReportTables tables = Fixtures.tables(List.of(s), List.of(derived, Fixtures.moment("S", "safety", 900, 900)));
+        var timeline = TimelineData.of(s, tables, MethodsView.of(tables.footers(), SessionViews.TABLES));
+        assertEquals(1, timeline.safety().size(), "the derived one; a coded one is drawn from its annotation");
+        assertEquals(400.0, timeline.safety().get(0).t());
+        assertEquals(derived.get("evidence"), timeline.safety().get(0).title());
+    }
 }
