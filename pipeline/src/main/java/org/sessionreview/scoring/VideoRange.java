@@ -61,10 +61,9 @@ final class VideoRange {
      * the recorded span (at most {@value #LISTED_GAPS}); for a recording that ends early or starts late it also names a
      * wristband stopped, started late or restarted, for one with gaps inside the parts of a
      * restarted one, and for one that recorded the video but holds no valid sample a wristband
-     * not worn ({@link #advice}); stretches whose windows exist but hold no valid EDA, movement or
-     * temperature sample are named apart from those not recorded, and when they are the only
-     * ones the reason asks whether the band was worn there; null when the coverage suffices or
-     * there are no windows.
+     * not worn ({@link #advice}); gaps inside a recording that reaches both ends of the video may
+     * be a restart or a band off the wrist, and the advice names both; null when the coverage
+     * suffices or there are no windows.
      *
      * @param role {@code client} or {@code therapist}
      * @param windows the wearer's windows
@@ -88,32 +87,21 @@ final class VideoRange {
             first = Math.min(first, w.startS);
             last = Math.max(last, w.endS);
         }
-        // gaps inside the recorded span (before or after it, "recorded from" says so): stretches
-        // without windows (no recording) and stretches whose windows hold no valid EDA, movement or
-        // temperature sample (the band recorded: off the wrist, or those channels ended)
-        List<DataRuns.Run> unrecorded = new ArrayList<>();
-        List<DataRuns.Run> invalid = new ArrayList<>();
+        // gaps inside the recorded span (before or after it, "recorded from" says so). A gap is a
+        // stretch without a valid EDA, movement or temperature sample: the band stopped or was
+        // restarted, or it recorded off the wrist; the windows cannot tell which (the windower
+        // emits windows of missing samples between a restarted band's parts too)
+        List<DataRuns.Run> gaps = new ArrayList<>();
         for (DataRuns.Run g : DataRuns.of(windows).gaps(durationS)) {
             if (g.startS() > first && g.endS() < last) {
-                boolean recorded =
-                        windows.stream().anyMatch(w -> !w.endOfStream && w.startS >= g.startS() && w.endS <= g.endS());
-                (recorded ? invalid : unrecorded).add(g);
+                gaps.add(g);
             }
         }
-        String without = "";
-        if (coverage > 0) {
-            without = listed("; no data ", unrecorded)
-                    + listed("; no valid EDA, movement or temperature sample while it recorded ", invalid);
-        }
+        String without = coverage > 0 ? listed("; no data ", gaps) : "";
         boolean recordedDuringVideo = first < durationS && last > 0;
-        String check;
-        if (coverage <= 0 && recordedDuringVideo) {
-            check = "no valid sample while it recorded; check whether the wristband was worn";
-        } else if (coverage > 0 && unrecorded.isEmpty() && !invalid.isEmpty()) {
-            check = "check whether the wristband was worn there"; // not a restart: it recorded
-        } else {
-            check = advice(first, last, durationS, coverage, partsListed);
-        }
+        String check = coverage <= 0 && recordedDuringVideo
+                ? "no valid sample while it recorded; check whether the wristband was worn"
+                : advice(first, last, durationS, coverage, partsListed);
         return String.format(
                 Locale.ROOT,
                 "%s sensor data cover %d %% of the video (recorded from %s to %s of its %s%s): %s",
@@ -181,9 +169,10 @@ final class VideoRange {
         }
         if (startsOnTime && endsOnTime) {
             return partsListed
-                    ? "the recording has gaps (the parts listed in session.json wearables do not cover them)"
-                    : "the recording has gaps; if the wristband was restarted, list every part of the recording in"
-                            + " session.json wearables";
+                    ? "the recording has gaps (the parts listed in session.json wearables do not cover them) or"
+                            + " the wristband was not worn there"
+                    : "the recording has gaps or the wristband was not worn there; if it was restarted, list every"
+                            + " part of the recording in session.json wearables";
         }
         if (startsOnTime) {
             return "check media_start and its UTC offset, or whether the wristband stopped early" + restarted;
