@@ -106,7 +106,8 @@ class PipelineParametersTest {
             return ((Enum<?>) all[(e.ordinal() + 1) % all.length]).name();
         }
         if (d instanceof Integer i) {
-            return Integer.toString(i + 1);
+            // at the top of its 1-3 range: down
+            return Integer.toString(key.equals("safety.severe_dissociation_intensity") ? i - 1 : i + 1);
         }
         if (d instanceof Long l) {
             return Long.toString(l + 1);
