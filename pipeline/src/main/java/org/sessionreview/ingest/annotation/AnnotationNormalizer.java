@@ -207,7 +207,7 @@ public final class AnnotationNormalizer {
                 : modifiers.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(";"));
-        a.label = raw.label();
+        a.label = matchedLabel(raw);
         a.sourceFile = raw.sourceFile();
         a.sourceLine = raw.line();
         return new Outcome(a, null, dropped);
@@ -235,16 +235,25 @@ public final class AnnotationNormalizer {
     }
 
     private Optional<CanonicalCode> code(RawAnnotation raw) {
+        return Optional.ofNullable(matchedLabel(raw)).flatMap(codebook::canonicalCode);
+    }
+
+    /**
+     * The label that maps to a code: the label as written, else the first of its alternatives that
+     * does (an ELAN CV entry's id or other language); null when none does. Only this reaches {@link
+     * Annotation#label}: an ELAN value that maps only through its CVE_REF may be free text ("Jane
+     * sighs"), which is never kept.
+     */
+    private String matchedLabel(RawAnnotation raw) {
         List<String> labels = new ArrayList<>();
         labels.add(raw.label());
         labels.addAll(raw.altLabels());
         for (String label : labels) {
-            Optional<CanonicalCode> c = codebook.canonicalCode(label);
-            if (c.isPresent()) {
-                return c;
+            if (codebook.canonicalCode(label).isPresent()) {
+                return label;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private Optional<Actor> actor(String hint, CanonicalCode code) {
