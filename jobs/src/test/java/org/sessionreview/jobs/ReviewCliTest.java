@@ -190,6 +190,33 @@ class ReviewCliTest {
     }
 
     @Test
+    void shouldRefuseThePublicDemoKeyGivenAsAKeyWithoutAllowDemoKey() throws Exception {
+        // before: accepted without a word, so pseudonyms anyone can recompute from a guessed id
+        Path key = Files.writeString(tmp.resolve("demo-key"), org.sessionreview.ingest.session.Pseudonymizer.DEMO_KEY);
+        String[] args = {
+            "review",
+            "--sessions",
+            tmp.toString(),
+            "--out",
+            tmp.resolve("o").toString(),
+            "--pseudonym-key-file",
+            key.toString()
+        };
+        Run r = run(Map.of(), args);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("the public demo key"), r.err());
+        Run env = run(
+                Map.of("SESSION_REVIEW_PSEUDONYM_KEY", org.sessionreview.ingest.session.Pseudonymizer.DEMO_KEY),
+                "review",
+                "--sessions",
+                tmp.toString(),
+                "--out",
+                tmp.resolve("o").toString());
+        assertEquals(2, env.code());
+        assertTrue(env.err().contains("the public demo key"), env.err());
+    }
+
+    @Test
     void shouldRejectShortKeysWhenGivenInAFileOrTheEnvironment() throws Exception {
         Path key = Files.writeString(tmp.resolve("key"), "short");
         Run r = run(

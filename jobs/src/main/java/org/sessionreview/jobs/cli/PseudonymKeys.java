@@ -22,6 +22,25 @@ public final class PseudonymKeys {
     /** As {@link #resolve(String, boolean, Function)} with the key file already located (null when not given). */
     public static Pseudonymizer resolve(Entry keyFile, boolean allowDemo, Function<String, String> env)
             throws UsageException {
+        Pseudonymizer given = given(keyFile, env);
+        if (given != null && given.isDemo() && !allowDemo) {
+            // the public key makes pseudonyms anyone can recompute from a guessed client id
+            throw new UsageException("the pseudonym key given is the public demo key: use your own secret key"
+                    + " (--allow-demo-key only for synthetic data)");
+        }
+        if (given != null) {
+            return given;
+        }
+        if (allowDemo) {
+            return Pseudonymizer.demo();
+        }
+        throw new UsageException("no pseudonym key: give --pseudonym-key-file FILE or set "
+                + Pseudonymizer.KEY_ENV + " (client identifiers are protected; use --allow-demo-key"
+                + " only for synthetic data)");
+    }
+
+    /** The key from the file or the environment; null when neither gives one. */
+    private static Pseudonymizer given(Entry keyFile, Function<String, String> env) throws UsageException {
         try {
             if (keyFile != null) {
                 if (!keyFile.exists()) {
@@ -36,11 +55,6 @@ public final class PseudonymKeys {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new UsageException(e.getMessage());
         }
-        if (allowDemo) {
-            return Pseudonymizer.demo();
-        }
-        throw new UsageException("no pseudonym key: give --pseudonym-key-file FILE or set "
-                + Pseudonymizer.KEY_ENV + " (client identifiers are protected; use --allow-demo-key"
-                + " only for synthetic data)");
+        return null;
     }
 }
