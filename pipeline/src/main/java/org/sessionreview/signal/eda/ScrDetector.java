@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Masked samples are NaN: they never belong to a response, and a rise containing one is broken
  * there. For each response: the amplitude is peak minus onset on the phasic signal (onset = the
- * foot of the rise, i.e. the trough the response starts from), the rise time is peak time minus
+ * foot of the rise: for {@link ScrMethod#ABSOLUTE} where the rise falls below a tenth of its
+ * steepest step, the trough at the latest, see {@code AbsoluteScrs}), the rise time is peak time minus
  * onset time, and the half-recovery time is the time from the peak to the first sample below {@code
  * peak - amplitude / 2}, searched up to the lowest point before the next rise; it is null when the
  * signal does not get there first, nor before a masked sample or the end of the data.
