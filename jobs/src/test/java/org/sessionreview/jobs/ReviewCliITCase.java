@@ -59,6 +59,29 @@ class ReviewCliITCase {
     }
 
     @Test
+    void shouldWriteDomainsSynchronyFiguresBesideTheEffectSize() throws Exception {
+        // DOMAIN.md 4.3 B and D: the leading ES per side, %>Pseudo and the surrogate ES (before:
+        // computed, never written)
+        List<Map<String, Object>> rows = db.query("SELECT synchrony_es, synchrony_es_client_leads,"
+                + " synchrony_es_therapist_leads, synchrony_share_above_pseudo, synchrony_surrogate_es FROM "
+                + t("sessions") + " WHERE synchrony_es IS NOT NULL");
+        assertFalse(rows.isEmpty(), "sample-data has dyads with synchrony");
+        for (Map<String, Object> r : rows) {
+            for (Object v : r.values()) {
+                assertTrue(v instanceof Double d && Double.isFinite(d), r.toString());
+            }
+            double share = (Double) r.get("synchrony_share_above_pseudo");
+            assertTrue(share >= 0 && share <= 1, r.toString());
+        }
+        assertEquals(
+                0L,
+                ((Number) db.scalar("SELECT count(*) FROM " + t("sessions")
+                                + " WHERE synchrony_es IS NULL AND synchrony_surrogate_es IS NOT NULL"))
+                        .longValue(),
+                "null when the index was not computed");
+    }
+
+    @Test
     void shouldWriteEveryTableWithItsContractColumnsWhenReviewingSampleData() throws Exception {
         Map<String, String> sessions = db.describe(t("sessions"));
         for (String c : List.of(

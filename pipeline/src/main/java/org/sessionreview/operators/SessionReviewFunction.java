@@ -298,6 +298,10 @@ public class SessionReviewFunction extends KeyedProcessFunction<String, SessionE
             row.synchronyEs = finite(sync.session().es());
             row.synchronyPercentile = finite(sync.session().percentile());
             row.clientLeadsShare = finite(sync.session().clientLeadsShare());
+            row.synchronyEsClientLeads = finite(sync.session().esClientLeads());
+            row.synchronyEsTherapistLeads = finite(sync.session().esTherapistLeads());
+            row.synchronyShareAbovePseudo = finite(sync.session().shareOfLagsAbovePseudo());
+            row.synchronySurrogateEs = finite(sync.session().surrogateEs());
         }
         row.missingChannels = new ArrayList<>(i.missingChannels);
         return new Outputs(review, baselineRows, sync, coded, row);

@@ -151,6 +151,26 @@ public final class Tables {
                     DOUBLE,
                     "Share of synchrony windows led by the client, 0..1",
                     r -> r.clientLeadsShare)
+            .optional(
+                    "synchrony_es_client_leads",
+                    DOUBLE,
+                    "Synchrony effect size over the lags where the client leads (DOMAIN.md 4.3 B)",
+                    r -> r.synchronyEsClientLeads)
+            .optional(
+                    "synchrony_es_therapist_leads",
+                    DOUBLE,
+                    "Synchrony effect size over the lags where the therapist leads (DOMAIN.md 4.3 B)",
+                    r -> r.synchronyEsTherapistLeads)
+            .optional(
+                    "synchrony_share_above_pseudo",
+                    DOUBLE,
+                    "Share of lags whose real synchrony exceeds the surrogates' (%>Pseudo, DOMAIN.md 4.3 B), 0..1",
+                    r -> r.synchronyShareAbovePseudo)
+            .optional(
+                    "synchrony_surrogate_es",
+                    DOUBLE,
+                    "(real - mean of the segment shuffles) / their SD (DOMAIN.md 4.3 D)",
+                    r -> r.synchronySurrogateEs)
             .required(
                     "missing_channels",
                     STRING_LIST,

@@ -89,6 +89,17 @@ public class SessionRow {
     public Double synchronyPercentile;
     /** Share (0..1) of synchronous windows in which the client leads; null when not computed. */
     public Double clientLeadsShare;
+    /** SUSY effect size over the lags where the client leads (DOMAIN.md 4.3 B); null when not computed. */
+    public Double synchronyEsClientLeads;
+    /** SUSY effect size over the lags where the therapist leads (DOMAIN.md 4.3 B); null when not computed. */
+    public Double synchronyEsTherapistLeads;
+    /** Share (0..1) of lags whose real synchrony exceeds the pseudo one ("%>Pseudo", DOMAIN.md 4.3 B); null when not computed. */
+    public Double synchronyShareAbovePseudo;
+    /**
+     * (real - mean of the segment shuffles) / their SD (DOMAIN.md 4.3 D), beside {@link
+     * #synchronyPercentile}; null when not computed.
+     */
+    public Double synchronySurrogateEs;
 
     public SessionRow() {}
 }
