@@ -148,7 +148,8 @@ final class ReviewCommand {
                                 + " the web UI / REST API");
                 return 2;
             }
-            StreamGraph graph = job.build(flink, scan, Instant.now());
+            Instant started = Instant.now();
+            StreamGraph graph = job.build(flink, scan, started);
             JobClient client = flink.executeAsync(graph);
             if (!waits) {
                 out.println(
@@ -165,7 +166,17 @@ final class ReviewCommand {
                         + options.out() + " (see the Flink log); the previous contents are untouched");
                 return 1;
             }
-            summary(options, RunManifest.read(options.out().resolve(RunManifest.FILE_NAME)));
+            JsonNode manifest = RunManifest.read(options.out().resolve(RunManifest.FILE_NAME));
+            if (!started.toString().equals(manifest.path("started_utc").asText())) {
+                // the tables were published but this run's run.json was not: never print an older
+                // run's summary over them
+                err.println("session-review review: the job finished but " + RunManifest.FILE_NAME + " in "
+                        + options.out() + " is not this run's (started "
+                        + manifest.path("started_utc").asText()
+                        + "); the output is incomplete: run again into an empty folder");
+                return 1;
+            }
+            summary(options, manifest);
             return 0;
         } catch (Exception e) {
             staging.abandon();
