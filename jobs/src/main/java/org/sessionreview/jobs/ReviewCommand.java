@@ -167,12 +167,13 @@ final class ReviewCommand {
                 return 1;
             }
             JsonNode manifest = RunManifest.read(options.out().resolve(RunManifest.FILE_NAME));
-            if (!started.toString().equals(manifest.path("started_utc").asText())) {
+            if (!started.toString()
+                    .equals(manifest.path("run").path("started_utc").asText())) {
                 // the tables were published but this run's run.json was not: never print an older
                 // run's summary over them
                 err.println("session-review review: the job finished but " + RunManifest.FILE_NAME + " in "
                         + options.out() + " is not this run's (started "
-                        + manifest.path("started_utc").asText()
+                        + manifest.path("run").path("started_utc").asText()
                         + "); the output is incomplete: run again into an empty folder");
                 return 1;
             }
