@@ -31,6 +31,14 @@ public final class LiveJson {
     /** Tolerance of the IBI stretch check, s (a beat time rounded to the millisecond). */
     static final double SLACK_S = 0.001;
 
+    /** The longest stretch one IBI message may cover, seconds ({@code replay} sends 1). */
+    static final double MAX_IBI_SPAN_S = 60;
+
+    /** The years a {@code media_start} may lie in. */
+    static final int MIN_YEAR = 1970;
+
+    static final int MAX_YEAR = 2200;
+
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -107,7 +115,12 @@ public final class LiveJson {
         m.sessionNumber = (int) integer(root, "session_number", 0, Integer.MAX_VALUE, true);
         m.mediaStart = text(root, "media_start", true);
         try {
-            OffsetDateTime.parse(m.mediaStart);
+            int year = OffsetDateTime.parse(m.mediaStart).getYear();
+            // a year ISO-8601 allows but epoch milliseconds cannot hold (+999999999-12-31) crashed
+            // the job at every restart
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                throw new Bad("media_start's year lies outside " + MIN_YEAR + "-" + MAX_YEAR);
+            }
         } catch (DateTimeParseException e) {
             throw new Bad("media_start is not an ISO-8601 date-time with offset");
         }
@@ -185,6 +198,11 @@ public final class LiveJson {
             m.spanS = number(root, "span_s");
             if (!(m.spanS > 0)) {
                 throw new Bad("span_s must be positive");
+            }
+            if (m.spanS > MAX_IBI_SPAN_S) {
+                // a stretch of days made the job emit a block per 30 s of it and run out of memory
+                throw new Bad(
+                        "span_s is longer than " + (int) MAX_IBI_SPAN_S + " s (one message covers about a second)");
             }
             double startS = (m.startMillis - m.streamStartMillis) / 1000.0;
             for (int i = 0; i < m.offsetsS.length; i++) {

@@ -146,4 +146,25 @@ class LiveJsonTest {
             assertEquals("client_key is not a keyed pseudonym (64 lower-case hex digits, HMAC-SHA256)", problem);
         }
     }
+
+    @Test
+    void shouldRefuseAMediaStartOrAnIbiSpanThatWouldBreakTheJob() {
+        // found by the live audit: each crash-looped the whole job (long overflow; out of memory)
+        String start = "{\"type\":\"session_start\",\"session_id\":\"S1\",\"therapist_id\":\"T\","
+                + "\"client_key\":\"c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff\",\"session_number\":1,"
+                + "\"media_start\":\"%s\",\"wearers\":[]}";
+        assertEquals(
+                "media_start's year lies outside 1970-2200",
+                parse(String.format(start, "+999999999-12-31T00:00:00Z")).problem);
+        assertEquals(
+                "media_start's year lies outside 1970-2200",
+                parse(String.format(start, "1969-12-31T23:59:59Z")).problem);
+        assertNull(parse(String.format(start, "2026-03-02T10:00:00+01:00")).problem);
+        String ibi = "{\"type\":\"samples\",\"session_id\":\"S1\",\"wearer\":\"client\",\"channel\":\"IBI\","
+                + "\"stream_start_ms\":0,\"start_ms\":0,\"first_index\":0,\"span_s\":%s,\"offsets_s\":[],\"values\":[]}";
+        assertEquals(
+                "span_s is longer than 60 s (one message covers about a second)",
+                parse(String.format(ibi, "1.0e7")).problem);
+        assertNull(parse(String.format(ibi, "60")).problem);
+    }
 }
