@@ -53,7 +53,11 @@ final class LiveEvents {
                 return null;
             }
             if (s.declaredDurationS != null) {
-                return outside;
+                // a rejects row with the event's own file and line, as review writes and as an event
+                // held to the end of a session without duration_s gets (before: the whole message
+                // refused as a dead letter)
+                out.reject(new Reject(a.sessionId, a.sourceFile, a.sourceLine, outside, null), false);
+                return null;
             }
         }
         s.heldAnnotations.add(a);

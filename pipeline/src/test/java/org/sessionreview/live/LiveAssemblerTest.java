@@ -484,6 +484,25 @@ class LiveAssemblerTest {
     }
 
     @Test
+    void shouldRejectAnEventBeyondADeclaredEndAsARejectsRowNotADeadLetter() {
+        // found by the live audit: with duration_s declared, the whole message was refused as a
+        // dead letter; review (and a session without duration_s) write a rejects row at its line
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(60.0));
+        in.addAll(messages(rec, "client", 1.0));
+        in.add(event(20, 2));
+        in.add(event(500, 3)); // beyond 60 s + 30 s
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        assertEquals(List.of(20.0), out.annotations.stream().map(a -> a.startS).toList());
+        assertEquals(0, out.deadLetters.size(), out.deadLetters.toString());
+        assertTrue(
+                out.rejects.stream().anyMatch(r -> r.line == 3 && r.reason.contains("lies outside the session")),
+                out.rejects.toString());
+    }
+
+    @Test
     void shouldTellEventsOnOneLineApartByTheirRecordNumber() {
         // a BORIS project or a one-line JSON array: every event on line 1
         E4Recording rec = recording(100, 6);
