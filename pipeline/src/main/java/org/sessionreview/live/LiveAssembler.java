@@ -246,7 +246,8 @@ public final class LiveAssembler implements Serializable {
                         m.offset,
                         String.format(
                                 Locale.ROOT,
-                                "%s samples %d..%d never arrived: treated as missing",
+                                "%s/%s samples %d..%d never arrived: treated as missing",
+                                m.wearer,
                                 st.channel,
                                 gap[0],
                                 gap[1] - 1),

@@ -357,7 +357,10 @@ class LiveAssemblerTest {
             assertEquals(expected, temp0.values[i], 0.0, "TEMP sample " + i);
         }
         assertEquals(1, out.rejects.size(), out.rejects.toString());
-        assertTrue(out.rejects.get(0).reason.contains("TEMP samples 40..43 never arrived"), out.rejects.get(0).reason);
+        // the wearer named, as at the session's end (before: "TEMP samples ..." without it)
+        assertTrue(
+                out.rejects.get(0).reason.startsWith("client/TEMP samples 40..43 never arrived"),
+                out.rejects.get(0).reason);
         assertEquals("kafka:in/0", out.rejects.get(0).sourceFile, "names where the session was read");
         assertTrue(out.deadLetters.isEmpty());
     }
