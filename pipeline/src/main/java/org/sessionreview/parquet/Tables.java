@@ -134,7 +134,7 @@ public final class Tables {
             .optional(
                     "missed_opportunity_sensitivity",
                     STRING,
-                    "Missed of all opportunities at 5/10/20/30 s response windows, 5s=m/n;...",
+                    "Missed of all voiced opportunities (coded cues and episodes with a coded cue; the population of missed_opportunities) at 5/10/20/30 s response windows, 5s=m/n;...",
                     r -> r.missedOpportunitySensitivity)
             .optional(
                     "synchrony_es",

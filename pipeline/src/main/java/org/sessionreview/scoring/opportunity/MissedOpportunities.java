@@ -96,7 +96,9 @@ public final class MissedOpportunities {
     /**
      * The counts at each of {@code sensitivityWindowsS} [5, 10, 20, 30 s], in that order: the
      * post-trigger window of both trigger kinds is set to the value, the episode lookback stays,
-     * coded turns are not used (so the window length is the only thing that varies).
+     * coded turns are not used (so the window length is the only thing that varies). Voiced and
+     * physiology-only opportunities are counted apart, as {@code missed_opportunity} and {@code
+     * unvoiced_arousal} are.
      */
     public static List<WindowSensitivity> sensitivity(
             List<Annotation> annotations,
@@ -107,15 +109,17 @@ public final class MissedOpportunities {
         for (double w : cfg.sensitivityWindowsS()) {
             List<Opportunity> ops = evaluate(
                     annotations, anxietyEpisodes, clientData, cfg, new Windows(cfg.episodeLookbackS(), w, w, false));
+            int voiced = 0;
             int missed = 0;
             int unvoiced = 0;
             for (Opportunity o : ops) {
+                voiced += o.voiced() ? 1 : 0;
                 if (o.missed()) {
                     missed += o.voiced() ? 1 : 0;
                     unvoiced += o.voiced() ? 0 : 1;
                 }
             }
-            out.add(new WindowSensitivity(w, ops.size(), missed, unvoiced));
+            out.add(new WindowSensitivity(w, voiced, missed, ops.size() - voiced, unvoiced));
         }
         return out;
     }

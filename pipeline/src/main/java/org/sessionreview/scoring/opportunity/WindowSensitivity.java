@@ -9,9 +9,13 @@ import java.io.Serializable;
  *
  * @param windowS the post-trigger window, seconds: coded cues use [t, t + windowS], episode
  *     onsets [onset - lookback, onset + windowS]; coded turns are not used
- * @param opportunities opportunities evaluated (answered or not)
- * @param missedOpportunities missed, voiced ({@code missed_opportunity})
- * @param unvoicedArousal missed, physiology only ({@code unvoiced_arousal})
+ * @param opportunities voiced opportunities evaluated (answered or not): coded cues and episode
+ *     onsets with a coded cue, the population of {@code missed_opportunities}
+ * @param missedOpportunities of those, missed ({@code missed_opportunity})
+ * @param physiologyOnly physiology-only opportunities evaluated (episode onsets without a coded
+ *     cue, answered or not)
+ * @param unvoicedArousal of those, missed ({@code unvoiced_arousal})
  */
-public record WindowSensitivity(double windowS, int opportunities, int missedOpportunities, int unvoicedArousal)
+public record WindowSensitivity(
+        double windowS, int opportunities, int missedOpportunities, int physiologyOnly, int unvoicedArousal)
         implements Serializable {}

@@ -258,11 +258,12 @@ class MissedOpportunitiesTest {
                 MissedOpportunities.sensitivity(as, List.of(episode(1000, 1100)), DataRuns.throughout(), CFG);
         assertEquals(
                 List.of(
-                        new WindowSensitivity(5, 2, 1, 1),
-                        new WindowSensitivity(10, 2, 1, 1),
-                        new WindowSensitivity(20, 2, 0, 1),
-                        new WindowSensitivity(30, 2, 0, 0)),
-                s);
+                        new WindowSensitivity(5, 1, 1, 1, 1),
+                        new WindowSensitivity(10, 1, 1, 1, 1),
+                        new WindowSensitivity(20, 1, 0, 1, 1),
+                        new WindowSensitivity(30, 1, 0, 1, 0)),
+                s,
+                "the voiced cue and the physiology-only onset counted apart (before: the missed voiced of all)");
     }
 
     @Test
