@@ -137,17 +137,38 @@ final class AnnotationCases {
                                 .canary("Helga Canary-Moss")),
                 of(
                         "boris-observation-ids-names",
-                        "Both observations are read; their ids (names) appear in no column,"
-                                + " not even annotations.modifiers.",
+                        "Neither observation is read (the file holds two and neither has the session's id):"
+                                + " each is one reject row; their ids (names) appear in no column.",
                         c -> c.addAnnotationFile(
                                 "codes.tsv",
                                 boris(
                                         borisRow("Gunnar Canary-Vik", "client", "ANX_STR_SIGH", "", "POINT", 100),
                                         borisRow("Ingrid Canary-Vik", "client", "ANX_STR_SIGH", "", "POINT", 150))),
                         reviewed()
-                                .clean("%")
-                                .annotationsFrom("codes.tsv", 2)
+                                .reject("codes.tsv", 2, "observation 1 of 2 (1 event) not read")
+                                .reject("codes.tsv", 3, "observation 2 of 2 (1 event) not read")
+                                .rejectRows("codes.tsv", 2)
                                 .canary("Gunnar Canary-Vik", "Ingrid Canary-Vik")),
+                of(
+                        "boris-several-sessions",
+                        "Only the observation named after the session (case, spaces and punctuation aside) is"
+                                + " read; another session's observation of the same export is one reject row.",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(
+                                        borisRow(
+                                                c.sessionId.toLowerCase(java.util.Locale.ROOT) + " ",
+                                                "client",
+                                                "ANX_STR_SIGH",
+                                                "",
+                                                "POINT",
+                                                100),
+                                        borisRow("another session", "client", "ANX_STR_SIGH", "", "POINT", 150),
+                                        borisRow("another session", "client", "ANX_STR_SIGH", "", "POINT", 160))),
+                        reviewed()
+                                .reject("codes.tsv", 3, "observation 2 of 2 (2 events) not read")
+                                .rejectRows("codes.tsv", 1)
+                                .annotationsFrom("codes.tsv", 1)),
                 of(
                         "boris-free-text-modifier",
                         "A free-text modifier is quoted nowhere (not in annotations.modifiers).",

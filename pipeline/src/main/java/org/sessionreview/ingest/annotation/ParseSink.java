@@ -41,6 +41,11 @@ public final class ParseSink {
         return sourceFile;
     }
 
+    /** The session the file belongs to; null when not known. */
+    public String sessionId() {
+        return sessionId;
+    }
+
     public ParseResult<RawAnnotation> result() {
         return result;
     }

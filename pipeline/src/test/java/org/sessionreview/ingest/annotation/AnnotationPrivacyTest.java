@@ -25,9 +25,17 @@ class AnnotationPrivacyTest {
     private final AnnotationNormalizer normalizer = new AnnotationNormalizer(Codebook.canonicalOnly());
 
     private ParseResult<Annotation> read(String fileName, String content) throws IOException {
+        return read(fileName, content, "s1");
+    }
+
+    /**
+     * As {@link #read(String, String)} for session {@code sessionId}; null reads every observation
+     * of a BORIS file with several (none is named after a known session).
+     */
+    private ParseResult<Annotation> read(String fileName, String content, String sessionId) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         ParseResult<RawAnnotation> parsed =
-                AnnotationReader.read(new ByteArrayInputStream(bytes), fileName, fileName, "s1");
+                AnnotationReader.read(new ByteArrayInputStream(bytes), fileName, fileName, sessionId);
         return normalizer.normalizeAll(parsed, "s1");
     }
 
@@ -181,8 +189,10 @@ class AnnotationPrivacyTest {
                 + "Jane Roe 2\td\tJane Roe\tJane Roe\tAFF_CUE\tJane Roe\tPOINT\t4.0\tJane Roe\n"
                 + "Jane Roe 2\td\tJane Roe\tJane Roe\tAFF_CUE\tJane Roe\tSTART\t4.5\tJane Roe\n"
                 + "Jane Roe 2\td\tJane Roe\tclient\tAFF_CUE\t2\tPOINT\t5.0\tJane Roe\n";
-        ParseResult<Annotation> r = read("boris.tsv", tsv);
+        ParseResult<Annotation> r = read("boris.tsv", tsv, null);
         assertNoCanary(r, 6);
+        // read for a session: both observations, named after nobody's session, are rejected unquoted
+        assertNoCanary(read("boris.tsv", tsv), 2);
         assertTrue(
                 r.rejects().stream()
                         .anyMatch(j ->
@@ -210,8 +220,9 @@ class AnnotationPrivacyTest {
                      ["Jane Roe", "client", "AFF_CUE", "", ""],
                      [6.0, "Jane Roe", "INT_VALIDATION", "", ""]]}}}
                 """;
-        ParseResult<Annotation> r = read("project.boris", project);
+        ParseResult<Annotation> r = read("project.boris", project, null);
         assertNoCanary(r, 4);
+        assertNoCanary(read("project.boris", project), 2);
         assertEquals(
                 List.of("observation=1", "observation=1"),
                 r.records().stream().map(a -> a.modifiers).toList());

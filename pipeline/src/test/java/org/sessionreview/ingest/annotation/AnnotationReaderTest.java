@@ -23,14 +23,24 @@ import org.sessionreview.testing.SharedData;
 class AnnotationReaderTest {
     /** Every real annotation file: expected format, accepted and rejected counts (see the parser tests). */
     private static final Map<String, Object[]> REAL_FILES = Map.of(
-            "dyadsync/minutaggi_IM_CC_seduta_01.csv", new Object[] {AnnotationFormat.DYADSYNC, 12, 0},
-            "dyadsync/minutaggi_IM_CC_seduta_03.csv", new Object[] {AnnotationFormat.DYADSYNC, 18, 0},
-            "elan/pympi_fto.eaf", new Object[] {AnnotationFormat.ELAN_EAF, 7, 0},
-            "elan/blabpy_test_eaf.eaf", new Object[] {AnnotationFormat.ELAN_EAF, 6, 4},
-            "boris/boris9_aggregated_observation2.tsv", new Object[] {AnnotationFormat.BORIS_EXPORT, 18, 0},
-            "boris/boris9_tabular_modifiers.tsv", new Object[] {AnnotationFormat.BORIS_EXPORT, 5, 0},
-            "boris/legacy_pre-v8_test_export_events_tabular.tsv", new Object[] {AnnotationFormat.BORIS_EXPORT, 4, 0},
-            "boris/boris_test.boris", new Object[] {AnnotationFormat.BORIS_PROJECT, 91, 1});
+            "dyadsync/minutaggi_IM_CC_seduta_01.csv",
+            new Object[] {AnnotationFormat.DYADSYNC, 12, 0},
+            "dyadsync/minutaggi_IM_CC_seduta_03.csv",
+            new Object[] {AnnotationFormat.DYADSYNC, 18, 0},
+            "elan/pympi_fto.eaf",
+            new Object[] {AnnotationFormat.ELAN_EAF, 7, 0},
+            "elan/blabpy_test_eaf.eaf",
+            new Object[] {AnnotationFormat.ELAN_EAF, 6, 4},
+            "boris/boris9_aggregated_observation2.tsv",
+            new Object[] {AnnotationFormat.BORIS_EXPORT, 18, 0},
+            "boris/boris9_tabular_modifiers.tsv",
+            new Object[] {AnnotationFormat.BORIS_EXPORT, 5, 0},
+            "boris/legacy_pre-v8_test_export_events_tabular.tsv",
+            new Object[] {AnnotationFormat.BORIS_EXPORT, 4, 0},
+            "boris/boris_test.boris",
+            // 12 observations, none named after session s1: each is one rejected record (read
+            // alone, without a session, 91 events and 1 reject: BorisParserTest)
+            new Object[] {AnnotationFormat.BORIS_PROJECT, 0, 12});
 
     @Test
     void shouldParseEveryRealAnnotationFileWhenReadThroughTheEntryPoint() throws IOException {

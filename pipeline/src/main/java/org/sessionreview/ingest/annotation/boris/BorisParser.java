@@ -20,8 +20,9 @@ import org.sessionreview.ingest.annotation.RecordFields;
  *       one bout is one record (see {@code BorisBouts}); POINT rows are point events.
  *   <li>{@link BorisLayout#AGGREGATED_EVENTS} (and legacy aggregated): one record per row; STATE
  *       rows give {@code Start (s)}-{@code Stop (s)}, POINT rows a point at {@code Start (s)}.
- *   <li>{@link BorisLayout#PROJECT}: the {@code .boris} JSON; every observation is read and, when
- *       there are several, tagged with modifier {@code observation}.
+ *   <li>{@link BorisLayout#PROJECT}: the {@code .boris} JSON; of several observations only the
+ *       session's is read ({@link BorisObservations}; the same for the table exports), and when
+ *       more than one is read they are tagged with modifier {@code observation}.
  * </ul>
  *
  * <p>Tables may be tab-, comma- or semicolon-separated (sniffed) with LF or CRLF line endings.
@@ -44,7 +45,7 @@ public final class BorisParser implements AnnotationParser {
         ParseSink sink = new ParseSink(sourceFile, sessionId);
         String text = RecordFields.utf8(content);
         if (text.stripLeading().startsWith("{")) {
-            BorisProjectParser.parse(text, sink);
+            BorisProjectParser.parse(text, sink, sessionId);
             return sink.result();
         }
         DelimitedTable table = DelimitedTable.read(text);

@@ -25,9 +25,10 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * The BORIS project file ({@code .boris}: JSON; DOMAIN.md 1.3). Package-private; see {@link
  * BorisParser}.
  *
- * <p>All observations are read, in file order. When the project holds more than one observation,
- * every record carries modifier {@code observation=<index>}, the observation's 1-based index in
- * file order (never its id: coders type names there). Each event is {@code [time, subject, code,
+ * <p>The observations are read in file order; of several, only those whose id is the session's
+ * ({@link BorisObservations}). When more than one is read, every record carries modifier {@code
+ * observation=<index>}, the observation's 1-based index in file order (never its id: coders type
+ * names there). Each event is {@code [time, subject, code,
  * modifiers, comment, ...]}; its line is the line of the event's array in the JSON (so in a
  * single-line project every event is on line 1). The project must be one JSON object (a UTF-8
  * byte-order mark is ignored): anything after it rejects the file ("trailing content after the
@@ -51,9 +52,10 @@ final class BorisProjectParser {
     /** Behaviour type and modifier-set names of one code from {@code behaviors_conf}. */
     private record Behaviour(String type, List<String> modifierNames) {}
 
-    static void parse(String text, ParseSink sink) {
+    static void parse(String text, ParseSink sink, String sessionId) {
         List<LocatedEvent> events = new ArrayList<>();
-        int[] observationCount = {0};
+        List<String> ids = new ArrayList<>();
+        List<Long> firstLines = new ArrayList<>();
         JsonNode behaviorsConf = null;
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -63,7 +65,7 @@ final class BorisProjectParser {
                 String field = p.currentName();
                 p.nextToken();
                 if (field.equals("observations") && p.currentToken() == JsonToken.START_OBJECT) {
-                    readObservations(p, events, observationCount);
+                    readObservations(p, events, ids, firstLines);
                 } else if (field.equals("behaviors_conf")) {
                     behaviorsConf = p.readValueAsTree();
                 } else {
@@ -89,28 +91,41 @@ final class BorisProjectParser {
             return;
         }
         Map<String, Behaviour> behaviours = behaviours(behaviorsConf);
+        BorisObservations chosen = new BorisObservations(ids, sessionId);
+        List<Integer> skippedEvents = BorisObservations.zeros(ids.size());
         Map<Integer, List<BorisEvent>> byObservation = new LinkedHashMap<>();
-        for (int i = 1; i <= observationCount[0]; i++) {
+        for (int i = 1; i <= ids.size(); i++) {
             byObservation.put(i, new ArrayList<>());
         }
         for (LocatedEvent le : events) {
+            if (!chosen.reads(le.observation())) {
+                skippedEvents.set(le.observation() - 1, skippedEvents.get(le.observation() - 1) + 1);
+                continue;
+            }
             try {
                 byObservation.get(le.observation()).add(toEvent(le, behaviours));
             } catch (InvalidRecordException e) {
                 sink.reject(le.line(), e.getMessage(), null);
             }
         }
-        boolean withObservation = observationCount[0] > 1;
+        chosen.rejectSkipped(firstLines, skippedEvents, sink);
+        boolean withObservation = chosen.readCount() > 1;
         for (List<BorisEvent> list : byObservation.values()) {
             BorisBouts.pair(
                     assignStatus(list, behaviours), withObservation, sink, "event code", "event subject", false);
         }
     }
 
-    /** Reads the observations; their ids are only counted: {@code count[0]} is the last index. */
-    private static void readObservations(JsonParser p, List<LocatedEvent> events, int[] count) throws IOException {
+    /**
+     * Reads the observations, adding each one's id (compared only, never written) and the line of
+     * its key; an event's observation is its 1-based index in file order.
+     */
+    private static void readObservations(JsonParser p, List<LocatedEvent> events, List<String> ids, List<Long> lines)
+            throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            int id = ++count[0];
+            ids.add(p.currentName());
+            lines.add((long) p.currentTokenLocation().getLineNr());
+            int id = ids.size();
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 continue;

@@ -27,9 +27,10 @@ import org.sessionreview.ingest.annotation.RecordFields;
  * {@code 100.250} into {@code 100,250}) a decimal comma is accepted too. In a comma-separated
  * table a comma can only be the separator, so there it is not.
  *
- * <p>Observation ids (which coders may fill with a client's name) only tell observations apart;
- * when a file holds several, records carry modifier {@code observation=<index>}, the
- * observation's 1-based index in file order.
+ * <p>Observation ids (which coders may fill with a client's name) are only compared: of several,
+ * only the session's are read ({@link BorisObservations}), and when more than one is read,
+ * records carry modifier {@code observation=<index>}, the observation's 1-based index in file
+ * order.
  */
 final class BorisTableParser {
     private BorisTableParser() {}
@@ -44,8 +45,12 @@ final class BorisTableParser {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         String statusColumn = h.has("Behavior type") ? "Behavior type" : "Status";
         List<BorisEvent> events = new ArrayList<>();
-        Map<String, Integer> observations = new HashMap<>();
-        for (DelimitedTable.Row row : dataRows(rows, headerIndex)) {
+        List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
+        Observations obs = new Observations(h, data, legacyObservation, sink);
+        for (DelimitedTable.Row row : data) {
+            if (!obs.reads(row)) {
+                continue;
+            }
             try {
                 String behavior = required(h, row, "Behavior");
                 String status = required(h, row, statusColumn).toUpperCase(Locale.ROOT);
@@ -58,7 +63,7 @@ final class BorisTableParser {
                                 "unknown value in column " + statusColumn + "; expected START, STOP or POINT");
                 };
                 double time = RecordFields.parseTime("Time", h.get(row, "Time"), decimalComma);
-                int observation = index(observations, observationId(h, row, legacyObservation));
+                int observation = obs.index(row);
                 events.add(new BorisEvent(
                         time,
                         observation,
@@ -74,7 +79,8 @@ final class BorisTableParser {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
         }
-        BorisBouts.pair(events, observations.size() > 1, sink);
+        obs.rejectSkipped();
+        BorisBouts.pair(events, obs.chosen.readCount() > 1, sink);
     }
 
     /** Aggregated events: one row per bout, {@code Behavior type} STATE or POINT. */
@@ -86,29 +92,71 @@ final class BorisTableParser {
             ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
-        Map<String, Integer> observations = new HashMap<>();
+        Observations obs = new Observations(h, data, legacyObservation, sink);
+        boolean withObservation = obs.chosen.readCount() > 1;
         for (DelimitedTable.Row row : data) {
-            index(observations, observationId(h, row, legacyObservation));
-        }
-        boolean withObservation = observations.size() > 1;
-        for (DelimitedTable.Row row : data) {
+            if (!obs.reads(row)) {
+                continue;
+            }
             try {
-                int observation = observations.get(observationId(h, row, legacyObservation));
+                int observation = obs.index(row);
                 sink.accept(aggregatedRow(h, row, withObservation ? observation : 0, decimalComma, sink.sourceFile()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
+        }
+        obs.rejectSkipped();
+    }
+
+    /**
+     * The observations of a table's data rows: each id's 1-based index in file order, first line
+     * and row count, and which are read ({@link BorisObservations}).
+     */
+    private static final class Observations {
+        private final BorisHeader h;
+        private final String legacyObservation;
+        private final ParseSink sink;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<Long> firstLines = new ArrayList<>();
+        private final List<Integer> rowCounts = new ArrayList<>();
+        private final BorisObservations chosen;
+
+        Observations(BorisHeader h, List<DelimitedTable.Row> data, String legacyObservation, ParseSink sink) {
+            this.h = h;
+            this.legacyObservation = legacyObservation;
+            this.sink = sink;
+            List<String> ids = new ArrayList<>();
+            for (DelimitedTable.Row row : data) {
+                String id = observationId(h, row, legacyObservation);
+                Integer i = index.get(id);
+                if (i == null) {
+                    ids.add(id);
+                    index.put(id, ids.size());
+                    firstLines.add(row.line());
+                    rowCounts.add(1);
+                } else {
+                    rowCounts.set(i - 1, rowCounts.get(i - 1) + 1);
+                }
+            }
+            chosen = new BorisObservations(ids, sink.sessionId());
+        }
+
+        int index(DelimitedTable.Row row) {
+            return index.get(observationId(h, row, legacyObservation));
+        }
+
+        boolean reads(DelimitedTable.Row row) {
+            return chosen.reads(index(row));
+        }
+
+        void rejectSkipped() {
+            chosen.rejectSkipped(firstLines, rowCounts, sink);
         }
     }
 
     /** The observation id of a row: used only to tell observations apart, never output. */
     private static String observationId(BorisHeader h, DelimitedTable.Row row, String legacyObservation) {
         return h.has("Observation id") ? h.get(row, "Observation id") : String.valueOf(legacyObservation);
-    }
-
-    /** The 1-based index of an observation id in file order, assigned on first sight. */
-    private static int index(Map<String, Integer> observations, String id) {
-        return observations.computeIfAbsent(id, k -> observations.size() + 1);
     }
 
     /** @param observation the observation's index to write as modifier, or 0 for none */

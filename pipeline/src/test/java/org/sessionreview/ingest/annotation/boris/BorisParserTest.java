@@ -27,6 +27,11 @@ class BorisParserTest {
         return parser.parse(AnnotationFixtures.shared(DIR + name), name, "s1");
     }
 
+    /** A shared file read alone, its session not known: every observation is read. */
+    private ParseResult<RawAnnotation> parseAlone(String name) {
+        return parser.parse(AnnotationFixtures.shared(DIR + name), name, null);
+    }
+
     @Test
     void shouldReadTheRowsWhenAModifierColumnNumberIsDamaged() {
         String tsv = "Observation id\tObservation date\tSubject\tBehavior\tModifier #99999999999\tBehavior type"
@@ -126,9 +131,9 @@ class BorisParserTest {
     }
 
     @Test
-    void shouldReadEveryObservationWhenParsingProject() {
+    void shouldReadEveryObservationWhenParsingProjectOfNoKnownSession() {
         byte[] file = AnnotationFixtures.shared(DIR + "boris_test.boris");
-        ParseResult<RawAnnotation> r = parser.parse(file, "test.boris", "s1");
+        ParseResult<RawAnnotation> r = parser.parse(file, "test.boris", null);
 
         // per observation (hand-counted from the JSON): offset positif 2, offset neg 4,
         // observation #1 4, observation #2 18, live not paired 8 (+1 unpaired START), live 9,
@@ -156,7 +161,7 @@ class BorisParserTest {
     /** The same coding read from the project and from the export made of it must agree. */
     @Test
     void shouldMatchExportsWhenProjectObservationIsReadAlone() {
-        ParseResult<RawAnnotation> project = parseShared("boris_test.boris");
+        ParseResult<RawAnnotation> project = parseAlone("boris_test.boris");
         // observations by index in file order: observation #2 is the 4th, #1 the 3rd, modifiers the 7th
         assertSameBouts(parseShared("boris9_aggregated_observation2.tsv").records(), project, "4");
         assertSameBouts(
@@ -190,6 +195,74 @@ class BorisParserTest {
                 a.startS(), a.endS() == null ? "-" : String.format("%.3f", a.endS()), a.label(), a.actorHint());
     }
 
+    /** A study's project holds every session: only the session's own observation is read. */
+    @Test
+    void shouldReadOnlyTheSessionsObservationWhenProjectHoldsSeveral() {
+        String json = """
+                {"behaviors_conf": {"0": {"type": "State event", "code": "w", "modifiers": {}},
+                                    "1": {"type": "Point event", "code": "v", "modifiers": {}}},
+                 "observations": {
+                   "P01 Session-3": {"events": [[10.0, "client", "w", "", ""], [20.0, "client", "w", "", ""],
+                                                [25.0, "therapist", "v", "", ""]]},
+                   "P02 session 1": {"events": [[300.0, "client", "v", "", ""], [310.0, "client", "v", "", ""]]},
+                   "P01 Session-3 (copy)": {"events": [[12.0, "client", "w", "", ""], [19.0, "client", "w", "", ""]]}
+                 }}
+                """;
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ParseResult<RawAnnotation> r = parser.parse(bytes, "study.boris", "p01_session_3");
+        // before: all three observations read (5 records, two sessions and a second coder merged)
+        assertBalanced(r, 2, 2);
+        assertEquals(
+                List.of(10.0, 25.0),
+                r.records().stream().map(RawAnnotation::startS).toList());
+        assertEquals(20.0, r.records().get(0).endS(), EPS);
+        assertTrue(r.records().stream().allMatch(a -> a.modifiers().isEmpty()), "one observation read: no tag");
+        assertEquals(
+                "observation 2 of 3 (2 events) not read: another observation of the file has this session's id"
+                        + " (a file with several observations is read for the one named after session_id)",
+                rejectAt(r, 6).reason);
+        assertTrue(rejectAt(r, 7).reason.startsWith("observation 3 of 3 (2 events) not read: "));
+        assertTrue(r.rejects().stream().noneMatch(j -> j.reason.contains("P0")), "ids are never quoted");
+
+        ParseResult<RawAnnotation> none = parser.parse(bytes, "study.boris", "P03-S1");
+        assertBalanced(none, 0, 3);
+        assertEquals(
+                "observation 1 of 3 (3 events) not read: the file holds several observations and none has this"
+                        + " session's id (name the session's observation after session_id, or export it alone)",
+                rejectAt(none, 4).reason);
+    }
+
+    @Test
+    void shouldReadOnlyTheSessionsObservationWhenExportHoldsSeveral() {
+        String head = "Observation id\tObservation date\tSubject\tBehavior\tModifiers\tBehavior type\t";
+        String events = String.join(
+                "\n",
+                head + "Time",
+                "S-7\t2024-01-01\tclient\tw\t\tSTART\t10.0",
+                "other\t2024-01-02\tclient\tv\t\tPOINT\t300.0",
+                "S-7\t2024-01-01\tclient\tw\t\tSTOP\t20.0",
+                "other\t2024-01-02\tclient\tv\t\tPOINT\t310.0",
+                "other\t2024-01-02\tclient\tv\t\tPOINT\t320.0",
+                "");
+        ParseResult<RawAnnotation> r = parser.parse(events.getBytes(StandardCharsets.UTF_8), "e.tsv", "s7");
+        // before: both observations read, the other session's three points placed in this one
+        assertBalanced(r, 1, 1);
+        assertEquals(10.0, r.records().get(0).startS(), EPS);
+        assertEquals(20.0, r.records().get(0).endS(), EPS);
+        assertTrue(rejectAt(r, 3).reason.startsWith("observation 2 of 2 (3 events) not read: another observation"));
+
+        String aggregated = String.join(
+                "\n",
+                head + "Start (s)\tStop (s)",
+                "other\t2024-01-02\tclient\tv\t\tPOINT\t300.0\t300.0",
+                "s 7\t2024-01-01\tclient\tw\t\tSTATE\t10.0\t20.0",
+                "");
+        ParseResult<RawAnnotation> a = parser.parse(aggregated.getBytes(StandardCharsets.UTF_8), "a.tsv", "S7");
+        assertBalanced(a, 1, 1);
+        assertEquals(3, a.records().get(0).line());
+        assertTrue(rejectAt(a, 2).reason.startsWith("observation 1 of 2 (1 event) not read: another observation"));
+    }
+
     @Test
     void shouldRejectUnpairedRowsAndUnknownTypesWhenTabularCsvHasCrlf() {
         String csv = String.join(
@@ -207,7 +280,7 @@ class BorisParserTest {
                 "obs2,2024-01-02,,60,Media file(s),player #1:b.mp4,0.0,60,25,,silence,,,START,20.000,b.mp4,NA,NA,",
                 "");
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        ParseResult<RawAnnotation> r = parser.parse(bytes, "crlf.csv", "s1");
+        ParseResult<RawAnnotation> r = parser.parse(bytes, "crlf.csv", null);
 
         // records: point sigh, orphan STOP, bout tension, FOO row, bad time, open START of obs2
         assertBalanced(r, 2, 4);
