@@ -51,6 +51,14 @@ public final class AnxietyEpisode implements Serializable {
         this.meanZ = copy(meanZ);
     }
 
+    /**
+     * This episode ending at {@code endS} (seconds, not before its start), everything else kept:
+     * an episode cut at the video's end ({@link VideoRange#overlapping}).
+     */
+    public AnxietyEpisode endingAt(double endS) {
+        return new AnxietyEpisode(role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ);
+    }
+
     private static EnumMap<Feature, Double> copy(Map<Feature, Double> m) {
         EnumMap<Feature, Double> c = new EnumMap<>(Feature.class);
         c.putAll(m);

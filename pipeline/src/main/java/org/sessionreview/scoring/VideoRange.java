@@ -21,8 +21,12 @@ final class VideoRange {
     private VideoRange() {}
 
     /**
-     * The episodes that overlap the video (end after 0 s and start before {@code durationS});
-     * all of them when the duration is not positive (unknown).
+     * The episodes that overlap the video (end after 0 s and start before {@code durationS}), an
+     * episode running past the video's end cut there: what lies beyond cannot be watched, and
+     * its time is not the session's (a heart-beat file that ran on for a day after a 12-minute
+     * video made a 23-hour episode, its burden and flag reason). The start is kept: it is the
+     * onset the missed-opportunity rule measures from. All of them, uncut, when the duration is
+     * not positive (unknown).
      *
      * @param durationS the video's duration, seconds
      */
@@ -33,7 +37,7 @@ final class VideoRange {
         List<AnxietyEpisode> kept = new ArrayList<>(episodes.size());
         for (AnxietyEpisode e : episodes) {
             if (e.endS() > 0 && e.startS() < durationS) {
-                kept.add(e);
+                kept.add(e.endS() > durationS ? e.endingAt(durationS) : e);
             }
         }
         return kept;

@@ -43,6 +43,26 @@ class VideoRangeTest {
     }
 
     @Test
+    void anEpisodeRunningPastTheVideosEndIsCutThere() {
+        AnxietyEpisode whole = review(0).episodes(Role.CLIENT).get(0);
+        SessionInfo info = SyntheticSession.info("S1");
+        info.durationS = 1000; // the video ends inside the planted episode (900-1080 s)
+        SessionReview r = new SessionReviewer().review(info, shifted(0), List.of(), CFG);
+        assertTrue(whole.endS() > 1000, whole.toString());
+        AnxietyEpisode cut = r.episodes(Role.CLIENT).get(0);
+        assertEquals(whole.startS(), cut.startS(), "the onset is kept");
+        assertEquals(1000.0, cut.endS(), "before: the episode's own end, " + whole.endS());
+        assertEquals(whole.peakIndex(), cut.peakIndex());
+        assertEquals(1000.0 - whole.startS(), r.sessionRow().anxietyTimeS, 1e-9);
+        assertEquals(
+                List.of(1000.0),
+                r.moments().stream()
+                        .filter(m -> m.kind.equals("anxiety_episode"))
+                        .map(m -> m.endS)
+                        .toList());
+    }
+
+    @Test
     void aRecordingTwoHoursBeforeTheVideoGivesNoMomentAndSaysWhy() {
         SessionReview aligned = review(0);
         assertEquals(1, aligned.episodes(Role.CLIENT).size(), "the planted episode, aligned");
