@@ -20,7 +20,8 @@ import org.sessionreview.model.Reject;
  * non-numeric or implausible start time or rate (as when the header rows are missing and row 1
  * is a sample), an empty file or a file without data lines rejects the whole file. Each data
  * line is checked for its column count, non-numeric or non-finite values, a length over {@link
- * E4Limits#MAX_LINE_CHARS} and being empty inside the data; for IBI also interval <= 0, negative
+ * E4Limits#MAX_LINE_CHARS} and being empty inside the data; for IBI also interval <= 0 or outside
+ * {@link E4Limits#MIN_IBI_S}..{@link E4Limits#MAX_IBI_S}, negative
  * offset, offset past the duration cap and a beat out of order ({@link BeatOrder}). Reading stops at
  * the duration cap and at an I/O error, keeping what was read. Counting: see {@link
  * E4FileReport}.
@@ -291,6 +292,10 @@ public final class E4CsvParser {
         }
         if (!(ibi > 0)) {
             return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
+        }
+        if (ibi < E4Limits.MIN_IBI_S || ibi > E4Limits.MAX_IBI_S) {
+            return "IBI " + E4Limits.num(ibi) + " s is no interval between heart beats (" + E4Limits.MIN_IBI_S + " to "
+                    + E4Limits.num(E4Limits.MAX_IBI_S) + " s)";
         }
         return null;
     }

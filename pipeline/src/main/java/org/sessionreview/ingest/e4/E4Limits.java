@@ -37,6 +37,19 @@ public final class E4Limits {
     public static final int MAX_IBI_BEATS_PER_SECOND = 4;
     /** Longest line read, characters. */
     public static final int MAX_LINE_CHARS = 4096;
+    /**
+     * The shortest interval between heart beats an IBI.csv line may hold, seconds (0.01: below the
+     * E4's 1/64 s resolution); shorter positive values (1e-300) are rejected lines.
+     */
+    public static final double MIN_IBI_S = 0.01;
+    /**
+     * The longest interval between heart beats an IBI.csv line may hold, seconds (3600: an hour,
+     * longer than any interval in seconds or in milliseconds, so that a file in milliseconds still
+     * reaches the unit check and is named as such); longer values (1e300 reached beats/ as 1e303
+     * ms) are rejected lines. Intervals from 2 s up are read and then rejected by the beat
+     * cleaning ({@code beats.reject_reason}).
+     */
+    public static final double MAX_IBI_S = 3600;
     /** Largest acceleration an E4 gives on an axis, 1/64 g: its range is +-2 g (Empatica's export description). */
     public static final double ACC_MAX_ABS = 128;
     /** Half-width of the start-time window around a known media start, hours. */

@@ -133,6 +133,7 @@ final class E4Units {
 
     /** A value to one decimal. */
     private static String num(double v) {
-        return E4Limits.num(Math.round(v * 10) / 10.0);
+        // Math.round saturates at Long.MAX_VALUE: a median of 1e300 read 9.22337e+17
+        return E4Limits.num(Math.abs(v) < 1e15 ? Math.round(v * 10) / 10.0 : v);
     }
 }

@@ -47,6 +47,12 @@ public record SessionManifest(
     public static final double MAX_DURATION_S = 86_400;
 
     /**
+     * The shortest declared {@code duration_s}, seconds (1 s): a positive value below it (1e-310
+     * was accepted) is no session video, and rates per hour of it were written as Infinity.
+     */
+    public static final double MIN_DURATION_S = 1;
+
+    /**
      * Role -> its folder or zip: the only one of the string form, the first listed of several
      * parts (read them all with {@link #wearableParts()}).
      */

@@ -166,6 +166,10 @@ public final class SessionManifestParser {
         if (d != null && !d.isNull()) {
             if (!d.isNumber() || d.asDouble() <= 0) {
                 errors.add("'duration_s' must be a positive number of seconds, got " + describe(d));
+            } else if (d.asDouble() < SessionManifest.MIN_DURATION_S) {
+                errors.add("'duration_s' is " + describe(d) + " s, shorter than "
+                        + (long) SessionManifest.MIN_DURATION_S + " s: no session video is that short"
+                        + " (seconds are expected)");
             } else if (!(d.asDouble() <= SessionManifest.MAX_DURATION_S)) {
                 // infinite or beyond 24 h: a damaged or mistyped value, never a session
                 errors.add("'duration_s' is " + (Double.isInfinite(d.asDouble()) ? "infinite" : describe(d) + " s")

@@ -246,6 +246,31 @@ class E4ReaderTest {
     }
 
     @Test
+    void shouldRejectIbiLinesThatAreNoIntervalBetweenBeats(@TempDir Path tmp) throws IOException {
+        Files.writeString(
+                tmp.resolve("IBI.csv"),
+                "1600000000.000000, IBI\n" + "10.0,0.8\n10.8,1e300\n11.6,1e-300\n12.4,0.8\n13.2,3601\n14.0,59.5\n");
+
+        E4Recording rec = E4Reader.read(tmp, "sess", "w");
+        E4Channel ibi = rec.channel(Channel.IBI).orElseThrow();
+        E4FileReport report = rec.files().get(Channel.IBI);
+
+        // before: 1e300 and 1e-300 were read (beats/ then held ibi_ms = 1.0E303)
+        assertArrayEquals(new double[] {0.8, 0.8, 59.5}, ibi.values());
+        assertEquals(
+                List.of(3L, 4L, 6L), report.rejects().stream().map(r -> r.line).toList());
+        assertEquals(
+                "IBI 1.00000e+300 s is no interval between heart beats (0.01 to 3600 s)",
+                report.rejects().get(0).reason);
+        assertTrue(report.rejects().get(1).reason.startsWith("IBI 1.00000e-300 s is no interval"));
+        assertEquals(
+                "IBI 3601 s is no interval between heart beats (0.01 to 3600 s)",
+                report.rejects().get(2).reason);
+        assertEquals(6, report.recordsRead());
+        assertEquals(3, report.recordsAccepted());
+    }
+
+    @Test
     void shouldDropBadBeatsWhenIbiLinesAreNegativeOrOutOfOrder(@TempDir Path tmp) throws IOException {
         Files.writeString(
                 tmp.resolve("IBI.csv"),

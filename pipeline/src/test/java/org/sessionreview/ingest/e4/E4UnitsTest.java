@@ -70,6 +70,9 @@ class E4UnitsTest {
     void shouldRejectEdaInNanosiemens() {
         assertRejectedAsAWhole(parse(Channel.EDA, 4, 1, series(400, i -> 600 + i)), 400, "the median EDA is 799.5");
         assertRejectedAsAWhole(parse(Channel.EDA, 4, 1, series(400, i -> 600 + i)), 400, "nanosiemens");
+        // before: "the median EDA is 9.22337e+17" (Math.round saturated)
+        assertRejectedAsAWhole(
+                parse(Channel.EDA, 4, 1, series(400, i -> 1e300)), 400, "the median EDA is 1.00000e+300");
         E4CsvParser.Result ok = parse(Channel.EDA, 4, 1, series(400, i -> 0.6 + i / 1000.0));
         assertNotNull(ok.data());
         assertEquals(0, ok.report().recordsRejected());

@@ -225,6 +225,10 @@ public final class ReferenceE4CsvParser {
         if (!(ibi > 0)) {
             return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
         }
+        if (ibi < E4Limits.MIN_IBI_S || ibi > E4Limits.MAX_IBI_S) {
+            return "IBI " + E4Limits.num(ibi) + " s is no interval between heart beats (" + E4Limits.MIN_IBI_S + " to "
+                    + E4Limits.num(E4Limits.MAX_IBI_S) + " s)";
+        }
         return null;
     }
 

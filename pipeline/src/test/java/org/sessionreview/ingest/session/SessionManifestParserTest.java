@@ -177,6 +177,26 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldRejectADurationShorterThanOneSecond() throws Exception {
+        String wearables = "{\"client\": \"e4-client\"}";
+        for (String tiny : List.of("1e-310", "0.5")) {
+            // before: accepted, and trainees/ wrote anxiety episodes per hour of 1e-310 s as Infinity
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(
+                            manifest("\"c-17\"", wearables, "[]", ", \"duration_s\": " + tiny)),
+                    tiny);
+            assertTrue(e.getMessage().contains("'duration_s' is "), e.getMessage());
+            assertTrue(e.getMessage().contains(" s, shorter than 1 s"), e.getMessage());
+        }
+        assertEquals(
+                1.0,
+                SessionManifestParser.parse(manifest("\"c-17\"", wearables, "[]", ", \"duration_s\": 1"))
+                        .durationS()
+                        .doubleValue());
+    }
+
+    @Test
     void shouldReadANumberWrittenAsAString() throws Exception {
         String wearables = "{\"client\": \"e4-client\"}";
         // before: "'duration_s' must be a positive number of seconds, got a string": the session lost
