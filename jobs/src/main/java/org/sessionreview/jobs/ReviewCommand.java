@@ -112,7 +112,7 @@ final class ReviewCommand {
         }
         OutputDirectory.Staging staging;
         try {
-            staging = OutputDirectory.open(options.out(), OUTPUT_ENTRIES);
+            staging = OutputDirectory.open(options.out(), OutputDirectory.Kind.REVIEW, OUTPUT_ENTRIES);
         } catch (OutputDirectory.RefusedException e) {
             err.println("session-review review: " + e.getMessage());
             return 2;

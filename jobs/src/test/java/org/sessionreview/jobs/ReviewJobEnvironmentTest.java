@@ -26,7 +26,8 @@ class ReviewJobEnvironmentTest {
                 "--sessions", tmp.toString(), "--out", tmp.resolve("out").toString(), "--allow-demo-key"));
         args.addAll(List.of(extra));
         ReviewOptions options = ReviewOptions.parse(args.toArray(String[]::new), k -> null);
-        OutputDirectory.Staging staging = OutputDirectory.open(options.out(), List.of("sessions"));
+        OutputDirectory.Staging staging =
+                OutputDirectory.open(options.out(), OutputDirectory.Kind.REVIEW, List.of("sessions"));
         ReviewJob job = new ReviewJob(
                 options, options.config(), (review, trends, annotations, rejects) -> {}, staging, List.of(), Map.of());
         return job.environment().getConfiguration();

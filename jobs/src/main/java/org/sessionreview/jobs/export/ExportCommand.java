@@ -183,7 +183,7 @@ public final class ExportCommand {
         }
         OutputDirectory.Staging staging;
         try {
-            staging = OutputDirectory.open(options.out(), ResearchExport.tableNames());
+            staging = OutputDirectory.open(options.out(), OutputDirectory.Kind.EXPORT, ResearchExport.tableNames());
         } catch (OutputDirectory.RefusedException e) {
             err.println("session-review export: " + e.getMessage());
             return 2;

@@ -28,7 +28,8 @@ import org.sessionreview.storage.LocalEntry;
  *
  * <p>Only what this tool wrote is ever replaced or deleted: {@link #open} refuses a folder that
  * holds anything but this tool's entries unless the marker is there, and even then refuses when an
- * entry to be written exists but is not listed in the marker (someone else's {@code sessions/}).
+ * entry to be written exists but is not listed in the marker (someone else's {@code sessions/}),
+ * or when the marker says another command wrote the folder ({@link Kind}).
  * Other files in a marked folder are left alone. Staging folders left by a killed run are removed
  * at the next {@link #open}.
  *
@@ -48,6 +49,45 @@ public final class OutputDirectory {
 
     private OutputDirectory() {}
 
+    /**
+     * Which command wrote a folder; recorded in the marker, so that one command never replaces
+     * another's output (a review written over a research export put identified tables in the
+     * researchers' folder; a report written over a review deleted its tables).
+     */
+    public enum Kind {
+        REVIEW("review"),
+        REPORT("report"),
+        EXPORT("export");
+
+        private final String command;
+
+        Kind(String command) {
+            this.command = command;
+        }
+
+        /** The command's name, as written in the marker's {@code kind}. */
+        public String command() {
+            return command;
+        }
+
+        static Kind of(String command) {
+            for (Kind k : values()) {
+                if (k.command.equals(command)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The kind of a marker written before kinds were recorded, from what it lists: only a
+         * report has index.html, only a review run.json.
+         */
+        static Kind inferred(Set<String> owned) {
+            return owned.contains("index.html") ? REPORT : owned.contains("run.json") ? REVIEW : EXPORT;
+        }
+    }
+
     /** {@code --out} cannot be used; the message is one line for the user. */
     public static final class RefusedException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -65,17 +105,31 @@ public final class OutputDirectory {
      * @throws RefusedException when the folder holds files this tool did not write
      */
     public static Staging open(Path out, List<String> entries) throws RefusedException, IOException {
-        return open(LocalEntry.of(out), entries);
+        return open(LocalEntry.of(out), Kind.REVIEW, entries);
     }
 
-    /** As {@link #open(Path, List)}, on any file system. */
-    public static Staging open(Entry out, List<String> entries) throws RefusedException, IOException {
+    /** As {@link #open(Path, List)} for a run of command {@code kind}. */
+    public static Staging open(Path out, Kind kind, List<String> entries) throws RefusedException, IOException {
+        return open(LocalEntry.of(out), kind, entries);
+    }
+
+    /**
+     * As {@link #open(Path, List)}, on any file system, for a run of command {@code kind}: a folder
+     * whose marker says another command wrote it is refused too.
+     */
+    public static Staging open(Entry out, Kind kind, List<String> entries) throws RefusedException, IOException {
         if (out.exists() && !out.isDirectory()) {
             throw new RefusedException("--out " + out + " exists and is not a folder");
         }
         boolean created = !out.exists();
         out.createDirectories();
         Set<String> owned = owned(out);
+        Kind previous = owned == null ? null : writtenBy(out, owned);
+        if (previous != null && previous != kind) {
+            throw new RefusedException("--out " + out + " holds the output of session-review " + previous.command()
+                    + ", not of " + kind.command() + ": choose another folder (a folder is only ever replaced by"
+                    + " the command that wrote it)");
+        }
         List<String> foreign = new ArrayList<>();
         for (Entry p : out.list()) {
             String name = p.name();
@@ -96,7 +150,17 @@ public final class OutputDirectory {
         }
         Entry staging = out.resolve(STAGING_PREFIX + UUID.randomUUID());
         staging.createDirectories();
-        return new Staging(out, staging, entries, owned == null ? Set.of() : owned, created);
+        return new Staging(out, staging, kind, entries, owned == null ? Set.of() : owned, created);
+    }
+
+    /** The command that wrote the marked folder: the marker's {@code kind}, or inferred from its entries. */
+    private static Kind writtenBy(Entry out, Set<String> owned) throws IOException {
+        try (InputStream in = out.resolve(MARKER).open()) {
+            Kind k = Kind.of(MAPPER.readTree(in).path("kind").asText(""));
+            return k != null ? k : Kind.inferred(owned);
+        } catch (IOException e) {
+            return Kind.inferred(owned);
+        }
     }
 
     /** Entries listed in the marker; null when there is no marker. */
@@ -124,14 +188,22 @@ public final class OutputDirectory {
         private static final long serialVersionUID = 1L;
         private final String out;
         private final String dir;
+        private final String kind;
         private final List<String> entries;
         private final Set<String> previouslyOwned;
         /** {@code --out} did not exist before this run: a run that publishes nothing removes it again. */
         private final boolean createdOut;
 
-        Staging(Entry out, Entry dir, List<String> entries, Set<String> previouslyOwned, boolean createdOut) {
+        Staging(
+                Entry out,
+                Entry dir,
+                Kind kind,
+                List<String> entries,
+                Set<String> previouslyOwned,
+                boolean createdOut) {
             this.out = absolute(out);
             this.dir = absolute(dir);
+            this.kind = kind.command();
             this.entries = List.copyOf(entries);
             this.previouslyOwned = new LinkedHashSet<>(previouslyOwned);
             this.createdOut = createdOut;
@@ -188,6 +260,7 @@ public final class OutputDirectory {
             }
             ObjectNode marker = MAPPER.createObjectNode();
             marker.put("tool", "session-review");
+            marker.put("kind", kind);
             marker.put(
                     "about",
                     "this folder's entries listed here were written by session-review and are replaced by its next run");

@@ -91,7 +91,7 @@ public final class ReportCommand {
         }
         OutputDirectory.Staging staging;
         try {
-            staging = OutputDirectory.open(o.out(), ReportPages.ENTRIES);
+            staging = OutputDirectory.open(o.out(), OutputDirectory.Kind.REPORT, ReportPages.ENTRIES);
         } catch (OutputDirectory.RefusedException e) {
             err.println("session-review report: " + e.getMessage());
             return 2;

@@ -119,4 +119,53 @@ class OutputDirectoryTest {
         Files.createDirectories(out.resolve("sessions")); // someone else's folder with a table's name
         assertThrows(OutputDirectory.RefusedException.class, () -> OutputDirectory.open(out, ENTRIES));
     }
+
+    @Test
+    void shouldRefuseAFolderThatAnotherCommandWrote() throws Exception {
+        Path export = tmp.resolve("research-out");
+        OutputDirectory.Staging e = OutputDirectory.open(export, OutputDirectory.Kind.EXPORT, List.of("sessions"));
+        Files.writeString(
+                Files.createDirectories(local(e.dir()).resolve("sessions")).resolve("p.parquet"), "pseudo");
+        e.publish();
+        assertTrue(Files.readString(export.resolve(OutputDirectory.MARKER)).contains("\"kind\" : \"export\""));
+        // before: review replaced the export's sessions/ with identified tables, exit 0
+        OutputDirectory.RefusedException r = assertThrows(
+                OutputDirectory.RefusedException.class,
+                () -> OutputDirectory.open(export, OutputDirectory.Kind.REVIEW, ENTRIES));
+        assertTrue(r.getMessage().contains("holds the output of session-review export, not of review"), r.getMessage());
+        assertEquals("pseudo", Files.readString(export.resolve("sessions/p.parquet")), "untouched");
+        assertThrows(
+                OutputDirectory.RefusedException.class,
+                () -> OutputDirectory.open(export, OutputDirectory.Kind.REPORT, List.of("index.html", "sessions")));
+        OutputDirectory.open(export, OutputDirectory.Kind.EXPORT, List.of("sessions"))
+                .abandon(); // the same command may replace it
+
+        Path review = tmp.resolve("review-out");
+        OutputDirectory.Staging v = OutputDirectory.open(review, OutputDirectory.Kind.REVIEW, ENTRIES);
+        write(local(v.dir()), "run 1");
+        v.publish();
+        // before: report replaced the review's sessions/ with pages
+        assertThrows(
+                OutputDirectory.RefusedException.class,
+                () -> OutputDirectory.open(review, OutputDirectory.Kind.REPORT, List.of("index.html", "sessions")));
+    }
+
+    @Test
+    void shouldTellTheCommandOfAMarkerWrittenBeforeKindsWereRecorded() throws Exception {
+        Path export = Files.createDirectories(tmp.resolve("old-export"));
+        Files.writeString(
+                export.resolve(OutputDirectory.MARKER), "{\"tool\": \"session-review\", \"entries\": [\"sessions\"]}");
+        assertThrows(
+                OutputDirectory.RefusedException.class,
+                () -> OutputDirectory.open(export, OutputDirectory.Kind.REVIEW, ENTRIES),
+                "no run.json: an export");
+        Path review = Files.createDirectories(tmp.resolve("old-review"));
+        Files.writeString(
+                review.resolve(OutputDirectory.MARKER),
+                "{\"tool\": \"session-review\", \"entries\": [\"sessions\", \"run.json\"]}");
+        OutputDirectory.open(review, OutputDirectory.Kind.REVIEW, ENTRIES).abandon();
+        assertThrows(
+                OutputDirectory.RefusedException.class,
+                () -> OutputDirectory.open(review, OutputDirectory.Kind.EXPORT, List.of("sessions")));
+    }
 }
