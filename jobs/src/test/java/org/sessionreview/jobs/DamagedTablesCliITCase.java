@@ -29,7 +29,7 @@ class DamagedTablesCliITCase {
     private Path damaged;
 
     @BeforeEach
-    void copyTheSampleReviewAndDamageOneFile() throws Exception {
+    void copyTheSampleReview() throws Exception {
         Path review = SampleDataReview.get().out();
         tables = tmp.resolve("tables");
         try (Stream<Path> walk = Files.walk(review)) {
@@ -42,7 +42,11 @@ class DamagedTablesCliITCase {
                 }
             }
         }
-        try (Stream<Path> files = Files.list(tables.resolve("moments"))) {
+    }
+
+    /** Cuts the first Parquet file of {@code table} short (no footer) and remembers it. */
+    private void damageTheFirstFileOf(String table) throws Exception {
+        try (Stream<Path> files = Files.list(tables.resolve(table))) {
             damaged = files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
                     .sorted()
                     .findFirst()
@@ -70,7 +74,19 @@ class DamagedTablesCliITCase {
     }
 
     @Test
-    void shouldNameTheDamagedFileInReportExportAndSql() {
+    void shouldNameTheDamagedFileInReportExportAndSql() throws Exception {
+        damageTheFirstFileOf("moments");
+        assertAllThreeNameTheDamagedFile();
+    }
+
+    /** The sessions/ footer is read first (does it hold a research export?): before, sql threw there. */
+    @Test
+    void shouldNameTheDamagedSessionsFileInReportExportAndSql() throws Exception {
+        damageTheFirstFileOf("sessions");
+        assertAllThreeNameTheDamagedFile();
+    }
+
+    private void assertAllThreeNameTheDamagedFile() {
         Path report = tmp.resolve("report");
         assertNamesTheFile(run("report", "--tables", tables.toString(), "--out", report.toString()));
         assertFalse(Files.exists(report.resolve("index.html")), "nothing published");

@@ -43,7 +43,16 @@ public final class ReviewCatalog {
         }
     }
 
+    /**
+     * Opens the catalog over {@code tables}.
+     *
+     * @throws java.io.UncheckedIOException when the first {@code sessions/} file is not readable
+     *     Parquet (its footer tells a research export from a review); the message names the file
+     *     and the reason, and nothing is left open
+     */
     public static Opened open(Path tables) {
+        // first, before the embedded runtime's temporary folder exists: a damaged file throws here
+        boolean export = isResearchExport(tables);
         Configuration conf = new Configuration();
         conf.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
         EmbeddedTempDirectory temp = EmbeddedTempDirectory.apply(conf, true);
@@ -56,7 +65,6 @@ public final class ReviewCatalog {
         env.useDatabase(DATABASE);
         List<String> registered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        boolean export = isResearchExport(tables);
         for (TableSchema<?> review : OutputTables.ALL) {
             if (export && !ResearchExport.tableNames().contains(review.name())) {
                 continue; // a table the export drops

@@ -53,7 +53,14 @@ public final class SqlCommand {
             err.println("session-review sql: " + e.getMessage() + " (see 'sql --help')");
             return 2;
         }
-        try (ReviewCatalog.Opened catalog = ReviewCatalog.open(options.tables())) {
+        ReviewCatalog.Opened opened;
+        try {
+            opened = ReviewCatalog.open(options.tables());
+        } catch (java.io.UncheckedIOException e) { // a damaged sessions/ file: its name and the reason
+            err.println("session-review sql: " + e.getMessage());
+            return 1;
+        }
+        try (ReviewCatalog.Opened catalog = opened) {
             return run(options, statements, catalog);
         }
     }
