@@ -13,7 +13,10 @@ import java.util.Optional;
  *
  * <p>The pattern must hold {@value #PLACEHOLDER} once or more, no {@code #} (the fragment is
  * ours), and be a relative path or an {@code http}, {@code https} or {@code file} URL: a page never
- * carries a {@code javascript:} or {@code data:} link.
+ * carries a {@code javascript:} or {@code data:} link. A scheme-relative {@code //host/...} is not a
+ * relative path but a link to another host, and browsers read a backslash as a slash ({@code
+ * \\host}, {@code /\host}), drop tabs and line breaks and skip leading spaces: such a start, and
+ * any control character, is refused too.
  */
 public final class VideoLinks {
     /** The placeholder replaced by the session id. */
@@ -42,6 +45,15 @@ public final class VideoLinks {
             throw new IllegalArgumentException(
                     "--video-url-pattern must not contain '#': the report appends #t=SECONDS");
         }
+        if (pattern.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException(
+                    "--video-url-pattern must not contain control characters (tab, line break, ...)");
+        }
+        if (isSchemeRelative(pattern)) {
+            throw new IllegalArgumentException("--video-url-pattern must be an http, https or file URL or a relative"
+                    + " path, not a scheme-relative //host/... (a link to another host; write https://host/... if"
+                    + " that is meant)");
+        }
         int colon = pattern.indexOf(':');
         int slash = pattern.indexOf('/');
         if (colon >= 0 && (slash < 0 || colon < slash)) {
@@ -53,6 +65,19 @@ public final class VideoLinks {
             }
         }
         return new VideoLinks(pattern);
+    }
+
+    /**
+     * True when browsers resolve {@code pattern} against another host: after leading spaces, two
+     * characters each a slash or a backslash (the URL standard reads {@code \\} as {@code /}).
+     */
+    private static boolean isSchemeRelative(String pattern) {
+        String p = pattern.stripLeading();
+        return p.length() >= 2 && isSlash(p.charAt(0)) && isSlash(p.charAt(1));
+    }
+
+    private static boolean isSlash(char c) {
+        return c == '/' || c == '\\';
     }
 
     /** No pattern given: no links. */

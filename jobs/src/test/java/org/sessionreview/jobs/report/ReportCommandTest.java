@@ -83,6 +83,19 @@ class ReportCommandTest {
                         "file:///v.mp4"));
         assertTrue(err().contains("{session_id}"), err());
         err.reset();
+        assertEquals(
+                2,
+                run(
+                        tmp.resolve("home"),
+                        "--tables",
+                        tmp.toString(),
+                        "--out",
+                        tmp.resolve("r").toString(),
+                        "--video-url-pattern",
+                        "//evil.example/{session_id}"));
+        assertTrue(err().contains("scheme-relative //host/..."), err());
+        assertFalse(Files.exists(tmp.resolve("r")));
+        err.reset();
         assertEquals(2, run(tmp.resolve("home"), "--bogus"));
         assertTrue(err().contains("unknown argument '--bogus'"), err());
     }

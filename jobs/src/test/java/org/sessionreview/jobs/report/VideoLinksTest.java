@@ -32,4 +32,28 @@ class VideoLinksTest {
                 "https://h/v/{session_id}.mp4",
                 VideoLinks.of("https://h/v/{session_id}.mp4").toString());
     }
+
+    /** Browsers resolve these against another host: not relative paths (before: accepted). */
+    @Test
+    void shouldRefuseASchemeRelativePatternWithSlashesOrBackslashes() {
+        for (String p : java.util.List.of(
+                "//evil.example/{session_id}",
+                "\\\\evil.example/{session_id}",
+                "/\\evil.example/{session_id}",
+                "\\/evil.example/{session_id}",
+                "  //evil.example/{session_id}",
+                "/\t/evil.example/{session_id}",
+                "/\n/evil.example/{session_id}")) {
+            String message = assertThrows(IllegalArgumentException.class, () -> VideoLinks.of(p), p)
+                    .getMessage();
+            assertTrue(message.contains("scheme-relative") || message.contains("control characters"), message);
+        }
+        // a path from the same host's root, a relative path and a Windows file URL stay allowed
+        assertEquals(
+                "/videos/S1.mp4#t=3", VideoLinks.of("/videos/{session_id}.mp4").url("S1", 3));
+        assertEquals("./v/S1.mp4#t=3", VideoLinks.of("./v/{session_id}.mp4").url("S1", 3));
+        assertEquals(
+                "file:///C:\\v\\S1.mp4#t=3",
+                VideoLinks.of("file:///C:\\v\\{session_id}.mp4").url("S1", 3));
+    }
 }
