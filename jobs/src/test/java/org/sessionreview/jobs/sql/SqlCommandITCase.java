@@ -137,6 +137,34 @@ class SqlCommandITCase {
         assertSameRows(duckDb, flink, query.getFileName().toString());
     }
 
+    /**
+     * The research query counts only windows within the video: the sample review scores client
+     * windows before second 0 and past duration_s, which it once counted as "outside" a rupture.
+     */
+    @Test
+    void shouldCountOnlyWindowsWithinTheVideoWhenRunningTheResearchQuery() throws Exception {
+        Path query = Paths.projectRoot().resolve("queries/research_anxiety_in_ruptures.sql");
+        Result r = sql("-f", query.toString(), "--tables", out.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Long> counted = new java.util.TreeMap<>();
+        for (Map<String, Object> row : jsonRows(r.out())) {
+            counted.merge((String) row.get("session_id"), ((Number) row.get("windows")).longValue(), Long::sum);
+        }
+        String scored = "FROM windows AS w JOIN sessions AS s ON s.session_id = w.session_id"
+                + " WHERE w.role = 'client' AND w.anxiety_index IS NOT NULL"
+                + " AND w.session_id IN (SELECT session_id FROM ruptures)";
+        Map<String, Long> withinVideo = new java.util.TreeMap<>();
+        for (Map<String, Object> row : duck.query("SELECT w.session_id, COUNT(*) AS n " + scored
+                + " AND w.start_s >= 0 AND w.end_s <= s.duration_s GROUP BY w.session_id")) {
+            withinVideo.put((String) row.get("session_id"), ((Number) row.get("n")).longValue());
+        }
+        assertFalse(withinVideo.isEmpty(), "the sample review has sessions with ruptures");
+        assertEquals(withinVideo, counted, "scored client windows within the video, per session");
+        Number outsideVideo =
+                (Number) duck.scalar("SELECT COUNT(*) " + scored + " AND (w.start_s < 0 OR w.end_s > s.duration_s)");
+        assertTrue(outsideVideo.longValue() > 0, "the sample review scores windows outside the video");
+    }
+
     @Test
     void shouldPrintUtcInstantsAsUtcWhateverTheMachinesTimeZone() throws Exception {
         String q = "SELECT session_id, media_start_utc FROM sessions ORDER BY session_id";
