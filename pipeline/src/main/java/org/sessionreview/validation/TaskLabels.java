@@ -89,7 +89,14 @@ public final class TaskLabels {
     public static TaskLabels parse(String text, String fileName) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         DelimitedTable table = DelimitedTable.read(body);
-        List<DelimitedTable.Row> rows = table.rows();
+        // a file that stops being readable is read up to its first fault only (the command refuses it)
+        DelimitedTable.Row firstFault =
+                table.faults().isEmpty() ? null : table.faults().get(0);
+        List<DelimitedTable.Row> rows = firstFault == null
+                ? table.rows()
+                : table.rows().stream()
+                        .filter(r -> r.line() < firstFault.line())
+                        .toList();
         int headerAt = 0;
         while (headerAt < rows.size() && rows.get(headerAt).isBlank()) {
             headerAt++;
@@ -119,9 +126,7 @@ public final class TaskLabels {
                 problems.add(new Problem(row.line(), reason));
             }
         }
-        Problem fault = table.error() == null
-                ? null
-                : new Problem(table.error().line(), table.error().cell(0));
+        Problem fault = firstFault == null ? null : new Problem(firstFault.line(), firstFault.cell(0));
         return new TaskLabels(fileName, participant >= 0, by, read, problems, fault);
     }
 

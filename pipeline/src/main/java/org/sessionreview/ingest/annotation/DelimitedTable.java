@@ -17,21 +17,23 @@ import java.util.List;
  * quote; quoted fields may span lines), and LF, CRLF or CR line endings are all accepted.
  *
  * <p>Every physical row is kept, including rows whose cells are all empty (BORIS legacy exports
- * separate their header block with such rows); see {@link Row#isBlank()}. When the text is
- * malformed (for example an unclosed quote), the rows before the fault are kept and {@link
- * #error()} describes it.
+ * separate their header block with such rows); see {@link Row#isBlank()}. A row that cannot be
+ * read (a quote never closed before the end of the text, or still open after {@value
+ * #MAX_ROW_LINES} lines; text after a closing quote) is a {@link #faults() fault}, and reading
+ * goes on at the physical line after the row's first: one stray quote costs one row, not the rest
+ * of the file.
  */
 public final class DelimitedTable {
     private static final CsvMapper CSV = new CsvMapper();
 
     private final char separator;
     private final List<Row> rows;
-    private final Row error;
+    private final List<Row> faults;
 
-    private DelimitedTable(char separator, List<Row> rows, Row error) {
+    private DelimitedTable(char separator, List<Row> rows, List<Row> faults) {
         this.separator = separator;
         this.rows = Collections.unmodifiableList(rows);
-        this.error = error;
+        this.faults = List.copyOf(faults);
     }
 
     /** One row: its 1-based starting line number and its cells (never null). */
@@ -122,7 +124,7 @@ public final class DelimitedTable {
                             .replaceAll("^ +| +$", ""))
                     .matches()) {
                 rows.remove(i);
-                return new DelimitedTable(t.separator, rows, t.error);
+                return new DelimitedTable(t.separator, rows, t.faults);
             }
             break;
         }
@@ -154,14 +156,46 @@ public final class DelimitedTable {
         return out;
     }
 
+    /**
+     * How many lines one row may span (a quoted cell holding line breaks, a note written with
+     * Alt+Enter): a quote still open after this many is taken for an unclosed one.
+     */
+    static final int MAX_ROW_LINES = 100;
+
     private static DelimitedTable read(String text, char separator, boolean quoted) {
         CsvSchema schema = quoted
                 ? CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"')
                 : CsvSchema.emptySchema().withColumnSeparator(separator).withoutQuoteChar();
+        char[] chars = text.toCharArray();
         List<Row> rows = new ArrayList<>();
-        Row error = null;
-        long rowStart = 1;
-        try (CsvParser p = CSV.getFactory().createParser(text)) {
+        List<Row> faults = new ArrayList<>();
+        int from = 0;
+        long linesBefore = 0;
+        while (true) {
+            Row fault = readFrom(chars, from, linesBefore, schema, rows);
+            if (fault == null) {
+                break;
+            }
+            faults.add(fault);
+            // the faulty row is one record; reading goes on at the physical line after its first
+            int next = offsetOfLine(text, from, linesBefore + 1, fault.line() + 1);
+            if (next < 0) {
+                break;
+            }
+            from = next;
+            linesBefore = fault.line();
+        }
+        return new DelimitedTable(separator, rows, faults);
+    }
+
+    /**
+     * Reads rows from {@code chars[from..]} (its first line being file line {@code linesBefore + 1})
+     * into {@code rows} until the end or a fault, which it returns: the faulty row's first line and
+     * a description naming only line numbers (never Jackson's message: it may quote cell text).
+     */
+    private static Row readFrom(char[] chars, int from, long linesBefore, CsvSchema schema, List<Row> rows) {
+        long rowStart = linesBefore + 1;
+        try (CsvParser p = (CsvParser) CSV.getFactory().createParser(chars, from, chars.length - from)) {
             p.setSchema(schema);
             p.disable(CsvParser.Feature.ALLOW_TRAILING_COMMA);
             JsonToken t;
@@ -171,23 +205,61 @@ public final class DelimitedTable {
                 }
                 // The START_ARRAY token's own location lags one row behind; the reader's current
                 // location is the row's first line, even when a quoted cell spans lines.
-                rowStart = p.currentLocation().getLineNr();
+                rowStart = linesBefore + p.currentLocation().getLineNr();
                 List<String> cells = new ArrayList<>();
                 while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
                     cells.add(p.getText() == null ? "" : p.getText());
                 }
-                rows.add(new Row(rowStart, quoted ? cells : unwrapped(cells)));
+                if (linesBefore + p.currentLocation().getLineNr() - rowStart > MAX_ROW_LINES) {
+                    return fault(
+                            rowStart,
+                            "a quoted cell in the row starting at line " + rowStart + " runs over more than "
+                                    + MAX_ROW_LINES + " lines (an unclosed quote?)");
+                }
+                rows.add(new Row(rowStart, schema.usesQuoteChar() ? cells : unwrapped(cells)));
             }
+            return null;
         } catch (JsonProcessingException e) {
-            // never Jackson's message: it may quote cell text
-            error = new Row(
+            String m = String.valueOf(e.getOriginalMessage());
+            return fault(
                     rowStart,
-                    List.of("malformed delimited text in the row starting at line " + rowStart
-                            + " (for example an unclosed quote); the rows from there on were not read"));
+                    m.startsWith("Missing closing quote")
+                            ? "a quote opened in the row starting at line " + rowStart + " is never closed"
+                            : m.contains("Expected column separator")
+                                    ? "a quoted cell in the row starting at line " + rowStart
+                                            + " is followed by text before the next separator (a stray quote?)"
+                                    : "malformed delimited text in the row starting at line " + rowStart);
         } catch (IOException e) {
             throw new UncheckedIOException("reading text from memory failed", e);
         }
-        return new DelimitedTable(separator, rows, error);
+    }
+
+    private static Row fault(long line, String problem) {
+        return new Row(line, List.of(problem));
+    }
+
+    /**
+     * The offset in {@code text} where its 1-based line {@code line} starts, counting LF, CRLF and
+     * CR as one line end each (as the CSV reader does); -1 when the text has no such line (or it
+     * is empty). The search starts at offset {@code from}, the start of line {@code fromLine}.
+     */
+    static int offsetOfLine(String text, int from, long fromLine, long line) {
+        long at = fromLine;
+        if (at == line) {
+            return from < text.length() ? from : -1;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (++at == line) {
+                    return i + 1 < text.length() ? i + 1 : -1;
+                }
+            }
+        }
+        return -1;
     }
 
     public char separator() {
@@ -200,10 +272,24 @@ public final class DelimitedTable {
     }
 
     /**
-     * The parse fault, if any: its line and, as the only cell, a description; null when the whole
-     * text was read.
+     * The faults met, in file order: each the first line of a row that could not be read (an
+     * unclosed quote, text after a closing quote, a quoted cell running over more than {@value
+     * #MAX_ROW_LINES} lines) and, as its only cell, a description quoting no cell text. Such a row
+     * is one record, not read; reading went on at the physical line after its first, so the rows
+     * after it are in {@link #rows()}. Empty when the whole text was read.
      */
-    public Row error() {
-        return error;
+    public List<Row> faults() {
+        return faults;
+    }
+
+    /**
+     * Rejects each {@link #faults() fault} as one record at its line, saying that the row is not
+     * read and where reading went on.
+     */
+    public void rejectFaults(ParseSink sink) {
+        for (Row f : faults) {
+            sink.reject(
+                    f.line(), f.cell(0) + ": that row is not read; reading goes on at line " + (f.line() + 1), null);
+        }
     }
 }

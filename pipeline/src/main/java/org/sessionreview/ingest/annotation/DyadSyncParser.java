@@ -68,9 +68,7 @@ public final class DyadSyncParser implements AnnotationParser {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
         }
-        if (table.error() != null) {
-            sink.reject(table.error().line(), table.error().cell(0), null);
-        }
+        table.rejectFaults(sink);
         return sink.result();
     }
 

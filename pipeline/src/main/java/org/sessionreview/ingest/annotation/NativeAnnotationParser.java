@@ -248,9 +248,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
         }
-        if (table.error() != null) {
-            sink.reject(table.error().line(), table.error().cell(0), null);
-        }
+        table.rejectFaults(sink);
     }
 
     /**

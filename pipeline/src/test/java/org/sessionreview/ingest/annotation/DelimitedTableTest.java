@@ -1,7 +1,6 @@
 package org.sessionreview.ingest.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -20,18 +19,69 @@ class DelimitedTableTest {
         assertEquals(List.of("1", "x\r\ny"), t.rows().get(2).cells());
         assertEquals("q\"q", t.rows().get(3).cell(1));
         assertEquals("", t.rows().get(3).cell(7), "cells beyond the row are empty");
-        assertNull(t.error());
+        assertTrue(t.faults().isEmpty());
     }
 
     @Test
-    void shouldReportRowStartWhenQuoteIsNeverClosed() {
-        DelimitedTable t = DelimitedTable.read("a\tb\n1\t\"open\n2\t3\n");
+    void shouldReadOnAtTheNextLineWhenQuoteIsNeverClosed() {
+        DelimitedTable t = DelimitedTable.read("a\tb\n1\t\"open\n2\t3\n4\t5");
         assertEquals('\t', t.separator());
-        assertEquals(1, t.rows().size());
-        assertEquals(2, t.error().line());
+        assertEquals(
+                List.of(1L, 3L, 4L),
+                t.rows().stream().map(DelimitedTable.Row::line).toList(),
+                "the rows after the unclosed quote are read");
+        assertEquals(List.of("2", "3"), t.rows().get(1).cells());
+        assertEquals(1, t.faults().size());
+        assertEquals(2, t.faults().get(0).line());
+        assertEquals(
+                "a quote opened in the row starting at line 2 is never closed",
+                t.faults().get(0).cell(0));
+    }
+
+    @Test
+    void shouldReadOnAfterAQuoteThatClosesOnALaterLineBeforeText() {
+        // the open quote of line 2 "closes" at the quote opening line 4's note: text follows it
+        DelimitedTable t = DelimitedTable.read("a,b,c\r\n10,A,\"she left\r\n20,B,x\r\n25,C,\"y, z\"\r\n30,D,w\r\n");
+        assertEquals(
+                List.of(1L, 3L, 4L, 5L),
+                t.rows().stream().map(DelimitedTable.Row::line).toList());
+        assertEquals(List.of("25", "C", "y, z"), t.rows().get(2).cells());
+        assertEquals(
+                List.of(2L), t.faults().stream().map(DelimitedTable.Row::line).toList());
         assertTrue(
-                t.error().cell(0).startsWith("malformed delimited text"),
-                t.error().cell(0));
+                t.faults().get(0).cell(0).contains("a stray quote?"),
+                t.faults().get(0).cell(0));
+    }
+
+    @Test
+    void shouldTakeAQuoteOpenOverTooManyLinesForAnUnclosedOne() {
+        StringBuilder text = new StringBuilder("a,b\n1,\"open\n");
+        for (int i = 0; i < DelimitedTable.MAX_ROW_LINES + 5; i++) {
+            text.append(i).append(",x\n");
+        }
+        text.append("9,y\"\n");
+        DelimitedTable t = DelimitedTable.read(text.toString());
+        assertEquals(
+                List.of(2L), t.faults().stream().map(DelimitedTable.Row::line).toList());
+        assertEquals(DelimitedTable.MAX_ROW_LINES + 7, t.rows().size(), "header, every line after line 2");
+        assertEquals(List.of("9", "y\""), t.rows().get(t.rows().size() - 1).cells());
+        // a quoted cell spanning a few lines is one cell
+        DelimitedTable few = DelimitedTable.read("a,b\n1,\"one\ntwo\nthree\"\n2,x\n");
+        assertTrue(few.faults().isEmpty());
+        assertEquals("one\ntwo\nthree", few.rows().get(1).cell(1));
+        assertEquals(5L, few.rows().get(2).line());
+    }
+
+    @Test
+    void shouldFindTheStartOfALineWhateverItsLineEnds() {
+        String text = "a\r\nb\rc\nd";
+        assertEquals(0, DelimitedTable.offsetOfLine(text, 0, 1, 1));
+        assertEquals(3, DelimitedTable.offsetOfLine(text, 0, 1, 2));
+        assertEquals(5, DelimitedTable.offsetOfLine(text, 0, 1, 3));
+        assertEquals(7, DelimitedTable.offsetOfLine(text, 0, 1, 4));
+        assertEquals(7, DelimitedTable.offsetOfLine(text, 3, 2, 4), "from the start of a later line");
+        assertEquals(-1, DelimitedTable.offsetOfLine(text, 0, 1, 5));
+        assertEquals(-1, DelimitedTable.offsetOfLine("a\n", 0, 1, 2), "no line after the last line end");
     }
 
     @Test
@@ -60,7 +110,7 @@ class DelimitedTableTest {
     @Test
     void shouldKeepQuotationMarksInCellsWhenReadWithoutQuoting() {
         DelimitedTable t = DelimitedTable.readUnquoted("a\t\"Nein\" sagte ich\nb\t\"open\n", '\t');
-        assertNull(t.error());
+        assertTrue(t.faults().isEmpty());
         assertEquals(List.of("a", "\"Nein\" sagte ich"), t.rows().get(0).cells());
         assertEquals("\"open", t.rows().get(1).cell(1));
         // a spreadsheet re-saving the file quotes a cell holding a comma: that one pair goes

@@ -86,6 +86,32 @@ class NativeAnnotationParserTest {
     }
 
     @Test
+    void shouldRejectOnlyTheRowWhoseQuoteIsNeverClosedAndReadTheRowsAfterIt() {
+        // the audit's M01: a note opened with a quote and never closed lost every later row
+        String file = "start,end,code,actor,note\n10,,ANX_STR_SIGH,client,\"she left\n20,40,RUP_W_MINIMAL,client,x\n"
+                + "25,,INT_VALIDATION,therapist,y\n30,,AFF_CUE,client,z\n";
+        ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8(file), "c.csv", "s7");
+        assertBalanced(r, 3, 1);
+        assertEquals(
+                "a quote opened in the row starting at line 2 is never closed: that row is not read; reading goes on"
+                        + " at line 3",
+                rejectAt(r, 2).reason);
+        assertNull(rejectAt(r, 2).raw, "the note is quoted nowhere");
+        assertEquals(
+                java.util.List.of(3L, 4L, 5L),
+                r.records().stream().map(RawAnnotation::line).toList());
+        assertEquals("AFF_CUE", r.records().get(2).label());
+        // a note with a line break, its quote closed, is one record
+        ParseResult<RawAnnotation> closed = csv.parse(
+                AnnotationFixtures.utf8("start,code,note\n10,ANX_STR_SIGH,\"she\nleft\"\n20,AFF_CUE,x\n"),
+                "c.csv",
+                "s7");
+        assertBalanced(closed, 2, 0);
+        assertEquals("she\nleft", closed.records().get(0).note());
+        assertEquals(4, closed.records().get(1).line());
+    }
+
+    @Test
     void shouldRejectFileWhenCsvHeaderLacksStartOrCode() {
         // begin;label is read since other names for the fields are (NativeFieldNamesTest)
         ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8("from;what\n1;AFF_CUE\n"), "x.csv", "s7");

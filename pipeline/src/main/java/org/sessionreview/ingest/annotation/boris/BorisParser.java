@@ -73,9 +73,7 @@ public final class BorisParser implements AnnotationParser {
                         table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma, sink);
             default -> throw new IllegalStateException(l.layout().name());
         }
-        if (table.error() != null) {
-            sink.reject(table.error().line(), table.error().cell(0), null);
-        }
+        table.rejectFaults(sink);
         return sink.result();
     }
 

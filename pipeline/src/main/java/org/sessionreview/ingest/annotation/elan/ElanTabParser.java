@@ -118,9 +118,7 @@ public final class ElanTabParser implements AnnotationParser {
             Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
             if (sniffed.isEmpty() && ElanTabColumns.detect(table).isPresent()) {
                 ElanTabColumns.parse(table, ElanTabColumns.detect(table).get(), sink);
-                if (table.error() != null) {
-                    sink.reject(table.error().line(), table.error().cell(0), null);
-                }
+                table.rejectFaults(sink);
                 return sink.result();
             }
             if (sniffed.isEmpty()) {
@@ -171,9 +169,7 @@ public final class ElanTabParser implements AnnotationParser {
                 sink.reject(line, r.reason(), r.raw());
             }
         });
-        if (table.error() != null) {
-            sink.reject(table.error().line(), table.error().cell(0), null);
-        }
+        table.rejectFaults(sink);
         return sink.result();
     }
 

@@ -460,6 +460,20 @@ class BorisParserTest {
     }
 
     @Test
+    void shouldRejectOnlyTheRowWhoseCommentQuoteIsNeverClosed() {
+        String csv = "Observation id,Observation date,Subject,Behavior,Behavior type,Time,Comment\r\n"
+                + "o,d,CL,sigh,POINT,1.500,\"she left\r\n"
+                + "o,d,CL,sigh,POINT,2.500,\r\n"
+                + "o,d,CL,sigh,POINT,3.500,\"a, b\"\r\n";
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "c.csv", "s1");
+        // before: one reject at line 2 and the two events after it lost
+        assertBalanced(r, 2, 1);
+        assertTrue(rejectAt(r, 2).reason.endsWith("reading goes on at line 3"), rejectAt(r, 2).reason);
+        assertEquals(2.5, r.records().get(0).startS(), EPS);
+        assertEquals(3.5, r.records().get(1).startS(), EPS);
+    }
+
+    @Test
     void shouldReadExportWhenSavedAsUtf16UnicodeText() throws Exception {
         for (String name : List.of("boris9_tabular_modifiers.tsv", "boris9_aggregated_observation2.tsv")) {
             byte[] file = AnnotationFixtures.shared(DIR + name);

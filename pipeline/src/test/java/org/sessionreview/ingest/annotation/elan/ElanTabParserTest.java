@@ -2,6 +2,7 @@ package org.sessionreview.ingest.annotation.elan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
@@ -95,6 +96,24 @@ class ElanTabParserTest {
         assertEquals(5, r.records().get(2).line(), "the header line and the blank line count for line numbers");
         assertEquals("empty annotation value", rejectAt(r, 6).reason);
         assertEquals("field begin is not in the SECONDS format", rejectAt(r, 7).reason);
+    }
+
+    @Test
+    void shouldRejectOnlyTheRowWhoseQuoteIsNeverClosedWhenCsvVariantIsUsed() {
+        String csv = String.join(
+                "\n",
+                "\"CL-codes\",\"\",2.5,2550,\"ANX_STR_SIGH",
+                "\"CL-codes\",\"\",4.0,4000,\"AFF_CUE\"",
+                "\"CL-codes\",\"\",5.0,5000,\"AFF_CUE\"",
+                "");
+        ElanTabParser csvParser = new ElanTabParser(
+                new ElanTabLayout(2, List.of(ElanTabLayout.TimeFormat.SECONDS, ElanTabLayout.TimeFormat.MILLIS), 1));
+        ParseResult<RawAnnotation> r = csvParser.parse(AnnotationFixtures.utf8(csv), "codes.csv", "s1");
+        // the quote of line 1's value "closes" at line 2's first quote, text following it
+        assertBalanced(r, 2, 1);
+        assertTrue(rejectAt(r, 1).reason.endsWith("reading goes on at line 2"), rejectAt(r, 1).reason);
+        assertEquals(4.0, r.records().get(0).startS(), EPS);
+        assertEquals(5.0, r.records().get(1).startS(), EPS);
     }
 
     @Test
