@@ -32,7 +32,8 @@ import org.sessionreview.ingest.ParseResult;
  *   <li>{@code note}, and any field whose name marks free text ({@link RecordFields#isFreeText},
  *       e.g. {@code comment}): the note, never a modifier
  *   <li>{@code significance} and every other field: modifiers (key lower-cased); empty or null
- *       values are dropped
+ *       values are dropped; in JSON they may also be members of a {@code modifiers} object
+ *       ({@code "modifiers": {"significance": 3}}, the annotations table's own column)
  * </ul>
  *
  * <p>Other tools' names for these fields are read too ({@link NativeFieldNames}: {@code onset},
@@ -49,7 +50,8 @@ import org.sessionreview.ingest.ParseResult;
  * <p>JSONL: one object per line (a UTF-8 byte-order mark before the first is ignored); blank
  * lines are skipped and are not records; a line that is not valid JSON ("not valid JSON at line
  * 3, column 14": Jackson's message is never used, it quotes the token), holds anything after its
- * object, is not an object, or has an object or array as a field value is rejected, and parsing
+ * object, is not an object, or has an object (other than {@code modifiers}) or array as a field
+ * value is rejected, and parsing
  * continues. CSV: the separator is sniffed (comma, semicolon or tab), the first non-blank row is
  * the header and must name {@code start} and {@code code}, blank rows are skipped, a row with
  * more cells than the header is rejected. Records come out in file order.
@@ -135,7 +137,8 @@ public final class NativeAnnotationParser implements AnnotationParser {
      * writes, one object per line or pretty-printed; {@code array} true) or a sequence of
      * pretty-printed objects ({@code jq .} of a JSON Lines file; {@code array} false): each
      * element is a record, numbered by the line it starts on. An element that is not an object,
-     * or has an object or array as a field value, is rejected and the next is read; invalid JSON
+     * or has an object (other than {@code modifiers}) or array as a field value, is rejected and the
+     * next is read; invalid JSON
      * rejects the rest of the file as one record at the line of the error (nothing after it can be
      * delimited).
      */
@@ -199,9 +202,15 @@ public final class NativeAnnotationParser implements AnnotationParser {
         }
     }
 
-    /** Field names a reason may quote: the contract's and the allowed modifiers'. */
+    /**
+     * Field names a reason may quote: the contract's, other tools' names for them ({@link
+     * NativeFieldNames}), {@code modifiers} and the allowed modifiers'.
+     */
     private static boolean nameable(String key) {
-        return CONTRACT.contains(key) || ModifierPolicy.isAllowedKey(key);
+        return CONTRACT.contains(key)
+                || ModifierPolicy.isAllowedKey(key)
+                || key.equals(JsonObjectFields.MODIFIERS)
+                || NativeFieldNames.of(key).isPresent();
     }
 
     private static void parseCsv(String text, ParseSink sink) {

@@ -43,11 +43,73 @@ class NativeAnnotationParserTest {
         assertEquals("start -1.5 is negative (before media start)", rejectAt(r, 6).reason);
         assertEquals("missing required field 'start'", rejectAt(r, 7).reason);
         assertEquals("missing required field 'code'", rejectAt(r, 8).reason);
-        assertEquals("field number 3 of the object holds a JSON array; expected a plain value", rejectAt(r, 9).reason);
+        assertEquals(
+                "field number 3 of the object (its name is none of the format's, so not quoted) holds a JSON array;"
+                        + " expected a number or text",
+                rejectAt(r, 9).reason);
         assertTrue(rejectAt(r, 10).reason.startsWith("not valid JSON at line 10, column "), rejectAt(r, 10).reason);
         assertEquals("line is not a JSON object", rejectAt(r, 11).reason);
         assertEquals("s7", rejectAt(r, 11).sessionId);
         assertEquals(RejectRaw.WITHHELD, rejectAt(r, 11).raw, "only JSON objects keep a (redacted) raw text");
+    }
+
+    @Test
+    void shouldReadTheMembersOfAModifiersObjectAsModifiers() {
+        // the audit's MOD1: the shape of the annotations table's own modifiers column, re-fed
+        String file = String.join(
+                "\n",
+                "{\"start\":200,\"end\":260,\"code\":\"RUP_W_MINIMAL\",\"actor\":\"client\",\"modifiers\":{\"significance\":4}}",
+                "{\"start\":300,\"code\":\"ANX_STR_SIGH\",\"modifiers\":{\"intensity\":3,\"channel\":\"striated\","
+                        + "\"livello\":\"alto\",\"stage\":null}}",
+                "{\"start\":400,\"code\":\"ANX_STR_SIGH\",\"intensity\":3,\"modifiers\":{}}",
+                "");
+        ParseResult<RawAnnotation> r = jsonl.parse(AnnotationFixtures.utf8(file), "codes.jsonl", "s7");
+        // before: each record with a modifiers object was rejected ("field number 5 of the object
+        // holds a JSON object")
+        assertBalanced(r, 3, 0);
+        assertEquals(Map.of("significance", "4"), r.records().get(0).modifiers());
+        assertEquals(
+                Map.of("intensity", "3", "channel", "striated", "livello", "alto"),
+                r.records().get(1).modifiers(),
+                "an off-list key reaches the allow-list as a flat one does");
+        assertEquals(Map.of("intensity", "3"), r.records().get(2).modifiers());
+    }
+
+    @Test
+    void shouldRejectARecordWhoseModifiersObjectHoldsFieldsOrNestedValues() {
+        String file = String.join(
+                "\n",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"significance\":2,\"modifiers\":{\"significance\":3}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":{\"start\":3}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":{\"Jane Roe\":{\"x\":1}}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":{\"note\":\"Jane Roe cried\"}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"actor\":{\"name\":\"Jane Roe\"}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"Jane Roe\":{\"x\":1}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":[3]}",
+                "");
+        ParseResult<RawAnnotation> r = jsonl.parse(AnnotationFixtures.utf8(file), "codes.jsonl", "s7");
+        assertBalanced(r, 0, 7);
+        assertEquals(
+                "member significance of field modifiers is given twice (which value is meant is unknown)",
+                rejectAt(r, 1).reason);
+        assertEquals(
+                "member start of field modifiers is a field of the record, not a modifier: give it beside modifiers",
+                rejectAt(r, 2).reason);
+        assertEquals(
+                "member number 1 of field modifiers holds a JSON object; expected a number or text",
+                rejectAt(r, 3).reason);
+        assertEquals(
+                "member note of field modifiers is a field of the record, not a modifier: give it beside modifiers",
+                rejectAt(r, 4).reason);
+        assertEquals("field actor holds a JSON object; expected a number or text", rejectAt(r, 5).reason);
+        assertEquals(
+                "field number 3 of the object (its name is none of the format's, so not quoted) holds a JSON object;"
+                        + " expected a number or text",
+                rejectAt(r, 6).reason);
+        assertEquals("field modifiers holds a JSON array; expected a number or text", rejectAt(r, 7).reason);
+        for (org.sessionreview.model.Reject x : r.rejects()) {
+            assertTrue(!x.reason.contains("Jane") && !x.raw.contains("Jane"), x.toString());
+        }
     }
 
     @Test

@@ -94,7 +94,8 @@ class NativeJsonArrayTest {
                     List.of(
                             "field code is given twice (which value is meant is unknown)",
                             "field code is given twice (which value is meant is unknown)",
-                            "field number 4 of the object is given twice (which value is meant is unknown)"),
+                            "field number 4 of the object (its name is none of the format's, so not quoted) is given"
+                                    + " twice (which value is meant is unknown)"),
                     r.rejects().stream().map(x -> x.reason).toList());
             assertEquals(
                     List.of(1L, 2L, 3L), r.rejects().stream().map(x -> x.line).toList());
