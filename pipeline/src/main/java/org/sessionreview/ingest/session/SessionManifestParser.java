@@ -257,8 +257,10 @@ public final class SessionManifestParser {
             errors.add("missing required field '" + field + "'");
             return null;
         }
-        if (n.isIntegralNumber() && n.asLong() >= 0 && n.canConvertToLong()) {
-            return n.asText(); // a record number written without quotes ("client_id": 12345)
+        if (n.isIntegralNumber() && n.bigIntegerValue().signum() >= 0) {
+            // a record number written without quotes ("client_id": 12345), of any length: its
+            // digits (a 20-digit number is no long, but still the same identifier)
+            return n.bigIntegerValue().toString();
         }
         if (!n.isTextual() || n.asText().isBlank()) {
             // never the value: an identifier is protected health information

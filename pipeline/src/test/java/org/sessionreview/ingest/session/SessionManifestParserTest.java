@@ -223,9 +223,27 @@ class SessionManifestParserTest {
         // before: "'client_id' must be a non-empty string, got 4711": the record number in rejects/
         SessionManifest m = SessionManifestParser.parse(manifest("4711", wearables, "[]", ""));
         assertEquals("4711", m.clientId());
+        // the audit's K3: 20 digits, past a long ("must be a non-empty string, got a number" before)
+        String digits = "12345678901234567890";
+        SessionManifest big = SessionManifestParser.parse(manifest(digits, wearables, "[]", "")
+                .replace("\"s1\"", "9" + digits)
+                .replace("\"t1\"", "0"));
+        assertEquals(digits, big.clientId());
+        assertEquals("9" + digits, big.sessionId());
+        assertEquals("0", big.therapistId());
+        assertEquals(
+                "123456789012345678901234567890123456789",
+                SessionManifestParser.parse(manifest("123456789012345678901234567890123456789", wearables, "[]", ""))
+                        .clientId());
         for (String[] c : new String[][] {
-            {"47.11", "got a number"}, {"-4711", "got a number"}, {"true", "got a boolean"},
-            {"[4711]", "got an array"}, {"{\"id\": 4711}", "got an object"}, {"\"  \"", "got a blank string"}
+            {"47.11", "got a number"},
+            {"-4711", "got a number"},
+            {"-47110000000000000000", "got a number"},
+            {"4.711e3", "got a number"},
+            {"true", "got a boolean"},
+            {"[4711]", "got an array"},
+            {"{\"id\": 4711}", "got an object"},
+            {"\"  \"", "got a blank string"}
         }) {
             InvalidManifestException e = assertThrows(
                     InvalidManifestException.class,
