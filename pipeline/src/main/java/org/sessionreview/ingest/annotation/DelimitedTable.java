@@ -272,6 +272,18 @@ public final class DelimitedTable {
     }
 
     /**
+     * Every cell of the rows after {@code rows().get(headerIndex)}: a file's numbers, for {@link
+     * RecordFields#decimals}.
+     */
+    public List<String> cellsBelow(int headerIndex) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows.subList(Math.min(headerIndex + 1, rows.size()), rows.size())) {
+            out.addAll(r.cells());
+        }
+        return out;
+    }
+
+    /**
      * The faults met, in file order: each the first line of a row that could not be read (an
      * unclosed quote, text after a closing quote, a quoted cell running over more than {@value
      * #MAX_ROW_LINES} lines) and, as its only cell, a description quoting no cell text. Such a row

@@ -44,7 +44,9 @@ public final class DyadSyncParser implements AnnotationParser {
         ParseSink sink = new ParseSink(sourceFile, sessionId);
         DelimitedTable table = DelimitedTable.read(RecordFields.utf8(content));
         List<String> header = null;
-        for (DelimitedTable.Row row : table.rows()) {
+        RecordFields.Decimals decimals = RecordFields.Decimals.POINT;
+        for (int i = 0; i < table.rows().size(); i++) {
+            DelimitedTable.Row row = table.rows().get(i);
             if (row.isBlank()) {
                 continue;
             }
@@ -60,10 +62,11 @@ public final class DyadSyncParser implements AnnotationParser {
                             row.raw());
                     return sink.result();
                 }
+                decimals = RecordFields.decimals(table.separator(), table.cellsBelow(i));
                 continue;
             }
             try {
-                sink.accept(record(header, row, sourceFile, table.separator() != ','));
+                sink.accept(record(header, row, sourceFile, decimals));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
@@ -72,7 +75,8 @@ public final class DyadSyncParser implements AnnotationParser {
         return sink.result();
     }
 
-    private RawAnnotation record(List<String> header, DelimitedTable.Row row, String sourceFile, boolean decimalComma)
+    private RawAnnotation record(
+            List<String> header, DelimitedTable.Row row, String sourceFile, RecordFields.Decimals decimals)
             throws InvalidRecordException {
         if (row.cells().size() > header.size()) {
             // a cell without a column name: what it holds is unknown (as a native CSV row)
@@ -83,8 +87,8 @@ public final class DyadSyncParser implements AnnotationParser {
         if (label.isEmpty()) {
             throw new InvalidRecordException("missing required field '" + labelColumn + "'");
         }
-        double start = time("start", row.cell(header.indexOf("start")), decimalComma);
-        double end = time("end", row.cell(header.indexOf("end")), decimalComma);
+        double start = time("start", row.cell(header.indexOf("start")), decimals);
+        double end = time("end", row.cell(header.indexOf("end")), decimals);
         RecordFields.checkInterval(start, end);
         int actor = actorColumn(header);
         RawAnnotation.Builder b = RawAnnotation.builder(sourceFile, row.line())
@@ -117,12 +121,13 @@ public final class DyadSyncParser implements AnnotationParser {
      * comma in a table not separated by commas); a dotted {@code mm.ss} ({@code 09.40}) is refused
      * as ambiguous rather than read as 9.4 s.
      */
-    private static double time(String field, String text, boolean decimalComma) throws InvalidRecordException {
+    private static double time(String field, String text, RecordFields.Decimals decimals)
+            throws InvalidRecordException {
         if (text != null && DOTTED.matcher(text.trim()).matches()) {
             throw new InvalidRecordException("field " + field + " '" + text.trim()
                     + "' is ambiguous (mm.ss or seconds?): write mm:ss or whole seconds");
         }
-        return RecordFields.parseTime(field, text, decimalComma);
+        return RecordFields.parseTime(field, text, decimals);
     }
 
     /**

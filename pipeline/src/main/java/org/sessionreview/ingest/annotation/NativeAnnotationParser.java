@@ -24,7 +24,9 @@ import org.sessionreview.ingest.ParseResult;
  *   <li>{@code start}: required, seconds from media start (a JSON number or numeric text), &gt;= 0;
  *       text may also be a clock time ({@code 01:02.5}, {@code 00:01:02.500}, {@code
  *       00:01:02,500}), and in a CSV separated by {@code ;} or tabs seconds may have a decimal
- *       comma ({@code 62,5}: a table saved by a spreadsheet in a German or French locale)
+ *       comma ({@code 62,5}: a table saved by a spreadsheet in a German or French locale); in a
+ *       file whose numbers mostly use a decimal comma a dot groups thousands ({@code 1.300} is
+ *       1300 s) and is refused anywhere else ({@link RecordFields#decimals})
  *   <li>{@code end}: optional seconds from media start, &gt;= start; absent, null or empty means a
  *       point event
  *   <li>{@code code}: required, the label (a canonical code or a codebook label)
@@ -111,7 +113,8 @@ public final class NativeAnnotationParser implements AnnotationParser {
             }
             long lineNo = i + 1;
             try {
-                sink.accept(fromFields(jsonFields(line, lineNo), "field", false, sink.sourceFile(), lineNo));
+                sink.accept(fromFields(
+                        jsonFields(line, lineNo), "field", RecordFields.Decimals.POINT, sink.sourceFile(), lineNo));
             } catch (InvalidRecordException e) {
                 sink.reject(lineNo, e.getMessage(), line);
             }
@@ -156,7 +159,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                         throw new InvalidRecordException(what + " is not a JSON object");
                     }
                     Map<String, String> fields = JsonObjectFields.read(p, ELEMENTS, NativeAnnotationParser::nameable);
-                    sink.accept(fromFields(fields, "field", false, sink.sourceFile(), lineNo));
+                    sink.accept(fromFields(fields, "field", RecordFields.Decimals.POINT, sink.sourceFile(), lineNo));
                 } catch (InvalidRecordException e) {
                     sink.reject(lineNo, e.getMessage(), null);
                 }
@@ -216,7 +219,9 @@ public final class NativeAnnotationParser implements AnnotationParser {
     private static void parseCsv(String text, ParseSink sink) {
         DelimitedTable table = DelimitedTable.read(text);
         List<String> header = null;
-        for (DelimitedTable.Row row : table.rows()) {
+        RecordFields.Decimals decimals = RecordFields.Decimals.POINT;
+        for (int i = 0; i < table.rows().size(); i++) {
+            DelimitedTable.Row row = table.rows().get(i);
             if (row.isBlank()) {
                 continue;
             }
@@ -224,6 +229,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 header = row.cells().stream()
                         .map(c -> c.trim().toLowerCase(Locale.ROOT))
                         .toList();
+                decimals = RecordFields.decimals(table.separator(), table.cellsBelow(i));
                 if (!NativeFieldNames.namesStartAndCode(header)) {
                     sink.reject(
                             row.line(),
@@ -252,7 +258,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 for (int c = 0; c < header.size(); c++) {
                     fields.putIfAbsent(header.get(c), row.cell(c));
                 }
-                sink.accept(fromFields(fields, "column", table.separator() != ',', sink.sourceFile(), row.line()));
+                sink.accept(fromFields(fields, "column", decimals, sink.sourceFile(), row.line()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
@@ -289,18 +295,21 @@ public final class NativeAnnotationParser implements AnnotationParser {
      * name of {@link NativeFieldNames}' vocabulary).
      */
     private static double time(
-            Map<String, String> fields, Map<String, NativeFieldNames.Source> names, String field, boolean decimalComma)
+            Map<String, String> fields,
+            Map<String, NativeFieldNames.Source> names,
+            String field,
+            RecordFields.Decimals decimals)
             throws InvalidRecordException {
         NativeFieldNames.Source s = names.get(field);
         String label = s == null ? field : s.normalised();
         String text = s == null ? null : fields.get(s.written());
         if (s == null || s.toSeconds() == 1.0) {
-            return RecordFields.parseTime(label, text, decimalComma);
+            return RecordFields.parseTime(label, text, decimals);
         }
         if (!RecordFields.isMissing(text) && text.indexOf(':') >= 0) {
             throw new InvalidRecordException("field " + label + " is in milliseconds but holds a clock time");
         }
-        return RecordFields.parseTime(label, text, decimalComma) * s.toSeconds();
+        return RecordFields.parseTime(label, text, decimals) * s.toSeconds();
     }
 
     /**
@@ -308,19 +317,19 @@ public final class NativeAnnotationParser implements AnnotationParser {
      * "field" (JSON Lines) or "column" (CSV), for reasons.
      */
     private static RawAnnotation fromFields(
-            Map<String, String> fields, String noun, boolean decimalComma, String sourceFile, long line)
+            Map<String, String> fields, String noun, RecordFields.Decimals decimals, String sourceFile, long line)
             throws InvalidRecordException {
         Map<String, NativeFieldNames.Source> names = NativeFieldNames.resolve(fields.keySet());
         String code = value(fields, names, "code");
         if (code == null || code.isBlank()) {
             throw new InvalidRecordException("missing required field 'code'");
         }
-        double start = time(fields, names, "start", decimalComma);
+        double start = time(fields, names, "start", decimals);
         Double end = names.containsKey("end") && !RecordFields.isMissing(value(fields, names, "end"))
-                ? time(fields, names, "end", decimalComma)
+                ? time(fields, names, "end", decimals)
                 : null;
         if (names.containsKey("duration") && !RecordFields.isMissing(value(fields, names, "duration"))) {
-            double duration = time(fields, names, "duration", decimalComma);
+            double duration = time(fields, names, "duration", decimals);
             if (!(duration >= 0)) {
                 throw new InvalidRecordException("duration " + duration + " is negative or not a number");
             }

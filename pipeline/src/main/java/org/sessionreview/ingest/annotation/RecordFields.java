@@ -36,6 +36,11 @@ public final class RecordFields {
 
     /** A decimal number with a comma as decimal mark: {@code -12,5}, {@code 100,250}. */
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
+    /**
+     * A number whose dots group thousands, with an optional decimal comma: {@code 1.300}, {@code
+     * 1.302,5}, {@code 12.000.000} (how a German or French spreadsheet writes numbers).
+     */
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(?:\\.\\d{3})+(?:,\\d*)?");
 
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     /**
@@ -78,21 +83,76 @@ public final class RecordFields {
      *     number" (the text is never quoted)
      */
     public static double parseSeconds(String field, String text) throws InvalidRecordException {
-        return parseSeconds(field, text, false);
+        return parseSeconds(field, text, Decimals.POINT);
+    }
+
+    /** How a file writes the decimal mark of its numbers; see {@link #decimals(char, Iterable)}. */
+    public enum Decimals {
+        /** Decimal points only (a comma-separated table, JSON): {@code 62.5}. */
+        POINT,
+        /**
+         * Decimal points, and a comma with digits on both sides is a decimal mark too ({@code
+         * 62,5}): a table not separated by commas whose numbers do not mostly use decimal commas.
+         */
+        POINT_OR_COMMA,
+        /**
+         * Decimal commas ({@code 62,5}); a dot only groups thousands ({@code 1.300} is 1300, {@code
+         * 1.302,5} is 1302.5) and is refused anywhere else: a table saved by a spreadsheet in a
+         * German or French locale.
+         */
+        COMMA
+    }
+
+    /** A number whose dot can only be a decimal point: {@code 62.5}, {@code 1234.500}, {@code 0.0}. */
+    private static final Pattern DECIMAL_POINT = Pattern.compile("[+-]?\\d*\\.\\d+");
+
+    /**
+     * How a table's numbers write their decimal mark, decided once per file from its cells: a
+     * comma-separated table uses points ({@link Decimals#POINT}: there a comma is a separator or a
+     * thousands mark); any other uses decimal commas ({@link Decimals#COMMA}) when more of its cells
+     * are numbers with a decimal comma ({@code 62,5}, {@code 1.302,5}) than numbers whose dot can
+     * only be a decimal point ({@code 62.5}, {@code 1234.500}, {@code 0.0}), else {@link
+     * Decimals#POINT_OR_COMMA}. A cell such as {@code 1.300} (a thousands mark or a decimal point)
+     * counts for neither; other text counts for nothing.
+     */
+    public static Decimals decimals(char separator, Iterable<String> cells) {
+        if (separator == ',') {
+            return Decimals.POINT;
+        }
+        int commas = 0;
+        int points = 0;
+        for (String c : cells) {
+            String t = c == null ? "" : c.trim();
+            if (DECIMAL_COMMA.matcher(t).matches() || GROUPED.matcher(t).matches() && t.indexOf(',') >= 0) {
+                commas++;
+            } else if (DECIMAL_POINT.matcher(t).matches() && !GROUPED.matcher(t).matches()) {
+                points++;
+            }
+        }
+        return commas > points ? Decimals.COMMA : Decimals.POINT_OR_COMMA;
     }
 
     /**
-     * As {@link #parseSeconds(String, String)}; with {@code decimalComma} a number written with one
-     * comma as its decimal mark and digits on both sides ({@code 100,250}: a table re-saved by a
-     * spreadsheet in a German or French locale) is read as {@code 100.250}. Callers allow it only
-     * where the comma cannot be the column separator or a thousands mark of the same locale.
+     * As {@link #parseSeconds(String, String)}, reading the decimal mark as {@code decimals} says
+     * (see {@link Decimals}): with {@link Decimals#COMMA}, {@code 100,250} is 100.25, {@code 1.300}
+     * is 1300 and {@code 1.302,5} is 1302.5, and a dot in any other place ({@code 13.5}) is refused
+     * as ambiguous, never read as a decimal point; with {@link Decimals#POINT_OR_COMMA} both
+     * {@code 13.5} and {@code 13,5} are 13.5 s.
+     *
+     * @throws InvalidRecordException also "field start is ambiguous: ..." (the text is never
+     *     quoted)
      */
-    public static double parseSeconds(String field, String text, boolean decimalComma) throws InvalidRecordException {
+    public static double parseSeconds(String field, String text, Decimals decimals) throws InvalidRecordException {
         if (isMissing(text)) {
             throw new InvalidRecordException("missing required field '" + field + "'");
         }
         String t = text.trim();
-        if (decimalComma && DECIMAL_COMMA.matcher(t).matches()) {
+        if (decimals == Decimals.COMMA && GROUPED.matcher(t).matches()) {
+            t = t.replace(".", "").replace(',', '.');
+        } else if (decimals == Decimals.COMMA && t.indexOf('.') >= 0) {
+            throw new InvalidRecordException("field " + field + " is ambiguous: this file writes decimal commas, so a"
+                    + " dot may only group thousands (1.300 or 1.302,5)");
+        } else if (decimals != Decimals.POINT && DECIMAL_COMMA.matcher(t).matches()) {
             t = t.replace(',', '.');
         }
         try {
@@ -107,16 +167,16 @@ public final class RecordFields {
     }
 
     /**
-     * Parses a time that is either seconds ({@link #parseSeconds(String, String, boolean)}) or, when
-     * the text holds a colon, a clock time ({@link #parseClock}): {@code 62.5}, {@code 62,5} (with
-     * {@code decimalComma}), {@code 01:02.5}, {@code 00:01:02.500} and {@code 00:01:02,500} are
+     * Parses a time that is either seconds ({@link #parseSeconds(String, String, Decimals)}) or, when
+     * the text holds a colon, a clock time ({@link #parseClock}): {@code 62.5}, {@code 62,5} (but
+     * for {@link Decimals#POINT}), {@code 01:02.5}, {@code 00:01:02.500} and {@code 00:01:02,500} are
      * all 62.5 s.
      */
-    public static double parseTime(String field, String text, boolean decimalComma) throws InvalidRecordException {
+    public static double parseTime(String field, String text, Decimals decimals) throws InvalidRecordException {
         if (!isMissing(text) && text.indexOf(':') >= 0) {
             return parseClock(field, text);
         }
-        return parseSeconds(field, text, decimalComma);
+        return parseSeconds(field, text, decimals);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sessionreview.ingest.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
@@ -75,6 +76,19 @@ class DyadSyncParserTest {
         ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
         assertBalanced(r, 1, 1);
         assertEquals("row has 4 cells but the header has 3", rejectAt(r, 2).reason);
+    }
+
+    @Test
+    void shouldReadADotAsAThousandsMarkWhenTheTableWritesDecimalCommas() {
+        String csv = "start;end;tipo\n465;470,5;reflection\n1.300;1.302,5;action\n09.40;10:00;protest\n"
+                + "13.5;14;action\n1.400;1.410,5;action\n";
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "im.csv", "s1");
+        // three numbers with a decimal comma, two with a dot that can only be a decimal point
+        assertBalanced(r, 3, 2);
+        assertEquals(1300, r.records().get(1).startS(), EPS);
+        assertEquals(1302.5, r.records().get(1).endS(), EPS);
+        assertTrue(rejectAt(r, 4).reason.contains("is ambiguous (mm.ss or seconds?)"), rejectAt(r, 4).reason);
+        assertTrue(rejectAt(r, 5).reason.startsWith("field start is ambiguous: this file writes decimal commas"));
     }
 
     @Test

@@ -202,12 +202,38 @@ class NativeAnnotationParserTest {
                 AnnotationFixtures.utf8("Start;End;Code\n1,5;2;AFF_CUE\n3;4;AFF_CONCERN\n1.234,5;1.240;AFF_CUE\n"),
                 "semi.csv",
                 "s7");
-        // a ';' table is what a German or French spreadsheet saves: there the comma is the decimal mark
-        assertBalanced(r, 2, 1);
+        // a ';' table is what a German or French spreadsheet saves: there the comma is the decimal
+        // mark and a dot groups thousands (before: 1.234,5 rejected, and 1.240 read as 1.24 s)
+        assertBalanced(r, 3, 0);
         assertEquals(1.5, r.records().get(0).startS(), EPS);
         assertEquals(2.0, r.records().get(0).endS(), EPS);
         assertEquals(3.0, r.records().get(1).startS(), EPS);
-        assertEquals("field start is not a number", rejectAt(r, 4).reason, "a thousands mark is no decimal comma");
+        assertEquals(1234.5, r.records().get(2).startS(), EPS);
+        assertEquals(1240.0, r.records().get(2).endS(), EPS);
+    }
+
+    @Test
+    void shouldReadADotAsAThousandsMarkWhenTheFileWritesDecimalCommas() {
+        // the audit's DE1: 1.300 was read as 1.3 s beside 62,5 read as 62.5 s
+        String file = "start;end;code;actor\r\n62,5;;AFF_CUE;client\r\n1.300;;AFF_CONCERN;client\r\n"
+                + "1.302,5;;AFF_CUE;client\r\n1.500;1.560;RUP_W_MINIMAL;client\r\n13.5;;AFF_CUE;client\r\n"
+                + "00:01:02.5;;AFF_CUE;client\r\n";
+        ParseResult<RawAnnotation> r = csv.parse(AnnotationFixtures.utf8(file), "kodierung.csv", "s7");
+        assertBalanced(r, 5, 1);
+        assertEquals(
+                java.util.List.of(62.5, 1300.0, 1302.5, 1500.0, 62.5),
+                r.records().stream().map(RawAnnotation::startS).toList());
+        assertEquals(1560.0, r.records().get(3).endS(), EPS);
+        assertEquals(
+                "field start is ambiguous: this file writes decimal commas, so a dot may only group thousands (1.300"
+                        + " or 1.302,5)",
+                rejectAt(r, 6).reason);
+        // a ';' file writing decimal points is read as before
+        ParseResult<RawAnnotation> points =
+                csv.parse(AnnotationFixtures.utf8("start;end;code\n1.300;2.5;AFF_CUE\n62.5;;AFF_CUE\n"), "p.csv", "s7");
+        assertBalanced(points, 2, 0);
+        assertEquals(1.3, points.records().get(0).startS(), EPS);
+        assertEquals(62.5, points.records().get(1).startS(), EPS);
     }
 
     @Test

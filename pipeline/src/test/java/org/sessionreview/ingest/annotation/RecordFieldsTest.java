@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sessionreview.ingest.annotation.RecordFields.Decimals.COMMA;
+import static org.sessionreview.ingest.annotation.RecordFields.Decimals.POINT;
+import static org.sessionreview.ingest.annotation.RecordFields.Decimals.POINT_OR_COMMA;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecordFieldsTest {
@@ -67,21 +71,54 @@ class RecordFieldsTest {
 
     @Test
     void shouldReadDecimalCommaOnlyWhenAllowed() throws InvalidRecordException {
-        assertEquals(100.25, RecordFields.parseSeconds("Time", "100,250", true), 1e-12);
-        assertEquals(-0.5, RecordFields.parseSeconds("Time", " -0,5 ", true), 1e-12);
-        assertEquals(7.125, RecordFields.parseSeconds("Time", "7.125", true), 1e-12);
+        for (RecordFields.Decimals d : List.of(COMMA, POINT_OR_COMMA)) {
+            assertEquals(100.25, RecordFields.parseSeconds("Time", "100,250", d), 1e-12);
+            assertEquals(-0.5, RecordFields.parseSeconds("Time", " -0,5 ", d), 1e-12);
+        }
+        assertEquals(7.125, RecordFields.parseSeconds("Time", "7.125", POINT_OR_COMMA), 1e-12);
+        assertEquals(1.3, RecordFields.parseSeconds("Time", "1.300", POINT_OR_COMMA), 1e-12);
+        // a file writing decimal commas groups thousands with dots: 1.300 is no 1.3
+        assertEquals(1300, RecordFields.parseSeconds("Time", "1.300", COMMA), 1e-12);
+        assertEquals(1302.5, RecordFields.parseSeconds("Time", "1.302,5", COMMA), 1e-12);
+        assertEquals(1302, RecordFields.parseSeconds("Time", "1.302,", COMMA), 1e-12);
+        assertEquals(1234567.25, RecordFields.parseSeconds("Time", "1.234.567,25", COMMA), 1e-9);
+        assertEquals(1.3, RecordFields.parseSeconds("Time", "1.300", POINT), 1e-12, "decimal points: unchanged");
+        assertEquals(7125, RecordFields.parseSeconds("Time", "7.125", COMMA), 1e-12);
+        for (String dotted : List.of("13.5", "1.30", "1.3000", "1234.500", "1.300.5", ".5")) {
+            assertEquals(
+                    "field Time is ambiguous: this file writes decimal commas, so a dot may only group thousands"
+                            + " (1.300 or 1.302,5)",
+                    assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", dotted, COMMA))
+                            .getMessage(),
+                    dotted);
+        }
         assertEquals(
                 "field Time is not a number",
                 assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "100,250"))
                         .getMessage());
         assertEquals(
                 "field Time is not a number",
-                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "1,000,5", true))
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", "1,000,5", COMMA))
                         .getMessage());
         assertEquals(
                 "field Time is not a number",
-                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", ",5", true))
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("Time", ",5", COMMA))
                         .getMessage());
+    }
+
+    @Test
+    void shouldTellAFileWritingDecimalCommasByMostOfItsNumbers() {
+        assertEquals(COMMA, RecordFields.decimals(';', List.of("1.300", "62,5")));
+        assertEquals(COMMA, RecordFields.decimals('\t', List.of("", "1.302,5", "note 1.5")));
+        assertEquals(COMMA, RecordFields.decimals(';', List.of(" -0,5 ", "1,5", "13.5")), "more commas than points");
+        assertEquals(POINT_OR_COMMA, RecordFields.decimals(';', List.of("1.300", "07:50", "00:01:02,500")));
+        assertEquals(POINT_OR_COMMA, RecordFields.decimals(';', List.of("62,5", "0.0")), "a tie: points");
+        assertEquals(
+                POINT_OR_COMMA,
+                RecordFields.decimals('\t', List.of("850.000", "1,5", "1300.000", "1500.000")),
+                "one stray comma in a BORIS export writing points");
+        assertEquals(POINT, RecordFields.decimals(',', List.of("62,5")), "in a comma table a comma is no decimal");
+        assertEquals(POINT_OR_COMMA, RecordFields.decimals(';', List.of("1,000,5", "a,b")));
     }
 
     @Test

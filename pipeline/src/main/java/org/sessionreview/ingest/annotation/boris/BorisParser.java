@@ -64,13 +64,12 @@ public final class BorisParser implements AnnotationParser {
             return sink.result();
         }
         TableLayout l = layout.get();
-        boolean decimalComma = table.separator() != ',';
+        RecordFields.Decimals decimals = RecordFields.decimals(table.separator(), table.cellsBelow(l.headerIndex()));
         switch (l.layout()) {
             case TABULAR_EVENTS, LEGACY_TABULAR_EVENTS ->
-                BorisTableParser.parseEvents(table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma, sink);
+                BorisTableParser.parseEvents(table.rows(), l.headerIndex(), l.legacyObservation(), decimals, sink);
             case AGGREGATED_EVENTS, LEGACY_AGGREGATED_EVENTS ->
-                BorisTableParser.parseAggregated(
-                        table.rows(), l.headerIndex(), l.legacyObservation(), decimalComma, sink);
+                BorisTableParser.parseAggregated(table.rows(), l.headerIndex(), l.legacyObservation(), decimals, sink);
             default -> throw new IllegalStateException(l.layout().name());
         }
         table.rejectFaults(sink);

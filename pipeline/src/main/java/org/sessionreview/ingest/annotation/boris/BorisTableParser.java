@@ -40,7 +40,7 @@ final class BorisTableParser {
             List<DelimitedTable.Row> rows,
             int headerIndex,
             String legacyObservation,
-            boolean decimalComma,
+            RecordFields.Decimals decimals,
             ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         String statusColumn = h.has("Behavior type") ? "Behavior type" : "Status";
@@ -62,7 +62,7 @@ final class BorisTableParser {
                         throw new InvalidRecordException(
                                 "unknown value in column " + statusColumn + "; expected START, STOP or POINT");
                 };
-                double time = RecordFields.parseTime("Time", h.get(row, "Time"), decimalComma);
+                double time = RecordFields.parseTime("Time", h.get(row, "Time"), decimals);
                 int observation = obs.index(row);
                 events.add(new BorisEvent(
                         time,
@@ -88,7 +88,7 @@ final class BorisTableParser {
             List<DelimitedTable.Row> rows,
             int headerIndex,
             String legacyObservation,
-            boolean decimalComma,
+            RecordFields.Decimals decimals,
             ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
@@ -100,7 +100,7 @@ final class BorisTableParser {
             }
             try {
                 int observation = obs.index(row);
-                sink.accept(aggregatedRow(h, row, withObservation ? observation : 0, decimalComma, sink.sourceFile()));
+                sink.accept(aggregatedRow(h, row, withObservation ? observation : 0, decimals, sink.sourceFile()));
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
@@ -161,14 +161,14 @@ final class BorisTableParser {
 
     /** @param observation the observation's index to write as modifier, or 0 for none */
     private static RawAnnotation aggregatedRow(
-            BorisHeader h, DelimitedTable.Row row, int observation, boolean decimalComma, String sourceFile)
+            BorisHeader h, DelimitedTable.Row row, int observation, RecordFields.Decimals decimals, String sourceFile)
             throws InvalidRecordException {
         String behavior = required(h, row, "Behavior");
         String type = required(h, row, "Behavior type").toUpperCase(Locale.ROOT);
-        double start = RecordFields.parseTime("Start (s)", h.get(row, "Start (s)"), decimalComma);
+        double start = RecordFields.parseTime("Start (s)", h.get(row, "Start (s)"), decimals);
         Double end = switch (type) {
             case "POINT" -> null;
-            case "STATE" -> RecordFields.parseTime("Stop (s)", h.get(row, "Stop (s)"), decimalComma);
+            case "STATE" -> RecordFields.parseTime("Stop (s)", h.get(row, "Stop (s)"), decimals);
             default ->
                 throw new InvalidRecordException("unknown value in column Behavior type; expected STATE or POINT");
         };

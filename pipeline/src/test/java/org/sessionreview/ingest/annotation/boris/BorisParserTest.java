@@ -449,6 +449,32 @@ class BorisParserTest {
     }
 
     @Test
+    void shouldReadADotAsAThousandsMarkWhenTheExportWritesDecimalCommas() {
+        // the audit's BDE1 and BDE2: an export re-saved by a German spreadsheet; 1.300 was 1.3 s
+        String head = "Observation id;Observation date;Media duration (s);FPS;Subject;Behavior;Behavior type;Time\r\n";
+        for (String frac : List.of("", ",000")) {
+            String csv = head
+                    + "o;d;1.800,000;25,000;client;sigh;POINT;62,500\r\n"
+                    + "o;d;1.800,000;25,000;client;sigh;START;1.300" + frac + "\r\n"
+                    + "o;d;1.800,000;25,000;client;sigh;STOP;1.360" + frac + "\r\n"
+                    + "o;d;1.800,000;25,000;therapist;sigh;POINT;1.305" + frac + "\r\n"
+                    + "o;d;1.800,000;25,000;therapist;sigh;POINT;13.5\r\n";
+            ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(csv), "e.csv", "s1");
+            assertBalanced(r, 3, 1);
+            assertEquals(
+                    List.of("62.5-null", "1300.0-1360.0", "1305.0-null"),
+                    r.records().stream().map(a -> a.startS() + "-" + a.endS()).toList(),
+                    frac);
+            assertTrue(rejectAt(r, 6).reason.startsWith("field Time is ambiguous"), rejectAt(r, 6).reason);
+        }
+        // decimal points in a ';' export: unchanged
+        ParseResult<RawAnnotation> points = parser.parse(
+                AnnotationFixtures.utf8(head + "o;d;1800.000;25.000;client;sigh;POINT;1.300\r\n"), "e.csv", "s1");
+        assertBalanced(points, 1, 0);
+        assertEquals(1.3, points.records().get(0).startS(), EPS);
+    }
+
+    @Test
     void shouldRejectQuotedCommaTimeWhenExportIsCommaSeparated() {
         String csv = "Observation id,Observation date,Subject,Behavior,Behavior type,Time\r\n"
                 + "o,d,CL,sigh,POINT,\"1,500\"\r\n"
