@@ -12,8 +12,9 @@ import org.sessionreview.ingest.ParseResult;
 class ByteOrderMarkTest {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+    /** Read alone, no session known: every observation of a BORIS project is read. */
     private static ParseResult<RawAnnotation> read(String fileName, byte[] content) throws IOException {
-        return AnnotationReader.read(new ByteArrayInputStream(content), fileName, fileName, "s1");
+        return AnnotationReader.read(new ByteArrayInputStream(content), fileName, fileName, null);
     }
 
     private static byte[] withBom(byte[] content) {
