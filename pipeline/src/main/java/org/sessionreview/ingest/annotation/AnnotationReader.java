@@ -110,7 +110,15 @@ public final class AnnotationReader {
                             + ".jsonl, a BORIS export, an ELAN tab-delimited export, a DyadSync table "
                             + "or a CSV with 'start' and 'code' columns");
         }
-        return format.get().parser().parse(content, sourceName, sessionId);
+        ParseResult<RawAnnotation> parsed = format.get().parser().parse(content, sourceName, sessionId);
+        if (parsed.recordsRead() == 0) {
+            // a header and nothing else (an export made before anything was coded, an ELAN file
+            // without annotations): said, as for an empty file, so that the session's "not coded"
+            // has a reason beside it
+            return fileReject(
+                    sourceName, sessionId, "the file holds no coded events (a header or an empty coding only)");
+        }
+        return parsed;
     }
 
     /**

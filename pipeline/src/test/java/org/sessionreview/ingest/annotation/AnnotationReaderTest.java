@@ -43,6 +43,31 @@ class AnnotationReaderTest {
             new Object[] {AnnotationFormat.BORIS_PROJECT, 0, 12});
 
     @Test
+    void shouldRejectAFileThatHoldsAHeaderButNoCodedEvent() throws IOException {
+        String eaf = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<ANNOTATION_DOCUMENT FORMAT=\"3.0\" VERSION=\"3.0\">\n"
+                + "<HEADER MEDIA_FILE=\"\" TIME_UNITS=\"milliseconds\"/>\n<TIME_ORDER/>\n"
+                + "<TIER LINGUISTIC_TYPE_REF=\"default\" PARTICIPANT=\"client\" TIER_ID=\"client\"/>\n"
+                + "<LINGUISTIC_TYPE LINGUISTIC_TYPE_ID=\"default\" TIME_ALIGNABLE=\"true\"/>\n"
+                + "</ANNOTATION_DOCUMENT>\n";
+        for (Map.Entry<String, String> f :
+                Map.of("codes.csv", "start,end,code,actor\n", "empty.eaf", eaf).entrySet()) {
+            ParseResult<RawAnnotation> r = AnnotationReader.read(
+                    new java.io.ByteArrayInputStream(f.getValue().getBytes(StandardCharsets.UTF_8)),
+                    f.getKey(),
+                    f.getKey(),
+                    "s1");
+            // before: read 0, accepted 0, no reject row: the session was "not coded" without a reason
+            assertBalanced(r, 0, 1);
+            assertEquals(0, r.rejects().get(0).line, f.getKey());
+            assertEquals(
+                    "the file holds no coded events (a header or an empty coding only)",
+                    r.rejects().get(0).reason,
+                    f.getKey());
+        }
+    }
+
+    @Test
     void shouldParseEveryRealAnnotationFileWhenReadThroughTheEntryPoint() throws IOException {
         Path root = SharedData.resolve("annotations");
         Map<String, Path> found = new TreeMap<>();
