@@ -213,7 +213,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
         return CONTRACT.contains(key)
                 || ModifierPolicy.isAllowedKey(key)
                 || key.equals(JsonObjectFields.MODIFIERS)
-                || NativeFieldNames.of(key).isPresent();
+                || NativeFieldNames.quotable(key);
     }
 
     private static void parseCsv(String text, ParseSink sink) {

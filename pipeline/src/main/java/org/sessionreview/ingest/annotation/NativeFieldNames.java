@@ -71,6 +71,20 @@ final class NativeFieldNames {
         return Optional.ofNullable(NAMES.get(normalise(name)));
     }
 
+    /**
+     * True when {@code key} may be quoted in a reject: printable ASCII only (normalising turns any
+     * other letter into a separator, so {@code "Анна onset"} would read as {@code onset} and the
+     * name would be quoted) and one of the names {@link #of} knows.
+     */
+    static boolean quotable(String key) {
+        return isPrintableAscii(key) && of(key).isPresent();
+    }
+
+    /** True when every character of {@code s} is printable ASCII (space to tilde). */
+    static boolean isPrintableAscii(String s) {
+        return s.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+    }
+
     /** True when the names give a start and a code: a header of a native table. */
     static boolean namesStartAndCode(Collection<String> names) {
         boolean start = false;

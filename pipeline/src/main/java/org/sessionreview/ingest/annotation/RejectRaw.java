@@ -72,6 +72,9 @@ public final class RejectRaw {
         for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey().trim().toLowerCase(Locale.ROOT);
+            if (!NativeFieldNames.isPrintableAscii(key)) {
+                continue; // "мария label" normalises to label: the name would stay in raw
+            }
             // another tool's name for a native field (onset, label, ...) is judged as that field
             String field =
                     NativeFieldNames.of(key).map(NativeFieldNames.Field::name).orElse(key);

@@ -110,6 +110,20 @@ class NativeAnnotationParserTest {
         for (org.sessionreview.model.Reject x : r.rejects()) {
             assertTrue(!x.reason.contains("Jane") && !x.raw.contains("Jane"), x.toString());
         }
+
+        // a name in another script beside a field's name: normalised, "Анна onset" would read as onset
+        String cyrillic = String.join(
+                "\n",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":{\"Анна onset\":3}}",
+                "{\"start\":2,\"code\":\"AFF_CUE\",\"Мария label\":{\"x\":1}}",
+                "");
+        ParseResult<RawAnnotation> c = jsonl.parse(AnnotationFixtures.utf8(cyrillic), "codes.jsonl", "s7");
+        assertBalanced(c, 0, 2);
+        for (org.sessionreview.model.Reject x : c.rejects()) {
+            // before: "member анна onset of field modifiers ...", "field мария label holds ..."
+            String all = (x.reason + " " + x.raw).toLowerCase(java.util.Locale.ROOT);
+            assertTrue(!all.contains("анна") && !all.contains("мария"), x.toString());
+        }
     }
 
     @Test
