@@ -151,7 +151,7 @@ final class AnnotationCases {
                                 .canary("Gunnar Canary-Vik", "Ingrid Canary-Vik")),
                 of(
                         "boris-several-sessions",
-                        "Only the observation named after the session (case, spaces and punctuation aside) is"
+                        "Only the observation named after the session (case aside, any run of spaces and punctuation one separator) is"
                                 + " read; another session's observation of the same export is one reject row.",
                         c -> c.addAnnotationFile(
                                 "codes.tsv",

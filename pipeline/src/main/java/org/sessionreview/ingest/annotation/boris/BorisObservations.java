@@ -9,8 +9,9 @@ import org.sessionreview.ingest.annotation.ParseSink;
  * Which observations of a BORIS file belong to the session being read. A study's BORIS project
  * (and an export of several observations) usually holds every session of the study, so a file
  * with more than one observation is read only for the observations whose id is the session's
- * {@code session_id}, compared without case, spaces and punctuation ({@code "P01 Session-3"}
- * names session {@code p01session3}). The other observations are not read: each is one rejected
+ * {@code session_id}, compared without case and with each run of spaces and punctuation as one
+ * separator ({@code "P01 Session-3"} names session {@code p01_session_3}; {@code P1-12} does not
+ * name {@code P11-2}). The other observations are not read: each is one rejected
  * record at its first line, its events counted in the reason, so the run's totals stay exact
  * without a reject row per event of another session. When no observation has the session's id,
  * none is read (merging several sessions', or two coders', observations into one would invent
@@ -79,13 +80,25 @@ final class BorisObservations {
                         + " (name the session's observation after session_id, or export it alone)";
     }
 
-    /** An id compared without case, spaces and punctuation. */
+    /**
+     * An id compared without case, each run of spaces and punctuation one separator, none at the
+     * ends ({@code "P01 Session-3"} is {@code p01_session_3}). The separators are kept, not
+     * dropped: {@code P1-12} and {@code P11-2} are different sessions.
+     */
     static String key(String id) {
         StringBuilder b = new StringBuilder();
-        id.toLowerCase(Locale.ROOT)
-                .codePoints()
-                .filter(Character::isLetterOrDigit)
-                .forEach(b::appendCodePoint);
+        boolean gap = false;
+        for (int cp : id.toLowerCase(Locale.ROOT).codePoints().toArray()) {
+            if (Character.isLetterOrDigit(cp)) {
+                if (gap && b.length() > 0) {
+                    b.append('_');
+                }
+                b.appendCodePoint(cp);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
         return b.toString();
     }
 

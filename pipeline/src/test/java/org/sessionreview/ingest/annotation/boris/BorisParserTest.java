@@ -224,6 +224,14 @@ class BorisParserTest {
         assertTrue(rejectAt(r, 7).reason.startsWith("observation 3 of 3 (2 events) not read: "));
         assertTrue(r.rejects().stream().noneMatch(j -> j.reason.contains("P0")), "ids are never quoted");
 
+        // separators are kept: P1-12 and P11-2 are different sessions (before: both p112, both read)
+        String twoIds = json.replace("P02 session 1", "P1-12").replace("P01 Session-3 (copy)", "P11-2");
+        ParseResult<RawAnnotation> p112 = parser.parse(twoIds.getBytes(StandardCharsets.UTF_8), "study.boris", "p1_12");
+        assertBalanced(p112, 2, 2);
+        assertEquals(
+                List.of(300.0, 310.0),
+                p112.records().stream().map(RawAnnotation::startS).toList());
+
         ParseResult<RawAnnotation> none = parser.parse(bytes, "study.boris", "P03-S1");
         assertBalanced(none, 0, 3);
         assertEquals(
@@ -244,7 +252,7 @@ class BorisParserTest {
                 "other\t2024-01-02\tclient\tv\t\tPOINT\t310.0",
                 "other\t2024-01-02\tclient\tv\t\tPOINT\t320.0",
                 "");
-        ParseResult<RawAnnotation> r = parser.parse(events.getBytes(StandardCharsets.UTF_8), "e.tsv", "s7");
+        ParseResult<RawAnnotation> r = parser.parse(events.getBytes(StandardCharsets.UTF_8), "e.tsv", "s_7");
         // before: both observations read, the other session's three points placed in this one
         assertBalanced(r, 1, 1);
         assertEquals(10.0, r.records().get(0).startS(), EPS);
@@ -257,7 +265,7 @@ class BorisParserTest {
                 "other\t2024-01-02\tclient\tv\t\tPOINT\t300.0\t300.0",
                 "s 7\t2024-01-01\tclient\tw\t\tSTATE\t10.0\t20.0",
                 "");
-        ParseResult<RawAnnotation> a = parser.parse(aggregated.getBytes(StandardCharsets.UTF_8), "a.tsv", "S7");
+        ParseResult<RawAnnotation> a = parser.parse(aggregated.getBytes(StandardCharsets.UTF_8), "a.tsv", "S-7");
         assertBalanced(a, 1, 1);
         assertEquals(3, a.records().get(0).line());
         assertTrue(rejectAt(a, 2).reason.startsWith("observation 1 of 2 (1 event) not read: another observation"));
