@@ -40,7 +40,7 @@ public final class RecordFields {
      * A number whose dots group thousands, with an optional decimal comma: {@code 1.300}, {@code
      * 1.302,5}, {@code 12.000.000} (how a German or French spreadsheet writes numbers).
      */
-    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(?:\\.\\d{3})+(?:,\\d*)?");
+    private static final Pattern GROUPED = Pattern.compile("[+-]?[1-9]\\d{0,2}(?:\\.\\d{3})+(?:,\\d*)?");
 
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     /**

@@ -84,7 +84,9 @@ class RecordFieldsTest {
         assertEquals(1234567.25, RecordFields.parseSeconds("Time", "1.234.567,25", COMMA), 1e-9);
         assertEquals(1.3, RecordFields.parseSeconds("Time", "1.300", POINT), 1e-12, "decimal points: unchanged");
         assertEquals(7125, RecordFields.parseSeconds("Time", "7.125", COMMA), 1e-12);
-        for (String dotted : List.of("13.5", "1.30", "1.3000", "1234.500", "1.300.5", ".5")) {
+        // 0.500 and 09.400: no locale groups thousands with a leading zero (before: 0.500 read 500 s)
+        for (String dotted :
+                List.of("13.5", "1.30", "1.3000", "1234.500", "1.300.5", ".5", "0.500", "09.400", "-0.250")) {
             assertEquals(
                     "field Time is ambiguous: this file writes decimal commas, so a dot may only group thousands"
                             + " (1.300 or 1.302,5)",
