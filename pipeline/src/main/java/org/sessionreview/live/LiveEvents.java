@@ -11,7 +11,8 @@ import org.sessionreview.taxonomy.CodeTaxonomy;
 
 /**
  * A live session's coded events: checked, de-duplicated by {@code source_file:source_line} (and
- * {@code source_record}, which tells events on one line apart), and
+ * {@code source_record}, which tells events on one line apart; an event sent without {@code
+ * source_file} by its content, {@link #contentId}), and
  * forwarded as soon as the data received so far (or the declared duration) places them inside the
  * session, with the review's own range rule ({@link AnnotationRange}); the others are held until
  * the session ends and judged then, as a review of the same files judges them. Plain Java; part
@@ -40,8 +41,15 @@ final class LiveEvents {
             return "event actor must be client, therapist or dyad";
         }
         Annotation a = annotation(m);
-        String id = a.sourceFile + ":" + a.sourceLine + (m.sourceRecord > 0 ? "#" + m.sourceRecord : "");
-        if (!s.eventIds.add(id)) {
+        if (m.sourceFile == null) {
+            // no identity from the producer (its Kafka offset changes when it sends again): the
+            // event itself is the identity, as a coding file holds each event once
+            if (!s.eventIds.add(contentId(m))) {
+                return "duplicate event (the same start, end, code, label, actor and modifiers as an earlier one"
+                        + " without source_file); ignored";
+            }
+        } else if (!s.eventIds.add(
+                a.sourceFile + ":" + a.sourceLine + (m.sourceRecord > 0 ? "#" + m.sourceRecord : ""))) {
             return "duplicate event (the source_file, source_line and source_record of an earlier one); ignored";
         }
         Double recorded = recordedS(s);
@@ -62,6 +70,23 @@ final class LiveEvents {
         }
         s.heldAnnotations.add(a);
         return null;
+    }
+
+    /**
+     * The identity of an event sent without {@code source_file}: everything the review reads of
+     * it, in a form no {@code source_file:line} identity can take (it starts with a tab).
+     */
+    static String contentId(LiveMessage m) {
+        return String.join(
+                "\t",
+                "",
+                m.code,
+                m.label == null ? "" : "L" + m.label,
+                m.actor,
+                Double.toString(m.startS),
+                String.valueOf(m.endS),
+                String.valueOf(m.significance),
+                m.modifiers == null ? "" : "M" + m.modifiers);
     }
 
     private static Annotation annotation(LiveMessage m) {

@@ -528,6 +528,37 @@ class LiveAssemblerTest {
     }
 
     @Test
+    void shouldTakeAnEventSentTwiceWithoutSourceFileOnce() {
+        // a producer without file positions that sends again after a timeout: the copies get new
+        // Kafka offsets, so only the event itself tells that it was already received
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        for (double t : new double[] {20, 20, 20.001, 20}) {
+            LiveMessage e = event(t, 0);
+            e.sourceFile = null;
+            in.add(e);
+        }
+        LiveMessage other = event(20, 0);
+        other.sourceFile = null;
+        other.actor = "therapist";
+        in.add(other);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        // before: four sighs at 20 s, three of them one event counted three times
+        assertEquals(
+                List.of("client 20.0", "client 20.001", "therapist 20.0"),
+                out.annotations.stream()
+                        .map(a -> a.actor + " " + a.startS)
+                        .sorted()
+                        .toList());
+        assertEquals(2, out.deadLetters.size(), out.deadLetters.toString());
+        assertTrue(out.deadLetters.stream()
+                .allMatch(d -> d.reason.startsWith("event: duplicate event (the same start, end, code, label, actor")));
+    }
+
+    @Test
     void shouldQuoteNoEventTextAndAdmitOnlyAllowedModifiers() {
         E4Recording rec = recording(100, 6);
         List<LiveMessage> in = new ArrayList<>();

@@ -378,7 +378,13 @@ final class AnnotationCases {
                         "A .boris project with content after its JSON is rejected as a whole.",
                         c -> c.addAnnotationFile(
                                 "codes.boris", AnnotationFiles.borisProject() + "}{\"observations\": 1}\n"),
-                        reviewed().reject("codes.boris")));
+                        reviewed().reject("codes.boris")),
+                of(
+                        "ann-row-pasted-twice",
+                        "An event a file holds twice (a row pasted again) counts once: the repeat is a reject"
+                                + " row naming the line it repeats.",
+                        c -> c.addAnnotationFile(X, SIGH + "\n" + SIGH + "\n"),
+                        reviewed().reject(X, 2, "the same event as line 1").annotationsFrom(X, 1)));
     }
 
     private static void setCodebook(CaseFolder c) throws java.io.IOException {

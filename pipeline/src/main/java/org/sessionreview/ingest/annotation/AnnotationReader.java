@@ -118,6 +118,7 @@ public final class AnnotationReader {
             return fileReject(
                     sourceName, sessionId, "the file holds no coded events (a header or an empty coding only)");
         }
+        RepeatedEvents.rejectRepeats(parsed, sourceName, sessionId);
         return parsed;
     }
 
