@@ -138,31 +138,67 @@ class SqlCommandITCase {
     }
 
     /**
-     * The research query counts only windows within the video: the sample review scores client
-     * windows before second 0 and past duration_s, which it once counted as "outside" a rupture.
+     * The research query's figures, computed here from the tables' plain rows in Java (not by a
+     * second query, which could repeat the query's own mistake): per session with a rupture, the
+     * client's scored windows within the video (0 <= start_s, end_s <= duration_s; the sample
+     * review scores client windows before second 0 and past duration_s, which the query once
+     * counted as "outside" a rupture), split by whether they overlap a rupture episode, with the
+     * count, mean and maximum of the anxiety index.
      */
     @Test
     void shouldCountOnlyWindowsWithinTheVideoWhenRunningTheResearchQuery() throws Exception {
         Path query = Paths.projectRoot().resolve("queries/research_anxiety_in_ruptures.sql");
         Result r = sql("-f", query.toString(), "--tables", out.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
-        Map<String, Long> counted = new java.util.TreeMap<>();
+        Map<String, double[]> got = new java.util.TreeMap<>();
         for (Map<String, Object> row : jsonRows(r.out())) {
-            counted.merge((String) row.get("session_id"), ((Number) row.get("windows")).longValue(), Long::sum);
+            got.put(row.get("session_id") + " " + row.get("windows_in"), new double[] {
+                ((Number) row.get("windows")).doubleValue(),
+                ((Number) row.get("mean_anxiety_index")).doubleValue(),
+                ((Number) row.get("max_anxiety_index")).doubleValue()
+            });
         }
-        String scored = "FROM windows AS w JOIN sessions AS s ON s.session_id = w.session_id"
-                + " WHERE w.role = 'client' AND w.anxiety_index IS NOT NULL"
-                + " AND w.session_id IN (SELECT session_id FROM ruptures)";
-        Map<String, Long> withinVideo = new java.util.TreeMap<>();
-        for (Map<String, Object> row : duck.query("SELECT w.session_id, COUNT(*) AS n " + scored
-                + " AND w.start_s >= 0 AND w.end_s <= s.duration_s GROUP BY w.session_id")) {
-            withinVideo.put((String) row.get("session_id"), ((Number) row.get("n")).longValue());
+        Map<String, Double> duration = new java.util.HashMap<>();
+        for (Map<String, Object> s : duck.query("SELECT session_id, duration_s FROM sessions")) {
+            duration.put((String) s.get("session_id"), ((Number) s.get("duration_s")).doubleValue());
         }
-        assertFalse(withinVideo.isEmpty(), "the sample review has sessions with ruptures");
-        assertEquals(withinVideo, counted, "scored client windows within the video, per session");
-        Number outsideVideo =
-                (Number) duck.scalar("SELECT COUNT(*) " + scored + " AND (w.start_s < 0 OR w.end_s > s.duration_s)");
-        assertTrue(outsideVideo.longValue() > 0, "the sample review scores windows outside the video");
+        List<Map<String, Object>> ruptures = duck.query("SELECT session_id, start_s, end_s FROM ruptures");
+        Map<String, double[]> expected = new java.util.TreeMap<>(); // count, sum, max
+        long outsideVideo = 0;
+        for (Map<String, Object> w :
+                duck.query("SELECT session_id, role, start_s, end_s, anxiety_index FROM windows")) {
+            String id = (String) w.get("session_id");
+            if (!"client".equals(w.get("role"))
+                    || w.get("anxiety_index") == null
+                    || ruptures.stream().noneMatch(x -> id.equals(x.get("session_id")))) {
+                continue;
+            }
+            double start = ((Number) w.get("start_s")).doubleValue();
+            double end = ((Number) w.get("end_s")).doubleValue();
+            if (start < 0 || end > duration.get(id)) {
+                outsideVideo++;
+                continue;
+            }
+            boolean inside = ruptures.stream()
+                    .anyMatch(x -> id.equals(x.get("session_id"))
+                            && ((Number) x.get("start_s")).doubleValue() < end
+                            && ((Number) x.get("end_s")).doubleValue() > start);
+            double index = ((Number) w.get("anxiety_index")).doubleValue();
+            double[] e = expected.computeIfAbsent(
+                    id + " " + (inside ? "inside" : "outside"), k -> new double[] {0, 0, Double.NEGATIVE_INFINITY});
+            e[0]++;
+            e[1] += index;
+            e[2] = Math.max(e[2], index);
+        }
+        assertFalse(expected.isEmpty(), "the sample review has sessions with ruptures");
+        assertTrue(outsideVideo > 0, "the sample review scores windows outside the video");
+        assertEquals(expected.keySet(), got.keySet(), "sessions and inside/outside groups");
+        for (Map.Entry<String, double[]> e : expected.entrySet()) {
+            double[] g = got.get(e.getKey());
+            assertEquals(e.getValue()[0], g[0], e.getKey() + " windows");
+            assertEquals(e.getValue()[1] / e.getValue()[0], g[1], 1e-9, e.getKey() + " mean");
+            assertEquals(e.getValue()[2], g[2], e.getKey() + " max");
+        }
     }
 
     @Test
