@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * annotations table's own {@code modifiers} column) gives its members as modifiers, as if each
  * were a field of the record; a member naming a field of the record ({@code start}, {@code
  * code}, a note, ...) is refused. Any other field whose value is an object or an array, or a field
- * given twice, rejects the record; the object is read to its end either way, so the next record
+ * given twice (also {@value #MODIFIERS}, whose two objects would otherwise merge), rejects the record; the object is read to its end either way, so the next record
  * starts where it should.
  */
 final class JsonObjectFields {
@@ -40,13 +40,23 @@ final class JsonObjectFields {
         Map<String, String> fields = new LinkedHashMap<>();
         String problem = null;
         int position = 0;
+        boolean modifiersSeen = false;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName().trim().toLowerCase(Locale.ROOT);
             position++;
             JsonToken v = p.nextToken();
-            String found = v == JsonToken.START_OBJECT && key.equals(MODIFIERS)
-                    ? readModifiers(p, scalars, nameable, fields)
-                    : put(p, v, scalars, nameable.test(key) ? "field " + key : unnamed(position), key, fields);
+            String found;
+            if (key.equals(MODIFIERS) && modifiersSeen) {
+                // a second modifiers object (or one beside a modifiers text) would merge into the
+                // first: which coder's attributes are meant is unknown, as for any field given twice
+                p.skipChildren();
+                found = "field " + MODIFIERS + " is given twice (which value is meant is unknown)";
+            } else if (v == JsonToken.START_OBJECT && key.equals(MODIFIERS)) {
+                found = readModifiers(p, scalars, nameable, fields);
+            } else {
+                found = put(p, v, scalars, nameable.test(key) ? "field " + key : unnamed(position), key, fields);
+            }
+            modifiersSeen |= key.equals(MODIFIERS);
             problem = problem == null ? found : problem;
         }
         if (problem != null) {

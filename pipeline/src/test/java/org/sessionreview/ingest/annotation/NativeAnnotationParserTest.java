@@ -76,6 +76,27 @@ class NativeAnnotationParserTest {
     }
 
     @Test
+    void shouldRejectARecordGivingModifiersTwice() {
+        String file = String.join(
+                "\n",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":{\"significance\":3},\"modifiers\":{\"intensity\":2}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":\"significance=3\",\"modifiers\":{\"intensity\":2}}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":{\"intensity\":2},\"Modifiers\":\"x\"}",
+                "{\"start\":1,\"code\":\"AFF_CUE\",\"modifiers\":{\"intensity\":2}}",
+                "");
+        ParseResult<RawAnnotation> r = jsonl.parse(AnnotationFixtures.utf8(file), "codes.jsonl", "s7");
+        // before: the two objects merged into significance 3 and intensity 2, as if one coder gave both
+        assertBalanced(r, 1, 3);
+        for (long line = 1; line <= 3; line++) {
+            assertEquals(
+                    "field modifiers is given twice (which value is meant is unknown)",
+                    rejectAt(r, line).reason,
+                    "line " + line);
+        }
+        assertEquals(Map.of("intensity", "2"), r.records().get(0).modifiers());
+    }
+
+    @Test
     void shouldRejectARecordWhoseModifiersObjectHoldsFieldsOrNestedValues() {
         String file = String.join(
                 "\n",
