@@ -227,6 +227,21 @@ public final class ScoringOptions {
             0.5,
             "",
             "Inside an episode, time when the index without its strongest channel is below this counts as low.");
+    public static final ConfigOption<Double> LEVEL_SHIFT_S = real(
+                    "scoring.episode.level_shift_s",
+                    360,
+                    "s",
+                    "A window's strongest channel that stood at or above the enter threshold in at least half of this"
+                            + " trailing span (half of it being the 180 s onset look-back: its rise began before any"
+                            + " onset the rule places) is a shifted level, not a response: the window then enters only"
+                            + " with concordance_shift_z.")
+            .positive();
+    public static final ConfigOption<Double> CONCORDANCE_SHIFT_Z = real(
+            "scoring.episode.concordance_shift_z",
+            2,
+            "",
+            "To enter an episode while the strongest channel is a shifted level (level_shift_s), the index"
+                    + " without it must reach this: the other channels carry the episode on their own.");
     public static final ConfigOption<Boolean> SCL_DRIFT_FOLLOWING = flag(
             "scoring.scl_drift.enabled",
             true,
@@ -300,6 +315,8 @@ public final class ScoringOptions {
             ONSET_MIN_FIT_WINDOWS,
             CONCORDANCE_ENTER_Z,
             CONCORDANCE_STAY_Z,
+            LEVEL_SHIFT_S,
+            CONCORDANCE_SHIFT_Z,
             SCL_DRIFT_FOLLOWING,
             SCL_DRIFT_SEGMENT_S,
             SCL_DRIFT_SEGMENTS,

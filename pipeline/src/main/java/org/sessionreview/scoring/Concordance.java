@@ -1,5 +1,6 @@
 package org.sessionreview.scoring;
 
+import java.util.List;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.WindowFeatures;
 
@@ -18,6 +19,22 @@ import org.sessionreview.model.WindowFeatures;
  * 3.5 % of windows.
  * A rule "at least two channels with z &gt;= 1" would instead pass in more than half of the
  * windows of a single-channel drift (some of five noisy channels is above 1 most of the time).
+ *
+ * <p><b>A shifted level</b> ({@link #levelShift}, 2026-12-06): the rule is a test run afresh at
+ * every window, and while one channel stands high for many minutes it is run many times: a
+ * drifting skin-conductance level that the drift-following reference ({@link
+ * DriftFollowingLevel}) has not caught up with yet (it needs three 10-minute floors for a slope)
+ * keeps the index above the enter threshold for 15-25 minutes, and in that stretch the 3.5 %
+ * chance passes of the support (heart rate or SCR rate rising by chance for 20 s) made false
+ * episodes (the independent cohort: 2 of 12 drift-only sessions). A channel that has stood at or
+ * above the enter threshold for at least half of the trailing {@code scoring.episode.level_shift_s}
+ * (360 s: half of it is the 180 s onset look-back of {@link OnsetRule}, so its rise began before
+ * any onset the rule can place for this entry) is a level, not a response beginning now,
+ * and the window's index says nothing about this moment beyond its support; the window then enters
+ * only when the support alone reaches {@code scoring.episode.concordance_shift_z} (2.0, the enter
+ * threshold: the other channels carry the episode on their own). With the null spread of 0.56 z
+ * that is 3.6 spreads, passed by chance in about 0.02 % of windows instead of 3.5 %; a concordant
+ * response (heart rate +10 bpm with SCRs and reduced RMSSD) gives a support of 3 or more.
  *
  * <p>The support is null when the window has fewer than two features with a z and a positive
  * weight (a lone channel cannot be concordant), and the window is not judged at all ({@link
@@ -69,6 +86,36 @@ public final class Concordance {
             }
         }
         return weights > 0 ? weighted / weights : null;
+    }
+
+    /**
+     * True when window {@code i}'s strongest channel stood at or above {@code level} (its signed
+     * z, {@link Feature#contribution}) in at least half of the windows whose centre lies in the
+     * {@code spanS} before window {@code i}'s centre, those windows with a z for it covering at
+     * least half of the span: a level that has been up for longer than an episode lasts (a
+     * drifting skin-conductance level before the drift-following reference has caught up), not a
+     * response beginning now.
+     *
+     * @param ws one wearer's windows sorted by start, without end-of-stream markers
+     */
+    public static boolean levelShift(List<WindowFeatures> ws, int i, double spanS, double level, ScoringConfig cfg) {
+        Feature top = strongest(ws.get(i), cfg);
+        if (top == null) {
+            return false;
+        }
+        double c = EpisodeDetector.centreS(ws.get(i), cfg);
+        int covered = 0;
+        int above = 0;
+        for (int j = i - 1; j >= 0 && EpisodeDetector.centreS(ws.get(j), cfg) >= c - spanS; j--) {
+            Double z = top.z(ws.get(j));
+            if (z != null) {
+                covered++;
+                if (top.contribution(z, cfg) >= level) {
+                    above++;
+                }
+            }
+        }
+        return covered > 0 && covered >= 0.5 * spanS / cfg.windowHopS() && 2 * above >= covered;
     }
 
     /** True when the window is not judged or its support reaches {@code level}. */

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
 import org.sessionreview.model.Role;
 import org.sessionreview.model.WindowFeatures;
 
@@ -23,7 +24,10 @@ import org.sessionreview.model.WindowFeatures;
  *   <li>An index that is null counts as not elevated and as low; so does missing time between
  *       windows (a gap of more than half a hop between cells).
  *   <li>Enter: a run of consecutive windows with index &gt;= enter threshold [2.0] covering at
- *       least the enter hold [20 s, 4 windows]. The episode starts at the start of the run.
+ *       least the enter hold [20 s, 4 windows], each also concordant ({@link Concordance}: its
+ *       support reaches 1.0, or 2.0 while its strongest channel is a shifted level, {@link
+ *       Concordance#levelShift}). The episode starts at the onset of the run's rise ({@link
+ *       EpisodeOnsets}).
  *   <li>Leave: a run of low time (index &lt; leave threshold [1.0], null, or missing) covering
  *       at least the leave hold [20 s]. The episode ends where that low run began. Windows in
  *       between the thresholds keep an episode going. An episode still open at the last window
@@ -96,6 +100,8 @@ public final class EpisodeDetector {
         double episodeStart = Double.NaN;
         double prevEnd = Double.NaN;
         double floor = Double.NEGATIVE_INFINITY; // end of the previous span
+        double shiftS = cfg.get(ScoringOptions.LEVEL_SHIFT_S);
+        double shiftZ = cfg.get(ScoringOptions.CONCORDANCE_SHIFT_Z);
         for (int i = 0; i < ws.size(); i++) {
             WindowFeatures w = ws.get(i);
             double c = centreS(w, cfg);
@@ -116,7 +122,11 @@ public final class EpisodeDetector {
             Double idx = w.anxietyIndex;
             boolean elevated = idx != null
                     && idx >= cfg.enterThreshold()
-                    && Concordance.concordant(w, rule.concordanceEnterZ(), cfg);
+                    && Concordance.concordant(w, rule.concordanceEnterZ(), cfg)
+                    && (inside
+                            || rule.concordanceEnterZ() == Double.NEGATIVE_INFINITY
+                            || !Concordance.levelShift(ws, i, shiftS, cfg.enterThreshold(), cfg)
+                            || Concordance.concordant(w, shiftZ, cfg));
             boolean low = idx == null
                     || idx < cfg.leaveThreshold()
                     || !Concordance.concordant(w, rule.concordanceStayZ(), cfg);
