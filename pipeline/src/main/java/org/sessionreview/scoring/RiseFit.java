@@ -2,57 +2,90 @@ package org.sessionreview.scoring;
 
 /**
  * The two-phase fit of one channel's window series in {@link EpisodeOnsets}, {@code y = a + b0 x +
- * b1 g(x; t0, R)} with b1 &gt; 0 ({@link RiseKernel}), as a projection: the line part ({@code 1,
- * x}) is fitted once per series, and each rise regressor g only needs its residual after that
- * line (Frisch-Waugh-Lovell), so a candidate (t0, R) costs O(n) without a matrix. The residual
+ * b1 g(x; t0, R)} with b1 &gt; 0 ({@link RiseKernel}), as a projection: the baseline part (the
+ * line {@code 1, x}) is fitted once per series, and each rise regressor g only needs its residual
+ * after it (Frisch-Waugh-Lovell), so a candidate (t0, R) costs O(n) without a matrix. The residual
  * sums of squares are those of least squares by QR decomposition (kept in test scope as {@code
  * ReferenceRiseFit}) up to rounding; a regressor whose residual norm is below {@value #SINGULAR}
  * (the QR's singularity threshold on the same diagonal element) is no rise, as there.
+ *
+ * <p>With {@code increments}, the same model is fitted to the window-to-window increments: {@code
+ * dy = b0 dx + b1 dg}, the level before the onset free to wander (a random walk with drift b0)
+ * instead of held to a line. See {@link EpisodeOnsets} for why.
  */
 final class RiseFit {
     /** Below this residual norm of g the rise column is taken as rank-deficient (as a QR with threshold 1e-10). */
     static final double SINGULAR = 1e-10;
 
     private final double[] x;
-    private final double[] xc;
+    private final boolean increments;
+    /** The baseline's regressors, orthonormal (Gram-Schmidt): {1, x} of levels, {dx} of increments. */
+    private final double[][] basis;
+
     private final double[] yPerp;
-    private final double sxx;
     private final double lineSse;
     private final double[] g;
+    private final double[] r;
 
     /**
      * @param x the leading edges, seconds, ascending
      * @param y the signed z of each window
      */
     RiseFit(double[] x, double[] y) {
-        int n = x.length;
+        this(x, y, false);
+    }
+
+    /**
+     * @param x the leading edges, seconds, ascending
+     * @param y the signed z of each window
+     * @param increments whether to fit the increments between consecutive windows
+     */
+    RiseFit(double[] x, double[] y, boolean increments) {
         this.x = x;
-        this.xc = new double[n];
-        this.yPerp = new double[n];
-        this.g = new double[n];
-        double xm = 0;
-        double ym = 0;
-        for (int i = 0; i < n; i++) {
-            xm += x[i] - x[0];
-            ym += y[i];
+        this.increments = increments;
+        double[] resp = increments ? diff(y) : y.clone();
+        int m = resp.length;
+        this.g = new double[x.length];
+        this.r = new double[m];
+        double[][] raw;
+        if (increments) {
+            raw = new double[][] {diff(x)};
+        } else {
+            double[] ones = new double[m];
+            double[] xs = new double[m];
+            for (int i = 0; i < m; i++) {
+                ones[i] = 1;
+                xs[i] = x[i] - x[0];
+            }
+            raw = new double[][] {ones, xs};
         }
-        xm /= n;
-        ym /= n;
-        double s = 0;
-        double sxy = 0;
-        for (int i = 0; i < n; i++) {
-            xc[i] = x[i] - x[0] - xm;
-            s += xc[i] * xc[i];
-            sxy += xc[i] * (y[i] - ym);
+        this.basis = new double[raw.length][];
+        boolean singular = m <= raw.length;
+        for (int k = 0; k < raw.length; k++) {
+            double[] v = raw[k].clone();
+            for (int j = 0; j < k; j++) {
+                project(v, basis[j]);
+            }
+            double norm = Math.sqrt(dot(v, v));
+            if (norm < SINGULAR) {
+                singular = true;
+                norm = 1;
+            }
+            for (int i = 0; i < m; i++) {
+                v[i] /= norm;
+            }
+            basis[k] = v;
         }
-        this.sxx = s;
-        double b = s > 0 ? sxy / s : 0;
-        double sse = 0;
-        for (int i = 0; i < n; i++) {
-            yPerp[i] = y[i] - ym - b * xc[i];
-            sse += yPerp[i] * yPerp[i];
+        for (double[] b : basis) {
+            project(resp, b);
         }
-        this.lineSse = n <= 2 || Math.sqrt(s) < SINGULAR ? Double.POSITIVE_INFINITY : sse;
+        this.yPerp = resp;
+        this.lineSse = singular ? Double.POSITIVE_INFINITY : dot(resp, resp);
+    }
+
+    /** The number of values fitted: the windows, or their increments. */
+    int n() {
+        return yPerp.length;
     }
 
     /** The residual sum of squares of the line alone (infinite when it cannot be fitted). */
@@ -74,34 +107,51 @@ final class RiseFit {
         if (n <= 3 || Double.isInfinite(lineSse)) {
             return lineSse;
         }
-        double gm = 0;
-        double sxg = 0;
         for (int i = 0; i < n; i++) {
             g[i] = RiseKernel.at(x[i], spanS, t0, p, rampS);
-            gm += g[i];
         }
-        gm /= n;
-        for (int i = 0; i < n; i++) {
-            sxg += xc[i] * (g[i] - gm);
+        int m = r.length;
+        for (int i = 0; i < m; i++) {
+            r[i] = increments ? g[i + 1] - g[i] : g[i];
         }
-        double bg = sxg / sxx;
-        double gg = 0;
-        double gy = 0;
-        for (int i = 0; i < n; i++) {
-            double gp = g[i] - gm - bg * xc[i];
-            g[i] = gp;
-            gg += gp * gp;
-            gy += gp * yPerp[i];
+        for (double[] b : basis) {
+            project(r, b);
         }
+        double gg = dot(r, r);
+        double gy = dot(r, yPerp);
         if (Math.sqrt(gg) < SINGULAR || !(gy > 0)) {
             return lineSse;
         }
         double b1 = gy / gg;
         double sse = 0;
-        for (int i = 0; i < n; i++) {
-            double e = yPerp[i] - b1 * g[i];
+        for (int i = 0; i < m; i++) {
+            double e = yPerp[i] - b1 * r[i];
             sse += e * e;
         }
         return sse;
+    }
+
+    private static double[] diff(double[] v) {
+        double[] d = new double[Math.max(0, v.length - 1)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = v[i + 1] - v[i];
+        }
+        return d;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** v minus its projection on the unit vector u. */
+    private static void project(double[] v, double[] u) {
+        double c = dot(v, u);
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= c * u[i];
+        }
     }
 }
