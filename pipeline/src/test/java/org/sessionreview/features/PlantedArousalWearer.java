@@ -104,6 +104,9 @@ public final class PlantedArousalWearer {
     double sclUs = 2.0;
     double scrPerMin = 3.0;
     double hrBpm = 70;
+    private double wanderSclUs;
+    private double wanderHrBpm;
+    private double wanderTauS = 60;
 
     public PlantedArousalWearer(double durationS, long seed) {
         this.durationS = durationS;
@@ -113,6 +116,36 @@ public final class PlantedArousalWearer {
     public PlantedArousalWearer episode(Episode e) {
         episodes.add(e);
         return this;
+    }
+
+    /**
+     * Adds a tonic wander to the EDA level and the heart rate: Ornstein-Uhlenbeck processes with
+     * time constant {@code tauS} and stationary SD {@code sclUs} (uS) and {@code hrBpm} (bpm), as a
+     * resting level moves over minutes. Drawn from a random stream of its own, so the rest of the
+     * wearer is the same with and without it.
+     */
+    public PlantedArousalWearer wander(double sclUs, double hrBpm, double tauS) {
+        this.wanderSclUs = sclUs;
+        this.wanderHrBpm = hrBpm;
+        this.wanderTauS = tauS;
+        return this;
+    }
+
+    /** An Ornstein-Uhlenbeck path at {@code hz} over the recording, stationary SD {@code sd}. */
+    private double[] ou(long stream, double hz, double sd) {
+        double[] w = new double[(int) (durationS * hz) + 2];
+        if (sd <= 0) {
+            return w;
+        }
+        Random r = new Random(seed * 1_000_003L + stream);
+        double a = Math.exp(-1 / (hz * wanderTauS));
+        double b = sd * Math.sqrt(1 - a * a);
+        double x = sd * r.nextGaussian();
+        for (int i = 0; i < w.length; i++) {
+            x = a * x + b * r.nextGaussian();
+            w[i] = x;
+        }
+        return w;
     }
 
     public PlantedArousalWearer drift(Drift d) {
@@ -172,10 +205,13 @@ public final class PlantedArousalWearer {
         double ph1 = 2 * Math.PI * rnd.nextDouble();
         double p2 = 150 + 100 * rnd.nextDouble();
         double ph2 = 2 * Math.PI * rnd.nextDouble();
+        double[] wander = ou(1, 4, wanderSclUs);
         for (int i = 0; i < x.length; i++) {
             double t = i / 4.0;
-            double tonic =
-                    sclUs + 0.03 * Math.sin(2 * Math.PI * t / p1 + ph1) + 0.015 * Math.sin(2 * Math.PI * t / p2 + ph2);
+            double tonic = sclUs
+                    + 0.03 * Math.sin(2 * Math.PI * t / p1 + ph1)
+                    + 0.015 * Math.sin(2 * Math.PI * t / p2 + ph2)
+                    + wander[i];
             for (Episode e : episodes) {
                 tonic += e.sclUs() * e.arousal(t);
             }
@@ -204,13 +240,14 @@ public final class PlantedArousalWearer {
         double phw = 2 * Math.PI * rnd.nextDouble();
         List<double[]> out = new ArrayList<>();
         double t = 3.0;
+        double[] wander = ou(2, 4, wanderHrBpm);
         while (true) {
             double a = arousal(t);
             double rise = 0;
             for (Episode e : episodes) {
                 rise += e.hrBpm() * e.arousal(t);
             }
-            double hr = hrBpm + 1.5 * Math.sin(2 * Math.PI * t / pw + phw) + rise;
+            double hr = hrBpm + 1.5 * Math.sin(2 * Math.PI * t / pw + phw) + rise + wander[(int) (t * 4)];
             double shrink = 1 - 0.4 * a;
             double ibi = 60 / hr + shrink * (0.035 * Math.sin(2 * Math.PI * 0.25 * t) + 0.008 * rnd.nextGaussian());
             t += ibi;
