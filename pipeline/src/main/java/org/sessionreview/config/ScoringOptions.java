@@ -1,5 +1,6 @@
 package org.sessionreview.config;
 
+import static org.sessionreview.config.ConfigOption.choice;
 import static org.sessionreview.config.ConfigOption.flag;
 import static org.sessionreview.config.ConfigOption.integer;
 import static org.sessionreview.config.ConfigOption.real;
@@ -216,6 +217,13 @@ public final class ScoringOptions {
     public static final ConfigOption<Integer> ONSET_MIN_FIT_WINDOWS = integer(
                     "scoring.episode.onset_min_fit_windows", 4, "", "Fewest windows on each side of a fitted knee.")
             .atLeast(2);
+    public static final ConfigOption<OnsetBaseline> ONSET_BASELINE = choice(
+            "scoring.episode.onset_baseline",
+            OnsetBaseline.class,
+            OnsetBaseline.LINE_OR_WANDER,
+            "The level before an onset: LINE (a line with independent noise) or LINE_OR_WANDER (per channel,"
+                    + " the line or a random walk with drift, whichever leaves the smaller residual variance), so"
+                    + " a wandering resting level is not read as the start of the rise.");
     public static final ConfigOption<Double> CONCORDANCE_ENTER_Z = real(
             "scoring.episode.concordance_enter_z",
             1,
@@ -313,6 +321,7 @@ public final class ScoringOptions {
             ONSET_LOOKBACK_S,
             ONSET_RISE_Z,
             ONSET_MIN_FIT_WINDOWS,
+            ONSET_BASELINE,
             CONCORDANCE_ENTER_Z,
             CONCORDANCE_STAY_Z,
             LEVEL_SHIFT_S,

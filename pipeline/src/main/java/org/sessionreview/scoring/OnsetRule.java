@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.sessionreview.config.OnsetBaseline;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.config.ScoringOptions;
 
@@ -30,6 +31,9 @@ import org.sessionreview.config.ScoringOptions;
  *     {@link EpisodeOnsets} for why these
  * @param latencyS per onset feature, the physiological latency added after the window lead,
  *     seconds [0 for all]; see {@link #DEFAULT_LATENCY_S}
+ * @param baseline the level before the onset in each channel's fit [LINE_OR_WANDER]: a line with
+ *     independent noise, or per channel that or a random walk with drift, whichever leaves the
+ *     smaller residual variance ({@link EpisodeOnsets})
  * @param concordanceEnterZ a window may enter an episode only when the index without its
  *     strongest contribution (the support, {@link Concordance#support}) reaches this, z units
  *     [1.0]
@@ -42,6 +46,7 @@ public record OnsetRule(
         int minFitWindows,
         Set<Feature> onsetFeatures,
         Map<Feature, Double> latencyS,
+        OnsetBaseline baseline,
         double concordanceEnterZ,
         double concordanceStayZ)
         implements Serializable {
@@ -67,6 +72,7 @@ public record OnsetRule(
                 ? Collections.emptySet()
                 : Collections.unmodifiableSet(EnumSet.copyOf(onsetFeatures));
         latencyS = copy(latencyS);
+        java.util.Objects.requireNonNull(baseline, "onset rule: baseline");
         if (!(lookbackS >= 0) || !(onsetRiseZ > 0) || minFitWindows < 2) {
             throw new IllegalArgumentException(
                     "onset rule: lookbackS >= 0, onsetRiseZ > 0," + " minFitWindows >= 2 required");
@@ -89,6 +95,7 @@ public record OnsetRule(
                 cfg.get(ScoringOptions.ONSET_MIN_FIT_WINDOWS),
                 DEFAULT_ONSET_FEATURES,
                 DEFAULT_LATENCY_S,
+                cfg.get(ScoringOptions.ONSET_BASELINE),
                 cfg.get(ScoringOptions.CONCORDANCE_ENTER_Z),
                 cfg.get(ScoringOptions.CONCORDANCE_STAY_Z));
     }
@@ -99,7 +106,13 @@ public record OnsetRule(
 
     /** A copy with other concordance levels (use {@code Double.NEGATIVE_INFINITY} to turn it off). */
     public OnsetRule withConcordance(double enterZ, double stayZ) {
-        return new OnsetRule(lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, enterZ, stayZ);
+        return new OnsetRule(lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, baseline, enterZ, stayZ);
+    }
+
+    /** A copy with another level before the onset. */
+    public OnsetRule withBaseline(OnsetBaseline b) {
+        return new OnsetRule(
+                lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, b, concordanceEnterZ, concordanceStayZ);
     }
 
     /** Footer/run.json entries, {@code scoring.episode.onset.*} and {@code scoring.episode.concordance.*}. */
