@@ -121,6 +121,17 @@ final class ChannelBuffer implements Serializable {
      * ({@code ChannelBufferRegularTest} checks it against that placement).
      */
     RegularSeries regular(double fromMillis, double toMillis) {
+        return regular(fromMillis, toMillis, null);
+    }
+
+    /**
+     * As {@link #regular(double, double)}, the grid written into {@code scratch}'s array for its
+     * length (every point is written, so what the array held before does not matter): for a
+     * caller that is done with the series before it asks the same scratch again.
+     *
+     * @param scratch where the grid may go; null allocates it
+     */
+    RegularSeries regular(double fromMillis, double toMillis, GridScratch scratch) {
         int first = indexAtOrAfter(fromMillis);
         int end = indexAtOrAfter(toMillis);
         if (first >= end || beats) {
@@ -129,7 +140,7 @@ final class ChannelBuffer implements Serializable {
         double t0 = times[first];
         double dt = 1000.0 / rateHz;
         int length = (int) Math.ceil((toMillis - t0) / dt - 1e-9);
-        double[] grid = new double[length * width];
+        double[] grid = scratch == null ? new double[length * width] : scratch.array(length * width);
         int filled = 0; // grid points before this one hold a sample or NaN
         int runFrom = first;
         int runGrid = 0;

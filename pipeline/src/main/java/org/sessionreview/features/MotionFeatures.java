@@ -79,7 +79,9 @@ public final class MotionFeatures {
                 ? acc.values()
                 : Arrays.copyOfRange(acc.values(), from * 3, to * 3);
         // |a| once, for the median deviation here and for the spectrum's frames
-        double[] magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
+        double[] magnitude = frames == null
+                ? AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G)
+                : AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G, frames.magnitudeScratch(xyz.length / 3));
         int valid = 0;
         for (double v : magnitude) {
             valid += Double.isNaN(v) ? 0 : 1;

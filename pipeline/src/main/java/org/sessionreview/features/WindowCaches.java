@@ -11,10 +11,21 @@ import org.sessionreview.signal.motion.FidgetFrameCache;
  *
  * @param fidgetFrames the ACC frames' spectra and 1 s segment spreads
  * @param hrvBlocks the HRV spectrum's per-hop Fourier sums of the device beats
+ * @param grids the arrays the windows' regular grids are written into, one per channel and use
  */
-record WindowCaches(FidgetFrameCache fidgetFrames, LombScargleBlocks hrvBlocks) {
+record WindowCaches(FidgetFrameCache fidgetFrames, LombScargleBlocks hrvBlocks, Grids grids) {
     /** Empty caches for a wearer whose windows start on {@code mediaStartMillis + k * hopMillis}. */
     static WindowCaches create(long mediaStartMillis, long hopMillis) {
-        return new WindowCaches(new FidgetFrameCache(), new LombScargleBlocks(mediaStartMillis, hopMillis));
+        return new WindowCaches(
+                new FidgetFrameCache(),
+                new LombScargleBlocks(mediaStartMillis, hopMillis),
+                new Grids(
+                        new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch()));
     }
+
+    /**
+     * A window's grids: each is done with before the next window takes its own (the steps keep
+     * copies of what they cache), and two grids of one window never share an array.
+     */
+    record Grids(GridScratch edaContext, GridScratch hr, GridScratch acc, GridScratch temp, GridScratch tempContext) {}
 }

@@ -32,6 +32,7 @@ final class WindowComputer {
             double endMillis) {
         double contextStart = startMillis - config.contextMillis();
         List<Artifact> offBand = events.notWorn().over(contextStart, endMillis);
+        WindowCaches.Grids grids = caches == null ? null : caches.grids();
         WindowFeatures w = new WindowFeatures();
         w.sessionId = sessionId;
         w.role = role;
@@ -40,7 +41,10 @@ final class WindowComputer {
         w.endS = (endMillis - mediaStartMillis) / 1000.0;
 
         w.edaQuality = EdaFeatures.quality(
-                regular(buffers, Channel.EDA, contextStart, endMillis), startMillis, endMillis, config);
+                regular(buffers, Channel.EDA, contextStart, endMillis, grids == null ? null : grids.edaContext()),
+                startMillis,
+                endMillis,
+                config);
         if (w.edaQuality >= config.minQuality()) {
             // level and responses from the per-core streaming decomposition (one detection per SCR)
             double tonic = events.eda().meanTonic(startMillis, endMillis);
@@ -54,7 +58,9 @@ final class WindowComputer {
         CardiacWindow.fill(
                 w,
                 events,
-                NotWornStretches.mask(regular(buffers, Channel.HR, startMillis, endMillis), offBand),
+                NotWornStretches.mask(
+                        regular(buffers, Channel.HR, startMillis, endMillis, grids == null ? null : grids.hr()),
+                        offBand),
                 startMillis,
                 endMillis,
                 config,
@@ -66,7 +72,8 @@ final class WindowComputer {
             CardiacWindow.limitToWornShare(w, worn, config);
         }
 
-        RegularSeries acc = NotWornStretches.mask(regular(buffers, Channel.ACC, startMillis, endMillis), offBand);
+        RegularSeries acc = NotWornStretches.mask(
+                regular(buffers, Channel.ACC, startMillis, endMillis, grids == null ? null : grids.acc()), offBand);
         MotionFeatures.Result motion = MotionFeatures.compute(
                 acc, startMillis, endMillis, config, caches == null ? null : caches.fidgetFrames());
         w.fidgetFreqHz = motion.fidgetFreqHz();
@@ -76,7 +83,9 @@ final class WindowComputer {
         w.grossMovementS = motion.grossMovementS();
 
         TemperatureFeatures.Result temp = TemperatureFeatures.compute(
-                NotWornStretches.mask(regular(buffers, Channel.TEMP, startMillis, endMillis), offBand),
+                NotWornStretches.mask(
+                        regular(buffers, Channel.TEMP, startMillis, endMillis, grids == null ? null : grids.temp()),
+                        offBand),
                 startMillis,
                 endMillis,
                 config);
@@ -84,7 +93,9 @@ final class WindowComputer {
         if (temp.slopeCPerMin() != null) {
             // slope over the trailing temperature.slope_span_s with the off-wrist guard (fall rule) looking back over
             // the context
-            RegularSeries t = NotWornStretches.mask(regular(buffers, Channel.TEMP, contextStart, endMillis), offBand);
+            RegularSeries t = NotWornStretches.mask(
+                    regular(buffers, Channel.TEMP, contextStart, endMillis, grids == null ? null : grids.tempContext()),
+                    offBand);
             w.tempSlopeCPerMin = FeatureSteps.temperatureSlope(config)
                     .at(t.values(), t.rateHz(), t.t0Millis(), endMillis)
                     .slopeCPerMin();
@@ -92,8 +103,9 @@ final class WindowComputer {
         return w;
     }
 
-    private static RegularSeries regular(Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to) {
+    private static RegularSeries regular(
+            Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to, GridScratch scratch) {
         ChannelBuffer b = buffers.get(c);
-        return b == null ? RegularSeries.empty(1, c.width()) : b.regular(from, to);
+        return b == null ? RegularSeries.empty(1, c.width()) : b.regular(from, to, scratch);
     }
 }

@@ -13,7 +13,8 @@ import org.sessionreview.model.SampleBlock;
  * run) against the sample-by-sample placement it replaces ({@link #reference}): equal, bit for
  * bit, on streams of blocks with gaps, blocks that start off the grid (jittered by a few ms or by
  * fractions of a sample), repeated and overlapping blocks, NaN values, rates of 1 to 64 Hz and
- * widths 1 and 3, for spans that start in gaps, before the data and end past it.
+ * widths 1 and 3, for spans that start in gaps, before the data and end past it; and written
+ * into a kept array ({@link GridScratch}) that held another grid or garbage, the same grid.
  */
 class ChannelBufferRegularTest {
     private static final double T0 = 1_700_000_000_123.0;
@@ -27,6 +28,7 @@ class ChannelBufferRegularTest {
             double rate = rates[seed % rates.length];
             int width = seed % 2 == 0 ? 3 : 1;
             ChannelBuffer buffer = new ChannelBuffer(width, false);
+            GridScratch scratch = new GridScratch();
             double[] times = new double[0];
             double[] values = new double[0];
             long start = (long) T0;
@@ -59,6 +61,20 @@ class ChannelBufferRegularTest {
                 assertEquals(expected.t0Millis(), actual.t0Millis(), what);
                 assertEquals(expected.length(), actual.length(), what);
                 assertArrayEquals(bits(expected.values()), bits(actual.values()), what);
+                // into a kept array holding another span's grid or garbage: the same grid
+                double[] kept = scratch.array(actual.values().length);
+                Arrays.fill(kept, k % 2 == 0 ? Double.NaN : rng.nextDouble());
+                RegularSeries reused = buffer.regular(from, to, scratch);
+                assertEquals(expected.t0Millis(), reused.t0Millis(), what);
+                assertArrayEquals(bits(expected.values()), bits(reused.values()), what);
+                if (k % 8 == 0) { // a longer span: a new array, then kept
+                    RegularSeries longer = buffer.regular(from, to + 1000, scratch);
+                    assertArrayEquals(
+                            bits(reference(times, values, width, rate, from, to + 1000)
+                                    .values()),
+                            bits(longer.values()),
+                            what);
+                }
                 spans++;
             }
         }

@@ -18,7 +18,19 @@ public final class AccMagnitude {
      * @return one magnitude per sample, g; NaN where any axis is NaN
      */
     public static double[] magnitudeG(double[] xyz, double countsPerG) {
-        double[] m = new double[xyz.length / 3];
+        return magnitudeG(xyz, countsPerG, new double[xyz.length / 3]);
+    }
+
+    /**
+     * As {@link #magnitudeG(double[], double)}, written into {@code m} (one value per sample of
+     * {@code xyz}, every one overwritten).
+     *
+     * @return {@code m}
+     */
+    public static double[] magnitudeG(double[] xyz, double countsPerG, double[] m) {
+        if (m.length != xyz.length / 3) {
+            throw new IllegalArgumentException("need " + xyz.length / 3 + " magnitudes, not " + m.length);
+        }
         double inverse = 1.0 / countsPerG;
         if (isExactInverse(countsPerG, inverse)) {
             // dividing by a power of two and multiplying by its inverse, also a power of two, both

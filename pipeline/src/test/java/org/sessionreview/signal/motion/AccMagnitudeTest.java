@@ -69,4 +69,23 @@ class AccMagnitudeTest {
         }
         return m;
     }
+
+    @Test
+    void shouldOverwriteAKeptArrayWithTheFreshMagnitudes() {
+        Random rng = new Random(7);
+        double[] kept = new double[500];
+        for (int round = 0; round < 20; round++) {
+            double[] xyz = new double[3 * kept.length];
+            for (int i = 0; i < xyz.length; i++) {
+                xyz[i] = rng.nextInt(30) == 0 ? Double.NaN : rng.nextInt(257) - 128;
+            }
+            java.util.Arrays.fill(kept, round % 2 == 0 ? Double.NaN : rng.nextDouble());
+            double[] expected = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
+            double[] actual = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G, kept);
+            assertTrue(actual == kept);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]));
+            }
+        }
+    }
 }
