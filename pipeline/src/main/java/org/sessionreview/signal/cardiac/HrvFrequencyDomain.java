@@ -1,6 +1,5 @@
 package org.sessionreview.signal.cardiac;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -86,27 +85,36 @@ public final class HrvFrequencyDomain {
         if ((toMillis - fromMillis) / 1000.0 < config.minSpanS()) {
             return null;
         }
-        double coverage = HrvTimeDomain.compute(beats, fromMillis, toMillis).coverage();
-        List<Beat> used = new ArrayList<>();
+        // one pass for the coverage (HrvTimeDomain's sum, in its order) and the count, one to
+        // copy the beats used: no statistics that are not needed and no list of them
+        int n = 0;
+        double covered = 0;
         for (Beat b : beats) {
             if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
-                used.add(b);
+                n++;
+                covered += b.tMillis() - Math.max(fromMillis, b.startMillis());
             }
         }
-        if (coverage < config.minCoverage() || used.size() < MIN_BEATS) {
+        double coverage = Math.min(1.0, covered / (toMillis - fromMillis));
+        if (coverage < config.minCoverage() || n < MIN_BEATS) {
             return null;
         }
-        int n = used.size();
+        double[] times = new double[n];
         double[] t = new double[n];
         double[] ibi = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = (used.get(i).tMillis() - fromMillis) / 1000.0; // small numbers keep sin() exact
-            ibi[i] = used.get(i).ibiMs();
+        int i = 0;
+        for (Beat b : beats) {
+            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
+                times[i] = b.tMillis();
+                t[i] = (b.tMillis() - fromMillis) / 1000.0; // small numbers keep sin() exact
+                ibi[i] = b.ibiMs();
+                i++;
+            }
         }
         double[] f = LombScargle.grid(config.lfLowHz(), config.hfHighHz(), config.stepHz());
         double[] psd;
         if (blocks != null && blocks.covers(fromMillis, toMillis)) {
-            psd = blockPsd(used, t, ibi, fromMillis, toMillis, f, blocks);
+            psd = blockPsd(times, t, ibi, fromMillis, toMillis, f, blocks);
         } else {
             detrend(t, ibi);
             psd = LombScargle.psd(t, ibi, f);
@@ -121,7 +129,7 @@ public final class HrvFrequencyDomain {
      * line and the mean of what is left are removed from the sums, not from each value.
      */
     private static double[] blockPsd(
-            List<Beat> used,
+            double[] times,
             double[] t,
             double[] ibi,
             double fromMillis,
@@ -129,10 +137,6 @@ public final class HrvFrequencyDomain {
             double[] f,
             LombScargleBlocks blocks) {
         int n = t.length;
-        double[] times = new double[n];
-        for (int i = 0; i < n; i++) {
-            times[i] = used.get(i).tMillis();
-        }
         double[] detrended = ibi.clone();
         double[] line = detrend(t, detrended);
         double mean = 0; // the periodogram's own centring of the detrended values
