@@ -164,19 +164,44 @@ final class EdaCoreState implements Serializable {
 
     /** Mean tonic level over valid samples in {@code [from, to)}, uS; NaN when none. */
     double meanTonic(double from, double to) {
+        return meanTonic(tonic, from, to);
+    }
+
+    /**
+     * Mean of the non-NaN values of {@code chunks} ({start ms, rate Hz, values...}, in time order)
+     * whose time {@code start + (i - 2) * 1000 / rate} lies in {@code [from, to)}, NaN when none.
+     * Each chunk's samples in the span are found by bisection (the time grows with the index, as
+     * its rounding does), and summed in the order a scan of every held sample would sum them.
+     */
+    static double meanTonic(List<double[]> chunks, double from, double to) {
         double sum = 0;
         int n = 0;
-        for (double[] c : tonic) {
+        for (double[] c : chunks) {
             double dt = 1000.0 / c[1];
-            for (int i = 2; i < c.length; i++) {
-                double t = c[0] + (i - 2) * dt;
-                if (t >= from && t < to && !Double.isNaN(c[i])) {
+            int end = firstAtOrAfter(c, dt, to);
+            for (int i = firstAtOrAfter(c, dt, from); i < end; i++) {
+                if (!Double.isNaN(c[i])) {
                     sum += c[i];
                     n++;
                 }
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** The first index {@code i >= 2} of chunk {@code c} whose time is {@code >= millis} ({@code c.length} when none). */
+    private static int firstAtOrAfter(double[] c, double dt, double millis) {
+        int lo = 2;
+        int hi = c.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (c[0] + (mid - 2) * dt >= millis) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** Responses peaking in {@code [from, to)}: {count, amplitude sum uS}. */
