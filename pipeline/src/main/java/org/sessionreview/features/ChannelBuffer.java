@@ -19,6 +19,11 @@ import org.sessionreview.model.SampleBlock;
 final class ChannelBuffer implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** A sample farther than this (in sample periods) from a point of the grid has no grid key. */
+    private static final double ON_GRID = 1e-3;
+
+    private static final long OFF_GRID = Long.MIN_VALUE;
+
     private final int width;
     private final boolean beats;
     private double rateHz = Double.NaN;
@@ -27,6 +32,14 @@ final class ChannelBuffer implements Serializable {
     private int head;
     private int size;
     private double progressMillis = Double.NEGATIVE_INFINITY;
+    /**
+     * Per kept sample, its point on a grid of the channel's rate through {@link #gridOrigin} when
+     * it lies within {@value #ON_GRID} of a point, else {@link #OFF_GRID}: lets {@link #regular}
+     * place such samples by integers. Not state: rebuilt when lost.
+     */
+    private transient long[] gridKeys;
+
+    private transient double gridOrigin;
     private double dataEndMillis = Double.NEGATIVE_INFINITY;
 
     ChannelBuffer(int width, boolean beats) {
@@ -62,6 +75,9 @@ final class ChannelBuffer implements Serializable {
             double t = b.sampleMillis(i);
             if (t >= dropBeforeMillis && t > last) {
                 times[next] = t;
+                if (gridKeys != null) {
+                    gridKeys[next] = gridKey(t);
+                }
                 if (width == 1) {
                     values[next] = src[i];
                 } else {
@@ -146,11 +162,16 @@ final class ChannelBuffer implements Serializable {
         int runGrid = 0;
         int runLength = 0;
         double perMillis = rateHz / 1000.0; // 1 / dt but for rounding: only to recognise a run's next point
+        long[] keys = gridKeys();
+        long firstKey = keys[first]; // with a key, t0 and the sample are within 2e-3 dt of points of one grid,
+        // so (t - t0) / dt lies within 3e-3 of their difference: the point rounding gives, whatever next is
         for (int i = first; i < end; i++) {
             int next = runGrid + runLength;
             double offset = times[i] - t0;
             int j;
-            if (Math.abs(offset * perMillis - next) < 0.2) {
+            if (firstKey != OFF_GRID && keys[i] != OFF_GRID) {
+                j = (int) Math.min(Integer.MAX_VALUE, keys[i] - firstKey);
+            } else if (Math.abs(offset * perMillis - next) < 0.2) {
                 // within 0.2 + a few ulps of next, so |offset / dt - next| < 1/2: the point rounding gives
                 j = next;
             } else {
@@ -174,6 +195,25 @@ final class ChannelBuffer implements Serializable {
         filled = copyRun(grid, filled, runFrom, runGrid, runLength);
         Arrays.fill(grid, filled * width, grid.length, Double.NaN);
         return new RegularSeries(t0, rateHz, width, grid);
+    }
+
+    /** The kept samples' grid keys, rebuilt for all of them when lost (a restore) or not made yet. */
+    private long[] gridKeys() {
+        if (gridKeys == null || gridKeys.length != times.length) {
+            gridKeys = new long[times.length];
+            gridOrigin = size == 0 ? 0 : times[head];
+            for (int i = head; i < head + size; i++) {
+                gridKeys[i] = gridKey(times[i]);
+            }
+        }
+        return gridKeys;
+    }
+
+    /** The grid point of {@code millis} when it lies within {@link #ON_GRID} of one, else {@link #OFF_GRID}. */
+    private long gridKey(double millis) {
+        double q = (millis - gridOrigin) * (rateHz / 1000.0);
+        long k = Math.round(q);
+        return Math.abs(q - k) < ON_GRID && Math.abs(q) < 1e12 ? k : OFF_GRID;
     }
 
     /**
@@ -261,6 +301,9 @@ final class ChannelBuffer implements Serializable {
         if (size + count <= times.length && head >= times.length / 2) {
             System.arraycopy(times, head, times, 0, size);
             System.arraycopy(values, head * width, values, 0, size * width);
+            if (gridKeys != null) {
+                System.arraycopy(gridKeys, head, gridKeys, 0, size);
+            }
             head = 0;
             return;
         }
@@ -270,5 +313,8 @@ final class ChannelBuffer implements Serializable {
         }
         times = Arrays.copyOf(times, capacity);
         values = Arrays.copyOf(values, capacity * width);
+        if (gridKeys != null) {
+            gridKeys = Arrays.copyOf(gridKeys, capacity);
+        }
     }
 }

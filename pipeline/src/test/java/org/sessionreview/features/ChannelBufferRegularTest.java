@@ -13,7 +13,8 @@ import org.sessionreview.model.SampleBlock;
  * run) against the sample-by-sample placement it replaces ({@link #reference}): equal, bit for
  * bit, on streams of blocks with gaps, blocks that start off the grid (jittered by a few ms or by
  * fractions of a sample), repeated and overlapping blocks, NaN values, rates of 1 to 64 Hz and
- * widths 1 and 3, for spans that start in gaps, before the data and end past it; and written
+ * widths 1 and 3 (the grid keys of samples on the channel's grid and the rounding of those off
+ * it; spans asked between appends, after evictions and after a restore), for spans that start in gaps, before the data and end past it; and written
  * into a kept array ({@link GridScratch}) that held another grid or garbage, the same grid.
  */
 class ChannelBufferRegularTest {
@@ -21,7 +22,7 @@ class ChannelBufferRegularTest {
 
     @Test
     void shouldPlaceSamplesAsTheSampleBySampleGridDoes() {
-        double[] rates = {32, 4, 64, 1, 20};
+        double[] rates = {32, 4, 64, 1, 20, 7.3};
         int spans = 0;
         for (int seed = 0; seed < 60; seed++) {
             Random rng = new Random(seed);
@@ -46,6 +47,29 @@ class ChannelBufferRegularTest {
                     }
                 }
                 start = nextStart(rng, b, rate);
+                // spans asked while blocks still come (the grid keys then follow the appends), after
+                // evictions (the kept samples move to the front) and after a restore (keys rebuilt)
+                if (block % 4 == 3) {
+                    double cutoff = times[0] + rng.nextDouble() * (times[times.length - 1] - times[0]) / 2;
+                    buffer.evictBefore(cutoff);
+                    int keep = 0;
+                    while (keep < times.length && times[keep] < cutoff) {
+                        keep++;
+                    }
+                    times = Arrays.copyOfRange(times, keep, times.length);
+                    values = Arrays.copyOfRange(values, keep * width, values.length);
+                }
+                if (block % 7 == 6) {
+                    buffer = restored(buffer);
+                }
+                if (times.length > 0) {
+                    double from = times[0] + rng.nextDouble() * (times[times.length - 1] - times[0]);
+                    double to = from + rng.nextDouble() * 40_000;
+                    assertArrayEquals(
+                            bits(reference(times, values, width, rate, from, to).values()),
+                            bits(buffer.regular(from, to).values()),
+                            "seed " + seed + ", block " + block);
+                }
             }
             double first = times[0];
             double last = times[times.length - 1];
@@ -79,6 +103,22 @@ class ChannelBufferRegularTest {
             }
         }
         System.out.println("[ChannelBufferRegularTest] " + spans + " spans equal to the sample-by-sample grid");
+    }
+
+    /** {@code buffer} after Java serialization (what is not state is lost). */
+    private static ChannelBuffer restored(ChannelBuffer buffer) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(buffer);
+            }
+            try (java.io.ObjectInputStream in =
+                    new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return (ChannelBuffer) in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A block of 1 to 40 s of random values with NaN runs. */
