@@ -139,11 +139,12 @@ final class CardiacWindow {
     /** Accepted device beats plus the accepted pulse-wave beats in the device's gaps, in time order. */
     static List<Beat> merge(List<Beat> device, List<Beat> bvp, double coverMillis) {
         List<Beat> out = new ArrayList<>();
-        List<Double> accepted = new ArrayList<>();
+        double[] accepted = new double[device.size()]; // the accepted device beats' times, unboxed
+        int count = 0;
         for (Beat b : device) {
             if (b.accepted()) {
                 out.add(b);
-                accepted.add(b.tMillis());
+                accepted[count++] = b.tMillis();
             }
         }
         int j = 0;
@@ -151,10 +152,10 @@ final class CardiacWindow {
             if (!b.accepted()) {
                 continue;
             }
-            while (j < accepted.size() && accepted.get(j) < b.tMillis() - coverMillis) {
+            while (j < count && accepted[j] < b.tMillis() - coverMillis) {
                 j++;
             }
-            boolean covered = j < accepted.size() && accepted.get(j) <= b.tMillis() + coverMillis;
+            boolean covered = j < count && accepted[j] <= b.tMillis() + coverMillis;
             if (!covered) {
                 out.add(b);
             }
