@@ -100,10 +100,9 @@ final class ChannelBuffer implements Serializable {
 
     /** Drops samples before {@code millis}. */
     void evictBefore(double millis) {
-        while (size > 0 && times[head] < millis) {
-            head++;
-            size--;
-        }
+        int first = indexAtOrAfter(millis); // times increase: those before it are the ones below millis
+        size -= first - head;
+        head = first;
         if (size == 0) {
             head = 0;
         }
