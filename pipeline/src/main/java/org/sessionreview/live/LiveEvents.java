@@ -12,7 +12,9 @@ import org.sessionreview.taxonomy.CodeTaxonomy;
 /**
  * A live session's coded events: checked, de-duplicated by {@code source_file:source_line} (and
  * {@code source_record}, which tells events on one line apart; an event sent without {@code
- * source_file} by its content, {@link #contentId}), and
+ * source_file} by its content, {@link #contentId}; events with a {@code source_file} are taken
+ * as its lines: {@code replay} sends only what a review of the file accepts, so a line repeating
+ * an earlier one was already refused there), and
  * forwarded as soon as the data received so far (or the declared duration) places them inside the
  * session, with the review's own range rule ({@link AnnotationRange}); the others are held until
  * the session ends and judged then, as a review of the same files judges them. Plain Java; part
@@ -44,7 +46,7 @@ final class LiveEvents {
         if (m.sourceFile == null) {
             // no identity from the producer (its Kafka offset changes when it sends again): the
             // event itself is the identity, as a coding file holds each event once
-            if (!s.eventIds.add(contentId(m))) {
+            if (!s.eventIds.add(contentId(m, a))) {
                 return "duplicate event (the same start, end, code, label, actor and modifiers as an earlier one"
                         + " without source_file); ignored";
             }
@@ -73,20 +75,28 @@ final class LiveEvents {
     }
 
     /**
-     * The identity of an event sent without {@code source_file}: everything the review reads of
-     * it, in a form no {@code source_file:line} identity can take (it starts with a tab).
+     * The identity of an event sent without {@code source_file}, by its content: code, label,
+     * actor, times, significance and the admitted modifiers, the fields the review reads. Kept as a SHA-256 digest, so that no label or
+     * modifier text stays in the session's state; it starts with a tab, which no {@code
+     * source_file:line} identity does.
      */
-    static String contentId(LiveMessage m) {
-        return String.join(
-                "\t",
-                "",
+    static String contentId(LiveMessage m, Annotation a) {
+        String content = String.join(
+                "\u0000",
                 m.code,
                 m.label == null ? "" : "L" + m.label,
                 m.actor,
                 Double.toString(m.startS),
                 String.valueOf(m.endS),
                 String.valueOf(m.significance),
-                m.modifiers == null ? "" : "M" + m.modifiers);
+                a.modifiers == null ? "" : "M" + a.modifiers);
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "\t" + java.util.HexFormat.of().formatHex(d, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Annotation annotation(LiveMessage m) {

@@ -57,8 +57,11 @@ import org.sessionreview.model.WindowFeatures;
  *       whichever of two models of its resting level leaves the smaller residual variance per
  *       value: the line above with independent noise, or a level that wanders as a random walk
  *       with drift (the same rise fitted to the increments between consecutive windows, {@code
- *       dy = b0 dx + b1 dg}; {@link RiseFit}). The two are likelihoods of the same series (given
- *       its first window the increments are a transform of unit Jacobian). A resting level
+ *       dy = b0 dx + b1 dg}; {@link RiseFit}). The comparison is by residual variance per value,
+ *       a Gaussian likelihood per value, not a strict likelihood-ratio choice (the walk,
+ *       conditioned on the first window, fits one value and one parameter fewer and counts with
+ *       the line's n; a window missing from one channel makes one longer increment, taken with
+ *       the same noise). A resting level
  *       wanders over minutes (tonic EDA by 0.1-0.3 uS, heart rate by a few bpm) and a 30-60 s
  *       window average turns that into a smooth series the line cannot follow; it then bent
  *       the fit at the wander instead of at the onset (an independent cohort: onsets up to 88 s
@@ -215,9 +218,9 @@ public final class EpisodeOnsets {
      * As {@link #sharedOnset(List, List, int, double, double[])}, each channel's level before the
      * onset taken as {@code baseline} says: with {@link OnsetBaseline#LINE_OR_WANDER}, a channel
      * contributes {@code n log} of the smaller residual variance per value of the line fit ({@code
-     * SSE / n}) and of the random walk's ({@code SSE / (n - 1)} of the increments), the two being
-     * likelihoods of the same series (the increments are a transform of unit Jacobian given the
-     * first window).
+     * SSE / n}) and of the random walk's ({@code SSE / (n - 1)} of the increments): a Gaussian
+     * likelihood per value, weighted by the line's n for both (not a strict likelihood ratio; see
+     * the class comment).
      */
     static Double sharedOnset(
             List<double[][]> series, List<Double> spans, int k, double p, double[] rampsS, OnsetBaseline baseline) {

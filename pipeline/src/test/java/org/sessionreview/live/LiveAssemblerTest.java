@@ -544,6 +544,10 @@ class LiveAssemblerTest {
         other.sourceFile = null;
         other.actor = "therapist";
         in.add(other);
+        LiveMessage observer = event(20, 0);
+        observer.sourceFile = null;
+        observer.modifiers = "observer=Jane Roe"; // dropped by the allow-list: the same event as the first
+        in.add(observer);
         in.add(message(LiveMessage.SESSION_END));
         Collected out = run(in);
         // before: four sighs at 20 s, three of them one event counted three times
@@ -553,9 +557,12 @@ class LiveAssemblerTest {
                         .map(a -> a.actor + " " + a.startS)
                         .sorted()
                         .toList());
-        assertEquals(2, out.deadLetters.size(), out.deadLetters.toString());
+        assertEquals(3, out.deadLetters.size(), out.deadLetters.toString());
         assertTrue(out.deadLetters.stream()
                 .allMatch(d -> d.reason.startsWith("event: duplicate event (the same start, end, code, label, actor")));
+        assertTrue(
+                out.deadLetters.stream().noneMatch(d -> (d.reason + d.raw).contains("Jane")),
+                "the dropped modifier is quoted nowhere");
     }
 
     @Test

@@ -224,6 +224,10 @@ class EpisodeOnsetChainTest {
         long within = now.stream().filter(e -> Math.abs(e) <= 15).count();
         long withinLine = before.stream().filter(e -> Math.abs(e) <= 15).count();
         String why = "line or wander: " + stats(now) + " / line: " + stats(before);
+        // episodes the wander hides have no error (NaN): most must still be found (88 of 96 at 16 seeds)
+        assertTrue(
+                now.size() >= r.onsetRule().size() * 0.8,
+                "found " + now.size() + " of " + r.onsetRule().size());
         assertTrue(within >= now.size() * 0.85, why);
         assertTrue(within > withinLine, why);
         long early = now.stream().filter(e -> e < -30).count();

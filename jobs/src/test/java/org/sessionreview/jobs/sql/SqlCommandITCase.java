@@ -151,7 +151,8 @@ class SqlCommandITCase {
         Result r = sql("-f", query.toString(), "--tables", out.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         Map<String, double[]> got = new java.util.TreeMap<>();
-        for (Map<String, Object> row : jsonRows(r.out())) {
+        List<Map<String, Object>> rows = jsonRows(r.out());
+        for (Map<String, Object> row : rows) {
             got.put(row.get("session_id") + " " + row.get("windows_in"), new double[] {
                 ((Number) row.get("windows")).doubleValue(),
                 ((Number) row.get("mean_anxiety_index")).doubleValue(),
@@ -193,6 +194,7 @@ class SqlCommandITCase {
         assertFalse(expected.isEmpty(), "the sample review has sessions with ruptures");
         assertTrue(outsideVideo > 0, "the sample review scores windows outside the video");
         assertEquals(expected.keySet(), got.keySet(), "sessions and inside/outside groups");
+        assertEquals(got.size(), rows.size(), "one row per group");
         for (Map.Entry<String, double[]> e : expected.entrySet()) {
             double[] g = got.get(e.getKey());
             assertEquals(e.getValue()[0], g[0], e.getKey() + " windows");

@@ -2,7 +2,6 @@ package org.sessionreview.ingest.annotation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.ingest.ParseResult;
@@ -60,11 +59,12 @@ final class RepeatedEvents {
     static void rejectRepeats(ParseResult<RawAnnotation> parsed, String sourceName, String sessionId) {
         Map<Key, Long> first = new HashMap<>();
         List<Reject> repeats = new ArrayList<>();
-        for (Iterator<RawAnnotation> it = parsed.records().iterator(); it.hasNext(); ) {
-            RawAnnotation a = it.next();
+        List<RawAnnotation> kept = new ArrayList<>(parsed.records().size());
+        for (RawAnnotation a : parsed.records()) {
             Long earlier = first.putIfAbsent(Key.of(a), a.line());
-            if (earlier != null) {
-                it.remove();
+            if (earlier == null) {
+                kept.add(a);
+            } else {
                 repeats.add(new Reject(
                         sessionId,
                         sourceName,
@@ -75,6 +75,11 @@ final class RepeatedEvents {
                         null));
             }
         }
-        parsed.rejects().addAll(repeats);
+        if (!repeats.isEmpty()) {
+            // one pass, not a removal per repeat: an export appended to itself may hold a million
+            parsed.records().clear();
+            parsed.records().addAll(kept);
+            parsed.rejects().addAll(repeats);
+        }
     }
 }
