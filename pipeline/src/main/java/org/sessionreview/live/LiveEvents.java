@@ -76,9 +76,9 @@ final class LiveEvents {
 
     /**
      * The identity of an event sent without {@code source_file}, by its content: code, label,
-     * actor, times, significance and the admitted modifiers, the fields the review reads. Kept as a SHA-256 digest, so that no label or
-     * modifier text stays in the session's state; it starts with a tab, which no {@code
-     * source_file:line} identity does.
+     * actor, times, significance and the admitted modifiers, the fields the review reads. Kept as
+     * a SHA-256 digest, so that no label or modifier text stays in the session's state; it starts
+     * with a tab, which no {@code source_file:line} identity does.
      */
     static String contentId(LiveMessage m, Annotation a) {
         String content = String.join(

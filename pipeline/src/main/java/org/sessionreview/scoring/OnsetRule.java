@@ -39,6 +39,10 @@ import org.sessionreview.config.ScoringOptions;
  *     [1.0]
  * @param concordanceStayZ inside an episode, a window whose support falls below this counts as
  *     low time, like an index below the leave threshold, z units [0.5]
+ *     <p>The shifted-level form of the entry test ({@code scoring.episode.level_shift_s} [360 s],
+ *     {@code scoring.episode.concordance_shift_z} [2.0]) is not held here: {@link EpisodeDetector}
+ *     reads it from the {@link ScoringConfig} and applies it through {@link
+ *     Concordance#levelShift}.
  */
 public record OnsetRule(
         double lookbackS,
