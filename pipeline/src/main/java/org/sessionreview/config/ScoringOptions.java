@@ -40,6 +40,30 @@ public final class ScoringOptions {
                     "",
                     "Fewest usable calibration windows per feature; with fewer the whole session is the baseline.")
             .atLeast(1);
+    public static final ConfigOption<Boolean> SETTLING = flag(
+            "scoring.settling.enabled",
+            true,
+            "Whether a calibration stretch taken while the wearer was still settling (EDA level and heart rate"
+                    + " both falling to a later stretch) gives way to that later stretch.");
+    public static final ConfigOption<Double> SETTLING_SEARCH_END_S = real(
+                    "scoring.settling.search_end_s",
+                    900,
+                    "s",
+                    "Latest end of a later stretch that may replace a calibration stretch taken while settling.")
+            .atLeast(0);
+    public static final ConfigOption<Double> SETTLING_STEP_S = real(
+                    "scoring.settling.step_s",
+                    60,
+                    "s",
+                    "Step between the later stretches tried for a settled baseline.")
+            .positive();
+    public static final ConfigOption<Double> SETTLING_MIN_FALL_Z = real(
+                    "scoring.settling.min_fall_z",
+                    3,
+                    "",
+                    "How far, in the later stretch's robust SDs (floored), both EDA level and heart rate must fall"
+                            + " below the calibration stretch for it to count as settling (Leys et al. 2013).")
+            .positive();
     public static final ConfigOption<Double> MAD_SCALE = real(
                     "scoring.mad_scale",
                     1.4826,
@@ -287,6 +311,10 @@ public final class ScoringOptions {
             BASELINE_START_S,
             BASELINE_END_S,
             MIN_BASELINE_WINDOWS,
+            SETTLING,
+            SETTLING_SEARCH_END_S,
+            SETTLING_STEP_S,
+            SETTLING_MIN_FALL_Z,
             MAD_SCALE,
             SCL_FLOOR_US,
             SCR_RATE_FLOOR_PER_MIN,

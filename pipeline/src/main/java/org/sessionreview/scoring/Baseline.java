@@ -21,10 +21,13 @@ public final class Baseline implements Serializable {
 
     private final String source;
     private final EnumMap<Feature, FeatureBaseline> features;
+    /** The calibration stretch the medians came from, seconds from media start; null if another source. */
+    private final double[] stretch;
 
-    private Baseline(String source, EnumMap<Feature, FeatureBaseline> features) {
+    private Baseline(String source, EnumMap<Feature, FeatureBaseline> features, double[] stretch) {
         this.source = source;
         this.features = features;
+        this.stretch = stretch;
     }
 
     /** Starts a baseline with the given source description (shown in the session row). */
@@ -45,7 +48,24 @@ public final class Baseline implements Serializable {
      * why a coded stretch was not used.
      */
     public Baseline withNote(String note) {
-        return new Baseline(source + "; " + note, new EnumMap<>(features));
+        return new Baseline(source + "; " + note, new EnumMap<>(features), stretch);
+    }
+
+    /**
+     * The same baseline, marked as taken from the calibration stretch {@code [fromS, toS]}
+     * (seconds from media start): the configured one, or the later one a settling wearer gave
+     * ({@link SettlingCheck}). {@link DriftFollowingLevel} anchors its tonic floor there.
+     */
+    public Baseline fromStretch(double fromS, double toS) {
+        return new Baseline(source, new EnumMap<>(features), new double[] {fromS, toS});
+    }
+
+    /**
+     * The calibration stretch {@code {from, to}} (seconds from media start) the medians came
+     * from; empty for a coded, stored or whole-session baseline.
+     */
+    public Optional<double[]> stretch() {
+        return stretch == null ? Optional.empty() : Optional.of(stretch.clone());
     }
 
     /** This feature's baseline, empty when the wearer had no usable value for it. */
@@ -69,12 +89,12 @@ public final class Baseline implements Serializable {
             return false;
         }
         Baseline b = (Baseline) o;
-        return source.equals(b.source) && features.equals(b.features);
+        return source.equals(b.source) && features.equals(b.features) && java.util.Arrays.equals(stretch, b.stretch);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, features);
+        return Objects.hash(source, features, java.util.Arrays.hashCode(stretch));
     }
 
     @Override
@@ -100,7 +120,7 @@ public final class Baseline implements Serializable {
         }
 
         public Baseline build() {
-            return new Baseline(source, new EnumMap<>(features));
+            return new Baseline(source, new EnumMap<>(features), null);
         }
     }
 }

@@ -35,21 +35,22 @@ public final class BaselineEstimator {
 
     /**
      * Baseline from the configured calibration stretch ({@link ScoringConfig#baselineStartS()}
-     * to {@link ScoringConfig#baselineEndS()}), labelled {@code calibration <from>-<to> s}.
+     * to {@link ScoringConfig#baselineEndS()}), labelled {@code calibration <from>-<to> s}; or,
+     * when the wearer was still settling there, from the later stretch {@link SettlingCheck}
+     * finds, labelled {@code calibration <from>-<to> s (settling from ...: ...)}. The baseline
+     * carries the stretch used ({@link Baseline#stretch()}).
      *
      * @param wearerWindows windows of one wearer of one session, any order; end-of-stream
      *     markers are ignored
      */
     public static Baseline calibration(List<WindowFeatures> wearerWindows, ScoringConfig cfg) {
-        double from = cfg.baselineStartS();
-        double to = cfg.baselineEndS();
-        return fromStretch(
-                wearerWindows,
-                from,
-                to,
-                "calibration " + TimeText.seconds(from) + "-" + TimeText.seconds(to) + " s",
-                "calibration stretch",
-                cfg);
+        java.util.Optional<SettlingCheck.Settled> settled = SettlingCheck.find(wearerWindows, cfg);
+        double from = settled.map(SettlingCheck.Settled::fromS).orElse(cfg.baselineStartS());
+        double to = settled.map(SettlingCheck.Settled::toS).orElse(cfg.baselineEndS());
+        String label = "calibration " + TimeText.seconds(from) + "-" + TimeText.seconds(to) + " s"
+                + settled.map(s -> " (" + s.note() + ")").orElse("");
+        return fromStretch(wearerWindows, from, to, label, "calibration stretch", cfg)
+                .fromStretch(from, to);
     }
 
     /**
@@ -138,7 +139,7 @@ public final class BaselineEstimator {
         return new FeatureBaseline(m, median.evaluate(dev), values.length);
     }
 
-    private static double[] values(
+    static double[] values(
             List<WindowFeatures> windows, Feature f, Predicate<WindowFeatures> where, ScoringConfig cfg) {
         return windows.stream()
                 .filter(w -> !w.endOfStream && where.test(w) && f.usable(w, cfg))

@@ -137,6 +137,22 @@ public final class DriftFollowingLevel {
      * @return one reference per window, uS (the fallback for windows without history)
      */
     public static double[] references(List<WindowFeatures> windows, double fallback, ScoringConfig cfg, Params p) {
+        return references(windows, fallback, cfg.baselineStartS(), cfg.baselineEndS(), cfg, p);
+    }
+
+    /**
+     * As {@link #references(List, double, ScoringConfig, Params)}, with the anchor floor taken
+     * over the stretch {@code [anchorFromS, anchorToS]} (seconds from media start) instead of
+     * the configured calibration stretch: the stretch the baseline median came from, when a
+     * settling wearer's baseline moved later ({@link SettlingCheck}).
+     */
+    public static double[] references(
+            List<WindowFeatures> windows,
+            double fallback,
+            double anchorFromS,
+            double anchorToS,
+            ScoringConfig cfg,
+            Params p) {
         int n = windows.size();
         double[] t = new double[n];
         double[] x = new double[n];
@@ -154,7 +170,7 @@ public final class DriftFollowingLevel {
         if (!p.enabled()) {
             return out;
         }
-        double[] anchor = anchorFloor(start, end, x, cfg, p);
+        double[] anchor = anchorFloor(start, end, x, anchorFromS, anchorToS, cfg, p);
         if (anchor == null) {
             return out;
         }
@@ -225,17 +241,18 @@ public final class DriftFollowingLevel {
      * The anchor floor (uS) and the time (s) from which it is known: the calibration stretch's
      * floor, else the first {@code segmentS} of usable windows; null without usable windows.
      */
-    private static double[] anchorFloor(double[] start, double[] end, double[] x, ScoringConfig cfg, Params p) {
+    private static double[] anchorFloor(
+            double[] start, double[] end, double[] x, double fromS, double toS, ScoringConfig cfg, Params p) {
         int n = x.length;
         double[] vs = new double[n];
         int m = 0;
         for (int j = 0; j < n; j++) {
-            if (!Double.isNaN(x[j]) && start[j] >= cfg.baselineStartS() && end[j] <= cfg.baselineEndS()) {
+            if (!Double.isNaN(x[j]) && start[j] >= fromS && end[j] <= toS) {
                 vs[m++] = x[j];
             }
         }
         if (m > 0 && m >= cfg.minBaselineWindows()) {
-            return new double[] {percentile(vs, m, p.percentile()), cfg.baselineEndS()};
+            return new double[] {percentile(vs, m, p.percentile()), toS};
         }
         int j0 = 0;
         while (j0 < n && Double.isNaN(x[j0])) {

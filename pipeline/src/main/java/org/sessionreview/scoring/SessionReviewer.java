@@ -100,10 +100,15 @@ public final class SessionReviewer {
                 Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
                 usedBaselines.put(role, b);
                 List<WindowFeatures> roleScored = new ArrayList<>();
+                // the tonic floor is anchored where the median came from (a settling wearer's
+                // later stretch; else the configured calibration stretch)
+                double[] anchor = b.stretch().orElse(new double[] {cfg.baselineStartS(), cfg.baselineEndS()});
                 double[] sclRef = b.get(Feature.SCL).isPresent()
                         ? DriftFollowingLevel.references(
                                 own,
                                 b.get(Feature.SCL).get().median(),
+                                anchor[0],
+                                anchor[1],
                                 cfg,
                                 drift != null ? drift : DriftFollowingLevel.Params.of(cfg))
                         : null;

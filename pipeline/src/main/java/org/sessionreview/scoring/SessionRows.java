@@ -97,15 +97,24 @@ final class SessionRows {
                     + " table): ruptures, responses and missed opportunities not judged");
         }
         r.baselineSource = baselineSource(baselines);
+        for (Role role : Role.values()) {
+            String settling = VideoRange.settlingReason(role.id(), baselines.get(role), cfg);
+            if (settling != null) {
+                r.flagReasons.add(settling);
+            }
+        }
         Baseline clientBaseline = baselines.get(Role.CLIENT);
+        double[] stretch = clientBaseline == null
+                ? null
+                : clientBaseline.stretch().orElse(new double[] {cfg.baselineStartS(), cfg.baselineEndS()});
         String calibration = clientBaseline == null
                 ? null
                 : VideoRange.calibrationShareReason(
                         Role.CLIENT.id(),
                         clientBaseline.source(),
                         info.durationS,
-                        cfg.baselineStartS(),
-                        cfg.baselineEndS(),
+                        stretch[0],
+                        stretch[1],
                         cfg.calibrationNoteShare());
         if (calibration != null) {
             r.flagReasons.add(calibration);

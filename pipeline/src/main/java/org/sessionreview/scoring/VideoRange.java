@@ -3,6 +3,7 @@ package org.sessionreview.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.WindowFeatures;
 
 /**
@@ -253,6 +254,30 @@ final class VideoRange {
                 clock(toS),
                 (long) Math.floor(share * 100 + 1e-9),
                 clock(durationS));
+    }
+
+    /**
+     * The reason for a wearer whose baseline came from a later stretch than the calibration
+     * stretch because the wearer was still settling there ({@link SettlingCheck}), e.g. {@code
+     * client baseline from 0:10:00-0:14:00, not the calibration stretch 0:02:00-0:06:00: EDA level
+     * and heart rate were still falling there (see baseline_source); arousal in the first minutes
+     * is judged against the later rest}; null for any other baseline. Informs, never flags.
+     */
+    static String settlingReason(String role, Baseline b, ScoringConfig cfg) {
+        double[] s = b == null ? null : b.stretch().orElse(null);
+        if (s == null || (s[0] == cfg.baselineStartS() && s[1] == cfg.baselineEndS())) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s baseline from %s-%s, not the calibration stretch %s-%s: EDA level and heart rate were still"
+                        + " falling there (see baseline_source); arousal in the first minutes is judged against the"
+                        + " later rest (code a BASELINE stretch to choose the rest period)",
+                role,
+                clock(s[0]),
+                clock(s[1]),
+                clock(cfg.baselineStartS()),
+                clock(cfg.baselineEndS()));
     }
 
     /** Signed video time as {@code [-]h:mm:ss}, truncated to the second. */

@@ -33,7 +33,7 @@ import org.sessionreview.testing.SharedData;
 class DriftFollowingLevelRealDataTest {
     private static final ScoringConfig CFG = ScoringConfig.defaults();
 
-    private static List<WindowFeatures> windows(String folder, String id) throws Exception {
+    static List<WindowFeatures> windows(String folder, String id) throws Exception {
         E4Recording rec = E4Reader.read(SharedData.resolve(folder), id);
         FeatureConfig fc = FeatureConfig.defaults();
         long media = rec.startMillis();
