@@ -195,6 +195,15 @@ public final class ScoringConfig implements Serializable {
         return values.get(ScoringOptions.LEAVE_HOLD_S);
     }
 
+    /**
+     * Longest stretch of unscored windows (null index) that an episode goes on through, seconds of
+     * window cells ({@code scoring.episode.max_unscored_bridge_s}, default 60 s); see {@code
+     * EpisodeDetector}.
+     */
+    public double maxUnscoredBridgeS() {
+        return values.get(ScoringOptions.MAX_UNSCORED_BRIDGE_S);
+    }
+
     public double minEpisodeS() {
         return values.get(ScoringOptions.MIN_EPISODE_S);
     }

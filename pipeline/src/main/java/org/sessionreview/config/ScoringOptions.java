@@ -168,9 +168,19 @@ public final class ScoringOptions {
             "scoring.episode.leave_threshold",
             1,
             "",
-            "An episode ends when the index stays below this (or is null) for the leave hold.");
+            "An episode ends when the index stays below this for the leave hold (see max_unscored_bridge_s for a"
+                    + " null index).");
     public static final ConfigOption<Double> LEAVE_HOLD_S = real(
                     "scoring.episode.leave_hold_s", 20, "s", "How long the index must stay below the leave threshold.")
+            .atLeast(0);
+    public static final ConfigOption<Double> MAX_UNSCORED_BRIDGE_S = real(
+                    "scoring.episode.max_unscored_bridge_s",
+                    60,
+                    "s",
+                    "Inside an episode, a stretch of windows without an index (gross movement, or no channel passing"
+                            + " quality) up to this long is unknown time: the episode goes on through it when the first"
+                            + " scored window after it is not low; a longer stretch counts as low time from its start"
+                            + " (0 = every unscored window is low time: the rule before this option).")
             .atLeast(0);
     public static final ConfigOption<Double> MIN_EPISODE_S = real(
                     "scoring.episode.min_s", 30, "s", "Episodes shorter than this (after merging) are dropped.")
@@ -337,6 +347,7 @@ public final class ScoringOptions {
             ENTER_HOLD_S,
             LEAVE_THRESHOLD,
             LEAVE_HOLD_S,
+            MAX_UNSCORED_BRIDGE_S,
             MIN_EPISODE_S,
             MERGE_GAP_S,
             CUE_LOOKBACK_S,

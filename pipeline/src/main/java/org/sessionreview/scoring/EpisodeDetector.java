@@ -21,17 +21,39 @@ import org.sessionreview.model.WindowFeatures;
  * <p><b>Rules</b> (defaults in brackets):
  *
  * <ol>
- *   <li>An index that is null counts as not elevated and as low; so does missing time between
- *       windows (a gap of more than half a hop between cells).
+ *   <li>Missing time between windows (a gap of more than half a hop between cells) counts as not
+ *       elevated and as low: the recording itself stopped there (device off, a pause, a lost part
+ *       of a file), and the onset look-back ({@link EpisodeOnsets}) also stops at it.
+ *   <li>An unscored window (null index) counts as not elevated, so it breaks a run towards entry.
+ *       Inside an episode a stretch of consecutive unscored windows is <em>unknown time</em>,
+ *       neither high nor low. The index is null when the window has gross movement ({@link
+ *       org.sessionreview.model.WindowFeatures#grossMovementS} at least {@code
+ *       scoring.gross_movement_max_s} [10 s]: exertion raises EDA and heart rate too) or when no
+ *       channel passes quality (contact loss, a loose strap, often from the same movement). Both
+ *       are treated alike: neither is evidence that the arousal stopped, only that it cannot be
+ *       seen. The first scored window after the stretch decides: if it is not low (rule 4) the
+ *       episode goes on through the stretch; if it is low, the stretch is low time from its
+ *       start, so the episode ends where the stretch began once the leave hold is reached (as for
+ *       any low run). A stretch longer than the bridge limit [{@code
+ *       scoring.episode.max_unscored_bridge_s}, 60 s of cells, 12 windows] is low time from its
+ *       start without waiting; so is a stretch cut by missing time or still open at the last
+ *       window. Until this rule (2026-12-06; limit 0 restores it) every unscored window was low
+ *       time, so 20 s of movement ended an episode and each fragment after it became a new onset
+ *       and a new moment. Why 60 s: with 30 s windows and a 5 s hop the raw time that no scored
+ *       window sees is 60 - 30 + 5 = 35 s, about the merge gap [30 s] (rule 5), so a fall and a
+ *       new rise hidden in it could hardly have been reported apart; and the stretch is decided
+ *       before a live moment ending at its start is sent ({@code live.settle_s}, 90 s behind the
+ *       data, when windows up to 77.5 s past that end have arrived).
  *   <li>Enter: a run of consecutive windows with index &gt;= enter threshold [2.0] covering at
  *       least the enter hold [20 s, 4 windows], each also concordant ({@link Concordance}: its
  *       support reaches 1.0, or 2.0 while its strongest channel is a shifted level, {@link
  *       Concordance#levelShift}). The episode starts at the onset of the run's rise ({@link
  *       EpisodeOnsets}).
- *   <li>Leave: a run of low time (index &lt; leave threshold [1.0], null, or missing) covering
- *       at least the leave hold [20 s]. The episode ends where that low run began. Windows in
- *       between the thresholds keep an episode going. An episode still open at the last window
- *       ends where the trailing low run began, or at the last window's cell end.
+ *   <li>Leave: a run of low time (index &lt; leave threshold [1.0] or not concordant at the stay
+ *       support [0.5], missing time, or unscored time that rule 2 makes low) covering at least the
+ *       leave hold [20 s]. The episode ends where that low run began. Windows in between the
+ *       thresholds keep an episode going. An episode still open at the last window ends where the
+ *       trailing low or unknown run began, or at the last window's cell end.
  *   <li>Episodes separated by less than the merge gap [30 s] are merged.
  *   <li>Then episodes shorter than the minimum [30 s] are dropped.
  * </ol>
@@ -92,11 +114,13 @@ public final class EpisodeDetector {
 
     static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg, OnsetRule rule) {
         double half = cfg.windowHopS() / 2.0;
+        double bridgeS = cfg.maxUnscoredBridgeS();
         List<double[]> spans = new ArrayList<>();
         boolean inside = false;
         double runStart = Double.NaN; // outside: start of the current elevated run
         int runStartIdx = -1;
         double lowStart = Double.NaN; // inside: start of the current low run
+        double unknownStart = Double.NaN; // inside: start of the current run of unscored windows
         double episodeStart = Double.NaN;
         double prevEnd = Double.NaN;
         double floor = Double.NEGATIVE_INFINITY; // end of the previous span
@@ -111,7 +135,9 @@ public final class EpisodeDetector {
             if (gap) {
                 runStart = Double.NaN;
                 if (inside) {
-                    lowStart = Double.isNaN(lowStart) ? prevEnd : lowStart;
+                    // unknown time cut by missing time is low time (rule 2), then the gap (rule 1)
+                    lowStart = firstSet(lowStart, unknownStart, prevEnd);
+                    unknownStart = Double.NaN;
                     if (cellStart - lowStart >= cfg.leaveHoldS() - EPS) {
                         spans.add(new double[] {episodeStart, lowStart});
                         floor = lowStart;
@@ -127,6 +153,11 @@ public final class EpisodeDetector {
                             || rule.concordanceEnterZ() == Double.NEGATIVE_INFINITY
                             || !Concordance.levelShift(ws, i, shiftS, cfg.enterThreshold(), cfg)
                             || Concordance.concordant(w, shiftZ, cfg));
+            boolean unknown = false;
+            if (inside && idx == null) {
+                unknownStart = Double.isNaN(unknownStart) ? cellStart : unknownStart;
+                unknown = cellEnd - unknownStart <= bridgeS + EPS; // else too long: low from its start
+            }
             boolean low = idx == null
                     || idx < cfg.leaveThreshold()
                     || !Concordance.concordant(w, rule.concordanceStayZ(), cfg);
@@ -142,25 +173,39 @@ public final class EpisodeDetector {
                         inside = true;
                         episodeStart = EpisodeOnsets.onset(ws, runStartIdx, i, floor, cfg, rule);
                         lowStart = Double.NaN;
+                        unknownStart = Double.NaN;
                     }
                 }
+            } else if (unknown) {
+                prevEnd = cellEnd; // undecided until the first scored window after the stretch (rule 2)
+                continue;
             } else if (low) {
-                lowStart = Double.isNaN(lowStart) ? cellStart : lowStart;
+                lowStart = firstSet(lowStart, unknownStart, cellStart);
+                if (idx != null) {
+                    unknownStart = Double.NaN;
+                }
                 if (cellEnd - lowStart >= cfg.leaveHoldS() - EPS) {
                     spans.add(new double[] {episodeStart, lowStart});
                     floor = lowStart;
                     inside = false;
                     runStart = Double.NaN;
+                    unknownStart = Double.NaN;
                 }
             } else {
                 lowStart = Double.NaN;
+                unknownStart = Double.NaN;
             }
             prevEnd = cellEnd;
         }
         if (inside) {
-            spans.add(new double[] {episodeStart, Double.isNaN(lowStart) ? prevEnd : lowStart});
+            spans.add(new double[] {episodeStart, firstSet(lowStart, unknownStart, prevEnd)});
         }
         return spans;
+    }
+
+    /** The first of {@code a}, {@code b}, {@code c} that is not NaN (c when both are). */
+    private static double firstSet(double a, double b, double c) {
+        return !Double.isNaN(a) ? a : !Double.isNaN(b) ? b : c;
     }
 
     /** Merges spans whose gap is shorter than {@code gapS}. */

@@ -150,13 +150,91 @@ class EpisodeDetectorTest {
         assertEquals(30.0, eps.get(1).startS() - eps.get(0).endS(), 1e-9);
     }
 
+    private static List<AnxietyEpisode> detect(List<WindowFeatures> ws, double maxBridgeS) {
+        return EpisodeDetector.detect(
+                Role.CLIENT,
+                ws,
+                CFG.toBuilder()
+                        .set(ScoringOptions.MAX_UNSCORED_BRIDGE_S, maxBridgeS)
+                        .build());
+    }
+
     @Test
-    void shouldTreatNullIndexAsLowWhenInsideAndAsBreakWhenEntering() {
-        List<AnxietyEpisode> eps = detect(runs(10, LOW, 8, HIGH, 6, null, 10, HIGH));
-        assertEquals(2, eps.size(), "6 null windows (30 s) end the first episode, no merge");
-        assertEquals(cellStart(18), eps.get(0).endS(), 1e-9);
-        assertEquals(cellStart(24), eps.get(1).startS(), 1e-9);
+    void shouldGoOnThroughUnscoredStretchesWhenTheIndexAfterThemIsNotLow() {
+        // 8 high, 5 unscored (25 s), 8 high, 12 unscored (60 s = the default limit), 8 high
+        List<WindowFeatures> ws = runs(10, LOW, 8, HIGH, 5, null, 8, HIGH, 12, null, 8, HIGH, 10, LOW);
+        List<AnxietyEpisode> eps = detect(ws);
+        assertEquals(1, eps.size(), "movement hides the arousal, it does not end it");
+        assertEquals(cellStart(10), eps.get(0).startS(), 1e-9);
+        assertEquals(cellStart(51), eps.get(0).endS(), 1e-9);
+        assertEquals(41, eps.get(0).windowCount(), "the unscored windows inside are counted");
+        assertEquals(3.0, eps.get(0).peakIndex(), 1e-12);
+        // one raw span: before, each stretch ended the episode (3 raw spans, the 25 s stretch
+        // then merged back by the 30 s merge gap, the 60 s one not: 2 episodes)
+        assertEquals(1, EpisodeDetector.hysteresis(ws, CFG).size());
+        // a window between the thresholds after the stretch is not low either
+        List<AnxietyEpisode> mid = detect(runs(10, LOW, 8, HIGH, 8, null, 2, MID, 6, HIGH, 10, LOW));
+        assertEquals(1, mid.size());
+        assertEquals(cellStart(34), mid.get(0).endS(), 1e-9);
+    }
+
+    @Test
+    void shouldEndWhereTheUnscoredStretchBeganWhenTheIndexAfterItIsLow() {
+        List<AnxietyEpisode> eps = detect(runs(10, LOW, 8, HIGH, 6, null, 10, LOW));
+        assertEquals(1, eps.size());
+        assertEquals(cellStart(18), eps.get(0).endS(), 1e-9, "not where the low windows began");
+        // a short stretch and the low run after it make one low run (leave hold 20 s)
+        List<double[]> raw = EpisodeDetector.hysteresis(runs(10, LOW, 8, HIGH, 2, null, 2, LOW, 8, HIGH), CFG);
+        assertEquals(2, raw.size());
+        assertEquals(cellStart(18), raw.get(0)[1], 1e-9, "10 s unscored + 10 s low reach the hold");
+        // trailing unscored windows: the open episode ends where they began
+        List<AnxietyEpisode> open = detect(runs(10, LOW, 8, HIGH, 4, null));
+        assertEquals(cellStart(18), open.get(0).endS(), 1e-9);
+        // outside an episode an unscored window still breaks the run towards entry
         assertTrue(detect(runs(10, LOW, 3, HIGH, 1, null, 3, HIGH, 10, LOW)).isEmpty());
+    }
+
+    @Test
+    void shouldEndWhereTheUnscoredStretchBeganWhenItIsLongerThanTheLimit() {
+        // 13 unscored windows = 65 s > 60 s
+        List<AnxietyEpisode> eps = detect(runs(10, LOW, 8, HIGH, 13, null, 8, HIGH, 10, LOW));
+        assertEquals(2, eps.size());
+        assertEquals(cellStart(18), eps.get(0).endS(), 1e-9);
+        assertEquals(cellStart(31), eps.get(1).startS(), 1e-9, "the onset look-back stops at unscored windows");
+        assertEquals(cellStart(39), eps.get(1).endS(), 1e-9);
+    }
+
+    @Test
+    void shouldFollowTheLimitOptionWhenBridgingUnscoredStretches() {
+        List<WindowFeatures> ws60 = runs(10, LOW, 8, HIGH, 12, null, 8, HIGH, 10, LOW);
+        List<WindowFeatures> ws65 = runs(10, LOW, 8, HIGH, 13, null, 8, HIGH, 10, LOW);
+        assertEquals(1, detect(ws60, 60.0).size());
+        assertEquals(2, detect(ws60, 55.0).size());
+        assertEquals(1, detect(ws65, 65.0).size());
+        // 0: every unscored window is low time (the rule before the limit): 6 unscored windows
+        // (30 s) end the first episode, the second starts after them, no merge
+        List<AnxietyEpisode> old = detect(runs(10, LOW, 8, HIGH, 6, null, 10, HIGH), 0.0);
+        assertEquals(2, old.size());
+        assertEquals(cellStart(18), old.get(0).endS(), 1e-9);
+        assertEquals(cellStart(24), old.get(1).startS(), 1e-9);
+        assertEquals(1, detect(runs(10, LOW, 8, HIGH, 6, null, 10, HIGH)).size());
+        // 0 still needs the leave hold of low time: 2 unscored windows and 1 low are 15 s
+        List<double[]> raw0 = EpisodeDetector.hysteresis(
+                runs(10, LOW, 8, HIGH, 2, null, 1, LOW, 8, HIGH),
+                CFG.toBuilder().set(ScoringOptions.MAX_UNSCORED_BRIDGE_S, 0.0).build());
+        assertEquals(1, raw0.size());
+    }
+
+    @Test
+    void shouldEndAtTheUnscoredStretchWhenMissingTimeCutsIt() {
+        List<WindowFeatures> ws = runs(10, LOW, 8, HIGH, 3, null); // windows 18-20 unscored
+        for (int k = 25; k < 33; k++) {
+            ws.add(indexed(5.0 * k, HIGH)); // windows 21-24 missing (20 s)
+        }
+        List<AnxietyEpisode> eps = detect(ws);
+        assertEquals(2, eps.size(), "unscored 15 s + missing 20 s is low time, 35 s apart");
+        assertEquals(cellStart(18), eps.get(0).endS(), 1e-9);
+        assertEquals(cellStart(25), eps.get(1).startS(), 1e-9);
     }
 
     @Test
