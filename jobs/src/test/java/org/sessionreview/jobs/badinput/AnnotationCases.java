@@ -384,7 +384,26 @@ final class AnnotationCases {
                         "An event a file holds twice (a row pasted again) counts once: the repeat is a reject"
                                 + " row naming the line it repeats.",
                         c -> c.addAnnotationFile(X, SIGH + "\n" + SIGH + "\n"),
-                        reviewed().reject(X, 2, "the same event as line 1").annotationsFrom(X, 1)));
+                        reviewed().reject(X, 2, "the same event as line 1").annotationsFrom(X, 1)),
+                of(
+                        "boris-line-broken-in-two",
+                        "A BORIS export (one observation, not named after the session) with one row broken in"
+                                + " two by a stray line break is read: each piece is a reject row at its line saying"
+                                + " the line looks broken in two; the other events are annotations (the pieces had"
+                                + " made the file look like two observations, neither the session's, and none was"
+                                + " read).",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(
+                                        borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100),
+                                        borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 105)
+                                                .replace("2026-03-26 ", "2026-03-26\n"),
+                                        borisRow("obs", "client", "ANX_STR_HANDS", "", "POINT", 120))),
+                        reviewed()
+                                .reject("codes.tsv", 3, "broken in two")
+                                .reject("codes.tsv", 4, "broken in two")
+                                .rejectRows("codes.tsv", 2)
+                                .annotationsFrom("codes.tsv", 2)));
     }
 
     private static void setCodebook(CaseFolder c) throws java.io.IOException {

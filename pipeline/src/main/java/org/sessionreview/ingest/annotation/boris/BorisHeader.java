@@ -34,9 +34,12 @@ final class BorisHeader {
     private final List<int[]> modifierColumns = new ArrayList<>(); // {column, n}
     private final int legacyModifiers;
     final long line;
+    /** The header's number of cells. */
+    final int width;
 
     BorisHeader(DelimitedTable.Row row) {
         this.line = row.line();
+        this.width = row.cells().size();
         for (int i = 0; i < row.cells().size(); i++) {
             String name = row.cell(i).trim().toLowerCase(Locale.ROOT);
             columns.putIfAbsent(name, i);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sessionreview.ingest.annotation.DelimitedTable;
 import org.sessionreview.ingest.annotation.InvalidRecordException;
 import org.sessionreview.ingest.annotation.ParseSink;
@@ -46,12 +47,13 @@ final class BorisTableParser {
         String statusColumn = h.has("Behavior type") ? "Behavior type" : "Status";
         List<BorisEvent> events = new ArrayList<>();
         List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
-        Observations obs = new Observations(h, data, legacyObservation, sink);
+        Observations obs = new Observations(h, data, legacyObservation, statusColumn, EVENT_STATUSES, sink);
         for (DelimitedTable.Row row : data) {
             if (!obs.reads(row)) {
                 continue;
             }
             try {
+                obs.checkEventRow(row);
                 String behavior = required(h, row, "Behavior");
                 String status = required(h, row, statusColumn).toUpperCase(Locale.ROOT);
                 BorisEvent.Status s = switch (status) {
@@ -92,13 +94,14 @@ final class BorisTableParser {
             ParseSink sink) {
         BorisHeader h = new BorisHeader(rows.get(headerIndex));
         List<DelimitedTable.Row> data = dataRows(rows, headerIndex);
-        Observations obs = new Observations(h, data, legacyObservation, sink);
+        Observations obs = new Observations(h, data, legacyObservation, "Behavior type", BOUT_TYPES, sink);
         boolean withObservation = obs.chosen.readCount() > 1;
         for (DelimitedTable.Row row : data) {
             if (!obs.reads(row)) {
                 continue;
             }
             try {
+                obs.checkEventRow(row);
                 int observation = obs.index(row);
                 sink.accept(aggregatedRow(h, row, withObservation ? observation : 0, decimals, sink.sourceFile()));
             } catch (InvalidRecordException e) {
@@ -108,25 +111,47 @@ final class BorisTableParser {
         obs.rejectSkipped();
     }
 
+    /** The values of a tabular events export's status column. */
+    private static final Set<String> EVENT_STATUSES = Set.of("START", "STOP", "POINT");
+    /** The values of an aggregated export's {@code Behavior type}. */
+    private static final Set<String> BOUT_TYPES = Set.of("STATE", "POINT");
+
     /**
      * The observations of a table's data rows: each id's 1-based index in file order, first line
-     * and row count, and which are read ({@link BorisObservations}).
+     * and row count, and which are read ({@link BorisObservations}). Only a row whose status
+     * column holds one of BORIS's values names an observation: a row that does not (a line broken
+     * in two by a stray line break, whose pieces start with some other cell) is no observation of
+     * its own, which would make the file look like several and leave the session's unread; it is
+     * read, and rejected, as a row.
      */
     private static final class Observations {
         private final BorisHeader h;
         private final String legacyObservation;
+        private final String statusColumn;
+        private final Set<String> statuses;
         private final ParseSink sink;
         private final Map<String, Integer> index = new HashMap<>();
         private final List<Long> firstLines = new ArrayList<>();
         private final List<Integer> rowCounts = new ArrayList<>();
         private final BorisObservations chosen;
 
-        Observations(BorisHeader h, List<DelimitedTable.Row> data, String legacyObservation, ParseSink sink) {
+        Observations(
+                BorisHeader h,
+                List<DelimitedTable.Row> data,
+                String legacyObservation,
+                String statusColumn,
+                Set<String> statuses,
+                ParseSink sink) {
             this.h = h;
             this.legacyObservation = legacyObservation;
+            this.statusColumn = statusColumn;
+            this.statuses = statuses;
             this.sink = sink;
             List<String> ids = new ArrayList<>();
             for (DelimitedTable.Row row : data) {
+                if (!isEventRow(row)) {
+                    continue;
+                }
                 String id = observationId(h, row, legacyObservation);
                 Integer i = index.get(id);
                 if (i == null) {
@@ -141,12 +166,32 @@ final class BorisTableParser {
             chosen = new BorisObservations(ids, sink.sessionId());
         }
 
-        int index(DelimitedTable.Row row) {
-            return index.get(observationId(h, row, legacyObservation));
+        private boolean isEventRow(DelimitedTable.Row row) {
+            return statuses.contains(h.get(row, statusColumn).toUpperCase(Locale.ROOT));
         }
 
+        /** The row's observation index (1-based), or 0 for a row that names none. */
+        int index(DelimitedTable.Row row) {
+            Integer i = isEventRow(row) ? index.get(observationId(h, row, legacyObservation)) : null;
+            return i == null ? 0 : i;
+        }
+
+        /** Whether the row is read: one of an observation read, or one that names no observation. */
         boolean reads(DelimitedTable.Row row) {
-            return chosen.reads(index(row));
+            int i = index(row);
+            return i == 0 || chosen.reads(i);
+        }
+
+        /**
+         * Rejects a row that names no observation and has fewer cells than the header: what is
+         * left of a line broken in two (its status column then holds another cell, or nothing).
+         */
+        void checkEventRow(DelimitedTable.Row row) throws InvalidRecordException {
+            if (!isEventRow(row) && row.cells().size() < h.width) {
+                throw new InvalidRecordException("the row has " + row.cells().size() + " of the header's " + h.width
+                        + " cells and no " + String.join(", ", new java.util.TreeSet<>(statuses)) + " in column "
+                        + statusColumn + " (a line broken in two?)");
+            }
         }
 
         void rejectSkipped() {

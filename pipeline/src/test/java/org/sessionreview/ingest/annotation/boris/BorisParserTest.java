@@ -272,6 +272,49 @@ class BorisParserTest {
     }
 
     @Test
+    void shouldReadTheOneObservationWhenALineIsBrokenInTwo() {
+        // one observation, not named after the session (read whatever its id), and one row broken
+        // in two by a stray line break inside its Description cell
+        String head = "Observation id\tObservation date\tDescription\tSubject\tBehavior\tModifier #1\tBehavior type\t";
+        String events = String.join(
+                "\r\n",
+                head + "Time\tComment",
+                "obs-1\t2024-01-01\tsession five\tclient\tsigh\t\tPOINT\t12.5\t",
+                "obs-1\t2024-01-01\tsession\r\nfive\tclient\tfidget\t2\tSTART\t20.0\t",
+                "obs-1\t2024-01-01\tsession five\tclient\tfidget\t2\tSTOP\t30.0\t",
+                "obs-1\t2024-01-01\tsession five\ttherapist\tvalidation\t\tPOINT\t40.0\t",
+                "");
+        ParseResult<RawAnnotation> r = parser.parse(events.getBytes(StandardCharsets.UTF_8), "e.tsv", "s1");
+        // before: the second piece made a second "observation", and with two, none named s1, none
+        // was read (every event lost, each observation one reject saying it is another session's)
+        // now: the two points are read; the broken START's pieces are rows rejected as such, and
+        // its STOP is a STOP without START
+        assertBalanced(r, 2, 3);
+        assertEquals(12.5, r.records().get(0).startS(), EPS);
+        assertEquals(40.0, r.records().get(1).startS(), EPS);
+        assertEquals(
+                "the row has 3 of the header's 9 cells and no POINT, START, STOP in column Behavior type"
+                        + " (a line broken in two?)",
+                rejectAt(r, 3).reason);
+        assertTrue(rejectAt(r, 4).reason.startsWith("the row has 7 of the header's 9 cells"), rejectAt(r, 4).reason);
+        assertTrue(rejectAt(r, 5).reason.startsWith("STOP without START"), rejectAt(r, 5).reason);
+
+        String aggregated = String.join(
+                "\n",
+                head.replace("\tModifier #1", "") + "Start (s)\tStop (s)",
+                "obs-1\t2024-01-01\tsession five\tclient\tsigh\tPOINT\t12.5\t12.5",
+                "obs-1\t2024-01-01\tsession\nfive\tclient\tfidget\tSTATE\t20.0\t30.0",
+                "obs-1\t2024-01-01\tsession five\ttherapist\tvalidation\tPOINT\t40.0\t40.0",
+                "");
+        ParseResult<RawAnnotation> a = parser.parse(aggregated.getBytes(StandardCharsets.UTF_8), "a.tsv", "s1");
+        assertBalanced(a, 2, 2);
+        assertEquals(
+                List.of(2L, 5L), a.records().stream().map(RawAnnotation::line).toList());
+        assertTrue(rejectAt(a, 3).reason.startsWith("the row has 3 of the header's 8 cells"), rejectAt(a, 3).reason);
+        assertTrue(rejectAt(a, 4).reason.startsWith("the row has 6 of the header's 8 cells"), rejectAt(a, 4).reason);
+    }
+
+    @Test
     void shouldRejectUnpairedRowsAndUnknownTypesWhenTabularCsvHasCrlf() {
         String csv = String.join(
                 "\r\n",
