@@ -68,6 +68,9 @@ public final class SessionScanner {
                 continue; // plain files at the root are documented as ignored
             }
             String problem = folderProblem(dir, realRoot);
+            if (problem == null && !root.resolve(name).exists()) {
+                problem = undecodableName();
+            }
             if (problem != null) {
                 rejectFolder(rejects, files, null, name + "/", problem, 0);
                 continue;
@@ -123,6 +126,21 @@ public final class SessionScanner {
             return "session folder is not readable (permissions)";
         }
         return null;
+    }
+
+    /**
+     * Why a folder that was listed cannot be found again by its name: the name's bytes are not
+     * text in the JVM's file-name encoding (a Latin-1 or Windows name unpacked from an archive
+     * made on another system, or a UTF-8 name under {@code LANG=C}), so the name read from the
+     * listing holds replacement characters and names no folder; every file of the session would
+     * be "not found".
+     */
+    private static String undecodableName() {
+        return "the folder's name is not valid in this JVM's file-name encoding ("
+                + System.getProperty("sun.jnu.encoding", "unknown")
+                + "; bytes of another encoding, e.g. a folder unpacked from an archive made on another"
+                + " system): the folder cannot be opened by its name; rename it (or, for a UTF-8 name, run"
+                + " with a UTF-8 locale, e.g. LANG=C.UTF-8)";
     }
 
     private static void rejectFolder(

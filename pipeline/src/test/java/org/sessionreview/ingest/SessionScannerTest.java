@@ -46,4 +46,31 @@ class SessionScannerTest {
                 scan.rejects().stream().allMatch(r -> r.reason.startsWith("duplicate session_id")),
                 scan.rejects().toString());
     }
+
+    @Test
+    void shouldRejectAFolderWhoseNameIsNotInTheFileNameEncoding() throws Exception {
+        folder("ok", utf8("{\"session_id\": \"S-1\"}"));
+        // a folder named in Latin-1 ("sess\u00e9ion" as one byte 0xE9), as an archive made on Windows
+        // unpacks; Java cannot create such a name itself, so the shell does
+        Process mk = new ProcessBuilder(
+                        "python3",
+                        "-c",
+                        "import os,sys; d=os.path.join(sys.argv[1].encode(), b'sess\\xe9ion'); os.mkdir(d);"
+                                + " open(os.path.join(d, b'session.json'), 'w').write('{\"session_id\": \"S-2\"}')",
+                        root.toString())
+                .inheritIO()
+                .start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                mk.waitFor() == 0 && !"UTF-16".equals(System.getProperty("sun.jnu.encoding")),
+                "needs python3 and a file system taking raw bytes in names");
+        SessionScanner.Scan scan = SessionScanner.scan(root);
+        // before: passed on as a session, whose session.json ingestion then could not find
+        // ("cannot read session.json (NoSuchFileException)")
+        assertEquals(List.of("ok"), scan.folders());
+        assertEquals(1, scan.rejects().size());
+        assertTrue(
+                scan.rejects().get(0).reason.startsWith("the folder's name is not valid in this JVM's"),
+                scan.rejects().get(0).reason);
+        assertEquals(1, scan.files().get(0).recordsRejected);
+    }
 }
