@@ -403,7 +403,20 @@ final class AnnotationCases {
                                 .reject("codes.tsv", 3, "broken in two")
                                 .reject("codes.tsv", 4, "broken in two")
                                 .rejectRows("codes.tsv", 2)
-                                .annotationsFrom("codes.tsv", 2)));
+                                .annotationsFrom("codes.tsv", 2)),
+                of(
+                        "elan-utf16-notepad",
+                        "Nothing: an ELAN file re-saved as \"Unicode\" by Windows Notepad (UTF-16 with a byte order"
+                                + " mark, CRLF, its declaration still saying UTF-8) is read: the byte order mark decides"
+                                + " (it was rejected as malformed XML).",
+                        c -> {
+                            c.writeRaw(
+                                    "codes.eaf",
+                                    ("\uFEFF" + AnnotationFiles.eafSubdivided().replace("\n", "\r\n"))
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+                            c.listAnnotation("codes.eaf");
+                        },
+                        reviewed().clean("%").annotationsFrom("codes.eaf", 4)));
     }
 
     private static void setCodebook(CaseFolder c) throws java.io.IOException {

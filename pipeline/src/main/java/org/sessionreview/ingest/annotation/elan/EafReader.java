@@ -16,7 +16,10 @@ import javax.xml.stream.XMLStreamReader;
  * line number. DTDs and external entities are disabled (an EAF has neither; this also shuts out
  * XXE): a document that uses an entity is rejected as malformed. Error reasons give the line and
  * column only, never the XML parser's message (it quotes names and text from the document). A
- * UTF-8 byte-order mark is accepted (the XML parser reads it). Package-private.
+ * UTF-8 byte-order mark is accepted (the XML parser reads it). A UTF-16 byte-order mark decides
+ * the encoding whatever the XML declaration says: a file re-saved as "Unicode" by a text editor
+ * (Windows Notepad) is UTF-16 but keeps ELAN's {@code encoding="UTF-8"}, which the JDK's parser
+ * would otherwise follow and fail on. Package-private.
  */
 final class EafReader {
     private static final XMLInputFactory FACTORY = factory();
@@ -42,6 +45,17 @@ final class EafReader {
         }
     }
 
+    /** UTF-16LE or UTF-16BE when {@code content} starts with that byte-order mark, else null. */
+    static java.nio.charset.Charset utf16ByOrderMark(byte[] content) {
+        if (content.length >= 2 && (content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xfe) {
+            return java.nio.charset.StandardCharsets.UTF_16LE;
+        }
+        if (content.length >= 2 && (content[0] & 0xff) == 0xfe && (content[1] & 0xff) == 0xff) {
+            return java.nio.charset.StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
     static EafDocument read(byte[] content) throws MalformedEafException {
         EafDocument doc = new EafDocument();
         XMLStreamReader r = null;
@@ -55,7 +69,11 @@ final class EafReader {
         StringBuilder cvText = null;
         boolean sawRoot = false;
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(content));
+            java.nio.charset.Charset utf16 = utf16ByOrderMark(content);
+            r = utf16 == null
+                    ? FACTORY.createXMLStreamReader(new ByteArrayInputStream(content))
+                    : FACTORY.createXMLStreamReader(
+                            new java.io.StringReader(new String(content, 2, content.length - 2, utf16)));
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {

@@ -21,6 +21,24 @@ class ElanEafVariantsTest {
     }
 
     @Test
+    void shouldReadAFileReSavedAsUtf16KeepingItsUtf8Declaration() {
+        ParseResult<RawAnnotation> plain = parse(fto());
+        // Notepad's "Unicode" (UTF-16LE with a byte-order mark, CRLF) and "Unicode big endian",
+        // the declaration still saying encoding="UTF-8"
+        String crlf = "\uFEFF" + fto().replace("\n", "\r\n");
+        for (java.nio.charset.Charset cs : java.util.List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            ParseResult<RawAnnotation> r = new ElanParser().parse(crlf.getBytes(cs), "f.eaf", "s1");
+            // before: the parser followed the declaration and rejected the file as malformed XML
+            assertBalanced(r, plain.records().size(), plain.rejects().size());
+            for (int i = 0; i < plain.records().size(); i++) {
+                assertEquals(plain.records().get(i).label(), r.records().get(i).label());
+                assertEquals(plain.records().get(i).startS(), r.records().get(i).startS(), 1e-9);
+                assertEquals(plain.records().get(i).line(), r.records().get(i).line());
+            }
+        }
+    }
+
+    @Test
     void shouldRoundTimeValuesWhenConverterWritesThemWithFraction() {
         ParseResult<RawAnnotation> plain = parse(fto());
         String decimals = fto().replaceAll("TIME_VALUE=\"(\\d+)\"", "TIME_VALUE=\"$1.0\"")
