@@ -416,7 +416,19 @@ final class AnnotationCases {
                                             .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
                             c.listAnnotation("codes.eaf");
                         },
-                        reviewed().clean("%").annotationsFrom("codes.eaf", 4)));
+                        reviewed().clean("%").annotationsFrom("codes.eaf", 4)),
+                of(
+                        "csv-column-name-deleted",
+                        "A native CSV whose end column lost its header cell (cleared in a spreadsheet) is read"
+                                + " without the end times, and one reject row at the header says the column has no"
+                                + " name and how many of its values were not read (they were lost without a word).",
+                        c -> c.addAnnotationFile(
+                                "extra.csv",
+                                "start,,code,actor\n100,112,ANX_STR_SIGH,client\n120,,INT_VALIDATION,therapist\n"),
+                        reviewed()
+                                .reject("extra.csv", 1, "no name in the header")
+                                .rejectRows("extra.csv", 1)
+                                .annotationsFrom("extra.csv", 2)));
     }
 
     private static void setCodebook(CaseFolder c) throws java.io.IOException {

@@ -219,13 +219,19 @@ public final class NativeAnnotationParser implements AnnotationParser {
     private static void parseCsv(String text, ParseSink sink) {
         DelimitedTable table = DelimitedTable.read(text);
         List<String> header = null;
+        long headerLine = 0;
+        long unnamedValues = 0;
         RecordFields.Decimals decimals = RecordFields.Decimals.POINT;
         for (int i = 0; i < table.rows().size(); i++) {
             DelimitedTable.Row row = table.rows().get(i);
             if (row.isBlank()) {
                 continue;
             }
+            if (header != null) {
+                unnamedValues += UnnamedColumns.values(header, row);
+            }
             if (header == null) {
+                headerLine = row.line();
                 header = row.cells().stream()
                         .map(c -> c.trim().toLowerCase(Locale.ROOT))
                         .toList();
@@ -262,6 +268,10 @@ public final class NativeAnnotationParser implements AnnotationParser {
             } catch (InvalidRecordException e) {
                 sink.reject(row.line(), e.getMessage(), row.raw());
             }
+        }
+        if (unnamedValues > 0) {
+            // one note, counted as one record, as for modifier values dropped by the allow-list
+            sink.reject(headerLine, UnnamedColumns.reason(header, unnamedValues), null);
         }
         table.rejectFaults(sink);
     }

@@ -7,6 +7,7 @@ import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.ingest.ParseResult;
@@ -14,6 +15,26 @@ import org.sessionreview.ingest.ParseResult;
 class NativeAnnotationParserTest {
     private final NativeAnnotationParser jsonl = new NativeAnnotationParser(NativeAnnotationParser.Layout.JSONL);
     private final NativeAnnotationParser csv = new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV);
+
+    @Test
+    void shouldSayWhenAColumnWithoutANameHoldsValues() {
+        // the header cell of the end column cleared in a spreadsheet
+        String file =
+                "start,,code,actor\n100,105.5,ANX_STR_TENSION,client\n120,,ANX_STR_SIGH,client\n130,140,INT_VALIDATION,therapist\n";
+        ParseResult<RawAnnotation> r = csv.parse(file.getBytes(StandardCharsets.UTF_8), "codes.csv", "s7");
+        // before: both events read as points, the two end times lost without a reject
+        assertBalanced(r, 3, 1);
+        assertEquals(null, r.records().get(0).endS());
+        assertEquals(
+                "column 2 has no name in the header: 2 values there not read (name the column, e.g. end, or"
+                        + " delete it)",
+                rejectAt(r, 1).reason);
+        assertEquals(null, rejectAt(r, 1).raw);
+
+        // a trailing comma on every row (an empty last header cell, no values under it) says nothing
+        String trailing = "start,code,actor,\n100,ANX_STR_SIGH,client,\n";
+        assertBalanced(csv.parse(trailing.getBytes(StandardCharsets.UTF_8), "t.csv", "s7"), 1, 0);
+    }
 
     @Test
     void shouldAcceptGoodLinesAndRejectEachBadLineWhenJsonlIsMixed() {
