@@ -1,31 +1,31 @@
 package org.sessionreview.features;
 
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.sessionreview.config.FeatureConfig;
 
 /**
- * Skin-temperature trend of one window: the least-squares slope in degrees C per minute.
- * Peripheral temperature falls under stress (vasoconstriction).
+ * Skin-temperature quality of one window, and whether its slope is due.
  *
  * <p>A sample is valid when it lies in {@code tempValidMinC..tempValidMaxC} (default 25-40 C): a
  * sensor off the wrist reads room temperature. quality = valid samples / samples the window
- * should hold; the slope (over valid samples only, time in minutes from the window start) is
- * null when quality is below {@code minQuality}.
- *
- * <p>Reference: Vinkers et al. (2013), The effect of stress on core and peripheral body
- * temperature in humans, Stress 16(5), 520-530.
+ * should hold. The slope a window reports is {@code TemperatureSlope}'s over the trailing
+ * {@code temperature.slope_span_s} with the off-wrist guard; it is computed only when this window
+ * has at least 2 valid samples and a quality of at least {@code minQuality}. No regression is fit
+ * here: until 2026-12-06 a least-squares slope over the window's own samples was fit and only
+ * whether it was null was used ({@code TemperatureFeaturesReference} in test scope keeps it;
+ * {@code TemperatureFeaturesReferenceTest} checks the quality and the gate against it).
  */
 public final class TemperatureFeatures {
     private TemperatureFeatures() {}
 
     /**
      * @param quality valid fraction, 0..1
-     * @param slopeCPerMin temperature slope, degrees C per minute; null below quality
+     * @param slopeDue true when the window has at least 2 valid samples and a quality of at least
+     *     {@code minQuality}
      */
-    public record Result(double quality, Double slopeCPerMin) {}
+    public record Result(double quality, boolean slopeDue) {}
 
     /**
-     * Computes the window's temperature slope.
+     * Counts the window's valid temperature samples.
      *
      * @param temp skin temperature, degrees C, inside the window (may be empty)
      * @param startMillis window start, epoch ms
@@ -33,24 +33,22 @@ public final class TemperatureFeatures {
      */
     public static Result compute(RegularSeries temp, double startMillis, double endMillis, FeatureConfig config) {
         if (temp.length() == 0) {
-            return new Result(0, null);
+            return new Result(0, false);
         }
         int from = temp.indexAtOrAfter(startMillis);
         int to = temp.indexAtOrAfter(endMillis);
         // the valid range read once, not per sample (a configuration lookup each)
         double minC = config.tempValidMinC();
         double maxC = config.tempValidMaxC();
-        SimpleRegression regression = new SimpleRegression();
+        double[] values = temp.values();
+        long valid = 0;
         for (int i = from; i < to; i++) {
-            double v = temp.values()[i];
+            double v = values[i];
             if (v >= minC && v <= maxC) {
-                regression.addData((temp.timeMillis(i) - startMillis) / 60_000.0, v);
+                valid++;
             }
         }
-        double quality = Math.min(1.0, regression.getN() / temp.expectedSamples(endMillis - startMillis));
-        if (regression.getN() < 2 || quality < config.minQuality()) {
-            return new Result(quality, null);
-        }
-        return new Result(quality, regression.getSlope());
+        double quality = Math.min(1.0, valid / temp.expectedSamples(endMillis - startMillis));
+        return new Result(quality, valid >= 2 && quality >= config.minQuality());
     }
 }

@@ -90,7 +90,7 @@ final class WindowComputer {
                 endMillis,
                 config);
         w.tempQuality = temp.quality();
-        if (temp.slopeCPerMin() != null) {
+        if (temp.slopeDue()) {
             // slope over the trailing temperature.slope_span_s with the off-wrist guard (fall rule) looking back over
             // the context
             RegularSeries t = NotWornStretches.mask(

@@ -5,16 +5,22 @@ import org.sessionreview.config.FeatureConfig;
 
 /**
  * {@link TemperatureFeatures#compute} as it was before the valid range was read once per window
- * (commit 265aab9: two configuration lookups per sample), kept as the reference it must match
- * bit for bit.
+ * (commit 265aab9: two configuration lookups per sample) and before its least-squares slope was
+ * dropped (2026-12-06: the windows used only whether it was null), kept as the reference it must
+ * match bit for bit: the same quality, and a slope exactly when {@code slopeDue}.
  */
 final class TemperatureFeaturesReference {
     private TemperatureFeaturesReference() {}
 
-    static TemperatureFeatures.Result compute(
-            RegularSeries temp, double startMillis, double endMillis, FeatureConfig config) {
+    /**
+     * @param quality valid fraction, 0..1
+     * @param slopeCPerMin the window's own slope, degrees C per minute; null below quality
+     */
+    record Result(double quality, Double slopeCPerMin) {}
+
+    static Result compute(RegularSeries temp, double startMillis, double endMillis, FeatureConfig config) {
         if (temp.length() == 0) {
-            return new TemperatureFeatures.Result(0, null);
+            return new Result(0, null);
         }
         int from = temp.indexAtOrAfter(startMillis);
         int to = temp.indexAtOrAfter(endMillis);
@@ -27,8 +33,8 @@ final class TemperatureFeaturesReference {
         }
         double quality = Math.min(1.0, regression.getN() / temp.expectedSamples(endMillis - startMillis));
         if (regression.getN() < 2 || quality < config.minQuality()) {
-            return new TemperatureFeatures.Result(quality, null);
+            return new Result(quality, null);
         }
-        return new TemperatureFeatures.Result(quality, regression.getSlope());
+        return new Result(quality, regression.getSlope());
     }
 }
