@@ -252,6 +252,29 @@ final class ChannelBuffer implements Serializable {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    /**
+     * Index of the first kept sample at or after {@code millis}, for {@link #timeAt} and {@link
+     * #valueAt}; {@link #endIndex()} when none. Indices hold until the next append or eviction.
+     */
+    int firstIndexAtOrAfter(double millis) {
+        return indexAtOrAfter(millis);
+    }
+
+    /** One past the index of the last kept sample. */
+    int endIndex() {
+        return head + size;
+    }
+
+    /** Time of the kept sample at {@code index}, epoch ms. */
+    double timeAt(int index) {
+        return times[index];
+    }
+
+    /** Value {@code c} of the kept sample at {@code index}. */
+    double valueAt(int index, int c) {
+        return values[index * width + c];
+    }
+
     /** Sampling rate, Hz (NaN for IBI and before the first block). */
     double rateHz() {
         return rateHz;

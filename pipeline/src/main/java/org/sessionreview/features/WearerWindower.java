@@ -200,7 +200,7 @@ public final class WearerWindower implements Serializable {
 
     private WindowFeatures compute(long startMillis, double endMillis) {
         if (caches == null) {
-            caches = WindowCaches.create(mediaStartMillis, config.hopMillis());
+            caches = WindowCaches.create(mediaStartMillis, config);
         }
         return WindowComputer.compute(
                 buffers, events, caches, config, sessionId, role.id(), mediaStartMillis, startMillis, endMillis);

@@ -1,5 +1,6 @@
 package org.sessionreview.features;
 
+import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.signal.cardiac.LombScargleBlocks;
 import org.sessionreview.signal.motion.FidgetFrameCache;
 
@@ -12,15 +13,25 @@ import org.sessionreview.signal.motion.FidgetFrameCache;
  * @param fidgetFrames the ACC frames' spectra and 1 s segment spreads
  * @param hrvBlocks the HRV spectrum's per-hop Fourier sums of the device beats
  * @param grids the arrays the windows' regular grids are written into, one per channel and use
+ * @param temperatureSlope the trailing temperature slope (built once from the configuration) and
+ *     the extremes of the temperature context
  */
-record WindowCaches(FidgetFrameCache fidgetFrames, LombScargleBlocks hrvBlocks, Grids grids) {
-    /** Empty caches for a wearer whose windows start on {@code mediaStartMillis + k * hopMillis}. */
-    static WindowCaches create(long mediaStartMillis, long hopMillis) {
+record WindowCaches(
+        FidgetFrameCache fidgetFrames,
+        LombScargleBlocks hrvBlocks,
+        Grids grids,
+        TemperatureSlopeCache temperatureSlope) {
+    /**
+     * Empty caches for a wearer whose windows start on {@code mediaStartMillis + k *
+     * config.hopMillis()}.
+     */
+    static WindowCaches create(long mediaStartMillis, FeatureConfig config) {
         return new WindowCaches(
                 new FidgetFrameCache(),
-                new LombScargleBlocks(mediaStartMillis, hopMillis),
+                new LombScargleBlocks(mediaStartMillis, config.hopMillis()),
                 new Grids(
-                        new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch()));
+                        new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch()),
+                new TemperatureSlopeCache(FeatureSteps.temperatureSlope(config)));
     }
 
     /**

@@ -96,8 +96,9 @@ final class WindowComputer {
             RegularSeries t = NotWornStretches.mask(
                     regular(buffers, Channel.TEMP, contextStart, endMillis, grids == null ? null : grids.tempContext()),
                     offBand);
-            w.tempSlopeCPerMin = FeatureSteps.temperatureSlope(config)
-                    .at(t.values(), t.rateHz(), t.t0Millis(), endMillis)
+            w.tempSlopeCPerMin = (caches == null
+                            ? FeatureSteps.temperatureSlope(config).at(t.values(), t.rateHz(), t.t0Millis(), endMillis)
+                            : caches.temperatureSlope().at(buffers.get(Channel.TEMP), t, contextStart, endMillis))
                     .slopeCPerMin();
         }
         return w;

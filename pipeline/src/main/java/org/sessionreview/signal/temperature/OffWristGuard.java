@@ -107,9 +107,9 @@ public final class OffWristGuard {
     public boolean[] mask(double[] tempC, double rateHz) {
         int n = tempC.length;
         boolean[] masked = new boolean[n];
-        if (!(warmestInRange(tempC) - coldest(tempC) >= minFallC)) {
-            // no in-range sample is minFallC warmer than any sample, so no fall qualifies anywhere (a
-            // drop tempC[j] - v is at most warmest - coldest, as rounding is monotone): the range rule alone
+        if (!fallPossible(tempC)) {
+            // no in-range sample is minFallC warmer than any sample, so no fall qualifies anywhere: the range rule
+            // alone
             for (int i = 0; i < n; i++) {
                 masked[i] = !Double.isNaN(tempC[i]) && !inRange(tempC[i]);
             }
@@ -159,25 +159,37 @@ public final class OffWristGuard {
         return masked;
     }
 
-    /** The warmest in-range sample, degC; -infinity when none. */
-    private double warmestInRange(double[] tempC) {
+    /**
+     * False when no sample of {@code tempC} can be in a fall, so that {@link #mask} is the range
+     * rule alone: no in-range sample is {@code minFallC} warmer than the coldest sample. One pass;
+     * the same decision {@link #mask} takes.
+     *
+     * @param tempC skin temperature, degC (NaN = missing)
+     */
+    public boolean fallPossible(double[] tempC) {
         double warmest = Double.NEGATIVE_INFINITY;
+        double coldest = Double.POSITIVE_INFINITY;
         for (double v : tempC) {
             if (inRange(v) && v > warmest) {
                 warmest = v;
             }
-        }
-        return warmest;
-    }
-
-    /** The coldest sample (NaN skipped), degC; +infinity when none. */
-    private static double coldest(double[] tempC) {
-        double coldest = Double.POSITIVE_INFINITY;
-        for (double v : tempC) {
             if (v < coldest) {
                 coldest = v;
             }
         }
-        return coldest;
+        return fallPossible(warmest, coldest);
+    }
+
+    /**
+     * The decision of {@link #fallPossible(double[])} from the extremes of the samples: false also
+     * for every subset of samples whose extremes these are (a subset's warmest is no warmer, its
+     * coldest no colder), which lets a caller decide from a superset of a series' samples.
+     *
+     * @param warmestInRange the warmest in-range sample, degC; -infinity when none
+     * @param coldest the coldest sample (NaN left out), degC; +infinity when none
+     */
+    public boolean fallPossible(double warmestInRange, double coldest) {
+        // a drop tempC[j] - v is at most warmest - coldest, as rounding is monotone
+        return warmestInRange - coldest >= minFallC;
     }
 }

@@ -68,7 +68,39 @@ public final class TemperatureSlope {
      * @param endMillis end of the window (exclusive), epoch ms
      */
     public Result at(double[] tempC, double rateHz, double startMillis, double endMillis) {
+        if (!guard.fallPossible(tempC)) {
+            return atRangeRule(tempC, rateHz, startMillis, endMillis); // the guard's mask would be the range rule
+        }
         return at(tempC, guard.mask(tempC, rateHz), rateHz, startMillis, endMillis);
+    }
+
+    /**
+     * The slope {@link #at(double[], double, double, double)} gives when the guard's mask is the
+     * range rule alone, without a mask array: for samples where {@link
+     * OffWristGuard#fallPossible(double[])} is false, or is false for a superset of them (the
+     * caller's to know; {@code TemperatureSlopeRangeRuleTest} checks the two paths agree).
+     *
+     * @param tempC skin temperature, degC (NaN = missing)
+     * @param rateHz sampling rate, Hz (E4: 4)
+     * @param startMillis time of sample 0, epoch ms
+     * @param endMillis end of the window (exclusive), epoch ms
+     */
+    public Result atRangeRule(double[] tempC, double rateHz, double startMillis, double endMillis) {
+        double fromMillis = endMillis - windowSeconds * 1000;
+        int from = Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
+        int to = Math.min(tempC.length, (int) Math.ceil((endMillis - startMillis) * rateHz / 1000 - 1e-9));
+        SimpleRegression fit = new SimpleRegression();
+        int maskedCount = 0;
+        for (int i = from; i < to; i++) {
+            double v = tempC[i];
+            if (guard.inRange(v)) {
+                double minutesBeforeEnd = (startMillis + i * 1000 / rateHz - endMillis) / 60_000;
+                fit.addData(minutesBeforeEnd, v);
+            } else if (!Double.isNaN(v)) {
+                maskedCount++; // the range rule masks it
+            }
+        }
+        return result(fit, maskedCount, rateHz);
     }
 
     /**
@@ -94,6 +126,10 @@ public final class TemperatureSlope {
                 fit.addData(minutesBeforeEnd, tempC[i]);
             }
         }
+        return result(fit, maskedCount, rateHz);
+    }
+
+    private Result result(SimpleRegression fit, int maskedCount, double rateHz) {
         int valid = (int) fit.getN();
         double share = Math.min(1.0, valid / (windowSeconds * rateHz));
         Double slope = valid >= 2 && share >= minValidShare ? fit.getSlope() : null;
