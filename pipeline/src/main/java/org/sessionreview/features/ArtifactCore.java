@@ -65,6 +65,7 @@ final class ArtifactCore implements Serializable {
     /**
      * @param dataStartMillis the wearer's first sample: no gap is reported before it
      * @param notWorn the core's not-worn stretches ({@link NotWornStretches#find}, clipped to it)
+     * @param grids where the EDA, ACC and temperature grids go; null allocates them
      */
     void process(
             Map<Channel, ChannelBuffer> buffers,
@@ -74,12 +75,13 @@ final class ArtifactCore implements Serializable {
             double lookAheadMillis,
             double dataStartMillis,
             List<Artifact> notWorn,
-            List<ArtifactRow> out) {
+            List<ArtifactRow> out,
+            CoreGrids grids) {
         double ctxFrom = from - contextMillis(config);
         double ctxTo = to + lookAheadMillis;
         List<Artifact> found = new ArrayList<>(notWorn);
-        RegularSeries eda = series(buffers, Channel.EDA, ctxFrom, ctxTo);
-        RegularSeries acc = series(buffers, Channel.ACC, ctxFrom, ctxTo);
+        RegularSeries eda = series(buffers, Channel.EDA, ctxFrom, ctxTo, grids == null ? null : grids.artifactEda);
+        RegularSeries acc = series(buffers, Channel.ACC, ctxFrom, ctxTo, grids == null ? null : grids.artifactAcc);
         if (eda != null) {
             found.addAll(
                     FeatureSteps.edaContactLoss(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
@@ -103,7 +105,7 @@ final class ArtifactCore implements Serializable {
             found.addAll(
                     FeatureSteps.accGrossMovement(config).detect(acc.values(), acc.rateHz(), acc.t0Millis(), from, to));
         }
-        RegularSeries temp = series(buffers, Channel.TEMP, ctxFrom, ctxTo);
+        RegularSeries temp = series(buffers, Channel.TEMP, ctxFrom, ctxTo, grids == null ? null : grids.artifactTemp);
         if (temp != null) {
             found.addAll(
                     FeatureSteps.tempOffWrist(config).detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to));
@@ -244,12 +246,13 @@ final class ArtifactCore implements Serializable {
         return out;
     }
 
-    private static RegularSeries series(Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to) {
+    private static RegularSeries series(
+            Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to, GridScratch grid) {
         ChannelBuffer b = buffers.get(c);
         if (b == null) {
             return null;
         }
-        RegularSeries s = b.regular(from, to);
+        RegularSeries s = b.regular(from, to, grid);
         return s.length() == 0 ? null : s;
     }
 }

@@ -64,20 +64,27 @@ final class EdaCoreState implements Serializable {
      * @param acc the wearer's accelerometer buffer, or null: EDA motion artifacts (a steep change
      *     with an ACC jerk, {@link EdaMotionDetector}) are masked before the decomposition, so
      *     they never feed the features
+     * @param grids where the core's EDA and ACC grids go; null allocates them
      */
-    void process(ChannelBuffer buffer, ChannelBuffer acc, long from, double to, WearerEvents out) {
-        RegularSeries s = buffer.regular(from - eda.contextSeconds() * 1000, to + eda.lookAheadSeconds() * 1000);
-        run(s, acc, from, to, false, buffer.dataEndMillis(), out);
+    void process(ChannelBuffer buffer, ChannelBuffer acc, long from, double to, WearerEvents out, CoreGrids grids) {
+        RegularSeries s = buffer.regular(
+                from - eda.contextSeconds() * 1000,
+                to + eda.lookAheadSeconds() * 1000,
+                grids == null ? null : grids.edaCoreEda);
+        run(s, acc, from, to, false, buffer.dataEndMillis(), out, grids == null ? null : grids.edaCoreAcc);
     }
 
     /** Processes the whole recording at once (the batch NeuroKit2-compatible method). */
     void processWhole(ChannelBuffer buffer, ChannelBuffer acc, double endMillis, WearerEvents out) {
         double dataEnd = Math.min(endMillis, buffer.dataEndMillis());
         RegularSeries s = buffer.regular(Double.NEGATIVE_INFINITY, dataEnd + 1);
-        run(s, acc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, dataEnd, out);
+        run(s, acc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, dataEnd, out, null);
     }
 
-    /** @param dataEndMillis end of the EDA data: grid points at or after it are past the recording, not missing */
+    /**
+     * @param dataEndMillis end of the EDA data: grid points at or after it are past the recording, not missing
+     * @param accGrid where the ACC grid goes; null allocates it
+     */
     private void run(
             RegularSeries s,
             ChannelBuffer acc,
@@ -85,7 +92,8 @@ final class EdaCoreState implements Serializable {
             double to,
             boolean whole,
             double dataEndMillis,
-            WearerEvents out) {
+            WearerEvents out,
+            GridScratch accGrid) {
         if (s.length() == 0) {
             return;
         }
@@ -94,7 +102,7 @@ final class EdaCoreState implements Serializable {
         boolean[] valid =
                 EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxUs(), config.edaMaxJumpUsPerS());
         if (acc != null) {
-            RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000);
+            RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000, accGrid);
             if (a.length() > 0) {
                 List<Artifact> motion = FeatureSteps.edaMotion(config)
                         .detect(

@@ -167,7 +167,8 @@ final class EventStage implements Serializable {
         double margin = marginMillis();
         merged = null;
         // a band not worn records no heart: its beats and pulse wave are masked as its EDA and temperature are
-        List<Artifact> offBand = notWorn.find(buffers, from - margin, from, to + margin);
+        CoreGrids grids = CoreGrids.current();
+        List<Artifact> offBand = notWorn.find(buffers, from - margin, from, to + margin, grids);
         List<Artifact> offBandInCore = NotWornStretches.clip(offBand, from, to);
         notWorn.keep(offBandInCore);
         ChannelBuffer ibi = buffers.get(Channel.IBI);
@@ -181,7 +182,7 @@ final class EventStage implements Serializable {
         ChannelBuffer bvp = buffers.get(Channel.BVP);
         if (bvp != null) {
             for (Beat b : CardiacCore.bvpBeats(
-                    NotWornStretches.mask(bvp.regular(from - margin, to + margin), offBand),
+                    NotWornStretches.mask(bvp.regular(from - margin, to + margin, grids.bvp), offBand),
                     from,
                     to,
                     FeatureSteps.pulseWaveBeats(config))) {
@@ -191,9 +192,10 @@ final class EventStage implements Serializable {
         }
         ChannelBuffer e = buffers.get(Channel.EDA);
         if (e != null && !wholeEda) {
-            eda.process(e, buffers.get(Channel.ACC), from, to, pending);
+            eda.process(e, buffers.get(Channel.ACC), from, to, pending, grids);
         }
-        artifacts.process(buffers, deviceBeats, from, to, margin, firstSampleMillis, offBandInCore, pending.artifacts);
+        artifacts.process(
+                buffers, deviceBeats, from, to, margin, firstSampleMillis, offBandInCore, pending.artifacts, grids);
     }
 
     private BeatRow row(Beat b, String source) {

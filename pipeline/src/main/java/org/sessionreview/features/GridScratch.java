@@ -16,4 +16,9 @@ final class GridScratch {
         }
         return array;
     }
+
+    /** The array kept now, whatever its length (for tests). */
+    double[] kept() {
+        return array;
+    }
 }

@@ -46,10 +46,15 @@ final class NotWornStretches implements Serializable {
      * those kept from the cores processed before, from it on those found now in the EDA and skin
      * temperature from {@link #contextMillis} before it up to {@code toMillis}.
      *
+     * @param grids where the EDA and temperature grids go; null allocates them
      * @return time-ordered, disjoint stretches
      */
     List<Artifact> find(
-            Map<Channel, ChannelBuffer> buffers, double fromMillis, double coreFromMillis, double toMillis) {
+            Map<Channel, ChannelBuffer> buffers,
+            double fromMillis,
+            double coreFromMillis,
+            double toMillis,
+            CoreGrids grids) {
         List<Artifact> out = new ArrayList<>(over(fromMillis, coreFromMillis));
         ChannelBuffer eda = buffers.get(Channel.EDA);
         ChannelBuffer temp = buffers.get(Channel.TEMP);
@@ -57,8 +62,8 @@ final class NotWornStretches implements Serializable {
             return out;
         }
         double look = contextMillis(config);
-        RegularSeries e = eda.regular(coreFromMillis - look, toMillis);
-        RegularSeries t = temp.regular(coreFromMillis - look, toMillis);
+        RegularSeries e = eda.regular(coreFromMillis - look, toMillis, grids == null ? null : grids.notWornEda);
+        RegularSeries t = temp.regular(coreFromMillis - look, toMillis, grids == null ? null : grids.notWornTemp);
         if (e.length() > 0 && t.length() > 0) {
             out.addAll(FeatureSteps.notWorn(config)
                     .detect(
