@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One declared option: its key ({@code component.name}, snake_case), type, default, unit and a
@@ -51,6 +52,13 @@ public final class ConfigOption<T> implements Serializable {
      * configuration is built, on the client; a copy made by serialization has no checks.
      */
     private final transient List<Check> checks;
+    /**
+     * This declaration's place in {@link Settings}' lookup array, unique in the JVM, from 1; 0 in a
+     * copy made by serialization (transient), which is then looked up by key.
+     */
+    private final transient int slot;
+
+    private static final AtomicInteger SLOTS = new AtomicInteger();
 
     private ConfigOption(
             String key,
@@ -70,6 +78,12 @@ public final class ConfigOption<T> implements Serializable {
         this.unit = Objects.requireNonNull(unit, key);
         this.description = Objects.requireNonNull(description, key);
         this.checks = List.copyOf(checks);
+        this.slot = SLOTS.incrementAndGet();
+    }
+
+    /** Place in {@link Settings}' lookup array; 0 for none. */
+    int slot() {
+        return slot;
     }
 
     /** A real number (finite unless a check says otherwise). */

@@ -20,6 +20,17 @@ public final class Settings implements Serializable {
     private final List<ConfigOption<?>> declared;
     /** Option key to value (Double, Integer, Long, Boolean, an enum or an unmodifiable list). */
     private final HashMap<String, Object> values;
+    /**
+     * The values looked up so far, by {@link ConfigOption#slot()}: the steps read options in their
+     * inner loops (hundreds of lookups per window), and a lookup by key hashes and compares the
+     * key's text, as the keys of a configuration copied into an operator are other String
+     * objects. Holds the map's own value objects; not state (rebuilt after a copy); replaced
+     * whole when it grows, so a reader sees every value written into it.
+     */
+    private transient volatile Object[] bySlot;
+
+    /** Declarations past this many in the JVM (none at present: they are constants) are looked up by key. */
+    private static final int MAX_SLOT = 4096;
 
     private Settings(List<ConfigOption<?>> declared, Map<String, Object> values) {
         this.declared = declared;
@@ -29,9 +40,23 @@ public final class Settings implements Serializable {
     /** The value of a declared option. */
     @SuppressWarnings("unchecked")
     public <T> T get(ConfigOption<T> option) {
+        Object[] known = bySlot;
+        int slot = option.slot();
+        if (known != null && slot < known.length && known[slot] != null) {
+            return (T) known[slot];
+        }
         Object v = values.get(option.key());
         if (v == null) {
             throw new IllegalArgumentException(option.key() + " is not an option of this component");
+        }
+        if (slot > 0 && slot <= MAX_SLOT) {
+            // a new array with the value added, then published (two threads may each add one and
+            // one be lost: it is looked up by key again and added later)
+            Object[] grown = known == null
+                    ? new Object[slot + 1]
+                    : java.util.Arrays.copyOf(known, Math.max(known.length, slot + 1));
+            grown[slot] = v;
+            bySlot = grown;
         }
         return (T) v;
     }
