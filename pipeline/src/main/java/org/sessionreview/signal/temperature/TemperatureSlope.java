@@ -1,7 +1,6 @@
 package org.sessionreview.signal.temperature;
 
 import java.util.Objects;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * Skin-temperature trend over a trailing window (default {@value #DEFAULT_WINDOW_SECONDS} s): the
@@ -89,13 +88,13 @@ public final class TemperatureSlope {
         double fromMillis = endMillis - windowSeconds * 1000;
         int from = Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
         int to = Math.min(tempC.length, (int) Math.ceil((endMillis - startMillis) * rateHz / 1000 - 1e-9));
-        SimpleRegression fit = new SimpleRegression();
+        RunningSlope fit = new RunningSlope();
         int maskedCount = 0;
         for (int i = from; i < to; i++) {
             double v = tempC[i];
             if (guard.inRange(v)) {
                 double minutesBeforeEnd = (startMillis + i * 1000 / rateHz - endMillis) / 60_000;
-                fit.addData(minutesBeforeEnd, v);
+                fit.add(minutesBeforeEnd, v);
             } else if (!Double.isNaN(v)) {
                 maskedCount++; // the range rule masks it
             }
@@ -116,23 +115,23 @@ public final class TemperatureSlope {
         double fromMillis = endMillis - windowSeconds * 1000;
         int from = Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
         int to = Math.min(tempC.length, (int) Math.ceil((endMillis - startMillis) * rateHz / 1000 - 1e-9));
-        SimpleRegression fit = new SimpleRegression();
+        RunningSlope fit = new RunningSlope();
         int maskedCount = 0;
         for (int i = from; i < to; i++) {
             if (masked[i]) {
                 maskedCount++;
             } else if (!Double.isNaN(tempC[i])) {
                 double minutesBeforeEnd = (startMillis + i * 1000 / rateHz - endMillis) / 60_000;
-                fit.addData(minutesBeforeEnd, tempC[i]);
+                fit.add(minutesBeforeEnd, tempC[i]);
             }
         }
         return result(fit, maskedCount, rateHz);
     }
 
-    private Result result(SimpleRegression fit, int maskedCount, double rateHz) {
-        int valid = (int) fit.getN();
+    private Result result(RunningSlope fit, int maskedCount, double rateHz) {
+        int valid = (int) fit.n();
         double share = Math.min(1.0, valid / (windowSeconds * rateHz));
-        Double slope = valid >= 2 && share >= minValidShare ? fit.getSlope() : null;
+        Double slope = valid >= 2 && share >= minValidShare ? fit.slope() : null;
         return new Result(slope, share, valid, maskedCount);
     }
 }
