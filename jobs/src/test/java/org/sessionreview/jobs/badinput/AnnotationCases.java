@@ -428,7 +428,28 @@ final class AnnotationCases {
                         reviewed()
                                 .reject("extra.csv", 1, "no name in the header")
                                 .rejectRows("extra.csv", 1)
-                                .annotationsFrom("extra.csv", 2)));
+                                .annotationsFrom("extra.csv", 2)),
+                of(
+                        "boris-behavior-type-deleted",
+                        "A BORIS events export whose Behavior type column (START, STOP, POINT) was deleted is"
+                                + " recognised as BORIS's and each row is a reject saying so (it was read as a native"
+                                + " table: every START and STOP an event of its own, BORIS's columns taken for"
+                                + " modifiers).",
+                        c -> c.addAnnotationFile(
+                                "codes.tsv",
+                                boris(
+                                                borisRow("obs", "client", "ANX_STR_SIGH", "", "START", 100),
+                                                borisRow("obs", "client", "ANX_STR_SIGH", "", "STOP", 104),
+                                                borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 110))
+                                        .replace("\tBehavior type", "")
+                                        .replace("\tSTART\t", "\t")
+                                        .replace("\tSTOP\t", "\t")
+                                        .replace("\tPOINT\t", "\t")),
+                        reviewed()
+                                .reject("codes.tsv", 2, "without its 'Behavior type' column")
+                                .reject("codes.tsv", 4, "without its 'Behavior type' column")
+                                .rejectRows("codes.tsv", 3)
+                                .annotationsFrom("codes.tsv", 0)));
     }
 
     private static void setCodebook(CaseFolder c) throws java.io.IOException {

@@ -64,6 +64,23 @@ public final class BorisParser implements AnnotationParser {
             return sink.result();
         }
         TableLayout l = layout.get();
+        if (l.layout() == BorisLayout.TABULAR_EVENTS
+                && !new BorisHeader(table.rows().get(l.headerIndex())).has("Behavior type")
+                && !new BorisHeader(table.rows().get(l.headerIndex())).has("Status")) {
+            for (int i = l.headerIndex() + 1; i < table.rows().size(); i++) {
+                DelimitedTable.Row row = table.rows().get(i);
+                if (!row.isBlank()) {
+                    sink.reject(
+                            row.line(),
+                            "a BORIS events export without its 'Behavior type' column (START, STOP or POINT):"
+                                    + " its rows cannot be paired into events; export the events again with every"
+                                    + " column",
+                            row.raw());
+                }
+            }
+            table.rejectFaults(sink);
+            return sink.result();
+        }
         RecordFields.Decimals decimals = RecordFields.decimals(table.separator(), table.cellsBelow(l.headerIndex()));
         switch (l.layout()) {
             case TABULAR_EVENTS, LEGACY_TABULAR_EVENTS ->
@@ -114,7 +131,9 @@ public final class BorisParser implements AnnotationParser {
             return Optional.of(new TableLayout(BorisLayout.AGGREGATED_EVENTS, first, null));
         }
         if (rows.get(first).cell(1).trim().equalsIgnoreCase("Observation date")) {
-            return h.has("Behavior type") && h.has("Time") && h.has("Behavior")
+            // an events export whose Behavior type column was deleted is still BORIS's (read as a
+            // native table its START and STOP rows were two events each); parse() rejects its rows
+            return h.has("Time") && h.has("Behavior")
                     ? Optional.of(new TableLayout(BorisLayout.TABULAR_EVENTS, first, null))
                     : Optional.empty();
         }

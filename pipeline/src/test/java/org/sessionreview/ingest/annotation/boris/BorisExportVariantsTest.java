@@ -81,6 +81,36 @@ class BorisExportVariantsTest {
     }
 
     @Test
+    void shouldRejectEveryRowWhenTheBehaviorTypeColumnOfAnEventsExportWasDeleted() throws Exception {
+        String text = java.nio.file.Files.readString(
+                java.nio.file.Path.of("..", "sample-data", "2026-03-05_T02_0900", "boris_events.tsv"));
+        int type = Arrays.asList(text.split("\n", 2)[0].split("\t", -1)).indexOf("Behavior type");
+        StringBuilder cut = new StringBuilder();
+        int dataRows = -1;
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                List<String> cells = new ArrayList<>(Arrays.asList(line.split("\t", -1)));
+                cells.remove(type);
+                cut.append(String.join("\t", cells)).append('\n');
+                dataRows++;
+            }
+        }
+        // before: detected as a native table, every START and STOP row an event of its own and
+        // BORIS's metadata columns taken for modifiers
+        assertEquals(
+                java.util.Optional.of(org.sessionreview.ingest.annotation.AnnotationFormat.BORIS_EXPORT),
+                org.sessionreview.ingest.annotation.AnnotationFormat.detect("events.tsv", cut.toString()));
+        ParseResult<RawAnnotation> r =
+                new BorisParser().parse(cut.toString().getBytes(StandardCharsets.UTF_8), "events.tsv", "s1");
+        assertBalanced(r, 0, dataRows);
+        assertEquals(
+                dataRows,
+                r.rejects().stream()
+                        .filter(x -> x.reason.contains("without its 'Behavior type' column"))
+                        .count());
+    }
+
+    @Test
     void shouldReadModifierColumnsWhenLegacyExportNamesThemWithoutHash() {
         String text = withModifierColumn();
         ParseResult<RawAnnotation> r =
