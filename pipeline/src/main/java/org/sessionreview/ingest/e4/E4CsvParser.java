@@ -159,7 +159,8 @@ public final class E4CsvParser {
         }
         problem = limits.rateProblem(channel, rate);
         if (problem != null) {
-            return wholeFile(in, 2, "implausible header " + ROW2 + ": " + problem, rateRow, 0);
+            String hint = rate == start ? " (it equals the start time on line 1: the start row written twice?)" : "";
+            return wholeFile(in, 2, "implausible header " + ROW2 + ": " + problem + hint, rateRow, 0);
         }
         long cap = limits.maxSamples(rate);
         int width = channel.width();

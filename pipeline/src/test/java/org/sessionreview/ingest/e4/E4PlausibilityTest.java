@@ -117,6 +117,21 @@ class E4PlausibilityTest {
     }
 
     @Test
+    void shouldSayWhenTheRateRowRepeatsTheStartTime() throws IOException {
+        E4FileReport report = readFolder("EDA.csv", START_S + "\n" + START_S + "\n4\n0.5\n0.6\n")
+                .files()
+                .get(Channel.EDA);
+
+        assertWholeFileRejected(report, 2, 3);
+        assertTrue(
+                report.rejects()
+                        .get(0)
+                        .reason
+                        .endsWith("(it equals the start time on line 1: the start row written twice?)"),
+                report.rejects().get(0).reason);
+    }
+
+    @Test
     void shouldRejectATenMegabyteLineWithoutQuotingItWhenItIsADataLine() throws IOException {
         String secret = "Jane Doe ";
         String huge = secret.repeat(10_000_000 / secret.length());
