@@ -21,13 +21,19 @@ public final class Baseline implements Serializable {
 
     private final String source;
     private final EnumMap<Feature, FeatureBaseline> features;
-    /** The calibration stretch the medians came from, seconds from media start; null if another source. */
+    /**
+     * The calibration stretch of a calibration baseline, seconds from media start (the configured
+     * one, or a settling wearer's later one); null for a coded or stored baseline.
+     */
     private final double[] stretch;
+    /** Whether {@link #stretch} is a settling wearer's later stretch ({@link SettlingCheck}). */
+    private final boolean settled;
 
-    private Baseline(String source, EnumMap<Feature, FeatureBaseline> features, double[] stretch) {
+    private Baseline(String source, EnumMap<Feature, FeatureBaseline> features, double[] stretch, boolean settled) {
         this.source = source;
         this.features = features;
         this.stretch = stretch;
+        this.settled = settled;
     }
 
     /** Starts a baseline with the given source description (shown in the session row). */
@@ -48,24 +54,31 @@ public final class Baseline implements Serializable {
      * why a coded stretch was not used.
      */
     public Baseline withNote(String note) {
-        return new Baseline(source + "; " + note, new EnumMap<>(features), stretch);
+        return new Baseline(source + "; " + note, new EnumMap<>(features), stretch, settled);
     }
 
     /**
-     * The same baseline, marked as taken from the calibration stretch {@code [fromS, toS]}
-     * (seconds from media start): the configured one, or the later one a settling wearer gave
-     * ({@link SettlingCheck}). {@link DriftFollowingLevel} anchors its tonic floor there.
+     * The same baseline, marked as a calibration baseline of the stretch {@code [fromS, toS]}
+     * (seconds from media start): the configured one ({@code settled} false; also when features
+     * fell back to the whole session), or the later one a settling wearer gave ({@code settled}
+     * true, {@link SettlingCheck}). {@link DriftFollowingLevel} anchors its tonic floor there.
      */
-    public Baseline fromStretch(double fromS, double toS) {
-        return new Baseline(source, new EnumMap<>(features), new double[] {fromS, toS});
+    public Baseline fromStretch(double fromS, double toS, boolean settled) {
+        return new Baseline(source, new EnumMap<>(features), new double[] {fromS, toS}, settled);
     }
 
     /**
-     * The calibration stretch {@code {from, to}} (seconds from media start) the medians came
-     * from; empty for a coded, stored or whole-session baseline.
+     * The calibration stretch {@code {from, to}} (seconds from media start) of a calibration
+     * baseline, also when some or all features fell back to the whole session; empty for a coded
+     * or stored baseline (their tonic floor is anchored at the configured calibration stretch).
      */
     public Optional<double[]> stretch() {
         return stretch == null ? Optional.empty() : Optional.of(stretch.clone());
+    }
+
+    /** Whether the baseline came from a settling wearer's later stretch ({@link SettlingCheck}). */
+    public boolean settled() {
+        return settled;
     }
 
     /** This feature's baseline, empty when the wearer had no usable value for it. */
@@ -89,12 +102,15 @@ public final class Baseline implements Serializable {
             return false;
         }
         Baseline b = (Baseline) o;
-        return source.equals(b.source) && features.equals(b.features) && java.util.Arrays.equals(stretch, b.stretch);
+        return source.equals(b.source)
+                && features.equals(b.features)
+                && java.util.Arrays.equals(stretch, b.stretch)
+                && settled == b.settled;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, features, java.util.Arrays.hashCode(stretch));
+        return Objects.hash(source, features, java.util.Arrays.hashCode(stretch), settled);
     }
 
     @Override
@@ -120,7 +136,7 @@ public final class Baseline implements Serializable {
         }
 
         public Baseline build() {
-            return new Baseline(source, new EnumMap<>(features), null);
+            return new Baseline(source, new EnumMap<>(features), null, false);
         }
     }
 }

@@ -50,7 +50,7 @@ public final class BaselineEstimator {
         String label = "calibration " + TimeText.seconds(from) + "-" + TimeText.seconds(to) + " s"
                 + settled.map(s -> " (" + s.note() + ")").orElse("");
         return fromStretch(wearerWindows, from, to, label, "calibration stretch", cfg)
-                .fromStretch(from, to);
+                .fromStretch(from, to, settled.isPresent());
     }
 
     /**

@@ -100,8 +100,8 @@ public final class SessionReviewer {
                 Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
                 usedBaselines.put(role, b);
                 List<WindowFeatures> roleScored = new ArrayList<>();
-                // the tonic floor is anchored where the median came from (a settling wearer's
-                // later stretch; else the configured calibration stretch)
+                // the tonic floor is anchored at a calibration baseline's stretch (a settling
+                // wearer's later one); a coded or stored baseline keeps the configured stretch
                 double[] anchor = b.stretch().orElse(new double[] {cfg.baselineStartS(), cfg.baselineEndS()});
                 double[] sclRef = b.get(Feature.SCL).isPresent()
                         ? DriftFollowingLevel.references(

@@ -31,9 +31,11 @@ import org.sessionreview.model.WindowFeatures;
  * Concordance}): EDA level alone falls as the skin habituates (Stress-Predict S05: 5.0 -> 2.8
  * uS by minute 8 while heart rate rose), heart rate alone as a wearer sits down after walking in
  * (a developer at work, msr2023: 87 -> 73 bpm over 12 min, EDA level flat). Among the stretches
- * that show it, the calmest is used: the lowest sum of its two medians' distances from the
- * calibration stretch's, each in the calibration stretch's robust SDs (floored); the earliest
- * on a tie. Without EDA level or heart rate in the calibration stretch there is no test.
+ * that show it, the calmest is used: the one with the largest combined fall, the sum of its two
+ * medians' falls below the calibration stretch's, each in the calibration stretch's robust SDs
+ * (floored); the earliest on a tie. Only stretches that end by the end of the wearer's last
+ * window are tried: one cut by the end of the data (or, live, by the data so far) would be judged
+ * on part of itself. Without EDA level or heart rate in the calibration stretch there is no test.
  *
  * <p>On the seven Stress-Predict development subjects and msr2023 no stretch shows it (the rule
  * changes none of their windows); a coded {@code BASELINE} stretch or a stored baseline comes
@@ -72,7 +74,9 @@ public final class SettlingCheck {
             return Optional.empty();
         }
         double step = cfg.get(ScoringOptions.SETTLING_STEP_S);
-        double end = cfg.get(ScoringOptions.SETTLING_SEARCH_END_S);
+        // only stretches the wearer's data has passed: a stretch cut by the end of the data (or,
+        // live, by the horizon) would be judged on part of itself and change as data arrive
+        double end = Math.min(cfg.get(ScoringOptions.SETTLING_SEARCH_END_S), lastEndS(wearerWindows));
         double fallZ = cfg.get(ScoringOptions.SETTLING_MIN_FALL_Z);
         double bestScore = Double.POSITIVE_INFINITY;
         Settled best = null;
@@ -97,6 +101,17 @@ public final class SettlingCheck {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The end of the wearer's last window, seconds from media start; -infinity without windows. */
+    private static double lastEndS(List<WindowFeatures> ws) {
+        double last = Double.NEGATIVE_INFINITY;
+        for (WindowFeatures w : ws) {
+            if (!w.endOfStream) {
+                last = Math.max(last, w.endS);
+            }
+        }
+        return last;
     }
 
     /** Robust SD of a stretch's feature: {@code madScale x MAD}, at least the feature's floor. */

@@ -264,8 +264,8 @@ final class VideoRange {
      * is judged against the later rest}; null for any other baseline. Informs, never flags.
      */
     static String settlingReason(String role, Baseline b, ScoringConfig cfg) {
-        double[] s = b == null ? null : b.stretch().orElse(null);
-        if (s == null || (s[0] == cfg.baselineStartS() && s[1] == cfg.baselineEndS())) {
+        double[] s = b == null || !b.settled() ? null : b.stretch().orElse(null);
+        if (s == null) {
             return null;
         }
         return String.format(

@@ -23,6 +23,15 @@ class PipelineParametersTest {
     static final Set<String> FIXED = Set.of("version", "flink_version", "methods", "pseudonym_key");
 
     @Test
+    void shouldGiveTheReadmeTheNumberOfDeclaredOptions() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`IngestOptions`: (\\d+) options")
+                .matcher(readme);
+        assertTrue(m.find(), "the README's Methods section names the number of options");
+        assertEquals(PipelineConfig.ALL.size(), Integer.parseInt(m.group(1)));
+    }
+
+    @Test
     void shouldListExactlyTheDeclaredOptionsOnceEach() {
         List<String> keys = PipelineConfig.ALL.stream().map(ConfigOption::key).toList();
         assertEquals(keys.size(), new TreeSet<>(keys).size(), "a key declared twice: " + keys);

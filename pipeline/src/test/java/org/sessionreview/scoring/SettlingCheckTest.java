@@ -123,6 +123,38 @@ class SettlingCheckTest {
     }
 
     @Test
+    void shouldOnlyTryStretchesTheDataHavePassed() {
+        List<WindowFeatures> ws = windows(settling(REST_SCL, 1.5), settling(REST_HR, 30));
+        // the data end at 720 s: the stretches ending at 780-900 s would be judged on part of
+        // themselves (and, live, change as data arrive)
+        ws.removeIf(w -> w.endS > 720);
+
+        SettlingCheck.Settled s = SettlingCheck.find(ws, CFG).orElseThrow();
+
+        assertTrue(s.toS() <= 720, s.toString());
+        assertEquals(480, s.fromS(), 1e-9);
+    }
+
+    @Test
+    void shouldLeaveAWholeSessionFallbackAsItWas() {
+        // too few calibration windows (the band put on at minute 5): no test, the whole session,
+        // the configured stretch kept for the drift anchor, as before the check
+        List<WindowFeatures> ws = windows(settling(REST_SCL, 1.5), settling(REST_HR, 30));
+        ws.removeIf(w -> w.startS < 300);
+
+        Baseline b = BaselineEstimator.calibration(ws, CFG);
+
+        assertEquals(Optional.empty(), SettlingCheck.find(ws, CFG));
+        assertTrue(b.source().startsWith("whole session (calibration stretch had "), b.source());
+        assertArrayEquals(new double[] {120, 360}, b.stretch().orElseThrow());
+        assertFalse(b.settled());
+        double median = b.get(Feature.SCL).orElseThrow().median();
+        assertArrayEquals(
+                DriftFollowingLevel.references(ws, median, CFG, DriftFollowingLevel.Params.of(CFG)),
+                DriftFollowingLevel.references(ws, median, 120, 360, CFG, DriftFollowingLevel.Params.of(CFG)));
+    }
+
+    @Test
     void shouldNotTestWithoutHeartRateInTheCalibrationStretch() {
         List<WindowFeatures> ws = windows(settling(REST_SCL, 1.5), settling(REST_HR, 30));
         ws.forEach(w -> w.hrBpm = null);
