@@ -12,6 +12,11 @@ import java.nio.charset.UnsupportedCharsetException;
  *   <li>UTF-16 when the content starts with a UTF-16 byte-order mark ({@code FF FE}
  *       little-endian, {@code FE FF} big-endian: Excel's "Unicode Text", Windows Notepad's
  *       "Unicode");
+ *   <li>UTF-16 without a byte-order mark when, in its first 256 bytes, nine in ten byte pairs
+ *       hold one zero byte on the same side ({@link #utf16WithoutBom}): text in the Latin
+ *       alphabet written as UTF-16 by a tool that leaves the mark out (.NET's {@code
+ *       Encoding.Unicode} without its preamble, some exports from Windows); UTF-8 and 8-bit text
+ *       hold no zero bytes;
  *   <li>Windows-1252 when bytes above 0x7F occur and none of them forms a UTF-8 sequence: a
  *       table saved by Excel as "CSV" on a Western-European Windows, or ELAN's tab-delimited
  *       export with its ISO-8859-1 option (Windows-1252 reads every ISO-8859-1 letter the same).
@@ -39,7 +44,44 @@ public final class TextEncoding {
                 return StandardCharsets.UTF_16BE;
             }
         }
+        Charset utf16 = utf16WithoutBom(content, content.length);
+        if (utf16 != null) {
+            return utf16;
+        }
         return legacyText(content) ? LEGACY : StandardCharsets.UTF_8;
+    }
+
+    /**
+     * UTF-16LE or UTF-16BE for text written without a byte-order mark, else null: of the byte
+     * pairs among the first {@code min(length, 256)} bytes (at least two pairs), at least nine in
+     * ten hold a zero byte second and another first (little-endian), or first and second
+     * (big-endian), as every character of the Latin alphabet, digits and punctuation do in UTF-16.
+     * A run of zero bytes (a damaged file) is neither.
+     *
+     * @param head the first bytes of the content
+     * @param length how many of them are valid
+     */
+    public static Charset utf16WithoutBom(byte[] head, int length) {
+        int n = Math.min(Math.min(length, head.length), 256) & ~1;
+        int pairs = n / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int le = 0;
+        int be = 0;
+        for (int i = 0; i < n; i += 2) {
+            boolean first = head[i] != 0;
+            boolean second = head[i + 1] != 0;
+            if (first && !second) {
+                le++;
+            } else if (!first && second) {
+                be++;
+            }
+        }
+        if (le * 10 >= pairs * 9) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return be * 10 >= pairs * 9 ? StandardCharsets.UTF_16BE : null;
     }
 
     /** {@code content} decoded in {@link #of its encoding}, a leading byte-order mark dropped. */

@@ -50,6 +50,28 @@ class TextEncodingTest {
     }
 
     @Test
+    void shouldTakeUtf16WithoutAByteOrderMarkFromItsZeroBytes() {
+        String text = "start,code,actor\r\n100.5,ANX_STR_SIGH,client\r\n";
+        byte[] le = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] be = text.getBytes(StandardCharsets.UTF_16BE);
+        assertEquals(StandardCharsets.UTF_16LE, TextEncoding.of(le));
+        assertEquals(StandardCharsets.UTF_16BE, TextEncoding.of(be));
+        assertEquals(text, RecordFields.utf8(le));
+        assertEquals(text, RecordFields.utf8(be));
+        // UTF-8, a zeroed block (a damaged file) and a single character are not UTF-16
+        assertEquals(StandardCharsets.UTF_8, TextEncoding.of(text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(StandardCharsets.UTF_8, TextEncoding.of(new byte[64]));
+        assertEquals(StandardCharsets.UTF_8, TextEncoding.of(new byte[] {'a', 0}));
+        // a few letters outside Latin-1 (both bytes set) keep it UTF-16
+        String mixed = "start,code,label\n1,ANX_STR_SIGH,\u0432\u0437\u0434\u043e\u0445 sigh and more text here\n";
+        assertEquals(StandardCharsets.UTF_16LE, TextEncoding.of(mixed.getBytes(StandardCharsets.UTF_16LE)));
+        ParseResult<RawAnnotation> r =
+                new NativeAnnotationParser(NativeAnnotationParser.Layout.CSV).parse(le, "extra.csv", "s1");
+        assertEquals(1, r.records().size(), r.rejects().toString());
+        assertEquals(100.5, r.records().get(0).startS(), 1e-9);
+    }
+
+    @Test
     void shouldGiveTheLabelAsWrittenWhenAnExcelCsvIsWindows1252() {
         byte[] csv = "start;end;code;actor;note\r\n100,5;112;Hände ringen;client;Jörg weinte\r\n".getBytes(CP1252);
         ParseResult<RawAnnotation> r =

@@ -307,19 +307,23 @@ public final class E4Reader {
     /**
      * The text of a channel file: UTF-8 (an ASCII export, with or without a byte-order mark, which
      * the parser skips), or UTF-16 when the file starts with a UTF-16 byte-order mark (an export
-     * re-saved as "Unicode text" by a spreadsheet).
+     * re-saved as "Unicode text" by a spreadsheet) or its first bytes are UTF-16 text without one
+     * ({@link org.sessionreview.storage.TextEncoding#utf16WithoutBom}).
      */
     static InputStreamReader text(InputStream in) throws IOException {
-        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 2);
-        byte[] head = new byte[2];
-        int n = p.readNBytes(head, 0, 2);
+        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 64);
+        byte[] head = new byte[64];
+        int n = p.readNBytes(head, 0, head.length);
         if (n > 0) {
             p.unread(head, 0, n);
         }
-        boolean utf16 = n == 2
+        boolean utf16 = n >= 2
                 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
                         || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
-        return new InputStreamReader(p, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
+        java.nio.charset.Charset withoutMark =
+                utf16 ? null : org.sessionreview.storage.TextEncoding.utf16WithoutBom(head, n);
+        return new InputStreamReader(
+                p, utf16 ? StandardCharsets.UTF_16 : withoutMark != null ? withoutMark : StandardCharsets.UTF_8);
     }
 
     /** The parse result, or the file rejected as a whole when its values are in another unit ({@link E4Units}). */
