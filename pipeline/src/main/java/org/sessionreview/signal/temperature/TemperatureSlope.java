@@ -85,8 +85,7 @@ public final class TemperatureSlope {
      * @param endMillis end of the window (exclusive), epoch ms
      */
     public Result atRangeRule(double[] tempC, double rateHz, double startMillis, double endMillis) {
-        double fromMillis = endMillis - windowSeconds * 1000;
-        int from = Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
+        int from = firstIndex(rateHz, startMillis, endMillis);
         int to = Math.min(tempC.length, (int) Math.ceil((endMillis - startMillis) * rateHz / 1000 - 1e-9));
         RunningSlope fit = new RunningSlope();
         int maskedCount = 0;
@@ -102,6 +101,12 @@ public final class TemperatureSlope {
         return result(fit, maskedCount, rateHz);
     }
 
+    /** Index of the first sample of the window ending at {@code endMillis}. */
+    private int firstIndex(double rateHz, double startMillis, double endMillis) {
+        double fromMillis = endMillis - windowSeconds * 1000;
+        return Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
+    }
+
     /**
      * Slope with a given mask, e.g. the guard's mask computed once for many windows, or a mask
      * built from artifact intervals.
@@ -112,8 +117,7 @@ public final class TemperatureSlope {
         if (masked.length != tempC.length) {
             throw new IllegalArgumentException("mask length " + masked.length + " != " + tempC.length);
         }
-        double fromMillis = endMillis - windowSeconds * 1000;
-        int from = Math.max(0, (int) Math.ceil((fromMillis - startMillis) * rateHz / 1000 - 1e-9));
+        int from = firstIndex(rateHz, startMillis, endMillis);
         int to = Math.min(tempC.length, (int) Math.ceil((endMillis - startMillis) * rateHz / 1000 - 1e-9));
         RunningSlope fit = new RunningSlope();
         int maskedCount = 0;
