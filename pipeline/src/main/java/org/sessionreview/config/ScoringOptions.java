@@ -258,6 +258,12 @@ public final class ScoringOptions {
             "The level before an onset: LINE (a line with independent noise) or LINE_OR_WANDER (per channel,"
                     + " the line or a random walk with drift, whichever leaves the smaller residual variance), so"
                     + " a wandering resting level is not read as the start of the rise.");
+    public static final ConfigOption<Boolean> ONSET_ACROSS_UNSCORED = flag(
+            "scoring.episode.onset_across_unscored",
+            true,
+            "Whether the onset look-back goes on past windows the index did not score (gross movement), fitting"
+                    + " the scored windows alone; the onset found is kept only where the rise shows in scored windows"
+                    + " before them.");
     public static final ConfigOption<Double> CONCORDANCE_ENTER_Z = real(
             "scoring.episode.concordance_enter_z",
             1,
@@ -361,6 +367,7 @@ public final class ScoringOptions {
             ONSET_RISE_Z,
             ONSET_MIN_FIT_WINDOWS,
             ONSET_BASELINE,
+            ONSET_ACROSS_UNSCORED,
             CONCORDANCE_ENTER_Z,
             CONCORDANCE_STAY_Z,
             LEVEL_SHIFT_S,

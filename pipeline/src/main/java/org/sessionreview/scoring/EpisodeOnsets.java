@@ -22,6 +22,17 @@ import org.sessionreview.model.WindowFeatures;
  *       window without an index (gross movement, or no channel passing quality: the index
  *       refuses to score it, so an onset placed there would send a supervisor to a movement
  *       bout, as on the Stress-Predict recordings before 2026-12-05).
+ *       <b>Across unscored windows</b> ({@link OnsetRule#acrossUnscored()} [true]): where the
+ *       look-back stopped at such windows, it is tried again past them (other stops kept), the
+ *       fit below using the scored windows alone (an unscored window's features may be the
+ *       movement's: exertion raises heart rate); that onset is kept when it lies at least one hop
+ *       before the leading edge of the last scored window before the unscored stretch nearest the
+ *       entry, i.e. when the rise shows in scored windows before the movement. Otherwise the
+ *       onset stays after the movement. Clients gesture while they talk: on the second
+ *       independent cohort (2026-12-06, {@code validation/second-cohort}) 13 of 89 found onsets
+ *       moved, 11 towards the planted onset (dense gestures: median +27.5 s, 4/9 within 15 s,
+ *       before; -0.9 s, 5/9 after) and 2 away from it (to -77 s, where the EDA level rose during
+ *       the gestures a minute before the planted episode, and to -56 s).
  *       Bounded, so a stream can back-date an onset from a buffer of about 40 windows.
  *   <li><b>Rising channels.</b> Each onset feature ({@link OnsetRule#onsetFeatures()} [EDA
  *       level, HR, RMSSD]: the level-like features whose window series are smooth; the SCR rate
@@ -121,6 +132,45 @@ public final class EpisodeOnsets {
             List<WindowFeatures> ws, int runStartIdx, int entryIdx, double floorS, ScoringConfig cfg, OnsetRule rule) {
         double half = cfg.windowHopS() / 2.0;
         double runStartS = EpisodeDetector.centreS(ws.get(runStartIdx), cfg) - half;
+        int lo = lookBackStart(ws, entryIdx, floorS, cfg, rule, false);
+        Double t0 = fit(ws, lo, entryIdx, cfg, rule);
+        int across = rule.acrossUnscored() ? lookBackStart(ws, entryIdx, floorS, cfg, rule, true) : lo;
+        if (across < lo) {
+            // the look-back met windows the index refused (gross movement): fit across them with the
+            // scored windows alone, and keep that onset only where the rise shows before them
+            Double t0Across = fit(ws, across, entryIdx, cfg, rule);
+            int before = lo - 1;
+            while (before >= across && ws.get(before).anxietyIndex == null) {
+                before--;
+            }
+            double lastEdge = before < across
+                    ? Double.NEGATIVE_INFINITY
+                    : EpisodeDetector.centreS(ws.get(before), cfg) + cfg.windowLengthS() / 2.0;
+            if (t0Across != null && t0Across <= lastEdge - cfg.windowHopS() + EPS) {
+                lo = across;
+                t0 = t0Across;
+            }
+        }
+        if (t0 == null) {
+            return runStartS;
+        }
+        double lowest = Math.max(floorS, EpisodeDetector.centreS(ws.get(lo), cfg) - half);
+        return Math.max(lowest, Math.min(runStartS, t0));
+    }
+
+    /**
+     * The first window of the look-back from {@code entryIdx}: back at most {@link
+     * OnsetRule#lookbackS()}, not before {@code floorS}, not across a gap in the windows and,
+     * unless {@code acrossUnscored}, not across a window without an index.
+     */
+    static int lookBackStart(
+            List<WindowFeatures> ws,
+            int entryIdx,
+            double floorS,
+            ScoringConfig cfg,
+            OnsetRule rule,
+            boolean acrossUnscored) {
+        double half = cfg.windowHopS() / 2.0;
         double entryC = EpisodeDetector.centreS(ws.get(entryIdx), cfg);
         int lo = entryIdx;
         while (lo > 0) {
@@ -129,12 +179,19 @@ public final class EpisodeOnsets {
             if (c < entryC - rule.lookbackS() - EPS
                     || c - half < floorS - EPS
                     || next - c > cfg.windowHopS() * 1.5 + EPS
-                    || ws.get(lo - 1).anxietyIndex == null) {
+                    || (!acrossUnscored && ws.get(lo - 1).anxietyIndex == null)) {
                 break;
             }
             lo--;
         }
-        double lowest = Math.max(floorS, EpisodeDetector.centreS(ws.get(lo), cfg) - half);
+        while (acrossUnscored && lo < entryIdx && ws.get(lo).anxietyIndex == null) {
+            lo++;
+        }
+        return lo;
+    }
+
+    /** The shared onset of the rising channels over the scored windows lo..entry; null when none rose. */
+    private static Double fit(List<WindowFeatures> ws, int lo, int entryIdx, ScoringConfig cfg, OnsetRule rule) {
         List<double[][]> series = new ArrayList<>();
         List<Double> spans = new ArrayList<>();
         for (Feature f : rule.onsetFeatures()) {
@@ -144,14 +201,10 @@ public final class EpisodeOnsets {
                 spans.add(RiseKernel.spanS(f, cfg));
             }
         }
-        Double t0 = series.isEmpty()
+        return series.isEmpty()
                 ? null
                 : sharedOnset(
                         series, spans, rule.minFitWindows(), RiseKernel.EXPONENT, RiseKernel.RAMPS_S, rule.baseline());
-        if (t0 == null) {
-            return runStartS;
-        }
-        return Math.max(lowest, Math.min(runStartS, t0));
     }
 
     /**
@@ -170,6 +223,9 @@ public final class EpisodeOnsets {
         List<double[]> pts = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         for (int j = lo; j <= entry; j++) {
+            if (ws.get(j).anxietyIndex == null) {
+                continue; // not scored (gross movement): its features may be the movement's
+            }
             Double z = f.z(ws.get(j));
             if (z != null) {
                 double y = f.sign() * z;

@@ -34,6 +34,9 @@ import org.sessionreview.config.ScoringOptions;
  * @param baseline the level before the onset in each channel's fit [LINE_OR_WANDER]: a line with
  *     independent noise, or per channel that or a random walk with drift, whichever leaves the
  *     smaller residual variance ({@link EpisodeOnsets})
+ * @param acrossUnscored whether the look-back goes on past windows without an index (gross
+ *     movement), the fit using the scored windows alone and its onset kept only where the rise
+ *     shows in scored windows before them [true] ({@link EpisodeOnsets})
  * @param concordanceEnterZ a window may enter an episode only when the index without its
  *     strongest contribution (the support, {@link Concordance#support}) reaches this, z units
  *     [1.0]
@@ -51,6 +54,7 @@ public record OnsetRule(
         Set<Feature> onsetFeatures,
         Map<Feature, Double> latencyS,
         OnsetBaseline baseline,
+        boolean acrossUnscored,
         double concordanceEnterZ,
         double concordanceStayZ)
         implements Serializable {
@@ -100,6 +104,7 @@ public record OnsetRule(
                 DEFAULT_ONSET_FEATURES,
                 DEFAULT_LATENCY_S,
                 cfg.get(ScoringOptions.ONSET_BASELINE),
+                cfg.get(ScoringOptions.ONSET_ACROSS_UNSCORED),
                 cfg.get(ScoringOptions.CONCORDANCE_ENTER_Z),
                 cfg.get(ScoringOptions.CONCORDANCE_STAY_Z));
     }
@@ -110,13 +115,22 @@ public record OnsetRule(
 
     /** A copy with other concordance levels (use {@code Double.NEGATIVE_INFINITY} to turn it off). */
     public OnsetRule withConcordance(double enterZ, double stayZ) {
-        return new OnsetRule(lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, baseline, enterZ, stayZ);
+        return new OnsetRule(
+                lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, baseline, acrossUnscored, enterZ, stayZ);
     }
 
     /** A copy with another level before the onset. */
     public OnsetRule withBaseline(OnsetBaseline b) {
         return new OnsetRule(
-                lookbackS, onsetRiseZ, minFitWindows, onsetFeatures, latencyS, b, concordanceEnterZ, concordanceStayZ);
+                lookbackS,
+                onsetRiseZ,
+                minFitWindows,
+                onsetFeatures,
+                latencyS,
+                b,
+                acrossUnscored,
+                concordanceEnterZ,
+                concordanceStayZ);
     }
 
     /** Footer/run.json entries, {@code scoring.episode.onset.*} and {@code scoring.episode.concordance.*}. */

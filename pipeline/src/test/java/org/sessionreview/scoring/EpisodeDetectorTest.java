@@ -105,6 +105,26 @@ class EpisodeDetectorTest {
     }
 
     @Test
+    void shouldBackDateAcrossMovementOnlyWhenTheRiseShowsInScoredWindowsBeforeIt() {
+        // the rise starts at 300 s and shows in the scored windows up to centre 315 (edge 330);
+        // movement at centres 320-345 s hides the entry, which comes after it
+        List<WindowFeatures> ws = riseWithMovement(320, 345);
+        AnxietyEpisode across = detect(ws).get(0);
+        // (this test's z follows the rise at each window's leading edge, not a window average of
+        // it, which the onset fit reads as an earlier start: 276 s here)
+        assertEquals(300, across.startS(), 30, "back-dated across the movement to the rise's onset");
+        assertTrue(across.startS() < 320 - 15, "before the movement's windows: " + across.startS());
+        ScoringConfig off =
+                CFG.toBuilder().set(ScoringOptions.ONSET_ACROSS_UNSCORED, false).build();
+        AnxietyEpisode stopped = EpisodeDetector.detect(Role.CLIENT, ws, off).get(0);
+        assertTrue(stopped.startS() >= 347.5 - 1e-9, "the look-back stops at the movement: " + stopped.startS());
+        // the rise hidden by the movement itself (flat scored windows before it): not back-dated
+        // into the movement, with the option on
+        AnxietyEpisode hidden = detect(riseWithMovement(280, 310)).get(0);
+        assertTrue(hidden.startS() >= 312.5 - 1e-9, "not inside the unscored windows: " + hidden.startS());
+    }
+
+    @Test
     void shouldNotEnterWhenTheElevatedRunIsShorterThanTheHold() {
         assertTrue(detect(runs(10, LOW, 3, HIGH, 10, LOW)).isEmpty()); // 15 s < 20 s
         assertTrue(detect(runs(10, LOW, 2, HIGH, 1, MID, 2, HIGH, 10, LOW)).isEmpty());

@@ -32,6 +32,7 @@ class EpisodeOnsetChainTest {
             java.util.Set.of(),
             Map.of(),
             OnsetBaseline.LINE,
+            false,
             Double.NEGATIVE_INFINITY,
             Double.NEGATIVE_INFINITY);
 
