@@ -22,6 +22,7 @@ QUERIES = {
     "ruptures": "SELECT session_id, episode_id, class, start_s, end_s, markers, outcome, first_repair_s, time_to_first_repair_s, strategies, max_significance, mixed, closed_at_session_end FROM ruptures",
     "moments": "SELECT session_id, kind, role, start_s, end_s, severity, evidence FROM moments",
     "rejects": "SELECT session_id, source_file, line, reason FROM rejects",
+    "segments": "SELECT session_id, segment_index, start_s, withdrawal_markers, confrontation_markers, max_significance_w, max_significance_c, repair_count FROM segments",
     "sessions": "SELECT session_id, flagged, priority, annotation_count, safety_events, ruptures_withdrawal, ruptures_confrontation, ruptures_resolved, ruptures_partial, ruptures_unaddressed, ruptures_escalated, missed_opportunities, anxiety_episodes FROM sessions",
 }
 
@@ -117,11 +118,13 @@ def main():
                     if ok and e["end"] is not None and (e["end"] - e["t"]) >= 0.1:
                         ok = fnum(a["end_s"]) is not None and abs(fnum(a["end_s"]) - e["end"]) <= 0.0015
                     for k, v in e["mods"].items():
-                        val = fnum(a["significance"]) if k == "significance" else None
-                        if k == "intensity":
-                            mods = a.get("modifiers") or ""
-                            ok = ok and ("intensity" in mods and str(v) in mods)
-                        elif val is None or int(val) != int(v):
+                        # the annotations table writes a cue's coded intensity in its `significance`
+                        # column (the code's own scale; observed, not documented): accept either place
+                        val = fnum(a["significance"])
+                        mods = a.get("modifiers") or ""
+                        if ("%s=%s" % (k, v)) in mods.replace(" ", "") or ('"%s":%s' % (k, v)) in mods.replace(" ", ""):
+                            continue
+                        if val is None or int(val) != int(v):
                             ok = False
                     if not ok:
                         found += " mods %s sig %s" % (a.get("modifiers"), a.get("significance"))
@@ -135,8 +138,9 @@ def main():
         for a in extra:
             C.miss("annotation", sid, "unplanned row %s %s" % (a["code"], a["actor"]), a["start_s"], "none",
                    "row", "DOMAIN 1")
-        C.tally("no rejects", not rejs)
-        for r in rejs:
+        exp_rej = s.get("expected_rejects", 0)
+        C.tally("rejects as planned (0; 1 for the other BORIS observation)", len(rejs) == exp_rej)
+        for r in (rejs if len(rejs) != exp_rej else []):
             C.miss("rejects", sid, r["source_file"], "line %s" % r["line"], "no reject", r["reason"][:200],
                    "README input contract")
         # ---- C. ruptures
@@ -157,6 +161,11 @@ def main():
                 used_r.add(i)
                 r = rups[i]
                 C.tally("rupture episodes found", True)
+                ok = fbool(r["closed_at_session_end"]) == sc.get("closed_at_end", False)
+                C.tally("rupture closed_at_session_end", ok)
+                if not ok:
+                    C.miss("rupture closed at end", sid, label, "", sc.get("closed_at_end", False),
+                           r["closed_at_session_end"], "DOMAIN 3.3")
                 ok = r["outcome"] == pr["outcome"]
                 C.tally("rupture outcome", ok)
                 if not ok:
@@ -170,6 +179,13 @@ def main():
                 if not ok:
                     C.miss("rupture first repair", sid, label, "", pr["first_repair"], r["first_repair_s"],
                            "DOMAIN 3.2/3.5", pr.get("amb"))
+                if pr["first_repair"] is not None:
+                    codes = [e["code"] for e in sc["events"] if e["actor"] == "TH" and abs(e["t"] - pr["first_repair"]) < 0.01
+                             and (e["code"].startswith("RES_") or e["code"] == "INT_METACOMMUNICATION")]
+                    ok = bool(codes) and codes[0] in (r["strategies"] or "")
+                    C.tally("rupture strategies name the first repair", ok)
+                    if not ok:
+                        C.miss("rupture strategies", sid, label, "", codes, r["strategies"], "DOMAIN 3.5", pr.get("amb"))
                 mk = r["markers"]
                 try:
                     nmk = int(mk)
@@ -203,6 +219,45 @@ def main():
                 C.tally("sessions W/C counts", ok)
                 if not ok:
                     C.miss("sessions", sid, col, "", n_plan[cls], ss[col], "DOMAIN 3.8")
+        # ---- C2. 3RS roll-up (DOMAIN 3.6): segments [k*300, (k+1)*300) from media start
+        segs = {int(r["segment_index"]): r for r in by("segments", sid)}
+        exp = {}
+        for sc in s["scenarios"]:
+            for e in sc["events"]:
+                k = int(e["t"] // 300)
+                d = exp.setdefault(k, {"W": 0, "C": 0, "R": 0, "sw": None, "sc": None, "amb": []})
+                c = e["code"]
+                sig = e["mods"].get("significance")
+                if c.startswith("RUP_W_"):
+                    d["W"] += 1
+                    if sig is not None:
+                        d["sw"] = max(d["sw"] or 0, sig)
+                elif c.startswith("RUP_C_"):
+                    d["C"] += 1
+                    if sig is not None:
+                        d["sc"] = max(d["sc"] or 0, sig)
+                elif (c.startswith("RES_") or c == "INT_METACOMMUNICATION") and e["actor"] == "TH":
+                    d["R"] += 1
+                    if c == "INT_METACOMMUNICATION":
+                        d["amb"].append("INT_METACOMMUNICATION counted as a repair (3.2) though 3.6 names RES only")
+                elif c.startswith("RES_") or c == "INT_METACOMMUNICATION":
+                    d["amb"].append("a %s coded on the client's tier: 3.6 'count of RES' names no actor" % c)
+        for k, d in sorted(exp.items()):
+            r = segs.get(k)
+            if not d["W"] and not d["C"] and not d["R"] and r is None:
+                continue
+            got = (None, None, None) if r is None else (fnum(r["withdrawal_markers"]), fnum(r["confrontation_markers"]), fnum(r["repair_count"]))
+            ok = got == (d["W"], d["C"], d["R"])
+            if ok and r is not None:
+                ok = fnum(r["max_significance_w"]) == d["sw"] and fnum(r["max_significance_c"]) == d["sc"]
+            C.tally("3RS segments (W, C, repairs, max significance)", ok)
+            if not ok:
+                C.miss("3RS segment", sid, "segment %d" % k, "%d-%d" % (300 * k, 300 * k + 300),
+                       "W %d C %d repairs %d sigW %s sigC %s" % (d["W"], d["C"], d["R"], d["sw"], d["sc"]),
+                       "none" if r is None else "W %s C %s repairs %s sigW %s sigC %s" % (
+                           r["withdrawal_markers"], r["confrontation_markers"], r["repair_count"],
+                           r["max_significance_w"], r["max_significance_c"]),
+                       "DOMAIN 3.6", "; ".join(d["amb"]) or None)
         # ---- D. missed opportunities, E. safety, F. pressure, G. physio
         mo_m = [m for m in moms if m["kind"] == "missed_opportunity"]
         saf_m = [m for m in moms if m["kind"] == "safety"]

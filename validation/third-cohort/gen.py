@@ -134,6 +134,32 @@ def rupture_scenarios():
     add("R24_repair_chain_window_from_last", [E(0, "RUP_W_MINIMAL", "CL"), E(100, "RUP_W_MINIMAL", "CL"),
                                                E(390, "RES_REDIRECT_REFOCUS", "TH")],
         [rup("W", 0, 2, "resolved", 390)], note="repair 390 s after start, 290 s after the last marker")
+    add("R25_repair_same_second", [E(0, "RUP_C_COMPLAINT_PROGRESS", "CL"), E(0, "RES_CHANGE_TASK_GOAL", "TH")],
+        [rup("C", 0, 1, "resolved", 0)], note="repair coded in the marker's second: t in [start, ...]")
+    add("R26_W_closed_then_C_repair", [E(0, "RUP_W_MINIMAL", "CL"), E(100, "RUP_C_REJECTS_INTERVENTION", "CL"),
+                                        E(350, "RES_CLARIFY_MISUNDERSTANDING", "TH")],
+        [rup("W", 0, 1, "unaddressed", mixed=True), rup("C", 100, 1, "resolved", 350, mixed=True)],
+        note="the repair is past W's window (0+300) and inside C's (100+300)")
+    add("R27_partial_then_second_repair", [E(0, "RUP_W_ABSTRACT", "CL"), E(30, "RES_REDIRECT_REFOCUS", "TH"),
+                                            E(90, "RUP_W_ABSTRACT", "CL"), E(120, "RES_LINK_PATTERN_OUTSIDE", "TH")],
+        [rup("W", 0, 2, "resolved", 30, amb="markers came back after the first repair but none within 120 s of the last: rule 4 literal 'resolved' vs 'partially resolved = markers come back'")])
+    add("R28_marker_on_therapist_tier", [E(0, "RUP_W_DEFERENTIAL", "TH"), E(40, "RES_INVITE_DISCUSS_RELATIONSHIP", "TH")],
+        [rup("W", 0, 1, "resolved", 40, amb="a RUP marker coded on the therapist's tier: DOMAIN 2.2 markers are the patient's; README counts it as the client's")])
+    add("R29_metacomm_by_client", [E(0, "RUP_C_COMPLAINT_THERAPIST", "CL"), E(20, "INT_METACOMMUNICATION", "CL")],
+        [rup("C", 0, 1, "unaddressed")], note="INT_METACOMMUNICATION is a therapist intervention (2.5)")
+    add("R30_escalated_first_uncoded", [E(0, "RUP_C_CONTROL_PRESSURE", "CL"), E(30, "RES_RATIONALE", "TH"),
+                                         E(60, "RUP_C_CONTROL_PRESSURE", "CL", significance=5)],
+        [rup("C", 0, 2, "partially_resolved", 30, max_sig=5, amb="no significance before the repair to rise from: README partially_resolved")], mods=True)
+    add("R31_repair_between_episodes", [E(0, "RUP_W_MINIMAL", "CL"), E(305, "RES_OTHER", "TH"), E(310, "RUP_W_MINIMAL", "CL")],
+        [rup("W", 0, 1, "unaddressed"), rup("W", 310, 1, "unaddressed")],
+        note="the repair is past the first episode's window and before the second starts")
+    add("R32_sig_rises_before_repair", [E(0, "RUP_C_COMPLAINT_THERAPIST", "CL", significance=2),
+                                         E(40, "RUP_C_COMPLAINT_THERAPIST", "CL", significance=4),
+                                         E(60, "RES_ACK_OWN_CONTRIBUTION", "TH")],
+        [rup("C", 0, 2, "resolved", 60, max_sig=4)], mods=True, note="the rise comes before the repair: not escalated")
+    add("R33_return_lower_sig", [E(0, "RUP_W_SELFCRIT_HOPELESS", "CL", significance=4), E(30, "RES_LINK_PATTERN_OUTSIDE", "TH"),
+                                  E(70, "RUP_W_SELFCRIT_HOPELESS", "CL", significance=2)],
+        [rup("W", 0, 2, "partially_resolved", 30, max_sig=4)], mods=True)
     return S
 
 
@@ -184,9 +210,19 @@ def cue_scenarios():
         [mo(0, "RUP_W_MINIMAL", "none")])
     add("C27_interp_link", [E(0, "ANX_STR_TENSION", "CL", end=15), E(8, "INT_INTERPRETATION_LINK", "TH")],
         [mo(0, "ANX_STR_TENSION", "answered")])
+    add("C28_state_cue_window_from_start", [E(0, "AFF_CUE", "CL", end=20), E(15, "INT_VALIDATION", "TH")],
+        [mo(0, "AFF_CUE", "missed", amb="a STATE cue: t read as its start, so [t, t+10] ends before the response at +15")])
+    add("C29_two_cues_one_response", [E(0, "AFF_CONCERN", "CL"), E(5, "AFF_CUE", "CL"), E(12, "INT_VALIDATION", "TH")],
+        [mo(0, "AFF_CONCERN", "missed"), mo(5, "AFF_CUE", "answered")],
+        note="the response 12 s after the first cue answers only the second")
+    add("C30_aff_cue_int1", [E(0, "AFF_CUE", "CL", intensity=1)], [mo(0, "AFF_CUE", "missed")], mods=True,
+        note="the intensity condition is for ANX_* cues; AFF_CUE is a trigger at any intensity")
+    add("C31_anx_sig_not_intensity", [E(0, "ANX_STR_SIGH", "CL", significance=1)], [mo(0, "ANX_STR_SIGH", "missed")], mods=True,
+        note="a significance is not the cue's intensity: intensity not coded, so a trigger")
     # the C26 rupture is also a rupture episode: record it
-    S[-2]["ruptures"] = [rup("W", 0, 1, "resolved", 10)]
-    S[-2]["kind"] = "rupture_cue"
+    S[-6]["ruptures"] = [rup("W", 0, 1, "resolved", 10)]
+    S[-6]["kind"] = "rupture_cue"
+    assert S[-6]["name"] == "C26_rupture_not_trigger"
     # turns (one session per seed holds them, so that every cue there lies in a client turn)
     add("T01_turn_resp_27", [E(-2, "TURN_CL", "CL", end=25), E(0, "AFF_CUE", "CL"), E(27, "INT_VALIDATION", "TH")],
         [mo(0, "AFF_CUE", "answered")], turns=True, note="turn end + 5 s = 30 s")
@@ -194,6 +230,9 @@ def cue_scenarios():
         [mo(0, "AFF_CUE", "missed")], turns=True)
     add("T03_turn_resp_8", [E(-2, "TURN_CL", "CL", end=25), E(0, "AFF_CONCERN", "CL"), E(8, "INT_VALIDATION", "TH")],
         [mo(0, "AFF_CONCERN", "answered")], turns=True)
+    add("T05_short_turn_resp9", [E(-5, "TURN_CL", "CL", end=2), E(0, "AFF_CUE", "CL"), E(9, "INT_VALIDATION", "TH")],
+        [mo(0, "AFF_CUE", "missed", amb="turn ends 2 s after the cue: 'to the end of the client's turn + 5 s' read as replacing [t, t+10] (window to t+7)")],
+        turns=True)
     add("T04_turn_none", [E(-2, "TURN_CL", "CL", end=25), E(0, "AFF_CONCERN", "CL"), E(26, "TURN_TH", "TH", end=40)],
         [mo(0, "AFF_CONCERN", "missed")], turns=True)
     return S
@@ -236,6 +275,17 @@ def safety_scenarios():
                                      E(8, "INT_REGULATE_ANXIETY", "TH")],
         [sf(0, "ANX_CPD+SAFE_SEVERE_DISSOCIATION", True, amb="DOMAIN does not say whether the coded SAFE and the ANX_CPD it defines are one event; README: one within 10 s")],
         mo_list=[mo(0, "ANX_CPD", "answered")], mods=True)
+    add("S12_si_client_coded_response", [E(0, "SAFE_SUICIDAL_IDEATION", "CL"), E(10, "INT_VALIDATION", "CL")],
+        [sf(0, "SAFE_SUICIDAL_IDEATION", False)], note="a response coded on the client's tier is no TH response")
+    add("S13_si_response_before", [E(-5, "INT_EXPLORE_FEELING", "TH"), E(0, "SAFE_SUICIDAL_IDEATION", "CL")],
+        [sf(0, "SAFE_SUICIDAL_IDEATION", False)], note="the therapist code 5 s before does not follow the event")
+    add("S14_si_reducing_response", [E(0, "SAFE_SUICIDAL_IDEATION", "CL"), E(10, "INT_TOPIC_SHIFT", "TH")],
+        [sf(0, "SAFE_SUICIDAL_IDEATION", True, amb="'a TH response code': any therapist code, a topic shift included")])
+    add("S15_state_safe_resp70", [E(0, "SAFE_PANIC", "CL", end=90), E(70, "INT_REGULATE_ANXIETY", "TH")],
+        [sf(0, "SAFE_PANIC", False, amb="a STATE safety event: 60 s counted from its start")])
+    add("S16_two_safe_one_response", [E(0, "SAFE_SELF_HARM", "CL"), E(30, "SAFE_SUICIDAL_IDEATION", "CL"),
+                                       E(45, "INT_EXPLORE_FEELING", "TH")],
+        [sf(0, "SAFE_SELF_HARM", True), sf(30, "SAFE_SUICIDAL_IDEATION", True)])
     # pressure above threshold (3.7)
     add("P01_cpd_explore20", [E(0, "ANX_CPD", "CL"), E(5, "INT_VALIDATION", "TH"), E(20, "INT_EXPLORE_FEELING", "TH")],
         [], mo_list=[mo(0, "ANX_CPD", "answered")], pressure=[pr(0, True)])
@@ -246,6 +296,9 @@ def safety_scenarios():
     add("P04_cpd_regulate_first", [E(0, "ANX_CPD", "CL"), E(4, "INT_REGULATE_ANXIETY", "TH"), E(20, "INT_EXPLORE_FEELING", "TH")],
         [], mo_list=[mo(0, "ANX_CPD", "answered")],
         pressure=[pr(0, False, amb="'instead of INT_REGULATE_ANXIETY': regulation came first; README: not flagged")])
+    add("P06_cpd_client_coded_explore", [E(0, "ANX_CPD", "CL"), E(5, "INT_VALIDATION", "TH"), E(15, "INT_EXPLORE_FEELING", "CL")],
+        [], mo_list=[mo(0, "ANX_CPD", "answered")], pressure=[pr(0, False)],
+        note="the pressing code is on the client's tier: no TH code")
     add("P05_sigh_explore", [E(0, "ANX_STR_SIGH", "CL"), E(8, "INT_EXPLORE_FEELING", "TH")],
         [], mo_list=[mo(0, "ANX_STR_SIGH", "answered")], pressure=[pr(0, False)], note="striated: within tolerance")
     return S
@@ -268,6 +321,19 @@ def physio_scenarios():
         [mo(0, "episode+AFF_CUE", "missed")])
     add("PH5_fidget_coded_explore", [E(6, "ANX_STR_FIDGET", "CL", end=30), E(14, "INT_EXPLORE_FEELING", "TH")], "ANX_STR_FIDGET",
         [mo(0, "episode+ANX_STR_FIDGET", "answered")])
+    add("PH6_late_cue_answered_onset_missed", [E(60, "ANX_STR_SIGH", "CL"), E(63, "INT_VALIDATION", "TH")], "ANX_STR_SIGH",
+        [mo(0, "episode+ANX_STR_SIGH", "missed")],
+        note="onset window [O-10, O+30] has no response (a voiced episode: its cue lies inside); the cue at O+60 is answered")
+    add("PH7_cue_before_onset", [E(-20, "AFF_CUE", "CL"), E(25, "INT_VALIDATION", "TH")], "AFF_CUE",
+        [mo(0, "episode+AFF_CUE", "missed")],
+        note="the cue's own window [O-20, O-10] has no response; the onset's is answered at O+25")
+    add("PH8_cue_answered_late", [E(5, "ANX_STR_HANDS", "CL"), E(20, "INT_VALIDATION", "TH")], "ANX_STR_HANDS",
+        [mo(0, "episode+ANX_STR_HANDS", "missed")],
+        note="the validation 15 s after the cue answers the onset window, not the cue's [t, t+10]")
+    add("PH9_onset_in_coded_artifact", [E(-15, "ARTIFACT", "CL", end=15), E(40, "ANX_STR_SIGH", "CL"),
+                                         E(43, "INT_VALIDATION", "TH")], "ANX_STR_SIGH",
+        [mo(0, "episode+ANX_STR_SIGH", "none")],
+        note="the onset overlaps a coded ARTIFACT (excluded, DOMAIN 5); the cue at O+40 is answered")
     return S
 
 
@@ -292,11 +358,24 @@ def format_extras(fmt):
     ]
 
 
-SPAN = {"rupture": 330, "rupture_cue": 330, "cue": 70, "turns": 70, "safety": 90, "physio": 480,
+SPAN = {"tail": 60, "rupture": 330, "rupture_cue": 330, "cue": 70, "turns": 70, "safety": 90, "physio": 480,
         "xsub": 70, "ysub": 70}
 
-FORMATS = ["jsonl", "csv", "eaf30", "eaf28", "tabA", "tabB", "boris_tab", "boris_agg"]
-MODS_OK = {"jsonl", "csv", "eaf30", "eaf28", "tabA"}
+FORMATS = ["jsonl", "csv", "eaf30", "eaf28", "tabA", "tabB", "boris_tab", "boris_agg", "tabC", "boris_multi",
+           "eaf30cb", "json_array", "split", "boris_mod", "tabCols", "csv_de"]
+MODS_OK = {"jsonl", "csv", "eaf30", "eaf28", "tabA", "tabC", "eaf30cb", "json_array", "tabCols", "csv_de"}
+
+
+def fmt_ok(fmt, sc):
+    """Can this format carry the scenario's modifiers?"""
+    if not sc["needs_mods"] or fmt in MODS_OK:
+        return True
+    modded = [e for e in sc["events"] if e["mods"]]
+    if fmt == "boris_mod":  # one modifier set, read as significance through the codebook
+        return all(set(e["mods"]) <= {"significance"} for e in modded)
+    if fmt == "split":  # ruptures in the .eaf (modifier tiers), the rest in a BORIS export without modifiers
+        return all(e["code"].startswith("RUP_") for e in modded)
+    return False
 
 
 def span_of(sc):
@@ -333,7 +412,7 @@ def build_plan(seed):
     rnd.shuffle(ps)
 
     def place(sc, pool):
-        cands = [s for s in pool if (not sc["needs_mods"] or s["format"] in MODS_OK)]
+        cands = [s for s in pool if fmt_ok(s["format"], sc)]
         # least loaded
         cands.sort(key=lambda s: (sum(span_of(x) for x in s["scen"]), s["id"]))
         cands[0]["scen"].append(sc)
@@ -346,9 +425,9 @@ def build_plan(seed):
     phys_pool = [s for s in rest]
     rnd.shuffle(phys_pool)
     for k, sc in enumerate(ps):
-        sess = phys_pool[k % 3]
-        if sc["needs_mods"] and sess["format"] not in MODS_OK:
-            sess = [s for s in phys_pool[:4] if s["format"] in MODS_OK][0]
+        sess = phys_pool[k % 4]
+        if not fmt_ok(sess["format"], sc):
+            sess = [s for s in phys_pool[:4] if fmt_ok(s["format"], sc)][0]
         sess["physio"].append(sc)
     for s in sessions:
         s["scen"].extend(format_extras(s["format"]))
@@ -359,6 +438,16 @@ def build_plan(seed):
         s["early"] = {"name": "EARLY_%d" % int(t), "kind": "early", "events": [E(0, "AFF_CONCERN", "CL")],
                       "ruptures": [], "mo": [mo(0, "AFF_CONCERN", outc, amb=amb, rule="DOMAIN 5 (first 120 s excluded)")],
                       "at": t}
+    # a safety event inside the first 120 s: always surfaced (2.7), unanswered
+    for s in rest[5:6]:
+        s["early"] = {"name": "EARLY_SAFE_50", "kind": "early", "events": [E(0, "SAFE_PANIC", "CL", end=20)],
+                      "ruptures": [], "mo": [], "at": 50.0,
+                      "safety": [{"t": 0.0, "code": "SAFE_PANIC", "answered": False, "amb": None,
+                                  "rule": "DOMAIN 2.7 (always surfaced)"}]}
+    # a withdrawal marker 60 s before the end, never repaired: closed at session end (3.3)
+    for s in rest[3:5]:
+        s["tail"] = {"name": "R_TAIL_session_end", "kind": "tail", "events": [E(0, "RUP_W_SELFCRIT_HOPELESS", "CL")],
+                     "ruptures": [rup("W", 0, 1, "unaddressed")], "mo": [], "closed_at_end": True}
     # lay out times
     for s in sessions:
         rnd.shuffle(s["scen"])
@@ -375,8 +464,10 @@ def build_plan(seed):
             at = cur + rnd.randint(0, 30)
             placed.append((at, sc))
             cur = at + span_of(sc) + 150
-        s["placed"] = placed
         s["duration"] = float(int(cur + 120))
+        if s.get("tail"):
+            placed.append((s["duration"] - 60.0, s["tail"]))
+        s["placed"] = placed
     return sessions
 
 
@@ -604,11 +695,80 @@ def w_tab(path, evs, rnd, variant):
         f.write("\n".join(lines) + "\n")
 
 
+def w_tab_csv(path, evs, rnd):
+    """ELAN's CSV variant: comma separator, text fields in double quotes."""
+    q = lambda x: '"' + x.replace('"', '""') + '"'
+    lines = []
+    for e in evs:
+        b = int(round(e["t"] * 1000))
+        en = b if e["end"] is None else int(round(e["end"] * 1000))
+        part = {"CL": "client", "TH": "therapist"}[e["actor"]]
+        rows = [(tier_of(e), e["code"])] + [(k, str(v)) for k, v in e["mods"].items()]
+        for tr, val in rows:
+            # within each group: ss.msec before msec (DOMAIN 1.2)
+            lines.append(",".join([q(tr), q(part), jdouble(b), str(b), jdouble(en), str(en), jdouble(en - b),
+                                   str(en - b), q(val)]))
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def w_tab_cols(path, evs, rnd):
+    """ELAN tab export, 'Separate column for each tier' layout (header row; one row per time interval)."""
+    tiers = []
+    rows = {}
+    for e in evs:
+        b = int(round(e["t"] * 1000))
+        en = b if e["end"] is None else int(round(e["end"] * 1000))
+        cells = [(tier_of(e), e["code"])] + [(k, str(v)) for k, v in e["mods"].items()]
+        r = rows.setdefault((b, en), {})
+        for tr, val in cells:
+            assert tr not in r, (tr, b)
+            r[tr] = val
+            if tr not in tiers:
+                tiers.append(tr)
+    head = ["Begin Time - hh:mm:ss.ms", "Begin Time - ss.msec", "End Time - hh:mm:ss.ms", "End Time - ss.msec",
+            "Duration - ss.msec"] + tiers
+    with open(path, "w") as f:
+        f.write("\t".join(head) + "\n")
+        for (b, en) in sorted(rows):
+            r = rows[(b, en)]
+            f.write("\t".join([hms(b), jdouble(b), hms(en), jdouble(en), jdouble(en - b)] + [r.get(t, "") for t in tiers]) + "\n")
+
+
+def w_csv_de(path, evs, rnd):
+    """A native CSV re-saved by a German spreadsheet: sep=; hint, decimal commas, codes with spaces."""
+    dc = lambda x: ("%.1f" % x).replace(".", ",")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("sep=;\n")
+        f.write("onset;offset;label;role;intensity;significance\n")
+        for e in evs:
+            f.write(";".join([dc(e["t"]), "" if e["end"] is None else dc(e["end"]),
+                              " ".join(w.capitalize() for w in e["code"].split("_")),
+                              {"CL": "Klient", "TH": "Therapeut"}[e["actor"]] if False else actor_word(e["actor"], "Role"),
+                              str(e["mods"].get("intensity", "")), str(e["mods"].get("significance", ""))]) + "\n")
+
+
+def w_json_array(path, evs, rnd):
+    arr = []
+    for i, e in enumerate(evs):
+        o = {"start": round(e["t"], 3), "code": code_variant(e["code"], rnd), "actor": actor_word(e["actor"], "role")}
+        if e["end"] is not None:
+            o["end"] = round(e["end"], 3)
+        if i % 3 == 1:  # times written mm:ss.fff (README: start/end may be mm:ss[.fff])
+            o["start"] = mmss(e["t"])
+            if e["end"] is not None:
+                o["end"] = mmss(e["end"])
+        o.update(e["mods"])
+        arr.append(o)
+    with open(path, "w") as f:
+        json.dump(arr, f, indent=2)
+
+
 BORIS_CAT = {"RUP": "rupture", "RES": "resolution", "INT": "intervention", "ANX": "anxiety",
              "AFF": "affect", "SAFE": "safety", "TURN": "structure", "ARTIFACT": "structure"}
 
 
-def w_boris_tab(path, evs, rnd, obs_id, dur):
+def w_boris_tab(path, evs, rnd, obs_id, dur, other=None):
     head = ["Observation id", "Observation date", "Description", "Observation duration", "Observation type",
             "Source", "Time offset (s)", "Media duration (s)", "FPS", "Subject", "Behavior",
             "Behavioral category", "Behavior type", "Time", "Media file name", "Image index",
@@ -624,12 +784,42 @@ def w_boris_tab(path, evs, rnd, obs_id, dur):
             rows.append((e["t"], subj, beh, cat, "START"))
             rows.append((e["end"], subj, beh, cat, "STOP"))
     rows.sort(key=lambda r: (r[0], r[4] != "STOP"))
+    rows = [(obs_id,) + r for r in rows]
+    if other:
+        # a second coder's observation of another session first in the file: never read
+        rows = [(other[0], t, "Client", "AFF_CUE", "affect", "POINT") for t in other[1]] + rows
     with open(path, "w", newline="") as f:
         f.write("\t".join(head) + "\r\n")
-        for (t, subj, beh, cat, typ) in rows:
-            f.write("\t".join([obs_id, "2026-03-02 10:00:00", "", "%.3f" % dur, "Media file(s)",
+        for (oid, t, subj, beh, cat, typ) in rows:
+            f.write("\t".join([oid, "2026-03-02 10:00:00", "", "%.3f" % dur, "Media file(s)",
                                "player #1:session.mp4", "7.000", "%.3f" % dur, "25.000", subj, beh, cat, typ,
                                "%.3f" % t, "session.mp4", str(int(t * 25)), "NA", ""]) + "\r\n")
+
+
+def w_boris_tab_mod(path, evs, rnd, obs_id, dur):
+    """BORIS 9 tabular events with one modifier set (significance or intensity, 'None' when not chosen)."""
+    head = ["Observation id", "Observation date", "Description", "Observation duration", "Observation type",
+            "Source", "Time offset (s)", "Media duration (s)", "FPS", "Subject", "Behavior",
+            "Behavioral category", "Modifier #1", "Behavior type", "Time", "Media file name", "Image index",
+            "Image file path", "Comment"]
+    rows = []
+    for e in evs:
+        subj = {"CL": "Client", "TH": "Therapist"}[e["actor"]]
+        beh = code_variant(e["code"], rnd)
+        cat = BORIS_CAT.get(e["code"].split("_")[0], "")
+        mod = str(list(e["mods"].values())[0]) if e["mods"] else "None"
+        if e["end"] is None:
+            rows.append((e["t"], subj, beh, cat, mod, "POINT"))
+        else:
+            rows.append((e["t"], subj, beh, cat, mod, "START"))
+            rows.append((e["end"], subj, beh, cat, mod, "STOP"))
+    rows.sort(key=lambda r: (r[0], r[5] != "STOP"))
+    with open(path, "w", newline="") as f:
+        f.write("\t".join(head) + "\r\n")
+        for (t, subj, beh, cat, mod, typ) in rows:
+            f.write("\t".join([obs_id, "2026-03-02 10:00:00", "", "%.3f" % dur, "Media file(s)",
+                               "player #1:session.mp4", "0.000", "%.3f" % dur, "25.000", subj, beh, cat, mod, typ,
+                               hms(t * 1000), "session.mp4", str(int(t * 25)), "NA", ""]) + "\r\n")
 
 
 def w_boris_agg(path, evs, rnd, obs_id, dur):
@@ -656,7 +846,20 @@ def w_boris_agg(path, evs, rnd, obs_id, dur):
 ALL_CODES = None
 
 
-def eaf_doc(evs, rnd, version, origin_ms, extras):
+GERMAN = {"RUP_W_MINIMAL": "Minimale Antworten", "AFF_CUE": "Emotionaler Hinweis", "INT_VALIDATION": "Validierung",
+          "RES_RATIONALE": "Begründung"}
+SITE_LABELS = {"ANX_STR_SIGH": "sigh", "ANX_STR_HANDS": "Hände ringen", "AFF_CUE": "emotional cue"}
+SITE_PARTS = {"CL": "Anna K.", "TH": "Dr. Berg"}
+
+
+def site_tier(e):
+    fam = e["code"].split("_")[0]
+    who = "Anna" if e["actor"] == "CL" else "Berg"
+    return who + " " + {"RUP": "ruptures", "ANX": "cues", "AFF": "cues", "INT": "interventions",
+                        "RES": "interventions"}.get(fam, "other codes")
+
+
+def eaf_doc(evs, rnd, version, origin_ms, extras, site=False):
     """ELAN document. evs: events NOT in extras; extras: (kind, abs_t0) of X1/X2 scenarios."""
     slots = []  # (id, value or None)
     sid = [0]
@@ -682,27 +885,37 @@ def eaf_doc(evs, rnd, version, origin_ms, extras):
             order.append(tid)
         return tiers[tid]
 
-    cv_codes = sorted(set(e["code"] for e in evs) | {"ANX_STR_TENSION", "ANX_STR_HANDS", "ANX_STR_FIDGET",
+    lab = (lambda c: SITE_LABELS.get(c, c)) if site else (lambda c: c)
+    cv_codes = sorted(set(lab(e["code"]) for e in evs) | {"ANX_STR_TENSION", "ANX_STR_HANDS", "ANX_STR_FIDGET",
                                                      "ANX_STR_SIGH", "INT_VALIDATION", "INT_EXPLORE_FEELING",
                                                      "INT_EMPATHIC_REFLECTION", "INT_REGULATE_ANXIETY", "AFF_CONCERN"})
     cve_id = {c: "cveid_%d" % (i + 1) for i, c in enumerate(cv_codes)}
     ms = lambda t: int(round(t * 1000)) - origin_ms
     partname = {"CL": "client", "TH": "therapist"}
     for e in sorted(evs, key=lambda e: (e["t"], e["code"])):
-        tname = tier_of(e)
-        tr = tier(tname, "codes", partname[e["actor"]] if version == "3.0" else e["actor"])
+        tname = site_tier(e) if site else tier_of(e)
+        if site:
+            tr = tier(tname, "codes", SITE_PARTS[e["actor"]])
+        else:
+            tr = tier(tname, "codes", partname[e["actor"]] if version == "3.0" else e["actor"])
         b = ms(e["t"])
         en = ms(e["t"]) + 40 if e["end"] is None else ms(e["end"])  # point = 1 frame (40 ms)
         s1, s2 = slot(b), slot(en)
         a = nid()
-        use_ref = rnd.random() < 0.4
+        use_ref = rnd.random() < 0.4 or (lab(e["code"]) in GERMAN and version == "3.0" and not site)
         if use_ref:
             tr["anns"].append('<ALIGNABLE_ANNOTATION ANNOTATION_ID="%s" TIME_SLOT_REF1="%s" TIME_SLOT_REF2="%s" CVE_REF="%s"><ANNOTATION_VALUE /></ALIGNABLE_ANNOTATION>'
-                              % (a, s1, s2, cve_id[e["code"]]))
+                              % (a, s1, s2, cve_id[lab(e["code"])]))
         else:
             tr["anns"].append('<ALIGNABLE_ANNOTATION ANNOTATION_ID="%s" TIME_SLOT_REF1="%s" TIME_SLOT_REF2="%s"><ANNOTATION_VALUE>%s</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION>'
-                              % (a, s1, s2, e["code"]))
+                              % (a, s1, s2, lab(e["code"])))
         for k, v in e["mods"].items():
+            if version == "2.8":
+                # EAF 2.8 file: modifiers on a time-aligned Included_In tier with its own slots
+                dt = tier(tname + " " + k, "incl", tr["part"], parent=tname)
+                dt["anns"].append('<ALIGNABLE_ANNOTATION ANNOTATION_ID="%s" TIME_SLOT_REF1="%s" TIME_SLOT_REF2="%s"><ANNOTATION_VALUE>%s</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION>'
+                                  % (nid(), slot(b), slot(en), v))
+                continue
             dt = tier(tname + "-" + k, "assoc", tr["part"], parent=tname)
             dt["anns"].append('<REF_ANNOTATION ANNOTATION_ID="%s" ANNOTATION_REF="%s"><ANNOTATION_VALUE>%s</ANNOTATION_VALUE></REF_ANNOTATION>'
                               % (nid(), a, v))
@@ -767,6 +980,7 @@ def eaf_doc(evs, rnd, version, origin_ms, extras):
         out.append('</TIER>')
     out.append('<LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="codes" TIME_ALIGNABLE="true" GRAPHIC_REFERENCES="false" CONTROLLED_VOCABULARY_REF="codesCV"/>')
     out.append('<LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="assoc" TIME_ALIGNABLE="false" GRAPHIC_REFERENCES="false" CONSTRAINTS="Symbolic_Association"/>')
+    out.append('<LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="incl" TIME_ALIGNABLE="true" GRAPHIC_REFERENCES="false" CONSTRAINTS="Included_In"/>')
     out.append('<LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="subdiv" TIME_ALIGNABLE="true" GRAPHIC_REFERENCES="false" CONSTRAINTS="Time_Subdivision" CONTROLLED_VOCABULARY_REF="codesCV"/>')
     out.append('<LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="symsub" TIME_ALIGNABLE="false" GRAPHIC_REFERENCES="false" CONSTRAINTS="Symbolic_Subdivision"/>')
     out.append('<LOCALE LANGUAGE_CODE="en"/>')
@@ -780,8 +994,13 @@ def eaf_doc(evs, rnd, version, origin_ms, extras):
     out.append('<CONTROLLED_VOCABULARY CV_ID="codesCV">')
     out.append('<DESCRIPTION LANG_REF="eng">session-review codes</DESCRIPTION>')
     for c in cv_codes:
-        out.append('<CV_ENTRY_ML CVE_ID="%s"><CVE_VALUE LANG_REF="eng" DESCRIPTION="">%s</CVE_VALUE>'
-                   '<CVE_VALUE LANG_REF="deu">%s</CVE_VALUE></CV_ENTRY_ML>' % (cve_id[c], c, c))
+        if c in GERMAN and version == "3.0" and not site:
+            # a German site's multilingual CV: the German label first, the code as the English value
+            out.append('<CV_ENTRY_ML CVE_ID="%s"><CVE_VALUE LANG_REF="deu">%s</CVE_VALUE>'
+                       '<CVE_VALUE LANG_REF="eng" DESCRIPTION="">%s</CVE_VALUE></CV_ENTRY_ML>' % (cve_id[c], GERMAN[c], c))
+        else:
+            out.append('<CV_ENTRY_ML CVE_ID="%s"><CVE_VALUE LANG_REF="eng" DESCRIPTION="">%s</CVE_VALUE>'
+                       '<CVE_VALUE LANG_REF="deu">%s</CVE_VALUE></CV_ENTRY_ML>' % (cve_id[c], c, c))
     out.append('</CONTROLLED_VOCABULARY>')
     out.append('</ANNOTATION_DOCUMENT>')
     return "\n".join(out) + "\n"
@@ -819,6 +1038,7 @@ def main():
             else:
                 evs.extend(sevs)
             rec = {"name": sc["name"], "kind": sc["kind"], "at": at, "note": sc.get("note", ""),
+                   "closed_at_end": sc.get("closed_at_end", False),
                    "events": [{k: v for k, v in e.items() if k != "scenario"} for e in sevs],
                    "ruptures": [dict(r, start=round(at + r["start"], 3),
                                      first_repair=None if r["first_repair"] is None else round(at + r["first_repair"], 3))
@@ -839,6 +1059,7 @@ def main():
                [], 70 + rnd.random() * 8, 2.5 + rnd.random() * 2)
         fmt = s["format"]
         origin = 0
+        expected_rejects = 0
         if fmt == "jsonl":
             fn = "codes.jsonl"
             w_jsonl(os.path.join(folder, fn), evs, rnd)
@@ -863,13 +1084,58 @@ def main():
         elif fmt == "boris_tab":
             fn = "boris_events.tsv"
             w_boris_tab(os.path.join(folder, fn), evs, rnd, s["id"], dur)
+        elif fmt == "boris_multi":
+            fn = "boris_project_export.tsv"
+            other_t = [round(e["t"] + 2.5, 3) for e in evs[:6]]
+            w_boris_tab(os.path.join(folder, fn), evs, rnd, s["id"].lower().replace("-", " "), dur,
+                        other=("pilot observation 7", other_t))
+            expected_rejects = 1
+        elif fmt == "boris_mod":
+            fn = "boris_modifiers.tsv"
+            # one modifier set: its values are significance on rupture markers, intensity on cues
+            for e in evs:
+                assert len(e["mods"]) <= 1
+            w_boris_tab_mod(os.path.join(folder, fn), evs, rnd, s["id"], dur)
+            with open(os.path.join(folder, "codebook.json"), "w") as f:
+                json.dump({"modifiers": {"modifier_1": "significance"}}, f)
+        elif fmt == "split":
+            fn = ["ruptures.eaf", "cues_boris.csv"]
+            r_ev = [e for e in evs if e["code"].split("_")[0] in ("RUP", "RES")]
+            o_ev = [e for e in evs if e["code"].split("_")[0] not in ("RUP", "RES")]
+            origin = 2000
+            with open(os.path.join(folder, fn[0]), "w") as f:
+                f.write(eaf_doc(r_ev, rnd, "3.0", origin, []))
+            w_boris_agg(os.path.join(folder, fn[1]), o_ev, rnd, s["id"], dur)
+        elif fmt == "tabCols":
+            fn = "elan_columns.txt"
+            w_tab_cols(os.path.join(folder, fn), evs, rnd)
+        elif fmt == "csv_de":
+            fn = "kodierung.csv"
+            w_csv_de(os.path.join(folder, fn), evs, rnd)
+        elif fmt == "tabC":
+            fn = "elan_export.csv"
+            w_tab_csv(os.path.join(folder, fn), evs, rnd)
+        elif fmt == "json_array":
+            fn = "codes.json"
+            w_json_array(os.path.join(folder, fn), evs, rnd)
+        elif fmt == "eaf30cb":
+            fn = "site_coding.eaf"
+            origin = 1500
+            with open(os.path.join(folder, fn), "w", encoding="utf-8") as f:
+                f.write(eaf_doc(evs, rnd, "3.0", origin, extras, site=True))
+            with open(os.path.join(folder, "codebook.json"), "w", encoding="utf-8") as f:
+                json.dump({"labels": {"sigh": "ANX_STR_SIGH", "Hände ringen": "ANX_STR_HANDS",
+                                      "emotional cue": "AFF_CUE"},
+                           "actors": {"Anna K.": "client", "Dr. Berg": "therapist"}}, f, ensure_ascii=False, indent=2)
         else:
             fn = "boris_aggregated.csv"
             w_boris_agg(os.path.join(folder, fn), evs, rnd, s["id"], dur)
         sj = {"session_id": s["id"], "therapist_id": "TR%d" % (1 + si % 3), "client_id": "client-%d-%d" % (seed, si),
               "session_number": 1 + si // 3, "media_start": media.isoformat(),
               "wearables": {"client": "client_e4", "therapist": "therapist_e4"},
-              "annotations": [fn], "consent": {"supervision": True, "research": True}, "duration_s": dur}
+              "annotations": fn if isinstance(fn, list) else [fn], "consent": {"supervision": True, "research": True}, "duration_s": dur}
+        if fmt in ("eaf30cb", "boris_mod"):
+            sj["codebook"] = "codebook.json"
         with open(os.path.join(folder, "session.json"), "w") as f:
             json.dump(sj, f, indent=2)
         all_events = list(evs)
@@ -880,6 +1146,7 @@ def main():
                                  "time_origin_ms": origin, "duration_s": dur,
                                  "client_lead_s": round(lead_c, 3), "therapist_lead_s": round(lead_t, 3),
                                  "turns_coded": s["turns"], "n_events": len(all_events),
+                                 "expected_rejects": expected_rejects,
                                  "scenarios": scen_out})
     with open(os.path.join(outdir, "plan.json"), "w") as f:
         json.dump(plan, f, indent=1)
