@@ -90,6 +90,7 @@ def main():
     cache = os.path.dirname(os.path.abspath(out.rstrip("/")))
     T = {t: query(jar, out, t, cache) for t in QUERIES}
     C = Checks()
+    onset_errors = []
     by = lambda tab, sid: [r for r in T[tab] if r["session_id"] == sid]
 
     for s in plan["sessions"]:
@@ -336,6 +337,7 @@ def main():
                 for i in hits:
                     used_ep.add(i)
                 x = ep_m[hits[0]]
+                onset_errors.append(round(fnum(x["start_s"]) - on, 1))
                 if phys["cue"]:
                     ok = phys["cue"] in x["evidence"]
                     C.tally("episode evidence names the coded ISTDP cue", ok)
@@ -372,6 +374,11 @@ def main():
     print("|---|---|---|")
     for k in sorted(C.rows):
         print("| %s | %d | %d |" % (k, C.rows[k][0], C.rows[k][1]))
+    if onset_errors:
+        e = sorted(onset_errors)
+        print()
+        print("planted arousal episodes: start_s minus planted onset, median %.1f s, range %.1f to %.1f s (%s)"
+              % (e[len(e) // 2], e[0], e[-1], ", ".join("%+.1f" % x for x in onset_errors)))
     print()
     print("mismatches: %d (%d marked ambiguity)" % (len(C.mism), len([m for m in C.mism if m["amb"]])))
     for m in C.mism:
@@ -379,7 +386,7 @@ def main():
             m["class"], m["check"], m["session"], m["what"], m["times"], m["expected"], m["found"], m["rule"],
             (" | ambiguity: " + m["amb"]) if m["amb"] else ""))
     if res_json:
-        json.dump({"checks": C.rows, "mismatches": C.mism}, open(res_json, "w"), indent=1)
+        json.dump({"checks": C.rows, "mismatches": C.mism, "onset_errors": onset_errors}, open(res_json, "w"), indent=1)
 
 
 if __name__ == "__main__":

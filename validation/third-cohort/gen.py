@@ -675,7 +675,8 @@ def tier_of(e):
 def w_tab(path, evs, rnd, variant):
     lines = []
     if variant == "A":
-        lines.append("#file:///media/session.mp4 -- offset: 0")
+        # exported with "add master media offset" ticked: the times below already include it
+        lines.append("#file:///media/session.mp4 -- offset: 3000")
         lines.append("")
     for e in evs:
         b = int(round(e["t"] * 1000))
@@ -726,13 +727,15 @@ def w_tab_cols(path, evs, rnd):
             r[tr] = val
             if tr not in tiers:
                 tiers.append(tr)
+    # the selected time formats appear in every selected group (Begin, End, Duration): DOMAIN 1.2
     head = ["Begin Time - hh:mm:ss.ms", "Begin Time - ss.msec", "End Time - hh:mm:ss.ms", "End Time - ss.msec",
-            "Duration - ss.msec"] + tiers
+            "Duration - hh:mm:ss.ms", "Duration - ss.msec"] + tiers
     with open(path, "w") as f:
         f.write("\t".join(head) + "\n")
         for (b, en) in sorted(rows):
             r = rows[(b, en)]
-            f.write("\t".join([hms(b), jdouble(b), hms(en), jdouble(en), jdouble(en - b)] + [r.get(t, "") for t in tiers]) + "\n")
+            f.write("\t".join([hms(b), jdouble(b), hms(en), jdouble(en), hms(en - b), jdouble(en - b)]
+                               + [r.get(t, "") for t in tiers]) + "\n")
 
 
 def w_csv_de(path, evs, rnd):
@@ -1006,6 +1009,18 @@ def eaf_doc(evs, rnd, version, origin_ms, extras, site=False):
     return "\n".join(out) + "\n"
 
 
+def media_start_text(media, k):
+    """The instant in one of the spellings the README's contract accepts."""
+    k %= 4
+    if k == 0:
+        return media.isoformat()  # 2026-03-02T09:00:00+01:00
+    if k == 1:
+        return media.strftime("%Y-%m-%dT%H:%M:%S+0100")
+    if k == 2:
+        return media.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return media.strftime("%Y-%m-%d %H:%M:%S.000+01:00")
+
+
 # --------------------------------------------------------------------------------------------
 
 def main():
@@ -1131,7 +1146,7 @@ def main():
             fn = "boris_aggregated.csv"
             w_boris_agg(os.path.join(folder, fn), evs, rnd, s["id"], dur)
         sj = {"session_id": s["id"], "therapist_id": "TR%d" % (1 + si % 3), "client_id": "client-%d-%d" % (seed, si),
-              "session_number": 1 + si // 3, "media_start": media.isoformat(),
+              "session_number": 1 + si // 3, "media_start": media_start_text(media, si),
               "wearables": {"client": "client_e4", "therapist": "therapist_e4"},
               "annotations": fn if isinstance(fn, list) else [fn], "consent": {"supervision": True, "research": True}, "duration_s": dur}
         if fmt in ("eaf30cb", "boris_mod"):
