@@ -34,5 +34,12 @@ print("| check | expected | found as planned |")
 print("|---|---|---|")
 for k in sorted(tot):
     print("| %s | %d | %d |" % (k, tot[k][0], tot[k][1]))
+errs = sorted(e for s in seeds for e in json.load(open("%s/seed%s/result.json" % (work, s))).get("onset_errors", []))
+if errs:
+    print("planted arousal episodes: start_s minus planted onset, median %.1f s, range %.1f to %.1f s, n=%d"
+          % (errs[len(errs) // 2], errs[0], errs[-1], len(errs)))
 print("mismatches: %d (%d marked ambiguity by the plan)" % (len(mism), len([m for m in mism if m["amb"]])))
+for m in mism:
+    print("- seed %s [%s] %s | %s | %s | t=%s | expected: %s | found: %s | rule: %s" % (
+        m["seed"], m["class"], m["check"], m["session"], m["what"], m["times"], m["expected"], m["found"], m["rule"]))
 PY
