@@ -448,6 +448,16 @@ def build_plan(seed):
     for s in rest[3:5]:
         s["tail"] = {"name": "R_TAIL_session_end", "kind": "tail", "events": [E(0, "RUP_W_SELFCRIT_HOPELESS", "CL")],
                      "ruptures": [rup("W", 0, 1, "unaddressed")], "mo": [], "closed_at_end": True}
+    # two W episodes near the end: the newer one's marker keeps the older open (3.3: 'no marker of its
+    # class'), so both close at session end; and a safety event 20 s before the end, never answered
+    for s in rest[5:7]:
+        s["tail"] = {"name": "R_TAIL2_kept_open", "kind": "tail", "tail_at": 200.0,
+                     "events": [E(0, "RUP_W_MINIMAL", "CL"), E(140, "RUP_W_AVOID_STORY", "CL"),
+                                E(180, "SAFE_SUICIDAL_IDEATION", "CL")],
+                     "ruptures": [rup("W", 0, 1, "unaddressed", amb="kept open by the newer episode's marker: 3.3 read as 'no marker of its class'"),
+                                  rup("W", 140, 1, "unaddressed")], "mo": [], "closed_at_end": True,
+                     "safety": [{"t": 180.0, "code": "SAFE_SUICIDAL_IDEATION", "answered": False,
+                                 "amb": None, "rule": "DOMAIN 2.7 (no TH code within 60 s; the video ends 20 s after)"}]}
     # lay out times
     for s in sessions:
         rnd.shuffle(s["scen"])
@@ -466,7 +476,7 @@ def build_plan(seed):
             cur = at + span_of(sc) + 150
         s["duration"] = float(int(cur + 120))
         if s.get("tail"):
-            placed.append((s["duration"] - 60.0, s["tail"]))
+            placed.append((s["duration"] - s["tail"].get("tail_at", 60.0), s["tail"]))
         s["placed"] = placed
     return sessions
 
