@@ -58,6 +58,7 @@ final class Boxcar {
      */
     static final class Running {
         private final double[] x;
+        private final int n;
         private final int size;
         private final int before;
         private final int interiorFrom;
@@ -70,11 +71,20 @@ final class Boxcar {
          * @param size window length, samples, >= 1
          */
         Running(double[] x, int size) {
+            this(x, x.length, size);
+        }
+
+        /**
+         * Over {@code x[0, n)} only, as over a copy of it: {@code x} may be longer (a kept array).
+         *
+         * @param n samples, at least one, at most {@code x.length}
+         */
+        Running(double[] x, int n, int size) {
             if (size < 1) {
                 throw new IllegalArgumentException("window must be >= 1 sample, got " + size);
             }
-            int n = x.length;
             this.x = x;
+            this.n = n;
             this.size = size;
             this.before = size / 2;
             this.interiorFrom = Math.max(1, before + 1);
@@ -86,19 +96,24 @@ final class Boxcar {
             i++;
             if (i == 0) {
                 for (int k = 0; k < size; k++) {
-                    tmp += at(x, k - before);
+                    tmp += at(x, n, k - before);
                 }
                 tmp /= size;
             } else if (i >= interiorFrom && i < interiorTo) {
                 tmp += (x[i + size - 1 - before] - x[i - 1 - before]) / size;
             } else {
-                tmp += (at(x, i + size - 1 - before) - at(x, i - 1 - before)) / size;
+                tmp += (at(x, n, i + size - 1 - before) - at(x, n, i - 1 - before)) / size;
             }
             return tmp;
         }
     }
 
     private static double at(double[] x, int i) {
-        return x[Math.max(0, Math.min(x.length - 1, i))];
+        return at(x, x.length, i);
+    }
+
+    /** {@code x[i]} with {@code i} clamped to {@code [0, n)}. */
+    private static double at(double[] x, int n, int i) {
+        return x[Math.max(0, Math.min(n - 1, i))];
     }
 }

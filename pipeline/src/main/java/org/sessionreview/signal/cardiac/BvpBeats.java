@@ -1,7 +1,6 @@
 package org.sessionreview.signal.cardiac;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.sessionreview.signal.SelectMedian;
 
@@ -185,9 +184,9 @@ public final class BvpBeats {
             while (end < clean.length && !Double.isNaN(clean[end])) {
                 end++;
             }
-            double[] run = Arrays.copyOfRange(clean, i, end);
             int previous = -1;
-            for (int local : ElgendiPeaks.find(run, rateHz, config.peaks())) {
+            // the run in place, as a copy of it would be searched
+            for (int local : ElgendiPeaks.find(clean, i, end, rateHz, config.peaks())) {
                 int index = i + local;
                 boolean nearEdge = index - i < guard || end - 1 - index < guard;
                 double time = config.refinePeaks() ? refine(clean, index) : index;

@@ -78,11 +78,21 @@ public final class ElgendiPeaks {
      * @param rateHz sampling rate, Hz
      */
     public static int[] find(double[] cleaned, double rateHz, Config config) {
-        int n = cleaned.length;
-        double[] squared = new double[n];
+        return find(cleaned, 0, cleaned.length, rateHz, config);
+    }
+
+    /**
+     * The peaks of {@code cleaned[from, to)} as {@link #find(double[], double, Config)} finds them
+     * in a copy of that range: indices from {@code from}, the same bits. The squared samples go
+     * into an array kept per thread ({@link #squaredScratch}), not a new one per call; every
+     * element this call reads it has written first.
+     */
+    public static int[] find(double[] cleaned, int from, int to, double rateHz, Config config) {
+        int n = to - from;
+        double[] squared = squaredScratch(n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double v = Math.max(cleaned[i], 0);
+            double v = Math.max(cleaned[from + i], 0);
             squared[i] = v * v;
             sum += squared[i];
         }
@@ -91,10 +101,10 @@ public final class ElgendiPeaks {
             return new int[0];
         }
         // the three moving averages, each sample's once and in order (the values Boxcar.smooth gives)
-        Boxcar.Running maPeak = new Boxcar.Running(squared, Math.max(1, peakWindow));
-        Boxcar.Running maBeat = new Boxcar.Running(squared, Math.max(1, samples(config.beatWindowS(), rateHz)));
+        Boxcar.Running maPeak = new Boxcar.Running(squared, n, Math.max(1, peakWindow));
+        Boxcar.Running maBeat = new Boxcar.Running(squared, n, Math.max(1, samples(config.beatWindowS(), rateHz)));
         Boxcar.Running offset = config.offsetWindowS() > 0
-                ? new Boxcar.Running(squared, Math.max(1, samples(config.offsetWindowS(), rateHz)))
+                ? new Boxcar.Running(squared, n, Math.max(1, samples(config.offsetWindowS(), rateHz)))
                 : null;
         double globalMean = sum / n;
         double beatOffset = config.beatOffset();
@@ -112,7 +122,9 @@ public final class ElgendiPeaks {
             } else if (now && !next && begin >= 0) {
                 int end = i;
                 if (end - begin >= peakWindow) {
-                    int peak = LocalMaxima.mostProminent(cleaned, begin, end);
+                    // the range's local maxima: mostProminent reads x[from + begin, from + end) only
+                    int peak = LocalMaxima.mostProminent(cleaned, from + begin, from + end);
+                    peak = peak < 0 ? peak : peak - from;
                     if (peak >= 0 && peak - last > minDelay) {
                         if (count == peaks.length) {
                             peaks = Arrays.copyOf(peaks, 2 * count);
@@ -126,6 +138,31 @@ public final class ElgendiPeaks {
         }
         return Arrays.copyOf(peaks, count);
     }
+
+    /** This thread's array for {@code n} squared samples (grown as needed up to {@link #KEPT_MAX}; old contents left). */
+    static double[] squaredScratch(int n) {
+        if (n > KEPT_MAX) {
+            return new double[n]; // a whole long recording: not kept
+        }
+        double[] a = SQUARED.get();
+        if (a.length < n) {
+            a = new double[Math.min(KEPT_MAX, Math.max(n, a.length + (a.length >> 1)))];
+            SQUARED.set(a);
+        }
+        return a;
+    }
+
+    /**
+     * The squared samples of the running call on this thread: not state, nothing in it outlives a
+     * call ({@link #find} writes every element it reads, and calls on one thread do not nest).
+     */
+    /**
+     * Longest kept array, samples (512 KB): a 60 s pulse-wave core with its margins is about 8,500;
+     * longer inputs (a whole recording at once) get an array of their own.
+     */
+    static final int KEPT_MAX = 1 << 16;
+
+    private static final ThreadLocal<double[]> SQUARED = ThreadLocal.withInitial(() -> new double[0]);
 
     /** The threshold test of the next sample: its peak average above its beat average plus the offset. */
     private static boolean above(

@@ -89,7 +89,7 @@ public final class Sos {
                     "state must hold 2 * " + sections.length + " values, got " + state.length);
         }
         double[] y = x.clone();
-        filterInPlace(y, state, false);
+        filterInPlace(y, y.length, state, false);
         return y;
     }
 
@@ -182,25 +182,29 @@ public final class Sos {
         }
         // forward over the extension, then backward over the forward output, both in place: the
         // operations of filtering, reversing, filtering and reversing again, in the same order
-        double[] ext = oddExtension(x, from, len, edge);
+        // the extension goes into this thread's kept array (its first extLength elements, each
+        // written before it is read), not a new one per call
+        int extLength = len + 2 * edge;
+        double[] ext = extensionScratch(extLength);
+        oddExtension(x, from, len, edge, ext);
         double[] zi = steadyState();
-        filterInPlace(ext, scaled(zi, ext[0]), false);
-        filterInPlace(ext, scaled(zi, ext[ext.length - 1]), true);
+        filterInPlace(ext, extLength, scaled(zi, ext[0]), false);
+        filterInPlace(ext, extLength, scaled(zi, ext[extLength - 1]), true);
         System.arraycopy(ext, edge, out, from, len);
     }
 
     /**
-     * {@link #filterCausal} over {@code v} in place (each output replaces the input it came from),
-     * from the last sample to the first when {@code backward}.
+     * {@link #filterCausal} over {@code v[0, length)} in place (each output replaces the input it
+     * came from), from the last sample to the first when {@code backward}.
      */
-    private void filterInPlace(double[] v, double[] state, boolean backward) {
-        int first = backward ? v.length - 1 : 0;
+    private void filterInPlace(double[] v, int length, double[] state, boolean backward) {
+        int first = backward ? length - 1 : 0;
         int step = backward ? -1 : 1;
         if (sections.length == 3) {
-            filterInPlace3(v, state, first, step);
+            filterInPlace3(v, length, state, first, step);
             return;
         }
-        for (int k = 0, n = first; k < v.length; k++, n += step) {
+        for (int k = 0, n = first; k < length; k++, n += step) {
             double cur = v[n];
             for (int s = 0; s < sections.length; s++) {
                 double[] c = sections[s];
@@ -218,7 +222,7 @@ public final class Sos {
      * with coefficients and state in local variables: the same operations in the same order, so
      * the same bits ({@code SosTest}), without a load and store of the state per section and sample.
      */
-    private void filterInPlace3(double[] v, double[] state, int first, int step) {
+    private void filterInPlace3(double[] v, int length, double[] state, int first, int step) {
         double[] c = sections[0];
         double a0 = c[0], a1 = c[1], a2 = c[2], a4 = c[4], a5 = c[5];
         c = sections[1];
@@ -226,7 +230,7 @@ public final class Sos {
         c = sections[2];
         double d0 = c[0], d1 = c[1], d2 = c[2], d4 = c[4], d5 = c[5];
         double za = state[0], wa = state[1], zb = state[2], wb = state[3], zd = state[4], wd = state[5];
-        for (int k = 0, n = first; k < v.length; k++, n += step) {
+        for (int k = 0, n = first; k < length; k++, n += step) {
             double cur = v[n];
             double next = a0 * cur + za;
             za = a1 * cur - a4 * next + wa;
@@ -256,7 +260,11 @@ public final class Sos {
 
     /** {@link #oddExtension(double[], int)} of {@code x[from, from + len)}. */
     private static double[] oddExtension(double[] x, int from, int len, int n) {
-        double[] ext = new double[len + 2 * n];
+        return oddExtension(x, from, len, n, new double[len + 2 * n]);
+    }
+
+    /** {@link #oddExtension(double[], int, int, int)} written into {@code ext[0, len + 2 n)}. */
+    private static double[] oddExtension(double[] x, int from, int len, int n, double[] ext) {
         for (int j = 0; j < n; j++) {
             ext[j] = 2 * x[from] - x[from + n - j];
             ext[n + len + j] = 2 * x[from + len - 1] - x[from + len - 2 - j];
@@ -264,6 +272,32 @@ public final class Sos {
         System.arraycopy(x, from, ext, n, len);
         return ext;
     }
+
+    /** This thread's array for an extension of {@code n} samples (grown as needed up to {@link #KEPT_MAX}; old contents left). */
+    static double[] extensionScratch(int n) {
+        if (n > KEPT_MAX) {
+            return new double[n]; // a whole long recording: not kept
+        }
+        double[] a = EXTENSION.get();
+        if (a.length < n) {
+            a = new double[Math.min(KEPT_MAX, Math.max(n, a.length + (a.length >> 1)))];
+            EXTENSION.set(a);
+        }
+        return a;
+    }
+
+    /**
+     * The odd extension of the running {@link #filtFilt} on this thread: not state (an instance
+     * is shared by every thread), nothing in it outlives a call, and calls on one thread do not
+     * nest.
+     */
+    /**
+     * Longest kept array, samples (512 KB): a 60 s pulse-wave core with its margins is about 8,500;
+     * longer inputs (a whole recording at once) get an array of their own.
+     */
+    static final int KEPT_MAX = 1 << 16;
+
+    private static final ThreadLocal<double[]> EXTENSION = ThreadLocal.withInitial(() -> new double[0]);
 
     private static double[] scaled(double[] v, double factor) {
         double[] out = new double[v.length];

@@ -31,11 +31,26 @@ public final class AccMagnitude {
         if (m.length != xyz.length / 3) {
             throw new IllegalArgumentException("need " + xyz.length / 3 + " magnitudes, not " + m.length);
         }
+        return magnitudeG(xyz, m.length, countsPerG, m);
+    }
+
+    /**
+     * As {@link #magnitudeG(double[], double)} for the first {@code count} samples of {@code
+     * xyz}, written into {@code m[0, count)} ({@code m} may be longer: a kept array; the rest is
+     * left as it was).
+     *
+     * @return {@code m}
+     */
+    public static double[] magnitudeG(double[] xyz, int count, double countsPerG, double[] m) {
+        if (count < 0 || count > xyz.length / 3 || count > m.length) {
+            throw new IllegalArgumentException(
+                    count + " magnitudes from " + xyz.length / 3 + " samples into " + m.length);
+        }
         double inverse = 1.0 / countsPerG;
         if (isExactInverse(countsPerG, inverse)) {
             // dividing by a power of two and multiplying by its inverse, also a power of two, both
             // round the same real value once: bit for bit the same, without a division per sample
-            for (int i = 0; i < m.length; i++) {
+            for (int i = 0; i < count; i++) {
                 double x = xyz[3 * i];
                 double y = xyz[3 * i + 1];
                 double z = xyz[3 * i + 2];
@@ -43,7 +58,7 @@ public final class AccMagnitude {
             }
             return m;
         }
-        for (int i = 0; i < m.length; i++) {
+        for (int i = 0; i < count; i++) {
             double x = xyz[3 * i];
             double y = xyz[3 * i + 1];
             double z = xyz[3 * i + 2];

@@ -148,10 +148,11 @@ public final class EdaMotionDetector {
 
     /** Times of the samples whose jerk exceeds the threshold, epoch ms, ascending. */
     double[] jerkBurstMillis(double[] accXyz, double accRateHz, double accStartMillis) {
-        double[] magnitude = AccMagnitude.magnitudeG(accXyz, countsPerG);
+        int samples = accXyz.length / 3;
+        double[] magnitude = AccMagnitude.magnitudeG(accXyz, samples, countsPerG, magnitudeScratch(samples));
         double[] times = new double[16]; // grown as needed: jerks are rare, the input is minutes long
         int count = 0;
-        for (int i = 1; i < magnitude.length; i++) {
+        for (int i = 1; i < samples; i++) {
             if (Math.abs(magnitude[i] - magnitude[i - 1]) * accRateHz > jerkGPerS) { // NaN: false
                 if (count == times.length) {
                     times = Arrays.copyOf(times, 2 * count);
@@ -160,6 +161,32 @@ public final class EdaMotionDetector {
             }
         }
         return Arrays.copyOf(times, count);
+    }
+
+    /**
+     * Longest kept magnitude array, samples (512 KB; a core's ACC with the artifact detectors'
+     * context is about 7,000): longer inputs (a whole recording at once) get an array of their own.
+     */
+    static final int KEPT_MAX = 1 << 16;
+
+    /**
+     * The ACC magnitudes of the running {@link #jerkBurstMillis} on this thread: not state,
+     * nothing in it outlives a call (each element read is written first in the same call), and
+     * calls on one thread do not nest.
+     */
+    private static final ThreadLocal<double[]> MAGNITUDE = ThreadLocal.withInitial(() -> new double[0]);
+
+    /** This thread's array for {@code n} magnitudes (grown as needed up to {@link #KEPT_MAX}; old contents left). */
+    static double[] magnitudeScratch(int n) {
+        if (n > KEPT_MAX) {
+            return new double[n];
+        }
+        double[] a = MAGNITUDE.get();
+        if (a.length < n) {
+            a = new double[Math.min(KEPT_MAX, Math.max(n, a.length + (a.length >> 1)))];
+            MAGNITUDE.set(a);
+        }
+        return a;
     }
 
     private static boolean anyWithin(double[] sorted, double from, double to) {

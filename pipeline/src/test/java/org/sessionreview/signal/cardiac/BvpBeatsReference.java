@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sessionreview.signal.SelectMedian;
+import org.sessionreview.signal.filter.Sos;
+import org.sessionreview.signal.filter.SosFiltFiltReference;
 
 /**
  * {@link BvpBeats} as it was before the amplitude medians came from a sliding sorted window
  * (commit 26e862c): the median of each wave's others gathered and selected afresh. The reference
- * {@code BvpBeatsAmplitudeTest} compares the detector with.
+ * {@code BvpBeatsAmplitudeTest} and {@code CoreScratchReferenceTest} compare the detector with.
+ * Since the peak search and the band-pass wrote into arrays kept per thread (2026-12-06), it
+ * also cleans with {@link SosFiltFiltReference} (a new extension, a copy per run, reversed
+ * copies) and searches each run's copy with {@link ElgendiPeaksReference}: nothing of the code
+ * it is compared with.
  */
 final class BvpBeatsReference {
     /** Time for the zero-phase band-pass to forget a buffer edge to ~1e-7, seconds. */
@@ -32,7 +38,7 @@ final class BvpBeatsReference {
                     "core [" + coreFrom + ", " + coreTo + ") outside the buffer of " + bvp.length + " samples");
         }
         int guard = (int) Math.ceil(config.guardS() * rateHz);
-        double[] clean = PpgClean.cleanMasked(bvp, rateHz, 2 * guard);
+        double[] clean = cleanMasked(bvp, rateHz, 2 * guard);
         List<Peak> peaks = findPeaks(clean, rateHz, config, guard);
         checkAmplitudes(peaks, rateHz, config);
         List<Beat> candidates = new ArrayList<>(peaks.size());
@@ -74,6 +80,30 @@ final class BvpBeatsReference {
         }
     }
 
+    /** {@link PpgClean#cleanMasked} with each run copied and filtered by {@link SosFiltFiltReference}. */
+    static double[] cleanMasked(double[] ppg, double rateHz, int minRunSamples) {
+        Sos sos = PpgClean.filter(rateHz);
+        double[] out = new double[ppg.length];
+        Arrays.fill(out, Double.NaN);
+        int i = 0;
+        while (i < ppg.length) {
+            if (!Double.isFinite(ppg[i])) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < ppg.length && Double.isFinite(ppg[end])) {
+                end++;
+            }
+            if (end - i > Math.max(minRunSamples, sos.padLength())) {
+                double[] run = SosFiltFiltReference.filtFilt(sos, Arrays.copyOfRange(ppg, i, end), sos.padLength());
+                System.arraycopy(run, 0, out, i, run.length);
+            }
+            i = end;
+        }
+        return out;
+    }
+
     private static List<Peak> findPeaks(double[] clean, double rateHz, BvpBeats.Config config, int guard) {
         List<Peak> peaks = new ArrayList<>();
         int maxBack = (int) Math.ceil(config.ibi().maxIbiS() * rateHz);
@@ -89,7 +119,7 @@ final class BvpBeatsReference {
             }
             double[] run = Arrays.copyOfRange(clean, i, end);
             int previous = -1;
-            for (int local : ElgendiPeaks.find(run, rateHz, config.peaks())) {
+            for (int local : ElgendiPeaksReference.find(run, rateHz, config.peaks())) {
                 int index = i + local;
                 boolean nearEdge = index - i < guard || end - 1 - index < guard;
                 double time = config.refinePeaks() ? refine(clean, index) : index;

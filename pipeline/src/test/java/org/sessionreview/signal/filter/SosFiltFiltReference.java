@@ -7,10 +7,11 @@ import java.util.Arrays;
  * extension, forward output, reversed copy, backward output, reversed, cut), kept as the
  * reference it must match bit for bit.
  */
-final class SosFiltFiltReference {
+public final class SosFiltFiltReference {
     private SosFiltFiltReference() {}
 
-    static double[] filtFilt(Sos sos, double[] x, int padLength) {
+    /** {@code scipy.signal.sosfiltfilt(sos, x, padlen=padLength)} by the replaced code. */
+    public static double[] filtFilt(Sos sos, double[] x, int padLength) {
         int edge = padLength;
         if (edge < 0 || x.length <= edge) {
             throw new IllegalArgumentException("too short");

@@ -57,6 +57,35 @@ class EdaMotionJerkReferenceTest {
         assertTrue(expected.length > 100 && jerks > 0, expected.length + " and " + jerks + " jerks");
     }
 
+    @Test
+    void shouldGiveTheReferenceTimesWhateverTheKeptMagnitudesHeld() throws IOException {
+        // since 2026-12-06 the magnitudes go into an array kept per thread: spoiled before each
+        // call, inputs of every length interleaved, a whole recording longer than what is kept
+        Random random = new Random(9);
+        int jerks = 0;
+        for (String name : new String[] {"stress-predict-S01", "stress-predict-S08"}) {
+            double[] acc = E4Reader.read(SharedData.resolve("e4/" + name), name)
+                    .channel(Channel.ACC)
+                    .orElseThrow()
+                    .values();
+            for (int trial = 0; trial < 200; trial++) {
+                int samples =
+                        trial % 50 == 0 ? acc.length / 3 : trial % 9 == 0 ? random.nextInt(4) : random.nextInt(8000);
+                int from = 3 * random.nextInt(acc.length / 3 - samples + 1);
+                double[] part = Arrays.copyOfRange(acc, from, from + 3 * samples);
+                double[] kept = EdaMotionDetector.magnitudeScratch(EdaMotionDetector.KEPT_MAX);
+                for (int i = 0; i < kept.length; i++) {
+                    kept[i] = random.nextBoolean() ? Double.NaN : random.nextGaussian() * 100;
+                }
+                double start = 1.7e12 + 31.25 * from / 3;
+                double[] expected = reference(part, 32, start, jerkGPerS());
+                assertArrayEquals(expected, DETECTOR.jerkBurstMillis(part, 32, start), 0.0, name + " " + from);
+                jerks += expected.length;
+            }
+        }
+        assertTrue(jerks > 1000, jerks + " jerks");
+    }
+
     private static double jerkGPerS() {
         return EdaMotionDetector.DEFAULT_JERK_G_PER_S;
     }
