@@ -8,7 +8,8 @@ import org.apache.commons.math3.util.MedianOf3PivotingStrategy;
  * estimation {@code LEGACY}, NaN removed), bit for bit, without its per-call pivot cache (an
  * {@code int[1023]} filled on every call): the same Commons Math {@link KthSelector} (median of
  * three pivots, as {@code Median} uses) called without a pivot cache, on a copy of the non-NaN
- * values.
+ * values, for the lower middle value; the upper one, the next order statistic, by one pass over
+ * the copy ({@link #next}) instead of a second selection.
  *
  * <p>Definition (Commons Math 3.6.1): NaN values are dropped (a single value is returned as it
  * is, even NaN); of the {@code n} values left, sorted, {@code pos = (n + 1) / 2}; the median is
@@ -74,8 +75,30 @@ public final class SelectMedian {
             return selector.select(a, null, n - 1); // n == 1
         }
         double lower = selector.select(a, null, intPos - 1);
-        double upper = selector.select(a, null, intPos);
+        double upper = next(a, intPos, lower);
         return lower + dif * (upper - lower);
+    }
+
+    /**
+     * The order statistic of rank {@code rank} (from 0) of {@code a}, given {@code lower}, the one
+     * of rank {@code rank - 1}, by one pass instead of a second selection: {@code lower} again when
+     * more than {@code rank} values are not above it, else the least value above it. It has the
+     * value a selection gives; only a zero's sign may differ, and {@code lower + dif (upper -
+     * lower)} does not depend on it (a zero {@code lower} gives {@code 0.0} either way, and {@code
+     * upper - lower} is the same for {@code upper} {@code 0.0} or {@code -0.0} when {@code lower}
+     * is not a zero).
+     */
+    private static double next(double[] a, int rank, double lower) {
+        int notAbove = 0;
+        double above = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            if (v <= lower) {
+                notAbove++;
+            } else if (v < above) {
+                above = v;
+            }
+        }
+        return notAbove > rank ? lower : above;
     }
 
     /** The median of the {@code n <= SMALL} non-NaN values of {@code values[begin, begin + length)}, sorted by insertion. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * {@link SelectMedian} against Commons Math's {@code Median} (the code it replaces): equal bit for
  * bit (compared as raw bits, so {@code -0.0} and {@code 0.0} differ) on random values, quantised
  * values with many ties (accelerometer magnitudes), NaN, signed zeros, infinities, sorted and
- * reversed runs, sub-ranges, and every length from 0 to 300 plus a few large ones.
+ * reversed runs, sub-ranges, and every length from 0 to 300 plus a few large ones; and against
+ * {@link SelectMedianBySelection} (two selections) on large inputs.
  */
 class SelectMedianTest {
     @Test
@@ -88,6 +89,31 @@ class SelectMedianTest {
             }
         }
         System.out.println("[SelectMedianTest] " + cases + " small arrays equal to the selection");
+    }
+
+    @Test
+    void shouldEqualTwoSelectionsWhenTheUpperMiddleValueIsFoundByOnePass() {
+        // since 2026-12-06 the upper middle value of a large input is the least value above the
+        // selected lower one (or the lower one again), not a second selection
+        SelectMedian fast = new SelectMedian();
+        SelectMedianBySelection selection = new SelectMedianBySelection();
+        int cases = 0;
+        for (int seed = 0; seed < 400; seed++) {
+            Random rng = new Random(7000 + seed);
+            int n = SelectMedian.SMALL + 1 + rng.nextInt(seed % 10 == 0 ? 5000 : 400);
+            double[] x = values(rng, n, seed % 8);
+            if (seed % 5 == 0) {
+                for (int i = 0; i < n; i++) {
+                    x[i] = Math.round(x[i] * 2) / 2.0; // many ties around the middle
+                }
+            }
+            assertEquals(
+                    Double.doubleToRawLongBits(selection.of(x)),
+                    Double.doubleToRawLongBits(fast.of(x)),
+                    "seed " + seed + ", kind " + seed % 8 + ", n " + n);
+            cases++;
+        }
+        System.out.println("[SelectMedianTest] " + cases + " large arrays equal to two selections");
     }
 
     private static int[] lengths(Random rng) {

@@ -144,8 +144,102 @@ public final class IbiCleaner {
         return out;
     }
 
-    /** For each eligible beat: does it deviate from the median of its eligible neighbours? */
+    /**
+     * For each eligible beat: does it deviate from the median of its eligible neighbours? With
+     * finite times in order and a window of at least 0 s, the neighbours of the eligible beats,
+     * taken in order, are a window over the eligible beats whose ends only move forward (the
+     * {@code perSide} nearest on each side, cut where the time bound first fails, and that bound
+     * fails for all beats farther out once it fails for one). Their intervals are kept sorted as
+     * the window slides, each inserted and removed once, and the median of the others is read
+     * from it with the beat's own interval skipped (found by comparing, not searched for): the same order statistics, so the same median,
+     * as gathering and sorting each beat's neighbours ({@link #deviatesByGathering}, kept for any
+     * other input; {@code IbiCleanerReferenceTest} compares the two).
+     */
     private static boolean[] deviatesFromMedian(
+            double[] t, double[] ibi, boolean[] eligible, int perSide, double windowS, double maxDeviation) {
+        int n = ibi.length;
+        if (perSide < 1 || !(windowS >= 0)) {
+            return deviatesByGathering(t, ibi, eligible, perSide, windowS, maxDeviation);
+        }
+        int[] e = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(t[i]) || i > 0 && !(t[i] >= t[i - 1])) {
+                return deviatesByGathering(t, ibi, eligible, perSide, windowS, maxDeviation);
+            }
+            if (eligible[i]) {
+                e[m++] = i; // an eligible interval is in range: finite and positive
+            }
+        }
+        boolean[] deviates = new boolean[n];
+        double[] sorted = new double[2 * perSide + 1];
+        int size = 0;
+        int lo = 0;
+        int hi = 0;
+        for (int p = 0; p < m; p++) {
+            int i = e[p];
+            // the window [lo, hi) of eligible beats: p's neighbours and p (those leaving first:
+            // they lie before p, where the last window already reached)
+            while (lo < p - perSide || !(t[i] - t[e[lo]] <= windowS)) {
+                size = remove(sorted, size, ibi[e[lo++]]);
+            }
+            while (hi < m && hi <= p + perSide && t[e[hi]] - t[i] <= windowS) {
+                size = insert(sorted, size, ibi[e[hi++]]);
+            }
+            int count = size - 1;
+            if (count < 2) {
+                continue;
+            }
+            // SelectMedian's definition on the others: rank r of the others is sorted[r] when the
+            // beat's own interval (the first value not below it) lies after r, i.e. when sorted[r]
+            // is below it, else sorted[r + 1]
+            double own = ibi[i];
+            double pos = 0.5 * (count + 1);
+            double fpos = Math.floor(pos);
+            int intPos = (int) fpos;
+            double lower = sorted[intPos - 1] < own ? sorted[intPos - 1] : sorted[intPos];
+            double upper = sorted[intPos] < own ? sorted[intPos] : sorted[intPos + 1];
+            double median = lower + (pos - fpos) * (upper - lower);
+            deviates[i] = Math.abs(own - median) > maxDeviation * median;
+        }
+        return deviates;
+    }
+
+    /** Inserts {@code v} into ascending {@code a[0, size)}; returns the new size. */
+    private static int insert(double[] a, int size, double v) {
+        int at = size;
+        while (at > 0 && a[at - 1] > v) {
+            a[at] = a[at - 1];
+            at--;
+        }
+        a[at] = v;
+        return size + 1;
+    }
+
+    /** Removes one value equal to {@code v} from ascending {@code a[0, size)}; returns the new size. */
+    private static int remove(double[] a, int size, double v) {
+        int at = firstNotBelow(a, size, v);
+        System.arraycopy(a, at + 1, a, at, size - at - 1);
+        return size - 1;
+    }
+
+    /** Index of the first value of ascending {@code a[0, size)} not below {@code v}. */
+    private static int firstNotBelow(double[] a, int size, double v) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** {@link #deviatesFromMedian} by gathering each eligible beat's neighbours and taking their median (any input). */
+    private static boolean[] deviatesByGathering(
             double[] t, double[] ibi, boolean[] eligible, int perSide, double windowS, double maxDeviation) {
         int n = ibi.length;
         boolean[] deviates = new boolean[n];
