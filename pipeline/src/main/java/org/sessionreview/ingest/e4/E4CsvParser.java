@@ -23,8 +23,9 @@ import org.sessionreview.model.Reject;
  * E4Limits#MAX_LINE_CHARS} and being empty inside the data; for IBI also interval <= 0 or outside
  * {@link E4Limits#MIN_IBI_S}..{@link E4Limits#MAX_IBI_S}, negative
  * offset, offset past the duration cap and a beat out of order ({@link BeatOrder}). Reading stops at
- * the duration cap and at an I/O error, keeping what was read. Counting: see {@link
- * E4FileReport}.
+ * the duration cap and at an I/O error, keeping what was read. A first data line that repeats the
+ * rate row's text (the rate row written twice) is rejected and takes no place on the sample grid,
+ * so the samples after it keep their times. Counting: see {@link E4FileReport}.
  *
  * <p>Two exports joined into one file (a second header among the data lines) are placed at
  * their own times: for regular channels see {@link JoinedExports}; in IBI.csv a data line {@code
@@ -44,6 +45,8 @@ import org.sessionreview.model.Reject;
 public final class E4CsvParser {
     private static final String ROW1 = "row 1 (start time, unix seconds)";
     private static final String ROW2 = "row 2 (sample rate, Hz)";
+    private static final String REPEATED_RATE_ROW = "repeats the sample rate row (line 2): the rate row written"
+            + " twice? Not taken as a sample; the samples start at line 4";
 
     private final Channel channel;
     private final String sessionId;
@@ -177,6 +180,10 @@ public final class E4CsvParser {
                 }
                 read++;
                 String reason = lines.parsed ? null : lineProblem(lines, in, width);
+                if (lines.number == 3 && reason == null && in.text().strip().equals(rateRow.strip())) {
+                    reject(lines, in, REPEATED_RATE_ROW); // not a sample: the samples start at line 4
+                    continue;
+                }
                 // an ordinary line costs one comparison here, not a call
                 if ((joined.busy() || (reason == null && fields[0] > JoinedExports.MIN_START_SECONDS))
                         && joined.take(lines, in, reason)) {
@@ -254,7 +261,7 @@ public final class E4CsvParser {
                         ? ""
                         : " (offset " + E4Limits.num(fields[0]) + " s in the export joined at line " + shiftLine + ")";
                 if (reason == null) {
-                    reason = ibiProblem(offset, fields[1]);
+                    reason = limits.beatProblem(offset, fields[1]);
                     if (reason != null) {
                         reason += note;
                     }
@@ -280,25 +287,6 @@ public final class E4CsvParser {
                     "no beats after the header row (the E4 writes an IBI.csv without beats when it found no clean beat, e.g. with much movement): heart rate comes from the pulse wave");
         }
         return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(), offsets.toArray());
-    }
-
-    /** What is wrong with a beat on its own (null when nothing); its order is {@link BeatOrder}'s. */
-    private String ibiProblem(double offset, double ibi) {
-        if (offset < 0) {
-            return "negative beat offset " + offset + " s";
-        }
-        if (offset > limits.maxOffsetSeconds()) {
-            return "beat offset " + E4Limits.num(offset) + " s is past the " + E4Limits.num(limits.maxDurationHours())
-                    + " h limit";
-        }
-        if (!(ibi > 0)) {
-            return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
-        }
-        if (ibi < E4Limits.MIN_IBI_S || ibi > E4Limits.MAX_IBI_S) {
-            return "IBI " + E4Limits.num(ibi) + " s is no interval between heart beats (" + E4Limits.MIN_IBI_S + " to "
-                    + E4Limits.num(E4Limits.MAX_IBI_S) + " s)";
-        }
-        return null;
     }
 
     /** Why the data line {@code lines} is on is rejected (null when fine); fills {@link #fields}. */

@@ -144,6 +144,24 @@ public final class E4Limits {
         return num(seconds) + " is not a unix time in seconds between 2000-01-01 and 2100-01-01";
     }
 
+    /** What is wrong with a beat on its own (null when nothing); its order is {@link BeatOrder}'s. */
+    String beatProblem(double offset, double ibi) {
+        if (offset < 0) {
+            return "negative beat offset " + offset + " s";
+        }
+        if (offset > maxOffsetSeconds()) {
+            return "beat offset " + num(offset) + " s is past the " + num(maxDurationHours()) + " h limit";
+        }
+        if (!(ibi > 0)) {
+            return (ibi < 0 ? "negative" : "zero") + " IBI " + ibi + " s";
+        }
+        if (ibi < MIN_IBI_S || ibi > MAX_IBI_S) {
+            return "IBI " + num(ibi) + " s is no interval between heart beats (" + MIN_IBI_S + " to " + num(MAX_IBI_S)
+                    + " s)";
+        }
+        return null;
+    }
+
     /** Most data lines of a regular channel at {@code rateHz}. */
     long maxSamples(double rateHz) {
         return (long) Math.floor(maxDurationHours * 3600 * rateHz);

@@ -132,6 +132,43 @@ class E4PlausibilityTest {
     }
 
     @Test
+    void shouldRejectARepeatedRateRowWithoutShiftingTheSamples() throws IOException {
+        E4Recording rec = readFolder("EDA.csv", START_S + ".000000\n4.000000\n4.000000\n0.500000\n0.600000\n");
+        E4FileReport report = rec.files().get(Channel.EDA);
+
+        E4Channel eda = rec.channel(Channel.EDA).orElseThrow();
+        assertArrayEquals(new double[] {0.5, 0.6}, eda.values()); // 0.5 is at the start time, not 0.25 s later
+        assertEquals(START_S * 1000, eda.startMillis());
+        assertEquals(3, report.recordsRead());
+        assertEquals(1, report.recordsRejected());
+        Reject r = report.rejects().get(0);
+        assertEquals(3, r.line);
+        assertTrue(r.reason.startsWith("repeats the sample rate row (line 2): the rate row written twice?"), r.reason);
+    }
+
+    @Test
+    void shouldRejectARepeatedAccRateRow() throws IOException {
+        String start = START_S + ".000000, " + START_S + ".000000, " + START_S + ".000000\n";
+        String rate = "32.000000, 32.000000, 32.000000\n";
+        E4Recording rec = readFolder("ACC.csv", start + rate + rate + "1,2,63\n3,4,64\n");
+
+        assertArrayEquals(
+                new double[] {1, 2, 63, 3, 4, 64},
+                rec.channel(Channel.ACC).orElseThrow().values());
+        assertEquals(1, rec.files().get(Channel.ACC).recordsRejected());
+    }
+
+    @Test
+    void shouldKeepAFirstSampleThatEqualsTheRateInOtherDigits() throws IOException {
+        // only the rate row's own text is taken for a repeat: 4.0 is a sample of 4 uS
+        E4Recording rec = readFolder("EDA.csv", START_S + ".000000\n4.000000\n4.0\n0.5\n");
+
+        assertArrayEquals(
+                new double[] {4.0, 0.5}, rec.channel(Channel.EDA).orElseThrow().values());
+        assertEquals(0, rec.files().get(Channel.EDA).recordsRejected());
+    }
+
+    @Test
     void shouldRejectATenMegabyteLineWithoutQuotingItWhenItIsADataLine() throws IOException {
         String secret = "Jane Doe ";
         String huge = secret.repeat(10_000_000 / secret.length());
