@@ -75,6 +75,11 @@ public final class SessionManifestParser {
     private static final java.util.regex.Pattern BASIC_OFFSET =
             java.util.regex.Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
+    /** media_start must not be before this: no session of this project was recorded earlier. */
+    static final java.time.Instant EARLIEST_MEDIA_START = java.time.Instant.parse("1990-01-01T00:00:00Z");
+    /** media_start must be before this (2100-01-01T00:00Z, as E4 start times without a media start). */
+    static final java.time.Instant LATEST_MEDIA_START = java.time.Instant.parse("2100-01-01T00:00:00Z");
+
     private SessionManifestParser() {}
 
     /**
@@ -154,6 +159,13 @@ public final class SessionManifestParser {
         if (ms != null) {
             try {
                 mediaStart = parseMediaStart(ms);
+                if (mediaStart.toInstant().isBefore(EARLIEST_MEDIA_START)
+                        || !mediaStart.toInstant().isBefore(LATEST_MEDIA_START)) {
+                    // every wearable file would then be rejected as far from it, and every window misplaced
+                    errors.add("media_start is in the year " + mediaStart.getYear()
+                            + ", no plausible date of a recorded session (1990 to 2099 expected): a mistyped year?");
+                    mediaStart = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add("media_start is not an ISO-8601 instant with offset (e.g. 2026-03-02T10:00:00+01:00)");
             }

@@ -331,4 +331,32 @@ class SessionManifestParserTest {
             assertTrue(e.getMessage().contains("media_start is not an ISO-8601 instant with offset"), e.getMessage());
         }
     }
+
+    @Test
+    void shouldRejectAMediaStartInAnAbsurdYearNamingTheField() throws Exception {
+        // before: +99999 was read, and then every wearable file was rejected as over 24 h from it
+        for (String[] c : new String[][] {
+            {"+99999-03-02T10:00:00+01:00", "99999"},
+            {"1970-01-01T00:00:00Z", "1970"},
+            {"1989-12-31T23:59:59Z", "1989"},
+            {"2100-01-01T00:00:00Z", "2100"},
+            {"0026-03-02T10:00:00+01:00", "26"}
+        }) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class,
+                    () -> SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", c[0])),
+                    c[0]);
+            assertEquals(
+                    "media_start is in the year " + c[1]
+                            + ", no plausible date of a recorded session (1990 to 2099 expected): a mistyped year?",
+                    e.getMessage());
+        }
+        for (String edge : List.of("1990-01-01T00:00:00Z", "2099-12-31T23:59:59Z")) {
+            assertEquals(
+                    java.time.Instant.parse(edge),
+                    SessionManifestParser.parse(GOOD.replace("2026-03-02T10:00:00+01:00", edge))
+                            .mediaStart()
+                            .toInstant());
+        }
+    }
 }
