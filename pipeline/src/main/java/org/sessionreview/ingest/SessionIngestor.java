@@ -225,9 +225,25 @@ public final class SessionIngestor implements Serializable {
         }
         InputHashes.identify(f, file);
         try {
-            Codebook session = Codebook.load(file, name);
-            f.recordsAccepted = 1;
-            return book.overriddenBy(session);
+            Codebook.Loaded session = Codebook.loadEntries(file, name);
+            f.recordsRead = Math.max(1, session.entries());
+            f.recordsRejected = session.problems().size();
+            f.recordsAccepted = f.recordsRead - f.recordsRejected;
+            for (Codebook.EntryProblem p : session.problems()) {
+                // the reasons name sections and positions only, never a site's label or name
+                out.rejects.add(new Reject(
+                        m.sessionId(),
+                        name,
+                        p.line(),
+                        "codebook entry not used (labels it would map are rejected): " + p.reason(),
+                        null));
+            }
+            if (!session.problems().isEmpty()) {
+                f.firstReject = out.rejects
+                        .get(out.rejects.size() - session.problems().size())
+                        .located();
+            }
+            return book.overriddenBy(session.codebook());
         } catch (RuntimeException e) { // CodebookException is one
             rejectFile(
                     out,

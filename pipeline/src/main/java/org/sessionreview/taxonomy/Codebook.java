@@ -1,22 +1,14 @@
 package org.sessionreview.taxonomy;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.sessionreview.storage.Entry;
 import org.sessionreview.storage.LocalEntry;
 import org.sessionreview.storage.TextEncoding;
@@ -54,9 +46,11 @@ import org.sessionreview.storage.TextEncoding;
  *
  * <p>Loading fails with a {@link CodebookException} naming the file and the problem when the JSON
  * is malformed ("not valid JSON at line L, column C"), has anything after the top-level object
- * ("trailing content after the JSON object at line L"), has duplicate keys, has a section other than these four, maps a label to a
- * non-canonical code, remaps a canonical code, maps an actor to anything other than the three
- * actors, or has non-string values.
+ * ("trailing content after the JSON object at line L"), has duplicate keys or a section that is
+ * not an object. An unusable entry (a section other than these four, a label mapped to a
+ * non-canonical code, a canonical code remapped, an actor other than the three actors, a
+ * non-string value) fails {@link #parse} (the run-wide codebook) and is left out with its line by
+ * {@link #parseEntries} (a session's codebook: the other entries are used; {@link CodebookReader}).
  *
  * <p>Messages never quote the file's keys or values (site labels and actor names can be client
  * names): they name the section and the entry's position in it ("labels entry 3 maps to a value
@@ -67,10 +61,6 @@ import org.sessionreview.storage.TextEncoding;
  * run-wide one entry by entry.
  */
 public final class Codebook {
-    private static final Set<String> SECTIONS =
-            Set.of("description", "labels", "actors", "modifiers", "modifier_values");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final ObjectMapper JSON = handEditedJson();
 
     /**
      * The reader of the JSON files people write by hand (codebooks, session.json): {@code //} and
@@ -100,7 +90,7 @@ public final class Codebook {
     private final Map<String, String> modifiers;
     private final ModifierValues modifierValues;
 
-    private Codebook(
+    Codebook(
             String source,
             Map<String, String> labels,
             Map<String, Actor> actors,
@@ -139,164 +129,68 @@ public final class Codebook {
 
     /** As {@link #load(Path, String)}, on any file system. */
     public static Codebook load(Entry file, String sourceName) {
-        String text;
+        return parse(text(file, sourceName), sourceName);
+    }
+
+    private static String text(Entry file, String sourceName) {
         try {
-            text = TextEncoding.decode(file.readAllBytes());
+            return TextEncoding.decode(file.readAllBytes());
         } catch (IOException e) {
             throw new CodebookException(
                     "codebook " + sourceName + ": cannot be read ("
                             + e.getClass().getSimpleName() + ")",
                     e);
         }
-        return parse(text, sourceName);
     }
 
     /**
      * Parses codebook JSON text; {@code sourceName} names it in error messages.
      *
-     * @throws CodebookException when the text is not a valid codebook
+     * @throws CodebookException when the text is not a valid codebook, or any entry of it is
+     *     unusable (the first such entry is named)
      */
     public static Codebook parse(String json, String sourceName) {
-        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-        JsonNode root;
-        try (JsonParser p = JSON.createParser(text)) {
-            try {
-                root = JSON.readTree(p);
-            } catch (JsonProcessingException e) {
-                // never Jackson's message: it quotes the token or duplicate key (site labels)
-                throw fail(
-                        sourceName, (isDuplicateKey(e) ? "duplicate key" : "not valid JSON") + at(e.getLocation()), e);
-            }
-            try {
-                if (root != null && p.nextToken() != null) {
-                    throw fail(sourceName, "trailing content after the JSON object" + at(p.currentTokenLocation()));
-                }
-            } catch (JsonProcessingException e) {
-                throw fail(sourceName, "trailing content after the JSON object" + at(e.getLocation()), e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading JSON from memory failed", e);
+        Loaded loaded = CodebookReader.read(json, sourceName);
+        if (!loaded.problems().isEmpty()) {
+            throw new CodebookException(
+                    "codebook " + sourceName + ": " + loaded.problems().get(0).reason());
         }
-        if (root == null || !root.isObject()) {
-            throw fail(
-                    sourceName,
-                    "the top level must be a JSON object with sections labels, actors, modifiers, modifier_values");
-        }
-        int position = 0;
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            position++;
-            if (!SECTIONS.contains(name)) {
-                throw fail(
-                        sourceName,
-                        "top-level entry " + position
-                                + " is not a known section; expected labels, actors, modifiers, modifier_values or"
-                                + " description");
-            }
-        }
-        Map<String, String> labels = new TreeMap<>();
-        int n = 0;
-        for (Map.Entry<String, String> e : strings(root, "labels", sourceName).entrySet()) {
-            n++;
-            String label = e.getKey();
-            String target = e.getValue().trim();
-            Optional<CanonicalCode> code = CodeTaxonomy.lookup(target);
-            if (code.isEmpty()) {
-                throw fail(sourceName, "labels entry " + n + " maps to a value that is not a canonical code");
-            }
-            Optional<CanonicalCode> self = CodeTaxonomy.lookup(label);
-            if (self.isPresent() && self.get() != code.get()) {
-                throw fail(
-                        sourceName,
-                        "labels entry " + n + " is the canonical code "
-                                + self.get().code() + " and cannot be remapped to "
-                                + code.get().code());
-            }
-            putUnique(labels, key(label), code.get().code(), "labels", n, sourceName);
-        }
-        Map<String, Actor> actors = new TreeMap<>();
-        n = 0;
-        for (Map.Entry<String, String> e : strings(root, "actors", sourceName).entrySet()) {
-            n++;
-            Optional<Actor> actor = Actor.parse(e.getValue());
-            if (actor.isEmpty()) {
-                throw fail(sourceName, "actors entry " + n + " maps to a value other than client, therapist or dyad");
-            }
-            putUnique(actors, key(e.getKey()), actor.get(), "actors", n, sourceName);
-        }
-        Map<String, String> modifiers = new TreeMap<>();
-        n = 0;
-        for (Map.Entry<String, String> e :
-                strings(root, "modifiers", sourceName).entrySet()) {
-            n++;
-            String target = e.getValue().trim().toLowerCase(Locale.ROOT);
-            if (!IDENTIFIER.matcher(target).matches()) {
-                throw fail(sourceName, "modifiers entry " + n + " maps to a name that does not match [a-z][a-z0-9_]*");
-            }
-            putUnique(modifiers, key(e.getKey()), target, "modifiers", n, sourceName);
-        }
-        ModifierValues values = ModifierValues.parse(root.get("modifier_values"), problem -> fail(sourceName, problem));
-        return new Codebook(sourceName, labels, actors, modifiers, values);
+        return loaded.codebook();
     }
 
-    private static Map<String, String> strings(JsonNode root, String section, String sourceName) {
-        JsonNode node = root.get(section);
-        Map<String, String> out = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isObject()) {
-            throw fail(sourceName, "section '" + section + "' must be a JSON object, not " + node.getNodeType());
-        }
-        int n = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            n++;
-            if (e.getKey().isBlank()) {
-                throw fail(sourceName, "section '" + section + "' has an empty key");
-            }
-            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                throw fail(
-                        sourceName,
-                        section + " entry " + n + " must map to a non-empty string, not "
-                                + (e.getValue().isTextual()
-                                        ? "a blank one"
-                                        : "a " + e.getValue().getNodeType()));
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return out;
+    /**
+     * Parses codebook JSON text entry by entry: an unusable entry (a label mapped to no canonical
+     * code, an actor that is none of the three, a section's value that is not a string) is left
+     * out and listed with its line, and the other entries are used.
+     *
+     * @throws CodebookException when the text as a whole is no codebook (not valid JSON, a key
+     *     given twice, not an object, a section that is not an object)
+     */
+    public static Loaded parseEntries(String json, String sourceName) {
+        return CodebookReader.read(json, sourceName);
     }
 
-    private static <V> void putUnique(
-            Map<String, V> map, String key, V value, String section, int entry, String sourceName) {
-        V previous = map.put(key, value);
-        if (previous != null && !previous.equals(value)) {
-            // labels map to canonical codes and actors to the three actors: both safe to name
-            String targets = section.equals("modifiers") ? "" : ": " + previous + " and " + value;
-            throw fail(
-                    sourceName,
-                    section + " entry " + entry
-                            + " repeats an earlier key (keys are case-insensitive) with a different target" + targets);
-        }
+    /** As {@link #parseEntries(String, String)}, reading the file as {@link #load(Entry, String)} does. */
+    public static Loaded loadEntries(Entry file, String sourceName) {
+        return CodebookReader.read(text(file, sourceName), sourceName);
     }
 
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "");
-    }
+    /**
+     * A codebook read entry by entry.
+     *
+     * @param codebook the usable entries
+     * @param entries how many entries the file holds (the unusable ones included)
+     * @param problems the entries left out, in file order
+     */
+    public record Loaded(Codebook codebook, int entries, java.util.List<EntryProblem> problems) {}
 
-    private static CodebookException fail(String sourceName, String problem) {
-        return new CodebookException("codebook " + sourceName + ": " + problem);
-    }
+    /**
+     * An entry left out: its line (1-based; 0 when unknown) and why, naming the section and the
+     * entry's position, never its key or value.
+     */
+    public record EntryProblem(long line, String reason) {}
 
-    private static CodebookException fail(String sourceName, String problem, Throwable cause) {
-        return new CodebookException("codebook " + sourceName + ": " + problem, cause);
-    }
-
-    private static String key(String text) {
+    static String key(String text) {
         return text.trim().toLowerCase(Locale.ROOT);
     }
 

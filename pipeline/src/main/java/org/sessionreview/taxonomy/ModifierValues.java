@@ -32,12 +32,21 @@ public final class ModifierValues {
         this.values = Collections.unmodifiableMap(copy);
     }
 
+    /** Where an unusable entry of the section is reported; {@code word} 0 for the modifier itself. */
+    interface Problems {
+        void entry(int modifier, int word, String reason);
+    }
+
     /**
-     * Reads the section; {@code fail} makes the exception for a problem.
+     * Reads the section; {@code fail} makes the exception for a problem of the whole section (not an
+     * object), {@code problems} hears of each unusable entry, which is left out: a modifier that is
+     * not an object of words, a word that is blank or maps to neither a non-empty string nor a whole
+     * number, a word repeated (case-insensitively) with another value (both left out: which is meant
+     * is unknown), each word of a modifier repeated (case-insensitively).
      *
      * @param node the section (null or missing: none)
      */
-    static ModifierValues parse(JsonNode node, Function<String, RuntimeException> fail) {
+    static ModifierValues parse(JsonNode node, Function<String, RuntimeException> fail, Problems problems) {
         if (node == null || node.isNull()) {
             return NONE;
         }
@@ -50,27 +59,61 @@ public final class ModifierValues {
             Map.Entry<String, JsonNode> modifier = it.next();
             m++;
             if (!modifier.getValue().isObject()) {
-                throw fail.apply("modifier_values entry " + m + " must map words to values (a JSON object)");
+                problems.entry(m, 0, "modifier_values entry " + m + " must map words to values (a JSON object)");
+                continue;
             }
+            boolean repeated = out.containsKey(key(modifier.getKey()));
             Map<String, String> words = new TreeMap<>();
+            Map<String, Integer> firstWord = new java.util.HashMap<>();
+            java.util.Set<String> ambiguous = new java.util.HashSet<>();
             int w = 0;
             for (Iterator<Map.Entry<String, JsonNode>> ws = modifier.getValue().fields(); ws.hasNext(); ) {
                 Map.Entry<String, JsonNode> word = ws.next();
                 w++;
                 JsonNode target = word.getValue();
                 boolean ok = (target.isTextual() && !target.asText().isBlank()) || target.isIntegralNumber();
+                if (repeated) {
+                    problems.entry(
+                            m,
+                            w,
+                            "modifier_values entry " + m + " repeats an earlier modifier"
+                                    + " (case-insensitive): its word " + w + " is not used");
+                    continue;
+                }
                 if (!ok || word.getKey().isBlank()) {
-                    throw fail.apply("modifier_values entry " + m + ", word " + w
-                            + " must map a non-empty word to a non-empty string or a whole number");
+                    problems.entry(
+                            m,
+                            w,
+                            "modifier_values entry " + m + ", word " + w
+                                    + " must map a non-empty word to a non-empty string or a whole number");
+                    continue;
                 }
-                String previous = words.put(key(word.getKey()), target.asText().trim());
-                if (previous != null && !previous.equals(target.asText().trim())) {
-                    throw fail.apply("modifier_values entry " + m + ", word " + w
-                            + " repeats an earlier word (words are case-insensitive) with a different value");
+                String k = key(word.getKey());
+                String previous = words.get(k);
+                if (ambiguous.contains(k)
+                        || (previous != null && !previous.equals(target.asText().trim()))) {
+                    problems.entry(
+                            m,
+                            w,
+                            "modifier_values entry " + m + ", word " + w
+                                    + " repeats an earlier word (words are case-insensitive) with a different value;"
+                                    + " neither is used");
+                    if (ambiguous.add(k)) {
+                        words.remove(k);
+                        problems.entry(
+                                m,
+                                firstWord.get(k),
+                                "modifier_values entry " + m + ", word "
+                                        + firstWord.get(k) + " is repeated by word " + w + " with a different value;"
+                                        + " neither is used");
+                    }
+                    continue;
                 }
+                firstWord.putIfAbsent(k, w);
+                words.put(k, target.asText().trim());
             }
-            if (out.put(key(modifier.getKey()), words) != null) {
-                throw fail.apply("modifier_values entry " + m + " repeats an earlier modifier (case-insensitive)");
+            if (!repeated) {
+                out.put(key(modifier.getKey()), words);
             }
         }
         return new ModifierValues(out);

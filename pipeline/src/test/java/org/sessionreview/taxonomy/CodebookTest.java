@@ -124,8 +124,8 @@ class CodebookTest {
                 "labels entry 1 is the canonical code ANX_SMO and cannot be remapped to ANX_CPD");
         assertProblem(
                 "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"SIGH\": \"ANX_SMO\"}}",
-                "labels entry 2 repeats an earlier key (keys are case-insensitive) with a different target:"
-                        + " ANX_STR_SIGH and ANX_SMO");
+                "labels entry 2 repeats the key of entry 1 (keys are case-insensitive) with a different target:"
+                        + " ANX_STR_SIGH and ANX_SMO; neither is used");
         assertProblem(
                 "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"sigh\": \"ANX_SMO\"}}",
                 "duplicate key at line 1, column ");
@@ -199,5 +199,68 @@ class CodebookTest {
             assertTrue(e.getMessage().startsWith("codebook c.json: "), e.getMessage());
             assertFalse(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("maria"), e.getMessage());
         }
+    }
+
+    @Test
+    void shouldLeaveOutOnlyTheUnusableEntriesWithTheirLinesWhenReadEntryByEntry() {
+        String json = """
+                {
+                  "labels": {
+                    "site sigh": "ANX_STR_SIGH",
+                    "Jane Roe": "NOT_A_CODE",
+                    "site hands": "ANX_STR_HANDS",
+                    "SITE SIGH": "ANX_STR_FIDGET"
+                  },
+                  "actors": {"Pat": "client", "Dr": "nurse"},
+                  "lables": {"x": "AFF_CUE"},
+                  "modifier_values": {"intensity": {"leicht": 1, "mittel": [2], "stark": 3}}
+                }
+                """;
+        Codebook.Loaded loaded = Codebook.parseEntries(json, "cb.json");
+
+        // 4 labels, 2 actors, the unknown section, 3 words
+        assertEquals(10, loaded.entries());
+        assertEquals(
+                List.of(
+                                new Codebook.EntryProblem(
+                                        4, "labels entry 2 maps to a value that is not a canonical code"),
+                                new Codebook.EntryProblem(
+                                        3,
+                                        "labels entry 1 has its key repeated by entry 4 with a different target; neither is"
+                                                + " used"),
+                                new Codebook.EntryProblem(
+                                        6,
+                                        "labels entry 4 repeats the key of entry 1 (keys are case-insensitive) with a"
+                                                + " different target: ANX_STR_SIGH and ANX_STR_FIDGET; neither is used"),
+                                new Codebook.EntryProblem(
+                                        8, "actors entry 2 maps to a value other than client, therapist or dyad"),
+                                new Codebook.EntryProblem(
+                                        9,
+                                        "top-level entry 3 is not a known section; expected labels, actors, modifiers,"
+                                                + " modifier_values or description"),
+                                new Codebook.EntryProblem(
+                                        10,
+                                        "modifier_values entry 1, word 2 must map a non-empty word to a non-empty string or a"
+                                                + " whole number"))
+                        .stream()
+                        .sorted(java.util.Comparator.comparingLong(Codebook.EntryProblem::line))
+                        .toList(),
+                loaded.problems());
+        Codebook cb = loaded.codebook();
+        assertEquals(Optional.of(CanonicalCode.ANX_STR_HANDS), cb.canonicalCode("site hands"));
+        assertEquals(Optional.empty(), cb.canonicalCode("site sigh")); // which target was meant is unknown
+        assertEquals(Optional.of(Actor.CLIENT), cb.actor("pat"));
+        assertEquals(Optional.empty(), cb.actor("dr"));
+        assertEquals(Optional.of("3"), cb.modifierValue("intensity", "Stark"));
+        assertEquals(Optional.empty(), cb.modifierValue("intensity", "mittel"));
+        for (Codebook.EntryProblem p : loaded.problems()) {
+            assertFalse(p.reason().contains("Jane") || p.reason().contains("nurse"), p.reason());
+        }
+        // the run-wide codebook stays strict: its first unusable entry fails it
+        CodebookException e = assertThrows(CodebookException.class, () -> Codebook.parse(json, "cb.json"));
+        assertEquals(
+                "codebook cb.json: labels entry 1 has its key repeated by entry 4 with a different target; neither"
+                        + " is used",
+                e.getMessage());
     }
 }

@@ -1,0 +1,79 @@
+package org.sessionreview.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.ingest.session.Pseudonymizer;
+import org.sessionreview.model.InputFileStats;
+import org.sessionreview.model.Reject;
+
+/** What session.json lists beside the wearables: a codebook read entry by entry, annotation files listed twice. */
+class SessionIngestorListingTest {
+    @TempDir
+    Path root;
+
+    private IngestedSession ingest(String annotations, String extra) throws IOException {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(
+                s.resolve("session.json"),
+                "{\"session_id\": \"S1\", \"therapist_id\": \"T1\", \"client_id\": \"c-1\", \"session_number\": 1,"
+                        + " \"media_start\": \"2026-03-02T10:00:00+01:00\", \"duration_s\": 600, \"wearables\": {},"
+                        + " \"annotations\": " + annotations + ", \"consent\": {\"supervision\": true,"
+                        + " \"research\": false}" + extra + "}");
+        IngestedSession out =
+                new SessionIngestor(PipelineConfig.defaults(), Pseudonymizer.demo(), null).ingest(root, "a");
+        for (InputFileStats f : out.files) {
+            assertEquals(f.recordsRead, f.recordsAccepted + f.recordsRejected, f.toString());
+        }
+        return out;
+    }
+
+    private static InputFileStats file(IngestedSession s, String path) {
+        return s.files.stream().filter(f -> f.path.equals(path)).findFirst().orElseThrow();
+    }
+
+    private static final String EVENTS = "{\"start\": 10, \"code\": \"site sigh\", \"actor\": \"Pat\"}\n"
+            + "{\"start\": 20, \"code\": \"site hands\", \"actor\": \"client\"}\n"
+            + "{\"start\": 30, \"code\": \"site fidget\", \"actor\": \"client\"}\n";
+
+    @Test
+    void shouldUseTheGoodEntriesOfACodebookAndRejectTheBadOneAtItsLine() throws IOException {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(s.resolve("codes.jsonl"), EVENTS);
+        Files.writeString(
+                s.resolve("codebook.json"),
+                "{\"labels\": {\n"
+                        + "  \"site sigh\": \"ANX_STR_SIGH\",\n"
+                        + "  \"site fidget\": \"ANX_FIDGET_TYPO\",\n"
+                        + "  \"site hands\": \"ANX_STR_HANDS\"},\n"
+                        + " \"actors\": {\"Pat\": \"client\"}}\n");
+
+        IngestedSession out = ingest("[\"codes.jsonl\"]", ", \"codebook\": \"codebook.json\"");
+
+        InputFileStats cb = file(out, "a/codebook.json");
+        assertEquals(4, cb.recordsRead);
+        assertEquals(1, cb.recordsRejected);
+        List<Reject> cbRejects = out.rejects.stream()
+                .filter(r -> r.sourceFile.equals("a/codebook.json"))
+                .toList();
+        assertEquals(1, cbRejects.size());
+        assertEquals(3, cbRejects.get(0).line);
+        assertEquals(
+                "codebook entry not used (labels it would map are rejected): labels entry 2 maps to a value that is"
+                        + " not a canonical code",
+                cbRejects.get(0).reason);
+        // before: the whole codebook was rejected, and all three events with it
+        assertEquals(
+                List.of("ANX_STR_SIGH", "ANX_STR_HANDS"),
+                out.annotations.stream().map(x -> x.code).toList());
+        InputFileStats codes = file(out, "a/codes.jsonl");
+        assertEquals(3, codes.recordsRead);
+        assertEquals(1, codes.recordsRejected);
+    }
+}
