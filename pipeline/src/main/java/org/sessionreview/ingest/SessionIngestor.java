@@ -145,11 +145,12 @@ public final class SessionIngestor implements Serializable {
         AnnotationNormalizer normalizer = new AnnotationNormalizer(codebook);
         double recordedS = (endMillis - info.mediaStartMillis) / 1000.0;
         double limitS = AnnotationRange.limitS(m.durationS(), info.wearers.isEmpty() ? null : recordedS);
+        Map<String, String> listed = new java.util.HashMap<>(); // SHA-256 -> the name it was first read by
         for (String name : m.annotations()) {
             Entry file = SessionPaths.resolve(dir, name);
             // the entry's own name: the manifest parser has refused '..' and absolute names, so it
             // names something in this folder (a link leading out is still refused, unread)
-            readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS);
+            readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS, listed);
         }
         out.annotations.sort(Annotation.ORDER);
         info.annotationCount = out.annotations.size();
@@ -275,7 +276,8 @@ public final class SessionIngestor implements Serializable {
             Entry file,
             String name,
             AnnotationNormalizer normalizer,
-            double limitS) {
+            double limitS,
+            Map<String, String> listed) {
         InputFileStats f = new InputFileStats(sessionId, name, "annotations");
         out.files.add(f);
         if (file == null || !file.isRegularFile()) {
@@ -295,6 +297,23 @@ public final class SessionIngestor implements Serializable {
             return;
         }
         InputHashes.identify(f, file);
+        String earlier = f.sha256 == null || f.sizeBytes == 0 ? null : listed.putIfAbsent(f.sha256, name);
+        if (earlier != null) {
+            // the same name twice, another case of it on a case-insensitive disk, a link or a copy:
+            // read again, every coded event in it would count twice
+            f.recordsRead = 1;
+            rejectFile(
+                    out,
+                    f,
+                    new Reject(
+                            sessionId,
+                            name,
+                            0,
+                            "the same file as " + earlier + " (the same bytes, SHA-256), listed again in session.json:"
+                                    + " not read a second time, its events would count twice",
+                            null));
+            return;
+        }
         ParseResult<Annotation> result;
         try {
             ParseResult<RawAnnotation> parsed;

@@ -1,6 +1,8 @@
 package org.sessionreview.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,5 +77,45 @@ class SessionIngestorListingTest {
         InputFileStats codes = file(out, "a/codes.jsonl");
         assertEquals(3, codes.recordsRead);
         assertEquals(1, codes.recordsRejected);
+    }
+
+    @Test
+    void shouldReadAFileListedTwiceOnceAndRejectItsSecondListing() throws IOException {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(
+                s.resolve("codes.jsonl"), "{\"start\": 10, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n");
+        Files.copy(s.resolve("codes.jsonl"), s.resolve("codes (1).jsonl"));
+        Files.createSymbolicLink(s.resolve("Codes.JSONL"), Path.of("codes.jsonl"));
+        Files.writeString(s.resolve("empty.csv"), "");
+        Files.writeString(s.resolve("empty2.csv"), "");
+
+        IngestedSession out = ingest(
+                "[\"codes.jsonl\", \"./codes.jsonl\", \"Codes.JSONL\", \"codes (1).jsonl\", \"empty.csv\","
+                        + " \"empty2.csv\"]",
+                "");
+
+        // before: a literal repeat rejected the whole session, a link or a copy counted every event twice
+        assertEquals(1, out.annotations.size());
+        for (String again : List.of("a/./codes.jsonl", "a/Codes.JSONL", "a/codes (1).jsonl")) {
+            InputFileStats f = file(out, again);
+            assertEquals(1, f.recordsRejected, again);
+            Reject r = out.rejects.stream()
+                    .filter(x -> x.sourceFile.equals(again))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    "the same file as a/codes.jsonl (the same bytes, SHA-256), listed again in session.json: not read"
+                            + " a second time, its events would count twice",
+                    r.reason);
+        }
+        // two empty files are two files, each empty
+        for (String empty : List.of("a/empty.csv", "a/empty2.csv")) {
+            Reject r = out.rejects.stream()
+                    .filter(x -> x.sourceFile.equals(empty))
+                    .findFirst()
+                    .orElseThrow();
+            assertFalse(r.reason.contains("same file"), r.reason);
+            assertTrue(r.reason.contains("empty"), r.reason);
+        }
     }
 }

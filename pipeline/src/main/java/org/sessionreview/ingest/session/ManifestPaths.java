@@ -145,31 +145,11 @@ final class ManifestPaths {
                 errors.add("annotations[" + i + "] must be a file name inside the session folder"
                         + " (no '..', no absolute path)");
             } else {
-                int earlier = indexOfSameFile(a, i, n.asText());
-                if (earlier >= 0) {
-                    // read twice, every coded event would count twice
-                    errors.add("annotations[" + i + "] names the same file as annotations[" + earlier + "]");
-                }
+                // a file named twice is read once: the ingest rejects its second listing
                 out.add(n.asText());
             }
             i++;
         }
         return out;
-    }
-
-    /** Index of the entry before {@code i} of {@code files} naming the same file as {@code file} ({@code a.csv}, {@code ./a.csv}), or -1. */
-    private static int indexOfSameFile(JsonNode files, int i, String file) {
-        java.nio.file.Path p = java.nio.file.Path.of(file.replace('\\', '/')).normalize();
-        for (int k = 0; k < i; k++) {
-            JsonNode f = files.get(k);
-            if (f.isTextual()
-                    && isInsideFolder(f.asText())
-                    && java.nio.file.Path.of(f.asText().replace('\\', '/'))
-                            .normalize()
-                            .equals(p)) {
-                return k;
-            }
-        }
-        return -1;
     }
 }
