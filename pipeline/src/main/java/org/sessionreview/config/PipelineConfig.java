@@ -107,7 +107,7 @@ public final class PipelineConfig implements Serializable {
         b.rupture = rupture.toBuilder();
         b.synchrony = synchrony.toBuilder();
         b.trends = new Settings.Builder<>(trends, s -> s);
-        b.ingest = new Settings.Builder<>(ingest, s -> s);
+        b.ingest = new Settings.Builder<>(ingest, IngestOptions::checked);
         b.storedBaselines = storedBaselines;
         return b;
     }
@@ -146,6 +146,11 @@ public final class PipelineConfig implements Serializable {
     /** Longest E4 recording read per channel, hours. */
     public double e4MaxDurationHours() {
         return ingest.get(IngestOptions.E4_MAX_DURATION_H);
+    }
+
+    /** An ingest option's value ({@link IngestOptions}). */
+    public double ingest(ConfigOption<Double> option) {
+        return ingest.get(option);
     }
 
     public StoredBaselines storedBaselines() {
@@ -204,7 +209,7 @@ public final class PipelineConfig implements Serializable {
         private Settings.Builder<RuptureConfig> rupture = RuptureConfig.builder();
         private Settings.Builder<SynchronyConfig> synchrony = SynchronyConfig.builder();
         private Settings.Builder<Settings> trends = new Settings.Builder<>(TrendOptions.ALL, s -> s);
-        private Settings.Builder<Settings> ingest = new Settings.Builder<>(IngestOptions.ALL, s -> s);
+        private Settings.Builder<Settings> ingest = new Settings.Builder<>(IngestOptions.ALL, IngestOptions::checked);
         private StoredBaselines storedBaselines = StoredBaselines.none();
 
         private Builder() {}

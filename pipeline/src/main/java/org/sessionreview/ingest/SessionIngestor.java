@@ -44,6 +44,7 @@ public final class SessionIngestor implements Serializable {
     private final String runCodebook;
 
     private transient Codebook runCodebookLoaded;
+    private transient org.sessionreview.ingest.e4.E4SampleRanges ranges;
 
     /**
      * @param runCodebookJson the run-wide codebook ({@code --codebook}) as read by the client, so
@@ -130,7 +131,7 @@ public final class SessionIngestor implements Serializable {
         List<SampleBlock> blocks = new ArrayList<>();
         BlockSplitter splitter = new BlockSplitter(config.features());
         Map<Role, E4Recording> recordings =
-                Wearers.read(out, info, dir, folder, m.wearableParts(), config.e4MaxDurationHours());
+                Wearers.read(out, info, dir, folder, m.wearableParts(), config.e4MaxDurationHours(), ranges());
         m.wearableParts().forEach((role, parts) -> {
             if (parts.size() > 1) {
                 info.multiPartWearers.add(role.id());
@@ -260,6 +261,13 @@ public final class SessionIngestor implements Serializable {
                             null));
             return book;
         }
+    }
+
+    private org.sessionreview.ingest.e4.E4SampleRanges ranges() {
+        if (ranges == null) {
+            ranges = org.sessionreview.ingest.e4.E4SampleRanges.of(config);
+        }
+        return ranges;
     }
 
     private Codebook runCodebook() {

@@ -39,6 +39,7 @@ final class Wearers {
      *
      * @param wearables role -> its parts, in {@code session.json} order
      * @param maxDurationHours the duration cap ({@code ingest.e4_max_duration_h}), hours
+     * @param ranges each channel's plausible samples ({@code ingest.e4_*})
      * @return the recording of each wearer with at least one part read
      */
     static Map<Role, E4Recording> read(
@@ -47,8 +48,11 @@ final class Wearers {
             Entry dir,
             String folder,
             Map<Role, List<String>> wearables,
-            double maxDurationHours) {
-        E4Limits limits = E4Limits.around(info.mediaStartMillis).withMaxDurationHours(maxDurationHours);
+            double maxDurationHours,
+            org.sessionreview.ingest.e4.E4SampleRanges ranges) {
+        E4Limits limits = E4Limits.around(info.mediaStartMillis)
+                .withMaxDurationHours(maxDurationHours)
+                .withSampleRanges(ranges);
         Map<Role, List<E4Recording>> parts = new EnumMap<>(Role.class);
         Map<Role, List<Map<Channel, InputFileStats>>> readFiles = new EnumMap<>(Role.class);
         Map<E4FileReport, InputFileStats> stats = new IdentityHashMap<>();

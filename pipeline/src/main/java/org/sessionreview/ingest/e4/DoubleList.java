@@ -50,6 +50,13 @@ final class DoubleList {
         return fullChunks * CHUNK + lastSize;
     }
 
+    /** Appends the first {@code n} elements of {@code values}. */
+    void addAll(double[] values, int n) {
+        for (int i = 0; i < n; i++) {
+            add(values[i]);
+        }
+    }
+
     /** The elements in one array of exactly {@link #size()}. */
     double[] toArray() {
         double[] out = new double[size()];

@@ -54,6 +54,7 @@ public final class E4CsvParser {
     private final E4Limits limits;
     private final boolean gzip;
     private final List<Reject> rejects = new ArrayList<>();
+    private final DoubleList outOfRange = new DoubleList(16);
     private final E4Row row;
     /** The numbers of the row last parsed ({@code row.values}). */
     private final double[] fields;
@@ -76,7 +77,15 @@ public final class E4CsvParser {
     }
 
     /** The parsed channel (null when the file was rejected as a whole) and the file report. */
-    public record Result(E4Channel data, E4FileReport report) {}
+    /**
+     * @param outOfRange the rows rejected as outside their channel's range ({@link E4SampleRanges}),
+     *     for the units check ({@link E4Reader#unitsChecked}): a file in other units has them all
+     */
+    public record Result(E4Channel data, E4FileReport report, double[] outOfRange) {
+        public Result(E4Channel data, E4FileReport report) {
+            this(data, report, new double[0]);
+        }
+    }
 
     /** Parses with {@link E4Limits#defaults()}; see {@link #parse(Channel, Reader, String, String, E4Limits)}. */
     public static Result parse(Channel channel, BufferedReader in, String sessionId, String sourceFile) {
@@ -125,7 +134,7 @@ public final class E4CsvParser {
             p.rejected++;
         }
         E4FileReport report = new E4FileReport(channel, null, sourceFile, p.read, p.rejected, data == null, p.rejects);
-        return new Result(data, report);
+        return new Result(data, report, p.outOfRange.toArray());
     }
 
     private E4Channel run(LineSource in) {
@@ -189,7 +198,9 @@ public final class E4CsvParser {
                         && joined.take(lines, in, reason)) {
                     continue;
                 }
-                reason = reason == null && channel == Channel.ACC ? E4Units.accRangeProblem(fields) : reason;
+                if (reason == null && (reason = limits.sampleProblem(channel, fields)) != null) {
+                    outOfRange.addAll(fields, width);
+                }
                 long rows = reason == null || lines.blank ? 1 : ZeroedBlock.samples(in, cap - values.size() / width);
                 if (reason != null) {
                     reject(lines, in, rows > 1 ? ZeroedBlock.reason(in, rows) : reason);

@@ -98,7 +98,14 @@ public record E4FileReport(
      * rejected, {@code fileRejected}, and one more reject at line 0 says why.
      */
     public E4FileReport rejectedAsAWhole(String sessionId, String reason) {
+        return rejectedAsAWhole(sessionId, reason, r -> false);
+    }
+
+    /** As {@link #rejectedAsAWhole(String, String)}, leaving out the line rejects {@code explained} by the reason. */
+    public E4FileReport rejectedAsAWhole(
+            String sessionId, String reason, java.util.function.Predicate<String> explained) {
         List<Reject> all = new java.util.ArrayList<>(rejects);
+        all.removeIf(r -> r.line > 0 && explained.test(r.reason));
         all.add(new Reject(sessionId, sourceFile, 0, reason, null));
         return new E4FileReport(channel, path, sourceFile, recordsRead, recordsRead, true, all, identity);
     }

@@ -59,19 +59,22 @@ public final class E4Limits {
     /** 2100-01-01T00:00:00Z in unix seconds: starts must be before it (no media start known). */
     public static final long LATEST_START_SECONDS = 4_102_444_800L;
 
-    private static final E4Limits DEFAULTS = new E4Limits(false, 0, DEFAULT_MAX_DURATION_HOURS);
+    private static final E4Limits DEFAULTS =
+            new E4Limits(false, 0, DEFAULT_MAX_DURATION_HOURS, E4SampleRanges.DEFAULTS);
 
     private final boolean mediaStartKnown;
     private final long mediaStartMillis;
     private final double maxDurationHours;
+    private final E4SampleRanges ranges;
 
-    private E4Limits(boolean mediaStartKnown, long mediaStartMillis, double maxDurationHours) {
+    private E4Limits(boolean mediaStartKnown, long mediaStartMillis, double maxDurationHours, E4SampleRanges ranges) {
         if (!(maxDurationHours > 0) || Double.isInfinite(maxDurationHours)) {
             throw new IllegalArgumentException("maxDurationHours must be finite and > 0, got " + maxDurationHours);
         }
         this.mediaStartKnown = mediaStartKnown;
         this.mediaStartMillis = mediaStartMillis;
         this.maxDurationHours = maxDurationHours;
+        this.ranges = ranges;
     }
 
     /** The defaults when the session's media start is not known: starts in 2000..2100. */
@@ -81,12 +84,22 @@ public final class E4Limits {
 
     /** The defaults with starts within {@value #START_TOLERANCE_HOURS} h of the media start. */
     public static E4Limits around(long mediaStartMillis) {
-        return new E4Limits(true, mediaStartMillis, DEFAULT_MAX_DURATION_HOURS);
+        return new E4Limits(true, mediaStartMillis, DEFAULT_MAX_DURATION_HOURS, E4SampleRanges.DEFAULTS);
     }
 
     /** These limits with another duration cap, hours (finite, > 0). */
     public E4Limits withMaxDurationHours(double hours) {
-        return new E4Limits(mediaStartKnown, mediaStartMillis, hours);
+        return new E4Limits(mediaStartKnown, mediaStartMillis, hours, ranges);
+    }
+
+    /** These limits with other sample ranges. */
+    public E4Limits withSampleRanges(E4SampleRanges sampleRanges) {
+        return new E4Limits(mediaStartKnown, mediaStartMillis, maxDurationHours, sampleRanges);
+    }
+
+    /** Why a row of {@code channel} is no plausible sample ({@link E4SampleRanges}); null when it is. */
+    String sampleProblem(Channel channel, double[] values) {
+        return ranges.problem(channel, values);
     }
 
     /** Duration cap, hours. */

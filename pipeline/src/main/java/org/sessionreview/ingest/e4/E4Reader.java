@@ -328,12 +328,23 @@ public final class E4Reader {
 
     /** The parse result, or the file rejected as a whole when its values are in another unit ({@link E4Units}). */
     static E4CsvParser.Result unitsChecked(Channel channel, E4CsvParser.Result result, String sessionId) {
-        String units = result.data() == null
-                ? null
-                : E4Units.problem(channel, result.data().values());
+        if (result.data() == null) {
+            return result;
+        }
+        double[] values = result.data().values();
+        double[] judged = result.outOfRange().length == 0 ? values : concat(values, result.outOfRange());
+        String units = E4Units.problem(channel, judged);
+        // the samples it rejected as out of range are explained by the unit: not listed one by one
         return units == null
                 ? result
-                : new E4CsvParser.Result(null, result.report().rejectedAsAWhole(sessionId, units));
+                : new E4CsvParser.Result(
+                        null, result.report().rejectedAsAWhole(sessionId, units, E4SampleRanges::isRangeReason));
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /**

@@ -194,7 +194,7 @@ final class JoinedExports {
             return updateBusy(true);
         }
         if (beforeRoom > 0) {
-            reason = reason == null && channel == Channel.ACC ? E4Units.accRangeProblem(fields) : reason;
+            reason = reason == null ? limits.sampleProblem(channel, fields) : reason;
             if (reason != null) {
                 rejected++;
                 rejects.add(new Reject(
@@ -254,7 +254,7 @@ final class JoinedExports {
     /** A kept-back line that was no header: a sample, or part of the overlap. */
     private void release() {
         if (beforeRoom > 0) {
-            String reason = channel == Channel.ACC ? E4Units.accRangeProblem(heldValues) : null;
+            String reason = limits.sampleProblem(channel, heldValues);
             if (reason != null) {
                 rejected++;
                 rejects.add(new Reject(sessionId, sourceFile, heldLine, reason, heldRaw));
@@ -266,7 +266,7 @@ final class JoinedExports {
             overlap(heldLine);
             return;
         }
-        String reason = channel == Channel.ACC ? E4Units.accRangeProblem(heldValues) : null;
+        String reason = limits.sampleProblem(channel, heldValues);
         if (reason != null) {
             rejected++;
             rejects.add(new Reject(sessionId, sourceFile, heldLine, reason, heldRaw));

@@ -238,7 +238,11 @@ class JoinedExportsTest {
             assertEquals(rows(want.report().rejects()), rows(got.report().rejects()), text);
         }
         E4CsvParser.Result r = parse(Channel.EDA, eda(S1, 0.1) + S1 + ".000000\n0.2\n", E4Limits.defaults());
-        assertArrayEquals(new double[] {0.1, S1, 0.2}, r.data().values(), "the huge value stays a sample");
+        // the huge value is no header: a sample in its place, rejected as beyond EDA's range (before 2026-12-06 read as
+        // one)
+        assertArrayEquals(new double[] {0.1, Double.NaN, 0.2}, r.data().values());
+        assertEquals(4, r.report().rejects().get(0).line);
+        assertTrue(r.report().rejects().get(0).reason.startsWith("EDA " + S1 + " uS is outside the plausible range"));
     }
 
     @Test

@@ -148,8 +148,9 @@ public final class ReferenceE4CsvParser {
             }
             read++;
             String reason = lineProblem(line, width);
-            if (reason == null && channel == Channel.ACC) {
-                reason = E4Units.accRangeProblem(fields); // added 2026-12-05 with the parser's range check
+            if (reason == null) {
+                // added 2026-12-05 with the parser's ACC range check, 2026-12-06 every channel's range
+                reason = limits.sampleProblem(channel, fields);
             }
             if (reason != null) {
                 reject(lines.number, reason, line);
