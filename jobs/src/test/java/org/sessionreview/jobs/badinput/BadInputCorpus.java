@@ -20,10 +20,10 @@ public final class BadInputCorpus {
 
     private BadInputCorpus() {}
 
-    /** Every case, numbered from 1 in family order: E4, session.json and paths, annotations. */
+    /** Every case, numbered from 1 in family order: E4, session.json and paths, annotations, then later additions of any family. */
     public static List<BadInputCase> cases() {
         List<BadInputCase> all = new ArrayList<>();
-        Stream.of(E4Cases.cases(), ManifestCases.cases(), AnnotationCases.cases())
+        Stream.of(E4Cases.cases(), ManifestCases.cases(), AnnotationCases.cases(), LaterCases.cases())
                 .forEach(all::addAll);
         List<BadInputCase> numbered = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {

@@ -1,0 +1,96 @@
+package org.sessionreview.jobs.badinput;
+
+import static org.sessionreview.jobs.badinput.AnnotationFiles.jsonl;
+import static org.sessionreview.jobs.badinput.BadInputCase.of;
+import static org.sessionreview.jobs.badinput.Expectation.notReviewed;
+import static org.sessionreview.jobs.badinput.Expectation.reviewed;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Cases of every family added after the corpus was numbered: appended after the annotation cases
+ * so that no earlier case's {@code BAD-NN} folder changes.
+ */
+final class LaterCases {
+    static final String EDA = E4Cases.EDA;
+    static final String HR = "{C}/HR.csv%";
+    static final String TEMP = "{C}/TEMP.csv%";
+
+    private LaterCases() {}
+
+    static List<BadInputCase> cases() {
+        return List.of(
+                of(
+                        "e4-rate-row-twice",
+                        "The client's EDA file has its rate row written twice: the repeat on line 3 is a reject row"
+                                + " saying so and takes no sample's place, so every sample keeps its time (it was"
+                                + " read as the first sample, shifting all the others by 0.25 s).",
+                        c -> {
+                            List<String> l = c.lines(c.channel("EDA"));
+                            l.add(2, l.get(1));
+                            c.writeLines(c.channel("EDA"), l);
+                        },
+                        reviewed().reject(EDA, 3, "rate row").rejectRows(EDA, 1)),
+                of(
+                        "json-media-start-year-99999",
+                        "session.json is rejected: its media_start lies in the year 99999, which the reason names"
+                                + " (it was read, and then every wearable file was rejected as more than 24 h away"
+                                + " from it).",
+                        c -> {
+                            ObjectNode m = c.manifest();
+                            m.put("media_start", "+99999-03-02T10:00:00+01:00");
+                            c.manifest(m);
+                        },
+                        notReviewed().reject(ManifestCases.MANIFEST, null, "year 99999")),
+                of(
+                        "codebook-one-bad-entry",
+                        "A codebook one of whose labels maps to no canonical code is one reject row at that"
+                                + " entry's line; its other labels map (one bad entry rejected the whole codebook).",
+                        c -> {
+                            c.write(
+                                    "codebook.json",
+                                    "{\"labels\": {\n  \"site sigh\": \"ANX_STR_SIGH\",\n"
+                                            + "  \"site typo\": \"ANX_STR_SIHG\"\n}}\n");
+                            ObjectNode m = c.manifest();
+                            m.put("codebook", "codebook.json");
+                            c.manifest(m);
+                            c.addAnnotationFile(AnnotationCases.X, jsonl(100, "site sigh", "client") + "\n");
+                        },
+                        reviewed()
+                                .reject("codebook.json", 3, "not a canonical code")
+                                .rejectRows("codebook.json", 1)
+                                .annotationsFrom(AnnotationCases.X, 1)),
+                of(
+                        "ann-listed-twice-as-copy",
+                        "An annotation file listed twice in session.json, the second time as a byte-for-byte copy"
+                                + " under another name, is read once: the copy's listing is one reject row naming the"
+                                + " first (its events counted twice).",
+                        c -> {
+                            c.addAnnotationFile(AnnotationCases.X, AnnotationCases.SIGH + "\n");
+                            c.addAnnotationFile("extra (1).jsonl", AnnotationCases.SIGH + "\n");
+                        },
+                        reviewed()
+                                .reject("extra (1).jsonl", 0, "the same file as")
+                                .rejectRows("extra (1).jsonl", 1)
+                                .annotationsFrom(AnnotationCases.X, 1)
+                                .annotationsFrom("extra (1).jsonl", 0)),
+                of(
+                        "e4-single-extreme-samples",
+                        "Single damaged samples (EDA 1e23 uS, HR 5000 bpm, skin temperature 900 degC) are each a"
+                                + " reject row with its line, value and plausible range; their samples stay missing"
+                                + " and the others keep their times (they were read as samples).",
+                        c -> {
+                            c.setLine(c.channel("EDA"), 100, "1e23");
+                            c.setLine(c.channel("HR"), 50, "5000");
+                            c.setLine(c.channel("TEMP"), 60, "900");
+                        },
+                        reviewed()
+                                .reject(EDA, 100, Keywords.RANGE)
+                                .reject(HR, 50, Keywords.RANGE)
+                                .reject(TEMP, 60, Keywords.RANGE)
+                                .rejectRows(EDA, 1)
+                                .rejectRows(HR, 1)
+                                .rejectRows(TEMP, 1)));
+    }
+}
