@@ -49,7 +49,30 @@ public final class RecordFields {
      */
     private static final Pattern CLOCK = Pattern.compile("(?:(\\d{1,9}):)?(\\d{1,4}):(\\d{1,2}(?:[.,]\\d+)?)");
 
+    /** A decimal number as people and tools write one: digits, an optional point and exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?:Infinity|NaN)");
+
     private RecordFields() {}
+
+    /**
+     * The text of a time cell without surrounding white space; a NUL byte or another control
+     * character in it (a disk block zeroed by a power loss, damaged bytes) is refused, since {@link
+     * String#trim()} and {@link Double#parseDouble} would drop it at either end and read {@code
+     * 3<NUL><NUL>} (the 30 s of a damaged {@code 30}) as 3 s.
+     */
+    private static String cell(String field, String text) throws InvalidRecordException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidRecordException("field " + field + " holds "
+                        + (c == 0 ? "NUL bytes" : "a control character")
+                        + " (damaged data, e.g. a disk block zeroed by a power loss): not read as a time");
+            }
+        }
+        return text.trim();
+    }
 
     /**
      * True when a field or tier name denotes free text: one of its words (split at anything that
@@ -146,7 +169,7 @@ public final class RecordFields {
         if (isMissing(text)) {
             throw new InvalidRecordException("missing required field '" + field + "'");
         }
-        String t = text.trim();
+        String t = cell(field, text);
         if (decimals == Decimals.COMMA && GROUPED.matcher(t).matches()) {
             t = t.replace(".", "").replace(',', '.');
         } else if (decimals == Decimals.COMMA && t.indexOf('.') >= 0) {
@@ -154,6 +177,10 @@ public final class RecordFields {
                     + " dot may only group thousands (1.300 or 1.302,5)");
         } else if (decimals != Decimals.POINT && DECIMAL_COMMA.matcher(t).matches()) {
             t = t.replace(',', '.');
+        }
+        if (!DECIMAL.matcher(t).matches() && !NON_FINITE.matcher(t).matches()) {
+            // Double.parseDouble reads 0x1p3 as 8 and 12d as 12: no tool writes a time so
+            throw new InvalidRecordException("field " + field + " is not a number");
         }
         try {
             double v = Double.parseDouble(t);
@@ -191,7 +218,7 @@ public final class RecordFields {
         if (isMissing(text)) {
             throw new InvalidRecordException("missing required field '" + field + "'");
         }
-        Matcher m = CLOCK.matcher(text.trim());
+        Matcher m = CLOCK.matcher(cell(field, text));
         if (!m.matches()) {
             throw new InvalidRecordException("field " + field + " is not a time (mm:ss or hh:mm:ss[.fff])");
         }

@@ -133,4 +133,35 @@ class RecordFieldsTest {
                 RecordFields.utf8("\u00fe\u00ffstart".getBytes(StandardCharsets.UTF_8)),
                 "the characters \u00fe\u00ff in UTF-8 are no UTF-16 mark");
     }
+
+    @Test
+    void shouldRefuseATimeWithNulBytesOrInAFormNoToolWrites() throws Exception {
+        // before: trim() and parseDouble dropped the NULs of a zeroed block, "3\0\0" (a damaged 30) read 3 s
+        for (String text : List.of("3\0\0", "\0\03", "3\u0001")) {
+            InvalidRecordException e = assertThrows(
+                    InvalidRecordException.class, () -> RecordFields.parseSeconds("start", text, POINT), text);
+            assertTrue(e.getMessage().startsWith("field start holds "), e.getMessage());
+        }
+        assertThrows(InvalidRecordException.class, () -> RecordFields.parseTime("start", "01:02\0", POINT));
+        // Double.parseDouble reads these as 8, 12 and 12: no coding tool writes a time so
+        for (String text : List.of("0x1p3", "12d", "12F")) {
+            InvalidRecordException e = assertThrows(
+                    InvalidRecordException.class, () -> RecordFields.parseSeconds("start", text, POINT), text);
+            assertEquals("field start is not a number", e.getMessage());
+        }
+        assertEquals(
+                "field start is not a finite number",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "-Infinity", POINT))
+                        .getMessage());
+        for (String[] ok :
+                new String[][] {{" 12.5\t", "12.5"}, {"+5", "5"}, {".5", "0.5"}, {"5.", "5"}, {"1e2", "100"}}) {
+            assertEquals(Double.parseDouble(ok[1]), RecordFields.parseSeconds("start", ok[0], POINT), ok[0]);
+        }
+        byte[] csv = "start,end,code,actor\n10,20,ANX_STR_SIGH,client\n3\0\0,40,AFF_CUE,client\n"
+                .getBytes(StandardCharsets.UTF_8);
+        var r = AnnotationReader.read(new java.io.ByteArrayInputStream(csv), "codes.csv", "codes.csv", "s");
+        assertEquals(1, r.records().size());
+        assertEquals(3, r.rejects().get(0).line);
+        assertTrue(r.rejects().get(0).reason.contains("NUL bytes"), r.rejects().get(0).reason);
+    }
 }
