@@ -67,6 +67,19 @@ public final class AnnotationReader {
                 return fileReject(sourceName, sessionId, "file is larger than " + MAX_BYTES + " bytes after gunzip");
             }
         }
+        if (cut != null && RecordFields.utf8(content).isBlank()) {
+            // cut before its first line ends: not "empty", and said once
+            ParseResult<RawAnnotation> r = new ParseResult<>();
+            r.countRead();
+            r.reject(new Reject(
+                    sessionId,
+                    sourceName,
+                    1,
+                    "gzip data truncated or corrupt at line 1: no complete line could be read, nothing of the file"
+                            + " is read",
+                    null));
+            return r;
+        }
         ParseResult<RawAnnotation> r = parse(content, fileName, sourceName, sessionId);
         if (cut != null) {
             // the rest of the file, after its last complete line, is one record not read

@@ -133,6 +133,22 @@ class AnnotationReaderTest {
     }
 
     @Test
+    void shouldSayOnceThatAGzipCutBeforeItsFirstLineEndsIsTruncatedNotEmpty(@TempDir Path dir) throws IOException {
+        String project = "{\"project_name\": \"x\", \"observations\": {\"obs\": {\"type\": \"MEDIA\", \"events\":"
+                + " [[10.0, \"client\", \"AFF_CUE\", \"\", \"\"]]}}}";
+        byte[] gz = AnnotationFixtures.gzip(project.getBytes(StandardCharsets.UTF_8));
+        Path cut = Files.write(dir.resolve("p.boris.gz"), Arrays.copyOf(gz, gz.length / 2));
+        ParseResult<RawAnnotation> r = AnnotationReader.read(cut, "p.boris.gz", "s1");
+        // before: two rejects, "the file is empty (no coded events)" and the truncation
+        assertBalanced(r, 0, 1);
+        assertEquals(1, r.rejects().size());
+        assertEquals(1, r.rejects().get(0).line);
+        assertEquals(
+                "gzip data truncated or corrupt at line 1: no complete line could be read, nothing of the file is read",
+                r.rejects().get(0).reason);
+    }
+
+    @Test
     void shouldSayAnEmptyFileIsEmpty(@TempDir Path dir) throws IOException {
         for (String text : List.of("", "\n \n", "\uFEFF")) {
             Path f = Files.writeString(dir.resolve("codes.jsonl"), text);
