@@ -49,10 +49,10 @@ import org.sessionreview.ingest.ParseResult;
  * its first non-blank line is a lone <code>{</code>), each element a record numbered by the line
  * it starts on.
  *
- * <p>JSONL: one object per line (a UTF-8 byte-order mark before the first is ignored); blank
- * lines are skipped and are not records; a line that is not valid JSON ("not valid JSON at line
- * 3, column 14": Jackson's message is never used, it quotes the token), holds anything after its
- * object, is not an object, or has an object (other than {@code modifiers}) or array as a field
+ * <p>JSONL: one object per line (a UTF-8 byte-order mark opening a line, and a comma after a
+ * line's object, are ignored); blank lines are skipped and are not records; a line that is not
+ * valid JSON ("not valid JSON at line 3, column 14": Jackson's message is never used, it quotes
+ * the token), holds anything else after its object, is not an object, or has an object (other than {@code modifiers}) or array as a field
  * value is rejected, and parsing
  * continues. CSV: the separator is sniffed (comma, semicolon or tab), the first non-blank row is
  * the header and must name {@code start} and {@code code}, blank rows are skipped, a row with
@@ -185,13 +185,20 @@ public final class NativeAnnotationParser implements AnnotationParser {
         }
     }
 
-    private static Map<String, String> jsonFields(String line, long lineNo) throws InvalidRecordException {
+    private static Map<String, String> jsonFields(String raw, long lineNo) throws InvalidRecordException {
+        // a byte-order mark opening a later line: files joined by cat, the second saved with one
+        String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            // never Jackson's message: it quotes the offending token
-            throw new InvalidRecordException(RecordFields.jsonProblem(e, lineNo - 1));
+            String s = line.stripTrailing();
+            node = s.endsWith(",") ? withoutSeparator(s.substring(0, s.length() - 1)) : null;
+            if (node == null) {
+                // never Jackson's message: it quotes the offending token
+                throw new InvalidRecordException(RecordFields.jsonProblem(e, lineNo - 1));
+            }
+            line = s.substring(0, s.length() - 1);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidRecordException("line is not a JSON object");
@@ -202,6 +209,19 @@ public final class NativeAnnotationParser implements AnnotationParser {
             return JsonObjectFields.read(p, ELEMENTS, NativeAnnotationParser::nameable);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("a line read once failed to read again", e);
+        }
+    }
+
+    /**
+     * The object of a line that ended with a comma (the elements of a JSON array pasted as JSON
+     * Lines: the comma separates, it holds nothing), or null when the rest is no JSON object.
+     */
+    private static JsonNode withoutSeparator(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 

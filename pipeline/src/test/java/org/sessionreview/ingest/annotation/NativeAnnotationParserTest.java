@@ -37,6 +37,25 @@ class NativeAnnotationParserTest {
     }
 
     @Test
+    void shouldReadJsonlLinesEndingWithACommaOrOpeningWithAByteOrderMark() {
+        // before: each such line was "not valid JSON" (array elements pasted as JSON Lines; files joined by cat)
+        String file = "{\"start\": 10, \"code\": \"AFF_CUE\", \"actor\": \"client\"},\n"
+                + "\uFEFF{\"start\": 20, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"} , \n"
+                + "{\"start\": 30, \"code\": \"AFF_CUE\", \"actor\": \"client\"},,\n"
+                + "{\"start\": 40, \"code\": \"AFF_CUE\", \"actor\": \"client\"}, {\"start\": 41}\n"
+                + "[1],\n";
+        ParseResult<RawAnnotation> r = jsonl.parse(file.getBytes(StandardCharsets.UTF_8), "codes.jsonl", "s7");
+
+        assertBalanced(r, 2, 3);
+        assertEquals(10.0, r.records().get(0).startS(), EPS);
+        assertEquals("ANX_STR_SIGH", r.records().get(1).label());
+        assertEquals(20.0, r.records().get(1).startS(), EPS);
+        assertEquals("not valid JSON at line 3, column 52", rejectAt(r, 3).reason);
+        assertTrue(rejectAt(r, 4).reason.startsWith("not valid JSON at line 4"), rejectAt(r, 4).reason);
+        assertEquals("not valid JSON at line 5, column 4", rejectAt(r, 5).reason);
+    }
+
+    @Test
     void shouldAcceptGoodLinesAndRejectEachBadLineWhenJsonlIsMixed() {
         byte[] file = AnnotationFixtures.resource("native_mixed.jsonl");
         ParseResult<RawAnnotation> r = jsonl.parse(file, "codes.jsonl", "s7");
