@@ -22,6 +22,8 @@ final class EafDocument {
     final Map<String, Long> slots = new LinkedHashMap<>();
     /** {@code TIME_VALUE} text of slots whose value is not a whole number. */
     final Map<String, String> badSlotValues = new HashMap<>();
+    /** {@code TIME_SLOT_ID}s declared more than once with different values. */
+    final java.util.Set<String> ambiguousSlots = new java.util.HashSet<>();
 
     final List<Tier> tiers = new ArrayList<>();
     final Map<String, Tier> tiersById = new HashMap<>();

@@ -209,6 +209,9 @@ final class EafReader {
                 }
             }
         }
+        if (doc.slots.containsKey(id) && !java.util.Objects.equals(doc.slots.get(id), ms)) {
+            doc.ambiguousSlots.add(id); // declared twice with two times: which is meant is unknown
+        }
         doc.slots.putIfAbsent(id, ms);
     }
 

@@ -126,6 +126,10 @@ final class EafTimeResolver {
         if (!doc.slots.containsKey(id)) {
             throw new InvalidRecordException(attribute + " is not defined in TIME_ORDER");
         }
+        if (doc.ambiguousSlots.contains(id)) {
+            throw new InvalidRecordException("the TIME_SLOT of " + attribute
+                    + " is declared twice in TIME_ORDER with different TIME_VALUEs: which is meant is unknown");
+        }
         if (doc.badSlotValues.containsKey(id)) {
             throw new InvalidRecordException(
                     "the TIME_SLOT of " + attribute + " has a TIME_VALUE that is not a whole number of milliseconds");

@@ -39,6 +39,26 @@ class ElanEafVariantsTest {
     }
 
     @Test
+    void shouldRejectAnAnnotationWhoseTimeSlotIsDeclaredTwiceWithTwoTimes() {
+        ParseResult<RawAnnotation> plain = parse(fto());
+        String twice = fto().replace(
+                        "<TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"1629\"/>",
+                        "<TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"1629\"/><TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"9000\"/>");
+        ParseResult<RawAnnotation> r = parse(twice);
+        // before: the first declaration was taken without a word
+        assertBalanced(r, plain.records().size() - 1, plain.rejects().size() + 1);
+        assertEquals(
+                "the TIME_SLOT of TIME_SLOT_REF2 is declared twice in TIME_ORDER with different TIME_VALUEs: which is"
+                        + " meant is unknown",
+                r.rejects().get(0).reason);
+        // the same slot declared twice with one time is no ambiguity
+        String same = fto().replace(
+                        "<TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"1629\"/>",
+                        "<TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"1629\"/><TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"1629\"/>");
+        assertBalanced(parse(same), plain.records().size(), plain.rejects().size());
+    }
+
+    @Test
     void shouldRoundTimeValuesWhenConverterWritesThemWithFraction() {
         ParseResult<RawAnnotation> plain = parse(fto());
         String decimals = fto().replaceAll("TIME_VALUE=\"(\\d+)\"", "TIME_VALUE=\"$1.0\"")
