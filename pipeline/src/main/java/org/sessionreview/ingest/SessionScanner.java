@@ -17,7 +17,7 @@ import org.sessionreview.storage.TextEncoding;
 /**
  * Lists the session folders under a sessions root: every non-hidden sub-directory, in name
  * order. A folder without {@code session.json}, or whose {@code session_id} repeats one seen in
- * an earlier folder, becomes a reject here and is not processed; everything else (including a
+ * an earlier folder (in any case: {@code S1} and {@code s1} are one session), becomes a reject here and is not processed; everything else (including a
  * broken {@code session.json}) goes to ingestion, which reports its own problems.
  */
 public final class SessionScanner {
@@ -61,7 +61,8 @@ public final class SessionScanner {
         List<String> folders = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         List<InputFileStats> files = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
+        Map<String, String> seen = new HashMap<>(); // session_id lower-cased -> its first folder
+        Map<String, String> seenIds = new HashMap<>(); // ... -> the session_id as written there
         for (Entry dir : entries) {
             String name = dir.name();
             if (dir.isRegularFile()) {
@@ -89,18 +90,24 @@ public final class SessionScanner {
                 continue;
             }
             String id = peekSessionId(manifest);
-            if (id != null && seen.containsKey(id)) {
+            // case aside: BORIS observations are matched to a session so, and a report's page per
+            // session would be one file on a case-insensitive disk
+            String key = id == null ? null : id.toLowerCase(java.util.Locale.ROOT);
+            if (key != null && seen.containsKey(key)) {
                 rejectFolder(
                         rejects,
                         files,
                         id,
                         name + "/" + MANIFEST,
-                        "duplicate session_id (already in folder " + seen.get(id) + "): folder skipped",
+                        "duplicate session_id (already in folder " + seen.get(key)
+                                + (seenIds.get(key).equals(id) ? "" : ", written in another case")
+                                + "): folder skipped",
                         manifest.size());
                 continue;
             }
-            if (id != null) {
-                seen.put(id, name);
+            if (key != null) {
+                seen.put(key, name);
+                seenIds.put(key, id);
             }
             folders.add(name);
         }

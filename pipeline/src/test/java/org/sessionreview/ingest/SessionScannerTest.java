@@ -48,6 +48,23 @@ class SessionScannerTest {
     }
 
     @Test
+    void shouldTakeSessionIdsDifferingOnlyInCaseForOneSession() throws IOException {
+        folder("a", utf8("{\"session_id\": \"T01-20260302-1000\"}"));
+        // before: a second session, its BORIS observation matched to both, its report page the same file on macOS
+        folder("b", utf8("{\"session_id\": \"t01-20260302-1000\"}"));
+        folder("c", utf8("{\"session_id\": \"T01-20260302-1001\"}"));
+
+        SessionScanner.Scan scan = SessionScanner.scan(root);
+
+        assertEquals(List.of("a", "c"), scan.folders());
+        assertEquals(1, scan.rejects().size());
+        assertEquals("b/session.json", scan.rejects().get(0).sourceFile);
+        assertEquals(
+                "duplicate session_id (already in folder a, written in another case): folder skipped",
+                scan.rejects().get(0).reason);
+    }
+
+    @Test
     void shouldRejectAFolderWhoseNameIsNotInTheFileNameEncoding() throws Exception {
         folder("ok", utf8("{\"session_id\": \"S-1\"}"));
         // a folder named in Latin-1 ("sess\u00e9ion" as one byte 0xE9), as an archive made on Windows
