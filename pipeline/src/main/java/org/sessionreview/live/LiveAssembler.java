@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sessionreview.ingest.e4.E4Limits;
+import org.sessionreview.ingest.e4.E4SampleRanges;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
@@ -46,16 +47,25 @@ public final class LiveAssembler implements Serializable {
     private final long blockMillis;
     private final double maxDurationHours;
     private final double maxAheadS;
+    private final E4SampleRanges ranges;
+
+    /** As the four-argument constructor with the default sample ranges ({@link E4SampleRanges#DEFAULTS}). */
+    public LiveAssembler(long blockMillis, double maxDurationHours, double maxAheadS) {
+        this(blockMillis, maxDurationHours, maxAheadS, E4SampleRanges.DEFAULTS);
+    }
 
     /**
      * @param blockMillis canonical block length, ms (the review's {@code FeatureConfig.blockMillis()})
      * @param maxDurationHours longest recording accepted, hours ({@link E4Limits#DEFAULT_MAX_DURATION_HOURS})
      * @param maxAheadS how far ahead of a gap samples are held before the gap is filled, s
+     * @param ranges each channel's plausible sample range ({@code ingest.e4_*}, as the review reads
+     *     E4 files): a sample outside is taken as missing, with a rejects row
      */
-    public LiveAssembler(long blockMillis, double maxDurationHours, double maxAheadS) {
+    public LiveAssembler(long blockMillis, double maxDurationHours, double maxAheadS, E4SampleRanges ranges) {
         this.blockMillis = blockMillis;
         this.maxDurationHours = maxDurationHours;
         this.maxAheadS = maxAheadS;
+        this.ranges = java.util.Objects.requireNonNull(ranges, "ranges");
     }
 
     public double maxAheadS() {
@@ -223,10 +233,13 @@ public final class LiveAssembler implements Serializable {
                     out);
             return List.of();
         }
-        int beyond = st.width == 3 ? maskBeyondAccRange(m.values) : 0;
+        int beyond = ranges.maskOutside(Channel.valueOf(m.channel), m.values);
         if (beyond > 0) {
-            String reason = what + ": " + beyond + " ACC sample(s) beyond the E4's range (an axis past +-128 in 1/64 g,"
-                    + " +-2 g: damaged values) taken as missing";
+            String range = st.width == 3
+                    ? "beyond the E4's range (an axis past +-128 in 1/64 g, +-2 g"
+                    : "outside the plausible range (ingest.e4_* options";
+            String reason = what + ": " + beyond + " " + m.channel + " sample(s) " + range
+                    + ": damaged values) taken as missing";
             out.reject(new Reject(m.sessionId, m.source(), m.offset, "samples: " + reason, null), false);
         }
         List<SampleBlock> blocks = new ArrayList<>(st.acceptRegular(first, m.values));
@@ -355,20 +368,6 @@ public final class LiveAssembler implements Serializable {
     }
 
     /** Refuses the whole message {@code m} (a dead letter) for {@code reason}. */
-    /** Sets each x, y, z row with an axis beyond {@link E4Limits#ACC_MAX_ABS} to NaN, as the file reader rejects it; how many. */
-    static int maskBeyondAccRange(double[] xyz) {
-        int n = 0;
-        for (int i = 0; i + 2 < xyz.length; i += 3) {
-            if (Math.abs(xyz[i]) > E4Limits.ACC_MAX_ABS
-                    || Math.abs(xyz[i + 1]) > E4Limits.ACC_MAX_ABS
-                    || Math.abs(xyz[i + 2]) > E4Limits.ACC_MAX_ABS) {
-                xyz[i] = xyz[i + 1] = xyz[i + 2] = Double.NaN;
-                n++;
-            }
-        }
-        return n;
-    }
-
     static void reject(LiveMessage m, String reason, Output out) {
         String type = m.type == null ? "record" : m.type;
         out.reject(new Reject(m.sessionId, m.source(), m.offset, type + ": " + reason, null), true);

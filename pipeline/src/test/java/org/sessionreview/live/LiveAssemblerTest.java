@@ -17,6 +17,7 @@ import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.ingest.e4.BlockSplitter;
 import org.sessionreview.ingest.e4.E4Channel;
 import org.sessionreview.ingest.e4.E4Recording;
+import org.sessionreview.ingest.e4.E4SampleRanges;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
@@ -77,8 +78,10 @@ class LiveAssemblerTest {
             }
             double rate = c == Channel.BVP ? 64 : c == Channel.ACC ? 32 : c == Channel.HR ? 1 : 4;
             double[] v = new double[(int) (seconds * rate) * c.width()];
+            // plausible levels (the sample ranges take an EDA below 0 or an HR below 20 bpm as damaged)
+            double level = c == Channel.EDA ? 5 : c == Channel.HR ? 70 : c == Channel.TEMP ? 33 : 0;
             for (int i = 0; i < v.length; i++) {
-                v[i] = rnd.nextGaussian();
+                v[i] = level + rnd.nextGaussian();
             }
             v[7] = Double.NaN; // a rejected line
             channels.put(c, E4Channel.regular(c, start + (c == Channel.HR ? 10_000 : 0), rate, v));
@@ -397,6 +400,54 @@ class LiveAssemblerTest {
                         + " 1/64 g, +-2 g: damaged values) taken as missing",
                 out.rejects.get(0).reason);
         assertTrue(out.deadLetters.isEmpty(), "the message is used, not refused");
+    }
+
+    @Test
+    void shouldTakeSamplesOutsideTheirPlausibleRangeAsMissingAsTheFileReaderDoes() {
+        E4Recording rec = recording(60, 5);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        List<LiveMessage> ms = messages(rec, "client", 1.0);
+        LiveMessage eda = ms.stream()
+                .filter(m -> m.channel.equals("EDA") && m.firstIndex == 4)
+                .findFirst()
+                .orElseThrow();
+        eda.values[1] = 1e23; // sample 5: a damaged value
+        eda.values[2] = Double.NaN; // sample 6: missing, not out of range
+        in.addAll(ms);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+
+        SampleBlock eda0 = out.blocks.stream()
+                .filter(b -> "EDA".equals(b.channel) && b.firstIndex == 0)
+                .findFirst()
+                .orElseThrow();
+        double[] want = rec.channel(Channel.EDA).orElseThrow().values();
+        for (int i = 0; i < 12; i++) {
+            double expected = i == 5 || i == 6 ? Double.NaN : want[i];
+            assertEquals(expected, eda0.values[i], 0.0, "EDA sample " + i);
+        }
+        assertEquals(1, out.rejects.size(), out.rejects.toString());
+        assertEquals(
+                "samples: client/EDA samples 4..7: 1 EDA sample(s) outside the plausible range (ingest.e4_* options:"
+                        + " damaged values) taken as missing",
+                out.rejects.get(0).reason);
+        assertTrue(out.deadLetters.isEmpty(), "the message is used, not refused");
+
+        // the configured ranges, not the defaults: an EDA ceiling below the recording's level
+        // takes every EDA sample as missing
+        double level = java.util.Arrays.stream(want).max().orElseThrow();
+        E4SampleRanges tight = new E4SampleRanges(level / 2, -20, 60, 20, 250, 1e5);
+        LiveAssembler configured = new LiveAssembler(FEATURES.blockMillis(), 24, 60, tight);
+        Collected out2 = new Collected();
+        LiveSession s = null;
+        long offset = 0;
+        for (LiveMessage m : in) {
+            m.offset = offset++;
+            s = configured.accept(s, m, out2);
+        }
+        assertTrue(out2.rejects.size() > 1, out2.rejects.toString());
+        assertTrue(out2.rejects.stream().allMatch(r -> r.reason.contains("EDA sample(s) outside")));
     }
 
     @Test

@@ -160,8 +160,11 @@ public final class LiveJob {
         WatermarkStrategy<LiveMessage> watermarks = WatermarkStrategy.<LiveMessage>forGenerator(
                         ctx -> new KafkaClockWatermarks(bound, quiet))
                 .withTimestampAssigner((m, recordTimestamp) -> m.timestampMillis);
-        LiveAssembler assembler =
-                new LiveAssembler(config.features().blockMillis(), config.e4MaxDurationHours(), MAX_AHEAD_S);
+        LiveAssembler assembler = new LiveAssembler(
+                config.features().blockMillis(),
+                config.e4MaxDurationHours(),
+                MAX_AHEAD_S,
+                org.sessionreview.ingest.e4.E4SampleRanges.of(config));
         SingleOutputStreamOperator<SampleBlock> blocks = env.fromSource(source, watermarks, "live-input")
                 .uid("live-input")
                 .keyBy(LiveIngestFunction::key)

@@ -20,7 +20,8 @@ import org.sessionreview.model.Channel;
  * @param bvpMaxAbs largest absolute BVP sample (arbitrary units)
  */
 public record E4SampleRanges(
-        double edaMaxUs, double tempMinC, double tempMaxC, double hrMinBpm, double hrMaxBpm, double bvpMaxAbs) {
+        double edaMaxUs, double tempMinC, double tempMaxC, double hrMinBpm, double hrMaxBpm, double bvpMaxAbs)
+        implements java.io.Serializable {
 
     /** The ranges of the default configuration. */
     public static final E4SampleRanges DEFAULTS = of(PipelineConfig.defaults());
@@ -54,6 +55,29 @@ public record E4SampleRanges(
             case ACC -> E4Units.accRangeProblem(values);
             case IBI -> null;
         };
+    }
+
+    /**
+     * Sets every sample of {@code values} (rows of the channel's width, as a live message carries
+     * them) that lies outside its range to NaN, all of its values; a row holding a NaN is already
+     * missing and is left alone. Returns how many rows were set.
+     */
+    public int maskOutside(Channel channel, double[] values) {
+        int w = channel.width();
+        double[] row = new double[w];
+        int masked = 0;
+        for (int i = 0; i + w <= values.length; i += w) {
+            boolean missing = false;
+            for (int k = 0; k < w; k++) {
+                row[k] = values[i + k];
+                missing |= Double.isNaN(row[k]);
+            }
+            if (!missing && problem(channel, row) != null) {
+                java.util.Arrays.fill(values, i, i + w, Double.NaN);
+                masked++;
+            }
+        }
+        return masked;
     }
 
     /** Whether a reject's reason is a sample outside its range (this record's, or ACC's). */
