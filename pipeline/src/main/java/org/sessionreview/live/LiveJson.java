@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import org.sessionreview.ingest.session.SessionManifest;
+import org.sessionreview.ingest.session.SessionManifestParser;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Role;
 
@@ -33,11 +34,6 @@ public final class LiveJson {
 
     /** The longest stretch one IBI message may cover, seconds ({@code replay} sends 1). */
     static final double MAX_IBI_SPAN_S = 60;
-
-    /** The years a {@code media_start} may lie in. */
-    static final int MIN_YEAR = 1970;
-
-    static final int MAX_YEAR = 2200;
 
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -115,11 +111,12 @@ public final class LiveJson {
         m.sessionNumber = (int) integer(root, "session_number", 0, Integer.MAX_VALUE, true);
         m.mediaStart = text(root, "media_start", true);
         try {
-            int year = OffsetDateTime.parse(m.mediaStart).getYear();
+            OffsetDateTime media = OffsetDateTime.parse(m.mediaStart);
             // a year ISO-8601 allows but epoch milliseconds cannot hold (+999999999-12-31) crashed
-            // the job at every restart
-            if (year < MIN_YEAR || year > MAX_YEAR) {
-                throw new Bad("media_start's year lies outside " + MIN_YEAR + "-" + MAX_YEAR);
+            // the job at every restart; the bounds are session.json's, so live and batch agree
+            String problem = SessionManifestParser.implausibleMediaStart(media);
+            if (problem != null) {
+                throw new Bad(problem);
             }
         } catch (DateTimeParseException e) {
             throw new Bad("media_start is not an ISO-8601 date-time with offset");

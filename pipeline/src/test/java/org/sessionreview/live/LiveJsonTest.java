@@ -154,11 +154,19 @@ class LiveJsonTest {
                 + "\"client_key\":\"c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff\",\"session_number\":1,"
                 + "\"media_start\":\"%s\",\"wearers\":[]}";
         assertEquals(
-                "media_start's year lies outside 1970-2200",
+                "media_start is in the year 999999999, no plausible date of a recorded session (1990 to 2099"
+                        + " expected): a mistyped year?",
                 parse(String.format(start, "+999999999-12-31T00:00:00Z")).problem);
+        // the bounds of session.json (before: 1970-2200 live, 1990-2099 in files)
         assertEquals(
-                "media_start's year lies outside 1970-2200",
-                parse(String.format(start, "1969-12-31T23:59:59Z")).problem);
+                "media_start is in the year 1989, no plausible date of a recorded session (1990 to 2099"
+                        + " expected): a mistyped year?",
+                parse(String.format(start, "1989-12-31T23:59:59Z")).problem);
+        assertEquals(
+                "media_start is in the year 2100, no plausible date of a recorded session (1990 to 2099"
+                        + " expected): a mistyped year?",
+                parse(String.format(start, "2100-01-01T00:00:00Z")).problem);
+        assertNull(parse(String.format(start, "1990-01-01T00:00:00Z")).problem);
         assertNull(parse(String.format(start, "2026-03-02T10:00:00+01:00")).problem);
         String ibi = "{\"type\":\"samples\",\"session_id\":\"S1\",\"wearer\":\"client\",\"channel\":\"IBI\","
                 + "\"stream_start_ms\":0,\"start_ms\":0,\"first_index\":0,\"span_s\":%s,\"offsets_s\":[],\"values\":[]}";

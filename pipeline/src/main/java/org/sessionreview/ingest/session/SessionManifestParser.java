@@ -83,6 +83,19 @@ public final class SessionManifestParser {
     private SessionManifestParser() {}
 
     /**
+     * Why {@code mediaStart} is no plausible date of a recorded session (before 1990 or from 2100
+     * on), or null; session.json and a live {@code session_start} use the same bounds.
+     */
+    public static String implausibleMediaStart(OffsetDateTime mediaStart) {
+        if (mediaStart.toInstant().isBefore(EARLIEST_MEDIA_START)
+                || !mediaStart.toInstant().isBefore(LATEST_MEDIA_START)) {
+            return "media_start is in the year " + mediaStart.getYear()
+                    + ", no plausible date of a recorded session (1990 to 2099 expected): a mistyped year?";
+        }
+        return null;
+    }
+
+    /**
      * media_start as an instant: ISO-8601 extended date and time with an offset ({@code
      * 2026-03-02T10:00:00+01:00}, {@code Z}, fractions of a second, any case), also with a space
      * instead of {@code T} or an offset written without a colon ({@code +0100}). A time without an
@@ -159,11 +172,10 @@ public final class SessionManifestParser {
         if (ms != null) {
             try {
                 mediaStart = parseMediaStart(ms);
-                if (mediaStart.toInstant().isBefore(EARLIEST_MEDIA_START)
-                        || !mediaStart.toInstant().isBefore(LATEST_MEDIA_START)) {
+                String implausible = implausibleMediaStart(mediaStart);
+                if (implausible != null) {
                     // every wearable file would then be rejected as far from it, and every window misplaced
-                    errors.add("media_start is in the year " + mediaStart.getYear()
-                            + ", no plausible date of a recorded session (1990 to 2099 expected): a mistyped year?");
+                    errors.add(implausible);
                     mediaStart = null;
                 }
             } catch (DateTimeParseException e) {
