@@ -16,7 +16,8 @@ import org.sessionreview.config.SynchronyConfig;
  *
  * <p>Each wearer's segments are prepared once as {@link Stretch}es (centred samples, running sums,
  * runs of equal samples), so a segment's statistics are shared by all its pairings and a profile
- * only sums the cross-products per lag ({@link LaggedCorrelation}).
+ * only sums the cross-products per lag. The profile is SUSY's, R's {@code ccf} ({@link
+ * SegmentCcf}), not the windows' Pearson r per lag.
  */
 final class SegmentPairs {
     private final DyadSeries series;
@@ -32,7 +33,7 @@ final class SegmentPairs {
     private final int[] usable;
 
     SegmentPairs(DyadSeries series, SynchronyConfig cfg) {
-        this(series, cfg, LaggedCorrelation::zProfile);
+        this(series, cfg, SegmentCcf::zProfile);
     }
 
     /** With the profiles computed by {@code profiler} (the tests pass a slow reference). */

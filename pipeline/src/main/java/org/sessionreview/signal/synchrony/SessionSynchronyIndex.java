@@ -20,7 +20,8 @@ import org.sessionreview.config.SynchronyConfig;
 public final class SessionSynchronyIndex {
     /** Method sentence written into {@link SessionSynchrony#parameters()}. */
     public static final String METHOD = "Windowed lagged cross-correlation with peak picking"
-            + " (Boker et al. 2002); SUSY segment index with surrogate pairings"
+            + " (Boker et al. 2002); SUSY segment index with surrogate pairings, segment"
+            + " cross-correlation as R's ccf"
             + " (Tschacher & Meier 2020); percentile among within-dyad segment shuffles"
             + " (Ramseyer & Tschacher 2011). Fisher z clamped as in rMEA (Kleinbub & Ramseyer"
             + " 2020). Positive lag: the therapist follows the client.";
@@ -32,13 +33,13 @@ public final class SessionSynchronyIndex {
         return compute(series, WindowedCrossCorrelation.compute(series, cfg), cfg);
     }
 
-    /** As {@link #compute(DyadSeries, SynchronyConfig)}, every z profile from {@code profiler}. */
+    /**
+     * As {@link #compute(DyadSeries, SynchronyConfig)}, every window's z profile from {@code
+     * profiler} (the segments' SUSY profiles stay {@link SegmentCcf}'s).
+     */
     static SessionSynchrony compute(DyadSeries series, SynchronyConfig cfg, LaggedCorrelation.Profiler profiler) {
         return compute(
-                series,
-                WindowedCrossCorrelation.compute(series, cfg, profiler),
-                new SegmentPairs(series, cfg, profiler),
-                cfg);
+                series, WindowedCrossCorrelation.compute(series, cfg, profiler), new SegmentPairs(series, cfg), cfg);
     }
 
     /**

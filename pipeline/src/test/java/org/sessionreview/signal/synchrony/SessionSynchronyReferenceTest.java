@@ -127,7 +127,7 @@ class SessionSynchronyReferenceTest {
         assertEquals(SessionSynchrony.OK, ref.status());
 
         SegmentPairs fastPairs = new SegmentPairs(dyad, cfg);
-        SegmentPairs refPairs = new SegmentPairs(dyad, cfg, ReferenceLaggedCorrelation.PROFILER);
+        SegmentPairs refPairs = new SegmentPairs(dyad, cfg, ReferenceSegmentCcf.PROFILER);
         int[] usable = refPairs.usable();
         assertArrayEquals(usable, fastPairs.usable());
         SusyIndex.Result fastSusy = SusyIndex.compute(fastPairs, usable, new Well19937c(cfg.seed()), cfg);
