@@ -149,6 +149,9 @@ def main(work):
         if r["signal"] == "eda":
             sync.setdefault(r["session_id"], []).append(r)
     moments = list(csv.DictReader(open(os.path.join(work, "moments.csv"))))
+    rups = {}
+    for r in csv.DictReader(open(os.path.join(work, "ruptures.csv"))):
+        rups.setdefault(r["session_id"], []).append(r)
     checks, mism, notes = [], [], []
     ref_rows = []
     def check(name, sid, exp, found, ok, rule):
@@ -192,6 +195,10 @@ def main(work):
                 if abs(p["lag_s"]) <= 3:  # inside SUSY's +-3 s
                     check("leading ES halves ordered", sid, e["leader"] + " half larger", "client %.1f / therapist %.1f" % (a, b),
                           (a > b) == (e["leader"] == "client"), "4.3 B leading ES halves")
+        if p.get("batch") != "nulls":
+            got = [(float(r["start_s"]), r["outcome"]) for r in rups.get(sid, [])]
+            want = [(p["annotations"][0]["start"], e["rupture_outcome"])] if e["rupture_outcome"] else []
+            check("rupture episodes as planned", sid, want, got, got == want, "DOMAIN 3")
         # drop
         drops = [m for m in moments if m["session_id"] == sid and m["kind"] == "synchrony_drop"]
         if e["synchrony_drop"] is not None:
