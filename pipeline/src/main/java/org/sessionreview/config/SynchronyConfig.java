@@ -113,6 +113,11 @@ public final class SynchronyConfig implements Serializable {
         return values.get(SynchronyOptions.DROP_MIN_WINDOWS);
     }
 
+    /** What the span after an unaddressed rupture is compared with [REST_OF_SESSION]. */
+    public DropReference dropReference() {
+        return values.get(SynchronyOptions.DROP_REFERENCE);
+    }
+
     public double dropPrecedingS() {
         return values.get(SynchronyOptions.DROP_PRECEDING_S);
     }

@@ -1,5 +1,6 @@
 package org.sessionreview.config;
 
+import static org.sessionreview.config.ConfigOption.choice;
 import static org.sessionreview.config.ConfigOption.integer;
 import static org.sessionreview.config.ConfigOption.longInteger;
 import static org.sessionreview.config.ConfigOption.real;
@@ -89,11 +90,18 @@ public final class SynchronyOptions {
                     "",
                     "Fewest analysed windows inside the intervals and in the reference to compare them.")
             .atLeast(2);
+    public static final ConfigOption<DropReference> DROP_REFERENCE = choice(
+            "synchrony.drop.reference",
+            DropReference.class,
+            DropReference.REST_OF_SESSION,
+            "What the synchrony after an unaddressed rupture is compared with: REST_OF_SESSION (every"
+                    + " analysed window outside the span after it) or PRECEDING (the windows within"
+                    + " synchrony.drop.preceding_s before it).");
     public static final ConfigOption<Double> DROP_PRECEDING_S = real(
                     "synchrony.drop.preceding_s",
                     300,
                     "s",
-                    "Span before each interval used as the preceding reference.")
+                    "With synchrony.drop.reference PRECEDING, the span before the compared span used as the reference.")
             .positive();
     public static final ConfigOption<Double> ALIGN_RATE_HZ = real(
                     "synchrony.align.rate_hz", 4, "Hz", "Common rate both wearers' series are brought to.")
@@ -121,6 +129,7 @@ public final class SynchronyOptions {
             MIN_SEGMENTS,
             DROP_EFFECT_THRESHOLD,
             DROP_MIN_WINDOWS,
+            DROP_REFERENCE,
             DROP_PRECEDING_S,
             ALIGN_RATE_HZ,
             ALIGN_MIN_VALID_SHARE);

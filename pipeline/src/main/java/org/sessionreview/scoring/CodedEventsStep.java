@@ -32,7 +32,10 @@ import org.sessionreview.taxonomy.RuptureClass;
 public final class CodedEventsStep {
     /** Seconds around a rupture episode in which the client's arousal is read. */
     static final double AROUSAL_MARGIN_S = 30;
-    /** Seconds after an unaddressed rupture in which synchrony is compared with the rest of the session. */
+    /**
+     * Seconds after an unaddressed rupture in which synchrony is compared with the reference of
+     * {@code synchrony.drop.reference} (the rest of the session by default).
+     */
     static final double DROP_SPAN_S = 300;
 
     /** What the step adds: moments, rupture rows, segment rows. */
@@ -80,7 +83,7 @@ public final class CodedEventsStep {
             SynchronyDrop.Result drop = SynchronyDrop.compare(
                     synchrony.raw(),
                     List.of(new SynchronyDrop.Interval(e.endS(), e.endS() + DROP_SPAN_S)),
-                    SynchronyDrop.Reference.REST_OF_SESSION,
+                    SynchronyDrop.Reference.valueOf(syncCfg.dropReference().name()),
                     syncCfg);
             if (drop.compared() && drop.lower()) {
                 MomentRow m = new MomentRow();

@@ -97,6 +97,17 @@ class SynchronyDropTest {
     }
 
     @Test
+    void shouldHaveAComparisonForEveryConfigurableReference() {
+        // synchrony.drop.reference names the comparison CodedEventsStep runs
+        for (org.sessionreview.config.DropReference d : org.sessionreview.config.DropReference.values()) {
+            assertEquals(d.name(), Reference.valueOf(d.name()).name());
+        }
+        assertEquals(
+                org.sessionreview.config.DropReference.REST_OF_SESSION,
+                SynchronyConfig.defaults().dropReference());
+    }
+
+    @Test
     void shouldDeclineToCompareWhenTooFewWindowsAreAnalysed() {
         List<SynchronyWindow> windows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
