@@ -178,6 +178,48 @@ class LiveMomentsTest {
     }
 
     @Test
+    void shouldEndALiveEpisodeAtTheDeclaredVideoEndWhenTheDataRunOnPastIt() {
+        // found by the live audit: a band recording 220 s past the video gave a live episode ending
+        // after the video, where the final review cuts it at the video's end
+        String id = "S1";
+        List<WindowFeatures> all =
+                new ArrayList<>(SyntheticSession.windows(id, "client", 1800, 11, new Plant(1000, 1500, 1.0)));
+        all.addAll(SyntheticSession.windows(id, "therapist", 1800, 12));
+        SessionInfo info = SyntheticSession.info(id);
+        info.provisional = true;
+        info.durationS = 1200;
+        info.durationDeclared = true;
+        List<MomentRow> found = LiveMoments.provisional(
+                new SessionReviewer(),
+                info,
+                all,
+                List.of(),
+                1800,
+                ScoringConfig.defaults(),
+                RuptureConfig.defaults(),
+                SynchronyConfig.defaults());
+        List<MomentRow> episodes =
+                found.stream().filter(m -> m.kind.equals("anxiety_episode")).toList();
+        assertEquals(1, episodes.size(), found.toString());
+        assertEquals(1200, episodes.get(0).endS, 1e-9, "cut at the declared video end");
+        info.durationDeclared = false; // no declared length: the data so far are the session
+        List<MomentRow> undeclared = LiveMoments.provisional(
+                new SessionReviewer(),
+                info,
+                all,
+                List.of(),
+                1800,
+                ScoringConfig.defaults(),
+                RuptureConfig.defaults(),
+                SynchronyConfig.defaults());
+        assertTrue(
+                undeclared.stream()
+                        .filter(m -> m.kind.equals("anxiety_episode"))
+                        .allMatch(m -> m.endS > 1200),
+                undeclared.toString());
+    }
+
+    @Test
     void shouldHoldBackARuptureMomentUntilItsEpisodeHasClosed() {
         String id = "S1";
         SessionInfo info = SyntheticSession.info(id);
