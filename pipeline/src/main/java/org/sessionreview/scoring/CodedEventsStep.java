@@ -80,9 +80,16 @@ public final class CodedEventsStep {
             if (e.outcome() != RuptureOutcome.UNADDRESSED || synchrony.raw().isEmpty()) {
                 continue;
             }
+            // the span after the episode, cut at the video's end: what lies beyond cannot be
+            // watched and is not the session's time (as VideoRange cuts episodes)
+            double dropEnd =
+                    info.durationS > 0 ? Math.min(e.endS() + DROP_SPAN_S, info.durationS) : e.endS() + DROP_SPAN_S;
+            if (!(dropEnd > e.endS())) {
+                continue;
+            }
             SynchronyDrop.Result drop = SynchronyDrop.compare(
                     synchrony.raw(),
-                    List.of(new SynchronyDrop.Interval(e.endS(), e.endS() + DROP_SPAN_S)),
+                    List.of(new SynchronyDrop.Interval(e.endS(), dropEnd)),
                     SynchronyDrop.Reference.valueOf(syncCfg.dropReference().name()),
                     syncCfg);
             if (drop.compared() && drop.lower()) {
@@ -91,7 +98,7 @@ public final class CodedEventsStep {
                 m.kind = "synchrony_drop";
                 m.role = "dyad";
                 m.startS = e.endS();
-                m.endS = e.endS() + DROP_SPAN_S;
+                m.endS = dropEnd;
                 m.startMillis = info.mediaStartMillis + Math.round(m.startS * 1000);
                 m.severity = Math.abs(drop.effectSize());
                 m.evidence = String.format(Locale.ROOT, "after unaddressed rupture %s: %s", e.id(), drop.wording());
