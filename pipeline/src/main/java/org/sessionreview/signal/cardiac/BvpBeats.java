@@ -242,16 +242,16 @@ public final class BvpBeats {
             // peak times increase and amplitudes are finite (a run holds no NaN), so the others are
             // the waves [lo, hi) but p, as the scan of the whole list found them
             while (hi < n && peaks.get(hi).time <= p.time + windowMillis) {
-                size = insert(sorted, size, peaks.get(hi++).amplitude);
+                size = SortedArrays.insert(sorted, size, peaks.get(hi++).amplitude);
             }
             while (peaks.get(lo).time < p.time - windowMillis) {
-                size = remove(sorted, size, peaks.get(lo++).amplitude);
+                size = SortedArrays.remove(sorted, size, peaks.get(lo++).amplitude);
             }
             int count = size - 1;
             if (count == 0) {
                 continue;
             }
-            int self = firstNotBelow(sorted, size, p.amplitude);
+            int self = SortedArrays.firstNotBelow(sorted, size, p.amplitude);
             // SelectMedian's definition on the others (rank r of the others is sorted[r] before self, else sorted[r +
             // 1])
             double m;
@@ -300,39 +300,6 @@ public final class BvpBeats {
                 p.reason = RejectReason.MOTION;
             }
         }
-    }
-
-    /** Inserts {@code v} into ascending {@code a[0, size)}; returns the new size. */
-    private static int insert(double[] a, int size, double v) {
-        int at = size;
-        while (at > 0 && a[at - 1] > v) {
-            a[at] = a[at - 1];
-            at--;
-        }
-        a[at] = v;
-        return size + 1;
-    }
-
-    /** Removes one value equal to {@code v} from ascending {@code a[0, size)}; returns the new size. */
-    private static int remove(double[] a, int size, double v) {
-        int at = firstNotBelow(a, size, v);
-        System.arraycopy(a, at + 1, a, at, size - at - 1);
-        return size - 1;
-    }
-
-    /** Index of the first value of ascending {@code a[0, size)} not below {@code v}. */
-    private static int firstNotBelow(double[] a, int size, double v) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static Beat candidate(Peak p, Peak previous) {

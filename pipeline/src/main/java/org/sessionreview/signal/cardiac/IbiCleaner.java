@@ -181,10 +181,10 @@ public final class IbiCleaner {
             // the window [lo, hi) of eligible beats: p's neighbours and p (those leaving first:
             // they lie before p, where the last window already reached)
             while (lo < p - perSide || !(t[i] - t[e[lo]] <= windowS)) {
-                size = remove(sorted, size, ibi[e[lo++]]);
+                size = SortedArrays.remove(sorted, size, ibi[e[lo++]]);
             }
             while (hi < m && hi <= p + perSide && t[e[hi]] - t[i] <= windowS) {
-                size = insert(sorted, size, ibi[e[hi++]]);
+                size = SortedArrays.insert(sorted, size, ibi[e[hi++]]);
             }
             int count = size - 1;
             if (count < 2) {
@@ -203,39 +203,6 @@ public final class IbiCleaner {
             deviates[i] = Math.abs(own - median) > maxDeviation * median;
         }
         return deviates;
-    }
-
-    /** Inserts {@code v} into ascending {@code a[0, size)}; returns the new size. */
-    private static int insert(double[] a, int size, double v) {
-        int at = size;
-        while (at > 0 && a[at - 1] > v) {
-            a[at] = a[at - 1];
-            at--;
-        }
-        a[at] = v;
-        return size + 1;
-    }
-
-    /** Removes one value equal to {@code v} from ascending {@code a[0, size)}; returns the new size. */
-    private static int remove(double[] a, int size, double v) {
-        int at = firstNotBelow(a, size, v);
-        System.arraycopy(a, at + 1, a, at, size - at - 1);
-        return size - 1;
-    }
-
-    /** Index of the first value of ascending {@code a[0, size)} not below {@code v}. */
-    private static int firstNotBelow(double[] a, int size, double v) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** {@link #deviatesFromMedian} by gathering each eligible beat's neighbours and taking their median (any input). */
