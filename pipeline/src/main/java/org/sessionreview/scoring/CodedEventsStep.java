@@ -17,6 +17,7 @@ import org.sessionreview.scoring.opportunity.CodedEventReview;
 import org.sessionreview.scoring.rupture.RuptureEpisode;
 import org.sessionreview.scoring.rupture.RuptureOutcome;
 import org.sessionreview.signal.synchrony.SynchronyDrop;
+import org.sessionreview.signal.synchrony.SynchronyWindow;
 import org.sessionreview.taxonomy.RuptureClass;
 
 /**
@@ -42,6 +43,20 @@ public final class CodedEventsStep {
     public record Result(List<MomentRow> moments, List<RuptureRow> ruptures, CodedEventReview review) {}
 
     private CodedEventsStep() {}
+
+    /**
+     * The synchrony windows centred in the video ({@code durationS} seconds; all of them when it
+     * is not positive): a band recording on after the video would otherwise feed the drop's
+     * reference with time the video does not hold.
+     */
+    static List<SynchronyWindow> inVideo(List<SynchronyWindow> windows, double durationS) {
+        if (!(durationS > 0)) {
+            return windows;
+        }
+        return windows.stream()
+                .filter(w -> (w.startS() + w.endS()) / 2 < durationS)
+                .toList();
+    }
 
     /**
      * Runs the coded-event rules, updates {@code row} (priority, flag reasons, flagged) and marks
@@ -88,7 +103,7 @@ public final class CodedEventsStep {
                 continue;
             }
             SynchronyDrop.Result drop = SynchronyDrop.compare(
-                    synchrony.raw(),
+                    inVideo(synchrony.raw(), info.durationS),
                     List.of(new SynchronyDrop.Interval(e.endS(), dropEnd)),
                     SynchronyDrop.Reference.valueOf(syncCfg.dropReference().name()),
                     syncCfg);

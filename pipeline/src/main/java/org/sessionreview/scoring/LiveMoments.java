@@ -72,7 +72,7 @@ public final class LiveMoments {
      *
      * @param info the session's metadata (provisional or final); scored as a copy with {@code
      *     annotationCount} = {@code annotations.size()} and {@code durationS} = {@code horizonS}, or
-     *     the declared duration when that is shorter
+     *     the declared duration when that is positive and shorter
      * @param windows the windows received so far of the wearers to review (end markers ignored)
      * @param annotations the annotations received so far
      * @param horizonS the data horizon, seconds from media start
@@ -94,7 +94,7 @@ public final class LiveMoments {
         i.annotationCount = annotations.size();
         // the data so far, but never past a declared video length: a band recording on after the
         // video ended gave live moments ending after it, which the final review cuts at its end
-        i.durationS = info.durationDeclared ? Math.min(info.durationS, horizonS) : horizonS;
+        i.durationS = info.durationDeclared && info.durationS > 0 ? Math.min(info.durationS, horizonS) : horizonS;
         List<Annotation> as = new ArrayList<>(annotations);
         as.sort(Annotation.ORDER); // arrival order is the sender's; the rules see one order
         // review() scores copies of the windows (WindowCopy) and never writes to annotations

@@ -212,11 +212,11 @@ class LiveMomentsTest {
                 ScoringConfig.defaults(),
                 RuptureConfig.defaults(),
                 SynchronyConfig.defaults());
-        assertTrue(
-                undeclared.stream()
-                        .filter(m -> m.kind.equals("anxiety_episode"))
-                        .allMatch(m -> m.endS > 1200),
-                undeclared.toString());
+        List<MomentRow> undeclaredEpisodes = undeclared.stream()
+                .filter(m -> m.kind.equals("anxiety_episode"))
+                .toList();
+        assertEquals(1, undeclaredEpisodes.size(), undeclared.toString());
+        assertTrue(undeclaredEpisodes.get(0).endS > 1200, undeclared.toString());
     }
 
     @Test
