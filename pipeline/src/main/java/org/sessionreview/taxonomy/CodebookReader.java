@@ -146,7 +146,9 @@ final class CodebookReader {
         if (!node.isObject()) {
             throw fail(sourceName, "section '" + section + "' must be a JSON object, not " + node.getNodeType());
         }
-        Map<String, Integer> firstEntry = new HashMap<>();
+        // every entry used so far per key: when a later one makes the key ambiguous, each of them
+        // is reported (an entry with the same target as the first was used too, and is dropped too)
+        Map<String, java.util.List<Integer>> used = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         int n = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -176,21 +178,24 @@ final class CodebookReader {
                 // labels map to canonical codes and actors to the three actors: both safe to name
                 String targets =
                         section.equals("modifiers") || previous == null ? "" : ": " + previous + " and " + t.value();
+                int first = used.get(key).get(0);
                 problem(
                         line,
-                        section + " entry " + n + " repeats the key of entry " + firstEntry.get(key)
+                        section + " entry " + n + " repeats the key of entry " + first
                                 + " (keys are case-insensitive) with a different target" + targets
                                 + "; neither is used");
                 if (ambiguous.add(key)) {
                     out.remove(key);
-                    problem(
-                            lines.entry(section, firstEntry.get(key)),
-                            section + " entry " + firstEntry.get(key) + " has its key repeated by entry " + n
-                                    + " with a different target; neither is used");
+                    for (int earlier : used.get(key)) {
+                        problem(
+                                lines.entry(section, earlier),
+                                section + " entry " + earlier + " has its key repeated by entry " + n
+                                        + " with a different target; neither is used");
+                    }
                 }
                 continue;
             }
-            firstEntry.putIfAbsent(key, n);
+            used.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(n);
             out.put(key, t.value());
         }
         return out;

@@ -64,7 +64,7 @@ public final class ModifierValues {
             }
             boolean repeated = out.containsKey(key(modifier.getKey()));
             Map<String, String> words = new TreeMap<>();
-            Map<String, Integer> firstWord = new java.util.HashMap<>();
+            Map<String, java.util.List<Integer>> usedWords = new java.util.HashMap<>();
             java.util.Set<String> ambiguous = new java.util.HashSet<>();
             int w = 0;
             for (Iterator<Map.Entry<String, JsonNode>> ws = modifier.getValue().fields(); ws.hasNext(); ) {
@@ -100,16 +100,17 @@ public final class ModifierValues {
                                     + " neither is used");
                     if (ambiguous.add(k)) {
                         words.remove(k);
-                        problems.entry(
-                                m,
-                                firstWord.get(k),
-                                "modifier_values entry " + m + ", word "
-                                        + firstWord.get(k) + " is repeated by word " + w + " with a different value;"
-                                        + " neither is used");
+                        for (int earlier : usedWords.get(k)) { // each word used so far for k is dropped
+                            problems.entry(
+                                    m,
+                                    earlier,
+                                    "modifier_values entry " + m + ", word " + earlier + " is repeated by word " + w
+                                            + " with a different value; neither is used");
+                        }
                     }
                     continue;
                 }
-                firstWord.putIfAbsent(k, w);
+                usedWords.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(w);
                 words.put(k, target.asText().trim());
             }
             if (!repeated) {

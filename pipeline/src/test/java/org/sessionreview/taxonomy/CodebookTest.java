@@ -202,6 +202,30 @@ class CodebookTest {
     }
 
     @Test
+    void shouldReportEveryEntryDroppedWhenALaterOneMakesTheKeyAmbiguous() {
+        // found by the diff review: "FOO" (same target as "Foo") was used, then dropped with the
+        // key when "foo" conflicted, without a reject row (read 3, rejected 2)
+        String json = """
+                {
+                  "labels": {
+                    "Foo": "ANX_STR_SIGH",
+                    "FOO": "ANX_STR_SIGH",
+                    "foo": "ANX_STR_HANDS"
+                  },
+                  "modifier_values": {"intensity": {"leicht": 1, "LEICHT": 1, "Leicht": 2}}
+                }
+                """;
+        Codebook.Loaded loaded = Codebook.parseEntries(json, "cb.json");
+        assertEquals(6, loaded.entries());
+        assertEquals(6, loaded.problems().size(), loaded.problems().toString());
+        assertTrue(
+                loaded.problems().stream().anyMatch(p -> p.reason().startsWith("labels entry 2 has its key repeated")));
+        assertTrue(loaded.problems().stream()
+                .anyMatch(p -> p.reason().startsWith("modifier_values entry 1, word 2 is repeated")));
+        assertEquals(Optional.empty(), loaded.codebook().canonicalCode("foo"));
+    }
+
+    @Test
     void shouldLeaveOutOnlyTheUnusableEntriesWithTheirLinesWhenReadEntryByEntry() {
         String json = """
                 {
