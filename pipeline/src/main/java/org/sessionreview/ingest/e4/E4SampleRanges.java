@@ -10,7 +10,7 @@ import org.sessionreview.model.Channel;
  * swamp every feature of its windows, so it is rejected as its line, its sample left missing. ACC
  * has the sensor's own range, +-2 g ({@link E4Units#accRangeProblem}); IBI's intervals are checked by
  * {@link E4Limits#beatProblem}. The defaults hold every sample of the real recordings in the
- * shared data ({@code E4SampleRangesRealDataTest}).
+ * shared data ({@code E4SampleRangesTest#shouldRejectNoSampleOfARealRecording}).
  *
  * @param edaMaxUs largest EDA sample, uS (negative samples are rejected too)
  * @param tempMinC lowest skin temperature, degC

@@ -89,7 +89,8 @@ public final class SessionManifestParser {
     public static String implausibleMediaStart(OffsetDateTime mediaStart) {
         if (mediaStart.toInstant().isBefore(EARLIEST_MEDIA_START)
                 || !mediaStart.toInstant().isBefore(LATEST_MEDIA_START)) {
-            return "media_start is in the year " + mediaStart.getYear()
+            return "media_start is in the year "
+                    + mediaStart.toInstant().atOffset(java.time.ZoneOffset.UTC).getYear()
                     + ", no plausible date of a recorded session (1990 to 2099 expected): a mistyped year?";
         }
         return null;

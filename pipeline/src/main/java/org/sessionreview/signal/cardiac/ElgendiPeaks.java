@@ -153,15 +153,15 @@ public final class ElgendiPeaks {
     }
 
     /**
-     * The squared samples of the running call on this thread: not state, nothing in it outlives a
-     * call ({@link #find} writes every element it reads, and calls on one thread do not nest).
-     */
-    /**
      * Longest kept array, samples (512 KB): a 60 s pulse-wave core with its margins is about 8,500;
      * longer inputs (a whole recording at once) get an array of their own.
      */
     static final int KEPT_MAX = 1 << 16;
 
+    /**
+     * The squared samples of the running call on this thread: not state, nothing in it outlives a
+     * call ({@link #find} writes every element it reads, and calls on one thread do not nest).
+     */
     private static final ThreadLocal<double[]> SQUARED = ThreadLocal.withInitial(() -> new double[0]);
 
     /** The threshold test of the next sample: its peak average above its beat average plus the offset. */

@@ -287,16 +287,16 @@ public final class Sos {
     }
 
     /**
-     * The odd extension of the running {@link #filtFilt} on this thread: not state (an instance
-     * is shared by every thread), nothing in it outlives a call, and calls on one thread do not
-     * nest.
-     */
-    /**
      * Longest kept array, samples (512 KB): a 60 s pulse-wave core with its margins is about 8,500;
      * longer inputs (a whole recording at once) get an array of their own.
      */
     static final int KEPT_MAX = 1 << 16;
 
+    /**
+     * The odd extension of the running {@link #filtFilt} on this thread: not state (an instance
+     * is shared by every thread), nothing in it outlives a call, and calls on one thread do not
+     * nest.
+     */
     private static final ThreadLocal<double[]> EXTENSION = ThreadLocal.withInitial(() -> new double[0]);
 
     private static double[] scaled(double[] v, double factor) {

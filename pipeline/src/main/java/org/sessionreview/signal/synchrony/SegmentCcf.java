@@ -21,6 +21,13 @@ import java.util.Arrays;
  * session index used Pearson's r per lag, and its ES was 2.5-8 times SUSY's on coupled dyads: the
  * fourth independent audit, {@code validation/fourth-cohort}).
  *
+ * <p>Masked samples: SUSY itself drops the rows where either wearer is missing before it cuts
+ * segments and then calls {@code ccf} on complete segments; here segments keep their place on the
+ * session's grid (a segment is used when both wearers are valid on {@code
+ * synchrony.min_valid_share} of it, {@link SegmentPairs}), and a masked sample is treated as R's
+ * {@code acf(na.action = na.pass)} treats it: left out of the sums, the divisor n_k + |k|. On
+ * complete segments the two are the same.
+ *
  * <p>A segment whose valid samples are all equal has no correlation: every lag is NaN (the
  * segment is not usable). The windows of {@link WindowedCrossCorrelation} keep Pearson's r per
  * lag (Boker et al. 2002's windowed cross-correlation correlates the two lagged sub-windows).
