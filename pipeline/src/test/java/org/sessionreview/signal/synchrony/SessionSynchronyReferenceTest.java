@@ -138,6 +138,13 @@ class SessionSynchronyReferenceTest {
             margin(refSusy.zRealByLag()[k], refSusy.zPseudoByLag()[k]);
         }
         shuffleMargins(refPairs, usable, cfg);
+        // the session index's segments are SegmentCcf in both runs above; its shuffle test against
+        // the plain R transcription (ReferenceSegmentCcf) here
+        SegmentShuffling.Result fastShuffle =
+                SegmentShuffling.compute(fastPairs, usable, new Well19937c(cfg.seed()), cfg);
+        SegmentShuffling.Result refShuffle =
+                SegmentShuffling.compute(refPairs, usable, new Well19937c(cfg.seed()), cfg);
+        check.assertRecordClose(refShuffle, fastShuffle, "shuffles");
     }
 
     /** Gap between the largest and the second largest |z| of each analysed window. */
