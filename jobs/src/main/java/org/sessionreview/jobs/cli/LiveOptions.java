@@ -47,7 +47,9 @@ public final class LiveOptions {
             "  --topic NAME                input topic (default " + DEFAULT_TOPIC + ")",
             "  --moments-topic NAME        output topic of candidate moments (default " + DEFAULT_MOMENTS_TOPIC + ")",
             "  --dead-letter-topic NAME    topic of refused messages (default " + DEFAULT_DEAD_LETTER_TOPIC + ")",
-            "  --group ID                  consumer group (default " + DEFAULT_GROUP + ")",
+            "  --group ID                  consumer group, and the prefix of the job's Kafka transaction ids: two",
+            "                              live jobs on one broker need different groups (default " + DEFAULT_GROUP
+                    + ")",
             "  --partitions N              partitions of the topics this command creates when missing (default "
                     + DEFAULT_PARTITIONS + ")",
             "  --silence SECONDS           a session without a message for this long has ended (default "
