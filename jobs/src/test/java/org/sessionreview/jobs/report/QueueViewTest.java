@@ -83,6 +83,25 @@ class QueueViewTest {
     }
 
     @Test
+    void shouldStartAtAnEscalatedRuptureBeforeAMissedOpportunityAsTheReadmeSays() throws java.io.IOException {
+        java.util.Map<String, Object> escalated = new java.util.HashMap<>(Fixtures.moment("S", "rupture", 900, 990));
+        escalated.put("evidence", "candidate confrontation rupture C1 (15:00-16:30): ...; outcome escalated");
+        java.util.Map<String, Object> missed = Fixtures.moment("S", "missed_opportunity", 400, 410);
+        // the flag reasons' order (escalated ruptures before missed opportunities), not the priority tier's
+        assertEquals(2, QueueView.startHere(SessionViews.sorted(List.of(missed, escalated))));
+        // the fifth audit read the README's "(the safety event, else an unaddressed rupture, a missed
+        // opportunity, ...)" as putting the missed opportunity (at 06:40) first: the README names the order
+        String readme = java.nio.file.Files.readString(
+                org.sessionreview.jobs.Paths.projectRoot().resolve("README.md"));
+        int at = readme.indexOf("moment to start at (");
+        assertTrue(at >= 0, "the README's review queue names the moment to start at");
+        String order = readme.substring(at, readme.indexOf(')', at)).replaceAll("\\s+", " ");
+        int esc = order.indexOf("an escalated one");
+        int mo = order.indexOf("a missed opportunity");
+        assertTrue(esc > 0 && mo > esc, "README names escalated ruptures before missed opportunities: " + order);
+    }
+
+    @Test
     void shouldSayNoneForAWearerWithoutDataNotZeroPercent() {
         java.util.Map<String, Object> s =
                 new java.util.HashMap<>(Fixtures.session("S", "T", "k", 1, "2026-03-01", 1000, 0, true));
