@@ -3,6 +3,7 @@ package org.sessionreview.features;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.sessionreview.model.SampleBlock;
+import org.sessionreview.signal.motion.AccMagnitude;
 
 /**
  * The buffered samples of one channel of one wearer, with their times, for {@link
@@ -40,6 +41,13 @@ final class ChannelBuffer implements Serializable {
     private transient long[] gridKeys;
 
     private transient double gridOrigin;
+    /**
+     * Per kept sample of a three-axis channel, its {@code |a|} in g ({@link AccMagnitude}, E4
+     * units), computed once as it is appended, for {@link #regular(double, double, GridScratch,
+     * GridScratch)}. Not state: null until first asked, rebuilt when lost.
+     */
+    private transient double[] magnitudes;
+
     private double dataEndMillis = Double.NEGATIVE_INFINITY;
 
     ChannelBuffer(int width, boolean beats) {
@@ -88,6 +96,10 @@ final class ChannelBuffer implements Serializable {
                 next++;
                 last = t;
             }
+        }
+        if (magnitudes != null) {
+            int from = head + size;
+            AccMagnitude.magnitudeG(values, from, next - from, AccMagnitude.E4_COUNTS_PER_G, magnitudes, from);
         }
         size = next - head;
         double end = beats ? (n == 0 ? b.startMillis : b.sampleMillis(n - 1)) : b.startMillis + n * 1000.0 / b.rateHz;
@@ -147,15 +159,35 @@ final class ChannelBuffer implements Serializable {
      * @param scratch where the grid may go; null allocates it
      */
     RegularSeries regular(double fromMillis, double toMillis, GridScratch scratch) {
+        return regular(fromMillis, toMillis, scratch, null);
+    }
+
+    /**
+     * As {@link #regular(double, double, GridScratch)}, and for a three-axis channel each sample's
+     * {@code |a|} (g, E4 units, {@link AccMagnitude#magnitudeG}) on the same grid in {@code
+     * magnitudeG}'s array of the series' length, NaN where the grid is NaN: the magnitudes the
+     * series' values give, bit for bit, computed once per sample instead of once per grid.
+     *
+     * @param magnitudeG where the magnitudes go (read them with {@code magnitudeG.array(length)}); null for none
+     */
+    RegularSeries regular(double fromMillis, double toMillis, GridScratch scratch, GridScratch magnitudeG) {
         int first = indexAtOrAfter(fromMillis);
         int end = indexAtOrAfter(toMillis);
+        if (magnitudeG != null && width != 3) {
+            throw new IllegalStateException("|a| of a channel of width " + width);
+        }
         if (first >= end || beats) {
+            if (magnitudeG != null) {
+                magnitudeG.array(0);
+            }
             return RegularSeries.empty(rateHz, width);
         }
         double t0 = times[first];
         double dt = 1000.0 / rateHz;
         int length = (int) Math.ceil((toMillis - t0) / dt - 1e-9);
         double[] grid = scratch == null ? new double[length * width] : scratch.array(length * width);
+        double[] mgrid = magnitudeG == null ? null : magnitudeG.array(length);
+        double[] m = magnitudeG == null ? null : magnitudes();
         int filled = 0; // grid points before this one hold a sample or NaN
         int runFrom = first;
         int runGrid = 0;
@@ -182,7 +214,7 @@ final class ChannelBuffer implements Serializable {
                 runLength++;
                 continue;
             }
-            filled = copyRun(grid, filled, runFrom, runGrid, runLength);
+            filled = copyRun(grid, filled, runFrom, runGrid, runLength, m, mgrid);
             runLength = 0;
             if (j >= length) {
                 break; // times increase, so every later sample lies past the grid too
@@ -191,8 +223,11 @@ final class ChannelBuffer implements Serializable {
             runGrid = j;
             runLength = 1;
         }
-        filled = copyRun(grid, filled, runFrom, runGrid, runLength);
+        filled = copyRun(grid, filled, runFrom, runGrid, runLength, m, mgrid);
         Arrays.fill(grid, filled * width, grid.length, Double.NaN);
+        if (mgrid != null) {
+            Arrays.fill(mgrid, filled, mgrid.length, Double.NaN);
+        }
         return new RegularSeries(t0, rateHz, width, grid);
     }
 
@@ -208,6 +243,15 @@ final class ChannelBuffer implements Serializable {
         return gridKeys;
     }
 
+    /** The kept samples' magnitudes, computed for all of them when lost (a restore) or not made yet. */
+    private double[] magnitudes() {
+        if (magnitudes == null || magnitudes.length != times.length) {
+            magnitudes = new double[times.length];
+            AccMagnitude.magnitudeG(values, head, size, AccMagnitude.E4_COUNTS_PER_G, magnitudes, head);
+        }
+        return magnitudes;
+    }
+
     /** The grid point of {@code millis} when it lies within {@link #ON_GRID} of one, else {@link #OFF_GRID}. */
     private long gridKey(double millis) {
         double q = (millis - gridOrigin) * (rateHz / 1000.0);
@@ -218,9 +262,9 @@ final class ChannelBuffer implements Serializable {
     /**
      * Copies samples {@code [from, from + count)} to grid points {@code [gridFrom, gridFrom +
      * count)}, NaN-filling the points between {@code filled} and the run; returns the new {@code
-     * filled}.
+     * filled}; the same for the magnitudes {@code m} into {@code mgrid} when not null.
      */
-    private int copyRun(double[] grid, int filled, int from, int gridFrom, int count) {
+    private int copyRun(double[] grid, int filled, int from, int gridFrom, int count, double[] m, double[] mgrid) {
         if (count == 0) {
             return filled;
         }
@@ -228,6 +272,12 @@ final class ChannelBuffer implements Serializable {
             Arrays.fill(grid, filled * width, gridFrom * width, Double.NaN);
         }
         System.arraycopy(values, from * width, grid, gridFrom * width, count * width);
+        if (mgrid != null) {
+            if (gridFrom > filled) {
+                Arrays.fill(mgrid, filled, gridFrom, Double.NaN);
+            }
+            System.arraycopy(m, from, mgrid, gridFrom, count);
+        }
         return Math.max(filled, gridFrom + count);
     }
 
@@ -326,6 +376,9 @@ final class ChannelBuffer implements Serializable {
             if (gridKeys != null) {
                 System.arraycopy(gridKeys, head, gridKeys, 0, size);
             }
+            if (magnitudes != null) {
+                System.arraycopy(magnitudes, head, magnitudes, 0, size);
+            }
             head = 0;
             return;
         }
@@ -337,6 +390,9 @@ final class ChannelBuffer implements Serializable {
         values = Arrays.copyOf(values, capacity * width);
         if (gridKeys != null) {
             gridKeys = Arrays.copyOf(gridKeys, capacity);
+        }
+        if (magnitudes != null) {
+            magnitudes = Arrays.copyOf(magnitudes, capacity);
         }
     }
 }

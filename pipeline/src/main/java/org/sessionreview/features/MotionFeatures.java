@@ -69,6 +69,24 @@ public final class MotionFeatures {
      */
     static Result compute(
             RegularSeries acc, double startMillis, double endMillis, FeatureConfig config, FidgetFrameCache frames) {
+        return compute(acc, null, startMillis, endMillis, config, frames);
+    }
+
+    /**
+     * As {@link #compute(RegularSeries, double, double, FeatureConfig, FidgetFrameCache)}, with
+     * {@code |a|} already computed ({@link ChannelBuffer#regular(double, double, GridScratch,
+     * GridScratch)}); read-only here.
+     *
+     * @param magnitudeG {@code |a|} of each sample of {@code acc}, g, as {@link AccMagnitude#magnitudeG}
+     *     gives it from {@code acc}'s values; null computes it
+     */
+    static Result compute(
+            RegularSeries acc,
+            double[] magnitudeG,
+            double startMillis,
+            double endMillis,
+            FeatureConfig config,
+            FidgetFrameCache frames) {
         if (acc.length() == 0) {
             return new Result(0, null, null, null, 0);
         }
@@ -79,9 +97,14 @@ public final class MotionFeatures {
                 ? acc.values()
                 : Arrays.copyOfRange(acc.values(), from * 3, to * 3);
         // |a| once, for the median deviation here and for the spectrum's frames
-        double[] magnitude = frames == null
-                ? AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G)
-                : AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G, frames.magnitudeScratch(xyz.length / 3));
+        double[] magnitude;
+        if (magnitudeG == null) {
+            magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
+        } else if (magnitudeG.length != acc.length()) {
+            throw new IllegalArgumentException(magnitudeG.length + " magnitudes for " + acc.length() + " samples");
+        } else {
+            magnitude = xyz == acc.values() ? magnitudeG : Arrays.copyOfRange(magnitudeG, from, to);
+        }
         int valid = 0;
         for (double v : magnitude) {
             valid += Double.isNaN(v) ? 0 : 1;

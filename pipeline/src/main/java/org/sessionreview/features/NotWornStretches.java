@@ -140,6 +140,22 @@ final class NotWornStretches implements Serializable {
     }
 
     /**
+     * Sets to NaN, in place, the values of {@code magnitudeG} (one per sample of {@code s}) whose
+     * sample {@link #mask} masks: the magnitudes of the masked series.
+     */
+    static void maskMagnitudes(double[] magnitudeG, RegularSeries s, List<Artifact> stretches) {
+        if (stretches.isEmpty() || s.length() == 0) {
+            return;
+        }
+        boolean[] masked = ArtifactIntervals.toMask(stretches, s.length(), s.rateHz(), s.t0Millis());
+        for (int i = 0; i < masked.length; i++) {
+            if (masked[i]) {
+                magnitudeG[i] = Double.NaN;
+            }
+        }
+    }
+
+    /**
      * {@code beats} with every beat whose interval ({@code [t - ibi, t]}, or its time when the
      * interval is unknown) touches a stretch rejected as {@link RejectReason#MASKED}.
      */

@@ -30,13 +30,25 @@ record WindowCaches(
                 new FidgetFrameCache(),
                 new LombScargleBlocks(mediaStartMillis, config.hopMillis()),
                 new Grids(
-                        new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch(), new GridScratch()),
+                        new GridScratch(),
+                        new GridScratch(),
+                        new GridScratch(),
+                        new GridScratch(),
+                        new GridScratch(),
+                        new GridScratch()),
                 new TemperatureSlopeCache(FeatureSteps.temperatureSlope(config)));
     }
 
     /**
      * A window's grids: each is done with before the next window takes its own (the steps keep
-     * copies of what they cache), and two grids of one window never share an array.
+     * copies of what they cache), and two grids of one window never share an array. {@code
+     * accMagnitude} holds the ACC grid's {@code |a|}.
      */
-    record Grids(GridScratch edaContext, GridScratch hr, GridScratch acc, GridScratch temp, GridScratch tempContext) {}
+    record Grids(
+            GridScratch edaContext,
+            GridScratch hr,
+            GridScratch acc,
+            GridScratch accMagnitude,
+            GridScratch temp,
+            GridScratch tempContext) {}
 }

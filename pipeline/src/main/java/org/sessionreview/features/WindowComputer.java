@@ -72,10 +72,20 @@ final class WindowComputer {
             CardiacWindow.limitToWornShare(w, worn, config);
         }
 
-        RegularSeries acc = NotWornStretches.mask(
-                regular(buffers, Channel.ACC, startMillis, endMillis, grids == null ? null : grids.acc()), offBand);
+        // with the caches, |a| comes from the buffer (computed once per sample), placed and masked as the samples are
+        ChannelBuffer accBuffer = buffers.get(Channel.ACC);
+        GridScratch magnitudeG = grids == null || accBuffer == null ? null : grids.accMagnitude();
+        RegularSeries accGrid = accBuffer == null
+                ? RegularSeries.empty(1, Channel.ACC.width())
+                : accBuffer.regular(startMillis, endMillis, grids == null ? null : grids.acc(), magnitudeG);
+        RegularSeries acc = NotWornStretches.mask(accGrid, offBand);
+        double[] magnitudes = null;
+        if (magnitudeG != null) {
+            magnitudes = magnitudeG.array(accGrid.length());
+            NotWornStretches.maskMagnitudes(magnitudes, accGrid, offBand);
+        }
         MotionFeatures.Result motion = MotionFeatures.compute(
-                acc, startMillis, endMillis, config, caches == null ? null : caches.fidgetFrames());
+                acc, magnitudes, startMillis, endMillis, config, caches == null ? null : caches.fidgetFrames());
         w.fidgetFreqHz = motion.fidgetFreqHz();
         w.accQuality = motion.quality();
         w.motionMagG = motion.motionMagG();

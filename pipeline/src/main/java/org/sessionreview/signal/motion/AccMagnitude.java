@@ -46,23 +46,38 @@ public final class AccMagnitude {
             throw new IllegalArgumentException(
                     count + " magnitudes from " + xyz.length / 3 + " samples into " + m.length);
         }
+        return magnitudeG(xyz, 0, count, countsPerG, m, 0);
+    }
+
+    /**
+     * As {@link #magnitudeG(double[], double)} for samples {@code [from, from + count)} of {@code
+     * xyz}, written into {@code m[to, to + count)} (the rest of {@code m} is left as it was): the
+     * same expression per sample, so the same bits wherever a sample lies.
+     *
+     * @return {@code m}
+     */
+    public static double[] magnitudeG(double[] xyz, int from, int count, double countsPerG, double[] m, int to) {
+        if (from < 0 || count < 0 || to < 0 || from + count > xyz.length / 3 || to + count > m.length) {
+            throw new IllegalArgumentException("samples [" + from + ", " + (from + count) + ") of " + xyz.length / 3
+                    + " into [" + to + ", " + (to + count) + ") of " + m.length);
+        }
         double inverse = 1.0 / countsPerG;
         if (isExactInverse(countsPerG, inverse)) {
             // dividing by a power of two and multiplying by its inverse, also a power of two, both
             // round the same real value once: bit for bit the same, without a division per sample
             for (int i = 0; i < count; i++) {
-                double x = xyz[3 * i];
-                double y = xyz[3 * i + 1];
-                double z = xyz[3 * i + 2];
-                m[i] = Math.sqrt(x * x + y * y + z * z) * inverse;
+                double x = xyz[3 * (from + i)];
+                double y = xyz[3 * (from + i) + 1];
+                double z = xyz[3 * (from + i) + 2];
+                m[to + i] = Math.sqrt(x * x + y * y + z * z) * inverse;
             }
             return m;
         }
         for (int i = 0; i < count; i++) {
-            double x = xyz[3 * i];
-            double y = xyz[3 * i + 1];
-            double z = xyz[3 * i + 2];
-            m[i] = Math.sqrt(x * x + y * y + z * z) / countsPerG;
+            double x = xyz[3 * (from + i)];
+            double y = xyz[3 * (from + i) + 1];
+            double z = xyz[3 * (from + i) + 2];
+            m[to + i] = Math.sqrt(x * x + y * y + z * z) / countsPerG;
         }
         return m;
     }

@@ -36,8 +36,6 @@ public final class FidgetFrameCache {
     /** The frames' Hann window and transform buffers (the same for every window of the stream). */
     private FidgetSpectrum.FrameTransform transform;
 
-    private double[] magnitudeScratch = new double[0];
-
     /**
      * A transformed frame.
      *
@@ -71,17 +69,6 @@ public final class FidgetFrameCache {
     /** Sorted 5 s blocks of {@code |a|} for the windows' medians ({@code MotionFeatures}). */
     public MedianBlocks medians() {
         return medians;
-    }
-
-    /**
-     * An array of {@code n} values for a window's {@code |a|}, kept for the next window of the
-     * same length (what is cached from it is copied); its contents are left over.
-     */
-    public double[] magnitudeScratch(int n) {
-        if (magnitudeScratch.length != n) {
-            magnitudeScratch = new double[n];
-        }
-        return magnitudeScratch;
     }
 
     /** The kept Hann window and transform buffers; null before the first analysis or after other settings. */
