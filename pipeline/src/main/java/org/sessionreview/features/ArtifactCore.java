@@ -81,7 +81,9 @@ final class ArtifactCore implements Serializable {
         double ctxTo = to + lookAheadMillis;
         List<Artifact> found = new ArrayList<>(notWorn);
         RegularSeries eda = series(buffers, Channel.EDA, ctxFrom, ctxTo, grids == null ? null : grids.artifactEda);
-        RegularSeries acc = series(buffers, Channel.ACC, ctxFrom, ctxTo, grids == null ? null : grids.artifactAcc);
+        GridScratch accMagnitudeG = grids == null ? new GridScratch() : grids.artifactAccMagnitude;
+        RegularSeries acc =
+                series(buffers, Channel.ACC, ctxFrom, ctxTo, grids == null ? null : grids.artifactAcc, accMagnitudeG);
         if (eda != null) {
             found.addAll(
                     FeatureSteps.edaContactLoss(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
@@ -89,16 +91,15 @@ final class ArtifactCore implements Serializable {
                     FeatureSteps.edaAboveRange(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
             found.addAll(FeatureSteps.edaJump(config).detect(eda.values(), eda.rateHz(), eda.t0Millis(), from, to));
             if (acc != null) {
-                found.addAll(FeatureSteps.edaMotion(config)
-                        .detect(
-                                eda.values(),
-                                eda.rateHz(),
-                                eda.t0Millis(),
-                                acc.values(),
-                                acc.rateHz(),
-                                acc.t0Millis(),
-                                from,
-                                to));
+                found.addAll(FeatureSteps.edaMotionOnBuffer(
+                        config,
+                        eda.values(),
+                        eda.rateHz(),
+                        eda.t0Millis(),
+                        acc,
+                        accMagnitudeG.array(acc.length()),
+                        from,
+                        to));
             }
         }
         if (acc != null) {
@@ -248,11 +249,22 @@ final class ArtifactCore implements Serializable {
 
     private static RegularSeries series(
             Map<Channel, ChannelBuffer> buffers, Channel c, double from, double to, GridScratch grid) {
+        return series(buffers, c, from, to, grid, null);
+    }
+
+    /** @param magnitudeG where the grid's {@code |a|} goes (ACC only); null for none */
+    private static RegularSeries series(
+            Map<Channel, ChannelBuffer> buffers,
+            Channel c,
+            double from,
+            double to,
+            GridScratch grid,
+            GridScratch magnitudeG) {
         ChannelBuffer b = buffers.get(c);
         if (b == null) {
             return null;
         }
-        RegularSeries s = b.regular(from, to, grid);
+        RegularSeries s = b.regular(from, to, grid, magnitudeG);
         return s.length() == 0 ? null : s;
     }
 }

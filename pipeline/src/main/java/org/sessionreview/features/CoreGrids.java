@@ -8,7 +8,8 @@ import java.util.List;
  * double, GridScratch)}), one per channel and use, kept per thread instead of allocated per 60 s
  * core: the pulse wave for beat detection, the EDA and the accelerometer of the EDA core, and the
  * EDA, accelerometer and skin temperature of the artifact detectors and of the not-worn
- * detection, each with its context and look-ahead. A core's grids are done with before the call
+ * detection, each with its context and look-ahead, and the accelerometer grids' {@code |a|}
+ * ({@link ChannelBuffer#regular(double, double, GridScratch, GridScratch)}). A core's grids are done with before the call
  * that processes the core returns (the steps keep copies of what they keep, and return events,
  * intervals and beats, not arrays), and a thread processes one core at a time, so the wearers a
  * thread processes share one set (about 0.4 MB at the defaults) whatever their number. Every grid
@@ -21,8 +22,10 @@ final class CoreGrids {
     final GridScratch bvp = new GridScratch();
     final GridScratch edaCoreEda = new GridScratch();
     final GridScratch edaCoreAcc = new GridScratch();
+    final GridScratch edaCoreAccMagnitude = new GridScratch();
     final GridScratch artifactEda = new GridScratch();
     final GridScratch artifactAcc = new GridScratch();
+    final GridScratch artifactAccMagnitude = new GridScratch();
     final GridScratch artifactTemp = new GridScratch();
     final GridScratch notWornEda = new GridScratch();
     final GridScratch notWornTemp = new GridScratch();
@@ -36,8 +39,17 @@ final class CoreGrids {
 
     /** Fills every kept array with {@code value} (for tests: a grid read after its core would see it). */
     void fill(double value) {
-        for (GridScratch s :
-                List.of(bvp, edaCoreEda, edaCoreAcc, artifactEda, artifactAcc, artifactTemp, notWornEda, notWornTemp)) {
+        for (GridScratch s : List.of(
+                bvp,
+                edaCoreEda,
+                edaCoreAcc,
+                edaCoreAccMagnitude,
+                artifactEda,
+                artifactAcc,
+                artifactAccMagnitude,
+                artifactTemp,
+                notWornEda,
+                notWornTemp)) {
             double[] a = s.kept();
             Arrays.fill(a, value);
         }

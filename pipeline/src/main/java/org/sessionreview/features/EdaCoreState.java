@@ -71,19 +71,29 @@ final class EdaCoreState implements Serializable {
                 from - eda.contextSeconds() * 1000,
                 to + eda.lookAheadSeconds() * 1000,
                 grids == null ? null : grids.edaCoreEda);
-        run(s, acc, from, to, false, buffer.dataEndMillis(), out, grids == null ? null : grids.edaCoreAcc);
+        run(
+                s,
+                acc,
+                from,
+                to,
+                false,
+                buffer.dataEndMillis(),
+                out,
+                grids == null ? null : grids.edaCoreAcc,
+                grids == null ? new GridScratch() : grids.edaCoreAccMagnitude);
     }
 
     /** Processes the whole recording at once (the batch NeuroKit2-compatible method). */
     void processWhole(ChannelBuffer buffer, ChannelBuffer acc, double endMillis, WearerEvents out) {
         double dataEnd = Math.min(endMillis, buffer.dataEndMillis());
         RegularSeries s = buffer.regular(Double.NEGATIVE_INFINITY, dataEnd + 1);
-        run(s, acc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, dataEnd, out, null);
+        run(s, acc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, dataEnd, out, null, new GridScratch());
     }
 
     /**
      * @param dataEndMillis end of the EDA data: grid points at or after it are past the recording, not missing
      * @param accGrid where the ACC grid goes; null allocates it
+     * @param accMagnitudeG where the ACC grid's {@code |a|} goes (kept per sample by the buffer)
      */
     private void run(
             RegularSeries s,
@@ -93,7 +103,8 @@ final class EdaCoreState implements Serializable {
             boolean whole,
             double dataEndMillis,
             WearerEvents out,
-            GridScratch accGrid) {
+            GridScratch accGrid,
+            GridScratch accMagnitudeG) {
         if (s.length() == 0) {
             return;
         }
@@ -102,18 +113,17 @@ final class EdaCoreState implements Serializable {
         boolean[] valid =
                 EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxUs(), config.edaMaxJumpUsPerS());
         if (acc != null) {
-            RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000, accGrid);
+            RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000, accGrid, accMagnitudeG);
             if (a.length() > 0) {
-                List<Artifact> motion = FeatureSteps.edaMotion(config)
-                        .detect(
-                                s.values(),
-                                s.rateHz(),
-                                s.t0Millis(),
-                                a.values(),
-                                a.rateHz(),
-                                a.t0Millis(),
-                                s.t0Millis(),
-                                spanTo);
+                List<Artifact> motion = FeatureSteps.edaMotionOnBuffer(
+                        config,
+                        s.values(),
+                        s.rateHz(),
+                        s.t0Millis(),
+                        a,
+                        accMagnitudeG.array(a.length()),
+                        s.t0Millis(),
+                        spanTo);
                 boolean[] moved = ArtifactIntervals.toMask(motion, x.length, s.rateHz(), s.t0Millis());
                 for (int i = 0; i < x.length; i++) {
                     valid[i] &= !moved[i];

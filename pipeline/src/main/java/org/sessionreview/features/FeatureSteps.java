@@ -1,5 +1,6 @@
 package org.sessionreview.features;
 
+import java.util.List;
 import org.sessionreview.config.ArtifactOptions;
 import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.FeatureConfig;
@@ -13,6 +14,7 @@ import org.sessionreview.signal.motion.AccMagnitude;
 import org.sessionreview.signal.motion.FidgetSpectrum;
 import org.sessionreview.signal.motion.GrossMovement;
 import org.sessionreview.signal.quality.AccGrossMovementDetector;
+import org.sessionreview.signal.quality.Artifact;
 import org.sessionreview.signal.quality.EdaAboveRangeDetector;
 import org.sessionreview.signal.quality.EdaContactLossDetector;
 import org.sessionreview.signal.quality.EdaJumpDetector;
@@ -129,6 +131,45 @@ final class FeatureSteps {
                 c.get(ArtifactOptions.EDA_MOTION_COINCIDENCE_S) * 1000,
                 AccMagnitude.E4_COUNTS_PER_G,
                 0);
+    }
+
+    /**
+     * {@link #edaMotion}'s intervals with the accelerometer's {@code |a|} as the channel buffer
+     * keeps it per sample ({@link ChannelBuffer#regular(double, double, GridScratch, GridScratch)},
+     * E4 units), not computed again for the grid: the same bits ({@code EdaMotionSharedReferenceTest}).
+     *
+     * @param accMagnitudeG {@code |a|} of each sample of {@code acc}, g
+     */
+    static List<Artifact> edaMotionOnBuffer(
+            FeatureConfig c,
+            double[] edaUs,
+            double edaRateHz,
+            double edaStartMillis,
+            RegularSeries acc,
+            double[] accMagnitudeG,
+            double coreFromMillis,
+            double coreToMillis) {
+        EdaMotionDetector d = edaMotion(c);
+        if (d.countsPerG() != AccMagnitude.E4_COUNTS_PER_G) { // the buffer's |a| is in E4 units
+            return d.detect(
+                    edaUs,
+                    edaRateHz,
+                    edaStartMillis,
+                    acc.values(),
+                    acc.rateHz(),
+                    acc.t0Millis(),
+                    coreFromMillis,
+                    coreToMillis);
+        }
+        return d.detectOnMagnitudes(
+                edaUs,
+                edaRateHz,
+                edaStartMillis,
+                accMagnitudeG,
+                acc.rateHz(),
+                acc.t0Millis(),
+                coreFromMillis,
+                coreToMillis);
     }
 
     static TempOffWristDetector tempOffWrist(FeatureConfig c) {

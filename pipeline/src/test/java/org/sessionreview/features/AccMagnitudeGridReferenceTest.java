@@ -52,7 +52,7 @@ class AccMagnitudeGridReferenceTest {
                     buffer.evictBefore(held[0] + rng.nextDouble() * (held[held.length - 1] - held[0]) / 2);
                 }
                 if (block % 7 == 6) {
-                    buffer = restored(buffer);
+                    buffer = ChannelBufferRestore.restored(buffer);
                 }
                 if (block % 3 == 0) {
                     continue; // magnitudes first asked after several appends, then kept up to date
@@ -135,22 +135,6 @@ class AccMagnitudeGridReferenceTest {
         double garbage = rng.nextBoolean() ? Double.NaN : rng.nextGaussian();
         Arrays.fill(grid.array(3 * length), garbage);
         Arrays.fill(magnitudes.array(length), garbage);
-    }
-
-    /** {@code buffer} after Java serialization (what is not state is lost). */
-    private static ChannelBuffer restored(ChannelBuffer buffer) {
-        try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-                out.writeObject(buffer);
-            }
-            try (java.io.ObjectInputStream in =
-                    new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-                return (ChannelBuffer) in.readObject();
-            }
-        } catch (java.io.IOException | ClassNotFoundException e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** A block of 1 to 40 s of E4-like counts with NaN runs of whole samples and single NaN axes. */

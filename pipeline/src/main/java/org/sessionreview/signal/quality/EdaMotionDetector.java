@@ -128,7 +128,55 @@ public final class EdaMotionDetector {
             double accStartMillis,
             double coreFromMillis,
             double coreToMillis) {
-        double[] jerkTimes = jerkBurstMillis(accXyz, accRateHz, accStartMillis);
+        return flag(
+                edaUs,
+                edaRateHz,
+                edaStartMillis,
+                jerkBurstMillis(accXyz, accRateHz, accStartMillis),
+                coreFromMillis,
+                coreToMillis);
+    }
+
+    /**
+     * As {@link #detect(double[], double, double, double[], double, double, double, double)}, with
+     * the accelerometer's {@code |a|} already computed: the same intervals, bit for bit, when
+     * {@code accMagnitudeG} is what {@link AccMagnitude#magnitudeG} gives for the samples at
+     * {@link #countsPerG()} (a caller that keeps {@code |a|} per sample computes it once for every
+     * span it is asked over).
+     *
+     * @param accMagnitudeG {@code |a|} of each ACC sample, g (NaN = missing)
+     */
+    public List<Artifact> detectOnMagnitudes(
+            double[] edaUs,
+            double edaRateHz,
+            double edaStartMillis,
+            double[] accMagnitudeG,
+            double accRateHz,
+            double accStartMillis,
+            double coreFromMillis,
+            double coreToMillis) {
+        return flag(
+                edaUs,
+                edaRateHz,
+                edaStartMillis,
+                jerkBurstMillis(accMagnitudeG, accMagnitudeG.length, accRateHz, accStartMillis),
+                coreFromMillis,
+                coreToMillis);
+    }
+
+    /** ACC raw units per g this detector takes the magnitude at. */
+    public double countsPerG() {
+        return countsPerG;
+    }
+
+    /** The steep steps with a jerk within the coincidence window, as intervals inside the core. */
+    private List<Artifact> flag(
+            double[] edaUs,
+            double edaRateHz,
+            double edaStartMillis,
+            double[] jerkTimes,
+            double coreFromMillis,
+            double coreToMillis) {
         boolean[] flagged = new boolean[edaUs.length];
         double minStep = minSlopeUsPerS / edaRateHz;
         for (int k = 1; k < edaUs.length; k++) {
@@ -150,6 +198,11 @@ public final class EdaMotionDetector {
     double[] jerkBurstMillis(double[] accXyz, double accRateHz, double accStartMillis) {
         int samples = accXyz.length / 3;
         double[] magnitude = AccMagnitude.magnitudeG(accXyz, samples, countsPerG, magnitudeScratch(samples));
+        return jerkBurstMillis(magnitude, samples, accRateHz, accStartMillis);
+    }
+
+    /** As {@link #jerkBurstMillis(double[], double, double)} on the magnitudes {@code magnitude[0, samples)}, g. */
+    private double[] jerkBurstMillis(double[] magnitude, int samples, double accRateHz, double accStartMillis) {
         double[] times = new double[16]; // grown as needed: jerks are rare, the input is minutes long
         int count = 0;
         for (int i = 1; i < samples; i++) {
