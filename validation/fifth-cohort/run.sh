@@ -4,7 +4,7 @@
 #   sh validation/fifth-cohort/run.sh [WORK]      (default /tmp/fifth-cohort; seeds in SEEDS, default "51")
 #   SR_JAR=path/to/session-review.jar to use another build (default jobs/target/session-review.jar)
 # One seed takes 5-10 minutes on a 2-core machine (generation 1 min, review 1.5 min, report, export
-# and three `sql` calls 2.5 min).
+# and two `sql` calls 2.5 min).
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)

@@ -252,7 +252,7 @@ final class ArtifactCore implements Serializable {
         return series(buffers, c, from, to, grid, null);
     }
 
-    /** @param magnitudeG where the grid's {@code |a|} goes (ACC only); null for none */
+    /** @param magnitudeG where the grid's {@code |a|} goes, g (ACC only); null for none */
     private static RegularSeries series(
             Map<Channel, ChannelBuffer> buffers,
             Channel c,

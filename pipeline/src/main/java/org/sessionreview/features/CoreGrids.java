@@ -12,7 +12,7 @@ import java.util.List;
  * ({@link ChannelBuffer#regular(double, double, GridScratch, GridScratch)}). A core's grids are done with before the call
  * that processes the core returns (the steps keep copies of what they keep, and return events,
  * intervals and beats, not arrays), and a thread processes one core at a time, so the wearers a
- * thread processes share one set (about 0.4 MB at the defaults) whatever their number. Every grid
+ * thread processes share one set (about 0.5 MB at the defaults, with the two ACC magnitude grids of about 85 KB) whatever their number. Every grid
  * point is written, so a kept array's old contents do not matter ({@code
  * ChannelBufferRegularTest}). Not state; nothing here outlives a thread's use of it.
  */

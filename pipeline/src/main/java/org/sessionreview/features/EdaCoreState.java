@@ -93,7 +93,7 @@ final class EdaCoreState implements Serializable {
     /**
      * @param dataEndMillis end of the EDA data: grid points at or after it are past the recording, not missing
      * @param accGrid where the ACC grid goes; null allocates it
-     * @param accMagnitudeG where the ACC grid's {@code |a|} goes (kept per sample by the buffer)
+     * @param accMagnitudeG where the ACC grid's {@code |a|} goes, g (kept per sample by the buffer)
      */
     private void run(
             RegularSeries s,

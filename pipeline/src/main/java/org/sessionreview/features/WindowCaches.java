@@ -42,7 +42,7 @@ record WindowCaches(
     /**
      * A window's grids: each is done with before the next window takes its own (the steps keep
      * copies of what they cache), and two grids of one window never share an array. {@code
-     * accMagnitude} holds the ACC grid's {@code |a|}.
+     * accMagnitude} holds the ACC grid's {@code |a|}, g.
      */
     record Grids(
             GridScratch edaContext,

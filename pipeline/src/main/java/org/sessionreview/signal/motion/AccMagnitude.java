@@ -54,7 +54,10 @@ public final class AccMagnitude {
      * xyz}, written into {@code m[to, to + count)} (the rest of {@code m} is left as it was): the
      * same expression per sample, so the same bits wherever a sample lies.
      *
-     * @return {@code m}
+     * @param from first sample index of {@code xyz} (a sample is three values)
+     * @param count number of samples
+     * @param to first index of {@code m} written
+     * @return {@code m}, magnitudes in g
      */
     public static double[] magnitudeG(double[] xyz, int from, int count, double countsPerG, double[] m, int to) {
         if (from < 0 || count < 0 || to < 0 || from + count > xyz.length / 3 || to + count > m.length) {

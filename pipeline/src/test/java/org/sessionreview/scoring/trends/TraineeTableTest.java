@@ -49,7 +49,7 @@ class TraineeTableTest {
 
     @Test
     void shouldTakeTheMedianOfTheSessionMediansAsTheReadmeSays() throws java.io.IOException {
-        // T01-a's median 30 s may stand for one rupture and T01-b's 90 s for three: each session weighs
+        // T01-a's median 30 s stands for three ruptures and T01-b's 90 s for one: each session weighs
         // once, so the trainee's value is not the median over ruptures (the fifth audit found the two
         // differ on 15 of 23 trainee rows, by up to 27.5 s, while the README did not say which it is)
         TraineeRow all = TraineeTable.rows(cohort()).get(0);
