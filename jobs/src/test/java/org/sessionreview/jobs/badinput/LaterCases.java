@@ -91,6 +91,16 @@ final class LaterCases {
                                 .reject(TEMP, 60, Keywords.RANGE)
                                 .rejectRows(EDA, 1)
                                 .rejectRows(HR, 1)
-                                .rejectRows(TEMP, 1)));
+                                .rejectRows(TEMP, 1)),
+                of(
+                        "e4-last-line-cut-in-number",
+                        "The client's EDA file stops inside its last number (0.99 left of 0.998676, no line end):"
+                                + " that line is a reject row saying it was cut short, its sample missing; the"
+                                + " other samples are used (it was read as a sample of 0.99 uS).",
+                        c -> {
+                            String text = c.read(c.channel("EDA")).stripTrailing();
+                            c.write(c.channel("EDA"), text.substring(0, text.length() - 4));
+                        },
+                        reviewed().reject(EDA, null, "cut short").rejectRows(EDA, 1)));
     }
 }

@@ -25,7 +25,8 @@ import org.sessionreview.model.Reject;
  * offset, offset past the duration cap and a beat out of order ({@link BeatOrder}). Reading stops at
  * the duration cap and at an I/O error, keeping what was read. A first data line that repeats the
  * rate row's text (the rate row written twice) is rejected and takes no place on the sample grid,
- * so the samples after it keep their times. Counting: see {@link E4FileReport}.
+ * so the samples after it keep their times. A last line without a line end that is shorter than
+ * the file's format is rejected as cut ({@link CutLastLine}). Counting: see {@link E4FileReport}.
  *
  * <p>Two exports joined into one file (a second header among the data lines) are placed at
  * their own times: for regular channels see {@link JoinedExports}; in IBI.csv a data line {@code
@@ -59,6 +60,8 @@ public final class E4CsvParser {
     /** The numbers of the row last parsed ({@code row.values}). */
     private final double[] fields;
 
+    private final CutLastLine cut = new CutLastLine();
+
     private long read;
     private long rejected;
     /** Part of the file was not read as data lines (see {@link E4FileReport}). */
@@ -76,8 +79,9 @@ public final class E4CsvParser {
         this.fields = row.values;
     }
 
-    /** The parsed channel (null when the file was rejected as a whole) and the file report. */
     /**
+     * The parsed channel (null when the file was rejected as a whole) and the file report.
+     *
      * @param outOfRange the rows rejected as outside their channel's range ({@link E4SampleRanges}),
      *     for the units check ({@link E4Reader#unitsChecked}): a file in other units has them all
      */
@@ -188,7 +192,7 @@ public final class E4CsvParser {
                     break;
                 }
                 read++;
-                String reason = lines.parsed ? null : lineProblem(lines, in, width);
+                String reason = lineProblem(lines, in, width);
                 if (lines.number == 3 && reason == null && in.text().strip().equals(rateRow.strip())) {
                     reject(lines, in, REPEATED_RATE_ROW); // not a sample: the samples start at line 4
                     continue;
@@ -251,7 +255,7 @@ public final class E4CsvParser {
                     break;
                 }
                 read++;
-                String reason = lines.parsed ? null : lineProblem(lines, in, 2);
+                String reason = lineProblem(lines, in, 2);
                 double start2 = reason == null || lines.blank ? Double.NaN : JoinedExports.ibiHeader(in.text());
                 if (!Double.isNaN(start2) && limits.startProblem(start2) == null) {
                     shift = start2 - start;
@@ -284,7 +288,7 @@ public final class E4CsvParser {
                 BeatOrder.Rejected out = order.offer(offset, fields[1], lines.number, in.text(), note);
                 if (out != null) {
                     rejected++;
-                    rejects.add(new Reject(sessionId, sourceFile, out.line(), out.reason(), safeRaw(out.raw())));
+                    rejects.add(new Reject(sessionId, sourceFile, out.line(), out.reason(), E4Row.safeRaw(out.raw())));
                 }
             }
         } catch (IOException e) {
@@ -300,9 +304,16 @@ public final class E4CsvParser {
         return E4Channel.wrap(Channel.IBI, Math.round(start * 1000.0), 0, intervals.toArray(), offsets.toArray());
     }
 
-    /** Why the data line {@code lines} is on is rejected (null when fine); fills {@link #fields}. */
+    /**
+     * Why the data line {@code lines} is on is rejected (null when fine; a row read while it was
+     * found is); fills {@link #fields}. Only a line read slowly can lack its line end ({@link CutLastLine}).
+     */
     private String lineProblem(DataLines lines, LineSource in, int width) {
-        return lines.blank ? "empty line" : row.dataProblem(in, width);
+        String reason = lines.parsed ? null : lines.blank ? "empty line" : row.dataProblem(in, width);
+        if (reason == null && (lines.parsed || (reason = cut.problem(in)) == null)) {
+            cut.accepted(in);
+        }
+        return reason;
     }
 
     /**
@@ -312,18 +323,11 @@ public final class E4CsvParser {
     private double header(String text, String what) {
         String reason = row.headerProblem(text);
         if (reason != null) {
-            error = "invalid header " + what + ": " + reason
-                    + (LOCALE_COMMAS.matcher(text).find() ? LOCALE_HINT : "");
+            error = "invalid header " + what + ": " + reason + E4Row.localeHint(text);
             return Double.NaN;
         }
         return fields[0];
     }
-
-    /** A decimal comma before six digits (E4 writes six decimals) or a semicolon between columns. */
-    private static final java.util.regex.Pattern LOCALE_COMMAS = java.util.regex.Pattern.compile("\\d,\\d{6}(\\D|$)|;");
-
-    static final String LOCALE_HINT = " (decimal commas or semicolons: re-saved by a spreadsheet in a"
-            + " comma-decimal locale? E4 exports use decimal points and commas between columns)";
 
     /**
      * Rejects the whole file at header line {@code line}, then counts the data lines after
@@ -331,7 +335,7 @@ public final class E4CsvParser {
      * plausible rate; the rest then counts as one record, as does an I/O error).
      */
     private E4Channel wholeFile(LineSource in, long line, String reason, String raw, int skipRows) {
-        rejects.add(new Reject(sessionId, sourceFile, line, reason, safeRaw(raw)));
+        rejects.add(new Reject(sessionId, sourceFile, line, reason, E4Row.safeRaw(raw)));
         try {
             for (int i = 0; i < skipRows; i++) {
                 if (!in.advance()) {
@@ -388,12 +392,7 @@ public final class E4CsvParser {
     /** Rejects the data line {@code lines} is on: the only place a data line becomes a String. */
     private void reject(DataLines lines, LineSource in, String reason) {
         rejected++;
-        String raw = safeRaw(lines.blank ? "" : in.text());
+        String raw = E4Row.safeRaw(lines.blank ? "" : in.text());
         rejects.add(new Reject(sessionId, sourceFile, lines.number, reason, raw));
-    }
-
-    /** See {@link E4Row#safeRaw(String)}. */
-    static String safeRaw(String line) {
-        return E4Row.safeRaw(line);
     }
 }

@@ -95,6 +95,17 @@ final class E4Row {
         return true;
     }
 
+    /** A decimal comma before six digits (E4 writes six decimals) or a semicolon between columns. */
+    private static final java.util.regex.Pattern LOCALE_COMMAS = java.util.regex.Pattern.compile("\\d,\\d{6}(\\D|$)|;");
+
+    static final String LOCALE_HINT = " (decimal commas or semicolons: re-saved by a spreadsheet in a"
+            + " comma-decimal locale? E4 exports use decimal points and commas between columns)";
+
+    /** {@link #LOCALE_HINT} when a header row that did not parse looks re-saved in a comma-decimal locale, else "". */
+    static String localeHint(String headerRow) {
+        return LOCALE_COMMAS.matcher(headerRow).find() ? LOCALE_HINT : "";
+    }
+
     /**
      * The line when it holds only number characters ({@code 0-9 e E + - . ,}, space, tab), else
      * null: a line with other text may carry an identity and is withheld.

@@ -37,6 +37,10 @@ final class LineSource {
     private long charsBefore;
 
     private long chars;
+    /** Decimals of the current line's last field when {@link #advanceRow} read it; -1 otherwise. */
+    private int rowDecimals = -1;
+    /** The current line ended with the text, without {@code \n} or {@code \r}. */
+    private boolean unterminated;
 
     LineSource(Reader in, int maxChars) {
         this.in = in;
@@ -155,7 +159,11 @@ final class LineSource {
                 return false;
             }
             int length = i - pos;
-            return length <= maxChars && found(i, length, next, 0);
+            if (length <= maxChars && found(i, length, next, 0)) {
+                rowDecimals = decimals;
+                return true;
+            }
+            return false;
         }
         return false;
     }
@@ -163,6 +171,8 @@ final class LineSource {
     /** Makes {@code buf[pos, lineEnd)} the current line of {@code length} characters. */
     private boolean found(int lineEnd, long length, int next, long droppedNuls) {
         lines++;
+        rowDecimals = -1;
+        unterminated = next == lineEnd;
         tooLong = length > maxChars;
         lineLength = length;
         longLineNuls = tooLong ? droppedNuls + nulCount(pos, lineEnd) : 0;
@@ -207,6 +217,43 @@ final class LineSource {
             }
         }
         return n;
+    }
+
+    /** The current line is the text's last and has no line end ({@code \n}, {@code \r\n} or {@code \r}). */
+    boolean unterminated() {
+        return unterminated;
+    }
+
+    /**
+     * Digits after the decimal point in the current line's last comma-separated field (a trailing
+     * comma and spaces aside); 0 when it has no point, -1 when the line is too long.
+     */
+    int lastFieldDecimals() {
+        if (rowDecimals >= 0 || tooLong) {
+            return tooLong ? -1 : rowDecimals;
+        }
+        int i = lineEnd;
+        while (i > lineStart && Character.isWhitespace(buf[i - 1])) {
+            i--;
+        }
+        if (i > lineStart && buf[i - 1] == ',') { // one trailing comma, as a spreadsheet may add
+            i--;
+        }
+        int fieldEnd = i;
+        while (i > lineStart && buf[i - 1] != ',') {
+            i--;
+        }
+        int decimals = 0;
+        for (int j = i; j < fieldEnd; j++) {
+            if (buf[j] == '.') {
+                decimals = 0;
+                for (int k = j + 1; k < fieldEnd && buf[k] >= '0' && buf[k] <= '9'; k++) {
+                    decimals++;
+                }
+                break;
+            }
+        }
+        return decimals;
     }
 
     /** The current line is longer than the limit (then its characters are not kept). */

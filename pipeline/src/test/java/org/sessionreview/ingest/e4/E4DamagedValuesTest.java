@@ -121,4 +121,76 @@ class E4DamagedValuesTest {
                 r.report().rejects().stream().anyMatch(x -> x.reason.startsWith("acceleration beyond")),
                 r.report().rejects().toString());
     }
+    /** An EDA file of {@code n} samples written as the E4 writes them (six decimals), without its last line end. */
+    private static String eda(int n, String last) {
+        StringBuilder s = new StringBuilder(S1 + ".000000\n4.000000\n");
+        for (int i = 0; i < n; i++) {
+            s.append(String.format(Locale.ROOT, "%.6f", 0.3 + i / 1000.0)).append('\n');
+        }
+        return s.append(last).toString();
+    }
+
+    @Test
+    void shouldRejectALastLineCutInsideItsNumberWhenItHasNoLineEndAndFewerDecimalsThanTheFile() {
+        // 0.31 left of 0.315400 by a copy that stopped: before, read as a sample of 0.31 uS
+        E4CsvParser.Result r = parse(Channel.EDA, eda(200, "0.31"));
+        assertEquals(201, r.report().recordsRead());
+        assertEquals(1, r.report().recordsRejected());
+        assertEquals(203, r.report().rejects().get(0).line);
+        assertEquals(
+                "the last line has no line end and 2 decimals where the 200 sample lines before it all have 6:"
+                        + " cut short inside its number (a copy or download that stopped?); not taken as a sample",
+                r.report().rejects().get(0).reason);
+        assertEquals("0.31", r.report().rejects().get(0).raw);
+        assertEquals(201, r.data().sampleCount()); // its place stays, missing
+        assertTrue(Double.isNaN(r.data().value(200, 0)));
+        assertEquals(0.499, r.data().value(199, 0), 1e-12);
+        // cut before the point: no decimals at all
+        assertEquals(1, parse(Channel.EDA, eda(200, "12")).report().recordsRejected());
+    }
+
+    @Test
+    void shouldReadALastLineWithoutLineEndWhenACutCannotBeTold() {
+        // a complete last sample without its line end (as the bad-input corpus's e4-no-final-newline)
+        E4CsvParser.Result whole = parse(Channel.EDA, eda(200, "0.315400"));
+        assertEquals(0, whole.report().recordsRejected());
+        assertEquals(0.3154, whole.data().value(200, 0), 1e-12);
+        // the same short line with its line end is a complete line of a file written so
+        assertEquals(0, parse(Channel.EDA, eda(200, "0.31\n")).report().recordsRejected());
+        // too few lines to know the file's format
+        assertEquals(
+                0,
+                parse(Channel.EDA, eda(CutLastLine.MIN_LINES - 1, "0.31"))
+                        .report()
+                        .recordsRejected());
+        // decimals that vary (trailing zeros dropped, as Stress-Predict S01's BVP.csv): no format to hold it to
+        StringBuilder varying = new StringBuilder(S1 + ".000000\n64.000000\n");
+        for (int i = 0; i < 200; i++) {
+            varying.append(i % 10 == 0 ? "2.4" : "2.45").append('\n');
+        }
+        assertEquals(0, parse(Channel.BVP, varying + "2.4").report().recordsRejected());
+        // whole numbers (ACC): a cut cannot be told
+        assertEquals(
+                0,
+                parse(
+                                Channel.ACC,
+                                acc(java.util.Collections.nCopies(200, "-13,-37,60")
+                                                .toArray(String[]::new)) + "-13,-37,6")
+                        .report()
+                        .recordsRejected());
+    }
+
+    @Test
+    void shouldRejectAnIbiLineCutInsideItsIntervalWhenItHasNoLineEnd() {
+        StringBuilder s = new StringBuilder(S1 + ".000000, IBI\n");
+        for (int i = 1; i <= 150; i++) {
+            s.append(String.format(Locale.ROOT, "%.6f,%.6f", i * 0.8, 0.8)).append('\n');
+        }
+        E4CsvParser.Result r = parse(Channel.IBI, s + "120.800000,0.81");
+        assertEquals(151, r.report().recordsRead());
+        assertEquals(1, r.report().recordsRejected());
+        assertEquals(152, r.report().rejects().get(0).line);
+        assertEquals(150, r.data().sampleCount());
+        assertEquals(0, parse(Channel.IBI, s + "120.800000,0.812500").report().recordsRejected());
+    }
 }

@@ -74,7 +74,7 @@ class E4EncodingTest {
                 .rejects()
                 .get(0)
                 .reason;
-        assertTrue(reason.endsWith(E4CsvParser.LOCALE_HINT), reason);
+        assertTrue(reason.endsWith(E4Row.LOCALE_HINT), reason);
         assertTrue(reason.length() <= org.sessionreview.model.Reject.REASON_MAX_CHARS);
 
         Files.writeString(eda, "start\n4\n0.63\n");
