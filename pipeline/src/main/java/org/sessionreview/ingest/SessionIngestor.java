@@ -237,7 +237,10 @@ public final class SessionIngestor implements Serializable {
                         m.sessionId(),
                         name,
                         p.line(),
-                        "codebook entry not used (labels it would map are rejected): " + p.reason(),
+                        (p.repeat()
+                                        ? "codebook entry repeated (the labels it maps map through the first): "
+                                        : "codebook entry not used (labels it would map are rejected): ")
+                                + p.reason(),
                         null));
             }
             if (!session.problems().isEmpty()) {

@@ -163,7 +163,7 @@ public final class Codebook {
      * code, an actor that is none of the three, a section's value that is not a string) is left
      * out and listed with its line, and the other entries are used.
      *
-     * @throws CodebookException when the text as a whole is no codebook (not valid JSON, a key
+     * @throws CodebookException when the text as a whole is no codebook (not valid JSON, a section
      *     given twice, not an object, a section that is not an object)
      */
     public static Loaded parseEntries(String json, String sourceName) {
@@ -186,9 +186,15 @@ public final class Codebook {
 
     /**
      * An entry left out: its line (1-based; 0 when unknown) and why, naming the section and the
-     * entry's position, never its key or value.
+     * entry's position, never its key or value; {@code repeat} when it repeats an earlier entry
+     * verbatim (that one is used, so the labels it maps are not lost).
      */
-    public record EntryProblem(long line, String reason) {}
+    public record EntryProblem(long line, String reason, boolean repeat) {
+        /** An entry left out as unusable (not as a repeat). */
+        public EntryProblem(long line, String reason) {
+            this(line, reason, false);
+        }
+    }
 
     static String key(String text) {
         return text.trim().toLowerCase(Locale.ROOT);

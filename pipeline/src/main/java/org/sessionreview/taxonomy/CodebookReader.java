@@ -22,19 +22,25 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a codebook's JSON entry by entry ({@link Codebook#parseEntries}): what makes the text no
- * codebook at all (not valid JSON, a key given twice, not an object, a section that is not an
+ * codebook at all (not valid JSON, a section given twice, not an object, a section that is not an
  * object) is a {@link CodebookException}; an unusable entry is left out with its line and reason
  * and the other entries are used. An entry is one key of {@code labels}, {@code actors} or {@code
  * modifiers}, one word of a {@code modifier_values} modifier (a modifier that is not an object of
- * words is one entry), or one unknown top-level section. Two entries of a section whose keys differ
- * only in case and map to different targets are both left out (which is meant is unknown).
- * Reasons name the section and positions, never a key or value (they can be client names).
+ * words is one entry), or one unknown top-level section. Two entries of a section whose keys are
+ * the same or differ only in case and map to different targets are both left out (which is meant
+ * is unknown); an entry repeating an earlier one verbatim (the same key and value, as a line
+ * pasted twice) is left out as a repeat and the earlier one is used. Reasons name the section and
+ * positions, never a key or value (they can be client names).
  */
 final class CodebookReader {
     private static final Set<String> SECTIONS =
             Set.of("description", "labels", "actors", "modifiers", "modifier_values");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final ObjectMapper JSON = Codebook.handEditedJson();
+    /** As {@link Codebook#handEditedJson()}, but a key given twice is read: entries judge repeats. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
 
     private final String sourceName;
     private final Lines lines;
@@ -53,7 +59,7 @@ final class CodebookReader {
                     sourceName,
                     "the top level must be a JSON object with sections labels, actors, modifiers, modifier_values");
         }
-        CodebookReader r = new CodebookReader(sourceName, Lines.of(text));
+        CodebookReader r = new CodebookReader(sourceName, Lines.of(text, sourceName));
         int position = 0;
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -94,10 +100,14 @@ final class CodebookReader {
                     : new Target<>(
                             null, "modifiers entry " + n + " maps to a name that does not match [a-z][a-z0-9_]*");
         });
+        JsonNode mv = root.get("modifier_values");
+        if (mv != null && !mv.isNull() && !mv.isObject()) {
+            throw fail(sourceName, "section 'modifier_values' must be a JSON object, not " + mv.getNodeType());
+        }
         ModifierValues values = ModifierValues.parse(
-                root.get("modifier_values"),
-                problem -> fail(sourceName, problem),
-                (m, w, reason) -> r.problem(w == 0 ? r.lines.entry("modifier_values", m) : r.lines.word(m, w), reason));
+                r.lines.fields("modifier_values"),
+                (m, w, reason, repeat) -> r.problems.add(new Codebook.EntryProblem(
+                        w == 0 ? r.lines.entry("modifier_values", m) : r.lines.word(m, w), reason, repeat)));
         Codebook book = new Codebook(sourceName, labels, actors, modifiers, values);
         r.problems.sort(java.util.Comparator.comparingLong(Codebook.EntryProblem::line));
         return new Codebook.Loaded(book, r.lines.entries, List.copyOf(r.problems));
@@ -110,10 +120,7 @@ final class CodebookReader {
                 root = JSON.readTree(p);
             } catch (JsonProcessingException e) {
                 // never Jackson's message: it quotes the token or duplicate key (site labels)
-                throw fail(
-                        sourceName,
-                        (Codebook.isDuplicateKey(e) ? "duplicate key" : "not valid JSON") + at(e.getLocation()),
-                        e);
+                throw fail(sourceName, "not valid JSON" + at(e.getLocation()), e);
             }
             try {
                 if (root != null && p.nextToken() != null) {
@@ -150,13 +157,23 @@ final class CodebookReader {
         // is reported (an entry with the same target as the first was used too, and is dropped too)
         Map<String, java.util.List<Integer>> used = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
+        Map<String, Integer> firstOfKey = new HashMap<>();
+        List<Field> fields = lines.fields(section);
         int n = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Field e : fields) {
             n++;
-            long line = lines.entry(section, n);
-            JsonNode v = e.getValue();
-            if (e.getKey().isBlank()) {
+            long line = e.line();
+            JsonNode v = e.value();
+            Integer first = firstOfKey.putIfAbsent(e.key(), n);
+            if (first != null && fields.get(first - 1).value().equals(v)) {
+                problems.add(new Codebook.EntryProblem(
+                        line,
+                        section + " entry " + n + " repeats entry " + first
+                                + " verbatim (the same key and target): read once, as entry " + first,
+                        true));
+                continue;
+            }
+            if (e.key().isBlank()) {
                 problem(line, "section '" + section + "' has an empty key (entry " + n + ")");
                 continue;
             }
@@ -167,21 +184,21 @@ final class CodebookReader {
                                 + (v.isTextual() ? "a blank one" : "a " + v.getNodeType()));
                 continue;
             }
-            Target<V> t = check.check(n, e.getKey(), v.asText());
+            Target<V> t = check.check(n, e.key(), v.asText());
             if (t.problem() != null) {
                 problem(line, t.problem());
                 continue;
             }
-            String key = Codebook.key(e.getKey());
+            String key = Codebook.key(e.key());
             V previous = out.get(key);
             if (ambiguous.contains(key) || (previous != null && !previous.equals(t.value()))) {
                 // labels map to canonical codes and actors to the three actors: both safe to name
                 String targets =
                         section.equals("modifiers") || previous == null ? "" : ": " + previous + " and " + t.value();
-                int first = used.get(key).get(0);
+                int earliest = used.get(key).get(0);
                 problem(
                         line,
-                        section + " entry " + n + " repeats the key of entry " + first
+                        section + " entry " + n + " repeats the key of entry " + earliest
                                 + " (keys are case-insensitive) with a different target" + targets
                                 + "; neither is used");
                 if (ambiguous.add(key)) {
@@ -220,21 +237,29 @@ final class CodebookReader {
         return new CodebookException("codebook " + sourceName + ": " + problem, cause);
     }
 
-    /** The line of each entry, from a second, streaming pass over the text (a tree keeps no lines). */
+    /** One key of an object and its value; a modifier_values modifier's words as {@code members}. */
+    record Field(String key, JsonNode value, long line, List<Field> members) {}
+
+    /**
+     * The entries of each section, from a second, streaming pass over the text: a tree keeps no
+     * lines, and only one value of a key given twice.
+     */
     private static final class Lines {
         final List<Long> top = new ArrayList<>();
-        final Map<String, List<Long>> sections = new HashMap<>();
-        /** Per modifier of {@code modifier_values}, its words' lines (empty when not an object). */
-        final List<List<Long>> words = new ArrayList<>();
+        final Map<String, List<Field>> sections = new HashMap<>();
 
         int entries;
 
-        static Lines of(String text) {
+        static Lines of(String text, String sourceName) {
             Lines l = new Lines();
+            Set<String> names = new HashSet<>();
             try (JsonParser p = JSON.createParser(text)) {
                 p.nextToken(); // the top-level object, already checked
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String section = p.currentName();
+                    if (!names.add(section)) {
+                        throw fail(sourceName, "section given twice" + at(p.currentTokenLocation()));
+                    }
                     l.top.add(line(p));
                     JsonToken t = p.nextToken();
                     boolean known = SECTIONS.contains(section);
@@ -243,53 +268,62 @@ final class CodebookReader {
                         p.skipChildren();
                         continue;
                     }
-                    List<Long> entries = new ArrayList<>();
+                    List<Field> fields = new ArrayList<>();
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        entries.add(line(p));
+                        String key = p.currentName();
+                        long line = line(p);
                         JsonToken v = p.nextToken();
-                        if (section.equals("modifier_values")) {
-                            List<Long> ws = new ArrayList<>();
-                            if (v == JsonToken.START_OBJECT) {
-                                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                    ws.add(line(p));
-                                    p.nextToken();
-                                    p.skipChildren();
-                                }
-                            } else {
-                                p.skipChildren();
+                        List<Field> words = null;
+                        if (section.equals("modifier_values") && v == JsonToken.START_OBJECT) {
+                            words = new ArrayList<>();
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String word = p.currentName();
+                                long wordLine = line(p);
+                                p.nextToken();
+                                words.add(new Field(word, value(p), wordLine, null));
                             }
-                            l.words.add(ws);
-                            l.entries += v == JsonToken.START_OBJECT ? ws.size() : 1;
-                        } else {
-                            p.skipChildren();
-                            l.entries++;
                         }
+                        fields.add(new Field(key, words == null ? value(p) : null, line, words));
+                        l.entries += words == null ? 1 : words.size();
                     }
-                    l.sections.put(section, entries);
+                    l.sections.put(section, fields);
                 }
             } catch (IOException e) {
-                // the tree was read from the same text: only the lines are lost (reported as 0)
+                // the tree was read from the same text: not reached
+                throw new UncheckedIOException("reading JSON from memory failed", e);
             }
             return l;
+        }
+
+        /** The value the parser is at, read whole. */
+        private static JsonNode value(JsonParser p) throws IOException {
+            JsonNode v = JSON.readTree(p);
+            return v == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : v;
         }
 
         private static long line(JsonParser p) {
             return Math.max(0, p.currentTokenLocation().getLineNr());
         }
 
+        /** The entries of {@code section} in file order (empty when absent or not an object). */
+        List<Field> fields(String section) {
+            return sections.getOrDefault(section, List.of());
+        }
+
         /** The line of entry {@code n} (1-based) of {@code section}; 0 when unknown. */
         long entry(String section, int n) {
-            List<Long> l = sections.get(section);
-            return l != null && n >= 1 && n <= l.size() ? l.get(n - 1) : 0;
+            List<Field> l = fields(section);
+            return n >= 1 && n <= l.size() ? l.get(n - 1).line() : 0;
         }
 
         /** The line of word {@code w} of modifier {@code m} (both 1-based); 0 when unknown. */
         long word(int m, int w) {
-            if (m < 1 || m > words.size()) {
+            List<Field> l = fields("modifier_values");
+            if (m < 1 || m > l.size() || l.get(m - 1).members() == null) {
                 return 0;
             }
-            List<Long> l = words.get(m - 1);
-            return w >= 1 && w <= l.size() ? l.get(w - 1) : 0;
+            List<Field> ws = l.get(m - 1).members();
+            return w >= 1 && w <= ws.size() ? ws.get(w - 1).line() : 0;
         }
     }
 }

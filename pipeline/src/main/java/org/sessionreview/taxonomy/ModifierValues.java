@@ -2,12 +2,11 @@ package org.sessionreview.taxonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The {@code modifier_values} section of a codebook: a site's own words for modifier values,
@@ -32,45 +31,59 @@ public final class ModifierValues {
         this.values = Collections.unmodifiableMap(copy);
     }
 
-    /** Where an unusable entry of the section is reported; {@code word} 0 for the modifier itself. */
+    /**
+     * Where an unusable entry of the section is reported; {@code word} 0 for the modifier itself;
+     * {@code repeat} when it repeats an earlier word verbatim (that one is used).
+     */
     interface Problems {
-        void entry(int modifier, int word, String reason);
+        void entry(int modifier, int word, String reason, boolean repeat);
+
+        default void entry(int modifier, int word, String reason) {
+            entry(modifier, word, reason, false);
+        }
     }
 
     /**
-     * Reads the section; {@code fail} makes the exception for a problem of the whole section (not an
-     * object), {@code problems} hears of each unusable entry, which is left out: a modifier that is
-     * not an object of words, a word that is blank or maps to neither a non-empty string nor a whole
-     * number, a word repeated (case-insensitively) with another value (both left out: which is meant
-     * is unknown), each word of a modifier repeated (case-insensitively).
+     * Reads the section; {@code problems} hears of each unusable entry, which is left out: a
+     * modifier that is not an object of words, a word that is blank or maps to neither a non-empty
+     * string nor a whole number, a word repeated (the same or in another case) with another value
+     * (both left out: which is meant is unknown), a word repeating an earlier one verbatim (the same
+     * word and value: read once), each word of a modifier repeated (case-insensitively).
      *
-     * @param node the section (null or missing: none)
+     * @param modifiers the section's modifiers in file order, each with its words as members (none
+     *     when it is not an object); empty when the section is absent
      */
-    static ModifierValues parse(JsonNode node, Function<String, RuntimeException> fail, Problems problems) {
-        if (node == null || node.isNull()) {
+    static ModifierValues parse(List<CodebookReader.Field> modifiers, Problems problems) {
+        if (modifiers.isEmpty()) {
             return NONE;
-        }
-        if (!node.isObject()) {
-            throw fail.apply("section 'modifier_values' must be a JSON object, not " + node.getNodeType());
         }
         Map<String, Map<String, String>> out = new TreeMap<>();
         int m = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> modifier = it.next();
+        for (CodebookReader.Field modifier : modifiers) {
             m++;
-            if (!modifier.getValue().isObject()) {
+            if (modifier.members() == null) {
                 problems.entry(m, 0, "modifier_values entry " + m + " must map words to values (a JSON object)");
                 continue;
             }
-            boolean repeated = out.containsKey(key(modifier.getKey()));
+            boolean repeated = out.containsKey(key(modifier.key()));
             Map<String, String> words = new TreeMap<>();
             Map<String, java.util.List<Integer>> usedWords = new java.util.HashMap<>();
             java.util.Set<String> ambiguous = new java.util.HashSet<>();
+            Map<String, Integer> firstOfWord = new java.util.HashMap<>();
             int w = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> ws = modifier.getValue().fields(); ws.hasNext(); ) {
-                Map.Entry<String, JsonNode> word = ws.next();
+            for (CodebookReader.Field word : modifier.members()) {
                 w++;
-                JsonNode target = word.getValue();
+                JsonNode target = word.value();
+                Integer first = repeated ? null : firstOfWord.putIfAbsent(word.key(), w);
+                if (first != null && modifier.members().get(first - 1).value().equals(target)) {
+                    problems.entry(
+                            m,
+                            w,
+                            "modifier_values entry " + m + ", word " + w + " repeats word " + first
+                                    + " verbatim (the same word and value): read once, as word " + first,
+                            true);
+                    continue;
+                }
                 boolean ok = (target.isTextual() && !target.asText().isBlank()) || target.isIntegralNumber();
                 if (repeated) {
                     problems.entry(
@@ -80,7 +93,7 @@ public final class ModifierValues {
                                     + " (case-insensitive): its word " + w + " is not used");
                     continue;
                 }
-                if (!ok || word.getKey().isBlank()) {
+                if (!ok || word.key().isBlank()) {
                     problems.entry(
                             m,
                             w,
@@ -88,7 +101,7 @@ public final class ModifierValues {
                                     + " must map a non-empty word to a non-empty string or a whole number");
                     continue;
                 }
-                String k = key(word.getKey());
+                String k = key(word.key());
                 String previous = words.get(k);
                 if (ambiguous.contains(k)
                         || (previous != null && !previous.equals(target.asText().trim()))) {
@@ -114,7 +127,7 @@ public final class ModifierValues {
                 words.put(k, target.asText().trim());
             }
             if (!repeated) {
-                out.put(key(modifier.getKey()), words);
+                out.put(key(modifier.key()), words);
             }
         }
         return new ModifierValues(out);

@@ -128,7 +128,10 @@ class CodebookTest {
                         + " ANX_STR_SIGH and ANX_SMO; neither is used");
         assertProblem(
                 "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\", \"sigh\": \"ANX_SMO\"}}",
-                "duplicate key at line 1, column ");
+                "labels entry 2 repeats the key of entry 1 (keys are case-insensitive) with a different target:"
+                        + " ANX_STR_SIGH and ANX_SMO; neither is used");
+        assertProblem(
+                "{\"labels\": {\"sigh\": \"ANX_STR_SIGH\"}, \"labels\": {}}", "section given twice at line 1, column ");
         assertProblem(
                 "{\"modifiers\": {\"m1\": \"sig nificance\"}}",
                 "modifiers entry 1 maps to a name that does not match [a-z][a-z0-9_]*");
@@ -286,5 +289,53 @@ class CodebookTest {
                 "codebook cb.json: labels entry 1 has its key repeated by entry 4 with a different target; neither"
                         + " is used",
                 e.getMessage());
+    }
+
+    @Test
+    void shouldReadAnEntryRepeatedVerbatimOnceAndKeepTheCodebookWhenAKeyIsGivenTwice() {
+        // a line pasted twice: before, the JSON reader refused the duplicate key and the whole codebook
+        String json = """
+                {
+                  "labels": {
+                    "sigh": "ANX_STR_SIGH",
+                    "hands": "ANX_STR_HANDS",
+                    "sigh": "ANX_STR_SIGH"
+                  },
+                  "actors": {"Pat": "client", "Pat": "client"},
+                  "modifier_values": {"intensity": {"leicht": 1, "stark": 3, "leicht": 1}}
+                }
+                """;
+        Codebook.Loaded loaded = Codebook.parseEntries(json, "cb.json");
+        // 3 labels, 2 actors, 3 words: read = 8, rejected = the 3 repeats, accepted = 5
+        assertEquals(8, loaded.entries());
+        assertEquals(
+                List.of(
+                        new Codebook.EntryProblem(
+                                5,
+                                "labels entry 3 repeats entry 1 verbatim (the same key and target): read once, as"
+                                        + " entry 1",
+                                true),
+                        new Codebook.EntryProblem(
+                                7,
+                                "actors entry 2 repeats entry 1 verbatim (the same key and target): read once, as"
+                                        + " entry 1",
+                                true),
+                        new Codebook.EntryProblem(
+                                8,
+                                "modifier_values entry 1, word 3 repeats word 1 verbatim (the same word and value):"
+                                        + " read once, as word 1",
+                                true)),
+                loaded.problems());
+        Codebook cb = loaded.codebook();
+        assertEquals(Optional.of(CanonicalCode.ANX_STR_SIGH), cb.canonicalCode("sigh"));
+        assertEquals(Optional.of(CanonicalCode.ANX_STR_HANDS), cb.canonicalCode("hands"));
+        assertEquals(Optional.of(Actor.CLIENT), cb.actor("pat"));
+        assertEquals(Optional.of("1"), cb.modifierValue("intensity", "leicht"));
+        // the same word with another value is ambiguous: both left out, as for keys in another case
+        Codebook.Loaded other = Codebook.parseEntries(
+                "{\"modifier_values\": {\"intensity\": {\"leicht\": 1,\n \"leicht\": 2}}}", "cb.json");
+        assertEquals(2, other.problems().size());
+        assertFalse(other.problems().get(0).repeat());
+        assertEquals(Optional.empty(), other.codebook().modifierValue("intensity", "leicht"));
     }
 }

@@ -101,6 +101,25 @@ final class LaterCases {
                             String text = c.read(c.channel("EDA")).stripTrailing();
                             c.write(c.channel("EDA"), text.substring(0, text.length() - 4));
                         },
-                        reviewed().reject(EDA, null, "cut short").rejectRows(EDA, 1)));
+                        reviewed().reject(EDA, null, "cut short").rejectRows(EDA, 1)),
+                of(
+                        "codebook-key-repeated-verbatim",
+                        "A codebook giving one label twice with the same code (a line pasted twice) is read: the"
+                                + " repeat is one reject row at its line and the label maps (the key given twice"
+                                + " rejected the whole codebook and every site label of the session).",
+                        c -> {
+                            c.write(
+                                    "codebook.json",
+                                    "{\"labels\": {\n  \"site sigh\": \"ANX_STR_SIGH\",\n"
+                                            + "  \"site sigh\": \"ANX_STR_SIGH\"\n}}\n");
+                            ObjectNode m = c.manifest();
+                            m.put("codebook", "codebook.json");
+                            c.manifest(m);
+                            c.addAnnotationFile(AnnotationCases.X, jsonl(100, "site sigh", "client") + "\n");
+                        },
+                        reviewed()
+                                .reject("codebook.json", 3, "repeats entry 1 verbatim")
+                                .rejectRows("codebook.json", 1)
+                                .annotationsFrom(AnnotationCases.X, 1)));
     }
 }
