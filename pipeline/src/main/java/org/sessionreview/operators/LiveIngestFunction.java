@@ -19,7 +19,7 @@ import org.sessionreview.model.SampleBlock;
 import org.sessionreview.model.SessionInfo;
 
 /**
- * Keyed by session id: a live session's messages in, what the review topology takes out (sample
+ * Keyed by session id in lower case ({@link #key}): a live session's messages in, what the review topology takes out (sample
  * blocks; metadata, annotations and rejects as side outputs), through a {@link LiveAssembler}.
  *
  * <p>A session ends on its {@code session_end} message or after {@link #silenceMillis} without a
@@ -72,9 +72,14 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
         this.retentionMillis = retentionMillis;
     }
 
-    /** The key of a message: its session id ("" when it has none, e.g. a record that is not JSON). */
+    /**
+     * The key of a message: its session id in lower case ("" when it has none, e.g. a record that is
+     * not JSON), so that ids differing only in case ({@code S1}, {@code s1}) meet one session's
+     * state, where the first one's messages are taken and the other's refused, as {@code review}
+     * rejects a folder repeating an earlier one's id in another case.
+     */
     public static String key(LiveMessage m) {
-        return m.sessionId == null ? "" : m.sessionId;
+        return m.sessionId == null ? "" : m.sessionId.toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -120,6 +125,19 @@ public class LiveIngestFunction extends KeyedProcessFunction<String, LiveMessage
         }
         if (m.sessionId == null && m.problem != null) {
             o.reject(new Reject(null, m.source(), m.offset, "record: " + m.problem, null), true);
+            return;
+        }
+        if (s != null && s.info != null && m.sessionId != null && !m.sessionId.equals(s.info.sessionId)) {
+            o.reject(
+                    new Reject(
+                            m.sessionId,
+                            m.source(),
+                            m.offset,
+                            (m.type == null ? "record" : m.type) + ": its session_id differs only in case from"
+                                    + " that of a running live session (one session in any case, as in review);"
+                                    + " ignored",
+                            null),
+                    true);
             return;
         }
         LiveSession next = assembler.accept(s, m, o);

@@ -113,6 +113,36 @@ class LiveIngestFunctionTest {
     }
 
     @Test
+    void shouldRefuseTheMessagesOfASessionIdInAnotherCaseWhileTheFirstRuns() throws Exception {
+        try (var h = harness()) {
+            send(h, start(T0));
+            send(h, eda(T0 + 1_000, 0));
+            LiveMessage other = start(T0 + 2_000);
+            other.sessionId = "s1"; // before, a second live session beside S1; review rejects its folder
+            send(h, other);
+            LiveMessage samples = eda(T0 + 3_000, 4);
+            samples.sessionId = "s1"; // would have gone into S1's stream
+            send(h, samples);
+            send(h, eda(T0 + 4_000, 4)); // S1's own: taken
+            assertEquals(List.of("S1"), infos(h).stream().map(i -> i.sessionId).toList());
+            List<Reject> refused = new ArrayList<>();
+            h.getSideOutput(LiveIngestFunction.DEAD_LETTERS).forEach(r -> refused.add(r.getValue()));
+            assertEquals(2, refused.size());
+            for (Reject r : refused) {
+                assertEquals("s1", r.sessionId);
+                assertTrue(r.reason.contains("differs only in case"), r.reason);
+            }
+            assertEquals(
+                    "session_start: its session_id differs only in case from that of a running live session (one"
+                            + " session in any case, as in review); ignored",
+                    refused.get(0).reason);
+            var acc = h.getEnvironment().getAccumulatorRegistry().getUserMap();
+            assertEquals(3L, acc.get(LiveIngestFunction.ACCEPTED).getLocalValue());
+            assertEquals(2L, acc.get(LiveIngestFunction.REFUSED).getLocalValue());
+        }
+    }
+
+    @Test
     void shouldEndASilentSessionWhenTheWatermarkPassesItsSilenceAndClearItsState() throws Exception {
         try (var h = harness()) {
             long now = 1_800_000_000_000L;
