@@ -1,6 +1,5 @@
 package org.sessionreview.ingest.annotation.elan;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.Location;
@@ -15,8 +14,9 @@ import javax.xml.stream.XMLStreamReader;
  * behaviour and line numbers do not depend on the deployment), keeping each annotation element's
  * line number. DTDs and external entities are disabled (an EAF has neither; this also shuts out
  * XXE): a document that uses an entity is rejected as malformed. Error reasons give the line and
- * column only, never the XML parser's message (it quotes names and text from the document). A
- * UTF-8 byte-order mark is accepted (the XML parser reads it). A UTF-16 byte-order mark decides
+ * column only, never the XML parser's message (it quotes names and text from the document). The
+ * bytes are decoded here ({@link #text}): a UTF-8 byte-order mark is accepted, a damaged byte is
+ * U+FFFD. A UTF-16 byte-order mark decides
  * the encoding whatever the XML declaration says: a file re-saved as "Unicode" by a text editor
  * (Windows Notepad) is UTF-16 but keeps ELAN's {@code encoding="UTF-8"}, which the JDK's parser
  * would otherwise follow and fail on. Package-private.
@@ -56,6 +56,46 @@ final class EafReader {
         return null;
     }
 
+    /**
+     * The document's text: after a UTF-16 byte-order mark in that encoding, else in the encoding
+     * its XML declaration names (UTF-8 when none, or one the JVM does not know), a UTF-8 byte-order
+     * mark dropped. A byte that is not text in that encoding (a damaged byte) becomes U+FFFD, so it
+     * costs the annotation whose value or attribute holds it (or the document, if it falls in the
+     * markup), not the whole file; the XML parser, given the bytes, refused the file and printed the
+     * decoder's error on the console.
+     */
+    static String text(byte[] content) {
+        java.nio.charset.Charset utf16 = utf16ByOrderMark(content);
+        if (utf16 != null) {
+            return new String(content, 2, content.length - 2, utf16);
+        }
+        int from = content.length >= 3
+                        && (content[0] & 0xff) == 0xef
+                        && (content[1] & 0xff) == 0xbb
+                        && (content[2] & 0xff) == 0xbf
+                ? 3
+                : 0;
+        return new String(content, from, content.length - from, declaredEncoding(content, from));
+    }
+
+    private static final java.util.regex.Pattern DECLARED =
+            java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
+
+    /** The encoding named by the XML declaration at {@code content[from..]}; UTF-8 when none or unknown. */
+    private static java.nio.charset.Charset declaredEncoding(byte[] content, int from) {
+        String head = new String(
+                content, from, Math.min(200, content.length - from), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = DECLARED.matcher(head);
+        if (m.find()) {
+            try {
+                return java.nio.charset.Charset.forName(m.group(1));
+            } catch (IllegalArgumentException e) {
+                // unknown or unsupported: read as UTF-8, as the XML default
+            }
+        }
+        return java.nio.charset.StandardCharsets.UTF_8;
+    }
+
     static EafDocument read(byte[] content) throws MalformedEafException {
         EafDocument doc = new EafDocument();
         XMLStreamReader r = null;
@@ -69,11 +109,7 @@ final class EafReader {
         StringBuilder cvText = null;
         boolean sawRoot = false;
         try {
-            java.nio.charset.Charset utf16 = utf16ByOrderMark(content);
-            r = utf16 == null
-                    ? FACTORY.createXMLStreamReader(new ByteArrayInputStream(content))
-                    : FACTORY.createXMLStreamReader(
-                            new java.io.StringReader(new String(content, 2, content.length - 2, utf16)));
+            r = FACTORY.createXMLStreamReader(new java.io.StringReader(text(content)));
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
