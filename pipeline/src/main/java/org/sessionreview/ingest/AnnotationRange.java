@@ -45,11 +45,14 @@ public final class AnnotationRange {
         if (a.endOrStartS() <= limitS) {
             return null;
         }
+        double at = a.endOrStartS();
+        // a damaged 1e308 printed with %.1f is 311 characters, and the reason was cut before its point
         return String.format(
                 Locale.ROOT,
-                "%s at %.1f s lies outside the session (0 to %.0f s, duration plus %.0f s tolerance)",
+                "%s at " + (at < 1e9 ? "%.1f" : "%.3e") + " s lies outside the session (0 to %.0f s, duration plus"
+                        + " %.0f s tolerance)",
                 a.endS != null && a.endS > limitS ? "end" : "start",
-                a.endOrStartS(),
+                at,
                 limitS,
                 TOLERANCE_S);
     }

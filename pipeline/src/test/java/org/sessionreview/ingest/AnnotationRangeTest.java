@@ -40,6 +40,22 @@ class AnnotationRangeTest {
     }
 
     @Test
+    void shouldWriteAHugeTimeShortSoThatTheReasonKeepsItsPointWhenAValueIsDamaged() {
+        ParseResult<Annotation> in = new ParseResult<>();
+        in.addRead(2);
+        in.accept(at(1e308, null, 1));
+        in.accept(at(100, 1e12, 2));
+        ParseResult<Annotation> out = AnnotationRange.check(in, AnnotationRange.limitS(1_560.0, null));
+        // before: "start at 1000...0.0 s" (309 digits), cut at the reason's length before "outside"
+        assertEquals(
+                "start at 1.000e+308 s lies outside the session (0 to 1590 s, duration plus 30 s tolerance)",
+                out.rejects().get(0).reason);
+        assertEquals(
+                "end at 1.000e+12 s lies outside the session (0 to 1590 s, duration plus 30 s tolerance)",
+                out.rejects().get(1).reason);
+    }
+
+    @Test
     void shouldAskWhetherTimesAreInMillisecondsWhenAllWouldFitAtAThousandth() {
         ParseResult<Annotation> in = new ParseResult<>();
         in.addRead(3);
