@@ -16,7 +16,7 @@ final class SessionPaths {
     /** The reason given for an entry that escapes the session folder. */
     static final String OUTSIDE =
             "must name a file or folder inside the session folder (no '..', no absolute path, no symbolic link"
-                    + " leading out): not read";
+                    + " leading out, broken or looping): not read";
 
     private SessionPaths() {}
 

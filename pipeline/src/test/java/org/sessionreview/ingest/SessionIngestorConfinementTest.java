@@ -116,4 +116,21 @@ class SessionIngestorConfinementTest {
                 s.rejects.stream().anyMatch(r -> r.reason.contains("symbolic link leading out")), s.rejects.toString());
         assertNothingOutside(s);
     }
+
+    @Test
+    void shouldSayALinkLoopsWhenAnAnnotationFileIsALinkToItself() throws IOException {
+        String annotations = manifest.get("annotations").get(0).asText();
+        Files.delete(session.resolve(annotations));
+        Files.createSymbolicLink(
+                session.resolve(annotations), session.resolve(annotations).getFileName());
+        IngestedSession s = ingest();
+        assertEquals(0, s.annotations.size());
+        // before, the reason spoke only of a link leading out of the session folder
+        assertTrue(
+                s.rejects.stream()
+                        .anyMatch(r -> r.line == 0
+                                && r.sourceFile.endsWith(annotations)
+                                && r.reason.endsWith("no symbolic link leading out, broken or looping): not read")),
+                s.rejects.toString());
+    }
 }
