@@ -238,7 +238,7 @@ public final class SessionIngestor implements Serializable {
                         name,
                         p.line(),
                         (p.repeat()
-                                        ? "codebook entry repeated (the labels it maps map through the first): "
+                                        ? "codebook entry repeated, read once (the first is used): "
                                         : "codebook entry not used (labels it would map are rejected): ")
                                 + p.reason(),
                         null));
