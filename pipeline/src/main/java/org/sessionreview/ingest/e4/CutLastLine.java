@@ -8,11 +8,13 @@ package org.sessionreview.ingest.e4;
  * {@code ../shared/data/e4} do), and the E4 writes each channel with a fixed number of decimals
  * (EDA and the IBI intervals 6, BVP, HR and TEMP 2; ACC whole numbers). Some exports drop trailing
  * zeros instead ({@code 2.4}, {@code 103}: Stress-Predict S01's BVP.csv), and a file re-saved by a
- * spreadsheet may too. So a last line is taken as cut only when both say so: it has no line end,
- * and its last field has fewer decimals than every one of at least {@link #MIN_LINES} sample lines
- * before it, which all have the same number. A file that merely lacks its final line end keeps its
- * last sample (its decimals are the file's); in a file of whole numbers (ACC) or of varying
- * decimals a cut cannot be told, and the line is read.
+ * spreadsheet may too. So a last line is taken as cut only when all say so: it has no line end,
+ * its last field has fewer decimals than every one of at least {@link #MIN_LINES} sample lines
+ * before it, which all have the same number, and at least one of those ends in the digit 0 (the
+ * writer pads its decimals: a file that drops trailing zeros writes 33.47 a hundred times and then
+ * 33.5 for 33.50, which is whole). A file that merely lacks its final line end keeps its last
+ * sample (its decimals are the file's); in a file of whole numbers (ACC), of varying decimals or
+ * without a padded zero a cut cannot be told, and the line is read.
  */
 final class CutLastLine {
     /** Sample lines with one number of decimals needed before that number is taken as the file's. */
@@ -23,11 +25,17 @@ final class CutLastLine {
 
     private long lines;
 
+    /** Whether an accepted line's last field ended in a decimal 0 (the writer pads). */
+    private boolean padded;
+
     /** Notes an accepted sample line (the source's current line). */
     void accepted(LineSource in) {
         int d = in.lastFieldDecimals();
         if (d != decimals && decimals != -2) {
             decimals = decimals == -1 ? d : -2;
+        }
+        if (!padded) {
+            padded = in.lastFieldEndsInZeroDecimal();
         }
         lines++;
     }
@@ -37,7 +45,7 @@ final class CutLastLine {
      * not): it is the last, has no line end and fewer decimals than the file's other lines.
      */
     String problem(LineSource in) {
-        if (!in.unterminated() || decimals <= 0 || lines < MIN_LINES) {
+        if (!in.unterminated() || decimals <= 0 || lines < MIN_LINES || !padded) {
             return null;
         }
         int d = in.lastFieldDecimals();

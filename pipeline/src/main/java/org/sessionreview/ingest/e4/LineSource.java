@@ -225,6 +225,25 @@ final class LineSource {
     }
 
     /**
+     * Whether the current line's last comma-separated field (a trailing comma and spaces aside) has
+     * decimals and ends in the digit 0 ({@code 0.315400}: a writer that pads its decimals); false
+     * for a line too long.
+     */
+    boolean lastFieldEndsInZeroDecimal() {
+        if (tooLong || lastFieldDecimals() <= 0) {
+            return false;
+        }
+        int i = lineEnd;
+        while (i > lineStart && Character.isWhitespace(buf[i - 1])) {
+            i--;
+        }
+        if (i > lineStart && buf[i - 1] == ',') {
+            i--;
+        }
+        return i > lineStart && buf[i - 1] == '0';
+    }
+
+    /**
      * Digits after the decimal point in the current line's last comma-separated field (a trailing
      * comma and spaces aside); 0 when it has no point, -1 when the line is too long.
      */

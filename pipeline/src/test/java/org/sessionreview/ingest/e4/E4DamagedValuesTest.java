@@ -181,6 +181,19 @@ class E4DamagedValuesTest {
     }
 
     @Test
+    void shouldReadAShorterLastLineOfAWriterThatDropsTrailingZeros() {
+        // a flat stretch of a zeros-dropping export: 33.47 on every line, then 33.5 for 33.50, whole
+        String flat = S1 + ".000000\n4.000000\n" + "33.47\n".repeat(200);
+        E4CsvParser.Result r = parse(Channel.TEMP, flat + "33.5");
+        assertEquals(0, r.report().recordsRejected());
+        assertEquals(33.5, r.data().value(200, 0), 1e-12);
+        // one padded value among them shows a writer of fixed decimals: then 33.5 is cut short
+        E4CsvParser.Result padded = parse(Channel.TEMP, flat + "33.40\n" + "33.5");
+        assertEquals(1, padded.report().recordsRejected());
+        assertTrue(padded.report().rejects().get(0).reason.contains("cut short"));
+    }
+
+    @Test
     void shouldRejectAnIbiLineCutInsideItsIntervalWhenItHasNoLineEnd() {
         StringBuilder s = new StringBuilder(S1 + ".000000, IBI\n");
         for (int i = 1; i <= 150; i++) {
