@@ -171,7 +171,9 @@ public final class LiveJob {
                 .process(new LiveIngestFunction(assembler, options.silence().toMillis(), ENDED_RETENTION.toMillis()))
                 .returns(SampleBlockTypeInfo.INSTANCE)
                 .name("live-ingest")
-                .uid("live-ingest");
+                // -v2: keyed by the session id in lower case since 2026-12-06; a checkpoint keyed by the id
+                // as written fails to restore (Flink cannot map its state) instead of splitting sessions
+                .uid("live-ingest-v2");
 
         ReviewStreams review = ReviewTopology.build(
                 blocks,
