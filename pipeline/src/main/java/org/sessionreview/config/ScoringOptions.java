@@ -254,10 +254,11 @@ public final class ScoringOptions {
     public static final ConfigOption<OnsetBaseline> ONSET_BASELINE = choice(
             "scoring.episode.onset_baseline",
             OnsetBaseline.class,
-            OnsetBaseline.LINE_OR_WANDER,
-            "The level before an onset: LINE (a line with independent noise) or LINE_OR_WANDER (per channel,"
-                    + " the line or a random walk with drift, whichever leaves the smaller residual variance), so"
-                    + " a wandering resting level is not read as the start of the rise.");
+            OnsetBaseline.LINE_OR_WALK,
+            "The level before an onset: LINE (a line with independent noise), LINE_OR_WANDER (per channel,"
+                    + " the line or a random walk with drift, whichever leaves the smaller residual variance) or"
+                    + " LINE_OR_WALK (the same with a walk without drift: a trend is the line's), so a wandering"
+                    + " resting level is not read as the start of the rise.");
     public static final ConfigOption<Boolean> ONSET_ACROSS_UNSCORED = flag(
             "scoring.episode.onset_across_unscored",
             true,

@@ -41,6 +41,17 @@ final class RiseFit {
      * @param increments whether to fit the increments between consecutive windows
      */
     RiseFit(double[] x, double[] y, boolean increments) {
+        this(x, y, increments, true);
+    }
+
+    /**
+     * @param x the leading edges, seconds, ascending
+     * @param y the signed z of each window
+     * @param increments whether to fit the increments between consecutive windows
+     * @param drift with increments, whether the walk has a drift (the increments' mean, {@code b0
+     *     dx}); without it the level before the onset is a random walk without a trend
+     */
+    RiseFit(double[] x, double[] y, boolean increments, boolean drift) {
         this.x = x;
         this.increments = increments;
         double[] resp = increments ? diff(y) : y.clone();
@@ -49,7 +60,7 @@ final class RiseFit {
         this.r = new double[m];
         double[][] raw;
         if (increments) {
-            raw = new double[][] {diff(x)};
+            raw = drift ? new double[][] {diff(x)} : new double[0][];
         } else {
             double[] ones = new double[m];
             double[] xs = new double[m];
