@@ -120,6 +120,21 @@ final class LaterCases {
                         reviewed()
                                 .reject("codebook.json", 3, "repeats entry 1 verbatim")
                                 .rejectRows("codebook.json", 1)
-                                .annotationsFrom(AnnotationCases.X, 1)));
+                                .annotationsFrom(AnnotationCases.X, 1)),
+                of(
+                        "e4-gzip-changed-byte",
+                        "One byte changed in the middle of the client's EDA.csv.gz (bit rot, not a cut) is one"
+                                + " reject row saying the compressed data are damaged; none of its lines is used and"
+                                + " the session is reviewed without client EDA (the text decoded between the damage"
+                                + " and the decompressor's failure was read, some of it taken as samples).",
+                        c -> {
+                            byte[] b = java.nio.file.Files.readAllBytes(c.path(c.channel("EDA")));
+                            b[b.length / 2] ^= 0x20;
+                            c.writeRaw(c.channel("EDA"), b);
+                        },
+                        reviewed()
+                                .reject("{C}/EDA.csv.gz", 0, "compressed data damaged")
+                                .rejectRows("{C}/EDA.csv.gz", 1)
+                                .missing("client:EDA")));
     }
 }

@@ -29,10 +29,18 @@ public final class CompleteLines extends FilterInputStream {
     private int ready;
 
     private IOException failure;
+    /** Bytes read from the stream below (decompressed bytes, for a decompressing one). */
+    private long fromBelow;
+
     private boolean ended;
 
     public CompleteLines(InputStream in) {
         super(in);
+    }
+
+    /** Bytes read from the stream below so far, passed on or not. */
+    public long bytesFromBelow() {
+        return fromBelow;
     }
 
     /** Why the stream under this one failed; null when it did not. */
@@ -81,6 +89,7 @@ public final class CompleteLines extends FilterInputStream {
                 continue;
             }
             heldLength += n;
+            fromBelow += n;
             ready = lastLineEnd(held, heldLength);
         }
         int n = Math.min(ready, len);

@@ -18,7 +18,10 @@ import org.sessionreview.storage.Entry;
  *       invalid header and nothing after it, could not be opened (I/O error, not a valid gzip
  *       file), or is not read (a directory, a broken or looping link, another non-regular
  *       entry, or a {@code .gz} ignored because the plain file exists); or
- *   <li>reading stopped before the end: an I/O error or corrupt gzip data part-way, or the
+ *   <li>its compressed data proved corrupt (a deflate format error, a CRC-32 or length
+ *       mismatch: {@link ReadErrors#rejectedIfCorrupt}): the lines decoded are not used, however
+ *       many, and the file counts as this one record, as a file that is not valid gzip does; or
+ *   <li>reading stopped before the end: an I/O error or compressed data cut short, or the
  *       duration cap of {@link E4Limits} reached (the lines past the cap, however many, count
  *       as this one record: they are not read, so that a gzip bomb costs nothing).
  * </ul>

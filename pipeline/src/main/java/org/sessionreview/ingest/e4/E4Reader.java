@@ -286,7 +286,7 @@ public final class E4Reader {
             }
             CompleteLines lines;
             try {
-                // a .gz cut short or damaged keeps every line before the damage
+                // a .gz cut short keeps every line before the cut; a corrupt one none (ReadErrors)
                 lines = gzip ? new CompleteLines(new GZIPInputStream(sniffed.content(), 1 << 16)) : null;
             } catch (ZipException | EOFException e) {
                 return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
@@ -296,8 +296,16 @@ public final class E4Reader {
                 E4CsvParser.Result result =
                         E4CsvParser.parse(channel, reader, sessionId, sourceFile, limits, gzip, lines);
                 result = unitsChecked(channel, result, sessionId);
-                E4FileReport report = result.report().withPath(file);
-                return new E4CsvParser.Result(result.data(), identified(report, raw)); // before the close
+                E4FileReport identified = identified(result.report(), raw); // before the close
+                // after the identity: the file's last bytes are read, a gzip trailer's
+                result = ReadErrors.rejectedIfCorrupt(
+                        channel,
+                        new E4CsvParser.Result(result.data(), identified),
+                        lines,
+                        raw.tail(),
+                        sessionId,
+                        sourceFile);
+                return new E4CsvParser.Result(result.data(), result.report().withPath(file));
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return unread(channel, file, sessionId, sourceFile, ioReason(e));

@@ -31,7 +31,10 @@ import org.sessionreview.storage.LocalEntry;
  * the others get a report saying they were ignored. When the zip is damaged part-way (a changed
  * byte in one entry's data breaks the stream), the entries read are kept and the channel
  * entries after the damage are found by their own local headers and read ({@link #recover}); a
- * report at the zip says where the damage was and how many entries were found after it.
+ * report at the zip says where the damage was and how many entries were found after it. The
+ * damaged entry itself is rejected as a whole when its data are corrupt (a deflate format error,
+ * a CRC-32 or length mismatch: none of its lines can be trusted), and keeps its complete lines
+ * before the cut when the zip was cut short ({@link ReadErrors}).
  *
  * <p>Each entry is accounted for as {@code <sourceName>/<entry name>}, e.g. {@code
  * s1/client/1495437000_A01234.zip/EDA.csv}, with the size and SHA-256 of its uncompressed bytes
@@ -252,7 +255,7 @@ public final class E4ZipReader {
                 // the zip stream stays open for the next entry
             }
         });
-        // an entry damaged part-way keeps every line before the damage
+        // an entry cut short keeps every line before the cut; a corrupt one none (ReadErrors)
         CompleteLines lines = new CompleteLines(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
         E4CsvParser.Result r = E4CsvParser.parse(
                 channel,
@@ -263,8 +266,9 @@ public final class E4ZipReader {
                 gzip,
                 lines);
         r = E4Reader.unitsChecked(channel, r, sessionId);
-        // a damaged entry keeps what was read before the damage (the parser's reject says where),
-        // without an identity, as a damaged plain file does
+        r = ReadErrors.rejectedIfCorrupt(channel, r, lines, null, sessionId, sourceFile);
+        // a cut entry keeps what was read before the cut (the parser's reject says where), without
+        // an identity, as a damaged plain file does
         return new E4CsvParser.Result(r.data(), E4Reader.identified(r.report(), raw));
     }
 }

@@ -16,6 +16,11 @@ final class HashingInputStream extends InputStream {
     private final InputStream in;
     private final MessageDigest sha256;
     private long size;
+    /** The last {@link #TAIL} bytes passed, in order (fewer when the file is shorter). */
+    private final byte[] tail = new byte[TAIL];
+
+    /** Bytes kept by {@link #tail()}: a gzip trailer's (RFC 1952). */
+    static final int TAIL = 8;
 
     HashingInputStream(InputStream in) {
         this.in = in;
@@ -31,6 +36,7 @@ final class HashingInputStream extends InputStream {
         int b = in.read();
         if (b >= 0) {
             sha256.update((byte) b);
+            keep(new byte[] {(byte) b}, 0, 1);
             size++;
         }
         return b;
@@ -41,6 +47,7 @@ final class HashingInputStream extends InputStream {
         int n = in.read(b, off, len);
         if (n > 0) {
             sha256.update(b, off, n);
+            keep(b, off, n);
             size += n;
         }
         return n;
@@ -54,6 +61,20 @@ final class HashingInputStream extends InputStream {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    private void keep(byte[] b, int off, int n) {
+        int k = Math.min(n, TAIL);
+        System.arraycopy(tail, k, tail, 0, TAIL - k);
+        System.arraycopy(b, off + n - k, tail, TAIL - k, k);
+    }
+
+    /**
+     * The last {@link #TAIL} bytes passed so far (the file's last ones after {@link #finish()}),
+     * or null when fewer have passed.
+     */
+    byte[] tail() {
+        return size < TAIL ? null : tail.clone();
     }
 
     /** Reads the rest of the file; its size and SHA-256 (lower-case hex) then. */

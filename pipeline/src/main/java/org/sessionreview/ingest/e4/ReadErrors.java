@@ -2,12 +2,28 @@ package org.sessionreview.ingest.e4;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.zip.ZipException;
+import org.sessionreview.model.Channel;
 
-/** The reasons of a channel file whose reading stopped at an I/O error, and how to tell them. */
+/**
+ * The reasons of a channel file whose reading stopped at an I/O error, and how to tell them.
+ *
+ * <p><b>Cut or corrupt.</b> A decompressing stream (a {@code .csv.gz}, a zip entry) that stops
+ * part-way either ran out of input ({@link EOFException}: the file or zip was cut short, a copy
+ * or download that stopped) or found its data inconsistent ({@link ZipException}: a deflate format
+ * error, RFC 1951, or a CRC-32 or length mismatch in the gzip trailer, RFC 1952, or in the zip
+ * entry's record). A cut stream's lines before the cut are what was written: they are kept. A
+ * corrupt stream decodes wrongly from an unknown point on (a changed byte is noticed only where
+ * the decoder trips or at the checksum, often thousands of lines later, and the text between may
+ * parse as samples), so none of its lines can be trusted: {@link #rejectedIfCorrupt} rejects such
+ * a file as a whole.
+ */
 final class ReadErrors {
     private static final String GZIP_DAMAGED = "gzip data truncated or corrupt at line ";
     private static final String CANNOT_READ = "cannot read the file at line ";
+    private static final String CORRUPT = "compressed data damaged: ";
+    private static final String SUFFIX = "; none of its lines is used";
 
     private ReadErrors() {}
 
@@ -19,8 +35,82 @@ final class ReadErrors {
         return CANNOT_READ + line + " (I/O error: " + e.getClass().getSimpleName() + ")";
     }
 
-    /** Whether {@code reason} is one of {@link #reason}'s. */
+    /** Whether {@code reason} is one of {@link #reason}'s or {@link #corruption}'s. */
     static boolean isReadError(String reason) {
-        return reason != null && (reason.startsWith(GZIP_DAMAGED) || reason.startsWith(CANNOT_READ));
+        return reason != null
+                && (reason.startsWith(GZIP_DAMAGED) || reason.startsWith(CANNOT_READ) || reason.startsWith(CORRUPT));
+    }
+
+    /**
+     * The reason for a decompressing stream's {@code failure} when it shows corrupt data (not a
+     * cut), else null. What failed is told from the JDK's wording ({@code GZIPInputStream}: "Corrupt
+     * GZIP trailer"; {@code ZipInputStream}: "invalid entry CRC", "invalid entry size"); the message
+     * itself is never quoted.
+     */
+    static String corruption(IOException failure) {
+        if (!(failure instanceof ZipException)) {
+            return null;
+        }
+        String m = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
+        String what = m.contains("gzip trailer")
+                ? "CRC-32 or length mismatch in the gzip trailer"
+                : m.contains("crc")
+                        ? "CRC-32 mismatch"
+                        : m.contains("size") ? "length mismatch" : "deflate format error";
+        return CORRUPT + what + SUFFIX;
+    }
+
+    /**
+     * A gzip stream's decoded text can be longer than this much beyond the length its trailer
+     * states when damage near the end made the decoder read on through the trailer: each of its 8
+     * bytes can at most decode into a few back-references of up to 258 bytes (RFC 1951).
+     */
+    private static final long RUN_ON_SLACK = 1 << 16;
+
+    /**
+     * {@code result}, or, when the stream under {@code lines} failed with corrupt data ({@link
+     * #corruption}), the file rejected as unread (one record read and rejected, one reject at line
+     * 0, no data: {@link E4FileReport#unread}), as a file that is not valid gzip is. The data
+     * decoded before the failure were parsed and are dropped here, so the check costs no second
+     * decompression. A file cut at the duration cap of {@link E4Limits} is not read past the cap,
+     * so damage after it is not seen.
+     *
+     * <p>A gzip stream that ran out of input is cut, except when the file's last 8 bytes read as a
+     * trailer (RFC 1952) whose length (ISIZE, modulo 2^32) lies within {@link #RUN_ON_SLACK} of
+     * the bytes decoded: then the file was whole and a changed byte near the end of its deflate
+     * data (a final block's end lost) made the decoder read on through the trailer, decoding it as
+     * text. A cut file's last 4 bytes are deflate data, which match so by chance about once in
+     * 30,000 cuts; such a cut file is then rejected as corrupt, which loses data but takes none
+     * that is wrong.
+     *
+     * @param gzipTail the file's last 8 bytes when it is a gzip file read to its end, else null
+     */
+    static E4CsvParser.Result rejectedIfCorrupt(
+            Channel channel,
+            E4CsvParser.Result result,
+            CompleteLines lines,
+            byte[] gzipTail,
+            String sessionId,
+            String sourceFile) {
+        IOException failure = lines == null ? null : lines.failure();
+        String corrupt = failure == null ? null : corruption(failure);
+        if (corrupt == null && failure instanceof EOFException && ranOn(gzipTail, lines.bytesFromBelow())) {
+            corrupt = CORRUPT + "the deflate data run on past the gzip trailer" + SUFFIX;
+        }
+        return corrupt == null
+                ? result
+                : new E4CsvParser.Result(
+                        null,
+                        E4FileReport.unread(channel, null, sessionId, sourceFile, corrupt)
+                                .withIdentity(result.report().identity()));
+    }
+
+    private static boolean ranOn(byte[] tail, long decoded) {
+        if (tail == null || tail.length < 8) {
+            return false;
+        }
+        long isize = (tail[4] & 0xffL) | (tail[5] & 0xffL) << 8 | (tail[6] & 0xffL) << 16 | (tail[7] & 0xffL) << 24;
+        long distance = Math.abs((decoded & 0xffffffffL) - isize);
+        return Math.min(distance, (1L << 32) - distance) <= RUN_ON_SLACK;
     }
 }
