@@ -18,7 +18,10 @@ import org.sessionreview.model.Reject;
  * <p>Files are read into memory; annotation files are small, and a file larger than {@link
  * #MAX_BYTES} after decompression is rejected as a whole. A file in no known format gives one
  * reject at line 0 (counted as one record read). Gzip is recognised by its magic bytes ({@code 1f
- * 8b}), so {@code x.eaf.gz} and a gzip-compressed {@code .boris} project are both read.
+ * 8b}), so {@code x.eaf.gz} and a gzip-compressed {@code .boris} project are both read. A gzip
+ * file cut short keeps its complete lines before the cut; one whose data are corrupt (a deflate
+ * format error, a CRC-32 or length mismatch) is one reject at line 0 and nothing of it is read
+ * ({@link CompleteLines#corruption}).
  */
 public final class AnnotationReader {
     /** Largest accepted (decompressed) annotation file: 64 MiB. */
@@ -58,13 +61,20 @@ public final class AnnotationReader {
         }
         IOException cut = null;
         if (content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b) {
-            // a .gz cut short or damaged keeps its complete lines before the damage
+            // a .gz cut short keeps its complete lines before the cut; a corrupt one (a changed
+            // byte, noticed only where the decoder trips or at the CRC-32) is rejected as a whole
+            String corrupt;
+            byte[] tail = java.util.Arrays.copyOfRange(content, Math.max(0, content.length - 8), content.length);
             try (CompleteLines gz = new CompleteLines(new GZIPInputStream(new ByteArrayInputStream(content)))) {
                 content = readLimited(gz);
                 cut = gz.failure();
+                corrupt = content == null ? null : gz.corruption(tail);
             }
             if (content == null) {
                 return fileReject(sourceName, sessionId, "file is larger than " + MAX_BYTES + " bytes after gunzip");
+            }
+            if (corrupt != null) {
+                return fileReject(sourceName, sessionId, corrupt);
             }
         }
         if (cut != null && RecordFields.utf8(content).isBlank()) {

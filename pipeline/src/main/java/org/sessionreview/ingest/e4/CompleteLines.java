@@ -14,7 +14,9 @@ import java.util.Arrays;
  * (the rest waits for the next read), and at a failure ends the text there, cleanly, keeping the
  * failure for {@link #failure()}: the lines before the damage are read, the cut line is not
  * (a cut {@code 0.123456} would read as a plausible {@code 0.12}), and the parser reports the
- * failure at the line after the last one read.
+ * failure at the line after the last one read. That keeps the lines of a stream cut short; a
+ * stream whose data proved corrupt ({@link #corruption}) is then rejected as a whole by the
+ * caller, since the text decoded before the failure cannot be trusted.
  */
 public final class CompleteLines extends FilterInputStream {
     /** Bytes read from below per call. */
@@ -41,6 +43,17 @@ public final class CompleteLines extends FilterInputStream {
     /** Bytes read from the stream below so far, passed on or not. */
     public long bytesFromBelow() {
         return fromBelow;
+    }
+
+    /**
+     * The reason to reject the whole file when the decompressing stream under this one failed
+     * with corrupt data rather than a cut ({@link ReadErrors#corruption(IOException, long,
+     * byte[])}), else null.
+     *
+     * @param gzipTail the file's last 8 bytes when it is gzip and was read to its end, else null
+     */
+    public String corruption(byte[] gzipTail) {
+        return failure == null ? null : ReadErrors.corruption(failure, fromBelow, gzipTail);
     }
 
     /** Why the stream under this one failed; null when it did not. */

@@ -92,17 +92,26 @@ final class ReadErrors {
             byte[] gzipTail,
             String sessionId,
             String sourceFile) {
-        IOException failure = lines == null ? null : lines.failure();
-        String corrupt = failure == null ? null : corruption(failure);
-        if (corrupt == null && failure instanceof EOFException && ranOn(gzipTail, lines.bytesFromBelow())) {
-            corrupt = CORRUPT + "the deflate data run on past the gzip trailer" + SUFFIX;
-        }
+        String corrupt = lines == null ? null : lines.corruption(gzipTail);
         return corrupt == null
                 ? result
                 : new E4CsvParser.Result(
                         null,
                         E4FileReport.unread(channel, null, sessionId, sourceFile, corrupt)
                                 .withIdentity(result.report().identity()));
+    }
+
+    /**
+     * {@link #corruption(IOException)}, or, for a gzip stream that ran out of input although the
+     * file's last 8 bytes read as a trailer matching the {@code decoded} bytes, the reason saying
+     * the decoder read on past the trailer (see {@link #rejectedIfCorrupt}).
+     */
+    static String corruption(IOException failure, long decoded, byte[] gzipTail) {
+        String corrupt = corruption(failure);
+        if (corrupt == null && failure instanceof EOFException && ranOn(gzipTail, decoded)) {
+            corrupt = CORRUPT + "the deflate data run on past the gzip trailer" + SUFFIX;
+        }
+        return corrupt;
     }
 
     private static boolean ranOn(byte[] tail, long decoded) {

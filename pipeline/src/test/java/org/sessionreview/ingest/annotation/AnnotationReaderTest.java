@@ -133,6 +133,29 @@ class AnnotationReaderTest {
     }
 
     @Test
+    void shouldUseNoLineOfAGzipWhoseCompressedDataAreCorrupt(@TempDir Path dir) throws IOException {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            jsonl.append("{\"start\": ").append(i * 1.5).append(", \"code\": \"AFF_CUE\", \"actor\": \"client\"}\n");
+        }
+        byte[] gz = AnnotationFixtures.gzip(jsonl.toString().getBytes(StandardCharsets.UTF_8));
+        // the deflate data (after the 10-byte header), the last deflate byte, the trailer's CRC-32
+        for (int at : new int[] {12, gz.length / 3, gz.length / 2, gz.length * 9 / 10, gz.length - 9, gz.length - 7}) {
+            byte[] damaged = gz.clone();
+            damaged[at] ^= 0x01;
+            Path file = Files.write(dir.resolve("codes.jsonl.gz"), damaged);
+            ParseResult<RawAnnotation> r = AnnotationReader.read(file, "codes.jsonl.gz", "s1");
+            // before: the lines before the damage were kept, and those decoded after it read
+            assertBalanced(r, 0, 1);
+            assertEquals(0, r.rejects().get(0).line, "byte " + at);
+            assertTrue(
+                    r.rejects().get(0).reason.startsWith("compressed data damaged: ")
+                            && r.rejects().get(0).reason.endsWith("; none of its lines is used"),
+                    r.rejects().get(0).reason);
+        }
+    }
+
+    @Test
     void shouldSayOnceThatAGzipCutBeforeItsFirstLineEndsIsTruncatedNotEmpty(@TempDir Path dir) throws IOException {
         String project = "{\"project_name\": \"x\", \"observations\": {\"obs\": {\"type\": \"MEDIA\", \"events\":"
                 + " [[10.0, \"client\", \"AFF_CUE\", \"\", \"\"]]}}}";
