@@ -16,6 +16,26 @@ import java.util.Map;
 final class EafDocument {
     /** {@code TIME_ORIGIN} of the master {@code MEDIA_DESCRIPTOR} in ms; 0 when absent. */
     long timeOriginMs;
+    /**
+     * True when a byte of the file was not text in its encoding and became U+FFFD ({@link
+     * EafReader#text}): an annotation whose output text holds U+FFFD is then rejected.
+     */
+    boolean damaged;
+
+    /**
+     * True when the document is {@link #damaged} and one of {@code texts} (strings, or collections
+     * of them at any depth) holds U+FFFD. A file without a damaged byte may write U+FFFD itself.
+     */
+    boolean holdsDamage(Object... texts) {
+        return damaged && java.util.Arrays.stream(texts).anyMatch(EafDocument::holdsReplacement);
+    }
+
+    private static boolean holdsReplacement(Object t) {
+        if (t instanceof java.util.Collection<?> c) {
+            return c.stream().anyMatch(EafDocument::holdsReplacement);
+        }
+        return t instanceof String s && s.indexOf('\uFFFD') >= 0;
+    }
     /** {@code MEDIA_URL} of the master media, or null. */
     String masterMediaUrl;
     /** Every {@code TIME_SLOT_ID}, in document order, with its value in ms (null = unaligned). */

@@ -1,5 +1,10 @@
 package org.sessionreview.ingest.annotation.elan;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.Location;
@@ -7,6 +12,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.sessionreview.storage.TextEncoding;
 
 /**
  * Reads an EAF file into an {@link EafDocument} with the JDK's own StAX implementation ({@link
@@ -16,7 +22,7 @@ import javax.xml.stream.XMLStreamReader;
  * XXE): a document that uses an entity is rejected as malformed. Error reasons give the line and
  * column only, never the XML parser's message (it quotes names and text from the document). The
  * bytes are decoded here ({@link #text}): a UTF-8 byte-order mark is accepted, a damaged byte is
- * U+FFFD. A UTF-16 byte-order mark decides
+ * U+FFFD and marks the document {@link EafDocument#damaged}. A UTF-16 byte-order mark decides
  * the encoding whatever the XML declaration says: a file re-saved as "Unicode" by a text editor
  * (Windows Notepad) is UTF-16 but keeps ELAN's {@code encoding="UTF-8"}, which the JDK's parser
  * would otherwise follow and fail on. Package-private.
@@ -46,28 +52,44 @@ final class EafReader {
     }
 
     /** UTF-16LE or UTF-16BE when {@code content} starts with that byte-order mark, else null. */
-    static java.nio.charset.Charset utf16ByOrderMark(byte[] content) {
+    static Charset utf16ByOrderMark(byte[] content) {
         if (content.length >= 2 && (content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xfe) {
-            return java.nio.charset.StandardCharsets.UTF_16LE;
+            return StandardCharsets.UTF_16LE;
         }
         if (content.length >= 2 && (content[0] & 0xff) == 0xfe && (content[1] & 0xff) == 0xff) {
-            return java.nio.charset.StandardCharsets.UTF_16BE;
+            return StandardCharsets.UTF_16BE;
         }
         return null;
     }
 
+    /** The reason of an annotation holding a damaged byte ({@link EafDocument#damaged}). */
+    static final String DAMAGED = "a damaged byte: not text in the file's encoding";
+
+    /** The decoded text, and whether a byte was not text in the encoding (it became U+FFFD). */
+    record Decoded(String text, boolean damaged) {}
+
     /**
-     * The document's text: after a UTF-16 byte-order mark in that encoding, else in the encoding
-     * its XML declaration names (UTF-8 when none, or one the JVM does not know), a UTF-8 byte-order
-     * mark dropped. A byte that is not text in that encoding (a damaged byte) becomes U+FFFD, so it
-     * costs the annotation whose value or attribute holds it (or the document, if it falls in the
-     * markup), not the whole file; the XML parser, given the bytes, refused the file and printed the
-     * decoder's error on the console.
+     * The document's text. Its encoding: after a UTF-16 byte-order mark, that UTF-16; UTF-16LE
+     * or UTF-16BE when the bytes start {@code 3C 00 3F 00} or {@code 00 3C 00 3F} (a declaration
+     * written in UTF-16 without a mark, XML 1.0 Appendix F); else the one its declaration names, a
+     * UTF-8 byte-order mark dropped, UTF-8 when none is named. A name the JVM does not know is a
+     * {@link MalformedEafException} naming it, never a guess. A document read as UTF-8 in which
+     * bytes above 0x7F occur and none forms a UTF-8 sequence is read as Windows-1252 ({@link
+     * TextEncoding#legacyText}, the rule of every other text format: an .eaf saved by a Western
+     * European Windows tool keeping ELAN's {@code encoding="UTF-8"}). Any other byte that is not
+     * text in the encoding (a damaged byte: one flipped in otherwise valid UTF-8) becomes U+FFFD and
+     * {@link Decoded#damaged} is set, so the annotations holding it are rejected ({@link #DAMAGED})
+     * and the rest of the file is read; given the bytes, the XML parser refused the whole file and
+     * printed the decoder's error on the console.
      */
-    static String text(byte[] content) {
-        java.nio.charset.Charset utf16 = utf16ByOrderMark(content);
+    static Decoded text(byte[] content) throws MalformedEafException {
+        Charset utf16 = utf16ByOrderMark(content);
         if (utf16 != null) {
-            return new String(content, 2, content.length - 2, utf16);
+            return decode(content, 2, utf16);
+        }
+        utf16 = utf16ByDeclaration(content);
+        if (utf16 != null) {
+            return decode(content, 0, utf16);
         }
         int from = content.length >= 3
                         && (content[0] & 0xff) == 0xef
@@ -75,25 +97,55 @@ final class EafReader {
                         && (content[2] & 0xff) == 0xbf
                 ? 3
                 : 0;
-        return new String(content, from, content.length - from, declaredEncoding(content, from));
+        Charset declared = declaredEncoding(content, from);
+        if (declared.equals(StandardCharsets.UTF_8) && TextEncoding.legacyText(content)) {
+            declared = TextEncoding.LEGACY;
+        }
+        return decode(content, from, declared);
+    }
+
+    /** UTF-16LE or UTF-16BE when the bytes start {@code <?} in it (XML 1.0 Appendix F), else null. */
+    static Charset utf16ByDeclaration(byte[] b) {
+        if (b.length >= 4 && b[0] == 0x3C && b[1] == 0 && b[2] == 0x3F && b[3] == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (b.length >= 4 && b[0] == 0 && b[1] == 0x3C && b[2] == 0 && b[3] == 0x3F) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static Decoded decode(byte[] content, int from, Charset charset) {
+        try {
+            String text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content, from, content.length - from))
+                    .toString();
+            return new Decoded(text, false);
+        } catch (CharacterCodingException e) {
+            return new Decoded(new String(content, from, content.length - from, charset), true);
+        }
     }
 
     private static final java.util.regex.Pattern DECLARED =
             java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
 
-    /** The encoding named by the XML declaration at {@code content[from..]}; UTF-8 when none or unknown. */
-    private static java.nio.charset.Charset declaredEncoding(byte[] content, int from) {
-        String head = new String(
-                content, from, Math.min(200, content.length - from), java.nio.charset.StandardCharsets.ISO_8859_1);
+    /** The encoding named by the XML declaration at {@code content[from..]}; UTF-8 when none. */
+    private static Charset declaredEncoding(byte[] content, int from) throws MalformedEafException {
+        String head = new String(content, from, Math.min(200, content.length - from), StandardCharsets.ISO_8859_1);
         java.util.regex.Matcher m = DECLARED.matcher(head);
-        if (m.find()) {
-            try {
-                return java.nio.charset.Charset.forName(m.group(1));
-            } catch (IllegalArgumentException e) {
-                // unknown or unsupported: read as UTF-8, as the XML default
-            }
+        if (!m.find()) {
+            return StandardCharsets.UTF_8;
         }
-        return java.nio.charset.StandardCharsets.UTF_8;
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEafException(
+                    "the XML declaration names the encoding " + m.group(1)
+                            + ", which this reader does not know (the file is not read rather than guessed)",
+                    1);
+        }
     }
 
     static EafDocument read(byte[] content) throws MalformedEafException {
@@ -108,8 +160,10 @@ final class EafReader {
         List<String> entryValues = null;
         StringBuilder cvText = null;
         boolean sawRoot = false;
+        Decoded decoded = text(content);
+        doc.damaged = decoded.damaged();
         try {
-            r = FACTORY.createXMLStreamReader(new java.io.StringReader(text(content)));
+            r = FACTORY.createXMLStreamReader(new java.io.StringReader(decoded.text()));
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {

@@ -25,7 +25,8 @@ import org.sessionreview.taxonomy.Actor;
  * annotation tier, in document order (tier by tier, annotation by annotation). Its line is the
  * line of the annotation element. An empty {@code ANNOTATION_VALUE} takes the value of the CV
  * entry its {@code CVE_REF} names when that entry is in the file, and is otherwise rejected with
- * reason {@code "empty annotation value"}; an annotation whose times cannot be resolved is rejected naming the
+ * reason {@code "empty annotation value"}; one whose label, modifier values or actor's tier hold a
+ * damaged byte ({@link EafDocument#damaged}) is rejected with reason {@link EafReader#DAMAGED}; an annotation whose times cannot be resolved is rejected naming the
  * attribute that fails ({@code TIME_SLOT_REF1}, {@code ANNOTATION_REF}). Reasons never quote ids,
  * tier names or values, and rejects carry no raw text: the line locates the element.
  *
@@ -271,6 +272,12 @@ public final class ElanParser implements AnnotationParser {
         if (value == null) {
             throw new InvalidRecordException("empty annotation value");
         }
+        List<String> alts = alternatives(doc, a, value);
+        List<String> actors = tierActorAlternatives(doc, a.tier);
+        // notes may hold a damaged byte: they never reach an output
+        if (doc.holdsDamage(value, alts, actors, a.tier.id, modifiers.values(), modifierAlternatives.values())) {
+            throw new InvalidRecordException(EafReader.DAMAGED);
+        }
         EafTimeResolver.Span span = times.span(a);
         double beginMs = span.beginMs() + doc.timeOriginMs;
         double endMs = span.endMs() + doc.timeOriginMs;
@@ -284,9 +291,9 @@ public final class ElanParser implements AnnotationParser {
                 .times(startS, endS)
                 .label(value)
                 .labelSource(fromCv ? "the CV entry of CVE_REF" : "ANNOTATION_VALUE")
-                .altLabels(alternatives(doc, a, value))
+                .altLabels(alts)
                 .actorHint(hint)
-                .altActorHints(tierActorAlternatives(doc, tier))
+                .altActorHints(actors)
                 .actorSource(RawAnnotation.TIER)
                 .modifiers(modifiers);
         modifierAlternatives.forEach((key, alt) -> {

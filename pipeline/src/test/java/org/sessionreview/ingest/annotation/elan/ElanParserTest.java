@@ -279,33 +279,5 @@ class ElanParserTest {
         assertFalse(r.rejects().get(0).reason.contains("xxe"), "the parser's message (it quotes names) is not used");
         assertTrue(r.rejects().get(0).reason.contains("at line 7"), r.rejects().get(0).reason);
     }
-
-    @Test
-    void shouldCostOneAnnotationAndPrintNothingWhenAByteOfTheUtf8FileIsDamaged() {
-        byte[] file = AnnotationFixtures.resource("fixture_v30.eaf");
-        String text = new String(file, StandardCharsets.UTF_8);
-        int at = text.indexOf(">minimal<") + 3; // the n of "minimal", a2's value
-        byte[] damaged = file.clone();
-        damaged[at] = (byte) 0xff; // no UTF-8 byte
-        java.io.PrintStream err = System.err;
-        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
-        ParseResult<RawAnnotation> r;
-        try {
-            System.setErr(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));
-            r = parser.parse(damaged, "fixture_v30.eaf", "s1");
-        } finally {
-            System.setErr(err);
-        }
-        // before: the XML parser refused the whole file and printed "[Fatal Error] ... Invalid byte"
-        assertEquals("", console.toString(StandardCharsets.UTF_8));
-        assertBalanced(r, 11, 2);
-        assertEquals("mi\uFFFDimal", at(r, damaged, "a2").label());
-        assertEquals(3.0, at(r, damaged, "a1").startS(), EPS);
-        // an encoding the declaration names is still followed
-        byte[] latin1 = text.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
-                .replace(">minimal<", ">minimäl<")
-                .getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals(
-                "minimäl", at(parser.parse(latin1, "f.eaf", "s1"), latin1, "a2").label());
-    }
+    // damaged bytes and encodings of an .eaf: ElanEncodingTest
 }
