@@ -147,13 +147,18 @@ public final class Codebook {
      * Parses codebook JSON text; {@code sourceName} names it in error messages.
      *
      * @throws CodebookException when the text is not a valid codebook, or any entry of it is
-     *     unusable (the first such entry is named)
+     *     unusable (the first such entry is named; a key or word given twice, even with the same
+     *     target, refuses it with its line: the run-wide codebook is strict)
      */
     public static Codebook parse(String json, String sourceName) {
         Loaded loaded = CodebookReader.read(json, sourceName);
         if (!loaded.problems().isEmpty()) {
-            throw new CodebookException(
-                    "codebook " + sourceName + ": " + loaded.problems().get(0).reason());
+            EntryProblem p = loaded.problems().get(0);
+            // a verbatim repeat is harmless in a session's codebook; here it refuses the run
+            throw new CodebookException("codebook " + sourceName + ": "
+                    + (p.repeat()
+                            ? "a key given twice at line " + p.line() + " (" + p.reason() + "); give each key once"
+                            : p.reason()));
         }
         return loaded.codebook();
     }

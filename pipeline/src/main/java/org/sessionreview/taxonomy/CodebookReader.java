@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * words is one entry), or one unknown top-level section. Two entries of a section whose keys are
  * the same or differ only in case and map to different targets are both left out (which is meant
  * is unknown); an entry repeating an earlier one verbatim (the same key and value, as a line
- * pasted twice) is left out as a repeat and the earlier one is used. Reasons name the section and
+ * pasted twice) is left out as a repeat when the earlier one is used, and otherwise for the
+ * earlier one's reason (it is blank, maps to no target, or its key is made ambiguous by another
+ * entry, before or after the repeat). Reasons name the section and
  * positions, never a key or value (they can be client names).
  */
 final class CodebookReader {
@@ -158,6 +160,9 @@ final class CodebookReader {
         Map<String, java.util.List<Integer>> used = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         Map<String, Integer> firstOfKey = new HashMap<>();
+        // why each entry left out is not used (an entry missing here is used); repeats judged last
+        Map<Integer, String> reasonOf = new HashMap<>();
+        List<int[]> repeats = new ArrayList<>();
         List<Field> fields = lines.fields(section);
         int n = 0;
         for (Field e : fields) {
@@ -166,19 +171,17 @@ final class CodebookReader {
             JsonNode v = e.value();
             Integer first = firstOfKey.putIfAbsent(e.key(), n);
             if (first != null && fields.get(first - 1).value().equals(v)) {
-                problems.add(new Codebook.EntryProblem(
-                        line,
-                        section + " entry " + n + " repeats entry " + first
-                                + " verbatim (the same key and target): read once, as entry " + first,
-                        true));
+                repeats.add(new int[] {n, first});
                 continue;
             }
             if (e.key().isBlank()) {
-                problem(line, "section '" + section + "' has an empty key (entry " + n + ")");
+                leftOut(reasonOf, n, line, "section '" + section + "' has an empty key (entry " + n + ")");
                 continue;
             }
             if (!v.isTextual() || v.asText().isBlank()) {
-                problem(
+                leftOut(
+                        reasonOf,
+                        n,
                         line,
                         section + " entry " + n + " must map to a non-empty string, not "
                                 + (v.isTextual() ? "a blank one" : "a " + v.getNodeType()));
@@ -186,7 +189,7 @@ final class CodebookReader {
             }
             Target<V> t = check.check(n, e.key(), v.asText());
             if (t.problem() != null) {
-                problem(line, t.problem());
+                leftOut(reasonOf, n, line, t.problem());
                 continue;
             }
             String key = Codebook.key(e.key());
@@ -196,7 +199,9 @@ final class CodebookReader {
                 String targets =
                         section.equals("modifiers") || previous == null ? "" : ": " + previous + " and " + t.value();
                 int earliest = used.get(key).get(0);
-                problem(
+                leftOut(
+                        reasonOf,
+                        n,
                         line,
                         section + " entry " + n + " repeats the key of entry " + earliest
                                 + " (keys are case-insensitive) with a different target" + targets
@@ -204,7 +209,9 @@ final class CodebookReader {
                 if (ambiguous.add(key)) {
                     out.remove(key);
                     for (int earlier : used.get(key)) {
-                        problem(
+                        leftOut(
+                                reasonOf,
+                                earlier,
                                 lines.entry(section, earlier),
                                 section + " entry " + earlier + " has its key repeated by entry " + n
                                         + " with a different target; neither is used");
@@ -215,7 +222,23 @@ final class CodebookReader {
             used.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(n);
             out.put(key, t.value());
         }
+        for (int[] r : repeats) {
+            // a repeat of an entry used is read once; of one left out, it shares that entry's reason
+            String repeat = section + " entry " + r[0] + " repeats entry " + r[1] + " verbatim";
+            String firstReason = reasonOf.get(r[1]);
+            problems.add(new Codebook.EntryProblem(
+                    fields.get(r[0] - 1).line(),
+                    firstReason == null
+                            ? repeat + " (the same key and target)"
+                            : repeat + ", which is not used: " + firstReason,
+                    firstReason == null));
+        }
         return out;
+    }
+
+    private void leftOut(Map<Integer, String> reasonOf, int entry, long line, String reason) {
+        reasonOf.put(entry, reason);
+        problem(line, reason);
     }
 
     private void problem(long line, String reason) {

@@ -48,7 +48,9 @@ public final class ModifierValues {
      * modifier that is not an object of words, a word that is blank or maps to neither a non-empty
      * string nor a whole number, a word repeated (the same or in another case) with another value
      * (both left out: which is meant is unknown), a word repeating an earlier one verbatim (the same
-     * word and value: read once), each word of a modifier repeated (case-insensitively).
+     * word and value: read once when that one is used, else left out for its reason), each word of
+     * a modifier repeated (case-insensitively; a repeat when the modifier's words are the same
+     * verbatim, a block pasted twice).
      *
      * @param modifiers the section's modifiers in file order, each with its words as members (none
      *     when it is not an object); empty when the section is absent
@@ -58,6 +60,9 @@ public final class ModifierValues {
             return NONE;
         }
         Map<String, Map<String, String>> out = new TreeMap<>();
+        Map<String, Integer> blockOf = new java.util.HashMap<>(); // modifier key -> entry used
+        // per modifier entry, why each word left out is not used (a word missing here is used)
+        Map<Integer, Map<Integer, String>> reasons = new java.util.HashMap<>();
         int m = 0;
         for (CodebookReader.Field modifier : modifiers) {
             m++;
@@ -65,72 +70,146 @@ public final class ModifierValues {
                 problems.entry(m, 0, "modifier_values entry " + m + " must map words to values (a JSON object)");
                 continue;
             }
-            boolean repeated = out.containsKey(key(modifier.key()));
-            Map<String, String> words = new TreeMap<>();
-            Map<String, java.util.List<Integer>> usedWords = new java.util.HashMap<>();
-            java.util.Set<String> ambiguous = new java.util.HashSet<>();
-            Map<String, Integer> firstOfWord = new java.util.HashMap<>();
-            int w = 0;
-            for (CodebookReader.Field word : modifier.members()) {
-                w++;
-                JsonNode target = word.value();
-                Integer first = repeated ? null : firstOfWord.putIfAbsent(word.key(), w);
-                if (first != null && modifier.members().get(first - 1).value().equals(target)) {
-                    problems.entry(
-                            m,
-                            w,
-                            "modifier_values entry " + m + ", word " + w + " repeats word " + first
-                                    + " verbatim (the same word and value): read once, as word " + first,
-                            true);
-                    continue;
-                }
-                boolean ok = (target.isTextual() && !target.asText().isBlank()) || target.isIntegralNumber();
-                if (repeated) {
-                    problems.entry(
-                            m,
-                            w,
-                            "modifier_values entry " + m + " repeats an earlier modifier"
-                                    + " (case-insensitive): its word " + w + " is not used");
-                    continue;
-                }
-                if (!ok || word.key().isBlank()) {
-                    problems.entry(
-                            m,
-                            w,
-                            "modifier_values entry " + m + ", word " + w
-                                    + " must map a non-empty word to a non-empty string or a whole number");
-                    continue;
-                }
-                String k = key(word.key());
-                String previous = words.get(k);
-                if (ambiguous.contains(k)
-                        || (previous != null && !previous.equals(target.asText().trim()))) {
-                    problems.entry(
-                            m,
-                            w,
-                            "modifier_values entry " + m + ", word " + w
-                                    + " repeats an earlier word (words are case-insensitive) with a different value;"
-                                    + " neither is used");
-                    if (ambiguous.add(k)) {
-                        words.remove(k);
-                        for (int earlier : usedWords.get(k)) { // each word used so far for k is dropped
-                            problems.entry(
-                                    m,
-                                    earlier,
-                                    "modifier_values entry " + m + ", word " + earlier + " is repeated by word " + w
-                                            + " with a different value; neither is used");
-                        }
-                    }
-                    continue;
-                }
-                usedWords.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(w);
-                words.put(k, target.asText().trim());
+            Integer firstBlock = blockOf.get(key(modifier.key()));
+            if (firstBlock != null) {
+                repeatedBlock(modifiers, m, firstBlock, reasons.get(firstBlock), problems);
+                continue;
             }
-            if (!repeated) {
-                out.put(key(modifier.key()), words);
-            }
+            blockOf.put(key(modifier.key()), m);
+            Map<Integer, String> reasonOf = new java.util.HashMap<>();
+            reasons.put(m, reasonOf);
+            Problems block = (mm, w, reason, repeat) -> {
+                reasonOf.put(w, reason);
+                problems.entry(mm, w, reason, repeat);
+            };
+            out.put(key(modifier.key()), words(modifier.members(), m, block, problems, reasonOf));
         }
         return new ModifierValues(out);
+    }
+
+    /** The usable words of modifier entry {@code m}; a word left out is told to {@code block}. */
+    private static Map<String, String> words(
+            List<CodebookReader.Field> members,
+            int m,
+            Problems block,
+            Problems problems,
+            Map<Integer, String> reasonOf) {
+        Map<String, String> words = new TreeMap<>();
+        Map<String, java.util.List<Integer>> usedWords = new java.util.HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        Map<String, Integer> firstOfWord = new java.util.HashMap<>();
+        List<int[]> repeats = new java.util.ArrayList<>();
+        int w = 0;
+        for (CodebookReader.Field word : members) {
+            w++;
+            JsonNode target = word.value();
+            Integer first = firstOfWord.putIfAbsent(word.key(), w);
+            if (first != null && members.get(first - 1).value().equals(target)) {
+                repeats.add(new int[] {w, first});
+                continue;
+            }
+            boolean ok = (target.isTextual() && !target.asText().isBlank()) || target.isIntegralNumber();
+            if (!ok || word.key().isBlank()) {
+                block.entry(
+                        m,
+                        w,
+                        "modifier_values entry " + m + ", word " + w
+                                + " must map a non-empty word to a non-empty string or a whole number");
+                continue;
+            }
+            String k = key(word.key());
+            String previous = words.get(k);
+            if (ambiguous.contains(k)
+                    || (previous != null && !previous.equals(target.asText().trim()))) {
+                block.entry(
+                        m,
+                        w,
+                        "modifier_values entry " + m + ", word " + w
+                                + " repeats an earlier word (words are case-insensitive) with a different value;"
+                                + " neither is used");
+                if (ambiguous.add(k)) {
+                    words.remove(k);
+                    for (int earlier : usedWords.get(k)) { // each word used so far for k is dropped
+                        block.entry(
+                                m,
+                                earlier,
+                                "modifier_values entry " + m + ", word " + earlier + " is repeated by word " + w
+                                        + " with a different value; neither is used");
+                    }
+                }
+                continue;
+            }
+            usedWords.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(w);
+            words.put(k, target.asText().trim());
+        }
+        for (int[] r : repeats) {
+            // a repeat of a word used is read once; of one left out, it shares that word's reason
+            String repeat = "modifier_values entry " + m + ", word " + r[0] + " repeats word " + r[1] + " verbatim";
+            String firstReason = reasonOf.get(r[1]);
+            if (firstReason != null) {
+                reasonOf.put(r[0], firstReason); // a block repeating this one shares it too
+            }
+            problems.entry(
+                    m,
+                    r[0],
+                    firstReason == null
+                            ? repeat + " (the same word and value)"
+                            : repeat + ", which is not used: " + firstReason,
+                    firstReason == null);
+        }
+        return words;
+    }
+
+    /**
+     * Each word of modifier entry {@code m}, whose modifier (case-insensitive) entry {@code first}
+     * gave: when the two are the same verbatim (the same modifier and words, a block pasted twice),
+     * a repeat of the word of {@code first} that is used, or that word's reason; otherwise not used.
+     */
+    private static void repeatedBlock(
+            List<CodebookReader.Field> modifiers,
+            int m,
+            int first,
+            Map<Integer, String> firstReasons,
+            Problems problems) {
+        CodebookReader.Field block = modifiers.get(m - 1);
+        CodebookReader.Field earlier = modifiers.get(first - 1);
+        boolean verbatim = block.key().equals(earlier.key()) && sameWords(block.members(), earlier.members());
+        for (int w = 1; w <= block.members().size(); w++) {
+            String why = firstReasons.get(w);
+            if (!verbatim) {
+                problems.entry(
+                        m,
+                        w,
+                        "modifier_values entry " + m + " repeats an earlier modifier" + " (case-insensitive): its word "
+                                + w + " is not used");
+            } else if (why == null) {
+                problems.entry(
+                        m,
+                        w,
+                        "modifier_values entry " + m + ", word " + w + " repeats entry " + first
+                                + " verbatim (the same modifier and words)",
+                        true);
+            } else {
+                problems.entry(
+                        m,
+                        w,
+                        "modifier_values entry " + m + ", word " + w + " repeats entry " + first
+                                + " verbatim, whose word " + w + " is not used: " + why);
+            }
+        }
+    }
+
+    private static boolean sameWords(List<CodebookReader.Field> a, List<CodebookReader.Field> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).key().equals(b.get(i).key())
+                    || !a.get(i).value().equals(b.get(i).value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String key(String text) {

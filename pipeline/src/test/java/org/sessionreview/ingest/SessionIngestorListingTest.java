@@ -80,6 +80,40 @@ class SessionIngestorListingTest {
     }
 
     @Test
+    void shouldSayReadOnceOnceWhenASessionCodebookRepeatsAnEntryVerbatim() throws Exception {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(s.resolve("codes.jsonl"), EVENTS);
+        Files.writeString(
+                s.resolve("codebook.json"),
+                "{\"labels\": {\n"
+                        + "  \"site sigh\": \"ANX_STR_SIGH\",\n"
+                        + "  \"site sigh\": \"ANX_STR_SIGH\"},\n"
+                        + " \"modifier_values\": {\"intensity\": {\"leicht\": 1},\n"
+                        + "  \"intensity\": {\"leicht\": 1}}}\n");
+
+        IngestedSession out = ingest("[\"codes.jsonl\"]", ", \"codebook\": \"codebook.json\"");
+
+        List<String> reasons = out.rejects.stream()
+                .filter(r -> r.sourceFile.equals("a/codebook.json"))
+                .map(r -> r.reason)
+                .toList();
+        // before: "codebook entry repeated, read once (the first is used): labels entry 2 repeats entry 1
+        // verbatim (the same key and target): read once, as entry 1", and the modifier block pasted
+        // twice was "not used (labels it would map are rejected)"
+        assertEquals(
+                List.of(
+                        "codebook entry repeated, read once (the first is used): labels entry 2 repeats entry 1"
+                                + " verbatim (the same key and target)",
+                        "codebook entry repeated, read once (the first is used): modifier_values entry 2, word 1"
+                                + " repeats entry 1 verbatim (the same modifier and words)"),
+                reasons);
+        InputFileStats cb = file(out, "a/codebook.json");
+        assertEquals(4, cb.recordsRead);
+        assertEquals(2, cb.recordsRejected);
+        assertEquals(2, cb.recordsAccepted);
+    }
+
+    @Test
     void shouldReadAFileListedTwiceOnceAndRejectItsSecondListing() throws IOException {
         Path s = Files.createDirectories(root.resolve("a"));
         Files.writeString(

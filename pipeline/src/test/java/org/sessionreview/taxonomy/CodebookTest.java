@@ -311,19 +311,12 @@ class CodebookTest {
         assertEquals(
                 List.of(
                         new Codebook.EntryProblem(
-                                5,
-                                "labels entry 3 repeats entry 1 verbatim (the same key and target): read once, as"
-                                        + " entry 1",
-                                true),
+                                5, "labels entry 3 repeats entry 1 verbatim (the same key and target)", true),
                         new Codebook.EntryProblem(
-                                7,
-                                "actors entry 2 repeats entry 1 verbatim (the same key and target): read once, as"
-                                        + " entry 1",
-                                true),
+                                7, "actors entry 2 repeats entry 1 verbatim (the same key and target)", true),
                         new Codebook.EntryProblem(
                                 8,
-                                "modifier_values entry 1, word 3 repeats word 1 verbatim (the same word and value):"
-                                        + " read once, as word 1",
+                                "modifier_values entry 1, word 3 repeats word 1 verbatim (the same word and value)",
                                 true)),
                 loaded.problems());
         Codebook cb = loaded.codebook();
@@ -337,5 +330,91 @@ class CodebookTest {
         assertEquals(2, other.problems().size());
         assertFalse(other.problems().get(0).repeat());
         assertEquals(Optional.empty(), other.codebook().modifierValue("intensity", "leicht"));
+    }
+
+    @Test
+    void shouldGiveARepeatOfAnEntryLeftOutThatEntrysReasonNotReadOnce() {
+        // before: each repeat said "read once, as entry 1" though entry 1 was not used
+        String json = """
+                {
+                  "labels": {
+                    "a": "ANX_STR_SIGH",
+                    "A": "ANX_STR_HANDS",
+                    "a": "ANX_STR_SIGH",
+                    "b": "NO_SUCH_CODE",
+                    "b": "NO_SUCH_CODE",
+                    "c": "ANX_STR_SIGH",
+                    "c": "ANX_STR_SIGH",
+                    "C": "ANX_STR_HANDS"
+                  },
+                  "modifier_values": {"intensity": {"leicht": " ", "leicht": " "}}
+                }
+                """;
+        Codebook.Loaded loaded = Codebook.parseEntries(json, "cb.json");
+        java.util.Map<Long, Codebook.EntryProblem> byLine = new java.util.TreeMap<>();
+        loaded.problems().forEach(p -> byLine.put(p.line(), p));
+        assertEquals(10, loaded.entries());
+        assertEquals(10, loaded.problems().size(), loaded.problems().toString());
+        assertEquals(
+                "labels entry 3 repeats entry 1 verbatim, which is not used: labels entry 1 has its key repeated by"
+                        + " entry 2 with a different target; neither is used",
+                byLine.get(5L).reason());
+        assertFalse(byLine.get(5L).repeat());
+        assertEquals(
+                "labels entry 5 repeats entry 4 verbatim, which is not used: labels entry 4 maps to a value that is"
+                        + " not a canonical code",
+                byLine.get(7L).reason());
+        // the key made ambiguous after the repeat: the repeat is not used either
+        assertEquals(
+                "labels entry 7 repeats entry 6 verbatim, which is not used: labels entry 6 has its key repeated by"
+                        + " entry 8 with a different target; neither is used",
+                byLine.get(9L).reason());
+        assertTrue(
+                byLine.get(12L)
+                        .reason()
+                        .startsWith("modifier_values entry 1, word 2 repeats word 1 verbatim,"
+                                + " which is not used: modifier_values entry 1, word 1 must map"),
+                byLine.get(12L).reason());
+        assertFalse(byLine.get(12L).repeat());
+        assertEquals(Optional.empty(), loaded.codebook().canonicalCode("a"));
+        assertEquals(Optional.empty(), loaded.codebook().canonicalCode("c"));
+    }
+
+    @Test
+    void shouldCallAModifierBlockPastedTwiceARepeatOfTheFirstWhichIsUsed() {
+        String json = "{\"modifier_values\": {\n\"intensity\": {\"leicht\": 1, \"stark\": 3},\n"
+                + "\"intensity\": {\"leicht\": 1, \"stark\": 3},\n"
+                + "\"Intensity\": {\"leicht\": 2}}}";
+        Codebook.Loaded loaded = Codebook.parseEntries(json, "cb.json");
+        assertEquals(5, loaded.entries());
+        assertEquals(
+                List.of(
+                        new Codebook.EntryProblem(
+                                3,
+                                "modifier_values entry 2, word 1 repeats entry 1 verbatim (the same modifier and words)",
+                                true),
+                        new Codebook.EntryProblem(
+                                3,
+                                "modifier_values entry 2, word 2 repeats entry 1 verbatim (the same modifier and words)",
+                                true),
+                        new Codebook.EntryProblem(
+                                4,
+                                "modifier_values entry 3 repeats an earlier modifier (case-insensitive): its word 1 is"
+                                        + " not used",
+                                false)),
+                loaded.problems());
+        assertEquals(Optional.of("1"), loaded.codebook().modifierValue("intensity", "leicht"));
+        assertEquals(Optional.of("3"), loaded.codebook().modifierValue("intensity", "stark"));
+    }
+
+    @Test
+    void shouldRefuseARunWideCodebookWithAKeyGivenTwiceNamingTheLine() {
+        String json = "{\"labels\": {\n\"sigh\": \"ANX_STR_SIGH\",\n\"sigh\": \"ANX_STR_SIGH\"}}";
+        CodebookException e = assertThrows(CodebookException.class, () -> Codebook.parse(json, "--codebook"));
+        // before: "...repeats entry 1 verbatim (the same key and target): read once, as entry 1"
+        assertEquals(
+                "codebook --codebook: a key given twice at line 3 (labels entry 2 repeats entry 1 verbatim (the same"
+                        + " key and target)); give each key once",
+                e.getMessage());
     }
 }
