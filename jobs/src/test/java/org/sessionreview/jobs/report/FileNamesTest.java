@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.sessionreview.jobs.Paths;
 
 class FileNamesTest {
     @Test
@@ -14,5 +19,19 @@ class FileNamesTest {
         assertTrue(evil.matches("[A-Za-z0-9_-]+-[0-9a-f]{8}\\.html"), evil);
         assertNotEquals(FileNames.page("a/b"), FileNames.page("a_b"));
         assertTrue(FileNames.page(".hidden").matches("_hidden-[0-9a-f]{8}\\.html"));
+    }
+
+    @Test
+    void shouldGiveTheReadmesExamplePageNameWhenAnIdHoldsSpaces() throws Exception {
+        String id = "T01 session 3";
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+        String expected = "T01_session_3-" + HexFormat.of().formatHex(digest, 0, 4) + ".html";
+        assertEquals(expected, FileNames.page(id));
+
+        String readme =
+                Files.readString(Paths.projectRoot().resolve("README.md")).replaceAll("\\s+", " ");
+        assertTrue(
+                readme.contains("`" + id + "` gets `sessions/" + expected + "`"),
+                "README's Reports section should show the page of '" + id + "' as sessions/" + expected);
     }
 }
