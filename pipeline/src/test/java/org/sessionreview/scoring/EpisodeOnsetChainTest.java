@@ -171,15 +171,29 @@ class EpisodeOnsetChainTest {
         // for sudden onsets (below); the quadratic knee on window centres: 20/24 (84/96); the
         // per-channel median before that: 19/24 (77/96). The misses are the weakest 90-120 s
         // ramps (SCL +0.2-0.25 uS), whose slow start the increments of a random walk barely show
-        // (up to +28 s late); the test holds what is achieved.
+        // (up to +28 s late). The test holds what is achieved: on the default seeds 1-4 (it is
+        // deterministic) all 24 within 15 s, the median within 1 s of +3.0 s and the range within
+        // 2 s of -10 to +15 s; on other seeds (-Donset.seeds) the goal and the range -25 to +35 s.
         double[] signed =
                 after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = (signed[signed.length / 2 - 1] + signed[signed.length / 2]) / 2;
         long within = after.stream().filter(e -> Math.abs(e) <= 15).count();
         String why = stats(after);
         assertTrue(Math.abs(median) <= 5, why);
-        assertTrue(within >= 20, why);
-        assertTrue(signed[0] >= -25 && signed[signed.length - 1] <= 35, why);
+        if (defaultSeeds()) {
+            assertEquals(24, signed.length, why);
+            assertEquals(24, within, why);
+            assertEquals(3.0, median, 1.0, why);
+            assertTrue(signed[0] >= -12 && signed[signed.length - 1] <= 17, why);
+        } else {
+            assertTrue(within >= signed.length * 0.83, why);
+            assertTrue(signed[0] >= -25 && signed[signed.length - 1] <= 35, why);
+        }
+    }
+
+    /** Whether the seeds are the default 1-4 (neither {@code -Donset.seedFrom} nor {@code -Donset.seeds} moves them). */
+    static boolean defaultSeeds() {
+        return Long.getLong("onset.seedFrom", 1) == 1 && Long.getLong("onset.seeds", 4) == 4;
     }
 
     /**
