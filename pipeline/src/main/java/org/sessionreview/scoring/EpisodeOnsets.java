@@ -64,16 +64,22 @@ import org.sessionreview.model.WindowFeatures;
  *       minute). The free slope before the onset lets a drifting channel have an onset of its
  *       own; using every window of the look-back keeps one noisy window from moving the onset.
  *   <li><b>The level before the onset.</b> With {@link OnsetRule#baseline()} {@code
- *       LINE_OR_WANDER} (or {@code LINE_OR_WALK} [default], below), each channel, at each candidate (t0, R), counts with
- *       whichever of two models of its resting level leaves the smaller residual variance per
- *       value: the line above with independent noise, or a level that wanders as a random walk
- *       with drift (the same rise fitted to the increments between consecutive windows, {@code
- *       dy = b0 dx + b1 dg}; {@link RiseFit}). The comparison is by residual variance per value,
+ *       LINE_OR_WALK} [default] or {@code LINE_OR_WANDER}, each channel, at each candidate (t0,
+ *       R), counts with whichever of two models of its resting level leaves the smaller residual
+ *       variance per value: the line above with independent noise, or a level that wanders as a
+ *       random walk (the same rise fitted to the increments between consecutive windows: {@code
+ *       dy = b1 dg} without a drift, the default, below; {@code dy = b0 dx + b1 dg} with drift
+ *       b0; {@link RiseFit}). The comparison is by residual variance per value,
  *       a Gaussian likelihood per value, not a strict likelihood-ratio choice (the walk,
- *       conditioned on the first window, fits one value and one parameter fewer and counts with
- *       the line's n; a window missing from one channel makes one longer increment, taken with
- *       the same noise). A resting level
- *       wanders over minutes (tonic EDA by 0.1-0.3 uS, heart rate by a few bpm) and a 30-60 s
+ *       conditioned on the first window, fits one value fewer and, without a drift, two
+ *       parameters fewer, one with it, and counts with the line's n; a window missing from one
+ *       channel makes one longer increment, taken with the same noise). The variances per value
+ *       ({@code SSE / n} of the line after 3 coefficients, {@code SSE / (n - 1)} of the walk
+ *       after 1, 2 with a drift) are not corrected for degrees of freedom, a stated property: the
+ *       choice leans towards the line by a factor {@code n (n - 2) / ((n - 1) (n - 3))} in
+ *       residual variance, about 2/n in its log (7 % at 30 windows, 6 % at the 37 of a full
+ *       look-back, 37 % at the fewest a channel may have, 8), with a drift {@code n / (n - 1)}.
+ *       A resting level wanders over minutes (tonic EDA by 0.1-0.3 uS, heart rate by a few bpm) and a 30-60 s
  *       window average turns that into a smooth series the line cannot follow; it then bent
  *       the fit at the wander instead of at the onset (an independent cohort: onsets up to 88 s
  *       early, 30/46 within 15 s; with the random walk 37/46). In increments a wander is noise

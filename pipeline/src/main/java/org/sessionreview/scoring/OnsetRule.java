@@ -31,9 +31,10 @@ import org.sessionreview.config.ScoringOptions;
  *     {@link EpisodeOnsets} for why these
  * @param latencyS per onset feature, the physiological latency added after the window lead,
  *     seconds [0 for all]; see {@link #DEFAULT_LATENCY_S}
- * @param baseline the level before the onset in each channel's fit [LINE_OR_WANDER]: a line with
- *     independent noise, or per channel that or a random walk with drift, whichever leaves the
- *     smaller residual variance ({@link EpisodeOnsets})
+ * @param baseline the level before the onset in each channel's fit [LINE_OR_WALK]: per channel a
+ *     line with independent noise or a random walk without drift, whichever leaves the smaller
+ *     residual variance per value ({@code LINE_OR_WANDER}: the walk with drift; {@code LINE}: the
+ *     line alone; {@link OnsetBaseline}, {@link EpisodeOnsets})
  * @param acrossUnscored whether the look-back goes on past windows without an index (gross
  *     movement), the fit using the scored windows alone and its onset kept only where the rise
  *     shows in scored windows before them [true] ({@link EpisodeOnsets})

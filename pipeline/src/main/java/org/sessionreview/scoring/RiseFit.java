@@ -9,9 +9,13 @@ package org.sessionreview.scoring;
  * ReferenceRiseFit}) up to rounding; a regressor whose residual norm is below {@value #SINGULAR}
  * (the QR's singularity threshold on the same diagonal element) is no rise, as there.
  *
- * <p>With {@code increments}, the same model is fitted to the window-to-window increments: {@code
- * dy = b0 dx + b1 dg}, the level before the onset free to wander (a random walk with drift b0)
- * instead of held to a line. See {@link EpisodeOnsets} for why.
+ * <p>With {@code increments}, the rise is fitted to the window-to-window increments, the level
+ * before the onset free to wander instead of held to a line: without {@code drift} (the default
+ * baseline, {@code LINE_OR_WALK}) {@code dy = b1 dg}, a random walk whose increments have mean
+ * zero, one coefficient on n - 1 increments; with it ({@code LINE_OR_WANDER}) {@code dy = b0 dx +
+ * b1 dg}, a random walk with drift b0. {@link #lineSse()} and {@link #sse} are then sums over the
+ * n - 1 increments, not corrected for the coefficients fitted (nor are the line's over n values
+ * for its 3). See {@link EpisodeOnsets} for why and how the two are compared.
  */
 final class RiseFit {
     /** Below this residual norm of g the rise column is taken as rank-deficient (as a QR with threshold 1e-10). */
@@ -19,7 +23,10 @@ final class RiseFit {
 
     private final double[] x;
     private final boolean increments;
-    /** The baseline's regressors, orthonormal (Gram-Schmidt): {1, x} of levels, {dx} of increments. */
+    /**
+     * The baseline's regressors, orthonormal (Gram-Schmidt): {1, x} of levels; {dx} of increments
+     * with a drift, none without (the increments then have mean zero and only the rise is fitted).
+     */
     private final double[][] basis;
 
     private final double[] yPerp;
