@@ -51,7 +51,9 @@ public final class PipelineConfig implements Serializable {
                     + " channel concordance (the index without its strongest channel), starting at the onset of the"
                     + " change: one onset shared by the rising channels' two-phase regressions (line, then line plus"
                     + " the window average of a power-law rise, exponent 1.2, levelling off after 0, 5, 10, 20, 40 or"
-                    + " 80 s or not at all; Hinkley 1971, Muggeo 2003), onset and ramp chosen by profile likelihood,"
+                    + " 80 s or not at all; Hinkley 1971, Muggeo 2003), each channel's level before the onset a line"
+                    + " or a random walk without drift, whichever leaves the smaller residual variance per value;"
+                    + " onset and ramp chosen by profile likelihood,"
                     + " never after the first elevated window.");
 
     /** Every declared option of the pipeline, component by component. */
