@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.ingest.e4.CompleteLines;
+import org.sessionreview.ingest.e4.GzipMember;
 import org.sessionreview.model.Reject;
 
 /**
@@ -65,7 +65,7 @@ public final class AnnotationReader {
             // byte, noticed only where the decoder trips or at the CRC-32) is rejected as a whole
             String corrupt;
             byte[] tail = java.util.Arrays.copyOfRange(content, Math.max(0, content.length - 8), content.length);
-            try (CompleteLines gz = new CompleteLines(new GZIPInputStream(new ByteArrayInputStream(content)))) {
+            try (CompleteLines gz = new CompleteLines(new GzipMember(new ByteArrayInputStream(content)))) {
                 content = readLimited(gz);
                 cut = gz.failure();
                 corrupt = content == null ? null : gz.corruption(tail);

@@ -47,13 +47,13 @@ public final class CompleteLines extends FilterInputStream {
 
     /**
      * The reason to reject the whole file when the decompressing stream under this one failed
-     * with corrupt data rather than a cut ({@link ReadErrors#corruption(IOException, long,
+     * with corrupt data rather than a cut ({@link ReadErrors#corruption(IOException, InputStream,
      * byte[])}), else null.
      *
      * @param gzipTail the file's last 8 bytes when it is gzip and was read to its end, else null
      */
     public String corruption(byte[] gzipTail) {
-        return failure == null ? null : ReadErrors.corruption(failure, fromBelow, gzipTail);
+        return failure == null ? null : ReadErrors.corruption(failure, in, gzipTail);
     }
 
     /** Why the stream under this one failed; null when it did not. */

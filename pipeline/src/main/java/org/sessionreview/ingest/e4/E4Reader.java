@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.Reject;
@@ -287,7 +286,7 @@ public final class E4Reader {
             CompleteLines lines;
             try {
                 // a .gz cut short keeps every line before the cut; a corrupt one none (ReadErrors)
-                lines = gzip ? new CompleteLines(new GZIPInputStream(sniffed.content(), 1 << 16)) : null;
+                lines = gzip ? new CompleteLines(new GzipMember(sniffed.content(), 1 << 16)) : null;
             } catch (ZipException | EOFException e) {
                 return unread(channel, file, sessionId, sourceFile, "not a valid gzip file");
             }

@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -73,22 +72,47 @@ public final class E4ZipReader {
         if (damage != null && files.isEmpty() && isEncrypted(damage)) {
             throw new IOException("the E4 zip is encrypted (password-protected): unzip it first");
         }
-        if (damage != null && needsDirectory(damage) && zip instanceof LocalEntry local) {
+        boolean streamed = damage == null || !needsDirectory(damage);
+        Entries direct = null;
+        boolean mismatch = damage != null && ReadErrors.isSizeMismatch(damage)
+                || reports.stream()
+                        .anyMatch(r -> r.rejects().stream().anyMatch(x -> ReadErrors.isLengthMismatch(x.reason)));
+        if ((!streamed || mismatch) && zip instanceof LocalEntry local) {
             // a zip a streaming writer made (stored entries followed by data descriptors) is valid,
-            // but only its central directory says where a stored entry ends: read it all from there
-            damage = null;
-            channels.clear();
-            files.clear();
-            reports.clear();
+            // but only its central directory says where a stored entry ends; one whose entries end
+            // in zip64 data descriptors is valid too, but ZipInputStream reads their lengths wrong
+            // (JDK-8303866): read it all from the central directory, checking each entry's CRC-32
+            direct = new Entries(
+                    sessionId,
+                    sourceName,
+                    limits,
+                    new EnumMap<>(Channel.class),
+                    new EnumMap<>(Channel.class),
+                    new ArrayList<>());
+            Exception directDamage = null;
             try (ZipFile z = new ZipFile(local.path().toFile(), StandardCharsets.UTF_8)) {
                 for (java.util.Enumeration<? extends ZipEntry> es = z.entries(); es.hasMoreElements(); ) {
                     ZipEntry e = es.nextElement();
-                    try (InputStream in = z.getInputStream(e)) {
-                        read.entry(e, in);
+                    try (InputStream in = new CheckedEntryStream(e, z.getInputStream(e))) {
+                        direct.entry(e, in);
                     }
                 }
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                damage = e;
+                directDamage = e;
+            }
+            // when an entry fails its CRC-32 or inflating there too (damage), the stream's reading
+            // stands, with its report of the damage, but for the entries read whole there
+            if (!streamed || directDamage == null && !direct.anyReadError()) {
+                damage = directDamage;
+                channels.clear();
+                files.clear();
+                reports.clear();
+                channels.putAll(direct.channels());
+                files.putAll(direct.files());
+                reports.addAll(direct.reports());
+                direct = null;
+            } else if (directDamage != null) {
+                direct = null;
             }
         }
         if (damage != null) {
@@ -120,6 +144,9 @@ public final class E4ZipReader {
                                             + (found == 1 ? "entry was" : "entries were")
                                             + " found by their own headers and read")));
         }
+        if (direct != null) {
+            wholeFromDirectory(read, direct);
+        }
         if (files.isEmpty()) {
             throw new IOException("the E4 zip holds no channel file (EDA.csv, BVP.csv, ACC.csv, TEMP.csv,"
                     + " HR.csv, IBI.csv), or is not a zip file");
@@ -135,6 +162,11 @@ public final class E4ZipReader {
             Map<Channel, E4Channel> channels,
             Map<Channel, E4FileReport> files,
             List<E4FileReport> reports) {
+
+        /** Whether the reading of an entry stopped at an I/O error (a cut or corrupt entry). */
+        boolean anyReadError() {
+            return reports.stream().anyMatch(E4ZipReader::readError);
+        }
 
         /** Whether an entry of this name was read or reported already. */
         boolean reported(String entryName) {
@@ -167,6 +199,34 @@ public final class E4ZipReader {
                 channels.put(channel, r.data());
             }
         }
+    }
+
+    /**
+     * Each entry the stream rejected for a length mismatch that the central directory's reading
+     * {@code direct} read without error (its CRC-32 checked) is taken from there: its entry ended
+     * in a zip64 data descriptor ZipInputStream misreads, not in damage.
+     */
+    private static void wholeFromDirectory(Entries read, Entries direct) {
+        for (Channel c : List.copyOf(read.files().keySet())) {
+            E4FileReport streamed = read.files().get(c);
+            E4FileReport d = direct.files().get(c);
+            if (d != null
+                    && !readError(d)
+                    && d.sourceFile().equals(streamed.sourceFile())
+                    && streamed.rejects().stream().anyMatch(x -> ReadErrors.isLengthMismatch(x.reason))) {
+                read.files().put(c, d);
+                read.reports().set(read.reports().indexOf(streamed), d);
+                if (direct.channels().containsKey(c)) {
+                    read.channels().put(c, direct.channels().get(c));
+                } else {
+                    read.channels().remove(c);
+                }
+            }
+        }
+    }
+
+    private static boolean readError(E4FileReport r) {
+        return r.rejects().stream().anyMatch(x -> ReadErrors.isReadError(x.reason));
     }
 
     /** A zip entry's local header begins with these four bytes ({@code PK\3\4}, little-endian). */
@@ -256,7 +316,7 @@ public final class E4ZipReader {
             }
         });
         // an entry cut short keeps every line before the cut; a corrupt one none (ReadErrors)
-        CompleteLines lines = new CompleteLines(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
+        CompleteLines lines = new CompleteLines(gzip ? new GzipMember(raw, 1 << 16) : raw);
         E4CsvParser.Result r = E4CsvParser.parse(
                 channel,
                 SpreadsheetLocale.normalised(E4Reader.text(lines), channel),
@@ -266,9 +326,16 @@ public final class E4ZipReader {
                 gzip,
                 lines);
         r = E4Reader.unitsChecked(channel, r, sessionId);
-        r = ReadErrors.rejectedIfCorrupt(channel, r, lines, null, sessionId, sourceFile);
         // a cut entry keeps what was read before the cut (the parser's reject says where), without
         // an identity, as a damaged plain file does
-        return new E4CsvParser.Result(r.data(), E4Reader.identified(r.report(), raw));
+        E4FileReport identified = E4Reader.identified(r.report(), raw);
+        // after the identity: the entry's last bytes are read, a .csv.gz's gzip trailer
+        return ReadErrors.rejectedIfCorrupt(
+                channel,
+                new E4CsvParser.Result(r.data(), identified),
+                lines,
+                gzip ? raw.tail() : null,
+                sessionId,
+                sourceFile);
     }
 }

@@ -2,6 +2,8 @@ package org.sessionreview.ingest.e4;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.ZipException;
 import org.sessionreview.model.Channel;
@@ -52,6 +54,10 @@ final class ReadErrors {
             return null;
         }
         String m = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
+        if (m.equals("unexpected eof")) {
+            // ZipInputStream's word for input running out inside a stored entry: a cut
+            return null;
+        }
         String what = m.contains("gzip trailer")
                 ? "CRC-32 or length mismatch in the gzip trailer"
                 : m.contains("crc")
@@ -81,7 +87,9 @@ final class ReadErrors {
      * data (a final block's end lost) made the decoder read on through the trailer, decoding it as
      * text. A cut file's last 4 bytes are deflate data, which match so by chance about once in
      * 30,000 cuts; such a cut file is then rejected as corrupt, which loses data but takes none
-     * that is wrong.
+     * that is wrong. A file cut inside its trailer, its data whole, is told by the trailer bytes
+     * left ({@link #corruption(IOException, InputStream, byte[])}); lengths are those of the last
+     * gzip member, the one that failed.
      *
      * @param gzipTail the file's last 8 bytes when it is a gzip file read to its end, else null
      */
@@ -102,16 +110,57 @@ final class ReadErrors {
     }
 
     /**
-     * {@link #corruption(IOException)}, or, for a gzip stream that ran out of input although the
-     * file's last 8 bytes read as a trailer matching the {@code decoded} bytes, the reason saying
-     * the decoder read on past the trailer (see {@link #rejectedIfCorrupt}).
+     * {@link #corruption(IOException)}, or, for a gzip stream ({@link GzipMember}) that ran out of
+     * input although the file was whole, the reason saying the decoder read on past the trailer
+     * (see {@link #rejectedIfCorrupt}). A stream whose current member's deflate data had ended was
+     * cut inside its trailer (or a following member's header) when the file's last bytes, 1 to 7,
+     * are the first bytes of the trailer its decoded bytes make: the data are whole, only the check
+     * is lost. Else the file's last 8 bytes are read as the member's trailer: an ISIZE within
+     * {@link #RUN_ON_SLACK} of the bytes the member decoded shows a run-on.
+     *
+     * @param below the stream the text was read from, a {@link GzipMember} for a gzip file
      */
-    static String corruption(IOException failure, long decoded, byte[] gzipTail) {
+    static String corruption(IOException failure, InputStream below, byte[] gzipTail) {
         String corrupt = corruption(failure);
-        if (corrupt == null && failure instanceof EOFException && ranOn(gzipTail, decoded)) {
-            corrupt = CORRUPT + "the deflate data run on past the gzip trailer" + SUFFIX;
+        if (corrupt != null || !(failure instanceof EOFException) || !(below instanceof GzipMember gz)) {
+            return corrupt;
         }
-        return corrupt;
+        if (gz.deflateEnded() && trailerCut(gzipTail, gz.expectedTrailer())) {
+            return null;
+        }
+        return ranOn(gzipTail, gz.memberLength())
+                ? CORRUPT + "the deflate data run on past the gzip trailer" + SUFFIX
+                : null;
+    }
+
+    /** Whether {@code tail}'s last k bytes, for some k from 1 to 7, are the first k of {@code trailer}. */
+    private static boolean trailerCut(byte[] tail, byte[] trailer) {
+        if (tail == null) {
+            return false;
+        }
+        for (int k = 1; k < 8; k++) {
+            if (Arrays.equals(tail, tail.length - k, tail.length, trailer, 0, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e} is {@code ZipInputStream}'s length mismatch at an entry's end ("invalid
+     * entry size", "invalid entry compressed size"), which a valid zip also gives when its entries
+     * end in zip64 data descriptors (JDK-8303866): the central directory is then asked ({@link
+     * E4ZipReader}).
+     */
+    static boolean isSizeMismatch(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        return e instanceof ZipException
+                && (m.startsWith("invalid entry size") || m.startsWith("invalid entry compressed size"));
+    }
+
+    /** Whether a reject's {@code reason} is {@link #corruption}'s for a length mismatch. */
+    static boolean isLengthMismatch(String reason) {
+        return (CORRUPT + "length mismatch" + SUFFIX).equals(reason);
     }
 
     private static boolean ranOn(byte[] tail, long decoded) {

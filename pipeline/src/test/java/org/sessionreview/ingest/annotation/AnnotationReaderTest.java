@@ -156,6 +156,33 @@ class AnnotationReaderTest {
     }
 
     @Test
+    void shouldKeepTheLinesOfASmallGzipCutInsideItsTrailer(@TempDir Path dir) throws IOException {
+        byte[] jsonl = ("{\"start\": 1.5, \"code\": \"AFF_CUE\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 4.0, \"code\": \"AFF_CUE\", \"actor\": \"client\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] gz = AnnotationFixtures.gzip(jsonl);
+        // the last byte of the trailer lost: the data are whole, only the check is gone (before: its
+        // last 8 bytes read as a trailer near the decoded length, taken for a run-on: 0 records)
+        byte[] empty = AnnotationFixtures.gzip(new byte[0]);
+        byte[] withEmptyMember = Arrays.copyOf(gz, gz.length + empty.length);
+        System.arraycopy(empty, 0, withEmptyMember, gz.length, empty.length);
+        for (byte[] file :
+                List.of(Arrays.copyOf(gz, gz.length - 1), Arrays.copyOf(withEmptyMember, withEmptyMember.length - 1))) {
+            Path cut = Files.write(dir.resolve("codes.jsonl.gz"), file);
+            ParseResult<RawAnnotation> r = AnnotationReader.read(cut, "codes.jsonl.gz", "s1");
+            assertBalanced(r, 2, 1);
+            assertEquals(4.0, r.records().get(1).startS(), 1e-9);
+            assertEquals(
+                    "gzip data truncated or corrupt at line 3: the rest of the file is not read",
+                    r.rejects().get(0).reason);
+        }
+        // a whole file ending in an empty member (cat a.gz empty.gz) reads whole
+        ParseResult<RawAnnotation> whole = AnnotationReader.read(
+                Files.write(dir.resolve("codes.jsonl.gz"), withEmptyMember), "codes.jsonl.gz", "s1");
+        assertBalanced(whole, 2, 0);
+    }
+
+    @Test
     void shouldSayOnceThatAGzipCutBeforeItsFirstLineEndsIsTruncatedNotEmpty(@TempDir Path dir) throws IOException {
         String project = "{\"project_name\": \"x\", \"observations\": {\"obs\": {\"type\": \"MEDIA\", \"events\":"
                 + " [[10.0, \"client\", \"AFF_CUE\", \"\", \"\"]]}}}";
