@@ -87,7 +87,6 @@ class CorruptCompressedDataTest {
         // the deflate data lie between the 10-byte gzip header and the 8-byte trailer (RFC 1952)
         int first = 10;
         int last = gz.length - 9;
-        int tried = 0;
         for (int k = 0; k <= 40; k++) {
             int at = first + (int) ((long) (last - first) * k / 40);
             for (int flip : new int[] {0x01, 0xFF}) {
@@ -96,10 +95,8 @@ class CorruptCompressedDataTest {
                 E4CsvParser.Result r = read(damaged);
                 assertEquals(null, r.data(), "byte " + at + " of " + gz.length + " ^" + flip + ": no sample used");
                 assertRejectedWhole(r.report(), "s1/client/BVP.csv.gz", null);
-                tried++;
             }
         }
-        assertEquals(82, tried);
     }
 
     @Test
@@ -112,7 +109,24 @@ class CorruptCompressedDataTest {
         damaged[gz.length - 9] ^= 0x01;
         E4CsvParser.Result r = read(damaged);
         assertEquals(null, r.data());
-        assertRejectedWhole(r.report(), "s1/client/BVP.csv.gz", "the deflate data run on past the gzip trailer");
+        // which failure the decoder meets (a run-on, a format error, the trailer) depends on the
+        // deflate data the platform's zlib wrote: only that the file is rejected whole is asserted
+        assertRejectedWhole(r.report(), "s1/client/BVP.csv.gz", null);
+    }
+
+    @Test
+    void shouldRejectARunOnInTheLastMemberOfAGzipOfSeveralMembers() throws IOException {
+        // the trailer's length covers its own member only: judged against that member's bytes (a
+        // first member of more than 64 KiB would otherwise hide the run-on, read as a cut)
+        byte[] first = gzip(bvp(4));
+        byte[] second = gzip(bvp(1));
+        second[second.length - 9] ^= 0x01; // as above: the decoder reads on through the trailer
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        assertTrue(bvp(4).length() > 1 << 16);
+        E4CsvParser.Result r = read(both);
+        assertEquals(null, r.data());
+        assertRejectedWhole(r.report(), "s1/client/BVP.csv.gz", null);
     }
 
     @Test
