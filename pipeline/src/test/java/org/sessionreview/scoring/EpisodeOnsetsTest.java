@@ -169,17 +169,7 @@ class EpisodeOnsetsTest {
             double u = Math.min(Math.max((t - lead - onset) / rampS, 0), 1);
             signal[t] = w + slope * (t - lead) + size * u + 0.05 * rnd.nextGaussian();
         }
-        double[][] xy = new double[2][36];
-        for (int i = 0; i < 36; i++) {
-            double x = 15 + 5.0 * i;
-            double sum = 0;
-            for (int t = (int) (x - spanS); t < x; t++) {
-                sum += signal[t + lead];
-            }
-            xy[0][i] = x;
-            xy[1][i] = sum / spanS;
-        }
-        return xy;
+        return windowMeans(signal, lead, spanS);
     }
 
     @Test
@@ -318,17 +308,7 @@ class EpisodeOnsetsTest {
             double rise = Math.min(Math.max((s - 120) / rampS, 0), 1);
             signal[t] = -fallZ * fall + 3 * rise;
         }
-        double[][] xy = new double[2][36];
-        for (int i = 0; i < 36; i++) {
-            double x = 15 + 5.0 * i;
-            double sum = 0;
-            for (int t = (int) (x - spanS); t < x; t++) {
-                sum += signal[t + lead];
-            }
-            xy[0][i] = x;
-            xy[1][i] = sum / spanS;
-        }
-        return xy;
+        return windowMeans(signal, lead, spanS);
     }
 
     @Test
@@ -361,5 +341,20 @@ class EpisodeOnsetsTest {
             }
         }
         System.out.println("clean V:\n" + sb);
+    }
+
+    /** 36 windows every 5 s from 15 s: each the mean of the {@code spanS} seconds before its time. */
+    private static double[][] windowMeans(double[] signal, int lead, double spanS) {
+        double[][] xy = new double[2][36];
+        for (int i = 0; i < 36; i++) {
+            double x = 15 + 5.0 * i;
+            double sum = 0;
+            for (int t = (int) (x - spanS); t < x; t++) {
+                sum += signal[t + lead];
+            }
+            xy[0][i] = x;
+            xy[1][i] = sum / spanS;
+        }
+        return xy;
     }
 }
