@@ -64,9 +64,8 @@ public final class BorisParser implements AnnotationParser {
             return sink.result();
         }
         TableLayout l = layout.get();
-        if (l.layout() == BorisLayout.TABULAR_EVENTS
-                && !new BorisHeader(table.rows().get(l.headerIndex())).has("Behavior type")
-                && !new BorisHeader(table.rows().get(l.headerIndex())).has("Status")) {
+        BorisHeader header = new BorisHeader(table.rows().get(l.headerIndex()));
+        if (l.layout() == BorisLayout.TABULAR_EVENTS && !header.has("Behavior type") && !header.has("Status")) {
             for (int i = l.headerIndex() + 1; i < table.rows().size(); i++) {
                 DelimitedTable.Row row = table.rows().get(i);
                 if (!row.isBlank()) {
