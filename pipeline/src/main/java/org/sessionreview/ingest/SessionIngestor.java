@@ -239,7 +239,7 @@ public final class SessionIngestor implements Serializable {
                         p.line(),
                         (p.repeat()
                                         ? "codebook entry repeated, read once (the first is used): "
-                                        : "codebook entry not used (labels it would map are rejected): ")
+                                        : "codebook entry not used (" + p.consequence() + "): ")
                                 + p.reason(),
                         null));
             }

@@ -199,6 +199,26 @@ public final class Codebook {
         public EntryProblem(long line, String reason) {
             this(line, reason, false);
         }
+
+        /**
+         * What leaving the entry out means for the session's annotations, told by the section its
+         * reason starts with (every reason names its section first).
+         */
+        public String consequence() {
+            if (reason.startsWith("labels ")) {
+                return "labels it would map are rejected";
+            }
+            if (reason.startsWith("actors ")) {
+                return "the actor name it would map is not recognised";
+            }
+            if (reason.startsWith("modifiers ")) {
+                return "the modifier it would rename keeps its own name";
+            }
+            if (reason.startsWith("modifier_values ")) {
+                return "words it would map are not read as values";
+            }
+            return "it maps nothing";
+        }
     }
 
     static String key(String text) {

@@ -80,6 +80,34 @@ class SessionIngestorListingTest {
     }
 
     @Test
+    void shouldSayWhatAnUnusedEntryCostsInTheTermsOfItsSection() throws Exception {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(s.resolve("codes.jsonl"), EVENTS);
+        Files.writeString(
+                s.resolve("codebook.json"),
+                "{\"labels\": {\"site sigh\": \"ANX_STR_SIGH\"},\n"
+                        + " \"actors\": {\"Pat\": \"patient\"},\n"
+                        + " \"modifiers\": {\"Stufe\": \"9 level\"},\n"
+                        + " \"modifier_values\": {\"intensity\": {\"leicht\": 1.5}},\n"
+                        + " \"colours\": {}}\n");
+
+        IngestedSession out = ingest("[\"codes.jsonl\"]", ", \"codebook\": \"codebook.json\"");
+
+        List<String> prefixes = out.rejects.stream()
+                .filter(r -> r.sourceFile.equals("a/codebook.json"))
+                .map(r -> r.reason.substring(0, r.reason.indexOf("): ") + 1))
+                .toList();
+        // before: every one said "(labels it would map are rejected)"
+        assertEquals(
+                List.of(
+                        "codebook entry not used (the actor name it would map is not recognised)",
+                        "codebook entry not used (the modifier it would rename keeps its own name)",
+                        "codebook entry not used (words it would map are not read as values)",
+                        "codebook entry not used (it maps nothing)"),
+                prefixes);
+    }
+
+    @Test
     void shouldSayReadOnceOnceWhenASessionCodebookRepeatsAnEntryVerbatim() throws Exception {
         Path s = Files.createDirectories(root.resolve("a"));
         Files.writeString(s.resolve("codes.jsonl"), EVENTS);
