@@ -226,7 +226,9 @@ final class ReviewCommand {
             }
         }
         JsonNode totals = run.path("totals");
-        out.println();
+        if (!options.quiet()) {
+            out.println(); // separates the progress lines from the summary
+        }
         out.printf(
                 Locale.ROOT,
                 "session-review %s: %d session folders, %d sessions reviewed, %d flagged for supervision%n",

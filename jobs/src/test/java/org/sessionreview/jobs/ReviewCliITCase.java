@@ -290,6 +290,10 @@ class ReviewCliITCase {
                 new PrintStream(buf, true, StandardCharsets.UTF_8),
                 System.err);
         assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
+        // --quiet: no progress lines and no blank line before the summary
+        assertTrue(
+                buf.toString(StandardCharsets.UTF_8).startsWith("session-review "),
+                buf.toString(StandardCharsets.UTF_8));
         List<Map<String, Object>> sources =
                 db.query("SELECT session_id, baseline_source FROM " + DuckDb.parquet(second.resolve("sessions")));
         for (Map<String, Object> r : sources) {
