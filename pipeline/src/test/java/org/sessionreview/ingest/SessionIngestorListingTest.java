@@ -40,6 +40,21 @@ class SessionIngestorListingTest {
         return s.files.stream().filter(f -> f.path.equals(path)).findFirst().orElseThrow();
     }
 
+    /** Session folder {@code a} with {@link #EVENTS} and this session codebook, ingested. */
+    private IngestedSession ingestWithCodebook(String codebookJson) throws IOException {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(s.resolve("codes.jsonl"), EVENTS);
+        Files.writeString(s.resolve("codebook.json"), codebookJson);
+        return ingest("[\"codes.jsonl\"]", ", \"codebook\": \"codebook.json\"");
+    }
+
+    private static List<String> codebookReasons(IngestedSession out) {
+        return out.rejects.stream()
+                .filter(r -> r.sourceFile.equals("a/codebook.json"))
+                .map(r -> r.reason)
+                .toList();
+    }
+
     private static final String EVENTS = "{\"start\": 10, \"code\": \"site sigh\", \"actor\": \"Pat\"}\n"
             + "{\"start\": 20, \"code\": \"site hands\", \"actor\": \"client\"}\n"
             + "{\"start\": 30, \"code\": \"site fidget\", \"actor\": \"client\"}\n";
@@ -81,21 +96,14 @@ class SessionIngestorListingTest {
 
     @Test
     void shouldSayWhatAnUnusedEntryCostsInTheTermsOfItsSection() throws Exception {
-        Path s = Files.createDirectories(root.resolve("a"));
-        Files.writeString(s.resolve("codes.jsonl"), EVENTS);
-        Files.writeString(
-                s.resolve("codebook.json"),
-                "{\"labels\": {\"site sigh\": \"ANX_STR_SIGH\"},\n"
-                        + " \"actors\": {\"Pat\": \"patient\"},\n"
-                        + " \"modifiers\": {\"Stufe\": \"9 level\"},\n"
-                        + " \"modifier_values\": {\"intensity\": {\"leicht\": 1.5}},\n"
-                        + " \"colours\": {}}\n");
+        IngestedSession out = ingestWithCodebook("{\"labels\": {\"site sigh\": \"ANX_STR_SIGH\"},\n"
+                + " \"actors\": {\"Pat\": \"patient\"},\n"
+                + " \"modifiers\": {\"Stufe\": \"9 level\"},\n"
+                + " \"modifier_values\": {\"intensity\": {\"leicht\": 1.5}},\n"
+                + " \"colours\": {}}\n");
 
-        IngestedSession out = ingest("[\"codes.jsonl\"]", ", \"codebook\": \"codebook.json\"");
-
-        List<String> prefixes = out.rejects.stream()
-                .filter(r -> r.sourceFile.equals("a/codebook.json"))
-                .map(r -> r.reason.substring(0, r.reason.indexOf("): ") + 1))
+        List<String> prefixes = codebookReasons(out).stream()
+                .map(r -> r.substring(0, r.indexOf("): ") + 1))
                 .toList();
         // before: every one said "(labels it would map are rejected)"
         assertEquals(
@@ -109,22 +117,13 @@ class SessionIngestorListingTest {
 
     @Test
     void shouldSayReadOnceOnceWhenASessionCodebookRepeatsAnEntryVerbatim() throws Exception {
-        Path s = Files.createDirectories(root.resolve("a"));
-        Files.writeString(s.resolve("codes.jsonl"), EVENTS);
-        Files.writeString(
-                s.resolve("codebook.json"),
-                "{\"labels\": {\n"
-                        + "  \"site sigh\": \"ANX_STR_SIGH\",\n"
-                        + "  \"site sigh\": \"ANX_STR_SIGH\"},\n"
-                        + " \"modifier_values\": {\"intensity\": {\"leicht\": 1},\n"
-                        + "  \"intensity\": {\"leicht\": 1}}}\n");
+        IngestedSession out = ingestWithCodebook("{\"labels\": {\n"
+                + "  \"site sigh\": \"ANX_STR_SIGH\",\n"
+                + "  \"site sigh\": \"ANX_STR_SIGH\"},\n"
+                + " \"modifier_values\": {\"intensity\": {\"leicht\": 1},\n"
+                + "  \"intensity\": {\"leicht\": 1}}}\n");
 
-        IngestedSession out = ingest("[\"codes.jsonl\"]", ", \"codebook\": \"codebook.json\"");
-
-        List<String> reasons = out.rejects.stream()
-                .filter(r -> r.sourceFile.equals("a/codebook.json"))
-                .map(r -> r.reason)
-                .toList();
+        List<String> reasons = codebookReasons(out);
         // before: "codebook entry repeated, read once (the first is used): labels entry 2 repeats entry 1
         // verbatim (the same key and target): read once, as entry 1", and the modifier block pasted
         // twice was "not used (labels it would map are rejected)"
