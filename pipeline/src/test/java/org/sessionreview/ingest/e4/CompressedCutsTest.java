@@ -74,16 +74,7 @@ class CompressedCutsTest {
         byte[] bytes = eda.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            ZipEntry e = new ZipEntry("EDA.csv");
-            e.setMethod(ZipEntry.STORED);
-            e.setSize(bytes.length);
-            e.setCompressedSize(bytes.length);
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            e.setCrc(crc.getValue());
-            out.putNextEntry(e);
-            out.write(bytes);
-            out.closeEntry();
+            StoredZipEntry.put(out, "EDA.csv", bytes);
         }
         // cut in the middle of the entry's data (30 bytes of header and name before them)
         Path file = Files.write(tmp.resolve("cut.zip"), Arrays.copyOf(zip.toByteArray(), 37 + bytes.length / 2));

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -216,16 +215,7 @@ class CorruptCompressedDataTest {
         byte[] eda = text(Channel.EDA).getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            ZipEntry e = new ZipEntry("EDA.csv");
-            e.setMethod(ZipEntry.STORED);
-            e.setSize(eda.length);
-            e.setCompressedSize(eda.length);
-            CRC32 crc = new CRC32();
-            crc.update(eda);
-            e.setCrc(crc.getValue());
-            out.putNextEntry(e);
-            out.write(eda);
-            out.closeEntry();
+            StoredZipEntry.put(out, "EDA.csv", eda);
             out.putNextEntry(new ZipEntry("TEMP.csv"));
             out.write(text(Channel.TEMP).getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
