@@ -3,28 +3,61 @@ package org.sessionreview.jobs.report;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * File names of the pages made from ids (session, therapist, client key). Ids come from
- * session.json and may hold anything; a page's name must stay inside its folder and be a plain
- * link. An id of letters, digits, {@code . _ -} (not starting with a dot, at most 100 characters)
- * is used as it is; any other id becomes its safe characters plus an 8-hex hash of the id, so
- * that two ids never share a page.
+ * File names of the pages made from ids (session, therapist, client key) of one report. Ids come
+ * from session.json and may hold anything; a page's name must stay inside its folder and be a
+ * plain link. An id of letters, digits, {@code . _ -} (not starting with a dot, at most 100
+ * characters) is used as it is; any other id becomes its safe characters plus an 8-hex hash of
+ * the id, so that two ids never share a page. So does a plain id that another id of the report
+ * equals but for letter case ({@code T01} and {@code t01}): on a case-insensitive file system
+ * (macOS, Windows defaults) their pages would overwrite each other.
  */
 public final class FileNames {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
-    private FileNames() {}
+    /** Names for ids none of which differ from another only in case. */
+    static final FileNames DISTINCT = new FileNames(Set.of());
+
+    private final Set<String> caseTwins;
+
+    private FileNames(Set<String> caseTwins) {
+        this.caseTwins = caseTwins;
+    }
+
+    /** The names of a report whose pages are made from {@code ids} (any order, repeats allowed). */
+    public static FileNames of(Collection<String> ids) {
+        Map<String, String> firstSpelling = new HashMap<>();
+        Set<String> twins = new HashSet<>();
+        for (String id : ids) {
+            if (id == null) {
+                continue;
+            }
+            String folded = id.toLowerCase(Locale.ROOT);
+            String earlier = firstSpelling.putIfAbsent(folded, id);
+            if (earlier != null && !earlier.equals(id)) {
+                twins.add(earlier);
+                twins.add(id);
+            }
+        }
+        return new FileNames(Set.copyOf(twins));
+    }
 
     /** {@code id.html}, made safe. */
-    public static String page(String id) {
+    public String page(String id) {
         return safe(id) + ".html";
     }
 
-    static String safe(String id) {
-        if (PLAIN.matcher(id).matches()) {
+    String safe(String id) {
+        if (PLAIN.matcher(id).matches() && !caseTwins.contains(id)) {
             return id;
         }
         String kept = id.replaceAll("[^A-Za-z0-9_-]", "_");

@@ -110,7 +110,8 @@ public record QueueView(
                     low,
                     SessionViews.hasWearable(s, "client", windows),
                     SessionViews.hasWearable(s, "therapist", windows),
-                    tables.rows(id, "moments")));
+                    tables.rows(id, "moments"),
+                    tables.names()));
             therapists.add(Rows.str(s, "therapist_id"));
             clients.add(Rows.str(s, "client_key"));
         }
@@ -118,9 +119,12 @@ public record QueueView(
                 flagged,
                 unflagged,
                 List.copyOf(tables.withheld()),
-                therapists.stream().map(t -> new Link(t, t, FileNames.page(t))).toList(),
+                therapists.stream()
+                        .map(t -> new Link(t, t, tables.names().page(t)))
+                        .toList(),
                 clients.stream()
-                        .map(c -> new Link(c, SessionViews.shortKey(c), FileNames.page(c)))
+                        .map(c -> new Link(
+                                c, SessionViews.shortKey(c), tables.names().page(c)))
                         .toList());
     }
 
@@ -147,7 +151,8 @@ public record QueueView(
             double lowQuality,
             boolean clientWearable,
             boolean therapistWearable,
-            List<Map<String, Object>> moments) {
+            List<Map<String, Object>> moments,
+            FileNames names) {
         List<Map<String, Object>> sorted = SessionViews.sorted(moments);
         int start = startHere(sorted);
         Map<String, Object> m = start == 0 ? null : sorted.get(start - 1);
@@ -161,11 +166,11 @@ public record QueueView(
         return new Row(
                 rank,
                 id,
-                FileNames.page(id),
+                names.page(id),
                 therapist,
-                FileNames.page(therapist),
+                names.page(therapist),
                 SessionViews.shortKey(client),
-                FileNames.page(client),
+                names.page(client),
                 Rows.str(s, "session_date"),
                 Rows.int0(s, "session_number"),
                 Rows.int0(s, "safety_events") > 0,

@@ -48,14 +48,18 @@ public final class ReportPages {
         for (TrendViews.TraineeView t : trainees.values()) {
             Map<String, Object> m = model("../", "Trainee " + t.therapistId(), methods);
             m.put("t", t);
-            write(dir.resolve("trainees").resolve(FileNames.page(t.therapistId())), renderer.render("trainee.ftlh", m));
+            write(
+                    dir.resolve("trainees").resolve(tables.names().page(t.therapistId())),
+                    renderer.render("trainee.ftlh", m));
         }
         Files.createDirectories(dir.resolve("clients"));
         Map<String, TrendViews.ClientView> clients = trends.clients();
         for (TrendViews.ClientView c : clients.values()) {
             Map<String, Object> m = model("../", "Client " + SessionViews.shortKey(c.clientKey()), methods);
             m.put("c", c);
-            write(dir.resolve("clients").resolve(FileNames.page(c.clientKey())), renderer.render("client.ftlh", m));
+            write(
+                    dir.resolve("clients").resolve(tables.names().page(c.clientKey())),
+                    renderer.render("client.ftlh", m));
         }
         return new Written(
                 tables.sessions().size(),

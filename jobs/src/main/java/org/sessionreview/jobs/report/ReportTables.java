@@ -35,6 +35,7 @@ public final class ReportTables {
     private final List<Map<String, Object>> trainees;
     private final List<Map<String, Object>> clients;
     private final Map<String, Map<String, String>> footers;
+    private final FileNames names;
 
     ReportTables(
             List<Map<String, Object>> allSessions,
@@ -72,6 +73,20 @@ public final class ReportTables {
         this.trainees = List.copyOf(trainees);
         this.clients = List.copyOf(clients);
         this.footers = Collections.unmodifiableMap(new TreeMap<>(footers));
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> s : allSessions) {
+            ids.add(Rows.str(s, "session_id"));
+            ids.add(Rows.str(s, "therapist_id"));
+            ids.add(Rows.str(s, "client_key"));
+        }
+        trainees.forEach(r -> ids.add(Rows.str(r, "therapist_id")));
+        clients.forEach(r -> ids.add(Rows.str(r, "client_key")));
+        this.names = FileNames.of(ids);
+    }
+
+    /** The page names of this report's sessions, trainees and clients. */
+    public FileNames names() {
+        return names;
     }
 
     /** A folder that is not a review's output: no {@code sessions/} table in it. */

@@ -42,7 +42,8 @@ public final class SessionViews {
                 header(
                         s,
                         hasWearable(s, "client", tables.rows(id, "windows")),
-                        hasWearable(s, "therapist", tables.rows(id, "windows"))),
+                        hasWearable(s, "therapist", tables.rows(id, "windows")),
+                        tables.names()),
                 TimelineChart.svg(TimelineData.of(s, tables, methods)),
                 moments.stream().map(m -> moment(id, m)).toList(),
                 ruptures(id),
@@ -72,18 +73,18 @@ public final class SessionViews {
         return quality == 0 ? zero : Format.percent(quality);
     }
 
-    static Header header(Map<String, Object> s, boolean clientWearable, boolean therapistWearable) {
+    static Header header(Map<String, Object> s, boolean clientWearable, boolean therapistWearable, FileNames names) {
         String clientKey = Rows.str(s, "client_key");
         double qc = Rows.dbl0(s, "data_quality_client");
         double qt = Rows.dbl0(s, "data_quality_therapist");
         return new Header(
                 Rows.str(s, "session_id"),
-                FileNames.page(Rows.str(s, "session_id")),
+                names.page(Rows.str(s, "session_id")),
                 Rows.str(s, "therapist_id"),
-                FileNames.page(Rows.str(s, "therapist_id")),
+                names.page(Rows.str(s, "therapist_id")),
                 clientKey,
                 shortKey(clientKey),
-                FileNames.page(clientKey),
+                names.page(clientKey),
                 Rows.int0(s, "session_number"),
                 Rows.str(s, "session_date"),
                 Format.mmss(Rows.dbl0(s, "duration_s")),

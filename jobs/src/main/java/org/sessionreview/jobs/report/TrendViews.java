@@ -206,7 +206,7 @@ public final class TrendViews {
                     new ClientView(
                             clientKey,
                             recompute,
-                            ordered.stream().map(TrendViews::client).toList(),
+                            ordered.stream().map(this::client).toList(),
                             BurdenChart.svg(bars, cfg.highBurdenS()),
                             latestNote,
                             rule,
@@ -215,16 +215,16 @@ public final class TrendViews {
         return out;
     }
 
-    private static ClientLine client(Map<String, Object> r) {
+    private ClientLine client(Map<String, Object> r) {
         String id = Rows.str(r, "session_id");
         String therapist = Rows.str(r, "therapist_id");
         Double slope = Rows.dbl(r, "anxiety_trend_s_per_session");
         return new ClientLine(
                 Rows.int0(r, "session_number"),
                 id,
-                FileNames.page(id),
+                tables.names().page(id),
                 therapist,
-                FileNames.page(therapist),
+                tables.names().page(therapist),
                 Rows.str(r, "session_date"),
                 Rows.anxiety(r)[0],
                 Rows.anxiety(r)[1],

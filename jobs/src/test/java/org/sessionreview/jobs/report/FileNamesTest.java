@@ -14,11 +14,23 @@ import org.sessionreview.jobs.Paths;
 class FileNamesTest {
     @Test
     void shouldKeepPlainIdsAndMakeOthersSafeAndDistinct() {
-        assertEquals("T02-20260319-0900.html", FileNames.page("T02-20260319-0900"));
-        String evil = FileNames.page("../../etc/passwd");
+        assertEquals("T02-20260319-0900.html", FileNames.DISTINCT.page("T02-20260319-0900"));
+        String evil = FileNames.DISTINCT.page("../../etc/passwd");
         assertTrue(evil.matches("[A-Za-z0-9_-]+-[0-9a-f]{8}\\.html"), evil);
-        assertNotEquals(FileNames.page("a/b"), FileNames.page("a_b"));
-        assertTrue(FileNames.page(".hidden").matches("_hidden-[0-9a-f]{8}\\.html"));
+        assertNotEquals(FileNames.DISTINCT.page("a/b"), FileNames.DISTINCT.page("a_b"));
+        assertTrue(FileNames.DISTINCT.page(".hidden").matches("_hidden-[0-9a-f]{8}\\.html"));
+    }
+
+    @Test
+    void shouldHashOnlyTheIdsThatAnotherIdEqualsButForCase() {
+        FileNames names = FileNames.of(java.util.List.of("T01", "t01", "T02", "s1", "T01"));
+        assertEquals("T02.html", names.page("T02"));
+        assertEquals("s1.html", names.page("s1"));
+        assertTrue(names.page("T01").matches("T01-[0-9a-f]{8}\\.html"), names.page("T01"));
+        assertTrue(names.page("t01").matches("t01-[0-9a-f]{8}\\.html"), names.page("t01"));
+        assertNotEquals(
+                names.page("T01").toLowerCase(java.util.Locale.ROOT),
+                names.page("t01").toLowerCase(java.util.Locale.ROOT));
     }
 
     @Test
@@ -26,7 +38,7 @@ class FileNamesTest {
         String id = "T01 session 3";
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
         String expected = "T01_session_3-" + HexFormat.of().formatHex(digest, 0, 4) + ".html";
-        assertEquals(expected, FileNames.page(id));
+        assertEquals(expected, FileNames.DISTINCT.page(id));
 
         String readme =
                 Files.readString(Paths.projectRoot().resolve("README.md")).replaceAll("\\s+", " ");

@@ -60,7 +60,13 @@ class QueueViewTest {
                 Fixtures.moment("S", "missed_opportunity", 90, 130)));
         assertEquals(3, QueueView.startHere(moments));
         QueueView.Row row = QueueView.row(
-                1, Fixtures.session("S", "T", "k", 1, "2026-03-01", 5000, 1, true), 0.5, true, true, moments);
+                1,
+                Fixtures.session("S", "T", "k", 1, "2026-03-01", 5000, 1, true),
+                0.5,
+                true,
+                true,
+                moments,
+                FileNames.DISTINCT);
         assertEquals("16:00", row.startAt());
         assertEquals("m-3", row.startAnchor());
         assertEquals("coded safety event", row.startWhat());
@@ -107,13 +113,14 @@ class QueueViewTest {
                 new java.util.HashMap<>(Fixtures.session("S", "T", "k", 1, "2026-03-01", 1000, 0, true));
         s.put("data_quality_client", 0.0);
         s.put("data_quality_therapist", 0.98);
-        QueueView.Row row = QueueView.row(1, s, 0.5, true, true, List.of());
+        QueueView.Row row = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
         // before: "0 %", which reads as a measured 0 %; a session without client data stays marked LOW
         assertEquals("none", row.qualityClient());
         assertTrue(row.lowClient());
         assertFalse(row.lowTherapist());
         assertEquals(
-                "no valid wearable data", SessionViews.header(s, true, true).qualityClient());
+                "no valid wearable data",
+                SessionViews.header(s, true, true, FileNames.DISTINCT).qualityClient());
     }
 
     @Test
@@ -124,26 +131,31 @@ class QueueViewTest {
         s.put("missing_channels", List.of());
         // no therapist wearable declared: a legitimate set-up, not a LOW (and not "no valid data")
         assertFalse(SessionViews.hasWearable(s, "therapist", List.of()));
-        QueueView.Row none = QueueView.row(1, s, 0.5, true, false, List.of());
+        QueueView.Row none = QueueView.row(1, s, 0.5, true, false, List.of(), FileNames.DISTINCT);
         assertEquals("no wearable", none.qualityTherapist());
         assertFalse(none.lowTherapist());
         assertFalse(none.lowClient());
-        assertEquals("no wearable", SessionViews.header(s, true, false).qualityTherapist());
+        assertEquals(
+                "no wearable",
+                SessionViews.header(s, true, false, FileNames.DISTINCT).qualityTherapist());
         // a therapist wristband that was declared (a window of it, or a channel missing) but
         // recorded nothing valid: before, its 0 was never marked LOW
         java.util.Map<String, Object> window = Fixtures.row("role", "therapist");
         assertTrue(SessionViews.hasWearable(s, "therapist", List.of(window)));
         s.put("missing_channels", List.of("therapist:TEMP"));
         assertTrue(SessionViews.hasWearable(s, "therapist", List.of()));
-        QueueView.Row worn = QueueView.row(1, s, 0.5, true, true, List.of());
+        QueueView.Row worn = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
         assertEquals("none", worn.qualityTherapist());
         assertTrue(worn.lowTherapist());
         assertFalse(worn.lowClient());
         assertEquals(
-                "no valid wearable data", SessionViews.header(s, true, true).qualityTherapist());
+                "no valid wearable data",
+                SessionViews.header(s, true, true, FileNames.DISTINCT).qualityTherapist());
         s.put("data_quality_therapist", 0.3);
-        assertTrue(QueueView.row(1, s, 0.5, true, true, List.of()).lowTherapist());
-        assertFalse(QueueView.row(1, s, 0.25, true, true, List.of()).lowTherapist());
+        assertTrue(QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT)
+                .lowTherapist());
+        assertFalse(QueueView.row(1, s, 0.25, true, true, List.of(), FileNames.DISTINCT)
+                .lowTherapist());
     }
 
     @Test
@@ -155,10 +167,12 @@ class QueueViewTest {
         s.put("missing_channels", List.of());
         assertFalse(SessionViews.hasWearable(s, "client", List.of()));
         // before: "LOW none", which sent a supervisor after a sensor problem
-        QueueView.Row row = QueueView.row(1, s, 0.5, false, true, List.of());
+        QueueView.Row row = QueueView.row(1, s, 0.5, false, true, List.of(), FileNames.DISTINCT);
         assertEquals("no wearable", row.qualityClient());
         assertFalse(row.lowClient());
-        assertEquals("no wearable", SessionViews.header(s, false, true).qualityClient());
+        assertEquals(
+                "no wearable",
+                SessionViews.header(s, false, true, FileNames.DISTINCT).qualityClient());
     }
 
     @Test
@@ -169,7 +183,7 @@ class QueueViewTest {
         s.put("ruptures_confrontation", 1);
         s.put("safety_events", 0);
         s.put("missed_opportunities", 3);
-        QueueView.Row coded = QueueView.row(1, s, 0.5, true, true, List.of());
+        QueueView.Row coded = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
         assertEquals("2 / 1", coded.ruptures());
         assertEquals("0", coded.safetyEvents());
         assertEquals("3", coded.missed());
@@ -178,7 +192,7 @@ class QueueViewTest {
         s.put("ruptures_confrontation", 0);
         s.put("missed_opportunities", null);
         // before: "0 / 0" and "0", which read as a calm, coded session
-        QueueView.Row uncoded = QueueView.row(1, s, 0.5, true, true, List.of());
+        QueueView.Row uncoded = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
         assertEquals(SessionViews.NOT_CODED, uncoded.ruptures());
         assertEquals(SessionViews.NOT_CODED, uncoded.safetyEvents());
         assertEquals(SessionViews.NOT_CODED, uncoded.missed());

@@ -48,9 +48,34 @@ class ReportPagesTest {
                 index.contains("start at <a href=\"sessions/S1.html#m-1\">09:48</a>: candidate missed opportunity"),
                 index);
         // the therapist's page gets a safe file name, and the links use it
-        String traineePage = FileNames.page("T<1>");
+        String traineePage = FileNames.DISTINCT.page("T<1>");
         assertTrue(Files.exists(out.resolve("trainees").resolve(traineePage)));
         assertTrue(index.contains("href=\"trainees/" + traineePage + "\""));
+    }
+
+    @Test
+    void shouldGiveTraineesWhoseIdsDifferOnlyInCaseTwoPagesOnACaseInsensitiveFileSystem(@TempDir Path out)
+            throws Exception {
+        ReportTables t = Fixtures.tables(
+                List.of(
+                        Fixtures.session("S1", "T01", "k1", 1, "2026-03-01", 900, 0, true),
+                        Fixtures.session("S2", "t01", "k2", 1, "2026-03-02", 900, 0, true),
+                        Fixtures.session("S3", "T02", "k3", 1, "2026-03-03", 900, 0, true)),
+                List.of());
+        ReportPages.write(t, Optional.empty(), out);
+
+        String upper = t.names().page("T01");
+        String lower = t.names().page("t01");
+        // before: T01.html and t01.html, one file where case is not told apart
+        assertFalse(upper.equalsIgnoreCase(lower), upper + " " + lower);
+        assertTrue(upper.matches("T01-[0-9a-f]{8}\\.html"), upper);
+        assertEquals("T02.html", t.names().page("T02"));
+        String index = Files.readString(out.resolve("index.html"));
+        for (String page : List.of(upper, lower, "T02.html")) {
+            assertTrue(Files.exists(out.resolve("trainees").resolve(page)), page);
+            assertTrue(index.contains("href=\"trainees/" + page + "\""), page);
+        }
+        assertTrue(Files.readString(out.resolve("sessions/S2.html")).contains("trainees/" + lower));
     }
 
     @Test
