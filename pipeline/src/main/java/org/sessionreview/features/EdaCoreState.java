@@ -124,17 +124,10 @@ final class EdaCoreState implements Serializable {
                         accMagnitudeG.array(a.length()),
                         s.t0Millis(),
                         spanTo);
-                boolean[] moved = ArtifactIntervals.toMask(motion, x.length, s.rateHz(), s.t0Millis());
-                for (int i = 0; i < x.length; i++) {
-                    valid[i] &= !moved[i];
-                }
+                clearWhere(valid, ArtifactIntervals.toMask(motion, x.length, s.rateHz(), s.t0Millis()));
             }
         }
-        for (int i = 0; i < x.length; i++) {
-            if (!valid[i]) {
-                x[i] = Double.NaN;
-            }
-        }
+        maskInvalid(x, valid);
         int coreFrom = whole ? 0 : s.indexAtOrAfter(from);
         int coreTo = whole ? x.length : s.indexAtOrAfter(to);
         if (coreFrom >= coreTo) {
@@ -170,6 +163,28 @@ final class EdaCoreState implements Serializable {
             row.halfRecoveryS = scr.halfRecoveryS();
             row.quality = spanQuality(valid, scr.onsetIndex() - margin, scr.peakIndex() + margin + 1, dataTo);
             out.scrs.add(row);
+        }
+    }
+
+    /*
+     * The per-sample loops of run() are methods of their own so that the JIT compiles them alone:
+     * each loop inside run() made HotSpot compile run() on stack (OSR) with the whole EDA chain
+     * inlined, before compiling it once more normally (docs/performance-history.md, 2026-12-06).
+     */
+
+    /** {@code valid[i] &= !moved[i]} for every sample of {@code valid}. */
+    private static void clearWhere(boolean[] valid, boolean[] moved) {
+        for (int i = 0; i < valid.length; i++) {
+            valid[i] &= !moved[i];
+        }
+    }
+
+    /** NaN into {@code x} wherever {@code valid} is false. */
+    private static void maskInvalid(double[] x, boolean[] valid) {
+        for (int i = 0; i < x.length; i++) {
+            if (!valid[i]) {
+                x[i] = Double.NaN;
+            }
         }
     }
 

@@ -105,10 +105,7 @@ public final class MotionFeatures {
         } else {
             magnitude = xyz == acc.values() ? magnitudeG : Arrays.copyOfRange(magnitudeG, from, to);
         }
-        int valid = 0;
-        for (double v : magnitude) {
-            valid += Double.isNaN(v) ? 0 : 1;
-        }
+        int valid = countValid(magnitude);
         double quality = Math.min(1.0, valid / acc.expectedSamples(endMillis - startMillis));
         if (valid == 0 || quality < config.minQuality()) {
             return new Result(quality, null, null, null, 0);
@@ -116,12 +113,7 @@ public final class MotionFeatures {
         double median = frames == null
                 ? new SelectMedian().of(magnitude)
                 : hopBlockMedian(frames.medians(), magnitude, acc, from, startMillis, endMillis, config.hopMillis());
-        double deviation = 0;
-        for (double v : magnitude) {
-            if (!Double.isNaN(v)) {
-                deviation += Math.abs(v - median);
-            }
-        }
+        double deviation = absoluteDeviationSum(magnitude, median);
         Double fidget = null;
         Double fidgetHz = null;
         // the fidget band must lie below the Nyquist frequency: an accelerometer at 12 Hz or less
@@ -143,6 +135,32 @@ public final class MotionFeatures {
                 acc.t0Millis(),
                 frames == null ? null : frames.segmentSpreads());
         return new Result(quality, deviation / valid, fidget, fidgetHz, gross);
+    }
+
+    /*
+     * The per-sample loops of compute() are methods of their own so that the JIT compiles them
+     * alone: inside compute() they made HotSpot compile it on stack (OSR) with the fidget spectrum
+     * inlined, twice, before its normal compile (docs/performance-history.md, 2026-12-06).
+     */
+
+    /** The number of values that are not NaN. */
+    private static int countValid(double[] values) {
+        int valid = 0;
+        for (double v : values) {
+            valid += Double.isNaN(v) ? 0 : 1;
+        }
+        return valid;
+    }
+
+    /** The sum of {@code |v - median|} over the values that are not NaN, added in index order. */
+    private static double absoluteDeviationSum(double[] values, double median) {
+        double deviation = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                deviation += Math.abs(v - median);
+            }
+        }
+        return deviation;
     }
 
     /** The mean band power over the spectrum's whole frames, g^2; null without one. */

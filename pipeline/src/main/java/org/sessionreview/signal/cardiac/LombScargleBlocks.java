@@ -144,9 +144,7 @@ public final class LombScargleBlocks {
         for (long j = first; j < end; j++) {
             double blockEnd = originMillis + (j + 1) * blockMillis;
             int from = i;
-            while (i < n && tMillis[i] < blockEnd) {
-                i++;
-            }
+            i = firstAtOrAfter(tMillis, i, n, blockEnd);
             parts[(int) (j - first)] = sums(j, tMillis, y, from, i);
         }
         if (i != n) {
@@ -162,15 +160,41 @@ public final class LombScargleBlocks {
                 sums = parts[(int) (j - first)];
                 j++;
             }
-            for (int k = 0; k < width; k++) {
-                total[k] += sums[k];
-            }
+            addInto(total, sums, width);
         }
         blocks.headMap(first).clear();
         groups.headMap(Math.floorDiv(first, (long) GROUP)).clear();
         double spanS = (fromMillis - originMillis) / 1000.0;
-        double offset = a - b * spanS;
-        double[] power = new double[frequenciesHz.length];
+        return power(total, n, a - b * spanS, b, frequenciesHz.length);
+    }
+
+    /*
+     * The loops of periodogram() are methods of their own so that the JIT compiles them alone:
+     * inside periodogram() they made HotSpot compile it on stack (OSR) with the block sums
+     * inlined, twice, before its normal compile (docs/performance-history.md, 2026-12-06).
+     */
+
+    /** The first index in {@code [i, n)} whose time is not before {@code endMillis}, {@code n} when none. */
+    private static int firstAtOrAfter(double[] tMillis, int i, int n, double endMillis) {
+        while (i < n && tMillis[i] < endMillis) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code total[k] += sums[k]} for {@code k < width}. */
+    private static void addInto(double[] total, double[] sums, int width) {
+        for (int k = 0; k < width; k++) {
+            total[k] += sums[k];
+        }
+    }
+
+    /**
+     * The periodogram at each of {@code count} frequencies from the span's sums ({@link #SUMS}
+     * per frequency) of {@code n} beats, the line {@code offset + b t} removed.
+     */
+    private static double[] power(double[] total, int n, double offset, double b, int count) {
+        double[] power = new double[count];
         for (int k = 0; k < power.length; k++) {
             int o = SUMS * k;
             double zr = total[o + 2] - offset * total[o] - b * total[o + 4];

@@ -189,10 +189,7 @@ public final class FidgetSpectrum {
                 excluded++;
                 continue;
             }
-            double[] psd = f.psd();
-            for (int k = 0; k < meanPsd.length; k++) {
-                meanPsd[k] += psd[k];
-            }
+            addInto(meanPsd, f.psd());
             powerSum += f.bandPowerG2();
             used++;
         }
@@ -204,6 +201,17 @@ public final class FidgetSpectrum {
         }
         double power = powerSum / used;
         return new Result(power, dominant(meanPsd, binHz, power), used, excluded, List.copyOf(frames));
+    }
+
+    /**
+     * {@code sum[k] += psd[k]} for every bin of {@code sum}. A method of its own so that the JIT
+     * compiles the loop alone: inside analyse() it made HotSpot compile analyse() on stack (OSR)
+     * with the frame transform inlined (docs/performance-history.md, 2026-12-06).
+     */
+    private static void addInto(double[] sum, double[] psd) {
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += psd[k];
+        }
     }
 
     /** Index of the sample at {@code millis} on the stream's grid: the cache key of a frame starting there. */
