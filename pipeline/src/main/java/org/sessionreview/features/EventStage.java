@@ -173,22 +173,22 @@ final class EventStage implements Serializable {
         notWorn.keep(offBandInCore);
         ChannelBuffer ibi = buffers.get(Channel.IBI);
         if (ibi != null) {
-            for (Beat b : NotWornStretches.reject(
-                    CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config), offBand)) {
-                deviceBeats.add(b);
-                pending.beats.add(row(b, "device"));
-            }
+            keep(
+                    NotWornStretches.reject(
+                            CardiacCore.deviceBeats(ibi.beats(from - margin, to + margin), from, to, config), offBand),
+                    deviceBeats,
+                    "device");
         }
         ChannelBuffer bvp = buffers.get(Channel.BVP);
         if (bvp != null) {
-            for (Beat b : CardiacCore.bvpBeats(
-                    NotWornStretches.mask(bvp.regular(from - margin, to + margin, grids.bvp), offBand),
-                    from,
-                    to,
-                    FeatureSteps.pulseWaveBeats(config))) {
-                bvpBeats.add(b);
-                pending.beats.add(row(b, "bvp"));
-            }
+            keep(
+                    CardiacCore.bvpBeats(
+                            NotWornStretches.mask(bvp.regular(from - margin, to + margin, grids.bvp), offBand),
+                            from,
+                            to,
+                            FeatureSteps.pulseWaveBeats(config)),
+                    bvpBeats,
+                    "bvp");
         }
         ChannelBuffer e = buffers.get(Channel.EDA);
         if (e != null && !wholeEda) {
@@ -196,6 +196,18 @@ final class EventStage implements Serializable {
         }
         artifacts.process(
                 buffers, deviceBeats, from, to, margin, firstSampleMillis, offBandInCore, pending.artifacts, grids);
+    }
+
+    /**
+     * Adds a core's beats to {@code kept} and their rows to the pending output, in order. A method
+     * of its own so that the JIT compiles the loop alone: inside process() it made HotSpot compile
+     * process() on stack (OSR) with the core's steps inlined (docs/performance-history.md).
+     */
+    private void keep(List<Beat> beats, List<Beat> kept, String source) {
+        for (Beat b : beats) {
+            kept.add(b);
+            pending.beats.add(row(b, source));
+        }
     }
 
     private BeatRow row(Beat b, String source) {

@@ -87,14 +87,9 @@ public final class HrvFrequencyDomain {
         }
         // one pass for the coverage (HrvTimeDomain's sum, in its order) and the count, one to
         // copy the beats used: no statistics that are not needed and no list of them
-        int n = 0;
-        double covered = 0;
-        for (Beat b : beats) {
-            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
-                n++;
-                covered += b.tMillis() - Math.max(fromMillis, b.startMillis());
-            }
-        }
+        double[] countAndCovered = countAndCovered(beats, fromMillis, toMillis);
+        int n = (int) countAndCovered[0];
+        double covered = countAndCovered[1];
         double coverage = Math.min(1.0, covered / (toMillis - fromMillis));
         if (coverage < config.minCoverage() || n < MIN_BEATS) {
             return null;
@@ -102,15 +97,7 @@ public final class HrvFrequencyDomain {
         double[] times = new double[n];
         double[] t = new double[n];
         double[] ibi = new double[n];
-        int i = 0;
-        for (Beat b : beats) {
-            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
-                times[i] = b.tMillis();
-                t[i] = (b.tMillis() - fromMillis) / 1000.0; // small numbers keep sin() exact
-                ibi[i] = b.ibiMs();
-                i++;
-            }
-        }
+        copyUsed(beats, fromMillis, toMillis, times, t, ibi);
         double[] f = LombScargle.grid(config.lfLowHz(), config.hfHighHz(), config.stepHz());
         double[] psd;
         if (blocks != null && blocks.covers(fromMillis, toMillis)) {
@@ -122,6 +109,45 @@ public final class HrvFrequencyDomain {
         double lf = LombScargle.bandPower(f, psd, config.lfLowHz(), config.lfHighHz());
         double hf = LombScargle.bandPower(f, psd, config.lfHighHz(), config.hfHighHz());
         return new Result(lf, hf, lf / hf, n, coverage);
+    }
+
+    /*
+     * The two passes over the beats are methods of their own so that the JIT compiles them alone:
+     * inside compute() they made HotSpot compile compute() on stack (OSR) with the block spectrum
+     * inlined, before its normal compile (docs/performance-history.md, 2026-12-06).
+     */
+
+    /**
+     * The accepted beats in {@code [fromMillis, toMillis)}: {count, covered ms}, the covered time
+     * summed in list order as {@link HrvTimeDomain} sums it.
+     */
+    private static double[] countAndCovered(List<Beat> beats, double fromMillis, double toMillis) {
+        int n = 0;
+        double covered = 0;
+        for (Beat b : beats) {
+            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
+                n++;
+                covered += b.tMillis() - Math.max(fromMillis, b.startMillis());
+            }
+        }
+        return new double[] {n, covered};
+    }
+
+    /**
+     * Copies the accepted beats in {@code [fromMillis, toMillis)}, in list order: their times (epoch
+     * ms), their times from {@code fromMillis} (s) and their intervals (ms).
+     */
+    private static void copyUsed(
+            List<Beat> beats, double fromMillis, double toMillis, double[] times, double[] t, double[] ibi) {
+        int i = 0;
+        for (Beat b : beats) {
+            if (b.accepted() && b.tMillis() >= fromMillis && b.tMillis() < toMillis) {
+                times[i] = b.tMillis();
+                t[i] = (b.tMillis() - fromMillis) / 1000.0; // small numbers keep sin() exact
+                ibi[i] = b.ibiMs();
+                i++;
+            }
+        }
     }
 
     /**
