@@ -291,6 +291,14 @@ public final class ScoringOptions {
             "",
             "To enter an episode while the strongest channel is a shifted level (level_shift_s), the index"
                     + " without it must reach this: the other channels carry the episode on their own.");
+    public static final ConfigOption<SilentChannelRule> SILENT_CHANNELS = choice(
+            "scoring.episode.silent_channels",
+            SilentChannelRule.class,
+            SilentChannelRule.KEEP,
+            "Channels whose baseline median and MAD are both 0 (no SCR in the calibration stretch) carry no"
+                    + " baseline information: KEEP counts them in the concordance support, CHANNEL leaves them"
+                    + " out where they do not rise, EDA_NON_RESPONDER also leaves out the EDA level of a wearer"
+                    + " without SCRs (Venables & Mitchell 1996).");
     public static final ConfigOption<Boolean> SCL_DRIFT_FOLLOWING = flag(
             "scoring.scl_drift.enabled",
             true,
@@ -373,6 +381,7 @@ public final class ScoringOptions {
             CONCORDANCE_STAY_Z,
             LEVEL_SHIFT_S,
             CONCORDANCE_SHIFT_Z,
+            SILENT_CHANNELS,
             SCL_DRIFT_FOLLOWING,
             SCL_DRIFT_SEGMENT_S,
             SCL_DRIFT_SEGMENTS,

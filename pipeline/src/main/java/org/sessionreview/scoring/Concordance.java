@@ -1,6 +1,7 @@
 package org.sessionreview.scoring;
 
 import java.util.List;
+import java.util.Set;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.WindowFeatures;
 
@@ -40,6 +41,12 @@ import org.sessionreview.model.WindowFeatures;
  * weight (a lone channel cannot be concordant), and the window is not judged at all ({@link
  * #judged} false) when it carries no feature z (windows scored elsewhere, with only an index).
  *
+ * <p><b>Silent channels</b> ({@link SilentChannels}, 2026-12-06 late): a channel whose baseline
+ * median and MAD are both 0 (no SCR in most calibration windows) is left out of the support and
+ * its channel count wherever it does not rise: its zero is no measurement of calm, and counting
+ * it kept the heart-rate, RMSSD and temperature arousals of electrodermal non-responders out.
+ * The strongest channel is still chosen among all channels, so a lone rise stays a lone rise.
+ *
  * <p>Reference: Kreibig 2010, <i>Autonomic nervous system activity in emotion: a review</i>,
  * Biol. Psychol. 84(3): anxiety goes with raised HR, SCL and non-specific SCR rate and reduced
  * HRV together.
@@ -74,13 +81,22 @@ public final class Concordance {
 
     /** The index without the strongest contribution; null with fewer than two features. */
     public static Double support(WindowFeatures w, ScoringConfig cfg) {
+        return support(w, cfg, Set.of());
+    }
+
+    /**
+     * As {@link #support(WindowFeatures, ScoringConfig)}, also without the wearer's silent
+     * channels where they do not rise ({@link SilentChannels#leftOut}); null when no other channel
+     * is left.
+     */
+    public static Double support(WindowFeatures w, ScoringConfig cfg, Set<Feature> silent) {
         Feature top = strongest(w, cfg);
         double weighted = 0;
         double weights = 0;
         for (Feature f : Feature.values()) {
             Double z = f.z(w);
             double wf = f.weight(cfg);
-            if (z != null && wf > 0 && f != top) {
+            if (z != null && wf > 0 && f != top && !SilentChannels.leftOut(f, z, silent, cfg)) {
                 weighted += wf * f.contribution(z, cfg);
                 weights += wf;
             }
@@ -120,10 +136,15 @@ public final class Concordance {
 
     /** True when the window is not judged or its support reaches {@code level}. */
     public static boolean concordant(WindowFeatures w, double level, ScoringConfig cfg) {
+        return concordant(w, level, cfg, Set.of());
+    }
+
+    /** As {@link #concordant(WindowFeatures, double, ScoringConfig)} with the wearer's silent channels. */
+    public static boolean concordant(WindowFeatures w, double level, ScoringConfig cfg, Set<Feature> silent) {
         if (level == Double.NEGATIVE_INFINITY || !judged(w)) {
             return true;
         }
-        Double s = support(w, cfg);
+        Double s = support(w, cfg, silent);
         return s != null && s >= level;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.config.ScoringOptions;
 import org.sessionreview.model.Role;
@@ -47,7 +48,8 @@ import org.sessionreview.model.WindowFeatures;
  *   <li>Enter: a run of consecutive windows with index &gt;= enter threshold [2.0] covering at
  *       least the enter hold [20 s, 4 windows], each also concordant ({@link Concordance}: its
  *       support reaches 1.0, or 2.0 while its strongest channel is a shifted level, {@link
- *       Concordance#levelShift}). The episode starts at the onset of the run's rise ({@link
+ *       Concordance#levelShift}; a silent channel, {@link SilentChannels}, does not count where it
+ *       does not rise). The episode starts at the onset of the run's rise ({@link
  *       EpisodeOnsets}).
  *   <li>Leave: a run of low time (index &lt; leave threshold [1.0] or not concordant at the stay
  *       support [0.5], missing time, or unscored time that rule 2 makes low) covering at least the
@@ -82,6 +84,15 @@ public final class EpisodeDetector {
     /** {@link #detect(Role, List, ScoringConfig)} with the given onset and concordance rule. */
     public static List<AnxietyEpisode> detect(
             Role role, List<WindowFeatures> scoredWindows, ScoringConfig cfg, OnsetRule rule) {
+        return detect(role, scoredWindows, cfg, rule, Set.of());
+    }
+
+    /**
+     * As {@link #detect(Role, List, ScoringConfig, OnsetRule)}, the concordance support leaving
+     * out the wearer's silent channels where they do not rise ({@link SilentChannels#of}).
+     */
+    public static List<AnxietyEpisode> detect(
+            Role role, List<WindowFeatures> scoredWindows, ScoringConfig cfg, OnsetRule rule, Set<Feature> silent) {
         List<WindowFeatures> ws = new ArrayList<>();
         for (WindowFeatures w : scoredWindows) {
             if (!w.endOfStream) {
@@ -89,7 +100,7 @@ public final class EpisodeDetector {
             }
         }
         ws.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS));
-        List<double[]> spans = merge(hysteresis(ws, cfg, rule), cfg.mergeGapS());
+        List<double[]> spans = merge(hysteresis(ws, cfg, rule, silent), cfg.mergeGapS());
         List<AnxietyEpisode> episodes = new ArrayList<>();
         for (double[] span : spans) {
             if (span[1] - span[0] >= cfg.minEpisodeS() - EPS) {
@@ -113,6 +124,10 @@ public final class EpisodeDetector {
     }
 
     static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg, OnsetRule rule) {
+        return hysteresis(ws, cfg, rule, Set.of());
+    }
+
+    static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg, OnsetRule rule, Set<Feature> silent) {
         double half = cfg.windowHopS() / 2.0;
         double bridgeS = cfg.maxUnscoredBridgeS();
         List<double[]> spans = new ArrayList<>();
@@ -148,11 +163,11 @@ public final class EpisodeDetector {
             Double idx = w.anxietyIndex;
             boolean elevated = idx != null
                     && idx >= cfg.enterThreshold()
-                    && Concordance.concordant(w, rule.concordanceEnterZ(), cfg)
+                    && Concordance.concordant(w, rule.concordanceEnterZ(), cfg, silent)
                     && (inside
                             || rule.concordanceEnterZ() == Double.NEGATIVE_INFINITY
                             || !Concordance.levelShift(ws, i, shiftS, cfg.enterThreshold(), cfg)
-                            || Concordance.concordant(w, shiftZ, cfg));
+                            || Concordance.concordant(w, shiftZ, cfg, silent));
             boolean unknown = false;
             if (inside && idx == null) {
                 unknownStart = Double.isNaN(unknownStart) ? cellStart : unknownStart;
@@ -160,7 +175,7 @@ public final class EpisodeDetector {
             }
             boolean low = idx == null
                     || idx < cfg.leaveThreshold()
-                    || !Concordance.concordant(w, rule.concordanceStayZ(), cfg);
+                    || !Concordance.concordant(w, rule.concordanceStayZ(), cfg, silent);
             if (!inside) {
                 if (!elevated) {
                     runStart = Double.NaN;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
@@ -83,6 +84,17 @@ public final class EpisodeEvidence {
      *     calling the episode unvoiced
      */
     public static String text(AnxietyEpisode e, List<Annotation> cuesInside, boolean coded, ScoringConfig cfg) {
+        return text(e, cuesInside, coded, cfg, Set.of());
+    }
+
+    /**
+     * As {@link #text(AnxietyEpisode, List, boolean, ScoringConfig)}; when the wearer has silent
+     * channels ({@link SilentChannels}), the text says that the concordance rests on the other
+     * channels where they do not rise, e.g. {@code ; concordance rests on the other channels where
+     * SCR rate does not rise (calibration median and MAD 0: no baseline information)}.
+     */
+    public static String text(
+            AnxietyEpisode e, List<Annotation> cuesInside, boolean coded, ScoringConfig cfg, Set<Feature> silent) {
         StringBuilder sb = new StringBuilder(e.role().id()).append(" arousal: ");
         List<Feature> rising = risingChannels(e, cfg);
         if (rising.isEmpty()) {
@@ -109,6 +121,20 @@ public final class EpisodeEvidence {
         if (!others.isEmpty()) {
             sb.append(" (other channels' peak: ")
                     .append(String.join(", ", others))
+                    .append(")");
+        }
+        if (!silent.isEmpty()) {
+            List<String> labels = new ArrayList<>();
+            silent.stream().sorted().forEach(f -> labels.add(f.label()));
+            boolean nonResponder = silent.contains(Feature.SCL) && silent.contains(Feature.SCR_RATE);
+            sb.append("; concordance rests on the other channels where ")
+                    .append(String.join(" and ", labels))
+                    .append(labels.size() == 1 ? " does" : " do")
+                    .append(" not rise (")
+                    .append(
+                            nonResponder
+                                    ? "no SCR in most calibration windows: an electrodermal non-responder"
+                                    : "calibration median and MAD 0: no baseline information")
                     .append(")");
         }
         if (!coded) {

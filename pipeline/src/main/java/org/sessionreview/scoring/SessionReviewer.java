@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Role;
@@ -93,12 +94,14 @@ public final class SessionReviewer {
         Map<Role, Baseline> usedBaselines = new EnumMap<>(Role.class);
         List<WindowFeatures> scored = new ArrayList<>();
         Map<Role, List<AnxietyEpisode>> episodes = new EnumMap<>(Role.class);
+        Map<Role, Set<Feature>> silent = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             List<WindowFeatures> own = byRole.get(role);
             List<AnxietyEpisode> found = List.of();
             if (!own.isEmpty()) {
                 Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
                 usedBaselines.put(role, b);
+                silent.put(role, SilentChannels.of(b, cfg));
                 List<WindowFeatures> roleScored = new ArrayList<>();
                 // the tonic floor is anchored at a calibration baseline's stretch (a settling
                 // wearer's later one); a coded or stored baseline keeps the configured stretch
@@ -118,7 +121,11 @@ public final class SessionReviewer {
                 scored.addAll(roleScored);
                 found = VideoRange.overlapping(
                         EpisodeDetector.detect(
-                                role, roleScored, cfg, onsetRule != null ? onsetRule : OnsetRule.of(cfg)),
+                                role,
+                                roleScored,
+                                cfg,
+                                onsetRule != null ? onsetRule : OnsetRule.of(cfg),
+                                silent.get(role)),
                         info.durationS);
             }
             episodes.put(role, found);
@@ -136,7 +143,7 @@ public final class SessionReviewer {
                 if (role == Role.CLIENT && cues.isEmpty() && coded) {
                     clientWithoutCue++; // unvoiced: only where a coder could have coded the cue
                 }
-                moments.add(moment(info, e, EpisodeEvidence.text(e, cues, coded, cfg)));
+                moments.add(moment(info, e, EpisodeEvidence.text(e, cues, coded, cfg, silent.get(role))));
             }
         }
         moments.sort(Comparator.comparingDouble((MomentRow m) -> m.startS)

@@ -1,0 +1,72 @@
+package org.sessionreview.scoring;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.sessionreview.config.ScoringConfig;
+import org.sessionreview.config.ScoringOptions;
+import org.sessionreview.config.SilentChannelRule;
+
+/**
+ * The channels of one wearer that carry no baseline information, and so cannot count against
+ * arousal in the concordance support ({@link Concordance}; option {@code
+ * scoring.episode.silent_channels}, {@link SilentChannelRule}, default {@code KEEP}).
+ *
+ * <p>A feature is <b>silent</b> when its baseline median and MAD are both exactly 0: at least half
+ * of the calibration windows read exactly 0 (no SCR in most 30 s windows of the calibration
+ * stretch; a temperature slope the sensor did not resolve). Its z-score is then {@code value /
+ * floor}, and a
+ * window that reads 0 again gets z 0: not a measurement of calm, since the channel could not go
+ * lower in the calibration either. Counted in the support, such a zero pulls it towards 0 with
+ * the channel's full weight (the SCR rate's 0.5 of 2.25 without heart rate: 22 %), and an arousal
+ * carried by heart rate, RMSSD and skin temperature in an electrodermal non-responder stays below
+ * the support needed to enter (GitHub issue 8; {@code validation/second-cohort}). A silent channel
+ * is therefore left out of a window's support, and out of its channel count, wherever its
+ * contribution is not above 0; when it rises (SCRs appear) it counts as before.
+ *
+ * <p>With {@link SilentChannelRule#EDA_NON_RESPONDER} a wearer whose SCR rate is silent is taken
+ * as an electrodermal non-responder (about 10-25 % of people show no or hardly any SCRs:
+ * Venables &amp; Mitchell 1996; Boucsein 2012, ch. 3 on hypo-responders), and the EDA level is
+ * left out in the same way: without sudomotor responses its level follows electrode hydration,
+ * not arousal. Levels the device cannot resolve need no rule here: EDA below 0.05 uS is contact
+ * loss and never scored (DOMAIN.md 4.0).
+ *
+ * <p>References: Venables &amp; Mitchell 1996, <i>The effects of age, sex and time of testing on
+ * skin conductance activity</i>, Biol. Psychol. 43(2); Boucsein 2012, <i>Electrodermal
+ * Activity</i>, 2nd ed., Springer.
+ */
+public final class SilentChannels {
+    private SilentChannels() {}
+
+    /** The wearer's silent features under the configured rule, in {@link Feature} order. */
+    public static Set<Feature> of(Baseline baseline, ScoringConfig cfg) {
+        return of(baseline, cfg.get(ScoringOptions.SILENT_CHANNELS));
+    }
+
+    /** The wearer's silent features under {@code rule}; empty for {@link SilentChannelRule#KEEP}. */
+    public static Set<Feature> of(Baseline baseline, SilentChannelRule rule) {
+        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        if (rule == SilentChannelRule.KEEP) {
+            return Collections.unmodifiableSet(out);
+        }
+        for (Feature f : Feature.values()) {
+            if (silent(baseline.get(f))) {
+                out.add(f);
+            }
+        }
+        if (rule == SilentChannelRule.EDA_NON_RESPONDER && out.contains(Feature.SCR_RATE)) {
+            out.add(Feature.SCL);
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** True when a window's z of {@code f} is left out of the support: silent and not above 0. */
+    public static boolean leftOut(Feature f, double z, Set<Feature> silent, ScoringConfig cfg) {
+        return silent.contains(f) && f.contribution(z, cfg) <= 0;
+    }
+
+    private static boolean silent(Optional<FeatureBaseline> b) {
+        return b.isPresent() && b.get().median() == 0 && b.get().mad() == 0;
+    }
+}
