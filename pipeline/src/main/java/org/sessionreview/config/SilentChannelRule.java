@@ -4,7 +4,7 @@ package org.sessionreview.config;
  * Which channels the concordance support of an episode ({@code Concordance}) leaves out because
  * the wearer's baseline holds no information on them ({@code scoring.episode.silent_channels};
  * see {@code SilentChannels}). A channel is <em>silent</em> when its baseline median and MAD are
- * both 0 (most calibration windows held no SCR, or a slope the sensor did not resolve): a
+ * both 0 and every calibration window read 0 (no SCR at all, or a slope the sensor did not resolve): a
  * window reading that zero again says nothing about calm, so it cannot count against arousal.
  *
  * <ul>

@@ -133,7 +133,7 @@ public final class EpisodeEvidence {
                     .append(" not rise (")
                     .append(
                             nonResponder
-                                    ? "no SCR in most calibration windows: an electrodermal non-responder"
+                                    ? "no SCR in the calibration stretch: an electrodermal non-responder"
                                     : "calibration median and MAD 0: no baseline information")
                     .append(")");
         }

@@ -101,11 +101,11 @@ public final class SessionReviewer {
             if (!own.isEmpty()) {
                 Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
                 usedBaselines.put(role, b);
-                silent.put(role, SilentChannels.of(b, cfg));
                 List<WindowFeatures> roleScored = new ArrayList<>();
                 // the tonic floor is anchored at a calibration baseline's stretch (a settling
                 // wearer's later one); a coded or stored baseline keeps the configured stretch
                 double[] anchor = b.stretch().orElse(new double[] {cfg.baselineStartS(), cfg.baselineEndS()});
+                silent.put(role, SilentChannels.of(b, own, anchor[0], anchor[1], cfg));
                 double[] sclRef = b.get(Feature.SCL).isPresent()
                         ? DriftFollowingLevel.references(
                                 own,

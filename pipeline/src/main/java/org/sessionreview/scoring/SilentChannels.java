@@ -2,21 +2,25 @@ package org.sessionreview.scoring;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sessionreview.config.ScoringConfig;
 import org.sessionreview.config.ScoringOptions;
 import org.sessionreview.config.SilentChannelRule;
+import org.sessionreview.model.WindowFeatures;
 
 /**
  * The channels of one wearer that carry no baseline information, and so cannot count against
  * arousal in the concordance support ({@link Concordance}; option {@code
  * scoring.episode.silent_channels}, {@link SilentChannelRule}, default {@code KEEP}).
  *
- * <p>A feature is <b>silent</b> when its baseline median and MAD are both exactly 0: at least half
- * of the calibration windows read exactly 0 (no SCR in most 30 s windows of the calibration
- * stretch; a temperature slope the sensor did not resolve). Its z-score is then {@code value /
- * floor}, and a
+ * <p>A feature is <b>silent</b> when its baseline median and MAD are both exactly 0 and every
+ * window of the calibration stretch read exactly 0 (no SCR at all in the calibration stretch; a
+ * temperature slope the sensor did not resolve). Median and MAD alone are not enough: a calm
+ * responder with about one SCR a minute reads 0 in most 30 s windows, and leaving its zeros out
+ * while its SCRs count would bias the support upwards (on the independent cohort it added a
+ * false episode to a drift-only session). Its z-score is then {@code value / floor}, and a
  * window that reads 0 again gets z 0: not a measurement of calm, since the channel could not go
  * lower in the calibration either. Counted in the support, such a zero pulls it towards 0 with
  * the channel's full weight (the SCR rate's 0.5 of 2.25 without heart rate: 22 %), and an arousal
@@ -39,19 +43,31 @@ import org.sessionreview.config.SilentChannelRule;
 public final class SilentChannels {
     private SilentChannels() {}
 
-    /** The wearer's silent features under the configured rule, in {@link Feature} order. */
-    public static Set<Feature> of(Baseline baseline, ScoringConfig cfg) {
-        return of(baseline, cfg.get(ScoringOptions.SILENT_CHANNELS));
+    /**
+     * The wearer's silent features under the configured rule, in {@link Feature} order.
+     *
+     * @param windows the wearer's windows (any order); with {@code fromS}/{@code toS} the stretch
+     *     (seconds from media start) whose wholly contained windows must all read exactly 0
+     */
+    public static Set<Feature> of(
+            Baseline baseline, List<WindowFeatures> windows, double fromS, double toS, ScoringConfig cfg) {
+        return of(baseline, windows, fromS, toS, cfg, cfg.get(ScoringOptions.SILENT_CHANNELS));
     }
 
-    /** The wearer's silent features under {@code rule}; empty for {@link SilentChannelRule#KEEP}. */
-    public static Set<Feature> of(Baseline baseline, SilentChannelRule rule) {
+    /** As above under {@code rule}; empty for {@link SilentChannelRule#KEEP}. */
+    public static Set<Feature> of(
+            Baseline baseline,
+            List<WindowFeatures> windows,
+            double fromS,
+            double toS,
+            ScoringConfig cfg,
+            SilentChannelRule rule) {
         EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
         if (rule == SilentChannelRule.KEEP) {
             return Collections.unmodifiableSet(out);
         }
         for (Feature f : Feature.values()) {
-            if (silent(baseline.get(f))) {
+            if (silent(baseline.get(f)) && allZero(f, windows, fromS, toS, cfg)) {
                 out.add(f);
             }
         }
@@ -64,6 +80,21 @@ public final class SilentChannels {
     /** True when a window's z of {@code f} is left out of the support: silent and not above 0. */
     public static boolean leftOut(Feature f, double z, Set<Feature> silent, ScoringConfig cfg) {
         return silent.contains(f) && f.contribution(z, cfg) <= 0;
+    }
+
+    /** True when the usable values of {@code f} in windows wholly inside the stretch are all 0 (and exist). */
+    private static boolean allZero(
+            Feature f, List<WindowFeatures> windows, double fromS, double toS, ScoringConfig cfg) {
+        int n = 0;
+        for (WindowFeatures w : windows) {
+            if (!w.endOfStream && w.startS >= fromS && w.endS <= toS && f.usable(w, cfg)) {
+                if (f.value(w) != 0) {
+                    return false;
+                }
+                n++;
+            }
+        }
+        return n > 0;
     }
 
     private static boolean silent(Optional<FeatureBaseline> b) {

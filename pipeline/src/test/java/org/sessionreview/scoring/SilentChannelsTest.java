@@ -109,7 +109,7 @@ class SilentChannelsTest {
                     Locale.ROOT,
                     "non-responder seed %d: silent %s, %d episodes counting the silent channels, now %s%n",
                     seed,
-                    SilentChannels.of(b, CFG),
+                    silent(ws, b, CFG),
                     before.episodes(Role.CLIENT).size(),
                     found);
             foundBefore += before.episodes(Role.CLIENT).size();
@@ -123,7 +123,7 @@ class SilentChannelsTest {
             String evidence = now.moments().get(0).evidence;
             assertTrue(
                     evidence.contains("concordance rests on the other channels where SCR rate and EDA level do not"
-                            + " rise (no SCR in most calibration windows: an electrodermal non-responder)"),
+                            + " rise (no SCR in the calibration stretch: an electrodermal non-responder)"),
                     evidence);
         }
         // counting the non-responder's zero SCR rate and flat EDA level against the arousal, the
@@ -137,7 +137,7 @@ class SilentChannelsTest {
             for (Plant p : new Plant[] {null, CARDIAC, new Plant(900, 180, 12, -15, -0.2, 0.3)}) {
                 List<WindowFeatures> ws = wearer(seed, 3, 0, p);
                 SessionReview now = review(ws, CFG);
-                assertEquals(Set.of(), SilentChannels.of(now.baselines().get(Role.CLIENT), CFG));
+                assertEquals(Set.of(), silent(ws, now.baselines().get(Role.CLIENT), CFG));
                 assertEquals(
                         review(ws, KEEP).episodes(Role.CLIENT).toString(),
                         now.episodes(Role.CLIENT).toString(),
@@ -187,8 +187,15 @@ class SilentChannelsTest {
         assertEquals(null, Concordance.support(lone, CFG, Set.of(Feature.SCR_RATE)), "no other channel left");
     }
 
+    private static Set<Feature> silent(List<WindowFeatures> ws, Baseline b, ScoringConfig cfg) {
+        return SilentChannels.of(b, ws, cfg.baselineStartS(), cfg.baselineEndS(), cfg);
+    }
+
     @Test
     void shouldTakeOnlyAZeroMedianAndMadAsSilent() {
+        List<WindowFeatures> none = wearer(1, 0, 0, null);
+        List<WindowFeatures> one = wearer(1, 0, 0, null);
+        one.get(40).edaScrPerMin = 2.0; // one SCR in one calibration window (200-230 s)
         Baseline nonResponder = Baseline.builder("test")
                 .put(Feature.SCR_RATE, new FeatureBaseline(0, 0, 48))
                 .put(Feature.SCL, new FeatureBaseline(0.8, 0.01, 48))
@@ -198,12 +205,21 @@ class SilentChannelsTest {
                 .put(Feature.SCR_RATE, new FeatureBaseline(0, 1, 48))
                 .put(Feature.SCL, new FeatureBaseline(0.8, 0.01, 48))
                 .build();
-        assertEquals(Set.of(Feature.SCR_RATE), SilentChannels.of(nonResponder, SilentChannelRule.CHANNEL));
+        assertEquals(
+                Set.of(Feature.SCR_RATE),
+                SilentChannels.of(nonResponder, none, 120, 360, CFG, SilentChannelRule.CHANNEL));
         assertEquals(
                 Set.of(Feature.SCR_RATE, Feature.SCL),
-                SilentChannels.of(nonResponder, SilentChannelRule.EDA_NON_RESPONDER));
-        assertEquals(Set.of(), SilentChannels.of(nonResponder, SilentChannelRule.KEEP));
-        assertEquals(Set.of(), SilentChannels.of(fewScrs, SilentChannelRule.EDA_NON_RESPONDER));
-        assertEquals(Set.of(Feature.SCR_RATE, Feature.SCL), SilentChannels.of(nonResponder, CFG), "by the option");
+                SilentChannels.of(nonResponder, none, 120, 360, CFG, SilentChannelRule.EDA_NON_RESPONDER));
+        assertEquals(Set.of(), SilentChannels.of(nonResponder, none, 120, 360, CFG, SilentChannelRule.KEEP));
+        assertEquals(Set.of(), SilentChannels.of(fewScrs, none, 120, 360, CFG, SilentChannelRule.EDA_NON_RESPONDER));
+        assertEquals(
+                Set.of(),
+                SilentChannels.of(nonResponder, one, 120, 360, CFG, SilentChannelRule.EDA_NON_RESPONDER),
+                "one SCR in the calibration stretch: a responder, if a calm one");
+        assertEquals(
+                Set.of(Feature.SCR_RATE, Feature.SCL),
+                SilentChannels.of(nonResponder, none, 120, 360, CFG),
+                "by the option");
     }
 }
