@@ -294,7 +294,7 @@ public final class ScoringOptions {
     public static final ConfigOption<SilentChannelRule> SILENT_CHANNELS = choice(
             "scoring.episode.silent_channels",
             SilentChannelRule.class,
-            SilentChannelRule.KEEP,
+            SilentChannelRule.EDA_NON_RESPONDER,
             "Channels whose baseline median and MAD are both 0 (no SCR in the calibration stretch) carry no"
                     + " baseline information: KEEP counts them in the concordance support, CHANNEL leaves them"
                     + " out where they do not rise, EDA_NON_RESPONDER also leaves out the EDA level of a wearer"

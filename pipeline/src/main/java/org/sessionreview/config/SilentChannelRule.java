@@ -11,7 +11,7 @@ package org.sessionreview.config;
  *   <li>{@link #KEEP}: every channel counts (the rule before 2026-12-06 late).
  *   <li>{@link #CHANNEL}: a silent channel is left out of a window's support, and out of its
  *       channel count, wherever its contribution is not above 0 (it still counts when it rises).
- *   <li>{@link #EDA_NON_RESPONDER}: as {@link #CHANNEL}; when the silent channel is the SCR rate
+ *   <li>{@link #EDA_NON_RESPONDER} (default since 2026-12-06 late): as {@link #CHANNEL}; when the silent channel is the SCR rate
  *       (an electrodermal non-responder: Venables &amp; Mitchell 1996; Boucsein 2012, ch. 3), the
  *       EDA level is left out the same way, as it carries no sudomotor information for that
  *       wearer either.

@@ -13,7 +13,7 @@ import org.sessionreview.model.WindowFeatures;
 /**
  * The channels of one wearer that carry no baseline information, and so cannot count against
  * arousal in the concordance support ({@link Concordance}; option {@code
- * scoring.episode.silent_channels}, {@link SilentChannelRule}, default {@code KEEP}).
+ * scoring.episode.silent_channels}, {@link SilentChannelRule}, default {@code EDA_NON_RESPONDER}).
  *
  * <p>A feature is <b>silent</b> when its baseline median and MAD are both exactly 0 and every
  * window of the calibration stretch read exactly 0 (no SCR at all in the calibration stretch; a
