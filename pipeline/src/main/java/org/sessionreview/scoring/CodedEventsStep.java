@@ -59,6 +59,17 @@ public final class CodedEventsStep {
     }
 
     /**
+     * Marks the synchrony windows that overlap a rupture episode. A method of its own so that the
+     * JIT compiles this loop alone, not {@link #apply} on stack around it (as for the per-wearer
+     * steps, docs/performance-history.md, 2026-12-06).
+     */
+    private static void markDuringRupture(List<SynchronyRow> windows, List<RuptureEpisode> episodes) {
+        for (SynchronyRow s : windows) {
+            s.duringRupture = episodes.stream().anyMatch(e -> s.startS < e.endS() && s.endS > e.startS());
+        }
+    }
+
+    /**
      * Runs the coded-event rules, updates {@code row} (priority, flag reasons, flagged) and marks
      * {@code synchronyRows} that overlap a rupture episode.
      */
@@ -87,9 +98,7 @@ public final class CodedEventsStep {
             ruptures.add(
                     r.withClientArousalZ(peakIndex(client, r.startS - AROUSAL_MARGIN_S, r.endS + AROUSAL_MARGIN_S)));
         }
-        for (SynchronyRow s : synchrony.windows()) {
-            s.duringRupture = coded.episodes().stream().anyMatch(e -> s.startS < e.endS() && s.endS > e.startS());
-        }
+        markDuringRupture(synchrony.windows(), coded.episodes());
         List<MomentRow> moments = new ArrayList<>(coded.moments());
         for (RuptureEpisode e : coded.episodes()) {
             if (e.outcome() != RuptureOutcome.UNADDRESSED || synchrony.raw().isEmpty()) {

@@ -41,14 +41,30 @@ public record DataRuns(List<Run> runs) {
      * @param windows one wearer's windows, any order; end-of-stream markers are ignored
      */
     public static DataRuns of(List<WindowFeatures> windows) {
-        List<WindowFeatures> sorted = new ArrayList<>();
+        List<WindowFeatures> sorted = withoutMarkers(windows);
+        sorted.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS).thenComparingDouble(w -> w.endS));
+        return new DataRuns(runs(sorted, holdsData(sorted)));
+    }
+
+    /*
+     * The loops of of() are methods of their own so that the JIT compiles each alone, not of() on
+     * stack around it with the sort inlined (HotSpot's compilation log of bench: two OSR compiles
+     * of of() per run; docs/performance-history.md, 2026-12-06).
+     */
+
+    /** A new list of {@code windows} without their end-of-stream markers. */
+    private static List<WindowFeatures> withoutMarkers(List<WindowFeatures> windows) {
+        List<WindowFeatures> out = new ArrayList<>(windows.size());
         for (WindowFeatures w : windows) {
             if (!w.endOfStream) {
-                sorted.add(w);
+                out.add(w);
             }
         }
-        sorted.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS).thenComparingDouble(w -> w.endS));
-        Predicate<WindowFeatures> hasData = holdsData(sorted);
+        return out;
+    }
+
+    /** The runs of {@code sorted} (by start, then end) windows holding data. */
+    private static List<Run> runs(List<WindowFeatures> sorted, Predicate<WindowFeatures> hasData) {
         List<Run> out = new ArrayList<>();
         double emptyEnd = Double.NEGATIVE_INFINITY; // the end of the last window without data
         double start = Double.NaN; // the open run's start; NaN when none is open
@@ -77,7 +93,7 @@ public record DataRuns(List<Run> runs) {
         if (!Double.isNaN(start)) {
             add(out, start, end);
         }
-        return new DataRuns(out);
+        return out;
     }
 
     /** Adds a run unless it is empty (windows of unequal length can leave one). */

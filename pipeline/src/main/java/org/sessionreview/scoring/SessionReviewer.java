@@ -101,7 +101,6 @@ public final class SessionReviewer {
             if (!own.isEmpty()) {
                 Baseline b = baselines.baselineFor(info, role, own, annotations, cfg);
                 usedBaselines.put(role, b);
-                List<WindowFeatures> roleScored = new ArrayList<>();
                 // the tonic floor is anchored at a calibration baseline's stretch (a settling
                 // wearer's later one); a coded or stored baseline keeps the configured stretch
                 double[] anchor = b.stretch().orElse(new double[] {cfg.baselineStartS(), cfg.baselineEndS()});
@@ -115,9 +114,7 @@ public final class SessionReviewer {
                                 cfg,
                                 drift != null ? drift : DriftFollowingLevel.Params.of(cfg))
                         : null;
-                for (int i = 0; i < own.size(); i++) {
-                    roleScored.add(AnxietyIndex.score(own.get(i), b, cfg, sclRef == null ? null : sclRef[i]));
-                }
+                List<WindowFeatures> roleScored = scoreAll(own, b, cfg, sclRef);
                 scored.addAll(roleScored);
                 found = VideoRange.overlapping(
                         EpisodeDetector.detect(
@@ -154,6 +151,20 @@ public final class SessionReviewer {
         List<AnxietyEpisode> all = new ArrayList<>(client);
         all.addAll(episodes.get(Role.THERAPIST));
         return new SessionReview(scored, usedBaselines, all, row, moments);
+    }
+
+    /**
+     * Each of one wearer's windows scored against {@code b} ({@code sclRef}: the drift-following
+     * SCL reference per window, or null). A method of its own so that the JIT compiles this loop
+     * alone, not {@link #review} on stack around it (docs/performance-history.md, 2026-12-06).
+     */
+    private static List<WindowFeatures> scoreAll(
+            List<WindowFeatures> own, Baseline b, ScoringConfig cfg, double[] sclRef) {
+        List<WindowFeatures> out = new ArrayList<>(own.size());
+        for (int i = 0; i < own.size(); i++) {
+            out.add(AnxietyIndex.score(own.get(i), b, cfg, sclRef == null ? null : sclRef[i]));
+        }
+        return out;
     }
 
     private static Map<Role, List<WindowFeatures>> splitByRole(SessionInfo info, List<WindowFeatures> windows) {
