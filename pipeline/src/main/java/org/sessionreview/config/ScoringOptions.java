@@ -263,8 +263,9 @@ public final class ScoringOptions {
             "scoring.episode.onset_across_unscored",
             true,
             "Whether the onset look-back goes on past windows the index did not score (gross movement), fitting"
-                    + " the scored windows alone; the onset found is kept only where the rise shows in scored windows"
-                    + " before them.");
+                    + " the scored windows and the EDA level measured through the movement (not heart rate: the"
+                    + " pulse wave is lost to motion); the onset found is kept where the rise shows in scored"
+                    + " windows before them or the EDA level through them times it.");
     public static final ConfigOption<Double> CONCORDANCE_ENTER_Z = real(
             "scoring.episode.concordance_enter_z",
             1,

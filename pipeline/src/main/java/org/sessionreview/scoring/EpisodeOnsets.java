@@ -24,15 +24,25 @@ import org.sessionreview.model.WindowFeatures;
  *       bout, as on the Stress-Predict recordings before 2026-12-05).
  *       <b>Across unscored windows</b> ({@link OnsetRule#acrossUnscored()} [true]): where the
  *       look-back stopped at such windows, it is tried again past them (other stops kept), the
- *       fit below using the scored windows alone (an unscored window's features may be the
- *       movement's: exertion raises heart rate); that onset is kept when it lies at least one hop
- *       before the leading edge of the last scored window before the unscored stretch nearest the
- *       entry, i.e. when the rise shows in scored windows before the movement. Otherwise the
- *       onset stays after the movement. Clients gesture while they talk: on the second
- *       independent cohort (2026-12-06, {@code validation/second-cohort}) 13 of 89 found onsets
- *       moved, 11 towards the planted onset (dense gestures: median +27.5 s, 4/9 within 15 s,
- *       before; -0.9 s, 5/9 after) and 2 away from it (to -77 s, where the EDA level rose during
- *       the gestures a minute before the planted episode, and to -56 s).
+ *       fit below using the scored windows and, in the unscored ones, the EDA level alone
+ *       ({@link OnsetLookBack#measuredThroughMovement}: skin conductance is measured through
+ *       wrist motion, the pulse wave is not, and exertion raises heart rate within seconds).
+ *       That onset is kept when it lies at least one hop before the leading edge of the last
+ *       scored window before the unscored stretch nearest the entry (the rise shows in scored
+ *       windows before the movement), or when it lies before the cell of the first scored window
+ *       after that stretch and the EDA level is one of its rising channels with a z in the
+ *       unscored windows (the movement stretch is measured, so an onset inside it is timed by a
+ *       channel, not by where the scored windows resume). Otherwise the onset stays after the
+ *       movement, from the scored windows after it as before: an onset after a measured stretch
+ *       is not moved by it. Clients gesture while they talk, and a burst of gestures as an
+ *       arousal begins hid its onset: on the second independent cohort (2026-12-06, {@code
+ *       validation/second-cohort}) the scored windows alone moved 13 of 89 found onsets, 11
+ *       towards the planted onset (dense gestures: median +27.5 s, 4/9 within 15 s, before;
+ *       -0.9 s, 5/9 after) and 2 away from it (to -77 s, where the EDA level rose during the
+ *       gestures a minute before the planted episode, and to -56 s); the EDA level through the
+ *       movement (2026-12-06 night) moved 14 of 110, main set client 43/52 -> 46/52 within 15 s
+ *       (gesture at the onset +36.3, +55.0 -> +3.8, +6.5 s), follow-up 32/37 -> 35/37, one onset
+ *       out of 15 s (-8.5 -> -18.5 s); the first independent cohort unchanged (no onset moved).
  *       Bounded, so a stream can back-date an onset from a buffer of about 40 windows.
  *   <li><b>Rising channels.</b> Each onset feature ({@link OnsetRule#onsetFeatures()} [EDA
  *       level, HR, RMSSD]: the level-like features whose window series are smooth; the SCR rate
@@ -152,7 +162,8 @@ public final class EpisodeOnsets {
         int across = rule.acrossUnscored() ? OnsetLookBack.start(ws, entryIdx, floorS, cfg, rule, true) : lo;
         if (across < lo) {
             // the look-back met windows the index refused (gross movement): fit across them with the
-            // scored windows alone, and keep that onset only where the rise shows before them
+            // scored windows and the EDA level measured through the movement; keep that onset where
+            // the rise shows before them, or where it lies inside them timed by the EDA level there
             Double t0Across = fit(ws, across, entryIdx, cfg, rule);
             int before = lo - 1;
             while (before >= across && ws.get(before).anxietyIndex == null) {
@@ -161,7 +172,11 @@ public final class EpisodeOnsets {
             double lastEdge = before < across
                     ? Double.NEGATIVE_INFINITY
                     : EpisodeDetector.centreS(ws.get(before), cfg) + cfg.windowLengthS() / 2.0;
-            if (t0Across != null && t0Across <= lastEdge - cfg.windowHopS() + EPS) {
+            double afterS = EpisodeDetector.centreS(ws.get(lo), cfg) - half; // first scored cell after
+            if (t0Across != null
+                    && (t0Across <= lastEdge - cfg.windowHopS() + EPS
+                            || (t0Across < afterS - EPS
+                                    && OnsetLookBack.edaThroughMovement(ws, across, entryIdx, cfg, rule)))) {
                 lo = across;
                 t0 = t0Across;
             }

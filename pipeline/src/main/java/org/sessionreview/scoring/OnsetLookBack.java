@@ -48,6 +48,40 @@ final class OnsetLookBack {
     }
 
     /**
+     * Whether f's z of a window without an index (gross movement) is still a measurement that
+     * may time an onset across it: the EDA level, with {@link OnsetRule#acrossUnscored()}. Skin
+     * conductance is a DC measurement through two electrodes on the skin, sampled at 4 Hz; wrist
+     * motion reaches it only through contact pressure, whose fast steps {@code EdaQuality} masks
+     * (a window whose EDA failed quality has no EDA z and stays out). Heart rate and RMSSD come
+     * from the optical pulse wave, which motion swamps (beats missed or invented), and exertion
+     * raises heart rate within seconds: theirs stay out. A sweat response to a gesture is an SCR
+     * of 1-3 s latency and a few seconds' recovery (Boucsein 2012), small against the 30 s mean
+     * of the level.
+     */
+    static boolean measuredThroughMovement(Feature f, OnsetRule rule) {
+        return rule.acrossUnscored() && f == Feature.SCL;
+    }
+
+    /**
+     * Whether the EDA level is one of the rising channels over windows lo..entry ({@link
+     * #risingSeries}) and carries a z in a window without an index among them: the movement
+     * stretch is then measured, and an onset the fit places inside it is timed by that channel.
+     */
+    static boolean edaThroughMovement(List<WindowFeatures> ws, int lo, int entry, ScoringConfig cfg, OnsetRule rule) {
+        if (!rule.onsetFeatures().contains(Feature.SCL)
+                || !measuredThroughMovement(Feature.SCL, rule)
+                || risingSeries(ws, lo, entry, Feature.SCL, cfg, rule) == null) {
+            return false;
+        }
+        for (int j = lo; j <= entry; j++) {
+            if (ws.get(j).anxietyIndex == null && Feature.SCL.z(ws.get(j)) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Feature f's points over windows lo..entry, {x = leading edge (window centre + half the
      * window length) - latency (s), y = signed z},
      * up to its first clamped window; null when f has no z at the entry, did not rise by {@link
@@ -63,8 +97,8 @@ final class OnsetLookBack {
         List<double[]> pts = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         for (int j = lo; j <= entry; j++) {
-            if (ws.get(j).anxietyIndex == null) {
-                continue; // not scored (gross movement): its features may be the movement's
+            if (ws.get(j).anxietyIndex == null && !measuredThroughMovement(f, rule)) {
+                continue; // not scored (gross movement): its pulse-wave features may be the movement's
             }
             Double z = f.z(ws.get(j));
             if (z != null) {

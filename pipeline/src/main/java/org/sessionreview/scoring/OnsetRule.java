@@ -36,8 +36,9 @@ import org.sessionreview.config.ScoringOptions;
  *     residual variance per value ({@code LINE_OR_WANDER}: the walk with drift; {@code LINE}: the
  *     line alone; {@link OnsetBaseline}, {@link EpisodeOnsets})
  * @param acrossUnscored whether the look-back goes on past windows without an index (gross
- *     movement), the fit using the scored windows alone and its onset kept only where the rise
- *     shows in scored windows before them [true] ({@link EpisodeOnsets})
+ *     movement), the fit using the scored windows and the EDA level measured through the
+ *     movement, its onset kept where the rise shows in scored windows before them or the EDA level
+ *     through them times it [true] ({@link EpisodeOnsets}, {@link OnsetLookBack})
  * @param concordanceEnterZ a window may enter an episode only when the index without its
  *     strongest contribution (the support, {@link Concordance#support}) reaches this, z units
  *     [1.0]

@@ -61,8 +61,9 @@ class EpisodeDetectorTest {
     /**
      * 80 windows; EDA level and HR z rise linearly from 0 at signal time 300 s to 6 at 420 s and
      * stay there (a window's z at its leading edge, centre + 15 s); index = their mean. Windows whose
-     * centre lies in [fromS, toS] are unscored (gross movement: no index, the z-scores kept, here
-     * high as exertion would make them).
+     * centre lies in [fromS, toS] are unscored (gross movement: no index, the z-scores kept): their
+     * HR z high as exertion and a swamped pulse wave would make it, their EDA-level z the rise's, as
+     * measured through the movement ({@link OnsetLookBack#measuredThroughMovement}).
      */
     private static List<WindowFeatures> riseWithMovement(double fromS, double toS) {
         List<WindowFeatures> ws = new ArrayList<>();
@@ -76,7 +77,6 @@ class EpisodeDetectorTest {
             double c = 5.0 * k + 15;
             if (c >= fromS && c <= toS) {
                 w.anxietyIndex = null;
-                w.zScl = 9.0;
                 w.zHr = 9.0;
             }
             ws.add(w);
@@ -85,13 +85,14 @@ class EpisodeDetectorTest {
     }
 
     @Test
-    void shouldNeitherPlaceTheOnsetInsideNorTakePeaksFromWindowsTheIndexRefusedToScore() {
+    void shouldTakeNoPeaksFromWindowsTheIndexRefusedToScoreWhenMovementHidesTheOnset() {
         AnxietyEpisode clean = detect(riseWithMovement(-1, -1)).get(0);
         assertEquals(300, clean.startS(), 5, "the rise is back-dated to its onset (entered at 322.5 s)");
-        // movement from centre 280 to 310 s, over the rise's start: before, the onset went back
-        // into it (a supervisor sent to a movement bout) and its z 9 became the evidence's peaks
+        // movement from centre 280 to 310 s, over the rise's start: its HR z 9 is no peak (before
+        // 2026-12-05 it became the evidence's); the onset is timed by the EDA level measured through
+        // the movement (OnsetAcrossMovementTest)
         AnxietyEpisode moved = detect(riseWithMovement(280, 310)).get(0);
-        assertTrue(moved.startS() >= 312.5 - 1e-9, "not inside the unscored windows: " + moved.startS());
+        assertEquals(300, moved.startS(), 15, "the rise's onset inside the movement: " + moved.startS());
         assertEquals(6.0, moved.peakZ().get(Feature.SCL), 1e-12);
         assertEquals(6.0, moved.peakZ().get(Feature.HR), 1e-12);
         // movement inside the episode, 380-390 s: its windows' z 9 are no peak and no part of
@@ -105,7 +106,7 @@ class EpisodeDetectorTest {
     }
 
     @Test
-    void shouldBackDateAcrossMovementOnlyWhenTheRiseShowsInScoredWindowsBeforeIt() {
+    void shouldBackDateAcrossMovementOnlyWhenTheRiseShowsBeforeItOrTheEdaMeasuredThroughIt() {
         // the rise starts at 300 s and shows in the scored windows up to centre 315 (edge 330);
         // movement at centres 320-345 s hides the entry, which comes after it
         List<WindowFeatures> ws = riseWithMovement(320, 345);
@@ -118,10 +119,14 @@ class EpisodeDetectorTest {
                 CFG.toBuilder().set(ScoringOptions.ONSET_ACROSS_UNSCORED, false).build();
         AnxietyEpisode stopped = EpisodeDetector.detect(Role.CLIENT, ws, off).get(0);
         assertTrue(stopped.startS() >= 347.5 - 1e-9, "the look-back stops at the movement: " + stopped.startS());
-        // the rise hidden by the movement itself (flat scored windows before it): not back-dated
-        // into the movement, with the option on
-        AnxietyEpisode hidden = detect(riseWithMovement(280, 310)).get(0);
-        assertTrue(hidden.startS() >= 312.5 - 1e-9, "not inside the unscored windows: " + hidden.startS());
+        // the rise hidden by the movement itself (flat scored windows before it) and the EDA not
+        // measured through it (no EDA z there): not back-dated into the movement
+        List<WindowFeatures> lost = riseWithMovement(280, 310);
+        for (WindowFeatures w : lost) {
+            w.zScl = w.anxietyIndex == null ? null : w.zScl;
+        }
+        AnxietyEpisode hidden = detect(lost).get(0);
+        assertTrue(hidden.startS() >= 312.5 - 1e-9, "not inside the unmeasured windows: " + hidden.startS());
     }
 
     @Test
