@@ -176,7 +176,8 @@ public final class EpisodeOnsets {
             if (t0Across != null
                     && (t0Across <= lastEdge - cfg.windowHopS() + EPS
                             || (t0Across < afterS - EPS
-                                    && OnsetLookBack.edaThroughMovement(ws, across, entryIdx, cfg, rule)))) {
+                                    && OnsetLookBack.edaThroughMovement(
+                                            ws, across, entryIdx, before + 1, lo - 1, cfg, rule)))) {
                 lo = across;
                 t0 = t0Across;
             }

@@ -64,16 +64,26 @@ final class OnsetLookBack {
 
     /**
      * Whether the EDA level is one of the rising channels over windows lo..entry ({@link
-     * #risingSeries}) and carries a z in a window without an index among them: the movement
-     * stretch is then measured, and an onset the fit places inside it is timed by that channel.
+     * #risingSeries}) and carries a z in a window without an index among {@code stretchFrom..
+     * stretchTo} (the unscored stretch an onset placed before the first scored window after the
+     * movement falls in): that stretch is then measured, and an onset the fit places inside it is
+     * timed by that channel. A measured stretch further back does not vouch for an unmeasured one
+     * nearer the entry.
      */
-    static boolean edaThroughMovement(List<WindowFeatures> ws, int lo, int entry, ScoringConfig cfg, OnsetRule rule) {
+    static boolean edaThroughMovement(
+            List<WindowFeatures> ws,
+            int lo,
+            int entry,
+            int stretchFrom,
+            int stretchTo,
+            ScoringConfig cfg,
+            OnsetRule rule) {
         if (!rule.onsetFeatures().contains(Feature.SCL)
                 || !measuredThroughMovement(Feature.SCL, rule)
                 || risingSeries(ws, lo, entry, Feature.SCL, cfg, rule) == null) {
             return false;
         }
-        for (int j = lo; j <= entry; j++) {
+        for (int j = Math.max(lo, stretchFrom); j <= Math.min(entry, stretchTo); j++) {
             if (ws.get(j).anxietyIndex == null && Feature.SCL.z(ws.get(j)) != null) {
                 return true;
             }

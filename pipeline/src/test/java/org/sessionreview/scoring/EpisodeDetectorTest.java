@@ -127,6 +127,23 @@ class EpisodeDetectorTest {
         }
         AnxietyEpisode hidden = detect(lost).get(0);
         assertTrue(hidden.startS() >= 312.5 - 1e-9, "not inside the unmeasured windows: " + hidden.startS());
+        // the same, with a second movement a minute earlier (centres 230-240 s) through which the
+        // EDA level was measured: that stretch does not vouch for the unmeasured one nearer the
+        // entry (before: 300.0 s, inside the unmeasured windows)
+        List<WindowFeatures> twoStretches = riseWithMovement(280, 310);
+        for (WindowFeatures w : twoStretches) {
+            double c = w.startS + 15;
+            if (w.anxietyIndex == null) {
+                w.zScl = null;
+            } else if (c >= 230 && c <= 240) {
+                w.anxietyIndex = null;
+                w.zHr = 9.0;
+            }
+        }
+        AnxietyEpisode notVouched = detect(twoStretches).get(0);
+        assertTrue(
+                notVouched.startS() >= 312.5 - 1e-9,
+                "not inside the unmeasured windows nearest the entry: " + notVouched.startS());
     }
 
     @Test
