@@ -296,10 +296,11 @@ public final class ScoringOptions {
             "scoring.episode.silent_channels",
             SilentChannelRule.class,
             SilentChannelRule.EDA_NON_RESPONDER,
-            "Channels whose baseline median and MAD are both 0 (no SCR in the calibration stretch) carry no"
-                    + " baseline information: KEEP counts them in the concordance support, CHANNEL leaves them"
-                    + " out where they do not rise, EDA_NON_RESPONDER also leaves out the EDA level of a wearer"
-                    + " without SCRs (Venables & Mitchell 1996).");
+            "Channels whose calibration baseline has median and MAD 0 and whose calibration windows all read"
+                    + " 0 (no SCR at all) carry no baseline information: KEEP counts them in the concordance"
+                    + " support, CHANNEL leaves them out where they do not rise, EDA_NON_RESPONDER also leaves out"
+                    + " the EDA level of a wearer without SCRs (Venables & Mitchell 1996). Coded and stored"
+                    + " baselines are not judged.");
     public static final ConfigOption<Boolean> SCL_DRIFT_FOLLOWING = flag(
             "scoring.scl_drift.enabled",
             true,

@@ -91,7 +91,7 @@ public final class EpisodeEvidence {
      * As {@link #text(AnxietyEpisode, List, boolean, ScoringConfig)}; when the wearer has silent
      * channels ({@link SilentChannels}), the text says that the concordance rests on the other
      * channels where they do not rise, e.g. {@code ; concordance rests on the other channels where
-     * SCR rate does not rise (calibration median and MAD 0: no baseline information)}.
+     * SCR rate does not rise (no SCR in the calibration stretch: no baseline information)}.
      */
     public static String text(
             AnxietyEpisode e, List<Annotation> cuesInside, boolean coded, ScoringConfig cfg, Set<Feature> silent) {
@@ -134,7 +134,7 @@ public final class EpisodeEvidence {
                     .append(
                             nonResponder
                                     ? "no SCR in the calibration stretch: an electrodermal non-responder"
-                                    : "calibration median and MAD 0: no baseline information")
+                                    : "no SCR in the calibration stretch: no baseline information")
                     .append(")");
         }
         if (!coded) {

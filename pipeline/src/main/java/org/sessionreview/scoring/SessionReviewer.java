@@ -104,7 +104,7 @@ public final class SessionReviewer {
                 // the tonic floor is anchored at a calibration baseline's stretch (a settling
                 // wearer's later one); a coded or stored baseline keeps the configured stretch
                 double[] anchor = b.stretch().orElse(new double[] {cfg.baselineStartS(), cfg.baselineEndS()});
-                silent.put(role, SilentChannels.of(b, own, anchor[0], anchor[1], cfg));
+                silent.put(role, SilentChannels.of(b, own, cfg));
                 double[] sclRef = b.get(Feature.SCL).isPresent()
                         ? DriftFollowingLevel.references(
                                 own,

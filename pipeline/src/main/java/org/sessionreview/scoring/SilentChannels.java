@@ -33,7 +33,13 @@ import org.sessionreview.model.WindowFeatures;
  * as an electrodermal non-responder (about 10-25 % of people show no or hardly any SCRs:
  * Venables &amp; Mitchell 1996; Boucsein 2012, ch. 3 on hypo-responders), and the EDA level is
  * left out in the same way: without sudomotor responses its level follows electrode hydration,
- * not arousal. Levels the device cannot resolve need no rule here: EDA below 0.05 uS is contact
+ * not arousal. One-sided, as for the SCR rate: a flat or falling level is what such a wearer
+ * shows whether aroused or not, so it is no evidence against arousal; a rising one still counts,
+ * since slow hydration drift is taken out before (the drift-following reference, {@link
+ * DriftFollowingLevel}) and the strongest channel is chosen among all channels, so a level rise
+ * alone makes no episode. Only a calibration baseline from enough windows of its own stretch is
+ * judged ({@link #of}): a coded or stored baseline, or a feature that fell back to the whole
+ * session (live, before the stretch has passed), has no silent channel. Levels the device cannot resolve need no rule here: EDA below 0.05 uS is contact
  * loss and never scored (DOMAIN.md 4.0).
  *
  * <p>References: Venables &amp; Mitchell 1996, <i>The effects of age, sex and time of testing on
@@ -46,26 +52,27 @@ public final class SilentChannels {
     /**
      * The wearer's silent features under the configured rule, in {@link Feature} order.
      *
-     * @param windows the wearer's windows (any order); with {@code fromS}/{@code toS} the stretch
-     *     (seconds from media start) whose wholly contained windows must all read exactly 0
+     * @param baseline the wearer's baseline; only a calibration baseline ({@link Baseline#stretch()}
+     *     present) is judged: a coded or stored baseline's median and MAD come from windows other
+     *     than that stretch (another session's, for a stored one), so no channel is silent there
+     * @param windows the wearer's windows (any order); those wholly inside the baseline's stretch
+     *     must all read exactly 0, and be at least {@code scoring.min_baseline_windows} (fewer,
+     *     and the feature's baseline fell back to the whole session: not judged either)
      */
-    public static Set<Feature> of(
-            Baseline baseline, List<WindowFeatures> windows, double fromS, double toS, ScoringConfig cfg) {
-        return of(baseline, windows, fromS, toS, cfg, cfg.get(ScoringOptions.SILENT_CHANNELS));
+    public static Set<Feature> of(Baseline baseline, List<WindowFeatures> windows, ScoringConfig cfg) {
+        return of(baseline, windows, cfg, cfg.get(ScoringOptions.SILENT_CHANNELS));
     }
 
     /** As above under {@code rule}; empty for {@link SilentChannelRule#KEEP}. */
     public static Set<Feature> of(
-            Baseline baseline,
-            List<WindowFeatures> windows,
-            double fromS,
-            double toS,
-            ScoringConfig cfg,
-            SilentChannelRule rule) {
+            Baseline baseline, List<WindowFeatures> windows, ScoringConfig cfg, SilentChannelRule rule) {
         EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
-        if (rule == SilentChannelRule.KEEP) {
+        Optional<double[]> stretch = baseline.stretch();
+        if (rule == SilentChannelRule.KEEP || stretch.isEmpty()) {
             return Collections.unmodifiableSet(out);
         }
+        double fromS = stretch.get()[0];
+        double toS = stretch.get()[1];
         for (Feature f : Feature.values()) {
             if (silent(baseline.get(f)) && allZero(f, windows, fromS, toS, cfg)) {
                 out.add(f);
@@ -82,7 +89,10 @@ public final class SilentChannels {
         return silent.contains(f) && f.contribution(z, cfg) <= 0;
     }
 
-    /** True when the usable values of {@code f} in windows wholly inside the stretch are all 0 (and exist). */
+    /**
+     * True when the usable values of {@code f} in windows wholly inside the stretch are all 0 and
+     * at least the minimum a baseline needs (the windows its median and MAD came from).
+     */
     private static boolean allZero(
             Feature f, List<WindowFeatures> windows, double fromS, double toS, ScoringConfig cfg) {
         int n = 0;
@@ -94,7 +104,7 @@ public final class SilentChannels {
                 n++;
             }
         }
-        return n > 0;
+        return n > 0 && n >= cfg.minBaselineWindows();
     }
 
     private static boolean silent(Optional<FeatureBaseline> b) {

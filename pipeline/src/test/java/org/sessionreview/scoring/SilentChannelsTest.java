@@ -188,7 +188,7 @@ class SilentChannelsTest {
     }
 
     private static Set<Feature> silent(List<WindowFeatures> ws, Baseline b, ScoringConfig cfg) {
-        return SilentChannels.of(b, ws, cfg.baselineStartS(), cfg.baselineEndS(), cfg);
+        return SilentChannels.of(b, ws, cfg);
     }
 
     @Test
@@ -200,26 +200,50 @@ class SilentChannelsTest {
                 .put(Feature.SCR_RATE, new FeatureBaseline(0, 0, 48))
                 .put(Feature.SCL, new FeatureBaseline(0.8, 0.01, 48))
                 .put(Feature.HR, new FeatureBaseline(72, 1, 48))
-                .build();
+                .build()
+                .fromStretch(120, 360, false);
         Baseline fewScrs = Baseline.builder("test")
                 .put(Feature.SCR_RATE, new FeatureBaseline(0, 1, 48))
                 .put(Feature.SCL, new FeatureBaseline(0.8, 0.01, 48))
-                .build();
-        assertEquals(
-                Set.of(Feature.SCR_RATE),
-                SilentChannels.of(nonResponder, none, 120, 360, CFG, SilentChannelRule.CHANNEL));
+                .build()
+                .fromStretch(120, 360, false);
+        assertEquals(Set.of(Feature.SCR_RATE), SilentChannels.of(nonResponder, none, CFG, SilentChannelRule.CHANNEL));
         assertEquals(
                 Set.of(Feature.SCR_RATE, Feature.SCL),
-                SilentChannels.of(nonResponder, none, 120, 360, CFG, SilentChannelRule.EDA_NON_RESPONDER));
-        assertEquals(Set.of(), SilentChannels.of(nonResponder, none, 120, 360, CFG, SilentChannelRule.KEEP));
-        assertEquals(Set.of(), SilentChannels.of(fewScrs, none, 120, 360, CFG, SilentChannelRule.EDA_NON_RESPONDER));
+                SilentChannels.of(nonResponder, none, CFG, SilentChannelRule.EDA_NON_RESPONDER));
+        assertEquals(Set.of(), SilentChannels.of(nonResponder, none, CFG, SilentChannelRule.KEEP));
+        assertEquals(Set.of(), SilentChannels.of(fewScrs, none, CFG, SilentChannelRule.EDA_NON_RESPONDER));
         assertEquals(
                 Set.of(),
-                SilentChannels.of(nonResponder, one, 120, 360, CFG, SilentChannelRule.EDA_NON_RESPONDER),
+                SilentChannels.of(nonResponder, one, CFG, SilentChannelRule.EDA_NON_RESPONDER),
                 "one SCR in the calibration stretch: a responder, if a calm one");
         assertEquals(
+                Set.of(Feature.SCR_RATE, Feature.SCL), SilentChannels.of(nonResponder, none, CFG), "by the option");
+    }
+
+    @Test
+    void shouldJudgeOnlyACalibrationBaselineFromEnoughWindowsOfItsOwnStretch() {
+        List<WindowFeatures> none = wearer(1, 0, 0, null);
+        Baseline.Builder zeros = Baseline.builder("test")
+                .put(Feature.SCR_RATE, new FeatureBaseline(0, 0, 48))
+                .put(Feature.SCL, new FeatureBaseline(0.8, 0.01, 48));
+        assertEquals(
                 Set.of(Feature.SCR_RATE, Feature.SCL),
-                SilentChannels.of(nonResponder, none, 120, 360, CFG),
-                "by the option");
+                SilentChannels.of(zeros.build().fromStretch(120, 360, false), none, CFG),
+                "the calibration stretch 120-360 s: 43 windows, all without SCR");
+        // a coded or stored baseline (no calibration stretch): its median and MAD come from other
+        // windows, another session's for a stored one; before, this session's 120-360 s were read
+        assertEquals(Set.of(), SilentChannels.of(zeros.build(), none, CFG));
+        // a stretch too short for a baseline of its own (the features fell back to the whole
+        // session, e.g. live before the stretch has passed): the windows checked are not the
+        // baseline's; before, one zero window was enough
+        int min = CFG.minBaselineWindows();
+        double shortEnd = 120 + 30 + (min - 2) * CELL_S; // min - 1 windows of 30 s every 5 s
+        assertEquals(Set.of(), SilentChannels.of(zeros.build().fromStretch(120, shortEnd, false), none, CFG));
+        double enoughEnd = shortEnd + CELL_S;
+        assertEquals(
+                Set.of(Feature.SCR_RATE, Feature.SCL),
+                SilentChannels.of(zeros.build().fromStretch(120, enoughEnd, false), none, CFG),
+                "exactly the minimum");
     }
 }
