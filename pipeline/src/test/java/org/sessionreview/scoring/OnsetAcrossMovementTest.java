@@ -138,4 +138,22 @@ class OnsetAcrossMovementTest {
         assertEquals(onsetS, measured, 10);
         assertEquals(onsetS, lost, 10);
     }
+
+    @Test
+    void shouldNotTakeAnEdaRiseMadeByExertionInABurstForTheOnset() {
+        // a burst a minute before the onset whose exertion raised the EDA level (z 3, 6 and 9 in
+        // its unscored windows, back to rest right after it): the rise at 300 s is timed by the
+        // windows after the burst, not pulled back into the burst's raised level
+        double onsetS = 300;
+        for (double exertionZ : new double[] {3, 6, 9}) {
+            List<WindowFeatures> ws = rise(onsetS, 45, onsetS - 75, onsetS - 45, false, 31);
+            for (WindowFeatures w : ws) {
+                if (w.anxietyIndex == null && w.zScl != null) {
+                    w.zScl = exertionZ;
+                }
+            }
+            double start = onset(ws, CFG);
+            assertEquals(onsetS, start, 15, "exertion z " + exertionZ + ": onset " + start);
+        }
+    }
 }
