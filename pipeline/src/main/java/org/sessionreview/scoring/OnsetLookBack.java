@@ -107,12 +107,18 @@ final class OnsetLookBack {
         List<double[]> pts = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         for (int j = lo; j <= entry; j++) {
-            if (ws.get(j).anxietyIndex == null && !measuredThroughMovement(f, rule)) {
+            boolean unscored = ws.get(j).anxietyIndex == null;
+            if (unscored && !measuredThroughMovement(f, rule)) {
                 continue; // not scored (gross movement): its pulse-wave features may be the movement's
             }
             Double z = f.z(ws.get(j));
             if (z != null) {
                 double y = f.sign() * z;
+                if (unscored && y >= cfg.zClamp() - EPS) {
+                    // a level at the clamp under movement is the exertion's or the contact's (a
+                    // pressed electrode), not the rise's top: it neither ends the series nor joins it
+                    continue;
+                }
                 min = Math.min(min, y);
                 double edge = EpisodeDetector.centreS(ws.get(j), cfg) + cfg.windowLengthS() / 2.0;
                 pts.add(new double[] {edge - rule.latencyS(f), y});

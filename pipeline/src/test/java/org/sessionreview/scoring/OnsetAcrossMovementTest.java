@@ -141,11 +141,12 @@ class OnsetAcrossMovementTest {
 
     @Test
     void shouldNotTakeAnEdaRiseMadeByExertionInABurstForTheOnset() {
-        // a burst a minute before the onset whose exertion raised the EDA level (z 3, 6 and 9 in
-        // its unscored windows, back to rest right after it): the rise at 300 s is timed by the
-        // windows after the burst, not pulled back into the burst's raised level
+        // a burst a minute before the onset whose exertion raised the EDA level (z 3, 6, 9 and the
+        // clamp 10 in its unscored windows, back to rest right after it): the rise at 300 s is
+        // timed by the windows after the burst, not pulled back into the burst's raised level
+        // (before the clamp rule: 220.0 s at z 10, the clamped level ending the rising series)
         double onsetS = 300;
-        for (double exertionZ : new double[] {3, 6, 9}) {
+        for (double exertionZ : new double[] {3, 6, 9, 10}) {
             List<WindowFeatures> ws = rise(onsetS, 45, onsetS - 75, onsetS - 45, false, 31);
             for (WindowFeatures w : ws) {
                 if (w.anxietyIndex == null && w.zScl != null) {
