@@ -41,9 +41,9 @@ import org.sessionreview.model.WindowFeatures;
  * weight (a lone channel cannot be concordant), and the window is not judged at all ({@link
  * #judged} false) when it carries no feature z (windows scored elsewhere, with only an index).
  *
- * <p><b>Silent channels</b> ({@link SilentChannels}, 2026-12-06 late): a channel whose baseline
- * median and MAD are both 0 (no SCR at all in the calibration stretch) is left out of the support and
- * its channel count wherever it does not rise: its zero is no measurement of calm, and counting
+ * <p><b>Silent channels</b> ({@link SilentChannels}, 2026-12-06 late): a channel without baseline
+ * information (calibration median and MAD 0 and every calibration window 0: no SCR at all in the
+ * calibration stretch) is left out of the support and its channel count wherever it does not rise: its zero is no measurement of calm, and counting
  * it kept the heart-rate, RMSSD and temperature arousals of electrodermal non-responders out.
  * The strongest channel is still chosen among all channels, so a lone rise stays a lone rise.
  *
