@@ -3,7 +3,6 @@ package org.sessionreview.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -67,24 +66,7 @@ class SilentChannelsTest {
             }
             v[c][0] += driftUs * t / DURATION_S;
         }
-        List<WindowFeatures> out = new ArrayList<>();
-        for (int k = 0; k + CELLS_PER_WINDOW <= cells; k++) {
-            double[] m = new double[level.length];
-            for (int c = k; c < k + CELLS_PER_WINDOW; c++) {
-                for (int f = 0; f < level.length; f++) {
-                    m[f] += v[c][f] / CELLS_PER_WINDOW;
-                }
-            }
-            WindowFeatures w = Windows.window("client", k * CELL_S);
-            w.edaSclUs = m[0];
-            w.edaScrPerMin = Math.max(0, m[1]);
-            w.hrBpm = m[2];
-            w.hrvRmssdMs = m[3];
-            w.fidgetPower = Math.max(0, m[4]);
-            w.tempSlopeCPerMin = m[5];
-            out.add(w);
-        }
-        return out;
+        return SyntheticSession.windowsOfCells("client", v);
     }
 
     private static SessionReview review(List<WindowFeatures> ws, ScoringConfig cfg) {

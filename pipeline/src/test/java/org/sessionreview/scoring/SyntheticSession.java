@@ -64,17 +64,29 @@ final class SyntheticSession {
                 cellValues[c][f] = FEATURES[f][0] + cellSd * rnd.nextGaussian() + arousal * FEATURES[f][2];
             }
         }
+        List<WindowFeatures> out = windowsOfCells(role, cellValues);
+        for (WindowFeatures w : out) {
+            w.sessionId = sessionId;
+            w.startMillis = MEDIA_START_MILLIS + Math.round(w.startS * 1000);
+        }
+        return out;
+    }
+
+    /**
+     * 30 s windows every 5 s of one wearer from 5 s cells of {EDA level, SCR rate, HR, RMSSD,
+     * fidget power, temperature slope}: each window's features are the mean of its six cells (SCR
+     * rate and fidget power at least 0).
+     */
+    static List<WindowFeatures> windowsOfCells(String role, double[][] cellValues) {
         List<WindowFeatures> out = new ArrayList<>();
-        for (int k = 0; k + CELLS_PER_WINDOW <= cells; k++) {
-            double[] mean = new double[FEATURES.length];
+        for (int k = 0; k + CELLS_PER_WINDOW <= cellValues.length; k++) {
+            double[] mean = new double[6];
             for (int c = k; c < k + CELLS_PER_WINDOW; c++) {
-                for (int f = 0; f < FEATURES.length; f++) {
+                for (int f = 0; f < mean.length; f++) {
                     mean[f] += cellValues[c][f] / CELLS_PER_WINDOW;
                 }
             }
             WindowFeatures w = Windows.window(role, k * CELL_S);
-            w.sessionId = sessionId;
-            w.startMillis = MEDIA_START_MILLIS + Math.round(w.startS * 1000);
             w.edaSclUs = mean[0];
             w.edaScrPerMin = Math.max(0, mean[1]);
             w.hrBpm = mean[2];
