@@ -3,8 +3,10 @@ package org.sessionreview.scoring;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.sessionreview.model.Role;
 
 /**
@@ -13,7 +15,7 @@ import org.sessionreview.model.Role;
  * seconds from media start. Immutable.
  */
 public final class AnxietyEpisode implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L; // 2: silentLeftOut
 
     private final Role role;
     private final double startS;
@@ -23,8 +25,11 @@ public final class AnxietyEpisode implements Serializable {
     private final int windowCount;
     private final EnumMap<Feature, Double> peakZ;
     private final EnumMap<Feature, Double> meanZ;
+    private final EnumSet<Feature> silentLeftOut;
 
     /**
+     * An episode whose concordance left no silent channel out ({@link #silentLeftOut} empty).
+     *
      * @param peakZ per feature, the window z-score that went furthest in the anxiety direction
      *     (largest {@code sign * z}); features never scored inside the episode are absent
      * @param meanZ per feature, the mean z over the episode's windows where it was scored
@@ -38,6 +43,23 @@ public final class AnxietyEpisode implements Serializable {
             int windowCount,
             Map<Feature, Double> peakZ,
             Map<Feature, Double> meanZ) {
+        this(role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ, Set.of());
+    }
+
+    /**
+     * As above, with the wearer's silent channels ({@link SilentChannels}) that the episode
+     * detector left out of the concordance support of at least one of the episode's windows.
+     */
+    public AnxietyEpisode(
+            Role role,
+            double startS,
+            double endS,
+            double peakIndex,
+            double peakS,
+            int windowCount,
+            Map<Feature, Double> peakZ,
+            Map<Feature, Double> meanZ,
+            Set<Feature> silentLeftOut) {
         this.role = Objects.requireNonNull(role, "role");
         if (!(endS >= startS)) {
             throw new IllegalArgumentException("episode end " + endS + " before start " + startS);
@@ -49,6 +71,8 @@ public final class AnxietyEpisode implements Serializable {
         this.windowCount = windowCount;
         this.peakZ = copy(peakZ);
         this.meanZ = copy(meanZ);
+        this.silentLeftOut = EnumSet.noneOf(Feature.class);
+        this.silentLeftOut.addAll(silentLeftOut);
     }
 
     /**
@@ -56,7 +80,7 @@ public final class AnxietyEpisode implements Serializable {
      * an episode cut at the video's end ({@link VideoRange#overlapping}).
      */
     public AnxietyEpisode endingAt(double endS) {
-        return new AnxietyEpisode(role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ);
+        return new AnxietyEpisode(role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ, silentLeftOut);
     }
 
     private static EnumMap<Feature, Double> copy(Map<Feature, Double> m) {
@@ -108,6 +132,17 @@ public final class AnxietyEpisode implements Serializable {
         return Collections.unmodifiableMap(meanZ);
     }
 
+    /**
+     * The wearer's silent channels ({@link SilentChannels}) left out of the concordance support
+     * ({@link Concordance#leftOutOfSupport}) in at least one window of the episode where the
+     * detector consulted that support (to enter or to stay, {@link EpisodeDetector}), in {@link
+     * Feature} order; empty when the wearer has none or they rose wherever it was consulted. The
+     * windows are those of the detected episode, before any cut at the video's end.
+     */
+    public Set<Feature> silentLeftOut() {
+        return Collections.unmodifiableSet(silentLeftOut);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof AnxietyEpisode)) {
@@ -121,7 +156,8 @@ public final class AnxietyEpisode implements Serializable {
                 && peakS == e.peakS
                 && windowCount == e.windowCount
                 && peakZ.equals(e.peakZ)
-                && meanZ.equals(e.meanZ);
+                && meanZ.equals(e.meanZ)
+                && silentLeftOut.equals(e.silentLeftOut);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sessionreview.scoring;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.sessionreview.config.ScoringConfig;
@@ -102,6 +103,27 @@ public final class Concordance {
             }
         }
         return weights > 0 ? weighted / weights : null;
+    }
+
+    /**
+     * The silent channels that {@link #support(WindowFeatures, ScoringConfig, Set)} leaves out of
+     * this window's support because they do not rise ({@link SilentChannels#leftOut}): those with a
+     * z and a positive weight that are not the strongest channel (which is out of the support
+     * anyway). Empty when {@code silent} is empty or every silent channel rises here.
+     */
+    public static Set<Feature> leftOutOfSupport(WindowFeatures w, ScoringConfig cfg, Set<Feature> silent) {
+        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        if (silent.isEmpty()) {
+            return out;
+        }
+        Feature top = strongest(w, cfg);
+        for (Feature f : silent) {
+            Double z = f.z(w);
+            if (z != null && f.weight(cfg) > 0 && f != top && SilentChannels.leftOut(f, z, silent, cfg)) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sessionreview.scoring;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,11 +101,12 @@ public final class EpisodeDetector {
             }
         }
         ws.sort(Comparator.comparingDouble((WindowFeatures w) -> w.startS));
-        List<double[]> spans = merge(hysteresis(ws, cfg, rule, silent), cfg.mergeGapS());
+        boolean[] consulted = new boolean[ws.size()];
+        List<double[]> spans = merge(hysteresis(ws, cfg, rule, silent, consulted), cfg.mergeGapS());
         List<AnxietyEpisode> episodes = new ArrayList<>();
         for (double[] span : spans) {
             if (span[1] - span[0] >= cfg.minEpisodeS() - EPS) {
-                episodes.add(summarise(role, span[0], span[1], ws, cfg));
+                episodes.add(summarise(role, span[0], span[1], ws, cfg, consulted, silent));
             }
         }
         return episodes;
@@ -128,6 +130,17 @@ public final class EpisodeDetector {
     }
 
     static List<double[]> hysteresis(List<WindowFeatures> ws, ScoringConfig cfg, OnsetRule rule, Set<Feature> silent) {
+        return hysteresis(ws, cfg, rule, silent, null);
+    }
+
+    /**
+     * As above; {@code consulted} (null, or one flag per window of {@code ws}) is set for each
+     * window whose concordance support took part in its decision: outside an episode a window
+     * at the enter threshold (is it concordant enough to enter?), inside one a window at the leave
+     * threshold (concordant enough to stay?); none when the rule has no concordance.
+     */
+    static List<double[]> hysteresis(
+            List<WindowFeatures> ws, ScoringConfig cfg, OnsetRule rule, Set<Feature> silent, boolean[] consulted) {
         double half = cfg.windowHopS() / 2.0;
         double bridgeS = cfg.maxUnscoredBridgeS();
         List<double[]> spans = new ArrayList<>();
@@ -168,6 +181,11 @@ public final class EpisodeDetector {
                             || rule.concordanceEnterZ() == Double.NEGATIVE_INFINITY
                             || !Concordance.levelShift(ws, i, shiftS, cfg.enterThreshold(), cfg)
                             || Concordance.concordant(w, shiftZ, cfg, silent));
+            if (consulted != null && idx != null) {
+                consulted[i] = inside
+                        ? idx >= cfg.leaveThreshold() && rule.concordanceStayZ() != Double.NEGATIVE_INFINITY
+                        : idx >= cfg.enterThreshold() && rule.concordanceEnterZ() != Double.NEGATIVE_INFINITY;
+            }
             boolean unknown = false;
             if (inside && idx == null) {
                 unknownStart = Double.isNaN(unknownStart) ? cellStart : unknownStart;
@@ -237,19 +255,35 @@ public final class EpisodeDetector {
         return out;
     }
 
+    /**
+     * The episode over the windows whose centre lies in {@code [startS, endS]}; its silent channels
+     * left out ({@link AnxietyEpisode#silentLeftOut}) are those {@link
+     * Concordance#leftOutOfSupport} names in any of them whose support was {@code consulted}.
+     */
     private static AnxietyEpisode summarise(
-            Role role, double startS, double endS, List<WindowFeatures> ws, ScoringConfig cfg) {
+            Role role,
+            double startS,
+            double endS,
+            List<WindowFeatures> ws,
+            ScoringConfig cfg,
+            boolean[] consulted,
+            Set<Feature> silent) {
         double peak = Double.NEGATIVE_INFINITY;
         double peakS = startS;
         int count = 0;
         Map<Feature, Double> peakZ = new EnumMap<>(Feature.class);
         Map<Feature, double[]> sums = new EnumMap<>(Feature.class);
-        for (WindowFeatures w : ws) {
+        Set<Feature> leftOut = EnumSet.noneOf(Feature.class);
+        for (int i = 0; i < ws.size(); i++) {
+            WindowFeatures w = ws.get(i);
             double c = centreS(w, cfg);
             if (c < startS - EPS || c > endS + EPS) {
                 continue;
             }
             count++;
+            if (consulted[i]) {
+                leftOut.addAll(Concordance.leftOutOfSupport(w, cfg, silent));
+            }
             if (w.anxietyIndex == null) {
                 // unscored (gross movement, or no channel passing quality): its z-scores are no
                 // evidence of arousal, as it has no index
@@ -275,6 +309,6 @@ public final class EpisodeDetector {
         }
         Map<Feature, Double> meanZ = new EnumMap<>(Feature.class);
         sums.forEach((f, s) -> meanZ.put(f, s[0] / s[1]));
-        return new AnxietyEpisode(role, startS, endS, peak, peakS, count, peakZ, meanZ);
+        return new AnxietyEpisode(role, startS, endS, peak, peakS, count, peakZ, meanZ, leftOut);
     }
 }

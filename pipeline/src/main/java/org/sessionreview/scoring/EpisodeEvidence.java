@@ -88,10 +88,16 @@ public final class EpisodeEvidence {
     }
 
     /**
-     * As {@link #text(AnxietyEpisode, List, boolean, ScoringConfig)}; when the wearer has silent
-     * channels ({@link SilentChannels}), the text says that the concordance rests on the other
-     * channels where they do not rise, e.g. {@code ; concordance rests on the other channels where
-     * SCR rate does not rise (no SCR in the calibration stretch: no baseline information)}.
+     * As {@link #text(AnxietyEpisode, List, boolean, ScoringConfig)}; when the episode's detector
+     * left at least one of the wearer's silent channels out of the concordance support of at
+     * least one of its windows ({@link AnxietyEpisode#silentLeftOut}), the text says that the
+     * concordance rests on the other channels where the wearer's silent channels ({@code silent},
+     * {@link SilentChannels}) do not rise, e.g. {@code ; concordance rests on the other channels
+     * where SCR rate does not rise (no SCR in the calibration stretch: no baseline information)}.
+     * An episode of such a wearer whose silent channels rose wherever the support was consulted
+     * (SCRs appeared) gets no such sentence: its concordance counted them as any other channel.
+     *
+     * @param silent the wearer's silent channels, naming the sentence's channels and reason
      */
     public static String text(
             AnxietyEpisode e, List<Annotation> cuesInside, boolean coded, ScoringConfig cfg, Set<Feature> silent) {
@@ -123,7 +129,7 @@ public final class EpisodeEvidence {
                     .append(String.join(", ", others))
                     .append(")");
         }
-        if (!silent.isEmpty()) {
+        if (!silent.isEmpty() && !e.silentLeftOut().isEmpty()) {
             List<String> labels = new ArrayList<>();
             silent.stream().sorted().forEach(f -> labels.add(f.label()));
             boolean nonResponder = silent.contains(Feature.SCL) && silent.contains(Feature.SCR_RATE);
