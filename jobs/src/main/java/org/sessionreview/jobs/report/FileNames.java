@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * File names of the pages made from ids (session, therapist, client key) of one report. Ids come
- * from session.json and may hold anything; a page's name must stay inside its folder and be a
- * plain link. An id of letters, digits, {@code . _ -} (not starting with a dot, at most 100
- * characters) is used as it is; any other id becomes its safe characters plus an 8-hex hash of
- * the id, so that two ids never share a page. So does a plain id that another id of the report
- * equals but for letter case ({@code T01} and {@code t01}): on a case-insensitive file system
- * (macOS, Windows defaults) their pages would overwrite each other.
+ * File names of the pages of one folder of a report, made from ids (session ids, therapist ids or
+ * client keys; {@link PageNames} holds one per folder). Ids come from session.json and may hold
+ * anything; a page's name must stay inside its folder and be a plain link. An id of letters,
+ * digits, {@code . _ -} (not starting with a dot, at most 100 characters) is used as it is; any
+ * other id becomes its safe characters plus an 8-hex hash of the id, so that two ids never share
+ * a page. So does a plain id that another id of the same folder equals but for letter case
+ * ({@code T01} and {@code t01}): on a case-insensitive file system (macOS, Windows defaults) their
+ * pages would overwrite each other.
  */
 public final class FileNames {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
@@ -33,7 +34,10 @@ public final class FileNames {
         this.caseTwins = caseTwins;
     }
 
-    /** The names of a report whose pages are made from {@code ids} (any order, repeats allowed). */
+    /**
+     * The names of one folder whose pages are made from {@code ids} (any order, repeats and nulls
+     * allowed): exactly the ids that get a page there, as a case twin hashes its twin's name.
+     */
     public static FileNames of(Collection<String> ids) {
         Map<String, String> firstSpelling = new HashMap<>();
         Set<String> twins = new HashSet<>();

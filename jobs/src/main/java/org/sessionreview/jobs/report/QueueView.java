@@ -120,11 +120,11 @@ public record QueueView(
                 unflagged,
                 List.copyOf(tables.withheld()),
                 therapists.stream()
-                        .map(t -> new Link(t, t, tables.names().page(t)))
+                        .map(t -> new Link(t, t, tables.names().trainee(t)))
                         .toList(),
                 clients.stream()
                         .map(c -> new Link(
-                                c, SessionViews.shortKey(c), tables.names().page(c)))
+                                c, SessionViews.shortKey(c), tables.names().client(c)))
                         .toList());
     }
 
@@ -152,7 +152,7 @@ public record QueueView(
             boolean clientWearable,
             boolean therapistWearable,
             List<Map<String, Object>> moments,
-            FileNames names) {
+            PageNames names) {
         List<Map<String, Object>> sorted = SessionViews.sorted(moments);
         int start = startHere(sorted);
         Map<String, Object> m = start == 0 ? null : sorted.get(start - 1);
@@ -166,11 +166,11 @@ public record QueueView(
         return new Row(
                 rank,
                 id,
-                names.page(id),
+                names.session(id),
                 therapist,
-                names.page(therapist),
+                names.trainee(therapist),
                 SessionViews.shortKey(client),
-                names.page(client),
+                names.client(client),
                 Rows.str(s, "session_date"),
                 Rows.int0(s, "session_number"),
                 Rows.int0(s, "safety_events") > 0,

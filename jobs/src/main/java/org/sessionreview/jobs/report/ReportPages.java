@@ -49,7 +49,7 @@ public final class ReportPages {
             Map<String, Object> m = model("../", "Trainee " + t.therapistId(), methods);
             m.put("t", t);
             write(
-                    dir.resolve("trainees").resolve(tables.names().page(t.therapistId())),
+                    dir.resolve("trainees").resolve(tables.names().trainee(t.therapistId())),
                     renderer.render("trainee.ftlh", m));
         }
         Files.createDirectories(dir.resolve("clients"));
@@ -58,7 +58,7 @@ public final class ReportPages {
             Map<String, Object> m = model("../", "Client " + SessionViews.shortKey(c.clientKey()), methods);
             m.put("c", c);
             write(
-                    dir.resolve("clients").resolve(tables.names().page(c.clientKey())),
+                    dir.resolve("clients").resolve(tables.names().client(c.clientKey())),
                     renderer.render("client.ftlh", m));
         }
         return new Written(

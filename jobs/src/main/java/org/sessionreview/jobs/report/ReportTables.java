@@ -35,7 +35,7 @@ public final class ReportTables {
     private final List<Map<String, Object>> trainees;
     private final List<Map<String, Object>> clients;
     private final Map<String, Map<String, String>> footers;
-    private final FileNames names;
+    private final PageNames names;
 
     ReportTables(
             List<Map<String, Object>> allSessions,
@@ -73,19 +73,23 @@ public final class ReportTables {
         this.trainees = List.copyOf(trainees);
         this.clients = List.copyOf(clients);
         this.footers = Collections.unmodifiableMap(new TreeMap<>(footers));
-        List<String> ids = new ArrayList<>();
-        for (Map<String, Object> s : allSessions) {
-            ids.add(Rows.str(s, "session_id"));
-            ids.add(Rows.str(s, "therapist_id"));
-            ids.add(Rows.str(s, "client_key"));
+        // the ids that get a page: the consented sessions, and their therapists and clients (the
+        // trainee and client pages are those of the queue, QueueView); before 2026-12-06 one pool
+        // of every kind and of withheld sessions, so a client key or a withheld session's id could
+        // hash a visible page's name
+        List<String> sessionIds = new ArrayList<>();
+        List<String> therapistIds = new ArrayList<>();
+        List<String> clientKeys = new ArrayList<>();
+        for (Map<String, Object> s : kept) {
+            sessionIds.add(Rows.str(s, "session_id"));
+            therapistIds.add(Rows.str(s, "therapist_id"));
+            clientKeys.add(Rows.str(s, "client_key"));
         }
-        trainees.forEach(r -> ids.add(Rows.str(r, "therapist_id")));
-        clients.forEach(r -> ids.add(Rows.str(r, "client_key")));
-        this.names = FileNames.of(ids);
+        this.names = PageNames.of(sessionIds, therapistIds, clientKeys);
     }
 
-    /** The page names of this report's sessions, trainees and clients. */
-    public FileNames names() {
+    /** The page names of this report's sessions, trainees and clients, per folder. */
+    public PageNames names() {
         return names;
     }
 

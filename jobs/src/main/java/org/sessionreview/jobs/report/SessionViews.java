@@ -73,18 +73,18 @@ public final class SessionViews {
         return quality == 0 ? zero : Format.percent(quality);
     }
 
-    static Header header(Map<String, Object> s, boolean clientWearable, boolean therapistWearable, FileNames names) {
+    static Header header(Map<String, Object> s, boolean clientWearable, boolean therapistWearable, PageNames names) {
         String clientKey = Rows.str(s, "client_key");
         double qc = Rows.dbl0(s, "data_quality_client");
         double qt = Rows.dbl0(s, "data_quality_therapist");
         return new Header(
                 Rows.str(s, "session_id"),
-                names.page(Rows.str(s, "session_id")),
+                names.session(Rows.str(s, "session_id")),
                 Rows.str(s, "therapist_id"),
-                names.page(Rows.str(s, "therapist_id")),
+                names.trainee(Rows.str(s, "therapist_id")),
                 clientKey,
                 shortKey(clientKey),
-                names.page(clientKey),
+                names.client(clientKey),
                 Rows.int0(s, "session_number"),
                 Rows.str(s, "session_date"),
                 Format.mmss(Rows.dbl0(s, "duration_s")),

@@ -222,9 +222,9 @@ public final class TrendViews {
         return new ClientLine(
                 Rows.int0(r, "session_number"),
                 id,
-                tables.names().page(id),
+                tables.names().session(id),
                 therapist,
-                tables.names().page(therapist),
+                tables.names().trainee(therapist),
                 Rows.str(r, "session_date"),
                 Rows.anxiety(r)[0],
                 Rows.anxiety(r)[1],

@@ -66,7 +66,7 @@ class QueueViewTest {
                 true,
                 true,
                 moments,
-                FileNames.DISTINCT);
+                PageNames.DISTINCT);
         assertEquals("16:00", row.startAt());
         assertEquals("m-3", row.startAnchor());
         assertEquals("coded safety event", row.startWhat());
@@ -113,14 +113,14 @@ class QueueViewTest {
                 new java.util.HashMap<>(Fixtures.session("S", "T", "k", 1, "2026-03-01", 1000, 0, true));
         s.put("data_quality_client", 0.0);
         s.put("data_quality_therapist", 0.98);
-        QueueView.Row row = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
+        QueueView.Row row = QueueView.row(1, s, 0.5, true, true, List.of(), PageNames.DISTINCT);
         // before: "0 %", which reads as a measured 0 %; a session without client data stays marked LOW
         assertEquals("none", row.qualityClient());
         assertTrue(row.lowClient());
         assertFalse(row.lowTherapist());
         assertEquals(
                 "no valid wearable data",
-                SessionViews.header(s, true, true, FileNames.DISTINCT).qualityClient());
+                SessionViews.header(s, true, true, PageNames.DISTINCT).qualityClient());
     }
 
     @Test
@@ -131,30 +131,30 @@ class QueueViewTest {
         s.put("missing_channels", List.of());
         // no therapist wearable declared: a legitimate set-up, not a LOW (and not "no valid data")
         assertFalse(SessionViews.hasWearable(s, "therapist", List.of()));
-        QueueView.Row none = QueueView.row(1, s, 0.5, true, false, List.of(), FileNames.DISTINCT);
+        QueueView.Row none = QueueView.row(1, s, 0.5, true, false, List.of(), PageNames.DISTINCT);
         assertEquals("no wearable", none.qualityTherapist());
         assertFalse(none.lowTherapist());
         assertFalse(none.lowClient());
         assertEquals(
                 "no wearable",
-                SessionViews.header(s, true, false, FileNames.DISTINCT).qualityTherapist());
+                SessionViews.header(s, true, false, PageNames.DISTINCT).qualityTherapist());
         // a therapist wristband that was declared (a window of it, or a channel missing) but
         // recorded nothing valid: before, its 0 was never marked LOW
         java.util.Map<String, Object> window = Fixtures.row("role", "therapist");
         assertTrue(SessionViews.hasWearable(s, "therapist", List.of(window)));
         s.put("missing_channels", List.of("therapist:TEMP"));
         assertTrue(SessionViews.hasWearable(s, "therapist", List.of()));
-        QueueView.Row worn = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
+        QueueView.Row worn = QueueView.row(1, s, 0.5, true, true, List.of(), PageNames.DISTINCT);
         assertEquals("none", worn.qualityTherapist());
         assertTrue(worn.lowTherapist());
         assertFalse(worn.lowClient());
         assertEquals(
                 "no valid wearable data",
-                SessionViews.header(s, true, true, FileNames.DISTINCT).qualityTherapist());
+                SessionViews.header(s, true, true, PageNames.DISTINCT).qualityTherapist());
         s.put("data_quality_therapist", 0.3);
-        assertTrue(QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT)
+        assertTrue(QueueView.row(1, s, 0.5, true, true, List.of(), PageNames.DISTINCT)
                 .lowTherapist());
-        assertFalse(QueueView.row(1, s, 0.25, true, true, List.of(), FileNames.DISTINCT)
+        assertFalse(QueueView.row(1, s, 0.25, true, true, List.of(), PageNames.DISTINCT)
                 .lowTherapist());
     }
 
@@ -167,12 +167,12 @@ class QueueViewTest {
         s.put("missing_channels", List.of());
         assertFalse(SessionViews.hasWearable(s, "client", List.of()));
         // before: "LOW none", which sent a supervisor after a sensor problem
-        QueueView.Row row = QueueView.row(1, s, 0.5, false, true, List.of(), FileNames.DISTINCT);
+        QueueView.Row row = QueueView.row(1, s, 0.5, false, true, List.of(), PageNames.DISTINCT);
         assertEquals("no wearable", row.qualityClient());
         assertFalse(row.lowClient());
         assertEquals(
                 "no wearable",
-                SessionViews.header(s, false, true, FileNames.DISTINCT).qualityClient());
+                SessionViews.header(s, false, true, PageNames.DISTINCT).qualityClient());
     }
 
     @Test
@@ -183,7 +183,7 @@ class QueueViewTest {
         s.put("ruptures_confrontation", 1);
         s.put("safety_events", 0);
         s.put("missed_opportunities", 3);
-        QueueView.Row coded = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
+        QueueView.Row coded = QueueView.row(1, s, 0.5, true, true, List.of(), PageNames.DISTINCT);
         assertEquals("2 / 1", coded.ruptures());
         assertEquals("0", coded.safetyEvents());
         assertEquals("3", coded.missed());
@@ -192,7 +192,7 @@ class QueueViewTest {
         s.put("ruptures_confrontation", 0);
         s.put("missed_opportunities", null);
         // before: "0 / 0" and "0", which read as a calm, coded session
-        QueueView.Row uncoded = QueueView.row(1, s, 0.5, true, true, List.of(), FileNames.DISTINCT);
+        QueueView.Row uncoded = QueueView.row(1, s, 0.5, true, true, List.of(), PageNames.DISTINCT);
         assertEquals(SessionViews.NOT_CODED, uncoded.ruptures());
         assertEquals(SessionViews.NOT_CODED, uncoded.safetyEvents());
         assertEquals(SessionViews.NOT_CODED, uncoded.missed());

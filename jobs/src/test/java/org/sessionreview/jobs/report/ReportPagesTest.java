@@ -64,12 +64,12 @@ class ReportPagesTest {
                 List.of());
         ReportPages.write(t, Optional.empty(), out);
 
-        String upper = t.names().page("T01");
-        String lower = t.names().page("t01");
+        String upper = t.names().trainee("T01");
+        String lower = t.names().trainee("t01");
         // before: T01.html and t01.html, one file where case is not told apart
         assertFalse(upper.equalsIgnoreCase(lower), upper + " " + lower);
         assertTrue(upper.matches("T01-[0-9a-f]{8}\\.html"), upper);
-        assertEquals("T02.html", t.names().page("T02"));
+        assertEquals("T02.html", t.names().trainee("T02"));
         String index = Files.readString(out.resolve("index.html"));
         for (String page : List.of(upper, lower, "T02.html")) {
             assertTrue(Files.exists(out.resolve("trainees").resolve(page)), page);
