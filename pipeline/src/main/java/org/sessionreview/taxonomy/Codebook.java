@@ -190,34 +190,31 @@ public final class Codebook {
     public record Loaded(Codebook codebook, int entries, java.util.List<EntryProblem> problems) {}
 
     /**
-     * An entry left out: its line (1-based; 0 when unknown) and why, naming the section and the
-     * entry's position, never its key or value; {@code repeat} when it repeats an earlier entry
-     * verbatim (that one is used, so the labels it maps are not lost).
+     * An entry left out: its line (1-based; 0 when unknown), the section it came from, and why,
+     * naming the section and the entry's position, never its key or value; {@code repeat} when it
+     * repeats an earlier entry verbatim (that one is used, so the labels it maps are not lost);
+     * {@code keyless} when the entry has an empty key (it would map nothing).
      */
-    public record EntryProblem(long line, String reason, boolean repeat) {
-        /** An entry left out as unusable (not as a repeat). */
-        public EntryProblem(long line, String reason) {
-            this(line, reason, false);
+    public record EntryProblem(long line, CodebookSection section, String reason, boolean repeat, boolean keyless) {
+        /** An entry with a key left out as unusable (not as a repeat). */
+        public EntryProblem(long line, CodebookSection section, String reason) {
+            this(line, section, reason, false, false);
+        }
+
+        /** An entry with a key left out, as a repeat or not. */
+        public EntryProblem(long line, CodebookSection section, String reason, boolean repeat) {
+            this(line, section, reason, repeat, false);
         }
 
         /**
-         * What leaving the entry out means for the session's annotations, told by the section its
-         * reason starts with (every reason names its section first).
+         * What leaving the entry out means for the session's annotations: its section's {@link
+         * CodebookSection#consequence()}, or {@code it maps nothing} for an entry without a key
+         * (a blank name is never looked up). Told by the section the
+         * reader found the entry in, never by the reason's wording (before 2026-12-06 late, by
+         * the reason's first word).
          */
         public String consequence() {
-            if (reason.startsWith("labels ")) {
-                return "labels it would map are rejected";
-            }
-            if (reason.startsWith("actors ")) {
-                return "the actor name it would map is not recognised";
-            }
-            if (reason.startsWith("modifiers ")) {
-                return "the modifier it would rename keeps its own name";
-            }
-            if (reason.startsWith("modifier_values ")) {
-                return "words it would map are not read as values";
-            }
-            return "it maps nothing";
+            return keyless ? CodebookSection.MAPS_NOTHING : section.consequence();
         }
     }
 

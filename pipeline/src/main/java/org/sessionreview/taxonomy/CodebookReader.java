@@ -69,12 +69,13 @@ final class CodebookReader {
             if (!SECTIONS.contains(name)) {
                 r.problem(
                         r.lines.top.get(position - 1),
+                        CodebookSection.UNKNOWN,
                         "top-level entry " + position
                                 + " is not a known section; expected labels, actors, modifiers, modifier_values or"
                                 + " description");
             }
         }
-        Map<String, String> labels = r.section(root, "labels", (n, label, target) -> {
+        Map<String, String> labels = r.section(root, CodebookSection.LABELS, (n, label, target) -> {
             Optional<CanonicalCode> code = CodeTaxonomy.lookup(target.trim());
             if (code.isEmpty()) {
                 return new Target<>(null, "labels entry " + n + " maps to a value that is not a canonical code");
@@ -89,13 +90,13 @@ final class CodebookReader {
             }
             return new Target<>(code.get().code(), null);
         });
-        Map<String, Actor> actors = r.section(root, "actors", (n, key, value) -> {
+        Map<String, Actor> actors = r.section(root, CodebookSection.ACTORS, (n, key, value) -> {
             Optional<Actor> actor = Actor.parse(value);
             return actor.isPresent()
                     ? new Target<>(actor.get(), null)
                     : new Target<>(null, "actors entry " + n + " maps to a value other than client, therapist or dyad");
         });
-        Map<String, String> modifiers = r.section(root, "modifiers", (n, key, value) -> {
+        Map<String, String> modifiers = r.section(root, CodebookSection.MODIFIERS, (n, key, value) -> {
             String target = value.trim().toLowerCase(Locale.ROOT);
             return IDENTIFIER.matcher(target).matches()
                     ? new Target<>(target, null)
@@ -109,7 +110,10 @@ final class CodebookReader {
         ModifierValues values = ModifierValues.parse(
                 r.lines.fields("modifier_values"),
                 (m, w, reason, repeat) -> r.problems.add(new Codebook.EntryProblem(
-                        w == 0 ? r.lines.entry("modifier_values", m) : r.lines.word(m, w), reason, repeat)));
+                        w == 0 ? r.lines.entry("modifier_values", m) : r.lines.word(m, w),
+                        CodebookSection.MODIFIER_VALUES,
+                        reason,
+                        repeat)));
         Codebook book = new Codebook(sourceName, labels, actors, modifiers, values);
         r.problems.sort(java.util.Comparator.comparingLong(Codebook.EntryProblem::line));
         return new Codebook.Loaded(book, r.lines.entries, List.copyOf(r.problems));
@@ -146,7 +150,8 @@ final class CodebookReader {
     }
 
     /** The usable entries of one string-valued section, keys lower-cased. */
-    private <V> Map<String, V> section(JsonNode root, String section, Check<V> check) {
+    private <V> Map<String, V> section(JsonNode root, CodebookSection from, Check<V> check) {
+        String section = from.key();
         Map<String, V> out = new TreeMap<>();
         JsonNode node = root.get(section);
         if (node == null || node.isNull()) {
@@ -175,7 +180,10 @@ final class CodebookReader {
                 continue;
             }
             if (e.key().isBlank()) {
-                leftOut(reasonOf, n, line, "section '" + section + "' has an empty key (entry " + n + ")");
+                // an entry without a key maps nothing, whatever its section (EntryProblem#keyless)
+                String reason = "section '" + section + "' has an empty key (entry " + n + ")";
+                reasonOf.put(n, reason);
+                problems.add(new Codebook.EntryProblem(line, from, reason, false, true));
                 continue;
             }
             if (!v.isTextual() || v.asText().isBlank()) {
@@ -183,26 +191,29 @@ final class CodebookReader {
                         reasonOf,
                         n,
                         line,
+                        from,
                         section + " entry " + n + " must map to a non-empty string, not "
                                 + (v.isTextual() ? "a blank one" : "a " + v.getNodeType()));
                 continue;
             }
             Target<V> t = check.check(n, e.key(), v.asText());
             if (t.problem() != null) {
-                leftOut(reasonOf, n, line, t.problem());
+                leftOut(reasonOf, n, line, from, t.problem());
                 continue;
             }
             String key = Codebook.key(e.key());
             V previous = out.get(key);
             if (ambiguous.contains(key) || (previous != null && !previous.equals(t.value()))) {
                 // labels map to canonical codes and actors to the three actors: both safe to name
-                String targets =
-                        section.equals("modifiers") || previous == null ? "" : ": " + previous + " and " + t.value();
+                String targets = from == CodebookSection.MODIFIERS || previous == null
+                        ? ""
+                        : ": " + previous + " and " + t.value();
                 int earliest = used.get(key).get(0);
                 leftOut(
                         reasonOf,
                         n,
                         line,
+                        from,
                         section + " entry " + n + " repeats the key of entry " + earliest
                                 + " (keys are case-insensitive) with a different target" + targets
                                 + "; neither is used");
@@ -213,6 +224,7 @@ final class CodebookReader {
                                 reasonOf,
                                 earlier,
                                 lines.entry(section, earlier),
+                                from,
                                 section + " entry " + earlier + " has its key repeated by entry " + n
                                         + " with a different target; neither is used");
                     }
@@ -228,6 +240,7 @@ final class CodebookReader {
             String firstReason = reasonOf.get(r[1]);
             problems.add(new Codebook.EntryProblem(
                     fields.get(r[0] - 1).line(),
+                    from,
                     firstReason == null
                             ? repeat + " (the same key and target)"
                             : repeat + ", which is not used: " + firstReason,
@@ -236,13 +249,13 @@ final class CodebookReader {
         return out;
     }
 
-    private void leftOut(Map<Integer, String> reasonOf, int entry, long line, String reason) {
+    private void leftOut(Map<Integer, String> reasonOf, int entry, long line, CodebookSection from, String reason) {
         reasonOf.put(entry, reason);
-        problem(line, reason);
+        problem(line, from, reason);
     }
 
-    private void problem(long line, String reason) {
-        problems.add(new Codebook.EntryProblem(line, reason));
+    private void problem(long line, CodebookSection from, String reason) {
+        problems.add(new Codebook.EntryProblem(line, from, reason));
     }
 
     private static String at(JsonLocation loc) {

@@ -250,23 +250,31 @@ class CodebookTest {
         assertEquals(
                 List.of(
                                 new Codebook.EntryProblem(
-                                        4, "labels entry 2 maps to a value that is not a canonical code"),
+                                        4,
+                                        CodebookSection.LABELS,
+                                        "labels entry 2 maps to a value that is not a canonical code"),
                                 new Codebook.EntryProblem(
                                         3,
+                                        CodebookSection.LABELS,
                                         "labels entry 1 has its key repeated by entry 4 with a different target; neither is"
                                                 + " used"),
                                 new Codebook.EntryProblem(
                                         6,
+                                        CodebookSection.LABELS,
                                         "labels entry 4 repeats the key of entry 1 (keys are case-insensitive) with a"
                                                 + " different target: ANX_STR_SIGH and ANX_STR_FIDGET; neither is used"),
                                 new Codebook.EntryProblem(
-                                        8, "actors entry 2 maps to a value other than client, therapist or dyad"),
+                                        8,
+                                        CodebookSection.ACTORS,
+                                        "actors entry 2 maps to a value other than client, therapist or dyad"),
                                 new Codebook.EntryProblem(
                                         9,
+                                        CodebookSection.UNKNOWN,
                                         "top-level entry 3 is not a known section; expected labels, actors, modifiers,"
                                                 + " modifier_values or description"),
                                 new Codebook.EntryProblem(
                                         10,
+                                        CodebookSection.MODIFIER_VALUES,
                                         "modifier_values entry 1, word 2 must map a non-empty word to a non-empty string or a"
                                                 + " whole number"))
                         .stream()
@@ -311,11 +319,18 @@ class CodebookTest {
         assertEquals(
                 List.of(
                         new Codebook.EntryProblem(
-                                5, "labels entry 3 repeats entry 1 verbatim (the same key and target)", true),
+                                5,
+                                CodebookSection.LABELS,
+                                "labels entry 3 repeats entry 1 verbatim (the same key and target)",
+                                true),
                         new Codebook.EntryProblem(
-                                7, "actors entry 2 repeats entry 1 verbatim (the same key and target)", true),
+                                7,
+                                CodebookSection.ACTORS,
+                                "actors entry 2 repeats entry 1 verbatim (the same key and target)",
+                                true),
                         new Codebook.EntryProblem(
                                 8,
+                                CodebookSection.MODIFIER_VALUES,
                                 "modifier_values entry 1, word 3 repeats word 1 verbatim (the same word and value)",
                                 true)),
                 loaded.problems());
@@ -391,14 +406,17 @@ class CodebookTest {
                 List.of(
                         new Codebook.EntryProblem(
                                 3,
+                                CodebookSection.MODIFIER_VALUES,
                                 "modifier_values entry 2, word 1 repeats entry 1 verbatim (the same modifier and words)",
                                 true),
                         new Codebook.EntryProblem(
                                 3,
+                                CodebookSection.MODIFIER_VALUES,
                                 "modifier_values entry 2, word 2 repeats entry 1 verbatim (the same modifier and words)",
                                 true),
                         new Codebook.EntryProblem(
                                 4,
+                                CodebookSection.MODIFIER_VALUES,
                                 "modifier_values entry 3 repeats an earlier modifier (case-insensitive): its word 1 is"
                                         + " not used",
                                 false)),
