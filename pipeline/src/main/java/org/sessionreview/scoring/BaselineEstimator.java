@@ -11,10 +11,11 @@ import org.sessionreview.model.WindowFeatures;
  * Estimates a wearer's personal {@link Baseline} from the wearer's own windows (DOMAIN.md 4.0).
  *
  * <p>For each {@link Feature}, the values used are those of windows that lie wholly inside the
- * stretch ({@code startS >= from} and {@code endS <= to}), whose feature is non-null and whose
- * channel quality reaches {@link ScoringConfig#qualityThreshold()}. When a feature has fewer than
- * {@link ScoringConfig#minBaselineWindows()} such values, that feature falls back to all usable
- * windows of the session, and the source string says so:
+ * stretch ({@code startS >= from} and {@code endS <= to}), whose feature is non-null, whose
+ * channel quality reaches {@link ScoringConfig#qualityThreshold()} and that are rest windows
+ * ({@link #restWindow}: less than {@link ScoringConfig#grossMovementMaxS()} of gross movement).
+ * When a feature has fewer than {@link ScoringConfig#minBaselineWindows()} such values, that
+ * feature falls back to all usable windows of the session, and the source string says so:
  *
  * <ul>
  *   <li>{@code calibration 120-360 s}: every feature from the stretch;
@@ -139,10 +140,22 @@ public final class BaselineEstimator {
         return new FeatureBaseline(m, median.evaluate(dev), values.length);
     }
 
+    /**
+     * True when a window may stand for the wearer's rest: not an end-of-stream marker, and with
+     * less than {@link ScoringConfig#grossMovementMaxS()} (10 s) of gross movement. A window the
+     * index leaves unscored for movement is exertion (walking, stairs: EDA and heart rate rise
+     * with it, DOMAIN.md 4.0), not rest; before 2026-12-06 night such windows counted, so a short
+     * session whose minutes 2-6 fell on the walk after it had the walk as its baseline (sixth
+     * audit, 111.5 bpm against a rest of 66.8).
+     */
+    static boolean restWindow(WindowFeatures w, ScoringConfig cfg) {
+        return !w.endOfStream && w.grossMovementS < cfg.grossMovementMaxS();
+    }
+
     static double[] values(
             List<WindowFeatures> windows, Feature f, Predicate<WindowFeatures> where, ScoringConfig cfg) {
         return windows.stream()
-                .filter(w -> !w.endOfStream && where.test(w) && f.usable(w, cfg))
+                .filter(w -> restWindow(w, cfg) && where.test(w) && f.usable(w, cfg))
                 .mapToDouble(w -> f.value(w))
                 .toArray();
     }

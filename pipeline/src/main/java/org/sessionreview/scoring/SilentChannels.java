@@ -97,7 +97,7 @@ public final class SilentChannels {
             Feature f, List<WindowFeatures> windows, double fromS, double toS, ScoringConfig cfg) {
         int n = 0;
         for (WindowFeatures w : windows) {
-            if (!w.endOfStream && w.startS >= fromS && w.endS <= toS && f.usable(w, cfg)) {
+            if (BaselineEstimator.restWindow(w, cfg) && w.startS >= fromS && w.endS <= toS && f.usable(w, cfg)) {
                 if (f.value(w) != 0) {
                     return false;
                 }

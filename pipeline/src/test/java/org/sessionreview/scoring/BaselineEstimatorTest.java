@@ -111,4 +111,59 @@ class BaselineEstimatorTest {
         assertEquals(4.5, b.get(Feature.SCL).orElseThrow().median(), 1e-12);
         assertEquals(0.5, b.get(Feature.SCL).orElseThrow().mad(), 1e-12);
     }
+
+    /**
+     * Sixth audit (validation/sixth-cohort, session D4): a 3-minute session after which the
+     * client walked on, so the calibration stretch (120-360 s from media start) held walking
+     * windows only; their heart rate (111.5 bpm against a rest of 66.8) became the baseline and
+     * the episode planted in the video (+16 bpm) read low. Windows the index does not score for
+     * gross movement are exertion, not rest (DOMAIN.md 4.0), so they stay out of the baseline.
+     */
+    @Test
+    void shouldLeaveWindowsWithGrossMovementOutOfTheBaseline() {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            WindowFeatures rest = window("client", 120 + 15 * i);
+            rest.hrBpm = 70.0 + 0.1 * i;
+            rest.cardiacQuality = 1.0;
+            rest.grossMovementS = CFG.grossMovementMaxS() - 1; // some movement, still scored
+            ws.add(rest);
+            WindowFeatures walking = window("client", 125 + 15 * i);
+            walking.hrBpm = 110.0;
+            walking.cardiacQuality = 1.0;
+            walking.grossMovementS = CFG.grossMovementMaxS();
+            ws.add(walking);
+        }
+
+        Baseline b = BaselineEstimator.calibration(ws, CFG);
+
+        FeatureBaseline hr = b.get(Feature.HR).orElseThrow();
+        assertEquals(70.55, hr.median(), 1e-9);
+        assertEquals(12, hr.count());
+        assertEquals("calibration 120-360 s", b.source());
+    }
+
+    @Test
+    void shouldFallBackToTheRestOfTheRecordingWhenOnlyWalkingFillsTheStretch() {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double start = 120 + 5 * i; // 120-315: walking
+            WindowFeatures walking = window("client", start);
+            walking.hrBpm = 110.0;
+            walking.cardiacQuality = 1.0;
+            walking.grossMovementS = 30;
+            ws.add(walking);
+            WindowFeatures rest = window("client", 1000 + 5 * i);
+            rest.hrBpm = 66.0 + 0.05 * i;
+            rest.cardiacQuality = 1.0;
+            ws.add(rest);
+        }
+
+        Baseline b = BaselineEstimator.calibration(ws, CFG);
+
+        FeatureBaseline hr = b.get(Feature.HR).orElseThrow();
+        assertEquals(40, hr.count());
+        assertEquals(66.975, hr.median(), 1e-9);
+        assertEquals("whole session (calibration stretch had 0 usable windows)", b.source());
+    }
 }
