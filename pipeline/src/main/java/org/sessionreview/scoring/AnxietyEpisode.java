@@ -15,7 +15,7 @@ import org.sessionreview.model.Role;
  * seconds from media start. Immutable.
  */
 public final class AnxietyEpisode implements Serializable {
-    private static final long serialVersionUID = 2L; // 2: silentLeftOut
+    private static final long serialVersionUID = 3L; // 2: silentLeftOut, 3: watchFromS
 
     private final Role role;
     private final double startS;
@@ -26,6 +26,8 @@ public final class AnxietyEpisode implements Serializable {
     private final EnumMap<Feature, Double> peakZ;
     private final EnumMap<Feature, Double> meanZ;
     private final EnumSet<Feature> silentLeftOut;
+    /** Seconds from media start before which the episode cannot be watched (the video's start). */
+    private final double watchFromS;
 
     /**
      * An episode whose concordance left no silent channel out ({@link #silentLeftOut} empty).
@@ -60,6 +62,20 @@ public final class AnxietyEpisode implements Serializable {
             Map<Feature, Double> peakZ,
             Map<Feature, Double> meanZ,
             Set<Feature> silentLeftOut) {
+        this(role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ, silentLeftOut, Double.NEGATIVE_INFINITY);
+    }
+
+    private AnxietyEpisode(
+            Role role,
+            double startS,
+            double endS,
+            double peakIndex,
+            double peakS,
+            int windowCount,
+            Map<Feature, Double> peakZ,
+            Map<Feature, Double> meanZ,
+            Set<Feature> silentLeftOut,
+            double watchFromS) {
         this.role = Objects.requireNonNull(role, "role");
         if (!(endS >= startS)) {
             throw new IllegalArgumentException("episode end " + endS + " before start " + startS);
@@ -73,6 +89,7 @@ public final class AnxietyEpisode implements Serializable {
         this.meanZ = copy(meanZ);
         this.silentLeftOut = EnumSet.noneOf(Feature.class);
         this.silentLeftOut.addAll(silentLeftOut);
+        this.watchFromS = watchFromS;
     }
 
     /**
@@ -80,7 +97,18 @@ public final class AnxietyEpisode implements Serializable {
      * an episode cut at the video's end ({@link VideoRange#overlapping}).
      */
     public AnxietyEpisode endingAt(double endS) {
-        return new AnxietyEpisode(role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ, silentLeftOut);
+        return new AnxietyEpisode(
+                role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ, silentLeftOut, watchFromS);
+    }
+
+    /**
+     * This episode, everything kept, with its time before {@code fromS} (seconds from media
+     * start: the video's start, 0) left out of {@link #watchableS()}: an episode begun before the
+     * video ({@link VideoRange#overlapping}), whose start, the onset, is kept.
+     */
+    public AnxietyEpisode watchableFrom(double fromS) {
+        return new AnxietyEpisode(
+                role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ, silentLeftOut, fromS);
     }
 
     private static EnumMap<Feature, Double> copy(Map<Feature, Double> m) {
@@ -103,8 +131,20 @@ public final class AnxietyEpisode implements Serializable {
         return endS;
     }
 
+    /** End minus start, seconds. */
     public double durationS() {
         return endS - startS;
+    }
+
+    /**
+     * The seconds of the episode that can be watched: from its start, or from the video's start
+     * when it began before it ({@link #watchableFrom}), to its end (already cut at the video's
+     * end). What {@code anxiety_time_s}, the flag reason's minutes and the anxiety burden count;
+     * before 2026-12-06 night they counted the time before the video too (sixth audit: 492.5 s
+     * where 235 s could be watched).
+     */
+    public double watchableS() {
+        return Math.max(0, endS - Math.max(startS, watchFromS));
     }
 
     /** Highest anxiety index of the episode's windows. */
@@ -155,6 +195,7 @@ public final class AnxietyEpisode implements Serializable {
                 && peakIndex == e.peakIndex
                 && peakS == e.peakS
                 && windowCount == e.windowCount
+                && Double.compare(watchFromS, e.watchFromS) == 0
                 && peakZ.equals(e.peakZ)
                 && meanZ.equals(e.meanZ)
                 && silentLeftOut.equals(e.silentLeftOut);

@@ -17,11 +17,12 @@ import org.sessionreview.config.ScoringConfig;
  * <p><b>Priority</b> (anxiety burden; higher = review first):
  *
  * <pre>
- *   priority = sum over client episodes e of (duration_e in minutes x peakIndex_e)
+ *   priority = sum over client episodes e of (watchable minutes_e x peakIndex_e)
  *              + priorityPerEpisode [0.5] x number of client episodes
  * </pre>
  *
- * Every term is positive (an episode's peak index is at least the enter threshold), so adding
+ * where an episode's watchable minutes are its time inside the video ({@link
+ * AnxietyEpisode#watchableS()}). Every term is positive (an episode's peak index is at least the enter threshold), so adding
  * an episode, lengthening one or raising its peak raises the priority. Order of review, as
  * planned: SAFE events, then unaddressed ruptures, then missed opportunities, then this anxiety
  * burden; later issues add those as higher-ranking terms, so this term only orders sessions
@@ -45,7 +46,7 @@ public final class ReviewPriority {
     public static double priority(List<AnxietyEpisode> clientEpisodes, ScoringConfig cfg) {
         double p = 0;
         for (AnxietyEpisode e : clientEpisodes) {
-            p += e.durationS() / 60.0 * e.peakIndex() + cfg.priorityPerEpisode();
+            p += e.watchableS() / 60.0 * e.peakIndex() + cfg.priorityPerEpisode();
         }
         return p;
     }
@@ -74,7 +75,7 @@ public final class ReviewPriority {
             double minutes = 0;
             double peak = Double.NEGATIVE_INFINITY;
             for (AnxietyEpisode e : clientEpisodes) {
-                minutes += e.durationS() / 60.0;
+                minutes += e.watchableS() / 60.0;
                 peak = Math.max(peak, e.peakIndex());
             }
             reasons.add(n + " candidate client anxiety episode" + (n == 1 ? "" : "s") + " ("

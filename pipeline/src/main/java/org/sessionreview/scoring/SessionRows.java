@@ -41,7 +41,7 @@ final class SessionRows {
                 !DataRuns.of(clientWindows).runs().isEmpty() && VideoRange.coverage(clientWindows, info.durationS) > 0;
         r.anxietyEpisodes = clientData ? client.size() : null;
         r.anxietyTimeS = clientData
-                ? client.stream().mapToDouble(AnxietyEpisode::durationS).sum()
+                ? client.stream().mapToDouble(AnxietyEpisode::watchableS).sum()
                 : null;
         // from windows outside the video too (the episode rule sees them), but unknown, as the
         // burden, when no client data overlap the video

@@ -26,8 +26,9 @@ final class VideoRange {
      * episode running past the video's end cut there: what lies beyond cannot be watched, and
      * its time is not the session's (a heart-beat file that ran on for a day after a 12-minute
      * video made a 23-hour episode, its burden and flag reason). The start is kept: it is the
-     * onset the missed-opportunity rule measures from. All of them, uncut, when the duration is
-     * not positive (unknown).
+     * onset the missed-opportunity rule measures from; the time before the video is left out of
+     * its {@link AnxietyEpisode#watchableS()}. All of them, uncut, when the duration is not
+     * positive (unknown).
      *
      * @param durationS the video's duration, seconds
      */
@@ -38,7 +39,8 @@ final class VideoRange {
         List<AnxietyEpisode> kept = new ArrayList<>(episodes.size());
         for (AnxietyEpisode e : episodes) {
             if (e.endS() > 0 && e.startS() < durationS) {
-                kept.add(e.endS() > durationS ? e.endingAt(durationS) : e);
+                AnxietyEpisode cut = e.endS() > durationS ? e.endingAt(durationS) : e;
+                kept.add(cut.startS() < 0 ? cut.watchableFrom(0) : cut);
             }
         }
         return kept;

@@ -62,6 +62,37 @@ class VideoRangeTest {
                         .toList());
     }
 
+    /**
+     * Sixth audit (validation/sixth-cohort, seed 62, B2): a client episode from -257.5 to 12.5 s
+     * beside one of 222.5 s inside the video gave anxiety_time_s 492.5 s, the time before the
+     * video counted although it cannot be watched (the end was cut, the start was not).
+     */
+    @Test
+    void anEpisodeBegunBeforeTheVideoCountsOnlyItsWatchableTime() {
+        SessionReview r = review(-960); // the planted episode (900-1080 s) now runs -60..120 s
+        AnxietyEpisode e = r.episodes(Role.CLIENT).get(0);
+        assertTrue(e.startS() < 0 && e.endS() > 0, e.toString());
+        SessionRow row = r.sessionRow();
+        assertEquals(e.endS(), row.anxietyTimeS, 1e-9, "before: " + (e.endS() - e.startS()));
+        assertEquals(
+                e.endS() / 60.0 * e.peakIndex() + CFG.priorityPerEpisode(),
+                ReviewPriority.priority(r.episodes(Role.CLIENT), CFG),
+                1e-9);
+        assertTrue(
+                row.flagReasons
+                        .get(0)
+                        .startsWith(
+                                "1 candidate client anxiety episode (" + TimeText.oneDecimal(e.endS() / 60.0) + " min"),
+                row.flagReasons.toString());
+        assertEquals(
+                List.of(e.startS()),
+                r.moments().stream()
+                        .filter(m -> m.kind.equals("anxiety_episode"))
+                        .map(m -> m.startS)
+                        .toList(),
+                "the onset is kept");
+    }
+
     @Test
     void aRecordingTwoHoursBeforeTheVideoGivesNoMomentAndSaysWhy() {
         SessionReview aligned = review(0);
