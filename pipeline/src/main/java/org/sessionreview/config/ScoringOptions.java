@@ -145,7 +145,7 @@ public final class ScoringOptions {
                     "scoring.gross_movement_max_s",
                     10,
                     "s",
-                    "A window with at least this much gross movement gets no anxiety index.")
+                    "A window with at least this much gross movement gets no anxiety index and is no rest window for baselines.")
             .atLeast(0);
     public static final ConfigOption<Double> QUALITY_THRESHOLD = real(
                     "scoring.quality_threshold",
@@ -296,8 +296,8 @@ public final class ScoringOptions {
             "scoring.episode.silent_channels",
             SilentChannelRule.class,
             SilentChannelRule.EDA_NON_RESPONDER,
-            "Channels whose calibration baseline has median and MAD 0 and whose calibration windows all read"
-                    + " 0 (no SCR at all) carry no baseline information: KEEP counts them in the concordance"
+            "Channels whose calibration baseline has median and MAD 0 and whose calibration rest windows all"
+                    + " read 0 (no SCR at all) carry no baseline information: KEEP counts them in the concordance"
                     + " support, CHANNEL leaves them out where they do not rise, EDA_NON_RESPONDER also leaves out"
                     + " the EDA level of a wearer without SCRs (Venables & Mitchell 1996). Coded and stored"
                     + " baselines are not judged.");

@@ -108,16 +108,18 @@ public final class BaselineEstimator {
         }
         String source;
         if (fellBack.isEmpty() && fromStretch.isEmpty()) {
-            source = "none (no usable windows)";
+            source = "none (no usable windows"
+                    + movementNote(wearerWindows, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, cfg) + ")";
         } else if (fellBack.isEmpty()) {
             source = label;
         } else if (fromStretch.isEmpty()) {
-            source = "whole session (" + stretchName + " had " + maxStretchCount + " usable windows)";
+            source = "whole session (" + stretchName + " had " + maxStretchCount + " usable windows"
+                    + movementNote(wearerWindows, fromS, toS, cfg) + ")";
         } else {
             List<String> names = new ArrayList<>();
             fellBack.forEach(f -> names.add(f.label()));
             source = label + "; whole session for " + String.join(", ", names) + " (" + stretchName + " had "
-                    + maxFallbackCount + " usable windows)";
+                    + maxFallbackCount + " usable windows" + movementNote(wearerWindows, fromS, toS, cfg) + ")";
         }
         Baseline.Builder b = Baseline.builder(source);
         for (Feature f : Feature.values()) {
@@ -127,6 +129,18 @@ public final class BaselineEstimator {
             }
         }
         return b.build();
+    }
+
+    /**
+     * What a source text adds when a stretch lacks usable windows because the wearer moved:
+     * {@code ", N more with gross movement"} for the N windows wholly inside {@code [fromS, toS]}
+     * that are no rest windows ({@link #restWindow}), or nothing when there are none.
+     */
+    public static String movementNote(List<WindowFeatures> wearerWindows, double fromS, double toS, ScoringConfig cfg) {
+        long moving = wearerWindows.stream()
+                .filter(w -> !w.endOfStream && w.startS >= fromS && w.endS <= toS && !restWindow(w, cfg))
+                .count();
+        return moving == 0 ? "" : ", " + moving + " more with gross movement";
     }
 
     /** Median and MAD of non-empty values. */

@@ -60,7 +60,9 @@ public final class CodedBaselineProvider implements BaselineProvider {
                         cfg);
             }
             if (notUsed == null) {
-                notUsed = stretch + " not used: " + usable + " usable windows, " + cfg.minBaselineWindows() + " needed";
+                notUsed = stretch + " not used: " + usable + " usable windows"
+                        + BaselineEstimator.movementNote(wearerWindows, a.startS, a.endS, cfg) + ", "
+                        + cfg.minBaselineWindows() + " needed";
             }
         }
         Baseline fromFile = stored.lookup(StoredBaselines.person(info, role));

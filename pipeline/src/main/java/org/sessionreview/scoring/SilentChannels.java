@@ -16,7 +16,8 @@ import org.sessionreview.model.WindowFeatures;
  * scoring.episode.silent_channels}, {@link SilentChannelRule}, default {@code EDA_NON_RESPONDER}).
  *
  * <p>A feature is <b>silent</b> when its baseline median and MAD are both exactly 0 and every
- * window of the calibration stretch read exactly 0 (no SCR at all in the calibration stretch; a
+ * rest window of the calibration stretch read exactly 0 ({@link BaselineEstimator#restWindow}; no
+ * SCR at all in the calibration stretch; a
  * temperature slope the sensor did not resolve). Median and MAD alone are not enough: a calm
  * responder with about one SCR a minute reads 0 in most 30 s windows, and leaving its zeros out
  * while its SCRs count would bias the support upwards (on the independent cohort it added a
@@ -55,8 +56,8 @@ public final class SilentChannels {
      * @param baseline the wearer's baseline; only a calibration baseline ({@link Baseline#stretch()}
      *     present) is judged: a coded or stored baseline's median and MAD come from windows other
      *     than that stretch (another session's, for a stored one), so no channel is silent there
-     * @param windows the wearer's windows (any order); those wholly inside the baseline's stretch
-     *     must all read exactly 0, and be at least {@code scoring.min_baseline_windows} (fewer,
+     * @param windows the wearer's windows (any order); the rest windows wholly inside the
+     *     baseline's stretch must all read exactly 0, and be at least {@code scoring.min_baseline_windows} (fewer,
      *     and the feature's baseline fell back to the whole session: not judged either)
      */
     public static Set<Feature> of(Baseline baseline, List<WindowFeatures> windows, ScoringConfig cfg) {

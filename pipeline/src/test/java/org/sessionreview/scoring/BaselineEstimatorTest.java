@@ -164,6 +164,25 @@ class BaselineEstimatorTest {
         FeatureBaseline hr = b.get(Feature.HR).orElseThrow();
         assertEquals(40, hr.count());
         assertEquals(66.975, hr.median(), 1e-9);
-        assertEquals("whole session (calibration stretch had 0 usable windows)", b.source());
+        assertEquals(
+                "whole session (calibration stretch had 0 usable windows, 40 more with gross movement)", b.source());
+    }
+
+    /** Review finding: a stretch empty because the wearer moved says so, down to "none". */
+    @Test
+    void shouldSayWhenOnlyMovementLeftNoRestWindow() {
+        List<WindowFeatures> ws = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            WindowFeatures walking = window("client", 100 + 5 * i);
+            walking.hrBpm = 110.0;
+            walking.cardiacQuality = 1.0;
+            walking.grossMovementS = 30;
+            ws.add(walking);
+        }
+
+        assertEquals(
+                "none (no usable windows, 30 more with gross movement)",
+                BaselineEstimator.calibration(ws, CFG).source());
+        assertEquals("", BaselineEstimator.movementNote(List.of(scl(120, 2.0)), 0, 400, CFG));
     }
 }

@@ -86,6 +86,19 @@ class BaselineSourcesTest {
     }
 
     @Test
+    void shouldSayThatMovementEmptiedACodedStretch() {
+        List<WindowFeatures> ws = windows();
+        ws.stream().filter(w -> w.startS >= 600 && w.endS <= 900).forEach(w -> w.grossMovementS = 20);
+        Baseline b = new CodedBaselineProvider(StoredBaselines.none())
+                .baselineFor(info(), Role.CLIENT, ws, List.of(baseline(600, 900, "client")), CFG);
+        assertTrue(
+                b.source()
+                        .endsWith("; coded BASELINE 600-900 s not used: 0 usable windows, 55 more with gross movement,"
+                                + " 12 needed"),
+                b.source());
+    }
+
+    @Test
     void shouldGoOnToTheCalibrationStretchWhenACodedStretchHoldsTooFewWindows() {
         // 600-675 s: 75 s hold 10 whole windows, fewer than the 12 a baseline needs. Before: the
         // stretch was taken (>= 60 s), every feature fell back to the whole session, SCL's median
