@@ -244,7 +244,8 @@ final class CodebookReader {
                     firstReason == null
                             ? repeat + " (the same key and target)"
                             : repeat + ", which is not used: " + firstReason,
-                    firstReason == null));
+                    firstReason == null,
+                    fields.get(r[0] - 1).key().isBlank()));
         }
         return out;
     }

@@ -71,4 +71,20 @@ class CodebookSectionTest {
         assertTrue(keyless.keyless());
         assertFalse(keyless.repeat());
     }
+    /** Review finding: a verbatim repeat of an entry without a key maps nothing either. */
+    @Test
+    void shouldKeepARepeatedKeylessEntryMappingNothing() {
+        Codebook.Loaded loaded = Codebook.parseEntries("""
+                {
+                  "labels": {
+                    "": "ANX_STR_SIGH",
+                    "": "ANX_STR_SIGH"
+                  }
+                }
+                """, "cb.json");
+        List<String> got = loaded.problems().stream()
+                .map(p -> p.line() + " " + p.repeat() + " " + p.keyless() + " (" + p.consequence() + ")")
+                .toList();
+        assertEquals(List.of("3 false true (it maps nothing)", "4 false true (it maps nothing)"), got);
+    }
 }
