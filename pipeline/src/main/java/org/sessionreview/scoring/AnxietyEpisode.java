@@ -88,7 +88,7 @@ public final class AnxietyEpisode implements Serializable {
         this.peakZ = copy(peakZ);
         this.meanZ = copy(meanZ);
         this.silentLeftOut = EnumSet.noneOf(Feature.class);
-        this.silentLeftOut.addAll(silentLeftOut);
+        this.silentLeftOut.addAll(Objects.requireNonNull(silentLeftOut, "silentLeftOut"));
         this.watchFromS = watchFromS;
     }
 
@@ -107,6 +107,9 @@ public final class AnxietyEpisode implements Serializable {
      * video ({@link VideoRange#overlapping}), whose start, the onset, is kept.
      */
     public AnxietyEpisode watchableFrom(double fromS) {
+        if (!Double.isFinite(fromS)) {
+            throw new IllegalArgumentException("watchable from " + fromS + " s: not a time");
+        }
         return new AnxietyEpisode(
                 role, startS, endS, peakIndex, peakS, windowCount, peakZ, meanZ, silentLeftOut, fromS);
     }
@@ -208,6 +211,8 @@ public final class AnxietyEpisode implements Serializable {
 
     @Override
     public String toString() {
-        return "AnxietyEpisode{" + role.id() + " " + startS + "-" + endS + " peak=" + peakIndex + " z=" + peakZ + "}";
+        return "AnxietyEpisode{" + role.id() + " " + startS + "-" + endS + " peak=" + peakIndex + " z=" + peakZ
+                + (silentLeftOut.isEmpty() ? "" : " silentLeftOut=" + silentLeftOut)
+                + (watchFromS > startS ? " watchableFrom=" + watchFromS : "") + "}";
     }
 }

@@ -27,18 +27,19 @@ final class VideoRange {
      * its time is not the session's (a heart-beat file that ran on for a day after a 12-minute
      * video made a 23-hour episode, its burden and flag reason). The start is kept: it is the
      * onset the missed-opportunity rule measures from; the time before the video is left out of
-     * its {@link AnxietyEpisode#watchableS()}. All of them, uncut, when the duration is not
-     * positive (unknown).
+     * its {@link AnxietyEpisode#watchableS()}. When the duration is not positive (unknown) the
+     * video's end is unknown: every episode is kept uncut (as before 2026-12-06), its time before
+     * 0 s left out of its watchable time as above (none for one that ended before the video).
      *
      * @param durationS the video's duration, seconds
      */
     static List<AnxietyEpisode> overlapping(List<AnxietyEpisode> episodes, double durationS) {
-        if (!(durationS > 0)) {
-            return episodes;
-        }
+        boolean known = durationS > 0;
         List<AnxietyEpisode> kept = new ArrayList<>(episodes.size());
         for (AnxietyEpisode e : episodes) {
-            if (e.endS() > 0 && e.startS() < durationS) {
+            if (!known) {
+                kept.add(e.startS() < 0 ? e.watchableFrom(0) : e);
+            } else if (e.endS() > 0 && e.startS() < durationS) {
                 AnxietyEpisode cut = e.endS() > durationS ? e.endingAt(durationS) : e;
                 kept.add(cut.startS() < 0 ? cut.watchableFrom(0) : cut);
             }

@@ -93,6 +93,27 @@ class VideoRangeTest {
                 "the onset is kept");
     }
 
+    /** Review finding: without a declared duration, time before the video still does not count. */
+    @Test
+    void anEpisodeBegunBeforeAVideoOfUnknownLengthCountsFromZero() {
+        AnxietyEpisode across =
+                new AnxietyEpisode(Role.CLIENT, -60, 120, 3, 10, 30, java.util.Map.of(), java.util.Map.of());
+        AnxietyEpisode before =
+                new AnxietyEpisode(Role.CLIENT, -300, -100, 3, -200, 30, java.util.Map.of(), java.util.Map.of());
+        AnxietyEpisode inside =
+                new AnxietyEpisode(Role.CLIENT, 200, 400, 3, 300, 30, java.util.Map.of(), java.util.Map.of());
+        List<AnxietyEpisode> kept = VideoRange.overlapping(List.of(across, before, inside), 0);
+        assertEquals(3, kept.size(), "all kept, uncut, as before");
+        assertEquals(
+                List.of(-60.0, -300.0, 200.0),
+                kept.stream().map(AnxietyEpisode::startS).toList());
+        assertEquals(
+                List.of(120.0, 0.0, 200.0),
+                kept.stream().map(AnxietyEpisode::watchableS).toList());
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> across.watchableFrom(Double.NaN));
+    }
+
     @Test
     void aRecordingTwoHoursBeforeTheVideoGivesNoMomentAndSaysWhy() {
         SessionReview aligned = review(0);
