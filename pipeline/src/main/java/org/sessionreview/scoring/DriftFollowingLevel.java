@@ -124,9 +124,11 @@ public final class DriftFollowingLevel {
      *
      * <p>The anchor floor is the same {@link Params#percentile()} of the window SCLs wholly
      * inside the calibration stretch ({@link ScoringConfig#baselineStartS()} to {@link
-     * ScoringConfig#baselineEndS()}, the windows {@link BaselineEstimator#calibration} uses);
-     * with fewer than {@link ScoringConfig#minBaselineWindows()} usable windows there, the floor
-     * of the first {@code segmentS} of usable windows. Until the anchor stretch has ended the
+     * ScoringConfig#baselineEndS()}, the rest windows {@link BaselineEstimator#calibration} uses:
+     * a window with gross movement is left out, {@link BaselineEstimator#restWindow}); with fewer
+     * than {@link ScoringConfig#minBaselineWindows()} usable rest windows there, the floor of the
+     * first {@code segmentS} of usable rest windows. The trailing floors keep every usable window:
+     * a low percentile of a segment is not raised by a few sweaty minutes of walking. Until the anchor stretch has ended the
      * reference is the baseline median. Both floors are the same low percentile, so their
      * difference carries no offset: without drift it is noise around 0 and, clamped at 0, leaves
      * the reference at the baseline median exactly as without drift following; a floor that
@@ -158,19 +160,21 @@ public final class DriftFollowingLevel {
         double[] x = new double[n];
         double[] end = new double[n];
         double[] start = new double[n];
+        double[] rest = new double[n];
         for (int i = 0; i < n; i++) {
             WindowFeatures w = windows.get(i);
             t[i] = (w.startS + w.endS) / 2;
             start[i] = w.startS;
             end[i] = w.endS;
             x[i] = !w.endOfStream && Feature.SCL.usable(w, cfg) ? w.edaSclUs : Double.NaN;
+            rest[i] = BaselineEstimator.restWindow(w, cfg) ? x[i] : Double.NaN;
         }
         double[] out = new double[n];
         java.util.Arrays.fill(out, fallback);
         if (!p.enabled()) {
             return out;
         }
-        double[] anchor = anchorFloor(start, end, x, anchorFromS, anchorToS, cfg, p);
+        double[] anchor = anchorFloor(start, end, rest, anchorFromS, anchorToS, cfg, p);
         if (anchor == null) {
             return out;
         }
@@ -240,6 +244,7 @@ public final class DriftFollowingLevel {
     /**
      * The anchor floor (uS) and the time (s) from which it is known: the calibration stretch's
      * floor, else the first {@code segmentS} of usable windows; null without usable windows.
+     * {@code x} holds NaN for every window that may not anchor (unusable, or not at rest).
      */
     private static double[] anchorFloor(
             double[] start, double[] end, double[] x, double fromS, double toS, ScoringConfig cfg, Params p) {

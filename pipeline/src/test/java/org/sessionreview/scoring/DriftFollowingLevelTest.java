@@ -157,4 +157,29 @@ class DriftFollowingLevelTest {
             assertEquals(1.234, r);
         }
     }
+    /**
+     * Review finding (2026-12-06): walking through the calibration stretch (gross movement, the
+     * level raised by sweat) set the anchor floor, so a later drift was not followed until it
+     * climbed past the walk. The anchor comes from rest windows, as the baseline does.
+     */
+    @Test
+    void shouldAnchorOnRestWindowsNotOnAWalkInTheCalibrationStretch() {
+        DoubleUnaryOperator drift = linear(1.0, SESSION_S);
+        List<WindowFeatures> calm = session(drift, 9);
+        List<WindowFeatures> walk = session(drift, 9);
+        int walking = 0;
+        for (WindowFeatures w : walk) {
+            if (w.startS >= 100 && w.endS <= 400) {
+                w.edaSclUs += 1.2;
+                w.grossMovementS = CFG.grossMovementMaxS() + 5;
+                walking++;
+            }
+        }
+        DriftFollowingLevel.Params p = DriftFollowingLevel.Params.of(CFG);
+        int late = (int) (3000 / 5);
+        double calmRef = DriftFollowingLevel.references(calm, 2.0, CFG, p)[late];
+        double walkRef = DriftFollowingLevel.references(walk, 2.0, CFG, p)[late];
+        assertTrue(walking > 0 && calmRef > 2.5, "the drift is followed at rest: " + calmRef);
+        assertEquals(calmRef, walkRef, 0.05, "a walk in minutes 2-6 does not raise the anchor");
+    }
 }
