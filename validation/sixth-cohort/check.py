@@ -65,6 +65,9 @@ def overlap(a, b, c, d):
     return max(0.0, min(b, d) - max(a, c))
 
 
+cut_windows = [0]
+
+
 def main():
     d = sys.argv[1]
     plan = json.load(open(d + "/plan.json"))
@@ -174,8 +177,7 @@ def main():
             ends = [b for _, b in spans]
             odd = [x for x in cut if not (x["end_s"] - x["start_s"] >= 15 and any(abs(x["end_s"] - e) <= 1 for e in ends))]
             T.check("windows 30 s long, or cut at the recording's end (>= 15 s)", not odd, "%s %s %d windows of other lengths" % (sid, role, len(odd)))
-            T.n["(windows cut at the end of a recording, README says 30 s)"][0] += len(cut)
-            T.n["(windows cut at the end of a recording, README says 30 s)"][1] += len(cut)
+            cut_windows[0] += len(cut)  # information, not a check: it cannot fail
             # 8. baseline from the calibration stretch 120-360 s where it holds data, resting HR
             b = base[(sid, role)].get("hr_bpm")
             in_calib = any(a <= 120 and b2 >= 360 for a, b2 in spans) and dur >= 960
@@ -251,6 +253,7 @@ def main():
     total = sum(n for n, _ in T.n.values())
     ok = sum(o for _, o in T.n.values())
     print("checks equal to the plan: %d of %d" % (ok, total))
+    print("(information: %d windows cut at the end of a recording, README windows/)" % cut_windows[0])
     for f in T.fails:
         print("  MISMATCH " + f)
 
