@@ -131,7 +131,8 @@ public final class Vocabulary {
             List.of("calibration", "coded_baseline", "stored", "whole_session", "none", "other");
 
     private static final Pattern FALLBACK_SUFFIX = Pattern.compile(
-            "; whole session for [A-Za-z0-9 ,()/-]+ \\((calibration|coded) stretch had [0-9]+ usable windows\\)");
+            "; whole session for [A-Za-z0-9 ,()/-]+ \\((calibration|coded) stretch had [0-9]+ usable windows"
+                    + "(, [0-9]+ more with gross movement)?\\)");
 
     /**
      * A baseline source reduced to a fixed category. The review's text can hold a file path (a

@@ -66,6 +66,13 @@ class VocabularyTest {
                 "whole_session",
                 Vocabulary.baselineCategory("whole session (calibration stretch had 2 usable windows)"));
         assertEquals("none", Vocabulary.baselineCategory("none (no usable windows)"));
+        // since the sources name the windows gross movement took (2026-12-06 night)
+        assertEquals(
+                "calibration+whole_session_fallback",
+                Vocabulary.baselineCategory(
+                        "calibration 120-360 s; whole session for HR (calibration stretch had 3 usable"
+                                + " windows, 45 more with gross movement)"));
+        assertEquals("none", Vocabulary.baselineCategory("none (no usable windows, 30 more with gross movement)"));
         assertEquals("other", Vocabulary.baselineCategory("Alice"));
         assertEquals(
                 "client: calibration; therapist: coded_baseline",
