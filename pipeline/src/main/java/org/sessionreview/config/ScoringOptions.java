@@ -183,7 +183,10 @@ public final class ScoringOptions {
                             + " (0 = every unscored window is low time: the rule before this option).")
             .atLeast(0);
     public static final ConfigOption<Double> MIN_EPISODE_S = real(
-                    "scoring.episode.min_s", 30, "s", "Episodes shorter than this (after merging) are dropped.")
+                    "scoring.episode.min_s",
+                    30,
+                    "s",
+                    "Episodes shorter than this (after merging), or with less than this inside the video, are dropped.")
             .atLeast(0);
     public static final ConfigOption<Double> MERGE_GAP_S = real(
                     "scoring.episode.merge_gap_s", 30, "s", "Episodes separated by less than this are merged.")

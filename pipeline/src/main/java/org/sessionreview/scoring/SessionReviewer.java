@@ -123,7 +123,8 @@ public final class SessionReviewer {
                                 cfg,
                                 onsetRule != null ? onsetRule : OnsetRule.of(cfg),
                                 silent.get(role)),
-                        info.durationS);
+                        info.durationS,
+                        cfg.minEpisodeS());
             }
             episodes.put(role, found);
         }

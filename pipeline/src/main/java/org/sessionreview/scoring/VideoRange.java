@@ -22,26 +22,32 @@ final class VideoRange {
     private VideoRange() {}
 
     /**
-     * The episodes that overlap the video (end after 0 s and start before {@code durationS}), an
-     * episode running past the video's end cut there: what lies beyond cannot be watched, and
-     * its time is not the session's (a heart-beat file that ran on for a day after a 12-minute
-     * video made a 23-hour episode, its burden and flag reason). The start is kept: it is the
-     * onset the missed-opportunity rule measures from; the time before the video is left out of
-     * its {@link AnxietyEpisode#watchableS()}. When the duration is not positive (unknown) the
-     * video's end is unknown: every episode is kept uncut (as before 2026-12-06), its time before
-     * 0 s left out of its watchable time as above (none for one that ended before the video).
+     * The episodes that can be watched: those overlapping the video (end after 0 s and start
+     * before {@code durationS}) by at least {@code minWatchableS}, an episode running past the
+     * video's end cut there: what lies beyond cannot be watched, and its time is not the
+     * session's (a heart-beat file that ran on for a day after a 12-minute video made a 23-hour
+     * episode, its burden and flag reason). The start is kept: it is the onset the
+     * missed-opportunity rule measures from; the time before the video is left out of its
+     * {@link AnxietyEpisode#watchableS()}. An episode of which less than {@code minWatchableS}
+     * lies in the video (the minimum episode length, 30 s by default: the recovery from a walk
+     * that ended minutes before the video and overlapped it by 2.5 s, sixth audit) is no episode
+     * of the video and is dropped, as one wholly outside it. When the duration is not positive
+     * (unknown) the video's end is unknown: nothing is cut there.
      *
      * @param durationS the video's duration, seconds
+     * @param minWatchableS least time of an episode inside the video, seconds
      */
-    static List<AnxietyEpisode> overlapping(List<AnxietyEpisode> episodes, double durationS) {
-        boolean known = durationS > 0;
+    static List<AnxietyEpisode> overlapping(List<AnxietyEpisode> episodes, double durationS, double minWatchableS) {
+        double videoEnd = durationS > 0 ? durationS : Double.POSITIVE_INFINITY;
         List<AnxietyEpisode> kept = new ArrayList<>(episodes.size());
         for (AnxietyEpisode e : episodes) {
-            if (!known) {
-                kept.add(e.startS() < 0 ? e.watchableFrom(0) : e);
-            } else if (e.endS() > 0 && e.startS() < durationS) {
-                AnxietyEpisode cut = e.endS() > durationS ? e.endingAt(durationS) : e;
-                kept.add(cut.startS() < 0 ? cut.watchableFrom(0) : cut);
+            if (e.endS() <= 0 || e.startS() >= videoEnd) {
+                continue;
+            }
+            AnxietyEpisode cut = e.endS() > videoEnd ? e.endingAt(videoEnd) : e;
+            cut = cut.startS() < 0 ? cut.watchableFrom(0) : cut;
+            if (cut.watchableS() >= minWatchableS - 1e-9) {
+                kept.add(cut);
             }
         }
         return kept;

@@ -93,25 +93,37 @@ class VideoRangeTest {
                 "the onset is kept");
     }
 
-    /** Review finding: without a declared duration, time before the video still does not count. */
+    private static AnxietyEpisode episode(double startS, double endS) {
+        return new AnxietyEpisode(Role.CLIENT, startS, endS, 3, startS, 30, java.util.Map.of(), java.util.Map.of());
+    }
+
+    /**
+     * Sixth audit and review: time before the video does not count, also without a declared
+     * duration, and an episode of which less than the minimum episode length lies in the video
+     * (the recovery from a walk that ended before it, overlapping it by 2.5 s; one starting 20 s
+     * before the video's end) is no episode of the video.
+     */
     @Test
-    void anEpisodeBegunBeforeAVideoOfUnknownLengthCountsFromZero() {
-        AnxietyEpisode across =
-                new AnxietyEpisode(Role.CLIENT, -60, 120, 3, 10, 30, java.util.Map.of(), java.util.Map.of());
-        AnxietyEpisode before =
-                new AnxietyEpisode(Role.CLIENT, -300, -100, 3, -200, 30, java.util.Map.of(), java.util.Map.of());
-        AnxietyEpisode inside =
-                new AnxietyEpisode(Role.CLIENT, 200, 400, 3, 300, 30, java.util.Map.of(), java.util.Map.of());
-        List<AnxietyEpisode> kept = VideoRange.overlapping(List.of(across, before, inside), 0);
-        assertEquals(3, kept.size(), "all kept, uncut, as before");
+    void anEpisodeCountsOnlyWhatCanBeWatchedAndNeedsTheMinimumLengthThere() {
+        List<AnxietyEpisode> all = List.of(
+                episode(-60, 120), episode(-300, -100), episode(200, 400), episode(-277.5, 2.5), episode(1480, 1600));
+        List<AnxietyEpisode> unknown = VideoRange.overlapping(all, 0, 30);
         assertEquals(
-                List.of(-60.0, -300.0, 200.0),
-                kept.stream().map(AnxietyEpisode::startS).toList());
+                List.of(-60.0, 200.0, 1480.0),
+                unknown.stream().map(AnxietyEpisode::startS).toList());
         assertEquals(
-                List.of(120.0, 0.0, 200.0),
-                kept.stream().map(AnxietyEpisode::watchableS).toList());
+                List.of(120.0, 200.0, 120.0),
+                unknown.stream().map(AnxietyEpisode::watchableS).toList());
+        List<AnxietyEpisode> video = VideoRange.overlapping(all, 1500, 30);
+        assertEquals(
+                List.of(-60.0, 200.0),
+                video.stream().map(AnxietyEpisode::startS).toList());
+        List<AnxietyEpisode> anyLength = VideoRange.overlapping(all, 1500, 0);
+        assertEquals(
+                List.of(120.0, 200.0, 2.5, 20.0),
+                anyLength.stream().map(AnxietyEpisode::watchableS).toList());
         org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> across.watchableFrom(Double.NaN));
+                IllegalArgumentException.class, () -> all.get(0).watchableFrom(Double.NaN));
     }
 
     @Test
