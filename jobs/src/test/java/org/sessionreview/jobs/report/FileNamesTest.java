@@ -34,6 +34,26 @@ class FileNamesTest {
     }
 
     @Test
+    void shouldHashAPlainIdThatAnotherIdsHashedNameEqualsButForCase() throws Exception {
+        String spaced = "a b";
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(spaced.getBytes(StandardCharsets.UTF_8));
+        String taken = "a_b-" + HexFormat.of().formatHex(digest, 0, 4);
+        String shouting = taken.toUpperCase(java.util.Locale.ROOT);
+        for (String plain : java.util.List.of(taken, shouting)) {
+            FileNames names = FileNames.of(java.util.List.of(spaced, plain, "S01-20260319"));
+            assertEquals(taken + ".html", names.page(spaced));
+            assertTrue(
+                    names.page(plain).matches(plain + "-[0-9a-f]{8}\\.html"),
+                    plain + " should be hashed beside " + spaced + ": " + names.page(plain));
+            assertNotEquals(
+                    names.page(spaced).toLowerCase(java.util.Locale.ROOT),
+                    names.page(plain).toLowerCase(java.util.Locale.ROOT));
+            assertEquals("S01-20260319.html", names.page("S01-20260319"), "a date-like suffix is no hash");
+        }
+        assertEquals(taken + ".html", FileNames.of(java.util.List.of(taken)).page(taken), "alone it stays plain");
+    }
+
+    @Test
     void shouldGiveTheReadmesExamplePageNameWhenAnIdHoldsSpaces() throws Exception {
         String id = "T01 session 3";
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
