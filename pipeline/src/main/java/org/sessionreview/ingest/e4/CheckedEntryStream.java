@@ -15,6 +15,9 @@ import java.util.zip.ZipException;
  * ReadErrors#corruption(IOException)} tells it the same way.
  */
 final class CheckedEntryStream extends FilterInputStream {
+    /** The buffer of {@link #read()}, so that a byte-wise reader allocates nothing. */
+    private final byte[] one = new byte[1];
+
     private final ZipEntry entry;
     private final CRC32 crc = new CRC32();
     private long size;
@@ -26,7 +29,6 @@ final class CheckedEntryStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;
     }

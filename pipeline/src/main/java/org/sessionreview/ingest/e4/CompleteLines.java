@@ -19,6 +19,9 @@ import java.util.Arrays;
  * caller, since the text decoded before the failure cannot be trusted.
  */
 public final class CompleteLines extends FilterInputStream {
+    /** The buffer of {@link #read()}, so that a byte-wise reader allocates nothing. */
+    private final byte[] one = new byte[1];
+
     /** Bytes read from below per call. */
     private static final int CHUNK = 1 << 13;
     /** A line longer than this is passed on unfinished (the parser rejects such a line anyway). */
@@ -63,7 +66,6 @@ public final class CompleteLines extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;
     }
