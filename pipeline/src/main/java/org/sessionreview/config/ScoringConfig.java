@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Settings of the scoring layer (DOMAIN.md 4.0): the options of {@link ScoringOptions}, each
+ * Settings of the scoring layer (DOMAIN.md 4.0): the options of {@link ScoringOptions} and {@link
+ * ExertionOptions}, each
  * declared there once with unit, default and description, plus the feature windows' hop and
  * length, which {@link PipelineConfig} copies from {@link FeatureConfig} so that the two cannot
  * disagree (they are listed once, under {@code features.*}). Immutable and {@link Serializable}.
@@ -16,7 +17,7 @@ public final class ScoringConfig implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /** Every option of this component, in declaration order. */
-    public static final List<ConfigOption<?>> ALL = ScoringOptions.ALL;
+    public static final List<ConfigOption<?>> ALL = FeatureConfig.concat(ScoringOptions.ALL, ExertionOptions.ALL);
 
     private final Settings values;
     private final double windowHopS;

@@ -80,6 +80,11 @@ public class WindowFeatures {
     public Double zTemp;
     /** Weighted mean of the signed z-scores over channels that pass quality; null if none. */
     public Double anxietyIndex;
+    /**
+     * True when the window lies in the recovery after sustained exertion (walking, stairs) and so
+     * has no index although it would have one (the scoring layer's {@code ExertionRecovery}).
+     */
+    public boolean exertionRecovery;
 
     /** True on the record that marks the end of this wearer's stream (no features). */
     public boolean endOfStream;

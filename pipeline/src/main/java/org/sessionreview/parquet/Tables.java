@@ -256,6 +256,11 @@ public final class Tables {
                     DOUBLE,
                     "Weighted mean of signed z over channels passing quality; null when none passes",
                     r -> r.anxietyIndex)
+            .required(
+                    "exertion_recovery",
+                    BOOLEAN,
+                    "True in the recovery after sustained exertion (walking, stairs): not scored, anxiety_index null",
+                    r -> r.exertionRecovery)
             .build();
 
     public static final TableSchema<BaselineRow> BASELINES = TableSchema.<BaselineRow>builder("baselines")

@@ -23,7 +23,8 @@ import org.sessionreview.report.SessionRow;
  * <p>Steps, for each wearer with windows (client, then therapist): baseline from the {@link
  * BaselineProvider} (default: calibration stretch, see {@link BaselineEstimator}); each window
  * scored by {@link AnxietyIndex#score} (copies; the inputs are not modified), the skin conductance
- * level against a reference that follows slow drift ({@link DriftFollowingLevel}); episodes by {@link
+ * level against a reference that follows slow drift ({@link DriftFollowingLevel}), the recovery
+ * after sustained exertion left unscored ({@link ExertionRecovery}); episodes by {@link
  * EpisodeDetector}, over the whole recording; only episodes that overlap the video ({@link
  * VideoRange}) go on. Client episodes become {@code anxiety_episode} moments and drive the
  * session's anxiety columns, flag and priority ({@link ReviewPriority}); therapist episodes
@@ -95,6 +96,7 @@ public final class SessionReviewer {
         List<WindowFeatures> scored = new ArrayList<>();
         Map<Role, List<AnxietyEpisode>> episodes = new EnumMap<>(Role.class);
         Map<Role, Set<Feature>> silent = new EnumMap<>(Role.class);
+        Map<Role, List<WindowFeatures>> scoredByRole = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             List<WindowFeatures> own = byRole.get(role);
             List<AnxietyEpisode> found = List.of();
@@ -115,6 +117,8 @@ public final class SessionReviewer {
                                 drift != null ? drift : DriftFollowingLevel.Params.of(cfg))
                         : null;
                 List<WindowFeatures> roleScored = scoreAll(own, b, cfg, sclRef);
+                ExertionRecovery.mark(roleScored, cfg);
+                scoredByRole.put(role, roleScored);
                 scored.addAll(roleScored);
                 found = VideoRange.overlapping(
                         EpisodeDetector.detect(
@@ -141,7 +145,9 @@ public final class SessionReviewer {
                 if (role == Role.CLIENT && cues.isEmpty() && coded) {
                     clientWithoutCue++; // unvoiced: only where a coder could have coded the cue
                 }
-                moments.add(moment(info, e, EpisodeEvidence.text(e, cues, coded, cfg, silent.get(role))));
+                String evidence = EpisodeEvidence.text(e, cues, coded, cfg, silent.get(role))
+                        + ExertionRecovery.note(scoredByRole.get(role), e.startS(), cfg);
+                moments.add(moment(info, e, evidence));
             }
         }
         moments.sort(Comparator.comparingDouble((MomentRow m) -> m.startS)

@@ -83,7 +83,9 @@ final class SessionRows {
                     ? null
                     : VideoRange.movementReason(
                             role.id(),
-                            byRole.get(role),
+                            scored.stream()
+                                    .filter(w -> role.id().equals(w.role))
+                                    .toList(),
                             info.durationS,
                             cfg.minVideoCoverage(),
                             cfg.grossMovementMaxS());

@@ -202,7 +202,10 @@ final class VideoRange {
      * the video's windows with data unscored (a window with at least {@code grossMovementMaxS} s
      * of gross movement keeps its z-scores but has no index), e.g. {@code client movement left 27
      * % of the video unscored (gross movement in 97 of 360 windows with data): arousal there is
-     * not judged}; null otherwise or without windows in the video. Talking with the hands, walking
+     * not judged}; null otherwise or without windows in the video. Windows left unscored as the
+     * recovery after sustained exertion ({@link WindowFeatures#exertionRecovery}) count too and are
+     * named ({@code gross movement in 97 and the recovery after sustained movement in 20 of 360
+     * windows}). Talking with the hands, walking
      * or adjusting the band can hide a stretch of the session from the index; the data quality,
      * which judges the sensors, does not show it.
      *
@@ -218,23 +221,26 @@ final class VideoRange {
         java.util.function.Predicate<WindowFeatures> holds = DataRuns.holdsData(windows);
         int withData = 0;
         int moving = 0;
+        int recovering = 0;
         for (WindowFeatures w : windows) {
             boolean inVideo = !(durationS > 0) || (w.endS > 0 && w.startS < durationS);
             if (!w.endOfStream && inVideo && holds.test(w)) {
                 withData++;
                 moving += w.grossMovementS >= grossMovementMaxS ? 1 : 0;
+                recovering += w.exertionRecovery ? 1 : 0;
             }
         }
-        if (withData == 0 || moving <= (1 - minCoverage) * withData) {
+        if (withData == 0 || moving + recovering <= (1 - minCoverage) * withData) {
             return null;
         }
         return String.format(
                 Locale.ROOT,
-                "%s movement left %d %% of the video unscored (gross movement in %d of %d windows with data):"
+                "%s movement left %d %% of the video unscored (gross movement in %d%s of %d windows with data):"
                         + " arousal there is not judged",
                 role,
-                (long) Math.floor(100.0 * moving / withData + 1e-9),
+                (long) Math.floor(100.0 * (moving + recovering) / withData + 1e-9),
                 moving,
+                recovering == 0 ? "" : " and the recovery after sustained movement in " + recovering,
                 withData);
     }
 

@@ -43,6 +43,7 @@ final class WindowCopy {
         c.zFidget = w.zFidget;
         c.zTemp = w.zTemp;
         c.anxietyIndex = w.anxietyIndex;
+        c.exertionRecovery = w.exertionRecovery;
         c.endOfStream = w.endOfStream;
         c.windowCount = w.windowCount;
         c.chunkCount = w.chunkCount;

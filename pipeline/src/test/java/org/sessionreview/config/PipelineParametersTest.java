@@ -135,6 +135,7 @@ class PipelineParametersTest {
                 "scoring.quality_threshold",
                 "scoring.low_data_quality",
                 "scoring.min_video_coverage",
+                "scoring.exertion.movement_share",
                 "synchrony.min_valid_share",
                 "synchrony.align.min_valid_share",
                 "cardiac.frequency_min_coverage",
