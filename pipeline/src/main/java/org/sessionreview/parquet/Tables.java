@@ -256,10 +256,11 @@ public final class Tables {
                     DOUBLE,
                     "Weighted mean of signed z over channels passing quality; null when none passes",
                     r -> r.anxietyIndex)
-            .required(
+            .optional(
                     "exertion_recovery",
                     BOOLEAN,
-                    "True in the recovery after sustained exertion (walking, stairs): not scored, anxiety_index null",
+                    "True in the recovery after sustained exertion (walking, stairs): not scored, anxiety_index null;"
+                            + " always written, null only in tables written before the column",
                     r -> r.exertionRecovery)
             .build();
 
