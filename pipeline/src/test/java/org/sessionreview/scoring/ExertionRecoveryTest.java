@@ -164,7 +164,7 @@ class ExertionRecoveryTest {
     }
 
     @Test
-    void shouldMarkLessRecoveryWithAShorterBoundAndNoneWithAHigherShareThanMovementFills() {
+    void shouldMarkLessWithAShorterBoundAndOnlyRunsAsLongAsSustainedAtTheMovementShare() {
         List<WindowFeatures> ws = new ExertionSession(SECONDS, 8)
                 .walk(WALK_FROM_S, WALK_FROM_S + 180)
                 .windows();
@@ -182,5 +182,11 @@ class ExertionRecoveryTest {
                         ws,
                         CFG.toBuilder().set(ExertionOptions.SUSTAINED_S, 150.0).build()))
                 > 0);
+        // a lower movement share counts the walk's edge windows too: 37 windows (185 s) from 15 s on
+        ScoringConfig halfShare = CFG.toBuilder()
+                .set(ExertionOptions.SUSTAINED_S, 160.0)
+                .set(ExertionOptions.MOVEMENT_SHARE, 0.5)
+                .build();
+        assertTrue(marked(review(ws, halfShare)) > 0);
     }
 }

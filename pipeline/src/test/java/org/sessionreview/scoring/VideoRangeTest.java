@@ -372,6 +372,35 @@ class VideoRangeTest {
     }
 
     @Test
+    void shouldCountAndNameTheRecoveryAfterSustainedMovementAsUnscored() {
+        // a walk from 10:00 to 12:30 (every window there full of movement) and its recovery, the
+        // windows starting in the next 2 minutes marked: neither alone passes 10 % of the video
+        List<WindowFeatures> ws = spans(-60, 1500);
+        int inVideo =
+                (int) ws.stream().filter(w -> w.endS > 0 && w.startS < 1500).count();
+        int moving = 0;
+        int recovering = 0;
+        for (WindowFeatures w : ws) {
+            if (w.startS >= 600 && w.endS <= 750) {
+                w.grossMovementS = 30;
+                moving++;
+            } else if (w.startS >= 750 && w.startS < 870) {
+                w.exertionRecovery = true;
+                recovering++;
+            }
+        }
+        assertTrue(moving <= 0.1 * inVideo && recovering <= 0.1 * inVideo, moving + ", " + recovering);
+        assertEquals(
+                "client movement left " + (100 * (moving + recovering) / inVideo)
+                        + " % of the video unscored (gross movement in " + moving
+                        + " and the recovery after sustained movement in " + recovering + " of " + inVideo
+                        + " windows with data): arousal there is not judged",
+                VideoRange.movementReason("client", ws, 1500, 0.9, 10));
+        ws.forEach(w -> w.exertionRecovery = false);
+        assertNull(VideoRange.movementReason("client", ws, 1500, 0.9, 10), "the walk alone is under 10 %");
+    }
+
+    @Test
     void clockShowsSignedHoursMinutesSeconds() {
         assertEquals("-2:00:00", VideoRange.clock(-7200));
         assertEquals("0:00:00", VideoRange.clock(-0.4));
