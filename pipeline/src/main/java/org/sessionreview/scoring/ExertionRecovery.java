@@ -30,7 +30,8 @@ import org.sessionreview.model.WindowFeatures;
  * {@code scoring.exertion.movement_share} [0.9] of its length (27 s of a 30 s window: a pause of
  * 3 s or more breaks it) and at least {@code scoring.gross_movement_max_s} [10 s], whose cells
  * cover at least {@code scoring.exertion.sustained_s} [60 s, 12 windows: 90 s of unbroken
- * movement]. Gesture bursts of up to 40 s give at most 5 such windows (25 s of cells). The reason
+ * movement]. A gesture burst of up to 40 s between pauses of 3 s or more gives at most 4 such
+ * windows (20 s of cells). The reason
  * holds for any wearer: it asks only whether the arm stopped, not how fast anyone's heart beats.
  * A wearer who gestures for 90 s without a 3-second pause counts as exerted (a limitation).
  *
