@@ -564,7 +564,7 @@ final class E4Cases {
         c.manifest(m);
     }
 
-    private static double start(CaseFolder c) throws java.io.IOException {
+    static double start(CaseFolder c) throws java.io.IOException {
         return start(c, "EDA");
     }
 

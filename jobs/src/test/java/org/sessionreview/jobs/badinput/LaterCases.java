@@ -135,6 +135,33 @@ final class LaterCases {
                         reviewed()
                                 .reject("{C}/EDA.csv.gz", 0, "compressed data damaged")
                                 .rejectRows("{C}/EDA.csv.gz", 1)
-                                .missing("client:EDA")));
+                                .missing("client:EDA")),
+                of(
+                        "e4-joined-exports-with-byte-order-marks",
+                        "An EDA file holding two exports joined, each re-saved with a UTF-8 byte order mark (so one"
+                                + " opens the second export's start row), is read as two exports joined: both header"
+                                + " rows are rejected with their line numbers and the later samples keep their own"
+                                + " times (the start row was rejected as non-numeric, the rate row read as a sample of"
+                                + " 4 uS and every later sample placed 60 s early).",
+                        c -> {
+                            List<String> l = c.lines(c.channel("EDA"));
+                            double rate =
+                                    Double.parseDouble(l.get(1).split(",")[0].trim());
+                            int split = 2 + E4Cases.JOINED_AFTER_SAMPLE;
+                            List<String> joined = new java.util.ArrayList<>(l.subList(0, split));
+                            joined.set(0, "\uFEFF" + joined.get(0));
+                            joined.add("\uFEFF"
+                                    + String.format(
+                                            java.util.Locale.ROOT,
+                                            "%.6f",
+                                            E4Cases.start(c) + E4Cases.JOINED_AFTER_SAMPLE / rate + 60));
+                            joined.add(l.get(1));
+                            joined.addAll(l.subList(split, l.size()));
+                            c.writeLines(c.channel("EDA"), joined);
+                        },
+                        reviewed()
+                                .reject(EDA, E4Cases.JOINED_AFTER_SAMPLE + 3, Keywords.JOINED)
+                                .reject(EDA, E4Cases.JOINED_AFTER_SAMPLE + 4, Keywords.JOINED)
+                                .rejectRows(EDA, 2)));
     }
 }

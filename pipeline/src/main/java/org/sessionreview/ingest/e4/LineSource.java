@@ -10,7 +10,10 @@ import java.io.Reader;
  * String is made only on request ({@link #text()}, {@link #next()}). Memory is bounded: a line
  * longer than {@code maxChars} characters is skipped to its end without being kept and reads as
  * {@link #tooLong()} ({@link #TOO_LONG} as text). A UTF-8 byte-order mark (U+FEFF) at the start
- * of the text is dropped.
+ * of the text is dropped, and so is one opening any later line: files each saved with a mark and
+ * joined ({@code cat a.csv b.csv}, Windows {@code copy /b a.csv+b.csv}) carry it at the first
+ * line of the second, which would otherwise hide that export's header row (seventh audit: its
+ * rate row was then read as a sample and every sample after it placed 30 s early).
  */
 final class LineSource {
     /** The text (compare by identity) of a line longer than the limit. */
@@ -178,7 +181,7 @@ final class LineSource {
         longLineNuls = tooLong ? droppedNuls + nulCount(pos, lineEnd) : 0;
         charsBefore = chars;
         chars += length + (next - lineEnd);
-        this.lineStart = pos;
+        this.lineStart = !tooLong && lineEnd > pos && buf[pos] == '\uFEFF' ? pos + 1 : pos;
         this.lineEnd = lineEnd;
         pos = next;
         return true;

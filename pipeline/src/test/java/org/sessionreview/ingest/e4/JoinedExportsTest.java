@@ -46,6 +46,37 @@ class JoinedExportsTest {
     }
 
     @Test
+    void shouldPlaceTheSecondExportAtItsStartWhenEachExportOfTheJoinedFileHasAByteOrderMark() throws IOException {
+        // two exports each re-saved with a UTF-8 byte-order mark, then joined (cat a.csv b.csv): the
+        // mark opens line 11, the second export's start row (seventh audit). Before: line 11 was a
+        // non-numeric reject, its rate row 4.000000 a sample of 4 uS and the later samples placed
+        // right after the first export, 3 s early.
+        String text =
+                "\uFEFF" + eda(S1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8) + "\uFEFF" + eda(S1 + 5, 1.1, 1.2, 1.3, 1.4);
+        E4CsvParser.Result r = parse(Channel.EDA, text, E4Limits.defaults());
+
+        double[] want = new double[24];
+        java.util.Arrays.fill(want, NAN);
+        System.arraycopy(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}, 0, want, 0, 8);
+        System.arraycopy(new double[] {1.1, 1.2, 1.3, 1.4}, 0, want, 20, 4);
+        assertArrayEquals(want, r.data().values());
+        assertEquals((S1 + 5) * 1000.0, r.data().sampleMillis(20), "first sample of the second export at its start");
+        assertCounts(r, 14, 2);
+        assertEquals(List.of(11L, 12L), lines(r));
+    }
+
+    @Test
+    void shouldShiftTheBeatsAfterASecondIbiHeaderThatOpensWithAByteOrderMark() throws IOException {
+        String text = "\uFEFF" + S1 + ".000000, IBI\n1.0,0.8\n1.8,0.8\n\uFEFF" + (S1 + 10) + ".000000, IBI\n1.0,0.8\n";
+        E4CsvParser.Result r = parse(Channel.IBI, text, E4Limits.defaults());
+
+        assertEquals(List.of(4L), lines(r), "the second header row alone is rejected");
+        assertArrayEquals(new double[] {1.0, 1.8, 11.0}, r.data().offsetsS(), 1e-9, "offsets after it shifted by 10 s");
+        assertArrayEquals(new double[] {0.8, 0.8, 0.8}, r.data().values());
+        assertCounts(r, 4, 1);
+    }
+
+    @Test
     void shouldPlaceAnEarlierExportJoinedLastBeforeTheFileWhenTheExportsAreJoinedInTheOtherOrder() throws IOException {
         // cat "EDA (1).csv" EDA.csv: the later export (S1 + 5) first, the earlier (S1) after it, 3 s apart
         String text = eda(S1 + 5, 1.1, 1.2, 1.3, 1.4) + eda(S1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8);

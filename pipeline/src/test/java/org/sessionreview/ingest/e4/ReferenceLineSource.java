@@ -29,8 +29,17 @@ final class ReferenceLineSource {
         this.maxChars = maxChars;
     }
 
-    /** The next line without its terminator, {@link #TOO_LONG}, or null at the end. */
+    /**
+     * The next line without its terminator, {@link #TOO_LONG}, or null at the end; a byte-order
+     * mark opening a line is dropped (changed 2026-12-06 with {@code LineSource}: files each saved
+     * with a mark and joined carry one at the start of a later line).
+     */
     String next() throws IOException {
+        String line = nextLine();
+        return line != null && line != TOO_LONG && line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    private String nextLine() throws IOException {
         StringBuilder carry = null;
         boolean any = false;
         long length = 0;
