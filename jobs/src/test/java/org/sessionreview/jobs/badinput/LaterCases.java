@@ -162,6 +162,22 @@ final class LaterCases {
                         reviewed()
                                 .reject(EDA, E4Cases.JOINED_AFTER_SAMPLE + 3, Keywords.JOINED)
                                 .reject(EDA, E4Cases.JOINED_AFTER_SAMPLE + 4, Keywords.JOINED)
-                                .rejectRows(EDA, 2)));
+                                .rejectRows(EDA, 2)),
+                of(
+                        "boris-cut-inside-last-time",
+                        "A BORIS export cut short inside its last row's Time (59 left of 590.000, the cells after"
+                                + " it and the line end gone: a copy that stopped) is read: that row is a reject row"
+                                + " saying it was cut short; the other events are annotations (it was read as an"
+                                + " event at 59 s).",
+                        c -> {
+                            String text = AnnotationFiles.boris(
+                                    AnnotationFiles.borisRow("obs", "client", "ANX_STR_SIGH", "", "POINT", 100),
+                                    AnnotationFiles.borisRow("obs", "therapist", "INT_VALIDATION", "", "POINT", 590));
+                            c.addAnnotationFile("codes.tsv", text.substring(0, text.indexOf("\t590.000") + 3));
+                        },
+                        reviewed()
+                                .reject("codes.tsv", 3, "cut short")
+                                .rejectRows("codes.tsv", 1)
+                                .annotationsFrom("codes.tsv", 1)));
     }
 }

@@ -21,7 +21,10 @@ import java.util.List;
  * read (a quote never closed before the end of the text, or still open after {@value
  * #MAX_ROW_LINES} lines; text after a closing quote) is a {@link #faults() fault}, and reading
  * goes on at the physical line after the row's first: one stray quote costs one row, not the rest
- * of the file.
+ * of the file. A last row without a line end that has fewer cells than the row before it is a
+ * fault too, {@link #cutRow() cut short} (a copy or download that stopped inside it): read, what
+ * is left of it can look like a whole record (BORIS's {@code 59} left of {@code 590.000} in its
+ * Time column, the cells after it gone).
  */
 public final class DelimitedTable {
     private static final CsvMapper CSV = new CsvMapper();
@@ -29,11 +32,14 @@ public final class DelimitedTable {
     private final char separator;
     private final List<Row> rows;
     private final List<Row> faults;
+    /** The fault that stands for a last row cut short, or null. */
+    private final Row cut;
 
-    private DelimitedTable(char separator, List<Row> rows, List<Row> faults) {
+    private DelimitedTable(char separator, List<Row> rows, List<Row> faults, Row cut) {
         this.separator = separator;
         this.rows = Collections.unmodifiableList(rows);
         this.faults = List.copyOf(faults);
+        this.cut = cut;
     }
 
     /** One row: its 1-based starting line number and its cells (never null). */
@@ -124,7 +130,7 @@ public final class DelimitedTable {
                             .replaceAll("^ +| +$", ""))
                     .matches()) {
                 rows.remove(i);
-                return new DelimitedTable(t.separator, rows, t.faults);
+                return new DelimitedTable(t.separator, rows, t.faults, t.cut);
             }
             break;
         }
@@ -185,7 +191,41 @@ public final class DelimitedTable {
             from = next;
             linesBefore = fault.line();
         }
-        return new DelimitedTable(separator, rows, faults);
+        Row cut = cutLastRow(text, rows);
+        if (cut != null) {
+            rows.remove(rows.size() - 1);
+            faults.add(cut);
+        }
+        return new DelimitedTable(separator, rows, faults, cut);
+    }
+
+    /**
+     * The fault for the text's last row when it was cut short: the text does not end with a line
+     * end, and that row (not blank) has fewer cells than the row before it. Every tool that writes
+     * these tables (BORIS, ELAN, a spreadsheet) ends each row with a line end and writes every cell,
+     * empty ones too; a row that stops early and without its line end is what a copy or download
+     * that stopped leaves. Null otherwise (a last row merely without its line end is read).
+     */
+    private static Row cutLastRow(String text, List<Row> rows) {
+        if (text.isEmpty() || text.endsWith("\n") || text.endsWith("\r") || rows.size() < 2) {
+            return null;
+        }
+        Row last = rows.get(rows.size() - 1);
+        Row before = null;
+        for (int i = rows.size() - 2; i >= 0 && before == null; i--) {
+            before = rows.get(i).isBlank() ? null : rows.get(i);
+        }
+        if (before == null
+                || last.isBlank()
+                || last.cells().size() >= before.cells().size()) {
+            return null;
+        }
+        return fault(
+                last.line(),
+                "the file's last line has " + last.cells().size() + " of the "
+                        + before.cells().size()
+                        + " cells of the row before it and no line end: cut short (a copy or download that"
+                        + " stopped?); not read");
     }
 
     /**
@@ -301,7 +341,16 @@ public final class DelimitedTable {
     public void rejectFaults(ParseSink sink) {
         for (Row f : faults) {
             sink.reject(
-                    f.line(), f.cell(0) + ": that row is not read; reading goes on at line " + (f.line() + 1), null);
+                    f.line(),
+                    f == cut
+                            ? f.cell(0)
+                            : f.cell(0) + ": that row is not read; reading goes on at line " + (f.line() + 1),
+                    null);
         }
+    }
+
+    /** The fault standing for a last row cut short (see the class comment), or null. */
+    public Row cutRow() {
+        return cut;
     }
 }

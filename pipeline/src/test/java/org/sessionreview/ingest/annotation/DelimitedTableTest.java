@@ -23,6 +23,39 @@ class DelimitedTableTest {
     }
 
     @Test
+    void shouldTakeALastRowWithFewerCellsAndNoLineEndForACut() {
+        // seventh audit: a copy that stopped inside the last row's third cell
+        DelimitedTable t = DelimitedTable.read("a\tb\tc\td\n1\t2\t3\t4\n5\t6\t7\t8\n9\t10\t1");
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                t.rows().stream().map(DelimitedTable.Row::line).toList());
+        assertEquals(4L, t.cutRow().line());
+        assertEquals(List.of(t.cutRow()), t.faults());
+        assertTrue(t.cutRow().cell(0).contains("3 of the 4 cells"), t.cutRow().cell(0));
+        // unquoted too (ELAN's tab export)
+        assertEquals(
+                3,
+                DelimitedTable.readUnquoted("a\tb\n1\t2\n3", '\t')
+                        .faults()
+                        .get(0)
+                        .line());
+    }
+
+    @Test
+    void shouldReadALastRowWithoutLineEndWhenItHasAllItsCellsOrTheFileEndsWithALineEnd() {
+        for (String text : List.of(
+                "a,b,c\n1,2,3\n4,5,6", // whole, without its line end
+                "a,b,c\n1,2,3\n4,5\n", // short, with its line end (read as before)
+                "a,b,c\n1,2,3\r\n4,5\r", // the same with CR line ends
+                "a,b,c\n1,2,3\n\n4,5,6", // a blank row before it
+                "a,b,c")) { // a header alone
+            DelimitedTable t = DelimitedTable.read(text);
+            assertTrue(t.faults().isEmpty(), text);
+            assertEquals(null, t.cutRow(), text);
+        }
+    }
+
+    @Test
     void shouldReadOnAtTheNextLineWhenQuoteIsNeverClosed() {
         DelimitedTable t = DelimitedTable.read("a\tb\n1\t\"open\n2\t3\n4\t5");
         assertEquals('\t', t.separator());

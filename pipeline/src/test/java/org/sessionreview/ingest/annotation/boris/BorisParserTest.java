@@ -46,6 +46,25 @@ class BorisParserTest {
     }
 
     @Test
+    void shouldRejectTheLastRowWhenTheExportWasCutInsideItsTime() {
+        // seventh audit: a copy that stopped inside the last row's Time (59 left of 590.000), the
+        // cells after it gone and no line end; it was read as a POINT at 59 s
+        String head = "Observation id\tObservation date\tSubject\tBehavior\tBehavior type\tTime\tMedia file name"
+                + "\tImage index\tImage file path\tComment\n";
+        String tsv = head + "obs\t2026-03-26 09:00:00\tclient\tsigh\tPOINT\t200.000\ts.mp4\tNA\tNA\t\n"
+                + "obs\t2026-03-26 09:00:00\ttherapist\tprobe\tPOINT\t59";
+        ParseResult<RawAnnotation> r = parser.parse(tsv.getBytes(StandardCharsets.UTF_8), "cut.tsv", "s1");
+
+        assertBalanced(r, 1, 1);
+        assertEquals(200.0, r.records().get(0).startS(), EPS);
+        assertTrue(rejectAt(r, 3).reason.contains("cut short"), rejectAt(r, 3).reason);
+        // the same row with its line end (a short row a tool wrote) is read as before
+        ParseResult<RawAnnotation> whole =
+                parser.parse((tsv + "\n").getBytes(StandardCharsets.UTF_8), "short.tsv", "s1");
+        assertBalanced(whole, 2, 0);
+    }
+
+    @Test
     void shouldPairStartAndStopIntoOneBoutWhenTabularExportHasModifiers() {
         byte[] file = AnnotationFixtures.shared(DIR + "boris9_tabular_modifiers.tsv");
         ParseResult<RawAnnotation> r = parser.parse(file, "tab.tsv", "s1");
