@@ -178,6 +178,26 @@ final class LaterCases {
                         reviewed()
                                 .reject("codes.tsv", 3, "cut short")
                                 .rejectRows("codes.tsv", 1)
-                                .annotationsFrom("codes.tsv", 1)));
+                                .annotationsFrom("codes.tsv", 1)),
+                of(
+                        "csv-zeroed-block",
+                        "A native CSV of 60 events with 512 bytes zeroed in the middle (NUL bytes across lines 33-49,"
+                                + " as after a power loss on a memory card) is read: one reject row at the block's line"
+                                + " says so and about how many lines it held; the 43 events before and after it are"
+                                + " annotations (the damaged line was read as an event, without a word).",
+                        c -> {
+                            StringBuilder csv = new StringBuilder("start,end,code,actor\n"); // 21 bytes
+                            for (int i = 0; i < 60; i++) {
+                                csv.append(100 + 5 * i).append(".0,,INT_VALIDATION,therapist\n"); // 32 bytes
+                            }
+                            byte[] b = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            java.util.Arrays.fill(b, 1024, 1536, (byte) 0); // inside rows 32 to 48
+                            c.writeRaw("codes.csv", b);
+                            c.listAnnotation("codes.csv");
+                        },
+                        reviewed()
+                                .reject("codes.csv", 33, "NUL bytes")
+                                .rejectRows("codes.csv", 1)
+                                .annotationsFrom("codes.csv", 43)));
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.ingest.e4.CompleteLines;
@@ -114,6 +115,45 @@ public final class AnnotationReader {
         if (container != null) {
             return fileReject(sourceName, sessionId, container);
         }
+        List<ZeroedBlocks.Block> zeroed = List.of();
+        if (lineBased(fileName, content)) {
+            ZeroedBlocks.Result z = ZeroedBlocks.blank(content);
+            zeroed = z.blocks();
+            content = z.bytes();
+            if (!zeroed.isEmpty() && RecordFields.utf8(content).isBlank()) {
+                return fileReject(sourceName, sessionId, "the file holds NUL bytes (a zeroed disk block?) and no text");
+            }
+        }
+        ParseResult<RawAnnotation> r = parseText(content, fileName, sourceName, sessionId);
+        if (!zeroed.isEmpty()
+                && r.recordsRead() == 1
+                && r.records().isEmpty()
+                && r.rejects().get(0).line == 0) {
+            r = new ParseResult<>(); // "holds no coded events": the block's rows say why
+        }
+        for (ZeroedBlocks.Block z : zeroed) {
+            r.countRead();
+            r.reject(new Reject(sessionId, sourceName, z.line(), z.reason(), null));
+        }
+        return r;
+    }
+
+    /** A coding file read line by line (not an ELAN .eaf or a BORIS project: XML and JSON documents). */
+    private static boolean lineBased(String fileName, byte[] content) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
+        if (name.endsWith(".eaf") || name.endsWith(".boris")) {
+            return false;
+        }
+        for (byte b : content) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
+                return b != '<'; // an XML document whatever its name
+            }
+        }
+        return true;
+    }
+
+    private static ParseResult<RawAnnotation> parseText(
+            byte[] content, String fileName, String sourceName, String sessionId) {
         String text = RecordFields.utf8(content);
         if (text.isBlank() || text.equals("\uFEFF")) {
             return fileReject(sourceName, sessionId, "the file is empty (no coded events)");
