@@ -345,6 +345,10 @@ def main():
         ("G17-session-json-wrong-type", "jsonl", ["json-wrong-type"]),
         ("G18-elan-tab-crlf-bom-garbage", "elan-tab", ["elan-tab-crlf-bom-garbage", "e4-ibi-garbage-row"]),
         ("G19-intact-boris", "boris", []),
+        # found while probing beyond the brief's list (each fixed after the audit)
+        ("G20-joined-exports-with-boms", "jsonl", ["e4-joined-exports-with-boms"]),
+        ("G21-boris-cut-in-last-time", "boris", ["boris-cut-in-last-time"]),
+        ("G22-csv-zeroed-block", "csv", ["csv-zeroed-block"]),
     ]
 
     for k, (name, fmt, damages) in enumerate(specs):
@@ -511,6 +515,18 @@ def main():
                 for i in (2 + 1000, 2 + 3000):
                     T[i] = "80.00\n"
                     rej("therapist/TEMP.csv", i + 1, ["range"], "skin temperature 80 degC")
+            elif dmg == "e4-joined-exports-with-boms":
+                # two exports each re-saved with a UTF-8 byte-order mark, then joined (cat a.csv b.csv)
+                L = cfiles["EDA.csv"]
+                start = float(L[0])
+                na = int((300 - t0c) * 4)
+                nb0 = int((330 - t0c) * 4)
+                partb = ["\ufeff%.6f\n" % (start + nb0 / 4.0), "4.000000\n"] + L[2 + nb0:]
+                L[0] = "\ufeff" + L[0]
+                cfiles["EDA.csv"] = L[: 2 + na] + partb
+                rej("client/EDA.csv", 2 + na + 1, ["second E4 header"], "second export's start row, opened by a byte-order mark")
+                rej("client/EDA.csv", 2 + na + 2, ["second E4 header"], "second export's rate row")
+                exp["expect"].append("client EDA of two exports each with a BOM joined: read as two exports joined, header rows rejected")
             elif dmg == "e4-ibi-garbage-row":
                 L = cfiles["IBI.csv"]
                 at = 300
@@ -564,6 +580,15 @@ def main():
                 rej("codes.jsonl", 3, [], "JSONL line cut in half")
                 exp["annotations"] -= 1
             add_ann("codes.jsonl", "".join(L), "jsonl")
+        elif fmt == "csv" and "csv-zeroed-block" in damages:
+            fill = [{"start": 610.0 + 3 * i, "end": None, "code": "INT_VALIDATION", "actor": "therapist", "sig": None} for i in range(60)]
+            data = bytearray("".join(csv_lines(evs + fill)).encode())
+            first = data[:1024].count(b"\n") + 1
+            last = data[:1536].count(b"\n") + 1
+            data[1024:1536] = b"\0" * 512
+            add_ann("codes.csv", bytes(data), "csv")
+            rej("codes.csv", first, ["NUL"], "512 NUL bytes (a zeroed disk block) across lines %d-%d" % (first, last))
+            exp["annotations"] = len(evs) + 60 - (last - first + 1)
         elif fmt == "csv":
             add_ann("codes.csv", "".join(csv_lines(evs)), "csv")
         elif fmt == "elan-tab":
@@ -604,6 +629,13 @@ def main():
                     rej("codes_boris.tsv", len(bl), ["stop", "start"], "STOP without START (INT_VALIDATION at 700 s)")
                     rej("codes_boris.tsv", 1 + pj + 1, [], "POINT whose time is #VALUE!")
                     exp["annotations"] = len(evs) - 2  # hands lost (no STOP), RES_INVITE lost
+                if "boris-cut-in-last-time" in damages:
+                    # a copy that stopped inside the last row's Time: 2 of its digits left, no line end
+                    cells = bl[-1].rstrip("\n").split("\t")
+                    assert cells[12] == "POINT"
+                    bl[-1] = "\t".join(cells[:13] + [cells[13][:2]])
+                    rej("codes_boris.tsv", len(bl), ["cut"], "last row cut inside its Time (%s left of %s)" % (cells[13][:2], cells[13]))
+                    exp["annotations"] = len(evs) - 1
                 add_ann("codes_boris.tsv", "".join(bl), "boris")
             if fmt == "boris+jsonl":
                 pass
