@@ -34,12 +34,15 @@ public final class DelimitedTable {
     private final List<Row> faults;
     /** The fault that stands for a last row cut short, or null. */
     private final Row cut;
+    /** The last row as read, when {@link #cut} stands for it; else null. */
+    private final Row cutAsRead;
 
-    private DelimitedTable(char separator, List<Row> rows, List<Row> faults, Row cut) {
+    private DelimitedTable(char separator, List<Row> rows, List<Row> faults, Row cut, Row cutAsRead) {
         this.separator = separator;
         this.rows = Collections.unmodifiableList(rows);
         this.faults = List.copyOf(faults);
         this.cut = cut;
+        this.cutAsRead = cutAsRead;
     }
 
     /** One row: its 1-based starting line number and its cells (never null). */
@@ -130,7 +133,7 @@ public final class DelimitedTable {
                             .replaceAll("^ +| +$", ""))
                     .matches()) {
                 rows.remove(i);
-                return new DelimitedTable(t.separator, rows, t.faults, t.cut);
+                return new DelimitedTable(t.separator, rows, t.faults, t.cut, t.cutAsRead);
             }
             break;
         }
@@ -192,11 +195,12 @@ public final class DelimitedTable {
             linesBefore = fault.line();
         }
         Row cut = cutLastRow(text, rows);
+        Row cutAsRead = null;
         if (cut != null) {
-            rows.remove(rows.size() - 1);
+            cutAsRead = rows.remove(rows.size() - 1);
             faults.add(cut);
         }
-        return new DelimitedTable(separator, rows, faults, cut);
+        return new DelimitedTable(separator, rows, faults, cut, cutAsRead);
     }
 
     /**
@@ -225,7 +229,7 @@ public final class DelimitedTable {
                 "the file's last line has " + last.cells().size() + " of the "
                         + before.cells().size()
                         + " cells of the row before it and no line end: cut short (a copy or download that"
-                        + " stopped?); not read");
+                        + " stopped?); not read (if the row is whole, end the file with a line end)");
     }
 
     /**
@@ -352,5 +356,39 @@ public final class DelimitedTable {
     /** The fault standing for a last row cut short (see the class comment), or null. */
     public Row cutRow() {
         return cut;
+    }
+
+    /**
+     * This table with a last row taken for {@link #cutRow() cut short} read as a row after all,
+     * unless every other non-blank row has as many cells as the first (the writer wrote every
+     * cell, so a short last row without its line end is a cut). For formats whose rows may leave
+     * out trailing empty cells (the project's own CSV, written by hand or by a script that does
+     * not end its last line): there a short last row is ordinary. Unchanged without a cut row.
+     */
+    public DelimitedTable readingCutRowIfRowsVary() {
+        if (cut == null) {
+            return this;
+        }
+        int width = -1;
+        boolean vary = false;
+        for (Row r : rows) {
+            if (r.isBlank()) {
+                continue;
+            }
+            if (width < 0) {
+                width = r.cells().size();
+            } else if (r.cells().size() != width) {
+                vary = true;
+                break;
+            }
+        }
+        if (!vary) {
+            return this;
+        }
+        List<Row> withLast = new ArrayList<>(rows);
+        withLast.add(cutAsRead);
+        List<Row> otherFaults = new ArrayList<>(faults);
+        otherFaults.remove(cut);
+        return new DelimitedTable(separator, withLast, otherFaults, null, null);
     }
 }

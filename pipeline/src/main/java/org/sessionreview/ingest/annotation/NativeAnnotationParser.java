@@ -237,7 +237,9 @@ public final class NativeAnnotationParser implements AnnotationParser {
     }
 
     private static void parseCsv(String text, ParseSink sink) {
-        DelimitedTable table = DelimitedTable.read(text);
+        // rows may leave out trailing empty cells here, so a short last row is cut only where
+        // every other row is whole
+        DelimitedTable table = DelimitedTable.read(text).readingCutRowIfRowsVary();
         List<String> header = null;
         long headerLine = 0;
         long unnamedValues = 0;

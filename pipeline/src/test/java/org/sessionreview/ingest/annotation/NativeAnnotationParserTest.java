@@ -37,6 +37,24 @@ class NativeAnnotationParserTest {
     }
 
     @Test
+    void shouldReadAShortLastRowWithoutLineEndWhereRowsLeaveOutEmptyCellsButNotWhereEveryRowIsWhole() {
+        // a script that leaves out an empty trailing note and does not end its last line
+        String varying = "start,end,code,actor,note\n100,110,ANX_STR_SIGH,client\n"
+                + "150,160,ANX_STR_TENSION,client,shoulders\n200,,INT_VALIDATION,therapist";
+        ParseResult<RawAnnotation> r = csv.parse(varying.getBytes(StandardCharsets.UTF_8), "c.csv", "s7");
+        assertBalanced(r, 3, 0);
+        assertEquals(200.0, r.records().get(2).startS(), EPS);
+
+        // every row whole but the last, which stops inside its start time: a copy that stopped
+        String whole = "code,start,end,actor,note\nANX_STR_SIGH,100,110,client,\n"
+                + "ANX_STR_TENSION,150,160,client,shoulders\nINT_VALIDATION,59";
+        ParseResult<RawAnnotation> c = csv.parse(whole.getBytes(StandardCharsets.UTF_8), "c.csv", "s7");
+        assertBalanced(c, 2, 1);
+        assertTrue(rejectAt(c, 4).reason.contains("cut short"), rejectAt(c, 4).reason);
+        assertTrue(rejectAt(c, 4).reason.contains("end the file with a line end"), rejectAt(c, 4).reason);
+    }
+
+    @Test
     void shouldReadJsonlLinesEndingWithACommaOrOpeningWithAByteOrderMark() {
         // before: each such line was "not valid JSON" (array elements pasted as JSON Lines; files joined by cat)
         String file = "{\"start\": 10, \"code\": \"AFF_CUE\", \"actor\": \"client\"},\n"
