@@ -109,6 +109,12 @@ public final class AnnotationReader {
         return r;
     }
 
+    /** A zeroed block's reason where the file's own reject says it was not read. */
+    private static final String UNREAD = "; the file is not read (its other reject row says why)";
+
+    /** The whole-file reject of a file that holds a header and nothing else. */
+    private static final String NO_EVENTS = "the file holds no coded events (a header or an empty coding only)";
+
     private static ParseResult<RawAnnotation> parse(
             byte[] content, String fileName, String sourceName, String sessionId) {
         String container = containerProblem(content);
@@ -128,12 +134,20 @@ public final class AnnotationReader {
         if (!zeroed.isEmpty()
                 && r.recordsRead() == 1
                 && r.records().isEmpty()
-                && r.rejects().get(0).line == 0) {
-            r = new ParseResult<>(); // "holds no coded events": the block's rows say why
+                && r.rejects().get(0).line == 0
+                && NO_EVENTS.equals(r.rejects().get(0).reason)) {
+            // the block took the events: its rows say why. Any other whole-file reject (a block
+            // over the header leaves a format nobody can recognise) stays beside them.
+            r = new ParseResult<>();
         }
+        boolean unread = !zeroed.isEmpty()
+                && r.records().isEmpty()
+                && r.recordsRead() == 1
+                && r.rejects().get(0).line == 0;
         for (ZeroedBlocks.Block z : zeroed) {
             r.countRead();
-            r.reject(new Reject(sessionId, sourceName, z.line(), z.reason(), null));
+            String reason = unread ? z.reason().replace(ZeroedBlocks.READ_ON, UNREAD) : z.reason();
+            r.reject(new Reject(sessionId, sourceName, z.line(), reason, null));
         }
         return r;
     }
@@ -178,8 +192,7 @@ public final class AnnotationReader {
             // a header and nothing else (an export made before anything was coded, an ELAN file
             // without annotations): said, as for an empty file, so that the session's "not coded"
             // has a reason beside it
-            return fileReject(
-                    sourceName, sessionId, "the file holds no coded events (a header or an empty coding only)");
+            return fileReject(sourceName, sessionId, NO_EVENTS);
         }
         RepeatedEvents.rejectRepeats(parsed, sourceName, sessionId);
         return parsed;

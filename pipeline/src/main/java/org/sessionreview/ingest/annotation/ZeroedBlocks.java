@@ -18,6 +18,9 @@ import java.util.List;
  * JSON projects).
  */
 final class ZeroedBlocks {
+    /** How a block's reason ends: the file is read around it. */
+    static final String READ_ON = "; the lines before and after it are read";
+
     /** Shortest run taken for a zeroed block: 16 bytes (a disk sector is 512; text holds no NUL). */
     static final int MIN_RUN = 16;
 
@@ -93,7 +96,8 @@ final class ZeroedBlocks {
                     line,
                     "a run of " + runBytes + " NUL bytes (a zeroed disk block?) where about " + lost
                             + (lost == 1 ? " line was" : " lines were") + " (from the file's mean line length):"
-                            + " the coded events there are lost; the lines before and after it are read"));
+                            + " the coded events there are lost"
+                            + READ_ON));
         }
         out.write(b, copied, b.length - copied);
         return new Result(out.toByteArray(), List.copyOf(blocks));

@@ -83,6 +83,22 @@ class ZeroedBlocksTest {
     }
 
     @Test
+    void shouldKeepTheFileRejectBesideTheBlockWhenTheBlockTookTheHeader() throws IOException {
+        // a disk block zeroed from the file's first byte: the header and the first rows gone
+        ParseResult<RawAnnotation> r = read(zeroed(csv(), 0, 512), "codes.csv");
+        assertBalanced(r, 0, 2);
+        assertTrue(
+                r.rejects().stream().anyMatch(x -> x.line == 0 && x.reason.contains("no header row")),
+                "the file's own reject stays: " + r.rejects());
+        assertTrue(
+                r.rejects().stream()
+                        .anyMatch(x -> x.line == 1
+                                && x.reason.contains("NUL bytes")
+                                && x.reason.endsWith("the file is not read (its other reject row says why)")),
+                "the block's row: " + r.rejects());
+    }
+
+    @Test
     void shouldLeaveTextWithShortZeroRunsAndDocumentsAlone() {
         byte[] utf16 = "start,code\n1,ANX_STR_SIGH\n".getBytes(StandardCharsets.UTF_16LE);
         assertSame(utf16, ZeroedBlocks.blank(utf16).bytes(), "UTF-16: a zero byte in every character");
