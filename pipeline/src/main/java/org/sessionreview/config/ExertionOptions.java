@@ -22,10 +22,11 @@ public final class ExertionOptions {
             .atLeast(0);
     public static final ConfigOption<Double> MOVEMENT_SHARE = real(
                     "scoring.exertion.movement_share",
-                    0.9,
+                    0.95,
                     "",
                     "Share of a window that gross movement must fill for the window to count towards sustained exertion"
-                            + " (0.9: a pause of 3 s or more in a 30 s window breaks it, as gestures pause).")
+                            + " (0.95: 29 of 30 s, counted in whole seconds; a still pause of 3 s or more always"
+                            + " breaks a run, 2 s on whole seconds, as gestures pause).")
             .range(0, 1);
     public static final ConfigOption<Double> MAX_RECOVERY_S = real(
                     "scoring.exertion.max_recovery_s",

@@ -27,13 +27,16 @@ import org.sessionreview.model.WindowFeatures;
  * the independent cohorts plant 1-9 s gestures), while walking and climbing stairs move the arm
  * without a pause for as long as they last. So exertion is <em>sustained</em>: a run of
  * consecutive windows (no missing time between them), each with gross movement over at least
- * {@code scoring.exertion.movement_share} [0.9] of its length (27 s of a 30 s window: a pause of
- * 3 s or more breaks it) and at least {@code scoring.gross_movement_max_s} [10 s], whose cells
- * cover at least {@code scoring.exertion.sustained_s} [60 s, 12 windows: 90 s of unbroken
- * movement]. A gesture burst of up to 40 s between pauses of 3 s or more gives at most 4 such
- * windows (20 s of cells). The reason
- * holds for any wearer: it asks only whether the arm stopped, not how fast anyone's heart beats.
- * A wearer who gestures for 90 s without a 3-second pause counts as exerted (a limitation).
+ * {@code scoring.exertion.movement_share} [0.95] of its length and at least {@code
+ * scoring.gross_movement_max_s} [10 s], whose cells cover at least {@code
+ * scoring.exertion.sustained_s} [60 s, 12 windows: about 85 s of unbroken movement]. Gross
+ * movement is counted in whole 1-s segments ({@code MotionFeatures}), so 0.95 of 30 s means 29
+ * moving seconds: a window with 2 still seconds is not filled. A still pause of 3 s or more
+ * always breaks a run (it holds at least two whole still seconds), one of 2 s when it falls on
+ * whole seconds. A gesture burst of up to 40 s between such pauses gives at most 3 filled windows
+ * (15 s of cells). The reason holds for any wearer: it asks only whether the arm stopped, not how
+ * fast anyone's heart beats. A wearer who gestures for about 85 s with no pause of 2 s counts as
+ * exerted (a limitation).
  *
  * <p><b>Recovery.</b> Exertion ends at the end of the run's last window (the last 30 s that
  * movement filled). Each later window with an index, whose centre lies less than {@code
@@ -49,8 +52,10 @@ import org.sessionreview.model.WindowFeatures;
  * the recovery is hidden until the bound and then found late (README, Known limitations).
  *
  * <p>The marked windows have no index, so they are unscored time for {@link EpisodeDetector}:
- * outside an episode they cannot start one; as the run before them is longer than the bridge
- * limit, no episode is open across them. Baselines are unchanged (they are estimated before any
+ * outside an episode they cannot start one; while {@code scoring.exertion.sustained_s} [60 s] is
+ * at least {@code scoring.episode.max_unscored_bridge_s} [60 s], the run before them is longer
+ * than the bridge limit, so no episode is open across them (a larger bridge limit can carry an
+ * open episode through a walk and its recovery). Baselines are unchanged (they are estimated before any
  * index exists; their rest windows already leave movement out). Either length at 0 turns the rule
  * off and restores the review before it exactly.
  */
@@ -121,7 +126,11 @@ public final class ExertionRecovery {
             return null;
         }
         int first = last;
-        while (first > 0 && (ws.get(first - 1).exertionRecovery || ws.get(first - 1).anxietyIndex == null)) {
+        // back over this recovery's marked windows and the unscored ones between them, not over
+        // the exertion itself (an earlier walk and its recovery are another stretch)
+        while (first > 0
+                && (ws.get(first - 1).exertionRecovery
+                        || (ws.get(first - 1).anxietyIndex == null && !filled(ws.get(first - 1), cfg)))) {
             first--;
         }
         while (!ws.get(first).exertionRecovery) {
@@ -132,8 +141,9 @@ public final class ExertionRecovery {
 
     /**
      * The evidence note of an episode that follows a recovery ({@link #recoveryBefore}), or "".
-     * Example: {@code ; follows 02:55 of recovery after sustained movement, not scored
-     * (12:00-14:55): an arousal there is hidden and this start may be the recovery's}.
+     * Example: {@code ; follows 02:55 of recovery after sustained movement, not scored (0:12:00 to
+     * 0:14:55): an arousal there is hidden and this start may be the recovery's}; video times are
+     * signed (a recovery before the video reads {@code -0:03:10 to -0:00:15}).
      */
     static String note(List<WindowFeatures> ws, double startS, ScoringConfig cfg) {
         double[] r = recoveryBefore(ws, startS, cfg);
@@ -141,7 +151,7 @@ public final class ExertionRecovery {
             return "";
         }
         return "; follows " + TimeText.mmss(r[1] - r[0]) + " of recovery after sustained movement, not scored ("
-                + TimeText.mmss(r[0]) + "-" + TimeText.mmss(r[1])
+                + VideoRange.clock(r[0]) + " to " + VideoRange.clock(r[1])
                 + "): an arousal there is hidden and this start may be the recovery's";
     }
 

@@ -84,7 +84,7 @@ final class SessionRows {
                     : VideoRange.movementReason(
                             role.id(),
                             scored.stream()
-                                    .filter(w -> role.id().equals(w.role))
+                                    .filter(w -> Role.parse(w.role).orElse(null) == role)
                                     .toList(),
                             info.durationS,
                             cfg.minVideoCoverage(),

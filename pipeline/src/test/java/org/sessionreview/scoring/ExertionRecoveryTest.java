@@ -116,6 +116,51 @@ class ExertionRecoveryTest {
     }
 
     @Test
+    void shouldNotTakeGesturesWithPausesOfTwoOrThreeSecondsForExertion() {
+        // review of 2026-12-06 night: with a share of 0.9, 3 s pauses (27 moving seconds of 30)
+        // still filled windows, and 3 minutes of such talking hid an arousal for 170 s
+        for (long seed : SEEDS) {
+            for (int pauseS : new int[] {2, 3}) {
+                List<WindowFeatures> ws = new ExertionSession(SECONDS, seed)
+                        .gesturesWithPauses(900, 1080, pauseS)
+                        .arousal(1000, 1180)
+                        .windows();
+                SessionReview r = review(ws, CFG);
+                String what = "seed " + seed + ", pauses " + pauseS + " s: " + r.episodes();
+                assertEquals(0, marked(r), what);
+                assertEquals(episodes(ws, OFF), r.episodes(), what);
+                // at the old share the same talking was taken for exertion
+                ScoringConfig old =
+                        CFG.toBuilder().set(ExertionOptions.MOVEMENT_SHARE, 0.9).build();
+                if (pauseS == 3) {
+                    assertTrue(marked(review(ws, old)) > 0, what + ": marked at 0.9");
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldNameOnlyTheLastRecoveryAndSignedVideoTimesInTheNote() {
+        // two walks, the second while the first's recovery is still marked; an episode right after
+        List<WindowFeatures> ws = new ExertionSession(SECONDS, 3)
+                .walk(600, 780)
+                .walk(840, 1020)
+                .arousal(1030, 1400)
+                .windows();
+        SessionReview r = review(ws, CFG);
+        assertEquals(1, r.moments().size(), r.episodes().toString());
+        String evidence = r.moments().get(0).evidence;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "follows (\\d\\d):(\\d\\d) of recovery after sustained movement, not scored \\((-?)0:(\\d\\d):(\\d\\d) to")
+                .matcher(evidence);
+        assertTrue(m.find(), evidence);
+        double fromS = Integer.parseInt(m.group(4)) * 60 + Integer.parseInt(m.group(5));
+        assertTrue(fromS >= 1020, "the stretch starts after the second walk, not at the first's recovery: " + evidence);
+        assertTrue(Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2)) <= 180, evidence);
+        assertEquals("-0:03:10", VideoRange.clock(-190.0));
+    }
+
+    @Test
     void shouldHideAnArousalRightAfterAWalkUntilTheRecoveryBound() {
         // the documented limitation: an arousal beginning as the walk ends is taken for its
         // recovery; one that lasts past the bound is found there, late, with a note saying so

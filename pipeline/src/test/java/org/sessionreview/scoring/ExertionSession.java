@@ -93,6 +93,23 @@ final class ExertionSession {
         return this;
     }
 
+    /**
+     * Near-continuous animated talking from {@code fromS} to {@code toS}: bursts of 20-40 s with
+     * still pauses of only {@code pauseS} seconds between them (whole seconds).
+     */
+    ExertionSession gesturesWithPauses(double fromS, double toS, int pauseS) {
+        int t = (int) fromS;
+        while (t < toS) {
+            int burst = 20 + rnd.nextInt(21);
+            for (int s = t; s < Math.min(toS, t + burst) && s < seconds; s++) {
+                moving[s] = true;
+                hr[s] += 2;
+            }
+            t += burst + pauseS;
+        }
+        return this;
+    }
+
     /** A concordant arousal from {@code fromS} to {@code toS}. */
     ExertionSession arousal(double fromS, double toS) {
         for (int t = (int) Math.ceil(fromS); t < Math.min(toS, seconds); t++) {
