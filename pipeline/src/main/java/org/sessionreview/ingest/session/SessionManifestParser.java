@@ -163,7 +163,7 @@ public final class SessionManifestParser {
         JsonNode num = quotedNumber(root.get("session_number"));
         if (num == null || num.isNull()) {
             errors.add("missing required field 'session_number'");
-        } else if (!num.canConvertToInt() || !num.isIntegralNumber() || num.asInt() < 1) {
+        } else if (!wholeNumber(num) || num.asInt() < 1) {
             errors.add("'session_number' must be an integer >= 1, got " + describe(num));
         } else {
             sessionNumber = num.asInt();
@@ -257,6 +257,16 @@ public final class SessionManifestParser {
      * {@code n}, or the number a string holds when it is a plain decimal number: a hand-written
      * {@code "duration_s": "1560"} means 1560 s, nothing else.
      */
+    /**
+     * An int-sized whole number: {@code 3}, and also {@code 3.0}, as a table tool writes an integer
+     * column that held a missing value (pandas, R); not {@code 3.5}.
+     */
+    private static boolean wholeNumber(JsonNode n) {
+        return n.isNumber()
+                && n.canConvertToInt()
+                && (n.isIntegralNumber() || n.doubleValue() == Math.rint(n.doubleValue()));
+    }
+
     private static JsonNode quotedNumber(JsonNode n) {
         if (n == null || !n.isTextual() || !QUOTED_NUMBER.matcher(n.asText()).matches()) {
             return n;

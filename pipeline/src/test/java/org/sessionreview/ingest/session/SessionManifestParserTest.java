@@ -364,4 +364,21 @@ class SessionManifestParserTest {
                             .toInstant());
         }
     }
+
+    @Test
+    void shouldReadAWholeSessionNumberWrittenWithADecimalPointAndRejectAFraction() throws Exception {
+        // seventh audit: pandas and R write an integer column that held a missing value as 3.0
+        String json = "{\"session_id\": \"s1\", \"therapist_id\": \"T01\", \"client_id\": \"C1\","
+                + " \"session_number\": %s, \"media_start\": \"2026-03-02T10:00:00+01:00\","
+                + " \"wearables\": {}, \"annotations\": [], \"consent\": {\"supervision\": true, \"research\": false}}";
+        assertEquals(3, SessionManifestParser.parse(String.format(json, "3.0")).sessionNumber());
+        assertEquals(
+                3, SessionManifestParser.parse(String.format(json, "\"3.0\"")).sessionNumber());
+        for (String bad : List.of("3.5", "0.0", "1e10")) {
+            InvalidManifestException e = assertThrows(
+                    InvalidManifestException.class, () -> SessionManifestParser.parse(String.format(json, bad)));
+            assertTrue(
+                    e.getMessage().contains("'session_number' must be an integer >= 1"), bad + ": " + e.getMessage());
+        }
+    }
 }
