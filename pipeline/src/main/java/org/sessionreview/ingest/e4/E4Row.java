@@ -26,6 +26,9 @@ final class E4Row {
         return in.isBlank() ? "empty line" : parse(in.chars(), in.start(), in.end(), width);
     }
 
+    /** Why a blank header row is not read (the reference parser in test scope says the same). */
+    static final String BLANK = "the row is blank (a file of blank lines, or a header row missing?)";
+
     /**
      * Why a header row is not {@code values.length} equal positive numbers (null when it is; then
      * {@code values[0]} holds the number).
@@ -33,6 +36,10 @@ final class E4Row {
     String headerProblem(String row) {
         if (row == LineSource.TOO_LONG) {
             return "longer than " + E4Limits.MAX_LINE_CHARS + " characters";
+        }
+        if (row.isBlank()) {
+            // a file of blank lines (an export that wrote nothing), or a blank line among the headers
+            return BLANK;
         }
         String reason = parse(row.toCharArray(), 0, row.length(), values.length);
         if (reason != null) {

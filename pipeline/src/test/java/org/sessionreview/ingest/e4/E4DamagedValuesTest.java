@@ -206,4 +206,16 @@ class E4DamagedValuesTest {
         assertEquals(150, r.data().sampleCount());
         assertEquals(0, parse(Channel.IBI, s + "120.800000,0.812500").report().recordsRejected());
     }
+
+    @Test
+    void shouldSayTheHeaderRowIsBlankWhenAFileHoldsOnlyBlankLines() {
+        // seventh audit: such a file was "invalid header row 1: non-numeric value in column 1"
+        for (Channel channel : new Channel[] {Channel.EDA, Channel.ACC}) {
+            E4CsvParser.Result r = parse(channel, "\n\n\r\n   \n");
+            assertEquals(1, r.report().rejects().get(0).line, channel.toString());
+            assertTrue(
+                    r.report().rejects().get(0).reason.contains("the row is blank (a file of blank lines"),
+                    r.report().rejects().get(0).reason);
+        }
+    }
 }

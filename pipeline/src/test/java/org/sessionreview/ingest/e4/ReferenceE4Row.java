@@ -34,6 +34,9 @@ final class ReferenceE4Row {
         if (row == ReferenceLineSource.TOO_LONG) {
             return "longer than " + E4Limits.MAX_LINE_CHARS + " characters";
         }
+        if (row.isBlank()) {
+            return E4Row.BLANK;
+        }
         String reason = parse(row, values.length);
         if (reason != null) {
             return reason;
