@@ -16,6 +16,7 @@ final class LaterCases {
     static final String EDA = E4Cases.EDA;
     static final String HR = "{C}/HR.csv%";
     static final String TEMP = "{C}/TEMP.csv%";
+    static final String IBI = "{C}/IBI.csv%";
 
     private LaterCases() {}
 
@@ -198,6 +199,33 @@ final class LaterCases {
                         reviewed()
                                 .reject("codes.csv", 33, "NUL bytes")
                                 .rejectRows("codes.csv", 1)
-                                .annotationsFrom("codes.csv", 43)));
+                                .annotationsFrom("codes.csv", 43)),
+                of(
+                        "e4-every-value-quoted",
+                        "The client's EDA file re-saved with every value quoted (\"0.315400\", as tools that quote"
+                                + " every cell write it) is read as the export it came from, without a reject row (it"
+                                + " was rejected as a whole at its header).",
+                        c -> {
+                            List<String> l = c.lines(c.channel("EDA"));
+                            l.replaceAll(x -> "\"" + x + "\"");
+                            c.writeLines(c.channel("EDA"), l);
+                        },
+                        reviewed().clean(EDA).readWhole(EDA, 1)),
+                of(
+                        "e4-ibi-zeroed-block",
+                        "The client's IBI.csv with 1 KiB zeroed in the middle (NUL bytes across about 50 beat"
+                                + " lines) is read: one reject row says the beats of a zeroed disk block are lost and"
+                                + " the others keep their times (it said 'non-numeric value in column 1').",
+                        c -> {
+                            String ibi = c.channel("IBI");
+                            byte[] b = c.read(ibi).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            java.util.Arrays.fill(b, b.length / 2, b.length / 2 + 1024, (byte) 0);
+                            java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+                            try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(z)) {
+                                g.write(b);
+                            }
+                            c.writeRaw(ibi, ibi.endsWith(".gz") ? z.toByteArray() : b);
+                        },
+                        reviewed().reject(IBI, null, "zeroed disk block").rejectRows(IBI, 1)));
     }
 }

@@ -156,7 +156,7 @@ public final class E4CsvParser {
         if (startRow == null) {
             return noSamples("no samples: the file is empty");
         }
-        double start = header(startRow, ROW1);
+        double start = header(in, startRow, ROW1);
         if (Double.isNaN(start)) {
             return wholeFile(in, 1, error, startRow, 1);
         }
@@ -169,7 +169,7 @@ public final class E4CsvParser {
         if (rateRow == null) {
             return wholeFile(in, 2, "missing header " + ROW2, null, 0);
         }
-        double rate = header(rateRow, ROW2);
+        double rate = header(in, rateRow, ROW2);
         if (Double.isNaN(rate)) {
             return wholeFile(in, 2, error, rateRow, 0);
         }
@@ -207,7 +207,7 @@ public final class E4CsvParser {
                 }
                 long rows = reason == null || lines.blank ? 1 : ZeroedBlock.samples(in, cap - values.size() / width);
                 if (reason != null) {
-                    reject(lines, in, rows > 1 ? ZeroedBlock.reason(in, rows) : reason);
+                    reject(lines, in, ZeroedBlock.reason(in, rows, reason));
                 }
                 for (long r = 0; r < rows; r++) {
                     for (int c = 0; c < width; c++) {
@@ -234,7 +234,8 @@ public final class E4CsvParser {
         }
         double start = JoinedExports.ibiHeader(startRow);
         if (Double.isNaN(start)) {
-            return wholeFile(in, 1, "invalid header row 1: expected '<start unix seconds>, IBI'", startRow, 0);
+            String why = ZeroedBlock.headerReason(in, "expected '<start unix seconds>, IBI'");
+            return wholeFile(in, 1, "invalid header row 1: " + why, startRow, 0);
         }
         String problem = limits.startProblem(start);
         if (problem != null) {
@@ -255,7 +256,7 @@ public final class E4CsvParser {
                     break;
                 }
                 read++;
-                String reason = lineProblem(lines, in, 2);
+                String reason = ZeroedBlock.beatsReason(in, lineProblem(lines, in, 2));
                 double start2 = reason == null || lines.blank ? Double.NaN : JoinedExports.ibiHeader(in.text());
                 if (!Double.isNaN(start2) && limits.startProblem(start2) == null) {
                     shift = start2 - start;
@@ -320,10 +321,10 @@ public final class E4CsvParser {
      * Parses a header row of {@code fields.length} equal positive numbers (IBI excluded); NaN with
      * {@link #error} set when it is not one.
      */
-    private double header(String text, String what) {
+    private double header(LineSource in, String text, String what) {
         String reason = row.headerProblem(text);
         if (reason != null) {
-            error = "invalid header " + what + ": " + reason + E4Row.localeHint(text);
+            error = "invalid header " + what + ": " + ZeroedBlock.headerReason(in, reason) + E4Row.localeHint(text);
             return Double.NaN;
         }
         return fields[0];

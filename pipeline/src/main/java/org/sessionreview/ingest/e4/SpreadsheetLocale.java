@@ -13,7 +13,11 @@ import org.sessionreview.model.Channel;
  * single-column files hold no comma at all, and no file holds a semicolon. So when a file's first
  * characters look like that ({@link #isSpreadsheet}), its characters are read with {@code ;} as
  * {@code ,} and {@code ,} as {@code .}: one character for one, so lines, columns and line numbers stay as written, and the
- * numbers are the ones the spreadsheet showed. Any other file is read as it is.
+ * numbers are the ones the spreadsheet showed. A file whose every value is quoted ({@code
+ * "0.315400"}, as tools that quote every cell write it: pandas {@code QUOTE_ALL}, some
+ * spreadsheets) is read with each {@code "} as a space, which the number parser trims, one
+ * character for one again ({@link #isQuoted}; seventh audit: such an EDA.csv was rejected whole at
+ * its header). Any other file is read as it is.
  */
 final class SpreadsheetLocale {
     /** Characters looked at: the header rows and the first samples. */
@@ -30,7 +34,26 @@ final class SpreadsheetLocale {
             n += r;
         }
         p.unread(head, 0, n);
-        return isSpreadsheet(new String(head, 0, n), channel) ? new Swapped(p) : p;
+        String text = new String(head, 0, n);
+        boolean quoted = isQuoted(text);
+        Reader r = quoted ? new Unquoted(p) : p;
+        return isSpreadsheet(quoted ? text.replace('"', ' ') : text, channel) ? new Swapped(r) : r;
+    }
+
+    /** A row whose every cell is quoted: {@code "..."} cells between commas or semicolons. */
+    private static final java.util.regex.Pattern QUOTED_ROW =
+            java.util.regex.Pattern.compile("\"[^\"]*\"(\\s*[,;]\\s*\"[^\"]*\")*[,;]?");
+
+    /**
+     * Whether {@code head}'s first row (a byte-order mark and outer spaces aside) is quoted cells
+     * only. A quote in a later row of a file whose first row has none is damage to that row, and
+     * is rejected there.
+     */
+    static boolean isQuoted(String head) {
+        int end = head.indexOf('\n');
+        String first =
+                (end < 0 ? head : head.substring(0, end)).replace("\uFEFF", "").strip();
+        return QUOTED_ROW.matcher(first).matches();
     }
 
     /** The start time with a decimal comma, as the first row of a single-column file. */
@@ -76,6 +99,30 @@ final class SpreadsheetLocale {
                     buf[i] = ',';
                 } else if (c == ',') {
                     buf[i] = '.';
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Reads {@code "} as a space. */
+    private static final class Unquoted extends FilterReader {
+        Unquoted(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            return c == '"' ? ' ' : c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = off; i < off + n; i++) {
+                if (buf[i] == '"') {
+                    buf[i] = ' ';
                 }
             }
             return n;

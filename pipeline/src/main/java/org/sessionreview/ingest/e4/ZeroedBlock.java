@@ -6,7 +6,11 @@ package org.sessionreview.ingest.e4;
  * missing sample and every later sample would be placed too early, by the time of the lines the
  * block held (a zeroed 8 KiB of a 4 Hz EDA file held about 900 lines: 227 s). So it stands for as
  * many missing samples as lines of the file's mean length fit in it, and later samples keep their
- * times to within a few samples (the lines' lengths vary by a character or two).
+ * times to within a few samples (the lines' lengths vary by a character or two). In IBI.csv a
+ * block loses the beats it held and no other ({@link #beatsReason}: each beat carries its own
+ * offset); over a header row it loses the start time or rate, so the file cannot be placed in time
+ * ({@link #headerReason}); each is named as a zeroed block rather than as an over-long or
+ * non-numeric line (seventh audit).
  */
 final class ZeroedBlock {
     /** Shorter lines are ordinary bad lines (an E4 data line has under 40 characters). */
@@ -23,18 +27,58 @@ final class ZeroedBlock {
      * room}.
      */
     static long samples(LineSource in, long room) {
-        long length = in.lineLength();
-        if (length < MIN_CHARS || in.lineCount() <= MIN_LINES_BEFORE || in.nulCount() * 2 < length) {
+        if (!isZeroed(in) || in.lineCount() <= MIN_LINES_BEFORE) {
             return 1;
         }
-        long n = Math.round((length + 1) / in.meanLineChars());
+        long n = Math.round((in.lineLength() + 1) / in.meanLineChars());
         return Math.max(1, Math.min(n, room));
     }
 
-    /** The reject's reason for a line standing for {@code samples} samples. */
-    static String reason(LineSource in, long samples) {
+    /**
+     * The reject's reason for a rejected sample line standing for {@code samples} samples ({@link
+     * #samples}): {@code reason} for an ordinary bad line; for a zeroed one too near the file's
+     * start to estimate the lines it held, a reason that says so.
+     */
+    static String reason(LineSource in, long samples, String reason) {
+        if (samples <= 1) {
+            return !isZeroed(in) || in.lineCount() > MIN_LINES_BEFORE
+                    ? reason
+                    : "a run of " + in.lineLength() + " characters, mostly NUL bytes (a zeroed disk block), within the"
+                            + " file's first " + MIN_LINES_BEFORE + " lines, too few to tell how many lines it held:"
+                            + " read as one missing sample, so the samples after it may be placed early";
+        }
         return "a run of " + in.lineLength() + " characters, mostly NUL bytes (a zeroed disk block), where about "
                 + samples + " lines were (from the file's mean line length): read as " + samples
                 + " missing samples, so later samples keep their times to within a few samples";
+    }
+
+    /** Whether the current line of {@code in} has at least {@value #MIN_CHARS} characters, half of them NUL. */
+    static boolean isZeroed(LineSource in) {
+        long length = in.lineLength();
+        return length >= MIN_CHARS && in.nulCount() * 2 >= length;
+    }
+
+    /**
+     * {@code reason} for a rejected IBI.csv line, or for a zeroed one what it is: the beats it held
+     * are lost, the others keep their offsets.
+     */
+    static String beatsReason(LineSource in, String reason) {
+        if (reason == null || !isZeroed(in)) {
+            return reason;
+        }
+        String lines = in.lineCount() > MIN_LINES_BEFORE
+                ? ", where about " + Math.round((in.lineLength() + 1) / in.meanLineChars()) + " lines were"
+                : "";
+        return "a run of " + in.lineLength() + " characters, mostly NUL bytes (a zeroed disk block)" + lines
+                + ": the beats it held are lost; the others keep their times (each beat has its own offset)";
+    }
+
+    /** {@code reason} for a rejected header row, or for a zeroed one what it is. */
+    static String headerReason(LineSource in, String reason) {
+        if (!isZeroed(in)) {
+            return reason;
+        }
+        return "a run of " + in.lineLength() + " characters, mostly NUL bytes (a zeroed disk block): the start time"
+                + " and rate are lost, so no sample can be placed in time";
     }
 }
