@@ -1,12 +1,13 @@
 package org.sessionreview.ingest.annotation;
 
+import static org.sessionreview.ingest.annotation.NativeJsonMappers.ELEMENTS;
+import static org.sessionreview.ingest.annotation.NativeJsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,14 +66,6 @@ public final class NativeAnnotationParser implements AnnotationParser {
         CSV
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /**
-     * Reads one element of a JSON array at a time (JSON would refuse the elements after it); a
-     * comma before the array's closing bracket (a list edited by hand) is read.
-     */
-    private static final ObjectMapper ELEMENTS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .build();
     /** Field names our contract defines: the only ones a reason may name. */
     private static final Set<String> CONTRACT = Set.of("start", "end", "code", "actor", "note");
     /** How far an end and a duration given together may disagree, seconds (1 ms: rounding). */

@@ -92,10 +92,20 @@ public final class RecordFields {
         return false;
     }
 
-    /** True when a cell holds no value: null, blank, or BORIS's missing-value token {@code NA}. */
+    /**
+     * True when a cell holds no value: null, blank, BORIS's (and R's) missing-value token {@code
+     * NA}, or not-a-number in any case and sign ({@code NaN}, {@code nan}, {@code -nan}: how
+     * Python, NumPy, MATLAB and spreadsheets write a missing number).
+     */
     public static boolean isMissing(String text) {
-        return text == null || text.isBlank() || text.trim().equals("NA");
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String t = text.trim();
+        return t.equals("NA") || NOT_A_NUMBER.matcher(t).matches();
     }
+
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("[+-]?nan", Pattern.CASE_INSENSITIVE);
 
     /**
      * Parses a time in seconds written as a decimal number ({@code 19.175}).

@@ -52,9 +52,14 @@ class RecordFieldsTest {
 
     @Test
     void shouldRejectNonFiniteAndMissingSecondsWhenParsing() {
+        // not-a-number is how scripts write a missing number (NativeNotANumberTest)
+        assertEquals(
+                "missing required field 'start'",
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "NaN"))
+                        .getMessage());
         assertEquals(
                 "field start is not a finite number",
-                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "NaN"))
+                assertThrows(InvalidRecordException.class, () -> RecordFields.parseSeconds("start", "-Infinity"))
                         .getMessage());
         assertEquals(
                 "missing required field 'Stop (s)'",
