@@ -55,9 +55,13 @@ public final class ParseFloor {
 
     private ParseFloor() {}
 
-    /** Every regular file under {@code root}, largest first (ties by path, so the order is fixed). */
+    /**
+     * Every regular file under {@code root}, largest first (ties by path, so the order is fixed). A
+     * root that is itself a symbolic link is followed, as {@code review} follows it (links below it
+     * are not: the walk does not leave the folder it was given).
+     */
     public static List<Path> files(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root.toRealPath())) {
             List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
             files.sort(Comparator.comparingLong(ParseFloor::size).reversed().thenComparing(Path::toString));
             return files;

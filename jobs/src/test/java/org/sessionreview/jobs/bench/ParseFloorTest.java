@@ -83,6 +83,23 @@ class ParseFloorTest {
     }
 
     @Test
+    void shouldReadASessionsRootGivenAsASymbolicLinkAsReviewDoes(@TempDir Path dir) throws Exception {
+        // review follows a sessions root that is a link (e.g. a scratch folder linking sample-data);
+        // before 2026-12-07 the floor walked the link itself and counted 0 files, 0 samples
+        Path real = Files.createDirectories(dir.resolve("real/s1/client"));
+        Files.writeString(real.resolve("EDA.csv"), EDA);
+        Files.writeString(dir.resolve("real/s1/session.json"), "{}");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+
+        ParseFloor.Result viaLink = ParseFloor.pass(ParseFloor.files(link), 1);
+        ParseFloor.Result direct = ParseFloor.pass(ParseFloor.files(dir.resolve("real")), 1);
+        assertEquals(2, direct.files());
+        assertEquals(direct.files(), viaLink.files());
+        assertEquals(4, viaLink.sampleRows(), "EDA data rows after the two header rows");
+        assertEquals(direct.checksum(), viaLink.checksum(), 0.0);
+    }
+
+    @Test
     void shouldGrowItsBufferForFilesLargerThanOneMegabyte(@TempDir Path dir) throws Exception {
         StringBuilder sb = new StringBuilder("1600000000.000000\n64.000000\n");
         int rows = 300_000;
