@@ -42,7 +42,7 @@ final class BenchCommand {
             "usage: session-review bench [options]",
             "",
             "  --sessions N        sessions in the generated cohort (default 20)",
-            "  --minutes M         minutes per generated session (default 50)",
+            "  --minutes M         minutes per generated session (default 50, at least 10)",
             "  --seed S            generator seed (default " + SampleDataGenerator.DEFAULT_SEED + ")",
             "  --sessions-dir DIR  bench an existing sessions root instead of generating one",
             "  --work DIR          where the cohort is generated and reused, and the review writes",
@@ -72,7 +72,7 @@ final class BenchCommand {
         Options o;
         try {
             o = Options.parse(args);
-        } catch (UsageException | NumberFormatException e) {
+        } catch (UsageException e) {
             err.println("session-review bench: " + e.getMessage() + "\n\n" + USAGE);
             return 2;
         }
@@ -238,13 +238,13 @@ final class BenchCommand {
                 }
                 String v = args[++i];
                 switch (a) {
-                    case "--sessions" -> o.sessions = atLeast(a, Integer.parseInt(v), 1);
-                    case "--minutes" -> o.minutes = atLeast(a, Integer.parseInt(v), 10);
-                    case "--seed" -> o.seed = Long.parseLong(v);
+                    case "--sessions" -> o.sessions = atLeast(a, whole(a, v), 1);
+                    case "--minutes" -> o.minutes = atLeast(a, whole(a, v), 10);
+                    case "--seed" -> o.seed = wholeLong(a, v);
                     case "--sessions-dir" -> o.sessionsDir = Path.of(v);
                     case "--work" -> o.work = Path.of(v);
-                    case "--parallelism" -> o.parallelism = atLeast(a, Integer.parseInt(v), 1);
-                    case "--floor-passes" -> o.floorPasses = atLeast(a, Integer.parseInt(v), 1);
+                    case "--parallelism" -> o.parallelism = atLeast(a, whole(a, v), 1);
+                    case "--floor-passes" -> o.floorPasses = atLeast(a, whole(a, v), 1);
                     case "--out" -> o.out = Path.of(v);
                     case "--flink", "--set" -> o.reviewExtras.addAll(List.of(a, v));
                     default -> throw new UsageException("unknown argument '" + a + "'");
@@ -254,6 +254,23 @@ final class BenchCommand {
                 throw new UsageException("--sessions-dir " + o.sessionsDir + " is not a directory");
             }
             return o;
+        }
+
+        /** A whole-number value, or a usage error naming the flag (as the other commands word it). */
+        private static int whole(String flag, String value) throws UsageException {
+            long v = wholeLong(flag, value);
+            if (v != (int) v) {
+                throw new UsageException(flag + " must be a whole number, got '" + value + "'");
+            }
+            return (int) v;
+        }
+
+        private static long wholeLong(String flag, String value) throws UsageException {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException(flag + " must be a whole number, got '" + value + "'");
+            }
         }
 
         private static int atLeast(String flag, int value, int min) throws UsageException {
