@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Settings of the scoring layer (DOMAIN.md 4.0): the options of {@link ScoringOptions} and {@link
- * ExertionOptions}, each
+ * Settings of the scoring layer (DOMAIN.md 4.0): the options of {@link ScoringOptions}, {@link
+ * ExertionOptions} and {@link TemperatureScoringOptions}, each
  * declared there once with unit, default and description, plus the feature windows' hop and
  * length, which {@link PipelineConfig} copies from {@link FeatureConfig} so that the two cannot
  * disagree (they are listed once, under {@code features.*}). Immutable and {@link Serializable}.
@@ -17,7 +17,8 @@ public final class ScoringConfig implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /** Every option of this component, in declaration order. */
-    public static final List<ConfigOption<?>> ALL = FeatureConfig.concat(ScoringOptions.ALL, ExertionOptions.ALL);
+    public static final List<ConfigOption<?>> ALL =
+            FeatureConfig.concat(ScoringOptions.ALL, ExertionOptions.ALL, TemperatureScoringOptions.ALL);
 
     private final Settings values;
     private final double windowHopS;
@@ -137,6 +138,11 @@ public final class ScoringConfig implements Serializable {
 
     public double tempSlopeFloorCPerMin() {
         return values.get(ScoringOptions.TEMP_SLOPE_FLOOR_C_PER_MIN);
+    }
+
+    /** Upper bound (degC/min) of the temperature slope's reference; see {@link TemperatureScoringOptions}. */
+    public double tempSlopeMaxReferenceCPerMin() {
+        return values.get(TemperatureScoringOptions.MAX_REFERENCE_C_PER_MIN);
     }
 
     public double zClamp() {

@@ -17,6 +17,12 @@ import org.sessionreview.model.WindowFeatures;
  *   z_f = clamp( (x - median_f) / max(1.4826 * MAD_f, floor_f), -10, +10 )
  * </pre>
  *
+ * <p>Two features are judged against another reference than median_f, with the same scale: the
+ * SCL against a {@link DriftFollowingLevel} reference when one is given, and the skin-temperature
+ * slope against min(median_f, {@code scoring.temp_slope.max_reference_c_per_min}) (default 0
+ * degC/min): a warming in the calibration stretch (cold hands) is no reference, since its slowing
+ * later is no vasoconstriction ({@link org.sessionreview.config.TemperatureScoringOptions}).
+ *
  * <p>z_f is null when x is null or not finite, when the feature's channel quality is below
  * {@link ScoringConfig#qualityThreshold()} (bad stretches are masked, never scored), or when the
  * baseline has no value for f. The MAD scale, floors and clamp come from {@link ScoringConfig}.
@@ -50,6 +56,13 @@ public final class AnxietyIndex {
         return Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), z));
     }
 
+    /** Robust z of a value against {@code reference} with the baseline's robust scale, clamped. */
+    private static double zAgainst(Feature f, double value, double reference, FeatureBaseline b, ScoringConfig cfg) {
+        double scale = b.robustScale(cfg.madScale(), f.scaleFloor(cfg, b.median()));
+        double z = (value - reference) / scale;
+        return Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), z));
+    }
+
     /** The z-scores of a window's scorable features, in {@link Feature} order. */
     public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline, ScoringConfig cfg) {
         return zScores(w, baseline, cfg, null);
@@ -68,9 +81,9 @@ public final class AnxietyIndex {
             if (b.isPresent() && f.usable(w, cfg)) {
                 FeatureBaseline fb = b.get();
                 if (f == Feature.SCL && sclReference != null && Double.isFinite(sclReference)) {
-                    double scale = fb.robustScale(cfg.madScale(), f.scaleFloor(cfg, fb.median()));
-                    double zs = (f.value(w) - sclReference) / scale;
-                    z.put(f, Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), zs)));
+                    z.put(f, zAgainst(f, f.value(w), sclReference, fb, cfg));
+                } else if (f == Feature.TEMP_SLOPE && fb.median() > cfg.tempSlopeMaxReferenceCPerMin()) {
+                    z.put(f, zAgainst(f, f.value(w), cfg.tempSlopeMaxReferenceCPerMin(), fb, cfg));
                 } else {
                     z.put(f, robustZ(f, f.value(w), fb, cfg));
                 }

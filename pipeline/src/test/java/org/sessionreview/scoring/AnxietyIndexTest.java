@@ -193,4 +193,40 @@ class AnxietyIndexTest {
                 AnxietyIndex.score(allSix(), unitBaseline(), UNIT).anxietyIndex,
                 AnxietyIndex.score(gesture, unitBaseline(), UNIT).anxietyIndex);
     }
+
+    /**
+     * Cold hands (eighth audit): skin temperature warming at 0.165 degC/min through the calibration
+     * stretch (MAD 0.034: scale 1.4826 x 0.034 = 0.0504 degC/min, above the 0.05 floor). A later
+     * steady temperature is no fall (z 0, not (0 - 0.165) / 0.0504 = -3.27), a real fall still is,
+     * a baseline that does not warm is used as before, and a large bound restores the plain median.
+     */
+    @Test
+    void shouldNotReadASlowedWarmingAsAFallOfSkinTemperature() {
+        double scale = 1.4826 * 0.034;
+        Baseline warming = Baseline.builder("test")
+                .put(Feature.TEMP_SLOPE, new FeatureBaseline(0.165, 0.034, 43))
+                .build();
+        ScoringConfig cfg = ScoringConfig.defaults();
+        assertEquals(0.0, AnxietyIndex.score(temp(0.0), warming, cfg).zTemp, 1e-12);
+        assertEquals(-0.2 / scale, AnxietyIndex.score(temp(-0.2), warming, cfg).zTemp, 1e-9);
+        assertEquals(0.3 / scale, AnxietyIndex.score(temp(0.3), warming, cfg).zTemp, 1e-9);
+        // the index of a window with only the temperature: -z, so 0 for the steady temperature
+        assertEquals(0.0, AnxietyIndex.score(temp(0.0), warming, cfg).anxietyIndex, 1e-12);
+
+        Baseline cooling = Baseline.builder("test")
+                .put(Feature.TEMP_SLOPE, new FeatureBaseline(-0.03, 0.02, 43))
+                .build();
+        assertEquals(0.03 / 0.05, AnxietyIndex.score(temp(0.0), cooling, cfg).zTemp, 1e-9);
+
+        ScoringConfig plain = ScoringConfig.builder()
+                .set(org.sessionreview.config.TemperatureScoringOptions.MAX_REFERENCE_C_PER_MIN, 1e9)
+                .build();
+        assertEquals(-0.165 / scale, AnxietyIndex.score(temp(0.0), warming, plain).zTemp, 1e-9);
+    }
+
+    private static WindowFeatures temp(double slopeCPerMin) {
+        WindowFeatures w = window("client", 1200);
+        w.tempSlopeCPerMin = slopeCPerMin;
+        return w;
+    }
 }
