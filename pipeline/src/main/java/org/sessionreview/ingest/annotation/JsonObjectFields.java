@@ -109,7 +109,9 @@ final class JsonObjectFields {
         if (fields.containsKey(key)) {
             return which + " is given twice (which value is meant is unknown)";
         }
-        fields.put(key, value == null || value.isNull() ? null : value.asText());
+        // NaN (Python's json.dumps of a missing float, read as a number) is missing, as null is
+        boolean nan = value != null && value.isNumber() && Double.isNaN(value.asDouble());
+        fields.put(key, value == null || value.isNull() || nan ? null : value.asText());
         return null;
     }
 }

@@ -346,7 +346,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
             throws InvalidRecordException {
         Map<String, NativeFieldNames.Source> names = NativeFieldNames.resolve(fields.keySet());
         String code = value(fields, names, "code");
-        if (code == null || code.isBlank()) {
+        if (RecordFields.isMissing(code)) {
             throw new InvalidRecordException("missing required field 'code'");
         }
         double start = time(fields, names, "start", decimals);
@@ -370,7 +370,7 @@ public final class NativeAnnotationParser implements AnnotationParser {
                 .times(start, end)
                 .label(code.trim())
                 .labelSource(noun + " code")
-                .actorHint(value(fields, names, "actor"))
+                .actorHint(RecordFields.isMissing(value(fields, names, "actor")) ? null : value(fields, names, "actor"))
                 .actorSource(noun + " actor");
         java.util.Set<String> used = new java.util.HashSet<>();
         names.values().forEach(n -> used.add(n.written()));

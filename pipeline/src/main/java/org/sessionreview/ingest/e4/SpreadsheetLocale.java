@@ -15,8 +15,8 @@ import org.sessionreview.model.Channel;
  * {@code ,} and {@code ,} as {@code .}: one character for one, so lines, columns and line numbers stay as written, and the
  * numbers are the ones the spreadsheet showed. A file whose every value is quoted ({@code
  * "0.315400"}, as tools that quote every cell write it: pandas {@code QUOTE_ALL}, some
- * spreadsheets) is read with each {@code "} as a space, which the number parser trims, one
- * character for one again ({@link #isQuoted}; seventh audit: such an EDA.csv was rejected whole at
+ * spreadsheets) is read with each {@code "} as a space, which the number parser trims, and a
+ * comma inside quotes as a decimal point, one character for one again ({@link #isQuoted}; seventh audit: such an EDA.csv was rejected whole at
  * its header). Any other file is read as it is.
  */
 final class SpreadsheetLocale {
@@ -35,9 +35,13 @@ final class SpreadsheetLocale {
         }
         p.unread(head, 0, n);
         String text = new String(head, 0, n);
-        boolean quoted = isQuoted(text);
-        Reader r = quoted ? new Unquoted(p) : p;
-        return isSpreadsheet(quoted ? text.replace('"', ' ') : text, channel) ? new Swapped(r) : r;
+        if (!isQuoted(text)) {
+            return isSpreadsheet(text, channel) ? new Swapped(p) : p;
+        }
+        Unquoted unquoted = new Unquoted(p);
+        char[] h = text.toCharArray();
+        new Unquoted(Reader.nullReader()).map(h, 0, h.length);
+        return isSpreadsheet(new String(h), channel) ? new Swapped(unquoted) : unquoted;
     }
 
     /** A row whose every cell is quoted: {@code "..."} cells between commas or semicolons. */
@@ -105,27 +109,46 @@ final class SpreadsheetLocale {
         }
     }
 
-    /** Reads {@code "} as a space. */
+    /**
+     * Reads {@code "} as a space and a comma inside quotes as a decimal point: a cell of an E4 file is
+     * one number, so a comma inside one is a decimal comma (quoted because it would collide with
+     * the separators: {@code "18,187500","0,828125"}).
+     */
     private static final class Unquoted extends FilterReader {
+        private boolean inside;
+
         Unquoted(Reader in) {
             super(in);
         }
 
         @Override
         public int read() throws IOException {
-            int c = super.read();
-            return c == '"' ? ' ' : c;
+            char[] one = new char[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0];
         }
 
         @Override
         public int read(char[] buf, int off, int len) throws IOException {
             int n = super.read(buf, off, len);
-            for (int i = off; i < off + n; i++) {
-                if (buf[i] == '"') {
-                    buf[i] = ' ';
-                }
+            if (n > 0) {
+                map(buf, off, n);
             }
             return n;
+        }
+
+        void map(char[] buf, int off, int n) {
+            for (int i = off; i < off + n; i++) {
+                char c = buf[i];
+                if (c == '"') {
+                    inside = !inside;
+                    buf[i] = ' ';
+                } else if (c == ',' && inside) {
+                    buf[i] = '.';
+                } else if (c == '\n' || c == '\r') {
+                    inside = false; // a quote left open is damage to its own line only
+                }
+            }
         }
     }
 }

@@ -73,12 +73,13 @@ final class ZeroedBlock {
                 + ": the beats it held are lost; the others keep their times (each beat has its own offset)";
     }
 
-    /** {@code reason} for a rejected header row, or for a zeroed one what it is. */
+    /** {@code reason} for a rejected header row, or for a zeroed one what it is and what it lost (row 1: the start time; row 2: the rate). */
     static String headerReason(LineSource in, String reason) {
         if (!isZeroed(in)) {
             return reason;
         }
-        return "a run of " + in.lineLength() + " characters, mostly NUL bytes (a zeroed disk block): the start time"
-                + " and rate are lost, so no sample can be placed in time";
+        String lost = in.lineCount() == 1 ? "the start time is" : "the sample rate is";
+        return "a run of " + in.lineLength() + " characters, mostly NUL bytes (a zeroed disk block): " + lost
+                + " lost, so no sample can be placed in time";
     }
 }

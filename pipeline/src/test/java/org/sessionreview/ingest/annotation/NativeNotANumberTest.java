@@ -58,4 +58,21 @@ class NativeNotANumberTest {
         assertBalanced(c, 0, 1);
         assertEquals("missing required field 'start'", rejectAt(c, 2).reason);
     }
+
+    @Test
+    void shouldTakeAnActorOrCodeWrittenAsNotANumberAsMissing() {
+        // review of 2026-12-07: actor NaN was the actor hint "NaN" (an unknown actor), code NaN a label
+        String file = "{\"start\": 10.5, \"end\": 12, \"code\": \"AFF_CUE\", \"actor\": NaN}\n"
+                + "{\"start\": 20, \"code\": NaN, \"actor\": \"client\"}\n";
+        ParseResult<RawAnnotation> r = jsonl.parse(utf8(file), "codes.jsonl", "s1");
+        assertBalanced(r, 1, 1);
+        assertNull(r.records().get(0).actorHint());
+        assertEquals("missing required field 'code'", rejectAt(r, 2).reason);
+
+        String table = "start,code,actor\n10.5,AFF_CUE,nan\n20,nan,client\n";
+        ParseResult<RawAnnotation> c = csv.parse(utf8(table), "codes.csv", "s1");
+        assertBalanced(c, 1, 1);
+        assertNull(c.records().get(0).actorHint());
+        assertEquals("missing required field 'code'", rejectAt(c, 3).reason);
+    }
 }

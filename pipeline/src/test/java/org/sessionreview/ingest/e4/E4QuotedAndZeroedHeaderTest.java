@@ -51,6 +51,14 @@ class E4QuotedAndZeroedHeaderTest {
         assertEquals(0, ibi.report().recordsRejected(), ibi.report().toString());
         assertArrayEquals(new double[] {18.1875, 19.0}, ibi.data().offsetsS());
 
+        // quoted because the decimal commas would collide with the separators (review of 2026-12-07)
+        E4CsvParser.Result ibiDe = read(Channel.IBI, "\"1773925148,000000\",\"IBI\"\n\"18,187500\",\"0,828125\"\n");
+        assertEquals(0, ibiDe.report().recordsRejected(), ibiDe.report().toString());
+        assertArrayEquals(new double[] {0.828125}, ibiDe.data().values());
+        E4CsvParser.Result accDe = read(Channel.ACC, q + "\"2,0\",\"14,0\",\"-63,0\"\n");
+        assertEquals(0, accDe.report().recordsRejected(), accDe.report().toString());
+        assertArrayEquals(new double[] {2, 14, -63}, accDe.data().values());
+
         // quoted and re-saved in a comma-decimal locale at once
         E4CsvParser.Result de = read(Channel.EDA, "\"1773925148,000000\"\n\"4,000000\"\n\"0,630000\"\n");
         assertEquals(0, de.report().recordsRejected(), de.report().toString());
@@ -88,7 +96,7 @@ class E4QuotedAndZeroedHeaderTest {
                     reason.startsWith("invalid header row 1 (start time, unix seconds): a run of " + length
                             + " characters, mostly NUL bytes (a zeroed disk block)"),
                     reason);
-            assertTrue(reason.contains("start time"), reason);
+            assertTrue(reason.endsWith("the start time is lost, so no sample can be placed in time"), reason);
             assertEquals(r.report().recordsRead(), r.report().recordsRejected());
         }
         String rate = START + "\n" + "\0".repeat(600) + "\n0.630000\n";
@@ -100,6 +108,7 @@ class E4QuotedAndZeroedHeaderTest {
         assertTrue(
                 reason.startsWith("invalid header row 2 (sample rate, Hz): a run of 600 characters, mostly NUL"),
                 reason);
+        assertTrue(reason.contains("the sample rate is lost"), reason);
 
         String ibi = "\0".repeat(700) + "\n18.187500,0.828125\n";
         reason = E4CsvParser.parse(Channel.IBI, new StringReader(ibi), "s", "IBI.csv", E4Limits.defaults())
