@@ -260,7 +260,7 @@ final class BenchCommand {
         private static int whole(String flag, String value) throws UsageException {
             long v = wholeLong(flag, value);
             if (v != (int) v) {
-                throw new UsageException(flag + " must be a whole number, got '" + value + "'");
+                throw new UsageException(flag + " must be at most " + Integer.MAX_VALUE + ", got '" + value + "'");
             }
             return (int) v;
         }

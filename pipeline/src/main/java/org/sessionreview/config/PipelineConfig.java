@@ -43,7 +43,9 @@ public final class PipelineConfig implements Serializable {
                     + " (Task Force 1996).",
             "Motion: ACC magnitude in g; mean absolute deviation; 2-6 Hz band power and its dominant frequency"
                     + " (4 s Hann frames, FFT); windows with >= 10 s of gross movement are not scored.",
-            "Temperature: least-squares slope over the trailing 60 s with the off-wrist guard.",
+            "Temperature: least-squares slope over the trailing 60 s with the off-wrist guard; its z against the"
+                    + " baseline median slope but at most scoring.temp_slope.max_reference_c_per_min (a warming"
+                    + " calibration is no reference).",
             "Anxiety index: weighted mean of robust z (median, 1.4826 MAD, floors; Leys et al. 2013) against the"
                     + " wearer's baseline (coded BASELINE stretch, stored baseline, or minutes 2-6) over channels"
                     + " passing quality (DOMAIN.md 4.0), each channel's signed contribution counted at least -3 z"

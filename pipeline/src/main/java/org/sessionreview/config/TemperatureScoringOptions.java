@@ -16,6 +16,14 @@ import java.util.List;
  * A slower warming is no vasoconstriction, so the slope's reference is the baseline median but at
  * most {@link #MAX_REFERENCE_C_PER_MIN} (0 degC/min: a steady temperature); its robust scale is the
  * baseline's. A baseline median at or below the bound is used as before.
+ *
+ * <p>So a wearer who keeps warming at the calibration's own rate scores a positive z (evidence
+ * against arousal, as any warming is; its contribution is bounded by {@code
+ * scoring.contribution_floor}, -3: the index at most about 0.23 lower). Scoring every slope from
+ * the bound up to the median as z 0 instead (a band; review of 2026-12-07) flattens the ranking of
+ * slowed warmings, which carries the tasks in the lab data: Stress-Predict S02-S08 with the
+ * defaults, median 0.818 -> 0.817, mean 0.791 -> 0.788, S02 0.867 -> 0.861, S03 0.706 -> 0.696,
+ * S08 0.854 -> 0.851, leave-one-subject-out 0.708 -> 0.706; not adopted.
  */
 public final class TemperatureScoringOptions {
     private TemperatureScoringOptions() {}

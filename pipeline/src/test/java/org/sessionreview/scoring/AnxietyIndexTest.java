@@ -210,6 +210,10 @@ class AnxietyIndexTest {
         assertEquals(0.0, AnxietyIndex.score(temp(0.0), warming, cfg).zTemp, 1e-12);
         assertEquals(-0.2 / scale, AnxietyIndex.score(temp(-0.2), warming, cfg).zTemp, 1e-9);
         assertEquals(0.3 / scale, AnxietyIndex.score(temp(0.3), warming, cfg).zTemp, 1e-9);
+        // warming on at the calibration's rate is evidence against arousal, as any warming is
+        // (the trade-off TemperatureScoringOptions documents), its contribution floored at -3 z
+        assertEquals(0.165 / scale, AnxietyIndex.score(temp(0.165), warming, cfg).zTemp, 1e-9);
+        assertEquals(-3.0, AnxietyIndex.score(temp(0.165), warming, cfg).anxietyIndex, 1e-9);
         // the index of a window with only the temperature: -z, so 0 for the steady temperature
         assertEquals(0.0, AnxietyIndex.score(temp(0.0), warming, cfg).anxietyIndex, 1e-12);
 

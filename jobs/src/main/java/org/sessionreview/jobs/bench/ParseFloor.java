@@ -57,8 +57,10 @@ public final class ParseFloor {
 
     /**
      * Every regular file under {@code root}, largest first (ties by path, so the order is fixed). A
-     * root that is itself a symbolic link is followed, as {@code review} follows it (links below it
-     * are not: the walk does not leave the folder it was given).
+     * root that is itself a symbolic link is followed, as {@code review} follows it. Below it, a
+     * linked folder is not entered and a linked file is counted wherever it points, where {@code
+     * review} reads links only when they stay inside their session: for sessions holding symbolic
+     * links the floor may read other files than the review (the generated cohorts hold none).
      */
     public static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root.toRealPath())) {
