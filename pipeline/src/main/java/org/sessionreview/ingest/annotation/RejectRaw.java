@@ -44,7 +44,10 @@ public final class RejectRaw {
     /** The fields whose numbers stay: times, never an identity. */
     private static final Set<String> TIMES = Set.of("start", "end", "duration");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads what the parser reads, {@code NaN} tokens included ({@link NativeJsonMappers}). */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     private RejectRaw() {}
 

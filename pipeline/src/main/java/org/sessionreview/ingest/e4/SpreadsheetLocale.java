@@ -16,8 +16,8 @@ import org.sessionreview.model.Channel;
  * numbers are the ones the spreadsheet showed. A file whose every value is quoted ({@code
  * "0.315400"}, as tools that quote every cell write it: pandas {@code QUOTE_ALL}, some
  * spreadsheets) is read with each {@code "} as a space, which the number parser trims, and a
- * comma inside quotes as a decimal point, one character for one again ({@link #isQuoted}; seventh audit: such an EDA.csv was rejected whole at
- * its header). Any other file is read as it is.
+ * comma inside quotes as a decimal point, one character for one again ({@link #isQuoted}; seventh
+ * audit: such an EDA.csv was rejected whole at its header). Any other file is read as it is.
  */
 final class SpreadsheetLocale {
     /** Characters looked at: the header rows and the first samples. */

@@ -21,4 +21,13 @@ class RejectRawTest {
         assertEquals("{\"onset\":3,\"label\":\"ANX_STR_SIGH\",\"role\":\"[withheld]\"}", once);
         assertEquals(once, RejectRaw.redact(once), "redacting twice gives the same text");
     }
+
+    @Test
+    void shouldRedactALineHoldingNotANumberAsTheParserReadsIt() {
+        // the parser reads json.dumps' NaN token (NativeNotANumberTest); before, such a rejected
+        // line's raw text was withheld whole instead of redacted field by field
+        String raw = RejectRaw.redact("{\"start\": 3, \"end\": NaN, \"code\": \"ANX_STR_SIGH\", \"subject\": 40712}");
+        assertEquals(true, raw.startsWith("{") && raw.contains("\"start\":3"), raw);
+        assertEquals(false, raw.contains("40712"), raw);
+    }
 }
