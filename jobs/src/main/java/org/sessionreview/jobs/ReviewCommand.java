@@ -124,8 +124,11 @@ final class ReviewCommand {
         ReviewJob job = null;
         try {
             SessionScanner.Scan scan = SessionScanner.scan(options.sessions());
-            Map<String, String> provenance =
-                    config.provenance(options.pseudonymizer().isDemo());
+            Map<String, String> provenance = new java.util.LinkedHashMap<>(
+                    config.provenance(options.pseudonymizer().isDemo()));
+            // the run-wide files that shaped the numbers (--baselines, --codebook): name, size, SHA-256
+            provenance.putAll(org.sessionreview.config.RunInputs.describe(
+                    options.baselinesFile().orElse(null), options.codebook().orElse(null)));
             job = new ReviewJob(
                     options,
                     config,

@@ -227,7 +227,8 @@ public final class ReviewJob {
                 options.pseudonymizer().source(),
                 RunManifest.parametersJson(config.describe()),
                 scan.folders().size() + scan.rejects().size(),
-                tables.stream().map(TableSchema::name).toList());
+                tables.stream().map(TableSchema::name).toList(),
+                RunManifest.runInputs(provenance));
         TypeInformation<RunFact> fact = TypeInformation.of(RunFact.class);
         files.map(RunFact::of)
                 .returns(fact)

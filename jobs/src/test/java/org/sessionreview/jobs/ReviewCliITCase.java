@@ -294,6 +294,36 @@ class ReviewCliITCase {
         assertTrue(
                 buf.toString(StandardCharsets.UTF_8).startsWith("session-review "),
                 buf.toString(StandardCharsets.UTF_8));
+        // the footers and run.json name the baselines file by its bytes (ninth audit: they named nothing, so a
+        // table scored against stored baselines did not say which); the first run's say none
+        byte[] stored = Files.readAllBytes(baselines);
+        String identity = "baselines.json, " + stored.length + " bytes, SHA-256 "
+                + java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(stored));
+        for (String table : List.of("sessions", "windows", "clients", "rejects")) {
+            assertEquals(
+                    List.of(identity),
+                    db
+                            .query("SELECT DISTINCT decode(value) AS v FROM parquet_kv_metadata('"
+                                    + second.resolve(table)
+                                    + "/*.parquet') WHERE decode(key) = 'session_review.run_input.baselines'")
+                            .stream()
+                            .map(r -> r.get("v"))
+                            .toList(),
+                    table);
+        }
+        JsonNode runInputs =
+                new ObjectMapper().readTree(second.resolve("run.json").toFile()).get("run_inputs");
+        assertEquals(identity, runInputs.path("baselines").asText());
+        assertEquals("none", runInputs.path("codebook").asText());
+        assertEquals(
+                "none",
+                new ObjectMapper()
+                        .readTree(out.resolve("run.json").toFile())
+                        .path("run_inputs")
+                        .path("baselines")
+                        .asText());
         List<Map<String, Object>> sources =
                 db.query("SELECT session_id, baseline_source FROM " + DuckDb.parquet(second.resolve("sessions")));
         for (Map<String, Object> r : sources) {
@@ -409,8 +439,15 @@ class ReviewCliITCase {
     @Test
     void shouldListEveryDeclaredParameterOnceInFootersAndRunJson() throws Exception {
         Map<String, String> declared = new TreeMap<>(PipelineConfig.defaults().parameters());
-        List<String> fixed =
-                List.of("version", "flink_version", "methods", "pseudonym_key", "table", "table_description");
+        List<String> fixed = List.of(
+                "version",
+                "flink_version",
+                "methods",
+                "pseudonym_key",
+                "table",
+                "table_description",
+                "run_input.baselines",
+                "run_input.codebook");
         for (String table : List.of("sessions", "windows", "moments", "trainees", "clients", "rejects")) {
             Map<String, String> footer = new TreeMap<>();
             for (Map<String, Object> r :

@@ -51,7 +51,13 @@ public final class ResearchExport {
     public static final String FILE_NAME = "part-0.parquet";
 
     /** Footer keys of the review's files that are copied (besides the declared parameters). */
-    static final List<String> COPIED_FOOTER_KEYS = List.of("version", "flink_version", "methods", "pseudonym_key");
+    static final List<String> COPIED_FOOTER_KEYS = List.of(
+            "version",
+            "flink_version",
+            "methods",
+            "pseudonym_key",
+            org.sessionreview.config.RunInputs.BASELINES,
+            org.sessionreview.config.RunInputs.CODEBOOK);
 
     private ResearchExport() {}
 

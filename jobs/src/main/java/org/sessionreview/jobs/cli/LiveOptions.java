@@ -78,6 +78,8 @@ public final class LiveOptions {
     private final PipelineConfig config;
     private final org.sessionreview.config.LiveMomentsConfig moments;
 
+    private final Map<String, String> runInputs;
+
     private LiveOptions(
             String bootstrap,
             Path out,
@@ -91,8 +93,10 @@ public final class LiveOptions {
             Integer parallelism,
             Map<String, String> flinkConf,
             PipelineConfig config,
-            org.sessionreview.config.LiveMomentsConfig moments) {
+            org.sessionreview.config.LiveMomentsConfig moments,
+            Map<String, String> runInputs) {
         this.moments = moments;
+        this.runInputs = runInputs;
         this.bootstrap = bootstrap;
         this.out = out;
         this.topic = topic;
@@ -176,9 +180,12 @@ public final class LiveOptions {
             throw new UsageException("the output topics must differ from the input topic " + topic);
         }
         StoredBaselines baselines = StoredBaselines.none();
+        Map<String, String> runInputs = org.sessionreview.config.RunInputs.describe(null, null);
         if (baselinesArg != null) {
             try {
-                baselines = StoredBaselines.read(ReviewOptions.location("--baselines", baselinesArg));
+                org.sessionreview.storage.Entry file = ReviewOptions.location("--baselines", baselinesArg);
+                baselines = StoredBaselines.read(file);
+                runInputs = org.sessionreview.config.RunInputs.describe(file, null);
             } catch (RuntimeException e) {
                 throw new UsageException("--baselines " + baselinesArg + ": " + e.getMessage());
             }
@@ -217,7 +224,8 @@ public final class LiveOptions {
                 parallelism,
                 flinkConf,
                 config,
-                moments);
+                moments,
+                runInputs);
     }
 
     private static long whole(String flag, String text, long min, long max) throws UsageException {
@@ -231,6 +239,11 @@ public final class LiveOptions {
             throw new UsageException(flag + " must be between " + min + " and " + max + ", got " + v);
         }
         return v;
+    }
+
+    /** The footer's {@code run_input.*} entries: the {@code --baselines} file's name, size and SHA-256. */
+    public Map<String, String> runInputs() {
+        return runInputs;
     }
 
     public String bootstrap() {

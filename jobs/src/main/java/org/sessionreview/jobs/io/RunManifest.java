@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.sessionreview.Version;
+import org.sessionreview.config.RunInputs;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.model.Reject;
 import org.sessionreview.report.SessionRow;
@@ -18,7 +19,8 @@ import org.sessionreview.storage.Entry;
 
 /**
  * {@code run.json}: what went in (path, size, SHA-256, records read / accepted / rejected per
- * file), the parameters, the versions, what came out (per session: flagged or not, and why) and
+ * file), the parameters, the run-wide {@code --baselines} and {@code --codebook} files ({@code
+ * run_inputs}: name, size and SHA-256, as in every footer; {@code "none"} when not given), the versions, what came out (per session: flagged or not, and why) and
  * the processing failures. Written by the job itself ({@code RunFinish}) when its input
  * ends, so a detached submission produces it too; the command's console summary reads it back.
  * Everything but the timestamps and the output path is the same for the same inputs and
@@ -46,11 +48,26 @@ public final class RunManifest {
             String pseudonymKeySource,
             String parametersJson,
             int sessionFolders,
-            List<String> tables)
+            List<String> tables,
+            java.util.Map<String, String> runInputs)
             implements Serializable {
         public Header {
             tables = List.copyOf(tables);
+            runInputs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(runInputs));
         }
+    }
+
+    /**
+     * The {@link RunInputs} entries of a footer's provenance (the {@code --baselines} and {@code
+     * --codebook} files), for {@link Header#runInputs()}: run.json lists them under {@code
+     * run_inputs} with the footer's values, keyed without the {@code run_input.} prefix.
+     */
+    public static java.util.Map<String, String> runInputs(java.util.Map<String, String> provenance) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : List.of(RunInputs.BASELINES, RunInputs.CODEBOOK)) {
+            out.put(key.substring(key.indexOf('.') + 1), provenance.getOrDefault(key, RunInputs.NONE));
+        }
+        return out;
     }
 
     /** Renders the parameters map for {@link Header#parametersJson()}. */
@@ -86,6 +103,8 @@ public final class RunManifest {
         root.put("sessions_root", h.sessionsRoot());
         root.put("out", h.out());
         root.set("parameters", MAPPER.readTree(h.parametersJson()));
+        ObjectNode runInputs = root.putObject("run_inputs");
+        h.runInputs().forEach(runInputs::put);
 
         List<InputFileStats> files = allFiles.stream()
                 .sorted(Comparator.comparing((InputFileStats f) -> f.path).thenComparing(f -> f.kind))

@@ -183,7 +183,8 @@ public final class LiveJob {
                 options.moments());
         DataStream<Reject> rejects =
                 blocks.getSideOutput(LiveIngestFunction.REJECTS).union(review.failures());
-        Map<String, String> provenance = config.provenance(false);
+        Map<String, String> provenance = new java.util.LinkedHashMap<>(config.provenance(false));
+        provenance.putAll(options.runInputs());
         try {
             // a table without rows yet still has its schema, as a review's does (EmptyTables)
             org.sessionreview.jobs.io.EmptyTables.fill(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.model.InputFileStats;
 
@@ -45,8 +46,8 @@ class RepeatedRecordingsTest {
 
     @Test
     void shouldListThemInRunJson() throws IOException {
-        RunManifest.Header h =
-                new RunManifest.Header("/in", "/out", Instant.EPOCH, "batch", 1, "demo", "{}", 2, List.of("sessions"));
+        RunManifest.Header h = new RunManifest.Header(
+                "/in", "/out", Instant.EPOCH, "batch", 1, "demo", "{}", 2, List.of("sessions"), Map.of());
         byte[] json = RunManifest.json(
                 h,
                 Instant.EPOCH,

@@ -1,0 +1,69 @@
+package org.sessionreview.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sessionreview.storage.Entry;
+
+/**
+ * The run-wide files that shape a review's numbers besides the sessions root and the declared
+ * options: the stored baselines of {@code --baselines} (every z-score is taken against them) and
+ * the codebook of {@code --codebook} (which site labels become which canonical codes). Each is
+ * identified by its file name, size and SHA-256, so that a table's footer and {@code run.json}
+ * say which file produced it; the path is left out of the footer (it may name a person's
+ * folder), and {@code run.json} names the sessions root already.
+ *
+ * <p>Keys (footer {@code session_review.<key>}, {@code run.json} {@code run_inputs.<key>}):
+ * {@value #BASELINES} and {@value #CODEBOOK}; the value is {@value #NONE} when the option was not
+ * given, else {@code "<name>, <size> bytes, SHA-256 <64 hex digits>"}.
+ */
+public final class RunInputs {
+    /** The {@code --baselines} file. */
+    public static final String BASELINES = "run_input.baselines";
+    /** The {@code --codebook} file. */
+    public static final String CODEBOOK = "run_input.codebook";
+    /** The value of an option that was not given. */
+    public static final String NONE = "none";
+
+    private RunInputs() {}
+
+    /**
+     * The footer entries of a run (keys {@link #BASELINES} and {@link #CODEBOOK}, sorted); {@code
+     * baselines} and {@code codebook} are null when their option was not given.
+     *
+     * @throws UncheckedIOException when a given file cannot be read
+     */
+    public static Map<String, String> describe(Entry baselines, Entry codebook) {
+        Map<String, String> out = new TreeMap<>();
+        out.put(BASELINES, identify(baselines));
+        out.put(CODEBOOK, identify(codebook));
+        return out;
+    }
+
+    /** {@code "<name>, <size> bytes, SHA-256 <hex>"} of the bytes stored, or {@link #NONE} for null. */
+    static String identify(Entry file) {
+        if (file == null) {
+            return NONE;
+        }
+        try (InputStream in = file.open()) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            long size = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+                size += n;
+            }
+            return file.name() + ", " + size + " bytes, SHA-256 "
+                    + HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}
