@@ -103,8 +103,18 @@ public final class Main {
                 instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment);
     }
 
-    /** Runs a command and returns its exit code (used by tests instead of {@link #main}). */
+    /**
+     * Runs a command and returns its exit code (used by tests instead of {@link #main}).
+     *
+     * <p>First sets the JVM's default <em>format</em> locale to {@link Locale#ROOT} (the display
+     * locale is left alone): Flink writes some of its own configuration values with {@code
+     * String.format} in that locale and parses them back expecting ASCII digits, so under a locale
+     * with other digits ({@code ar-SA}, {@code th-TH-TH}) every {@code sql} statement failed with
+     * "Could not parse value '٢٥٦ mb'" (ninth audit). Every number this tool writes for machines is
+     * formatted in {@link Locale#ROOT} already; this keeps Flink's own the same.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
         if (args.length == 0 || isHelp(args[0])) {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? 2 : 0;

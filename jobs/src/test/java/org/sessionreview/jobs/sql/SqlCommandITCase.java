@@ -221,6 +221,23 @@ class SqlCommandITCase {
     }
 
     @Test
+    void shouldRunStatementsWhateverDigitsTheMachinesLocaleUses() throws Exception {
+        String q = "SELECT session_id, priority FROM sessions ORDER BY session_id";
+        List<Map<String, Object>> duckDb = duckRows(q);
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            // ninth audit: under ar-SA (and th-TH-TH) every statement failed with Flink's "Could not
+            // parse value '٢٥٦ mb' for key '...skewed-threshold'" (its config written with Arabic digits)
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-SA"));
+            Result r = sql("-e", q, "--tables", out.toString(), "--format", "json");
+            assertEquals(0, r.code(), r.err());
+            assertSameRows(duckDb, jsonRows(r.out()), "sessions under ar-SA");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void shouldPrintTheSameRowsAsCsvWhenAskedForCsv() throws Exception {
         Path query = Paths.projectRoot().resolve("queries/trainer_comparison.sql");
         Result csv = sql("-f", query.toString(), "--tables", out.toString(), "--format", "csv");
