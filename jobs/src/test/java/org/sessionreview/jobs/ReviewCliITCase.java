@@ -441,6 +441,7 @@ class ReviewCliITCase {
         Map<String, String> declared = new TreeMap<>(PipelineConfig.defaults().parameters());
         List<String> fixed = List.of(
                 "version",
+                "commit",
                 "flink_version",
                 "methods",
                 "pseudonym_key",

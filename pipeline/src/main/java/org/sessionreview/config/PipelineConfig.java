@@ -178,10 +178,15 @@ public final class PipelineConfig implements Serializable {
         return new TreeMap<>(parameters());
     }
 
-    /** Footer key/values for every output table: version, methods, pseudonym key source and {@link #parameters()}. */
+    /**
+     * Footer key/values for every output table: version, the git commit of the build ({@link
+     * Version#commit()}, as run.json's {@code tool.commit}: a SNAPSHOT version alone names no
+     * build), Flink version, methods, pseudonym key source and {@link #parameters()}.
+     */
     public Map<String, String> provenance(boolean demoKey) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("version", Version.project());
+        out.put("commit", Version.commit());
         out.put("flink_version", Version.flink());
         out.put("methods", METHODS);
         out.put("pseudonym_key", demoKey ? "demo (public key: synthetic data only)" : "site key");

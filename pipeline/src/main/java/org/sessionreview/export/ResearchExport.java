@@ -53,6 +53,7 @@ public final class ResearchExport {
     /** Footer keys of the review's files that are copied (besides the declared parameters). */
     static final List<String> COPIED_FOOTER_KEYS = List.of(
             "version",
+            "commit",
             "flink_version",
             "methods",
             "pseudonym_key",

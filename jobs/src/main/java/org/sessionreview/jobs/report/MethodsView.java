@@ -82,6 +82,7 @@ public record MethodsView(
                         && !key.equals("table_description")
                         && !key.equals("methods")
                         && !key.equals("version")
+                        && !key.equals("commit")
                         && !key.equals("flink_version")
                         && !key.equals("pseudonym_key")) {
                     out.put(key, v);
