@@ -183,8 +183,7 @@ public final class LiveJob {
                 options.moments());
         DataStream<Reject> rejects =
                 blocks.getSideOutput(LiveIngestFunction.REJECTS).union(review.failures());
-        Map<String, String> provenance = new java.util.LinkedHashMap<>(config.provenance(false));
-        provenance.putAll(options.runInputs());
+        Map<String, String> provenance = provenance(config, options.runInputs());
         try {
             // a table without rows yet still has its schema, as a review's does (EmptyTables)
             org.sessionreview.jobs.io.EmptyTables.fill(
@@ -233,5 +232,21 @@ public final class LiveJob {
                 .setTransactionalIdPrefix("session-review-" + options.group() + "-" + what)
                 .setKafkaProducerConfig(props)
                 .build();
+    }
+
+    /** What a live table's footer says of the client pseudonym: live never holds the key. */
+    static final String PSEUDONYM_KEY = "made by the producer (live receives client_key already pseudonymised)";
+
+    /**
+     * The footer entries of the live job's tables: {@link PipelineConfig#provenance}, the {@code
+     * --baselines} file ({@code runInputs}), and {@value #PSEUDONYM_KEY} as {@code pseudonym_key}
+     * (ninth audit: it said "site key" even for sessions that {@code replay --allow-demo-key}
+     * had pseudonymised with the public demo key).
+     */
+    static Map<String, String> provenance(PipelineConfig config, Map<String, String> runInputs) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(config.provenance(false));
+        out.put("pseudonym_key", PSEUDONYM_KEY);
+        out.putAll(runInputs);
+        return out;
     }
 }
