@@ -24,7 +24,7 @@ results = []
 
 def check(name, ok, detail=""):
     results.append(ok)
-    print("%s %s%s" % ("PASS" if ok else "FAIL", name, (": " + detail) if detail else ""))
+    print("%s %s%s" % ("PASS" if ok else "FAIL", name, (": " + detail) if detail and not ok else ""))
 
 
 def rows(run):
@@ -43,6 +43,7 @@ def rows(run):
 def diff_rows(a, b):
     """Tables whose rows differ, with counts and one example each way."""
     msgs = []
+    a, b = a or {}, b or {}
     for t in sorted(set(a) | set(b)):
         x, y = a.get(t, collections.Counter()), b.get(t, collections.Counter())
         if x != y:
@@ -84,6 +85,7 @@ def footer_entries(run):
 
 def diff_footers(a, b, ignore=()):
     msgs = []
+    a, b = a or {}, b or {}
     for t in sorted(set(a) | set(b)):
         x, y = a.get(t, {}), b.get(t, {})
         for k in sorted(set(x) | set(y)):
@@ -151,6 +153,22 @@ def report_diff(a, b):
     return out
 
 
+SOURCE_FILE_COLUMN = {"annotations": 9, "rejects": 1}
+
+
+def folderless(table_rows):
+    out = collections.defaultdict(collections.Counter)
+    for t, counter in table_rows.items():
+        for r, n in counter.items():
+            if t in SOURCE_FILE_COLUMN:
+                cols = r.split("|")
+                i = SOURCE_FILE_COLUMN[t]
+                cols[i] = cols[i].split("/", 1)[-1]
+                r = "|".join(cols)
+            out[t][r] += n
+    return out
+
+
 NON_ASCII_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59]")
 
 
@@ -158,6 +176,10 @@ def compare(run, ref="ref", drop_run_keys=(), path_independent=False):
     if not os.path.isdir(os.path.join(RUNS, run)):
         return
     a, b = rows(ref), rows(run)
+    if path_independent and b:
+        # source_file is the path below the sessions root (README, annotations/): its first
+        # segment is the session folder's name, which this run changed on purpose
+        a, b = folderless(a), folderless(b)
     if b is None or not b:
         check(run + " tables read back", False, "no rows")
         return
@@ -197,16 +219,36 @@ def main():
         compare(r)
     compare("renamed_readonly", path_independent=True)
     for r in ("sql_de_DE", "sql_ar_SA"):
-        if rows(r) is None:
+        if not os.path.isdir(os.path.join(RUNS, r)):
+            continue
+        if not rows(r):
+            err = os.path.join(RUNS, r, "sql.err")
+            first = [l for l in open(err, encoding="utf-8", errors="replace") if "ould not parse" in l or
+                     "does not start" in l or l.startswith("session-review")] if os.path.exists(err) else []
+            check(r + " sql output row for row", False, "no rows: " + " / ".join(x.strip()[:160] for x in first[:2]))
             continue
         d = diff_rows(rows("ref"), rows(r))
         check(r + " sql output row for row", not d, "; ".join(d))
+    # --baselines: the file that shaped the z-scores is named (by its SHA-256) in footers and run.json
+    if os.path.isdir(os.path.join(RUNS, "baselines")):
+        import hashlib
+        with open(os.path.join(RUNS, "ref", "out", "baselines.json"), "rb") as f:
+            sha = hashlib.sha256(f.read()).hexdigest()
+        fe = footer_entries("baselines")
+        bad = [t for t, kv in fe.items() if sha not in json.dumps(kv)]
+        check("--baselines file named by its SHA-256 in every footer", bool(fe) and not bad,
+              "not in " + (", ".join(bad) or "any: no footers"))
+        check("--baselines file named by its SHA-256 in run.json", sha in json.dumps(load("baselines", "out/run.json")))
+        changed = [x.split(" ")[0] for x in diff_rows(rows("ref"), rows("baselines"))]
+        check("--baselines changes sessions and windows", "sessions" in changed and "windows" in changed,
+              "changed: " + ", ".join(changed))
     # provenance: --list-options == footer parameter keys == run.json parameters
     opts = [l.split()[0] for l in open(os.path.join(WORK, "list-options.txt"), encoding="utf-8")
             if l.startswith("  ")]
     check("list-options: each key once", len(opts) == len(set(opts)), "%d keys" % len(opts))
     fe = footer_entries("ref")
-    meta_keys = {"version", "flink_version", "methods", "table", "table_description", "pseudonym_key"}
+    meta_keys = {"version", "commit", "flink_version", "methods", "table", "table_description", "pseudonym_key",
+                 "run_input.baselines", "run_input.codebook"}
     for t, kv in sorted(fe.items()):
         keys = {k[len("session_review."):] for k in kv if k.startswith("session_review.")}
         keys = {k for k in keys if not k.startswith("column.") and k not in meta_keys}
@@ -223,20 +265,28 @@ def main():
     # --set of every group's options: recorded with the new value everywhere
     if os.path.isdir(os.path.join(RUNS, "set_all")):
         fs, js = footer_entries("set_all"), load("set_all", "out/run.json")
-        for k, v, _ in provenance.VARIED:
+        given = re.findall(r"--set (\S+?)=(\S+)", open(os.path.join(RUNS, "set_all", "how.txt")).read())
+        for k, v in given:
             bad = [t for t, kv in fs.items() if kv.get("session_review." + k) != v]
-            check("--set %s=%s in every footer" % (k, v), not bad, "not in " + ", ".join(bad))
+            check("--set %s=%s in every footer" % (k, v), bool(fs) and not bad,
+                  "not in " + (", ".join(bad) or "any: no footers"))
             check("--set %s=%s in run.json" % (k, v), js["parameters"].get(k) == v,
                   "run.json has %r" % js["parameters"].get(k))
         d = diff_rows(rows("p1"), rows("set_all"))
         check("set_all changes the tables", bool(d), "changed: " + ", ".join(x.split(" ")[0] for x in d))
     for k, v, tables in provenance.VARIED:
         run = "set_" + k
+        how = os.path.join(RUNS, run, "how.txt")
+        if os.path.exists(how):  # the value this run was given
+            v = dict(re.findall(r"--set (\S+?)=(\S+)", open(how).read())).get(k, v)
         if not os.path.isdir(os.path.join(RUNS, run)):
+            continue
+        if rows(run) is None:
+            check(run + " finished and read back", False, "no rows.txt")
             continue
         fs = footer_entries(run)
         bad = [t for t, kv in fs.items() if kv.get("session_review." + k) != v]
-        check("%s recorded in every footer" % run, not bad, ", ".join(bad))
+        check("%s recorded in every footer" % run, bool(fs) and not bad, ", ".join(bad) or "no footers")
         here = rows(run)
         ref = {t: r for t, r in rows("p1").items() if t in here}
         changed = [x.split(" ")[0] for x in diff_rows(ref, here)]

@@ -7,7 +7,7 @@
 # --list-options, the footers and run.json name the same parameters, that `--set` of options of
 # every group is recorded and shapes the outputs, and that a footer fed back as --set gives the
 # same rows. Run from the repository root after building:
-#   sh validation/ninth-cohort/run.sh [WORK_DIR]        (SMALL=1, the default: 9 variations)
+#   sh validation/ninth-cohort/run.sh [WORK_DIR]        (SMALL=1, the default: 11 reviews)
 #   SMALL=0 sh validation/ninth-cohort/run.sh           (every variation and one run per option)
 #   PER_OPTION=1 sh validation/ninth-cohort/run.sh      (the small set and one run per option)
 # WORK_DIR defaults to /tmp/ninth-cohort; SR_JAR to jobs/target/session-review.jar.
@@ -69,6 +69,8 @@ ROOT=$ALT review renamed_readonly -- -- $P
 # a second run over the same --out (the reference run's copy)
 cp -r "$WORK/runs/ref/out" "$WORK/rerun-out"
 OUTDIR=$WORK/rerun-out review rerun -- -- $P
+# scored against the reference run's pooled baselines: the footers and run.json must name the file
+review baselines -- -- $P --baselines "$WORK/runs/ref/out/baselines.json"
 if [ "$SMALL" = 0 ]; then
   review streaming -- -- $P --mode streaming
   review th_TH -- -Duser.language=th -Duser.country=TH -Duser.variant=TH -- $P
