@@ -79,6 +79,27 @@ public final class CardiacOptions {
     public static final ConfigOption<Double> FREQUENCY_STEP_HZ = real(
                     "cardiac.frequency_step_hz", 0.005, "Hz", "Frequency grid of the Lomb-Scargle periodogram.")
             .range(1e-4, 0.05);
+    /**
+     * Irregular rhythm ({@link org.sessionreview.signal.cardiac.IrregularRhythm}; Dash et al.
+     * 2009, Ann. Biomed. Eng. 37, 1701): the least share of a span's in-range beats rejected for
+     * deviating from their local median at which the rhythm is irregular. Sinus rhythms, strong
+     * RSA included, have none; premature beats every 20-60 beats give 3-10 %; atrial
+     * fibrillation (interval CV 15-25 %) 14-50 %. A value above 1 turns the rule off.
+     */
+    public static final ConfigOption<Double> IRREGULAR_MIN_SHARE = real(
+                    "cardiac.irregular_min_share",
+                    0.1,
+                    "",
+                    "Least share of a span's in-range beats deviating from their local median for an irregular"
+                            + " rhythm: heart rate from all of them, z(HR) scaled with its sampling error; above 1: off.")
+            .range(0.01, 2);
+    /** Fewest in-range beats in the trailing span for the irregular-rhythm judgement (default 20). */
+    public static final ConfigOption<Integer> IRREGULAR_MIN_BEATS = integer(
+                    "cardiac.irregular_min_beats",
+                    20,
+                    "",
+                    "Fewest in-range beats in the trailing span for it to be judged irregular.")
+            .atLeast(2);
 
     public static final ConfigOption<Double> PPG_PEAK_WINDOW_S = real(
                     "cardiac.ppg_peak_window_s",
@@ -158,6 +179,8 @@ public final class CardiacOptions {
             LF_HIGH_HZ,
             HF_HIGH_HZ,
             FREQUENCY_STEP_HZ,
+            IRREGULAR_MIN_SHARE,
+            IRREGULAR_MIN_BEATS,
             PPG_PEAK_WINDOW_S,
             PPG_BEAT_WINDOW_S,
             PPG_BEAT_OFFSET,

@@ -2,12 +2,14 @@ package org.sessionreview.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.sessionreview.config.CardiacOptions;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.signal.cardiac.Beat;
 import org.sessionreview.signal.cardiac.HrvFrequencyDomain;
 import org.sessionreview.signal.cardiac.HrvTimeDomain;
+import org.sessionreview.signal.cardiac.IrregularRhythm;
 import org.sessionreview.signal.cardiac.LombScargleBlocks;
 
 /**
@@ -19,7 +21,10 @@ import org.sessionreview.signal.cardiac.LombScargleBlocks;
  *       cover (a BVP beat is used when no accepted device beat lies within {@code
  *       cardiac.device_cover_s} of it); {@code cardiacQuality} = the share of the span covered by
  *       accepted intervals. Below {@code minQuality} the device's own HR channel over the window
- *       is used instead ({@link CardiacFeatures}).
+ *       is used instead ({@link CardiacFeatures}). When the span's rhythm is irregular ({@link
+ *       IrregularRhythm}: at least {@code cardiac.irregular_min_share} of its in-range beats
+ *       deviate from their local median), HR is from all in-range beats instead and {@code
+ *       hrSeBpm} is its sampling error, which widens the scale of z(HR).
  *   <li>RMSSD, SDNN, pNN50 over the same 60 s from the device beats only: on wrist BVP the
  *       pulse-wave beats give the right rate but 1.5-3x the device's RMSSD (peak timing jitter at
  *       64 Hz), so they never feed variability.
@@ -62,7 +67,20 @@ final class CardiacWindow {
         // the statistics skip beats outside their span: hand them only the span's (the lists are in time order)
         HrvTimeDomain.Result merged =
                 HrvTimeDomain.compute(span(stage.mergedBeats(), from, endMillis), from, endMillis);
-        if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
+        IrregularRhythm.Result irregular = irregular(
+                span(stage.deviceBeats(), from, endMillis),
+                span(stage.bvpBeats(), from, endMillis),
+                from,
+                endMillis,
+                config);
+        w.hrSeBpm = null;
+        if (irregular.irregular()
+                && irregular.coverage() >= config.minQuality()
+                && Double.isFinite(irregular.hrBpm())) {
+            w.hrBpm = irregular.hrBpm();
+            w.cardiacQuality = Math.min(1.0, irregular.coverage());
+            w.hrSeBpm = Double.isFinite(irregular.seBpm()) ? irregular.seBpm() : null;
+        } else if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
             w.hrBpm = merged.meanHrBpm();
             w.cardiacQuality = Math.min(1.0, merged.coverage());
         } else {
@@ -103,6 +121,7 @@ final class CardiacWindow {
         w.cardiacQuality = Math.min(w.cardiacQuality, Math.max(0, wornShare));
         if (w.cardiacQuality < config.minQuality()) {
             w.hrBpm = null;
+            w.hrSeBpm = null;
             w.hrvRmssdMs = null;
             w.hrvSdnnMs = null;
             w.hrvPnn50 = null;
@@ -136,20 +155,47 @@ final class CardiacWindow {
         return lo;
     }
 
+    /**
+     * The irregular-rhythm assessment ({@link IrregularRhythm}) of the trailing span {@code [from,
+     * to)}: over the device's eligible beats (accepted, or rejected only for deviating from their
+     * local median) with the pulse wave's eligible beats in the device's gaps, merged as for the
+     * heart rate ({@code cardiac.device_cover_s}); thresholds {@code cardiac.irregular_min_share}
+     * and {@code cardiac.irregular_min_beats}.
+     *
+     * @param device the device's cleaned beats of the span, accepted and rejected, in time order
+     * @param bvp the pulse wave's cleaned beats of the span, in time order
+     */
+    static IrregularRhythm.Result irregular(
+            List<Beat> device, List<Beat> bvp, double fromMillis, double toMillis, FeatureConfig config) {
+        List<Beat> eligible =
+                merge(device, bvp, config.get(CardiacOptions.DEVICE_COVER_S) * 1000, IrregularRhythm::eligible);
+        return IrregularRhythm.assess(
+                eligible,
+                fromMillis,
+                toMillis,
+                config.get(CardiacOptions.IRREGULAR_MIN_SHARE),
+                config.get(CardiacOptions.IRREGULAR_MIN_BEATS));
+    }
+
     /** Accepted device beats plus the accepted pulse-wave beats in the device's gaps, in time order. */
     static List<Beat> merge(List<Beat> device, List<Beat> bvp, double coverMillis) {
+        return merge(device, bvp, coverMillis, Beat::accepted);
+    }
+
+    /** The device beats that pass {@code keep} plus those of the pulse wave in their gaps, in time order. */
+    private static List<Beat> merge(List<Beat> device, List<Beat> bvp, double coverMillis, Predicate<Beat> keep) {
         List<Beat> out = new ArrayList<>();
-        double[] accepted = new double[device.size()]; // the accepted device beats' times, unboxed
+        double[] accepted = new double[device.size()]; // the kept device beats' times, unboxed
         int count = 0;
         for (Beat b : device) {
-            if (b.accepted()) {
+            if (keep.test(b)) {
                 out.add(b);
                 accepted[count++] = b.tMillis();
             }
         }
         int j = 0;
         for (Beat b : bvp) {
-            if (!b.accepted()) {
+            if (!keep.test(b)) {
                 continue;
             }
             while (j < count && accepted[j] < b.tMillis() - coverMillis) {

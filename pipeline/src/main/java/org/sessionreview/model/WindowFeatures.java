@@ -30,6 +30,14 @@ public class WindowFeatures {
      * ({@code CardiacFeatures}); null when neither reaches the quality.
      */
     public Double hrBpm;
+    /**
+     * Standard error of {@link #hrBpm}, beats per minute, when the trailing span's rhythm is
+     * irregular ({@code IrregularRhythm}: heart rate from all in-range beats, error from their
+     * beat-to-beat variability); null for a regular rhythm and for HR from HR.csv. It widens the
+     * scale of z(HR) in quadrature ({@code AnxietyIndex}). A scoring input, not a column of
+     * {@code windows/}.
+     */
+    public Double hrSeBpm;
     /** Root mean square of successive IBI differences, milliseconds. */
     public Double hrvRmssdMs;
     /** Sum of the amplitudes of the SCRs peaking in the window, microsiemens. */

@@ -21,7 +21,9 @@ import org.sessionreview.model.WindowFeatures;
  * SCL against a {@link DriftFollowingLevel} reference when one is given, and the skin-temperature
  * slope against min(median_f, {@code scoring.temp_slope.max_reference_c_per_min}) (default 0
  * degC/min): a warming in the calibration stretch (cold hands) is no reference, since its slowing
- * later is no vasoconstriction ({@link org.sessionreview.config.TemperatureScoringOptions}).
+ * later is no vasoconstriction ({@link org.sessionreview.config.TemperatureScoringOptions}). The
+ * heart rate of an irregular rhythm ({@link WindowFeatures#hrSeBpm} set) is judged with its
+ * sampling error added to the scale in quadrature ({@link #zWithSamplingError}).
  *
  * <p>z_f is null when x is null or not finite, when the feature's channel quality is below
  * {@link ScoringConfig#qualityThreshold()} (bad stretches are masked, never scored), or when the
@@ -63,6 +65,19 @@ public final class AnxietyIndex {
         return Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), z));
     }
 
+    /**
+     * z(HR) of an irregular rhythm's heart rate ({@link WindowFeatures#hrSeBpm}): against the
+     * baseline median, with the robust scale (floored) and the window's sampling error {@code
+     * seBpm} added in quadrature, {@code sqrt(scale^2 + se^2)}, clamped. The calibration
+     * stretch's MAD cannot hold that error: its 4 minutes give about 4 independent 60 s heart
+     * rates, and its floor (2 bpm) is set for the wander of a sinus rhythm.
+     */
+    static double zWithSamplingError(double value, double seBpm, FeatureBaseline b, ScoringConfig cfg) {
+        double scale = b.robustScale(cfg.madScale(), Feature.HR.scaleFloor(cfg, b.median()));
+        double z = (value - b.median()) / Math.sqrt(scale * scale + seBpm * seBpm);
+        return Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), z));
+    }
+
     /** The z-scores of a window's scorable features, in {@link Feature} order. */
     public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline, ScoringConfig cfg) {
         return zScores(w, baseline, cfg, null);
@@ -84,6 +99,8 @@ public final class AnxietyIndex {
                     z.put(f, zAgainst(f, f.value(w), sclReference, fb, cfg));
                 } else if (f == Feature.TEMP_SLOPE && fb.median() > cfg.tempSlopeMaxReferenceCPerMin()) {
                     z.put(f, zAgainst(f, f.value(w), cfg.tempSlopeMaxReferenceCPerMin(), fb, cfg));
+                } else if (f == Feature.HR && w.hrSeBpm != null && Double.isFinite(w.hrSeBpm)) {
+                    z.put(f, zWithSamplingError(f.value(w), w.hrSeBpm, fb, cfg));
                 } else {
                     z.put(f, robustZ(f, f.value(w), fb, cfg));
                 }

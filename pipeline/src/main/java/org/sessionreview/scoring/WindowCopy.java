@@ -20,6 +20,7 @@ final class WindowCopy {
         c.edaSclUs = w.edaSclUs;
         c.edaScrPerMin = w.edaScrPerMin;
         c.hrBpm = w.hrBpm;
+        c.hrSeBpm = w.hrSeBpm;
         c.hrvRmssdMs = w.hrvRmssdMs;
         c.edaScrAmplitudeSumUs = w.edaScrAmplitudeSumUs;
         c.hrvSdnnMs = w.hrvSdnnMs;
