@@ -124,7 +124,9 @@ class IrregularRhythmWindowsTest {
                 List<WindowFeatures> on = windows(rec, FeatureConfig.defaults());
                 long irregular = on.stream().filter(w -> w.hrSeBpm != null).count();
                 long withHr = on.stream().filter(w -> w.hrBpm != null).count();
-                assertTrue(irregular >= 0.95 * withHr, "CV " + cv + ": " + irregular + " of " + withHr + " irregular");
+                // at CV 15 % a 60 s span's deviating share is about 21 %, below 15 % in some spans
+                double least = cv < 0.2 ? 0.8 : 0.95;
+                assertTrue(irregular >= least * withHr, "CV " + cv + ": " + irregular + " of " + withHr + " irregular");
                 double[] zz = zHr(on);
                 double maxOn = Arrays.stream(zz).map(Math::abs).max().orElseThrow();
                 double maxOff = Arrays.stream(zHr(windows(rec, off)))

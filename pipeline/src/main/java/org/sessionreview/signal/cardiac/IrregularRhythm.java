@@ -18,15 +18,17 @@ import java.util.List;
  *
  * <p><b>Rule.</b> Over the span's <em>eligible</em> beats (accepted, or rejected only for {@link
  * RejectReason#DEVIATES_FROM_LOCAL_MEDIAN}: in range and not an artifact by any other test), the
- * rhythm is irregular when there are at least {@code minBeats} (default 20) and the share
- * rejected for deviating from the local median is at least {@code minShare} (default 0.1). A sinus
+ * rhythm is irregular when there are at least {@code minBeats} (default 30) and the share
+ * rejected for deviating from the local median is at least {@code minShare} (default 0.15). The
+ * pipeline judges the device's beats only (the pulse wave's carry detection jitter and
+ * artifacts; {@code CardiacWindow}). A sinus
  * rhythm, also an athlete's with strong respiratory sinus arrhythmia (RSA amplitude up to about
  * 15 % of the interval), has none; premature beats every 20-60 beats (each with its compensatory
  * pause: two rejected intervals) give 3-10 %; independent intervals with a CV of 15 % give about
  * 21 % (5th percentile 14 %), with 20 % about 33 %. This is the cleaning's own form of the
  * RR-irregularity measures of AF detectors (normalised RMSSD, turning points and Shannon entropy
  * of the intervals; Dash, Chon, Lu &amp; Raeder 2009, Ann. Biomed. Eng. 37, 1701-1709), which
- * judge a 64-128 beat segment as this judges a 60 s span.
+ * judge a 64-128 beat segment as this judges a 60 s span (at least 30 beats).
  *
  * <p><b>Heart rate of an irregular span:</b> 60000 / the mean of all eligible intervals (every
  * one a beat of the ventricle; a premature beat and its pause sum to two normal intervals), with
@@ -70,8 +72,8 @@ public final class IrregularRhythm {
      * @param beats cleaned beats in time order ({@link IbiCleaner#clean}), accepted and rejected
      * @param fromMillis span start, same time base as the beats
      * @param toMillis span end (exclusive), greater than {@code fromMillis}
-     * @param minShare least deviating share for an irregular rhythm, 0..1 (default 0.1)
-     * @param minBeats fewest eligible beats for a judgement (default 20)
+     * @param minShare least deviating share for an irregular rhythm, 0..1 (default 0.15)
+     * @param minBeats fewest eligible beats for a judgement (default 30)
      */
     public static Result assess(List<Beat> beats, double fromMillis, double toMillis, double minShare, int minBeats) {
         if (!(toMillis > fromMillis)) {
