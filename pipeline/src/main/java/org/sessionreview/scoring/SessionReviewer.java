@@ -146,7 +146,8 @@ public final class SessionReviewer {
                     clientWithoutCue++; // unvoiced: only where a coder could have coded the cue
                 }
                 String evidence = EpisodeEvidence.text(e, cues, coded, cfg, silent.get(role))
-                        + ExertionRecovery.note(scoredByRole.get(role), e.startS(), cfg);
+                        + ExertionRecovery.note(scoredByRole.get(role), e.startS(), cfg)
+                        + IrregularRhythmNote.note(scoredByRole.get(role), e.startS(), e.endS());
                 moments.add(moment(info, e, evidence));
             }
         }
