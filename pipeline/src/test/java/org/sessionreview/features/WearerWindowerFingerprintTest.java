@@ -34,7 +34,11 @@ import org.sessionreview.testing.SharedData;
  * a window waits for the device beats up to cardiac.device_cover_s past its end, so its heart rate
  * no longer depends on where the cores fall (S01, S05: a few windows' hr_bpm and cardiac_quality);
  * a rise already under way at the first valid sample is no SCR (msr2023, S01, S05: the E4's
- * start-up ramp and electrodes regaining contact).
+ * start-up ramp and electrodes regaining contact); an irregular heart rhythm's span takes the
+ * rate of all its in-range beats (2026-12-07, {@code IrregularRhythm}: FLIRT's windows ending at
+ * 1580 and 1585 s, of 1,784, where 15 % of over 30 device beats deviate from their local median:
+ * hr_bpm 74.9 and 76.1 to 72.0 and 72.8, cardiac_quality 0.70 to 0.87, hrSeBpm 0.51 and 0.47; the
+ * other three recordings have no such span).
  */
 class WearerWindowerFingerprintTest {
     private static final FeatureConfig CONFIG = FeatureConfig.defaults();
@@ -43,11 +47,17 @@ class WearerWindowerFingerprintTest {
      * false above): left out of the text so that the digests stay those of the windower's output.
      */
     private static final java.util.Set<String> SCORING_ONLY = java.util.Set.of("exertionRecovery");
+    /**
+     * Fields of {@link WindowFeatures} added after the pins that are null except in rare windows
+     * ({@code hrSeBpm}: only where the rhythm is irregular, 2026-12-07): written only when set, so
+     * the digests change only where such a window appears (two FLIRT windows).
+     */
+    private static final java.util.Set<String> WRITTEN_WHEN_SET = java.util.Set.of("hrSeBpm");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "msr2023, 9247ff57b131f443",
-        "flirt-truncated, 42dca208bd3dc109",
+        "flirt-truncated, 2fb1a696669b08ec",
         "stress-predict-S01, c15e7d35ccd64b05",
         "stress-predict-S05, 85221be752e464a0",
     })
@@ -93,7 +103,11 @@ class WearerWindowerFingerprintTest {
                 continue;
             }
             try {
-                out.append(' ').append(f.getName()).append('=').append(exact(f.get(row)));
+                Object v = f.get(row);
+                if (v == null && WRITTEN_WHEN_SET.contains(f.getName())) {
+                    continue;
+                }
+                out.append(' ').append(f.getName()).append('=').append(exact(v));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
