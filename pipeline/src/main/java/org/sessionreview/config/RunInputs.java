@@ -1,14 +1,11 @@
 package org.sessionreview.config;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.EntryDigest;
 
 /**
  * The run-wide files that shape a review's numbers besides the sessions root and the declared
@@ -50,20 +47,11 @@ public final class RunInputs {
         if (file == null) {
             return NONE;
         }
-        try (InputStream in = file.open()) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            long size = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-                size += n;
-            }
-            return file.name() + ", " + size + " bytes, SHA-256 "
-                    + HexFormat.of().formatHex(md.digest());
+        try {
+            EntryDigest d = EntryDigest.of(file);
+            return file.name() + ", " + d.sizeBytes() + " bytes, SHA-256 " + d.sha256();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }

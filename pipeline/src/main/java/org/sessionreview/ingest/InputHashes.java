@@ -1,12 +1,9 @@
 package org.sessionreview.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.sessionreview.model.InputFileStats;
 import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.EntryDigest;
 
 /** Fills an input file's identity (size, SHA-256 of the stored bytes) for run.json. */
 final class InputHashes {
@@ -16,20 +13,12 @@ final class InputHashes {
         if (file == null || !file.isRegularFile()) {
             return; // nothing that was read: no size, no hash
         }
-        try (InputStream in = file.open()) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            long size = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-                size += n;
-            }
-            stats.sizeBytes = size;
-            stats.sha256 = HexFormat.of().formatHex(md.digest());
+        try {
+            EntryDigest d = EntryDigest.of(file);
+            stats.sizeBytes = d.sizeBytes();
+            stats.sha256 = d.sha256();
         } catch (IOException e) {
             stats.sha256 = null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }
