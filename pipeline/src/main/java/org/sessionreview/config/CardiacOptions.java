@@ -83,7 +83,7 @@ public final class CardiacOptions {
      * Irregular rhythm ({@link org.sessionreview.signal.cardiac.IrregularRhythm}; Dash et al.
      * 2009, Ann. Biomed. Eng. 37, 1701): the least share of a span's in-range device beats
      * rejected for deviating from their local median at which the rhythm is irregular. Sinus
-     * rhythms, strong RSA included, have none; premature beats every 20-60 beats give 3-10 %; the
+     * rhythms, strong RSA included, have none; premature beats every 20-60 beats give 3-11 %; the
      * real wrist recordings of Stress-Predict S02-S08 reach 15 % in 7 of 4,694 windows (artifacts
      * over 20-26 beats, below {@link #IRREGULAR_MIN_BEATS});
      * atrial fibrillation (interval CV 15-25 %) 14-50 %, CV 18 % 21-38 % (10th-90th percentile).

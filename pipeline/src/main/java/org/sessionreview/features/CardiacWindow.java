@@ -74,12 +74,14 @@ final class CardiacWindow {
                 endMillis,
                 config);
         w.hrSeBpm = null;
+        // an irregular span is taken only with its sampling error (hrSeBpm set <=> irregular)
         if (irregular.irregular()
                 && irregular.coverage() >= config.minQuality()
-                && Double.isFinite(irregular.hrBpm())) {
+                && Double.isFinite(irregular.hrBpm())
+                && Double.isFinite(irregular.seBpm())) {
             w.hrBpm = irregular.hrBpm();
             w.cardiacQuality = Math.min(1.0, irregular.coverage());
-            w.hrSeBpm = Double.isFinite(irregular.seBpm()) ? irregular.seBpm() : null;
+            w.hrSeBpm = irregular.seBpm();
         } else if (merged.coverage() >= config.minQuality() && Double.isFinite(merged.meanHrBpm())) {
             w.hrBpm = merged.meanHrBpm();
             w.cardiacQuality = Math.min(1.0, merged.coverage());

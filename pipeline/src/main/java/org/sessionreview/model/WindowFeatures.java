@@ -27,7 +27,9 @@ public class WindowFeatures {
      * Mean heart rate, beats per minute: from the accepted device and pulse-wave beats over the
      * trailing {@code cardiac.time_span_s} (60 s); when they cover less than {@code
      * features.min_quality} of it, the mean of the window's E4 HR.csv samples in 30-200 bpm
-     * ({@code CardiacFeatures}); null when neither reaches the quality.
+     * ({@code CardiacFeatures}); null when neither reaches the quality. When the span's rhythm is
+     * irregular ({@code IrregularRhythm}), the rate of all its in-range beats, those the cleaning
+     * rejected only for deviating from their local median included ({@code CardiacWindow}).
      */
     public Double hrBpm;
     /**
@@ -70,7 +72,7 @@ public class WindowFeatures {
     public double edaQuality;
     /**
      * With {@link #hrBpm} from beats: the share of the trailing 60 s covered by accepted beat
-     * intervals; from HR.csv: the share of the window's 1 Hz HR.csv samples in 30-200 bpm; with no
+     * intervals (in an irregular span by all in-range beat intervals); from HR.csv: the share of the window's 1 Hz HR.csv samples in 30-200 bpm; with no
      * heart rate: the beats' share. 0..1.
      */
     public double cardiacQuality;

@@ -78,7 +78,11 @@ public final class AnxietyIndex {
         return Math.max(-cfg.zClamp(), Math.min(cfg.zClamp(), z));
     }
 
-    /** The z-scores of a window's scorable features, in {@link Feature} order. */
+    /**
+     * The z-scores of a window's scorable features, in {@link Feature} order. In a window whose
+     * rhythm is irregular ({@link WindowFeatures#hrSeBpm} set) RMSSD is not scored: there it
+     * measures the irregularity, not vagal tone (its value stays in {@code windows/}).
+     */
     public static Map<Feature, Double> zScores(WindowFeatures w, Baseline baseline, ScoringConfig cfg) {
         return zScores(w, baseline, cfg, null);
     }
@@ -93,6 +97,9 @@ public final class AnxietyIndex {
         EnumMap<Feature, Double> z = new EnumMap<>(Feature.class);
         for (Feature f : Feature.values()) {
             Optional<FeatureBaseline> b = baseline.get(f);
+            if (f == Feature.RMSSD && w.hrSeBpm != null) {
+                continue; // irregular rhythm: RMSSD is no vagal measure
+            }
             if (b.isPresent() && f.usable(w, cfg)) {
                 FeatureBaseline fb = b.get();
                 if (f == Feature.SCL && sclReference != null && Double.isFinite(sclReference)) {

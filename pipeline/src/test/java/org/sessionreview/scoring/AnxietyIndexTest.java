@@ -51,6 +51,23 @@ class AnxietyIndexTest {
     }
 
     @Test
+    void shouldLeaveRmssdUnscoredAndWidenHrInAWindowWhoseRhythmIsIrregular() {
+        WindowFeatures regular = allSix();
+        var zRegular = AnxietyIndex.zScores(regular, unitBaseline(), UNIT);
+        assertEquals(-2.0, zRegular.get(Feature.RMSSD), 1e-12);
+        assertEquals(1.0, zRegular.get(Feature.HR), 1e-12);
+
+        WindowFeatures irregular = allSix();
+        irregular.hrSeBpm = 0.75; // sqrt(1^2 + 0.75^2) = 1.25
+        var z = AnxietyIndex.zScores(irregular, unitBaseline(), UNIT);
+        assertNull(z.get(Feature.RMSSD)); // RMSSD measures the irregularity there, not vagal tone
+        assertEquals(1.0 / 1.25, z.get(Feature.HR), 1e-12);
+        assertEquals(2.0, z.get(Feature.SCL), 1e-12);
+        // index without RMSSD: (3 + 2 + 0.8 + 0.5 x 4 + 0.5 x 1) / (1 + 1 + 1 + 0.5 + 0.5)
+        assertEquals((3 + 2 + 0.8 + 2.0 + 0.5) / 4.0, AnxietyIndex.index(z, UNIT), 1e-12);
+    }
+
+    @Test
     void shouldComputeMadBasedZWhenTheScaleIsAboveItsFloor() {
         FeatureBaseline b = new FeatureBaseline(2.0, 0.1, 40);
         double z = AnxietyIndex.robustZ(Feature.SCL, 2.3, b, ScoringConfig.defaults());
