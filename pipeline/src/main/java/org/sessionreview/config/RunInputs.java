@@ -54,4 +54,21 @@ public final class RunInputs {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
+
+    private static final java.util.regex.Pattern SIZE_AND_HASH =
+            java.util.regex.Pattern.compile("\\d+ bytes, SHA-256 [0-9a-f]{64}$");
+
+    /**
+     * The value without the file's name, for readers outside the service (the research export): a
+     * name the user chose may name a person ({@code baselines_Mueller.json}), the size and hash
+     * still identify the file. {@link #NONE} and values of another form are returned as {@code
+     * "given"} or unchanged ({@code none}).
+     */
+    public static String withoutName(String value) {
+        if (value == null || NONE.equals(value)) {
+            return value;
+        }
+        java.util.regex.Matcher m = SIZE_AND_HASH.matcher(value);
+        return m.find() ? m.group() : "given";
+    }
 }

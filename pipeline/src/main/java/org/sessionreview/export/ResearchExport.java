@@ -17,6 +17,7 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.sessionreview.Version;
 import org.sessionreview.config.ConfigOption;
 import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.config.RunInputs;
 import org.sessionreview.config.TrendOptions;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.parquet.Column;
@@ -52,13 +53,7 @@ public final class ResearchExport {
 
     /** Footer keys of the review's files that are copied (besides the declared parameters). */
     static final List<String> COPIED_FOOTER_KEYS = List.of(
-            "version",
-            "commit",
-            "flink_version",
-            "methods",
-            "pseudonym_key",
-            org.sessionreview.config.RunInputs.BASELINES,
-            org.sessionreview.config.RunInputs.CODEBOOK);
+            "version", "commit", "flink_version", "methods", "pseudonym_key", RunInputs.BASELINES, RunInputs.CODEBOOK);
 
     private ResearchExport() {}
 
@@ -254,8 +249,10 @@ public final class ResearchExport {
 
     /**
      * The footer of an exported file (without the {@code session_review.} prefix): the review's
-     * version, methods, pseudonym-key source and declared parameters (nothing else of its footer
-     * is copied), then the export's audience, rules, dropped columns and key source.
+     * version, commit, Flink version, methods, pseudonym-key source, run inputs (size and SHA-256
+     * of the {@code --baselines} and {@code --codebook} files, without their names) and declared
+     * parameters (nothing else of its footer is copied), then the export's audience, rules,
+     * dropped columns and key source.
      */
     static Map<String, String> provenance(TableSchema<?> schema, Map<String, String> sourceFooter, boolean demoKey) {
         Set<String> copied = new HashSet<>(COPIED_FOOTER_KEYS);
@@ -266,7 +263,9 @@ public final class ResearchExport {
         sourceFooter.forEach((k, v) -> {
             if (k.startsWith(ParquetTables.FOOTER_PREFIX)
                     && copied.contains(k.substring(ParquetTables.FOOTER_PREFIX.length()))) {
-                p.put(k.substring(ParquetTables.FOOTER_PREFIX.length()), v);
+                String key = k.substring(ParquetTables.FOOTER_PREFIX.length());
+                boolean runInput = key.equals(RunInputs.BASELINES) || key.equals(RunInputs.CODEBOOK);
+                p.put(key, runInput ? RunInputs.withoutName(v) : v); // a file name may name a person
             }
         });
         p.put("export.audience", ResearchRules.AUDIENCE);

@@ -359,5 +359,6 @@ public final class ResearchRules {
             "no free text: flag_reasons, evidence, annotation labels, source files and lines dropped;",
             "modifiers kept only when every key=value is on the allow-list; baseline sources reduced to categories;",
             "every other text column checked against its fixed vocabulary; rejects not exported;",
-            "footers keep the review's version, methods, key source and parameters only.");
+            "footers keep the review's version, commit, Flink version, methods, key source, parameters and run inputs",
+            "(size and SHA-256 of the --baselines and --codebook files, not their names) only.");
 }

@@ -47,4 +47,18 @@ class RunInputsTest {
                 RunInputs.describe(null, LocalEntry.of(a)).get(RunInputs.CODEBOOK),
                 RunInputs.describe(null, LocalEntry.of(b)).get(RunInputs.CODEBOOK));
     }
+
+    @Test
+    void shouldKeepOnlyTheSizeAndHashForReadersOutsideTheService() throws Exception {
+        byte[] bytes = "{\"people\": {}}".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("baselines_Mueller, 2026.json"), bytes);
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String full = RunInputs.describe(LocalEntry.of(file), null).get(RunInputs.BASELINES);
+
+        assertEquals("baselines_Mueller, 2026.json, " + bytes.length + " bytes, SHA-256 " + sha, full);
+        assertEquals(bytes.length + " bytes, SHA-256 " + sha, RunInputs.withoutName(full));
+        assertEquals("none", RunInputs.withoutName("none"));
+        assertEquals("given", RunInputs.withoutName("some file of another form"));
+    }
 }

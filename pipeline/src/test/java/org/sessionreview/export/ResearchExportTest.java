@@ -324,4 +324,23 @@ class ResearchExportTest {
                     table);
         }
     }
+
+    @Test
+    void shouldCopyARunInputsSizeAndHashButNotItsFileName() {
+        String hash = "ab".repeat(32);
+        Map<String, String> footer = Map.of(
+                ParquetTables.FOOTER_PREFIX + "version", "0.1.0",
+                ParquetTables.FOOTER_PREFIX + "run_input.baselines",
+                        "baselines_Mueller.json, 4873 bytes, SHA-256 " + hash,
+                ParquetTables.FOOTER_PREFIX + "run_input.codebook", "none",
+                ParquetTables.FOOTER_PREFIX + "notes", "never copied");
+
+        Map<String, String> p = ResearchExport.provenance(Tables.SESSIONS, footer, true);
+
+        assertEquals("4873 bytes, SHA-256 " + hash, p.get("run_input.baselines"));
+        assertEquals("none", p.get("run_input.codebook"));
+        assertEquals("0.1.0", p.get("version"));
+        assertFalse(p.containsKey("notes"));
+        assertFalse(p.values().stream().anyMatch(v -> v.contains("Mueller")));
+    }
 }
