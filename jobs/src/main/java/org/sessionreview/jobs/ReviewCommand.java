@@ -127,8 +127,7 @@ final class ReviewCommand {
             Map<String, String> provenance = new java.util.LinkedHashMap<>(
                     config.provenance(options.pseudonymizer().isDemo()));
             // the run-wide files that shaped the numbers (--baselines, --codebook): name, size, SHA-256
-            provenance.putAll(org.sessionreview.config.RunInputs.describe(
-                    options.baselinesFile().orElse(null), options.codebook().orElse(null)));
+            provenance.putAll(options.runInputs());
             job = new ReviewJob(
                     options,
                     config,

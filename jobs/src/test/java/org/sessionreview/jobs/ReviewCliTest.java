@@ -316,4 +316,39 @@ class ReviewCliTest {
         assertEquals("NEUROKIT", o.config().parameters().get("eda.method"));
         assertEquals("90.0", o.config().provenance(true).get("rupture.merge_gap_s"));
     }
+
+    @Test
+    void shouldRecordTheRunWideFilesAsTheyWereParsedNotAsTheyAreLater() throws Exception {
+        Path baselines = tmp.resolve("baselines.json");
+        Files.writeString(baselines, "{\"format\": \"session-review baselines 1\", \"people\": {}}\n");
+        // a codebook saved by an older Windows editor (Windows-1252: "Rückzug"), as the per-session reader takes it
+        Path codebook = tmp.resolve("codebook.json");
+        byte[] cp1252 = "{\"labels\": {\"R\u00fcckzug\": \"RUP_W_MINIMAL\"}}".getBytes("windows-1252");
+        Files.write(codebook, cp1252);
+        org.sessionreview.jobs.cli.ReviewOptions o = org.sessionreview.jobs.cli.ReviewOptions.parse(
+                new String[] {
+                    "--sessions",
+                    tmp.toString(),
+                    "--out",
+                    tmp.resolve("o").toString(),
+                    "--allow-demo-key",
+                    "--baselines",
+                    baselines.toString(),
+                    "--codebook",
+                    codebook.toString()
+                },
+                k -> null);
+        byte[] parsed = Files.readAllBytes(baselines);
+        Files.writeString(baselines, "{\"format\": \"session-review baselines 1\", \"people\": {\"x\": {}}}\n");
+
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(parsed));
+        assertEquals(
+                "baselines.json, " + parsed.length + " bytes, SHA-256 " + sha,
+                o.runInputs().get("run_input.baselines"));
+        assertTrue(o.runInputs().get("run_input.codebook").startsWith("codebook.json, " + cp1252.length + " bytes"));
+        assertTrue(
+                o.codebookJson().orElseThrow().contains("R\u00fcckzug"),
+                o.codebookJson().toString());
+    }
 }

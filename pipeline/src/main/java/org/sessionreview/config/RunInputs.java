@@ -1,7 +1,6 @@
 package org.sessionreview.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sessionreview.storage.Entry;
@@ -30,29 +29,34 @@ public final class RunInputs {
     private RunInputs() {}
 
     /**
-     * The footer entries of a run (keys {@link #BASELINES} and {@link #CODEBOOK}, sorted); {@code
-     * baselines} and {@code codebook} are null when their option was not given.
+     * A run-wide file read once: the caller parses {@link #bytes()} and the footer records the same
+     * bytes, so a file replaced between two reads cannot be recorded as other than what was parsed.
      *
-     * @throws UncheckedIOException when a given file cannot be read
+     * @param name the file's name (no folder)
+     * @param bytes its bytes as stored
      */
-    public static Map<String, String> describe(Entry baselines, Entry codebook) {
-        Map<String, String> out = new TreeMap<>();
-        out.put(BASELINES, identify(baselines));
-        out.put(CODEBOOK, identify(codebook));
-        return out;
+    public record File(String name, byte[] bytes) {
+        /** Reads {@code file} once. */
+        public static File read(Entry file) throws IOException {
+            return new File(file.name(), file.readAllBytes());
+        }
+
+        /** {@code "<name>, <size> bytes, SHA-256 <hex>"}. */
+        public String identity() {
+            EntryDigest d = EntryDigest.of(bytes);
+            return name + ", " + d.sizeBytes() + " bytes, SHA-256 " + d.sha256();
+        }
     }
 
-    /** {@code "<name>, <size> bytes, SHA-256 <hex>"} of the bytes stored, or {@link #NONE} for null. */
-    static String identify(Entry file) {
-        if (file == null) {
-            return NONE;
-        }
-        try {
-            EntryDigest d = EntryDigest.of(file);
-            return file.name() + ", " + d.sizeBytes() + " bytes, SHA-256 " + d.sha256();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+    /**
+     * The footer entries of a run (keys {@link #BASELINES} and {@link #CODEBOOK}, sorted); {@code
+     * baselines} and {@code codebook} are null when their option was not given.
+     */
+    public static Map<String, String> describe(File baselines, File codebook) {
+        Map<String, String> out = new TreeMap<>();
+        out.put(BASELINES, baselines == null ? NONE : baselines.identity());
+        out.put(CODEBOOK, codebook == null ? NONE : codebook.identity());
+        return out;
     }
 
     private static final java.util.regex.Pattern SIZE_AND_HASH =

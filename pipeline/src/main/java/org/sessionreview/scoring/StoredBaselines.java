@@ -137,9 +137,25 @@ public final class StoredBaselines implements Serializable {
 
     /** As {@link #read(Path)}, on any file system. */
     public static StoredBaselines read(Entry file) {
+        byte[] bytes;
+        try {
+            bytes = file.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("baselines file " + file + " is not readable: " + e.getMessage());
+        }
+        return parse(file, bytes);
+    }
+
+    /**
+     * Parses a baselines file's bytes already read (so the caller can record the same bytes'
+     * SHA-256); {@code file} names it in messages and in each baseline's source.
+     *
+     * @throws IllegalArgumentException naming the file and the problem when it is unusable
+     */
+    public static StoredBaselines parse(Entry file, byte[] bytes) {
         JsonNode root;
-        try (java.io.InputStream in = file.open()) {
-            root = MAPPER.readTree(in);
+        try {
+            root = MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException("baselines file " + file + " is not readable JSON: " + e.getMessage());
         }

@@ -17,12 +17,7 @@ public record EntryDigest(long sizeBytes, String sha256) {
 
     /** Reads {@code file} once and digests its stored bytes. */
     public static EntryDigest of(Entry file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        MessageDigest md = newDigest();
         try (InputStream in = file.open()) {
             byte[] buf = new byte[1 << 16];
             long size = 0;
@@ -31,6 +26,23 @@ public record EntryDigest(long sizeBytes, String sha256) {
                 size += n;
             }
             return new EntryDigest(size, HexFormat.of().formatHex(md.digest()));
+        }
+    }
+
+    /**
+     * The identity of bytes already read (a run-wide file read once, parsed and recorded from the
+     * same bytes, so that a file changed between two reads cannot be misrecorded).
+     */
+    public static EntryDigest of(byte[] bytes) {
+        return new EntryDigest(
+                bytes.length, HexFormat.of().formatHex(newDigest().digest(bytes)));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }

@@ -26,7 +26,7 @@ class RunInputsTest {
         String sha =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 
-        Map<String, String> d = RunInputs.describe(LocalEntry.of(file), null);
+        Map<String, String> d = RunInputs.describe(RunInputs.File.read(LocalEntry.of(file)), null);
 
         assertEquals(
                 Map.of(
@@ -44,8 +44,8 @@ class RunInputsTest {
         Path a = Files.writeString(Files.createDirectories(dir.resolve("a")).resolve("codes.json"), "{\"x\": 1}");
         Path b = Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("codes.json"), "{\"x\": 2}");
         assertNotEquals(
-                RunInputs.describe(null, LocalEntry.of(a)).get(RunInputs.CODEBOOK),
-                RunInputs.describe(null, LocalEntry.of(b)).get(RunInputs.CODEBOOK));
+                RunInputs.describe(null, RunInputs.File.read(LocalEntry.of(a))).get(RunInputs.CODEBOOK),
+                RunInputs.describe(null, RunInputs.File.read(LocalEntry.of(b))).get(RunInputs.CODEBOOK));
     }
 
     @Test
@@ -54,7 +54,8 @@ class RunInputsTest {
         Path file = Files.write(dir.resolve("baselines_Mueller, 2026.json"), bytes);
         String sha =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        String full = RunInputs.describe(LocalEntry.of(file), null).get(RunInputs.BASELINES);
+        String full = RunInputs.describe(RunInputs.File.read(LocalEntry.of(file)), null)
+                .get(RunInputs.BASELINES);
 
         assertEquals("baselines_Mueller, 2026.json, " + bytes.length + " bytes, SHA-256 " + sha, full);
         assertEquals(bytes.length + " bytes, SHA-256 " + sha, RunInputs.withoutName(full));

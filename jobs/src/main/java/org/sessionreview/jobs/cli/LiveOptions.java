@@ -184,9 +184,10 @@ public final class LiveOptions {
         if (baselinesArg != null) {
             try {
                 org.sessionreview.storage.Entry file = ReviewOptions.location("--baselines", baselinesArg);
-                baselines = StoredBaselines.read(file);
-                runInputs = org.sessionreview.config.RunInputs.describe(file, null);
-            } catch (RuntimeException e) {
+                var read = org.sessionreview.config.RunInputs.File.read(file); // parsed and recorded alike
+                baselines = StoredBaselines.parse(file, read.bytes());
+                runInputs = org.sessionreview.config.RunInputs.describe(read, null);
+            } catch (RuntimeException | java.io.IOException e) {
                 throw new UsageException("--baselines " + baselinesArg + ": " + e.getMessage());
             }
         }

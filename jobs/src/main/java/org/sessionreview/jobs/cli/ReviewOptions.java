@@ -7,6 +7,7 @@ import org.sessionreview.config.ConfigOption;
 import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.EdaOptions;
 import org.sessionreview.config.PipelineConfig;
+import org.sessionreview.config.RunInputs;
 import org.sessionreview.ingest.flink.Locations;
 import org.sessionreview.ingest.session.Pseudonymizer;
 import org.sessionreview.scoring.StoredBaselines;
@@ -66,10 +67,9 @@ public final class ReviewOptions {
 
     private final Entry sessions;
     private final Entry out;
-    private final Entry codebook;
     private final String codebookJson;
     private final StoredBaselines baselines;
-    private final Entry baselinesFile;
+    private final java.util.Map<String, String> runInputs;
     private final Integer parallelism;
     private final java.util.Map<String, String> flinkConf;
     private final Pseudonymizer pseudonymizer;
@@ -80,10 +80,9 @@ public final class ReviewOptions {
     private ReviewOptions(
             Entry sessions,
             Entry out,
-            Entry codebook,
             String codebookJson,
-            Entry baselinesFile,
             StoredBaselines baselines,
+            java.util.Map<String, String> runInputs,
             Integer parallelism,
             java.util.Map<String, String> flinkConf,
             Pseudonymizer pseudonymizer,
@@ -94,10 +93,9 @@ public final class ReviewOptions {
         this.config = config;
         this.sessions = sessions;
         this.out = out;
-        this.codebook = codebook;
         this.codebookJson = codebookJson;
-        this.baselinesFile = baselinesFile;
         this.baselines = baselines;
+        this.runInputs = runInputs;
         this.parallelism = parallelism;
         this.pseudonymizer = pseudonymizer;
         this.mode = mode;
@@ -227,14 +225,15 @@ public final class ReviewOptions {
         if (out.exists() && !out.isDirectory()) {
             throw new UsageException("--out " + out + " exists and is not a directory");
         }
-        String codebookJson = codebook == null ? null : codebookJson(codebook);
+        // each run-wide file is read once: what is parsed is what run.json and the footers record
+        RunInputs.File codebookRead = codebook == null ? null : readRunInput("codebook", codebook);
+        String codebookJson = codebookRead == null ? null : codebookJson(codebook, codebookRead);
         StoredBaselines baselines = StoredBaselines.none();
+        RunInputs.File baselinesRead = null;
         if (baselinesFile != null) {
-            if (!baselinesFile.exists()) {
-                throw new UsageException("baselines file " + baselinesFile + " is not a readable file");
-            }
+            baselinesRead = readRunInput("baselines file", baselinesFile);
             try {
-                baselines = StoredBaselines.read(baselinesFile);
+                baselines = StoredBaselines.parse(baselinesFile, baselinesRead.bytes());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -244,10 +243,9 @@ public final class ReviewOptions {
         return new ReviewOptions(
                 sessions,
                 out,
-                codebook,
                 codebookJson,
-                baselinesFile,
                 baselines,
+                RunInputs.describe(baselinesRead, codebookRead),
                 parallelism,
                 flinkConf,
                 pseudonymizer,
@@ -275,18 +273,30 @@ public final class ReviewOptions {
                 : e;
     }
 
-    /** The run-wide codebook's text, checked: a broken codebook stops the run here, not per session. */
-    private static String codebookJson(Entry codebook) throws UsageException {
-        if (!codebook.exists()) {
-            throw new UsageException("codebook " + codebook + " is not a readable file");
-        }
+    /** {@code file}'s bytes, read once; {@code what} names it in the message when it cannot be read. */
+    private static RunInputs.File readRunInput(String what, Entry file) throws UsageException {
         try {
-            org.sessionreview.taxonomy.Codebook.load(codebook, codebook.location());
-            return codebook.readString();
+            if (file.exists()) {
+                return RunInputs.File.read(file);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // reported below, as for a file that does not exist
+        }
+        throw new UsageException(what + " " + file + " is not a readable file");
+    }
+
+    /**
+     * The run-wide codebook's text (decoded as {@link org.sessionreview.taxonomy.Codebook} reads
+     * it: UTF-8, UTF-16 after a byte-order mark, or Windows-1252), checked: a broken codebook stops
+     * the run here, not per session.
+     */
+    private static String codebookJson(Entry codebook, RunInputs.File read) throws UsageException {
+        String text = org.sessionreview.storage.TextEncoding.decode(read.bytes());
+        try {
+            org.sessionreview.taxonomy.Codebook.parse(text, codebook.location());
+            return text;
         } catch (org.sessionreview.taxonomy.CodebookException e) {
             throw new UsageException(e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new UsageException("codebook " + codebook + " is not a readable file");
         }
     }
 
@@ -342,10 +352,6 @@ public final class ReviewOptions {
         return out;
     }
 
-    public Optional<Entry> codebook() {
-        return Optional.ofNullable(codebook);
-    }
-
     /** The run-wide codebook's JSON text, read once here; empty without {@code --codebook}. */
     public Optional<String> codebookJson() {
         return Optional.ofNullable(codebookJson);
@@ -356,8 +362,12 @@ public final class ReviewOptions {
         return baselines;
     }
 
-    public Optional<Entry> baselinesFile() {
-        return Optional.ofNullable(baselinesFile);
+    /**
+     * The run-wide files that shaped the numbers ({@link RunInputs#describe}): name, size and
+     * SHA-256 of the bytes this parse read, or {@code none}.
+     */
+    public java.util.Map<String, String> runInputs() {
+        return runInputs;
     }
 
     /** {@code --parallelism}; empty when the environment's parallelism applies. */
