@@ -172,4 +172,30 @@ class PipelineParametersTest {
             default -> v * 1.5;
         };
     }
+
+    /**
+     * The footers' {@code commit} is the checkout's HEAD as git itself reports it (not the value
+     * compared with itself): in a clone (CI, the README's build) it is HEAD's abbreviated id, with
+     * {@code +changes} only when the tree has changes. A linked worktree records the main
+     * checkout's HEAD (a known limitation), so there only the form is checked.
+     */
+    @Test
+    void shouldRecordTheCommitGitReportsForTheCheckout() throws Exception {
+        String commit = PipelineConfig.defaults().provenance(true).get("commit");
+        java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath();
+        while (root != null && !java.nio.file.Files.exists(root.resolve(".git"))) {
+            root = root.getParent();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(root != null, "not built from a git checkout");
+        assertTrue(commit.matches("[0-9a-f]{7,40}(\\+changes)?"), commit);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isDirectory(root.resolve(".git")), "a linked worktree records the main checkout");
+        Process git = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD")
+                .redirectErrorStream(true)
+                .start();
+        String head = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue(git.waitFor() == 0, "git unavailable: " + head);
+        String id = commit.replace("+changes", "");
+        assertTrue(head.startsWith(id), "footer commit " + commit + " is not HEAD " + head);
+    }
 }

@@ -12,22 +12,30 @@ import java.util.TreeMap;
  * in one review's output, but folders can be mixed by hand) is named with the differing keys.
  *
  * @param version session-review version that wrote the tables
+ * @param commit the git commit of the build that wrote them ({@code unknown} for tables written
+ *     before footers carried it)
  * @param flinkVersion the Flink version
  * @param pseudonymKey where the pseudonym key came from (never the key)
  * @param methods the methods text
  * @param parameters every parameter, sorted by key (prefix {@code session_review.} removed)
+ * @param runInputs the run-wide files that shaped the numbers ({@code run_input.baselines},
+ *     {@code run_input.codebook}: name, size and SHA-256, or {@code none}), apart from the
+ *     parameters since they are files, not values one can set
  * @param tables the tables used, with their descriptions
  * @param differences "table: key=value, ..." for tables whose parameters differ
  */
 public record MethodsView(
         String version,
+        String commit,
         String flinkVersion,
         String pseudonymKey,
         String methods,
         List<Parameter> parameters,
+        List<Parameter> runInputs,
         List<Parameter> tables,
         List<String> differences) {
     private static final String P = "session_review.";
+    private static final String RUN_INPUT = "run_input.";
 
     /** A key and its value. */
     public record Parameter(String key, String value) {}
@@ -47,9 +55,10 @@ public record MethodsView(
             if (first == null) {
                 first = f;
             } else if (!params.equals(parameters(first))) {
+                Map<String, String> firstParams = parameters(first);
                 List<String> diff = new ArrayList<>();
                 params.forEach((k, v) -> {
-                    if (!v.equals(parameters(footers.get(tables.get(0))).get(k))) {
+                    if (!v.equals(firstParams.get(k))) {
                         diff.add(k + "=" + v);
                     }
                 });
@@ -60,18 +69,24 @@ public record MethodsView(
             first = Map.of();
         }
         List<Parameter> params = new ArrayList<>();
-        parameters(first).forEach((k, v) -> params.add(new Parameter(k, v)));
+        List<Parameter> inputs = new ArrayList<>();
+        parameters(first).forEach((k, v) -> (k.startsWith(RUN_INPUT) ? inputs : params).add(new Parameter(k, v)));
         return new MethodsView(
                 first.getOrDefault(P + "version", "unknown"),
+                first.getOrDefault(P + "commit", "unknown"),
                 first.getOrDefault(P + "flink_version", "unknown"),
                 first.getOrDefault(P + "pseudonym_key", "unknown"),
                 first.getOrDefault(P + "methods", ""),
                 params,
+                inputs,
                 used,
                 differences);
     }
 
-    /** The parameter entries: every {@code session_review.} key but the descriptive ones. */
+    /**
+     * The parameter and run-input entries: every {@code session_review.} key but the descriptive
+     * ones (compared between tables, so that tables of mixed runs are named).
+     */
     static Map<String, String> parameters(Map<String, String> footer) {
         Map<String, String> out = new TreeMap<>();
         footer.forEach((k, v) -> {

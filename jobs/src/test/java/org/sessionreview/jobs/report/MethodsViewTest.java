@@ -13,6 +13,10 @@ class MethodsViewTest {
         Map<String, String> a = Map.of(
                 "session_review.version",
                 "1.0",
+                "session_review.commit",
+                "abc1234",
+                "session_review.run_input.codebook",
+                "codes.json, 12 bytes, SHA-256 00",
                 "session_review.methods",
                 "text",
                 "session_review.synchrony.window_s",
@@ -26,6 +30,8 @@ class MethodsViewTest {
         Map<String, String> b = Map.of(
                 "session_review.version",
                 "1.0",
+                "session_review.run_input.codebook",
+                "codes.json, 12 bytes, SHA-256 00",
                 "session_review.synchrony.window_s",
                 "60.0",
                 "session_review.table",
@@ -35,7 +41,11 @@ class MethodsViewTest {
         MethodsView m = MethodsView.of(Map.of("sessions", a, "moments", b), List.of("sessions", "moments", "missing"));
         assertEquals("1.0", m.version());
         assertEquals("text", m.methods());
+        assertEquals("abc1234", m.commit());
         assertEquals(List.of(new MethodsView.Parameter("synchrony.window_s", "30.0")), m.parameters());
+        assertEquals(
+                List.of(new MethodsView.Parameter("run_input.codebook", "codes.json, 12 bytes, SHA-256 00")),
+                m.runInputs());
         assertEquals("30.0", m.parameter("synchrony.window_s", "?"));
         assertEquals(
                 List.of("sessions", "moments"),
