@@ -1,6 +1,7 @@
 package org.sessionreview.taxonomy;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,12 +24,60 @@ public enum Actor {
     }
 
     /**
-     * Parses {@code client}, {@code therapist} or {@code dyad}, or DOMAIN.md section 2's {@code
+     * The role words read as an actor besides {@link #id()} and {@link #abbreviation()}: names
+     * that mean one role and no other in a therapy coding, so that reading them is no guess.
+     * {@code patient} is the word of the ISTDP and psychodynamic literature (Davanloo, Abbass) and
+     * {@code pat} rMEA's column name (Kleinbub &amp; Ramseyer 2020); {@code counsellor}/{@code
+     * counselor} and {@code clinician} are the therapist's; the German, Italian, Spanish and
+     * French words of sites that code in their own language (Bern, Padova: {@code Klient}, {@code
+     * Therapeutin}, {@code paziente}, {@code terapeuta}). Abbreviations that could mean something
+     * else ({@code P}, {@code T}, {@code pt}) are not among them: a site's {@link Codebook} maps
+     * those.
+     */
+    static final Map<String, Actor> ROLE_WORDS = Map.ofEntries(
+            Map.entry("patient", CLIENT),
+            Map.entry("pat", CLIENT),
+            Map.entry("patientin", CLIENT),
+            Map.entry("klient", CLIENT),
+            Map.entry("klientin", CLIENT),
+            Map.entry("paziente", CLIENT),
+            Map.entry("cliente", CLIENT),
+            Map.entry("paciente", CLIENT),
+            Map.entry("counsellor", THERAPIST),
+            Map.entry("counselor", THERAPIST),
+            Map.entry("clinician", THERAPIST),
+            Map.entry("therapeut", THERAPIST),
+            Map.entry("therapeutin", THERAPIST),
+            Map.entry("terapeuta", THERAPIST),
+            Map.entry("th\u00e9rapeute", THERAPIST),
+            Map.entry("therapeute", THERAPIST),
+            Map.entry("dyade", DYAD),
+            Map.entry("diade", DYAD),
+            Map.entry("d\u00edada", DYAD));
+
+    /**
+     * Parses {@code client}, {@code therapist} or {@code dyad}, DOMAIN.md section 2's {@code
      * CL}, {@code TH}, {@code DY} (the actor values and ELAN tier prefixes, {@code CL-rupture},
-     * of its taxonomy), in any case, ignoring surrounding white space; empty for anything else
-     * (other abbreviations a {@link Codebook} may map).
+     * of its taxonomy), or one of the {@link #ROLE_WORDS} ({@code Patient}, {@code Therapeutin}),
+     * in any case, ignoring surrounding white space; empty for anything else (other names a
+     * {@link Codebook} may map).
      */
     public static Optional<Actor> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Actor> own = parseCanonical(text);
+        return own.isPresent()
+                ? own
+                : Optional.ofNullable(ROLE_WORDS.get(text.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Only the project's own names: {@code client}, {@code therapist}, {@code dyad}, {@code CL},
+     * {@code TH}, {@code DY}, in any case (what a codebook's {@code actors} entry maps to: the
+     * codebook is where a site states its names in the project's terms).
+     */
+    public static Optional<Actor> parseCanonical(String text) {
         if (text == null) {
             return Optional.empty();
         }

@@ -91,7 +91,7 @@ final class CodebookReader {
             return new Target<>(code.get().code(), null);
         });
         Map<String, Actor> actors = r.section(root, CodebookSection.ACTORS, (n, key, value) -> {
-            Optional<Actor> actor = Actor.parse(value);
+            Optional<Actor> actor = Actor.parseCanonical(value);
             return actor.isPresent()
                     ? new Target<>(actor.get(), null)
                     : new Target<>(null, "actors entry " + n + " maps to a value other than client, therapist or dyad");

@@ -71,6 +71,28 @@ class ElanTierRoleTest {
     }
 
     @Test
+    void shouldReadTheRoleWordsOfTheLiteratureAndOfSitesCodingInTheirOwnLanguage() {
+        // Before: "Patient" and "Therapeutin" named no role without a codebook, and every
+        // annotation of both tiers was a reject ("tier has no role")
+        String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "PARTICIPANT=\"Patient\" TIER_ID=\"Patient 3RS\"")
+                .replace("PARTICIPANT=\"b\" TIER_ID=\"b\"", "TIER_ID=\"Th\u00e9rapeute - interventions\"");
+        ParseResult<RawAnnotation> raw = new ElanParser().parse(eaf.getBytes(StandardCharsets.UTF_8), "f.eaf", "s1");
+        ParseResult<Annotation> r = new AnnotationNormalizer(
+                        Codebook.parse("{\"labels\": {\"a\": \"ANX_STR_SIGH\"}}", "labels.json"))
+                .normalizeAll(raw, "s1");
+        assertEquals(
+                3, r.records().stream().filter(a -> a.actor.equals("client")).count());
+        assertTrue(
+                r.rejects().stream().noneMatch(j -> j.reason.startsWith("tier has no role")),
+                r.rejects().toString());
+        assertEquals(
+                r.rejects().size(),
+                r.rejects().stream().filter(j -> j.reason.contains("code")).count(),
+                "tier b's annotations are refused for their labels only: " + r.rejects());
+        assertTrue(r.records().stream().allMatch(x -> x.actor.equals("client") || x.actor.equals("therapist")));
+    }
+
+    @Test
     void shouldRejectWithBothRolesNamedWhenTierNamesTwoActors() {
         String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "TIER_ID=\"client-therapist rupture\"")
                 .replace("PARTICIPANT=\"b\" TIER_ID=\"b\"", "PARTICIPANT=\"Maria\" TIER_ID=\"Maria\"");
