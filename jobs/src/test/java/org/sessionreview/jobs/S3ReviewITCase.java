@@ -225,5 +225,29 @@ class S3ReviewITCase {
         assertEquals(
                 json.readTree(tmp.resolve("out-local/baselines.json").toFile()),
                 json.readTree(out.resolve("baselines.json").readAllBytes()));
+
+        // sql over the published tables on S3 gives the local tables' answers (before 2026-12-07
+        // sql read local folders only)
+        String query = "SELECT session_id, anxiety_episodes, priority FROM sessions ORDER BY session_id;"
+                + " SELECT COUNT(*) AS n, COUNT(hr_bpm) AS with_hr, MIN(hr_bpm) AS lo, MAX(hr_bpm) AS hi FROM windows";
+        Run sqlLocal = sql("--tables", tmp.resolve("out-local").toString(), "-e", query, "--format", "csv");
+        assertEquals(0, sqlLocal.code(), sqlLocal.err());
+        List<String> args =
+                new ArrayList<>(List.of("--tables", "s3://" + BUCKET + "/out", "-e", query, "--format", "csv"));
+        args.addAll(s3Flags);
+        Run sqlS3 = sql(args.toArray(String[]::new));
+        assertEquals(0, sqlS3.code(), sqlS3.err());
+        assertEquals(sqlLocal.out(), sqlS3.out());
+        assertEquals(SESSIONS.size() + 1 + 3, sqlS3.out().strip().lines().count(), sqlS3.out());
+    }
+
+    private Run sql(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = new org.sessionreview.jobs.sql.SqlCommand(
+                        new PrintStream(o, true, StandardCharsets.UTF_8),
+                        new PrintStream(e, true, StandardCharsets.UTF_8))
+                .run(args, env::get);
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 }

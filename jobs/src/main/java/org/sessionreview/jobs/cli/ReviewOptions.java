@@ -258,7 +258,7 @@ public final class ReviewOptions {
      * The entry {@code value} names: a local path made absolute and normalised, or an entry on the
      * file system Flink has for its scheme; null when the flag was not given.
      */
-    static Entry location(String flag, String value) throws UsageException {
+    public static Entry location(String flag, String value) throws UsageException {
         if (value == null) {
             return null;
         }

@@ -1,6 +1,5 @@
 package org.sessionreview.jobs.sql;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,9 @@ import org.apache.flink.table.catalog.GenericInMemoryCatalog;
 import org.sessionreview.export.ResearchExport;
 import org.sessionreview.jobs.io.EmbeddedTempDirectory;
 import org.sessionreview.parquet.OutputTables;
-import org.sessionreview.parquet.TableReader;
 import org.sessionreview.parquet.TableSchema;
+import org.sessionreview.storage.Entry;
+import org.sessionreview.storage.LocalEntry;
 
 /**
  * A batch {@link TableEnvironment} on the embedded runtime whose current catalog, {@code review}
@@ -51,6 +51,18 @@ public final class ReviewCatalog {
      *     and the reason, and nothing is left open
      */
     public static Opened open(Path tables) {
+        return open(LocalEntry.of(tables.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Opens the catalog over {@code tables}, a local folder or one on a Flink file system ({@code
+     * s3://...}, whose file system must be set up: {@link
+     * org.sessionreview.jobs.io.EmbeddedFileSystems}); Flink's Parquet reader reads every table
+     * through the same file systems.
+     *
+     * @throws java.io.UncheckedIOException as {@link #open(Path)}
+     */
+    public static Opened open(Entry tables) {
         // first, before the embedded runtime's temporary folder exists: a damaged file throws here
         boolean export = isResearchExport(tables);
         Configuration conf = new Configuration();
@@ -70,10 +82,9 @@ public final class ReviewCatalog {
                 continue; // a table the export drops
             }
             TableSchema<?> t = export ? ResearchExport.exportSchema(review) : review;
-            Path dir = tables.resolve(t.name()).toAbsolutePath().normalize();
-            if (Files.isDirectory(dir)) {
-                env.executeSql(TableDdl.createTable(
-                        t, org.sessionreview.jobs.io.FlinkPaths.text(dir.toUri().toString())));
+            Entry dir = tables.resolve(t.name());
+            if (dir.isDirectory()) {
+                env.executeSql(TableDdl.createTable(t, org.sessionreview.jobs.io.FlinkPaths.text(dir.uri())));
                 registered.add(t.name());
             } else {
                 missing.add(t.name());
@@ -87,10 +98,10 @@ public final class ReviewCatalog {
      * audience): its tables have the export's columns ({@link ResearchExport#exportSchema}), not the
      * review's ({@code session_week} instead of {@code session_date}, no {@code *_utc}).
      */
-    static boolean isResearchExport(Path tables) {
-        List<Path> files = TableReader.files(tables.resolve("sessions"));
+    static boolean isResearchExport(Entry tables) {
+        List<Entry> files = TableFiles.files(tables.resolve("sessions"));
         return !files.isEmpty()
-                && TableReader.footer(files.get(0))
+                && TableFiles.footer(files.get(0))
                         .containsKey(org.sessionreview.parquet.ParquetTables.FOOTER_PREFIX + "export.audience");
     }
 }

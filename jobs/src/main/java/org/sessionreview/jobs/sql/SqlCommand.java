@@ -14,7 +14,7 @@ import org.sessionreview.jobs.cli.UsageException;
 public final class SqlCommand {
     public static final String USAGE = String.join(
             "\n",
-            "usage: session-review sql (-e STATEMENT | -f FILE) --tables DIR [--format table|csv|json]",
+            "usage: session-review sql (-e STATEMENT | -f FILE) --tables DIR [--format table|csv|json] [--flink KEY=VALUE]",
             "",
             "Runs Flink SQL (batch) over a review's output tables. Every table under DIR (sessions,",
             "moments, windows, ...) is registered in the catalog 'review' with its schema and column",
@@ -22,9 +22,11 @@ public final class SqlCommand {
             "",
             "  -e STATEMENT   one or more statements, separated by ';'",
             "  -f FILE        a file of statements, separated by ';' (-- and /* */ comments allowed)",
-            "  --tables DIR   the review's --out folder (a local folder)",
+            "  --tables DIR   the review's --out folder: a local folder, or s3://bucket/out (any file system",
+            "                 Flink has a plugin for, set up as for review: plugins/ and --flink)",
             "  --format F     table (aligned text, default), csv (RFC 4180, header line) or json (JSON lines,",
             "                 one object per row); several results are separated by a blank line",
+            "  --flink K=V    a Flink setting, e.g. s3.endpoint, s3.access-key (repeatable)",
             "",
             "Exit codes: 0 done, 1 a statement failed (Flink's message), 2 unusable arguments.");
 
@@ -37,6 +39,14 @@ public final class SqlCommand {
     }
 
     public int run(String[] args) {
+        return run(args, System::getenv);
+    }
+
+    /**
+     * Runs the command; {@code env} supplies the environment ({@code FLINK_PLUGINS_DIR}, injected
+     * so tests need not touch the real one).
+     */
+    public int run(String[] args, java.util.function.Function<String, String> env) {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             out.println(USAGE);
             return 0;
@@ -44,7 +54,8 @@ public final class SqlCommand {
         SqlOptions options;
         List<String> statements;
         try {
-            options = SqlOptions.parse(args);
+            options =
+                    SqlOptions.parse(args, conf -> org.sessionreview.jobs.io.EmbeddedFileSystems.initialize(conf, env));
             statements = SqlStatements.split(options.script());
             if (statements.isEmpty()) {
                 throw new UsageException(options.source() + " holds no SQL statement");
@@ -78,9 +89,12 @@ public final class SqlCommand {
         try {
             // a damaged file would otherwise surface as Flink's "not a Parquet file" without its name
             for (String table : catalog.registered()) {
-                for (java.nio.file.Path file : org.sessionreview.parquet.TableReader.files(
-                        options.tables().resolve(table))) {
-                    org.sessionreview.parquet.TableReader.footer(file);
+                if (!(options.tables() instanceof org.sessionreview.storage.LocalEntry)) {
+                    break; // each file would be downloaded whole: Flink's reader then names the damage itself
+                }
+                for (org.sessionreview.storage.Entry file :
+                        TableFiles.files(options.tables().resolve(table))) {
+                    TableFiles.footer(file);
                 }
             }
         } catch (java.io.UncheckedIOException e) {

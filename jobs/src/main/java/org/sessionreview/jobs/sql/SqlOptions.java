@@ -4,26 +4,49 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.sessionreview.jobs.cli.ReviewOptions;
 import org.sessionreview.jobs.cli.UsageException;
+import org.sessionreview.storage.Entry;
 
 /**
  * The {@code sql} command's arguments: the script (from {@code -e} or read from {@code -f}), the
- * review output folder and the output format. {@link #parse} checks everything it can before
- * Flink starts.
+ * review output folder (a local folder or one on a Flink file system, {@code s3://...}, set up with
+ * {@code --flink KEY=VALUE} as for {@code review}) and the output format. {@link #parse} checks
+ * everything it can before Flink starts.
  *
  * @param script the statements, as given or as read from the file
  * @param source where the script came from ({@code -e} or the file), for messages
+ * @param tables the review's output folder
+ * @param flinkConf the {@code --flink} settings (file system options such as {@code s3.endpoint})
+ * @param format how results are printed
  */
-public record SqlOptions(String script, String source, Path tables, SqlFormat format) {
+public record SqlOptions(String script, String source, Entry tables, Map<String, String> flinkConf, SqlFormat format) {
 
+    /** As {@link #parse(String[], Consumer)}, leaving the file systems as they are. */
     public static SqlOptions parse(String[] args) throws UsageException {
+        return parse(args, conf -> {});
+    }
+
+    /**
+     * Parses the arguments after {@code sql}; {@code fileSystems} gets the {@code --flink}
+     * settings before {@code --tables} is looked at (so that an {@code s3://} folder is reachable).
+     */
+    public static SqlOptions parse(String[] args, Consumer<Map<String, String>> fileSystems) throws UsageException {
         String statement = null;
         Path file = null;
-        Path tables = null;
+        String tablesArg = null;
+        Map<String, String> flinkConf = new TreeMap<>();
         SqlFormat format = SqlFormat.TABLE;
         for (int i = 0; i < args.length; i += 2) {
             String flag = args[i];
-            if (!flag.equals("-e") && !flag.equals("-f") && !flag.equals("--tables") && !flag.equals("--format")) {
+            if (!flag.equals("-e")
+                    && !flag.equals("-f")
+                    && !flag.equals("--tables")
+                    && !flag.equals("--format")
+                    && !flag.equals("--flink")) {
                 throw new UsageException("unknown argument '" + flag + "'");
             }
             if (i + 1 == args.length) {
@@ -31,21 +54,25 @@ public record SqlOptions(String script, String source, Path tables, SqlFormat fo
             }
             String value = args[i + 1];
             switch (flag) {
-                case "-e":
-                    statement = once(flag, statement, value);
-                    break;
-                case "-f":
-                    file = Path.of(once(flag, file, value));
-                    break;
-                case "--tables":
-                    tables = Path.of(once(flag, tables, value));
-                    break;
-                default:
+                case "-e" -> statement = once(flag, statement, value);
+                case "-f" -> file = Path.of(once(flag, file, value));
+                case "--tables" -> tablesArg = once(flag, tablesArg, value);
+                case "--flink" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("--flink needs KEY=VALUE, got '" + value + "'");
+                    }
+                    flinkConf.put(
+                            value.substring(0, eq).trim(),
+                            value.substring(eq + 1).trim());
+                }
+                default -> {
                     format = SqlFormat.parse(value);
                     if (format == null) {
                         throw new UsageException(
                                 "--format must be one of " + SqlFormat.labels() + ", got '" + value + "'");
                     }
+                }
             }
         }
         if (statement == null && file == null) {
@@ -54,16 +81,22 @@ public record SqlOptions(String script, String source, Path tables, SqlFormat fo
         if (statement != null && file != null) {
             throw new UsageException("give the SQL with -e or with -f, not both");
         }
-        if (tables == null) {
+        if (tablesArg == null) {
             throw new UsageException("--tables DIR (a review's output folder) is required");
         }
-        if (!Files.isDirectory(tables)) {
-            throw new UsageException("--tables " + tables + ": no such folder");
+        try {
+            fileSystems.accept(flinkConf);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        if (file == null) {
-            return new SqlOptions(statement, "-e", tables, format);
+        Entry tables = ReviewOptions.location("--tables", tablesArg);
+        if (!tables.isDirectory()) {
+            throw new UsageException(tables.unreachable()
+                    .map(why -> "--tables " + tables + ": cannot be reached (" + why + ")")
+                    .orElse("--tables " + tables + ": no such folder"));
         }
-        return new SqlOptions(read(file), file.toString(), tables, format);
+        String script = file == null ? statement : read(file);
+        return new SqlOptions(script, file == null ? "-e" : file.toString(), tables, Map.copyOf(flinkConf), format);
     }
 
     private static <T> String once(String flag, T previous, String value) throws UsageException {
