@@ -34,6 +34,13 @@ class ElanTierRoleTest {
         return new AnnotationNormalizer(CODEBOOK).normalizeAll(raw, "s1");
     }
 
+    /** With a codebook that maps labels only: the actors come from the tiers' own words. */
+    private static ParseResult<Annotation> normalizeWithoutActors(String eaf) {
+        ParseResult<RawAnnotation> raw = new ElanParser().parse(eaf.getBytes(StandardCharsets.UTF_8), "f.eaf", "s1");
+        return new AnnotationNormalizer(Codebook.parse("{\"labels\": {\"a\": \"ANX_STR_SIGH\"}}", "labels.json"))
+                .normalizeAll(raw, "s1");
+    }
+
     @Test
     void shouldTakeActorFromTierWordsWhenTiersAreNamedPerActorAndFamily() {
         String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "PARTICIPANT=\"CL\" TIER_ID=\"CL-anxiety\"")
@@ -55,10 +62,7 @@ class ElanTierRoleTest {
         // codebook naming CL and TH, every annotation was rejected ("tier has no role")
         String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "PARTICIPANT=\"CL\" TIER_ID=\"CL-anxiety\"")
                 .replace("PARTICIPANT=\"b\" TIER_ID=\"b\"", "TIER_ID=\"TH-intervention\"");
-        ParseResult<RawAnnotation> raw = new ElanParser().parse(eaf.getBytes(StandardCharsets.UTF_8), "f.eaf", "s1");
-        ParseResult<Annotation> r = new AnnotationNormalizer(
-                        Codebook.parse("{\"labels\": {\"a\": \"ANX_STR_SIGH\"}}", "labels.json"))
-                .normalizeAll(raw, "s1");
+        ParseResult<Annotation> r = normalizeWithoutActors(eaf);
         assertEquals(
                 3, r.records().stream().filter(a -> a.actor.equals("client")).count());
         assertEquals(
@@ -76,10 +80,7 @@ class ElanTierRoleTest {
         // annotation of both tiers was a reject ("tier has no role")
         String eaf = fto().replace("PARTICIPANT=\"a\" TIER_ID=\"a\"", "PARTICIPANT=\"Patient\" TIER_ID=\"Patient 3RS\"")
                 .replace("PARTICIPANT=\"b\" TIER_ID=\"b\"", "TIER_ID=\"Th\u00e9rapeute - interventions\"");
-        ParseResult<RawAnnotation> raw = new ElanParser().parse(eaf.getBytes(StandardCharsets.UTF_8), "f.eaf", "s1");
-        ParseResult<Annotation> r = new AnnotationNormalizer(
-                        Codebook.parse("{\"labels\": {\"a\": \"ANX_STR_SIGH\"}}", "labels.json"))
-                .normalizeAll(raw, "s1");
+        ParseResult<Annotation> r = normalizeWithoutActors(eaf);
         assertEquals(
                 3, r.records().stream().filter(a -> a.actor.equals("client")).count());
         assertTrue(
