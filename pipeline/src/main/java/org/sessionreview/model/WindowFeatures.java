@@ -34,8 +34,8 @@ public class WindowFeatures {
     public Double hrBpm;
     /**
      * Standard error of {@link #hrBpm}, beats per minute, when the trailing span's rhythm is
-     * irregular ({@code IrregularRhythm}: heart rate from all in-range beats, error from their
-     * beat-to-beat variability); null for a regular rhythm and for HR from HR.csv. It widens the
+     * irregular ({@code IrregularRhythm}: heart rate from all in-range beats, error by overlapping
+     * batch means of their intervals); null for a regular rhythm and for HR from HR.csv. It widens the
      * scale of z(HR) in quadrature ({@code AnxietyIndex}). A scoring input, not a column of
      * {@code windows/}.
      */

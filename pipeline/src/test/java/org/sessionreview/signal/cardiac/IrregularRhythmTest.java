@@ -130,6 +130,129 @@ class IrregularRhythmTest {
         assertFalse(r.irregular());
     }
 
+    /** Sinus at {@code baseS} (RSA 5 %, 2 % beat noise) with a premature beat (0.6) and its pause (1.4) every {@code period} beats; period 0: every 5-10. */
+    private static double[] ectopy(Random rng, double baseS, int period) {
+        List<Double> out = new ArrayList<>();
+        double t = 0;
+        double phase = rng.nextDouble() * 2 * Math.PI;
+        while (t < 90) {
+            int k = period > 0 ? period : 5 + rng.nextInt(6);
+            for (int i = 0; i < k; i++) {
+                double base = baseS * (1 + 0.05 * Math.sin(2 * Math.PI * 0.25 * t + phase));
+                double ibi;
+                if (i == k - 2) {
+                    ibi = base * 0.6 * (1 + 0.03 * rng.nextGaussian());
+                } else if (i == k - 1) {
+                    ibi = base * (2 - 0.6) + base * 0.02 * rng.nextGaussian();
+                } else {
+                    ibi = base * (1 + 0.02 * rng.nextGaussian());
+                }
+                out.add(ibi);
+                t += ibi;
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The independence-assuming error, bpm: HR x (RMSSD / sqrt 2) / meanRR / sqrt n over the span's eligible beats. */
+    private static double independentSe(double[] ibiS) {
+        List<Beat> beats = cleaned(ibiS);
+        double end = endMs(beats);
+        List<Double> x = new ArrayList<>();
+        for (Beat b : beats) {
+            if (b.tMillis() >= end - SPAN_MS && b.tMillis() < end && IrregularRhythm.eligible(b)) {
+                x.add(b.ibiMs());
+            }
+        }
+        double sum = 0;
+        double diffSq = 0;
+        for (int i = 0; i < x.size(); i++) {
+            sum += x.get(i);
+            if (i > 0) {
+                diffSq += (x.get(i) - x.get(i - 1)) * (x.get(i) - x.get(i - 1));
+            }
+        }
+        double mean = sum / x.size();
+        return 60000.0 / mean * Math.sqrt(diffSq / (x.size() - 1) / 2) / mean / Math.sqrt(x.size());
+    }
+
+    @Test
+    void shouldGiveTheIndependentErrorForIndependentIntervals() {
+        for (double cv : new double[] {0.15, 0.2, 0.25}) {
+            Random rng = new Random(11);
+            double se = 0;
+            double independent = 0;
+            int k = 300;
+            for (int i = 0; i < k; i++) {
+                double[] ibi = fibrillation(rng, 0.7, cv);
+                se += assess(ibi).seBpm() / k;
+                independent += independentSe(ibi) / k;
+            }
+            assertEquals(
+                    1, se / independent, 0.06, "CV " + cv + ": batch means " + se + ", independent " + independent);
+        }
+    }
+
+    @Test
+    void shouldGiveFrequentEctopyAFarSmallerErrorThanIndependentIntervalsWouldHave() {
+        // bigeminy, trigeminy, a premature beat every 5-10 beats: the pause makes up for the premature beat
+        for (int period : new int[] {2, 3, 0}) {
+            Random rng = new Random(13 + period);
+            int k = 300;
+            double[] hr = new double[k];
+            double se = 0;
+            double independent = 0;
+            for (int i = 0; i < k; i++) {
+                double[] ibi = ectopy(rng, 0.8, period);
+                IrregularRhythm.Result r = assess(ibi);
+                assertTrue(r.irregular(), "period " + period + ": share " + r.deviatingShare());
+                hr[i] = r.hrBpm();
+                se += r.seBpm() / k;
+                independent += independentSe(ibi) / k;
+            }
+            double sd = sd(hr);
+            assertTrue(se < 0.4 * independent, "period " + period + ": " + se + " against independent " + independent);
+            assertTrue(se > 0.5 * sd, "period " + period + ": " + se + " below the spread " + sd);
+        }
+    }
+
+    @Test
+    void shouldComputeOverlappingBatchMeansAsTheirDefinition() {
+        Random rng = new Random(17);
+        double[] x = new double[50];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 700 + 100 * rng.nextGaussian();
+        }
+        int n = 47;
+        int b = 6; // floor(sqrt 47)
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += x[i] / n;
+        }
+        double sum = 0;
+        for (int j = 0; j + b <= n; j++) {
+            double y = 0;
+            for (int i = j; i < j + b; i++) {
+                y += x[i] / b;
+            }
+            sum += (y - mean) * (y - mean);
+        }
+        assertEquals(Math.sqrt(b * sum / ((n - b) * (n - b + 1.0))), IrregularRhythm.batchMeansSe(x, n), 1e-9);
+        assertTrue(Double.isNaN(IrregularRhythm.batchMeansSe(x, 3)));
+    }
+
+    private static double sd(double[] v) {
+        double mean = 0;
+        for (double h : v) {
+            mean += h / v.length;
+        }
+        double var = 0;
+        for (double h : v) {
+            var += (h - mean) * (h - mean) / (v.length - 1);
+        }
+        return Math.sqrt(var);
+    }
+
     @Test
     void shouldNotJudgeASpanWithTooFewBeats() {
         IrregularRhythm.Result r = assess(fibrillation(new Random(9), 0.7, 0.25));
