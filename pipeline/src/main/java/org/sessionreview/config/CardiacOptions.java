@@ -97,6 +97,25 @@ public final class CardiacOptions {
                             + " rhythm: heart rate from all of them, z(HR) scaled with its sampling error; above 1: off.")
             .range(0.01, 2);
     /**
+     * Hysteresis of the irregular-rhythm judgement, per wearer: once a window's span is irregular,
+     * the next window's span stays irregular while at least this share of its in-range device
+     * beats deviate from their local median (and they number at least {@link
+     * #IRREGULAR_MIN_BEATS}); it enters only at {@link #IRREGULAR_MIN_SHARE}. Without it, in an
+     * atrial-fibrillation-like rhythm of interval CV 15 % (share about 21 %, 5th percentile 14 %)
+     * some spans fell below the entry share and took the kept beats' rate and the narrow scale of
+     * z(HR) again, between irregular neighbours. The same two-threshold pattern as the episodes'
+     * enter and leave thresholds (Methods, Episodes). Sinus rhythms never enter (share 0), premature
+     * beats every 20-60 beats give 3-11 % and do not enter, so 10 % holds no sinus wearer. A value
+     * at or above {@code cardiac.irregular_min_share} turns the hysteresis off.
+     */
+    public static final ConfigOption<Double> IRREGULAR_LEAVE_SHARE = real(
+                    "cardiac.irregular_leave_share",
+                    0.10,
+                    "",
+                    "Share of deviating device beats below which a wearer's irregular rhythm ends (hysteresis; it"
+                            + " enters at cardiac.irregular_min_share); at or above that share: no hysteresis.")
+            .range(0.0, 2);
+    /**
      * Fewest in-range device beats in the trailing span for the irregular-rhythm judgement
      * (default 30, half a minute at 60 bpm): over fewer, one deviating beat moves the share by
      * more than 3 %, and the AF detectors' segments are 64-128 beats (Dash et al. 2009). The
@@ -189,6 +208,7 @@ public final class CardiacOptions {
             HF_HIGH_HZ,
             FREQUENCY_STEP_HZ,
             IRREGULAR_MIN_SHARE,
+            IRREGULAR_LEAVE_SHARE,
             IRREGULAR_MIN_BEATS,
             PPG_PEAK_WINDOW_S,
             PPG_BEAT_WINDOW_S,

@@ -23,7 +23,8 @@ import org.sessionreview.signal.cardiac.LombScargleBlocks;
  *       accepted intervals. Below {@code minQuality} the device's own HR channel over the window
  *       is used instead ({@link CardiacFeatures}). When the span's rhythm is irregular ({@link
  *       IrregularRhythm}: at least {@code cardiac.irregular_min_share} of the device's in-range
- *       beats deviate from their local median), HR is from all in-range beats instead and {@code
+ *       beats deviate from their local median, or {@code cardiac.irregular_leave_share} after an
+ *       irregular window of the same wearer), HR is from all in-range beats instead and {@code
  *       hrSeBpm} is its sampling error, which widens the scale of z(HR).
  *   <li>RMSSD, SDNN, pNN50 over the same 60 s from the device beats only: on wrist BVP the
  *       pulse-wave beats give the right rate but 1.5-3x the device's RMSSD (peak timing jitter at
@@ -37,22 +38,14 @@ final class CardiacWindow {
 
     private CardiacWindow() {}
 
-    /** Fills the cardiac fields of {@code w}; {@code deviceHr} is the device's HR channel over the window. */
-    static void fill(
-            WindowFeatures w,
-            EventStage stage,
-            RegularSeries deviceHr,
-            double startMillis,
-            double endMillis,
-            FeatureConfig config) {
-        fill(w, stage, deviceHr, startMillis, endMillis, config, null);
-    }
-
     /**
-     * As {@link #fill(WindowFeatures, EventStage, RegularSeries, double, double, FeatureConfig)},
-     * with the HRV spectrum from the stream's shared block sums.
+     * Fills the cardiac fields of {@code w}, with the HRV spectrum from the stream's shared block
+     * sums.
      *
+     * @param deviceHr the device's HR channel over the window
      * @param hrvBlocks the device beats' block sums ({@link LombScargleBlocks}); null computes the spectrum afresh
+     * @param wasIrregular whether the wearer's previous window's span was irregular (the hysteresis
+     *     of {@code cardiac.irregular_leave_share}; false for a wearer's first window)
      */
     static void fill(
             WindowFeatures w,
@@ -61,7 +54,8 @@ final class CardiacWindow {
             double startMillis,
             double endMillis,
             FeatureConfig config,
-            LombScargleBlocks hrvBlocks) {
+            LombScargleBlocks hrvBlocks,
+            boolean wasIrregular) {
         double from = endMillis - config.get(CardiacOptions.TIME_SPAN_S) * 1000;
         double spectrumFrom = endMillis - config.get(CardiacOptions.FREQUENCY_SPAN_S) * 1000;
         // the statistics skip beats outside their span: hand them only the span's (the lists are in time order)
@@ -72,7 +66,9 @@ final class CardiacWindow {
                 span(stage.bvpBeats(), from, endMillis),
                 from,
                 endMillis,
-                config);
+                config,
+                wasIrregular);
+        w.irregularRhythm = irregular.irregular();
         w.hrSeBpm = null;
         // an irregular span is taken only with its sampling error (hrSeBpm set <=> irregular)
         if (irregular.irregular()
@@ -169,12 +165,23 @@ final class CardiacWindow {
      * only for deviating from their local median) with the pulse wave's eligible beats in the
      * device's gaps, merged as for the heart rate ({@code cardiac.device_cover_s}).
      *
+     * <p>Hysteresis: after an irregular span ({@code wasIrregular}) the share needed is only {@code
+     * cardiac.irregular_leave_share} (default 0.10), so the rhythm ends when the share falls below
+     * that or the beats below {@code cardiac.irregular_min_beats}.
+     *
      * @param device the device's cleaned beats of the span, accepted and rejected, in time order
      * @param bvp the pulse wave's cleaned beats of the span, in time order
+     * @param wasIrregular whether the wearer's previous window's span was irregular
      */
     static IrregularRhythm.Result irregular(
-            List<Beat> device, List<Beat> bvp, double fromMillis, double toMillis, FeatureConfig config) {
-        double minShare = config.get(CardiacOptions.IRREGULAR_MIN_SHARE);
+            List<Beat> device,
+            List<Beat> bvp,
+            double fromMillis,
+            double toMillis,
+            FeatureConfig config,
+            boolean wasIrregular) {
+        double enter = config.get(CardiacOptions.IRREGULAR_MIN_SHARE);
+        double minShare = wasIrregular ? Math.min(enter, config.get(CardiacOptions.IRREGULAR_LEAVE_SHARE)) : enter;
         int minBeats = config.get(CardiacOptions.IRREGULAR_MIN_BEATS);
         IrregularRhythm.Result judged = IrregularRhythm.assess(device, fromMillis, toMillis, minShare, minBeats);
         if (!judged.irregular()) {

@@ -73,6 +73,13 @@ public final class WearerWindower implements Serializable {
     private transient WindowCaches caches;
     /** SCRs and beats, detected once each in consecutive cores. */
     private final EventStage events;
+    /**
+     * Whether the last window emitted had an irregular heart rhythm ({@link
+     * WindowFeatures#irregularRhythm}): the next one is judged with the hysteresis of {@code
+     * cardiac.irregular_leave_share}. State, so that live and review (both compute a wearer's
+     * windows here, in order) judge every window alike.
+     */
+    private boolean irregularRhythm;
 
     /**
      * @param config windowing and feature parameters
@@ -161,6 +168,7 @@ public final class WearerWindower implements Serializable {
         }
         buffers.clear();
         caches = null;
+        irregularRhythm = false;
         nextWindow = NOT_STARTED;
         firstSampleMillis = Double.POSITIVE_INFINITY;
         return out;
@@ -202,8 +210,19 @@ public final class WearerWindower implements Serializable {
         if (caches == null) {
             caches = WindowCaches.create(mediaStartMillis, config);
         }
-        return WindowComputer.compute(
-                buffers, events, caches, config, sessionId, role.id(), mediaStartMillis, startMillis, endMillis);
+        WindowFeatures w = WindowComputer.compute(
+                buffers,
+                events,
+                caches,
+                config,
+                sessionId,
+                role.id(),
+                mediaStartMillis,
+                startMillis,
+                endMillis,
+                irregularRhythm);
+        irregularRhythm = w.irregularRhythm;
+        return w;
     }
 
     /** Samples before this are no longer needed (-infinity until the first window is emitted). */

@@ -19,7 +19,11 @@ import org.sessionreview.signal.quality.Artifact;
 final class WindowComputer {
     private WindowComputer() {}
 
-    /** @param caches what the wearer's overlapping windows share; may be null */
+    /**
+     * @param caches what the wearer's overlapping windows share; may be null
+     * @param wasIrregular whether the wearer's previous window's span had an irregular rhythm
+     *     ({@link WindowFeatures#irregularRhythm}; the hysteresis of {@code CardiacWindow#irregular})
+     */
     static WindowFeatures compute(
             Map<Channel, ChannelBuffer> buffers,
             EventStage events,
@@ -29,7 +33,8 @@ final class WindowComputer {
             String role,
             long mediaStartMillis,
             long startMillis,
-            double endMillis) {
+            double endMillis,
+            boolean wasIrregular) {
         double contextStart = startMillis - config.contextMillis();
         List<Artifact> offBand = events.notWorn().over(contextStart, endMillis);
         WindowCaches.Grids grids = caches == null ? null : caches.grids();
@@ -64,7 +69,8 @@ final class WindowComputer {
                 startMillis,
                 endMillis,
                 config,
-                caches == null ? null : caches.hrvBlocks());
+                caches == null ? null : caches.hrvBlocks(),
+                wasIrregular);
         double worn = offBand.isEmpty()
                 ? 1
                 : 1 - events.notWorn().coveredMillis(startMillis, endMillis) / (endMillis - startMillis);

@@ -40,6 +40,16 @@ public class WindowFeatures {
      * {@code windows/}.
      */
     public Double hrSeBpm;
+    /**
+     * True when the trailing 60 s span's heart rhythm is irregular ({@code IrregularRhythm}: at
+     * least {@code cardiac.irregular_min_share} (15 %) of at least {@code
+     * cardiac.irregular_min_beats} (30) in-range device beats deviate from their local median, or
+     * {@code cardiac.irregular_leave_share} (10 %) when the wearer's previous window was
+     * irregular). Then {@link #hrBpm} is the rate of all in-range beats with {@link #hrSeBpm} its
+     * standard error, unless those beats cover less than the cardiac quality threshold of the span
+     * or the band was not worn. Set by the windower ({@code CardiacWindow}).
+     */
+    public boolean irregularRhythm;
     /** Root mean square of successive IBI differences, milliseconds. */
     public Double hrvRmssdMs;
     /** Sum of the amplitudes of the SCRs peaking in the window, microsiemens. */

@@ -21,6 +21,7 @@ final class WindowCopy {
         c.edaScrPerMin = w.edaScrPerMin;
         c.hrBpm = w.hrBpm;
         c.hrSeBpm = w.hrSeBpm;
+        c.irregularRhythm = w.irregularRhythm;
         c.hrvRmssdMs = w.hrvRmssdMs;
         c.edaScrAmplitudeSumUs = w.edaScrAmplitudeSumUs;
         c.hrvSdnnMs = w.hrvSdnnMs;
