@@ -262,6 +262,12 @@ public final class Tables {
                     "True in the recovery after sustained exertion (walking, stairs): not scored, anxiety_index null;"
                             + " always written, null only in tables written before the column",
                     r -> r.exertionRecovery)
+            .optional(
+                    "irregular_rhythm",
+                    BOOLEAN,
+                    "True when the trailing 60 s span's heart rhythm is irregular (hr_bpm from all in-range beats);"
+                            + " always written, null only in tables written before the column",
+                    r -> r.irregularRhythm)
             .build();
 
     public static final TableSchema<BaselineRow> BASELINES = TableSchema.<BaselineRow>builder("baselines")
