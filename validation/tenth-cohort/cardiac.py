@@ -1,0 +1,52 @@
+"""windows/ heart rate and cardiac quality against beats/ (README Outputs windows/, Methods Cardiac)."""
+import bisect
+import math
+
+
+def merged_beats(bs, cover_s=1.5):
+    """Accepted device beats, plus accepted pulse-wave beats with no accepted device beat within
+    cardiac.device_cover_s (1.5 s): the merged beats the README's hr_bpm is taken from."""
+    dev = sorted(b["t_s"] for b in bs if b["accepted"] and b["source"] == "device")
+    out = [b for b in bs if b["accepted"] and b["source"] == "device"]
+    for b in bs:
+        if b["accepted"] and b["source"] == "bvp":
+            i = bisect.bisect_left(dev, b["t_s"] - cover_s)
+            if i >= len(dev) or dev[i] > b["t_s"] + cover_s:
+                out.append(b)
+    out.sort(key=lambda b: b["t_s"])
+    return out
+
+
+def beat_checks(T, win, beats, art, check, span=60.0):
+    for (sid, role), ws in win.items():
+        mb = merged_beats(beats.get((sid, role), []))
+        ts = [b["t_s"] for b in mb]
+        dev = [b for b in beats.get((sid, role), []) if b["source"] == "device"]
+        dev.sort(key=lambda b: b["t_s"])
+        for w in ws:
+            e = w["end_s"]
+            lo = bisect.bisect_right(ts, e - span)
+            hi = bisect.bisect_right(ts, e)
+            inn = mb[lo:hi]
+            cov = sum(max(0.0, min(b["t_s"], e) - max(b["t_s"] - b["ibi_ms"] / 1000, e - span)) for b in inn) / span
+            if cov >= 0.5 and inn:
+                exp = 60000 / (sum(b["ibi_ms"] for b in inn) / len(inn))
+                key = "%s %s %s" % (sid, role, w["start_s"])
+                check("windows.hr_bpm = 60000 / mean accepted merged interval over the trailing 60 s (beats cover >= half)",
+                      w["hr_bpm"] is not None and abs(w["hr_bpm"] - exp) < 0.05,
+                      "%s: %s vs %.3f (%d beats, coverage %.3f)" % (key, w["hr_bpm"], exp, len(inn), cov))
+                check("windows.cardiac_quality = beats' covered share of the trailing 60 s (beats cover >= half)",
+                      abs(w["cardiac_quality"] - min(1.0, cov)) < 0.01,
+                      "%s: %s vs %.4f" % (key, w["cardiac_quality"], cov))
+            # RMSSD over consecutive accepted device intervals in the trailing 60 s (README: of the
+            # accepted beats; pulse-wave beats never feed it)
+            dl = [b for b in dev if e - span < b["t_s"] <= e]
+            diffs = []
+            for a, b in zip(dl, dl[1:]):
+                if a["accepted"] and b["accepted"]:
+                    diffs.append(b["ibi_ms"] - a["ibi_ms"])
+            if w["hrv_rmssd_ms"] is not None and diffs:
+                exp = math.sqrt(sum(d * d for d in diffs) / len(diffs))
+                check("windows.hrv_rmssd_ms = RMSSD of successive accepted device intervals over the trailing 60 s",
+                      abs(w["hrv_rmssd_ms"] - exp) < 0.05 * exp + 0.5,
+                      "%s %s %s: %s vs %.2f (%d pairs)" % (sid, role, w["start_s"], w["hrv_rmssd_ms"], exp, len(diffs)))

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Tenth audit: do the detailed tables agree with each other and with the README's Outputs?
+# Builds one cohort (sample-data/, two second-cohort dyads, four third-cohort sessions with coded
+# ruptures, cues and safety events, six seventh-cohort sessions with damaged or missing files, and
+# a copy of a sample session without the client's wristband), reviews it as the README's first
+# command does, reads every table back with the jar's `sql` (JSON lines) and checks every
+# documented column relation with check.py. Run from the repository root after building:
+#   sh validation/tenth-cohort/run.sh [WORK_DIR]      (default /tmp/tenth-cohort; about 6 minutes)
+# SR_JAR overrides jobs/target/session-review.jar. Python 3 (standard library only) and Java 17.
+# Results: WORK_DIR/results.txt (one line per check kind) and WORK_DIR/result.json.
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+WORK=${1:-/tmp/tenth-cohort}
+SR_JAR=${SR_JAR:-$REPO/jobs/target/session-review.jar}
+[ -f "$SR_JAR" ] || { echo "no jar at $SR_JAR: build with mvn -B -q -o -pl pipeline,jobs -am package -DskipTests" >&2; exit 2; }
+rm -rf "$WORK"; mkdir -p "$WORK/gen"
+C=$WORK/cohort
+cp -r "$REPO/sample-data" "$C"
+rm -f "$C/README.md" "$C/planted.json"
+DYADS=2,7 PLAN=$WORK/gen/plan2.json python3 "$REPO/validation/second-cohort/gen.py" "$C" 11 > "$WORK/gen/second.log"
+python3 "$REPO/validation/third-cohort/gen.py" 31 "$WORK/gen/third" > "$WORK/gen/third.log"
+for s in S02 S06 S09 S13; do cp -r "$WORK/gen/third/sessions/TC31-$s" "$C/"; done
+python3 "$REPO/validation/seventh-cohort/gen.py" 71 "$WORK/gen/seventh" > "$WORK/gen/seventh.log"
+for g in G02-cut-last-line-and-midway G04-empty-and-header-only G09-ibi-order-two-exports G10-out-of-range \
+         G14-boris-unpaired G16-session-json-malformed; do
+  cp -r "$WORK/gen/seventh/sessions/$g" "$C/"
+done
+# a session whose client wore no wristband: anxiety columns null (unknown), not 0
+python3 - "$C" <<'PY'
+import json, os, shutil, sys
+src = os.path.join(sys.argv[1], "2026-04-14_T01_1430")
+dst = os.path.join(sys.argv[1], "2026-04-14_T01_1430_noclient")
+shutil.copytree(src, dst)
+shutil.rmtree(os.path.join(dst, "client"))
+p = os.path.join(dst, "session.json")
+s = json.load(open(p))
+s["session_id"] = "T01-20260414-1430-NC"
+s["client_id"] = "C-0902"
+del s["wearables"]["client"]
+json.dump(s, open(p, "w"), indent=2)
+PY
+java -jar "$SR_JAR" review --sessions "$C" --out "$WORK/out" --allow-demo-key > "$WORK/review.log" 2>&1
+for t in sessions moments windows scr beats artifacts synchrony ruptures segments trainees clients baselines annotations rejects; do
+  echo "SELECT '$t' AS block_marker FROM sessions LIMIT 1;"
+  echo "SELECT * FROM $t;"
+done > "$WORK/tables.sql"
+java -jar "$SR_JAR" sql --tables "$WORK/out" -f "$WORK/tables.sql" --format json > "$WORK/rows.jsonl" 2> "$WORK/sql.err"
+cd "$HERE" && python3 check.py "$WORK/rows.jsonl" "$WORK/out/run.json" --cohort "$C" --json "$WORK/result.json" | tee "$WORK/results.txt"
