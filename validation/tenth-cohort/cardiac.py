@@ -2,6 +2,8 @@
 import bisect
 import math
 
+ADJ = 0.1
+
 
 def merged_beats(bs, cover_s=1.5):
     """Accepted device beats, plus accepted pulse-wave beats with no accepted device beat within
@@ -25,28 +27,30 @@ def beat_checks(T, win, beats, art, check, span=60.0):
         dev.sort(key=lambda b: b["t_s"])
         for w in ws:
             e = w["end_s"]
-            lo = bisect.bisect_right(ts, e - span)
-            hi = bisect.bisect_right(ts, e)
+            # the span [end - 60 s, end): a beat at the window end is the next span's
+            lo = bisect.bisect_left(ts, e - span)
+            hi = bisect.bisect_left(ts, e)
             inn = mb[lo:hi]
             cov = sum(max(0.0, min(b["t_s"], e) - max(b["t_s"] - b["ibi_ms"] / 1000, e - span)) for b in inn) / span
             if cov >= 0.5 and inn:
                 exp = 60000 / (sum(b["ibi_ms"] for b in inn) / len(inn))
                 key = "%s %s %s" % (sid, role, w["start_s"])
                 check("windows.hr_bpm = 60000 / mean accepted merged interval over the trailing 60 s (beats cover >= half)",
-                      w["hr_bpm"] is not None and abs(w["hr_bpm"] - exp) < 0.05,
+                      w["hr_bpm"] is not None and abs(w["hr_bpm"] - exp) < 1e-6,
                       "%s: %s vs %.3f (%d beats, coverage %.3f)" % (key, w["hr_bpm"], exp, len(inn), cov))
                 check("windows.cardiac_quality = beats' covered share of the trailing 60 s (beats cover >= half)",
-                      abs(w["cardiac_quality"] - min(1.0, cov)) < 0.01,
+                      abs(w["cardiac_quality"] - min(1.0, cov)) < 1e-6,
                       "%s: %s vs %.4f" % (key, w["cardiac_quality"], cov))
-            # RMSSD over consecutive accepted device intervals in the trailing 60 s (README: of the
+            # RMSSD over adjacent accepted device intervals in the trailing 60 s (README: of the
             # accepted beats; pulse-wave beats never feed it)
-            dl = [b for b in dev if e - span < b["t_s"] <= e]
+            dl = [b for b in dev if e - span <= b["t_s"] < e and b["accepted"]]
             diffs = []
             for a, b in zip(dl, dl[1:]):
-                if a["accepted"] and b["accepted"]:
+                # adjacent: the interval ending at b starts at a (within 10 %, as HrvTimeDomain)
+                if abs((b["t_s"] - a["t_s"]) * 1000 - b["ibi_ms"]) <= ADJ * b["ibi_ms"]:
                     diffs.append(b["ibi_ms"] - a["ibi_ms"])
             if w["hrv_rmssd_ms"] is not None and diffs:
                 exp = math.sqrt(sum(d * d for d in diffs) / len(diffs))
                 check("windows.hrv_rmssd_ms = RMSSD of successive accepted device intervals over the trailing 60 s",
-                      abs(w["hrv_rmssd_ms"] - exp) < 0.05 * exp + 0.5,
+                      abs(w["hrv_rmssd_ms"] - exp) < 1e-6,
                       "%s %s %s: %s vs %.2f (%d pairs)" % (sid, role, w["start_s"], w["hrv_rmssd_ms"], exp, len(diffs)))

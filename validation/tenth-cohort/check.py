@@ -216,6 +216,8 @@ def main():
     from extra import more_checks
     cohort = sys.argv[sys.argv.index("--cohort") + 1] if "--cohort" in sys.argv else None
     more_checks(T, sessions, win, rup, run, cohort, check)
+    from extra import reason_checks
+    reason_checks(T, sessions, mom, rup, win, run, check)
 
     # ---- rejects vs run.json
     per_file = collections.Counter(r["source_file"] for r in T["rejects"])

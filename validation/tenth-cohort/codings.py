@@ -61,7 +61,7 @@ def coding_checks(T, sessions, win, rup, ann, seg, syn, check):
             if w["status"] == "ok":
                 check("synchrony: peak_lag_s within -5..+5", w["peak_lag_s"] is not None and -5 <= w["peak_lag_s"] <= 5, "%s %s" % (sid, w["start_s"]))
                 exp = "client" if w["peak_lag_s"] > 0 else "therapist" if w["peak_lag_s"] < 0 else "none"
-                check("synchrony: leader = the side leading at peak_lag_s (positive: client; README silent)", w["leader"] == exp,
+                check("synchrony: leader = the side of peak_lag_s (positive: client; min peak z 0)", w["leader"] == exp,
                       "%s %s %s lag %s" % (sid, w["start_s"], w["leader"], w["peak_lag_s"]))
     # segments
     for sid, s in sessions.items():
@@ -75,8 +75,7 @@ def coding_checks(T, sessions, win, rup, ann, seg, syn, check):
               len(sg) == math.ceil(s["duration_s"] / 300 - 1e-9), "%s %d segments, duration %s" % (sid, len(sg), s["duration_s"]))
         for x in sg:
             k = "%s %d" % (sid, x["segment_index"])
-            check("segments: start_s = 300 k, end_s = 300 (k + 1) as the README's [k x 300, (k + 1) x 300) says", x["start_s"] == 300 * x["segment_index"] and x["end_s"] == 300 * (x["segment_index"] + 1), k + " %s-%s (duration %s)" % (x["start_s"], x["end_s"], s["duration_s"]))
-            check("segments: end_s = min(300 (k + 1), duration_s) (as written)", x["start_s"] == 300 * x["segment_index"] and x["end_s"] == min(300 * (x["segment_index"] + 1), s["duration_s"]), k + " %s-%s" % (x["start_s"], x["end_s"]))
+            check("segments: start_s = 300 k, end_s = 300 (k + 1), the one holding the session end cut at duration_s", x["start_s"] == 300 * x["segment_index"] and x["end_s"] == (s["duration_s"] if x["start_s"] < s["duration_s"] < 300 * (x["segment_index"] + 1) else 300 * (x["segment_index"] + 1)), k + " %s-%s" % (x["start_s"], x["end_s"]))
             inn = [a for a in an if x["start_s"] <= a["start_s"] < x["end_s"]]
             w = [a for a in inn if is_marker(a, "W")]
             c = [a for a in inn if is_marker(a, "C")]

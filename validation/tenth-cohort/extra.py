@@ -154,3 +154,49 @@ def more_checks(T, sessions, win, rup, run, cohort, check):
             continue
         for col in ("sessions", "flagged_sessions"):
             check("trainees: months add up to the 'all' row (%s)" % col, sum(t[col] for t in months) == allr[0][col], tid)
+
+
+def reason_checks(T, sessions, mom, rup, win, run, check):
+    """flag_reasons, the readable strings, against the columns and moments they summarise."""
+    import re
+    low = float(run["parameters"].get("scoring.low_data_quality", "0.5"))
+    for sid, s in sessions.items():
+        rs = s["flag_reasons"] or []
+        ms = mom.get(sid, [])
+        text = " | ".join(rs)
+        k = sid + ": " + text[:160]
+        for kind, word in (("missed_opportunity", "missed opportunit"), ("unvoiced_arousal", "unvoiced-arousal moment"),
+                           ("pressure_above_threshold", "pressure-above-threshold moment")):
+            n = sum(1 for m in ms if m["kind"] == kind)
+            got = [int(x) for x in re.findall(r"(\d+) candidate " + re.escape(word), text)]
+            check("sessions.flag_reasons: '%s' count = moments" % word, sum(got) == n, k + " vs %d" % n)
+        m = re.search(r"(\d+) candidate client anxiety episodes? \(([0-9.]+) min, peak index ([0-9.]+)\)", text)
+        eps = [x for x in ms if x["kind"] == "anxiety_episode" and x["role"] == "client"]
+        if eps:
+            ok = m is not None and int(m.group(1)) == len(eps) and abs(float(m.group(2)) - s["anxiety_time_s"] / 60) <= 0.051
+            check("sessions.flag_reasons: client episodes' count and minutes = anxiety_episodes, anxiety_time_s / 60", ok, k)
+            if m:
+                pk = max(x["severity"] for x in eps)
+                check("sessions.flag_reasons: the episodes' peak index = the highest episode severity (README silent: or peak_anxiety_index)",
+                      abs(float(m.group(3)) - pk) <= 0.051, k + " vs episodes %.2f, peak_anxiety_index %.2f" % (pk, s["peak_anxiety_index"]))
+        else:
+            check("sessions.flag_reasons: no client-episode reason without a client episode", m is None, k)
+        for cls, word in (("W", "withdrawal"), ("C", "confrontation")):
+            n = sum(1 for r in rup.get(sid, []) if r["class"] == cls and r["outcome"] == "unaddressed")
+            got = [int(x) for x in re.findall(r"(\d+) candidate unaddressed %s rupture" % word, text)]
+            check("sessions.flag_reasons: unaddressed ruptures by class = ruptures/", sum(got) == n, k + " vs %d" % n)
+        saf = sum(1 for x in ms if x["kind"] == "safety")
+        got = sum(int(x) for x in re.findall(r"(\d+) safety events?", text))
+        check("sessions.flag_reasons: safety events = safety moments", got == saf, k + " vs %d" % saf)
+        for role, col in (("client", "data_quality_client"), ("therapist", "data_quality_therapist")):
+            has = bool(win.get((sid, role)))
+            named = re.search(r"%s data quality (\d+) %%" % role, text)
+            if role == "client" and has:
+                check("sessions.flag_reasons: client data quality below scoring.low_data_quality named, with its percent",
+                      (s[col] < low) == (named is not None) and (named is None or int(named.group(1)) == round(100 * s[col])), k + " dq %s" % s[col])
+            if not has:
+                check("sessions.data_quality_<wearer> = 0 without that wearer", s[col] == 0, "%s %s %s" % (sid, role, s[col]))
+        # synchrony needs both wearers
+        both = bool(win.get((sid, "client"))) and bool(win.get((sid, "therapist")))
+        if not both:
+            check("sessions: synchrony_es and percentile null without both wearers", s["synchrony_es"] is None and s["synchrony_percentile"] is None, sid)

@@ -29,9 +29,13 @@ def moment_checks(T, sessions, win, mom, rup, ann, check):
                   m["severity"] is not None and (peak_ov is not None and abs(m["severity"] - peak_ov) < 1e-9
                                                  or peak_in is not None and abs(m["severity"] - peak_in) < 1e-9),
                   k + " severity %s, overlapping %s, inside %s" % (m["severity"], peak_ov, peak_in))
-            # evidence z values: the peak over the episode's windows, one decimal
-            # (README silent which windows: the ones starting inside the episode, as measured)
-            allw = [w for w in win.get((sid, m["role"]), []) if m["start_s"] <= w["start_s"] <= m["end_s"]]
+            # evidence z values: "peak z" of each channel over the episode. README silent which
+            # windows: the detector's own, which can begin before start_s (a window starting
+            # before the onset it placed) and leave out one overlapping it; so the check is that
+            # the value is the peak of some windows overlapping the episode: at most the largest
+            # |z| there, and at least the peak over the windows inside it
+            allw = [w for w in win.get((sid, m["role"]), []) if w["start_s"] < m["end_s"] and w["end_s"] > m["start_s"]]
+            core = [w for w in allw if w["start_s"] >= m["start_s"] and w["end_s"] <= m["end_s"]]
             for label, col in (("EDA level z", "z_scl"), ("HR z", "z_hr"), ("SCR rate z", "z_scr"),
                                ("fidget z", "z_fidget"), ("skin temp slope z", "z_temp"), ("RMSSD z", "z_rmssd")):
                 mm = re.search(re.escape(label) + r" (-?[0-9.]+)", m["evidence"])
@@ -39,10 +43,12 @@ def moment_checks(T, sessions, win, mom, rup, ann, check):
                     continue
                 val = float(mm.group(1))
                 zs = [w[col] for w in allw if w[col] is not None]
-                zi = [w[col] for w in allw if w[col] is not None and w["anxiety_index"] is not None]
-                cands = [f(z) for z in (zs, zi) if z for f in (max, min)]
-                check("moments: evidence z = a peak of the column over the episode's windows (%s)" % label,
-                      any(abs(round(c, 1) - val) < 0.051 for c in cands), k + " %s %s vs %s" % (label, val, sorted(set(round(c, 2) for c in cands))))
+                zc = [w[col] for w in core if w[col] is not None]
+                lo = max(zc) if val >= 0 and zc else (min(zc) if zc else val)
+                hi = max(zs) if val >= 0 else min(zs)
+                ok = zs and (round(lo, 1) <= val + 1e-9 <= round(hi, 1) + 2e-9 if val >= 0 else round(hi, 1) - 1e-9 <= val <= round(lo, 1) + 1e-9)
+                check("moments: evidence z = a peak of the column over windows overlapping the episode (%s)" % label,
+                      bool(ok), k + " %s %s, core peak %s, overlapping peak %s" % (label, val, lo, hi))
             # coded cues named inside: each exists in annotations/ at that time, in the episode
             named = re.findall(r"(ANX_[A-Z_]+) at (\d\d:\d\d)", m["evidence"].split("coded cues inside:")[-1]) if "coded cues inside" in m["evidence"] else []
             for code, at in named:

@@ -32,9 +32,9 @@ import json, os, shutil, sys
 src = os.path.join(sys.argv[1], "2026-04-14_T01_1430")
 dst = os.path.join(sys.argv[1], "2026-04-14_T01_1430_noclient")
 shutil.copytree(src, dst)
-shutil.rmtree(os.path.join(dst, "client"))
 p = os.path.join(dst, "session.json")
 s = json.load(open(p))
+shutil.rmtree(os.path.join(dst, s["wearables"]["client"]))
 s["session_id"] = "T01-20260414-1430-NC"
 s["client_id"] = "C-0902"
 del s["wearables"]["client"]

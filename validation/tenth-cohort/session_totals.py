@@ -89,10 +89,11 @@ def session_checks(T, sessions, win, mom, rup, ann, seg, syn, check):
             vs = {k: (sum(sum(qs(w)) / 4 for w in h) / len(h) if h else 0.0) for k, h in (("all", held), ("overlapping video", held_v), ("in video", held_in))}
             check("sessions.%s = mean over held windows of the mean of four qualities" % col,
                   any(abs(s[col] - v) < 1e-9 for v in vs.values()), "%s %s vs %s" % (sid, s[col], vs))
-        # client_leads_share (README silent): the share of ok synchrony windows led by the client
+        # client_leads_share: of the EDA windows with status ok and a leader, the client's share
+        # (README since this audit; before, "Share of synchrony windows led by the client")
         sw = [w for w in syn.get(sid, []) if w["status"] == "ok" and w["leader"] in ("client", "therapist")]
-        if sw and s["client_leads_share"] is not None:
-            ex = {sig: (sum(1 for w in sw if w["leader"] == "client" and (sig == "all" or w["signal"] == sig)) /
-                        max(1, sum(1 for w in sw if sig == "all" or w["signal"] == sig))) for sig in ("all", "eda", "hr")}
-            check("sessions.client_leads_share = share of ok synchrony/ windows with leader client (README silent)",
-                  any(abs(s["client_leads_share"] - v) < 1e-9 for v in ex.values()), "%s %s vs %s" % (sid, s["client_leads_share"], ex))
+        eda = [w for w in sw if w["signal"] == "eda"]
+        if eda:
+            exp = sum(1 for w in eda if w["leader"] == "client") / len(eda)
+            check("sessions.client_leads_share = client share of the EDA ok windows with a leader",
+                  s["client_leads_share"] is not None and abs(s["client_leads_share"] - exp) < 1e-9, "%s %s vs %s" % (sid, s["client_leads_share"], exp))
