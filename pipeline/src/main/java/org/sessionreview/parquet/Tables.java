@@ -149,7 +149,7 @@ public final class Tables {
             .optional(
                     "client_leads_share",
                     DOUBLE,
-                    "Share of synchrony windows led by the client, 0..1",
+                    "Of the EDA synchrony windows with status ok and a leader (not none), the share the client leads, 0..1",
                     r -> r.clientLeadsShare)
             .optional(
                     "synchrony_es_client_leads",
@@ -174,7 +174,7 @@ public final class Tables {
             .required(
                     "missing_channels",
                     STRING_LIST,
-                    "Wearable channels absent from the session, role:CHANNEL",
+                    "Channels of a declared wristband with no file or no accepted record, role:CHANNEL; none for a wearer without a wristband",
                     r -> r.missingChannels)
             .build();
 

@@ -39,7 +39,7 @@ public class SessionRow {
     public boolean consentResearch;
     public int annotationCount;
     public String baselineSource;
-    /** Wearable channels absent from the session, e.g. {@code therapist:TEMP}. */
+    /** Channels of a declared wristband with no file or no accepted record, e.g. {@code therapist:TEMP}; none for a wearer without a wristband. */
     public List<String> missingChannels = new ArrayList<>();
 
     // ---- safety, ruptures, missed opportunities, synchrony (DOMAIN.md 2.7, 3, 4.3, 5) ----
