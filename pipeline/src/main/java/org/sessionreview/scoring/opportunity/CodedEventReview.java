@@ -62,7 +62,9 @@ public final class CodedEventReview {
         episodes = RuptureEpisodes.detect(annotations, codedEndS, cfg);
         ruptureRows = RuptureEpisodes.rows(sessionId, episodes);
         segments = SegmentRollup.rollup(annotations, sessionEndS, cfg);
-        segmentRows = SegmentRollup.rows(sessionId, segments);
+        // a video not coded (no accepted annotation) has unknown markers, not 0 in every segment:
+        // no segments/ rows, as its sessions.segments_with_*_share are null (CodedEventsStep)
+        segmentRows = annotations.isEmpty() ? List.of() : SegmentRollup.rows(sessionId, segments);
         summary = SegmentRollup.summarize(segments, episodes);
         pressure = PressureAboveThreshold.find(annotations, cfg);
         opportunities = MissedOpportunities.find(annotations, anxietyEpisodes, clientData, cfg);
@@ -124,7 +126,11 @@ public final class CodedEventReview {
         return List.copyOf(segments);
     }
 
-    /** {@code segments/} rows in time order. */
+    /**
+     * {@code segments/} rows in time order; none for a session without annotations (a video not
+     * coded: its markers are unknown, not 0), while {@link #segments()} and {@link #summary()}
+     * still cover it.
+     */
     public List<SegmentRow> segmentRows() {
         return segmentRows;
     }

@@ -69,6 +69,19 @@ class CodedEventReviewTest {
     }
 
     @Test
+    void shouldWriteNoSegmentRowsForAVideoThatWasNotCoded() {
+        // tenth audit: an uncoded session's segments/ rows said 0 markers in each 5-minute
+        // segment while its sessions.segments_with_*_share were null (unknown); a share taken
+        // from segments/ counted them as segments without a rupture
+        CodedEventReview uncoded = review(List.of(), EPISODES);
+        assertTrue(uncoded.segmentRows().isEmpty(), "no rows when nothing was coded");
+        assertEquals(10, uncoded.segments().size(), "the roll-up itself still covers the 3000 s session");
+        CodedEventReview coded = review(list(at(1300, "AFF_CONCERN")), EPISODES);
+        assertEquals(10, coded.segmentRows().size(), "a coded session has a row per segment, markers or not");
+        assertEquals(0, coded.segmentRows().get(4).withdrawalMarkers);
+    }
+
+    @Test
     void shouldPutTheUnansweredSafetyEventFirstInPriorityAndReasons() {
         CodedEventReview r = review(busySession(), EPISODES);
         assertEquals(4, CodedReviewPriority.tier(r.counts()));
