@@ -32,6 +32,15 @@ def beat_checks(T, win, beats, art, check, span=60.0):
             hi = bisect.bisect_left(ts, e)
             inn = mb[lo:hi]
             cov = sum(max(0.0, min(b["t_s"], e) - max(b["t_s"] - b["ibi_ms"] / 1000, e - span)) for b in inn) / span
+            # where the band was not worn, the cardiac quality is at most the worn share of the
+            # window (README windows/): such windows are checked against that bound instead
+            nw = [a for a in (art or {}).get((sid, role), []) if a["kind"] == "not_worn"
+                  and a["start_s"] < w["end_s"] and a["end_s"] > w["start_s"]]
+            if nw:
+                worn = 1 - sum(min(a["end_s"], w["end_s"]) - max(a["start_s"], w["start_s"]) for a in nw) / (w["end_s"] - w["start_s"])
+                check("windows overlapping not_worn: cardiac_quality <= the worn share of the window",
+                      w["cardiac_quality"] <= worn + 1e-6, "%s %s %s: %s vs worn %.3f" % (sid, role, w["start_s"], w["cardiac_quality"], worn))
+                continue
             if cov >= 0.5 and inn:
                 exp = 60000 / (sum(b["ibi_ms"] for b in inn) / len(inn))
                 key = "%s %s %s" % (sid, role, w["start_s"])

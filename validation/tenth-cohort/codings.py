@@ -70,6 +70,8 @@ def coding_checks(T, sessions, win, rup, ann, seg, syn, check):
         if not sg:
             check("segments: a session with annotations has segments", not an, sid)
             continue
+        check("segments: no rows for a session whose video was not coded (annotation_count 0)", s["annotation_count"] > 0,
+              "%s: %d rows of zeros" % (sid, len(sg)))
         check("segments: indexes 0..n-1", [x["segment_index"] for x in sg] == list(range(len(sg))), sid)
         check("segments: cover the video (last end >= duration_s, n = ceil(duration / 300)) (README silent)",
               len(sg) == math.ceil(s["duration_s"] / 300 - 1e-9), "%s %d segments, duration %s" % (sid, len(sg), s["duration_s"]))

@@ -78,17 +78,18 @@ def session_checks(T, sessions, win, mom, rup, ann, seg, syn, check):
         exp = tier * 1000 + 1000 * load / (load + 20)
         check("sessions.priority = tier x 1000 + 1000 x load / (load + 20) from the session's moments",
               abs(s["priority"] - exp) < 0.05, "%s %.2f vs %.2f (tier %d load %.2f)" % (sid, s["priority"], exp, tier, load))
-        # data quality: mean over the wearer's windows holding any valid sample of the mean of the
-        # four qualities; 0 without that wearer (README silent: all windows or the video's)
+        # data quality: mean over the wearer's windows holding a valid sample of their own (EDA,
+        # accelerometer or skin temperature quality above 0; cardiac only for a wearer with none
+        # of those) of the mean of the four qualities; all of the wearer's windows; 0 without
+        # that wearer (README, as made precise by this audit)
         for role, col in (("client", "data_quality_client"), ("therapist", "data_quality_therapist")):
             ws = win.get((sid, role), [])
             qs = lambda w: (w["eda_quality"], w["cardiac_quality"], w["acc_quality"], w["temp_quality"])
-            held = [w for w in ws if max(qs(w)) > 0]
-            held_v = [w for w in held if w["end_s"] > 0 and w["start_s"] < dur]
-            held_in = [w for w in held if w["start_s"] >= 0 and w["end_s"] <= dur]
-            vs = {k: (sum(sum(qs(w)) / 4 for w in h) / len(h) if h else 0.0) for k, h in (("all", held), ("overlapping video", held_v), ("in video", held_in))}
-            check("sessions.%s = mean over held windows of the mean of four qualities" % col,
-                  any(abs(s[col] - v) < 1e-9 for v in vs.values()), "%s %s vs %s" % (sid, s[col], vs))
+            own = lambda w: max(w["eda_quality"], w["acc_quality"], w["temp_quality"]) > 0
+            held = [w for w in ws if own(w)] or [w for w in ws if w["cardiac_quality"] > 0]
+            exp = sum(sum(qs(w)) / 4 for w in held) / len(held) if held else 0.0
+            check("sessions.%s = mean over windows holding a sample of their own of the mean of four qualities" % col,
+                  abs(s[col] - exp) < 1e-9, "%s %s vs %s" % (sid, s[col], exp))
         # client_leads_share: of the EDA windows with status ok and a leader, the client's share
         # (README since this audit; before, "Share of synchrony windows led by the client")
         sw = [w for w in syn.get(sid, []) if w["status"] == "ok" and w["leader"] in ("client", "therapist")]
