@@ -226,12 +226,12 @@ public final class ReviewOptions {
             throw new UsageException("--out " + out + " exists and is not a directory");
         }
         // each run-wide file is read once: what is parsed is what run.json and the footers record
-        RunInputs.File codebookRead = codebook == null ? null : readRunInput("codebook", codebook);
-        String codebookJson = codebookRead == null ? null : codebookJson(codebook, codebookRead);
+        RunInputs.File codebookRead = codebook == null ? null : RunInputFiles.read("codebook", codebook);
+        String codebookJson = codebookRead == null ? null : RunInputFiles.codebookJson(codebook, codebookRead);
         StoredBaselines baselines = StoredBaselines.none();
         RunInputs.File baselinesRead = null;
         if (baselinesFile != null) {
-            baselinesRead = readRunInput("baselines file", baselinesFile);
+            baselinesRead = RunInputFiles.read("baselines file", baselinesFile);
             try {
                 baselines = StoredBaselines.parse(baselinesFile, baselinesRead.bytes());
             } catch (IllegalArgumentException e) {
@@ -271,33 +271,6 @@ public final class ReviewOptions {
         return e instanceof LocalEntry l
                 ? LocalEntry.of(l.path().toAbsolutePath().normalize())
                 : e;
-    }
-
-    /** {@code file}'s bytes, read once; {@code what} names it in the message when it cannot be read. */
-    private static RunInputs.File readRunInput(String what, Entry file) throws UsageException {
-        try {
-            if (file.exists()) {
-                return RunInputs.File.read(file);
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // reported below, as for a file that does not exist
-        }
-        throw new UsageException(what + " " + file + " is not a readable file");
-    }
-
-    /**
-     * The run-wide codebook's text (decoded as {@link org.sessionreview.taxonomy.Codebook} reads
-     * it: UTF-8, UTF-16 after a byte-order mark, or Windows-1252), checked: a broken codebook stops
-     * the run here, not per session.
-     */
-    private static String codebookJson(Entry codebook, RunInputs.File read) throws UsageException {
-        String text = org.sessionreview.storage.TextEncoding.decode(read.bytes());
-        try {
-            org.sessionreview.taxonomy.Codebook.parse(text, codebook.location());
-            return text;
-        } catch (org.sessionreview.taxonomy.CodebookException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 
     /** The pipeline configuration: {@code --eda-method}, then each {@code --set} in order, checked against the declarations. */
