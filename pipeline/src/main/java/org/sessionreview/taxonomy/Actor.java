@@ -1,5 +1,6 @@
 package org.sessionreview.taxonomy;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +27,16 @@ public enum Actor {
     /**
      * The role words read as an actor besides {@link #id()} and {@link #abbreviation()}: names
      * that mean one role and no other in a therapy coding, so that reading them is no guess.
-     * {@code patient} is the word of the ISTDP and psychodynamic literature (Davanloo, Abbass) and
-     * {@code pat} rMEA's column name (Kleinbub &amp; Ramseyer 2020); {@code counsellor}/{@code
+     * {@code patient} is the word of the ISTDP and psychodynamic literature (Davanloo, Abbass); {@code counsellor}/{@code
      * counselor} and {@code clinician} are the therapist's; the German, Italian, Spanish and
      * French words of sites that code in their own language (Bern, Padova: {@code Klient}, {@code
-     * Therapeutin}, {@code paziente}, {@code terapeuta}). Abbreviations that could mean something
-     * else ({@code P}, {@code T}, {@code pt}) are not among them: a site's {@link Codebook} maps
-     * those.
+     * Therapeutin}, {@code paziente}, {@code terapeuta}). Abbreviations and names that could mean
+     * someone else ({@code P}, {@code T}, {@code pt}, {@code Pat}: in ELAN a PARTICIPANT is often a
+     * person's first name) are not among them: a site's {@link Codebook} maps those. Compared after
+     * Unicode NFC normalisation, so a decomposed {@code the\u0301rapeute} matches.
      */
     static final Map<String, Actor> ROLE_WORDS = Map.ofEntries(
             Map.entry("patient", CLIENT),
-            Map.entry("pat", CLIENT),
             Map.entry("patientin", CLIENT),
             Map.entry("klient", CLIENT),
             Map.entry("klientin", CLIENT),
@@ -69,7 +69,8 @@ public enum Actor {
         Optional<Actor> own = parseCanonical(text);
         return own.isPresent()
                 ? own
-                : Optional.ofNullable(ROLE_WORDS.get(text.trim().toLowerCase(Locale.ROOT)));
+                : Optional.ofNullable(ROLE_WORDS.get(
+                        Normalizer.normalize(text.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)));
     }
 
     /**

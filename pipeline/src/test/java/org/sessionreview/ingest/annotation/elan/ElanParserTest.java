@@ -116,8 +116,7 @@ class ElanParserTest {
         RawAnnotation a1 = at(r, file, "a1");
         assertEquals(Map.of("significance", "3"), a1.modifiers());
         assertEquals("PRIVATE NOTE mentions Maria", a1.note());
-        assertEquals(
-                "Pat", a1.actorHint(), "participant 'Pat' is a role word (rMEA's patient), as the tier CL-codes says");
+        assertEquals("CL-codes", a1.actorHint(), "participant 'Pat' is a person's name, no role word");
         assertEquals(Map.of("significance", "4"), at(r, file, "a2").modifiers());
         assertNull(at(r, file, "a2").note());
         assertFalse(
