@@ -105,7 +105,9 @@ public final class CardiacOptions {
      * some spans fell below the entry share and took the kept beats' rate and the narrow scale of
      * z(HR) again, between irregular neighbours. The same two-threshold pattern as the episodes'
      * enter and leave thresholds (Methods, Episodes). Sinus rhythms never enter (share 0), premature
-     * beats every 20-60 beats give 3-11 % and do not enter, so 10 % holds no sinus wearer. A value
+     * beats every 20-60 beats give 3-11 % and do not enter; but once an artifact cluster has made a
+     * sinus wearer's span irregular, the span stays so while 10 % deviate (FLIRT: 10 windows
+     * instead of 2), and premature beats every 10-20 beats keep it irregular. A value
      * at or above {@code cardiac.irregular_min_share} turns the hysteresis off.
      */
     public static final ConfigOption<Double> IRREGULAR_LEAVE_SHARE = real(
@@ -114,7 +116,7 @@ public final class CardiacOptions {
                     "",
                     "Share of deviating device beats below which a wearer's irregular rhythm ends (hysteresis; it"
                             + " enters at cardiac.irregular_min_share); at or above that share: no hysteresis.")
-            .range(0.0, 2);
+            .range(0.01, 2);
     /**
      * Fewest in-range device beats in the trailing span for the irregular-rhythm judgement
      * (default 30, half a minute at 60 bpm): over fewer, one deviating beat moves the share by

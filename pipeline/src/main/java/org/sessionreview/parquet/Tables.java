@@ -265,7 +265,8 @@ public final class Tables {
             .optional(
                     "irregular_rhythm",
                     BOOLEAN,
-                    "True when the trailing 60 s span's heart rhythm is irregular (hr_bpm from all in-range beats);"
+                    "True when the trailing 60 s span's heart rhythm is irregular (hr_bpm from all in-range beats,"
+                            + " unless they cover less than half the span or the band was not worn);"
                             + " always written, null only in tables written before the column",
                     r -> r.irregularRhythm)
             .build();

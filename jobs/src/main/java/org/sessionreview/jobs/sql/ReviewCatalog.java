@@ -3,6 +3,7 @@ package org.sessionreview.jobs.sql;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -63,9 +64,18 @@ public final class ReviewCatalog {
      * @throws java.io.UncheckedIOException as {@link #open(Path)}
      */
     public static Opened open(Entry tables) {
+        return open(tables, Map.of());
+    }
+
+    /**
+     * As {@link #open(Entry)}, the embedded runtime configured with {@code flinkConf} (the {@code
+     * --flink} settings: file system options, {@code table.exec.*}, {@code parallelism.default});
+     * the session time zone stays UTC.
+     */
+    public static Opened open(Entry tables, Map<String, String> flinkConf) {
         // first, before the embedded runtime's temporary folder exists: a damaged file throws here
         boolean export = isResearchExport(tables);
-        Configuration conf = new Configuration();
+        Configuration conf = Configuration.fromMap(flinkConf);
         conf.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
         EmbeddedTempDirectory temp = EmbeddedTempDirectory.apply(conf, true);
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.newInstance()

@@ -26,7 +26,8 @@ public final class SqlCommand {
             "                 Flink has a plugin for, set up as for review: plugins/ and --flink)",
             "  --format F     table (aligned text, default), csv (RFC 4180, header line) or json (JSON lines,",
             "                 one object per row); several results are separated by a blank line",
-            "  --flink K=V    a Flink setting, e.g. s3.endpoint, s3.access-key (repeatable)",
+            "  --flink K=V    a Flink setting, e.g. s3.endpoint, s3.access-key, table.exec.resource.default-parallelism",
+            "                 (repeatable)",
             "",
             "Exit codes: 0 done, 1 a statement failed (Flink's message), 2 unusable arguments.");
 
@@ -66,7 +67,7 @@ public final class SqlCommand {
         }
         ReviewCatalog.Opened opened;
         try {
-            opened = ReviewCatalog.open(options.tables());
+            opened = ReviewCatalog.open(options.tables(), options.flinkConf());
         } catch (java.io.UncheckedIOException e) { // a damaged sessions/ file: its name and the reason
             err.println("session-review sql: " + e.getMessage());
             return 1;

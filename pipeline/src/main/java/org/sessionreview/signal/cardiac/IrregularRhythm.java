@@ -37,7 +37,8 @@ import java.util.List;
  * overlapping-batch-means standard error of the mean interval ({@link #batchMeansSe}: batches of
  * {@code b = floor(sqrt n)} consecutive eligible intervals; Flegal &amp; Jones 2010, Ann. Statist.
  * 38, 1034-1070, who recommend {@code b = n^(1/2)}; Meketon &amp; Schmeiser 1984 for the
- * overlapping form). It holds for any short-range dependence: the earlier estimate, RMSSD / sqrt
+ * overlapping form). It is consistent under short-range dependence (a strictly periodic ectopy whose period does
+ * not divide the batches, trigeminy, is overstated about 3-5 times): the earlier estimate, RMSSD / sqrt
  * 2 / sqrt n, assumed independent intervals, right for atrial fibrillation but 7-15 times the
  * true error for frequent ectopy, whose premature beat and compensatory pause are strongly
  * negatively correlated (their sum is two normal intervals), so z(HR) came out too low for the
