@@ -12,7 +12,9 @@ import org.sessionreview.model.WindowFeatures;
  * there)}. A supervisor reads such an episode's heart rate as less certain than a sinus
  * rhythm's: its z is smaller for the same rise, and an irregular rhythm's RMSSD measures the
  * irregularity, not vagal tone (Task Force of the ESC/NASPE 1996: HRV is defined on sinus, NN,
- * intervals).
+ * intervals). The windows counted are those {@code windows/} marks {@code irregular_rhythm}
+ * (before 2026-12-07 those whose rate came from all beats, fewer where the rate fell back to the
+ * kept beats).
  */
 final class IrregularRhythmNote {
     private IrregularRhythmNote() {}
@@ -21,8 +23,9 @@ final class IrregularRhythmNote {
      * The note for the episode {@code [startS, endS]} of one wearer, or "" when none of its windows
      * with a heart rate had an irregular rhythm.
      *
-     * @param ws the wearer's scored windows (a window is irregular when {@link
-     *     WindowFeatures#hrSeBpm} is set)
+     * @param ws the wearer's scored windows (irregular: {@link WindowFeatures#irregularRhythm}, the
+     *     {@code windows/} column {@code irregular_rhythm}; its heart rate is from all beats when
+     *     {@link WindowFeatures#hrSeBpm} is set, else from the kept beats)
      * @param startS episode start, seconds from media start
      * @param endS episode end, seconds from media start
      */
@@ -32,19 +35,31 @@ final class IrregularRhythmNote {
         }
         int withHr = 0;
         int irregular = 0;
+        int fromAllBeats = 0;
         for (WindowFeatures w : ws) {
             if (w.endOfStream || w.hrBpm == null || w.endS <= startS || w.startS >= endS) {
                 continue;
             }
             withHr++;
-            if (w.hrSeBpm != null) {
+            if (w.irregularRhythm) {
                 irregular++;
+                if (w.hrSeBpm != null) {
+                    fromAllBeats++;
+                }
             }
         }
         if (irregular == 0) {
             return "";
         }
-        return "; irregular heart rhythm in " + irregular + " of " + withHr
-                + " windows (HR from all beats, z(HR) with its sampling error; RMSSD is no vagal measure there)";
+        String rate;
+        if (fromAllBeats == irregular) {
+            rate = "HR from all beats, z(HR) with its sampling error";
+        } else if (fromAllBeats == 0) {
+            rate = "HR from the kept beats: all beats covered too little of the span";
+        } else {
+            rate = "HR from all beats in " + fromAllBeats + " of them, z(HR) with its sampling error";
+        }
+        return "; irregular heart rhythm in " + irregular + " of " + withHr + " windows (" + rate
+                + "; RMSSD is no vagal measure there)";
     }
 }

@@ -19,6 +19,7 @@ class IrregularRhythmNoteTest {
             w.endS = w.startS + 30;
             w.hrBpm = i == 40 ? null : 85.0; // one window without a heart rate
             boolean irregular = w.startS >= irregularFromS && w.startS < irregularToS;
+            w.irregularRhythm = irregular;
             w.hrSeBpm = irregular && w.hrBpm != null ? 1.8 : null;
             ws.add(w);
         }
@@ -35,7 +36,7 @@ class IrregularRhythmNoteTest {
         for (WindowFeatures w : ws) {
             if (w.endS > 180 && w.startS < 260 && w.hrBpm != null) {
                 withHr++;
-                irregular += w.hrSeBpm != null ? 1 : 0;
+                irregular += w.irregularRhythm ? 1 : 0;
             }
         }
         assertEquals(20, withHr);
@@ -44,6 +45,31 @@ class IrregularRhythmNoteTest {
                 "; irregular heart rhythm in 8 of 20 windows (HR from all beats, z(HR) with its sampling error;"
                         + " RMSSD is no vagal measure there)",
                 note);
+    }
+
+    @Test
+    void shouldCountIrregularWindowsWhoseRateFellBackToTheKeptBeats() {
+        // the same episode; all beats covered too little in the irregular windows starting 240-255 s
+        List<WindowFeatures> ws = windows(220, 1000);
+        int fellBack = 0;
+        for (WindowFeatures w : ws) {
+            if (w.startS >= 240 && w.startS < 260) {
+                w.hrSeBpm = null;
+                fellBack++;
+            }
+        }
+        assertEquals(4, fellBack);
+        assertEquals(
+                "; irregular heart rhythm in 8 of 20 windows (HR from all beats in 4 of them, z(HR) with its"
+                        + " sampling error; RMSSD is no vagal measure there)",
+                IrregularRhythmNote.note(ws, 180, 260));
+        for (WindowFeatures w : ws) {
+            w.hrSeBpm = null;
+        }
+        assertEquals(
+                "; irregular heart rhythm in 8 of 20 windows (HR from the kept beats: all beats covered too little"
+                        + " of the span; RMSSD is no vagal measure there)",
+                IrregularRhythmNote.note(ws, 180, 260));
     }
 
     @Test
