@@ -7,7 +7,7 @@
 # recordings' own labels with check.py. A second review with --set scoring.gross_movement_max_s=31
 # (no window loses its index to movement: a diagnostic, not a proposed setting) shows what the
 # movement rule hides. Run from the repository root after building:
-#   sh validation/eleventh-cohort/run.sh [WORK_DIR]      (default /tmp/eleventh-cohort; about 1.5 minutes)
+#   sh validation/eleventh-cohort/run.sh [WORK_DIR]      (default /tmp/eleventh-cohort; about 1 minute)
 # SR_JAR overrides jobs/target/session-review.jar; E4_DATA overrides the recordings folder.
 # Python 3 (standard library only) and Java 17.
 # Results: WORK_DIR/results.txt and WORK_DIR/result-defaults.json, WORK_DIR/result-movement-scored.json.
