@@ -43,9 +43,10 @@ final class SessionRows {
         r.anxietyTimeS = clientData
                 ? client.stream().mapToDouble(AnxietyEpisode::watchableS).sum()
                 : null;
-        // from windows outside the video too (the episode rule sees them), but unknown, as the
-        // burden, when no client data overlap the video
-        r.peakAnxietyIndex = clientData ? peakIndex(scored, Role.CLIENT) : null;
+        // of the windows overlapping the video, as the burden is of the episodes overlapping it
+        // (before 2026-12-07 of all windows: eleventh audit, a peak of 10.0 after the video's end
+        // where the video's own was 1.14); unknown, as the burden, when no client data overlap it
+        r.peakAnxietyIndex = clientData ? peakIndex(scored, Role.CLIENT, info.durationS) : null;
         r.flagged = !client.isEmpty();
         r.priority = ReviewPriority.priority(client, cfg);
 
@@ -125,11 +126,17 @@ final class SessionRows {
     }
 
     /** Highest non-null index among the wearer's scored windows; null when there is none. */
-    private static Double peakIndex(List<WindowFeatures> scored, Role role) {
+    /**
+     * The highest anxiety index of {@code role}'s windows overlapping the video ({@code end_s > 0}
+     * and {@code start_s < durationS}; every window when the duration is not positive); null without one.
+     */
+    static Double peakIndex(List<WindowFeatures> scored, Role role, double durationS) {
         Double peak = null;
         for (WindowFeatures w : scored) {
             if (Role.parse(w.role).orElse(null) == role
                     && w.anxietyIndex != null
+                    && w.endS > 0
+                    && (!(durationS > 0) || w.startS < durationS)
                     && (peak == null || w.anxietyIndex > peak)) {
                 peak = w.anxietyIndex;
             }
