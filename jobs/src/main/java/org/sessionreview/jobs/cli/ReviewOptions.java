@@ -184,14 +184,7 @@ public final class ReviewOptions {
                     sets.add(value(args, ++i, a));
                     break;
                 case "--flink":
-                    String kv = value(args, ++i, a);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UsageException(
-                                "--flink takes KEY=VALUE (a Flink configuration option), got '" + kv + "'");
-                    }
-                    flinkConf.put(
-                            kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                    TablesArgument.putFlinkSetting(flinkConf, value(args, ++i, a));
                     break;
                 case "--mode":
                     String m = value(args, ++i, a);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.sessionreview.jobs.cli.ReviewOptions;
+import org.sessionreview.jobs.cli.TablesArgument;
 import org.sessionreview.jobs.cli.UsageException;
 import org.sessionreview.storage.Entry;
 
@@ -57,15 +57,7 @@ public record SqlOptions(String script, String source, Entry tables, Map<String,
                 case "-e" -> statement = once(flag, statement, value);
                 case "-f" -> file = Path.of(once(flag, file, value));
                 case "--tables" -> tablesArg = once(flag, tablesArg, value);
-                case "--flink" -> {
-                    int eq = value.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UsageException("--flink needs KEY=VALUE, got '" + value + "'");
-                    }
-                    flinkConf.put(
-                            value.substring(0, eq).trim(),
-                            value.substring(eq + 1).trim());
-                }
+                case "--flink" -> TablesArgument.putFlinkSetting(flinkConf, value);
                 default -> {
                     format = SqlFormat.parse(value);
                     if (format == null) {
@@ -84,17 +76,7 @@ public record SqlOptions(String script, String source, Entry tables, Map<String,
         if (tablesArg == null) {
             throw new UsageException("--tables DIR (a review's output folder) is required");
         }
-        try {
-            fileSystems.accept(flinkConf);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        Entry tables = ReviewOptions.location("--tables", tablesArg);
-        if (!tables.isDirectory()) {
-            throw new UsageException(tables.unreachable()
-                    .map(why -> "--tables " + tables + ": cannot be reached (" + why + ")")
-                    .orElse("--tables " + tables + ": no such folder"));
-        }
+        Entry tables = TablesArgument.folder(tablesArg, flinkConf, fileSystems);
         String script = file == null ? statement : read(file);
         return new SqlOptions(script, file == null ? "-e" : file.toString(), tables, Map.copyOf(flinkConf), format);
     }

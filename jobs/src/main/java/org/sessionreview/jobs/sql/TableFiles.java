@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.parquet.TableReader;
@@ -28,21 +27,7 @@ final class TableFiles {
                     .map(p -> (Entry) LocalEntry.of(p))
                     .toList();
         }
-        if (!tableDir.isDirectory()) {
-            return List.of();
-        }
-        List<Entry> out = new ArrayList<>();
-        try {
-            for (Entry e : tableDir.list()) {
-                String n = e.name();
-                if (!n.startsWith(".") && !n.startsWith("_") && e.isRegularFile()) {
-                    out.add(e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + tableDir, e);
-        }
-        return out;
+        return org.sessionreview.storage.LocalTables.dataFiles(tableDir);
     }
 
     /**
