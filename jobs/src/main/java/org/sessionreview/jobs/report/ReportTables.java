@@ -27,6 +27,12 @@ public final class ReportTables {
     static final List<String> SESSION_TABLES =
             List.of("moments", "windows", "synchrony", "ruptures", "segments", "annotations", "artifacts");
 
+    /** Every table {@link #load} reads: {@code sessions/}, the per-session tables, {@code trainees/}, {@code clients/}. */
+    static final List<String> READ = java.util.stream.Stream.of(
+                    List.of("sessions"), SESSION_TABLES, List.of("trainees", "clients"))
+            .flatMap(List::stream)
+            .toList();
+
     private final List<Map<String, Object>> sessions;
     private final Set<String> withheld;
     private final Set<String> therapistsWithWithheld = new TreeSet<>();

@@ -86,7 +86,7 @@ class ExportCommandTest {
                 dir.resolve("x").toString(),
                 "--allow-demo-key");
         assertRefused(
-                "is not a folder",
+                ": no such folder",
                 "--audience",
                 "research",
                 "--tables",
@@ -95,7 +95,7 @@ class ExportCommandTest {
                 dir.resolve("x").toString(),
                 "--allow-demo-key");
         assertRefused(
-                "holds no sessions/ table",
+                "holds no sessions table (sessions/*.parquet)",
                 "--audience",
                 "research",
                 "--tables",
@@ -104,6 +104,63 @@ class ExportCommandTest {
                 dir.resolve("x").toString(),
                 "--allow-demo-key");
         assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
+    void shouldRefuseAnOutputOnAnObjectStoreOrTablesNoFileSystemServes() {
+        assertRefused(
+                "--out s3://bucket/research: the export's tables are written to a local folder only, not to s3://",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
+                "s3://bucket/research",
+                "--allow-demo-key");
+        // before, Path.of("s3://bucket/research") was the relative folder s3:/bucket/research of the working folder
+        assertFalse(Files.exists(Path.of("s3:")), "a local folder named s3: was created");
+        assertRefused(
+                "--tables nosuchfs://bucket/review-out: no file system for the nosuchfs:// scheme is available",
+                "--audience",
+                "research",
+                "--tables",
+                "nosuchfs://bucket/review-out",
+                "--out",
+                dir.resolve("x").toString(),
+                "--allow-demo-key");
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
+    void shouldTakeFlinkSettingsAndRefuseOneWithoutAnEqualsSign() throws Exception {
+        ExportCommand.Options o = ExportCommand.parse(
+                new String[] {
+                    "--audience",
+                    "research",
+                    "--tables",
+                    tables.toString(),
+                    "--out",
+                    dir.resolve("x").toString(),
+                    "--flink",
+                    "s3.endpoint=http://127.0.0.1:9000",
+                    "--flink",
+                    " s3.access-key = k ",
+                    "--allow-demo-key"
+                },
+                k -> null);
+        assertEquals(java.util.Map.of("s3.endpoint", "http://127.0.0.1:9000", "s3.access-key", "k"), o.flinkConf());
+        assertEquals(tables.toAbsolutePath().normalize().toString(), o.tables().location());
+        assertRefused(
+                "--flink takes KEY=VALUE (a Flink configuration option), got 's3.endpoint'",
+                "--audience",
+                "research",
+                "--tables",
+                tables.toString(),
+                "--out",
+                dir.resolve("x").toString(),
+                "--flink",
+                "s3.endpoint",
+                "--allow-demo-key");
     }
 
     @Test
