@@ -239,6 +239,181 @@ class S3ReviewITCase {
         assertEquals(0, sqlS3.code(), sqlS3.err());
         assertEquals(sqlLocal.out(), sqlS3.out());
         assertEquals(SESSIONS.size() + 1 + 3, sqlS3.out().strip().lines().count(), sqlS3.out());
+
+        reportAndExportFromS3(tmp.resolve("out-local"), "s3://" + BUCKET + "/out");
+    }
+
+    /**
+     * {@code report} and {@code export} over the published tables on S3 give what they give over
+     * the local run's tables (before 2026-12-07 both read local folders only): the same pages, byte
+     * for byte, and the same export tables row for row; no temporary copy is left behind; a wrong
+     * key, a folder without a sessions table and an S3 {@code --out} are exit 2 with one message
+     * naming the location.
+     */
+    private void reportAndExportFromS3(Path localTables, String s3Tables) throws Exception {
+        List<String> before = temporaryCopies();
+        Run reportLocal = command(
+                "report",
+                "--tables",
+                localTables.toString(),
+                "--out",
+                tmp.resolve("report-local").toString());
+        assertEquals(0, reportLocal.code(), reportLocal.err());
+        Run reportS3 = command(
+                "report",
+                withS3("--tables", s3Tables, "--out", tmp.resolve("report-s3").toString()));
+        assertEquals(0, reportS3.code(), reportS3.err());
+        Map<String, String> pagesLocal = files(tmp.resolve("report-local"));
+        Map<String, String> pagesS3 = files(tmp.resolve("report-s3"));
+        assertEquals(pagesLocal.keySet(), pagesS3.keySet());
+        assertTrue(
+                pagesLocal.keySet().stream()
+                                .filter(n -> n.startsWith("sessions/"))
+                                .count()
+                        > 0,
+                pagesLocal.keySet().toString());
+        for (String page : pagesLocal.keySet()) {
+            assertEquals(
+                    pagesLocal.get(page), pagesS3.get(page), page + ": the page from S3 differs from the local one");
+        }
+        assertTrue(Files.isRegularFile(tmp.resolve("report-s3").resolve(OutputDirectory.MARKER)));
+
+        Run exportLocal = command(
+                "export",
+                "--audience",
+                "research",
+                "--tables",
+                localTables.toString(),
+                "--out",
+                tmp.resolve("export-local").toString(),
+                "--allow-demo-key",
+                "--quiet");
+        assertEquals(0, exportLocal.code(), exportLocal.err());
+        Run exportS3 = command(
+                "export",
+                withS3(
+                        "--audience",
+                        "research",
+                        "--tables",
+                        s3Tables,
+                        "--out",
+                        tmp.resolve("export-s3").toString(),
+                        "--allow-demo-key",
+                        "--quiet"));
+        assertEquals(0, exportS3.code(), exportS3.err());
+        int rows = 0;
+        try (DuckDb db = new DuckDb()) {
+            for (String table : org.sessionreview.export.ResearchExport.tableNames()) {
+                List<String> expected = rows(db, tmp.resolve("export-local").resolve(table));
+                assertEquals(
+                        expected,
+                        rows(db, tmp.resolve("export-s3").resolve(table)),
+                        table + ": export from S3 differs");
+                rows += expected.size();
+            }
+        }
+        assertTrue(rows > SESSIONS.size(), "the exports hold " + rows + " rows: the comparison would prove little");
+        assertEquals(before, temporaryCopies(), "a temporary copy of the S3 tables was left behind");
+
+        // exit 2, one message naming the location and the cause
+        Run denied = command(
+                "report",
+                "--tables",
+                s3Tables,
+                "--out",
+                tmp.resolve("report-denied").toString(),
+                "--flink",
+                "s3.endpoint=http://127.0.0.1:" + proxy.getPort(),
+                "--flink",
+                "s3.path.style.access=true",
+                "--flink",
+                "s3.access-key=" + KEY,
+                "--flink",
+                "s3.secret-key=not-the-secret");
+        assertEquals(2, denied.code(), denied.err());
+        assertTrue(
+                denied.err().startsWith("session-review report: --tables " + s3Tables + ": cannot be reached ("),
+                denied.err());
+        assertEquals(1, denied.err().strip().lines().count(), denied.err());
+        Run noSessions = command(
+                "export",
+                withS3(
+                        "--audience",
+                        "research",
+                        "--tables",
+                        "s3://" + BUCKET + "/sessions",
+                        "--out",
+                        tmp.resolve("export-none").toString(),
+                        "--allow-demo-key"));
+        assertEquals(2, noSessions.code(), noSessions.err());
+        assertEquals(
+                "session-review export: --tables s3://" + BUCKET + "/sessions holds no sessions table"
+                        + " (sessions/*.parquet): give the --out folder of a review",
+                noSessions.err().strip());
+        // a damaged file is named where it lies on S3, never by its temporary local copy
+        Locations.of("s3://" + BUCKET + "/damaged/sessions/part-0.parquet")
+                .write("not Parquet".getBytes(StandardCharsets.UTF_8));
+        Run damaged = command(
+                "report",
+                withS3(
+                        "--tables",
+                        "s3://" + BUCKET + "/damaged",
+                        "--out",
+                        tmp.resolve("report-damaged").toString()));
+        assertEquals(1, damaged.code(), damaged.err());
+        assertTrue(
+                damaged.err().contains("s3://" + BUCKET + "/damaged/sessions/part-0.parquet: not a readable Parquet"),
+                damaged.err());
+        assertFalse(damaged.err().contains("session-review-tables-"), damaged.err());
+        Run s3Out = command("report", withS3("--tables", s3Tables, "--out", "s3://" + BUCKET + "/pages"));
+        assertEquals(2, s3Out.code(), s3Out.err());
+        assertTrue(
+                s3Out.err().contains("--out s3://" + BUCKET + "/pages: the pages are written to a local folder only"),
+                s3Out.err());
+        assertFalse(Locations.of("s3://" + BUCKET + "/pages").exists());
+        assertFalse(Files.exists(tmp.resolve("report-denied")) || Files.exists(tmp.resolve("export-none")));
+        assertEquals(before, temporaryCopies(), "a temporary copy of the S3 tables was left behind after a failure");
+    }
+
+    private String[] withS3(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(s3Flags);
+        return all.toArray(String[]::new);
+    }
+
+    /** The temporary copies of remote tables ({@code LocalTables}) in the system's temporary folder. */
+    private static List<String> temporaryCopies() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("session-review-tables-"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Every visible file under {@code dir} by relative path, as text. */
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                if (!rel.startsWith(".")) {
+                    out.put(rel, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Run command(String name, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
+        PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8);
+        int code = name.equals("report")
+                ? new org.sessionreview.jobs.report.ReportCommand(po, pe).run(args, env::get)
+                : new org.sessionreview.jobs.export.ExportCommand(po, pe).run(args, env::get);
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
     private Run sql(String... args) {
