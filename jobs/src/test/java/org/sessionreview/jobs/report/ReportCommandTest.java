@@ -157,6 +157,12 @@ class ReportCommandTest {
                         .out(),
                 "a file: URI is a local folder");
         assertEquals(
+                Path.of("pages-10:30").toAbsolutePath().normalize(),
+                ReportCommand.parse(new String[] {"--tables", "run-10:30", "--out", "pages-10:30"})
+                        .out(),
+                "a local name holding a colon is a local folder, not a URI (review finding: it was refused as"
+                        + " the scheme pages-10://)");
+        assertEquals(
                 2,
                 run(
                         tmp.resolve("home"),

@@ -20,8 +20,13 @@ import org.sessionreview.storage.LocalEntry;
  * one-line message, never taken for a local folder named {@code s3:}.
  */
 public final class Locations {
-    /** {@code scheme:} at the start, as RFC 3986 spells a scheme; a Windows drive letter is not one. */
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+    /**
+     * {@code scheme://} at the start, as RFC 3986 spells a scheme, or {@code file:}; a Windows
+     * drive letter is not one, and neither is a local name holding a colon ({@code run-10:30},
+     * {@code report-2026-12-07T09:43}): before 2026-12-07 such a name was refused as a URI of the
+     * scheme {@code run-10}.
+     */
+    private static final Pattern SCHEME = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]+://|[Ff][Ii][Ll][Ee]:).*");
 
     private Locations() {}
 

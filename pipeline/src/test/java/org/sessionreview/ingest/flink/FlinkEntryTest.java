@@ -98,6 +98,14 @@ class FlinkEntryTest {
         assertInstanceOf(LocalEntry.class, Locations.of(tmp.toString()));
         assertEquals(LocalEntry.of(tmp), Locations.of(tmp.toUri().toString()));
         assertEquals(LocalEntry.of(Path.of("s3")), Locations.of("s3"), "a plain name is a path");
+        // a local name holding a colon is a path, not a URI of the scheme before it (review finding)
+        for (String name : new String[] {"run-10:30", "report-2026-12-07T09:43", "out/run:1"}) {
+            assertEquals(LocalEntry.of(Path.of(name)), Locations.of(name), name);
+            assertTrue(Locations.scheme(name).isEmpty(), name);
+        }
+        assertEquals(java.util.Optional.of("s3"), Locations.scheme("s3://bucket/out"));
+        assertEquals(java.util.Optional.of("file"), Locations.scheme("FILE:/tmp/x"));
+        assertEquals(LocalEntry.of(tmp), Locations.of("file:" + tmp));
         Locations.UnusableLocationException e = assertThrows(
                 Locations.UnusableLocationException.class, () -> Locations.of("nosuchfs://bucket/sessions"));
         assertTrue(e.getMessage().contains("nosuchfs://"), e.getMessage());
