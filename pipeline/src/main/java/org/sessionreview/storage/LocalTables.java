@@ -27,11 +27,17 @@ public final class LocalTables implements AutoCloseable {
     private final Entry source;
     private final Path dir;
     private final boolean copy;
+    /** Deletes the copy when the JVM ends before {@link #close()} (Ctrl-C, SIGTERM); null for a local folder. */
+    private final Thread onExit;
 
     private LocalTables(Entry source, Path dir, boolean copy) {
         this.source = source;
         this.dir = dir;
         this.copy = copy;
+        this.onExit = copy ? new Thread(() -> deleteTree(dir), "session-review-tables-cleanup") : null;
+        if (onExit != null) {
+            Runtime.getRuntime().addShutdownHook(onExit);
+        }
     }
 
     /**
@@ -73,13 +79,14 @@ public final class LocalTables implements AutoCloseable {
             return new LocalTables(tables, local.path(), false);
         }
         LocalTables copy = new LocalTables(tables, Files.createTempDirectory("session-review-tables-"), true);
+        boolean complete = false;
         try {
             for (String name : names) {
                 List<Entry> files;
                 try {
                     files = dataFiles(tables.resolve(name));
                 } catch (UncheckedIOException e) {
-                    throw e.getCause();
+                    throw new IOException(e.getMessage(), e.getCause()); // keeps "cannot list <folder>"
                 }
                 if (files.isEmpty()) {
                     continue;
@@ -95,10 +102,12 @@ public final class LocalTables implements AutoCloseable {
                     }
                 }
             }
+            complete = true;
             return copy;
-        } catch (IOException | RuntimeException e) {
-            copy.close();
-            throw e;
+        } finally {
+            if (!complete) { // also on an Error (a file system plugin failing to link): no partial copy stays
+                copy.close();
+            }
         }
     }
 
@@ -120,10 +129,26 @@ public final class LocalTables implements AutoCloseable {
         return message.replace(dir.toString(), source.location());
     }
 
-    /** Deletes the temporary copy (nothing for a local folder); a file that cannot be deleted is left to the system. */
+    /**
+     * Deletes the temporary copy (nothing for a local folder); a file that cannot be deleted is left
+     * to the system. Without this call the copy is deleted when the JVM ends, also on Ctrl-C or
+     * SIGTERM (not on SIGKILL).
+     */
     @Override
     public void close() {
         if (!copy) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs now or has run: it deletes the copy
+        }
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
             return;
         }
         try {
