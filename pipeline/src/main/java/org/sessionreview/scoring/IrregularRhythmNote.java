@@ -25,7 +25,8 @@ final class IrregularRhythmNote {
      *
      * @param ws the wearer's scored windows (irregular: {@link WindowFeatures#irregularRhythm}, the
      *     {@code windows/} column {@code irregular_rhythm}; its heart rate is from all beats when
-     *     {@link WindowFeatures#hrSeBpm} is set, else from the kept beats)
+     *     {@link WindowFeatures#hrSeBpm} is set, else as for a regular rhythm: the kept beats, or
+     *     HR.csv, where all beats covered too little of the span or gave no finite rate or error)
      * @param startS episode start, seconds from media start
      * @param endS episode end, seconds from media start
      */
@@ -55,7 +56,7 @@ final class IrregularRhythmNote {
         if (fromAllBeats == irregular) {
             rate = "HR from all beats, z(HR) with its sampling error";
         } else if (fromAllBeats == 0) {
-            rate = "HR from the kept beats: all beats covered too little of the span";
+            rate = "HR as for a regular rhythm: the rate of all beats was not usable";
         } else {
             rate = "HR from all beats in " + fromAllBeats + " of them, z(HR) with its sampling error";
         }

@@ -125,10 +125,10 @@ final class SessionRows {
         return r;
     }
 
-    /** Highest non-null index among the wearer's scored windows; null when there is none. */
     /**
-     * The highest anxiety index of {@code role}'s windows overlapping the video ({@code end_s > 0}
-     * and {@code start_s < durationS}; every window when the duration is not positive); null without one.
+     * The highest anxiety index of {@code role}'s windows overlapping the video: {@code end_s > 0}
+     * and, when the duration is positive, {@code start_s < durationS} (with an unknown duration
+     * every window ending after the video's start); null without one.
      */
     static Double peakIndex(List<WindowFeatures> scored, Role role, double durationS) {
         Double peak = null;

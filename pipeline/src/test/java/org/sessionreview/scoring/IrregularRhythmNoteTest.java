@@ -67,8 +67,8 @@ class IrregularRhythmNoteTest {
             w.hrSeBpm = null;
         }
         assertEquals(
-                "; irregular heart rhythm in 8 of 20 windows (HR from the kept beats: all beats covered too little"
-                        + " of the span; RMSSD is no vagal measure there)",
+                "; irregular heart rhythm in 8 of 20 windows (HR as for a regular rhythm: the rate of all beats was"
+                        + " not usable; RMSSD is no vagal measure there)",
                 IrregularRhythmNote.note(ws, 180, 260));
     }
 

@@ -43,10 +43,11 @@ class SessionRowsPeakTest {
     }
 
     @Test
-    void shouldTakeEveryWindowWhenTheDurationIsUnknownAndNullWithoutAnIndex() {
-        List<WindowFeatures> ws = List.of(window("client", -60, 9.0), window("client", 900, 10.0));
-        assertEquals(10.0, SessionRows.peakIndex(ws, Role.CLIENT, 0));
-        assertEquals(10.0, SessionRows.peakIndex(ws, Role.CLIENT, Double.NaN));
+    void shouldTakeEveryWindowAfterTheStartWhenTheDurationIsUnknownAndNullWithoutAnIndex() {
+        // before the video (ends at -30 s) the highest; after a video of unknown length the next
+        List<WindowFeatures> ws = List.of(window("client", -60, 10.0), window("client", 900, 9.0));
+        assertEquals(9.0, SessionRows.peakIndex(ws, Role.CLIENT, 0));
+        assertEquals(9.0, SessionRows.peakIndex(ws, Role.CLIENT, Double.NaN));
         assertNull(SessionRows.peakIndex(ws, Role.CLIENT, 60));
         assertNull(SessionRows.peakIndex(List.of(window("client", 10, null)), Role.CLIENT, 600));
     }
