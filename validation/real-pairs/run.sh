@@ -26,4 +26,5 @@ java -jar "$SR_JAR" sql --tables "$WORK/out" --format csv -e "SELECT CASE WHEN s
   AS share_pos, AVG(z_lag0) AS mean_z0, AVG(mean_abs_z) AS mean_abs FROM synchrony WHERE status = 'ok'
   GROUP BY CASE WHEN session_id LIKE '%aligned' THEN 'aligned' ELSE 'offset' END, signal ORDER BY v, signal" \
   > "$WORK/windows.csv" 2>> "$WORK/sql.err"
-python3 "$HERE/check.py" "$WORK/sessions.csv" "$WORK/windows.csv" | tee "$WORK/results.txt"
+python3 "$HERE/overlap.py" "$E4_DATA" | tee "$WORK/results.txt"
+python3 "$HERE/check.py" "$WORK/sessions.csv" "$WORK/windows.csv" | tee -a "$WORK/results.txt"
