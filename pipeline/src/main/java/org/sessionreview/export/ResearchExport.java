@@ -69,6 +69,16 @@ public final class ResearchExport {
     }
 
     /**
+     * The review tables {@link #export} reads: those it exports, except {@code trainees/} and
+     * {@code clients/}, which it recomputes from the consented sessions.
+     */
+    public static List<String> tablesRead() {
+        return tableNames().stream()
+                .filter(n -> !n.equals(TrendTables.TRAINEES.name()) && !n.equals(TrendTables.CLIENTS.name()))
+                .toList();
+    }
+
+    /**
      * Exports the review tables under {@code tablesDir} into {@code outDir} (which should be
      * empty: a staging folder).
      */

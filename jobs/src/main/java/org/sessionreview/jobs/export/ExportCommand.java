@@ -226,7 +226,7 @@ public final class ExportCommand {
         // a table folder on another file system is copied to a private temporary folder first, deleted afterwards
         LocalTables tables = null;
         try {
-            tables = LocalTables.of(options.tables(), ResearchExport.tableNames());
+            tables = LocalTables.of(options.tables(), ResearchExport.tablesRead());
             Path dir = ((LocalEntry) staging.dir()).path();
             ResearchExport.Result result = ResearchExport.export(tables.dir(), dir, options.key());
             staging.publish();
