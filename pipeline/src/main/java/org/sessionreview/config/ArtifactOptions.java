@@ -65,9 +65,10 @@ public final class ArtifactOptions {
             .range(1, 200);
     public static final ConfigOption<Double> GROSS_MOVEMENT_G = real(
                     "artifacts.gross_movement_g",
-                    0.1,
+                    0.09,
                     "g",
-                    "Three-axis ACC spread over 1 s at or above which the second is gross movement.")
+                    "Mean amplitude deviation of the ACC vector magnitude over 1 s at or above which the second is gross"
+                            + " movement (Vaha-Ypya et al. 2015: 0.091 g separates moderate from light activity).")
             .positive();
     public static final ConfigOption<Double> IBI_MAX_GAP_S = real(
                     "artifacts.ibi_max_gap_s",

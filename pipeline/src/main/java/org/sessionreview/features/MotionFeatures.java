@@ -6,6 +6,7 @@ import org.sessionreview.signal.SelectMedian;
 import org.sessionreview.signal.motion.AccMagnitude;
 import org.sessionreview.signal.motion.FidgetFrameCache;
 import org.sessionreview.signal.motion.FidgetSpectrum;
+import org.sessionreview.signal.motion.GrossMovement;
 import org.sessionreview.signal.motion.MedianBlocks;
 import org.sessionreview.signal.motion.SegmentCache;
 
@@ -26,10 +27,11 @@ import org.sessionreview.signal.motion.SegmentCache;
  *       the dominant frequency null when the band's top is not below half the sampling rate
  *       (an accelerometer at 12 Hz or less for the default band).
  *   <li>{@code grossMovementS} = seconds of the window, counted in whole 1 s segments, in which
- *       the three-axis spread {@code sqrt(var x + var y + var z)} (g) reaches {@code
- *       grossMovementSdG} (default 0.1 g): arm and posture movements, which turn the wrist and so
- *       barely show in {@code |a|}, but raise EDA and heart rate by exertion (DOMAIN.md 4.0).
- *       Tapping of a few hundredths of a g stays below it.
+ *       the mean amplitude deviation of {@code |a|} (g, {@link GrossMovement#magnitudeMadG})
+ *       reaches {@code grossMovementSdG} (default {@value GrossMovement#DEFAULT_THRESHOLD_G} g):
+ *       walking and other exertion, which raise EDA and heart rate (DOMAIN.md 4.0). Turning the
+ *       wrist (gestures, typing) keeps {@code |a|} and tapping of a few hundredths of a g stays
+ *       below it.
  * </ul>
  * Both are null when quality is below {@code minQuality}.
  *
@@ -203,60 +205,40 @@ public final class MotionFeatures {
         return blocks.median(magnitude, bounds, keys);
     }
 
-    /** Seconds (whole 1 s segments) of samples [from, to) whose three-axis spread reaches the threshold. */
+    /** Seconds (whole 1 s segments) of samples [from, to) whose MAD of {@code |a|} reaches the threshold. */
     static double grossMovementSeconds(double[] xyz, int from, int to, double rateHz, double thresholdG) {
         return grossMovementSeconds(xyz, from, to, rateHz, thresholdG, Double.NaN, null);
     }
 
     /**
      * As {@link #grossMovementSeconds(double[], int, int, double, double)}, with the segments'
-     * spreads shared with the stream's earlier windows (reused only for bit-identical samples).
+     * measures shared with the stream's earlier windows (reused only for bit-identical samples).
      *
      * @param t0Millis time of sample 0 of {@code xyz}, epoch ms: places a segment on the stream's grid
-     * @param spreads the stream's segment spreads; null computes each
+     * @param spreads the stream's segment measures; null computes each
      */
     static double grossMovementSeconds(
             double[] xyz, int from, int to, double rateHz, double thresholdG, double t0Millis, SegmentCache spreads) {
         int segment = Math.max(2, (int) Math.round(rateHz));
         double seconds = 0;
         for (int s = from; s + segment <= to; s += segment) {
-            double spread = spreads == null
-                    ? segmentSpreadG(xyz, 3 * s, 3 * (s + segment))
+            double mad = spreads == null
+                    ? segmentMadG(xyz, 3 * s, 3 * (s + segment))
                     : spreads.get(
                             Math.floorDiv(Math.round(t0Millis * rateHz / 1000.0) + s, (long) segment),
                             xyz,
                             3 * s,
                             3 * (s + segment),
-                            MotionFeatures::segmentSpreadG);
-            if (spread >= thresholdG) {
+                            MotionFeatures::segmentMadG);
+            if (mad >= thresholdG) {
                 seconds += segment / rateHz;
             }
         }
         return seconds;
     }
 
-    /**
-     * Three-axis spread {@code sqrt(var x + var y + var z)} of the samples in {@code xyz[from3,
-     * to3)} (x, y, z interleaved, E4 counts), g, from one-pass sums; NaN when a value is missing.
-     */
-    private static double segmentSpreadG(double[] xyz, int from3, int to3) {
-        int from = from3 / 3;
-        int segment = to3 / 3 - from;
-        double variance = 0;
-        for (int axis = 0; axis < 3; axis++) {
-            double sum = 0;
-            double sumSq = 0;
-            for (int i = from; i < from + segment; i++) {
-                double v = xyz[i * 3 + axis] / AccMagnitude.E4_COUNTS_PER_G;
-                if (Double.isNaN(v)) {
-                    return Double.NaN;
-                }
-                sum += v;
-                sumSq += v * v;
-            }
-            double mean = sum / segment;
-            variance += Math.max(0, sumSq / segment - mean * mean);
-        }
-        return Math.sqrt(variance);
+    /** {@link GrossMovement#magnitudeMadG} on E4 units. */
+    private static double segmentMadG(double[] xyz, int from3, int to3) {
+        return GrossMovement.magnitudeMadG(xyz, from3, to3, AccMagnitude.E4_COUNTS_PER_G);
     }
 }

@@ -71,9 +71,9 @@ public class WindowFeatures {
     /** Power of the acceleration magnitude in the 2-6 Hz fidget band, g^2. */
     public Double fidgetPower;
     /**
-     * Seconds of the window with gross arm or posture movement (three-axis spread over 1 s at or
-     * above the threshold); such windows are not scored as anxiety, because exertion raises EDA
-     * and heart rate too.
+     * Seconds of the window with gross movement (1 s segments whose mean amplitude deviation of the
+     * ACC magnitude is at or above {@code artifacts.gross_movement_g}, default 0.09 g); such windows
+     * are not scored as anxiety, because exertion raises EDA and heart rate too.
      */
     public double grossMovementS;
     /** Skin-temperature slope, degrees C per minute. */

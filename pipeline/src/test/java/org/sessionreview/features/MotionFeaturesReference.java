@@ -179,29 +179,22 @@ final class MotionFeaturesReference {
         return true;
     }
 
-    /** MotionFeatures.grossMovementSeconds before its segments were shared. */
+    /**
+     * MotionFeatures.grossMovementSeconds before its segments were shared, the slow obvious way:
+     * the mean amplitude deviation of {@code |a|} per whole segment.
+     */
     static double grossMovementSeconds(double[] xyz, int from, int to, double rateHz, double thresholdG) {
         int segment = Math.max(2, (int) Math.round(rateHz));
+        double[] magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
         double seconds = 0;
         for (int s = from; s + segment <= to; s += segment) {
-            double variance = 0;
-            boolean complete = true;
-            for (int axis = 0; axis < 3 && complete; axis++) {
-                double sum = 0;
-                double sumSq = 0;
-                for (int i = s; i < s + segment; i++) {
-                    double v = xyz[i * 3 + axis] / AccMagnitude.E4_COUNTS_PER_G;
-                    if (Double.isNaN(v)) {
-                        complete = false;
-                        break;
-                    }
-                    sum += v;
-                    sumSq += v * v;
-                }
-                double mean = sum / segment;
-                variance += Math.max(0, sumSq / segment - mean * mean);
+            double[] m = Arrays.copyOfRange(magnitude, s, s + segment);
+            if (Arrays.stream(m).anyMatch(Double::isNaN)) {
+                continue;
             }
-            if (complete && Math.sqrt(variance) >= thresholdG) {
+            double mean = Arrays.stream(m).average().orElseThrow();
+            double mad = Arrays.stream(m).map(v -> Math.abs(v - mean)).average().orElseThrow();
+            if (mad >= thresholdG) {
                 seconds += segment / rateHz;
             }
         }

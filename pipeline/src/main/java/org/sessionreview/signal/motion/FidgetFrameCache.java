@@ -56,12 +56,15 @@ public final class FidgetFrameCache {
         return hits;
     }
 
-    /** The three-axis spreads of {@link GrossMovement}'s 1 s segments (from each window's first sample), g. */
+    /**
+     * The movement measures ({@link GrossMovement#magnitudeMadG}) of {@link GrossMovement}'s 1 s
+     * segments (from each window's first sample), g.
+     */
     public SegmentCache spreads() {
         return spreads;
     }
 
-    /** The three-axis spreads of the window-aligned 1 s segments of {@code MotionFeatures}, g. */
+    /** The movement measures of the window-aligned 1 s segments of {@code MotionFeatures}, g. */
     public SegmentCache segmentSpreads() {
         return segmentSpreads;
     }

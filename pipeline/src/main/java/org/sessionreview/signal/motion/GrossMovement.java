@@ -4,16 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gross movement of the arm or body: the 1 s segments in which the three-axis spread of the
- * accelerometer, {@code sqrt(var x + var y + var z)} in g, reaches a threshold (default {@value
- * #DEFAULT_THRESHOLD_G} g).
+ * Gross movement of the arm or body: the 1 s segments whose movement measure, the mean amplitude
+ * deviation (MAD) of the vector magnitude {@code |a|} in g, reaches a threshold (default {@value
+ * #DEFAULT_THRESHOLD_G} g, {@code artifacts.gross_movement_g}).
  *
- * <p>The spread is taken per axis, not on the vector magnitude: an arm or posture movement turns
- * the wrist, which moves gravity between the axes but barely changes {@code |a|}. Tapping of a
- * few hundredths of a g stays well below the threshold (a sine of amplitude {@code A} on one axis
- * has spread {@code A / sqrt(2)}). Such movement also raises EDA and heart rate by exertion, so
- * these stretches are marked and not read as anxiety (DOMAIN.md 4.0). Variances are population
- * variances (divided by n), as in {@code MotionFeatures.grossMovementSeconds}.
+ * <p>The MAD of a segment is the mean over its samples of {@code | |a_i| - mean |a| |}
+ * ({@link #magnitudeMadG}). It follows the metabolic intensity of the movement, which is what
+ * raises EDA and heart rate by exertion (DOMAIN.md 4.0), and not the turning of the wrist: a
+ * rotation moves gravity between the axes but keeps {@code |a|} at 1 g, so typing, gesturing and
+ * talking at a desk are not gross movement (an earlier per-axis spread {@code sqrt(var x + var y
+ * + var z)} of 0.1 g flagged them: 65 % of a desk recording's windows were unscored; the
+ * eleventh cohort's README, 2026-12-07). A 0.091 g MAD separates moderate activity (3 MET and
+ * more, brisk walking) from light activity on the hip; the same activity moves the wrist at
+ * least as much, so on the wrist the threshold flags at least that. A sine of amplitude {@code A}
+ * on {@code |a|} has MAD {@code 2A / pi}; tapping of a few hundredths of a g stays well below.
+ *
+ * <p>References: Vähä-Ypyä et al. (2015), A universal, accurate intensity-based classification
+ * of different physical activities using raw data of accelerometer, Clin Physiol Funct Imaging
+ * 35(1), 64-70 (MAD, 0.091 g); Bouten et al. (1997), IEEE TBME 44(3), 136-147 (vector magnitude).
  *
  * <p>Segments are consecutive {@value #SEGMENT_MILLIS} ms stretches from an origin that moves
  * with the recording, never from the epoch clock: the core start when a core is given, else the
@@ -27,14 +35,11 @@ import java.util.List;
  * signal that starts at the first core's start, cut at the core boundaries. The pipeline's cores
  * start at multiples of {@code features.core_s} (default 60 s) from media start, so its segments
  * lie on the media-second grid, the grid of the windows' own 1 s segments ({@code
- * MotionFeatures}).
- *
- * <p>Reference: Bouten et al. (1997), A triaxial accelerometer and portable data processing unit
- * for the assessment of daily physical activity, IEEE TBME 44(3), 136-147.
+ * MotionFeatures}), which use the same measure and threshold.
  */
 public final class GrossMovement {
-    /** Default spread threshold, g (FeatureConfig {@code grossMovementSdG}). */
-    public static final double DEFAULT_THRESHOLD_G = 0.1;
+    /** Default MAD threshold, g (FeatureConfig {@code grossMovementSdG}). */
+    public static final double DEFAULT_THRESHOLD_G = 0.09;
     /** Segment length, milliseconds. */
     public static final double SEGMENT_MILLIS = 1000;
 
@@ -55,7 +60,7 @@ public final class GrossMovement {
     }
 
     /**
-     * @param thresholdG a segment moves when its spread is at least this, g (> 0)
+     * @param thresholdG a segment moves when its MAD of {@code |a|} is at least this, g (> 0)
      * @param countsPerG raw units per g ({@link AccMagnitude#E4_COUNTS_PER_G} for the E4)
      */
     public GrossMovement(double thresholdG, double countsPerG) {
@@ -102,12 +107,12 @@ public final class GrossMovement {
     }
 
     /**
-     * As {@link #detect(double[], double, double)}, with the segments' spreads shared with earlier
-     * calls on the same stream (the same intervals: a spread is reused only for bit-identical
+     * As {@link #detect(double[], double, double)}, with the segments' measures shared with earlier
+     * calls on the same stream (the same intervals: a measure is reused only for bit-identical
      * samples).
      *
-     * @param spreads the stream's segment spreads, keyed by the segment start in seconds (rounded);
-     *     null computes each
+     * @param spreads the stream's segment measures ({@link #magnitudeMadG}), keyed by the segment
+     *     start in seconds (rounded); null computes each
      */
     public List<Interval> detect(double[] xyz, double rateHz, double startMillis, SegmentCache spreads) {
         return detect(xyz, rateHz, startMillis, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, spreads);
@@ -138,15 +143,15 @@ public final class GrossMovement {
             }
             int i0 = sampleAtOrAfter(segStart, startMillis, rateHz);
             int i1 = sampleAtOrAfter(segEnd, startMillis, rateHz);
-            double spread = spreads == null
-                    ? spreadG(xyz, i0, i1)
+            double mad = spreads == null
+                    ? magnitudeMadG(xyz, 3 * i0, 3 * i1, countsPerG)
                     : spreads.get(
                             Math.round(segStart / SEGMENT_MILLIS),
                             xyz,
                             3 * i0,
                             3 * i1,
-                            (x, from3, to3) -> spreadG(x, from3 / 3, to3 / 3));
-            if (spread >= thresholdG) {
+                            (x, from3, to3) -> magnitudeMadG(x, from3, to3, countsPerG));
+            if (mad >= thresholdG) {
                 add(out, Math.max(segStart, coreFromMillis), Math.min(segEnd, coreToMillis));
             }
         }
@@ -159,29 +164,36 @@ public final class GrossMovement {
     }
 
     /**
-     * Three-axis spread {@code sqrt(var x + var y + var z)} of samples [from, to), g; NaN when
-     * fewer than 2 samples or any value is missing.
+     * The movement measure of one segment: the mean amplitude deviation of the vector magnitude,
+     * {@code mean_i | |a_i| - mean_j |a_j| |}, g, of the samples in {@code xyz[from3, to3)} (x, y, z
+     * interleaved, raw units); NaN when fewer than 2 samples or any value is missing. The one
+     * measure of gross movement: the artifact rows, the windows' {@code gross_movement_s} and the
+     * fidget spectrum's excluded frames all use it.
+     *
+     * @param countsPerG raw units per g
      */
-    double spreadG(double[] xyz, int from, int to) {
-        int n = to - from;
+    public static double magnitudeMadG(double[] xyz, int from3, int to3, double countsPerG) {
+        int n = (to3 - from3) / 3;
         if (n < 2) {
             return Double.NaN;
         }
-        double variance = 0;
-        for (int axis = 0; axis < 3; axis++) {
-            double mean = 0;
-            for (int i = from; i < to; i++) {
-                mean += xyz[3 * i + axis];
+        double[] magnitude = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            int j = from3 + 3 * i;
+            double m = Math.sqrt(xyz[j] * xyz[j] + xyz[j + 1] * xyz[j + 1] + xyz[j + 2] * xyz[j + 2]) / countsPerG;
+            if (Double.isNaN(m)) {
+                return Double.NaN;
             }
-            mean /= n;
-            double ss = 0;
-            for (int i = from; i < to; i++) {
-                double d = xyz[3 * i + axis] - mean;
-                ss += d * d;
-            }
-            variance += ss / n;
+            magnitude[i] = m;
+            mean += m;
         }
-        return Math.sqrt(variance) / countsPerG; // NaN propagates
+        mean /= n;
+        double deviation = 0;
+        for (double m : magnitude) {
+            deviation += Math.abs(m - mean);
+        }
+        return deviation / n;
     }
 
     /** Index of the first sample at or after {@code millis} (tolerant of rounding). */

@@ -6,9 +6,9 @@ import org.sessionreview.signal.motion.GrossMovement;
 
 /**
  * {@link ArtifactKind#ACC_GROSS_MOVEMENT}: the 1 s segments (counted from each core's start, whole media seconds) whose
- * three-axis accelerometer spread reaches 0.1 g by default, from {@link GrossMovement}. Movement
- * is not a fault of the ACC itself: the intervals mark stretches where EDA and heart-rate rises
- * may be exertion rather than arousal (DOMAIN.md 4.0), so such windows are not scored as anxiety.
+ * mean amplitude deviation of the accelerometer magnitude {@code |a|} reaches 0.09 g by default, from {@link
+ * GrossMovement}: walking and other exertion, not a turning wrist. Movement is not a fault of the
+ * ACC itself: the intervals mark stretches where EDA and heart-rate rises may be exertion rather than arousal (DOMAIN.md 4.0), so such windows are not scored as anxiety.
  */
 public final class AccGrossMovementDetector {
     private final GrossMovement grossMovement;
@@ -18,7 +18,7 @@ public final class AccGrossMovementDetector {
         this.grossMovement = Objects.requireNonNull(grossMovement, "grossMovement");
     }
 
-    /** With {@link GrossMovement#defaults()} (0.1 g, E4 units). */
+    /** With {@link GrossMovement#defaults()} (0.09 g, E4 units). */
     public static AccGrossMovementDetector defaults() {
         return new AccGrossMovementDetector(GrossMovement.defaults());
     }

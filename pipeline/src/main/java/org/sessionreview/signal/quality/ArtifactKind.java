@@ -21,7 +21,7 @@ public enum ArtifactKind {
     EDA_MOTION("eda_motion", Channel.EDA),
     /** Skin temperature out of the worn range or falling as when the band comes off. */
     TEMP_OFF_WRIST("temp_off_wrist", Channel.TEMP),
-    /** Arm or body movement (three-axis spread per second at or above 0.1 g). */
+    /** Walking or other exertion (MAD of the ACC magnitude per second at or above 0.09 g by default). */
     ACC_GROSS_MOVEMENT("acc_gross_movement", Channel.ACC),
     /** A stretch longer than the gap limit without an accepted beat. */
     IBI_GAP("ibi_gap", Channel.IBI),

@@ -20,41 +20,68 @@ class GrossMovementTest {
     }
 
     @Test
-    void shouldFlagTheSecondsWhenTheWristTurnsAlthoughTheMagnitudeStaysAtOneG() {
-        // gravity turns from z to x between t = 10 s and 12 s: |a| stays 1 g
+    void shouldNotFlagATurningWristWhoseMagnitudeStaysAtOneG() {
+        // gravity turns from z to x between t = 10 s and 12 s, and back by 14 s: |a| stays 1 g
         double[] xyz = SyntheticAcc.counts(20, t -> Math.sin(angle(t)), t -> 0, t -> Math.cos(angle(t)));
         double[] magnitude = AccMagnitude.magnitudeG(xyz, 64);
         assertTrue(Arrays.stream(magnitude).allMatch(m -> Math.abs(m - 1) < 0.02));
 
-        assertEquals(List.of(seconds(10, 12)), DEFAULTS.detect(xyz, RATE_HZ, START_MILLIS));
-        assertEquals(2.0, GrossMovement.totalSeconds(DEFAULTS.detect(xyz, RATE_HZ, START_MILLIS)));
+        assertEquals(List.of(), DEFAULTS.detect(xyz, RATE_HZ, START_MILLIS));
+        for (int s = 0; s < 20; s++) {
+            double mad = GrossMovement.magnitudeMadG(xyz, 3 * 32 * s, 3 * 32 * (s + 1), 64);
+            assertTrue(mad < 0.01, "second " + s + ": MAD " + mad + " g");
+        }
     }
 
     private static double angle(double t) {
-        return t < 10 ? 0 : t < 12 ? Math.PI / 2 * (t - 10) / 2 : Math.PI / 2;
+        return t < 10 ? 0 : t < 12 ? Math.PI / 2 * (t - 10) / 2 : t < 14 ? Math.PI / 2 * (14 - t) / 2 : 0;
     }
 
     @Test
-    void shouldFlagASegmentWhenItsSpreadReachesTheThreshold() {
-        // unrounded counts: a whole number of periods of a sine of amplitude A has spread A / sqrt 2
-        double[] xyz = new double[3 * 32 * 4];
-        double[] amplitudes = {0.13, 0.15, 0.05, 0.1 * Math.sqrt(2) + 1e-9};
+    void shouldFlagAnArmSwingOfAFewTenthsOfAG() {
+        // walking: a 1.9 Hz swing of 0.3 g along gravity from t = 4 s to 14 s, |a| = 1 + 0.3 sin
+        double[] xyz = onGravity(20, burst(0.3, 1.9, 4, 14));
+        assertEquals(List.of(seconds(4, 14)), DEFAULTS.detect(xyz, RATE_HZ, START_MILLIS));
+        // about 2 * 0.3 / pi: the MAD of a sine of amplitude A is 2A / pi over whole periods
+        double mad = GrossMovement.magnitudeMadG(xyz, 3 * 32 * 5, 3 * 32 * 6, 64);
+        assertEquals(2 * 0.3 / Math.PI, mad, 0.03);
+    }
+
+    @Test
+    void shouldFlagASegmentWhenTheMadOfItsMagnitudeReachesTheThreshold() {
+        // unrounded counts along gravity: |a| = 1 + A sin(2 pi 4 t), whose MAD over one second
+        // (whole periods, mean 1) is A times the mean of |sin| over the 32 samples
+        double meanAbsSine = 0;
+        for (int i = 0; i < 32; i++) {
+            meanAbsSine += Math.abs(Math.sin(2 * Math.PI * 4 * i / RATE_HZ)) / 32;
+        }
+        double edge = 0.09 / meanAbsSine;
+        double[] amplitudes = {0.2, 0.12, 0.05, edge * (1 + 1e-9), edge * (1 - 1e-9)};
+        double[] xyz = new double[3 * 32 * amplitudes.length];
         for (int i = 0; i < xyz.length / 3; i++) {
             double t = i / RATE_HZ;
             xyz[3 * i + 2] = 64 * (1 + amplitudes[i / 32] * Math.sin(2 * Math.PI * 4 * t));
         }
-        GrossMovement g = DEFAULTS;
-        assertEquals(0.13 / Math.sqrt(2), g.spreadG(xyz, 0, 32), 1e-12);
-        assertEquals(List.of(seconds(1, 2), seconds(3, 4)), g.detect(xyz, RATE_HZ, START_MILLIS));
+        assertEquals(0.2 * meanAbsSine, GrossMovement.magnitudeMadG(xyz, 0, 3 * 32, 64), 1e-12);
+        assertEquals(List.of(seconds(0, 1), seconds(3, 4)), DEFAULTS.detect(xyz, RATE_HZ, START_MILLIS));
         assertEquals(
-                List.of(seconds(1, 2)),
-                new GrossMovement(0.15 / Math.sqrt(2) - 1e-9, 64).detect(xyz, RATE_HZ, START_MILLIS));
+                List.of(seconds(0, 2), seconds(3, 5)),
+                new GrossMovement(0.12 * meanAbsSine - 1e-9, 64).detect(xyz, RATE_HZ, START_MILLIS));
+    }
+
+    @Test
+    void shouldGiveNoMeasureForFewerThanTwoSamplesOrAMissingValue() {
+        double[] xyz = {0, 0, 64, 0, 0, 80, Double.NaN, 0, 64};
+        assertTrue(Double.isNaN(GrossMovement.magnitudeMadG(xyz, 0, 3, 64)));
+        assertTrue(Double.isNaN(GrossMovement.magnitudeMadG(xyz, 0, 9, 64)));
+        // |a| = 1 and 1.25 g: mean 1.125, deviations 0.125 each
+        assertEquals(0.125, GrossMovement.magnitudeMadG(xyz, 0, 6, 64), 1e-15);
     }
 
     @Test
     void shouldIgnoreTappingAndMissingOrPartialSegmentsWhenJudgingMovement() {
         double[] tapping = onGravity(10, burst(0.1, 4, 0, 10));
-        assertEquals(List.of(), DEFAULTS.detect(tapping, RATE_HZ, START_MILLIS), "spread 0.07 g");
+        assertEquals(List.of(), DEFAULTS.detect(tapping, RATE_HZ, START_MILLIS), "MAD 0.06 g");
 
         double[] shaking = onGravity(10.5, burst(0.4, 3, 0, 10.5));
         shaking[3 * 40] = Double.NaN; // second 1 has a missing sample
