@@ -44,7 +44,10 @@ import org.sessionreview.testing.SharedData;
  * hysteresis of {@code cardiac.irregular_leave_share} (the windows ending at 1590-1625 s, whose
  * spans have a 10-15 % share, stay irregular: hr_bpm from all in-range beats, 72.9-73.7 bpm, with
  * hrSeBpm 1.15-1.40), and {@code irregularRhythm}, written like hrSeBpm only where set (the other
- * three recordings' digests unchanged).
+ * three recordings' digests unchanged). Then (2026-12-07, issue 8) all four: gross movement is
+ * the 1 s mean amplitude deviation of {@code |a|} at 0.09 g instead of the three-axis spread at
+ * 0.1 g ({@code GrossMovement}), which changes {@code grossMovementS}, the {@code
+ * acc_gross_movement} rows and the fidget frames left out of the dominant frequency.
  */
 class WearerWindowerFingerprintTest {
     private static final FeatureConfig CONFIG = FeatureConfig.defaults();
@@ -63,10 +66,10 @@ class WearerWindowerFingerprintTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "msr2023, 9247ff57b131f443",
-        "flirt-truncated, 52fe2385dc016812",
-        "stress-predict-S01, c15e7d35ccd64b05",
-        "stress-predict-S05, 85221be752e464a0",
+        "msr2023, 2dd6a8b0c76cc692",
+        "flirt-truncated, 973c1aafbd50cec8",
+        "stress-predict-S01, ed3ab603d7a62f5e",
+        "stress-predict-S05, 0ada09705f1eace9",
     })
     void shouldGiveThePinnedWindowsAndEventsBitForBitWhenRunOverARealRecording(String recording, String digest)
             throws IOException {
