@@ -152,16 +152,7 @@ public final class LiveOptions {
                 }
                 case "--set" -> sets.add(ReviewOptions.value(args, ++i, a));
                 case "--baselines" -> baselinesArg = ReviewOptions.value(args, ++i, a);
-                case "--flink" -> {
-                    String kv = ReviewOptions.value(args, ++i, a);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UsageException(
-                                "--flink takes KEY=VALUE (a Flink configuration option), got '" + kv + "'");
-                    }
-                    flinkConf.put(
-                            kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-                }
+                case "--flink" -> TablesArgument.putFlinkSetting(flinkConf, ReviewOptions.value(args, ++i, a));
                 default -> throw new UsageException("unknown argument '" + a + "' (see live --help)");
             }
         }

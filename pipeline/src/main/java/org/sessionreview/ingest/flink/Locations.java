@@ -21,12 +21,14 @@ import org.sessionreview.storage.LocalEntry;
  */
 public final class Locations {
     /**
-     * {@code scheme://} at the start, as RFC 3986 spells a scheme, or {@code file:}; a Windows
-     * drive letter is not one, and neither is a local name holding a colon ({@code run-10:30},
-     * {@code report-2026-12-07T09:43}): before 2026-12-07 such a name was refused as a URI of the
-     * scheme {@code run-10}.
+     * {@code scheme:/} at the start ({@code s3://bucket}, also {@code hdfs:/path}, the form Flink's
+     * {@code Path} prints for an empty authority), the scheme spelled as RFC 3986 spells it and at
+     * least two characters long, or {@code file:}; a Windows drive letter ({@code C:\x}, {@code
+     * c:/x}) is not one, and neither is a local name holding a colon ({@code run-10:30}, {@code
+     * report-2026-12-07T09:43}): before 2026-12-07 such a name was refused as a URI of the scheme
+     * {@code run-10}.
      */
-    private static final Pattern SCHEME = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]+://|[Ff][Ii][Ll][Ee]:).*");
+    private static final Pattern SCHEME = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]+:/|[Ff][Ii][Ll][Ee]:).*");
 
     private Locations() {}
 

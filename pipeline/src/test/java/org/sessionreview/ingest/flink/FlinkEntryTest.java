@@ -104,6 +104,13 @@ class FlinkEntryTest {
             assertTrue(Locations.scheme(name).isEmpty(), name);
         }
         assertEquals(java.util.Optional.of("s3"), Locations.scheme("s3://bucket/out"));
+        // an empty authority, as Flink's Path prints hdfs:///out (second review): still a URI
+        assertEquals(java.util.Optional.of("hdfs"), Locations.scheme("hdfs:/out"));
+        assertEquals(java.util.Optional.of("s3"), Locations.scheme("s3:/bucket/x"));
+        assertThrows(Locations.UnusableLocationException.class, () -> Locations.of("nosuchfs:/x"));
+        for (String drive : new String[] {"C:\\x", "c:/x"}) {
+            assertTrue(Locations.scheme(drive).isEmpty(), drive);
+        }
         assertEquals(java.util.Optional.of("file"), Locations.scheme("FILE:/tmp/x"));
         assertEquals(LocalEntry.of(tmp), Locations.of("file:" + tmp));
         Locations.UnusableLocationException e = assertThrows(
