@@ -27,4 +27,7 @@ java -jar "$SR_JAR" sql --tables "$WORK/out" --format csv -e "SELECT CASE WHEN s
   GROUP BY CASE WHEN session_id LIKE '%aligned' THEN 'aligned' ELSE 'offset' END, signal ORDER BY v, signal" \
   > "$WORK/windows.csv" 2>> "$WORK/sql.err"
 python3 "$HERE/overlap.py" "$E4_DATA" | tee "$WORK/results.txt"
-python3 "$HERE/check.py" "$WORK/sessions.csv" "$WORK/windows.csv" | tee -a "$WORK/results.txt"
+# check.py's exit code is the script's (a pipe into tee would hide it)
+python3 "$HERE/check.py" "$WORK/sessions.csv" "$WORK/windows.csv" > "$WORK/check.txt" && status=0 || status=$?
+cat "$WORK/check.txt" | tee -a "$WORK/results.txt"
+exit "$status"

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Options of signal quality and artifacts (artifacts/ rows and the masks behind every feature):
  * Kleckner et al. 2018 (EDA range and jumps, temperature), Taylor et al. 2015 (EDA motion),
- * Bouten et al. 1997 (gross movement).
+ * Vähä-Ypyä et al. 2015 (gross movement: the mean amplitude deviation of the ACC magnitude).
  */
 public final class ArtifactOptions {
     private ArtifactOptions() {}

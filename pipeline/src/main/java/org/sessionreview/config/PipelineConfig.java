@@ -28,8 +28,8 @@ public final class PipelineConfig implements Serializable {
             " ",
             "Numbers below are the defaults; the parameter entries (one per declared option) hold the values used.",
             "Quality: EDA < 0.05 uS, > 60 uS or jumps > 10 uS/s masked; EDA motion spikes (steep EDA change with an ACC"
-                    + " jerk within 1 s), temperature off wrist (25-40 degC, fast falls), gross movement (3-axis"
-                    + " spread >= 0.1 g per 1 s), gaps > 3 s between accepted beats and channels that stop early are"
+                    + " jerk within 1 s), temperature off wrist (25-40 degC, fast falls), gross movement (mean"
+                    + " amplitude deviation of |ACC| >= 0.09 g per 1 s; Vaha-Ypya et al. 2015), gaps > 3 s between accepted beats and channels that stop early are"
                     + " written to artifacts/ (Kleckner et al. 2018; Taylor et al. 2015).",
             "EDA: NeuroKit2 cleaning (4th-order 3 Hz low-pass, skipped at <= 6 Hz); streaming tonic = the"
                     + " 0.05 Hz zero-phase Butterworth response cut at +-15 s (tapered), phasic = EDA - tonic,"

@@ -229,7 +229,8 @@ public final class Tables {
             .required(
                     "gross_movement_s",
                     DOUBLE,
-                    "Seconds with gross arm/posture movement; such windows get no anxiety index",
+                    "Seconds with gross movement (1 s mean amplitude deviation of the ACC magnitude >= artifacts.gross_movement_g);"
+                            + " at least scoring.gross_movement_max_s (10 s): no anxiety index",
                     r -> r.grossMovementS)
             .optional(
                     "temp_slope_c_per_min",

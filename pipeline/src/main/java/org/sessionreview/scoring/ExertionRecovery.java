@@ -21,8 +21,10 @@ import org.sessionreview.model.WindowFeatures;
  * <i>Heart and Emotion</i>, the "additional heart rate"; Wilhelm &amp; Grossman 2010, Biol
  * Psychol 84(3)); a wrist band measures activity only as gross movement.
  *
- * <p><b>Sustained exertion, not gestures.</b> Gross movement also comes from talking with the
- * hands, and an animated, anxious client must still be found. Gestures come in phrases of a few
+ * <p><b>Sustained exertion, not gestures.</b> Gross movement can also come from vigorous
+ * gestures (talking with the hands moves |a| less since 2026-12-07, when gross movement became the
+ * mean amplitude deviation of the magnitude rather than the three-axis spread), and an animated,
+ * anxious client must still be found. Gestures come in phrases of a few
  * seconds with pauses between them as speech pauses (McNeill 1992, <i>Hand and Mind</i>, ch. 3;
  * the independent cohorts plant 1-9 s gestures), while walking and climbing stairs move the arm
  * without a pause for as long as they last. So exertion is <em>sustained</em>: a run of

@@ -205,7 +205,7 @@ final class VideoRange {
      * not judged}; null otherwise or without windows in the video. Windows left unscored as the
      * recovery after sustained exertion ({@link WindowFeatures#exertionRecovery}) count too and are
      * named ({@code gross movement in 97 and the recovery after sustained movement in 20 of 360
-     * windows}). Talking with the hands, walking
+     * windows}). Walking, vigorous gestures
      * or adjusting the band can hide a stretch of the session from the index; the data quality,
      * which judges the sensors, does not show it.
      *

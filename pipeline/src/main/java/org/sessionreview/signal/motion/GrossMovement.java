@@ -177,23 +177,25 @@ public final class GrossMovement {
         if (n < 2) {
             return Double.NaN;
         }
-        double[] magnitude = new double[n];
         double mean = 0;
         for (int i = 0; i < n; i++) {
-            int j = from3 + 3 * i;
-            double m = Math.sqrt(xyz[j] * xyz[j] + xyz[j + 1] * xyz[j + 1] + xyz[j + 2] * xyz[j + 2]) / countsPerG;
+            double m = magnitudeG(xyz, from3 + 3 * i, countsPerG);
             if (Double.isNaN(m)) {
                 return Double.NaN;
             }
-            magnitude[i] = m;
             mean += m;
         }
         mean /= n;
+        // the magnitudes again rather than kept in an array: no allocation per segment on this hot path
         double deviation = 0;
-        for (double m : magnitude) {
-            deviation += Math.abs(m - mean);
+        for (int i = 0; i < n; i++) {
+            deviation += Math.abs(magnitudeG(xyz, from3 + 3 * i, countsPerG) - mean);
         }
         return deviation / n;
+    }
+
+    private static double magnitudeG(double[] xyz, int j, double countsPerG) {
+        return Math.sqrt(xyz[j] * xyz[j] + xyz[j + 1] * xyz[j + 1] + xyz[j + 2] * xyz[j + 2]) / countsPerG;
     }
 
     /** Index of the first sample at or after {@code millis} (tolerant of rounding). */

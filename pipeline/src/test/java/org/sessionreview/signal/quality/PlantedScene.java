@@ -38,7 +38,7 @@ final class PlantedScene {
     /** A lasting step of 0.5 uS in one sample (2 uS/s) while the ACC is still. */
     static final double STEEP_STILL_S = 110;
 
-    // ACC (gravity on z; knocks are one sample 30 counts up: jerk 15 g/s, spread 0.08 g)
+    // ACC (gravity on z; knocks are one sample 30 counts up: jerk 15 g/s, MAD of |a| about 0.03 g)
     /** A knock with no EDA change. */
     static final double LONE_KNOCK_S = 30;
     /** Shaking at 3 Hz with 0.4 g from here to {@link #SHAKE_END_S}: gross movement. */
