@@ -75,7 +75,14 @@ public final class LocalTables implements AutoCloseable {
         if (tables instanceof LocalEntry local) {
             return new LocalTables(tables, local.path(), false);
         }
-        LocalTables copy = new LocalTables(tables, Files.createTempDirectory("session-review-tables-"), true);
+        Path dir = Files.createTempDirectory("session-review-tables-");
+        LocalTables copy;
+        try {
+            copy = new LocalTables(tables, dir, true);
+        } catch (IllegalStateException shuttingDown) { // no hook can be added: the folder would stay
+            deleteTree(dir);
+            throw new IOException("cannot copy " + tables + ": the JVM is shutting down", shuttingDown);
+        }
         boolean complete = false;
         try {
             for (String name : names) {
