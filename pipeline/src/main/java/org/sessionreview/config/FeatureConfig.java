@@ -156,7 +156,7 @@ public final class FeatureConfig implements Serializable {
         return get(ArtifactOptions.EDA_MAX_JUMP_US_PER_S);
     }
 
-    public double grossMovementSdG() {
+    public double grossMovementG() {
         return get(ArtifactOptions.GROSS_MOVEMENT_G);
     }
 

@@ -82,7 +82,7 @@ final class FeatureSteps {
 
     /** Gross movement ({@code artifacts.gross_movement_g}) on E4 units. */
     static GrossMovement grossMovement(FeatureConfig c) {
-        return new GrossMovement(c.grossMovementSdG(), AccMagnitude.E4_COUNTS_PER_G);
+        return new GrossMovement(c.grossMovementG(), AccMagnitude.E4_COUNTS_PER_G);
     }
 
     /** Fidget spectrum ({@code motion.*}), frames with gross movement excluded. */

@@ -28,7 +28,7 @@ import org.sessionreview.signal.motion.SegmentCache;
  *       (an accelerometer at 12 Hz or less for the default band).
  *   <li>{@code grossMovementS} = seconds of the window, counted in whole 1 s segments, in which
  *       the mean amplitude deviation of {@code |a|} (g, {@link GrossMovement#magnitudeMadG})
- *       reaches {@code grossMovementSdG} (default {@value GrossMovement#DEFAULT_THRESHOLD_G} g):
+ *       reaches {@code grossMovementG} (default {@value GrossMovement#DEFAULT_THRESHOLD_G} g):
  *       walking and other exertion, which raise EDA and heart rate (DOMAIN.md 4.0). Turning the
  *       wrist (gestures, typing) keeps {@code |a|} and tapping of a few hundredths of a g stays
  *       below it.
@@ -133,9 +133,9 @@ public final class MotionFeatures {
                 from,
                 to,
                 acc.rateHz(),
-                config.grossMovementSdG(),
+                config.grossMovementG(),
                 acc.t0Millis(),
-                frames == null ? null : frames.segmentSpreads());
+                frames == null ? null : frames.segmentMeasures());
         return new Result(quality, deviation / valid, fidget, fidgetHz, gross);
     }
 
@@ -215,16 +215,16 @@ public final class MotionFeatures {
      * measures shared with the stream's earlier windows (reused only for bit-identical samples).
      *
      * @param t0Millis time of sample 0 of {@code xyz}, epoch ms: places a segment on the stream's grid
-     * @param spreads the stream's segment measures; null computes each
+     * @param measures the stream's segment measures; null computes each
      */
     static double grossMovementSeconds(
-            double[] xyz, int from, int to, double rateHz, double thresholdG, double t0Millis, SegmentCache spreads) {
+            double[] xyz, int from, int to, double rateHz, double thresholdG, double t0Millis, SegmentCache measures) {
         int segment = Math.max(2, (int) Math.round(rateHz));
         double seconds = 0;
         for (int s = from; s + segment <= to; s += segment) {
-            double mad = spreads == null
+            double mad = measures == null
                     ? segmentMadG(xyz, 3 * s, 3 * (s + segment))
-                    : spreads.get(
+                    : measures.get(
                             Math.floorDiv(Math.round(t0Millis * rateHz / 1000.0) + s, (long) segment),
                             xyz,
                             3 * s,

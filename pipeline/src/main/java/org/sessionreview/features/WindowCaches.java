@@ -10,7 +10,7 @@ import org.sessionreview.signal.motion.FidgetFrameCache;
  * each beat 36 times). Not state: every cache reuses a result only for bit-identical inputs and
  * combines its parts in a fixed order, so a lost cache (a restore) costs time, never bits.
  *
- * @param fidgetFrames the ACC frames' spectra and 1 s segment spreads
+ * @param fidgetFrames the ACC frames' spectra and 1 s segment measures
  * @param hrvBlocks the HRV spectrum's per-hop Fourier sums of the device beats
  * @param grids the arrays the windows' regular grids are written into, one per channel and use
  * @param temperatureSlope the trailing temperature slope (built once from the configuration) and

@@ -16,7 +16,7 @@ import org.sessionreview.signal.motion.GrossMovement;
  * 9c5af76): {@code MotionFeatures.compute} with {@code FidgetSpectrum.analyse}, every FFT frame
  * of every window transformed afresh and {@code |a|} computed once for the features and again for
  * the spectrum, and every window's 1 s gross-movement segments computed afresh (before the segment
- * spreads were shared too). Kept as the reference that {@link MotionFeaturesReferenceTest} holds the shared
+ * measures were shared too). Kept as the reference that {@link MotionFeaturesReferenceTest} holds the shared
  * frames to.
  */
 final class MotionFeaturesReference {
@@ -51,7 +51,7 @@ final class MotionFeaturesReference {
             fidget = spectrum.frameBandPowerSum / spectrum.frames;
         }
         Double fidgetHz = fidget == null ? null : spectrum.dominantHz;
-        double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementSdG());
+        double gross = grossMovementSeconds(acc.values(), from, to, acc.rateHz(), config.grossMovementG());
         return new MotionFeatures.Result(quality, deviation / valid.length, fidget, fidgetHz, gross);
     }
 
@@ -72,7 +72,7 @@ final class MotionFeaturesReference {
             sumW2 += hann[i] * hann[i];
         }
         double[] magnitude = AccMagnitude.magnitudeG(xyz, AccMagnitude.E4_COUNTS_PER_G);
-        List<GrossMovement.Interval> moving = new GrossMovement(config.grossMovementSdG(), AccMagnitude.E4_COUNTS_PER_G)
+        List<GrossMovement.Interval> moving = new GrossMovement(config.grossMovementG(), AccMagnitude.E4_COUNTS_PER_G)
                 .detect(xyz, rateHz, startMillis);
         double binHz = rateHz / m;
         double[] meanPsd = new double[m / 2 + 1];

@@ -28,8 +28,8 @@ class MotionFeaturesReferenceTest {
         long lookups = 0;
         int windows = 0;
         int withFidget = 0;
-        long spreadHits = 0;
-        long spreadLookups = 0;
+        long measureHits = 0;
+        long measureLookups = 0;
         int withGross = 0;
         for (int seed = 0; seed < 12; seed++) {
             Random rng = new Random(seed);
@@ -48,8 +48,9 @@ class MotionFeaturesReferenceTest {
             }
             hits += cache.hits();
             lookups += cache.lookups();
-            spreadHits += cache.spreads().hits() + cache.segmentSpreads().hits();
-            spreadLookups += cache.spreads().lookups() + cache.segmentSpreads().lookups();
+            measureHits += cache.measures().hits() + cache.segmentMeasures().hits();
+            measureLookups +=
+                    cache.measures().lookups() + cache.segmentMeasures().lookups();
             assertTrue(cache.size() <= 40, "the cache keeps about one window: " + cache.size());
         }
         System.out.println("[MotionFeaturesReferenceTest] " + windows + " windows, " + withFidget
@@ -57,9 +58,10 @@ class MotionFeaturesReferenceTest {
         assertTrue(withFidget > windows / 2, withFidget + " of " + windows + " windows with a fidget power");
         assertTrue(hits > lookups / 3, "frames shared: " + hits + " of " + lookups);
         System.out.println("[MotionFeaturesReferenceTest] " + withGross + " windows with gross movement; 1 s segment"
-                + " spreads taken from the cache: " + spreadHits + " of " + spreadLookups);
+                + " measures taken from the cache: " + measureHits + " of " + measureLookups);
         assertTrue(withGross > windows / 4, withGross + " of " + windows + " windows with gross movement");
-        assertTrue(spreadHits > spreadLookups / 2, "segment spreads shared: " + spreadHits + " of " + spreadLookups);
+        assertTrue(
+                measureHits > measureLookups / 2, "segment measures shared: " + measureHits + " of " + measureLookups);
     }
 
     @Test
@@ -77,7 +79,7 @@ class MotionFeaturesReferenceTest {
         assertEquals(MotionFeaturesReference.compute(acc, s, e, CONFIG), actual);
         assertNotNull(actual.fidgetPower());
         assertEquals(0, cache.hits());
-        assertEquals(0, cache.spreads().hits() + cache.segmentSpreads().hits());
+        assertEquals(0, cache.measures().hits() + cache.segmentMeasures().hits());
     }
 
     /**

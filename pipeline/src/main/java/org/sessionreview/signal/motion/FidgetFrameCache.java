@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * that start before the first frame of the latest analysis are dropped (windows move forward), so
  * it holds about one window of frames (E4, 30 s windows: about 30 frames of 4 s, 40 KB).
  *
- * <p>It also holds the stream's 1 s gross-movement segments ({@link #spreads()}, {@link
- * #segmentSpreads()}), which overlapping windows share the same way: reused only for
+ * <p>It also holds the stream's 1 s gross-movement segments ({@link #measures()}, {@link
+ * #segmentMeasures()}), which overlapping windows share the same way: reused only for
  * bit-identical samples, and its sorted hop blocks of {@code |a|} ({@link #medians()}), from which
  * the windows' medians are merged.
  *
@@ -30,8 +30,8 @@ public final class FidgetFrameCache {
     private Object settings;
     private long lookups;
     private long hits;
-    private final SegmentCache spreads = new SegmentCache();
-    private final SegmentCache segmentSpreads = new SegmentCache();
+    private final SegmentCache measures = new SegmentCache();
+    private final SegmentCache segmentMeasures = new SegmentCache();
     private final MedianBlocks medians = new MedianBlocks();
     /** The frames' Hann window and transform buffers (the same for every window of the stream). */
     private FidgetSpectrum.FrameTransform transform;
@@ -60,13 +60,13 @@ public final class FidgetFrameCache {
      * The movement measures ({@link GrossMovement#magnitudeMadG}) of {@link GrossMovement}'s 1 s
      * segments (from each window's first sample), g.
      */
-    public SegmentCache spreads() {
-        return spreads;
+    public SegmentCache measures() {
+        return measures;
     }
 
     /** The movement measures of the window-aligned 1 s segments of {@code MotionFeatures}, g. */
-    public SegmentCache segmentSpreads() {
-        return segmentSpreads;
+    public SegmentCache segmentMeasures() {
+        return segmentMeasures;
     }
 
     /** Sorted 5 s blocks of {@code |a|} for the windows' medians ({@code MotionFeatures}). */

@@ -156,7 +156,7 @@ public final class FidgetSpectrum {
         }
         List<GrossMovement.Interval> moving = grossMovement == null
                 ? List.of()
-                : grossMovement.detect(xyz, rateHz, startMillis, cache == null ? null : cache.spreads());
+                : grossMovement.detect(xyz, rateHz, startMillis, cache == null ? null : cache.measures());
         FrameTransform transform = cache == null ? null : cache.transform();
         if (transform == null || transform.len != len || Double.compare(transform.rateHz, rateHz) != 0) {
             transform = new FrameTransform(len, rateHz);

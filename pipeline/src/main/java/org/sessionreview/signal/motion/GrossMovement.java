@@ -38,7 +38,7 @@ import java.util.List;
  * MotionFeatures}), which use the same measure and threshold.
  */
 public final class GrossMovement {
-    /** Default MAD threshold, g (FeatureConfig {@code grossMovementSdG}). */
+    /** Default MAD threshold, g (FeatureConfig {@code grossMovementG}). */
     public static final double DEFAULT_THRESHOLD_G = 0.09;
     /** Segment length, milliseconds. */
     public static final double SEGMENT_MILLIS = 1000;
@@ -111,11 +111,11 @@ public final class GrossMovement {
      * calls on the same stream (the same intervals: a measure is reused only for bit-identical
      * samples).
      *
-     * @param spreads the stream's segment measures ({@link #magnitudeMadG}), keyed by the segment
+     * @param measures the stream's segment measures ({@link #magnitudeMadG}), keyed by the segment
      *     start in seconds (rounded); null computes each
      */
-    public List<Interval> detect(double[] xyz, double rateHz, double startMillis, SegmentCache spreads) {
-        return detect(xyz, rateHz, startMillis, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, spreads);
+    public List<Interval> detect(double[] xyz, double rateHz, double startMillis, SegmentCache measures) {
+        return detect(xyz, rateHz, startMillis, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, measures);
     }
 
     private List<Interval> detect(
@@ -124,9 +124,9 @@ public final class GrossMovement {
             double startMillis,
             double coreFromMillis,
             double coreToMillis,
-            SegmentCache spreads) {
-        if (spreads != null) {
-            spreads.use(countsPerG);
+            SegmentCache measures) {
+        if (measures != null) {
+            measures.use(countsPerG);
         }
         int n = xyz.length / 3;
         double endMillis = startMillis + n * 1000.0 / rateHz;
@@ -143,9 +143,9 @@ public final class GrossMovement {
             }
             int i0 = sampleAtOrAfter(segStart, startMillis, rateHz);
             int i1 = sampleAtOrAfter(segEnd, startMillis, rateHz);
-            double mad = spreads == null
+            double mad = measures == null
                     ? magnitudeMadG(xyz, 3 * i0, 3 * i1, countsPerG)
-                    : spreads.get(
+                    : measures.get(
                             Math.round(segStart / SEGMENT_MILLIS),
                             xyz,
                             3 * i0,
