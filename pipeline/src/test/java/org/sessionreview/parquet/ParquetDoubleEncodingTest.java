@@ -119,6 +119,49 @@ class ParquetDoubleEncodingTest {
         assertTrue(dictionaryEncoded(slow, "few"), "the old writer did use a dictionary");
     }
 
+    /**
+     * Two tables written side by side, as the review's sinks do: the writer of a table without a
+     * {@code random} column is built while the first table's file is open, and the first file
+     * then starts new row groups. Parquet-java up to 1.17 kept one values-writer factory for the
+     * whole JVM, initialised with the properties of the writer built last (apache/parquet-java
+     * GH-3224, GH-3497), so the first file's later row groups took the other table's properties
+     * and dictionary-encoded its doubles.
+     */
+    @Test
+    void shouldKeepDoublesPlainInEveryRowGroupWhileAnotherTableIsWritten() throws IOException {
+        TableSchema<double[]> other = TableSchema.<double[]>builder("other")
+                .description("test")
+                .required("value", ColumnType.DOUBLE, "value", r -> r[0])
+                .build();
+        Path first = dir.resolve("first/doubles/part-0.parquet");
+        Path second = dir.resolve("second/other/part-0.parquet");
+        Files.createDirectories(first.getParent());
+        Files.createDirectories(second.getParent());
+        double[][] rows = rows(1_500_000, 20261207L);
+        int blocks;
+        try (ParquetWriter<double[]> a = ParquetTables.writer(SCHEMA, Map.of(), new LocalOutputFile(first))) {
+            for (int i = 0; i < 1_000; i++) {
+                a.write(rows[i]);
+            }
+            try (ParquetWriter<double[]> b = ParquetTables.writer(other, Map.of(), new LocalOutputFile(second))) {
+                for (int i = 0; i < rows.length; i++) {
+                    if (i >= 1_000) {
+                        a.write(rows[i]);
+                    }
+                    b.write(new double[] {i % 10});
+                }
+            }
+        }
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(first))) {
+            blocks = r.getFooter().getBlocks().size();
+        }
+        assertTrue(blocks >= 2, "the first file must span row groups, has " + blocks);
+        assertFalse(dictionaryEncoded(first, "random"), "random in a later row group");
+        assertFalse(dictionaryEncoded(first, "few"), "few in a later row group");
+        assertFalse(dictionaryEncoded(second, "value"));
+        assertTrue(dictionaryEncoded(first, "session_id"), "strings keep their dictionary");
+    }
+
     private static boolean dictionaryEncoded(Path file, String column) throws IOException {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
             for (BlockMetaData block : r.getFooter().getBlocks()) {
