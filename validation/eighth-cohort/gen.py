@@ -285,7 +285,7 @@ def gen_wearer(folder, p, rng, start_unix, total, ep):
     pitch = rng.uniform(-0.6, 0.6)
     roll = rng.uniform(-0.6, 0.6)
     ffreq = rng.uniform(2.5, 5.0)
-    famp = rng.uniform(1.3, 1.9)  # 0.02-0.03 g: small, under the gross-movement spread
+    famp = rng.uniform(1.3, 1.9)  # 0.02-0.03 g: small, under the gross-movement threshold (1 s MAD of |a| at 0.09 g)
     acc_rows = []
     gi = 0
     for i in range(na):
