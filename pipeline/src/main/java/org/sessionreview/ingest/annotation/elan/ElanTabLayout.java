@@ -125,6 +125,54 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     }
 
     /**
+     * {@link #sniff(List)} on the file's first data row, checked against all its data rows: a
+     * msec-only export with "Begin Time" and "Duration" ticked ({@code Client 190000 25000 CODE})
+     * reads on its first row like a tier, a numeric participant and one begin, since the row's
+     * second time is before its first. A participant (or a tier) is a name: a numeric cell taken
+     * for one that changes within a tier (or, without a tier column, takes a new value on more than
+     * half of at least four rows) is the begin time, and the layout starts there (thirteenth audit:
+     * such exports were refused as an unrecognised format; DOMAIN.md 1.2, README "ELAN
+     * Export").
+     *
+     * @param first the first data row's cells
+     * @param rows every data row's cells (blank and {@code #} header rows left out)
+     */
+    public static Optional<ElanTabLayout> sniff(List<String> first, List<List<String>> rows) {
+        Optional<ElanTabLayout> row = sniff(first);
+        if (row.isEmpty()) {
+            return row;
+        }
+        int name = row.get().leadingColumns() - 1;
+        if (name < 0 || !TimeFormat.MILLIS.matches(first.get(name)) || !changesLikeATime(rows, name)) {
+            return row;
+        }
+        ElanTabLayout earlier = from(first, name);
+        return earlier == null ? row : Optional.of(earlier);
+    }
+
+    /** Whether a column of numbers changes as times do, not as a tier's or participant's name. */
+    private static boolean changesLikeATime(List<List<String>> rows, int column) {
+        java.util.Map<String, String> perTier = new java.util.HashMap<>();
+        java.util.Set<String> values = new java.util.HashSet<>();
+        int n = 0;
+        for (List<String> r : rows) {
+            if (r.size() <= column) {
+                continue;
+            }
+            String v = r.get(column).trim();
+            values.add(v);
+            n++;
+            if (column > 0) {
+                String before = perTier.putIfAbsent(r.get(0).trim(), v);
+                if (before != null && !before.equals(v)) {
+                    return true;
+                }
+            }
+        }
+        return column == 0 && n >= 4 && values.size() * 2 > n;
+    }
+
+    /**
      * Whether the row's times make sense under the layout: three groups, the duration is end -
      * begin; two, the end is not before the begin; one, always.
      */

@@ -63,7 +63,7 @@ public final class ElanTabParser implements AnnotationParser {
             return true;
         }
         Optional<DelimitedTable.Row> first = firstDataRow(table);
-        Optional<ElanTabLayout> layout = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
+        Optional<ElanTabLayout> layout = first.flatMap(r -> ElanTabLayout.sniff(r.cells(), dataRows(table)));
         if (layout.isEmpty()) {
             return false;
         }
@@ -104,6 +104,14 @@ public final class ElanTabParser implements AnnotationParser {
         return 0;
     }
 
+    /** The cells of every row that is neither blank nor a {@code #} header line. */
+    static List<List<String>> dataRows(DelimitedTable table) {
+        return table.rows().stream()
+                .filter(r -> !isSkipped(r))
+                .map(DelimitedTable.Row::cells)
+                .toList();
+    }
+
     static boolean isSkipped(DelimitedTable.Row r) {
         return r.isBlank() || r.cell(0).startsWith("#");
     }
@@ -115,7 +123,7 @@ public final class ElanTabParser implements AnnotationParser {
         ElanTabLayout l = layout;
         if (l == null) {
             Optional<DelimitedTable.Row> first = firstDataRow(table);
-            Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells()));
+            Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells(), dataRows(table)));
             if (sniffed.isEmpty() && ElanTabColumns.detect(table).isPresent()) {
                 ElanTabColumns.parse(table, ElanTabColumns.detect(table).get(), sink);
                 table.rejectFaults(sink);

@@ -96,6 +96,34 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadAMillisecondExportWithBeginAndDurationAndNoEnd() {
+        // thirteenth audit: "msec" with Begin Time and Duration ticked was refused as an unrecognised
+        // format (its first row read as tier, numeric participant 190000, begin 25 s)
+        String withTier = "Client\t190000\t25000\tRUP_W_DENIAL\n"
+                + "Client\t300000\t40\tAFF_CUE\n"
+                + "significance\t190000\t25000\t3\n"
+                + "therapist-codes\t230000\t20000\tTURN_TH\n"
+                + "therapist-codes\t230000\t10000\tRES_INVITE_DISCUSS_RELATIONSHIP\n";
+        ParseResult<RawAnnotation> r = parse(withTier);
+        assertBalanced(r, 4, 0);
+        assertEquals(190.0, r.records().get(0).startS(), EPS);
+        assertEquals(215.0, r.records().get(0).endS(), EPS);
+        assertEquals("Client", r.records().get(0).actorHint());
+        assertEquals("3", r.records().get(0).modifiers().get("significance"));
+        assertEquals(240.0, r.records().get(3).endS(), EPS);
+        // without tier or participant columns
+        String bare = "190000\t25000\tRUP_W_DENIAL\n300000\t40\tAFF_CUE\n"
+                + "420000\t8000\tRUP_C_COMPLAINT_THERAPIST\n560000\t40\tANX_STR_SIGH\n";
+        ParseResult<RawAnnotation> b = parse(bare);
+        assertBalanced(b, 4, 0);
+        assertEquals(428.0, b.records().get(2).endS(), EPS);
+        assertEquals("ANX_STR_SIGH", b.records().get(3).label());
+        // a numeric participant that stays the same within its tier is still a participant
+        String participant = "Client\t101\t754500\t760000\tANX_STR_SIGH\n" + "Client\t101\t780000\t785000\tAFF_CUE\n";
+        assertEquals(754.5, parse(participant).records().get(0).startS(), EPS);
+    }
+
+    @Test
     void shouldReadBeginAndDurationInTheColumnPerTierLayoutWhenItsHeaderSaysDuration() {
         String text = "Begin Time - hh:mm:ss.ms\tDuration - hh:mm:ss.ms\tClient codes\n"
                 + "00:12:34.500\t00:00:05.500\tANX_STR_SIGH\n";
