@@ -2,8 +2,8 @@ package org.sessionreview.ingest.annotation.boris;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sessionreview.ingest.annotation.ParseSink;
+import org.sessionreview.ingest.annotation.SessionIdKey;
 
 /**
  * Which observations of a BORIS file belong to the session being read. A study's BORIS project
@@ -80,26 +80,9 @@ final class BorisObservations {
                         + " (name the session's observation after session_id, or export it alone)";
     }
 
-    /**
-     * An id compared without case, each run of spaces and punctuation one separator, none at the
-     * ends ({@code "P01 Session-3"} is {@code p01_session_3}). The separators are kept, not
-     * dropped: {@code P1-12} and {@code P11-2} are different sessions.
-     */
+    /** An id's comparison key: {@link SessionIdKey#of}. */
     static String key(String id) {
-        StringBuilder b = new StringBuilder();
-        boolean gap = false;
-        for (int cp : id.toLowerCase(Locale.ROOT).codePoints().toArray()) {
-            if (Character.isLetterOrDigit(cp)) {
-                if (gap && b.length() > 0) {
-                    b.append('_');
-                }
-                b.appendCodePoint(cp);
-                gap = false;
-            } else {
-                gap = true;
-            }
-        }
-        return b.toString();
+        return SessionIdKey.of(id);
     }
 
     /** A list of n zeros, to count events per observation. */

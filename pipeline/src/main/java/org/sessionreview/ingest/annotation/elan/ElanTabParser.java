@@ -140,10 +140,13 @@ public final class ElanTabParser implements AnnotationParser {
         }
         // file order: each row a record, a reject, or a modifier of the coded row containing it
         java.util.TreeMap<Long, Object> byLine = new java.util.TreeMap<>();
+        ElanTabFiles files = new ElanTabFiles(
+                table.rows().stream().filter(r -> !isSkipped(r)).toList(), l.valueColumn(), sessionId);
+        files.skipped().forEach((line, reason) -> byLine.put(line, new Rejected(reason, null)));
         List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
         List<ElanTabModifiers.Coded> coded = new ArrayList<>();
         for (DelimitedTable.Row row : table.rows()) {
-            if (isSkipped(row)) {
+            if (isSkipped(row) || !files.reads(row.line())) {
                 continue;
             }
             try {

@@ -124,6 +124,29 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadOnlyTheSessionsFileOfAMultiFileExport() {
+        // thirteenth audit: a multi-file export (file name and path columns after the value) had
+        // every file's rows read into the session, another session's events among them
+        String text = "Client\t190.0\t215.0\tRUP_W_DENIAL\tp01_session_3.eaf\tC:\\corpus\\p01_session_3.eaf\n"
+                + "Therapist\t230.0\t240.0\tRES_INVITE_DISCUSS_RELATIONSHIP\tp01_session_3.eaf\tC:\\corpus\\p01_session_3.eaf\n"
+                + "Client\t192.5\t217.5\tRUP_W_DENIAL\tp02_session_1.eaf\tC:\\corpus\\p02_session_1.eaf\n"
+                + "Client\t302.5\t303.0\tAFF_CUE\tp02_session_1.eaf\tC:\\corpus\\p02_session_1.eaf\n";
+        assertEquals(Optional.of(AnnotationFormat.ELAN_TAB), AnnotationFormat.detect("corpus.txt", text));
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(text), "corpus.txt", "P01 Session-3");
+        assertBalanced(r, 2, 1);
+        assertEquals(215.0, r.records().get(0).endS(), EPS);
+        assertEquals("RES_INVITE_DISCUSS_RELATIONSHIP", r.records().get(1).label());
+        String reason = AnnotationFixtures.rejectAt(r, 3).reason;
+        assertEquals(true, reason.startsWith("file 2 of 2 of a multi-file ELAN export (2 rows) not read"), reason);
+        assertEquals(false, reason.contains("p02"), "file names are never written: " + reason);
+        // no file named after the session: none is read
+        assertBalanced(parser.parse(AnnotationFixtures.utf8(text), "corpus.txt", "P03"), 0, 2);
+        // an export of one file is read whatever its name
+        String one = text.lines().limit(2).map(x -> x + "\n").reduce("", String::concat);
+        assertBalanced(parser.parse(AnnotationFixtures.utf8(one), "corpus.txt", "P03"), 2, 0);
+    }
+
+    @Test
     void shouldReadBeginAndDurationInTheColumnPerTierLayoutWhenItsHeaderSaysDuration() {
         String text = "Begin Time - hh:mm:ss.ms\tDuration - hh:mm:ss.ms\tClient codes\n"
                 + "00:12:34.500\t00:00:05.500\tANX_STR_SIGH\n";
