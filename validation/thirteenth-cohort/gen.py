@@ -872,7 +872,7 @@ def main():
             fn = "codes_strings.jsonl"; w_jsonl_strings(p(fn), evs); point_end = False
         elif vid == "tabH":
             fn = "corpus_export.txt"; w_tab_h(p(fn), evs, sid)
-            rejects.append(("", "README silent; by analogy with BORIS's several observations: the other .eaf's rows are not read (one reject)"))
+            rejects.append(("multi-file ELAN export", "README silent before this audit; as for BORIS's several observations: the other .eaf's rows are not read (one reject)"))
         elif vid == "eaf28_gz":
             import gzip
             fn = "coding28.eaf.gz"
