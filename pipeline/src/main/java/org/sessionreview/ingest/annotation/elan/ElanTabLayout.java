@@ -132,7 +132,8 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
      * for one that changes within a tier (or, without a tier column, takes a new value on more than
      * half of at least four rows) is the begin time, and the layout starts there (thirteenth audit:
      * such exports were refused as an unrecognised format; DOMAIN.md 1.2, README "ELAN
-     * Export").
+     * Export"). The other way round, a msec begin that keeps one value within each tier (in a tier
+     * of two or more rows) is a numeric participant, and the times start after it.
      *
      * @param first the first data row's cells
      * @param rows every data row's cells (blank and {@code #} header rows left out)
@@ -142,12 +143,42 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
         if (row.isEmpty()) {
             return row;
         }
-        int name = row.get().leadingColumns() - 1;
-        if (name < 0 || !TimeFormat.MILLIS.matches(first.get(name)) || !changesLikeATime(rows, name)) {
-            return row;
+        ElanTabLayout l = row.get();
+        int name = l.leadingColumns() - 1;
+        if (name >= 0 && TimeFormat.MILLIS.matches(first.get(name)) && changesLikeATime(rows, name)) {
+            ElanTabLayout earlier = from(first, name);
+            return earlier == null ? row : Optional.of(earlier);
         }
-        ElanTabLayout earlier = from(first, name);
-        return earlier == null ? row : Optional.of(earlier);
+        int begin = l.firstTimeColumn();
+        if (l.formats().get(0) == TimeFormat.MILLIS
+                && begin > 0
+                && begin + 1 < first.size()
+                && constantLikeAName(rows, begin)) {
+            // tier, numeric participant (101), msec begin and duration: the first row reads as
+            // begin 101 ms, end and a duration that disagrees
+            ElanTabLayout later = from(first, begin + 1);
+            return later == null ? row : Optional.of(later);
+        }
+        return row;
+    }
+
+    /** Whether a column keeps one value within each tier, as a participant does, in some tier of two or more rows. */
+    private static boolean constantLikeAName(List<List<String>> rows, int column) {
+        java.util.Map<String, String> perTier = new java.util.HashMap<>();
+        boolean repeated = false;
+        for (List<String> r : rows) {
+            if (r.size() <= column) {
+                continue;
+            }
+            String before = perTier.putIfAbsent(r.get(0).trim(), r.get(column).trim());
+            if (before != null) {
+                if (!before.equals(r.get(column).trim())) {
+                    return false;
+                }
+                repeated = true;
+            }
+        }
+        return repeated;
     }
 
     /** Whether a column of numbers changes as times do, not as a tier's or participant's name. */

@@ -121,6 +121,15 @@ class ElanTabExportVariantsTest {
         // a numeric participant that stays the same within its tier is still a participant
         String participant = "Client\t101\t754500\t760000\tANX_STR_SIGH\n" + "Client\t101\t780000\t785000\tAFF_CUE\n";
         assertEquals(754.5, parse(participant).records().get(0).startS(), EPS);
+        // ... also before msec begin and duration (read on the first row as begin 101 ms)
+        String withParticipant = "Client\t101\t190000\t25000\tRUP_W_DENIAL\n"
+                + "Client\t101\t300000\t40\tAFF_CUE\n"
+                + "Therapist\t102\t230000\t10000\tRES_INVITE_DISCUSS_RELATIONSHIP\n";
+        ParseResult<RawAnnotation> p = parse(withParticipant);
+        assertBalanced(p, 3, 0);
+        assertEquals(215.0, p.records().get(0).endS(), EPS);
+        assertEquals(240.0, p.records().get(2).endS(), EPS);
+        assertEquals("Therapist", p.records().get(2).actorHint());
     }
 
     @Test
