@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Thirteenth cohort: one coding, many export variants.
+"""Thirteenth cohort: one coding, 35 export variants.
 
-gen.py SEED DIR writes DIR/sessions/<32 sessions> and DIR/plan.json. Every session has the same
+gen.py SEED DIR writes DIR/sessions/<35 sessions> and DIR/plan.json. Every session has the same
 15-minute physiology (the third cohort's E4 model, ../third-cohort/gen.py, one random stream per
 seed, no planted arousal) and the same coded events (EVENTS below), each written in one export
 variant of ELAN, BORIS or the project's own formats (DOMAIN.md 1.1-1.3, README "Annotations").
@@ -405,6 +405,9 @@ def w_tab(path, evs, variant):
         elif variant == "C":  # tier first, msec begin + duration
             for tier, part, b, e, v in tab_rows(evs):
                 f.write("\t".join([tier, str(b), str(e - b), v]) + "\n")
+        elif variant == "I":  # tier, numeric participant, msec begin + duration
+            for tier, part, b, e, v in tab_rows(evs):
+                f.write("\t".join([tier, "102" if tier == "therapist-codes" else "101", str(b), str(e - b), v]) + "\n")
         elif variant == "D":  # tier, hh:mm:ss.ms + SMPTE begin/end, value, then file name and path
             for tier, part, b, e, v in tab_rows(evs):
                 f.write("\t".join([tier, hms(b), smpte(b), hms(e), smpte(e), v, "session.eaf",
@@ -468,6 +471,17 @@ def w_boris9_tab(path, evs, sid, sep="\t", subjects=("client", "therapist"), off
         f.write("\n".join(lines) + "\n")
 
 
+def w_boris9_live(path, evs, sid):
+    """BORIS 9 tabular TSV of a live observation: Source and media columns NA, subjects client/therapist."""
+    cols = BORIS9_TAB + ["Behavior type", "Time", "Media file name", "Image index", "Image file path", "Comment"]
+    L = ["\t".join(cols)]
+    for t, role, code, status, md in boris_bouts(evs):
+        L.append("\t".join([sid, "2026-03-02 10:00:00", "", "%.3f" % DUR, "Live observation", "NA", "0.0", "NA",
+                            "NA", role, code, fam(code), status, "%.3f" % (t / 1000), "NA", "NA", "NA", ""]))
+    with open(path, "w", newline="") as f:
+        f.write("\n".join(L) + "\n")
+
+
 def w_boris_legacy(path, evs, sid):
     L = ["Observation id\t%s" % sid, "", "Media file(s)", "", "Player #1\tsession.mp4", "",
          "Observation date\t2026-03-02 10:00:00", "", "Description\t", "", "Time offset (s)\t0.0", "",
@@ -498,7 +512,7 @@ def w_boris9_agg(path, evs, sid):
         f.write("\r\n".join(L) + "\r\n")
 
 
-def w_boris_project(path, evs, sid, offset=0.0):
+def w_boris_project(path, evs, sid, offset=0.0, live=False):
     codes = sorted({e[2] for e in evs})
     bconf = {}
     for i, c in enumerate(codes):
@@ -514,15 +528,18 @@ def w_boris_project(path, evs, sid, offset=0.0):
     for e in evs:
         subj = "client" if e[3] == "client" else "therapist"
         md = "|".join(str(v) for v in e[4].values())
-        events.append([e[0] / 1000, subj, e[2], md, "", 0])
+        tail = [] if live else [0]  # a LIVE observation's events have no frame index
+        events.append([e[0] / 1000, subj, e[2], md, ""] + tail)
         if e[1] is not None:
-            events.append([e[1] / 1000, subj, e[2], md, "", 0])
+            events.append([e[1] / 1000, subj, e[2], md, ""] + tail)
     events.sort(key=lambda r: r[0])
     obs = {"type": "MEDIA", "date": "2026-03-02T10:00:00", "description": "", "time offset": offset,
            "file": {"1": ["session.mp4"], "2": []}, "independent_variables": {},
            "media_info": {"length": {"session.mp4": 900.0}, "fps": {"session.mp4": 25.0},
                           "hasVideo": {"session.mp4": True}, "hasAudio": {"session.mp4": True}, "offset": {"1": 0.0}},
            "close_behaviors_between_videos": False, "visualize_spectrogram": False, "events": events}
+    if live:
+        obs.update({"type": "LIVE", "file": {}, "media_info": {}})
     other = json.loads(json.dumps(obs))
     other["events"] = [[r[0] + 3.0] + r[1:] for r in events[:6]]
     proj = {"time_format": "hh:mm:ss", "project_name": "therapy", "project_date": "2026-03-01T12:00:00",
@@ -772,6 +789,9 @@ VARIANTS = [
     ("boris_project_gz", ".boris.gz: the project as boris_project, gzip-compressed"),
     ("jsonl_strings", "native JSONL: onset/offset/label/speaker, times as mm:ss.fff strings"),
     ("tabH", "ELAN tab multi-file export: file name and path columns, rows of this session's .eaf and of another .eaf"),
+    ("boris_project_live", ".boris project with a LIVE observation (events of five elements, no frame index)"),
+    ("boris9_live", "BORIS 9 tabular TSV of a live observation: Source, media duration, FPS and media file NA"),
+    ("tabI", "ELAN tab: tier, numeric participant 101/102, msec begin + duration, no end"),
 ]
 
 
@@ -873,13 +893,18 @@ def main():
         elif vid == "tabH":
             fn = "corpus_export.txt"; w_tab_h(p(fn), evs, sid)
             rejects.append(("multi-file ELAN export", "README silent before this audit; as for BORIS's several observations: the other .eaf's rows are not read (one reject)"))
+        elif vid == "boris_project_live":
+            fn = "live.boris"; w_boris_project(p(fn), evs, sid, live=True); point_end = False
+            rejects.append(("not read", "the second observation (not this session's id): one reject row (README BORIS)"))
+        elif vid == "boris9_live":
+            fn = "boris_live.tsv"; w_boris9_live(p(fn), evs, sid); point_end = False; mods = False
         elif vid == "eaf28_gz":
             import gzip
             fn = "coding28.eaf.gz"
             with gzip.open(p(fn), "wt") as f:
                 f.write(eaf28(evs, rnd))
             rejects.append(("empty annotation value", "an empty value without CVE_REF: a reject (no code)"))
-        elif vid in ("tabA", "tabB", "tabC", "tabD"):
+        elif vid in ("tabA", "tabB", "tabC", "tabD", "tabI"):
             fn = "export_%s.txt" % vid
             w_tab(p(fn), evs, vid[-1])
             if vid == "tabB":

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Thirteenth cohort (one coding in 16 export variants of ELAN, BORIS and the native formats):
-# generate, review, read five tables back with one sql call, compare with plan.json.
+# Thirteenth cohort (one coding in 35 export variants of ELAN, BORIS and the native formats):
+# generate, review, read five tables back with one sql call, compare with plan.json (exit 1 on a mismatch).
 #   SR_JAR=path/to/session-review.jar sh validation/thirteenth-cohort/run.sh [WORK]   (default /tmp/thirteenth-cohort, SEED 13)
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -22,4 +22,7 @@ echo "review exit code $rc (log: $WORK/review.log)"
   done
 } > "$WORK/tables.sql"
 java -jar "$SR_JAR" sql --tables "$WORK/out" --format json -f "$WORK/tables.sql" > "$WORK/tables.jsonl" 2> "$WORK/sql.log"
-python3 "$HERE/check.py" "$WORK/plan.json" "$WORK/tables.jsonl" | tee "$WORK/check.txt"
+crc=0
+python3 "$HERE/check.py" "$WORK/plan.json" "$WORK/tables.jsonl" > "$WORK/check.txt" || crc=$?
+cat "$WORK/check.txt"
+exit "$crc"
