@@ -12,8 +12,10 @@ import org.sessionreview.ingest.annotation.SessionIdKey;
 
 /**
  * Which rows of an ELAN multi-file tab export belong to the session being read. ELAN's
- * "Export &gt; Tab-delimited Text" of several files at once appends a file name and a file path
- * column to each row (DOMAIN.md 1.2), so one export can hold a whole corpus of sessions. As for a
+ * "Export &gt; Tab-delimited Text" of several files at once appends a file name column, a file
+ * path column or both to each row, or writes the name and path in a row of their own ({@code
+ * "#p01.eaf"}) before each file's rows (ELAN source {@code exportTiersFromFiles}; DOMAIN.md 1.2),
+ * so one export can hold a whole corpus of sessions. As for a
  * BORIS file of several observations, only the rows of the {@code .eaf} named after the session's
  * {@code session_id} (compared by {@link SessionIdKey}, without its extension) are read; every
  * other file's rows are one rejected record at its first row, its rows counted; when no file has
@@ -27,17 +29,29 @@ final class ElanTabFiles {
     private final Set<String> read = new HashSet<>();
 
     /**
-     * @param rows the export's data rows (blank and {@code #} header rows left out)
+     * @param rows all the export's rows (blank and {@code #} header rows are passed over here)
      * @param valueColumn the annotation value's column; the file columns come after it
      * @param sessionId the session being read; null when not known (every row is read)
      */
     ElanTabFiles(List<DelimitedTable.Row> rows, int valueColumn, String sessionId) {
+        String inRow = null; // "file name in a row": the file of the rows below
         for (DelimitedTable.Row r : rows) {
-            String name = fileName(r.cells(), valueColumn);
+            String named = fileLine(r);
+            if (named != null) {
+                inRow = named;
+                continue;
+            }
+            if (ElanTabParser.isSkipped(r)) {
+                continue;
+            }
+            String name = fileColumn(r.cells(), valueColumn);
+            if (name == null) {
+                name = inRow;
+            }
             if (name == null) {
                 fileOfLine.clear();
                 files.clear();
-                return; // not a multi-file export: no file columns on every row
+                return; // not a multi-file export: a row of no file
             }
             fileOfLine.put(r.line(), name);
             if (!files.contains(name)) {
@@ -57,18 +71,33 @@ final class ElanTabFiles {
     }
 
     /**
-     * The file name of a row whose last two cells, after the value, are an {@code .eaf} name and
-     * a path ending in it; else null.
+     * The file a "file name in a row" line names ({@code "#p01.eaf"} or its path, in quotes as ELAN
+     * writes it), by its name without the folder; else null.
      */
-    private static String fileName(List<String> cells, int valueColumn) {
-        int n = cells.size();
-        if (n < valueColumn + 3) {
+    static String fileLine(DelimitedTable.Row r) {
+        if (r.cells().size() != 1) {
             return null;
         }
-        String name = cells.get(n - 2).trim();
-        String path = cells.get(n - 1).trim().toLowerCase(Locale.ROOT);
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".eaf") && lower.length() > 4 && path.endsWith(lower) ? name : null;
+        String c = r.cell(0).trim();
+        if (c.startsWith("\"") && c.endsWith("\"") && c.length() > 2) {
+            c = c.substring(1, c.length() - 1);
+        }
+        return c.startsWith("#") ? eafName(c.substring(1)) : null;
+    }
+
+    /**
+     * The file of a row that ends, after the value, in an {@code .eaf} name, its path, or both (the
+     * export's "file name" and "file path" options), by its name without the folder; else null.
+     */
+    private static String fileColumn(List<String> cells, int valueColumn) {
+        return cells.size() < valueColumn + 2 ? null : eafName(cells.get(cells.size() - 1));
+    }
+
+    /** The last segment of a name or path ending in {@code .eaf}; else null. */
+    private static String eafName(String cell) {
+        String c = cell.trim();
+        String name = c.substring(Math.max(c.lastIndexOf('/'), c.lastIndexOf('\\')) + 1);
+        return name.toLowerCase(Locale.ROOT).endsWith(".eaf") && name.length() > 4 ? name : null;
     }
 
     /** Whether the row at this line is read (rows of a file not read are not). */

@@ -91,13 +91,15 @@ public final class ElanTabParser implements AnnotationParser {
     }
 
     /**
-     * Tabs in the first line that is neither blank nor a {@code #} header: at least two make it the
+     * Tabs in the first line that is neither blank nor a {@code #} header (or a multi-file export's
+     * {@code "#file.eaf"} line): at least two make it the
      * tab export whatever else the line holds (a transcript value with more commas than the row
      * has tabs, "ja, ja, also, ich weiss nicht", would otherwise make the sniff pick commas).
      */
     private static long tabsInFirstRow(String text) {
         for (String line : text.split("\r\n|\r|\n", 50)) {
-            if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
+            String l = line.stripLeading();
+            if (!line.isBlank() && !l.startsWith("#") && !l.startsWith("\"#")) {
                 return line.chars().filter(c -> c == '\t').count();
             }
         }
@@ -113,7 +115,7 @@ public final class ElanTabParser implements AnnotationParser {
     }
 
     static boolean isSkipped(DelimitedTable.Row r) {
-        return r.isBlank() || r.cell(0).startsWith("#");
+        return r.isBlank() || r.cell(0).startsWith("#") || ElanTabFiles.fileLine(r) != null;
     }
 
     @Override
@@ -140,8 +142,7 @@ public final class ElanTabParser implements AnnotationParser {
         }
         // file order: each row a record, a reject, or a modifier of the coded row containing it
         java.util.TreeMap<Long, Object> byLine = new java.util.TreeMap<>();
-        ElanTabFiles files = new ElanTabFiles(
-                table.rows().stream().filter(r -> !isSkipped(r)).toList(), l.valueColumn(), sessionId);
+        ElanTabFiles files = new ElanTabFiles(table.rows(), l.valueColumn(), sessionId);
         files.skipped().forEach((line, reason) -> byLine.put(line, new Rejected(reason, null)));
         List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
         List<ElanTabModifiers.Coded> coded = new ArrayList<>();

@@ -156,6 +156,31 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadOnlyTheSessionsFileWhenTheMultiFileExportNamesFilesInAColumnOrInARow() {
+        // ELAN's multi-file export (Transcription2TabDelimitedText.exportTiersFromFiles) writes the
+        // file name, the path, or both after the value, or ("file name in a row") a line "#name"
+        // in quotes before each file's rows
+        String nameOnly = "Client\t190.0\t215.0\tRUP_W_DENIAL\tp01_session_3.eaf\n"
+                + "Client\t192.5\t217.5\tRUP_W_DENIAL\tp02_session_1.eaf\n";
+        ParseResult<RawAnnotation> n = parser.parse(AnnotationFixtures.utf8(nameOnly), "corpus.txt", "p01_session_3");
+        assertBalanced(n, 1, 1);
+        assertEquals(190.0, n.records().get(0).startS(), EPS);
+        String inRow = "\"#p02_session_1.eaf\"\n\"#C:\\corpus\\p02_session_1.eaf\"\n"
+                + "Client\t192.5\t217.5\tRUP_W_DENIAL\n"
+                + "Client\t302.5\t303.0\tAFF_CUE\n\n"
+                + "\"#p01_session_3.eaf\"\n\"#C:\\corpus\\p01_session_3.eaf\"\n"
+                + "Client\t190.0\t215.0\tRUP_W_DENIAL\n\n";
+        assertEquals(Optional.of(AnnotationFormat.ELAN_TAB), AnnotationFormat.detect("corpus.txt", inRow));
+        ParseResult<RawAnnotation> r = parser.parse(AnnotationFixtures.utf8(inRow), "corpus.txt", "p01_session_3");
+        assertBalanced(r, 1, 1);
+        assertEquals(215.0, r.records().get(0).endS(), EPS);
+        assertEquals(
+                true,
+                AnnotationFixtures.rejectAt(r, 3).reason.startsWith("file 1 of 2"),
+                r.rejects().toString());
+    }
+
+    @Test
     void shouldReadBeginAndDurationInTheColumnPerTierLayoutWhenItsHeaderSaysDuration() {
         String text = "Begin Time - hh:mm:ss.ms\tDuration - hh:mm:ss.ms\tClient codes\n"
                 + "00:12:34.500\t00:00:05.500\tANX_STR_SIGH\n";
