@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Thirteenth cohort: one coding, 35 export variants.
+"""Thirteenth cohort: one coding, 37 export variants.
 
-gen.py SEED DIR writes DIR/sessions/<35 sessions> and DIR/plan.json. Every session has the same
+gen.py SEED DIR writes DIR/sessions/<37 sessions> and DIR/plan.json. Every session has the same
 15-minute physiology (the third cohort's E4 model, ../third-cohort/gen.py, one random stream per
 seed, no planted arousal) and the same coded events (EVENTS below), each written in one export
 variant of ELAN, BORIS or the project's own formats (DOMAIN.md 1.1-1.3, README "Annotations").
@@ -741,6 +741,23 @@ def w_tab_h(path, evs, sid):
         f.write("\n".join(rows) + "\n")
 
 
+def w_tab_jk(path, evs, sid, variant):
+    """ELAN tab, multi-file export of this session's .eaf and another's: J names the file in a
+    column of its own after the value (no path column); K writes "file name in a row": a quoted
+    `"#name.eaf"` and `"#path"` line before each file's rows, a blank line after them."""
+    out = []
+    for name, shift, part in (("P07_session_2.eaf", 2500, evs[:6]), (sid + ".eaf", 0, evs)):
+        if variant == "K":
+            out += ['"#%s"' % name, '"#C:\\corpus\\%s"' % name]
+        for tier, _, b, e, v in tab_rows(part):
+            cells = [tier, hms(b + shift), hms(e + shift), v]
+            out.append("\t".join(cells + ([name] if variant == "J" else [])))
+        if variant == "K":
+            out.append("")
+    with open(path, "w", newline="\n") as f:
+        f.write("\n".join(out) + "\n")
+
+
 def w_jsonl_strings(path, evs):
     """Native JSONL with other tools' names (`onset`/`offset`/`label`/`speaker`) and times as
     `mm:ss.fff` strings."""
@@ -792,6 +809,8 @@ VARIANTS = [
     ("boris_project_live", ".boris project with a LIVE observation (events of five elements, no frame index)"),
     ("boris9_live", "BORIS 9 tabular TSV of a live observation: Source, media duration, FPS and media file NA"),
     ("tabI", "ELAN tab: tier, numeric participant 101/102, msec begin + duration, no end"),
+    ("tabJ", "ELAN tab multi-file export, file name column only: another .eaf's rows first, then this session's"),
+    ("tabK", "ELAN tab multi-file export, 'file name in a row': quoted #name and #path lines before each file's rows"),
 ]
 
 
@@ -893,6 +912,9 @@ def main():
         elif vid == "tabH":
             fn = "corpus_export.txt"; w_tab_h(p(fn), evs, sid)
             rejects.append(("multi-file ELAN export", "README silent before this audit; as for BORIS's several observations: the other .eaf's rows are not read (one reject)"))
+        elif vid in ("tabJ", "tabK"):
+            fn = "corpus_%s.txt" % vid; w_tab_jk(p(fn), evs, sid, vid[-1])
+            rejects.append(("multi-file ELAN export", "the other .eaf's rows: one reject, not read"))
         elif vid == "boris_project_live":
             fn = "live.boris"; w_boris_project(p(fn), evs, sid, live=True); point_end = False
             rejects.append(("not read", "the second observation (not this session's id): one reject row (README BORIS)"))

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Thirteenth cohort (one coding in 35 export variants of ELAN, BORIS and the native formats):
+# Thirteenth cohort (one coding in 37 export variants of ELAN, BORIS and the native formats):
 # generate, review, read five tables back with one sql call, compare with plan.json (exit 1 on a mismatch).
 #   SR_JAR=path/to/session-review.jar sh validation/thirteenth-cohort/run.sh [WORK]   (default /tmp/thirteenth-cohort, SEED 13)
 set -eu
