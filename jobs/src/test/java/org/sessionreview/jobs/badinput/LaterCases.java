@@ -226,6 +226,21 @@ final class LaterCases {
                             }
                             c.writeRaw(ibi, ibi.endsWith(".gz") ? z.toByteArray() : b);
                         },
-                        reviewed().reject(IBI, null, "zeroed disk block").rejectRows(IBI, 1)));
+                        reviewed().reject(IBI, null, "zeroed disk block").rejectRows(IBI, 1)),
+                of(
+                        "e4-tab-delimited",
+                        "Nothing: the client's ACC and IBI files re-saved with tabs between their columns (a"
+                                + " spreadsheet's \"Text (tab delimited)\") are read as the exports they came from"
+                                + " (each was rejected as a whole at its header, 'non-numeric value in column 1').",
+                        c -> {
+                            for (String ch : List.of("ACC", "IBI")) {
+                                c.write(
+                                        c.channel(ch),
+                                        c.read(c.channel(ch))
+                                                .replace(", ", "\t")
+                                                .replace(',', '\t'));
+                            }
+                        },
+                        reviewed().clean("%").readWhole(E4Cases.ACC, 1).readWhole(IBI, 1)));
     }
 }

@@ -17,7 +17,9 @@ import org.sessionreview.model.Channel;
  * "0.315400"}, as tools that quote every cell write it: pandas {@code QUOTE_ALL}, some
  * spreadsheets) is read with each {@code "} as a space, which the number parser trims, and a
  * comma inside quotes as a decimal point, one character for one again ({@link #isQuoted}; seventh
- * audit: such an EDA.csv was rejected whole at its header). Any other file is read as it is.
+ * audit: such an EDA.csv was rejected whole at its header). A file whose first row has tabs
+ * between its values is read with each tab as a comma, or as a semicolon when that row writes
+ * decimal commas ({@link #tabAs}). Any other file is read as it is.
  */
 final class SpreadsheetLocale {
     /** Characters looked at: the header rows and the first samples. */
@@ -35,13 +37,64 @@ final class SpreadsheetLocale {
         }
         p.unread(head, 0, n);
         String text = new String(head, 0, n);
-        if (!isQuoted(text)) {
-            return isSpreadsheet(text, channel) ? new Swapped(p) : p;
+        char tab = tabAs(text);
+        Reader base = p;
+        if (tab != 0) {
+            base = new Tabs(p, tab);
+            text = text.replace('\t', tab);
         }
-        Unquoted unquoted = new Unquoted(p);
+        if (!isQuoted(text)) {
+            return isSpreadsheet(text, channel) ? new Swapped(base) : base;
+        }
+        Unquoted unquoted = new Unquoted(base);
         char[] h = text.toCharArray();
         new Unquoted(Reader.nullReader()).map(h, 0, h.length);
         return isSpreadsheet(new String(h), channel) ? new Swapped(unquoted) : unquoted;
+    }
+
+    /**
+     * What a tab stands for in a file whose first row holds one between two values (a spreadsheet's
+     * "Text (tab delimited)", pandas' {@code to_csv(sep='\t')}; the E4 writes no tab): {@code ,}
+     * when that row has no comma (decimal points), {@code ;} when it has one (decimal commas, read
+     * then as a comma-decimal spreadsheet's file), {@code 0} for any other file (twelfth audit:
+     * ACC.csv and IBI.csv so saved were rejected whole at their header, "non-numeric value in
+     * column 1").
+     */
+    static char tabAs(String head) {
+        int end = head.indexOf('\n');
+        String first =
+                (end < 0 ? head : head.substring(0, end)).replace("\uFEFF", "").strip();
+        if (first.indexOf('\t') < 0) {
+            return 0;
+        }
+        return first.indexOf(',') >= 0 ? ';' : ',';
+    }
+
+    /** Reads each tab as {@code as}, one character for one. */
+    private static final class Tabs extends FilterReader {
+        private final char as;
+
+        Tabs(Reader in, char as) {
+            super(in);
+            this.as = as;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            return c == '\t' ? as : c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = off; i < off + n; i++) {
+                if (buf[i] == '\t') {
+                    buf[i] = as;
+                }
+            }
+            return n;
+        }
     }
 
     /** A row whose every cell is quoted: {@code "..."} cells between commas or semicolons. */

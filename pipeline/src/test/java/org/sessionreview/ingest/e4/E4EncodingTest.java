@@ -56,6 +56,41 @@ class E4EncodingTest {
     }
 
     @Test
+    void shouldReadAFileSavedWithTabsBetweenItsColumns() throws IOException {
+        // twelfth audit: a spreadsheet's "Text (tab delimited)" or pandas' to_csv(sep='\t') of ACC
+        // and IBI was rejected whole at its header ("non-numeric value in column 1")
+        Path acc = tmp.resolve("ACC.csv");
+        Files.writeString(
+                acc, "1773925148.000000\t1773925148.000000\t1773925148.000000\n32\t32\t32\n2\t14\t-63\n3\t15\t-62\n");
+        E4CsvParser.Result a = E4Reader.readFile(Channel.ACC, acc, "s", "ACC.csv");
+        assertEquals(0, a.report().recordsRejected(), a.report().toString());
+        assertArrayEquals(new double[] {2, 14, -63, 3, 15, -62}, a.data().values());
+        assertEquals(1773925148000L, a.data().startMillis());
+
+        Path ibi = tmp.resolve("IBI.csv");
+        Files.writeString(ibi, "1773925148.000000\tIBI\n18.187500\t0.828125\n19.000000\t0.812500\n");
+        E4CsvParser.Result b = E4Reader.readFile(Channel.IBI, ibi, "s", "IBI.csv");
+        assertEquals(0, b.report().recordsRejected(), b.report().toString());
+        assertArrayEquals(new double[] {18.1875, 19.0}, b.data().offsetsS());
+
+        // the same in a comma-decimal locale: tabs between columns, decimal commas
+        Files.writeString(
+                acc,
+                "1773925148,000000\t1773925148,000000\t1773925148,000000\n32,000000\t32,000000\t32,000000\n2\t14\t-63\n");
+        E4CsvParser.Result c = E4Reader.readFile(Channel.ACC, acc, "s", "ACC.csv");
+        assertEquals(0, c.report().recordsRejected(), c.report().toString());
+        assertArrayEquals(new double[] {2, 14, -63}, c.data().values());
+
+        // a row with a comma in a tab-delimited file written with decimal points is that row's reject
+        Files.writeString(
+                ibi, "1773925148.000000\tIBI\n18.187500\t0.828125\n19,000000\t0,812500\n20.000000\t0.812500\n");
+        E4CsvParser.Result d = E4Reader.readFile(Channel.IBI, ibi, "s", "IBI.csv");
+        assertEquals(1, d.report().recordsRejected(), d.report().toString());
+        assertEquals(3, d.report().rejects().get(0).line);
+        assertArrayEquals(new double[] {18.1875, 20.0}, d.data().offsetsS());
+    }
+
+    @Test
     void shouldRejectOneRowWithADecimalCommaInAFileWrittenWithDecimalPoints() throws IOException {
         Path eda = tmp.resolve("EDA.csv");
         Files.writeString(eda, "1773925148.000000\n4.000000\n0.630000\n0,640000\n0.650000\n");
