@@ -148,10 +148,41 @@ public final class E4ZipReader {
             wholeFromDirectory(read, direct);
         }
         if (files.isEmpty()) {
-            throw new IOException("the E4 zip holds no channel file (EDA.csv, BVP.csv, ACC.csv, TEMP.csv,"
-                    + " HR.csv, IBI.csv), or is not a zip file");
+            throw new IOException(noChannelReason(zip));
         }
         return new E4Recording(sessionId, channels, files, reports);
+    }
+
+    /**
+     * Why {@code zip} gave no channel file: it is no zip (no {@code PK} signature: a CSV or a
+     * download page saved under a {@code .zip} name), an empty zip, one holding another zip (E4
+     * Connect's download zipped again), or one holding other files; twelfth audit: all four said
+     * "holds no channel file ..., or is not a zip file". Names no entry (a name may be a person's).
+     */
+    private static String noChannelReason(Entry zip) {
+        byte[] sig;
+        try (InputStream in = zip.open()) {
+            sig = in.readNBytes(4);
+        } catch (IOException e) {
+            sig = new byte[0];
+        }
+        if (sig.length < 4 || sig[0] != 'P' || sig[1] != 'K') {
+            return "the file is not a zip file (it does not begin with a zip signature)";
+        }
+        if (sig[2] == 5 && sig[3] == 6) {
+            return "the E4 zip is empty (no entry)";
+        }
+        boolean innerZip = false;
+        try (ZipInputStream in = new ZipInputStream(zip.open(), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; !innerZip && (e = in.getNextEntry()) != null; ) {
+                innerZip = !e.isDirectory() && isZip(e.getName());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // what was seen before the damage stands
+        }
+        return innerZip
+                ? "the E4 zip holds no channel file but another zip (the export zipped again?): unzip it once"
+                : "the E4 zip holds no channel file (EDA.csv, BVP.csv, ACC.csv, TEMP.csv, HR.csv, IBI.csv)";
     }
 
     /** What the entries of one zip gave so far, and how the next one is read. */

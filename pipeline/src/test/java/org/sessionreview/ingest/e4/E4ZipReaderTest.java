@@ -2,6 +2,7 @@ package org.sessionreview.ingest.e4;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,10 +154,33 @@ class E4ZipReaderTest {
         Files.writeString(text, "not a zip\n");
         IOException e = assertThrows(
                 IOException.class, () -> E4ZipReader.read(LocalEntry.of(text), "s", "notes.zip", E4Limits.defaults()));
-        assertTrue(e.getMessage().contains("holds no channel file"), e.getMessage());
+        // twelfth audit: each of these said "holds no channel file ..., or is not a zip file"
+        assertTrue(e.getMessage().contains("is not a zip file"), e.getMessage());
+        assertFalse(e.getMessage().contains("holds no channel file"), e.getMessage());
         Path other = zip("other.zip", "readme.txt", "hello");
-        assertThrows(
-                IOException.class, () -> E4ZipReader.read(LocalEntry.of(other), "s", "o.zip", E4Limits.defaults()));
+        String o = assertThrows(
+                        IOException.class,
+                        () -> E4ZipReader.read(LocalEntry.of(other), "s", "o.zip", E4Limits.defaults()))
+                .getMessage();
+        assertTrue(o.contains("holds no channel file") && !o.contains("not a zip"), o);
+        Path empty = zip("empty.zip");
+        String m = assertThrows(
+                        IOException.class,
+                        () -> E4ZipReader.read(LocalEntry.of(empty), "s", "e.zip", E4Limits.defaults()))
+                .getMessage();
+        assertTrue(m.contains("is empty"), m);
+        Path inner = zip("inner.zip", export(""));
+        Path outer = tmp.resolve("outer.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(outer))) {
+            out.putNextEntry(new ZipEntry("1495437000_A01234.zip"));
+            out.write(Files.readAllBytes(inner));
+            out.closeEntry();
+        }
+        String n = assertThrows(
+                        IOException.class,
+                        () -> E4ZipReader.read(LocalEntry.of(outer), "s", "outer.zip", E4Limits.defaults()))
+                .getMessage();
+        assertTrue(n.contains("another zip") && !n.contains("1495437000"), n);
     }
 
     @Test
