@@ -130,6 +130,12 @@ public final class SessionManifestParser {
     /** Parses {@code json} (the file's text). */
     public static SessionManifest parse(String json) throws InvalidManifestException {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        if (text.isBlank()) {
+            throw new InvalidManifestException("session.json is empty (a copy or save that never finished?)", 0);
+        }
+        if (text.replace("\0", "").isBlank()) {
+            throw new InvalidManifestException("session.json holds only NUL bytes (a zeroed disk block?)", 0);
+        }
         JsonNode root;
         try (JsonParser p = MAPPER.createParser(text)) {
             try {

@@ -31,6 +31,24 @@ class SessionManifestParserTest {
     }
 
     @Test
+    void shouldSayThatAnEmptyOrZeroedSessionJsonIsSo() {
+        // twelfth audit: a zero-byte session.json (a copy that never finished) was "session.json must
+        // hold a JSON object", and one of NUL bytes "not valid JSON at line 1, column 2"
+        for (String empty : List.of("", "\uFEFF", " \r\n\n")) {
+            InvalidManifestException e =
+                    assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse(empty));
+            assertEquals("session.json is empty (a copy or save that never finished?)", e.getMessage());
+            assertEquals(0, e.line());
+        }
+        InvalidManifestException z =
+                assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse("\0".repeat(4096)));
+        assertEquals("session.json holds only NUL bytes (a zeroed disk block?)", z.getMessage());
+        InvalidManifestException a =
+                assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse("[" + GOOD + "]"));
+        assertEquals("session.json must hold a JSON object", a.getMessage());
+    }
+
+    @Test
     void shouldRejectOneFolderForBothWearersWithoutQuotingIt() throws Exception {
         for (String wearables : List.of(
                 "{\"client\": \"Jane Roe\", \"therapist\": \"Jane Roe\"}",
