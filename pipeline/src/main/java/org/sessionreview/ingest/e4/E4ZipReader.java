@@ -127,8 +127,7 @@ public final class E4ZipReader {
             recover(zip, read);
             int found = files.size() - before;
             if (files.isEmpty()) {
-                throw new IOException(
-                        "cannot read the E4 zip (" + damage.getClass().getSimpleName() + ")");
+                throw new IOException("cannot read the E4 zip (" + ReadErrors.what(damage) + ")");
             }
             Channel last = reports.get(reports.size() - 1).channel();
             reports.add(E4FileReport.unread(
@@ -137,7 +136,7 @@ public final class E4ZipReader {
                     sessionId,
                     sourceName,
                     "the zip is damaged " + (after == null ? "before its first channel entry" : after)
-                            + " (" + damage.getClass().getSimpleName() + "): "
+                            + " (" + ReadErrors.what(damage) + "): "
                             + (found == 0
                                     ? "later entries not read"
                                     : found + " later channel "

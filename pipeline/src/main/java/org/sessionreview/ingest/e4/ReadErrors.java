@@ -24,6 +24,7 @@ import org.sessionreview.model.Channel;
 final class ReadErrors {
     private static final String GZIP_DAMAGED = "gzip data truncated or corrupt at line ";
     private static final String CANNOT_READ = "cannot read the file at line ";
+    private static final String CUT = "cut short at line ";
     private static final String CORRUPT = "compressed data damaged: ";
     private static final String SUFFIX = "; none of its lines is used";
 
@@ -34,13 +35,33 @@ final class ReadErrors {
         if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
             return GZIP_DAMAGED + line;
         }
+        if (e instanceof EOFException) {
+            // a zip entry's data running out: the zip was cut short (twelfth audit: this said
+            // "cannot read the file at line N (I/O error: EOFException)")
+            return CUT + line
+                    + ": the data end inside it (a copy or download that stopped?); the lines before it are used";
+        }
         return CANNOT_READ + line + " (I/O error: " + e.getClass().getSimpleName() + ")";
+    }
+
+    /** {@code damage} in words for a reason: cut short, corrupt data, or the I/O error's kind. */
+    static String what(Exception damage) {
+        if (damage instanceof EOFException) {
+            return "cut short";
+        }
+        if (damage instanceof ZipException) {
+            return "corrupt data";
+        }
+        return damage.getClass().getSimpleName();
     }
 
     /** Whether {@code reason} is one of {@link #reason}'s or {@link #corruption}'s. */
     static boolean isReadError(String reason) {
         return reason != null
-                && (reason.startsWith(GZIP_DAMAGED) || reason.startsWith(CANNOT_READ) || reason.startsWith(CORRUPT));
+                && (reason.startsWith(GZIP_DAMAGED)
+                        || reason.startsWith(CANNOT_READ)
+                        || reason.startsWith(CUT)
+                        || reason.startsWith(CORRUPT));
     }
 
     /**

@@ -200,6 +200,18 @@ class E4ZipReaderTest {
         assertTrue(
                 r.rejects().stream().anyMatch(x -> x.reason.contains("damaged") || x.reason.contains("cannot read")),
                 r.rejects().toString());
+        // twelfth audit: the cut was told as "(EOFException)" and "cannot read the file at line N (I/O
+        // error: EOFException)"; it is a cut, and says so in words
+        for (var x : r.rejects()) {
+            assertFalse(x.reason.contains("Exception"), x.reason);
+        }
+        assertTrue(
+                r.rejects().stream()
+                        .anyMatch(x -> x.reason.matches("the zip is damaged in \\w+\\.csv \\(cut short\\).*")),
+                r.rejects().toString());
+        assertTrue(
+                r.rejects().stream().anyMatch(x -> x.reason.startsWith("cut short at line ")),
+                r.rejects().toString());
     }
 
     @Test

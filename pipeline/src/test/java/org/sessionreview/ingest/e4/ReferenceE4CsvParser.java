@@ -306,6 +306,9 @@ public final class ReferenceE4CsvParser {
         String reason;
         if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
             reason = "gzip data truncated or corrupt at line " + line;
+        } else if (e instanceof EOFException) {
+            reason = "cut short at line " + line
+                    + ": the data end inside it (a copy or download that stopped?); the lines before it are used";
         } else {
             reason = "cannot read the file at line " + line + " (I/O error: "
                     + e.getClass().getSimpleName() + ")";
