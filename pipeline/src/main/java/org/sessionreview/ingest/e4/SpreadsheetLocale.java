@@ -55,10 +55,11 @@ final class SpreadsheetLocale {
     /**
      * What a tab stands for in a file whose first row holds one between two values (a spreadsheet's
      * "Text (tab delimited)", pandas' {@code to_csv(sep='\t')}; the E4 writes no tab): {@code ,}
-     * when that row has no comma (decimal points), {@code ;} when it has one (decimal commas, read
-     * then as a comma-decimal spreadsheet's file), {@code 0} for any other file (twelfth audit:
-     * ACC.csv and IBI.csv so saved were rejected whole at their header, "non-numeric value in
-     * column 1").
+     * when that row has no comma (decimal points), {@code ;} when its commas are decimal commas
+     * (between digits: read then as a comma-decimal spreadsheet's file), {@code 0} for any other
+     * file, one whose commas separate the columns (a tab after each: read as before) included
+     * (twelfth audit: ACC.csv and IBI.csv so saved were rejected whole at their header,
+     * "non-numeric value in column 1").
      */
     static char tabAs(String head) {
         int end = head.indexOf('\n');
@@ -67,8 +68,15 @@ final class SpreadsheetLocale {
         if (first.indexOf('\t') < 0) {
             return 0;
         }
-        return first.indexOf(',') >= 0 ? ';' : ',';
+        if (first.indexOf(',') < 0) {
+            return ',';
+        }
+        return SEPARATING_COMMA.matcher(first).find() ? 0 : ';';
     }
+
+    /** A comma not between two digits: a column separator, not a decimal comma. */
+    private static final java.util.regex.Pattern SEPARATING_COMMA =
+            java.util.regex.Pattern.compile("(?<!\\d),|,(?!\\d)");
 
     /** Reads each tab as {@code as}, one character for one. */
     private static final class Tabs extends FilterReader {

@@ -81,6 +81,13 @@ class E4EncodingTest {
         assertEquals(0, c.report().recordsRejected(), c.report().toString());
         assertArrayEquals(new double[] {2, 14, -63}, c.data().values());
 
+        // a comma and a tab between columns: read as the commas say, as before
+        Files.writeString(
+                acc, "1773925148.000000,\t1773925148.000000,\t1773925148.000000\n32,\t32,\t32\n2,\t14,\t-63\n");
+        E4CsvParser.Result e = E4Reader.readFile(Channel.ACC, acc, "s", "ACC.csv");
+        assertEquals(0, e.report().recordsRejected(), e.report().toString());
+        assertArrayEquals(new double[] {2, 14, -63}, e.data().values());
+
         // a row with a comma in a tab-delimited file written with decimal points is that row's reject
         Files.writeString(
                 ibi, "1773925148.000000\tIBI\n18.187500\t0.828125\n19,000000\t0,812500\n20.000000\t0.812500\n");
