@@ -48,6 +48,15 @@ final class EafDocument {
     final List<Tier> tiers = new ArrayList<>();
     final Map<String, Tier> tiersById = new HashMap<>();
     final Map<String, Ann> annotationsById = new HashMap<>();
+    /**
+     * {@code ANNOTATION_ID}s two or more annotations share (files merged by hand; ELAN never writes
+     * it): a reference to one could mean either, so it is a reject (twelfth audit: it took the first).
+     */
+    final java.util.Set<String> sharedIds = new java.util.HashSet<>();
+
+    static final String SHARED_ID =
+            "ANNOTATION_REF names an ANNOTATION_ID that two annotations share (files merged by hand?):"
+                    + " which is meant is unknown";
     final Map<String, LinguisticType> types = new HashMap<>();
     final Map<String, List<CvEntry>> vocabularies = new HashMap<>();
 

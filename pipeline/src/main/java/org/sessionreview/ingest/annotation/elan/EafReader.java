@@ -204,8 +204,8 @@ final class EafReader {
                                     attr(r, "CVE_REF"),
                                     line);
                             tier.annotations.add(ann);
-                            if (ann.id != null) {
-                                doc.annotationsById.putIfAbsent(ann.id, ann);
+                            if (ann.id != null && doc.annotationsById.putIfAbsent(ann.id, ann) != null) {
+                                doc.sharedIds.add(ann.id);
                             }
                         }
                         case "ANNOTATION_VALUE" -> value = new StringBuilder();

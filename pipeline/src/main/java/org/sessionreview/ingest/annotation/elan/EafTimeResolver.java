@@ -86,6 +86,9 @@ final class EafTimeResolver {
         if (ann.parentId == null) {
             throw new InvalidRecordException("REF_ANNOTATION has no ANNOTATION_REF");
         }
+        if (doc.sharedIds.contains(ann.parentId)) {
+            throw new InvalidRecordException(EafDocument.SHARED_ID);
+        }
         EafDocument.Ann parent = doc.annotationsById.get(ann.parentId);
         if (parent == null) {
             throw new InvalidRecordException("ANNOTATION_REF points to no annotation in the file");

@@ -139,7 +139,9 @@ public final class ElanParser implements AnnotationParser {
                                 a.line,
                                 a.parentId == null
                                         ? "modifier annotation: no one annotation of the coded parent tier contains it"
-                                        : "modifier annotation: its ANNOTATION_REF leads to no annotation on a coded tier",
+                                        : doc.sharedIds.contains(a.parentId)
+                                                ? "modifier annotation: its " + EafDocument.SHARED_ID
+                                                : "modifier annotation: its ANNOTATION_REF leads to no annotation on a coded tier",
                                 null));
                     }
                 } else if (kind == Kind.MODIFIER) {
@@ -248,7 +250,8 @@ public final class ElanParser implements AnnotationParser {
     /** The nearest ancestor of {@code a} on an annotation tier, or null when the chain breaks. */
     private static EafDocument.Ann owner(EafDocument doc, EafDocument.Ann a, Map<EafDocument.Tier, Kind> kinds) {
         Set<EafDocument.Ann> seen = new LinkedHashSet<>();
-        EafDocument.Ann p = a.parentId == null ? null : doc.annotationsById.get(a.parentId);
+        EafDocument.Ann p =
+                a.parentId == null || doc.sharedIds.contains(a.parentId) ? null : doc.annotationsById.get(a.parentId);
         while (p != null && seen.add(p)) {
             if (kinds.get(p.tier) == Kind.ANNOTATION) {
                 return p;
