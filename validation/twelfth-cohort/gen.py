@@ -362,23 +362,30 @@ def main():
 
         if fmt == "eaf":
             text, ids = S7.eaf_text(evs)
+            refs = []  # (REF_ANNOTATION id, the id it refers to, intensity) on one intensity tier
             if "eaf-duplicate-id" in damages:
                 # a6 re-uses a5's id (hand-merged files)
                 text = text.replace('ANNOTATION_ID="a6"', 'ANNOTATION_ID="a5"')
-                silent("two annotations with one ANNOTATION_ID (hand-merged files): README silent; a user expects both read, or the second a reject naming the id; never a crash or a silent loss")
-                exp["dup_id"] = True
+                silent("two annotations with one ANNOTATION_ID (hand-merged files): README silent; a user expects both read, and a reference to that id "
+                       "(an intensity) a reject saying it is ambiguous, never attached to one of them without a word")
+                refs.append(("r2", "a5", "3"))
+                rej("codes.eaf", None, ["share"], "intensity REF_ANNOTATION r2 to the shared id a5", tol=10**6)
             if "eaf-missing-slot" in damages:
                 text = text.replace('TIME_SLOT_REF2="ts4"', 'TIME_SLOT_REF2="ts99"')
                 rej("codes.eaf", None, ["slot", "ts99"], "a2 refers to a time slot not declared", tol=10**6)
                 exp["annotations"] -= 1
             if "eaf-ref-parent-missing" in damages:
-                tier = ('    <TIER LINGUISTIC_TYPE_REF="sig" PARENT_REF="client" PARTICIPANT="client" TIER_ID="significance">\n'
-                        '        <ANNOTATION>\n            <REF_ANNOTATION ANNOTATION_ID="r1" ANNOTATION_REF="a77">\n'
-                        '                <ANNOTATION_VALUE>3</ANNOTATION_VALUE>\n            </REF_ANNOTATION>\n        </ANNOTATION>\n    </TIER>\n')
+                refs.append(("r1", "a77", "3"))
+                rej("codes.eaf", None, ["a77", "parent", "ref"], "REF_ANNOTATION r1 whose parent a77 does not exist", tol=10**6)
+            if refs:
+                tier = '    <TIER LINGUISTIC_TYPE_REF="sig" PARENT_REF="client" PARTICIPANT="client" TIER_ID="intensity">\n'
+                for rid, parent, v in refs:
+                    tier += ('        <ANNOTATION>\n            <REF_ANNOTATION ANNOTATION_ID="%s" ANNOTATION_REF="%s">\n'
+                             '                <ANNOTATION_VALUE>%s</ANNOTATION_VALUE>\n            </REF_ANNOTATION>\n        </ANNOTATION>\n' % (rid, parent, v))
+                tier += "    </TIER>\n"
                 lt = '    <LINGUISTIC_TYPE CONSTRAINTS="Symbolic_Association" GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="sig" TIME_ALIGNABLE="false"/>\n'
                 i = text.index("    <LINGUISTIC_TYPE")
                 text = text[:i] + tier + lt + text[i:]
-                rej("codes.eaf", None, ["a77", "parent", "ref"], "REF_ANNOTATION r1 whose parent a77 does not exist", tol=10**6)
             if "eaf-unknown-code" in damages:
                 text = text.replace(">INT_VALIDATION<", ">INT_TELEPATHY<")
                 rej("codes.eaf", None, ["code", "map"], "unknown code INT_TELEPATHY", tol=10**6)
