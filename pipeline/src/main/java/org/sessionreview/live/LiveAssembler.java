@@ -190,6 +190,14 @@ public final class LiveAssembler implements Serializable {
         }
         List<SampleBlock> blocks =
                 channel == Channel.IBI ? IbiStretches.accept(st, m, maxAheadS, out) : regular(st, m, out);
+        // a channel left a block behind the others gives its partial block now, before theirs
+        double progress = channel == Channel.IBI ? st.coveredMillis : st.endMillis;
+        for (Channel c : Channel.values()) {
+            LiveStream other = s.streams.get(LiveSession.streamKey(m.wearer, c.name()));
+            if (other != null && other != st) {
+                emit(s, m.wearer, other.flushIfStalled(progress, blockMillis), m.timestampMillis, out);
+            }
+        }
         emit(s, m.wearer, blocks, m.timestampMillis, out);
         LiveEvents.releaseHeld(s, out);
     }

@@ -194,6 +194,27 @@ public class LiveStream {
     }
 
     /**
+     * Regular: the partial block, once the wearer's other data have run more than {@code lagMillis}
+     * past this stream's end: a channel that stopped while the others go on (a file cut short, a
+     * sensor that failed). A review reads its last samples in time order with the other channels;
+     * held to the session's end they would reach the windower after it has moved on and be lost
+     * (seventh cohort, G02: the therapist's last 19 s of BVP). Samples that still come after it
+     * start a new block at their own index. Empty for IBI, while samples are held ahead of a gap,
+     * and within the lag.
+     *
+     * @param progressMillis end of the wearer's most advanced data, epoch ms
+     * @param lagMillis how far behind that this stream must be, ms (at most the windower's
+     *     {@code features.max_channel_skew_s}: the block then arrives before the windows give up
+     *     waiting for it; the live job uses the block length, which that option may not undercut)
+     */
+    public List<SampleBlock> flushIfStalled(double progressMillis, long lagMillis) {
+        if (isIbi() || buffered == 0 || !ahead.isEmpty() || !(progressMillis - endMillis > lagMillis)) {
+            return List.of();
+        }
+        return List.of(regularBlock());
+    }
+
+    /**
      * Adds an IBI message: beats at {@code offsetsS} (s after the origin) covering the stretch up
      * to {@code coveredTo} (epoch ms). Returns the spans completed.
      */

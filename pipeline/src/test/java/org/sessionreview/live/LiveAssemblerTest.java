@@ -368,6 +368,56 @@ class LiveAssemblerTest {
         assertTrue(out.deadLetters.isEmpty());
     }
 
+    /**
+     * A channel that stops while the others go on (the seventh cohort's G02: the therapist's BVP.csv
+     * cut half way) gives its partial last block as soon as the others are a block past its end, not
+     * at the session's end: the windower reads blocks in arrival order and, once another channel is
+     * {@code features.max_channel_skew_s} past, detects beats without it; that block's samples came
+     * too late and were lost (live beats differed from the review's for the last 19 s of BVP).
+     */
+    @Test
+    void shouldGiveAStoppedChannelsLastBlockBeforeTheOthersRunOnPastIt() {
+        E4Recording full = recording(200, 5);
+        Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
+        for (Channel c : full.presentChannels()) {
+            channels.put(c, full.channel(c).orElseThrow());
+        }
+        E4Channel bvp = full.channel(Channel.BVP).orElseThrow();
+        int kept = 100 * 64 + 10; // 3 whole blocks of 1,920 samples and 650 of the fourth
+        channels.put(
+                Channel.BVP, E4Channel.regular(Channel.BVP, bvp.startMillis(), 64, Arrays.copyOf(bvp.values(), kept)));
+        E4Recording rec = new E4Recording("S1", channels, Map.of());
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+
+        assertEquals(sorted(new BlockSplitter(FEATURES).stream(rec, Role.CLIENT, MEDIA)), sorted(out.blocks));
+        double bvpEnd = bvp.startMillis() + kept * 1000.0 / 64;
+        int partial = -1;
+        int firstFarAhead = -1;
+        for (int i = 0; i < out.blocks.size(); i++) {
+            SampleBlock b = out.blocks.get(i);
+            if (b.endOfStream) {
+                continue;
+            }
+            double end = b.rateHz > 0 ? b.startMillis + b.sampleCount() * 1000.0 / b.rateHz : b.startMillis;
+            if ("BVP".equals(b.channel) && b.firstIndex == 3 * 1920) {
+                partial = i;
+            } else if (firstFarAhead < 0 && end - bvpEnd > FEATURES.maxChannelSkewMillis()) {
+                firstFarAhead = i;
+            }
+        }
+        assertTrue(partial >= 0, "the partial BVP block is emitted");
+        assertEquals(650, out.blocks.get(partial).sampleCount());
+        assertTrue(firstFarAhead > 0, "the other channels run on past the skew");
+        assertTrue(
+                partial < firstFarAhead,
+                "the BVP block " + partial + " comes before the first block past the skew, " + firstFarAhead);
+        assertTrue(out.rejects.isEmpty(), out.rejects.toString());
+    }
+
     @Test
     void shouldTakeAccelerationBeyondTheE4sRangeAsMissingAndSaySo() {
         E4Recording rec = recording(60, 5);
