@@ -100,7 +100,10 @@ public final class ReplayCommand {
         }
     }
 
-    /** Reads every session folder; one whose session.json is unusable is left out with a warning on {@code err}. */
+    /**
+     * Reads every session folder; one whose session.json is unusable is left out with a warning on
+     * {@code err}, and every record or file rejected in the others is named there (file, line, reason).
+     */
     static List<RecordedSession> read(ReplayOptions options, List<String> folders, PrintStream err) {
         SessionIngestor ingestor = new SessionIngestor(
                 options.config(),
@@ -116,10 +119,12 @@ public final class ReplayCommand {
                 continue;
             }
             if (!s.rejects.isEmpty()) {
-                Reject first = s.rejects.get(0);
-                err.println(NAME + folder + ": " + s.rejects.size()
-                        + " record(s) or file(s) rejected, sent without them (first: " + first.sourceFile
-                        + (first.line > 0 ? " line " + first.line : "") + ": " + first.reason + ")");
+                // every one named: the live job never sees them, so its rejects/ cannot list them
+                err.println(
+                        NAME + folder + ": " + s.rejects.size() + " record(s) or file(s) rejected, sent without them:");
+                for (Reject r : s.rejects) {
+                    err.println(NAME + "  " + r.sourceFile + (r.line > 0 ? " line " + r.line : "") + ": " + r.reason);
+                }
             }
             sessions.add(RecordedSession.of(s, blockMillis));
         }

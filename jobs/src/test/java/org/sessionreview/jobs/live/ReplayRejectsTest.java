@@ -1,0 +1,66 @@
+package org.sessionreview.jobs.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sessionreview.jobs.Paths;
+
+/**
+ * {@code replay} reads the files as {@code review} does and sends nothing of what it rejects; the
+ * live job's {@code rejects/} then has none of those rows, so replay must name every one (file,
+ * line, reason), not the first alone: before, a session's other rejected records were named
+ * nowhere (live-damaged audit, the seventh cohort's G05: three text rows in EDA.csv, one named).
+ */
+class ReplayRejectsTest {
+    private static final String FOLDER = "2026-03-02_T01_1000";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldNameEveryRecordItRejectsWithItsFileLineAndReason() throws Exception {
+        Path root = tmp.resolve("sessions");
+        copy(Paths.sampleData().resolve(FOLDER), root.resolve(FOLDER));
+        Path codes = root.resolve(FOLDER).resolve("annotations.jsonl");
+        long lines = Files.readAllLines(codes).size();
+        Files.writeString(codes, "{\"start_s\": 12, \"code\"\n{broken\n", StandardOpenOption.APPEND);
+        ReplayOptions options = ReplayOptions.parse(
+                new String[] {"--sessions", root.toString(), "--bootstrap", "localhost:9", "--allow-demo-key"},
+                name -> null);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        List<RecordedSession> sessions =
+                ReplayCommand.read(options, List.of(FOLDER), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(1, sessions.size(), "the session is still sent");
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains(FOLDER + ": 2 record(s) or file(s) rejected, sent without them"), text);
+        for (long line : new long[] {lines + 1, lines + 2}) {
+            assertTrue(text.contains(FOLDER + "/annotations.jsonl line " + line + ": not valid JSON"), text);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
