@@ -203,9 +203,12 @@ public class LiveStream {
      * and within the lag.
      *
      * @param progressMillis end of the wearer's most advanced data, epoch ms
-     * @param lagMillis how far behind that this stream must be, ms (at most the windower's
-     *     {@code features.max_channel_skew_s}: the block then arrives before the windows give up
-     *     waiting for it; the live job uses the block length, which that option may not undercut)
+     * @param lagMillis how far behind that this stream must be, ms. The block reaches the windower
+     *     before it gives up waiting for any of its samples when this is at most {@code
+     *     features.max_channel_skew_s} less the block length; the live job uses the block length,
+     *     which meets that with the defaults (skew 60 s, blocks 30 s); a skew set below twice the
+     *     block length can still lose the first seconds of such a block live (README, Known
+     *     limitations)
      */
     public List<SampleBlock> flushIfStalled(double progressMillis, long lagMillis) {
         if (isIbi() || buffered == 0 || !ahead.isEmpty() || !(progressMillis - endMillis > lagMillis)) {
