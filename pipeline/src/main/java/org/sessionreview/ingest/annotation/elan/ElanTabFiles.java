@@ -71,6 +71,27 @@ final class ElanTabFiles {
     }
 
     /**
+     * The file of each data row (in the order of {@link ElanTabParser#dataRows}), before the layout
+     * is known: the {@code .eaf} name or path its last cell holds (after at least two others), or
+     * that of the last "file name in a row" line above it; "" for neither.
+     */
+    static List<String> fileKeys(List<DelimitedTable.Row> rows) {
+        List<String> keys = new ArrayList<>();
+        String inRow = "";
+        for (DelimitedTable.Row r : rows) {
+            String named = fileLine(r);
+            if (named != null) {
+                inRow = named;
+            } else if (!ElanTabParser.isSkipped(r)) {
+                List<String> c = r.cells();
+                String name = c.size() < 3 ? null : eafName(c.get(c.size() - 1));
+                keys.add(name == null ? inRow : name);
+            }
+        }
+        return keys;
+    }
+
+    /**
      * The file a "file name in a row" line names ({@code "#p01.eaf"} or its path, in quotes as ELAN
      * writes it), by its name without the folder; else null.
      */

@@ -135,17 +135,23 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
      * Export"). The other way round, a msec begin that keeps one value within each tier (in a tier
      * of two or more rows) is a numeric participant, and the times start after it.
      *
+     * Tiers are told apart within each file of a multi-file export ({@code files}): files made
+     * from one template share tier names but each has its own participant (review of 2026-12-07:
+     * grouping by tier alone took such a participant column for a begin time and lost the
+     * session's own rows).
+     *
      * @param first the first data row's cells
      * @param rows every data row's cells (blank and {@code #} header rows left out)
+     * @param files the file each of {@code rows} belongs to ({@link ElanTabFiles#fileKeys}; "" for none)
      */
-    public static Optional<ElanTabLayout> sniff(List<String> first, List<List<String>> rows) {
+    public static Optional<ElanTabLayout> sniff(List<String> first, List<List<String>> rows, List<String> files) {
         Optional<ElanTabLayout> row = sniff(first);
         if (row.isEmpty()) {
             return row;
         }
         ElanTabLayout l = row.get();
         int name = l.leadingColumns() - 1;
-        if (name >= 0 && TimeFormat.MILLIS.matches(first.get(name)) && changesLikeATime(rows, name)) {
+        if (name >= 0 && TimeFormat.MILLIS.matches(first.get(name)) && changesLikeATime(rows, files, name)) {
             ElanTabLayout earlier = from(first, name);
             return earlier == null ? row : Optional.of(earlier);
         }
@@ -153,7 +159,7 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
         if (l.formats().get(0) == TimeFormat.MILLIS
                 && begin > 0
                 && begin + 1 < first.size()
-                && constantLikeAName(rows, begin)) {
+                && constantLikeAName(rows, files, begin)) {
             // tier, numeric participant (101), msec begin and duration: the first row reads as
             // begin 101 ms, end and a duration that disagrees
             ElanTabLayout later = from(first, begin + 1);
@@ -163,14 +169,16 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     }
 
     /** Whether a column keeps one value within each tier, as a participant does, in some tier of two or more rows. */
-    private static boolean constantLikeAName(List<List<String>> rows, int column) {
+    private static boolean constantLikeAName(List<List<String>> rows, List<String> files, int column) {
         java.util.Map<String, String> perTier = new java.util.HashMap<>();
         boolean repeated = false;
-        for (List<String> r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
             if (r.size() <= column) {
                 continue;
             }
-            String before = perTier.putIfAbsent(r.get(0).trim(), r.get(column).trim());
+            String before =
+                    perTier.putIfAbsent(tierKey(files, i, r), r.get(column).trim());
             if (before != null) {
                 if (!before.equals(r.get(column).trim())) {
                     return false;
@@ -182,11 +190,12 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     }
 
     /** Whether a column of numbers changes as times do, not as a tier's or participant's name. */
-    private static boolean changesLikeATime(List<List<String>> rows, int column) {
+    private static boolean changesLikeATime(List<List<String>> rows, List<String> files, int column) {
         java.util.Map<String, String> perTier = new java.util.HashMap<>();
         java.util.Set<String> values = new java.util.HashSet<>();
         int n = 0;
-        for (List<String> r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
             if (r.size() <= column) {
                 continue;
             }
@@ -194,13 +203,18 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
             values.add(v);
             n++;
             if (column > 0) {
-                String before = perTier.putIfAbsent(r.get(0).trim(), v);
+                String before = perTier.putIfAbsent(tierKey(files, i, r), v);
                 if (before != null && !before.equals(v)) {
                     return true;
                 }
             }
         }
         return column == 0 && n >= 4 && values.size() * 2 > n;
+    }
+
+    /** The tier of row {@code i} within its file. */
+    private static String tierKey(List<String> files, int i, List<String> row) {
+        return files.get(i) + '\u0000' + row.get(0).trim();
     }
 
     /**
@@ -240,7 +254,11 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
 
     /** The layout whose times start at {@code start}, or null. */
     private static ElanTabLayout from(List<String> cells, int start) {
-        if (TimeFormat.of(cells.get(start)).isEmpty()) {
+        if (start > 2
+                || start >= cells.size()
+                || TimeFormat.of(cells.get(start)).isEmpty()) {
+            // at most a tier and a participant lead (review of 2026-12-07: a begin that keeps its
+            // value in a tier, after a tier and a participant, asked for a third leading column)
             return null;
         }
         for (int i = 0; i < start; i++) {

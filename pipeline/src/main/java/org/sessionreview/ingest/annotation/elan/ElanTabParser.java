@@ -63,7 +63,8 @@ public final class ElanTabParser implements AnnotationParser {
             return true;
         }
         Optional<DelimitedTable.Row> first = firstDataRow(table);
-        Optional<ElanTabLayout> layout = first.flatMap(r -> ElanTabLayout.sniff(r.cells(), dataRows(table)));
+        Optional<ElanTabLayout> layout = first.flatMap(
+                r -> ElanTabLayout.sniff(r.cells(), dataRows(table), ElanTabFiles.fileKeys(table.rows())));
         if (layout.isEmpty()) {
             return false;
         }
@@ -125,7 +126,8 @@ public final class ElanTabParser implements AnnotationParser {
         ElanTabLayout l = layout;
         if (l == null) {
             Optional<DelimitedTable.Row> first = firstDataRow(table);
-            Optional<ElanTabLayout> sniffed = first.flatMap(r -> ElanTabLayout.sniff(r.cells(), dataRows(table)));
+            Optional<ElanTabLayout> sniffed = first.flatMap(
+                    r -> ElanTabLayout.sniff(r.cells(), dataRows(table), ElanTabFiles.fileKeys(table.rows())));
             if (sniffed.isEmpty() && ElanTabColumns.detect(table).isPresent()) {
                 ElanTabColumns.parse(table, ElanTabColumns.detect(table).get(), sink);
                 table.rejectFaults(sink);

@@ -156,6 +156,39 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldTellParticipantsApartWithinEachFileOfAMultiFileExport() {
+        // review of 2026-12-07: files made from one template share tier names with a participant
+        // of their own; grouped by tier alone the participant column "changed within the tier",
+        // was taken for a begin time, and the session's own rows were lost
+        String clock = "Client\t101\t00:03:10.000\t00:03:35.000\tRUP_W_DENIAL\tp01.eaf\n"
+                + "Client\t102\t00:03:12.500\t00:03:37.500\tRUP_W_DENIAL\tp02.eaf\n";
+        ParseResult<RawAnnotation> c = parser.parse(AnnotationFixtures.utf8(clock), "corpus.txt", "p01");
+        assertBalanced(c, 1, 1);
+        assertEquals(190.0, c.records().get(0).startS(), EPS);
+        assertEquals(215.0, c.records().get(0).endS(), EPS);
+        String msec = "Client\t101\t190000\t215000\tRUP_W_DENIAL\tp01.eaf\n"
+                + "Client\t102\t192500\t217500\tRUP_W_DENIAL\tp02.eaf\n";
+        ParseResult<RawAnnotation> m = parser.parse(AnnotationFixtures.utf8(msec), "corpus.txt", "p01");
+        assertBalanced(m, 1, 1);
+        assertEquals(190.0, m.records().get(0).startS(), EPS);
+        assertEquals(215.0, m.records().get(0).endS(), EPS);
+    }
+
+    @Test
+    void shouldNotAskForAThirdLeadingColumnWhenABeginKeepsItsValueWithinATier() {
+        // review of 2026-12-07: a tier, a participant and a msec begin repeated within a tier
+        // made the sniff ask for three leading columns: the whole file was one reject
+        // "cannot read the annotation file (IllegalArgumentException)" at line 0
+        String text = "Client\tAnna\t190000\t215000\tRUP_W_DENIAL\n"
+                + "sub\tAnna\t190000\t215000\tA\n"
+                + "sub\tAnna\t190000\t215000\tB\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertEquals(3, r.records().size() + r.rejects().size(), r.rejects().toString());
+        assertEquals(190.0, r.records().get(0).startS(), EPS);
+        assertEquals(215.0, r.records().get(0).endS(), EPS);
+    }
+
+    @Test
     void shouldReadOnlyTheSessionsFileWhenTheMultiFileExportNamesFilesInAColumnOrInARow() {
         // ELAN's multi-file export (Transcription2TabDelimitedText.exportTiersFromFiles) writes the
         // file name, the path, or both after the value, or ("file name in a row") a line "#name"
