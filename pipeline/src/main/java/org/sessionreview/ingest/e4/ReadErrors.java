@@ -35,9 +35,10 @@ final class ReadErrors {
         if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
             return GZIP_DAMAGED + line;
         }
-        if (e instanceof EOFException) {
+        if (isCut(e)) {
             // a zip entry's data running out: the zip was cut short (twelfth audit: this said
-            // "cannot read the file at line N (I/O error: EOFException)")
+            // "cannot read the file at line N (I/O error: EOFException)"; a stored entry's cut is
+            // the JDK's ZipException "unexpected EOF", review of 2026-12-07)
             return CUT + line
                     + ": the data end inside it (a copy or download that stopped?); the lines before it are used";
         }
@@ -46,13 +47,24 @@ final class ReadErrors {
 
     /** {@code damage} in words for a reason: cut short, corrupt data, or the I/O error's kind. */
     static String what(Exception damage) {
-        if (damage instanceof EOFException) {
+        if (damage instanceof IOException io && isCut(io)) {
             return "cut short";
         }
         if (damage instanceof ZipException) {
             return "corrupt data";
         }
         return damage.getClass().getSimpleName();
+    }
+
+    /**
+     * Whether {@code e} is input running out: an {@link EOFException}, or {@code ZipInputStream}'s
+     * "unexpected EOF" inside a stored entry.
+     */
+    private static boolean isCut(IOException e) {
+        return e instanceof EOFException
+                || e instanceof ZipException
+                        && "unexpected eof"
+                                .equals(String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT));
     }
 
     /** Whether {@code reason} is one of {@link #reason}'s or {@link #corruption}'s. */

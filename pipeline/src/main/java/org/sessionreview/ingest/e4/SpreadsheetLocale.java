@@ -55,8 +55,10 @@ final class SpreadsheetLocale {
     /**
      * What a tab stands for in a file whose first row holds one between two values (a spreadsheet's
      * "Text (tab delimited)", pandas' {@code to_csv(sep='\t')}; the E4 writes no tab): {@code ,}
-     * when that row has no comma (decimal points), {@code ;} when its commas are decimal commas
-     * (between digits: read then as a comma-decimal spreadsheet's file), {@code 0} for any other
+     * when that row has no comma and a decimal point or no sample a decimal comma, {@code ;} when
+     * its commas are decimal commas, or it has whole numbers only and the samples decimal commas
+     * (between digits: read then as a
+     * comma-decimal spreadsheet's file), {@code 0} for any other
      * file, one whose commas separate the columns (a tab after each: read as before) included
      * (twelfth audit: ACC.csv and IBI.csv so saved were rejected whole at their header,
      * "non-numeric value in column 1").
@@ -69,10 +71,15 @@ final class SpreadsheetLocale {
             return 0;
         }
         if (first.indexOf(',') < 0) {
-            return ',';
+            // a header of whole numbers says nothing of the locale (a spreadsheet shows the start
+            // 1773925148.000000 as 1773925148): the samples' decimal commas do (review of 2026-12-07)
+            return first.indexOf('.') < 0 && DIGIT_COMMA_DIGIT.matcher(head).find() ? ';' : ',';
         }
         return SEPARATING_COMMA.matcher(first).find() ? 0 : ';';
     }
+
+    /** A comma between two digits: a decimal comma. */
+    private static final java.util.regex.Pattern DIGIT_COMMA_DIGIT = java.util.regex.Pattern.compile("\\d,\\d");
 
     /** A comma not between two digits: a column separator, not a decimal comma. */
     private static final java.util.regex.Pattern SEPARATING_COMMA =

@@ -81,6 +81,14 @@ class E4EncodingTest {
         assertEquals(0, c.report().recordsRejected(), c.report().toString());
         assertArrayEquals(new double[] {2, 14, -63}, c.data().values());
 
+        // review of 2026-12-07: a spreadsheet shows the start as a whole number, so the header
+        // has no comma; the samples' decimal commas tell the locale
+        Files.writeString(ibi, "1773925148\tIBI\n18,1875\t0,828125\n19,0\t0,8125\n");
+        E4CsvParser.Result g = E4Reader.readFile(Channel.IBI, ibi, "s", "IBI.csv");
+        assertEquals(0, g.report().recordsRejected(), g.report().toString());
+        assertArrayEquals(new double[] {18.1875, 19.0}, g.data().offsetsS());
+        assertArrayEquals(new double[] {0.828125, 0.8125}, g.data().values());
+
         // a comma and a tab between columns: read as the commas say, as before
         Files.writeString(
                 acc, "1773925148.000000,\t1773925148.000000,\t1773925148.000000\n32,\t32,\t32\n2,\t14,\t-63\n");
