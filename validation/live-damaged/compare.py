@@ -37,6 +37,7 @@ def main():
     work, tables = sys.argv[1], sys.argv[2:]
     b, l = blocks(os.path.join(work, "batch-tables.csv")), blocks(os.path.join(work, "live-tables.csv"))
     differ = 0
+    undocumented = 0  # differences other than rejects/ (documented: file-reading rejects are replay's)
     for t in tables:
         hb, rb = b.get(t, ("", []))
         hl, rl = l.get(t, ("", []))
@@ -47,6 +48,7 @@ def main():
             print(f"table {t}: same ({len(rb)} rows)")
             continue
         differ += 1
+        undocumented += t != "rejects"
         sb, sl = set(rb), set(rl)
         print(f"table {t}: DIFFERS (batch {len(rb)} rows, live {len(rl)}; only batch {len(sb - sl)},"
               f" only live {len(sl - sb)}{'' if hb == hl else '; columns differ'})")
@@ -72,6 +74,7 @@ def main():
     if counts:
         r, a, x = map(int, counts[-1])
         print(f"live (last start): read {r} = {a} accepted + {x} refused: {'ok' if r == a + x else 'MISMATCH'}")
+        undocumented += r != a + x
     with open(os.path.join(work, "batch", "run.json"), encoding="utf-8") as f:
         run = json.load(f)
     bad = [i["path"] for i in run["inputs"]
@@ -80,6 +83,9 @@ def main():
           f" {len(run['inputs']) - len(bad)}{' (not: ' + ', '.join(bad) + ')' if bad else ''};"
           f" live writes run.json: {os.path.exists(os.path.join(work, 'live', 'run.json'))}")
     print(f"tables differing: {differ} of {len(tables)}")
+    failed = undocumented + missing + len(bad)
+    print("RESULT: " + ("ok" if failed == 0 else f"FAILED ({failed} undocumented differences)"))
+    return 1 if failed else 0
 
 
-main()
+sys.exit(main())

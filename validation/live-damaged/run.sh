@@ -60,4 +60,6 @@ TABLES="sessions moments annotations rejects ruptures segments synchrony baselin
 for t in $TABLES; do echo "SELECT '== $t' AS block FROM sessions LIMIT 1;"; echo "SELECT * FROM $t;"; done > tables.sql
 sr sql --tables batch --format csv -f tables.sql > batch-tables.csv 2> sql-batch.log || true
 sr sql --tables live/tables --format csv -f tables.sql > live-tables.csv 2> sql-live.log || true
-python3 "$HERE/compare.py" . $TABLES | tee compare.txt
+rc=0; python3 "$HERE/compare.py" . $TABLES > compare.txt || rc=$?
+cat compare.txt
+exit $rc

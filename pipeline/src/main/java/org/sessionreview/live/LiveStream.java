@@ -166,11 +166,13 @@ public class LiveStream {
         int n = values.length / width;
         int at = 0;
         while (at < n) {
-            int take = Math.min(n - at, perBlock - buffered);
+            // up to the next canonical boundary (after an early flush the block began inside one)
+            int room = (int) ((Math.floorDiv(blockFirst, perBlock) + 1) * perBlock - blockFirst);
+            int take = Math.min(n - at, room - buffered);
             System.arraycopy(values, at * width, buffer, buffered * width, take * width);
             buffered += take;
             at += take;
-            if (buffered == perBlock) {
+            if (buffered == room) {
                 out.add(regularBlock());
             }
         }
@@ -180,17 +182,29 @@ public class LiveStream {
     }
 
     private SampleBlock regularBlock() {
+        return regularBlock(buffered);
+    }
+
+    /** The first {@code count} buffered samples as a block; the rest stay buffered. */
+    private SampleBlock regularBlock(int count) {
         SampleBlock b = new SampleBlock();
         b.channel = channel;
         b.startMillis = originMillis + Math.round(blockFirst * 1000.0 / rateHz);
         b.rateHz = rateHz;
         b.width = width;
-        b.values = Arrays.copyOf(buffer, buffered * width);
+        b.values = Arrays.copyOf(buffer, count * width);
         b.firstIndex = blockFirst;
-        blockFirst += buffered;
-        buffered = 0;
+        System.arraycopy(buffer, count * width, buffer, 0, (buffered - count) * width);
+        blockFirst += count;
+        buffered -= count;
         blocks++;
         return b;
+    }
+
+    /** Whether sample {@code index} lies on a whole millisecond (a block starting there is exact). */
+    private boolean onWholeMillis(long index) {
+        double t = index * 1000.0 / rateHz;
+        return Math.abs(t - Math.rint(t)) < 1e-6;
     }
 
     /**
@@ -198,9 +212,16 @@ public class LiveStream {
      * past this stream's end: a channel that stopped while the others go on (a file cut short, a
      * sensor that failed). A review reads its last samples in time order with the other channels;
      * held to the session's end they would reach the windower after it has moved on and be lost
-     * (seventh cohort, G02: the therapist's last 19 s of BVP). Samples that still come after it
-     * start a new block at their own index. Empty for IBI, while samples are held ahead of a gap,
-     * and within the lag.
+     * (seventh cohort, G02: the therapist's last 19 s of BVP). The block ends at the last sample
+     * before one on a whole millisecond (64 Hz: every 8th sample, 32 Hz: every 4th, 4 and 1 Hz:
+     * each), so that a channel that was only late goes on in blocks whose start times are exact,
+     * the next of them ending at the canonical boundary (review of 2026-12-07: a block begun at
+     * any sample had its start rounded to the millisecond, which moved every later sample of the
+     * channel by up to 0.5 ms and changed windows, and every later message became a block of its
+     * own); the few samples after that point (at most 7 at 64 Hz, 3 at 32 Hz) stay for the next
+     * block, or the session's end, where a stopped channel's can come too late for its windows
+     * (README, Known limitations). At most once per canonical block. Empty for IBI, while samples
+     * are held ahead of a gap, and within the lag.
      *
      * @param progressMillis end of the wearer's most advanced data, epoch ms
      * @param lagMillis how far behind that this stream must be, ms. The block reaches the windower
@@ -211,10 +232,18 @@ public class LiveStream {
      *     limitations)
      */
     public List<SampleBlock> flushIfStalled(double progressMillis, long lagMillis) {
-        if (isIbi() || buffered == 0 || !ahead.isEmpty() || !(progressMillis - endMillis > lagMillis)) {
-            return List.of();
+        if (isIbi()
+                || buffered == 0
+                || !ahead.isEmpty()
+                || blockFirst % perBlock != 0
+                || !(progressMillis - endMillis > lagMillis)) {
+            return List.of(); // once per canonical block: a late channel then resumes at its boundary
         }
-        return List.of(regularBlock());
+        int count = buffered;
+        while (count > 0 && !onWholeMillis(blockFirst + count)) {
+            count--;
+        }
+        return count == 0 ? List.of() : List.of(regularBlock(count));
     }
 
     /**
