@@ -168,11 +168,11 @@ public class LiveStream {
         while (at < n) {
             // up to the next canonical boundary (after an early flush the block began inside one)
             int room = (int) ((Math.floorDiv(blockFirst, perBlock) + 1) * perBlock - blockFirst);
-            int take = Math.min(n - at, room - buffered);
+            int take = Math.max(0, Math.min(n - at, room - buffered));
             System.arraycopy(values, at * width, buffer, buffered * width, take * width);
             buffered += take;
             at += take;
-            if (buffered == room) {
+            if (buffered >= room) { // > only in state saved before 2026-12-07's exact early flush
                 out.add(regularBlock());
             }
         }
@@ -218,10 +218,13 @@ public class LiveStream {
      * the next of them ending at the canonical boundary (review of 2026-12-07: a block begun at
      * any sample had its start rounded to the millisecond, which moved every later sample of the
      * channel by up to 0.5 ms and changed windows, and every later message became a block of its
-     * own); the few samples after that point (at most 7 at 64 Hz, 3 at 32 Hz) stay for the next
-     * block, or the session's end, where a stopped channel's can come too late for its windows
-     * (README, Known limitations). At most once per canonical block. Empty for IBI, while samples
-     * are held ahead of a gap, and within the lag.
+     * own; the next block still ends at the canonical boundary). The few samples after that point
+     * (at most 7 at 64 Hz, 3 at 32 Hz) stay for the next block, or the session's end, where a
+     * stopped channel's can come too late for its windows (README, Known limitations). A channel
+     * that stays late is flushed like this at every message of the others, in blocks of a few
+     * samples: exact, but more blocks (a check of the fix: flushing once per canonical block
+     * instead held back up to a block of a channel late first and stopped then). Empty for IBI,
+     * while samples are held ahead of a gap, and within the lag.
      *
      * @param progressMillis end of the wearer's most advanced data, epoch ms
      * @param lagMillis how far behind that this stream must be, ms. The block reaches the windower
@@ -232,12 +235,8 @@ public class LiveStream {
      *     limitations)
      */
     public List<SampleBlock> flushIfStalled(double progressMillis, long lagMillis) {
-        if (isIbi()
-                || buffered == 0
-                || !ahead.isEmpty()
-                || blockFirst % perBlock != 0
-                || !(progressMillis - endMillis > lagMillis)) {
-            return List.of(); // once per canonical block: a late channel then resumes at its boundary
+        if (isIbi() || buffered == 0 || !ahead.isEmpty() || !(progressMillis - endMillis > lagMillis)) {
+            return List.of();
         }
         int count = buffered;
         while (count > 0 && !onWholeMillis(blockFirst + count)) {

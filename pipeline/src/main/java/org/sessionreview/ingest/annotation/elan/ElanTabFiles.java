@@ -71,24 +71,28 @@ final class ElanTabFiles {
     }
 
     /**
-     * The file of each data row (in the order of {@link ElanTabParser#dataRows}), before the layout
-     * is known: the {@code .eaf} name or path its last cell holds (after at least two others), or
-     * that of the last "file name in a row" line above it; "" for neither.
+     * The file of each data row (in the order of {@link ElanTabParser#dataRows}), before the
+     * numeric columns are settled: as the constructor tells them, the {@code .eaf} name or path of
+     * a row's last cell after its value ({@code valueColumn}, the first row's reading), or of the
+     * last "file name in a row" line above it; every key "" unless every data row names a file (a
+     * value that merely ends in {@code .eaf} is no file; review of 2026-12-07).
      */
-    static List<String> fileKeys(List<DelimitedTable.Row> rows) {
+    static List<String> fileKeys(List<DelimitedTable.Row> rows, int valueColumn) {
         List<String> keys = new ArrayList<>();
-        String inRow = "";
+        String inRow = null;
+        boolean all = true;
         for (DelimitedTable.Row r : rows) {
             String named = fileLine(r);
             if (named != null) {
                 inRow = named;
             } else if (!ElanTabParser.isSkipped(r)) {
-                List<String> c = r.cells();
-                String name = c.size() < 3 ? null : eafName(c.get(c.size() - 1));
-                keys.add(name == null ? inRow : name);
+                String name = fileColumn(r.cells(), valueColumn);
+                name = name == null ? inRow : name;
+                all &= name != null;
+                keys.add(name == null ? "" : name);
             }
         }
-        return keys;
+        return all ? keys : java.util.Collections.nCopies(keys.size(), "");
     }
 
     /**

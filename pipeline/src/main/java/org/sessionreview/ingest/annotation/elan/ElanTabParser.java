@@ -63,8 +63,8 @@ public final class ElanTabParser implements AnnotationParser {
             return true;
         }
         Optional<DelimitedTable.Row> first = firstDataRow(table);
-        Optional<ElanTabLayout> layout = first.flatMap(
-                r -> ElanTabLayout.sniff(r.cells(), dataRows(table), ElanTabFiles.fileKeys(table.rows())));
+        Optional<ElanTabLayout> layout =
+                first.flatMap(r -> ElanTabLayout.sniff(r.cells(), dataRows(table), fileKeys(r, table)));
         if (layout.isEmpty()) {
             return false;
         }
@@ -107,6 +107,14 @@ public final class ElanTabParser implements AnnotationParser {
         return 0;
     }
 
+    /** {@link ElanTabFiles#fileKeys} with the value column the first data row {@code first} reads with. */
+    private static List<String> fileKeys(DelimitedTable.Row first, DelimitedTable table) {
+        int value = ElanTabLayout.sniff(first.cells())
+                .map(ElanTabLayout::valueColumn)
+                .orElse(Integer.MAX_VALUE - 2);
+        return ElanTabFiles.fileKeys(table.rows(), value);
+    }
+
     /** The cells of every row that is neither blank nor a {@code #} header line. */
     static List<List<String>> dataRows(DelimitedTable table) {
         return table.rows().stream()
@@ -126,8 +134,8 @@ public final class ElanTabParser implements AnnotationParser {
         ElanTabLayout l = layout;
         if (l == null) {
             Optional<DelimitedTable.Row> first = firstDataRow(table);
-            Optional<ElanTabLayout> sniffed = first.flatMap(
-                    r -> ElanTabLayout.sniff(r.cells(), dataRows(table), ElanTabFiles.fileKeys(table.rows())));
+            Optional<ElanTabLayout> sniffed =
+                    first.flatMap(r -> ElanTabLayout.sniff(r.cells(), dataRows(table), fileKeys(r, table)));
             if (sniffed.isEmpty() && ElanTabColumns.detect(table).isPresent()) {
                 ElanTabColumns.parse(table, ElanTabColumns.detect(table).get(), sink);
                 table.rejectFaults(sink);

@@ -172,6 +172,12 @@ class ElanTabExportVariantsTest {
         assertBalanced(m, 1, 1);
         assertEquals(190.0, m.records().get(0).startS(), EPS);
         assertEquals(215.0, m.records().get(0).endS(), EPS);
+        // a one-file export whose values merely end in .eaf: no file column (a check of the fix)
+        String values = "Client\t190000\t25000\ta.eaf\nClient\t200000\t25000\tb.eaf\n";
+        ParseResult<RawAnnotation> v = parse(values);
+        assertBalanced(v, 2, 0);
+        assertEquals(215.0, v.records().get(0).endS(), EPS);
+        assertEquals(225.0, v.records().get(1).endS(), EPS);
     }
 
     @Test
