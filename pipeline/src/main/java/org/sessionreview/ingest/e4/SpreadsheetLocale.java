@@ -57,6 +57,7 @@ final class SpreadsheetLocale {
      * "Text (tab delimited)", pandas' {@code to_csv(sep='\t')}; the E4 writes no tab): {@code ,}
      * when that row has no comma and a decimal point or no sample a decimal comma, {@code ;} when
      * its commas are decimal commas, or it has whole numbers only and the samples decimal commas
+     * and no decimal point (a thousands separator, {@code 1,018.5}, is no decimal comma)
      * (between digits: read then as a
      * comma-decimal spreadsheet's file), {@code 0} for any other
      * file, one whose commas separate the columns (a tab after each: read as before) included
@@ -73,7 +74,7 @@ final class SpreadsheetLocale {
         if (first.indexOf(',') < 0) {
             // a header of whole numbers says nothing of the locale (a spreadsheet shows the start
             // 1773925148.000000 as 1773925148): the samples' decimal commas do (review of 2026-12-07)
-            return first.indexOf('.') < 0 && DIGIT_COMMA_DIGIT.matcher(head).find() ? ';' : ',';
+            return head.indexOf('.') < 0 && DIGIT_COMMA_DIGIT.matcher(head).find() ? ';' : ',';
         }
         return SEPARATING_COMMA.matcher(first).find() ? 0 : ';';
     }

@@ -91,6 +91,10 @@ class CompressedCutsTest {
         assertEquals(kept.length + 1, f.recordsRead(), "the unread rest is one record");
         assertTrue(
                 ReadErrors.isReadError(f.rejects().get(0).reason), f.rejects().toString());
+        // said in words (review of 2026-12-07: "cannot read the file at line N (I/O error: ZipException)")
+        assertTrue(
+                f.rejects().get(0).reason.startsWith("cut short at line " + (kept.length + 3) + ": "),
+                f.rejects().toString());
     }
 
     @Test

@@ -88,6 +88,11 @@ class E4EncodingTest {
         assertEquals(0, g.report().recordsRejected(), g.report().toString());
         assertArrayEquals(new double[] {18.1875, 19.0}, g.data().offsetsS());
         assertArrayEquals(new double[] {0.828125, 0.8125}, g.data().values());
+        // decimal points beside a thousands separator: read with points, that row a reject
+        Files.writeString(ibi, "1773925148\tIBI\n18.1875\t0.828125\n1,018.5\t0.8125\n1019.25\t0.75\n");
+        E4CsvParser.Result h = E4Reader.readFile(Channel.IBI, ibi, "s", "IBI.csv");
+        assertEquals(1, h.report().recordsRejected(), h.report().toString());
+        assertArrayEquals(new double[] {18.1875, 1019.25}, h.data().offsetsS());
 
         // a comma and a tab between columns: read as the commas say, as before
         Files.writeString(
