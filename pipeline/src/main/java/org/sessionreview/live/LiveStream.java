@@ -218,7 +218,7 @@ public class LiveStream {
      * the next of them ending at the canonical boundary (review of 2026-12-07: a block begun at
      * any sample had its start rounded to the millisecond, which moved every later sample of the
      * channel by up to 0.5 ms and changed windows, and every later message became a block of its
-     * own; the next block still ends at the canonical boundary). The few samples after that point
+     * own). The few samples after that point
      * (at most 7 at 64 Hz, 3 at 32 Hz) stay for the next block, or the session's end, where a
      * stopped channel's can come too late for its windows (README, Known limitations). A channel
      * that stays late is flushed like this at every message of the others, in blocks of a few
