@@ -126,7 +126,7 @@ public final class ElanParser implements AnnotationParser {
             }
             for (EafDocument.Ann a : tier.annotations) {
                 // a modifier's empty value is its CV entry's (as a code's is)
-                String value = a.value.isEmpty() && kind == Kind.MODIFIER ? cvValue(doc, a) : a.value;
+                String value = a.value.isEmpty() && kind == Kind.MODIFIER ? EafCvValues.cvValue(doc, a) : a.value;
                 if (value == null || value.isEmpty()) {
                     continue;
                 }
@@ -161,7 +161,7 @@ public final class ElanParser implements AnnotationParser {
                         // the CV entry's other languages and id, tried when the value is not admitted
                         modifierAlternatives
                                 .computeIfAbsent(owner, k -> new TreeMap<>())
-                                .put(key, alternatives(doc, a, value));
+                                .put(key, EafCvValues.alternatives(doc, a, value));
                     }
                 } else {
                     notes.computeIfAbsent(owner, k -> new ArrayList<>()).add(a.value);
@@ -271,11 +271,11 @@ public final class ElanParser implements AnnotationParser {
             String sourceFile)
             throws InvalidRecordException {
         boolean fromCv = a.value.isEmpty();
-        String value = fromCv ? cvValue(doc, a) : a.value;
+        String value = fromCv ? EafCvValues.cvValue(doc, a) : a.value;
         if (value == null) {
             throw new InvalidRecordException("empty annotation value");
         }
-        List<String> alts = alternatives(doc, a, value);
+        List<String> alts = EafCvValues.alternatives(doc, a, value);
         List<String> actors = tierActorAlternatives(doc, a.tier);
         // notes may hold a damaged byte: they never reach an output
         if (doc.holdsDamage(value, alts, actors, a.tier.id, modifiers.values(), modifierAlternatives.values())) {
@@ -347,52 +347,6 @@ public final class ElanParser implements AnnotationParser {
                     }
                 }
             }
-        }
-        return new ArrayList<>(out);
-    }
-
-    /**
-     * For an annotation with an empty value: the first non-blank value of the CV entry its {@code
-     * CVE_REF} names in its tier's vocabulary, or null (no CVE_REF, or the entry is not in the file).
-     */
-    private static String cvValue(EafDocument doc, EafDocument.Ann a) {
-        if (a.cveRef == null) {
-            return null;
-        }
-        for (EafDocument.CvEntry e : doc.vocabularyOf(a.tier)) {
-            if (a.cveRef.equals(e.id())) {
-                return e.values().stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Other values and the id of the CV entry the annotation refers to or whose value it carries;
-     * {@code value} is the annotation's value (its own, or the entry's when it had none).
-     */
-    private static List<String> alternatives(EafDocument doc, EafDocument.Ann a, String value) {
-        List<EafDocument.CvEntry> cv = doc.vocabularyOf(a.tier);
-        EafDocument.CvEntry entry = null;
-        for (EafDocument.CvEntry e : cv) {
-            if (a.cveRef != null
-                    ? a.cveRef.equals(e.id())
-                    : e.values().stream().anyMatch(v -> v.equalsIgnoreCase(value))) {
-                entry = e;
-                break;
-            }
-        }
-        if (entry == null) {
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (String v : entry.values()) {
-            if (!v.isBlank() && !v.equalsIgnoreCase(value)) {
-                out.add(v);
-            }
-        }
-        if (entry.id() != null && !entry.id().equalsIgnoreCase(value)) {
-            out.add(entry.id());
         }
         return new ArrayList<>(out);
     }
