@@ -57,6 +57,15 @@ final class EafDocument {
     static final String SHARED_ID =
             "ANNOTATION_REF names an ANNOTATION_ID that two annotations share (files merged by hand?):"
                     + " which is meant is unknown";
+
+    /**
+     * The reason for a reference whose own ANNOTATION_REF is unique but whose chain of parents
+     * reaches a {@link #sharedIds shared} id further up (a tier on a tier on the coded tier).
+     */
+    static final String SHARED_ID_UP_THE_CHAIN =
+            "ANNOTATION_REF leads, through its parent annotation, to an ANNOTATION_ID that two annotations share"
+                    + " (files merged by hand?): which is meant is unknown";
+
     final Map<String, LinguisticType> types = new HashMap<>();
     final Map<String, List<CvEntry>> vocabularies = new HashMap<>();
 
@@ -143,5 +152,20 @@ final class EafDocument {
             return List.of();
         }
         return vocabularies.getOrDefault(t.vocabularyRef(), List.of());
+    }
+
+    /**
+     * The reason a reference annotation's chain of {@code ANNOTATION_REF}s meets a shared id:
+     * {@link #SHARED_ID} at its own reference, {@link #SHARED_ID_UP_THE_CHAIN} further up, null when
+     * the chain (followed until it ends, breaks or turns circular) meets none.
+     */
+    String sharedIdOnChain(Ann a) {
+        java.util.Set<Ann> seen = new java.util.HashSet<>();
+        for (Ann p = a; p != null && p.parentId != null && seen.add(p); p = annotationsById.get(p.parentId)) {
+            if (sharedIds.contains(p.parentId)) {
+                return p == a ? SHARED_ID : SHARED_ID_UP_THE_CHAIN;
+            }
+        }
+        return null;
     }
 }

@@ -97,7 +97,16 @@ final class EafTimeResolver {
             throw new InvalidRecordException("ANNOTATION_REF chain is circular");
         }
         try {
-            Span p = span(parent);
+            Span p;
+            try {
+                p = span(parent);
+            } catch (InvalidRecordException e) {
+                String reason = e.getMessage();
+                // a shared id further up: say so, not that this annotation's own reference is shared
+                throw EafDocument.SHARED_ID.equals(reason) || EafDocument.SHARED_ID_UP_THE_CHAIN.equals(reason)
+                        ? new InvalidRecordException(EafDocument.SHARED_ID_UP_THE_CHAIN)
+                        : e;
+            }
             if (!SYMBOLIC_SUBDIVISION.equals(doc.constraintOf(ann.tier))) {
                 return p;
             }

@@ -139,8 +139,8 @@ public final class ElanParser implements AnnotationParser {
                                 a.line,
                                 a.parentId == null
                                         ? "modifier annotation: no one annotation of the coded parent tier contains it"
-                                        : doc.sharedIds.contains(a.parentId)
-                                                ? "modifier annotation: its " + EafDocument.SHARED_ID
+                                        : doc.sharedIdOnChain(a) != null
+                                                ? "modifier annotation: its " + doc.sharedIdOnChain(a)
                                                 : "modifier annotation: its ANNOTATION_REF leads to no annotation on a coded tier",
                                 null));
                     }
@@ -256,7 +256,8 @@ public final class ElanParser implements AnnotationParser {
             if (kinds.get(p.tier) == Kind.ANNOTATION) {
                 return p;
             }
-            p = p.parentId == null ? null : doc.annotationsById.get(p.parentId);
+            // a shared id at any step: which annotation is meant is unknown (twelfth audit's rule)
+            p = p.parentId == null || doc.sharedIds.contains(p.parentId) ? null : doc.annotationsById.get(p.parentId);
         }
         return null;
     }
