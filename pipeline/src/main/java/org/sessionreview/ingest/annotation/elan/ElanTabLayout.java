@@ -159,13 +159,39 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
         if (l.formats().get(0) == TimeFormat.MILLIS
                 && begin > 0
                 && begin + 1 < first.size()
-                && constantLikeAName(rows, files, begin)) {
+                && (constantLikeAName(rows, files, begin) || neverConsistent(rows, l))) {
             // tier, numeric participant (101), msec begin and duration: the first row reads as
             // begin 101 ms, end and a duration that disagrees
             ElanTabLayout later = from(first, begin + 1);
             return later == null ? row : Optional.of(later);
         }
         return row;
+    }
+
+    /**
+     * Whether a msec layout of begin, end and duration has no row whose duration is its end -
+     * begin: ELAN always writes them so, and a numeric participant read as the begin makes every
+     * row disagree. This tells the participant where no tier has two rows to show it keeping its
+     * value (each tier one annotation; before 2026-12-07 every row was a reject "duration ...
+     * does not match").
+     */
+    private static boolean neverConsistent(List<List<String>> rows, ElanTabLayout l) {
+        if (l.groups() != 3 || l.formats().size() != 1) {
+            return false;
+        }
+        int checked = 0;
+        for (List<String> r : rows) {
+            if (r.size() > l.valueColumn()
+                    && matchesGroup(r, l.firstTimeColumn(), l.formats())
+                    && matchesGroup(r, l.firstTimeColumn() + 1, l.formats())
+                    && matchesGroup(r, l.firstTimeColumn() + 2, l.formats())) {
+                if (consistent(l, r)) {
+                    return false;
+                }
+                checked++;
+            }
+        }
+        return checked > 0;
     }
 
     /** Whether a column keeps one value within each tier, as a participant does, in some tier of two or more rows. */

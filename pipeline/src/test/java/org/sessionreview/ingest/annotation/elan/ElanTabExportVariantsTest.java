@@ -133,6 +133,36 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadANumericParticipantBeforeMillisecondBeginAndDurationWhenEachTierHasOneRow() {
+        // ELAN's export with "include participant", msec, Begin Time and Duration ticked, of a file
+        // whose tiers hold one annotation each (a short excerpt, one code per tier): no tier shows
+        // its participant keeping its value, so the rows read as begin 101 ms, end 190 s and a
+        // duration 25 s that disagrees: every row a reject "duration ... does not match"
+        String text = "Client\t101\t190000\t25000\tRUP_W_DENIAL\n"
+                + "Therapist\t102\t230000\t10000\tRES_INVITE_DISCUSS_RELATIONSHIP\n"
+                + "Client anxiety\t101\t560000\t40\tANX_STR_SIGH\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 3, 0);
+        assertEquals(190.0, r.records().get(0).startS(), EPS);
+        assertEquals(215.0, r.records().get(0).endS(), EPS);
+        assertEquals(240.0, r.records().get(1).endS(), EPS);
+        assertEquals("Therapist", r.records().get(1).actorHint());
+        assertEquals(560.0, r.records().get(2).startS(), EPS);
+        assertNull(r.records().get(2).endS(), "40 ms: a point");
+        // one row alone reads the same way
+        ParseResult<RawAnnotation> one = parse("Client\t101\t190000\t25000\tRUP_W_DENIAL\n");
+        assertBalanced(one, 1, 0);
+        assertEquals(215.0, one.records().get(0).endS(), EPS);
+        // begin, end and a duration that agree on some row stay begin, end and duration (one odd
+        // row is that row's reject)
+        String threeGroups = "Client\t190000\t215000\t25000\tRUP_W_DENIAL\n"
+                + "Therapist\t230000\t240000\t9000\tRES_INVITE_DISCUSS_RELATIONSHIP\n";
+        ParseResult<RawAnnotation> t = parse(threeGroups);
+        assertBalanced(t, 1, 1);
+        assertEquals(215.0, t.records().get(0).endS(), EPS);
+    }
+
+    @Test
     void shouldReadOnlyTheSessionsFileOfAMultiFileExport() {
         // thirteenth audit: a multi-file export (file name and path columns after the value) had
         // every file's rows read into the session, another session's events among them
