@@ -89,17 +89,54 @@ final class ElanTabColumns {
         }
     }
 
+    /**
+     * The columns of a multi-file export's file name and path: ELAN appends two labelled columns
+     * to the header (localised "File Name", "File Path", written whatever was ticked), and each row
+     * holds its file's name, path, both or neither there. Of the header's last two columns (a tier
+     * column left before them), those with an {@code .eaf} name or path in some row and nothing
+     * else in any; empty when there are none (a one-file export, or "file name in a row", whose
+     * empty columns give no records).
+     */
+    static java.util.Set<Integer> fileColumns(List<DelimitedTable.Row> rows, Header h) {
+        int columns = h.row().cells().size();
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (int c = Math.max(h.firstTierColumn() + 1, columns - 2); c < columns; c++) {
+            boolean named = false;
+            boolean other = false;
+            for (DelimitedTable.Row r : rows) {
+                String v = r.cell(c).trim();
+                if (!v.isEmpty() && !ElanTabParser.isSkipped(r)) {
+                    boolean eaf = ElanTabFiles.eafName(v) != null;
+                    named |= eaf;
+                    other |= !eaf;
+                }
+            }
+            if (named && !other) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     static void parse(DelimitedTable table, Header h, ParseSink sink) {
         int columns = h.row().cells().size();
+        List<DelimitedTable.Row> body = table.rows()
+                .subList(table.rows().indexOf(h.row()) + 1, table.rows().size());
+        // a multi-file export is read for the session's .eaf, as the one-row-per-annotation one is
+        java.util.Set<Integer> fileColumns = fileColumns(body, h);
+        ElanTabFiles files = new ElanTabFiles(
+                body,
+                r -> fileColumns.stream()
+                        .map(c -> ElanTabFiles.eafName(r.cell(c)))
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null),
+                sink.sessionId());
+        files.skipped().forEach((line, reason) -> sink.reject(line, reason, null));
         Open[] open = new Open[columns];
         List<Open> done = new ArrayList<>();
-        boolean afterHeader = false;
-        for (DelimitedTable.Row row : table.rows()) {
-            if (!afterHeader) {
-                afterHeader = row == h.row();
-                continue;
-            }
-            if (ElanTabParser.isSkipped(row)) {
+        for (DelimitedTable.Row row : body) {
+            if (ElanTabParser.isSkipped(row) || !files.reads(row.line())) {
                 continue;
             }
             double[] t;
@@ -112,13 +149,11 @@ final class ElanTabColumns {
                                 "a value in column " + (c + 1) + ", beyond the header's " + columns + " columns");
                     }
                 }
-                if (row
-                        .cells()
-                        .subList(
-                                Math.min(h.firstTierColumn(), row.cells().size()),
-                                row.cells().size())
-                        .stream()
-                        .allMatch(String::isBlank)) {
+                boolean empty = true;
+                for (int c = h.firstTierColumn(); c < row.cells().size(); c++) {
+                    empty &= fileColumns.contains(c) || row.cell(c).isBlank();
+                }
+                if (empty) {
                     throw new InvalidRecordException("empty annotation value");
                 }
             } catch (InvalidRecordException e) {
@@ -126,6 +161,9 @@ final class ElanTabColumns {
                 continue;
             }
             for (int c = h.firstTierColumn(); c < columns; c++) {
+                if (fileColumns.contains(c)) {
+                    continue;
+                }
                 String v = row.cell(c).trim();
                 Open o = open[c];
                 if (o != null

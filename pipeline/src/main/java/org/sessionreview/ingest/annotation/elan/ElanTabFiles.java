@@ -34,6 +34,18 @@ final class ElanTabFiles {
      * @param sessionId the session being read; null when not known (every row is read)
      */
     ElanTabFiles(List<DelimitedTable.Row> rows, int valueColumn, String sessionId) {
+        this(rows, r -> fileColumn(r.cells(), valueColumn), sessionId);
+    }
+
+    /**
+     * @param rows the export's data rows and file lines (blank and {@code #} header rows are passed over)
+     * @param fileOfRow the file a data row names in a column of its own, or null
+     * @param sessionId the session being read; null when not known (every row is read)
+     */
+    ElanTabFiles(
+            List<DelimitedTable.Row> rows,
+            java.util.function.Function<DelimitedTable.Row, String> fileOfRow,
+            String sessionId) {
         String inRow = null; // "file name in a row": the file of the rows below
         for (DelimitedTable.Row r : rows) {
             String named = fileLine(r);
@@ -44,7 +56,7 @@ final class ElanTabFiles {
             if (ElanTabParser.isSkipped(r)) {
                 continue;
             }
-            String name = fileColumn(r.cells(), valueColumn);
+            String name = fileOfRow.apply(r);
             if (name == null) {
                 name = inRow;
             }
@@ -96,8 +108,10 @@ final class ElanTabFiles {
     }
 
     /**
-     * The file a "file name in a row" line names ({@code "#p01.eaf"} or its path, in quotes as ELAN
-     * writes it), by its name without the folder; else null.
+     * The file a "file name in a row" line names, by its name without the folder; else null. The
+     * one-row-per-annotation export writes {@code "#p01.eaf"} and {@code "#<path>"} in quotes; the
+     * "Separate column for each tier" export writes the name and the path bare ({@code p01.eaf},
+     * quoted in its CSV variant), each a line of one cell, which no data row is.
      */
     static String fileLine(DelimitedTable.Row r) {
         if (r.cells().size() != 1) {
@@ -107,7 +121,7 @@ final class ElanTabFiles {
         if (c.startsWith("\"") && c.endsWith("\"") && c.length() > 2) {
             c = c.substring(1, c.length() - 1);
         }
-        return c.startsWith("#") ? eafName(c.substring(1)) : null;
+        return eafName(c.startsWith("#") ? c.substring(1) : c);
     }
 
     /**
@@ -119,7 +133,7 @@ final class ElanTabFiles {
     }
 
     /** The last segment of a name or path ending in {@code .eaf}; else null. */
-    private static String eafName(String cell) {
+    static String eafName(String cell) {
         String c = cell.trim();
         String name = c.substring(Math.max(c.lastIndexOf('/'), c.lastIndexOf('\\')) + 1);
         return name.toLowerCase(Locale.ROOT).endsWith(".eaf") && name.length() > 4 ? name : null;
