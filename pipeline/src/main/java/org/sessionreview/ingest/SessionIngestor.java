@@ -146,7 +146,8 @@ public final class SessionIngestor implements Serializable {
         AnnotationNormalizer normalizer = new AnnotationNormalizer(codebook);
         double recordedS = (endMillis - info.mediaStartMillis) / 1000.0;
         double limitS = AnnotationRange.limitS(m.durationS(), info.wearers.isEmpty() ? null : recordedS);
-        Map<String, String> listed = new java.util.HashMap<>(); // SHA-256 -> the name it was first read by
+        // SHA-256, and "name " + the name folded to lower case -> the name it was first read by
+        Map<String, String> listed = new java.util.HashMap<>();
         for (String name : m.annotations()) {
             Entry file = SessionPaths.resolve(dir, name);
             // the entry's own name: the manifest parser has refused '..' and absolute names, so it
@@ -322,6 +323,26 @@ public final class SessionIngestor implements Serializable {
                             0,
                             "the same file as " + earlier + " (the same bytes, SHA-256), listed again in session.json:"
                                     + " not read a second time, its events would count twice",
+                            null));
+            return;
+        }
+        String sameName = listed.putIfAbsent("name " + SessionPaths.folded(name), name);
+        if (sameName != null) {
+            // S1.eaf and s1.EAF: one file on a case-insensitive disk (where codings are made), so
+            // two versions of one coding here; both read, its events would count twice (the rule
+            // for channel files in any case: one read, the other not)
+            f.recordsRead = 1;
+            rejectFile(
+                    out,
+                    f,
+                    new Reject(
+                            sessionId,
+                            name,
+                            0,
+                            "the name of " + sameName + " in another case, listed again in session.json: not read"
+                                    + " (one file on a case-insensitive disk; a second version of one coding would"
+                                    + " count its events twice); give another coding a name that differs in more"
+                                    + " than case",
                             null));
             return;
         }

@@ -56,4 +56,18 @@ final class SessionPaths {
             return null;
         }
     }
+
+    /**
+     * A listed name without {@code .} segments, with {@code /} between folders, in lower case: two
+     * names folding alike name one file on a case-insensitive disk.
+     */
+    static String folded(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String segment : name.replace('\\', '/').split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                b.append(b.isEmpty() ? "" : "/").append(segment.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return b.toString();
+    }
 }

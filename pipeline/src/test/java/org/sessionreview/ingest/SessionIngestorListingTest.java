@@ -179,4 +179,66 @@ class SessionIngestorListingTest {
             assertTrue(r.reason.contains("empty"), r.reason);
         }
     }
+
+    private static String eaf(String... codes) {
+        StringBuilder slots = new StringBuilder();
+        StringBuilder anns = new StringBuilder();
+        for (int k = 0; k < codes.length; k++) {
+            slots.append("<TIME_SLOT TIME_SLOT_ID=\"ts")
+                    .append(2 * k + 1)
+                    .append("\" TIME_VALUE=\"")
+                    .append(190000 + 100000 * k)
+                    .append("\"/>\n<TIME_SLOT TIME_SLOT_ID=\"ts")
+                    .append(2 * k + 2)
+                    .append("\" TIME_VALUE=\"")
+                    .append(215000 + 100000 * k)
+                    .append("\"/>\n");
+            anns.append("<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a")
+                    .append(k + 1)
+                    .append("\" TIME_SLOT_REF1=\"ts")
+                    .append(2 * k + 1)
+                    .append("\" TIME_SLOT_REF2=\"ts")
+                    .append(2 * k + 2)
+                    .append("\"><ANNOTATION_VALUE>")
+                    .append(codes[k])
+                    .append("</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<ANNOTATION_DOCUMENT FORMAT=\"3.0\" VERSION=\"3.0\">\n"
+                + "<HEADER MEDIA_FILE=\"\" TIME_UNITS=\"milliseconds\"/>\n<TIME_ORDER>\n" + slots
+                + "</TIME_ORDER>\n<TIER LINGUISTIC_TYPE_REF=\"default\" PARTICIPANT=\"client\" TIER_ID=\"CL\">\n"
+                + anns + "</TIER>\n"
+                + "<LINGUISTIC_TYPE GRAPHIC_REFERENCES=\"false\" LINGUISTIC_TYPE_ID=\"default\" TIME_ALIGNABLE=\"true\"/>\n"
+                + "</ANNOTATION_DOCUMENT>\n";
+    }
+
+    @Test
+    void shouldReadOneOfTwoCodingFilesWhoseNamesDifferOnlyInCase() throws IOException {
+        // a coding saved again under its name in another case (S1.eaf, then s1.EAF from a Windows
+        // copy): one file on a case-insensitive disk, two on this one; before, both were read and the
+        // event they share counted twice
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(s.resolve("S1.eaf"), eaf("RUP_W_DENIAL"));
+        Files.writeString(s.resolve("s1.EAF"), eaf("RUP_W_DENIAL", "AFF_CUE"));
+
+        IngestedSession out = ingest("[\"S1.eaf\", \"./s1.EAF\"]", "");
+
+        assertEquals(
+                List.of("RUP_W_DENIAL"),
+                out.annotations.stream().map(x -> x.code).toList());
+        InputFileStats later = file(out, "a/./s1.EAF");
+        assertEquals(1, later.recordsRead);
+        assertEquals(1, later.recordsRejected);
+        Reject r = out.rejects.stream()
+                .filter(x -> x.sourceFile.equals("a/./s1.EAF"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(0, r.line);
+        assertTrue(r.reason.startsWith("the name of a/S1.eaf in another case"), r.reason);
+        assertEquals(1, file(out, "a/S1.eaf").recordsAccepted);
+        // names that differ in more than case are two codings, both read
+        Files.writeString(s.resolve("S1 second coder.eaf"), eaf("AFF_CUE"));
+        IngestedSession two = ingest("[\"S1.eaf\", \"S1 second coder.eaf\"]", "");
+        assertEquals(2, two.annotations.size());
+    }
 }

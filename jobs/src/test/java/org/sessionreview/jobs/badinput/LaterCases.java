@@ -77,6 +77,24 @@ final class LaterCases {
                                 .annotationsFrom(AnnotationCases.X, 1)
                                 .annotationsFrom("extra (1).jsonl", 0)),
                 of(
+                        "ann-name-in-another-case",
+                        "Two annotation files whose names differ only in case (`Codes.jsonl`, `codes.JSONL`: one"
+                                + " coding saved again, one file on a case-insensitive disk) are read once: the"
+                                + " first listed is read, the other is one reject row naming it (both were read,"
+                                + " the event they share counted twice).",
+                        c -> {
+                            c.addAnnotationFile("Codes.jsonl", AnnotationCases.SIGH + "\n");
+                            c.addAnnotationFile(
+                                    "codes.JSONL",
+                                    AnnotationCases.SIGH + "\n"
+                                            + AnnotationFiles.jsonl(200, "INT_VALIDATION", "therapist") + "\n");
+                        },
+                        reviewed()
+                                .reject("codes.JSONL", 0, "in another case")
+                                .rejectRows("codes.JSONL", 1)
+                                .annotationsFrom("Codes.jsonl", 1)
+                                .annotationsFrom("codes.JSONL", 0)),
+                of(
                         "e4-single-extreme-samples",
                         "Single damaged samples (EDA 1e23 uS, HR 5000 bpm, skin temperature 900 degC) are each a"
                                 + " reject row with its line, value and plausible range; their samples stay missing"
