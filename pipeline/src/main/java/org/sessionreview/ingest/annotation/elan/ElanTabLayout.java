@@ -153,7 +153,22 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
         int name = l.leadingColumns() - 1;
         if (name >= 0 && TimeFormat.MILLIS.matches(first.get(name)) && changesLikeATime(rows, files, name)) {
             ElanTabLayout earlier = from(first, name);
-            return earlier == null ? row : Optional.of(earlier);
+            // numeric tier names (1, 2, 3, 4) before msec begin and end: read as begin, end and
+            // duration, no row's duration would be its end - begin
+            return earlier == null || neverConsistent(rows, earlier) ? row : Optional.of(earlier);
+        }
+        if (name >= 0
+                && l.groups() == 1
+                && l.formats().equals(List.of(TimeFormat.MILLIS))
+                && TimeFormat.MILLIS.matches(first.get(name))
+                && everySecondBeforeFirst(rows, name)) {
+            // a name column of numbers and a msec begin only (an export not recognised): with too few
+            // rows to see the name change (under four, or one row a tier) it is the begin of a begin
+            // and a duration, the duration always before it
+            ElanTabLayout earlier = from(first, name);
+            if (earlier != null && earlier.groups() == 2) {
+                return Optional.of(earlier);
+            }
         }
         int begin = l.firstTimeColumn();
         if (l.formats().get(0) == TimeFormat.MILLIS
@@ -186,6 +201,23 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
                     && matchesGroup(r, l.firstTimeColumn() + 1, l.formats())
                     && matchesGroup(r, l.firstTimeColumn() + 2, l.formats())) {
                 if (consistent(l, r)) {
+                    return false;
+                }
+                checked++;
+            }
+        }
+        return checked > 0;
+    }
+
+    /** Whether every row's msec number after {@code column} is smaller than the one in it (at least one row). */
+    private static boolean everySecondBeforeFirst(List<List<String>> rows, int column) {
+        int checked = 0;
+        for (List<String> r : rows) {
+            if (r.size() > column + 1
+                    && TimeFormat.MILLIS.matches(r.get(column))
+                    && TimeFormat.MILLIS.matches(r.get(column + 1))) {
+                if (Long.parseLong(r.get(column + 1).trim())
+                        >= Long.parseLong(r.get(column).trim())) {
                     return false;
                 }
                 checked++;

@@ -163,6 +163,43 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadAShortMillisecondExportWithBeginAndDurationAndNoNameColumnThatRepeats() {
+        // msec, Begin Time and Duration ticked, under four rows (an excerpt, a short session):
+        // without a tier column the begin was taken for a numeric tier name and the duration for a
+        // begin, and a tier with one row each kept its begin as a participant: a msec export of
+        // begins only, which is not recognised, so the file was one reject "unrecognised format"
+        String bare = "190000\t25000\tRUP_W_DENIAL\n300000\t40\tAFF_CUE\n";
+        ParseResult<RawAnnotation> b = parse(bare);
+        assertBalanced(b, 2, 0);
+        assertEquals(190.0, b.records().get(0).startS(), EPS);
+        assertEquals(215.0, b.records().get(0).endS(), EPS);
+        assertEquals("AFF_CUE", b.records().get(1).label());
+        assertNull(b.records().get(1).endS(), "40 ms: a point");
+        ParseResult<RawAnnotation> one = parse("420000\t8000\tRUP_C_COMPLAINT_THERAPIST\n");
+        assertBalanced(one, 1, 0);
+        assertEquals(428.0, one.records().get(0).endS(), EPS);
+        String perTier =
+                "Client\t190000\t25000\tRUP_W_DENIAL\n" + "Therapist\t230000\t10000\tRES_INVITE_DISCUSS_RELATIONSHIP\n";
+        ParseResult<RawAnnotation> t = parse(perTier);
+        assertBalanced(t, 2, 0);
+        assertEquals("Client", t.records().get(0).actorHint());
+        assertEquals(215.0, t.records().get(0).endS(), EPS);
+        assertEquals(240.0, t.records().get(1).endS(), EPS);
+        // numeric tier names before msec begin and end stay tier names
+        ParseResult<RawAnnotation> numeric = parse("1\t190000\t215000\tRUP_W_DENIAL\n2\t230000\t240000\tTURN_TH\n");
+        assertBalanced(numeric, 2, 0);
+        assertEquals("1", numeric.records().get(0).actorHint());
+        assertEquals(215.0, numeric.records().get(0).endS(), EPS);
+        // ... also one row each of four or more (their names change on every row, as begins do)
+        String four = "1\t190000\t215000\tRUP_W_DENIAL\n2\t230000\t240000\tTURN_TH\n"
+                + "3\t300000\t300040\tAFF_CUE\n4\t560000\t560040\tANX_STR_SIGH\n";
+        ParseResult<RawAnnotation> f = parse(four);
+        assertBalanced(f, 4, 0);
+        assertEquals("4", f.records().get(3).actorHint());
+        assertEquals(560.0, f.records().get(3).startS(), EPS);
+    }
+
+    @Test
     void shouldReadOnlyTheSessionsFileOfAMultiFileExport() {
         // thirteenth audit: a multi-file export (file name and path columns after the value) had
         // every file's rows read into the session, another session's events among them
