@@ -276,6 +276,28 @@ final class AnnotationCases {
                                         + "\tINT_VALIDATION\n"),
                         reviewed().clean("codes.txt").annotationsFrom("codes.txt", 2)),
                 of(
+                        "elan-tab-columns-multi-file",
+                        "Only the session's `.eaf` is read from an ELAN multi-file export in the \"Separate column for"
+                                + " each tier\" layout (file name and path columns after the tiers): another file's rows"
+                                + " are one reject row, and the names and paths are not read as tiers (every file's rows"
+                                + " were read into the session, the names and paths as the values of two tiers).",
+                        c -> {
+                            String own = c.sessionId + ".eaf\tC:\\corpus\\" + c.sessionId + ".eaf";
+                            String other = "another session.eaf\tC:\\corpus\\another session.eaf";
+                            c.addAnnotationFile(
+                                    "codes.txt",
+                                    "Begin Time - hh:mm:ss.ms\tEnd Time - hh:mm:ss.ms\tclient\ttherapist\tFile Name"
+                                            + "\tFile Path\n"
+                                            + "00:02:30.000\t00:02:31.000\tANX_STR_SIGH\t\t" + other + "\n"
+                                            + "00:02:40.000\t00:02:41.000\tANX_STR_SIGH\t\t" + other + "\n\n"
+                                            + "00:01:40.000\t00:01:41.000\tANX_STR_SIGH\t\t" + own + "\n"
+                                            + "00:03:20.000\t00:03:21.000\t\tINT_VALIDATION\t" + own + "\n\n");
+                        },
+                        reviewed()
+                                .reject("codes.txt", 2, "file 1 of 2 of a multi-file ELAN export (2 rows) not read")
+                                .rejectRows("codes.txt", 1)
+                                .annotationsFrom("codes.txt", 2)),
+                of(
                         "elan-note-tier-bemerkung",
                         "A free-text tier (\"Bemerkung\") is read as a note: its text is quoted nowhere.",
                         c -> c.addAnnotationFile(
