@@ -22,6 +22,8 @@ import org.sessionreview.ingest.annotation.SessionIdKey;
  * the session's name none is read (merging sessions would invent ruptures and missed
  * opportunities; thirteenth audit: another session's six events were read into this one). An
  * export of one file is read whatever its name. File names are compared only, never written.
+ * The "Separate column for each tier" layout's multi-file export ({@code
+ * exportTiersColumnPerTierFromFiles}) is split the same way ({@link ElanTabColumns#fileColumns}).
  */
 final class ElanTabFiles {
     private final Map<Long, String> fileOfLine = new HashMap<>();
