@@ -12,6 +12,7 @@ import org.sessionreview.scoring.DataRuns;
 import org.sessionreview.scoring.rupture.Actors;
 import org.sessionreview.scoring.rupture.CodedEvent;
 import org.sessionreview.scoring.rupture.CodedText;
+import org.sessionreview.scoring.rupture.CodedTimes;
 import org.sessionreview.scoring.rupture.RuptureEpisodes;
 import org.sessionreview.taxonomy.CanonicalCode;
 import org.sessionreview.taxonomy.CodeTaxonomy;
@@ -181,7 +182,7 @@ public final class MissedOpportunities {
             String judged = "the onset";
             for (int i = 0; i < free.size(); i++) {
                 Annotation c = free.get(i);
-                if (c.startS >= from && c.startS <= to) {
+                if (CodedTimes.notBefore(c.startS, from) && CodedTimes.notAfter(c.startS, to)) {
                     own.add(CodedEvent.of(c));
                     double cueEnd = cueWindowEnd(c, turns, w, cfg);
                     end = Math.max(end, cueEnd);
@@ -240,7 +241,7 @@ public final class MissedOpportunities {
     private static List<CodedEvent> within(List<Annotation> responses, double fromS, double toS) {
         List<CodedEvent> in = new ArrayList<>();
         for (Annotation r : responses) {
-            if (r.startS <= toS && r.endOrStartS() >= fromS) {
+            if (CodedTimes.notAfter(r.startS, toS) && CodedTimes.notBefore(r.endOrStartS(), fromS)) {
                 in.add(CodedEvent.of(r));
             }
         }
@@ -251,7 +252,7 @@ public final class MissedOpportunities {
     private static ResponseClass best(List<Annotation> responses, double fromS, double toS) {
         ResponseClass best = ResponseClass.NO_RESPONSE;
         for (Annotation r : responses) {
-            if (r.startS <= toS && r.endOrStartS() >= fromS) {
+            if (CodedTimes.notAfter(r.startS, toS) && CodedTimes.notBefore(r.endOrStartS(), fromS)) {
                 ResponseClass c = ResponseClass.classify(r.code).orElseThrow();
                 best = c.compareTo(best) < 0 ? c : best;
             }

@@ -10,6 +10,7 @@ import org.sessionreview.scoring.rupture.Actors;
 import org.sessionreview.scoring.rupture.CodedEvent;
 import org.sessionreview.scoring.rupture.CodedMoments;
 import org.sessionreview.scoring.rupture.CodedText;
+import org.sessionreview.scoring.rupture.CodedTimes;
 import org.sessionreview.scoring.rupture.RuptureEpisodes;
 import org.sessionreview.taxonomy.CodeTaxonomy;
 import org.sessionreview.taxonomy.Family;
@@ -50,11 +51,11 @@ public final class SafetyEvents {
             }
             CodedEvent response = null;
             for (Annotation r : sorted) {
-                if (r.startS > a.startS + cfg.safetyResponseS()) {
+                if (CodedTimes.after(r.startS, a.startS + cfg.safetyResponseS())) {
                     break;
                 }
                 if (r.startS >= a.startS
-                        && r.startS <= a.startS + cfg.safetyResponseS()
+                        && CodedTimes.notAfter(r.startS, a.startS + cfg.safetyResponseS())
                         && Actors.isTherapist(r)
                         && isResponse(r)) {
                     response = CodedEvent.of(r);
@@ -89,7 +90,7 @@ public final class SafetyEvents {
         String what;
         if (a.significance != null && a.significance >= cfg.severeDissociationIntensity()) {
             what = "ANX_CPD at intensity " + a.significance;
-        } else if (lasting > cfg.severeDissociationS()) {
+        } else if (CodedTimes.after(a.endOrStartS(), a.startS + cfg.severeDissociationS())) {
             what = "ANX_CPD lasting " + CodedText.seconds(lasting) + " s";
         } else {
             return null;
@@ -97,8 +98,8 @@ public final class SafetyEvents {
         for (Annotation b : all) {
             double gap = cfg.safetySameEventS();
             if (SEVERE_DISSOCIATION.equals(b.code)
-                    && b.startS <= a.endOrStartS() + gap
-                    && a.startS <= b.endOrStartS() + gap) {
+                    && CodedTimes.notAfter(b.startS, a.endOrStartS() + gap)
+                    && CodedTimes.notAfter(a.startS, b.endOrStartS() + gap)) {
                 return null;
             }
         }

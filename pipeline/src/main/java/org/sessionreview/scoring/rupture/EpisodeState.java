@@ -78,7 +78,7 @@ final class EpisodeState implements Serializable {
 
     /** True when a repair attempt at {@code tS} falls in this episode's window (rule 2). */
     boolean acceptsRepairAt(double tS, RuptureConfig cfg) {
-        return tS >= startS() && tS <= lastMarkerEndS + cfg.repairWindowS();
+        return CodedTimes.notBefore(tS, startS()) && CodedTimes.notAfter(tS, lastMarkerEndS + cfg.repairWindowS());
     }
 
     void addMarker(CodedEvent m) {
@@ -111,7 +111,7 @@ final class EpisodeState implements Serializable {
         if (!hasRepair()) {
             return;
         }
-        boolean back = m.startS() - lastRepairS() <= cfg.resolvedWindowS();
+        boolean back = CodedTimes.notAfter(m.startS(), lastRepairS() + cfg.resolvedWindowS());
         returned |= back;
         if (own || back) {
             significanceAfterRepair = max(significanceAfterRepair, m.significance());
@@ -119,7 +119,7 @@ final class EpisodeState implements Serializable {
     }
 
     void reengagement(double tS, RuptureConfig cfg) {
-        if (hasRepair() && reengagementS == null && tS <= lastRepairS() + cfg.resolvedWindowS()) {
+        if (hasRepair() && reengagementS == null && CodedTimes.notAfter(tS, lastRepairS() + cfg.resolvedWindowS())) {
             reengagementS = tS;
         }
     }

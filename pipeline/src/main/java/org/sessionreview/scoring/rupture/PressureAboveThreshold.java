@@ -52,7 +52,7 @@ public final class PressureAboveThreshold {
                 continue;
             }
             for (Annotation r : responses) {
-                if (r.startS < cue.startS || r.startS > cue.startS + cfg.pressureWindowS()) {
+                if (r.startS < cue.startS || CodedTimes.after(r.startS, cue.startS + cfg.pressureWindowS())) {
                     continue;
                 }
                 if (is(r, PRESSURE)) {

@@ -57,7 +57,8 @@ import org.sessionreview.taxonomy.RuptureClass;
  *       [self_assertion, elaboration, vulnerability].
  * </ol>
  *
- * Ties at the same time are taken in feeding order. Times are seconds from media start.
+ * Ties at the same time are taken in feeding order. Times are seconds from media start; a time
+ * exactly at a limit is at it whatever its milliseconds ({@link CodedTimes}).
  *
  * <p>References: Eubanks, Muran &amp; Safran 2015, <i>3RS Manual</i>; Safran &amp; Muran 2000,
  * <i>Negotiating the Therapeutic Alliance</i>; Abbass &amp; Town 2021.
@@ -123,7 +124,7 @@ public final class RuptureTracker implements Serializable {
         nowS = tS;
         for (Iterator<EpisodeState> it = open.iterator(); it.hasNext(); ) {
             EpisodeState e = it.next();
-            if (tS > e.closeAtS(cfg)) {
+            if (CodedTimes.after(tS, e.closeAtS(cfg))) {
                 e.closedS = e.closeAtS(cfg);
                 closed.add(e);
                 it.remove();
@@ -132,7 +133,7 @@ public final class RuptureTracker implements Serializable {
         List<RuptureEpisode> out = new ArrayList<>();
         for (Iterator<EpisodeState> it = closed.iterator(); it.hasNext(); ) {
             EpisodeState e = it.next();
-            if (tS > e.decidedAtS(cfg)) {
+            if (CodedTimes.after(tS, e.decidedAtS(cfg))) {
                 out.add(e.toEpisode(cfg));
                 it.remove();
             }
@@ -194,7 +195,7 @@ public final class RuptureTracker implements Serializable {
                 target = e;
             }
         }
-        if (target == null || m.startS() - target.lastMarkerEndS > cfg.mergeGapS()) {
+        if (target == null || CodedTimes.after(m.startS(), target.lastMarkerEndS + cfg.mergeGapS())) {
             int n = cls == RuptureClass.W ? ++withdrawalCount : ++confrontationCount;
             target = new EpisodeState(cls.name() + n, cls, seq++);
             open.add(target);

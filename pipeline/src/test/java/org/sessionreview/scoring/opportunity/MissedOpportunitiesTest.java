@@ -296,4 +296,12 @@ class MissedOpportunitiesTest {
                         + "in [29:50, 30:30]",
                 m.get(3).evidence);
     }
+
+    // Sixteenth audit: 251.064 + 10 is 261.06399999999996, below the coded 261.064
+    @Test
+    void shouldCountAResponseExactly10sAfterTheCueAtAnyMilliseconds() {
+        Opportunity o = only(list(at(251.064, "AFF_CUE"), at(261.064, "INT_VALIDATION")));
+        assertEquals(RESPONDED_EXPLICIT_SPACE, o.response());
+        assertFalse(o.missed());
+    }
 }

@@ -161,4 +161,16 @@ class SafetyEventsTest {
                         .map(e -> e.event().startS())
                         .toList());
     }
+
+    // Sixteenth audit: limits held at any milliseconds (135.323 - 105.323 = 30.000000000000014)
+    @Test
+    void shouldHoldTheSafetyLimitsAtAnyMillisecondsOfTheCodedTimes() {
+        assertEquals(
+                List.of(),
+                SafetyEvents.find(list(state(105.323, 135.323, "ANX_CPD")), CFG),
+                "an ANX_CPD lasting exactly 30 s is no severe dissociation (over 30 s is)");
+        assertTrue(
+                only(at(122.996, "SAFE_PANIC"), at(182.996, "INT_VALIDATION")).responded(),
+                "a therapist code exactly 60 s after the event answers it");
+    }
 }

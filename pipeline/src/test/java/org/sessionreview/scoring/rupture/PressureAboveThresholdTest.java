@@ -101,4 +101,13 @@ class PressureAboveThresholdTest {
                 List.of(700.0, 900.0), found.stream().map(PressureEvent::startS).toList());
         assertEquals(3.0, PressureAboveThreshold.moments("S1", 0, found).get(0).severity, "no intensity coded");
     }
+
+    // Sixteenth audit: 1003.189 + 30 is 1033.1889999999999, below the coded 1033.189
+    @Test
+    void shouldFlagAPressingCodeExactly30sAfterTheCueAtAnyMilliseconds() {
+        assertEquals(
+                1,
+                find(at(1003.189, "ANX_CPD"), at(1033.189, "INT_EXPLORE_FEELING"))
+                        .size());
+    }
 }

@@ -354,4 +354,22 @@ class RuptureEpisodesTest {
         assertEquals(4, rows.get(1).stageReached, "self-assertion: the wish emerges");
         assertNull(rows.get(2).stageReached, "no stage coded: unknown, not stage 1");
     }
+
+    // Sixteenth audit (validation/sixteenth-cohort): times at a rule's limit to the millisecond whose
+    // binary difference misses the limit by a few ulps (370.576 - 250.576 = 120.00000000000003)
+    @Test
+    void shouldHoldTheRuleLimitsAtAnyMillisecondsOfTheCodedTimes() {
+        RuptureEpisode merged = only(list(at(250.576, W), at(370.576, W2)));
+        assertEquals(2, merged.markers().size(), "a marker exactly 120 s after the last extends the episode");
+
+        RuptureEpisode repaired = only(list(at(799.526, C), at(1099.526, RES)));
+        assertEquals(1099.526, repaired.firstRepairS(), "a repair exactly 300 s after the last marker attaches");
+
+        List<RuptureEpisode> back = detect(list(at(900, W), at(914.911, RES), at(1034.911, W2)));
+        assertEquals(2, back.size(), back.toString());
+        assertEquals(
+                PARTIALLY_RESOLVED,
+                back.get(0).outcome(),
+                "a marker exactly 120 s after the last repair comes back: not resolved");
+    }
 }
