@@ -202,7 +202,7 @@ def write(root, seed, idx, s, rnd):
             f.write(",".join(cols) + "\n")
             for ev in evs:
                 f.write(",".join("" if ev.get(c) is None else str(ev[c]) for c in cols) + "\n")
-    return sid
+    return sid, fmt
 
 
 ROLE = {"client": "client", "cl": "client", "therapist": "therapist", "th": "therapist",
@@ -280,8 +280,9 @@ def main():
     planned = {}
     for i in range(n):
         s = session(rnd, i, seed)
-        sid = write(out, seed, i, s, rnd)
-        planned[sid] = [p for p in s.planned if p[0] not in UNKNOWN]
+        sid, fmt = write(out, seed, i, s, rnd)
+        # the BORIS export carries no modifiers: events differing only in them are one there
+        planned[sid] = [p if fmt != "boris" else p[:4] + [None, None] for p in s.planned if p[0] not in UNKNOWN]
     with open(os.path.join(out, "planned.json"), "w") as f:
         json.dump(planned, f)
     print("%d sessions in %s" % (n, os.path.join(out, "sessions")))

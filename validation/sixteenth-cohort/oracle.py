@@ -50,6 +50,7 @@ READINGS = {
     "pressure_same_second": True, # a pressing code in the cue's own second counts
     "safety_same_second": True,   # a therapist code in the safety event's own second answers it
     "pressure_grouping": True,    # the cues one pressing code follows are one moment
+    "turn_choice": "earliest",    # of two client turns holding a cue, the one that started first
     "safety_merge_time": "coded", # a severe ANX_CPD and a coded SAFE_SEVERE_DISSOCIATION: the coded one's time
 }
 
@@ -328,7 +329,8 @@ def missed(evs):
         whi = cue.s + CUE_RESPONSE
         holding = [t for t in turns if t.s <= cue.s <= t.end]
         if holding:
-            whi = holding[0].end + TURN_GRACE  # the first coded turn holding it
+            # READINGS["turn_choice"]: of overlapping client turns holding it, the earliest started
+            whi = min(holding, key=lambda t: (t.s, t.i)).end + TURN_GRACE
         cls = judge(evs, cue, cue.s, whi)
         rows.append({"start_s": cue.s / 1000, "end_s": whi / 1000, "class": cls,
                      "missed": cls in ("no_response", "responded_reducing_space"), "_cue": cue})
