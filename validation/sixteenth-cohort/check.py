@@ -98,7 +98,9 @@ SES_FIELDS = ["ruptures_withdrawal", "ruptures_confrontation", "ruptures_resolve
 def compare_session(sid, t, res):
     ses = t["sessions"][sid][0]
     rows = sorted(t["annotations"].get(sid, []), key=lambda r: r["source_line"])
-    exp = oracle.review(rows, ses["duration_s"])
+    episodes = [(m["start_s"], m["end_s"]) for m in t["moments"].get(sid, [])
+                if m["kind"] == "anxiety_episode" and m["role"] == "client"]
+    exp = oracle.review(rows, ses["duration_s"], episodes)
     evs = exp["events"]
     # ruptures, matched by class and start
     found = {(r["class"], round(r["start_s"], 3)): r for r in t["ruptures"].get(sid, [])}
@@ -143,6 +145,11 @@ def compare_session(sid, t, res):
         ok = fmo.count(k) == wmo.count(k)
         res.check("missed opportunity moment", ok, session=sid, key=k, expected=wmo.count(k),
                   found=fmo.count(k), events=near(evs, k[0], 40))
+    fu = sorted((round(m["start_s"], 3), round(m["end_s"], 3)) for m in moms if m["kind"] == "unvoiced_arousal")
+    wu = sorted((round(m["start_s"], 3), round(m["end_s"], 3)) for m in exp["missed"] if m["unvoiced"])
+    for k in sorted(set(fu) | set(wu)):
+        res.check("unvoiced arousal moment", fu.count(k) == wu.count(k), session=sid, key=k,
+                  expected=wu.count(k), found=fu.count(k), events=near(evs, k[0], 60))
     # pressure above threshold
     fp = sorted((round(m["start_s"], 3), round(m["end_s"], 3)) for m in moms if m["kind"] == "pressure_above_threshold")
     wp = sorted((round(m["start_s"], 3), round(m["end_s"], 3)) for m in exp["pressure"])

@@ -13,7 +13,10 @@ outcome: check.py compares the review with oracle.py.
 import json
 import os
 import random
+import shutil
 import sys
+
+SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "sample-data")
 
 W = ["RUP_W_DENIAL", "RUP_W_MINIMAL", "RUP_W_ABSTRACT", "RUP_W_AVOID_STORY", "RUP_W_DEFERENTIAL",
      "RUP_W_CONTENT_AFFECT_SPLIT", "RUP_W_SELFCRIT_HOPELESS"]
@@ -154,11 +157,21 @@ def pressure(s, t):
               r.choice(["INT_EXPLORE_FEELING", "INT_CHALLENGE_DEFENSE"]), s.actor("therapist", "client"))
 
 
-def session(rnd, idx, seed):
+def session(rnd, idx, seed, phys=None):
     d = rnd.choice([600, 900, 1200, 1500, 1800, 2400, 3000]) if rnd.random() < 0.4 \
         else round(rnd.uniform(600, 3000), rnd.choice([0, 1, 3]))
+    if phys is not None:
+        d = phys["duration_s"]
     s = Session(rnd, d)
     anchors = [rnd.uniform(0, d) for _ in range(rnd.randint(6, 24))]
+    if phys is not None:  # codes around the planted client episodes' onsets (trigger (a))
+        for ep in phys["client_episodes"]:
+            for _ in range(rnd.randint(1, 3)):
+                a = ep["start_s"] + rnd.choice([-45, -35, -15, -10, -5, 0, 3, 8, 15, 25, 30, 35, 60])
+                s.add(a, rnd.choice(INT + RES + ["AFF_CUE", "ANX_STR_SIGH", "ANX_STR_HANDS"]),
+                      rnd.choice(["client", "therapist", "therapist"]))
+                if rnd.random() < 0.15:
+                    s.add(a, "ARTIFACT", "dyad", a + rnd.choice([2, 20]))
     anchors += rnd.sample([0, 110, 119, 119.999, 120, 120.001, 121, d - 300, d - 120, d - 60, d - 10,
                            d, d - 0.5], 4)
     for a in anchors:
@@ -174,16 +187,22 @@ def session(rnd, idx, seed):
     return s
 
 
-def write(root, seed, idx, s, rnd):
+def write(root, seed, idx, s, rnd, phys=None):
     sid = "S16-%d-%03d" % (seed, idx)
     folder = os.path.join(root, "sessions", sid)
     os.makedirs(folder, exist_ok=True)
+    wearables, media_start = {}, "2026-03-02T10:00:00+01:00"
+    if phys is not None:  # the sample cohort's wristbands, their media start and length
+        media_start = phys["media_start"]
+        for w in phys["wearers"]:
+            shutil.copytree(os.path.join(SAMPLE, phys["folder"], w["folder"]), os.path.join(folder, w["role"]))
+            wearables[w["role"]] = w["role"]
     x = rnd.random()
     fmt = "eaf" if x < 0.06 else "boris" if x < 0.12 else "csv" if x < 0.3 else "jsonl"
     name = "codes." + ("tsv" if fmt == "boris" else fmt)
     meta = {"session_id": sid, "therapist_id": "T%d" % (idx % 7), "client_id": "c%d-%d" % (seed, idx),
-            "session_number": 1 + idx // 7, "media_start": "2026-03-02T10:00:00+01:00",
-            "duration_s": s.d, "wearables": {}, "annotations": [name],
+            "session_number": 1 + idx // 7, "media_start": media_start,
+            "duration_s": s.d, "wearables": wearables, "annotations": [name],
             "consent": {"supervision": True, "research": True}}
     with open(os.path.join(folder, "session.json"), "w") as f:
         json.dump(meta, f, indent=1)
@@ -278,9 +297,15 @@ def main():
     rnd = random.Random(seed)
     n = rnd.randint(60, 120)
     planned = {}
+    samples = []
+    if os.path.exists(os.path.join(SAMPLE, "planted.json")):
+        with open(os.path.join(SAMPLE, "planted.json")) as f:
+            samples = [x for x in json.load(f)["sessions"] if x.get("client_episodes")]
+    prnd = random.Random(seed * 7919)  # a stream of its own for the choice of wristbands
     for i in range(n):
-        s = session(rnd, i, seed)
-        sid, fmt = write(out, seed, i, s, rnd)
+        phys = prnd.choice(samples) if samples and prnd.random() < 0.12 else None
+        s = session(rnd, i, seed, phys)
+        sid, fmt = write(out, seed, i, s, rnd, phys)
         # the BORIS export carries no modifiers: events differing only in them are one there
         planned[sid] = [p if fmt != "boris" else p[:4] + [None, None] for p in s.planned if p[0] not in UNKNOWN]
     with open(os.path.join(out, "planned.json"), "w") as f:

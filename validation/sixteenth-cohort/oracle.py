@@ -21,6 +21,9 @@ SEGMENT = 300_000
 PRESSURE_WINDOW = 30_000
 SETTLE = 120_000
 CUE_RESPONSE = 10_000
+EPISODE_LOOKBACK = 10_000
+EPISODE_RESPONSE = 30_000
+VOICED_LOOKBACK = 30_000
 TURN_GRACE = 5_000
 SAFETY_RESPONSE = 60_000
 SEVERE_INTENSITY = 3
@@ -33,6 +36,8 @@ EXPLICIT = {"INT_EMPATHIC_REFLECTION", "INT_VALIDATION", "INT_EXPLORE_FEELING",
             "INT_INTERPRETATION_LINK"}
 REDUCING = {"INT_TOPIC_SHIFT", "INT_ADVICE", "INT_REASSURANCE", "INT_INFO_QUESTION_CLOSED"}
 SILENCE = "INT_SILENCE_DELIBERATE"
+# how far a class is from an answer: the worst of an episode's onset and its cues decides
+RANK = {"responded_explicit_space": 0, "deliberate_silence": 1, "responded_reducing_space": 2, "no_response": 3}
 PRESSING = {"INT_EXPLORE_FEELING", "INT_CHALLENGE_DEFENSE"}
 # DOMAIN.md 2.2's order of the markers: withdrawal, then confrontation (segments' marker_counts)
 MARKER_ORDER = ["RUP_W_DENIAL", "RUP_W_MINIMAL", "RUP_W_ABSTRACT", "RUP_W_AVOID_STORY",
@@ -50,6 +55,7 @@ READINGS = {
     "pressure_same_second": True, # a pressing code in the cue's own second counts
     "safety_same_second": True,   # a therapist code in the safety event's own second answers it
     "pressure_grouping": True,    # the cues one pressing code follows are one moment
+    "voicing_intensity": "any",   # an ANX_* cue below the trigger intensity still voices an episode
     "turn_choice": "earliest",    # of two client turns holding a cue, the one that started first
     "safety_merge_time": "coded", # a severe ANX_CPD and a coded SAFE_SEVERE_DISSOCIATION: the coded one's time
 }
@@ -322,28 +328,92 @@ def judge(evs, cue, wlo, whi):
     return "no_response"
 
 
-def missed(evs):
+def cue_window_end(evs, cue):
     turns = [e for e in evs if e.code == "TURN_CL"]  # a point turn holds a cue at its instant
+    holding = [t for t in turns if t.s <= cue.s <= t.end]
+    if holding:
+        # READINGS["turn_choice"]: of overlapping client turns holding it, the earliest started
+        return min(holding, key=lambda t: (t.s, t.i)).end + TURN_GRACE
+    return cue.s + CUE_RESPONSE
+
+
+def voicing_cues(evs):
+    """Client ANX_*, AFF_CUE and AFF_CONCERN codes wherever they lie (Methods: an
+    artifact-overlapped cue still voices an episode) and at any intensity (READINGS)."""
+    return [e for e in evs if e.actor == "client" and (e.code in ("AFF_CUE", "AFF_CONCERN") or
+            e.code.startswith("ANX_"))]
+
+
+def missed(evs, episodes=()):
+    """Coded cues and (trigger (a)) the review's own client anxiety-episode onsets, given as
+    (start_s, end_s) pairs, so that only the rule is compared."""
     rows = []
-    for cue in triggers(evs):
-        whi = cue.s + CUE_RESPONSE
-        holding = [t for t in turns if t.s <= cue.s <= t.end]
-        if holding:
-            # READINGS["turn_choice"]: of overlapping client turns holding it, the earliest started
-            whi = min(holding, key=lambda t: (t.s, t.i)).end + TURN_GRACE
+    trig = triggers(evs)
+    joined = set()
+    arts = [e for e in evs if e.code == "ARTIFACT"]
+    for (es, ee) in sorted(episodes):
+        t, end = ms(es), ms(ee)
+        if t < SETTLE or any(a.s <= t <= a.end for a in arts):
+            continue
+        lo, hi = t - EPISODE_LOOKBACK, t + EPISODE_RESPONSE
+        worst = judge(evs, None, lo, hi)
+        wend = hi
+        for c in trig:
+            if lo <= c.s <= hi:
+                joined.add(c.i)
+                cend = cue_window_end(evs, c)
+                wend = max(wend, cend)
+                cls = judge(evs, c, c.s, cend)
+                if RANK[cls] > RANK[worst]:
+                    worst = cls
+        voiced = any(v.s <= end and v.end >= t - VOICED_LOOKBACK for v in voicing_cues(evs))
+        miss = worst in ("no_response", "responded_reducing_space")
+        rows.append({"start_s": lo / 1000, "end_s": wend / 1000, "class": worst, "missed": miss and voiced,
+                     "unvoiced": miss and not voiced, "_onset": t})
+    for cue in trig:
+        if cue.i in joined:
+            continue
+        whi = cue_window_end(evs, cue)
         cls = judge(evs, cue, cue.s, whi)
         rows.append({"start_s": cue.s / 1000, "end_s": whi / 1000, "class": cls,
-                     "missed": cls in ("no_response", "responded_reducing_space"), "_cue": cue})
+                     "missed": cls in ("no_response", "responded_reducing_space"), "unvoiced": False,
+                     "_cue": cue})
     return rows
 
 
-def sensitivity(evs):
+def sensitivity(evs, anxiety=()):
+    """README sessions/ missed_opportunity_sensitivity: each window w replaces every response
+    window (an onset's [t - 10 s, t + w], a cue's [c, c + w], no turns); a voiced onset is one
+    opportunity with the cues in its window, missed when it or one of them is; unvoiced onsets
+    count in neither m nor n."""
     trig = triggers(evs)
+    arts = [e for e in evs if e.code == "ARTIFACT"]
+    voicing = voicing_cues(evs)
+    missed_classes = ("no_response", "responded_reducing_space")
     parts = []
     for w in SENSITIVITY:
-        m = sum(1 for c in trig if judge(evs, c, c.s, c.s + w * 1000) in
-                ("no_response", "responded_reducing_space"))
-        parts.append("%ds=%d/%d" % (w, m, len(trig)))
+        wm = w * 1000
+        m = n = 0
+        joined = set()
+        for (es, ee) in sorted(anxiety):
+            t, end = ms(es), ms(ee)
+            if t < SETTLE or any(a.s <= t <= a.end for a in arts):
+                continue
+            lo, hi = t - EPISODE_LOOKBACK, t + wm
+            mine = [c for c in trig if lo <= c.s <= hi]
+            joined.update(c.i for c in mine)
+            if not any(v.s <= end and v.end >= t - VOICED_LOOKBACK for v in voicing):
+                continue
+            n += 1
+            if judge(evs, None, lo, hi) in missed_classes or any(
+                    judge(evs, c, c.s, c.s + wm) in missed_classes for c in mine):
+                m += 1
+        for c in trig:
+            if c.i in joined:
+                continue
+            n += 1
+            m += judge(evs, c, c.s, c.s + wm) in missed_classes
+        parts.append("%ds=%d/%d" % (w, m, n))
     return ";".join(parts)
 
 
@@ -375,15 +445,16 @@ def session_summary(eps, segs, mo, saf):
     }
 
 
-def review(rows, duration_s):
-    """Every rule output the audit compares, for one session's accepted annotations."""
+def review(rows, duration_s, anxiety=()):
+    """Every rule output the audit compares, for one session's accepted annotations and the
+    review's client anxiety episodes ((start_s, end_s) pairs)."""
     evs = events(rows)
     eps = episodes(evs, duration_s)
     segs = segments(evs, duration_s)
-    mo = missed(evs)
+    mo = missed(evs, anxiety)
     saf = safety(evs, duration_s)
     pr = pressure(evs)
     summ = session_summary(eps, segs, mo, saf)
-    summ["missed_opportunity_sensitivity"] = sensitivity(evs)
+    summ["missed_opportunity_sensitivity"] = sensitivity(evs, anxiety)
     return {"events": evs, "ruptures": eps, "segments": segs, "missed": mo, "safety": saf,
             "pressure": pr, "sessions": summ}
