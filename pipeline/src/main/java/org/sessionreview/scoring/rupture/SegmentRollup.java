@@ -29,7 +29,9 @@ import org.sessionreview.taxonomy.RuptureClass;
  * INT_METACOMMUNICATION}, the same set the episode rule uses
  * (the 3RS rates resolution strategies; metacommunication is counted with them so that both
  * tables agree), whether or not they attached to an episode. Segments cover the session end, and
- * further segments are added when coded events start after it.
+ * further segments are added when coded events start after it; an event at the session end itself
+ * counts in the segment that ends there (a session of 1800 s has six segments, and a marker at
+ * 1800 s is in the sixth, [1500, 1800], not in a seventh).
  */
 public final class SegmentRollup {
     private SegmentRollup() {}
@@ -38,7 +40,8 @@ public final class SegmentRollup {
     public static List<RuptureSegment> rollup(List<Annotation> annotations, double sessionEndS, RuptureConfig cfg) {
         Objects.requireNonNull(cfg, "cfg");
         double len = cfg.segmentS();
-        int n = sessionEndS > 0 ? (int) Math.ceil(sessionEndS / len) : 0;
+        int covering = sessionEndS > 0 ? (int) Math.ceil(sessionEndS / len) : 0;
+        int n = covering;
         List<Annotation> marks = new ArrayList<>();
         List<Annotation> repairs = new ArrayList<>();
         for (Annotation a : RuptureEpisodes.sortedByStart(annotations)) {
@@ -49,17 +52,17 @@ public final class SegmentRollup {
             } else {
                 continue;
             }
-            n = Math.max(n, index(a, len) + 1);
+            n = Math.max(n, index(a, len, sessionEndS, covering) + 1);
         }
         List<Tally> tallies = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             tallies.add(new Tally());
         }
         for (Annotation a : marks) {
-            tallies.get(index(a, len)).marker(a);
+            tallies.get(index(a, len, sessionEndS, covering)).marker(a);
         }
         for (Annotation a : repairs) {
-            tallies.get(index(a, len)).repair(a);
+            tallies.get(index(a, len, sessionEndS, covering)).repair(a);
         }
         List<RuptureSegment> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
@@ -109,8 +112,10 @@ public final class SegmentRollup {
         return rows;
     }
 
-    private static int index(Annotation a, double len) {
-        return (int) Math.floor(Math.max(0, a.startS) / len);
+    /** The segment of an annotation's start; one at the session end is in the last covering segment. */
+    private static int index(Annotation a, double len, double sessionEndS, int covering) {
+        int k = (int) Math.floor(Math.max(0, a.startS) / len);
+        return covering > 0 && k >= covering && CodedTimes.notAfter(a.startS, sessionEndS) ? covering - 1 : k;
     }
 
     /** Running tallies of one segment. */

@@ -150,4 +150,17 @@ class SegmentRollupTest {
         assertEquals(2, r.repairMaxSignificance);
         assertEquals(1000, rows.get(1).endS);
     }
+
+    // Sixteenth audit: a marker at the session's last instant, when the session lasts a whole
+    // number of segments (1800 s), opened a seventh segment [1800, 2100) and made the shares 1/7
+    @Test
+    void shouldCountAMarkerAtTheSessionEndInTheLastSegment() {
+        List<RuptureSegment> s = SegmentRollup.rollup(list(at(1800, W), at(1800, RES)), 1800, CFG);
+        assertEquals(6, s.size(), s.toString());
+        assertEquals(1, s.get(5).withdrawalMarkers());
+        assertEquals(1, s.get(5).repairCount());
+        assertEquals(1800.0, s.get(5).endS());
+        assertEquals(1.0 / 6, SegmentRollup.summarize(s, List.of()).shareSegmentsWithW(), 1e-12);
+        assertEquals(7, SegmentRollup.rollup(list(at(1800.5, W)), 1800, CFG).size(), "after the end: a segment more");
+    }
 }
