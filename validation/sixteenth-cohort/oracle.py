@@ -205,14 +205,19 @@ def episodes(evs, duration_s):
 # ---------------------------------------------------------------- DOMAIN.md 3.6: roll-up
 def segments(evs, duration_s):
     d = ms(duration_s)
-    n = max(1, math.ceil(d / SEGMENT))
-    for ev in evs:  # a marker or repair at or after the end adds segments (README segments/)
+    covering = max(1, math.ceil(d / SEGMENT))
+
+    def index(e):  # a code at the session end itself is in the segment ending there (README)
+        k = max(e.s, 0) // SEGMENT
+        return covering - 1 if k >= covering and e.s <= d else k
+    n = covering
+    for ev in evs:  # a marker or repair after the end adds segments (README segments/)
         if is_marker(ev) or is_repair(ev):
-            n = max(n, ev.s // SEGMENT + 1)
+            n = max(n, index(ev) + 1)
     rows = []
     for k in range(n):
         lo, hi = k * SEGMENT, (k + 1) * SEGMENT
-        inseg = [e for e in evs if (max(e.s, 0) // SEGMENT) == k]
+        inseg = [e for e in evs if index(e) == k]
         mk = [e for e in inseg if is_marker(e)]
         rp = [e for e in inseg if is_repair(e)]
         counts = {}
