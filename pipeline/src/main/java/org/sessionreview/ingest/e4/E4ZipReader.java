@@ -1,6 +1,5 @@
 package org.sessionreview.ingest.e4;
 
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +32,8 @@ import org.sessionreview.storage.LocalEntry;
  * report at the zip says where the damage was and how many entries were found after it. The
  * damaged entry itself is rejected as a whole when its data are corrupt (a deflate format error,
  * a CRC-32 or length mismatch: none of its lines can be trusted), and keeps its complete lines
- * before the cut when the zip was cut short ({@link ReadErrors}).
+ * before the cut when the zip was cut short ({@link ReadErrors}). An entry compressed with a
+ * method java.util.zip cannot decode (Deflate64, LZMA, BZip2) is rejected as such, not as damage.
  *
  * <p>Each entry is accounted for as {@code <sourceName>/<entry name>}, e.g. {@code
  * s1/client/1495437000_A01234.zip/EDA.csv}, with the size and SHA-256 of its uncompressed bytes
@@ -93,7 +93,9 @@ public final class E4ZipReader {
             try (ZipFile z = new ZipFile(local.path().toFile(), StandardCharsets.UTF_8)) {
                 for (java.util.Enumeration<? extends ZipEntry> es = z.entries(); es.hasMoreElements(); ) {
                     ZipEntry e = es.nextElement();
-                    try (InputStream in = new CheckedEntryStream(e, z.getInputStream(e))) {
+                    try (InputStream in = supported(e.getMethod())
+                            ? new CheckedEntryStream(e, z.getInputStream(e))
+                            : InputStream.nullInputStream()) {
                         direct.entry(e, in);
                     }
                 }
@@ -135,7 +137,12 @@ public final class E4ZipReader {
                     null,
                     sessionId,
                     sourceName,
-                    "the zip is damaged " + (after == null ? "before its first channel entry" : after)
+                    (ReadErrors.isUnsupportedMethod(damage) ? "the zip cannot be read " : "the zip is damaged ")
+                            + (after == null
+                                    ? (ReadErrors.isUnsupportedMethod(damage)
+                                            ? "as a whole"
+                                            : "before its first channel entry")
+                                    : after)
                             + " (" + ReadErrors.what(damage) + "): "
                             + (found == 0
                                     ? "later entries not read"
@@ -147,41 +154,9 @@ public final class E4ZipReader {
             wholeFromDirectory(read, direct);
         }
         if (files.isEmpty()) {
-            throw new IOException(noChannelReason(zip));
+            throw new IOException(E4ZipHeaders.noChannelReason(zip));
         }
         return new E4Recording(sessionId, channels, files, reports);
-    }
-
-    /**
-     * Why {@code zip} gave no channel file: it is no zip (no {@code PK} signature: a CSV or a
-     * download page saved under a {@code .zip} name), an empty zip, one holding another zip (E4
-     * Connect's download zipped again), or one holding other files; twelfth audit: all four said
-     * "holds no channel file ..., or is not a zip file". Names no entry (a name may be a person's).
-     */
-    private static String noChannelReason(Entry zip) {
-        byte[] sig;
-        try (InputStream in = zip.open()) {
-            sig = in.readNBytes(4);
-        } catch (IOException e) {
-            sig = new byte[0];
-        }
-        if (sig.length < 4 || sig[0] != 'P' || sig[1] != 'K') {
-            return "the file is not a zip file (it does not begin with a zip signature)";
-        }
-        if (sig[2] == 5 && sig[3] == 6) {
-            return "the E4 zip is empty (no entry)";
-        }
-        boolean innerZip = false;
-        try (ZipInputStream in = new ZipInputStream(zip.open(), StandardCharsets.UTF_8)) {
-            for (ZipEntry e; !innerZip && (e = in.getNextEntry()) != null; ) {
-                innerZip = !e.isDirectory() && isZip(e.getName());
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // what was seen before the damage stands
-        }
-        return innerZip
-                ? "the E4 zip holds no channel file but another zip (the export zipped again?): unzip it once"
-                : "the E4 zip holds no channel file (EDA.csv, BVP.csv, ACC.csv, TEMP.csv, HR.csv, IBI.csv)";
     }
 
     /** What the entries of one zip gave so far, and how the next one is read. */
@@ -204,6 +179,33 @@ public final class E4ZipReader {
             return reports.stream().anyMatch(r -> sourceFile.equals(r.sourceFile()));
         }
 
+        /**
+         * Reports channel entry {@code name} compressed with {@code method}, which java.util.zip
+         * cannot decode (seventeenth audit: it said "compressed data damaged: deflate format
+         * error", or, for an entry ending in a data descriptor, nothing: the entry was passed over).
+         */
+        void unsupported(String name, int method) {
+            Channel channel = isMacFork(name) ? null : channelOf(name);
+            if (channel == null || reported(name)) {
+                return;
+            }
+            String sourceFile = sourceName + "/" + name;
+            E4FileReport first = files.get(channel);
+            E4FileReport unread = E4FileReport.unread(
+                    channel,
+                    null,
+                    sessionId,
+                    sourceFile,
+                    first != null
+                            ? "ignored: " + first.sourceFile().substring(sourceName.length() + 1)
+                                    + " is read instead (the zip holds the channel twice)"
+                            : ReadErrors.unsupportedMethod(method));
+            reports.add(unread);
+            if (first == null) {
+                files.put(channel, unread);
+            }
+        }
+
         /** Reads {@code e} from {@code in} (its data) when it is a channel file not read yet. */
         void entry(ZipEntry e, InputStream in) throws IOException {
             Channel channel = e.isDirectory() || isMacFork(e.getName()) ? null : channelOf(e.getName());
@@ -220,6 +222,10 @@ public final class E4ZipReader {
                         sourceFile,
                         "ignored: " + first.sourceFile().substring(sourceName.length() + 1)
                                 + " is read instead (the zip holds the channel twice)"));
+                return;
+            }
+            if (!supported(e.getMethod())) {
+                unsupported(e.getName(), e.getMethod());
                 return;
             }
             E4CsvParser.Result r = readEntry(channel, in, e.getName(), sessionId, sourceFile, limits);
@@ -259,9 +265,6 @@ public final class E4ZipReader {
         return r.rejects().stream().anyMatch(x -> ReadErrors.isReadError(x.reason));
     }
 
-    /** A zip entry's local header begins with these four bytes ({@code PK\3\4}, little-endian). */
-    private static final int LOCAL_HEADER = 0x04034b50;
-
     /**
      * After damage part-way through a zip, finds the local headers of the channel entries not
      * read yet by scanning the zip's bytes for their signature, and reads each from there: a zip
@@ -272,20 +275,18 @@ public final class E4ZipReader {
      * to scan and once per entry found.
      */
     private static void recover(Entry zip, Entries read) {
-        List<Long> offsets = new ArrayList<>();
-        try (InputStream raw = new BufferedInputStream(zip.open(), 1 << 16)) {
-            int window = 0;
-            long pos = 0;
-            for (int b; (b = raw.read()) >= 0; pos++) {
-                window = (window >>> 8) | (b << 24);
-                if (window == LOCAL_HEADER && pos >= 3) {
-                    offsets.add(pos - 3);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // read what the scan found before it stopped
-        }
+        List<Long> offsets = E4ZipHeaders.localHeaderOffsets(zip);
         for (long offset : offsets) {
+            // an entry of a method ZipInputStream refuses (with a data descriptor it throws before
+            // naming the entry) is told from its local header
+            E4ZipHeaders.Local head = E4ZipHeaders.local(zip, offset);
+            if (head == null) {
+                continue;
+            }
+            if (!supported(head.method())) {
+                read.unsupported(head.name(), head.method());
+                continue;
+            }
             try (InputStream raw = zip.open()) {
                 raw.skipNBytes(offset);
                 ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8);
@@ -321,6 +322,11 @@ public final class E4ZipReader {
             }
         }
         return null;
+    }
+
+    /** Whether java.util.zip can decode the entry: stored or deflated (a method of -1 is not known yet). */
+    static boolean supported(int m) {
+        return m == -1 || m == ZipEntry.STORED || m == ZipEntry.DEFLATED;
     }
 
     /** java.util.zip's refusal of a stored entry followed by a data descriptor. */

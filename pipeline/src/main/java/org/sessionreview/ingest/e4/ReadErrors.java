@@ -27,6 +27,7 @@ final class ReadErrors {
     private static final String CUT = "cut short at line ";
     private static final String CORRUPT = "compressed data damaged: ";
     private static final String SUFFIX = "; none of its lines is used";
+    private static final String UNSUPPORTED = "compressed with a method this reader does not support";
 
     private ReadErrors() {}
 
@@ -50,6 +51,9 @@ final class ReadErrors {
         if (damage instanceof IOException io && isCut(io)) {
             return "cut short";
         }
+        if (isUnsupportedMethod(damage)) {
+            return UNSUPPORTED;
+        }
         if (damage instanceof ZipException) {
             return "corrupt data";
         }
@@ -67,13 +71,43 @@ final class ReadErrors {
                                 .equals(String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether {@code e} is java.util.zip's refusal of an entry compressed with a method other than
+     * stored or deflate ("invalid compression method", ZipFile's "invalid CEN header (bad compression
+     * method: 9)": Deflate64, method 9, which Windows Explorer
+     * writes for some zips; LZMA, 14, or BZip2, 12, which 7-Zip offers). The data are not damaged;
+     * this reader cannot decode them (seventeenth audit: such an entry was "compressed data
+     * damaged: deflate format error", and a user would download the export again for nothing).
+     */
+    static boolean isUnsupportedMethod(Exception e) {
+        return e instanceof ZipException
+                && (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("invalid compression method")
+                        || String.valueOf(e.getMessage()).contains("bad compression method"));
+    }
+
+    /**
+     * The reason for a zip entry compressed with {@code method} (its number in the zip's headers,
+     * -1 when unknown), which java.util.zip cannot decode: not damage, and none of its lines is read.
+     */
+    static String unsupportedMethod(int method) {
+        String name = switch (method) {
+            case 9 -> "Deflate64, which Windows Explorer writes for some zips";
+            case 12 -> "BZip2";
+            case 14 -> "LZMA, which 7-Zip offers";
+            case -1 -> "not deflate: Deflate64, as Windows Explorer writes some zips, or 7-Zip's LZMA or BZip2";
+            default -> "method " + method + ", not deflate";
+        };
+        return UNSUPPORTED + " (" + name + "): unzip the export, or zip it again with the ordinary method" + SUFFIX;
+    }
+
     /** Whether {@code reason} is one of {@link #reason}'s or {@link #corruption}'s. */
     static boolean isReadError(String reason) {
         return reason != null
                 && (reason.startsWith(GZIP_DAMAGED)
                         || reason.startsWith(CANNOT_READ)
                         || reason.startsWith(CUT)
-                        || reason.startsWith(CORRUPT));
+                        || reason.startsWith(CORRUPT)
+                        || reason.startsWith(UNSUPPORTED));
     }
 
     /**
@@ -90,6 +124,9 @@ final class ReadErrors {
         if (m.equals("unexpected eof")) {
             // ZipInputStream's word for input running out inside a stored entry: a cut
             return null;
+        }
+        if (isUnsupportedMethod(failure)) {
+            return unsupportedMethod(-1);
         }
         String what = m.contains("gzip trailer")
                 ? "CRC-32 or length mismatch in the gzip trailer"

@@ -313,6 +313,80 @@ class E4ZipReaderTest {
         assertTrue(r.channel(Channel.TEMP).isPresent(), "the entry after the damage is found and read");
     }
 
+    @Test
+    void shouldSayAnEntryIsCompressedWithAnUnsupportedMethodNotDamaged() throws IOException {
+        // as java.util.zip writes (deflated, data descriptors) and with stored entries of known length
+        for (boolean stored : new boolean[] {false, true}) {
+            Path z = stored ? storedZip("s.zip", export("")) : zip("x.zip", export(""));
+            byte[] bytes = Files.readAllBytes(z);
+            // EDA.csv marked Deflate64 (method 9, Windows Explorer) in its local and central headers
+            setMethod(bytes, "EDA.csv", 9);
+            Files.write(z, bytes);
+
+            E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s04", "x.zip", E4Limits.defaults());
+
+            // before: "compressed data damaged: deflate format error; none of its lines is used" (stored),
+            // no report for EDA.csv at all (data descriptors: passed over)
+            E4FileReport eda = r.files().get(Channel.EDA);
+            assertTrue(eda != null && r.channel(Channel.EDA).isEmpty(), "stored " + stored + ": " + r.reports());
+            assertEquals(1, eda.recordsRejected(), eda.toString());
+            assertEquals(
+                    "compressed with a method this reader does not support (Deflate64, which Windows Explorer"
+                            + " writes for some zips): unzip the export, or zip it again with the ordinary method;"
+                            + " none of its lines is used",
+                    eda.rejects().get(0).reason);
+            for (E4FileReport f : r.reports()) {
+                for (var x : f.rejects()) {
+                    assertFalse(x.reason.contains("damaged"), x.reason);
+                }
+            }
+            for (Channel c : List.of(Channel.ACC, Channel.BVP, Channel.HR, Channel.IBI, Channel.TEMP)) {
+                assertTrue(r.channel(c).isPresent(), c + " read, stored " + stored);
+            }
+        }
+    }
+
+    /** As {@link #zip}, each entry stored with its length and CRC-32 in its local header (no data descriptor). */
+    private Path storedZip(String name, String... entries) throws IOException {
+        Path z = tmp.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(z))) {
+            for (int i = 0; i < entries.length; i += 2) {
+                String base = entries[i].substring(entries[i].lastIndexOf('/') + 1);
+                byte[] data = entries[i + 1] == null
+                        ? Files.readAllBytes(REAL.resolve(base))
+                        : entries[i + 1].getBytes(StandardCharsets.UTF_8);
+                ZipEntry e = new ZipEntry(entries[i]);
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(data.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(data);
+                e.setCrc(crc.getValue());
+                out.putNextEntry(e);
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        return z;
+    }
+
+    /** Sets the compression method of entry {@code name} in its local and central headers. */
+    private static void setMethod(byte[] zip, String name, int method) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            boolean local = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4;
+            boolean central = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2;
+            if (!local && !central) {
+                continue;
+            }
+            int nameAt = i + (local ? 30 : 46);
+            int nameLen = (zip[i + (local ? 26 : 28)] & 0xff) | (zip[i + (local ? 27 : 29)] & 0xff) << 8;
+            if (nameLen == n.length && Arrays.equals(zip, nameAt, nameAt + nameLen, n, 0, n.length)) {
+                zip[i + (local ? 8 : 10)] = (byte) method;
+                zip[i + (local ? 9 : 11)] = 0;
+            }
+        }
+    }
+
     private static int indexOf(byte[] data, byte[] what) {
         outer:
         for (int i = 0; i + what.length <= data.length; i++) {
