@@ -17,7 +17,8 @@ import org.sessionreview.storage.TextEncoding;
 /**
  * Lists the session folders under a sessions root: every non-hidden sub-directory, in name
  * order. A folder without {@code session.json}, or whose {@code session_id} repeats one seen in
- * an earlier folder (in any case: {@code S1} and {@code s1} are one session), becomes a reject here and is not processed; everything else (including a
+ * an earlier folder (in any case: {@code S1} and {@code s1} are one session), or whose {@code
+ * session.json} is a symbolic link leading out of the folder, becomes a reject here and is not processed; everything else (including a
  * broken {@code session.json}) goes to ingestion, which reports its own problems.
  */
 public final class SessionScanner {
@@ -89,6 +90,13 @@ public final class SessionScanner {
                         0);
                 continue;
             }
+            String linkProblem = manifestLinkProblem(manifest, dir);
+            if (linkProblem != null) {
+                // seventeenth audit: read (hashed, listed in run.json, its session reviewed) although
+                // nothing but --codebook and --baselines is read from outside the sessions root
+                rejectFolder(rejects, files, null, name + "/" + MANIFEST, linkProblem, 0);
+                continue;
+            }
             String id = peekSessionId(manifest);
             // case aside: BORIS observations are matched to a session so, and a report's page per
             // session would be one file on a case-insensitive disk
@@ -133,6 +141,22 @@ public final class SessionScanner {
             return "session folder is not readable (permissions)";
         }
         return null;
+    }
+
+    /**
+     * Why {@code manifest} may not be read although it is a regular file: it is a symbolic link
+     * that resolves outside its session folder {@code dir} (README, Confinement: every file a
+     * session reads lies inside its folder), or cannot be resolved. Quotes nothing of the target.
+     */
+    private static String manifestLinkProblem(Entry manifest, Entry dir) {
+        try {
+            if (manifest.isSymbolicLink() && !manifest.real().startsWith(dir.real())) {
+                return MANIFEST + " is a symbolic link leading out of the session folder: not read";
+            }
+            return null;
+        } catch (IOException e) {
+            return MANIFEST + " cannot be resolved (" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     /**

@@ -48,6 +48,45 @@ class SessionScannerTest {
     }
 
     @Test
+    void shouldRejectASessionJsonLinkedFromOutsideItsFolder() throws IOException {
+        Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-outside"));
+        Files.write(outside.resolve("session.json"), utf8("{\"session_id\": \"other-site-7\"}"));
+        Files.createDirectories(root.resolve("a"));
+        Files.createSymbolicLink(root.resolve("a").resolve(SessionScanner.MANIFEST), outside.resolve("session.json"));
+        // a link inside the session folder is read
+        folder("b", utf8("{\"session_id\": \"S-2\"}"));
+        Files.move(
+                root.resolve("b").resolve(SessionScanner.MANIFEST),
+                root.resolve("b").resolve("meta.json"));
+        Files.createSymbolicLink(root.resolve("b").resolve(SessionScanner.MANIFEST), Path.of("meta.json"));
+        // into another session's folder: outside its own folder
+        Files.createDirectories(root.resolve("c"));
+        Files.createSymbolicLink(
+                root.resolve("c").resolve(SessionScanner.MANIFEST),
+                root.resolve("b").resolve("meta.json"));
+
+        SessionScanner.Scan scan;
+        try {
+            scan = SessionScanner.scan(root);
+        } finally {
+            Files.delete(outside.resolve("session.json"));
+            Files.delete(outside);
+        }
+
+        // before: folders a, b and c (a's session read from outside the sessions root, c a duplicate)
+        assertEquals(List.of("b"), scan.folders());
+        assertEquals(
+                List.of("a/session.json", "c/session.json"),
+                scan.rejects().stream().map(r -> r.sourceFile).sorted().toList());
+        assertTrue(
+                scan.rejects().stream()
+                        .allMatch(r -> r.reason.equals(
+                                "session.json is a symbolic link leading out of the session folder: not read")),
+                scan.rejects().toString());
+        assertEquals(0, scan.files().get(0).sizeBytes, "the target is not even measured");
+    }
+
+    @Test
     void shouldTakeSessionIdsDifferingOnlyInCaseForOneSession() throws IOException {
         folder("a", utf8("{\"session_id\": \"T01-20260302-1000\"}"));
         // before: a second session, its BORIS observation matched to both, its report page the same file on macOS
