@@ -132,18 +132,18 @@ public final class E4ZipReader {
                 throw new IOException("cannot read the E4 zip (" + ReadErrors.what(damage) + ")");
             }
             Channel last = reports.get(reports.size() - 1).channel();
+            // an entry of a method zip tools write, not damage, stopped the reading
+            boolean method = ReadErrors.isUnsupportedMethod(damage)
+                    && reports.stream()
+                            .anyMatch(r -> r.rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason)));
             reports.add(E4FileReport.unread(
                     last,
                     null,
                     sessionId,
                     sourceName,
-                    (ReadErrors.isUnsupportedMethod(damage) ? "the zip cannot be read " : "the zip is damaged ")
-                            + (after == null
-                                    ? (ReadErrors.isUnsupportedMethod(damage)
-                                            ? "as a whole"
-                                            : "before its first channel entry")
-                                    : after)
-                            + " (" + ReadErrors.what(damage) + "): "
+                    (method ? "the zip cannot be read " : "the zip is damaged ")
+                            + (after == null ? (method ? "as a whole" : "before its first channel entry") : after)
+                            + " (" + (method ? ReadErrors.UNSUPPORTED : ReadErrors.what(damage)) + "): "
                             + (found == 0
                                     ? "later entries not read"
                                     : found + " later channel "

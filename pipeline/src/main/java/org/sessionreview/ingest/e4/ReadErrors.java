@@ -27,7 +27,7 @@ final class ReadErrors {
     private static final String CUT = "cut short at line ";
     private static final String CORRUPT = "compressed data damaged: ";
     private static final String SUFFIX = "; none of its lines is used";
-    private static final String UNSUPPORTED = "compressed with a method this reader does not support";
+    static final String UNSUPPORTED = "compressed with a method this reader does not support";
 
     private ReadErrors() {}
 
@@ -50,9 +50,6 @@ final class ReadErrors {
     static String what(Exception damage) {
         if (damage instanceof IOException io && isCut(io)) {
             return "cut short";
-        }
-        if (isUnsupportedMethod(damage)) {
-            return UNSUPPORTED;
         }
         if (damage instanceof ZipException) {
             return "corrupt data";
@@ -87,17 +84,33 @@ final class ReadErrors {
 
     /**
      * The reason for a zip entry compressed with {@code method} (its number in the zip's headers,
-     * -1 when unknown), which java.util.zip cannot decode: not damage, and none of its lines is read.
+     * -1 when unknown), which java.util.zip cannot decode. A method zip tools write (PKWARE APPNOTE
+     * 4.4.5: Deflate64, BZip2, LZMA, XZ, Zstandard, PPMd, the old Shrink to Implode) is no damage:
+     * the reason names it and what to do. Any other number is a changed byte in the header: the
+     * entry is damaged. Either way none of its lines is read.
      */
     static String unsupportedMethod(int method) {
         String name = switch (method) {
             case 9 -> "Deflate64, which Windows Explorer writes for some zips";
             case 12 -> "BZip2";
             case 14 -> "LZMA, which 7-Zip offers";
+            case 93 -> "Zstandard";
+            case 95 -> "XZ";
+            case 98 -> "PPMd";
+            case 1, 2, 3, 4, 5, 6 -> "Shrink, Reduce or Implode, from zip tools of the 1990s";
             case -1 -> "not deflate: Deflate64, as Windows Explorer writes some zips, or 7-Zip's LZMA or BZip2";
-            default -> "method " + method + ", not deflate";
+            default -> null;
         };
+        if (name == null) {
+            return CORRUPT + "its header names compression method " + method
+                    + ", which no zip tool writes (a changed byte?)" + SUFFIX;
+        }
         return UNSUPPORTED + " (" + name + "): unzip the export, or zip it again with the ordinary method" + SUFFIX;
+    }
+
+    /** Whether {@code reason} is {@link #unsupportedMethod}'s for a method zip tools write. */
+    static boolean isUnsupported(String reason) {
+        return reason != null && reason.startsWith(UNSUPPORTED);
     }
 
     /** Whether {@code reason} is one of {@link #reason}'s or {@link #corruption}'s. */

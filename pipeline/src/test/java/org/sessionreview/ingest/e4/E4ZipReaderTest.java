@@ -346,6 +346,29 @@ class E4ZipReaderTest {
         }
     }
 
+    @Test
+    void shouldCallAMethodNoZipToolWritesDamage() throws IOException {
+        for (boolean stored : new boolean[] {false, true}) {
+            Path z = stored ? storedZip("s.zip", export("")) : zip("x.zip", export(""));
+            byte[] bytes = Files.readAllBytes(z);
+            // a changed byte in the method field: 77 is no method (PKWARE APPNOTE 4.4.5)
+            setMethod(bytes, "EDA.csv", 77);
+            Files.write(z, bytes);
+
+            E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s04", "x.zip", E4Limits.defaults());
+
+            E4FileReport eda = r.files().get(Channel.EDA);
+            assertTrue(eda != null && r.channel(Channel.EDA).isEmpty(), "stored " + stored + ": " + r.reports());
+            assertEquals(
+                    "compressed data damaged: its header names compression method 77, which no zip tool writes"
+                            + " (a changed byte?); none of its lines is used",
+                    eda.rejects().get(0).reason);
+            for (Channel c : List.of(Channel.ACC, Channel.BVP, Channel.HR, Channel.IBI, Channel.TEMP)) {
+                assertTrue(r.channel(c).isPresent(), c + " read, stored " + stored);
+            }
+        }
+    }
+
     /** As {@link #zip}, each entry stored with its length and CRC-32 in its local header (no data descriptor). */
     private Path storedZip(String name, String... entries) throws IOException {
         Path z = tmp.resolve(name);
