@@ -6,6 +6,9 @@ import static org.sessionreview.jobs.badinput.Expectation.notReviewed;
 import static org.sessionreview.jobs.badinput.Expectation.reviewed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -259,6 +262,58 @@ final class LaterCases {
                                                 .replace(',', '\t'));
                             }
                         },
-                        reviewed().clean("%").readWhole(E4Cases.ACC, 1).readWhole(IBI, 1)));
+                        reviewed().clean("%").readWhole(E4Cases.ACC, 1).readWhole(IBI, 1)),
+                of(
+                        "e4-zip-entry-deflate64",
+                        "The client's E4 zip whose EDA.csv entry is compressed with Deflate64 (as Windows Explorer"
+                                + " writes some zips) is read but for that entry: one reject row says the method is"
+                                + " not supported and what to do, client EDA is missing (it said 'compressed data"
+                                + " damaged', or, the entry ending in a data descriptor, nothing at all).",
+                        c -> {
+                            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+                                for (String ch : List.of("ACC", "BVP", "EDA", "HR", "IBI", "TEMP")) {
+                                    String file = c.channel(ch);
+                                    out.putNextEntry(new java.util.zip.ZipEntry(ch + ".csv"));
+                                    out.write(TextFiles.readBytes(c.path(file)));
+                                    out.closeEntry();
+                                    Files.delete(c.path(file));
+                                }
+                            }
+                            byte[] zip = bytes.toByteArray();
+                            markDeflate64(zip, "EDA.csv");
+                            Files.write(c.path("{C}/" + c.base.clientFolder() + ".zip"), zip);
+                        },
+                        reviewed()
+                                .reject("{C}/%.zip/EDA.csv", 0, "does not support (Deflate64")
+                                .rejectRows("{C}/%.zip/EDA.csv", 1)
+                                .missing("client:EDA")),
+                of(
+                        "json-session-json-linked-from-outside",
+                        "A session.json that is a symbolic link to a file outside the sessions root is one reject"
+                                + " row and is not read; the session is not reviewed (it was read, hashed and the"
+                                + " session reviewed from outside the root).",
+                        c -> {
+                            Path outside = Files.createDirectories(c.root.resolve(".outside"));
+                            Path target = outside.resolve(c.sessionId + "-session.json");
+                            Files.move(c.path(ManifestCases.MANIFEST), target);
+                            Files.createSymbolicLink(c.path(ManifestCases.MANIFEST), target);
+                        },
+                        notReviewed().reject(ManifestCases.MANIFEST, 0, "symbolic link leading out")));
+    }
+
+    /** Sets the compression method of entry {@code name} to Deflate64 (9) in its local and central headers. */
+    private static void markDeflate64(byte[] zip, String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            boolean local = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4;
+            boolean central = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2;
+            int at = i + (local ? 30 : 46);
+            int len = (zip[i + (local ? 26 : 28)] & 0xff) | (zip[i + (local ? 27 : 29)] & 0xff) << 8;
+            if ((local || central) && len == n.length && java.util.Arrays.equals(zip, at, at + len, n, 0, len)) {
+                zip[i + (local ? 8 : 10)] = 9;
+                zip[i + (local ? 9 : 11)] = 0;
+            }
+        }
     }
 }
