@@ -157,26 +157,34 @@ public final class MissedOpportunities {
         }
         // DOMAIN.md 5: "Exclude triggers that overlap artifacts": a coded cue overlapping a coded
         // ARTIFACT stretch (movement, cough, sensor off) is no trigger; it still voices an episode
-        cueTriggers.removeIf(
-                c -> artifacts.stream().anyMatch(a -> a.startS <= c.endOrStartS() && a.endOrStartS() >= c.startS));
+        SpanIndex artifactIndex = new SpanIndex(artifacts);
+        cueTriggers.removeIf(c -> artifactIndex.first(
+                        c.startS, c.endOrStartS(), a -> a.startS <= c.endOrStartS() && a.endOrStartS() >= c.startS)
+                != null);
         List<AnxietyEpisode> episodes = new ArrayList<>();
         for (AnxietyEpisode e : anxietyEpisodes) {
             if (e.role() == Role.CLIENT
                     && e.startS() >= cfg.settleS()
                     && clientData.dataBefore(e.startS()) >= cfg.settleS()
-                    && artifacts.stream().noneMatch(a -> a.startS <= e.startS() && a.endOrStartS() >= e.startS())) {
+                    && artifactIndex.first(
+                                    e.startS(),
+                                    e.startS(),
+                                    a -> a.startS <= e.startS() && a.endOrStartS() >= e.startS())
+                            == null) {
                 episodes.add(e);
             }
         }
         episodes.sort(Comparator.comparingDouble(AnxietyEpisode::startS).thenComparingDouble(AnxietyEpisode::endS));
         List<Opportunity> out = new ArrayList<>();
         List<Annotation> free = new ArrayList<>(cueTriggers);
+        SpanIndex responseIndex = new SpanIndex(responses);
+        SpanIndex turnIndex = new SpanIndex(turns);
         for (AnxietyEpisode e : episodes) {
             double from = e.startS() - w.episodeLookbackS();
             double to = e.startS() + w.episodeResponseS();
             List<CodedEvent> own = new ArrayList<>();
             double end = to;
-            ResponseClass worst = best(responses, from, to);
+            ResponseClass worst = best(responseIndex, from, to);
             double judgedFrom = from;
             double judgedTo = to;
             String judged = "the onset";
@@ -184,9 +192,9 @@ public final class MissedOpportunities {
                 Annotation c = free.get(i);
                 if (CodedTimes.notBefore(c.startS, from) && CodedTimes.notAfter(c.startS, to)) {
                     own.add(CodedEvent.of(c));
-                    double cueEnd = cueWindowEnd(c, turns, w, cfg);
+                    double cueEnd = cueWindowEnd(c, turnIndex, w, cfg);
                     end = Math.max(end, cueEnd);
-                    ResponseClass cue = best(responses, c.startS, cueEnd);
+                    ResponseClass cue = best(responseIndex, c.startS, cueEnd);
                     if (cue.compareTo(worst) > 0) {
                         worst = cue;
                         judgedFrom = c.startS;
@@ -209,7 +217,7 @@ public final class MissedOpportunities {
                     voices,
                     from,
                     end,
-                    within(responses, from, end),
+                    within(responseIndex, from, end),
                     worst,
                     judgedFrom,
                     judgedTo,
@@ -217,7 +225,7 @@ public final class MissedOpportunities {
         }
         for (Annotation c : free) {
             List<CodedEvent> cue = List.of(CodedEvent.of(c));
-            double end = cueWindowEnd(c, turns, w, cfg);
+            double end = cueWindowEnd(c, turnIndex, w, cfg);
             out.add(new Opportunity(
                     null,
                     null,
@@ -225,8 +233,8 @@ public final class MissedOpportunities {
                     cue,
                     c.startS,
                     end,
-                    within(responses, c.startS, end),
-                    best(responses, c.startS, end),
+                    within(responseIndex, c.startS, end),
+                    best(responseIndex, c.startS, end),
                     c.startS,
                     end,
                     CodedText.atList(cue)));
@@ -238,34 +246,34 @@ public final class MissedOpportunities {
     }
 
     /** The responses overlapping [fromS, toS], in start order. */
-    private static List<CodedEvent> within(List<Annotation> responses, double fromS, double toS) {
+    private static List<CodedEvent> within(SpanIndex responses, double fromS, double toS) {
         List<CodedEvent> in = new ArrayList<>();
-        for (Annotation r : responses) {
-            if (CodedTimes.notAfter(r.startS, toS) && CodedTimes.notBefore(r.endOrStartS(), fromS)) {
-                in.add(CodedEvent.of(r));
-            }
-        }
+        responses.forEach(fromS, toS, r -> overlaps(r, fromS, toS), r -> in.add(CodedEvent.of(r)));
         return in;
     }
 
-    /** The most space-providing class among the responses overlapping [fromS, toS]. */
-    private static ResponseClass best(List<Annotation> responses, double fromS, double toS) {
-        ResponseClass best = ResponseClass.NO_RESPONSE;
-        for (Annotation r : responses) {
-            if (CodedTimes.notAfter(r.startS, toS) && CodedTimes.notBefore(r.endOrStartS(), fromS)) {
-                ResponseClass c = ResponseClass.classify(r.code).orElseThrow();
-                best = c.compareTo(best) < 0 ? c : best;
-            }
-        }
-        return best;
+    private static boolean overlaps(Annotation r, double fromS, double toS) {
+        return CodedTimes.notAfter(r.startS, toS) && CodedTimes.notBefore(r.endOrStartS(), fromS);
     }
 
-    private static double cueWindowEnd(Annotation cue, List<Annotation> turns, Windows w, RuptureConfig cfg) {
+    /** The most space-providing class among the responses overlapping [fromS, toS]. */
+    private static ResponseClass best(SpanIndex responses, double fromS, double toS) {
+        ResponseClass[] best = {ResponseClass.NO_RESPONSE};
+        responses.forEach(fromS, toS, r -> overlaps(r, fromS, toS), r -> {
+            ResponseClass c = ResponseClass.classify(r.code).orElseThrow();
+            best[0] = c.compareTo(best[0]) < 0 ? c : best[0];
+        });
+        return best[0];
+    }
+
+    private static double cueWindowEnd(Annotation cue, SpanIndex turns, Windows w, RuptureConfig cfg) {
         if (w.useTurns()) {
-            for (Annotation t : turns) {
-                if (Actors.isClient(t) && t.startS <= cue.startS && t.endOrStartS() >= cue.startS) {
-                    return t.endOrStartS() + cfg.turnGraceS();
-                }
+            Annotation t = turns.first(
+                    cue.startS,
+                    cue.startS,
+                    x -> Actors.isClient(x) && x.startS <= cue.startS && x.endOrStartS() >= cue.startS);
+            if (t != null) {
+                return t.endOrStartS() + cfg.turnGraceS();
             }
         }
         return cue.startS + w.cueResponseS();
