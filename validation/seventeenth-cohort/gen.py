@@ -34,7 +34,7 @@ _spec.loader.exec_module(S7)
 CH = ["ACC.csv", "BVP.csv", "EDA.csv", "HR.csv", "IBI.csv", "TEMP.csv"]
 ALLCH = ["ACC", "BVP", "EDA", "HR", "IBI", "TEMP"]
 BIG = 10 ** 6
-N100K = int(os.environ.get("N_ANNOTATIONS", "20000"))  # 100,000 takes the review minutes (MissedOpportunities), see README
+N100K = int(os.environ.get("N_ANNOTATIONS", "20000"))  # 100,000 took the review minutes before c87969c5 (MissedOpportunities), see README
 
 # name, coding format, damages
 SPECS = [
@@ -375,7 +375,7 @@ def main():
             add_ann("codes.eaf", S7.eaf_text(big)[0])
             exp["annotations"] = N100K
             exp["episode"] = False  # the arousal is still planted; 100k cues change the moments' kinds
-            expect("an .eaf of %d annotations: all read (README sets no limit); 100,000 take the review minutes (README of this cohort)" % N100K)
+            expect("an .eaf of %d annotations: all read (README sets no limit); 100,000 took the review minutes before c87969c5 (README of this cohort)" % N100K)
         elif fmt == "boris" or fmt == "boris-nosubject":
             bl, rows = S7.boris_lines(evs, sid)
             if fmt == "boris-nosubject":
