@@ -339,10 +339,14 @@ public final class SessionIngestor implements Serializable {
                             sessionId,
                             name,
                             0,
-                            "the name of " + sameName + " in another case, listed again in session.json: not read"
-                                    + " (one file on a case-insensitive disk; a second version of one coding would"
-                                    + " count its events twice); give another coding a name that differs in more"
-                                    + " than case",
+                            sameName.equals(name)
+                                    ? "listed again in session.json: not read a second time, its events would"
+                                            + " count twice"
+                                    : "its name differs from " + sameName + " only in case: not read (on Windows"
+                                            + " and macOS, where codings are made, the two names are one file, so"
+                                            + " this is another version of that coding and its events would count"
+                                            + " twice); give a different coding a name that differs in more than"
+                                            + " case",
                             null));
             return;
         }

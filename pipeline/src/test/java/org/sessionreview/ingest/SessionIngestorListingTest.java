@@ -234,7 +234,7 @@ class SessionIngestorListingTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(0, r.line);
-        assertTrue(r.reason.startsWith("the name of a/S1.eaf in another case"), r.reason);
+        assertTrue(r.reason.startsWith("its name differs from a/S1.eaf only in case: not read"), r.reason);
         assertEquals(1, file(out, "a/S1.eaf").recordsAccepted);
         // names that differ in more than case are two codings, both read
         Files.writeString(s.resolve("S1 second coder.eaf"), eaf("AFF_CUE"));

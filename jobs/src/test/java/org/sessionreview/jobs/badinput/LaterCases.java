@@ -93,7 +93,7 @@ final class LaterCases {
                                             + AnnotationFiles.jsonl(200, "INT_VALIDATION", "therapist") + "\n");
                         },
                         reviewed()
-                                .reject("codes.JSONL", 0, "in another case")
+                                .reject("codes.JSONL", 0, "only in case")
                                 .rejectRows("codes.JSONL", 1)
                                 .annotationsFrom("Codes.jsonl", 1)
                                 .annotationsFrom("codes.JSONL", 0)),

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -125,30 +127,35 @@ public final class E4ZipReader {
                     ? null
                     : (lastRead.rejects().stream().anyMatch(x -> ReadErrors.isReadError(x.reason)) ? "in " : "after ")
                             + lastRead.sourceFile().substring(sourceName.length() + 1);
-            int before = files.size();
+            Set<Channel> before =
+                    EnumSet.copyOf(files.keySet().isEmpty() ? EnumSet.noneOf(Channel.class) : files.keySet());
             recover(zip, read);
-            int found = files.size() - before;
             if (files.isEmpty()) {
                 throw new IOException("cannot read the E4 zip (" + ReadErrors.what(damage) + ")");
+            }
+            // entries found by their headers: read, or refused for their compression method (a row of their own)
+            int found = 0;
+            int refused = 0;
+            for (Map.Entry<Channel, E4FileReport> f : files.entrySet()) {
+                if (!before.contains(f.getKey())) {
+                    boolean unsupported =
+                            f.getValue().rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason));
+                    refused += unsupported ? 1 : 0;
+                    found += unsupported ? 0 : 1;
+                }
             }
             Channel last = reports.get(reports.size() - 1).channel();
             // an entry of a method zip tools write, not damage, stopped the reading
             boolean method = ReadErrors.isUnsupportedMethod(damage)
                     && reports.stream()
                             .anyMatch(r -> r.rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason)));
+            String where = method
+                    ? "the zip's reading stopped " + (after == null ? "at" : after + ", at") + " an entry "
+                            + ReadErrors.UNSUPPORTED
+                    : "the zip is damaged " + (after == null ? "before its first channel entry" : after) + " ("
+                            + ReadErrors.what(damage) + ")";
             reports.add(E4FileReport.unread(
-                    last,
-                    null,
-                    sessionId,
-                    sourceName,
-                    (method ? "the zip cannot be read " : "the zip is damaged ")
-                            + (after == null ? (method ? "as a whole" : "before its first channel entry") : after)
-                            + " (" + (method ? ReadErrors.UNSUPPORTED : ReadErrors.what(damage)) + "): "
-                            + (found == 0
-                                    ? "later entries not read"
-                                    : found + " later channel "
-                                            + (found == 1 ? "entry was" : "entries were")
-                                            + " found by their own headers and read")));
+                    last, null, sessionId, sourceName, where + ": " + laterEntries(found, refused)));
         }
         if (direct != null) {
             wholeFromDirectory(read, direct);
@@ -157,6 +164,17 @@ public final class E4ZipReader {
             throw new IOException(E4ZipHeaders.noChannelReason(zip));
         }
         return new E4Recording(sessionId, channels, files, reports);
+    }
+
+    /** The later channel entries found by their own headers: read, and refused for their method. */
+    private static String laterEntries(int read, int refused) {
+        String readText = read == 0
+                ? "later entries not read"
+                : read + " later channel " + (read == 1 ? "entry was" : "entries were")
+                        + " found by their own headers and read";
+        return refused == 0
+                ? readText
+                : readText + "; " + refused + " refused for their compression method (a row each)";
     }
 
     /** What the entries of one zip gave so far, and how the next one is read. */

@@ -343,6 +343,19 @@ class E4ZipReaderTest {
             for (Channel c : List.of(Channel.ACC, Channel.BVP, Channel.HR, Channel.IBI, Channel.TEMP)) {
                 assertTrue(r.channel(c).isPresent(), c + " read, stored " + stored);
             }
+            // a row for the zip itself (where its reading stopped at the entry) counts only what was
+            // read as read (review of 2026-12-07: "6 later channel entries were found ... and read")
+            for (E4FileReport f : r.reports()) {
+                if (f.sourceFile().equals(stored ? "s.zip" : "x.zip")) {
+                    String reason = f.rejects().get(0).reason;
+                    assertFalse(reason.contains("as a whole") || reason.contains("6 later"), reason);
+                    assertEquals(
+                            "the zip's reading stopped at an entry compressed with a method this reader does not"
+                                    + " support: 5 later channel entries were found by their own headers and read;"
+                                    + " 1 refused for their compression method (a row each)",
+                            reason);
+                }
+            }
         }
     }
 

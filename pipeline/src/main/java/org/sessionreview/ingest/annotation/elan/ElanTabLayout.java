@@ -161,10 +161,12 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
                 && l.groups() == 1
                 && l.formats().equals(List.of(TimeFormat.MILLIS))
                 && TimeFormat.MILLIS.matches(first.get(name))
-                && everySecondBeforeFirst(rows, name)) {
+                && everySecondBeforeFirst(rows, name)
+                && noValueRepeats(rows, name)) {
             // a name column of numbers and a msec begin only (an export not recognised): with too few
             // rows to see the name change (under four, or one row a tier) it is the begin of a begin
-            // and a duration, the duration always before it
+            // and a duration, the duration always before it; a value repeated is a name's (review of
+            // 2026-12-07: tier 9000 with begins 230 and 500 was read as begins at 9.0 s)
             ElanTabLayout earlier = from(first, name);
             if (earlier != null && earlier.groups() == 2) {
                 return Optional.of(earlier);
@@ -224,6 +226,19 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
             }
         }
         return checked > 0;
+    }
+
+    /** Whether no value of a column comes twice (blank cells aside). */
+    private static boolean noValueRepeats(List<List<String>> rows, int column) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<String> r : rows) {
+            if (r.size() > column
+                    && !r.get(column).isBlank()
+                    && !seen.add(r.get(column).trim())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a column keeps one value within each tier, as a participant does, in some tier of two or more rows. */

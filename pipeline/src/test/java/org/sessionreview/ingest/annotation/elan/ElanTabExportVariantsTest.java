@@ -197,6 +197,10 @@ class ElanTabExportVariantsTest {
         assertBalanced(f, 4, 0);
         assertEquals("4", f.records().get(3).actorHint());
         assertEquals(560.0, f.records().get(3).startS(), EPS);
+        // a value repeated is a name's: a numeric tier (9000) with msec begins only stays unread as
+        // before, not begins at 9.0 s with durations of 0.23 and 0.5 s (review of 2026-12-07)
+        assertEquals(
+                Optional.empty(), AnnotationFormat.detect("export.txt", "9000\t230\tAFF_CUE\n9000\t500\tTURN_TH\n"));
     }
 
     @Test
