@@ -64,13 +64,20 @@ public final class E4ZipReader {
         List<E4FileReport> reports = new ArrayList<>();
         Entries read = new Entries(sessionId, sourceName, limits, channels, files, reports);
         Exception damage = null;
+        ZipEntry current = null; // the entry being read when the reading stopped
         try (ZipInputStream in = new ZipInputStream(zip.open(), StandardCharsets.UTF_8)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                read.entry(e, in);
+            while ((current = in.getNextEntry()) != null) {
+                read.entry(current, in);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             damage = e;
         }
+        // an entry of a method zip tools write, channel or not, is no damage (review of 2026-12-07)
+        boolean toolMethod = damage != null
+                && (ReadErrors.isToolMethod(damage)
+                        || ReadErrors.isUnsupportedMethod(damage)
+                                && current != null
+                                && ReadErrors.isUnsupported(ReadErrors.unsupportedMethod(current.getMethod())));
         if (damage != null && files.isEmpty() && isEncrypted(damage)) {
             throw new IOException("the E4 zip is encrypted (password-protected): unzip it first");
         }
@@ -146,16 +153,19 @@ public final class E4ZipReader {
             }
             Channel last = reports.get(reports.size() - 1).channel();
             // an entry of a method zip tools write, not damage, stopped the reading
-            boolean method = ReadErrors.isUnsupportedMethod(damage)
-                    && reports.stream()
-                            .anyMatch(r -> r.rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason)));
+            boolean method = toolMethod
+                    || ReadErrors.isToolMethod(damage)
+                    || ReadErrors.isUnsupportedMethod(damage)
+                            && reports.stream()
+                                    .anyMatch(r ->
+                                            r.rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason)));
             String where = method
                     ? "the zip's reading stopped " + (after == null ? "at" : after + ", at") + " an entry "
                             + ReadErrors.UNSUPPORTED
                     : "the zip is damaged " + (after == null ? "before its first channel entry" : after) + " ("
                             + ReadErrors.what(damage) + ")";
             reports.add(E4FileReport.unread(
-                    last, null, sessionId, sourceName, where + ": " + laterEntries(found, refused)));
+                    last, null, sessionId, sourceName, where + ": " + ReadErrors.laterEntries(found, refused)));
         }
         if (direct != null) {
             wholeFromDirectory(read, direct);
@@ -164,17 +174,6 @@ public final class E4ZipReader {
             throw new IOException(E4ZipHeaders.noChannelReason(zip));
         }
         return new E4Recording(sessionId, channels, files, reports);
-    }
-
-    /** The later channel entries found by their own headers: read, and refused for their method. */
-    private static String laterEntries(int read, int refused) {
-        String readText = read == 0
-                ? "later entries not read"
-                : read + " later channel " + (read == 1 ? "entry was" : "entries were")
-                        + " found by their own headers and read";
-        return refused == 0
-                ? readText
-                : readText + "; " + refused + " refused for their compression method (a row each)";
     }
 
     /** What the entries of one zip gave so far, and how the next one is read. */

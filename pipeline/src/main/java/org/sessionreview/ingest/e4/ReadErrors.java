@@ -97,6 +97,7 @@ final class ReadErrors {
             case 93 -> "Zstandard";
             case 95 -> "XZ";
             case 98 -> "PPMd";
+            case 99 -> "AES encryption, a password-protected zip";
             case 1, 2, 3, 4, 5, 6 -> "Shrink, Reduce or Implode, from zip tools of the 1990s";
             case -1 -> "not deflate: Deflate64, as Windows Explorer writes some zips, or 7-Zip's LZMA or BZip2";
             default -> null;
@@ -106,6 +107,29 @@ final class ReadErrors {
                     + ", which no zip tool writes (a changed byte?)" + SUFFIX;
         }
         return UNSUPPORTED + " (" + name + "): unzip the export, or zip it again with the ordinary method" + SUFFIX;
+    }
+
+    /**
+     * Whether {@code e} names the number of a method zip tools write ({@code ZipFile}'s "invalid CEN
+     * header (bad compression method: 9)"), so that an entry of any kind, channel or not, stopped
+     * the reading without damage (review of 2026-12-07: an {@code info.txt} in Deflate64 made the
+     * zip's row say "damaged").
+     */
+    static boolean isToolMethod(Exception e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("compression method:? *(\\d{1,5})\\b")
+                .matcher(String.valueOf(e.getMessage()));
+        return isUnsupportedMethod(e) && m.find() && isUnsupported(unsupportedMethod(Integer.parseInt(m.group(1))));
+    }
+
+    /** The later channel entries found by their own headers: read, and refused for their method. */
+    static String laterEntries(int read, int refused) {
+        String readText = read == 0
+                ? "later entries not read"
+                : read + " later channel " + (read == 1 ? "entry was" : "entries were")
+                        + " found by their own headers and read";
+        return refused == 0
+                ? readText
+                : readText + "; " + refused + " refused for their compression method (a row each)";
     }
 
     /** Whether {@code reason} is {@link #unsupportedMethod}'s for a method zip tools write. */
