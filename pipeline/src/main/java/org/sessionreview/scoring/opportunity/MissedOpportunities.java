@@ -206,7 +206,8 @@ public final class MissedOpportunities {
             }
             List<CodedEvent> voices = new ArrayList<>();
             for (Annotation v : voicing) {
-                if (v.startS <= e.endS() && v.endOrStartS() >= e.startS() - cfg.voicedCueLookbackS()) {
+                if (v.startS <= e.endS()
+                        && CodedTimes.notBefore(v.endOrStartS(), e.startS() - cfg.voicedCueLookbackS())) {
                     voices.add(CodedEvent.of(v));
                 }
             }

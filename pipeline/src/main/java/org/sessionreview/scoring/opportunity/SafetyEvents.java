@@ -44,13 +44,21 @@ public final class SafetyEvents {
         Objects.requireNonNull(cfg, "cfg");
         List<Annotation> sorted = RuptureEpisodes.sortedByStart(annotations);
         List<SafetyEvent> out = new ArrayList<>();
+        List<Annotation> codedSevere = new ArrayList<>();
         for (Annotation a : sorted) {
-            String derivedFrom = severeDissociation(a, sorted, cfg);
+            if (SEVERE_DISSOCIATION.equals(a.code)) {
+                codedSevere.add(a);
+            }
+        }
+        for (Annotation a : sorted) {
+            String derivedFrom = severeDissociation(a, codedSevere, cfg);
             if (!CodeTaxonomy.isSafety(a.code) && derivedFrom == null) {
                 continue;
             }
             CodedEvent response = null;
-            for (Annotation r : sorted) {
+            // from the first event starting with it: the window is [t, t + 60 s]
+            for (int i = RuptureEpisodes.firstStartingAtOrAfter(sorted, a.startS); i < sorted.size(); i++) {
+                Annotation r = sorted.get(i);
                 if (CodedTimes.after(r.startS, a.startS + cfg.safetyResponseS())) {
                     break;
                 }
@@ -62,7 +70,11 @@ public final class SafetyEvents {
                     break;
                 }
             }
-            double observed = Math.max(0, Math.min(cfg.safetyResponseS(), codedEndS - a.startS));
+            // a video ending exactly at the window's end observed all of it (160.003 - 100.003 is
+            // 59.999999999999986 in binary: review of 2026-12-07)
+            double observed = CodedTimes.notBefore(codedEndS - a.startS, cfg.safetyResponseS())
+                    ? cfg.safetyResponseS()
+                    : Math.max(0, codedEndS - a.startS);
             CodedEvent event = derivedFrom == null
                     ? CodedEvent.of(a)
                     : new CodedEvent(SEVERE_DISSOCIATION, a.startS, a.endOrStartS(), a.significance, a.modifiers);
@@ -81,8 +93,10 @@ public final class SafetyEvents {
      * what the code was ({@code ANX_CPD at intensity 3}, {@code ANX_CPD lasting 45 s}), or null when
      * {@code a} is no such event or a coded SAFE_SEVERE_DISSOCIATION overlaps it or lies within
      * {@code safetySameEventS} [10 s] of it (the coder surfaced it already: one event, not two).
+     *
+     * @param codedSevere the session's coded {@code SAFE_SEVERE_DISSOCIATION} events
      */
-    static String severeDissociation(Annotation a, List<Annotation> all, RuptureConfig cfg) {
+    static String severeDissociation(Annotation a, List<Annotation> codedSevere, RuptureConfig cfg) {
         if (!"ANX_CPD".equals(a.code) || !"client".equals(a.actor)) {
             return null;
         }
@@ -95,10 +109,9 @@ public final class SafetyEvents {
         } else {
             return null;
         }
-        for (Annotation b : all) {
+        for (Annotation b : codedSevere) {
             double gap = cfg.safetySameEventS();
-            if (SEVERE_DISSOCIATION.equals(b.code)
-                    && CodedTimes.notAfter(b.startS, a.endOrStartS() + gap)
+            if (CodedTimes.notAfter(b.startS, a.endOrStartS() + gap)
                     && CodedTimes.notAfter(a.startS, b.endOrStartS() + gap)) {
                 return null;
             }
@@ -150,7 +163,7 @@ public final class SafetyEvents {
 
     /** Whether the video ended before the event's response window did. */
     static boolean cutShort(SafetyEvent e, RuptureConfig cfg) {
-        return e.observedS() < cfg.safetyResponseS();
+        return CodedTimes.after(cfg.safetyResponseS(), e.observedS());
     }
 
     private static boolean isResponse(Annotation a) {

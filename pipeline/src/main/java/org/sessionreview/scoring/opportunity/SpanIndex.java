@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.sessionreview.model.Annotation;
+import org.sessionreview.scoring.rupture.CodedTimes;
 
 /**
  * Coded events in start order, searched for those that may overlap a time range without scanning
@@ -19,8 +20,12 @@ import org.sessionreview.model.Annotation;
  * event spanning the whole session makes it a full scan again, as before.
  */
 final class SpanIndex {
-    /** Slack added to both ends of a range, in seconds: far above any comparison tolerance. */
-    static final double MARGIN_S = 1.0;
+    /**
+     * Slack added to both ends of a range, in seconds: a million times the rules' comparison
+     * tolerance ({@link CodedTimes#TOLERANCE_S}, so 1 s), which it must exceed for the candidates to
+     * hold every event a tolerant overlap test accepts.
+     */
+    static final double MARGIN_S = 1e6 * CodedTimes.TOLERANCE_S;
 
     private final List<Annotation> events;
     private final double[] starts;

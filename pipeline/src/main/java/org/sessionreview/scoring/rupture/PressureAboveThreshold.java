@@ -51,14 +51,11 @@ public final class PressureAboveThreshold {
             if (!Actors.isClient(cue) || !is(cue, CUES)) {
                 continue;
             }
-            for (Annotation r : responses) {
-                if (r.startS < cue.startS || CodedTimes.after(r.startS, cue.startS + cfg.pressureWindowS())) {
-                    continue;
-                }
-                if (is(r, PRESSURE)) {
-                    byIntervention.computeIfAbsent(r, k -> new ArrayList<>()).add(CodedEvent.of(cue));
-                }
-                break;
+            // the first response starting with the cue or after it, when inside the window
+            int i = RuptureEpisodes.firstStartingAtOrAfter(responses, cue.startS);
+            Annotation r = i < responses.size() ? responses.get(i) : null;
+            if (r != null && !CodedTimes.after(r.startS, cue.startS + cfg.pressureWindowS()) && is(r, PRESSURE)) {
+                byIntervention.computeIfAbsent(r, k -> new ArrayList<>()).add(CodedEvent.of(cue));
             }
         }
         List<PressureEvent> out = new ArrayList<>();

@@ -48,6 +48,25 @@ public final class RuptureEpisodes {
     }
 
     /**
+     * Index of the first of {@code sortedByStart} (as {@link #sortedByStart} gives it) starting at
+     * or after {@code tS}, exactly; its size when none does. Binary search: a coding of many
+     * thousand events is not scanned from its start for every event (review of 2026-12-07).
+     */
+    public static int firstStartingAtOrAfter(List<Annotation> sortedByStart, double tS) {
+        int lo = 0;
+        int hi = sortedByStart.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedByStart.get(mid).startS < tS) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
      * A stable copy of {@code annotations} sorted by start, without nulls and NaN starts. At one
      * start, rupture markers come first and then {@code INT_REGULATE_ANXIETY}, before every other
      * code: a repair coded in the same second as the marker attaches to its episode (DOMAIN.md 3,

@@ -170,7 +170,9 @@ public final class RuptureTracker implements Serializable {
     /**
      * Earliest time after which {@link #advanceTo} would return or change something (an episode
      * closing or its outcome becoming final): advance to any time strictly after it, e.g. from
-     * an event-time timer. Positive infinity when nothing is pending.
+     * an event-time timer. It includes the rules' {@link CodedTimes#TOLERANCE_S}: a deadline
+     * itself is still within its limit (review of 2026-12-07: advancing to just after the limit
+     * returned nothing). Positive infinity when nothing is pending.
      */
     public double nextDeadlineS() {
         double t = Double.POSITIVE_INFINITY;
@@ -180,7 +182,7 @@ public final class RuptureTracker implements Serializable {
         for (EpisodeState e : closed) {
             t = Math.min(t, e.decidedAtS(cfg));
         }
-        return t;
+        return t + CodedTimes.TOLERANCE_S;
     }
 
     /** True when no episode is open or waiting for its outcome. */

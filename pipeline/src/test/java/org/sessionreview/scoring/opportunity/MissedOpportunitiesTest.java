@@ -46,6 +46,23 @@ class MissedOpportunitiesTest {
     }
 
     @Test
+    void shouldTakeACueEndingExactlyThirtySecondsBeforeAnOnsetAsVoicingIt() {
+        // review of 2026-12-07: 512.123 - 30 is 482.12300000000005 in binary, and a cue ending at
+        // 482.123 did not voice the onset
+        double[][] onsetAndCueEnd = {{512, 482}, {512.123, 482.123}, {700.576, 670.576}};
+        assertTrue(512.123 - 30 != 482.123, "the binary rounding this test is about");
+        for (double[] p : onsetAndCueEnd) {
+            double onset = p[0];
+            List<Opportunity> found = find(list(state(p[1] - 10, p[1], "AFF_CUE")), episode(onset, onset + 120));
+            Opportunity ep = found.stream()
+                    .filter(o -> o.episodeOnsetS() != null)
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(ep.voiced(), "onset " + onset);
+        }
+    }
+
+    @Test
     void shouldClassifyTheTherapistResponseToACueWhenCoded() {
         Opportunity explicit = only(list(at(600, "AFF_CONCERN"), at(605, "INT_VALIDATION")));
         assertEquals(RESPONDED_EXPLICIT_SPACE, explicit.response());

@@ -40,6 +40,20 @@ class SafetyEventsTest {
     }
 
     @Test
+    void shouldSayAVideoEndingExactlySixtySecondsAfterTheEventObservedTheWholeWindow() {
+        // review of 2026-12-07: 160.003 - 100.003 is 59.999999999999986 in binary, and the event
+        // read "no therapist response coded in the 60.0 s before the video ends"
+        for (double t : new double[] {100, 100.003, 100.004, 250.576}) {
+            List<SafetyEvent> found = SafetyEvents.find(list(at(t, "SAFE_SUICIDAL_IDEATION")), t + 60, CFG);
+            assertEquals(1, found.size());
+            assertFalse(SafetyEvents.cutShort(found.get(0), CFG), "at " + t);
+            assertTrue(SafetyEvents.evidence(found.get(0), CFG).endsWith("no therapist response coded within 60 s"));
+        }
+        List<SafetyEvent> cut = SafetyEvents.find(list(at(100.003, "SAFE_SUICIDAL_IDEATION")), 160.002, CFG);
+        assertTrue(SafetyEvents.cutShort(cut.get(0), CFG), "a millisecond short");
+    }
+
+    @Test
     void shouldNameTheResponseWhenATherapistCodeFollowsWithin60s() {
         SafetyEvent e =
                 only(at(750, "SAFE_SELF_HARM"), at(790, "RES_VALIDATE_DEFENSIVE_POSTURE"), at(800, "INT_VALIDATION"));

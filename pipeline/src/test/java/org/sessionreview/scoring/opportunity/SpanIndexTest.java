@@ -3,6 +3,7 @@ package org.sessionreview.scoring.opportunity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sessionreview.model.Annotation;
+import org.sessionreview.scoring.rupture.CodedTimes;
 
 /** The index offers every event a full scan's overlap test accepts, in the same order. */
 class SpanIndexTest {
@@ -65,6 +67,20 @@ class SpanIndexTest {
                 assertEquals(expected, found, "longest " + longest + ", [" + from + ", " + to + "]");
                 Annotation first = index.first(from, to, a -> a.startS <= to && a.endOrStartS() >= from);
                 assertSame(expected.isEmpty() ? null : expected.get(0), first);
+                // the rules' own tolerant test, as MissedOpportunities uses it
+                List<Annotation> tolerant = new ArrayList<>();
+                for (Annotation a : events) {
+                    if (CodedTimes.notAfter(a.startS, to) && CodedTimes.notBefore(a.endOrStartS(), from)) {
+                        tolerant.add(a);
+                    }
+                }
+                List<Annotation> foundTolerant = new ArrayList<>();
+                index.forEach(
+                        from,
+                        to,
+                        a -> CodedTimes.notAfter(a.startS, to) && CodedTimes.notBefore(a.endOrStartS(), from),
+                        foundTolerant::add);
+                assertEquals(tolerant, foundTolerant);
             }
         }
     }
@@ -79,6 +95,11 @@ class SpanIndexTest {
         SpanIndex index = new SpanIndex(events);
         Annotation first = index.first(1500, 1510, a -> a.startS <= 1510 && a.endOrStartS() >= 1500);
         assertSame(events.get(0), first);
+    }
+
+    @Test
+    void shouldKeepItsMarginAboveTheRulesTolerance() {
+        assertTrue(SpanIndex.MARGIN_S > 1000 * CodedTimes.TOLERANCE_S, SpanIndex.MARGIN_S + " s");
     }
 
     @Test

@@ -95,7 +95,7 @@ class RuptureTrackerTest {
     void shouldEmitAnUnaddressedEpisodeOnlyAfterItsQuietPeriodPasses() {
         RuptureTracker tracker = new RuptureTracker(CFG);
         assertEquals(List.of(), tracker.accept(at(600, W)));
-        assertEquals(900, tracker.nextDeadlineS());
+        assertEquals(900 + CodedTimes.TOLERANCE_S, tracker.nextDeadlineS());
         assertEquals(List.of(), tracker.accept(at(899, "INT_VALIDATION")));
         assertEquals(List.of(), tracker.advanceTo(900));
         List<RuptureEpisode> out = tracker.advanceTo(900.001);
@@ -106,12 +106,23 @@ class RuptureTrackerTest {
     }
 
     @Test
+    void shouldEmitWhenAdvancedJustPastItsDeadlineAtMillisecondTimes() {
+        // review of 2026-12-07: after a marker at 250.576 the deadline said 550.576, and advancing
+        // to just after it returned nothing (the close allows the rules' tolerance)
+        RuptureTracker tracker = new RuptureTracker(CFG);
+        tracker.accept(at(250.576, W));
+        List<RuptureEpisode> out = tracker.advanceTo(Math.nextUp(tracker.nextDeadlineS()));
+        assertEquals(1, out.size(), "emitted just after the deadline it announced");
+        assertTrue(tracker.isIdle());
+    }
+
+    @Test
     void shouldWaitForTheResolvedWindowAfterCloseBeforeDecidingTheOutcome() {
         RuptureTracker tracker = new RuptureTracker(CFG);
         tracker.accept(at(600, W));
         tracker.accept(at(850, RES));
         assertEquals(List.of(), tracker.advanceTo(930), "closed at 900, but undecided until 970");
-        assertEquals(970, tracker.nextDeadlineS());
+        assertEquals(970 + CodedTimes.TOLERANCE_S, tracker.nextDeadlineS());
         assertEquals(List.of(), tracker.accept(at(960, W)), "comes back 110 s after the repair");
         List<RuptureEpisode> out = tracker.advanceTo(971);
         assertEquals(1, out.size());
