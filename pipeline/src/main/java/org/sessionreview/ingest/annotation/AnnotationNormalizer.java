@@ -113,9 +113,23 @@ public final class AnnotationNormalizer {
         }
         List<String> dropped = new ArrayList<>();
         String sourceFile = null;
+        java.util.Map<List<Object>, Long> read = new java.util.HashMap<>();
         for (RawAnnotation raw : parsed.records()) {
             Outcome o = normalize(raw, sessionId);
-            if (o.isAccepted()) {
+            Long earlier = o.isAccepted() ? read.putIfAbsent(key(o.annotation()), raw.line()) : null;
+            if (earlier != null) {
+                // the same event written twice in another spelling (CL and client, int-challenge-defense
+                // and INT_CHALLENGE_DEFENSE): a merged coding, counted once as a pasted row is
+                // (RepeatedEvents; sixteenth audit: it counted twice)
+                out.reject(new Reject(
+                        sessionId,
+                        raw.sourceFile(),
+                        raw.line(),
+                        "the same event as line " + earlier
+                                + " once its code and actor are read (same start, end, code, actor, intensity and"
+                                + " modifiers): a file holds each event once, so the repeat is not counted",
+                        null));
+            } else if (o.isAccepted()) {
                 out.accept(o.annotation());
                 dropped.addAll(o.droppedModifiers());
                 sourceFile = raw.sourceFile();
@@ -130,6 +144,11 @@ public final class AnnotationNormalizer {
             out.reject(new Reject(sessionId, sourceFile, 0, droppedNote(dropped), null));
         }
         return out;
+    }
+
+    /** What identifies a read event: every field the rules use (the label and note aside). */
+    private static List<Object> key(Annotation a) {
+        return java.util.Arrays.asList(a.startS, a.endS, a.code, a.actor, a.significance, a.modifiers);
     }
 
     /** "N modifier values outside the allow-list were dropped (keys: a, b; K other fields)". */

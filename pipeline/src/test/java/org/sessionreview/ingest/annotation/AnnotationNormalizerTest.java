@@ -387,6 +387,34 @@ class AnnotationNormalizerTest {
     }
 
     @Test
+    void shouldCountAnEventWrittenTwiceInAnotherSpellingOnce() throws java.io.IOException {
+        // sixteenth audit: CL and client, sigh and ANX_STR_SIGH at one time were two events (a
+        // merged coding), though a row pasted again counts once
+        String text = "{\"start\": 100.5, \"code\": \"sigh\", \"actor\": \"CL\"}\n"
+                + "{\"start\": 100.5, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n"
+                + "{\"start\": 100.5, \"code\": \"int-challenge-defense\", \"actor\": \"therapist\"}\n"
+                + "{\"start\": 100.5, \"code\": \"INT_CHALLENGE_DEFENSE\", \"actor\": \"therapist\"}\n"
+                + "{\"start\": 100.5, \"code\": \"ANX_STR_SIGH\", \"actor\": \"therapist\"}\n"
+                + "{\"start\": 100.5, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\", \"intensity\": 2}\n";
+        ParseResult<RawAnnotation> parsed = AnnotationReader.read(
+                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "codes.jsonl",
+                "codes.jsonl",
+                "s1");
+        ParseResult<Annotation> out = normalizer.normalizeAll(parsed, "s1");
+        // another actor or another intensity is another event
+        AnnotationFixtures.assertBalanced(out, 4, 2);
+        assertEquals(
+                List.of(1L, 3L, 5L, 6L),
+                out.records().stream().map(a -> a.sourceLine).toList());
+        Reject second = out.rejects().get(0);
+        assertEquals(2, second.line);
+        assertTrue(
+                second.reason.startsWith("the same event as line 1 once its code and actor are read"), second.reason);
+        assertEquals(4, out.rejects().get(1).line);
+    }
+
+    @Test
     void shouldCountTheSecondOfTwoKeysRenamedOntoOneModifierAsDropped() {
         // the codebook renames modifier_1 to significance, and the record has significance too
         AnnotationNormalizer.Outcome o = normalizer.normalize(
