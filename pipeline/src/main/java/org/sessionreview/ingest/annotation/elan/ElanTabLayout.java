@@ -165,8 +165,9 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
                 && noValueRepeats(rows, name)) {
             // a name column of numbers and a msec begin only (an export not recognised): with too few
             // rows to see the name change (under four, or one row a tier) it is the begin of a begin
-            // and a duration, the duration always before it; a value repeated is a name's (review of
-            // 2026-12-07: tier 9000 with begins 230 and 500 was read as begins at 9.0 s)
+            // and a duration, the duration always before it; a value repeated within a tier is a
+            // name's (review of 2026-12-07: participant 9000 with begins 230 and 500 was read as
+            // begins at 9.0 s)
             ElanTabLayout earlier = from(first, name);
             if (earlier != null && earlier.groups() == 2) {
                 return Optional.of(earlier);
@@ -228,13 +229,22 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
         return checked > 0;
     }
 
-    /** Whether no value of a column comes twice (blank cells aside). */
+    /**
+     * Whether no value of a column comes twice within one tier (the cells before it; blank cells
+     * aside). Without a tier column nothing is told: annotations of several tiers may start
+     * together (child tiers share their parent's times), so a repeated begin is no name there.
+     */
     private static boolean noValueRepeats(List<List<String>> rows, int column) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        if (column == 0) {
+            return true;
+        }
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
         for (List<String> r : rows) {
             if (r.size() > column
                     && !r.get(column).isBlank()
-                    && !seen.add(r.get(column).trim())) {
+                    && !seen.add(List.of(
+                            String.join("\t", r.subList(0, column)),
+                            r.get(column).trim()))) {
                 return false;
             }
         }

@@ -197,10 +197,22 @@ class ElanTabExportVariantsTest {
         assertBalanced(f, 4, 0);
         assertEquals("4", f.records().get(3).actorHint());
         assertEquals(560.0, f.records().get(3).startS(), EPS);
-        // a value repeated is a name's: a numeric tier (9000) with msec begins only stays unread as
-        // before, not begins at 9.0 s with durations of 0.23 and 0.5 s (review of 2026-12-07)
+        // a value repeated within a tier is a name's: a numeric participant (9000) with msec begins
+        // only stays unread as before, not begins at 9.0 s with durations of 0.23 and 0.5 s (review
+        // of 2026-12-07) ...
         assertEquals(
-                Optional.empty(), AnnotationFormat.detect("export.txt", "9000\t230\tAFF_CUE\n9000\t500\tTURN_TH\n"));
+                Optional.empty(),
+                AnnotationFormat.detect("export.txt", "T\t9000\t230\tAFF_CUE\nT\t9000\t500\tTURN_TH\n"));
+        // ... while two tiers' annotations starting together are begins (a check of that fix: such
+        // a file was refused), with a tier column or without one
+        ParseResult<RawAnnotation> together = parse(
+                "Client\t190000\t25000\tRUP_W_DENIAL\nTherapist\t190000\t10000\tRES_INVITE_DISCUSS_RELATIONSHIP\n");
+        assertBalanced(together, 2, 0);
+        assertEquals(215.0, together.records().get(0).endS(), EPS);
+        assertEquals(200.0, together.records().get(1).endS(), EPS);
+        ParseResult<RawAnnotation> bare2 = parse("190000\t25000\tRUP_W_DENIAL\n190000\t4000\tAFF_CUE\n");
+        assertBalanced(bare2, 2, 0);
+        assertEquals(194.0, bare2.records().get(1).endS(), EPS);
     }
 
     @Test
