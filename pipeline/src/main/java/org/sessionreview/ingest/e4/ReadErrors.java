@@ -124,7 +124,7 @@ final class ReadErrors {
     /** The later channel entries found by their own headers: read, and refused for their method. */
     static String laterEntries(int read, int refused) {
         String readText = read == 0
-                ? "later entries not read"
+                ? "no later channel entry found by its header"
                 : read + " later channel " + (read == 1 ? "entry was" : "entries were")
                         + " found by their own headers and read";
         return refused == 0

@@ -383,6 +383,27 @@ class E4ZipReaderTest {
     }
 
     @Test
+    void shouldSayTheReadingStoppedAtAnEncryptedEntryNotDamage() throws IOException {
+        // a check of the review fixes: an encrypted info.txt after the channels made the zip's row
+        // "the zip is damaged after TEMP.csv (corrupt data): later entries not read"
+        Path z = storedZip("s.zip", export(""));
+        byte[] bytes = Files.readAllBytes(z);
+        setEncrypted(bytes, "info.txt");
+        Files.write(z, bytes);
+
+        E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s04", "s.zip", E4Limits.defaults());
+
+        for (Channel c : Channel.values()) {
+            assertTrue(r.channel(c).isPresent(), c + " read");
+        }
+        String reason = r.reports().get(r.reports().size() - 1).rejects().get(0).reason;
+        assertEquals(
+                "the zip's reading stopped after TEMP.csv, at an entry encrypted (password-protected): unzip it"
+                        + " first: no later channel entry found by its header",
+                reason);
+    }
+
+    @Test
     void shouldCallAMethodNoZipToolWritesDamage() throws IOException {
         for (boolean stored : new boolean[] {false, true}) {
             Path z = stored ? storedZip("s.zip", export("")) : zip("x.zip", export(""));
@@ -429,6 +450,23 @@ class E4ZipReaderTest {
     }
 
     /** Sets the compression method of entry {@code name} in its local and central headers. */
+    /** Sets the encryption bit (general purpose flag bit 0) of {@code name}'s local and central headers. */
+    private static void setEncrypted(byte[] zip, String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            boolean local = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4;
+            boolean central = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2;
+            if (!local && !central) {
+                continue;
+            }
+            int nameAt = i + (local ? 30 : 46);
+            int nameLen = (zip[i + (local ? 26 : 28)] & 0xff) | (zip[i + (local ? 27 : 29)] & 0xff) << 8;
+            if (nameLen == n.length && Arrays.equals(zip, nameAt, nameAt + nameLen, n, 0, n.length)) {
+                zip[i + (local ? 6 : 8)] |= 1;
+            }
+        }
+    }
+
     private static void setMethod(byte[] zip, String name, int method) {
         byte[] n = name.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i + 46 < zip.length; i++) {
