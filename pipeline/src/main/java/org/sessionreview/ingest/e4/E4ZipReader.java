@@ -161,7 +161,7 @@ public final class E4ZipReader {
                                             r.rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason)));
             String where = method || isEncrypted(damage)
                     ? "the zip's reading stopped " + (after == null ? "at" : after + ", at") + " an entry "
-                            + (method ? ReadErrors.UNSUPPORTED : "encrypted (password-protected): unzip it first")
+                            + (method ? ReadErrors.UNSUPPORTED : "encrypted (password-protected; unzip it first)")
                     : "the zip is damaged " + (after == null ? "before its first channel entry" : after) + " ("
                             + ReadErrors.what(damage) + ")";
             reports.add(E4FileReport.unread(

@@ -398,8 +398,8 @@ class E4ZipReaderTest {
         }
         String reason = r.reports().get(r.reports().size() - 1).rejects().get(0).reason;
         assertEquals(
-                "the zip's reading stopped after TEMP.csv, at an entry encrypted (password-protected): unzip it"
-                        + " first: no later channel entry found by its header",
+                "the zip's reading stopped after TEMP.csv, at an entry encrypted (password-protected; unzip it"
+                        + " first): no later channel entry found by its header",
                 reason);
     }
 

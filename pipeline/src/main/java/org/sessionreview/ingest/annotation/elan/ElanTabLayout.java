@@ -162,7 +162,7 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
                 && l.formats().equals(List.of(TimeFormat.MILLIS))
                 && TimeFormat.MILLIS.matches(first.get(name))
                 && everySecondBeforeFirst(rows, name)
-                && noValueRepeats(rows, name)) {
+                && noValueRepeats(rows, files, name)) {
             // a name column of numbers and a msec begin only (an export not recognised): with too few
             // rows to see the name change (under four, or one row a tier) it is the begin of a begin
             // and a duration, the duration always before it; a value repeated within a tier is a
@@ -230,19 +230,22 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     }
 
     /**
-     * Whether no value of a column comes twice within one tier (the cells before it; blank cells
-     * aside). Without a tier column nothing is told: annotations of several tiers may start
-     * together (child tiers share their parent's times), so a repeated begin is no name there.
+     * Whether no value of a column comes twice within one tier of one file (the cells before it and
+     * {@code files}; blank cells aside). Without a tier column nothing is told: annotations of
+     * several tiers may start together (child tiers share their parent's times), so a repeated
+     * begin is no name there.
      */
-    private static boolean noValueRepeats(List<List<String>> rows, int column) {
+    private static boolean noValueRepeats(List<List<String>> rows, List<String> files, int column) {
         if (column == 0) {
             return true;
         }
         java.util.Set<List<String>> seen = new java.util.HashSet<>();
-        for (List<String> r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
             if (r.size() > column
                     && !r.get(column).isBlank()
                     && !seen.add(List.of(
+                            files.get(i),
                             String.join("\t", r.subList(0, column)),
                             r.get(column).trim()))) {
                 return false;

@@ -213,6 +213,21 @@ class ElanTabExportVariantsTest {
         ParseResult<RawAnnotation> bare2 = parse("190000\t25000\tRUP_W_DENIAL\n190000\t4000\tAFF_CUE\n");
         assertBalanced(bare2, 2, 0);
         assertEquals(194.0, bare2.records().get(1).endS(), EPS);
+        // (without a tier column, or with one row a tier, nothing tells the two apart: a repeated
+        // first number is read as a begin, 9000 230 / 9000 500 as begins at 9.0 s; README)
+        assertEquals(
+                9.0,
+                parse("9000\t230\tAFF_CUE\n9000\t500\tTURN_TH\n")
+                        .records()
+                        .get(0)
+                        .startS(),
+                EPS);
+        // the same tier of two files of a multi-file export starting together is no repeat (a
+        // check of the fix: the files were not told apart)
+        ParseResult<RawAnnotation> files = parse("Client\t190000\t25000\tRUP_W_DENIAL\ts1.eaf\tC:\\c\\s1.eaf\n"
+                + "Client\t190000\t8000\tAFF_CUE\ts2.eaf\tC:\\c\\s2.eaf\n");
+        assertEquals(1, files.records().size(), files.records().toString());
+        assertEquals(215.0, files.records().get(0).endS(), EPS);
     }
 
     @Test
