@@ -23,7 +23,7 @@ final class E4ZipHeaders {
     private E4ZipHeaders() {}
 
     /** An entry's name and compression method as its local header gives them. */
-    record Local(String name, int method) {}
+    record Local(String name, int method, boolean encrypted) {}
 
     /**
      * The offsets of every local header signature in {@code zip} (some may lie inside compressed
@@ -59,7 +59,9 @@ final class E4ZipHeaders {
             }
             int method = (head[8] & 0xff) | (head[9] & 0xff) << 8;
             int nameLength = (head[26] & 0xff) | (head[27] & 0xff) << 8;
-            return new Local(new String(raw.readNBytes(nameLength), StandardCharsets.UTF_8), method);
+            // general purpose flag bit 0: encrypted (PKWARE APPNOTE 4.4.4)
+            return new Local(
+                    new String(raw.readNBytes(nameLength), StandardCharsets.UTF_8), method, (head[6] & 1) != 0);
         } catch (IOException | RuntimeException e) {
             return null;
         }

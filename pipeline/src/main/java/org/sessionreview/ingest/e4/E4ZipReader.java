@@ -78,9 +78,6 @@ public final class E4ZipReader {
                         || ReadErrors.isUnsupportedMethod(damage)
                                 && current != null
                                 && ReadErrors.isUnsupported(ReadErrors.unsupportedMethod(current.getMethod())));
-        if (damage != null && files.isEmpty() && isEncrypted(damage)) {
-            throw new IOException("the E4 zip is encrypted (password-protected): unzip it first");
-        }
         boolean streamed = damage == null || !needsDirectory(damage);
         Entries direct = null;
         boolean mismatch = damage != null && ReadErrors.isSizeMismatch(damage)
@@ -137,6 +134,10 @@ public final class E4ZipReader {
             Set<Channel> before =
                     EnumSet.copyOf(files.keySet().isEmpty() ? EnumSet.noneOf(Channel.class) : files.keySet());
             recover(zip, read);
+            if (channels.isEmpty() && isEncrypted(damage)) {
+                // every channel entry encrypted (or nothing readable past an encrypted first one)
+                throw new IOException("the E4 zip is encrypted (password-protected): unzip it first");
+            }
             if (files.isEmpty()) {
                 throw new IOException("cannot read the E4 zip (" + ReadErrors.what(damage) + ")");
             }
@@ -145,8 +146,7 @@ public final class E4ZipReader {
             int refused = 0;
             for (Map.Entry<Channel, E4FileReport> f : files.entrySet()) {
                 if (!before.contains(f.getKey())) {
-                    boolean unsupported =
-                            f.getValue().rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason));
+                    boolean unsupported = f.getValue().rejects().stream().anyMatch(x -> ReadErrors.isRefused(x.reason));
                     refused += unsupported ? 1 : 0;
                     found += unsupported ? 0 : 1;
                 }
@@ -201,7 +201,7 @@ public final class E4ZipReader {
          * cannot decode (seventeenth audit: it said "compressed data damaged: deflate format
          * error", or, for an entry ending in a data descriptor, nothing: the entry was passed over).
          */
-        void unsupported(String name, int method) {
+        void refused(String name, String reason) {
             Channel channel = isMacFork(name) ? null : channelOf(name);
             if (channel == null || reported(name)) {
                 return;
@@ -216,7 +216,7 @@ public final class E4ZipReader {
                     first != null
                             ? "ignored: " + first.sourceFile().substring(sourceName.length() + 1)
                                     + " is read instead (the zip holds the channel twice)"
-                            : ReadErrors.unsupportedMethod(method));
+                            : reason);
             reports.add(unread);
             if (first == null) {
                 files.put(channel, unread);
@@ -242,7 +242,7 @@ public final class E4ZipReader {
                 return;
             }
             if (!supported(e.getMethod())) {
-                unsupported(e.getName(), e.getMethod());
+                refused(e.getName(), ReadErrors.unsupportedMethod(e.getMethod()));
                 return;
             }
             E4CsvParser.Result r = readEntry(channel, in, e.getName(), sessionId, sourceFile, limits);
@@ -300,8 +300,11 @@ public final class E4ZipReader {
             if (head == null) {
                 continue;
             }
-            if (!supported(head.method())) {
-                read.unsupported(head.name(), head.method());
+            if (head.encrypted() || !supported(head.method())) {
+                // a ZipCrypto or AES entry: without a row its channel went missing without a word
+                read.refused(
+                        head.name(),
+                        head.encrypted() ? ReadErrors.encryptedEntry() : ReadErrors.unsupportedMethod(head.method()));
                 continue;
             }
             try (InputStream raw = zip.open()) {

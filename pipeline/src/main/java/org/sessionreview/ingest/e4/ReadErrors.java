@@ -27,6 +27,7 @@ final class ReadErrors {
     private static final String CUT = "cut short at line ";
     private static final String CORRUPT = "compressed data damaged: ";
     private static final String SUFFIX = "; none of its lines is used";
+    static final String ENCRYPTED = "encrypted (password-protected)";
     static final String UNSUPPORTED = "compressed with a method this reader does not support";
 
     private ReadErrors() {}
@@ -129,7 +130,17 @@ final class ReadErrors {
                         + " found by their own headers and read";
         return refused == 0
                 ? readText
-                : readText + "; " + refused + " refused for their compression method (a row each)";
+                : readText + "; " + refused + " refused for their compression method or encryption (a row each)";
+    }
+
+    /** The reason for an encrypted zip entry (ZipCrypto or AES), which is not read. */
+    static String encryptedEntry() {
+        return ENCRYPTED + ": unzip the export first" + SUFFIX;
+    }
+
+    /** Whether {@code reason} refuses an entry for its method or its encryption: no damage. */
+    static boolean isRefused(String reason) {
+        return isUnsupported(reason) || reason != null && reason.startsWith(ENCRYPTED);
     }
 
     /** Whether {@code reason} is {@link #unsupportedMethod}'s for a method zip tools write. */
@@ -144,7 +155,8 @@ final class ReadErrors {
                         || reason.startsWith(CANNOT_READ)
                         || reason.startsWith(CUT)
                         || reason.startsWith(CORRUPT)
-                        || reason.startsWith(UNSUPPORTED));
+                        || reason.startsWith(UNSUPPORTED)
+                        || reason.startsWith(ENCRYPTED));
     }
 
     /**

@@ -352,7 +352,7 @@ class E4ZipReaderTest {
                     assertEquals(
                             "the zip's reading stopped at an entry compressed with a method this reader does not"
                                     + " support: 5 later channel entries were found by their own headers and read;"
-                                    + " 1 refused for their compression method (a row each)",
+                                    + " 1 refused for their compression method or encryption (a row each)",
                             reason);
                 }
             }
@@ -401,6 +401,38 @@ class E4ZipReaderTest {
                 "the zip's reading stopped after TEMP.csv, at an entry encrypted (password-protected; unzip it"
                         + " first): no later channel entry found by its header",
                 reason);
+    }
+
+    @Test
+    void shouldGiveAnEncryptedChannelEntryARowAndReadTheOthers() throws IOException {
+        // a check of the late commits: an encrypted EDA.csv went missing without a row of its own,
+        // and an encrypted first entry refused the whole zip though five channels could be read
+        for (String name : List.of("EDA.csv", "ACC.csv")) {
+            Path z = storedZip("s.zip", export(""));
+            byte[] bytes = Files.readAllBytes(z);
+            setEncrypted(bytes, name);
+            Files.write(z, bytes);
+
+            E4Recording r = E4ZipReader.read(LocalEntry.of(z), "s04", "s.zip", E4Limits.defaults());
+
+            Channel encrypted = E4ZipReader.channelOf(name);
+            assertTrue(r.channel(encrypted).isEmpty(), name);
+            assertEquals(
+                    "encrypted (password-protected): unzip the export first; none of its lines is used",
+                    r.files().get(encrypted).rejects().get(0).reason);
+            for (Channel c : Channel.values()) {
+                assertTrue(c == encrypted || r.channel(c).isPresent(), c + " read beside " + name);
+            }
+        }
+        Path all = storedZip("s.zip", export(""));
+        byte[] bytes = Files.readAllBytes(all);
+        for (Channel c : Channel.values()) {
+            setEncrypted(bytes, c.fileName());
+        }
+        Files.write(all, bytes);
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> E4ZipReader.read(LocalEntry.of(all), "s04", "s.zip", E4Limits.defaults()));
+        assertEquals("the E4 zip is encrypted (password-protected): unzip it first", refused.getMessage());
     }
 
     @Test
