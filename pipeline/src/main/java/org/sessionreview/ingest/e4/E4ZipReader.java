@@ -197,9 +197,10 @@ public final class E4ZipReader {
         }
 
         /**
-         * Reports channel entry {@code name} compressed with {@code method}, which java.util.zip
-         * cannot decode (seventeenth audit: it said "compressed data damaged: deflate format
-         * error", or, for an entry ending in a data descriptor, nothing: the entry was passed over).
+         * Reports channel entry {@code name}, not read for {@code reason}: compressed with a method
+         * java.util.zip cannot decode (seventeenth audit: it said "compressed data damaged: deflate
+         * format error", or, for an entry ending in a data descriptor, nothing: the entry was passed
+         * over), or encrypted (it went missing without a row).
          */
         void refused(String name, String reason) {
             Channel channel = isMacFork(name) ? null : channelOf(name);
