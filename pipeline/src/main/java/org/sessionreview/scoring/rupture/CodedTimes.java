@@ -28,6 +28,14 @@ public final class CodedTimes {
         return tS >= fromS - TOLERANCE_S;
     }
 
+    /**
+     * Seconds from {@code fromS} to {@code toS}, rounded to the microsecond, so that the time between
+     * two coded times reads as its decimal value ({@code 120.0}, not {@code 120.00000000000003}).
+     */
+    public static double elapsed(double fromS, double toS) {
+        return Math.round((toS - fromS) * 1e6) / 1e6;
+    }
+
     /** True when {@code tS} is past {@code limitS}: {@code tS > limitS}, at the limit excluded. */
     public static boolean after(double tS, double limitS) {
         return !notAfter(tS, limitS);

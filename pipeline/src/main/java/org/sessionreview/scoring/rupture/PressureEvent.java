@@ -44,9 +44,9 @@ public final class PressureEvent implements Serializable {
         return Math.max(intervention.endS(), startS());
     }
 
-    /** Seconds from the last cue's start to the intervention. */
+    /** Seconds from the last cue's start to the intervention, to the microsecond ({@link CodedTimes#elapsed}). */
     public double latencyS() {
-        return intervention.startS() - cues.get(cues.size() - 1).startS();
+        return CodedTimes.elapsed(cues.get(cues.size() - 1).startS(), intervention.startS());
     }
 
     /** Highest coded cue intensity (1-3); null when none is coded. */

@@ -125,9 +125,14 @@ public final class RuptureEpisode implements Serializable {
         return repairs.isEmpty() ? null : repairs.get(0).startS();
     }
 
-    /** Seconds from the episode start to the first repair attempt; null when none. */
+    /**
+     * Seconds from the episode start to the first repair attempt, to the microsecond ({@link
+     * CodedTimes#elapsed}); null when none.
+     */
     public Double timeToFirstRepairS() {
-        return repairs.isEmpty() ? null : repairs.get(0).startS() - startS;
+        return repairs.isEmpty()
+                ? null
+                : CodedTimes.elapsed(startS, repairs.get(0).startS());
     }
 
     /** Highest coded marker significance (1-5); null when no marker has one. */

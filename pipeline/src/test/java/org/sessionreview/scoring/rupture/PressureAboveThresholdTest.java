@@ -19,6 +19,16 @@ class PressureAboveThresholdTest {
     }
 
     @Test
+    void shouldGiveTheLatencyAsTheDecimalDifferenceOfTheCodedTimes() {
+        // before: 742.3 - 720.1 = 22.199999999999932
+        assertEquals(
+                22.2,
+                find(at(720.1, "ANX_CPD", 3), at(742.3, "INT_EXPLORE_FEELING"))
+                        .get(0)
+                        .latencyS());
+    }
+
+    @Test
     void shouldFlagPressureToFeelingWithin30sOfCognitivePerceptualDisruption() {
         List<PressureEvent> found = find(at(720, "ANX_CPD", 3), at(740, "INT_EXPLORE_FEELING"));
         assertEquals(1, found.size());

@@ -58,6 +58,13 @@ class RuptureEpisodesTest {
     }
 
     @Test
+    void shouldGiveTheTimeToRepairAsTheDecimalDifferenceOfTheCodedTimes() {
+        // before: 370.576 - 250.576 = 120.00000000000003 and 830.0 - 812.4 = 17.600000000000023
+        assertEquals(120.0, only(list(at(250.576, W, 2), at(370.576, RES))).timeToFirstRepairS());
+        assertEquals(17.6, only(list(at(812.4, C, 2), at(830.0, RES))).timeToFirstRepairS());
+    }
+
+    @Test
     void shouldAttachARepairCodedInTheMarkersSecondWhateverTheOrderOfTheLines() {
         // before: the repair listed first (an earlier file name, an earlier line) found no open
         // episode, and the rupture came out unaddressed
