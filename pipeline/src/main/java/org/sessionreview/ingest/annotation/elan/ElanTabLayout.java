@@ -276,7 +276,7 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     }
 
     /** Whether a column of numbers changes as times do, not as a tier's or participant's name. */
-    private static boolean changesLikeATime(List<List<String>> rows, List<String> files, int column) {
+    static boolean changesLikeATime(List<List<String>> rows, List<String> files, int column) {
         java.util.Map<String, String> perTier = new java.util.HashMap<>();
         java.util.Set<String> values = new java.util.HashSet<>();
         int n = 0;
@@ -299,7 +299,7 @@ public record ElanTabLayout(int leadingColumns, List<TimeFormat> formats, int gr
     }
 
     /** The tier of row {@code i} within its file. */
-    private static String tierKey(List<String> files, int i, List<String> row) {
+    static String tierKey(List<String> files, int i, List<String> row) {
         return files.get(i) + '\u0000' + row.get(0).trim();
     }
 

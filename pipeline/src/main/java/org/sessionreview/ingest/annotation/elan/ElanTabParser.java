@@ -74,9 +74,40 @@ public final class ElanTabParser implements AnnotationParser {
                 || l.formats().contains(ElanTabLayout.TimeFormat.SMPTE)) {
             return true;
         }
-        // msec only: plain integers are common, so ask for begin and end and a value that is no number
+        // msec only: plain integers are common, so ask for begin and end and a value that is no number,
+        // or for begins only (ELAN's export with "Begin Time" alone ticked) that read as times
         String value = first.get().cell(l.valueColumn()).trim();
-        return l.groups() >= 2 && !value.isEmpty() && !value.matches("[-+0-9.,]+");
+        if (value.isEmpty() || value.matches("[-+0-9.,]+")) {
+            return false;
+        }
+        return l.groups() >= 2
+                || (tabsInFirstRow(text) >= 1 && beginsOnly(l, dataRows(table), fileKeys(first.get(), table)));
+    }
+
+    /**
+     * Whether a msec layout of one group is ELAN's export with only "Begin Time" ticked: the
+     * begins change within a tier as times do ({@link ElanTabLayout#changesLikeATime}) and never go
+     * back within one, since ELAN writes each tier's annotations in time order (on the whole file
+     * without a tier column). Before 2026-12-07 such an export was refused as an unrecognised format.
+     */
+    private static boolean beginsOnly(ElanTabLayout l, List<List<String>> rows, List<String> files) {
+        int column = l.firstTimeColumn();
+        if (l.groups() != 1 || !ElanTabLayout.changesLikeATime(rows, files, column)) {
+            return false;
+        }
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            if (r.size() <= column || !ElanTabLayout.TimeFormat.MILLIS.matches(r.get(column))) {
+                continue;
+            }
+            long t = Long.parseLong(r.get(column).trim());
+            Long before = last.put(column == 0 ? files.get(i) : ElanTabLayout.tierKey(files, i, r), t);
+            if (before != null && t < before) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

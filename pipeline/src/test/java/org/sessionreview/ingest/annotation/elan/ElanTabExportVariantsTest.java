@@ -70,6 +70,37 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadAMsecExportWithOnlyTheBeginTicked() {
+        // before: refused whole, "unrecognised annotation format" (hh:mm:ss.ms and ss.msec begins were read)
+        String text = "therapist\t30000\tINT_STRUCTURE_AGENDA_HOMEWORK\n"
+                + "client\t240000\tAFF_POSITIVE\n"
+                + "client\t582000\tANX_STR_SIGH\n"
+                + "therapist\t600500\tINT_VALIDATION\n";
+        ParseResult<RawAnnotation> r = parse(text);
+        assertBalanced(r, 4, 0);
+        assertEquals(582.0, r.records().get(2).startS(), EPS);
+        assertNull(r.records().get(2).endS(), "a begin only: a point");
+        assertEquals("therapist", r.records().get(3).actorHint());
+        // without a tier column, from four rows (as for a begin and a duration)
+        assertEquals(
+                600.5,
+                parse("30000\tAFF_CUE\n240000\tAFF_CUE\n582000\tTURN_TH\n600500\tANX_STR_SIGH\n")
+                        .records()
+                        .get(3)
+                        .startS(),
+                EPS);
+    }
+
+    @Test
+    void shouldNotTakeATableOfNamesCountsAndWordsForABeginOnlyExport() {
+        // a number that goes back within a name is no begin ELAN writes: not an ELAN export
+        String text = "client\t12\tsessions attended\nclient\t3\tsessions missed\ntherapist\t7\tcases\n";
+        assertEquals(
+                Optional.empty(),
+                AnnotationFormat.detect("counts.txt", text).filter(f -> f == AnnotationFormat.ELAN_TAB));
+    }
+
+    @Test
     void shouldReadBeginAndEndWhenNoRowEndsBeforeItBegins() {
         ParseResult<RawAnnotation> r = parse("Client\t00:00:01.000\t00:00:02.000\tAFF_CUE\n");
         assertEquals(2.0, r.records().get(0).endS(), EPS);
@@ -198,11 +229,12 @@ class ElanTabExportVariantsTest {
         assertEquals("4", f.records().get(3).actorHint());
         assertEquals(560.0, f.records().get(3).startS(), EPS);
         // a value repeated within a tier is a name's: a numeric participant (9000) with msec begins
-        // only stays unread as before, not begins at 9.0 s with durations of 0.23 and 0.5 s (review
-        // of 2026-12-07) ...
-        assertEquals(
-                Optional.empty(),
-                AnnotationFormat.detect("export.txt", "T\t9000\t230\tAFF_CUE\nT\t9000\t500\tTURN_TH\n"));
+        // only, not begins at 9.0 s with durations of 0.23 and 0.5 s (review of 2026-12-07; refused
+        // then, read since begin-only exports are) ...
+        ParseResult<RawAnnotation> named = parse("T\t9000\t230\tAFF_CUE\nT\t9000\t500\tTURN_TH\n");
+        assertBalanced(named, 2, 0);
+        assertEquals(0.5, named.records().get(1).startS(), EPS);
+        assertNull(named.records().get(1).endS());
         // ... while two tiers' annotations starting together are begins (a check of that fix: such
         // a file was refused), with a tier column or without one
         ParseResult<RawAnnotation> together = parse(
