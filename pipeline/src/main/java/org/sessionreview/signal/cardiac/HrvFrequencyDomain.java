@@ -15,7 +15,8 @@ import java.util.List;
  * {@code A^2 / 2} ms² (its variance), so powers are comparable with the Task Force's absolute
  * powers; with gaps the spectrum is still an estimate from fewer samples.
  *
- * <p>Returns null when the span is shorter than {@code minSpanS}, when the accepted intervals
+ * <p>LF/HF is NaN when the HF power is rounding only ({@link #FLAT_POWER_SHARE}): a rhythm
+ * without variability has no ratio. Returns null when the span is shorter than {@code minSpanS}, when the accepted intervals
  * cover less than {@code minCoverage} (0.5) of it (see {@link HrvTimeDomain.Result#coverage()}),
  * or with fewer than {@value #MIN_BEATS} beats.
  *
@@ -27,6 +28,13 @@ import java.util.List;
 public final class HrvFrequencyDomain {
     /** Fewest accepted beats for a spectrum. */
     public static final int MIN_BEATS = 30;
+
+    /**
+     * HF power at or below this share of the squared mean interval is rounding, not variability
+     * (1e-20: 6e-15 ms^2 at 800 ms, where one E4 tick of 15.6 ms gives powers of tens of ms^2):
+     * LF/HF is then NaN (null in {@code windows/}), LF and HF stay as computed (about 0).
+     */
+    static final double FLAT_POWER_SHARE = 1e-20;
 
     private HrvFrequencyDomain() {}
 
@@ -98,6 +106,10 @@ public final class HrvFrequencyDomain {
         double[] t = new double[n];
         double[] ibi = new double[n];
         copyUsed(beats, fromMillis, toMillis, times, t, ibi);
+        double meanIbi = 0;
+        for (double v : ibi) {
+            meanIbi += v / n;
+        }
         double[] f = LombScargle.grid(config.lfLowHz(), config.hfHighHz(), config.stepHz());
         double[] psd;
         if (blocks != null && blocks.covers(fromMillis, toMillis)) {
@@ -108,7 +120,10 @@ public final class HrvFrequencyDomain {
         }
         double lf = LombScargle.bandPower(f, psd, config.lfLowHz(), config.lfHighHz());
         double hf = LombScargle.bandPower(f, psd, config.lfHighHz(), config.hfHighHz());
-        return new Result(lf, hf, lf / hf, n, coverage);
+        // a rhythm without variability (a metronome; synthetic input) leaves only rounding in both
+        // bands, whose ratio is noise (2.8-3.3 on 800 ms beats before 2026-12-07): no ratio then
+        boolean flat = !(hf > FLAT_POWER_SHARE * meanIbi * meanIbi);
+        return new Result(lf, hf, flat ? Double.NaN : lf / hf, n, coverage);
     }
 
     /*

@@ -55,4 +55,22 @@ class HrvFrequencyDomainTest {
         }
         assertNull(HrvFrequencyDomain.compute(sparse, 0, 300_000, CONFIG), "coverage ~1/3 < 0.5");
     }
+
+    @Test
+    void shouldGiveNoRatioForARhythmWithoutVariability() {
+        // a metronome at 75 bpm (nineteenth audit: LF/HF 2.8-3.3 from rounding before 2026-12-07)
+        List<Beat> beats = new ArrayList<>();
+        for (int i = 1; i <= 240; i++) {
+            beats.add(Beat.accepted(i * 800.0, 800, Beat.Source.DEVICE));
+        }
+        HrvFrequencyDomain.Result r = HrvFrequencyDomain.compute(beats, 0, 180_000, CONFIG);
+        assertNotNull(r);
+        assertTrue(r.lfMs2() < 1e-12 && r.hfMs2() < 1e-12, "LF " + r.lfMs2() + " HF " + r.hfMs2());
+        assertTrue(Double.isNaN(r.lfHfRatio()), "LF/HF " + r.lfHfRatio());
+        // a variability of one E4 tick (15.6 ms) keeps its ratio
+        List<Beat> ticked = RsaSeries.beats(800, 15.625, 0.25, 300);
+        HrvFrequencyDomain.Result s = HrvFrequencyDomain.compute(ticked, 0, 180_000, CONFIG);
+        assertNotNull(s);
+        assertTrue(Double.isFinite(s.lfHfRatio()) && s.hfMs2() > 1, "LF/HF " + s.lfHfRatio() + " HF " + s.hfMs2());
+    }
 }
