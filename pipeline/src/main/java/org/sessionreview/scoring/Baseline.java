@@ -28,12 +28,20 @@ public final class Baseline implements Serializable {
     private final double[] stretch;
     /** Whether {@link #stretch} is a settling wearer's later stretch ({@link SettlingCheck}). */
     private final boolean settled;
+    /** A feature's own source where it differs from {@link #source} (a feature that fell back). */
+    private final EnumMap<Feature, String> featureSources;
 
-    private Baseline(String source, EnumMap<Feature, FeatureBaseline> features, double[] stretch, boolean settled) {
+    private Baseline(
+            String source,
+            EnumMap<Feature, FeatureBaseline> features,
+            double[] stretch,
+            boolean settled,
+            EnumMap<Feature, String> featureSources) {
         this.source = source;
         this.features = features;
         this.stretch = stretch;
         this.settled = settled;
+        this.featureSources = featureSources;
     }
 
     /** Starts a baseline with the given source description (shown in the session row). */
@@ -54,7 +62,19 @@ public final class Baseline implements Serializable {
      * why a coded stretch was not used.
      */
     public Baseline withNote(String note) {
-        return new Baseline(source + "; " + note, new EnumMap<>(features), stretch, settled);
+        EnumMap<Feature, String> noted = new EnumMap<>(Feature.class);
+        featureSources.forEach((f, s) -> noted.put(f, s + "; " + note));
+        return new Baseline(source + "; " + note, new EnumMap<>(features), stretch, settled, noted);
+    }
+
+    /**
+     * Where this feature's median and MAD came from: {@link #source()}, except for a feature that
+     * fell back to the whole session while the others came from the stretch, e.g. {@code whole
+     * session (calibration stretch had 9 usable windows)} beside {@code calibration 120-360 s}
+     * (the {@code baselines/} table's {@code source}, one row per feature).
+     */
+    public String sourceOf(Feature f) {
+        return featureSources.getOrDefault(f, source);
     }
 
     /**
@@ -64,7 +84,8 @@ public final class Baseline implements Serializable {
      * true, {@link SettlingCheck}). {@link DriftFollowingLevel} anchors its tonic floor there.
      */
     public Baseline fromStretch(double fromS, double toS, boolean settled) {
-        return new Baseline(source, new EnumMap<>(features), new double[] {fromS, toS}, settled);
+        return new Baseline(
+                source, new EnumMap<>(features), new double[] {fromS, toS}, settled, new EnumMap<>(featureSources));
     }
 
     /**
@@ -105,12 +126,13 @@ public final class Baseline implements Serializable {
         return source.equals(b.source)
                 && features.equals(b.features)
                 && java.util.Arrays.equals(stretch, b.stretch)
-                && settled == b.settled;
+                && settled == b.settled
+                && featureSources.equals(b.featureSources);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, features, java.util.Arrays.hashCode(stretch), settled);
+        return Objects.hash(source, features, java.util.Arrays.hashCode(stretch), settled, featureSources);
     }
 
     @Override
@@ -122,6 +144,7 @@ public final class Baseline implements Serializable {
     public static final class Builder {
         private final String source;
         private final EnumMap<Feature, FeatureBaseline> features = new EnumMap<>(Feature.class);
+        private final EnumMap<Feature, String> featureSources = new EnumMap<>(Feature.class);
 
         private Builder(String source) {
             if (source == null || source.isBlank()) {
@@ -135,8 +158,17 @@ public final class Baseline implements Serializable {
             return this;
         }
 
+        /** This feature's own source where it differs from the baseline's ({@link #sourceOf}). */
+        public Builder source(Feature f, String featureSource) {
+            if (featureSource == null || featureSource.isBlank()) {
+                throw new IllegalArgumentException("a feature source needs a description");
+            }
+            featureSources.put(Objects.requireNonNull(f, "feature"), featureSource);
+            return this;
+        }
+
         public Baseline build() {
-            return new Baseline(source, new EnumMap<>(features), null, false);
+            return new Baseline(source, new EnumMap<>(features), null, false, new EnumMap<>(featureSources));
         }
     }
 }

@@ -128,6 +128,15 @@ public final class BaselineEstimator {
                 b.put(f, fb);
             }
         }
+        if (!fellBack.isEmpty() && !fromStretch.isEmpty()) {
+            // each baselines/ row names its own source (nineteenth audit: every row of such a
+            // session read "<label>; whole session for RMSSD (...)", and baselines.json left the
+            // session's stretch baselines out for it)
+            String whole = "whole session (" + stretchName + " had " + maxFallbackCount + " usable windows"
+                    + movementNote(wearerWindows, fromS, toS, cfg) + ")";
+            fellBack.forEach(f -> b.source(f, whole));
+            fromStretch.forEach(f -> b.source(f, label));
+        }
         return b.build();
     }
 

@@ -7,7 +7,10 @@ import org.sessionreview.model.Role;
 import org.sessionreview.model.SessionInfo;
 import org.sessionreview.report.BaselineRow;
 
-/** Turns a session's baselines into rows of the {@code baselines/} table. */
+/**
+ * Turns a session's baselines into rows of the {@code baselines/} table; each row's {@code source}
+ * is its feature's ({@link Baseline#sourceOf}).
+ */
 public final class BaselineRows {
     private BaselineRows() {}
 
@@ -25,7 +28,7 @@ public final class BaselineRows {
                 r.median = f.getValue().median();
                 r.mad = f.getValue().mad();
                 r.windows = f.getValue().count();
-                r.source = e.getValue().source();
+                r.source = e.getValue().sourceOf(f.getKey());
                 rows.add(r);
             }
         }

@@ -135,6 +135,38 @@ class BaselineSourcesTest {
     }
 
     @Test
+    void shouldNameEachRowsOwnSourceWhenOnlySomeFeaturesFallBack() {
+        // nineteenth audit: heart rate missing in the calibration stretch (minutes 2-6) only; every
+        // baselines/ row read "calibration 120-360 s; whole session for HR (...)", so a researcher
+        // filtering the rows by source could not tell which came from where, and baselines.json
+        // left this session's calibration SCL out (StoredBaselines.pool skips "whole session")
+        List<WindowFeatures> ws = windows();
+        for (WindowFeatures w : ws) {
+            if (w.startS >= 120 && w.endS <= 360) {
+                w.hrBpm = null;
+            }
+        }
+        Baseline b = BaselineEstimator.calibration(ws, CFG);
+        assertTrue(b.source().startsWith("calibration 120-360 s; whole session for "), b.source());
+        List<BaselineRow> rows = BaselineRows.of(info(), java.util.Map.of(Role.CLIENT, b));
+        BaselineRow scl = rows.stream()
+                .filter(r -> r.feature.equals("eda_scl_us"))
+                .findFirst()
+                .orElseThrow();
+        BaselineRow hr = rows.stream()
+                .filter(r -> r.feature.equals("hr_bpm"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("calibration 120-360 s", scl.source);
+        assertEquals(43, scl.windows);
+        assertEquals("whole session (calibration stretch had 0 usable windows)", hr.source);
+        StoredBaselines pooled = StoredBaselines.pool(rows);
+        Baseline stored = pooled.lookup("client:abc");
+        assertEquals(5.01, stored.get(Feature.SCL).orElseThrow().median(), 1e-12, "the calibration SCL is pooled");
+        assertTrue(stored.get(Feature.HR).isEmpty(), "the whole-session HR is not");
+    }
+
+    @Test
     void shouldPoolAndReadBackStoredBaselinesWhenWrittenByARun() throws Exception {
         List<BaselineRow> rows = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
