@@ -42,6 +42,11 @@ final class EdaCoreState implements Serializable {
     private final long mediaStartMillis;
     /** Tonic per processed core: {start epoch ms, rate Hz, values...} (NaN where masked). */
     private final ArrayList<double[]> tonic = new ArrayList<>();
+    /**
+     * Per processed core with EDA motion artifacts: {start epoch ms, rate Hz, 1 where the motion
+     * rule cleared a sample the quality rules had left valid, else 0...}.
+     */
+    private final ArrayList<double[]> motionCleared = new ArrayList<>();
     /** Recent responses: {peak epoch ms, amplitude uS}. */
     private final ArrayList<double[]> scrs = new ArrayList<>();
 
@@ -112,6 +117,7 @@ final class EdaCoreState implements Serializable {
         double[] x = s.values().clone();
         boolean[] valid =
                 EdaQuality.validMask(x, s.rateHz(), config.edaMinUs(), config.edaMaxUs(), config.edaMaxJumpUsPerS());
+        boolean[] beforeMotion = null;
         if (acc != null) {
             RegularSeries a = acc.regular(s.t0Millis() - 1000, spanTo + 1000, accGrid, accMagnitudeG);
             if (a.length() > 0) {
@@ -124,6 +130,7 @@ final class EdaCoreState implements Serializable {
                         accMagnitudeG.array(a.length()),
                         s.t0Millis(),
                         spanTo);
+                beforeMotion = valid.clone();
                 clearWhere(valid, ArtifactIntervals.toMask(motion, x.length, s.rateHz(), s.t0Millis()));
             }
         }
@@ -148,6 +155,7 @@ final class EdaCoreState implements Serializable {
         chunk[1] = s.rateHz();
         System.arraycopy(r.tonicUs(), 0, chunk, 2, r.tonicUs().length);
         tonic.add(chunk);
+        keepMotionCleared(beforeMotion, valid, coreFrom, coreTo, s);
         int margin = (int) Math.round(SCR_QUALITY_MARGIN_S * s.rateHz());
         int dataTo = s.indexAtOrAfter(dataEndMillis);
         for (ScrDetector.Scr scr : r.scrs()) {
@@ -193,6 +201,43 @@ final class EdaCoreState implements Serializable {
         int a = Math.max(0, from);
         int b = Math.min(dataTo, to);
         return b > a ? EdaQuality.count(valid, a, b) / (double) (b - a) : 0;
+    }
+
+    /** Keeps the core's samples the motion rule cleared ({@link #motionClearedSamples}), if any. */
+    private void keepMotionCleared(boolean[] beforeMotion, boolean[] valid, int coreFrom, int coreTo, RegularSeries s) {
+        if (beforeMotion == null) {
+            return;
+        }
+        double[] chunk = new double[2 + coreTo - coreFrom];
+        boolean any = false;
+        for (int i = coreFrom; i < coreTo; i++) {
+            if (beforeMotion[i] && !valid[i]) {
+                chunk[2 + i - coreFrom] = 1;
+                any = true;
+            }
+        }
+        if (any) {
+            chunk[0] = s.timeMillis(coreFrom);
+            chunk[1] = s.rateHz();
+            motionCleared.add(chunk);
+        }
+    }
+
+    /**
+     * How many samples with time in {@code [from, to)} the EDA motion rule masked that the
+     * contact-loss, range and jump rules had left valid: the window's EDA quality leaves them out
+     * too, as the level and the responses do (nineteenth audit: counted as valid before 2026-12-07).
+     */
+    double motionClearedSamples(double from, double to) {
+        double n = 0;
+        for (double[] c : motionCleared) {
+            double dt = 1000.0 / c[1];
+            int end = firstAtOrAfter(c, dt, to);
+            for (int i = firstAtOrAfter(c, dt, from); i < end; i++) {
+                n += c[i];
+            }
+        }
+        return n;
     }
 
     /** Mean tonic level over valid samples in {@code [from, to)}, uS; NaN when none. */
@@ -253,6 +298,7 @@ final class EdaCoreState implements Serializable {
     void evictBefore(double millis) {
         scrs.removeIf(s -> s[0] < millis);
         tonic.removeIf(c -> c[0] + (c.length - 2) * 1000.0 / c[1] < millis);
+        motionCleared.removeIf(c -> c[0] + (c.length - 2) * 1000.0 / c[1] < millis);
     }
 
     /** For tests and sizing: responses held. */

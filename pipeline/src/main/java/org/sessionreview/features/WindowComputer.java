@@ -45,11 +45,16 @@ final class WindowComputer {
         w.startS = (startMillis - mediaStartMillis) / 1000.0;
         w.endS = (endMillis - mediaStartMillis) / 1000.0;
 
-        w.edaQuality = EdaFeatures.quality(
-                regular(buffers, Channel.EDA, contextStart, endMillis, grids == null ? null : grids.edaContext()),
-                startMillis,
-                endMillis,
-                config);
+        RegularSeries edaContext =
+                regular(buffers, Channel.EDA, contextStart, endMillis, grids == null ? null : grids.edaContext());
+        w.edaQuality = EdaFeatures.quality(edaContext, startMillis, endMillis, config);
+        // EDA motion artifacts are masked before the split (no level or response is drawn from
+        // them), so they are no valid samples of the window either
+        double motionCleared = events.eda().motionClearedSamples(startMillis, endMillis);
+        if (motionCleared > 0) {
+            w.edaQuality =
+                    Math.max(0, w.edaQuality - motionCleared / edaContext.expectedSamples(endMillis - startMillis));
+        }
         if (w.edaQuality >= config.minQuality()) {
             // level and responses from the per-core streaming decomposition (one detection per SCR)
             double tonic = events.eda().meanTonic(startMillis, endMillis);
