@@ -235,8 +235,8 @@ def fidget(t, a, start, end, gross):
     frame mean removed, periodic Hann window, one-sided PSD P = 2 |X|^2 / (fs sum w^2); band power
     = sum of P fs / M over the bins in [2, 6] Hz (a sine of amplitude A gives A^2 / 2), the mean
     over the window's whole frames. Dominant frequency: the largest bin of the PSD averaged over
-    the frames without a gross-movement second, refined by Gaussian (log-parabola) interpolation,
-    clamped to the band; null when the used frames' band power is below 1e-4 g^2."""
+    the frames without a gross-movement second, refined by Gaussian (log-parabola) interpolation
+    where the bin and its neighbours form a peak (at most half a bin), clamped to the band; null when the used frames' band power is below 1e-4 g^2."""
     sel = (t >= start) & (t < end)
     mag = np.sqrt((a[sel] ** 2).sum(axis=1))
     ts = t[sel]
@@ -270,9 +270,10 @@ def fidget(t, a, start, end, gross):
     fk = f[k]
     if 0 < k < len(mp) - 1 and mp[k - 1] > 0 and mp[k + 1] > 0 and mp[k] > 0:
         l0, l1, l2 = np.log(mp[k - 1]), np.log(mp[k]), np.log(mp[k + 1])
-        den = 2 * (l0 - 2 * l1 + l2)
-        if den != 0:
-            fk = (k + (l0 - l2) / den) * 32.0 / n
+        den = l0 - 2 * l1 + l2
+        # only where the three log powers form a peak, and by at most half a bin (README as corrected)
+        delta = 0.5 * (l0 - l2) / den if den < 0 else 0.0
+        fk = (k + max(-0.5, min(0.5, delta))) * 32.0 / n
     return power, float(min(max(fk, FIDGET_LO), FIDGET_HI))
 
 
