@@ -66,7 +66,7 @@ public class WindowFeatures {
     public Double hrvLfHf;
     /** Dominant frequency of the 2-6 Hz fidget band, Hz. */
     public Double fidgetFreqHz;
-    /** Mean dynamic acceleration magnitude (|a| minus its window median), g. */
+    /** Mean absolute deviation of the acceleration magnitude |a| from its window median, g. */
     public Double motionMagG;
     /** Power of the acceleration magnitude in the 2-6 Hz fidget band, g^2. */
     public Double fidgetPower;

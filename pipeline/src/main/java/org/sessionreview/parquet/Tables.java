@@ -219,7 +219,11 @@ public final class Tables {
             .optional("hrv_lf_ms2", DOUBLE, "LF power 0.04-0.15 Hz (Lomb-Scargle), ms^2", r -> r.hrvLfMs2)
             .optional("hrv_hf_ms2", DOUBLE, "HF power 0.15-0.4 Hz (Lomb-Scargle), ms^2", r -> r.hrvHfMs2)
             .optional("hrv_lf_hf", DOUBLE, "LF / HF", r -> r.hrvLfHf)
-            .optional("motion_mag_g", DOUBLE, "Mean dynamic acceleration magnitude, g", r -> r.motionMagG)
+            .optional(
+                    "motion_mag_g",
+                    DOUBLE,
+                    "Mean absolute deviation of the acceleration magnitude from its window median, g",
+                    r -> r.motionMagG)
             .optional(
                     "fidget_power",
                     DOUBLE,
