@@ -15,8 +15,11 @@ import org.sessionreview.storage.LocalEntry;
 import org.sessionreview.storage.TextEncoding;
 
 /**
- * Lists the session folders under a sessions root: every non-hidden sub-directory, in name
- * order. A folder without {@code session.json}, or whose {@code session_id} repeats one seen in
+ * Lists the session folders under a sessions root: every non-hidden folder holding {@code
+ * session.json}, at any depth up to {@link #MAX_DEPTH} (an archive filed by cohort, trainee and
+ * year; a session folder copied into another's, a link inside a session folder not followed), in
+ * name order, depth first. A folder with no {@code session.json} in it or in any folder below it
+ * (one row for the whole tree), or whose {@code session_id} repeats one seen in
  * an earlier folder (in any case: {@code S1} and {@code s1} are one session), or whose {@code
  * session.json} is a symbolic link leading out of the folder, becomes a reject here and is not processed; everything else (including a
  * broken {@code session.json}) goes to ingestion, which reports its own problems.
@@ -27,6 +30,18 @@ public final class SessionScanner {
 
     /** The result: folders to ingest (relative to the root) and what was rejected up front. */
     public record Scan(List<String> folders, List<Reject> rejects, List<InputFileStats> files) {}
+
+    /**
+     * How many folders deep below the sessions root session folders are searched for (an archive
+     * filed by cohort, trainee and year is 3-4 deep); a folder deeper still is one reject row.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    private static final String NO_SESSION =
+            "folder has no " + MANIFEST + ", nor does any folder inside it: not a session folder";
+
+    /** {@link Walk#folder}'s answer for a tree holding no session and giving no reject row. */
+    private static final int EMPTY = -1;
 
     private SessionScanner() {}
 
@@ -57,45 +72,109 @@ public final class SessionScanner {
 
     /** Lists the session folders of {@code root} (see the class comment), on any file system. */
     public static Scan scan(Entry root) throws IOException {
-        Entry realRoot = root.real();
-        List<Entry> entries = root.list().stream().filter(p -> !hidden(p)).toList();
-        List<String> folders = new ArrayList<>();
-        List<Reject> rejects = new ArrayList<>();
-        List<InputFileStats> files = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>(); // session_id lower-cased -> its first folder
-        Map<String, String> seenIds = new HashMap<>(); // ... -> the session_id as written there
-        for (Entry dir : entries) {
-            String name = dir.name();
-            if (dir.isRegularFile()) {
-                continue; // plain files at the root are documented as ignored
+        Walk w = new Walk(root.real());
+        w.folder(root, "", 0, List.of(w.realRoot), false);
+        return new Scan(w.folders, w.rejects, w.files);
+    }
+
+    /** The state of one scan: what was found so far, and the session ids seen. */
+    private static final class Walk {
+        final Entry realRoot;
+        final List<String> folders = new ArrayList<>();
+        final List<Reject> rejects = new ArrayList<>();
+        final List<InputFileStats> files = new ArrayList<>();
+        final Map<String, String> seen = new HashMap<>(); // session_id lower-cased -> its first folder
+        final Map<String, String> seenIds = new HashMap<>(); // ... -> the session_id as written there
+
+        Walk(Entry realRoot) {
+            this.realRoot = realRoot;
+        }
+
+        /**
+         * Searches the folder {@code dir} ({@code prefix} its path below the root, empty or ending
+         * in {@code /}) for session folders; returns how many sessions and rejects it gave. Inside
+         * a session folder ({@code inSession}) a folder without a session below it is the
+         * session's own content (a wearer's folder) and gives nothing.
+         */
+        int folder(Entry dir, String prefix, int depth, List<Entry> ancestors, boolean inSession) throws IOException {
+            int found = 0;
+            List<String> empty = new ArrayList<>();
+            for (Entry sub : dir.list()) {
+                if (hidden(sub) || sub.isRegularFile()) {
+                    continue; // plain files are documented as ignored, hidden folders (.git) too
+                }
+                int n = entry(dir, sub, prefix + sub.name(), depth, ancestors, inSession);
+                if (n == EMPTY) {
+                    empty.add(prefix + sub.name());
+                } else {
+                    found += n;
+                }
+            }
+            if (found > 0 || depth == 0) {
+                // one row for the top of each tree without a session (2,000 empty folders: one row)
+                for (String name : empty) {
+                    rejectFolder(rejects, files, null, name + "/", NO_SESSION, 0);
+                }
+                return found + empty.size();
+            }
+            return empty.isEmpty() ? 0 : EMPTY;
+        }
+
+        private int entry(Entry parent, Entry dir, String name, int depth, List<Entry> ancestors, boolean inSession)
+                throws IOException {
+            if (inSession && dir.isSymbolicLink()) {
+                return 0; // a link in a session folder is its ingestion's to confine (a wearer's link)
             }
             String problem = folderProblem(dir, realRoot);
-            if (problem == null && !root.resolve(name).exists()) {
+            if (problem == null && !parent.resolve(dir.name()).exists()) {
                 problem = undecodableName();
             }
-            if (problem != null) {
-                rejectFolder(rejects, files, null, name + "/", problem, 0);
-                continue;
-            }
             Entry manifest = dir.resolve(MANIFEST);
+            if (problem == null && !manifest.isRegularFile() && !manifest.exists()) {
+                Entry real = dir.real();
+                if (ancestors.stream().anyMatch(a -> a.startsWith(real))) {
+                    problem = "folder is a symbolic link to a folder that holds it (a loop): not searched";
+                } else if (depth + 1 >= MAX_DEPTH) {
+                    problem = "folder lies " + MAX_DEPTH + " folders below the sessions root: not searched deeper";
+                } else {
+                    List<Entry> down = new ArrayList<>(ancestors);
+                    down.add(real);
+                    int below = folder(dir, name + "/", depth + 1, down, inSession);
+                    if (below > 0 || inSession) {
+                        return Math.max(below, 0); // a folder of session folders, or a wearer's folder
+                    }
+                    return EMPTY; // the caller names the top of a tree without a session
+                }
+            }
+            if (problem != null) {
+                if (inSession) {
+                    return 0; // the session's own content: its ingestion reports what it reads
+                }
+                rejectFolder(rejects, files, null, name + "/", problem, 0);
+                return 1;
+            }
             if (!manifest.isRegularFile()) {
                 rejectFolder(
-                        rejects,
-                        files,
-                        null,
-                        name + "/",
-                        manifest.exists()
-                                ? MANIFEST + " is not a regular file: not a session folder"
-                                : "folder has no " + MANIFEST + ": not a session folder",
-                        0);
-                continue;
+                        rejects, files, null, name + "/", MANIFEST + " is not a regular file: not a session folder", 0);
+                return 1;
             }
+            session(dir, manifest, name);
+            // a session folder copied into another's is still a session (never lose input)
+            if (depth + 1 < MAX_DEPTH) {
+                List<Entry> down = new ArrayList<>(ancestors);
+                down.add(dir.real());
+                folder(dir, name + "/", depth + 1, down, true);
+            }
+            return 1;
+        }
+
+        private void session(Entry dir, Entry manifest, String name) throws IOException {
             String linkProblem = manifestLinkProblem(manifest, dir);
             if (linkProblem != null) {
                 // seventeenth audit: read (hashed, listed in run.json, its session reviewed) although
                 // nothing but --codebook and --baselines is read from outside the sessions root
                 rejectFolder(rejects, files, null, name + "/" + MANIFEST, linkProblem, 0);
-                continue;
+                return;
             }
             String id = peekSessionId(manifest);
             // case aside: BORIS observations are matched to a session so, and a report's page per
@@ -111,7 +190,7 @@ public final class SessionScanner {
                                 + (seenIds.get(key).equals(id) ? "" : ", written in another case")
                                 + "): folder skipped",
                         manifest.size());
-                continue;
+                return;
             }
             if (key != null) {
                 seen.put(key, name);
@@ -119,10 +198,9 @@ public final class SessionScanner {
             }
             folders.add(name);
         }
-        return new Scan(folders, rejects, files);
     }
 
-    /** Why an entry of the root cannot be a session folder, or null when it can. */
+    /** Why a folder cannot be searched or be a session folder, or null when it can. */
     private static String folderProblem(Entry dir, Entry realRoot) {
         if (!dir.exists()) {
             return "entry cannot be followed (a broken or looping symbolic link)";

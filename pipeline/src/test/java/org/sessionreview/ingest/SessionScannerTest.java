@@ -138,4 +138,53 @@ class SessionScannerTest {
                 scan.rejects().get(0).reason);
         assertEquals(1, scan.files().get(0).recordsRejected);
     }
+
+    @Test
+    void shouldFindSessionFoldersFiledByCohortTraineeAndYear() throws IOException {
+        folder("2026-03-02_T01", utf8("{\"session_id\": \"S-1\"}"));
+        Files.createDirectories(root.resolve("2026-03-02_T01/client"));
+        folder("cohort-2025/T01/2026/s2", utf8("{\"session_id\": \"S-2\"}"));
+        Files.createDirectories(root.resolve("cohort-2025/T01/2026/s2/client"));
+        folder("cohort-2025/T02/s3", utf8("{\"session_id\": \"S-3\"}"));
+        folder("cohort-2025/T02/s3/follow-up", utf8("{\"session_id\": \"S-4\"}"));
+        folder("cohort-2025/T02/s3/.ipynb_checkpoints/x", utf8("{\"session_id\": \"S-5\"}"));
+        Files.createDirectories(root.resolve("cohort-2025/T03/2026/empty"));
+        for (int i = 0; i < 50; i++) {
+            Files.createDirectories(root.resolve("scratch/" + i));
+        }
+        folder("d/" + "x/".repeat(19) + "deep", utf8("{\"session_id\": \"S-6\"}"));
+        folder("e/" + "x/".repeat(SessionScanner.MAX_DEPTH) + "deeper", utf8("{\"session_id\": \"S-7\"}"));
+        Files.createSymbolicLink(root.resolve("cohort-2025/T01/loop"), root.resolve("cohort-2025"));
+
+        SessionScanner.Scan scan = SessionScanner.scan(root);
+
+        // before: S-1 alone; cohort-2025/, d/, e/ and scratch/ one row each "folder has no session.json"
+        assertEquals(
+                List.of(
+                        "2026-03-02_T01",
+                        "cohort-2025/T01/2026/s2",
+                        "cohort-2025/T02/s3",
+                        "cohort-2025/T02/s3/follow-up",
+                        "d/" + "x/".repeat(19) + "deep"),
+                scan.folders());
+        assertEquals(
+                List.of(
+                        "cohort-2025/T01/loop/",
+                        "cohort-2025/T03/",
+                        "e/" + "x/".repeat(SessionScanner.MAX_DEPTH - 2) + "x/",
+                        "scratch/"),
+                scan.rejects().stream().map(r -> r.sourceFile).sorted().toList());
+        assertTrue(
+                scan.rejects().stream()
+                        .anyMatch(r -> r.sourceFile.equals("cohort-2025/T01/loop/") && r.reason.contains("a loop")),
+                scan.rejects().toString());
+        assertTrue(
+                scan.rejects().stream()
+                        .anyMatch(
+                                r -> r.sourceFile.equals("scratch/")
+                                        && r.reason.equals(
+                                                "folder has no session.json, nor does any folder inside it: not a session folder")),
+                scan.rejects().toString());
+        assertEquals(scan.rejects().size(), scan.files().size());
+    }
 }
