@@ -148,11 +148,12 @@ public final class SessionIngestor implements Serializable {
         double limitS = AnnotationRange.limitS(m.durationS(), info.wearers.isEmpty() ? null : recordedS);
         // SHA-256, and "name " + the name folded to lower case -> the name it was first read by
         Map<String, String> listed = new java.util.HashMap<>();
+        Map<List<Object>, String> events = new java.util.HashMap<>(); // an event -> where first read
         for (String name : m.annotations()) {
             Entry file = SessionPaths.resolve(dir, name);
             // the entry's own name: the manifest parser has refused '..' and absolute names, so it
             // names something in this folder (a link leading out is still refused, unread)
-            readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS, listed);
+            readAnnotations(out, m.sessionId(), file, folder + "/" + name, normalizer, limitS, listed, events);
         }
         out.annotations.sort(Annotation.ORDER);
         info.annotationCount = out.annotations.size();
@@ -289,7 +290,8 @@ public final class SessionIngestor implements Serializable {
             String name,
             AnnotationNormalizer normalizer,
             double limitS,
-            Map<String, String> listed) {
+            Map<String, String> listed,
+            Map<List<Object>, String> events) {
         InputFileStats f = new InputFileStats(sessionId, name, "annotations");
         out.files.add(f);
         if (file == null || !file.isRegularFile()) {
@@ -371,6 +373,7 @@ public final class SessionIngestor implements Serializable {
             return;
         }
         RejectPrivacy.scrubAnnotationRejects(result.rejects());
+        ListedCodingRepeats.reject(result, sessionId, events);
         f.recordsRead = result.recordsRead();
         f.recordsAccepted = result.records().size();
         f.recordsRejected = f.recordsRead - f.recordsAccepted;

@@ -241,4 +241,46 @@ class SessionIngestorListingTest {
         IngestedSession two = ingest("[\"S1.eaf\", \"S1 second coder.eaf\"]", "");
         assertEquals(2, two.annotations.size());
     }
+
+    @Test
+    void shouldCountAnEventOfOneCodingListedInTwoFormatsOnce() throws IOException {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(
+                s.resolve("codes.jsonl"),
+                "{\"start\": 60, \"code\": \"RUP_W_MINIMAL\", \"actor\": \"client\", \"significance\": 3}\n"
+                        + "{\"start\": 145, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 170, \"end\": 185, \"code\": \"ANX_STR_HANDS\", \"actor\": \"client\"}\n");
+        // the same coding exported again (as an .eaf and its tab export), plus one event of its own
+        // and one at another millisecond
+        Files.writeString(
+                s.resolve("codes.csv"),
+                "start,end,code,actor,significance\n"
+                        + "145.000,,ANX_STR_SIGH,client,\n"
+                        + "170.0,185.0,ANX_STR_HANDS,client,\n"
+                        + "60,,RUP_W_MINIMAL,client,3\n"
+                        + "60,,RUP_W_MINIMAL,client,2\n"
+                        + "145.001,,ANX_STR_SIGH,client,\n"
+                        + "200,,INT_VALIDATION,therapist,\n");
+
+        IngestedSession out = ingest("[\"codes.jsonl\", \"codes.csv\"]", "");
+
+        // before: 9 annotations, each of the three events of both files counted twice
+        assertEquals(6, out.annotations.size(), out.annotations.toString());
+        InputFileStats csv = file(out, "a/codes.csv");
+        assertEquals(6, csv.recordsRead);
+        assertEquals(3, csv.recordsAccepted);
+        assertEquals(3, csv.recordsRejected);
+        List<String> reasons = out.rejects.stream()
+                .filter(r -> r.sourceFile.equals("a/codes.csv"))
+                .map(r -> r.line + " " + r.reason.substring(0, r.reason.indexOf(" (")))
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "2 the same event as a/codes.jsonl line 2",
+                        "3 the same event as a/codes.jsonl line 3",
+                        "4 the same event as a/codes.jsonl line 1"),
+                reasons);
+        assertEquals(3, file(out, "a/codes.jsonl").recordsAccepted);
+    }
 }
