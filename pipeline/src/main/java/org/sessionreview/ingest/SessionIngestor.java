@@ -310,6 +310,9 @@ public final class SessionIngestor implements Serializable {
                             null));
             return;
         }
+        if (InputHashes.rejectOversized(out, f, file, sessionId, name)) {
+            return; // a video listed by mistake: neither hashed nor read
+        }
         InputHashes.identify(f, file);
         String earlier = f.sha256 == null || f.sizeBytes == 0 ? null : listed.putIfAbsent(f.sha256, name);
         if (earlier != null) {

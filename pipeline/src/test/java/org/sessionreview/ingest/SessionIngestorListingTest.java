@@ -283,4 +283,25 @@ class SessionIngestorListingTest {
                 reasons);
         assertEquals(3, file(out, "a/codes.jsonl").recordsAccepted);
     }
+
+    @Test
+    void shouldRejectAListedVideoWithoutReadingIt() throws IOException {
+        Path s = Files.createDirectories(root.resolve("a"));
+        Files.writeString(
+                s.resolve("codes.jsonl"), "{\"start\": 60, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n");
+        try (java.io.RandomAccessFile video =
+                new java.io.RandomAccessFile(s.resolve("session.mp4").toFile(), "rw")) {
+            video.setLength(2L << 30); // a 2 GB video, sparse
+        }
+
+        IngestedSession out = ingest("[\"session.mp4\", \"codes.jsonl\"]", "");
+
+        InputFileStats video = file(out, "a/session.mp4");
+        // before: read through for its SHA-256 and 64 MiB of it into memory, then "file is larger than 67108864 bytes"
+        assertEquals(null, video.sha256);
+        assertEquals(2L << 30, video.sizeBytes);
+        assertEquals(1, video.recordsRejected);
+        assertTrue(video.firstReject.contains("2147483648 bytes, more than the 67108864"), video.firstReject);
+        assertEquals(1, out.annotations.size());
+    }
 }
