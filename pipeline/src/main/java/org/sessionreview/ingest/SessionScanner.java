@@ -17,8 +17,8 @@ import org.sessionreview.storage.TextEncoding;
 /**
  * Lists the session folders under a sessions root: every non-hidden folder holding {@code
  * session.json}, at any depth up to {@link #MAX_DEPTH} (an archive filed by cohort, trainee and
- * year; a session folder copied into another's, a link inside a session folder not followed), in
- * name order, depth first. A folder with no {@code session.json} in it or in any folder below it
+ * year), in name order, depth first; in a session folder only its own sub-folders holding
+ * {@code session.json} are sessions too (a session copied into another's; links not followed). A folder with no {@code session.json} in it or in any folder below it
  * (one row for the whole tree), or whose {@code session_id} repeats one seen in
  * an earlier folder (in any case: {@code S1} and {@code s1} are one session), or whose {@code
  * session.json} is a symbolic link leading out of the folder, becomes a reject here and is not processed; everything else (including a
@@ -73,7 +73,7 @@ public final class SessionScanner {
     /** Lists the session folders of {@code root} (see the class comment), on any file system. */
     public static Scan scan(Entry root) throws IOException {
         Walk w = new Walk(root.real());
-        w.folder(root, "", 0, List.of(w.realRoot), false);
+        w.folder(root, "", 0, List.of(w.realRoot));
         return new Scan(w.folders, w.rejects, w.files);
     }
 
@@ -92,18 +92,17 @@ public final class SessionScanner {
 
         /**
          * Searches the folder {@code dir} ({@code prefix} its path below the root, empty or ending
-         * in {@code /}) for session folders; returns how many sessions and rejects it gave. Inside
-         * a session folder ({@code inSession}) a folder without a session below it is the
-         * session's own content (a wearer's folder) and gives nothing.
+         * in {@code /}) for session folders; returns how many sessions and rejects it gave, or
+         * {@link #EMPTY} when its folders hold no session (the caller names the top of that tree).
          */
-        int folder(Entry dir, String prefix, int depth, List<Entry> ancestors, boolean inSession) throws IOException {
+        int folder(Entry dir, String prefix, int depth, List<Entry> ancestors) throws IOException {
             int found = 0;
             List<String> empty = new ArrayList<>();
             for (Entry sub : dir.list()) {
                 if (hidden(sub) || sub.isRegularFile()) {
                     continue; // plain files are documented as ignored, hidden folders (.git) too
                 }
-                int n = entry(dir, sub, prefix + sub.name(), depth, ancestors, inSession);
+                int n = entry(dir, sub, prefix + sub.name(), depth, ancestors);
                 if (n == EMPTY) {
                     empty.add(prefix + sub.name());
                 } else {
@@ -120,11 +119,7 @@ public final class SessionScanner {
             return empty.isEmpty() ? 0 : EMPTY;
         }
 
-        private int entry(Entry parent, Entry dir, String name, int depth, List<Entry> ancestors, boolean inSession)
-                throws IOException {
-            if (inSession && dir.isSymbolicLink()) {
-                return 0; // a link in a session folder is its ingestion's to confine (a wearer's link)
-            }
+        private int entry(Entry parent, Entry dir, String name, int depth, List<Entry> ancestors) throws IOException {
             String problem = folderProblem(dir, realRoot);
             if (problem == null && !parent.resolve(dir.name()).exists()) {
                 problem = undecodableName();
@@ -139,17 +134,14 @@ public final class SessionScanner {
                 } else {
                     List<Entry> down = new ArrayList<>(ancestors);
                     down.add(real);
-                    int below = folder(dir, name + "/", depth + 1, down, inSession);
-                    if (below > 0 || inSession) {
-                        return Math.max(below, 0); // a folder of session folders, or a wearer's folder
+                    int below = folder(dir, name + "/", depth + 1, down);
+                    if (below > 0) {
+                        return below; // a folder of session folders
                     }
                     return EMPTY; // the caller names the top of a tree without a session
                 }
             }
             if (problem != null) {
-                if (inSession) {
-                    return 0; // the session's own content: its ingestion reports what it reads
-                }
                 rejectFolder(rejects, files, null, name + "/", problem, 0);
                 return 1;
             }
@@ -159,11 +151,17 @@ public final class SessionScanner {
                 return 1;
             }
             session(dir, manifest, name);
-            // a session folder copied into another's is still a session (never lose input)
+            // a session folder copied into another's is still a session (never lose input); only
+            // the session's own sub-folders are looked at, never listed (a folder of 100,000 video
+            // frames costs one look)
             if (depth + 1 < MAX_DEPTH) {
-                List<Entry> down = new ArrayList<>(ancestors);
-                down.add(dir.real());
-                folder(dir, name + "/", depth + 1, down, true);
+                for (Entry sub : dir.list()) {
+                    if (!hidden(sub)
+                            && !sub.isSymbolicLink()
+                            && sub.resolve(MANIFEST).exists()) {
+                        entry(dir, sub, name + "/" + sub.name(), depth + 1, ancestors);
+                    }
+                }
             }
             return 1;
         }

@@ -148,6 +148,8 @@ class SessionScannerTest {
         folder("cohort-2025/T02/s3", utf8("{\"session_id\": \"S-3\"}"));
         folder("cohort-2025/T02/s3/follow-up", utf8("{\"session_id\": \"S-4\"}"));
         folder("cohort-2025/T02/s3/.ipynb_checkpoints/x", utf8("{\"session_id\": \"S-5\"}"));
+        // a session's own folders are not searched through (a folder of video frames)
+        folder("cohort-2025/T02/s3/frames/0001", utf8("{\"session_id\": \"S-8\"}"));
         Files.createDirectories(root.resolve("cohort-2025/T03/2026/empty"));
         for (int i = 0; i < 50; i++) {
             Files.createDirectories(root.resolve("scratch/" + i));
