@@ -98,6 +98,7 @@ public final class SessionScanner {
         int folder(Entry dir, String prefix, int depth, List<Entry> ancestors) throws IOException {
             int found = 0;
             List<String> empty = new ArrayList<>();
+            List<Integer> at = new ArrayList<>(); // where each empty tree's row goes: name order
             for (Entry sub : dir.list()) {
                 if (hidden(sub) || sub.isRegularFile()) {
                     continue; // plain files are documented as ignored, hidden folders (.git) too
@@ -105,14 +106,17 @@ public final class SessionScanner {
                 int n = entry(dir, sub, prefix + sub.name(), depth, ancestors);
                 if (n == EMPTY) {
                     empty.add(prefix + sub.name());
+                    at.add(rejects.size());
                 } else {
                     found += n;
                 }
             }
             if (found > 0 || depth == 0) {
                 // one row for the top of each tree without a session (2,000 empty folders: one row)
-                for (String name : empty) {
-                    rejectFolder(rejects, files, null, name + "/", NO_SESSION, 0);
+                for (int i = empty.size() - 1; i >= 0; i--) {
+                    rejectFolder(rejects, files, null, empty.get(i) + "/", NO_SESSION, 0);
+                    rejects.add(at.get(i), rejects.remove(rejects.size() - 1));
+                    files.add(at.get(i), files.remove(files.size() - 1));
                 }
                 return found + empty.size();
             }
