@@ -99,8 +99,16 @@ class DamagedInputFuzzTest {
     /**
      * Writes the session's {@code annotations.jsonl} again as a native CSV (with its notes), a JSON
      * array and an ELAN tab-delimited export (clock and ss.msec times, tiers named by role), and
-     * lists them in its session.json, so that damage reaches those readers too.
+     * lists them in its session.json, so that damage reaches those readers too. Each copy is moved
+     * by a millisecond or two (CSV +1 ms, JSON +2 ms, ELAN +3 ms): the same events listed twice
+     * count once (the later file's copies are rejects), and these are to be read as events of
+     * their own.
      */
+    /** {@code s} rounded to the millisecond. */
+    private static double ms(double s) {
+        return Math.round(s * 1000) / 1000.0;
+    }
+
     private static void addOtherCodingFormats(Path session) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> codes = new ArrayList<>();
@@ -111,9 +119,16 @@ class DamagedInputFuzzTest {
         }
         StringBuilder csv = new StringBuilder("start,end,code,actor,intensity,significance,note\n");
         StringBuilder elan = new StringBuilder();
+        List<JsonNode> moved = new ArrayList<>();
         for (JsonNode c : codes) {
-            double start = c.path("start").asDouble();
-            double end = c.has("end") ? c.path("end").asDouble() : start;
+            double start = ms(c.path("start").asDouble() + 0.001);
+            double end = c.has("end") ? ms(c.path("end").asDouble() + 0.001) : start;
+            ObjectNode o = ((ObjectNode) c).deepCopy();
+            o.put("start", ms(start + 0.001));
+            if (c.has("end")) {
+                o.put("end", ms(end + 0.001));
+            }
+            moved.add(o);
             csv.append(start)
                     .append(',')
                     .append(c.has("end") ? String.valueOf(end) : "")
@@ -133,17 +148,17 @@ class DamagedInputFuzzTest {
                             "\t",
                             actor,
                             actor,
-                            clock(start),
-                            String.valueOf(start),
-                            clock(end),
-                            String.valueOf(end),
+                            clock(ms(start + 0.002)),
+                            String.valueOf(ms(start + 0.002)),
+                            clock(ms(end + 0.002)),
+                            String.valueOf(ms(end + 0.002)),
                             clock(end - start),
                             String.valueOf(end - start),
                             c.path("code").asText()))
                     .append('\n');
         }
         Files.writeString(session.resolve("codes.csv"), csv);
-        Files.writeString(session.resolve("codes.json"), json.writeValueAsString(codes));
+        Files.writeString(session.resolve("codes.json"), json.writeValueAsString(moved));
         Files.writeString(session.resolve("elan_export.txt"), elan);
         Path manifest = session.resolve("session.json");
         ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
