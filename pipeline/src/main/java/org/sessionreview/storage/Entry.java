@@ -89,8 +89,29 @@ public interface Entry {
     /** Whether this entry's path lies at or below {@code folder}'s, compared name by name. */
     boolean startsWith(Entry folder);
 
-    /** The folder's entries, in name order. */
+    /** The folder's entries, in name order ({@link #NAME_ORDER}). */
     List<Entry> list() throws IOException;
+
+    /**
+     * Name order: by Unicode code point, which is the order of the names' UTF-8 bytes, java.nio's
+     * order of UTF-8 file names on Linux and S3's key order. Not {@code String.compareTo}, which
+     * compares UTF-16 code units and puts a name with a character beyond U+FFFF (an emoji) before
+     * one with U+E000-U+FFFF.
+     */
+    java.util.Comparator<String> NAME_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    };
 
     /** Its size in bytes. */
     long size() throws IOException;

@@ -173,7 +173,7 @@ public final class FlinkEntry implements Entry {
         for (FileStatus c : children) {
             entries.add(resolve(c.getPath().getName())); // keeps this entry's scheme and authority
         }
-        entries.sort(Comparator.comparing(Entry::name));
+        entries.sort(Comparator.comparing(Entry::name, Entry.NAME_ORDER)); // as java.nio and S3 list
         return entries;
     }
 

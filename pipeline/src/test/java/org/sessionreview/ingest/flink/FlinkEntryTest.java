@@ -63,6 +63,35 @@ class FlinkEntryTest {
         }
     }
 
+    /**
+     * Folders are read in name order, and which of two folders repeating one session_id is "the
+     * earlier" (reviewed; the other a reject) follows it: the order must not depend on where the
+     * root lives. U+1F600 is stored as two UTF-16 code units (D83D DE00) that sort before U+E000 by
+     * {@code String.compareTo}, but after it by code point, by UTF-8 bytes (java.nio's order on
+     * Linux) and by S3's key order. Before 2026-12-07 the Flink path sorted by UTF-16 and reviewed
+     * the other folder than the local run (eighteenth audit, probe N10).
+     */
+    @Test
+    void shouldListAndScanInTheSameNameOrderAsJavaNioWhenNamesLeaveTheBasicPlane() throws Exception {
+        String emoji = "N10-\uD83D\uDE00";
+        String privateUse = "N10-\uE000";
+        for (String[] f :
+                List.of(new String[] {emoji, "N10"}, new String[] {privateUse, "n10"}, new String[] {"N09", "N09"})) {
+            Path d = Files.createDirectories(tmp.resolve(f[0]));
+            Files.copy(SAMPLE.resolve("2026-03-19_T02_0900/session.json"), d.resolve("session.json"));
+            String json = Files.readString(d.resolve("session.json")).replace("T02-20260319-0900", f[1]);
+            Files.writeString(d.resolve("session.json"), json);
+        }
+        List<String> nio = LocalEntry.of(tmp).list().stream().map(Entry::name).toList();
+        assertEquals(List.of("N09", privateUse, emoji), nio, "java.nio's order: by UTF-8 bytes");
+        assertEquals(nio, flink(tmp).list().stream().map(Entry::name).toList());
+        SessionScanner.Scan a = SessionScanner.scan(LocalEntry.of(tmp));
+        SessionScanner.Scan b = SessionScanner.scan(flink(tmp));
+        assertEquals(List.of("N09", privateUse), a.folders());
+        assertEquals(a.folders(), b.folders(), "the same folder of the repeated id is reviewed");
+        assertEquals(JSON.valueToTree(a.rejects()), JSON.valueToTree(b.rejects()));
+    }
+
     @Test
     void shouldListMoveWriteAndDeleteLikeAFolderTreeWhenOnAFlinkFileSystem() throws Exception {
         FlinkEntry root = flink(tmp);
