@@ -387,12 +387,14 @@ public final class E4ZipReader {
         // an identity, as a damaged plain file does
         E4FileReport identified = E4Reader.identified(r.report(), raw);
         // after the identity: the entry's last bytes are read, a .csv.gz's gzip trailer
-        return ReadErrors.rejectedIfCorrupt(
-                channel,
-                new E4CsvParser.Result(r.data(), identified),
-                lines,
-                gzip ? raw.tail() : null,
-                sessionId,
-                sourceFile);
+        E4CsvParser.Result read = new E4CsvParser.Result(r.data(), identified);
+        E4CsvParser.Result checked =
+                ReadErrors.rejectedIfCorrupt(channel, read, lines, gzip ? raw.tail() : null, sessionId, sourceFile);
+        // a corrupt entry has no bytes to name: java.util.zip fails the read that hands over its last
+        // bytes, so how many were seen depended on the file system's read sizes (a local disk and S3
+        // differ; eighteenth audit); listed without an identity, as an entry cut short is
+        return checked == read
+                ? read
+                : new E4CsvParser.Result(checked.data(), checked.report().withIdentity(null));
     }
 }
