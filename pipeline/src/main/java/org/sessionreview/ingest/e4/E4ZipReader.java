@@ -17,7 +17,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.sessionreview.model.Channel;
 import org.sessionreview.storage.Entry;
-import org.sessionreview.storage.LocalEntry;
 
 /**
  * Reads a wearer's E4 export as E4 Connect downloads it: one zip ({@code 1495437000_A01234.zip})
@@ -83,7 +82,7 @@ public final class E4ZipReader {
         boolean mismatch = damage != null && ReadErrors.isSizeMismatch(damage)
                 || reports.stream()
                         .anyMatch(r -> r.rejects().stream().anyMatch(x -> ReadErrors.isLengthMismatch(x.reason)));
-        if ((!streamed || mismatch) && zip instanceof LocalEntry local) {
+        if (!streamed || mismatch) { // on any file system: a zip off the local disk is copied first
             // a zip a streaming writer made (stored entries followed by data descriptors) is valid,
             // but only its central directory says where a stored entry ends; one whose entries end
             // in zip64 data descriptors is valid too, but ZipInputStream reads their lengths wrong
@@ -96,7 +95,8 @@ public final class E4ZipReader {
                     new EnumMap<>(Channel.class),
                     new ArrayList<>());
             Exception directDamage = null;
-            try (ZipFile z = new ZipFile(local.path().toFile(), StandardCharsets.UTF_8)) {
+            try (LocalZipFile file = LocalZipFile.of(zip);
+                    ZipFile z = new ZipFile(file.file(), StandardCharsets.UTF_8)) {
                 for (java.util.Enumeration<? extends ZipEntry> es = z.entries(); es.hasMoreElements(); ) {
                     ZipEntry e = es.nextElement();
                     try (InputStream in = supported(e.getMethod())

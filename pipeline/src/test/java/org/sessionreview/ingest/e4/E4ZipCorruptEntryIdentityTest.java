@@ -69,7 +69,7 @@ class E4ZipCorruptEntryIdentityTest {
     }
 
     /** {@code e} as a file system delivers it that returns at most {@code chunk} bytes a read (as S3 does). */
-    private static Entry shortReads(Entry e, int chunk) {
+    static Entry shortReads(Entry e, int chunk) {
         return (Entry) Proxy.newProxyInstance(Entry.class.getClassLoader(), new Class<?>[] {Entry.class}, (p, m, a) -> {
             try {
                 Object r = m.invoke(e, a);

@@ -97,6 +97,32 @@ class E4ZipReaderTest {
         assertEquals("z.zip/A01234/EDA.csv", r.files().get(Channel.EDA).sourceFile());
     }
 
+    @Test
+    void shouldReadAZipAStreamingWriterMadeFromItsCentralDirectoryOffTheLocalDiskToo() throws IOException {
+        // on S3 (any Flink file system) the zip was read as a stream only: before 2026-12-07 the same
+        // zip lost the wearer there, "cannot read the E4 zip (corrupt data)" (eighteenth audit, N11)
+        Path z = tmp.resolve("streamed.zip");
+        byte[] eda = "1530000000.000000\n4.000000\n0.5\n0.6\n0.7\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(z, storedWithDescriptor("A01234/EDA.csv", eda));
+        List<String> before = temporaryZips();
+        E4Recording r = E4ZipReader.read(
+                E4ZipCorruptEntryIdentityTest.shortReads(LocalEntry.of(z), 1000), "s", "z.zip", E4Limits.defaults());
+        assertArrayEquals(
+                new double[] {0.5, 0.6, 0.7},
+                r.channel(Channel.EDA).orElseThrow().values());
+        assertEquals(0, r.files().get(Channel.EDA).recordsRejected());
+        assertEquals(before, temporaryZips(), "the temporary copy is deleted");
+    }
+
+    private static List<String> temporaryZips() throws IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(LocalZipFile.PREFIX))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     /** A one-entry zip: local header (flag bit 3, method 0, sizes 0), data, data descriptor, central directory. */
     private static byte[] storedWithDescriptor(String name, byte[] data) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
