@@ -112,18 +112,20 @@ public enum AnnotationFormat {
     /**
      * Why a table without a header row is taken for a native CSV that lost its header, or null: its
      * first row starts with a time and holds an actor ({@code client}, {@code therapist} or {@code
-     * dyad}) in the fourth column or later, after a cell that is no time, as a row of {@code
-     * start,end,code,actor} does. Read as an ELAN tab export (times, then the value) its actor
+     * dyad}) in the third column or later, after a cell that is no time, as a row of {@code
+     * start,end,code,actor} or {@code start,code,actor} does (the latter since 2026-12-07, when
+     * ELAN's msec begin-only export became readable and {@code 12 ANX_STR_SIGH client} would have
+     * been read as a begin at 12 ms). Read as an ELAN tab export (times, then the value) its actor
      * column would be ignored and its point events refused for a missing end. An ELAN export puts
      * a participant before the times, and a tier whose values are role names ({@code 1.0 2.0
      * client}, or with a duration: {@code 1.0 2.0 1.0 client}) has its value right after a time.
      */
-    static String headerlessNativeProblem(String text) {
+    public static String headerlessNativeProblem(String text) {
         List<String> first = headerOf(text);
         if (first.isEmpty() || !TIME.matcher(first.get(0)).matches()) {
             return null;
         }
-        for (int i = 3; i < first.size(); i++) {
+        for (int i = 2; i < first.size(); i++) {
             if (ACTORS.contains(first.get(i)) && !TIME.matcher(first.get(i - 1)).matches()) {
                 return "no header row: the first row starts with a time and names the actor '" + first.get(i)
                         + "' in column " + (i + 1) + ", as a native CSV row does; a native CSV needs its header"

@@ -88,7 +88,8 @@ public final class ElanTabParser implements AnnotationParser {
      * Whether a msec layout of one group is ELAN's export with only "Begin Time" ticked: the
      * begins change within a tier as times do ({@link ElanTabLayout#changesLikeATime}) and never go
      * back within one, since ELAN writes each tier's annotations in time order (on the whole file
-     * without a tier column). Before 2026-12-07 such an export was refused as an unrecognised format.
+     * without a tier column), and one begin at least is 1 s or later (numbered lines, {@code 1 2 3},
+     * are no milliseconds). Before 2026-12-07 such an export was refused as an unrecognised format.
      */
     private static boolean beginsOnly(ElanTabLayout l, List<List<String>> rows, List<String> files) {
         int column = l.firstTimeColumn();
@@ -96,6 +97,7 @@ public final class ElanTabParser implements AnnotationParser {
             return false;
         }
         java.util.Map<String, Long> last = new java.util.HashMap<>();
+        long latest = 0;
         for (int i = 0; i < rows.size(); i++) {
             List<String> r = rows.get(i);
             if (r.size() <= column || !ElanTabLayout.TimeFormat.MILLIS.matches(r.get(column))) {
@@ -106,8 +108,11 @@ public final class ElanTabParser implements AnnotationParser {
             if (before != null && t < before) {
                 return false;
             }
+            latest = Math.max(latest, t);
         }
-        return true;
+        // a coding whose every begin lies in its first second is a numbered list (1, 2, 3 ...) or a
+        // table of seconds without its header, not ELAN's milliseconds
+        return latest >= 1000;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sessionreview.ingest.annotation.elan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
 
@@ -89,6 +90,20 @@ class ElanTabExportVariantsTest {
                         .get(3)
                         .startS(),
                 EPS);
+    }
+
+    @Test
+    void shouldNotTakeNumberedLinesOrAHeaderlessNativeTableForABeginOnlyExport() {
+        // review of 2026-12-07: both were read as begins at 1, 2, 3 ms and 12, 30, 45, 61 ms
+        assertEquals(
+                Optional.empty(), AnnotationFormat.detect("list.txt", "1\tapple\n2\tpear\n3\tplum\n4\tfig\n5\tlime\n"));
+        String headerless = "12\tANX_STR_SIGH\tclient\n30\tINT_VALIDATION\ttherapist\n"
+                + "45\tANX_STR_SIGH\tclient\n61\tAFF_POSITIVE\tclient\n";
+        assertEquals(Optional.empty(), AnnotationFormat.detect("codes.txt", headerless));
+        assertTrue(AnnotationFormat.headerlessNativeProblem(headerless).startsWith("no header row"));
+        String seconds = "1250\tANX_STR_SIGH\tclient\n1300\tINT_VALIDATION\ttherapist\n"
+                + "1450\tANX_STR_SIGH\tclient\n1610\tAFF_POSITIVE\tclient\n";
+        assertTrue(AnnotationFormat.headerlessNativeProblem(seconds).contains("names the actor 'client' in column 3"));
     }
 
     @Test
@@ -229,11 +244,11 @@ class ElanTabExportVariantsTest {
         assertEquals("4", f.records().get(3).actorHint());
         assertEquals(560.0, f.records().get(3).startS(), EPS);
         // a value repeated within a tier is a name's: a numeric participant (9000) with msec begins
-        // only, not begins at 9.0 s with durations of 0.23 and 0.5 s (review of 2026-12-07; refused
+        // only, not begins at 9.0 s with durations of 2.3 and 5 s (review of 2026-12-07; refused
         // then, read since begin-only exports are) ...
-        ParseResult<RawAnnotation> named = parse("T\t9000\t230\tAFF_CUE\nT\t9000\t500\tTURN_TH\n");
+        ParseResult<RawAnnotation> named = parse("T\t9000\t2300\tAFF_CUE\nT\t9000\t5000\tTURN_TH\n");
         assertBalanced(named, 2, 0);
-        assertEquals(0.5, named.records().get(1).startS(), EPS);
+        assertEquals(5.0, named.records().get(1).startS(), EPS);
         assertNull(named.records().get(1).endS());
         // ... while two tiers' annotations starting together are begins (a check of that fix: such
         // a file was refused), with a tier column or without one
