@@ -73,9 +73,13 @@ public final class SessionScanner {
     /** Lists the session folders of {@code root} (see the class comment), on any file system. */
     public static Scan scan(Entry root) throws IOException {
         Walk w = new Walk(root.real());
-        w.folder(root, "", 0, List.of(w.realRoot));
+        w.folder(root, "", 0, List.of(w.realRoot), false);
+        w.linkedSessions();
         return new Scan(w.folders, w.rejects, w.files);
     }
+
+    /** A session folder reached through a symbolic link, taken after the others. */
+    private record Linked(Entry dir, Entry manifest, String name, int depth, List<Entry> ancestors) {}
 
     /** The state of one scan: what was found so far, and the session ids seen. */
     private static final class Walk {
@@ -85,6 +89,8 @@ public final class SessionScanner {
         final List<InputFileStats> files = new ArrayList<>();
         final Map<String, String> seen = new HashMap<>(); // session_id lower-cased -> its first folder
         final Map<String, String> seenIds = new HashMap<>(); // ... -> the session_id as written there
+        final Map<String, String> realFolders = new HashMap<>(); // a session folder's real path -> its name
+        final List<Linked> linked = new ArrayList<>(); // session folders reached through a link
 
         Walk(Entry realRoot) {
             this.realRoot = realRoot;
@@ -95,7 +101,7 @@ public final class SessionScanner {
          * in {@code /}) for session folders; returns how many sessions and rejects it gave, or
          * {@link #EMPTY} when its folders hold no session (the caller names the top of that tree).
          */
-        int folder(Entry dir, String prefix, int depth, List<Entry> ancestors) throws IOException {
+        int folder(Entry dir, String prefix, int depth, List<Entry> ancestors, boolean viaLink) throws IOException {
             int found = 0;
             List<String> empty = new ArrayList<>();
             List<Integer> at = new ArrayList<>(); // where each empty tree's row goes: name order
@@ -103,7 +109,7 @@ public final class SessionScanner {
                 if (hidden(sub) || sub.isRegularFile()) {
                     continue; // plain files are documented as ignored, hidden folders (.git) too
                 }
-                int n = entry(dir, sub, prefix + sub.name(), depth, ancestors);
+                int n = entry(dir, sub, prefix + sub.name(), depth, ancestors, viaLink || sub.isSymbolicLink());
                 if (n == EMPTY) {
                     empty.add(prefix + sub.name());
                     at.add(rejects.size());
@@ -123,7 +129,8 @@ public final class SessionScanner {
             return empty.isEmpty() ? 0 : EMPTY;
         }
 
-        private int entry(Entry parent, Entry dir, String name, int depth, List<Entry> ancestors) throws IOException {
+        private int entry(Entry parent, Entry dir, String name, int depth, List<Entry> ancestors, boolean viaLink)
+                throws IOException {
             String problem = folderProblem(dir, realRoot);
             if (problem == null && !parent.resolve(dir.name()).exists()) {
                 problem = undecodableName();
@@ -138,7 +145,7 @@ public final class SessionScanner {
                 } else {
                     List<Entry> down = new ArrayList<>(ancestors);
                     down.add(real);
-                    int below = folder(dir, name + "/", depth + 1, down);
+                    int below = folder(dir, name + "/", depth + 1, down, viaLink);
                     if (below > 0) {
                         return below; // a folder of session folders
                     }
@@ -154,6 +161,19 @@ public final class SessionScanner {
                         rejects, files, null, name + "/", MANIFEST + " is not a regular file: not a session folder", 0);
                 return 1;
             }
+            if (viaLink) {
+                // taken after every folder reached without a link, so that a link to a session
+                // folder (A/linkS1 -> ../S1) never wins over the folder itself (review of 2026-12-07)
+                linked.add(new Linked(dir, manifest, name, depth, ancestors));
+                return 1;
+            }
+            sessionAndCopies(dir, manifest, name, depth, ancestors, false);
+            return 1;
+        }
+
+        private void sessionAndCopies(
+                Entry dir, Entry manifest, String name, int depth, List<Entry> ancestors, boolean viaLink)
+                throws IOException {
             session(dir, manifest, name);
             // a session folder copied into another's is still a session (never lose input); only
             // the session's own sub-folders are looked at, never listed (a folder of 100,000 video
@@ -163,11 +183,34 @@ public final class SessionScanner {
                     if (!hidden(sub)
                             && !sub.isSymbolicLink()
                             && sub.resolve(MANIFEST).exists()) {
-                        entry(dir, sub, name + "/" + sub.name(), depth + 1, ancestors);
+                        entry(dir, sub, name + "/" + sub.name(), depth + 1, ancestors, viaLink);
                     }
                 }
             }
-            return 1;
+        }
+
+        /**
+         * The session folders reached through a symbolic link, after all others: one that is a
+         * folder already taken (a folder of links to the sessions to review) is one reject row
+         * naming it, not a duplicate session_id that skips the folder itself.
+         */
+        void linkedSessions() throws IOException {
+            for (int i = 0; i < linked.size(); i++) { // sessions found below a linked one join the list
+                Linked l = linked.get(i);
+                String same = realFolders.get(l.dir().real().toString());
+                if (same != null) {
+                    rejectFolder(
+                            rejects,
+                            files,
+                            null,
+                            l.name() + "/",
+                            "folder is a symbolic link to the session folder " + same
+                                    + ", which is reviewed: not read twice",
+                            0);
+                    continue;
+                }
+                sessionAndCopies(l.dir(), l.manifest(), l.name(), l.depth(), l.ancestors(), true);
+            }
         }
 
         private void session(Entry dir, Entry manifest, String name) throws IOException {
@@ -183,14 +226,20 @@ public final class SessionScanner {
             // session would be one file on a case-insensitive disk
             String key = id == null ? null : id.toLowerCase(java.util.Locale.ROOT);
             if (key != null && seen.containsKey(key)) {
+                String first = seen.get(key);
                 rejectFolder(
                         rejects,
                         files,
                         id,
                         name + "/" + MANIFEST,
-                        "duplicate session_id (already in folder " + seen.get(key)
+                        "duplicate session_id (already in folder " + first
                                 + (seenIds.get(key).equals(id) ? "" : ", written in another case")
-                                + "): folder skipped",
+                                + (name.startsWith(first + "/")
+                                        // a copy of the manifest in a wearer's folder: its files are still
+                                        // read where the session's own session.json names them (review)
+                                        ? "): not reviewed as a session of its own; its files are read only" + " where "
+                                                + first + "/" + MANIFEST + " names them"
+                                        : "): folder skipped"),
                         manifest.size());
                 return;
             }
@@ -198,6 +247,7 @@ public final class SessionScanner {
                 seen.put(key, name);
                 seenIds.put(key, id);
             }
+            realFolders.putIfAbsent(dir.real().toString(), name);
             folders.add(name);
         }
     }

@@ -189,4 +189,39 @@ class SessionScannerTest {
                 scan.rejects().toString());
         assertEquals(scan.rejects().size(), scan.files().size());
     }
+
+    @Test
+    void shouldReviewTheFolderItselfNotALinkToItAndSayWhatAWearersCopyOfTheManifestIs() throws IOException {
+        folder("S1", utf8("{\"session_id\": \"S-1\"}"));
+        folder("S1/client", utf8("{\"session_id\": \"S-1\"}")); // a copy in the wearer's folder
+        folder("S2", utf8("{\"session_id\": \"S-2\"}"));
+        Files.createDirectories(root.resolve("A-to-review"));
+        Files.createSymbolicLink(root.resolve("A-to-review/linkS1"), Path.of("../S1"));
+        Files.createSymbolicLink(root.resolve("A-to-review/other"), root.resolve("S2"));
+        folder("B/S3", utf8("{\"session_id\": \"S-3\"}"));
+        Files.createSymbolicLink(root.resolve("C-only-here"), root.resolve("B"));
+        folder("D", utf8("{\"session_id\": \"S-4\"}"));
+
+        SessionScanner.Scan scan = SessionScanner.scan(root);
+
+        // before (review of 2026-12-07): A-to-review/linkS1 and A-to-review/other were reviewed and
+        // the folders S1 and S2 themselves were "duplicate session_id ... folder skipped"
+        assertEquals(List.of("B/S3", "D", "S1", "S2"), scan.folders());
+        assertEquals(
+                List.of("A-to-review/linkS1/", "A-to-review/other/", "C-only-here/S3/", "S1/client/session.json"),
+                scan.rejects().stream().map(r -> r.sourceFile).sorted().toList());
+        String links = scan.rejects().stream()
+                .filter(r -> r.sourceFile.startsWith("A-to-review/linkS1"))
+                .findFirst()
+                .orElseThrow()
+                .reason;
+        assertEquals("folder is a symbolic link to the session folder S1, which is reviewed: not read twice", links);
+        String copy = scan.rejects().stream()
+                .filter(r -> r.sourceFile.startsWith("S1/client"))
+                .findFirst()
+                .orElseThrow()
+                .reason;
+        assertTrue(copy.contains("not reviewed as a session of its own"), copy);
+        assertEquals(scan.rejects().size(), scan.files().size());
+    }
 }
