@@ -28,10 +28,21 @@ import org.sessionreview.storage.Entry;
 public final class FlinkEntry implements Entry {
     private final FileSystem fs;
     private final Path path;
+    /**
+     * The status its folder's listing gave, or null: whether a listed entry is a file or a folder
+     * is then known without asking the store again (on S3 one request per entry; a session
+     * discovery over a bucket of many files asked once per file, review of 2026-12-07).
+     */
+    private final FileStatus listed;
 
     FlinkEntry(FileSystem fs, Path path) {
+        this(fs, path, null);
+    }
+
+    private FlinkEntry(FileSystem fs, Path path, FileStatus listed) {
         this.fs = fs;
         this.path = path;
+        this.listed = listed;
     }
 
     /** The entry at {@code uri} on the file system Flink has for its scheme (see {@link Locations#of}). */
@@ -121,6 +132,9 @@ public final class FlinkEntry implements Entry {
     }
 
     private FileStatus statusOrNull() {
+        if (listed != null) {
+            return listed;
+        }
         try {
             return fs.getFileStatus(path);
         } catch (IOException e) {
@@ -140,7 +154,7 @@ public final class FlinkEntry implements Entry {
 
     @Override
     public Kind kind() throws IOException {
-        return fs.getFileStatus(path).isDir() ? Kind.DIRECTORY : Kind.REGULAR_FILE;
+        return (listed != null ? listed : fs.getFileStatus(path)).isDir() ? Kind.DIRECTORY : Kind.REGULAR_FILE;
     }
 
     @Override
@@ -171,7 +185,8 @@ public final class FlinkEntry implements Entry {
         }
         List<Entry> entries = new ArrayList<>(children.length);
         for (FileStatus c : children) {
-            entries.add(resolve(c.getPath().getName())); // keeps this entry's scheme and authority
+            // keeps this entry's scheme and authority, and what the listing said the child is
+            entries.add(new FlinkEntry(fs, resolve(c.getPath().getName()).path, c));
         }
         entries.sort(Comparator.comparing(Entry::name, Entry.NAME_ORDER)); // as java.nio and S3 list
         return entries;

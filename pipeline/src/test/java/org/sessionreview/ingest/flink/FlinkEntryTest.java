@@ -167,4 +167,50 @@ class FlinkEntryTest {
         assertEquals(java.util.Optional.of("ConnectException: Connection refused"), entry.unreachable());
         assertTrue(!entry.isDirectory(), "still not a usable directory");
     }
+
+    /**
+     * Whether a listed entry is a file or a folder comes with the listing: on S3 every status is a
+     * request, and discovery asked once per file of every folder it saw (review of 2026-12-07: a
+     * session folder of 100,000 video frames, 100,000 requests).
+     */
+    @Test
+    void shouldScanWithoutAskingTheStoreAboutEveryListedFile() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("many"));
+        Files.createDirectories(root.resolve("s1"));
+        Files.writeString(root.resolve("s1/session.json"), "{\"session_id\": \"S-1\"}");
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(root.resolve("s1/frame" + i + ".png"), "x");
+            Files.writeString(root.resolve("notes" + i + ".txt"), "x");
+        }
+        java.util.concurrent.atomic.AtomicInteger statuses = new java.util.concurrent.atomic.AtomicInteger();
+        FileSystem counting = new org.apache.flink.core.fs.local.LocalFileSystem() {
+            private boolean listing;
+
+            @Override
+            public org.apache.flink.core.fs.FileStatus[] listStatus(org.apache.flink.core.fs.Path f)
+                    throws java.io.IOException {
+                listing = true; // Flink's local listing asks each child's status itself; S3's does not
+                try {
+                    return super.listStatus(f);
+                } finally {
+                    listing = false;
+                }
+            }
+
+            @Override
+            public org.apache.flink.core.fs.FileStatus getFileStatus(org.apache.flink.core.fs.Path f)
+                    throws java.io.IOException {
+                if (!listing) {
+                    statuses.incrementAndGet();
+                }
+                return super.getFileStatus(f);
+            }
+        };
+        SessionScanner.Scan scan =
+                SessionScanner.scan(new FlinkEntry(counting, new org.apache.flink.core.fs.Path(root.toUri())));
+        assertEquals(List.of("s1"), scan.folders());
+        assertTrue(
+                statuses.get() < 30,
+                statuses.get() + " status requests for 600 files (before: 304, one per plain file at the root)");
+    }
 }
