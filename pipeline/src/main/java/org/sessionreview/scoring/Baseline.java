@@ -68,6 +68,24 @@ public final class Baseline implements Serializable {
     }
 
     /**
+     * This baseline, with every feature it lacks taken from {@code own} under {@code own}'s source
+     * for that feature: a stored baseline ({@code --baselines}) pools only features that came from
+     * a calibration or coded stretch, so a feature that fell back to the whole session in every
+     * earlier run is scored against the session's own estimate rather than not at all (review of
+     * 2026-12-07: its z was null in every window of the later run).
+     */
+    public Baseline filledFrom(Baseline own) {
+        EnumMap<Feature, FeatureBaseline> all = new EnumMap<>(features);
+        EnumMap<Feature, String> sources = new EnumMap<>(featureSources);
+        own.features.forEach((f, b) -> {
+            if (all.putIfAbsent(f, b) == null) {
+                sources.put(f, own.sourceOf(f));
+            }
+        });
+        return new Baseline(source, all, stretch, settled, sources);
+    }
+
+    /**
      * Where this feature's median and MAD came from: {@link #source()}, except for a feature that
      * fell back to the whole session while the others came from the stretch, e.g. {@code whole
      * session (calibration stretch had 9 usable windows)} beside {@code calibration 120-360 s}

@@ -66,7 +66,8 @@ public final class CodedBaselineProvider implements BaselineProvider {
             }
         }
         Baseline fromFile = stored.lookup(StoredBaselines.person(info, role));
-        Baseline chosen = fromFile != null ? fromFile : BaselineEstimator.calibration(wearerWindows, cfg);
+        Baseline own = BaselineEstimator.calibration(wearerWindows, cfg);
+        Baseline chosen = fromFile != null ? fromFile.filledFrom(own) : own;
         return notUsed == null ? chosen : chosen.withNote(notUsed);
     }
 }

@@ -164,6 +164,17 @@ class BaselineSourcesTest {
         Baseline stored = pooled.lookup("client:abc");
         assertEquals(5.01, stored.get(Feature.SCL).orElseThrow().median(), 1e-12, "the calibration SCL is pooled");
         assertTrue(stored.get(Feature.HR).isEmpty(), "the whole-session HR is not");
+        // ... and a later run with those stored baselines scores HR against its own estimate, not
+        // at all (review of 2026-12-07: with --baselines, z(HR) was null in every window)
+        Baseline later = new CodedBaselineProvider(pooled).baselineFor(info(), Role.CLIENT, ws, List.of(), CFG);
+        assertEquals(5.01, later.get(Feature.SCL).orElseThrow().median(), 1e-12, "the stored SCL");
+        assertEquals(
+                b.get(Feature.HR).orElseThrow().median(),
+                later.get(Feature.HR).orElseThrow().median(),
+                1e-12,
+                "the session's own HR");
+        assertEquals("whole session (calibration stretch had 0 usable windows)", later.sourceOf(Feature.HR));
+        assertEquals(later.source(), later.sourceOf(Feature.SCL));
     }
 
     @Test
