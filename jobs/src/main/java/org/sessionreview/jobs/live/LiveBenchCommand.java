@@ -127,7 +127,7 @@ public final class LiveBenchCommand {
                     List.of("--sessions", root.toString(), "--bootstrap", bootstrap, "--allow-demo-key");
             ReplayOptions replay = ReplayOptions.parse(replayArgs.toArray(String[]::new), System::getenv);
             List<SessionReplay> replays =
-                    replays(ReplayCommand.read(replay, ReplayCommand.scan(replay), err), o.dyads());
+                    replays(ReplayCommand.read(replay, ReplayCommand.scan(replay, err), err), o.dyads());
             Path liveOut = work.resolve("live");
             List<String> liveArgs = new ArrayList<>(List.of(
                     "--bootstrap",

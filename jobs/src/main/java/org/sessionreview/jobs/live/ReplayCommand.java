@@ -52,7 +52,7 @@ public final class ReplayCommand {
         List<String> folders;
         try {
             options = ReplayOptions.parse(args, env);
-            folders = scan(options);
+            folders = scan(options, err);
         } catch (UsageException e) {
             err.println(NAME + e.getMessage());
             return 2;
@@ -86,14 +86,22 @@ public final class ReplayCommand {
         }
     }
 
-    /** The session folders under {@code --sessions}. */
-    static List<String> scan(ReplayOptions options) throws UsageException {
+    /**
+     * The session folders under {@code --sessions}; every folder the scan rejects (a duplicate
+     * session_id, a tree without a session, a link) is named on {@code err}, as {@code review}
+     * lists it in {@code rejects/} (review of 2026-12-07: replay dropped them without a word).
+     */
+    static List<String> scan(ReplayOptions options, PrintStream err) throws UsageException {
         try {
             Optional<String> problem = SessionScanner.rootProblem(options.sessions());
             if (problem.isPresent()) {
                 throw new UsageException(problem.get());
             }
-            return SessionScanner.scan(options.sessions()).folders();
+            SessionScanner.Scan scan = SessionScanner.scan(options.sessions());
+            for (org.sessionreview.model.Reject r : scan.rejects()) {
+                err.println(NAME + r.sourceFile + ": " + r.reason + " (not sent)");
+            }
+            return scan.folders();
         } catch (IOException e) {
             throw new UsageException("sessions root " + options.sessions() + " cannot be listed ("
                     + e.getClass().getSimpleName() + ")");

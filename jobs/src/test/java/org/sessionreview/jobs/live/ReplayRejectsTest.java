@@ -51,6 +51,29 @@ class ReplayRejectsTest {
         }
     }
 
+    @Test
+    void shouldNameEveryFolderTheScanRejects() throws Exception {
+        Path root = tmp.resolve("sessions");
+        copy(Paths.sampleData().resolve(FOLDER), root.resolve(FOLDER));
+        copy(Paths.sampleData().resolve(FOLDER), root.resolve(FOLDER + " (copy)"));
+        Files.createDirectories(root.resolve("notes/2026"));
+        ReplayOptions options = ReplayOptions.parse(
+                new String[] {"--sessions", root.toString(), "--bootstrap", "localhost:9", "--allow-demo-key"},
+                name -> null);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        List<String> folders = ReplayCommand.scan(options, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // before (review of 2026-12-07): both rows were dropped without a word
+        assertEquals(List.of(FOLDER), folders);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                text.contains(FOLDER + " (copy)/session.json: duplicate session_id (already in folder " + FOLDER),
+                text);
+        assertTrue(text.contains("notes/: folder has no session.json"), text);
+        assertTrue(text.contains("(not sent)"), text);
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.toList()) {
