@@ -56,10 +56,9 @@ final class ListedCodingRepeats {
                                 sessionId,
                                 a.sourceFile,
                                 a.sourceLine,
-                                "the same event as " + earlier
-                                        + " (same start, end, code, actor and modifiers): one coding listed twice in"
-                                        + " session.json (an .eaf and its tab export, a .boris project and its"
-                                        + " export), so the repeat is not counted",
+                                "one coding listed twice (an .eaf and its tab export, a .boris project and its"
+                                        + " export): the same start, end, code, actor, significance and modifiers as "
+                                        + beside(earlier, a.sourceFile) + ", counted once",
                                 null));
             }
         }
@@ -70,5 +69,16 @@ final class ListedCodingRepeats {
             result.records().clear();
             result.records().addAll(kept);
         }
+    }
+
+    /**
+     * {@code earlier} ("folder/file line N") without the folder it shares with {@code file}, so
+     * that the reason stays short in a deep archive (review of 2026-12-07: a path of 45 characters
+     * cut the reason at its 240-character limit).
+     */
+    private static String beside(String earlier, String file) {
+        int slash = file == null ? -1 : file.lastIndexOf('/');
+        String folder = slash < 0 ? "" : file.substring(0, slash + 1);
+        return !folder.isEmpty() && earlier.startsWith(folder) ? earlier.substring(folder.length()) : earlier;
     }
 }
