@@ -120,7 +120,6 @@ for s in plan["sessions"]:
         used.update(i for i, _ in dup)
     for i, r in mine:
         check("no unexpected reject", i in used, "%s: unexpected reject %s line %s: %s" % (sid, r["source_file"], r["line"], r["reason"][:200]))
-    check("no unexpected reject", True, "")
     # run.json lists only what session.json names (README: only what session.json names is read)
     allowed = {"session.json"} | set(s["listed"]) | set(s["records"])
     for inp in run1["inputs"]:
