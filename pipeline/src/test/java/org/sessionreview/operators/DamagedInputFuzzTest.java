@@ -96,19 +96,19 @@ class DamagedInputFuzzTest {
         Files.writeString(manifest, zipped);
     }
 
-    /**
-     * Writes the session's {@code annotations.jsonl} again as a native CSV (with its notes), a JSON
-     * array and an ELAN tab-delimited export (clock and ss.msec times, tiers named by role), and
-     * lists them in its session.json, so that damage reaches those readers too. Each copy is moved
-     * by a millisecond or two (CSV +1 ms, JSON +2 ms, ELAN +3 ms): the same events listed twice
-     * count once (the later file's copies are rejects), and these are to be read as events of
-     * their own.
-     */
     /** {@code s} rounded to the millisecond. */
     private static double ms(double s) {
         return Math.round(s * 1000) / 1000.0;
     }
 
+    /**
+     * Writes the session's {@code annotations.jsonl} again as a native CSV (with its notes), a JSON
+     * array and an ELAN tab-delimited export (clock and ss.msec times, tiers named by role), and
+     * lists them in its session.json, so that damage reaches those readers too. Each copy is moved
+     * by a few milliseconds (CSV +1 ms, JSON +2 ms, ELAN +3 ms): the same events listed twice
+     * count once (the later file's copies are rejects), and these are to be read as events of
+     * their own.
+     */
     private static void addOtherCodingFormats(Path session) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> codes = new ArrayList<>();
