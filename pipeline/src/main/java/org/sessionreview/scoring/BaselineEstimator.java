@@ -90,6 +90,7 @@ public final class BaselineEstimator {
         List<Feature> fromStretch = new ArrayList<>();
         int maxFallbackCount = 0;
         int maxStretchCount = 0;
+        java.util.EnumMap<Feature, Integer> stretchCounts = new java.util.EnumMap<>(Feature.class);
         List<FeatureBaseline> chosen = new ArrayList<>();
         for (Feature f : Feature.values()) {
             double[] inStretch = values(wearerWindows, f, inside, cfg);
@@ -100,6 +101,7 @@ public final class BaselineEstimator {
                 if (used.length > 0) {
                     fellBack.add(f);
                     maxFallbackCount = Math.max(maxFallbackCount, inStretch.length);
+                    stretchCounts.put(f, inStretch.length);
                 }
             } else {
                 fromStretch.add(f);
@@ -132,9 +134,12 @@ public final class BaselineEstimator {
             // each baselines/ row names its own source (nineteenth audit: every row of such a
             // session read "<label>; whole session for RMSSD (...)", and baselines.json left the
             // session's stretch baselines out for it)
-            String whole = "whole session (" + stretchName + " had " + maxFallbackCount + " usable windows"
-                    + movementNote(wearerWindows, fromS, toS, cfg) + ")";
-            fellBack.forEach(f -> b.source(f, whole));
+            // each with its own count (review: every row gave the largest)
+            String moving = movementNote(wearerWindows, fromS, toS, cfg);
+            fellBack.forEach(f -> b.source(
+                    f,
+                    "whole session (" + stretchName + " had " + stretchCounts.get(f) + " usable windows" + moving
+                            + ")"));
             fromStretch.forEach(f -> b.source(f, label));
         }
         return b.build();

@@ -178,6 +178,26 @@ class BaselineSourcesTest {
     }
 
     @Test
+    void shouldGiveEachFallenBackFeatureItsOwnCountOfUsableWindows() {
+        List<WindowFeatures> ws = windows();
+        int kept = 0;
+        for (WindowFeatures w : ws) {
+            w.hrvRmssdMs = 40.0 + (w.startS % 7);
+            if (w.startS >= 120 && w.endS <= 360) {
+                w.hrBpm = null;
+                if (kept++ >= 3) {
+                    w.hrvRmssdMs = null;
+                }
+            }
+        }
+        Baseline b = BaselineEstimator.calibration(ws, CFG);
+        // before (review of 2026-12-07): both rows said "had 3 usable windows", the larger count
+        assertEquals("whole session (calibration stretch had 0 usable windows)", b.sourceOf(Feature.HR));
+        assertEquals("whole session (calibration stretch had 3 usable windows)", b.sourceOf(Feature.RMSSD));
+        assertEquals("calibration 120-360 s", b.sourceOf(Feature.SCL));
+    }
+
+    @Test
     void shouldPoolAndReadBackStoredBaselinesWhenWrittenByARun() throws Exception {
         List<BaselineRow> rows = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
