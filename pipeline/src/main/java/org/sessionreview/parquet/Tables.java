@@ -218,7 +218,7 @@ public final class Tables {
             .optional("hrv_pnn50", DOUBLE, "Successive differences over 50 ms, percent", r -> r.hrvPnn50)
             .optional("hrv_lf_ms2", DOUBLE, "LF power 0.04-0.15 Hz (Lomb-Scargle), ms^2", r -> r.hrvLfMs2)
             .optional("hrv_hf_ms2", DOUBLE, "HF power 0.15-0.4 Hz (Lomb-Scargle), ms^2", r -> r.hrvHfMs2)
-            .optional("hrv_lf_hf", DOUBLE, "LF / HF", r -> r.hrvLfHf)
+            .optional("hrv_lf_hf", DOUBLE, "LF / HF; null for a rhythm without variability", r -> r.hrvLfHf)
             .optional(
                     "motion_mag_g",
                     DOUBLE,

@@ -23,7 +23,9 @@ import org.apache.commons.math3.transform.TransformType;
  * averaged over the used frames (Welch), refined below the bin width ({@code fs / M}, 0.25 Hz for
  * 4 s at 32 Hz) by Gaussian interpolation, i.e. a parabola through the log powers of bins {@code
  * k-1, k, k+1}: {@code delta = (ln P[k-1] - ln P[k+1]) / (2 (ln P[k-1] - 2 ln P[k] + ln P[k+1]))},
- * {@code f = (k + delta) fs / M}, clamped to the band (a peak on the band edge usually means the
+ * {@code f = (k + delta) fs / M}, taken only where the three log powers form a peak (denominator
+ * below 0 and both neighbours finite; otherwise {@code delta = 0}), {@code delta} limited to half a
+ * bin either way, and clamped to the band (a peak on the band edge usually means the
  * power lies outside the band). For a Hann-windowed sine the residual bias is a few hundredths of
  * a bin. It is null when the band power is below {@code minPowerG2} (default {@value
  * #DEFAULT_MIN_POWER_G2} g^2, a sine of about 0.014 g, one E4 count): at rest the spectrum is
