@@ -88,8 +88,8 @@ public final class ElanTabParser implements AnnotationParser {
      * Whether a msec layout of one group is ELAN's export with only "Begin Time" ticked: the
      * begins change within a tier as times do ({@link ElanTabLayout#changesLikeATime}) and never go
      * back within one, since ELAN writes each tier's annotations in time order (on the whole file
-     * without a tier column), and one begin at least is 1 s or later (numbered lines, {@code 1 2 3},
-     * are no milliseconds). Before 2026-12-07 such an export was refused as an unrecognised format.
+     * without a tier column), and one begin at least is 60 s or later (numbered lines, {@code 1 2 3},
+     * or a headerless table of seconds are no milliseconds of a coded session). Before 2026-12-07 such an export was refused as an unrecognised format.
      */
     private static boolean beginsOnly(ElanTabLayout l, List<List<String>> rows, List<String> files) {
         int column = l.firstTimeColumn();
@@ -110,9 +110,10 @@ public final class ElanTabParser implements AnnotationParser {
             }
             latest = Math.max(latest, t);
         }
-        // a coding whose every begin lies in its first second is a numbered list (1, 2, 3 ...) or a
-        // table of seconds without its header, not ELAN's milliseconds
-        return latest >= 1000;
+        // a coding whose every begin lies in its first minute is a numbered list (1, 2, 3 ...) or a
+        // table of seconds without its header (12, 340, 1500, 3000 s: review of 2026-12-07), not
+        // ELAN's milliseconds of a coded session
+        return latest >= 60_000;
     }
 
     /**

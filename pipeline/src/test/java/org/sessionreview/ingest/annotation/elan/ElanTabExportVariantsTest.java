@@ -100,6 +100,13 @@ class ElanTabExportVariantsTest {
         String headerless = "12\tANX_STR_SIGH\tclient\n30\tINT_VALIDATION\ttherapist\n"
                 + "45\tANX_STR_SIGH\tclient\n61\tAFF_POSITIVE\tclient\n";
         assertEquals(Optional.empty(), AnnotationFormat.detect("codes.txt", headerless));
+        // ... nor a headerless table of start seconds and codes of a 50-minute session (a check of
+        // that fix: read as begins at 0.012 to 3.0 s)
+        assertEquals(
+                Optional.empty(),
+                AnnotationFormat.detect(
+                        "codes.txt",
+                        "12\tANX_STR_SIGH\n340\tANX_FIDGET\n1500\tAFF_CUE\n2400\tANX_STR_SIGH\n3000\tAFF_CUE\n"));
         assertTrue(AnnotationFormat.headerlessNativeProblem(headerless).startsWith("no header row"));
         String seconds = "1250\tANX_STR_SIGH\tclient\n1300\tINT_VALIDATION\ttherapist\n"
                 + "1450\tANX_STR_SIGH\tclient\n1610\tAFF_POSITIVE\tclient\n";
@@ -244,11 +251,11 @@ class ElanTabExportVariantsTest {
         assertEquals("4", f.records().get(3).actorHint());
         assertEquals(560.0, f.records().get(3).startS(), EPS);
         // a value repeated within a tier is a name's: a numeric participant (9000) with msec begins
-        // only, not begins at 9.0 s with durations of 2.3 and 5 s (review of 2026-12-07; refused
+        // only, not a begin at 9.0 s (review of 2026-12-07; refused
         // then, read since begin-only exports are) ...
-        ParseResult<RawAnnotation> named = parse("T\t9000\t2300\tAFF_CUE\nT\t9000\t5000\tTURN_TH\n");
+        ParseResult<RawAnnotation> named = parse("T\t9000\t62300\tAFF_CUE\nT\t9000\t65000\tTURN_TH\n");
         assertBalanced(named, 2, 0);
-        assertEquals(5.0, named.records().get(1).startS(), EPS);
+        assertEquals(65.0, named.records().get(1).startS(), EPS);
         assertNull(named.records().get(1).endS());
         // ... while two tiers' annotations starting together are begins (a check of that fix: such
         // a file was refused), with a tier column or without one
