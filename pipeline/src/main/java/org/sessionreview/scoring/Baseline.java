@@ -3,6 +3,7 @@ package org.sessionreview.scoring;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,12 +78,19 @@ public final class Baseline implements Serializable {
     public Baseline filledFrom(Baseline own) {
         EnumMap<Feature, FeatureBaseline> all = new EnumMap<>(features);
         EnumMap<Feature, String> sources = new EnumMap<>(featureSources);
+        List<String> filled = new java.util.ArrayList<>();
         own.features.forEach((f, b) -> {
             if (all.putIfAbsent(f, b) == null) {
                 sources.put(f, own.sourceOf(f));
+                filled.add(f.label());
             }
         });
-        return new Baseline(source, all, stretch, settled, sources);
+        if (!filled.isEmpty()) {
+            features.keySet().forEach(f -> sources.putIfAbsent(f, source)); // the stored rows keep their text
+        }
+        // the session's baseline_source names the features scored against the session itself
+        String named = filled.isEmpty() ? source : source + "; this session's own for " + String.join(", ", filled);
+        return new Baseline(named, all, stretch, settled, sources);
     }
 
     /**

@@ -130,7 +130,7 @@ public final class BaselineEstimator {
                 b.put(f, fb);
             }
         }
-        if (!fellBack.isEmpty() && !fromStretch.isEmpty()) {
+        if (!fellBack.isEmpty()) {
             // each baselines/ row names its own source (nineteenth audit: every row of such a
             // session read "<label>; whole session for RMSSD (...)", and baselines.json left the
             // session's stretch baselines out for it)
@@ -140,7 +140,7 @@ public final class BaselineEstimator {
                     f,
                     "whole session (" + stretchName + " had " + stretchCounts.get(f) + " usable windows" + moving
                             + ")"));
-            fromStretch.forEach(f -> b.source(f, label));
+            fromStretch.forEach(f -> b.source(f, label)); // also when every feature fell back (review)
         }
         return b.build();
     }

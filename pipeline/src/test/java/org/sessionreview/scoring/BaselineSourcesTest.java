@@ -174,7 +174,9 @@ class BaselineSourcesTest {
                 1e-12,
                 "the session's own HR");
         assertEquals("whole session (calibration stretch had 0 usable windows)", later.sourceOf(Feature.HR));
-        assertEquals(later.source(), later.sourceOf(Feature.SCL));
+        assertEquals(stored.source(), later.sourceOf(Feature.SCL));
+        // the session's baseline_source says which features it scored against itself
+        assertEquals(stored.source() + "; this session's own for HR", later.source());
     }
 
     @Test
@@ -195,6 +197,15 @@ class BaselineSourcesTest {
         assertEquals("whole session (calibration stretch had 0 usable windows)", b.sourceOf(Feature.HR));
         assertEquals("whole session (calibration stretch had 3 usable windows)", b.sourceOf(Feature.RMSSD));
         assertEquals("calibration 120-360 s", b.sourceOf(Feature.SCL));
+        // ... also when every feature fell back (a check of that fix: all three rows read 3)
+        for (WindowFeatures w : ws) {
+            if (w.startS >= 120 && w.endS <= 360) {
+                w.edaSclUs = null;
+            }
+        }
+        Baseline all = BaselineEstimator.calibration(ws, CFG);
+        assertEquals("whole session (calibration stretch had 0 usable windows)", all.sourceOf(Feature.SCL));
+        assertEquals("whole session (calibration stretch had 3 usable windows)", all.sourceOf(Feature.RMSSD));
     }
 
     @Test
