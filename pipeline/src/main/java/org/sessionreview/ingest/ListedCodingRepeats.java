@@ -56,9 +56,10 @@ final class ListedCodingRepeats {
                                 sessionId,
                                 a.sourceFile,
                                 a.sourceLine,
-                                "one coding listed twice (an .eaf and its tab export, a .boris project and its"
-                                        + " export): the same start, end, code, actor, significance and modifiers as "
-                                        + beside(earlier, a.sourceFile) + ", counted once",
+                                "an event an earlier file gave (one coding listed twice, an .eaf and its tab"
+                                        + " export, or two coders' identical events): the same start, end, code,"
+                                        + " actor, significance and modifiers as " + beside(earlier, a.sourceFile)
+                                        + ", counted once",
                                 null));
             }
         }

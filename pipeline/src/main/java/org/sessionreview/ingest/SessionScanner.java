@@ -17,7 +17,8 @@ import org.sessionreview.storage.TextEncoding;
 /**
  * Lists the session folders under a sessions root: every non-hidden folder holding {@code
  * session.json}, at any depth up to {@link #MAX_DEPTH} (an archive filed by cohort, trainee and
- * year), in name order, depth first; in a session folder only its own sub-folders holding
+ * year), in name order, depth first (those reached through a symbolic link after all others, one
+ * that is a folder already taken a reject); in a session folder only its own sub-folders holding
  * {@code session.json} are sessions too (a session copied into another's; links not followed). A folder with no {@code session.json} in it or in any folder below it
  * (one row for the whole tree), or whose {@code session_id} repeats one seen in
  * an earlier folder (in any case: {@code S1} and {@code s1} are one session), or whose {@code
@@ -204,7 +205,7 @@ public final class SessionScanner {
                             files,
                             null,
                             l.name() + "/",
-                            "folder is a symbolic link to the session folder " + same
+                            "folder is reached through a symbolic link and is the session folder " + same
                                     + ", which is reviewed: not read twice",
                             0);
                     continue;

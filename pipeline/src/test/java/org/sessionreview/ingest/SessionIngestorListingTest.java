@@ -272,7 +272,7 @@ class SessionIngestorListingTest {
         assertEquals(3, csv.recordsRejected);
         List<String> reasons = out.rejects.stream()
                 .filter(r -> r.sourceFile.equals("a/codes.csv"))
-                .map(r -> r.line + " " + r.reason.substring(r.reason.indexOf(" as ") + 4))
+                .map(r -> r.line + " " + r.reason.substring(r.reason.indexOf(" modifiers as ") + 14))
                 .sorted()
                 .toList();
         // the earlier file named without the folder both share (a deep archive's path cut the reason)

@@ -215,7 +215,10 @@ class SessionScannerTest {
                 .findFirst()
                 .orElseThrow()
                 .reason;
-        assertEquals("folder is a symbolic link to the session folder S1, which is reviewed: not read twice", links);
+        assertEquals(
+                "folder is reached through a symbolic link and is the session folder S1, which is reviewed:"
+                        + " not read twice",
+                links);
         String copy = scan.rejects().stream()
                 .filter(r -> r.sourceFile.startsWith("S1/client"))
                 .findFirst()
