@@ -13,8 +13,6 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,16 +45,7 @@ class E4ZipCorruptEntryIdentityTest {
                             .append(i % 10)
                             .append('\n');
                 }
-                byte[] data = csv.toString().getBytes(StandardCharsets.US_ASCII);
-                ZipEntry e = new ZipEntry(name);
-                e.setMethod(ZipEntry.STORED);
-                e.setSize(data.length);
-                CRC32 crc = new CRC32();
-                crc.update(data);
-                e.setCrc(crc.getValue());
-                out.putNextEntry(e);
-                out.write(data);
-                out.closeEntry();
+                StoredZipEntry.put(out, name, csv.toString().getBytes(StandardCharsets.US_ASCII));
             }
         }
         // stored: TEMP.csv's bytes lie in the zip as they are; change a digit in its middle
