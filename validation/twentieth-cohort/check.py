@@ -114,7 +114,7 @@ for s in plan["sessions"]:
         for i, _ in cands[:1]:
             used.add(i)
     if s.get("same_coding_twice"):
-        dup = [(i, r) for i, r in mine if i not in used and rel(r) == s["same_coding_twice"] and "an event an earlier file gave" in r["reason"]]
+        dup = [(i, r) for i, r in mine if i not in used and rel(r) == s["same_coding_twice"] and "two coders' identical events" in r["reason"]]
         check("one coding listed twice", len(dup) == 6, "%s: %d rows 'the same event' for %s, expected 6 (each event of the "
               "second export once; a trainer expects the events counted once)" % (sid, len(dup), s["same_coding_twice"]))
         used.update(i for i, _ in dup)

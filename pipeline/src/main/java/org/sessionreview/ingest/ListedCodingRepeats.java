@@ -56,10 +56,10 @@ final class ListedCodingRepeats {
                                 sessionId,
                                 a.sourceFile,
                                 a.sourceLine,
-                                "an event an earlier file gave (one coding listed twice, an .eaf and its tab"
-                                        + " export, or two coders' identical events): the same start, end, code,"
-                                        + " actor, significance and modifiers as " + beside(earlier, a.sourceFile)
-                                        + ", counted once",
+                                "the same event as " + beside(earlier, a.sourceFile)
+                                        + " (start, end, code, actor, significance, modifiers), counted once: one"
+                                        + " coding listed twice (an .eaf and its tab export) or two coders' identical"
+                                        + " events",
                                 null));
             }
         }

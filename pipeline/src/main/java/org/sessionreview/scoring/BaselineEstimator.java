@@ -140,7 +140,7 @@ public final class BaselineEstimator {
                     f,
                     "whole session (" + stretchName + " had " + stretchCounts.get(f) + " usable windows" + moving
                             + ")"));
-            fromStretch.forEach(f -> b.source(f, label)); // also when every feature fell back (review)
+            fromStretch.forEach(f -> b.source(f, label));
         }
         return b.build();
     }

@@ -272,17 +272,44 @@ class SessionIngestorListingTest {
         assertEquals(3, csv.recordsRejected);
         List<String> reasons = out.rejects.stream()
                 .filter(r -> r.sourceFile.equals("a/codes.csv"))
-                .map(r -> r.line + " " + r.reason.substring(r.reason.indexOf(" modifiers as ") + 14))
+                .map(r -> r.line + " " + r.reason.substring(0, r.reason.indexOf(" (")))
                 .sorted()
                 .toList();
         // the earlier file named without the folder both share (a deep archive's path cut the reason)
         assertEquals(
                 List.of(
-                        "2 codes.jsonl line 2, counted once",
-                        "3 codes.jsonl line 3, counted once",
-                        "4 codes.jsonl line 1, counted once"),
+                        "2 the same event as codes.jsonl line 2",
+                        "3 the same event as codes.jsonl line 3",
+                        "4 the same event as codes.jsonl line 1"),
                 reasons);
         assertEquals(3, file(out, "a/codes.jsonl").recordsAccepted);
+    }
+
+    @Test
+    void shouldNameTheEarlierFileAndLineWhateverItsPathsLength() throws IOException {
+        String event = "{\"start\": 60, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n";
+        String name = "Sitzung_12_Klientin_2026-03-14_final_version.jsonl";
+        for (String coder : new String[] {"coderA-cohort-2026-trainee-07", "coderB-cohort-2026-trainee-07"}) {
+            Files.createDirectories(root.resolve("a/" + coder));
+            // the second coder also coded a cue of their own (the files differ: no byte-for-byte copy)
+            String more =
+                    coder.startsWith("coderB") ? "{\"start\": 90, \"code\": \"AFF_CUE\", \"actor\": \"client\"}\n" : "";
+            Files.writeString(root.resolve("a/" + coder + "/" + name), event + more);
+        }
+
+        IngestedSession out = ingest(
+                "[\"coderA-cohort-2026-trainee-07/" + name + "\", \"coderB-cohort-2026-trainee-07/" + name + "\"]", "");
+
+        // a check of the fixes (2026-12-07): the reason was cut at 240 characters before the line
+        String reason = out.rejects.stream()
+                .filter(r -> r.sourceFile.contains("coderB"))
+                .findFirst()
+                .orElseThrow()
+                .reason;
+        assertTrue(
+                reason.startsWith("the same event as a/coderA-cohort-2026-trainee-07/" + name + " line 1 ("), reason);
+        assertTrue(reason.length() <= org.sessionreview.model.Reject.REASON_MAX_CHARS, reason);
+        assertEquals(2, out.annotations.size());
     }
 
     @Test

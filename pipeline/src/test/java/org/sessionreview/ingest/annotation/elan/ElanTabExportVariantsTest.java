@@ -114,6 +114,13 @@ class ElanTabExportVariantsTest {
     }
 
     @Test
+    void shouldReadBeginsOnlyWhenOneReachesTheFirstMinutesEnd() {
+        String under = "Client\t5000\tAFF_CUE\nClient\t42000\tANX_STR_SIGH\nClient\t59999\tAFF_CUE\n";
+        assertEquals(Optional.empty(), AnnotationFormat.detect("short.txt", under));
+        assertBalanced(parse(under.replace("59999", "60000")), 3, 0);
+    }
+
+    @Test
     void shouldNotTakeATableOfNamesCountsAndWordsForABeginOnlyExport() {
         // a number that goes back within a name is no begin ELAN writes: not an ELAN export
         String text = "client\t12\tsessions attended\nclient\t3\tsessions missed\ntherapist\t7\tcases\n";
