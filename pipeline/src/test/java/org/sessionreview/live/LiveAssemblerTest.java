@@ -670,6 +670,32 @@ class LiveAssemblerTest {
     }
 
     @Test
+    void shouldTakeTwoLinesOfAFileThatRepeatOneEventAsTwoEvents() {
+        // README, Known limitations: live takes an event with source_file as that file's line;
+        // replay sends only what a review accepts, another producer sending a repeated row has
+        // both counted (the review's repeat rules are not applied live)
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        in.add(event(20, 1));
+        in.add(event(20, 2));
+        LiveMessage otherFile = event(20, 1);
+        otherFile.sourceFile = "coder2/codes.jsonl";
+        in.add(otherFile);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        assertEquals(
+                List.of("coder2/codes.jsonl:1", "codes.jsonl:1", "codes.jsonl:2"),
+                out.annotations.stream()
+                        .map(a -> a.sourceFile + ":" + a.sourceLine)
+                        .sorted()
+                        .toList());
+        assertTrue(out.deadLetters.isEmpty(), out.deadLetters.toString());
+        assertTrue(out.rejects.isEmpty(), out.rejects.toString());
+    }
+
+    @Test
     void shouldQuoteNoEventTextAndAdmitOnlyAllowedModifiers() {
         E4Recording rec = recording(100, 6);
         List<LiveMessage> in = new ArrayList<>();
