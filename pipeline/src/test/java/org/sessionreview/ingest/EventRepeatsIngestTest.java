@@ -158,14 +158,19 @@ class EventRepeatsIngestTest {
     }
 
     @Test
-    void shouldKeepTwoEventsOfOneFileLessThanAMillisecondApart() throws IOException {
-        // within a file the times are compared as read; across files to the millisecond (above)
+    void shouldCountTwoEventsOfOneFileLessThanAMillisecondApartOnce() throws IOException {
+        // times to the millisecond within a file as across files (above) and as every rule compares
+        // them; before 2026-12-07 (evening) the two were both counted within one file
         write(
                 "codes.jsonl",
                 "{\"start\": 145, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n"
-                        + "{\"start\": 145.0004, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n");
+                        + "{\"start\": 145.0004, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 145.0006, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n");
         IngestedSession out = ingest("[\"codes.jsonl\"]", "600");
-        assertEquals(2, out.annotations.size(), rows(out).toString());
+        assertEquals(
+                List.of("a/codes.jsonl:1 ANX_STR_SIGH client 145.0", "a/codes.jsonl:3 ANX_STR_SIGH client 145.0006"),
+                events(out));
+        assertEquals(List.of("a/codes.jsonl:2 the same event as line 1" + SPELLING_REPEAT), rows(out));
     }
 
     @Test

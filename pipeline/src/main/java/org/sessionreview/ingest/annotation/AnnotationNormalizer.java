@@ -146,9 +146,18 @@ public final class AnnotationNormalizer {
         return out;
     }
 
-    /** What identifies a read event: every field the rules use (the label and note aside). */
+    /**
+     * What identifies a read event: every field the rules use (the label and note aside), times to
+     * the millisecond as the rules compare them and as events of two listed files are compared.
+     */
     private static List<Object> key(Annotation a) {
-        return java.util.Arrays.asList(a.startS, a.endS, a.code, a.actor, a.significance, a.modifiers);
+        return java.util.Arrays.asList(
+                Math.round(a.startS * 1000),
+                a.endS == null ? null : Math.round(a.endS * 1000),
+                a.code,
+                a.actor,
+                a.significance,
+                a.modifiers);
     }
 
     /** "N modifier values outside the allow-list were dropped (keys: a, b; K other fields)". */
