@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.ingest.annotation.AnnotationNormalizer;
 import org.sessionreview.ingest.annotation.AnnotationReader;
+import org.sessionreview.ingest.annotation.EventRepeats;
 import org.sessionreview.ingest.annotation.RawAnnotation;
 import org.sessionreview.ingest.e4.BlockSplitter;
 import org.sessionreview.ingest.e4.E4Recording;
@@ -148,7 +149,7 @@ public final class SessionIngestor implements Serializable {
         double limitS = AnnotationRange.limitS(m.durationS(), info.wearers.isEmpty() ? null : recordedS);
         // SHA-256, and "name " + the name folded to lower case -> the name it was first read by
         Map<String, String> listed = new java.util.HashMap<>();
-        Map<List<Object>, String> events = new java.util.HashMap<>(); // an event -> where first read
+        EventRepeats.InSession events = new EventRepeats.InSession(); // the events read so far
         for (String name : m.annotations()) {
             Entry file = SessionPaths.resolve(dir, name);
             // the entry's own name: the manifest parser has refused '..' and absolute names, so it
@@ -291,7 +292,7 @@ public final class SessionIngestor implements Serializable {
             AnnotationNormalizer normalizer,
             double limitS,
             Map<String, String> listed,
-            Map<List<Object>, String> events) {
+            EventRepeats.InSession events) {
         InputFileStats f = new InputFileStats(sessionId, name, "annotations");
         out.files.add(f);
         if (file == null || !file.isRegularFile()) {
@@ -376,7 +377,7 @@ public final class SessionIngestor implements Serializable {
             return;
         }
         RejectPrivacy.scrubAnnotationRejects(result.rejects());
-        ListedCodingRepeats.reject(result, sessionId, events);
+        events.rejectRepeats(result, sessionId);
         f.recordsRead = result.recordsRead();
         f.recordsAccepted = result.records().size();
         f.recordsRejected = f.recordsRead - f.recordsAccepted;

@@ -60,6 +60,10 @@ import org.sessionreview.taxonomy.Family;
  *       becomes {@link Annotation#significance} (that modifier is then removed); the rest, the
  *       other scale included, is written {@code
  *       key=value;key=value} sorted by key (null when none).
+ *   <li><b>Repeats</b>: an accepted event with the same start and end (to the millisecond), code,
+ *       actor, significance and modifiers as an earlier accepted event of the file is rejected,
+ *       naming that line ({@link EventRepeats}, scope {@link EventRepeats.Scope#READ}); its dropped
+ *       modifiers are not counted in the note.
  *   <li><b>Notes</b> ({@link RawAnnotation#note()}) are never copied: {@link Annotation} has no
  *       field for them, and rejects made here do not quote them.
  * </ul>
@@ -113,22 +117,15 @@ public final class AnnotationNormalizer {
         }
         List<String> dropped = new ArrayList<>();
         String sourceFile = null;
-        java.util.Map<List<Object>, Long> read = new java.util.HashMap<>();
+        EventRepeats.InFile read = new EventRepeats.InFile();
         for (RawAnnotation raw : parsed.records()) {
             Outcome o = normalize(raw, sessionId);
-            Long earlier = o.isAccepted() ? read.putIfAbsent(key(o.annotation()), raw.line()) : null;
-            if (earlier != null) {
+            Reject repeat = o.isAccepted() ? read.repeat(o.annotation(), raw.sourceFile(), raw.line()) : null;
+            if (repeat != null) {
                 // the same event written twice in another spelling (CL and client, int-challenge-defense
                 // and INT_CHALLENGE_DEFENSE): a merged coding, counted once as a pasted row is
-                // (RepeatedEvents; sixteenth audit: it counted twice)
-                out.reject(new Reject(
-                        sessionId,
-                        raw.sourceFile(),
-                        raw.line(),
-                        "the same event as line " + earlier
-                                + " once its code and actor are read (same start, end, code, actor, intensity and"
-                                + " modifiers): a file holds each event once, so the repeat is not counted",
-                        null));
+                // (sixteenth audit: it counted twice)
+                out.reject(repeat);
             } else if (o.isAccepted()) {
                 out.accept(o.annotation());
                 dropped.addAll(o.droppedModifiers());
@@ -144,20 +141,6 @@ public final class AnnotationNormalizer {
             out.reject(new Reject(sessionId, sourceFile, 0, droppedNote(dropped), null));
         }
         return out;
-    }
-
-    /**
-     * What identifies a read event: every field the rules use (the label and note aside), times to
-     * the millisecond as the rules compare them and as events of two listed files are compared.
-     */
-    private static List<Object> key(Annotation a) {
-        return java.util.Arrays.asList(
-                Math.round(a.startS * 1000),
-                a.endS == null ? null : Math.round(a.endS * 1000),
-                a.code,
-                a.actor,
-                a.significance,
-                a.modifiers);
     }
 
     /** "N modifier values outside the allow-list were dropped (keys: a, b; K other fields)". */

@@ -194,7 +194,7 @@ public final class AnnotationReader {
             // has a reason beside it
             return fileReject(sourceName, sessionId, NO_EVENTS);
         }
-        RepeatedEvents.rejectRepeats(parsed, sourceName, sessionId);
+        EventRepeats.rejectRepeatedRows(parsed, sourceName, sessionId);
         return parsed;
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.model.Reject;
 
-/** An event a file holds twice counts once; the repeat is a reject naming the line it repeats. */
-class RepeatedEventsTest {
+/** {@link EventRepeats}, scope ROW: an event a file holds twice counts once; the repeat is a reject naming the line it repeats. */
+class EventRepeatsRowTest {
     private static ParseResult<RawAnnotation> read(String name, String text) throws IOException {
         return AnnotationReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, name, "s1");
     }
