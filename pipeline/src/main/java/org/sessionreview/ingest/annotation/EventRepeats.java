@@ -30,11 +30,12 @@ import org.sessionreview.model.Reject;
  *   <li>{@link Scope#READ}, within one file, once codes and actors are read ({@link InFile}, from
  *       {@link AnnotationNormalizer#normalizeAll}): the same {@link Key} as an accepted event of
  *       the file written another way ({@code CL} and {@code client}, {@code int-challenge-defense}
- *       and {@code INT_CHALLENGE_DEFENSE}, 145 and 145.0004 s). Records rejected for any other
- *       reason (an unknown code, a time past the session) are no event a later record can repeat.
+ *       and {@code INT_CHALLENGE_DEFENSE}, 145 and 145.0004 s). A record whose code or actor
+ *       cannot be read is no event here; the range check comes later, so the copy of an event
+ *       past the session is a repeat.
  *   <li>{@link Scope#LISTED}, across the annotation files one session lists, in their order
  *       ({@link InSession}, from session ingest after the range check): the {@link Key} of an
- *       event a file listed earlier accepted (one coding listed in two formats, an {@code .eaf}
+ *       event a file listed earlier accepted (an event it rejected, past the session, is none) (one coding listed in two formats, an {@code .eaf}
  *       and its tab export; two coders' identical events). These rejects follow the file's other
  *       rejects.
  * </ol>
