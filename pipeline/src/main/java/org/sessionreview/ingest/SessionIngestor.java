@@ -362,7 +362,7 @@ public final class SessionIngestor implements Serializable {
             try (java.io.InputStream in = file.open()) {
                 parsed = AnnotationReader.read(in, file.name(), name, sessionId);
             }
-            result = AnnotationRange.check(normalizer.normalizeAll(parsed, sessionId), limitS);
+            result = AnnotationRange.check(normalizer.normalizeAll(parsed, sessionId, limitS), limitS);
         } catch (IOException | RuntimeException e) {
             f.recordsRead = 1;
             rejectFile(

@@ -25,8 +25,9 @@ class EventRepeatsIngestTest {
 
     private static final String ROW_REPEAT =
             " (same start, end, code, actor and modifiers): a file holds each event once, so the repeat is not counted";
-    private static final String SPELLING_REPEAT = " once its code and actor are read (same start, end, code, actor,"
-            + " intensity and modifiers): a file holds each event once, so the repeat is not counted";
+    private static final String SPELLING_REPEAT = " once its code and actor are read (same start and end to the"
+            + " millisecond, code, actor, intensity and modifiers): a file holds each event once, so the repeat is not"
+            + " counted";
     private static final String FILE_REPEAT = " (start, end, code, actor, significance, modifiers), counted once: one"
             + " coding listed twice (an .eaf and its tab export) or two coders' identical events";
 
@@ -158,7 +159,7 @@ class EventRepeatsIngestTest {
     }
 
     @Test
-    void shouldCountTwoEventsOfOneFileLessThanAMillisecondApartOnce() throws IOException {
+    void shouldCountTwoEventsOfOneFileWhoseTimesRoundToTheSameMillisecondOnce() throws IOException {
         // times to the millisecond within a file as across files (above) and as every rule compares
         // them; before 2026-12-07 (evening) the two were both counted within one file
         write(
@@ -171,6 +172,38 @@ class EventRepeatsIngestTest {
                 List.of("a/codes.jsonl:1 ANX_STR_SIGH client 145.0", "a/codes.jsonl:3 ANX_STR_SIGH client 145.0006"),
                 events(out));
         assertEquals(List.of("a/codes.jsonl:2 the same event as line 1" + SPELLING_REPEAT), rows(out));
+    }
+
+    @Test
+    void shouldNeverRejectAnEventWithinTheSessionAsTheRepeatOfOnePastIt() throws IOException {
+        // review of 2026-12-07: the session ends at 630 s (600 + 30 s); 630.0004 s and 629.9996 s
+        // round to the same millisecond, and the one within the session was rejected as the repeat
+        // of the one past it, so both were lost; a respelled copy of an event past the session is
+        // rejected as past the session (a row pasted again stays a repeat of its row)
+        write(
+                "codes.jsonl",
+                "{\"start\": 630.0004, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 629.9996, \"code\": \"ANX_STR_SIGH\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 700, \"code\": \"ANX_STR_HANDS\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 700, \"code\": \"anx-str-hands\", \"actor\": \"CL\"}\n");
+        IngestedSession out = ingest("[\"codes.jsonl\"]", "600");
+        assertEquals(
+                List.of("a/codes.jsonl:2 ANX_STR_SIGH client 629.9996"),
+                events(out),
+                rows(out).toString());
+        assertEquals(
+                List.of(
+                        "a/codes.jsonl:1 start at 630.0 s lies outside the session (0 to 630 s, duration plus 30 s"
+                                + " tolerance)",
+                        "a/codes.jsonl:3 start at 700.0 s lies outside the session (0 to 630 s, duration plus 30 s"
+                                + " tolerance)",
+                        "a/codes.jsonl:4 start at 700.0 s lies outside the session (0 to 630 s, duration plus 30 s"
+                                + " tolerance)"),
+                rows(out));
+        InputFileStats f = file(out, "a/codes.jsonl");
+        assertEquals(4, f.recordsRead);
+        assertEquals(1, f.recordsAccepted);
+        assertEquals(3, f.recordsRejected);
     }
 
     @Test

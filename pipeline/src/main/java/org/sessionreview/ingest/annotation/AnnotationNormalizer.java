@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.sessionreview.ingest.AnnotationRange;
 import org.sessionreview.ingest.ParseResult;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
@@ -107,6 +108,16 @@ public final class AnnotationNormalizer {
      * records + rejects} still holds.
      */
     public ParseResult<Annotation> normalizeAll(ParseResult<RawAnnotation> parsed, String sessionId) {
+        return normalizeAll(parsed, sessionId, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #normalizeAll(ParseResult, String)} for a session whose annotations must end by
+     * {@code limitS} (seconds from media start, {@link AnnotationRange}):
+     * an event past it is passed on for the range check to reject and is never the first copy of
+     * a repeat ({@link EventRepeats}).
+     */
+    public ParseResult<Annotation> normalizeAll(ParseResult<RawAnnotation> parsed, String sessionId, double limitS) {
         ParseResult<Annotation> out = new ParseResult<>();
         out.addRead(parsed.recordsRead());
         for (Reject r : parsed.rejects()) {
@@ -120,7 +131,9 @@ public final class AnnotationNormalizer {
         EventRepeats.InFile read = new EventRepeats.InFile();
         for (RawAnnotation raw : parsed.records()) {
             Outcome o = normalize(raw, sessionId);
-            Reject repeat = o.isAccepted() ? read.repeat(o.annotation(), raw.sourceFile(), raw.line()) : null;
+            Reject repeat = o.isAccepted() && AnnotationRange.outside(o.annotation(), limitS) == null
+                    ? read.repeat(o.annotation(), raw.sourceFile(), raw.line())
+                    : null;
             if (repeat != null) {
                 // the same event written twice in another spelling (CL and client, int-challenge-defense
                 // and INT_CHALLENGE_DEFENSE): a merged coding, counted once as a pasted row is

@@ -30,14 +30,17 @@ import org.sessionreview.model.Reject;
  *   <li>{@link Scope#READ}, within one file, once codes and actors are read ({@link InFile}, from
  *       {@link AnnotationNormalizer#normalizeAll}): the same {@link Key} as an accepted event of
  *       the file written another way ({@code CL} and {@code client}, {@code int-challenge-defense}
- *       and {@code INT_CHALLENGE_DEFENSE}, 145 and 145.0004 s). A record whose code or actor
- *       cannot be read is no event here; the range check comes later, so the copy of an event
- *       past the session is a repeat.
+ *       and {@code INT_CHALLENGE_DEFENSE}, 145 and 145.0004 s, times that round to the same
+ *       millisecond). A record whose code or actor cannot be read is no event here, nor is an
+ *       event past the session's end (the range check rejects it later): only events within the
+ *       session are compared, so that a real event is never the repeat of one rejected as past
+ *       the session (review of 2026-12-07: 629.9996 s was dropped as the repeat of 630.0004 s in
+ *       a session ending at 630 s, and both were lost).
  *   <li>{@link Scope#LISTED}, across the annotation files one session lists, in their order
  *       ({@link InSession}, from session ingest after the range check): the {@link Key} of an
- *       event a file listed earlier accepted (an event it rejected, past the session, is none) (one coding listed in two formats, an {@code .eaf}
- *       and its tab export; two coders' identical events). These rejects follow the file's other
- *       rejects.
+ *       event a file listed earlier accepted (one coding listed in two formats, an {@code .eaf}
+ *       and its tab export; two coders' identical events); an event it rejected, past the
+ *       session, is none. These rejects follow the file's other rejects.
  * </ol>
  *
  * <p><b>Reasons</b> ({@link #reason}) start with where the first copy was read ("the same event
@@ -57,8 +60,8 @@ public final class EventRepeats {
         ROW(" (same start, end, code, actor and modifiers): a file holds each event once, so the repeat is not"
                 + " counted"),
         /** The same event of one file, written another way. */
-        READ(" once its code and actor are read (same start, end, code, actor, intensity and modifiers): a file"
-                + " holds each event once, so the repeat is not counted"),
+        READ(" once its code and actor are read (same start and end to the millisecond, code, actor, intensity"
+                + " and modifiers): a file holds each event once, so the repeat is not counted"),
         /** The same event of a file listed earlier for the session. */
         LISTED(" (start, end, code, actor, significance, modifiers), counted once: one coding listed twice (an .eaf"
                 + " and its tab export) or two coders' identical events");
