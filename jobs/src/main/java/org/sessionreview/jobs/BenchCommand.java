@@ -225,6 +225,19 @@ final class BenchCommand {
         /** {@code --flink} and {@code --set} arguments, passed on to the review. */
         final List<String> reviewExtras = new ArrayList<>();
 
+        /** Every option, each taking a value; anything else is an unknown argument, also as the last one. */
+        private static final java.util.Set<String> OPTIONS = java.util.Set.of(
+                "--sessions",
+                "--minutes",
+                "--seed",
+                "--sessions-dir",
+                "--work",
+                "--parallelism",
+                "--floor-passes",
+                "--out",
+                "--flink",
+                "--set");
+
         static Options parse(String[] args) throws UsageException {
             Options o = new Options();
             for (int i = 0; i < args.length; i++) {
@@ -232,9 +245,11 @@ final class BenchCommand {
                 if (Main.isHelp(a)) {
                     return null;
                 }
+                if (!OPTIONS.contains(a)) {
+                    throw new UsageException("unknown argument '" + a + "'");
+                }
                 if (i + 1 >= args.length) {
-                    throw new UsageException(
-                            a.startsWith("--") ? a + " needs a value" : "unknown argument '" + a + "'");
+                    throw new UsageException(a + " needs a value");
                 }
                 String v = args[++i];
                 switch (a) {

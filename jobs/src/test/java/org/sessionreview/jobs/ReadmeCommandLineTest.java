@@ -107,6 +107,11 @@ class ReadmeCommandLineTest {
             CliRun r = CliRun.of(command, "--no-such-readme-option", "x", SENTINEL);
             assertEquals(2, r.code(), command + ": " + r.err());
             assertTrue(calledUnknown(r, "--no-such-readme-option"), command + ": " + r.err());
+            // also as the last argument (a mistyped flag; bench, live-bench and validate said
+            // "--verbose needs a value" before 2026-12-07)
+            CliRun last = CliRun.of(command, "--verbose");
+            assertEquals(2, last.code(), command + ": " + last.err());
+            assertTrue(calledUnknown(last, "--verbose"), command + " --verbose: " + last.err());
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sessionreview.jobs.cli.LiveOptions;
 import org.sessionreview.jobs.cli.UsageException;
 
@@ -67,6 +68,18 @@ record LiveBenchOptions(
             "the input throughput and lag; and the detection delay per moment kind (known_at_s - end_s).");
 
     /** Parses the arguments after {@code live-bench}; null for {@code --help}. */
+    /** Every option but --help, each taking a value; anything else is an unknown argument, also as the last one. */
+    private static final Set<String> OPTIONS = Set.of(
+            "--dyads",
+            "--speed",
+            "--sessions",
+            "--minutes-limit",
+            "--out",
+            "--parallelism",
+            "--checkpoint-interval",
+            "--drain-limit",
+            "--flink");
+
     static LiveBenchOptions parse(String[] args) throws UsageException {
         int dyads = DEFAULT_DYADS;
         double speed = 1;
@@ -82,8 +95,11 @@ record LiveBenchOptions(
             if (a.equals("--help") || a.equals("-h")) {
                 return null;
             }
+            if (!OPTIONS.contains(a)) {
+                throw new UsageException("unknown argument '" + a + "'");
+            }
             if (i + 1 >= args.length) {
-                throw new UsageException(a.startsWith("--") ? a + " needs a value" : "unknown argument '" + a + "'");
+                throw new UsageException(a + " needs a value");
             }
             String v = args[++i];
             switch (a) {

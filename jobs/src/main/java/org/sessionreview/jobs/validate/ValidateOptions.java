@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.jobs.cli.ReviewOptions;
@@ -17,6 +18,9 @@ import org.sessionreview.scoring.StoredBaselines;
  */
 record ValidateOptions(Path recordings, Path labels, PipelineConfig config, List<String> sets, int threads, Path out) {
 
+    /** Every option, each taking a value; anything else is refused, also as the last argument. */
+    private static final Set<String> OPTIONS = Set.of("--recordings", "--labels", "--out", "--set", "--threads");
+
     static ValidateOptions parse(String[] args) throws UsageException {
         Path recordings = null;
         Path labels = null;
@@ -25,8 +29,12 @@ record ValidateOptions(Path recordings, Path labels, PipelineConfig config, List
         List<String> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (!OPTIONS.contains(a)) {
+                throw new UsageException(
+                        a.startsWith("-") ? "unknown option '" + a + "'" : "unexpected argument '" + a + "'");
+            }
             if (i + 1 >= args.length) {
-                throw new UsageException(a.startsWith("--") ? a + " needs a value" : "unexpected argument '" + a + "'");
+                throw new UsageException(a + " needs a value");
             }
             String v = args[++i];
             switch (a) {
