@@ -19,6 +19,7 @@ import org.sessionreview.Version;
 import org.sessionreview.jobs.bench.BenchFigures;
 import org.sessionreview.jobs.bench.ParseFloor;
 import org.sessionreview.jobs.bench.ProcessMemory;
+import org.sessionreview.jobs.cli.TablesArgument;
 import org.sessionreview.jobs.cli.UsageException;
 import org.sessionreview.jobs.sampledata.BenchCohort;
 import org.sessionreview.jobs.sampledata.SampleDataGenerator;
@@ -256,11 +257,11 @@ final class BenchCommand {
                     case "--sessions" -> o.sessions = atLeast(a, whole(a, v), 1);
                     case "--minutes" -> o.minutes = atLeast(a, whole(a, v), 10);
                     case "--seed" -> o.seed = wholeLong(a, v);
-                    case "--sessions-dir" -> o.sessionsDir = Path.of(v);
-                    case "--work" -> o.work = Path.of(v);
+                    case "--sessions-dir" -> o.sessionsDir = TablesArgument.localPath(a, v);
+                    case "--work" -> o.work = TablesArgument.localPath(a, v);
                     case "--parallelism" -> o.parallelism = atLeast(a, whole(a, v), 1);
                     case "--floor-passes" -> o.floorPasses = atLeast(a, whole(a, v), 1);
-                    case "--out" -> o.out = Path.of(v);
+                    case "--out" -> o.out = TablesArgument.localPath(a, v);
                     case "--flink", "--set" -> o.reviewExtras.addAll(List.of(a, v));
                     default -> throw new UsageException("unknown argument '" + a + "'");
                 }

@@ -61,7 +61,11 @@ final class KafkaCommand {
             }
             String value = args[i + 1];
             if (flag.equals("--dir")) {
-                dir = Path.of(value);
+                try {
+                    dir = org.sessionreview.jobs.cli.TablesArgument.localPath(flag, value);
+                } catch (org.sessionreview.jobs.cli.UsageException e) {
+                    return usage(e.getMessage());
+                }
             } else {
                 port = parsePort(value);
                 if (port < 0) {

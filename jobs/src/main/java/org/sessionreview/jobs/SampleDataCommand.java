@@ -30,7 +30,12 @@ final class SampleDataCommand {
                         err.println("generate-sample-data: --out needs a value");
                         return 2;
                     }
-                    dir = Path.of(args[++i]);
+                    try {
+                        dir = org.sessionreview.jobs.cli.TablesArgument.localPath("--out", args[++i]);
+                    } catch (org.sessionreview.jobs.cli.UsageException e) {
+                        err.println("generate-sample-data: " + e.getMessage());
+                        return 2;
+                    }
                     break;
                 case "--seed":
                     if (!hasValue) {

@@ -93,4 +93,22 @@ public final class TablesArgument {
         }
         return local.path();
     }
+
+    /**
+     * The local path {@code value} names (a plain path or a {@code file:} URI), absolute and
+     * normalised, for an option that reads or writes local files only (the README's "every other
+     * DIR and FILE"). A URI of another scheme ({@code s3://bucket/x}) is refused rather than taken
+     * as a local folder named {@code s3:}.
+     */
+    public static Path localPath(String flag, String value) throws UsageException {
+        Optional<String> scheme = Locations.scheme(value);
+        if (scheme.isPresent() && !scheme.get().equals("file")) {
+            throw new UsageException(flag + " " + value + ": a local path only, not a " + scheme.get() + ":// URI");
+        }
+        Entry e = ReviewOptions.location(flag, value);
+        if (!(e instanceof LocalEntry local)) {
+            throw new UsageException(flag + " " + value + ": not a local path");
+        }
+        return local.path();
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sessionreview.jobs.cli.LiveOptions;
+import org.sessionreview.jobs.cli.TablesArgument;
 import org.sessionreview.jobs.cli.UsageException;
 
 /**
@@ -111,9 +112,9 @@ record LiveBenchOptions(
                         throw new UsageException(e.getMessage());
                     }
                 }
-                case "--sessions" -> sessions = Path.of(v);
+                case "--sessions" -> sessions = TablesArgument.localPath(a, v);
                 case "--minutes-limit" -> minutes = positive(a, v);
-                case "--out" -> out = Path.of(v);
+                case "--out" -> out = TablesArgument.localPath(a, v);
                 case "--parallelism" -> parallelism = (int) whole(a, v, 1, 1024);
                 case "--checkpoint-interval" -> checkpoint = Duration.ofMillis(whole(a, v, 100, 3_600_000));
                 case "--drain-limit" -> drain = Duration.ofSeconds(whole(a, v, 1, 86_400));

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.sessionreview.config.EdaMethod;
 import org.sessionreview.config.PipelineConfig;
 import org.sessionreview.jobs.cli.ReviewOptions;
+import org.sessionreview.jobs.cli.TablesArgument;
 import org.sessionreview.jobs.cli.UsageException;
 import org.sessionreview.scoring.StoredBaselines;
 
@@ -38,9 +39,9 @@ record ValidateOptions(Path recordings, Path labels, PipelineConfig config, List
             }
             String v = args[++i];
             switch (a) {
-                case "--recordings" -> recordings = Path.of(v);
-                case "--labels" -> labels = Path.of(v);
-                case "--out" -> out = Path.of(v);
+                case "--recordings" -> recordings = TablesArgument.localPath(a, v);
+                case "--labels" -> labels = TablesArgument.localPath(a, v);
+                case "--out" -> out = TablesArgument.localPath(a, v);
                 case "--set" -> sets.add(v);
                 case "--threads" -> {
                     try {
