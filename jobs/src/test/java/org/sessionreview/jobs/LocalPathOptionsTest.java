@@ -30,7 +30,8 @@ class LocalPathOptionsTest {
                 List.of("live-bench", "--out", URI),
                 List.of("live-bench", "--sessions", URI),
                 List.of("kafka", "--dir", URI),
-                List.of("generate-sample-data", "--out", URI));
+                List.of("generate-sample-data", "--out", URI),
+                List.of("sql", "--tables", ".", "-f", URI));
         for (List<String> args : runs) {
             CliRun r = CliRun.of(args.toArray(String[]::new));
             String flag = args.get(args.size() - 2);

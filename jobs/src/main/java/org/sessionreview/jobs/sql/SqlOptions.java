@@ -55,7 +55,7 @@ public record SqlOptions(String script, String source, Entry tables, Map<String,
             String value = args[i + 1];
             switch (flag) {
                 case "-e" -> statement = once(flag, statement, value);
-                case "-f" -> file = Path.of(once(flag, file, value));
+                case "-f" -> file = TablesArgument.localPath(flag, once(flag, file, value));
                 case "--tables" -> tablesArg = once(flag, tablesArg, value);
                 case "--flink" -> TablesArgument.putFlinkSetting(flinkConf, value);
                 default -> {
