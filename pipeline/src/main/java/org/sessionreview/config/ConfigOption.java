@@ -225,6 +225,16 @@ public final class ConfigOption<T> implements Serializable {
         return description;
     }
 
+    /** What a value must be, for messages: "a real", "true or false", "one of STREAMING, NEUROKIT". */
+    private String expected() {
+        return switch (kind) {
+            case REAL, REAL_LIST, TEXT_LIST -> "a " + typeName();
+            case INTEGER, LONG -> "an " + typeName();
+            case BOOLEAN -> "true or false";
+            case ENUM -> "one of " + String.join(", ", names());
+        };
+    }
+
     /** The type's name for help texts: {@code real}, {@code integer}, {@code true|false}, the enum values... */
     public String typeName() {
         return switch (kind) {
@@ -256,7 +266,7 @@ public final class ConfigOption<T> implements Serializable {
             case REAL_LIST, TEXT_LIST -> value instanceof List<?> l ? List.copyOf(l) : null;
         };
         if (v == null || (kind == Kind.REAL && !(v instanceof Double))) {
-            throw new IllegalArgumentException(key + " must be a " + typeName() + ", got " + value);
+            throw new IllegalArgumentException(key + " must be " + expected() + ", got " + value);
         }
         for (Check c : checks()) {
             String problem = c.problem(v);
@@ -300,7 +310,7 @@ public final class ConfigOption<T> implements Serializable {
             if (e.getMessage() != null && e.getMessage().startsWith(key + " ")) {
                 throw e;
             }
-            throw new IllegalArgumentException(key + " must be a " + typeName() + ", got '" + text + "'");
+            throw new IllegalArgumentException(key + " must be " + expected() + ", got '" + text + "'");
         }
     }
 

@@ -88,11 +88,12 @@ class ConfigOptionTest {
         }
         assertEquals(EdaMethod.NEUROKIT, EdaOptions.METHOD.parse("neurokit"));
         assertMessage(
-                "scoring.therapist_moments must be a true|false, got 'yes'",
+                "scoring.therapist_moments must be true or false, got 'yes'",
                 () -> ScoringOptions.THERAPIST_MOMENTS.parse("yes"));
         assertMessage(
                 "scoring.episode.enter_threshold must be a real, got 'high'",
                 () -> ScoringOptions.ENTER_THRESHOLD.parse("high"));
+        assertMessage("eda.method must be one of STREAMING, NEUROKIT, got 'FOO'", () -> EdaOptions.METHOD.parse("FOO"));
         assertMessage(
                 "unknown option scoring.nope", () -> PipelineConfig.builder().setText("scoring.nope", "1"));
     }
