@@ -1,7 +1,10 @@
 package org.sessionreview.jobs.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -226,6 +229,24 @@ public record LiveBenchFigures(
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        JSON.writeValue(file.toFile(), root);
+        JSON.writeValue(file.toFile(), finiteOrNull(root));
+    }
+
+    /**
+     * {@code node} with every NaN or infinite number replaced by JSON {@code null} (a latency of no
+     * moment, the dyads at real time of {@code --speed max}): Jackson writes them as the strings
+     * {@code "NaN"} and {@code "Infinity"}, which readers then take for text.
+     */
+    static JsonNode finiteOrNull(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.properties().forEach(e -> e.setValue(finiteOrNull(e.getValue())));
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, finiteOrNull(a.get(i)));
+            }
+        } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            return NullNode.getInstance();
+        }
+        return node;
     }
 }

@@ -56,4 +56,18 @@ class LiveBenchCommandTest {
                         .isEmpty(),
                 "speed max: no mapping");
     }
+
+    @Test
+    void shouldWriteAMissingFigureAsJsonNullNotAsText() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tree =
+                json.readTree("{\"a\": 1.5, \"b\": [2, {\"c\": 3}], \"d\": \"NaN\"}");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("nan", Double.NaN);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("b").get(1)).put("inf", Double.POSITIVE_INFINITY);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("b")).add(Double.NaN);
+        String text = json.writeValueAsString(LiveBenchFigures.finiteOrNull(tree));
+        // a latency of no moment (live-bench at --speed max with none) was written as "NaN", a string
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "{\"a\":1.5,\"b\":[2,{\"c\":3,\"inf\":null},null],\"d\":\"NaN\",\"nan\":null}", text);
+    }
 }
