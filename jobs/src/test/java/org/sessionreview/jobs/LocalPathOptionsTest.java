@@ -2,12 +2,15 @@ package org.sessionreview.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sessionreview.jobs.cli.TablesArgument;
+import org.sessionreview.jobs.cli.UsageException;
 
 /**
  * The options the README calls local paths ("every other DIR and FILE": {@code --out} of {@code
@@ -37,8 +40,25 @@ class LocalPathOptionsTest {
             String flag = args.get(args.size() - 2);
             assertEquals(2, r.code(), args + ": " + r.err());
             assertTrue(
-                    r.err().contains(flag + " " + URI + ": a local path only, not a s3:// URI"), args + ": " + r.err());
+                    r.err().contains(flag + " " + URI + ": a local path only, not a URI of the s3:// scheme"),
+                    args + ": " + r.err());
         }
         assertFalse(Files.exists(Path.of("s3:")), "a local folder named s3:");
+    }
+
+    @Test
+    void shouldTakeEveryLocalSpellingAsItsLocalPath() throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        assertEquals(cwd.resolve("x"), TablesArgument.localPath("--work", "x"));
+        assertEquals(cwd.resolve("run-10:30/x"), TablesArgument.localPath("--work", "run-10:30/x"));
+        assertEquals(cwd.resolve("s3:/x").normalize(), TablesArgument.localPath("--work", "./s3:/x"));
+        assertEquals(Path.of("/tmp/my dir"), TablesArgument.localPath("--work", "/tmp/my dir"));
+        assertEquals(Path.of("/tmp/x"), TablesArgument.localPath("--work", "file:///tmp/x"));
+        // RFC 8089: file://localhost/x is the local /x (review of 2026-12-07: refused for its authority)
+        assertEquals(Path.of("/tmp/x"), TablesArgument.localPath("--work", "file://localhost/tmp/x"));
+        assertEquals(Path.of("/tmp/x"), TablesArgument.localOut("file://localhost/tmp/x", "the pages"));
+        // a relative name beginning with file: is a URI; the message says how to write the name
+        UsageException e = assertThrows(UsageException.class, () -> TablesArgument.localPath("--work", "file:notes"));
+        assertTrue(e.getMessage().contains("written ./file:notes"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.sessionreview.ingest;
 
 import java.util.Locale;
+import org.sessionreview.ingest.annotation.EventRepeats;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
 
@@ -46,20 +47,26 @@ public final class AnnotationRange {
             return null;
         }
         double at = a.endOrStartS();
-        // a damaged 1e308 printed with %.1f is 311 characters, and the reason was cut before its point
+        // a damaged 1e308 printed with %.1f is 311 characters, and the reason was cut before its point;
+        // a time just past the limit keeps the digits that show it past (630.0004 s, not 630.0 s)
+        String time = at >= 1e9
+                ? String.format(Locale.ROOT, "%.3e", at)
+                : Double.parseDouble(String.format(Locale.ROOT, "%.1f", at)) > limitS
+                        ? String.format(Locale.ROOT, "%.1f", at)
+                        : Double.toString(at);
         return String.format(
                 Locale.ROOT,
-                "%s at " + (at < 1e9 ? "%.1f" : "%.3e") + " s lies outside the session (0 to %.0f s, duration plus"
-                        + " %.0f s tolerance)",
+                "%s at %s s lies outside the session (0 to %.0f s, duration plus %.0f s tolerance)",
                 a.endS != null && a.endS > limitS ? "end" : "start",
-                at,
+                time,
                 limitS,
                 TOLERANCE_S);
     }
 
     /**
      * A copy of {@code in} with the annotations past {@code limitS} moved to the rejects. When
-     * every annotation of the file (at least {@value #MIN_FOR_UNIT_HINT}) lies past the limit and
+     * every annotation of the file (at least {@value #MIN_FOR_UNIT_HINT} distinct events, {@link
+     * EventRepeats#distinctEvents}) lies past the limit and
      * all would lie within it at a thousandth of their times, each reason adds {@value
      * #MILLISECONDS_HINT}: a file written in milliseconds where seconds are expected.
      */
@@ -67,7 +74,9 @@ public final class AnnotationRange {
         ParseResult<Annotation> out = new ParseResult<>();
         out.addRead(in.recordsRead());
         in.rejects().forEach(out::reject);
-        boolean milliseconds = in.records().size() >= MIN_FOR_UNIT_HINT
+        // distinct events: one event written twice (CL and client) is past the session twice
+        // (review of 2026-12-07: it alone gave the hint)
+        boolean milliseconds = EventRepeats.distinctEvents(in.records()) >= MIN_FOR_UNIT_HINT
                 && in.records().stream().allMatch(a -> a.endOrStartS() > limitS && a.endOrStartS() / 1000 <= limitS);
         for (Annotation a : in.records()) {
             String problem = outside(a, limitS);

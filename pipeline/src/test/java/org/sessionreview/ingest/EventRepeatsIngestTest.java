@@ -193,7 +193,7 @@ class EventRepeatsIngestTest {
                 rows(out).toString());
         assertEquals(
                 List.of(
-                        "a/codes.jsonl:1 start at 630.0 s lies outside the session (0 to 630 s, duration plus 30 s"
+                        "a/codes.jsonl:1 start at 630.0004 s lies outside the session (0 to 630 s, duration plus 30 s"
                                 + " tolerance)",
                         "a/codes.jsonl:3 start at 700.0 s lies outside the session (0 to 630 s, duration plus 30 s"
                                 + " tolerance)",
@@ -204,6 +204,31 @@ class EventRepeatsIngestTest {
         assertEquals(4, f.recordsRead);
         assertEquals(1, f.recordsAccepted);
         assertEquals(3, f.recordsRejected);
+    }
+
+    @Test
+    void shouldNotTakeOneEventWrittenTwiceForAFileInMilliseconds() throws IOException {
+        // review of 2026-12-07: one event past the session in two spellings gave the milliseconds
+        // hint, which needs two events; two distinct events still give it
+        write(
+                "one.jsonl",
+                "{\"start\": 150000, \"code\": \"ANX_STR_HANDS\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 150000, \"code\": \"anx-str-hands\", \"actor\": \"CL\"}\n");
+        write(
+                "two.jsonl",
+                "{\"start\": 150000, \"code\": \"ANX_STR_HANDS\", \"actor\": \"client\"}\n"
+                        + "{\"start\": 160000, \"code\": \"ANX_STR_HANDS\", \"actor\": \"client\"}\n");
+        IngestedSession out = ingest("[\"one.jsonl\", \"two.jsonl\"]", "600");
+        String past = " lies outside the session (0 to 630 s, duration plus 30 s tolerance)";
+        String hint = "; all of this file's annotations lie past it and would fit at 1/1000 of their times:"
+                + " milliseconds? Seconds are expected";
+        assertEquals(
+                List.of(
+                        "a/one.jsonl:1 start at 150000.0 s" + past,
+                        "a/one.jsonl:2 start at 150000.0 s" + past,
+                        "a/two.jsonl:1 start at 150000.0 s" + past + hint,
+                        "a/two.jsonl:2 start at 160000.0 s" + past + hint),
+                rows(out));
     }
 
     @Test

@@ -163,13 +163,11 @@ public final class LiveOptions {
             throw new UsageException("--out DIR is required (see live --help)");
         }
         // a local (or shared, mounted) folder; before 2026-12-07 s3://b/x became a local folder "s3:"
-        Optional<String> outScheme = org.sessionreview.ingest.flink.Locations.scheme(outArg);
-        if (outScheme.isPresent() && !outScheme.get().equals("file")) {
-            throw new UsageException("--out " + outArg + ": the live job's tables and checkpoints are written to a"
-                    + " local folder (or a shared, mounted one) only, not to " + outScheme.get() + "://"
-                    + " (see live --help)");
-        }
-        Path out = TablesArgument.localOut(outArg, "the live job's tables");
+        Path out = TablesArgument.local(
+                "--out",
+                outArg,
+                scheme -> "the live job's tables and checkpoints are written to a local folder (or a shared,"
+                        + " mounted one) only, not to " + scheme + ":// (see live --help)");
         for (String t : List.of(topic, momentsTopic, deadLetterTopic)) {
             if (!t.matches("[a-zA-Z0-9._-]{1,249}")) {
                 throw new UsageException("topic name '" + t + "' is not a valid Kafka topic name");

@@ -81,17 +81,11 @@ public final class TablesArgument {
      * @throws UsageException for any other scheme ({@code s3://...}), or an unusable path
      */
     public static Path localOut(String value, String what) throws UsageException {
-        Optional<String> scheme = Locations.scheme(value);
-        if (scheme.isPresent() && !scheme.get().equals("file")) {
-            throw new UsageException("--out " + value + ": " + what + " are written to a local folder only, not to "
-                    + scheme.get() + "://; write them locally and copy the folder (e.g. aws s3 sync DIR " + value
-                    + ")");
-        }
-        Entry out = ReviewOptions.location("--out", value);
-        if (!(out instanceof LocalEntry local)) {
-            throw new UsageException("--out " + value + ": not a local folder");
-        }
-        return local.path();
+        return local(
+                "--out",
+                value,
+                scheme -> what + " are written to a local folder only, not to " + scheme
+                        + "://; write them locally and copy the folder (e.g. aws s3 sync DIR " + value + ")");
     }
 
     /**
@@ -101,9 +95,19 @@ public final class TablesArgument {
      * as a local folder named {@code s3:}.
      */
     public static Path localPath(String flag, String value) throws UsageException {
+        return local(flag, value, scheme -> "a local path only, not a URI of the " + scheme + ":// scheme");
+    }
+
+    /**
+     * The one check behind {@link #localOut} and {@link #localPath}: {@code value} as a local path
+     * (a plain path, absolute or relative, or a {@code file:} URI); any other URI scheme is a
+     * {@link UsageException} "{@code flag value: }" followed by {@code refusal} of the scheme.
+     */
+    public static Path local(String flag, String value, java.util.function.Function<String, String> refusal)
+            throws UsageException {
         Optional<String> scheme = Locations.scheme(value);
         if (scheme.isPresent() && !scheme.get().equals("file")) {
-            throw new UsageException(flag + " " + value + ": a local path only, not a " + scheme.get() + ":// URI");
+            throw new UsageException(flag + " " + value + ": " + refusal.apply(scheme.get()));
         }
         Entry e = ReviewOptions.location(flag, value);
         if (!(e instanceof LocalEntry local)) {

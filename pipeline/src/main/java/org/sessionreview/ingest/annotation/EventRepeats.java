@@ -83,6 +83,11 @@ public final class EventRepeats {
         return "the same event as " + first + scope.rest;
     }
 
+    /** How many distinct events ({@link Key}) {@code events} holds. */
+    public static long distinctEvents(java.util.Collection<Annotation> events) {
+        return events.stream().map(Key::of).distinct().count();
+    }
+
     /**
      * What identifies a read event: times in milliseconds ({@code Math.round(seconds * 1000)}),
      * canonical code, actor, significance or intensity, modifiers ({@code key=value;...}).

@@ -70,9 +70,16 @@ public final class Locations {
         }
         if (scheme.get().equals("file")) {
             try {
-                return LocalEntry.of(Path.of(uri));
-            } catch (IllegalArgumentException e) {
-                throw new UnusableLocationException("not a usable file:// URI (" + e.getMessage() + ")", e);
+                // file://localhost/x names the local /x (RFC 8089 2); Path.of refuses any authority
+                URI local = "localhost".equalsIgnoreCase(uri.getAuthority())
+                        ? new URI("file", null, uri.getPath(), null)
+                        : uri;
+                return LocalEntry.of(Path.of(local));
+            } catch (IllegalArgumentException | URISyntaxException e) {
+                throw new UnusableLocationException(
+                        "not a usable file:// URI (" + e.getMessage() + "; a local name that begins with file: is"
+                                + " written ./" + location + ")",
+                        e);
             }
         }
         try {
