@@ -74,7 +74,7 @@ final class BenchCommand {
         try {
             o = Options.parse(args);
         } catch (UsageException e) {
-            err.println("session-review bench: " + e.getMessage() + "\n\n" + USAGE);
+            err.println("session-review bench: " + e.getMessage() + " (see 'bench --help')");
             return 2;
         }
         if (o == null) {

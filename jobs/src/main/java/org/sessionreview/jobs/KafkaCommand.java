@@ -104,7 +104,7 @@ final class KafkaCommand {
     }
 
     private int usage(String problem) {
-        err.println("session-review kafka: " + problem + "\n\n" + USAGE);
+        err.println("session-review kafka: " + problem + " (see 'kafka --help')");
         return 2;
     }
 

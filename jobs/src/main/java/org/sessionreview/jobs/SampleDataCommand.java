@@ -50,7 +50,8 @@ final class SampleDataCommand {
                     }
                     break;
                 default:
-                    err.println("generate-sample-data: unknown argument '" + args[i] + "'\n" + USAGE);
+                    err.println("session-review generate-sample-data: unknown argument '" + args[i]
+                            + "' (see 'generate-sample-data --help')");
                     return 2;
             }
         }

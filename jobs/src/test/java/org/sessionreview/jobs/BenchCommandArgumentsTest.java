@@ -32,7 +32,7 @@ class BenchCommandArgumentsTest {
                 err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
         // before 2026-12-07: "session-review bench: For input string: "abc"", naming neither
         String expected = value.length() > 10 ? " must be at most 2147483647, got '" : " must be a whole number, got '";
-        assertEquals("session-review bench: " + flag + expected + value + "'", message);
+        assertEquals("session-review bench: " + flag + expected + value + "' (see 'bench --help')", message);
         assertTrue(out.toString(StandardCharsets.UTF_8).isEmpty(), "nothing on stdout, no cohort generated");
     }
 }

@@ -62,7 +62,7 @@ public final class LiveBenchCommand {
         try {
             o = LiveBenchOptions.parse(args);
         } catch (UsageException e) {
-            err.println(NAME + e.getMessage() + "\n\n" + LiveBenchOptions.USAGE);
+            err.println(NAME + e.getMessage() + " (see 'live-bench --help')");
             return 2;
         }
         if (o == null) {

@@ -31,8 +31,7 @@ record ValidateOptions(Path recordings, Path labels, PipelineConfig config, List
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!OPTIONS.contains(a)) {
-                throw new UsageException(
-                        a.startsWith("-") ? "unknown option '" + a + "'" : "unexpected argument '" + a + "'");
+                throw new UsageException("unknown argument '" + a + "'");
             }
             if (i + 1 >= args.length) {
                 throw new UsageException(a + " needs a value");
@@ -53,7 +52,7 @@ record ValidateOptions(Path recordings, Path labels, PipelineConfig config, List
                         throw new UsageException("--threads must be at least 1");
                     }
                 }
-                default -> throw new UsageException("unknown option '" + a + "'");
+                default -> throw new UsageException("unknown argument '" + a + "'");
             }
         }
         if (recordings == null) {
