@@ -68,7 +68,6 @@ record LiveBenchOptions(
             "Prints, for live and final records and for each consumer, the count and p50/p95/p99/max latency;",
             "the input throughput and lag; and the detection delay per moment kind (known_at_s - end_s).");
 
-    /** Parses the arguments after {@code live-bench}; null for {@code --help}. */
     /** Every option but --help, each taking a value; anything else is an unknown argument, also as the last one. */
     private static final Set<String> OPTIONS = Set.of(
             "--dyads",
@@ -81,6 +80,7 @@ record LiveBenchOptions(
             "--drain-limit",
             "--flink");
 
+    /** Parses the arguments after {@code live-bench}; null for {@code --help}. */
     static LiveBenchOptions parse(String[] args) throws UsageException {
         int dyads = DEFAULT_DYADS;
         double speed = 1;

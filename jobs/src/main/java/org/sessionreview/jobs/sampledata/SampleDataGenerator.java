@@ -52,46 +52,6 @@ public final class SampleDataGenerator {
         ReadmeWriter.write(outDir, sessions, seed);
     }
 
-    public static void main(String[] args) throws IOException {
-        Path out = null;
-        long seed = DEFAULT_SEED;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out":
-                    out = Path.of(value(args, ++i, "--out"));
-                    break;
-                case "--seed":
-                    seed = Long.parseLong(value(args, ++i, "--seed"));
-                    break;
-                case "-h":
-                case "--help":
-                    usage();
-                    return;
-                default:
-                    System.err.println("unknown argument: " + args[i]);
-                    usage();
-                    System.exit(2);
-            }
-        }
-        if (out == null) {
-            usage();
-            System.exit(2);
-        }
-        generate(out, seed);
-        System.out.println("wrote synthetic sample cohort to " + out + " (seed " + seed + ")");
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static void usage() {
-        System.err.println("usage: SampleDataGenerator --out DIR [--seed N]  (default seed " + DEFAULT_SEED + ")");
-    }
-
     /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
     public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
