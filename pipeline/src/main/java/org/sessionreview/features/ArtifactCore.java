@@ -41,6 +41,8 @@ final class ArtifactCore implements Serializable {
      * wearer's first sample before one; NaN before the first core.
      */
     private double ibiGapFromMillis = Double.NaN;
+    /** The {@code temp_off_wrist} stretches found in the processed cores, for the windows' temperature. */
+    private final OffWristStretches offWrist = new OffWristStretches();
 
     ArtifactCore(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
         this.config = config;
@@ -108,8 +110,10 @@ final class ArtifactCore implements Serializable {
         }
         RegularSeries temp = series(buffers, Channel.TEMP, ctxFrom, ctxTo, grids == null ? null : grids.artifactTemp);
         if (temp != null) {
-            found.addAll(
-                    FeatureSteps.tempOffWrist(config).detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to));
+            List<Artifact> tempOff =
+                    FeatureSteps.tempOffWrist(config).detect(temp.values(), temp.rateHz(), temp.t0Millis(), from, to);
+            offWrist.keep(tempOff);
+            found.addAll(tempOff);
         }
         if (buffers.get(Channel.IBI) != null) {
             found.addAll(closedIbiGaps(deviceBeats, from, to, dataStartMillis));
@@ -129,6 +133,14 @@ final class ArtifactCore implements Serializable {
                 open.remove(e.getKey());
             }
         }
+    }
+
+    /**
+     * The {@code temp_off_wrist} stretches of the processed cores, the ones this core reports as
+     * {@code artifacts/} rows (before they are joined across core boundaries).
+     */
+    OffWristStretches offWrist() {
+        return offWrist;
     }
 
     /**

@@ -157,6 +157,7 @@ final class EventStage implements Serializable {
         }
         eda.evictBefore(keepFrom);
         notWorn.evictBefore(keepFrom);
+        artifacts.offWrist().evictBefore(keepFrom);
     }
 
     private boolean ready(Map<Channel, ChannelBuffer> buffers, double needMillis) {
@@ -259,6 +260,14 @@ final class EventStage implements Serializable {
     /** Where the band was not worn, in the processed cores. */
     NotWornStretches notWorn() {
         return notWorn;
+    }
+
+    /**
+     * Where the skin temperature is off the wrist ({@code temp_off_wrist} of {@code artifacts/}),
+     * in the processed cores.
+     */
+    OffWristStretches offWrist() {
+        return artifacts.offWrist();
     }
 
     /** Moves the queued rows to {@code out}. */

@@ -5,14 +5,18 @@ import org.sessionreview.config.FeatureConfig;
 /**
  * Skin-temperature quality of one window, and whether its slope is due.
  *
- * <p>A sample is valid when it lies in {@code tempValidMinC..tempValidMaxC} (default 25-40 C): a
- * sensor off the wrist reads room temperature. quality = valid samples / samples the window
- * should hold. The slope a window reports is {@code TemperatureSlope}'s over the trailing
- * {@code temperature.slope_span_s} with the off-wrist guard; it is computed only when this window
- * has at least 2 valid samples and a quality of at least {@code minQuality}. No regression is fit
- * here: until 2026-12-06 a least-squares slope over the window's own samples was fit and only
- * whether it was null was used ({@code TemperatureFeaturesReference} in test scope keeps it;
- * {@code TemperatureFeaturesReferenceTest} checks the quality and the gate against it).
+ * <p>A sample is valid when it is present and lies in {@code tempValidMinC..tempValidMaxC}
+ * (default 25-40 C): a sensor off the wrist reads room temperature. The caller sets to NaN the
+ * samples of a {@code temp_off_wrist} stretch of {@code artifacts/} (range and fall rules, {@link
+ * OffWristStretches}) and those where the band was not worn, so since 2026-12-07 (nineteenth
+ * audit) the samples of a fall are no valid samples either; before, every sample in range counted.
+ * quality = valid samples / samples the window should hold. The slope a window reports is {@code
+ * TemperatureSlope}'s over the trailing {@code temperature.slope_span_s} of the same samples; it
+ * is computed only when this window has at least 2 valid samples and a quality of at least
+ * {@code minQuality}. No regression is fit here: until 2026-12-06 a least-squares slope over the
+ * window's own samples was fit and only whether it was null was used ({@code
+ * TemperatureFeaturesReference} in test scope keeps it; {@code TemperatureFeaturesReferenceTest}
+ * checks the quality and the gate against it).
  */
 public final class TemperatureFeatures {
     private TemperatureFeatures() {}

@@ -3,6 +3,7 @@ package org.sessionreview.features;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.signal.cardiac.LombScargleBlocks;
 import org.sessionreview.signal.motion.FidgetFrameCache;
+import org.sessionreview.signal.temperature.TemperatureSlope;
 
 /**
  * What overlapping windows of one wearer share so that each sample is processed about once, not
@@ -13,14 +14,10 @@ import org.sessionreview.signal.motion.FidgetFrameCache;
  * @param fidgetFrames the ACC frames' spectra and 1 s segment measures
  * @param hrvBlocks the HRV spectrum's per-hop Fourier sums of the device beats
  * @param grids the arrays the windows' regular grids are written into, one per channel and use
- * @param temperatureSlope the trailing temperature slope (built once from the configuration) and
- *     the extremes of the temperature context
+ * @param temperatureSlope the trailing temperature slope, built once from the configuration
  */
 record WindowCaches(
-        FidgetFrameCache fidgetFrames,
-        LombScargleBlocks hrvBlocks,
-        Grids grids,
-        TemperatureSlopeCache temperatureSlope) {
+        FidgetFrameCache fidgetFrames, LombScargleBlocks hrvBlocks, Grids grids, TemperatureSlope temperatureSlope) {
     /**
      * Empty caches for a wearer whose windows start on {@code mediaStartMillis + k *
      * config.hopMillis()}.
@@ -36,7 +33,7 @@ record WindowCaches(
                         new GridScratch(),
                         new GridScratch(),
                         new GridScratch()),
-                new TemperatureSlopeCache(FeatureSteps.temperatureSlope(config)));
+                FeatureSteps.temperatureSlope(config));
     }
 
     /**

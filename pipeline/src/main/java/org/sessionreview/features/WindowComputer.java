@@ -1,11 +1,13 @@
 package org.sessionreview.features;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sessionreview.config.FeatureConfig;
 import org.sessionreview.model.Channel;
 import org.sessionreview.model.WindowFeatures;
 import org.sessionreview.signal.quality.Artifact;
+import org.sessionreview.signal.temperature.TemperatureSlope;
 
 /**
  * Fills one {@link WindowFeatures} row from the buffered channels: takes each channel's samples
@@ -13,7 +15,9 @@ import org.sessionreview.signal.quality.Artifact;
  * without a buffer counts as absent (quality 0, features null). Where the band was not worn
  * ({@link NotWornStretches}) the accelerometer, device HR and skin temperature samples are
  * masked, and the cardiac quality is at most the window's worn share; the EDA there is contact
- * loss, masked by its own rule. The z-scores and the anxiety index are left null: they need the
+ * loss, masked by its own rule. The skin temperature's quality and slope also leave out the
+ * samples of the {@code temp_off_wrist} stretches the event cores found ({@link
+ * OffWristStretches}, the {@code artifacts/} rows), looked up, not recomputed, per window. The z-scores and the anxiety index are left null: they need the
  * wearer's baseline, a later step.
  */
 final class WindowComputer {
@@ -103,23 +107,27 @@ final class WindowComputer {
         w.fidgetPower = motion.fidgetPower();
         w.grossMovementS = motion.grossMovementS();
 
+        // skin temperature: the samples of a temp_off_wrist stretch of artifacts/ (range and fall
+        // rules, found once per core with its look-ahead) are left out of the quality and the slope
+        TemperatureSlope slope = caches == null ? FeatureSteps.temperatureSlope(config) : caches.temperatureSlope();
+        // the span, but no further back than the buffers are sure to hold (the windows' context)
+        double slopeFrom = Math.max(contextStart, endMillis - slope.windowSeconds() * 1000);
+        List<Artifact> tempMasked = new ArrayList<>(offBand);
+        tempMasked.addAll(events.offWrist().over(Math.min(startMillis, slopeFrom), endMillis));
         TemperatureFeatures.Result temp = TemperatureFeatures.compute(
                 NotWornStretches.mask(
                         regular(buffers, Channel.TEMP, startMillis, endMillis, grids == null ? null : grids.temp()),
-                        offBand),
+                        tempMasked),
                 startMillis,
                 endMillis,
                 config);
         w.tempQuality = temp.quality();
         if (temp.slopeDue()) {
-            // slope over the trailing temperature.slope_span_s with the off-wrist guard (fall rule) looking back over
-            // the context
+            // least-squares slope over the trailing temperature.slope_span_s of the samples left
             RegularSeries t = NotWornStretches.mask(
-                    regular(buffers, Channel.TEMP, contextStart, endMillis, grids == null ? null : grids.tempContext()),
-                    offBand);
-            w.tempSlopeCPerMin = (caches == null
-                            ? FeatureSteps.temperatureSlope(config).at(t.values(), t.rateHz(), t.t0Millis(), endMillis)
-                            : caches.temperatureSlope().at(buffers.get(Channel.TEMP), t, contextStart, endMillis))
+                    regular(buffers, Channel.TEMP, slopeFrom, endMillis, grids == null ? null : grids.tempContext()),
+                    tempMasked);
+            w.tempSlopeCPerMin = slope.atRangeRule(t.values(), t.rateHz(), t.t0Millis(), endMillis)
                     .slopeCPerMin();
         }
         return w;

@@ -65,12 +65,14 @@ class WearerWindowerFingerprintTest {
     private static final java.util.Set<String> WRITTEN_WHEN_SET = java.util.Set.of("hrSeBpm", "irregularRhythm");
 
     // 2026-12-07, nineteenth audit: the EDA quality leaves eda_motion samples out (msr2023 was
-    // 2dd6a8b0c76cc692, S01 ed3ab603d7a62f5e, S05 0ada09705f1eace9; FLIRT has no such artifact)
+    // 2dd6a8b0c76cc692, S01 ed3ab603d7a62f5e, S05 0ada09705f1eace9; FLIRT has no such artifact);
+    // then the skin temperature's quality and slope leave out the samples of the temp_off_wrist
+    // rows (S01 was 4f3fa2f2de5c7b43: its band coming off; the other three unchanged)
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "msr2023, 1a5c14d85b210019",
         "flirt-truncated, 973c1aafbd50cec8",
-        "stress-predict-S01, 4f3fa2f2de5c7b43",
+        "stress-predict-S01, 1da480829469fb3c",
         "stress-predict-S05, 12337c7f59665c59",
     })
     void shouldGiveThePinnedWindowsAndEventsBitForBitWhenRunOverARealRecording(String recording, String digest)

@@ -54,6 +54,11 @@ public final class TemperatureSlope {
         return new TemperatureSlope(DEFAULT_WINDOW_SECONDS, DEFAULT_MIN_VALID_SHARE, OffWristGuard.defaults());
     }
 
+    /** The trailing span, seconds. */
+    public double windowSeconds() {
+        return windowSeconds;
+    }
+
     public OffWristGuard guard() {
         return guard;
     }

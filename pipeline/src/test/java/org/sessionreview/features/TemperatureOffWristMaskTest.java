@@ -1,0 +1,123 @@
+package org.sessionreview.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.junit.jupiter.api.Test;
+import org.sessionreview.config.FeatureConfig;
+import org.sessionreview.ingest.e4.BlockSplitter;
+import org.sessionreview.ingest.e4.E4Channel;
+import org.sessionreview.ingest.e4.E4Recording;
+import org.sessionreview.model.Channel;
+import org.sessionreview.model.Role;
+import org.sessionreview.model.SampleBlock;
+import org.sessionreview.model.WindowFeatures;
+import org.sessionreview.report.ArtifactRow;
+
+/**
+ * A window's skin-temperature slope and {@code temp_quality} leave out exactly the samples of a
+ * {@code temp_off_wrist} stretch of {@code artifacts/} (nineteenth audit: until 2026-12-07 the
+ * slope's fall rule saw only the samples up to the window's end, so a window ending in the first
+ * seconds of a fall that {@code artifacts/} masks still fit them, and the quality counted every
+ * sample in 25-40 degC).
+ */
+class TemperatureOffWristMaskTest {
+    /** Start of the band being taken off, s from media start. */
+    private static final double FALL_S = 300;
+
+    /**
+     * 480 s of a worn wearer whose skin temperature follows the synthetic ramp (33 degC, -0.12
+     * degC/min) until {@link #FALL_S}, then falls 0.1 degC/s for 40 s (to about 28.4 degC, still
+     * in 25-40 degC: only the fall rule masks it) and stays there.
+     */
+    private static E4Recording withFall() {
+        E4Recording rec = new SyntheticWearer().duration(480).build();
+        E4Channel t = rec.channel(Channel.TEMP).orElseThrow();
+        double[] temp = t.values().clone();
+        int fall = (int) (FALL_S * 4);
+        for (int i = fall; i < temp.length; i++) {
+            temp[i] = temp[fall] - 0.1 * Math.min(40, (i - fall) / 4.0);
+        }
+        Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
+        for (Channel c : rec.presentChannels()) {
+            channels.put(c, rec.channel(c).orElseThrow());
+        }
+        channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, t.startMillis(), 4, temp));
+        return new E4Recording(rec.sessionId(), channels, Map.of());
+    }
+
+    private static List<SampleBlock> blocks() {
+        return new BlockSplitter(FeatureConfig.defaults()).stream(withFall(), Role.CLIENT, SyntheticWearer.T0);
+    }
+
+    private static boolean offWrist(List<ArtifactRow> rows, double t) {
+        return rows.stream().anyMatch(r -> t >= r.startS && t < r.endS);
+    }
+
+    @Test
+    void shouldFitTheSlopeAndCountTheQualityOverTheSamplesNotOffTheWrist() {
+        WindowerRuns.Drained d = WindowerRuns.drained(blocks());
+        List<ArtifactRow> off = d.events().artifacts.stream()
+                .filter(r -> r.kind.equals("temp_off_wrist"))
+                .toList();
+        assertFalse(off.isEmpty(), "the fall is a temp_off_wrist artifact");
+        assertTrue(
+                offWrist(off, FALL_S + 1) && !offWrist(off, FALL_S - 1),
+                "the row starts at the fall: " + d.rows("temp_off_wrist"));
+        double[] temp = withFall().channel(Channel.TEMP).orElseThrow().values();
+        // the window ending 5 s into the fall (a drop of 0.5 degC by its end: the fall rule needs
+        // 1 degC, so the samples up to the window's end alone do not show it)
+        WindowFeatures w = d.windows().stream()
+                .filter(x -> x.endS == FALL_S + 5)
+                .findFirst()
+                .orElseThrow();
+        SimpleRegression unmasked = new SimpleRegression();
+        SimpleRegression all = new SimpleRegression();
+        for (int i = (int) ((w.endS - 60) * 4); i < w.endS * 4; i++) {
+            all.addData(i / 240.0, temp[i]);
+            if (!offWrist(off, i / 4.0)) {
+                unmasked.addData(i / 240.0, temp[i]);
+            }
+        }
+        assertEquals(
+                240 - 19,
+                unmasked.getN(),
+                "the fall's 19 samples after 300 s are masked (300 s is still at the level)");
+        assertNotNull(w.tempSlopeCPerMin);
+        assertEquals(unmasked.getSlope(), w.tempSlopeCPerMin, 1e-9, "all samples would give " + all.getSlope());
+        assertEquals(-0.12, w.tempSlopeCPerMin, 1e-9, "the ramp before the fall");
+        assertTrue(all.getSlope() < -0.2, "with the fall's samples the slope reads " + all.getSlope());
+        // temp_quality: the window's samples not in a temp_off_wrist stretch, over the 120 it should hold
+        for (WindowFeatures x : d.windows()) {
+            int kept = 0;
+            for (int i = (int) (x.startS * 4); i < x.endS * 4; i++) {
+                kept += offWrist(off, i / 4.0) ? 0 : 1;
+            }
+            assertEquals(kept / ((x.endS - x.startS) * 4), x.tempQuality, 1e-12, "window " + x.startS);
+        }
+        assertEquals(101 / 120.0, w.tempQuality, 1e-12, "before 2026-12-07: 1.0");
+    }
+
+    @Test
+    void shouldGiveTheSameWindowsInEveryBlockOrder() {
+        List<SampleBlock> batch = blocks();
+        List<WindowFeatures> expected = WindowerRuns.drained(batch).windows();
+        WindowerRuns.assertSameWindows(
+                expected, WindowerRuns.drained(WindowerRuns.live(batch)).windows());
+        WindowerRuns.assertSameWindows(
+                expected,
+                WindowerRuns.drained(WindowerRuns.reversedChannels(batch)).windows());
+        for (long seed = 1; seed <= 3; seed++) {
+            WindowerRuns.assertSameWindows(
+                    expected,
+                    WindowerRuns.drained(WindowerRuns.shuffled(batch, 20_000, seed))
+                            .windows());
+        }
+    }
+}
