@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -119,5 +124,36 @@ class TemperatureOffWristMaskTest {
                     WindowerRuns.drained(WindowerRuns.shuffled(batch, 20_000, seed))
                             .windows());
         }
+    }
+
+    /**
+     * The kept stretches are state: a windower restored from Java serialization at any block
+     * around the fall (the stretch found, its windows not all emitted yet) gives the same windows.
+     */
+    @Test
+    void shouldKeepTheStretchesAcrossARestore() throws Exception {
+        List<SampleBlock> blocks = blocks();
+        List<WindowFeatures> straight = WindowerRuns.drained(blocks).windows();
+        int restores = 0;
+        for (int cut = 1; cut < blocks.size() - 1; cut++) {
+            double atS = (blocks.get(cut).startMillis - SyntheticWearer.T0) / 1000.0;
+            if (atS < FALL_S - 60 || atS > FALL_S + 120) {
+                continue;
+            }
+            WearerWindower first = new WearerWindower(FeatureConfig.defaults(), "syn", Role.CLIENT, SyntheticWearer.T0);
+            List<WindowFeatures> resumed = new ArrayList<>(WindowerRuns.run(first, blocks.subList(0, cut)));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(first);
+            }
+            WearerWindower second;
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                second = (WearerWindower) in.readObject();
+            }
+            resumed.addAll(WindowerRuns.run(second, blocks.subList(cut, blocks.size())));
+            WindowerRuns.assertSameWindows(straight, resumed);
+            restores++;
+        }
+        assertTrue(restores >= 5, restores + " restores");
     }
 }
