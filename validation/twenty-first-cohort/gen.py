@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Twenty-first independent cohort: identity canaries in every place an input can carry text.
 
-Usage: python3 gen.py SEED DIR      writes DIR/sessions/, DIR/site.key and DIR/plan.json
+Usage: python3 gen.py SEED DIR      writes DIR/sessions/, DIR/site.key, DIR/kafka-messages.txt
+                                    (for Send.java) and DIR/plan.json
 
-Eight 5.5-minute sessions (the seventh cohort's physiology, imported from ../seventh-cohort/gen.py),
-each coded in one format (JSONL, CSV, ELAN .eaf, ELAN tab export, BORIS events export, BORIS
-project, an E4 Connect zip) with six valid events, plus unique canaries (CANARY_<place>) and a
+14 session folders of 5.5-minute sessions (the seventh cohort's physiology, imported from
+../seventh-cohort/gen.py), each coded in one or more formats (JSONL, CSV, ELAN .eaf, ELAN tab
+export, BORIS events export, BORIS project; one wearer an E4 Connect zip) with six valid events,
+files the parsers refuse, and 13 hand-made Kafka messages; unique canaries (CANARY_<place>) and a
 realistic name (Jane Doe) planted in every place the README's input contract lets a coder or a
 device type text: session.json extra fields, nested objects, invalid values of known fields, a key
 holding a name; annotation notes, comments, unknown columns, modifiers off the allow-list,
