@@ -42,7 +42,7 @@ final class ArtifactCore implements Serializable {
      */
     private double ibiGapFromMillis = Double.NaN;
     /** The {@code temp_off_wrist} stretches found in the processed cores, for the windows' temperature. */
-    private final OffWristStretches offWrist = new OffWristStretches();
+    private final KeptStretches offWrist = new KeptStretches(ArtifactKind.TEMP_OFF_WRIST);
 
     ArtifactCore(FeatureConfig config, String sessionId, String role, long mediaStartMillis) {
         this.config = config;
@@ -139,7 +139,7 @@ final class ArtifactCore implements Serializable {
      * The {@code temp_off_wrist} stretches of the processed cores, the ones this core reports as
      * {@code artifacts/} rows (before they are joined across core boundaries).
      */
-    OffWristStretches offWrist() {
+    KeptStretches offWrist() {
         return offWrist;
     }
 

@@ -266,7 +266,7 @@ final class EventStage implements Serializable {
      * Where the skin temperature is off the wrist ({@code temp_off_wrist} of {@code artifacts/}),
      * in the processed cores.
      */
-    OffWristStretches offWrist() {
+    KeptStretches offWrist() {
         return artifacts.offWrist();
     }
 

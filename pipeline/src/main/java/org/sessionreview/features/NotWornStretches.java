@@ -29,8 +29,8 @@ final class NotWornStretches implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final FeatureConfig config;
-    /** Stretches inside processed cores, {start, end} epoch ms, time-ordered and disjoint. */
-    private final ArrayList<double[]> kept = new ArrayList<>();
+    /** Stretches inside processed cores, time-ordered and disjoint. */
+    private final KeptStretches kept = new KeptStretches(ArtifactKind.NOT_WORN);
 
     NotWornStretches(FeatureConfig config) {
         this.config = config;
@@ -94,22 +94,12 @@ final class NotWornStretches implements Serializable {
 
     /** Keeps a processed core's stretches (inside the core, after those kept before). */
     void keep(List<Artifact> coreStretches) {
-        for (Artifact a : coreStretches) {
-            kept.add(new double[] {a.startMillis(), a.endMillis()});
-        }
+        kept.keep(coreStretches);
     }
 
     /** The kept stretches overlapping {@code [fromMillis, toMillis)}, clipped to it. */
     List<Artifact> over(double fromMillis, double toMillis) {
-        List<Artifact> out = new ArrayList<>();
-        for (double[] k : kept) {
-            double s = Math.max(fromMillis, k[0]);
-            double e = Math.min(toMillis, k[1]);
-            if (e > s) {
-                out.add(new Artifact(ArtifactKind.NOT_WORN, s, e));
-            }
-        }
-        return out;
+        return kept.over(fromMillis, toMillis);
     }
 
     /** Time of {@code [fromMillis, toMillis)} the band was not worn, ms. */
@@ -118,7 +108,7 @@ final class NotWornStretches implements Serializable {
     }
 
     void evictBefore(double millis) {
-        kept.removeIf(k -> k[1] < millis);
+        kept.evictBefore(millis);
     }
 
     /** {@code s} with the samples whose period overlaps a stretch set to NaN; {@code s} itself when none does. */

@@ -8,7 +8,7 @@ import org.sessionreview.config.FeatureConfig;
  * <p>A sample is valid when it is present and lies in {@code tempValidMinC..tempValidMaxC}
  * (default 25-40 C): a sensor off the wrist reads room temperature. The caller sets to NaN the
  * samples of a {@code temp_off_wrist} stretch of {@code artifacts/} (range and fall rules, {@link
- * OffWristStretches}) and those where the band was not worn, so since 2026-12-07 (nineteenth
+ * KeptStretches}) and those where the band was not worn, so since 2026-12-07 (nineteenth
  * audit) the samples of a fall are no valid samples either; before, every sample in range counted.
  * quality = valid samples / samples the window should hold. The slope a window reports is {@code
  * TemperatureSlope}'s over the trailing {@code temperature.slope_span_s} of the same samples; it

@@ -17,7 +17,7 @@ import org.sessionreview.signal.temperature.TemperatureSlope;
  * masked, and the cardiac quality is at most the window's worn share; the EDA there is contact
  * loss, masked by its own rule. The skin temperature's quality and slope also leave out the
  * samples of the {@code temp_off_wrist} stretches the event cores found ({@link
- * OffWristStretches}, the {@code artifacts/} rows), looked up, not recomputed, per window. The z-scores and the anxiety index are left null: they need the
+ * KeptStretches}, the {@code artifacts/} rows), looked up, not recomputed, per window. The z-scores and the anxiety index are left null: they need the
  * wearer's baseline, a later step.
  */
 final class WindowComputer {

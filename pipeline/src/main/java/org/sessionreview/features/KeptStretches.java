@@ -7,18 +7,24 @@ import org.sessionreview.signal.quality.Artifact;
 import org.sessionreview.signal.quality.ArtifactKind;
 
 /**
- * The {@code temp_off_wrist} stretches of the processed cores, as {@link ArtifactCore} finds them
- * for the {@code artifacts/} table (the off-wrist guard's range and fall rules on each core with
- * its context and the core's look-ahead), kept so that the windows' skin-temperature quality and
- * slope leave out exactly the samples that table reports as off the wrist. Each core's stretches
- * are found once; a window only looks them up ({@link #over}), so no window recomputes a mask.
- * State: part of the wearer's event stage.
+ * Stretches of one kind found in the processed cores, kept as found there so that a later core's
+ * context and the windows only look them up ({@link #over}) and no window recomputes a mask: where
+ * the band was not worn ({@link NotWornStretches}) and the {@code temp_off_wrist} rows of {@code
+ * artifacts/} ({@link ArtifactCore}: the off-wrist guard's range and fall rules on each core with
+ * its context and look-ahead), which the windows' skin-temperature quality and slope leave out.
+ * State: part of the wearer's event stage, evicted with it ({@link #evictBefore}).
  */
-final class OffWristStretches implements Serializable {
+final class KeptStretches implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    private final ArtifactKind kind;
     /** Stretches inside processed cores, {start, end} epoch ms, time-ordered. */
     private final ArrayList<double[]> kept = new ArrayList<>();
+
+    /** @param kind the kind {@link #over} gives its stretches */
+    KeptStretches(ArtifactKind kind) {
+        this.kind = kind;
+    }
 
     /** Keeps a processed core's stretches (inside the core, after those kept before). */
     void keep(List<Artifact> coreStretches) {
@@ -34,7 +40,7 @@ final class OffWristStretches implements Serializable {
             double s = Math.max(fromMillis, k[0]);
             double e = Math.min(toMillis, k[1]);
             if (e > s) {
-                out.add(new Artifact(ArtifactKind.TEMP_OFF_WRIST, s, e));
+                out.add(new Artifact(kind, s, e));
             }
         }
         return out;
