@@ -109,8 +109,14 @@ final class EventStage implements Serializable {
      * @param firstSampleMillis the wearer's first sample, epoch ms
      * @param endMillis end of the stream when finishing (every remaining core up to it is
      *     processed), else NaN
+     * @param windowsFromMillis the earliest time, epoch ms, the windows still to come read kept
+     *     events and stretches from ({@link WearerWindower}); nothing from it on is evicted, however
+     *     far the windows trail the cores (a long {@code features.window_s}, a channel missing for up
+     *     to {@code features.max_channel_skew_s}; review of 2026-12-07: the temperature mask's stretches
+     *     were evicted before the windows that needed them)
      */
-    void advance(Map<Channel, ChannelBuffer> buffers, double firstSampleMillis, double endMillis) {
+    void advance(
+            Map<Channel, ChannelBuffer> buffers, double firstSampleMillis, double endMillis, double windowsFromMillis) {
         boolean finishing = !Double.isNaN(endMillis);
         if (nextCore == NOT_STARTED) {
             // The first core is fixed only once it is ready: by then every channel has delivered its
@@ -151,7 +157,7 @@ final class EventStage implements Serializable {
         if (finishing) {
             return; // the windows still to come may need everything; the windower is cleared right after
         }
-        double keepFrom = processedUntilMillis() - RECENT_MILLIS;
+        double keepFrom = Math.min(processedUntilMillis() - RECENT_MILLIS, windowsFromMillis);
         if (deviceBeats.removeIf(b -> b.tMillis() < keepFrom) | bvpBeats.removeIf(b -> b.tMillis() < keepFrom)) {
             merged = null;
         }

@@ -121,7 +121,7 @@ public final class WearerWindower implements Serializable {
         if (Double.isInfinite(firstSampleMillis)) {
             return out;
         }
-        events.advance(buffers, firstSampleMillis, Double.NaN);
+        events.advance(buffers, firstSampleMillis, Double.NaN, windowsFromMillis());
         long k = nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow;
         // a window waits until the device beats up to cardiac.device_cover_s past its end are
         // known: a pulse-wave beat near its end is dropped when a device beat that close follows
@@ -153,7 +153,7 @@ public final class WearerWindower implements Serializable {
                 .orElse(Double.NEGATIVE_INFINITY);
         double end = Math.min(endMillis, dataEnd);
         if (!Double.isInfinite(firstSampleMillis)) {
-            events.advance(buffers, firstSampleMillis, end);
+            events.advance(buffers, firstSampleMillis, end, windowsFromMillis());
             long k = nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow;
             for (long s = windowStart(k); s < end; s = windowStart(++k)) {
                 long e = s + config.windowMillis();
@@ -223,6 +223,17 @@ public final class WearerWindower implements Serializable {
                 irregularRhythm);
         irregularRhythm = w.irregularRhythm;
         return w;
+    }
+
+    /**
+     * The earliest time, epoch ms, the next window (the first one before any is emitted) reads the
+     * event stage's kept events and stretches from: its context before its start ({@code
+     * features.context_s}) or the event stage's recent span ({@link EventStage#RECENT_MILLIS}, the
+     * longest beat span plus a window) before its end, whichever is earlier.
+     */
+    private double windowsFromMillis() {
+        long start = windowStart(nextWindow == NOT_STARTED ? firstWindowIndex() : nextWindow);
+        return Math.min(start - config.contextMillis(), start + config.windowMillis() - EventStage.RECENT_MILLIS);
     }
 
     /** Samples before this are no longer needed (-infinity until the first window is emitted). */

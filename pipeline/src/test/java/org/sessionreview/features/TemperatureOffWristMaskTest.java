@@ -42,7 +42,12 @@ class TemperatureOffWristMaskTest {
      * in 25-40 degC: only the fall rule masks it) and stays there.
      */
     private static E4Recording withFall() {
-        E4Recording rec = new SyntheticWearer().duration(480).build();
+        return withFall(480, true);
+    }
+
+    /** As {@link #withFall()}, {@code durationS} long, with or without the device's HR channel. */
+    private static E4Recording withFall(int durationS, boolean hr) {
+        E4Recording rec = new SyntheticWearer().duration(durationS).build();
         E4Channel t = rec.channel(Channel.TEMP).orElseThrow();
         double[] temp = t.values().clone();
         int fall = (int) (FALL_S * 4);
@@ -51,7 +56,9 @@ class TemperatureOffWristMaskTest {
         }
         Map<Channel, E4Channel> channels = new EnumMap<>(Channel.class);
         for (Channel c : rec.presentChannels()) {
-            channels.put(c, rec.channel(c).orElseThrow());
+            if (hr || c != Channel.HR) {
+                channels.put(c, rec.channel(c).orElseThrow());
+            }
         }
         channels.put(Channel.TEMP, E4Channel.regular(Channel.TEMP, t.startMillis(), 4, temp));
         return new E4Recording(rec.sessionId(), channels, Map.of());
@@ -107,6 +114,46 @@ class TemperatureOffWristMaskTest {
             assertEquals(kept / ((x.endS - x.startS) * 4), x.tempQuality, 1e-12, "window " + x.startS);
         }
         assertEquals(101 / 120.0, w.tempQuality, 1e-12, "before 2026-12-07: 1.0");
+    }
+
+    @Test
+    void shouldKeepTheStretchesUntilTheWindowsTrailingTheCoresHaveUsedThem() {
+        // review of 2026-12-07: the kept stretches were evicted 240 s behind the processed cores,
+        // and windows that trail them further (a 300 s window; a wearer without HR.csv whose cores
+        // wait out a 600 s skew) lost the mask: temp_quality 0.733 for 0.533, slopes of -4.5 degC/min
+        for (String[] setting : List.of(
+                new String[] {"features.window_s", "300", "hr"},
+                new String[] {"features.max_channel_skew_s", "600", "no hr"})) {
+            FeatureConfig config = FeatureConfig.defaults().toBuilder()
+                    .setText(setting[0], setting[1])
+                    .build();
+            E4Recording rec = withFall(900, setting[2].equals("hr"));
+            WindowerRuns.Drained d = WindowerRuns.drained(
+                    config, new BlockSplitter(config).stream(rec, Role.CLIENT, SyntheticWearer.T0));
+            List<ArtifactRow> off = d.events().artifacts.stream()
+                    .filter(r -> r.kind.equals("temp_off_wrist"))
+                    .toList();
+            assertFalse(off.isEmpty(), setting[0]);
+            int inFall = 0;
+            for (WindowFeatures x : d.windows()) {
+                int kept = 0;
+                for (int i = (int) (x.startS * 4); i < x.endS * 4; i++) {
+                    kept += offWrist(off, i / 4.0) ? 0 : 1;
+                }
+                assertEquals(
+                        kept / ((x.endS - x.startS) * 4),
+                        x.tempQuality,
+                        1e-12,
+                        setting[0] + "=" + setting[1] + ", window " + x.startS);
+                inFall += x.startS < FALL_S + 40 && x.endS > FALL_S ? 1 : 0;
+                if (x.tempSlopeCPerMin != null) {
+                    assertTrue(
+                            Math.abs(x.tempSlopeCPerMin) < 0.5,
+                            setting[0] + ", window " + x.startS + ": " + x.tempSlopeCPerMin);
+                }
+            }
+            assertTrue(inFall > 5, setting[0] + ": windows over the fall " + inFall);
+        }
     }
 
     @Test

@@ -34,7 +34,12 @@ final class WindowerRuns {
 
     /** Runs {@code blocks} through a client windower (default configuration, {@link SyntheticWearer#T0}). */
     static Drained drained(List<SampleBlock> blocks) {
-        WearerWindower windower = new WearerWindower(FeatureConfig.defaults(), "syn", Role.CLIENT, SyntheticWearer.T0);
+        return drained(FeatureConfig.defaults(), blocks);
+    }
+
+    /** Runs {@code blocks} through a client windower of {@code config} ({@link SyntheticWearer#T0}). */
+    static Drained drained(FeatureConfig config, List<SampleBlock> blocks) {
+        WearerWindower windower = new WearerWindower(config, "syn", Role.CLIENT, SyntheticWearer.T0);
         List<WindowFeatures> windows = new ArrayList<>(run(windower, blocks));
         WearerEvents events = new WearerEvents();
         windower.drainEvents(events);
