@@ -33,7 +33,7 @@ final class KeptStretches implements Serializable {
         }
     }
 
-    /** The kept stretches overlapping {@code [fromMillis, toMillis)}, clipped to it. */
+    /** The kept stretches overlapping {@code [fromMillis, toMillis)} (epoch ms), clipped to it. */
     List<Artifact> over(double fromMillis, double toMillis) {
         List<Artifact> out = new ArrayList<>();
         for (double[] k : kept) {
@@ -46,7 +46,10 @@ final class KeptStretches implements Serializable {
         return out;
     }
 
-    /** Drops the stretches that end before {@code millis}, epoch ms. */
+    /**
+     * Drops the stretches that end before {@code millis}, epoch ms: what the windows still to come
+     * no longer read ({@link EventStage}), so the kept stretches stay bounded over a session.
+     */
     void evictBefore(double millis) {
         kept.removeIf(k -> k[1] < millis);
     }

@@ -24,7 +24,13 @@ public final class ArtifactIntervals {
     /** Intervals of one kind closer than this are joined, milliseconds (rounding slack). */
     public static final double TOUCH_MILLIS = 1e-6;
 
-    private static final double INDEX_SLACK = 1e-9;
+    /**
+     * Slack on a sample index computed from epoch milliseconds, in samples: a period that is not a
+     * whole number of ms (7 Hz) puts a stretch found at sample i at i - 2e-6 after rounding (epoch
+     * ms are doubles of about 2.4e-4 ms resolution), so 1e-9 masked the sample before it too
+     * (review of 2026-12-07); 1e-4 of a sample is far below any real boundary.
+     */
+    private static final double INDEX_SLACK = 1e-4;
 
     private ArtifactIntervals() {}
 

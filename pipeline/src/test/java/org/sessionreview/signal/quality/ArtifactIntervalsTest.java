@@ -2,7 +2,9 @@ package org.sessionreview.signal.quality;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.signal.quality.ArtifactKind.ACC_GROSS_MOVEMENT;
 import static org.sessionreview.signal.quality.ArtifactKind.EDA_CONTACT_LOSS;
 import static org.sessionreview.signal.quality.ArtifactKind.EDA_JUMP;
@@ -94,5 +96,25 @@ class ArtifactIntervalsTest {
         assertThrows(IllegalArgumentException.class, () -> a(EDA_JUMP, 10, 10));
         assertEquals("eda_contact_loss", EDA_CONTACT_LOSS.code());
         assertEquals(Channel.TEMP, TEMP_OFF_WRIST.channel());
+    }
+
+    @Test
+    void shouldMaskFromTheSampleAStretchStartsAtWhateverThePeriod() {
+        // 7 Hz: the period is no whole number of ms, and a stretch starting at sample i, its time
+        // an epoch-ms double, masked sample i - 1 too for some i (review of 2026-12-07)
+        double t0 = 1_700_000_123_456.0;
+        for (double rate : new double[] {1, 4, 7, 32, 64}) {
+            for (int i = 1; i < 20_000; i += 7) {
+                double start = t0 + i * 1000.0 / rate;
+                boolean[] m = ArtifactIntervals.toMask(
+                        List.of(new Artifact(ArtifactKind.TEMP_OFF_WRIST, start, start + 3 * 1000.0 / rate)),
+                        20_003,
+                        rate,
+                        t0);
+                assertFalse(m[i - 1], rate + " Hz, sample " + (i - 1));
+                assertTrue(m[i] && m[i + 1] && m[i + 2], rate + " Hz, sample " + i);
+                assertFalse(m[i + 3], rate + " Hz, sample " + (i + 3));
+            }
+        }
     }
 }
