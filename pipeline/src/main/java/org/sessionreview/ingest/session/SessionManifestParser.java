@@ -223,7 +223,7 @@ public final class SessionManifestParser {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidManifestException(String.join("; ", errors), 0);
+            throw new InvalidManifestException(fieldsFirst(errors), 0);
         }
         ObjectNode extra = MAPPER.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -245,6 +245,31 @@ public final class SessionManifestParser {
                 durationS,
                 codebook,
                 extra.toString());
+    }
+
+    /** The field a problem text names first: {@code 'x'}, {@code missing required field 'x'} or {@code x ...}. */
+    private static final java.util.regex.Pattern PROBLEM_FIELD =
+            java.util.regex.Pattern.compile("(?:missing required field )?'?([A-Za-z_][A-Za-z0-9_.]*(?:\\[\\d+])?)");
+
+    /**
+     * All problems joined by {@code "; "}; with two or more, led by how many and which fields
+     * (sorted, each once: {@code "4 problems (client_id, duration_s, media_start, session_number): "}),
+     * so that a reason cut at {@link org.sessionreview.model.Reject#REASON_MAX_CHARS} still says every
+     * field to fix.
+     */
+    static String fieldsFirst(List<String> errors) {
+        String details = String.join("; ", errors);
+        if (errors.size() < 2) {
+            return details;
+        }
+        java.util.SortedSet<String> fields = new java.util.TreeSet<>();
+        for (String e : errors) {
+            java.util.regex.Matcher m = PROBLEM_FIELD.matcher(e);
+            if (m.lookingAt()) {
+                fields.add(m.group(1));
+            }
+        }
+        return errors.size() + " problems (" + String.join(", ", fields) + "): " + details;
     }
 
     /** "what at line L, column C", with the line kept for the reject. */

@@ -399,4 +399,37 @@ class SessionManifestParserTest {
                     e.getMessage().contains("'session_number' must be an integer >= 1"), bad + ": " + e.getMessage());
         }
     }
+
+    @Test
+    void shouldNameEveryFieldToFixBeforeTheDetailsSoACutReasonKeepsThem() {
+        // twenty-first audit: four invalid fields made a reason of 300+ characters, cut at 240 in the
+        // reject row, and the fourth problem ('duration_s') was lost
+        String bad = "{\"session_id\": \"s1\", \"therapist_id\": \"t1\", \"client_id\": [\"" + CANARY + "\"],\n"
+                + " \"session_number\": 0, \"media_start\": \"2. März\",\n"
+                + " \"wearables\": {\"client\": \"e4-client\"}, \"annotations\": [],\n"
+                + " \"consent\": {\"supervision\": true, \"research\": false}, \"duration_s\": -5}";
+        InvalidManifestException e =
+                assertThrows(InvalidManifestException.class, () -> SessionManifestParser.parse(bad));
+        String reason = org.sessionreview.model.Reject.cutReason(e.getMessage());
+        assertTrue(
+                reason.startsWith("4 problems (client_id, duration_s, media_start, session_number): "
+                        + "'client_id' must be a non-empty string, got an array; "),
+                reason);
+        assertTrue(
+                e.getMessage().endsWith("'duration_s' must be a positive number of seconds, got -5"), e.getMessage());
+        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
+        // one problem: its text alone, as before
+        InvalidManifestException one = assertThrows(
+                InvalidManifestException.class,
+                () -> SessionManifestParser.parse(GOOD.replace("\"session_number\": 2", "\"session_number\": 0")));
+        assertEquals("'session_number' must be an integer >= 1, got 0", one.getMessage());
+        // a field named twice (both consent keys) and an indexed one are each listed once, as written
+        assertEquals(
+                "3 problems (annotations[0], consent.research, consent.supervision): annotations[0] x; "
+                        + "'consent.supervision' must be true or false; 'consent.research' must be true or false",
+                SessionManifestParser.fieldsFirst(List.of(
+                        "annotations[0] x",
+                        "'consent.supervision' must be true or false",
+                        "'consent.research' must be true or false")));
+    }
 }
