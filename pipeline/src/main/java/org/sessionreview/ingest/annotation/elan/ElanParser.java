@@ -212,13 +212,18 @@ public final class ElanParser implements AnnotationParser {
             }
         }
         if (tiers > 0) {
-            sink.reject(
-                    0,
-                    annotations + " annotation" + (annotations == 1 ? "" : "s") + " on " + tiers + " tier"
-                            + (tiers == 1 ? "" : "s") + " named as free text (note, comment, text, transcript, ...)"
-                            + " were not read as codes; a tier of codes needs a name without those words",
-                    null);
+            sink.reject(0, freeTextNote(annotations, tiers), null);
         }
+    }
+
+    /**
+     * The line-0 note's reason for {@code annotations} non-empty annotations on {@code tiers} tiers
+     * named as free text that were not read as codes (also the tab export's, {@link ElanTabParser}).
+     */
+    static String freeTextNote(long annotations, int tiers) {
+        return annotations + " annotation" + (annotations == 1 ? "" : "s") + " on " + tiers + " tier"
+                + (tiers == 1 ? "" : "s") + " named as free text (note, comment, text, transcript, ...)"
+                + " were not read as codes; a tier of codes needs a name without those words";
     }
 
     private static void classify(

@@ -30,7 +30,10 @@ import org.sessionreview.taxonomy.Actor;
  * export whose only times are SMPTE time codes has its rows rejected (the frame rate is not in
  * the file). "Separate column for each tier" exports (with a header row) are read by {@link
  * ElanTabColumns}. Rows of a tier named significance or intensity are modifiers of the coded row
- * containing them, not records ({@link ElanTabModifiers}), as in the {@code .eaf}. Records come out
+ * containing them, not records ({@link ElanTabModifiers}), as in the {@code .eaf}. Rows of a tier
+ * named as free text ({@link RecordFields#isFreeText}: {@code comment}, {@code Client notes}) are
+ * not codes: those with a value are counted in one reject at line 0, worded as the {@code .eaf}'s
+ * for an independent such tier (the export does not say which tier is dependent). Records come out
  * in file order.
  */
 public final class ElanTabParser implements AnnotationParser {
@@ -193,8 +196,19 @@ public final class ElanTabParser implements AnnotationParser {
         files.skipped().forEach((line, reason) -> byLine.put(line, new Rejected(reason, null)));
         List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
         List<ElanTabModifiers.Coded> coded = new ArrayList<>();
+        java.util.Set<String> freeTextTiers = new java.util.HashSet<>();
+        long freeTextRows = 0;
         for (DelimitedTable.Row row : table.rows()) {
             if (isSkipped(row) || !files.reads(row.line())) {
+                continue;
+            }
+            String tier = l.leadingColumns() >= 1 ? row.cell(0).trim() : null;
+            if (RecordFields.isFreeText(tier)) {
+                // a note or transcript tier: not codes, counted in one line-0 note (as the .eaf's)
+                if (!row.cell(l.valueColumn()).isBlank()) {
+                    freeTextTiers.add(tier);
+                    freeTextRows++;
+                }
                 continue;
             }
             try {
@@ -228,6 +242,9 @@ public final class ElanTabParser implements AnnotationParser {
                 sink.reject(line, r.reason(), r.raw());
             }
         });
+        if (freeTextRows > 0) {
+            sink.reject(0, ElanParser.freeTextNote(freeTextRows, freeTextTiers.size()), null);
+        }
         table.rejectFaults(sink);
         return sink.result();
     }

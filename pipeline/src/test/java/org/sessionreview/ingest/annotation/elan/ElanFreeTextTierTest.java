@@ -66,4 +66,32 @@ class ElanFreeTextTierTest {
         assertBalanced(parse(tier("notes", "")), 1, 0);
         assertBalanced(parse(""), 1, 0);
     }
+
+    @Test
+    void shouldCountATabExportsFreeTextTierInOneNoteAsItsEafDoes() {
+        // twenty-first audit: the tab export's "comment" tier was read as codes, each row a reject
+        // "label ... maps to no canonical code", while the .eaf counted it in one line-0 note
+        ParseResult<RawAnnotation> eaf =
+                parse(tier("Client text codes", "ANX_STR_SIGH", "AFF_CUE") + tier("Transcript Maria", "Hallo", ""));
+        String tab = String.join(
+                "\n",
+                "Client anxiety\tclient\t00:01:40.000\t100.0\t00:01:50.000\t110.0\tANX_STR_HANDS",
+                "Client text codes\t\t00:01:40.000\t100.0\t00:01:50.000\t110.0\tANX_STR_SIGH",
+                "Client text codes\t\t00:01:40.000\t100.0\t00:01:50.000\t110.0\tAFF_CUE",
+                "Transcript Maria\t\t00:01:40.000\t100.0\t00:01:50.000\t110.0\tHallo",
+                "Transcript Maria\t\t00:01:40.000\t100.0\t00:01:50.000\t110.0\t",
+                "");
+        ParseResult<RawAnnotation> r =
+                new ElanTabParser().parse(tab.getBytes(StandardCharsets.UTF_8), "coding.txt", "s1");
+        assertBalanced(r, 1, 1);
+        assertEquals(rejectAt(eaf, 0).reason, rejectAt(r, 0).reason);
+        assertEquals("ANX_STR_HANDS", r.records().get(0).label());
+        assertFalse(rejectAt(r, 0).reason.contains("Maria"));
+        assertEquals(null, rejectAt(r, 0).raw);
+        // without a tier column nothing changes: the value is read as a code
+        ParseResult<RawAnnotation> noTier = new ElanTabParser()
+                .parse("00:01:40.000\t00:01:50.000\tcomment\n".getBytes(StandardCharsets.UTF_8), "c.txt", "s1");
+        assertBalanced(noTier, 1, 0);
+        assertEquals("comment", noTier.records().get(0).label());
+    }
 }

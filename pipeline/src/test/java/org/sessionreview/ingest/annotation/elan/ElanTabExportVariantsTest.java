@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.EPS;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
+import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +30,13 @@ class ElanTabExportVariantsTest {
                 + "Therapist codes\t00:12:34.500\t00:12:40.000\tINT_VALIDATION\n"
                 + "Client codes\t00:13:00.000\t00:13:05.000\tANX_STR_HANDS\n";
         ParseResult<RawAnnotation> r = parse(text);
-        // read with quoting, the first cell's quote swallowed the rest of the file
-        assertBalanced(r, 3, 0);
-        assertEquals("\"Nein\" sagte ich", r.records().get(0).label());
-        assertEquals(780.0, r.records().get(2).startS(), EPS);
-        assertEquals("ANX_STR_HANDS", r.records().get(2).label());
+        // read with quoting, the first cell's quote swallowed the rest of the file; the transcript
+        // tier is no codes (since 2026-12-07 counted in one line-0 note, as in the .eaf)
+        assertBalanced(r, 2, 1);
+        assertEquals("INT_VALIDATION", r.records().get(0).label());
+        assertEquals(780.0, r.records().get(1).startS(), EPS);
+        assertEquals("ANX_STR_HANDS", r.records().get(1).label());
+        assertTrue(rejectAt(r, 0).reason.startsWith("1 annotation on 1 tier named as free text"));
     }
 
     @Test
@@ -41,9 +44,9 @@ class ElanTabExportVariantsTest {
         String text = "Client transcript\t00:12:30.000\t00:12:33.000\tja, ja, also, ich, weiss nicht\n"
                 + "Client codes\t00:13:00.000\t00:13:05.000\tANX_STR_HANDS\n";
         ParseResult<RawAnnotation> r = parse(text);
-        assertBalanced(r, 2, 0);
-        assertEquals("ja, ja, also, ich, weiss nicht", r.records().get(0).label());
-        assertEquals(785.0, r.records().get(1).endS(), EPS);
+        assertBalanced(r, 1, 1);
+        assertEquals("ANX_STR_HANDS", r.records().get(0).label());
+        assertEquals(785.0, r.records().get(0).endS(), EPS);
     }
 
     @Test
