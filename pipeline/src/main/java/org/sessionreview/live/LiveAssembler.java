@@ -365,6 +365,7 @@ public final class LiveAssembler implements Serializable {
         i.wearers = present;
         double recordedS = (sessionEnd - i.mediaStartMillis) / 1000.0;
         LiveEvents.finishHeld(s, present.isEmpty() ? null : recordedS, out);
+        LiveEvents.finishDropped(s, out);
         i.annotationCount = s.annotationsForwarded;
         if (s.declaredDurationS != null) {
             i.durationS = s.declaredDurationS;

@@ -2,6 +2,7 @@ package org.sessionreview.live;
 
 import java.util.Iterator;
 import org.sessionreview.ingest.AnnotationRange;
+import org.sessionreview.ingest.annotation.AnnotationNormalizer;
 import org.sessionreview.ingest.annotation.ModifierPolicy;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
@@ -53,6 +54,14 @@ final class LiveEvents {
         } else if (!s.eventIds.add(
                 a.sourceFile + ":" + a.sourceLine + (m.sourceRecord > 0 ? "#" + m.sourceRecord : ""))) {
             return "duplicate event (the source_file, source_line and source_record of an earlier one); ignored";
+        }
+        java.util.List<String> dropped = dropped(m.modifiers);
+        if (!dropped.isEmpty()) {
+            // counted for the file's one note at the session's end, as review counts an accepted
+            // record's drops (never the values: they may be names or free text)
+            s.droppedModifiers
+                    .computeIfAbsent(a.sourceFile, f -> new java.util.ArrayList<>())
+                    .addAll(dropped);
         }
         Double recorded = recordedS(s);
         if (s.declaredDurationS != null || recorded != null) {
@@ -133,6 +142,44 @@ final class LiveEvents {
             }
         }
         return out.length() == 0 ? null : out.toString();
+    }
+
+    /**
+     * One entry per {@code key=value} pair of {@code modifiers} that {@link #admitted} drops: its
+     * key when the key is on the allow-list (only its value was refused), else null (a key that may
+     * be free text is never named); a non-blank part without {@code =} counts as such a key. As
+     * {@link AnnotationNormalizer.Outcome#droppedModifiers} lists a file's record's drops.
+     */
+    static java.util.List<String> dropped(String modifiers) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (modifiers == null) {
+            return out;
+        }
+        for (String pair : modifiers.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                if (!pair.isBlank()) {
+                    out.add(null);
+                }
+                continue;
+            }
+            String key = pair.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+            if (ModifierPolicy.admit(key, pair.substring(eq + 1)).isEmpty()) {
+                out.add(ModifierPolicy.isAllowedKey(key) ? key : null);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * At the session's end: per file (an event's {@code source_file}, or {@code
+     * kafka:topic/partition} for events sent without one) whose taken events had modifiers
+     * dropped, one rejects row at line 0 in review's words ({@link AnnotationNormalizer#droppedNote}).
+     */
+    static void finishDropped(LiveSession s, LiveAssembler.Output out) {
+        s.droppedModifiers.forEach((file, dropped) -> out.reject(
+                new Reject(s.info.sessionId, file, 0, AnnotationNormalizer.droppedNote(dropped), null), false));
+        s.droppedModifiers.clear();
     }
 
     /** Forwards held events that the data received so far places inside the session. */

@@ -723,6 +723,55 @@ class LiveAssemblerTest {
         assertEquals(null, LiveEvents.admitted("observer=Jane"));
     }
 
+    @Test
+    void shouldCountDroppedModifiersInOneNotePerFileAtTheSessionsEndAsReviewDoes() {
+        // twenty-first audit: live dropped off-list modifiers without a word, while review writes
+        // one note per file in rejects/ at line 0
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        LiveMessage first = event(20, 1);
+        first.modifiers = "observer=Jane Doe;significance=2;intensity=9";
+        LiveMessage second = event(21, 2);
+        second.modifiers = "Jane Doe;channel=motor";
+        LiveMessage again = event(21, 2); // a duplicate, refused: its drops are not counted
+        again.modifiers = "observer=Jane Doe";
+        LiveMessage otherFile = event(22, 1);
+        otherFile.sourceFile = "coder2/codes.jsonl";
+        otherFile.modifiers = "significance=7";
+        LiveMessage noFile = event(23, 0);
+        noFile.sourceFile = null;
+        noFile.modifiers = "remark=Jane Doe";
+        in.addAll(List.of(first, second, again, otherFile, noFile, event(24, 3)));
+        Collected before = new Collected();
+        LiveSession running = null;
+        for (LiveMessage m : in) {
+            running = assembler.accept(running, m, before);
+        }
+        assertEquals(1, before.rejects.size(), "until the session ends only the duplicate: " + before.rejects);
+        in.add(message(LiveMessage.SESSION_END));
+        Collected out = run(in);
+        assertEquals(5, out.annotations.size());
+        assertEquals(1, out.deadLetters.size(), out.deadLetters.toString());
+        List<String> notes = out.rejects.stream()
+                .filter(r -> !out.deadLetters.contains(r))
+                .map(r -> r.sourceFile + ":" + r.line + " " + r.reason)
+                .toList();
+        assertEquals(
+                List.of(
+                        "codes.jsonl:0 3 modifier values outside the allow-list were dropped (keys: intensity;"
+                                + " 2 other fields)",
+                        "coder2/codes.jsonl:0 1 modifier value outside the allow-list was dropped (keys: significance)",
+                        "kafka:in/0:0 1 modifier value outside the allow-list was dropped (1 other field)"),
+                notes);
+        assertTrue(notes.stream().noneMatch(n -> n.contains("Jane") || n.contains("=")), notes.toString());
+        assertEquals(
+                java.util.Arrays.asList(null, "intensity"),
+                LiveEvents.dropped("observer=x;significance=2;intensity=9"));
+        assertEquals(List.of(), LiveEvents.dropped("significance=2;;"));
+    }
+
     private static LiveMessage event(double startS, long line) {
         LiveMessage m = message(LiveMessage.EVENT);
         m.code = "ANX_STR_SIGH";

@@ -52,6 +52,46 @@ class ReplayRejectsTest {
     }
 
     @Test
+    void shouldNameTheDroppedModifiersNoteAndSendNoDroppedModifier() throws Exception {
+        // README, Live: review's note of a file's dropped modifiers is not in the live job's
+        // rejects/ after replay: replay sends only the modifiers the review kept, and names the note
+        Path root = tmp.resolve("sessions");
+        copy(Paths.sampleData().resolve(FOLDER), root.resolve(FOLDER));
+        Path codes = root.resolve(FOLDER).resolve("annotations.jsonl");
+        Files.writeString(
+                codes,
+                "{\"start\":600.0,\"code\":\"ANX_STR_SIGH\",\"actor\":\"client\",\"intensity\":9,"
+                        + "\"observer\":\"Jane Roe\"}\n",
+                StandardOpenOption.APPEND);
+        ReplayOptions options = ReplayOptions.parse(
+                new String[] {"--sessions", root.toString(), "--bootstrap", "localhost:9", "--allow-demo-key"},
+                name -> null);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        List<RecordedSession> sessions =
+                ReplayCommand.read(options, List.of(FOLDER), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                text.contains(FOLDER + "/annotations.jsonl: 2 modifier values outside the allow-list were dropped"
+                        + " (keys: intensity; 1 other field)"),
+                text);
+        assertTrue(!text.contains("Jane Roe"), text);
+        var annotations = sessions.get(0).session().annotations;
+        assertTrue(annotations.stream().anyMatch(a -> a.startS == 600.0), "the event is sent");
+        for (var a : annotations) {
+            // what replay sends as the event's modifiers: every pair admitted, so live drops none
+            for (String pair : a.modifiers == null ? new String[0] : a.modifiers.split(";")) {
+                String[] kv = pair.split("=", 2);
+                assertTrue(
+                        org.sessionreview.ingest.annotation.ModifierPolicy.admit(kv[0], kv[1])
+                                .isPresent(),
+                        a.modifiers);
+            }
+        }
+    }
+
+    @Test
     void shouldNameEveryFolderTheScanRejects() throws Exception {
         Path root = tmp.resolve("sessions");
         copy(Paths.sampleData().resolve(FOLDER), root.resolve(FOLDER));

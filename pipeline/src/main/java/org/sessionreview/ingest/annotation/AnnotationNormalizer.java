@@ -157,7 +157,7 @@ public final class AnnotationNormalizer {
     }
 
     /** "N modifier values outside the allow-list were dropped (keys: a, b; K other fields)". */
-    static String droppedNote(List<String> dropped) {
+    public static String droppedNote(List<String> dropped) {
         SortedSet<String> named = new TreeSet<>();
         long others = 0;
         for (String k : dropped) {
