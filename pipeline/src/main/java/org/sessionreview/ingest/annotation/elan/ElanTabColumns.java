@@ -8,6 +8,7 @@ import org.sessionreview.ingest.annotation.DelimitedTable;
 import org.sessionreview.ingest.annotation.InvalidRecordException;
 import org.sessionreview.ingest.annotation.ParseSink;
 import org.sessionreview.ingest.annotation.RawAnnotation;
+import org.sessionreview.ingest.annotation.RecordFields;
 
 /**
  * ELAN's tab-delimited export with "Separate column for each tier" (ELAN source {@code
@@ -28,7 +29,9 @@ import org.sessionreview.ingest.annotation.RawAnnotation;
  * in any tier column is rejected as "empty annotation value". Records come out by line, then
  * column. The cells of a tier named significance or intensity are modifiers of the coded cell whose
  * interval contains them ({@link ElanTabModifiers}), not records, so the per-tier export gives the
- * same annotations as the {@code .eaf} and the one-row-per-annotation export.
+ * same annotations as the {@code .eaf} and the one-row-per-annotation export. The cells of a tier
+ * named as free text ({@link RecordFields#isFreeText}) are no codes: counted in one reject at line
+ * 0, as {@link ElanTabParser} counts such rows.
  */
 final class ElanTabColumns {
     private static final double TOUCH_S = 1e-6;
@@ -196,8 +199,16 @@ final class ElanTabColumns {
         List<ElanTabModifiers.Coded> coded = new ArrayList<>();
         List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
         java.util.Map<Open, ElanTabModifiers.Coded> codedOf = new java.util.IdentityHashMap<>();
+        java.util.Set<Integer> freeTextColumns = new java.util.HashSet<>();
+        long freeTextCells = 0;
         for (Open o : done) {
             String tier = h.row().cell(o.column).trim();
+            if (RecordFields.isFreeText(tier)) {
+                // a note or transcript tier: no codes, counted in one line-0 note (as the .eaf's)
+                freeTextColumns.add(o.column);
+                freeTextCells++;
+                continue;
+            }
             double end = Double.isNaN(o.end) ? o.begin : o.end;
             String key = ElanTabModifiers.key(tier);
             if (key != null) {
@@ -231,6 +242,9 @@ final class ElanTabColumns {
                 sink.accept(c.builder().build());
                 continue;
             }
+            if (freeTextColumns.contains(o.column)) {
+                continue;
+            }
             ElanTabModifiers.Modifier mod = modifiers.get(m++);
             if (orphans.contains(mod)) {
                 sink.reject(
@@ -239,6 +253,9 @@ final class ElanTabColumns {
                                 + "): no one coded annotation of the file contains it",
                         null);
             }
+        }
+        if (freeTextCells > 0) {
+            sink.reject(0, ElanParser.freeTextNote(freeTextCells, freeTextColumns.size()), null);
         }
     }
 }

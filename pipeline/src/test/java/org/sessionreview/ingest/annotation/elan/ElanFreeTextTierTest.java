@@ -94,4 +94,19 @@ class ElanFreeTextTierTest {
         assertBalanced(noTier, 1, 0);
         assertEquals("comment", noTier.records().get(0).label());
     }
+
+    @Test
+    void shouldCountTheCellsOfAFreeTextTierColumnInOneNoteInTheColumnPerTierExport() {
+        // "Separate column for each tier": a comment column's cells were read as codes too
+        String text = "Begin Time - hh:mm:ss.ms\tEnd Time - hh:mm:ss.ms\tClient anxiety\tcomment Maria\n"
+                + "00:01:40.000\t00:01:50.000\tANX_STR_HANDS\tHallo\n"
+                + "00:01:50.000\t00:02:00.000\t\tHallo\n"
+                + "00:02:10.000\t00:02:20.000\t\twie geht's\n";
+        ParseResult<RawAnnotation> r =
+                new ElanTabParser().parse(text.getBytes(StandardCharsets.UTF_8), "coding.txt", "s1");
+        assertBalanced(r, 1, 1);
+        assertEquals("ANX_STR_HANDS", r.records().get(0).label());
+        // two annotations (the touching equal cells are one, as ELAN splits one annotation so)
+        assertEquals(ElanParser.freeTextNote(2, 1), rejectAt(r, 0).reason);
+    }
 }
