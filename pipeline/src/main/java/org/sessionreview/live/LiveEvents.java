@@ -126,49 +126,57 @@ final class LiveEvents {
 
     /**
      * The modifiers ({@code key=value;...}) that pass {@link ModifierPolicy}'s allow-list, as a
-     * review of files admits them; null when none does. A producer other than {@code replay} may
-     * send free text (an observer's name) as a modifier.
+     * review of files admits them: in key order, a key given twice kept once (the first admitted
+     * value); null when none passes. A producer other than {@code replay} may send free text (an
+     * observer's name) as a modifier.
      */
     static String admitted(String modifiers) {
-        if (modifiers == null) {
-            return null;
-        }
-        java.util.StringJoiner out = new java.util.StringJoiner(";");
-        for (String pair : modifiers.split(";")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                String key = pair.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
-                ModifierPolicy.admit(key, pair.substring(eq + 1)).ifPresent(v -> out.add(key + "=" + v));
-            }
-        }
-        return out.length() == 0 ? null : out.toString();
+        java.util.SortedMap<String, String> kept = new java.util.TreeMap<>();
+        admit(modifiers, kept, new java.util.ArrayList<>());
+        return kept.isEmpty()
+                ? null
+                : String.join(
+                        ";",
+                        kept.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
     }
 
     /**
      * One entry per {@code key=value} pair of {@code modifiers} that {@link #admitted} drops: its
-     * key when the key is on the allow-list (only its value was refused), else null (a key that may
-     * be free text is never named); a non-blank part without {@code =} counts as such a key. As
-     * {@link AnnotationNormalizer.Outcome#droppedModifiers} lists a file's record's drops.
+     * key when the key is on the allow-list (its value was refused, or the key was given before),
+     * else null (a key that may be free text is never named); a non-blank part without {@code =}
+     * counts as such a key. As {@link AnnotationNormalizer.Outcome#droppedModifiers} lists a file's
+     * record's drops.
      */
     static java.util.List<String> dropped(String modifiers) {
         java.util.List<String> out = new java.util.ArrayList<>();
+        admit(modifiers, new java.util.TreeMap<>(), out);
+        return out;
+    }
+
+    /** The one pass behind {@link #admitted} and {@link #dropped}, as the review's normaliser makes it. */
+    private static void admit(
+            String modifiers, java.util.SortedMap<String, String> kept, java.util.List<String> dropped) {
         if (modifiers == null) {
-            return out;
+            return;
         }
         for (String pair : modifiers.split(";")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 if (!pair.isBlank()) {
-                    out.add(null);
+                    dropped.add(null);
                 }
                 continue;
             }
             String key = pair.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
-            if (ModifierPolicy.admit(key, pair.substring(eq + 1)).isEmpty()) {
-                out.add(ModifierPolicy.isAllowedKey(key) ? key : null);
+            java.util.Optional<String> value = ModifierPolicy.admit(key, pair.substring(eq + 1));
+            if (value.isEmpty()) {
+                dropped.add(ModifierPolicy.isAllowedKey(key) ? key : null);
+            } else if (kept.putIfAbsent(key, value.get()) != null) {
+                dropped.add(key); // given twice: the first kept, this one counted (review of 2026-12-07)
             }
         }
-        return out;
     }
 
     /**

@@ -770,6 +770,11 @@ class LiveAssemblerTest {
                 java.util.Arrays.asList(null, "intensity"),
                 LiveEvents.dropped("observer=x;significance=2;intensity=9"));
         assertEquals(List.of(), LiveEvents.dropped("significance=2;;"));
+        // a key given twice: the first value kept, the second counted as dropped, as review does;
+        // modifiers in key order, as review writes them (a producer's order kept them unsorted)
+        assertEquals("significance=3", LiveEvents.admitted("significance=3;significance=4"));
+        assertEquals(List.of("significance"), LiveEvents.dropped("significance=3;significance=4"));
+        assertEquals("channel=smooth;intensity=2", LiveEvents.admitted("intensity=2;channel=smooth"));
     }
 
     private static LiveMessage event(double startS, long line) {
