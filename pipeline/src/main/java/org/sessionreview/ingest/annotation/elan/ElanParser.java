@@ -199,31 +199,13 @@ public final class ElanParser implements AnnotationParser {
      * vanish without a word. Names no tier (a name may identify someone).
      */
     private static void skippedFreeText(EafDocument doc, Map<EafDocument.Tier, Kind> kinds, ParseSink sink) {
-        int tiers = 0;
-        long annotations = 0;
+        FreeTextTiers free = new FreeTextTiers();
         for (EafDocument.Tier tier : doc.tiers) {
-            if (kinds.get(tier) != Kind.SKIPPED) {
-                continue;
-            }
-            long n = tier.annotations.stream().filter(a -> !a.value.isEmpty()).count();
-            if (n > 0) {
-                tiers++;
-                annotations += n;
+            if (kinds.get(tier) == Kind.SKIPPED) {
+                tier.annotations.stream().filter(a -> !a.value.isEmpty()).forEach(a -> free.add(tier, a.value));
             }
         }
-        if (tiers > 0) {
-            sink.reject(0, freeTextNote(annotations, tiers), null);
-        }
-    }
-
-    /**
-     * The line-0 note's reason for {@code annotations} non-empty annotations on {@code tiers} tiers
-     * named as free text that were not read as codes (also the tab export's, {@link ElanTabParser}).
-     */
-    static String freeTextNote(long annotations, int tiers) {
-        return annotations + " annotation" + (annotations == 1 ? "" : "s") + " on " + tiers + " tier"
-                + (tiers == 1 ? "" : "s") + " named as free text (note, comment, text, transcript, ...)"
-                + " were not read as codes; a tier of codes needs a name without those words";
+        free.reject(sink);
     }
 
     private static void classify(

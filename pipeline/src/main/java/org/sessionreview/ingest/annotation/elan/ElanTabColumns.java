@@ -200,13 +200,13 @@ final class ElanTabColumns {
         List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
         java.util.Map<Open, ElanTabModifiers.Coded> codedOf = new java.util.IdentityHashMap<>();
         java.util.Set<Integer> freeTextColumns = new java.util.HashSet<>();
-        long freeTextCells = 0;
+        FreeTextTiers free = new FreeTextTiers();
         for (Open o : done) {
             String tier = h.row().cell(o.column).trim();
             if (RecordFields.isFreeText(tier)) {
                 // a note or transcript tier: no codes, counted in one line-0 note (as the .eaf's)
                 freeTextColumns.add(o.column);
-                freeTextCells++;
+                free.add(o.column, o.value);
                 continue;
             }
             double end = Double.isNaN(o.end) ? o.begin : o.end;
@@ -254,8 +254,6 @@ final class ElanTabColumns {
                         null);
             }
         }
-        if (freeTextCells > 0) {
-            sink.reject(0, ElanParser.freeTextNote(freeTextCells, freeTextColumns.size()), null);
-        }
+        free.reject(sink);
     }
 }

@@ -196,23 +196,21 @@ public final class ElanTabParser implements AnnotationParser {
         files.skipped().forEach((line, reason) -> byLine.put(line, new Rejected(reason, null)));
         List<ElanTabModifiers.Modifier> modifiers = new ArrayList<>();
         List<ElanTabModifiers.Coded> coded = new ArrayList<>();
-        java.util.Set<String> freeTextTiers = new java.util.HashSet<>();
-        long freeTextRows = 0;
+        FreeTextTiers free = new FreeTextTiers();
         for (DelimitedTable.Row row : table.rows()) {
             if (isSkipped(row) || !files.reads(row.line())) {
                 continue;
             }
             String tier = l.leadingColumns() >= 1 ? row.cell(0).trim() : null;
-            if (RecordFields.isFreeText(tier)) {
-                // a note or transcript tier: not codes, counted in one line-0 note (as the .eaf's)
-                if (!row.cell(l.valueColumn()).isBlank()) {
-                    freeTextTiers.add(tier);
-                    freeTextRows++;
-                }
-                continue;
-            }
             try {
                 ElanTabModifiers.Coded c = record(l, row, sourceFile);
+                if (RecordFields.isFreeText(tier)) {
+                    // a note or transcript tier: not codes, counted in one line-0 note (as the
+                    // .eaf's); a damaged or empty row of it stays a reject (review of 2026-12-07:
+                    // such rows were neither accepted nor rejected)
+                    free.add(tier, row.cell(l.valueColumn()));
+                    continue;
+                }
                 String key = ElanTabModifiers.key(c.tier());
                 if (key == null) {
                     coded.add(c);
@@ -242,9 +240,7 @@ public final class ElanTabParser implements AnnotationParser {
                 sink.reject(line, r.reason(), r.raw());
             }
         });
-        if (freeTextRows > 0) {
-            sink.reject(0, ElanParser.freeTextNote(freeTextRows, freeTextTiers.size()), null);
-        }
+        free.reject(sink);
         table.rejectFaults(sink);
         return sink.result();
     }

@@ -2,6 +2,7 @@ package org.sessionreview.ingest.annotation.elan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.assertBalanced;
 import static org.sessionreview.ingest.annotation.AnnotationFixtures.rejectAt;
 
@@ -56,7 +57,7 @@ class ElanFreeTextTierTest {
         String note = rejectAt(r, 0).reason;
         assertEquals(
                 "3 annotations on 2 tiers named as free text (note, comment, text, transcript, ...) were not read as"
-                        + " codes; a tier of codes needs a name without those words",
+                        + " codes (2 of them canonical codes); a tier of codes needs a name without those words",
                 note);
         assertFalse(note.contains("Maria"));
     }
@@ -83,8 +84,11 @@ class ElanFreeTextTierTest {
                 "");
         ParseResult<RawAnnotation> r =
                 new ElanTabParser().parse(tab.getBytes(StandardCharsets.UTF_8), "coding.txt", "s1");
-        assertBalanced(r, 1, 1);
+        // the empty transcript row stays a reject at its line, as any empty row (review of
+        // 2026-12-07: it was neither accepted nor rejected)
+        assertBalanced(r, 1, 2);
         assertEquals(rejectAt(eaf, 0).reason, rejectAt(r, 0).reason);
+        assertTrue(rejectAt(r, 5).reason.contains("empty"), rejectAt(r, 5).reason);
         assertEquals("ANX_STR_HANDS", r.records().get(0).label());
         assertFalse(rejectAt(r, 0).reason.contains("Maria"));
         assertEquals(null, rejectAt(r, 0).raw);
@@ -107,6 +111,29 @@ class ElanFreeTextTierTest {
         assertBalanced(r, 1, 1);
         assertEquals("ANX_STR_HANDS", r.records().get(0).label());
         // two annotations (the touching equal cells are one, as ELAN splits one annotation so)
-        assertEquals(ElanParser.freeTextNote(2, 1), rejectAt(r, 0).reason);
+        assertEquals(
+                "2 annotations on 1 tier named as free text (note, comment, text, transcript, ...) were not read as"
+                        + " codes; a tier of codes needs a name without those words",
+                rejectAt(r, 0).reason);
+    }
+
+    @Test
+    void shouldKeepADamagedRowOfAFreeTextTierAsARejectAndSayWhenItsValuesAreCodes() {
+        // review of 2026-12-07: a row of a comment tier with two cells was neither accepted nor
+        // rejected; a tier of codes named with a free-text word lost its codes with a bare count
+        String tab = String.join(
+                "\n",
+                "Client anxiety\tclient\t00:01:40.000\t100.0\t00:01:50.000\t110.0\tANX_STR_HANDS",
+                "comment\t00:02:20.000",
+                "Notes on anxiety\t\t00:01:40.000\t100.0\t00:01:50.000\t110.0\tANX_STR_SIGH",
+                "");
+        ParseResult<RawAnnotation> r =
+                new ElanTabParser().parse(tab.getBytes(StandardCharsets.UTF_8), "coding.txt", "s1");
+        assertBalanced(r, 1, 2);
+        assertTrue(rejectAt(r, 2).reason.contains("cells"), rejectAt(r, 2).reason);
+        assertEquals(
+                "1 annotation on 1 tier named as free text (note, comment, text, transcript, ...) was not read as"
+                        + " codes (1 of them canonical codes); a tier of codes needs a name without those words",
+                rejectAt(r, 0).reason);
     }
 }
