@@ -1,6 +1,7 @@
 package org.sessionreview.live;
 
 import java.util.Iterator;
+import java.util.Map;
 import org.sessionreview.ingest.AnnotationRange;
 import org.sessionreview.ingest.annotation.AnnotationNormalizer;
 import org.sessionreview.ingest.annotation.ModifierPolicy;
@@ -59,9 +60,10 @@ final class LiveEvents {
         if (!dropped.isEmpty()) {
             // counted for the file's one note at the session's end, as review counts an accepted
             // record's drops (never the values: they may be names or free text)
-            s.droppedModifiers
-                    .computeIfAbsent(a.sourceFile, f -> new java.util.ArrayList<>())
-                    .addAll(dropped);
+            Map<String, Long> counts = s.droppedModifiers.computeIfAbsent(a.sourceFile, f -> new java.util.TreeMap<>());
+            for (String key : dropped) {
+                counts.merge(key == null ? "" : key, 1L, Long::sum);
+            }
         }
         Double recorded = recordedS(s);
         if (s.declaredDurationS != null || recorded != null) {
@@ -185,8 +187,8 @@ final class LiveEvents {
      * dropped, one rejects row at line 0 in review's words ({@link AnnotationNormalizer#droppedNote}).
      */
     static void finishDropped(LiveSession s, LiveAssembler.Output out) {
-        s.droppedModifiers.forEach((file, dropped) -> out.reject(
-                new Reject(s.info.sessionId, file, 0, AnnotationNormalizer.droppedNote(dropped), null), false));
+        s.droppedModifiers.forEach((file, counts) -> out.reject(
+                new Reject(s.info.sessionId, file, 0, AnnotationNormalizer.droppedNote(counts), null), false));
         s.droppedModifiers.clear();
     }
 

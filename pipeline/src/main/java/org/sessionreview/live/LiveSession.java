@@ -30,11 +30,12 @@ public class LiveSession {
     /** Identities ({@code source_file:source_line}) of the events received, for de-duplication. */
     public java.util.Set<String> eventIds = new java.util.HashSet<>();
     /**
-     * Modifiers dropped by the allow-list from the events taken, per file ({@code source_file}, or
-     * {@code kafka:topic/partition}): the key when allowed, else null (never the value); one note
-     * per file at the session's end.
+     * How many modifiers the allow-list dropped from the events taken, per file ({@code
+     * source_file}, or {@code kafka:topic/partition}) and key: the key when allowed, {@code ""} for
+     * any other (never the key or value itself); counts, so the state is bounded by the allow-list
+     * whatever a producer sends; one note per file at the session's end.
      */
-    public Map<String, List<String>> droppedModifiers = new LinkedHashMap<>();
+    public Map<String, Map<String, Long>> droppedModifiers = new LinkedHashMap<>();
     /** Where the session's messages are read ({@code kafka:topic/partition}), for rejects not tied to one message. */
     public String source;
     /** Offset of the latest message, for those rejects. */

@@ -750,6 +750,17 @@ class LiveAssemblerTest {
             running = assembler.accept(running, m, before);
         }
         assertEquals(1, before.rejects.size(), "until the session ends only the duplicate: " + before.rejects);
+        // counts per file and key, bounded by the allow-list whatever a producer sends (review of
+        // 2026-12-07: one entry per dropped pair, so a 1 MB ";x;x;..." added 500,000)
+        assertEquals(
+                Map.of(
+                        "codes.jsonl",
+                        Map.of("", 2L, "intensity", 1L),
+                        "coder2/codes.jsonl",
+                        Map.of("significance", 1L),
+                        "kafka:in/0",
+                        Map.of("", 1L)),
+                running.droppedModifiers);
         in.add(message(LiveMessage.SESSION_END));
         Collected out = run(in);
         assertEquals(5, out.annotations.size());

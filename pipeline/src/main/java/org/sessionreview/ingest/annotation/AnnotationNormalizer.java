@@ -158,13 +158,25 @@ public final class AnnotationNormalizer {
 
     /** "N modifier values outside the allow-list were dropped (keys: a, b; K other fields)". */
     public static String droppedNote(List<String> dropped) {
-        SortedSet<String> named = new TreeSet<>();
-        long others = 0;
+        Map<String, Long> counts = new TreeMap<>();
         for (String k : dropped) {
-            if (k == null) {
-                others++;
-            } else {
-                named.add(k);
+            counts.merge(k == null ? "" : k, 1L, Long::sum);
+        }
+        return droppedNote(counts);
+    }
+
+    /**
+     * As {@link #droppedNote(List)} from counts per allowed key, {@code ""} counting the fields
+     * that may be free text (live keeps counts, not one entry per dropped modifier).
+     */
+    public static String droppedNote(Map<String, Long> counts) {
+        SortedSet<String> named = new TreeSet<>();
+        long others = counts.getOrDefault("", 0L);
+        long total = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            total += e.getValue();
+            if (!e.getKey().isEmpty()) {
+                named.add(e.getKey());
             }
         }
         List<String> parts = new ArrayList<>();
@@ -174,8 +186,8 @@ public final class AnnotationNormalizer {
         if (others > 0) {
             parts.add(others + " other field" + (others == 1 ? "" : "s"));
         }
-        return dropped.size() + " modifier value" + (dropped.size() == 1 ? "" : "s")
-                + " outside the allow-list " + (dropped.size() == 1 ? "was" : "were") + " dropped ("
+        return total + " modifier value" + (total == 1 ? "" : "s")
+                + " outside the allow-list " + (total == 1 ? "was" : "were") + " dropped ("
                 + String.join("; ", parts) + ")";
     }
 
