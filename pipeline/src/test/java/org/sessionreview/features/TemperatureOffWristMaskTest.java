@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -189,14 +185,7 @@ class TemperatureOffWristMaskTest {
             }
             WearerWindower first = new WearerWindower(FeatureConfig.defaults(), "syn", Role.CLIENT, SyntheticWearer.T0);
             List<WindowFeatures> resumed = new ArrayList<>(WindowerRuns.run(first, blocks.subList(0, cut)));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(first);
-            }
-            WearerWindower second;
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                second = (WearerWindower) in.readObject();
-            }
+            WearerWindower second = WindowerRuns.restored(first);
             resumed.addAll(WindowerRuns.run(second, blocks.subList(cut, blocks.size())));
             WindowerRuns.assertSameWindows(straight, resumed);
             restores++;

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -226,14 +222,7 @@ class WearerWindowerTest {
         WearerWindower first = windower(T0);
         int half = blocks.size() / 2;
         List<WindowFeatures> resumed = new ArrayList<>(WindowerRuns.run(first, blocks.subList(0, half)));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(first);
-        }
-        WearerWindower second;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            second = (WearerWindower) in.readObject();
-        }
+        WearerWindower second = WindowerRuns.restored(first);
         resumed.addAll(WindowerRuns.run(second, blocks.subList(half, blocks.size())));
 
         WindowerRuns.assertSameWindows(straight, resumed);

@@ -130,4 +130,16 @@ final class WindowerRuns {
     static List<SampleBlock> live(List<SampleBlock> stream) {
         return BlockSplitter.interleave(stream);
     }
+
+    /** {@code windower} written with Java serialization and read back (a checkpoint's restore). */
+    static WearerWindower restored(WearerWindower windower) throws java.io.IOException, ClassNotFoundException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(windower);
+        }
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (WearerWindower) in.readObject();
+        }
+    }
 }
