@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sessionreview.ingest.AnnotationRange;
 import org.sessionreview.ingest.annotation.AnnotationNormalizer;
 import org.sessionreview.ingest.annotation.ModifierPolicy;
+import org.sessionreview.ingest.annotation.RecordFields;
 import org.sessionreview.model.Annotation;
 import org.sessionreview.model.Reject;
 import org.sessionreview.taxonomy.Actor;
@@ -172,6 +173,9 @@ final class LiveEvents {
                 continue;
             }
             String key = pair.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+            if (RecordFields.isMissing(pair.substring(eq + 1))) {
+                continue; // blank, NA, nan: a value not coded, not one outside the allow-list (as review)
+            }
             java.util.Optional<String> value = ModifierPolicy.admit(key, pair.substring(eq + 1));
             if (value.isEmpty()) {
                 dropped.add(ModifierPolicy.isAllowedKey(key) ? key : null);

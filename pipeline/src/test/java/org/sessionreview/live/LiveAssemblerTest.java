@@ -786,6 +786,9 @@ class LiveAssemblerTest {
         assertEquals("significance=3", LiveEvents.admitted("significance=3;significance=4"));
         assertEquals(List.of("significance"), LiveEvents.dropped("significance=3;significance=4"));
         assertEquals("channel=smooth;intensity=2", LiveEvents.admitted("intensity=2;channel=smooth"));
+        // a blank, NA or nan value is no modifier, as in review (they were counted as dropped)
+        assertEquals(List.of(), LiveEvents.dropped("significance=;intensity=NA;x=nan;channel= "));
+        assertEquals("significance=2", LiveEvents.admitted("significance=NA;significance=2"));
     }
 
     private static LiveMessage event(double startS, long line) {

@@ -33,8 +33,9 @@ import org.sessionreview.taxonomy.Actor;
  * containing them, not records ({@link ElanTabModifiers}), as in the {@code .eaf}. Rows of a tier
  * named as free text ({@link RecordFields#isFreeText}: {@code comment}, {@code Client notes}) are
  * not codes: those with a value are counted in one reject at line 0, worded as the {@code .eaf}'s
- * for an independent such tier (the export does not say which tier is dependent). Records come out
- * in file order.
+ * for an independent such tier (the export does not say which tier is dependent); one with an empty
+ * value is no record (as an empty annotation of the {@code .eaf}: a transcript's empty segment), and
+ * any other row of it that cannot be read is a reject at its line. Records come out in file order.
  */
 public final class ElanTabParser implements AnnotationParser {
     private static final double DURATION_TOLERANCE_S = 0.0015;
@@ -221,6 +222,11 @@ public final class ElanTabParser implements AnnotationParser {
                             row.line(), key, r.label(), c.begin(), c.end(), c.tier(), c.participant()));
                 }
             } catch (InvalidRecordException e) {
+                if (RecordFields.isFreeText(tier)
+                        && row.cells().size() > l.valueColumn()
+                        && row.cell(l.valueColumn()).isBlank()) {
+                    continue; // an empty segment of a transcript or notes tier: no record, as in the .eaf
+                }
                 byLine.put(row.line(), new Rejected(e.getMessage(), row.raw()));
             }
         }

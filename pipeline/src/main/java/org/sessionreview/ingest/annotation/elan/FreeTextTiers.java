@@ -44,7 +44,9 @@ final class FreeTextTiers {
                 + (one ? "was" : "were") + " not read as codes"
                 + (canonical == 0
                         ? ""
-                        : " (" + (canonical == annotations && !one ? "all" : canonical) + " of them canonical codes)")
+                        : one
+                                ? " (a canonical code)"
+                                : " (" + (canonical == annotations ? "all" : canonical) + " of them canonical codes)")
                 + "; a tier of codes needs a name without those words";
     }
 }
