@@ -45,7 +45,7 @@ final class LiveEvents {
         if (!actorKnown) {
             return "event actor must be client, therapist or dyad";
         }
-        Annotation a = annotation(m);
+        Annotation a = annotation(m, code);
         if (m.sourceFile == null) {
             // no identity from the producer (its Kafka offset changes when it sends again): the
             // event itself is the identity, as a coding file holds each event once
@@ -111,7 +111,7 @@ final class LiveEvents {
         }
     }
 
-    private static Annotation annotation(LiveMessage m) {
+    private static Annotation annotation(LiveMessage m, CanonicalCode code) {
         Annotation a = new Annotation();
         a.sessionId = m.sessionId;
         a.code = m.code;
@@ -120,7 +120,20 @@ final class LiveEvents {
         a.startS = m.startS;
         a.endS = m.endS;
         a.significance = m.significance;
-        a.modifiers = admitted(m.modifiers);
+        java.util.SortedMap<String, String> kept = new java.util.TreeMap<>();
+        admit(m.modifiers, kept, new java.util.ArrayList<>());
+        if (a.significance == null) {
+            // an event sent with its scale as a modifier: as review reads it, an ANX_* cue's
+            // intensity or another code's significance, a whole number, becomes the field
+            // (review of 2026-12-07: it stayed a modifier, and the cue counted as without intensity)
+            String key = code.family() == org.sessionreview.taxonomy.Family.ANX ? "intensity" : "significance";
+            String v = kept.get(key);
+            if (v != null && v.trim().matches("-?\\d{1,9}")) {
+                a.significance = Integer.parseInt(v.trim());
+                kept.remove(key);
+            }
+        }
+        a.modifiers = joined(kept);
         a.label = m.label;
         a.sourceFile = m.sourceFile != null ? m.sourceFile : m.source();
         a.sourceLine = m.sourceFile != null ? m.sourceLine : m.offset;
@@ -136,6 +149,11 @@ final class LiveEvents {
     static String admitted(String modifiers) {
         java.util.SortedMap<String, String> kept = new java.util.TreeMap<>();
         admit(modifiers, kept, new java.util.ArrayList<>());
+        return joined(kept);
+    }
+
+    /** {@code key=value;...} in key order; null when empty. */
+    private static String joined(java.util.SortedMap<String, String> kept) {
         return kept.isEmpty()
                 ? null
                 : String.join(

@@ -791,6 +791,31 @@ class LiveAssemblerTest {
         assertEquals("significance=2", LiveEvents.admitted("significance=NA;significance=2"));
     }
 
+    @Test
+    void shouldTakeAnEventsScaleFromItsModifiersAsReviewDoes() {
+        // review reads an ANX_* cue's intensity (another code's significance) given as a modifier
+        // into the significance field; live kept it a modifier, so the cue counted as without
+        // intensity (review of 2026-12-07)
+        E4Recording rec = recording(100, 6);
+        List<LiveMessage> in = new ArrayList<>();
+        in.add(start(null));
+        in.addAll(messages(rec, "client", 1.0));
+        LiveMessage cue = event(20, 1);
+        cue.modifiers = "intensity=2;channel=smooth";
+        LiveMessage given = event(30, 2);
+        given.significance = 3;
+        given.modifiers = "intensity=1";
+        LiveMessage words = event(40, 3);
+        words.modifiers = "intensity=high";
+        in.addAll(List.of(cue, given, words, message(LiveMessage.SESSION_END)));
+        Collected out = run(in);
+        assertEquals(
+                List.of("2 channel=smooth", "3 intensity=1", "3 null"),
+                out.annotations.stream()
+                        .map(a -> a.significance + " " + a.modifiers)
+                        .toList());
+    }
+
     private static LiveMessage event(double startS, long line) {
         LiveMessage m = message(LiveMessage.EVENT);
         m.code = "ANX_STR_SIGH";
