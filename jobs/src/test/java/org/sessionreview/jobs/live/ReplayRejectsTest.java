@@ -28,6 +28,14 @@ class ReplayRejectsTest {
     @TempDir
     Path tmp;
 
+    /** What {@code replay} reads of {@link #FOLDER} under {@code root}, its console in {@code err}. */
+    private static List<RecordedSession> read(Path root, ByteArrayOutputStream err) throws Exception {
+        ReplayOptions options = ReplayOptions.parse(
+                new String[] {"--sessions", root.toString(), "--bootstrap", "localhost:9", "--allow-demo-key"},
+                name -> null);
+        return ReplayCommand.read(options, List.of(FOLDER), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
     @Test
     void shouldNameEveryRecordItRejectsWithItsFileLineAndReason() throws Exception {
         Path root = tmp.resolve("sessions");
@@ -35,13 +43,9 @@ class ReplayRejectsTest {
         Path codes = root.resolve(FOLDER).resolve("annotations.jsonl");
         long lines = Files.readAllLines(codes).size();
         Files.writeString(codes, "{\"start_s\": 12, \"code\"\n{broken\n", StandardOpenOption.APPEND);
-        ReplayOptions options = ReplayOptions.parse(
-                new String[] {"--sessions", root.toString(), "--bootstrap", "localhost:9", "--allow-demo-key"},
-                name -> null);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        List<RecordedSession> sessions =
-                ReplayCommand.read(options, List.of(FOLDER), new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<RecordedSession> sessions = read(root, err);
 
         assertEquals(1, sessions.size(), "the session is still sent");
         String text = err.toString(StandardCharsets.UTF_8);
@@ -63,13 +67,9 @@ class ReplayRejectsTest {
                 "{\"start\":600.0,\"code\":\"ANX_STR_SIGH\",\"actor\":\"client\",\"intensity\":9,"
                         + "\"observer\":\"Jane Roe\"}\n",
                 StandardOpenOption.APPEND);
-        ReplayOptions options = ReplayOptions.parse(
-                new String[] {"--sessions", root.toString(), "--bootstrap", "localhost:9", "--allow-demo-key"},
-                name -> null);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        List<RecordedSession> sessions =
-                ReplayCommand.read(options, List.of(FOLDER), new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<RecordedSession> sessions = read(root, err);
 
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(
