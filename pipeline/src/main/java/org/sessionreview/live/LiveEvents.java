@@ -165,7 +165,8 @@ final class LiveEvents {
 
     /**
      * One entry per {@code key=value} pair of {@code modifiers} that {@link #admitted} drops: its
-     * key when the key is on the allow-list (its value was refused, or the key was given before),
+     * key when the key is on the allow-list (its value was refused, or the key was given before)
+     * or a numbered modifier column ({@link ModifierPolicy#isNameableKey}, as review names it),
      * else null (a key that may be free text is never named); a non-blank part without {@code =}
      * counts as such a key. As {@link AnnotationNormalizer.Outcome#droppedModifiers} lists a file's
      * record's drops.
@@ -196,7 +197,7 @@ final class LiveEvents {
             }
             java.util.Optional<String> value = ModifierPolicy.admit(key, pair.substring(eq + 1));
             if (value.isEmpty()) {
-                dropped.add(ModifierPolicy.isAllowedKey(key) ? key : null);
+                dropped.add(ModifierPolicy.isNameableKey(key) ? key : null);
             } else if (kept.putIfAbsent(key, value.get()) != null) {
                 dropped.add(key); // given twice: the first kept, this one counted (review of 2026-12-07)
             }

@@ -739,7 +739,8 @@ class LiveAssemblerTest {
         again.modifiers = "observer=Jane Doe";
         LiveMessage otherFile = event(22, 1);
         otherFile.sourceFile = "coder2/codes.jsonl";
-        otherFile.modifiers = "significance=7";
+        // a BORIS modifier column is named as review names it (it said "1 other field" before)
+        otherFile.modifiers = "significance=7;modifier_2=Jane Doe";
         LiveMessage noFile = event(23, 0);
         noFile.sourceFile = null;
         noFile.modifiers = "remark=Jane Doe";
@@ -757,7 +758,7 @@ class LiveAssemblerTest {
                         "codes.jsonl",
                         Map.of("", 2L, "intensity", 1L),
                         "coder2/codes.jsonl",
-                        Map.of("significance", 1L),
+                        Map.of("modifier_2", 1L, "significance", 1L),
                         "kafka:in/0",
                         Map.of("", 1L)),
                 running.droppedModifiers);
@@ -773,7 +774,8 @@ class LiveAssemblerTest {
                 List.of(
                         "codes.jsonl:0 3 modifier values outside the allow-list were dropped (keys: intensity;"
                                 + " 2 other fields)",
-                        "coder2/codes.jsonl:0 1 modifier value outside the allow-list was dropped (keys: significance)",
+                        "coder2/codes.jsonl:0 2 modifier values outside the allow-list were dropped (keys: modifier_2,"
+                                + " significance)",
                         "kafka:in/0:0 1 modifier value outside the allow-list was dropped (1 other field)"),
                 notes);
         assertTrue(notes.stream().noneMatch(n -> n.contains("Jane") || n.contains("=")), notes.toString());

@@ -11,7 +11,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sessionreview.ingest.AnnotationRange;
 import org.sessionreview.ingest.ParseResult;
@@ -70,8 +69,6 @@ import org.sessionreview.taxonomy.Family;
  * </ul>
  */
 public final class AnnotationNormalizer {
-    private static final Pattern BORIS_MODIFIER_COLUMN = Pattern.compile("modifier_\\d{1,3}");
-
     private final Codebook codebook;
 
     public AnnotationNormalizer(Codebook codebook) {
@@ -332,9 +329,7 @@ public final class AnnotationNormalizer {
                 }
             }
             if (value.isEmpty()) {
-                boolean fixedKey = ModifierPolicy.isAllowedKey(key)
-                        || BORIS_MODIFIER_COLUMN.matcher(key).matches();
-                dropped.add(fixedKey ? key : null);
+                dropped.add(ModifierPolicy.isNameableKey(key) ? key : null);
             } else if (out.putIfAbsent(key, value.get()) != null) {
                 dropped.add(key); // two keys renamed onto one modifier: the first kept, this one counted
             }

@@ -65,11 +65,23 @@ public final class ModifierPolicy {
             "stage", new Range(1, 4),
             "observation", new Range(1, Integer.MAX_VALUE));
 
+    private static final java.util.regex.Pattern NUMBERED_COLUMN = java.util.regex.Pattern.compile("modifier_\\d{1,3}");
+
     private ModifierPolicy() {}
 
     /** True when {@code key} (already renamed and lower-cased) is on the allow-list. */
     public static boolean isAllowedKey(String key) {
         return key != null && (VOCABULARIES.containsKey(key) || RANGES.containsKey(key));
+    }
+
+    /**
+     * True when a dropped modifier's {@code key} (renamed, lower-cased) may be named in a reject
+     * reason: an allowed key, or a BORIS export's numbered modifier column ({@code modifier_1} to
+     * {@code modifier_999}); any other key may be free text (a coder's own field, a name) and is
+     * only counted.
+     */
+    public static boolean isNameableKey(String key) {
+        return isAllowedKey(key) || (key != null && NUMBERED_COLUMN.matcher(key).matches());
     }
 
     /**
