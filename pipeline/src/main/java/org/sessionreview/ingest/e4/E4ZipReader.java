@@ -106,7 +106,7 @@ public final class E4ZipReader {
                     }
                 }
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                directDamage = e;
+                directDamage = streamed ? e : LocalZipFile.unlessCopyFailed(e); // streamed: its reading stands
             }
             // when an entry fails its CRC-32 or inflating there too (damage), the stream's reading
             // stands, with its report of the damage, but for the entries read whole there

@@ -3,9 +3,10 @@ package org.sessionreview.ingest.e4;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.sessionreview.storage.Entry;
 import org.sessionreview.storage.LocalEntry;
 
@@ -13,7 +14,9 @@ import org.sessionreview.storage.LocalEntry;
  * A zip as a local file, for {@link java.util.zip.ZipFile} (which reads the central directory, so
  * needs random access): a local entry's own file, else (a zip on S3 or another Flink file system)
  * a temporary copy in {@code java.io.tmpdir}, created readable by the user only (POSIX 0600) and
- * deleted on {@link #close()}. Used only for a zip the streaming reader cannot delimit (a
+ * deleted on {@link #close()}. A copy that cannot be made or written (no such folder, a full disk)
+ * throws {@link CopyFailed}: the zip is not damaged, and the reader says so instead of calling
+ * it damaged (before 2026-12-07 night it read "cannot read the E4 zip (IOException)"). Used only for a zip the streaming reader cannot delimit (a
  * streaming writer's stored entries with data descriptors, zip64 data descriptors, a length
  * mismatch), so that such a zip reads the same wherever it lives.
  */
@@ -33,13 +36,68 @@ final class LocalZipFile implements AutoCloseable {
         if (zip instanceof LocalEntry local) {
             return new LocalZipFile(local.path(), false);
         }
-        Path tmp = Files.createTempFile(PREFIX, ".zip");
-        try (InputStream in = zip.open()) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Path tmp;
+        try {
+            // the property read now, as a JVM's tmpdir is configured (Files.createTempFile(String,
+            // String) reads it once per JVM)
+            tmp = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), PREFIX, ".zip");
+        } catch (IOException | RuntimeException e) {
+            throw new CopyFailed(e);
+        }
+        try (InputStream in = zip.open();
+                OutputStream out = newOutput(tmp)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) { // the zip's own read errors pass as they are
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new CopyFailed(e);
+                }
+            }
             return new LocalZipFile(tmp, true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    private static OutputStream newOutput(Path tmp) throws CopyFailed {
+        try {
+            return Files.newOutputStream(tmp);
+        } catch (IOException e) {
+            throw new CopyFailed(e);
+        }
+    }
+
+    /**
+     * {@code e} unless it is a {@link CopyFailed}, which is thrown: a zip that could not be copied
+     * is no damage to report, and its wearer's reading ends with that message.
+     */
+    static Exception unlessCopyFailed(Exception e) throws CopyFailed {
+        if (e instanceof CopyFailed c) {
+            throw c;
+        }
+        return e;
+    }
+
+    /**
+     * The temporary copy could not be made; the message names the cause's kind and the operating
+     * system's reason (never a path) and what to do.
+     */
+    static final class CopyFailed extends IOException {
+        CopyFailed(Exception cause) {
+            super(
+                    "cannot read the E4 zip: no temporary copy could be made in java.io.tmpdir ("
+                            + cause.getClass().getSimpleName() + reason(cause)
+                            + "); not known to be damaged: make room there or set -Djava.io.tmpdir, and review"
+                            + " again",
+                    cause);
+        }
+
+        private static String reason(Exception cause) {
+            String r = cause instanceof FileSystemException f ? f.getReason() : cause.getMessage();
+            // a FileSystemException's message holds its path; its reason does not
+            return r == null || r.isBlank() || cause instanceof FileSystemException && r.contains("/") ? "" : ": " + r;
         }
     }
 

@@ -114,6 +114,38 @@ class E4ZipReaderTest {
         assertEquals(before, temporaryZips(), "the temporary copy is deleted");
     }
 
+    @Test
+    void shouldSayTheZipIsNotKnownToBeDamagedWhenItsTemporaryCopyCannotBeMade() throws IOException {
+        // before 2026-12-07 night: "cannot read the E4 zip (NoSuchFileException)", as for damage
+        Path z = tmp.resolve("streamed.zip");
+        Files.write(
+                z,
+                storedWithDescriptor(
+                        "A01234/EDA.csv", "1530000000.000000\n4.000000\n0.5\n".getBytes(StandardCharsets.UTF_8)));
+        Path missing = tmp.resolve("no-such-tmp");
+        String before = System.getProperty("java.io.tmpdir");
+        IOException e;
+        try {
+            System.setProperty("java.io.tmpdir", missing.toString());
+            e = assertThrows(
+                    IOException.class,
+                    () -> E4ZipReader.read(
+                            E4ZipCorruptEntryIdentityTest.shortReads(LocalEntry.of(z), 1000),
+                            "s",
+                            "z.zip",
+                            E4Limits.defaults()));
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
+        }
+        assertTrue(
+                e.getMessage()
+                        .startsWith("cannot read the E4 zip: no temporary copy could be made in java.io.tmpdir"
+                                + " (NoSuchFileException); not known to be damaged: make room there or set"
+                                + " -Djava.io.tmpdir"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains(tmp.toString()), "no path: " + e.getMessage());
+    }
+
     private static List<String> temporaryZips() throws IOException {
         try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString())
