@@ -638,7 +638,17 @@ def main():
                     exp["annotations"] = len(evs) - 1
                 add_ann("codes_boris.tsv", "".join(bl), "boris")
             if fmt == "boris+jsonl":
-                pass
+                # one coding in two formats: since 2026-12-07 an event the JSONL (listed first)
+                # already gave is a reject in the BORIS file at its row (its START for a state),
+                # naming the JSONL line (README, Annotations: Repeated events); the JSONL's cut
+                # line and a significance BORIS does not carry keep the BORIS copy an event
+                cut = {2} if "jsonl-broken-line" in damages else set()
+                for j, (i, st) in enumerate(rows):
+                    if i is None or i in cut or evs[i]["sig"] or st == "STOP":
+                        continue
+                    rej("codes_boris.csv", j + 2, ["same event as codes.jsonl line %d" % (i + 1)],
+                        "the JSONL's event again (one coding listed twice)")
+                    exp["annotations"] -= 1
 
         # ---- write E4 files
         for role, files in (("client", cfiles), ("therapist", tfiles)):
