@@ -166,7 +166,10 @@ public final class SessionViews {
                             Rows.dbl(r, "time_to_first_repair_s") == null
                                     ? "\u2014"
                                     : Format.number(Rows.dbl(r, "time_to_first_repair_s"), 0) + " s",
-                            String.join(", ", Rows.list(r, "strategies")),
+                            // as the first repair's cell says it: no empty cell (twenty-second audit)
+                            Rows.list(r, "strategies").isEmpty()
+                                    ? "none coded"
+                                    : String.join(", ", Rows.list(r, "strategies")),
                             String.join(", ", Rows.list(r, "markers")),
                             Rows.dbl(r, "max_significance") == null
                                     ? "\u2014"

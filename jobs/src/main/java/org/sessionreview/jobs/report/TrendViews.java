@@ -238,6 +238,7 @@ public final class TrendViews {
                 Format.number(Rows.dbl(r, "decline_p"), 3),
                 Rows.int0(r, "high_burden_sessions") + " of " + Rows.int0(r, "trend_sessions"),
                 Rows.bool(r, "plateau"),
-                Optional.ofNullable(Rows.str(r, "note")).orElse(""));
+                // a row without a note shows a dash, as every other empty value (twenty-second audit)
+                Optional.ofNullable(Rows.str(r, "note")).orElse("\u2014"));
     }
 }

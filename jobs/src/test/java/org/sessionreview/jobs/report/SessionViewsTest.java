@@ -41,4 +41,55 @@ class SessionViewsTest {
         org.junit.jupiter.api.Assertions.assertTrue(coded.coded());
         assertEquals("5s=0/0;10s=0/0;20s=0/0;30s=0/0", coded.missedSensitivity());
     }
+
+    @Test
+    void shouldSayNoneCodedRatherThanAnEmptyCellForARuptureWithoutARepairStrategy() {
+        java.util.Map<String, Object> s = Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true);
+        java.util.Map<String, Object> rupture = new java.util.HashMap<>(Fixtures.row(
+                "session_id",
+                "S1",
+                "episode_id",
+                "W1",
+                "class",
+                "W",
+                "start_s",
+                600.0,
+                "end_s",
+                600.0,
+                "markers",
+                java.util.List.of("RUP_W_MINIMAL"),
+                "outcome",
+                "unaddressed",
+                "strategies",
+                java.util.List.of(),
+                "max_significance",
+                3));
+        rupture.put("first_repair_s", null);
+        rupture.put("time_to_first_repair_s", null);
+        rupture.put("client_arousal_z", null);
+        java.util.Map<String, Object> repaired = new java.util.HashMap<>(rupture);
+        repaired.put("episode_id", "W2");
+        repaired.put("start_s", 900.0);
+        repaired.put(
+                "strategies", java.util.List.of("RES_INVITE_DISCUSS_RELATIONSHIP", "RES_VALIDATE_DEFENSIVE_POSTURE"));
+        java.util.Map<String, java.util.List<java.util.Map<String, Object>>> per = new java.util.LinkedHashMap<>();
+        for (String t : ReportTables.SESSION_TABLES) {
+            per.put(t, java.util.List.of());
+        }
+        per.put("ruptures", java.util.List.of(rupture, repaired));
+        ReportTables t = new ReportTables(
+                java.util.List.of(s),
+                per,
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.Map.of("sessions", java.util.Map.of("session_review.version", "test")));
+        java.util.List<SessionView.RuptureLine> lines =
+                new SessionViews(t, java.util.Optional.empty()).of(s).ruptures();
+        // twenty-second audit: the Strategies cell of an unaddressed rupture was empty (40 of 117 pages)
+        assertEquals("none coded", lines.get(0).strategies());
+        assertEquals("none coded", lines.get(0).firstRepair());
+        assertEquals(
+                "RES_INVITE_DISCUSS_RELATIONSHIP, RES_VALIDATE_DEFENSIVE_POSTURE",
+                lines.get(1).strategies());
+    }
 }

@@ -48,6 +48,11 @@ class TrendViewsTest {
         // every consented session has 200 s >= 120 s and the trend is flat: a plateau over the last 4 consented ones
         assertTrue(c.sessions().get(3).plateau());
         assertEquals("discuss in supervision: consider consultation", c.latestNote());
+        assertEquals(
+                "discuss in supervision: consider consultation",
+                c.sessions().get(3).note());
+        // twenty-second audit: a session row without a note had an empty Note cell; now a dash
+        assertEquals("\u2014", c.sessions().get(0).note());
         assertFalse(c.burdenSvg().contains("#3<"), "the withheld session number is not drawn");
     }
 
