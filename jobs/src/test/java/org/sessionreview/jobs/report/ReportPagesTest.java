@@ -54,6 +54,22 @@ class ReportPagesTest {
     }
 
     @Test
+    void shouldExplainNoWearableForEitherWearerUnderTheQueue(@TempDir Path out) throws Exception {
+        java.util.Map<String, Object> noClientBand =
+                new java.util.HashMap<>(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true));
+        noClientBand.put("data_quality_client", 0.0);
+        ReportPages.write(Fixtures.tables(List.of(noClientBand), List.of()), Optional.empty(), out);
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains("<td class=\"num\">no wearable / 90 %</td>"), index);
+        // twenty-second audit: the legend said "the session had none for the therapist" beside a
+        // client without a wristband
+        assertFalse(index.contains("none for the therapist"), index);
+        assertTrue(
+                index.contains("\"no wearable\": that wearer (client or therapist) wore no wristband in the session"),
+                index);
+    }
+
+    @Test
     void shouldGiveTraineesWhoseIdsDifferOnlyInCaseTwoPagesOnACaseInsensitiveFileSystem(@TempDir Path out)
             throws Exception {
         ReportTables t = Fixtures.tables(
