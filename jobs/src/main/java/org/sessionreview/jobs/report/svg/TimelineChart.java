@@ -31,6 +31,13 @@ public final class TimelineChart {
     static final double WIDTH = 1000;
     static final double LEFT = 190;
     static final double RIGHT = 16;
+    /**
+     * Width of a tick label's character (10 px digits are about 6.4 user units): a label centred
+     * on its tick that would pass the chart's right edge (100 minutes and more: "150:00") is
+     * right-aligned on it instead.
+     */
+    static final double TICK_DIGIT = 6.4;
+
     static final double CHAR_W = 6.2;
 
     static final String CLIENT_STROKE = "#1f4e9c";
@@ -129,10 +136,11 @@ public final class TimelineChart {
         svg.empty("line", "x1", LEFT, "x2", WIDTH - RIGHT, "y1", baseline, "y2", baseline, "class", "axis");
         for (double s = 0; s <= t.durationS() + 1e-9; s += step) {
             double px = x(s);
+            String label = Format.mmss(s);
             svg.empty("line", "x1", px, "x2", px, "y1", baseline, "y2", baseline + (top ? 4 : -4), "class", "axis");
             svg.text(
                     "text",
-                    Format.mmss(s),
+                    label,
                     "x",
                     px,
                     "y",
@@ -140,7 +148,7 @@ public final class TimelineChart {
                     "class",
                     "tick",
                     "text-anchor",
-                    s == 0 ? "start" : "middle");
+                    s == 0 ? "start" : px + TICK_DIGIT * label.length() / 2 > WIDTH ? "end" : "middle");
         }
         svg.text(
                 "text",

@@ -120,6 +120,48 @@ class TimelineChartTest {
     }
 
     @Test
+    void shouldKeepTheLastTickLabelOfALongVideoInsideTheChart() {
+        for (double duration : new double[] {9000, 9010, 6000, 2700}) {
+            Timeline t0 = timeline(List.of(), List.of());
+            Timeline t = new Timeline(
+                    duration,
+                    t0.clientAnxiety(),
+                    t0.therapistAnxiety(),
+                    t0.enterThreshold(),
+                    t0.channels(),
+                    t0.synchrony(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    t0.poorQuality(),
+                    true);
+            String svg = TimelineChart.svg(t);
+            Matcher m = Pattern.compile(
+                            "<text x=\"([0-9.]+)\" y=\"[0-9.]+\" class=\"tick\" text-anchor=\"(\\w+)\">(\\d+:\\d\\d)</text>")
+                    .matcher(svg);
+            int ticks = 0;
+            while (m.find()) {
+                ticks++;
+                double x = Double.parseDouble(m.group(1));
+                // a 10 px digit is at most 6.4 units wide: the label's right edge by its anchor
+                double half = 6.4 * m.group(3).length() / 2;
+                double right = switch (m.group(2)) {
+                    case "start" -> x + 2 * half;
+                    case "middle" -> x + half;
+                    default -> x;
+                };
+                // twenty-second audit: "150:00" of a 9,000 s video was centred at 984 of 1000, its
+                // last digit cut off
+                assertTrue(right <= 1000, duration + " s: " + m.group(3) + " ends at " + right);
+            }
+            assertTrue(ticks >= 2, svg);
+        }
+    }
+
+    @Test
     void shouldSayNoClientDataRatherThanNoneWhenTheClientIndexHasNoValue() {
         Timeline t = timeline(List.of(), List.of());
         Series empty = new Series("client", List.of(new Point(15, null), new Point(20, null)));
