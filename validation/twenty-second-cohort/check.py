@@ -8,6 +8,7 @@ directly; writes NAME's results (check kind, passed, total, first failures) as J
 """
 import decimal
 import glob
+import hashlib
 import html
 import json
 import math
@@ -25,7 +26,7 @@ import htmltree  # noqa: E402
 
 NAME, TABLES, REPORT = sys.argv[1:4]
 OPTS = sys.argv[4:]
-JAR = os.environ.get("SR_JAR", "jobs/target/session-review.jar")
+JAR = os.environ.get("SR_JAR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "jobs", "target", "session-review.jar"))
 
 results = defaultdict(lambda: {"passed": 0, "total": 0, "failures": []})
 
@@ -177,6 +178,11 @@ def main():
           h2 and h2.text())
     unflagged = [s for s in consented if not s["flagged"]]
     urows = htmltree.rows(idx.by_id("unflagged-sessions"))
+    first = idx.find("p", class_="note")
+    if flagged:
+        fa = first.find("a") if first is not None else None
+        check("review first = queue's first", fa is not None and fa.text() == flagged[0]["session_id"]
+              and norm(first.text()).startswith("Review first:"), first and norm(first.text())[:80])
     check("unflagged listed", sorted(r.attrs.get("data-session") for r in urows)
           == sorted(s["session_id"] for s in unflagged),
           "%d rows for %d sessions" % (len(urows), len(unflagged)))
@@ -426,6 +432,14 @@ def session_page(s, page, moms, rups, coded, foot):
     for k in ("baselines", "codebook"):
         check("run input = footer", html.escape(foot["session_review.run_input." + k], quote=False)
               in text, "%s %s" % (sid, k))
+    if "--baselines-file" in OPTS:  # the named file is the one given: its size and SHA-256
+        path = OPTS[OPTS.index("--baselines-file") + 1]
+        data = open(path, "rb").read()
+        want = "%s, %d bytes, SHA-256 %s" % (os.path.basename(path), len(data), hashlib.sha256(data).hexdigest())
+        dd = re.search(r"Run input <code>baselines</code></dt><dd>([^<]*)</dd>", text)
+        check("run input baselines = the file given", dd is not None and dd.group(1).startswith(want[:60])
+              and foot["session_review.run_input.baselines"].startswith(want[:60]),
+              "%s: %s for %s" % (sid, dd and dd.group(1), want))
     mt = tree.find("p", class_="methods-text")
     check("methods text = footer", mt is not None and norm(mt.text()) == norm(foot["session_review.methods"]), sid)
     # the timeline's x range is the video: 0 at the axis start, duration at its end
@@ -442,6 +456,11 @@ def session_page(s, page, moms, rups, coded, foot):
             check("timeline starts at 00:00", abs(ticks[0][0] - x0) < 0.5 and secs[0] == 0, sid)
             check("timeline x range = video", abs((x1 - x0) / scale - dur) < 2,
                   "%s: axis %.0f s for %.0f s" % (sid, (x1 - x0) / scale, dur))
+            for x, lab_ in ticks:  # a label's right edge, by its anchor, inside the 1000-unit chart
+                el = next(t for t in svg.find_all("text", class_="tick") if t.text() == lab_)
+                w = 6.4 * len(lab_)
+                right = x + {"start": w, "middle": w / 2}.get(el.attrs.get("text-anchor"), 0)
+                check("tick label inside the chart", right <= 1000, "%s %s ends at %.1f" % (sid, lab_, right))
             check("tick labels mm:ss", all(x0 - 0.5 <= x <= x1 + 0.5 for x, _ in ticks)
                   and secs == sorted(secs) and max(secs) <= dur, "%s %s" % (sid, [t for _, t in ticks][-3:]))
             # every mark and band sits at its time on that scale, inside the axis
@@ -615,6 +634,15 @@ def client_pages(consented, sessions, clients, idx, pages):
                     dp = r["decline_p"]
                     check("client decline p = clients/", c[8] == ("—" if dp is None else "%.2f" % dp)
                           or (dp is not None and c[8] == "%.3f" % dp), "%s %r %r" % (s["session_id"], c[8], dp))
+        # the burden chart: one bar per consented session with client data, at its minutes
+        chart = tree.find("svg", class_="burden")
+        bars = {}
+        for g in (chart.find_all("g", class_="bar") if chart is not None else []):
+            m = re.match(r"session (\d+): ([0-9.]+) min", g.find("title").text())
+            if m:
+                bars[int(m.group(1))] = m.group(2)
+        want = {s["session_number"]: fx(s["anxiety_time_s"] / 60, 1) for s in mine if s["anxiety_time_s"] is not None}
+        check("burden bars = sessions' anxiety time", bars == want, "%s %s vs %s" % (k[:12], bars, want))
         latest = [r for r in clients if r["client_key"] == k]
         if not recomputed and latest:
             last = max(latest, key=lambda r: r["session_number"])
