@@ -277,6 +277,22 @@ def main():
             n = vis.count(w) - (vis.count("%s: withheld" % w) if rel == "index.html" else 0)
             check("withheld id nowhere else", n == 0, "%s in %s" % (w, rel))
 
+    # a trainee or client with withheld sessions only: no page, and named on none (the trainee id
+    # only inside the session id's line)
+    for s in sessions:
+        if s["consent_supervision"]:
+            continue
+        t, k = s["therapist_id"], s["client_key"]
+        if not any(x["therapist_id"] == t for x in consented):
+            nav = idx.find("nav", class_="trainees")
+            check("withheld-only trainee: no page or option", nav is not None
+                  and t not in [a.text() for a in nav.find_all("a")]
+                  and t not in [o.attrs.get("value") for o in idx.find_all("option")]
+                  and not any(r.startswith("trainees/%s" % t) for r in pages), t)
+        if not any(x["client_key"] == k for x in consented):
+            check("withheld-only client: key on no page", not any(k[:12] in text for text, _ in pages.values()),
+                  k[:12])
+
     # 2. session pages
     for s in consented:
         sid = s["session_id"]

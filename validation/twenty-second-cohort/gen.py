@@ -2,7 +2,7 @@
 """Twenty-second cohort: the unusual sessions a supervisor meets in the report.
 
 gen.py SEED REPO DIR writes DIR/sessions/: the eight sample-data/ sessions unchanged, 11 folders
-made from copies of sample-data/ sessions (session.json edited, annotation files written, some E4
+made from copies of sample-data/ sessions and one more folder (session.json edited, annotation files written, some E4
 files edited; the E4 start times, hence media_start, are kept so that the bands overlap the
 video) and 104 sessions without wristbands, only codings, for a queue of more than 100
 sessions. DIR/plan.json says what each edited folder tests. Stdlib only; deterministic for a seed.
@@ -164,6 +164,18 @@ def main():
         {"start": 1499.0, "code": "RUP_W_DENIAL", "actor": "client", "significance": 2},
     ])
     note("T07-20260410-1100", "therapist band only, safety at 00:00 answered, marker at the last second")
+
+    # X1: a trainee and a client whose only session is withheld: no trainee or client page, and
+    # neither the trainee id (but in the session id's line) nor the pseudonym on any page.
+    folder = os.path.join(ROOT, "X1-withheld-only")
+    os.makedirs(folder)
+    jsonl(folder, "codes.jsonl", [{"start": 300.0, "code": "SAFE_SUICIDAL_IDEATION", "actor": "client"}])
+    with open(os.path.join(folder, "session.json"), "w") as out:
+        json.dump({"session_id": "T10-20260420-0900", "therapist_id": "T10", "client_id": "C-0111",
+                   "session_number": 1, "media_start": "2026-04-20T09:00:00+02:00", "duration_s": 1800,
+                   "wearables": {}, "annotations": ["codes.jsonl"],
+                   "consent": {"supervision": False, "research": True}}, out, indent=1)
+    note("T10-20260420-0900", "withheld, the only session of trainee T10 and its client")
 
     # Q: 104 sessions without wristbands, 8 trainees, 13 sessions each, codings only; some equal
     # codings (priority ties decided by session id), some calm.

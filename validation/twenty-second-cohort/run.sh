@@ -4,7 +4,7 @@
 # reviewed, reported twice (byte-identical) and once with --video-url-pattern, the pages compared
 # with the tables (check.py) and opened in headless Chromium through chromedriver (browser.py).
 #   SR_JAR=path/to/session-review.jar sh validation/twenty-second-cohort/run.sh [WORK]   (default /tmp/twenty-second-cohort)
-# About 5.5-6.5 minutes on the shared 2-core machine. WORK/results.txt lists every check kind with passed/total
+# About 5.5-7 minutes on the shared 2-core machine. WORK/results.txt lists every check kind with passed/total
 # and its first failures; WORK/<cohort>/result.json and browser.json the same as JSON.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
