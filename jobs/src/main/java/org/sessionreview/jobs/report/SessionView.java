@@ -43,6 +43,8 @@ public record SessionView(
             List<String> reasons,
             String qualityClient,
             String qualityTherapist,
+            boolean lowClient,
+            boolean lowTherapist,
             List<String> missingChannels,
             String baselineSource,
             String priority) {}

@@ -43,7 +43,8 @@ public final class SessionViews {
                         s,
                         hasWearable(s, "client", tables.rows(id, "windows")),
                         hasWearable(s, "therapist", tables.rows(id, "windows")),
-                        tables.names()),
+                        tables.names(),
+                        Double.parseDouble(methods.parameter("scoring.low_data_quality", "0.5"))),
                 TimelineChart.svg(TimelineData.of(s, tables, methods)),
                 moments.stream().map(m -> moment(id, m)).toList(),
                 ruptures(id),
@@ -73,7 +74,17 @@ public final class SessionViews {
         return quality == 0 ? zero : Format.percent(quality);
     }
 
-    static Header header(Map<String, Object> s, boolean clientWearable, boolean therapistWearable, PageNames names) {
+    /**
+     * The page's header; a wearer whose data quality is below {@code lowQuality} ({@code
+     * scoring.low_data_quality}) is marked LOW as in the queue (a session without that wearer's
+     * band is not).
+     */
+    static Header header(
+            Map<String, Object> s,
+            boolean clientWearable,
+            boolean therapistWearable,
+            PageNames names,
+            double lowQuality) {
         String clientKey = Rows.str(s, "client_key");
         double qc = Rows.dbl0(s, "data_quality_client");
         double qt = Rows.dbl0(s, "data_quality_therapist");
@@ -92,6 +103,8 @@ public final class SessionViews {
                 Rows.list(s, "flag_reasons"),
                 wearerQuality(qc, clientWearable, "no valid wearable data"),
                 wearerQuality(qt, therapistWearable, "no valid wearable data"),
+                clientWearable && qc < lowQuality,
+                therapistWearable && qt < lowQuality,
                 Rows.list(s, "missing_channels"),
                 withoutSourceFiles(Rows.str(s, "baseline_source")),
                 Format.number(Rows.dbl(s, "priority"), 1));

@@ -120,7 +120,15 @@ class QueueViewTest {
         assertFalse(row.lowTherapist());
         assertEquals(
                 "no valid wearable data",
-                SessionViews.header(s, true, true, PageNames.DISTINCT).qualityClient());
+                SessionViews.header(s, true, true, PageNames.DISTINCT, 0.5).qualityClient());
+        // the session page marks LOW as the queue does (twenty-second audit: it never did)
+        SessionView.Header h = SessionViews.header(s, true, true, PageNames.DISTINCT, 0.5);
+        assertTrue(h.lowClient());
+        assertFalse(h.lowTherapist());
+        s.put("data_quality_therapist", 0.4);
+        assertTrue(SessionViews.header(s, true, true, PageNames.DISTINCT, 0.5).lowTherapist());
+        assertFalse(SessionViews.header(s, true, true, PageNames.DISTINCT, 0.3).lowTherapist());
+        assertFalse(SessionViews.header(s, true, false, PageNames.DISTINCT, 0.5).lowTherapist(), "no band: no LOW");
     }
 
     @Test
@@ -137,7 +145,7 @@ class QueueViewTest {
         assertFalse(none.lowClient());
         assertEquals(
                 "no wearable",
-                SessionViews.header(s, true, false, PageNames.DISTINCT).qualityTherapist());
+                SessionViews.header(s, true, false, PageNames.DISTINCT, 0.5).qualityTherapist());
         // a therapist wristband that was declared (a window of it, or a channel missing) but
         // recorded nothing valid: before, its 0 was never marked LOW
         java.util.Map<String, Object> window = Fixtures.row("role", "therapist");
@@ -150,7 +158,7 @@ class QueueViewTest {
         assertFalse(worn.lowClient());
         assertEquals(
                 "no valid wearable data",
-                SessionViews.header(s, true, true, PageNames.DISTINCT).qualityTherapist());
+                SessionViews.header(s, true, true, PageNames.DISTINCT, 0.5).qualityTherapist());
         s.put("data_quality_therapist", 0.3);
         assertTrue(QueueView.row(1, s, 0.5, true, true, List.of(), PageNames.DISTINCT)
                 .lowTherapist());
@@ -172,7 +180,7 @@ class QueueViewTest {
         assertFalse(row.lowClient());
         assertEquals(
                 "no wearable",
-                SessionViews.header(s, false, true, PageNames.DISTINCT).qualityClient());
+                SessionViews.header(s, false, true, PageNames.DISTINCT, 0.5).qualityClient());
     }
 
     @Test

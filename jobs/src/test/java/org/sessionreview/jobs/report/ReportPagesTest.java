@@ -114,8 +114,19 @@ class ReportPagesTest {
                 List.of(uncoded, Fixtures.session("S2", "T1", "k1", 2, "2026-03-08", 900, 0, true)), List.of());
         ReportPages.write(t, Optional.empty(), out);
         String notCoded = "Video not coded (no accepted annotation)";
-        assertTrue(Files.readString(out.resolve("sessions/S1.html")).contains(notCoded));
+        String s1 = Files.readString(out.resolve("sessions/S1.html"));
+        assertTrue(s1.contains(notCoded));
         assertFalse(Files.readString(out.resolve("sessions/S2.html")).contains(notCoded));
+        // the coded-events section too (twenty-second audit: it said "None coded." below the rollup's
+        // "Video not coded"); a coded video without RES/INT/SAFE events still says "None coded."
+        String codedSection = s1.substring(s1.indexOf("id=\"coded\""), s1.indexOf("id=\"synchrony\""));
+        assertTrue(codedSection.contains("<p>Video not coded (no accepted annotation).</p>"), codedSection);
+        assertFalse(codedSection.contains("None coded."), codedSection);
+        String s2 = Files.readString(out.resolve("sessions/S2.html"));
+        assertTrue(s2.substring(s2.indexOf("id=\"coded\""), s2.indexOf("id=\"synchrony\""))
+                .contains("None coded."));
+        // the timeline's lane of moments without a lane of their own says so in its name
+        assertTrue(s1.contains(">Other candidate moments<"), s1);
     }
 
     @Test

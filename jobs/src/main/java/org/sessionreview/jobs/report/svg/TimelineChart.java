@@ -90,7 +90,9 @@ public final class TimelineChart {
         // a video not coded: its coded lanes are unknown, not empty
         String noCodes = t.coded() ? "none" : "not coded";
         y = lanes.lane(y, "Safety events (SAFE)", List.of(), t.safety(), "diamond", noCodes);
-        y = lanes.lane(y, "Candidate moments", t.candidates(), List.of(), null);
+        // the moments without a lane of their own (safety, ruptures and client episodes have theirs): its
+        // "none" said nothing of those (twenty-second audit)
+        y = lanes.lane(y, "Other candidate moments", t.candidates(), List.of(), null);
         y = lanes.lane(y, "Ruptures W/C, outcome", t.ruptures(), List.of(), null, noCodes);
         boolean clientData =
                 t.clientAnxiety() != null && t.clientAnxiety().points().stream().anyMatch(p -> p.value() != null);
