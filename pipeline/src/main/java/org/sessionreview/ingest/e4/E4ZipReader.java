@@ -40,7 +40,9 @@ import org.sessionreview.storage.Entry;
  * s1/client/1495437000_A01234.zip/EDA.csv}, with the size and SHA-256 of its uncompressed bytes
  * (a channel file's identity whether it came zipped or not). A zip that cannot be read, or holds
  * no channel file, throws an {@link IOException} whose message names neither a path nor an
- * underlying message, as {@link E4Reader#read} does for a folder it cannot list.
+ * underlying message (but the operating system's reason when no temporary copy of a zip off the
+ * local disk could be made, {@link LocalZipFile}), as {@link E4Reader#read} does for a folder it
+ * cannot list.
  */
 public final class E4ZipReader {
     private E4ZipReader() {}
@@ -77,11 +79,12 @@ public final class E4ZipReader {
                         || ReadErrors.isUnsupportedMethod(damage)
                                 && current != null
                                 && ReadErrors.isUnsupported(ReadErrors.unsupportedMethod(current.getMethod())));
-        boolean streamed = damage == null || !needsDirectory(damage);
+        boolean streamed = damage == null || !ReadErrors.needsDirectory(damage);
         Entries direct = null;
         boolean mismatch = damage != null && ReadErrors.isSizeMismatch(damage)
                 || reports.stream()
                         .anyMatch(r -> r.rejects().stream().anyMatch(x -> ReadErrors.isLengthMismatch(x.reason)));
+        Exception copyFailed = null; // the zip's central directory was not read: no temporary copy
         if (!streamed || mismatch) { // on any file system: a zip off the local disk is copied first
             // a zip a streaming writer made (stored entries followed by data descriptors) is valid,
             // but only its central directory says where a stored entry ends; one whose entries end
@@ -94,7 +97,7 @@ public final class E4ZipReader {
                     new EnumMap<>(Channel.class),
                     new EnumMap<>(Channel.class),
                     new ArrayList<>());
-            Exception directDamage = null;
+            Exception directDamage = null; // a CopyFailed, too: no copy, so no central directory (copyFailed)
             try (LocalZipFile file = LocalZipFile.of(zip);
                     ZipFile z = new ZipFile(file.file(), StandardCharsets.UTF_8)) {
                 for (java.util.Enumeration<? extends ZipEntry> es = z.entries(); es.hasMoreElements(); ) {
@@ -106,11 +109,14 @@ public final class E4ZipReader {
                     }
                 }
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                directDamage = streamed ? e : LocalZipFile.unlessCopyFailed(e); // streamed: its reading stands
+                directDamage = e;
             }
+            copyFailed = directDamage instanceof LocalZipFile.CopyFailed ? directDamage : null;
             // when an entry fails its CRC-32 or inflating there too (damage), the stream's reading
             // stands, with its report of the damage, but for the entries read whole there
-            if (!streamed || directDamage == null && !direct.anyReadError()) {
+            // without a copy (copyFailed) the stream's reading stands, the entries after the one it
+            // could not delimit found by their headers
+            if (!streamed && copyFailed == null || directDamage == null && !direct.anyReadError()) {
                 damage = directDamage;
                 channels.clear();
                 files.clear();
@@ -134,12 +140,14 @@ public final class E4ZipReader {
             Set<Channel> before =
                     EnumSet.copyOf(files.keySet().isEmpty() ? EnumSet.noneOf(Channel.class) : files.keySet());
             recover(zip, read);
-            if (channels.isEmpty() && isEncrypted(damage)) {
+            if (channels.isEmpty() && ReadErrors.isEncrypted(damage)) {
                 // every channel entry encrypted (or nothing readable past an encrypted first one)
                 throw new IOException("the E4 zip is encrypted (password-protected): unzip it first");
             }
             if (files.isEmpty()) {
-                throw new IOException("cannot read the E4 zip (" + ReadErrors.what(damage) + ")");
+                throw new IOException("cannot read the E4 zip ("
+                        + ReadErrors.what(copyFailed != null && ReadErrors.needsDirectory(damage) ? copyFailed : damage)
+                        + ")");
             }
             // entries found by their headers: read, or refused for their compression method (a row of their own)
             int found = 0;
@@ -159,11 +167,7 @@ public final class E4ZipReader {
                             && reports.stream()
                                     .anyMatch(r ->
                                             r.rejects().stream().anyMatch(x -> ReadErrors.isUnsupported(x.reason)));
-            String where = method || isEncrypted(damage)
-                    ? "the zip's reading stopped " + (after == null ? "at" : after + ", at") + " an entry "
-                            + (method ? ReadErrors.UNSUPPORTED : "encrypted (password-protected; unzip it first)")
-                    : "the zip is damaged " + (after == null ? "before its first channel entry" : after) + " ("
-                            + ReadErrors.what(damage) + ")";
+            String where = ReadErrors.zipRow(method, ReadErrors.isEncrypted(damage), after, damage, copyFailed);
             reports.add(E4FileReport.unread(
                     last, null, sessionId, sourceName, where + ": " + ReadErrors.laterEntries(found, refused)));
         }
@@ -348,18 +352,6 @@ public final class E4ZipReader {
     /** Whether java.util.zip can decode the entry: stored or deflated (a method of -1 is not known yet). */
     static boolean supported(int m) {
         return m == -1 || m == ZipEntry.STORED || m == ZipEntry.DEFLATED;
-    }
-
-    /** java.util.zip's refusal of a stored entry followed by a data descriptor. */
-    private static boolean needsDirectory(Exception e) {
-        return e instanceof java.util.zip.ZipException
-                && String.valueOf(e.getMessage()).contains("EXT descriptor");
-    }
-
-    /** java.util.zip's refusal of an encrypted entry. */
-    private static boolean isEncrypted(Exception e) {
-        return e instanceof java.util.zip.ZipException
-                && String.valueOf(e.getMessage()).contains("encrypted");
     }
 
     private static E4CsvParser.Result readEntry(

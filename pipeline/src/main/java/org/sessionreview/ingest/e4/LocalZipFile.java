@@ -15,8 +15,8 @@ import org.sessionreview.storage.LocalEntry;
  * needs random access): a local entry's own file, else (a zip on S3 or another Flink file system)
  * a temporary copy in {@code java.io.tmpdir}, created readable by the user only (POSIX 0600) and
  * deleted on {@link #close()}. A copy that cannot be made or written (no such folder, a full disk)
- * throws {@link CopyFailed}: the zip is not damaged, and the reader says so instead of calling
- * it damaged (before 2026-12-07 night it read "cannot read the E4 zip (IOException)"). Used only for a zip the streaming reader cannot delimit (a
+ * throws {@link CopyFailed}: the zip is not known to be damaged, and the reader's rows say so
+ * instead of calling it damaged (before 2026-12-07 night: "cannot read the E4 zip (IOException)"). Used only for a zip the streaming reader cannot delimit (a
  * streaming writer's stored entries with data descriptors, zip64 data descriptors, a length
  * mismatch), so that such a zip reads the same wherever it lives.
  */
@@ -70,34 +70,25 @@ final class LocalZipFile implements AutoCloseable {
     }
 
     /**
-     * {@code e} unless it is a {@link CopyFailed}, which is thrown: a zip that could not be copied
-     * is no damage to report, and its wearer's reading ends with that message.
-     */
-    static Exception unlessCopyFailed(Exception e) throws CopyFailed {
-        if (e instanceof CopyFailed c) {
-            throw c;
-        }
-        return e;
-    }
-
-    /**
      * The temporary copy could not be made; the message names the cause's kind and the operating
      * system's reason (never a path) and what to do.
      */
     static final class CopyFailed extends IOException {
         CopyFailed(Exception cause) {
             super(
-                    "cannot read the E4 zip: no temporary copy could be made in java.io.tmpdir ("
+                    "no temporary copy of it could be made in java.io.tmpdir ("
                             + cause.getClass().getSimpleName() + reason(cause)
-                            + "); not known to be damaged: make room there or set -Djava.io.tmpdir, and review"
-                            + " again",
+                            + ") to read it from its central directory; not known to be damaged: make room"
+                            + " there or set -Djava.io.tmpdir, and review again",
                     cause);
         }
 
         private static String reason(Exception cause) {
+            // a FileSystemException's reason holds no path (its message does); any other message
+            // naming the folder (an invalid path's) is left out
             String r = cause instanceof FileSystemException f ? f.getReason() : cause.getMessage();
-            // a FileSystemException's message holds its path; its reason does not
-            return r == null || r.isBlank() || cause instanceof FileSystemException && r.contains("/") ? "" : ": " + r;
+            String tmp = System.getProperty("java.io.tmpdir", "");
+            return r == null || r.isBlank() || !tmp.isEmpty() && r.contains(tmp) ? "" : ": " + r;
         }
     }
 

@@ -49,6 +49,9 @@ final class ReadErrors {
 
     /** {@code damage} in words for a reason: cut short, corrupt data, or the I/O error's kind. */
     static String what(Exception damage) {
+        if (damage instanceof LocalZipFile.CopyFailed) {
+            return damage.getMessage();
+        }
         if (damage instanceof IOException io && isCut(io)) {
             return "cut short";
         }
@@ -289,5 +292,42 @@ final class ReadErrors {
         long isize = (tail[4] & 0xffL) | (tail[5] & 0xffL) << 8 | (tail[6] & 0xffL) << 16 | (tail[7] & 0xffL) << 24;
         long distance = Math.abs((decoded & 0xffffffffL) - isize);
         return Math.min(distance, (1L << 32) - distance) <= RUN_ON_SLACK;
+    }
+
+    /** java.util.zip's refusal of a stored entry followed by a data descriptor. */
+    static boolean needsDirectory(Exception e) {
+        return e instanceof ZipException && String.valueOf(e.getMessage()).contains("EXT descriptor");
+    }
+
+    /** java.util.zip's refusal of an encrypted entry. */
+    static boolean isEncrypted(Exception e) {
+        return e instanceof ZipException && String.valueOf(e.getMessage()).contains("encrypted");
+    }
+
+    /**
+     * The zip's own row when its reading stopped ({@code after}: "in EDA.csv", "after EDA.csv", or
+     * null before the first channel entry), before the count of later entries: an entry of a method
+     * this reader does not decode, an encrypted entry, or damage. {@code copyFailed} (a {@link
+     * LocalZipFile.CopyFailed}, or null) says the central directory could not be read for want of a
+     * temporary copy: where the stream stopped at an entry only that directory delimits ({@code
+     * damage} is that refusal, {@link #needsDirectory}), or where the stream read lengths that do
+     * not match (damage, or zip64 data descriptors, which only that directory reads right), the row
+     * says so rather than calling the zip damaged (review of 2026-12-07 night).
+     */
+    static String zipRow(boolean method, boolean encrypted, String after, Exception damage, Exception copyFailed) {
+        String where = after == null ? "before its first channel entry" : after;
+        if (method || encrypted) {
+            return "the zip's reading stopped " + (after == null ? "at" : after + ", at") + " an entry "
+                    + (method ? UNSUPPORTED : "encrypted (password-protected; unzip it first)");
+        }
+        if (copyFailed != null && needsDirectory(damage)) {
+            return "the zip's reading stopped " + where + ", at an entry only its central directory delimits (a"
+                    + " streaming writer's stored entry); " + what(copyFailed);
+        }
+        String row = "the zip is damaged " + where + " (" + what(damage) + ")";
+        return copyFailed == null
+                ? row
+                : row + ", or written with zip64 data descriptors, which only its central directory reads right; "
+                        + what(copyFailed);
     }
 }

@@ -184,6 +184,33 @@ class CompressedCutsTest {
         assertArrayEquals(
                 values(Channel.TEMP, texts.get(2)),
                 d.channel(Channel.TEMP).orElseThrow().values());
+
+        // off the local disk with no room for the temporary copy the lengths cannot be checked
+        // against the central directory: the zip's row says so, not only "damaged" (review of
+        // 2026-12-07 night: "the zip is damaged in EDA.csv (IOException)")
+        Files.write(file, good);
+        String before = System.getProperty("java.io.tmpdir");
+        E4Recording off;
+        try {
+            System.setProperty("java.io.tmpdir", tmp.resolve("no-such-tmp").toString());
+            off = E4ZipReader.read(
+                    E4ZipCorruptEntryIdentityTest.shortReads(LocalEntry.of(file), 1000),
+                    "s1",
+                    "z64.zip",
+                    E4Limits.defaults());
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
+        }
+        List<String> reasons = off.reports().stream()
+                .flatMap(x -> x.rejects().stream())
+                .map(x -> x.reason)
+                .toList();
+        assertTrue(
+                reasons.stream()
+                        .anyMatch(x -> x.contains(", or written with zip64 data descriptors, which only its central"
+                                + " directory reads right; no temporary copy of it could be made in java.io.tmpdir"
+                                + " (NoSuchFileException)")),
+                reasons.toString());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -118,32 +119,105 @@ class E4ZipReaderTest {
     void shouldSayTheZipIsNotKnownToBeDamagedWhenItsTemporaryCopyCannotBeMade() throws IOException {
         // before 2026-12-07 night: "cannot read the E4 zip (NoSuchFileException)", as for damage
         Path z = tmp.resolve("streamed.zip");
+        Files.write(z, storedEntries(List.<Object[]>of(new Object[] {
+            "A01234/EDA.csv", "1530000000.000000\n4.000000\n0.5\n", true
+        })));
+        IOException e = assertThrows(IOException.class, () -> readWithoutTmpdir(z));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("cannot read the E4 zip (no temporary copy of it could be made in"
+                                + " java.io.tmpdir (NoSuchFileException) to read it from its central directory; not known"
+                                + " to be damaged: make room there or set -Djava.io.tmpdir"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains(tmp.toString()), "no path: " + e.getMessage());
+    }
+
+    @Test
+    void shouldKeepTheEntriesReadBeforeAnEntryOnlyTheDirectoryDelimitsWhenNoCopyCanBeMade() throws IOException {
+        // review of 2026-12-07 night: a failed copy first ended the wearer's reading, losing EDA read
+        // before the streaming writer's stored TEMP.csv; now its row says why the rest is unread
+        Path z = tmp.resolve("mixed.zip");
         Files.write(
                 z,
-                storedWithDescriptor(
-                        "A01234/EDA.csv", "1530000000.000000\n4.000000\n0.5\n".getBytes(StandardCharsets.UTF_8)));
-        Path missing = tmp.resolve("no-such-tmp");
+                storedEntries(List.<Object[]>of(
+                        new Object[] {"EDA.csv", "1530000000.000000\n4.000000\n0.5\n0.6\n", false},
+                        new Object[] {"TEMP.csv", "1530000000.000000\n4.000000\n33.5\n33.6\n", true})));
+        E4Recording r = readWithoutTmpdir(z);
+        assertArrayEquals(
+                new double[] {0.5, 0.6}, r.channel(Channel.EDA).orElseThrow().values());
+        List<String> reasons = r.reports().stream()
+                .flatMap(x -> x.rejects().stream())
+                .map(x -> x.reason)
+                .toList();
+        assertTrue(
+                reasons.stream()
+                        .anyMatch(x -> x.startsWith("the zip's reading stopped after EDA.csv, at an entry only its"
+                                + " central directory delimits (a streaming writer's stored entry); no temporary"
+                                + " copy of it could be made")),
+                reasons.toString());
+        assertFalse(reasons.stream().anyMatch(x -> x.startsWith("the zip is damaged")), reasons.toString());
+    }
+
+    /** Reads {@code z} as a zip off the local disk would be read, with {@code java.io.tmpdir} missing. */
+    private E4Recording readWithoutTmpdir(Path z) throws IOException {
         String before = System.getProperty("java.io.tmpdir");
-        IOException e;
         try {
-            System.setProperty("java.io.tmpdir", missing.toString());
-            e = assertThrows(
-                    IOException.class,
-                    () -> E4ZipReader.read(
-                            E4ZipCorruptEntryIdentityTest.shortReads(LocalEntry.of(z), 1000),
-                            "s",
-                            "z.zip",
-                            E4Limits.defaults()));
+            System.setProperty("java.io.tmpdir", tmp.resolve("no-such-tmp").toString());
+            return E4ZipReader.read(
+                    E4ZipCorruptEntryIdentityTest.shortReads(LocalEntry.of(z), 1000),
+                    "s",
+                    "z.zip",
+                    E4Limits.defaults());
         } finally {
             System.setProperty("java.io.tmpdir", before);
         }
-        assertTrue(
-                e.getMessage()
-                        .startsWith("cannot read the E4 zip: no temporary copy could be made in java.io.tmpdir"
-                                + " (NoSuchFileException); not known to be damaged: make room there or set"
-                                + " -Djava.io.tmpdir"),
-                e.getMessage());
-        assertFalse(e.getMessage().contains(tmp.toString()), "no path: " + e.getMessage());
+    }
+
+    /**
+     * A zip of stored entries {@code {name, text, withDescriptor}}: with a descriptor, the local
+     * header has flag bit 3 and sizes 0 and a data descriptor follows the data (as a streaming writer
+     * stores); without, the local header holds CRC-32 and sizes. The central directory holds all.
+     */
+    static byte[] storedEntries(List<Object[]> entries) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        List<int[]> dir = new ArrayList<>();
+        for (Object[] e : entries) {
+            byte[] n = ((String) e[0]).getBytes(StandardCharsets.UTF_8);
+            byte[] data = ((String) e[1]).getBytes(StandardCharsets.UTF_8);
+            boolean descriptor = (Boolean) e[2];
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data);
+            int crc32 = (int) crc.getValue();
+            dir.add(new int[] {b.position(), crc32, data.length, descriptor ? 0x0808 : 0x0800});
+            b.putInt(0x04034b50).putShort((short) 20).putShort((short) (descriptor ? 0x0808 : 0x0800));
+            b.putShort((short) 0).putShort((short) 0).putShort((short) 0x21);
+            b.putInt(descriptor ? 0 : crc32)
+                    .putInt(descriptor ? 0 : data.length)
+                    .putInt(descriptor ? 0 : data.length);
+            b.putShort((short) n.length).putShort((short) 0).put(n).put(data);
+            if (descriptor) {
+                b.putInt(0x08074b50).putInt(crc32).putInt(data.length).putInt(data.length);
+            }
+        }
+        int central = b.position();
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] n = ((String) entries.get(i)[0]).getBytes(StandardCharsets.UTF_8);
+            int[] d = dir.get(i);
+            b.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) d[3]);
+            b.putShort((short) 0)
+                    .putShort((short) 0)
+                    .putShort((short) 0x21)
+                    .putInt(d[1])
+                    .putInt(d[2])
+                    .putInt(d[2]);
+            b.putShort((short) n.length).putShort((short) 0).putShort((short) 0).putShort((short) 0);
+            b.putShort((short) 0).putInt(0).putInt(d[0]).put(n);
+        }
+        int end = b.position();
+        b.putInt(0x06054b50).putShort((short) 0).putShort((short) 0);
+        b.putShort((short) entries.size()).putShort((short) entries.size());
+        b.putInt(end - central).putInt(central).putShort((short) 0);
+        return Arrays.copyOf(b.array(), b.position());
     }
 
     private static List<String> temporaryZips() throws IOException {
