@@ -89,12 +89,20 @@ public record QueueView(
     /** A link to the page of {@code id}. */
     public record Link(String id, String text, String page) {}
 
+    /**
+     * The data quality below which a wearer is marked LOW ({@code scoring.low_data_quality} from
+     * the sessions table's footer, default 0.5), on the queue and the session pages alike.
+     */
+    static double lowQuality(ReportTables tables) {
+        return Double.parseDouble(
+                MethodsView.of(tables.footers(), List.of("sessions")).parameter("scoring.low_data_quality", "0.5"));
+    }
+
     /** The queue of the consented sessions in {@code tables}. */
     public static QueueView of(ReportTables tables) {
         List<Map<String, Object>> ordered = new ArrayList<>(tables.sessions());
         ordered.sort(ORDER);
-        double low = Double.parseDouble(
-                MethodsView.of(tables.footers(), List.of("sessions")).parameter("scoring.low_data_quality", "0.5"));
+        double low = lowQuality(tables);
         List<Row> flagged = new ArrayList<>();
         List<Row> unflagged = new ArrayList<>();
         TreeSet<String> therapists = new TreeSet<>();

@@ -27,11 +27,15 @@ public final class SessionViews {
     private final ReportTables tables;
     private final Optional<VideoLinks> video;
     private final MethodsView methods;
+    private final double lowQuality;
 
     public SessionViews(ReportTables tables, Optional<VideoLinks> video) {
         this.tables = tables;
         this.video = video;
         this.methods = MethodsView.of(tables.footers(), TABLES);
+        // the sessions table's footer, as the queue reads it (review: the first of eight tables'
+        // footers could differ)
+        this.lowQuality = QueueView.lowQuality(tables);
     }
 
     /** The view of the session {@code s} (a row of {@code sessions/}). */
@@ -44,7 +48,7 @@ public final class SessionViews {
                         hasWearable(s, "client", tables.rows(id, "windows")),
                         hasWearable(s, "therapist", tables.rows(id, "windows")),
                         tables.names(),
-                        Double.parseDouble(methods.parameter("scoring.low_data_quality", "0.5"))),
+                        lowQuality),
                 TimelineChart.svg(TimelineData.of(s, tables, methods)),
                 moments.stream().map(m -> moment(id, m)).toList(),
                 ruptures(id),

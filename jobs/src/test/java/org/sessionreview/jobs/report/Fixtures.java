@@ -127,6 +127,12 @@ final class Fixtures {
 
     /** Tables from sessions and moments (other per-session tables empty). */
     static ReportTables tables(List<Map<String, Object>> sessions, List<Map<String, Object>> moments) {
+        return tables(sessions, moments, "0.5");
+    }
+
+    /** As {@link #tables(List, List)} with the footers' {@code scoring.low_data_quality}. */
+    static ReportTables tables(
+            List<Map<String, Object>> sessions, List<Map<String, Object>> moments, String lowDataQuality) {
         Map<String, List<Map<String, Object>>> per = new LinkedHashMap<>();
         for (String t : ReportTables.SESSION_TABLES) {
             per.put(t, List.of());
@@ -136,7 +142,7 @@ final class Fixtures {
                 "session_review.version",
                 "test",
                 "session_review.scoring.low_data_quality",
-                "0.5",
+                lowDataQuality,
                 "session_review.trends.client.last_n",
                 "4",
                 "session_review.trends.client.high_burden_s",

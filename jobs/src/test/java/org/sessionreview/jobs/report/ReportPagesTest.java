@@ -165,4 +165,23 @@ class ReportPagesTest {
         assertTrue(table.matches("(?s).*<td class=\"num\">2</td>\\s*<td><a class=\"session-link\"[^>]*>S2<.*"), table);
         assertTrue(table.contains("nothing flagged"), table);
     }
+
+    @Test
+    void shouldMarkAWearerLowOnTheSessionPageByTheSessionsFootersThreshold(@TempDir Path out) throws Exception {
+        // twenty-second audit: the session page had no LOW mark where the queue had one
+        java.util.Map<String, Object> s =
+                new java.util.HashMap<>(Fixtures.session("S1", "T1", "k1", 1, "2026-03-01", 900, 0, true));
+        s.put("data_quality_client", 0.7);
+        s.put("data_quality_therapist", 0.95);
+        String badge = "<span class=\"badge low\" title=\"client's data quality below";
+        Files.createDirectories(out.resolve("a"));
+        Files.createDirectories(out.resolve("b"));
+        ReportPages.write(Fixtures.tables(List.of(s), List.of(), "0.5"), Optional.empty(), out.resolve("a"));
+        assertFalse(Files.readString(out.resolve("a/sessions/S1.html")).contains(badge));
+        ReportPages.write(Fixtures.tables(List.of(s), List.of(), "0.8"), Optional.empty(), out.resolve("b"));
+        String page = Files.readString(out.resolve("b/sessions/S1.html"));
+        assertTrue(page.contains("<dt>Data quality</dt><dd>client " + badge), page);
+        assertTrue(Files.readString(out.resolve("b/index.html")).contains(badge), "the queue marks it too");
+        assertFalse(page.contains("therapist's data quality below"), page);
+    }
 }
