@@ -18,21 +18,12 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections import defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 REPORT, OUT = os.path.abspath(sys.argv[1]), sys.argv[2]
 SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
-results = defaultdict(lambda: {"passed": 0, "total": 0, "failures": []})
-
-
-def check(kind, ok, what=""):
-    r = results[kind]
-    r["total"] += 1
-    if ok:
-        r["passed"] += 1
-    elif len(r["failures"]) < 12:
-        r["failures"].append(what)
-    return ok
+from checks import check, results  # noqa: E402
 
 
 def free_port():

@@ -28,17 +28,7 @@ NAME, TABLES, REPORT = sys.argv[1:4]
 OPTS = sys.argv[4:]
 JAR = os.environ.get("SR_JAR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "jobs", "target", "session-review.jar"))
 
-results = defaultdict(lambda: {"passed": 0, "total": 0, "failures": []})
-
-
-def check(kind, ok, what=""):
-    r = results[kind]
-    r["total"] += 1
-    if ok:
-        r["passed"] += 1
-    elif len(r["failures"]) < 12:
-        r["failures"].append(what)
-    return ok
+from checks import check, results  # noqa: E402
 
 
 # ---------------------------------------------------------------- tables

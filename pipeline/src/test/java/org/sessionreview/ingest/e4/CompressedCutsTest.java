@@ -189,18 +189,7 @@ class CompressedCutsTest {
         // against the central directory: the zip's row says so, not only "damaged" (review of
         // 2026-12-07 night: "the zip is damaged in EDA.csv (IOException)")
         Files.write(file, good);
-        String before = System.getProperty("java.io.tmpdir");
-        E4Recording off;
-        try {
-            System.setProperty("java.io.tmpdir", tmp.resolve("no-such-tmp").toString());
-            off = E4ZipReader.read(
-                    E4ZipCorruptEntryIdentityTest.shortReads(LocalEntry.of(file), 1000),
-                    "s1",
-                    "z64.zip",
-                    E4Limits.defaults());
-        } finally {
-            System.setProperty("java.io.tmpdir", before);
-        }
+        E4Recording off = E4ZipReaderTest.readWithoutTmpdir(file, tmp.resolve("no-such-tmp"), "z64.zip");
         List<String> reasons = off.reports().stream()
                 .flatMap(x -> x.rejects().stream())
                 .map(x -> x.reason)

@@ -160,13 +160,22 @@ class E4ZipReaderTest {
 
     /** Reads {@code z} as a zip off the local disk would be read, with {@code java.io.tmpdir} missing. */
     private E4Recording readWithoutTmpdir(Path z) throws IOException {
+        return readWithoutTmpdir(z, tmp.resolve("no-such-tmp"), "z.zip");
+    }
+
+    /**
+     * Reads {@code z} as a zip on S3 is read (short reads, not a local entry) while {@code
+     * java.io.tmpdir} is {@code missing}, so that no temporary copy can be made; the property is
+     * restored after.
+     */
+    static E4Recording readWithoutTmpdir(Path z, Path missing, String sourceName) throws IOException {
         String before = System.getProperty("java.io.tmpdir");
         try {
-            System.setProperty("java.io.tmpdir", tmp.resolve("no-such-tmp").toString());
+            System.setProperty("java.io.tmpdir", missing.toString());
             return E4ZipReader.read(
                     E4ZipCorruptEntryIdentityTest.shortReads(LocalEntry.of(z), 1000),
-                    "s",
-                    "z.zip",
+                    "s1",
+                    sourceName,
                     E4Limits.defaults());
         } finally {
             System.setProperty("java.io.tmpdir", before);
