@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.sessionreview.jobs.DuckDb;
 import org.sessionreview.jobs.SampleDataReview;
+import org.sessionreview.jobs.io.OutputDirectory;
 
 /**
  * What the real-cluster tests share: the review they submit, the undisturbed embedded run they
@@ -34,8 +35,27 @@ final class ClusterRuns {
         return SampleDataReview.get().out();
     }
 
-    /** Every table of {@code out} equals the local run's, row for row; run.json and baselines.json exist. */
+    /**
+     * Every table of {@code out} equals the local run's, row for row; run.json and baselines.json
+     * exist; the publish is complete: the marker is there (waited for, at most 60 s: the JobManager
+     * publishes just after FINISHED) and no staging or replaced folder is left (twenty-third audit:
+     * a REST run moved the tables but never wrote the marker, and the next run was refused).
+     */
     static void assertSameTables(Path local, Path out) throws Exception {
+        Path marker = out.resolve(OutputDirectory.MARKER);
+        for (int i = 0; i < 600 && !Files.isRegularFile(marker); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.isRegularFile(marker), "the marker " + marker + " (written last by the publish)");
+        try (Stream<Path> entries = Files.list(out)) {
+            assertEquals(
+                    List.of(),
+                    entries.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(".session-review-staging-")
+                                    || n.startsWith(".session-review-replaced-"))
+                            .toList(),
+                    "staging or replaced folders left in " + out);
+        }
         List<String> tables = tables(out);
         assertEquals(tables(local), tables);
         assertTrue(Files.isRegularFile(out.resolve("run.json")), "run.json");
