@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -152,7 +153,20 @@ final class ReviewCommand {
             }
             Instant started = Instant.now();
             StreamGraph graph = job.build(flink, scan, started);
-            JobClient client = flink.executeAsync(graph);
+            JobClient client;
+            try {
+                client = flink.executeAsync(graph);
+            } catch (Exception e) {
+                if (waits || !"remote".equals(flink.getConfiguration().get(DeploymentOptions.TARGET))) {
+                    throw e;
+                }
+                staging.abandon(); // flink run -d to a session cluster whose lib/ should hold this jar
+                err.println("session-review review: the job was not submitted (" + firstLine(rootMessage(e))
+                        + "); a detached run with session-review.jar-in-cluster-lib=true needs session-review-flink.jar"
+                        + " in lib/ of the JobManager and every TaskManager and classloader.resolve-order: parent-first"
+                        + " in their config.yaml (README, 'Running on a Flink cluster'); nothing was published");
+                return 1;
+            }
             if (!waits) {
                 out.println(
                         "session-review review: submitted job " + client.getJobID() + "; its tables are published to "
@@ -344,6 +358,12 @@ final class ReviewCommand {
         List<String> r = new ArrayList<>();
         session.path("flag_reasons").forEach(x -> r.add(x.asText()));
         return String.join("; ", r);
+    }
+
+    /** The first line of a message (a cluster's REST error carries its whole stack trace). */
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     private static String rootMessage(Throwable e) {
