@@ -3,11 +3,17 @@
 # distribution's download site is not reachable here): lib/ from ~/.m2 (dist-pom.xml), Flink's
 # own scripts replaced by `java -cp 'lib/*' <entry point>` with the memory arguments BashJavaUtils
 # computes from conf/config.yaml, and `flink` by CliFrontend. Sourced by run.sh.
-#   flink_home HOME            lib/ (dist-pom.xml), conf/config.yaml (conf_set adds keys), log/
+#   flink_home HOME [LIB]      HOME deleted and made anew: lib/ (a copy of LIB, or dist-pom.xml from ~/.m2,
+#                              offline: drop -o below to download), conf/config.yaml (conf_set adds keys), log/
 #   jm_start HOME [ENTRYPOINT ARGS...]  a JobManager (session cluster, or application cluster)
 #   tm_start HOME              a TaskManager (its pid appended to HOME/tm.pids)
 #   flink HOME ARGS...         bin/flink ARGS... (CliFrontend)
 #   stop_all HOME              SIGKILL every process this file started for HOME
+# By hand (HERE: this folder, for dist-pom.xml):
+#   HERE=$PWD/validation/twenty-third-cohort; . "$HERE/cluster.sh"
+#   flink_home /tmp/flink && jm_start /tmp/flink && tm_start /tmp/flink && await_tms /tmp/flink 1
+#   flink /tmp/flink run -p 2 jobs/target/session-review-flink.jar review --sessions "$PWD/sample-data" --out /tmp/out --allow-demo-key
+#   stop_all /tmp/flink          (the web UI: rest_url /tmp/flink)
 
 JAVA_OPTS_ALL="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"
 ENTRY_SESSION=org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint
@@ -20,7 +26,7 @@ flink_home() {
   h=$1
   rm -rf "$h"; mkdir -p "$h/conf" "$h/log" "$h/tmp" "$h/plugins"
   if [ -n "${2:-}" ]; then cp -r "$2" "$h/lib"; else
-    mvn -B -o -q -f "$HERE/dist-pom.xml" dependency:copy-dependencies -DoutputDirectory="$h/lib" -DincludeScope=runtime \
+    mvn -B -o -q -f "${HERE:?HERE: the folder of cluster.sh}/dist-pom.xml" dependency:copy-dependencies -DoutputDirectory="$h/lib" -DincludeScope=runtime \
       > "$h/log/dist-pom.log" 2>&1 || { cat "$h/log/dist-pom.log" >&2; return 1; }
   fi
   port=$(free_port)
