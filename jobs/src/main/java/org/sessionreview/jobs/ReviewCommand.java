@@ -157,8 +157,10 @@ final class ReviewCommand {
             try {
                 client = flink.executeAsync(graph);
             } catch (Exception e) {
-                if (waits || !"remote".equals(flink.getConfiguration().get(DeploymentOptions.TARGET))) {
-                    throw e;
+                if (waits
+                        || !"remote".equals(flink.getConfiguration().get(DeploymentOptions.TARGET))
+                        || !cannotLoadJob(e)) {
+                    throw e; // another failure (no cluster, a lost reply): whether the job runs is not known
                 }
                 staging.abandon(); // flink run -d to a session cluster whose lib/ should hold this jar
                 err.println("session-review review: the job was not submitted (" + firstLine(rootMessage(e))
@@ -358,6 +360,22 @@ final class ReviewCommand {
         List<String> r = new ArrayList<>();
         session.path("flag_reasons").forEach(x -> r.add(x.asText()));
         return String.join("; ", r);
+    }
+
+    /**
+     * Whether a session cluster refused the job because it cannot load its classes ("Failed to
+     * deserialize ExecutionPlan", a {@link ClassNotFoundException} anywhere in the chain): then it
+     * was not submitted (review of 2026-12-07 night: every failure of a detached submission was
+     * reported so, with the lib/ advice, a refused connection too).
+     */
+    static boolean cannotLoadJob(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClassNotFoundException
+                    || String.valueOf(t.getMessage()).contains("Failed to deserialize ExecutionPlan")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first line of a message (a cluster's REST error carries its whole stack trace). */
