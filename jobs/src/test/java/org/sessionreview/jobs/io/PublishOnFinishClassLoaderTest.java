@@ -52,8 +52,20 @@ class PublishOnFinishClassLoaderTest {
 
     /** A cluster's lib/: Flink and logging, but none of the classes only the job jar carries. */
     private static final class ClusterLib extends ClassLoader {
+        // every package session-review-flink.jar bundles (review: four of them only before)
         private static final List<String> JOB_JAR_ONLY = List.of(
-                "org.sessionreview.", "com.fasterxml.jackson.", "org.apache.parquet.", "org.apache.commons.math3.");
+                "org.sessionreview.",
+                "com.fasterxml.jackson.",
+                "org.apache.parquet.",
+                "org.apache.commons.",
+                "org.apache.hadoop.",
+                "shaded.",
+                "io.airlift.",
+                "com.ctc.",
+                "org.codehaus.",
+                "org.locationtech.",
+                "freemarker.",
+                "org.apache.kafka.");
 
         ClusterLib(ClassLoader parent) {
             super(parent);
